@@ -1,0 +1,410 @@
+"""The settings file (``feeds.yaml``): typed models, loading with line numbers, JSON Schema.
+
+Every problem in a file is reported at once, each with its line, column and key path,
+e.g. ``feeds.yaml:31:7: feeds[4].url: not an http(s) URL (got "bbc world")``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+)
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+
+from digest.errors import ConfigError, ConfigProblem
+
+__all__ = [
+    "Config",
+    "FeedConfig",
+    "FetchConfig",
+    "LLMConfig",
+    "NewsletterConfig",
+    "ScheduleConfig",
+    "StorageConfig",
+    "TopicConfig",
+    "config_schema",
+    "load_config",
+    "parse_config",
+]
+
+_EMAIL_RE = re.compile(r"^(?:[^<>]*<)?\s*[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+\s*>?$")
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(f'not an http(s) URL (got "{value}"). Write it as https://host/path')
+    return value
+
+
+def _https_url(value: str) -> str:
+    if not value.startswith("https://") or not urlsplit(value).netloc:
+        raise ValueError(f'not an https URL (got "{value}"). Mail clients need https here')
+    return value
+
+
+def _mailbox(value: str) -> str:
+    if not _EMAIL_RE.match(value.strip()):
+        raise ValueError(f'not an email address (got "{value}"). Write "Name <addr@example.org>"')
+    return value.strip()
+
+
+def _timezone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(
+            f'unknown time zone "{value}". Use an IANA name such as Europe/Brussels'
+        ) from None
+    return value
+
+
+def _cron(value: str) -> str:
+    # Imported here: APScheduler is only needed to check and run schedules.
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(value, timezone="UTC")
+    except ValueError as exc:
+        raise ValueError(
+            f'bad cron expression "{value}" ({exc}). Use five fields: '
+            'minute hour day month weekday, e.g. "0 6 * * MON"'
+        ) from None
+    return value
+
+
+HttpUrl = Annotated[str, AfterValidator(_http_url)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class NewsletterConfig(_Model):
+    name: str = Field(min_length=1, description="The newsletter's name, shown in the masthead.")
+    from_: Annotated[str, AfterValidator(_mailbox)] = Field(
+        alias="from", description='Sender, as "Name <addr@example.org>".'
+    )
+    to: str = Field(
+        "undisclosed-recipients:;",
+        description="The To header: a placeholder or an ESP merge tag; the sender fills it.",
+    )
+    unsubscribe: str = Field(
+        description="Unsubscribe URL (https) or an ESP merge tag listed in merge_tags."
+    )
+    timezone: Annotated[str, AfterValidator(_timezone)] = Field(
+        "UTC", description="IANA time zone of the newsletter (schedule and issue dates)."
+    )
+    window_days: int = Field(7, ge=1, le=31, description="Days of news one issue covers.")
+    subject: str = Field(
+        "{name}: {headline}",
+        description="Subject pattern; {name}, {headline} and {date} are filled in.",
+    )
+    max_stories: int = Field(12, ge=1, le=60, description="At most this many stories per issue.")
+    templates: str | None = Field(
+        None, description="Directory of template overrides, relative to this file."
+    )
+    editorial: str = Field(
+        "editorial.yaml", description="The editors' file of takes and overrides."
+    )
+    postal_address: str = Field("", description="Postal address line for the footer.")
+    web_url: HttpUrl | None = Field(
+        None, description="Public URL of the web archive; enables 'view in browser' links."
+    )
+    language: str = Field("en", description="Language of the newsletter (html lang).")
+    merge_tags: tuple[str, ...] = Field(
+        (),
+        description="ESP merge tags (e.g. '{{unsubscribe_url}}', '*|UNSUB|*') allowed to pass "
+        "through unescaped where a URL is expected.",
+    )
+
+    @field_validator("unsubscribe")
+    @classmethod
+    def _unsubscribe(cls, value: str, info: Any) -> str:
+        tags = info.data.get("merge_tags", ())
+        if value in tags or value.startswith(("{{", "*|", "%")):
+            return value
+        if value.startswith("mailto:"):
+            return value
+        return _https_url(value)
+
+
+class ScheduleConfig(_Model):
+    cron: Annotated[str, AfterValidator(_cron)] = Field(
+        "0 6 * * MON", description="When to build an issue (crontab, newsletter time zone)."
+    )
+    poll_cron: Annotated[str, AfterValidator(_cron)] | None = Field(
+        None, description="Poll feeds more often than building, e.g. '0 */6 * * *'."
+    )
+    misfire_grace_seconds: int = Field(
+        3600, ge=1, description="A run missed by less than this still runs."
+    )
+
+
+class StorageConfig(_Model):
+    url: str = Field(
+        "sqlite:///digest.db",
+        description="SQLAlchemy URL; sqlite paths are relative to this file. "
+        "postgresql+psycopg://... for a shared store.",
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not value.startswith(("sqlite://", "postgresql")):
+            raise ValueError(
+                f'unsupported storage URL "{value}". Use sqlite:///FILE or postgresql+psycopg://...'
+            )
+        return value
+
+
+class FetchConfig(_Model):
+    allow_private: bool = Field(
+        False, description="Allow article fetches from private, loopback and link-local hosts."
+    )
+    user_agent: str = Field(
+        "newsletter-digest/0.1 (+https://github.com/newsletter-digest)",
+        description="User-Agent sent to publishers.",
+    )
+    timeout_seconds: float = Field(15.0, gt=0, description="Connect and read timeout.")
+    max_bytes: int = Field(5_000_000, gt=0, description="Largest response body accepted.")
+    concurrency: int = Field(16, ge=1, le=256, description="Requests in flight at once.")
+    per_host: int = Field(2, ge=1, le=32, description="Requests in flight per host.")
+    retries: int = Field(2, ge=0, le=10, description="Retries on 429, 5xx and timeouts.")
+
+
+class TopicConfig(_Model):
+    name: str = Field(min_length=1, description="Section heading in the email.")
+    keywords: tuple[str, ...] = Field(
+        min_length=1, description="Words and phrases that mark a story as on this topic."
+    )
+    description: str = Field("", description="A sentence describing the topic.")
+
+
+class FeedConfig(_Model):
+    url: HttpUrl = Field(description="The RSS or Atom feed URL.")
+    name: str = Field(min_length=1, description="The outlet's name, shown beside its links.")
+    enabled: bool = Field(True, description="Set false to stop polling this feed.")
+
+
+class LLMConfig(_Model):
+    base_url: HttpUrl = Field(description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
+    model: str = Field(description="Model name sent with each request.")
+    api_key_env: str = Field(
+        "DIGEST_LLM_API_KEY", description="Environment variable holding the API key."
+    )
+    prompts: str | None = Field(None, description="Directory of prompt template overrides.")
+
+
+class Config(_Model):
+    """The whole settings file. ``path`` is where it was read from (not a YAML key)."""
+
+    newsletter: NewsletterConfig
+    schedule: ScheduleConfig = ScheduleConfig()
+    storage: StorageConfig = StorageConfig()
+    fetch: FetchConfig = FetchConfig()
+    topics: tuple[TopicConfig, ...] = ()
+    feeds: tuple[FeedConfig, ...] = Field(min_length=1)
+    llm: LLMConfig | None = None
+
+    path: Path = Field(Path("feeds.yaml"), exclude=True)
+
+    @property
+    def base_dir(self) -> Path:
+        return self.path.resolve().parent
+
+    @property
+    def database_url(self) -> str:
+        """The storage URL with a relative sqlite path made relative to this file."""
+        url = self.storage.url
+        prefix = "sqlite:///"
+        if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
+            return prefix + str(self.base_dir / url[len(prefix) :])
+        return url
+
+    @property
+    def editorial_path(self) -> Path:
+        return self.base_dir / self.newsletter.editorial
+
+    @property
+    def templates_dir(self) -> Path | None:
+        if self.newsletter.templates is None:
+            return None
+        return self.base_dir / self.newsletter.templates
+
+
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of feeds.yaml."""
+    schema = Config.model_json_schema(by_alias=True)
+    schema["properties"].pop("path", None)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsletter-digest feeds.yaml"
+    return schema
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read and validate a settings file.
+
+    Raises ConfigError listing every problem, each with line and key path.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(
+            [ConfigProblem(str(file), None, None, "", "file not found. Pass --config PATH.")]
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([ConfigProblem(str(file), None, None, "", f"cannot read: {exc}")]) from exc
+    return parse_config(text, file)
+
+
+def parse_config(text: str, path: Path) -> Config:
+    """Validate settings given as YAML text; ``path`` is used in messages and for relative paths."""
+    name = str(path)
+    try:
+        data = YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        line = mark.line + 1 if mark is not None else None
+        column = mark.column + 1 if mark is not None else None
+        raise ConfigError(
+            [ConfigProblem(name, line, column, "", f"not valid YAML: {exc.problem}")]
+        ) from exc
+    if not isinstance(data, dict):
+        raise ConfigError(
+            [ConfigProblem(name, 1, 1, "", "expected a mapping with newsletter: and feeds:")]
+        )
+    try:
+        return Config.model_validate({**_plain(data), "path": path})
+    except ValidationError as exc:
+        raise ConfigError(_problems(exc, data, name)) from None
+
+
+def _plain(node: Any) -> Any:
+    """ruamel's commented containers as plain dicts and lists."""
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _problems(exc: ValidationError, data: Any, name: str) -> list[ConfigProblem]:
+    problems = []
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        line, column = _position(data, loc)
+        key = _key_path(loc)
+        message = _message(error, data)
+        problems.append(ConfigProblem(name, line, column, key, message))
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.key))
+    return problems
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif isinstance(part, str) and part not in ("function-after",):
+            path += ("." if path else "") + part
+    return path
+
+
+def _message(error: Any, data: Any) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    if kind == "extra_forbidden":
+        parent = _node(data, loc[:-1])
+        known = _known_keys(loc[:-1])
+        guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
+        hint = f' Did you mean "{guess[0]}"?' if guess else ""
+        del parent
+        return f"unknown key.{hint} Known keys: {', '.join(sorted(known))}."
+    if kind == "missing":
+        return "required key is missing. Add it."
+    message = str(error["msg"])
+    message = message.removeprefix("Value error, ")
+    value = error.get("input")
+    if kind.endswith("_type") or kind.endswith("_parsing"):
+        message += f' (got {value!r})'
+    return message
+
+
+def _known_keys(loc: tuple[Any, ...]) -> list[str]:
+    model: Any = Config
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            for candidate in model.model_fields.values():
+                if candidate.alias == part:
+                    field = candidate
+        if field is None:
+            return []
+        annotation = field.annotation
+        inner = getattr(annotation, "__args__", None)
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            model = annotation
+        elif inner:
+            models = [a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)]
+            if not models:
+                return []
+            model = models[0]
+        else:
+            return []
+    keys = []
+    for field_name, info in model.model_fields.items():
+        if field_name == "path" and model is Config:
+            continue
+        keys.append(info.alias or field_name)
+    return keys
+
+
+def _node(data: Any, loc: tuple[Any, ...]) -> Any:
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _position(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of the deepest YAML node that ``loc`` reaches."""
+    node = data
+    line: int | None = 1
+    column: int | None = 1
+    for part in loc:
+        if isinstance(node, CommentedMap) and part in node:
+            key_line, key_col = node.lc.key(part)
+            line, column = key_line + 1, key_col + 1
+            node = node[part]
+        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+            item_line, item_col = node.lc.item(part)
+            line, column = item_line + 1, item_col + 1
+            node = node[part]
+        else:
+            break
+    return line, column

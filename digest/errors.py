@@ -1,0 +1,121 @@
+"""The one exception tree of newsletter-digest.
+
+    DigestError                 base; carries ``hint`` (what the user should do)
+    ├── ConfigError             feeds.yaml / editorial.yaml: file, line, key path
+    ├── FeedError               a feed: name, URL, HTTP status
+    ├── ExtractError            an article page: URL
+    ├── StoreError              the database: URL, schema version
+    ├── TemplateError           a template: name, line
+    ├── DeliveryError           an output path
+    └── LockedError             another process is building the same issue
+
+Library code raises these; only ``cli.py`` turns them into messages and exit codes.
+Messages read *where: what happened. What to do.*
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ConfigError",
+    "ConfigProblem",
+    "DeliveryError",
+    "DigestError",
+    "ExtractError",
+    "FeedError",
+    "LockedError",
+    "StoreError",
+    "TemplateError",
+]
+
+
+class DigestError(Exception):
+    """Base of every error this package raises on purpose."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.hint}".strip()
+
+
+@dataclass(frozen=True, slots=True)
+class ConfigProblem:
+    """One invalid setting: where it is and what is wrong with it."""
+
+    file: str
+    line: int | None
+    column: int | None
+    key: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f" {self.key}:" if self.key else ""
+        return f"{where}:{key} {self.message}"
+
+
+class ConfigError(DigestError):
+    """The configuration cannot be used; ``problems`` lists every reason at once."""
+
+    def __init__(self, problems: list[ConfigProblem] | tuple[ConfigProblem, ...]) -> None:
+        self.problems = tuple(problems)
+        text = "\n".join(str(p) for p in self.problems)
+        super().__init__(text, hint="")
+
+
+class FeedError(DigestError):
+    def __init__(
+        self,
+        message: str,
+        *,
+        feed_name: str = "",
+        url: str = "",
+        status: int | None = None,
+        hint: str = "",
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.feed_name = feed_name
+        self.url = url
+        self.status = status
+
+
+class ExtractError(DigestError):
+    def __init__(self, message: str, *, url: str = "", hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.url = url
+
+
+class StoreError(DigestError):
+    def __init__(
+        self, message: str, *, url: str = "", schema_version: int | None = None, hint: str = ""
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.url = url
+        self.schema_version = schema_version
+
+
+class TemplateError(DigestError):
+    def __init__(
+        self, message: str, *, template: str = "", line: int | None = None, hint: str = ""
+    ) -> None:
+        super().__init__(message, hint=hint)
+        self.template = template
+        self.line = line
+
+
+class DeliveryError(DigestError):
+    def __init__(self, message: str, *, path: str = "", hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.path = path
+
+
+class LockedError(DigestError):
+    """Another run holds the build lock for the same issue."""

@@ -1,0 +1,266 @@
+"""Plain, frozen data passed between the pipeline stages.
+
+Collections are tuples, times are timezone-aware UTC, identifiers are ``NewType``s.
+Third-party objects (feedparser dicts, trafilatura documents, SQLAlchemy rows) never
+appear here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import NewType
+
+__all__ = [
+    "Article",
+    "ArticleId",
+    "ExtractedText",
+    "FeedEntry",
+    "FetchOutcome",
+    "FetchResult",
+    "Issue",
+    "Perspective",
+    "Problem",
+    "RenderedIssue",
+    "Sentence",
+    "Source",
+    "Story",
+    "StoryId",
+    "StoryStatus",
+    "StorySummary",
+    "TakeOrigin",
+    "TextOrigin",
+    "TopicSection",
+    "TopicStories",
+]
+
+ArticleId = NewType("ArticleId", str)
+StoryId = NewType("StoryId", str)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that went wrong for one item; the run goes on without it.
+
+    ``stage`` is the pipeline stage (``fetch``, ``extract``, ...), ``where`` names the
+    item (a feed name, an article URL, a story id) and ``message`` says what happened
+    and what to do.
+    """
+
+    stage: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.where}: {self.message}"
+
+
+class FetchOutcome(StrEnum):
+    OK = "ok"  # 200, entries parsed (maybe with warnings)
+    NOT_MODIFIED = "not_modified"  # 304 on a conditional GET: nothing new
+    MOVED = "moved"  # 301/308: the store records final_url
+    GONE = "gone"  # 410: feed deactivated, editors told
+    FAILED = "failed"  # network error, other 4xx/5xx, unparseable: `error` says why
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of a feed, normalised.
+
+    ``key`` is stable across polls (guid, else canonical link, else a hash of title and
+    date). ``url`` is the canonical article URL. ``content`` and ``summary`` are plain
+    text (markup removed) taken from the feed itself.
+    """
+
+    key: str
+    feed_url: str
+    outlet: str
+    url: str
+    title: str
+    summary: str
+    content: str
+    published: datetime
+    author: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    feed_url: str
+    outcome: FetchOutcome
+    final_url: str
+    etag: str | None = None
+    last_modified: str | None = None
+    entries: tuple[FeedEntry, ...] = ()
+    error: str = ""
+    warnings: tuple[str, ...] = ()
+    status: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedText:
+    """The main text of an article page and its metadata.
+
+    ``text`` holds paragraphs separated by a blank line; it is plain text.
+    """
+
+    text: str
+    title: str = ""
+    author: str = ""
+    published: datetime | None = None
+    site_name: str = ""
+    language: str = ""
+    image_url: str = ""
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        return tuple(p for p in self.text.split("\n\n") if p.strip())
+
+
+class TextOrigin(StrEnum):
+    """Where an article's text came from."""
+
+    PAGE = "page"  # extracted from the article page
+    FEED_CONTENT = "feed_content"  # the feed's full content
+    FEED_SUMMARY = "feed_summary"  # the feed's teaser only
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An entry with its full text, ready for clustering."""
+
+    id: ArticleId
+    url: str
+    outlet: str
+    feed_url: str
+    title: str
+    published: datetime
+    text: str  # plain text, paragraphs separated by a blank line
+    summary: str = ""  # the feed's teaser, plain text
+    text_origin: TextOrigin = TextOrigin.PAGE
+    author: str = ""
+    language: str = ""
+
+
+class StoryStatus(StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles about the same event, from one or more outlets."""
+
+    id: StoryId
+    articles: tuple[Article, ...]  # ordered: earliest first
+    status: StoryStatus = StoryStatus.NEW
+    why: str = ""  # why it is in the issue (topic match, outlets, update)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for article in self.articles:
+            seen.setdefault(article.outlet, None)
+        return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicStories:
+    """A topic (configured or discovered) with its stories, best first."""
+
+    name: str
+    configured: bool
+    stories: tuple[Story, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a summary and the article it was taken from."""
+
+    text: str
+    source_url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Perspective:
+    """Who says what: an attributed viewpoint."""
+
+    who: str
+    says: str
+    source_url: str
+    outlet: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    outlet: str
+    title: str
+    url: str
+    published: datetime
+
+
+class TakeOrigin(StrEnum):
+    EDITOR = "editor"  # editorial.yaml
+    LLM = "llm"  # the configured model, checked against the sources
+    MISSING = "missing"  # nobody wrote one; left out of the email
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    """A story written up in the house style."""
+
+    story_id: StoryId
+    headline: str
+    briefly: tuple[Sentence, ...]
+    perspectives: tuple[Perspective, ...]
+    also_worth_noting: tuple[Sentence, ...]
+    sources: tuple[Source, ...]
+    take: str = ""
+    take_origin: TakeOrigin = TakeOrigin.MISSING
+    status: StoryStatus = StoryStatus.NEW
+
+    @property
+    def briefly_text(self) -> str:
+        return " ".join(s.text for s in self.briefly)
+
+
+@dataclass(frozen=True, slots=True)
+class TopicSection:
+    name: str
+    configured: bool
+    stories: tuple[StorySummary, ...]
+
+    @property
+    def anchor(self) -> str:
+        slug = "".join(c if c.isalnum() else "-" for c in self.name.lower())
+        return "-".join(part for part in slug.split("-") if part) or "topic"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One issue of the newsletter, fully written, ready to render."""
+
+    newsletter: str
+    issue_date: date
+    window_start: datetime
+    window_end: datetime
+    topics: tuple[TopicSection, ...]
+    warnings: tuple[str, ...] = ()
+    generated_at: datetime | None = None
+
+    @property
+    def stories(self) -> tuple[StorySummary, ...]:
+        return tuple(s for t in self.topics for s in t.stories)
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedIssue:
+    """The issue as email parts. ``eml`` is the complete RFC 5322 message."""
+
+    subject: str
+    preheader: str
+    html: str
+    text: str
+    eml: bytes
+    web_html: str = ""
+    size_warnings: tuple[str, ...] = field(default=())
