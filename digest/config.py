@@ -40,6 +40,9 @@ __all__ = [
     "config_schema",
     "load_config",
     "parse_config",
+    "plain",
+    "read_yaml",
+    "validation_problems",
 ]
 
 _EMAIL_RE = re.compile(r"^(?:[^<>]*<)?\s*[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+\s*>?$")
@@ -220,10 +223,17 @@ class Config(_Model):
     storage: StorageConfig = StorageConfig()
     fetch: FetchConfig = FetchConfig()
     topics: tuple[TopicConfig, ...] = ()
-    feeds: tuple[FeedConfig, ...] = Field(min_length=1)
+    feeds: tuple[FeedConfig, ...] = Field(description="The RSS/Atom feeds to poll.")
     llm: LLMConfig | None = None
 
     path: Path = Field(Path("feeds.yaml"), exclude=True)
+
+    @field_validator("feeds")
+    @classmethod
+    def _some_feeds(cls, value: tuple[FeedConfig, ...]) -> tuple[FeedConfig, ...]:
+        if not value:
+            raise ValueError("no feeds. Add at least one: - {url: https://..., name: Outlet}")
+        return value
 
     @property
     def base_dir(self) -> Path:
@@ -278,8 +288,21 @@ def load_config(path: str | os.PathLike[str]) -> Config:
 def parse_config(text: str, path: Path) -> Config:
     """Validate settings given as YAML text; ``path`` is used in messages and for relative paths."""
     name = str(path)
+    data = read_yaml(text, name)
+    if not isinstance(data, dict):
+        raise ConfigError(
+            [ConfigProblem(name, 1, 1, "", "expected a mapping with newsletter: and feeds:")]
+        )
     try:
-        data = YAML(typ="rt").load(text)
+        return Config.model_validate({**plain(data), "path": path})
+    except ValidationError as exc:
+        raise ConfigError(validation_problems(exc, data, name, Config)) from None
+
+
+def read_yaml(text: str, name: str) -> Any:
+    """Parse YAML keeping node positions (ruamel round-trip types)."""
+    try:
+        return YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
@@ -287,32 +310,27 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(
             [ConfigProblem(name, line, column, "", f"not valid YAML: {exc.problem}")]
         ) from exc
-    if not isinstance(data, dict):
-        raise ConfigError(
-            [ConfigProblem(name, 1, 1, "", "expected a mapping with newsletter: and feeds:")]
-        )
-    try:
-        return Config.model_validate({**_plain(data), "path": path})
-    except ValidationError as exc:
-        raise ConfigError(_problems(exc, data, name)) from None
 
 
-def _plain(node: Any) -> Any:
+def plain(node: Any) -> Any:
     """ruamel's commented containers as plain dicts and lists."""
     if isinstance(node, dict):
-        return {str(k): _plain(v) for k, v in node.items()}
+        return {str(k): plain(v) for k, v in node.items()}
     if isinstance(node, list):
-        return [_plain(v) for v in node]
+        return [plain(v) for v in node]
     return node
 
 
-def _problems(exc: ValidationError, data: Any, name: str) -> list[ConfigProblem]:
+def validation_problems(
+    exc: ValidationError, data: Any, name: str, root: type[BaseModel]
+) -> list[ConfigProblem]:
+    """pydantic's errors as problems with the YAML line and column of each key."""
     problems = []
     for error in exc.errors():
         loc = tuple(error["loc"])
         line, column = _position(data, loc)
         key = _key_path(loc)
-        message = _message(error, data)
+        message = _message(error, root)
         problems.append(ConfigProblem(name, line, column, key, message))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.key))
     return problems
@@ -328,15 +346,13 @@ def _key_path(loc: tuple[Any, ...]) -> str:
     return path
 
 
-def _message(error: Any, data: Any) -> str:
+def _message(error: Any, root: type[BaseModel]) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])
     if kind == "extra_forbidden":
-        parent = _node(data, loc[:-1])
-        known = _known_keys(loc[:-1])
+        known = _known_keys(root, loc[:-1])
         guess = difflib.get_close_matches(str(loc[-1]), known, n=1)
         hint = f' Did you mean "{guess[0]}"?' if guess else ""
-        del parent
         return f"unknown key.{hint} Known keys: {', '.join(sorted(known))}."
     if kind == "missing":
         return "required key is missing. Add it."
@@ -348,10 +364,13 @@ def _message(error: Any, data: Any) -> str:
     return message
 
 
-def _known_keys(loc: tuple[Any, ...]) -> list[str]:
-    model: Any = Config
+def _known_keys(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    model: Any = root
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or model is None:
+            continue
+        if isinstance(model, dict):
+            model = model.get("value")
             continue
         field = model.model_fields.get(part)
         if field is None:
@@ -373,22 +392,10 @@ def _known_keys(loc: tuple[Any, ...]) -> list[str]:
             return []
     keys = []
     for field_name, info in model.model_fields.items():
-        if field_name == "path" and model is Config:
+        if field_name == "path" and model is root:
             continue
         keys.append(info.alias or field_name)
     return keys
-
-
-def _node(data: Any, loc: tuple[Any, ...]) -> Any:
-    node = data
-    for part in loc:
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
 
 
 def _position(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:

@@ -1,0 +1,38 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_OUT ?= demo-out
+
+.PHONY: demo test lint install install-test clean
+
+$(BIN)/digest: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+install: $(BIN)/digest
+
+$(VENV)/.test-deps: pyproject.toml $(BIN)/digest
+	$(BIN)/pip install --quiet -e '.[test]'
+	@touch $@
+
+install-test: $(VENV)/.test-deps
+
+## Install, then run the real pipeline on the bundled offline sample feeds.
+demo: install
+	$(BIN)/digest demo --out $(DEMO_OUT)
+
+## Install with test extras, then lint, type-check and run the whole test suite.
+test: install-test lint
+	$(BIN)/pytest -q
+
+lint: install-test
+	$(BIN)/ruff check digest tests bench
+	$(BIN)/ruff format --check digest tests bench
+	$(BIN)/mypy
+	$(BIN)/cog --check README.md
+
+clean:
+	rm -rf $(VENV) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,418 @@
+"""The one orchestrator: poll, extract, cluster, summarize, render and write one issue.
+
+``digest run``, ``digest build``, the scheduler and the preview all call into here.
+The whole issue is computed in memory and written to a temporary directory that is
+renamed into place, so a failed build never leaves half an issue.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from digest.cluster import cluster_stories, group_topics
+from digest.config import Config
+from digest.deliver import write_issue
+from digest.editorial import apply_editorial, load_editorial
+from digest.errors import DigestError
+from digest.extract import extract_article
+from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
+from digest.models import (
+    Article,
+    ArticleId,
+    FetchOutcome,
+    FetchResult,
+    Issue,
+    Problem,
+    RenderedIssue,
+    Story,
+    StoryId,
+    StoryStatus,
+    StorySummary,
+    TextOrigin,
+    TopicSection,
+)
+from digest.render import render_issue
+from digest.store import SentStory, Store, open_store
+from digest.store.locks import build_lock
+from digest.summarize import summarize_story
+
+__all__ = [
+    "BuildOptions",
+    "FetchReport",
+    "IssueResult",
+    "build_issue",
+    "fetch_all",
+    "issue_window",
+    "run_issue",
+]
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+"""progress(step, done, total): called as work advances; the CLI draws a bar."""
+
+# Previous issues looked at for continuity: a story sent within this many weeks does
+# not come back unless it gained new articles.
+_CONTINUITY_WEEKS = 6
+# Pages claimed per batch; a killed run loses at most one batch's claims, which expire.
+_PAGE_BATCH = 64
+_STALE_CLAIM = timedelta(minutes=30)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchReport:
+    feeds_polled: int = 0
+    feeds_failed: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    pages_fetched: int = 0
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class IssueResult:
+    issue: Issue
+    rendered: RenderedIssue
+    path: Path
+    fetch: FetchReport = FetchReport()
+    problems: tuple[Problem, ...] = ()
+    left_out: tuple[tuple[StoryId, str], ...] = ()
+    seconds: float = 0.0
+    skipped: bool = False
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "issue_date": self.issue.issue_date.isoformat(),
+            "feeds_polled": self.fetch.feeds_polled,
+            "feeds_failed": self.fetch.feeds_failed,
+            "articles_new": self.fetch.articles_new,
+            "stories": len(self.issue.stories),
+            "html_bytes": len(self.rendered.html.encode("utf-8")),
+            "warnings": len(self.issue.warnings),
+            "seconds": round(self.seconds, 2),
+            "path": str(self.path),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    out_dir: Path
+    now: datetime
+    fetch: bool = True
+    is_scheduled: bool = False
+    force: bool = False
+    lock_wait_seconds: float = 0.0
+    progress: Progress | None = field(default=None, compare=False)
+
+
+def issue_window(config: Config, now: datetime) -> tuple[date, datetime, datetime]:
+    """The issue date (in the newsletter's time zone) and the window it covers."""
+    zone = ZoneInfo(config.newsletter.timezone)
+    issue_date = now.astimezone(zone).date()
+    return issue_date, now - timedelta(days=config.newsletter.window_days), now
+
+
+def fetch_all(config: Config, store: Store, *, now: datetime, progress: Progress | None = None
+              ) -> FetchReport:
+    """Poll every due feed, then fetch and extract every new article page of the window."""
+    report = _poll(config, store, now=now, progress=progress)
+    _, start, _ = issue_window(config, now)
+    pages, page_problems = _extract_pending(config, store, since=start, now=now, progress=progress)
+    return dataclasses.replace(
+        report, pages_fetched=pages, problems=report.problems + page_problems
+    )
+
+
+def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None
+          ) -> FetchReport:
+    enabled = [f for f in config.feeds if f.enabled]
+    store.sync_feeds((f.url, f.name) for f in enabled)
+    states = store.feed_states([f.url for f in enabled])
+    due = [s for s in states if not s.is_gone and (s.next_poll_at is None or s.next_poll_at <= now)]
+    requests = [FeedRequest(s.current_url, s.name, s.etag, s.last_modified) for s in due]
+    done = 0
+
+    def tick(_result: FetchResult) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress("Polling feeds", done, len(requests))
+
+    results = poll_feeds(requests, config.fetch, progress=tick) if requests else []
+    problems: list[Problem] = []
+    new = updated = failed = 0
+    for state, result in zip(due, results, strict=True):
+        counts = store.record_poll(state.url, result, now=now)
+        new += counts.new
+        updated += counts.updated
+        if result.outcome is FetchOutcome.FAILED:
+            failed += 1
+        for warning in result.warnings:
+            problems.append(Problem("fetch", state.name, warning))
+    return FetchReport(
+        feeds_polled=len(results),
+        feeds_failed=failed,
+        articles_new=new,
+        articles_updated=updated,
+        problems=tuple(problems),
+    )
+
+
+def _extract_pending(
+    config: Config, store: Store, *, since: datetime, now: datetime, progress: Progress | None
+) -> tuple[int, tuple[Problem, ...]]:
+    fetched = 0
+    problems: list[Problem] = []
+    total = len(store.pending_pages(since=since))
+    while True:
+        batch = store.claim_pages(since=since, now=now, limit=_PAGE_BATCH, stale=_STALE_CLAIM)
+        if not batch:
+            break
+        requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
+        results = fetch_pages(requests, config.fetch)
+        by_id = {a.id: a for a in store.articles_by_id(p.article_id for p in batch)}
+        for page, result in zip(batch, results, strict=True):
+            article = by_id.get(page.article_id)
+            if article is None:
+                continue
+            problem = _save_page(store, article, result, now=now)
+            if problem is not None:
+                problems.append(problem)
+            fetched += 1
+            if progress is not None:
+                progress("Extracting articles", fetched, total)
+    return fetched, tuple(problems)
+
+
+def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime
+               ) -> Problem | None:
+    """Extract one page and store its text, falling back to the feed's own text."""
+    if result.not_modified:
+        store.keep_extraction(article.id, now=now)
+        return None
+    extracted = extract_article(result.content, result.final_url or article.url,
+                                encoding=result.encoding) if result.ok else None
+    if extracted is not None:
+        store.save_extraction(
+            article.id,
+            text=extracted.text,
+            origin=TextOrigin.PAGE,
+            now=now,
+            language=extracted.language,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            final_url=result.final_url,
+        )
+        return None
+    reason = result.error if not result.ok else "no article text found on the page"
+    origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
+    store.save_extraction(article.id, text=article.text, origin=origin, now=now, error=reason,
+                          final_url=result.final_url)
+    return Problem("extract", article.url, f"{reason}; used the feed's text instead.")
+
+
+def run_issue(config: Config, options: BuildOptions) -> IssueResult:
+    """Fetch (unless told not to), then build the issue of ``options.now``.
+
+    Holds the store's build lock for the issue; raises LockedError if another process
+    builds the same issue and does not finish within ``lock_wait_seconds``.
+    """
+    store = open_store(config.database_url)
+    try:
+        issue_date, _, _ = issue_window(config, options.now)
+        with build_lock(store, f"issue:{issue_date.isoformat()}",
+                        wait_seconds=options.lock_wait_seconds):
+            return _run_locked(config, store, options)
+    finally:
+        store.close()
+
+
+def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueResult:
+    started = time.monotonic()
+    issue_date, _, _ = issue_window(config, options.now)
+    run_id = store.start_run("run" if options.fetch else "build", now=options.now)
+    ok = False
+    try:
+        if options.is_scheduled and not options.force and store.issue_is_scheduled_built(
+            issue_date.isoformat()
+        ):
+            result = _already_built(config, store, options)
+        else:
+            report = (
+                fetch_all(config, store, now=options.now, progress=options.progress)
+                if options.fetch
+                else FetchReport()
+            )
+            result = build_issue(config, store, options=options, fetch_report=report)
+        result = dataclasses.replace(result, seconds=time.monotonic() - started)
+        ok = True
+        return result
+    finally:
+        summary = result.summary() if ok else {"issue_date": issue_date.isoformat()}
+        store.finish_run(run_id, now=options.now, ok=ok, summary=summary)
+
+
+def _already_built(config: Config, store: Store, options: BuildOptions) -> IssueResult:
+    issue_date, start, end = issue_window(config, options.now)
+    path = options.out_dir / issue_date.isoformat()
+    empty = Issue(config.newsletter.name, issue_date, start, end, ())
+    rendered = RenderedIssue("", "", "", "", b"")
+    return IssueResult(empty, rendered, path, skipped=True)
+
+
+def build_issue(
+    config: Config,
+    store: Store,
+    *,
+    options: BuildOptions,
+    fetch_report: FetchReport = FetchReport(),
+) -> IssueResult:
+    """Cluster, summarize, render and write the issue of ``options.now`` from the store."""
+    issue_date, start, end = issue_window(config, options.now)
+    problems = list(fetch_report.problems)
+    articles = store.articles_between(start, end)
+    sent = store.sent_stories(
+        before=issue_date.isoformat(),
+        since=(issue_date - timedelta(weeks=_CONTINUITY_WEEKS)).isoformat(),
+    )
+    stories, left_out = _continue_stories(store, articles, sent)
+    grouped = group_topics(stories, config.topics, max_stories=config.newsletter.max_stories)
+    previous = frozenset(s for story in sent for s in story.sentences)
+    sections = []
+    for topic in grouped:
+        summaries = []
+        for story in topic.stories:
+            try:
+                summaries.append(summarize_story(story, previous_sentences=previous))
+            except (ValueError, DigestError) as exc:
+                problems.append(Problem("summarize", story.id, str(exc)))
+        if summaries:
+            sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))
+    editorial = load_editorial(config.editorial_path)
+    edited, notes = apply_editorial(sections, editorial)
+    warnings = _warnings(config, store, start, end) + list(notes)
+    for problem in problems:
+        message = str(problem)
+        if message not in warnings:
+            warnings.append(message)
+    issue = Issue(
+        newsletter=config.newsletter.name,
+        issue_date=issue_date,
+        window_start=start,
+        window_end=end,
+        topics=edited,
+        warnings=tuple(warnings),
+        generated_at=options.now,
+    )
+    rendered = render_issue(issue, config.newsletter, templates_dir=config.templates_dir)
+    if rendered.size_warnings:
+        issue = dataclasses.replace(issue, warnings=issue.warnings + rendered.size_warnings)
+        rendered = render_issue(issue, config.newsletter, templates_dir=config.templates_dir)
+    path = write_issue(options.out_dir, issue, rendered)
+    store.record_issue(
+        issue_date.isoformat(),
+        path=str(path),
+        now=options.now,
+        stories=_story_records(edited, stories),
+        is_scheduled=options.is_scheduled,
+        html_bytes=len(rendered.html.encode("utf-8")),
+    )
+    return IssueResult(
+        issue=issue,
+        rendered=rendered,
+        path=path,
+        fetch=fetch_report,
+        problems=tuple(problems),
+        left_out=tuple(left_out),
+    )
+
+
+def _warnings(config: Config, store: Store, start: datetime, end: datetime) -> list[str]:
+    """Warnings that describe the store's state, so a rebuild repeats them exactly."""
+    warnings = []
+    enabled = [f.url for f in config.feeds if f.enabled]
+    for state in store.feed_states(enabled):
+        if state.is_gone:
+            warnings.append(
+                f'feed "{state.name}" ({state.url}) is gone (HTTP 410); it is no longer polled. '
+                "Remove it from feeds.yaml."
+            )
+        elif state.last_outcome == FetchOutcome.FAILED.value:
+            warnings.append(
+                f'feed "{state.name}" ({state.current_url}) failed: {state.last_error}. '
+                f"{state.consecutive_failures} failure(s) in a row; check the URL."
+            )
+        elif state.current_url != state.url:
+            warnings.append(
+                f'feed "{state.name}" moved permanently to {state.current_url}; '
+                "update its url in feeds.yaml."
+            )
+    for url, outlet, error in store.extraction_problems(start, end):
+        warnings.append(f"article {url} ({outlet}): {error}; used the feed's text instead.")
+    return warnings
+
+
+def _continue_stories(
+    store: Store, articles: Sequence[Article], sent: Sequence[SentStory]
+) -> tuple[list[Story], list[tuple[StoryId, str]]]:
+    """Cluster the window's articles together with recently sent stories' articles.
+
+    A cluster holding articles already sent keeps that story's id; it is left out when
+    it has nothing new, and comes back as an update (with only its new articles) when
+    it has.
+    """
+    sent_by_article = {a: s for s in sent for a in s.article_ids}
+    window_ids = {a.id for a in articles}
+    earlier = store.articles_by_id(a for a in sent_by_article if a not in window_ids)
+    stories = cluster_stories([*articles, *earlier])
+    kept: list[Story] = []
+    left_out: list[tuple[StoryId, str]] = []
+    for story in stories:
+        old = [sent_by_article[a.id] for a in story.articles if a.id in sent_by_article]
+        fresh = tuple(a for a in story.articles if a.id not in sent_by_article and a.id in window_ids)
+        if not old:
+            if fresh:
+                kept.append(story)
+            continue
+        previous = max(old, key=lambda s: (s.issue_date, s.story_id))
+        if not fresh:
+            left_out.append((previous.story_id, f"sent on {previous.issue_date}; nothing new"))
+            continue
+        outlets = sorted({a.outlet for a in fresh})
+        kept.append(
+            dataclasses.replace(
+                story,
+                id=previous.story_id,
+                articles=fresh,
+                status=StoryStatus.UPDATE,
+                why=f"update to the story sent on {previous.issue_date}: new reporting from "
+                + ", ".join(outlets),
+            )
+        )
+    return kept, left_out
+
+
+def _story_records(
+    sections: Sequence[TopicSection], stories: Sequence[Story]
+) -> list[tuple[StoryId, list[ArticleId], str, list[str]]]:
+    members = {s.id: [a.id for a in s.articles] for s in stories}
+    records = []
+    for summary in (s for t in sections for s in t.stories):
+        records.append(
+            (summary.story_id, members.get(summary.story_id, []), summary.headline,
+             _sentences(summary))
+        )
+    return records
+
+
+def _sentences(summary: StorySummary) -> list[str]:
+    texts = [s.text for s in summary.briefly] + [s.text for s in summary.also_worth_noting]
+    texts += [p.says for p in summary.perspectives]
+    return texts

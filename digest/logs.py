@@ -1,0 +1,69 @@
+"""Logging set-up for the command line: grouped warnings, text or JSON lines."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+
+__all__ = ["LimitFilter", "configure_logging"]
+
+# After this many warnings of one kind, further ones are counted, not shown.
+_SHOWN_PER_KIND = 5
+
+
+class LimitFilter(logging.Filter):
+    """Collapse identical messages; show at most five of one kind, then count the rest.
+
+    A message's kind is its format string (``record.msg``), so "feed X failed" and
+    "feed Y failed" logged with the same format are one kind.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._seen: set[str] = set()
+        self._per_kind: dict[str, int] = {}
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING:
+            return True
+        text = record.getMessage()
+        if text in self._seen:
+            return False
+        self._seen.add(text)
+        kind = str(record.msg) if record.args else text.split(":", 1)[0]
+        count = self._per_kind.get(kind, 0) + 1
+        self._per_kind[kind] = count
+        return count <= _SHOWN_PER_KIND
+
+    def hidden(self) -> dict[str, int]:
+        """Kinds with messages that were not shown, and how many."""
+        return {k: n - _SHOWN_PER_KIND for k, n in self._per_kind.items() if n > _SHOWN_PER_KIND}
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        payload = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="seconds"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        return json.dumps(payload, ensure_ascii=False)
+
+
+def configure_logging(*, verbose: int = 0, json_lines: bool = False) -> LimitFilter:
+    """Send the package's log records to stderr; returns the filter (for the tally)."""
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(
+        _JsonFormatter() if json_lines else logging.Formatter("%(levelname)s: %(message)s")
+    )
+    limit = LimitFilter()
+    handler.addFilter(limit)
+    root = logging.getLogger("digest")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+    root.propagate = False
+    return limit

@@ -1,0 +1,129 @@
+"""APScheduler wiring: build on the config's cron, poll on ``poll_cron``, in the newsletter's zone.
+
+Each job runs through the same orchestrator as ``digest run``. Jobs have
+``max_instances=1`` and ``coalesce=True`` (missed runs collapse into one), a misfire
+grace time from the config, and the store's build lock keeps a cron one-shot and the
+scheduler from building the same issue at once. On SIGTERM the scheduler stops taking
+jobs and waits for the running one; the store's per-stage commits make an abandoned
+step safe to redo.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+from datetime import UTC, datetime
+from pathlib import Path
+from types import FrameType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.cron import CronTrigger
+
+from digest.build import BuildOptions, fetch_all, run_issue
+from digest.config import Config, load_config
+from digest.errors import DigestError, LockedError
+from digest.store import open_store
+
+__all__ = ["build_trigger", "heartbeat_path", "run_scheduled_build", "run_scheduler"]
+
+logger = logging.getLogger(__name__)
+
+
+def build_trigger(cron: str, timezone: str) -> CronTrigger:
+    """The trigger for a crontab line in an IANA zone (DST handled by APScheduler)."""
+    return CronTrigger.from_crontab(cron, timezone=ZoneInfo(timezone))
+
+
+def heartbeat_path(out_dir: Path) -> Path:
+    """File the container's HEALTHCHECK reads: the last successful run."""
+    return out_dir / ".digest-heartbeat.json"
+
+
+def _write_heartbeat(out_dir: Path, summary: dict[str, Any]) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = heartbeat_path(out_dir)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(summary, sort_keys=True, default=str), encoding="utf-8")
+    temporary.replace(path)
+
+
+def run_scheduled_build(config_path: Path, out_dir: Path, *, now: datetime | None = None) -> None:
+    """One scheduled build; logs its summary, never raises (the scheduler keeps going)."""
+    started = now or datetime.now(UTC).replace(microsecond=0)
+    try:
+        config = load_config(config_path)  # re-read: editors may have changed it
+        result = run_issue(
+            config, BuildOptions(out_dir=out_dir, now=started, is_scheduled=True)
+        )
+    except LockedError as error:
+        logger.warning("build skipped: %s", error)
+        return
+    except DigestError as error:
+        logger.error("build failed: %s", error)
+        return
+    summary = result.summary()
+    summary["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+    summary["kind"] = "build"
+    logger.warning("build finished: %s", json.dumps(summary, sort_keys=True))
+    _write_heartbeat(out_dir, summary)
+
+
+def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
+    now = datetime.now(UTC).replace(microsecond=0)
+    try:
+        config = load_config(config_path)
+        store = open_store(config.database_url)
+        try:
+            report = fetch_all(config, store, now=now)
+        finally:
+            store.close()
+    except DigestError as error:
+        logger.error("poll failed: %s", error)
+        return
+    logger.warning(
+        "poll finished: %d feeds (%d failed), %d new articles",
+        report.feeds_polled, report.feeds_failed, report.articles_new,
+    )
+    _write_heartbeat(out_dir, {"kind": "poll", "finished_at": now.isoformat()})
+
+
+def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: bool = False) -> None:
+    """Block, running builds (and polls) on schedule until SIGTERM or SIGINT."""
+    if once:
+        run_scheduled_build(config_path, out_dir)
+        return
+    zone = config.newsletter.timezone
+    scheduler = BlockingScheduler(timezone=ZoneInfo(zone))
+    defaults = {
+        "max_instances": 1,
+        "coalesce": True,
+        "misfire_grace_time": config.schedule.misfire_grace_seconds,
+    }
+    scheduler.add_job(
+        run_scheduled_build,
+        build_trigger(config.schedule.cron, zone),
+        args=(config_path, out_dir),
+        id="build",
+        **defaults,
+    )
+    if config.schedule.poll_cron:
+        scheduler.add_job(
+            _run_scheduled_poll,
+            build_trigger(config.schedule.poll_cron, zone),
+            args=(config_path, out_dir),
+            id="poll",
+            **defaults,
+        )
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        logger.warning("received signal %d: finishing the current job, then exiting", signum)
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    _write_heartbeat(out_dir, {"kind": "start", "finished_at": datetime.now(UTC).isoformat()})
+    logger.warning("scheduler started: build on %r (%s)", config.schedule.cron, zone)
+    scheduler.start()

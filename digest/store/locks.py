@@ -1,0 +1,86 @@
+"""One build of an issue at a time: a file lock beside SQLite, an advisory lock on PostgreSQL."""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import text
+
+from digest.errors import LockedError
+from digest.store import Store
+
+__all__ = ["build_lock"]
+
+_POLL_SECONDS = 0.2
+
+
+@contextmanager
+def build_lock(store: Store, name: str, *, wait_seconds: float = 0.0) -> Iterator[None]:
+    """Hold the lock called ``name`` (e.g. ``issue:2026-11-23``) for the block.
+
+    Waits up to ``wait_seconds``, then raises LockedError. The lock dies with the
+    process (flock, session advisory lock), so a killed run never leaves it stuck.
+    """
+    if store.is_sqlite:
+        with _file_lock(store, name, wait_seconds):
+            yield
+    else:
+        with _advisory_lock(store, name, wait_seconds):
+            yield
+
+
+def _locked(name: str) -> LockedError:
+    return LockedError(
+        f"{name}: another digest process is building this issue right now.",
+        hint="Wait for it to finish (see `digest status`), or run again later.",
+    )
+
+
+@contextmanager
+def _file_lock(store: Store, name: str, wait_seconds: float) -> Iterator[None]:
+    database = store.engine.url.database or "digest.db"
+    safe = hashlib.sha1(name.encode()).hexdigest()[:12]
+    path = Path(f"{database}.{safe}.lock")
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise _locked(name) from None
+                time.sleep(_POLL_SECONDS)
+        try:
+            yield
+        finally:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+    finally:
+        os.close(descriptor)
+
+
+@contextmanager
+def _advisory_lock(store: Store, name: str, wait_seconds: float) -> Iterator[None]:
+    key = int.from_bytes(hashlib.sha1(name.encode()).digest()[:8], "big", signed=True)
+    with store.engine.connect() as connection:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            got = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()
+            connection.commit()
+            if got:
+                break
+            if time.monotonic() >= deadline:
+                raise _locked(name)
+            time.sleep(_POLL_SECONDS)
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+            connection.commit()

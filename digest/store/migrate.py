@@ -1,0 +1,77 @@
+"""The migration runner: ordered, forward-only, one transaction per step."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, Engine, func, inspect, select
+
+from digest.errors import StoreError
+from digest.store import migrations, schema
+
+__all__ = ["Migration", "all_migrations", "applied_versions", "pending", "upgrade"]
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    name: str
+    upgrade: Callable[[Connection], None]
+
+
+def all_migrations() -> tuple[Migration, ...]:
+    """Every migration the package ships, in order (modules named ``mNNNN_name``)."""
+    found = []
+    for info in pkgutil.iter_modules(migrations.__path__):
+        if not info.name.startswith("m") or not info.name[1:5].isdigit():
+            continue
+        module = importlib.import_module(f"{migrations.__name__}.{info.name}")
+        found.append(Migration(int(info.name[1:5]), info.name[6:], module.upgrade))
+    found.sort(key=lambda m: m.version)
+    return tuple(found)
+
+
+def applied_versions(engine: Engine) -> set[int]:
+    if not inspect(engine).has_table("schema_migrations"):
+        return set()
+    with engine.connect() as connection:
+        rows = connection.execute(select(schema.schema_migrations.c.version))
+        return {row[0] for row in rows}
+
+
+def pending(engine: Engine) -> tuple[Migration, ...]:
+    """Migrations not yet applied (read-only)."""
+    done = applied_versions(engine)
+    return tuple(m for m in all_migrations() if m.version not in done)
+
+
+def upgrade(engine: Engine, *, url: str = "") -> tuple[Migration, ...]:
+    """Apply every pending migration; refuse a schema newer than this program knows."""
+    known = all_migrations()
+    newest_known = known[-1].version if known else 0
+    schema.schema_migrations.create(engine, checkfirst=True)
+    with engine.connect() as connection:
+        newest = connection.execute(select(func.max(schema.schema_migrations.c.version))).scalar()
+    if newest is not None and newest > newest_known:
+        raise StoreError(
+            f"{url or 'store'}: schema version {newest} is newer than this program knows "
+            f"({newest_known}).",
+            url=url,
+            schema_version=int(newest),
+            hint="Upgrade newsletter-digest, or point storage.url at another database.",
+        )
+    applied = []
+    for migration in pending(engine):
+        with engine.begin() as connection:
+            migration.upgrade(connection)
+            connection.execute(
+                schema.schema_migrations.insert().values(
+                    version=migration.version, name=migration.name, applied_at=datetime.now(UTC)
+                )
+            )
+        applied.append(migration)
+    return tuple(applied)

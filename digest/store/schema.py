@@ -1,0 +1,149 @@
+"""Tables of the store, on one MetaData (SQLAlchemy Core).
+
+This describes the *current* schema; ``migrations/`` creates and changes it step by
+step. A test checks that running every migration yields exactly these tables.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = [
+    "article_pages",
+    "articles",
+    "entries",
+    "feeds",
+    "issue_stories",
+    "issues",
+    "metadata",
+    "runs",
+    "schema_migrations",
+    "story_articles",
+]
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per configured feed, keyed by the URL in feeds.yaml; ``current_url`` follows
+# permanent redirects so the operator's key stays stable.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("current_url", Text, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("is_gone", Boolean, nullable=False, default=False),
+    Column("last_polled_at", DateTime(timezone=True)),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("last_outcome", String(20)),
+    Column("last_error", Text),
+    Column("consecutive_failures", Integer, nullable=False, default=0),
+    Column("entries_seen", Integer, nullable=False, default=0),
+    Column("next_poll_at", DateTime(timezone=True)),
+)
+
+# One row per article, keyed by its canonical URL's hash: the same article reached
+# through two feeds is stored once.
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("feed_url", Text, nullable=False),
+    Column("outlet", Text, nullable=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False, default=""),
+    Column("content", Text, nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
+    Column("published", DateTime(timezone=True), nullable=False),
+    Column("content_hash", String(40), nullable=False),
+    Column("first_seen_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    # Extraction state: NULL extracted_at means the page still has to be fetched.
+    Column("extracted_at", DateTime(timezone=True)),
+    Column("text", Text),
+    Column("text_origin", String(20)),
+    Column("language", String(20), nullable=False, default=""),
+    Column("extract_error", Text),
+    Column("claimed_at", DateTime(timezone=True)),
+    Index("ix_articles_published", "published"),
+    Index("ix_articles_extracted", "extracted_at"),
+)
+
+# Feed items: (feed, key) -> article. Keeps the identity a feed gives its items.
+entries = Table(
+    "entries",
+    metadata,
+    Column("feed_url", Text, primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("article_id", String(40), ForeignKey("articles.id"), nullable=False),
+)
+
+article_pages = Table(
+    "article_pages",
+    metadata,
+    Column("article_id", String(40), ForeignKey("articles.id"), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("final_url", Text),
+)
+
+# Which story each article belongs to once it has been in an issue: continuity.
+story_articles = Table(
+    "story_articles",
+    metadata,
+    Column("story_id", String(40), primary_key=True),
+    Column("article_id", String(40), ForeignKey("articles.id"), primary_key=True),
+    Column("issue_date", String(10), nullable=False),
+)
+
+issues = Table(
+    "issues",
+    metadata,
+    Column("issue_date", String(10), primary_key=True),
+    Column("built_at", DateTime(timezone=True), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("is_scheduled", Boolean, nullable=False, default=False),
+    Column("story_count", Integer, nullable=False, default=0),
+    Column("html_bytes", Integer, nullable=False, default=0),
+)
+
+issue_stories = Table(
+    "issue_stories",
+    metadata,
+    Column("issue_date", String(10), primary_key=True),
+    Column("story_id", String(40), primary_key=True),
+    Column("headline", Text, nullable=False),
+    Column("sentences", Text, nullable=False, default="[]"),  # JSON list of sentences used
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(20), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("ok", Boolean),
+    Column("summary", Text, nullable=False, default="{}"),  # JSON
+)
