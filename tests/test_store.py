@@ -1,0 +1,163 @@
+"""The store on a real SQLite file (and PostgreSQL when DIGEST_TEST_PG_URL is set)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, inspect, text
+
+from digest.errors import LockedError, StoreError
+from digest.models import FeedEntry, FetchOutcome, FetchResult, TextOrigin
+from digest.store import Store, open_store, schema
+from digest.store.locks import build_lock
+from digest.store.migrate import all_migrations, pending
+
+NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
+FEED = "https://example.org/feed.xml"
+OTHER = "https://other.example/rss"
+
+
+def _entry(key: str, url: str, title: str = "Title", feed: str = FEED, **extra: str) -> FeedEntry:
+    return FeedEntry(
+        key=key,
+        feed_url=feed,
+        outlet="Example" if feed == FEED else "Other",
+        url=url,
+        title=title,
+        summary=extra.get("summary", "A teaser."),
+        content=extra.get("content", ""),
+        published=NOW - timedelta(days=1),
+    )
+
+
+def _ok(*entries: FeedEntry, etag: str = '"v1"') -> FetchResult:
+    return FetchResult(FEED, FetchOutcome.OK, FEED, etag=etag, entries=entries)
+
+
+def _pg_url() -> str:
+    url = os.environ.get("DIGEST_TEST_PG_URL")
+    if not url:
+        pytest.skip("DIGEST_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'digest.db'}"
+    else:
+        url = _pg_url()
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        engine.dispose()
+    opened = open_store(url)
+    opened.sync_feeds([(FEED, "Example"), (OTHER, "Other")])
+    yield opened
+    opened.close()
+
+
+def test_migrations_create_exactly_the_declared_schema(store: Store) -> None:
+    inspector = inspect(store.engine)
+    assert set(inspector.get_table_names()) == set(schema.metadata.tables)
+    for table in schema.metadata.sorted_tables:
+        columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert columns == set(table.columns.keys()), table.name
+    assert pending(store.engine) == ()
+    assert [m.version for m in all_migrations()] == list(range(1, len(all_migrations()) + 1))
+
+
+def test_rerun_of_the_same_poll_adds_nothing(store: Store) -> None:
+    result = _ok(_entry("guid-1", "https://example.org/a"), _entry("guid-2", "https://example.org/b"))
+    first = store.record_poll(FEED, result, now=NOW)
+    second = store.record_poll(FEED, result, now=NOW)
+    assert (first.new, second.new, second.unchanged) == (2, 0, 2)
+    assert len(store.articles_between(NOW - timedelta(days=7), NOW)) == 2
+
+
+def test_changed_entry_updates_in_place_and_is_extracted_again(store: Store) -> None:
+    store.record_poll(FEED, _ok(_entry("g", "https://example.org/a", "Old title")), now=NOW)
+    [page] = store.pending_pages(since=NOW - timedelta(days=7))
+    store.save_extraction(page.article_id, text="Body.", origin=TextOrigin.PAGE, now=NOW)
+    assert store.pending_pages(since=NOW - timedelta(days=7)) == []
+    counts = store.record_poll(FEED, _ok(_entry("g", "https://example.org/a", "New title")),
+                               now=NOW)
+    assert counts.updated == 1
+    [article] = store.articles_between(NOW - timedelta(days=7), NOW)
+    assert article.title == "New title"
+    assert len(store.pending_pages(since=NOW - timedelta(days=7))) == 1
+
+
+def test_same_article_through_two_feeds_is_stored_once(store: Store) -> None:
+    store.record_poll(FEED, _ok(_entry("a", "https://example.org/story")), now=NOW)
+    other = FetchResult(OTHER, FetchOutcome.OK, OTHER,
+                        entries=(_entry("x", "https://example.org/story", feed=OTHER),))
+    counts = store.record_poll(OTHER, other, now=NOW)
+    assert counts.new == 0
+    assert len(store.articles_between(NOW - timedelta(days=7), NOW)) == 1
+
+
+def test_feed_state_follows_outcomes(store: Store) -> None:
+    store.record_poll(FEED, _ok(_entry("a", "https://example.org/a"), etag='"e1"'), now=NOW)
+    [state] = store.feed_states([FEED])
+    assert (state.etag, state.consecutive_failures, state.entries_seen) == ('"e1"', 0, 1)
+    failed = FetchResult(FEED, FetchOutcome.FAILED, FEED, error="HTTP 500")
+    for _ in range(3):
+        store.record_poll(FEED, failed, now=NOW)
+    [state] = store.feed_states([FEED])
+    assert state.consecutive_failures == 3 and state.last_error == "HTTP 500"
+    assert state.next_poll_at is not None and state.next_poll_at > NOW
+    moved = FetchResult(FEED, FetchOutcome.MOVED, "https://example.org/new.xml")
+    store.record_poll(FEED, moved, now=NOW)
+    [state] = store.feed_states([FEED])
+    assert state.current_url == "https://example.org/new.xml" and state.next_poll_at is None
+    store.record_poll(FEED, FetchResult(FEED, FetchOutcome.GONE, FEED), now=NOW)
+    assert store.feed_states([FEED])[0].is_gone
+
+
+def test_claims_do_not_overlap(store: Store) -> None:
+    store.record_poll(
+        FEED, _ok(*(_entry(f"g{i}", f"https://example.org/{i}") for i in range(5))), now=NOW
+    )
+    since = NOW - timedelta(days=7)
+    first = store.claim_pages(since=since, now=NOW, limit=3, stale=timedelta(minutes=30))
+    second = store.claim_pages(since=since, now=NOW, limit=3, stale=timedelta(minutes=30))
+    assert len(first) == 3 and len(second) == 2
+    assert not {p.article_id for p in first} & {p.article_id for p in second}
+    later = NOW + timedelta(hours=1)
+    retaken = store.claim_pages(since=since, now=later, limit=10, stale=timedelta(minutes=30))
+    assert len(retaken) == 5, "claims of a killed worker expire"
+
+
+def test_newer_schema_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'digest.db'}"
+    open_store(url).close()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(
+            schema.schema_migrations.insert().values(version=999, name="future", applied_at=NOW)
+        )
+    engine.dispose()
+    with pytest.raises(StoreError, match="schema version 999 is newer"):
+        open_store(url)
+
+
+def test_unwritable_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="cannot open the store"):
+        open_store(f"sqlite:///{tmp_path / 'missing-dir' / 'digest.db'}")
+
+
+def test_build_lock_excludes_a_second_holder(store: Store) -> None:
+    with build_lock(store, "issue:2026-11-23"), pytest.raises(LockedError):
+        second = open_store(store.url)
+        try:
+            with build_lock(second, "issue:2026-11-23"):
+                pass
+        finally:
+            second.close()
+    with build_lock(store, "issue:2026-11-23"):
+        pass  # released after the first block
