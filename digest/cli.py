@@ -83,8 +83,9 @@ _config_option = click.option(
     "config_path",
     default="feeds.yaml",
     show_default=True,
+    envvar="DIGEST_CONFIG",
     type=click.Path(dir_okay=False),
-    help="The settings file.",
+    help="The settings file (env DIGEST_CONFIG).",
 )
 _now_option = click.option(
     "--now", help="Fix the clock (ISO date-time) so a build is reproducible."
@@ -94,8 +95,9 @@ _out_option = click.option(
     "out_dir",
     default="out",
     show_default=True,
+    envvar="DIGEST_OUT",
     type=click.Path(file_okay=False),
-    help="Output directory; each issue goes to OUT/<issue-date>/.",
+    help="Output directory; each issue goes to OUT/<issue-date>/ (env DIGEST_OUT).",
 )
 
 
@@ -318,6 +320,26 @@ def schedule(config_path: str, out_dir: str, once: bool) -> None:
     config = _load(config_path)
     with _errors():
         run_scheduler(config, Path(config_path), Path(out_dir), once=once)
+
+
+@cli.command()
+@_out_option
+@click.option("--max-age-hours", default=24 * 8, show_default=True,
+              help="Unhealthy when the last run or start is older than this.")
+def health(out_dir: str, max_age_hours: int) -> None:
+    """Exit 0 when the scheduler recorded a run (or its start) recently; for HEALTHCHECK.
+
+    Example: digest health --out /data/out
+    """
+    from digest.schedule import read_heartbeat
+
+    beat = read_heartbeat(Path(out_dir))
+    if beat is None:
+        click.echo("unhealthy: no heartbeat yet (is `digest schedule` running?)", err=True)
+        sys.exit(EXIT_FAILED)
+    age_hours = (datetime.now(UTC) - beat.finished_at).total_seconds() / 3600
+    click.echo(f"last {beat.kind} at {beat.finished_at.isoformat()} ({age_hours:.1f} h ago)")
+    sys.exit(EXIT_OK if age_hours <= max_age_hours else EXIT_FAILED)
 
 
 @cli.group()

@@ -13,13 +13,15 @@ from __future__ import annotations
 import json
 import logging
 import signal
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 
 from digest.build import BuildOptions, fetch_all, run_issue
@@ -27,19 +29,75 @@ from digest.config import Config, load_config
 from digest.errors import DigestError, LockedError
 from digest.store import open_store
 
-__all__ = ["build_trigger", "heartbeat_path", "run_scheduled_build", "run_scheduler"]
+__all__ = [
+    "DstSafeCronTrigger",
+    "Heartbeat",
+    "build_trigger",
+    "heartbeat_path",
+    "read_heartbeat",
+    "run_scheduled_build",
+    "run_scheduler",
+]
 
 logger = logging.getLogger(__name__)
 
 
-def build_trigger(cron: str, timezone: str) -> CronTrigger:
-    """The trigger for a crontab line in an IANA zone (DST handled by APScheduler)."""
-    return CronTrigger.from_crontab(cron, timezone=ZoneInfo(timezone))
+class DstSafeCronTrigger(BaseTrigger):
+    """A crontab trigger in a time zone that fires once per wall-clock time.
+
+    APScheduler 3's CronTrigger fires twice when the clocks go back (02:30 exists twice
+    on the last Sunday of October in Europe) and, when they go forward, fires at the
+    first instant after the missing time. We keep the latter (no run is skipped) and
+    drop the second firing of a repeated wall-clock time (no run is doubled).
+    """
+
+    def __init__(self, cron: str, timezone: str) -> None:
+        self.zone = ZoneInfo(timezone)
+        self.cron = CronTrigger.from_crontab(cron, timezone=self.zone)
+
+    def _wall(self, moment: datetime) -> datetime:
+        return moment.astimezone(self.zone).replace(tzinfo=None, fold=0)
+
+    def get_next_fire_time(
+        self, previous_fire_time: datetime | None, now: datetime
+    ) -> datetime | None:
+        candidate = self.cron.get_next_fire_time(previous_fire_time, now)
+        while (
+            candidate is not None
+            and previous_fire_time is not None
+            and self._wall(candidate) == self._wall(previous_fire_time)
+        ):
+            candidate = self.cron.get_next_fire_time(
+                candidate, candidate + timedelta(microseconds=1)
+            )
+        return candidate
+
+    def __str__(self) -> str:
+        return f"dst-safe {self.cron}"
+
+
+def build_trigger(cron: str, timezone: str) -> DstSafeCronTrigger:
+    """The trigger for a crontab line in an IANA zone, DST-safe."""
+    return DstSafeCronTrigger(cron, timezone)
 
 
 def heartbeat_path(out_dir: Path) -> Path:
     """File the container's HEALTHCHECK reads: the last successful run."""
     return out_dir / ".digest-heartbeat.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Heartbeat:
+    kind: str  # start, build or poll
+    finished_at: datetime
+
+
+def read_heartbeat(out_dir: Path) -> Heartbeat | None:
+    try:
+        data = json.loads(heartbeat_path(out_dir).read_text(encoding="utf-8"))
+        return Heartbeat(str(data["kind"]), datetime.fromisoformat(data["finished_at"]))
+    except (OSError, ValueError, KeyError):
+        return None
 
 
 def _write_heartbeat(out_dir: Path, summary: dict[str, Any]) -> None:

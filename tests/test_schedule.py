@@ -1,0 +1,57 @@
+"""The scheduler's trigger across DST changes, driven by a fake clock."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from digest.schedule import build_trigger
+
+BRUSSELS = ZoneInfo("Europe/Brussels")
+
+
+def _fires(cron: str, start: datetime, count: int) -> list[datetime]:
+    """Step a trigger like the scheduler does: each run asks for the next instant."""
+    trigger = build_trigger(cron, "Europe/Brussels")
+    fires: list[datetime] = []
+    previous = None
+    now = start
+    for _ in range(count):
+        moment = trigger.get_next_fire_time(previous, now)
+        assert moment is not None
+        fires.append(moment.astimezone(UTC))
+        previous, now = moment, moment + timedelta(microseconds=1)
+    return fires
+
+
+def _utc(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=UTC)
+
+
+def test_weekly_build_keeps_local_time_across_autumn_change() -> None:
+    fires = _fires("0 6 * * MON", datetime(2026, 10, 12, tzinfo=BRUSSELS), 4)
+    # 06:00 Brussels is 04:00 UTC in summer time and 05:00 UTC after 25 October.
+    assert fires == [
+        _utc(2026, 10, 12, 4, 0),
+        _utc(2026, 10, 19, 4, 0),
+        _utc(2026, 10, 26, 5, 0),
+        _utc(2026, 11, 2, 5, 0),
+    ]
+
+
+def test_repeated_hour_in_autumn_runs_once() -> None:
+    fires = _fires("30 2 * * *", datetime(2026, 10, 24, tzinfo=BRUSSELS), 3)
+    assert fires == [
+        _utc(2026, 10, 24, 0, 30),  # 02:30 CEST
+        _utc(2026, 10, 25, 0, 30),  # 02:30 CEST, first of the two 02:30s
+        _utc(2026, 10, 26, 1, 30),  # 02:30 CET: the second 02:30 of the 25th is skipped
+    ]
+
+
+def test_missing_hour_in_spring_still_runs() -> None:
+    fires = _fires("30 2 * * *", datetime(2026, 3, 28, tzinfo=BRUSSELS), 3)
+    assert fires == [
+        _utc(2026, 3, 28, 1, 30),  # 02:30 CET
+        _utc(2026, 3, 29, 1, 30),  # 02:30 does not exist on the 29th: runs at 03:30 CEST
+        _utc(2026, 3, 30, 0, 30),  # 02:30 CEST
+    ]
