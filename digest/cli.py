@@ -404,6 +404,39 @@ def feeds_status(config_path: str) -> None:
     Console().print(table)
 
 
+@feeds.command("import")
+@_config_option
+@click.argument("opml", type=click.Path(exists=True, dir_okay=False))
+def feeds_import(config_path: str, opml: str) -> None:
+    """Add the feeds of an OPML file to feeds.yaml, keeping its comments and order.
+
+    Example: digest feeds import subscriptions.opml --config feeds.yaml
+    """
+    from digest.opml import import_opml
+
+    _load(config_path)
+    with _errors():
+        report = import_opml(Path(opml), Path(config_path))
+    for name, url in report.added:
+        click.echo(f"added    {name} <{url}>")
+    for name, url in report.skipped:
+        click.echo(f"skipped  {name} <{url}> (already present or not http(s))")
+    click.echo(f"{len(report.added)} feed(s) added to {config_path}", err=True)
+
+
+@feeds.command("export")
+@_config_option
+def feeds_export(config_path: str) -> None:
+    """Print the configured feeds as OPML 2.0.
+
+    Example: digest feeds export --config feeds.yaml > feeds.opml
+    """
+    from digest.opml import export_opml
+
+    config = _load(config_path)
+    click.echo(export_opml(config.feeds, title=config.newsletter.name), nl=False)
+
+
 @cli.command()
 @click.argument("which", type=click.Choice(["config", "digest"]))
 def schema(which: str) -> None:
