@@ -342,6 +342,23 @@ def health(out_dir: str, max_age_hours: int) -> None:
     sys.exit(EXIT_OK if age_hours <= max_age_hours else EXIT_FAILED)
 
 
+@cli.command()
+@_config_option
+@click.argument("issue_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--to", "recipients", multiple=True, required=True, help="Recipient address.")
+def send(config_path: str, issue_dir: str, recipients: tuple[str, ...]) -> None:
+    """Send a built issue over SMTP (settings under smtp:, credentials from env).
+
+    Example: digest send out/2026-11-23 --to editors@example.org
+    """
+    from digest.send import send_issue
+
+    config = _load(config_path)
+    with _errors():
+        message_id = send_issue(Path(issue_dir), list(recipients), config.smtp)
+    click.echo(f"sent {message_id} to {', '.join(recipients)}", err=True)
+
+
 @cli.group()
 def feeds() -> None:
     """Inspect and manage feeds."""

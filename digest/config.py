@@ -35,6 +35,7 @@ __all__ = [
     "LLMConfig",
     "NewsletterConfig",
     "ScheduleConfig",
+    "SmtpConfig",
     "StorageConfig",
     "TopicConfig",
     "config_schema",
@@ -215,6 +216,19 @@ class LLMConfig(_Model):
     prompts: str | None = Field(None, description="Directory of prompt template overrides.")
 
 
+class SmtpConfig(_Model):
+    host: str = Field("localhost", description="SMTP server for `digest send`.")
+    port: int = Field(587, ge=1, le=65535, description="587 for STARTTLS, 465 for SSL.")
+    security: str = Field(
+        "starttls", pattern="^(starttls|ssl|none)$", description="starttls, ssl or none."
+    )
+    username_env: str = Field("DIGEST_SMTP_USER", description="Env variable with the user.")
+    password_env: str = Field(
+        "DIGEST_SMTP_PASSWORD", description="Env variable with the password."
+    )
+    timeout_seconds: float = Field(30.0, gt=0, description="Connection timeout.")
+
+
 class Config(_Model):
     """The whole settings file. ``path`` is where it was read from (not a YAML key)."""
 
@@ -225,6 +239,7 @@ class Config(_Model):
     topics: tuple[TopicConfig, ...] = ()
     feeds: tuple[FeedConfig, ...] = Field(description="The RSS/Atom feeds to poll.")
     llm: LLMConfig | None = None
+    smtp: SmtpConfig = SmtpConfig()
 
     path: Path = Field(Path("feeds.yaml"), exclude=True)
 
