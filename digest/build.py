@@ -25,7 +25,6 @@ from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
 from digest.models import (
     Article,
-    ArticleId,
     FetchOutcome,
     FetchResult,
     Issue,
@@ -39,7 +38,7 @@ from digest.models import (
     TopicSection,
 )
 from digest.render import render_issue
-from digest.store import SentStory, Store, open_store
+from digest.store import SentStory, Store, StoryRecord, open_store
 from digest.store.locks import build_lock
 from digest.summarize import summarize_story
 
@@ -320,7 +319,7 @@ def build_issue(
         issue_date.isoformat(),
         path=str(path),
         now=options.now,
-        stories=_story_records(edited, stories),
+        stories=_story_records(sections, edited, stories, left_out),
         is_scheduled=options.is_scheduled,
         html_bytes=len(rendered.html.encode("utf-8")),
     )
@@ -372,44 +371,82 @@ def _continue_stories(
     window_ids = {a.id for a in articles}
     earlier = store.articles_by_id(a for a in sent_by_article if a not in window_ids)
     stories = cluster_stories([*articles, *earlier])
-    kept: list[Story] = []
+    kept: dict[StoryId, Story] = {}
     left_out: list[tuple[StoryId, str]] = []
     for story in stories:
         old = [sent_by_article[a.id] for a in story.articles if a.id in sent_by_article]
         fresh = tuple(a for a in story.articles if a.id not in sent_by_article and a.id in window_ids)
         if not old:
             if fresh:
-                kept.append(story)
+                kept[story.id] = story
             continue
         previous = max(old, key=lambda s: (s.issue_date, s.story_id))
         if not fresh:
             left_out.append((previous.story_id, f"sent on {previous.issue_date}; nothing new"))
             continue
+        if previous.story_id in kept:
+            # Two clusters continue the same story: one update with all the new reporting.
+            merged = kept[previous.story_id].articles + fresh
+            fresh = tuple(sorted(merged, key=lambda a: (a.published, a.url)))
         outlets = sorted({a.outlet for a in fresh})
-        kept.append(
-            dataclasses.replace(
-                story,
-                id=previous.story_id,
-                articles=fresh,
-                status=StoryStatus.UPDATE,
-                why=f"update to the story sent on {previous.issue_date}: new reporting from "
-                + ", ".join(outlets),
-            )
+        kept[previous.story_id] = dataclasses.replace(
+            story,
+            id=previous.story_id,
+            articles=fresh,
+            status=StoryStatus.UPDATE,
+            why=f"update to the story sent on {previous.issue_date}: new reporting from "
+            + ", ".join(outlets),
         )
-    return kept, left_out
+    left_out = [(i, r) for i, r in left_out if i not in kept]
+    return list(kept.values()), left_out
 
 
 def _story_records(
-    sections: Sequence[TopicSection], stories: Sequence[Story]
-) -> list[tuple[StoryId, list[ArticleId], str, list[str]]]:
-    members = {s.id: [a.id for a in s.articles] for s in stories}
+    written: Sequence[TopicSection],
+    edited: Sequence[TopicSection],
+    stories: Sequence[Story],
+    left_out: Sequence[tuple[StoryId, str]],
+) -> list[StoryRecord]:
+    """What this issue did with each story it considered, and why (for `digest why`)."""
+    by_id = {s.id: s for s in stories}
     records = []
-    for summary in (s for t in sections for s in t.stories):
-        records.append(
-            (summary.story_id, members.get(summary.story_id, []), summary.headline,
-             _sentences(summary))
-        )
-    return records
+    included = set()
+    for topic in edited:
+        for summary in topic.stories:
+            included.add(summary.story_id)
+            story = by_id.get(summary.story_id)
+            records.append(
+                StoryRecord(
+                    summary.story_id,
+                    tuple(a.id for a in story.articles) if story else (),
+                    summary.headline,
+                    tuple(_sentences(summary)),
+                    topic.name,
+                    True,
+                    story.why if story else "",
+                )
+            )
+    for topic in written:
+        for summary in topic.stories:
+            if summary.story_id not in included:
+                records.append(
+                    StoryRecord(summary.story_id, (), summary.headline, (), topic.name, False,
+                                "dropped in the editorial file")
+                )
+    grouped = {s.story_id for t in written for s in t.stories}
+    for story in stories:
+        if story.id not in grouped:
+            records.append(
+                StoryRecord(story.id, (), story.articles[0].title, (), "", False,
+                            "no standing topic matched and fewer than two outlets covered it, "
+                            "or the issue was full")
+            )
+    for story_id, reason in left_out:
+        records.append(StoryRecord(story_id, (), "", (), "", False, reason))
+    unique: dict[StoryId, StoryRecord] = {}
+    for record in records:
+        unique.setdefault(record.story_id, record)
+    return list(unique.values())
 
 
 def _sentences(summary: StorySummary) -> list[str]:

@@ -359,6 +359,32 @@ def send(config_path: str, issue_dir: str, recipients: tuple[str, ...]) -> None:
     click.echo(f"sent {message_id} to {', '.join(recipients)}", err=True)
 
 
+@cli.command()
+@_config_option
+@click.argument("story_id")
+def why(config_path: str, story_id: str) -> None:
+    """Say why a story was in or out of each issue that considered it.
+
+    Example: digest why s-3f2a9c1d0b7e --config feeds.yaml
+    """
+    from digest.store import open_store
+
+    config = _load(config_path)
+    with _errors():
+        store = open_store(config.database_url)
+        try:
+            history = store.story_history(story_id)
+        finally:
+            store.close()
+    if not history:
+        click.echo(f"{story_id}: not found in any issue. Story ids are in digest.json.", err=True)
+        sys.exit(EXIT_FAILED)
+    for row in history:
+        state = "in" if row["is_included"] else "left out"
+        topic = f' under "{row["topic"]}"' if row["topic"] else ""
+        click.echo(f'{row["issue_date"]}: {state}{topic}: {row["why"] or "no reason recorded"}')
+
+
 @cli.group()
 def feeds() -> None:
     """Inspect and manage feeds."""

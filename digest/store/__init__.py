@@ -38,6 +38,7 @@ __all__ = [
     "PollCounts",
     "SentStory",
     "Store",
+    "StoryRecord",
     "article_id_for",
     "open_store",
 ]
@@ -95,6 +96,19 @@ class PendingPage:
     outlet: str
     etag: str | None
     last_modified: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """What an issue did with a story, for the store."""
+
+    story_id: StoryId
+    article_ids: tuple[ArticleId, ...]
+    headline: str
+    sentences: tuple[str, ...]
+    topic: str
+    is_included: bool
+    why: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,7 +435,11 @@ class Store:
             ).all()
             sentence_rows = connection.execute(
                 select(told.c.story_id, told.c.sentences).where(
-                    and_(told.c.issue_date < before, told.c.issue_date >= since)
+                    and_(
+                        told.c.issue_date < before,
+                        told.c.issue_date >= since,
+                        told.c.is_included.is_(True),
+                    )
                 )
             ).all()
         sentences: dict[str, set[str]] = {}
@@ -445,11 +463,11 @@ class Store:
         *,
         path: str,
         now: datetime,
-        stories: Sequence[tuple[StoryId, Sequence[ArticleId], str, Sequence[str]]],
+        stories: Sequence[StoryRecord],
         is_scheduled: bool,
         html_bytes: int,
     ) -> None:
-        """Record a built issue and its stories (id, article ids, headline, sentences)."""
+        """Record a built issue, the stories it holds and those it left out, and why."""
         issues, told, links = schema.issues, schema.issue_stories, schema.story_articles
         with self._begin() as connection:
             previous = connection.execute(
@@ -464,25 +482,46 @@ class Store:
                     built_at=now,
                     path=path,
                     is_scheduled=bool(is_scheduled or previous),
-                    story_count=len(stories),
+                    story_count=sum(1 for s in stories if s.is_included),
                     html_bytes=html_bytes,
                 )
             )
-            for story_id, article_ids, headline, sentences in stories:
+            for story in stories:
                 connection.execute(
                     told.insert().values(
                         issue_date=issue_date,
-                        story_id=story_id,
-                        headline=headline,
-                        sentences=json.dumps(list(sentences), ensure_ascii=False),
+                        story_id=story.story_id,
+                        headline=story.headline,
+                        sentences=json.dumps(list(story.sentences), ensure_ascii=False),
+                        topic=story.topic,
+                        is_included=story.is_included,
+                        why=story.why,
                     )
                 )
-                for article_id in sorted(set(article_ids)):
+                if not story.is_included:
+                    continue
+                for article_id in sorted(set(story.article_ids)):
                     connection.execute(
                         links.insert().values(
-                            story_id=story_id, article_id=article_id, issue_date=issue_date
+                            story_id=story.story_id, article_id=article_id, issue_date=issue_date
                         )
                     )
+
+    def story_history(self, story_id: str) -> list[dict[str, Any]]:
+        """Every issue that considered this story: date, topic, included or not, and why."""
+        told = schema.issue_stories
+        query = select(told).where(told.c.story_id == story_id).order_by(told.c.issue_date)
+        with self._begin() as connection:
+            return [
+                {
+                    "issue_date": row.issue_date,
+                    "headline": row.headline,
+                    "topic": row.topic,
+                    "is_included": bool(row.is_included),
+                    "why": row.why,
+                }
+                for row in connection.execute(query)
+            ]
 
     def issue_is_scheduled_built(self, issue_date: str) -> bool:
         issues = schema.issues

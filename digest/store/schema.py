@@ -135,6 +135,9 @@ issue_stories = Table(
     Column("story_id", String(40), primary_key=True),
     Column("headline", Text, nullable=False),
     Column("sentences", Text, nullable=False, default="[]"),  # JSON list of sentences used
+    Column("topic", Text, nullable=False, default=""),
+    Column("is_included", Boolean, nullable=False, default=True),
+    Column("why", Text, nullable=False, default=""),  # for `digest why` and the preview
 )
 
 runs = Table(
