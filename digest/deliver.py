@@ -1,0 +1,412 @@
+"""Write a rendered issue to disk and keep the web archive (index.html, feed.xml) current.
+
+Layout of the output directory::
+
+    DIR/index.html            archive of issues, newest first
+    DIR/feed.xml              Atom feed of the issues
+    DIR/<issue-date>/email.html, email.txt, email.eml, digest.json, index.html (web version)
+
+An issue directory is written to a temporary directory first and renamed into place, so
+readers never see half an issue. The archive pages are rebuilt from the ``digest.json``
+files present, so they never drift from the issues on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import uuid
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from digest.errors import DeliveryError
+from digest.models import Issue, RenderedIssue, Sentence, StorySummary
+from digest.render import format_date, template_environment
+
+__all__ = [
+    "ARCHIVE_TEMPLATE",
+    "SCHEMA_VERSION",
+    "digest_schema",
+    "issue_to_json",
+    "write_archive",
+    "write_issue",
+]
+
+logger = logging.getLogger(__name__)
+
+SCHEMA_VERSION: Final = 1
+ARCHIVE_TEMPLATE: Final = "archive.html.j2"
+_ATOM: Final = "http://www.w3.org/2005/Atom"
+# Fixed namespace for the feed's and entries' urn:uuid ids: the same newsletter and date
+# always give the same id, which is what feed readers use to spot new entries.
+_ID_NAMESPACE: Final = uuid.UUID("6f1d3c2a-8b7e-5a4f-9c1d-2e3f4a5b6c7d")
+_DATE_DIR: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso(moment: datetime) -> str:
+    """ISO 8601 in UTC with a ``Z``; naive times are taken as UTC."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    text = moment.astimezone(UTC).isoformat(timespec="seconds")
+    return text.removesuffix("+00:00") + "Z"
+
+
+def _sentences(sentences: tuple[Sentence, ...]) -> list[dict[str, object]]:
+    return [{"text": s.text, "source_url": s.source_url} for s in sentences]
+
+
+def _story_to_json(story: StorySummary) -> dict[str, object]:
+    return {
+        "id": str(story.story_id),
+        "headline": story.headline,
+        "briefly": story.briefly_text,
+        "briefly_sentences": _sentences(story.briefly),
+        "perspectives": [
+            {"who": p.who, "says": p.says, "source_url": p.source_url, "outlet": p.outlet}
+            for p in story.perspectives
+        ],
+        "take": story.take if story.take_origin != "missing" else "",
+        "take_origin": str(story.take_origin),
+        "also_worth_noting": _sentences(story.also_worth_noting),
+        "sources": [
+            {
+                "outlet": s.outlet,
+                "title": s.title,
+                "url": s.url,
+                "published": _iso(s.published),
+            }
+            for s in story.sources
+        ],
+        "status": str(story.status),
+    }
+
+
+def issue_to_json(issue: Issue) -> dict[str, object]:
+    """The issue as the ``digest.json`` document (see ``digest_schema()``).
+
+    Only plain JSON types; times are ISO 8601 UTC strings. No wall-clock time is added:
+    ``generated_at`` is the issue's own (or null).
+    """
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "newsletter": issue.newsletter,
+        "issue_date": issue.issue_date.isoformat(),
+        "generated_at": _iso(issue.generated_at) if issue.generated_at else None,
+        "window": {"start": _iso(issue.window_start), "end": _iso(issue.window_end)},
+        "topics": [
+            {
+                "name": topic.name,
+                "anchor": topic.anchor,
+                "configured": topic.configured,
+                "stories": [_story_to_json(story) for story in topic.stories],
+            }
+            for topic in issue.topics
+        ],
+        "warnings": list(issue.warnings),
+    }
+
+
+def _string(description: str, **extra: object) -> dict[str, object]:
+    return {"type": "string", "description": description, **extra}
+
+
+def _object(properties: dict[str, object], description: str) -> dict[str, object]:
+    return {
+        "type": "object",
+        "description": description,
+        "properties": properties,
+        "required": sorted(properties),
+        "additionalProperties": False,
+    }
+
+
+def digest_schema() -> dict[str, object]:
+    """JSON Schema (draft 2020-12) of ``digest.json``."""
+    timestamp = _string("ISO 8601 time in UTC, e.g. 2024-05-06T06:00:00Z.", format="date-time")
+    sentence = _object(
+        {
+            "text": _string("One sentence, plain text."),
+            "source_url": _string("The article the sentence comes from."),
+        },
+        "A sentence and the article it was taken from.",
+    )
+    perspective = _object(
+        {
+            "who": _string("Who holds the view (a person, group or outlet)."),
+            "says": _string("What they say, plain text."),
+            "source_url": _string("The article reporting it."),
+            "outlet": _string("The outlet of source_url; may be empty."),
+        },
+        "An attributed viewpoint.",
+    )
+    source = _object(
+        {
+            "outlet": _string("The outlet's name, used as link text."),
+            "title": _string("The article's title."),
+            "url": _string("The article URL as published; may be any scheme (unchecked)."),
+            "published": timestamp,
+        },
+        "An article the story is based on.",
+    )
+    story = _object(
+        {
+            "id": _string("Stable story id."),
+            "headline": _string("The story's headline."),
+            "briefly": _string("The Briefly paragraph: briefly_sentences joined by spaces."),
+            "briefly_sentences": {"type": "array", "items": sentence},
+            "perspectives": {"type": "array", "items": perspective},
+            "take": _string("Our take; empty when take_origin is missing."),
+            "take_origin": _string("Who wrote the take.", enum=["editor", "llm", "missing"]),
+            "also_worth_noting": {"type": "array", "items": sentence},
+            "sources": {"type": "array", "items": source},
+            "status": _string(
+                "new, or update of a story in an earlier issue.", enum=["new", "update"]
+            ),
+        },
+        "A story written up in the house style.",
+    )
+    topic = _object(
+        {
+            "name": _string("Section heading."),
+            "anchor": _string("URL fragment of the section in the web version."),
+            "configured": {"type": "boolean", "description": "Listed in feeds.yaml topics."},
+            "stories": {"type": "array", "items": story},
+        },
+        "A topic section, stories best first.",
+    )
+    schema = _object(
+        {
+            "schema_version": {"type": "integer", "const": SCHEMA_VERSION},
+            "newsletter": _string("The newsletter's name."),
+            "issue_date": _string("The issue date.", format="date"),
+            "generated_at": {
+                "anyOf": [timestamp, {"type": "null"}],
+                "description": "When the issue was built (UTC), if recorded.",
+            },
+            "window": _object(
+                {"start": timestamp, "end": timestamp},
+                "The news window the issue covers: start inclusive, end exclusive.",
+            ),
+            "topics": {"type": "array", "items": topic},
+            "warnings": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Problems met while building the issue.",
+            },
+        },
+        "One issue of a newsletter-digest newsletter (digest.json).",
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "urn:newsletter-digest:schema:digest-issue:1",
+        "title": "newsletter-digest digest.json",
+        **schema,
+    }
+
+
+def _dump_json(document: dict[str, object]) -> bytes:
+    text = json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False)
+    return (text + "\n").encode("utf-8")
+
+
+def write_issue(out_dir: Path, issue: Issue, rendered: RenderedIssue) -> Path:
+    """Write ``out_dir/<issue-date>/`` and rebuild ``out_dir/index.html`` and ``feed.xml``.
+
+    The issue directory is built under a temporary name and renamed into place; an
+    existing directory for the same date is replaced. Returns the issue directory.
+    Raises DeliveryError naming the path that could not be written.
+    """
+    final = out_dir / issue.issue_date.isoformat()
+    files = {
+        "email.html": rendered.html.encode("utf-8"),
+        "email.txt": rendered.text.encode("utf-8"),
+        "email.eml": rendered.eml,
+        "digest.json": _dump_json(issue_to_json(issue)),
+        "index.html": (rendered.web_html or rendered.html).encode("utf-8"),
+    }
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=out_dir))
+    except OSError as exc:
+        raise DeliveryError(
+            f"{out_dir}: cannot create the output directory: {exc.strerror}",
+            path=str(out_dir),
+            hint="Check that the path is writable or pass another --out directory.",
+        ) from exc
+    try:
+        # mkdtemp makes the directory private (0700); the archive is meant to be served.
+        staging.chmod(0o755)
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        _swap_into_place(staging, final)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise DeliveryError(
+            f"{final}: cannot write the issue: {exc.strerror or exc}",
+            path=str(final),
+            hint="Check free space and permissions of the output directory.",
+        ) from exc
+    write_archive(out_dir)
+    return final
+
+
+def _swap_into_place(staging: Path, final: Path) -> None:
+    """Rename ``staging`` to ``final``, replacing an existing ``final``.
+
+    POSIX cannot rename a directory over a non-empty one, so the old issue is first moved
+    aside; for that instant the date is missing, never half-written.
+    """
+    if not final.exists():
+        staging.rename(final)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".old", dir=final.parent))
+    old.rmdir()
+    final.rename(old)
+    try:
+        staging.rename(final)
+    except OSError:
+        old.rename(final)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _ArchiveEntry:
+    issue_date: str
+    newsletter: str
+    headline: str
+    summary: str
+    updated: str
+    stories: int
+    topics: tuple[str, ...]
+    href: str
+
+
+def _archive_entries(out_dir: Path) -> list[_ArchiveEntry]:
+    entries = []
+    for child in out_dir.iterdir():
+        if not (child.is_dir() and _DATE_DIR.match(child.name)):
+            continue
+        path = child / "digest.json"
+        try:
+            document = json.loads(path.read_text(encoding="utf-8"))
+            entries.append(_archive_entry(child.name, document))
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            logger.warning("%s: skipped in the archive: %s", path, exc)
+    entries.sort(key=lambda e: e.issue_date, reverse=True)
+    return entries
+
+
+def _archive_entry(name: str, document: Any) -> _ArchiveEntry:
+    # ``document`` is parsed JSON from disk; a wrong shape raises KeyError/TypeError,
+    # which the caller reports and skips.
+    topics = document["topics"]
+    stories = [s for t in topics for s in t["stories"]]
+    first = stories[0] if stories else {"headline": "", "briefly": ""}
+    updated = document.get("generated_at") or document["window"]["end"]
+    return _ArchiveEntry(
+        issue_date=name,
+        newsletter=str(document["newsletter"]),
+        headline=str(first["headline"]),
+        summary=str(first["briefly"]),
+        updated=str(updated),
+        stories=len(stories),
+        topics=tuple(str(t["name"]) for t in topics),
+        href=f"{name}/index.html",
+    )
+
+
+def write_archive(out_dir: Path) -> None:
+    """Rebuild ``index.html`` and ``feed.xml`` from the issues present in ``out_dir``."""
+    entries = _archive_entries(out_dir)
+    name = entries[0].newsletter if entries else "Newsletter"
+    language = _page_language(out_dir / entries[0].issue_date) if entries else "en"
+    html = (
+        template_environment(None)
+        .get_template(ARCHIVE_TEMPLATE)
+        .render(
+            newsletter=name,
+            language=language,
+            entries=entries,
+            date_text={e.issue_date: _long_date(e.issue_date) for e in entries},
+        )
+    )
+    _replace_file(out_dir / "index.html", html.encode("utf-8"))
+    _replace_file(out_dir / "feed.xml", _atom_feed(name, entries))
+
+
+def _page_language(issue_dir: Path) -> str:
+    try:
+        head = (issue_dir / "index.html").read_text(encoding="utf-8")[:2000]
+    except OSError:
+        return "en"
+    match = re.search(r'<html[^>]*\blang="([A-Za-z0-9-]+)"', head)
+    return match.group(1) if match else "en"
+
+
+def _long_date(text: str) -> str:
+    return format_date(date.fromisoformat(text))
+
+
+def _atom_feed(name: str, entries: list[_ArchiveEntry]) -> bytes:
+    ET.register_namespace("", _ATOM)
+
+    def sub(parent: ET.Element, tag: str, text: str = "", **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{_ATOM}}}{tag}", attrs)
+        if text:
+            element.text = text
+        return element
+
+    feed = ET.Element(f"{{{_ATOM}}}feed")
+    sub(feed, "title", name)
+    sub(feed, "id", _uuid_urn(name))
+    sub(feed, "updated", max((e.updated for e in entries), default="1970-01-01T00:00:00Z"))
+    author = sub(feed, "author")
+    sub(author, "name", name)
+    # Relative links, resolved against the feed's own URL: the archive does not know the
+    # address it will be served from.
+    sub(feed, "link", rel="self", href="feed.xml", type="application/atom+xml")
+    sub(feed, "link", rel="alternate", href="index.html", type="text/html")
+    sub(feed, "generator", "newsletter-digest")
+    for entry in entries:
+        item = sub(feed, "entry")
+        title = entry.headline or f"{entry.newsletter}, {_long_date(entry.issue_date)}"
+        sub(item, "title", title)
+        sub(item, "id", _uuid_urn(f"{entry.newsletter}\0{entry.issue_date}"))
+        sub(item, "updated", entry.updated)
+        sub(item, "link", rel="alternate", href=entry.href, type="text/html")
+        summary = entry.summary or f"{entry.stories} stories: {', '.join(entry.topics)}"
+        sub(item, "summary", summary)
+    ET.indent(feed)
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
+
+
+def _uuid_urn(key: str) -> str:
+    return uuid.uuid5(_ID_NAMESPACE, key).urn
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write ``path`` atomically: a temp file in the same directory, then os.replace."""
+    temp = ""
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as exc:
+        if temp:
+            Path(temp).unlink(missing_ok=True)
+        raise DeliveryError(
+            f"{path}: cannot write: {exc.strerror or exc}",
+            path=str(path),
+            hint="Check free space and permissions of the output directory.",
+        ) from exc

@@ -1,0 +1,446 @@
+"""Render an issue as an email: Jinja2 writes MJML, mjml-python (MRML) compiles it to HTML.
+
+The default templates live in the repo's top-level ``templates/`` (shipped in the wheel as
+``digest/templates``). Editors override any of them by putting a file of the same name in
+``newsletter.templates``; an override can extend ``"default:issue.mjml.j2"`` to replace one
+block. Feed text is data only: it is autoescaped and never compiled as a template.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.resources
+import logging
+import re
+import textwrap
+import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime, parseaddr
+from pathlib import Path
+from types import TracebackType
+from typing import Final
+from urllib.parse import urlsplit
+
+import jinja2
+import mjml
+from markupsafe import Markup
+
+from digest.config import NewsletterConfig
+from digest.errors import TemplateError
+from digest.models import Issue, RenderedIssue, StorySummary
+
+__all__ = [
+    "HTML_TEMPLATE",
+    "TEXT_TEMPLATE",
+    "default_templates_dir",
+    "format_date",
+    "render_issue",
+    "template_environment",
+]
+
+logger = logging.getLogger(__name__)
+
+HTML_TEMPLATE: Final = "issue.mjml.j2"
+TEXT_TEMPLATE: Final = "issue.txt.j2"
+
+# Gmail clips messages whose HTML exceeds about 102 KB; warn with room to spare.
+_CLIP_BYTES: Final = 102 * 1024
+_WARN_BYTES: Final = 90 * 1024
+# RFC 5322 recommends lines of at most 78 characters; wrap a little under it so
+# "- " bullets with their indent still fit.
+_TEXT_WIDTH: Final = 76
+_PREHEADER_CHARS: Final = 150
+_SUBJECT_CHARS: Final = 140
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# System fonts only: a web font would need a <link> to a font host (an external request
+# many clients block, and the email checker fails).
+_FONT_STACK: Final = (
+    "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
+)
+# Light and dark palettes; every text/background pair is at least 4.5:1 (WCAG AA).
+# text #1f1f1f on #ffffff 16.3:1; link #0b57d0 on #ffffff 6.6:1; muted #555555 7.5:1
+# (#4d4d4d on the #f2f2f2 page 7.6:1); badge white on #8a3b00 8.5:1.
+_LIGHT: Final = {
+    "page": "#f2f2f2",
+    "card": "#ffffff",
+    "text": "#1f1f1f",
+    "muted": "#555555",
+    "muted_on_page": "#4d4d4d",
+    "link": "#0b57d0",
+    "rule": "#d0d0d0",
+    "badge": "#8a3b00",
+    "badge_text": "#ffffff",
+}
+# text #e8e8e8 on #1e1e1e 13.9:1; link #8ab4f8 on #1e1e1e 7.6:1; muted #bdbdbd 9:1;
+# badge #1e1e1e on #ffb870 10:1.
+_DARK: Final = {
+    "page": "#121212",
+    "card": "#1e1e1e",
+    "text": "#e8e8e8",
+    "muted": "#bdbdbd",
+    "link": "#8ab4f8",
+    "rule": "#444444",
+    "badge": "#ffb870",
+    "badge_text": "#1e1e1e",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """A line of a story's link list in the text part; ``url`` is empty when unsafe."""
+
+    label: str
+    url: str
+
+
+def default_templates_dir() -> Path:
+    """Where the shipped templates are: inside the package, or the checkout's ``templates/``."""
+    packaged = importlib.resources.files("digest") / "templates"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # An editable or source checkout has no digest/templates: the wheel build copies the
+    # repo's top-level templates/ there (pyproject force-include), so use that directly.
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def _is_autoescaped(name: str | None) -> bool:
+    # Everything is HTML-escaped except the plain-text part, where "&amp;" would be a bug
+    # (it is not HTML, and nothing in it is interpreted).
+    return not (name or "").endswith(".txt.j2")
+
+
+def template_environment(templates_dir: Path | None) -> jinja2.Environment:
+    """The Jinja2 environment: overrides in ``templates_dir`` first, then ours.
+
+    ``default:NAME`` always names the shipped template, so an override can extend it.
+    """
+    defaults = jinja2.FileSystemLoader(default_templates_dir())
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(templates_dir))
+    loaders.append(defaults)
+    loaders.append(jinja2.PrefixLoader({"default": defaults}, delimiter=":"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=_is_autoescaped,
+        # A misspelt variable must fail the build, not print "" or "None" to subscribers.
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["http_url"] = _http_url
+    env.filters["wrap"] = _wrap
+    env.globals["story_links"] = _story_links
+    return env
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_environment(templates_dir: Path | None) -> jinja2.Environment:
+    # Compiling the templates takes ~40 ms, 20x the rendering itself. Jinja's auto_reload
+    # still checks each file's mtime, so edited overrides (digest preview) are picked up.
+    return template_environment(templates_dir)
+
+
+def render_issue(
+    issue: Issue, newsletter: NewsletterConfig, *, templates_dir: Path | None = None
+) -> RenderedIssue:
+    """Render ``issue`` as the email (HTML, text, .eml) and its web version.
+
+    Pure: the same issue and settings give byte-identical output. The Date header is
+    ``issue.generated_at`` (else the end of the issue window).
+    Raises TemplateError naming the template and line when a template or MJML fails.
+    """
+    started = time.perf_counter()
+    env = _cached_environment(templates_dir)
+    subject = _subject(issue, newsletter)
+    preheader = _preheader(issue)
+    context = _context(issue, newsletter, subject)
+    html = _compile_mjml(_render(env, HTML_TEMPLATE, {**context, "preheader": preheader}))
+    web_html = _compile_mjml(_render(env, HTML_TEMPLATE, {**context, "is_web": True}))
+    text = _tidy_text(_render(env, TEXT_TEMPLATE, context))
+    size = len(html.encode("utf-8"))
+    warnings = _size_warnings(size)
+    eml = _message(issue, newsletter, subject, text, html)
+    logger.info(
+        "rendered %s %s: HTML %.1f KB, text %.1f KB, in %.0f ms",
+        issue.newsletter,
+        issue.issue_date.isoformat(),
+        size / 1024,
+        len(text.encode("utf-8")) / 1024,
+        (time.perf_counter() - started) * 1000,
+    )
+    return RenderedIssue(
+        subject=subject,
+        preheader=preheader,
+        html=html,
+        text=text,
+        eml=eml,
+        web_html=web_html,
+        size_warnings=warnings,
+    )
+
+
+def _context(issue: Issue, newsletter: NewsletterConfig, subject: str) -> dict[str, object]:
+    web_url = ""
+    if newsletter.web_url:
+        web_url = f"{newsletter.web_url.rstrip('/')}/{issue.issue_date.isoformat()}/"
+    return {
+        "issue": issue,
+        "newsletter": newsletter,
+        "title": subject,
+        "preheader": "",
+        "is_web": False,
+        "language": newsletter.language or "en",
+        "date_text": format_date(issue.issue_date, weekday=True),
+        "web_url": web_url,
+        "unsubscribe_href": _unsubscribe_href(newsletter),
+        "font_stack": _FONT_STACK,
+        "palette": _LIGHT,
+        "dark": _DARK,
+    }
+
+
+def _render(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or name
+        raise TemplateError(
+            f"{where}:{exc.lineno}: template syntax error: {exc.message}",
+            template=where,
+            line=exc.lineno,
+            hint="Fix the template, or delete the override to use the default.",
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"{name}: template {exc.name!r} not found",
+            template=str(exc.name),
+            hint="Check the name in {% include %} / {% extends %}; defaults are "
+            f'"default:{name}".',
+        ) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        where, line = _template_frame(exc.__traceback__, name)
+        raise TemplateError(
+            f"{where}:{line or '?'}: {type(exc).__name__}: {exc}",
+            template=where,
+            line=line,
+            hint="Fix the template, or delete the override to use the default.",
+        ) from exc
+
+
+def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:
+    """The innermost template file and line in a traceback (Jinja maps frames to them)."""
+    where, line = fallback, None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    return where, line
+
+
+def _compile_mjml(source: str) -> str:
+    try:
+        # fonts={}: without it MRML adds a Google Fonts <link> for its default font.
+        return str(mjml.mjml2html(source, fonts={}, disable_comments=True))
+    except ValueError as exc:
+        line, excerpt = _mjml_position(source, str(exc))
+        where = f" (rendered MJML line {line}: {excerpt!r})" if line else ""
+        raise TemplateError(
+            f"{HTML_TEMPLATE}: the MJML it produced is invalid{where}: {exc}",
+            template=HTML_TEMPLATE,
+            line=None,
+            hint="Check tags and attributes in your template overrides.",
+        ) from exc
+    except BaseException as exc:
+        # pyo3's PanicException (MRML hit a Rust panic, e.g. some non-ASCII text before
+        # ">") derives from BaseException, not Exception; it is not importable by name.
+        if type(exc).__name__ != "PanicException":
+            raise
+        raise TemplateError(
+            f"{HTML_TEMPLATE}: the MJML compiler crashed on the rendered template: {exc}",
+            template=HTML_TEMPLATE,
+            hint="Look for literal non-ASCII text next to '>' in your template overrides.",
+        ) from exc
+
+
+def _mjml_position(source: str, message: str) -> tuple[int | None, str]:
+    """Line and text of the MJML that MRML's "at position START:END" (bytes) points to."""
+    match = re.search(r"position (\d+)", message)
+    if match is None:
+        return None, ""
+    data = source.encode("utf-8")
+    offset = min(int(match.group(1)), len(data))
+    line = data.count(b"\n", 0, offset) + 1
+    text = source.splitlines()[line - 1] if source.splitlines() else ""
+    return line, text.strip()[:120]
+
+
+def _http_url(value: object) -> str:
+    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
+    url = str(value).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return ""
+    return url
+
+
+def _wrap(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
+    """Wrap plain text for the text part; words and URLs are never split."""
+    text = " ".join(str(value).split())
+    return textwrap.fill(
+        text,
+        width=width,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
+
+
+def _story_links(story: StorySummary) -> list[_Link]:
+    """Sources, then any other article a perspective links, each once."""
+    links: list[_Link] = []
+    seen: set[str] = set()
+    for source in story.sources:
+        label = f"{source.outlet}: {source.title}" if source.title else source.outlet
+        url = _http_url(source.url)
+        links.append(_Link(label, url))
+        seen.add(url)
+    for perspective in story.perspectives:
+        url = _http_url(perspective.source_url)
+        if url and url not in seen and perspective.outlet:
+            links.append(_Link(perspective.outlet, url))
+            seen.add(url)
+    return links
+
+
+def _tidy_text(text: str) -> str:
+    lines = [line.rstrip() for line in text.splitlines()]
+    tidy = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    return tidy + "\n"
+
+
+def format_date(day: date, *, weekday: bool = False) -> str:
+    """``6 May 2024`` (``Monday 6 May 2024`` with ``weekday``), in English.
+
+    Built by hand: strftime("%A %B") follows the process locale, which would make the
+    output differ between machines.
+    """
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def _subject(issue: Issue, newsletter: NewsletterConfig) -> str:
+    stories = issue.stories
+    headline = stories[0].headline if stories else "this week's news"
+    values = {
+        "name": newsletter.name,
+        "headline": headline,
+        "date": format_date(issue.issue_date),
+    }
+    # Only the three documented fields are filled, in one pass, so braces inside a
+    # headline are never read as another placeholder (str.format would).
+    subject = re.sub(r"\{(name|headline|date)\}", lambda m: values[m.group(1)], newsletter.subject)
+    subject = " ".join(subject.split())
+    if len(subject) > _SUBJECT_CHARS:
+        subject = subject[: _SUBJECT_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return subject
+
+
+def _preheader(issue: Issue) -> str:
+    stories = issue.stories
+    if not stories:
+        return ""
+    text = " ".join(stories[0].briefly_text.split())
+    if len(text) > _PREHEADER_CHARS:
+        text = text[: _PREHEADER_CHARS - 1].rsplit(" ", 1)[0] + "…"
+    return text
+
+
+def _unsubscribe_href(newsletter: NewsletterConfig) -> str:
+    value = newsletter.unsubscribe
+    if value in newsletter.merge_tags:
+        # The ESP replaces the tag at send time, so it must reach the HTML byte for byte.
+        return Markup(value)
+    if urlsplit(value).scheme in ("https", "http", "mailto"):
+        return value
+    logger.warning("unsubscribe %r is neither a URL nor a listed merge tag", value)
+    return value
+
+
+def _size_warnings(size: int) -> tuple[str, ...]:
+    kb = size / 1024
+    if size > _CLIP_BYTES:
+        return (
+            f"email HTML is {kb:.1f} KB: Gmail clips messages over about 102 KB, hiding the "
+            "end of the issue and the unsubscribe link. Lower max_stories or trim templates.",
+        )
+    if size > _WARN_BYTES:
+        return (
+            f"email HTML is {kb:.1f} KB, close to Gmail's ~102 KB clipping limit. "
+            "Consider fewer stories.",
+        )
+    return ()
+
+
+def _message(
+    issue: Issue, newsletter: NewsletterConfig, subject: str, text: str, html: str
+) -> bytes:
+    msg = EmailMessage(policy=SMTP)
+    msg["From"] = newsletter.from_
+    msg["To"] = newsletter.to
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(_sent_at(issue))
+    msg["Message-ID"] = _message_id(issue, newsletter)
+    unsubscribe = newsletter.unsubscribe
+    msg["List-Unsubscribe"] = f"<{unsubscribe}>"
+    if unsubscribe.startswith("https://"):
+        # RFC 8058 one-click: mailbox providers POST to the https URI, no page visit.
+        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    # Quoted-printable keeps every line under 78 octets and all-ASCII; the default "8bit"
+    # for non-ASCII text breaks on relays that are not 8BITMIME.
+    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
+    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
+    # The random default boundary would make every build differ; derive it from the parts.
+    digest = hashlib.sha256((text + html).encode("utf-8")).hexdigest()[:32]
+    msg.set_boundary(f"=_nd_{digest}")
+    return msg.as_bytes(policy=SMTP)
+
+
+def _sent_at(issue: Issue) -> datetime:
+    moment = issue.generated_at or issue.window_end
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def _message_id(issue: Issue, newsletter: NewsletterConfig) -> str:
+    address = parseaddr(newsletter.from_)[1]
+    domain = address.rpartition("@")[2] or "localhost"
+    slug = re.sub(r"[^a-z0-9]+", "-", newsletter.name.lower()).strip("-") or "digest"
+    token = hashlib.sha256(f"{newsletter.name}\0{issue.issue_date}".encode()).hexdigest()[:12]
+    return f"<{issue.issue_date.isoformat()}.{slug[:40]}.{token}@{domain}>"
