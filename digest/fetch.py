@@ -1,0 +1,608 @@
+"""Poll feeds (conditional GET) and download article pages.
+
+The HTTP side (limits, retries, redirects, address guard) lives in :mod:`digest.net`;
+this module decides what a response means (:class:`~digest.models.FetchOutcome`) and
+turns feed bytes into :class:`~digest.models.FeedEntry` values with feedparser.
+Nothing here raises for a single feed or page: each gets a result saying what went
+wrong, and the others carry on.
+
+Feed URLs come from the operator's feeds.yaml and are fetched without the address
+guard; article links come from feeds (untrusted) and always go through it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html.parser import HTMLParser
+from typing import Any, TypeVar
+
+import feedparser
+import httpx
+
+from digest.config import FetchConfig
+from digest.errors import FeedError
+from digest.models import FeedEntry, FetchOutcome, FetchResult
+from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
+from digest.urls import canonical_url, is_http_url
+
+__all__ = [
+    "FeedRequest",
+    "PageRequest",
+    "PageResult",
+    "check_feeds",
+    "fetch_pages",
+    "fetch_pages_async",
+    "html_to_text",
+    "parse_feed",
+    "poll_feeds",
+    "poll_feeds_async",
+]
+
+logger = logging.getLogger(__name__)
+
+_FEED_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+_PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_UNTITLED = "(untitled)"
+_TITLE_WORDS = 12
+_SNIFF_BYTES = 1024
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRequest:
+    """A feed to poll, with the validators stored from its last poll."""
+
+    url: str
+    name: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """An article page to download, with validators from an earlier download."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    """A downloaded page, or why it could not be used.
+
+    ``ok`` is true for an HTML page (``content`` holds its bytes, ``encoding`` the
+    charset the server declared) and for a 304 (``not_modified``, empty content).
+    ``final_url`` is where the last redirect led.
+    """
+
+    url: str
+    final_url: str
+    ok: bool
+    status: int | None
+    content: bytes
+    encoding: str | None
+    content_type: str
+    error: str
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+_Result = TypeVar("_Result")
+
+
+# ---------------------------------------------------------------------------- feeds
+
+
+async def poll_feeds_async(
+    feeds: Sequence[FeedRequest],
+    settings: FetchConfig,
+    *,
+    progress: Callable[[FetchResult], None] | None = None,
+    client: HttpClient | None = None,
+    now: datetime | None = None,
+) -> list[FetchResult]:
+    """Poll every feed concurrently; results come back in input order.
+
+    Sends If-None-Match / If-Modified-Since when a request carries validators.
+    ``progress`` is called once per feed as it completes (in completion order).
+    ``client`` shares an existing :class:`~digest.net.HttpClient` (else one is made
+    and closed here). ``now`` is the poll time given to entries that carry no date
+    at all (else the response's Date header, else the current UTC time).
+    Never raises for one feed: its FetchResult says what went wrong.
+    """
+
+    def poll(http: HttpClient, feed: FeedRequest) -> Awaitable[FetchResult]:
+        return _poll_isolated(http, feed, now)
+
+    return await _run_all(feeds, settings, poll, progress, client)
+
+
+def poll_feeds(
+    feeds: Sequence[FeedRequest],
+    settings: FetchConfig,
+    *,
+    progress: Callable[[FetchResult], None] | None = None,
+    now: datetime | None = None,
+) -> list[FetchResult]:
+    """Blocking :func:`poll_feeds_async`; call it outside any running event loop."""
+    return asyncio.run(poll_feeds_async(feeds, settings, progress=progress, now=now))
+
+
+def check_feeds(urls: Sequence[str], settings: FetchConfig) -> list[FetchResult]:
+    """Poll ``urls`` once with no stored state (for ``digest feeds check URL...``).
+
+    The URLs are the operator's, so they are trusted like feeds.yaml entries.
+    """
+    return poll_feeds([FeedRequest(url=url, name=url) for url in urls], settings)
+
+
+async def _poll_isolated(
+    client: HttpClient, feed: FeedRequest, now: datetime | None
+) -> FetchResult:
+    try:
+        return await _poll_feed(client, feed, now)
+    except Exception as exc:
+        # Per-feed isolation: one feed that trips a bug in feedparser or in our
+        # mapping must not cost the other feeds their entries. Logged with traceback.
+        logger.exception("%s: unexpected error while polling", feed.url)
+        return _failed(feed, f"internal error: {type(exc).__name__}: {exc}")
+
+
+async def _poll_feed(client: HttpClient, feed: FeedRequest, now: datetime | None) -> FetchResult:
+    headers = {"Accept": _FEED_ACCEPT, **_conditional_headers(feed.etag, feed.last_modified)}
+    try:
+        response = await client.get(feed.url, headers=headers, trusted=True)
+    except FeedError as exc:
+        return _failed(feed, exc.message, status=exc.status)
+    etag = response.headers.get("etag") or feed.etag
+    last_modified = response.headers.get("last-modified") or feed.last_modified
+    status = response.status
+    if status == httpx.codes.NOT_MODIFIED:
+        return FetchResult(
+            feed.url, FetchOutcome.NOT_MODIFIED, feed.url, etag, last_modified, status=status
+        )
+    if status == httpx.codes.GONE:
+        return _failed(feed, response.reason, status=status, outcome=FetchOutcome.GONE)
+    if not httpx.codes.is_success(status):
+        return _failed(feed, response.reason, status=status)
+    moved_to = _permanent_target(response)
+    fetched_at = now or parse_http_date(response.headers.get("date", "")) or datetime.now(UTC)
+    entries, warnings, error = await asyncio.to_thread(
+        _parse_feed_response, response, feed, fetched_at
+    )
+    if moved_to:
+        warnings = (f"feed moved permanently to {moved_to}: update feeds.yaml", *warnings)
+    outcome = FetchOutcome.MOVED if moved_to else FetchOutcome.OK
+    return FetchResult(
+        feed.url,
+        FetchOutcome.FAILED if error else outcome,
+        moved_to or feed.url,
+        response.headers.get("etag"),
+        response.headers.get("last-modified"),
+        entries,
+        error,
+        warnings,
+        status,
+    )
+
+
+def _parse_feed_response(
+    response: HttpResponse, feed: FeedRequest, fetched_at: datetime
+) -> tuple[tuple[FeedEntry, ...], tuple[str, ...], str]:
+    return parse_feed(
+        response.content,
+        feed_url=feed.url,
+        outlet=feed.name,
+        content_type=response.headers.get("content-type", ""),
+        base_url=response.final_url,
+        fetched_at=fetched_at,
+    )
+
+
+def _permanent_target(response: HttpResponse) -> str:
+    """Where the feed now lives if the chain holds a 301/308, else "".
+
+    The target of the last permanent hop: after ``A -301-> B -302-> C`` the store
+    should poll B (C is only B's temporary answer).
+    """
+    target = ""
+    for hop in response.redirects:
+        if hop.is_permanent:
+            target = hop.location
+    return target
+
+
+def _failed(
+    feed: FeedRequest,
+    error: str,
+    *,
+    status: int | None = None,
+    outcome: FetchOutcome = FetchOutcome.FAILED,
+) -> FetchResult:
+    # Keep the validators we were given: a failed poll must not make the store
+    # forget them and re-download everything next time.
+    return FetchResult(
+        feed.url,
+        outcome,
+        feed.url,
+        feed.etag,
+        feed.last_modified,
+        error=error,
+        status=status,
+    )
+
+
+def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[str, str]:
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    return headers
+
+
+# ---------------------------------------------------------------------------- parsing
+
+
+def parse_feed(
+    content: bytes,
+    *,
+    feed_url: str,
+    outlet: str,
+    content_type: str = "",
+    encoding: str | None = None,
+    base_url: str | None = None,
+    fetched_at: datetime | None = None,
+) -> tuple[tuple[FeedEntry, ...], tuple[str, ...], str]:
+    """Feed bytes -> (entries, warnings, error); ``error`` is "" when usable.
+
+    ``content_type`` is the response's Content-Type (its charset wins over the XML
+    declaration, as RFC 7303 says); ``encoding`` supplies a charset when the header
+    has none. Relative links resolve against ``base_url`` (default ``feed_url``).
+    An entry with no date gets the feed's own date, else ``fetched_at`` (default:
+    now, UTC). Entries without an http(s) link (and no http(s) guid) are skipped
+    with a warning: they can be neither downloaded nor linked from the email.
+    An entry's key is its guid/id, else its canonical URL (so, with link-less entries
+    skipped, no hashed fallback is needed). Duplicate keys keep the first entry.
+    Never raises on bad input.
+    """
+    if not content.strip():
+        return (), (), "empty response"
+    base = base_url or feed_url
+    headers = {"content-location": base}
+    if encoding and "charset=" not in content_type.lower():
+        content_type = f"{content_type or 'application/xml'}; charset={encoding}"
+    if content_type:
+        headers["content-type"] = content_type
+    # Entries leave this module as plain text (html_to_text drops every tag, and
+    # script/style contents), so feedparser's HTML sanitiser and relative-URI
+    # rewriting inside content would be work thrown away: together they were ~30% of
+    # parse time on the polling benchmark (bench/poll.py).
+    parsed = feedparser.parse(
+        content, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
+    )
+    problem = parsed.get("bozo_exception")
+    # A feed served as text/plain or without a Content-Type is everyday publisher
+    # sloppiness, not a broken feed: feedparser flags it, we do not pass it on.
+    is_malformed = bool(parsed.bozo) and not isinstance(problem, feedparser.NonXMLContentType)
+    bozo_message = str(problem or "") or "unknown error"
+    if not parsed.entries:
+        if not parsed.get("version") and _looks_like_html(content, content_type):
+            return (), (), "not a feed: got text/html page"
+        if is_malformed:
+            return (), (), f"malformed XML and no entries: {bozo_message}"
+        if not parsed.get("version"):
+            mime = _mime(content_type)
+            return (), (), f"not a feed: got {mime}" if mime else "not a feed: no RSS or Atom root"
+    warnings = [f"malformed feed, entries recovered: {bozo_message}"] if is_malformed else []
+    when = fetched_at or datetime.now(UTC)
+    feed_date = _struct_datetime(parsed.feed.get("updated_parsed"))
+    entries, entry_warnings = _entries(parsed.entries, feed_url, outlet, base, feed_date or when)
+    return entries, (*warnings, *entry_warnings), ""
+
+
+def _entries(
+    raw_entries: Sequence[Any], feed_url: str, outlet: str, base: str, default_date: datetime
+) -> tuple[tuple[FeedEntry, ...], tuple[str, ...]]:
+    entries: dict[str, FeedEntry] = {}
+    without_link = duplicates = 0
+    for raw in raw_entries:
+        entry = _entry(raw, feed_url, outlet, base, default_date)
+        if entry is None:
+            without_link += 1
+        elif entry.key in entries:
+            duplicates += 1
+        else:
+            entries[entry.key] = entry
+    warnings = []
+    if without_link:
+        warnings.append(f"{without_link} entries without an http(s) link skipped")
+    if duplicates:
+        warnings.append(f"{duplicates} entries with a repeated id skipped")
+    return tuple(entries.values()), tuple(warnings)
+
+
+def _entry(
+    raw: Any, feed_url: str, outlet: str, base: str, default_date: datetime
+) -> FeedEntry | None:
+    guid = str(raw.get("id") or "").strip()
+    link = str(raw.get("link") or "").strip()
+    if not link and is_http_url(guid):
+        link = guid
+    url = canonical_url(link, base=base) if link else ""
+    if not is_http_url(url):
+        return None
+    title = _detail_text(raw.get("title_detail"), raw.get("title"))
+    summary = _detail_text(raw.get("summary_detail"), raw.get("summary"))
+    content = "\n\n".join(
+        text for item in raw.get("content") or () if (text := _detail_text(item, None))
+    )
+    published = (
+        _struct_datetime(raw.get("published_parsed"))
+        or _struct_datetime(raw.get("updated_parsed"))
+        or default_date
+    )
+    return FeedEntry(
+        key=guid or url,
+        feed_url=feed_url,
+        outlet=outlet,
+        url=url,
+        title=_title(title, summary or content),
+        summary=summary,
+        content=content,
+        published=published,
+        author=" ".join(str(raw.get("author") or "").split()),
+    )
+
+
+def _title(title: str, fallback_text: str) -> str:
+    title = " ".join(title.split())
+    if title:
+        return title
+    words = fallback_text.split()
+    if not words:
+        return _UNTITLED
+    return " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
+
+
+def _detail_text(detail: Any, value: Any) -> str:
+    """Plain text of a feedparser text construct (``{"type": ..., "value": ...}``)."""
+    if isinstance(detail, Mapping):
+        kind = str(detail.get("type") or "")
+        text = str(detail.get("value") or "")
+    else:
+        kind = "text/html"
+        text = str(value or "")
+    if "html" in kind:
+        return html_to_text(text)
+    return _plain_paragraphs(text)
+
+
+def _struct_datetime(value: Any) -> datetime | None:
+    # feedparser normalises every date it understands to a UTC struct_time.
+    if not isinstance(value, time.struct_time):
+        return None
+    try:
+        return datetime(*value[:6], tzinfo=UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _looks_like_html(content: bytes, content_type: str) -> bool:
+    return _mime(content_type) in _HTML_TYPES or bool(
+        _HTML_START.match(content[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf"))
+    )
+
+
+def _mime(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def _charset(content_type: str) -> str | None:
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'").lower()
+    return None
+
+
+# ---------------------------------------------------------------------------- html to text
+
+_BLOCK_TAGS = frozenset(
+    {
+        *("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption"),
+        *("figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr"),
+        *("li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead"),
+        *("tfoot", "tr", "td", "th", "ul"),
+    }
+)
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
+_PARAGRAPH = "\x00p"
+_LINE = "\x00l"
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        # convert_charrefs unescapes entities (&amp;, &#8217;) in text for us.
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skipping += 1
+        elif tag == "br":
+            self.parts.append(_LINE)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(_PARAGRAPH)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _SKIPPED_TAGS:  # <script/> opens nothing to skip
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(_PARAGRAPH)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data.replace("\x00", ""))
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of an HTML fragment: tags dropped, entities unescaped.
+
+    Block elements become paragraphs separated by a blank line, ``<br>`` a line
+    break; other whitespace collapses to single spaces. Script and style contents
+    are dropped. Never raises.
+    """
+    if "<" not in html and "&" not in html:
+        return _plain_paragraphs(html)
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    paragraphs = []
+    for block in "".join(collector.parts).split(_PARAGRAPH):
+        lines = (" ".join(line.split()) for line in block.split(_LINE))
+        text = "\n".join(line for line in lines if line)
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def _plain_paragraphs(text: str) -> str:
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+# ---------------------------------------------------------------------------- pages
+
+
+async def fetch_pages_async(
+    requests: Sequence[PageRequest],
+    settings: FetchConfig,
+    *,
+    progress: Callable[[PageResult], None] | None = None,
+    client: HttpClient | None = None,
+) -> list[PageResult]:
+    """Download article pages concurrently; results in input order.
+
+    Links come from feeds, so the address guard applies at every hop unless
+    ``settings.allow_private``. Only HTML is ok: other types give
+    ``error="not HTML: application/pdf"``. Never raises for one page.
+    """
+    return await _run_all(requests, settings, _fetch_page_isolated, progress, client)
+
+
+def fetch_pages(
+    requests: Sequence[PageRequest],
+    settings: FetchConfig,
+    *,
+    progress: Callable[[PageResult], None] | None = None,
+) -> list[PageResult]:
+    """Blocking :func:`fetch_pages_async`; call it outside any running event loop."""
+    return asyncio.run(fetch_pages_async(requests, settings, progress=progress))
+
+
+async def _fetch_page_isolated(client: HttpClient, request: PageRequest) -> PageResult:
+    try:
+        return await _fetch_page(client, request)
+    except Exception as exc:
+        # Per-page isolation, as for feeds: one page must not stop the others.
+        logger.exception("%s: unexpected error while downloading", request.url)
+        return _page_failed(request, f"internal error: {type(exc).__name__}: {exc}")
+
+
+async def _fetch_page(client: HttpClient, request: PageRequest) -> PageResult:
+    headers = {
+        "Accept": _PAGE_ACCEPT,
+        **_conditional_headers(request.etag, request.last_modified),
+    }
+    try:
+        response = await client.get(request.url, headers=headers, trusted=False)
+    except FeedError as exc:
+        return _page_failed(request, exc.message, status=exc.status)
+    content_type = response.headers.get("content-type", "")
+    etag = response.headers.get("etag") or request.etag
+    last_modified = response.headers.get("last-modified") or request.last_modified
+    status = response.status
+    error = ""
+    if status == httpx.codes.NOT_MODIFIED:
+        pass
+    elif not httpx.codes.is_success(status):
+        error = response.reason
+    elif not response.content.strip():
+        error = "empty response"
+    elif _mime(content_type) not in _HTML_TYPES and not (
+        not _mime(content_type) and _looks_like_html(response.content, "")
+    ):
+        error = f"not HTML: {_mime(content_type) or 'no content type'}"
+    return PageResult(
+        url=request.url,
+        final_url=response.final_url,
+        ok=not error,
+        status=status,
+        content=b"" if error else response.content,
+        encoding=_charset(content_type),
+        content_type=content_type,
+        error=error,
+        etag=etag,
+        last_modified=last_modified,
+        not_modified=status == httpx.codes.NOT_MODIFIED,
+    )
+
+
+def _page_failed(request: PageRequest, error: str, *, status: int | None = None) -> PageResult:
+    return PageResult(
+        url=request.url,
+        final_url=request.url,
+        ok=False,
+        status=status,
+        content=b"",
+        encoding=None,
+        content_type="",
+        error=error,
+        etag=request.etag,
+        last_modified=request.last_modified,
+    )
+
+
+# ---------------------------------------------------------------------------- running
+
+
+_Item = TypeVar("_Item")
+
+
+async def _run_all(
+    items: Sequence[_Item],
+    settings: FetchConfig,
+    work: Callable[[HttpClient, _Item], Awaitable[_Result]],
+    progress: Callable[[_Result], None] | None,
+    client: HttpClient | None,
+) -> list[_Result]:
+    """Run ``work`` on every item at once (the client's semaphores pace them)."""
+
+    async def one(http: HttpClient, item: _Item) -> _Result:
+        result = await work(http, item)
+        if progress is not None:
+            progress(result)
+        return result
+
+    if client is not None:
+        return list(await asyncio.gather(*(one(client, item) for item in items)))
+    async with create_client(settings) as own:
+        return list(await asyncio.gather(*(one(own, item) for item in items)))

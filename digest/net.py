@@ -1,0 +1,498 @@
+"""The one HTTP client: timeouts, user agent, concurrency, size cap, retries, address guard.
+
+Every request the package makes goes through :class:`HttpClient`, built by
+:func:`create_client` from ``FetchConfig``:
+
+- connect and read timeouts of ``timeout_seconds`` each, plus an overall deadline per
+  request so a server that drips one byte at a time cannot hold a slot for ever;
+- at most ``concurrency`` requests in flight, and at most ``per_host`` per host;
+- bodies streamed and abandoned past ``max_bytes`` (after gzip decoding, so a small
+  compressed bomb is caught too);
+- ``retries`` retries on 429, 5xx and timeouts with exponential backoff, honouring
+  ``Retry-After`` (seconds or an HTTP date) up to a cap;
+- redirects followed by hand (at most five hops, loops detected) so each hop can be
+  checked by the address guard.
+
+**Address guard.** Links found inside feeds are untrusted: a feed could point us at
+``http://169.254.169.254/`` (cloud metadata) or an intranet host. For untrusted URLs
+the guard refuses schemes other than http(s) and any host that resolves to a
+private, loopback, link-local, multicast, reserved, unspecified or metadata address,
+at the first request and again at every redirect hop, unless ``allow_private`` is
+set. Feed URLs from feeds.yaml are the operator's own and are not guarded.
+
+DNS rebinding: the guard resolves the host once, checks every address, and then
+connects to the checked address itself (the URL is rewritten to the IP, with the
+original ``Host`` header and TLS server name), so a second lookup cannot return a
+different answer. Residual risk: if a proxy is configured through the environment
+(httpx honours ``HTTP(S)_PROXY``), the proxy resolves names and the guard's check is
+only as good as the proxy's own policy.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import logging
+import socket
+import ssl
+import zlib
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from types import TracebackType
+from urllib.parse import urljoin, urlunsplit
+
+import httpx
+
+from digest.config import FetchConfig
+from digest.errors import FeedError
+
+__all__ = [
+    "AddressGuard",
+    "AddressPolicy",
+    "HttpClient",
+    "HttpResponse",
+    "Redirect",
+    "Resolver",
+    "Sleep",
+    "blocked_address_reason",
+    "create_client",
+    "parse_http_date",
+]
+
+logger = logging.getLogger(__name__)
+
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
+"""``(host, port) -> IP address strings``; the default uses the event loop's getaddrinfo."""
+
+AddressPolicy = Callable[[str], "str | None"]
+"""``IP address -> reason to refuse it, or None``; the default is blocked_address_reason."""
+
+Sleep = Callable[[float], Awaitable[None]]
+
+_MAX_REDIRECTS = 5
+_REDIRECT_CODES = frozenset(
+    {
+        httpx.codes.MOVED_PERMANENTLY,
+        httpx.codes.FOUND,
+        httpx.codes.SEE_OTHER,
+        httpx.codes.TEMPORARY_REDIRECT,
+        httpx.codes.PERMANENT_REDIRECT,
+    }
+)
+_PERMANENT_CODES = frozenset({httpx.codes.MOVED_PERMANENTLY, httpx.codes.PERMANENT_REDIRECT})
+_BACKOFF_SECONDS = 0.5
+# Deterministic per-URL spread so feeds of one host that failed together do not
+# retry in lockstep; a hash instead of random keeps runs reproducible.
+_JITTER_SECONDS = 0.25
+# A Retry-After longer than this is a "come back later", not a "wait a moment": we
+# give up on this poll and report the status rather than hold a slot for minutes.
+_MAX_RETRY_AFTER_SECONDS = 30.0
+_TOTAL_TIMEOUT_FACTOR = 4
+_CHUNK_BYTES = 65_536
+
+_METADATA_ADDRESSES = frozenset(
+    {
+        ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack
+        ipaddress.ip_address("fd00:ec2::254"),  # AWS IMDS over IPv6
+        ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
+    }
+)
+
+_IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    """One redirect hop: ``url`` answered ``status`` pointing at ``location`` (absolute)."""
+
+    status: int
+    url: str
+    location: str
+
+    @property
+    def is_permanent(self) -> bool:
+        return self.status in _PERMANENT_CODES
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    """The last response of a request after redirects.
+
+    ``headers`` has lower-case names; repeated headers are joined with ", ".
+    ``content`` is the decoded body of a 2xx response and empty for any other status.
+    """
+
+    url: str
+    final_url: str
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+    redirects: tuple[Redirect, ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """``HTTP 404 Not Found``: the status as a person reads it."""
+        phrase = httpx.codes.get_reason_phrase(self.status)
+        return f"HTTP {self.status} {phrase}".rstrip()
+
+
+def blocked_address_reason(address: str) -> str | None:
+    """Why a fetch to ``address`` (an IP literal) is refused, or None if it is public."""
+    try:
+        ip: _IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return "not an IP address"
+    if isinstance(ip, ipaddress.IPv6Address):
+        # IPv4 carried inside IPv6 reaches the IPv4 host: judge that host.
+        teredo = ip.teredo
+        embedded = ip.ipv4_mapped or ip.sixtofour or (teredo[1] if teredo else None)
+        if embedded is not None:
+            ip = embedded
+    checks = (
+        (ip in _METADATA_ADDRESSES, "cloud metadata"),
+        (ip.is_unspecified, "unspecified"),
+        (ip.is_loopback, "loopback"),
+        (ip.is_link_local, "link-local"),
+        (ip.is_multicast, "multicast"),
+        (ip.is_private, "private"),
+        (ip.is_reserved, "reserved"),
+        (not ip.is_global, "non-public"),
+    )
+    for is_blocked, reason in checks:
+        if is_blocked:
+            return reason
+    return None
+
+
+async def _system_resolver(host: str, port: int) -> Sequence[str]:
+    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    return [str(info[4][0]) for info in infos]
+
+
+class AddressGuard:
+    """Decides whether an untrusted URL may be fetched, and which address to use.
+
+    ``resolver`` replaces DNS (tests make a public-looking name resolve to
+    127.0.0.1 or 169.254.169.254) and ``policy`` replaces the address rule (say, to
+    allow one intranet range); both default to the real thing.
+    """
+
+    def __init__(
+        self,
+        *,
+        allow_private: bool,
+        resolver: Resolver | None = None,
+        policy: AddressPolicy | None = None,
+    ) -> None:
+        self.allow_private = allow_private
+        self._resolver = resolver or _system_resolver
+        self._policy = policy or blocked_address_reason
+
+    async def check(self, url: str) -> str | None:
+        """Raise FeedError if ``url`` must not be fetched.
+
+        Returns the checked IP address to connect to, or None when ``allow_private``
+        is set (no resolution happens; httpx resolves as usual).
+        """
+        parts = _split_http(url)
+        host = parts.host
+        if self.allow_private:
+            return None
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        try:
+            # An IP literal needs no lookup (and must not be sent to a resolver).
+            addresses = [str(ipaddress.ip_address(host))]
+        except ValueError:
+            addresses = []
+        try:
+            addresses = addresses or list(await self._resolver(host, port))
+        except (OSError, UnicodeError) as exc:
+            raise FeedError(f"cannot resolve host {host}", url=url) from exc
+        if not addresses:
+            raise FeedError(f"cannot resolve host {host}", url=url)
+        # Every address must pass: an attacker's DNS can mix 127.0.0.1 into a list
+        # of public ones and the connector may pick any of them.
+        for address in addresses:
+            reason = self._policy(address)
+            if reason is not None:
+                shown = host if host == address else f"{host} resolves to {address}"
+                raise FeedError(
+                    f"blocked address: {shown} ({reason})",
+                    url=url,
+                    hint="Set fetch.allow_private: true to fetch private hosts.",
+                )
+        return addresses[0].split("%", 1)[0]
+
+
+def _split_http(url: str) -> httpx.URL:
+    try:
+        parsed = httpx.URL(url)
+    except httpx.InvalidURL as exc:
+        raise FeedError(f"invalid URL: {url}", url=url) from exc
+    if not parsed.scheme or (not parsed.host and parsed.scheme in ("http", "https")):
+        raise FeedError(f"invalid URL: {url}", url=url)
+    if parsed.scheme not in ("http", "https"):
+        raise FeedError(f"refused scheme {parsed.scheme}: only http(s)", url=url)
+    return parsed
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    status: int
+    headers: Mapping[str, str]
+    content: bytes
+
+
+class HttpClient:
+    """An httpx.AsyncClient with the package's limits. Use as ``async with``.
+
+    One instance serves one event loop (its semaphores bind to it on first use).
+    """
+
+    def __init__(
+        self,
+        settings: FetchConfig,
+        *,
+        guard: AddressGuard | None = None,
+        sleep: Sleep | None = None,
+    ) -> None:
+        self.settings = settings
+        self._guard = guard or AddressGuard(allow_private=settings.allow_private)
+        self._sleep: Sleep = sleep or asyncio.sleep
+        self._all = asyncio.Semaphore(settings.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = {}
+        self._client = httpx.AsyncClient(
+            timeout=httpx.Timeout(settings.timeout_seconds),
+            headers={"User-Agent": settings.user_agent},
+            follow_redirects=False,
+            limits=httpx.Limits(
+                max_connections=settings.concurrency,
+                max_keepalive_connections=settings.concurrency,
+            ),
+        )
+
+    async def __aenter__(self) -> HttpClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def get(
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        trusted: bool = False,
+    ) -> HttpResponse:
+        """GET ``url``, following redirects by hand.
+
+        ``trusted`` skips the address guard (feed URLs from feeds.yaml); loop and hop
+        limits apply either way. Any status comes back as a response; transport
+        problems raise FeedError with a human reason ("connection refused",
+        "timed out after 15 s", "redirect loop", "body larger than N bytes", ...).
+        """
+        current = url
+        seen = {url}
+        redirects: list[Redirect] = []
+        while True:
+            answer = await self._get_with_retries(current, headers or {}, trusted=trusted)
+            location = answer.headers.get("location")
+            if answer.status not in _REDIRECT_CODES or not location:
+                return HttpResponse(
+                    url, current, answer.status, answer.headers, answer.content, tuple(redirects)
+                )
+            target = urljoin(current, location.strip()).split("#", 1)[0]
+            redirects.append(Redirect(answer.status, current, target))
+            if target in seen:
+                raise FeedError("redirect loop", url=url, status=answer.status)
+            if len(redirects) > _MAX_REDIRECTS:
+                raise FeedError("too many redirects", url=url, status=answer.status)
+            seen.add(target)
+            current = target
+
+    async def _get_with_retries(
+        self, url: str, headers: Mapping[str, str], *, trusted: bool
+    ) -> _Answer:
+        retries = self.settings.retries
+        for attempt in range(retries + 1):
+            is_last = attempt == retries
+            try:
+                answer = await self._get_once(url, headers, trusted=trusted)
+            except (httpx.TimeoutException, TimeoutError) as exc:
+                if is_last:
+                    raise FeedError(self._timeout_message(exc), url=url) from exc
+                await self._sleep(_backoff(attempt, url))
+                continue
+            if is_last or not _is_retryable(answer.status):
+                return answer
+            wait = _retry_after(answer.headers)
+            if wait is None:
+                wait = _backoff(attempt, url)
+            elif wait > _MAX_RETRY_AFTER_SECONDS:
+                logger.info("%s: Retry-After %.0f s is too long; not retrying", url, wait)
+                return answer
+            logger.debug("%s: HTTP %d, retrying in %.2f s", url, answer.status, wait)
+            await self._sleep(wait)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _timeout_message(self, exc: BaseException) -> str:
+        seconds = self.settings.timeout_seconds
+        if not isinstance(exc, httpx.TimeoutException):  # the overall deadline
+            seconds *= _TOTAL_TIMEOUT_FACTOR
+        return f"timed out after {seconds:g} s"
+
+    async def _get_once(self, url: str, headers: Mapping[str, str], *, trusted: bool) -> _Answer:
+        parts = _split_http(url)
+        address = None if trusted else await self._guard.check(url)
+        request_url, request_headers, extensions = _pin(parts, address, headers)
+        host = parts.host.lower()
+        semaphore = self._hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
+        deadline = self.settings.timeout_seconds * _TOTAL_TIMEOUT_FACTOR
+        # Host slot first: holding a global slot while queueing behind one busy host
+        # would stall every other host. The deadline starts once we hold both, since
+        # waiting in the queue is not the server's slowness.
+        async with semaphore, self._all:
+            try:
+                async with asyncio.timeout(deadline):
+                    return await self._stream(url, request_url, request_headers, extensions)
+            except httpx.TimeoutException:
+                raise
+            except httpx.HTTPError as exc:
+                raise FeedError(_transport_reason(exc, parts.host), url=url) from exc
+
+    async def _stream(
+        self,
+        url: str,
+        request_url: str,
+        headers: Mapping[str, str],
+        extensions: dict[str, str],
+    ) -> _Answer:
+        limit = self.settings.max_bytes
+        async with self._client.stream(
+            "GET", request_url, headers=headers, extensions=extensions
+        ) as response:
+            answer_headers = {name: value for name, value in response.headers.items()}
+            if not response.is_success:
+                # Redirects, 304s and errors: the body is never used.
+                return _Answer(response.status_code, answer_headers, b"")
+            declared = answer_headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise FeedError(f"body larger than {limit} bytes", url=url)
+            body = bytearray()
+            async for chunk in response.aiter_bytes(_CHUNK_BYTES):
+                body += chunk
+                if len(body) > limit:
+                    raise FeedError(f"body larger than {limit} bytes", url=url)
+            return _Answer(response.status_code, answer_headers, bytes(body))
+
+
+def create_client(
+    settings: FetchConfig,
+    *,
+    guard: AddressGuard | None = None,
+    sleep: Sleep | None = None,
+) -> HttpClient:
+    """The package's HTTP client for ``settings``.
+
+    ``guard`` replaces the default ``AddressGuard(allow_private=settings.allow_private)``
+    (its own ``allow_private`` then wins) and ``sleep`` replaces the waits between
+    retries. Close it with ``await client.aclose()`` or use it
+    as ``async with create_client(settings) as client``.
+    """
+    return HttpClient(settings, guard=guard, sleep=sleep)
+
+
+def _pin(
+    parts: httpx.URL, address: str | None, headers: Mapping[str, str]
+) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The URL, headers and httpcore extensions that connect to the checked address."""
+    if address is None:
+        return str(parts), dict(headers), {}
+    literal = f"[{address}]" if ":" in address else address
+    netloc = literal if parts.port is None else f"{literal}:{parts.port}"
+    target = urlunsplit((parts.scheme, netloc, parts.raw_path.decode("ascii"), "", ""))
+    host_header = parts.host if parts.port is None else f"{parts.host}:{parts.port}"
+    if ":" in parts.host:
+        host_header = f"[{parts.host}]" + ("" if parts.port is None else f":{parts.port}")
+    # sni_hostname makes httpcore send the real name in TLS and verify the
+    # certificate against it, although the socket goes to the IP literal.
+    return target, {**headers, "Host": host_header}, {"sni_hostname": parts.host}
+
+
+def _is_retryable(status: int) -> bool:
+    return status == httpx.codes.TOO_MANY_REQUESTS or httpx.codes.is_server_error(status)
+
+
+def _backoff(attempt: int, url: str) -> float:
+    jitter = (zlib.crc32(url.encode("utf-8", "replace")) % 1000) / 1000 * _JITTER_SECONDS
+    return float(_BACKOFF_SECONDS * 2**attempt + jitter)
+
+
+def _retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds to wait from a Retry-After header (RFC 9110 §10.2.3), or None."""
+    value = headers.get("retry-after", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    when = parse_http_date(value)
+    if when is None:
+        return None
+    # Measure against the server's own Date header when there is one, so a skewed
+    # local clock does not turn "in 5 s" into "in 5 minutes".
+    reference = parse_http_date(headers.get("date", "")) or datetime.now(UTC)
+    return max(0.0, (when - reference).total_seconds())
+
+
+def parse_http_date(value: str) -> datetime | None:
+    """An HTTP date (``Date``, ``Retry-After``, ``Last-Modified``) as aware UTC, or None."""
+    if not value.strip():
+        return None
+    try:
+        when = parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # "-0000" means UTC in RFC 5322 dates
+        return when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def _transport_reason(exc: httpx.HTTPError, host: str) -> str:
+    causes = _causes(exc)
+    text = str(exc)
+    if isinstance(exc, httpx.ConnectError):
+        # httpx reports every failed connect as "All connection attempts failed";
+        # the OS error that says why is further down the cause chain.
+        if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
+            return "connection refused"
+        if any(isinstance(cause, socket.gaierror) for cause in causes):
+            return f"cannot resolve host {host}"
+        if any(isinstance(cause, ssl.SSLError) for cause in causes):
+            return f"TLS error: {text}"
+        return f"cannot connect: {text or type(exc).__name__}"
+    if isinstance(exc, httpx.DecodingError):
+        return f"cannot decode response: {text}"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return f"protocol error: {text or 'server closed the connection'}"
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return f"invalid URL: {text}"
+    return f"{type(exc).__name__}: {text}".rstrip(": ")
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in chain:
+        chain.append(current)
+        current = current.__cause__ or current.__context__
+    return chain

@@ -1,0 +1,472 @@
+"""Polling feeds and downloading pages against a real local server."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import socket
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from digest.config import FetchConfig
+from digest.fetch import (
+    FeedRequest,
+    PageRequest,
+    check_feeds,
+    fetch_pages,
+    html_to_text,
+    parse_feed,
+    poll_feeds,
+)
+from digest.models import FetchOutcome, FetchResult
+
+SETTINGS = FetchConfig.model_validate(dict(timeout_seconds=5, retries=2, allow_private=True))
+CORPUS = (
+    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "feeds" / "feedparser_corpus"
+)
+NOW = datetime(2026, 3, 2, 6, 0, tzinfo=UTC)
+
+RSS = b"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel>
+  <title>Example News</title><link>https://example.org/</link>
+  <lastBuildDate>Sun, 01 Mar 2026 09:00:00 GMT</lastBuildDate>
+  <item>
+    <title>Council approves budget</title>
+    <link>/news/budget?utm_source=rss&amp;id=7#comments</link>
+    <guid isPermaLink="false">story-1</guid>
+    <description>&lt;p&gt;The council &lt;b&gt;approved&lt;/b&gt; it.&lt;/p&gt;
+      &lt;p&gt;Caf&amp;eacute; owners cheered.&lt;/p&gt;</description>
+    <pubDate>Sun, 01 Mar 2026 10:30:00 +0100</pubDate>
+    <author>desk@example.org (Jane Doe)</author>
+  </item>
+  <item>
+    <link>https://example.org/news/no-title</link>
+    <description>A story with no title but a long enough teaser to borrow
+      the first twelve words from it.</description>
+  </item>
+</channel></rss>"""
+
+
+def _feed(server: HTTPServer, path: str = "/feed.xml", name: str = "Example") -> FeedRequest:
+    return FeedRequest(url=server.url_for(path), name=name)
+
+
+def _poll_one(request: FeedRequest, settings: FetchConfig = SETTINGS) -> FetchResult:
+    [result] = poll_feeds([request], settings, now=NOW)
+    return result
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+# ---------------------------------------------------------------------------- outcomes
+
+
+def test_200_parses_entries(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        RSS,
+        content_type="application/rss+xml",
+        headers={"ETag": '"v1"', "Last-Modified": "Sun, 01 Mar 2026 09:00:00 GMT"},
+    )
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK
+    assert (result.status, result.error, result.etag) == (200, "", '"v1"')
+    assert result.last_modified == "Sun, 01 Mar 2026 09:00:00 GMT"
+    first, second = result.entries
+    base = httpserver.url_for("/")
+    assert first.key == "story-1"
+    assert first.url == base + "news/budget?id=7"
+    assert first.title == "Council approves budget"
+    assert first.summary == "The council approved it.\n\nCafé owners cheered."
+    assert first.published == datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    assert first.author == "desk@example.org (Jane Doe)"
+    assert (first.outlet, first.feed_url) == ("Example", httpserver.url_for("/feed.xml"))
+    # No guid: the canonical link is the key. No title: the teaser's first words.
+    assert second.key == second.url == "https://example.org/news/no-title"
+    assert second.title == "A story with no title but a long enough teaser to borrow …"
+    # No date on the item: the feed's own lastBuildDate.
+    assert second.published == datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def test_conditional_get_gives_not_modified(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml", headers={"If-None-Match": '"v1"'}).respond_with_data(
+        "", status=304, headers={"ETag": '"v1"'}
+    )
+    httpserver.expect_request(
+        "/feed.xml", headers={"If-Modified-Since": "Sun, 01 Mar 2026 09:00:00 GMT"}
+    ).respond_with_data("", status=304)
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        RSS, headers={"ETag": '"v1"', "Last-Modified": "Sun, 01 Mar 2026 09:00:00 GMT"}
+    )
+    cold = _poll_one(_feed(httpserver))
+    assert cold.outcome is FetchOutcome.OK
+    by_etag = _poll_one(FeedRequest(cold.feed_url, "Example", etag=cold.etag))
+    by_date = _poll_one(FeedRequest(cold.feed_url, "Example", last_modified=cold.last_modified))
+    for result in (by_etag, by_date):
+        assert result.outcome is FetchOutcome.NOT_MODIFIED
+        assert result.entries == () and result.status == 304
+    assert by_date.last_modified == cold.last_modified  # kept for the next poll
+
+
+def test_permanent_redirect_chain_is_moved(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/old.xml").respond_with_data("", 301, {"Location": "/mid.xml"})
+    httpserver.expect_request("/mid.xml").respond_with_data("", 308, {"Location": "/new.xml"})
+    httpserver.expect_request("/new.xml").respond_with_data(RSS)
+    result = _poll_one(_feed(httpserver, "/old.xml"))
+    new_url = httpserver.url_for("/new.xml")
+    assert result.outcome is FetchOutcome.MOVED
+    assert result.final_url == new_url
+    assert len(result.entries) == 2
+    assert result.warnings[0] == f"feed moved permanently to {new_url}: update feeds.yaml"
+
+
+def test_permanent_then_temporary_keeps_the_permanent_target(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/old.xml").respond_with_data("", 301, {"Location": "/new.xml"})
+    httpserver.expect_request("/new.xml").respond_with_data("", 302, {"Location": "/cdn.xml"})
+    httpserver.expect_request("/cdn.xml").respond_with_data(RSS)
+    result = _poll_one(_feed(httpserver, "/old.xml"))
+    assert (result.outcome, result.final_url) == (
+        FetchOutcome.MOVED,
+        httpserver.url_for("/new.xml"),
+    )
+
+
+@pytest.mark.parametrize("status", [302, 307])
+def test_temporary_redirect_is_followed_silently(httpserver: HTTPServer, status: int) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data("", status, {"Location": "/tmp.xml"})
+    httpserver.expect_request("/tmp.xml").respond_with_data(RSS)
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK
+    assert result.final_url == httpserver.url_for("/feed.xml")
+    assert result.warnings == () and len(result.entries) == 2
+
+
+def test_redirect_loop_fails(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data("", 301, {"Location": "/b"})
+    httpserver.expect_request("/b").respond_with_data("", 302, {"Location": "/feed.xml"})
+    result = _poll_one(_feed(httpserver))
+    assert (result.outcome, result.error) == (FetchOutcome.FAILED, "redirect loop")
+
+
+@pytest.mark.parametrize(
+    ("status", "outcome", "error"),
+    [
+        (404, FetchOutcome.FAILED, "HTTP 404 Not Found"),
+        (403, FetchOutcome.FAILED, "HTTP 403 Forbidden"),
+        (410, FetchOutcome.GONE, "HTTP 410 Gone"),
+    ],
+)
+def test_error_statuses(
+    httpserver: HTTPServer, status: int, outcome: FetchOutcome, error: str
+) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data("nope", status=status)
+    request = FeedRequest(httpserver.url_for("/feed.xml"), "Example", etag='"old"')
+    result = _poll_one(request)
+    assert (result.outcome, result.error, result.status) == (outcome, error, status)
+    assert result.etag == '"old"'  # a failure does not wipe the stored validator
+
+
+def test_server_error_then_success_is_retried(httpserver: HTTPServer) -> None:
+    httpserver.expect_oneshot_request("/feed.xml").respond_with_data("oops", status=500)
+    httpserver.expect_request("/feed.xml").respond_with_data(RSS)
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK and len(result.entries) == 2
+    assert len(httpserver.log) == 2
+
+
+def test_429_with_retry_after_is_retried(httpserver: HTTPServer) -> None:
+    httpserver.expect_oneshot_request("/feed.xml").respond_with_data(
+        "", status=429, headers={"Retry-After": "1"}
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(RSS)
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK
+    assert [entry.status_code for _, entry in httpserver.log] == [429, 200]
+
+
+def test_read_timeout(httpserver: HTTPServer) -> None:
+    import time
+
+    def slow(_request: object) -> str:
+        time.sleep(1.0)
+        return "late"
+
+    httpserver.expect_request("/feed.xml").respond_with_handler(slow)  # type: ignore[arg-type]
+    settings = FetchConfig.model_validate(dict(timeout_seconds=0.2, retries=0, allow_private=True))
+    result = _poll_one(_feed(httpserver), settings)
+    assert (result.outcome, result.error) == (FetchOutcome.FAILED, "timed out after 0.2 s")
+
+
+def test_connection_refused() -> None:
+    result = _poll_one(FeedRequest(f"http://127.0.0.1:{_closed_port()}/feed.xml", "Closed"))
+    assert (result.outcome, result.error) == (FetchOutcome.FAILED, "connection refused")
+
+
+def test_body_over_the_cap(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(b"<rss>" + b" " * 10_000_000)
+    settings = SETTINGS.model_copy(update={"max_bytes": 1_000_000})
+    result = _poll_one(_feed(httpserver), settings)
+    assert (result.outcome, result.error) == (
+        FetchOutcome.FAILED,
+        "body larger than 1000000 bytes",
+    )
+
+
+def test_charset_from_the_header_wins(httpserver: HTTPServer) -> None:
+    # The XML declaration lies (utf-8); the bytes and the header say ISO-8859-1.
+    feed = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title>'
+        "<item><title>Café in Zürich</title><link>https://example.org/c</link></item>"
+        "</channel></rss>"
+    ).encode("iso-8859-1")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, headers={"Content-Type": "application/xml; charset=ISO-8859-1"}
+    )
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK
+    assert result.entries[0].title == "Café in Zürich"
+
+
+def test_html_instead_of_a_feed(httpserver: HTTPServer) -> None:
+    page = b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Hi</p></body></html>"
+    httpserver.expect_request("/feed.xml").respond_with_data(page, content_type="text/html")
+    result = _poll_one(_feed(httpserver))
+    assert (result.outcome, result.error) == (FetchOutcome.FAILED, "not a feed: got text/html page")
+
+
+def test_empty_body(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(b"", content_type="application/xml")
+    result = _poll_one(_feed(httpserver))
+    assert (result.outcome, result.error) == (FetchOutcome.FAILED, "empty response")
+
+
+def test_gzip_encoded_response(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        gzip.compress(RSS), headers={"Content-Encoding": "gzip"}
+    )
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK and len(result.entries) == 2
+
+
+def test_bozo_feed_with_entries_is_ok_with_a_warning(httpserver: HTTPServer) -> None:
+    broken = RSS.replace(b"</channel></rss>", b"<item><title>Unclosed & bad</title></channel>")
+    httpserver.expect_request("/feed.xml").respond_with_data(broken)
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK
+    assert len(result.entries) >= 2
+    assert result.warnings[0].startswith("malformed feed, entries recovered: ")
+
+
+def test_malformed_feed_without_entries_fails(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(b"<rss><channel><title>x</ti")
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.FAILED
+    assert result.error.startswith("malformed XML and no entries: ")
+
+
+def test_one_bad_feed_does_not_spoil_the_others(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/good.xml").respond_with_data(RSS)
+    httpserver.expect_request("/missing.xml").respond_with_data("", status=404)
+    httpserver.expect_request("/page.html").respond_with_data(
+        "<html><body>hello</body></html>", content_type="text/html"
+    )
+    requests = [
+        _feed(httpserver, "/good.xml", "A"),
+        _feed(httpserver, "/missing.xml", "B"),
+        FeedRequest(f"http://127.0.0.1:{_closed_port()}/x", "C"),
+        _feed(httpserver, "/page.html", "D"),
+        FeedRequest("not a url at all", "E"),
+        _feed(httpserver, "/good.xml", "F"),
+    ]
+    seen: list[FetchResult] = []
+    results = poll_feeds(requests, SETTINGS, progress=seen.append, now=NOW)
+    assert [r.feed_url for r in results] == [r.url for r in requests]
+    assert [r.outcome for r in results] == [
+        FetchOutcome.OK,
+        FetchOutcome.FAILED,
+        FetchOutcome.FAILED,
+        FetchOutcome.FAILED,
+        FetchOutcome.FAILED,
+        FetchOutcome.OK,
+    ]
+    assert [len(r.entries) for r in results] == [2, 0, 0, 0, 0, 2]
+    assert results[4].error.startswith("invalid URL")
+    assert sorted(r.feed_url for r in seen) == sorted(r.url for r in requests)
+
+
+def test_check_feeds_polls_without_state(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/feed.xml").respond_with_data(RSS, headers={"ETag": '"v9"'})
+    [result] = check_feeds([httpserver.url_for("/feed.xml")], SETTINGS)
+    assert result.outcome is FetchOutcome.OK and result.etag == '"v9"'
+    assert "If-None-Match" not in httpserver.log[0][0].headers
+
+
+# ---------------------------------------------------------------------------- parse_feed
+
+
+def test_parse_feed_entry_rules() -> None:
+    feed = b"""<?xml version="1.0"?>
+    <feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><id>urn:f</id>
+      <updated>2026-02-01T00:00:00Z</updated>
+      <entry><id>https://example.org/guid-link</id>
+        <title type="html">A &lt;b&gt;bold&lt;/b&gt; move</title>
+        <updated>2026-02-03T12:00:00+02:00</updated>
+        <content type="html">&lt;p&gt;One&lt;br/&gt;two&lt;/p&gt;
+          &lt;script&gt;x()&lt;/script&gt;</content></entry>
+      <entry><id>urn:no-link</id><title>No link</title></entry>
+      <entry><id>https://example.org/guid-link</id><title>Repeat</title></entry>
+    </feed>"""
+    entries, warnings, error = parse_feed(
+        feed, feed_url="https://example.org/atom", outlet="Ex", fetched_at=NOW
+    )
+    assert error == ""
+    [entry] = entries
+    # A guid that is an http URL stands in for the missing link.
+    assert entry.url == entry.key == "https://example.org/guid-link"
+    assert entry.title == "A bold move"
+    assert entry.content == "One\ntwo"
+    assert entry.published == datetime(2026, 2, 3, 10, 0, tzinfo=UTC)
+    assert warnings == (
+        "1 entries without an http(s) link skipped",
+        "1 entries with a repeated id skipped",
+    )
+
+
+def test_parse_feed_falls_back_to_the_poll_time_and_untitled() -> None:
+    feed = b"<rss version='2.0'><channel><title>t</title><item><link>https://e.org/1</link></item></channel></rss>"
+    entries, _, _ = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
+    assert (entries[0].title, entries[0].published) == ("(untitled)", NOW)
+
+
+def test_parse_feed_uses_the_given_encoding() -> None:
+    feed = "<rss version='2.0'><channel><item><title>Łódź</title><link>https://e.org/1</link></item></channel></rss>"
+    entries, _, error = parse_feed(
+        feed.encode("iso-8859-2"), feed_url="https://e.org/", outlet="E", encoding="iso-8859-2"
+    )
+    assert error == "" and entries[0].title == "Łódź"
+
+
+def test_parse_feed_errors_and_empty_feeds() -> None:
+    def error_of(content: bytes, content_type: str) -> str:
+        return parse_feed(
+            content, feed_url="https://e.org/", outlet="E", content_type=content_type
+        )[2]
+
+    assert error_of(b"hello world", "text/plain").startswith("malformed XML and no entries: ")
+    assert error_of(b"<html><p>hi</p></html>", "") == "not a feed: got text/html page"
+    assert error_of(b"  \n ", "application/xml") == "empty response"
+    # A valid feed with no items is fine, whatever type the server claims.
+    empty = b'<rss version="2.0"><channel><title>x</title></channel></rss>'
+    assert error_of(empty, "text/plain") == ""
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        ("<p>One</p><p>Two &amp; three</p>", "One\n\nTwo & three"),
+        ("plain   text\n\n\n second", "plain text\n\nsecond"),
+        ("a<br>b<br/>c", "a\nb\nc"),
+        ("<div><script>alert(1)</script><style>p{}</style>Kept</div>", "Kept"),
+        ("<ul><li>x</li><li>y</li></ul>", "x\n\ny"),
+        ("Caf&eacute; &#8217;quote&#8217; &nbsp;", "Café ’quote’"),
+        ("<p>unclosed <b>bold", "unclosed bold"),
+        ("", ""),
+    ],
+)
+def test_html_to_text(html: str, text: str) -> None:
+    assert html_to_text(html) == text
+
+
+# ---------------------------------------------------------------------------- pages
+
+
+def test_fetch_pages(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/article").respond_with_data(
+        "<html><body><p>Story</p></body></html>".encode("latin-1"),
+        headers={"Content-Type": "text/html; charset=ISO-8859-1", "ETag": '"p1"'},
+    )
+    httpserver.expect_request("/paper.pdf").respond_with_data(
+        b"%PDF-1.7", content_type="application/pdf"
+    )
+    httpserver.expect_request("/moved").respond_with_data("", 301, {"Location": "/article"})
+    httpserver.expect_request("/cached", headers={"If-None-Match": '"c1"'}).respond_with_data(
+        "", status=304
+    )
+    requests = [
+        PageRequest(httpserver.url_for("/article")),
+        PageRequest(httpserver.url_for("/paper.pdf")),
+        PageRequest(httpserver.url_for("/moved")),
+        PageRequest(httpserver.url_for("/cached"), etag='"c1"'),
+    ]
+    article, pdf, moved, cached = fetch_pages(requests, SETTINGS)
+    assert article.ok and article.content.startswith(b"<html>")
+    assert (article.encoding, article.etag, article.status) == ("iso-8859-1", '"p1"', 200)
+    assert (pdf.ok, pdf.error, pdf.content) == (False, "not HTML: application/pdf", b"")
+    assert moved.ok and moved.final_url == httpserver.url_for("/article")
+    assert cached.ok and cached.not_modified and cached.etag == '"c1"'
+
+
+def test_page_on_a_private_address_needs_allow_private(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/article").respond_with_data(
+        "<html>hi</html>", content_type="text/html"
+    )
+    url = f"http://127.0.0.1:{httpserver.port}/article"
+    [refused] = fetch_pages(
+        [PageRequest(url)], SETTINGS.model_copy(update={"allow_private": False})
+    )
+    assert not refused.ok
+    assert refused.error == "blocked address: 127.0.0.1 (loopback)"
+    assert not httpserver.log
+    [allowed] = fetch_pages([PageRequest(url)], SETTINGS)
+    assert allowed.ok and allowed.content == b"<html>hi</html>"
+
+
+def test_page_errors_are_results(httpserver: HTTPServer) -> None:
+    httpserver.expect_request("/gone").respond_with_data("", status=404)
+    requests = [
+        PageRequest(httpserver.url_for("/gone")),
+        PageRequest("javascript:alert(1)"),
+        PageRequest(f"http://127.0.0.1:{_closed_port()}/"),
+    ]
+    errors = [r.error for r in fetch_pages(requests, SETTINGS)]
+    assert errors == [
+        "HTTP 404 Not Found",
+        "refused scheme javascript: only http(s)",
+        "connection refused",
+    ]
+
+
+# ---------------------------------------------------------------------------- corpus
+
+
+def _corpus_sample() -> list[dict[str, object]]:
+    manifest = CORPUS / "manifest.jsonl"
+    if not manifest.exists():
+        pytest.skip(f"feedparser corpus not found at {CORPUS} (evaluation data is optional)")
+    cases = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines()]
+    return cases[::10]
+
+
+def test_feedparser_corpus_sample_never_raises(httpserver: HTTPServer) -> None:
+    cases = _corpus_sample()
+    for case in cases:
+        path = str(case["path"])
+        headers = dict(case.get("http_headers") or {})  # type: ignore[call-overload]
+        httpserver.expect_request("/" + path).respond_with_data(
+            (CORPUS / path).read_bytes(), headers=headers or {"Content-Type": "application/xml"}
+        )
+    requests = [
+        FeedRequest(httpserver.url_for("/" + str(c["path"])), str(c["path"])) for c in cases
+    ]
+    results = poll_feeds(requests, SETTINGS, now=NOW)
+    assert len(results) == len(cases)
+    internal = [r for r in results if r.error.startswith("internal error")]
+    assert internal == []
+    assert all(r.outcome in (FetchOutcome.OK, FetchOutcome.FAILED) for r in results)
+    assert sum(r.outcome is FetchOutcome.OK for r in results) > len(cases) * 0.6

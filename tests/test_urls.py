@@ -1,0 +1,66 @@
+"""canonical_url: two spellings of one article must give one store row."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.urls import canonical_url, is_http_url
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "expected"),
+    [
+        ("HTTP://Example.COM/a/b", None, "http://example.com/a/b"),
+        ("http://example.com:80/a", None, "http://example.com/a"),
+        ("https://example.com:443/a", None, "https://example.com/a"),
+        ("https://example.com:8443/a", None, "https://example.com:8443/a"),
+        ("http://example.com:443/a", None, "http://example.com:443/a"),
+        ("https://example.com", None, "https://example.com/"),
+        ("https://example.com/a#comments", None, "https://example.com/a"),
+        (
+            "https://example.com/a?id=7&utm_source=rss&utm_MEDIUM=x&fbclid=1&gclid=2&page=2",
+            None,
+            "https://example.com/a?id=7&page=2",
+        ),
+        ("https://example.com/a?mc_cid=1&mc_eid=2", None, "https://example.com/a"),
+        # Other parameters keep their order and their exact encoding.
+        ("https://example.com/s?q=a%20b&z=1&a=2", None, "https://example.com/s?q=a%20b&z=1&a=2"),
+        # The path keeps its case: servers may treat /A and /a as different pages.
+        ("https://Example.com/Story/ABC", None, "https://example.com/Story/ABC"),
+        ("/news/1?utm_campaign=x", "https://Example.com/feed.xml", "https://example.com/news/1"),
+        ("2.html", "https://example.com/news/feed", "https://example.com/news/2.html"),
+        ("//cdn.example.com/x", "https://example.com/", "https://cdn.example.com/x"),
+        ("http://[2001:DB8::1]:80/x", None, "http://[2001:db8::1]/x"),
+        ("https://user@Example.com/x", None, "https://user@example.com/x"),
+        ("  https://example.com/x  ", None, "https://example.com/x"),
+        ("mailto:desk@example.com", None, "mailto:desk@example.com"),
+    ],
+)
+def test_canonical_url(url: str, base: str | None, expected: str) -> None:
+    assert canonical_url(url, base=base) == expected
+
+
+def test_canonical_url_is_idempotent() -> None:
+    once = canonical_url("HTTPS://Example.com:443/a?utm_source=x&b=1#top")
+    assert canonical_url(once) == once == "https://example.com/a?b=1"
+
+
+def test_canonical_url_leaves_unparseable_urls_alone() -> None:
+    assert canonical_url("http://example.com:99999/x") == "http://example.com:99999/x"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://example.com/a", True),
+        ("HTTP://example.com", True),
+        ("ftp://example.com/a", False),
+        ("javascript:alert(1)", False),
+        ("/relative/path", False),
+        ("https://", False),
+        ("http://[::1", False),
+        ("", False),
+    ],
+)
+def test_is_http_url(url: str, expected: bool) -> None:
+    assert is_http_url(url) is expected
