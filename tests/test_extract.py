@@ -1,0 +1,273 @@
+"""Article extraction on hand-written pages: boilerplate, encodings, no-article pages.
+
+Quality on real pages is gated in test_eval_extract.py; here each page is written to
+show one behaviour a reader of the digest would notice.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+import digest.extract
+from digest.extract import MIN_ARTICLE_CHARS, extract_article, extract_text_for_eval
+
+STORY = (
+    "The city council voted on Tuesday to turn the disused rail yard north of the river "
+    "into a public park, ending a decade-long dispute over the site.",
+    "Council members approved the plan by nine votes to two after a four-hour debate in "
+    "which residents spoke both for and against the proposal.",
+    "The park will include a community garden, a playground and a cycling path that links "
+    "the northern suburbs to the centre of the city.",
+    "Construction is expected to begin next spring and to cost about 14 million euros, "
+    "most of it paid for by a regional development grant.",
+    "Opponents argued that the land should have been used for affordable housing, which "
+    "they said the city needs more urgently than green space.",
+)
+
+HEAD = """<title>Council backs rail-yard park | The Riverside Gazette</title>
+<meta property="og:title" content="Council backs rail-yard park">
+<meta property="og:site_name" content="The Riverside Gazette">
+<meta property="og:image" content="/images/park.jpg">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-05-14T09:30:00+02:00">"""
+
+# Boilerplate marked up the way news sites do it: class names and landmarks.
+WIDGET_PAGE = """<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">{head}</head>
+<body>
+<div id="cookie-banner" class="cookie-consent"><p>We use cookies to improve your experience
+on our site. By continuing to browse you agree to our use of cookies.</p>
+<button>Accept all cookies</button></div>
+<header><nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li>
+<li><a href="/sport">Sport</a></li><li><a href="/opinion">Opinion</a></li></ul></nav></header>
+<main><article>
+<h1>Council backs rail-yard park</h1>
+<div class="byline">By Jane Doe</div>
+<div class="share-buttons"><a href="https://twitter.com/share">Share on Twitter</a>
+<a href="https://facebook.com/share">Share on Facebook</a>
+<a href="mailto:">Email this story</a></div>
+{body}
+<div class="newsletter-signup"><h3>Get the Gazette in your inbox</h3><p>Sign up for our daily
+newsletter and never miss a story from the riverside.</p>
+<form><input type="email"><button>Subscribe</button></form></div>
+<aside class="related-articles"><h2>Related articles</h2><ul>
+<li><a href="/a">Mayor promises more cycle lanes by 2026</a></li>
+<li><a href="/b">Rail yard fire was arson, police say</a></li>
+<li><a href="/c">Five parks to visit this summer</a></li></ul></aside>
+<p>Follow us on Twitter and Facebook for the latest news.</p>
+</article></main>
+<footer><p>© 2024 The Riverside Gazette. All rights reserved.</p><a href="/privacy">Privacy</a>
+</footer></body></html>"""
+
+# The same boilerplate as plain paragraphs with no telling markup: only our clean-up
+# of the extracted lines can remove it.
+PLAIN_PAGE = """<html><head><title>Council backs rail-yard park - Gazette</title></head><body>
+<div class="content"><div>
+<p>Council backs rail-yard park</p>
+<p>{0}</p><p>{1}</p>
+<p>Related: Mayor promises more cycle lanes by 2026</p>
+<p>{2}</p><p>{3}</p><p>{4}</p>
+<h3>Don't miss</h3>
+<p><a href="/a">Rail yard fire was arson, police say</a></p>
+<p><a href="/c">Five parks to visit this summer</a></p>
+<p>Like this story? Share it with a friend!</p>
+<p>Get the latest local news delivered to your inbox. Sign up for the Gazette newsletter.</p>
+</div></div></body></html>"""
+
+BOILERPLATE = (
+    "cookies",
+    "Home",
+    "Share on",
+    "Sign up",
+    "newsletter",
+    "Related",
+    "Mayor promises",
+    "Rail yard fire",
+    "Five parks",
+    "Don't miss",
+    "Follow us",
+    "Share it",
+    "All rights reserved",
+    "Council backs",  # the headline belongs in .title, not in the body
+)
+
+
+def paragraphs_html(paragraphs: tuple[str, ...] = STORY) -> str:
+    return "".join(f"<p>{p}</p>\n" for p in paragraphs)
+
+
+def widget_page(*, head: str = HEAD, body: str = "") -> str:
+    return WIDGET_PAGE.format(head=head, body=body or paragraphs_html())
+
+
+@pytest.mark.parametrize(
+    ("case", "html"),
+    [("widgets", widget_page()), ("plain paragraphs", PLAIN_PAGE.format(*STORY))],
+)
+def test_only_the_story_is_kept(case: str, html: str) -> None:
+    article = extract_article(html.encode(), "https://gazette.example/news/park")
+
+    assert article is not None, case
+    assert article.paragraphs == STORY, case
+    for phrase in BOILERPLATE:
+        assert phrase not in article.text, f"{case}: {phrase!r} was kept"
+
+
+def test_text_is_plain_with_blank_lines_between_paragraphs() -> None:
+    body = paragraphs_html(
+        (
+            f"<b>{STORY[0][:20]}</b>{STORY[0][20:]}",
+            STORY[1].replace(" ", "  \n\t ", 3),
+            STORY[2].replace(" ", "&nbsp;", 2),
+            *STORY[3:],
+        )
+    )
+
+    article = extract_article(widget_page(body=body))
+
+    assert article is not None
+    assert article.text == "\n\n".join(STORY)
+    assert "<" not in article.text
+
+
+def test_metadata_comes_from_json_ld_and_meta_tags() -> None:
+    head = (
+        HEAD
+        + """
+<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+  {"@type": "WebSite", "name": "Gazette site"},
+  {"@type": "NewsArticle", "headline": "Council backs rail-yard park plan",
+   "datePublished": "2024-05-14T09:30:00Z", "inLanguage": "en",
+   "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Ali Khan"}],
+   "publisher": {"@type": "Organization", "name": "Riverside Gazette"},
+   "image": {"@type": "ImageObject", "url": "https://cdn.gazette.example/park.jpg"}}]}
+</script>"""
+    )
+
+    article = extract_article(widget_page(head=head), "https://gazette.example/news/park")
+
+    assert article is not None
+    assert article.title == "Council backs rail-yard park plan"
+    assert article.author == "Jane Doe, Ali Khan"
+    assert article.published == datetime(2024, 5, 14, 9, 30, tzinfo=UTC)
+    assert article.site_name == "Riverside Gazette"
+    assert article.language == "en"
+    assert article.image_url == "https://cdn.gazette.example/park.jpg"
+
+
+def test_metadata_falls_back_to_open_graph_and_resolves_the_image() -> None:
+    article = extract_article(widget_page(), "https://gazette.example/news/park")
+
+    assert article is not None
+    assert article.title == "Council backs rail-yard park"
+    assert article.author == "Jane Doe"
+    # 09:30 in UTC+2, stored as aware UTC
+    assert article.published == datetime(2024, 5, 14, 7, 30, tzinfo=UTC)
+    assert article.site_name == "The Riverside Gazette"
+    assert article.language == "en"
+    assert article.image_url == "https://gazette.example/images/park.jpg"
+
+
+def test_bare_page_gets_title_from_title_tag_and_site_from_url() -> None:
+    html = f"<html><head><title>A quiet week - Gazette</title></head><body>{paragraphs_html()}"
+
+    article = extract_article(html, "https://www.gazette.example/a")
+
+    assert article is not None
+    assert (article.title, article.site_name) == ("A quiet week", "gazette.example")
+    assert (article.author, article.published, article.image_url) == ("", None, "")
+
+
+FRENCH = (
+    "Le café « naïve » de Zoë a ouvert ses portes à Besançon — “enfin”, disent les "
+    "habitués, qui attendaient ce moment depuis l’été dernier."
+)
+EURO = "À Besançon, le café de Zoë coûte 2 € et l'œuf dur 1 €, un prix qui ravit les habitués."
+
+
+@pytest.mark.parametrize(
+    ("case", "charset_tag", "codec", "http_charset", "text"),
+    [
+        ("meta charset windows-1252", '<meta charset="windows-1252">', "cp1252", None, FRENCH),
+        (
+            "http-equiv ISO-8859-1 (read as windows-1252, as browsers do)",
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            "cp1252",
+            None,
+            FRENCH,
+        ),
+        ("HTTP charset beats a wrong meta", '<meta charset="utf-8">', "cp1252", "windows-1252",
+         FRENCH),
+        ("wrong meta, no HTTP charset", '<meta charset="utf-8">', "cp1252", None, FRENCH),
+        ("no declaration at all", "", "cp1252", None, FRENCH),
+        ("ISO-8859-15 from HTTP (euro sign differs from Latin-1)", "", "iso8859_15",
+         "ISO-8859-15", EURO),
+        ("UTF-8 with BOM beats meta", '<meta charset="iso-8859-1">', "utf-8-sig", None, FRENCH),
+    ],
+)  # fmt: skip
+def test_legacy_encodings_decode(
+    case: str, charset_tag: str, codec: str, http_charset: str | None, text: str
+) -> None:
+    paragraph = f"{text} {text}"
+    body = paragraphs_html((paragraph, *STORY[1:]))
+    html = widget_page(body=body).replace('<meta charset="utf-8">', charset_tag)
+
+    article = extract_article(html.encode(codec), encoding=http_charset)
+
+    assert article is not None, case
+    assert article.paragraphs[0] == paragraph, case
+
+
+@pytest.mark.parametrize(
+    ("case", "page"),
+    [
+        ("login wall", b"<html><body><form><p>Please log in to continue.</p></form></body></html>"),
+        ("paywall teaser", widget_page(body="<p>" + STORY[0] + "</p>").encode()),
+        ("javascript shell", b"<html><body><div id='app'></div><script>x()</script></body></html>"),
+        ("empty", b""),
+        ("pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n" + bytes(range(256)) * 40),
+        ("png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(2000)),
+        ("plain text", b"Just a line of text, not a web page."),
+    ],
+)
+def test_no_article_returns_none(case: str, page: bytes) -> None:
+    assert extract_article(page) is None, case
+    assert extract_text_for_eval(page.decode("latin-1")) == "", case
+
+
+def test_minimum_is_documented_and_enforced() -> None:
+    just_over = "word " * (MIN_ARTICLE_CHARS // 5 + 10)
+    page = widget_page(body=f"<p>{just_over.strip()}.</p>")
+
+    article = extract_article(page)
+
+    assert article is not None
+    assert len(article.text) >= MIN_ARTICLE_CHARS
+
+
+def test_five_megabyte_page_is_handled() -> None:
+    comments = "".join(
+        f'<div class="comment"><p>Comment {i}: I totally agree, great article!</p>'
+        f'<a href="/u/{i}">user{i}</a></div>'
+        for i in range(48_000)
+    )
+    html = widget_page().replace("</main>", f'</main><section id="comments">{comments}</section>')
+    assert len(html) > 5_000_000
+
+    article = extract_article(html.encode())
+
+    assert article is not None
+    assert article.paragraphs == STORY
+
+
+def test_module_exports_its_public_names() -> None:
+    public = {
+        name
+        for name, value in vars(digest.extract).items()
+        if not name.startswith("_") and getattr(value, "__module__", None) == "digest.extract"
+    }
+    assert public <= set(digest.extract.__all__)
+    assert {"extract_article", "extract_text_for_eval", "MIN_ARTICLE_CHARS"} == set(
+        digest.extract.__all__
+    )
