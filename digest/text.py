@@ -1,0 +1,230 @@
+"""Sentence splitting and clean-up shared by the stages that quote article text.
+
+Every clean-up here only *removes* material (markup, datelines, bylines, captions,
+"Read more" links) or normalises whitespace and entities, so a cleaned sentence is
+still made of the source's own words in the source's order. That is what lets the
+summary stage promise that each sentence it prints can be traced to an article.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from syntok import segmenter
+
+__all__ = [
+    "clean_sentence",
+    "content_words",
+    "is_boilerplate_document",
+    "split_sentences",
+    "word_count",
+]
+
+# A paragraph is a blank-line-separated block (ExtractedText.paragraphs). A single line
+# break is also a boundary when the line before it is finished (ends like a sentence) or
+# looks like a heading/caption (no final punctuation and the next line starts a new
+# sentence); otherwise it is a soft wrap inside a sentence and becomes a space.
+_BLANK_LINE = re.compile(r"\n[ \t]*\n+")
+_LINE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
+# Titles before a name that syntok sometimes takes for a sentence end ("Rep. Gianforte").
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|"
+    r"Atty|Supt|Insp|Det|Gov|Pres|No|Nos|Vol|Fig)\.$"
+)
+_TAG = re.compile(r"<(?:/?[A-Za-z][^<>]{0,300}|!--.*?--)>", re.DOTALL)
+_SPACE = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:!?](?:\s|$))")
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+# "KYIV (Reuters) -", "WASHINGTON (AP) —", "NEW YORK, June 3 (Reuters) -",
+# "BRUSSELS —", "(CNN) —", "LONDON:". The place must be in capitals (two letters or
+# more) so an ordinary first word followed by a dash is left alone.
+_DATELINE = re.compile(
+    r"""^\s*(?:
+        (?:[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}     # KYIV / NEW YORK / ST. LOUIS
+           (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?  # , Ukraine / , Mo.
+           (?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?           # , June 3
+           (?:[ ]?\([A-Za-z .&]{2,40}\))?                   # (Reuters)
+           [ ]*(?:[-–—]+|:)[ ]+)
+      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}[ ]*)?        # Washington / Paris, France
+        \((?:CNN|AP|AFP|Reuters|BBC|UPI|dpa|Bloomberg|XINHUA|Xinhua|CNSNews\.com|
+             NBC|CBS|ABC)[A-Za-z .]*\)[ ]*(?:[-–—]+|:)?[ ]*      # (CNN) --
+    )""",
+    re.VERBOSE,
+)
+# Slide-show counters glued to a caption: "1 of 6. The encampment ..."
+_GALLERY = re.compile(r"^\s*\d{1,3} of \d{1,3}\.?\s+")
+# A byline sentence: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE |".
+_BYLINE = re.compile(
+    r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ,]*){1,4}(?:(?:and|&)[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3})?"
+    r"(?:[,|/–—-][ ]*[\w .]{0,40})?\s*$"
+)
+# A byline glued to the front of a sentence by the splitter: "By Jane Doe | ..."
+_BYLINE_PREFIX = re.compile(r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3}[|•·][ ]*")
+# Captions and credits: "Photo: ...", "(Photo: AP)", "(David Warren / Staff Photographer)".
+_CAPTION_SENTENCE = re.compile(
+    r"^\s*[(\[]?(?:Photo|Photograph|Image|Picture|Video|Caption|Credit|File photo)s?"
+    r"(?:[ ]by)?[ ]*[:|]|^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab)\b|"
+    r"\bfile (?:photo|image)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"[ ]*[(\[][^()\[\]]{0,80}(?:Photo|Photographer|Getty|Images|AP Photo|Reuters|AFP|"
+    r"Shutterstock|Credit|/)[^()\[\]]{0,80}[)\]]",
+)
+# Calls to action and page furniture that end up inside extracted text.
+_FURNITURE_SENTENCE = re.compile(
+    r"^\s*(?:Read more|Read also|Related|Advertisement|Click here|Sign up|Subscribe|"
+    r"Follow us|Follow [A-Z]\w+ on|Share this|Watch|Listen|Continue reading|"
+    r"This article (?:was|has been|originally)|Copyright|©|All rights reserved|"
+    r"Get the latest|Don't miss|Download our app|Editor's note|Like us on|"
+    r"This copy is for your personal|Dow Jones Reprints|To order presentation-ready)\b",
+    re.IGNORECASE,
+)
+_FURNITURE_TAIL = re.compile(
+    r"[ ]*(?:[|•·–—-][ ]*)?(?:Read more|Read also|Continue reading|Click here|More:|"
+    r"Related:|Advertisement)\b.*$",
+    re.IGNORECASE,
+)
+# Not articles: the Wayback Machine's crawl notice (a known bad retrieval in Multi-News,
+# upstream issue #11), paywall and reprint notices, "enable JavaScript" shells.
+_BOILERPLATE_DOCUMENT = re.compile(
+    r"Alexa Internet has been donating|Wayback Machine|crawl data|"
+    r"This copy is for your personal, non-commercial use|enable JavaScript|"
+    r"Your browser (?:does not|doesn't) support",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
+_STOPWORDS = frozenset(
+    # A block of words reads better than a 150-item list literal.
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself said says say told tell according mr mrs ms one two new also year years
+    """.split()  # noqa: SIM905
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split plain text into sentences, in order, each stripped of outer whitespace.
+
+    Paragraphs (blank lines) always end a sentence; see ``_LINE_END`` for single line
+    breaks. Within a paragraph syntok finds the boundaries, so abbreviations ("Mr.",
+    "U.S.", "p.m."), initials ("J. R. Smith") and quotes ending in ``."`` are handled.
+    A piece that does not end like a sentence ("KYIV (Reuters)", "(Photo: AP)") or ends
+    in a title ("Rep.", "Gov.") is joined to the next one so clean-up can strip it.
+    Sentences are slices of the input (after markup and entity decoding): nothing is
+    reworded.
+    """
+    sentences: list[str] = []
+    for paragraph in _paragraphs(_decode(text)):
+        pieces: list[str] = []
+        for tokens in (s for para in segmenter.analyze(paragraph) for s in para):
+            if not tokens:
+                continue
+            last = tokens[-1]
+            pieces.append(paragraph[tokens[0].offset : last.offset + len(last.value)])
+        pending = ""
+        for piece in pieces:
+            pending = f"{pending} {piece}" if pending else piece
+            if _TERMINAL.search(pending) and not _TITLE_ABBREVIATION.search(pending):
+                sentences.append(_SPACE.sub(" ", pending).strip())
+                pending = ""
+        if pending.strip():
+            sentences.append(_SPACE.sub(" ", pending).strip())
+    return sentences
+
+
+def clean_sentence(sentence: str) -> str:
+    """Strip page furniture from one sentence; ``""`` if nothing worth keeping is left.
+
+    Rules, applied in order (each only deletes text, so the result is a sub-sequence of
+    the sentence's own words):
+
+    1. HTML tags are removed and entities decoded (``&amp;`` -> ``&``); whitespace collapses.
+    2. A byline sentence ("By Jane Doe, Reuters") becomes ``""``; a glued "By X |" prefix goes.
+    3. A slide counter ("1 of 6.") goes, then a leading dateline: "KYIV (Reuters) -",
+       "BRUSSELS —", "NEW YORK, June 3 (Reuters) -", "Washington (CNN) --", "(CNN) —".
+    4. Photo credits in brackets ("(Photo: AP)", "(Jane Doe / Staff Photographer)") are
+       removed; a caption sentence ("Photo: ...", "In this Aug. 15 file photo, ...")
+       becomes ``""``.
+    5. Calls to action become ``""`` when they start the sentence ("Read more ...",
+       "Sign up ...", "Advertisement") and are cut off when they trail it.
+    6. What is left must contain a word; otherwise ``""``.
+    """
+    text = _SPACE.sub(" ", _decode(sentence)).strip()
+    if _BYLINE.match(text):
+        return ""
+    text = _BYLINE_PREFIX.sub("", text)
+    text = _GALLERY.sub("", text, count=1)
+    text = _DATELINE.sub("", text, count=1)
+    text = _CREDIT.sub("", text).strip()
+    if _CAPTION_SENTENCE.match(text):
+        return ""
+    if _FURNITURE_SENTENCE.match(text):
+        return ""
+    text = _FURNITURE_TAIL.sub("", text).strip()
+    text = text.lstrip("-–—|•· ").strip()
+    if not _WORD.search(text):
+        return ""
+    return text
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``: runs of letters or digits (punctuation-only tokens don't count)."""
+    return len(_WORD.findall(text))
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased words of ``text`` minus stop words, lightly stemmed (plural -s, 's).
+
+    Used to compare sentences (centrality, redundancy, novelty); not for display.
+    """
+    words = []
+    for raw in _WORD.findall(text.lower()):
+        word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        if word and word not in _STOPWORDS:
+            words.append(word)
+    return words
+
+
+def is_boilerplate_document(text: str) -> bool:
+    """True for a "document" that is a crawl, paywall or reprint notice, not an article.
+
+    Only the first 2,000 characters are checked: the notices come first.
+    """
+    return not text.strip() or bool(_BOILERPLATE_DOCUMENT.search(text[:2000]))
+
+
+def _decode(text: str) -> str:
+    # Twice: feeds often double-escape ("&amp;amp;"), and tags may only appear after decoding.
+    text = html.unescape(html.unescape(text))
+    # A tag becomes a space (block tags separate words) and the space is then taken back
+    # before punctuation, so "<b>reopened</b>." reads "reopened." again.
+    text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _TAG.sub(" ", text))
+    return text.replace("\u00a0", " ").replace("\u200b", "")
+
+
+def _paragraphs(text: str) -> list[str]:
+    paragraphs: list[str] = []
+    for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        current = ""
+        for line in lines:
+            if not current:
+                current = line
+            elif _LINE_END.search(current) or not line[0].islower():
+                paragraphs.append(current)
+                current = line
+            else:
+                current = f"{current} {line}"
+        if current:
+            paragraphs.append(current)
+    return paragraphs

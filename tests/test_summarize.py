@@ -1,0 +1,348 @@
+"""The extractive summary: house-style parts, traceable to the sources, no furniture."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from digest.models import (
+    Article,
+    ArticleId,
+    Story,
+    StoryId,
+    StoryStatus,
+    StorySummary,
+    TakeOrigin,
+)
+from digest.sample import EXPECTED_STORIES, EXPECTED_TOPIC, WEEK2_STORIES
+from digest.sample._data import load_articles
+from digest.summarize import (
+    SummaryOptions,
+    extractive_briefly,
+    make_headline,
+    summarize_story,
+)
+from digest.text import clean_sentence, split_sentences, word_count
+
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+LEDGER = """\
+By Jane Doe, Ledger correspondent
+
+COPENHAGEN (Reuters) - Denmark summoned the US ambassador on Wednesday after Washington \
+offered Greenland $1.2 billion in return for a say over mining licences on the island.
+
+The offer, sent in a letter to the governments in Nuuk and Copenhagen, would also let \
+the US enlarge the Pituffik Space Base in the north-west of Greenland.
+
+Denmark's prime minister Mette Frederiksen said that the kingdom's constitution was not \
+a bargaining chip and that any deal would need both governments.
+
+Photo: The harbour in Nuuk, Greenland's capital.
+
+Read more: Greenland's long road to self-rule
+"""
+
+WIRE = """\
+NUUK — Greenland's government rejected a US proposal on Wednesday that would have given \
+Washington a veto over mining licences, a day after Denmark summoned the US ambassador.
+
+"We are not for sale and we will not be bought with ports and runways," Greenland's \
+premier told reporters in Nuuk.
+
+According to a White House spokesperson, the offer was the most generous ever made to \
+the people of Greenland.
+
+Greenland has been self-governing since 1979 and took control of its mineral resources \
+in 2010, but Denmark still runs its defence and foreign policy.
+
+The proposal would cost the US about $1.2 billion over ten years &amp; fund ports, \
+airports and a university campus.
+"""
+
+REVIEW = """\
+BRUSSELS (AP) — European governments rallied behind Denmark on Wednesday after the US \
+offer to Greenland, which Copenhagen called an attack on the kingdom's sovereignty.
+
+The European Union stands in full solidarity with Denmark, said France's foreign \
+minister Jean Martin.
+
+Critics, including Greenland's largest opposition party, argued that the island should \
+deal directly with Washington and use US interest to speed up independence.
+
+About 57,000 people live in Greenland, most of them Inuit, and the island's economy \
+depends on fishing and an annual block grant from Copenhagen.
+"""
+
+
+def _article(slug: str, outlet: str, title: str, text: str, hours: int) -> Article:
+    return Article(
+        id=ArticleId(slug),
+        url=f"https://{slug}.example/greenland",
+        outlet=outlet,
+        feed_url=f"https://{slug}.example/feed",
+        title=title,
+        published=T0 + timedelta(hours=hours),
+        text=text,
+    )
+
+
+@pytest.fixture()
+def story() -> Story:
+    return Story(
+        id=StoryId("greenland"),
+        articles=(
+            _article(
+                "ledger", "The Atlantic Ledger", "Denmark summons US envoy | Ledger", LEDGER, 0
+            ),
+            _article("wire", "Baltic Wire", "Greenland rejects US offer - Baltic Wire", WIRE, 2),
+            _article("review", "Continental Review", "EU rallies behind Denmark", REVIEW, 3),
+        ),
+        status=StoryStatus.UPDATE,
+    )
+
+
+def _source_sentences(story: Story, url: str) -> list[str]:
+    article = next(a for a in story.articles if a.url == url)
+    return [clean_sentence(s) for s in split_sentences(article.text)]
+
+
+def _assert_traceable(summary: StorySummary, story: Story) -> None:
+    for sentence in (*summary.briefly, *summary.also_worth_noting):
+        assert sentence.text in _source_sentences(story, sentence.source_url), sentence
+    for perspective in summary.perspectives:
+        sources = _source_sentences(story, perspective.source_url)
+        # Documented clean-ups of `says`: a quote gets typographic quotation marks and a
+        # full stop instead of its trailing comma; "that " is dropped; a stop is added.
+        core = perspective.says.strip("“”").rstrip(".").removeprefix("that ")
+        assert any(core in s and perspective.who.lower()[1:] in s.lower() for s in sources), (
+            perspective
+        )
+        outlet = next(a.outlet for a in story.articles if a.url == perspective.source_url)
+        assert perspective.outlet == outlet
+
+
+def _all_text(summary: StorySummary) -> list[str]:
+    return [
+        summary.headline,
+        *(s.text for s in summary.briefly),
+        *(s.text for s in summary.also_worth_noting),
+        *(p.who for p in summary.perspectives),
+        *(p.says for p in summary.perspectives),
+    ]
+
+
+def _assert_clean(summary: StorySummary) -> None:
+    for text in _all_text(summary):
+        assert not re.search(r"<[a-zA-Z/]|&[a-z]+;|&#\d+;", text), text
+        assert not re.search(r"\bBy Jane\b|Photo:|Read more|\(Reuters\)|\(AP\)", text), text
+        # No dateline such as "BRUSSELS (AP) — " is left at the start.
+        assert not re.match(r"[A-Z]{3,}(?: [A-Z]{2,})*(?: \([^)]*\))? [—-] ", text), text
+
+
+def test_briefly_is_two_or_three_whole_sentences_within_budget(story: Story) -> None:
+    summary = summarize_story(story)
+
+    assert 2 <= len(summary.briefly) <= 3
+    assert word_count(summary.briefly_text) <= 70
+    for sentence in summary.briefly:
+        assert sentence.text[0].isupper()
+        assert sentence.text.endswith((".", "!", '."', ".”"))
+    # The fact the outlets agree on leads.
+    assert "summoned the US ambassador" in summary.briefly_text
+
+
+def test_every_sentence_is_traceable_to_its_source(story: Story) -> None:
+    summary = summarize_story(story)
+
+    _assert_traceable(summary, story)
+    _assert_clean(summary)
+
+
+ATTRIBUTED = [
+    # (reporting form, expected who, start of says, outlet)
+    (
+        "X said that ...",
+        "Denmark's prime minister Mette Frederiksen",
+        "the kingdom's constitution was not a bargaining chip",
+        "The Atlantic Ledger",
+    ),
+    (
+        '"...," X told reporters',
+        "Greenland's premier",
+        "“We are not for sale and we will not be bought with ports and runways.”",
+        "Baltic Wire",
+    ),
+    (
+        "According to X, ...",
+        "A White House spokesperson",
+        "the offer was the most generous ever made",
+        "Baltic Wire",
+    ),
+    (
+        "..., said X.",
+        "France's foreign minister Jean Martin",
+        "The European Union stands in full solidarity with Denmark.",
+        "Continental Review",
+    ),
+    (
+        "X argued that ...",
+        "Critics, including Greenland's largest opposition party",
+        "the island should deal directly with Washington",
+        "Continental Review",
+    ),
+]
+
+
+def test_perspectives_attribute_each_reporting_form(story: Story) -> None:
+    summary = summarize_story(story, options=SummaryOptions(max_perspectives=6))
+
+    by_who = {p.who: p for p in summary.perspectives}
+    attributed = 0
+    for form, who, says, outlet in ATTRIBUTED:
+        if who not in by_who:
+            # A statement may instead lead Briefly; it is then not repeated as a view.
+            assert who.lower() in summary.briefly_text.lower(), form
+            continue
+        assert by_who[who].says.startswith(says), form
+        assert by_who[who].outlet == outlet, form
+        attributed += 1
+    assert attributed >= 4
+    assert len({p.outlet for p in summary.perspectives}) >= 2
+    assert len({p.who for p in summary.perspectives}) == len(summary.perspectives)
+
+
+def test_notes_add_background_not_shown_above(story: Story) -> None:
+    summary = summarize_story(story)
+
+    shown = {s.text for s in summary.briefly}
+    assert 1 <= len(summary.also_worth_noting) <= 3
+    assert not shown & {s.text for s in summary.also_worth_noting}
+    assert any("1979" in s.text or "57,000" in s.text for s in summary.also_worth_noting)
+
+
+def test_take_status_and_sources(story: Story) -> None:
+    summary = summarize_story(story)
+
+    assert summary.take == ""
+    assert summary.take_origin is TakeOrigin.MISSING
+    assert summary.status is StoryStatus.UPDATE
+    assert [s.outlet for s in summary.sources] == [
+        "Baltic Wire",
+        "Continental Review",
+        "The Atlantic Ledger",
+    ]
+    assert summary.sources[0].url == "https://wire.example/greenland"
+    assert summary.sources[0].title == "Greenland rejects US offer - Baltic Wire"
+
+
+def test_sources_are_one_per_url_in_outlet_then_time_order(story: Story) -> None:
+    repeat = story.articles[0]
+    later = _article("ledger2", "The Atlantic Ledger", "Update", LEDGER, -5)
+    doubled = Story(StoryId("s"), (*story.articles, repeat, later))
+
+    urls = [s.url for s in summarize_story(doubled).sources]
+
+    assert urls == [
+        "https://wire.example/greenland",
+        "https://review.example/greenland",
+        "https://ledger2.example/greenland",
+        "https://ledger.example/greenland",
+    ]
+
+
+def test_headline_is_plain_without_site_suffix(story: Story) -> None:
+    headline = make_headline(story)
+
+    assert "|" not in headline and "Ledger" not in headline and "Wire" not in headline
+    assert headline in {"Denmark summons US envoy", "Greenland rejects US offer"}
+
+
+def test_headline_prefers_plain_title_over_bait() -> None:
+    bait = _article("a", "A", "You won't believe what Denmark did next!", LEDGER, 0)
+    plain = _article("b", "B", "BREAKING: Denmark summons US envoy over Greenland", WIRE, 1)
+
+    assert make_headline(Story(StoryId("s"), (bait, plain))) == (
+        "Denmark summons US envoy over Greenland"
+    )
+
+
+def test_previous_issue_sentences_are_not_repeated_in_briefly(story: Story) -> None:
+    first = summarize_story(story)
+    lead = first.briefly[0].text
+
+    again = summarize_story(story, previous_sentences=frozenset({lead}))
+
+    assert lead not in {s.text for s in again.briefly}
+
+
+def test_extractive_briefly_respects_budget_and_order() -> None:
+    documents = [LEDGER, WIRE, REVIEW]
+
+    short = extractive_briefly(documents, words=40)
+    default = extractive_briefly(documents)
+
+    assert word_count(" ".join(default)) <= 70
+    assert 2 <= len(default) <= 3
+    assert word_count(" ".join(short)) <= 40 or len(short) == 1
+
+
+def test_boilerplate_documents_are_ignored() -> None:
+    wayback = "Starting in 1996, Alexa Internet has been donating their crawl data. " * 5
+
+    chosen = extractive_briefly([wayback, WIRE])
+
+    assert chosen and not any("Alexa" in s for s in chosen)
+
+
+def test_empty_story_gives_empty_parts() -> None:
+    empty = Story(StoryId("e"), (_article("x", "X", "Quiet day", "", 0),))
+
+    summary = summarize_story(empty)
+
+    assert summary.briefly == () and summary.perspectives == ()
+    assert summary.headline == "Quiet day"
+
+
+def _sample_stories() -> list[tuple[str, Story]]:
+    stories = []
+    for week, groups in ((1, EXPECTED_STORIES), (2, WEEK2_STORIES)):
+        records = {a.path: a for a in load_articles(week)}
+        for label, paths in groups.items():
+            if label not in EXPECTED_TOPIC:
+                continue
+            articles = tuple(
+                sorted(
+                    (
+                        Article(
+                            id=ArticleId(path),
+                            url=f"https://sample.example/{path}",
+                            outlet=records[path].outlet.name,
+                            feed_url="https://sample.example/feed",
+                            title=records[path].title,
+                            published=records[path].published,
+                            text="\n\n".join(records[path].paragraphs),
+                        )
+                        for path in paths
+                    ),
+                    key=lambda a: a.published,
+                )
+            )
+            stories.append((f"week{week}-{label}", Story(StoryId(label), articles)))
+    return stories
+
+
+@pytest.mark.parametrize(("label", "story"), _sample_stories())
+def test_bundled_sample_standing_topic_stories(label: str, story: Story) -> None:
+    summary = summarize_story(story)
+
+    assert 2 <= len(summary.briefly) <= 3, label
+    assert word_count(summary.briefly_text) <= 80, label
+    assert len(summary.perspectives) >= 2, label
+    assert len({p.outlet for p in summary.perspectives}) >= 2, label
+    assert summary.sources and len(summary.sources) == len({a.url for a in story.articles})
+    assert 2 <= len(summary.also_worth_noting) <= 3, label
+    _assert_traceable(summary, story)
+    _assert_clean(summary)

@@ -1,0 +1,99 @@
+"""Sentence splitting and clean-up: what a reader would see go wrong in a summary."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.text import (
+    clean_sentence,
+    content_words,
+    is_boilerplate_document,
+    split_sentences,
+    word_count,
+)
+
+
+def test_abbreviations_initials_and_quotes_do_not_split() -> None:
+    text = (
+        'Mr. J. R. Smith of the U.S. Navy said "the ship is safe." '
+        "He left at 5 p.m. on Sunday. Rep. Jane Doe agreed."
+    )
+
+    assert split_sentences(text) == [
+        'Mr. J. R. Smith of the U.S. Navy said "the ship is safe."',
+        "He left at 5 p.m. on Sunday.",
+        "Rep. Jane Doe agreed.",
+    ]
+
+
+def test_paragraphs_end_sentences_and_soft_wraps_join() -> None:
+    text = "A headline without a stop\n\nThe first paragraph\ncontinues here.\nA new line."
+
+    assert split_sentences(text) == [
+        "A headline without a stop",
+        "The first paragraph continues here.",
+        "A new line.",
+    ]
+
+
+def test_markup_and_entities_are_decoded_not_kept() -> None:
+    sentences = split_sentences("<p>Trade &amp; tariffs rose 5&nbsp;per cent.</p><p>Done.</p>")
+
+    assert sentences == ["Trade & tariffs rose 5 per cent.", "Done."]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("KYIV (Reuters) - Russia launched drones overnight.", "Russia launched drones overnight."),
+        ("BRUSSELS — Ministers met on Monday.", "Ministers met on Monday."),
+        ("NEW YORK, June 3 (Reuters) - Stocks fell.", "Stocks fell."),
+        ("Washington (CNN) -- The envoy visited Hama.", "The envoy visited Hama."),
+        ("(CNN) — A storm hit the coast.", "A storm hit the coast."),
+        ("1 of 6. The camp is cleared.", "The camp is cleared."),
+        ("(Photo: AP) Crowds gathered.", "Crowds gathered."),
+        ("Crowds gathered. (Jane Roe / Staff Photographer)", "Crowds gathered."),
+        ("Prices rose sharply. Read more: why prices rise", "Prices rose sharply."),
+        ("The port &amp; the airport <b>reopened</b>.", "The port & the airport reopened."),
+        ("The U.S. (and Canada) agreed - mostly.", "The U.S. (and Canada) agreed - mostly."),
+    ],
+)
+def test_clean_sentence_strips_furniture(raw: str, clean: str) -> None:
+    assert clean_sentence(raw) == clean
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "By Jane Doe",
+        "By Jane Doe and John Roe, Reuters",
+        "Photo: Crowds outside parliament.",
+        "In this Aug. 15, 2014 file photo, the heir leaves a court.",
+        "Read more about the talks here.",
+        "Advertisement",
+        "Sign up for our newsletter.",
+        "— | —",
+    ],
+)
+def test_clean_sentence_drops_boilerplate_sentences(raw: str) -> None:
+    assert clean_sentence(raw) == ""
+
+
+def test_word_count_ignores_punctuation_tokens() -> None:
+    assert word_count("The U.S. economy grew 2.5% — a record, officials said.") == 9
+    assert word_count("") == 0
+
+
+def test_content_words_drop_stop_words_and_plurals() -> None:
+    assert content_words("The protesters' tents were cleared by the police.") == [
+        "protester",
+        "tent",
+        "cleared",
+        "police",
+    ]
+
+
+def test_boilerplate_documents_are_recognised() -> None:
+    assert is_boilerplate_document("   ")
+    assert is_boilerplate_document("Starting in 1996, Alexa Internet has been donating ...")
+    assert not is_boilerplate_document("Ministers met in Brussels on Monday.")
