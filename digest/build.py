@@ -298,9 +298,10 @@ def build_issue(
     edited, notes = apply_editorial(sections, editorial)
     warnings = _warnings(config, store, start, end) + list(notes)
     for problem in problems:
-        message = str(problem)
-        if message not in warnings:
-            warnings.append(message)
+        # Page failures are already in the store-derived warnings above, which a rebuild
+        # repeats; listing the run's own copy too would say it twice.
+        if problem.stage != "extract" and str(problem) not in warnings:
+            warnings.append(str(problem))
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=issue_date,
