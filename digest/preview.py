@@ -186,11 +186,12 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
                 body = json.dumps({"version": server.state.version}).encode()
                 self._send(HTTPStatus.OK, body, "application/json")
             elif path.startswith("/out/"):
-                self._serve_output(unquote(path[len("/out/"):]))
+                dark = urlsplit(self.path).query == "scheme=dark"
+                self._serve_output(unquote(path[len("/out/"):]), dark=dark)
             else:
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
 
-        def _serve_output(self, relative: str) -> None:
+        def _serve_output(self, relative: str, *, dark: bool) -> None:
             target = (server.out_dir / relative).resolve()
             if not target.is_relative_to(server.out_dir) or not target.is_file():
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
@@ -198,8 +199,10 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             types = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
                      ".json": "application/json", ".xml": "application/xml",
                      ".eml": "message/rfc822"}
-            self._send(HTTPStatus.OK, target.read_bytes(),
-                       types.get(target.suffix, "application/octet-stream"))
+            body = target.read_bytes()
+            if dark and target.suffix == ".html":
+                body = _force_dark(body)
+            self._send(HTTPStatus.OK, body, types.get(target.suffix, "application/octet-stream"))
 
         def do_POST(self) -> None:
             if urlsplit(self.path).path != "/api/edit":
@@ -226,6 +229,18 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             self._send(HTTPStatus.OK, body, "application/json")
 
     return Handler
+
+
+def _force_dark(html_bytes: bytes) -> bytes:
+    """The email as a dark-mode reader sees it: its dark media query made unconditional.
+
+    A frame cannot be told to prefer dark on its own, so the preview shows the email's
+    own dark palette by turning ``prefers-color-scheme: dark`` into a query that always
+    matches.
+    """
+    return html_bytes.replace(b"prefers-color-scheme: dark", b"min-width: 0px").replace(
+        b"prefers-color-scheme:dark", b"min-width: 0px"
+    )
 
 
 _SCRIPT = """
@@ -301,10 +316,13 @@ def _draft(result: IssueResult, out_dir: Path) -> str:
     size = len(result.rendered.html.encode("utf-8"))
     src = f"/out/{relative}/email.html"
     frames = "".join(
-        f"<figure><figcaption>{label}</figcaption><iframe title='{label}' src='{src}' "
-        f"width='{width}' height='900'{scheme}></iframe></figure>"
-        for label, width, scheme in (
-            ("Phone, 375 px", 375, ""), ("Desktop, 600 px", 620, ""),
+        f"<figure><figcaption>{label}</figcaption><iframe title='{label}' src='{src}{query}' "
+        f"width='{width}' height='900'></iframe></figure>"
+        for label, width, query in (
+            ("Phone, 375 px", 375, ""),
+            ("Desktop, 600 px", 620, ""),
+            ("Phone, dark", 375, "?scheme=dark"),
+            ("Desktop, dark", 620, "?scheme=dark"),
         )
     )
     warnings = "".join(f"<li>{esc(w)}</li>" for w in result.issue.warnings) or "<li>none</li>"

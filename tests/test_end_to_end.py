@@ -1,0 +1,205 @@
+"""The whole pipeline on the bundled sample, served by a real HTTP server on 127.0.0.1.
+
+The session fixture `demo_build` runs `digest demo` exactly as the README's quick start
+does; the other tests build into their own directories with their own SQLite files.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import cli
+from digest.config import load_config
+from digest.sample import (
+    BOILERPLATE,
+    BROKEN_FEED_NAME,
+    DEAD_LINK_PATH,
+    EXPECTED_STORIES,
+    EXPECTED_TOPIC,
+    WEEK2_CONTINUES,
+    serve_sample,
+    write_sample_config,
+)
+
+from .conftest import shared_path
+
+STANDING = ("NATO in Asia", "Greenland", "Frozen Russian assets")
+
+
+def _issue_dir(out: Path) -> Path:
+    [issue] = [p for p in out.iterdir() if re.fullmatch(r"\d{4}-\d\d-\d\d", p.name)]
+    return issue
+
+
+def _digest(out: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((_issue_dir(out) / "digest.json").read_text())
+    return data
+
+
+def _stories(digest: dict[str, Any]) -> list[dict[str, Any]]:
+    return [story for topic in digest["topics"] for story in topic["stories"]]
+
+
+def _paths(story: dict[str, Any]) -> set[str]:
+    return {re.sub(r"^https?://[^/]+/", "", s["url"]) for s in story["sources"]}
+
+
+def test_demo_writes_the_output_contract(demo_build: Path) -> None:
+    issue = _issue_dir(demo_build)
+    assert issue.name == "2026-11-23"
+    for name in ("email.html", "email.txt", "email.eml", "digest.json"):
+        assert (issue / name).stat().st_size > 0, name
+    assert (demo_build / "index.html").exists() and (demo_build / "feed.xml").exists()
+    digest = _digest(demo_build)
+    assert digest["issue_date"] == "2026-11-23"
+    assert set(digest["window"]) == {"start", "end"}
+
+
+def test_standing_topics_each_hold_a_multi_outlet_story(demo_build: Path) -> None:
+    digest = _digest(demo_build)
+    topics = {t["name"]: t for t in digest["topics"]}
+    for name in STANDING:
+        assert name in topics, f"topic {name} missing"
+        outlets = [{s["outlet"] for s in story["sources"]} for story in topics[name]["stories"]]
+        assert any(len(o) >= 2 for o in outlets), f"{name}: no story from 2+ outlets"
+        assert topics[name]["configured"] is True
+
+
+def test_expected_sample_stories_are_grouped_whole(demo_build: Path) -> None:
+    stories = _stories(_digest(demo_build))
+    for label, paths in EXPECTED_STORIES.items():
+        holders = [s for s in stories if _paths(s) & set(paths)]
+        assert len(holders) == 1, f"{label} is split over {len(holders)} stories"
+        assert set(paths) <= _paths(holders[0]), f"{label} lost sources"
+    for label, topic in EXPECTED_TOPIC.items():
+        digest = _digest(demo_build)
+        [holder] = [
+            t["name"]
+            for t in digest["topics"]
+            for s in t["stories"]
+            if _paths(s) & set(EXPECTED_STORIES[label])
+        ]
+        assert holder == topic, label
+
+
+def test_no_boilerplate_reaches_the_email(demo_build: Path) -> None:
+    issue = _issue_dir(demo_build)
+    for name in ("digest.json", "email.html", "email.txt"):
+        text = (issue / name).read_text()
+        leaked = [b for b in BOILERPLATE if b.lower() in text.lower()]
+        assert leaked == [], f"{name} contains page boilerplate: {leaked}"
+
+
+def test_broken_feed_and_dead_link_are_warnings(demo_build: Path) -> None:
+    warnings = "\n".join(_digest(demo_build)["warnings"])
+    assert BROKEN_FEED_NAME in warnings
+    assert DEAD_LINK_PATH in warnings
+
+
+def test_demo_email_passes_the_independent_checker(demo_build: Path) -> None:
+    checker = shared_path("tools", "check_email.py")
+    eml = _issue_dir(demo_build) / "email.eml"
+    run = subprocess.run(
+        [sys.executable, str(checker), "--json", str(eml)], capture_output=True, text=True
+    )
+    report = json.loads(run.stdout)
+    failed = [c for c in report["checks"] if c["status"] == "FAIL"]
+    assert failed == [] and run.returncode == 0
+
+
+def _build(site_week: int, workdir: Path, out: Path, *extra: str) -> dict[str, Any]:
+    with serve_sample(week=site_week) as site:
+        config = write_sample_config(site, workdir)
+        result = CliRunner().invoke(
+            cli,
+            ["run", "--config", str(config), "--out", str(out), "--now", site.now.isoformat(),
+             *extra],
+            catch_exceptions=False,
+        )
+        assert result.exit_code == 0, result.output
+        return json.loads((out / site.now.date().isoformat() / "digest.json").read_text())
+
+
+@pytest.mark.slow
+def test_second_week_leaves_out_sent_stories_and_marks_updates(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = _build(1, tmp_path, out)
+    second = _build(2, tmp_path, out)
+    first_ids = {s["id"] for s in _stories(first)}
+    second_stories = _stories(second)
+    updates = [s for s in second_stories if s["status"] == "update"]
+    assert updates, "no continued story was marked as an update"
+    for story in updates:
+        assert story["id"] in first_ids, "an update keeps the id of the story it continues"
+    week2_new_paths = {p for paths in WEEK2_CONTINUES.values() for p in paths}
+    for story in second_stories:
+        if story["status"] == "new":
+            assert story["id"] not in first_ids, f"{story['headline']} was sent last week"
+    continued = [s for s in updates if _paths(s) & week2_new_paths]
+    assert len(continued) >= 1
+    index = (out / "index.html").read_text()
+    assert index.index("2026-11-30") < index.index("2026-11-23"), "archive is newest first"
+
+
+@pytest.mark.slow
+def test_same_now_gives_identical_files(tmp_path: Path) -> None:
+    with serve_sample(week=1) as site:
+        outputs = []
+        for attempt in ("a", "b"):
+            work = tmp_path / attempt
+            work.mkdir()
+            config = write_sample_config(site, work)
+            result = CliRunner().invoke(
+                cli,
+                ["run", "--config", str(config), "--out", str(work / "out"), "--now",
+                 site.now.isoformat()],
+            )
+            assert result.exit_code == 0, result.output
+            outputs.append(_issue_dir(work / "out"))
+    for name in ("email.html", "email.txt", "digest.json", "email.eml"):
+        assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name
+
+
+def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
+    with serve_sample(week=1) as site:
+        config_path = write_sample_config(site, tmp_path)
+        args = ["run", "--config", str(config_path), "--out", str(tmp_path / "out"),
+                "--now", site.now.isoformat(), "--force"]
+        first = CliRunner().invoke(cli, args)
+        second = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0 and second.exit_code == 0
+    assert " 0 new articles" in second.output
+    config = load_config(config_path)
+    assert config.database_url.endswith("digest.db")
+
+
+def test_scheduled_run_does_not_rebuild_a_built_issue(tmp_path: Path) -> None:
+    with serve_sample(week=1) as site:
+        config_path = write_sample_config(site, tmp_path)
+        args = ["run", "--config", str(config_path), "--out", str(tmp_path / "out"),
+                "--now", site.now.isoformat()]
+        first = CliRunner().invoke(cli, args)
+        second = CliRunner().invoke(cli, args)
+    assert first.exit_code == 0
+    assert second.exit_code == 0
+    assert "already built" in second.output
+
+
+def test_strict_exits_1_on_warnings(tmp_path: Path) -> None:
+    with serve_sample(week=1) as site:
+        config_path = write_sample_config(site, tmp_path)
+        result = CliRunner().invoke(
+            cli,
+            ["run", "--config", str(config_path), "--out", str(tmp_path / "out"),
+             "--now", site.now.isoformat(), "--strict"],
+        )
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "2026-11-23" / "email.eml").exists()

@@ -1,0 +1,185 @@
+"""The editors' preview, driven in real headless Chromium (Playwright, system chromium)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from digest.build import BuildOptions, run_issue
+from digest.cli import cli
+from digest.config import load_config
+from digest.editorial import load_editorial
+from digest.preview import PreviewServer, start_preview
+from digest.sample import serve_sample, write_sample_config
+
+CHROMIUM = os.environ.get("DIGEST_CHROMIUM") or shutil.which("chromium") or ""
+
+OVERRIDE = """\
+{% extends "default:issue.mjml.j2" %}
+{% block footer %}
+    <mj-section><mj-column><mj-text>FOOTER {{ marker }}</mj-text></mj-column></mj-section>
+{% endblock %}
+"""
+
+
+@dataclass
+class Draft:
+    config: Path
+    out: Path
+    now: datetime
+    server: PreviewServer
+    url: str
+
+
+def _with_templates(config: Path) -> None:
+    text = config.read_text()
+    config.write_text(text.replace("newsletter:\n", "newsletter:\n  templates: my-templates\n", 1))
+    overrides = config.parent / "my-templates"
+    overrides.mkdir()
+    (overrides / "issue.mjml.j2").write_text(OVERRIDE.replace("{{ marker }}", "ONE"))
+
+
+@pytest.fixture
+def draft(tmp_path: Path) -> Iterator[Draft]:
+    with serve_sample(week=1) as site:
+        config = write_sample_config(site, tmp_path)
+        _with_templates(config)
+        out = tmp_path / "out"
+        run_issue(load_config(config), BuildOptions(out_dir=out, now=site.now))
+    server, url = start_preview(config, out, now=site.now)
+    try:
+        yield Draft(config, out, site.now, server, url)
+    finally:
+        server.stop()
+
+
+def _get(url: str, **kwargs: Any) -> tuple[int, bytes]:
+    request = urllib.request.Request(url, **kwargs)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+def test_preview_binds_loopback_and_serves_nothing_else(draft: Draft) -> None:
+    assert draft.url.startswith("http://127.0.0.1:")
+    status, body = _get(draft.url)
+    assert status == 200 and b"Frozen Russian assets" in body
+    for path in ("out/../feeds.yaml", "out/%2e%2e/feeds.yaml", "out/..%2ffeeds.yaml",
+                 "out//etc/passwd", "../feeds.yaml", "digest.db"):
+        assert _get(draft.url + path)[0] == 404, path
+
+
+def test_write_actions_need_the_session_token(draft: Draft) -> None:
+    body = json.dumps({"story": "s-000000000000", "changes": {"drop": True}}).encode()
+    for headers in (
+        {"Content-Type": "application/json"},
+        {"Content-Type": "application/json", "X-Digest-Token": "guess"},
+        {"Content-Type": "text/plain", "X-Digest-Token": draft.server.token},
+    ):
+        status, _ = _get(draft.url + "api/edit", data=body, headers=headers, method="POST")
+        assert status == 403
+    assert not load_config(draft.config).editorial_path.exists()
+
+
+@pytest.mark.browser
+def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) -> None:
+    if not CHROMIUM:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    artefacts = Path(os.environ.get("DIGEST_TEST_ARTEFACTS", tmp_path / "artefacts"))
+    artefacts.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        page = browser.new_page()
+        page.goto(draft.url)
+        topics = _topics(draft)
+        first_topic = next(t for t in topics if len(t["stories"]) >= 2)
+        to_pin = first_topic["stories"][-1]["id"]
+        to_drop = next(t for t in topics if t is not first_topic)["stories"][0]["id"]
+
+        with page.expect_navigation():
+            page.click(f"button[data-action=pin][data-story='{to_pin}']")
+        assert _topic_of(draft, to_pin)["stories"][0]["id"] == to_pin
+
+        with page.expect_navigation():
+            page.click(f"button[data-action=drop][data-story='{to_drop}']")
+        assert to_drop not in {s["id"] for t in _topics(draft) for s in t["stories"]}
+
+        page.fill(f"#take-{to_pin}", "Tokyo gains more from this than NATO does.")
+        with page.expect_navigation():
+            page.click(f"button[data-action=take][data-story='{to_pin}']")
+        frame = page.frame_locator("iframe[title='Desktop, 600 px']")
+        assert "Tokyo gains more from this than NATO does." in frame.locator("body").inner_text()
+        page.screenshot(path=str(artefacts / "preview-edited.png"), full_page=True)
+
+        override = draft.config.parent / "my-templates" / "issue.mjml.j2"
+        with page.expect_navigation(timeout=15_000):
+            override.write_text(OVERRIDE.replace("{{ marker }}", "TWO"))
+        assert "FOOTER TWO" in frame.locator("body").inner_text()
+
+        with page.expect_navigation(timeout=15_000):
+            override.write_text(OVERRIDE.replace("{% endblock %}", "{% endblok %}"))
+        error = page.locator("#build-error").inner_text()
+        assert "issue.mjml.j2" in error and ":4" in error
+        assert "FOOTER TWO" in frame.locator("body").inner_text(), "last good draft stays"
+
+        with page.expect_navigation(timeout=15_000):
+            override.write_text(OVERRIDE.replace("{{ marker }}", "THREE"))
+        assert page.locator("#build-error").count() == 0
+        assert "FOOTER THREE" in frame.locator("body").inner_text()
+        browser.close()
+
+    edits = load_editorial(load_config(draft.config).editorial_path).stories
+    assert edits[to_pin].pin and edits[to_drop].drop
+    # What the editor saw is what ships: a plain build applies the same file.
+    rebuilt = tmp_path / "rebuilt"
+    result = CliRunner().invoke(
+        cli, ["build", "--config", str(draft.config), "--out", str(rebuilt),
+              "--now", draft.now.isoformat()],
+    )
+    assert result.exit_code == 0, result.output
+    digest = json.loads((rebuilt / "2026-11-23" / "digest.json").read_text())
+    ids = [s["id"] for t in digest["topics"] for s in t["stories"]]
+    assert to_drop not in ids
+    pinned = next(t for t in digest["topics"] if to_pin in [s["id"] for s in t["stories"]])
+    assert pinned["stories"][0]["id"] == to_pin
+    assert pinned["stories"][0]["take_origin"] == "editor"
+
+
+def _topics(draft: Draft) -> list[dict[str, Any]]:
+    result = draft.server.state.result
+    assert result is not None
+    data = json.loads((result.path / "digest.json").read_text())
+    topics: list[dict[str, Any]] = data["topics"]
+    return topics
+
+
+def _topic_of(draft: Draft, story_id: str) -> dict[str, Any]:
+    return next(t for t in _topics(draft) if story_id in [s["id"] for s in t["stories"]])
+
+
+def test_dark_variant_switches_the_palette_on(draft: Draft) -> None:
+    result = draft.server.state.result
+    assert result is not None
+    relative = result.path.relative_to(draft.out).as_posix()
+    _, light = _get(f"{draft.url}out/{relative}/email.html")
+    _, dark = _get(f"{draft.url}out/{relative}/email.html?scheme=dark")
+    assert b"prefers-color-scheme: dark" in light
+    assert b"prefers-color-scheme" not in dark and len(dark) < len(light)
