@@ -1,0 +1,545 @@
+"""Articles -> stories (the same event across outlets) -> topics.
+
+Clustering (``cluster_texts``) in four steps, all near-linear in the number of texts:
+
+1. **Vectors.** Lower-cased content words, stop words removed, plural/possessive -s
+   stripped (``text.content_words``: idempotent, so already-lemmatised text passes
+   through unchanged). Title words count twice. Sublinear tf (1 + log tf) times smooth
+   idf, rows L2-normalised.
+2. **Candidates.** The top ``_NEIGHBOURS`` cosine neighbours of every text, found
+   through an inverted index (a sparse product in row blocks) over each text's
+   ``_INDEX_TERMS`` heaviest words, words with more than ``_MAX_POSTINGS`` texts left
+   out: only texts sharing a distinctive word are compared, so the work is linear.
+3. **Neighbour smoothing.** Each vector is averaged with its close neighbours (cosine
+   >= ``_SMOOTH_FLOOR``, at most ``_SMOOTH_NEIGHBOURS``). Short texts about one event
+   use different words; their neighbours fill in the vocabulary they share. The floor
+   keeps a lone article from being pulled toward a loosely related story.
+4. **Average linkage over the candidate graph.** Mean pairwise cosine between two
+   clusters is the dot product of their summed vectors divided by both sizes, so it is
+   exact without a similarity matrix. Each round merges mutual best pairs above
+   ``_MERGE_THRESHOLD`` (average linkage is reducible, so merging mutual nearest
+   neighbours gives the greedy order), until no pair qualifies.
+
+The parameters were chosen once on the Google News dev half: half of its stories to
+choose (the middle of the flat part of the F1 curve), the other half to confirm, plus
+small samples of 1-5 articles per story that look like one week's window. They are
+constants, not fitted per input. See ``docs/benchmarks.md`` "## Clustering".
+
+Topics (``group_topics``): keyword matching on normalised words, title and lead
+counting ``_HEAD_WEIGHT`` times a body mention; see ``_MATCH_THRESHOLD``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
+import scipy.sparse as sp
+
+from digest.config import TopicConfig
+from digest.models import Article, Story, StoryId, TopicStories
+from digest.text import content_words
+
+__all__ = ["cluster_stories", "cluster_texts", "group_topics"]
+
+logger = logging.getLogger(__name__)
+
+_FloatArray = npt.NDArray[np.float64]
+_IntArray = npt.NDArray[np.int64]
+
+# Extra count for each title word on top of its count in the text (the eval texts and
+# our article texts both include the title once already). With plain average linkage on
+# dev, B-cubed F1 was 0.943 with no boost, 0.948 with 1 and 0.944 with 2.
+_TITLE_WEIGHT = 1.0
+# Candidate edges kept per text. Dev F1 is 0.963-0.964 for 20, 30 and 50.
+_NEIGHBOURS = 30
+# Smoothing: neighbours averaged into each vector, and the cosine they need. Without the
+# floor a lone article borrows unrelated words (F1 0.80 on week-sized samples of 1-5
+# articles per story, 0.93 with it); a floor of 0.2 loses 0.004-0.03 on the dev halves.
+# Only the _SMOOTH_TERMS heaviest words of a smoothed vector are kept: the cost of
+# linkage grows with them, and 30-60 score within 0.002.
+_SMOOTH_NEIGHBOURS = 10
+_SMOOTH_FLOOR = 0.15
+_SMOOTH_TERMS = 40
+# Mean pairwise cosine (of smoothed vectors) two clusters need to merge. On the half of
+# the dev stories used to choose, F1 is flat (0.982-0.985) from 0.10 to 0.14: 0.12 is
+# the middle. The other half confirms it (0.967, its best in 0.08-0.20 is 0.968).
+_MERGE_THRESHOLD = 0.12
+# Rows per block of the sparse neighbour product: bounds memory at about
+# _BLOCK x texts x 12 bytes in the worst case.
+_BLOCK = 1024
+# Words per text in the candidate index. Dev F1 with 20 equals the unpruned index
+# (0.964; 12 gives 0.958, 8 gives 0.953), and common words, which would pair up most
+# texts, drop out of it.
+_INDEX_TERMS = 20
+# Longest posting list in the candidate index: a word in more texts than this is too
+# common to say two texts share an event, and each such word would cost postings^2
+# pairs. Caps the candidate work at _MAX_POSTINGS x _INDEX_TERMS per text (linear).
+_MAX_POSTINGS = 500
+# Row pairs per piece in _row_dots: 50k texts x 30 edges gathered at once took ~1 GB.
+_PAIRS_PER_PIECE = 100_000
+# Words of an article body used for clustering: the lead carries the event; long bodies
+# drift into background that other stories share.
+_BODY_WORDS = 300
+
+# Topic matching: a keyword in a title or lead counts this many body mentions, and a
+# story needs this much per article on average. One title/lead mention (3) passes; a
+# single passing body mention (1) does not, two per article do.
+_HEAD_WEIGHT = 3.0
+_MATCH_THRESHOLD = 2.0
+_LEAD_CHARS = 400
+# Discovered topics: a word shared by 2+ leftover stories, among each story's top
+# terms, names a topic.
+_TOPIC_TERMS = 5
+_ELSEWHERE = "Elsewhere"
+_MATCH_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
+
+
+def cluster_texts(texts: Sequence[str], *, titles: Sequence[str] | None = None) -> list[int]:
+    """One cluster label per text: 0..k-1, numbered in order of first appearance.
+
+    ``titles`` (same length as ``texts``) gives title words extra weight; the title may
+    also appear in the text. The result depends only on the input, in order.
+    """
+    if titles is not None and len(titles) != len(texts):
+        raise ValueError(f"got {len(titles)} titles for {len(texts)} texts")
+    if not texts:
+        return []
+    title_words = [content_words(t) for t in titles] if titles is not None else None
+    vectors = _vectors([content_words(t) for t in texts], title_words)
+    rows, cols, sims = _neighbours(vectors, _NEIGHBOURS)
+    smoothed = _smooth(vectors, rows, cols, sims)
+    labels = _average_linkage(smoothed, rows, cols, _MERGE_THRESHOLD)
+    return _first_seen_order(labels)
+
+
+def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
+    """Group articles reporting the same event into stories.
+
+    Articles are ordered by (published, url) first, so the result does not depend on
+    the input order. Each story's articles are earliest first; its id is derived from
+    its earliest article's URL. Stories come out earliest first.
+    """
+    ordered = sorted(articles, key=lambda a: (a.published, a.url))
+    if not ordered:
+        return ()
+    texts = _texts_without_boilerplate(ordered)
+    labels = cluster_texts(texts, titles=[a.title for a in ordered])
+    groups: dict[int, list[Article]] = {}
+    for label, article in zip(labels, ordered, strict=True):
+        groups.setdefault(label, []).append(article)
+    stories = []
+    for members in groups.values():
+        seed = members[0]
+        story_id = StoryId("s-" + hashlib.sha1(seed.url.encode("utf-8")).hexdigest()[:12])
+        stories.append(Story(id=story_id, articles=tuple(members)))
+    logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
+    return tuple(stories)
+
+
+def group_topics(
+    stories: Sequence[Story], topics: Sequence[TopicConfig], *, max_stories: int
+) -> tuple[TopicStories, ...]:
+    """Sort stories under topics, best first, keeping at most ``max_stories``.
+
+    Configured topics come first, in config order, each with the stories whose keywords
+    match (see ``_MATCH_THRESHOLD``); a story joins its best-scoring topic only. The
+    other stories with 2+ outlets form discovered topics named after words they share,
+    or "Elsewhere". Single-outlet stories matching no topic are left out. Stories rank
+    by outlets, then latest article, then match strength; the cap keeps the best-ranked
+    across the issue. Each story's ``why`` says why it is in.
+    """
+    matchers = [_keyword_patterns(topic) for topic in topics]
+    assigned: dict[int, list[tuple[Story, float]]] = {}
+    leftovers: list[Story] = []
+    for story in stories:
+        best: tuple[float, int, list[str]] | None = None
+        words = _story_match_words(story)
+        for index, patterns in enumerate(matchers):
+            score, hits = _match(words, patterns)
+            score /= len(story.articles)
+            if score >= _MATCH_THRESHOLD and (best is None or score > best[0]):
+                best = (score, index, hits)
+        if best is None:
+            if len(story.outlets) >= 2:
+                leftovers.append(story)
+            continue
+        score, index, hits = best
+        why = f'topic "{topics[index].name}": keywords {", ".join(hits)}; {_outlets(story)}'
+        assigned.setdefault(index, []).append((dataclasses.replace(story, why=why), score))
+    sections: list[tuple[str, bool, list[tuple[Story, float]]]] = [
+        (topics[i].name, True, assigned[i]) for i in range(len(topics)) if i in assigned
+    ]
+    sections.extend((name, False, members) for name, members in _discover_topics(leftovers))
+    kept = _best_ranked([s for _, _, members in sections for s in members], max_stories)
+    result = []
+    for name, configured, members in sections:
+        chosen = sorted((m for m in members if m[0].id in kept), key=_rank_key)
+        if chosen:
+            result.append(TopicStories(name, configured, tuple(s for s, _ in chosen)))
+    return tuple(result)
+
+
+# -- vectors ----------------------------------------------------------------------------
+
+
+def _vectors(words: list[list[str]], title_words: list[list[str]] | None) -> sp.csr_matrix:
+    """Sublinear tf x smooth idf rows, L2-normalised (empty texts stay zero rows)."""
+    vocabulary: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    counts: list[float] = []
+    for i, text_words in enumerate(words):
+        row: dict[str, float] = dict(Counter(text_words))
+        if title_words is not None:
+            for word in title_words[i]:
+                row[word] = row.get(word, 0.0) + _TITLE_WEIGHT
+        for word, count in row.items():
+            indices.append(vocabulary.setdefault(word, len(vocabulary)))
+            counts.append(count)
+        indptr.append(len(indices))
+    shape = (len(words), max(len(vocabulary), 1))
+    matrix = sp.csr_matrix(
+        (np.asarray(counts, dtype=np.float64), np.asarray(indices), np.asarray(indptr)),
+        shape=shape,
+    )
+    matrix.data = 1.0 + np.log(matrix.data)
+    df = np.bincount(matrix.indices, minlength=shape[1])
+    idf = np.log((shape[0] + 1.0) / (df + 1.0)) + 1.0
+    matrix.data *= idf[matrix.indices]
+    return _normalise(matrix)
+
+
+def _normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sp.csr_matrix(sp.diags(1.0 / norms) @ matrix)
+
+
+def _neighbours(vectors: sp.csr_matrix, k: int) -> tuple[_IntArray, _IntArray, _FloatArray]:
+    """Directed edges (row, col, cosine) to each row's ``k`` most similar other rows.
+
+    Candidates come from each row's ``_INDEX_TERMS`` heaviest words only (an inverted
+    index over them, as a sparse product in row blocks), so frequent words never pair
+    up every text; the kept edges then get their exact cosine. Edges are sorted by row,
+    then cosine (descending), then column, so the result is deterministic.
+    """
+    n = vectors.shape[0]
+    index = _heaviest_terms(vectors, _INDEX_TERMS)
+    postings = np.bincount(index.indices, minlength=index.shape[1])
+    index.data[postings[index.indices] > _MAX_POSTINGS] = 0.0
+    index.eliminate_zeros()
+    transposed = sp.csc_matrix(index.T)
+    rows: list[_IntArray] = []
+    cols: list[_IntArray] = []
+    for start in range(0, n, _BLOCK):
+        block = sp.coo_matrix(index[start : start + _BLOCK] @ transposed)
+        r = block.row.astype(np.int64) + start
+        c = block.col.astype(np.int64)
+        v = block.data
+        keep = r != c
+        r, c, v = r[keep], c[keep], v[keep]
+        order = np.lexsort((c, -v, r))
+        r, c = r[order], c[order]
+        top = np.arange(len(r)) - np.searchsorted(r, r) < k
+        rows.append(r[top])
+        cols.append(c[top])
+    r = np.concatenate(rows)
+    c = np.concatenate(cols)
+    sims = _row_dots(vectors, r, c)
+    order = np.lexsort((c, -sims, r))
+    return r[order], c[order], sims[order]
+
+
+def _row_dots(matrix: sp.csr_matrix, left: _IntArray, right: _IntArray) -> _FloatArray:
+    """Dot products of row pairs, in pieces so the gathered rows stay small in memory."""
+    out = np.empty(len(left), dtype=np.float64)
+    for start in range(0, len(left), _PAIRS_PER_PIECE):
+        end = start + _PAIRS_PER_PIECE
+        product = matrix[left[start:end]].multiply(matrix[right[start:end]])
+        out[start:end] = np.asarray(product.sum(axis=1)).ravel()
+    return out
+
+
+def _heaviest_terms(vectors: sp.csr_matrix, count: int) -> sp.csr_matrix:
+    """The matrix with only each row's ``count`` largest weights (ties: lower column)."""
+    coo = sp.coo_matrix(vectors)
+    order = np.lexsort((coo.col, -coo.data, coo.row))
+    r, c, v = coo.row[order], coo.col[order], coo.data[order]
+    top = np.arange(len(r)) - np.searchsorted(r, r) < count
+    return sp.csr_matrix((v[top], (r[top], c[top])), shape=vectors.shape)
+
+
+def _smooth(
+    vectors: sp.csr_matrix, rows: _IntArray, cols: _IntArray, sims: _FloatArray
+) -> sp.csr_matrix:
+    """Each row plus the similarity-weighted mean of its close neighbours, renormalised."""
+    n = vectors.shape[0]
+    rank = np.arange(len(rows)) - np.searchsorted(rows, rows)  # edges come sorted by row
+    keep = (rank < _SMOOTH_NEIGHBOURS) & (sims >= _SMOOTH_FLOOR)
+    weights = sp.csr_matrix((sims[keep], (rows[keep], cols[keep])), shape=(n, n))
+    totals = np.asarray(weights.sum(axis=1)).ravel()
+    totals[totals == 0] = 1.0
+    mixed = _normalise(sp.csr_matrix(vectors + sp.diags(1.0 / totals) @ weights @ vectors))
+    return _normalise(_heaviest_terms(mixed, _SMOOTH_TERMS))
+
+
+def _average_linkage(
+    vectors: sp.csr_matrix, rows: _IntArray, cols: _IntArray, threshold: float
+) -> _IntArray:
+    """Cluster labels from average linkage restricted to the candidate edges."""
+    n = vectors.shape[0]
+    labels = np.arange(n, dtype=np.int64)
+    sums = vectors.copy()
+    sizes = np.ones(n, dtype=np.float64)
+    # Mean similarity of each candidate pair (key = low * n + high) from the last round;
+    # only pairs touching a cluster that just merged need a new dot product.
+    cached_keys = np.zeros(0, dtype=np.int64)
+    cached_mean = np.zeros(0, dtype=np.float64)
+    changed = np.ones(n, dtype=bool)
+    while True:
+        a, b = labels[rows], labels[cols]
+        differ = a != b
+        keys = np.unique(np.minimum(a[differ], b[differ]) * n + np.maximum(a[differ], b[differ]))
+        if len(keys) == 0:
+            break
+        left, right = keys // n, keys % n
+        mean = np.empty(len(keys), dtype=np.float64)
+        fresh = changed[left] | changed[right]
+        if len(cached_keys):
+            mean[~fresh] = cached_mean[np.searchsorted(cached_keys, keys[~fresh])]
+        else:
+            fresh[:] = True
+        fl, fr = left[fresh], right[fresh]
+        dots = _row_dots(sums, fl, fr)
+        mean[fresh] = dots / (sizes[fl] * sizes[fr])
+        good = mean > threshold
+        if not good.any():
+            break
+        partner = _best_partners(left[good], right[good], mean[good], len(sizes))
+        candidates = np.nonzero(partner >= 0)[0]
+        mutual = candidates[
+            (partner[partner[candidates]] == candidates) & (candidates < partner[candidates])
+        ]
+        if len(mutual) == 0:
+            break
+        target = np.arange(len(sizes))
+        target[partner[mutual]] = mutual
+        # target keeps the order of surviving ids, so new ids are monotone in old ones.
+        _, new_ids = np.unique(target, return_inverse=True)
+        new_ids = new_ids.astype(np.int64).ravel()
+        merge = sp.csr_matrix(
+            (np.ones(len(sizes)), (new_ids, np.arange(len(sizes)))),
+            shape=(int(new_ids.max()) + 1, len(sizes)),
+        )
+        sums = sp.csr_matrix(merge @ sums)
+        sizes = merge @ sizes
+        labels = new_ids[labels]
+        changed = np.zeros(len(sizes), dtype=bool)
+        changed[new_ids[mutual]] = True
+        merged = np.zeros(len(target), dtype=bool)
+        merged[mutual] = True
+        merged[partner[mutual]] = True
+        keep = ~(merged[left] | merged[right])
+        cached_keys = new_ids[left[keep]] * n + new_ids[right[keep]]
+        cached_mean = mean[keep]
+    return labels
+
+
+def _best_partners(left: _IntArray, right: _IntArray, score: _FloatArray, count: int) -> _IntArray:
+    """For each cluster, its highest-scoring partner (ties: lower id), or -1."""
+    this = np.concatenate([left, right])
+    other = np.concatenate([right, left])
+    both = np.concatenate([score, score])
+    order = np.lexsort((other, -both, this))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = this[order][1:] != this[order][:-1]
+    partner = np.full(count, -1, dtype=np.int64)
+    partner[this[order][first]] = other[order][first]
+    return partner
+
+
+def _first_seen_order(labels: _IntArray) -> list[int]:
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(int(label), len(renumber)) for label in labels]
+
+
+def _texts_without_boilerplate(articles: Sequence[Article]) -> list[str]:
+    """Title, teaser and the start of the body, minus paragraphs an outlet repeats.
+
+    A paragraph that appears in two or more articles of the same outlet ("Sign up for
+    our newsletter", a standard disclaimer) says nothing about the event, and would
+    otherwise pull that outlet's articles together.
+    """
+    seen: Counter[tuple[str, str]] = Counter()
+    for article in articles:
+        for paragraph in {_squash(p) for p in _paragraphs(article)}:
+            seen[(article.outlet, paragraph)] += 1
+    texts = []
+    for article in articles:
+        kept = [p for p in _paragraphs(article) if seen[(article.outlet, _squash(p))] < 2]
+        body = " ".join(" ".join(kept).split()[:_BODY_WORDS])
+        texts.append(f"{article.title}\n{body}")
+    return texts
+
+
+def _paragraphs(article: Article) -> list[str]:
+    parts = [article.summary, *article.text.split("\n\n")]
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _squash(paragraph: str) -> str:
+    return " ".join(paragraph.lower().split())
+
+
+# -- topics -----------------------------------------------------------------------------
+
+
+def _match_words(text: str) -> list[str]:
+    """Lower-cased words with possessive and plural -s stripped; stop words kept.
+
+    Stop words stay so that phrases ("Bank of Japan") match as written.
+    """
+    words = []
+    for raw in _MATCH_WORD.findall(text.lower()):
+        word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
+        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+            word = word[:-1]
+        if word:
+            words.append(word)
+    return words
+
+
+def _keyword_patterns(topic: TopicConfig) -> list[tuple[str, tuple[str, ...]]]:
+    patterns = []
+    for keyword in topic.keywords:
+        words = tuple(_match_words(keyword))
+        if words:
+            patterns.append((keyword, words))
+    return patterns
+
+
+def _story_match_words(story: Story) -> tuple[list[str], list[str]]:
+    """The story's words in titles and leads, and in the rest of the bodies."""
+    head: list[str] = []
+    body: list[str] = []
+    for article in story.articles:
+        lead = article.summary or article.text[:_LEAD_CHARS]
+        head.extend(_match_words(f"{article.title}\n{lead}"))
+        rest = article.text if article.summary else article.text[_LEAD_CHARS:]
+        body.extend(_match_words(rest))
+    return head, body
+
+
+def _match(
+    words: tuple[list[str], list[str]], patterns: list[tuple[str, tuple[str, ...]]]
+) -> tuple[float, list[str]]:
+    """Weighted keyword count and the keywords found (as configured, in config order)."""
+    head, body = words
+    score = 0.0
+    hits = []
+    for keyword, phrase in patterns:
+        found = _count_phrase(head, phrase) * _HEAD_WEIGHT + _count_phrase(body, phrase)
+        if found:
+            score += found
+            hits.append(keyword)
+    return score, hits
+
+
+def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
+    size = len(phrase)
+    first = phrase[0]
+    return sum(
+        1 for i, word in enumerate(words) if word == first and tuple(words[i : i + size]) == phrase
+    )
+
+
+def _discover_topics(stories: list[Story]) -> list[tuple[str, list[tuple[Story, float]]]]:
+    """Leftover multi-outlet stories grouped under a word they share, else "Elsewhere"."""
+    if not stories:
+        return []
+    term_sets, surface = _salient_terms(stories)
+    remaining = list(range(len(stories)))
+    found: list[tuple[str, list[tuple[Story, float]]]] = []
+    while True:
+        counts: Counter[str] = Counter(t for i in remaining for t in term_sets[i])
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        if not ranked or ranked[0][1] < 2:
+            break
+        term = ranked[0][0]
+        members = [i for i in remaining if term in term_sets[i]]
+        label = surface[term].title()
+        why = f'discovered topic "{label}": stories share "{surface[term]}"'
+        found.append(
+            (
+                label,
+                [
+                    (dataclasses.replace(stories[i], why=f"{why}; {_outlets(stories[i])}"), 0.0)
+                    for i in members
+                ],
+            )
+        )
+        remaining = [i for i in remaining if i not in members]
+    if remaining:
+        found.append(
+            (
+                _ELSEWHERE,
+                [
+                    (dataclasses.replace(stories[i], why=_outlets(stories[i])), 0.0)
+                    for i in remaining
+                ],
+            )
+        )
+    return found
+
+
+def _salient_terms(stories: list[Story]) -> tuple[list[set[str]], dict[str, str]]:
+    """Each story's top title words by tf-idf across stories, and a display form per word."""
+    story_words: list[Counter[str]] = []
+    forms: dict[str, Counter[str]] = {}
+    for story in stories:
+        words: Counter[str] = Counter()
+        for article in story.articles:
+            for raw in _MATCH_WORD.findall(article.title):
+                key = content_words(raw)
+                if key and len(key[0]) > 2 and not key[0].isdigit():
+                    words[key[0]] += 1
+                    forms.setdefault(key[0], Counter())[raw] += 1
+        story_words.append(words)
+    df = Counter(w for words in story_words for w in words)
+    total = len(stories)
+    term_sets = []
+    for words in story_words:
+        scored = sorted(
+            words.items(),
+            key=lambda item: (-item[1] * math.log((total + 1) / df[item[0]]), item[0]),
+        )
+        term_sets.append({w for w, _ in scored[:_TOPIC_TERMS]})
+    surface = {w: sorted(c.items(), key=lambda i: (-i[1], i[0]))[0][0] for w, c in forms.items()}
+    return term_sets, surface
+
+
+def _latest(story: Story) -> datetime:
+    return max(a.published for a in story.articles)
+
+
+def _rank_key(item: tuple[Story, float]) -> tuple[int, float, float, str]:
+    story, score = item
+    return (-len(story.outlets), -_latest(story).timestamp(), -score, story.id)
+
+
+def _best_ranked(items: list[tuple[Story, float]], limit: int) -> set[StoryId]:
+    return {story.id for story, _ in sorted(items, key=_rank_key)[: max(limit, 0)]}
+
+
+def _outlets(story: Story) -> str:
+    count = len(story.outlets)
+    return f"{count} outlet" if count == 1 else f"{count} outlets"

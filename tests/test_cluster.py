@@ -1,0 +1,215 @@
+"""Story clustering and topic grouping on small hand-written raw-text articles."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from digest.cluster import cluster_stories, cluster_texts, group_topics
+from digest.config import TopicConfig
+from digest.models import Article, ArticleId, Story, StoryId
+from digest.text import content_words
+
+T0 = datetime(2024, 11, 4, 8, 0, tzinfo=UTC)
+
+
+def _article(url: str, outlet: str, title: str, text: str, hours: int = 0) -> Article:
+    return Article(
+        id=ArticleId(url),
+        url=url,
+        outlet=outlet,
+        feed_url=f"https://{outlet.lower().replace(' ', '')}.example/feed",
+        title=title,
+        published=T0 + timedelta(hours=hours),
+        text=text,
+    )
+
+
+# One event (Greenland's parliament votes on a mining ban), three outlets, three wordings.
+GREENLAND_VOTE = [
+    _article(
+        "https://a.example/greenland-uranium",
+        "Arctic Today",
+        "Greenland parliament votes to ban uranium mining",
+        "Greenland's parliament in Nuuk voted 16-12 on Tuesday to ban uranium mining, "
+        "halting the Kvanefjeld rare-earth project run by Energy Transition Minerals.\n\n"
+        "Sign up for our weekly Arctic newsletter.",
+        hours=1,
+    ),
+    _article(
+        "https://b.example/nuuk-lawmakers",
+        "Nordic Wire",
+        "Nuuk lawmakers outlaw uranium extraction, dealing blow to Kvanefjeld",
+        "Lawmakers in Greenland approved a ban on uranium extraction, a decision that "
+        "blocks the Kvanefjeld rare-earth mine. Energy Transition Minerals said it would "
+        "seek compensation.",
+        hours=3,
+    ),
+    _article(
+        "https://c.example/kvanefjeld-ban",
+        "Mining Weekly",
+        "Kvanefjeld project stalls after Greenland uranium ban",
+        "The Kvanefjeld rare-earth deposit will not be mined after Greenland's parliament "
+        "passed a uranium ban in Nuuk. Energy Transition Minerals shares fell 30 percent.",
+        hours=5,
+    ),
+]
+# A different event about the same country.
+GREENLAND_ELECTION = [
+    _article(
+        "https://a.example/greenland-election",
+        "Arctic Today",
+        "Greenland calls snap election over independence timetable",
+        "Greenland's premier called a snap election for April after the coalition split "
+        "over how fast to pursue independence from Denmark.\n\n"
+        "Sign up for our weekly Arctic newsletter.",
+        hours=2,
+    ),
+    _article(
+        "https://d.example/premier-election",
+        "Copenhagen Post",
+        "Greenland premier sets April vote as coalition splits on independence",
+        "The premier of Greenland set an early election for April. The governing coalition "
+        "broke apart over the pace of independence from Denmark.",
+        hours=4,
+    ),
+]
+# Unrelated.
+RAIL_STRIKE = [
+    _article(
+        "https://d.example/rail-strike",
+        "Copenhagen Post",
+        "Danish train drivers strike over pensions",
+        "Train drivers across Denmark walked out on Monday in a dispute over pensions, "
+        "cancelling most DSB services.",
+        hours=6,
+    ),
+]
+
+
+def _by_urls(stories: tuple[Story, ...]) -> set[frozenset[str]]:
+    return {frozenset(a.url for a in s.articles) for s in stories}
+
+
+def test_same_event_by_three_outlets_is_one_story() -> None:
+    stories = cluster_stories([*GREENLAND_VOTE, *GREENLAND_ELECTION, *RAIL_STRIKE])
+    assert frozenset(a.url for a in GREENLAND_VOTE) in _by_urls(stories)
+
+
+def test_different_events_about_the_same_country_stay_apart() -> None:
+    stories = cluster_stories([*GREENLAND_VOTE, *GREENLAND_ELECTION, *RAIL_STRIKE])
+    assert _by_urls(stories) == {
+        frozenset(a.url for a in GREENLAND_VOTE),
+        frozenset(a.url for a in GREENLAND_ELECTION),
+        frozenset(a.url for a in RAIL_STRIKE),
+    }
+
+
+def test_outlet_boilerplate_does_not_join_stories() -> None:
+    # Both Arctic Today articles end with the same newsletter plug; they stay apart.
+    stories = cluster_stories([GREENLAND_VOTE[0], GREENLAND_ELECTION[0]])
+    assert len(stories) == 2
+
+
+def test_story_ids_order_and_determinism() -> None:
+    articles = [*GREENLAND_VOTE, *GREENLAND_ELECTION, *RAIL_STRIKE]
+    stories = cluster_stories(articles)
+    assert cluster_stories(list(reversed(articles))) == stories
+    vote = next(s for s in stories if len(s.articles) == 3)
+    assert [a.url for a in vote.articles] == [a.url for a in GREENLAND_VOTE]  # earliest first
+    seed = GREENLAND_VOTE[0].url
+    assert vote.id == "s-" + hashlib.sha1(seed.encode()).hexdigest()[:12]
+
+
+def test_cluster_texts_labels_are_numbered_by_first_appearance() -> None:
+    texts = [a.title + "\n" + a.text for a in [*GREENLAND_VOTE, *RAIL_STRIKE]]
+    labels = cluster_texts(texts, titles=[a.title for a in [*GREENLAND_VOTE, *RAIL_STRIKE]])
+    assert labels == [0, 0, 0, 1]
+    assert cluster_texts([]) == []
+    with pytest.raises(ValueError, match="titles"):
+        cluster_texts(["a"], titles=["a", "b"])
+
+
+def test_normalisation_is_idempotent_on_preprocessed_text() -> None:
+    # The eval corpus is already lower-cased and lemmatised; words must survive a second pass.
+    raw = "Japan's leaders discussed the reparations loans with banks in Tokyo's markets"
+    once = content_words(raw)
+    assert content_words(" ".join(once)) == once
+
+
+def _story(name: str, *outlets_and_titles: tuple[str, str], hours: int = 0) -> Story:
+    articles = tuple(
+        _article(f"https://{outlet.lower()}.example/{name}", outlet, title, title, hours + i)
+        for i, (outlet, title) in enumerate(outlets_and_titles)
+    )
+    return Story(id=StoryId(f"s-{name}"), articles=articles)
+
+
+JAPAN = TopicConfig(name="Japan", keywords=("Japan", "Bank of Japan", "Tokyo"), description="")
+LOANS = TopicConfig(name="Ukraine finance", keywords=("reparations loan",), description="")
+GREENLAND = TopicConfig(name="Greenland", keywords=("Greenland", "Nuuk"), description="")
+
+
+def test_keywords_match_case_plural_possessive_and_phrases() -> None:
+    stories = [
+        _story(
+            "boj", ("Wire", "Japan's central bank holds rates"), ("Post", "BANK OF JAPAN waits")
+        ),
+        _story("eu", ("Wire", "EU agrees reparations loans for Kyiv"), ("Post", "Kyiv loan deal")),
+        # "Japanese" is not the keyword "Japan": whole words only.
+        _story("food", ("Wire", "Japanese restaurants boom"), ("Post", "Sushi boom in Paris")),
+    ]
+    topics = group_topics(stories, [JAPAN, LOANS], max_stories=10)
+    named = {t.name: [s.id for s in t.stories] for t in topics}
+    assert named["Japan"] == ["s-boj"]
+    assert named["Ukraine finance"] == ["s-eu"]
+    assert "s-food" not in named["Japan"]
+    boj = topics[0].stories[0]
+    assert boj.why == 'topic "Japan": keywords Japan, Bank of Japan; 2 outlets'
+
+
+def test_one_topic_per_story_and_config_order() -> None:
+    both = _story(
+        "both", ("Wire", "Greenland and Japan sign Arctic deal"), ("Post", "Nuuk hosts Tokyo envoy")
+    )
+    tokyo = _story("tokyo", ("Wire", "Tokyo stocks rise"), ("Post", "Japan stocks rise"))
+    topics = group_topics([both, tokyo], [GREENLAND, JAPAN], max_stories=10)
+    assert [t.name for t in topics] == ["Greenland", "Japan"]
+    ids = [s.id for t in topics for s in t.stories]
+    assert sorted(ids) == ["s-both", "s-tokyo"]  # each story once
+
+
+def test_single_outlet_story_kept_for_configured_topic_only() -> None:
+    lone_match = _story("nuuk", ("Wire", "Nuuk airport opens new runway"))
+    lone_other = _story("cheese", ("Wire", "Cheese prices rise in France"))
+    topics = group_topics([lone_match, lone_other], [GREENLAND], max_stories=10)
+    assert [(t.name, [s.id for s in t.stories]) for t in topics] == [("Greenland", ["s-nuuk"])]
+    assert topics[0].stories[0].why == 'topic "Greenland": keywords Nuuk; 1 outlet'
+
+
+def test_discovered_topics_and_elsewhere() -> None:
+    tesla_a = _story(
+        "t1", ("Wire", "Tesla recalls Cybertruck"), ("Post", "Tesla Cybertruck recall")
+    )
+    tesla_b = _story("t2", ("Wire", "Tesla profits fall"), ("Post", "Tesla earnings slump"))
+    other = _story("o1", ("Wire", "Volcano erupts in Iceland"), ("Post", "Iceland eruption"))
+    topics = group_topics([tesla_a, tesla_b, other], [GREENLAND], max_stories=10)
+    assert [(t.name, t.configured) for t in topics] == [("Tesla", False), ("Elsewhere", False)]
+    assert {s.id for s in topics[0].stories} == {"s-t1", "s-t2"}
+    assert topics[0].stories[0].why.startswith('discovered topic "Tesla"')
+
+
+def test_ranking_by_outlets_then_recency_and_max_stories_cap() -> None:
+    three = _story(
+        "three", ("A", "Greenland ice"), ("B", "Greenland ice"), ("C", "Greenland ice"), hours=0
+    )
+    two_old = _story("two-old", ("A", "Greenland fish"), ("B", "Greenland fish"), hours=0)
+    two_new = _story("two-new", ("A", "Greenland oil"), ("B", "Greenland oil"), hours=10)
+    one = _story("one", ("A", "Greenland dogs"), hours=20)
+    stories = [one, two_old, three, two_new]
+    topics = group_topics(stories, [GREENLAND], max_stories=10)
+    assert [s.id for s in topics[0].stories] == ["s-three", "s-two-new", "s-two-old", "s-one"]
+    capped = group_topics(stories, [GREENLAND], max_stories=2)
+    assert [s.id for s in capped[0].stories] == ["s-three", "s-two-new"]
