@@ -79,6 +79,12 @@ def test_expected_sample_stories_are_grouped_whole(demo_build: Path) -> None:
         holders = [s for s in stories if _paths(s) & set(paths)]
         assert len(holders) == 1, f"{label} is split over {len(holders)} stories"
         assert set(paths) <= _paths(holders[0]), f"{label} lost sources"
+        others = {
+            other
+            for other, other_paths in EXPECTED_STORIES.items()
+            if other != label and _paths(holders[0]) & set(other_paths)
+        }
+        assert not others, f"{label} was merged with {sorted(others)}"
     for label, topic in EXPECTED_TOPIC.items():
         digest = _digest(demo_build)
         [holder] = [
