@@ -31,11 +31,9 @@ import mjml
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
-sys.path.insert(0, str(REPO / "tests"))
-
-from test_render import make_issue, make_newsletter  # noqa: E402
 
 from digest import render  # noqa: E402
+from tests.test_render import make_issue, make_newsletter  # noqa: E402
 
 __all__ = ["main"]
 

@@ -118,8 +118,9 @@ def issue_window(config: Config, now: datetime) -> tuple[date, datetime, datetim
     return issue_date, now - timedelta(days=config.newsletter.window_days), now
 
 
-def fetch_all(config: Config, store: Store, *, now: datetime, progress: Progress | None = None
-              ) -> FetchReport:
+def fetch_all(
+    config: Config, store: Store, *, now: datetime, progress: Progress | None = None
+) -> FetchReport:
     """Poll every due feed, then fetch and extract every new article page of the window."""
     report = _poll(config, store, now=now, progress=progress)
     _, start, _ = issue_window(config, now)
@@ -129,8 +130,7 @@ def fetch_all(config: Config, store: Store, *, now: datetime, progress: Progress
     )
 
 
-def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None
-          ) -> FetchReport:
+def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None) -> FetchReport:
     enabled = [f for f in config.feeds if f.enabled]
     store.sync_feeds((f.url, f.name) for f in enabled)
     states = store.feed_states([f.url for f in enabled])
@@ -190,14 +190,18 @@ def _extract_pending(
     return fetched, tuple(problems)
 
 
-def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime
-               ) -> Problem | None:
+def _save_page(
+    store: Store, article: Article, result: PageResult, *, now: datetime
+) -> Problem | None:
     """Extract one page and store its text, falling back to the feed's own text."""
     if result.not_modified:
         store.keep_extraction(article.id, now=now)
         return None
-    extracted = extract_article(result.content, result.final_url or article.url,
-                                encoding=result.encoding) if result.ok else None
+    extracted = (
+        extract_article(result.content, result.final_url or article.url, encoding=result.encoding)
+        if result.ok
+        else None
+    )
     if extracted is not None:
         store.save_extraction(
             article.id,
@@ -212,8 +216,14 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
         return None
     reason = result.error if not result.ok else "no article text found on the page"
     origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
-    store.save_extraction(article.id, text=article.text, origin=origin, now=now, error=reason,
-                          final_url=result.final_url)
+    store.save_extraction(
+        article.id,
+        text=article.text,
+        origin=origin,
+        now=now,
+        error=reason,
+        final_url=result.final_url,
+    )
     return Problem("extract", article.url, f"{reason}; used the feed's text instead.")
 
 
@@ -226,8 +236,9 @@ def run_issue(config: Config, options: BuildOptions) -> IssueResult:
     store = open_store(config.database_url)
     try:
         issue_date, _, _ = issue_window(config, options.now)
-        with build_lock(store, f"issue:{issue_date.isoformat()}",
-                        wait_seconds=options.lock_wait_seconds):
+        with build_lock(
+            store.engine, f"issue:{issue_date.isoformat()}", wait_seconds=options.lock_wait_seconds
+        ):
             return _run_locked(config, store, options)
     finally:
         store.close()
@@ -239,8 +250,10 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
     run_id = store.start_run("run" if options.fetch else "build", now=options.now)
     ok = False
     try:
-        if options.is_scheduled and not options.force and store.issue_is_scheduled_built(
-            issue_date.isoformat()
+        if (
+            options.is_scheduled
+            and not options.force
+            and store.issue_is_scheduled_built(issue_date.isoformat())
         ):
             result = _already_built(config, store, options)
         else:
@@ -376,7 +389,9 @@ def _continue_stories(
     left_out: list[tuple[StoryId, str]] = []
     for story in stories:
         old = [sent_by_article[a.id] for a in story.articles if a.id in sent_by_article]
-        fresh = tuple(a for a in story.articles if a.id not in sent_by_article and a.id in window_ids)
+        fresh = tuple(
+            a for a in story.articles if a.id not in sent_by_article and a.id in window_ids
+        )
         if not old:
             if fresh:
                 kept[story.id] = story
@@ -431,16 +446,30 @@ def _story_records(
         for summary in topic.stories:
             if summary.story_id not in included:
                 records.append(
-                    StoryRecord(summary.story_id, (), summary.headline, (), topic.name, False,
-                                "dropped in the editorial file")
+                    StoryRecord(
+                        summary.story_id,
+                        (),
+                        summary.headline,
+                        (),
+                        topic.name,
+                        False,
+                        "dropped in the editorial file",
+                    )
                 )
     grouped = {s.story_id for t in written for s in t.stories}
     for story in stories:
         if story.id not in grouped:
             records.append(
-                StoryRecord(story.id, (), story.articles[0].title, (), "", False,
-                            "no standing topic matched and fewer than two outlets covered it, "
-                            "or the issue was full")
+                StoryRecord(
+                    story.id,
+                    (),
+                    story.articles[0].title,
+                    (),
+                    "",
+                    False,
+                    "no standing topic matched and fewer than two outlets covered it, "
+                    "or the issue was full",
+                )
             )
     for story_id, reason in left_out:
         records.append(StoryRecord(story_id, (), "", (), "", False, reason))

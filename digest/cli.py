@@ -176,8 +176,17 @@ def _report(result: Any, strict: bool) -> None:
         sys.exit(EXIT_WARNINGS)
 
 
-def _run(config: Config, out_dir: str, now: str | None, *, fetch: bool, scheduled: bool,
-         force: bool, strict: bool, wait: float) -> None:
+def _run(
+    config: Config,
+    out_dir: str,
+    now: str | None,
+    *,
+    fetch: bool,
+    scheduled: bool,
+    force: bool,
+    strict: bool,
+    wait: float,
+) -> None:
     from digest.build import BuildOptions, run_issue
 
     with _errors(), _progress() as progress:
@@ -204,10 +213,15 @@ def _run(config: Config, out_dir: str, now: str | None, *, fetch: bool, schedule
 @_now_option
 @click.option("--strict", is_flag=True, help="Exit 1 if the issue was built with warnings.")
 @click.option("--force", is_flag=True, help="Build again even if this issue was already built.")
-@click.option("--wait", default=0.0, show_default=True,
-              help="Seconds to wait for another run building the same issue.")
-def run(config_path: str, out_dir: str, now: str | None, strict: bool, force: bool,
-        wait: float) -> None:
+@click.option(
+    "--wait",
+    default=0.0,
+    show_default=True,
+    help="Seconds to wait for another run building the same issue.",
+)
+def run(
+    config_path: str, out_dir: str, now: str | None, strict: bool, force: bool, wait: float
+) -> None:
     """Poll, extract, cluster, summarize and render one issue (one shot, for cron).
 
     Example: digest run --config feeds.yaml --out /srv/digest --now 2026-11-23T06:00:00Z
@@ -259,8 +273,14 @@ def build(config_path: str, out_dir: str, now: str | None, strict: bool) -> None
 
 
 @cli.command()
-@click.option("--out", "out_dir", default="digest-demo", show_default=True,
-              type=click.Path(file_okay=False), help="Where to write the sample issue.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="digest-demo",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where to write the sample issue.",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 if the issue was built with warnings.")
 def demo(out_dir: str, strict: bool) -> None:
     """Run the real pipeline on the bundled offline sample feeds.
@@ -280,17 +300,35 @@ def demo(out_dir: str, strict: bool) -> None:
     with serve_sample(week=1) as site:
         config = _load(str(write_sample_config(site, work)))
         click.echo(f"serving the sample outlets at {site.base_url}", err=True)
-        _run(config, str(out), site.now.isoformat(), fetch=True, scheduled=False, force=True,
-             strict=strict, wait=0)
+        _run(
+            config,
+            str(out),
+            site.now.isoformat(),
+            fetch=True,
+            scheduled=False,
+            force=True,
+            strict=strict,
+            wait=0,
+        )
 
 
 @cli.command()
 @_config_option
-@click.option("--out", "out_dir", default="out", show_default=True,
-              type=click.Path(file_okay=False), help="Where drafts are built.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="out",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Where drafts are built.",
+)
 @click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1.")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to bind; keep 127.0.0.1 unless you know why.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind; keep 127.0.0.1 unless you know why.",
+)
 @_now_option
 def preview(config_path: str, out_dir: str, port: int, host: str, now: str | None) -> None:
     """Serve the latest draft locally, rebuilding when files change.
@@ -302,8 +340,9 @@ def preview(config_path: str, out_dir: str, port: int, host: str, now: str | Non
     config_file = Path(config_path)
     _load(config_path)
     with _errors():
-        serve_preview(config_file, Path(out_dir), host=host, port=port,
-                      now=_parse_now(now) if now else None)
+        serve_preview(
+            config_file, Path(out_dir), host=host, port=port, now=_parse_now(now) if now else None
+        )
 
 
 @cli.command()
@@ -324,8 +363,12 @@ def schedule(config_path: str, out_dir: str, once: bool) -> None:
 
 @cli.command()
 @_out_option
-@click.option("--max-age-hours", default=24 * 8, show_default=True,
-              help="Unhealthy when the last run or start is older than this.")
+@click.option(
+    "--max-age-hours",
+    default=24 * 8,
+    show_default=True,
+    help="Unhealthy when the last run or start is older than this.",
+)
 def health(out_dir: str, max_age_hours: int) -> None:
     """Exit 0 when the scheduler recorded a run (or its start) recently; for HEALTHCHECK.
 
@@ -382,7 +425,7 @@ def why(config_path: str, story_id: str) -> None:
     for row in history:
         state = "in" if row["is_included"] else "left out"
         topic = f' under "{row["topic"]}"' if row["topic"] else ""
-        click.echo(f'{row["issue_date"]}: {state}{topic}: {row["why"] or "no reason recorded"}')
+        click.echo(f"{row['issue_date']}: {state}{topic}: {row['why'] or 'no reason recorded'}")
 
 
 @cli.group()
@@ -517,8 +560,10 @@ def status(config_path: str) -> None:
     for entry in runs:
         state = {True: "ok", False: "failed", None: "running or killed"}[entry["ok"]]
         started = entry["started_at"].isoformat(timespec="seconds")
-        click.echo(f"#{entry['id']} {entry['kind']:6} {started} {state} "
-                   f"{json.dumps(entry['summary'], sort_keys=True)}")
+        click.echo(
+            f"#{entry['id']} {entry['kind']:6} {started} {state} "
+            f"{json.dumps(entry['summary'], sort_keys=True)}"
+        )
 
 
 @cli.group("db")

@@ -208,7 +208,9 @@ class FeedConfig(_Model):
 
 
 class LLMConfig(_Model):
-    base_url: HttpUrl = Field(description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1")
+    base_url: HttpUrl = Field(
+        description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1"
+    )
     model: str = Field(description="Model name sent with each request.")
     api_key_env: str = Field(
         "DIGEST_LLM_API_KEY", description="Environment variable holding the API key."
@@ -223,9 +225,7 @@ class SmtpConfig(_Model):
         "starttls", pattern="^(starttls|ssl|none)$", description="starttls, ssl or none."
     )
     username_env: str = Field("DIGEST_SMTP_USER", description="Env variable with the user.")
-    password_env: str = Field(
-        "DIGEST_SMTP_PASSWORD", description="Env variable with the password."
-    )
+    password_env: str = Field("DIGEST_SMTP_PASSWORD", description="Env variable with the password.")
     timeout_seconds: float = Field(30.0, gt=0, description="Connection timeout.")
 
 
@@ -296,7 +296,9 @@ def load_config(path: str | os.PathLike[str]) -> Config:
             [ConfigProblem(str(file), None, None, "", "file not found. Pass --config PATH.")]
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([ConfigProblem(str(file), None, None, "", f"cannot read: {exc}")]) from exc
+        raise ConfigError(
+            [ConfigProblem(str(file), None, None, "", f"cannot read: {exc}")]
+        ) from exc
     return parse_config(text, file)
 
 
@@ -375,7 +377,7 @@ def _message(error: Any, root: type[BaseModel]) -> str:
     message = message.removeprefix("Value error, ")
     value = error.get("input")
     if kind.endswith("_type") or kind.endswith("_parsing"):
-        message += f' (got {value!r})'
+        message += f" (got {value!r})"
     return message
 
 

@@ -91,6 +91,8 @@ def export_opml(feeds: Sequence[FeedConfig], *, title: str) -> str:
             body, "outline", type="rss", text=feed.name, title=feed.name, xmlUrl=feed.url
         )
     ElementTree.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(
-        root, encoding="unicode"
-    ) + "\n"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        + ElementTree.tostring(root, encoding="unicode")
+        + "\n"
+    )

@@ -60,8 +60,14 @@ def _error_text(error: DigestError) -> str:
 class PreviewServer:
     """Builds drafts into ``out_dir`` and serves them; see :func:`start_preview`."""
 
-    def __init__(self, config_path: Path, out_dir: Path, *, now: datetime | None,
-                 clock: Callable[[], datetime] | None = None) -> None:
+    def __init__(
+        self,
+        config_path: Path,
+        out_dir: Path,
+        *,
+        now: datetime | None,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.config_path = config_path.resolve()
         self.out_dir = out_dir.resolve()
         self.now = now
@@ -79,8 +85,12 @@ class PreviewServer:
             config = load_config(self.config_path)
             result = run_issue(
                 config,
-                BuildOptions(out_dir=self.out_dir, now=self.now or self.clock(), fetch=False,
-                             lock_wait_seconds=30),
+                BuildOptions(
+                    out_dir=self.out_dir,
+                    now=self.now or self.clock(),
+                    fetch=False,
+                    lock_wait_seconds=30,
+                ),
             )
             with self.state.lock:
                 self.state.result, self.state.error = result, ""
@@ -92,7 +102,7 @@ class PreviewServer:
         finally:
             self.state.building.clear()
 
-    def _watched(self) -> dict[Path, float]:
+    def _watched(self) -> dict[Path, int]:
         paths: list[Path] = [self.config_path]
         try:
             config = load_config(self.config_path)
@@ -127,7 +137,8 @@ class PreviewServer:
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
         threading.Thread(target=self._watch, daemon=True).start()
         bound_host, bound_port = self._httpd.server_address[:2]
-        return f"http://{bound_host}:{bound_port}/"
+        host_text = bound_host.decode() if isinstance(bound_host, bytes) else bound_host
+        return f"http://{host_text}:{bound_port}/"
 
     def stop(self) -> None:
         self._stop.set()
@@ -141,15 +152,27 @@ class PreviewServer:
         self.rebuild()
 
 
-def start_preview(config_path: Path, out_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
-                  now: datetime | None = None) -> tuple[PreviewServer, str]:
+def start_preview(
+    config_path: Path,
+    out_dir: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    now: datetime | None = None,
+) -> tuple[PreviewServer, str]:
     """Start the preview in background threads; returns the server and its URL."""
     server = PreviewServer(config_path, out_dir, now=now)
     return server, server.start(host, port)
 
 
-def serve_preview(config_path: Path, out_dir: Path, *, host: str = "127.0.0.1",
-                  port: int = 8765, now: datetime | None = None) -> None:
+def serve_preview(
+    config_path: Path,
+    out_dir: Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    now: datetime | None = None,
+) -> None:
     """Run the preview until interrupted."""
     server, url = start_preview(config_path, out_dir, host=host, port=port, now=now)
     logger.warning("preview at %s (Ctrl-C to stop)", url)
@@ -187,7 +210,7 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
                 self._send(HTTPStatus.OK, body, "application/json")
             elif path.startswith("/out/"):
                 dark = urlsplit(self.path).query == "scheme=dark"
-                self._serve_output(unquote(path[len("/out/"):]), dark=dark)
+                self._serve_output(unquote(path[len("/out/") :]), dark=dark)
             else:
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
 
@@ -196,9 +219,13 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             if not target.is_relative_to(server.out_dir) or not target.is_file():
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
                 return
-            types = {".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8",
-                     ".json": "application/json", ".xml": "application/xml",
-                     ".eml": "message/rfc822"}
+            types = {
+                ".html": "text/html; charset=utf-8",
+                ".txt": "text/plain; charset=utf-8",
+                ".json": "application/json",
+                ".xml": "application/xml",
+                ".eml": "message/rfc822",
+            }
             body = target.read_bytes()
             if dark and target.suffix == ".html":
                 body = _force_dark(body)
@@ -210,8 +237,10 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
                 return
             # The token is only in the page we served; a cross-site form cannot read it, and
             # a JSON content type cannot be sent cross-site without a CORS preflight.
-            if (self.headers.get("X-Digest-Token") != server.token
-                    or self.headers.get("Content-Type", "").split(";")[0] != "application/json"):
+            if (
+                self.headers.get("X-Digest-Token") != server.token
+                or self.headers.get("Content-Type", "").split(";")[0] != "application/json"
+            ):
                 self._send(HTTPStatus.FORBIDDEN, b"missing or wrong token", "text/plain")
                 return
             length = min(int(self.headers.get("Content-Length", "0") or 0), 100_000)
@@ -300,8 +329,10 @@ def _page(server: PreviewServer) -> str:
         "<header><strong>digest preview</strong></header>",
     ]
     if error:
-        parts.append(f"<div class='error' id='build-error'>Build failed:\n{esc(error)}\n"
-                     "The last good draft is shown below.</div>")
+        parts.append(
+            f"<div class='error' id='build-error'>Build failed:\n{esc(error)}\n"
+            "The last good draft is shown below.</div>"
+        )
     if result is None:
         parts.append("<main><p>No draft yet.</p></main>")
     else:
@@ -349,10 +380,13 @@ def _draft(result: IssueResult, out_dir: Path) -> str:
                 )
                 + "</ul></div>"
             )
-    left_out = "".join(
-        f"<li><code>{esc(story_id)}</code>: {esc(reason)}</li>"
-        for story_id, reason in result.left_out
-    ) or "<li>none</li>"
+    left_out = (
+        "".join(
+            f"<li><code>{esc(story_id)}</code>: {esc(reason)}</li>"
+            for story_id, reason in result.left_out
+        )
+        or "<li>none</li>"
+    )
     return (
         "<main>"
         f"<section><h2>Inbox</h2><p><strong id='subject'>{esc(result.rendered.subject)}</strong>"

@@ -42,7 +42,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
-class DstSafeCronTrigger(BaseTrigger):
+class DstSafeCronTrigger(BaseTrigger):  # type: ignore[misc]  # APScheduler 3 is untyped
     """A crontab trigger in a time zone that fires once per wall-clock time.
 
     APScheduler 3's CronTrigger fires twice when the clocks go back (02:30 exists twice
@@ -61,7 +61,7 @@ class DstSafeCronTrigger(BaseTrigger):
     def get_next_fire_time(
         self, previous_fire_time: datetime | None, now: datetime
     ) -> datetime | None:
-        candidate = self.cron.get_next_fire_time(previous_fire_time, now)
+        candidate: datetime | None = self.cron.get_next_fire_time(previous_fire_time, now)
         while (
             candidate is not None
             and previous_fire_time is not None
@@ -113,9 +113,7 @@ def run_scheduled_build(config_path: Path, out_dir: Path, *, now: datetime | Non
     started = now or datetime.now(UTC).replace(microsecond=0)
     try:
         config = load_config(config_path)  # re-read: editors may have changed it
-        result = run_issue(
-            config, BuildOptions(out_dir=out_dir, now=started, is_scheduled=True)
-        )
+        result = run_issue(config, BuildOptions(out_dir=out_dir, now=started, is_scheduled=True))
     except LockedError as error:
         logger.warning("build skipped: %s", error)
         return
@@ -143,7 +141,9 @@ def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
         return
     logger.warning(
         "poll finished: %d feeds (%d failed), %d new articles",
-        report.feeds_polled, report.feeds_failed, report.articles_new,
+        report.feeds_polled,
+        report.feeds_failed,
+        report.articles_new,
     )
     _write_heartbeat(out_dir, {"kind": "poll", "finished_at": now.isoformat()})
 

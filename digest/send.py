@@ -49,13 +49,15 @@ def send_issue(issue_dir: Path, recipients: Sequence[str], settings: SmtpConfig)
     return str(message["Message-ID"])
 
 
-def _deliver(message: EmailMessage, recipients: Sequence[str], settings: SmtpConfig,
-             user: str, password: str) -> None:
+def _deliver(
+    message: EmailMessage, recipients: Sequence[str], settings: SmtpConfig, user: str, password: str
+) -> None:
     context = ssl.create_default_context()
     client: smtplib.SMTP
     if settings.security == "ssl":
-        client = smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout_seconds,
-                                  context=context)
+        client = smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=settings.timeout_seconds, context=context
+        )
     else:
         client = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_seconds)
     with client:

@@ -65,8 +65,7 @@ def test_every_problem_is_reported_with_line_and_key(tmp_path: Path) -> None:
         ':8:12: schedule.cron: bad cron expression "0 99 * * MON" (Error validating '
         "expression '99': the last value (99) is higher than the maximum value (23)). Use "
         'five fields: minute hour day month weekday, e.g. "0 6 * * MON"',
-        ':10:6: feeds[0].url: not an http(s) URL (got "bbc world"). Write it as '
-        "https://host/path",
+        ':10:6: feeds[0].url: not an http(s) URL (got "bbc world"). Write it as https://host/path',
         ":11:5: feeds[1].name: required key is missing. Add it.",
         ':11:33: feeds[1].nme: unknown key. Did you mean "name"? Known keys: enabled, name, url.',
     ]

@@ -12,12 +12,12 @@ from typing import Any
 import feedparser
 import pytest
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
-from test_render import hostile_story, make_issue, make_newsletter, make_story
 
 from digest.deliver import digest_schema, issue_to_json, write_issue
 from digest.errors import DeliveryError
 from digest.models import Issue
 from digest.render import render_issue
+from tests.test_render import hostile_story, make_issue, make_newsletter, make_story
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTRACT = {"email.html", "email.txt", "email.eml", "digest.json", "index.html"}

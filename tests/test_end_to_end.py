@@ -126,8 +126,16 @@ def _build(site_week: int, workdir: Path, out: Path, *extra: str) -> dict[str, A
         config = write_sample_config(site, workdir)
         result = CliRunner().invoke(
             cli,
-            ["run", "--config", str(config), "--out", str(out), "--now", site.now.isoformat(),
-             *extra],
+            [
+                "run",
+                "--config",
+                str(config),
+                "--out",
+                str(out),
+                "--now",
+                site.now.isoformat(),
+                *extra,
+            ],
             catch_exceptions=False,
         )
         assert result.exit_code == 0, result.output
@@ -165,8 +173,15 @@ def test_same_now_gives_identical_files(tmp_path: Path) -> None:
             config = write_sample_config(site, work)
             result = CliRunner().invoke(
                 cli,
-                ["run", "--config", str(config), "--out", str(work / "out"), "--now",
-                 site.now.isoformat()],
+                [
+                    "run",
+                    "--config",
+                    str(config),
+                    "--out",
+                    str(work / "out"),
+                    "--now",
+                    site.now.isoformat(),
+                ],
             )
             assert result.exit_code == 0, result.output
             outputs.append(_issue_dir(work / "out"))
@@ -177,8 +192,16 @@ def test_same_now_gives_identical_files(tmp_path: Path) -> None:
 def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
     with serve_sample(week=1) as site:
         config_path = write_sample_config(site, tmp_path)
-        args = ["run", "--config", str(config_path), "--out", str(tmp_path / "out"),
-                "--now", site.now.isoformat(), "--force"]
+        args = [
+            "run",
+            "--config",
+            str(config_path),
+            "--out",
+            str(tmp_path / "out"),
+            "--now",
+            site.now.isoformat(),
+            "--force",
+        ]
         first = CliRunner().invoke(cli, args)
         second = CliRunner().invoke(cli, args)
     assert first.exit_code == 0 and second.exit_code == 0
@@ -190,8 +213,15 @@ def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
 def test_scheduled_run_does_not_rebuild_a_built_issue(tmp_path: Path) -> None:
     with serve_sample(week=1) as site:
         config_path = write_sample_config(site, tmp_path)
-        args = ["run", "--config", str(config_path), "--out", str(tmp_path / "out"),
-                "--now", site.now.isoformat()]
+        args = [
+            "run",
+            "--config",
+            str(config_path),
+            "--out",
+            str(tmp_path / "out"),
+            "--now",
+            site.now.isoformat(),
+        ]
         first = CliRunner().invoke(cli, args)
         second = CliRunner().invoke(cli, args)
     assert first.exit_code == 0
@@ -204,8 +234,16 @@ def test_strict_exits_1_on_warnings(tmp_path: Path) -> None:
         config_path = write_sample_config(site, tmp_path)
         result = CliRunner().invoke(
             cli,
-            ["run", "--config", str(config_path), "--out", str(tmp_path / "out"),
-             "--now", site.now.isoformat(), "--strict"],
+            [
+                "run",
+                "--config",
+                str(config_path),
+                "--out",
+                str(tmp_path / "out"),
+                "--now",
+                site.now.isoformat(),
+                "--strict",
+            ],
         )
     assert result.exit_code == 1
     assert (tmp_path / "out" / "2026-11-23" / "email.eml").exists()

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
+import os
 import socket
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -298,6 +301,52 @@ def test_one_bad_feed_does_not_spoil_the_others(httpserver: HTTPServer) -> None:
     assert [len(r.entries) for r in results] == [2, 0, 0, 0, 0, 2]
     assert results[4].error.startswith("invalid URL")
     assert sorted(r.feed_url for r in seen) == sorted(r.url for r in requests)
+
+
+def _mixed_feeds(server: HTTPServer, count: int) -> list[FeedRequest]:
+    """``count`` feeds cycling through every parse_feed outcome."""
+    bodies: list[tuple[bytes, str]] = [
+        (RSS, "application/rss+xml"),
+        (RSS.replace(b"</channel></rss>", b"<item><title>Bad &</title></channel>"), "text/xml"),
+        (b"<rss><channel><title>x</ti", "application/xml"),
+        (b"<!DOCTYPE html><html><body><p>Hi</p></body></html>", "text/html"),
+        (b"", "application/xml"),
+    ]
+    for n, (body, content_type) in enumerate(bodies):
+        server.expect_request(f"/mixed/{n}.xml").respond_with_data(body, content_type=content_type)
+    return [_feed(server, f"/mixed/{n % len(bodies)}.xml", f"Outlet {n}") for n in range(count)]
+
+
+def test_a_big_poll_parses_in_worker_processes_with_the_same_results(
+    httpserver: HTTPServer,
+) -> None:
+    # 40 feeds: enough for poll_feeds to fork its own parser pool on a multi-core Linux
+    # box (elsewhere it parses in a thread, and the assertions hold all the same).
+    requests = _mixed_feeds(httpserver, 40)
+    children_before = set(multiprocessing.active_children())
+    pooled = poll_feeds(requests, SETTINGS, now=NOW)
+    assert set(multiprocessing.active_children()) <= children_before  # pool shut down
+    with ThreadPoolExecutor(1) as thread:
+        in_thread = poll_feeds(requests, SETTINGS, now=NOW, executor=thread)
+    assert pooled == in_thread
+    assert [r.outcome for r in pooled[:5]] == [FetchOutcome.OK, FetchOutcome.OK] + [
+        FetchOutcome.FAILED
+    ] * 3
+    assert [r.feed_url for r in pooled] == [r.url for r in requests]
+
+
+def test_a_dead_parser_pool_falls_back_to_parsing_in_process(
+    httpserver: HTTPServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    requests = _mixed_feeds(httpserver, 10)
+    expected = poll_feeds(requests, SETTINGS, now=NOW)
+    # spawn, not fork: the test process runs the HTTP server's thread.
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with pytest.raises(BrokenExecutor):
+            pool.submit(os._exit, 1).result()  # the worker dies, as under the OOM killer
+        assert poll_feeds(requests, SETTINGS, now=NOW, executor=pool) == expected
+    warnings = [r.message for r in caplog.records if "parser processes died" in r.message]
+    assert len(warnings) == 1
 
 
 def test_check_feeds_polls_without_state(httpserver: HTTPServer) -> None:

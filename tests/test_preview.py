@@ -77,8 +77,14 @@ def test_preview_binds_loopback_and_serves_nothing_else(draft: Draft) -> None:
     assert draft.url.startswith("http://127.0.0.1:")
     status, body = _get(draft.url)
     assert status == 200 and b"Frozen Russian assets" in body
-    for path in ("out/../feeds.yaml", "out/%2e%2e/feeds.yaml", "out/..%2ffeeds.yaml",
-                 "out//etc/passwd", "../feeds.yaml", "digest.db"):
+    for path in (
+        "out/../feeds.yaml",
+        "out/%2e%2e/feeds.yaml",
+        "out/..%2ffeeds.yaml",
+        "out//etc/passwd",
+        "../feeds.yaml",
+        "digest.db",
+    ):
         assert _get(draft.url + path)[0] == 404, path
 
 
@@ -104,8 +110,14 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         page = browser.new_page()
         page.goto(draft.url)
@@ -151,8 +163,16 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
     # What the editor saw is what ships: a plain build applies the same file.
     rebuilt = tmp_path / "rebuilt"
     result = CliRunner().invoke(
-        cli, ["build", "--config", str(draft.config), "--out", str(rebuilt),
-              "--now", draft.now.isoformat()],
+        cli,
+        [
+            "build",
+            "--config",
+            str(draft.config),
+            "--out",
+            str(rebuilt),
+            "--now",
+            draft.now.isoformat(),
+        ],
     )
     assert result.exit_code == 0, result.output
     digest = json.loads((rebuilt / "2026-11-23" / "digest.json").read_text())

@@ -53,8 +53,9 @@ def _issue(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def test_send_delivers_the_issue_to_each_recipient(tmp_path: Path, smtp: tuple[_Inbox, int]
-                                                   ) -> None:
+def test_send_delivers_the_issue_to_each_recipient(
+    tmp_path: Path, smtp: tuple[_Inbox, int]
+) -> None:
     inbox, port = smtp
     settings = SmtpConfig(host="127.0.0.1", port=port, security="none")
     message_id = send_issue(_issue(tmp_path), ["a@example.org", "b@example.org"], settings)

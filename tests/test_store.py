@@ -72,7 +72,9 @@ def test_migrations_create_exactly_the_declared_schema(store: Store) -> None:
 
 
 def test_rerun_of_the_same_poll_adds_nothing(store: Store) -> None:
-    result = _ok(_entry("guid-1", "https://example.org/a"), _entry("guid-2", "https://example.org/b"))
+    result = _ok(
+        _entry("guid-1", "https://example.org/a"), _entry("guid-2", "https://example.org/b")
+    )
     first = store.record_poll(FEED, result, now=NOW)
     second = store.record_poll(FEED, result, now=NOW)
     assert (first.new, second.new, second.unchanged) == (2, 0, 2)
@@ -84,8 +86,9 @@ def test_changed_entry_updates_in_place_and_is_extracted_again(store: Store) -> 
     [page] = store.pending_pages(since=NOW - timedelta(days=7))
     store.save_extraction(page.article_id, text="Body.", origin=TextOrigin.PAGE, now=NOW)
     assert store.pending_pages(since=NOW - timedelta(days=7)) == []
-    counts = store.record_poll(FEED, _ok(_entry("g", "https://example.org/a", "New title")),
-                               now=NOW)
+    counts = store.record_poll(
+        FEED, _ok(_entry("g", "https://example.org/a", "New title")), now=NOW
+    )
     assert counts.updated == 1
     [article] = store.articles_between(NOW - timedelta(days=7), NOW)
     assert article.title == "New title"
@@ -94,8 +97,12 @@ def test_changed_entry_updates_in_place_and_is_extracted_again(store: Store) -> 
 
 def test_same_article_through_two_feeds_is_stored_once(store: Store) -> None:
     store.record_poll(FEED, _ok(_entry("a", "https://example.org/story")), now=NOW)
-    other = FetchResult(OTHER, FetchOutcome.OK, OTHER,
-                        entries=(_entry("x", "https://example.org/story", feed=OTHER),))
+    other = FetchResult(
+        OTHER,
+        FetchOutcome.OK,
+        OTHER,
+        entries=(_entry("x", "https://example.org/story", feed=OTHER),),
+    )
     counts = store.record_poll(OTHER, other, now=NOW)
     assert counts.new == 0
     assert len(store.articles_between(NOW - timedelta(days=7), NOW)) == 1
@@ -152,12 +159,12 @@ def test_unwritable_store_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_build_lock_excludes_a_second_holder(store: Store) -> None:
-    with build_lock(store, "issue:2026-11-23"), pytest.raises(LockedError):
+    with build_lock(store.engine, "issue:2026-11-23"), pytest.raises(LockedError):
         second = open_store(store.url)
         try:
-            with build_lock(second, "issue:2026-11-23"):
+            with build_lock(second.engine, "issue:2026-11-23"):
                 pass
         finally:
             second.close()
-    with build_lock(store, "issue:2026-11-23"):
+    with build_lock(store.engine, "issue:2026-11-23"):
         pass  # released after the first block

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -99,21 +100,24 @@ class SampleSite:
     week: int
     now: datetime
     feeds: tuple[tuple[str, str], ...]  # (outlet name, feed URL), the broken one included
+    hits: Counter[str] = field(default_factory=Counter, compare=False)  # 200s per URL path
 
 
 @contextmanager
-def serve_sample(week: int = 1) -> Iterator[SampleSite]:
+def serve_sample(week: int = 1, *, delay: float = 0.0) -> Iterator[SampleSite]:
     """Serve week ``week`` (1 or 2) of the sample on 127.0.0.1 at a free port.
 
     The server runs in a daemon thread and is shut down when the block exits. Week 2
     serves week 2's files first and falls back to week 1's pages, which stay online.
+
+    ``delay`` makes every answer wait that many seconds (a slow publisher).
 
     Raises ValueError for any other week.
     """
     if week not in WEEK_NOW:
         raise ValueError(f"the sample has weeks {sorted(WEEK_NOW)}, not {week}")
     roots = tuple(_SITE_DIR / f"week{n}" for n in range(week, 0, -1))
-    server = SampleServer(roots)
+    server = SampleServer(roots, delay=delay)
     thread = threading.Thread(
         target=server.serve_forever, name=f"digest-sample-week{week}", daemon=True
     )
@@ -125,6 +129,7 @@ def serve_sample(week: int = 1) -> Iterator[SampleSite]:
             week=week,
             now=WEEK_NOW[week],
             feeds=tuple((o.name, f"{base}/{o.feed_path}") for o in OUTLETS),
+            hits=server.hits,
         )
     finally:
         server.shutdown()

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+import time
+from collections import Counter
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -31,9 +34,18 @@ class SampleServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, roots: tuple[Path, ...]) -> None:
+    def __init__(self, roots: tuple[Path, ...], *, delay: float = 0.0) -> None:
         self.roots = tuple(root.resolve() for root in roots)
+        self.delay = delay  # seconds before each answer: slow publishers, for crash tests
+        # Full responses (200) served per URL path: lets tests prove that nothing is
+        # fetched twice.
+        self.hits: Counter[str] = Counter()
+        self._hits_lock = threading.Lock()
         super().__init__(("127.0.0.1", 0), _Handler)
+
+    def count_hit(self, url_path: str) -> None:
+        with self._hits_lock:
+            self.hits[url_path] += 1
 
     @property
     def base_url(self) -> str:
@@ -79,6 +91,8 @@ class _Handler(BaseHTTPRequestHandler):
         _log.debug("%s " + format, self.address_string(), *args)
 
     def _respond(self, *, send_body: bool) -> None:
+        if self.server.delay:
+            time.sleep(self.server.delay)
         url_path = urlsplit(self.path).path
         try:
             path = self.server.find(url_path)
@@ -95,6 +109,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("ETag", etag)
             self.end_headers()
             return
+        self.server.count_hit(url_path)
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", _content_type(path))
         self.send_header("Content-Length", str(len(body)))

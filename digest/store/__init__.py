@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, create_engine, event, or_, select, update
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from digest.errors import StoreError
 from digest.models import (
@@ -48,6 +48,7 @@ __all__ = [
 _BACKOFF_START = timedelta(hours=1)
 _BACKOFF_CAP = timedelta(days=7)
 _BACKOFF_AFTER = 3
+_INSERT_RACE_RETRIES = 3
 
 
 def article_id_for(url: str) -> ArticleId:
@@ -194,7 +195,21 @@ class Store:
             ]
 
     def record_poll(self, feed_url: str, result: FetchResult, *, now: datetime) -> PollCounts:
-        """Store a poll's entries and the feed's new state in one transaction."""
+        """Store a poll's entries and the feed's new state in one transaction.
+
+        Two pollers sharing a store may insert the same new article at once; the loser's
+        transaction fails on the unique URL and is simply run again, when it finds the
+        winner's row.
+        """
+        for attempt in range(_INSERT_RACE_RETRIES):
+            try:
+                return self._record_poll(feed_url, result, now=now)
+            except IntegrityError:
+                if attempt == _INSERT_RACE_RETRIES - 1:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _record_poll(self, feed_url: str, result: FetchResult, *, now: datetime) -> PollCounts:
         table = schema.feeds
         counts = PollCounts()
         with self._begin() as connection:
@@ -295,8 +310,13 @@ class Store:
         """Articles published since ``since`` whose page has not been extracted yet."""
         articles, pages = schema.articles, schema.article_pages
         query = (
-            select(articles.c.id, articles.c.url, articles.c.outlet, pages.c.etag,
-                   pages.c.last_modified)
+            select(
+                articles.c.id,
+                articles.c.url,
+                articles.c.outlet,
+                pages.c.etag,
+                pages.c.last_modified,
+            )
             .select_from(articles.outerjoin(pages, pages.c.article_id == articles.c.id))
             .where(and_(articles.c.extracted_at.is_(None), articles.c.published >= since))
             .order_by(articles.c.published, articles.c.url)
@@ -309,8 +329,9 @@ class Store:
                 for r in connection.execute(query)
             ]
 
-    def claim_pages(self, *, since: datetime, now: datetime, limit: int, stale: timedelta
-                    ) -> list[PendingPage]:
+    def claim_pages(
+        self, *, since: datetime, now: datetime, limit: int, stale: timedelta
+    ) -> list[PendingPage]:
         """Claim up to ``limit`` pending pages for this worker.
 
         On PostgreSQL rows are locked with FOR UPDATE SKIP LOCKED so that several pollers
@@ -324,7 +345,9 @@ class Store:
             or_(articles.c.claimed_at.is_(None), articles.c.claimed_at < now - stale),
         )
         query = (
-            select(articles.c.id).where(condition).order_by(articles.c.published, articles.c.url)
+            select(articles.c.id)
+            .where(condition)
+            .order_by(articles.c.published, articles.c.url)
             .limit(limit)
         )
         if not self.is_sqlite:
@@ -369,7 +392,9 @@ class Store:
             connection.execute(pages.delete().where(pages.c.article_id == article_id))
             connection.execute(
                 pages.insert().values(
-                    article_id=article_id, etag=etag, last_modified=last_modified,
+                    article_id=article_id,
+                    etag=etag,
+                    last_modified=last_modified,
                     final_url=final_url,
                 )
             )
@@ -418,8 +443,10 @@ class Store:
         if not wanted:
             return []
         articles = schema.articles
-        query = select(articles).where(articles.c.id.in_(wanted)).order_by(
-            articles.c.published, articles.c.url
+        query = (
+            select(articles)
+            .where(articles.c.id.in_(wanted))
+            .order_by(articles.c.published, articles.c.url)
         )
         with self._begin() as connection:
             return [_article(row) for row in connection.execute(query)]

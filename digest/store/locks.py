@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
 
-from digest.errors import LockedError
-from digest.store import Store
+from digest.errors import LockedError, StoreError
 
 __all__ = ["build_lock"]
 
@@ -21,17 +20,17 @@ _POLL_SECONDS = 0.2
 
 
 @contextmanager
-def build_lock(store: Store, name: str, *, wait_seconds: float = 0.0) -> Iterator[None]:
+def build_lock(engine: Engine, name: str, *, wait_seconds: float = 0.0) -> Iterator[None]:
     """Hold the lock called ``name`` (e.g. ``issue:2026-11-23``) for the block.
 
     Waits up to ``wait_seconds``, then raises LockedError. The lock dies with the
     process (flock, session advisory lock), so a killed run never leaves it stuck.
     """
-    if store.is_sqlite:
-        with _file_lock(store, name, wait_seconds):
+    if engine.dialect.name == "sqlite":
+        with _file_lock(engine, name, wait_seconds):
             yield
     else:
-        with _advisory_lock(store, name, wait_seconds):
+        with _advisory_lock(engine, name, wait_seconds):
             yield
 
 
@@ -43,11 +42,18 @@ def _locked(name: str) -> LockedError:
 
 
 @contextmanager
-def _file_lock(store: Store, name: str, wait_seconds: float) -> Iterator[None]:
-    database = store.engine.url.database or "digest.db"
+def _file_lock(engine: Engine, name: str, wait_seconds: float) -> Iterator[None]:
+    database = engine.url.database or "digest.db"
     safe = hashlib.sha1(name.encode()).hexdigest()[:12]
     path = Path(f"{database}.{safe}.lock")
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(
+            f"{database}: cannot open the store: {exc.strerror} ({path})",
+            url=str(engine.url),
+            hint="Check that the directory exists and is writable.",
+        ) from exc
     try:
         deadline = time.monotonic() + wait_seconds
         while True:
@@ -67,9 +73,9 @@ def _file_lock(store: Store, name: str, wait_seconds: float) -> Iterator[None]:
 
 
 @contextmanager
-def _advisory_lock(store: Store, name: str, wait_seconds: float) -> Iterator[None]:
+def _advisory_lock(engine: Engine, name: str, wait_seconds: float) -> Iterator[None]:
     key = int.from_bytes(hashlib.sha1(name.encode()).digest()[:8], "big", signed=True)
-    with store.engine.connect() as connection:
+    with engine.connect() as connection:
         deadline = time.monotonic() + wait_seconds
         while True:
             got = connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar()

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, func, inspect, select
 
 from digest.errors import StoreError
 from digest.store import migrations, schema
+from digest.store.locks import build_lock
 
 __all__ = ["Migration", "all_migrations", "applied_versions", "pending", "upgrade"]
 
@@ -50,7 +51,16 @@ def pending(engine: Engine) -> tuple[Migration, ...]:
 
 
 def upgrade(engine: Engine, *, url: str = "") -> tuple[Migration, ...]:
-    """Apply every pending migration; refuse a schema newer than this program knows."""
+    """Apply every pending migration; refuse a schema newer than this program knows.
+
+    Holds a lock while it works, so that two processes starting on a fresh store (a
+    cron run and the scheduler, or two pollers) do not both create the tables.
+    """
+    with build_lock(engine, "schema-migrations", wait_seconds=120):
+        return _upgrade_locked(engine, url)
+
+
+def _upgrade_locked(engine: Engine, url: str) -> tuple[Migration, ...]:
     known = all_migrations()
     newest_known = known[-1].version if known else 0
     schema.schema_migrations.create(engine, checkfirst=True)
