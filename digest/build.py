@@ -12,7 +12,7 @@ import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -118,13 +118,24 @@ def issue_window(config: Config, now: datetime) -> tuple[date, datetime, datetim
     return issue_date, now - timedelta(days=config.newsletter.window_days), now
 
 
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
 def fetch_all(
-    config: Config, store: Store, *, now: datetime, progress: Progress | None = None
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+    clock: Callable[[], datetime] = _wall_clock,
 ) -> FetchReport:
     """Poll every due feed, then fetch and extract every new article page of the window."""
     report = _poll(config, store, now=now, progress=progress)
     _, start, _ = issue_window(config, now)
-    pages, page_problems = _extract_pending(config, store, since=start, now=now, progress=progress)
+    pages, page_problems = _extract_pending(
+        config, store, since=start, now=now, progress=progress, clock=clock
+    )
     return dataclasses.replace(
         report, pages_fetched=pages, problems=report.problems + page_problems
     )
@@ -165,13 +176,21 @@ def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | N
 
 
 def _extract_pending(
-    config: Config, store: Store, *, since: datetime, now: datetime, progress: Progress | None
+    config: Config,
+    store: Store,
+    *,
+    since: datetime,
+    now: datetime,
+    progress: Progress | None,
+    clock: Callable[[], datetime],
 ) -> tuple[int, tuple[Problem, ...]]:
     fetched = 0
     problems: list[Problem] = []
     total = len(store.pending_pages(since=since))
     while True:
-        batch = store.claim_pages(since=since, now=now, limit=_PAGE_BATCH, stale=_STALE_CLAIM)
+        batch = store.claim_pages(
+            since=since, clock_now=clock(), limit=_PAGE_BATCH, stale=_STALE_CLAIM
+        )
         if not batch:
             break
         requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]

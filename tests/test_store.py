@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -131,13 +134,29 @@ def test_claims_do_not_overlap(store: Store) -> None:
         FEED, _ok(*(_entry(f"g{i}", f"https://example.org/{i}") for i in range(5))), now=NOW
     )
     since = NOW - timedelta(days=7)
-    first = store.claim_pages(since=since, now=NOW, limit=3, stale=timedelta(minutes=30))
-    second = store.claim_pages(since=since, now=NOW, limit=3, stale=timedelta(minutes=30))
+    stale = timedelta(minutes=30)
+    first = store.claim_pages(since=since, clock_now=NOW, limit=3, stale=stale)
+    second = store.claim_pages(since=since, clock_now=NOW, limit=3, stale=stale)
     assert len(first) == 3 and len(second) == 2
     assert not {p.article_id for p in first} & {p.article_id for p in second}
     later = NOW + timedelta(hours=1)
-    retaken = store.claim_pages(since=since, now=later, limit=10, stale=timedelta(minutes=30))
-    assert len(retaken) == 5, "claims of a killed worker expire"
+    retaken = store.claim_pages(since=since, clock_now=later, limit=10, stale=stale)
+    assert len(retaken) == 5, "old claims expire"
+
+
+def test_claims_of_a_dead_worker_are_free_at_once(store: Store) -> None:
+    store.record_poll(FEED, _ok(_entry("g", "https://example.org/0")), now=NOW)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    with store.engine.begin() as connection:
+        connection.execute(
+            schema.articles.update().values(
+                claimed_at=NOW, claimed_by=f"{socket.gethostname()}:{dead.pid}"
+            )
+        )
+    since = NOW - timedelta(days=7)
+    claimed = store.claim_pages(since=since, clock_now=NOW, limit=5, stale=timedelta(hours=1))
+    assert len(claimed) == 1
 
 
 def test_newer_schema_is_refused(tmp_path: Path) -> None:

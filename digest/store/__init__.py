@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import socket
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,6 +51,24 @@ _BACKOFF_START = timedelta(hours=1)
 _BACKOFF_CAP = timedelta(days=7)
 _BACKOFF_AFTER = 3
 _INSERT_RACE_RETRIES = 3
+
+
+# Who claims pages: this process on this host.
+_CLAIMER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _claimer_is_dead(claimer: str) -> bool:
+    """True when ``claimer`` ran on this host and its process is gone."""
+    host, _, pid = claimer.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # another machine: only the claim's age can free it
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def article_id_for(url: str) -> ArticleId:
@@ -293,6 +313,7 @@ class Store:
                             updated_at=now,
                             extracted_at=None,
                             claimed_at=None,
+                            claimed_by=None,
                         )
                     )
                     updated += 1
@@ -330,33 +351,44 @@ class Store:
             ]
 
     def claim_pages(
-        self, *, since: datetime, now: datetime, limit: int, stale: timedelta
+        self, *, since: datetime, clock_now: datetime, limit: int, stale: timedelta
     ) -> list[PendingPage]:
         """Claim up to ``limit`` pending pages for this worker.
 
-        On PostgreSQL rows are locked with FOR UPDATE SKIP LOCKED so that several pollers
-        sharing the store never extract the same article twice; a claim older than
-        ``stale`` (a killed worker) is taken over.
+        ``clock_now`` is the wall clock (not the issue's fixed ``--now``). A claim is
+        free again once it is older than ``stale`` or its worker, on this host, is no
+        longer running (killed with -9), so a rerun after a crash redoes the work at
+        once. On PostgreSQL candidate rows are locked with FOR UPDATE SKIP LOCKED while
+        claimed, so pollers sharing the store never extract the same article twice.
         """
         articles = schema.articles
-        condition = and_(
-            articles.c.extracted_at.is_(None),
-            articles.c.published >= since,
-            or_(articles.c.claimed_at.is_(None), articles.c.claimed_at < now - stale),
-        )
-        query = (
-            select(articles.c.id)
-            .where(condition)
-            .order_by(articles.c.published, articles.c.url)
-            .limit(limit)
-        )
-        if not self.is_sqlite:
-            query = query.with_for_update(skip_locked=True)
+        pending = and_(articles.c.extracted_at.is_(None), articles.c.published >= since)
         with self._begin() as connection:
+            claimers = connection.execute(
+                select(articles.c.claimed_by)
+                .where(and_(pending, articles.c.claimed_by.is_not(None)))
+                .distinct()
+            ).scalars()
+            dead = sorted(c for c in claimers if _claimer_is_dead(c))
+            free = or_(
+                articles.c.claimed_at.is_(None),
+                articles.c.claimed_at < clock_now - stale,
+                articles.c.claimed_by.in_(dead),
+            )
+            query = (
+                select(articles.c.id)
+                .where(and_(pending, free))
+                .order_by(articles.c.published, articles.c.url)
+                .limit(limit)
+            )
+            if not self.is_sqlite:
+                query = query.with_for_update(skip_locked=True)
             ids = [row.id for row in connection.execute(query)]
             if ids:
                 connection.execute(
-                    update(articles).where(articles.c.id.in_(ids)).values(claimed_at=now)
+                    update(articles)
+                    .where(articles.c.id.in_(ids))
+                    .values(claimed_at=clock_now, claimed_by=_CLAIMER)
                 )
         wanted = set(ids)
         return [p for p in self.pending_pages(since=since) if p.article_id in wanted]
@@ -387,6 +419,7 @@ class Store:
                     language=language,
                     extract_error=error or None,
                     claimed_at=None,
+                    claimed_by=None,
                 )
             )
             connection.execute(pages.delete().where(pages.c.article_id == article_id))
@@ -406,7 +439,7 @@ class Store:
             connection.execute(
                 update(articles)
                 .where(articles.c.id == article_id)
-                .values(extracted_at=now, claimed_at=None)
+                .values(extracted_at=now, claimed_at=None, claimed_by=None)
             )
 
     def extraction_problems(self, start: datetime, end: datetime) -> list[tuple[str, str, str]]:
@@ -617,6 +650,8 @@ def _article(row: Any) -> Article:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets a preview read while a poller writes; the busy timeout turns a brief lock
     # into a wait instead of an error.
@@ -625,6 +660,14 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    # Take the write lock when a transaction starts. SQLite's default deferred start
+    # lets two processes read the same pending rows and then fail to upgrade to a
+    # write (SQLITE_BUSY_SNAPSHOT under WAL, which busy_timeout does not retry);
+    # IMMEDIATE makes the second wait instead, so claims never overlap.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def open_store(url: str) -> Store:
@@ -643,6 +686,7 @@ def open_store(url: str) -> Store:
         ) from exc
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     try:
         upgrade(engine, url=url)
     except OperationalError as exc:

@@ -85,7 +85,8 @@ articles = Table(
     Column("text_origin", String(20)),
     Column("language", String(20), nullable=False, default=""),
     Column("extract_error", Text),
-    Column("claimed_at", DateTime(timezone=True)),
+    Column("claimed_at", DateTime(timezone=True)),  # wall-clock time of the claim
+    Column("claimed_by", Text),  # "host:pid" of the worker extracting it
     Index("ix_articles_published", "published"),
     Index("ix_articles_extracted", "extracted_at"),
 )

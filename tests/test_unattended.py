@@ -1,0 +1,190 @@
+"""Unattended operation with real processes: concurrent runs, concurrent pollers, kill -9.
+
+Each test runs on SQLite and, when DIGEST_TEST_PG_URL is set (.ci/run sets it), on a
+fresh PostgreSQL database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.engine import make_url
+
+from digest.sample import SampleSite, serve_sample, write_sample_config
+from digest.store import schema
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'shared.db'}"
+        return
+    base = os.environ.get("DIGEST_TEST_PG_URL")
+    if not base:
+        pytest.skip("DIGEST_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
+    name = f"digest_{tmp_path.name.lower().replace('-', '_')[:40]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _config(site: SampleSite, directory: Path, store_url: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    path = write_sample_config(site, directory)
+    path.write_text(path.read_text().replace('"sqlite:///digest.db"', f'"{store_url}"'))
+    return path
+
+
+def _digest(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "digest", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def _count(url: str, query: Callable[[], object]) -> int:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(query()).scalar() or 0)  # type: ignore[call-overload]
+    except Exception:  # the store may not exist yet while the process starts
+        return 0
+    finally:
+        engine.dispose()
+
+
+def test_two_concurrent_runs_build_the_issue_once(tmp_path: Path, store_url: str) -> None:
+    with serve_sample(week=1, delay=0.02) as site:
+        config = _config(site, tmp_path, store_url)
+        out = tmp_path / "out"
+        args = ("run", "--config", str(config), "--out", str(out), "--now", site.now.isoformat())
+        first, second = _digest(*args), _digest(*args)
+        results = [
+            (p.wait(timeout=300), p.stdout.read() if p.stdout else "") for p in (first, second)
+        ]
+    built = [output for code, output in results if code == 0 and "built issue" in output]
+    others = [output for code, output in results if "built issue" not in output]
+    assert len(built) == 1, results
+    [other] = others
+    assert "already built" in other or "another digest process is building" in other, other
+    issues = _count(store_url, lambda: select(func.count()).select_from(schema.issues))
+    assert issues == 1
+
+
+def test_two_pollers_fetch_each_article_once(tmp_path: Path, store_url: str) -> None:
+    with serve_sample(week=1, delay=0.05) as site:
+        config = _config(site, tmp_path, store_url)
+        args = ("fetch", "--config", str(config), "--now", site.now.isoformat())
+        pollers = [_digest(*args), _digest(*args)]
+        outputs = [(p.wait(timeout=300), p.stdout.read() if p.stdout else "") for p in pollers]
+        pages = {path: n for path, n in site.hits.items() if path.endswith(".html")}
+    assert all(code == 0 for code, _ in outputs), outputs
+    assert len(pages) >= 30
+    assert {path: n for path, n in pages.items() if n != 1} == {}
+    pending = _count(
+        store_url,
+        lambda: (
+            select(func.count())
+            .select_from(schema.articles)
+            .where(schema.articles.c.extracted_at.is_(None))
+        ),
+    )
+    assert pending == 0
+
+
+def _wait_for(condition: Callable[[], bool], process: subprocess.Popen[str]) -> bool:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.mark.slow
+def test_kill_9_at_any_stage_then_rerun_completes(tmp_path: Path, store_url: str) -> None:
+    articles, extracted = schema.articles, schema.articles.c.extracted_at
+
+    def polled() -> bool:
+        return _count(store_url, lambda: select(func.count()).select_from(articles)) > 0
+
+    def half_extracted() -> bool:
+        count = select(func.count()).select_from(articles).where(extracted.is_not(None))
+        return _count(store_url, lambda: count) >= 12
+
+    def all_extracted() -> bool:
+        count = select(func.count()).select_from(articles).where(extracted.is_(None))
+        return polled() and _count(store_url, lambda: count) == 0
+
+    with serve_sample(week=1, delay=0.08) as site:
+        reference = _config(site, tmp_path / "reference", f"sqlite:///{tmp_path / 'ref.db'}")
+        clean = _digest(
+            "run",
+            "--config",
+            str(reference),
+            "--out",
+            str(tmp_path / "ref-out"),
+            "--now",
+            site.now.isoformat(),
+        )
+        assert clean.wait(timeout=300) == 0
+        config = _config(site, tmp_path / "crashy", store_url)
+        args = (
+            "run",
+            "--config",
+            str(config),
+            "--out",
+            str(tmp_path / "out"),
+            "--now",
+            site.now.isoformat(),
+            "--force",
+        )
+        killed_at = []
+        for stage, condition in (
+            ("polled", polled),
+            ("extracting", half_extracted),
+            ("building", all_extracted),
+        ):
+            process = _digest(*args)
+            if _wait_for(condition, process):
+                process.send_signal(signal.SIGKILL)
+                killed_at.append(stage)
+            process.wait(timeout=60)
+        final = _digest(*args)
+        assert final.wait(timeout=300) == 0, final.stdout.read() if final.stdout else ""
+    assert killed_at[:2] == ["polled", "extracting"], killed_at
+    day = site.now.date().isoformat()
+    expected = json.loads((tmp_path / "ref-out" / day / "digest.json").read_text())
+    got = json.loads((tmp_path / "out" / day / "digest.json").read_text())
+    # The broken feed failed once per attempt, so its warning counts more failures.
+    assert len(got.pop("warnings")) == len(expected.pop("warnings"))
+    assert got == expected, "the issue after crashes differs from a clean build"
+    total = _count(store_url, lambda: select(func.count()).select_from(articles))
+    urls = _count(store_url, lambda: select(func.count(articles.c.url.distinct())))
+    assert total == urls == 36
+    if store_url.startswith("sqlite"):
+        engine = create_engine(store_url)
+        with engine.connect() as connection:
+            assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+        engine.dispose()
+    leftovers = [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+    assert leftovers == [], "a killed build left a temporary directory behind"
