@@ -19,10 +19,11 @@ from zoneinfo import ZoneInfo
 from digest.cluster import cluster_stories, group_topics
 from digest.config import Config
 from digest.deliver import write_issue
-from digest.editorial import apply_editorial, load_editorial
+from digest.editorial import Editorial, apply_editorial, load_editorial
 from digest.errors import DigestError
 from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
+from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
     Article,
     FetchOutcome,
@@ -34,8 +35,10 @@ from digest.models import (
     StoryId,
     StoryStatus,
     StorySummary,
+    TakeOrigin,
     TextOrigin,
     TopicSection,
+    TopicStories,
 )
 from digest.render import render_issue
 from digest.store import SentStory, Store, StoryRecord, open_store
@@ -316,24 +319,17 @@ def build_issue(
     stories, left_out = _continue_stories(store, articles, sent)
     grouped = group_topics(stories, config.topics, max_stories=config.newsletter.max_stories)
     previous = frozenset(s for story in sent for s in story.sentences)
-    sections = []
-    for topic in grouped:
-        summaries = []
-        for story in topic.stories:
-            try:
-                summaries.append(summarize_story(story, previous_sentences=previous))
-            except (ValueError, DigestError) as exc:
-                problems.append(Problem("summarize", story.id, str(exc)))
-        if summaries:
-            sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))
     editorial = load_editorial(config.editorial_path)
+    sections, written_problems = _write_up(config, grouped, previous, editorial)
+    problems.extend(written_problems)
     edited, notes = apply_editorial(sections, editorial)
     warnings = _warnings(config, store, start, end) + list(notes)
     for problem in problems:
         # Page failures are already in the store-derived warnings above, which a rebuild
         # repeats; listing the run's own copy too would say it twice.
-        if problem.stage != "extract" and str(problem) not in warnings:
-            warnings.append(str(problem))
+        message = problem.message if problem.stage == "llm" else str(problem)
+        if problem.stage != "extract" and message not in warnings:
+            warnings.append(message)
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=issue_date,
@@ -364,6 +360,40 @@ def build_issue(
         problems=tuple(problems),
         left_out=tuple(left_out),
     )
+
+
+def _write_up(
+    config: Config,
+    grouped: Sequence[TopicStories],
+    previous: frozenset[str],
+    editorial: Editorial,
+) -> tuple[list[TopicSection], list[Problem]]:
+    """Summarize every story; with an LLM configured, let it improve what it can ground."""
+    model = model_from_config(config.llm)
+    prompts_dir = prompts_dir_from_config(config.llm, config.base_dir)
+    sections: list[TopicSection] = []
+    problems: list[Problem] = []
+    for topic in grouped:
+        summaries = []
+        for story in topic.stories:
+            try:
+                summary = summarize_story(story, previous_sentences=previous)
+            except (ValueError, DigestError) as exc:
+                problems.append(Problem("summarize", story.id, str(exc)))
+                continue
+            if model is not None:
+                edit = editorial.stories.get(story.id)
+                if edit is not None and edit.take:
+                    # The editors wrote this take: the model is not asked for one.
+                    summary = dataclasses.replace(
+                        summary, take=edit.take, take_origin=TakeOrigin.EDITOR
+                    )
+                summary, notes = enhance_summary(summary, story, model, prompts_dir=prompts_dir)
+                problems.extend(Problem("llm", story.id, note) for note in notes)
+            summaries.append(summary)
+        if summaries:
+            sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))
+    return sections, problems
 
 
 def _warnings(config: Config, store: Store, start: datetime, end: datetime) -> list[str]:

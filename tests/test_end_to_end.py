@@ -247,3 +247,54 @@ def test_strict_exits_1_on_warnings(tmp_path: Path) -> None:
         )
     assert result.exit_code == 1
     assert (tmp_path / "out" / "2026-11-23" / "email.eml").exists()
+
+
+def test_llm_take_is_checked_and_attributed(tmp_path: Path) -> None:
+    """A local chat-completions server writes takes; only grounded ones ship."""
+    from pytest_httpserver import HTTPServer
+    from werkzeug import Request, Response
+
+    def answer(request: Request) -> Response:
+        prompt = json.dumps(request.get_json())
+        if '\\"Our take\\"' in prompt or "Our take" in prompt:
+            # "Belgium" is named only in some stories: elsewhere the take must be refused.
+            content = "The real test is whether Belgium accepts the risk."
+        else:
+            content = "NONE"
+        body = {"choices": [{"message": {"role": "assistant", "content": content}}]}
+        return Response(json.dumps(body), content_type="application/json")
+
+    with HTTPServer(host="127.0.0.1", port=0) as llm:
+        llm.expect_request("/v1/chat/completions", method="POST").respond_with_handler(answer)
+        with serve_sample(week=1) as site:
+            config = write_sample_config(site, tmp_path)
+            text = config.read_text()
+            config.write_text(
+                text + f'llm:\n  base_url: "{llm.url_for("/v1")}"\n  model: test-model\n'
+            )
+            result = CliRunner().invoke(
+                cli,
+                [
+                    "run",
+                    "--config",
+                    str(config),
+                    "--out",
+                    str(tmp_path / "out"),
+                    "--now",
+                    site.now.isoformat(),
+                ],
+            )
+        assert result.exit_code == 0, result.output
+    digest = _digest(tmp_path / "out")
+    stories = _stories(digest)
+    by_origin = {s["take_origin"] for s in stories}
+    assert "llm" in by_origin and "missing" in by_origin
+    topics = {s["id"]: t["name"] for t in digest["topics"] for s in t["stories"]}
+    for story in stories:
+        if story["take_origin"] == "llm":
+            assert story["take"] == "The real test is whether Belgium accepts the risk."
+        else:
+            assert story["take"] == ""
+    grounded = {topics[s["id"]] for s in stories if s["take_origin"] == "llm"}
+    assert "Frozen Russian assets" in grounded, "the Belgian story's take names Belgium"
+    assert any("take" in w.lower() for w in digest["warnings"])
