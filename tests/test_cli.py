@@ -1,0 +1,64 @@
+"""The command line: every command documented, exit codes, the README in step with --help."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in sorted(group.commands.items()):
+        path = (*prefix, name)
+        found.append(path)
+        if isinstance(command, click.Group):
+            found.extend(_commands(command, path))
+    return found
+
+
+@pytest.mark.parametrize("path", _commands(cli), ids=" ".join)
+def test_every_command_has_help_with_an_example(path: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0
+    command = cli
+    for name in path:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+    assert command.help, f"digest {' '.join(path)} has no help text"
+    if not isinstance(command, click.Group):
+        assert "Example:" in command.help, f"digest {' '.join(path)} --help has no example"
+
+
+def test_usage_error_exits_2() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "digest", "run", "--no-such-option"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert run.returncode == 2
+    assert "No such option" in run.stderr
+
+
+def test_missing_config_exits_2_with_a_hint(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["run", "--config", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 2
+    assert "file not found. Pass --config PATH." in result.output
+
+
+def test_readme_command_reference_is_current() -> None:
+    cog = pytest.importorskip("cogapp")
+    checker = cog.Cog()
+    checker.options.verbosity = 0
+    assert checker.main(["cog", "--check", str(REPO / "README.md")]) == 0, (
+        "README.md is out of date: run `cog -r README.md`"
+    )
