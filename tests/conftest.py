@@ -14,6 +14,14 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/ from the current output (then read the diff).",
+    )
+
+
 def _is_loopback(address: Any) -> bool:
     if isinstance(address, str):  # AF_UNIX path
         return True
