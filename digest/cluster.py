@@ -1,4 +1,4 @@
-"""Articles -> stories (the same event across outlets) -> topics.
+"""Articles -> stories: the same event, reported by several outlets, becomes one story.
 
 Clustering (``cluster_texts``) in four steps, all near-linear in the number of texts:
 
@@ -10,43 +10,50 @@ Clustering (``cluster_texts``) in four steps, all near-linear in the number of t
    through an inverted index (a sparse product in row blocks) over each text's
    ``_INDEX_TERMS`` heaviest words, words with more than ``_MAX_POSTINGS`` texts left
    out: only texts sharing a distinctive word are compared, so the work is linear.
-3. **Neighbour smoothing.** Each vector is averaged with its close neighbours (cosine
-   >= ``_SMOOTH_FLOOR``, at most ``_SMOOTH_NEIGHBOURS``). Short texts about one event
-   use different words; their neighbours fill in the vocabulary they share. The floor
-   keeps a lone article from being pulled toward a loosely related story.
+3. **Neighbour smoothing, for short texts.** A headline and a one-line snippet about
+   one event often share no word; averaging each vector with its close neighbours
+   (cosine >= ``_SMOOTH_FLOOR``, at most ``_SMOOTH_NEIGHBOURS``) fills in the vocabulary
+   they share. A full article's lead already shares enough words with other reports of
+   its event, and in a week's window its close neighbours are mostly *other* events on
+   the same subject (two NATO-Japan events, two Greenland events), so smoothing would
+   pull those together: its strength falls from 1 to 0 as a text grows from
+   ``_SHORT_WORDS`` to ``_LONG_WORDS`` content words.
 4. **Average linkage over the candidate graph.** Mean pairwise cosine between two
    clusters is the dot product of their summed vectors divided by both sizes, so it is
-   exact without a similarity matrix. Each round merges mutual best pairs above
-   ``_MERGE_THRESHOLD`` (average linkage is reducible, so merging mutual nearest
-   neighbours gives the greedy order), until no pair qualifies.
+   exact without a similarity matrix. Each round merges mutual best pairs above the
+   mean threshold of their members (average linkage is reducible, so merging mutual
+   nearest neighbours gives the greedy order), until no pair qualifies. The threshold
+   rises with length in the same way, from ``_MERGE_THRESHOLD`` to
+   ``_LONG_MERGE_THRESHOLD``: unsmoothed leads of different events on one subject share
+   background words (on the bundled sample's week 1, pairwise cosine up to 0.25 across
+   events, at least 0.37 within one).
 
-The parameters were chosen once on the Google News dev half: half of its stories to
-choose (the middle of the flat part of the F1 curve), the other half to confirm, plus
-small samples of 1-5 articles per story that look like one week's window. They are
-constants, not fitted per input. See ``docs/benchmarks.md`` "## Clustering".
+``cluster_stories`` feeds it each article's title plus its first ``_BODY_WORDS`` words
+(teaser, then body), minus paragraphs its outlet repeats.
 
-Topics (``group_topics``): keyword matching on normalised words, title and lead
-counting ``_HEAD_WEIGHT`` times a body mention; see ``_MATCH_THRESHOLD``.
+The short-text parameters were chosen on the Google News dev corpus (headline + snippet,
+19-42 content words): half of its stories to choose, the other half to confirm. The
+long-text ones on the bundled sample's two weeks (full articles), checked against the
+dev halves (unchanged: every dev text is below ``_SHORT_WORDS``). They are constants, not
+fitted per input. See ``docs/benchmarks.md`` "## Clustering".
+
+Topic grouping lives in ``digest.topics``; ``group_topics`` is re-exported here.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
-import math
-import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from digest.config import TopicConfig
-from digest.models import Article, Story, StoryId, TopicStories
+from digest.models import Article, Story, StoryId
 from digest.text import content_words
+from digest.topics import group_topics
 
 __all__ = ["cluster_stories", "cluster_texts", "group_topics"]
 
@@ -73,6 +80,17 @@ _SMOOTH_TERMS = 40
 # the dev stories used to choose, F1 is flat (0.982-0.985) from 0.10 to 0.14: 0.12 is
 # the middle. The other half confirms it (0.967, its best in 0.08-0.20 is 0.968).
 _MERGE_THRESHOLD = 0.12
+# Texts of at most _SHORT_WORDS content words are smoothed fully and merge at
+# _MERGE_THRESHOLD; from _LONG_WORDS on they are not smoothed and merge at
+# _LONG_MERGE_THRESHOLD (linear in between). Every dev text has 19-42 content words, so
+# dev F1 is unchanged (0.964) for a start of 35-40; sample leads (_BODY_WORDS) have
+# 57-83 (median 67). On the sample (week 1, week 2, both weeks together, and weeks 1
+# and 1+2 again without feed teasers) B-cubed F1 is 0.96-1.00 for 0.16-0.20 and drops
+# at 0.22+ (continuations split); 0.18 is the middle. With smoothing kept for long
+# texts, week 1 is 0.87-0.95 for thresholds 0.12-0.30 and needs 0.4.
+_LONG_MERGE_THRESHOLD = 0.18
+_SHORT_WORDS = 40.0
+_LONG_WORDS = 60.0
 # Rows per block of the sparse neighbour product: bounds memory at about
 # _BLOCK x texts x 12 bytes in the worst case.
 _BLOCK = 1024
@@ -86,21 +104,11 @@ _INDEX_TERMS = 20
 _MAX_POSTINGS = 500
 # Row pairs per piece in _row_dots: 50k texts x 30 edges gathered at once took ~1 GB.
 _PAIRS_PER_PIECE = 100_000
-# Words of an article body used for clustering: the lead carries the event; long bodies
-# drift into background that other stories share.
-_BODY_WORDS = 300
-
-# Topic matching: a keyword in a title or lead counts this many body mentions, and a
-# story needs this much per article on average. One title/lead mention (3) passes; a
-# single passing body mention (1) does not, two per article do.
-_HEAD_WEIGHT = 3.0
-_MATCH_THRESHOLD = 2.0
-_LEAD_CHARS = 400
-# Discovered topics: a word shared by 2+ leftover stories, among each story's top
-# terms, names a topic.
-_TOPIC_TERMS = 5
-_ELSEWHERE = "Elsewhere"
-_MATCH_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
+# Words of an article (teaser, then body) used for clustering: the lead carries the
+# event; bodies drift into background that other events on the subject share. On the
+# sample, raw cosine of the closest different events is 0.32 at 300 words, 0.23 at 80;
+# 100 is steadier than 70 when a feed has no teaser (F1 0.96-0.99 vs 0.95-0.98).
+_BODY_WORDS = 100
 
 
 def cluster_texts(texts: Sequence[str], *, titles: Sequence[str] | None = None) -> list[int]:
@@ -114,11 +122,19 @@ def cluster_texts(texts: Sequence[str], *, titles: Sequence[str] | None = None) 
     if not texts:
         return []
     title_words = [content_words(t) for t in titles] if titles is not None else None
-    vectors = _vectors([content_words(t) for t in texts], title_words)
+    words = [content_words(t) for t in texts]
+    vectors = _vectors(words, title_words)
+    longness = _longness(np.array([len(w) for w in words], dtype=np.float64))
     rows, cols, sims = _neighbours(vectors, _NEIGHBOURS)
-    smoothed = _smooth(vectors, rows, cols, sims)
-    labels = _average_linkage(smoothed, rows, cols, _MERGE_THRESHOLD)
+    smoothed = _smooth(vectors, rows, cols, sims, 1.0 - longness)
+    thresholds = _MERGE_THRESHOLD + (_LONG_MERGE_THRESHOLD - _MERGE_THRESHOLD) * longness
+    labels = _average_linkage(smoothed, rows, cols, thresholds)
     return _first_seen_order(labels)
+
+
+def _longness(lengths: _FloatArray) -> _FloatArray:
+    """0 for a text of at most ``_SHORT_WORDS`` content words, 1 from ``_LONG_WORDS``."""
+    return np.clip((lengths - _SHORT_WORDS) / (_LONG_WORDS - _SHORT_WORDS), 0.0, 1.0)
 
 
 def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
@@ -143,49 +159,6 @@ def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
-
-
-def group_topics(
-    stories: Sequence[Story], topics: Sequence[TopicConfig], *, max_stories: int
-) -> tuple[TopicStories, ...]:
-    """Sort stories under topics, best first, keeping at most ``max_stories``.
-
-    Configured topics come first, in config order, each with the stories whose keywords
-    match (see ``_MATCH_THRESHOLD``); a story joins its best-scoring topic only. The
-    other stories with 2+ outlets form discovered topics named after words they share,
-    or "Elsewhere". Single-outlet stories matching no topic are left out. Stories rank
-    by outlets, then latest article, then match strength; the cap keeps the best-ranked
-    across the issue. Each story's ``why`` says why it is in.
-    """
-    matchers = [_keyword_patterns(topic) for topic in topics]
-    assigned: dict[int, list[tuple[Story, float]]] = {}
-    leftovers: list[Story] = []
-    for story in stories:
-        best: tuple[float, int, list[str]] | None = None
-        words = _story_match_words(story)
-        for index, patterns in enumerate(matchers):
-            score, hits = _match(words, patterns)
-            score /= len(story.articles)
-            if score >= _MATCH_THRESHOLD and (best is None or score > best[0]):
-                best = (score, index, hits)
-        if best is None:
-            if len(story.outlets) >= 2:
-                leftovers.append(story)
-            continue
-        score, index, hits = best
-        why = f'topic "{topics[index].name}": keywords {", ".join(hits)}; {_outlets(story)}'
-        assigned.setdefault(index, []).append((dataclasses.replace(story, why=why), score))
-    sections: list[tuple[str, bool, list[tuple[Story, float]]]] = [
-        (topics[i].name, True, assigned[i]) for i in range(len(topics)) if i in assigned
-    ]
-    sections.extend((name, False, members) for name, members in _discover_topics(leftovers))
-    kept = _best_ranked([s for _, _, members in sections for s in members], max_stories)
-    result = []
-    for name, configured, members in sections:
-        chosen = sorted((m for m in members if m[0].id in kept), key=_rank_key)
-        if chosen:
-            result.append(TopicStories(name, configured, tuple(s for s, _ in chosen)))
-    return tuple(result)
 
 
 # -- vectors ----------------------------------------------------------------------------
@@ -279,27 +252,37 @@ def _heaviest_terms(vectors: sp.csr_matrix, count: int) -> sp.csr_matrix:
 
 
 def _smooth(
-    vectors: sp.csr_matrix, rows: _IntArray, cols: _IntArray, sims: _FloatArray
+    vectors: sp.csr_matrix,
+    rows: _IntArray,
+    cols: _IntArray,
+    sims: _FloatArray,
+    strength: _FloatArray,
 ) -> sp.csr_matrix:
-    """Each row plus the similarity-weighted mean of its close neighbours, renormalised."""
+    """Each row plus ``strength`` (per row, 0-1) times the similarity-weighted mean of
+    its close neighbours, renormalised."""
     n = vectors.shape[0]
     rank = np.arange(len(rows)) - np.searchsorted(rows, rows)  # edges come sorted by row
     keep = (rank < _SMOOTH_NEIGHBOURS) & (sims >= _SMOOTH_FLOOR)
     weights = sp.csr_matrix((sims[keep], (rows[keep], cols[keep])), shape=(n, n))
     totals = np.asarray(weights.sum(axis=1)).ravel()
     totals[totals == 0] = 1.0
-    mixed = _normalise(sp.csr_matrix(vectors + sp.diags(1.0 / totals) @ weights @ vectors))
+    mixed = _normalise(sp.csr_matrix(vectors + sp.diags(strength / totals) @ weights @ vectors))
     return _normalise(_heaviest_terms(mixed, _SMOOTH_TERMS))
 
 
 def _average_linkage(
-    vectors: sp.csr_matrix, rows: _IntArray, cols: _IntArray, threshold: float
+    vectors: sp.csr_matrix, rows: _IntArray, cols: _IntArray, thresholds: _FloatArray
 ) -> _IntArray:
-    """Cluster labels from average linkage restricted to the candidate edges."""
+    """Cluster labels from average linkage restricted to the candidate edges.
+
+    ``thresholds`` has one value per row; two clusters merge when their mean pairwise
+    cosine exceeds the mean threshold of their members.
+    """
     n = vectors.shape[0]
     labels = np.arange(n, dtype=np.int64)
     sums = vectors.copy()
     sizes = np.ones(n, dtype=np.float64)
+    threshold_sums = np.asarray(thresholds, dtype=np.float64).copy()
     # Mean similarity of each candidate pair (key = low * n + high) from the last round;
     # only pairs touching a cluster that just merged need a new dot product.
     cached_keys = np.zeros(0, dtype=np.int64)
@@ -321,7 +304,8 @@ def _average_linkage(
         fl, fr = left[fresh], right[fresh]
         dots = _row_dots(sums, fl, fr)
         mean[fresh] = dots / (sizes[fl] * sizes[fr])
-        good = mean > threshold
+        bar = (threshold_sums[left] + threshold_sums[right]) / (sizes[left] + sizes[right])
+        good = mean > bar
         if not good.any():
             break
         partner = _best_partners(left[good], right[good], mean[good], len(sizes))
@@ -342,6 +326,7 @@ def _average_linkage(
         )
         sums = sp.csr_matrix(merge @ sums)
         sizes = merge @ sizes
+        threshold_sums = merge @ threshold_sums
         labels = new_ids[labels]
         changed = np.zeros(len(sizes), dtype=bool)
         changed[new_ids[mutual]] = True
@@ -398,148 +383,3 @@ def _paragraphs(article: Article) -> list[str]:
 
 def _squash(paragraph: str) -> str:
     return " ".join(paragraph.lower().split())
-
-
-# -- topics -----------------------------------------------------------------------------
-
-
-def _match_words(text: str) -> list[str]:
-    """Lower-cased words with possessive and plural -s stripped; stop words kept.
-
-    Stop words stay so that phrases ("Bank of Japan") match as written.
-    """
-    words = []
-    for raw in _MATCH_WORD.findall(text.lower()):
-        word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
-        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        if word:
-            words.append(word)
-    return words
-
-
-def _keyword_patterns(topic: TopicConfig) -> list[tuple[str, tuple[str, ...]]]:
-    patterns = []
-    for keyword in topic.keywords:
-        words = tuple(_match_words(keyword))
-        if words:
-            patterns.append((keyword, words))
-    return patterns
-
-
-def _story_match_words(story: Story) -> tuple[list[str], list[str]]:
-    """The story's words in titles and leads, and in the rest of the bodies."""
-    head: list[str] = []
-    body: list[str] = []
-    for article in story.articles:
-        lead = article.summary or article.text[:_LEAD_CHARS]
-        head.extend(_match_words(f"{article.title}\n{lead}"))
-        rest = article.text if article.summary else article.text[_LEAD_CHARS:]
-        body.extend(_match_words(rest))
-    return head, body
-
-
-def _match(
-    words: tuple[list[str], list[str]], patterns: list[tuple[str, tuple[str, ...]]]
-) -> tuple[float, list[str]]:
-    """Weighted keyword count and the keywords found (as configured, in config order)."""
-    head, body = words
-    score = 0.0
-    hits = []
-    for keyword, phrase in patterns:
-        found = _count_phrase(head, phrase) * _HEAD_WEIGHT + _count_phrase(body, phrase)
-        if found:
-            score += found
-            hits.append(keyword)
-    return score, hits
-
-
-def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
-    size = len(phrase)
-    first = phrase[0]
-    return sum(
-        1 for i, word in enumerate(words) if word == first and tuple(words[i : i + size]) == phrase
-    )
-
-
-def _discover_topics(stories: list[Story]) -> list[tuple[str, list[tuple[Story, float]]]]:
-    """Leftover multi-outlet stories grouped under a word they share, else "Elsewhere"."""
-    if not stories:
-        return []
-    term_sets, surface = _salient_terms(stories)
-    remaining = list(range(len(stories)))
-    found: list[tuple[str, list[tuple[Story, float]]]] = []
-    while True:
-        counts: Counter[str] = Counter(t for i in remaining for t in term_sets[i])
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        if not ranked or ranked[0][1] < 2:
-            break
-        term = ranked[0][0]
-        members = [i for i in remaining if term in term_sets[i]]
-        label = surface[term].title()
-        why = f'discovered topic "{label}": stories share "{surface[term]}"'
-        found.append(
-            (
-                label,
-                [
-                    (dataclasses.replace(stories[i], why=f"{why}; {_outlets(stories[i])}"), 0.0)
-                    for i in members
-                ],
-            )
-        )
-        remaining = [i for i in remaining if i not in members]
-    if remaining:
-        found.append(
-            (
-                _ELSEWHERE,
-                [
-                    (dataclasses.replace(stories[i], why=_outlets(stories[i])), 0.0)
-                    for i in remaining
-                ],
-            )
-        )
-    return found
-
-
-def _salient_terms(stories: list[Story]) -> tuple[list[set[str]], dict[str, str]]:
-    """Each story's top title words by tf-idf across stories, and a display form per word."""
-    story_words: list[Counter[str]] = []
-    forms: dict[str, Counter[str]] = {}
-    for story in stories:
-        words: Counter[str] = Counter()
-        for article in story.articles:
-            for raw in _MATCH_WORD.findall(article.title):
-                key = content_words(raw)
-                if key and len(key[0]) > 2 and not key[0].isdigit():
-                    words[key[0]] += 1
-                    forms.setdefault(key[0], Counter())[raw] += 1
-        story_words.append(words)
-    df = Counter(w for words in story_words for w in words)
-    total = len(stories)
-    term_sets = []
-    for words in story_words:
-        scored = sorted(
-            words.items(),
-            key=lambda item: (-item[1] * math.log((total + 1) / df[item[0]]), item[0]),
-        )
-        term_sets.append({w for w, _ in scored[:_TOPIC_TERMS]})
-    surface = {w: sorted(c.items(), key=lambda i: (-i[1], i[0]))[0][0] for w, c in forms.items()}
-    return term_sets, surface
-
-
-def _latest(story: Story) -> datetime:
-    return max(a.published for a in story.articles)
-
-
-def _rank_key(item: tuple[Story, float]) -> tuple[int, float, float, str]:
-    story, score = item
-    return (-len(story.outlets), -_latest(story).timestamp(), -score, story.id)
-
-
-def _best_ranked(items: list[tuple[Story, float]], limit: int) -> set[StoryId]:
-    return {story.id for story, _ in sorted(items, key=_rank_key)[: max(limit, 0)]}
-
-
-def _outlets(story: Story) -> str:
-    count = len(story.outlets)
-    return f"{count} outlet" if count == 1 else f"{count} outlets"

@@ -10,6 +10,8 @@ import pytest
 from digest.cluster import cluster_stories, cluster_texts, group_topics
 from digest.config import TopicConfig
 from digest.models import Article, ArticleId, Story, StoryId
+from digest.sample import EXPECTED_STORIES, WEEK2_STORIES
+from digest.sample._data import load_articles
 from digest.text import content_words
 
 T0 = datetime(2024, 11, 4, 8, 0, tzinfo=UTC)
@@ -137,6 +139,65 @@ def test_normalisation_is_idempotent_on_preprocessed_text() -> None:
     raw = "Japan's leaders discussed the reparations loans with banks in Tokyo's markets"
     once = content_words(raw)
     assert content_words(" ".join(once)) == once
+
+
+def _sample_articles(week: int) -> dict[str, tuple[str, Article]]:
+    """The sample week's articles by path, each with its story label. The dead link's
+    article has only the feed's teaser, as the pipeline would have."""
+    articles = {}
+    for record in load_articles(week):
+        text = record.summary if record.is_dead else "\n\n".join(record.paragraphs)
+        article = Article(
+            id=ArticleId(record.path),
+            url=f"https://sample.example/{record.path}",
+            outlet=record.outlet.name,
+            feed_url=f"https://sample.example/{record.outlet.feed_path}",
+            title=record.title,
+            published=record.published,
+            text=text,
+            summary=record.summary,
+        )
+        articles[record.path] = (record.story, article)
+    return articles
+
+
+@pytest.mark.parametrize(("week", "groups"), [(1, EXPECTED_STORIES), (2, WEEK2_STORIES)])
+def test_sample_week_gives_each_event_exactly_one_story(
+    week: int, groups: dict[str, tuple[str, ...]]
+) -> None:
+    # Full articles about the same country or actor (two NATO-Japan events, two
+    # Greenland events, the reparations loan and Russia's Euroclear suit) share much
+    # vocabulary; each event must still be one story with all its sources, and no
+    # story may mix events (the other articles are stories of their own).
+    articles = _sample_articles(week)
+    stories = cluster_stories([article for _, article in articles.values()])
+    path_of = {article.url: path for path, (_, article) in articles.items()}
+    story_paths = [{path_of[a.url] for a in story.articles} for story in stories]
+    for label, paths in groups.items():
+        holders = [p for p in story_paths if p & set(paths)]
+        assert len(holders) == 1, f"week {week}: {label} is split over {len(holders)} stories"
+        assert holders[0] == set(paths), f"week {week}: {label} holds {sorted(holders[0])}"
+    for held in story_paths:
+        labels = {articles[path][0] for path in held}
+        assert len(labels) == 1, f"week {week}: one story mixes {sorted(labels)}"
+
+
+def test_sample_week_two_continuations_keep_weeks_events_apart() -> None:
+    # The build clusters week 2 together with week 1's sent articles, so a continuation
+    # may join the story it continues; different events must still not share a story.
+    week1, week2 = _sample_articles(1), _sample_articles(2)
+    continues = {r.path: r.continues for r in load_articles(2)}
+    thread = {a.url: label for label, a in week1.values()}
+    thread |= {a.url: continues[p] or label for p, (label, a) in week2.items()}
+    articles = [a for _, a in [*week1.values(), *week2.values()]]
+    stories = cluster_stories(articles)
+    for story in stories:
+        threads = {thread[a.url] for a in story.articles}
+        assert len(threads) == 1, f"one story mixes {sorted(threads)}"
+    for label, paths in WEEK2_STORIES.items():
+        urls = {week2[path][1].url for path in paths}
+        holders = {s.id for s in stories for a in s.articles if a.url in urls}
+        assert len(holders) == 1, f"{label} is split over {len(holders)} stories"
 
 
 def _story(name: str, *outlets_and_titles: tuple[str, str], hours: int = 0) -> Story:
