@@ -9,6 +9,7 @@ truth; the rebuild that follows picks them up.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import logging
@@ -75,11 +76,17 @@ class PreviewServer:
         self.token = secrets.token_urlsafe(24)
         self.state = PreviewState()
         self._stop = threading.Event()
+        self._build_lock = threading.Lock()
+        self._seen: dict[Path, int] = {}
         self._httpd: ThreadingHTTPServer | None = None
 
     # -- building ------------------------------------------------------------
 
     def rebuild(self) -> None:
+        with self._build_lock:
+            self._rebuild_locked()
+
+    def _rebuild_locked(self) -> None:
         self.state.building.set()
         try:
             config = load_config(self.config_path)
@@ -120,17 +127,21 @@ class PreviewServer:
         return stamps
 
     def _watch(self) -> None:
-        seen = self._watched()
         while not self._stop.wait(_WATCH_SECONDS):
-            current = self._watched()
-            if current != seen:
-                seen = current
-                self.rebuild()
+            # Checked under the build lock: an edit from the page rebuilds itself and
+            # records the new file times, so the watcher does not build it again.
+            with self._build_lock:
+                current = self._watched()
+                if current != self._seen:
+                    self._seen = current
+                    self._rebuild_locked()
 
     # -- serving -------------------------------------------------------------
 
     def start(self, host: str, port: int) -> str:
-        self.rebuild()
+        with self._build_lock:
+            self._seen = self._watched()
+            self._rebuild_locked()
         handler = _handler_for(self)
         self._httpd = ThreadingHTTPServer((host, port), handler)
         self._httpd.daemon_threads = True
@@ -147,9 +158,12 @@ class PreviewServer:
             self._httpd.server_close()
 
     def edit(self, story_id: str, changes: dict[str, Any]) -> None:
-        config = load_config(self.config_path)
-        update_story_edit(config.editorial_path, story_id, changes)
-        self.rebuild()
+        """Write one story's edit to the editorial file and rebuild before returning."""
+        with self._build_lock:
+            config = load_config(self.config_path)
+            update_story_edit(config.editorial_path, story_id, changes)
+            self._seen = self._watched()
+            self._rebuild_locked()
 
 
 def start_preview(
@@ -195,7 +209,9 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             self.send_header("Cache-Control", "no-store")
             self.send_header("X-Content-Type-Options", "nosniff")
             self.end_headers()
-            self.wfile.write(body)
+            # The page may reload before reading the answer; that is not an error.
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                self.wfile.write(body)
 
         def do_GET(self) -> None:
             path = urlsplit(self.path).path
@@ -279,6 +295,7 @@ async function edit(story, changes) {
   const r = await fetch('/api/edit', {method: 'POST', headers: {'Content-Type':
     'application/json', 'X-Digest-Token': token}, body: JSON.stringify({story, changes})});
   if (!r.ok) { alert(await r.text()); return; }
+  version = (await r.json()).version;
   location.reload();
 }
 document.addEventListener('click', (e) => {

@@ -67,9 +67,10 @@ class DstSafeCronTrigger(BaseTrigger):  # type: ignore[misc]  # APScheduler 3 is
             and previous_fire_time is not None
             and self._wall(candidate) == self._wall(previous_fire_time)
         ):
-            candidate = self.cron.get_next_fire_time(
-                candidate, candidate + timedelta(microseconds=1)
-            )
+            # Step in UTC: aware local arithmetic drops `fold`, so 02:30 (second) + 1 µs
+            # would land back before the candidate and return it again.
+            after = candidate.astimezone(UTC) + timedelta(microseconds=1)
+            candidate = self.cron.get_next_fire_time(candidate, after)
         return candidate
 
     def __str__(self) -> str:

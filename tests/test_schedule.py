@@ -20,7 +20,7 @@ def _fires(cron: str, start: datetime, count: int) -> list[datetime]:
         moment = trigger.get_next_fire_time(previous, now)
         assert moment is not None
         fires.append(moment.astimezone(UTC))
-        previous, now = moment, moment + timedelta(microseconds=1)
+        previous, now = moment, moment.astimezone(UTC) + timedelta(microseconds=1)
     return fires
 
 
