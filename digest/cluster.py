@@ -46,6 +46,7 @@ import hashlib
 import logging
 from collections import Counter
 from collections.abc import Sequence
+from urllib.parse import urlsplit
 
 import numpy as np
 import numpy.typing as npt
@@ -137,6 +138,17 @@ def _longness(lengths: _FloatArray) -> _FloatArray:
     return np.clip((lengths - _SHORT_WORDS) / (_LONG_WORDS - _SHORT_WORDS), 0.0, 1.0)
 
 
+def _story_id(url: str) -> StoryId:
+    """A story's id: a hash of its first article's URL without scheme and port.
+
+    Editors key their edits by this id, so it must survive reruns; leaving the port
+    out also keeps it stable for the offline sample, which runs on a random port.
+    """
+    parts = urlsplit(url)
+    key = f"{parts.hostname or ''}{parts.path}?{parts.query}"
+    return StoryId("s-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12])
+
+
 def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
     """Group articles reporting the same event into stories.
 
@@ -155,7 +167,7 @@ def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
     stories = []
     for members in groups.values():
         seed = members[0]
-        story_id = StoryId("s-" + hashlib.sha1(seed.url.encode("utf-8")).hexdigest()[:12])
+        story_id = _story_id(seed.url)
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
