@@ -105,7 +105,16 @@ _out_option = click.option(
 def _progress() -> Iterator[Callable[[str, int, int], None] | None]:
     """A rich progress bar on an interactive terminal; plain log lines otherwise."""
     if not sys.stderr.isatty():
-        yield None
+        last: dict[str, int] = {}
+
+        def log_line(step: str, done: int, total: int) -> None:
+            # About ten lines per step: enough to follow a cron log, not one per item.
+            every = max(1, total // 10)
+            if done == total or done - last.get(step, 0) >= every:
+                last[step] = done
+                logger.info("%s: %d/%d", step, done, total)
+
+        yield log_line
         return
     from rich.progress import Progress
 
