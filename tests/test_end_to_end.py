@@ -298,3 +298,19 @@ def test_llm_take_is_checked_and_attributed(tmp_path: Path) -> None:
     grounded = {topics[s["id"]] for s in stories if s["take_origin"] == "llm"}
     assert "Frozen Russian assets" in grounded, "the Belgian story's take names Belgium"
     assert any("take" in w.lower() for w in digest["warnings"])
+
+
+def test_status_feeds_and_why_explain_the_build(demo_build: Path) -> None:
+    config = str(demo_build / "_demo" / "feeds.yaml")
+    runner = CliRunner()
+    feeds = runner.invoke(cli, ["feeds", "status", "--config", config], env={"COLUMNS": "200"})
+    assert feeds.exit_code == 0, feeds.output
+    assert BROKEN_FEED_NAME in feeds.output and "failed" in feeds.output
+    status = runner.invoke(cli, ["status", "--config", config])
+    assert status.exit_code == 0 and " ok " in status.output
+    story = _stories(_digest(demo_build))[0]
+    why = runner.invoke(cli, ["why", story["id"], "--config", config])
+    assert why.exit_code == 0, why.output
+    assert why.output.startswith("2026-11-23: in under")
+    missing = runner.invoke(cli, ["why", "s-000000000000", "--config", config])
+    assert missing.exit_code == 3
