@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import random
-import re
 import resource
 import subprocess
 import sys
@@ -29,7 +28,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data" / "clustering" / "googlenews_dev.jsonl"
-DOCS = ROOT / "docs" / "benchmarks.md"
 SIZES = (1_000, 10_000, 50_000)
 SHARED_STORIES = 25
 SUFFIXES = "abcdefghijklmnopqrstuvwxyz"
@@ -135,7 +133,10 @@ def main() -> None:
     table = _table(results)
     print(table)
     if args.write:
-        _write_section(table)
+        sys.path.insert(0, str(ROOT))
+        from bench._docs import write_section
+
+        write_section("## Clustering", table + "\n" + QUALITY)
 
 
 def _table(results: list[dict[str, float]]) -> str:
@@ -160,17 +161,6 @@ def _table(results: list[dict[str, float]]) -> str:
             f"| {r['peak_mib']:.0f} MiB |"
         )
     return "\n".join(lines) + "\n"
-
-
-def _write_section(table: str) -> None:
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n"
-    section = re.compile(r"^## Clustering\n.*?(?=^## |\Z)", re.DOTALL | re.MULTILINE)
-    body = table + "\n" + QUALITY
-    if section.search(text):
-        text = section.sub(lambda _: body + "\n", text, count=1)
-    else:
-        text = text.rstrip("\n") + "\n\n" + body
-    DOCS.write_text(text, encoding="utf-8")
 
 
 # Quality on the real dev data, measured separately (commands given), kept with the table.

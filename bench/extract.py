@@ -31,13 +31,13 @@ import trafilatura
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench._docs import write_section  # noqa: E402
 from digest.evaluate.extract import evaluate_extraction  # noqa: E402
 from digest.extract import extract_article  # noqa: E402
 
 __all__ = ["main"]
 
 _DEFAULT_DATA = REPO.parent / "shared" / "data" / "extraction" / "aeb_dev"
-_DOCS = REPO / "docs" / "benchmarks.md"
 _HEADING = "## Extraction"
 
 
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     table = _table(len(pages), ours_times, bare_times, quality, args.rounds)
     sys.stdout.write(table)
     if args.write:
-        _write_section(table)
+        write_section(_HEADING, table)
     return 0
 
 
@@ -153,20 +153,6 @@ _CHOICES = (
     "`tests/test_eval_extract.py` against `tests/eval_floors.json`.",
     "",
 )
-
-
-def _write_section(table: str) -> None:
-    """Replace (or append) the "## Extraction" section, leaving other sections alone."""
-    text = _DOCS.read_text(encoding="utf-8") if _DOCS.exists() else "# Benchmarks\n"
-    start = text.find(_HEADING + "\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + table
-    else:
-        end = text.find("\n## ", start + len(_HEADING))
-        rest = text[end + 1 :] if end >= 0 else ""
-        text = text[:start] + table + ("\n" + rest if rest else "")
-    _DOCS.parent.mkdir(parents=True, exist_ok=True)
-    _DOCS.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -40,12 +40,12 @@ import feedparser
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench._docs import write_section  # noqa: E402
 from digest.config import FetchConfig  # noqa: E402  (after the sys.path line)
 from digest.fetch import FeedRequest, parse_feed, poll_feeds  # noqa: E402
 from digest.models import FetchOutcome, FetchResult  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "data" / "feeds" / "feedparser_corpus"
-_DOCS = REPO / "docs" / "benchmarks.md"
 _HEADING = "## Polling"
 _PORT = 18_097
 _T = TypeVar("_T")
@@ -242,17 +242,6 @@ def _table(rows: list[tuple[str, str, str]], headings: tuple[str, str, str]) -> 
     return "\n".join(lines)
 
 
-def _write_docs(section: str) -> None:
-    text = _DOCS.read_text(encoding="utf-8") if _DOCS.exists() else "# Benchmarks\n"
-    start = text.find(_HEADING + "\n")
-    if start == -1:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(_HEADING))
-        text = text[:start] + section + (text[end + 1 :] if end != -1 else "")
-    _DOCS.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def _concurrency_note(feeds: int, settings: FetchConfig) -> str:
     default = FetchConfig.model_validate({}).concurrency
     return (
@@ -317,7 +306,7 @@ def main() -> None:
     )
     print(section)
     if args.write:
-        _write_docs(section)
+        write_section(_HEADING, section)
 
 
 if __name__ == "__main__":

@@ -32,12 +32,12 @@ import mjml
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from bench._docs import write_section  # noqa: E402
 from digest import render  # noqa: E402
 from tests.test_render import make_issue, make_newsletter  # noqa: E402
 
 __all__ = ["main"]
 
-_DOCS = REPO / "docs" / "benchmarks.md"
 _HEADING = "## Rendering"
 _NODE_SCRIPT = """
 const mjml2html = require('mjml');
@@ -162,20 +162,6 @@ def _table(rows: list[tuple[str, str, str]], runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_section(table: str) -> None:
-    """Replace (or append) the "## Rendering" section, leaving other sections alone."""
-    text = _DOCS.read_text(encoding="utf-8") if _DOCS.exists() else "# Benchmarks\n"
-    start = text.find(_HEADING + "\n")
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + table
-    else:
-        end = text.find("\n## ", start + len(_HEADING))
-        rest = text[end + 1 :] if end >= 0 else ""
-        text = text[:start] + table + ("\n" + rest if rest else "")
-    _DOCS.parent.mkdir(parents=True, exist_ok=True)
-    _DOCS.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=30)
@@ -185,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     table = _table(_measure(args.runs, args.node_modules), args.runs)
     sys.stdout.write(table)
     if args.write:
-        _write_section(table)
+        write_section(_HEADING, table)
     return 0
 
 
