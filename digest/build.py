@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -19,7 +20,13 @@ from zoneinfo import ZoneInfo
 from digest.cluster import cluster_stories, group_topics
 from digest.config import Config
 from digest.deliver import write_issue
-from digest.editorial import Editorial, apply_editorial, load_editorial
+from digest.editorial import (
+    Editorial,
+    Restructured,
+    apply_editorial,
+    apply_structure,
+    load_editorial,
+)
 from digest.errors import DigestError
 from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
@@ -86,6 +93,8 @@ class IssueResult:
     fetch: FetchReport = FetchReport()
     problems: tuple[Problem, ...] = ()
     left_out: tuple[tuple[StoryId, str], ...] = ()
+    # The stories as grouped, before writing: their articles and why each is in.
+    stories: tuple[Story, ...] = ()
     seconds: float = 0.0
     skipped: bool = False
 
@@ -316,14 +325,24 @@ def build_issue(
         before=issue_date.isoformat(),
         since=(issue_date - timedelta(weeks=_CONTINUITY_WEEKS)).isoformat(),
     )
-    stories, left_out = _continue_stories(store, articles, sent)
-    grouped = group_topics(stories, config.topics, max_stories=config.newsletter.max_stories)
-    previous = frozenset(s for story in sent for s in story.sentences)
+    clustered, left_out = _continue_stories(store, articles, sent)
     editorial = load_editorial(config.editorial_path)
+    # Merges and splits come before grouping and writing, so a merged story is placed
+    # and summarized from all its articles.
+    structure = apply_structure(clustered, editorial)
+    stories = list(structure.stories)
+    left_out.extend(structure.merged)
+    grouped = group_topics(stories, config.topics, max_stories=config.newsletter.max_stories)
+    grouped = _keep_editorial_stories(grouped, stories, structure)
+    grouped_by_id = {s.id: s for t in grouped for s in t.stories}
+    considered = [grouped_by_id.get(s.id, s) for s in stories]
+    previous = frozenset(s for story in sent for s in story.sentences)
     sections, written_problems = _write_up(config, grouped, previous, editorial)
     problems.extend(written_problems)
-    edited, notes = apply_editorial(sections, editorial)
-    warnings = _warnings(config, store, start, end) + list(notes)
+    edited, notes = apply_editorial(
+        sections, editorial, merged=[story_id for story_id, _ in structure.merged]
+    )
+    warnings = _warnings(config, store, start, end) + list(structure.notes) + list(notes)
     for problem in problems:
         # Page failures are already in the store-derived warnings above, which a rebuild
         # repeats; listing the run's own copy too would say it twice.
@@ -348,7 +367,7 @@ def build_issue(
         issue_date.isoformat(),
         path=str(path),
         now=options.now,
-        stories=_story_records(sections, edited, stories, left_out),
+        stories=_story_records(sections, edited, considered, left_out),
         is_scheduled=options.is_scheduled,
         html_bytes=len(rendered.html.encode("utf-8")),
     )
@@ -358,8 +377,50 @@ def build_issue(
         path=path,
         fetch=fetch_report,
         problems=tuple(problems),
-        left_out=tuple(left_out),
+        left_out=tuple(left_out) + _dropped(sections, edited),
+        stories=tuple(s for t in grouped for s in t.stories),
     )
+
+
+def _dropped(
+    written: Sequence[TopicSection], edited: Sequence[TopicSection]
+) -> tuple[tuple[StoryId, str], ...]:
+    included = {s.story_id for t in edited for s in t.stories}
+    return tuple(
+        (s.story_id, "dropped in the editorial file")
+        for t in written
+        for s in t.stories
+        if s.story_id not in included
+    )
+
+
+def _keep_editorial_stories(
+    grouped: Sequence[TopicStories], stories: Sequence[Story], structure: Restructured
+) -> tuple[TopicStories, ...]:
+    """Grouped stories with their clustering reasons kept, and split stories placed.
+
+    ``group_topics`` gives each story its topic reason; the reason it had before (an
+    update, a merge or split by the editors) is kept after it. A story the editors split
+    out that grouping left out (one outlet, no standing topic, or over the cap) goes
+    under the topic of the story it came from: the editors asked for it.
+    """
+    before = {s.id: s for s in stories}
+    placed = {s.id for t in grouped for s in t.stories}
+    extra: dict[StoryId, list[Story]] = {}
+    for new_id, origin in structure.split_from:
+        story = before.get(new_id)
+        if story is not None and new_id not in placed:
+            extra.setdefault(origin, []).append(story)
+    result = []
+    for topic in grouped:
+        members: list[Story] = []
+        for story in topic.stories:
+            earlier = before[story.id].why if story.id in before else ""
+            why = f"{story.why}; {earlier}" if earlier and earlier not in story.why else story.why
+            members.append(dataclasses.replace(story, why=why or earlier))
+            members.extend(extra.pop(story.id, []))
+        result.append(dataclasses.replace(topic, stories=tuple(members)))
+    return tuple(result)
 
 
 def _write_up(
@@ -445,7 +506,10 @@ def _continue_stories(
             if fresh:
                 kept[story.id] = story
             continue
-        previous = max(old, key=lambda s: (s.issue_date, s.story_id))
+        # The latest issue's story wins; among its stories (the editors split one), the
+        # one holding most of this cluster's articles, so its id and edits carry on.
+        held = Counter(s.story_id for s in old)
+        previous = max(old, key=lambda s: (s.issue_date, held[s.story_id], s.story_id))
         if not fresh:
             left_out.append((previous.story_id, f"sent on {previous.issue_date}; nothing new"))
             continue

@@ -56,7 +56,7 @@ from digest.models import Article, Story, StoryId
 from digest.text import content_words
 from digest.topics import group_topics
 
-__all__ = ["cluster_stories", "cluster_texts", "group_topics"]
+__all__ = ["cluster_stories", "cluster_texts", "group_topics", "story_id_for"]
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +138,7 @@ def _longness(lengths: _FloatArray) -> _FloatArray:
     return np.clip((lengths - _SHORT_WORDS) / (_LONG_WORDS - _SHORT_WORDS), 0.0, 1.0)
 
 
-def _story_id(url: str) -> StoryId:
+def story_id_for(url: str) -> StoryId:
     """A story's id: a hash of its first article's URL without scheme and port.
 
     Editors key their edits by this id, so it must survive reruns; leaving the port
@@ -167,7 +167,7 @@ def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
     stories = []
     for members in groups.values():
         seed = members[0]
-        story_id = _story_id(seed.url)
+        story_id = story_id_for(seed.url)
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)

@@ -2,14 +2,44 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from pydantic import ValidationError
 
-from digest.editorial import apply_editorial, load_editorial, update_story_edit
+from digest.build import BuildOptions, IssueResult, run_issue
+from digest.cluster import story_id_for
+from digest.config import load_config
+from digest.editorial import (
+    Restructured,
+    apply_editorial,
+    apply_structure,
+    load_editorial,
+    update_story_edit,
+    update_story_edits,
+)
 from digest.errors import ConfigError
-from digest.models import Sentence, Source, StoryId, StorySummary, TakeOrigin, TopicSection
+from digest.models import (
+    Article,
+    ArticleId,
+    Sentence,
+    Source,
+    Story,
+    StoryId,
+    StorySummary,
+    TakeOrigin,
+    TopicSection,
+)
+from digest.sample import (
+    EXPECTED_STORIES,
+    WEEK2_CONTINUES,
+    SampleSite,
+    serve_sample,
+    write_sample_config,
+)
 
 WHEN = datetime(2026, 11, 20, tzinfo=UTC)
 
@@ -68,14 +98,31 @@ stories:
     )
 
 
-def test_bad_entry_reports_line_and_key(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "stories:\n  s-a:\n    pin: maybe\n    colour: red\n",
+            [":3:5: stories.s-a.pin:", ":4:5: stories.s-a.colour: unknown key."],
+        ),
+        (
+            "stories:\n  s-a:\n    merge_into: story-b\n    split: [not a url]\n",
+            [
+                ":3:5: stories.s-a.merge_into: not a story id",
+                ":4:5: stories.s-a.split: not an http",
+            ],
+        ),
+    ],
+)
+def test_bad_entry_reports_line_and_key(tmp_path: Path, text: str, expected: list[str]) -> None:
     path = tmp_path / "editorial.yaml"
-    path.write_text("stories:\n  s-a:\n    pin: maybe\n    colour: red\n")
+    path.write_text(text)
     with pytest.raises(ConfigError) as caught:
         load_editorial(path)
-    text = [str(p) for p in caught.value.problems]
-    assert text[0].startswith(f"{path}:3:5: stories.s-a.pin:")
-    assert text[1].startswith(f"{path}:4:5: stories.s-a.colour: unknown key.")
+    problems = [str(p) for p in caught.value.problems]
+    assert len(problems) == len(expected)
+    for problem, start in zip(problems, expected, strict=True):
+        assert problem.startswith(f"{path}{start}"), problem
 
 
 def test_update_keeps_comments_and_other_entries(tmp_path: Path) -> None:
@@ -97,3 +144,275 @@ def test_new_file_gets_an_explaining_header(tmp_path: Path) -> None:
     update_story_edit(path, "s-a", {"take": "First."})
     assert path.read_text().startswith("# Editorial decisions for newsletter-digest")
     assert load_editorial(path).stories["s-a"].take == "First."
+
+
+def test_perspectives_and_notes_replace_the_generated_ones(tmp_path: Path) -> None:
+    sections, _ = _apply(
+        tmp_path,
+        """\
+stories:
+  s-a:
+    perspectives:
+      - {who: "Denmark's foreign minister", says: " The letter changes nothing. "}
+    also_worth_noting: ["Nuuk votes next week.", "  ", "Copenhagen pays the bill."]
+  s-b: {also_worth_noting: []}
+""",
+    )
+    story_a, story_b = sections[0].stories[0], sections[0].stories[1]
+    first_source = "https://example.org/s-a"
+    assert [(p.who, p.says, p.source_url) for p in story_a.perspectives] == [
+        ("Denmark's foreign minister", "The letter changes nothing.", first_source)
+    ]
+    assert story_a.also_worth_noting == (
+        Sentence("Nuuk votes next week.", first_source),
+        Sentence("Copenhagen pays the bill.", first_source),
+    )
+    assert story_b.also_worth_noting == ()
+
+
+# -- merge and split -----------------------------------------------------------------------
+
+
+def _article(url: str, hour: int, outlet: str = "Ledger") -> Article:
+    return Article(
+        id=ArticleId(url),
+        url=url,
+        outlet=outlet,
+        feed_url="https://example.org/feed",
+        title=f"Title of {url}",
+        published=WHEN.replace(hour=hour),
+        text="Text.",
+    )
+
+
+def _clustered(*urls_per_story: tuple[str, ...]) -> list[Story]:
+    stories = []
+    for urls in urls_per_story:
+        articles = tuple(_article(url, hour) for hour, url in enumerate(urls, start=1))
+        stories.append(Story(id=story_id_for(urls[0]), articles=articles, why="2 outlets"))
+    return stories
+
+
+A = ("https://ledger.example/a1", "https://review.example/a2", "https://observer.example/a3")
+B = ("https://ledger.example/b1", "https://review.example/b2")
+C = ("https://ledger.example/c1",)
+ID_A, ID_B, ID_C = story_id_for(A[0]), story_id_for(B[0]), story_id_for(C[0])
+
+
+def _structure(tmp_path: Path, text: str, stories: list[Story]) -> Restructured:
+    path = tmp_path / "editorial.yaml"
+    path.write_text(text)
+    return apply_structure(stories, load_editorial(path))
+
+
+def _urls(story: Story) -> list[str]:
+    return [a.url for a in story.articles]
+
+
+def test_merge_moves_every_article_into_the_target(tmp_path: Path) -> None:
+    result = _structure(
+        tmp_path, f"stories:\n  {ID_B}: {{merge_into: {ID_A}}}\n", _clustered(A, B, C)
+    )
+    assert [s.id for s in result.stories] == [ID_A, ID_C]
+    merged = result.stories[0]
+    assert _urls(merged) == [A[0], B[0], A[1], B[1], A[2]], "earliest first"
+    assert "merged with " + ID_B in merged.why
+    assert result.merged == ((ID_B, f"merged into {ID_A} in editorial.yaml"),)
+    assert result.notes == ()
+
+
+def test_merge_follows_chains_and_reports_what_it_cannot_do(tmp_path: Path) -> None:
+    gone = "s-0000000000ff"
+    text = (
+        f"stories:\n  {ID_A}: {{merge_into: {ID_B}}}\n  {ID_B}: {{merge_into: {ID_C}}}\n"
+        f"  {ID_C}: {{merge_into: {ID_A}}}\n  s-00000000abcd: {{merge_into: {gone}}}\n"
+    )
+    stories = [*_clustered(A, B, C), *_clustered(("https://other.example/x",))]
+    lonely = stories[-1].id
+    text = text.replace("s-00000000abcd", lonely)
+    result = _structure(tmp_path, text, stories)
+    # A -> B -> C -> (A: a circle), so C stays and takes everything.
+    assert [s.id for s in result.stories] == [ID_C, lonely]
+    assert len(result.stories[0].articles) == 6
+    assert result.notes == (
+        f"editorial.yaml: {ID_C}: merge_into {ID_A} would merge stories in a circle; "
+        f"{ID_C} stays on its own.",
+        f"editorial.yaml: {lonely}: merge_into {gone}, which is not in this issue; "
+        f"{lonely} stays on its own.",
+    )
+
+
+def test_split_takes_an_article_into_its_own_story(tmp_path: Path) -> None:
+    # The editors' URL may differ in scheme and port from the stored one.
+    asked = "http://review.example:8080/a2"
+    text = f"stories:\n  {ID_A}:\n    split:\n      - {asked}\n"
+    result = _structure(tmp_path, text, _clustered(A, B))
+    new_id = story_id_for(A[1])
+    assert [s.id for s in result.stories] == [ID_A, new_id, ID_B]
+    assert _urls(result.stories[0]) == [A[0], A[2]]
+    assert _urls(result.stories[1]) == [A[1]]
+    assert result.stories[1].why == f"split out of {ID_A} in the editorial file"
+    assert result.split_from == ((new_id, ID_A),)
+
+
+def test_split_then_merge_regroups_articles(tmp_path: Path) -> None:
+    new_id = story_id_for(A[2])
+    text = f"stories:\n  {ID_A}: {{split: ['{A[2]}']}}\n  {new_id}: {{merge_into: {ID_B}}}\n"
+    result = _structure(tmp_path, text, _clustered(A, B))
+    assert [(s.id, len(s.articles)) for s in result.stories] == [(ID_A, 2), (ID_B, 3)]
+    sections, notes = apply_editorial(
+        (), load_editorial(tmp_path / "editorial.yaml"), merged=[new_id]
+    )
+    assert sections == () and all(new_id not in note for note in notes)
+
+
+def test_split_that_cannot_happen_is_a_note(tmp_path: Path) -> None:
+    text = (
+        f"stories:\n  {ID_A}: {{split: ['{A[0]}', 'https://nowhere.example/z']}}\n"
+        f"  {ID_C}: {{split: ['{C[0]}']}}\n"
+    )
+    result = _structure(tmp_path, text, _clustered(A, C))
+    assert [len(s.articles) for s in result.stories] == [3, 1]
+    assert result.notes == (
+        f"editorial.yaml: {ID_A}: split {A[0]}: it is the article that gives the story its "
+        "id; split the other articles out instead.",
+        f"editorial.yaml: {ID_A}: split https://nowhere.example/z: that article is not in "
+        "this story (any more); nothing was split.",
+        f"editorial.yaml: {ID_C}: split {C[0]}: it is the story's only article; nothing was split.",
+    )
+
+
+def test_batch_update_writes_lists_or_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "editorial.yaml"
+    update_story_edits(
+        path,
+        [
+            (ID_A, {"order": 2, "split": [A[1]], "also_worth_noting": ["One.", "Two."]}),
+            (ID_B, {"order": 1, "perspectives": [{"who": "Nuuk", "says": "No."}]}),
+        ],
+    )
+    edits = load_editorial(path).stories
+    assert edits[ID_A].split == (A[1],) and edits[ID_A].also_worth_noting == ("One.", "Two.")
+    assert edits[ID_B].perspectives is not None and edits[ID_B].perspectives[0].who == "Nuuk"
+    before = path.read_text()
+    with pytest.raises(ValidationError):
+        update_story_edits(path, [(ID_C, {"pin": True}), (ID_A, {"merge_into": "nope"})])
+    assert path.read_text() == before
+    update_story_edit(path, ID_A, {"split": []})
+    assert load_editorial(path).stories[ID_A].split == ()
+
+
+# -- overrides across rebuilds, on the bundled sample ---------------------------------------
+
+
+def _paths(urls: Sequence[str]) -> frozenset[str]:
+    return frozenset(urlsplit(u).path.lstrip("/") for u in urls)
+
+
+def _id_of(result: IssueResult, label: str) -> StoryId:
+    wanted = frozenset(EXPECTED_STORIES[label])
+    return next(
+        s.story_id for s in result.issue.stories if _paths([x.url for x in s.sources]) == wanted
+    )
+
+
+def _build(site: SampleSite, directory: Path, now: datetime) -> IssueResult:
+    config = write_sample_config(site, directory)
+    return run_issue(load_config(config), BuildOptions(out_dir=directory / "out", now=now))
+
+
+def _check_overrides(result: IssueResult, path: Path) -> set[StoryId]:
+    """Assert every override whose story is in ``result`` is applied and the others are
+    reported; returns the ids whose overrides applied."""
+    edits = load_editorial(path).stories
+    shown = {s.story_id: (t, s) for t in result.issue.topics for s in t.stories}
+    left_out = dict(result.left_out)
+    warnings = "\n".join(result.issue.warnings)
+    applied = set()
+    for story_id, edit in edits.items():
+        if story_id in shown:
+            topic, story = shown[story_id]
+            if edit.take:
+                assert (story.take, story.take_origin) == (edit.take, TakeOrigin.EDITOR)
+            if edit.headline:
+                assert story.headline == edit.headline
+            if edit.pin:
+                assert topic.stories[0].story_id == story_id
+            if edit.perspectives is not None:
+                assert [(p.who, p.says) for p in story.perspectives] == [
+                    (p.who, p.says) for p in edit.perspectives
+                ]
+            if edit.also_worth_noting is not None:
+                assert [s.text for s in story.also_worth_noting] == list(edit.also_worth_noting)
+            for url in edit.split:
+                assert urlsplit(url).path not in {urlsplit(s.url).path for s in story.sources}
+                assert story_id_for(url) in shown or url in warnings
+            assert not edit.drop and not edit.merge_into
+            applied.add(StoryId(story_id))
+        elif edit.drop and left_out.get(StoryId(story_id)) == "dropped in the editorial file":
+            applied.add(StoryId(story_id))
+        elif edit.merge_into and left_out.get(StoryId(story_id), "").startswith("merged into"):
+            merged = shown[StoryId(edit.merge_into)][1]
+            assert len(merged.sources) >= 4
+            applied.add(StoryId(story_id))
+        else:
+            assert f"story {story_id} is not in this issue" in warnings
+    return applied
+
+
+def test_overrides_survive_rebuilds_and_new_articles(tmp_path: Path) -> None:
+    with serve_sample(week=1) as site:
+        first = _build(site, tmp_path, site.now)
+        week1_now = site.now
+        ids = {label: _id_of(first, label) for label in EXPECTED_STORIES}
+        assert {"reparations-loan", "nato-tokyo-office", "greenland-us-pressure"} <= set(
+            WEEK2_CONTINUES
+        )
+        tokyo = next(s for s in first.stories if s.id == ids["nato-tokyo-office"])
+        split_url = tokyo.articles[1].url
+        path = load_config(tmp_path / "feeds.yaml").editorial_path
+        update_story_edits(
+            path,
+            [
+                (ids["reparations-loan"], {"take": "Belgium holds the key."}),
+                (ids["russia-euroclear-lawsuit"], {"merge_into": ids["reparations-loan"]}),
+                (ids["nato-ip4-maritime"], {"pin": True}),
+                (ids["bulgaria-election"], {"drop": True}),
+                (ids["nato-tokyo-office"], {"split": [split_url]}),
+                (
+                    ids["greenland-us-pressure"],
+                    {
+                        "headline": "Copenhagen calls in the US envoy",
+                        "perspectives": [{"who": "Nuuk", "says": "Greenland is not for sale."}],
+                        "also_worth_noting": ["Denmark's parliament debates it on Tuesday."],
+                    },
+                ),
+            ],
+        )
+        edited = _build(site, tmp_path, site.now)
+    assert _check_overrides(edited, path) == set(load_editorial(path).stories)
+    assert story_id_for(split_url) in {s.story_id for s in edited.issue.stories}
+    assert ids["russia-euroclear-lawsuit"] not in {s.story_id for s in edited.issue.stories}
+
+    # New articles arrive (week 2's feeds) and week 1 is built again: every story is
+    # still there, so every override still applies.
+    with serve_sample(week=2) as site:
+        again = _build(site, tmp_path, week1_now)
+        assert _check_overrides(again, path) == set(load_editorial(path).stories)
+        # The next week: stories that continue keep their overrides, the rest are reported.
+        later = _build(site, tmp_path, site.now)
+    applied = _check_overrides(later, path)
+    assert {ids["reparations-loan"], ids["greenland-us-pressure"]} <= applied
+    assert ids["nato-tokyo-office"] in applied, "the split does not hand the id to the split story"
+    assert ids["bulgaria-election"] not in applied
+    assert set(load_editorial(path).stories) == {
+        ids[label]
+        for label in (
+            "reparations-loan",
+            "russia-euroclear-lawsuit",
+            "nato-ip4-maritime",
+            "bulgaria-election",
+            "nato-tokyo-office",
+            "greenland-us-pressure",
+        )
+    }, "nothing is lost from the file"

@@ -100,6 +100,34 @@ def test_write_actions_need_the_session_token(draft: Draft) -> None:
     assert not load_config(draft.config).editorial_path.exists()
 
 
+def test_edits_are_checked_before_anything_is_written(draft: Draft) -> None:
+    headers = {"Content-Type": "application/json", "X-Digest-Token": draft.server.token}
+    story = "s-000000000000"
+    for body in (
+        {"story": story, "changes": {"pin": "true"}},
+        {"story": story, "changes": {"order": "2"}},
+        {"story": story, "changes": {"colour": "red"}},
+        {"story": "../feeds", "changes": {"pin": True}},
+        {"story": story, "changes": {"merge_into": "s-nope"}},
+        {"story": story, "changes": {"split": ["javascript:alert(1)"]}},
+        {"story": story, "changes": {"perspectives": [{"who": "Nuuk"}]}},
+        {"story": story, "changes": {"also_worth_noting": "one line"}},
+        {"edits": [{"story": story, "changes": {"pin": True}}, {"story": story}]},
+        {"edits": []},
+        ["not", "an", "object"],
+    ):
+        data = json.dumps(body).encode()
+        status, _ = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")
+        assert status == 400, body
+    assert not load_config(draft.config).editorial_path.exists()
+    good = {"story": story, "changes": {"also_worth_noting": ["One.", "Two."], "order": 3}}
+    data = json.dumps({"edits": [good]}).encode()
+    status, _ = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")
+    assert status == 200
+    edit = load_editorial(load_config(draft.config).editorial_path).stories[story]
+    assert (edit.also_worth_noting, edit.order) == (("One.", "Two."), 3)
+
+
 @pytest.mark.browser
 def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) -> None:
     if not CHROMIUM:
@@ -132,7 +160,40 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
 
         with page.expect_navigation():
             page.click(f"button[data-action=drop][data-story='{to_drop}']")
-        assert to_drop not in {s["id"] for t in _topics(draft) for s in t["stories"]}
+        assert to_drop not in _ids(draft)
+        # A dropped story stays listed, with the button that undoes the drop.
+        with page.expect_navigation():
+            page.click(f"#left-{to_drop} button[data-action=restore]")
+        assert to_drop in _ids(draft)
+        with page.expect_navigation():
+            page.click(f"button[data-action=drop][data-story='{to_drop}']")
+        assert to_drop not in _ids(draft)
+
+        biggest = max(
+            (t for t in _topics(draft) if t["name"] != first_topic["name"]),
+            key=lambda t: len(t["stories"]),
+        )
+        assert len(biggest["stories"]) >= 4, "the sample has a topic with four stories"
+        second = biggest["stories"][1]["id"]
+        with page.expect_navigation():
+            page.click(f"button[data-action=up][data-story='{second}']")
+        assert _topic_of(draft, second)["stories"][0]["id"] == second
+
+        source, target = (s["id"] for s in _topic_of(draft, second)["stories"][2:4])
+        source_urls = {s["url"] for s in _story(draft, source)["sources"]}
+        page.select_option(f"#merge_into-{source}", target)
+        with page.expect_navigation():
+            page.click(f"button[data-action=merge][data-story='{source}']")
+        assert source not in _ids(draft)
+        assert source_urls <= {s["url"] for s in _story(draft, target)["sources"]}
+        assert page.locator(f"#left-{source} button[data-action=unmerge]").count() == 1
+
+        to_split = next(s["id"] for s in first_topic["stories"] if s["id"] != to_pin)
+        before = len(_story(draft, to_split)["sources"])
+        with page.expect_navigation():
+            page.click(f"#members-{to_split} button[data-action=split] >> nth=0")
+        assert len(_story(draft, to_split)["sources"]) == before - 1
+        assert len(_ids(draft)) == len(set(_ids(draft))), "no story twice"
 
         page.fill(f"#take-{to_pin}", "Tokyo gains more from this than NATO does.")
         with page.expect_navigation():
@@ -181,6 +242,9 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
     pinned = next(t for t in digest["topics"] if to_pin in [s["id"] for s in t["stories"]])
     assert pinned["stories"][0]["id"] == to_pin
     assert pinned["stories"][0]["take_origin"] == "editor"
+    assert source not in ids and target in ids
+    moved = next(t for t in digest["topics"] if second in [s["id"] for s in t["stories"]])
+    assert moved["stories"][0]["id"] == second
 
 
 def _topics(draft: Draft) -> list[dict[str, Any]]:
@@ -189,6 +253,14 @@ def _topics(draft: Draft) -> list[dict[str, Any]]:
     data = json.loads((result.path / "digest.json").read_text())
     topics: list[dict[str, Any]] = data["topics"]
     return topics
+
+
+def _ids(draft: Draft) -> list[str]:
+    return [s["id"] for t in _topics(draft) for s in t["stories"]]
+
+
+def _story(draft: Draft, story_id: str) -> dict[str, Any]:
+    return next(s for t in _topics(draft) for s in t["stories"] if s["id"] == story_id)
 
 
 def _topic_of(draft: Draft, story_id: str) -> dict[str, Any]:
