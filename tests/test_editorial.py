@@ -396,7 +396,8 @@ def test_overrides_survive_rebuilds_and_new_articles(tmp_path: Path) -> None:
 
     # New articles arrive (week 2's feeds) and week 1 is built again: every story is
     # still there, so every override still applies.
-    with serve_sample(week=2) as site:
+    # The publishers' URLs stay the same from one week to the next: same port.
+    with serve_sample(week=2, port=urlsplit(site.base_url).port or 0) as site:
         again = _build(site, tmp_path, week1_now)
         assert _check_overrides(again, path) == set(load_editorial(path).stories)
         # The next week: stories that continue keep their overrides, the rest are reported.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -121,8 +122,8 @@ def test_demo_email_passes_the_independent_checker(demo_build: Path) -> None:
     assert failed == [] and run.returncode == 0
 
 
-def _build(site_week: int, workdir: Path, out: Path, *extra: str) -> dict[str, Any]:
-    with serve_sample(week=site_week) as site:
+def _build(site_week: int, workdir: Path, out: Path, *extra: str, port: int = 0) -> dict[str, Any]:
+    with serve_sample(week=site_week, port=port) as site:
         config = write_sample_config(site, workdir)
         result = CliRunner().invoke(
             cli,
@@ -145,8 +146,11 @@ def _build(site_week: int, workdir: Path, out: Path, *extra: str) -> dict[str, A
 @pytest.mark.slow
 def test_second_week_leaves_out_sent_stories_and_marks_updates(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    first = _build(1, tmp_path, out)
-    second = _build(2, tmp_path, out)
+    with socket.socket() as probe:  # one port for both weeks: the URLs stay the same
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    first = _build(1, tmp_path, out, port=port)
+    second = _build(2, tmp_path, out, port=port)
     first_ids = {s["id"] for s in _stories(first)}
     second_stories = _stories(second)
     updates = [s for s in second_stories if s["status"] == "update"]

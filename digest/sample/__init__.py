@@ -104,20 +104,22 @@ class SampleSite:
 
 
 @contextmanager
-def serve_sample(week: int = 1, *, delay: float = 0.0) -> Iterator[SampleSite]:
+def serve_sample(week: int = 1, *, delay: float = 0.0, port: int = 0) -> Iterator[SampleSite]:
     """Serve week ``week`` (1 or 2) of the sample on 127.0.0.1 at a free port.
 
     The server runs in a daemon thread and is shut down when the block exits. Week 2
     serves week 2's files first and falls back to week 1's pages, which stay online.
 
-    ``delay`` makes every answer wait that many seconds (a slow publisher).
+    ``delay`` makes every answer wait that many seconds (a slow publisher). ``port``
+    0 picks a free port; serving week 2 on week 1's port keeps the URLs the same, as a
+    real publisher's would be from one week to the next.
 
     Raises ValueError for any other week.
     """
     if week not in WEEK_NOW:
         raise ValueError(f"the sample has weeks {sorted(WEEK_NOW)}, not {week}")
     roots = tuple(_SITE_DIR / f"week{n}" for n in range(week, 0, -1))
-    server = SampleServer(roots, delay=delay)
+    server = SampleServer(roots, delay=delay, port=port)
     thread = threading.Thread(
         target=server.serve_forever, name=f"digest-sample-week{week}", daemon=True
     )

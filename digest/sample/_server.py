@@ -34,14 +34,14 @@ class SampleServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, roots: tuple[Path, ...], *, delay: float = 0.0) -> None:
+    def __init__(self, roots: tuple[Path, ...], *, delay: float = 0.0, port: int = 0) -> None:
         self.roots = tuple(root.resolve() for root in roots)
         self.delay = delay  # seconds before each answer: slow publishers, for crash tests
         # Full responses (200) served per URL path: lets tests prove that nothing is
         # fetched twice.
         self.hits: Counter[str] = Counter()
         self._hits_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     def count_hit(self, url_path: str) -> None:
         with self._hits_lock:
