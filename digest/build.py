@@ -11,9 +11,9 @@ import dataclasses
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -28,13 +28,11 @@ from digest.editorial import (
     load_editorial,
 )
 from digest.errors import DigestError
-from digest.extract import extract_article
-from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
+from digest.ingest import NO_FETCH, FetchReport, Progress, fetch_all
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
     Article,
     FetchOutcome,
-    FetchResult,
     Issue,
     Problem,
     RenderedIssue,
@@ -43,7 +41,6 @@ from digest.models import (
     StoryStatus,
     StorySummary,
     TakeOrigin,
-    TextOrigin,
     TopicSection,
     TopicStories,
 )
@@ -54,35 +51,17 @@ from digest.summarize import summarize_story
 
 __all__ = [
     "BuildOptions",
-    "FetchReport",
     "IssueResult",
     "build_issue",
-    "fetch_all",
     "issue_window",
     "run_issue",
 ]
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[str, int, int], None]
-"""progress(step, done, total): called as work advances; the CLI draws a bar."""
-
 # Previous issues looked at for continuity: a story sent within this many weeks does
 # not come back unless it gained new articles.
 _CONTINUITY_WEEKS = 6
-# Pages claimed per batch; a killed run loses at most one batch's claims, which expire.
-_PAGE_BATCH = 64
-_STALE_CLAIM = timedelta(minutes=30)
-
-
-@dataclass(frozen=True, slots=True)
-class FetchReport:
-    feeds_polled: int = 0
-    feeds_failed: int = 0
-    articles_new: int = 0
-    articles_updated: int = 0
-    pages_fetched: int = 0
-    problems: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +69,7 @@ class IssueResult:
     issue: Issue
     rendered: RenderedIssue
     path: Path
-    fetch: FetchReport = FetchReport()
+    fetch: FetchReport = NO_FETCH
     problems: tuple[Problem, ...] = ()
     left_out: tuple[tuple[StoryId, str], ...] = ()
     # The stories as grouped, before writing: their articles and why each is in.
@@ -130,134 +109,6 @@ def issue_window(config: Config, now: datetime) -> tuple[date, datetime, datetim
     return issue_date, now - timedelta(days=config.newsletter.window_days), now
 
 
-def _wall_clock() -> datetime:
-    return datetime.now(UTC)
-
-
-def fetch_all(
-    config: Config,
-    store: Store,
-    *,
-    now: datetime,
-    progress: Progress | None = None,
-    clock: Callable[[], datetime] = _wall_clock,
-) -> FetchReport:
-    """Poll every due feed, then fetch and extract every new article page of the window."""
-    report = _poll(config, store, now=now, progress=progress)
-    _, start, _ = issue_window(config, now)
-    pages, page_problems = _extract_pending(
-        config, store, since=start, now=now, progress=progress, clock=clock
-    )
-    return dataclasses.replace(
-        report, pages_fetched=pages, problems=report.problems + page_problems
-    )
-
-
-def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None) -> FetchReport:
-    enabled = [f for f in config.feeds if f.enabled]
-    store.sync_feeds((f.url, f.name) for f in enabled)
-    states = store.feed_states([f.url for f in enabled])
-    due = [s for s in states if not s.is_gone and (s.next_poll_at is None or s.next_poll_at <= now)]
-    requests = [FeedRequest(s.current_url, s.name, s.etag, s.last_modified) for s in due]
-    done = 0
-
-    def tick(_result: FetchResult) -> None:
-        nonlocal done
-        done += 1
-        if progress is not None:
-            progress("Polling feeds", done, len(requests))
-
-    results = poll_feeds(requests, config.fetch, progress=tick) if requests else []
-    problems: list[Problem] = []
-    new = updated = failed = 0
-    for state, result in zip(due, results, strict=True):
-        counts = store.record_poll(state.url, result, now=now)
-        new += counts.new
-        updated += counts.updated
-        if result.outcome is FetchOutcome.FAILED:
-            failed += 1
-        for warning in result.warnings:
-            problems.append(Problem("fetch", state.name, warning))
-    return FetchReport(
-        feeds_polled=len(results),
-        feeds_failed=failed,
-        articles_new=new,
-        articles_updated=updated,
-        problems=tuple(problems),
-    )
-
-
-def _extract_pending(
-    config: Config,
-    store: Store,
-    *,
-    since: datetime,
-    now: datetime,
-    progress: Progress | None,
-    clock: Callable[[], datetime],
-) -> tuple[int, tuple[Problem, ...]]:
-    fetched = 0
-    problems: list[Problem] = []
-    total = len(store.pending_pages(since=since))
-    while True:
-        batch = store.claim_pages(
-            since=since, clock_now=clock(), limit=_PAGE_BATCH, stale=_STALE_CLAIM
-        )
-        if not batch:
-            break
-        requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
-        results = fetch_pages(requests, config.fetch)
-        by_id = {a.id: a for a in store.articles_by_id(p.article_id for p in batch)}
-        for page, result in zip(batch, results, strict=True):
-            article = by_id.get(page.article_id)
-            if article is None:
-                continue
-            problem = _save_page(store, article, result, now=now)
-            if problem is not None:
-                problems.append(problem)
-            fetched += 1
-            if progress is not None:
-                progress("Extracting articles", fetched, total)
-    return fetched, tuple(problems)
-
-
-def _save_page(
-    store: Store, article: Article, result: PageResult, *, now: datetime
-) -> Problem | None:
-    """Extract one page and store its text, falling back to the feed's own text."""
-    if result.not_modified:
-        store.keep_extraction(article.id, now=now)
-        return None
-    extracted = (
-        extract_article(result.content, result.final_url or article.url, encoding=result.encoding)
-        if result.ok
-        else None
-    )
-    if extracted is not None:
-        store.save_extraction(
-            article.id,
-            text=extracted.text,
-            origin=TextOrigin.PAGE,
-            now=now,
-            language=extracted.language,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            final_url=result.final_url,
-        )
-        return None
-    reason = result.error if not result.ok else "no article text found on the page"
-    origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
-    store.save_extraction(
-        article.id,
-        text=article.text,
-        origin=origin,
-        now=now,
-        error=reason,
-        final_url=result.final_url,
-    )
-    return Problem("extract", article.url, f"{reason}; used the feed's text instead.")
-
-
 def run_issue(config: Config, options: BuildOptions) -> IssueResult:
     """Fetch (unless told not to), then build the issue of ``options.now``.
 
@@ -291,7 +142,7 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
             report = (
                 fetch_all(config, store, now=options.now, progress=options.progress)
                 if options.fetch
-                else FetchReport()
+                else NO_FETCH
             )
             result = build_issue(config, store, options=options, fetch_report=report)
         result = dataclasses.replace(result, seconds=time.monotonic() - started)
@@ -315,7 +166,7 @@ def build_issue(
     store: Store,
     *,
     options: BuildOptions,
-    fetch_report: FetchReport = FetchReport(),
+    fetch_report: FetchReport = NO_FETCH,
 ) -> IssueResult:
     """Cluster, summarize, render and write the issue of ``options.now`` from the store."""
     issue_date, start, end = issue_window(config, options.now)

@@ -247,7 +247,7 @@ def fetch(config_path: str, now: str | None) -> None:
 
     Example: digest fetch --config feeds.yaml
     """
-    from digest.build import fetch_all
+    from digest.ingest import fetch_all
     from digest.store import open_store
 
     config = _load(config_path)

@@ -24,9 +24,10 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 
-from digest.build import BuildOptions, fetch_all, run_issue
+from digest.build import BuildOptions, run_issue
 from digest.config import Config, load_config
 from digest.errors import DigestError, LockedError
+from digest.ingest import fetch_all
 from digest.store import open_store
 
 __all__ = [

@@ -1,0 +1,170 @@
+"""Ingest: poll the feeds and extract the new articles' text into the store.
+
+The first half of a run, shared by ``digest fetch``, ``digest run`` and the scheduler's
+poll job. Each feed's entries commit with its new state and each article's text on its
+own, so a killed ingest resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from digest.config import Config
+from digest.extract import extract_article
+from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
+from digest.models import Article, FetchOutcome, FetchResult, Problem, TextOrigin
+from digest.store import Store
+
+__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all"]
+
+Progress = Callable[[str, int, int], None]
+"""progress(step, done, total): called as work advances; the CLI draws a bar."""
+
+# Pages claimed per batch; a killed run loses at most one batch's claims, which are
+# freed at once when their process is gone (or after this long on another host).
+_PAGE_BATCH = 64
+_STALE_CLAIM = timedelta(minutes=30)
+
+
+@dataclass(frozen=True, slots=True)
+class FetchReport:
+    feeds_polled: int = 0
+    feeds_failed: int = 0
+    articles_new: int = 0
+    articles_updated: int = 0
+    pages_fetched: int = 0
+    problems: tuple[Problem, ...] = ()
+
+
+NO_FETCH = FetchReport()  # a build from the store alone: nothing was polled
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+def fetch_all(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    progress: Progress | None = None,
+    clock: Callable[[], datetime] = _wall_clock,
+) -> FetchReport:
+    """Poll every due feed, then fetch and extract every new article page of the window."""
+    report = _poll(config, store, now=now, progress=progress)
+    start = now - timedelta(days=config.newsletter.window_days)
+    pages, page_problems = _extract_pending(
+        config, store, since=start, now=now, progress=progress, clock=clock
+    )
+    return dataclasses.replace(
+        report, pages_fetched=pages, problems=report.problems + page_problems
+    )
+
+
+def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None) -> FetchReport:
+    enabled = [f for f in config.feeds if f.enabled]
+    store.sync_feeds((f.url, f.name) for f in enabled)
+    states = store.feed_states([f.url for f in enabled])
+    due = [s for s in states if not s.is_gone and (s.next_poll_at is None or s.next_poll_at <= now)]
+    requests = [FeedRequest(s.current_url, s.name, s.etag, s.last_modified) for s in due]
+    done = 0
+
+    def tick(_result: FetchResult) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress("Polling feeds", done, len(requests))
+
+    results = poll_feeds(requests, config.fetch, progress=tick) if requests else []
+    problems: list[Problem] = []
+    new = updated = failed = 0
+    for state, result in zip(due, results, strict=True):
+        counts = store.record_poll(state.url, result, now=now)
+        new += counts.new
+        updated += counts.updated
+        if result.outcome is FetchOutcome.FAILED:
+            failed += 1
+        for warning in result.warnings:
+            problems.append(Problem("fetch", state.name, warning))
+    return FetchReport(
+        feeds_polled=len(results),
+        feeds_failed=failed,
+        articles_new=new,
+        articles_updated=updated,
+        problems=tuple(problems),
+    )
+
+
+def _extract_pending(
+    config: Config,
+    store: Store,
+    *,
+    since: datetime,
+    now: datetime,
+    progress: Progress | None,
+    clock: Callable[[], datetime],
+) -> tuple[int, tuple[Problem, ...]]:
+    fetched = 0
+    problems: list[Problem] = []
+    total = len(store.pending_pages(since=since))
+    while True:
+        batch = store.claim_pages(
+            since=since, clock_now=clock(), limit=_PAGE_BATCH, stale=_STALE_CLAIM
+        )
+        if not batch:
+            break
+        requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
+        results = fetch_pages(requests, config.fetch)
+        by_id = {a.id: a for a in store.articles_by_id(p.article_id for p in batch)}
+        for page, result in zip(batch, results, strict=True):
+            article = by_id.get(page.article_id)
+            if article is None:
+                continue
+            problem = _save_page(store, article, result, now=now)
+            if problem is not None:
+                problems.append(problem)
+            fetched += 1
+            if progress is not None:
+                progress("Extracting articles", fetched, total)
+    return fetched, tuple(problems)
+
+
+def _save_page(
+    store: Store, article: Article, result: PageResult, *, now: datetime
+) -> Problem | None:
+    """Extract one page and store its text, falling back to the feed's own text."""
+    if result.not_modified:
+        store.keep_extraction(article.id, now=now)
+        return None
+    extracted = (
+        extract_article(result.content, result.final_url or article.url, encoding=result.encoding)
+        if result.ok
+        else None
+    )
+    if extracted is not None:
+        store.save_extraction(
+            article.id,
+            text=extracted.text,
+            origin=TextOrigin.PAGE,
+            now=now,
+            language=extracted.language,
+            etag=result.etag,
+            last_modified=result.last_modified,
+            final_url=result.final_url,
+        )
+        return None
+    reason = result.error if not result.ok else "no article text found on the page"
+    origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
+    store.save_extraction(
+        article.id,
+        text=article.text,
+        origin=origin,
+        now=now,
+        error=reason,
+        final_url=result.final_url,
+    )
+    return Problem("extract", article.url, f"{reason}; used the feed's text instead.")
