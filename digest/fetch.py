@@ -2,7 +2,8 @@
 
 The HTTP side (limits, retries, redirects, address guard) lives in :mod:`digest.net`;
 this module decides what a response means (:class:`~digest.models.FetchOutcome`) and
-turns feed bytes into :class:`~digest.models.FeedEntry` values with feedparser.
+hands feed bodies to :func:`digest.feeds.parse_feed`, in worker processes when a
+poll is big enough to gain from them.
 Nothing here raises for a single feed or page: each gets a result saying what went
 wrong, and the others carry on.
 
@@ -17,26 +18,23 @@ import functools
 import logging
 import multiprocessing
 import os
-import re
 import sys
 import threading
-import time
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html.parser import HTMLParser
-from typing import Any, TypeVar
+from typing import TypeVar
 
-import feedparser
 import httpx
 
 from digest.config import FetchConfig
 from digest.errors import FeedError
+from digest.feeds import html_to_text, is_html_type, looks_like_html, mime_type, parse_feed
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
-from digest.urls import canonical_url, is_http_url
 
+# parse_feed and html_to_text live in digest.feeds; they stay importable from here.
 __all__ = [
     "FeedRequest",
     "PageRequest",
@@ -57,11 +55,6 @@ _FEED_ACCEPT = (
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
 )
 _PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_UNTITLED = "(untitled)"
-_TITLE_WORDS = 12
-_SNIFF_BYTES = 1024
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 # Parsing is CPU-bound pure Python (~5 ms of one core per 20-item feed, measured by
 # bench/poll.py), so a big poll parses in worker processes, one per CPU, while the
 # event loop keeps the sockets busy. Forking two workers and joining them costs
@@ -331,242 +324,6 @@ def _conditional_headers(etag: str | None, last_modified: str | None) -> dict[st
     return headers
 
 
-# ---------------------------------------------------------------------------- parsing
-
-
-def parse_feed(
-    content: bytes,
-    *,
-    feed_url: str,
-    outlet: str,
-    content_type: str = "",
-    encoding: str | None = None,
-    base_url: str | None = None,
-    fetched_at: datetime | None = None,
-) -> tuple[tuple[FeedEntry, ...], tuple[str, ...], str]:
-    """Feed bytes -> (entries, warnings, error); ``error`` is "" when usable.
-
-    ``content_type`` is the response's Content-Type (its charset wins over the XML
-    declaration, as RFC 7303 says); ``encoding`` supplies a charset when the header
-    has none. Relative links resolve against ``base_url`` (default ``feed_url``).
-    An entry with no date gets the feed's own date, else ``fetched_at`` (default:
-    now, UTC). Entries without an http(s) link (and no http(s) guid) are skipped
-    with a warning: they can be neither downloaded nor linked from the email.
-    An entry's key is its guid/id, else its canonical URL (so, with link-less entries
-    skipped, no hashed fallback is needed). Duplicate keys keep the first entry.
-    Never raises on bad input.
-    """
-    if not content.strip():
-        return (), (), "empty response"
-    base = base_url or feed_url
-    headers = {"content-location": base}
-    if encoding and "charset=" not in content_type.lower():
-        content_type = f"{content_type or 'application/xml'}; charset={encoding}"
-    if content_type:
-        headers["content-type"] = content_type
-    # Entries leave this module as plain text (html_to_text drops every tag, and
-    # script/style contents), so feedparser's HTML sanitiser and relative-URI
-    # rewriting inside content would be work thrown away: together they were ~30% of
-    # parse time on the polling benchmark (bench/poll.py).
-    parsed = feedparser.parse(
-        content, response_headers=headers, sanitize_html=False, resolve_relative_uris=False
-    )
-    problem = parsed.get("bozo_exception")
-    # A feed served as text/plain or without a Content-Type is everyday publisher
-    # sloppiness, not a broken feed: feedparser flags it, we do not pass it on.
-    is_malformed = bool(parsed.bozo) and not isinstance(problem, feedparser.NonXMLContentType)
-    bozo_message = str(problem or "") or "unknown error"
-    if not parsed.entries:
-        if not parsed.get("version") and _looks_like_html(content, content_type):
-            return (), (), "not a feed: got text/html page"
-        if is_malformed:
-            return (), (), f"malformed XML and no entries: {bozo_message}"
-        if not parsed.get("version"):
-            mime = _mime(content_type)
-            return (), (), f"not a feed: got {mime}" if mime else "not a feed: no RSS or Atom root"
-    warnings = [f"malformed feed, entries recovered: {bozo_message}"] if is_malformed else []
-    when = fetched_at or datetime.now(UTC)
-    feed_date = _struct_datetime(parsed.feed.get("updated_parsed"))
-    entries, entry_warnings = _entries(parsed.entries, feed_url, outlet, base, feed_date or when)
-    return entries, (*warnings, *entry_warnings), ""
-
-
-def _entries(
-    raw_entries: Sequence[Any], feed_url: str, outlet: str, base: str, default_date: datetime
-) -> tuple[tuple[FeedEntry, ...], tuple[str, ...]]:
-    entries: dict[str, FeedEntry] = {}
-    without_link = duplicates = 0
-    for raw in raw_entries:
-        entry = _entry(raw, feed_url, outlet, base, default_date)
-        if entry is None:
-            without_link += 1
-        elif entry.key in entries:
-            duplicates += 1
-        else:
-            entries[entry.key] = entry
-    warnings = []
-    if without_link:
-        warnings.append(f"{without_link} entries without an http(s) link skipped")
-    if duplicates:
-        warnings.append(f"{duplicates} entries with a repeated id skipped")
-    return tuple(entries.values()), tuple(warnings)
-
-
-def _entry(
-    raw: Any, feed_url: str, outlet: str, base: str, default_date: datetime
-) -> FeedEntry | None:
-    guid = str(raw.get("id") or "").strip()
-    link = str(raw.get("link") or "").strip()
-    if not link and is_http_url(guid):
-        link = guid
-    url = canonical_url(link, base=base) if link else ""
-    if not is_http_url(url):
-        return None
-    title = _detail_text(raw.get("title_detail"), raw.get("title"))
-    summary = _detail_text(raw.get("summary_detail"), raw.get("summary"))
-    content = "\n\n".join(
-        text for item in raw.get("content") or () if (text := _detail_text(item, None))
-    )
-    published = (
-        _struct_datetime(raw.get("published_parsed"))
-        or _struct_datetime(raw.get("updated_parsed"))
-        or default_date
-    )
-    return FeedEntry(
-        key=guid or url,
-        feed_url=feed_url,
-        outlet=outlet,
-        url=url,
-        title=_title(title, summary or content),
-        summary=summary,
-        content=content,
-        published=published,
-        author=" ".join(str(raw.get("author") or "").split()),
-    )
-
-
-def _title(title: str, fallback_text: str) -> str:
-    title = " ".join(title.split())
-    if title:
-        return title
-    words = fallback_text.split()
-    if not words:
-        return _UNTITLED
-    return " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
-
-
-def _detail_text(detail: Any, value: Any) -> str:
-    """Plain text of a feedparser text construct (``{"type": ..., "value": ...}``)."""
-    if isinstance(detail, Mapping):
-        kind = str(detail.get("type") or "")
-        text = str(detail.get("value") or "")
-    else:
-        kind = "text/html"
-        text = str(value or "")
-    if "html" in kind:
-        return html_to_text(text)
-    return _plain_paragraphs(text)
-
-
-def _struct_datetime(value: Any) -> datetime | None:
-    # feedparser normalises every date it understands to a UTC struct_time.
-    if not isinstance(value, time.struct_time):
-        return None
-    try:
-        return datetime(*value[:6], tzinfo=UTC)
-    except (ValueError, OverflowError):
-        return None
-
-
-def _looks_like_html(content: bytes, content_type: str) -> bool:
-    return _mime(content_type) in _HTML_TYPES or bool(
-        _HTML_START.match(content[:_SNIFF_BYTES].lstrip(b"\xef\xbb\xbf"))
-    )
-
-
-def _mime(content_type: str) -> str:
-    return content_type.split(";", 1)[0].strip().lower()
-
-
-def _charset(content_type: str) -> str | None:
-    for param in content_type.split(";")[1:]:
-        name, _, value = param.partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'").lower()
-    return None
-
-
-# ---------------------------------------------------------------------------- html to text
-
-_BLOCK_TAGS = frozenset(
-    {
-        *("address", "article", "aside", "blockquote", "dd", "div", "dl", "dt", "figcaption"),
-        *("figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr"),
-        *("li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "thead"),
-        *("tfoot", "tr", "td", "th", "ul"),
-    }
-)
-_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title"})
-_PARAGRAPH = "\x00p"
-_LINE = "\x00l"
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        # convert_charrefs unescapes entities (&amp;, &#8217;) in text for us.
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping += 1
-        elif tag == "br":
-            self.parts.append(_LINE)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(_PARAGRAPH)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _SKIPPED_TAGS:  # <script/> opens nothing to skip
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED_TAGS:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(_PARAGRAPH)
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.parts.append(data.replace("\x00", ""))
-
-
-def html_to_text(html: str) -> str:
-    """Plain text of an HTML fragment: tags dropped, entities unescaped.
-
-    Block elements become paragraphs separated by a blank line, ``<br>`` a line
-    break; other whitespace collapses to single spaces. Script and style contents
-    are dropped. Never raises.
-    """
-    if "<" not in html and "&" not in html:
-        return _plain_paragraphs(html)
-    collector = _TextCollector()
-    collector.feed(html)
-    collector.close()
-    paragraphs = []
-    for block in "".join(collector.parts).split(_PARAGRAPH):
-        lines = (" ".join(line.split()) for line in block.split(_LINE))
-        text = "\n".join(line for line in lines if line)
-        if text:
-            paragraphs.append(text)
-    return "\n\n".join(paragraphs)
-
-
-def _plain_paragraphs(text: str) -> str:
-    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
-    return "\n\n".join(p for p in paragraphs if p)
-
-
 # ---------------------------------------------------------------------------- pages
 
 
@@ -625,10 +382,8 @@ async def _fetch_page(client: HttpClient, request: PageRequest) -> PageResult:
         error = response.reason
     elif not response.content.strip():
         error = "empty response"
-    elif _mime(content_type) not in _HTML_TYPES and not (
-        not _mime(content_type) and _looks_like_html(response.content, "")
-    ):
-        error = f"not HTML: {_mime(content_type) or 'no content type'}"
+    elif not _is_html_page(response.content, content_type):
+        error = f"not HTML: {mime_type(content_type) or 'no content type'}"
     return PageResult(
         url=request.url,
         final_url=response.final_url,
@@ -657,6 +412,21 @@ def _page_failed(request: PageRequest, error: str, *, status: int | None = None)
         etag=request.etag,
         last_modified=request.last_modified,
     )
+
+
+def _is_html_page(content: bytes, content_type: str) -> bool:
+    """HTML by its Content-Type; only a response without one is sniffed."""
+    if mime_type(content_type):
+        return is_html_type(content_type)
+    return looks_like_html(content, "")
+
+
+def _charset(content_type: str) -> str | None:
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'").lower()
+    return None
 
 
 # ---------------------------------------------------------------------------- running
