@@ -1,0 +1,235 @@
+"""Articles: claiming pages for extraction, saving the text, and reading articles back."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+
+from digest.models import Article, ArticleId, TextOrigin
+from digest.store import schema
+from digest.store.base import StoreBase, _utc
+
+__all__ = ["ArticleQueries", "PendingPage", "article_id_for"]
+
+
+# Who claims pages: this process on this host.
+_CLAIMER = f"{socket.gethostname()}:{os.getpid()}"
+
+
+def _claimer_is_dead(claimer: str) -> bool:
+    """True when ``claimer`` ran on this host and its process is gone."""
+    host, _, pid = claimer.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # another machine: only the claim's age can free it
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def article_id_for(url: str) -> ArticleId:
+    return ArticleId(hashlib.sha1(url.encode("utf-8")).hexdigest())
+
+
+@dataclass(frozen=True, slots=True)
+class PendingPage:
+    article_id: ArticleId
+    url: str
+    outlet: str
+    etag: str | None
+    last_modified: str | None
+
+
+class ArticleQueries(StoreBase):
+    """Queries about articles: extraction work and the articles of a window."""
+
+    # -- extraction ----------------------------------------------------------
+
+    def pending_pages(self, *, since: datetime, limit: int | None = None) -> list[PendingPage]:
+        """Articles published since ``since`` whose page has not been extracted yet."""
+        articles, pages = schema.articles, schema.article_pages
+        query = (
+            select(
+                articles.c.id,
+                articles.c.url,
+                articles.c.outlet,
+                pages.c.etag,
+                pages.c.last_modified,
+            )
+            .select_from(articles.outerjoin(pages, pages.c.article_id == articles.c.id))
+            .where(and_(articles.c.extracted_at.is_(None), articles.c.published >= since))
+            .order_by(articles.c.published, articles.c.url)
+        )
+        if limit is not None:
+            query = query.limit(limit)
+        with self._begin() as connection:
+            return [
+                PendingPage(ArticleId(r.id), r.url, r.outlet, r.etag, r.last_modified)
+                for r in connection.execute(query)
+            ]
+
+    def claim_pages(
+        self, *, since: datetime, clock_now: datetime, limit: int, stale: timedelta
+    ) -> list[PendingPage]:
+        """Claim up to ``limit`` pending pages for this worker.
+
+        ``clock_now`` is the wall clock (not the issue's fixed ``--now``). A claim is
+        free again once it is older than ``stale`` or its worker, on this host, is no
+        longer running (killed with -9), so a rerun after a crash redoes the work at
+        once. On PostgreSQL candidate rows are locked with FOR UPDATE SKIP LOCKED while
+        claimed, so pollers sharing the store never extract the same article twice.
+        """
+        articles = schema.articles
+        pending = and_(articles.c.extracted_at.is_(None), articles.c.published >= since)
+        with self._begin() as connection:
+            claimers = connection.execute(
+                select(articles.c.claimed_by)
+                .where(and_(pending, articles.c.claimed_by.is_not(None)))
+                .distinct()
+            ).scalars()
+            dead = sorted(c for c in claimers if _claimer_is_dead(c))
+            free = or_(
+                articles.c.claimed_at.is_(None),
+                articles.c.claimed_at < clock_now - stale,
+                articles.c.claimed_by.in_(dead),
+            )
+            query = (
+                select(articles.c.id)
+                .where(and_(pending, free))
+                .order_by(articles.c.published, articles.c.url)
+                .limit(limit)
+            )
+            if not self.is_sqlite:
+                query = query.with_for_update(skip_locked=True)
+            ids = [row.id for row in connection.execute(query)]
+            if ids:
+                connection.execute(
+                    update(articles)
+                    .where(articles.c.id.in_(ids))
+                    .values(claimed_at=clock_now, claimed_by=_CLAIMER)
+                )
+        wanted = set(ids)
+        return [p for p in self.pending_pages(since=since) if p.article_id in wanted]
+
+    def save_extraction(
+        self,
+        article_id: ArticleId,
+        *,
+        text: str,
+        origin: TextOrigin,
+        now: datetime,
+        language: str = "",
+        error: str = "",
+        etag: str | None = None,
+        last_modified: str | None = None,
+        final_url: str | None = None,
+    ) -> None:
+        """Record one article's text; committed on its own so a crash loses nothing done."""
+        articles, pages = schema.articles, schema.article_pages
+        with self._begin() as connection:
+            connection.execute(
+                update(articles)
+                .where(articles.c.id == article_id)
+                .values(
+                    text=text,
+                    text_origin=origin.value,
+                    extracted_at=now,
+                    language=language,
+                    extract_error=error or None,
+                    claimed_at=None,
+                    claimed_by=None,
+                )
+            )
+            connection.execute(pages.delete().where(pages.c.article_id == article_id))
+            connection.execute(
+                pages.insert().values(
+                    article_id=article_id,
+                    etag=etag,
+                    last_modified=last_modified,
+                    final_url=final_url,
+                )
+            )
+
+    def keep_extraction(self, article_id: ArticleId, *, now: datetime) -> None:
+        """The page answered 304: the text we have is still current."""
+        articles = schema.articles
+        with self._begin() as connection:
+            connection.execute(
+                update(articles)
+                .where(articles.c.id == article_id)
+                .values(extracted_at=now, claimed_at=None, claimed_by=None)
+            )
+
+    def extraction_problems(self, start: datetime, end: datetime) -> list[tuple[str, str, str]]:
+        """(url, outlet, error) of window articles whose page could not be used."""
+        articles = schema.articles
+        query = (
+            select(articles.c.url, articles.c.outlet, articles.c.extract_error)
+            .where(
+                and_(
+                    articles.c.published >= start,
+                    articles.c.published <= end,
+                    articles.c.extract_error.is_not(None),
+                )
+            )
+            .order_by(articles.c.url)
+        )
+        with self._begin() as connection:
+            return [(r.url, r.outlet, r.extract_error) for r in connection.execute(query)]
+
+    # -- articles --------------------------------------------------------------
+
+    def articles_between(self, start: datetime, end: datetime) -> list[Article]:
+        articles = schema.articles
+        query = (
+            select(articles)
+            .where(and_(articles.c.published >= start, articles.c.published <= end))
+            .order_by(articles.c.published, articles.c.url)
+        )
+        with self._begin() as connection:
+            return [_article(row) for row in connection.execute(query)]
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return []
+        articles = schema.articles
+        query = (
+            select(articles)
+            .where(articles.c.id.in_(wanted))
+            .order_by(articles.c.published, articles.c.url)
+        )
+        with self._begin() as connection:
+            return [_article(row) for row in connection.execute(query)]
+
+
+def _article(row: Any) -> Article:
+    text = row.text if row.text else (row.content or row.summary or "")
+    origin = row.text_origin or (
+        TextOrigin.FEED_CONTENT.value if row.content else TextOrigin.FEED_SUMMARY.value
+    )
+    published = _utc(row.published)
+    assert published is not None  # the column is NOT NULL
+    return Article(
+        id=ArticleId(row.id),
+        url=row.url,
+        outlet=row.outlet,
+        feed_url=row.feed_url,
+        title=row.title,
+        published=published,
+        text=text,
+        summary=row.summary or "",
+        text_origin=TextOrigin(origin),
+        author=row.author or "",
+        language=row.language or "",
+    )

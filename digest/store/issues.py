@@ -1,0 +1,188 @@
+"""Issues: the stories each issue told or left out, what readers have seen, and runs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, select, update
+
+from digest.models import ArticleId, StoryId
+from digest.store import schema
+from digest.store.base import StoreBase, _utc
+
+__all__ = ["IssueQueries", "SentStory", "StoryRecord"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    """What an issue did with a story, for the store."""
+
+    story_id: StoryId
+    article_ids: tuple[ArticleId, ...]
+    headline: str
+    sentences: tuple[str, ...]
+    topic: str
+    is_included: bool
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class SentStory:
+    """A story that went out in an earlier issue."""
+
+    story_id: StoryId
+    issue_date: str
+    article_ids: frozenset[ArticleId]
+    sentences: frozenset[str]
+
+
+class IssueQueries(StoreBase):
+    """Queries about issues, the stories they held, and runs."""
+
+    # -- stories and issues ---------------------------------------------------
+
+    def sent_stories(self, *, before: str, since: str) -> list[SentStory]:
+        """Stories of issues dated in [since, before): what readers have already seen."""
+        links, told = schema.story_articles, schema.issue_stories
+        with self._begin() as connection:
+            rows = connection.execute(
+                select(links.c.story_id, links.c.article_id, links.c.issue_date).where(
+                    and_(links.c.issue_date < before, links.c.issue_date >= since)
+                )
+            ).all()
+            sentence_rows = connection.execute(
+                select(told.c.story_id, told.c.sentences).where(
+                    and_(
+                        told.c.issue_date < before,
+                        told.c.issue_date >= since,
+                        told.c.is_included.is_(True),
+                    )
+                )
+            ).all()
+        sentences: dict[str, set[str]] = {}
+        for story_id, blob in sentence_rows:
+            sentences.setdefault(story_id, set()).update(json.loads(blob))
+        grouped: dict[str, tuple[str, set[ArticleId]]] = {}
+        for story_id, article_id, issue_date in rows:
+            last, members = grouped.get(story_id, (issue_date, set()))
+            members.add(ArticleId(article_id))
+            grouped[story_id] = (max(last, issue_date), members)
+        return [
+            SentStory(
+                StoryId(story_id), last, frozenset(members), frozenset(sentences.get(story_id, ()))
+            )
+            for story_id, (last, members) in sorted(grouped.items())
+        ]
+
+    def record_issue(
+        self,
+        issue_date: str,
+        *,
+        path: str,
+        now: datetime,
+        stories: Sequence[StoryRecord],
+        is_scheduled: bool,
+        html_bytes: int,
+    ) -> None:
+        """Record a built issue, the stories it holds and those it left out, and why."""
+        issues, told, links = schema.issues, schema.issue_stories, schema.story_articles
+        with self._begin() as connection:
+            previous = connection.execute(
+                select(issues.c.is_scheduled).where(issues.c.issue_date == issue_date)
+            ).scalar()
+            connection.execute(issues.delete().where(issues.c.issue_date == issue_date))
+            connection.execute(told.delete().where(told.c.issue_date == issue_date))
+            connection.execute(links.delete().where(links.c.issue_date == issue_date))
+            connection.execute(
+                issues.insert().values(
+                    issue_date=issue_date,
+                    built_at=now,
+                    path=path,
+                    is_scheduled=bool(is_scheduled or previous),
+                    story_count=sum(1 for s in stories if s.is_included),
+                    html_bytes=html_bytes,
+                )
+            )
+            for story in stories:
+                connection.execute(
+                    told.insert().values(
+                        issue_date=issue_date,
+                        story_id=story.story_id,
+                        headline=story.headline,
+                        sentences=json.dumps(list(story.sentences), ensure_ascii=False),
+                        topic=story.topic,
+                        is_included=story.is_included,
+                        why=story.why,
+                    )
+                )
+                if not story.is_included:
+                    continue
+                for article_id in sorted(set(story.article_ids)):
+                    connection.execute(
+                        links.insert().values(
+                            story_id=story.story_id, article_id=article_id, issue_date=issue_date
+                        )
+                    )
+
+    def story_history(self, story_id: str) -> list[dict[str, Any]]:
+        """Every issue that considered this story: date, topic, included or not, and why."""
+        told = schema.issue_stories
+        query = select(told).where(told.c.story_id == story_id).order_by(told.c.issue_date)
+        with self._begin() as connection:
+            return [
+                {
+                    "issue_date": row.issue_date,
+                    "headline": row.headline,
+                    "topic": row.topic,
+                    "is_included": bool(row.is_included),
+                    "why": row.why,
+                }
+                for row in connection.execute(query)
+            ]
+
+    def issue_is_scheduled_built(self, issue_date: str) -> bool:
+        issues = schema.issues
+        with self._begin() as connection:
+            value = connection.execute(
+                select(issues.c.is_scheduled).where(issues.c.issue_date == issue_date)
+            ).scalar()
+        return bool(value)
+
+    # -- runs ----------------------------------------------------------------
+
+    def start_run(self, kind: str, *, now: datetime) -> int:
+        with self._begin() as connection:
+            result = connection.execute(
+                schema.runs.insert().values(kind=kind, started_at=now, summary="{}")
+            )
+            key = result.inserted_primary_key
+            return int(key[0]) if key is not None else 0
+
+    def finish_run(self, run_id: int, *, now: datetime, ok: bool, summary: dict[str, Any]) -> None:
+        runs = schema.runs
+        with self._begin() as connection:
+            connection.execute(
+                update(runs)
+                .where(runs.c.id == run_id)
+                .values(finished_at=now, ok=ok, summary=json.dumps(summary, sort_keys=True))
+            )
+
+    def recent_runs(self, limit: int = 10) -> list[dict[str, Any]]:
+        runs = schema.runs
+        with self._begin() as connection:
+            rows = connection.execute(select(runs).order_by(runs.c.id.desc()).limit(limit)).all()
+        return [
+            {
+                "id": row.id,
+                "kind": row.kind,
+                "started_at": _utc(row.started_at),
+                "finished_at": _utc(row.finished_at),
+                "ok": row.ok,
+                "summary": json.loads(row.summary or "{}"),
+            }
+            for row in rows
+        ]
