@@ -8,6 +8,7 @@ own, so a killed ingest resumes where it stopped.
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,6 +18,8 @@ from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
 from digest.models import Article, FetchOutcome, FetchResult, Problem, TextOrigin
 from digest.store import Store
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all"]
 
@@ -140,11 +143,18 @@ def _save_page(
     if result.not_modified:
         store.keep_extraction(article.id, now=now)
         return None
-    extracted = (
-        extract_article(result.content, result.final_url or article.url, encoding=result.encoding)
-        if result.ok
-        else None
-    )
+    extracted, failure = None, ""
+    if result.ok:
+        try:
+            extracted = extract_article(
+                result.content, result.final_url or article.url, encoding=result.encoding
+            )
+        except Exception as exc:
+            # Per-article isolation: a page that trips a bug in the extractor would
+            # otherwise fail every rerun at the same place. Logged with its traceback;
+            # the feed's text stands in for it.
+            logger.exception("%s: extraction failed", article.url)
+            failure = f"extraction failed ({type(exc).__name__}: {exc})"
     if extracted is not None:
         store.save_extraction(
             article.id,
@@ -157,7 +167,7 @@ def _save_page(
             final_url=result.final_url,
         )
         return None
-    reason = result.error if not result.ok else "no article text found on the page"
+    reason = result.error or failure or "no article text found on the page"
     origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
     store.save_extraction(
         article.id,
