@@ -604,6 +604,33 @@ def db_upgrade(config_path: str) -> None:
         click.echo("the schema is up to date")
 
 
+@db.command("status")
+@_config_option
+def db_status(config_path: str) -> None:
+    """List the migrations this program knows and whether each is applied (read-only).
+
+    Example: digest db status --config feeds.yaml
+    """
+    from sqlalchemy import create_engine
+
+    from digest.store.migrate import all_migrations, applied_versions
+
+    config = _load(config_path)
+    engine = create_engine(config.database_url)
+    try:
+        applied = applied_versions(engine)
+    finally:
+        engine.dispose()
+    for migration in all_migrations():
+        state = "applied" if migration.version in applied else "pending"
+        click.echo(f"{migration.version:04d} {migration.name:30} {state}")
+    unknown = sorted(applied - {m.version for m in all_migrations()})
+    for version in unknown:
+        click.echo(f"{version:04d} {'(unknown to this program)':30} applied")
+    if unknown:
+        sys.exit(EXIT_FAILED)
+
+
 @cli.group("eval")
 def evaluate() -> None:
     """Score a stage on an evaluation set."""

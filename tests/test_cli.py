@@ -62,3 +62,18 @@ def test_readme_command_reference_is_current() -> None:
     assert checker.main(["cog", "--check", str(REPO / "README.md")]) == 0, (
         "README.md is out of date: run `cog -r README.md`"
     )
+
+
+def test_db_status_lists_migrations(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        'newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u"}\n'
+        'feeds: [{url: "https://example.org/rss", name: E}]\n'
+    )
+    before = CliRunner().invoke(cli, ["db", "status", "--config", str(config)])
+    assert before.exit_code == 0 and "0001 initial" in before.output
+    assert "pending" in before.output
+    upgrade = CliRunner().invoke(cli, ["db", "upgrade", "--config", str(config)])
+    assert upgrade.exit_code == 0 and "applied 0001 initial" in upgrade.output
+    after = CliRunner().invoke(cli, ["db", "status", "--config", str(config)])
+    assert "applied" in after.output and "pending" not in after.output
