@@ -115,15 +115,13 @@ def run_issue(config: Config, options: BuildOptions) -> IssueResult:
     Holds the store's build lock for the issue; raises LockedError if another process
     builds the same issue and does not finish within ``lock_wait_seconds``.
     """
-    store = open_store(config.database_url)
-    try:
-        issue_date, _, _ = issue_window(config, options.now)
-        with build_lock(
-            store.engine, f"issue:{issue_date.isoformat()}", wait_seconds=options.lock_wait_seconds
-        ):
-            return _run_locked(config, store, options)
-    finally:
-        store.close()
+    issue_date, _, _ = issue_window(config, options.now)
+    lock = f"issue:{issue_date.isoformat()}"
+    with (
+        open_store(config.database_url) as store,
+        build_lock(store.engine, lock, wait_seconds=options.lock_wait_seconds),
+    ):
+        return _run_locked(config, store, options)
 
 
 def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueResult:

@@ -251,12 +251,8 @@ def fetch(config_path: str, now: str | None) -> None:
     from digest.store import open_store
 
     config = _load(config_path)
-    with _errors(), _progress() as progress:
-        store = open_store(config.database_url)
-        try:
-            report = fetch_all(config, store, now=_parse_now(now), progress=progress)
-        finally:
-            store.close()
+    with _errors(), _progress() as progress, open_store(config.database_url) as store:
+        report = fetch_all(config, store, now=_parse_now(now), progress=progress)
     for problem in report.problems:
         logger.warning("%s", problem)
     click.echo(
@@ -422,12 +418,8 @@ def why(config_path: str, story_id: str) -> None:
     from digest.store import open_store
 
     config = _load(config_path)
-    with _errors():
-        store = open_store(config.database_url)
-        try:
-            history = store.story_history(story_id)
-        finally:
-            store.close()
+    with _errors(), open_store(config.database_url) as store:
+        history = store.story_history(story_id)
     if not history:
         click.echo(f"{story_id}: not found in any issue. Story ids are in digest.json.", err=True)
         sys.exit(EXIT_FAILED)
@@ -479,13 +471,9 @@ def feeds_status(config_path: str) -> None:
     from digest.store import open_store
 
     config = _load(config_path)
-    with _errors():
-        store = open_store(config.database_url)
-        try:
-            store.sync_feeds((f.url, f.name) for f in config.feeds if f.enabled)
-            states = store.feed_states()
-        finally:
-            store.close()
+    with _errors(), open_store(config.database_url) as store:
+        store.sync_feeds((f.url, f.name) for f in config.feeds if f.enabled)
+        states = store.feed_states()
     table = Table("feed", "last outcome", "last success", "failures", "entries", "last error")
     for state in states:
         table.add_row(
@@ -558,12 +546,8 @@ def status(config_path: str) -> None:
     from digest.store import open_store
 
     config = _load(config_path)
-    with _errors():
-        store = open_store(config.database_url)
-        try:
-            runs = store.recent_runs()
-        finally:
-            store.close()
+    with _errors(), open_store(config.database_url) as store:
+        runs = store.recent_runs()
     if not runs:
         click.echo("no runs yet")
     for entry in runs:

@@ -133,11 +133,8 @@ def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
     now = datetime.now(UTC).replace(microsecond=0)
     try:
         config = load_config(config_path)
-        store = open_store(config.database_url)
-        try:
+        with open_store(config.database_url) as store:
             report = fetch_all(config, store, now=now)
-        finally:
-            store.close()
     except DigestError as error:
         logger.error("poll failed: %s", error)
         return

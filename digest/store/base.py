@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Self
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
@@ -34,6 +35,12 @@ class StoreBase:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     @contextmanager
     def _begin(self) -> Iterator[Connection]:
