@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from digest.cli import cli
 from digest.config import load_config
@@ -26,6 +26,7 @@ from digest.sample import (
     EXPECTED_STORIES,
     EXPECTED_TOPIC,
     WEEK2_CONTINUES,
+    SampleSite,
     serve_sample,
     write_sample_config,
 )
@@ -122,23 +123,15 @@ def test_demo_email_passes_the_independent_checker(demo_build: Path) -> None:
     assert failed == [] and run.returncode == 0
 
 
+def _run(config: Path, out: Path, site: SampleSite, *extra: str) -> Result:
+    """`digest run` on the sample's config with the sample's fixed clock."""
+    args = ["run", "--config", str(config), "--out", str(out), "--now", site.now.isoformat()]
+    return CliRunner().invoke(cli, [*args, *extra])
+
+
 def _build(site_week: int, workdir: Path, out: Path, *extra: str, port: int = 0) -> dict[str, Any]:
     with serve_sample(week=site_week, port=port) as site:
-        config = write_sample_config(site, workdir)
-        result = CliRunner().invoke(
-            cli,
-            [
-                "run",
-                "--config",
-                str(config),
-                "--out",
-                str(out),
-                "--now",
-                site.now.isoformat(),
-                *extra,
-            ],
-            catch_exceptions=False,
-        )
+        result = _run(write_sample_config(site, workdir), out, site, *extra)
         assert result.exit_code == 0, result.output
         return json.loads((out / site.now.date().isoformat() / "digest.json").read_text())
 
@@ -174,19 +167,7 @@ def test_same_now_gives_identical_files(tmp_path: Path) -> None:
         for attempt in ("a", "b"):
             work = tmp_path / attempt
             work.mkdir()
-            config = write_sample_config(site, work)
-            result = CliRunner().invoke(
-                cli,
-                [
-                    "run",
-                    "--config",
-                    str(config),
-                    "--out",
-                    str(work / "out"),
-                    "--now",
-                    site.now.isoformat(),
-                ],
-            )
+            result = _run(write_sample_config(site, work), work / "out", site)
             assert result.exit_code == 0, result.output
             outputs.append(_issue_dir(work / "out"))
     for name in ("email.html", "email.txt", "digest.json", "email.eml"):
@@ -196,18 +177,8 @@ def test_same_now_gives_identical_files(tmp_path: Path) -> None:
 def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
     with serve_sample(week=1) as site:
         config_path = write_sample_config(site, tmp_path)
-        args = [
-            "run",
-            "--config",
-            str(config_path),
-            "--out",
-            str(tmp_path / "out"),
-            "--now",
-            site.now.isoformat(),
-            "--force",
-        ]
-        first = CliRunner().invoke(cli, args)
-        second = CliRunner().invoke(cli, args)
+        first = _run(config_path, tmp_path / "out", site, "--force")
+        second = _run(config_path, tmp_path / "out", site, "--force")
     assert first.exit_code == 0 and second.exit_code == 0
     assert " 0 new articles" in second.output
     config = load_config(config_path)
@@ -217,17 +188,8 @@ def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
 def test_scheduled_run_does_not_rebuild_a_built_issue(tmp_path: Path) -> None:
     with serve_sample(week=1) as site:
         config_path = write_sample_config(site, tmp_path)
-        args = [
-            "run",
-            "--config",
-            str(config_path),
-            "--out",
-            str(tmp_path / "out"),
-            "--now",
-            site.now.isoformat(),
-        ]
-        first = CliRunner().invoke(cli, args)
-        second = CliRunner().invoke(cli, args)
+        first = _run(config_path, tmp_path / "out", site)
+        second = _run(config_path, tmp_path / "out", site)
     assert first.exit_code == 0
     assert second.exit_code == 0
     assert "already built" in second.output
@@ -235,20 +197,7 @@ def test_scheduled_run_does_not_rebuild_a_built_issue(tmp_path: Path) -> None:
 
 def test_strict_exits_1_on_warnings(tmp_path: Path) -> None:
     with serve_sample(week=1) as site:
-        config_path = write_sample_config(site, tmp_path)
-        result = CliRunner().invoke(
-            cli,
-            [
-                "run",
-                "--config",
-                str(config_path),
-                "--out",
-                str(tmp_path / "out"),
-                "--now",
-                site.now.isoformat(),
-                "--strict",
-            ],
-        )
+        result = _run(write_sample_config(site, tmp_path), tmp_path / "out", site, "--strict")
     assert result.exit_code == 1
     assert (tmp_path / "out" / "2026-11-23" / "email.eml").exists()
 
@@ -276,18 +225,7 @@ def test_llm_take_is_checked_and_attributed(tmp_path: Path) -> None:
             config.write_text(
                 text + f'llm:\n  base_url: "{llm.url_for("/v1")}"\n  model: test-model\n'
             )
-            result = CliRunner().invoke(
-                cli,
-                [
-                    "run",
-                    "--config",
-                    str(config),
-                    "--out",
-                    str(tmp_path / "out"),
-                    "--now",
-                    site.now.isoformat(),
-                ],
-            )
+            result = _run(config, tmp_path / "out", site)
         assert result.exit_code == 0, result.output
     digest = _digest(tmp_path / "out")
     stories = _stories(digest)
