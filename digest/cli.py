@@ -10,6 +10,7 @@ import json
 import logging
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -322,10 +323,10 @@ def demo(out_dir: str, strict: bool) -> None:
 @click.option(
     "--out",
     "out_dir",
-    default="out",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False),
-    help="Where drafts are built.",
+    help="Where drafts are built (default: a new temporary directory, so the preview "
+    "never overwrites a built issue).",
 )
 @click.option("--port", default=8765, show_default=True, help="Port on 127.0.0.1.")
 @click.option(
@@ -335,7 +336,7 @@ def demo(out_dir: str, strict: bool) -> None:
     help="Address to bind; keep 127.0.0.1 unless you know why.",
 )
 @_now_option
-def preview(config_path: str, out_dir: str, port: int, host: str, now: str | None) -> None:
+def preview(config_path: str, out_dir: str | None, port: int, host: str, now: str | None) -> None:
     """Serve the latest draft locally, rebuilding when files change.
 
     Example: digest preview --config feeds.yaml  (then open http://127.0.0.1:8765/)
@@ -344,6 +345,8 @@ def preview(config_path: str, out_dir: str, port: int, host: str, now: str | Non
 
     config_file = Path(config_path)
     _load(config_path)
+    if out_dir is None:
+        out_dir = tempfile.mkdtemp(prefix="digest-preview-")
     with _errors():
         serve_preview(
             config_file, Path(out_dir), host=host, port=port, now=_parse_now(now) if now else None

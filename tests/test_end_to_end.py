@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -256,3 +257,30 @@ def test_status_feeds_and_why_explain_the_build(demo_build: Path) -> None:
     assert why.output.startswith("2026-11-23: in under")
     missing = runner.invoke(cli, ["why", "s-000000000000", "--config", config])
     assert missing.exit_code == 3
+
+
+def test_a_draft_build_is_not_sent(tmp_path: Path) -> None:
+    """An editor's draft two days early must not use up the stories of the real issue."""
+    with serve_sample(week=1) as site:
+        config = write_sample_config(site, tmp_path)
+        draft_now = (site.now - timedelta(days=2)).isoformat()
+        draft = CliRunner().invoke(
+            cli, ["fetch", "--config", str(config), "--now", site.now.isoformat()]
+        )
+        assert draft.exit_code == 0, draft.output
+        early = CliRunner().invoke(
+            cli,
+            [
+                "build",
+                "--config",
+                str(config),
+                "--out",
+                str(tmp_path / "drafts"),
+                "--now",
+                draft_now,
+            ],
+        )
+        assert early.exit_code == 0, early.output
+        real = _run(config, tmp_path / "out", site)
+    assert real.exit_code == 0, real.output
+    assert len(_stories(_digest(tmp_path / "out"))) == 12

@@ -46,21 +46,29 @@ class IssueQueries(StoreBase):
     # -- stories and issues ---------------------------------------------------
 
     def sent_stories(self, *, before: str, since: str) -> list[SentStory]:
-        """Stories of issues dated in [since, before): what readers have already seen."""
-        links, told = schema.story_articles, schema.issue_stories
+        """Stories of issues dated in [since, before): what readers have already seen.
+
+        Only issues built by a scheduled run (``digest run``, ``digest schedule``) were
+        sent; an editor's draft (``digest build``, the preview) is not, so its stories
+        stay available to the real issue.
+        """
+        links, told, issues = schema.story_articles, schema.issue_stories, schema.issues
+        sent_dates = select(issues.c.issue_date).where(
+            and_(
+                issues.c.issue_date < before,
+                issues.c.issue_date >= since,
+                issues.c.is_scheduled.is_(True),
+            )
+        )
         with self._begin() as connection:
             rows = connection.execute(
                 select(links.c.story_id, links.c.article_id, links.c.issue_date).where(
-                    and_(links.c.issue_date < before, links.c.issue_date >= since)
+                    links.c.issue_date.in_(sent_dates)
                 )
             ).all()
             sentence_rows = connection.execute(
                 select(told.c.story_id, told.c.sentences).where(
-                    and_(
-                        told.c.issue_date < before,
-                        told.c.issue_date >= since,
-                        told.c.is_included.is_(True),
-                    )
+                    and_(told.c.issue_date.in_(sent_dates), told.c.is_included.is_(True))
                 )
             ).all()
         sentences: dict[str, set[str]] = {}

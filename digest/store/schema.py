@@ -113,9 +113,9 @@ article_pages = Table(
 story_articles = Table(
     "story_articles",
     metadata,
+    Column("issue_date", String(10), primary_key=True),
     Column("story_id", String(40), primary_key=True),
     Column("article_id", String(40), ForeignKey("articles.id"), primary_key=True),
-    Column("issue_date", String(10), nullable=False),
 )
 
 issues = Table(
