@@ -20,7 +20,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from digest.cluster import story_id_for
 from digest.config import plain, read_yaml, validation_problems
-from digest.errors import ConfigError
+from digest.errors import ConfigError, ConfigProblem
 from digest.models import (
     Perspective,
     Sentence,
@@ -134,17 +134,31 @@ class Editorial:
 
 def load_editorial(path: Path) -> Editorial:
     """Read the editorial file; a missing file means no edits. Raises ConfigError."""
-    if not path.exists():
+    text = _read_text(path)
+    if text is None:
         return Editorial(path, {})
-    text = path.read_text(encoding="utf-8")
     data = read_yaml(text, str(path))
     if data is None:
         return Editorial(path, {})
+    if isinstance(data, dict) and data.get("stories") is None:
+        data["stories"] = CommentedMap()  # "stories:" with nothing under it: no edits
     try:
         parsed = _EditorialFile.model_validate(plain(data))
     except ValidationError as exc:
         raise ConfigError(validation_problems(exc, data, str(path), _EditorialFile)) from None
     return Editorial(path, dict(parsed.stories))
+
+
+def _read_text(path: Path) -> str | None:
+    """The file's text, None when there is no file; unreadable files are config errors."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(
+            [ConfigProblem(str(path), None, None, "", f"cannot read: {exc}. Save it as UTF-8.")]
+        ) from exc
 
 
 def update_story_edit(path: Path, story_id: str, changes: dict[str, Any]) -> None:
@@ -162,11 +176,14 @@ def update_story_edits(path: Path, edits: Sequence[tuple[str, dict[str, Any]]]) 
     """
     yaml = YAML(typ="rt")
     yaml.width = 100
-    data: Any = yaml.load(path.read_text(encoding="utf-8")) if path.exists() else None
+    text = _read_text(path)
+    data: Any = read_yaml(text, str(path)) if text is not None else None
     is_new = data is None
     if data is None:
         data = CommentedMap()
-    stories = data.setdefault("stories", CommentedMap())
+    if data.get("stories") is None:
+        data["stories"] = CommentedMap()
+    stories = data["stories"]
     for story_id, changes in edits:
         entry = stories.setdefault(story_id, CommentedMap())
         for key, value in changes.items():

@@ -40,6 +40,7 @@ _ALLOWED_EDITS = set(StoryEdit.model_fields)
 _STORY_ID = re.compile(r"s-[0-9a-f]{12}")
 # One request may reorder a whole topic; no page action needs more entries than this.
 _MAX_EDITS = 200
+_MAX_BODY = 100_000
 
 
 @dataclass
@@ -84,6 +85,7 @@ class PreviewServer:
         self.state = PreviewState()
         self._stop = threading.Event()
         self._build_lock = threading.Lock()
+        self.host, self.port = "127.0.0.1", 0  # set when the server is bound
         self._seen: dict[Path, int] = {}
         self._httpd: ThreadingHTTPServer | None = None
 
@@ -113,11 +115,19 @@ class PreviewServer:
                 self.state.topic_names = tuple(t.name for t in config.topics)
                 self.state.version += 1
         except DigestError as error:
-            with self.state.lock:
-                self.state.error = _error_text(error)
-                self.state.version += 1
+            self._show_error(_error_text(error))
+        except Exception as error:
+            # Whatever goes wrong in one rebuild is shown in the page, and the watcher
+            # keeps running: the next save gets a new build.
+            logger.exception("preview rebuild failed")
+            self._show_error(f"unexpected error: {type(error).__name__}: {error}")
         finally:
             self.state.building.clear()
+
+    def _show_error(self, message: str) -> None:
+        with self.state.lock:
+            self.state.error = message
+            self.state.version += 1
 
     def _watched(self) -> dict[Path, int]:
         paths: list[Path] = [self.config_path]
@@ -158,8 +168,9 @@ class PreviewServer:
         threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
         threading.Thread(target=self._watch, daemon=True).start()
         bound_host, bound_port = self._httpd.server_address[:2]
-        host_text = bound_host.decode() if isinstance(bound_host, bytes) else bound_host
-        return f"http://{host_text}:{bound_port}/"
+        self.host = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
+        self.port = int(bound_port)
+        return f"http://{self.host}:{self.port}/"
 
     def stop(self) -> None:
         self._stop.set()
@@ -223,7 +234,25 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
                 self.wfile.write(body)
 
+        def _is_ours(self) -> bool:
+            """Refuse requests for another host name (DNS rebinding) or from another origin.
+
+            A page on an attacker's site whose name is made to resolve to 127.0.0.1
+            would otherwise read the draft and the token; the Host header gives it away.
+            """
+            port = server.port
+            allowed = {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+            if server.host not in ("127.0.0.1", "localhost", "::1", "0.0.0.0", "::"):
+                allowed.add(f"{server.host}:{port}")
+            if self.headers.get("Host", "") not in allowed:
+                return False
+            origin = self.headers.get("Origin")
+            return origin is None or origin.removeprefix("http://") in allowed
+
         def do_GET(self) -> None:
+            if not self._is_ours():
+                self._send(HTTPStatus.FORBIDDEN, b"unknown host", "text/plain")
+                return
             path = urlsplit(self.path).path
             # A page asked for while a build runs waits for it: nobody sees half a draft.
             deadline = time.monotonic() + 60
@@ -258,6 +287,9 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             self._send(HTTPStatus.OK, body, types.get(target.suffix, "application/octet-stream"))
 
         def do_POST(self) -> None:
+            if not self._is_ours():
+                self._send(HTTPStatus.FORBIDDEN, b"unknown host or origin", "text/plain")
+                return
             if urlsplit(self.path).path != "/api/edit":
                 self._send(HTTPStatus.NOT_FOUND, b"not found", "text/plain")
                 return
@@ -269,8 +301,10 @@ def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:
             ):
                 self._send(HTTPStatus.FORBIDDEN, b"missing or wrong token", "text/plain")
                 return
-            length = min(int(self.headers.get("Content-Length", "0") or 0), 100_000)
             try:
+                length = int(self.headers.get("Content-Length", "0") or 0)
+                if not 0 < length <= _MAX_BODY:
+                    raise ValueError(f"the body must be 1 to {_MAX_BODY} bytes")
                 server.edit(_checked_edits(json.loads(self.rfile.read(length))))
             except (ValueError, KeyError, TypeError, DigestError) as exc:
                 self._send(HTTPStatus.BAD_REQUEST, str(exc).encode(), "text/plain")

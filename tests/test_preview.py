@@ -275,3 +275,30 @@ def test_dark_variant_switches_the_palette_on(draft: Draft) -> None:
     _, dark = _get(f"{draft.url}out/{relative}/email.html?scheme=dark")
     assert b"prefers-color-scheme: dark" in light
     assert b"prefers-color-scheme" not in dark and len(dark) < len(light)
+
+
+def test_other_host_names_and_origins_are_refused(draft: Draft) -> None:
+    """DNS rebinding: a page on evil.example resolving to 127.0.0.1 gets nothing."""
+    port = draft.url.rsplit(":", 1)[1].rstrip("/")
+    status, body = _get(draft.url, headers={"Host": f"evil.example:{port}"})
+    assert status == 403 and draft.server.token.encode() not in body
+    edit = json.dumps({"story": "s-000000000000", "changes": {"take": "x"}}).encode()
+    headers = {
+        "Content-Type": "application/json",
+        "X-Digest-Token": draft.server.token,
+        "Origin": "http://evil.example",
+    }
+    status, _ = _get(draft.url + "api/edit", data=edit, headers=headers, method="POST")
+    assert status == 403
+    assert not load_config(draft.config).editorial_path.exists()
+    assert _get(draft.url, headers={"Host": f"localhost:{port}"})[0] == 200
+
+
+def test_unreadable_editorial_file_shows_an_error_and_recovers(draft: Draft) -> None:
+    path = load_config(draft.config).editorial_path
+    path.write_bytes('stories:\n  s-000000000000: {take: "caf\xe9"}\n'.encode("latin-1"))
+    draft.server.rebuild()
+    assert "Save it as UTF-8" in draft.server.state.error
+    path.write_text("stories:\n")
+    draft.server.rebuild()
+    assert draft.server.state.error == ""
