@@ -27,7 +27,6 @@ from digest.editorial import (
     apply_structure,
     load_editorial,
 )
-from digest.errors import DigestError
 from digest.ingest import NO_FETCH, FetchReport, Progress, fetch_all
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
@@ -288,8 +287,11 @@ def _write_up(
         for story in topic.stories:
             try:
                 summary = summarize_story(story, previous_sentences=previous)
-            except (ValueError, DigestError) as exc:
-                problems.append(Problem("summarize", story.id, str(exc)))
+            except Exception as exc:
+                # Per-story isolation: one story that trips the summarizer is left out
+                # with a warning; the rest of the issue is still built.
+                logger.exception("story %s: summarizing failed", story.id)
+                problems.append(Problem("summarize", story.id, f"left out: {exc}"))
                 continue
             if model is not None:
                 edit = editorial.stories.get(story.id)

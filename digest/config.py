@@ -109,6 +109,12 @@ class NewsletterConfig(_Model):
         "undisclosed-recipients:;",
         description="The To header: a placeholder or an ESP merge tag; the sender fills it.",
     )
+    # Before unsubscribe: its validator reads the merge tags.
+    merge_tags: tuple[str, ...] = Field(
+        (),
+        description="ESP merge tags (e.g. '{{unsubscribe_url}}', '*|UNSUB|*') allowed to pass "
+        "through unescaped where a URL is expected.",
+    )
     unsubscribe: str = Field(
         description="Unsubscribe URL (https) or an ESP merge tag listed in merge_tags."
     )
@@ -132,11 +138,7 @@ class NewsletterConfig(_Model):
         None, description="Public URL of the web archive; enables 'view in browser' links."
     )
     language: str = Field("en", description="Language of the newsletter (html lang).")
-    merge_tags: tuple[str, ...] = Field(
-        (),
-        description="ESP merge tags (e.g. '{{unsubscribe_url}}', '*|UNSUB|*') allowed to pass "
-        "through unescaped where a URL is expected.",
-    )
+
 
     @field_validator("unsubscribe")
     @classmethod

@@ -116,3 +116,16 @@ def test_schema_command_prints_the_schema() -> None:
     result = CliRunner().invoke(cli, ["schema", "config"])
     assert result.exit_code == 0
     assert json.loads(result.output)["properties"]["feeds"]["type"] == "array"
+
+
+def test_unsubscribe_may_be_a_listed_merge_tag(tmp_path: Path) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(
+        GOOD.replace(
+            'unsubscribe: "https://x.org/u"', 'unsubscribe: "[UNSUB]", merge_tags: ["[UNSUB]"]'
+        )
+    )
+    assert load_config(path).newsletter.unsubscribe == "[UNSUB]"
+    path.write_text(GOOD.replace('unsubscribe: "https://x.org/u"', 'unsubscribe: "[UNSUB]"'))
+    with pytest.raises(ConfigError, match="not an https URL"):
+        load_config(path)

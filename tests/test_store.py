@@ -95,6 +95,7 @@ def test_changed_entry_updates_in_place_and_is_extracted_again(store: Store) -> 
     assert counts.updated == 1
     [article] = store.articles_between(NOW - timedelta(days=7), NOW)
     assert article.title == "New title"
+    assert article.text == "A teaser.", "the old page text no longer stands for the entry"
     assert len(store.pending_pages(since=NOW - timedelta(days=7))) == 1
 
 

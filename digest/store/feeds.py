@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from digest.errors import StoreError
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.store import schema
 from digest.store.articles import article_id_for
@@ -111,9 +112,13 @@ class FeedQueries(StoreBase):
         for attempt in range(_INSERT_RACE_RETRIES):
             try:
                 return self._record_poll(feed_url, result, now=now)
-            except IntegrityError:
+            except IntegrityError as exc:
                 if attempt == _INSERT_RACE_RETRIES - 1:
-                    raise
+                    raise StoreError(
+                        f"{self.url}: could not store the entries of {feed_url}: {exc.orig}",
+                        url=self.url,
+                        hint="Another poller kept writing the same entries; run again.",
+                    ) from exc
         raise AssertionError("unreachable")
 
     def _record_poll(self, feed_url: str, result: FetchResult, *, now: datetime) -> PollCounts:
@@ -128,12 +133,13 @@ class FeedQueries(StoreBase):
                 if failures >= _BACKOFF_AFTER:
                     wait = min(_BACKOFF_START * 2 ** (failures - _BACKOFF_AFTER), _BACKOFF_CAP)
                     values["next_poll_at"] = now + wait
+            elif result.outcome is FetchOutcome.GONE:
+                # Not a success: the feed's last success stays the last time it answered.
+                values.update(is_gone=True, last_error=result.error or "410 Gone")
             else:
                 values.update(
                     consecutive_failures=0, last_success_at=now, next_poll_at=None, last_error=None
                 )
-                if result.outcome is FetchOutcome.GONE:
-                    values.update(is_gone=True, last_error=result.error or "410 Gone")
                 if result.etag is not None or result.last_modified is not None:
                     values.update(etag=result.etag, last_modified=result.last_modified)
                 if result.outcome is FetchOutcome.MOVED and result.final_url:
@@ -198,6 +204,10 @@ class FeedQueries(StoreBase):
                             author=entry.author,
                             content_hash=content_hash,
                             updated_at=now,
+                            # The old page text no longer describes the entry: drop it,
+                            # so a failed refetch falls back to the new feed text.
+                            text=None,
+                            text_origin=None,
                             extracted_at=None,
                             claimed_at=None,
                             claimed_by=None,
