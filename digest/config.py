@@ -139,7 +139,6 @@ class NewsletterConfig(_Model):
     )
     language: str = Field("en", description="Language of the newsletter (html lang).")
 
-
     @field_validator("unsubscribe")
     @classmethod
     def _unsubscribe(cls, value: str, info: Any) -> str:
