@@ -22,7 +22,7 @@ import click
 from digest import __version__
 from digest.config import Config, config_schema, load_config
 from digest.errors import ConfigError, DigestError, LockedError
-from digest.logs import configure_logging
+from digest.logs import LimitFilter, configure_logging
 
 __all__ = ["main"]
 
@@ -151,7 +151,18 @@ def cli(verbose: int, log_format: str) -> None:
     Exit codes: 0 built; 1 built with warnings under --strict; 2 usage or
     config error, nothing ran; 3 nothing could be built; 130 interrupted.
     """
-    configure_logging(verbose=verbose, json_lines=log_format == "json")
+    context = click.get_current_context()
+    long_running = context.invoked_subcommand in ("schedule", "preview")
+    limit = configure_logging(
+        verbose=verbose, json_lines=log_format == "json", limit_repeats=not long_running
+    )
+    context.call_on_close(lambda: _print_tally(limit))
+
+
+def _print_tally(limit: LimitFilter) -> None:
+    """The warnings that were grouped away: "...and 37 more like ..."."""
+    for kind, count in sorted(limit.hidden().items()):
+        click.echo(f"WARNING: ...and {count} more like: {kind}", err=True)
 
 
 def _report(result: Any, strict: bool) -> None:

@@ -53,15 +53,23 @@ class _JsonFormatter(logging.Formatter):
         return json.dumps(payload, ensure_ascii=False)
 
 
-def configure_logging(*, verbose: int = 0, json_lines: bool = False) -> LimitFilter:
-    """Send the package's log records to stderr; returns the filter (for the tally)."""
+def configure_logging(
+    *, verbose: int = 0, json_lines: bool = False, limit_repeats: bool = True
+) -> LimitFilter:
+    """Send the package's log records to stderr; returns the filter (for the tally).
+
+    ``limit_repeats`` groups repeated warnings, for one-shot commands; a long-running
+    process (the scheduler, the preview) logs every record, or its weekly results would
+    be swallowed after the fifth week.
+    """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
         _JsonFormatter() if json_lines else logging.Formatter("%(levelname)s: %(message)s")
     )
     limit = LimitFilter()
-    handler.addFilter(limit)
+    if limit_repeats:
+        handler.addFilter(limit)
     root = logging.getLogger("digest")
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -77,3 +77,16 @@ def test_db_status_lists_migrations(tmp_path: Path) -> None:
     assert upgrade.exit_code == 0 and "applied 0001 initial" in upgrade.output
     after = CliRunner().invoke(cli, ["db", "status", "--config", str(config)])
     assert "applied" in after.output and "pending" not in after.output
+
+
+def test_repeated_warnings_are_grouped_with_a_tally() -> None:
+    import logging
+
+    from digest.logs import configure_logging
+
+    limit = configure_logging()
+    log = logging.getLogger("digest.test")
+    for number in range(8):
+        log.warning("feed %s failed", number)
+    log.warning("feed 0 failed")  # an identical message is not counted twice
+    assert limit.hidden() == {"feed %s failed": 3}
