@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -55,8 +55,13 @@ class ArticleQueries(StoreBase):
 
     # -- extraction ----------------------------------------------------------
 
-    def pending_pages(self, *, since: datetime, limit: int | None = None) -> list[PendingPage]:
-        """Articles published since ``since`` whose page has not been extracted yet."""
+    def pending_pages(
+        self, *, since: datetime, limit: int | None = None, ids: Sequence[str] | None = None
+    ) -> list[PendingPage]:
+        """Articles published since ``since`` whose page has not been extracted yet.
+
+        ``ids`` narrows the answer to those articles (a batch just claimed).
+        """
         articles, pages = schema.articles, schema.article_pages
         query = (
             select(
@@ -70,6 +75,8 @@ class ArticleQueries(StoreBase):
             .where(and_(articles.c.extracted_at.is_(None), articles.c.published >= since))
             .order_by(articles.c.published, articles.c.url)
         )
+        if ids is not None:
+            query = query.where(articles.c.id.in_(list(ids)))
         if limit is not None:
             query = query.limit(limit)
         with self._begin() as connection:
@@ -118,8 +125,7 @@ class ArticleQueries(StoreBase):
                     .where(articles.c.id.in_(ids))
                     .values(claimed_at=clock_now, claimed_by=_CLAIMER)
                 )
-        wanted = set(ids)
-        return [p for p in self.pending_pages(since=since) if p.article_id in wanted]
+        return self.pending_pages(since=since, ids=ids) if ids else []
 
     def save_extraction(
         self,
