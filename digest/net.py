@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
-from urllib.parse import urljoin, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -296,16 +296,21 @@ class HttpClient:
     ) -> HttpResponse:
         """GET ``url``, following redirects by hand.
 
-        ``trusted`` skips the address guard (feed URLs from feeds.yaml); loop and hop
-        limits apply either way. Any status comes back as a response; transport
-        problems raise FeedError with a human reason ("connection refused",
-        "timed out after 15 s", "redirect loop", "body larger than N bytes", ...).
+        ``trusted`` skips the address guard for ``url`` itself (feed URLs from
+        feeds.yaml) and for redirects that stay on its host; a redirect to another host
+        is checked like any untrusted link, so a publisher cannot send us to a metadata
+        or intranet address. Loop and hop limits apply either way. Any status comes
+        back as a response; transport problems raise FeedError with a human reason
+        ("connection refused", "timed out after 15 s", "redirect loop", "body larger
+        than N bytes", ...).
         """
         current = url
         seen = {url}
         redirects: list[Redirect] = []
+        home = urlsplit(url).hostname
         while True:
-            answer = await self._get_with_retries(current, headers or {}, trusted=trusted)
+            hop_trusted = trusted and urlsplit(current).hostname == home
+            answer = await self._get_with_retries(current, headers or {}, trusted=hop_trusted)
             location = answer.headers.get("location")
             if answer.status not in _REDIRECT_CODES or not location:
                 return HttpResponse(

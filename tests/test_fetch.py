@@ -519,3 +519,17 @@ def test_feedparser_corpus_sample_never_raises(httpserver: HTTPServer) -> None:
     assert internal == []
     assert all(r.outcome in (FetchOutcome.OK, FetchOutcome.FAILED) for r in results)
     assert sum(r.outcome is FetchOutcome.OK for r in results) > len(cases) * 0.6
+
+
+@pytest.mark.parametrize(
+    "target", ["http://169.254.169.254/latest/meta-data/", "http://127.0.0.2:1/feed.xml"]
+)
+def test_feed_redirect_to_another_host_goes_through_the_guard(
+    httpserver: HTTPServer, target: str
+) -> None:
+    """The operator trusts the feed's URL, not wherever its server sends us next."""
+    httpserver.expect_request("/feed.xml").respond_with_data("", 301, {"Location": target})
+    guarded = FetchConfig.model_validate(dict(timeout_seconds=5, retries=0))
+    [result] = poll_feeds([_feed(httpserver, "/feed.xml")], guarded)
+    assert result.outcome is FetchOutcome.FAILED
+    assert "blocked address" in result.error
