@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import shutil
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from digest.errors import DeliveryError
+from digest.files import replace_file
 from digest.models import Issue, RenderedIssue, Sentence, StorySummary
 from digest.render import format_date, template_environment
 
@@ -338,8 +338,8 @@ def write_archive(out_dir: Path) -> None:
             date_text={e.issue_date: _long_date(e.issue_date) for e in entries},
         )
     )
-    _replace_file(out_dir / "index.html", html.encode("utf-8"))
-    _replace_file(out_dir / "feed.xml", _atom_feed(name, entries))
+    replace_file(out_dir / "index.html", html.encode("utf-8"))
+    replace_file(out_dir / "feed.xml", _atom_feed(name, entries))
 
 
 def _page_language(issue_dir: Path) -> str:
@@ -391,22 +391,3 @@ def _atom_feed(name: str, entries: list[_ArchiveEntry]) -> bytes:
 
 def _uuid_urn(key: str) -> str:
     return uuid.uuid5(_ID_NAMESPACE, key).urn
-
-
-def _replace_file(path: Path, data: bytes) -> None:
-    """Write ``path`` atomically: a temp file in the same directory, then os.replace."""
-    temp = ""
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except OSError as exc:
-        if temp:
-            Path(temp).unlink(missing_ok=True)
-        raise DeliveryError(
-            f"{path}: cannot write: {exc.strerror or exc}",
-            path=str(path),
-            hint="Check free space and permissions of the output directory.",
-        ) from exc

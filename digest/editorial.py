@@ -8,6 +8,7 @@ issue are kept in the file and reported, never dropped.
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from ruamel.yaml.comments import CommentedMap
 from digest.cluster import story_id_for
 from digest.config import plain, read_yaml, validation_problems
 from digest.errors import ConfigError, ConfigProblem
+from digest.files import replace_file
 from digest.models import (
     Perspective,
     Sentence,
@@ -194,12 +196,11 @@ def update_story_edits(path: Path, edits: Sequence[tuple[str, dict[str, Any]]]) 
         if not entry:
             del stories[story_id]
         StoryEdit.model_validate(plain(entry) if story_id in stories else {})
-    temporary = path.with_suffix(path.suffix + ".tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        if is_new:
-            handle.write(_HEADER)
-        yaml.dump(data, handle)
-    temporary.replace(path)
+    buffer = io.StringIO()
+    if is_new:
+        buffer.write(_HEADER)
+    yaml.dump(data, buffer)
+    replace_file(path, buffer.getvalue())
 
 
 @dataclass(frozen=True, slots=True)

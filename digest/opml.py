@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from digest.config import FeedConfig, parse_config
 from digest.errors import ConfigError, ConfigProblem
+from digest.files import replace_file
 
 __all__ = ["ImportReport", "export_opml", "import_opml", "read_opml"]
 
@@ -68,15 +70,11 @@ def import_opml(opml: Path, config_path: Path) -> ImportReport:
         feeds.append(entry)
         known.add(url.rstrip("/"))
         added.append((name, url))
-    temporary = config_path.with_suffix(config_path.suffix + ".tmp")
-    with temporary.open("w", encoding="utf-8") as handle:
-        yaml.dump(data, handle)
-    try:
-        parse_config(temporary.read_text(encoding="utf-8"), config_path)
-    except ConfigError:
-        temporary.unlink()
-        raise
-    temporary.replace(config_path)
+    text = io.StringIO()
+    yaml.dump(data, text)
+    # Validated before it replaces the file: a bad merge never breaks feeds.yaml.
+    parse_config(text.getvalue(), config_path)
+    replace_file(config_path, text.getvalue())
     return ImportReport(tuple(added), tuple(skipped))
 
 

@@ -27,6 +27,7 @@ from apscheduler.triggers.cron import CronTrigger
 from digest.build import BuildOptions, run_issue
 from digest.config import Config, load_config
 from digest.errors import DigestError, LockedError
+from digest.files import replace_file
 from digest.ingest import fetch_all
 from digest.store import open_store
 
@@ -105,9 +106,7 @@ def read_heartbeat(out_dir: Path) -> Heartbeat | None:
 def _write_heartbeat(out_dir: Path, summary: dict[str, Any]) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     path = heartbeat_path(out_dir)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(summary, sort_keys=True, default=str), encoding="utf-8")
-    temporary.replace(path)
+    replace_file(path, json.dumps(summary, sort_keys=True, default=str))
 
 
 def run_scheduled_build(config_path: Path, out_dir: Path, *, now: datetime | None = None) -> None:
