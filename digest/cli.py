@@ -585,15 +585,13 @@ def db_upgrade(config_path: str) -> None:
 
     Example: digest db upgrade --config feeds.yaml
     """
-    from sqlalchemy import create_engine
-
-    from digest.store.migrate import upgrade
+    from digest.store import connect, upgrade_schema
 
     config = _load(config_path)
     with _errors():
-        engine = create_engine(config.database_url)
+        engine = connect(config.database_url)
         try:
-            applied = upgrade(engine, url=config.database_url)
+            applied = upgrade_schema(engine, config.database_url)
         finally:
             engine.dispose()
     for migration in applied:
@@ -609,16 +607,16 @@ def db_status(config_path: str) -> None:
 
     Example: digest db status --config feeds.yaml
     """
-    from sqlalchemy import create_engine
-
+    from digest.store import connect
     from digest.store.migrate import all_migrations, applied_versions
 
     config = _load(config_path)
-    engine = create_engine(config.database_url)
-    try:
-        applied = applied_versions(engine)
-    finally:
-        engine.dispose()
+    with _errors():
+        engine = connect(config.database_url)
+        try:
+            applied = applied_versions(engine)
+        finally:
+            engine.dispose()
     for migration in all_migrations():
         state = "applied" if migration.version in applied else "pending"
         click.echo(f"{migration.version:04d} {migration.name:30} {state}")

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from digest.errors import StoreError
 from digest.store.articles import ArticleQueries, PendingPage, article_id_for
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
 from digest.store.issues import IssueQueries, SentStory, StoryRecord
-from digest.store.migrate import upgrade
+from digest.store.migrate import Migration, upgrade
 
 __all__ = [
     "FeedState",
@@ -31,7 +31,9 @@ __all__ = [
     "Store",
     "StoryRecord",
     "article_id_for",
+    "connect",
     "open_store",
+    "upgrade_schema",
 ]
 
 
@@ -60,10 +62,10 @@ def _sqlite_begin(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def open_store(url: str) -> Store:
-    """Connect to ``url`` and bring its schema up to date.
+def connect(url: str) -> Engine:
+    """An engine for ``url`` with our connection settings, schema untouched.
 
-    Raises StoreError when the database cannot be opened or is newer than this program.
+    Raises StoreError when the URL cannot be used (unknown dialect, missing driver).
     """
     try:
         engine = create_engine(url, future=True)
@@ -77,12 +79,30 @@ def open_store(url: str) -> Store:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def upgrade_schema(engine: Engine, url: str) -> tuple[Migration, ...]:
+    """Apply pending migrations; database errors become a StoreError with a hint."""
     try:
-        upgrade(engine, url=url)
+        return upgrade(engine, url=url)
     except OperationalError as exc:
         raise StoreError(
             f"{url}: cannot open the store: {exc.orig}",
             url=url,
             hint="Check that the directory exists and is writable, or that the server runs.",
         ) from exc
+
+
+def open_store(url: str) -> Store:
+    """Connect to ``url`` and bring its schema up to date.
+
+    Raises StoreError when the database cannot be opened or is newer than this program.
+    """
+    engine = connect(url)
+    try:
+        upgrade_schema(engine, url)
+    except StoreError:
+        engine.dispose()
+        raise
     return Store(engine, url)
