@@ -1,7 +1,11 @@
 # newsletter-digest: the unattended weekly build, as a container.
 # Build: docker build -t newsletter-digest .
 # Run:   docker run -v digest-data:/data -v ./feeds.yaml:/data/feeds.yaml:ro newsletter-digest
-FROM python:3.11-slim AS build
+# PYTHON_IMAGE is any image with Python 3.11+ and pip on PATH and useradd; CI builds on a
+# Debian bookworm made locally with debootstrap (.ci/container), having no registry.
+ARG PYTHON_IMAGE=python:3.11-slim
+
+FROM ${PYTHON_IMAGE} AS build
 WORKDIR /src
 RUN pip install --no-cache-dir build==1.2.2
 COPY pyproject.toml README.md ./
@@ -9,7 +13,7 @@ COPY digest ./digest
 COPY templates ./templates
 RUN python -m build --wheel --outdir /dist
 
-FROM python:3.11-slim
+FROM ${PYTHON_IMAGE}
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     DIGEST_CONFIG=/data/feeds.yaml \
