@@ -78,7 +78,7 @@ def podman() -> Iterator[Podman]:
         pytest.fail(f"DIGEST_TEST_IMAGE={image} names no image in podman's storage")
     yield tool
     for name in tool.names:
-        tool("rm", "--force", "--time", "0", name, check=False)
+        tool("rm", "--force", "--volumes", "--time", "0", name, check=False)
         tool("volume", "rm", "--force", name, check=False)
 
 
