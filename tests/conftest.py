@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +61,31 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present (../shared is provided beside the repo in CI)")
     return path
+
+
+@contextmanager
+def fresh_pg_database(label: str) -> Iterator[str]:
+    """A new, empty database on DIGEST_TEST_PG_URL's server (its URL), dropped afterwards.
+
+    Skips the test when DIGEST_TEST_PG_URL is not set.
+    """
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = os.environ.get("DIGEST_TEST_PG_URL")
+    if not base:
+        pytest.skip("DIGEST_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
+    name = f"digest_{label.lower().replace('-', '_')[:40]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ fresh PostgreSQL database.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -17,10 +16,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
 
 from digest.sample import SampleSite, serve_sample, write_sample_config
 from digest.store import schema
+
+from .conftest import fresh_pg_database
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -30,18 +30,8 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'shared.db'}"
         return
-    base = os.environ.get("DIGEST_TEST_PG_URL")
-    if not base:
-        pytest.skip("DIGEST_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
-    name = f"digest_{tmp_path.name.lower().replace('-', '_')[:40]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_pg_database(tmp_path.name) as url:
+        yield url
 
 
 def _config(site: SampleSite, directory: Path, store_url: str) -> Path:

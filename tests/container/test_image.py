@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
@@ -25,13 +24,12 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, func, select
 
 from digest.sample import serve_sample, write_sample_config
 from digest.store import schema
 
-from ..conftest import shared_path
+from ..conftest import fresh_pg_database, shared_path
 from .conftest import Podman
 
 pytestmark = pytest.mark.container
@@ -300,19 +298,8 @@ def _json_record(line: str) -> dict[str, Any]:
 
 @pytest.fixture
 def pg_database(tmp_path: Path) -> Iterator[str]:
-    """A fresh PostgreSQL database on the CI server, dropped afterwards."""
-    base = os.environ.get("DIGEST_TEST_PG_URL")
-    if not base:
-        pytest.skip("DIGEST_TEST_PG_URL is not set (.ci/run starts PostgreSQL and sets it)")
-    name = f"digest_container_{tmp_path.name.lower().replace('-', '_')[:30]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_pg_database(f"container_{tmp_path.name}") as url:
+        yield url
 
 
 @pytest.mark.postgres
