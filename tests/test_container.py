@@ -1,8 +1,9 @@
 """The container, without a container runtime: lint the Dockerfile, run its entrypoint.
 
-No Docker daemon runs here, so the image's ENTRYPOINT + CMD run as a plain process
-with the image's environment variables; SIGTERM must stop it cleanly, and the
-HEALTHCHECK command must see the scheduler's heartbeat.
+The image's ENTRYPOINT + CMD run as a plain process with the image's environment
+variables; SIGTERM must stop it cleanly, and the HEALTHCHECK command must see the
+scheduler's heartbeat. These run everywhere; tests/container/ runs the built image
+itself under podman where podman can.
 """
 
 from __future__ import annotations
