@@ -17,8 +17,6 @@ import textwrap
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +29,7 @@ from markupsafe import Markup
 
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
+from digest.mail import MessageParts, build_message, header_text
 from digest.models import Issue, RenderedIssue, StorySummary
 
 __all__ = [
@@ -365,7 +364,8 @@ def _subject(issue: Issue, newsletter: NewsletterConfig) -> str:
     # Only the three documented fields are filled, in one pass, so braces inside a
     # headline are never read as another placeholder (str.format would).
     subject = re.sub(r"\{(name|headline|date)\}", lambda m: values[m.group(1)], newsletter.subject)
-    subject = " ".join(subject.split())
+    # Feed text in a header is only ever encoded: no controls, no encoded words.
+    subject = header_text(subject)
     if len(subject) > _SUBJECT_CHARS:
         subject = subject[: _SUBJECT_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return subject
@@ -410,25 +410,17 @@ def _size_warnings(size: int) -> tuple[str, ...]:
 def _message(
     issue: Issue, newsletter: NewsletterConfig, subject: str, text: str, html: str
 ) -> bytes:
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = newsletter.from_
-    msg["To"] = newsletter.to
-    msg["Subject"] = subject
-    msg["Date"] = format_datetime(_sent_at(issue))
-    msg["Message-ID"] = _message_id(issue, newsletter)
-    unsubscribe = newsletter.unsubscribe
-    msg["List-Unsubscribe"] = f"<{unsubscribe}>"
-    if unsubscribe.startswith("https://"):
-        # RFC 8058 one-click: mailbox providers POST to the https URI, no page visit.
-        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    # Quoted-printable keeps every line under 78 octets and all-ASCII; the default "8bit"
-    # for non-ASCII text breaks on relays that are not 8BITMIME.
-    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    # The random default boundary would make every build differ; derive it from the parts.
-    digest = hashlib.sha256((text + html).encode("utf-8")).hexdigest()[:32]
-    msg.set_boundary(f"=_nd_{digest}")
-    return msg.as_bytes(policy=SMTP)
+    parts = MessageParts(
+        from_=newsletter.from_,
+        to=newsletter.to,
+        subject=subject,
+        date=format_datetime(_sent_at(issue)),
+        message_id=_message_id(issue, newsletter),
+        unsubscribe=newsletter.unsubscribe,
+        text=text,
+        html=html,
+    )
+    return build_message(parts)
 
 
 def _sent_at(issue: Issue) -> datetime:
