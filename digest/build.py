@@ -43,7 +43,7 @@ from digest.models import (
     TopicSection,
     TopicStories,
 )
-from digest.render import render_issue
+from digest.render import render_issue, render_issue_isolated
 from digest.store import SentStory, Store, StoryRecord, open_store
 from digest.store.locks import build_lock
 from digest.summarize import summarize_story
@@ -206,7 +206,11 @@ def build_issue(
         warnings=tuple(warnings),
         generated_at=options.now,
     )
-    rendered = render_issue(issue, config.newsletter, templates_dir=config.templates_dir)
+    # A story that cannot be rendered is left out with a warning, never the issue.
+    issue, rendered, unrendered = render_issue_isolated(
+        issue, config.newsletter, templates_dir=config.templates_dir
+    )
+    left_out.extend(unrendered)
     if rendered.size_warnings:
         issue = dataclasses.replace(issue, warnings=issue.warnings + rendered.size_warnings)
         rendered = render_issue(issue, config.newsletter, templates_dir=config.templates_dir)
@@ -215,7 +219,7 @@ def build_issue(
         issue_date.isoformat(),
         path=str(path),
         now=options.now,
-        stories=_story_records(sections, edited, considered, left_out),
+        stories=_story_records(sections, issue.topics, considered, left_out),
         is_scheduled=options.is_scheduled,
         html_bytes=len(rendered.html.encode("utf-8")),
     )
@@ -406,6 +410,7 @@ def _story_records(
                     story.why if story else "",
                 )
             )
+    reasons = dict(left_out)
     for topic in written:
         for summary in topic.stories:
             if summary.story_id not in included:
@@ -417,7 +422,7 @@ def _story_records(
                         (),
                         topic.name,
                         False,
-                        "dropped in the editorial file",
+                        reasons.get(summary.story_id, "dropped in the editorial file"),
                     )
                 )
     grouped = {s.story_id for t in written for s in t.stories}

@@ -18,6 +18,7 @@ from typing import Any
 import feedparser
 
 from digest.models import FeedEntry
+from digest.text import remove_unsafe_characters
 from digest.urls import canonical_url, is_http_url
 
 __all__ = [
@@ -142,7 +143,7 @@ def _entry(
         summary=summary,
         content=content,
         published=published,
-        author=" ".join(str(raw.get("author") or "").split()),
+        author=_one_line(str(raw.get("author") or "")),
     )
 
 
@@ -156,8 +157,16 @@ def _title(title: str, fallback_text: str) -> str:
     return " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(remove_unsafe_characters(text).split())
+
+
 def _detail_text(detail: Any, value: Any) -> str:
-    """Plain text of a feedparser text construct (``{"type": ..., "value": ...}``)."""
+    """Plain text of a feedparser text construct (``{"type": ..., "value": ...}``).
+
+    Control, bidi-override and noncharacter code points are removed: the text is stored
+    and later put in XML (MJML), headers and links.
+    """
     if isinstance(detail, Mapping):
         kind = str(detail.get("type") or "")
         text = str(detail.get("value") or "")
@@ -165,8 +174,8 @@ def _detail_text(detail: Any, value: Any) -> str:
         kind = "text/html"
         text = str(value or "")
     if "html" in kind:
-        return html_to_text(text)
-    return _plain_paragraphs(text)
+        return remove_unsafe_characters(html_to_text(text))
+    return _plain_paragraphs(remove_unsafe_characters(text))
 
 
 def _struct_datetime(value: Any) -> datetime | None:

@@ -18,6 +18,7 @@ from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
 from digest.models import Article, FetchOutcome, FetchResult, Problem, TextOrigin
 from digest.store import Store
+from digest.text import remove_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ def _save_page(
     if extracted is not None:
         store.save_extraction(
             article.id,
-            text=extracted.text,
+            text=remove_unsafe_characters(extracted.text),
             origin=TextOrigin.PAGE,
             now=now,
             language=extracted.language,

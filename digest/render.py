@@ -8,6 +8,7 @@ block. Feed text is data only: it is autoescaped and never compiled as a templat
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import importlib.resources
@@ -30,7 +31,7 @@ from markupsafe import Markup
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
 from digest.mail import MessageParts, build_message, header_text
-from digest.models import Issue, RenderedIssue, StorySummary
+from digest.models import Issue, RenderedIssue, StoryId, StorySummary
 
 __all__ = [
     "HTML_TEMPLATE",
@@ -38,6 +39,7 @@ __all__ = [
     "default_templates_dir",
     "format_date",
     "render_issue",
+    "render_issue_isolated",
     "template_environment",
 ]
 
@@ -196,6 +198,62 @@ def render_issue(
         web_html=web_html,
         size_warnings=warnings,
     )
+
+
+def render_issue_isolated(
+    issue: Issue, newsletter: NewsletterConfig, *, templates_dir: Path | None = None
+) -> tuple[Issue, RenderedIssue, tuple[tuple[StoryId, str], ...]]:
+    """:func:`render_issue`, leaving out any story that cannot be rendered.
+
+    When the whole issue fails, each story is rendered alone; those that fail alone are
+    left out, with a warning added to the issue, and the rest is rendered again. Returns
+    the issue as rendered, the rendering and ``(story id, reason)`` of each story left
+    out. Raises the original TemplateError when no single story is to blame (a broken
+    template fails every story, or none alone).
+    """
+    try:
+        return issue, render_issue(issue, newsletter, templates_dir=templates_dir), ()
+    except TemplateError as error:
+        failures = _failing_stories(issue, newsletter, templates_dir)
+        if not failures or len(failures) == len(issue.stories):
+            raise
+        logger.warning("%s; rendering the issue without %d story(s)", error, len(failures))
+    topics = []
+    for topic in issue.topics:
+        kept = tuple(s for s in topic.stories if s.story_id not in failures)
+        if kept:
+            topics.append(dataclasses.replace(topic, stories=kept))
+    warnings = tuple(
+        f'story "{story.headline}" ({story.story_id}) was left out: it could not be '
+        f"rendered ({failures[story.story_id]})"
+        for story in issue.stories
+        if story.story_id in failures
+    )
+    kept_issue = dataclasses.replace(
+        issue, topics=tuple(topics), warnings=issue.warnings + warnings
+    )
+    rendered = render_issue(kept_issue, newsletter, templates_dir=templates_dir)
+    left_out = tuple(
+        (story_id, f"could not be rendered: {why}") for story_id, why in failures.items()
+    )
+    return kept_issue, rendered, left_out
+
+
+def _failing_stories(
+    issue: Issue, newsletter: NewsletterConfig, templates_dir: Path | None
+) -> dict[StoryId, str]:
+    """Stories that fail to render in an issue of their own, with the reason."""
+    failures: dict[StoryId, str] = {}
+    for topic in issue.topics:
+        for story in topic.stories:
+            alone = dataclasses.replace(
+                issue, topics=(dataclasses.replace(topic, stories=(story,)),), warnings=()
+            )
+            try:
+                render_issue(alone, newsletter, templates_dir=templates_dir)
+            except TemplateError as error:
+                failures[story.story_id] = error.message
+    return failures
 
 
 def _context(issue: Issue, newsletter: NewsletterConfig, subject: str) -> dict[str, object]:

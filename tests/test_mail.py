@@ -37,6 +37,7 @@ HOSTILE_TITLES = {
     "b-word-body": "=?utf-8?b?" + base64.b64encode(_PHISH.encode()).decode() + "?=",
     "q-word-bcc": "=?utf-8?q?x=0D=0ABcc:_v@evil.test?=",
     "raw-crlf": "Talks\r\nBcc: v@evil.test",
+    "controls": "Talks\x08\x0b\x1b[31m\u202eend\u2066",
 }
 EXPECTED_HEADERS = [
     "From",

@@ -33,7 +33,12 @@ from digest.models import (
     TakeOrigin,
     TopicSection,
 )
-from digest.render import default_templates_dir, render_issue, template_environment
+from digest.render import (
+    default_templates_dir,
+    render_issue,
+    render_issue_isolated,
+    template_environment,
+)
 
 TEMPLATES = default_templates_dir()
 CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_email.py"
@@ -516,6 +521,27 @@ def test_mjml_panic_becomes_template_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="crashed") as info:
         render_issue(make_issue(1), make_newsletter(), templates_dir=tmp_path)
     assert info.value.template == "issue.mjml.j2"
+
+
+def test_a_story_the_mjml_compiler_rejects_is_left_out_with_a_warning() -> None:
+    # Text reaching the renderer uncleaned (a row stored by an older version, a new
+    # kind of bad input): a backspace makes MRML reject the whole document.
+    bad = replace(make_story(99), headline="Talks\x08 collapse")
+    issue = make_issue(3, extra=(bad,))
+    with pytest.raises(TemplateError):
+        render_issue(issue, make_newsletter())
+    kept, rendered, left_out = render_issue_isolated(issue, make_newsletter())
+    assert [story_id for story_id, _ in left_out] == [bad.story_id]
+    assert len(kept.stories) == 3 and bad.story_id not in {s.story_id for s in kept.stories}
+    assert any("could not be rendered" in w and bad.story_id in w for w in kept.warnings)
+    assert "\x08" not in rendered.html and rendered.html.count("<h2") >= 3
+
+
+def test_a_template_that_fails_every_story_still_fails_the_issue(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "story.mjml.j2").write_text("{{ story.no_such_field }}\n")
+    with pytest.raises(TemplateError, match="no_such_field"):
+        render_issue_isolated(make_issue(3), make_newsletter(), templates_dir=tmp_path)
 
 
 def _scroll_width_at_375(chromium: str, page: str, tmp_path: Path) -> int:

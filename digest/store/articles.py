@@ -15,6 +15,7 @@ from sqlalchemy import and_, or_, select, update
 from digest.models import Article, ArticleId, TextOrigin
 from digest.store import schema
 from digest.store.base import StoreBase, _utc
+from digest.text import remove_unsafe_characters
 
 __all__ = ["ArticleQueries", "PendingPage", "article_id_for"]
 
@@ -220,7 +221,10 @@ class ArticleQueries(StoreBase):
 
 
 def _article(row: Any) -> Article:
-    text = row.text if row.text else (row.content or row.summary or "")
+    # Text is cleaned as it is stored; cleaning again as it is read heals rows stored by
+    # versions that did not (one control character in a title broke every rebuild).
+    clean = remove_unsafe_characters
+    text = clean(row.text if row.text else (row.content or row.summary or ""))
     origin = row.text_origin or (
         TextOrigin.FEED_CONTENT.value if row.content else TextOrigin.FEED_SUMMARY.value
     )
@@ -231,11 +235,11 @@ def _article(row: Any) -> Article:
         url=row.url,
         outlet=row.outlet,
         feed_url=row.feed_url,
-        title=row.title,
+        title=clean(row.title),
         published=published,
         text=text,
-        summary=row.summary or "",
+        summary=clean(row.summary or ""),
         text_origin=TextOrigin(origin),
-        author=row.author or "",
+        author=clean(row.author or ""),
         language=row.language or "",
     )
