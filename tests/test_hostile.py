@@ -7,13 +7,16 @@ subscriber or an editor would notice in the issue.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 from .hostile_site import (
     ISSUE,
     KEYWORD,
+    NOW,
     Item,
     article_page,
     build_draft,
@@ -111,3 +114,81 @@ def test_a_story_that_cannot_be_rendered_is_left_out_with_a_warning(
     assert match is not None, warnings
     why = digest("why", match.group(1), "--config", str(config))
     assert "left out" in why.output and "could not be rendered" in why.output, why.output
+
+
+# ------------------------------------------------------ item 2: content ownership
+
+
+def _feed_handler(feeds: dict[str, bytes], path: str) -> Callable[[Request], Response]:
+    def respond(_request: Request) -> Response:
+        return Response(feeds[path], content_type="application/rss+xml")
+
+    return respond
+
+
+def test_a_second_feed_cannot_rewrite_another_outlets_article(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _serve_pages(httpserver, "story")
+    real = httpserver.url_for("/story.html")
+    feeds = {"/real.xml": rss([Item(f"{KEYWORD} talks resume", real, guid="real-1")])}
+    feeds["/hostile.xml"] = rss([], title="Hostile")
+    for path in feeds:
+        httpserver.expect_request(path).respond_with_handler(_feed_handler(feeds, path))
+    # Feeds are polled and stored in name order: the hostile one comes last, so on the
+    # old code its copy was the one left standing.
+    config = write_config(
+        tmp_path,
+        [
+            ("Real Outlet", httpserver.url_for("/real.xml")),
+            ("The Hostile Times", httpserver.url_for("/hostile.xml")),
+        ],
+    )
+    fetch = ("fetch", "--config", str(config), "--now", NOW.isoformat())
+    assert digest(*fetch).exit_code == 0
+    fake = Item(
+        f"{KEYWORD} surrenders, minister flees",
+        f"{real}?utm_source=hostile",
+        guid="hostile-1",
+        summary="A fabricated report.",
+    )
+    feeds["/hostile.xml"] = rss([fake], title="Hostile")
+    for _ in range(2):  # the overwrite happened on the second poll of the same entry
+        assert digest(*fetch).exit_code == 0
+    result = build_draft(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [story] = _stories(tmp_path / "out")
+    assert story["headline"] == f"{KEYWORD} talks resume"
+    sources = story["sources"]
+    assert isinstance(sources, list)
+    assert [(s["outlet"], s["title"], s["url"]) for s in sources] == [
+        ("Real Outlet", f"{KEYWORD} talks resume", real)
+    ]
+    email = (tmp_path / "out" / ISSUE / "email.eml").read_text("utf-8")
+    assert "surrenders" not in email and "fabricated" not in email
+
+
+# ------------------------------------- item 14: same guid, new link: the new link wins
+
+
+def test_an_entry_that_changes_its_link_moves_to_the_new_page(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _serve_pages(httpserver, "old", "new")
+    feeds = {"/feed.xml": rss([Item(f"{KEYWORD} talks", httpserver.url_for("/old.html"), "g")])}
+    httpserver.expect_request("/feed.xml").respond_with_handler(_feed_handler(feeds, "/feed.xml"))
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+    fetch = ("fetch", "--config", str(config), "--now", NOW.isoformat())
+    assert digest(*fetch).exit_code == 0
+    moved = Item(f"{KEYWORD} talks", httpserver.url_for("/new.html"), "g")
+    feeds["/feed.xml"] = rss([moved])
+    assert digest(*fetch).exit_code == 0
+    fetched = [request.path for request, _ in httpserver.log]
+    assert fetched.count("/new.html") == 1, fetched
+    result = build_draft(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [story] = _stories(tmp_path / "out")
+    sources = story["sources"]
+    assert isinstance(sources, list)
+    assert [source["url"] for source in sources] == [httpserver.url_for("/new.html")]
+    assert "/old.html" not in (tmp_path / "out" / ISSUE / "email.eml").read_text("utf-8")

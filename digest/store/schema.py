@@ -63,13 +63,15 @@ feeds = Table(
 )
 
 # One row per article, keyed by its canonical URL's hash: the same article reached
-# through two feeds is stored once.
+# through two feeds is stored once. Its content belongs to the entry that created it
+# (``feed_url`` + ``owner_key``); entries of other feeds only link to it.
 articles = Table(
     "articles",
     metadata,
     Column("id", String(40), primary_key=True),
     Column("url", Text, nullable=False, unique=True),
     Column("feed_url", Text, nullable=False),
+    Column("owner_key", Text),  # NULL only for rows older than migration 0002
     Column("outlet", Text, nullable=False),
     Column("title", Text, nullable=False),
     Column("summary", Text, nullable=False, default=""),
