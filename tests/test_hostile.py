@@ -192,3 +192,24 @@ def test_an_entry_that_changes_its_link_moves_to_the_new_page(
     assert isinstance(sources, list)
     assert [source["url"] for source in sources] == [httpserver.url_for("/new.html")]
     assert "/old.html" not in (tmp_path / "out" / ISSUE / "email.eml").read_text("utf-8")
+
+
+# ------------------------------------------------------- item 12: 100 KB titles
+
+
+def test_a_huge_title_is_shortened_at_parse_time(httpserver: HTTPServer, tmp_path: Path) -> None:
+    _serve_pages(httpserver, "a")
+    words = " ".join(f"{KEYWORD}{n % 10}" for n in range(12_000))  # ~130 KB
+    feed = rss([Item(f"{KEYWORD} {words}", httpserver.url_for("/a.html"))])
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [story] = _stories(tmp_path / "out")
+    sources = story["sources"]
+    assert isinstance(sources, list)
+    title = str(sources[0]["title"])
+    assert 100 < len(title) <= 300 and title.endswith("…")
+    assert len(str(story["headline"])) <= 300
+    eml = (tmp_path / "out" / ISSUE / "email.eml").stat().st_size
+    assert eml < 60_000, f"email.eml is {eml} bytes"
