@@ -6,8 +6,9 @@ Every request the package makes goes through :class:`HttpClient`, built by
 - connect and read timeouts of ``timeout_seconds`` each, plus an overall deadline per
   request so a server that drips one byte at a time cannot hold a slot for ever;
 - at most ``concurrency`` requests in flight, and at most ``per_host`` per host;
-- bodies streamed and abandoned past ``max_bytes`` (after gzip decoding, so a small
-  compressed bomb is caught too);
+- bodies streamed and abandoned past ``max_bytes``, counted after decoding, which runs
+  in bounded steps (:mod:`digest.inflate`), so a small compressed bomb, stacked or not,
+  is refused after a few megabytes of work;
 - ``retries`` retries on 429, 5xx and timeouts with exponential backoff, honouring
   ``Retry-After`` (seconds or an HTTP date) up to a cap;
 - redirects followed by hand (at most five hops, loops detected) so each hop can be
@@ -47,6 +48,7 @@ import httpx
 
 from digest.config import FetchConfig
 from digest.errors import FeedError
+from digest.inflate import ACCEPT_ENCODING, BodyDecoder, DecodeError, TooLarge
 
 __all__ = [
     "AddressGuard",
@@ -265,7 +267,7 @@ class HttpClient:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.timeout_seconds),
-            headers={"User-Agent": settings.user_agent},
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             follow_redirects=False,
             limits=httpx.Limits(
                 max_connections=settings.concurrency,
@@ -394,10 +396,17 @@ class HttpClient:
             if declared.isdigit() and int(declared) > limit:
                 raise FeedError(f"body larger than {limit} bytes", url=url)
             body = bytearray()
-            async for chunk in response.aiter_bytes(_CHUNK_BYTES):
-                body += chunk
-                if len(body) > limit:
-                    raise FeedError(f"body larger than {limit} bytes", url=url)
+            try:
+                # Raw bytes, decoded here in bounded steps: httpx would inflate each chunk
+                # whole, and a gzip bomb would fill memory before the cap was checked.
+                decoder = BodyDecoder(answer_headers.get("content-encoding", ""), limit)
+                async for chunk in response.aiter_raw(_CHUNK_BYTES):
+                    body += decoder.feed(chunk)
+                body += decoder.finish()
+            except TooLarge:
+                raise FeedError(f"body larger than {limit} bytes", url=url) from None
+            except DecodeError as exc:
+                raise FeedError(f"cannot decode response: {exc}", url=url) from exc
             return _Answer(response.status_code, answer_headers, bytes(body))
 
 

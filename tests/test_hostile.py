@@ -13,6 +13,8 @@ from pathlib import Path
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from bench.hostile import gzip_bomb
+
 from .hostile_site import (
     ISSUE,
     KEYWORD,
@@ -213,3 +215,34 @@ def test_a_huge_title_is_shortened_at_parse_time(httpserver: HTTPServer, tmp_pat
     assert len(str(story["headline"])) <= 300
     eml = (tmp_path / "out" / ISSUE / "email.eml").stat().st_size
     assert eml < 60_000, f"email.eml is {eml} bytes"
+
+
+# ------------------------------------------------------------- item 3: gzip bombs
+
+
+def test_gzip_bombs_as_a_feed_and_as_a_page_cost_only_themselves(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _serve_pages(httpserver, "a")
+    bomb = gzip_bomb(256 << 20, 2)
+    for path, kind in (("/bomb.xml", "application/rss+xml"), ("/bomb.html", "text/html")):
+        httpserver.expect_request(path).respond_with_data(
+            bomb, content_type=kind, headers={"Content-Encoding": "gzip, gzip"}
+        )
+    honest = rss([Item(f"{KEYWORD} talks resume", httpserver.url_for("/a.html"))])
+    links = rss([Item(f"{KEYWORD} harvest", httpserver.url_for("/bomb.html"), summary="Teaser.")])
+    httpserver.expect_request("/honest.xml").respond_with_data(honest, content_type="text/xml")
+    httpserver.expect_request("/links.xml").respond_with_data(links, content_type="text/xml")
+    feeds = [
+        ("Honest", httpserver.url_for("/honest.xml")),
+        ("Bomb", httpserver.url_for("/bomb.xml")),
+        ("Links", httpserver.url_for("/links.xml")),
+    ]
+    config = write_config(tmp_path, feeds, fetch={"max_bytes": 1_000_000})
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    warnings = _warnings(tmp_path / "out")
+    assert 'feed "Bomb"' in warnings and "body larger than 1000000 bytes" in warnings
+    assert "/bomb.html" in warnings and "used the feed's text instead" in warnings
+    headlines = {str(s["headline"]) for s in _stories(tmp_path / "out")}
+    assert f"{KEYWORD} talks resume" in headlines

@@ -7,8 +7,11 @@ threaded server where we need to count requests in flight).
 from __future__ import annotations
 
 import asyncio
+import gzip
 import threading
 import time
+import tracemalloc
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -18,6 +21,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from bench.hostile import gzip_bomb
 from digest.config import FetchConfig
 from digest.errors import FeedError
 from digest.net import (
@@ -414,3 +418,67 @@ def test_user_agent_and_gzip(httpserver: HTTPServer) -> None:
     )
     settings = FAST.model_copy(update={"user_agent": "digest-test/1.0"})
     assert _get(httpserver.url_for("/f"), settings).content == body
+
+
+# ---------------------------------------------------------------- compression bombs
+
+
+@pytest.mark.parametrize(
+    ("layers", "decoded"), [(1, 64 << 20), (2, 256 << 20), (3, 256 << 20)], ids=["1", "2", "3"]
+)
+def test_gzip_bombs_are_refused_in_bounded_memory(
+    httpserver: HTTPServer, layers: int, decoded: int
+) -> None:
+    """Stacked or not, a bomb costs a few steps of decoding, not its decoded size.
+
+    Python allocations are traced (the decompressors allocate their output as bytes), so
+    the peak is measured, not timed. Before decoding in bounded steps, these peaked at
+    193 MB (1 layer) and 768 MB (2 and 3 layers) against the 1 MB cap.
+    """
+    encoding = ", ".join(["gzip"] * layers)
+    httpserver.expect_request("/bomb").respond_with_data(
+        gzip_bomb(decoded, layers), content_type="text/html", headers={"Content-Encoding": encoding}
+    )
+    settings = FAST.model_copy(update={"max_bytes": 1_000_000, "retries": 0})
+    tracemalloc.start()
+    try:
+        with pytest.raises(FeedError, match=r"^body larger than 1000000 bytes$"):
+            _get(httpserver.url_for("/bomb"), settings)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20, f"peak {peak / 2**20:.0f} MB of Python allocations"
+
+
+@pytest.mark.parametrize("kind", ["gzip-members", "zlib-deflate", "raw-deflate", "gzip-gzip"])
+def test_encoded_bodies_decode_in_steps(httpserver: HTTPServer, kind: str) -> None:
+    body = b"<rss>" + b"word " * 50_000 + b"</rss>"
+    raw_deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    encoded, encoding = {
+        "gzip-members": (gzip.compress(body[:1000]) + gzip.compress(body[1000:]), "gzip"),
+        "zlib-deflate": (zlib.compress(body), "deflate"),
+        "raw-deflate": (raw_deflate.compress(body) + raw_deflate.flush(), "deflate"),
+        "gzip-gzip": (gzip.compress(gzip.compress(body)), "gzip, gzip"),
+    }[kind]
+    httpserver.expect_request("/f").respond_with_data(
+        encoded, headers={"Content-Encoding": encoding}
+    )
+    assert _get(httpserver.url_for("/f")).content == body
+
+
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        ("br", "unsupported Content-Encoding: br"),
+        ("gzip, gzip, gzip, gzip, gzip", "5 stacked Content-Encodings"),
+        ("gzip", "cannot decode the gzip body"),
+    ],
+)
+def test_bodies_that_cannot_be_decoded_are_errors(
+    httpserver: HTTPServer, encoding: str, message: str
+) -> None:
+    httpserver.expect_request("/f").respond_with_data(
+        b"not compressed at all", headers={"Content-Encoding": encoding}
+    )
+    with pytest.raises(FeedError, match=f"^cannot decode response: {message}"):
+        _get(httpserver.url_for("/f"), FAST.model_copy(update={"retries": 0}))
