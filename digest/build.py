@@ -47,6 +47,7 @@ from digest.render import render_issue, render_issue_isolated
 from digest.store import SentStory, Store, StoryRecord, open_store
 from digest.store.locks import build_lock
 from digest.summarize import summarize_story
+from digest.urls import redact_secrets
 
 __all__ = [
     "BuildOptions",
@@ -203,7 +204,8 @@ def build_issue(
         window_start=start,
         window_end=end,
         topics=edited,
-        warnings=tuple(warnings),
+        # Warnings are published (digest.json, the preview): no feed token or password.
+        warnings=tuple(redact_secrets(w) for w in warnings),
         generated_at=options.now,
     )
     # A story that cannot be rendered is left out with a warning, never the issue.

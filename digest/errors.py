@@ -10,12 +10,16 @@
     └── LockedError             another process is building the same issue
 
 Library code raises these; only ``cli.py`` turns them into messages and exit codes.
-Messages read *where: what happened. What to do.*
+Messages read *where: what happened. What to do.* Credentials in any URL of a message,
+hint or URL field are masked as the error is made (:func:`digest.urls.redact_secrets`),
+so no error can print a database password or a feed's token.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from digest.urls import redact_secrets, redact_url
 
 __all__ = [
     "ConfigError",
@@ -34,9 +38,10 @@ class DigestError(Exception):
     """Base of every error this package raises on purpose."""
 
     def __init__(self, message: str, *, hint: str = "") -> None:
+        message = redact_secrets(message)
         super().__init__(message)
         self.message = message
-        self.hint = hint
+        self.hint = redact_secrets(hint)
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -83,14 +88,14 @@ class FeedError(DigestError):
     ) -> None:
         super().__init__(message, hint=hint)
         self.feed_name = feed_name
-        self.url = url
+        self.url = redact_url(url)
         self.status = status
 
 
 class ExtractError(DigestError):
     def __init__(self, message: str, *, url: str = "", hint: str = "") -> None:
         super().__init__(message, hint=hint)
-        self.url = url
+        self.url = redact_url(url)
 
 
 class StoreError(DigestError):
@@ -98,7 +103,7 @@ class StoreError(DigestError):
         self, message: str, *, url: str = "", schema_version: int | None = None, hint: str = ""
     ) -> None:
         super().__init__(message, hint=hint)
-        self.url = url
+        self.url = redact_url(url)
         self.schema_version = schema_version
 
 

@@ -1,15 +1,23 @@
-"""URL normalisation shared by fetching and storing.
+"""URLs shared by fetching, storing and reporting: normalisation and redaction.
 
 Two links to the same article must compare equal, so the store can upsert on the
 canonical URL: ``HTTP://Example.com:80/a?utm_source=x#top`` and
 ``http://example.com/a`` are one article.
+
+Credentials must never reach a log line, an error or a file (digest.json is published):
+:func:`redact_url` masks the password of a URL and the values of query parameters that
+carry secrets, and :func:`redact_secrets` does that to every URL (and every libpq
+``password=`` pair) inside a text.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-__all__ = ["canonical_url", "is_http_url"]
+__all__ = ["REDACTED", "canonical_url", "is_http_url", "redact_secrets", "redact_url"]
+
+REDACTED = "***"
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -17,6 +25,67 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 # split one article into as many rows as there are newsletters linking to it.
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid"})
 _TRACKING_PREFIXES = ("utm_",)
+
+
+# Query parameters whose values are secrets in the wild: private feed tokens, signed
+# URLs, API keys. Matched case-insensitively on the whole name.
+_SECRET_PARAMS = frozenset(
+    {
+        *("access_token", "api_key", "apikey", "auth", "auth_token", "client_secret", "key"),
+        *("pass", "passwd", "password", "pwd", "secret", "sig", "signature", "token"),
+        *("x-amz-signature", "x-goog-signature"),
+    }
+)
+# A URL inside free text: scheme, "://", then anything up to whitespace or a quote.
+_URL_IN_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s\"'<>`]+")
+# libpq keyword/value connection strings ("host=db password=secret").
+_PASSWORD_PAIR = re.compile(r"\b(password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password and secret query values replaced by ``***``.
+
+    ``postgresql://digest:pw@db/digest`` becomes ``postgresql://digest:***@db/digest``;
+    ``https://x.org/feed?token=abc&page=2`` becomes ``https://x.org/feed?token=***&page=2``.
+    The user information ends at the last ``@`` before the query, so a password with an
+    unescaped ``/`` or ``@`` in it is masked whole too.
+    """
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return url
+    head, mark, tail = _split_query(rest)
+    userinfo, at, host = head.rpartition("@")
+    user, colon, _password = userinfo.partition(":")
+    if at and colon:
+        head = f"{user}:{REDACTED}@{host}"
+    if mark == "?":
+        query, hash_mark, fragment = tail.partition("#")
+        query = "&".join(_redact_param(piece) for piece in query.split("&"))
+        tail = query + hash_mark + fragment
+    return f"{scheme}://{head}{mark}{tail}"
+
+
+def _split_query(rest: str) -> tuple[str, str, str]:
+    """``rest`` split at the first "?" or "#": (before, the mark, after)."""
+    for index, character in enumerate(rest):
+        if character in "?#":
+            return rest[:index], character, rest[index + 1 :]
+    return rest, "", ""
+
+
+def _redact_param(piece: str) -> str:
+    name, equals, _value = piece.partition("=")
+    if equals and name.lower() in _SECRET_PARAMS:
+        return f"{name}={REDACTED}"
+    return piece
+
+
+def redact_secrets(text: str) -> str:
+    """``text`` with every URL in it redacted (:func:`redact_url`) and ``password=`` masked."""
+    if "://" not in text and "password" not in text.lower():
+        return text
+    text = _URL_IN_TEXT.sub(lambda match: redact_url(match.group(0)), text)
+    return _PASSWORD_PAIR.sub(lambda match: match.group(1) + REDACTED, text)
 
 
 def is_http_url(url: str) -> bool:
