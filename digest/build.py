@@ -27,7 +27,7 @@ from digest.editorial import (
     apply_structure,
     load_editorial,
 )
-from digest.ingest import NO_FETCH, FetchReport, Progress, fetch_all
+from digest.ingest import NO_FETCH, FetchReport, Progress, fetch_all, pages_in_flight
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
     Article,
@@ -137,10 +137,13 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
         ):
             result = _already_built(config, store, options)
         else:
+            # A build waits for pages a concurrent poll is fetching, or says it could not.
             report = (
-                fetch_all(config, store, now=options.now, progress=options.progress)
+                fetch_all(
+                    config, store, now=options.now, progress=options.progress, wait_for_others=True
+                )
                 if options.fetch
-                else NO_FETCH
+                else pages_in_flight(config, store, now=options.now)
             )
             result = build_issue(config, store, options=options, fetch_report=report)
         result = dataclasses.replace(result, seconds=time.monotonic() - started)

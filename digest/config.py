@@ -192,6 +192,18 @@ class FetchConfig(_Model):
     concurrency: int = Field(16, ge=1, le=256, description="Requests in flight at once.")
     per_host: int = Field(2, ge=1, le=32, description="Requests in flight per host.")
     retries: int = Field(2, ge=0, le=10, description="Retries on 429, 5xx and timeouts.")
+    page_deadline_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Longest one article page may take in all, redirects and retries "
+        "included; a slower page is given up and the feed's text used.",
+    )
+    budget_seconds: float = Field(
+        600.0,
+        gt=0,
+        description="Longest the article-fetching stage of a run may take; pages not "
+        "fetched by then use the feed's text (with a warning) and are tried next run.",
+    )
 
 
 class TopicConfig(_Model):

@@ -14,6 +14,7 @@ guard; article links come from feeds (untrusted) and always go through it.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import multiprocessing
@@ -33,6 +34,7 @@ from digest.errors import FeedError
 from digest.feeds import html_to_text, is_html_type, looks_like_html, mime_type, parse_feed
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
+from digest.urls import redact_secrets
 
 # parse_feed and html_to_text live in digest.feeds; they stay importable from here.
 __all__ = [
@@ -102,6 +104,7 @@ class PageResult:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    is_out_of_time: bool = False  # the stage's budget ran out first: not tried, or cut off
 
 
 _Result = TypeVar("_Result")
@@ -303,14 +306,14 @@ def _failed(
     outcome: FetchOutcome = FetchOutcome.FAILED,
 ) -> FetchResult:
     # Keep the validators we were given: a failed poll must not make the store
-    # forget them and re-download everything next time.
+    # forget them and re-download everything next time. The error is stored and shown.
     return FetchResult(
         feed.url,
         outcome,
         feed.url,
         feed.etag,
         feed.last_modified,
-        error=error,
+        error=redact_secrets(error),
         status=status,
     )
 
@@ -333,14 +336,24 @@ async def fetch_pages_async(
     *,
     progress: Callable[[PageResult], None] | None = None,
     client: HttpClient | None = None,
+    budget_seconds: float | None = None,
 ) -> list[PageResult]:
     """Download article pages concurrently; results in input order.
 
     Links come from feeds, so the address guard applies at every hop unless
     ``settings.allow_private``. Only HTML is ok: other types give
-    ``error="not HTML: application/pdf"``. Never raises for one page.
+    ``error="not HTML: application/pdf"``. Each page may take at most
+    ``settings.page_deadline_seconds`` in all. Pages still unfinished when
+    ``budget_seconds`` (from the call) runs out come back with ``is_out_of_time``.
+    Never raises for one page.
     """
-    return await _run_all(requests, settings, _fetch_page_isolated, progress, client)
+    loop = asyncio.get_running_loop()
+    ends_at = None if budget_seconds is None else loop.time() + budget_seconds
+
+    def fetch(http: HttpClient, request: PageRequest) -> Awaitable[PageResult]:
+        return _fetch_page_isolated(http, request, ends_at)
+
+    return await _run_all(requests, settings, fetch, progress, client)
 
 
 def fetch_pages(
@@ -348,14 +361,26 @@ def fetch_pages(
     settings: FetchConfig,
     *,
     progress: Callable[[PageResult], None] | None = None,
+    budget_seconds: float | None = None,
 ) -> list[PageResult]:
     """Blocking :func:`fetch_pages_async`; call it outside any running event loop."""
-    return asyncio.run(fetch_pages_async(requests, settings, progress=progress))
+    return asyncio.run(
+        fetch_pages_async(requests, settings, progress=progress, budget_seconds=budget_seconds)
+    )
 
 
-async def _fetch_page_isolated(client: HttpClient, request: PageRequest) -> PageResult:
+async def _fetch_page_isolated(
+    client: HttpClient, request: PageRequest, ends_at: float | None
+) -> PageResult:
     try:
-        return await _fetch_page(client, request)
+        async with asyncio.timeout_at(ends_at):
+            return await _fetch_page(client, request)
+    except TimeoutError:
+        # Only the stage's budget raises this here (a page's own time limits come back
+        # as FeedError): the page is left for the next run.
+        return dataclasses.replace(
+            _page_failed(request, "not fetched within the fetch budget"), is_out_of_time=True
+        )
     except Exception as exc:
         # Per-page isolation, as for feeds: one page must not stop the others.
         logger.exception("%s: unexpected error while downloading", request.url)
@@ -368,7 +393,12 @@ async def _fetch_page(client: HttpClient, request: PageRequest) -> PageResult:
         **_conditional_headers(request.etag, request.last_modified),
     }
     try:
-        response = await client.get(request.url, headers=headers, trusted=False)
+        response = await client.get(
+            request.url,
+            headers=headers,
+            trusted=False,
+            total_seconds=client.settings.page_deadline_seconds,
+        )
     except FeedError as exc:
         return _page_failed(request, exc.message, status=exc.status)
     content_type = response.headers.get("content-type", "")
@@ -408,7 +438,7 @@ def _page_failed(request: PageRequest, error: str, *, status: int | None = None)
         content=b"",
         encoding=None,
         content_type="",
-        error=error,
+        error=redact_secrets(error),
         etag=request.etag,
         last_modified=request.last_modified,
     )

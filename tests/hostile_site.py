@@ -8,10 +8,16 @@ feeds.yaml pointing at them (``write_config``) and runs the real command line
 
 from __future__ import annotations
 
+import contextlib
 import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -141,3 +147,58 @@ def build_draft(config: Path, out: Path, *extra: str, now: datetime = NOW) -> Re
 def issue_json(out: Path) -> dict[str, object]:
     data: dict[str, object] = json.loads((out / ISSUE / "digest.json").read_text("utf-8"))
     return data
+
+
+@dataclass
+class SlowSite:
+    """Pages on a server of their own, each answered after ``delay`` seconds, or trickled.
+
+    With ``drip_seconds`` the headers go out at once and the body follows one byte every
+    ``drip_seconds``: a per-read timeout never fires, only a deadline on the whole page
+    can stop it. Serving threads are daemons and stop when the client hangs up.
+    """
+
+    pages: dict[str, bytes]
+    delay: float = 0.0
+    drip_seconds: float | None = None
+    base_url: str = ""
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+
+@contextmanager
+def serve_slowly(site: SlowSite) -> Iterator[SlowSite]:
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = site.pages.get(self.path)
+            if body is None:
+                self.send_error(404)
+                return
+            time.sleep(site.delay)
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            if site.drip_seconds is None:
+                self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            with contextlib.suppress(OSError):
+                if site.drip_seconds is None:
+                    self.wfile.write(body)
+                    return
+                for index in range(len(body)):
+                    self.wfile.write(body[index : index + 1])
+                    self.wfile.flush()
+                    time.sleep(site.drip_seconds)
+
+        def log_message(self, *_args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site.base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()

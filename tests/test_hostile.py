@@ -20,12 +20,14 @@ from .hostile_site import (
     KEYWORD,
     NOW,
     Item,
+    SlowSite,
     article_page,
     build_draft,
     digest,
     issue_json,
     rss,
     run_issue,
+    serve_slowly,
     write_config,
 )
 
@@ -246,3 +248,35 @@ def test_gzip_bombs_as_a_feed_and_as_a_page_cost_only_themselves(
     assert "/bomb.html" in warnings and "used the feed's text instead" in warnings
     headlines = {str(s["headline"]) for s in _stories(tmp_path / "out")}
     assert f"{KEYWORD} talks resume" in headlines
+
+
+# ------------------------------------- item 6: a page deadline and a fetch budget
+
+
+def test_trickling_pages_cost_a_bounded_time_and_fall_back_to_feed_text(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Pages that send one byte every 0.4 s never trip a 1 s read timeout.
+
+    Each page is given up after page_deadline_seconds; the stage stops at
+    budget_seconds; every article left keeps its feed text, and the issue says so.
+    """
+    pages = {f"/p{n}.html": article_page(f"p{n}", body=n).encode() for n in range(10)}
+    with serve_slowly(SlowSite(pages, drip_seconds=0.4)) as site:
+        items = [
+            Item(f"{KEYWORD} story {n}", site.url(f"/p{n}.html"), summary=f"{KEYWORD} teaser {n}.")
+            for n in range(10)
+        ]
+        httpserver.expect_request("/feed.xml").respond_with_data(
+            rss(items), content_type="text/xml"
+        )
+        settings = {"timeout_seconds": 1, "retries": 2, "per_host": 2}
+        settings |= {"page_deadline_seconds": 1.5, "budget_seconds": 3}
+        config = write_config(tmp_path, [("Slow", httpserver.url_for("/feed.xml"))], fetch=settings)
+        result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    warnings = _warnings(tmp_path / "out")
+    assert "no complete answer within 1.5 s (fetch.page_deadline_seconds)" in warnings
+    assert "not fetched within the fetch budget (3 s, fetch.budget_seconds)" in warnings
+    assert warnings.count("used the feed's text instead") == 10
+    assert _stories(tmp_path / "out"), "the issue is built from the feed's text"

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from digest.errors import StoreError
-from digest.store.articles import ArticleQueries, PendingPage, article_id_for
+from digest.store.articles import ArticleQueries, PendingPage, article_id_for, new_claimer
 from digest.store.base import store_error
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
 from digest.store.issues import IssueQueries, SentStory, StoryRecord
@@ -33,6 +33,7 @@ __all__ = [
     "StoryRecord",
     "article_id_for",
     "connect",
+    "new_claimer",
     "open_store",
     "upgrade_schema",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -17,16 +18,29 @@ from digest.store import schema
 from digest.store.base import StoreBase, _utc
 from digest.text import remove_unsafe_characters
 
-__all__ = ["ArticleQueries", "PendingPage", "article_id_for"]
+__all__ = ["ArticleQueries", "PendingPage", "article_id_for", "new_claimer"]
 
 
-# Who claims pages: this process on this host.
-_CLAIMER = f"{socket.gethostname()}:{os.getpid()}"
+def new_claimer() -> str:
+    """A name for one worker's claims: ``host:pid:token``.
+
+    The token tells apart two runs in one process (the scheduler's poll and build jobs
+    are threads of one process), so a build can see which pages another run claimed.
+    """
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+# Claims made without a claimer of their own (older callers).
+_CLAIMER = new_claimer()
 
 
 def _claimer_is_dead(claimer: str) -> bool:
-    """True when ``claimer`` ran on this host and its process is gone."""
-    host, _, pid = claimer.rpartition(":")
+    """True when ``claimer`` ran on this host and its process is gone.
+
+    Claimers are ``host:pid:token``, or ``host:pid`` as older versions wrote them.
+    """
+    host, _, rest = claimer.partition(":")
+    pid = rest.partition(":")[0]
     if host != socket.gethostname() or not pid.isdigit():
         return False  # another machine: only the claim's age can free it
     try:
@@ -49,6 +63,7 @@ class PendingPage:
     outlet: str
     etag: str | None
     last_modified: str | None
+    claimed_by: str | None = None
 
 
 class ArticleQueries(StoreBase):
@@ -71,6 +86,7 @@ class ArticleQueries(StoreBase):
                 articles.c.outlet,
                 pages.c.etag,
                 pages.c.last_modified,
+                articles.c.claimed_by,
             )
             .select_from(articles.outerjoin(pages, pages.c.article_id == articles.c.id))
             .where(and_(articles.c.extracted_at.is_(None), articles.c.published >= since))
@@ -82,14 +98,20 @@ class ArticleQueries(StoreBase):
             query = query.limit(limit)
         with self._begin() as connection:
             return [
-                PendingPage(ArticleId(r.id), r.url, r.outlet, r.etag, r.last_modified)
+                PendingPage(ArticleId(r.id), r.url, r.outlet, r.etag, r.last_modified, r.claimed_by)
                 for r in connection.execute(query)
             ]
 
     def claim_pages(
-        self, *, since: datetime, clock_now: datetime, limit: int, stale: timedelta
+        self,
+        *,
+        since: datetime,
+        clock_now: datetime,
+        limit: int,
+        stale: timedelta,
+        claimer: str = _CLAIMER,
     ) -> list[PendingPage]:
-        """Claim up to ``limit`` pending pages for this worker.
+        """Claim up to ``limit`` pending pages for ``claimer`` (see :func:`new_claimer`).
 
         ``clock_now`` is the wall clock (not the issue's fixed ``--now``). A claim is
         free again once it is older than ``stale`` or its worker, on this host, is no
@@ -124,9 +146,44 @@ class ArticleQueries(StoreBase):
                 connection.execute(
                     update(articles)
                     .where(articles.c.id.in_(ids))
-                    .values(claimed_at=clock_now, claimed_by=_CLAIMER)
+                    .values(claimed_at=clock_now, claimed_by=claimer)
                 )
         return self.pending_pages(since=since, ids=ids) if ids else []
+
+    def pages_claimed_by_others(
+        self, *, since: datetime, clock_now: datetime, stale: timedelta, claimer: str
+    ) -> list[PendingPage]:
+        """Pending pages another live worker holds a fresh claim on (it is fetching them)."""
+        pending = self.pending_pages(since=since)
+        cutoff = clock_now - stale
+        claimed = [p for p in pending if p.claimed_by and p.claimed_by != claimer]
+        if not claimed:
+            return []
+        articles = schema.articles
+        with self._begin() as connection:
+            fresh = set(
+                connection.execute(
+                    select(articles.c.id).where(
+                        and_(
+                            articles.c.id.in_([p.article_id for p in claimed]),
+                            articles.c.claimed_at >= cutoff,
+                        )
+                    )
+                ).scalars()
+            )
+        return [
+            p for p in claimed if p.article_id in fresh and not _claimer_is_dead(p.claimed_by or "")
+        ]
+
+    def release_claim(self, article_id: ArticleId, *, claimer: str) -> None:
+        """Give a claimed page back unfetched, for the next run (if ``claimer`` holds it)."""
+        articles = schema.articles
+        with self._begin() as connection:
+            connection.execute(
+                update(articles)
+                .where(and_(articles.c.id == article_id, articles.c.claimed_by == claimer))
+                .values(claimed_at=None, claimed_by=None)
+            )
 
     def save_extraction(
         self,
