@@ -69,6 +69,10 @@ _TIMEOUT_SECONDS = 120.0  # a CPU-only local model can take a minute on a long p
 _CONNECT_SECONDS = 10.0
 _MAX_FAILURES = 2  # in a row; then the rest of the run skips the server at once
 _MAX_RESPONSE_BYTES = 1_000_000
+# How errors name the endpoint: llm.base_url may be an internal host, and the messages
+# reach digest.json, which is published.
+_SERVER = "LLM server"
+_ERROR_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,39}")
 
 _THINKING = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:\*\*)?(?:briefly|our take|take|summary)(?:\*\*)?\s*:\s*", re.I)
@@ -121,7 +125,7 @@ class HttpChatModel:
     def complete(self, messages: Sequence[ChatMessage]) -> str:
         if self._failures >= _MAX_FAILURES:
             raise DigestError(
-                f"{self.url}: skipped, the last {self._failures} requests failed.",
+                f"{_SERVER}: skipped, the last {self._failures} requests failed.",
                 hint="Check that the LLM server is running, then build again.",
             )
         body = {
@@ -136,36 +140,50 @@ class HttpChatModel:
         except httpx.TimeoutException as exc:
             self._failures += 1
             raise DigestError(
-                f"{self.url}: no answer within {self._timeout.read:g} s.",
+                f"{_SERVER}: no answer within {self._timeout.read:g} s.",
                 hint="Use a smaller model or check the server's load.",
             ) from exc
         except httpx.HTTPError as exc:
             self._failures += 1
+            # The exception's text names the endpoint, which may be an internal host;
+            # the kind of failure is enough here (the traceback keeps the rest).
             raise DigestError(
-                f"{self.url}: cannot reach the LLM server ({exc}).",
+                f"{_SERVER}: cannot reach the LLM server ({_failure_kind(exc)}).",
                 hint="Check llm.base_url in feeds.yaml and that the server is running.",
             ) from exc
         if response.status_code >= httpx.codes.INTERNAL_SERVER_ERROR:
             self._failures += 1
         else:
             self._failures = 0
-        return _answer_text(response, self.url)
+        return _answer_text(response)
 
 
-def _answer_text(response: httpx.Response, url: str) -> str:
-    """The first choice's message content, or DigestError saying what was wrong."""
+def _failure_kind(exc: httpx.HTTPError) -> str:
+    if isinstance(exc, httpx.ConnectError):
+        return "connection failed"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "the connection broke"
+    return type(exc).__name__
+
+
+def _answer_text(response: httpx.Response) -> str:
+    """The first choice's message content, or DigestError saying what was wrong.
+
+    Errors never quote the server's answer: an error body may repeat the API key or
+    the prompt, and these messages end up in published warnings. A short error code
+    (OpenAI's ``error.code`` or ``error.type``, such as ``invalid_api_key``) is kept.
+    """
     if len(response.content) > _MAX_RESPONSE_BYTES:
-        raise DigestError(f"{url}: answer larger than {_MAX_RESPONSE_BYTES} bytes.")
+        raise DigestError(f"{_SERVER}: answer larger than {_MAX_RESPONSE_BYTES} bytes.")
     try:
         data: Any = response.json()
     except ValueError:
         data = None
     if not response.is_success:
-        detail = ""
-        if isinstance(data, dict) and isinstance(data.get("error"), dict):
-            detail = f": {data['error'].get('message', '')}"
+        reason = httpx.codes.get_reason_phrase(response.status_code)
+        code = _error_code(data)
         raise DigestError(
-            f"{url}: HTTP {response.status_code}{detail}.",
+            f"{_SERVER}: HTTP {response.status_code} {reason}{f' ({code})' if code else ''}.",
             hint="Check llm.model and the API key variable (llm.api_key_env).",
         )
     try:
@@ -174,10 +192,22 @@ def _answer_text(response: httpx.Response, url: str) -> str:
         content = None
     if not isinstance(content, str):
         raise DigestError(
-            f"{url}: not a chat-completions answer (no choices[0].message.content).",
+            f"{_SERVER}: not a chat-completions answer (no choices[0].message.content).",
             hint="llm.base_url must be an OpenAI-compatible endpoint, usually ending in /v1.",
         )
     return content
+
+
+def _error_code(data: Any) -> str:
+    """An error body's machine-readable code, if it is a short identifier; else ""."""
+    error = data.get("error") if isinstance(data, dict) else None
+    if not isinstance(error, dict):
+        return ""
+    for key in ("code", "type"):
+        value = error.get(key)
+        if isinstance(value, str) and _ERROR_CODE.fullmatch(value):
+            return value
+    return ""
 
 
 def model_from_config(

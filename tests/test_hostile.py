@@ -6,10 +6,12 @@ subscriber or an editor would notice in the issue.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
@@ -280,3 +282,31 @@ def test_trickling_pages_cost_a_bounded_time_and_fall_back_to_feed_text(
     assert "not fetched within the fetch budget (3 s, fetch.budget_seconds)" in warnings
     assert warnings.count("used the feed's text instead") == 10
     assert _stories(tmp_path / "out"), "the issue is built from the feed's text"
+
+
+# -------------------------------------- item 10: model errors echo nothing back
+
+
+def test_a_model_error_is_summarised_without_its_body_or_the_endpoint(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = "sk-live-0123456789abcdef"
+    body = {"error": {"message": f"Incorrect API key provided: {key}", "code": "invalid_api_key"}}
+    httpserver.expect_request("/v1/chat/completions").respond_with_json(body, status=401)
+    _serve_pages(httpserver, "a")
+    feed = rss([Item(f"{KEYWORD} talks resume", httpserver.url_for("/a.html"))])
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    base_url = httpserver.url_for("/v1")
+    extra = f"llm:\n  base_url: {json.dumps(base_url)}\n  model: m\n  api_key_env: TEST_LLM_KEY\n"
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))], extra=extra)
+    monkeypatch.setenv("TEST_LLM_KEY", key)
+    result = digest(
+        *("-vv", "run", "--config", str(config), "--out", str(tmp_path / "out")),
+        *("--now", NOW.isoformat()),
+    )
+    assert result.exit_code == 0, result.output
+    published = (tmp_path / "out" / ISSUE / "digest.json").read_text("utf-8")
+    assert "LLM server: HTTP 401 Unauthorized (invalid_api_key)" in published
+    for leak in (key, "Incorrect API key", base_url):
+        assert leak not in published, leak
+        assert leak not in result.output, leak
