@@ -110,7 +110,9 @@ class AddressGuard:
         is set (no resolution happens; httpx resolves as usual).
         """
         parts = parse_http_url(url)
-        host = parts.host
+        # The ASCII (punycode) form: what DNS is asked for, and what messages show, so
+        # a look-alike host reads as the xn-- name it is.
+        host = parts.raw_host.decode("ascii")
         if self.allow_private:
             return None
         port = parts.port or (443 if parts.scheme == "https" else 80)

@@ -282,7 +282,7 @@ class HttpClient:
         parts = parse_http_url(url)
         address = None if trusted else await self._guard.check(url)
         request_url, request_headers, extensions = _pin(parts, address, headers)
-        host = parts.host.lower()
+        host = parts.raw_host.decode("ascii").lower()
         semaphore = self._hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
         per_request = self.settings.timeout_seconds * _TOTAL_TIMEOUT_FACTOR
         # Host slot first: holding a global slot while queueing behind one busy host
@@ -299,7 +299,7 @@ class HttpClient:
             except httpx.TimeoutException:
                 raise
             except httpx.HTTPError as exc:
-                raise FeedError(_transport_reason(exc, parts.host), url=url) from exc
+                raise FeedError(_transport_reason(exc, host), url=url) from exc
 
     async def _stream(
         self,
@@ -359,12 +359,13 @@ def _pin(
     literal = f"[{address}]" if ":" in address else address
     netloc = literal if parts.port is None else f"{literal}:{parts.port}"
     target = urlunsplit((parts.scheme, netloc, parts.raw_path.decode("ascii"), "", ""))
-    host_header = parts.host if parts.port is None else f"{parts.host}:{parts.port}"
-    if ":" in parts.host:
-        host_header = f"[{parts.host}]" + ("" if parts.port is None else f":{parts.port}")
+    host = parts.raw_host.decode("ascii")  # an IDN host goes on the wire in punycode
+    host_header = host if parts.port is None else f"{host}:{parts.port}"
+    if ":" in host:
+        host_header = f"[{host}]" + ("" if parts.port is None else f":{parts.port}")
     # sni_hostname makes httpcore send the real name in TLS and verify the
     # certificate against it, although the socket goes to the IP literal.
-    return target, {**headers, "Host": host_header}, {"sni_hostname": parts.host}
+    return target, {**headers, "Host": host_header}, {"sni_hostname": host}
 
 
 def _is_retryable(status: int) -> bool:

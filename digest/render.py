@@ -32,6 +32,7 @@ from digest.config import NewsletterConfig
 from digest.errors import TemplateError
 from digest.mail import MessageParts, build_message, header_text
 from digest.models import Issue, RenderedIssue, StoryId, StorySummary
+from digest.urls import display_url
 
 __all__ = [
     "HTML_TEMPLATE",
@@ -363,7 +364,8 @@ def _http_url(value: object) -> str:
         return ""
     if any(ch.isspace() or ord(ch) < 32 for ch in url):
         return ""
-    return url
+    # A look-alike host (Cyrillic letters posing as Latin ones) is shown in punycode.
+    return display_url(url)
 
 
 def _wrap(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:

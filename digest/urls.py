@@ -1,8 +1,12 @@
-"""URLs shared by fetching, storing and reporting: normalisation and redaction.
+"""URLs shared by fetching, storing and reporting: normalisation, spoofing, redaction.
 
 Two links to the same article must compare equal, so the store can upsert on the
 canonical URL: ``HTTP://Example.com:80/a?utm_source=x#top`` and
 ``http://example.com/a`` are one article.
+
+A host that mixes scripts (``аррӏе.com``: Cyrillic letters that look Latin, under a
+Latin ``.com``) is kept and shown in its ASCII (punycode) form, ``xn--80ak6aa92e.com``,
+so a reader sees it is not ``apple.com``; see :func:`display_url`.
 
 Credentials must never reach a log line, an error or a file (digest.json is published):
 :func:`redact_url` masks the password of a URL and the values of query parameters that
@@ -13,9 +17,17 @@ carry secrets, and :func:`redact_secrets` does that to every URL (and every libp
 from __future__ import annotations
 
 import re
+import unicodedata
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-__all__ = ["REDACTED", "canonical_url", "is_http_url", "redact_secrets", "redact_url"]
+__all__ = [
+    "REDACTED",
+    "canonical_url",
+    "display_url",
+    "is_http_url",
+    "redact_secrets",
+    "redact_url",
+]
 
 REDACTED = "***"
 
@@ -88,6 +100,46 @@ def redact_secrets(text: str) -> str:
     return _PASSWORD_PAIR.sub(lambda match: match.group(1) + REDACTED, text)
 
 
+# Scripts whose letters are written together in one name as a matter of course
+# (Japanese mixes kanji and kana; Korean mixes hanja and hangul): one group each way.
+_SCRIPT_GROUPS = {"CJK": "CJK", "HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
+
+
+def _scripts(host: str) -> set[str]:
+    """The scripts of the letters in ``host`` (digits, dots and hyphens have none)."""
+    scripts = set()
+    for character in host:
+        if not unicodedata.category(character).startswith("L"):
+            continue
+        script = unicodedata.name(character, "UNKNOWN").split(" ", 1)[0]
+        scripts.add(_SCRIPT_GROUPS.get(script, script))
+    return scripts
+
+
+def display_url(url: str) -> str:
+    """``url`` with its host in punycode when the host's letters mix scripts.
+
+    ``http://аррӏе.com/`` becomes ``http://xn--80ak6aa92e.com/``; ``https://münchen.de/``
+    (Latin only) and ``https://пример.рф/`` (Cyrillic only) are left as they are. A
+    mixed host that cannot be encoded gives "" (no link is better than a spoof).
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return url
+    if host.isascii() or len(_scripts(host)) < 2:
+        return url
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return ""
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    port = f":{parts.port}" if parts.port is not None else ""
+    netloc = f"{userinfo}{at}{ascii_host}{port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
 def is_http_url(url: str) -> bool:
     """Whether ``url`` is an absolute http(s) URL with a host."""
     try:
@@ -103,7 +155,8 @@ def canonical_url(url: str, base: str | None = None) -> str:
 
     Lower-cases scheme and host, drops the default port, the fragment and tracking
     parameters (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid``, ``mc_eid``), keeps the
-    other parameters in their order and spelling, and gives an empty path as ``/``.
+    other parameters in their order and spelling, gives an empty path as ``/`` and a
+    host that mixes scripts in punycode (:func:`display_url`).
     Non-http(s) URLs come back resolved and stripped of their fragment only. A URL
     that cannot be parsed comes back stripped of surrounding whitespace.
     """
@@ -119,7 +172,8 @@ def canonical_url(url: str, base: str | None = None) -> str:
     if scheme not in _DEFAULT_PORTS:
         return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
     netloc = _canonical_netloc(parts.netloc, parts.hostname or "", port, scheme)
-    return urlunsplit((scheme, netloc, parts.path or "/", _strip_tracking(parts.query), ""))
+    canonical = urlunsplit((scheme, netloc, parts.path or "/", _strip_tracking(parts.query), ""))
+    return display_url(canonical) or canonical
 
 
 def _canonical_netloc(netloc: str, host: str, port: int | None, scheme: str) -> str:

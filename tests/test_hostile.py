@@ -310,3 +310,32 @@ def test_a_model_error_is_summarised_without_its_body_or_the_endpoint(
     for leak in (key, "Incorrect API key", base_url):
         assert leak not in published, leak
         assert leak not in result.output, leak
+
+
+# ------------------------------------------------ item 13: look-alike hosts
+
+
+def test_a_look_alike_host_is_shown_in_punycode(httpserver: HTTPServer, tmp_path: Path) -> None:
+    spoof = "http://аррӏе.com/account/verify"  # Cyrillic letters under a Latin .com
+    feed = rss(
+        [
+            Item(
+                f"{KEYWORD} bank warns customers",
+                spoof,
+                summary=f"The central bank of {KEYWORD} warned customers about fake pages.",
+            )
+        ]
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    # The page cannot be fetched here (no network); the deadline keeps a slow resolver short.
+    settings = {"page_deadline_seconds": 2}
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))], fetch=settings)
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    issue = tmp_path / "out" / ISSUE
+    text = (issue / "email.txt").read_text("utf-8")
+    html = (issue / "email.html").read_text("utf-8")
+    assert "http://xn--80ak6aa92e.com/account/verify" in text
+    assert 'href="http://xn--80ak6aa92e.com/account/verify"' in html
+    for part in (text, html, (issue / "digest.json").read_text("utf-8")):
+        assert "аррӏе" not in part
