@@ -37,6 +37,7 @@ import contextlib
 import os
 import platform
 import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -317,7 +318,7 @@ def main() -> None:
     if args.write:
         load = os.getloadavg()[0]
         body = (
-            f"{_HEADING}\n\n`.venv/bin/python bench/hostile.py --write` (Python "
+            f"{_HEADING}\n\n`.venv/bin/python bench/hostile.py {shlex.join(sys.argv[1:])}` (Python "
             f"{platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, load "
             f"average {load:.1f} at the end). Each row is one `digest run` in a child process "
             "with a fresh store and the default 5 MB body cap, an honest feed beside the "
