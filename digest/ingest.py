@@ -135,10 +135,9 @@ def pages_in_flight(
     problems = tuple(
         Problem(
             "fetch",
-            page.url,
-            f"article {page.url} ({page.outlet}): another process ({page.claimed_by}) is "
-            "fetching its page right now; this build used the feed's text instead. "
-            "Build again once it has finished.",
+            f"article {page.url} ({page.outlet})",
+            f"another process ({page.claimed_by}) is fetching its page right now; this "
+            "build used the feed's text instead. Build again once it has finished.",
         )
         for page in others
     )
@@ -247,8 +246,8 @@ def _unfetched(
         problems.append(
             Problem(
                 "fetch",
-                page.url,
-                f"article {page.url} ({page.outlet}): {message}; used the feed's text instead.",
+                f"article {page.url} ({page.outlet})",
+                f"{message}; used the feed's text instead.",
             )
         )
     return problems

@@ -257,3 +257,23 @@ def test_a_build_that_cannot_wait_says_which_pages_it_lacks(tmp_path: Path, stor
     waiting = [w for w in got["warnings"] if "another process" in w]
     assert waiting and all("was still fetching its page" in w for w in waiting), got["warnings"]
     assert all("used the feed's text instead" in w for w in waiting)
+
+
+def test_a_draft_built_during_a_poll_names_the_pages_in_flight(
+    tmp_path: Path, store_url: str
+) -> None:
+    with serve_sample(week=1, delay=0.3) as site:
+        config = _config(site, tmp_path / "shared", store_url)
+        poller = _digest("fetch", "--config", str(config), "--now", site.now.isoformat())
+        assert _wait_for(lambda: _claims(store_url) > 0, poller), "the poller never claimed pages"
+        draft = _digest(
+            *("build", "--config", str(config), "--out", str(tmp_path / "out")),
+            *("--now", site.now.isoformat()),
+        )
+        code = draft.wait(timeout=300)
+        output = draft.stdout.read() if draft.stdout else ""
+        assert poller.wait(timeout=300) == 0
+    assert code == 0, output
+    got = json.loads((tmp_path / "out" / site.now.date().isoformat() / "digest.json").read_text())
+    in_flight = [w for w in got["warnings"] if "is fetching its page right now" in w]
+    assert in_flight and all("used the feed's text instead" in w for w in in_flight)
