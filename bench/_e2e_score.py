@@ -242,6 +242,11 @@ def score_stage(
             if len(s.members) > 1 and any(gold[k].is_degenerate for k in s.members)
         ),
         "multi_outlet_not_printed": len(cut),
+        "not_printed": [
+            f"{sorted({gold[k].event for k in s.members if k in gold})} "
+            f"{min((gold[k] for k in s.members if k in gold), key=lambda a: a.key).title}"
+            for s in sorted(cut, key=lambda s: min(s.members))
+        ],
         "standing_not_printed": sum(
             1 for s in cut if any(gold[k].event in expected for k in s.members if k in gold)
         ),

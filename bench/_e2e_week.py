@@ -47,7 +47,8 @@ _NOTICE = re.compile(
 # "LOS ANGELES (Reuters) -", "(CNN) --", "FILE -", "Salahuddin, Libya (CNN) --".
 _DATELINE = re.compile(
     r"""^(?:
-        \(CNN\)\s*[—–-]{1,2}\s*
+        (?:[A-Z][A-Za-z.'’ ]{1,30},\s[A-Z][A-Za-z.'’ ]{1,20}\s)?\(CNN\)\s*(?:[—–-]{1,2}\s*)?
+      | [A-Z]{3,}(?:/[A-Z]{3,}[A-Z ]*)+(?:,\s[A-Z][a-z]+)?\s
       | FILE\s*[—–-]{1,2}\s*
       | [A-Z][A-Za-z.'’ ]{1,30},?(?:\s[A-Z][A-Za-z.'’ ]{1,20})?
         \s\((?:[A-Z][\w.]{1,20})\)\s*[—–-]{1,2}\s*
@@ -62,6 +63,7 @@ _ABBREVIATION = re.compile(
     r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|U\.S|Ill|Calif|Wash|Mass|Fla|Ga|Pa|Va|Ariz|"
     r"Colo|Conn|Mich|Minn|Mo|Nev|Okla|Ore|Tenn|Tex|Wis|Inc|Corp|Co|Ltd)\.$"
 )
+_TERMINAL = re.compile(r"[.!?][\"'”’)]*$")
 _BYLINE = re.compile(r"^(?:By|BY|Written by)\s", re.MULTILINE)
 
 # Page furniture as a regex per kind, written for this bench: what no story field
@@ -106,52 +108,12 @@ FURNITURE_PATTERNS: dict[str, re.Pattern[str]] = {
 }
 # Words a headline does not end on when it is cut short.
 _WEAK_ENDINGS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "and",
-        "or",
-        "but",
-        "with",
-        "by",
-        "from",
-        "as",
-        "that",
-        "which",
-        "who",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "its",
-        "his",
-        "her",
-        "their",
-        "our",
-        "this",
-        "these",
-        "those",
-        "after",
-        "before",
-        "about",
-        "into",
-        "over",
-        "than",
-        "while",
-        "when",
-    ]
+    (  # noqa: SIM905 (a word list reads better as one string)
+        "a an the of to in on at for and or but with by from as that which who is was are "
+        "were be been has have had its his her their our this these those after before "
+        "about into over than while when some many all more most any each every no not "
+        "will would could can may might should must said says its"
+    ).split()
 )
 _CLAUSE_WORDS = frozenset(
     ["who", "which", "after", "when", "while", "because", "as", "amid", "despite"]
@@ -223,8 +185,9 @@ def native_dateline(text: str) -> str:
 def lede_sentences(text: str, count: int = 2) -> tuple[str, ...]:
     """The first ``count`` clean sentences of the document, without a dateline.
 
-    Sentences of six words or more from paragraphs of eight words or more, skipping
-    any sentence that matches a furniture pattern (captions, promos, widgets).
+    Finished sentences (ending in ".", "!" or "?") of six words or more, from
+    paragraphs of eight words or more, skipping any sentence that matches a furniture
+    pattern (captions, promos, widgets).
     """
     found: list[str] = []
     for paragraph in _paragraphs(text):
@@ -232,7 +195,11 @@ def lede_sentences(text: str, count: int = 2) -> tuple[str, ...]:
             continue
         paragraph = _DATELINE.sub("", paragraph, count=1).strip()
         for sentence in split_sentences(paragraph):
-            if len(sentence.split()) >= 6 and not _is_furniture(sentence):
+            if (
+                len(sentence.split()) >= 6
+                and _TERMINAL.search(sentence)
+                and not _is_furniture(sentence)
+            ):
                 found.append(sentence)
                 if len(found) == count:
                     return tuple(found)
@@ -266,7 +233,7 @@ def headline_from(text: str) -> str:
         words = words[: _cut_point(words)]
     while len(words) > 3 and words[-1].lower().strip(",;:—–-") in _WEAK_ENDINGS:
         words.pop()
-    title = " ".join(words).rstrip(" ,;:.—–-")
+    title = " ".join(words).strip(" ,;:.—–-")
     for marks in ('"', "“”"):
         if sum(title.count(mark) for mark in marks) % 2:
             title = "".join(ch for ch in title if ch not in marks)

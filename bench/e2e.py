@@ -546,6 +546,10 @@ def show_lines(result: WeekResult) -> list[str]:
         f"  {m.event}: {m.reports} -> {m.stories} + {m.in_no_story}  {m.title!r}"
         for m in s.worst_splits
     ]
+    not_printed = s.stage.get("not_printed")
+    if isinstance(not_printed, list):
+        lines += ["", "multi-outlet stories of the clustering stage not printed (events, title):"]
+        lines += [f"  {row}" for row in not_printed]
     lines += ["", "furniture examples:"]
     for kind, examples in s.examples.items():
         lines += [f"  {kind}: {example}" for example in examples]
