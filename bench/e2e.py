@@ -127,6 +127,8 @@ def run_week(options: WeekOptions) -> WeekResult:
             # or the pipeline rewrote URLs in a way this harness does not follow.
             "unknown_source_urls": built.unknown_urls,
         }
+        emails = sorted((work / "out").glob("*/email.html"))
+        run["email_html_bytes"] = emails[-1].stat().st_size if emails else 0
         if options.keep is not None:
             _write_gold(work, articles, paths)
         return WeekResult(score, run, week, options.keep)
@@ -489,7 +491,8 @@ def summary_lines(result: WeekResult) -> list[str]:
         f"e2e week (seed {week['seed']}, variant {week['variant']}): {week['events']} events, "
         f"{s.articles} articles ({s.degenerate} degenerate), {week['outlets']} outlets",
         f"digest run: exit {run['exit_code']} in {run['seconds']} s, "
-        f"{run['warning_lines']} warning line(s); max_stories {week['max_stories']}",
+        f"{run['warning_lines']} warning line(s); max_stories {week['max_stories']}; "
+        f"email.html {run.get('email_html_bytes', 0) / 1024:.0f} KB",
         f"stories: {s.stories} printed, {s.left_out} left out; sections: "
         + ", ".join(f"{name} {count}" for name, count in s.sections.items()),
         f"B-cubed over all articles: P {s.bcubed_precision:.3f}  R {s.bcubed_recall:.3f}  "
