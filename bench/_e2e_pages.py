@@ -46,46 +46,11 @@ _CORRECTIONS = (
 _NAV = ("Home", "News", "Politics", "Business", "Entertainment", "Sports", "Opinion")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})\b")
 _NOT_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "He",
-        "She",
-        "It",
-        "But",
-        "And",
-        "This",
-        "That",
-        "When",
-        "After",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-    ]
+    (  # noqa: SIM905 (a word list reads better as one string)
+        "The A An In On At He She It But And This That When After Monday Tuesday Wednesday "
+        "Thursday Friday Saturday Sunday January February March April May June July August "
+        "September October November December Mr Mrs Ms Dr"
+    ).split()
 )
 
 
