@@ -17,7 +17,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from digest.cluster import cluster_stories, group_topics
+from digest.cluster import cluster_stories
 from digest.config import Config
 from digest.deliver import write_issue
 from digest.editorial import (
@@ -47,6 +47,7 @@ from digest.render import render_issue
 from digest.store import SentStory, Store, StoryRecord, open_store
 from digest.store.locks import build_lock
 from digest.summarize import summarize_story
+from digest.topics import group_topics
 
 __all__ = [
     "BuildOptions",
@@ -210,7 +211,7 @@ def build_issue(
     if rendered.size_warnings:
         issue = dataclasses.replace(issue, warnings=issue.warnings + rendered.size_warnings)
         rendered = render_issue(issue, config.newsletter, templates_dir=config.templates_dir)
-    path = write_issue(options.out_dir, issue, rendered)
+    path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
     store.record_issue(
         issue_date.isoformat(),
         path=str(path),

@@ -19,10 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from digest.cluster import story_id_for
 from digest.config import plain, read_yaml, validation_problems
 from digest.errors import ConfigError, ConfigProblem
 from digest.files import replace_file
+from digest.ids import story_id_for
 from digest.models import (
     Perspective,
     Sentence,

@@ -22,7 +22,6 @@ source, so "{{ ... }}" inside an article is just text.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import os
 import re
@@ -38,7 +37,7 @@ from digest.config import LLMConfig
 from digest.errors import DigestError
 from digest.grounding import GroundingResult, SourceIndex, check_grounding
 from digest.models import Sentence, Story, StorySummary, TakeOrigin
-from digest.render import default_templates_dir
+from digest.templating import prompt_environment
 from digest.text import content_words, split_sentences, word_count
 
 __all__ = [
@@ -213,27 +212,6 @@ class _PromptArticle:
     text: str
 
 
-@functools.lru_cache(maxsize=8)
-def _prompt_environment(prompts_dir: Path | None) -> jinja2.Environment:
-    """Overrides in ``prompts_dir`` first, then ours; ``default:NAME`` is always ours.
-
-    Autoescape is off: a prompt is plain text for a model, not HTML, and "&amp;" would
-    only confuse it. That is safe because article text only ever arrives as a variable.
-    """
-    defaults = jinja2.FileSystemLoader(default_templates_dir() / "prompts")
-    loaders: list[jinja2.BaseLoader] = []
-    if prompts_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(prompts_dir))
-    loaders += [defaults, jinja2.PrefixLoader({"default": defaults}, delimiter=":")]
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def _prompt_articles(story: Story) -> list[_PromptArticle]:
     """The first articles, each cut at a sentence end to its share of the budget."""
     articles = [a for a in story.articles if (a.text or a.summary).strip()]
@@ -260,7 +238,7 @@ def _ask(
 ) -> tuple[str | None, str]:
     """(answer, "") or (None, why there is none)."""
     try:
-        prompt = _prompt_environment(prompts_dir).get_template(name).render(**context)
+        prompt = prompt_environment(prompts_dir).get_template(name).render(**context)
     except jinja2.TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{name}:{line}" if line else name

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from digest.build import IssueResult
-from digest.cluster import story_id_for
 from digest.editorial import StoryEdit
+from digest.ids import story_id_for
 from digest.models import Story, StorySummary, TopicSection
 
 __all__ = ["render_page"]

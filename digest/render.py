@@ -8,12 +8,9 @@ block. Feed text is data only: it is autoescaped and never compiled as a templat
 
 from __future__ import annotations
 
-import functools
 import hashlib
-import importlib.resources
 import logging
 import re
-import textwrap
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,14 +29,13 @@ from markupsafe import Markup
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
 from digest.models import Issue, RenderedIssue, StorySummary
+from digest.templating import http_url, template_environment
 
 __all__ = [
     "HTML_TEMPLATE",
     "TEXT_TEMPLATE",
-    "default_templates_dir",
     "format_date",
     "render_issue",
-    "template_environment",
 ]
 
 logger = logging.getLogger(__name__)
@@ -50,9 +46,6 @@ TEXT_TEMPLATE: Final = "issue.txt.j2"
 # Gmail clips messages whose HTML exceeds about 102 KB; warn with room to spare.
 _CLIP_BYTES: Final = 102 * 1024
 _WARN_BYTES: Final = 90 * 1024
-# RFC 5322 recommends lines of at most 78 characters; wrap a little under it so
-# "- " bullets with their indent still fit.
-_TEXT_WIDTH: Final = 76
 _PREHEADER_CHARS: Final = 150
 _SUBJECT_CHARS: Final = 140
 _MONTHS: Final = (
@@ -111,55 +104,6 @@ class _Link:
     url: str
 
 
-def default_templates_dir() -> Path:
-    """Where the shipped templates are: inside the package, or the checkout's ``templates/``."""
-    packaged = importlib.resources.files("digest") / "templates"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    # An editable or source checkout has no digest/templates: the wheel build copies the
-    # repo's top-level templates/ there (pyproject force-include), so use that directly.
-    return Path(__file__).resolve().parent.parent / "templates"
-
-
-def _is_autoescaped(name: str | None) -> bool:
-    # Everything is HTML-escaped except the plain-text part, where "&amp;" would be a bug
-    # (it is not HTML, and nothing in it is interpreted).
-    return not (name or "").endswith(".txt.j2")
-
-
-def template_environment(templates_dir: Path | None) -> jinja2.Environment:
-    """The Jinja2 environment: overrides in ``templates_dir`` first, then ours.
-
-    ``default:NAME`` always names the shipped template, so an override can extend it.
-    """
-    defaults = jinja2.FileSystemLoader(default_templates_dir())
-    loaders: list[jinja2.BaseLoader] = []
-    if templates_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(templates_dir))
-    loaders.append(defaults)
-    loaders.append(jinja2.PrefixLoader({"default": defaults}, delimiter=":"))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=_is_autoescaped,
-        # A misspelt variable must fail the build, not print "" or "None" to subscribers.
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["http_url"] = _http_url
-    env.filters["wrap"] = _wrap
-    env.globals["story_links"] = _story_links
-    return env
-
-
-@functools.lru_cache(maxsize=16)
-def _cached_environment(templates_dir: Path | None) -> jinja2.Environment:
-    # Compiling the templates takes ~40 ms, 20x the rendering itself. Jinja's auto_reload
-    # still checks each file's mtime, so edited overrides (digest preview) are picked up.
-    return template_environment(templates_dir)
-
-
 def render_issue(
     issue: Issue, newsletter: NewsletterConfig, *, templates_dir: Path | None = None
 ) -> RenderedIssue:
@@ -170,7 +114,7 @@ def render_issue(
     Raises TemplateError naming the template and line when a template or MJML fails.
     """
     started = time.perf_counter()
-    env = _cached_environment(templates_dir)
+    env = template_environment(templates_dir)
     subject = _subject(issue, newsletter)
     preheader = _preheader(issue)
     context = _context(issue, newsletter, subject)
@@ -216,6 +160,7 @@ def _context(issue: Issue, newsletter: NewsletterConfig, subject: str) -> dict[s
         "font_stack": _FONT_STACK,
         "palette": _LIGHT,
         "dark": _DARK,
+        "story_links": _story_links,
     }
 
 
@@ -295,43 +240,17 @@ def _mjml_position(source: str, message: str) -> tuple[int | None, str]:
     return line, text.strip()[:120]
 
 
-def _http_url(value: object) -> str:
-    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
-    url = str(value).strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return ""
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return ""
-    return url
-
-
-def _wrap(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
-    """Wrap plain text for the text part; words and URLs are never split."""
-    text = " ".join(str(value).split())
-    return textwrap.fill(
-        text,
-        width=width,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-
-
 def _story_links(story: StorySummary) -> list[_Link]:
     """Sources, then any other article a perspective links, each once."""
     links: list[_Link] = []
     seen: set[str] = set()
     for source in story.sources:
         label = f"{source.outlet}: {source.title}" if source.title else source.outlet
-        url = _http_url(source.url)
+        url = http_url(source.url)
         links.append(_Link(label, url))
         seen.add(url)
     for perspective in story.perspectives:
-        url = _http_url(perspective.source_url)
+        url = http_url(perspective.source_url)
         if url and url not in seen and perspective.outlet:
             links.append(_Link(perspective.outlet, url))
             seen.add(url)

@@ -9,12 +9,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from digest.cluster import cluster_stories, cluster_texts, group_topics
+from digest.cluster import cluster_stories, cluster_texts
 from digest.config import TopicConfig
 from digest.models import Article, ArticleId, Story, StoryId
 from digest.sample import EXPECTED_STORIES, WEEK2_STORIES
 from digest.sample._data import load_articles
 from digest.text import content_words
+from digest.topics import group_topics
 
 T0 = datetime(2024, 11, 4, 8, 0, tzinfo=UTC)
 

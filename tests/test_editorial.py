@@ -11,7 +11,6 @@ import pytest
 from pydantic import ValidationError
 
 from digest.build import BuildOptions, IssueResult, run_issue
-from digest.cluster import story_id_for
 from digest.config import load_config
 from digest.editorial import (
     Restructured,
@@ -22,6 +21,7 @@ from digest.editorial import (
     update_story_edits,
 )
 from digest.errors import ConfigError
+from digest.ids import story_id_for
 from digest.models import (
     Article,
     ArticleId,

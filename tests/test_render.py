@@ -33,7 +33,8 @@ from digest.models import (
     TakeOrigin,
     TopicSection,
 )
-from digest.render import default_templates_dir, render_issue, template_environment
+from digest.render import render_issue
+from digest.templating import default_templates_dir, template_environment
 
 TEMPLATES = default_templates_dir()
 CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_email.py"

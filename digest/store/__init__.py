@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from digest.errors import StoreError
-from digest.store.articles import ArticleQueries, PendingPage, article_id_for
+from digest.store.articles import ArticleQueries, PendingPage
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
 from digest.store.issues import IssueQueries, SentStory, StoryRecord
 from digest.store.migrate import Migration, upgrade
@@ -30,7 +30,6 @@ __all__ = [
     "SentStory",
     "Store",
     "StoryRecord",
-    "article_id_for",
     "connect",
     "open_store",
     "upgrade_schema",

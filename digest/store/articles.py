@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 from collections.abc import Iterable, Sequence
@@ -16,7 +15,7 @@ from digest.models import Article, ArticleId, TextOrigin
 from digest.store import schema
 from digest.store.base import StoreBase, _utc
 
-__all__ = ["ArticleQueries", "PendingPage", "article_id_for"]
+__all__ = ["ArticleQueries", "PendingPage"]
 
 
 # Who claims pages: this process on this host.
@@ -35,10 +34,6 @@ def _claimer_is_dead(claimer: str) -> bool:
     except PermissionError:
         return False
     return False
-
-
-def article_id_for(url: str) -> ArticleId:
-    return ArticleId(hashlib.sha1(url.encode("utf-8")).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)
