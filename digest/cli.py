@@ -176,16 +176,16 @@ def _report(result: Any, strict: bool) -> None:
             err=True,
         )
         sys.exit(EXIT_OK)
-    for warning in result.issue.warnings:
-        logger.warning(warning)
-    for story_id, reason in result.left_out:
-        logger.info("left out %s: %s", story_id, reason)
+    for problem in result.issue.problems:
+        logger.warning("%s", problem)
+    for item in result.left_out:
+        logger.info("left out %s: %s", item.story_id, item.detail)
     size_kb = len(result.rendered.html.encode("utf-8")) / 1024
     click.echo(str(result.path / "email.html"))
     click.echo(
         f"built issue {result.issue.issue_date}: {len(result.issue.stories)} stories in "
         f"{len(result.issue.topics)} topics, {size_kb:.1f} KB HTML, "
-        f"{len(result.issue.warnings)} warning(s), {result.fetch.feeds_polled} feeds polled "
+        f"{len(result.issue.problems)} warning(s), {result.fetch.feeds_polled} feeds polled "
         f"({result.fetch.feeds_failed} failed), {result.fetch.articles_new} new articles, "
         f"{result.seconds:.1f} s",
         err=True,
@@ -193,7 +193,7 @@ def _report(result: Any, strict: bool) -> None:
     if not result.issue.stories:
         click.echo("error: no stories in the window; nothing to send.", err=True)
         sys.exit(EXIT_FAILED)
-    if strict and result.issue.warnings:
+    if strict and result.issue.problems:
         sys.exit(EXIT_WARNINGS)
 
 

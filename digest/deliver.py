@@ -110,7 +110,7 @@ def issue_to_json(issue: Issue) -> dict[str, object]:
             }
             for topic in issue.topics
         ],
-        "warnings": list(issue.warnings),
+        "warnings": [str(p) for p in issue.problems],
     }
 
 

@@ -202,9 +202,9 @@ async def _poll_feed(
         return _failed(feed, response.reason, status=status)
     moved_to = _permanent_target(response)
     fetched_at = now or parse_http_date(response.headers.get("date", "")) or datetime.now(UTC)
+    # A move is not a warning here: the outcome and final_url carry it, the store keeps
+    # it, and ``ingest.intake_problems`` reports it (one producer per fact).
     entries, warnings, error = await parser.parse(response, feed, fetched_at)
-    if moved_to:
-        warnings = (f"feed moved permanently to {moved_to}: update feeds.yaml", *warnings)
     outcome = FetchOutcome.MOVED if moved_to else FetchOutcome.OK
     return FetchResult(
         feed.url,

@@ -3,6 +3,16 @@
 The first half of a run, shared by ``digest fetch``, ``digest run`` and the scheduler's
 poll job. Each feed's entries commit with its new state and each article's text on its
 own, so a killed ingest resumes where it stopped.
+
+The intake path reads in this order: ``net`` (the HTTP client and its guards) ->
+``fetch`` (feeds and pages over HTTP) -> ``feeds`` (feed bytes to entries) -> this
+module (what to poll, extraction, saving) -> ``store.feeds`` / ``store.articles``.
+
+Problems with feeds and pages that the store remembers (a failing, gone or moved feed;
+a page whose text could not be used) have one producer, :func:`intake_problems`, which
+reads them from the store, so a rebuild reports them exactly as the run that met them.
+A poll's :class:`FetchReport` carries only what is not stored (a feed parsed with
+warnings).
 """
 
 from __future__ import annotations
@@ -16,12 +26,20 @@ from datetime import UTC, datetime, timedelta
 from digest.config import Config
 from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
-from digest.models import Article, FetchOutcome, FetchResult, Problem, TextOrigin
+from digest.models import (
+    Article,
+    FetchOutcome,
+    FetchResult,
+    NewsWindow,
+    Problem,
+    Stage,
+    TextOrigin,
+)
 from digest.store import Store
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all"]
+__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all", "intake_problems"]
 
 Progress = Callable[[str, int, int], None]
 """progress(step, done, total): called as work advances; the CLI draws a bar."""
@@ -59,13 +77,9 @@ def fetch_all(
 ) -> FetchReport:
     """Poll every due feed, then fetch and extract every new article page of the window."""
     report = _poll(config, store, now=now, progress=progress)
-    start = now - timedelta(days=config.newsletter.window_days)
-    pages, page_problems = _extract_pending(
-        config, store, since=start, now=now, progress=progress, clock=clock
-    )
-    return dataclasses.replace(
-        report, pages_fetched=pages, problems=report.problems + page_problems
-    )
+    start = config.news_window(now).start
+    pages = _extract_pending(config, store, since=start, now=now, progress=progress, clock=clock)
+    return dataclasses.replace(report, pages_fetched=pages)
 
 
 def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None) -> FetchReport:
@@ -92,7 +106,7 @@ def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | N
         if result.outcome is FetchOutcome.FAILED:
             failed += 1
         for warning in result.warnings:
-            problems.append(Problem("fetch", state.name, warning))
+            problems.append(Problem(Stage.FETCH, state.name, f'feed "{state.name}": {warning}'))
     return FetchReport(
         feeds_polled=len(results),
         feeds_failed=failed,
@@ -110,9 +124,8 @@ def _extract_pending(
     now: datetime,
     progress: Progress | None,
     clock: Callable[[], datetime],
-) -> tuple[int, tuple[Problem, ...]]:
+) -> int:
     fetched = 0
-    problems: list[Problem] = []
     total = len(store.pending_pages(since=since))
     while True:
         batch = store.claim_pages(
@@ -127,22 +140,21 @@ def _extract_pending(
             article = by_id.get(page.article_id)
             if article is None:
                 continue
-            problem = _save_page(store, article, result, now=now)
-            if problem is not None:
-                problems.append(problem)
+            _save_page(store, article, result, now=now)
             fetched += 1
             if progress is not None:
                 progress("Extracting articles", fetched, total)
-    return fetched, tuple(problems)
+    return fetched
 
 
-def _save_page(
-    store: Store, article: Article, result: PageResult, *, now: datetime
-) -> Problem | None:
-    """Extract one page and store its text, falling back to the feed's own text."""
+def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime) -> None:
+    """Extract one page and store its text, falling back to the feed's own text.
+
+    A fallback is stored with its reason; :func:`intake_problems` reports it.
+    """
     if result.not_modified:
         store.keep_extraction(article.id, now=now)
-        return None
+        return
     extracted, failure = None, ""
     if result.ok:
         try:
@@ -166,7 +178,7 @@ def _save_page(
             last_modified=result.last_modified,
             final_url=result.final_url,
         )
-        return None
+        return
     reason = result.error or failure or "no article text found on the page"
     origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
     store.save_extraction(
@@ -177,4 +189,33 @@ def _save_page(
         error=reason,
         final_url=result.final_url,
     )
-    return Problem("extract", article.url, f"{reason}; used the feed's text instead.")
+    logger.info("%s: %s; used the feed's text instead", article.url, reason)
+
+
+def intake_problems(config: Config, store: Store, window: NewsWindow) -> tuple[Problem, ...]:
+    """What the store knows went wrong with the enabled feeds and the window's pages."""
+    problems = []
+    enabled = [f.url for f in config.feeds if f.enabled]
+    for state in store.feed_states(enabled):
+        if state.is_gone:
+            message = (
+                f'feed "{state.name}" ({state.url}) is gone (HTTP 410); it is no longer polled. '
+                "Remove it from feeds.yaml."
+            )
+        elif state.last_outcome == FetchOutcome.FAILED.value:
+            message = (
+                f'feed "{state.name}" ({state.current_url}) failed: {state.last_error}. '
+                f"{state.consecutive_failures} failure(s) in a row; check the URL."
+            )
+        elif state.current_url != state.url:
+            message = (
+                f'feed "{state.name}" moved permanently to {state.current_url}; '
+                "update its url in feeds.yaml."
+            )
+        else:
+            continue
+        problems.append(Problem(Stage.FETCH, state.name, message))
+    for url, outlet, error in store.extraction_problems(window.start, window.end):
+        message = f"article {url} ({outlet}): {error}; used the feed's text instead."
+        problems.append(Problem(Stage.EXTRACT, url, message))
+    return tuple(problems)

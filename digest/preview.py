@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 
 from digest.build import BuildOptions, IssueResult, run_issue
 from digest.config import load_config
-from digest.editorial import StoryEdit, load_editorial, update_story_edits
+from digest.editorial import StoryEdit, load_plan, update_story_edits
 from digest.errors import ConfigError, DigestError, TemplateError
 from digest.preview_page import render_page
 
@@ -108,7 +108,7 @@ class PreviewServer:
                     lock_wait_seconds=30,
                 ),
             )
-            edits = load_editorial(config.editorial_path).stories
+            edits = load_plan(config.editorial_path).stories
             with self.state.lock:
                 self.state.result, self.state.error = result, ""
                 self.state.edits = edits

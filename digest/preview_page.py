@@ -171,7 +171,7 @@ def _draft(result: IssueResult, out_dir: Path, view: _View) -> str:
             ("Desktop, dark", 620, "?scheme=dark"),
         )
     )
-    warnings = "".join(f"<li>{esc(w)}</li>" for w in result.issue.warnings) or "<li>none</li>"
+    warnings = "".join(f"<li>{esc(str(w))}</li>" for w in result.issue.problems) or "<li>none</li>"
     stories = "".join(
         _story_panel(topic, index, view)
         for topic in result.issue.topics
@@ -346,7 +346,8 @@ def _left_out(result: IssueResult, view: _View) -> str:
     """Stories not in the issue and why, with the button that undoes an editor's choice."""
     esc = html.escape
     items = []
-    for story_id, reason in result.left_out:
+    for item in result.left_out:
+        story_id, reason = item.story_id, item.detail
         edit = view.edit(story_id)
         clustered = view.clustered.get(story_id)
         title = f"{esc(clustered.articles[0].title)} " if clustered else ""

@@ -28,12 +28,13 @@ from markupsafe import Markup
 
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
-from digest.models import Issue, RenderedIssue, StorySummary
+from digest.models import Issue, Problem, RenderedIssue, Stage, StorySummary
 from digest.templating import http_url, template_environment
 
 __all__ = [
     "HTML_TEMPLATE",
     "TEXT_TEMPLATE",
+    "check_size",
     "format_date",
     "render_issue",
 ]
@@ -122,7 +123,6 @@ def render_issue(
     web_html = _compile_mjml(_render(env, HTML_TEMPLATE, {**context, "is_web": True}))
     text = _tidy_text(_render(env, TEXT_TEMPLATE, context))
     size = len(html.encode("utf-8"))
-    warnings = _size_warnings(size)
     eml = _message(issue, newsletter, subject, text, html)
     logger.info(
         "rendered %s %s: HTML %.1f KB, text %.1f KB, in %.0f ms",
@@ -139,7 +139,6 @@ def render_issue(
         text=text,
         eml=eml,
         web_html=web_html,
-        size_warnings=warnings,
     )
 
 
@@ -311,19 +310,23 @@ def _unsubscribe_href(newsletter: NewsletterConfig) -> str:
     return value
 
 
-def _size_warnings(size: int) -> tuple[str, ...]:
+def check_size(rendered: RenderedIssue) -> tuple[Problem, ...]:
+    """A problem when the email's HTML is near or over Gmail's clipping limit."""
+    size = len(rendered.html.encode("utf-8"))
     kb = size / 1024
     if size > _CLIP_BYTES:
-        return (
+        message = (
             f"email HTML is {kb:.1f} KB: Gmail clips messages over about 102 KB, hiding the "
-            "end of the issue and the unsubscribe link. Lower max_stories or trim templates.",
+            "end of the issue and the unsubscribe link. Lower max_stories or trim templates."
         )
-    if size > _WARN_BYTES:
-        return (
+    elif size > _WARN_BYTES:
+        message = (
             f"email HTML is {kb:.1f} KB, close to Gmail's ~102 KB clipping limit. "
-            "Consider fewer stories.",
+            "Consider fewer stories."
         )
-    return ()
+    else:
+        return ()
+    return (Problem(Stage.RENDER, "email.html", message),)
 
 
 def _message(

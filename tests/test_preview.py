@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from digest.build import BuildOptions, run_issue
 from digest.cli import cli
 from digest.config import load_config
-from digest.editorial import load_editorial
+from digest.editorial import load_plan
 from digest.preview import PreviewServer, start_preview
 from digest.sample import serve_sample, write_sample_config
 
@@ -124,7 +124,7 @@ def test_edits_are_checked_before_anything_is_written(draft: Draft) -> None:
     data = json.dumps({"edits": [good]}).encode()
     status, _ = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")
     assert status == 200
-    edit = load_editorial(load_config(draft.config).editorial_path).stories[story]
+    edit = load_plan(load_config(draft.config).editorial_path).stories[story]
     assert (edit.also_worth_noting, edit.order) == (("One.", "Two."), 3)
 
 
@@ -219,7 +219,7 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
         assert "FOOTER THREE" in frame.locator("body").inner_text()
         browser.close()
 
-    edits = load_editorial(load_config(draft.config).editorial_path).stories
+    edits = load_plan(load_config(draft.config).editorial_path).stories
     assert edits[to_pin].pin and edits[to_drop].drop
     # What the editor saw is what ships: a plain build applies the same file.
     rebuilt = tmp_path / "rebuilt"

@@ -24,16 +24,18 @@ from digest.errors import TemplateError
 from digest.models import (
     Issue,
     Perspective,
+    Problem,
     RenderedIssue,
     Sentence,
     Source,
+    Stage,
     StoryId,
     StoryStatus,
     StorySummary,
     TakeOrigin,
     TopicSection,
 )
-from digest.render import render_issue
+from digest.render import check_size, render_issue
 from digest.templating import default_templates_dir, template_environment
 
 TEMPLATES = default_templates_dir()
@@ -143,7 +145,11 @@ def make_issue(
         window_start=end - timedelta(days=7),
         window_end=end,
         topics=tuple(sections),
-        warnings=("feed Harbour City Post returned 503; skipped",),
+        problems=(
+            Problem(
+                Stage.FETCH, "Harbour City Post", "feed Harbour City Post returned 503; skipped"
+            ),
+        ),
         generated_at=end,
     )
 
@@ -232,13 +238,14 @@ def test_checker_passes(tmp_path: Path, stories: int) -> None:
 
 def test_full_issue_fits_gmail(full: RenderedIssue) -> None:
     assert len(full.html.encode()) < 90 * 1024
-    assert full.size_warnings == ()
+    assert check_size(full) == ()
 
 
 def test_oversized_issue_warns_with_size() -> None:
     rendered = render_issue(make_issue(40), make_newsletter())
-    assert len(rendered.size_warnings) == 1
-    assert re.search(r"\d+\.\d KB", rendered.size_warnings[0])
+    problems = check_size(rendered)
+    assert len(problems) == 1 and problems[0].stage is Stage.RENDER
+    assert re.search(r"\d+\.\d KB", problems[0].message)
 
 
 def test_email_layout(full: RenderedIssue) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from digest.errors import StoreError
 from digest.store.articles import ArticleQueries, PendingPage
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
-from digest.store.issues import IssueQueries, SentStory, StoryRecord
+from digest.store.issues import IssueQueries, SentStory
 from digest.store.migrate import Migration, upgrade
 
 __all__ = [
@@ -29,7 +29,6 @@ __all__ = [
     "PollCounts",
     "SentStory",
     "Store",
-    "StoryRecord",
     "connect",
     "open_store",
     "upgrade_schema",
