@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from digest.archive import write_issue
 from digest.config import Config
 from digest.continuity import gather_candidates
-from digest.deliver import write_issue
 from digest.editorial import apply_text, load_plan
 from digest.ingest import NO_FETCH, FetchReport, Progress, fetch_all, intake_problems
 from digest.models import Issue, LeftOut, RenderedIssue, Story
@@ -26,7 +26,7 @@ from digest.render import check_size, render_issue
 from digest.select import select_stories
 from digest.store import Store, open_store
 from digest.store.locks import build_lock
-from digest.write import write_stories
+from digest.writeup import write_stories
 
 __all__ = ["BuildOptions", "IssueResult", "build_issue", "run_issue"]
 
@@ -70,7 +70,9 @@ class BuildOptions:
     out_dir: Path
     now: datetime
     fetch: bool = True
-    is_scheduled: bool = False
+    # The final build that counts as sent (digest run, the scheduler): later issues
+    # do not repeat its stories. Drafts (digest build, the preview) are not final.
+    is_final: bool = False
     force: bool = False
     lock_wait_seconds: float = 0.0
     progress: Progress | None = field(default=None, compare=False)
@@ -98,9 +100,9 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
     ok = False
     try:
         if (
-            options.is_scheduled
+            options.is_final
             and not options.force
-            and store.issue_is_scheduled_built(window.issue_date.isoformat())
+            and store.issue_is_final(window.issue_date.isoformat())
         ):
             result = _already_built(config, options)
         else:
@@ -163,7 +165,7 @@ def build_issue(
         now=options.now,
         chosen=selection.stories,
         left_out=left_out,
-        is_scheduled=options.is_scheduled,
+        is_final=options.is_final,
         html_bytes=len(rendered.html.encode("utf-8")),
     )
     return IssueResult(

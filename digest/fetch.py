@@ -29,7 +29,7 @@ from typing import TypeVar
 import httpx
 
 from digest.config import FetchConfig
-from digest.errors import FeedError
+from digest.errors import FetchError
 from digest.feeds import html_to_text, is_html_type, looks_like_html, mime_type, parse_feed
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
@@ -187,7 +187,7 @@ async def _poll_feed(
     headers = {"Accept": _FEED_ACCEPT, **_conditional_headers(feed.etag, feed.last_modified)}
     try:
         response = await client.get(feed.url, headers=headers, trusted=True)
-    except FeedError as exc:
+    except FetchError as exc:
         return _failed(feed, exc.message, status=exc.status)
     etag = response.headers.get("etag") or feed.etag
     last_modified = response.headers.get("last-modified") or feed.last_modified
@@ -369,7 +369,7 @@ async def _fetch_page(client: HttpClient, request: PageRequest) -> PageResult:
     }
     try:
         response = await client.get(request.url, headers=headers, trusted=False)
-    except FeedError as exc:
+    except FetchError as exc:
         return _page_failed(request, exc.message, status=exc.status)
     content_type = response.headers.get("content-type", "")
     etag = response.headers.get("etag") or request.etag

@@ -34,7 +34,7 @@ import httpx
 import jinja2
 
 from digest.config import LLMConfig
-from digest.errors import DigestError
+from digest.errors import ModelError
 from digest.grounding import GroundingResult, SourceIndex, check_grounding
 from digest.models import Sentence, Story, StorySummary, TakeOrigin
 from digest.templating import prompt_environment
@@ -83,7 +83,7 @@ class ChatMessage:
 class ChatModel(Protocol):
     """A chat model. ``complete`` returns the answer's text.
 
-    Raises ``DigestError`` (with a hint) when there is no answer; callers turn that into
+    Raises ``ModelError`` (with a hint) when there is no answer; callers turn that into
     a warning and keep the extractive text.
     """
 
@@ -119,7 +119,7 @@ class HttpChatModel:
 
     def complete(self, messages: Sequence[ChatMessage]) -> str:
         if self._failures >= _MAX_FAILURES:
-            raise DigestError(
+            raise ModelError(
                 f"{self.url}: skipped, the last {self._failures} requests failed.",
                 hint="Check that the LLM server is running, then build again.",
             )
@@ -134,13 +134,13 @@ class HttpChatModel:
                 response = client.post(self.url, json=body, headers=headers)
         except httpx.TimeoutException as exc:
             self._failures += 1
-            raise DigestError(
+            raise ModelError(
                 f"{self.url}: no answer within {self._timeout.read:g} s.",
                 hint="Use a smaller model or check the server's load.",
             ) from exc
         except httpx.HTTPError as exc:
             self._failures += 1
-            raise DigestError(
+            raise ModelError(
                 f"{self.url}: cannot reach the LLM server ({exc}).",
                 hint="Check llm.base_url in feeds.yaml and that the server is running.",
             ) from exc
@@ -152,9 +152,9 @@ class HttpChatModel:
 
 
 def _answer_text(response: httpx.Response, url: str) -> str:
-    """The first choice's message content, or DigestError saying what was wrong."""
+    """The first choice's message content, or ModelError saying what was wrong."""
     if len(response.content) > _MAX_RESPONSE_BYTES:
-        raise DigestError(f"{url}: answer larger than {_MAX_RESPONSE_BYTES} bytes.")
+        raise ModelError(f"{url}: answer larger than {_MAX_RESPONSE_BYTES} bytes.")
     try:
         data: Any = response.json()
     except ValueError:
@@ -163,7 +163,7 @@ def _answer_text(response: httpx.Response, url: str) -> str:
         detail = ""
         if isinstance(data, dict) and isinstance(data.get("error"), dict):
             detail = f": {data['error'].get('message', '')}"
-        raise DigestError(
+        raise ModelError(
             f"{url}: HTTP {response.status_code}{detail}.",
             hint="Check llm.model and the API key variable (llm.api_key_env).",
         )
@@ -172,7 +172,7 @@ def _answer_text(response: httpx.Response, url: str) -> str:
     except (TypeError, KeyError, IndexError):
         content = None
     if not isinstance(content, str):
-        raise DigestError(
+        raise ModelError(
             f"{url}: not a chat-completions answer (no choices[0].message.content).",
             hint="llm.base_url must be an OpenAI-compatible endpoint, usually ending in /v1.",
         )
@@ -245,7 +245,7 @@ def _ask(
         return None, f"prompt template {where}: {exc}. Fix the template in llm.prompts."
     try:
         answer = model.complete([ChatMessage("user", prompt)])
-    except DigestError as exc:
+    except ModelError as exc:
         return None, str(exc)
     return _THINKING.sub("", answer).strip(), ""
 

@@ -46,7 +46,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from digest.config import FetchConfig
-from digest.errors import FeedError
+from digest.errors import FetchError
 
 __all__ = [
     "AddressGuard",
@@ -191,7 +191,7 @@ class AddressGuard:
         self._policy = policy or blocked_address_reason
 
     async def check(self, url: str) -> str | None:
-        """Raise FeedError if ``url`` must not be fetched.
+        """Raise FetchError if ``url`` must not be fetched.
 
         Returns the checked IP address to connect to, or None when ``allow_private``
         is set (no resolution happens; httpx resolves as usual).
@@ -209,16 +209,16 @@ class AddressGuard:
         try:
             addresses = addresses or list(await self._resolver(host, port))
         except (OSError, UnicodeError) as exc:
-            raise FeedError(f"cannot resolve host {host}", url=url) from exc
+            raise FetchError(f"cannot resolve host {host}", url=url) from exc
         if not addresses:
-            raise FeedError(f"cannot resolve host {host}", url=url)
+            raise FetchError(f"cannot resolve host {host}", url=url)
         # Every address must pass: an attacker's DNS can mix 127.0.0.1 into a list
         # of public ones and the connector may pick any of them.
         for address in addresses:
             reason = self._policy(address)
             if reason is not None:
                 shown = host if host == address else f"{host} resolves to {address}"
-                raise FeedError(
+                raise FetchError(
                     f"blocked address: {shown} ({reason})",
                     url=url,
                     hint="Set fetch.allow_private: true to fetch private hosts.",
@@ -230,11 +230,11 @@ def _split_http(url: str) -> httpx.URL:
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
-        raise FeedError(f"invalid URL: {url}", url=url) from exc
+        raise FetchError(f"invalid URL: {url}", url=url) from exc
     if not parsed.scheme or (not parsed.host and parsed.scheme in ("http", "https")):
-        raise FeedError(f"invalid URL: {url}", url=url)
+        raise FetchError(f"invalid URL: {url}", url=url)
     if parsed.scheme not in ("http", "https"):
-        raise FeedError(f"refused scheme {parsed.scheme}: only http(s)", url=url)
+        raise FetchError(f"refused scheme {parsed.scheme}: only http(s)", url=url)
     return parsed
 
 
@@ -300,7 +300,7 @@ class HttpClient:
         feeds.yaml) and for redirects that stay on its host; a redirect to another host
         is checked like any untrusted link, so a publisher cannot send us to a metadata
         or intranet address. Loop and hop limits apply either way. Any status comes
-        back as a response; transport problems raise FeedError with a human reason
+        back as a response; transport problems raise FetchError with a human reason
         ("connection refused", "timed out after 15 s", "redirect loop", "body larger
         than N bytes", ...).
         """
@@ -319,9 +319,9 @@ class HttpClient:
             target = urljoin(current, location.strip()).split("#", 1)[0]
             redirects.append(Redirect(answer.status, current, target))
             if target in seen:
-                raise FeedError("redirect loop", url=url, status=answer.status)
+                raise FetchError("redirect loop", url=url, status=answer.status)
             if len(redirects) > _MAX_REDIRECTS:
-                raise FeedError("too many redirects", url=url, status=answer.status)
+                raise FetchError("too many redirects", url=url, status=answer.status)
             seen.add(target)
             current = target
 
@@ -335,7 +335,7 @@ class HttpClient:
                 answer = await self._get_once(url, headers, trusted=trusted)
             except (httpx.TimeoutException, TimeoutError) as exc:
                 if is_last:
-                    raise FeedError(self._timeout_message(exc), url=url) from exc
+                    raise FetchError(self._timeout_message(exc), url=url) from exc
                 await self._sleep(_backoff(attempt, url))
                 continue
             if is_last or not _is_retryable(answer.status):
@@ -373,7 +373,7 @@ class HttpClient:
             except httpx.TimeoutException:
                 raise
             except httpx.HTTPError as exc:
-                raise FeedError(_transport_reason(exc, parts.host), url=url) from exc
+                raise FetchError(_transport_reason(exc, parts.host), url=url) from exc
 
     async def _stream(
         self,
@@ -392,12 +392,12 @@ class HttpClient:
                 return _Answer(response.status_code, answer_headers, b"")
             declared = answer_headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise FeedError(f"body larger than {limit} bytes", url=url)
+                raise FetchError(f"body larger than {limit} bytes", url=url)
             body = bytearray()
             async for chunk in response.aiter_bytes(_CHUNK_BYTES):
                 body += chunk
                 if len(body) > limit:
-                    raise FeedError(f"body larger than {limit} bytes", url=url)
+                    raise FetchError(f"body larger than {limit} bytes", url=url)
             return _Answer(response.status_code, answer_headers, bytes(body))
 
 

@@ -210,7 +210,7 @@ def serve_preview(
 ) -> None:
     """Run the preview until interrupted."""
     server, url = start_preview(config_path, out_dir, host=host, port=port, now=now)
-    logger.warning("preview at %s (Ctrl-C to stop)", url)
+    logger.info("preview at %s (Ctrl-C to stop)", url)
     try:
         while True:
             time.sleep(3600)

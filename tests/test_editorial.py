@@ -360,7 +360,7 @@ def _build(site: SampleSite, directory: Path, now: datetime) -> IssueResult:
     # Scheduled, as `digest run` builds: each week's issue counts as sent.
     return run_issue(
         load_config(config),
-        BuildOptions(out_dir=directory / "out", now=now, is_scheduled=True, force=True),
+        BuildOptions(out_dir=directory / "out", now=now, is_final=True, force=True),
     )
 
 

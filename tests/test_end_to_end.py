@@ -21,7 +21,6 @@ from click.testing import CliRunner, Result
 from digest.cli import cli
 from digest.config import load_config
 from digest.sample import (
-    BOILERPLATE,
     BROKEN_FEED_NAME,
     DEAD_LINK_PATH,
     EXPECTED_STORIES,
@@ -31,6 +30,7 @@ from digest.sample import (
     serve_sample,
     write_sample_config,
 )
+from tools.sample_site.pages import BOILERPLATE
 
 from .conftest import shared_path
 

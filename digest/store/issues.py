@@ -48,9 +48,9 @@ class IssueQueries(StoreBase):
     def sent_stories(self, *, before: str, since: str) -> list[SentStory]:
         """Stories of issues dated in [since, before): what readers have already seen.
 
-        Only issues built by a scheduled run (``digest run``, ``digest schedule``) were
-        sent; an editor's draft (``digest build``, the preview) is not, so its stories
-        stay available to the real issue.
+        Only final builds (``digest run``, ``digest schedule``) count as sent; an
+        editor's draft (``digest build``, the preview) does not, so its stories stay
+        available to the real issue.
         """
         links, told, issues = schema.story_articles, schema.issue_stories, schema.issues
         sent_dates = select(issues.c.issue_date).where(
@@ -94,7 +94,7 @@ class IssueQueries(StoreBase):
         now: datetime,
         chosen: Sequence[Story],
         left_out: Sequence[LeftOut],
-        is_scheduled: bool,
+        is_final: bool,
         html_bytes: int,
     ) -> None:
         """Record a built issue, the stories it holds and those it left out, and why.
@@ -117,7 +117,7 @@ class IssueQueries(StoreBase):
                     issue_date=issue_date,
                     built_at=now,
                     path=path,
-                    is_scheduled=bool(is_scheduled or previous),
+                    is_scheduled=bool(is_final or previous),
                     story_count=sum(1 for s in stories if s.is_included),
                     html_bytes=html_bytes,
                 )
@@ -159,7 +159,8 @@ class IssueQueries(StoreBase):
                 for row in connection.execute(query)
             ]
 
-    def issue_is_scheduled_built(self, issue_date: str) -> bool:
+    def issue_is_final(self, issue_date: str) -> bool:
+        """Whether a final build (one that counts as sent) made this issue."""
         issues = schema.issues
         with self._begin() as connection:
             value = connection.execute(

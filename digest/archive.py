@@ -1,4 +1,4 @@
-"""Write a rendered issue to disk and keep the web archive (index.html, feed.xml) current.
+"""The issue archive on disk: write a rendered issue and keep index.html and feed.xml current.
 
 Layout of the output directory::
 

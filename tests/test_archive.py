@@ -13,7 +13,7 @@ import feedparser
 import pytest
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
-from digest.deliver import digest_schema, issue_to_json, write_issue
+from digest.archive import digest_schema, issue_to_json, write_issue
 from digest.errors import DeliveryError
 from digest.models import Issue
 from digest.render import render_issue
