@@ -17,7 +17,6 @@ reported, never dropped.
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,12 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from digest.config import plain, read_yaml, validation_problems
 from digest.errors import ConfigError, ConfigProblem
-from digest.files import replace_file
 from digest.ids import story_id_for
 from digest.models import (
     LeftOut,
@@ -56,30 +53,9 @@ __all__ = [
     "apply_text",
     "choose_stories",
     "load_plan",
-    "update_story_edit",
-    "update_story_edits",
+    "read_text",
 ]
 
-_HEADER = """\
-# Editorial decisions for newsletter-digest, keyed by story id.
-# Story ids appear in digest.json and in the preview. Each story may have:
-#   take: "Our take, in the editors' words."
-#   pin: true            # put it first in its topic
-#   drop: true           # leave it out of the issue
-#   order: 2             # position within its topic (1 = first)
-#   topic: Greenland     # move it under another topic
-#   headline: "..."      # replace the generated headline
-#   briefly: "..."       # replace the Briefly paragraph
-#   perspectives:        # replace the perspectives (linked to the story's first source)
-#     - {who: "Denmark's foreign minister", says: "The letter changes nothing."}
-#   also_worth_noting:   # replace Also worth noting (linked to the first source); [] = none
-#     - "One line per note."
-#   merge_into: s-...    # move this story's articles into that story (this id goes away)
-#   split:               # take these articles out, each into a story of its own
-#                        # (not the story's first article: that one gives it its id)
-#     - https://outlet.example/the-article-url
-# Entries whose story is not in the current issue are kept and reported.
-"""
 
 _STORY_ID_PATTERN = r"s-[0-9a-f]{12}"
 
@@ -151,7 +127,7 @@ class EditorialPlan:
 
 def load_plan(path: Path) -> EditorialPlan:
     """Read the editorial file; a missing file means no edits. Raises ConfigError."""
-    text = _read_text(path)
+    text = read_text(path)
     if text is None:
         return EditorialPlan(path, {})
     data = read_yaml(text, str(path))
@@ -166,7 +142,7 @@ def load_plan(path: Path) -> EditorialPlan:
     return EditorialPlan(path, dict(parsed.stories))
 
 
-def _read_text(path: Path) -> str | None:
+def read_text(path: Path) -> str | None:
     """The file's text, None when there is no file; unreadable files are config errors."""
     try:
         return path.read_text(encoding="utf-8")
@@ -176,46 +152,6 @@ def _read_text(path: Path) -> str | None:
         raise ConfigError(
             [ConfigProblem(str(path), None, None, "", f"cannot read: {exc}. Save it as UTF-8.")]
         ) from exc
-
-
-def update_story_edit(path: Path, story_id: str, changes: dict[str, Any]) -> None:
-    """Set (or with value None, remove) keys of one story's entry, keeping comments."""
-    update_story_edits(path, [(story_id, changes)])
-
-
-def update_story_edits(path: Path, edits: Sequence[tuple[str, dict[str, Any]]]) -> None:
-    """Apply several stories' changes in one write, keeping comments.
-
-    A value of None or False (or an empty ``split``) removes the key; an entry left
-    empty is removed. Every changed entry is validated before anything is written, so a
-    bad edit never corrupts the editors' file. Raises pydantic's ValidationError (a
-    ValueError) for a bad value.
-    """
-    yaml = YAML(typ="rt")
-    yaml.width = 100
-    text = _read_text(path)
-    data: Any = read_yaml(text, str(path)) if text is not None else None
-    is_new = data is None
-    if data is None:
-        data = CommentedMap()
-    if data.get("stories") is None:
-        data["stories"] = CommentedMap()
-    stories = data["stories"]
-    for story_id, changes in edits:
-        entry = stories.setdefault(story_id, CommentedMap())
-        for key, value in changes.items():
-            if value is None or value is False or (key == "split" and not value):
-                entry.pop(key, None)
-            else:
-                entry[key] = value
-        if not entry:
-            del stories[story_id]
-        StoryEdit.model_validate(plain(entry) if story_id in stories else {})
-    buffer = io.StringIO()
-    if is_new:
-        buffer.write(_HEADER)
-    yaml.dump(data, buffer)
-    replace_file(path, buffer.getvalue())
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ import jinja2
 __all__ = [
     "default_templates_dir",
     "http_url",
+    "preview_environment",
     "prompt_environment",
     "template_environment",
     "wrap_text",
@@ -64,6 +65,19 @@ def prompt_environment(prompts_dir: Path | None) -> jinja2.Environment:
     confuse it. That is safe because article text only ever arrives as a variable.
     """
     return _cached(prompts_dir, _listing(prompts_dir), _PROMPTS, is_prompt=True)
+
+
+@functools.lru_cache(maxsize=1)
+def preview_environment() -> jinja2.Environment:
+    """The preview's own page (``digest/preview/templates``): not the newsletter's
+    design, so editors do not override it. Always autoescaped."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("digest.preview", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _is_autoescaped(name: str | None) -> bool:

@@ -17,9 +17,8 @@ from digest.editorial import (
     apply_text,
     choose_stories,
     load_plan,
-    update_story_edit,
-    update_story_edits,
 )
+from digest.editorial_edits import update_story_edit, update_story_edits
 from digest.errors import ConfigError
 from digest.ids import story_id_for
 from digest.models import (
@@ -464,3 +463,23 @@ def test_overrides_survive_rebuilds_and_new_articles(tmp_path: Path) -> None:
             "greenland-us-pressure",
         )
     }, "nothing is lost from the file"
+
+
+# -- writers in parallel (issue 13.8) ---------------------------------------------------------
+
+
+def _write_take(job: tuple[str, int]) -> None:
+    path, index = job
+    update_story_edit(Path(path), f"s-{index:012x}", {"take": f"Take {index}."})
+
+
+def test_parallel_writers_in_separate_processes_lose_no_edit(tmp_path: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    path = tmp_path / "editorial.yaml"
+    path.write_text("# kept\nstories:\n")
+    with ProcessPoolExecutor(max_workers=8) as pool:
+        list(pool.map(_write_take, [(str(path), i) for i in range(40)]))
+    edits = load_plan(path).stories
+    assert {i: e.take for i, e in edits.items()} == {f"s-{i:012x}": f"Take {i}." for i in range(40)}
+    assert path.read_text().startswith("# kept")
