@@ -30,11 +30,10 @@ import httpx
 
 from digest.config import FetchConfig
 from digest.errors import FetchError
-from digest.feeds import html_to_text, is_html_type, looks_like_html, mime_type, parse_feed
+from digest.feeds import is_html_type, looks_like_html, mime_type, parse_feed
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
 
-# parse_feed and html_to_text live in digest.feeds; they stay importable from here.
 __all__ = [
     "FeedRequest",
     "PageRequest",
@@ -42,8 +41,6 @@ __all__ = [
     "check_feeds",
     "fetch_pages",
     "fetch_pages_async",
-    "html_to_text",
-    "parse_feed",
     "poll_feeds",
     "poll_feeds_async",
 ]

@@ -35,7 +35,7 @@ import jinja2
 
 from digest.config import LLMConfig
 from digest.errors import ModelError
-from digest.grounding import GroundingResult, SourceIndex, check_grounding
+from digest.grounding import SourceIndex
 from digest.models import Sentence, Story, StorySummary, TakeOrigin
 from digest.templating import prompt_environment
 from digest.text import content_words, split_sentences, word_count
@@ -43,9 +43,7 @@ from digest.text import content_words, split_sentences, word_count
 __all__ = [
     "ChatMessage",
     "ChatModel",
-    "GroundingResult",
     "HttpChatModel",
-    "check_grounding",
     "enhance_summary",
     "model_from_config",
     "prompts_dir_from_config",

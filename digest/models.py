@@ -144,18 +144,13 @@ class FetchResult:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedText:
-    """The main text of an article page and its metadata.
+    """The main text of an article page and its language (``en``; "" when unknown).
 
     ``text`` holds paragraphs separated by a blank line; it is plain text.
     """
 
     text: str
-    title: str = ""
-    author: str = ""
-    published: datetime | None = None
-    site_name: str = ""
     language: str = ""
-    image_url: str = ""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

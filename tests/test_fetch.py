@@ -15,13 +15,12 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from digest.config import FetchConfig
+from digest.feeds import html_to_text, parse_feed
 from digest.fetch import (
     FeedRequest,
     PageRequest,
     check_feeds,
     fetch_pages,
-    html_to_text,
-    parse_feed,
     poll_feeds,
 )
 from digest.models import FetchOutcome, FetchResult

@@ -17,7 +17,7 @@ from digest.ids import story_id_for
 from digest.models import LeftOut, Story, StorySummary, TopicSection
 from digest.templating import preview_environment
 
-__all__ = ["render_page"]
+__all__ = ["Button", "LeftOutItem", "Member", "StoryPanel", "TextField", "render_page"]
 
 _FRAMES = (
     ("Phone, 375 px", 375, ""),

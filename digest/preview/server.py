@@ -42,7 +42,7 @@ from digest.errors import ConfigError, DigestError, TemplateError
 from digest.preview.http import serve_http
 from digest.preview.page import render_page
 
-__all__ = ["PreviewServer", "PreviewState", "serve_preview", "start_preview"]
+__all__ = ["PreviewServer", "PreviewState", "checked_edits", "serve_preview", "start_preview"]
 
 logger = logging.getLogger(__name__)
 
