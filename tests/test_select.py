@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, load_plan
-from digest.models import Article, ArticleId, LeftOutReason, Story, StoryId, TopicStories
+from digest.models import LeftOutReason, Story, StoryId, TopicStories
 from digest.select import Selection, select_stories
+from tests.test_cluster import _article
 
-T0 = datetime(2024, 11, 4, 8, 0, tzinfo=UTC)
 NO_EDITS = EditorialPlan(Path("editorial.yaml"), {})
-
-
-def _article(url: str, outlet: str, title: str, text: str, hours: int = 0) -> Article:
-    return Article(
-        id=ArticleId(url),
-        url=url,
-        outlet=outlet,
-        feed_url=f"https://{outlet.lower().replace(' ', '')}.example/feed",
-        title=title,
-        published=T0 + timedelta(hours=hours),
-        text=text,
-    )
 
 
 def _grouped(

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from digest.cli._shared import EXIT_FAILED, config_option
 from digest.config import load_config
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 __all__ = ["db", "status", "why"]
 
@@ -63,6 +69,19 @@ def db() -> None:
     """Database schema commands."""
 
 
+@contextmanager
+def _engine(config_path: str) -> Iterator[tuple[Engine, str]]:
+    """The store's engine (schema untouched) and URL, disposed of afterwards."""
+    from digest.store import connect
+
+    url = load_config(config_path).database_url
+    engine = connect(url)
+    try:
+        yield engine, url
+    finally:
+        engine.dispose()
+
+
 @db.command("upgrade")
 @config_option
 def db_upgrade(config_path: str) -> None:
@@ -70,14 +89,10 @@ def db_upgrade(config_path: str) -> None:
 
     Example: digest db upgrade --config feeds.yaml
     """
-    from digest.store import connect, upgrade_schema
+    from digest.store import upgrade_schema
 
-    config = load_config(config_path)
-    engine = connect(config.database_url)
-    try:
-        applied = upgrade_schema(engine, config.database_url)
-    finally:
-        engine.dispose()
+    with _engine(config_path) as (engine, url):
+        applied = upgrade_schema(engine, url)
     for migration in applied:
         click.echo(f"applied {migration.version:04d} {migration.name}")
     if not applied:
@@ -91,15 +106,10 @@ def db_status(config_path: str) -> None:
 
     Example: digest db status --config feeds.yaml
     """
-    from digest.store import connect
     from digest.store.migrate import all_migrations, applied_versions
 
-    config = load_config(config_path)
-    engine = connect(config.database_url)
-    try:
+    with _engine(config_path) as (engine, _url):
         applied = applied_versions(engine)
-    finally:
-        engine.dispose()
     for migration in all_migrations():
         state = "applied" if migration.version in applied else "pending"
         click.echo(f"{migration.version:04d} {migration.name:30} {state}")
