@@ -37,26 +37,24 @@ long-text ones on the bundled sample's two weeks (full articles), checked agains
 dev halves (unchanged: every dev text is below ``_SHORT_WORDS``). They are constants, not
 fitted per input. See ``docs/benchmarks.md`` "## Clustering".
 
-Topic grouping lives in ``digest.topics``; ``group_topics`` is re-exported here.
+Topic grouping lives in ``digest.topics``; story ids in ``digest.ids``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections import Counter
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-from digest.models import Article, Story, StoryId
+from digest.ids import story_id_for
+from digest.models import Article, Story
 from digest.text import content_words
-from digest.topics import group_topics
 
-__all__ = ["cluster_stories", "cluster_texts", "group_topics", "story_id_for"]
+__all__ = ["cluster_stories", "cluster_texts"]
 
 logger = logging.getLogger(__name__)
 
@@ -136,17 +134,6 @@ def cluster_texts(texts: Sequence[str], *, titles: Sequence[str] | None = None) 
 def _longness(lengths: _FloatArray) -> _FloatArray:
     """0 for a text of at most ``_SHORT_WORDS`` content words, 1 from ``_LONG_WORDS``."""
     return np.clip((lengths - _SHORT_WORDS) / (_LONG_WORDS - _SHORT_WORDS), 0.0, 1.0)
-
-
-def story_id_for(url: str) -> StoryId:
-    """A story's id: a hash of its first article's URL without scheme and port.
-
-    Editors key their edits by this id, so it must survive reruns; leaving the port
-    out also keeps it stable for the offline sample, which runs on a random port.
-    """
-    parts = urlsplit(url)
-    key = f"{parts.hostname or ''}{parts.path}?{parts.query}"
-    return StoryId("s-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12])
 
 
 def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from digest.errors import ConfigError, ConfigProblem
+from digest.models import NewsWindow
 
 __all__ = [
     "Config",
@@ -285,6 +287,12 @@ class Config(_Model):
         if self.newsletter.templates is None:
             return None
         return self.base_dir / self.newsletter.templates
+
+    def news_window(self, now: datetime) -> NewsWindow:
+        """The issue of ``now``: its date in the newsletter's time zone, and the
+        ``window_days`` of news before ``now`` it covers. The one place this is computed."""
+        issue_date = now.astimezone(ZoneInfo(self.newsletter.timezone)).date()
+        return NewsWindow(issue_date, now - timedelta(days=self.newsletter.window_days), now)
 
 
 def config_schema() -> dict[str, Any]:

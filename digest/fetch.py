@@ -30,13 +30,12 @@ from typing import TypeVar
 import httpx
 
 from digest.config import FetchConfig
-from digest.errors import FeedError
-from digest.feeds import html_to_text, is_html_type, looks_like_html, mime_type, parse_feed
+from digest.errors import FetchError
+from digest.feeds import is_html_type, looks_like_html, mime_type, parse_feed
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
 from digest.urls import redact_secrets
 
-# parse_feed and html_to_text live in digest.feeds; they stay importable from here.
 __all__ = [
     "FeedRequest",
     "PageRequest",
@@ -44,8 +43,6 @@ __all__ = [
     "check_feeds",
     "fetch_pages",
     "fetch_pages_async",
-    "html_to_text",
-    "parse_feed",
     "poll_feeds",
     "poll_feeds_async",
 ]
@@ -190,7 +187,7 @@ async def _poll_feed(
     headers = {"Accept": _FEED_ACCEPT, **_conditional_headers(feed.etag, feed.last_modified)}
     try:
         response = await client.get(feed.url, headers=headers, trusted=True)
-    except FeedError as exc:
+    except FetchError as exc:
         return _failed(feed, exc.message, status=exc.status)
     etag = response.headers.get("etag") or feed.etag
     last_modified = response.headers.get("last-modified") or feed.last_modified
@@ -205,9 +202,9 @@ async def _poll_feed(
         return _failed(feed, response.reason, status=status)
     moved_to = _permanent_target(response)
     fetched_at = now or parse_http_date(response.headers.get("date", "")) or datetime.now(UTC)
+    # A move is not a warning here: the outcome and final_url carry it, the store keeps
+    # it, and ``ingest.intake_problems`` reports it (one producer per fact).
     entries, warnings, error = await parser.parse(response, feed, fetched_at)
-    if moved_to:
-        warnings = (f"feed moved permanently to {moved_to}: update feeds.yaml", *warnings)
     outcome = FetchOutcome.MOVED if moved_to else FetchOutcome.OK
     return FetchResult(
         feed.url,
@@ -377,7 +374,7 @@ async def _fetch_page_isolated(
             return await _fetch_page(client, request)
     except TimeoutError:
         # Only the stage's budget raises this here (a page's own time limits come back
-        # as FeedError): the page is left for the next run.
+        # as FetchError): the page is left for the next run.
         return dataclasses.replace(
             _page_failed(request, "not fetched within the fetch budget"), is_out_of_time=True
         )
@@ -399,7 +396,7 @@ async def _fetch_page(client: HttpClient, request: PageRequest) -> PageResult:
             trusted=False,
             total_seconds=client.settings.page_deadline_seconds,
         )
-    except FeedError as exc:
+    except FetchError as exc:
         return _page_failed(request, exc.message, status=exc.status)
     content_type = response.headers.get("content-type", "")
     etag = response.headers.get("etag") or request.etag

@@ -24,7 +24,7 @@ from collections.abc import Awaitable, Callable, Sequence
 
 import httpx
 
-from digest.errors import FeedError
+from digest.errors import FetchError
 
 __all__ = [
     "AddressGuard",
@@ -104,7 +104,7 @@ class AddressGuard:
         self._policy = policy or blocked_address_reason
 
     async def check(self, url: str) -> str | None:
-        """Raise FeedError if ``url`` must not be fetched.
+        """Raise FetchError if ``url`` must not be fetched.
 
         Returns the checked IP address to connect to, or None when ``allow_private``
         is set (no resolution happens; httpx resolves as usual).
@@ -124,16 +124,16 @@ class AddressGuard:
         try:
             addresses = addresses or list(await self._resolver(host, port))
         except (OSError, UnicodeError) as exc:
-            raise FeedError(f"cannot resolve host {host}", url=url) from exc
+            raise FetchError(f"cannot resolve host {host}", url=url) from exc
         if not addresses:
-            raise FeedError(f"cannot resolve host {host}", url=url)
+            raise FetchError(f"cannot resolve host {host}", url=url)
         # Every address must pass: an attacker's DNS can mix 127.0.0.1 into a list
         # of public ones and the connector may pick any of them.
         for address in addresses:
             reason = self._policy(address)
             if reason is not None:
                 shown = host if host == address else f"{host} resolves to {address}"
-                raise FeedError(
+                raise FetchError(
                     f"blocked address: {shown} ({reason})",
                     url=url,
                     hint="Set fetch.allow_private: true to fetch private hosts.",
@@ -142,13 +142,13 @@ class AddressGuard:
 
 
 def parse_http_url(url: str) -> httpx.URL:
-    """``url`` parsed, or FeedError unless it is an absolute http(s) URL with a host."""
+    """``url`` parsed, or FetchError unless it is an absolute http(s) URL with a host."""
     try:
         parsed = httpx.URL(url)
     except httpx.InvalidURL as exc:
-        raise FeedError(f"invalid URL: {url}", url=url) from exc
+        raise FetchError(f"invalid URL: {url}", url=url) from exc
     if not parsed.scheme or (not parsed.host and parsed.scheme in ("http", "https")):
-        raise FeedError(f"invalid URL: {url}", url=url)
+        raise FetchError(f"invalid URL: {url}", url=url)
     if parsed.scheme not in ("http", "https"):
-        raise FeedError(f"refused scheme {parsed.scheme}: only http(s)", url=url)
+        raise FetchError(f"refused scheme {parsed.scheme}: only http(s)", url=url)
     return parsed

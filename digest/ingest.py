@@ -3,6 +3,16 @@
 The first half of a run, shared by ``digest fetch``, ``digest run`` and the scheduler's
 poll job. Each feed's entries commit with its new state and each article's text on its
 own, so a killed ingest resumes where it stopped.
+
+The intake path reads in this order: ``net`` (the HTTP client and its guards) ->
+``fetch`` (feeds and pages over HTTP) -> ``feeds`` (feed bytes to entries) -> this
+module (what to poll, extraction, saving) -> ``store.feeds`` / ``store.articles``.
+
+Problems with feeds and pages that the store remembers (a failing, gone or moved feed;
+a page whose text could not be used) have one producer, :func:`intake_problems`, which
+reads them from the store, so a rebuild reports them exactly as the run that met them.
+A poll's :class:`FetchReport` carries only what is not stored (a feed parsed with
+warnings).
 """
 
 from __future__ import annotations
@@ -17,13 +27,21 @@ from datetime import UTC, datetime, timedelta
 from digest.config import Config
 from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
-from digest.models import Article, FetchOutcome, FetchResult, Problem, TextOrigin
+from digest.models import (
+    Article,
+    FetchOutcome,
+    FetchResult,
+    NewsWindow,
+    Problem,
+    Stage,
+    TextOrigin,
+)
 from digest.store import Store, new_claimer
 from digest.text import remove_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all", "pages_in_flight"]
+__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all", "intake_problems", "pages_in_flight"]
 
 Progress = Callable[[str, int, int], None]
 """progress(step, done, total): called as work advances; the CLI draws a bar."""
@@ -72,7 +90,7 @@ def fetch_all(
     of reach are reported, so an issue is never quietly written from feed summaries.
     """
     report = _poll(config, store, now=now, progress=progress)
-    start = now - timedelta(days=config.newsletter.window_days)
+    start = config.news_window(now).start
     pages, page_problems = _extract_pending(
         config,
         store,
@@ -111,7 +129,7 @@ def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | N
         if result.outcome is FetchOutcome.FAILED:
             failed += 1
         for warning in result.warnings:
-            problems.append(Problem("fetch", state.name, warning))
+            problems.append(Problem(Stage.FETCH, state.name, f'feed "{state.name}": {warning}'))
     return FetchReport(
         feeds_polled=len(results),
         feeds_failed=failed,
@@ -128,16 +146,17 @@ def pages_in_flight(
 
     Those articles go into the issue with the feed's text; the report says so.
     """
-    start = now - timedelta(days=config.newsletter.window_days)
+    start = config.news_window(now).start
     others = store.pages_claimed_by_others(
         since=start, clock_now=clock(), stale=_STALE_CLAIM, claimer=new_claimer()
     )
     problems = tuple(
         Problem(
-            "fetch",
-            f"article {page.url} ({page.outlet})",
-            f"another process ({page.claimed_by}) is fetching its page right now; this "
-            "build used the feed's text instead. Build again once it has finished.",
+            Stage.FETCH,
+            page.url,
+            f"article {page.url} ({page.outlet}): another process ({page.claimed_by}) is "
+            "fetching its page right now; this build used the feed's text instead. Build "
+            "again once it has finished.",
         )
         for page in others
     )
@@ -205,9 +224,7 @@ def _extract_pending(
             if result.is_out_of_time:
                 store.release_claim(page.article_id, claimer=claimer)  # next run's
                 continue
-            problem = _save_page(store, article, result, now=now)
-            if problem is not None:
-                problems.append(problem)
+            _save_page(store, article, result, now=now)
             fetched += 1
             if progress is not None:
                 progress("Extracting articles", fetched, total)
@@ -245,21 +262,22 @@ def _unfetched(
             continue
         problems.append(
             Problem(
-                "fetch",
-                f"article {page.url} ({page.outlet})",
-                f"{message}; used the feed's text instead.",
+                Stage.FETCH,
+                page.url,
+                f"article {page.url} ({page.outlet}): {message}; used the feed's text instead.",
             )
         )
     return problems
 
 
-def _save_page(
-    store: Store, article: Article, result: PageResult, *, now: datetime
-) -> Problem | None:
-    """Extract one page and store its text, falling back to the feed's own text."""
+def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime) -> None:
+    """Extract one page and store its text, falling back to the feed's own text.
+
+    A fallback is stored with its reason; :func:`intake_problems` reports it.
+    """
     if result.not_modified:
         store.keep_extraction(article.id, now=now)
-        return None
+        return
     extracted, failure = None, ""
     if result.ok:
         try:
@@ -283,7 +301,7 @@ def _save_page(
             last_modified=result.last_modified,
             final_url=result.final_url,
         )
-        return None
+        return
     reason = result.error or failure or "no article text found on the page"
     origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
     store.save_extraction(
@@ -294,4 +312,33 @@ def _save_page(
         error=reason,
         final_url=result.final_url,
     )
-    return Problem("extract", article.url, f"{reason}; used the feed's text instead.")
+    logger.info("%s: %s; used the feed's text instead", article.url, reason)
+
+
+def intake_problems(config: Config, store: Store, window: NewsWindow) -> tuple[Problem, ...]:
+    """What the store knows went wrong with the enabled feeds and the window's pages."""
+    problems = []
+    enabled = [f.url for f in config.feeds if f.enabled]
+    for state in store.feed_states(enabled):
+        if state.is_gone:
+            message = (
+                f'feed "{state.name}" ({state.url}) is gone (HTTP 410); it is no longer polled. '
+                "Remove it from feeds.yaml."
+            )
+        elif state.last_outcome == FetchOutcome.FAILED.value:
+            message = (
+                f'feed "{state.name}" ({state.current_url}) failed: {state.last_error}. '
+                f"{state.consecutive_failures} failure(s) in a row; check the URL."
+            )
+        elif state.current_url != state.url:
+            message = (
+                f'feed "{state.name}" moved permanently to {state.current_url}; '
+                "update its url in feeds.yaml."
+            )
+        else:
+            continue
+        problems.append(Problem(Stage.FETCH, state.name, message))
+    for url, outlet, error in store.extraction_problems(window.start, window.end):
+        message = f"article {url} ({outlet}): {error}; used the feed's text instead."
+        problems.append(Problem(Stage.EXTRACT, url, message))
+    return tuple(problems)

@@ -68,15 +68,21 @@ class _JsonFormatter(logging.Formatter):
 
 
 def configure_logging(
-    *, verbose: int = 0, json_lines: bool = False, limit_repeats: bool = True
+    *,
+    verbose: int = 0,
+    json_lines: bool = False,
+    limit_repeats: bool = True,
+    show_info: bool = False,
 ) -> LimitFilter:
     """Send the package's log records to stderr; returns the filter (for the tally).
 
     ``limit_repeats`` groups repeated warnings, for one-shot commands; a long-running
     process (the scheduler, the preview) logs every record, or its weekly results would
-    be swallowed after the fifth week.
+    be swallowed after the fifth week. ``show_info`` shows routine progress (INFO)
+    without ``-v``, for those long-running processes.
     """
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    quiet = logging.INFO if show_info else logging.WARNING
+    level = quiet if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
         _JsonFormatter() if json_lines else _TextFormatter("%(levelname)s: %(message)s")

@@ -34,7 +34,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from digest.config import FetchConfig
-from digest.errors import FeedError
+from digest.errors import FetchError
 from digest.guard import (
     AddressGuard,
     AddressPolicy,
@@ -211,7 +211,7 @@ class HttpClient:
         feeds.yaml) and for redirects that stay on its host; a redirect to another host
         is checked like any untrusted link, so a publisher cannot send us to a metadata
         or intranet address. Loop and hop limits apply either way. Any status comes
-        back as a response; transport problems raise FeedError with a human reason
+        back as a response; transport problems raise FetchError with a human reason
         ("connection refused", "timed out after 15 s", "redirect loop", "body larger
         than N bytes", ...).
 
@@ -237,9 +237,9 @@ class HttpClient:
             target = urljoin(current, location.strip()).split("#", 1)[0]
             redirects.append(Redirect(answer.status, current, target))
             if target in seen:
-                raise FeedError("redirect loop", url=url, status=answer.status)
+                raise FetchError("redirect loop", url=url, status=answer.status)
             if len(redirects) > _MAX_REDIRECTS:
-                raise FeedError("too many redirects", url=url, status=answer.status)
+                raise FetchError("too many redirects", url=url, status=answer.status)
             seen.add(target)
             current = target
 
@@ -253,9 +253,9 @@ class HttpClient:
                 answer = await self._get_once(url, headers, trusted=trusted, deadline=deadline)
             except (httpx.TimeoutException, TimeoutError) as exc:
                 if deadline.is_spent:
-                    raise FeedError(deadline.message(), url=url) from exc
+                    raise FetchError(deadline.message(), url=url) from exc
                 if is_last:
-                    raise FeedError(self._timeout_message(exc), url=url) from exc
+                    raise FetchError(self._timeout_message(exc), url=url) from exc
                 await self._sleep(deadline.cap(_backoff(attempt, url)))
                 continue
             if is_last or not _is_retryable(answer.status):
@@ -299,7 +299,7 @@ class HttpClient:
             except httpx.TimeoutException:
                 raise
             except httpx.HTTPError as exc:
-                raise FeedError(_transport_reason(exc, host), url=url) from exc
+                raise FetchError(_transport_reason(exc, host), url=url) from exc
 
     async def _stream(
         self,
@@ -318,7 +318,7 @@ class HttpClient:
                 return _Answer(response.status_code, answer_headers, b"")
             declared = answer_headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise FeedError(f"body larger than {limit} bytes", url=url)
+                raise FetchError(f"body larger than {limit} bytes", url=url)
             body = bytearray()
             try:
                 # Raw bytes, decoded here in bounded steps: httpx would inflate each chunk
@@ -328,9 +328,9 @@ class HttpClient:
                     body += decoder.feed(chunk)
                 body += decoder.finish()
             except TooLarge:
-                raise FeedError(f"body larger than {limit} bytes", url=url) from None
+                raise FetchError(f"body larger than {limit} bytes", url=url) from None
             except DecodeError as exc:
-                raise FeedError(f"cannot decode response: {exc}", url=url) from exc
+                raise FetchError(f"cannot decode response: {exc}", url=url) from exc
             return _Answer(response.status_code, answer_headers, bytes(body))
 
 

@@ -1,4 +1,4 @@
-"""Story clustering and topic grouping on small hand-written raw-text articles."""
+"""Story clustering on small hand-written raw-text articles."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from digest.cluster import cluster_stories, cluster_texts, group_topics
-from digest.config import TopicConfig
-from digest.models import Article, ArticleId, Story, StoryId
+from digest.cluster import cluster_stories, cluster_texts
+from digest.models import Article, ArticleId, Story
 from digest.sample import EXPECTED_STORIES, WEEK2_STORIES
 from digest.sample._data import load_articles
 from digest.text import content_words
@@ -205,79 +204,3 @@ def test_sample_week_two_continuations_keep_weeks_events_apart() -> None:
         urls = {week2[path][1].url for path in paths}
         holders = {s.id for s in stories for a in s.articles if a.url in urls}
         assert len(holders) == 1, f"{label} is split over {len(holders)} stories"
-
-
-def _story(name: str, *outlets_and_titles: tuple[str, str], hours: int = 0) -> Story:
-    articles = tuple(
-        _article(f"https://{outlet.lower()}.example/{name}", outlet, title, title, hours + i)
-        for i, (outlet, title) in enumerate(outlets_and_titles)
-    )
-    return Story(id=StoryId(f"s-{name}"), articles=articles)
-
-
-JAPAN = TopicConfig(name="Japan", keywords=("Japan", "Bank of Japan", "Tokyo"), description="")
-LOANS = TopicConfig(name="Ukraine finance", keywords=("reparations loan",), description="")
-GREENLAND = TopicConfig(name="Greenland", keywords=("Greenland", "Nuuk"), description="")
-
-
-def test_keywords_match_case_plural_possessive_and_phrases() -> None:
-    stories = [
-        _story(
-            "boj", ("Wire", "Japan's central bank holds rates"), ("Post", "BANK OF JAPAN waits")
-        ),
-        _story("eu", ("Wire", "EU agrees reparations loans for Kyiv"), ("Post", "Kyiv loan deal")),
-        # "Japanese" is not the keyword "Japan": whole words only.
-        _story("food", ("Wire", "Japanese restaurants boom"), ("Post", "Sushi boom in Paris")),
-    ]
-    topics = group_topics(stories, [JAPAN, LOANS], max_stories=10)
-    named = {t.name: [s.id for s in t.stories] for t in topics}
-    assert named["Japan"] == ["s-boj"]
-    assert named["Ukraine finance"] == ["s-eu"]
-    assert "s-food" not in named["Japan"]
-    boj = topics[0].stories[0]
-    assert boj.why == 'topic "Japan": keywords Japan, Bank of Japan; 2 outlets'
-
-
-def test_one_topic_per_story_and_config_order() -> None:
-    both = _story(
-        "both", ("Wire", "Greenland and Japan sign Arctic deal"), ("Post", "Nuuk hosts Tokyo envoy")
-    )
-    tokyo = _story("tokyo", ("Wire", "Tokyo stocks rise"), ("Post", "Japan stocks rise"))
-    topics = group_topics([both, tokyo], [GREENLAND, JAPAN], max_stories=10)
-    assert [t.name for t in topics] == ["Greenland", "Japan"]
-    ids = [s.id for t in topics for s in t.stories]
-    assert sorted(ids) == ["s-both", "s-tokyo"]  # each story once
-
-
-def test_single_outlet_story_kept_for_configured_topic_only() -> None:
-    lone_match = _story("nuuk", ("Wire", "Nuuk airport opens new runway"))
-    lone_other = _story("cheese", ("Wire", "Cheese prices rise in France"))
-    topics = group_topics([lone_match, lone_other], [GREENLAND], max_stories=10)
-    assert [(t.name, [s.id for s in t.stories]) for t in topics] == [("Greenland", ["s-nuuk"])]
-    assert topics[0].stories[0].why == 'topic "Greenland": keywords Nuuk; 1 outlet'
-
-
-def test_discovered_topics_and_elsewhere() -> None:
-    tesla_a = _story(
-        "t1", ("Wire", "Tesla recalls Cybertruck"), ("Post", "Tesla Cybertruck recall")
-    )
-    tesla_b = _story("t2", ("Wire", "Tesla profits fall"), ("Post", "Tesla earnings slump"))
-    other = _story("o1", ("Wire", "Volcano erupts in Iceland"), ("Post", "Iceland eruption"))
-    topics = group_topics([tesla_a, tesla_b, other], [GREENLAND], max_stories=10)
-    assert [(t.name, t.configured) for t in topics] == [("Tesla", False), ("Elsewhere", False)]
-    assert {s.id for s in topics[0].stories} == {"s-t1", "s-t2"}
-    assert topics[0].stories[0].why.startswith('discovered topic "Tesla"')
-
-
-def test_ranking_by_outlets_then_recency_and_max_stories_cap() -> None:
-    three = _story(
-        "three", ("A", "Greenland ice"), ("B", "Greenland ice"), ("C", "Greenland ice"), hours=0
-    )
-    two_old = _story("two-old", ("A", "Greenland fish"), ("B", "Greenland fish"), hours=0)
-    two_new = _story("two-new", ("A", "Greenland oil"), ("B", "Greenland oil"), hours=10)
-    one = _story("one", ("A", "Greenland dogs"), hours=20)
-    stories = [one, two_old, three, two_new]
-    topics = group_topics(stories, [GREENLAND], max_stories=10)
-    assert [s.id for s in topics[0].stories] == ["s-three", "s-two-new", "s-two-old", "s-one"]
-    capped = group_topics(stories, [GREENLAND], max_stories=2)
-    assert [s.id for s in capped[0].stories] == ["s-three", "s-two-new"]

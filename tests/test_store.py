@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect, text
 from digest.errors import LockedError, StoreError
 from digest.models import FeedEntry, FetchOutcome, FetchResult, TextOrigin
 from digest.store import Store, open_store, schema
-from digest.store.locks import build_lock
+from digest.store.locks import MIGRATION_LOCK, build_lock
 from digest.store.migrate import all_migrations, pending
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
@@ -270,3 +270,24 @@ def test_build_lock_excludes_a_second_holder(store: Store) -> None:
             second.close()
     with build_lock(store.engine, "issue:2026-11-23"):
         pass  # released after the first block
+
+
+@pytest.mark.parametrize(
+    ("lock", "named"),
+    [
+        ("issue:2026-11-23", "the build lock of issue 2026-11-23 is held"),
+        (MIGRATION_LOCK, "the migration lock is held"),
+    ],
+)
+def test_a_lock_timeout_says_which_lock(store: Store, lock: str, named: str) -> None:
+    second = open_store(store.url)
+    try:
+        with (
+            build_lock(store.engine, lock),
+            pytest.raises(LockedError) as caught,
+            build_lock(second.engine, lock, wait_seconds=0.3),
+        ):
+            pass
+    finally:
+        second.close()
+    assert str(caught.value).startswith(named) and caught.value.lock == lock

@@ -18,10 +18,10 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 
 from digest.errors import StoreError
-from digest.store.articles import ArticleQueries, PendingPage, article_id_for, new_claimer
+from digest.store.articles import ArticleQueries, PendingPage, new_claimer
 from digest.store.base import store_error
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
-from digest.store.issues import IssueQueries, SentStory, StoryRecord
+from digest.store.issues import IssueQueries, SentStory
 from digest.store.migrate import Migration, upgrade
 
 __all__ = [
@@ -30,8 +30,6 @@ __all__ = [
     "PollCounts",
     "SentStory",
     "Store",
-    "StoryRecord",
-    "article_id_for",
     "connect",
     "new_claimer",
     "open_store",

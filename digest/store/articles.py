@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
 import uuid
@@ -18,7 +17,7 @@ from digest.store import schema
 from digest.store.base import StoreBase, _utc
 from digest.text import remove_unsafe_characters
 
-__all__ = ["ArticleQueries", "PendingPage", "article_id_for", "new_claimer"]
+__all__ = ["ArticleQueries", "PendingPage", "new_claimer"]
 
 
 def new_claimer() -> str:
@@ -50,10 +49,6 @@ def _claimer_is_dead(claimer: str) -> bool:
     except PermissionError:
         return False
     return False
-
-
-def article_id_for(url: str) -> ArticleId:
-    return ArticleId(hashlib.sha1(url.encode("utf-8")).hexdigest())
 
 
 @dataclass(frozen=True, slots=True)

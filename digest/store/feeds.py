@@ -12,9 +12,9 @@ from sqlalchemy import Connection, and_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from digest.errors import StoreError
+from digest.ids import article_id_for
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.store import schema
-from digest.store.articles import article_id_for
 from digest.store.base import StoreBase, _utc
 
 __all__ = ["FeedQueries", "FeedState", "PollCounts"]

@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from digest.errors import StoreError
 from digest.store import migrations, schema
 from digest.store.base import store_error
-from digest.store.locks import build_lock
+from digest.store.locks import MIGRATION_LOCK, build_lock
 
 __all__ = ["Migration", "all_migrations", "applied_versions", "pending", "upgrade"]
 
@@ -63,7 +63,7 @@ def upgrade(engine: Engine, *, url: str = "") -> tuple[Migration, ...]:
     Holds a lock while it works, so that two processes starting on a fresh store (a
     cron run and the scheduler, or two pollers) do not both create the tables.
     """
-    with build_lock(engine, "schema-migrations", wait_seconds=120):
+    with build_lock(engine, MIGRATION_LOCK, wait_seconds=120):
         return _upgrade_locked(engine, url)
 
 

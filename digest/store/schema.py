@@ -126,6 +126,9 @@ issues = Table(
     Column("issue_date", String(10), primary_key=True),
     Column("built_at", DateTime(timezone=True), nullable=False),
     Column("path", Text, nullable=False),
+    # True when a final build made the issue: its stories count as sent. (The column
+    # keeps the name it had before the concept was named; renaming it would need a
+    # migration for no change in meaning.)
     Column("is_scheduled", Boolean, nullable=False, default=False),
     Column("story_count", Integer, nullable=False, default=0),
     Column("html_bytes", Integer, nullable=False, default=0),
