@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +42,7 @@ def evaluate_clustering(path: Path) -> dict[str, float | int]:
     """
     texts: list[str] = []
     titles: list[str] = []
+    published: list[datetime] = []
     gold: list[int] = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
@@ -51,6 +53,8 @@ def evaluate_clustering(path: Path) -> dict[str, float | int]:
                 if not isinstance(row, dict) or "text" not in row or "cluster" not in row:
                     raise ValueError('expected an object with "text" and "cluster"')
                 label = int(row["cluster"])
+                if "published" in row:
+                    published.append(datetime.fromisoformat(str(row["published"])))
             except ValueError as exc:  # json.JSONDecodeError is a ValueError
                 raise InputError(
                     f"{path}:{number}: not a labelled item ({exc}).",
@@ -62,7 +66,9 @@ def evaluate_clustering(path: Path) -> dict[str, float | int]:
             titles.append(str(row.get("title", "")))
             gold.append(label)
     started = time.perf_counter()
-    predicted = cluster_texts(texts, titles=titles)
+    # Publication times are used only when every line has one.
+    times = published if len(published) == len(texts) else None
+    predicted = cluster_texts(texts, titles=titles, published=times)
     seconds = time.perf_counter() - started
     precision, recall, f1 = bcubed(predicted, gold)
     return {
