@@ -5,7 +5,8 @@ time, never copied): copy ``r`` of a dev story becomes a different story by rena
 its uncommon words (``word`` -> ``word`` + a per-copy suffix) while words found in 25+ of
 the 76 dev stories stay shared, so a bigger window has more stories rather than bigger ones, as a
 real week would. Each item is perturbed: 15% of its words dropped, 5% replaced by a
-random corpus word. Stories are sampled whole until the target size is reached. Each
+random corpus word. Stories are sampled whole until the target size is reached; each
+gets a first-report time in a week and its items come within 30 hours of it. Each
 size runs in a fresh process so peak RSS is that size's own.
 
     .venv/bin/python bench/cluster.py            # print the table
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +33,12 @@ DATA = ROOT.parent / "shared" / "data" / "clustering" / "googlenews_dev.jsonl"
 SIZES = (1_000, 10_000, 50_000)
 SHARED_STORIES = 25
 SUFFIXES = "abcdefghijklmnopqrstuvwxyz"
+WEEK_START = datetime(2026, 11, 16, tzinfo=UTC)
 
 
-def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int]]:
+def synthetic(
+    size: int, seed: int = 13
+) -> tuple[list[str], list[str], list[int], list[datetime]]:
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     spread = Counter(
         w for w, _ in {(w, row["cluster"]) for row in rows for w in row["text"].split()}
@@ -48,6 +53,7 @@ def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int
     texts: list[str] = []
     titles: list[str] = []
     gold: list[int] = []
+    published: list[datetime] = []
     copy = 0
     while len(texts) < size:
         order = labels[:]
@@ -56,14 +62,17 @@ def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int
             if len(texts) >= size:
                 break
             suffix = _suffix(copy)
+            # A story's reports come within 30 hours of its first, somewhere in the week.
+            first = WEEK_START + timedelta(hours=rng.uniform(0, 7 * 24 - 30))
             for row in stories[label][: size - len(texts)]:
                 title = _perturb(str(row["title"]), shared, suffix, vocabulary, rng)
                 snippet = _perturb(str(row["snippet"]), shared, suffix, vocabulary, rng)
                 titles.append(title)
                 texts.append(f"{title} {snippet}")
                 gold.append(copy * 1000 + label)
+                published.append(first + timedelta(hours=rng.uniform(0, 30)))
         copy += 1
-    return texts, titles, gold
+    return texts, titles, gold, published
 
 
 def _suffix(copy: int) -> str:
@@ -95,9 +104,9 @@ def run_one(size: int) -> dict[str, float]:
     from digest.cluster import cluster_texts
     from digest.evaluate.cluster import bcubed
 
-    texts, titles, gold = synthetic(size)
+    texts, titles, gold, published = synthetic(size)
     started = time.perf_counter()
-    labels = cluster_texts(texts, titles=titles)
+    labels = cluster_texts(texts, titles=titles, published=published)
     seconds = time.perf_counter() - started
     _, _, f1 = bcubed(labels, gold)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
