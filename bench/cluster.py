@@ -36,9 +36,7 @@ SUFFIXES = "abcdefghijklmnopqrstuvwxyz"
 WEEK_START = datetime(2026, 11, 16, tzinfo=UTC)
 
 
-def synthetic(
-    size: int, seed: int = 13
-) -> tuple[list[str], list[str], list[int], list[datetime]]:
+def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int], list[datetime]]:
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     spread = Counter(
         w for w, _ in {(w, row["cluster"]) for row in rows for w in row["text"].split()}
