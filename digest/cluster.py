@@ -53,7 +53,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 import numpy as np
@@ -68,7 +68,7 @@ from digest.linkage import (
     neighbours,
     normalise,
 )
-from digest.models import Article, Story
+from digest.models import Article, ArticleId, Story
 from digest.text import content_words
 
 __all__ = ["cluster_stories", "cluster_texts"]
@@ -158,14 +158,22 @@ def cluster_texts(
     titles: Sequence[str] | None = None,
     published: Sequence[datetime] | None = None,
     tails: Sequence[str] | None = None,
+    carried: Sequence[bool] | None = None,
 ) -> list[int]:
     """One cluster label per text: 0..k-1, numbered in order of first appearance.
 
     ``titles`` (same length as ``texts``) gives title words extra weight; the title may
     also appear in the text. ``published`` (same length) lets reports far apart in time
-    count as less alike. The result depends only on the input, in order.
+    count as less alike; texts marked ``carried`` (reports of stories already sent) are
+    not held apart from new ones by time. The result depends only on the input, in
+    order.
     """
-    for name, values in (("titles", titles), ("published", published), ("tails", tails)):
+    for name, values in (
+        ("titles", titles),
+        ("published", published),
+        ("tails", tails),
+        ("carried", carried),
+    ):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"got {len(values)} {name} for {len(texts)} texts")
     if not texts:
@@ -183,7 +191,8 @@ def cluster_texts(
     hours = None
     if published is not None:
         hours = np.array([p.timestamp() / 3600.0 for p in published], dtype=np.float64)
-    labels = average_linkage(smoothed, rows, cols, thresholds, hours)
+    old = None if carried is None else np.array(carried, dtype=bool)
+    labels = average_linkage(smoothed, rows, cols, thresholds, hours, old)
     return _first_seen_order(labels)
 
 
@@ -192,12 +201,16 @@ def _longness(lengths: FloatArray) -> FloatArray:
     return np.clip((lengths - _SHORT_WORDS) / (_LONG_WORDS - _SHORT_WORDS), 0.0, 1.0)
 
 
-def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
+def cluster_stories(
+    articles: Sequence[Article], *, carried: Collection[ArticleId] = ()
+) -> tuple[Story, ...]:
     """Group articles reporting the same event into stories.
 
     Articles are ordered by (published, url) first, so the result does not depend on
     the input order. Each story's articles are earliest first; its id is derived from
-    its earliest article's URL. Stories come out earliest first.
+    its earliest article's URL. Stories come out earliest first. Articles in
+    ``carried`` (those of stories already sent) are matched with new ones on their
+    words alone: a new report continues a story whatever the time since it was told.
     """
     ordered = sorted(articles, key=lambda a: (a.published, a.url))
     if not ordered:
@@ -208,6 +221,7 @@ def cluster_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
         titles=[a.title for a in ordered],
         published=[a.published for a in ordered],
         tails=tails,
+        carried=[a.id in carried for a in ordered] if carried else None,
     )
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered, strict=True):

@@ -72,7 +72,8 @@ def continue_stories(
     sent_by_article = {a: s for s in sent for a in s.article_ids}
     kept: dict[StoryId, Story] = {}
     left_out: list[LeftOut] = []
-    for story in cluster_stories(articles):
+    carried = {a.id for a in articles if a.id not in window_ids}
+    for story in cluster_stories(articles, carried=carried):
         old = [sent_by_article[a.id] for a in story.articles if a.id in sent_by_article]
         fresh = tuple(
             a for a in story.articles if a.id not in sent_by_article and a.id in window_ids

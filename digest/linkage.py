@@ -114,19 +114,30 @@ def average_linkage(
     cols: IntArray,
     thresholds: FloatArray,
     hours: FloatArray | None = None,
+    carried: npt.NDArray[np.bool_] | None = None,
 ) -> IntArray:
     """Cluster labels from average linkage restricted to the candidate edges.
 
     ``thresholds`` has one value per row; two clusters merge when their mean pairwise
     cosine, discounted by ``_time_discount`` of the gap between their mean publication
     times (``hours``, when given), exceeds the mean threshold of their members.
+
+    Rows marked ``carried`` (reports of stories already told) keep their own clock: the
+    gap is taken between the clusters' new rows when both have some, else between their
+    carried rows, and a new report is never discounted against a carried one alone, so
+    a story continues whatever the time since it was told.
     """
     n = vectors.shape[0]
     labels = np.arange(n, dtype=np.int64)
     sums = vectors.copy()
     sizes = np.ones(n, dtype=np.float64)
     threshold_sums = np.asarray(thresholds, dtype=np.float64).copy()
-    hour_sums = np.zeros(n) if hours is None else np.asarray(hours, dtype=np.float64).copy()
+    old = np.zeros(n, dtype=bool) if carried is None else np.asarray(carried, dtype=bool)
+    clock = np.zeros(n) if hours is None else np.asarray(hours, dtype=np.float64)
+    # Per cluster: summed hours and counts of its new rows, then of its carried rows.
+    times = np.stack(
+        [np.where(old, 0.0, clock), (~old) * 1.0, np.where(old, clock, 0.0), old * 1.0]
+    )
     # Mean similarity of each candidate pair (key = low * n + high) from the last round;
     # only pairs touching a cluster that just merged need a new dot product.
     cached_keys = np.zeros(0, dtype=np.int64)
@@ -151,8 +162,7 @@ def average_linkage(
         bar = (threshold_sums[left] + threshold_sums[right]) / (sizes[left] + sizes[right])
         score = mean
         if hours is not None:
-            gap = np.abs(hour_sums[left] / sizes[left] - hour_sums[right] / sizes[right])
-            score = mean * _time_discount(gap)
+            score = mean * _time_discount(_gaps(times, left, right))
         good = score > bar
         if not good.any():
             break
@@ -175,7 +185,7 @@ def average_linkage(
         sums = sp.csr_matrix(merge @ sums)
         sizes = merge @ sizes
         threshold_sums = merge @ threshold_sums
-        hour_sums = merge @ hour_sums
+        times = (merge @ times.T).T
         labels = new_ids[labels]
         changed = np.zeros(len(sizes), dtype=bool)
         changed[new_ids[mutual]] = True
@@ -186,6 +196,21 @@ def average_linkage(
         cached_keys = new_ids[left[keep]] * n + new_ids[right[keep]]
         cached_mean = mean[keep]
     return labels
+
+
+def _gaps(times: FloatArray, left: IntArray, right: IntArray) -> FloatArray:
+    """Hours between the mean times of two clusters' new rows (both have some), else of
+    their carried rows, else 0 (see ``average_linkage``)."""
+    new_sum, new_count, old_sum, old_count = times
+    gap = np.zeros(len(left))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        both_new = (new_count[left] > 0) & (new_count[right] > 0)
+        new_gap = new_sum[left] / new_count[left] - new_sum[right] / new_count[right]
+        both_old = ~both_new & (old_count[left] > 0) & (old_count[right] > 0)
+        old_gap = old_sum[left] / old_count[left] - old_sum[right] / old_count[right]
+    gap[both_new] = np.abs(new_gap[both_new])
+    gap[both_old] = np.abs(old_gap[both_old])
+    return gap
 
 
 def _time_discount(gap_hours: FloatArray) -> FloatArray:

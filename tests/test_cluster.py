@@ -11,7 +11,7 @@ import pytest
 
 from digest.cluster import cluster_stories, cluster_texts
 from digest.models import Article, ArticleId, Story
-from digest.sample import EXPECTED_STORIES, WEEK2_STORIES
+from digest.sample import EXPECTED_STORIES, WEEK2_CONTINUES, WEEK2_STORIES
 from digest.sample._data import load_articles
 from digest.text import content_words
 
@@ -204,3 +204,31 @@ def test_sample_week_two_continuations_keep_weeks_events_apart() -> None:
         urls = {week2[path][1].url for path in paths}
         holders = {s.id for s in stories for a in s.articles if a.url in urls}
         assert len(holders) == 1, f"{label} is split over {len(holders)} stories"
+
+
+def test_a_continuation_joins_the_sent_story_whatever_the_time_since() -> None:
+    # The build clusters week 2 with week 1's sent articles, marked as carried: a new
+    # report continues its story a week later, while time still keeps week 1's own
+    # events on one subject (two Euroclear events three days apart) apart.
+    week1, week2 = _sample_articles(1), _sample_articles(2)
+    articles = [a for _, a in [*week1.values(), *week2.values()]]
+    carried = {a.id for _, a in week1.values()}
+    stories = cluster_stories(articles, carried=carried)
+    story_of = {a.url: s.id for s in stories for a in s.articles}
+    # (France's Moody's downgrade, a week after its budget vote, is told as news of its
+    # own: its report shares too little with the vote's.)
+    for label in ("reparations-loan", "nato-tokyo-office", "greenland-us-pressure"):
+        told = {story_of[a.url] for lab, a in week1.values() if lab == label}
+        new = {story_of[week2[path][1].url] for path in WEEK2_CONTINUES[label]}
+        assert told == new and len(told) == 1, f"{label}: {told} vs {new}"
+    week1_stories = cluster_stories([a for _, a in week1.values()])
+    week1_labels = [{week1[str(a.id)][0] for a in s.articles} for s in week1_stories]
+    assert all(len(labels) == 1 for labels in week1_labels)
+    # Without the mark, a week's gap keeps the continuation apart.
+    unmarked = cluster_stories(articles)
+    story_of = {a.url: s.id for s in unmarked for a in s.articles}
+    assert any(
+        {story_of[a.url] for lab, a in week1.values() if lab == label}
+        != {story_of[week2[path][1].url] for path in paths}
+        for label, paths in WEEK2_CONTINUES.items()
+    )
