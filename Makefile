@@ -29,8 +29,8 @@ test: install-test lint
 	$(BIN)/pytest -q
 
 lint: install-test
-	$(BIN)/ruff check digest tests bench
-	$(BIN)/ruff format --check digest tests bench
+	$(BIN)/ruff check digest tests bench tools
+	$(BIN)/ruff format --check digest tests bench tools
 	$(BIN)/mypy
 	$(BIN)/cog --check README.md
 

@@ -5,7 +5,8 @@ time, never copied): copy ``r`` of a dev story becomes a different story by rena
 its uncommon words (``word`` -> ``word`` + a per-copy suffix) while words found in 25+ of
 the 76 dev stories stay shared, so a bigger window has more stories rather than bigger ones, as a
 real week would. Each item is perturbed: 15% of its words dropped, 5% replaced by a
-random corpus word. Stories are sampled whole until the target size is reached. Each
+random corpus word. Stories are sampled whole until the target size is reached; each
+gets a first-report time in a week and its items come within 30 hours of it. Each
 size runs in a fresh process so peak RSS is that size's own.
 
     .venv/bin/python bench/cluster.py            # print the table
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,9 +33,10 @@ DATA = ROOT.parent / "shared" / "data" / "clustering" / "googlenews_dev.jsonl"
 SIZES = (1_000, 10_000, 50_000)
 SHARED_STORIES = 25
 SUFFIXES = "abcdefghijklmnopqrstuvwxyz"
+WEEK_START = datetime(2026, 11, 16, tzinfo=UTC)
 
 
-def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int]]:
+def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int], list[datetime]]:
     rows = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line]
     spread = Counter(
         w for w, _ in {(w, row["cluster"]) for row in rows for w in row["text"].split()}
@@ -48,6 +51,7 @@ def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int
     texts: list[str] = []
     titles: list[str] = []
     gold: list[int] = []
+    published: list[datetime] = []
     copy = 0
     while len(texts) < size:
         order = labels[:]
@@ -56,14 +60,17 @@ def synthetic(size: int, seed: int = 13) -> tuple[list[str], list[str], list[int
             if len(texts) >= size:
                 break
             suffix = _suffix(copy)
+            # A story's reports come within 30 hours of its first, somewhere in the week.
+            first = WEEK_START + timedelta(hours=rng.uniform(0, 7 * 24 - 30))
             for row in stories[label][: size - len(texts)]:
                 title = _perturb(str(row["title"]), shared, suffix, vocabulary, rng)
                 snippet = _perturb(str(row["snippet"]), shared, suffix, vocabulary, rng)
                 titles.append(title)
                 texts.append(f"{title} {snippet}")
                 gold.append(copy * 1000 + label)
+                published.append(first + timedelta(hours=rng.uniform(0, 30)))
         copy += 1
-    return texts, titles, gold
+    return texts, titles, gold, published
 
 
 def _suffix(copy: int) -> str:
@@ -95,9 +102,9 @@ def run_one(size: int) -> dict[str, float]:
     from digest.cluster import cluster_texts
     from digest.evaluate.cluster import bcubed
 
-    texts, titles, gold = synthetic(size)
+    texts, titles, gold, published = synthetic(size)
     started = time.perf_counter()
-    labels = cluster_texts(texts, titles=titles)
+    labels = cluster_texts(texts, titles=titles, published=published)
     seconds = time.perf_counter() - started
     _, _, f1 = bcubed(labels, gold)
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -164,58 +171,74 @@ def _table(results: list[dict[str, float]]) -> str:
 
 
 # Quality on the real dev data, measured separately (commands given), kept with the table.
-QUALITY = """Quality: `digest eval cluster ../shared/data/clustering/googlenews_dev.jsonl --json`
-(the gate in `tests/test_eval_cluster.py`, floors in `tests/eval_floors.json`).
+QUALITY = """Quality: `digest eval cluster FILE --json` on the two dev sets (the gates in
+`tests/test_eval_cluster.py`, floors in `tests/eval_floors.json`), and the clustering
+stage of `bench/e2e.py`'s week of full articles (crawl notices and widget pages set
+aside by `digest/screen.py` first; see `docs/quality.md`).
 
-| method | B-cubed P | B-cubed R | **B-cubed F1** | ARI | NMI | clusters (gold 76) |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
-| baseline: TF-IDF + average link, tuned on dev | 0.929 | 0.938 | **0.933** | 0.940 | 0.959 | 107 |
-| ours (`cluster_texts`, fixed parameters) | 0.967 | 0.960 | **0.964** | 0.959 | 0.978 | 107 |
+| set | method | B-cubed P | B-cubed R | **B-cubed F1** | clusters |
+| --- | --- | ---: | ---: | ---: | ---: |
+| Google News dev (5,271, 76) | TF-IDF + average link, tuned | 0.929 | 0.938 | **0.933** | 107 |
+| | before (issue 6) | 0.967 | 0.960 | **0.964** | 107 |
+| | now | 0.969 | 0.957 | **0.963** | 119 |
+| real feeds dev (111, 84 events) | all singletons | 1.000 | 0.757 | **0.862** | 111 |
+| | TF-IDF + average link, tuned | 0.973 | 0.837 | **0.900** | |
+| | before (issue 6) | 0.731 | 0.940 | **0.822** | 66 |
+| | now | 0.930 | 0.940 | **0.935** | 83 |
+| e2e week, clustering (298) | before (lead only, no screen) | 0.930 | 0.774 | **0.845** | |
+| | now | 0.972 | 0.901 | **0.935** | |
 
-Parameter choice and stability (B-cubed F1 by merge threshold; the dev stories split by
-`(label // 2) % 2` into a half to choose and a half to confirm, each clustered on its own;
-"week" = 1-5 random items per story, 3 seeds, ~230 items, like one issue's window):
+What changed, and why (issue 15). The Google News text is lemmatised, stop-word free and
+its stories are huge (median 38 reports), so every text has many close neighbours and
+neighbour smoothing connects snippets that share no word. A real week is the opposite:
+most events have one to three reports and their close neighbours are other events on
+the same subject, so smoothing merged a Spanish social-media probe with a Lunar New
+Year video. Now:
 
-| threshold | 0.08 | 0.10 | 0.11 | **0.12** | 0.13 | 0.14 | 0.16 | 0.20 |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| dev, all | 0.950 | 0.964 | 0.959 | **0.964** | 0.964 | 0.963 | 0.963 | 0.937 |
-| choosing half | 0.973 | 0.985 | 0.985 | **0.984** | 0.984 | 0.982 | 0.979 | 0.932 |
-| confirming half | 0.967 | 0.964 | 0.964 | **0.967** | 0.968 | 0.952 | 0.941 | 0.890 |
-| week samples, mean of 3 | 0.902 | 0.923 | 0.924 | **0.930** | 0.930 | 0.928 | 0.926 | 0.924 |
+- **Smoothing only from attested neighbours.** A neighbour lends its words in proportion
+  to how many close reports (cosine >= 0.2) it has itself (none up to 2.5, fully from 8);
+  a short text with no attested neighbour is not smoothed and merges at a raw-cosine
+  threshold of 0.25. On Google News 97% of texts are fully attested, so it behaves as
+  before; on real feeds almost none is.
+- **Proper names** (words the texts capitalise inside sentences, minus days, months and
+  titles such as "President") weigh 1.5 times a common word: two reports of an event
+  share its people and places, two events on a subject share its common words. All-lower
+  case text (Google News) has none, so it is unaffected.
+- **Time between reports**: a cluster pair's mean cosine is discounted by
+  exp(-(gap - 24 h) / 48 h) when their mean publication times are more than a day
+  apart (on real feeds, 60 of 61 same-event pairs are within 24 h, all within 32 h).
+- **Article tails**: words 100-400 of a full article count 0.3 each besides the
+  100-word lead: the tail names the event's people and places that different outlets'
+  ledes often do not share (e2e week recall 0.82 -> 0.90, precision unchanged).
+- **Neighbour search by partition** rather than a full sort of each row's candidates
+  (30% less CPU at 10k texts).
 
-The threshold is the middle of the choosing half's plateau (0.10-0.14); the other
-parameters (title weight, smoothing floor and size, index words) were each set once from
-one-at-a-time comparisons and are documented beside their constants in `digest/cluster.py`.
-Neighbour smoothing (each vector averaged with neighbours at cosine >= 0.15) is the main
-gain: plain sublinear TF-IDF + title weight + average link reaches 0.950 at best.
+Parameter choice (B-cubed F1; Google News split by `(label // 2) % 2` into a half to
+choose and a half to confirm, each clustered on its own; "GN week" = 1-5 random items per
+Google News story, 3 seeds, ~230 items):
 
-Full articles (issue 6). Dev texts are a headline and a snippet (19-42 content words);
-the bundled sample's are full articles. There, smoothing pulled different events on one
-subject into one story (NATO's Tokyo office + the NATO/IP4 cable network, two Greenland
-events, the reparations loan + Russia's Euroclear suit, China's dairy duties + French
-farmers, Bulgaria's + Fiji's elections). Now an article is clustered on its title and
-first 100 words, and from 40 to 60 content words smoothing fades out while the merge
-threshold rises from 0.12 to 0.18. Every dev text is under 40 words, so dev is unchanged.
-Sample check: `cluster_stories` on each week's articles, gold = the sample's story labels
-(every article outside `EXPECTED_STORIES` / `WEEK2_STORIES` is its own story; "weeks
-1+2" counts a week-2 article that continues a week-1 story as that story, as the build
-clusters them together), tested in `tests/test_cluster.py`:
+| attested from / sparse / close | real feeds | GN choose | GN confirm | GN week |
+| --- | ---: | ---: | ---: | ---: |
+| before (issue 6) | 0.822 | 0.984 | 0.967 | 0.956 |
+| 2 / 0.25 / 0.20 | 0.930 | 0.980 | 0.964 | 0.890 |
+| **2.5 / 0.25 / 0.20** | **0.935** | **0.980** | **0.965** | **0.877** |
+| 2.5 / 0.25 / 0.22 | 0.944 | 0.977 | 0.963 | |
+| 2.5 / 0.22 / 0.20 | 0.921 | 0.980 | 0.965 | |
+| 2.5 / 0.28 / 0.20 | 0.929 | 0.979 | 0.965 | |
+| 3 / 0.25 / 0.20 | 0.938 | 0.980 | 0.959 | 0.853 |
 
-| check | before: P / R / **F1** | after: P / R / **F1** |
-| --- | ---: | ---: |
-| sample week 1 (36 articles) | 0.707 / 1.000 / **0.829** | 1.000 / 1.000 / **1.000** |
-| sample week 2 (13) | 1.000 / 1.000 / **1.000** | 1.000 / 1.000 / **1.000** |
-| sample weeks 1+2 (49) | 0.754 / 1.000 / **0.860** | 1.000 / 0.973 / **0.986** |
-| dev, all (5,271) | 0.967 / 0.960 / **0.964** | 0.967 / 0.960 / **0.964** |
-| dev, choosing half | 0.992 / 0.977 / **0.984** | 0.992 / 0.977 / **0.984** |
-| dev, confirming half | 0.982 / 0.953 / **0.967** | 0.982 / 0.953 / **0.967** |
+The chosen row is inside the region where both real feeds (>= 0.93) and both Google
+News halves (>= 0.96) hold, not its best cell for either. The cost is the "GN week"
+check: Google News stories cut to 1-5 reports, from 76 unrelated 2013 stories, merge
+less (recall) at the sparse threshold. Real weeks have many events on one subject,
+which that sample lacks; the real feed set has them, so it decides. Each constant in
+`digest/cluster.py` says what was measured around it.
 
-(Weeks 1+2 after: France's Moody's downgrade stays apart from last week's budget vote.)
-The long-text threshold is the middle of the range that keeps the sample at 0.96-1.00
-in all five checks (weeks 1, 2, 1+2, and 1 and 1+2 with feed teasers removed): 0.16-0.20;
-at 0.22+ continuations split, and keeping smoothing for long texts needs a threshold of
-0.4 (0.87-0.95 at 0.12-0.30). The ramp start (40) is above every dev text, and the
-100-word lead keeps sample texts (57-83 content words) past its end (60).
+Full articles. The bundled sample's weeks (events on one subject a few days apart: two
+Euroclear events, two Greenland events) stay exactly as labelled (`tests/test_cluster.py`);
+with the tail at full weight or a long-text threshold of 0.15 the two Euroclear events
+merge, so the tail weight (0.3) and the threshold (0.18) are the middle of what keeps
+them apart.
 """
 
 

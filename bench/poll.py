@@ -42,7 +42,8 @@ sys.path.insert(0, str(REPO))
 
 from bench._docs import write_section  # noqa: E402
 from digest.config import FetchConfig  # noqa: E402  (after the sys.path line)
-from digest.fetch import FeedRequest, parse_feed, poll_feeds  # noqa: E402
+from digest.feeds import parse_feed  # noqa: E402
+from digest.fetch import FeedRequest, poll_feeds  # noqa: E402
 from digest.models import FetchOutcome, FetchResult  # noqa: E402
 
 CORPUS = REPO.parent / "shared" / "data" / "feeds" / "feedparser_corpus"

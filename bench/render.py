@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bench._docs import write_section  # noqa: E402
-from digest import render  # noqa: E402
+from digest import render, templating  # noqa: E402
 from tests.test_render import make_issue, make_newsletter  # noqa: E402
 
 __all__ = ["main"]
@@ -91,7 +91,7 @@ def _node_mjml(source: str, node_modules: Path, runs: int) -> dict[str, object] 
 def _measure(runs: int, node_modules: Path | None) -> list[tuple[str, str, str]]:
     issue = make_issue(12)
     newsletter = make_newsletter()
-    env = render.template_environment(None)
+    env = templating.template_environment(None)
     context = {
         # Private helpers on purpose: the bench times the Jinja step on its own.
         **render._context(issue, newsletter, "Subject"),

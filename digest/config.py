@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
 from digest.errors import ConfigError, ConfigProblem
+from digest.models import NewsWindow
 
 __all__ = [
     "Config",
@@ -192,6 +194,18 @@ class FetchConfig(_Model):
     concurrency: int = Field(16, ge=1, le=256, description="Requests in flight at once.")
     per_host: int = Field(2, ge=1, le=32, description="Requests in flight per host.")
     retries: int = Field(2, ge=0, le=10, description="Retries on 429, 5xx and timeouts.")
+    page_deadline_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="Longest one article page may take in all, redirects and retries "
+        "included; a slower page is given up and the feed's text used.",
+    )
+    budget_seconds: float = Field(
+        600.0,
+        gt=0,
+        description="Longest the article-fetching stage of a run may take; pages not "
+        "fetched by then use the feed's text (with a warning) and are tried next run.",
+    )
 
 
 class TopicConfig(_Model):
@@ -273,6 +287,12 @@ class Config(_Model):
         if self.newsletter.templates is None:
             return None
         return self.base_dir / self.newsletter.templates
+
+    def news_window(self, now: datetime) -> NewsWindow:
+        """The issue of ``now``: its date in the newsletter's time zone, and the
+        ``window_days`` of news before ``now`` it covers. The one place this is computed."""
+        issue_date = now.astimezone(ZoneInfo(self.newsletter.timezone)).date()
+        return NewsWindow(issue_date, now - timedelta(days=self.newsletter.window_days), now)
 
 
 def config_schema() -> dict[str, Any]:

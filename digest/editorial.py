@@ -1,31 +1,41 @@
-"""The editors' file (``editorial.yaml``): takes and overrides keyed by stable story ids.
+"""The editors' file (``editorial.yaml``) as one plan, applied in exactly two phases.
 
 The file is the single source of truth for editorial decisions: the preview's buttons
-write to it, ``digest build`` reads it. Overrides whose story is not in the current
-issue are kept in the file and reported, never dropped.
+write to it, ``digest build`` reads it once (:func:`load_plan`). The plan then acts
+twice in a build:
+
+1. **Selection** (:func:`choose_stories`), before ranking and the cap: split, merge,
+   drop, move, pin and order. A dropped or merged story frees its slot and is never
+   written up.
+2. **Text** (:func:`apply_text`), after writing: headline, Briefly, perspectives, notes
+   and take replace the generated text.
+
+Entries whose story is not among this issue's candidates are kept in the file and
+reported, never dropped.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import io
 import re
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from digest.cluster import story_id_for
 from digest.config import plain, read_yaml, validation_problems
 from digest.errors import ConfigError, ConfigProblem
-from digest.files import replace_file
+from digest.ids import story_id_for
 from digest.models import (
+    LeftOut,
+    LeftOutReason,
     Perspective,
+    Problem,
     Sentence,
+    Stage,
     Story,
     StoryId,
     StoryStatus,
@@ -36,37 +46,16 @@ from digest.models import (
 from digest.urls import is_http_url
 
 __all__ = [
-    "Editorial",
+    "EditorialPlan",
+    "EditorsChoice",
     "PerspectiveEdit",
-    "Restructured",
     "StoryEdit",
-    "apply_editorial",
-    "apply_structure",
-    "load_editorial",
-    "update_story_edit",
-    "update_story_edits",
+    "apply_text",
+    "choose_stories",
+    "load_plan",
+    "read_text",
 ]
 
-_HEADER = """\
-# Editorial decisions for newsletter-digest, keyed by story id.
-# Story ids appear in digest.json and in the preview. Each story may have:
-#   take: "Our take, in the editors' words."
-#   pin: true            # put it first in its topic
-#   drop: true           # leave it out of the issue
-#   order: 2             # position within its topic (1 = first)
-#   topic: Greenland     # move it under another topic
-#   headline: "..."      # replace the generated headline
-#   briefly: "..."       # replace the Briefly paragraph
-#   perspectives:        # replace the perspectives (linked to the story's first source)
-#     - {who: "Denmark's foreign minister", says: "The letter changes nothing."}
-#   also_worth_noting:   # replace Also worth noting (linked to the first source); [] = none
-#     - "One line per note."
-#   merge_into: s-...    # move this story's articles into that story (this id goes away)
-#   split:               # take these articles out, each into a story of its own
-#                        # (not the story's first article: that one gives it its id)
-#     - https://outlet.example/the-article-url
-# Entries whose story is not in the current issue are kept and reported.
-"""
 
 _STORY_ID_PATTERN = r"s-[0-9a-f]{12}"
 
@@ -129,29 +118,31 @@ class _EditorialFile(BaseModel):
 
 
 @dataclass(frozen=True, slots=True)
-class Editorial:
+class EditorialPlan:
+    """The editors' decisions, keyed by story id, as read from ``path``."""
+
     path: Path
     stories: dict[str, StoryEdit]
 
 
-def load_editorial(path: Path) -> Editorial:
+def load_plan(path: Path) -> EditorialPlan:
     """Read the editorial file; a missing file means no edits. Raises ConfigError."""
-    text = _read_text(path)
+    text = read_text(path)
     if text is None:
-        return Editorial(path, {})
+        return EditorialPlan(path, {})
     data = read_yaml(text, str(path))
     if data is None:
-        return Editorial(path, {})
+        return EditorialPlan(path, {})
     if isinstance(data, dict) and data.get("stories") is None:
         data["stories"] = CommentedMap()  # "stories:" with nothing under it: no edits
     try:
         parsed = _EditorialFile.model_validate(plain(data))
     except ValidationError as exc:
         raise ConfigError(validation_problems(exc, data, str(path), _EditorialFile)) from None
-    return Editorial(path, dict(parsed.stories))
+    return EditorialPlan(path, dict(parsed.stories))
 
 
-def _read_text(path: Path) -> str | None:
+def read_text(path: Path) -> str | None:
     """The file's text, None when there is no file; unreadable files are config errors."""
     try:
         return path.read_text(encoding="utf-8")
@@ -163,99 +154,120 @@ def _read_text(path: Path) -> str | None:
         ) from exc
 
 
-def update_story_edit(path: Path, story_id: str, changes: dict[str, Any]) -> None:
-    """Set (or with value None, remove) keys of one story's entry, keeping comments."""
-    update_story_edits(path, [(story_id, changes)])
-
-
-def update_story_edits(path: Path, edits: Sequence[tuple[str, dict[str, Any]]]) -> None:
-    """Apply several stories' changes in one write, keeping comments.
-
-    A value of None or False (or an empty ``split``) removes the key; an entry left
-    empty is removed. Every changed entry is validated before anything is written, so a
-    bad edit never corrupts the editors' file. Raises pydantic's ValidationError (a
-    ValueError) for a bad value.
-    """
-    yaml = YAML(typ="rt")
-    yaml.width = 100
-    text = _read_text(path)
-    data: Any = read_yaml(text, str(path)) if text is not None else None
-    is_new = data is None
-    if data is None:
-        data = CommentedMap()
-    if data.get("stories") is None:
-        data["stories"] = CommentedMap()
-    stories = data["stories"]
-    for story_id, changes in edits:
-        entry = stories.setdefault(story_id, CommentedMap())
-        for key, value in changes.items():
-            if value is None or value is False or (key == "split" and not value):
-                entry.pop(key, None)
-            else:
-                entry[key] = value
-        if not entry:
-            del stories[story_id]
-        StoryEdit.model_validate(plain(entry) if story_id in stories else {})
-    buffer = io.StringIO()
-    if is_new:
-        buffer.write(_HEADER)
-    yaml.dump(data, buffer)
-    replace_file(path, buffer.getvalue())
-
-
 @dataclass(frozen=True, slots=True)
-class Restructured:
-    """Stories after the editors' merges and splits.
+class EditorsChoice:
+    """The selection phase's result: the candidates as the editors shaped them.
 
-    ``merged`` lists the stories merged away, each with the reason (for the left-out
-    list); ``split_from`` pairs each story split out with the story it came from;
-    ``notes`` are problems with the file (an unknown URL, a merge target not in the
-    issue), for the issue's warnings.
+    ``stories`` are the candidates after splits and merges, without dropped ones, in
+    their original order (a split-out story right after its origin). ``left_out`` holds
+    the merged and dropped stories with their reasons; ``requested`` the stories the
+    editors asked to see (pinned, or split out), which come in whatever their rank;
+    ``moves`` the topic each moved story goes under; ``order`` the position each
+    ordered story takes in its topic; ``split_from`` maps a split-out story to the story
+    it came from; ``editor_takes`` the stories whose take the editors wrote (the
+    language model is not asked for one). ``problems`` are entries that could not be
+    applied.
     """
 
     stories: tuple[Story, ...]
-    merged: tuple[tuple[StoryId, str], ...] = ()
-    split_from: tuple[tuple[StoryId, StoryId], ...] = ()
-    notes: tuple[str, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
+    requested: frozenset[StoryId] = frozenset()
+    pinned: frozenset[StoryId] = frozenset()
+    moves: Mapping[StoryId, str] = field(default_factory=dict)
+    order: Mapping[StoryId, int] = field(default_factory=dict)
+    split_from: Mapping[StoryId, StoryId] = field(default_factory=dict)
+    editor_takes: frozenset[StoryId] = frozenset()
+    problems: tuple[Problem, ...] = ()
 
 
-def apply_structure(stories: Sequence[Story], editorial: Editorial) -> Restructured:
-    """Apply ``split`` and then ``merge_into`` entries to clustered stories.
+def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsChoice:
+    """Phase 1: apply ``split``, then ``merge_into``, then ``drop``, ``topic``, ``pin``
+    and ``order`` to this issue's candidate stories.
 
     Splits come first, so a story split out can be merged into another. A split article
     is matched by host, path and query (scheme and port are ignored, as in story ids)
-    and becomes a story of its own, with the id its URL gives as a seed. A merged story
+    and becomes a story of its own, with the id its URL gives. A merged story
     disappears; its target keeps its id, status and place. Entries whose story is not
-    here are left to :func:`apply_editorial`, which reports them.
+    a candidate are reported.
     """
-    name = editorial.path.name
-    by_id: dict[StoryId, Story] = {s.id: s for s in stories}
+    name = plan.path.name
+    by_id: dict[StoryId, Story] = {s.id: s for s in candidates}
     order: list[StoryId] = list(by_id)
-    notes: list[str] = []
-    split_from: list[tuple[StoryId, StoryId]] = []
-    for story_id in sorted(editorial.stories):
-        for url in editorial.stories[story_id].split:
+    problems: list[Problem] = []
+    split_from: dict[StoryId, StoryId] = {}
+    for story_id in sorted(plan.stories):
+        for url in plan.stories[story_id].split:
             if story_id not in by_id:
                 break
             new_id, note = _split_one(by_id, order, StoryId(story_id), url)
             if note:
-                notes.append(f"{name}: {story_id}: split {url}: {note}")
+                problems.append(
+                    _problem(plan, story_id, f"{name}: {story_id}: split {url}: {note}")
+                )
             if new_id is not None:
-                split_from.append((new_id, StoryId(story_id)))
-    merged: list[tuple[StoryId, str]] = []
-    targets = _merge_targets(by_id, editorial, notes)
+                split_from[new_id] = StoryId(story_id)
+    left_out: list[LeftOut] = []
+    targets = _merge_targets(by_id, plan, problems)
     for source in sorted(targets):
         target = targets[source]
         if target == source:
             continue
-        by_id[target] = _merged(by_id[target], by_id.pop(source))
-        merged.append((source, f"merged into {target} in {name}"))
-    return Restructured(
-        stories=tuple(by_id[i] for i in order if i in by_id),
-        merged=tuple(merged),
-        split_from=tuple(split_from),
-        notes=tuple(notes),
+        merged_away = by_id.pop(source)
+        by_id[target] = _merged(by_id[target], merged_away)
+        left_out.append(
+            LeftOut(
+                source, LeftOutReason.MERGED, f"merged into {target} in {name}", _title(merged_away)
+            )
+        )
+    present = set(by_id) | {item.story_id for item in left_out}
+    for story_id in sorted(plan.stories):
+        if story_id not in present:
+            problems.append(
+                _problem(
+                    plan,
+                    story_id,
+                    f"{name}: story {story_id} is not in this issue; "
+                    "its edits are kept for when it returns.",
+                )
+            )
+    kept: list[Story] = []
+    for story_id in order:
+        story = by_id.get(story_id)
+        if story is None:
+            continue
+        if _edit(plan, story_id).drop:
+            left_out.append(
+                LeftOut(
+                    story_id, LeftOutReason.DROPPED, "dropped in the editorial file", _title(story)
+                )
+            )
+        else:
+            kept.append(story)
+    ids = {s.id for s in kept}
+    pinned = frozenset(i for i in ids if _edit(plan, i).pin)
+    return EditorsChoice(
+        stories=tuple(kept),
+        left_out=tuple(left_out),
+        requested=pinned | frozenset(i for i in split_from if i in ids),
+        pinned=pinned,
+        moves={i: e.topic for i in ids if (e := _edit(plan, i)).topic},
+        order={i: e.order for i in ids if (e := _edit(plan, i)).order is not None},
+        split_from={i: o for i, o in split_from.items() if i in ids},
+        editor_takes=frozenset(i for i in ids if _edit(plan, i).take),
+        problems=tuple(problems),
     )
+
+
+def _edit(plan: EditorialPlan, story_id: str) -> StoryEdit:
+    return plan.stories.get(story_id) or StoryEdit()
+
+
+def _title(story: Story) -> str:
+    return story.articles[0].title if story.articles else ""
+
+
+def _problem(plan: EditorialPlan, story_id: str, message: str) -> Problem:
+    return Problem(Stage.EDITORIAL, f"{plan.path.name}: {story_id}", message)
 
 
 def _split_one(
@@ -289,17 +301,17 @@ def _split_one(
 
 
 def _merge_targets(
-    by_id: dict[StoryId, Story], editorial: Editorial, notes: list[str]
+    by_id: dict[StoryId, Story], plan: EditorialPlan, problems: list[Problem]
 ) -> dict[StoryId, StoryId]:
     """Each present story with ``merge_into`` -> the story its articles end up in.
 
     Chains are followed (a into b, b into c: both into c). A target not in the issue, or
-    one that would close a circle, stops the chain there, with a note.
+    one that would close a circle, stops the chain there, with a problem reported.
     """
-    name = editorial.path.name
+    name = plan.path.name
     wanted = {
         StoryId(i): StoryId(e.merge_into)
-        for i, e in editorial.stories.items()
+        for i, e in plan.stories.items()
         if e.merge_into and i in by_id
     }
     resolved: dict[StoryId, StoryId] = {}
@@ -311,15 +323,23 @@ def _merge_targets(
         if target is None:
             final = story_id
         elif target not in by_id:
-            notes.append(
-                f"{name}: {story_id}: merge_into {target}, which is not in this issue; "
-                f"{story_id} stays on its own."
+            problems.append(
+                _problem(
+                    plan,
+                    story_id,
+                    f"{name}: {story_id}: merge_into {target}, which is not in this issue; "
+                    f"{story_id} stays on its own.",
+                )
             )
             final = story_id
         elif target in visiting or target == story_id:
-            notes.append(
-                f"{name}: {story_id}: merge_into {target} would merge stories in a circle; "
-                f"{story_id} stays on its own."
+            problems.append(
+                _problem(
+                    plan,
+                    story_id,
+                    f"{name}: {story_id}: merge_into {target} would merge stories in a circle; "
+                    f"{story_id} stays on its own.",
+                )
             )
             final = story_id
         else:
@@ -341,54 +361,18 @@ def _merged(target: Story, source: Story) -> Story:
     )
 
 
-def apply_editorial(
-    topics: Sequence[TopicSection],
-    editorial: Editorial,
-    *,
-    merged: Collection[StoryId] = (),
-) -> tuple[tuple[TopicSection, ...], tuple[str, ...]]:
-    """Apply the editors' decisions; returns the new sections and notes for editors.
+def apply_text(topics: Sequence[TopicSection], plan: EditorialPlan) -> tuple[TopicSection, ...]:
+    """Phase 2: the editors' headline, Briefly, perspectives, notes and take.
 
-    ``merged`` names the stories :func:`apply_structure` merged away: their entries did
-    their job and are not reported as missing.
+    Only text changes here; which stories are in, where and in what order was decided
+    by :func:`choose_stories`.
     """
-    notes = []
-    present = {s.story_id for t in topics for s in t.stories} | set(merged)
-    for story_id in sorted(editorial.stories):
-        if story_id not in present:
-            notes.append(
-                f"{editorial.path.name}: story {story_id} is not in this issue; "
-                "its edits are kept for when it returns."
-            )
-    placed: dict[str, list[tuple[StorySummary, StoryEdit]]] = {}
-    configured = {t.name: t.configured for t in topics}
-    order = [t.name for t in topics]
-    for topic in topics:
-        for story in topic.stories:
-            edit = editorial.stories.get(story.story_id, StoryEdit())
-            if edit.drop:
-                continue
-            target = edit.topic or topic.name
-            if target not in configured:
-                configured[target] = False
-                order.append(target)
-            placed.setdefault(target, []).append((_edited(story, edit), edit))
-    sections = []
-    for name in order:
-        items = placed.get(name, [])
-        if not items:
-            continue
-        ranked = sorted(
-            enumerate(items),
-            key=lambda pair: (
-                not pair[1][1].pin,
-                pair[1][1].order if pair[1][1].order is not None else 10_000,
-                pair[0],
-            ),
+    return tuple(
+        dataclasses.replace(
+            topic, stories=tuple(_edited(s, _edit(plan, s.story_id)) for s in topic.stories)
         )
-        stories = tuple(item[0] for _, item in ranked)
-        sections.append(TopicSection(name=name, configured=configured[name], stories=stories))
-    return tuple(sections), tuple(notes)
+        for topic in topics
+    )
 
 
 def _edited(story: StorySummary, edit: StoryEdit) -> StorySummary:

@@ -2,29 +2,35 @@
 
     DigestError                 base; carries ``hint`` (what the user should do)
     ├── ConfigError             feeds.yaml / editorial.yaml: file, line, key path
-    ├── FeedError               a feed: name, URL, HTTP status
-    ├── ExtractError            an article page: URL
+    ├── InputError              a data file given on the command line: file, line
+    ├── FetchError              a feed or article page could not be fetched: URL, status
+    ├── ModelError              the language model gave no usable answer: endpoint
     ├── StoreError              the database: URL, schema version
     ├── TemplateError           a template: name, line
     ├── DeliveryError           an output path
-    └── LockedError             another process is building the same issue
+    └── LockedError             another process holds a store lock: which one
 
 Library code raises these; only ``cli.py`` turns them into messages and exit codes.
-Messages read *where: what happened. What to do.*
+Messages read *where: what happened. What to do.* Credentials in any URL of a message,
+hint or URL field are masked as the error is made (:func:`digest.urls.redact_secrets`),
+so no error can print a database password or a feed's token.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from digest.urls import redact_secrets, redact_url
+
 __all__ = [
     "ConfigError",
     "ConfigProblem",
     "DeliveryError",
     "DigestError",
-    "ExtractError",
-    "FeedError",
+    "FetchError",
+    "InputError",
     "LockedError",
+    "ModelError",
     "StoreError",
     "TemplateError",
 ]
@@ -34,9 +40,10 @@ class DigestError(Exception):
     """Base of every error this package raises on purpose."""
 
     def __init__(self, message: str, *, hint: str = "") -> None:
+        message = redact_secrets(message)
         super().__init__(message)
         self.message = message
-        self.hint = hint
+        self.hint = redact_secrets(hint)
 
     def __str__(self) -> str:
         return f"{self.message} {self.hint}".strip()
@@ -71,26 +78,32 @@ class ConfigError(DigestError):
         super().__init__(text, hint="")
 
 
-class FeedError(DigestError):
+class InputError(DigestError):
+    """A data file (an evaluation set, a benchmark directory) is malformed."""
+
+    def __init__(self, message: str, *, file: str = "", line: int | None = None, hint: str = ""):
+        super().__init__(message, hint=hint)
+        self.file = file
+        self.line = line
+
+
+class FetchError(DigestError):
+    """A feed or page could not be fetched; the poll or page fetch records why."""
+
     def __init__(
-        self,
-        message: str,
-        *,
-        feed_name: str = "",
-        url: str = "",
-        status: int | None = None,
-        hint: str = "",
+        self, message: str, *, url: str = "", status: int | None = None, hint: str = ""
     ) -> None:
         super().__init__(message, hint=hint)
-        self.feed_name = feed_name
-        self.url = url
+        self.url = redact_url(url)
         self.status = status
 
 
-class ExtractError(DigestError):
-    def __init__(self, message: str, *, url: str = "", hint: str = "") -> None:
+class ModelError(DigestError):
+    """The language model gave no usable answer; the extractive text is kept."""
+
+    def __init__(self, message: str, *, endpoint: str = "", hint: str = "") -> None:
         super().__init__(message, hint=hint)
-        self.url = url
+        self.endpoint = redact_url(endpoint)
 
 
 class StoreError(DigestError):
@@ -98,7 +111,7 @@ class StoreError(DigestError):
         self, message: str, *, url: str = "", schema_version: int | None = None, hint: str = ""
     ) -> None:
         super().__init__(message, hint=hint)
-        self.url = url
+        self.url = redact_url(url)
         self.schema_version = schema_version
 
 
@@ -118,4 +131,8 @@ class DeliveryError(DigestError):
 
 
 class LockedError(DigestError):
-    """Another run holds the build lock for the same issue."""
+    """Another process holds a store lock (``lock`` names it) past the wait allowed."""
+
+    def __init__(self, message: str, *, lock: str = "", hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.lock = lock

@@ -4,9 +4,10 @@ The body text comes from trafilatura in precision mode with comments off; a shor
 result is retried in trafilatura's balanced mode. The text is then cleaned of the
 boilerplate trafilatura lets through (the headline repeated as the first paragraph,
 "Related:"/"Read more:" teasers, newsletter and follow-us calls to action at the end).
-Metadata is read from the page's JSON-LD and ``<meta>`` tags by our own reader, which
-is about ten times cheaper than trafilatura's and keeps the whole step within 1.2x of
-a bare ``trafilatura.extract`` call (see ``docs/benchmarks.md``).
+The language and the page's headlines (to drop a repeated title) are read from its
+JSON-LD and ``<meta>`` tags by our own reader, which is about ten times cheaper than
+trafilatura's and keeps the whole step within 1.2x of a bare ``trafilatura.extract``
+call (see ``docs/benchmarks.md``).
 
 How the options were chosen, on the 90 dev pages of the Article Extraction Benchmark
 (shingle F1; ``digest eval extract``), whole set only, never page by page: bare
@@ -29,14 +30,11 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import trafilatura
 from charset_normalizer import from_bytes
-from htmldate import find_date
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 
 from digest.models import ExtractedText
@@ -84,12 +82,12 @@ _BOMS = (
 def extract_article(
     html: bytes | str, url: str = "", *, encoding: str | None = None
 ) -> ExtractedText | None:
-    """Extract the main text and metadata of an article page.
+    """Extract the main text and language of an article page.
 
     ``html`` is the page as downloaded; bytes are decoded with, in order, a byte-order
     mark, ``encoding`` (the HTTP ``Content-Type`` charset), ``<meta charset>``, UTF-8,
-    then charset detection. ``url`` resolves a relative image URL and names the site
-    when the page does not.
+    then charset detection. ``url`` names the site when the page does not (to strip
+    "| Site" from a headline).
 
     Returns ``None`` when the page is not HTML or holds fewer than
     :data:`MIN_ARTICLE_CHARS` characters of article text (a paywall teaser, a video
@@ -108,15 +106,7 @@ def extract_article(
     if len(body) < MIN_ARTICLE_CHARS:
         logger.debug("no article text on %s (%d characters)", url or "page", len(body))
         return None
-    return ExtractedText(
-        text=body,
-        title=metadata.title,
-        author=metadata.author,
-        published=metadata.published,
-        site_name=metadata.site_name,
-        language=metadata.language,
-        image_url=metadata.image_url,
-    )
+    return ExtractedText(text=body, language=metadata.language)
 
 
 def extract_text_for_eval(html: str) -> str:
@@ -319,12 +309,7 @@ def _key(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Metadata:
-    title: str
-    author: str
-    published: datetime | None
-    site_name: str
     language: str
-    image_url: str
     title_variants: tuple[str, ...]  # every headline the page states, for de-duplication
 
 
@@ -334,10 +319,13 @@ _TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 
 
 def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
-    """Title, author, date, site, language and image from JSON-LD and <meta> tags.
+    """The page's language and every headline it states, from JSON-LD and <meta> tags.
 
     JSON-LD (what publishers feed to search engines) wins over OpenGraph, which wins
-    over other <meta> tags and the markup itself.
+    over other <meta> tags and the markup itself. Only what the pipeline uses is read:
+    the language is stored with the article, the headlines keep a repeated title out
+    of the body. (Author, date, site name and image were read once and never stored;
+    the feed's own title and date are what the issue uses.)
     """
     meta = _meta_tags(tree)
     article = _json_ld_article(tree)
@@ -359,16 +347,7 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
     ]
     stripped = [_strip_site(c, site_keys) for c in candidates if c]
     variants = tuple(dict.fromkeys([*filter(None, candidates), *stripped]))
-    title = stripped[0] if stripped else ""
-    return _Metadata(
-        title=title,
-        author=_author(article, meta),
-        published=_published(article, meta, tree, url),
-        site_name=site_name,
-        language=_language(tree, article, meta),
-        image_url=_image(article, meta, url),
-        title_variants=variants,
-    )
+    return _Metadata(language=_language(tree, article, meta), title_variants=variants)
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, str]:
@@ -442,49 +421,6 @@ def _first(candidates: Iterable[str], convert: Callable[[str], _T | None]) -> _T
     return None
 
 
-def _author(article: dict[str, Any], meta: dict[str, str]) -> str:
-    keys = ("author", "article:author", "parsely-author", "dc.creator", "byl")
-    candidates = (_text(article.get("author")), *(meta.get(key, "") for key in keys))
-    return _first(candidates, _as_name) or ""
-
-
-def _as_name(value: str) -> str | None:
-    name = re.sub(r"^by\s+", "", value, flags=re.I)
-    # article:author is often a profile URL, not a name.
-    return name if name and "://" not in name and len(name) <= 200 else None
-
-
-def _published(
-    article: dict[str, Any], meta: dict[str, str], tree: HtmlElement, url: str
-) -> datetime | None:
-    keys = ("article:published_time", "datepublished", "og:published_time", "date", "dc.date")
-    candidates = (
-        _text(article.get("datePublished")),
-        *(meta.get(key, "") for key in (*keys, "pubdate")),
-        _text(article.get("dateCreated")),
-    )
-    published = _first(candidates, _parse_datetime)
-    if published is None:
-        # htmldate looks at <time> elements, URL paths (/2019/11/18/) and more.
-        found = find_date(tree, extensive_search=False, original_date=True, url=url or None)
-        published = _parse_datetime(found) if isinstance(found, str) else None
-    return published
-
-
-def _parse_datetime(value: str) -> datetime | None:
-    """ISO 8601 or RFC 2822 -> aware UTC; a value without a zone is taken as UTC."""
-    try:
-        parsed = datetime.fromisoformat(value)
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if parsed.tzinfo is None:
-        return parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
-
-
 def _language(tree: HtmlElement, article: dict[str, Any], meta: dict[str, str]) -> str:
     """ISO 639-1 style primary subtag, lower case ("en-US" -> "en")."""
     keys = ("og:locale", "content-language", "language")
@@ -499,22 +435,6 @@ def _language(tree: HtmlElement, article: dict[str, Any], meta: dict[str, str]) 
 def _as_language(value: str) -> str | None:
     primary = re.split(r"[-_,\s]", value.lower(), maxsplit=1)[0]
     return primary if re.fullmatch(r"[a-z]{2,3}", primary) else None
-
-
-def _image(article: dict[str, Any], meta: dict[str, str], url: str) -> str:
-    keys = ("og:image", "og:image:url", "twitter:image", "twitter:image:src")
-    candidates = (
-        _text(article.get("image"), "url").split(", ")[0],
-        *(meta.get(key, "") for key in keys),
-    )
-
-    def resolve(value: str) -> str | None:
-        # Without a page URL a relative path can't be resolved; "//cdn/x.jpg" can.
-        resolved = urljoin(url or "https://invalid/", value)
-        is_web = resolved.startswith(("http://", "https://")) and "//invalid/" not in resolved
-        return resolved if is_web else None
-
-    return _first(candidates, resolve) or ""
 
 
 def _host(url: str) -> str:

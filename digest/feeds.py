@@ -18,6 +18,7 @@ from typing import Any
 import feedparser
 
 from digest.models import FeedEntry
+from digest.text import remove_unsafe_characters
 from digest.urls import canonical_url, is_http_url
 
 __all__ = [
@@ -31,6 +32,11 @@ __all__ = [
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _UNTITLED = "(untitled)"
 _TITLE_WORDS = 12
+# Longest title and author name kept. News headlines run to ~70-120 characters; 300
+# keeps every real one whole, while a 100 KB "title" would fill the subject, the
+# headline and every source line of the email.
+_TITLE_CHARS = 300
+_AUTHOR_CHARS = 200
 _SNIFF_BYTES = 1024
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
@@ -138,11 +144,11 @@ def _entry(
         feed_url=feed_url,
         outlet=outlet,
         url=url,
-        title=_title(title, summary or content),
+        title=_shorten(_title(title, summary or content), _TITLE_CHARS),
         summary=summary,
         content=content,
         published=published,
-        author=" ".join(str(raw.get("author") or "").split()),
+        author=_shorten(_one_line(str(raw.get("author") or "")), _AUTHOR_CHARS),
     )
 
 
@@ -156,8 +162,24 @@ def _title(title: str, fallback_text: str) -> str:
     return " ".join(words[:_TITLE_WORDS]) + (" …" if len(words) > _TITLE_WORDS else "")
 
 
+def _one_line(text: str) -> str:
+    return " ".join(remove_unsafe_characters(text).split())
+
+
+def _shorten(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with "…"."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut) + "…"
+
+
 def _detail_text(detail: Any, value: Any) -> str:
-    """Plain text of a feedparser text construct (``{"type": ..., "value": ...}``)."""
+    """Plain text of a feedparser text construct (``{"type": ..., "value": ...}``).
+
+    Control, bidi-override and noncharacter code points are removed: the text is stored
+    and later put in XML (MJML), headers and links.
+    """
     if isinstance(detail, Mapping):
         kind = str(detail.get("type") or "")
         text = str(detail.get("value") or "")
@@ -165,8 +187,8 @@ def _detail_text(detail: Any, value: Any) -> str:
         kind = "text/html"
         text = str(value or "")
     if "html" in kind:
-        return html_to_text(text)
-    return _plain_paragraphs(text)
+        return remove_unsafe_characters(html_to_text(text))
+    return _plain_paragraphs(remove_unsafe_characters(text))
 
 
 def _struct_datetime(value: Any) -> datetime | None:

@@ -14,6 +14,7 @@ guard; article links come from feeds (untrusted) and always go through it.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import logging
 import multiprocessing
@@ -29,12 +30,12 @@ from typing import TypeVar
 import httpx
 
 from digest.config import FetchConfig
-from digest.errors import FeedError
-from digest.feeds import html_to_text, is_html_type, looks_like_html, mime_type, parse_feed
+from digest.errors import FetchError
+from digest.feeds import is_html_type, looks_like_html, mime_type, parse_feed
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
+from digest.urls import redact_secrets
 
-# parse_feed and html_to_text live in digest.feeds; they stay importable from here.
 __all__ = [
     "FeedRequest",
     "PageRequest",
@@ -42,8 +43,6 @@ __all__ = [
     "check_feeds",
     "fetch_pages",
     "fetch_pages_async",
-    "html_to_text",
-    "parse_feed",
     "poll_feeds",
     "poll_feeds_async",
 ]
@@ -102,6 +101,7 @@ class PageResult:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    is_out_of_time: bool = False  # the stage's budget ran out first: not tried, or cut off
 
 
 _Result = TypeVar("_Result")
@@ -187,7 +187,7 @@ async def _poll_feed(
     headers = {"Accept": _FEED_ACCEPT, **_conditional_headers(feed.etag, feed.last_modified)}
     try:
         response = await client.get(feed.url, headers=headers, trusted=True)
-    except FeedError as exc:
+    except FetchError as exc:
         return _failed(feed, exc.message, status=exc.status)
     etag = response.headers.get("etag") or feed.etag
     last_modified = response.headers.get("last-modified") or feed.last_modified
@@ -202,9 +202,9 @@ async def _poll_feed(
         return _failed(feed, response.reason, status=status)
     moved_to = _permanent_target(response)
     fetched_at = now or parse_http_date(response.headers.get("date", "")) or datetime.now(UTC)
+    # A move is not a warning here: the outcome and final_url carry it, the store keeps
+    # it, and ``ingest.intake_problems`` reports it (one producer per fact).
     entries, warnings, error = await parser.parse(response, feed, fetched_at)
-    if moved_to:
-        warnings = (f"feed moved permanently to {moved_to}: update feeds.yaml", *warnings)
     outcome = FetchOutcome.MOVED if moved_to else FetchOutcome.OK
     return FetchResult(
         feed.url,
@@ -303,14 +303,14 @@ def _failed(
     outcome: FetchOutcome = FetchOutcome.FAILED,
 ) -> FetchResult:
     # Keep the validators we were given: a failed poll must not make the store
-    # forget them and re-download everything next time.
+    # forget them and re-download everything next time. The error is stored and shown.
     return FetchResult(
         feed.url,
         outcome,
         feed.url,
         feed.etag,
         feed.last_modified,
-        error=error,
+        error=redact_secrets(error),
         status=status,
     )
 
@@ -333,14 +333,24 @@ async def fetch_pages_async(
     *,
     progress: Callable[[PageResult], None] | None = None,
     client: HttpClient | None = None,
+    budget_seconds: float | None = None,
 ) -> list[PageResult]:
     """Download article pages concurrently; results in input order.
 
     Links come from feeds, so the address guard applies at every hop unless
     ``settings.allow_private``. Only HTML is ok: other types give
-    ``error="not HTML: application/pdf"``. Never raises for one page.
+    ``error="not HTML: application/pdf"``. Each page may take at most
+    ``settings.page_deadline_seconds`` in all. Pages still unfinished when
+    ``budget_seconds`` (from the call) runs out come back with ``is_out_of_time``.
+    Never raises for one page.
     """
-    return await _run_all(requests, settings, _fetch_page_isolated, progress, client)
+    loop = asyncio.get_running_loop()
+    ends_at = None if budget_seconds is None else loop.time() + budget_seconds
+
+    def fetch(http: HttpClient, request: PageRequest) -> Awaitable[PageResult]:
+        return _fetch_page_isolated(http, request, ends_at)
+
+    return await _run_all(requests, settings, fetch, progress, client)
 
 
 def fetch_pages(
@@ -348,14 +358,26 @@ def fetch_pages(
     settings: FetchConfig,
     *,
     progress: Callable[[PageResult], None] | None = None,
+    budget_seconds: float | None = None,
 ) -> list[PageResult]:
     """Blocking :func:`fetch_pages_async`; call it outside any running event loop."""
-    return asyncio.run(fetch_pages_async(requests, settings, progress=progress))
+    return asyncio.run(
+        fetch_pages_async(requests, settings, progress=progress, budget_seconds=budget_seconds)
+    )
 
 
-async def _fetch_page_isolated(client: HttpClient, request: PageRequest) -> PageResult:
+async def _fetch_page_isolated(
+    client: HttpClient, request: PageRequest, ends_at: float | None
+) -> PageResult:
     try:
-        return await _fetch_page(client, request)
+        async with asyncio.timeout_at(ends_at):
+            return await _fetch_page(client, request)
+    except TimeoutError:
+        # Only the stage's budget raises this here (a page's own time limits come back
+        # as FetchError): the page is left for the next run.
+        return dataclasses.replace(
+            _page_failed(request, "not fetched within the fetch budget"), is_out_of_time=True
+        )
     except Exception as exc:
         # Per-page isolation, as for feeds: one page must not stop the others.
         logger.exception("%s: unexpected error while downloading", request.url)
@@ -368,8 +390,13 @@ async def _fetch_page(client: HttpClient, request: PageRequest) -> PageResult:
         **_conditional_headers(request.etag, request.last_modified),
     }
     try:
-        response = await client.get(request.url, headers=headers, trusted=False)
-    except FeedError as exc:
+        response = await client.get(
+            request.url,
+            headers=headers,
+            trusted=False,
+            total_seconds=client.settings.page_deadline_seconds,
+        )
+    except FetchError as exc:
         return _page_failed(request, exc.message, status=exc.status)
     content_type = response.headers.get("content-type", "")
     etag = response.headers.get("etag") or request.etag
@@ -408,7 +435,7 @@ def _page_failed(request: PageRequest, error: str, *, status: int | None = None)
         content=b"",
         encoding=None,
         content_type="",
-        error=error,
+        error=redact_secrets(error),
         etag=request.etag,
         last_modified=request.last_modified,
     )

@@ -3,12 +3,23 @@
 The first half of a run, shared by ``digest fetch``, ``digest run`` and the scheduler's
 poll job. Each feed's entries commit with its new state and each article's text on its
 own, so a killed ingest resumes where it stopped.
+
+The intake path reads in this order: ``net`` (the HTTP client and its guards) ->
+``fetch`` (feeds and pages over HTTP) -> ``feeds`` (feed bytes to entries) -> this
+module (what to poll, extraction, saving) -> ``store.feeds`` / ``store.articles``.
+
+Problems with feeds and pages that the store remembers (a failing, gone or moved feed;
+a page whose text could not be used) have one producer, :func:`intake_problems`, which
+reads them from the store, so a rebuild reports them exactly as the run that met them.
+A poll's :class:`FetchReport` carries only what is not stored (a feed parsed with
+warnings).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,12 +27,21 @@ from datetime import UTC, datetime, timedelta
 from digest.config import Config
 from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
-from digest.models import Article, FetchOutcome, FetchResult, Problem, TextOrigin
-from digest.store import Store
+from digest.models import (
+    Article,
+    FetchOutcome,
+    FetchResult,
+    NewsWindow,
+    Problem,
+    Stage,
+    TextOrigin,
+)
+from digest.store import Store, new_claimer
+from digest.text import remove_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all"]
+__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all", "intake_problems", "pages_in_flight"]
 
 Progress = Callable[[str, int, int], None]
 """progress(step, done, total): called as work advances; the CLI draws a bar."""
@@ -30,6 +50,8 @@ Progress = Callable[[str, int, int], None]
 # freed at once when their process is gone (or after this long on another host).
 _PAGE_BATCH = 64
 _STALE_CLAIM = timedelta(minutes=30)
+# How often a build waiting for another process's pages looks again.
+_CLAIM_POLL_SECONDS = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +78,27 @@ def fetch_all(
     now: datetime,
     progress: Progress | None = None,
     clock: Callable[[], datetime] = _wall_clock,
+    sleep: Callable[[float], None] = time.sleep,
+    wait_for_others: bool = False,
 ) -> FetchReport:
-    """Poll every due feed, then fetch and extract every new article page of the window."""
+    """Poll every due feed, then fetch and extract every new article page of the window.
+
+    Page fetching stops after ``fetch.budget_seconds`` (on ``clock``): pages not fetched
+    by then keep the feed's text for now, are reported, and are tried again next run.
+    With ``wait_for_others`` (a build), pages another process has claimed are waited
+    for, within the same budget, and taken over if that process dies; any still out
+    of reach are reported, so an issue is never quietly written from feed summaries.
+    """
     report = _poll(config, store, now=now, progress=progress)
-    start = now - timedelta(days=config.newsletter.window_days)
+    start = config.news_window(now).start
     pages, page_problems = _extract_pending(
-        config, store, since=start, now=now, progress=progress, clock=clock
+        config,
+        store,
+        _Budget(clock, config.fetch.budget_seconds, sleep),
+        since=start,
+        now=now,
+        progress=progress,
+        wait_for_others=wait_for_others,
     )
     return dataclasses.replace(
         report, pages_fetched=pages, problems=report.problems + page_problems
@@ -92,7 +129,7 @@ def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | N
         if result.outcome is FetchOutcome.FAILED:
             failed += 1
         for warning in result.warnings:
-            problems.append(Problem("fetch", state.name, warning))
+            problems.append(Problem(Stage.FETCH, state.name, f'feed "{state.name}": {warning}'))
     return FetchReport(
         feeds_polled=len(results),
         feeds_failed=failed,
@@ -102,47 +139,145 @@ def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | N
     )
 
 
+def pages_in_flight(
+    config: Config, store: Store, *, now: datetime, clock: Callable[[], datetime] = _wall_clock
+) -> FetchReport:
+    """A build from the store alone: which window pages another process is fetching now.
+
+    Those articles go into the issue with the feed's text; the report says so.
+    """
+    start = config.news_window(now).start
+    others = store.pages_claimed_by_others(
+        since=start, clock_now=clock(), stale=_STALE_CLAIM, claimer=new_claimer()
+    )
+    problems = tuple(
+        Problem(
+            Stage.FETCH,
+            page.url,
+            f"article {page.url} ({page.outlet}): another process ({page.claimed_by}) is "
+            "fetching its page right now; this build used the feed's text instead. Build "
+            "again once it has finished.",
+        )
+        for page in others
+    )
+    return dataclasses.replace(NO_FETCH, problems=problems)
+
+
+class _Budget:
+    """The page-fetching stage's time limit, on the wall ``clock``."""
+
+    def __init__(
+        self, clock: Callable[[], datetime], seconds: float, sleep: Callable[[float], None]
+    ):
+        self.clock = clock
+        self.seconds = seconds
+        self.sleep = sleep
+        self._ends = clock() + timedelta(seconds=seconds)
+
+    def remaining(self) -> float:
+        return max(0.0, (self._ends - self.clock()).total_seconds())
+
+
 def _extract_pending(
     config: Config,
     store: Store,
+    budget: _Budget,
     *,
     since: datetime,
     now: datetime,
     progress: Progress | None,
-    clock: Callable[[], datetime],
+    wait_for_others: bool,
 ) -> tuple[int, tuple[Problem, ...]]:
     fetched = 0
     problems: list[Problem] = []
     total = len(store.pending_pages(since=since))
-    while True:
+    claimer = new_claimer()
+    waiting_logged = False
+    while (remaining := budget.remaining()) > 0:
         batch = store.claim_pages(
-            since=since, clock_now=clock(), limit=_PAGE_BATCH, stale=_STALE_CLAIM
+            since=since,
+            clock_now=budget.clock(),
+            limit=_PAGE_BATCH,
+            stale=_STALE_CLAIM,
+            claimer=claimer,
         )
         if not batch:
-            break
+            others = wait_for_others and store.pages_claimed_by_others(
+                since=since, clock_now=budget.clock(), stale=_STALE_CLAIM, claimer=claimer
+            )
+            if not others:
+                break
+            if not waiting_logged:
+                logger.info("waiting for %d pages another process is fetching", len(others))
+                waiting_logged = True
+            # Its claims end when it saves each page, or at once if it dies: then they
+            # are ours to take on the next claim.
+            budget.sleep(min(_CLAIM_POLL_SECONDS, remaining))
+            continue
         requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
-        results = fetch_pages(requests, config.fetch)
+        results = fetch_pages(requests, config.fetch, budget_seconds=remaining)
         by_id = {a.id: a for a in store.articles_by_id(p.article_id for p in batch)}
         for page, result in zip(batch, results, strict=True):
             article = by_id.get(page.article_id)
             if article is None:
                 continue
-            problem = _save_page(store, article, result, now=now)
-            if problem is not None:
-                problems.append(problem)
+            if result.is_out_of_time:
+                store.release_claim(page.article_id, claimer=claimer)  # next run's
+                continue
+            _save_page(store, article, result, now=now)
             fetched += 1
             if progress is not None:
                 progress("Extracting articles", fetched, total)
+    problems.extend(_unfetched(store, since, claimer, budget, wait_for_others))
     return fetched, tuple(problems)
 
 
-def _save_page(
-    store: Store, article: Article, result: PageResult, *, now: datetime
-) -> Problem | None:
-    """Extract one page and store its text, falling back to the feed's own text."""
+def _unfetched(
+    store: Store, since: datetime, claimer: str, budget: _Budget, wait_for_others: bool
+) -> list[Problem]:
+    """Problems for window pages the stage ends without: out of time, or someone else's."""
+    if budget.remaining() > 0 and not wait_for_others:
+        return []  # nothing was cut short; pages other pollers hold are theirs to report
+    others = {
+        p.article_id
+        for p in store.pages_claimed_by_others(
+            since=since, clock_now=budget.clock(), stale=_STALE_CLAIM, claimer=claimer
+        )
+    }
+    problems = []
+    for page in store.pending_pages(since=since):
+        if page.article_id in others:
+            if not wait_for_others:
+                continue
+            message = (
+                f"another process ({page.claimed_by}) was still fetching its page when this "
+                f"run's fetch budget ran out ({budget.seconds:g} s, fetch.budget_seconds)"
+            )
+        elif page.claimed_by is None and budget.remaining() <= 0:
+            message = (
+                f"its page was not fetched within the fetch budget ({budget.seconds:g} s, "
+                "fetch.budget_seconds); the next run tries again"
+            )
+        else:
+            continue
+        problems.append(
+            Problem(
+                Stage.FETCH,
+                page.url,
+                f"article {page.url} ({page.outlet}): {message}; used the feed's text instead.",
+            )
+        )
+    return problems
+
+
+def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime) -> None:
+    """Extract one page and store its text, falling back to the feed's own text.
+
+    A fallback is stored with its reason; :func:`intake_problems` reports it.
+    """
     if result.not_modified:
         store.keep_extraction(article.id, now=now)
-        return None
+        return
     extracted, failure = None, ""
     if result.ok:
         try:
@@ -158,7 +293,7 @@ def _save_page(
     if extracted is not None:
         store.save_extraction(
             article.id,
-            text=extracted.text,
+            text=remove_unsafe_characters(extracted.text),
             origin=TextOrigin.PAGE,
             now=now,
             language=extracted.language,
@@ -166,7 +301,7 @@ def _save_page(
             last_modified=result.last_modified,
             final_url=result.final_url,
         )
-        return None
+        return
     reason = result.error or failure or "no article text found on the page"
     origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
     store.save_extraction(
@@ -177,4 +312,33 @@ def _save_page(
         error=reason,
         final_url=result.final_url,
     )
-    return Problem("extract", article.url, f"{reason}; used the feed's text instead.")
+    logger.info("%s: %s; used the feed's text instead", article.url, reason)
+
+
+def intake_problems(config: Config, store: Store, window: NewsWindow) -> tuple[Problem, ...]:
+    """What the store knows went wrong with the enabled feeds and the window's pages."""
+    problems = []
+    enabled = [f.url for f in config.feeds if f.enabled]
+    for state in store.feed_states(enabled):
+        if state.is_gone:
+            message = (
+                f'feed "{state.name}" ({state.url}) is gone (HTTP 410); it is no longer polled. '
+                "Remove it from feeds.yaml."
+            )
+        elif state.last_outcome == FetchOutcome.FAILED.value:
+            message = (
+                f'feed "{state.name}" ({state.current_url}) failed: {state.last_error}. '
+                f"{state.consecutive_failures} failure(s) in a row; check the URL."
+            )
+        elif state.current_url != state.url:
+            message = (
+                f'feed "{state.name}" moved permanently to {state.current_url}; '
+                "update its url in feeds.yaml."
+            )
+        else:
+            continue
+        problems.append(Problem(Stage.FETCH, state.name, message))
+    for url, outlet, error in store.extraction_problems(window.start, window.end):
+        message = f"article {url} ({outlet}): {error}; used the feed's text instead."
+        problems.append(Problem(Stage.EXTRACT, url, message))
+    return tuple(problems)

@@ -22,7 +22,6 @@ source, so "{{ ... }}" inside an article is just text.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import os
 import re
@@ -35,18 +34,16 @@ import httpx
 import jinja2
 
 from digest.config import LLMConfig
-from digest.errors import DigestError
-from digest.grounding import GroundingResult, SourceIndex, check_grounding
+from digest.errors import ModelError
+from digest.grounding import SourceIndex
 from digest.models import Sentence, Story, StorySummary, TakeOrigin
-from digest.render import default_templates_dir
+from digest.templating import prompt_environment
 from digest.text import content_words, split_sentences, word_count
 
 __all__ = [
     "ChatMessage",
     "ChatModel",
-    "GroundingResult",
     "HttpChatModel",
-    "check_grounding",
     "enhance_summary",
     "model_from_config",
     "prompts_dir_from_config",
@@ -69,6 +66,10 @@ _TIMEOUT_SECONDS = 120.0  # a CPU-only local model can take a minute on a long p
 _CONNECT_SECONDS = 10.0
 _MAX_FAILURES = 2  # in a row; then the rest of the run skips the server at once
 _MAX_RESPONSE_BYTES = 1_000_000
+# How errors name the endpoint: llm.base_url may be an internal host, and the messages
+# reach digest.json, which is published.
+_SERVER = "LLM server"
+_ERROR_CODE = re.compile(r"[A-Za-z][A-Za-z0-9_.\-]{0,39}")
 
 _THINKING = re.compile(r"<think>.*?</think>", re.DOTALL | re.IGNORECASE)
 _LABEL = re.compile(r"^\s*(?:\*\*)?(?:briefly|our take|take|summary)(?:\*\*)?\s*:\s*", re.I)
@@ -84,7 +85,7 @@ class ChatMessage:
 class ChatModel(Protocol):
     """A chat model. ``complete`` returns the answer's text.
 
-    Raises ``DigestError`` (with a hint) when there is no answer; callers turn that into
+    Raises ``ModelError`` (with a hint) when there is no answer; callers turn that into
     a warning and keep the extractive text.
     """
 
@@ -120,8 +121,8 @@ class HttpChatModel:
 
     def complete(self, messages: Sequence[ChatMessage]) -> str:
         if self._failures >= _MAX_FAILURES:
-            raise DigestError(
-                f"{self.url}: skipped, the last {self._failures} requests failed.",
+            raise ModelError(
+                f"{_SERVER}: skipped, the last {self._failures} requests failed.",
                 hint="Check that the LLM server is running, then build again.",
             )
         body = {
@@ -135,37 +136,51 @@ class HttpChatModel:
                 response = client.post(self.url, json=body, headers=headers)
         except httpx.TimeoutException as exc:
             self._failures += 1
-            raise DigestError(
-                f"{self.url}: no answer within {self._timeout.read:g} s.",
+            raise ModelError(
+                f"{_SERVER}: no answer within {self._timeout.read:g} s.",
                 hint="Use a smaller model or check the server's load.",
             ) from exc
         except httpx.HTTPError as exc:
             self._failures += 1
-            raise DigestError(
-                f"{self.url}: cannot reach the LLM server ({exc}).",
+            # The exception's text names the endpoint, which may be an internal host;
+            # the kind of failure is enough here (the traceback keeps the rest).
+            raise ModelError(
+                f"{_SERVER}: cannot reach the LLM server ({_failure_kind(exc)}).",
                 hint="Check llm.base_url in feeds.yaml and that the server is running.",
             ) from exc
         if response.status_code >= httpx.codes.INTERNAL_SERVER_ERROR:
             self._failures += 1
         else:
             self._failures = 0
-        return _answer_text(response, self.url)
+        return _answer_text(response)
 
 
-def _answer_text(response: httpx.Response, url: str) -> str:
-    """The first choice's message content, or DigestError saying what was wrong."""
+def _failure_kind(exc: httpx.HTTPError) -> str:
+    if isinstance(exc, httpx.ConnectError):
+        return "connection failed"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        return "the connection broke"
+    return type(exc).__name__
+
+
+def _answer_text(response: httpx.Response) -> str:
+    """The first choice's message content, or ModelError saying what was wrong.
+
+    Errors never quote the server's answer: an error body may repeat the API key or
+    the prompt, and these messages end up in published warnings. A short error code
+    (OpenAI's ``error.code`` or ``error.type``, such as ``invalid_api_key``) is kept.
+    """
     if len(response.content) > _MAX_RESPONSE_BYTES:
-        raise DigestError(f"{url}: answer larger than {_MAX_RESPONSE_BYTES} bytes.")
+        raise ModelError(f"{_SERVER}: answer larger than {_MAX_RESPONSE_BYTES} bytes.")
     try:
         data: Any = response.json()
     except ValueError:
         data = None
     if not response.is_success:
-        detail = ""
-        if isinstance(data, dict) and isinstance(data.get("error"), dict):
-            detail = f": {data['error'].get('message', '')}"
-        raise DigestError(
-            f"{url}: HTTP {response.status_code}{detail}.",
+        reason = httpx.codes.get_reason_phrase(response.status_code)
+        code = _error_code(data)
+        raise ModelError(
+            f"{_SERVER}: HTTP {response.status_code} {reason}{f' ({code})' if code else ''}.",
             hint="Check llm.model and the API key variable (llm.api_key_env).",
         )
     try:
@@ -173,11 +188,23 @@ def _answer_text(response: httpx.Response, url: str) -> str:
     except (TypeError, KeyError, IndexError):
         content = None
     if not isinstance(content, str):
-        raise DigestError(
-            f"{url}: not a chat-completions answer (no choices[0].message.content).",
+        raise ModelError(
+            f"{_SERVER}: not a chat-completions answer (no choices[0].message.content).",
             hint="llm.base_url must be an OpenAI-compatible endpoint, usually ending in /v1.",
         )
     return content
+
+
+def _error_code(data: Any) -> str:
+    """An error body's machine-readable code, if it is a short identifier; else ""."""
+    error = data.get("error") if isinstance(data, dict) else None
+    if not isinstance(error, dict):
+        return ""
+    for key in ("code", "type"):
+        value = error.get(key)
+        if isinstance(value, str) and _ERROR_CODE.fullmatch(value):
+            return value
+    return ""
 
 
 def model_from_config(
@@ -213,27 +240,6 @@ class _PromptArticle:
     text: str
 
 
-@functools.lru_cache(maxsize=8)
-def _prompt_environment(prompts_dir: Path | None) -> jinja2.Environment:
-    """Overrides in ``prompts_dir`` first, then ours; ``default:NAME`` is always ours.
-
-    Autoescape is off: a prompt is plain text for a model, not HTML, and "&amp;" would
-    only confuse it. That is safe because article text only ever arrives as a variable.
-    """
-    defaults = jinja2.FileSystemLoader(default_templates_dir() / "prompts")
-    loaders: list[jinja2.BaseLoader] = []
-    if prompts_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(prompts_dir))
-    loaders += [defaults, jinja2.PrefixLoader({"default": defaults}, delimiter=":")]
-    return jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=False,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
 def _prompt_articles(story: Story) -> list[_PromptArticle]:
     """The first articles, each cut at a sentence end to its share of the budget."""
     articles = [a for a in story.articles if (a.text or a.summary).strip()]
@@ -260,14 +266,14 @@ def _ask(
 ) -> tuple[str | None, str]:
     """(answer, "") or (None, why there is none)."""
     try:
-        prompt = _prompt_environment(prompts_dir).get_template(name).render(**context)
+        prompt = prompt_environment(prompts_dir).get_template(name).render(**context)
     except jinja2.TemplateError as exc:
         line = getattr(exc, "lineno", None)
         where = f"{name}:{line}" if line else name
         return None, f"prompt template {where}: {exc}. Fix the template in llm.prompts."
     try:
         answer = model.complete([ChatMessage("user", prompt)])
-    except DigestError as exc:
+    except ModelError as exc:
         return None, str(exc)
     return _THINKING.sub("", answer).strip(), ""
 

@@ -1,4 +1,9 @@
-"""Logging set-up for the command line: grouped warnings, text or JSON lines."""
+"""Logging set-up for the command line: grouped warnings, text or JSON lines.
+
+Both formats mask credentials in every URL of a line, tracebacks included
+(:func:`digest.urls.redact_secrets`): a database password or a feed token in a message
+never reaches the terminal, a container log or a log collector.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,8 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
+
+from digest.urls import redact_secrets
 
 __all__ = ["LimitFilter", "configure_logging"]
 
@@ -42,30 +49,43 @@ class LimitFilter(logging.Filter):
         return {k: n - _SHOWN_PER_KIND for k, n in self._per_kind.items() if n > _SHOWN_PER_KIND}
 
 
+class _TextFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return redact_secrets(super().format(record))
+
+
 class _JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         payload = {
             "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="seconds"),
             "level": record.levelname.lower(),
             "logger": record.name,
-            "message": record.getMessage(),
+            "message": redact_secrets(record.getMessage()),
         }
+        if record.exc_info:
+            payload["traceback"] = redact_secrets(self.formatException(record.exc_info))
         return json.dumps(payload, ensure_ascii=False)
 
 
 def configure_logging(
-    *, verbose: int = 0, json_lines: bool = False, limit_repeats: bool = True
+    *,
+    verbose: int = 0,
+    json_lines: bool = False,
+    limit_repeats: bool = True,
+    show_info: bool = False,
 ) -> LimitFilter:
     """Send the package's log records to stderr; returns the filter (for the tally).
 
     ``limit_repeats`` groups repeated warnings, for one-shot commands; a long-running
     process (the scheduler, the preview) logs every record, or its weekly results would
-    be swallowed after the fifth week.
+    be swallowed after the fifth week. ``show_info`` shows routine progress (INFO)
+    without ``-v``, for those long-running processes.
     """
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    quiet = logging.INFO if show_info else logging.WARNING
+    level = quiet if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(
-        _JsonFormatter() if json_lines else logging.Formatter("%(levelname)s: %(message)s")
+        _JsonFormatter() if json_lines else _TextFormatter("%(levelname)s: %(message)s")
     )
     limit = LimitFilter()
     if limit_repeats:

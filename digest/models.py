@@ -7,10 +7,12 @@ appear here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
+
+from digest.urls import redact_secrets
 
 __all__ = [
     "Article",
@@ -20,11 +22,15 @@ __all__ = [
     "FetchOutcome",
     "FetchResult",
     "Issue",
+    "LeftOut",
+    "LeftOutReason",
+    "NewsWindow",
     "Perspective",
     "Problem",
     "RenderedIssue",
     "Sentence",
     "Source",
+    "Stage",
     "Story",
     "StoryId",
     "StoryStatus",
@@ -39,21 +45,68 @@ ArticleId = NewType("ArticleId", str)
 StoryId = NewType("StoryId", str)
 
 
+class Stage(StrEnum):
+    """The pipeline stage a problem belongs to."""
+
+    FETCH = "fetch"  # polling a feed
+    EXTRACT = "extract"  # fetching and extracting an article page
+    EDITORIAL = "editorial"  # an entry of editorial.yaml that could not be applied
+    SUMMARIZE = "summarize"  # writing a story up
+    LLM = "llm"  # the language model's Briefly or take
+    RENDER = "render"  # the rendered email (its size)
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """Something that went wrong for one item; the run goes on without it.
 
-    ``stage`` is the pipeline stage (``fetch``, ``extract``, ...), ``where`` names the
-    item (a feed name, an article URL, a story id) and ``message`` says what happened
-    and what to do.
+    ``where`` names the item (a feed name, an article URL, a story id, a file) and
+    ``message`` is the whole line an editor reads: where, what happened, what to do.
+    Each fact has one producer, so the list needs no de-duplication.
     """
 
-    stage: str
+    stage: Stage
     where: str
     message: str
 
+    def __post_init__(self) -> None:
+        # Problems are published (digest.json, the preview, logs): a feed URL's token or
+        # a database password in one must never reach a reader.
+        object.__setattr__(self, "where", redact_secrets(self.where))
+        object.__setattr__(self, "message", redact_secrets(self.message))
+
     def __str__(self) -> str:
-        return f"{self.stage}: {self.where}: {self.message}"
+        return self.message
+
+
+@dataclass(frozen=True, slots=True)
+class NewsWindow:
+    """The issue date (in the newsletter's time zone) and the news it covers."""
+
+    issue_date: date
+    start: datetime
+    end: datetime
+
+
+class LeftOutReason(StrEnum):
+    """Why a story considered for an issue is not in it."""
+
+    SENT = "sent"  # sent in an earlier issue, nothing new since
+    MERGED = "merged"  # merged into another story by the editors
+    DROPPED = "dropped"  # dropped by the editors
+    NO_TOPIC = "no_topic"  # one outlet only and no standing topic matched
+    OVER_CAP = "over_cap"  # ranked below newsletter.max_stories
+    FAILED = "failed"  # could not be written up
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A story the issue considered and left out; ``detail`` is the line editors read."""
+
+    story_id: StoryId
+    reason: LeftOutReason
+    detail: str
+    headline: str = ""
 
 
 class FetchOutcome(StrEnum):
@@ -99,18 +152,13 @@ class FetchResult:
 
 @dataclass(frozen=True, slots=True)
 class ExtractedText:
-    """The main text of an article page and its metadata.
+    """The main text of an article page and its language (``en``; "" when unknown).
 
     ``text`` holds paragraphs separated by a blank line; it is plain text.
     """
 
     text: str
-    title: str = ""
-    author: str = ""
-    published: datetime | None = None
-    site_name: str = ""
     language: str = ""
-    image_url: str = ""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -245,7 +293,7 @@ class Issue:
     window_start: datetime
     window_end: datetime
     topics: tuple[TopicSection, ...]
-    warnings: tuple[str, ...] = ()
+    problems: tuple[Problem, ...] = ()
     generated_at: datetime | None = None
 
     @property
@@ -263,4 +311,3 @@ class RenderedIssue:
     text: str
     eml: bytes
     web_html: str = ""
-    size_warnings: tuple[str, ...] = field(default=())

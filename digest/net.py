@@ -6,37 +6,25 @@ Every request the package makes goes through :class:`HttpClient`, built by
 - connect and read timeouts of ``timeout_seconds`` each, plus an overall deadline per
   request so a server that drips one byte at a time cannot hold a slot for ever;
 - at most ``concurrency`` requests in flight, and at most ``per_host`` per host;
-- bodies streamed and abandoned past ``max_bytes`` (after gzip decoding, so a small
-  compressed bomb is caught too);
+- bodies streamed and abandoned past ``max_bytes``, counted after decoding, which runs
+  in bounded steps (:mod:`digest.inflate`), so a small compressed bomb, stacked or not,
+  is refused after a few megabytes of work;
 - ``retries`` retries on 429, 5xx and timeouts with exponential backoff, honouring
   ``Retry-After`` (seconds or an HTTP date) up to a cap;
 - redirects followed by hand (at most five hops, loops detected) so each hop can be
-  checked by the address guard.
-
-**Address guard.** Links found inside feeds are untrusted: a feed could point us at
-``http://169.254.169.254/`` (cloud metadata) or an intranet host. For untrusted URLs
-the guard refuses schemes other than http(s) and any host that resolves to a
-private, loopback, link-local, multicast, reserved, unspecified or metadata address,
-at the first request and again at every redirect hop, unless ``allow_private`` is
-set. Feed URLs from feeds.yaml are the operator's own and are not guarded.
-
-DNS rebinding: the guard resolves the host once, checks every address, and then
-connects to the checked address itself (the URL is rewritten to the IP, with the
-original ``Host`` header and TLS server name), so a second lookup cannot return a
-different answer. Residual risk: if a proxy is configured through the environment
-(httpx honours ``HTTP(S)_PROXY``), the proxy resolves names and the guard's check is
-only as good as the proxy's own policy.
+  checked by the address guard (:mod:`digest.guard`): untrusted links never reach
+  private, loopback, link-local or metadata addresses.
 """
 
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import logging
 import socket
 import ssl
+import time
 import zlib
-from collections.abc import Awaitable, Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -46,8 +34,17 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from digest.config import FetchConfig
-from digest.errors import FeedError
+from digest.errors import FetchError
+from digest.guard import (
+    AddressGuard,
+    AddressPolicy,
+    Resolver,
+    blocked_address_reason,
+    parse_http_url,
+)
+from digest.inflate import ACCEPT_ENCODING, BodyDecoder, DecodeError, TooLarge
 
+# The address guard lives in digest.guard; its names stay importable from here.
 __all__ = [
     "AddressGuard",
     "AddressPolicy",
@@ -62,12 +59,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger(__name__)
-
-Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
-"""``(host, port) -> IP address strings``; the default uses the event loop's getaddrinfo."""
-
-AddressPolicy = Callable[[str], "str | None"]
-"""``IP address -> reason to refuse it, or None``; the default is blocked_address_reason."""
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -91,16 +82,6 @@ _JITTER_SECONDS = 0.25
 _MAX_RETRY_AFTER_SECONDS = 30.0
 _TOTAL_TIMEOUT_FACTOR = 4
 _CHUNK_BYTES = 65_536
-
-_METADATA_ADDRESSES = frozenset(
-    {
-        ipaddress.ip_address("169.254.169.254"),  # AWS, GCP, Azure, OpenStack
-        ipaddress.ip_address("fd00:ec2::254"),  # AWS IMDS over IPv6
-        ipaddress.ip_address("100.100.100.200"),  # Alibaba Cloud
-    }
-)
-
-_IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,111 +119,40 @@ class HttpResponse:
         return f"HTTP {self.status} {phrase}".rstrip()
 
 
-def blocked_address_reason(address: str) -> str | None:
-    """Why a fetch to ``address`` (an IP literal) is refused, or None if it is public."""
-    try:
-        ip: _IPAddress = ipaddress.ip_address(address.split("%", 1)[0])
-    except ValueError:
-        return "not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address):
-        # IPv4 carried inside IPv6 reaches the IPv4 host: judge that host.
-        teredo = ip.teredo
-        embedded = ip.ipv4_mapped or ip.sixtofour or (teredo[1] if teredo else None)
-        if embedded is not None:
-            ip = embedded
-    checks = (
-        (ip in _METADATA_ADDRESSES, "cloud metadata"),
-        (ip.is_unspecified, "unspecified"),
-        (ip.is_loopback, "loopback"),
-        (ip.is_link_local, "link-local"),
-        (ip.is_multicast, "multicast"),
-        (ip.is_private, "private"),
-        (ip.is_reserved, "reserved"),
-        (not ip.is_global, "non-public"),
-    )
-    for is_blocked, reason in checks:
-        if is_blocked:
-            return reason
-    return None
-
-
-async def _system_resolver(host: str, port: int) -> Sequence[str]:
-    infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return [str(info[4][0]) for info in infos]
-
-
-class AddressGuard:
-    """Decides whether an untrusted URL may be fetched, and which address to use.
-
-    ``resolver`` replaces DNS (tests make a public-looking name resolve to
-    127.0.0.1 or 169.254.169.254) and ``policy`` replaces the address rule (say, to
-    allow one intranet range); both default to the real thing.
-    """
-
-    def __init__(
-        self,
-        *,
-        allow_private: bool,
-        resolver: Resolver | None = None,
-        policy: AddressPolicy | None = None,
-    ) -> None:
-        self.allow_private = allow_private
-        self._resolver = resolver or _system_resolver
-        self._policy = policy or blocked_address_reason
-
-    async def check(self, url: str) -> str | None:
-        """Raise FeedError if ``url`` must not be fetched.
-
-        Returns the checked IP address to connect to, or None when ``allow_private``
-        is set (no resolution happens; httpx resolves as usual).
-        """
-        parts = _split_http(url)
-        host = parts.host
-        if self.allow_private:
-            return None
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        try:
-            # An IP literal needs no lookup (and must not be sent to a resolver).
-            addresses = [str(ipaddress.ip_address(host))]
-        except ValueError:
-            addresses = []
-        try:
-            addresses = addresses or list(await self._resolver(host, port))
-        except (OSError, UnicodeError) as exc:
-            raise FeedError(f"cannot resolve host {host}", url=url) from exc
-        if not addresses:
-            raise FeedError(f"cannot resolve host {host}", url=url)
-        # Every address must pass: an attacker's DNS can mix 127.0.0.1 into a list
-        # of public ones and the connector may pick any of them.
-        for address in addresses:
-            reason = self._policy(address)
-            if reason is not None:
-                shown = host if host == address else f"{host} resolves to {address}"
-                raise FeedError(
-                    f"blocked address: {shown} ({reason})",
-                    url=url,
-                    hint="Set fetch.allow_private: true to fetch private hosts.",
-                )
-        return addresses[0].split("%", 1)[0]
-
-
-def _split_http(url: str) -> httpx.URL:
-    try:
-        parsed = httpx.URL(url)
-    except httpx.InvalidURL as exc:
-        raise FeedError(f"invalid URL: {url}", url=url) from exc
-    if not parsed.scheme or (not parsed.host and parsed.scheme in ("http", "https")):
-        raise FeedError(f"invalid URL: {url}", url=url)
-    if parsed.scheme not in ("http", "https"):
-        raise FeedError(f"refused scheme {parsed.scheme}: only http(s)", url=url)
-    return parsed
-
-
 @dataclass(frozen=True, slots=True)
 class _Answer:
     status: int
     headers: Mapping[str, str]
     content: bytes
+
+
+class _Deadline:
+    """The time limit of one whole request (``total_seconds``), or none.
+
+    The clock starts when the first attempt holds its connection slots, so a request
+    queued behind others to the same host is not charged for the wait.
+    """
+
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self._ends_at: float | None = None
+
+    def start(self) -> None:
+        if self.seconds is not None and self._ends_at is None:
+            self._ends_at = time.monotonic() + self.seconds
+
+    def cap(self, seconds: float) -> float:
+        """``seconds``, or less if the deadline comes first (0 once it has passed)."""
+        if self._ends_at is None:
+            return seconds
+        return max(0.0, min(seconds, self._ends_at - time.monotonic()))
+
+    @property
+    def is_spent(self) -> bool:
+        return self._ends_at is not None and time.monotonic() >= self._ends_at
+
+    def message(self) -> str:
+        return f"no complete answer within {self.seconds:g} s (fetch.page_deadline_seconds)"
 
 
 class HttpClient:
@@ -265,7 +175,7 @@ class HttpClient:
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(settings.timeout_seconds),
-            headers={"User-Agent": settings.user_agent},
+            headers={"User-Agent": settings.user_agent, "Accept-Encoding": ACCEPT_ENCODING},
             follow_redirects=False,
             limits=httpx.Limits(
                 max_connections=settings.concurrency,
@@ -293,6 +203,7 @@ class HttpClient:
         *,
         headers: Mapping[str, str] | None = None,
         trusted: bool = False,
+        total_seconds: float | None = None,
     ) -> HttpResponse:
         """GET ``url``, following redirects by hand.
 
@@ -300,17 +211,24 @@ class HttpClient:
         feeds.yaml) and for redirects that stay on its host; a redirect to another host
         is checked like any untrusted link, so a publisher cannot send us to a metadata
         or intranet address. Loop and hop limits apply either way. Any status comes
-        back as a response; transport problems raise FeedError with a human reason
+        back as a response; transport problems raise FetchError with a human reason
         ("connection refused", "timed out after 15 s", "redirect loop", "body larger
         than N bytes", ...).
+
+        ``total_seconds`` bounds the whole request, redirects, retries and the waits
+        between them included, from the moment its first attempt holds a connection
+        slot (time queued behind other requests to the host does not count).
         """
+        deadline = _Deadline(total_seconds)
         current = url
         seen = {url}
         redirects: list[Redirect] = []
         home = urlsplit(url).hostname
         while True:
             hop_trusted = trusted and urlsplit(current).hostname == home
-            answer = await self._get_with_retries(current, headers or {}, trusted=hop_trusted)
+            answer = await self._get_with_retries(
+                current, headers or {}, trusted=hop_trusted, deadline=deadline
+            )
             location = answer.headers.get("location")
             if answer.status not in _REDIRECT_CODES or not location:
                 return HttpResponse(
@@ -319,31 +237,33 @@ class HttpClient:
             target = urljoin(current, location.strip()).split("#", 1)[0]
             redirects.append(Redirect(answer.status, current, target))
             if target in seen:
-                raise FeedError("redirect loop", url=url, status=answer.status)
+                raise FetchError("redirect loop", url=url, status=answer.status)
             if len(redirects) > _MAX_REDIRECTS:
-                raise FeedError("too many redirects", url=url, status=answer.status)
+                raise FetchError("too many redirects", url=url, status=answer.status)
             seen.add(target)
             current = target
 
     async def _get_with_retries(
-        self, url: str, headers: Mapping[str, str], *, trusted: bool
+        self, url: str, headers: Mapping[str, str], *, trusted: bool, deadline: _Deadline
     ) -> _Answer:
         retries = self.settings.retries
         for attempt in range(retries + 1):
             is_last = attempt == retries
             try:
-                answer = await self._get_once(url, headers, trusted=trusted)
+                answer = await self._get_once(url, headers, trusted=trusted, deadline=deadline)
             except (httpx.TimeoutException, TimeoutError) as exc:
+                if deadline.is_spent:
+                    raise FetchError(deadline.message(), url=url) from exc
                 if is_last:
-                    raise FeedError(self._timeout_message(exc), url=url) from exc
-                await self._sleep(_backoff(attempt, url))
+                    raise FetchError(self._timeout_message(exc), url=url) from exc
+                await self._sleep(deadline.cap(_backoff(attempt, url)))
                 continue
             if is_last or not _is_retryable(answer.status):
                 return answer
             wait = _retry_after(answer.headers)
             if wait is None:
-                wait = _backoff(attempt, url)
-            elif wait > _MAX_RETRY_AFTER_SECONDS:
+                wait = deadline.cap(_backoff(attempt, url))
+            elif wait > _MAX_RETRY_AFTER_SECONDS or wait != deadline.cap(wait):
                 logger.info("%s: Retry-After %.0f s is too long; not retrying", url, wait)
                 return answer
             logger.debug("%s: HTTP %d, retrying in %.2f s", url, answer.status, wait)
@@ -356,24 +276,30 @@ class HttpClient:
             seconds *= _TOTAL_TIMEOUT_FACTOR
         return f"timed out after {seconds:g} s"
 
-    async def _get_once(self, url: str, headers: Mapping[str, str], *, trusted: bool) -> _Answer:
-        parts = _split_http(url)
+    async def _get_once(
+        self, url: str, headers: Mapping[str, str], *, trusted: bool, deadline: _Deadline
+    ) -> _Answer:
+        parts = parse_http_url(url)
         address = None if trusted else await self._guard.check(url)
         request_url, request_headers, extensions = _pin(parts, address, headers)
-        host = parts.host.lower()
+        host = parts.raw_host.decode("ascii").lower()
         semaphore = self._hosts.setdefault(host, asyncio.Semaphore(self.settings.per_host))
-        deadline = self.settings.timeout_seconds * _TOTAL_TIMEOUT_FACTOR
+        per_request = self.settings.timeout_seconds * _TOTAL_TIMEOUT_FACTOR
         # Host slot first: holding a global slot while queueing behind one busy host
         # would stall every other host. The deadline starts once we hold both, since
         # waiting in the queue is not the server's slowness.
         async with semaphore, self._all:
+            deadline.start()
+            limit = deadline.cap(per_request)
+            if limit <= 0:
+                raise TimeoutError
             try:
-                async with asyncio.timeout(deadline):
+                async with asyncio.timeout(limit):
                     return await self._stream(url, request_url, request_headers, extensions)
             except httpx.TimeoutException:
                 raise
             except httpx.HTTPError as exc:
-                raise FeedError(_transport_reason(exc, parts.host), url=url) from exc
+                raise FetchError(_transport_reason(exc, host), url=url) from exc
 
     async def _stream(
         self,
@@ -392,12 +318,19 @@ class HttpClient:
                 return _Answer(response.status_code, answer_headers, b"")
             declared = answer_headers.get("content-length", "")
             if declared.isdigit() and int(declared) > limit:
-                raise FeedError(f"body larger than {limit} bytes", url=url)
+                raise FetchError(f"body larger than {limit} bytes", url=url)
             body = bytearray()
-            async for chunk in response.aiter_bytes(_CHUNK_BYTES):
-                body += chunk
-                if len(body) > limit:
-                    raise FeedError(f"body larger than {limit} bytes", url=url)
+            try:
+                # Raw bytes, decoded here in bounded steps: httpx would inflate each chunk
+                # whole, and a gzip bomb would fill memory before the cap was checked.
+                decoder = BodyDecoder(answer_headers.get("content-encoding", ""), limit)
+                async for chunk in response.aiter_raw(_CHUNK_BYTES):
+                    body += decoder.feed(chunk)
+                body += decoder.finish()
+            except TooLarge:
+                raise FetchError(f"body larger than {limit} bytes", url=url) from None
+            except DecodeError as exc:
+                raise FetchError(f"cannot decode response: {exc}", url=url) from exc
             return _Answer(response.status_code, answer_headers, bytes(body))
 
 
@@ -426,12 +359,13 @@ def _pin(
     literal = f"[{address}]" if ":" in address else address
     netloc = literal if parts.port is None else f"{literal}:{parts.port}"
     target = urlunsplit((parts.scheme, netloc, parts.raw_path.decode("ascii"), "", ""))
-    host_header = parts.host if parts.port is None else f"{parts.host}:{parts.port}"
-    if ":" in parts.host:
-        host_header = f"[{parts.host}]" + ("" if parts.port is None else f":{parts.port}")
+    host = parts.raw_host.decode("ascii")  # an IDN host goes on the wire in punycode
+    host_header = host if parts.port is None else f"{host}:{parts.port}"
+    if ":" in host:
+        host_header = f"[{host}]" + ("" if parts.port is None else f":{parts.port}")
     # sni_hostname makes httpcore send the real name in TLS and verify the
     # certificate against it, although the socket goes to the IP literal.
-    return target, {**headers, "Host": host_header}, {"sni_hostname": parts.host}
+    return target, {**headers, "Host": host_header}, {"sni_hostname": host}
 
 
 def _is_retryable(status: int) -> bool:

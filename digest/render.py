@@ -8,17 +8,13 @@ block. Feed text is data only: it is autoescaped and never compiled as a templat
 
 from __future__ import annotations
 
-import functools
+import dataclasses
 import hashlib
-import importlib.resources
 import logging
 import re
-import textwrap
 import time
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from email.message import EmailMessage
-from email.policy import SMTP
 from email.utils import format_datetime, parseaddr
 from pathlib import Path
 from types import TracebackType
@@ -31,15 +27,26 @@ from markupsafe import Markup
 
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
-from digest.models import Issue, RenderedIssue, StorySummary
+from digest.mail import MessageParts, build_message, header_text
+from digest.models import (
+    Issue,
+    LeftOut,
+    LeftOutReason,
+    Problem,
+    RenderedIssue,
+    Stage,
+    StoryId,
+    StorySummary,
+)
+from digest.templating import http_url, template_environment
 
 __all__ = [
     "HTML_TEMPLATE",
     "TEXT_TEMPLATE",
-    "default_templates_dir",
+    "check_size",
     "format_date",
     "render_issue",
-    "template_environment",
+    "render_issue_isolated",
 ]
 
 logger = logging.getLogger(__name__)
@@ -50,9 +57,6 @@ TEXT_TEMPLATE: Final = "issue.txt.j2"
 # Gmail clips messages whose HTML exceeds about 102 KB; warn with room to spare.
 _CLIP_BYTES: Final = 102 * 1024
 _WARN_BYTES: Final = 90 * 1024
-# RFC 5322 recommends lines of at most 78 characters; wrap a little under it so
-# "- " bullets with their indent still fit.
-_TEXT_WIDTH: Final = 76
 _PREHEADER_CHARS: Final = 150
 _SUBJECT_CHARS: Final = 140
 _MONTHS: Final = (
@@ -111,55 +115,6 @@ class _Link:
     url: str
 
 
-def default_templates_dir() -> Path:
-    """Where the shipped templates are: inside the package, or the checkout's ``templates/``."""
-    packaged = importlib.resources.files("digest") / "templates"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    # An editable or source checkout has no digest/templates: the wheel build copies the
-    # repo's top-level templates/ there (pyproject force-include), so use that directly.
-    return Path(__file__).resolve().parent.parent / "templates"
-
-
-def _is_autoescaped(name: str | None) -> bool:
-    # Everything is HTML-escaped except the plain-text part, where "&amp;" would be a bug
-    # (it is not HTML, and nothing in it is interpreted).
-    return not (name or "").endswith(".txt.j2")
-
-
-def template_environment(templates_dir: Path | None) -> jinja2.Environment:
-    """The Jinja2 environment: overrides in ``templates_dir`` first, then ours.
-
-    ``default:NAME`` always names the shipped template, so an override can extend it.
-    """
-    defaults = jinja2.FileSystemLoader(default_templates_dir())
-    loaders: list[jinja2.BaseLoader] = []
-    if templates_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(templates_dir))
-    loaders.append(defaults)
-    loaders.append(jinja2.PrefixLoader({"default": defaults}, delimiter=":"))
-    env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
-        autoescape=_is_autoescaped,
-        # A misspelt variable must fail the build, not print "" or "None" to subscribers.
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["http_url"] = _http_url
-    env.filters["wrap"] = _wrap
-    env.globals["story_links"] = _story_links
-    return env
-
-
-@functools.lru_cache(maxsize=16)
-def _cached_environment(templates_dir: Path | None) -> jinja2.Environment:
-    # Compiling the templates takes ~40 ms, 20x the rendering itself. Jinja's auto_reload
-    # still checks each file's mtime, so edited overrides (digest preview) are picked up.
-    return template_environment(templates_dir)
-
-
 def render_issue(
     issue: Issue, newsletter: NewsletterConfig, *, templates_dir: Path | None = None
 ) -> RenderedIssue:
@@ -170,7 +125,7 @@ def render_issue(
     Raises TemplateError naming the template and line when a template or MJML fails.
     """
     started = time.perf_counter()
-    env = _cached_environment(templates_dir)
+    env = template_environment(templates_dir)
     subject = _subject(issue, newsletter)
     preheader = _preheader(issue)
     context = _context(issue, newsletter, subject)
@@ -178,7 +133,6 @@ def render_issue(
     web_html = _compile_mjml(_render(env, HTML_TEMPLATE, {**context, "is_web": True}))
     text = _tidy_text(_render(env, TEXT_TEMPLATE, context))
     size = len(html.encode("utf-8"))
-    warnings = _size_warnings(size)
     eml = _message(issue, newsletter, subject, text, html)
     logger.info(
         "rendered %s %s: HTML %.1f KB, text %.1f KB, in %.0f ms",
@@ -195,8 +149,74 @@ def render_issue(
         text=text,
         eml=eml,
         web_html=web_html,
-        size_warnings=warnings,
     )
+
+
+def render_issue_isolated(
+    issue: Issue, newsletter: NewsletterConfig, *, templates_dir: Path | None = None
+) -> tuple[Issue, RenderedIssue, tuple[LeftOut, ...]]:
+    """:func:`render_issue`, leaving out any story that cannot be rendered.
+
+    When the whole issue fails, each story is rendered alone; those that fail alone are
+    left out, with a warning added to the issue, and the rest is rendered again. Returns
+    the issue as rendered, the rendering and a record of each story left out. Raises
+    the original TemplateError when no single story is to blame (a broken template
+    fails every story, or none alone).
+    """
+    try:
+        return issue, render_issue(issue, newsletter, templates_dir=templates_dir), ()
+    except TemplateError as error:
+        failures = _failing_stories(issue, newsletter, templates_dir)
+        if not failures or len(failures) == len(issue.stories):
+            raise
+        logger.warning("%s; rendering the issue without %d story(s)", error, len(failures))
+    topics = []
+    for topic in issue.topics:
+        kept = tuple(s for s in topic.stories if s.story_id not in failures)
+        if kept:
+            topics.append(dataclasses.replace(topic, stories=kept))
+    problems = tuple(
+        Problem(
+            Stage.RENDER,
+            story.story_id,
+            f'story "{story.headline}" ({story.story_id}) was left out: it could not be '
+            f"rendered ({failures[story.story_id]})",
+        )
+        for story in issue.stories
+        if story.story_id in failures
+    )
+    kept_issue = dataclasses.replace(
+        issue, topics=tuple(topics), problems=issue.problems + problems
+    )
+    rendered = render_issue(kept_issue, newsletter, templates_dir=templates_dir)
+    left_out = tuple(
+        LeftOut(
+            story.story_id,
+            LeftOutReason.FAILED,
+            f"could not be rendered: {failures[story.story_id]}",
+            story.headline,
+        )
+        for story in issue.stories
+        if story.story_id in failures
+    )
+    return kept_issue, rendered, left_out
+
+
+def _failing_stories(
+    issue: Issue, newsletter: NewsletterConfig, templates_dir: Path | None
+) -> dict[StoryId, str]:
+    """Stories that fail to render in an issue of their own, with the reason."""
+    failures: dict[StoryId, str] = {}
+    for topic in issue.topics:
+        for story in topic.stories:
+            alone = dataclasses.replace(
+                issue, topics=(dataclasses.replace(topic, stories=(story,)),), problems=()
+            )
+            try:
+                render_issue(alone, newsletter, templates_dir=templates_dir)
+            except TemplateError as error:
+                failures[story.story_id] = error.message
+    return failures
 
 
 def _context(issue: Issue, newsletter: NewsletterConfig, subject: str) -> dict[str, object]:
@@ -216,6 +236,7 @@ def _context(issue: Issue, newsletter: NewsletterConfig, subject: str) -> dict[s
         "font_stack": _FONT_STACK,
         "palette": _LIGHT,
         "dark": _DARK,
+        "story_links": _story_links,
     }
 
 
@@ -295,43 +316,17 @@ def _mjml_position(source: str, message: str) -> tuple[int | None, str]:
     return line, text.strip()[:120]
 
 
-def _http_url(value: object) -> str:
-    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
-    url = str(value).strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return ""
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return ""
-    return url
-
-
-def _wrap(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
-    """Wrap plain text for the text part; words and URLs are never split."""
-    text = " ".join(str(value).split())
-    return textwrap.fill(
-        text,
-        width=width,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
-
-
 def _story_links(story: StorySummary) -> list[_Link]:
     """Sources, then any other article a perspective links, each once."""
     links: list[_Link] = []
     seen: set[str] = set()
     for source in story.sources:
         label = f"{source.outlet}: {source.title}" if source.title else source.outlet
-        url = _http_url(source.url)
+        url = http_url(source.url)
         links.append(_Link(label, url))
         seen.add(url)
     for perspective in story.perspectives:
-        url = _http_url(perspective.source_url)
+        url = http_url(perspective.source_url)
         if url and url not in seen and perspective.outlet:
             links.append(_Link(perspective.outlet, url))
             seen.add(url)
@@ -365,7 +360,8 @@ def _subject(issue: Issue, newsletter: NewsletterConfig) -> str:
     # Only the three documented fields are filled, in one pass, so braces inside a
     # headline are never read as another placeholder (str.format would).
     subject = re.sub(r"\{(name|headline|date)\}", lambda m: values[m.group(1)], newsletter.subject)
-    subject = " ".join(subject.split())
+    # Feed text in a header is only ever encoded: no controls, no encoded words.
+    subject = header_text(subject)
     if len(subject) > _SUBJECT_CHARS:
         subject = subject[: _SUBJECT_CHARS - 1].rsplit(" ", 1)[0] + "…"
     return subject
@@ -392,43 +388,39 @@ def _unsubscribe_href(newsletter: NewsletterConfig) -> str:
     return value
 
 
-def _size_warnings(size: int) -> tuple[str, ...]:
+def check_size(rendered: RenderedIssue) -> tuple[Problem, ...]:
+    """A problem when the email's HTML is near or over Gmail's clipping limit."""
+    size = len(rendered.html.encode("utf-8"))
     kb = size / 1024
     if size > _CLIP_BYTES:
-        return (
+        message = (
             f"email HTML is {kb:.1f} KB: Gmail clips messages over about 102 KB, hiding the "
-            "end of the issue and the unsubscribe link. Lower max_stories or trim templates.",
+            "end of the issue and the unsubscribe link. Lower max_stories or trim templates."
         )
-    if size > _WARN_BYTES:
-        return (
+    elif size > _WARN_BYTES:
+        message = (
             f"email HTML is {kb:.1f} KB, close to Gmail's ~102 KB clipping limit. "
-            "Consider fewer stories.",
+            "Consider fewer stories."
         )
-    return ()
+    else:
+        return ()
+    return (Problem(Stage.RENDER, "email.html", message),)
 
 
 def _message(
     issue: Issue, newsletter: NewsletterConfig, subject: str, text: str, html: str
 ) -> bytes:
-    msg = EmailMessage(policy=SMTP)
-    msg["From"] = newsletter.from_
-    msg["To"] = newsletter.to
-    msg["Subject"] = subject
-    msg["Date"] = format_datetime(_sent_at(issue))
-    msg["Message-ID"] = _message_id(issue, newsletter)
-    unsubscribe = newsletter.unsubscribe
-    msg["List-Unsubscribe"] = f"<{unsubscribe}>"
-    if unsubscribe.startswith("https://"):
-        # RFC 8058 one-click: mailbox providers POST to the https URI, no page visit.
-        msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    # Quoted-printable keeps every line under 78 octets and all-ASCII; the default "8bit"
-    # for non-ASCII text breaks on relays that are not 8BITMIME.
-    msg.set_content(text, subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(html, subtype="html", charset="utf-8", cte="quoted-printable")
-    # The random default boundary would make every build differ; derive it from the parts.
-    digest = hashlib.sha256((text + html).encode("utf-8")).hexdigest()[:32]
-    msg.set_boundary(f"=_nd_{digest}")
-    return msg.as_bytes(policy=SMTP)
+    parts = MessageParts(
+        from_=newsletter.from_,
+        to=newsletter.to,
+        subject=subject,
+        date=format_datetime(_sent_at(issue)),
+        message_id=_message_id(issue, newsletter),
+        unsubscribe=newsletter.unsubscribe,
+        text=text,
+        html=html,
+    )
+    return build_message(parts)
 
 
 def _sent_at(issue: Issue) -> datetime:

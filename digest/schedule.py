@@ -110,11 +110,11 @@ def _write_heartbeat(out_dir: Path, summary: dict[str, Any]) -> None:
 
 
 def run_scheduled_build(config_path: Path, out_dir: Path, *, now: datetime | None = None) -> None:
-    """One scheduled build; logs its summary, never raises (the scheduler keeps going)."""
+    """One final build on schedule; logs its summary, never raises (the scheduler keeps going)."""
     started = now or datetime.now(UTC).replace(microsecond=0)
     try:
         config = load_config(config_path)  # re-read: editors may have changed it
-        result = run_issue(config, BuildOptions(out_dir=out_dir, now=started, is_scheduled=True))
+        result = run_issue(config, BuildOptions(out_dir=out_dir, now=started, is_final=True))
     except LockedError as error:
         logger.warning("build skipped: %s", error)
         return
@@ -124,7 +124,7 @@ def run_scheduled_build(config_path: Path, out_dir: Path, *, now: datetime | Non
     summary = result.summary()
     summary["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     summary["kind"] = "build"
-    logger.warning("build finished: %s", json.dumps(summary, sort_keys=True))
+    logger.info("build finished: %s", json.dumps(summary, sort_keys=True))
     _write_heartbeat(out_dir, summary)
 
 
@@ -137,7 +137,7 @@ def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
     except DigestError as error:
         logger.error("poll failed: %s", error)
         return
-    logger.warning(
+    logger.info(
         "poll finished: %d feeds (%d failed), %d new articles",
         report.feeds_polled,
         report.feeds_failed,
@@ -175,11 +175,11 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
         )
 
     def stop(signum: int, _frame: FrameType | None) -> None:
-        logger.warning("received signal %d: finishing the current job, then exiting", signum)
+        logger.info("received signal %d: finishing the current job, then exiting", signum)
         scheduler.shutdown(wait=False)
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     _write_heartbeat(out_dir, {"kind": "start", "finished_at": datetime.now(UTC).isoformat()})
-    logger.warning("scheduler started: build on %r (%s)", config.schedule.cron, zone)
+    logger.info("scheduler started: build on %r (%s)", config.schedule.cron, zone)
     scheduler.start()

@@ -17,6 +17,7 @@ __all__ = [
     "clean_sentence",
     "content_words",
     "is_boilerplate_document",
+    "remove_unsafe_characters",
     "split_sentences",
     "word_count",
 ]
@@ -96,6 +97,16 @@ _BOILERPLATE_DOCUMENT = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
+# Characters no text of ours may carry: C0 controls but tab and line breaks (XML 1.0
+# forbids them, and one in a title made the MJML invalid), DEL and C1 controls, the bidi
+# embeddings, overrides and isolates (they can make a headline or link read as something
+# else), lone surrogates and the Unicode noncharacters.
+_UNSAFE_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+    + "]"
+)
 _STOPWORDS = frozenset(
     # A block of words reads better than a 150-item list literal.
     """a about above after again against all also am an and any are as at be because been
@@ -175,6 +186,15 @@ def clean_sentence(sentence: str) -> str:
     return text
 
 
+def remove_unsafe_characters(text: str) -> str:
+    """``text`` without control, bidi-override, surrogate and noncharacter code points.
+
+    Tab, line feed and carriage return stay. Applied to all feed and page text as it is
+    stored, and again wherever entities are decoded (``&#x202E;`` is one).
+    """
+    return _UNSAFE_CHARACTERS.sub("", text)
+
+
 def word_count(text: str) -> int:
     """Words in ``text``: runs of letters or digits (punctuation-only tokens don't count)."""
     return len(_WORD.findall(text))
@@ -209,7 +229,7 @@ def _decode(text: str) -> str:
     # A tag becomes a space (block tags separate words) and the space is then taken back
     # before punctuation, so "<b>reopened</b>." reads "reopened." again.
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _TAG.sub(" ", text))
-    return text.replace("\u00a0", " ").replace("\u200b", "")
+    return remove_unsafe_characters(text.replace("\u00a0", " ").replace("\u200b", ""))
 
 
 def _paragraphs(text: str) -> list[str]:

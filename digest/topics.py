@@ -1,9 +1,9 @@
 """Stories -> topics: configured topics by keyword, then discovered ones.
 
-``group_topics`` matches each story's words (title and lead counting ``_HEAD_WEIGHT``
+``file_stories`` matches each story's words (title and lead counting ``_HEAD_WEIGHT``
 times a body mention) against the configured keywords; see ``_MATCH_THRESHOLD``. The
 multi-outlet stories left over are grouped under a title word they share, or
-"Elsewhere".
+"Elsewhere". Ranking and the cap are the selection step's (``digest.select``).
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
 
 from digest.config import TopicConfig
-from digest.models import Story, StoryId, TopicStories
+from digest.models import Story
 from digest.text import content_words
 
-__all__ = ["group_topics"]
+__all__ = ["Filing", "Placement", "file_stories"]
 
 # Topic matching: a keyword in a title or lead counts this many body mentions, and a
 # story needs this much per article on average. One title/lead mention (3) passes; a
@@ -34,21 +34,37 @@ _ELSEWHERE = "Elsewhere"
 _MATCH_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 
 
-def group_topics(
-    stories: Sequence[Story], topics: Sequence[TopicConfig], *, max_stories: int
-) -> tuple[TopicStories, ...]:
-    """Sort stories under topics, best first, keeping at most ``max_stories``.
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """A story filed under a topic; ``score`` is its keyword match (0 when discovered)."""
 
-    Configured topics come first, in config order, each with the stories whose keywords
-    match (see ``_MATCH_THRESHOLD``); a story joins its best-scoring topic only. The
+    story: Story
+    topic: str
+    configured: bool
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    """Stories under topics (configured ones first, in config order, then discovered),
+    and the stories no topic took: one outlet and no configured topic matched."""
+
+    placed: tuple[Placement, ...]
+    unplaced: tuple[Story, ...]
+
+
+def file_stories(stories: Sequence[Story], topics: Sequence[TopicConfig]) -> Filing:
+    """File each story under its best-scoring configured topic, else a discovered one.
+
+    A story needs ``_MATCH_THRESHOLD`` per article to match a configured topic. The
     other stories with 2+ outlets form discovered topics named after words they share,
-    or "Elsewhere". Single-outlet stories matching no topic are left out. Stories rank
-    by outlets, then latest article, then match strength; the cap keeps the best-ranked
-    across the issue. Each story's ``why`` says why it is in.
+    or "Elsewhere"; single-outlet stories matching no topic are left unplaced. Each
+    placed story's ``why`` says why it is there.
     """
     matchers = [_keyword_patterns(topic) for topic in topics]
     assigned: dict[int, list[tuple[Story, float]]] = {}
     leftovers: list[Story] = []
+    unplaced: list[Story] = []
     for story in stories:
         best: tuple[float, int, list[str]] | None = None
         words = _story_match_words(story)
@@ -58,23 +74,22 @@ def group_topics(
             if score >= _MATCH_THRESHOLD and (best is None or score > best[0]):
                 best = (score, index, hits)
         if best is None:
-            if len(story.outlets) >= 2:
-                leftovers.append(story)
+            (leftovers if len(story.outlets) >= 2 else unplaced).append(story)
             continue
         score, index, hits = best
         why = f'topic "{topics[index].name}": keywords {", ".join(hits)}; {_outlets(story)}'
         assigned.setdefault(index, []).append((dataclasses.replace(story, why=why), score))
-    sections: list[tuple[str, bool, list[tuple[Story, float]]]] = [
-        (topics[i].name, True, assigned[i]) for i in range(len(topics)) if i in assigned
+    placed = [
+        Placement(story, topics[i].name, True, score)
+        for i in range(len(topics))
+        for story, score in assigned.get(i, [])
     ]
-    sections.extend((name, False, members) for name, members in _discover_topics(leftovers))
-    kept = _best_ranked([s for _, _, members in sections for s in members], max_stories)
-    result = []
-    for name, configured, members in sections:
-        chosen = sorted((m for m in members if m[0].id in kept), key=_rank_key)
-        if chosen:
-            result.append(TopicStories(name, configured, tuple(s for s, _ in chosen)))
-    return tuple(result)
+    placed.extend(
+        Placement(story, name, False, score)
+        for name, members in _discover_topics(leftovers)
+        for story, score in members
+    )
+    return Filing(tuple(placed), tuple(unplaced))
 
 
 def _match_words(text: str) -> list[str]:
@@ -199,19 +214,6 @@ def _salient_terms(stories: list[Story]) -> tuple[list[set[str]], dict[str, str]
         term_sets.append({w for w, _ in scored[:_TOPIC_TERMS]})
     surface = {w: sorted(c.items(), key=lambda i: (-i[1], i[0]))[0][0] for w, c in forms.items()}
     return term_sets, surface
-
-
-def _latest(story: Story) -> datetime:
-    return max(a.published for a in story.articles)
-
-
-def _rank_key(item: tuple[Story, float]) -> tuple[int, float, float, str]:
-    story, score = item
-    return (-len(story.outlets), -_latest(story).timestamp(), -score, story.id)
-
-
-def _best_ranked(items: list[tuple[Story, float]], limit: int) -> set[StoryId]:
-    return {story.id for story, _ in sorted(items, key=_rank_key)[: max(limit, 0)]}
 
 
 def _outlets(story: Story) -> str:

@@ -1,15 +1,35 @@
-"""URL normalisation shared by fetching and storing.
+"""URLs shared by fetching, storing and reporting: normalisation, spoofing, redaction.
 
 Two links to the same article must compare equal, so the store can upsert on the
 canonical URL: ``HTTP://Example.com:80/a?utm_source=x#top`` and
 ``http://example.com/a`` are one article.
+
+A host that mixes scripts (``аррӏе.com``: Cyrillic letters that look Latin, under a
+Latin ``.com``) is kept and shown in its ASCII (punycode) form, ``xn--80ak6aa92e.com``,
+so a reader sees it is not ``apple.com``; see :func:`display_url`.
+
+Credentials must never reach a log line, an error or a file (digest.json is published):
+:func:`redact_url` masks the password of a URL and the values of query parameters that
+carry secrets, and :func:`redact_secrets` does that to every URL (and every libpq
+``password=`` pair) inside a text.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-__all__ = ["canonical_url", "is_http_url"]
+__all__ = [
+    "REDACTED",
+    "canonical_url",
+    "display_url",
+    "is_http_url",
+    "redact_secrets",
+    "redact_url",
+]
+
+REDACTED = "***"
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -17,6 +37,107 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 # split one article into as many rows as there are newsletters linking to it.
 _TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid"})
 _TRACKING_PREFIXES = ("utm_",)
+
+
+# Query parameters whose values are secrets in the wild: private feed tokens, signed
+# URLs, API keys. Matched case-insensitively on the whole name.
+_SECRET_PARAMS = frozenset(
+    {
+        *("access_token", "api_key", "apikey", "auth", "auth_token", "client_secret", "key"),
+        *("pass", "passwd", "password", "pwd", "secret", "sig", "signature", "token"),
+        *("x-amz-signature", "x-goog-signature"),
+    }
+)
+# A URL inside free text: scheme, "://", then anything up to whitespace or a quote.
+_URL_IN_TEXT = re.compile(r"\b[A-Za-z][A-Za-z0-9+.\-]*://[^\s\"'<>`]+")
+# libpq keyword/value connection strings ("host=db password=secret").
+_PASSWORD_PAIR = re.compile(r"\b(password\s*=\s*)('[^']*'|\S+)", re.IGNORECASE)
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password and secret query values replaced by ``***``.
+
+    ``postgresql://digest:pw@db/digest`` becomes ``postgresql://digest:***@db/digest``;
+    ``https://x.org/feed?token=abc&page=2`` becomes ``https://x.org/feed?token=***&page=2``.
+    The user information ends at the last ``@`` before the query, so a password with an
+    unescaped ``/`` or ``@`` in it is masked whole too.
+    """
+    scheme, separator, rest = url.partition("://")
+    if not separator:
+        return url
+    head, mark, tail = _split_query(rest)
+    userinfo, at, host = head.rpartition("@")
+    user, colon, _password = userinfo.partition(":")
+    if at and colon:
+        head = f"{user}:{REDACTED}@{host}"
+    if mark == "?":
+        query, hash_mark, fragment = tail.partition("#")
+        query = "&".join(_redact_param(piece) for piece in query.split("&"))
+        tail = query + hash_mark + fragment
+    return f"{scheme}://{head}{mark}{tail}"
+
+
+def _split_query(rest: str) -> tuple[str, str, str]:
+    """``rest`` split at the first "?" or "#": (before, the mark, after)."""
+    for index, character in enumerate(rest):
+        if character in "?#":
+            return rest[:index], character, rest[index + 1 :]
+    return rest, "", ""
+
+
+def _redact_param(piece: str) -> str:
+    name, equals, _value = piece.partition("=")
+    if equals and name.lower() in _SECRET_PARAMS:
+        return f"{name}={REDACTED}"
+    return piece
+
+
+def redact_secrets(text: str) -> str:
+    """``text`` with every URL in it redacted (:func:`redact_url`) and ``password=`` masked."""
+    if "://" not in text and "password" not in text.lower():
+        return text
+    text = _URL_IN_TEXT.sub(lambda match: redact_url(match.group(0)), text)
+    return _PASSWORD_PAIR.sub(lambda match: match.group(1) + REDACTED, text)
+
+
+# Scripts whose letters are written together in one name as a matter of course
+# (Japanese mixes kanji and kana; Korean mixes hanja and hangul): one group each way.
+_SCRIPT_GROUPS = {"CJK": "CJK", "HIRAGANA": "CJK", "KATAKANA": "CJK", "HANGUL": "CJK"}
+
+
+def _scripts(host: str) -> set[str]:
+    """The scripts of the letters in ``host`` (digits, dots and hyphens have none)."""
+    scripts = set()
+    for character in host:
+        if not unicodedata.category(character).startswith("L"):
+            continue
+        script = unicodedata.name(character, "UNKNOWN").split(" ", 1)[0]
+        scripts.add(_SCRIPT_GROUPS.get(script, script))
+    return scripts
+
+
+def display_url(url: str) -> str:
+    """``url`` with its host in punycode when the host's letters mix scripts.
+
+    ``http://аррӏе.com/`` becomes ``http://xn--80ak6aa92e.com/``; ``https://münchen.de/``
+    (Latin only) and ``https://пример.рф/`` (Cyrillic only) are left as they are. A
+    mixed host that cannot be encoded gives "" (no link is better than a spoof).
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return url
+    if host.isascii() or len(_scripts(host)) < 2:
+        return url
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return ""
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    port = f":{parts.port}" if parts.port is not None else ""
+    netloc = f"{userinfo}{at}{ascii_host}{port}"
+    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
 
 
 def is_http_url(url: str) -> bool:
@@ -34,7 +155,8 @@ def canonical_url(url: str, base: str | None = None) -> str:
 
     Lower-cases scheme and host, drops the default port, the fragment and tracking
     parameters (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid``, ``mc_eid``), keeps the
-    other parameters in their order and spelling, and gives an empty path as ``/``.
+    other parameters in their order and spelling, gives an empty path as ``/`` and a
+    host that mixes scripts in punycode (:func:`display_url`).
     Non-http(s) URLs come back resolved and stripped of their fragment only. A URL
     that cannot be parsed comes back stripped of surrounding whitespace.
     """
@@ -50,7 +172,8 @@ def canonical_url(url: str, base: str | None = None) -> str:
     if scheme not in _DEFAULT_PORTS:
         return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, ""))
     netloc = _canonical_netloc(parts.netloc, parts.hostname or "", port, scheme)
-    return urlunsplit((scheme, netloc, parts.path or "/", _strip_tracking(parts.query), ""))
+    canonical = urlunsplit((scheme, netloc, parts.path or "/", _strip_tracking(parts.query), ""))
+    return display_url(canonical) or canonical
 
 
 def _canonical_netloc(netloc: str, host: str, port: int | None, scheme: str) -> str:

@@ -90,3 +90,24 @@ def test_repeated_warnings_are_grouped_with_a_tally() -> None:
         log.warning("feed %s failed", number)
     log.warning("feed 0 failed")  # an identical message is not counted twice
     assert limit.hidden() == {"feed %s failed": 3}
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "text", "line"),
+    [
+        ("cluster", "items.jsonl", '{"text": "a", "cluster": 1}\n{"text": "b", "clus', 2),
+        ("cluster", "items.jsonl", '{"text": "a", "cluster": "one"}\n', 1),
+        ("summarize", "items.jsonl", '{"documents": ["a"], "summary": "b"}\n\n[1, 2]\n', 3),
+        ("extract", "ground-truth.json", '{\n  "page": {"articleBody": "x"},\n  oops\n}', 3),
+    ],
+)
+def test_eval_on_a_malformed_file_exits_2_naming_file_and_line(
+    tmp_path: Path, command: str, name: str, text: str, line: int
+) -> None:
+    (tmp_path / name).write_text(text)
+    target = tmp_path if command == "extract" else tmp_path / name
+    result = CliRunner().invoke(cli, ["eval", command, str(target)])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    [message] = result.output.strip().splitlines()
+    assert message.startswith(f"error: {tmp_path / name}:{line}: "), message

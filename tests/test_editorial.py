@@ -11,17 +11,16 @@ import pytest
 from pydantic import ValidationError
 
 from digest.build import BuildOptions, IssueResult, run_issue
-from digest.cluster import story_id_for
-from digest.config import load_config
+from digest.config import TopicConfig, load_config
 from digest.editorial import (
-    Restructured,
-    apply_editorial,
-    apply_structure,
-    load_editorial,
-    update_story_edit,
-    update_story_edits,
+    EditorsChoice,
+    apply_text,
+    choose_stories,
+    load_plan,
 )
+from digest.editorial_edits import update_story_edit, update_story_edits
 from digest.errors import ConfigError
+from digest.ids import story_id_for
 from digest.models import (
     Article,
     ArticleId,
@@ -32,6 +31,7 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
     TopicSection,
+    TopicStories,
 )
 from digest.sample import (
     EXPECTED_STORIES,
@@ -40,6 +40,7 @@ from digest.sample import (
     serve_sample,
     write_sample_config,
 )
+from digest.select import select_stories
 
 WHEN = datetime(2026, 11, 20, tzinfo=UTC)
 
@@ -62,40 +63,73 @@ SECTIONS = (
 )
 
 
-def _apply(tmp_path: Path, text: str) -> tuple[tuple[TopicSection, ...], tuple[str, ...]]:
+def _apply(tmp_path: Path, text: str) -> tuple[TopicSection, ...]:
     path = tmp_path / "editorial.yaml"
     path.write_text(text)
-    return apply_editorial(SECTIONS, load_editorial(path))
+    return apply_text(SECTIONS, load_plan(path))
 
 
-def _ids(sections: tuple[TopicSection, ...]) -> list[tuple[str, list[str]]]:
-    return [(t.name, [s.story_id for s in t.stories]) for t in sections]
+def _ids(sections: Sequence[TopicStories]) -> list[tuple[str, list[str]]]:
+    return [(t.name, [s.id for s in t.stories]) for t in sections]
+
+
+def _two_outlets(story_id: str, title: str, hour: int) -> Story:
+    articles = tuple(
+        Article(
+            id=ArticleId(f"https://{outlet}.example/{story_id}"),
+            url=f"https://{outlet}.example/{story_id}",
+            outlet=outlet,
+            feed_url=f"https://{outlet}.example/feed",
+            title=title,
+            published=WHEN.replace(hour=hour),
+            text=f"{title}.",
+        )
+        for outlet in ("ledger", "review")
+    )
+    return Story(id=StoryId(story_id), articles=articles)
+
+
+GREENLAND = TopicConfig(name="Greenland", keywords=("Greenland",))
+CANDIDATES = (
+    _two_outlets("s-a", "Greenland votes on mining", 1),
+    _two_outlets("s-b", "Greenland opens an airport", 9),
+    _two_outlets("s-c", "Greenland talks in Nuuk", 2),
+    _two_outlets("s-d", "Volcano erupts in Iceland", 3),
+)
 
 
 def test_missing_file_changes_nothing(tmp_path: Path) -> None:
-    sections, notes = apply_editorial(SECTIONS, load_editorial(tmp_path / "none.yaml"))
-    assert sections == SECTIONS and notes == ()
+    plan = load_plan(tmp_path / "none.yaml")
+    assert apply_text(SECTIONS, plan) == SECTIONS
+    choice = choose_stories(CANDIDATES, plan)
+    assert choice.stories == CANDIDATES and choice.left_out == () and choice.problems == ()
 
 
-def test_pin_drop_move_and_take(tmp_path: Path) -> None:
-    sections, notes = _apply(
-        tmp_path,
+def test_pin_drop_and_move_act_before_writing_and_take_after(tmp_path: Path) -> None:
+    path = tmp_path / "editorial.yaml"
+    path.write_text(
         """\
 stories:
   s-c: {pin: true, take: "  Our view.  "}
   s-a: {drop: true}
   s-d: {topic: Greenland, headline: New D}
   s-gone: {take: kept for later}
-""",
+"""
     )
-    assert _ids(sections) == [("Greenland", ["s-c", "s-b", "s-d"])]
-    pinned = sections[0].stories[0]
+    plan = load_plan(path)
+    selection = select_stories(CANDIDATES, plan, [GREENLAND], max_stories=10)
+    assert _ids(selection.topics) == [("Greenland", ["s-c", "s-b", "s-d"])]
+    assert [(o.story_id, o.detail) for o in selection.left_out] == [
+        ("s-a", "dropped in the editorial file")
+    ]
+    assert selection.editor_takes == {"s-c"}
+    assert [str(p) for p in selection.problems] == [
+        "editorial.yaml: story s-gone is not in this issue; its edits are kept for when it returns."
+    ]
+    written = (TopicSection("Greenland", True, (_story("s-c", "C"), _story("s-d", "D"))),)
+    pinned, moved = apply_text(written, plan)[0].stories
     assert (pinned.take, pinned.take_origin) == ("Our view.", TakeOrigin.EDITOR)
-    assert sections[0].stories[2].headline == "New D"
-    assert notes == (
-        "editorial.yaml: story s-gone is not in this issue; its edits are kept for when it "
-        "returns.",
-    )
+    assert moved.headline == "New D"
 
 
 @pytest.mark.parametrize(
@@ -118,7 +152,7 @@ def test_bad_entry_reports_line_and_key(tmp_path: Path, text: str, expected: lis
     path = tmp_path / "editorial.yaml"
     path.write_text(text)
     with pytest.raises(ConfigError) as caught:
-        load_editorial(path)
+        load_plan(path)
     problems = [str(p) for p in caught.value.problems]
     assert len(problems) == len(expected)
     for problem, start in zip(problems, expected, strict=True):
@@ -132,22 +166,22 @@ def test_update_keeps_comments_and_other_entries(tmp_path: Path) -> None:
     update_story_edit(path, "s-b", {"drop": True})
     text = path.read_text()
     assert "# our notes" in text and "# why" in text
-    edits = load_editorial(path).stories
+    edits = load_plan(path).stories
     assert edits["s-a"].pin and edits["s-a"].take == "New take"
     assert edits["s-b"].take == "Keep me" and edits["s-b"].drop
     update_story_edit(path, "s-a", {"pin": None, "take": None})
-    assert "s-a" not in load_editorial(path).stories
+    assert "s-a" not in load_plan(path).stories
 
 
 def test_new_file_gets_an_explaining_header(tmp_path: Path) -> None:
     path = tmp_path / "editorial.yaml"
     update_story_edit(path, "s-a", {"take": "First."})
     assert path.read_text().startswith("# Editorial decisions for newsletter-digest")
-    assert load_editorial(path).stories["s-a"].take == "First."
+    assert load_plan(path).stories["s-a"].take == "First."
 
 
 def test_perspectives_and_notes_replace_the_generated_ones(tmp_path: Path) -> None:
-    sections, _ = _apply(
+    sections = _apply(
         tmp_path,
         """\
 stories:
@@ -199,10 +233,14 @@ C = ("https://ledger.example/c1",)
 ID_A, ID_B, ID_C = story_id_for(A[0]), story_id_for(B[0]), story_id_for(C[0])
 
 
-def _structure(tmp_path: Path, text: str, stories: list[Story]) -> Restructured:
+def _structure(tmp_path: Path, text: str, stories: list[Story]) -> EditorsChoice:
     path = tmp_path / "editorial.yaml"
     path.write_text(text)
-    return apply_structure(stories, load_editorial(path))
+    return choose_stories(stories, load_plan(path))
+
+
+def _notes(choice: EditorsChoice) -> tuple[str, ...]:
+    return tuple(str(p) for p in choice.problems)
 
 
 def _urls(story: Story) -> list[str]:
@@ -217,8 +255,10 @@ def test_merge_moves_every_article_into_the_target(tmp_path: Path) -> None:
     merged = result.stories[0]
     assert _urls(merged) == [A[0], B[0], A[1], B[1], A[2]], "earliest first"
     assert "merged with " + ID_B in merged.why
-    assert result.merged == ((ID_B, f"merged into {ID_A} in editorial.yaml"),)
-    assert result.notes == ()
+    assert [(o.story_id, o.detail) for o in result.left_out] == [
+        (ID_B, f"merged into {ID_A} in editorial.yaml")
+    ]
+    assert _notes(result) == ()
 
 
 def test_merge_follows_chains_and_reports_what_it_cannot_do(tmp_path: Path) -> None:
@@ -234,7 +274,7 @@ def test_merge_follows_chains_and_reports_what_it_cannot_do(tmp_path: Path) -> N
     # A -> B -> C -> (A: a circle), so C stays and takes everything.
     assert [s.id for s in result.stories] == [ID_C, lonely]
     assert len(result.stories[0].articles) == 6
-    assert result.notes == (
+    assert _notes(result) == (
         f"editorial.yaml: {ID_C}: merge_into {ID_A} would merge stories in a circle; "
         f"{ID_C} stays on its own.",
         f"editorial.yaml: {lonely}: merge_into {gone}, which is not in this issue; "
@@ -252,7 +292,8 @@ def test_split_takes_an_article_into_its_own_story(tmp_path: Path) -> None:
     assert _urls(result.stories[0]) == [A[0], A[2]]
     assert _urls(result.stories[1]) == [A[1]]
     assert result.stories[1].why == f"split out of {ID_A} in the editorial file"
-    assert result.split_from == ((new_id, ID_A),)
+    assert result.split_from == {new_id: ID_A}
+    assert result.requested == {new_id}, "the editors asked for it: it comes in"
 
 
 def test_split_then_merge_regroups_articles(tmp_path: Path) -> None:
@@ -260,10 +301,7 @@ def test_split_then_merge_regroups_articles(tmp_path: Path) -> None:
     text = f"stories:\n  {ID_A}: {{split: ['{A[2]}']}}\n  {new_id}: {{merge_into: {ID_B}}}\n"
     result = _structure(tmp_path, text, _clustered(A, B))
     assert [(s.id, len(s.articles)) for s in result.stories] == [(ID_A, 2), (ID_B, 3)]
-    sections, notes = apply_editorial(
-        (), load_editorial(tmp_path / "editorial.yaml"), merged=[new_id]
-    )
-    assert sections == () and all(new_id not in note for note in notes)
+    assert all(new_id not in note for note in _notes(result))
 
 
 def test_split_that_cannot_happen_is_a_note(tmp_path: Path) -> None:
@@ -273,7 +311,7 @@ def test_split_that_cannot_happen_is_a_note(tmp_path: Path) -> None:
     )
     result = _structure(tmp_path, text, _clustered(A, C))
     assert [len(s.articles) for s in result.stories] == [3, 1]
-    assert result.notes == (
+    assert _notes(result) == (
         f"editorial.yaml: {ID_A}: split {A[0]}: it is the article that gives the story its "
         "id; split the other articles out instead.",
         f"editorial.yaml: {ID_A}: split https://nowhere.example/z: that article is not in "
@@ -291,7 +329,7 @@ def test_batch_update_writes_lists_or_nothing(tmp_path: Path) -> None:
             (ID_B, {"order": 1, "perspectives": [{"who": "Nuuk", "says": "No."}]}),
         ],
     )
-    edits = load_editorial(path).stories
+    edits = load_plan(path).stories
     assert edits[ID_A].split == (A[1],) and edits[ID_A].also_worth_noting == ("One.", "Two.")
     assert edits[ID_B].perspectives is not None and edits[ID_B].perspectives[0].who == "Nuuk"
     before = path.read_text()
@@ -299,7 +337,7 @@ def test_batch_update_writes_lists_or_nothing(tmp_path: Path) -> None:
         update_story_edits(path, [(ID_C, {"pin": True}), (ID_A, {"merge_into": "nope"})])
     assert path.read_text() == before
     update_story_edit(path, ID_A, {"split": []})
-    assert load_editorial(path).stories[ID_A].split == ()
+    assert load_plan(path).stories[ID_A].split == ()
 
 
 # -- overrides across rebuilds, on the bundled sample ---------------------------------------
@@ -321,17 +359,17 @@ def _build(site: SampleSite, directory: Path, now: datetime) -> IssueResult:
     # Scheduled, as `digest run` builds: each week's issue counts as sent.
     return run_issue(
         load_config(config),
-        BuildOptions(out_dir=directory / "out", now=now, is_scheduled=True, force=True),
+        BuildOptions(out_dir=directory / "out", now=now, is_final=True, force=True),
     )
 
 
 def _check_overrides(result: IssueResult, path: Path) -> set[StoryId]:
     """Assert every override whose story is in ``result`` is applied and the others are
     reported; returns the ids whose overrides applied."""
-    edits = load_editorial(path).stories
+    edits = load_plan(path).stories
     shown = {s.story_id: (t, s) for t in result.issue.topics for s in t.stories}
-    left_out = dict(result.left_out)
-    warnings = "\n".join(result.issue.warnings)
+    left_out = {o.story_id: o.detail for o in result.left_out}
+    warnings = "\n".join(str(p) for p in result.issue.problems)
     applied = set()
     for story_id, edit in edits.items():
         if story_id in shown:
@@ -359,6 +397,10 @@ def _check_overrides(result: IssueResult, path: Path) -> set[StoryId]:
             merged = shown[StoryId(edit.merge_into)][1]
             assert len(merged.sources) >= 4
             applied.add(StoryId(story_id))
+        elif story_id in left_out:
+            # A candidate the selection left out (one outlet, or past the cap) is
+            # reported with its reason, for `digest why` and the preview.
+            assert left_out[StoryId(story_id)]
         else:
             assert f"story {story_id} is not in this issue" in warnings
     return applied
@@ -394,7 +436,7 @@ def test_overrides_survive_rebuilds_and_new_articles(tmp_path: Path) -> None:
             ],
         )
         edited = _build(site, tmp_path, site.now)
-    assert _check_overrides(edited, path) == set(load_editorial(path).stories)
+    assert _check_overrides(edited, path) == set(load_plan(path).stories)
     assert story_id_for(split_url) in {s.story_id for s in edited.issue.stories}
     assert ids["russia-euroclear-lawsuit"] not in {s.story_id for s in edited.issue.stories}
 
@@ -403,14 +445,14 @@ def test_overrides_survive_rebuilds_and_new_articles(tmp_path: Path) -> None:
     # The publishers' URLs stay the same from one week to the next: same port.
     with serve_sample(week=2, port=urlsplit(site.base_url).port or 0) as site:
         again = _build(site, tmp_path, week1_now)
-        assert _check_overrides(again, path) == set(load_editorial(path).stories)
+        assert _check_overrides(again, path) == set(load_plan(path).stories)
         # The next week: stories that continue keep their overrides, the rest are reported.
         later = _build(site, tmp_path, site.now)
     applied = _check_overrides(later, path)
     assert {ids["reparations-loan"], ids["greenland-us-pressure"]} <= applied
     assert ids["nato-tokyo-office"] in applied, "the split does not hand the id to the split story"
     assert ids["bulgaria-election"] not in applied
-    assert set(load_editorial(path).stories) == {
+    assert set(load_plan(path).stories) == {
         ids[label]
         for label in (
             "reparations-loan",
@@ -421,3 +463,23 @@ def test_overrides_survive_rebuilds_and_new_articles(tmp_path: Path) -> None:
             "greenland-us-pressure",
         )
     }, "nothing is lost from the file"
+
+
+# -- writers in parallel (issue 13.8) ---------------------------------------------------------
+
+
+def _write_take(job: tuple[str, int]) -> None:
+    path, index = job
+    update_story_edit(Path(path), f"s-{index:012x}", {"take": f"Take {index}."})
+
+
+def test_parallel_writers_in_separate_processes_lose_no_edit(tmp_path: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    path = tmp_path / "editorial.yaml"
+    path.write_text("# kept\nstories:\n")
+    with ProcessPoolExecutor(max_workers=8) as pool:
+        list(pool.map(_write_take, [(str(path), i) for i in range(40)]))
+    edits = load_plan(path).stories
+    assert {i: e.take for i, e in edits.items()} == {f"s-{i:012x}": f"Take {i}." for i in range(40)}
+    assert path.read_text().startswith("# kept")

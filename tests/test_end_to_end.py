@@ -21,7 +21,6 @@ from click.testing import CliRunner, Result
 from digest.cli import cli
 from digest.config import load_config
 from digest.sample import (
-    BOILERPLATE,
     BROKEN_FEED_NAME,
     DEAD_LINK_PATH,
     EXPECTED_STORIES,
@@ -31,6 +30,7 @@ from digest.sample import (
     serve_sample,
     write_sample_config,
 )
+from tools.sample_site.pages import BOILERPLATE
 
 from .conftest import shared_path
 
@@ -284,3 +284,55 @@ def test_a_draft_build_is_not_sent(tmp_path: Path) -> None:
         real = _run(config, tmp_path / "out", site)
     assert real.exit_code == 0, real.output
     assert len(_stories(_digest(tmp_path / "out"))) == 12
+
+
+def test_a_dropped_story_frees_its_slot_and_is_never_written(tmp_path: Path) -> None:
+    """max_stories: 5 and one story dropped: still 5 stories, and the dropped one is
+    never summarised: the language model is not even shown its articles."""
+    from pytest_httpserver import HTTPServer
+    from werkzeug import Request, Response
+
+    prompts: list[str] = []
+
+    def answer(request: Request) -> Response:
+        prompts.append(json.dumps(request.get_json()))
+        body = {"choices": [{"message": {"role": "assistant", "content": "NONE"}}]}
+        return Response(json.dumps(body), content_type="application/json")
+
+    def build(config: Path, site: SampleSite) -> dict[str, Any]:
+        out, now = str(tmp_path / "out"), site.now.isoformat()
+        result = CliRunner().invoke(
+            cli, ["build", "--config", str(config), "--out", out, "--now", now]
+        )
+        assert result.exit_code == 0, result.output
+        return _digest(tmp_path / "out")
+
+    with HTTPServer(host="127.0.0.1", port=0) as llm:
+        llm.expect_request("/v1/chat/completions", method="POST").respond_with_handler(answer)
+        with serve_sample(week=1) as site:
+            config = write_sample_config(site, tmp_path)
+            text = config.read_text().replace(
+                "  window_days: 7\n", "  window_days: 7\n  max_stories: 5\n"
+            )
+            config.write_text(text + f'llm:\n  base_url: "{llm.url_for("/v1")}"\n  model: m\n')
+            fetched = CliRunner().invoke(
+                cli, ["fetch", "--config", str(config), "--now", site.now.isoformat()]
+            )
+            assert fetched.exit_code == 0, fetched.output
+            before = _stories(build(config, site))
+            assert len(before) == 5
+            dropped = before[0]
+            (tmp_path / "editorial.yaml").write_text(
+                f"stories:\n  {dropped['id']}: {{drop: true}}\n"
+            )
+            prompts.clear()
+            after = _stories(build(config, site))
+    assert len(after) == 5, "the drop frees a slot for the next story"
+    assert dropped["id"] not in {s["id"] for s in after}
+    assert {s["id"] for s in before[1:]} < {s["id"] for s in after}
+    assert prompts, "the model wrote the printed stories"
+    for url in (s["url"] for s in dropped["sources"]):
+        assert not any(json.dumps(url)[1:-1] in p for p in prompts), f"{url} went to the model"
+    why = CliRunner().invoke(cli, ["why", dropped["id"], "--config", str(config)])
+    assert why.exit_code == 0, why.output
+    assert why.output.splitlines()[-1].endswith("left out: dropped in the editorial file")

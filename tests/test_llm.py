@@ -288,10 +288,13 @@ def _respond(server: HTTPServer, make: Callable[[], Response]) -> None:
         (lambda: Response(json.dumps({"choices": []})), "not a chat-completions"),
         (lambda: Response(json.dumps({"choices": [{"message": {}}]})), "not a chat-completions"),
         (
-            lambda: Response(json.dumps({"error": {"message": "model not found"}}), status=404),
-            "HTTP 404: model not found",
+            lambda: Response(
+                json.dumps({"error": {"message": "model m not found", "code": "model_not_found"}}),
+                status=404,
+            ),
+            "LLM server: HTTP 404 Not Found (model_not_found).",
         ),
-        (lambda: Response("overloaded", status=503), "HTTP 503"),
+        (lambda: Response("overloaded", status=503), "HTTP 503 Service Unavailable."),
     ],
 )
 def test_malformed_or_failed_answers_give_warnings(

@@ -7,8 +7,11 @@ threaded server where we need to count requests in flight).
 from __future__ import annotations
 
 import asyncio
+import gzip
 import threading
 import time
+import tracemalloc
+import zlib
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -18,8 +21,9 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
+from bench.hostile import gzip_bomb
 from digest.config import FetchConfig
-from digest.errors import FeedError
+from digest.errors import FetchError
 from digest.net import (
     AddressGuard,
     HttpResponse,
@@ -124,7 +128,7 @@ def test_guard_refuses(url: str, message: str) -> None:
         "::1": ["::1"],
     }
     guard = AddressGuard(allow_private=False, resolver=_resolver(table))
-    with pytest.raises(FeedError) as caught:
+    with pytest.raises(FetchError) as caught:
         asyncio.run(guard.check(url))
     assert caught.value.message.startswith(message)
 
@@ -132,7 +136,7 @@ def test_guard_refuses(url: str, message: str) -> None:
 def test_guard_with_allow_private_skips_resolution_but_not_the_scheme_check() -> None:
     guard = AddressGuard(allow_private=True, resolver=_resolver({}))
     assert asyncio.run(guard.check("http://127.0.0.1/x")) is None
-    with pytest.raises(FeedError, match="refused scheme gopher"):
+    with pytest.raises(FetchError, match="refused scheme gopher"):
         asyncio.run(guard.check("gopher://127.0.0.1/x"))
 
 
@@ -192,7 +196,7 @@ def test_redirect_to_a_private_address_is_refused(
     public_server.expect_request("/go").respond_with_data(
         "", status=302, headers={"Location": target}
     )
-    with pytest.raises(FeedError) as caught:
+    with pytest.raises(FetchError) as caught:
         _get(f"http://public.test:{public_server.port}/go", guard=_public_guard())
     assert caught.value.message.startswith(message)
     assert not httpserver.log  # the private server never saw a request
@@ -202,7 +206,7 @@ def test_trusted_request_skips_the_guard(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/feed").respond_with_data("<rss/>")
     settings = FAST.model_copy(update={"allow_private": False})
     assert _get(httpserver.url_for("/feed"), settings, trusted=True).status == 200
-    with pytest.raises(FeedError, match=r"blocked address: localhost resolves to 127\.0\.0\.1"):
+    with pytest.raises(FetchError, match=r"blocked address: localhost resolves to 127\.0\.0\.1"):
         _get(httpserver.url_for("/feed"), settings)
 
 
@@ -225,7 +229,7 @@ def test_redirects_are_recorded_hop_by_hop(httpserver: HTTPServer) -> None:
 def test_redirect_loop(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/a").respond_with_data("", 302, {"Location": "/b"})
     httpserver.expect_request("/b").respond_with_data("", 302, {"Location": "/a"})
-    with pytest.raises(FeedError, match=r"^redirect loop$"):
+    with pytest.raises(FetchError, match=r"^redirect loop$"):
         _get(httpserver.url_for("/a"))
 
 
@@ -234,7 +238,7 @@ def test_too_many_redirects(httpserver: HTTPServer) -> None:
         httpserver.expect_request(f"/r{hop}").respond_with_data(
             "", 307, {"Location": f"/r{hop + 1}"}
         )
-    with pytest.raises(FeedError, match=r"^too many redirects$"):
+    with pytest.raises(FetchError, match=r"^too many redirects$"):
         _get(httpserver.url_for("/r0"))
 
 
@@ -360,7 +364,7 @@ def slow_server() -> Iterator[_SlowServer]:
 def test_read_timeout(slow_server: _SlowServer) -> None:
     slow_server.delay = 1.0
     settings = FetchConfig.model_validate(dict(timeout_seconds=0.2, retries=0, allow_private=True))
-    with pytest.raises(FeedError, match=r"^timed out after 0\.2 s$"):
+    with pytest.raises(FetchError, match=r"^timed out after 0\.2 s$"):
         _get(f"http://127.0.0.1:{slow_server.port}/", settings)
 
 
@@ -383,14 +387,14 @@ def test_connection_refused() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with pytest.raises(FeedError, match=r"^connection refused$"):
+    with pytest.raises(FetchError, match=r"^connection refused$"):
         _get(f"http://127.0.0.1:{port}/feed")
 
 
 def test_body_over_the_cap_with_content_length(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/big").respond_with_data(b"x" * 10_000_000)
     settings = FAST.model_copy(update={"max_bytes": 1_000_000})
-    with pytest.raises(FeedError, match=r"^body larger than 1000000 bytes$"):
+    with pytest.raises(FetchError, match=r"^body larger than 1000000 bytes$"):
         _get(httpserver.url_for("/big"), settings)
 
 
@@ -401,7 +405,7 @@ def test_body_over_the_cap_without_content_length(httpserver: HTTPServer) -> Non
 
     httpserver.expect_request("/big").respond_with_handler(stream)
     settings = FAST.model_copy(update={"max_bytes": 1_000_000})
-    with pytest.raises(FeedError, match=r"^body larger than 1000000 bytes$"):
+    with pytest.raises(FetchError, match=r"^body larger than 1000000 bytes$"):
         _get(httpserver.url_for("/big"), settings)
 
 
@@ -414,3 +418,67 @@ def test_user_agent_and_gzip(httpserver: HTTPServer) -> None:
     )
     settings = FAST.model_copy(update={"user_agent": "digest-test/1.0"})
     assert _get(httpserver.url_for("/f"), settings).content == body
+
+
+# ---------------------------------------------------------------- compression bombs
+
+
+@pytest.mark.parametrize(
+    ("layers", "decoded"), [(1, 64 << 20), (2, 256 << 20), (3, 256 << 20)], ids=["1", "2", "3"]
+)
+def test_gzip_bombs_are_refused_in_bounded_memory(
+    httpserver: HTTPServer, layers: int, decoded: int
+) -> None:
+    """Stacked or not, a bomb costs a few steps of decoding, not its decoded size.
+
+    Python allocations are traced (the decompressors allocate their output as bytes), so
+    the peak is measured, not timed. Before decoding in bounded steps, these peaked at
+    193 MB (1 layer) and 768 MB (2 and 3 layers) against the 1 MB cap.
+    """
+    encoding = ", ".join(["gzip"] * layers)
+    httpserver.expect_request("/bomb").respond_with_data(
+        gzip_bomb(decoded, layers), content_type="text/html", headers={"Content-Encoding": encoding}
+    )
+    settings = FAST.model_copy(update={"max_bytes": 1_000_000, "retries": 0})
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match=r"^body larger than 1000000 bytes$"):
+            _get(httpserver.url_for("/bomb"), settings)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 << 20, f"peak {peak / 2**20:.0f} MB of Python allocations"
+
+
+@pytest.mark.parametrize("kind", ["gzip-members", "zlib-deflate", "raw-deflate", "gzip-gzip"])
+def test_encoded_bodies_decode_in_steps(httpserver: HTTPServer, kind: str) -> None:
+    body = b"<rss>" + b"word " * 50_000 + b"</rss>"
+    raw_deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    encoded, encoding = {
+        "gzip-members": (gzip.compress(body[:1000]) + gzip.compress(body[1000:]), "gzip"),
+        "zlib-deflate": (zlib.compress(body), "deflate"),
+        "raw-deflate": (raw_deflate.compress(body) + raw_deflate.flush(), "deflate"),
+        "gzip-gzip": (gzip.compress(gzip.compress(body)), "gzip, gzip"),
+    }[kind]
+    httpserver.expect_request("/f").respond_with_data(
+        encoded, headers={"Content-Encoding": encoding}
+    )
+    assert _get(httpserver.url_for("/f")).content == body
+
+
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        ("br", "unsupported Content-Encoding: br"),
+        ("gzip, gzip, gzip, gzip, gzip", "5 stacked Content-Encodings"),
+        ("gzip", "cannot decode the gzip body"),
+    ],
+)
+def test_bodies_that_cannot_be_decoded_are_errors(
+    httpserver: HTTPServer, encoding: str, message: str
+) -> None:
+    httpserver.expect_request("/f").respond_with_data(
+        b"not compressed at all", headers={"Content-Encoding": encoding}
+    )
+    with pytest.raises(FetchError, match=f"^cannot decode response: {message}"):
+        _get(httpserver.url_for("/f"), FAST.model_copy(update={"retries": 0}))

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from digest.build import BuildOptions, run_issue
 from digest.cli import cli
 from digest.config import load_config
-from digest.editorial import load_editorial
+from digest.editorial import load_plan
 from digest.preview import PreviewServer, start_preview
 from digest.sample import serve_sample, write_sample_config
 
@@ -30,6 +30,11 @@ OVERRIDE = """\
 {% block footer %}
     <mj-section><mj-column><mj-text>FOOTER {{ marker }}</mj-text></mj-column></mj-section>
 {% endblock %}
+"""
+
+
+MASTHEAD = """\
+<mj-section><mj-column><mj-text>A NEW MASTHEAD</mj-text></mj-column></mj-section>
 """
 
 
@@ -124,7 +129,7 @@ def test_edits_are_checked_before_anything_is_written(draft: Draft) -> None:
     data = json.dumps({"edits": [good]}).encode()
     status, _ = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")
     assert status == 200
-    edit = load_editorial(load_config(draft.config).editorial_path).stories[story]
+    edit = load_plan(load_config(draft.config).editorial_path).stories[story]
     assert (edit.also_worth_noting, edit.order) == (("One.", "Two."), 3)
 
 
@@ -217,9 +222,23 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
             override.write_text(OVERRIDE.replace("{{ marker }}", "THREE"))
         assert page.locator("#build-error").count() == 0
         assert "FOOTER THREE" in frame.locator("body").inner_text()
+
+        # An override created while the preview runs is used by the next build.
+        created = override.parent / "partials" / "masthead.mjml.j2"
+        created.parent.mkdir()
+        with page.expect_navigation(timeout=15_000):
+            created.write_text(MASTHEAD)
+        assert "A NEW MASTHEAD" in frame.locator("body").inner_text()
+
+        # Another site cannot frame the preview (one click there would post an edit).
+        attacker = browser.new_page()
+        attacker.set_content(f"<iframe id='x' src='{draft.url}' width='800' height='600'></iframe>")
+        attacker.wait_for_timeout(500)
+        framed = attacker.frames[1] if len(attacker.frames) > 1 else None
+        assert framed is None or "digest preview" not in framed.content()
         browser.close()
 
-    edits = load_editorial(load_config(draft.config).editorial_path).stories
+    edits = load_plan(load_config(draft.config).editorial_path).stories
     assert edits[to_pin].pin and edits[to_drop].drop
     # What the editor saw is what ships: a plain build applies the same file.
     rebuilt = tmp_path / "rebuilt"
@@ -292,6 +311,50 @@ def test_other_host_names_and_origins_are_refused(draft: Draft) -> None:
     assert status == 403
     assert not load_config(draft.config).editorial_path.exists()
     assert _get(draft.url, headers={"Host": f"localhost:{port}"})[0] == 200
+
+
+def test_every_answer_forbids_framing_by_other_sites(draft: Draft) -> None:
+    """Issue 13.9: the page sends a CSP with frame-ancestors 'none' and X-Frame-Options."""
+    with urllib.request.urlopen(draft.url, timeout=10) as response:
+        policy = response.headers["Content-Security-Policy"]
+        assert response.headers["X-Frame-Options"] == "DENY"
+    directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["script-src"] == "'self'" and directives["default-src"] == "'none'"
+    result = draft.server.state.result
+    assert result is not None
+    relative = result.path.relative_to(draft.out).as_posix()
+    with urllib.request.urlopen(f"{draft.url}out/{relative}/email.html", timeout=10) as response:
+        email_policy = response.headers["Content-Security-Policy"]
+        assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in email_policy and "script-src" not in email_policy
+    with urllib.request.urlopen(draft.url + "static/preview.js", timeout=10) as response:
+        assert response.headers["Content-Type"].startswith("text/javascript")
+    assert _get(draft.url + "static/../feeds.yaml")[0] == 404
+
+
+def test_two_previews_on_one_editorial_file_lose_no_edit(draft: Draft, tmp_path: Path) -> None:
+    """Issue 13.8: parallel edits through two preview servers all land in the file."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    second, second_url = start_preview(draft.config, tmp_path / "second", now=draft.now)
+    try:
+        servers = [(draft.url, draft.server.token), (second_url, second.token)]
+
+        def post(index: int) -> int:
+            url, token = servers[index % 2]
+            body = {"story": f"s-{index:012x}", "changes": {"take": f"Take {index}."}}
+            headers = {"Content-Type": "application/json", "X-Digest-Token": token}
+            data = json.dumps(body).encode()
+            return _get(url + "api/edit", data=data, headers=headers, method="POST")[0]
+
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            statuses = list(pool.map(post, range(20)))
+    finally:
+        second.stop()
+    assert statuses == [200] * 20
+    edits = load_plan(load_config(draft.config).editorial_path).stories
+    assert {i: e.take for i, e in edits.items()} == {f"s-{i:012x}": f"Take {i}." for i in range(20)}
 
 
 def test_unreadable_editorial_file_shows_an_error_and_recovers(draft: Draft) -> None:

@@ -24,16 +24,19 @@ from digest.errors import TemplateError
 from digest.models import (
     Issue,
     Perspective,
+    Problem,
     RenderedIssue,
     Sentence,
     Source,
+    Stage,
     StoryId,
     StoryStatus,
     StorySummary,
     TakeOrigin,
     TopicSection,
 )
-from digest.render import default_templates_dir, render_issue, template_environment
+from digest.render import check_size, render_issue, render_issue_isolated
+from digest.templating import default_templates_dir, template_environment
 
 TEMPLATES = default_templates_dir()
 CHECKER = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_email.py"
@@ -142,7 +145,11 @@ def make_issue(
         window_start=end - timedelta(days=7),
         window_end=end,
         topics=tuple(sections),
-        warnings=("feed Harbour City Post returned 503; skipped",),
+        problems=(
+            Problem(
+                Stage.FETCH, "Harbour City Post", "feed Harbour City Post returned 503; skipped"
+            ),
+        ),
         generated_at=end,
     )
 
@@ -231,13 +238,14 @@ def test_checker_passes(tmp_path: Path, stories: int) -> None:
 
 def test_full_issue_fits_gmail(full: RenderedIssue) -> None:
     assert len(full.html.encode()) < 90 * 1024
-    assert full.size_warnings == ()
+    assert check_size(full) == ()
 
 
 def test_oversized_issue_warns_with_size() -> None:
     rendered = render_issue(make_issue(40), make_newsletter())
-    assert len(rendered.size_warnings) == 1
-    assert re.search(r"\d+\.\d KB", rendered.size_warnings[0])
+    problems = check_size(rendered)
+    assert len(problems) == 1 and problems[0].stage is Stage.RENDER
+    assert re.search(r"\d+\.\d KB", problems[0].message)
 
 
 def test_email_layout(full: RenderedIssue) -> None:
@@ -516,6 +524,29 @@ def test_mjml_panic_becomes_template_error(tmp_path: Path) -> None:
     with pytest.raises(TemplateError, match="crashed") as info:
         render_issue(make_issue(1), make_newsletter(), templates_dir=tmp_path)
     assert info.value.template == "issue.mjml.j2"
+
+
+def test_a_story_the_mjml_compiler_rejects_is_left_out_with_a_warning() -> None:
+    # Text reaching the renderer uncleaned (a row stored by an older version, a new
+    # kind of bad input): a backspace makes MRML reject the whole document.
+    bad = replace(make_story(99), headline="Talks\x08 collapse")
+    issue = make_issue(3, extra=(bad,))
+    with pytest.raises(TemplateError):
+        render_issue(issue, make_newsletter())
+    kept, rendered, left_out = render_issue_isolated(issue, make_newsletter())
+    assert [record.story_id for record in left_out] == [bad.story_id]
+    assert len(kept.stories) == 3 and bad.story_id not in {s.story_id for s in kept.stories}
+    assert any(
+        "could not be rendered" in p.message and bad.story_id in p.message for p in kept.problems
+    )
+    assert "\x08" not in rendered.html and rendered.html.count("<h2") >= 3
+
+
+def test_a_template_that_fails_every_story_still_fails_the_issue(tmp_path: Path) -> None:
+    (tmp_path / "partials").mkdir()
+    (tmp_path / "partials" / "story.mjml.j2").write_text("{{ story.no_such_field }}\n")
+    with pytest.raises(TemplateError, match="no_such_field"):
+        render_issue_isolated(make_issue(3), make_newsletter(), templates_dir=tmp_path)
 
 
 def _scroll_width_at_375(chromium: str, page: str, tmp_path: Path) -> int:

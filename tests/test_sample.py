@@ -18,7 +18,6 @@ import pytest
 
 from digest.config import load_config
 from digest.sample import (
-    BOILERPLATE,
     BROKEN_FEED_NAME,
     DEAD_LINK_PATH,
     EXPECTED_STORIES,
@@ -31,7 +30,8 @@ from digest.sample import (
     write_sample_config,
 )
 from digest.sample._data import load_articles
-from digest.sample._generate import SITE_DIR, build_site
+from tools.sample_site.generate import SITE_DIR, build_site
+from tools.sample_site.pages import BOILERPLATE
 
 WEEK1_START = datetime(2026, 11, 16, tzinfo=UTC)
 WEEK2_START = datetime(2026, 11, 23, tzinfo=UTC)
@@ -281,7 +281,7 @@ def test_committed_site_matches_the_generator(tmp_path: Path) -> None:
     committed = {
         p.relative_to(SITE_DIR): p.read_bytes() for p in SITE_DIR.rglob("*") if p.is_file()
     }
-    assert generated.keys() == committed.keys(), "run python -m digest.sample._generate"
+    assert generated.keys() == committed.keys(), "run python -m tools.sample_site"
     stale = [str(p) for p in generated if generated[p] != committed[p]]
-    assert stale == [], "run python -m digest.sample._generate"
+    assert stale == [], "run python -m tools.sample_site"
     assert sum(len(b) for b in committed.values()) < 1_500_000

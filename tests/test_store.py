@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, inspect, text
 from digest.errors import LockedError, StoreError
 from digest.models import FeedEntry, FetchOutcome, FetchResult, TextOrigin
 from digest.store import Store, open_store, schema
-from digest.store.locks import build_lock
+from digest.store.locks import MIGRATION_LOCK, build_lock
 from digest.store.migrate import all_migrations, pending
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
@@ -112,6 +112,41 @@ def test_same_article_through_two_feeds_is_stored_once(store: Store) -> None:
     assert len(store.articles_between(NOW - timedelta(days=7), NOW)) == 1
 
 
+def test_only_the_entry_that_created_an_article_writes_its_content(store: Store) -> None:
+    store.record_poll(FEED, _ok(_entry("a", "https://example.org/story", "Real")), now=NOW)
+    hostile = FetchResult(
+        OTHER,
+        FetchOutcome.OK,
+        OTHER,
+        entries=(_entry("x", "https://example.org/story", "Fake", feed=OTHER, summary="Lies."),),
+    )
+    counts = [store.record_poll(OTHER, hostile, now=NOW) for _ in range(3)]
+    assert [(c.new, c.updated) for c in counts] == [(0, 0)] * 3
+    [article] = store.articles_between(NOW - timedelta(days=7), NOW)
+    assert (article.title, article.outlet, article.summary) == ("Real", "Example", "A teaser.")
+    again = store.record_poll(FEED, _ok(_entry("a", "https://example.org/story", "Real")), now=NOW)
+    assert (again.updated, again.unchanged) == (0, 1), "no tug of war with the linking feed"
+
+
+def test_a_moved_link_reuses_nothing_of_the_old_page(store: Store) -> None:
+    store.record_poll(FEED, _ok(_entry("g", "https://example.org/old")), now=NOW)
+    [page] = store.pending_pages(since=NOW - timedelta(days=7))
+    store.save_extraction(
+        page.article_id, text="Old body.", origin=TextOrigin.PAGE, now=NOW, etag='"old"'
+    )
+    store.record_poll(FEED, _ok(_entry("g", "https://example.org/new")), now=NOW)
+    [pending] = store.pending_pages(since=NOW - timedelta(days=7))
+    assert (pending.article_id, pending.url, pending.etag) == (
+        page.article_id,
+        "https://example.org/new",
+        None,
+    )
+    # A new entry for the old URL is a new article, although the id it would get is taken.
+    store.record_poll(FEED, _ok(_entry("h", "https://example.org/old")), now=NOW)
+    urls = sorted(a.url for a in store.articles_between(NOW - timedelta(days=7), NOW))
+    assert urls == ["https://example.org/new", "https://example.org/old"]
+
+
 def test_feed_state_follows_outcomes(store: Store) -> None:
     store.record_poll(FEED, _ok(_entry("a", "https://example.org/a"), etag='"e1"'), now=NOW)
     [state] = store.feed_states([FEED])
@@ -160,6 +195,53 @@ def test_claims_of_a_dead_worker_are_free_at_once(store: Store) -> None:
     assert len(claimed) == 1
 
 
+def test_upgrade_from_version_1_records_who_owns_each_article(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'digest.db'}"
+    engine = create_engine(url)
+    [initial] = [m for m in all_migrations() if m.version == 1]
+    with engine.begin() as connection:
+        schema.schema_migrations.create(connection)
+        initial.upgrade(connection)
+        connection.execute(
+            schema.schema_migrations.insert().values(version=1, name="initial", applied_at=NOW)
+        )
+        columns = {c["name"] for c in inspect(connection).get_columns("articles")}
+        assert "owner_key" not in columns
+        connection.execute(
+            text(
+                "INSERT INTO feeds (url, name, current_url, is_gone, consecutive_failures, "
+                "entries_seen) VALUES (:a, 'A', :a, 0, 0, 1), (:b, 'B', :b, 0, 0, 0)"
+            ),
+            {"a": FEED, "b": OTHER},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO articles (id, url, feed_url, outlet, title, summary, content, "
+                "author, published, content_hash, first_seen_at, updated_at, language) VALUES "
+                "('x1', 'https://example.org/s', :a, 'A', 'Real', '', '', '', :t, 'h', :t, :t, '')"
+            ),
+            {"a": FEED, "t": NOW - timedelta(days=1)},
+        )
+        connection.execute(
+            text("INSERT INTO entries VALUES (:b, 'zz', 'x1'), (:a, 'guid-1', 'x1')"),
+            {"a": FEED, "b": OTHER},
+        )
+    engine.dispose()
+    store = open_store(url)
+    try:
+        hostile = FetchResult(
+            OTHER, FetchOutcome.OK, OTHER, entries=(_entry("zz", "https://example.org/s", "Fake"),)
+        )
+        store.record_poll(OTHER, hostile, now=NOW)
+        [article] = store.articles_between(NOW - timedelta(days=7), NOW)
+        assert article.title == "Real"
+        with store.engine.connect() as connection:
+            owner = connection.execute(text("SELECT owner_key FROM articles")).scalar()
+        assert owner == "guid-1"
+    finally:
+        store.close()
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'digest.db'}"
     open_store(url).close()
@@ -188,3 +270,24 @@ def test_build_lock_excludes_a_second_holder(store: Store) -> None:
             second.close()
     with build_lock(store.engine, "issue:2026-11-23"):
         pass  # released after the first block
+
+
+@pytest.mark.parametrize(
+    ("lock", "named"),
+    [
+        ("issue:2026-11-23", "the build lock of issue 2026-11-23 is held"),
+        (MIGRATION_LOCK, "the migration lock is held"),
+    ],
+)
+def test_a_lock_timeout_says_which_lock(store: Store, lock: str, named: str) -> None:
+    second = open_store(store.url)
+    try:
+        with (
+            build_lock(store.engine, lock),
+            pytest.raises(LockedError) as caught,
+            build_lock(second.engine, lock, wait_seconds=0.3),
+        ):
+            pass
+    finally:
+        second.close()
+    assert str(caught.value).startswith(named) and caught.value.lock == lock

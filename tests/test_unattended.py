@@ -178,3 +178,92 @@ def test_kill_9_at_any_stage_then_rerun_completes(tmp_path: Path, store_url: str
         engine.dispose()
     leftovers = [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
     assert leftovers == [], "a killed build left a temporary directory behind"
+
+
+def _claims(url: str) -> int:
+    articles = schema.articles
+    return _count(
+        url,
+        lambda: (
+            select(func.count()).select_from(articles).where(articles.c.claimed_by.is_not(None))
+        ),
+    )
+
+
+def _poll_then_run(
+    site: SampleSite, config: Path, run_config: Path, out: Path, store_url: str
+) -> tuple[int, str]:
+    """Start a poller, and once it holds claims on pages, a build on the same store."""
+    poller = _digest("fetch", "--config", str(config), "--now", site.now.isoformat())
+    assert _wait_for(lambda: _claims(store_url) > 0, poller), "the poller never claimed pages"
+    run = _digest(
+        "run", "--config", str(run_config), "--out", str(out), "--now", site.now.isoformat()
+    )
+    code = run.wait(timeout=300)
+    output = run.stdout.read() if run.stdout else ""
+    assert poller.wait(timeout=300) == 0
+    return code, output
+
+
+def test_a_build_waits_for_the_pages_a_concurrent_poll_claimed(
+    tmp_path: Path, store_url: str
+) -> None:
+    """Issue 13 item 7: the README starts the poll and the build at the same minute.
+
+    The build must not write stories from feed summaries while the poller is still
+    downloading their pages: it waits, and the issue equals a build made alone.
+    """
+    with serve_sample(week=1, delay=0.12) as site:
+        alone = _config(site, tmp_path / "alone", f"sqlite:///{tmp_path / 'alone.db'}")
+        reference = _digest(
+            *("run", "--config", str(alone), "--out", str(tmp_path / "ref")),
+            *("--now", site.now.isoformat()),
+        )
+        assert reference.wait(timeout=300) == 0
+        config = _config(site, tmp_path / "shared", store_url)
+        code, output = _poll_then_run(site, config, config, tmp_path / "out", store_url)
+    assert code == 0, output
+    day = site.now.date().isoformat()
+    expected = json.loads((tmp_path / "ref" / day / "digest.json").read_text())
+    got = json.loads((tmp_path / "out" / day / "digest.json").read_text())
+    assert not [w for w in got["warnings"] if "another process" in w]
+    assert len(got.pop("warnings")) == len(expected.pop("warnings"))
+    assert got == expected, "the concurrent build differs from one made alone"
+
+
+def test_a_build_that_cannot_wait_says_which_pages_it_lacks(tmp_path: Path, store_url: str) -> None:
+    with serve_sample(week=1, delay=0.3) as site:
+        config = _config(site, tmp_path / "shared", store_url)
+        hurried = tmp_path / "hurried" / "feeds.yaml"
+        hurried.parent.mkdir()
+        hurried.write_text(
+            config.read_text().replace(
+                "  allow_private: true", "  allow_private: true\n  budget_seconds: 1"
+            )
+        )
+        code, output = _poll_then_run(site, config, hurried, tmp_path / "out", store_url)
+    assert code == 0, output
+    got = json.loads((tmp_path / "out" / site.now.date().isoformat() / "digest.json").read_text())
+    waiting = [w for w in got["warnings"] if "another process" in w]
+    assert waiting and all("was still fetching its page" in w for w in waiting), got["warnings"]
+    assert all("used the feed's text instead" in w for w in waiting)
+
+
+def test_a_draft_built_during_a_poll_names_the_pages_in_flight(
+    tmp_path: Path, store_url: str
+) -> None:
+    with serve_sample(week=1, delay=0.3) as site:
+        config = _config(site, tmp_path / "shared", store_url)
+        poller = _digest("fetch", "--config", str(config), "--now", site.now.isoformat())
+        assert _wait_for(lambda: _claims(store_url) > 0, poller), "the poller never claimed pages"
+        draft = _digest(
+            *("build", "--config", str(config), "--out", str(tmp_path / "out")),
+            *("--now", site.now.isoformat()),
+        )
+        code = draft.wait(timeout=300)
+        output = draft.stdout.read() if draft.stdout else ""
+        assert poller.wait(timeout=300) == 0
+    assert code == 0, output
+    got = json.loads((tmp_path / "out" / site.now.date().isoformat() / "digest.json").read_text())
+    in_flight = [w for w in got["warnings"] if "is fetching its page right now" in w]
+    assert in_flight and all("used the feed's text instead" in w for w in in_flight)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.urls import canonical_url, is_http_url
+from digest.urls import canonical_url, display_url, is_http_url
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,17 @@ def test_canonical_url_leaves_unparseable_urls_alone() -> None:
 )
 def test_is_http_url(url: str, expected: bool) -> None:
     assert is_http_url(url) is expected
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://аррӏе.com/login", "http://xn--80ak6aa92e.com/login"),
+        ("https://u@pаypal.com:8443/a?b=1#c", "https://u@xn--pypal-4ve.com:8443/a?b=1#c"),
+        ("https://münchen.de/karte", "https://münchen.de/karte"),
+        ("https://пример.рф/", "https://пример.рф/"),
+        ("https://example.org/", "https://example.org/"),
+    ],
+)
+def test_display_url_shows_mixed_script_hosts_in_punycode(url: str, shown: str) -> None:
+    assert display_url(url) == shown

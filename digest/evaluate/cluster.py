@@ -16,12 +16,14 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 
 from digest.cluster import cluster_texts
+from digest.errors import InputError
 
 __all__ = [
     "adjusted_rand_index",
@@ -35,24 +37,38 @@ def evaluate_clustering(path: Path) -> dict[str, float | int]:
     """Cluster the file's texts and score them against its gold labels.
 
     Returns items, clusters (found), bcubed_precision, bcubed_recall, bcubed_f1, ari,
-    nmi and seconds (wall time of clustering only). Raises ValueError on a line that
-    is not a JSON object with "text" and "cluster".
+    nmi and seconds (wall time of clustering only). Raises InputError naming the file
+    and line of a line that is not a JSON object with "text" and an integer "cluster".
     """
     texts: list[str] = []
     titles: list[str] = []
+    published: list[datetime] = []
     gold: list[int] = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
-            row = json.loads(line)
-            if not isinstance(row, dict) or "text" not in row or "cluster" not in row:
-                raise ValueError(f'{path}:{number}: expected an object with "text" and "cluster"')
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict) or "text" not in row or "cluster" not in row:
+                    raise ValueError('expected an object with "text" and "cluster"')
+                label = int(row["cluster"])
+                if "published" in row:
+                    published.append(datetime.fromisoformat(str(row["published"])))
+            except ValueError as exc:  # json.JSONDecodeError is a ValueError
+                raise InputError(
+                    f"{path}:{number}: not a labelled item ({exc}).",
+                    file=str(path),
+                    line=number,
+                    hint='Each line is {"title": ..., "text": ..., "cluster": <int>}.',
+                ) from exc
             texts.append(str(row["text"]))
             titles.append(str(row.get("title", "")))
-            gold.append(int(row["cluster"]))
+            gold.append(label)
     started = time.perf_counter()
-    predicted = cluster_texts(texts, titles=titles)
+    # Publication times are used only when every line has one.
+    times = published if len(published) == len(texts) else None
+    predicted = cluster_texts(texts, titles=titles, published=times)
     seconds = time.perf_counter() - started
     precision, recall, f1 = bcubed(predicted, gold)
     return {

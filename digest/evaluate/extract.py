@@ -21,7 +21,7 @@ from pathlib import Path
 
 import trafilatura
 
-from digest.errors import DigestError
+from digest.errors import InputError
 from digest.extract import extract_text_for_eval
 
 __all__ = ["ExtractionScore", "evaluate_extraction", "score_extraction"]
@@ -77,7 +77,8 @@ def evaluate_extraction(directory: Path) -> dict[str, float | int]:
 
     ``directory`` has the layout of the benchmark's dev half: ``ground-truth.json``
     (``{id: {"articleBody": ...}}``) and ``html/<id>.html.gz`` (UTF-8). ``seconds`` is
-    the wall time of our extraction alone. Raises ``DigestError`` if files are missing.
+    the wall time of our extraction alone. Raises ``InputError`` naming the file when
+    one is missing or malformed.
     """
     truth, pages = _load_benchmark(directory)
     started = time.perf_counter()
@@ -107,13 +108,27 @@ def _bare_trafilatura(html: str) -> str:
 def _load_benchmark(directory: Path) -> tuple[dict[str, str], dict[str, str]]:
     """(truth, html) by page id, read from a benchmark directory."""
     truth_path = directory / "ground-truth.json"
+    hint = "Point the command at a directory laid out like extraction/aeb_dev/."
     try:
         raw = json.loads(truth_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DigestError(
-            f"{truth_path}: cannot read the ground truth ({exc}).",
-            hint="Point the command at a directory laid out like extraction/aeb_dev/.",
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"{truth_path}:{exc.lineno}: not valid JSON ({exc.msg}).",
+            file=str(truth_path),
+            line=exc.lineno,
+            hint=hint,
         ) from exc
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            f"{truth_path}: cannot read the ground truth ({exc}).", file=str(truth_path), hint=hint
+        ) from exc
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) for v in raw.values()):
+        raise InputError(
+            f'{truth_path}:1: expected {{"<page id>": {{"articleBody": "..."}}, ...}}.',
+            file=str(truth_path),
+            line=1,
+            hint=hint,
+        )
     truth = {page_id: str(item.get("articleBody") or "") for page_id, item in raw.items()}
     pages: dict[str, str] = {}
     for page_id in truth:
@@ -121,8 +136,9 @@ def _load_benchmark(directory: Path) -> tuple[dict[str, str], dict[str, str]]:
         try:
             pages[page_id] = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
         except (OSError, EOFError) as exc:
-            raise DigestError(
+            raise InputError(
                 f"{path}: cannot read the page ({exc}).",
+                file=str(path),
                 hint="Every id in ground-truth.json needs html/<id>.html.gz.",
             ) from exc
     return truth, pages

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from digest.errors import DigestError, InputError
 from digest.summarize import extractive_briefly
 from digest.text import is_boilerplate_document, word_count
 
@@ -33,14 +34,15 @@ def evaluate_summaries(path: Path, *, words: int = 70) -> dict[str, float | int]
     Returns ``rouge1``, ``rouge2``, ``rougeL``, ``lead_rouge1``, ``lead_rouge2``,
     ``lead_rougeL`` (F1 x100, rounded to 2 places), ``words`` (the budget), ``mean_words``
     and ``lead_mean_words`` (mean output length) and ``items`` (examples scored).
-    Raises ``ImportError`` naming the extra if rouge-score is missing, ``OSError`` if
-    the file can't be read and ``ValueError`` on a malformed line.
+    Raises ``DigestError`` naming the extra if rouge-score is missing, ``OSError`` if
+    the file can't be read and ``InputError`` (file and line) on a malformed line.
     """
     try:
         from rouge_score import rouge_scorer
     except ImportError as exc:
-        raise ImportError(
-            "summarization evaluation needs rouge-score: pip install 'newsletter-digest[eval]'"
+        raise DigestError(
+            "summarization evaluation needs rouge-score, which is not installed.",
+            hint="pip install 'newsletter-digest[eval]'",
         ) from exc
     scorer = rouge_scorer.RougeScorer(list(_METRICS), use_stemmer=True)
     totals = dict.fromkeys([*_METRICS, *(f"lead_{m}" for m in _METRICS)], 0.0)
@@ -55,7 +57,12 @@ def evaluate_summaries(path: Path, *, words: int = 70) -> dict[str, float | int]
                 documents = [str(d) for d in row["documents"]]
                 reference = str(row["summary"])
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{number}: not a summarization example ({exc})") from exc
+                raise InputError(
+                    f"{path}:{number}: not a summarization example ({exc}).",
+                    file=str(path),
+                    line=number,
+                    hint='Each line is {"documents": [...], "summary": "..."}.',
+                ) from exc
             ours = " ".join(extractive_briefly(documents, words=words))
             first = next((d for d in documents if not is_boilerplate_document(d)), "")
             lead = " ".join(first.split()[:words])

@@ -7,8 +7,8 @@
         ...  # build an issue with now=site.now
 
 The pages and feeds are static files under ``site/`` generated from ``data/week*.txt``
-by ``python -m digest.sample._generate``. Links in them carry the placeholder
-``__BASE__``, which the server replaces with its own address.
+by ``python -m tools.sample_site`` (development tooling, outside the package). Links in
+them carry the placeholder ``__BASE__``, which the server replaces with its own address.
 
 Faults on purpose: ``BROKEN_FEED_NAME``'s feed is not XML, and the page at
 ``DEAD_LINK_PATH`` is listed in a feed (with a summary) but answers 404.
@@ -27,11 +27,9 @@ from importlib import resources
 from pathlib import Path
 
 from digest.sample._data import BROKEN_OUTLET, OUTLETS, WEEK_NOW, load_articles
-from digest.sample._pages import BOILERPLATE
 from digest.sample._server import SampleServer
 
 __all__ = [
-    "BOILERPLATE",
     "BROKEN_FEED_NAME",
     "DEAD_LINK_PATH",
     "EXPECTED_STORIES",

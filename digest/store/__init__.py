@@ -15,12 +15,13 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from digest.errors import StoreError
-from digest.store.articles import ArticleQueries, PendingPage, article_id_for
+from digest.store.articles import ArticleQueries, PendingPage, new_claimer
+from digest.store.base import store_error
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
-from digest.store.issues import IssueQueries, SentStory, StoryRecord
+from digest.store.issues import IssueQueries, SentStory
 from digest.store.migrate import Migration, upgrade
 
 __all__ = [
@@ -29,9 +30,8 @@ __all__ = [
     "PollCounts",
     "SentStory",
     "Store",
-    "StoryRecord",
-    "article_id_for",
     "connect",
+    "new_claimer",
     "open_store",
     "upgrade_schema",
 ]
@@ -86,12 +86,10 @@ def upgrade_schema(engine: Engine, url: str) -> tuple[Migration, ...]:
     """Apply pending migrations; database errors become a StoreError with a hint."""
     try:
         return upgrade(engine, url=url)
-    except OperationalError as exc:
-        raise StoreError(
-            f"{url}: cannot open the store: {exc.orig}",
-            url=url,
-            hint="Check that the directory exists and is writable, or that the server runs.",
-        ) from exc
+    except SQLAlchemyError as exc:
+        # A corrupt SQLite file raises DatabaseError, a refused login OperationalError:
+        # both are the store's state, said in one line, never a traceback.
+        raise store_error(url, exc, "cannot open the store") from exc
 
 
 def open_store(url: str) -> Store:

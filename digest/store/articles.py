@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import socket
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,17 +15,31 @@ from sqlalchemy import and_, or_, select, update
 from digest.models import Article, ArticleId, TextOrigin
 from digest.store import schema
 from digest.store.base import StoreBase, _utc
+from digest.text import remove_unsafe_characters
 
-__all__ = ["ArticleQueries", "PendingPage", "article_id_for"]
+__all__ = ["ArticleQueries", "PendingPage", "new_claimer"]
 
 
-# Who claims pages: this process on this host.
-_CLAIMER = f"{socket.gethostname()}:{os.getpid()}"
+def new_claimer() -> str:
+    """A name for one worker's claims: ``host:pid:token``.
+
+    The token tells apart two runs in one process (the scheduler's poll and build jobs
+    are threads of one process), so a build can see which pages another run claimed.
+    """
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:12]}"
+
+
+# Claims made without a claimer of their own (older callers).
+_CLAIMER = new_claimer()
 
 
 def _claimer_is_dead(claimer: str) -> bool:
-    """True when ``claimer`` ran on this host and its process is gone."""
-    host, _, pid = claimer.rpartition(":")
+    """True when ``claimer`` ran on this host and its process is gone.
+
+    Claimers are ``host:pid:token``, or ``host:pid`` as older versions wrote them.
+    """
+    host, _, rest = claimer.partition(":")
+    pid = rest.partition(":")[0]
     if host != socket.gethostname() or not pid.isdigit():
         return False  # another machine: only the claim's age can free it
     try:
@@ -37,10 +51,6 @@ def _claimer_is_dead(claimer: str) -> bool:
     return False
 
 
-def article_id_for(url: str) -> ArticleId:
-    return ArticleId(hashlib.sha1(url.encode("utf-8")).hexdigest())
-
-
 @dataclass(frozen=True, slots=True)
 class PendingPage:
     article_id: ArticleId
@@ -48,6 +58,7 @@ class PendingPage:
     outlet: str
     etag: str | None
     last_modified: str | None
+    claimed_by: str | None = None
 
 
 class ArticleQueries(StoreBase):
@@ -70,6 +81,7 @@ class ArticleQueries(StoreBase):
                 articles.c.outlet,
                 pages.c.etag,
                 pages.c.last_modified,
+                articles.c.claimed_by,
             )
             .select_from(articles.outerjoin(pages, pages.c.article_id == articles.c.id))
             .where(and_(articles.c.extracted_at.is_(None), articles.c.published >= since))
@@ -81,14 +93,20 @@ class ArticleQueries(StoreBase):
             query = query.limit(limit)
         with self._begin() as connection:
             return [
-                PendingPage(ArticleId(r.id), r.url, r.outlet, r.etag, r.last_modified)
+                PendingPage(ArticleId(r.id), r.url, r.outlet, r.etag, r.last_modified, r.claimed_by)
                 for r in connection.execute(query)
             ]
 
     def claim_pages(
-        self, *, since: datetime, clock_now: datetime, limit: int, stale: timedelta
+        self,
+        *,
+        since: datetime,
+        clock_now: datetime,
+        limit: int,
+        stale: timedelta,
+        claimer: str = _CLAIMER,
     ) -> list[PendingPage]:
-        """Claim up to ``limit`` pending pages for this worker.
+        """Claim up to ``limit`` pending pages for ``claimer`` (see :func:`new_claimer`).
 
         ``clock_now`` is the wall clock (not the issue's fixed ``--now``). A claim is
         free again once it is older than ``stale`` or its worker, on this host, is no
@@ -123,9 +141,44 @@ class ArticleQueries(StoreBase):
                 connection.execute(
                     update(articles)
                     .where(articles.c.id.in_(ids))
-                    .values(claimed_at=clock_now, claimed_by=_CLAIMER)
+                    .values(claimed_at=clock_now, claimed_by=claimer)
                 )
         return self.pending_pages(since=since, ids=ids) if ids else []
+
+    def pages_claimed_by_others(
+        self, *, since: datetime, clock_now: datetime, stale: timedelta, claimer: str
+    ) -> list[PendingPage]:
+        """Pending pages another live worker holds a fresh claim on (it is fetching them)."""
+        pending = self.pending_pages(since=since)
+        cutoff = clock_now - stale
+        claimed = [p for p in pending if p.claimed_by and p.claimed_by != claimer]
+        if not claimed:
+            return []
+        articles = schema.articles
+        with self._begin() as connection:
+            fresh = set(
+                connection.execute(
+                    select(articles.c.id).where(
+                        and_(
+                            articles.c.id.in_([p.article_id for p in claimed]),
+                            articles.c.claimed_at >= cutoff,
+                        )
+                    )
+                ).scalars()
+            )
+        return [
+            p for p in claimed if p.article_id in fresh and not _claimer_is_dead(p.claimed_by or "")
+        ]
+
+    def release_claim(self, article_id: ArticleId, *, claimer: str) -> None:
+        """Give a claimed page back unfetched, for the next run (if ``claimer`` holds it)."""
+        articles = schema.articles
+        with self._begin() as connection:
+            connection.execute(
+                update(articles)
+                .where(and_(articles.c.id == article_id, articles.c.claimed_by == claimer))
+                .values(claimed_at=None, claimed_by=None)
+            )
 
     def save_extraction(
         self,
@@ -220,7 +273,10 @@ class ArticleQueries(StoreBase):
 
 
 def _article(row: Any) -> Article:
-    text = row.text if row.text else (row.content or row.summary or "")
+    # Text is cleaned as it is stored; cleaning again as it is read heals rows stored by
+    # versions that did not (one control character in a title broke every rebuild).
+    clean = remove_unsafe_characters
+    text = clean(row.text if row.text else (row.content or row.summary or ""))
     origin = row.text_origin or (
         TextOrigin.FEED_CONTENT.value if row.content else TextOrigin.FEED_SUMMARY.value
     )
@@ -231,11 +287,11 @@ def _article(row: Any) -> Article:
         url=row.url,
         outlet=row.outlet,
         feed_url=row.feed_url,
-        title=row.title,
+        title=clean(row.title),
         published=published,
         text=text,
-        summary=row.summary or "",
+        summary=clean(row.summary or ""),
         text_origin=TextOrigin(origin),
-        author=row.author or "",
+        author=clean(row.author or ""),
         language=row.language or "",
     )

@@ -8,11 +8,27 @@ from datetime import UTC, datetime
 from typing import Self
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from digest.errors import StoreError
 
-__all__ = ["StoreBase"]
+__all__ = ["StoreBase", "store_error"]
+
+
+def store_error(url: str, exc: SQLAlchemyError, what: str = "database error") -> StoreError:
+    """A StoreError naming the store (password masked) and saying what to do about ``exc``."""
+    reason = getattr(exc, "orig", None) or exc
+    text = str(reason).strip().splitlines()[0] if str(reason).strip() else type(exc).__name__
+    if "not a database" in text or "malformed" in text:
+        hint = (
+            "The SQLite file is damaged or not a database: restore it from a backup, or "
+            "point storage.url at a new file (the next run fetches the window again)."
+        )
+    elif "password" in text or "authentication" in text:
+        hint = "Check the user and password in storage.url (or the server's pg_hba.conf)."
+    else:
+        hint = "Check that the database is reachable, its directory writable, and not locked."
+    return StoreError(f"{url}: {what}: {text}", url=url, hint=hint)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -47,9 +63,7 @@ class StoreBase:
         try:
             with self.engine.begin() as connection:
                 yield connection
-        except OperationalError as exc:
-            raise StoreError(
-                f"{self.url}: database error: {exc.orig}",
-                url=self.url,
-                hint="Check that the database is reachable and not locked by another program.",
-            ) from exc
+        except IntegrityError:
+            raise  # a constraint, not the store: callers handle insert races
+        except DatabaseError as exc:
+            raise store_error(self.url, exc) from exc

@@ -12,9 +12,9 @@ from sqlalchemy import Connection, and_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from digest.errors import StoreError
+from digest.ids import article_id_for
 from digest.models import FeedEntry, FetchOutcome, FetchResult
 from digest.store import schema
-from digest.store.articles import article_id_for
 from digest.store.base import StoreBase, _utc
 
 __all__ = ["FeedQueries", "FeedState", "PollCounts"]
@@ -153,71 +153,137 @@ class FeedQueries(StoreBase):
     def _upsert_entries(
         self, connection: Connection, feed_url: str, items: Sequence[FeedEntry], now: datetime
     ) -> PollCounts:
+        """Insert new articles, update the ones these entries own, link the rest.
+
+        An article's content is written only by the entry that created it: another
+        feed listing the same URL (a syndicated copy, or a hostile feed with a
+        ``?utm_source=`` variant) gets an ``entries`` row pointing at it and nothing
+        more. When an owning entry keeps its guid but changes its link, the article
+        moves to the new URL and its page is fetched again.
+        """
         articles, entries = schema.articles, schema.entries
-        new = updated = unchanged = 0
+        counts = {"new": 0, "updated": 0, "unchanged": 0}
         for entry in items:
             if not entry.url:
                 continue
-            content_hash = _content_hash(entry)
             linked = connection.execute(
-                select(entries.c.article_id).where(
-                    and_(entries.c.feed_url == feed_url, entries.c.key == entry.key)
-                )
-            ).scalar()
-            by_url = connection.execute(
-                select(articles.c.id, articles.c.content_hash).where(articles.c.url == entry.url)
+                select(articles.c.id, articles.c.url, articles.c.feed_url, articles.c.owner_key)
+                .select_from(articles.join(entries, entries.c.article_id == articles.c.id))
+                .where(and_(entries.c.feed_url == feed_url, entries.c.key == entry.key))
             ).one_or_none()
-            article_id = linked or (by_url.id if by_url is not None else None)
-            if article_id is None:
-                article_id = article_id_for(entry.url)
-                connection.execute(
-                    articles.insert().values(
-                        id=article_id,
-                        url=entry.url,
-                        feed_url=feed_url,
-                        outlet=entry.outlet,
-                        title=entry.title,
-                        summary=entry.summary,
-                        content=entry.content,
-                        author=entry.author,
-                        published=entry.published,
-                        content_hash=content_hash,
-                        first_seen_at=now,
-                        updated_at=now,
-                        language="",
-                    )
-                )
-                new += 1
+            is_owner = linked is not None and _owns(linked, feed_url, entry.key)
+            # An owner whose new link is already another article's joins that one.
+            moves_in_place = linked is not None and (
+                linked.url == entry.url or (is_owner and not self._url_taken(connection, entry.url))
+            )
+            if linked is not None and moves_in_place:
+                if is_owner:
+                    outcome = self._update_owned(connection, linked.id, entry, now)
+                else:
+                    outcome = "unchanged"  # another entry's article: a link only
             else:
-                current = connection.execute(
-                    select(articles.c.content_hash).where(articles.c.id == article_id)
-                ).scalar()
-                if current != content_hash and linked is not None:
-                    # Same entry, new content: update in place and extract again.
+                article_id, outcome = self._article_for_url(connection, feed_url, entry, now)
+                if linked is None:
                     connection.execute(
-                        update(articles)
-                        .where(articles.c.id == article_id)
-                        .values(
-                            title=entry.title,
-                            summary=entry.summary,
-                            content=entry.content,
-                            author=entry.author,
-                            content_hash=content_hash,
-                            updated_at=now,
-                            # The old page text no longer describes the entry: drop it,
-                            # so a failed refetch falls back to the new feed text.
-                            text=None,
-                            text_origin=None,
-                            extracted_at=None,
-                            claimed_at=None,
-                            claimed_by=None,
+                        entries.insert().values(
+                            feed_url=feed_url, key=entry.key, article_id=article_id
                         )
                     )
-                    updated += 1
-                else:
-                    unchanged += 1
-            if linked is None:
-                connection.execute(
-                    entries.insert().values(feed_url=feed_url, key=entry.key, article_id=article_id)
-                )
-        return PollCounts(new=new, updated=updated, unchanged=unchanged)
+                else:  # a linking entry now points elsewhere: follow it
+                    connection.execute(
+                        update(entries)
+                        .where(and_(entries.c.feed_url == feed_url, entries.c.key == entry.key))
+                        .values(article_id=article_id)
+                    )
+            counts[outcome] += 1
+        return PollCounts(**counts)
+
+    def _article_for_url(
+        self, connection: Connection, feed_url: str, entry: FeedEntry, now: datetime
+    ) -> tuple[str, str]:
+        """The article at ``entry.url`` (linked, not changed), else a new one it owns."""
+        articles = schema.articles
+        existing = connection.execute(
+            select(articles.c.id).where(articles.c.url == entry.url)
+        ).scalar()
+        if existing is not None:
+            return str(existing), "unchanged"
+        article_id = article_id_for(entry.url)
+        suffix = 0
+        while connection.execute(select(articles.c.id).where(articles.c.id == article_id)).first():
+            # The id of an article that has since moved to a new link (ids never change).
+            suffix += 1
+            article_id = article_id_for(f"{entry.url}\n{suffix}")
+        connection.execute(
+            articles.insert().values(
+                id=article_id,
+                url=entry.url,
+                feed_url=feed_url,
+                owner_key=entry.key,
+                outlet=entry.outlet,
+                title=entry.title,
+                summary=entry.summary,
+                content=entry.content,
+                author=entry.author,
+                published=entry.published,
+                content_hash=_content_hash(entry),
+                first_seen_at=now,
+                updated_at=now,
+                language="",
+            )
+        )
+        return article_id, "new"
+
+    def _update_owned(
+        self, connection: Connection, article_id: str, entry: FeedEntry, now: datetime
+    ) -> str:
+        """Bring an article up to date with the entry that owns it: "updated" or "unchanged"."""
+        articles = schema.articles
+        row = connection.execute(
+            select(articles.c.url, articles.c.content_hash, articles.c.owner_key).where(
+                articles.c.id == article_id
+            )
+        ).one()
+        content_hash = _content_hash(entry)
+        if row.content_hash == content_hash and row.owner_key is not None:
+            return "unchanged"
+        values: dict[str, Any] = {"owner_key": entry.key}
+        if row.content_hash != content_hash:
+            values.update(
+                title=entry.title,
+                summary=entry.summary,
+                content=entry.content,
+                author=entry.author,
+                content_hash=content_hash,
+                updated_at=now,
+                # The old page text no longer describes the entry: drop it, so a failed
+                # refetch falls back to the new feed text.
+                text=None,
+                text_origin=None,
+                extracted_at=None,
+                claimed_at=None,
+                claimed_by=None,
+            )
+        if row.url != entry.url:
+            # Same guid, new link: the new link wins and its page is fetched afresh (the
+            # old page's validators must not be sent to the new URL).
+            values["url"] = entry.url
+            pages = schema.article_pages
+            connection.execute(pages.delete().where(pages.c.article_id == article_id))
+        connection.execute(update(articles).where(articles.c.id == article_id).values(**values))
+        return "updated" if row.content_hash != content_hash else "unchanged"
+
+    def _url_taken(self, connection: Connection, url: str) -> bool:
+        articles = schema.articles
+        return (
+            connection.execute(select(articles.c.id).where(articles.c.url == url)).first()
+            is not None
+        )
+
+
+def _owns(article: Any, feed_url: str, key: str) -> bool:
+    """Whether the entry ``(feed_url, key)`` owns ``article`` (a row with feed_url, owner_key).
+
+    A row from before ownership was recorded (NULL owner_key) belongs to its own feed.
+    """
+    return bool(article.feed_url == feed_url and article.owner_key in (key, None))

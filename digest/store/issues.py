@@ -10,16 +10,16 @@ from typing import Any
 
 from sqlalchemy import and_, select, update
 
-from digest.models import ArticleId, StoryId
+from digest.models import ArticleId, Issue, LeftOut, Story, StoryId, StorySummary
 from digest.store import schema
 from digest.store.base import StoreBase, _utc
 
-__all__ = ["IssueQueries", "SentStory", "StoryRecord"]
+__all__ = ["IssueQueries", "SentStory"]
 
 
 @dataclass(frozen=True, slots=True)
-class StoryRecord:
-    """What an issue did with a story, for the store."""
+class _StoryRecord:
+    """What an issue did with a story, and why: a row behind ``digest why``."""
 
     story_id: StoryId
     article_ids: tuple[ArticleId, ...]
@@ -48,9 +48,9 @@ class IssueQueries(StoreBase):
     def sent_stories(self, *, before: str, since: str) -> list[SentStory]:
         """Stories of issues dated in [since, before): what readers have already seen.
 
-        Only issues built by a scheduled run (``digest run``, ``digest schedule``) were
-        sent; an editor's draft (``digest build``, the preview) is not, so its stories
-        stay available to the real issue.
+        Only final builds (``digest run``, ``digest schedule``) count as sent; an
+        editor's draft (``digest build``, the preview) does not, so its stories stay
+        available to the real issue.
         """
         links, told, issues = schema.story_articles, schema.issue_stories, schema.issues
         sent_dates = select(issues.c.issue_date).where(
@@ -88,15 +88,22 @@ class IssueQueries(StoreBase):
 
     def record_issue(
         self,
-        issue_date: str,
+        issue: Issue,
         *,
         path: str,
         now: datetime,
-        stories: Sequence[StoryRecord],
-        is_scheduled: bool,
+        chosen: Sequence[Story],
+        left_out: Sequence[LeftOut],
+        is_final: bool,
         html_bytes: int,
     ) -> None:
-        """Record a built issue, the stories it holds and those it left out, and why."""
+        """Record a built issue, the stories it holds and those it left out, and why.
+
+        ``chosen`` are the selected stories (their articles and why they are in);
+        ``left_out`` every other story the issue considered, with its reason.
+        """
+        issue_date = issue.issue_date.isoformat()
+        stories = _story_records(issue, chosen, left_out)
         issues, told, links = schema.issues, schema.issue_stories, schema.story_articles
         with self._begin() as connection:
             previous = connection.execute(
@@ -110,7 +117,7 @@ class IssueQueries(StoreBase):
                     issue_date=issue_date,
                     built_at=now,
                     path=path,
-                    is_scheduled=bool(is_scheduled or previous),
+                    is_scheduled=bool(is_final or previous),
                     story_count=sum(1 for s in stories if s.is_included),
                     html_bytes=html_bytes,
                 )
@@ -152,7 +159,8 @@ class IssueQueries(StoreBase):
                 for row in connection.execute(query)
             ]
 
-    def issue_is_scheduled_built(self, issue_date: str) -> bool:
+    def issue_is_final(self, issue_date: str) -> bool:
+        """Whether a final build (one that counts as sent) made this issue."""
         issues = schema.issues
         with self._begin() as connection:
             value = connection.execute(
@@ -194,3 +202,38 @@ class IssueQueries(StoreBase):
             }
             for row in rows
         ]
+
+
+def _story_records(
+    issue: Issue, chosen: Sequence[Story], left_out: Sequence[LeftOut]
+) -> list[_StoryRecord]:
+    """One record per story the issue considered: printed ones first, then the others."""
+    by_id = {s.id: s for s in chosen}
+    records: dict[StoryId, _StoryRecord] = {}
+    for topic in issue.topics:
+        for summary in topic.stories:
+            story = by_id.get(summary.story_id)
+            records.setdefault(
+                summary.story_id,
+                _StoryRecord(
+                    summary.story_id,
+                    tuple(a.id for a in story.articles) if story else (),
+                    summary.headline,
+                    _sentences(summary),
+                    topic.name,
+                    True,
+                    story.why if story else "",
+                ),
+            )
+    for item in left_out:
+        records.setdefault(
+            item.story_id,
+            _StoryRecord(item.story_id, (), item.headline, (), "", False, item.detail),
+        )
+    return list(records.values())
+
+
+def _sentences(summary: StorySummary) -> tuple[str, ...]:
+    texts = [s.text for s in summary.briefly] + [s.text for s in summary.also_worth_noting]
+    texts += [p.says for p in summary.perspectives]
+    return tuple(texts)

@@ -1,4 +1,5 @@
-"""One build of an issue at a time: a file lock beside SQLite, an advisory lock on PostgreSQL."""
+"""Store locks: one build of an issue at a time (``issue:DATE``), one schema upgrade at a
+time (``MIGRATION_LOCK``). A file lock beside SQLite, an advisory lock on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from sqlalchemy import Engine, text
 
 from digest.errors import LockedError, StoreError
 
-__all__ = ["build_lock"]
+__all__ = ["MIGRATION_LOCK", "build_lock"]
+
+MIGRATION_LOCK = "schema-migrations"
 
 _POLL_SECONDS = 0.2
 
@@ -35,8 +38,23 @@ def build_lock(engine: Engine, name: str, *, wait_seconds: float = 0.0) -> Itera
 
 
 def _locked(name: str) -> LockedError:
+    """The error for a lock held elsewhere, saying which lock and what it guards."""
+    kind, _, issue_date = name.partition(":")
+    if kind == "issue":
+        message = (
+            f"the build lock of issue {issue_date} is held: another digest process is "
+            "building this issue right now."
+        )
+    elif name == MIGRATION_LOCK:
+        message = (
+            "the migration lock is held: another digest process is upgrading the database "
+            "schema right now."
+        )
+    else:
+        message = f"the lock {name!r} is held by another digest process."
     return LockedError(
-        f"{name}: another digest process is building this issue right now.",
+        message,
+        lock=name,
         hint="Wait for it to finish (see `digest status`), or run again later.",
     )
 

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, func, inspect, select
+from sqlalchemy.exc import SQLAlchemyError
 
 from digest.errors import StoreError
 from digest.store import migrations, schema
-from digest.store.locks import build_lock
+from digest.store.base import store_error
+from digest.store.locks import MIGRATION_LOCK, build_lock
 
 __all__ = ["Migration", "all_migrations", "applied_versions", "pending", "upgrade"]
 
@@ -37,11 +39,16 @@ def all_migrations() -> tuple[Migration, ...]:
 
 
 def applied_versions(engine: Engine) -> set[int]:
-    if not inspect(engine).has_table("schema_migrations"):
-        return set()
-    with engine.connect() as connection:
-        rows = connection.execute(select(schema.schema_migrations.c.version))
-        return {row[0] for row in rows}
+    """Versions recorded in the store; StoreError when it cannot be read."""
+    try:
+        if not inspect(engine).has_table("schema_migrations"):
+            return set()
+        with engine.connect() as connection:
+            rows = connection.execute(select(schema.schema_migrations.c.version))
+            return {row[0] for row in rows}
+    except SQLAlchemyError as exc:
+        url = engine.url.render_as_string(hide_password=True)
+        raise store_error(url, exc, "cannot read the store") from exc
 
 
 def pending(engine: Engine) -> tuple[Migration, ...]:
@@ -56,7 +63,7 @@ def upgrade(engine: Engine, *, url: str = "") -> tuple[Migration, ...]:
     Holds a lock while it works, so that two processes starting on a fresh store (a
     cron run and the scheduler, or two pollers) do not both create the tables.
     """
-    with build_lock(engine, "schema-migrations", wait_seconds=120):
+    with build_lock(engine, MIGRATION_LOCK, wait_seconds=120):
         return _upgrade_locked(engine, url)
 
 

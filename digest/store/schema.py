@@ -63,13 +63,15 @@ feeds = Table(
 )
 
 # One row per article, keyed by its canonical URL's hash: the same article reached
-# through two feeds is stored once.
+# through two feeds is stored once. Its content belongs to the entry that created it
+# (``feed_url`` + ``owner_key``); entries of other feeds only link to it.
 articles = Table(
     "articles",
     metadata,
     Column("id", String(40), primary_key=True),
     Column("url", Text, nullable=False, unique=True),
     Column("feed_url", Text, nullable=False),
+    Column("owner_key", Text),  # NULL only for rows older than migration 0002
     Column("outlet", Text, nullable=False),
     Column("title", Text, nullable=False),
     Column("summary", Text, nullable=False, default=""),
@@ -124,6 +126,9 @@ issues = Table(
     Column("issue_date", String(10), primary_key=True),
     Column("built_at", DateTime(timezone=True), nullable=False),
     Column("path", Text, nullable=False),
+    # True when a final build made the issue: its stories count as sent. (The column
+    # keeps the name it had before the concept was named; renaming it would need a
+    # migration for no change in meaning.)
     Column("is_scheduled", Boolean, nullable=False, default=False),
     Column("story_count", Integer, nullable=False, default=0),
     Column("html_bytes", Integer, nullable=False, default=0),

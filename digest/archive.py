@@ -1,4 +1,4 @@
-"""Write a rendered issue to disk and keep the web archive (index.html, feed.xml) current.
+"""The issue archive on disk: write a rendered issue and keep index.html and feed.xml current.
 
 Layout of the output directory::
 
@@ -28,7 +28,8 @@ from typing import Any, Final
 from digest.errors import DeliveryError
 from digest.files import replace_file
 from digest.models import Issue, RenderedIssue, Sentence, StorySummary
-from digest.render import format_date, template_environment
+from digest.render import format_date
+from digest.templating import template_environment
 
 __all__ = [
     "ARCHIVE_TEMPLATE",
@@ -109,7 +110,7 @@ def issue_to_json(issue: Issue) -> dict[str, object]:
             }
             for topic in issue.topics
         ],
-        "warnings": list(issue.warnings),
+        "warnings": [str(p) for p in issue.problems],
     }
 
 
@@ -216,8 +217,12 @@ def _dump_json(document: dict[str, object]) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def write_issue(out_dir: Path, issue: Issue, rendered: RenderedIssue) -> Path:
+def write_issue(
+    out_dir: Path, issue: Issue, rendered: RenderedIssue, *, templates_dir: Path | None = None
+) -> Path:
     """Write ``out_dir/<issue-date>/`` and rebuild ``out_dir/index.html`` and ``feed.xml``.
+
+    The archive page uses the editors' template overrides (``templates_dir``) too.
 
     The issue directory is built under a temporary name and renamed into place; an
     existing directory for the same date is replaced. Returns the issue directory.
@@ -253,7 +258,7 @@ def write_issue(out_dir: Path, issue: Issue, rendered: RenderedIssue) -> Path:
             path=str(final),
             hint="Check free space and permissions of the output directory.",
         ) from exc
-    write_archive(out_dir)
+    write_archive(out_dir, templates_dir=templates_dir)
     return final
 
 
@@ -323,13 +328,13 @@ def _archive_entry(name: str, document: Any) -> _ArchiveEntry:
     )
 
 
-def write_archive(out_dir: Path) -> None:
+def write_archive(out_dir: Path, *, templates_dir: Path | None = None) -> None:
     """Rebuild ``index.html`` and ``feed.xml`` from the issues present in ``out_dir``."""
     entries = _archive_entries(out_dir)
     name = entries[0].newsletter if entries else "Newsletter"
     language = _page_language(out_dir / entries[0].issue_date) if entries else "en"
     html = (
-        template_environment(None)
+        template_environment(templates_dir)
         .get_template(ARCHIVE_TEMPLATE)
         .render(
             newsletter=name,

@@ -1,6 +1,7 @@
 """Write the static sample site (``site/week1``, ``site/week2``) from ``data/week*.txt``.
 
-Run ``python -m digest.sample._generate`` after editing the data or the page layouts,
+Run ``python -m tools.sample_site`` (from the repository root) after editing the data or
+the page layouts,
 then commit the result; ``tests/test_sample.py`` fails if the committed site drifts
 from what this script produces.
 
@@ -15,12 +16,12 @@ import shutil
 from pathlib import Path
 
 from digest.sample._data import OUTLETS, WEEK_NOW, SampleArticle, load_articles
-from digest.sample._feeds import render_feed
-from digest.sample._pages import render_page
+from tools.sample_site.feeds import render_feed
+from tools.sample_site.pages import render_page
 
 __all__ = ["KEPT_FROM_WEEK1", "SITE_DIR", "build_site", "main", "week2_feed_articles"]
 
-SITE_DIR = Path(__file__).resolve().parent / "site"
+SITE_DIR = Path(__file__).resolve().parents[2] / "digest" / "sample" / "site"
 
 # How many of an outlet's newest week-1 items its feed still lists a week later, as a
 # feed keeps a rolling window: enough to test that re-polling does not duplicate them.

@@ -13,7 +13,7 @@ import feedparser
 import pytest
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
-from digest.deliver import digest_schema, issue_to_json, write_issue
+from digest.archive import digest_schema, issue_to_json, write_issue
 from digest.errors import DeliveryError
 from digest.models import Issue
 from digest.render import render_issue
@@ -200,3 +200,16 @@ def test_archive_skips_broken_issue_dirs(tmp_path: Path) -> None:
     build(tmp_path, make_issue(2))
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'href="(\d{4}-\d{2}-\d{2})/', index) == ["2024-05-06"]
+
+
+def test_archive_page_uses_the_editors_template_override(tmp_path: Path) -> None:
+    overrides = tmp_path / "templates"
+    overrides.mkdir()
+    (overrides / "archive.html.j2").write_text(
+        "OUR ARCHIVE of {{ newsletter }}: {{ entries | length }} issue(s)"
+    )
+    issue = make_issue(2)
+    out = tmp_path / "out"
+    write_issue(out, issue, render_issue(issue, make_newsletter()), templates_dir=overrides)
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert page == "OUR ARCHIVE of The Weekly Brief: 1 issue(s)"

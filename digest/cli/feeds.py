@@ -1,0 +1,103 @@
+"""The ``digest feeds`` group: check, status, import and export."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from digest.cli._shared import EXIT_FAILED, EXIT_OK, config_option
+from digest.config import load_config
+
+__all__ = ["feeds"]
+
+
+@click.group()
+def feeds() -> None:
+    """Inspect and manage feeds."""
+
+
+@feeds.command("check")
+@config_option
+@click.argument("urls", nargs=-1, required=True)
+def feeds_check(config_path: str, urls: tuple[str, ...]) -> None:
+    """Try feeds without storing anything.
+
+    Example: digest feeds check https://example.org/rss.xml
+    """
+    from digest.config import FetchConfig
+    from digest.fetch import check_feeds
+
+    settings = load_config(config_path).fetch if Path(config_path).exists() else FetchConfig()
+    failed = 0
+    for result in check_feeds(list(urls), settings):
+        line = f"{result.outcome.value:13} {len(result.entries):4} entries  {result.feed_url}"
+        if result.error:
+            line += f"  ({result.error})"
+            failed += 1
+        click.echo(line)
+        for warning in result.warnings:
+            click.echo(f"    warning: {warning}")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@feeds.command("status")
+@config_option
+def feeds_status(config_path: str) -> None:
+    """Show every feed's health: last success, last error, failures in a row.
+
+    Example: digest feeds status --config feeds.yaml
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from digest.store import open_store
+
+    config = load_config(config_path)
+    with open_store(config.database_url) as store:
+        store.sync_feeds((f.url, f.name) for f in config.feeds if f.enabled)
+        states = store.feed_states()
+    table = Table("feed", "last outcome", "last success", "failures", "entries", "last error")
+    for state in states:
+        table.add_row(
+            state.name,
+            "gone" if state.is_gone else (state.last_outcome or "never polled"),
+            state.last_success_at.isoformat(timespec="minutes") if state.last_success_at else "",
+            str(state.consecutive_failures),
+            str(state.entries_seen),
+            state.last_error,
+        )
+    Console().print(table)
+
+
+@feeds.command("import")
+@config_option
+@click.argument("opml", type=click.Path(exists=True, dir_okay=False))
+def feeds_import(config_path: str, opml: str) -> None:
+    """Add the feeds of an OPML file to feeds.yaml, keeping its comments and order.
+
+    Example: digest feeds import subscriptions.opml --config feeds.yaml
+    """
+    from digest.opml import import_opml
+
+    load_config(config_path)
+    report = import_opml(Path(opml), Path(config_path))
+    for name, url in report.added:
+        click.echo(f"added    {name} <{url}>")
+    for name, url in report.skipped:
+        click.echo(f"skipped  {name} <{url}> (already present or not http(s))")
+    click.echo(f"{len(report.added)} feed(s) added to {config_path}", err=True)
+
+
+@feeds.command("export")
+@config_option
+def feeds_export(config_path: str) -> None:
+    """Print the configured feeds as OPML 2.0.
+
+    Example: digest feeds export --config feeds.yaml > feeds.opml
+    """
+    from digest.opml import export_opml
+
+    config = load_config(config_path)
+    click.echo(export_opml(config.feeds, title=config.newsletter.name), nl=False)

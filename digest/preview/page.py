@@ -1,0 +1,262 @@
+"""What the preview page shows, as plain data for its Jinja template (``page.html.j2``).
+
+Everything shown comes from the build and the editors' file; the template autoescapes
+it. Buttons carry the edit they post as JSON in a data attribute; the page script
+(``static/preview.js``) sends it to ``/api/edit`` with the session token.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from digest.build import IssueResult
+from digest.editorial import StoryEdit
+from digest.ids import story_id_for
+from digest.models import LeftOut, Story, StorySummary, TopicSection
+from digest.templating import preview_environment
+
+__all__ = ["Button", "LeftOutItem", "Member", "StoryPanel", "TextField", "render_page"]
+
+_FRAMES = (
+    ("Phone, 375 px", 375, ""),
+    ("Desktop, 600 px", 620, ""),
+    ("Phone, dark", 375, "?scheme=dark"),
+    ("Desktop, dark", 620, "?scheme=dark"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    """A button the page script posts: ``changes``/``edits`` as JSON, or ``field`` to read."""
+
+    label: str
+    action: str
+    story: str
+    changes: str = ""  # JSON of one story's changes
+    edits: str = ""  # JSON of several stories' changes
+    field: str = ""  # the input whose value is posted
+    disabled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    outlet: str
+    url: str
+    title: str
+    published: str
+    split: Button | None
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    key: str
+    label: str
+    text: str
+    is_set: bool
+    save: Button
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPanel:
+    story_id: str
+    headline: str
+    topic: str
+    status: str
+    take_origin: str
+    take: str
+    why: str
+    pin: Button
+    drop: Button
+    moves: tuple[Button, Button]
+    topics: tuple[tuple[str, bool], ...]  # (name, selected)
+    merge_targets: tuple[tuple[str, str], ...]  # (story id, headline)
+    members: tuple[Member, ...]
+    put_back: tuple[tuple[str, Button], ...]  # (origin, button)
+    fields: tuple[TextField, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOutItem:
+    story_id: str
+    title: str
+    reason: str
+    button: Button | None
+
+
+def render_page(
+    *,
+    token: str,
+    version: int,
+    error: str,
+    result: IssueResult | None,
+    out_dir: Path,
+    edits: dict[str, StoryEdit],
+    topic_names: tuple[str, ...],
+) -> str:
+    """The whole preview page: the draft, its editing panel and the build error if any."""
+    context: dict[str, object] = {"token": token, "version": version, "error": error}
+    if result is not None:
+        context.update(_draft(result, out_dir, edits, topic_names))
+    return preview_environment().get_template("page.html.j2").render(context, draft=result)
+
+
+def _draft(
+    result: IssueResult, out_dir: Path, edits: dict[str, StoryEdit], configured: tuple[str, ...]
+) -> dict[str, object]:
+    relative = result.path.relative_to(out_dir).as_posix()
+    src = f"/out/{relative}/email.html"
+    names = tuple(dict.fromkeys([*(t.name for t in result.issue.topics), *configured]))
+    headlines = tuple((s.story_id, s.headline) for s in result.issue.stories)
+    clustered = {s.id: s for s in result.stories}
+    panels = [
+        _panel(topic, index, edits, clustered.get(topic.stories[index].story_id), names, headlines)
+        for topic in result.issue.topics
+        for index in range(len(topic.stories))
+    ]
+    return {
+        "subject": result.rendered.subject,
+        "preheader": result.rendered.preheader,
+        "size_kb": f"{len(result.rendered.html.encode('utf-8')) / 1024:.1f}",
+        "warnings": [str(p) for p in result.issue.problems],
+        "frames": [(label, width, src + query) for label, width, query in _FRAMES],
+        "text": result.rendered.text,
+        "stories": panels,
+        "left_out": [_left_out_item(item, edits) for item in result.left_out],
+    }
+
+
+def _edit(edits: dict[str, StoryEdit], story_id: str) -> StoryEdit:
+    return edits.get(story_id) or StoryEdit()
+
+
+def _changes(label: str, action: str, story: str, changes: object) -> Button:
+    return Button(label, action, story, changes=json.dumps(changes))
+
+
+def _panel(
+    topic: TopicSection,
+    index: int,
+    edits: dict[str, StoryEdit],
+    clustered: Story | None,
+    topic_names: tuple[str, ...],
+    headlines: tuple[tuple[str, str], ...],
+) -> StoryPanel:
+    story = topic.stories[index]
+    story_id = story.story_id
+    edit = _edit(edits, story_id)
+    pin = (
+        _changes("Unpin", "unpin", story_id, {"pin": None})
+        if edit.pin
+        else _changes("Pin", "pin", story_id, {"pin": True})
+    )
+    return StoryPanel(
+        story_id=story_id,
+        headline=story.headline,
+        topic=topic.name,
+        status=story.status.value,
+        take_origin=story.take_origin.value,
+        take=story.take,
+        why=(clustered.why if clustered is not None else "") or "not recorded",
+        pin=pin,
+        drop=_changes("Drop", "drop", story_id, {"drop": True}),
+        moves=_move_buttons(topic, index, edits),
+        topics=tuple((name, name == edit.topic) for name in topic_names),
+        merge_targets=tuple((i, h[:70]) for i, h in headlines if i != story_id),
+        members=_members(story, clustered, edits),
+        put_back=_put_back(story_id, edits),
+        fields=_text_fields(story, edit),
+    )
+
+
+def _move_buttons(
+    topic: TopicSection, index: int, edits: dict[str, StoryEdit]
+) -> tuple[Button, Button]:
+    """Up and Down: write ``order`` 1..n for the whole topic, with two stories swapped.
+
+    Pinned stories sort before the rest whatever their order, so a story only moves
+    past a neighbour with the same pin state.
+    """
+    ids = [s.story_id for s in topic.stories]
+    buttons = []
+    for label, action, other in (("Up", "up", index - 1), ("Down", "down", index + 1)):
+        if (
+            not 0 <= other < len(ids)
+            or _edit(edits, ids[index]).pin != _edit(edits, ids[other]).pin
+        ):
+            buttons.append(Button(label, action, ids[index], disabled=True))
+            continue
+        swapped = list(ids)
+        swapped[index], swapped[other] = swapped[other], swapped[index]
+        order = [{"story": s, "changes": {"order": n}} for n, s in enumerate(swapped, start=1)]
+        buttons.append(Button(label, action, ids[index], edits=json.dumps(order)))
+    return buttons[0], buttons[1]
+
+
+def _members(
+    story: StorySummary, clustered: Story | None, edits: dict[str, StoryEdit]
+) -> tuple[Member, ...]:
+    """The story's articles, with a Split out button for each but the one giving its id."""
+    if clustered is None:
+        return ()
+    split = list(_edit(edits, story.story_id).split)
+    members = []
+    for article in clustered.articles:
+        button = None
+        if len(clustered.articles) > 1 and story_id_for(article.url) != story.story_id:
+            button = _changes(
+                "Split out", "split", story.story_id, {"split": [*split, article.url]}
+            )
+        published = article.published.strftime("%Y-%m-%d %H:%M UTC")
+        members.append(Member(article.outlet, article.url, article.title, published, button))
+    return tuple(members)
+
+
+def _put_back(story_id: str, edits: dict[str, StoryEdit]) -> tuple[tuple[str, Button], ...]:
+    """For a story the editors split out: a button removing it from its origin's split."""
+    items = []
+    for origin, edit in sorted(edits.items()):
+        for url in edit.split:
+            if story_id_for(url) == story_id:
+                rest = [u for u in edit.split if u != url] or None
+                button = _changes(f"Put back into {origin}", "unsplit", origin, {"split": rest})
+                items.append((origin, button))
+    return tuple(items)
+
+
+def _text_fields(story: StorySummary, edit: StoryEdit) -> tuple[TextField, ...]:
+    story_id = story.story_id
+    perspectives = "\n".join(f"{p.who}: {p.says}" for p in story.perspectives)
+    notes = "\n".join(s.text for s in story.also_worth_noting)
+    fields = []
+    for key, label, save, text, is_set in (
+        ("briefly", "Briefly", "Save Briefly", story.briefly_text, edit.briefly is not None),
+        (
+            "perspectives",
+            "Perspectives (Who: what they say)",
+            "Save Perspectives",
+            perspectives,
+            edit.perspectives is not None,
+        ),
+        (
+            "also_worth_noting",
+            "Also worth noting (one per line)",
+            "Save Also worth noting",
+            notes,
+            edit.also_worth_noting is not None,
+        ),
+    ):
+        fields.append(TextField(key, label, text, is_set, Button(save, key, story_id, field=key)))
+    return tuple(fields)
+
+
+def _left_out_item(item: LeftOut, edits: dict[str, StoryEdit]) -> LeftOutItem:
+    """A story not in the issue and why, with the button that undoes an editor's choice."""
+    edit = _edit(edits, item.story_id)
+    button = None
+    if edit.drop:
+        button = _changes("Restore", "restore", item.story_id, {"drop": None})
+    elif edit.merge_into:
+        button = _changes("Unmerge", "unmerge", item.story_id, {"merge_into": None})
+    return LeftOutItem(item.story_id, item.headline, item.detail, button)

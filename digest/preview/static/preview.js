@@ -1,0 +1,75 @@
+// The preview page's script: posts edits and reloads when a new draft is built.
+//
+// One navigation at a time: an edit's answer and the server's "new version" event
+// both mean "reload", and two reloads in a row abort each other (net::ERR_ABORTED).
+// So the page reloads once, through reloadTo(), and only for a version it has not
+// shown yet; an edit in flight holds back the pushed reload until it has answered.
+'use strict';
+const token = document.body.dataset.token;
+let shown = Number(document.body.dataset.version);
+let posting = false;
+let leaving = false;
+
+function reloadTo(version) {
+  if (leaving || version <= shown) return;
+  leaving = true;
+  location.reload();
+}
+
+async function post(body) {
+  if (posting || leaving) return;
+  posting = true;
+  try {
+    const r = await fetch('/api/edit', {
+      method: 'POST',
+      headers: {'Content-Type': 'application/json', 'X-Digest-Token': token},
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) { alert(await r.text()); return; }
+  } finally {
+    posting = false;
+  }
+  // The edit's own build may not change the draft (an edit that leaves it as it was):
+  // reload anyway, so the controls show the file as it now is.
+  if (!leaving) { leaving = true; location.reload(); }
+}
+
+function field(action, story) { return document.getElementById(action + '-' + story); }
+function lines(text) { return text.split('\n').map((l) => l.trim()).filter((l) => l); }
+const readers = {
+  take: (box) => box.value.trim() || null,
+  headline: (box) => box.value.trim() || null,
+  briefly: (box) => box.value.trim() || null,
+  topic: (box) => box.value || null,
+  merge_into: (box) => box.value || null,
+  also_worth_noting: (box) => lines(box.value).length ? lines(box.value) : null,
+  perspectives: (box) => {
+    const items = lines(box.value).map((l) => {
+      const at = l.indexOf(':');
+      if (at < 1) throw new Error('Write each perspective as "Who: what they say".');
+      return {who: l.slice(0, at).trim(), says: l.slice(at + 1).trim()};
+    });
+    return items.length ? items : null;
+  },
+};
+
+document.addEventListener('click', (e) => {
+  const b = e.target.closest('button[data-action]');
+  if (!b) return;
+  const story = b.dataset.story;
+  if (b.dataset.edits) return post({edits: JSON.parse(b.dataset.edits)});
+  if (b.dataset.changes) return post({story, changes: JSON.parse(b.dataset.changes)});
+  const key = b.dataset.field;
+  let value;
+  try { value = readers[key](field(key, story)); } catch (err) { alert(err.message); return; }
+  if (key === 'merge_into' && !value) return;
+  post({story, changes: {[key]: value}});
+});
+
+// Server push: the preview sends the draft's version whenever a build finishes
+// (a file changed on disk, or another window's edit). The browser reconnects by itself.
+const events = new EventSource('/events');
+events.addEventListener('version', (e) => {
+  if (!posting) reloadTo(Number(e.data));
+});
+window.addEventListener('beforeunload', () => events.close());

@@ -1,0 +1,155 @@
+"""The one Jinja2 environment factory: the email, the archive, the prompts and the preview.
+
+Defaults are the shipped ``templates/`` (inside the wheel as ``digest/templates``). An
+override directory comes first in a ``ChoiceLoader``; ``default:NAME`` always names the
+shipped template, so an override can extend it and replace one block. Undefined
+variables fail (a misspelt name must not print "" to subscribers).
+
+Environments are cached, because compiling the email templates takes ~40 ms, twenty
+times the rendering itself. The cache key includes the override directory's file list
+and modification times: Jinja's ``auto_reload`` notices an edited template it has
+already loaded, but not an override created (or deleted) beside a default it loaded, so
+a changed listing gets a fresh environment (``digest preview`` relies on this).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import os
+import textwrap
+from pathlib import Path
+from typing import Final
+from urllib.parse import urlsplit
+
+import jinja2
+
+from digest.urls import display_url
+
+__all__ = [
+    "default_templates_dir",
+    "http_url",
+    "preview_environment",
+    "prompt_environment",
+    "template_environment",
+    "wrap_text",
+]
+
+# RFC 5322 recommends lines of at most 78 characters; wrap a little under it so
+# "- " bullets with their indent still fit.
+_TEXT_WIDTH: Final = 76
+_PROMPTS: Final = "prompts"
+
+
+def default_templates_dir() -> Path:
+    """Where the shipped templates are: inside the package, or the checkout's ``templates/``."""
+    packaged = importlib.resources.files("digest") / "templates"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    # An editable or source checkout has no digest/templates: the wheel build copies the
+    # repo's top-level templates/ there (pyproject force-include), so use that directly.
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def template_environment(templates_dir: Path | None) -> jinja2.Environment:
+    """The email and archive environment: overrides in ``templates_dir`` first, then ours.
+
+    Everything is HTML-escaped except ``*.txt.j2`` (the plain-text part, where "&amp;"
+    would be a bug). Cached; see the module docstring for when a new one is made.
+    """
+    return _cached(templates_dir, _listing(templates_dir), "", is_prompt=False)
+
+
+def prompt_environment(prompts_dir: Path | None) -> jinja2.Environment:
+    """The language model's prompts: overrides in ``prompts_dir``, then ``prompts/``.
+
+    Autoescape is off: a prompt is plain text for a model, and "&amp;" would only
+    confuse it. That is safe because article text only ever arrives as a variable.
+    """
+    return _cached(prompts_dir, _listing(prompts_dir), _PROMPTS, is_prompt=True)
+
+
+@functools.lru_cache(maxsize=1)
+def preview_environment() -> jinja2.Environment:
+    """The preview's own page (``digest/preview/templates``): not the newsletter's
+    design, so editors do not override it. Always autoescaped."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("digest.preview", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _is_autoescaped(name: str | None) -> bool:
+    return not (name or "").endswith(".txt.j2")
+
+
+def _listing(directory: Path | None) -> tuple[tuple[str, int], ...]:
+    """The override files and their modification times (empty when there is none)."""
+    if directory is None:
+        return ()
+    found = []
+    for root, _dirs, files in os.walk(directory):
+        for name in files:
+            path = os.path.join(root, name)
+            try:
+                found.append((path, os.stat(path).st_mtime_ns))
+            except OSError:
+                continue  # deleted while we looked: the next build sees it gone
+    return tuple(sorted(found))
+
+
+@functools.lru_cache(maxsize=16)
+def _cached(
+    directory: Path | None,
+    _listing_key: tuple[tuple[str, int], ...],
+    subdir: str,
+    *,
+    is_prompt: bool,
+) -> jinja2.Environment:
+    defaults = jinja2.FileSystemLoader(default_templates_dir() / subdir)
+    loaders: list[jinja2.BaseLoader] = []
+    if directory is not None:
+        loaders.append(jinja2.FileSystemLoader(directory))
+    loaders.append(defaults)
+    loaders.append(jinja2.PrefixLoader({"default": defaults}, delimiter=":"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=False if is_prompt else _is_autoescaped,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=not is_prompt,
+    )
+    env.filters["http_url"] = http_url
+    env.filters["wrap"] = wrap_text
+    return env
+
+
+def http_url(value: object) -> str:
+    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
+    url = str(value).strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return ""
+    # A look-alike host (Cyrillic letters posing as Latin ones) is shown in punycode.
+    return display_url(url)
+
+
+def wrap_text(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
+    """Wrap plain text for the text part; words and URLs are never split."""
+    text = " ".join(str(value).split())
+    return textwrap.fill(
+        text,
+        width=width,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )

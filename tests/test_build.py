@@ -1,0 +1,77 @@
+"""The orchestrator: a flat sequence of stage calls, the editors' plan acting twice."""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from digest import build as build_module
+from digest.build import BuildOptions, run_issue
+from digest.config import load_config
+from digest.editorial_edits import update_story_edit
+from digest.sample import serve_sample, write_sample_config
+
+BUILD = Path(build_module.__file__)
+EDITORIAL = str(Path(build_module.__file__).with_name("editorial.py"))
+SUMMARIZE = str(Path(build_module.__file__).with_name("summarize.py"))
+
+
+def test_the_editorial_plan_is_read_once_and_acts_once_per_phase(tmp_path: Path) -> None:
+    """From run_issue to the written issue: selection before writing, text after it."""
+    with serve_sample(week=1) as site:
+        config_path = write_sample_config(site, tmp_path)
+        config = load_config(config_path)
+        run_issue(config, BuildOptions(out_dir=tmp_path / "first", now=site.now))
+    update_story_edit(config.editorial_path, "s-000000000000", {"take": "Kept for later."})
+    calls: list[str] = []
+
+    def profile(frame: FrameType, event: str, _arg: Any) -> None:
+        if event != "call" or frame.f_back is None:
+            return
+        here, caller = frame.f_code.co_filename, frame.f_back.f_code.co_filename
+        if here == EDITORIAL and caller != EDITORIAL:
+            calls.append(frame.f_code.co_name)
+        elif here == SUMMARIZE and frame.f_code.co_name == "summarize_story":
+            calls.append("summarize_story")
+
+    sys.setprofile(profile)
+    try:
+        result = run_issue(
+            config, BuildOptions(out_dir=tmp_path / "second", now=site.now, fetch=False)
+        )
+    finally:
+        sys.setprofile(None)
+    assert result.issue.stories
+    visits = [c for c in calls if c != "summarize_story"]
+    assert visits == ["load_plan", "choose_stories", "apply_text"], visits
+    first_write = calls.index("summarize_story")
+    last_write = len(calls) - 1 - calls[::-1].index("summarize_story")
+    assert calls.index("choose_stories") < first_write < last_write < calls.index("apply_text")
+    assert calls.count("summarize_story") == len(result.issue.stories)
+
+
+def test_build_is_short_and_imports_only_stage_modules() -> None:
+    source = BUILD.read_text(encoding="utf-8")
+    assert len(source.splitlines()) < 300
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("digest")
+    }
+    stages = {
+        "digest.archive",
+        "digest.config",
+        "digest.continuity",
+        "digest.editorial",
+        "digest.ingest",
+        "digest.models",
+        "digest.render",
+        "digest.select",
+        "digest.store",
+        "digest.store.locks",
+        "digest.writeup",
+    }
+    assert imported <= stages, sorted(imported - stages)

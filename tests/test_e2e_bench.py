@@ -1,0 +1,191 @@
+"""The end-to-end week harness (bench/e2e.py) measures what it says it measures.
+
+These tests check the instrument, not the pipeline's quality: the metrics on toy
+partitions worked out by hand, the gold rules on written examples, and one small real
+run (a handful of Multi-News events, served on 127.0.0.1, built by the real CLI) whose
+counts must agree with each other and with the built digest.json.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from bench._e2e_pages import Marker
+from bench._e2e_score import GoldArticle, IssueStory, bcubed, expected_topics, score_issue
+from bench._e2e_week import Event, degenerate_documents, headline_from, native_dateline
+from digest.evaluate.cluster import bcubed as digest_bcubed
+
+from .conftest import shared_path
+
+DATA = ("data", "summarization", "multinews_longbench_dev100.jsonl")
+
+
+def test_bcubed_on_a_partition_worked_out_by_hand() -> None:
+    gold = {"a": "X", "b": "X", "c": "X", "d": "Y", "e": "Y"}
+    predicted = {"a": "1", "b": "1", "c": "2", "d": "2"}  # "e" is in no story: alone
+
+    precision, recall, f1 = bcubed(predicted, gold)
+
+    # Precision: a 2/2, b 2/2, c 1/2, d 1/2, e 1/1. Recall: a 2/3, b 2/3, c 1/3, d 1/2, e 1/2.
+    assert precision == pytest.approx(4 / 5)
+    assert recall == pytest.approx((2 / 3 + 2 / 3 + 1 / 3 + 1 / 2 + 1 / 2) / 5)
+    assert f1 == pytest.approx(2 * precision * recall / (precision + recall))
+
+
+def test_bcubed_agrees_with_the_pipelines_own_scorer_on_random_partitions() -> None:
+    rng = random.Random(7)
+    for _ in range(20):
+        items = [f"i{n}" for n in range(rng.randint(1, 40))]
+        gold = {item: str(rng.randint(0, 5)) for item in items}
+        predicted = {item: str(rng.randint(0, 8)) for item in items}
+        ours = bcubed(predicted, gold)
+        theirs = digest_bcubed([int(predicted[i]) for i in items], [int(gold[i]) for i in items])
+        assert ours == pytest.approx(theirs)
+
+
+def _article(key: str, event: int, outlet: str, *, degenerate: bool = False) -> GoldArticle:
+    return GoldArticle(key, event, degenerate, outlet, f"title {key}", f"lede {key}")
+
+
+def _story(story_id: str, section: str, members: set[str], *fields: str) -> IssueStory:
+    return IssueStory(
+        story_id,
+        section,
+        section == "Standing",
+        f"headline {story_id}",
+        tuple(("briefly", text) for text in fields),
+        frozenset(members),
+    )
+
+
+def test_score_counts_a_toy_issue() -> None:
+    articles = [
+        _article("1-0", 1, "a"), _article("1-1", 1, "b"),  # covered whole, clean
+        _article("2-0", 2, "a"), _article("2-1", 2, "b"), _article("2-2", 2, "c"),  # split
+        _article("3-0", 3, "a"), _article("3-1", 3, "b"),  # partly left out; 3-1 mixed into m
+        _article("4-0", 4, "c"), _article("4-1", 4, "d", degenerate=True),  # single report
+        _article("5-0", 5, "a"), _article("5-1", 5, "b", degenerate=True),  # single, lost
+        _article("6-0", 6, "c", degenerate=True), _article("7-0", 7, "d", degenerate=True),
+        _article("8-0", 8, "a"), _article("8-1", 8, "c"),  # missing
+    ]  # fmt: skip
+    stories = [
+        _story("s1", "Standing", {"1-0", "1-1"}, "BOSTON — it happened", "title 2-0 leaked"),
+        _story("s2", "Elsewhere", {"2-0", "2-1"}, "title 2-0 is its own"),
+        _story("m", "Elsewhere", {"2-2", "3-1"}),
+        _story("j", "Elsewhere", {"6-0", "7-0"}),
+    ]
+    markers = [
+        Marker("dateline", "BOSTON —"),
+        Marker("related headline", "title 2-0", owner="2-0"),
+    ]
+
+    score = score_issue(
+        articles,
+        stories,
+        anywhere={"4-0"},
+        left_out=3,
+        markers=markers,
+        topics={"Standing": ("title",)},
+    )
+
+    assert (score.events, score.events_multi, score.events_single) == (8, 4, 2)
+    assert score.degenerate == 4
+    assert (score.covered, score.covered_clean, score.split) == (1, 1, 1)
+    assert (score.partial, score.missing) == (1, 1)
+    assert score.covered + score.split + score.partial + score.missing == score.events_multi
+    assert (score.mixed_stories, score.junk_stories, score.all_junk_stories) == (1, 1, 1)
+    assert score.single_lost == 1  # event 5; event 4's report is linked in the issue
+    assert score.sections == {"Standing": 1, "Elsewhere": 3}
+    assert score.non_standing_printed == 3
+    # The related headline counts in s1 (no article of event 2) but not in s2 (its own).
+    assert score.injected == {"dateline": 1, "related headline": 1}
+    assert score.patterns["dateline"] == 1
+    # Gold: one class per event plus one singleton class per degenerate article.
+    labels = {a.key: f"junk:{a.key}" if a.is_degenerate else str(a.event) for a in articles}
+    predicted = {key: s.id for s in stories for key in s.members}
+    assert score.bcubed_f1 == pytest.approx(bcubed(predicted, labels)[2])
+
+
+def test_expected_topic_needs_half_of_the_real_reports() -> None:
+    articles = [
+        GoldArticle("1-0", 1, False, "a", "Kim Jong visits", ""),
+        GoldArticle("1-1", 1, False, "b", "Talks resume", "North Korea said"),
+        GoldArticle("2-0", 2, False, "a", "Kim Jong again", ""),
+        GoldArticle("2-1", 2, False, "b", "Weather", ""),
+        GoldArticle("2-2", 2, False, "c", "Sports", ""),
+        GoldArticle("3-0", 3, True, "a", "North Korea notice", ""),
+    ]
+
+    expected = expected_topics(articles, {"North Korea": ("North Korea", "Kim Jong")})
+
+    assert expected == {1: "North Korea"}
+
+
+def test_degenerate_documents_follow_the_documented_rule() -> None:
+    notice = "An archive notice that several crawled pages carry instead of their article."
+    real = " ".join(f"word{n}" for n in range(80))
+    events = [
+        Event(1, (notice, real)),
+        Event(2, (notice + "\n" + "short own text", real + " more")),
+        Event(3, ("Too short to be a report of anything at all.", real + " other")),
+        Event(4, ("The Wayback Machine kept this page. " + " ".join(["x"] * 100), real + "!")),
+        Event(5, ("The Wayback Machine kept this page. " + " ".join(["y"] * 200), real + "?")),
+    ]
+
+    assert degenerate_documents(events) == {(1, 0), (2, 0), (3, 0), (4, 0)}
+
+
+def test_headline_and_dateline_from_a_written_lede() -> None:
+    text = (
+        "By Jo Staff\n"
+        "SPRINGFIELD (AP) — The city council voted on Tuesday to close the old bridge, "
+        "which had been shut twice this year, after engineers found cracks. More follows."
+    )
+
+    assert native_dateline(text) == "SPRINGFIELD (AP) —"
+    assert headline_from(text) == "The city council voted on Tuesday to close the old bridge"
+
+
+@pytest.mark.slow
+def test_a_small_week_runs_end_to_end_and_its_counts_agree(tmp_path: Path) -> None:
+    data = shared_path(*DATA)
+    from bench.e2e import WeekOptions, run_week
+
+    result = run_week(WeekOptions(seed=3, events=4, keep=tmp_path / "week", data=data))
+
+    assert result.run["exit_code"] == 0, result.run
+    score, week = result.score, result.week
+    gold = json.loads((tmp_path / "week" / "gold.json").read_text(encoding="utf-8"))
+    assert score.articles == len(gold) and week["events"] == len({g["event"] for g in gold})
+    assert score.degenerate == sum(g["degenerate"] for g in gold)
+    assert score.covered + score.split + score.partial + score.missing == score.events_multi
+    assert score.events_multi + score.events_single <= score.events
+    # Every printed story was read back and each of its sources matched to the week.
+    (issue_file,) = (tmp_path / "week" / "out").glob("*/digest.json")
+    issue = json.loads(issue_file.read_text(encoding="utf-8"))
+    printed = [story for topic in issue["topics"] for story in topic["stories"]]
+    assert score.stories == len(printed) == sum(score.sections.values())
+    assert week["unknown_source_urls"] == 0
+    assert 0 <= score.bcubed_f1 <= 1 and "error" not in score.stage
+    # The pages carried the furniture the harness says it injected.
+    page = next((tmp_path / "week" / "site").rglob("*.html")).read_text(encoding="utf-8")
+    assert "<footer>" in page and week["furniture_injected"]["footer"] == score.articles
+
+
+@pytest.mark.slow
+def test_the_feed_text_variant_serves_no_pages(tmp_path: Path) -> None:
+    data = shared_path(*DATA)
+    from bench.e2e import WeekOptions, run_week
+
+    result = run_week(
+        WeekOptions(seed=2, events=3, variant="feedtext", keep=tmp_path / "week", data=data)
+    )
+
+    assert result.run["exit_code"] == 0, result.run
+    assert not list((tmp_path / "week" / "site").rglob("*.html"))
+    assert set(result.week["furniture_injected"]) <= {"feed promo"}
+    assert result.run["warning_lines"] >= 1  # the dead links are reported

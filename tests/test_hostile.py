@@ -1,0 +1,341 @@
+"""Hostile feeds through the real command line and a real HTTP server (issue 13).
+
+Each test serves feeds an attacker (or a careless publisher) controls and checks what a
+subscriber or an editor would notice in the issue.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
+from bench.hostile import gzip_bomb
+
+from .hostile_site import (
+    ISSUE,
+    KEYWORD,
+    NOW,
+    Item,
+    SlowSite,
+    article_page,
+    build_draft,
+    digest,
+    issue_json,
+    rss,
+    run_issue,
+    serve_slowly,
+    write_config,
+)
+
+
+def _stories(out: Path) -> list[dict[str, object]]:
+    data = issue_json(out)
+    topics = data["topics"]
+    assert isinstance(topics, list)
+    return [story for topic in topics for story in topic["stories"]]
+
+
+def _warnings(out: Path) -> str:
+    warnings = issue_json(out)["warnings"]
+    assert isinstance(warnings, list)
+    return "\n".join(str(w) for w in warnings)
+
+
+def _serve_pages(server: HTTPServer, *names: str) -> None:
+    """Pages /NAME.html; each name's page reports a different story."""
+    for index, name in enumerate(names):
+        server.expect_request(f"/{name}.html").respond_with_data(
+            article_page(f"{KEYWORD} {name}", body=index), content_type="text/html"
+        )
+
+
+# ----------------------------------------------------------------- item 4: controls
+
+
+def test_a_control_character_in_a_title_does_not_stop_the_issue(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _serve_pages(httpserver, "a", "b")
+    feed = rss(
+        [
+            Item(f"{KEYWORD} talks\x08 resume\u202e in the capital", httpserver.url_for("/a.html")),
+            Item(f"{KEYWORD} border reopens", httpserver.url_for("/b.html"), hours_ago=30),
+        ]
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+    first = run_issue(config, tmp_path / "out")
+    assert first.exit_code == 0, first.output
+    headlines = [str(s["headline"]) for s in _stories(tmp_path / "out")]
+    assert f"{KEYWORD} talks resume in the capital" in headlines
+    assert all("\x08" not in h and "\u202e" not in h for h in headlines)
+    html = (tmp_path / "out" / ISSUE / "email.html").read_text("utf-8")
+    assert "\x08" not in html and "\u202e" not in html
+    # The stored title is clean too: a rebuild from the store works the same way.
+    rebuilt = build_draft(config, tmp_path / "again")
+    assert rebuilt.exit_code == 0, rebuilt.output
+
+
+_FAILING_STORY_PARTIAL = """{#- An editors' override with a bug: it assumes two sources. -#}
+{% include "default:partials/story.mjml.j2" %}
+<mj-section><mj-column><mj-text>Also from {{ story.sources[1].outlet }}</mj-text>
+</mj-column></mj-section>
+"""
+
+
+def test_a_story_that_cannot_be_rendered_is_left_out_with_a_warning(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Whatever makes one story fail (here a template bug only it trips), not the issue."""
+    for name, body in (("a", 0), ("b", 1), ("c", 1)):
+        httpserver.expect_request(f"/{name}.html").respond_with_data(
+            article_page(name, body=body), content_type="text/html"
+        )
+    one = rss([Item(f"{KEYWORD} talks resume", httpserver.url_for("/a.html"))])
+    two = rss([Item(f"{KEYWORD} harvest starts early", httpserver.url_for("/b.html"))])
+    three = rss([Item(f"Early harvest in {KEYWORD}", httpserver.url_for("/c.html"))])
+    for path, body in (("/1.xml", one), ("/2.xml", two), ("/3.xml", three)):
+        httpserver.expect_request(path).respond_with_data(body, content_type="text/xml")
+    feeds = [(f"Outlet {n}", httpserver.url_for(f"/{n}.xml")) for n in (1, 2, 3)]
+    (tmp_path / "templates" / "partials").mkdir(parents=True)
+    (tmp_path / "templates" / "partials" / "story.mjml.j2").write_text(_FAILING_STORY_PARTIAL)
+    config = write_config(tmp_path, feeds, extra="")
+    text = config.read_text().replace("newsletter:\n", "newsletter:\n  templates: templates\n")
+    config.write_text(text)
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    stories = _stories(tmp_path / "out")
+    assert len(stories) == 1
+    sources = stories[0]["sources"]
+    assert isinstance(sources, list) and len(sources) == 2
+    warnings = _warnings(tmp_path / "out")
+    assert "talks resume" in warnings and "could not be rendered" in warnings
+    match = re.search(r"\((\S+)\) was left out", warnings)
+    assert match is not None, warnings
+    why = digest("why", match.group(1), "--config", str(config))
+    assert "left out" in why.output and "could not be rendered" in why.output, why.output
+
+
+# ------------------------------------------------------ item 2: content ownership
+
+
+def _feed_handler(feeds: dict[str, bytes], path: str) -> Callable[[Request], Response]:
+    def respond(_request: Request) -> Response:
+        return Response(feeds[path], content_type="application/rss+xml")
+
+    return respond
+
+
+def test_a_second_feed_cannot_rewrite_another_outlets_article(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _serve_pages(httpserver, "story")
+    real = httpserver.url_for("/story.html")
+    feeds = {"/real.xml": rss([Item(f"{KEYWORD} talks resume", real, guid="real-1")])}
+    feeds["/hostile.xml"] = rss([], title="Hostile")
+    for path in feeds:
+        httpserver.expect_request(path).respond_with_handler(_feed_handler(feeds, path))
+    # Feeds are polled and stored in name order: the hostile one comes last, so on the
+    # old code its copy was the one left standing.
+    config = write_config(
+        tmp_path,
+        [
+            ("Real Outlet", httpserver.url_for("/real.xml")),
+            ("The Hostile Times", httpserver.url_for("/hostile.xml")),
+        ],
+    )
+    fetch = ("fetch", "--config", str(config), "--now", NOW.isoformat())
+    assert digest(*fetch).exit_code == 0
+    fake = Item(
+        f"{KEYWORD} surrenders, minister flees",
+        f"{real}?utm_source=hostile",
+        guid="hostile-1",
+        summary="A fabricated report.",
+    )
+    feeds["/hostile.xml"] = rss([fake], title="Hostile")
+    for _ in range(2):  # the overwrite happened on the second poll of the same entry
+        assert digest(*fetch).exit_code == 0
+    result = build_draft(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [story] = _stories(tmp_path / "out")
+    assert story["headline"] == f"{KEYWORD} talks resume"
+    sources = story["sources"]
+    assert isinstance(sources, list)
+    assert [(s["outlet"], s["title"], s["url"]) for s in sources] == [
+        ("Real Outlet", f"{KEYWORD} talks resume", real)
+    ]
+    email = (tmp_path / "out" / ISSUE / "email.eml").read_text("utf-8")
+    assert "surrenders" not in email and "fabricated" not in email
+
+
+# ------------------------------------- item 14: same guid, new link: the new link wins
+
+
+def test_an_entry_that_changes_its_link_moves_to_the_new_page(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _serve_pages(httpserver, "old", "new")
+    feeds = {"/feed.xml": rss([Item(f"{KEYWORD} talks", httpserver.url_for("/old.html"), "g")])}
+    httpserver.expect_request("/feed.xml").respond_with_handler(_feed_handler(feeds, "/feed.xml"))
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+    fetch = ("fetch", "--config", str(config), "--now", NOW.isoformat())
+    assert digest(*fetch).exit_code == 0
+    moved = Item(f"{KEYWORD} talks", httpserver.url_for("/new.html"), "g")
+    feeds["/feed.xml"] = rss([moved])
+    assert digest(*fetch).exit_code == 0
+    fetched = [request.path for request, _ in httpserver.log]
+    assert fetched.count("/new.html") == 1, fetched
+    result = build_draft(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [story] = _stories(tmp_path / "out")
+    sources = story["sources"]
+    assert isinstance(sources, list)
+    assert [source["url"] for source in sources] == [httpserver.url_for("/new.html")]
+    assert "/old.html" not in (tmp_path / "out" / ISSUE / "email.eml").read_text("utf-8")
+
+
+# ------------------------------------------------------- item 12: 100 KB titles
+
+
+def test_a_huge_title_is_shortened_at_parse_time(httpserver: HTTPServer, tmp_path: Path) -> None:
+    _serve_pages(httpserver, "a")
+    words = " ".join(f"{KEYWORD}{n % 10}" for n in range(12_000))  # ~130 KB
+    feed = rss([Item(f"{KEYWORD} {words}", httpserver.url_for("/a.html"))])
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [story] = _stories(tmp_path / "out")
+    sources = story["sources"]
+    assert isinstance(sources, list)
+    title = str(sources[0]["title"])
+    assert 100 < len(title) <= 300 and title.endswith("…")
+    assert len(str(story["headline"])) <= 300
+    eml = (tmp_path / "out" / ISSUE / "email.eml").stat().st_size
+    assert eml < 60_000, f"email.eml is {eml} bytes"
+
+
+# ------------------------------------------------------------- item 3: gzip bombs
+
+
+def test_gzip_bombs_as_a_feed_and_as_a_page_cost_only_themselves(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    _serve_pages(httpserver, "a")
+    bomb = gzip_bomb(256 << 20, 2)
+    for path, kind in (("/bomb.xml", "application/rss+xml"), ("/bomb.html", "text/html")):
+        httpserver.expect_request(path).respond_with_data(
+            bomb, content_type=kind, headers={"Content-Encoding": "gzip, gzip"}
+        )
+    honest = rss([Item(f"{KEYWORD} talks resume", httpserver.url_for("/a.html"))])
+    links = rss([Item(f"{KEYWORD} harvest", httpserver.url_for("/bomb.html"), summary="Teaser.")])
+    httpserver.expect_request("/honest.xml").respond_with_data(honest, content_type="text/xml")
+    httpserver.expect_request("/links.xml").respond_with_data(links, content_type="text/xml")
+    feeds = [
+        ("Honest", httpserver.url_for("/honest.xml")),
+        ("Bomb", httpserver.url_for("/bomb.xml")),
+        ("Links", httpserver.url_for("/links.xml")),
+    ]
+    config = write_config(tmp_path, feeds, fetch={"max_bytes": 1_000_000})
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    warnings = _warnings(tmp_path / "out")
+    assert 'feed "Bomb"' in warnings and "body larger than 1000000 bytes" in warnings
+    assert "/bomb.html" in warnings and "used the feed's text instead" in warnings
+    headlines = {str(s["headline"]) for s in _stories(tmp_path / "out")}
+    assert f"{KEYWORD} talks resume" in headlines
+
+
+# ------------------------------------- item 6: a page deadline and a fetch budget
+
+
+def test_trickling_pages_cost_a_bounded_time_and_fall_back_to_feed_text(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """Pages that send one byte every 0.4 s never trip a 1 s read timeout.
+
+    Each page is given up after page_deadline_seconds; the stage stops at
+    budget_seconds; every article left keeps its feed text, and the issue says so.
+    """
+    pages = {f"/p{n}.html": article_page(f"p{n}", body=n).encode() for n in range(10)}
+    with serve_slowly(SlowSite(pages, drip_seconds=0.4)) as site:
+        items = [
+            Item(f"{KEYWORD} story {n}", site.url(f"/p{n}.html"), summary=f"{KEYWORD} teaser {n}.")
+            for n in range(10)
+        ]
+        httpserver.expect_request("/feed.xml").respond_with_data(
+            rss(items), content_type="text/xml"
+        )
+        settings = {"timeout_seconds": 1, "retries": 2, "per_host": 2}
+        settings |= {"page_deadline_seconds": 1.5, "budget_seconds": 3}
+        config = write_config(tmp_path, [("Slow", httpserver.url_for("/feed.xml"))], fetch=settings)
+        result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    warnings = _warnings(tmp_path / "out")
+    assert "no complete answer within 1.5 s (fetch.page_deadline_seconds)" in warnings
+    assert "not fetched within the fetch budget (3 s, fetch.budget_seconds)" in warnings
+    assert warnings.count("used the feed's text instead") == 10
+    assert _stories(tmp_path / "out"), "the issue is built from the feed's text"
+
+
+# -------------------------------------- item 10: model errors echo nothing back
+
+
+def test_a_model_error_is_summarised_without_its_body_or_the_endpoint(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = "sk-live-0123456789abcdef"
+    body = {"error": {"message": f"Incorrect API key provided: {key}", "code": "invalid_api_key"}}
+    httpserver.expect_request("/v1/chat/completions").respond_with_json(body, status=401)
+    _serve_pages(httpserver, "a")
+    feed = rss([Item(f"{KEYWORD} talks resume", httpserver.url_for("/a.html"))])
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    base_url = httpserver.url_for("/v1")
+    extra = f"llm:\n  base_url: {json.dumps(base_url)}\n  model: m\n  api_key_env: TEST_LLM_KEY\n"
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))], extra=extra)
+    monkeypatch.setenv("TEST_LLM_KEY", key)
+    result = digest(
+        *("-vv", "run", "--config", str(config), "--out", str(tmp_path / "out")),
+        *("--now", NOW.isoformat()),
+    )
+    assert result.exit_code == 0, result.output
+    published = (tmp_path / "out" / ISSUE / "digest.json").read_text("utf-8")
+    assert "LLM server: HTTP 401 Unauthorized (invalid_api_key)" in published
+    for leak in (key, "Incorrect API key", base_url):
+        assert leak not in published, leak
+        assert leak not in result.output, leak
+
+
+# ------------------------------------------------ item 13: look-alike hosts
+
+
+def test_a_look_alike_host_is_shown_in_punycode(httpserver: HTTPServer, tmp_path: Path) -> None:
+    spoof = "http://аррӏе.com/account/verify"  # Cyrillic letters under a Latin .com
+    feed = rss(
+        [
+            Item(
+                f"{KEYWORD} bank warns customers",
+                spoof,
+                summary=f"The central bank of {KEYWORD} warned customers about fake pages.",
+            )
+        ]
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    # The page cannot be fetched here (no network); the deadline keeps a slow resolver short.
+    settings = {"page_deadline_seconds": 2}
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))], fetch=settings)
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    issue = tmp_path / "out" / ISSUE
+    text = (issue / "email.txt").read_text("utf-8")
+    html = (issue / "email.html").read_text("utf-8")
+    assert "http://xn--80ak6aa92e.com/account/verify" in text
+    assert 'href="http://xn--80ak6aa92e.com/account/verify"' in html
+    for part in (text, html, (issue / "digest.json").read_text("utf-8")):
+        assert "аррӏе" not in part

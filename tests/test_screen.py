@@ -1,0 +1,137 @@
+"""Pages that are not articles never make a story; real reporting always gets through."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from digest.cluster import cluster_stories
+from digest.models import Article, ArticleId, TextOrigin
+from digest.screen import screen_articles
+
+MONDAY = datetime(2026, 11, 16, 8, tzinfo=UTC)
+
+CRAWL = (
+    "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
+    "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
+    "embargo period."
+)
+WIDGET = (
+    "Add this map to your page by copying the code below and pasting it into your site's "
+    "template. The map updates itself every few minutes and needs no account to use."
+)
+FLOOD = (
+    "Rivers in the Po valley burst their banks on Monday after three days of rain, forcing "
+    "the evacuation of 4,000 people from villages near Ferrara. Regional officials said the "
+    "water was still rising and asked residents to keep away from the embankments."
+)
+STRIKE = (
+    "Dock workers in Antwerp walked out on Thursday over a pension reform, leaving more than "
+    "forty container ships waiting at anchor off the Scheldt. The union said the strike "
+    "would last until the government withdrew the bill."
+)
+WIRE = (
+    "The central bank of Chile raised its main interest rate by half a point to 6.25 percent "
+    "on Tuesday, citing inflation that has stayed above target for eleven months."
+)
+
+
+def _article(
+    n: int,
+    outlet: str,
+    title: str,
+    text: str,
+    *,
+    hours: float = 0,
+    summary: str = "",
+    origin: TextOrigin = TextOrigin.PAGE,
+) -> Article:
+    return Article(
+        id=ArticleId(f"a{n}"),
+        url=f"https://{outlet.lower().replace(' ', '')}.example/{n}",
+        outlet=outlet,
+        feed_url=f"https://{outlet.lower().replace(' ', '')}.example/feed",
+        title=title,
+        published=MONDAY + timedelta(hours=hours),
+        text=text,
+        summary=summary,
+        text_origin=origin,
+    )
+
+
+def test_crawl_notices_from_unrelated_events_are_set_aside_with_their_reason() -> None:
+    notices = [
+        _article(1, "Harbour Post", "Ok", CRAWL, hours=0),
+        _article(2, "Valley Times", "Archive", CRAWL, hours=30),
+        _article(3, "Capital Wire", "Page", CRAWL, hours=90),
+    ]
+    real = _article(4, "Harbour Post", "Po valley floods force 4,000 from their homes", FLOOD)
+    screened = screen_articles([*notices, real])
+    assert [a.id for a in screened.kept] == ["a4"]
+    assert {r.article.id for r in screened.rejected} == {"a1", "a2", "a3"}
+    assert all("crawl, error or paywall" in r.reason for r in screened.rejected)
+    # Without the screen, the three notices would be one three-outlet story.
+    assert any(len(s.articles) == 3 for s in cluster_stories(notices))
+    assert all(len(s.articles) == 1 for s in cluster_stories(screened.kept))
+
+
+def test_a_feed_teaser_stands_in_for_a_page_that_is_a_notice() -> None:
+    article = _article(
+        1,
+        "Harbour Post",
+        "Floods in the Po valley",
+        "We've detected that JavaScript is disabled in your browser. Please enable it.",
+        summary=FLOOD,
+    )
+    screened = screen_articles([article])
+    assert not screened.rejected
+    (kept,) = screened.kept
+    assert kept.text == FLOOD
+    assert kept.text_origin is TextOrigin.FEED_SUMMARY
+    assert screened.teaser_used == 1
+
+
+def test_text_repeated_on_unrelated_pages_days_apart_is_furniture() -> None:
+    flood = _article(1, "Harbour Post", "Po valley floods", f"{FLOOD}\n\n{WIDGET}", hours=0)
+    strike = _article(2, "Valley Times", "Antwerp dock strike", f"{STRIKE}\n\n{WIDGET}", hours=75)
+    empty = _article(3, "Capital Wire", "Map", WIDGET, hours=100)
+    screened = screen_articles([flood, strike, empty])
+    kept = {a.id: a for a in screened.kept}
+    assert set(kept) == {"a1", "a2"}
+    assert kept["a1"].text == FLOOD and kept["a2"].text == STRIKE
+    (rejected,) = screened.rejected
+    assert rejected.article.id == "a3"
+    assert "repeats text found on unrelated pages" in rejected.reason
+
+
+def test_wire_copy_of_one_event_within_a_day_is_kept_whole() -> None:
+    copies = [
+        _article(n, outlet, "Chile raises rates to 6.25%", WIRE, hours=n * 3)
+        for n, outlet in enumerate(["Harbour Post", "Valley Times", "Capital Wire"], 1)
+    ]
+    screened = screen_articles(copies)
+    assert screened.kept == tuple(copies)
+    assert not screened.rejected
+    (story,) = cluster_stories(screened.kept)
+    assert len(story.articles) == 3
+
+
+def test_a_feed_item_with_a_real_headline_and_a_short_teaser_is_kept() -> None:
+    item = _article(
+        1,
+        "Capital Wire",
+        "Antwerp dock workers strike over pension reform",
+        "Forty ships wait at anchor.",
+        origin=TextOrigin.FEED_SUMMARY,
+    )
+    nothing = _article(2, "Capital Wire", "Watch", "", origin=TextOrigin.FEED_SUMMARY)
+    screened = screen_articles([item, nothing])
+    assert screened.kept == (item,)
+    (rejected,) = screened.rejected
+    assert rejected.article.id == "a2" and "too little text" in rejected.reason
+
+
+def test_player_chrome_inside_a_real_article_loses_only_that_sentence() -> None:
+    text = f"Your browser does not support the audio element.\n\n{FLOOD}"
+    screened = screen_articles([_article(1, "Harbour Post", "Po valley floods", text)])
+    (kept,) = screened.kept
+    assert kept.text == FLOOD

@@ -1,0 +1,1 @@
+"""Development tooling, kept out of the ``digest`` package and the wheel."""

@@ -1,0 +1,3 @@
+from tools.sample_site.generate import main
+
+main()
