@@ -27,6 +27,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError
 
+from digest.config_checks import cross_entry_problems
 from digest.errors import ConfigError, ConfigProblem
 from digest.models import NewsWindow
 
@@ -314,7 +315,16 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ConfigError(
-            [ConfigProblem(str(file), None, None, "", "file not found. Pass --config PATH.")]
+            [
+                ConfigProblem(
+                    str(file),
+                    None,
+                    None,
+                    "",
+                    "file not found. Pass --config PATH, or run `digest init` to write a "
+                    "starter feeds.yaml here.",
+                )
+            ]
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(
@@ -331,10 +341,15 @@ def parse_config(text: str, path: Path) -> Config:
         raise ConfigError(
             [ConfigProblem(name, 1, 1, "", "expected a mapping with newsletter: and feeds:")]
         )
+    problems = cross_entry_problems(data, path.resolve().parent, name)
     try:
-        return Config.model_validate({**plain(data), "path": path})
+        config = Config.model_validate({**plain(data), "path": path})
     except ValidationError as exc:
-        raise ConfigError(validation_problems(exc, data, name, Config)) from None
+        problems.extend(validation_problems(exc, data, name, Config))
+    if problems:
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0, p.key))
+        raise ConfigError(problems)
+    return config
 
 
 def read_yaml(text: str, name: str) -> Any:
@@ -394,21 +409,74 @@ def _message(error: Any, root: type[BaseModel]) -> str:
         return f"unknown key.{hint} Known keys: {', '.join(sorted(known))}."
     if kind == "missing":
         return "required key is missing. Add it."
+    value = error.get("input")
+    if kind in _YAML_WORDS:
+        # pydantic speaks Python ("a valid tuple"); the user wrote YAML.
+        return f"{_YAML_WORDS[kind]} (got {_shown(value)})"
+    if kind in _BOUNDS:
+        limit = next(iter(error.get("ctx", {}).values()), "")
+        return f"{_BOUNDS[kind]} {limit} (got {_shown(value)})"
     message = str(error["msg"])
     message = message.removeprefix("Value error, ")
-    value = error.get("input")
     if kind.endswith("_type") or kind.endswith("_parsing"):
         message += f" (got {value!r})"
     return message
 
 
+# What each pydantic type error means in YAML terms.
+_LIST = "should be a list: one '- item' per line, or [a, b]"
+_MAPPING = "should be a mapping: 'key: value' lines, or {key: value}"
+_YAML_WORDS = {
+    "tuple_type": _LIST,
+    "list_type": _LIST,
+    "set_type": _LIST,
+    "dict_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
+    "string_type": "should be text (put it in quotes)",
+    "int_type": "should be a whole number",
+    "int_parsing": "should be a whole number",
+    "int_from_float": "should be a whole number",
+    "float_type": "should be a number",
+    "float_parsing": "should be a number",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    "string_too_short": "should not be empty",
+    "too_short": "should not be empty",
+}
+_BOUNDS = {
+    "greater_than_equal": "should be at least",
+    "less_than_equal": "should be at most",
+    "greater_than": "should be more than",
+    "less_than": "should be less than",
+}
+
+
+def _shown(value: Any) -> str:
+    """A value as the user wrote it in YAML, not as Python prints it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
 def _known_keys(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     model: Any = root
+    is_mapping_key = False
     for part in loc:
         if isinstance(part, int) or model is None:
             continue
-        if isinstance(model, dict):
-            model = model.get("value")
+        if is_mapping_key:
+            # The key of a mapping of models (editorial.yaml's story ids): the model
+            # stays the same.
+            is_mapping_key = False
             continue
         field = model.model_fields.get(part)
         if field is None:
@@ -417,16 +485,8 @@ def _known_keys(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
                     field = candidate
         if field is None:
             return []
-        annotation = field.annotation
-        inner = getattr(annotation, "__args__", None)
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            model = annotation
-        elif inner:
-            models = [a for a in inner if isinstance(a, type) and issubclass(a, BaseModel)]
-            if not models:
-                return []
-            model = models[0]
-        else:
+        model, is_mapping_key = _inner_model(field.annotation)
+        if model is None:
             return []
     keys = []
     for field_name, info in model.model_fields.items():
@@ -434,6 +494,18 @@ def _known_keys(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
             continue
         keys.append(info.alias or field_name)
     return keys
+
+
+def _inner_model(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model a field holds (itself, in a list, an optional or a mapping's values),
+    and whether the field is a mapping (so its keys come next in an error's path)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    for inner in getattr(annotation, "__args__", ()):
+        model, _ = _inner_model(inner)
+        if model is not None:
+            return model, getattr(annotation, "__origin__", None) is dict
+    return None, False
 
 
 def _position(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:

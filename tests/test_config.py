@@ -12,6 +12,8 @@ from digest.cli import cli
 from digest.config import config_schema, load_config
 from digest.errors import ConfigError
 
+from .local_site import serve_outlets, write_config
+
 REPO = Path(__file__).resolve().parents[1]
 
 GOOD = """\
@@ -57,8 +59,7 @@ def test_every_problem_is_reported_with_line_and_key(tmp_path: Path) -> None:
     assert _problems(tmp_path, BAD) == [
         ':5:3: newsletter.timezone: unknown time zone "Mars/Olympus". '
         "Use an IANA name such as Europe/Brussels",
-        ":6:3: newsletter.window_days: Input should be a valid integer, unable to parse "
-        "string as an integer (got 'seven')",
+        ':6:3: newsletter.window_days: should be a whole number (got "seven")',
         ":7:3: newsletter.colour: unknown key. Known keys: editorial, from, language, "
         "max_stories, merge_tags, name, postal_address, subject, templates, timezone, to, "
         "unsubscribe, web_url, window_days.",
@@ -129,3 +130,116 @@ def test_unsubscribe_may_be_a_listed_merge_tag(tmp_path: Path) -> None:
     path.write_text(GOOD.replace('unsubscribe: "https://x.org/u"', 'unsubscribe: "[UNSUB]"'))
     with pytest.raises(ConfigError, match="not an https URL"):
         load_config(path)
+
+
+def _cli(tmp_path: Path, text: str, *args: str) -> tuple[int, str]:
+    config = tmp_path / "feeds.yaml"
+    config.write_text(text)
+    result = CliRunner().invoke(cli, [*args, "--config", str(config)])
+    return result.exit_code, result.output.replace(str(config), "feeds.yaml")
+
+
+TWICE = """\
+newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}
+topics:
+  - {name: Greenland, keywords: [Nuuk]}
+  - {name: greenland , keywords: [Denmark]}
+feeds:
+  - {url: "http://127.0.0.1:9/a.xml", name: A}
+  - {url: "http://127.0.0.1:9/b.xml", name: B}
+  - {url: "http://127.0.0.1:9/a.xml", name: A again}
+"""
+
+
+@pytest.mark.parametrize("command", ["fetch", "run"])
+def test_the_same_feed_or_topic_twice_is_a_config_error_naming_both_lines(
+    tmp_path: Path, command: str
+) -> None:
+    out = ["--out", str(tmp_path / "out")] if command == "run" else []
+    code, output = _cli(tmp_path, TWICE, command, *out)
+    assert code == 2, output
+    assert output.splitlines() == [
+        "error: 2 problem(s) in the configuration:",
+        "  feeds.yaml:4:6: topics[1].name: the same topic name as topics[0] on line 3 "
+        '("greenland"). Remove one of the two entries.',
+        "  feeds.yaml:8:6: feeds[2].url: the same feed URL as feeds[0] on line 6 "
+        '("http://127.0.0.1:9/a.xml"). Remove one of the two entries.',
+    ]
+    assert not (tmp_path / "digest.db").exists() and not (tmp_path / "out").exists()
+
+
+def test_a_templates_folder_that_does_not_exist_is_a_config_error(tmp_path: Path) -> None:
+    text = GOOD.replace(
+        'unsubscribe: "https://x.org/u"}',
+        'unsubscribe: "https://x.org/u",\n  templates: my-templates}',
+    )
+    code, output = _cli(tmp_path, text, "build")
+    assert code == 2, output
+    assert (
+        f'  feeds.yaml:2:14: newsletter.templates: no folder "my-templates" beside this file '
+        f"({tmp_path / 'my-templates'}). Create it with the templates you override, or remove "
+        "the key to use the default templates."
+    ) in output.splitlines()
+    (tmp_path / "my-templates").mkdir()
+    assert _cli(tmp_path, text, "feeds", "export")[0] == 0
+
+
+def test_type_errors_speak_yaml(tmp_path: Path) -> None:
+    text = """\
+newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u", max_stories: 0}
+topics: NATO
+feeds: {url: "https://example.org/rss", name: E}
+fetch: {allow_private: maybe, timeout_seconds: soon}
+"""
+    assert _problems(tmp_path, text) == [
+        ":1:82: newsletter.max_stories: should be at least 1 (got 0)",
+        ":2:1: topics: should be a list: one '- item' per line, or [a, b] (got \"NATO\")",
+        ":3:1: feeds: should be a list: one '- item' per line, or [a, b] (got a mapping)",
+        ':4:9: fetch.allow_private: should be true or false (got "maybe")',
+        ':4:31: fetch.timeout_seconds: should be a number (got "soon")',
+    ]
+
+
+def test_unknown_editorial_key_lists_known_keys_and_the_nearest(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.yaml"
+    config.write_text(GOOD)
+    editorial = tmp_path / "editorial.yaml"
+    editorial.write_text(
+        "stories:\n  s-3f2a9c1d0b7e:\n    tkae: Our view.\n"
+        "    perspectives: [{who: Nuuk, sayz: No.}]\n"
+    )
+    result = CliRunner().invoke(cli, ["build", "--config", str(config), "--out", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    lines = result.output.replace(str(editorial), "editorial.yaml").splitlines()
+    assert lines[1:] == [
+        "  editorial.yaml:3:5: stories.s-3f2a9c1d0b7e.tkae: unknown key. "
+        'Did you mean "take"? Known keys: also_worth_noting, briefly, drop, headline, '
+        "merge_into, order, perspectives, pin, split, take, topic.",
+        "  editorial.yaml:4:20: stories.s-3f2a9c1d0b7e.perspectives[0].says: "
+        "required key is missing. Add it.",
+        "  editorial.yaml:4:32: stories.s-3f2a9c1d0b7e.perspectives[0].sayz: unknown key. "
+        'Did you mean "says"? Known keys: says, who.',
+    ]
+
+
+def test_editorial_topic_naming_no_topic_is_a_config_error(tmp_path: Path) -> None:
+    with serve_outlets() as site:
+        config = write_config(site, tmp_path)
+        runner = CliRunner()
+        args = ["--config", str(config), "--out", str(tmp_path / "out")]
+        assert runner.invoke(cli, ["fetch", "--config", str(config)]).exit_code == 0
+        first = runner.invoke(cli, ["build", *args])
+        assert first.exit_code == 0, first.output
+    [issue] = (tmp_path / "out").glob("20*/digest.json")
+    story = json.loads(issue.read_text())["topics"][0]["stories"][0]["id"]
+    editorial = tmp_path / "editorial.yaml"
+    editorial.write_text(f"stories:\n  {story}:\n    pin: true\n    topic: Europa\n")
+    result = runner.invoke(cli, ["build", *args])
+    assert result.exit_code == 2, result.output
+    assert result.output.replace(str(editorial), "editorial.yaml").splitlines() == [
+        "error: 1 problem(s) in the configuration:",
+        f'  editorial.yaml:4:5: stories.{story}.topic: no topic "Europa" in feeds.yaml or '
+        'in this issue. Did you mean "Europe"? Known topics: Europe.',
+    ]
+    editorial.write_text(f"stories:\n  {story}:\n    topic: Europe\n")
+    assert runner.invoke(cli, ["build", *args]).exit_code == 0

@@ -1,0 +1,91 @@
+"""Rules of feeds.yaml that span entries, checked on the YAML as written (with positions).
+
+pydantic checks each value; these check how values relate: a feed URL or topic name
+given twice, a ``templates:`` folder that is not there. Each problem names the lines of
+both entries, so the user can pick which one to remove.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from digest.errors import ConfigProblem
+
+__all__ = ["cross_entry_problems"]
+
+
+def cross_entry_problems(data: Any, base_dir: Path, name: str) -> list[ConfigProblem]:
+    """Problems between entries of the settings ``data`` (ruamel round-trip types)."""
+    if not isinstance(data, CommentedMap):
+        return []
+    problems = [
+        *_twice(data, "feeds", "url", name, what="feed URL", key=str.strip),
+        # Topic names differing only in case would print as two near-identical sections.
+        *_twice(data, "topics", "name", name, what="topic name", key=_folded),
+    ]
+    problems.extend(_missing_templates(data, base_dir, name))
+    return problems
+
+
+def _folded(value: str) -> str:
+    return value.strip().casefold()
+
+
+def _twice(
+    data: CommentedMap,
+    section: str,
+    field: str,
+    name: str,
+    *,
+    what: str,
+    key: Callable[[str], str],
+) -> list[ConfigProblem]:
+    """Entries of the list ``section`` whose ``field`` repeats an earlier entry's."""
+    items = data.get(section)
+    if not isinstance(items, CommentedSeq):
+        return []
+    first: dict[str, tuple[int, int]] = {}  # normalised value -> (index, line)
+    problems = []
+    for index, item in enumerate(items):
+        if not isinstance(item, CommentedMap) or not isinstance(item.get(field), str):
+            continue
+        line, column = item.lc.key(field)
+        seen = first.setdefault(key(item[field]), (index, line + 1))
+        if seen[0] == index:
+            continue
+        earlier, earlier_line = seen
+        problems.append(
+            ConfigProblem(
+                name,
+                line + 1,
+                column + 1,
+                f"{section}[{index}].{field}",
+                f"the same {what} as {section}[{earlier}] on line {earlier_line} "
+                f'("{item[field]}"). Remove one of the two entries.',
+            )
+        )
+    return problems
+
+
+def _missing_templates(data: CommentedMap, base_dir: Path, name: str) -> list[ConfigProblem]:
+    newsletter = data.get("newsletter")
+    if not isinstance(newsletter, CommentedMap):
+        return []
+    templates = newsletter.get("templates")
+    if not isinstance(templates, str) or (base_dir / templates).is_dir():
+        return []
+    line, column = newsletter.lc.value("templates")
+    return [
+        ConfigProblem(
+            name,
+            line + 1,
+            column + 1,
+            "newsletter.templates",
+            f'no folder "{templates}" beside this file ({base_dir / templates}). Create it '
+            "with the templates you override, or remove the key to use the default templates.",
+        )
+    ]
