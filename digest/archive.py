@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from digest.errors import DeliveryError
+from digest.errors import DeliveryError, IssueSentError
 from digest.files import replace_file
 from digest.models import Issue, RenderedIssue, Sentence, StorySummary
 from digest.render import format_date
@@ -36,6 +36,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "digest_schema",
     "issue_to_json",
+    "keep_sent_copy",
+    "refuse_over_sent",
     "write_archive",
     "write_issue",
 ]
@@ -260,6 +262,44 @@ def write_issue(
         ) from exc
     write_archive(out_dir, templates_dir=templates_dir)
     return final
+
+
+def refuse_over_sent(issue_dir: Path, *, sent_at: datetime) -> None:
+    """Raise IssueSentError when ``issue_dir`` exists: it holds what was sent at
+    ``sent_at``, which a draft must not replace unless forced."""
+    if not issue_dir.exists():
+        return
+    raise IssueSentError(
+        f"{issue_dir}: issue {issue_dir.name} was already sent (final build of "
+        f"{sent_at:%Y-%m-%d %H:%M} UTC); a draft would overwrite what was sent.",
+        path=str(issue_dir),
+        hint="Build the draft into another folder (--out drafts), or pass --force: the "
+        f"sent copy is then kept as {issue_dir}.sent/.",
+    )
+
+
+def keep_sent_copy(issue_dir: Path) -> Path | None:
+    """Move the folder of a sent issue aside before a new build of it is written.
+
+    It becomes ``<date>.sent`` (``.sent-2``, ... if that exists) beside it, which the
+    archive pages do not list. Returns the new path, or None when there was no folder.
+    Raises DeliveryError when it cannot be moved.
+    """
+    if not issue_dir.exists():
+        return None
+    for number in range(1, 1000):
+        kept = issue_dir.with_name(issue_dir.name + (".sent" if number == 1 else f".sent-{number}"))
+        if not kept.exists():
+            break
+    try:
+        issue_dir.rename(kept)
+    except OSError as exc:
+        raise DeliveryError(
+            f"{issue_dir}: cannot keep the sent issue aside as {kept}: {exc.strerror or exc}",
+            path=str(issue_dir),
+            hint="Check the permissions of the output directory.",
+        ) from exc
+    return kept
 
 
 def _swap_into_place(staging: Path, final: Path) -> None:

@@ -12,14 +12,16 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 
-from digest.archive import write_issue
+from digest.archive import keep_sent_copy, refuse_over_sent, write_issue
 from digest.config import Config
 from digest.continuity import gather_candidates
-from digest.editorial import apply_text, load_plan
+from digest.editorial import apply_text, check_moves, load_plan
 from digest.ingest import (
     NO_FETCH,
     FetchReport,
@@ -28,16 +30,25 @@ from digest.ingest import (
     intake_problems,
     pages_in_flight,
 )
-from digest.models import Issue, LeftOut, RenderedIssue, Story
+from digest.models import Issue, LeftOut, Problem, RenderedIssue, Story
 from digest.render import check_size, render_issue_isolated
 from digest.select import select_stories
-from digest.store import Store, open_store
+from digest.store import FinalBuild, Store, open_store
 from digest.store.locks import build_lock
 from digest.writeup import write_stories
 
-__all__ = ["BuildOptions", "IssueResult", "build_issue", "run_issue"]
+__all__ = ["BuildOptions", "BuildOutcome", "IssueResult", "build_issue", "run_issue"]
 
 logger = logging.getLogger(__name__)
+
+
+class BuildOutcome(StrEnum):
+    """What a build came to."""
+
+    BUILT = "built"  # written to the output directory and recorded
+    EMPTY = "empty"  # no stories in the window: nothing written or recorded
+    NOTHING_FETCHED = "nothing fetched"  # the store holds no article at all
+    ALREADY_BUILT = "already built"  # a final build of this issue exists (no --force)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +58,9 @@ class IssueResult:
     ``issue.problems`` is the one list of problems, from the poll to the size check.
     ``stories`` are the selected stories as grouped, before writing (their articles and
     why each is in); ``left_out`` every other story considered, with its reason.
+    ``path`` is the issue's directory; it exists only when ``outcome`` is BUILT.
+    ``final`` is the issue's final build as it was before this one (if any), and
+    ``sent_copy`` where the files of that build were kept when this one replaced them.
     """
 
     issue: Issue
@@ -56,11 +70,40 @@ class IssueResult:
     left_out: tuple[LeftOut, ...] = ()
     stories: tuple[Story, ...] = ()
     seconds: float = 0.0
-    skipped: bool = False
+    outcome: BuildOutcome = BuildOutcome.BUILT
+    final: FinalBuild | None = None
+    sent_copy: Path | None = None
+    is_final: bool = False
+
+    @property
+    def skipped(self) -> bool:
+        return self.outcome is BuildOutcome.ALREADY_BUILT
+
+    @property
+    def is_written(self) -> bool:
+        return self.outcome is BuildOutcome.BUILT
+
+    @property
+    def result_text(self) -> str:
+        """How the build ended, in words (``digest status``'s result column)."""
+        if self.outcome is BuildOutcome.BUILT:
+            return "final issue built" if self.is_final else "draft built"
+        return {
+            BuildOutcome.EMPTY: "nothing to send",
+            BuildOutcome.NOTHING_FETCHED: "nothing fetched yet",
+            BuildOutcome.ALREADY_BUILT: "already built; nothing to do",
+        }[self.outcome]
 
     def summary(self) -> dict[str, object]:
+        if self.skipped:
+            return {
+                "issue_date": self.issue.issue_date.isoformat(),
+                "result": self.result_text,
+                "seconds": round(self.seconds, 2),
+            }
         return {
             "issue_date": self.issue.issue_date.isoformat(),
+            "result": self.result_text,
             "feeds_polled": self.fetch.feeds_polled,
             "feeds_failed": self.fetch.feeds_failed,
             "articles_new": self.fetch.articles_new,
@@ -68,8 +111,12 @@ class IssueResult:
             "html_bytes": len(self.rendered.html.encode("utf-8")),
             "warnings": len(self.issue.problems),
             "seconds": round(self.seconds, 2),
-            "path": str(self.path),
+            "path": str(self.path) if self.is_written else "",
         }
+
+
+def _wall_clock() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +127,24 @@ class BuildOptions:
     # The final build that counts as sent (digest run, the scheduler): later issues
     # do not repeat its stories. Drafts (digest build, the preview) are not final.
     is_final: bool = False
+    # A final build: build again although the issue was built. A draft: build although
+    # the issue was sent (its files are kept beside the draft's).
     force: bool = False
     lock_wait_seconds: float = 0.0
     progress: Progress | None = field(default=None, compare=False)
+    # The command, as `digest status` shows it; "" records no run (the preview's
+    # rebuilds, which would crowd out the runs an operator looks for).
+    command: str = "run"
+    # The wall clock, for the run's record (``now`` is the issue's clock).
+    clock: Callable[[], datetime] = field(default=_wall_clock, compare=False)
 
 
 def run_issue(config: Config, options: BuildOptions) -> IssueResult:
     """Fetch (unless told not to), then build the issue of ``options.now``.
 
     Holds the store's build lock for the issue; raises LockedError if another process
-    builds the same issue and does not finish within ``lock_wait_seconds``.
+    builds the same issue and does not finish within ``lock_wait_seconds``, and
+    IssueSentError if a draft (not forced) would replace the files of a sent issue.
     """
     issue_date = config.news_window(options.now).issue_date
     lock = f"issue:{issue_date.isoformat()}"
@@ -103,16 +158,16 @@ def run_issue(config: Config, options: BuildOptions) -> IssueResult:
 def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueResult:
     started = time.monotonic()
     window = config.news_window(options.now)
-    run_id = store.start_run("run" if options.fetch else "build", now=options.now)
-    ok = False
-    try:
-        if (
-            options.is_final
-            and not options.force
-            and store.issue_is_final(window.issue_date.isoformat())
-        ):
-            result = _already_built(config, options)
+    with store.recorded_run(options.command, clock=options.clock) as record:
+        record.summary["issue_date"] = window.issue_date.isoformat()
+        final = store.final_build(window.issue_date.isoformat())
+        if final is not None and not options.force and options.is_final:
+            result = _already_built(config, options, final)
         else:
+            target = options.out_dir / window.issue_date.isoformat()
+            if final is not None and not options.force and final.is_in(target):
+                # A draft must not silently replace the files of what was sent.
+                refuse_over_sent(target, sent_at=final.built_at)
             # A build waits for pages a concurrent poll is fetching, or says it could not.
             if options.fetch:
                 report = fetch_all(
@@ -122,19 +177,17 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
                 report = pages_in_flight(config, store, now=options.now)
             result = build_issue(config, store, options=options, fetch_report=report)
         result = dataclasses.replace(result, seconds=time.monotonic() - started)
-        ok = True
+        record.ok = result.is_written or result.skipped
+        record.summary = result.summary()
         return result
-    finally:
-        summary = result.summary() if ok else {"issue_date": window.issue_date.isoformat()}
-        store.finish_run(run_id, now=options.now, ok=ok, summary=summary)
 
 
-def _already_built(config: Config, options: BuildOptions) -> IssueResult:
+def _already_built(config: Config, options: BuildOptions, final: FinalBuild) -> IssueResult:
     window = config.news_window(options.now)
     path = options.out_dir / window.issue_date.isoformat()
     empty = Issue(config.newsletter.name, window.issue_date, window.start, window.end, ())
     rendered = RenderedIssue("", "", "", "", b"")
-    return IssueResult(empty, rendered, path, skipped=True)
+    return IssueResult(empty, rendered, path, outcome=BuildOutcome.ALREADY_BUILT, final=final)
 
 
 def build_issue(
@@ -151,6 +204,18 @@ def build_issue(
     selection = select_stories(
         candidates.stories, plan, config.topics, max_stories=config.newsletter.max_stories
     )
+    check_moves(plan, selection.topics, {t.name for t in config.topics})
+    if not selection.stories:
+        # Nothing to send: nothing is written or recorded, so the archive, feed.xml
+        # and the record of sent issues never hold an empty issue, and the next run
+        # (once the feeds are fixed) builds it.
+        problems = (
+            *intake_problems(config, store, window),
+            *fetch_report.problems,
+            *selection.problems,
+        )
+        left_out = (*candidates.left_out, *selection.left_out)
+        return _empty(config, store, options, fetch_report, problems, left_out)
     written = write_stories(config, selection, previous_sentences=candidates.previous_sentences)
     issue = Issue(
         newsletter=config.newsletter.name,
@@ -170,12 +235,20 @@ def build_issue(
     issue, rendered, unrendered = render_issue_isolated(
         issue, config.newsletter, templates_dir=config.templates_dir
     )
-    issue = dataclasses.replace(issue, problems=issue.problems + check_size(rendered))
-    path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
     left_out = (*candidates.left_out, *selection.left_out, *written.left_out, *unrendered)
+    if not issue.stories:  # every story failed to render
+        return _empty(config, store, options, fetch_report, issue.problems, left_out)
+    issue = dataclasses.replace(issue, problems=issue.problems + check_size(rendered))
+    final = store.final_build(window.issue_date.isoformat())
+    target = options.out_dir / window.issue_date.isoformat()
+    # Reached over a sent issue's files only when forced: they are kept, not replaced.
+    sent_copy = keep_sent_copy(target) if final is not None and final.is_in(target) else None
+    if sent_copy is not None and not options.is_final:
+        store.move_issue_files(window.issue_date.isoformat(), str(sent_copy.resolve()))
+    path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
     store.record_issue(
         issue,
-        path=str(path),
+        path=str(path.resolve()),
         now=options.now,
         chosen=selection.stories,
         left_out=left_out,
@@ -189,4 +262,37 @@ def build_issue(
         fetch=fetch_report,
         left_out=left_out,
         stories=selection.stories,
+        final=final,
+        sent_copy=sent_copy,
+        is_final=options.is_final,
+    )
+
+
+def _empty(
+    config: Config,
+    store: Store,
+    options: BuildOptions,
+    fetch_report: FetchReport,
+    problems: tuple[Problem, ...],
+    left_out: tuple[LeftOut, ...],
+) -> IssueResult:
+    """The result of a build with no story to print: problems and left-out stories only."""
+    window = config.news_window(options.now)
+    issue = Issue(
+        newsletter=config.newsletter.name,
+        issue_date=window.issue_date,
+        window_start=window.start,
+        window_end=window.end,
+        topics=(),
+        problems=problems,
+        generated_at=options.now,
+    )
+    outcome = BuildOutcome.EMPTY if store.has_articles() else BuildOutcome.NOTHING_FETCHED
+    return IssueResult(
+        issue=issue,
+        rendered=RenderedIssue("", "", "", "", b""),
+        path=options.out_dir / window.issue_date.isoformat(),
+        fetch=fetch_report,
+        left_out=left_out,
+        outcome=outcome,
     )

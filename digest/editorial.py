@@ -17,8 +17,9 @@ reported, never dropped.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
     TopicSection,
+    TopicStories,
 )
 from digest.urls import is_http_url
 
@@ -51,7 +53,9 @@ __all__ = [
     "PerspectiveEdit",
     "StoryEdit",
     "apply_text",
+    "check_moves",
     "choose_stories",
+    "entry_position",
     "load_plan",
     "read_text",
 ]
@@ -140,6 +144,53 @@ def load_plan(path: Path) -> EditorialPlan:
     except ValidationError as exc:
         raise ConfigError(validation_problems(exc, data, str(path), _EditorialFile)) from None
     return EditorialPlan(path, dict(parsed.stories))
+
+
+def check_moves(
+    plan: EditorialPlan, sections: Sequence[TopicStories], configured: Collection[str]
+) -> None:
+    """Raise ConfigError when the plan moves a story of ``sections`` to a topic that is
+    neither ``configured`` nor in the issue by its own stories: a typo would otherwise
+    print as a new section. Each problem names the line of the ``topic:`` key.
+    """
+    moved_to = {story_id: edit.topic for story_id, edit in plan.stories.items() if edit.topic}
+    known = set(configured) | {
+        section.name
+        for section in sections
+        if any(moved_to.get(story.id) != section.name for story in section.stories)
+    }
+    problems = []
+    for story in (story for section in sections for story in section.stories):
+        target = moved_to.get(story.id)
+        if target is None or target in known:
+            continue
+        line, column = entry_position(plan.path, story.id, "topic")
+        guess = difflib.get_close_matches(target, sorted(known), n=1)
+        hint = f' Did you mean "{guess[0]}"?' if guess else ""
+        problems.append(
+            ConfigProblem(
+                str(plan.path),
+                line,
+                column,
+                f"stories.{story.id}.topic",
+                f'no topic "{target}" in feeds.yaml or in this issue.{hint} Known topics: '
+                f"{', '.join(sorted(known))}.",
+            )
+        )
+    if problems:
+        raise ConfigError(problems)
+
+
+def entry_position(path: Path, story_id: str, key: str) -> tuple[int | None, int | None]:
+    """Line and column (1-based) of ``key`` in the entry of ``story_id``, for messages."""
+    text = read_text(path)
+    data = read_yaml(text, str(path)) if text else None
+    stories = data.get("stories") if isinstance(data, CommentedMap) else None
+    entry = stories.get(story_id) if isinstance(stories, CommentedMap) else None
+    if isinstance(entry, CommentedMap) and key in entry:
+        line, column = entry.lc.key(key)
+        return line + 1, column + 1
+    return None, None
 
 
 def read_text(path: Path) -> str | None:

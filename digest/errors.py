@@ -8,6 +8,7 @@
     ├── StoreError              the database: URL, schema version
     ├── TemplateError           a template: name, line
     ├── DeliveryError           an output path
+    │   └── IssueSentError      a draft would replace the files of a sent issue
     └── LockedError             another process holds a store lock: which one
 
 Library code raises these; only ``cli.py`` turns them into messages and exit codes.
@@ -29,6 +30,7 @@ __all__ = [
     "DigestError",
     "FetchError",
     "InputError",
+    "IssueSentError",
     "LockedError",
     "ModelError",
     "StoreError",
@@ -128,6 +130,10 @@ class DeliveryError(DigestError):
     def __init__(self, message: str, *, path: str = "", hint: str = "") -> None:
         super().__init__(message, hint=hint)
         self.path = path
+
+
+class IssueSentError(DeliveryError):
+    """A draft would overwrite the folder of an issue that was already sent; nothing ran."""
 
 
 class LockedError(DigestError):

@@ -7,7 +7,8 @@ run picks up where it stopped (``extracted_at IS NULL``).
 
 The queries live by concern, each module a mixin on :class:`~digest.store.base.StoreBase`:
 ``feeds`` (feed rows and polls), ``articles`` (extraction and reading articles back) and
-``issues`` (issues, the stories readers have seen, runs). :class:`Store` combines them.
+``issues`` (issues, the stories readers have seen, runs) and ``runs`` (recording a
+command's run around its work). :class:`Store` combines them.
 """
 
 from __future__ import annotations
@@ -21,13 +22,16 @@ from digest.errors import StoreError
 from digest.store.articles import ArticleQueries, PendingPage, new_claimer
 from digest.store.base import store_error
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
-from digest.store.issues import IssueQueries, SentStory
+from digest.store.issues import FinalBuild, SentStory
 from digest.store.migrate import Migration, upgrade
+from digest.store.runs import RunRecord, RunRecords
 
 __all__ = [
     "FeedState",
+    "FinalBuild",
     "PendingPage",
     "PollCounts",
+    "RunRecord",
     "SentStory",
     "Store",
     "connect",
@@ -37,7 +41,7 @@ __all__ = [
 ]
 
 
-class Store(FeedQueries, ArticleQueries, IssueQueries):
+class Store(FeedQueries, ArticleQueries, RunRecords):
     """A connection to the database. Use :func:`open_store`."""
 
 

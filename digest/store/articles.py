@@ -248,6 +248,11 @@ class ArticleQueries(StoreBase):
 
     # -- articles --------------------------------------------------------------
 
+    def has_articles(self) -> bool:
+        """Whether any feed has brought an article yet (an empty store: nothing fetched)."""
+        with self._begin() as connection:
+            return connection.execute(select(schema.articles.c.id).limit(1)).first() is not None
+
     def articles_between(self, start: datetime, end: datetime) -> list[Article]:
         articles = schema.articles
         query = (

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import and_, select, update
@@ -14,7 +15,7 @@ from digest.models import ArticleId, Issue, LeftOut, Story, StoryId, StorySummar
 from digest.store import schema
 from digest.store.base import StoreBase, _utc
 
-__all__ = ["IssueQueries", "SentStory"]
+__all__ = ["FinalBuild", "IssueQueries", "SentStory"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +29,20 @@ class _StoryRecord:
     topic: str
     is_included: bool
     why: str
+
+
+@dataclass(frozen=True, slots=True)
+class FinalBuild:
+    """The final build of an issue: the one that counts as sent."""
+
+    issue_date: str
+    built_at: datetime  # the issue's clock (``--now``), UTC
+    path: str
+
+    def is_in(self, folder: Path) -> bool:
+        """Whether ``folder`` holds this build's files (paths recorded before they were
+        made absolute are taken from the current directory)."""
+        return Path(self.path).resolve() == folder.resolve()
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +124,10 @@ class IssueQueries(StoreBase):
             previous = connection.execute(
                 select(issues.c.is_scheduled).where(issues.c.issue_date == issue_date)
             ).scalar()
+            if previous and not is_final:
+                # A draft of an issue already sent: the records stay those of what was
+                # sent, which later issues and `digest why` rely on.
+                return
             connection.execute(issues.delete().where(issues.c.issue_date == issue_date))
             connection.execute(told.delete().where(told.c.issue_date == issue_date))
             connection.execute(links.delete().where(links.c.issue_date == issue_date))
@@ -144,9 +163,18 @@ class IssueQueries(StoreBase):
                     )
 
     def story_history(self, story_id: str) -> list[dict[str, Any]]:
-        """Every issue that considered this story: date, topic, included or not, and why."""
-        told = schema.issue_stories
-        query = select(told).where(told.c.story_id == story_id).order_by(told.c.issue_date)
+        """Every issue that considered this story: date, topic, included or not, and why.
+
+        Each row is about the issue's final build when it has one (``is_final``), else
+        about its latest draft; ``built_at`` is that build's clock.
+        """
+        told, issues = schema.issue_stories, schema.issues
+        query = (
+            select(told, issues.c.is_scheduled, issues.c.built_at)
+            .select_from(told.outerjoin(issues, issues.c.issue_date == told.c.issue_date))
+            .where(told.c.story_id == story_id)
+            .order_by(told.c.issue_date)
+        )
         with self._begin() as connection:
             return [
                 {
@@ -155,9 +183,34 @@ class IssueQueries(StoreBase):
                     "topic": row.topic,
                     "is_included": bool(row.is_included),
                     "why": row.why,
+                    "is_final": bool(row.is_scheduled),
+                    "built_at": _utc(row.built_at),
                 }
                 for row in connection.execute(query)
             ]
+
+    def final_build(self, issue_date: str) -> FinalBuild | None:
+        """When and where the final build of this issue was written, if there was one."""
+        issues = schema.issues
+        with self._begin() as connection:
+            row = connection.execute(
+                select(issues.c.built_at, issues.c.path).where(
+                    and_(issues.c.issue_date == issue_date, issues.c.is_scheduled.is_(True))
+                )
+            ).first()
+        if row is None:
+            return None
+        built_at = _utc(row.built_at)
+        assert built_at is not None  # the column is NOT NULL
+        return FinalBuild(issue_date, built_at, row.path)
+
+    def move_issue_files(self, issue_date: str, path: str) -> None:
+        """Record that the files of this issue's recorded build now live at ``path``."""
+        issues = schema.issues
+        with self._begin() as connection:
+            connection.execute(
+                update(issues).where(issues.c.issue_date == issue_date).values(path=path)
+            )
 
     def issue_is_final(self, issue_date: str) -> bool:
         """Whether a final build (one that counts as sent) made this issue."""
