@@ -36,12 +36,20 @@ from digest.models import (
     Stage,
     TextOrigin,
 )
-from digest.store import Store, new_claimer
+from digest.store import PendingPage, Store, new_claimer
 from digest.text import remove_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["NO_FETCH", "FetchReport", "Progress", "fetch_all", "intake_problems", "pages_in_flight"]
+__all__ = [
+    "NO_FETCH",
+    "FetchReport",
+    "Progress",
+    "fetch_all",
+    "intake_problems",
+    "pages_in_flight",
+    "run_fetch",
+]
 
 Progress = Callable[[str, int, int], None]
 """progress(step, done, total): called as work advances; the CLI draws a bar."""
@@ -103,6 +111,34 @@ def fetch_all(
     return dataclasses.replace(
         report, pages_fetched=pages, problems=report.problems + page_problems
     )
+
+
+def run_fetch(
+    config: Config,
+    store: Store,
+    *,
+    now: datetime,
+    command: str = "fetch",
+    progress: Progress | None = None,
+) -> tuple[FetchReport, tuple[Problem, ...]]:
+    """:func:`fetch_all`, recorded as a run of ``command`` for ``digest status``.
+
+    Returns the report and every problem the window's feeds and pages have now (the
+    store's, as :func:`intake_problems` reads them, and the poll's own).
+    """
+    with store.recorded_run(command) as record:
+        report = fetch_all(config, store, now=now, progress=progress)
+        problems = (*intake_problems(config, store, config.news_window(now)), *report.problems)
+        record.ok = True
+        record.summary = {
+            "issue_date": "",
+            "warnings": len(problems),
+            "result": (
+                f"{report.feeds_polled} feeds polled ({report.feeds_failed} failed), "
+                f"{report.articles_new} new articles, {report.pages_fetched} pages"
+            ),
+        }
+        return report, problems
 
 
 def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None) -> FetchReport:
@@ -188,7 +224,7 @@ def _extract_pending(
     progress: Progress | None,
     wait_for_others: bool,
 ) -> tuple[int, tuple[Problem, ...]]:
-    fetched = 0
+    fetched = downloaded = 0
     problems: list[Problem] = []
     total = len(store.pending_pages(since=since))
     claimer = new_claimer()
@@ -214,22 +250,65 @@ def _extract_pending(
             # are ours to take on the next claim.
             budget.sleep(min(_CLAIM_POLL_SECONDS, remaining))
             continue
-        requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
-        results = fetch_pages(requests, config.fetch, budget_seconds=remaining)
-        by_id = {a.id: a for a in store.articles_by_id(p.article_id for p in batch)}
-        for page, result in zip(batch, results, strict=True):
-            article = by_id.get(page.article_id)
-            if article is None:
-                continue
-            if result.is_out_of_time:
-                store.release_claim(page.article_id, claimer=claimer)  # next run's
-                continue
-            _save_page(store, article, result, now=now)
-            fetched += 1
-            if progress is not None:
-                progress("Extracting articles", fetched, total)
+        counter = _PageCounter(progress, total, fetched=fetched, downloaded=downloaded)
+        _fetch_batch(config, store, batch, counter, claimer=claimer, now=now, seconds=remaining)
+        fetched, downloaded = counter.fetched, counter.downloaded
     problems.extend(_unfetched(store, since, claimer, budget, wait_for_others))
     return fetched, tuple(problems)
+
+
+@dataclass
+class _PageCounter:
+    """Pages downloaded and pages saved so far, each shown as its own progress bar."""
+
+    progress: Progress | None
+    total: int
+    fetched: int = 0
+    downloaded: int = 0
+
+    def downloaded_one(self) -> None:
+        self.downloaded += 1
+        if self.progress is not None:
+            self.progress("Fetching pages", self.downloaded, self.total)
+
+    def saved_one(self) -> None:
+        self.fetched += 1
+        if self.progress is not None:
+            self.progress("Extracting text", self.fetched, self.total)
+
+
+def _fetch_batch(
+    config: Config,
+    store: Store,
+    batch: list[PendingPage],
+    counter: _PageCounter,
+    *,
+    claimer: str,
+    now: datetime,
+    seconds: float,
+) -> None:
+    """Download a claimed batch, saving each page as it arrives.
+
+    Saving page by page (not after the batch) means Ctrl-C or a kill keeps every page
+    fetched so far, and the next run resumes with the rest.
+    """
+    by_url = {p.url: p for p in batch}
+    by_id = {a.id: a for a in store.articles_by_id(p.article_id for p in batch)}
+
+    def save(result: PageResult) -> None:
+        counter.downloaded_one()
+        page = by_url[result.url]
+        article = by_id.get(page.article_id)
+        if article is None:
+            return
+        if result.is_out_of_time:
+            store.release_claim(page.article_id, claimer=claimer)  # next run's
+            return
+        _save_page(store, article, result, now=now)
+        counter.saved_one()
+
+    requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
+    fetch_pages(requests, config.fetch, budget_seconds=seconds, progress=save)
 
 
 def _unfetched(

@@ -247,6 +247,7 @@ class HttpClient:
         self, url: str, headers: Mapping[str, str], *, trusted: bool, deadline: _Deadline
     ) -> _Answer:
         retries = self.settings.retries
+        began = time.monotonic()
         for attempt in range(retries + 1):
             is_last = attempt == retries
             try:
@@ -255,7 +256,14 @@ class HttpClient:
                 if deadline.is_spent:
                     raise FetchError(deadline.message(), url=url) from exc
                 if is_last:
-                    raise FetchError(self._timeout_message(exc), url=url) from exc
+                    message = self._timeout_message(exc)
+                    if retries:
+                        # Each try's limit alone hides how long the feed held the run.
+                        message += (
+                            f" on each of {retries + 1} tries (fetch.retries), "
+                            f"{time.monotonic() - began:.0f} s in all"
+                        )
+                    raise FetchError(message, url=url) from exc
                 await self._sleep(deadline.cap(_backoff(attempt, url)))
                 continue
             if is_last or not _is_retryable(answer.status):
