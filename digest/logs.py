@@ -14,7 +14,11 @@ from datetime import UTC, datetime
 
 from digest.urls import redact_secrets
 
-__all__ = ["LimitFilter", "configure_logging"]
+__all__ = ["OUTPUT_LOGGER", "LimitFilter", "configure_logging", "is_json_lines"]
+
+# The command line's own report lines (summaries, errors, the tally): always shown, as
+# plain text or, with --log-format json, as JSON like every other line.
+OUTPUT_LOGGER = "digest.output"
 
 # After this many warnings of one kind, further ones are counted, not shown.
 _SHOWN_PER_KIND = 5
@@ -54,6 +58,18 @@ class _TextFormatter(logging.Formatter):
         return redact_secrets(super().format(record))
 
 
+class _ReportFormatter(_TextFormatter):
+    """The command line's report lines: errors start "error:", warnings "WARNING:"."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        if record.levelno >= logging.ERROR:
+            return f"error: {text}"
+        if record.levelno >= logging.WARNING:
+            return f"WARNING: {text}"
+        return text
+
+
 class _JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         payload = {
@@ -65,6 +81,12 @@ class _JsonFormatter(logging.Formatter):
         if record.exc_info:
             payload["traceback"] = redact_secrets(self.formatException(record.exc_info))
         return json.dumps(payload, ensure_ascii=False)
+
+
+def is_json_lines() -> bool:
+    """Whether every line goes out as JSON (then nothing may draw on the terminal)."""
+    handlers = logging.getLogger(OUTPUT_LOGGER).handlers
+    return any(isinstance(handler.formatter, _JsonFormatter) for handler in handlers)
 
 
 def configure_logging(
@@ -94,4 +116,10 @@ def configure_logging(
     root.handlers[:] = [handler]
     root.setLevel(level)
     root.propagate = False
+    output = logging.StreamHandler(sys.stderr)
+    output.setFormatter(_JsonFormatter() if json_lines else _ReportFormatter("%(message)s"))
+    report = logging.getLogger(OUTPUT_LOGGER)
+    report.handlers[:] = [output]
+    report.setLevel(logging.INFO)
+    report.propagate = False
     return limit

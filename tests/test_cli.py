@@ -52,7 +52,10 @@ def test_usage_error_exits_2() -> None:
 def test_missing_config_exits_2_with_a_hint(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", "--config", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2
-    assert "file not found. Pass --config PATH." in result.output
+    assert result.output.splitlines()[1] == (
+        f"  {tmp_path / 'nope.yaml'}: file not found. Pass --config PATH, or run `digest init` "
+        "to write a starter feeds.yaml here."
+    )
 
 
 def test_readme_command_reference_is_current() -> None:

@@ -1,7 +1,7 @@
 """The ``digest`` command line: the only package that prints or exits.
 
-Commands live by group: ``issue`` (fetch, run, build, demo, preview, schedule, send,
-health), ``store`` (why, status, db), ``feeds`` and ``evaluate`` (eval). Each parses
+Commands live by group: ``setup`` (init), ``issue`` (fetch, run, build, demo, preview,
+schedule, send, health), ``store`` (why, status, db), ``feeds`` and ``evaluate`` (eval). Each parses
 its options, loads the config, calls one library function and shows the result.
 
 Every command runs inside one error boundary (:class:`_DigestGroup`): a
@@ -19,13 +19,14 @@ from typing import Any, NoReturn
 import click
 
 from digest import __version__
-from digest.cli._shared import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE
+from digest.cli._shared import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, output
 from digest.cli.evaluate import evaluate
 from digest.cli.feeds import feeds
 from digest.cli.issue import build, demo, fetch, health, preview, run, schedule, send
+from digest.cli.setup import init
 from digest.cli.store import db, status, why
 from digest.config import config_schema
-from digest.errors import ConfigError, DigestError, InputError, LockedError
+from digest.errors import ConfigError, DigestError, InputError, IssueSentError, LockedError
 from digest.logs import LimitFilter, configure_logging
 
 __all__ = ["cli", "main"]
@@ -34,22 +35,56 @@ __all__ = ["cli", "main"]
 def _fail(error: DigestError) -> NoReturn:
     """Show ``error`` as *where: what happened. What to do.* and exit with its code."""
     if isinstance(error, ConfigError):
-        click.echo(f"error: {len(error.problems)} problem(s) in the configuration:", err=True)
-        for problem in error.problems:
-            click.echo(f"  {problem}", err=True)
+        lines = [f"{len(error.problems)} problem(s) in the configuration:"]
+        lines += [f"  {problem}" for problem in error.problems]
+        output.error("%s", "\n".join(lines))
         sys.exit(EXIT_USAGE)
     if isinstance(error, InputError | LockedError):
         # One line: the file and line (or the lock) and what to do.
-        click.echo(f"error: {error}", err=True)
+        output.error("%s", error)
         sys.exit(EXIT_USAGE if isinstance(error, InputError) else EXIT_FAILED)
-    click.echo(f"error: {error.message}", err=True)
-    if error.hint:
-        click.echo(f"  {error.hint}", err=True)
-    sys.exit(EXIT_FAILED)
+    output.error("%s", f"{error.message}\n  {error.hint}" if error.hint else error.message)
+    sys.exit(EXIT_USAGE if isinstance(error, IssueSentError) else EXIT_FAILED)
+
+
+# Options of the whole program that may also be written after the command
+# (`digest run -v`): they are moved in front of it before parsing.
+_FLAGS = frozenset({"-v", "-vv", "-vvv", "--verbose"})
+_VALUED = "--log-format"
+
+
+def _hoist_global_options(args: list[str]) -> list[str]:
+    """``args`` with -v/--verbose and --log-format moved before the first command name."""
+    hoisted: list[str] = []
+    rest: list[str] = []
+    index = 0
+    seen_command = False
+    while index < len(args):
+        arg = args[index]
+        if arg == "--":
+            rest.extend(args[index:])
+            break
+        if seen_command and arg in _FLAGS:
+            hoisted.append(arg)
+        elif arg == _VALUED and index + 1 < len(args):
+            hoisted.extend(args[index : index + 2])
+            index += 1
+        elif seen_command and arg.startswith(_VALUED + "="):
+            hoisted.append(arg)
+        else:
+            seen_command = seen_command or not arg.startswith("-")
+            rest.append(arg)
+        index += 1
+    return hoisted + rest
 
 
 class _DigestGroup(click.Group):
     """The one error boundary: wraps every command and subgroup invoked under it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.parent is None:
+            args = _hoist_global_options(args)
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -57,19 +92,22 @@ class _DigestGroup(click.Group):
         except DigestError as error:
             _fail(error)
         except KeyboardInterrupt:
-            click.echo("interrupted", err=True)
+            output.error("interrupted")
             sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_DigestGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="digest")
-@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option(
+    "-v", "--verbose", count=True, help="More log output (-vv for debug); also after the command."
+)
 @click.option(
     "--log-format",
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json writes one JSON object per log line, for containers.",
+    help="json writes every line (logs, summary, errors) as one JSON object, for "
+    "containers; also after the command.",
 )
 def cli(verbose: int, log_format: str) -> None:
     """Turn a list of news feeds into a send-ready weekly email digest.
@@ -77,7 +115,10 @@ def cli(verbose: int, log_format: str) -> None:
     \b
     Quick start:
       digest demo --out /tmp/demo      # the bundled offline sample, end to end
-      digest run --config feeds.yaml --out out
+      digest init                      # a starter feeds.yaml in this folder
+      digest fetch                     # poll the feeds into the store
+      digest build                     # a draft: try it as often as you like
+      digest run                       # the final issue: its stories count as sent
 
     Exit codes: 0 built; 1 built with warnings under --strict; 2 usage,
     config or input error, nothing ran; 3 nothing could be built; 130
@@ -99,7 +140,7 @@ def cli(verbose: int, log_format: str) -> None:
 def _print_tally(limit: LimitFilter) -> None:
     """The warnings that were grouped away: "...and 37 more like ..."."""
     for kind, count in sorted(limit.hidden().items()):
-        click.echo(f"WARNING: ...and {count} more like: {kind}", err=True)
+        output.warning("...and %d more like: %s", count, kind)
 
 
 @click.command()
@@ -119,6 +160,7 @@ def schema(which: str) -> None:
 
 
 for _command in (
+    init,
     run,
     fetch,
     build,
@@ -142,10 +184,20 @@ def main() -> None:
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        click.echo("interrupted", err=True)
+        output.error("interrupted")
         sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as error:
-        error.show()
+        if _wants_json(sys.argv[1:]):
+            # Raised while parsing, before logging was set up: still one JSON line.
+            configure_logging(json_lines=True)
+            output.error("%s", error.format_message())
+        else:
+            error.show()
         sys.exit(EXIT_USAGE)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+
+
+def _wants_json(args: list[str]) -> bool:
+    pairs = zip(args, [*args[1:], ""], strict=True)
+    return any(a == "--log-format=json" or (a, b) == ("--log-format", "json") for a, b in pairs)

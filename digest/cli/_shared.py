@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import click
+
+from digest.logs import OUTPUT_LOGGER, is_json_lines
 
 if TYPE_CHECKING:
     # The pipeline loads numpy, trafilatura and mjml: only commands that build import it.
@@ -24,7 +26,9 @@ __all__ = [
     "config_option",
     "now_option",
     "out_option",
+    "output",
     "parse_now",
+    "print_table",
     "progress_display",
     "report_issue",
 ]
@@ -36,6 +40,8 @@ EXIT_FAILED = 3
 EXIT_INTERRUPTED = 130
 
 logger = logging.getLogger("digest")
+# The command's own report: summaries and errors, plain or JSON (--log-format).
+output = logging.getLogger(OUTPUT_LOGGER)
 
 
 def parse_now(value: str | None) -> datetime:
@@ -76,8 +82,9 @@ out_option = click.option(
 
 @contextmanager
 def progress_display() -> Iterator[Callable[[str, int, int], None] | None]:
-    """A rich progress bar on an interactive terminal; plain log lines otherwise."""
-    if not sys.stderr.isatty():
+    """A rich progress bar on an interactive terminal; plain log lines otherwise (and
+    with --log-format json, whose lines must all be JSON)."""
+    if not sys.stderr.isatty() or is_json_lines():
         last: dict[str, int] = {}
 
         def log_line(step: str, done: int, total: int) -> None:
@@ -102,31 +109,79 @@ def progress_display() -> Iterator[Callable[[str, int, int], None] | None]:
         yield update
 
 
-def report_issue(result: IssueResult, *, strict: bool) -> None:
+def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """Rows in aligned columns, never cut to the terminal's width (a pipe or a log has
+    none), the last column left ragged."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
+    for line in (headers, *rows):
+        cells = [str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)]
+        click.echo("  ".join(cells).rstrip())
+
+
+def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds.yaml") -> None:
     """Show what a build did; exit 3 when there is nothing to send, 1 for --strict."""
-    if result.skipped:
-        click.echo(
-            f"issue {result.issue.issue_date} was already built by a final run; "
-            "nothing to do (use --force to build it again).",
-            err=True,
+    from digest.build import BuildOutcome
+
+    date = result.issue.issue_date
+    if result.outcome is BuildOutcome.ALREADY_BUILT:
+        final = result.final
+        when = f" at {final.built_at:%Y-%m-%d %H:%M} UTC into {final.path}" if final else ""
+        output.info(
+            "issue %s was already built by a final build%s; nothing to do "
+            "(use --force to build it again).",
+            date,
+            when,
         )
         sys.exit(EXIT_OK)
     for problem in result.issue.problems:
         logger.warning("%s", problem)
     for item in result.left_out:
         logger.info("left out %s: %s", item.story_id, item.detail)
+    if result.outcome is BuildOutcome.NOTHING_FETCHED:
+        if result.fetch.feeds_polled:
+            output.error(
+                "nothing fetched yet: no feed has given an article (see the warnings above). "
+                "Nothing was written or recorded; fix the feeds and run again."
+            )
+        else:
+            output.error(
+                "nothing fetched yet: run `digest fetch --config %s` first. Nothing was written.",
+                config_path,
+            )
+        sys.exit(EXIT_FAILED)
+    if result.outcome is BuildOutcome.EMPTY:
+        issue = result.issue
+        output.error(
+            "no stories in the window (%s to %s); nothing to send. Nothing was written or "
+            "recorded: fix what the warnings above say, and the next run builds issue %s.",
+            f"{issue.window_start:%Y-%m-%d %H:%M}",
+            f"{issue.window_end:%Y-%m-%d %H:%M} UTC",
+            date,
+        )
+        sys.exit(EXIT_FAILED)
+    if result.sent_copy is not None:
+        output.warning("kept the sent copy of issue %s as %s", date, result.sent_copy)
     size_kb = len(result.rendered.html.encode("utf-8")) / 1024
     click.echo(str(result.path / "email.html"))
-    click.echo(
-        f"built issue {result.issue.issue_date}: {len(result.issue.stories)} stories in "
-        f"{len(result.issue.topics)} topics, {size_kb:.1f} KB HTML, "
-        f"{len(result.issue.problems)} warning(s), {result.fetch.feeds_polled} feeds polled "
-        f"({result.fetch.feeds_failed} failed), {result.fetch.articles_new} new articles, "
-        f"{result.seconds:.1f} s",
-        err=True,
+    if result.is_final:
+        kind = f"final issue {date} (its stories now count as sent)"
+    else:
+        kind = f"draft {date} (a try-out: nothing counts as sent)"
+    fetched = (
+        f"{result.fetch.feeds_polled} feeds polled ({result.fetch.feeds_failed} failed), "
+        f"{result.fetch.articles_new} new articles"
+        if result.fetch.feeds_polled
+        else "from the store"
     )
-    if not result.issue.stories:
-        click.echo("error: no stories in the window; nothing to send.", err=True)
-        sys.exit(EXIT_FAILED)
+    output.info(
+        "built %s: %d stories in %d topics, %.1f KB HTML, %d warning(s), %s, %.1f s",
+        kind,
+        len(result.issue.stories),
+        len(result.issue.topics),
+        size_kb,
+        len(result.issue.problems),
+        fetched,
+        result.seconds,
+    )
     if strict and result.issue.problems:
         sys.exit(EXIT_WARNINGS)

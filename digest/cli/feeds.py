@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from digest.cli._shared import EXIT_FAILED, EXIT_OK, config_option
+from digest.cli._shared import EXIT_FAILED, EXIT_OK, config_option, output, print_table
 from digest.config import load_config
 
 __all__ = ["feeds"]
@@ -45,37 +45,59 @@ def feeds_check(config_path: str, urls: tuple[str, ...]) -> None:
 @feeds.command("status")
 @config_option
 def feeds_status(config_path: str) -> None:
-    """Show every feed's health: last success, last error, failures in a row.
+    """Show each feed's health: last success, last error, failures in a row.
+
+    Times are UTC. Feeds removed from feeds.yaml are not listed (the store keeps
+    their articles); disabled ones say so.
 
     Example: digest feeds status --config feeds.yaml
     """
-    from rich.console import Console
-    from rich.table import Table
-
     from digest.store import open_store
 
     config = load_config(config_path)
     with open_store(config.database_url) as store:
-        store.sync_feeds((f.url, f.name) for f in config.feeds if f.enabled)
-        states = store.feed_states()
-    table = Table("feed", "last outcome", "last success", "failures", "entries", "last error")
-    for state in states:
-        table.add_row(
-            state.name,
-            "gone" if state.is_gone else (state.last_outcome or "never polled"),
-            state.last_success_at.isoformat(timespec="minutes") if state.last_success_at else "",
-            str(state.consecutive_failures),
-            str(state.entries_seen),
-            state.last_error,
+        store.sync_feeds((f.url, f.name) for f in config.feeds)
+        states = {state.url: state for state in store.feed_states()}
+    rows = []
+    for feed in config.feeds:
+        state = states.pop(feed.url)
+        if not feed.enabled:
+            outcome = "disabled"
+        elif state.is_gone:
+            outcome = "gone"
+        else:
+            outcome = state.last_outcome or "never polled"
+        success = state.last_success_at
+        rows.append(
+            (
+                state.name,
+                outcome,
+                f"{success:%Y-%m-%d %H:%M}" if success else "never",
+                str(state.consecutive_failures),
+                str(state.entries_seen),
+                state.last_error,
+            )
         )
-    Console().print(table)
+    headers = ("feed", "last outcome", "last success", "failures", "entries", "last error")
+    print_table(headers, rows)
+    if states:
+        output.info(
+            "%d feed(s) no longer in %s are not shown: %s",
+            len(states),
+            config_path,
+            ", ".join(sorted(state.name for state in states.values())),
+        )
 
 
 @feeds.command("import")
 @config_option
 @click.argument("opml", type=click.Path(exists=True, dir_okay=False))
 def feeds_import(config_path: str, opml: str) -> None:
-    """Add the feeds of an OPML file to feeds.yaml, keeping its comments and order.
+    """Add the feeds of an OPML file to feeds.yaml, changing no other line.
+
+    New feeds go at the end of the feeds list; every other line stays exactly as
+    it was. Outlines that are skipped (already there, not http(s), not a feed) are
+    listed with the reason. A file that is not OPML is refused (exit 2).
 
     Example: digest feeds import subscriptions.opml --config feeds.yaml
     """
@@ -85,9 +107,15 @@ def feeds_import(config_path: str, opml: str) -> None:
     report = import_opml(Path(opml), Path(config_path))
     for name, url in report.added:
         click.echo(f"added    {name} <{url}>")
-    for name, url in report.skipped:
-        click.echo(f"skipped  {name} <{url}> (already present or not http(s))")
-    click.echo(f"{len(report.added)} feed(s) added to {config_path}", err=True)
+    for name, url, reason in report.skipped:
+        where = f" <{url}>" if url else ""
+        click.echo(f"skipped  {name}{where}: {reason}")
+    output.info(
+        "%d feed(s) added to %s, %d outline(s) skipped",
+        len(report.added),
+        config_path,
+        len(report.skipped),
+    )
 
 
 @feeds.command("export")

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import logging
 import shutil
+import signal
 import sys
 import tempfile
 from datetime import UTC, datetime
+from email.utils import parseaddr
 from pathlib import Path
+from types import FrameType
 
 import click
 
@@ -17,6 +20,7 @@ from digest.cli._shared import (
     config_option,
     now_option,
     out_option,
+    output,
     parse_now,
     progress_display,
     report_issue,
@@ -37,6 +41,7 @@ def _build(
     out_dir: str,
     now: str | None,
     *,
+    command: str,
     fetch: bool,
     is_final: bool,
     force: bool,
@@ -54,9 +59,10 @@ def _build(
             force=force,
             lock_wait_seconds=wait,
             progress=progress,
+            command=command,
         )
         result = run_issue(config, options)
-    report_issue(result, strict=strict)
+    report_issue(result, strict=strict, config_path=str(config.path))
 
 
 @click.command()
@@ -77,12 +83,24 @@ def run(
     """Poll, extract, cluster, summarize and render one issue (one shot, for cron).
 
     This is the final build: its stories count as sent, and later issues do not
-    repeat them.
+    repeat them. To try things out, use `digest build` or `digest preview`. With
+    --force, an issue already built is built again; the files of the earlier one
+    are kept beside it as OUT/<issue-date>.sent/.
 
     Example: digest run --config feeds.yaml --out /srv/digest --now 2026-11-23T06:00:00Z
     """
     config = load_config(config_path)
-    _build(config, out_dir, now, fetch=True, is_final=True, force=force, strict=strict, wait=wait)
+    _build(
+        config,
+        out_dir,
+        now,
+        command="run",
+        fetch=True,
+        is_final=True,
+        force=force,
+        strict=strict,
+        wait=wait,
+    )
 
 
 @click.command()
@@ -93,21 +111,22 @@ def fetch(config_path: str, now: str | None) -> None:
 
     Example: digest fetch --config feeds.yaml
     """
-    from digest.ingest import fetch_all, intake_problems
+    from digest.ingest import run_fetch
     from digest.store import open_store
 
     config = load_config(config_path)
     moment = parse_now(now)
     with progress_display() as progress, open_store(config.database_url) as store:
-        report = fetch_all(config, store, now=moment, progress=progress)
-        problems = (*intake_problems(config, store, config.news_window(moment)), *report.problems)
+        report, problems = run_fetch(config, store, now=moment, progress=progress)
     for problem in problems:
         logger.warning("%s", problem)
-    click.echo(
-        f"{report.feeds_polled} feeds polled ({report.feeds_failed} failed), "
-        f"{report.articles_new} new and {report.articles_updated} updated articles, "
-        f"{report.pages_fetched} pages fetched",
-        err=True,
+    output.info(
+        "%d feeds polled (%d failed), %d new and %d updated articles, %d pages fetched",
+        report.feeds_polled,
+        report.feeds_failed,
+        report.articles_new,
+        report.articles_updated,
+        report.pages_fetched,
     )
 
 
@@ -116,15 +135,33 @@ def fetch(config_path: str, now: str | None) -> None:
 @out_option
 @now_option
 @_strict_option
-def build(config_path: str, out_dir: str, now: str | None, strict: bool) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Build the draft even into the folder of an issue already sent; the sent "
+    "copy is kept as OUT/<issue-date>.sent/.",
+)
+def build(config_path: str, out_dir: str, now: str | None, strict: bool, force: bool) -> None:
     """Build the draft issue from the store (no polling), applying editorial.yaml.
 
-    A draft: its stories stay available to the final build (`digest run`).
+    A draft, to try as often as you like: its stories stay available to the final
+    build (`digest run`). It refuses to overwrite the folder of an issue already
+    sent, unless --force.
 
     Example: digest build --config feeds.yaml --out out
     """
     config = load_config(config_path)
-    _build(config, out_dir, now, fetch=False, is_final=False, force=True, strict=strict, wait=30)
+    _build(
+        config,
+        out_dir,
+        now,
+        command="build",
+        fetch=False,
+        is_final=False,
+        force=force,
+        strict=strict,
+        wait=30,
+    )
 
 
 @click.command()
@@ -154,17 +191,23 @@ def demo(out_dir: str, strict: bool) -> None:
     work.mkdir(parents=True, exist_ok=True)
     with serve_sample(week=1) as site:
         config = load_config(write_sample_config(site, work))
-        click.echo(f"serving the sample outlets at {site.base_url}", err=True)
+        output.info("serving the sample outlets at %s", site.base_url)
         _build(
             config,
             str(out),
             site.now.isoformat(),
+            command="demo",
             fetch=True,
             is_final=False,
             force=True,
             strict=strict,
             wait=0,
         )
+    output.info(
+        "to edit this draft in the preview: digest preview --config %s --now %s",
+        work / "feeds.yaml",
+        site.now.isoformat(),
+    )
 
 
 @click.command()
@@ -188,20 +231,42 @@ def demo(out_dir: str, strict: bool) -> None:
 def preview(config_path: str, out_dir: str | None, port: int, host: str, now: str | None) -> None:
     """Serve the latest draft locally, rebuilding when files change.
 
+    A draft: nothing it builds counts as sent. Builds from the store, so run
+    `digest fetch` first. Stop it with Ctrl-C.
+
     Example: digest preview --config feeds.yaml  (then open http://127.0.0.1:8765/)
     """
     from digest.preview import serve_preview
+    from digest.preview.http import port_in_use
 
     load_config(config_path)
-    if out_dir is None:
-        out_dir = tempfile.mkdtemp(prefix="digest-preview-")
-    serve_preview(
-        Path(config_path),
-        Path(out_dir),
-        host=host,
-        port=port,
-        now=parse_now(now) if now else None,
-    )
+    # Before the first build, which can take a while: a busy port is said at once.
+    busy = port_in_use(host, port)
+    if busy:
+        raise click.BadParameter(
+            f"port {port} on {host} cannot be used ({busy}); another preview may be "
+            f"running. Stop it, or pass another port, e.g. --port {port + 1}.",
+            param_hint="--port",
+        )
+    is_temporary = out_dir is None
+    folder = Path(tempfile.mkdtemp(prefix="digest-preview-") if out_dir is None else out_dir)
+    # SIGTERM ends the preview as Ctrl-C does, so the temporary folder is removed.
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        serve_preview(
+            Path(config_path),
+            folder,
+            host=host,
+            port=port,
+            now=parse_now(now) if now else None,
+        )
+    finally:
+        if is_temporary:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _interrupt(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
 
 
 @click.command()
@@ -211,14 +276,17 @@ def preview(config_path: str, out_dir: str | None, port: int, host: str, now: st
 def schedule(config_path: str, out_dir: str, once: bool) -> None:
     """Run builds on the config's cron, in the newsletter's time zone (APScheduler).
 
-    Each scheduled build is a final build: its stories count as sent.
+    Each scheduled build is a final build: its stories count as sent. Logs each
+    build and the next run time. SIGTERM finishes the current job and exits 0;
+    Ctrl-C exits 130. With --once: exit 0 when the issue is built (or already
+    was), 3 when nothing could be built.
 
     Example: digest schedule --config /data/feeds.yaml --out /data/out
     """
     from digest.schedule import run_scheduler
 
     config = load_config(config_path)
-    run_scheduler(config, Path(config_path), Path(out_dir), once=once)
+    sys.exit(run_scheduler(config, Path(config_path), Path(out_dir), once=once))
 
 
 @click.command()
@@ -238,19 +306,48 @@ def health(out_dir: str, max_age_hours: int) -> None:
 
     beat = read_heartbeat(Path(out_dir))
     if beat is None:
-        click.echo("unhealthy: no heartbeat yet (is `digest schedule` running?)", err=True)
+        output.error("unhealthy: no heartbeat yet (is `digest schedule` running?)")
         sys.exit(EXIT_FAILED)
     age_hours = (datetime.now(UTC) - beat.finished_at).total_seconds() / 3600
     click.echo(f"last {beat.kind} at {beat.finished_at.isoformat()} ({age_hours:.1f} h ago)")
     sys.exit(EXIT_OK if age_hours <= max_age_hours else EXIT_FAILED)
 
 
+def _addresses(
+    _ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """Each --to as a plain address (Name <addr> accepted), checked before connecting."""
+    checked = []
+    for value in values:
+        _name, address = parseaddr(value)
+        local, _, domain = address.rpartition("@")
+        has_domain = "." in domain.strip(".") or domain == "localhost"
+        if not local or not has_domain or any(c.isspace() for c in address):
+            raise click.BadParameter(
+                f'"{value}" is not an email address; write it as name@example.org.'
+            )
+        checked.append(value.strip())
+    return tuple(checked)
+
+
 @click.command()
 @config_option
 @click.argument("issue_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--to", "recipients", multiple=True, required=True, help="Recipient address.")
+@click.option(
+    "--to",
+    "recipients",
+    multiple=True,
+    required=True,
+    callback=_addresses,
+    help="Recipient address; repeat for several.",
+)
 def send(config_path: str, issue_dir: str, recipients: tuple[str, ...]) -> None:
     """Send a built issue over SMTP (settings under smtp:, credentials from env).
+
+    The server is smtp.host, smtp.port and smtp.security in feeds.yaml. The user
+    name and password come from the environment variables DIGEST_SMTP_USER and
+    DIGEST_SMTP_PASSWORD (or those named by smtp.username_env and
+    smtp.password_env), never from the file; without them no login is tried.
 
     Example: digest send out/2026-11-23 --to editors@example.org
     """
@@ -258,4 +355,4 @@ def send(config_path: str, issue_dir: str, recipients: tuple[str, ...]) -> None:
 
     config = load_config(config_path)
     message_id = send_issue(Path(issue_dir), list(recipients), config.smtp)
-    click.echo(f"sent {message_id} to {', '.join(recipients)}", err=True)
+    output.info("sent %s to %s", message_id, ", ".join(recipients))

@@ -6,11 +6,11 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from digest.cli._shared import EXIT_FAILED, config_option
+from digest.cli._shared import EXIT_FAILED, config_option, output, print_table
 from digest.config import load_config
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ __all__ = ["db", "status", "why"]
 def why(config_path: str, story_id: str) -> None:
     """Say why a story was in or out of each issue that considered it.
 
+    Each line names the build it is about: the final build (what was sent) when
+    the issue has one, else its latest draft.
+
     Example: digest why s-3f2a9c1d0b7e --config feeds.yaml
     """
     from digest.store import open_store
@@ -33,35 +36,80 @@ def why(config_path: str, story_id: str) -> None:
     with open_store(config.database_url) as store:
         history = store.story_history(story_id)
     if not history:
-        click.echo(f"{story_id}: not found in any issue. Story ids are in digest.json.", err=True)
+        output.error("%s: not found in any issue. Story ids are in digest.json.", story_id)
         sys.exit(EXIT_FAILED)
     for row in history:
         state = "in" if row["is_included"] else "left out"
         topic = f' under "{row["topic"]}"' if row["topic"] else ""
-        click.echo(f"{row['issue_date']}: {state}{topic}: {row['why'] or 'no reason recorded'}")
+        built = f"{row['built_at']:%Y-%m-%d %H:%M} UTC" if row["built_at"] else "unknown time"
+        build = (
+            f"sent: final build of {built}" if row["is_final"] else f"draft of {built}, not sent"
+        )
+        click.echo(
+            f"{row['issue_date']} ({build}): {state}{topic}: {row['why'] or 'no reason recorded'}"
+        )
 
 
 @click.command()
 @config_option
-def status(config_path: str) -> None:
-    """Print the last runs recorded in the store.
+@click.option(
+    "--limit", default=20, show_default=True, type=click.IntRange(min=1), help="Runs to show."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the runs as one JSON array.")
+def status(config_path: str, limit: int, as_json: bool) -> None:
+    """Show the last runs recorded in the store, newest first.
 
-    Example: digest status --config feeds.yaml
+    One line per run of fetch, build, run, demo and the scheduler (the preview's
+    rebuilds are not recorded): when it started (UTC), the command, the issue,
+    stories, warnings and how it ended.
+
+    Example: digest status --config feeds.yaml --limit 50
     """
     from digest.store import open_store
 
     config = load_config(config_path)
     with open_store(config.database_url) as store:
-        runs = store.recent_runs()
+        runs = store.recent_runs(limit)
+    if as_json:
+        click.echo(json.dumps([_run_json(entry) for entry in runs], indent=2, sort_keys=True))
+        return
     if not runs:
-        click.echo("no runs yet")
-    for entry in runs:
-        state = {True: "ok", False: "failed", None: "running or killed"}[entry["ok"]]
-        started = entry["started_at"].isoformat(timespec="seconds")
-        click.echo(
-            f"#{entry['id']} {entry['kind']:6} {started} {state} "
-            f"{json.dumps(entry['summary'], sort_keys=True)}"
+        output.info("no runs recorded yet: `digest fetch` or `digest run` records one")
+        return
+    rows = [
+        (
+            f"{entry['started_at']:%Y-%m-%d %H:%M:%S}",
+            entry["kind"],
+            str(entry["summary"].get("issue_date", "")),
+            str(entry["summary"].get("stories", "")),
+            str(entry["summary"].get("warnings", "")),
+            _result(entry),
         )
+        for entry in runs
+    ]
+    print_table(("time (UTC)", "command", "issue", "stories", "warnings", "result"), rows)
+
+
+def _result(entry: dict[str, Any]) -> str:
+    """How a run ended, in words; rows from older versions have only ``ok``."""
+    if entry["ok"] is None:
+        return "running, or killed"
+    text = entry["summary"].get("result")
+    if text:
+        return str(text)
+    return "ok" if entry["ok"] else "failed"
+
+
+def _run_json(entry: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": entry["id"],
+        "command": entry["kind"],
+        "started_at": entry["started_at"].isoformat(),
+        "finished_at": entry["finished_at"].isoformat() if entry["finished_at"] else None,
+        "ok": entry["ok"],
+        "result": _result(entry),
+        "summary": entry["summary"],
+    }
 
 
 @click.group("db")
