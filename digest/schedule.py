@@ -20,15 +20,22 @@ from types import FrameType
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from apscheduler.events import (
+    EVENT_JOB_ERROR,
+    EVENT_JOB_EXECUTED,
+    EVENT_SCHEDULER_STARTED,
+    JobExecutionEvent,
+    SchedulerEvent,
+)
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 
-from digest.build import BuildOptions, run_issue
+from digest.build import BuildOptions, BuildOutcome, IssueResult, run_issue
 from digest.config import Config, load_config
 from digest.errors import DigestError, LockedError
 from digest.files import replace_file
-from digest.ingest import fetch_all
+from digest.ingest import run_fetch
 from digest.store import open_store
 
 __all__ = [
@@ -109,23 +116,54 @@ def _write_heartbeat(out_dir: Path, summary: dict[str, Any]) -> None:
     replace_file(path, json.dumps(summary, sort_keys=True, default=str))
 
 
-def run_scheduled_build(config_path: Path, out_dir: Path, *, now: datetime | None = None) -> None:
-    """One final build on schedule; logs its summary, never raises (the scheduler keeps going)."""
+def run_scheduled_build(
+    config_path: Path, out_dir: Path, *, now: datetime | None = None, command: str = "schedule"
+) -> IssueResult | None:
+    """One final build on schedule; logs what came of it and returns it (None when it
+    could not run). Never raises: the scheduler keeps going.
+    """
     started = now or datetime.now(UTC).replace(microsecond=0)
     try:
         config = load_config(config_path)  # re-read: editors may have changed it
-        result = run_issue(config, BuildOptions(out_dir=out_dir, now=started, is_final=True))
+        options = BuildOptions(out_dir=out_dir, now=started, is_final=True, command=command)
+        result = run_issue(config, options)
     except LockedError as error:
         logger.warning("build skipped: %s", error)
-        return
+        return None
     except DigestError as error:
         logger.error("build failed: %s", error)
-        return
+        return None
+    _log_build(result)
     summary = result.summary()
     summary["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     summary["kind"] = "build"
-    logger.info("build finished: %s", json.dumps(summary, sort_keys=True))
     _write_heartbeat(out_dir, summary)
+    return result
+
+
+def _log_build(result: IssueResult) -> None:
+    date = result.issue.issue_date
+    if result.outcome is BuildOutcome.ALREADY_BUILT:
+        final = result.final
+        where = f" at {final.built_at:%Y-%m-%d %H:%M} UTC into {final.path}" if final else ""
+        logger.info("issue %s was already built by a final build%s; nothing to do", date, where)
+    elif result.outcome is BuildOutcome.BUILT:
+        logger.info(
+            "built final issue %s: %d stories, %d warning(s), %.1f s, in %s",
+            date,
+            len(result.issue.stories),
+            len(result.issue.problems),
+            result.seconds,
+            result.path,
+        )
+    else:
+        for problem in result.issue.problems:
+            logger.warning("%s", problem)
+        logger.error(
+            "issue %s: %s; nothing written or recorded, the next run tries again",
+            date,
+            result.result_text,
+        )
 
 
 def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
@@ -133,7 +171,7 @@ def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
     try:
         config = load_config(config_path)
         with open_store(config.database_url) as store:
-            report = fetch_all(config, store, now=now)
+            report, _problems = run_fetch(config, store, now=now, command="poll")
     except DigestError as error:
         logger.error("poll failed: %s", error)
         return
@@ -146,11 +184,16 @@ def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
     _write_heartbeat(out_dir, {"kind": "poll", "finished_at": now.isoformat()})
 
 
-def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: bool = False) -> None:
-    """Block, running builds (and polls) on schedule until SIGTERM or SIGINT."""
+def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: bool = False) -> int:
+    """Block, running builds (and polls) on schedule until SIGTERM or SIGINT.
+
+    Returns the exit code: 0 after SIGTERM (a container stopped), 130 after Ctrl-C
+    (SIGINT), as every other command; with ``once``, 0 when the issue is built or
+    already was, 3 when nothing could be built.
+    """
     if once:
-        run_scheduled_build(config_path, out_dir)
-        return
+        result = run_scheduled_build(config_path, out_dir, command="schedule --once")
+        return 0 if result is not None and (result.is_written or result.skipped) else 3
     zone = config.newsletter.timezone
     scheduler = BlockingScheduler(timezone=ZoneInfo(zone))
     defaults = {
@@ -158,9 +201,10 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
         "coalesce": True,
         "misfire_grace_time": config.schedule.misfire_grace_seconds,
     }
+    build_trigger_ = build_trigger(config.schedule.cron, zone)
     scheduler.add_job(
         run_scheduled_build,
-        build_trigger(config.schedule.cron, zone),
+        build_trigger_,
         args=(config_path, out_dir),
         id="build",
         **defaults,
@@ -174,12 +218,48 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
             **defaults,
         )
 
-    def stop(signum: int, _frame: FrameType | None) -> None:
-        logger.info("received signal %d: finishing the current job, then exiting", signum)
-        scheduler.shutdown(wait=False)
+    def next_runs(event: JobExecutionEvent) -> None:
+        job = scheduler.get_job(event.job_id)
+        if job is not None and job.next_run_time is not None:
+            logger.info("next %s at %s", job.id, _local(job.next_run_time))
 
+    scheduler.add_listener(next_runs, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
+    received: list[int] = []
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        # Nothing else here: a handler that logs can land inside a write to stderr by
+        # the interrupted code, and the reentrant write fails before shutdown is asked.
+        received.append(signum)
+        if scheduler.running:
+            scheduler.shutdown(wait=False)
+
+    def started(_event: SchedulerEvent) -> None:
+        # Said once the scheduler runs, so a signal after this line always stops it.
+        first = build_trigger_.get_next_fire_time(None, datetime.now(ZoneInfo(zone)))
+        logger.info(
+            "scheduler started: build on %r (%s); next build at %s",
+            config.schedule.cron,
+            zone,
+            _local(first) if first else "never",
+        )
+        if received:  # a signal came while it was starting
+            scheduler.shutdown(wait=False)
+
+    scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     _write_heartbeat(out_dir, {"kind": "start", "finished_at": datetime.now(UTC).isoformat()})
-    logger.info("scheduler started: build on %r (%s)", config.schedule.cron, zone)
     scheduler.start()
+    if received:
+        number = received[0]
+        logger.info(
+            "received signal %d (%s): finishing the current job, if any, then exiting",
+            number,
+            signal.Signals(number).name,
+        )
+    return 130 if signal.SIGINT in received else 0
+
+
+def _local(moment: datetime) -> str:
+    """A fire time as the operator reads it: date, time and zone abbreviation."""
+    return moment.strftime("%Y-%m-%d %H:%M %Z")
