@@ -20,12 +20,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from digest.errors import DigestError
+from digest.errors import DeliveryError, DigestError
 
 if TYPE_CHECKING:
     from digest.preview.server import PreviewServer
 
-__all__ = ["PAGE_POLICY", "serve_http"]
+__all__ = ["PAGE_POLICY", "port_in_use", "serve_http"]
 
 logger = logging.getLogger(__name__)
 
@@ -59,10 +59,36 @@ def serve_http(server: PreviewServer, host: str, port: int) -> ThreadingHTTPServ
     """Bind ``host:port`` and serve ``server`` from a background thread."""
     import threading
 
-    httpd = ThreadingHTTPServer((host, port), _handler_for(server))
+    try:
+        httpd = ThreadingHTTPServer((host, port), _handler_for(server))
+    except OSError as exc:
+        raise DeliveryError(
+            f"{host}:{port}: cannot serve the preview: {exc.strerror or exc}",
+            path=f"{host}:{port}",
+            hint="Pass another --port (or stop the process using this one).",
+        ) from exc
     httpd.daemon_threads = True
     threading.Thread(target=httpd.serve_forever, name="preview-http", daemon=True).start()
     return httpd
+
+
+def port_in_use(host: str, port: int) -> str:
+    """Why ``host:port`` cannot be listened on ("" when it can), checked by binding it.
+
+    Checked before the first build, so a busy port is reported at once, not after it.
+    """
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        # As the server binds (ThreadingHTTPServer sets SO_REUSEADDR): a port left in
+        # TIME_WAIT by a preview just stopped is free, one being listened on is not.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            return exc.strerror or str(exc)
+    return ""
 
 
 def _handler_for(server: PreviewServer) -> type[BaseHTTPRequestHandler]:

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.build import IssueResult
+from digest.build import BuildOutcome, IssueResult
 from digest.editorial import StoryEdit
 from digest.ids import story_id_for
 from digest.models import LeftOut, Story, StorySummary, TopicSection
@@ -94,12 +94,35 @@ def render_page(
     out_dir: Path,
     edits: dict[str, StoryEdit],
     topic_names: tuple[str, ...],
+    config_name: str = "feeds.yaml",
 ) -> str:
     """The whole preview page: the draft, its editing panel and the build error if any."""
     context: dict[str, object] = {"token": token, "version": version, "error": error}
-    if result is not None:
+    if result is not None and not result.is_written:
+        context.update(_empty(result, config_name))
+    elif result is not None:
         context.update(_draft(result, out_dir, edits, topic_names))
     return preview_environment().get_template("page.html.j2").render(context, draft=result)
+
+
+def _empty(result: IssueResult, config_name: str) -> dict[str, object]:
+    """A build with no story: why, and what to do."""
+    if result.outcome is BuildOutcome.NOTHING_FETCHED:
+        message = (
+            f"Nothing fetched yet: run `digest fetch --config {config_name}`, then reload "
+            "this page."
+        )
+    else:
+        issue = result.issue
+        message = (
+            f"No stories in the window ({issue.window_start:%Y-%m-%d %H:%M} to "
+            f"{issue.window_end:%Y-%m-%d %H:%M} UTC): nothing to send. See the warnings; "
+            f"reload this page after the next `digest fetch --config {config_name}`."
+        )
+    return {
+        "empty": message,
+        "warnings": [str(p) for p in result.issue.problems],
+    }
 
 
 def _draft(

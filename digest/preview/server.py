@@ -176,6 +176,7 @@ class PreviewServer:
                 now=self.now or self.clock(),
                 fetch=False,
                 lock_wait_seconds=30,
+                command="",  # rebuilds are not runs an operator looks for
             )
             result = run_issue(config, options)
             edits = load_plan(config.editorial_path).stories
@@ -189,10 +190,12 @@ class PreviewServer:
             self._show(error=f"unexpected error: {type(error).__name__}: {error}")
             return
         with self._changed:
+            unchanged = _same_empty_draft(self.state.result, result) and not self.state.error
             self.state.result, self.state.error = result, ""
             self.state.edits = edits
             self.state.topic_names = tuple(t.name for t in config.topics)
-            self.state.version += 1
+            if not unchanged:  # an empty draft rebuilt on a page load reloads nothing
+                self.state.version += 1
 
     def _show(self, *, error: str) -> None:
         with self._changed:
@@ -298,6 +301,10 @@ class PreviewServer:
         return self.state.version
 
     def page(self) -> str:
+        result = self.state.result
+        if result is not None and not result.is_written:
+            # The store is not watched: a page load after `digest fetch` builds again.
+            self.rebuild()
         self.wait_idle()
         with self._changed:
             return render_page(
@@ -308,7 +315,19 @@ class PreviewServer:
                 out_dir=self.out_dir,
                 edits=self.state.edits,
                 topic_names=self.state.topic_names,
+                config_name=self.config_path.name,
             )
+
+
+def _same_empty_draft(before: IssueResult | None, after: IssueResult) -> bool:
+    """Both builds printed nothing, for the same reasons: the page need not reload."""
+    return (
+        before is not None
+        and not before.is_written
+        and not after.is_written
+        and before.outcome is after.outcome
+        and before.issue.problems == after.issue.problems
+    )
 
 
 def _relevant_to(
