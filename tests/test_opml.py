@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from digest.cli import cli
 from digest.config import load_config
-from digest.errors import ConfigError
+from digest.errors import InputError
 from digest.opml import read_opml
 
 CONFIG = """\
@@ -59,5 +59,72 @@ def test_export_round_trips(tmp_path: Path) -> None:
 def test_malformed_opml_is_reported(tmp_path: Path) -> None:
     bad = tmp_path / "bad.opml"
     bad.write_text("<opml><body><outline")
-    with pytest.raises(ConfigError, match="not readable OPML"):
+    with pytest.raises(InputError, match="not readable OPML"):
         read_opml(bad)
+
+
+UNTIDY = """\
+# yaml-language-server: $schema=digest-config.schema.json
+newsletter:   {name: 'Desk',  from: "Desk <d@example.org>", unsubscribe: "https://x.org/u"}
+
+feeds:
+- url:  'https://a.example/rss'     # our oldest source
+  name: A
+-   {url: "https://z.example/rss",   name: "Z"}
+
+# Topics come last in this file.
+topics:
+  - {name: Greenland,   keywords: [Nuuk]}
+"""
+
+
+def test_import_changes_no_line_it_does_not_add(tmp_path: Path) -> None:
+    config, opml = tmp_path / "feeds.yaml", tmp_path / "subs.opml"
+    config.write_text(UNTIDY)
+    opml.write_text(OPML)
+    result = CliRunner().invoke(cli, ["feeds", "import", str(opml), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    lines = config.read_text().splitlines()
+    # After the last feed, indented as the first one.
+    added = [
+        '- {url: "https://b.example/feed", name: "B Daily"}',
+        '- {url: "https://c.example/atom.xml", name: "C & Co"}',
+    ]
+    old = UNTIDY.splitlines()
+    assert lines == [*old[:7], *added, *old[7:]]
+    assert [f.name for f in load_config(config).feeds] == ["A", "Z", "B Daily", "C & Co"]
+
+
+def test_import_reports_every_outline_it_skips(tmp_path: Path) -> None:
+    config, opml = tmp_path / "feeds.yaml", tmp_path / "subs.opml"
+    config.write_text(CONFIG)
+    opml.write_text(
+        OPML.replace(
+            "</body>", '<outline text="Just a web page" htmlUrl="https://w.example/"/></body>'
+        )
+    )
+    result = CliRunner().invoke(cli, ["feeds", "import", str(opml), "--config", str(config)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "added    B Daily <https://b.example/feed>",
+        "added    C & Co <https://c.example/atom.xml>",
+        "skipped  Just a web page: an outline without xmlUrl, not a feed",
+        "skipped  A again <https://a.example/rss/>: already in feeds.yaml",
+        "skipped  Gopher <gopher://old.example/>: not an http(s) URL",
+    ]
+    assert f"2 feed(s) added to {config}, 3 outline(s) skipped" in result.stderr
+
+
+def test_import_rejects_a_file_that_is_not_opml(tmp_path: Path) -> None:
+    config, feed = tmp_path / "feeds.yaml", tmp_path / "rss.xml"
+    config.write_text(CONFIG)
+    feed.write_text(
+        "<?xml version='1.0'?><rss version='2.0'><channel><title>x</title></channel></rss>"
+    )
+    result = CliRunner().invoke(cli, ["feeds", "import", str(feed), "--config", str(config)])
+    assert result.exit_code == 2
+    assert result.output.startswith(
+        f"error: {feed}: not an OPML file (its root element is <rss>, not <opml>). Export your "
+        "subscriptions from your feed reader as OPML"
+    )
+    assert config.read_text() == CONFIG
