@@ -71,8 +71,8 @@ def test_two_concurrent_runs_build_the_issue_once(tmp_path: Path, store_url: str
         results = [
             (p.wait(timeout=300), p.stdout.read() if p.stdout else "") for p in (first, second)
         ]
-    built = [output for code, output in results if code == 0 and "built issue" in output]
-    others = [output for code, output in results if "built issue" not in output]
+    built = [output for code, output in results if code == 0 and "built final issue" in output]
+    others = [output for code, output in results if "built final issue" not in output]
     assert len(built) == 1, results
     [other] = others
     assert "already built" in other or "another digest process is building" in other, other

@@ -49,7 +49,7 @@ feeds:
   - name: "Nobody"
     url: "http://127.0.0.1:9/feed.xml"
 """
-BUILT = re.compile(r"built issue (\S+): (\d+) stories")
+BUILT = re.compile(r"built (?:final issue|draft) (\S+) \([^)]*\): (\d+) stories")
 # Compilers and tools, and what the Dockerfile's build stage leaves: /src and /dist.
 BUILD_LEFTOVERS = ("usr/bin/gcc", "usr/bin/cc", "usr/bin/c++", "usr/bin/make", "usr/bin/git",
                    "src", "dist")  # fmt: skip
