@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -321,6 +322,10 @@ def _extracted(database: Path) -> int:
         engine.dispose()
 
 
+def _pages_served(hits: Counter[str]) -> int:
+    return sum(count for path, count in hits.items() if path.endswith(".html"))
+
+
 def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(tmp_path: Path) -> None:
     """Pages are saved as they arrive: Ctrl-C loses none, and a rerun fetches the rest."""
     with serve_sample(week=1, delay=0.25) as site:
@@ -329,15 +334,17 @@ def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(tmp_path: Path) ->
             "fetch", "--config", str(config), "--now", site.now.isoformat(), cwd=tmp_path
         )
         deadline = time.monotonic() + 120
-        while sum(n for path, n in site.hits.items() if path.endswith(".html")) < 8:
+        while (served_before := _pages_served(site.hits)) < 8:
             assert fetch.poll() is None and time.monotonic() < deadline, fetch.communicate()
             time.sleep(0.05)
         fetch.send_signal(signal.SIGINT)
         _stdout, stderr = fetch.communicate(timeout=60)
         assert fetch.returncode == 130, stderr
-        assert stderr.splitlines()[-1] == "error: interrupted"
         kept = _extracted(tmp_path / "digest.db")
-        assert kept >= 6, f"only {kept} of the pages served before Ctrl-C were kept"
+        # Served but not yet saved at Ctrl-C: the two in flight (fetch.per_host) and
+        # the one being saved.
+        assert kept >= served_before - 3, f"{kept} kept of {served_before} pages served"
+        assert stderr.splitlines()[-1] == "error: interrupted"
         served = {path for path, n in site.hits.items() if path.endswith(".html")}
         rerun = _spawn(
             "fetch", "--config", str(config), "--now", site.now.isoformat(), cwd=tmp_path
@@ -346,4 +353,4 @@ def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(tmp_path: Path) ->
     assert _extracted(tmp_path / "digest.db") == 36
     fetched_twice = [path for path in served if site.hits[path] > 1]
     # At most the few pages in flight at the moment of Ctrl-C are fetched again.
-    assert len(fetched_twice) <= 2, fetched_twice
+    assert len(fetched_twice) <= 3, fetched_twice
