@@ -55,9 +55,9 @@ def test_a_run_that_builds_nothing_writes_and_records_nothing(tmp_path: Path) ->
         config.write_text(text)
         failed = _digest("run", "--config", str(config), "--out", str(out))
         assert failed.exit_code == 3, failed.output
+        assert _issue_dirs(out) == [], "an empty issue, archive page or feed.xml was written"
         assert "nothing fetched yet: no feed has given an article" in failed.output
         assert "Nothing was written or recorded" in failed.output
-        assert _issue_dirs(out) == [], "an empty issue, archive page or feed.xml was written"
         status = _digest("status", "--config", str(config))
         assert "final issue built" not in status.output and " ok" not in status.output
         assert "nothing fetched yet" in status.output
