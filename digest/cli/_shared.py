@@ -120,16 +120,13 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
 
 def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds.yaml") -> None:
     """Show what a build did; exit 3 when there is nothing to send, 1 for --strict."""
-    from digest.build import BuildOutcome
-
-    date = result.issue.issue_date
-    if result.outcome is BuildOutcome.ALREADY_BUILT:
+    if result.skipped:
         final = result.final
         when = f" at {final.built_at:%Y-%m-%d %H:%M} UTC into {final.path}" if final else ""
         output.info(
             "issue %s was already built by a final build%s; nothing to do "
             "(use --force to build it again).",
-            date,
+            result.issue.issue_date,
             when,
         )
         sys.exit(EXIT_OK)
@@ -137,51 +134,58 @@ def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds
         logger.warning("%s", problem)
     for item in result.left_out:
         logger.info("left out %s: %s", item.story_id, item.detail)
-    if result.outcome is BuildOutcome.NOTHING_FETCHED:
-        if result.fetch.feeds_polled:
-            output.error(
-                "nothing fetched yet: no feed has given an article (see the warnings above). "
-                "Nothing was written or recorded; fix the feeds and run again."
-            )
-        else:
-            output.error(
-                "nothing fetched yet: run `digest fetch --config %s` first. Nothing was written.",
-                config_path,
-            )
-        sys.exit(EXIT_FAILED)
-    if result.outcome is BuildOutcome.EMPTY:
-        issue = result.issue
-        output.error(
-            "no stories in the window (%s to %s); nothing to send. Nothing was written or "
-            "recorded: fix what the warnings above say, and the next run builds issue %s.",
-            f"{issue.window_start:%Y-%m-%d %H:%M}",
-            f"{issue.window_end:%Y-%m-%d %H:%M} UTC",
-            date,
-        )
+    if not result.is_written:
+        output.error("%s", _nothing_built(result, config_path))
         sys.exit(EXIT_FAILED)
     if result.sent_copy is not None:
-        output.warning("kept the sent copy of issue %s as %s", date, result.sent_copy)
-    size_kb = len(result.rendered.html.encode("utf-8")) / 1024
+        output.warning(
+            "kept the sent copy of issue %s as %s", result.issue.issue_date, result.sent_copy
+        )
     click.echo(str(result.path / "email.html"))
+    output.info("%s", _built(result))
+    if strict and result.issue.problems:
+        sys.exit(EXIT_WARNINGS)
+
+
+def _nothing_built(result: IssueResult, config_path: str) -> str:
+    """Why a build wrote nothing, and what to do."""
+    from digest.build import BuildOutcome
+
+    issue = result.issue
+    if result.outcome is not BuildOutcome.NOTHING_FETCHED:
+        return (
+            f"no stories in the window ({issue.window_start:%Y-%m-%d %H:%M} to "
+            f"{issue.window_end:%Y-%m-%d %H:%M} UTC); nothing to send. Nothing was written "
+            "or recorded: fix what the warnings above say, and the next run builds issue "
+            f"{issue.issue_date}."
+        )
+    if result.fetch.feeds_polled:
+        return (
+            "nothing fetched yet: no feed has given an article (see the warnings above). "
+            "Nothing was written or recorded; fix the feeds and run again."
+        )
+    return (
+        f"nothing fetched yet: run `digest fetch --config {config_path}` first. Nothing was "
+        "written."
+    )
+
+
+def _built(result: IssueResult) -> str:
+    """The one-line tally of a build that was written: which kind, and what it holds."""
+    date, fetch = result.issue.issue_date, result.fetch
     if result.is_final:
         kind = f"final issue {date} (its stories now count as sent)"
     else:
         kind = f"draft {date} (a try-out: nothing counts as sent)"
     fetched = (
-        f"{result.fetch.feeds_polled} feeds polled ({result.fetch.feeds_failed} failed), "
-        f"{result.fetch.articles_new} new articles"
-        if result.fetch.feeds_polled
+        f"{fetch.feeds_polled} feeds polled ({fetch.feeds_failed} failed), "
+        f"{fetch.articles_new} new articles"
+        if fetch.feeds_polled
         else "from the store"
     )
-    output.info(
-        "built %s: %d stories in %d topics, %.1f KB HTML, %d warning(s), %s, %.1f s",
-        kind,
-        len(result.issue.stories),
-        len(result.issue.topics),
-        size_kb,
-        len(result.issue.problems),
-        fetched,
-        result.seconds,
+    size_kb = len(result.rendered.html.encode("utf-8")) / 1024
+    return (
+        f"built {kind}: {len(result.issue.stories)} stories in {len(result.issue.topics)} "
+        f"topics, {size_kb:.1f} KB HTML, {len(result.issue.problems)} warning(s), {fetched}, "
+        f"{result.seconds:.1f} s"
     )
-    if strict and result.issue.problems:
-        sys.exit(EXIT_WARNINGS)
