@@ -27,6 +27,7 @@ from apscheduler.events import (
     JobExecutionEvent,
     SchedulerEvent,
 )
+from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
@@ -36,6 +37,7 @@ from digest.config import Config, load_config
 from digest.errors import DigestError, LockedError
 from digest.files import replace_file
 from digest.ingest import run_fetch
+from digest.signals import block_stop_signals
 from digest.store import open_store
 
 __all__ = [
@@ -195,7 +197,10 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
         result = run_scheduled_build(config_path, out_dir, command="schedule --once")
         return 0 if result is not None and (result.is_written or result.skipped) else 3
     zone = config.newsletter.timezone
-    scheduler = BlockingScheduler(timezone=ZoneInfo(zone))
+    # Workers block SIGINT and SIGTERM, so the main thread, asleep until the next job,
+    # always gets them (see digest.signals).
+    workers = ThreadPoolExecutor(pool_kwargs={"initializer": block_stop_signals})
+    scheduler = BlockingScheduler(timezone=ZoneInfo(zone), executors={"default": workers})
     defaults = {
         "max_instances": 1,
         "coalesce": True,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from digest.errors import DeliveryError, DigestError
+from digest.signals import start_thread
 
 if TYPE_CHECKING:
     from digest.preview.server import PreviewServer
@@ -57,8 +58,6 @@ _STATIC_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; cha
 
 def serve_http(server: PreviewServer, host: str, port: int) -> ThreadingHTTPServer:
     """Bind ``host:port`` and serve ``server`` from a background thread."""
-    import threading
-
     try:
         httpd = ThreadingHTTPServer((host, port), _handler_for(server))
     except OSError as exc:
@@ -68,7 +67,7 @@ def serve_http(server: PreviewServer, host: str, port: int) -> ThreadingHTTPServ
             hint="Pass another --port (or stop the process using this one).",
         ) from exc
     httpd.daemon_threads = True
-    threading.Thread(target=httpd.serve_forever, name="preview-http", daemon=True).start()
+    start_thread(httpd.serve_forever, name="preview-http")
     return httpd
 
 

@@ -41,6 +41,7 @@ from digest.editorial_edits import update_story_edits
 from digest.errors import ConfigError, DigestError, TemplateError
 from digest.preview.http import serve_http
 from digest.preview.page import render_page
+from digest.signals import start_thread
 
 __all__ = ["PreviewServer", "PreviewState", "checked_edits", "serve_preview", "start_preview"]
 
@@ -269,17 +270,13 @@ class PreviewServer:
     # -- serving -------------------------------------------------------------------
 
     def start(self, host: str, port: int) -> str:
-        builder = threading.Thread(target=self._build_loop, name="preview-build", daemon=True)
-        builder.start()
-        self._threads.append(builder)
+        self._threads.append(start_thread(self._build_loop, name="preview-build"))
         self.rebuild()
         self._http = serve_http(self, host, port)
         bound_host, bound_port = self._http.server_address[:2]
         self.host = bound_host.decode() if isinstance(bound_host, bytes) else str(bound_host)
         self.port = int(bound_port)
-        watcher = threading.Thread(target=self._watch_loop, name="preview-watch", daemon=True)
-        watcher.start()
-        self._threads.append(watcher)
+        self._threads.append(start_thread(self._watch_loop, name="preview-watch"))
         return f"http://{self.host}:{self.port}/"
 
     def stop(self) -> None:
