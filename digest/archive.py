@@ -111,6 +111,17 @@ def issue_to_json(issue: Issue) -> dict[str, object]:
             for topic in issue.topics
         ],
         "warnings": [str(p) for p in issue.problems],
+        "also_in_the_news": [
+            {
+                "id": str(brief.story_id),
+                "headline": brief.headline,
+                "outlet": brief.outlet,
+                "url": brief.url,
+                "sentence": brief.sentence,
+                "published": _iso(brief.published),
+            }
+            for brief in issue.also_in_the_news
+        ],
     }
 
 
@@ -173,6 +184,17 @@ def digest_schema() -> dict[str, object]:
         },
         "A story written up in the house style.",
     )
+    brief = _object(
+        {
+            "id": _string("Stable story id."),
+            "headline": _string("The story's headline."),
+            "outlet": _string("The outlet that reported it."),
+            "url": _string("The article URL as published; may be any scheme (unchecked)."),
+            "sentence": _string("The article's lead sentence; may be empty."),
+            "published": timestamp,
+        },
+        'A story from one outlet, told in one line under "Also in the news".',
+    )
     topic = _object(
         {
             "name": _string("Section heading."),
@@ -200,6 +222,11 @@ def digest_schema() -> dict[str, object]:
                 "type": "array",
                 "items": {"type": "string"},
                 "description": "Problems met while building the issue.",
+            },
+            "also_in_the_news": {
+                "type": "array",
+                "items": brief,
+                "description": "Stories from one outlet, listed after the main stories.",
             },
         },
         "One issue of a newsletter-digest newsletter (digest.json).",

@@ -12,13 +12,15 @@ from __future__ import annotations
 import dataclasses
 import logging
 import time
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from digest.archive import write_issue
 from digest.config import Config
-from digest.continuity import gather_candidates
+from digest.continuity import Candidates, gather_candidates, gather_examples
 from digest.editorial import apply_text, load_plan
 from digest.ingest import (
     NO_FETCH,
@@ -28,16 +30,51 @@ from digest.ingest import (
     intake_problems,
     pages_in_flight,
 )
-from digest.models import Issue, LeftOut, RenderedIssue, Story
+from digest.models import (
+    ArticleId,
+    Issue,
+    LeftOut,
+    LeftOutReason,
+    RenderedIssue,
+    Story,
+    StoryId,
+)
 from digest.render import check_size, render_issue_isolated
-from digest.select import select_stories
+from digest.select import Selection, select_stories
 from digest.store import Store, open_store
 from digest.store.locks import build_lock
-from digest.writeup import write_stories
+from digest.writeup import write_briefs, write_stories
 
-__all__ = ["BuildOptions", "IssueResult", "build_issue", "run_issue"]
+__all__ = ["Accounting", "BuildOptions", "IssueResult", "build_issue", "run_issue"]
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Accounting:
+    """Where every article of the window went, counted once each.
+
+    ``left_out`` counts articles by the reason their story was left out (``SET_ASIDE``
+    among them); ``sent_before`` are articles readers already had in a story that now
+    has an update. ``unaccounted`` is what is left, and is 0 unless something is wrong.
+    """
+
+    window: int = 0
+    in_stories: int = 0
+    in_briefs: int = 0
+    left_out: tuple[tuple[LeftOutReason, int], ...] = ()
+    sent_before: int = 0
+    unaccounted: int = 0
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "in_window": self.window,
+            "in_stories": self.in_stories,
+            "in_also_in_the_news": self.in_briefs,
+            "left_out": {str(reason): count for reason, count in self.left_out},
+            "sent_before": self.sent_before,
+            "unaccounted": self.unaccounted,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +83,9 @@ class IssueResult:
 
     ``issue.problems`` is the one list of problems, from the poll to the size check.
     ``stories`` are the selected stories as grouped, before writing (their articles and
-    why each is in); ``left_out`` every other story considered, with its reason.
+    why each is in); ``briefs`` those of "Also in the news"; ``left_out`` every other
+    story considered, with its reason (articles set aside by screening among them);
+    ``articles`` where each article of the window went.
     """
 
     issue: Issue
@@ -57,6 +96,18 @@ class IssueResult:
     stories: tuple[Story, ...] = ()
     seconds: float = 0.0
     skipped: bool = False
+    briefs: tuple[Story, ...] = ()
+    articles: Accounting = Accounting()
+
+    def left_out_counts(self) -> dict[str, int]:
+        """Stories left out, by reason (articles set aside are not stories: not here)."""
+        counts = Counter(
+            str(item.reason) for item in self.left_out if item.reason is not LeftOutReason.SET_ASIDE
+        )
+        return dict(sorted(counts.items()))
+
+    def set_aside(self) -> int:
+        return sum(1 for item in self.left_out if item.reason is LeftOutReason.SET_ASIDE)
 
     def summary(self) -> dict[str, object]:
         return {
@@ -65,6 +116,10 @@ class IssueResult:
             "feeds_failed": self.fetch.feeds_failed,
             "articles_new": self.fetch.articles_new,
             "stories": len(self.issue.stories),
+            "also_in_the_news": len(self.issue.also_in_the_news),
+            "left_out": self.left_out_counts(),
+            "set_aside": self.set_aside(),
+            "articles": self.articles.as_dict(),
             "html_bytes": len(self.rendered.html.encode("utf-8")),
             "warnings": len(self.issue.problems),
             "seconds": round(self.seconds, 2),
@@ -147,9 +202,15 @@ def build_issue(
     """Select, write, render and record the issue of ``options.now`` from the store."""
     window = config.news_window(options.now)
     plan = load_plan(config.editorial_path)
-    candidates = gather_candidates(store, window)
+    pinned = {StoryId(story_id) for story_id, edit in plan.stories.items() if edit.pin}
+    candidates = gather_candidates(store, window, keep=pinned)
     selection = select_stories(
-        candidates.stories, plan, config.topics, max_stories=config.newsletter.max_stories
+        candidates.stories,
+        plan,
+        config.topics,
+        max_stories=config.newsletter.max_stories,
+        also_in_the_news=config.newsletter.also_in_the_news,
+        examples=gather_examples(store, window),
     )
     written = write_stories(config, selection, previous_sentences=candidates.previous_sentences)
     issue = Issue(
@@ -161,10 +222,12 @@ def build_issue(
         problems=(
             *intake_problems(config, store, window),
             *fetch_report.problems,
+            *candidates.problems,
             *selection.problems,
             *written.problems,
         ),
         generated_at=options.now,
+        also_in_the_news=write_briefs(selection.briefs),
     )
     # A story that cannot be rendered is left out with a warning, never the issue.
     issue, rendered, unrendered = render_issue_isolated(
@@ -172,6 +235,13 @@ def build_issue(
     )
     issue = dataclasses.replace(issue, problems=issue.problems + check_size(rendered))
     path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
+    by_id = {s.id: s for s in selection.stories}
+    unrendered = tuple(
+        dataclasses.replace(item, article_ids=tuple(a.id for a in by_id[item.story_id].articles))
+        if item.story_id in by_id
+        else item
+        for item in unrendered
+    )
     left_out = (*candidates.left_out, *selection.left_out, *written.left_out, *unrendered)
     store.record_issue(
         issue,
@@ -181,6 +251,8 @@ def build_issue(
         left_out=left_out,
         is_final=options.is_final,
         html_bytes=len(rendered.html.encode("utf-8")),
+        briefs=selection.briefs,
+        filed=selection.filed,
     )
     return IssueResult(
         issue=issue,
@@ -189,4 +261,36 @@ def build_issue(
         fetch=fetch_report,
         left_out=left_out,
         stories=selection.stories,
+        briefs=selection.briefs,
+        articles=_accounting(issue, candidates, selection, left_out),
+    )
+
+
+def _accounting(
+    issue: Issue, candidates: Candidates, selection: Selection, left_out: Iterable[LeftOut]
+) -> Accounting:
+    """Where each article of the window went (see :class:`Accounting`)."""
+    window = candidates.window
+    printed = {s.story_id for s in issue.stories}
+    listed = {b.story_id for b in issue.also_in_the_news}
+    placed: set[ArticleId] = set()
+
+    def take(ids: Iterable[ArticleId]) -> int:
+        new = {i for i in ids if i in window and i not in placed}
+        placed.update(new)
+        return len(new)
+
+    in_stories = take(a.id for s in selection.stories if s.id in printed for a in s.articles)
+    in_briefs = take(a.id for s in selection.briefs if s.id in listed for a in s.articles)
+    by_reason: Counter[LeftOutReason] = Counter()
+    for item in left_out:
+        by_reason[item.reason] += take(item.article_ids)
+    sent_before = take(candidates.already_sent)
+    return Accounting(
+        window=len(window),
+        in_stories=in_stories,
+        in_briefs=in_briefs,
+        left_out=tuple((r, n) for r, n in sorted(by_reason.items()) if n),
+        sent_before=sent_before,
+        unaccounted=len(window - placed),
     )

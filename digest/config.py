@@ -129,6 +129,14 @@ class NewsletterConfig(_Model):
         description="Subject pattern; {name}, {headline} and {date} are filled in.",
     )
     max_stories: int = Field(12, ge=1, le=60, description="At most this many stories per issue.")
+    also_in_the_news: int = Field(
+        8,
+        ge=0,
+        le=40,
+        description="At most this many one-outlet stories listed after the main stories, "
+        'under "Also in the news", each as a headline, outlet, link and one sentence; '
+        "0 for no list.",
+    )
     templates: str | None = Field(
         None, description="Directory of template overrides, relative to this file."
     )

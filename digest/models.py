@@ -15,8 +15,10 @@ from typing import NewType
 from digest.urls import redact_secrets
 
 __all__ = [
+    "ALSO_IN_THE_NEWS",
     "Article",
     "ArticleId",
+    "Brief",
     "ExtractedText",
     "FeedEntry",
     "FetchOutcome",
@@ -54,6 +56,7 @@ class Stage(StrEnum):
     SUMMARIZE = "summarize"  # writing a story up
     LLM = "llm"  # the language model's Briefly or take
     RENDER = "render"  # the rendered email (its size)
+    SCREEN = "screen"  # articles set aside as not news before clustering
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,19 +97,28 @@ class LeftOutReason(StrEnum):
     SENT = "sent"  # sent in an earlier issue, nothing new since
     MERGED = "merged"  # merged into another story by the editors
     DROPPED = "dropped"  # dropped by the editors
-    NO_TOPIC = "no_topic"  # one outlet only and no standing topic matched
+    ONE_OUTLET = "one_outlet"  # one outlet only, no standing topic, "Also in the news" full
     OVER_CAP = "over_cap"  # ranked below newsletter.max_stories
     FAILED = "failed"  # could not be written up
+    SET_ASIDE = "set_aside"  # not news: a crawl notice, an empty page, repeated furniture
 
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
-    """A story the issue considered and left out; ``detail`` is the line editors read."""
+    """A story the issue considered and left out; ``detail`` is the line editors read.
+
+    ``article_ids`` are this issue's articles the story held (none for a story merged
+    into another: its articles are counted there), so every article of the window is
+    accounted for once. An article set aside before clustering is a story of its own.
+    ``topic`` is the standing topic a story cut by the cap was filed under, if any.
+    """
 
     story_id: StoryId
     reason: LeftOutReason
     detail: str
     headline: str = ""
+    article_ids: tuple[ArticleId, ...] = ()
+    topic: str = ""
 
 
 class FetchOutcome(StrEnum):
@@ -284,6 +296,26 @@ class TopicSection:
         return "-".join(part for part in slug.split("-") if part) or "topic"
 
 
+# The heading of the one-line list of one-outlet stories, and its topic in the store.
+ALSO_IN_THE_NEWS = "Also in the news"
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A one-outlet story told in one line under "Also in the news".
+
+    ``sentence`` is the article's lead sentence, cleaned; it may be empty when the
+    article has none worth printing.
+    """
+
+    story_id: StoryId
+    headline: str
+    outlet: str
+    url: str
+    sentence: str
+    published: datetime
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One issue of the newsletter, fully written, ready to render."""
@@ -295,6 +327,7 @@ class Issue:
     topics: tuple[TopicSection, ...]
     problems: tuple[Problem, ...] = ()
     generated_at: datetime | None = None
+    also_in_the_news: tuple[Brief, ...] = ()  # after the main stories, in this order
 
     @property
     def stories(self) -> tuple[StorySummary, ...]:

@@ -3,30 +3,43 @@
 Each story is summarised extractively (``digest.summarize``); with a language model
 configured, the model may improve what the sources support (``digest.llm``). Only the
 stories the selection chose reach this step, so nothing is written (or sent to a model)
-for a story that will not be printed.
+for a story that will not be printed. The one-outlet stories of "Also in the news" get
+a headline and their article's lead sentence (``write_briefs``), no model.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.config import Config
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
+    Brief,
     LeftOut,
     LeftOutReason,
     Problem,
     Stage,
+    Story,
     StorySummary,
     TakeOrigin,
     TopicSection,
 )
 from digest.select import Selection
-from digest.summarize import summarize_story
+from digest.summarize import make_headline, summarize_story
+from digest.text import clean_sentence, split_sentences, word_count
 
-__all__ = ["Written", "write_stories"]
+__all__ = ["Written", "write_briefs", "write_stories"]
+
+# A brief's sentence: the first of the lead that reads as one (a statement of at least
+# this many words, not the headline again). News leads run to 25-50 words; one past
+# _BRIEF_MAX_WORDS is a run-on (or several sentences the splitter could not part) and
+# gives way to the next, if any.
+_BRIEF_MIN_WORDS = 8
+_BRIEF_MAX_WORDS = 70
+_BRIEF_LEAD_SENTENCES = 4
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +80,13 @@ def write_stories(
                     Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
                 )
                 left_out.append(
-                    LeftOut(story.id, LeftOutReason.FAILED, reason, story.articles[0].title)
+                    LeftOut(
+                        story.id,
+                        LeftOutReason.FAILED,
+                        reason,
+                        story.articles[0].title,
+                        tuple(a.id for a in story.articles),
+                    )
                 )
                 continue
             if model is not None:
@@ -81,3 +100,42 @@ def write_stories(
         if summaries:
             sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))
     return Written(tuple(sections), tuple(left_out), tuple(problems))
+
+
+def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
+    """One line per story: its headline, outlet, link and lead sentence, in order.
+
+    The first article of each story (the one its id comes from) is the one linked.
+    """
+    briefs = []
+    for story in stories:
+        article = story.articles[0]
+        headline = make_headline(story)
+        briefs.append(
+            Brief(
+                story_id=story.id,
+                headline=headline,
+                outlet=article.outlet,
+                url=article.url,
+                sentence=_lead_sentence(article.text, article.summary, headline),
+                published=article.published,
+            )
+        )
+    return tuple(briefs)
+
+
+def _lead_sentence(text: str, summary: str, headline: str) -> str:
+    """The article's lead sentence, cleaned of datelines, bylines and captions."""
+    fallback = ""
+    for source in (text, summary):
+        sentences = [clean_sentence(s) for s in split_sentences(source)[:_BRIEF_LEAD_SENTENCES]]
+        for sentence in sentences:
+            words = word_count(sentence)
+            if words < _BRIEF_MIN_WORDS or sentence.rstrip(".") == headline.rstrip("."):
+                continue
+            if not sentence.rstrip("\"'”’)").endswith((".", "!", "?")):
+                continue
+            if words <= _BRIEF_MAX_WORDS:
+                return sentence
+            fallback = fallback or sentence
+    return fallback

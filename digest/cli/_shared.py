@@ -102,6 +102,17 @@ def progress_display() -> Iterator[Callable[[str, int, int], None] | None]:
         yield update
 
 
+# How the run summary names each reason a story was left out (LeftOutReason values).
+_LEFT_OUT_WORDS = {
+    "sent": "sent before",
+    "merged": "merged",
+    "dropped": "dropped by the editors",
+    "one_outlet": "one outlet only",
+    "over_cap": "cut by max_stories",
+    "failed": "failed",
+}
+
+
 def report_issue(result: IssueResult, *, strict: bool) -> None:
     """Show what a build did; exit 3 when there is nothing to send, 1 for --strict."""
     if result.skipped:
@@ -117,9 +128,14 @@ def report_issue(result: IssueResult, *, strict: bool) -> None:
         logger.info("left out %s: %s", item.story_id, item.detail)
     size_kb = len(result.rendered.html.encode("utf-8")) / 1024
     click.echo(str(result.path / "email.html"))
+    left_out = result.left_out_counts()
+    reasons = ", ".join(f"{n} {_LEFT_OUT_WORDS.get(r, r)}" for r, n in left_out.items())
     click.echo(
         f"built issue {result.issue.issue_date}: {len(result.issue.stories)} stories in "
-        f"{len(result.issue.topics)} topics, {size_kb:.1f} KB HTML, "
+        f"{len(result.issue.topics)} topics, {len(result.issue.also_in_the_news)} in "
+        f"Also in the news, {sum(left_out.values())} left out"
+        f"{f' ({reasons})' if reasons else ''}, {result.set_aside()} article(s) set aside "
+        f"as not news, {size_kb:.1f} KB HTML, "
         f"{len(result.issue.problems)} warning(s), {result.fetch.feeds_polled} feeds polled "
         f"({result.fetch.feeds_failed} failed), {result.fetch.articles_new} new articles, "
         f"{result.seconds:.1f} s",

@@ -14,10 +14,24 @@ from pathlib import Path
 from digest.build import IssueResult
 from digest.editorial import StoryEdit
 from digest.ids import story_id_for
-from digest.models import LeftOut, Story, StorySummary, TopicSection
+from digest.models import Brief, LeftOut, LeftOutReason, Story, StorySummary, TopicSection
 from digest.templating import preview_environment
 
-__all__ = ["Button", "LeftOutItem", "Member", "StoryPanel", "TextField", "render_page"]
+__all__ = [
+    "BriefItem",
+    "Button",
+    "LeftOutItem",
+    "Member",
+    "StoryPanel",
+    "TextField",
+    "render_page",
+]
+
+# Stories the selection left out that a pin brings in: the cap and the one-outlet list
+# cut them, or screening set them aside; a pinned story always comes in.
+_BROUGHT_IN_BY_PIN = frozenset(
+    {LeftOutReason.OVER_CAP, LeftOutReason.ONE_OUTLET, LeftOutReason.SET_ASIDE}
+)
 
 _FRAMES = (
     ("Phone, 375 px", 375, ""),
@@ -78,6 +92,17 @@ class StoryPanel:
 
 
 @dataclass(frozen=True, slots=True)
+class BriefItem:
+    """A line of "Also in the news", with the button that makes it a main story."""
+
+    story_id: str
+    headline: str
+    outlet: str
+    url: str
+    button: Button
+
+
+@dataclass(frozen=True, slots=True)
 class LeftOutItem:
     story_id: str
     title: str
@@ -123,6 +148,7 @@ def _draft(
         "frames": [(label, width, src + query) for label, width, query in _FRAMES],
         "text": result.rendered.text,
         "stories": panels,
+        "also_in_the_news": [_brief_item(brief) for brief in result.issue.also_in_the_news],
         "left_out": [_left_out_item(item, edits) for item in result.left_out],
     }
 
@@ -251,12 +277,20 @@ def _text_fields(story: StorySummary, edit: StoryEdit) -> tuple[TextField, ...]:
     return tuple(fields)
 
 
+def _brief_item(brief: Brief) -> BriefItem:
+    button = _changes("Make it a story", "pin", brief.story_id, {"pin": True})
+    return BriefItem(brief.story_id, brief.headline, brief.outlet, brief.url, button)
+
+
 def _left_out_item(item: LeftOut, edits: dict[str, StoryEdit]) -> LeftOutItem:
-    """A story not in the issue and why, with the button that undoes an editor's choice."""
+    """A story not in the issue and why, with the button that undoes an editor's choice
+    or, for a story the cap or screening left out, the one that brings it in (a pin)."""
     edit = _edit(edits, item.story_id)
     button = None
     if edit.drop:
         button = _changes("Restore", "restore", item.story_id, {"drop": None})
     elif edit.merge_into:
         button = _changes("Unmerge", "unmerge", item.story_id, {"merge_into": None})
+    elif item.reason in _BROUGHT_IN_BY_PIN:
+        button = _changes("Bring in", "bring-in", item.story_id, {"pin": True})
     return LeftOutItem(item.story_id, item.headline, item.detail, button)

@@ -21,11 +21,12 @@ from digest.errors import StoreError
 from digest.store.articles import ArticleQueries, PendingPage, new_claimer
 from digest.store.base import store_error
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
-from digest.store.issues import IssueQueries, SentStory
+from digest.store.issues import FiledStory, IssueQueries, SentStory
 from digest.store.migrate import Migration, upgrade
 
 __all__ = [
     "FeedState",
+    "FiledStory",
     "PendingPage",
     "PollCounts",
     "SentStory",
