@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -35,11 +36,11 @@ __all__ = ["Written", "write_briefs", "write_stories"]
 
 # A brief's sentence: the first of the lead that reads as one (a statement of at least
 # this many words, not the headline again). News leads run to 25-50 words; one past
-# _BRIEF_MAX_WORDS is a run-on (or several sentences the splitter could not part) and
-# gives way to the next, if any.
+# _BRIEF_MAX_WORDS is a run-on (or several sentences the splitter could not part).
 _BRIEF_MIN_WORDS = 8
 _BRIEF_MAX_WORDS = 70
 _BRIEF_LEAD_SENTENCES = 4
+_WORD = re.compile(r"\w+")
 
 logger = logging.getLogger(__name__)
 
@@ -125,17 +126,30 @@ def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
 
 
 def _lead_sentence(text: str, summary: str, headline: str) -> str:
-    """The article's lead sentence, cleaned of datelines, bylines and captions."""
-    fallback = ""
+    """The article's lead sentence, cleaned of datelines, bylines and captions.
+
+    A sentence that only repeats the headline (or goes on from it: feeds often make the
+    title of an item's first words) gives way to the next one, and is kept only when
+    there is no other; one cut short by the feed ("...") is never used.
+    """
+    title = _words(headline)
+    repeats = ""
     for source in (text, summary):
         sentences = [clean_sentence(s) for s in split_sentences(source)[:_BRIEF_LEAD_SENTENCES]]
         for sentence in sentences:
             words = word_count(sentence)
-            if words < _BRIEF_MIN_WORDS or sentence.rstrip(".") == headline.rstrip("."):
+            ending = sentence.rstrip("\"'”’)")
+            if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:
                 continue
-            if not sentence.rstrip("\"'”’)").endswith((".", "!", "?")):
+            if ending.endswith(("...", "…")) or not ending.endswith((".", "!", "?")):
                 continue
-            if words <= _BRIEF_MAX_WORDS:
-                return sentence
-            fallback = fallback or sentence
-    return fallback
+            if _words(sentence)[: len(title)] == title:
+                if len(_words(sentence)) > len(title) + 2:
+                    repeats = repeats or sentence
+                continue
+            return sentence
+    return repeats
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]
