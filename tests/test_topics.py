@@ -13,7 +13,6 @@ from digest.editorial import EditorialPlan
 from digest.ids import article_id_for
 from digest.models import (
     Article,
-    ArticleId,
     FeedEntry,
     FetchOutcome,
     FetchResult,
@@ -28,6 +27,7 @@ from digest.models import (
 from digest.select import select_stories
 from digest.store import Store, open_store
 from digest.topics import TopicExample, match_topics, stem
+from tests.test_cluster import _article as cluster_article
 
 T0 = datetime(2026, 11, 16, 8, 0, tzinfo=UTC)
 FROZEN = TopicConfig(
@@ -39,17 +39,8 @@ ARCTIC = TopicConfig(name="Greenland", keywords=("Greenland", "Nuuk"), descripti
 US = TopicConfig(name="United States", keywords=("US",), description="")
 
 
-def _article(slug: str, title: str, text: str, *, outlet: str = "Wire", hours: int = 0) -> Article:
-    url = f"https://{outlet.lower()}.example/{slug}"
-    return Article(
-        id=ArticleId(url),
-        url=url,
-        outlet=outlet,
-        feed_url=f"https://{outlet.lower()}.example/feed",
-        title=title,
-        published=T0 + timedelta(hours=hours),
-        text=text,
-    )
+def _article(slug: str, title: str, text: str) -> Article:
+    return cluster_article(f"https://wire.example/{slug}", "Wire", title, text)
 
 
 def _story(*articles: Article) -> Story:
