@@ -15,11 +15,11 @@ One step, in this order:
 5. sections for the chosen stories no standing topic took (``digest.sections``), then
    the order within each topic: pinned first, then the editors' ``order``, then rank.
 
-A story from one outlet that no standing topic took is not a main story: the newest
-``also_in_the_news`` of them are listed in one line each under "Also in the news"
-(``Selection.briefs``). Every candidate not chosen is returned as a
-:class:`~digest.models.LeftOut` with its specific reason and its articles, for
-``digest why``, the preview and the run summary.
+A story from one outlet that no standing topic took is not a main story: up to
+``also_in_the_news`` of them (most articles, then newest first) are listed in one line
+each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
+returned as a :class:`~digest.models.LeftOut` with its specific reason and its
+articles, for ``digest why``, the preview and the run summary.
 """
 
 from __future__ import annotations
