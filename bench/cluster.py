@@ -218,7 +218,8 @@ aside by `digest/screen.py` first; see `docs/quality.md`).
 | | before (issue 6) | 0.731 | 0.940 | **0.822** | 66 |
 | | now | 0.930 | 0.940 | **0.935** | 83 |
 | e2e week, clustering (298) | before (lead only, no screen) | 0.930 | 0.774 | **0.845** | |
-| | now | 0.972 | 0.901 | **0.935** | |
+| | with screening (issue 15) | 0.972 | 0.901 | **0.935** | |
+| | screening also reads notice titles and outlet promos | 0.982 | 0.900 | **0.940** | |
 
 What changed, and why (issue 15). The Google News text is lemmatised, stop-word free and
 its stories are huge (median 38 reports), so every text has many close neighbours and
