@@ -235,14 +235,14 @@ def outlet_count(story: Story) -> str:
 def _story_words(story: Story) -> _Words:
     heads, bodies = [], []
     for article in story.articles:
-        lead = article.summary or article.text[:_LEAD_CHARS]
-        heads.append(_tokens(f"{article.title}\n{lead}"))
+        heads.append(_tokens(_head_text(article)))
         rest = article.text if article.summary else article.text[_LEAD_CHARS:]
         bodies.append(_tokens(rest))
     return _Words(tuple(heads), tuple(bodies), tuple(frozenset(h) for h in heads))
 
 
 def _head_text(article: Article) -> str:
+    """An article's title and lead: its feed teaser, else the start of its text."""
     return f"{article.title}\n{article.summary or article.text[:_LEAD_CHARS]}"
 
 

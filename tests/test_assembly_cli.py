@@ -88,8 +88,7 @@ ARTICLES = [
 
 def _feed(base: str, outlet: str) -> str:
     items = []
-    for slug in (a[1] for a in ARTICLES if a[0] == outlet):
-        _, _, title, text, hours = next(a for a in ARTICLES if a[1] == slug)
+    for _, slug, title, _, hours in (a for a in ARTICLES if a[0] == outlet):
         items.append(
             f"<item><title>{escape(title)}</title><link>{base}/{outlet}/{slug}.html</link>"
             f"<guid>{base}/{outlet}/{slug}.html</guid>"
