@@ -28,6 +28,7 @@ import numpy as np
 import numpy.typing as npt
 
 from digest.attribution import find_perspectives
+from digest.hygiene import clean_sentence, is_boilerplate_document
 from digest.models import (
     Perspective,
     Sentence,
@@ -36,13 +37,7 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
 )
-from digest.text import (
-    clean_sentence,
-    content_words,
-    is_boilerplate_document,
-    split_sentences,
-    word_count,
-)
+from digest.text import content_words, split_sentences, word_count
 
 __all__ = ["SummaryOptions", "extractive_briefly", "make_headline", "summarize_story"]
 

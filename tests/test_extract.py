@@ -272,7 +272,7 @@ SPLIT_BODY_PAGE = """<html><head><title>Council backs rail-yard park</title></he
 <div class="grid grid-layout--adrail"><div class="body body__container article__body">{0}</div>
 <div class="grid--item grid-layout__aside"><div class="ad ad--rail"></div></div></div>
 <div class="row full-bleed-ad"><div class="ad"><span>Advertisement</span></div></div>
-<div class="grid grid-layout--adrail"><div class="body body__container article__body">{1}</div></div>
+<div class="grid"><div class="body body__container article__body">{1}</div></div>
 </article><footer><p>© 2024 The Riverside Gazette. All rights reserved.</p></footer>
 </body></html>"""
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
     ArticleId,
@@ -24,7 +25,7 @@ from digest.summarize import (
     make_headline,
     summarize_story,
 )
-from digest.text import clean_sentence, split_sentences, word_count
+from digest.text import split_sentences, word_count
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 

@@ -20,8 +20,9 @@ import json
 from pathlib import Path
 
 from digest.errors import DigestError, InputError
+from digest.hygiene import is_boilerplate_document
 from digest.summarize import extractive_briefly
-from digest.text import is_boilerplate_document, word_count
+from digest.text import word_count
 
 __all__ = ["evaluate_summaries"]
 
