@@ -44,7 +44,7 @@ from urllib.parse import urlsplit
 
 import trafilatura
 from charset_normalizer import from_bytes
-from lxml.etree import XPath
+from lxml.etree import XPath  # type: ignore[import-untyped]  # no stubs installed
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 
 from digest.models import ExtractedText
