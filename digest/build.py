@@ -151,7 +151,12 @@ def build_issue(
     selection = select_stories(
         candidates.stories, plan, config.topics, max_stories=config.newsletter.max_stories
     )
-    written = write_stories(config, selection, previous_sentences=candidates.previous_sentences)
+    written = write_stories(
+        config,
+        selection,
+        previous_sentences=candidates.previous_sentences,
+        issue_date=window.issue_date,
+    )
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,

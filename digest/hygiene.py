@@ -50,6 +50,8 @@ _DATELINE = re.compile(
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
         \({_WIRE}[A-Za-z .]*\)[ ]*(?:[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN)
       | [A-Z]{{3,}}(?:/[A-Z]{{3,}})+[ ]+(?=[A-Z])               # GAZA/JERUSALEM
+      | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
+        [ ]*[-–—]{{1,2}}[ ]+                                    # Dec 17 -
     )""",
     re.VERBOSE,
 )
@@ -122,7 +124,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*(?:Photo|Image|Picture)s? (?:by|courtesy|credit)\b|"
             r"^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab|video)\b|"
             # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
-            rf"\b{_WEEKDAY},? {_MONTH} \d{{1,2}}, (?:19|20)\d\d\b|"
+            rf"\b{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
             # A credit line: "Lena Marsh / Quayside Pictures", "Jonathan Ernst/Reuters".
             rf"^\s*{_NAME} ?/ ?{_NAME}(?: ?/ ?{_NAME})?\s*$|"
             rf"\b{_NAME} ?/ ?(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"

@@ -231,12 +231,27 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Perspective:
-    """Who says what: an attributed viewpoint."""
+    """Who says what: an attributed viewpoint.
+
+    ``verb`` ("says", "say") makes the bullet read "who says what" in the present tense;
+    without one (an editor's own perspective) it reads "who: what". ``connective`` is
+    what goes between ``who`` and ``says`` either way.
+    """
 
     who: str
     says: str
     source_url: str
     outlet: str = ""
+    verb: str = ""
+
+    @property
+    def connective(self) -> str:
+        if not self.verb:
+            return ":"
+        # "Jane Doe, a farmer, says ..."; a quote is introduced: "says: “...”".
+        comma = "," if "," in self.who else ""
+        colon = ":" if self.says[:1] in '"“' else ""
+        return f"{comma} {self.verb}{colon}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +281,11 @@ class StorySummary:
     take: str = ""
     take_origin: TakeOrigin = TakeOrigin.MISSING
     status: StoryStatus = StoryStatus.NEW
+    # For the editors, never printed: what to check before sending (figures the outlets
+    # disagree on, a future tense about a date already past) and the sources' strongest
+    # analytical sentences as starting points for a take (the outlets' words, not ours).
+    flags: tuple[str, ...] = ()
+    take_starters: tuple[Sentence, ...] = ()
 
     @property
     def briefly_text(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
+from datetime import date
 
 from digest.config import Config
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
@@ -41,7 +42,11 @@ class Written:
 
 
 def write_stories(
-    config: Config, selection: Selection, *, previous_sentences: frozenset[str]
+    config: Config,
+    selection: Selection,
+    *,
+    previous_sentences: frozenset[str],
+    issue_date: date | None = None,
 ) -> Written:
     """Summarise every selected story, in order; a story that fails is left out.
 
@@ -57,7 +62,9 @@ def write_stories(
         summaries: list[StorySummary] = []
         for story in topic.stories:
             try:
-                summary = summarize_story(story, previous_sentences=previous_sentences)
+                summary = summarize_story(
+                    story, previous_sentences=previous_sentences, issue_date=issue_date
+                )
             except Exception as exc:
                 # Per-story isolation: one story that trips the summarizer is left out
                 # with a warning; the rest of the issue is still built.
