@@ -29,7 +29,13 @@ from dataclasses import dataclass
 from digest.models import Perspective
 from digest.text import content_words, word_count
 
-__all__ = ["Statement", "attribute_sentence", "find_perspectives", "join_list_items"]
+__all__ = [
+    "Statement",
+    "attribute_sentence",
+    "find_perspectives",
+    "is_speaker",
+    "join_list_items",
+]
 
 # Statements shorter than this are fragments (the same floor summarize.py uses for
 # sentences); longer than _MAX_WORDS they are run-ons the splitter failed to cut.
@@ -166,7 +172,9 @@ _AGENT_HEAD = re.compile(
     r"parliament|congress|senate|assembly|judge|judges|prosecutors?|lawyers?|attorneys?|"
     r"investigators|regulators?|operator|owners?|unionists|farmers|workers|students|"
     r"citizens|locals|officers|troops|rebels|militants|clerics?|bishop|pope|king|queen|"
-    r"prince|mayor|governor|chancellor|ministers|members?|representatives?|delegates?)$",
+    r"prince|mayor|governor|chancellor|ministers|members?|representatives?|delegates?|"
+    r"organi[sz]ations?|associations?|federations?|countries|country|states|nations|"
+    r"lobby|lobbies|industry|businesses|charity|charities|NGOs|institute|university)$",
     re.IGNORECASE,
 )
 # Capitalised heads that are documents, places in time or parts of a text.
@@ -323,6 +331,19 @@ def _is_agent(who: str) -> bool:
     if head[0].isupper():
         return not _NOT_AGENT.match(head)
     return bool(_AGENT_HEAD.match(head))
+
+
+def is_speaker(who: str) -> bool:
+    """Whether ``who`` names a person, government or organisation (for checking an issue).
+
+    Group labels ("Critics, like A and B") count when their members do.
+    """
+    text = who.strip().rstrip(",")
+    grouped = re.match(r"^(?:Critics|Supporters|Opponents), (?:like|including|such as) (.+)$", text)
+    if grouped:
+        members = re.split(r",\s|\s+and\s+", grouped.group(1))
+        return all(_is_agent(m.strip()) for m in members if m.strip())
+    return _is_agent(_clean_speaker(text)) and _clean_speaker(text) == text[:1].upper() + text[1:]
 
 
 def _is_plural(who: str) -> bool:
