@@ -481,7 +481,10 @@ def _full_name(surname: str, context: Sequence[str]) -> str:
             full = match.group(1)
             if _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
-            return full + (match.group("role") or "")
+            role = match.group("role") or ""
+            # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
+            # story of its own, not a role.
+            return full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
     return surname
 
 

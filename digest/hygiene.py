@@ -66,7 +66,8 @@ _SECTION_LABEL = re.compile(
     r"Story highlights|Story at a glance|At a glance|The big picture|Why it matters|"
     r"What happened|What's happening|What we know|The bottom line|Catch up quick|"
     r"Driving the news|Go deeper|The latest|Latest|Context|Background|Updated?|"
-    r"Breaking(?: news)?|Exclusive|Watch|Live|Analysis|Explainer|Opinion)"
+    r"Breaking(?: news)?|Exclusive|Watch|Live|Analysis|Explainer|Opinion|Listen|Audio|"
+    r"Video|Podcast|Photos|Gallery|LISTEN|WATCH|VIDEO|PHOTOS)"
     r"[ ]*[:|–—][ ]*"
     r"|(?:Story highlights|Story at a glance|Key points|Briefly|UPDATED?|BREAKING(?: NEWS)?|"
     r"EXCLUSIVE|WATCH|LIVE)[ ]+(?=[A-Z\"“]))",
@@ -124,7 +125,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*(?:Photo|Image|Picture)s? (?:by|courtesy|credit)\b|"
             r"^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab|video)\b|"
             # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
-            rf"\b{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
+            rf",\s{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
+            rf"\b{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
             # A credit line: "Lena Marsh / Quayside Pictures", "Jonathan Ernst/Reuters".
             rf"^\s*{_NAME} ?/ ?{_NAME}(?: ?/ ?{_NAME})?\s*$|"
             rf"\b{_NAME} ?/ ?(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"
@@ -155,7 +157,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "tweet or social embed",
         re.compile(
             r"pic\.twitter\.com|\bt\.co/|\(@\w{1,20}\) " + _MONTH + r" \d{1,2}, \d{4}|"
-            r"[Yy]our [Tt]weets?\b|[Tt]weet location|\b[Ff]ollow (?:us|@\w+)\b|"
+            r"[Yy]our [Tt]weets?\b|[Tt]weet location|[Tt]weet with a location|"
+            r"\b[Ff]ollow (?:us|@\w+)\b|"
             r"\b[Ff]ollow [A-Z]\w+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram|X)\b|"
             r"^\s*Share (?:this|on)\b|Like us on Facebook|\bRetweet\b|\(@\w{1,20}\)|"
             r"A post shared by\b|\b[Ff]ollow (?:him|her|them|me) on\b|\bShare On\b|"
@@ -196,7 +199,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "crawl notice",
         re.compile(
             r"crawl data|Wayback Machine after an embargo|outsider-uploaded WARCs|WARCZone|"
-            r"references to these archived pages"
+            r"references to these archived pages|These crawls are part of an effort to archive"
         ),
     ),
 )

@@ -40,6 +40,7 @@ from digest.briefly import (
 from digest.dates import annotate_dates, stale_future
 from digest.figures import figure_conflicts
 from digest.headline import make_headline
+from digest.hygiene import clean_sentence
 from digest.models import (
     Perspective,
     Sentence,
@@ -48,6 +49,7 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
 )
+from digest.text import content_words
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -65,6 +67,7 @@ class SummaryOptions:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SAME_AS_CLAIM = 0.6  # share of content words a note may have in common with a claim
 _FACT = re.compile(
     r"\d|\b(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -111,7 +114,8 @@ def summarize_story(
     used = set(briefly)
     perspectives = _select_perspectives(scored, briefly, story, options.max_perspectives)
     used |= {index for index, _ in perspectives}
-    notes = _select_notes(scored, briefly, used, options.max_notes)
+    claims = [set(content_words(p.says)) for _, p in perspectives]
+    notes = _select_notes(scored, used, claims, options.max_notes)
     conflicts = figure_conflicts(scored, briefly, notes, [a.outlet for a in articles])
     notes = [i for i in notes if i not in conflicts.drop]
     used |= set(notes)
@@ -151,7 +155,7 @@ def summarize_story(
 
 
 def _select_notes(
-    scored: ScoredSentences, briefly: list[int], used: set[int], limit: int
+    scored: ScoredSentences, used: set[int], claims: list[set[str]], limit: int
 ) -> list[int]:
     """Background sentences: no lede, no statement, nothing shown above, best first."""
     shown = list(used)
@@ -178,6 +182,12 @@ def _select_notes(
             continue
         if any(is_redundant(scored, i, j) for j in shown):
             continue
+        # Nor what a perspective already says, reported by another outlet.
+        bag = scored.bags[i]
+        if any(
+            bag and c and len(bag & c) / min(len(bag), len(c)) >= _SAME_AS_CLAIM for c in claims
+        ):
+            continue
         # A note whose figures were all printed already repeats a fact in other words.
         numbers = set(_NUMBER.findall(scored.candidates[i].text))
         if numbers and numbers <= shown_numbers:
@@ -186,6 +196,10 @@ def _select_notes(
         notes.append(i)
         shown.append(i)
     return notes
+
+
+def _shares(one: frozenset[str], two: set[str]) -> float:
+    return len(one & two) / min(len(one), len(two)) if one and two else 0.0
 
 
 def _is_note(text: str, position: int) -> bool:
@@ -239,11 +253,14 @@ def _take_starters(scored: ScoredSentences, used: set[int], limit: int) -> list[
 
 
 def _sources(story: Story) -> tuple[Source, ...]:
+    """One per URL, by outlet then time; titles cleaned of datelines and labels, and
+    left out when they are furniture whole (the outlet's name still links)."""
     seen: set[str] = set()
     sources = []
     for article in sorted(story.articles, key=lambda a: (a.outlet.lower(), a.published)):
         if article.url in seen:
             continue
         seen.add(article.url)
-        sources.append(Source(article.outlet, article.title, article.url, article.published))
+        title = clean_sentence(article.title) if article.title.strip() else ""
+        sources.append(Source(article.outlet, title, article.url, article.published))
     return tuple(sources)

@@ -77,6 +77,17 @@ def write_stories(
                     LeftOut(story.id, LeftOutReason.FAILED, reason, story.articles[0].title)
                 )
                 continue
+            if not summary.briefly and not summary.perspectives:
+                # Every sentence was page furniture (a crawl notice, a tweet widget): there
+                # is nothing to print, and a headline alone would mislead.
+                reason = "no article text left once page furniture was removed"
+                left_out.append(
+                    LeftOut(story.id, LeftOutReason.FAILED, reason, story.articles[0].title)
+                )
+                problems.append(
+                    Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
+                )
+                continue
             if model is not None:
                 if story.id in selection.editor_takes:
                     # The editors wrote this take: the model is not asked for one (the
