@@ -136,7 +136,8 @@ _NOT_IN_SPEAKER = re.compile(
 _INTRO = re.compile(
     r"^(?:(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until|In|On|"
     r"At|During|Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Later|Earlier|Now|Then|"
-    r"Separately|Instead|Previously|Also|Indeed|Today|Yesterday|For|With|Without|Despite|"
+    r"Separately|Instead|Previously|Also|Indeed|Today|Yesterday|Tomorrow|Tonight|For|With|"
+    r"Without|Despite|"
     r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
 )
 _LEADING_TIME = re.compile(
@@ -184,7 +185,7 @@ _NOT_AGENT = re.compile(
     r"Footage|Map|Website|Page|Post|Tweet|Filing|Complaint|Lawsuit|Memo|Ruling|Order|"
     r"Plan|Deal|Agreement|Proposal|Constitution|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
-    r"October|November|December|Today|Yesterday)$"
+    r"October|November|December|Today|Yesterday|Tomorrow|Tonight)$"
 )
 _PLURAL_LEAD = re.compile(r"^(?:Critics|Supporters|Opponents)\b")
 _CRITICAL = re.compile(
@@ -321,6 +322,11 @@ def _is_agent(who: str) -> bool:
     if not (0 < len(words) <= 14) or _PRONOUN.match(who) or _VAGUE.match(who):
         return False
     name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
+    for appositive in re.findall(r",\s+(\S+)", who):
+        # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma
+        # followed by anything else ("Tomorrow, you will") means the match ran over.
+        if not re.match(r"(?:a|an|the|like|including|such|who|[A-Z])", appositive):
+            return False
     if _NOT_IN_SPEAKER.search(name):
         return False
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0]
@@ -364,8 +370,10 @@ def _clean_claim(says: str) -> str | None:
     claim = says.removeprefix("that ").strip()
     # "A and that B" -> "A and B": the second "that" only repeats the reporting verb.
     claim = re.sub(r"(,?\s+(?:and|but|or))\s+that\s+", r"\1 ", claim)
-    # "A, adding that B" / "A, saying B": what follows is a second report.
+    # "A, adding that B" / "A, saying B": what follows is a second report; "A, while
+    # China's envoy accused ...": what follows is another speaker's.
     claim = re.split(r",\s+(?:adding|saying|noting|arguing|insisting)\b", claim)[0]
+    claim = re.split(r",\s+(?:while|whereas)\s+(?=[A-Z]|the\s)", claim)[0]
     if _EMBEDDED_SPEAKER.search(claim):
         cut = _cut_before_speaker(claim)
         if cut is None:
@@ -505,11 +513,17 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
 
 
 def _speaker_key(who: str) -> str:
-    # "Jane Doe", "Doe" and "Prime Minister Jane Doe" are one speaker: key on the last
-    # capitalised word of the name before any appositive.
-    name = re.split(r",|\s(?:of|from|at|for|with|in)\s", who)[0]
-    names = [w for w in name.split() if w[:1].isupper()]
-    return (names[-1] if names else who).lower().strip(".'’s")
+    """One key per speaker: "Geng Shuang" = "A foreign ministry spokesman, Geng Shuang",
+    "President Donald Trump" = "Donald Trump"; a description ("Denmark's prime
+    minister") is its own key."""
+    text = re.split(r",\s(?:like|including|such as)\s", who)[0]
+    segments = text.split(", ")
+    for segment in (segments[0], text):
+        runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
+        runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
+        if runs:
+            return re.sub(r"['’]s$", "", runs[-1].split()[-1]).lower()
+    return text.lower()
 
 
 def _same_claim(one: Statement, two: Statement) -> bool:

@@ -36,6 +36,7 @@ from digest.hygiene import clean_sentence, is_boilerplate_document
 from digest.text import content_words, split_sentences, word_count
 
 __all__ = [
+    "LEDE_POSITIONS",
     "Candidate",
     "ScoredSentences",
     "extractive_briefly",
@@ -64,7 +65,8 @@ _MIN_WORDS, _MAX_WORDS = 7, 55  # sentences outside this range are fragments or 
 _NOVELTY_JACCARD = 0.6  # content-word overlap with a previous issue's sentence
 # A colon this early is a label or a headline glued on ("Officials: Woman kills 3").
 _LABEL_CHARS = 40
-_LEDE_POSITIONS = 2  # an article's first clean sentences count as its lede
+LEDE_POSITIONS = 2
+"""An article's first this-many clean sentences are its lede: the news, not background."""
 _LEADS_TRIED = 1  # the best ledes, each tried with its best following sentences
 # Lead choice: a lede that says when gains, a feature opening without a when loses.
 _WHEN_BONUS = 0.15
@@ -123,6 +125,8 @@ _WHEN = re.compile(
     rf"\b(?:{_WEEKDAY}|{_MONTH} \d{{1,2}}|today|yesterday|overnight|this (?:week|morning)|"
     rf"last (?:week|night)|tonight|on \d{{1,2}} {_MONTH})\b"
 )
+# A column's or a blog's voice: "Wow, the ratings are in".
+_INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes|Okay|OK)\b,?")
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -283,6 +287,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _OPEN_QUOTE.match(text)
         and not _QUOTED_SPAN.search(text)
         and not _FIRST_PERSON.search(text)
+        and not _INTERJECTION.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]
@@ -362,7 +367,7 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
         for i in shortlist
         if scored.candidates[i].words <= budget and not needs_antecedent(scored.candidates[i].text)
     ]
-    ledes = [i for i in fitting if scored.candidates[i].position < _LEDE_POSITIONS]
+    ledes = [i for i in fitting if scored.candidates[i].position < LEDE_POSITIONS]
     if not ledes:
         return fitting[:1]
     return sorted(ledes, key=lambda i: -_lead_value(scored, i))[:_LEADS_TRIED]

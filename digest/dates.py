@@ -43,15 +43,16 @@ _ALREADY_DATED = re.compile(
 )
 _DAY = re.compile(
     rf"\b(?P<before>(?:last|next|this|on|late|early)\s)?(?P<day>{'|'.join(_WEEKDAYS)})"
-    rf"(?P<part>{_PART_OF_DAY})(?!['’]s)\b"
+    rf"(?P<part>{_PART_OF_DAY})(?:['’]s)?(?![\w'’])"
 )
 _RELATIVE_DAY = re.compile(
     rf"(?<!USA\s)\b(?P<word>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
-    rf"last night)(?P<part>{_PART_OF_DAY})\b",
+    rf"last night)(?P<part>{_PART_OF_DAY})(?:['’]s)?(?![\w'’])",
     re.IGNORECASE,
 )
 _RELATIVE_WEEK = re.compile(
-    r"\b(?P<word>(?:earlier |later )?(?:this|next|last) (?:week|weekend))\b", re.IGNORECASE
+    r"\b(?P<word>(?:earlier |later )?(?:this|next|last) (?:week|weekend))(?:['’]s)?(?![\w'’])",
+    re.IGNORECASE,
 )
 # A sentence about the future: "will", "is due to", "is expected to". ("Would" is left
 # out: reported speech about a later day is already covered by the day's slack.)
@@ -82,8 +83,8 @@ def annotate_dates(text: str, published: datetime) -> str:
     """``text`` with each relative day or week followed by the date it means, in brackets.
 
     ``published`` is the article's publication time (aware; its date in UTC is used).
-    Weekdays already followed by a date ("Tuesday, Nov. 17") are left alone, and so is
-    a possessive ("Tuesday's vote"), which reads oddly with a bracket inside it.
+    Weekdays already followed by a date ("Tuesday, Nov. 17") are left alone; a
+    possessive gets its date after the "'s" ("Tuesday's (17 November) vote").
     """
     day = published.date()
     is_future = bool(_FUTURE.search(text))

@@ -46,17 +46,22 @@ _SUBORDINATE = re.compile(
 )
 # Words a complete headline does not end on.
 _DANGLING_END = re.compile(
-    r"\b(?:a|an|the|of|to|in|on|at|for|with|by|from|and|or|but|as|that|which|who|whose|"
+    r"\b(?:a|an|the|of|to|at|for|with|by|from|and|or|but|as|that|which|who|whose|"
     r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|this|"
-    r"these|those|into|over|about|after|before|than|while|when|where|if|not|very|more|"
-    r"most|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
+    r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
+    r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
 )
 # "aimed at averting": a preposition then a gerund with no object.
 _GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+ing\W*$")
 _MIN_WORDS, _MAX_WORDS = 4, 16
 _SCANNED_SENTENCES = 40  # captions sit near the top of a page
+_CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
+_MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
+_PREPOSITION = re.compile(
+    r"\s(?:in|on|at|of|for|with|from|by|during|after|before|over|under|to|into|against)\s"
+)
 _CLAUSE_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|as|while|when|but)\s")
 
 
@@ -66,10 +71,10 @@ def make_headline(story: Story, lead: str = "") -> str:
     outlets = {a.outlet.lower() for a in story.articles}
     texts = [a.text or a.summary for a in story.articles]
     titles = [_plain_title(a.title, outlets) for a in story.articles]
-    furniture = _furniture_openings(texts)
-    good = [t for t in dict.fromkeys(titles) if t and _is_news_headline(t, furniture)]
+    openings = _furniture_openings(texts)
+    good = [t for t in dict.fromkeys(titles) if t and _is_news_headline(t, openings)]
     if not good:
-        questions = [t for t in titles if t and t.endswith("?") and _is_news_headline(t[:-1], ())]
+        questions = [t for t in titles if t and t.endswith("?") and _is_news_headline(t[:-1])]
         if questions and len(questions) == len([t for t in titles if t]):
             good = questions  # the story is a question: every outlet asks it
     if good:
@@ -83,15 +88,25 @@ def make_headline(story: Story, lead: str = "") -> str:
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
-    """A headline made of a sentence's first clause (at most 14 words), no full stop."""
+    """A headline made of a sentence's opening (at most 14 words), no full stop.
+
+    A longer sentence is cut at its last clause boundary within 6-14 words (a comma,
+    a dash, "who", "after", ...), else before its last preposition there ("in", "of",
+    "during", ...), so the headline ends on a whole phrase.
+    """
     text = sentence.strip().rstrip(".!")
-    if word_count(text) > 14:
-        cuts = [
-            m.start()
-            for m in _CLAUSE_BOUNDARY.finditer(text)
-            if 6 <= word_count(text[: m.start()]) <= 14
-        ]
-        text = text[: cuts[-1]] if cuts else " ".join(text.split()[:12])
+    if word_count(text) > _MAX_BUILT_WORDS:
+        for boundary in (_CLAUSE_BOUNDARY, _PREPOSITION):
+            cuts = [
+                m.start()
+                for m in boundary.finditer(text)
+                if _MIN_BUILT_WORDS <= word_count(text[: m.start()]) <= _MAX_BUILT_WORDS
+            ]
+            if cuts:
+                text = text[: cuts[-1]]
+                break
+        else:
+            text = " ".join(text.split()[:_MAX_BUILT_WORDS])
     while _DANGLING_END.search(text) and word_count(text) > 3:
         text = text.rsplit(" ", 1)[0]
     return normalise_headline(text, texts) if text else ""
@@ -121,17 +136,21 @@ def _plain_title(title: str, outlets: set[str]) -> str:
     return text.rstrip(" .").strip()
 
 
-def _furniture_openings(texts: Sequence[str]) -> tuple[str, ...]:
-    """The articles' furniture sentences (captions and the like), lower-cased."""
-    return tuple(
-        raw.lower()
-        for text in texts
-        for raw in split_sentences(text)[:_SCANNED_SENTENCES]
-        if not clean_sentence(raw)
-    )
+def _furniture_openings(texts: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The articles' first sentences, lower-cased: (furniture ones, the others)."""
+    furniture: list[str] = []
+    prose: list[str] = []
+    for text in texts:
+        for raw in split_sentences(text)[:_SCANNED_SENTENCES]:
+            clean = clean_sentence(raw)
+            if clean:
+                prose.append(clean.lower())
+            else:
+                furniture.append(raw.lower())
+    return tuple(furniture), tuple(prose)
 
 
-def _is_news_headline(title: str, furniture: Sequence[str]) -> bool:
+def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] = ((), ())) -> bool:
     words = word_count(title)
     if not (_MIN_WORDS <= words <= _MAX_WORDS + 8):
         return False
@@ -141,9 +160,16 @@ def _is_news_headline(title: str, furniture: Sequence[str]) -> bool:
         return False
     if _SUBORDINATE.match(title) and "," not in title:
         return False
-    # A title that opens one of the articles' captions is that caption.
-    key = title.rstrip(" .").lower()[:60]
-    return not any(sentence.startswith(key) for sentence in furniture)
+    # A title that opens one of the articles' captions is that caption; one that opens
+    # a longer sentence of the text is that sentence cut short (feeds without titles).
+    furniture, prose = openings
+    key = title.rstrip(" .").lower()
+    if any(sentence.startswith(key[:60]) for sentence in furniture):
+        return False
+    return not any(
+        sentence.startswith(key) and word_count(sentence) >= word_count(key) + _CUT_SHORT
+        for sentence in prose
+    )
 
 
 def _most_informative(good: list[str], titles: list[str], lead: str) -> str:

@@ -30,6 +30,7 @@ import numpy as np
 
 from digest.attribution import attribute_sentence, find_perspectives
 from digest.briefly import (
+    LEDE_POSITIONS,
     ScoredSentences,
     is_briefly_candidate,
     is_redundant,
@@ -204,7 +205,7 @@ def _shares(one: frozenset[str], two: set[str]) -> float:
 
 def _is_note(text: str, position: int) -> bool:
     return (
-        position > 0
+        position >= LEDE_POSITIONS
         and not needs_antecedent(text)
         and not _EARLY_PRONOUN.match(text)
         and not _REPORTED.search(text)
