@@ -72,7 +72,7 @@ _DAY_OFFSET = {
 _RELATIVE = re.compile(
     rf"(?<!USA\s)\b(?:(?:earlier |later )?(?:this|next|last) (?:week|weekend)|yesterday|"
     rf"today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night)\b"
-    rf"(?!{_PART_OF_DAY}\s?\()",
+    rf"(?!{_PART_OF_DAY}(?:['’]s)?\s?\()",
     re.IGNORECASE,
 )
 _ANNOTATION = re.compile(r"\((?:week of )?(\d{1,2}) (" + "|".join(_MONTHS) + r")\)")

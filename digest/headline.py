@@ -62,7 +62,15 @@ _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
 _PREPOSITION = re.compile(
     r"\s(?:in|on|at|of|for|with|from|by|during|after|before|over|under|to|into|against)\s"
 )
-_CLAUSE_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|as|while|when|but)\s")
+_CLAUSE_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but)\s")
+# A headline says something happened: it has a verb (a finite form is enough to spot).
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
+    r"says|said|took|made|gave|went|came|met|held|left|lost|rose|fell|hit|set|put|cut|"
+    r"shot|told|sent|spent|sold|won|ran|broke|stood|began|led|fled|paid|quit|wins|"
+    r"[a-z]{2,}(?:ed|es|s))\b"
+)
+_PRONOUN_START = re.compile(r"^(?:He|She|It|They|We|This|That|These|Those|His|Her|Their|Its)\b")
 
 
 def make_headline(story: Story, lead: str = "") -> str:
@@ -159,6 +167,8 @@ def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] 
     if furniture_kind(title) or _DANGLING_END.search(title) or _GERUND_END.search(title):
         return False
     if _SUBORDINATE.match(title) and "," not in title:
+        return False
+    if _PRONOUN_START.match(title) or not _VERB.search(title.split(" ", 1)[-1]):
         return False
     # A title that opens one of the articles' captions is that caption; one that opens
     # a longer sentence of the text is that sentence cut short (feeds without titles).
