@@ -140,6 +140,9 @@ _INTRO = re.compile(
     r"Without|Despite|"
     r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
 )
+_PAST_TIME = re.compile(
+    rf"^(?:In|By|Until|Since)\s+(?:\d{{4}}|{_MONTH})\b|^(?:Years|Decades) ago\b"
+)
 _LEADING_TIME = re.compile(
     rf"^(?:(?:on\s+)?(?:{_WEEKDAY}|Today|Yesterday|Tonight|Earlier|Later|Now|Then|Also)"
     rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+"
@@ -321,6 +324,8 @@ def _is_agent(who: str) -> bool:
     words = who.split()
     if not (0 < len(words) <= 14) or _PRONOUN.match(who) or _VAGUE.match(who):
         return False
+    if _PAST_TIME.match(who):
+        return False  # "In 2023 the French president": said long ago, not "says" now
     name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
     for appositive in re.findall(r",\s+(\S+)", who):
         # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma

@@ -28,7 +28,7 @@ from digest.ingest import (
     intake_problems,
     pages_in_flight,
 )
-from digest.models import Issue, LeftOut, RenderedIssue, Story
+from digest.models import Issue, LeftOut, RenderedIssue, Story, StorySummary, TakeOrigin
 from digest.render import check_size, render_issue_isolated
 from digest.select import select_stories
 from digest.store import Store, open_store
@@ -58,6 +58,11 @@ class IssueResult:
     seconds: float = 0.0
     skipped: bool = False
 
+    @property
+    def stories_without_take(self) -> tuple[StorySummary, ...]:
+        """Stories that go out without "Our take" unless the editors write one."""
+        return tuple(s for s in self.issue.stories if s.take_origin is TakeOrigin.MISSING)
+
     def summary(self) -> dict[str, object]:
         return {
             "issue_date": self.issue.issue_date.isoformat(),
@@ -65,6 +70,7 @@ class IssueResult:
             "feeds_failed": self.fetch.feeds_failed,
             "articles_new": self.fetch.articles_new,
             "stories": len(self.issue.stories),
+            "stories_without_take": len(self.stories_without_take),
             "html_bytes": len(self.rendered.html.encode("utf-8")),
             "warnings": len(self.issue.problems),
             "seconds": round(self.seconds, 2),

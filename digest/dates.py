@@ -75,6 +75,7 @@ _RELATIVE = re.compile(
     rf"(?!{_PART_OF_DAY}(?:['’]s)?\s?\()",
     re.IGNORECASE,
 )
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _ANNOTATION = re.compile(r"\((?:week of )?(\d{1,2}) (" + "|".join(_MONTHS) + r")\)")
 _ANNOTATION_WITH_SPACE = re.compile(r" \((?:week of )?\d{1,2} (?:" + "|".join(_MONTHS) + r")\)")
 
@@ -88,22 +89,28 @@ def annotate_dates(text: str, published: datetime) -> str:
     """
     day = published.date()
     is_future = bool(_FUTURE.search(text))
+    # Words inside a quotation are the speaker's, and often figurative ("what happens
+    # today can happen tomorrow"): they are left as spoken.
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+
+    def in_quote(match: re.Match[str]) -> bool:
+        return any(start <= match.start() < end for start, end in quoted)
 
     def weekday(match: re.Match[str]) -> str:
-        if _ALREADY_DATED.match(text[match.end() :]):
+        if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
         before = (match.group("before") or "").strip()
         meant = _weekday_date(day, _WEEKDAYS.index(match.group("day")), before, is_future)
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_day(match: re.Match[str]) -> str:
-        if _ALREADY_DATED.match(text[match.end() :]):
+        if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
         meant = day + timedelta(days=_DAY_OFFSET[match.group("word").lower()])
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_week(match: re.Match[str]) -> str:
-        if _ALREADY_DATED.match(text[match.end() :]):
+        if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
         word = match.group("word").lower()
         monday = day - timedelta(days=day.weekday())

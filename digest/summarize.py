@@ -79,7 +79,9 @@ _BACKGROUND = re.compile(
     r"percent|per cent|million|billion|ago|decades?|in (?:19|20)\d\d|\d+%)\b",
     re.IGNORECASE,
 )
-_REPORTED = re.compile(r"\b(?:said|says|say|told|according to|argued|argues|warned)\b")
+_REPORTED = re.compile(
+    r"\b(?:said|says|say|told|according to|argued|argues|warned)\b", re.IGNORECASE
+)
 # A note is a bullet of its own: a pronoun early on has nothing to refer to.
 _EARLY_PRONOUN = re.compile(r"^(?:\S+\s){0,5}?(?:it|its|they|them|their|he|him|his|she|her)\b")
 # Analysis rather than report: what an event means, may lead to, or puts at stake.

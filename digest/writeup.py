@@ -95,6 +95,10 @@ def write_stories(
                     summary = dataclasses.replace(summary, take_origin=TakeOrigin.EDITOR)
                 summary, notes = enhance_summary(summary, story, model, prompts_dir=prompts_dir)
                 problems.extend(Problem(Stage.LLM, story.id, note) for note in notes)
+            problems.extend(
+                Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: {flag}")
+                for flag in summary.flags
+            )
             summaries.append(summary)
         if summaries:
             sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))

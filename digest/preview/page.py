@@ -12,12 +12,22 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.build import IssueResult
+from digest.check import check_issue
 from digest.editorial import StoryEdit
+from digest.errors import DigestError
 from digest.ids import story_id_for
 from digest.models import LeftOut, Story, StorySummary, TopicSection
 from digest.templating import preview_environment
 
-__all__ = ["Button", "LeftOutItem", "Member", "StoryPanel", "TextField", "render_page"]
+__all__ = [
+    "Button",
+    "LeftOutItem",
+    "Member",
+    "Starter",
+    "StoryPanel",
+    "TextField",
+    "render_page",
+]
 
 _FRAMES = (
     ("Phone, 375 px", 375, ""),
@@ -59,6 +69,15 @@ class TextField:
 
 
 @dataclass(frozen=True, slots=True)
+class Starter:
+    """A source's analytical sentence offered to start a take: the outlet's words."""
+
+    text: str
+    outlet: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class StoryPanel:
     story_id: str
     headline: str
@@ -75,6 +94,8 @@ class StoryPanel:
     members: tuple[Member, ...]
     put_back: tuple[tuple[str, Button], ...]  # (origin, button)
     fields: tuple[TextField, ...]
+    starters: tuple[Starter, ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +136,13 @@ def _draft(
         for topic in result.issue.topics
         for index in range(len(topic.stories))
     ]
+    try:
+        findings = [str(f) for f in check_issue(result.path).findings]
+    except DigestError as error:
+        findings = [f"the check could not read the draft: {error}"]
     return {
+        "check": findings,
+        "missing_takes": len(result.stories_without_take),
         "subject": result.rendered.subject,
         "preheader": result.rendered.preheader,
         "size_kb": f"{len(result.rendered.html.encode('utf-8')) / 1024:.1f}",
@@ -146,6 +173,7 @@ def _panel(
     story = topic.stories[index]
     story_id = story.story_id
     edit = _edit(edits, story_id)
+    outlets = {source.url: source.outlet for source in story.sources}
     pin = (
         _changes("Unpin", "unpin", story_id, {"pin": None})
         if edit.pin
@@ -167,6 +195,13 @@ def _panel(
         members=_members(story, clustered, edits),
         put_back=_put_back(story_id, edits),
         fields=_text_fields(story, edit),
+        starters=tuple(
+            Starter(s.text, outlets.get(s.source_url, ""), s.source_url)
+            for s in story.take_starters
+        )
+        if not story.take
+        else (),
+        flags=story.flags,
     )
 
 

@@ -137,13 +137,18 @@ def serve_sample(week: int = 1, *, delay: float = 0.0, port: int = 0) -> Iterato
         thread.join(timeout=5)
 
 
-def write_sample_config(site: SampleSite, directory: Path) -> Path:
+def write_sample_config(site: SampleSite, directory: Path, *, with_takes: bool = False) -> Path:
     """Write ``directory/feeds.yaml`` for ``site`` and return its path.
 
     The database (``digest.db``) is relative to that file, so each directory gets its
-    own store. Private addresses are allowed because the server is on 127.0.0.1.
+    own store. Private addresses are allowed because the server is on 127.0.0.1. With
+    ``with_takes`` the sample's own ``editorial.yaml`` (our takes on week 1's stories)
+    is written beside it, as ``digest demo`` does.
     """
     directory.mkdir(parents=True, exist_ok=True)
+    if with_takes:
+        takes = resources.files(__name__).joinpath("data", "editorial.yaml")
+        (directory / "editorial.yaml").write_text(takes.read_text(encoding="utf-8"), "utf-8")
     lines = [
         "# The offline sample's settings, written by digest.sample.write_sample_config.",
         "newsletter:",
