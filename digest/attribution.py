@@ -190,6 +190,16 @@ _NOT_AGENT = re.compile(
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Today|Yesterday|Tomorrow|Tonight)$"
 )
+# Lower-case heads that end like a person's ("statement" like "president") but are things.
+_THING_HEAD = re.compile(
+    r"^(?:statements?|documents?|agreements?|arguments?|comments?|announcements?|"
+    r"assessments?|judgments?|judgements?|payments?|settlements?|treatments?|"
+    r"developments?|experiments?|elements?|moments?|governments?_)$"
+)
+_SUBORDINATE_START = re.compile(
+    r"^(?:When|As|While|If|After|Before|Because|Although|Though|Since|Until|Once|Unless|"
+    r"Whether|Where)\s"
+)
 _PLURAL_LEAD = re.compile(r"^(?:Critics|Supporters|Opponents)\b")
 _CRITICAL = re.compile(
     r"\b(?:criticis|criticiz|condemn|denounc|slam|accus|oppos|reject|illegal|unlawful|"
@@ -324,8 +334,8 @@ def _is_agent(who: str) -> bool:
     words = who.split()
     if not (0 < len(words) <= 14) or _PRONOUN.match(who) or _VAGUE.match(who):
         return False
-    if _PAST_TIME.match(who):
-        return False  # "In 2023 the French president": said long ago, not "says" now
+    if _PAST_TIME.match(who) or _SUBORDINATE_START.match(who):
+        return False  # "In 2023 the president": long ago; "When Jane Doe": a clause
     name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
     for appositive in re.findall(r",\s+(\S+)", who):
         # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma
@@ -341,7 +351,7 @@ def _is_agent(who: str) -> bool:
         return False
     if head[0].isupper():
         return not _NOT_AGENT.match(head)
-    return bool(_AGENT_HEAD.match(head))
+    return bool(_AGENT_HEAD.match(head)) and not _THING_HEAD.match(head)
 
 
 def is_speaker(who: str) -> bool:

@@ -76,7 +76,7 @@ _FEATURE_PENALTY = 0.15
 # Multi-News dev items with even ids and confirmed on the odd ones (docs/quality.md).
 _SAME_COSINE = 0.3
 _SAME_WORDS = 0.7
-_SAME_AS_LEAD = 0.5
+_SAME_AS_LEAD = 0.6
 
 _QUOTE_CHARS = '"“”'
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")

@@ -131,8 +131,16 @@ def strip_date_annotations(text: str) -> str:
 
 
 def relative_date_words(text: str) -> list[str]:
-    """Relative date words in ``text`` not followed by a bracketed date ("this week")."""
-    return [m.group(0) for m in _RELATIVE.finditer(text)]
+    """Relative date words in ``text`` not followed by a bracketed date ("this week").
+
+    Words inside quotation marks are the speaker's and are not counted.
+    """
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    return [
+        m.group(0)
+        for m in _RELATIVE.finditer(text)
+        if not any(start <= m.start() < end for start, end in quoted)
+    ]
 
 
 def stale_future(text: str, issue_date: date) -> bool:
