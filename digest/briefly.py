@@ -62,6 +62,7 @@ _COVERAGE_WEIGHT = 0.07  # plus a little credit per distinct content word covere
 _SHORTLIST = 25  # candidates enumerated as combinations
 _REST_SIZES = (1, 2)  # sentences after the lead
 _MIN_WORDS, _MAX_WORDS = 7, 55  # sentences outside this range are fragments or run-ons
+_TEASER_WORDS = 3  # the last resort when a story has no full sentence
 _NOVELTY_JACCARD = 0.6  # content-word overlap with a previous issue's sentence
 # A colon this early is a label or a headline glued on ("Officials: Woman kills 3").
 _LABEL_CHARS = 40
@@ -333,6 +334,9 @@ def select_briefly(scored: ScoredSentences, budget: int) -> list[int]:
     pool = [i for i, c in enumerate(scored.candidates) if is_briefly_candidate(c)]
     if not pool:
         pool = [i for i, c in enumerate(scored.candidates) if _is_statement(c.text, c.words)]
+    if not pool:
+        # A feed teaser of short sentences: better its words than a headline alone.
+        pool = [i for i, c in enumerate(scored.candidates) if c.words >= _TEASER_WORDS]
     pool.sort(key=lambda i: -scored.scores[i])
     shortlist = pool[:_SHORTLIST]
     leads = _choose_leads(scored, shortlist, budget)

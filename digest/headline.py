@@ -53,7 +53,7 @@ _DANGLING_END = re.compile(
 )
 # "aimed at averting": a preposition then a gerund with no object.
 _GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+ing\W*$")
-_MIN_WORDS, _MAX_WORDS = 4, 16
+_MIN_WORDS, _MAX_WORDS = 3, 16
 _SCANNED_SENTENCES = 40  # captions sit near the top of a page
 _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
 _QUOTES = (("“", "”"), ("‘", "’"))

@@ -267,7 +267,7 @@ def test_email_layout(full: RenderedIssue) -> None:
     assert ">Unsubscribe</a>" in html
     # House style: labelled parts, outlet-named links.
     assert "<strong>Briefly:</strong>" in html
-    assert "<strong>The lead negotiator:</strong>" in html
+    assert "<strong>The lead negotiator</strong>:" in html
     assert "<strong>Also worth noting:</strong>" in html
     assert ">The Atlantic Ledger</a>" in html
     assert "click here" not in html.lower()
