@@ -345,7 +345,7 @@ def _is_agent(who: str) -> bool:
     if _NOT_IN_SPEAKER.search(name):
         return False
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0]
-    tokens = [t.strip(".'’s") for t in head_phrase.split()]
+    tokens = [re.sub(r"(?:['’]s?)?\.?$", "", t) for t in head_phrase.split()]
     head = tokens[-1] if tokens else ""
     if not head or any(c.isdigit() for c in head) or _NOT_AGENT.match(head):
         return False
