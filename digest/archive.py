@@ -27,8 +27,8 @@ from typing import Any, Final
 
 from digest.errors import DeliveryError
 from digest.files import replace_file
+from digest.layout import format_date
 from digest.models import Issue, RenderedIssue, Sentence, StorySummary
-from digest.render import format_date
 from digest.templating import template_environment
 
 __all__ = [

@@ -141,7 +141,8 @@ class BrandConfig(_Model):
         "", description="One line under the newsletter's name in the masthead (plain text)."
     )
     logo_url: HttpsUrl | None = Field(
-        None, description="https URL of a logo image shown above the name; mail clients "
+        None,
+        description="https URL of a logo image shown above the name; mail clients "
         "may block it until the reader allows images, so logo_alt must say what it shows.",
     )
     logo_alt: str = Field("", description="The logo's alternative text (required with logo_url).")
@@ -217,7 +218,7 @@ class NewsletterConfig(_Model):
     )
     subscribe: HttpsUrl | None = Field(
         None,
-        description="https URL of the sign-up page; the footer's \"Forwarded this? Subscribe\" "
+        description='https URL of the sign-up page; the footer\'s "Forwarded this? Subscribe" '
         "link and the forward link use it.",
     )
     brand: BrandConfig = Field(

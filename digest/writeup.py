@@ -58,6 +58,7 @@ def write_stories(
         for story in topic.stories:
             try:
                 summary = summarize_story(story, previous_sentences=previous_sentences)
+                summary = dataclasses.replace(summary, rank=story.rank)
             except Exception as exc:
                 # Per-story isolation: one story that trips the summarizer is left out
                 # with a warning; the rest of the issue is still built.

@@ -47,6 +47,7 @@ EXPECTED_HEADERS = [
     "Message-ID",
     "List-Unsubscribe",
     "List-Unsubscribe-Post",
+    "List-Id",
     "MIME-Version",
     "Content-Type",
 ]
@@ -72,7 +73,8 @@ def test_a_hostile_headline_stays_inside_the_subject(
     assert message.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
     subject = str(message["Subject"])
-    assert subject.startswith("The Desk: ") and not re.search(r"[\x00-\x1f\u202e\u2066]", subject)
+    assert subject and not re.search(r"[\x00-\x1f\u202e\u2066]", subject)
+    assert message["List-Id"] == "The Desk <the-desk.example.org>"
     head = data.split(b"\r\n\r\n", 1)[0]
     assert b"PHISH" not in head and not re.search(rb"^Bcc:", head, re.I | re.M)
     text = message.get_body(("plain",))
@@ -97,7 +99,7 @@ for subject in json.loads(sys.argv[1]):
         from_="The Desk <desk@example.org>", to="undisclosed-recipients:;",
         subject="The Desk: " + subject, date="Mon, 23 Nov 2026 06:00:00 +0000",
         message_id="<1@example.org>", unsubscribe="https://example.org/u",
-        text="Body text.", html="<p>Body</p>"))
+        text="Body text.", html="<p>Body</p>", list_id="The Desk <desk.example.org>"))
     parsed = BytesParser(policy=policy.default).parsebytes(data)
     results.append({"keys": parsed.keys(), "subject": str(parsed["Subject"]),
                     "parts": [p.get_content_type() for p in parsed.iter_parts()]})

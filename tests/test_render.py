@@ -62,18 +62,23 @@ def make_newsletter(**changes: object) -> NewsletterConfig:
     return NewsletterConfig.model_validate(data)
 
 
-def make_story(n: int, *, status: StoryStatus = StoryStatus.NEW) -> StorySummary:
-    """A realistic story: three outlets, two perspectives, a take on odd stories."""
+def make_story(n: int, *, status: StoryStatus = StoryStatus.NEW, sources: int = 3) -> StorySummary:
+    """A realistic story ranked ``n``: three outlets, two perspectives, a take on odd
+    stories."""
     published = datetime(2024, 5, 1, 8, 0, tzinfo=UTC) + timedelta(hours=7 * n)
-    sources = tuple(
+    made = tuple(
         Source(
             outlet=OUTLETS[(n + i) % len(OUTLETS)],
             title=f"Officials weigh the next step in negotiation round {n} (part {i + 1})",
             url=f"https://outlet{(n + i) % len(OUTLETS)}.example.com/2024/05/story-{n}-{i}",
             published=published + timedelta(hours=i),
         )
-        for i in range(3)
+        for i in range(sources)
     )
+    return _story_text(n, made, status)
+
+
+def _story_text(n: int, sources: tuple[Source, ...], status: StoryStatus) -> StorySummary:
     briefly = (
         Sentence(
             f"Negotiators from twelve countries agreed on Tuesday to a draft framework "
@@ -117,6 +122,7 @@ def make_story(n: int, *, status: StoryStatus = StoryStatus.NEW) -> StorySummary
         else "",
         take_origin=TakeOrigin.EDITOR if has_take else TakeOrigin.MISSING,
         status=status,
+        rank=n,
     )
 
 
@@ -125,10 +131,11 @@ def make_issue(
     *,
     issue_date: date = date(2024, 5, 6),
     extra: tuple[StorySummary, ...] = (),
+    sources: int = 3,
 ) -> Issue:
     """An issue of ``stories`` stories spread over four topics, plus ``extra`` in the first."""
     made = [
-        make_story(n, status=StoryStatus.UPDATE if n == 2 else StoryStatus.NEW)
+        make_story(n, status=StoryStatus.UPDATE if n == 2 else StoryStatus.NEW, sources=sources)
         for n in range(1, stories + 1)
     ]
     sections = []
@@ -241,11 +248,53 @@ def test_full_issue_fits_gmail(full: RenderedIssue) -> None:
     assert check_size(full) == ()
 
 
-def test_oversized_issue_warns_with_size() -> None:
-    rendered = render_issue(make_issue(40), make_newsletter())
+def test_a_60_story_week_is_shortened_to_fit_gmail_and_the_web_keeps_everything() -> None:
+    issue = make_issue(60, sources=7)
+    rendered = render_issue(issue, make_newsletter())
+    size = len(rendered.html.encode())
+    assert size <= 90 * 1024 and check_size(rendered) == ()
+    # The opening's five stories keep four sources and every note; later ones lose
+    # sources first, and point to the web version for the rest.
+    first, later = _story_html(rendered.html, 1), _story_html(rendered.html, 40)
+    assert first.count("(part ") == 0 and _source_links(first) == 4
+    assert "A similar agreement collapsed" in first
+    assert _source_links(later) < 4
+    assert re.search(
+        r'and <a href="https://news\.example\.org/archive/2024-05-06/#story-40"[^>]*>\d more</a>',
+        later,
+    )
+    # The web version holds all seven sources of every story, with their titles.
+    web_later = _story_html(rendered.web_html, 40)
+    assert _source_links(web_later) == 7 and "(part 7)" in web_later
+    assert len(rendered.web_html.encode()) > size
+
+
+def test_an_issue_too_big_even_shortened_warns_with_its_size() -> None:
+    long = " ".join(["The talks went on late into the night and resumed at dawn."] * 25)
+    stories = tuple(
+        replace(make_story(n), briefly=(Sentence(long, "https://a.example.com/x"),))
+        for n in range(1, 41)
+    )
+    issue = make_issue(0, extra=stories)
+    rendered = render_issue(issue, make_newsletter())
     problems = check_size(rendered)
     assert len(problems) == 1 and problems[0].stage is Stage.RENDER
-    assert re.search(r"\d+\.\d KB", problems[0].message)
+    assert re.search(r"\d+\.\d KB even with source lists and notes shortened", problems[0].message)
+    # It did shorten before warning: no notes after the opening, one source each.
+    assert "Also worth noting" not in _story_html(rendered.html, 30)
+    assert _source_links(_story_html(rendered.html, 30)) == 1
+
+
+def _story_html(html: str, number: int) -> str:
+    """The HTML of story ``number``, from its block to the next one."""
+    start = html.index(f'id="story-{number}"')
+    end = html.find('id="story-', start + 10)
+    return html[start : end if end > 0 else len(html)]
+
+
+def _source_links(story_html: str) -> int:
+    sources = story_html.split("Sources: ", 1)[1].split("</p>", 1)[0]
+    return len(re.findall(r'<a href="https://outlet', sources))
 
 
 def test_email_layout(full: RenderedIssue) -> None:
@@ -256,48 +305,101 @@ def test_email_layout(full: RenderedIssue) -> None:
     assert "font-size:16px" in html
     assert "max-width:600px" in html
     assert "fonts.googleapis.com" not in html
-    # Headings in order: one h1 (masthead), h2 per topic, h3 per story.
+    # Headings in order: one h1 (masthead), h2 for the opening and for each story.
     levels = re.findall(r"<h([1-6])\b", html)
     assert levels[0] == "1" and levels.count("1") == 1
-    assert levels.count("2") == len(TOPICS) and levels.count("3") == 12
-    assert all(int(b) - int(a) <= 1 for a, b in itertools.pairwise(levels))
+    assert levels.count("2") == 1 + 12 and set(levels) == {"1", "2"}
     assert "Monday 6 May 2024" in html
     assert 'href="https://news.example.org/archive/2024-05-06/"' in html
     assert "Example Media, 1 Rue de la Loi" in html
     assert ">Unsubscribe</a>" in html
-    # House style: labelled parts, outlet-named links.
+    # House style: numbered stories under topic kickers, labelled parts, dividers.
+    for number in range(1, 13):
+        assert f'id="story-{number}" class="nd-rule" style="border-top:1px solid' in html
+        assert f'<span class="nd-accent" style="color:#a8361b">{number}.</span>' in html
+    assert html.count('class="nd-kicker"') == 12 + 1  # 12 stories and the opening
+    assert ">Climate &amp; Energy</p>" in html and "text-transform:uppercase" in html
     assert "<strong>Briefly:</strong>" in html
+    assert html.count("<strong>Who says what</strong>") == 12
     assert "<strong>The lead negotiator:</strong>" in html
-    assert "<strong>Also worth noting:</strong>" in html
-    assert ">The Atlantic Ledger</a>" in html
+    assert "<strong>Also worth noting</strong>" in html
+    assert re.search(r">The Atlantic Ledger</a> \(\d\u00a0May\)", html)
     assert "click here" not in html.lower()
-    # Takes only where one was written: stories 1, 3, 5, ... of 12.
-    assert html.count("<strong>Our take:</strong>") == 6
+    # Takes only where one was written (stories 1, 3, 5, ...), each in a tinted box.
+    assert html.count('class="nd-take" style="margin:0 0 12px;padding:12px 16px;background:') == 6
+    assert html.count(">Our take:</strong>") == 6
     assert html.count(">Update</span>") == 1
 
 
-def test_preheader_is_first_briefly_and_web_version_has_none(full: RenderedIssue) -> None:
-    assert full.preheader.startswith("Negotiators from twelve countries agreed on Tuesday")
-    assert full.preheader in full.html
-    assert "Negotiators from twelve countries" in full.web_html
-    assert "display:none" in full.html
-    assert full.preheader not in full.web_html.split("<body", 1)[1].split("<h1", 1)[0]
+def test_stories_print_by_rank_keeping_the_editors_order_within_a_topic() -> None:
+    # Ranks 1..6 over two topics; the editors put story 5 first in "Europe" (a pin).
+    europe = tuple(make_story(n) for n in (5, 2, 4))
+    climate = tuple(make_story(n) for n in (1, 3, 6))
+    issue = replace(
+        make_issue(0),
+        topics=(TopicSection("Europe", True, europe), TopicSection("Climate", True, climate)),
+    )
+    rendered = render_issue(issue, make_newsletter())
+    printed = re.findall(r"shared grid \((\d+)\)</h2>", rendered.html)
+    # Places by rank: Climate holds 1, 3, 6 and Europe 2, 4, 5, which it fills in its
+    # own order: 5, 2, 4.
+    assert printed == ["1", "5", "3", "2", "4", "6"]
+    kickers = re.findall(r'class="nd-kicker" style="[^"]*">([^<]+)</p>', rendered.html)
+    assert kickers == ["Climate", "Europe", "Climate", "Europe", "Europe", "Climate"]
+
+
+def test_the_opening_lists_the_top_five_linked_to_their_stories(full: RenderedIssue) -> None:
+    html = full.html
+    opening = html.split("The week in 60 seconds", 1)[1].split("</ol>", 1)[0]
+    assert "29 April – 6 May 2024 · " in opening and "-minute read" in opening
+    items = re.findall(r'<li dir="auto"><a href="([^"]+)"[^>]*>([^<]+)</a></li>', opening)
+    assert [href for href, _ in items] == [
+        f"https://news.example.org/archive/2024-05-06/#story-{n}" for n in range(1, 6)
+    ]
+    assert items[0][1].endswith("(1)")
+    # The table of topic counts it replaces is gone.
+    assert "In this issue" not in html and "stories)" not in html
+    # The web version links within the page.
+    assert 'href="#story-1"' in full.web_html and 'href="#' not in html
+    # Without a web version the lines are plain text (no link that goes nowhere).
+    plain = render_issue(make_issue(12), make_newsletter(web_url=None)).html
+    assert "#story-1" not in plain and '<li dir="auto">Twelve countries' in plain
+
+
+def test_subject_names_the_top_stories_and_preheader_teases_the_rest(full: RenderedIssue) -> None:
+    assert full.subject == "Twelve countries agree draft framework on shared grid (1)"
+    assert len(full.subject) <= 60 and "The Weekly Brief" not in full.subject
+    assert full.preheader == (
+        "Plus: Twelve countries agree draft framework on shared grid (2) · "
+        "Twelve countries agree draft framework on shared grid (3)"
+    )
+    head = full.html.split("<body", 1)[1].split("<h1", 1)[0]
+    assert full.preheader in head and "mso-hide:all" in head and "display:none" in head
+    assert full.preheader not in full.web_html
     assert "View in your browser" not in full.web_html
-    # The web page may link its table of contents to the sections.
-    assert 'href="#climate-energy"' in full.web_html
-    assert 'href="#' not in full.html
+    short = [
+        replace(make_story(n), headline=h)
+        for n, h in enumerate(
+            ("France's government on the brink", "Russia sues Euroclear", "Storm hits Luzon"), 1
+        )
+    ]
+    rendered = render_issue(make_issue(0, extra=tuple(short)), make_newsletter())
+    assert rendered.subject == "France's government on the brink; Russia sues Euroclear"
+    assert rendered.preheader == "Plus: Storm hits Luzon"
 
 
 def test_text_part_reads_on_its_own(full: RenderedIssue) -> None:
     text = full.text
     assert text.startswith("The Weekly Brief\n================\nMonday 6 May 2024\n")
-    assert "CLIMATE & ENERGY" in text
+    assert "THE WEEK IN 60 SECONDS\n29 April – 6 May 2024 · " in text
+    assert "1. CLIMATE & ENERGY\nTwelve countries agree draft framework on shared grid (1)" in text
     assert "Briefly: Negotiators" in text
-    assert "- The lead negotiator: the deal is" in text
+    assert "Who says what:\n- The lead negotiator: the deal is" in text
     assert "Our take: Expect" in text
     assert "[Update] Twelve countries" in text
     assert "  https://outlet1.example.com/2024/05/story-1-0\n" in text
     assert "Unsubscribe: https://news.example.org/unsubscribe?list=weekly" in text
+    assert "Reply to this email" in text
     for line in text.splitlines():
         assert len(re.sub(r"https?://\S+", "", line)) <= 78, line
 
@@ -307,19 +409,52 @@ def test_headers(full: RenderedIssue) -> None:
     assert message.get_content_type() == "multipart/alternative"
     parts = [p.get_content_type() for p in message.iter_parts()]
     assert parts == ["text/plain", "text/html"]
-    # Python folds a long Subject as "Subject:" CRLF SP value (valid RFC 5322 folding) and
-    # its parser keeps that space, hence strip().
-    assert message["Subject"].strip() == (
-        "The Weekly Brief: Twelve countries agree draft framework on shared grid (1)"
-    )
+    assert message["Subject"] == full.subject
     assert message["From"] == "The Weekly Brief <brief@news.example.org>"
     assert message["To"] == "undisclosed-recipients:;"
     assert message["Date"] == "Mon, 06 May 2024 06:00:00 +0000"
     assert re.fullmatch(
-        r"<2024-05-06\.the-weekly-brief\.[0-9a-f]{12}@news\.example\.org>", message["Message-ID"]
+        r"<2024-05-06\.[0-9a-f]{16}\.the-weekly-brief@news\.example\.org>",
+        message["Message-ID"],
     )
+    assert message["List-Id"] == "The Weekly Brief <the-weekly-brief.news.example.org>"
     assert message["List-Unsubscribe"] == "<https://news.example.org/unsubscribe?list=weekly>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_message_id_changes_with_the_issue_and_the_build_time_only() -> None:
+    newsletter = make_newsletter()
+    issue = make_issue(12)
+    first = parse(render_issue(issue, newsletter).eml)["Message-ID"]
+    assert parse(render_issue(issue, newsletter).eml)["Message-ID"] == first
+    corrected = replace(issue, topics=issue.topics[1:])
+    assert parse(render_issue(corrected, newsletter).eml)["Message-ID"] != first
+    later = replace(issue, generated_at=issue.generated_at + timedelta(minutes=5))
+    assert parse(render_issue(later, newsletter).eml)["Message-ID"] != first
+
+
+def test_a_long_subject_reads_back_exactly_from_the_folded_header() -> None:
+    for headline in (
+        "Ministers from twelve countries agree a long framework on the shared grid at last",
+        "Café talks in Zürich: “déjà vu” — 東京 🌍 and a long tail of words to fold",
+    ):
+        newsletter = make_newsletter(subject="{name}: {headline}")
+        story = replace(make_story(1), headline=headline)
+        rendered = render_issue(make_issue(0, extra=(story,)), newsletter)
+        assert rendered.subject == f"The Weekly Brief: {headline}"
+        assert parse(rendered.eml)["Subject"] == rendered.subject
+        head = rendered.eml.split(b"\r\n\r\n", 1)[0]
+        assert b"Subject:\r\n" not in head
+        lines = head.split(b"\r\n")
+        start = next(i for i, line in enumerate(lines) if line.startswith(b"Subject: "))
+        folded = [lines[start]]
+        folded += itertools.takewhile(lambda line: line.startswith(b" "), lines[start + 1 :])
+        assert len(folded) >= 2 and all(len(line) <= 78 for line in folded)
+
+
+def test_from_gets_the_newsletter_name_when_it_has_none() -> None:
+    rendered = render_issue(make_issue(2), make_newsletter(**{"from": "brief@news.example.org"}))
+    assert parse(rendered.eml)["From"] == "The Weekly Brief <brief@news.example.org>"
 
 
 def test_subject_pattern_fills_only_known_fields() -> None:
@@ -498,8 +633,10 @@ def test_templates_give_zero_lengths_a_unit() -> None:
 def test_mj_attributes_defaults_are_applied(full: RenderedIssue) -> None:
     # Older MRML ignored some mj-attributes defaults; the body text size and system font
     # stack must reach every text block.
-    assert full.html.count("font-size:16px") >= 12
-    assert full.html.count("-apple-system") >= 12
+    blocks = full.html.count('<div style="font-family:')
+    assert blocks >= 4  # masthead, opening, stories, footer
+    assert full.html.count("font-size:16px;line-height:1.5") == blocks - 1  # footer: 14px
+    assert full.html.count("-apple-system") >= blocks
     assert "Ubuntu" not in full.html
 
 

@@ -1,0 +1,294 @@
+"""The issue as printed: story numbers, the opening, and how much of each story fits.
+
+Pure functions from an :class:`~digest.models.Issue` to what the templates loop over.
+
+**Order and numbers.** Stories print as one numbered list, most important first: the
+selection's rank (``StorySummary.rank``) decides, and the editors' order within a topic
+(pins, ``order:``) is kept by letting a topic's stories take that topic's places in
+the ranking in the editors' order. Unranked stories (rank 0) keep the order of the
+sections. Each story carries its topic as a kicker.
+
+**Fit.** Gmail clips an email's HTML past about 102 KB, hiding the rest of the issue
+and the unsubscribe link. The email holds up to four sources per story and every
+background note; when the rendered HTML is over budget, :data:`FITS` lists what to
+shorten, least important first (source lists, then background notes and "Also in the
+news", the opening's stories last). The web version always holds everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Final, Protocol
+from zoneinfo import ZoneInfo
+
+from digest.models import Issue, Sentence, Source, StorySummary, TakeOrigin, WatchItem
+from digest.templating import http_url
+
+__all__ = [
+    "FITS",
+    "OPENING_STORIES",
+    "WEB",
+    "Brief",
+    "Fit",
+    "PrintedStory",
+    "Voice",
+    "briefs",
+    "covered_dates",
+    "format_date",
+    "lay_out",
+    "reading_minutes",
+    "short_date",
+    "watch_date",
+]
+
+# "Five or so" stories open the issue: enough to stop after, few enough to read at once.
+OPENING_STORIES: Final = 5
+# Silent reading of non-fiction in English averages about 238 words a minute
+# (Brysbaert 2019, a meta-analysis of 190 studies).
+_WORDS_PER_MINUTE: Final = 238
+_MONTHS: Final = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How much of each story the email holds. ``None``: everything.
+
+    ``sources``, ``notes`` and ``voices`` apply to every story after the first
+    ``protected`` ones (the opening's stories), which keep up to :data:`FULL_SOURCES`
+    sources and everything else. ``briefs`` caps "Also in the news".
+    """
+
+    sources: int | None = 4
+    notes: int | None = None
+    voices: int | None = None
+    briefs: int | None = None
+    protected: int = OPENING_STORIES
+    label: str = "in full"
+
+
+FULL_SOURCES: Final = 4
+# Tried in order until the HTML is within budget (render.py measures); each step takes
+# off what matters least first, and spares the opening's stories until the last. Labels
+# go to the log. A 60-story week of real articles (bench/e2e.py) is about 200 KB in full.
+FITS: Final = (
+    Fit(),
+    Fit(sources=2, label="2 sources a story"),
+    Fit(sources=2, notes=1, briefs=10, label="2 sources and 1 note a story, 10 news items"),
+    Fit(sources=1, notes=0, briefs=5, label="1 source and no notes a story, 5 news items"),
+    Fit(sources=1, notes=0, voices=2, briefs=5, label="1 source, 2 voices a story"),
+    Fit(sources=1, notes=0, voices=0, briefs=0, label="Briefly and 1 source a story"),
+    Fit(sources=1, notes=0, voices=0, briefs=0, protected=0, label="all stories: Briefly"),
+)
+# The web version: where the full source lists live.
+WEB: Final = Fit(sources=None, notes=None, briefs=None, label="web")
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """A "who says what" line; ``url`` is "" when the outlet is not linked."""
+
+    who: str
+    says: str
+    outlet: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedStory:
+    """A story as the email prints it: its number, kicker and what fits of it."""
+
+    number: int
+    anchor: str  # the id of its block in the page: "story-3"
+    topic: str  # the kicker
+    story: StorySummary
+    voices: tuple[Voice, ...]
+    notes: tuple[Sentence, ...]
+    sources: tuple[Source, ...]  # shown
+    more_sources: int  # in the web version only
+
+    @property
+    def has_take(self) -> bool:
+        return self.story.take_origin != TakeOrigin.MISSING and bool(self.story.take)
+
+
+class _BriefLike(Protocol):
+    @property
+    def headline(self) -> str: ...
+
+    @property
+    def outlet(self) -> str: ...
+
+    @property
+    def url(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """An "Also in the news" line: a story one outlet reported."""
+
+    headline: str
+    outlet: str
+    url: str
+    sentence: str
+
+
+def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
+    """The issue's stories in print order, numbered from 1, cut to ``fit``."""
+    printed = []
+    for number, (topic, story) in enumerate(_print_order(issue), start=1):
+        is_protected = number <= fit.protected
+        source_cap = fit.sources
+        if source_cap is not None and is_protected:
+            source_cap = max(source_cap, FULL_SOURCES)
+        notes = story.also_worth_noting[: None if is_protected else fit.notes]
+        perspectives = story.perspectives[: None if is_protected else fit.voices]
+        sources = story.sources[:source_cap]
+        shown = {http_url(s.url) for s in sources}
+        voices = tuple(
+            Voice(
+                p.who,
+                p.says,
+                p.outlet,
+                # An article already linked under Sources is not linked again: the bytes
+                # count against Gmail's clip and the reader finds it one line below.
+                url if (url := http_url(p.source_url)) and url not in shown else "",
+            )
+            for p in perspectives
+        )
+        printed.append(
+            PrintedStory(
+                number=number,
+                anchor=f"story-{number}",
+                topic=topic,
+                story=story,
+                voices=voices,
+                notes=notes,
+                sources=sources,
+                more_sources=len(story.sources) - len(sources),
+            )
+        )
+    return tuple(printed)
+
+
+def briefs(issue: Issue, fit: Fit) -> tuple[Brief, ...]:
+    """The issue's "Also in the news" items, cut to ``fit``."""
+    # The list is the story-assembly stage's (issue 15): ``Issue.also_in_the_news``,
+    # items with a headline, outlet, url and one sentence. An issue without it has none.
+    items: Sequence[_BriefLike] = getattr(issue, "also_in_the_news", ())
+    found = tuple(Brief(item.headline, item.outlet, item.url, _sentence_of(item)) for item in items)
+    return found[: fit.briefs]
+
+
+def _sentence_of(item: _BriefLike) -> str:
+    for name in ("sentence", "summary", "text"):
+        value = getattr(item, name, None)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, Sentence):
+            return value.text
+    return ""
+
+
+def reading_minutes(issue: Issue) -> int:
+    """Minutes to read the whole issue at :data:`_WORDS_PER_MINUTE`, at least one."""
+    words = 0
+    for story in issue.stories:
+        parts = [story.headline, story.briefly_text, story.take]
+        parts += [f"{p.who} {p.says}" for p in story.perspectives]
+        parts += [s.text for s in story.also_worth_noting]
+        words += sum(len(part.split()) for part in parts)
+    words += sum(len(item.text.split()) for item in issue.watch)
+    return max(1, round(words / _WORDS_PER_MINUTE))
+
+
+def covered_dates(issue: Issue, timezone: str) -> str:
+    """The days the issue's news window covers, in the newsletter's time zone:
+    "16–23 November 2026", "28 November – 5 December 2026"."""
+    zone = ZoneInfo(timezone)
+    first = _local(issue.window_start, zone)
+    # The window's end is exclusive.
+    last = _local(issue.window_end - timedelta(microseconds=1), zone)
+    if first == last:
+        return f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {_MONTHS[last.month - 1]} {last.year}"
+    if first.year == last.year:
+        return (
+            f"{first.day} {_MONTHS[first.month - 1]} – {last.day} {_MONTHS[last.month - 1]} "
+            f"{last.year}"
+        )
+    return (
+        f"{first.day} {_MONTHS[first.month - 1]} {first.year} – "
+        f"{last.day} {_MONTHS[last.month - 1]} {last.year}"
+    )
+
+
+def _local(moment: datetime, zone: ZoneInfo) -> datetime:
+    return moment.astimezone(zone) if moment.tzinfo else moment
+
+
+def _print_order(issue: Issue) -> list[tuple[str, StorySummary]]:
+    """(topic, story) pairs, most important first; each topic's stories take its places
+    in the ranking in the order the sections give them (the editors' order)."""
+    entries = [(t.name, s) for t in issue.topics for s in t.stories]
+    # Places by rank; unranked stories after the ranked ones, in section order.
+    places = sorted(
+        range(len(entries)),
+        key=lambda i: (entries[i][1].rank <= 0, entries[i][1].rank, i),
+    )
+    slots: dict[str, list[int]] = {}
+    for place, index in enumerate(places):
+        slots.setdefault(entries[index][0], []).append(place)
+    order: list[tuple[str, StorySummary] | None] = [None] * len(entries)
+    for name, stories in _by_topic(entries).items():
+        for place, story in zip(slots[name], stories, strict=True):
+            order[place] = (name, story)
+    return [entry for entry in order if entry is not None]
+
+
+def _by_topic(entries: Sequence[tuple[str, StorySummary]]) -> dict[str, list[StorySummary]]:
+    grouped: dict[str, list[StorySummary]] = {}
+    for name, story in entries:
+        grouped.setdefault(name, []).append(story)
+    return grouped
+
+
+def format_date(day: date, *, weekday: bool = False) -> str:
+    """``6 May 2024`` (``Monday 6 May 2024`` with ``weekday``), in English.
+
+    Built by hand: strftime("%A %B") follows the process locale, which would make the
+    output differ between machines.
+    """
+    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def short_date(moment: datetime | date) -> str:
+    """``18 Nov`` (a no-break space between): a source's publication day (UTC)."""
+    return f"{moment.day}\u00a0{_MONTHS[moment.month - 1][:3]}"
+
+
+def watch_date(item: WatchItem, issue_date: date) -> str:
+    """``Tuesday 1 December``, or ``January 2027`` for a month alone; the year only
+    when it is not the issue's."""
+    year = f" {item.month.year}" if item.month.year != issue_date.year else ""
+    if item.day is None:
+        return f"{_MONTHS[item.month.month - 1]}{year}"
+    day = item.day
+    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}{year}"
