@@ -10,9 +10,10 @@ sections. Each story carries its topic as a kicker.
 
 **Fit.** Gmail clips an email's HTML past about 102 KB, hiding the rest of the issue
 and the unsubscribe link. The email holds up to four sources per story and every
-background note; when the rendered HTML is over budget, :data:`FITS` lists what to
-shorten, least important first (source lists, then background notes and "Also in the
-news", the opening's stories last). The web version always holds everything.
+background note; when the rendered HTML is over budget, a :class:`Fit` says what to
+shorten, least important first: source lists, background notes, "Also in the news",
+then the less important stories down to their Briefly, the opening's stories last.
+The web version always holds everything.
 """
 
 from __future__ import annotations
@@ -27,16 +28,21 @@ from digest.models import Issue, Sentence, Source, StorySummary, TakeOrigin, Wat
 from digest.templating import http_url
 
 __all__ = [
+    "BRIEFLY",
     "FITS",
+    "FULL",
+    "LAST_FITS",
     "OPENING_STORIES",
     "WEB",
     "Brief",
+    "Detail",
     "Fit",
     "PrintedStory",
     "Voice",
     "briefs",
     "covered_dates",
     "format_date",
+    "graded_fit",
     "lay_out",
     "reading_minutes",
     "short_date",
@@ -66,37 +72,78 @@ _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 
 
 @dataclass(frozen=True, slots=True)
-class Fit:
-    """How much of each story the email holds. ``None``: everything.
+class Detail:
+    """How much of one story the email holds: at most ``sources`` sources, ``notes``
+    background notes and ``voices`` who-says-what lines (``None``: all)."""
 
-    ``sources``, ``notes`` and ``voices`` apply to every story after the first
-    ``protected`` ones (the opening's stories), which keep up to :data:`FULL_SOURCES`
-    sources and everything else. ``briefs`` caps "Also in the news".
-    """
-
-    sources: int | None = 4
+    sources: int | None
     notes: int | None = None
     voices: int | None = None
+
+
+# Everything but long source lists: the opening's stories keep this to the last step.
+FULL: Final = Detail(sources=4)
+# The least a story is shown with: its headline, Briefly and one source.
+BRIEFLY: Final = Detail(sources=1, notes=0, voices=0)
+# Between the two, least important first off: sources, then notes (voices stay).
+_SHORTER: Final = (
+    Detail(sources=2),
+    Detail(sources=2, notes=1),
+    Detail(sources=1, notes=0, voices=2),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How much of each story the email holds.
+
+    The first :data:`OPENING_STORIES` stories get ``top``; the next ones up to story
+    number ``middle_until`` (``None``: all) get ``middle``; the rest ``rest``.
+    ``briefs`` caps "Also in the news" (``None``: all of it).
+    """
+
+    top: Detail = FULL
+    middle: Detail = FULL
+    middle_until: int | None = None
+    rest: Detail = BRIEFLY
     briefs: int | None = None
-    protected: int = OPENING_STORIES
     label: str = "in full"
 
+    def detail(self, number: int) -> Detail:
+        if number <= OPENING_STORIES:
+            return self.top
+        if self.middle_until is None or number <= self.middle_until:
+            return self.middle
+        return self.rest
 
-FULL_SOURCES: Final = 4
-# Tried in order until the HTML is within budget (render.py measures); each step takes
-# off what matters least first, and spares the opening's stories until the last. Labels
-# go to the log. A 60-story week of real articles (bench/e2e.py) is about 200 KB in full.
+
+# Tried in order until the HTML is within budget (render.py measures); then
+# :func:`graded_fit` for fewer and fewer middle stories; then :data:`LAST_FITS`. Each
+# step takes off what matters least: sources, notes, Also in the news, then the
+# detail of the least important stories; the opening's stories last of all. A 60-story
+# week of real articles (bench/e2e.py) is about 200 KB of HTML in full.
 FITS: Final = (
     Fit(),
-    Fit(sources=2, label="2 sources a story"),
-    Fit(sources=2, notes=1, briefs=10, label="2 sources and 1 note a story, 10 news items"),
-    Fit(sources=1, notes=0, briefs=5, label="1 source and no notes a story, 5 news items"),
-    Fit(sources=1, notes=0, voices=2, briefs=5, label="1 source, 2 voices a story"),
-    Fit(sources=1, notes=0, voices=0, briefs=0, label="Briefly and 1 source a story"),
-    Fit(sources=1, notes=0, voices=0, briefs=0, protected=0, label="all stories: Briefly"),
+    Fit(middle=_SHORTER[0], label="2 sources a story"),
+    Fit(middle=_SHORTER[1], briefs=10, label="2 sources, 1 note a story; 10 news items"),
+    Fit(middle=_SHORTER[2], briefs=5, label="1 source, 2 voices a story; 5 news items"),
+)
+LAST_FITS: Final = (
+    Fit(middle_until=OPENING_STORIES, briefs=0, label="Briefly after the opening"),
+    Fit(top=BRIEFLY, middle_until=0, briefs=0, label="Briefly for every story"),
 )
 # The web version: where the full source lists live.
-WEB: Final = Fit(sources=None, notes=None, briefs=None, label="web")
+WEB: Final = Fit(top=Detail(None), middle=Detail(None), label="web")
+
+
+def graded_fit(middle_until: int) -> Fit:
+    """Stories up to ``middle_until`` with a source and two voices, later ones Briefly."""
+    return Fit(
+        middle=_SHORTER[2],
+        middle_until=middle_until,
+        briefs=5,
+        label=f"1 source, 2 voices up to story {middle_until}, then Briefly; 5 news items",
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +199,10 @@ def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
     """The issue's stories in print order, numbered from 1, cut to ``fit``."""
     printed = []
     for number, (topic, story) in enumerate(_print_order(issue), start=1):
-        is_protected = number <= fit.protected
-        source_cap = fit.sources
-        if source_cap is not None and is_protected:
-            source_cap = max(source_cap, FULL_SOURCES)
-        notes = story.also_worth_noting[: None if is_protected else fit.notes]
-        perspectives = story.perspectives[: None if is_protected else fit.voices]
-        sources = story.sources[:source_cap]
+        detail = fit.detail(number)
+        notes = story.also_worth_noting[: detail.notes]
+        perspectives = story.perspectives[: detail.voices]
+        sources = story.sources[: detail.sources]
         shown = {http_url(s.url) for s in sources}
         voices = tuple(
             Voice(

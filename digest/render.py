@@ -29,6 +29,7 @@ from digest.errors import TemplateError
 from digest.inbox import preheader, subject_line
 from digest.layout import (
     FITS,
+    LAST_FITS,
     OPENING_STORIES,
     WEB,
     Fit,
@@ -36,6 +37,7 @@ from digest.layout import (
     briefs,
     covered_dates,
     format_date,
+    graded_fit,
     lay_out,
     reading_minutes,
     short_date,
@@ -130,12 +132,34 @@ def render_issue(
 def _fitted_html(
     env: jinja2.Environment, issue: Issue, context: dict[str, object]
 ) -> tuple[str, Fit]:
-    """The email's HTML at the first fit of :data:`FITS` within budget (else the last)."""
-    html, fit = "", FITS[-1]
-    for fit in FITS:
+    """The email's HTML at the first :class:`Fit` within budget (else the last one).
+
+    :data:`FITS` first; then the largest number of stories kept above Briefly that fits
+    (a binary search: the size only grows with it); then :data:`LAST_FITS`.
+    """
+
+    def html_at(fit: Fit) -> str:
         printed = _with_stories(context, issue, fit, is_web=False)
-        html = _compile_mjml(render_template(env, HTML_TEMPLATE, printed))
-        if len(html.encode("utf-8")) <= _WARN_BYTES:
+        return _compile_mjml(render_template(env, HTML_TEMPLATE, printed))
+
+    def fits(html: str) -> bool:
+        return len(html.encode("utf-8")) <= _WARN_BYTES
+
+    for fit in FITS:
+        if fits(html := html_at(fit)):
+            return html, fit
+    low, high = OPENING_STORIES, len(issue.stories) - 1  # middle_until that may fit
+    best: tuple[str, Fit] | None = None
+    while low <= high:
+        middle = (low + high) // 2
+        if fits(html := html_at(fit := graded_fit(middle))):
+            best, low = (html, fit), middle + 1
+        else:
+            high = middle - 1
+    if best is not None:
+        return best
+    for fit in LAST_FITS:
+        if fits(html := html_at(fit)):
             break
     return html, fit
 

@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -34,8 +34,10 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
     TopicSection,
+    WatchItem,
 )
-from digest.render import check_size, render_issue, render_issue_isolated
+from digest.palette import contrast_ratio, palettes
+from digest.render import check_frame, check_size, render_issue, render_issue_isolated
 from digest.templating import default_templates_dir, template_environment
 
 TEMPLATES = default_templates_dir()
@@ -158,6 +160,67 @@ def make_issue(
             ),
         ),
         generated_at=end,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NewsItem:
+    """An "Also in the news" item as the story-assembly stage (issue 15) describes it:
+    headline, outlet, link and one sentence."""
+
+    headline: str
+    outlet: str
+    url: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class IssueWithNews(Issue):
+    """An Issue carrying ``also_in_the_news``. The story-assembly stage adds that field
+    to Issue itself (issue 15); until it is on this branch, tests make one this way."""
+
+    also_in_the_news: tuple[NewsItem, ...] = ()
+
+
+def news_items(count: int = 6) -> tuple[NewsItem, ...]:
+    return tuple(
+        NewsItem(
+            headline=f"Harbour strike enters its {n + 2}nd day in the north",
+            outlet=OUTLETS[n % len(OUTLETS)],
+            url=f"https://outlet{n % len(OUTLETS)}.example.com/2024/05/brief-{n}",
+            sentence="Dock workers say they will stay out until the pay offer improves.",
+        )
+        for n in range(count)
+    )
+
+
+def watch_items(issue_date: date = date(2024, 5, 6)) -> tuple[WatchItem, ...]:
+    return (
+        WatchItem(
+            month=date(2024, 5, 1),
+            day=date(2024, 5, 14),
+            text="Ministers are due to vote on the grid framework on 14 May.",
+            outlet=OUTLETS[1],
+            url="https://outlet1.example.com/2024/05/story-1-0",
+            story_id=StoryId("story-01"),
+        ),
+        WatchItem(
+            month=date(2025, 1, 1),
+            day=None,
+            text="The agreement is expected to take effect in January.",
+            outlet=OUTLETS[2],
+            url="https://outlet2.example.com/2024/05/story-3-1",
+            story_id=StoryId("story-03"),
+        ),
+    )
+
+
+def make_full_issue(stories: int = 12, *, extra: tuple[StorySummary, ...] = ()) -> Issue:
+    """Every part of the house style: stories, takes, Also in the news, What to watch."""
+    base = make_issue(stories, extra=extra)
+    fields = {f: getattr(base, f) for f in Issue.__dataclass_fields__}
+    return IssueWithNews(
+        **{**fields, "watch": watch_items(), "number": 42}, also_in_the_news=news_items()
     )
 
 
@@ -594,6 +657,126 @@ def test_feed_text_is_never_compiled_as_a_template() -> None:
     assert "{{ newsletter.from_ }} {% for x in y %}" in rendered.html
     assert "brief@news.example.org" not in rendered.html.split("<body", 1)[1].split("Our take")[0]
     assert env.autoescape("issue.mjml.j2") is True  # type: ignore[operator]
+
+
+def test_the_frame_masthead_and_footer() -> None:
+    newsletter = make_newsletter(
+        subscribe="https://news.example.org/join",
+        preferences="https://news.example.org/preferences?list=weekly",
+        brand={
+            "accent": "#1d5c63",
+            "tagline": "Europe's week, briefly",
+            "logo_url": "https://news.example.org/logo.png",
+            "logo_alt": "The Weekly Brief",
+            "logo_width": 120,
+            "reply_invitation": "Write back: the editors answer.",
+        },
+    )
+    rendered = render_issue(make_full_issue(), newsletter)
+    html = rendered.html
+    masthead = html.split("<body", 1)[1].split("The week in 60 seconds", 1)[0]
+    assert re.search(
+        r'<img alt="The Weekly Brief"[^>]* src="https://news\.example\.org/logo\.png"', masthead
+    )
+    assert 'width="120"' in masthead
+    assert "Europe&#39;s week, briefly" in masthead
+    assert "No. 42 · Monday 6 May 2024" in masthead
+    assert "border-top:4px solid #1d5c63" in masthead
+    footer = html.rsplit("What to watch", 1)[1]
+    assert "Write back: the editors answer." in footer
+    assert "You get The Weekly Brief because you subscribed to it." in footer
+    assert 'Forwarded this? <a href="https://news.example.org/join"' in footer
+    assert re.search(
+        r'<a href="mailto:\?subject=[^"&]+&amp;body=https://news\.example\.org/archive/'
+        r'2024-05-06/"[^>]*>Forward it to a friend</a>',
+        footer,
+    )
+    assert '<a href="https://news.example.org/preferences?list=weekly"' in footer
+    assert '>Unsubscribe</a> · <a href="https://news.example.org/archive/2024-05-06/"' in footer
+    assert "Example Media, 1 Rue de la Loi, 1000 Brussels, Belgium" in footer
+    text = rendered.text
+    assert "No. 42 · Monday 6 May 2024" in text and "Europe's week, briefly" in text
+    assert "Forwarded this? Subscribe: https://news.example.org/join" in text
+    assert "Your preferences: https://news.example.org/preferences?list=weekly" in text
+    # The default: no logo, the newsletter's name in the reason line.
+    plain = render_issue(make_issue(2), make_newsletter()).html
+    assert "<img" not in plain and "Reply to this email to reach the editors" in plain
+
+
+def test_the_build_warns_without_a_postal_address() -> None:
+    assert check_frame(make_newsletter()) == ()
+    [problem] = check_frame(make_newsletter(postal_address=""))
+    assert problem.stage is Stage.RENDER and problem.where == "newsletter.postal_address"
+    assert "anti-spam laws" in problem.message and "postal_address:" in problem.message
+
+
+def test_standards_for_clients_that_drop_style(full: RenderedIssue) -> None:
+    html = full.html
+    head = html.split("<body", 1)[0]
+    assert '<meta name="x-apple-disable-message-reformatting"' in head
+    assert '<meta name="format-detection" content="telephone=no' in head
+    assert re.search(r"<!--\[if mso\]><style>[^<]*font-family: 'Segoe UI', Arial", head)
+    preheader = re.search(r'<div class="nd-preheader" style="([^"]+)"', html)
+    assert preheader and "mso-hide:all" in preheader.group(1)
+    for anchor in re.findall(r"<a\b[^>]*>", html):
+        assert re.search(r'style="[^"]*color:#[0-9a-f]{6}', anchor), anchor
+    lists = re.findall(r"<(?:ul|ol)\b[^>]*>", html)
+    assert len(lists) > 12
+    for tag in lists:
+        assert re.search(r'style="margin:[^"]*;padding:[^"]*"', tag), tag
+
+
+def test_also_in_the_news_and_what_to_watch() -> None:
+    rendered = render_issue(make_full_issue(), make_newsletter())
+    news = rendered.html.split(">Also in the news</h2>", 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li dir=\"auto\">(.*?)</li>", news)
+    assert len(items) == 6
+    assert items[0] == (
+        '<a href="https://outlet0.example.com/2024/05/brief-0" style="color:#0b57d0">'
+        "Harbour strike enters its 2nd day in the north</a> (The Atlantic Ledger): Dock "
+        "workers say they will stay out until the pay offer improves."
+    )
+    watch = rendered.html.split(">What to watch</h2>", 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r"<strong>([^<]+):</strong>", watch) == ["Tuesday 14 May", "January 2025"]
+    assert '(<a href="https://outlet1.example.com/2024/05/story-1-0"' in watch
+    text = rendered.text
+    assert "ALSO IN THE NEWS\n- Harbour strike enters its 2nd day in the north (The" in text
+    assert "WHAT TO WATCH\n- Tuesday 14 May: Ministers are due to vote" in text
+    # Neither section appears when it has nothing to say.
+    bare = render_issue(make_issue(3), make_newsletter()).html
+    assert "Also in the news" not in bare and "What to watch" not in bare
+
+
+def test_also_in_the_news_is_shortened_before_the_opening_s_stories() -> None:
+    big = make_full_issue(60)
+    issue = replace(big, also_in_the_news=news_items(30))
+    rendered = render_issue(issue, make_newsletter())
+    news = rendered.html.split(">Also in the news</h2>", 1)
+    assert len(news) == 1 or news[1].split("</ul>", 1)[0].count("<li") <= 10
+    assert news_items(30)[-1].url not in rendered.html
+    assert news_items(30)[-1].url in rendered.web_html
+    assert "A similar agreement collapsed" in _story_html(rendered.html, 1)
+
+
+@pytest.mark.parametrize("accent", ["#a8361b", "#ffff00", "#000000", "#ff66cc", "#8ab4f8"])
+def test_any_accent_keeps_every_text_pair_at_wcag_aa(accent: str) -> None:
+    light, dark = palettes(accent)
+    for palette in (light, dark):
+        pairs = [
+            (palette.text, palette.card),
+            (palette.text, palette.tint),
+            (palette.accent, palette.card),
+            (palette.accent, palette.tint),
+            (palette.link, palette.card),
+            (palette.link, palette.tint),
+            (palette.link, palette.page),
+            (palette.muted, palette.card),
+            (palette.muted_on_page, palette.page),
+            (palette.badge_text, palette.badge),
+        ]
+        for colour, background in pairs:
+            assert contrast_ratio(colour, background) >= 4.5, (accent, colour, background)
+    assert light.accent_edge == accent  # the box's edge is the colour the editors chose
 
 
 # mjml-python (MRML) differs from the reference MJML compiler; these pin the
