@@ -8,6 +8,7 @@ white (dark mode) until it passes. So an editor may pick any accent in
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
@@ -42,6 +43,7 @@ class Palette:
     tint: str  # the take box's background
 
 
+@functools.lru_cache(maxsize=8)
 def palettes(accent: str) -> tuple[Palette, Palette]:
     """The light and the dark palette for ``accent`` (``#rrggbb``)."""
     light_tint = _mix(accent, "#ffffff", _TINT_LIGHT)

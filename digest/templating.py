@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import os
+import re
 import textwrap
 from pathlib import Path
 from types import TracebackType
@@ -42,6 +43,7 @@ __all__ = [
 # "- " bullets with their indent still fit.
 _TEXT_WIDTH: Final = 76
 _PROMPTS: Final = "prompts"
+_SPACE_OR_CONTROL: Final = re.compile(r"[\s\x00-\x1f]")
 
 
 def default_templates_dir() -> Path:
@@ -131,19 +133,25 @@ def _cached(
     return env
 
 
-def http_url(value: object) -> str:
-    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
-    url = str(value).strip()
+@functools.lru_cache(maxsize=4096)
+def _checked_url(url: str) -> str:
+    """:func:`http_url` of a stripped string; cached, as a story's links are checked for
+    each version of the email and each fitting of it."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return ""
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if _SPACE_OR_CONTROL.search(url):
         return ""
     # A look-alike host (Cyrillic letters posing as Latin ones) is shown in punycode.
     return display_url(url)
+
+
+def http_url(value: object) -> str:
+    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
+    return _checked_url(str(value).strip())
 
 
 def wrap_text(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
