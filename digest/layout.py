@@ -34,9 +34,9 @@ __all__ = [
     "LAST_FITS",
     "OPENING_STORIES",
     "WEB",
-    "Brief",
     "Detail",
     "Fit",
+    "NewsLine",
     "PrintedStory",
     "Voice",
     "briefs",
@@ -186,7 +186,7 @@ class _BriefLike(Protocol):
 
 
 @dataclass(frozen=True, slots=True)
-class Brief:
+class NewsLine:
     """An "Also in the news" line: a story one outlet reported."""
 
     headline: str
@@ -230,12 +230,15 @@ def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
     return tuple(printed)
 
 
-def briefs(issue: Issue, fit: Fit) -> tuple[Brief, ...]:
+def briefs(issue: Issue, fit: Fit) -> tuple[NewsLine, ...]:
     """The issue's "Also in the news" items, cut to ``fit``."""
     # The list is the story-assembly stage's (issue 15): ``Issue.also_in_the_news``,
-    # items with a headline, outlet, url and one sentence. An issue without it has none.
+    # items with a headline, outlet, url and one sentence (models.Brief on that branch).
+    # Read by name until it is merged here; an issue without it has none.
     items: Sequence[_BriefLike] = getattr(issue, "also_in_the_news", ())
-    found = tuple(Brief(item.headline, item.outlet, item.url, _sentence_of(item)) for item in items)
+    found = tuple(
+        NewsLine(item.headline, item.outlet, item.url, _sentence_of(item)) for item in items
+    )
     return found[: fit.briefs]
 
 
