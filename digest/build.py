@@ -29,7 +29,7 @@ from digest.ingest import (
     pages_in_flight,
 )
 from digest.models import Issue, LeftOut, RenderedIssue, Story
-from digest.render import check_frame, check_size, render_issue_isolated
+from digest.render import render_issue_isolated
 from digest.select import select_stories
 from digest.store import Store, open_store
 from digest.store.locks import build_lock
@@ -173,8 +173,6 @@ def build_issue(
     issue, rendered, unrendered = render_issue_isolated(
         issue, config.newsletter, templates_dir=config.templates_dir
     )
-    problems = (*check_size(rendered), *check_frame(config.newsletter))
-    issue = dataclasses.replace(issue, problems=issue.problems + problems)
     path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
     left_out = (*candidates.left_out, *selection.left_out, *written.left_out, *unrendered)
     store.record_issue(

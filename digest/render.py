@@ -60,6 +60,7 @@ __all__ = [
     "HTML_TEMPLATE",
     "TEXT_TEMPLATE",
     "check_frame",
+    "check_issue",
     "check_size",
     "render_issue",
     "render_issue_isolated",
@@ -171,10 +172,19 @@ def render_issue_isolated(
 
     When the whole issue fails, each story is rendered alone; those that fail alone are
     left out, with a warning added to the issue, and the rest is rendered again. Returns
-    the issue as rendered, the rendering and a record of each story left out. Raises
+    the issue as rendered (with the render stage's warnings added: stories left out and
+    :func:`check_issue`), the rendering and a record of each story left out. Raises
     the original TemplateError when no single story is to blame (a broken template
     fails every story, or none alone).
     """
+    kept, rendered, left_out = _render_without_failures(issue, newsletter, templates_dir)
+    problems = kept.problems + check_issue(rendered, newsletter)
+    return dataclasses.replace(kept, problems=problems), rendered, left_out
+
+
+def _render_without_failures(
+    issue: Issue, newsletter: NewsletterConfig, templates_dir: Path | None
+) -> tuple[Issue, RenderedIssue, tuple[LeftOut, ...]]:
     try:
         return issue, render_issue(issue, newsletter, templates_dir=templates_dir), ()
     except TemplateError as error:
@@ -416,6 +426,12 @@ def check_size(rendered: RenderedIssue) -> tuple[Problem, ...]:
     else:
         return ()
     return (Problem(Stage.RENDER, "email.html", message),)
+
+
+def check_issue(rendered: RenderedIssue, newsletter: NewsletterConfig) -> tuple[Problem, ...]:
+    """Everything the build warns about in a rendered issue: :func:`check_size` and
+    :func:`check_frame`."""
+    return (*check_size(rendered), *check_frame(newsletter))
 
 
 def check_frame(newsletter: NewsletterConfig) -> tuple[Problem, ...]:

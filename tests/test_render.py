@@ -165,13 +165,15 @@ def make_issue(
 
 @dataclass(frozen=True, slots=True)
 class NewsItem:
-    """An "Also in the news" item as the story-assembly stage (issue 15) describes it:
-    headline, outlet, link and one sentence."""
+    """An "Also in the news" item with the fields the story-assembly stage (issue 15)
+    gives its ``models.Brief``: a one-outlet story's headline, outlet, link, lead."""
 
+    story_id: StoryId
     headline: str
     outlet: str
     url: str
     sentence: str
+    published: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,10 +187,12 @@ class IssueWithNews(Issue):
 def news_items(count: int = 6) -> tuple[NewsItem, ...]:
     return tuple(
         NewsItem(
+            story_id=StoryId(f"brief-{n:02d}"),
             headline=f"Harbour strike enters its {n + 2}nd day in the north",
             outlet=OUTLETS[n % len(OUTLETS)],
             url=f"https://outlet{n % len(OUTLETS)}.example.com/2024/05/brief-{n}",
             sentence="Dock workers say they will stay out until the pay offer improves.",
+            published=datetime(2024, 5, 4, 9, 0, tzinfo=UTC),
         )
         for n in range(count)
     )
@@ -217,11 +221,10 @@ def watch_items(issue_date: date = date(2024, 5, 6)) -> tuple[WatchItem, ...]:
 
 def make_full_issue(stories: int = 12, *, extra: tuple[StorySummary, ...] = ()) -> Issue:
     """Every part of the house style: stories, takes, Also in the news, What to watch."""
-    base = make_issue(stories, extra=extra)
-    fields = {f: getattr(base, f) for f in Issue.__dataclass_fields__}
-    return IssueWithNews(
-        **{**fields, "watch": watch_items(), "number": 42}, also_in_the_news=news_items()
-    )
+    base = replace(make_issue(stories, extra=extra), watch=watch_items(), number=42)
+    # Once Issue has the field itself (issue 15), the subclass only restates it.
+    fields = {f: getattr(base, f) for f in Issue.__dataclass_fields__ if f != "also_in_the_news"}
+    return IssueWithNews(**fields, also_in_the_news=news_items())
 
 
 HOSTILE_HEADLINE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} ends here"
