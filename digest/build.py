@@ -29,10 +29,11 @@ from digest.ingest import (
     pages_in_flight,
 )
 from digest.models import Issue, LeftOut, RenderedIssue, Story, StorySummary, TakeOrigin
-from digest.render import check_size, render_issue_isolated
+from digest.render import render_issue_isolated
 from digest.select import select_stories
 from digest.store import Store, open_store
 from digest.store.locks import build_lock
+from digest.watch import find_events
 from digest.writeup import write_stories
 
 __all__ = ["BuildOptions", "IssueResult", "build_issue", "run_issue"]
@@ -176,12 +177,13 @@ def build_issue(
             *written.problems,
         ),
         generated_at=options.now,
+        watch=find_events(selection.stories, window.issue_date),
+        number=store.issue_number(window.issue_date.isoformat()),
     )
     # A story that cannot be rendered is left out with a warning, never the issue.
     issue, rendered, unrendered = render_issue_isolated(
         issue, config.newsletter, templates_dir=config.templates_dir
     )
-    issue = dataclasses.replace(issue, problems=issue.problems + check_size(rendered))
     path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
     left_out = (*candidates.left_out, *selection.left_out, *written.left_out, *unrendered)
     store.record_issue(

@@ -39,6 +39,7 @@ __all__ = [
     "TextOrigin",
     "TopicSection",
     "TopicStories",
+    "WatchItem",
 ]
 
 ArticleId = NewType("ArticleId", str)
@@ -203,6 +204,7 @@ class Story:
     articles: tuple[Article, ...]  # ordered: earliest first
     status: StoryStatus = StoryStatus.NEW
     why: str = ""  # why it is in the issue (topic match, outlets, update)
+    rank: int = 0  # 1 = the issue's most important story (selection sets it); 0 = unranked
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -286,6 +288,7 @@ class StorySummary:
     # analytical sentences as starting points for a take (the outlets' words, not ours).
     flags: tuple[str, ...] = ()
     take_starters: tuple[Sentence, ...] = ()
+    rank: int = 0  # the story's Story.rank: 1 = most important; 0 = unranked
 
     @property
     def briefly_text(self) -> str:
@@ -305,6 +308,22 @@ class TopicSection:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchItem:
+    """An event ahead that an article mentions: a summit, a vote, a deadline.
+
+    ``day`` is None when the article names only the month (``month`` is then the first
+    of it); ``text`` is the sentence that mentions it, as written.
+    """
+
+    month: date
+    day: date | None
+    text: str
+    outlet: str
+    url: str
+    story_id: StoryId
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
     """One issue of the newsletter, fully written, ready to render."""
 
@@ -315,6 +334,8 @@ class Issue:
     topics: tuple[TopicSection, ...]
     problems: tuple[Problem, ...] = ()
     generated_at: datetime | None = None
+    watch: tuple[WatchItem, ...] = ()  # dated events ahead, soonest first
+    number: int = 0  # the issue's number (1 = the first); 0 = not numbered
 
     @property
     def stories(self) -> tuple[StorySummary, ...]:

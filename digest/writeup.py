@@ -65,6 +65,7 @@ def write_stories(
                 summary = summarize_story(
                     story, previous_sentences=previous_sentences, issue_date=issue_date
                 )
+                summary = dataclasses.replace(summary, rank=story.rank)
             except Exception as exc:
                 # Per-story isolation: one story that trips the summarizer is left out
                 # with a warning; the rest of the issue is still built.

@@ -72,6 +72,7 @@ def test_build_is_short_and_imports_only_stage_modules() -> None:
         "digest.select",
         "digest.store",
         "digest.store.locks",
+        "digest.watch",
         "digest.writeup",
     }
     assert imported <= stages, sorted(imported - stages)

@@ -157,6 +157,13 @@ def write_sample_config(site: SampleSite, directory: Path, *, with_takes: bool =
         f"  unsubscribe: {_quote('https://example.org/unsubscribe')}",
         "  timezone: Europe/Brussels",
         "  window_days: 7",
+        # The whole frame of the house style, as a real newsletter would set it.
+        f"  postal_address: {_quote('The Foreign Desk, Rue de la Loi 1, 1000 Brussels, Belgium')}",
+        f"  web_url: {_quote('https://example.org/foreign-desk')}",
+        f"  subscribe: {_quote('https://example.org/subscribe')}",
+        f"  preferences: {_quote('https://example.org/preferences')}",
+        "  brand:",
+        f"    tagline: {_quote('The week in foreign affairs, from every side')}",
         "storage:",
         f"  url: {_quote('sqlite:///digest.db')}",
         "fetch:",
