@@ -13,14 +13,14 @@ import dataclasses
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from digest.accounting import NOTHING_ACCOUNTED, Accounting, account_articles
 from digest.archive import write_issue
 from digest.config import Config
-from digest.continuity import Candidates, gather_candidates, gather_examples
+from digest.continuity import gather_candidates, gather_examples
 from digest.editorial import apply_text, load_plan
 from digest.ingest import (
     NO_FETCH,
@@ -31,50 +31,25 @@ from digest.ingest import (
     pages_in_flight,
 )
 from digest.models import (
-    ArticleId,
     Issue,
     LeftOut,
     LeftOutReason,
     RenderedIssue,
     Story,
     StoryId,
+    StorySummary,
+    TakeOrigin,
 )
-from digest.render import check_size, render_issue_isolated
-from digest.select import Selection, select_stories
+from digest.render import render_issue_isolated
+from digest.select import select_stories
 from digest.store import Store, open_store
 from digest.store.locks import build_lock
+from digest.watch import find_events
 from digest.writeup import write_briefs, write_stories
 
-__all__ = ["Accounting", "BuildOptions", "IssueResult", "build_issue", "run_issue"]
+__all__ = ["BuildOptions", "IssueResult", "build_issue", "run_issue"]
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Accounting:
-    """Where every article of the window went, counted once each.
-
-    ``left_out`` counts articles by the reason their story was left out (``SET_ASIDE``
-    among them); ``sent_before`` are articles readers already had in a story that now
-    has an update. ``unaccounted`` is what is left, and is 0 unless something is wrong.
-    """
-
-    window: int = 0
-    in_stories: int = 0
-    in_briefs: int = 0
-    left_out: tuple[tuple[LeftOutReason, int], ...] = ()
-    sent_before: int = 0
-    unaccounted: int = 0
-
-    def as_dict(self) -> dict[str, object]:
-        return {
-            "in_window": self.window,
-            "in_stories": self.in_stories,
-            "in_also_in_the_news": self.in_briefs,
-            "left_out": {str(reason): count for reason, count in self.left_out},
-            "sent_before": self.sent_before,
-            "unaccounted": self.unaccounted,
-        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +72,7 @@ class IssueResult:
     seconds: float = 0.0
     skipped: bool = False
     briefs: tuple[Story, ...] = ()
-    articles: Accounting = Accounting()
+    articles: Accounting = NOTHING_ACCOUNTED
 
     def left_out_counts(self) -> dict[str, int]:
         """Stories left out, by reason (articles set aside are not stories: not here)."""
@@ -108,6 +83,11 @@ class IssueResult:
 
     def set_aside(self) -> int:
         return sum(1 for item in self.left_out if item.reason is LeftOutReason.SET_ASIDE)
+
+    @property
+    def stories_without_take(self) -> tuple[StorySummary, ...]:
+        """Stories that go out without "Our take" unless the editors write one."""
+        return tuple(s for s in self.issue.stories if s.take_origin is TakeOrigin.MISSING)
 
     def summary(self) -> dict[str, object]:
         return {
@@ -120,6 +100,7 @@ class IssueResult:
             "left_out": self.left_out_counts(),
             "set_aside": self.set_aside(),
             "articles": self.articles.as_dict(),
+            "stories_without_take": len(self.stories_without_take),
             "html_bytes": len(self.rendered.html.encode("utf-8")),
             "warnings": len(self.issue.problems),
             "seconds": round(self.seconds, 2),
@@ -212,7 +193,12 @@ def build_issue(
         also_in_the_news=config.newsletter.also_in_the_news,
         examples=gather_examples(store, window),
     )
-    written = write_stories(config, selection, previous_sentences=candidates.previous_sentences)
+    written = write_stories(
+        config,
+        selection,
+        previous_sentences=candidates.previous_sentences,
+        issue_date=window.issue_date,
+    )
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,
@@ -228,12 +214,13 @@ def build_issue(
         ),
         generated_at=options.now,
         also_in_the_news=write_briefs(selection.briefs),
+        watch=find_events(selection.stories, window.issue_date),
+        number=store.issue_number(window.issue_date.isoformat()),
     )
     # A story that cannot be rendered is left out with a warning, never the issue.
     issue, rendered, unrendered = render_issue_isolated(
         issue, config.newsletter, templates_dir=config.templates_dir
     )
-    issue = dataclasses.replace(issue, problems=issue.problems + check_size(rendered))
     path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
     by_id = {s.id: s for s in selection.stories}
     unrendered = tuple(
@@ -262,35 +249,5 @@ def build_issue(
         left_out=left_out,
         stories=selection.stories,
         briefs=selection.briefs,
-        articles=_accounting(issue, candidates, selection, left_out),
-    )
-
-
-def _accounting(
-    issue: Issue, candidates: Candidates, selection: Selection, left_out: Iterable[LeftOut]
-) -> Accounting:
-    """Where each article of the window went (see :class:`Accounting`)."""
-    window = candidates.window
-    printed = {s.story_id for s in issue.stories}
-    listed = {b.story_id for b in issue.also_in_the_news}
-    placed: set[ArticleId] = set()
-
-    def take(ids: Iterable[ArticleId]) -> int:
-        new = {i for i in ids if i in window and i not in placed}
-        placed.update(new)
-        return len(new)
-
-    in_stories = take(a.id for s in selection.stories if s.id in printed for a in s.articles)
-    in_briefs = take(a.id for s in selection.briefs if s.id in listed for a in s.articles)
-    by_reason: Counter[LeftOutReason] = Counter()
-    for item in left_out:
-        by_reason[item.reason] += take(item.article_ids)
-    sent_before = take(candidates.already_sent)
-    return Accounting(
-        window=len(window),
-        in_stories=in_stories,
-        in_briefs=in_briefs,
-        left_out=tuple((r, n) for r, n in sorted(by_reason.items()) if n),
-        sent_before=sent_before,
-        unaccounted=len(window - placed),
+        articles=account_articles(issue, candidates, selection, left_out),
     )

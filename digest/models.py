@@ -41,6 +41,7 @@ __all__ = [
     "TextOrigin",
     "TopicSection",
     "TopicStories",
+    "WatchItem",
 ]
 
 ArticleId = NewType("ArticleId", str)
@@ -215,6 +216,7 @@ class Story:
     articles: tuple[Article, ...]  # ordered: earliest first
     status: StoryStatus = StoryStatus.NEW
     why: str = ""  # why it is in the issue (topic match, outlets, update)
+    rank: int = 0  # 1 = the issue's most important story (selection sets it); 0 = unranked
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -243,12 +245,27 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Perspective:
-    """Who says what: an attributed viewpoint."""
+    """Who says what: an attributed viewpoint.
+
+    ``verb`` ("says", "say") makes the bullet read "who says what" in the present tense;
+    without one (an editor's own perspective) it reads "who: what". ``connective`` is
+    what goes between ``who`` and ``says`` either way.
+    """
 
     who: str
     says: str
     source_url: str
     outlet: str = ""
+    verb: str = ""
+
+    @property
+    def connective(self) -> str:
+        if not self.verb:
+            return ":"
+        # "Jane Doe, a farmer, says ..."; a quote is introduced: "says: “...”".
+        comma = "," if "," in self.who else ""
+        colon = ":" if self.says[:1] in '"“' else ""
+        return f"{comma} {self.verb}{colon}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +295,12 @@ class StorySummary:
     take: str = ""
     take_origin: TakeOrigin = TakeOrigin.MISSING
     status: StoryStatus = StoryStatus.NEW
+    # For the editors, never printed: what to check before sending (figures the outlets
+    # disagree on, a future tense about a date already past) and the sources' strongest
+    # analytical sentences as starting points for a take (the outlets' words, not ours).
+    flags: tuple[str, ...] = ()
+    take_starters: tuple[Sentence, ...] = ()
+    rank: int = 0  # the story's Story.rank: 1 = most important; 0 = unranked
 
     @property
     def briefly_text(self) -> str:
@@ -317,6 +340,22 @@ class Brief:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchItem:
+    """An event ahead that an article mentions: a summit, a vote, a deadline.
+
+    ``day`` is None when the article names only the month (``month`` is then the first
+    of it); ``text`` is the sentence that mentions it, as written.
+    """
+
+    month: date
+    day: date | None
+    text: str
+    outlet: str
+    url: str
+    story_id: StoryId
+
+
+@dataclass(frozen=True, slots=True)
 class Issue:
     """One issue of the newsletter, fully written, ready to render."""
 
@@ -328,6 +367,8 @@ class Issue:
     problems: tuple[Problem, ...] = ()
     generated_at: datetime | None = None
     also_in_the_news: tuple[Brief, ...] = ()  # after the main stories, in this order
+    watch: tuple[WatchItem, ...] = ()  # dated events ahead, soonest first
+    number: int = 0  # the issue's number (1 = the first); 0 = not numbered
 
     @property
     def stories(self) -> tuple[StorySummary, ...]:

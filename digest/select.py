@@ -254,7 +254,8 @@ def _sections(
                 item[0],
             ),
         )
-        stories = tuple(p.story for _, p in ranked)
+        # Rank 1 is the most important story: the renderer numbers by it.
+        stories = tuple(dataclasses.replace(p.story, rank=rank + 1) for rank, p in ranked)
         sections.append(TopicStories(name, configured[name], stories))
     return tuple(sections)
 

@@ -14,8 +14,11 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from digest.config import Config
+from digest.headline import make_headline
+from digest.hygiene import clean_sentence
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
     Brief,
@@ -29,8 +32,8 @@ from digest.models import (
     TopicSection,
 )
 from digest.select import Selection
-from digest.summarize import make_headline, summarize_story
-from digest.text import clean_sentence, split_sentences, word_count
+from digest.summarize import summarize_story
+from digest.text import split_sentences, word_count
 
 __all__ = ["Written", "write_briefs", "write_stories"]
 
@@ -55,7 +58,11 @@ class Written:
 
 
 def write_stories(
-    config: Config, selection: Selection, *, previous_sentences: frozenset[str]
+    config: Config,
+    selection: Selection,
+    *,
+    previous_sentences: frozenset[str],
+    issue_date: date | None = None,
 ) -> Written:
     """Summarise every selected story, in order; a story that fails is left out.
 
@@ -71,7 +78,10 @@ def write_stories(
         summaries: list[StorySummary] = []
         for story in topic.stories:
             try:
-                summary = summarize_story(story, previous_sentences=previous_sentences)
+                summary = summarize_story(
+                    story, previous_sentences=previous_sentences, issue_date=issue_date
+                )
+                summary = dataclasses.replace(summary, rank=story.rank)
             except Exception as exc:
                 # Per-story isolation: one story that trips the summarizer is left out
                 # with a warning; the rest of the issue is still built.
@@ -90,6 +100,17 @@ def write_stories(
                     )
                 )
                 continue
+            if not summary.briefly and not summary.perspectives:
+                # Every sentence was page furniture (a crawl notice, a tweet widget): there
+                # is nothing to print, and a headline alone would mislead.
+                reason = "no article text left once page furniture was removed"
+                left_out.append(
+                    LeftOut(story.id, LeftOutReason.FAILED, reason, story.articles[0].title)
+                )
+                problems.append(
+                    Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
+                )
+                continue
             if model is not None:
                 if story.id in selection.editor_takes:
                     # The editors wrote this take: the model is not asked for one (the
@@ -97,6 +118,10 @@ def write_stories(
                     summary = dataclasses.replace(summary, take_origin=TakeOrigin.EDITOR)
                 summary, notes = enhance_summary(summary, story, model, prompts_dir=prompts_dir)
                 problems.extend(Problem(Stage.LLM, story.id, note) for note in notes)
+            problems.extend(
+                Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: {flag}")
+                for flag in summary.flags
+            )
             summaries.append(summary)
         if summaries:
             sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))

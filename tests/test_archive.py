@@ -17,7 +17,13 @@ from digest.archive import digest_schema, issue_to_json, write_issue
 from digest.errors import DeliveryError
 from digest.models import Brief, Issue, StoryId
 from digest.render import render_issue
-from tests.test_render import hostile_story, make_issue, make_newsletter, make_story
+from tests.test_render import (
+    hostile_story,
+    make_full_issue,
+    make_issue,
+    make_newsletter,
+    make_story,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTRACT = {"email.html", "email.txt", "email.eml", "digest.json", "index.html"}
@@ -74,7 +80,12 @@ def test_digest_json_matches_its_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = digest_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
-    for issue in (make_issue(12), make_issue(1, extra=(hostile_story(),)), make_issue(0)):
+    for issue in (
+        make_issue(12),
+        make_issue(1, extra=(hostile_story(),)),
+        make_issue(0),
+        make_full_issue(3),
+    ):
         jsonschema.validate(issue_to_json(issue), schema)
 
 
@@ -93,7 +104,14 @@ def test_schema_names_every_key_written() -> None:
             for item in value:
                 check(item, node["items"])
 
-    check(issue_to_json(make_issue(12)), schema)
+    check(issue_to_json(make_full_issue(12)), schema)
+    document = issue_to_json(make_full_issue(12))
+    assert document["number"] == 42
+    assert [(w["month"], w["day"]) for w in document["watch"]] == [
+        ("2024-05", "2024-05-14"),
+        ("2025-01", None),
+    ]
+    assert [s["rank"] for s in document["topics"][0]["stories"]] == [1, 5, 9]
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:

@@ -128,6 +128,17 @@ def test_ranking_by_outlets_then_recency_and_max_stories_cap() -> None:
     assert [s.id for s in capped[0].stories] == ["s-three", "s-two-new"]
 
 
+def test_each_chosen_story_carries_its_rank_across_topics() -> None:
+    # Issue 17: the email numbers stories by this rank, whatever section they are in.
+    japan = _story("boj", ("A", "Bank of Japan holds"), ("B", "Tokyo waits"), ("C", "Japan"))
+    ice = _story("ice", ("A", "Greenland ice"), ("B", "Greenland ice"), hours=5)
+    fish = _story("fish", ("A", "Greenland fish"), ("B", "Greenland fish"), hours=1)
+    topics = _grouped([fish, ice, japan], [GREENLAND, JAPAN], max_stories=10)
+    ranks = {s.id: s.rank for t in topics for s in t.stories}
+    assert ranks == {"s-boj": 1, "s-ice": 2, "s-fish": 3}
+    assert [t.name for t in topics] == ["Greenland", "Japan"]  # sections keep their order
+
+
 def _select(tmp_path: Path, edits: str, stories: Sequence[Story], max_stories: int) -> Selection:
     path = tmp_path / "editorial.yaml"
     path.write_text(edits)

@@ -141,6 +141,15 @@ def report_issue(result: IssueResult, *, strict: bool) -> None:
         f"{result.seconds:.1f} s",
         err=True,
     )
+    missing = result.stories_without_take
+    if missing:
+        click.echo(
+            f"{len(missing)} of {len(result.issue.stories)} stories have no take yet: "
+            + ", ".join(s.story_id for s in missing[:5])
+            + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            + ". Write them in editorial.yaml (digest preview offers starting points).",
+            err=True,
+        )
     if not result.issue.stories:
         click.echo("error: no stories in the window; nothing to send.", err=True)
         sys.exit(EXIT_FAILED)

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.build import IssueResult
+from digest.check import check_issue
 from digest.editorial import StoryEdit
+from digest.errors import DigestError
 from digest.ids import story_id_for
 from digest.models import Brief, LeftOut, LeftOutReason, Story, StorySummary, TopicSection
 from digest.templating import preview_environment
@@ -22,6 +24,7 @@ __all__ = [
     "Button",
     "LeftOutItem",
     "Member",
+    "Starter",
     "StoryPanel",
     "TextField",
     "render_page",
@@ -73,6 +76,15 @@ class TextField:
 
 
 @dataclass(frozen=True, slots=True)
+class Starter:
+    """A source's analytical sentence offered to start a take: the outlet's words."""
+
+    text: str
+    outlet: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class StoryPanel:
     story_id: str
     headline: str
@@ -89,6 +101,8 @@ class StoryPanel:
     members: tuple[Member, ...]
     put_back: tuple[tuple[str, Button], ...]  # (origin, button)
     fields: tuple[TextField, ...]
+    starters: tuple[Starter, ...] = ()
+    flags: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +154,13 @@ def _draft(
         for topic in result.issue.topics
         for index in range(len(topic.stories))
     ]
+    try:
+        findings = [str(f) for f in check_issue(result.path).findings]
+    except DigestError as error:
+        findings = [f"the check could not read the draft: {error}"]
     return {
+        "check": findings,
+        "missing_takes": len(result.stories_without_take),
         "subject": result.rendered.subject,
         "preheader": result.rendered.preheader,
         "size_kb": f"{len(result.rendered.html.encode('utf-8')) / 1024:.1f}",
@@ -172,6 +192,7 @@ def _panel(
     story = topic.stories[index]
     story_id = story.story_id
     edit = _edit(edits, story_id)
+    outlets = {source.url: source.outlet for source in story.sources}
     pin = (
         _changes("Unpin", "unpin", story_id, {"pin": None})
         if edit.pin
@@ -193,6 +214,13 @@ def _panel(
         members=_members(story, clustered, edits),
         put_back=_put_back(story_id, edits),
         fields=_text_fields(story, edit),
+        starters=tuple(
+            Starter(s.text, outlets.get(s.source_url, ""), s.source_url)
+            for s in story.take_starters
+        )
+        if not story.take
+        else (),
+        flags=story.flags,
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, func, select, update
 
 from digest.ids import article_id_for
 from digest.models import (
@@ -274,6 +274,16 @@ class IssueQueries(StoreBase):
             )
             for topic, story_id, issue_date, headline in rows
         ]
+
+    def issue_number(self, issue_date: str) -> int:
+        """The number of the issue of ``issue_date``: one more than the final (sent)
+        issues before it. A draft or a rebuild keeps the number it will be sent with."""
+        issues = schema.issues
+        query = select(func.count()).where(
+            issues.c.is_scheduled.is_(True), issues.c.issue_date < issue_date
+        )
+        with self._begin() as connection:
+            return int(connection.execute(query).scalar() or 0) + 1
 
     def issue_is_final(self, issue_date: str) -> bool:
         """Whether a final build (one that counts as sent) made this issue."""
