@@ -109,6 +109,12 @@ class Score:
     worst_mixes: list[StoryRow] = field(default_factory=list)
     worst_splits: list[SplitRow] = field(default_factory=list)
     stage: dict[str, object] = field(default_factory=dict)  # the clustering stage alone
+    # Every story the build assembled, printed or not (the store's records), scored as
+    # the stage is: what assembly did, apart from what the cap and the list caps chose.
+    assembled: dict[str, object] = field(default_factory=dict)
+    standing_cut: int = 0  # stories under a standing topic that the cap left out
+    single_unaccounted: int = 0  # one-report events whose article no record holds
+    unaccounted: int = 0  # articles of the week no record of the issue holds
 
     def as_dict(self) -> dict[str, object]:
         return dataclasses.asdict(self)

@@ -19,6 +19,7 @@ furniture reached a story. See docs/quality.md ("End-to-end week") for definitio
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import random
 import socket
@@ -115,6 +116,17 @@ def run_week(options: WeekOptions) -> WeekResult:
             score.stage = {"error": stage}
         else:
             score.stage = score_stage(gold, stage, built.stories, topics=_standing_topics())
+        if built.assembled:
+            score.assembled = score_stage(
+                gold, built.assembled, built.stories, topics=_standing_topics()
+            )
+        score.standing_cut = built.standing_cut
+        score.single_unaccounted = sum(
+            1
+            for keys in _real_reports(gold).values()
+            if len(keys) == 1 and not keys & built.accounted
+        )
+        score.unaccounted = sum(1 for a in gold if a.key not in built.accounted)
         week = {
             "seed": options.seed,
             "variant": options.variant,
@@ -334,6 +346,11 @@ class _BuiltIssue:
     anywhere: set[str]  # keys of the articles linked anywhere in digest.json
     left_out: int  # stories the store says this issue considered and left out
     unknown_urls: int  # source URLs matching no article of the week (should be 0)
+    # Article key -> the story the build put it in, printed or not (the store's record
+    # of every story the issue considered); absent from an older store.
+    assembled: dict[str, str] = dataclasses.field(default_factory=dict)
+    standing_cut: int = 0  # left out by the cap while filed under a standing topic
+    accounted: set[str] = dataclasses.field(default_factory=set)  # keys with a record
 
 
 def _read_issue(work: Path, paths: Mapping[str, str]) -> _BuiltIssue:
@@ -347,7 +364,15 @@ def _read_issue(work: Path, paths: Mapping[str, str]) -> _BuiltIssue:
         return _BuiltIssue([], set(), 0, 0)
     issue = json.loads(built[-1].read_text(encoding="utf-8"))
     topics = _standing_topics()
-    linked, left_out = _store_links(work / "digest.db", str(issue.get("issue_date", "")))
+    linked, records = _store_links(work / "digest.db", str(issue.get("issue_date", "")))
+    left_out = sum(1 for included, _, _ in records.values() if not included)
+    assembled = {_key(url, paths): story_id for story_id, urls in linked.items() for url in urls}
+    assembled.pop("", None)
+    standing_cut = sum(
+        1
+        for included, topic, why in records.values()
+        if not included and topic in topics and why.startswith("cut by max_stories")
+    )
     stories = []
     unknown = 0
     for section in issue.get("topics", []):
@@ -367,13 +392,24 @@ def _read_issue(work: Path, paths: Mapping[str, str]) -> _BuiltIssue:
                 )
             )
     anywhere = {_key(url, paths) for url in _strings(issue)} - {""}
-    return _BuiltIssue(stories, anywhere, left_out, unknown)
+    return _BuiltIssue(
+        stories,
+        anywhere,
+        left_out,
+        unknown,
+        assembled=assembled,
+        standing_cut=standing_cut,
+        accounted=set(assembled),
+    )
 
 
-def _store_links(database: Path, issue_date: str) -> tuple[dict[str, list[str]], int]:
-    """Story id -> article URLs, and how many stories were left out, from the store."""
+def _store_links(
+    database: Path, issue_date: str
+) -> tuple[dict[str, list[str]], dict[str, tuple[bool, str, str]]]:
+    """Story id -> article URLs, and story id -> (printed, topic, why), from the store:
+    every story the issue considered, printed or not."""
     if not database.exists():
-        return {}, 0
+        return {}, {}
     links: dict[str, list[str]] = {}
     try:
         with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as connection:
@@ -382,31 +418,34 @@ def _store_links(database: Path, issue_date: str) -> tuple[dict[str, list[str]],
                 " ON a.id = l.article_id WHERE l.issue_date = ?",
                 (issue_date,),
             ).fetchall()
-            (left_out,) = connection.execute(
-                "SELECT count(*) FROM issue_stories WHERE issue_date = ? AND NOT is_included",
+            told = connection.execute(
+                "SELECT story_id, is_included, topic, why FROM issue_stories WHERE issue_date = ?",
                 (issue_date,),
-            ).fetchone()
+            ).fetchall()
     except sqlite3.Error:
-        return {}, 0  # another schema: digest.json alone
+        return {}, {}  # another schema: digest.json alone
     for story_id, url in rows:
         links.setdefault(str(story_id), []).append(str(url))
-    return links, int(left_out)
+    records = {str(i): (bool(included), str(topic), str(why)) for i, included, topic, why in told}
+    return links, records
 
 
 def _stage_partition(database: Path, paths: Mapping[str, str]) -> dict[str, str] | str:
     """Article key -> story id from the clustering stage alone, or why it is unavailable.
 
-    Calls the library (``digest.cluster.cluster_stories`` on the store's articles of the
-    window) because the issue cannot show what the cap cut: the store keeps no members
-    of a left-out story. Before selection, the cap and the editors.
+    Calls the library (``digest.screen.screen_articles``, then
+    ``digest.cluster.cluster_stories`` on the store's articles of the window, as the
+    build does): before continuity, selection, the cap and the editors. An article
+    screening sets aside is a story of its own.
     """
     try:
         from digest.cluster import cluster_stories
+        from digest.screen import screen_articles
         from digest.store import open_store
 
         with open_store(f"sqlite:///{database}") as store:
             window = store.articles_between(NOW - timedelta(days=7), NOW)
-        clustered = cluster_stories(window)
+        clustered = cluster_stories(screen_articles(window).kept)
     except (ImportError, AttributeError, TypeError) as exc:  # the library API moved on
         return f"{type(exc).__name__}: {exc}"
     return {
@@ -415,6 +454,14 @@ def _stage_partition(database: Path, paths: Mapping[str, str]) -> dict[str, str]
         for article in story.articles
         if _key(article.url, paths)
     }
+
+
+def _real_reports(gold: Sequence[GoldArticle]) -> dict[int, set[str]]:
+    reports: dict[int, set[str]] = {}
+    for article in gold:
+        if not article.is_degenerate:
+            reports.setdefault(article.event, set()).add(article.key)
+    return reports
 
 
 def _fields(story: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -495,17 +542,21 @@ def summary_lines(result: WeekResult) -> list[str]:
         f"email.html {run.get('email_html_bytes', 0) / 1024:.0f} KB",
         f"stories: {s.stories} printed, {s.left_out} left out; sections: "
         + ", ".join(f"{name} {count}" for name, count in s.sections.items()),
-        f"B-cubed over all articles: P {s.bcubed_precision:.3f}  R {s.bcubed_recall:.3f}  "
-        f"F1 {s.bcubed_f1:.3f}",
+        _assembled_line(s.assembled),
+        f"B-cubed over all articles, printed stories only: P {s.bcubed_precision:.3f}  "
+        f"R {s.bcubed_recall:.3f}  F1 {s.bcubed_f1:.3f}",
         f"events with 2+ real reports: {s.events_multi}; covered whole {s.covered} "
         f"(clean {s.covered_clean}), split {s.split}, partly left out {s.partial}, "
         f"missing {s.missing}",
         f"stories mixing events: {s.mixed_stories}; with degenerate articles: "
         f"{s.junk_stories} (only degenerate: {s.all_junk_stories})",
-        f"single-report events: {s.events_single}; lost (nowhere in the issue): {s.single_lost}",
+        f"single-report events: {s.events_single}; nowhere in digest.json (stories or Also "
+        f"in the news): {s.single_lost}; without a record in the store: "
+        f"{s.single_unaccounted}; articles of the week without a record: {s.unaccounted}",
         f"standing-topic events (by keywords): {s.standing_expected}; filed under it "
         f"{s.standing_filed}, under another section {s.standing_elsewhere}, not printed "
-        f"{s.standing_absent} while {s.non_standing_printed} non-standing stories were",
+        f"{s.standing_absent} while {s.non_standing_printed} non-standing stories were; "
+        f"standing-topic stories cut by the cap: {s.standing_cut}",
         _stage_line(s.stage),
         "injected furniture in story fields: "
         + (", ".join(f"{k} {v}" for k, v in s.injected.items()) or "none"),
@@ -519,11 +570,23 @@ def summary_lines(result: WeekResult) -> list[str]:
     return lines
 
 
+def _assembled_line(assembled: Mapping[str, Any]) -> str:
+    if not assembled:
+        return "B-cubed over all articles, every story the build assembled: n/a (no records)"
+    return (
+        "B-cubed over all articles, every story the build assembled (printed, Also in the "
+        f"news, left out, set aside): P {assembled['bcubed_precision']:.3f}  "
+        f"R {assembled['bcubed_recall']:.3f}  F1 {assembled['bcubed_f1']:.3f}; events "
+        f"covered whole {assembled['covered']}, split {assembled['split']}, mixing "
+        f"{assembled['mixed_stories']}, junk {assembled['junk_stories']}"
+    )
+
+
 def _stage_line(stage: Mapping[str, Any]) -> str:
     if "error" in stage:
         return f"clustering stage alone: n/a ({stage['error']})"
     return (
-        f"clustering stage alone: B-cubed P {stage['bcubed_precision']:.3f}  "
+        f"clustering stage alone (screened): B-cubed P {stage['bcubed_precision']:.3f}  "
         f"R {stage['bcubed_recall']:.3f}  F1 {stage['bcubed_f1']:.3f}; "
         f"{stage['stories']} multi-outlet stories, events covered whole {stage['covered']}, "
         f"split {stage['split']}, mixing {stage['mixed_stories']}, junk {stage['junk_stories']}; "

@@ -27,8 +27,8 @@ from typing import Any, Final
 
 from digest.errors import DeliveryError, IssueSentError
 from digest.files import replace_file
+from digest.layout import format_date
 from digest.models import Issue, RenderedIssue, Sentence, StorySummary
-from digest.render import format_date
 from digest.templating import template_environment
 
 __all__ = [
@@ -88,6 +88,7 @@ def _story_to_json(story: StorySummary) -> dict[str, object]:
             for s in story.sources
         ],
         "status": str(story.status),
+        "rank": story.rank,
     }
 
 
@@ -102,7 +103,19 @@ def issue_to_json(issue: Issue) -> dict[str, object]:
         "newsletter": issue.newsletter,
         "issue_date": issue.issue_date.isoformat(),
         "generated_at": _iso(issue.generated_at) if issue.generated_at else None,
+        "number": issue.number,
         "window": {"start": _iso(issue.window_start), "end": _iso(issue.window_end)},
+        "watch": [
+            {
+                "month": item.month.isoformat()[:7],
+                "day": item.day.isoformat() if item.day else None,
+                "text": item.text,
+                "outlet": item.outlet,
+                "url": item.url,
+                "story_id": str(item.story_id),
+            }
+            for item in issue.watch
+        ],
         "topics": [
             {
                 "name": topic.name,
@@ -113,6 +126,17 @@ def issue_to_json(issue: Issue) -> dict[str, object]:
             for topic in issue.topics
         ],
         "warnings": [str(p) for p in issue.problems],
+        "also_in_the_news": [
+            {
+                "id": str(brief.story_id),
+                "headline": brief.headline,
+                "outlet": brief.outlet,
+                "url": brief.url,
+                "sentence": brief.sentence,
+                "published": _iso(brief.published),
+            }
+            for brief in issue.also_in_the_news
+        ],
     }
 
 
@@ -172,8 +196,38 @@ def digest_schema() -> dict[str, object]:
             "status": _string(
                 "new, or update of a story in an earlier issue.", enum=["new", "update"]
             ),
+            "rank": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "Importance in the issue: 1 is the most important; 0 unranked.",
+            },
         },
         "A story written up in the house style.",
+    )
+    brief = _object(
+        {
+            "id": _string("Stable story id."),
+            "headline": _string("The story's headline."),
+            "outlet": _string("The outlet that reported it."),
+            "url": _string("The article URL as published; may be any scheme (unchecked)."),
+            "sentence": _string("The article's lead sentence; may be empty."),
+            "published": timestamp,
+        },
+        'A story from one outlet, told in one line under "Also in the news".',
+    )
+    watch = _object(
+        {
+            "month": _string("The month of the event, YYYY-MM."),
+            "day": {
+                "anyOf": [_string("The day.", format="date"), {"type": "null"}],
+                "description": "The day of the event; null when only the month is known.",
+            },
+            "text": _string("The sentence of the article that names the event."),
+            "outlet": _string("The outlet of that article."),
+            "url": _string("The article's URL."),
+            "story_id": _string("The story the article belongs to."),
+        },
+        "An event ahead that an article mentions (a summit, a vote, a deadline).",
     )
     topic = _object(
         {
@@ -193,15 +247,26 @@ def digest_schema() -> dict[str, object]:
                 "anyOf": [timestamp, {"type": "null"}],
                 "description": "When the issue was built (UTC), if recorded.",
             },
+            "number": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "The issue's number (1 = the first sent); 0 = not numbered.",
+            },
             "window": _object(
                 {"start": timestamp, "end": timestamp},
                 "The news window the issue covers: start inclusive, end exclusive.",
             ),
+            "watch": {"type": "array", "items": watch, "description": "What to watch."},
             "topics": {"type": "array", "items": topic},
             "warnings": {
                 "type": "array",
                 "items": {"type": "string"},
                 "description": "Problems met while building the issue.",
+            },
+            "also_in_the_news": {
+                "type": "array",
+                "items": brief,
+                "description": "Stories from one outlet, listed after the main stories.",
             },
         },
         "One issue of a newsletter-digest newsletter (digest.json).",

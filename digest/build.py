@@ -15,12 +15,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from enum import StrEnum
 from pathlib import Path
 
+from digest.accounting import account_articles
 from digest.archive import keep_sent_copy, refuse_over_sent, write_issue
 from digest.config import Config
-from digest.continuity import gather_candidates
+from digest.continuity import gather_candidates, gather_examples
 from digest.editorial import apply_text, check_moves, load_plan
 from digest.ingest import (
     NO_FETCH,
@@ -30,89 +30,18 @@ from digest.ingest import (
     intake_problems,
     pages_in_flight,
 )
-from digest.models import Issue, LeftOut, Problem, RenderedIssue, Story
-from digest.render import check_size, render_issue_isolated
+from digest.models import Issue, LeftOut, Problem, RenderedIssue, StoryId
+from digest.outcome import BuildOutcome, IssueResult
+from digest.render import render_issue_isolated
 from digest.select import select_stories
 from digest.store import FinalBuild, Store, open_store
 from digest.store.locks import build_lock
-from digest.writeup import write_stories
+from digest.watch import find_events
+from digest.writeup import write_briefs, write_stories
 
 __all__ = ["BuildOptions", "BuildOutcome", "IssueResult", "build_issue", "run_issue"]
 
 logger = logging.getLogger(__name__)
-
-
-class BuildOutcome(StrEnum):
-    """What a build came to."""
-
-    BUILT = "built"  # written to the output directory and recorded
-    EMPTY = "empty"  # no stories in the window: nothing written or recorded
-    NOTHING_FETCHED = "nothing fetched"  # the store holds no article at all
-    ALREADY_BUILT = "already built"  # a final build of this issue exists (no --force)
-
-
-@dataclass(frozen=True, slots=True)
-class IssueResult:
-    """A built issue and how it came about.
-
-    ``issue.problems`` is the one list of problems, from the poll to the size check.
-    ``stories`` are the selected stories as grouped, before writing (their articles and
-    why each is in); ``left_out`` every other story considered, with its reason.
-    ``path`` is the issue's directory; it exists only when ``outcome`` is BUILT.
-    ``final`` is the issue's final build as it was before this one (if any), and
-    ``sent_copy`` where the files of that build were kept when this one replaced them.
-    """
-
-    issue: Issue
-    rendered: RenderedIssue
-    path: Path
-    fetch: FetchReport = NO_FETCH
-    left_out: tuple[LeftOut, ...] = ()
-    stories: tuple[Story, ...] = ()
-    seconds: float = 0.0
-    outcome: BuildOutcome = BuildOutcome.BUILT
-    final: FinalBuild | None = None
-    sent_copy: Path | None = None
-    is_final: bool = False
-
-    @property
-    def skipped(self) -> bool:
-        return self.outcome is BuildOutcome.ALREADY_BUILT
-
-    @property
-    def is_written(self) -> bool:
-        return self.outcome is BuildOutcome.BUILT
-
-    @property
-    def result_text(self) -> str:
-        """How the build ended, in words (``digest status``'s result column)."""
-        if self.outcome is BuildOutcome.BUILT:
-            return "final issue built" if self.is_final else "draft built"
-        return {
-            BuildOutcome.EMPTY: "nothing to send",
-            BuildOutcome.NOTHING_FETCHED: "nothing fetched yet",
-            BuildOutcome.ALREADY_BUILT: "already built; nothing to do",
-        }[self.outcome]
-
-    def summary(self) -> dict[str, object]:
-        if self.skipped:
-            return {
-                "issue_date": self.issue.issue_date.isoformat(),
-                "result": self.result_text,
-                "seconds": round(self.seconds, 2),
-            }
-        return {
-            "issue_date": self.issue.issue_date.isoformat(),
-            "result": self.result_text,
-            "feeds_polled": self.fetch.feeds_polled,
-            "feeds_failed": self.fetch.feeds_failed,
-            "articles_new": self.fetch.articles_new,
-            "stories": len(self.issue.stories),
-            "html_bytes": len(self.rendered.html.encode("utf-8")),
-            "warnings": len(self.issue.problems),
-            "seconds": round(self.seconds, 2),
-            "path": str(self.path) if self.is_written else "",
-        }
 
 
 def _wall_clock() -> datetime:
@@ -200,9 +129,15 @@ def build_issue(
     """Select, write, render and record the issue of ``options.now`` from the store."""
     window = config.news_window(options.now)
     plan = load_plan(config.editorial_path)
-    candidates = gather_candidates(store, window)
+    pinned = {StoryId(story_id) for story_id, edit in plan.stories.items() if edit.pin}
+    candidates = gather_candidates(store, window, keep=pinned)
     selection = select_stories(
-        candidates.stories, plan, config.topics, max_stories=config.newsletter.max_stories
+        candidates.stories,
+        plan,
+        config.topics,
+        max_stories=config.newsletter.max_stories,
+        also_in_the_news=config.newsletter.also_in_the_news,
+        examples=gather_examples(store, window),
     )
     check_moves(plan, selection.topics, {t.name for t in config.topics})
     if not selection.stories:
@@ -212,11 +147,17 @@ def build_issue(
         problems = (
             *intake_problems(config, store, window),
             *fetch_report.problems,
+            *candidates.problems,
             *selection.problems,
         )
         left_out = (*candidates.left_out, *selection.left_out)
         return _empty(config, store, options, fetch_report, problems, left_out)
-    written = write_stories(config, selection, previous_sentences=candidates.previous_sentences)
+    written = write_stories(
+        config,
+        selection,
+        previous_sentences=candidates.previous_sentences,
+        issue_date=window.issue_date,
+    )
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,
@@ -226,19 +167,29 @@ def build_issue(
         problems=(
             *intake_problems(config, store, window),
             *fetch_report.problems,
+            *candidates.problems,
             *selection.problems,
             *written.problems,
         ),
         generated_at=options.now,
+        also_in_the_news=write_briefs(selection.briefs),
+        watch=find_events(selection.stories, window.issue_date),
+        number=store.issue_number(window.issue_date.isoformat()),
     )
     # A story that cannot be rendered is left out with a warning, never the issue.
     issue, rendered, unrendered = render_issue_isolated(
         issue, config.newsletter, templates_dir=config.templates_dir
     )
+    by_id = {s.id: s for s in selection.stories}
+    unrendered = tuple(
+        dataclasses.replace(item, article_ids=tuple(a.id for a in by_id[item.story_id].articles))
+        if item.story_id in by_id
+        else item
+        for item in unrendered
+    )
     left_out = (*candidates.left_out, *selection.left_out, *written.left_out, *unrendered)
     if not issue.stories:  # every story failed to render
         return _empty(config, store, options, fetch_report, issue.problems, left_out)
-    issue = dataclasses.replace(issue, problems=issue.problems + check_size(rendered))
     final = store.final_build(window.issue_date.isoformat())
     target = options.out_dir / window.issue_date.isoformat()
     # Reached over a sent issue's files only when forced: they are kept, not replaced.
@@ -254,6 +205,8 @@ def build_issue(
         left_out=left_out,
         is_final=options.is_final,
         html_bytes=len(rendered.html.encode("utf-8")),
+        briefs=selection.briefs,
+        filed=selection.filed,
     )
     return IssueResult(
         issue=issue,
@@ -262,6 +215,8 @@ def build_issue(
         fetch=fetch_report,
         left_out=left_out,
         stories=selection.stories,
+        briefs=selection.briefs,
+        articles=account_articles(issue, candidates, selection, left_out),
         final=final,
         sent_copy=sent_copy,
         is_final=options.is_final,

@@ -22,6 +22,7 @@ from pydantic import (
     Field,
     ValidationError,
     field_validator,
+    model_validator,
 )
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -32,6 +33,7 @@ from digest.errors import ConfigError, ConfigProblem
 from digest.models import NewsWindow
 
 __all__ = [
+    "BrandConfig",
     "Config",
     "FeedConfig",
     "FetchConfig",
@@ -95,12 +97,78 @@ def _cron(value: str) -> str:
     return value
 
 
+def _colour(value: str) -> str:
+    text = value.strip().lower()
+    if re.fullmatch(r"#[0-9a-f]{3}", text):
+        text = "#" + "".join(c * 2 for c in text[1:])
+    if not re.fullmatch(r"#[0-9a-f]{6}", text):
+        raise ValueError(f'not a colour (got "{value}"). Write it as #rrggbb, e.g. "#a8361b"')
+    return text
+
+
+def _link_or_tag(value: str, info: Any) -> str:
+    """An https or mailto URL, or one of the newsletter's ESP merge tags."""
+    tags = info.data.get("merge_tags", ())
+    if value in tags or value.startswith(("{{", "*|", "%")):
+        return value
+    if value.startswith("mailto:"):
+        return value
+    return _https_url(value)
+
+
 HttpUrl = Annotated[str, AfterValidator(_http_url)]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Colour = Annotated[str, AfterValidator(_colour)]
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class BrandConfig(_Model):
+    """The house style: what the masthead and footer say and the accent colour.
+
+    Text colours are derived from ``accent`` so every one reaches WCAG AA contrast in
+    light and dark mode whatever colour is chosen (a too-light accent is darkened for
+    text, a too-dark one lightened in dark mode).
+    """
+
+    accent: Colour = Field(
+        "#a8361b",
+        description="Accent colour (#rrggbb) of topic kickers, story numbers and the take "
+        "box's edge. Adjusted for contrast where used as text.",
+    )
+    tagline: str = Field(
+        "", description="One line under the newsletter's name in the masthead (plain text)."
+    )
+    logo_url: HttpsUrl | None = Field(
+        None,
+        description="https URL of a logo image shown above the name; mail clients "
+        "may block it until the reader allows images, so logo_alt must say what it shows.",
+    )
+    logo_alt: str = Field("", description="The logo's alternative text (required with logo_url).")
+    logo_width: int = Field(
+        160, ge=16, le=552, description="Width in pixels the logo is shown at (its height follows)."
+    )
+    why_you_get_this: str = Field(
+        "",
+        description="Footer line saying why the reader gets this email; default: "
+        '"You get <name> because you subscribed to it."',
+    )
+    reply_invitation: str = Field(
+        "Reply to this email to reach the editors: we read every reply.",
+        description="Footer line inviting replies; empty to leave it out.",
+    )
+
+    @model_validator(mode="after")
+    def _logo_has_alt(self) -> BrandConfig:
+        # Checked after the fields: logo_alt's default is never validated on its own.
+        if self.logo_url and not self.logo_alt.strip():
+            raise ValueError(
+                "logo_url needs alternative text. Add logo_alt: the newsletter's name, or "
+                "what the image shows"
+            )
+        return self
 
 
 class NewsletterConfig(_Model):
@@ -126,17 +194,45 @@ class NewsletterConfig(_Model):
     )
     window_days: int = Field(7, ge=1, le=31, description="Days of news one issue covers.")
     subject: str = Field(
-        "{name}: {headline}",
-        description="Subject pattern; {name}, {headline} and {date} are filled in.",
+        "{headlines}",
+        description="Subject pattern. {headlines}: the top stories' headlines, shortened to "
+        "fit about 60 characters; {headline}: the lead story's; {name} and {date}. The "
+        "newsletter's name belongs in the From name (newsletter.from), where inboxes show it.",
     )
     max_stories: int = Field(12, ge=1, le=60, description="At most this many stories per issue.")
+    also_in_the_news: int = Field(
+        8,
+        ge=0,
+        le=40,
+        description="At most this many one-outlet stories listed after the main stories, "
+        'under "Also in the news", each as a headline, outlet, link and one sentence; '
+        "0 for no list.",
+    )
     templates: str | None = Field(
         None, description="Directory of template overrides, relative to this file."
     )
     editorial: str = Field(
         "editorial.yaml", description="The editors' file of takes and overrides."
     )
-    postal_address: str = Field("", description="Postal address line for the footer.")
+    postal_address: str = Field(
+        "",
+        description="The sender's postal address, printed in the footer. Anti-spam laws "
+        "(CAN-SPAM in the US, CASL in Canada) require one in every newsletter sent; the "
+        "build warns while it is empty.",
+    )
+    preferences: str | None = Field(
+        None,
+        description="URL (https) or ESP merge tag of the page where readers manage their "
+        "subscription; linked in the footer beside Unsubscribe.",
+    )
+    subscribe: HttpsUrl | None = Field(
+        None,
+        description='https URL of the sign-up page; the footer\'s "Forwarded this? Subscribe" '
+        "link and the forward link use it.",
+    )
+    brand: BrandConfig = Field(
+        BrandConfig(), description="House style: accent colour, tagline, logo, footer lines."
+    )
     web_url: HttpUrl | None = Field(
         None, description="Public URL of the web archive; enables 'view in browser' links."
     )
@@ -145,12 +241,12 @@ class NewsletterConfig(_Model):
     @field_validator("unsubscribe")
     @classmethod
     def _unsubscribe(cls, value: str, info: Any) -> str:
-        tags = info.data.get("merge_tags", ())
-        if value in tags or value.startswith(("{{", "*|", "%")):
-            return value
-        if value.startswith("mailto:"):
-            return value
-        return _https_url(value)
+        return _link_or_tag(value, info)
+
+    @field_validator("preferences")
+    @classmethod
+    def _preferences(cls, value: str | None, info: Any) -> str | None:
+        return None if value is None else _link_or_tag(value, info)
 
 
 class ScheduleConfig(_Model):

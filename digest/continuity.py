@@ -1,67 +1,165 @@
 """Continuity across issues: this week's candidate stories, given what was already sent.
 
-The window's articles are clustered together with the articles of stories sent in the
-last ``_CONTINUITY_WEEKS`` weeks. A cluster holding articles already sent keeps that
-story's id; it is left out when it has nothing new, and comes back as an update (with
-only its new articles) when it has.
+The window's articles are first screened (``digest.screen``): crawl notices, empty
+pages and text repeated across unrelated pages never make a story; each is left out as
+a story of its own with its reason, and the build reports them once. The rest are
+clustered together with the articles of stories sent in the last ``_CONTINUITY_WEEKS``
+weeks. A cluster holding articles already sent keeps that story's id; it is left out
+when it has nothing new, and comes back as an update (with only its new articles) when
+it has.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
 from digest.cluster import cluster_stories
+from digest.ids import story_id_for
 from digest.models import (
     Article,
     ArticleId,
     LeftOut,
     LeftOutReason,
     NewsWindow,
+    Problem,
+    Stage,
     Story,
     StoryId,
     StoryStatus,
 )
+from digest.screen import Rejected, screen_articles
 from digest.store import SentStory, Store
+from digest.topics import TopicExample
 
-__all__ = ["Candidates", "continue_stories", "gather_candidates"]
+__all__ = ["Candidates", "continue_stories", "gather_candidates", "gather_examples"]
 
 # Previous issues looked at for continuity: a story sent within this many weeks does
 # not come back unless it gained new articles.
 _CONTINUITY_WEEKS = 6
+# The editors' filings stay examples of their topic this long, the latest few per topic:
+# a topic's news moves on, and a year of examples would outvote its keywords.
+_EXAMPLE_WEEKS = 26
+_EXAMPLES_PER_TOPIC = 12
 
 
 @dataclass(frozen=True, slots=True)
 class Candidates:
     """The stories this issue may print, those already told, and what readers have read.
 
+    ``left_out`` holds the stories sent before with nothing new, and each article set
+    aside by screening (a story of its own, ``LeftOutReason.SET_ASIDE``).
     ``previous_sentences`` are the sentences of recently sent stories: an update does
-    not repeat them.
+    not repeat them. ``window`` are the ids of every article of the window, and
+    ``already_sent`` those of them that went out before in a story that now has an
+    update: with the stories and left-out records, they account for every article.
     """
 
     stories: tuple[Story, ...]
     left_out: tuple[LeftOut, ...] = ()
     previous_sentences: frozenset[str] = frozenset()
+    problems: tuple[Problem, ...] = ()
+    window: frozenset[ArticleId] = frozenset()
+    already_sent: frozenset[ArticleId] = frozenset()
 
 
-def gather_candidates(store: Store, window: NewsWindow) -> Candidates:
-    """Cluster the window's articles, continuing recently sent stories (see module doc)."""
+def gather_candidates(
+    store: Store, window: NewsWindow, *, keep: Collection[StoryId] = ()
+) -> Candidates:
+    """Screen and cluster the window's articles, continuing recently sent stories.
+
+    An article set aside by screening whose own story id is in ``keep`` (the editors
+    pinned it) is clustered all the same. See the module doc.
+    """
     articles = store.articles_between(window.start, window.end)
+    screened = screen_articles(articles)
+    kept_back = [r for r in screened.rejected if story_id_for(r.article.url) in keep]
+    rejected = [r for r in screened.rejected if r not in kept_back]
+    usable = [*screened.kept, *(r.article for r in kept_back)]
     sent = store.sent_stories(
         before=window.issue_date.isoformat(),
         since=(window.issue_date - timedelta(weeks=_CONTINUITY_WEEKS)).isoformat(),
     )
-    window_ids = {a.id for a in articles}
+    window_ids = {a.id for a in usable}
     sent_ids = {a for s in sent for a in s.article_ids}
-    earlier = store.articles_by_id(a for a in sorted(sent_ids) if a not in window_ids)
-    stories, left_out = continue_stories([*articles, *earlier], window_ids, sent)
+    all_ids = {a.id for a in articles}
+    earlier = store.articles_by_id(a for a in sorted(sent_ids) if a not in all_ids)
+    stories, left_out = continue_stories([*usable, *earlier], window_ids, sent)
+    told = {a.id for s in stories for a in s.articles} | {
+        a for item in left_out for a in item.article_ids
+    }
     return Candidates(
         stories=stories,
-        left_out=left_out,
+        left_out=(*left_out, *(_set_aside(r) for r in rejected)),
         previous_sentences=frozenset(s for story in sent for s in story.sentences),
+        problems=_set_aside_problem(rejected),
+        window=frozenset(all_ids),
+        already_sent=frozenset(a for a in window_ids & sent_ids if a not in told),
+    )
+
+
+def gather_examples(store: Store, window: NewsWindow) -> tuple[TopicExample, ...]:
+    """The stories the editors filed under a topic in recent earlier issues, with their
+    articles: examples of the topic for this issue's matching (``digest.topics``)."""
+    filed = store.filed_stories(
+        before=window.issue_date.isoformat(),
+        since=(window.issue_date - timedelta(weeks=_EXAMPLE_WEEKS)).isoformat(),
+    )
+    latest: dict[str, list[tuple[str, StoryId]]] = {}
+    for item in sorted(filed, key=lambda f: (f.issue_date, f.story_id), reverse=True):
+        latest.setdefault(item.topic, []).append((item.issue_date, item.story_id))
+    wanted = {key for keys in latest.values() for key in keys[:_EXAMPLES_PER_TOPIC]}
+    kept = [f for f in filed if (f.issue_date, f.story_id) in wanted]
+    articles = {
+        a.id: a for a in store.articles_by_id(sorted({i for f in kept for i in f.article_ids}))
+    }
+    return tuple(
+        TopicExample(
+            f.topic,
+            f.headline,
+            f.issue_date,
+            tuple(articles[i] for i in f.article_ids if i in articles),
+        )
+        for f in kept
+    )
+
+
+def _set_aside(rejected: Rejected) -> LeftOut:
+    article = rejected.article
+    return LeftOut(
+        story_id_for(article.url),
+        LeftOutReason.SET_ASIDE,
+        f"set aside, {rejected.reason} ({article.outlet}, {article.url})",
+        article.title,
+        (article.id,),
+    )
+
+
+_KINDS = {
+    "notice": "crawl, error or paywall pages",
+    "furniture": "pages whose text is found on unrelated pages",
+    "short": "too little text to say what happened",
+}
+
+
+def _set_aside_problem(rejected: Sequence[Rejected]) -> tuple[Problem, ...]:
+    """One warning for all the articles set aside, with their count by reason."""
+    if not rejected:
+        return ()
+    kinds = Counter(r.kind for r in rejected)
+    parts = "; ".join(f"{kinds[k]} {text}" for k, text in _KINDS.items() if kinds[k])
+    count = len(rejected)
+    noun = "article" if count == 1 else "articles"
+    return (
+        Problem(
+            Stage.SCREEN,
+            "screening",
+            f"{count} {noun} set aside as not news ({parts}); they are kept in the store, "
+            "and `digest why` and the preview's Left out list give each one's reason.",
+        ),
     )
 
 
@@ -93,6 +191,7 @@ def continue_stories(
                     LeftOutReason.SENT,
                     f"sent on {previous.issue_date}; nothing new",
                     story.articles[0].title,
+                    tuple(a.id for a in story.articles if a.id in window_ids),
                 )
             )
             continue
@@ -111,6 +210,10 @@ def continue_stories(
         )
     unique: dict[StoryId, LeftOut] = {}
     for item in left_out:
-        if item.story_id not in kept:
-            unique.setdefault(item.story_id, item)
+        if item.story_id in kept:
+            continue  # its articles went out before; the update holds what is new
+        first = unique.get(item.story_id)
+        if first is not None:
+            item = dataclasses.replace(first, article_ids=first.article_ids + item.article_ids)
+        unique[item.story_id] = item
     return tuple(kept.values()), tuple(unique.values())

@@ -289,7 +289,11 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
         if _edit(plan, story_id).drop:
             left_out.append(
                 LeftOut(
-                    story_id, LeftOutReason.DROPPED, "dropped in the editorial file", _title(story)
+                    story_id,
+                    LeftOutReason.DROPPED,
+                    "dropped in the editorial file",
+                    _title(story),
+                    tuple(a.id for a in story.articles),
                 )
             )
         else:

@@ -18,16 +18,18 @@ module on every Python interpreter found on the machine, below the supported flo
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from dataclasses import dataclass
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
+from typing import Final
 
 from digest.errors import DeliveryError
 
-__all__ = ["MessageParts", "build_message", "header_text"]
+__all__ = ["MessageParts", "build_message", "fold_subject", "header_text"]
 
 # C0 and C1 controls (CR, LF, TAB included: a header value is one line), the Unicode
 # line and paragraph separators, and the bidi and byte-order marks, which can make a
@@ -60,6 +62,7 @@ class MessageParts:
     unsubscribe: str
     text: str
     html: str
+    list_id: str = ""  # RFC 2919 "Name <label.domain>"; no header when empty
 
 
 def build_message(parts: MessageParts) -> bytes:
@@ -72,7 +75,13 @@ def build_message(parts: MessageParts) -> bytes:
     headers = _headers(parts)
     msg = EmailMessage(policy=policy.SMTP)
     for name, value in headers:
-        msg[name] = value
+        if name == "Subject":
+            # Folded here, not by the email package: its folding of a long ASCII subject
+            # puts the whole value on a continuation line, which parsers read back with
+            # a leading space (so the subject would not say what was set).
+            msg.set_raw(name, fold_subject(value))
+        else:
+            msg[name] = value
     # Quoted-printable keeps every line under 78 octets and all-ASCII; the default "8bit"
     # for non-ASCII text breaks on relays that are not 8BITMIME.
     msg.set_content(parts.text, subtype="plain", charset="utf-8", cte="quoted-printable")
@@ -97,7 +106,50 @@ def _headers(parts: MessageParts) -> list[tuple[str, str]]:
     if parts.unsubscribe.startswith("https://"):
         # RFC 8058 one-click: mailbox providers POST to the https URI, no page visit.
         headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+    if parts.list_id:
+        # RFC 2919: mail filters and mailbox providers group a list's messages by it.
+        headers.append(("List-Id", header_text(parts.list_id)))
     return headers
+
+
+# RFC 5322's recommended line length, and RFC 2047's longest encoded word.
+_LINE: Final = 78
+_ENCODED_WORD: Final = 75
+
+
+def fold_subject(subject: str) -> str:
+    """The Subject's value, folded so that unfolding gives ``subject`` back exactly.
+
+    ASCII text is folded at its own spaces (unfolding only removes the CRLF before a
+    space). Other text is written as base64 encoded words of whole characters, one per
+    line; decoders join adjacent encoded words and drop the folding between them.
+    ``subject`` must be :func:`header_text` already (one line, no ``=?``).
+    """
+    if subject.isascii():
+        lines = [""]
+        room = _LINE - len("Subject: ")
+        for word in subject.split(" "):
+            if lines[-1] and len(lines[-1]) + 1 + len(word) > room:
+                lines.append(word)
+                room = _LINE - 1
+            else:
+                lines[-1] = f"{lines[-1]} {word}" if lines[-1] else word
+        return "\r\n ".join(lines)
+    words: list[str] = []
+    chunk = ""
+    room = _LINE - len("Subject: ")  # the first line also holds the header's name
+    for character in subject:
+        if len(_encoded(chunk + character)) > room:
+            words.append(_encoded(chunk))
+            chunk = ""
+            room = _ENCODED_WORD
+        chunk += character
+    words.append(_encoded(chunk))
+    return "\r\n ".join(words)
+
+
+def _encoded(text: str) -> str:
+    return "=?utf-8?b?" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "?="
 
 
 _MIME_HEADERS = ["MIME-Version", "Content-Type"]
@@ -110,7 +162,7 @@ def _verify(data: bytes, headers: list[tuple[str, str]]) -> None:
     problem = ""
     if sorted(names) != sorted(expected):
         problem = f"headers {parsed.keys()} instead of {[n for n, _ in headers]}"
-    elif " ".join(str(parsed["Subject"]).split()) != dict(headers)["Subject"]:
+    elif str(parsed["Subject"]) != dict(headers)["Subject"]:
         problem = "the Subject did not survive encoding"
     elif parsed.get_content_type() != "multipart/alternative":
         problem = f"body is {parsed.get_content_type()}, not multipart/alternative"

@@ -15,8 +15,10 @@ from typing import NewType
 from digest.urls import redact_secrets
 
 __all__ = [
+    "ALSO_IN_THE_NEWS",
     "Article",
     "ArticleId",
+    "Brief",
     "ExtractedText",
     "FeedEntry",
     "FetchOutcome",
@@ -39,6 +41,7 @@ __all__ = [
     "TextOrigin",
     "TopicSection",
     "TopicStories",
+    "WatchItem",
 ]
 
 ArticleId = NewType("ArticleId", str)
@@ -54,6 +57,7 @@ class Stage(StrEnum):
     SUMMARIZE = "summarize"  # writing a story up
     LLM = "llm"  # the language model's Briefly or take
     RENDER = "render"  # the rendered email (its size)
+    SCREEN = "screen"  # articles set aside as not news before clustering
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,19 +98,28 @@ class LeftOutReason(StrEnum):
     SENT = "sent"  # sent in an earlier issue, nothing new since
     MERGED = "merged"  # merged into another story by the editors
     DROPPED = "dropped"  # dropped by the editors
-    NO_TOPIC = "no_topic"  # one outlet only and no standing topic matched
+    ONE_OUTLET = "one_outlet"  # one outlet only, no standing topic, "Also in the news" full
     OVER_CAP = "over_cap"  # ranked below newsletter.max_stories
     FAILED = "failed"  # could not be written up
+    SET_ASIDE = "set_aside"  # not news: a crawl notice, an empty page, repeated furniture
 
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
-    """A story the issue considered and left out; ``detail`` is the line editors read."""
+    """A story the issue considered and left out; ``detail`` is the line editors read.
+
+    ``article_ids`` are this issue's articles the story held (none for a story merged
+    into another: its articles are counted there), so every article of the window is
+    accounted for once. An article set aside before clustering is a story of its own.
+    ``topic`` is the standing topic a story cut by the cap was filed under, if any.
+    """
 
     story_id: StoryId
     reason: LeftOutReason
     detail: str
     headline: str = ""
+    article_ids: tuple[ArticleId, ...] = ()
+    topic: str = ""
 
 
 class FetchOutcome(StrEnum):
@@ -203,6 +216,7 @@ class Story:
     articles: tuple[Article, ...]  # ordered: earliest first
     status: StoryStatus = StoryStatus.NEW
     why: str = ""  # why it is in the issue (topic match, outlets, update)
+    rank: int = 0  # 1 = the issue's most important story (selection sets it); 0 = unranked
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -231,12 +245,27 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Perspective:
-    """Who says what: an attributed viewpoint."""
+    """Who says what: an attributed viewpoint.
+
+    ``verb`` ("says", "say") makes the bullet read "who says what" in the present tense;
+    without one (an editor's own perspective) it reads "who: what". ``connective`` is
+    what goes between ``who`` and ``says`` either way.
+    """
 
     who: str
     says: str
     source_url: str
     outlet: str = ""
+    verb: str = ""
+
+    @property
+    def connective(self) -> str:
+        if not self.verb:
+            return ":"
+        # "Jane Doe, a farmer, says ..."; a quote is introduced: "says: “...”".
+        comma = "," if "," in self.who else ""
+        colon = ":" if self.says[:1] in '"“' else ""
+        return f"{comma} {self.verb}{colon}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +295,12 @@ class StorySummary:
     take: str = ""
     take_origin: TakeOrigin = TakeOrigin.MISSING
     status: StoryStatus = StoryStatus.NEW
+    # For the editors, never printed: what to check before sending (figures the outlets
+    # disagree on, a future tense about a date already past) and the sources' strongest
+    # analytical sentences as starting points for a take (the outlets' words, not ours).
+    flags: tuple[str, ...] = ()
+    take_starters: tuple[Sentence, ...] = ()
+    rank: int = 0  # the story's Story.rank: 1 = most important; 0 = unranked
 
     @property
     def briefly_text(self) -> str:
@@ -284,6 +319,42 @@ class TopicSection:
         return "-".join(part for part in slug.split("-") if part) or "topic"
 
 
+# The heading of the one-line list of one-outlet stories, and its topic in the store.
+ALSO_IN_THE_NEWS = "Also in the news"
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """A one-outlet story told in one line under "Also in the news".
+
+    ``sentence`` is the article's lead sentence, cleaned; it may be empty when the
+    article has none worth printing.
+    """
+
+    story_id: StoryId
+    headline: str
+    outlet: str
+    url: str
+    sentence: str
+    published: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class WatchItem:
+    """An event ahead that an article mentions: a summit, a vote, a deadline.
+
+    ``day`` is None when the article names only the month (``month`` is then the first
+    of it); ``text`` is the sentence that mentions it, as written.
+    """
+
+    month: date
+    day: date | None
+    text: str
+    outlet: str
+    url: str
+    story_id: StoryId
+
+
 @dataclass(frozen=True, slots=True)
 class Issue:
     """One issue of the newsletter, fully written, ready to render."""
@@ -295,6 +366,9 @@ class Issue:
     topics: tuple[TopicSection, ...]
     problems: tuple[Problem, ...] = ()
     generated_at: datetime | None = None
+    also_in_the_news: tuple[Brief, ...] = ()  # after the main stories, in this order
+    watch: tuple[WatchItem, ...] = ()  # dated events ahead, soonest first
+    number: int = 0  # the issue's number (1 = the first); 0 = not numbered
 
     @property
     def stories(self) -> tuple[StorySummary, ...]:

@@ -14,12 +14,11 @@ import logging
 import re
 import time
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from email.utils import format_datetime, parseaddr
+from datetime import UTC, datetime
+from email.utils import format_datetime, formataddr, parseaddr
 from pathlib import Path
-from types import TracebackType
 from typing import Final
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
 import mjml
@@ -27,6 +26,23 @@ from markupsafe import Markup
 
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
+from digest.inbox import preheader, subject_line
+from digest.layout import (
+    FITS,
+    LAST_FITS,
+    OPENING_STORIES,
+    WEB,
+    Fit,
+    PrintedStory,
+    briefs,
+    covered_dates,
+    format_date,
+    graded_fit,
+    lay_out,
+    reading_minutes,
+    short_date,
+    watch_date,
+)
 from digest.mail import MessageParts, build_message, header_text
 from digest.models import (
     Issue,
@@ -36,15 +52,16 @@ from digest.models import (
     RenderedIssue,
     Stage,
     StoryId,
-    StorySummary,
 )
-from digest.templating import http_url, template_environment
+from digest.palette import palettes
+from digest.templating import http_url, render_template, template_environment
 
 __all__ = [
     "HTML_TEMPLATE",
     "TEXT_TEMPLATE",
+    "check_frame",
+    "check_issue",
     "check_size",
-    "format_date",
     "render_issue",
     "render_issue_isolated",
 ]
@@ -54,57 +71,19 @@ logger = logging.getLogger(__name__)
 HTML_TEMPLATE: Final = "issue.mjml.j2"
 TEXT_TEMPLATE: Final = "issue.txt.j2"
 
-# Gmail clips messages whose HTML exceeds about 102 KB; warn with room to spare.
+# Gmail clips messages whose HTML exceeds about 102 KB; the email is fitted within
+# _WARN_BYTES by shortening (see digest.layout), and the build warns past it.
 _CLIP_BYTES: Final = 102 * 1024
 _WARN_BYTES: Final = 90 * 1024
-_PREHEADER_CHARS: Final = 150
 _SUBJECT_CHARS: Final = 140
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# After the preheader: invisible characters that keep inbox previews from running on
+# into the email's first lines (the masthead, "View in your browser").
+_PREHEADER_FILLER: Final = Markup("&#847;&zwnj;&nbsp;" * 40)
 # System fonts only: a web font would need a <link> to a font host (an external request
 # many clients block, and the email checker fails).
 _FONT_STACK: Final = (
     "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 )
-# Light and dark palettes; every text/background pair is at least 4.5:1 (WCAG AA).
-# text #1f1f1f on #ffffff 16.3:1; link #0b57d0 on #ffffff 6.6:1; muted #555555 7.5:1
-# (#4d4d4d on the #f2f2f2 page 7.6:1); badge white on #8a3b00 8.5:1.
-_LIGHT: Final = {
-    "page": "#f2f2f2",
-    "card": "#ffffff",
-    "text": "#1f1f1f",
-    "muted": "#555555",
-    "muted_on_page": "#4d4d4d",
-    "link": "#0b57d0",
-    "rule": "#d0d0d0",
-    "badge": "#8a3b00",
-    "badge_text": "#ffffff",
-}
-# text #e8e8e8 on #1e1e1e 13.9:1; link #8ab4f8 on #1e1e1e 7.6:1; muted #bdbdbd 9:1;
-# badge #1e1e1e on #ffb870 10:1.
-_DARK: Final = {
-    "page": "#121212",
-    "card": "#1e1e1e",
-    "text": "#e8e8e8",
-    "muted": "#bdbdbd",
-    "link": "#8ab4f8",
-    "rule": "#444444",
-    "badge": "#ffb870",
-    "badge_text": "#1e1e1e",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,36 +99,70 @@ def render_issue(
 ) -> RenderedIssue:
     """Render ``issue`` as the email (HTML, text, .eml) and its web version.
 
-    Pure: the same issue and settings give byte-identical output. The Date header is
-    ``issue.generated_at`` (else the end of the issue window).
+    The email's HTML is fitted under Gmail's clipping size (see :data:`FITS`); the web
+    version holds everything. Pure: the same issue and settings give byte-identical
+    output. The Date header is ``issue.generated_at`` (else the end of the issue window).
     Raises TemplateError naming the template and line when a template or MJML fails.
     """
     started = time.perf_counter()
     env = template_environment(templates_dir)
-    subject = _subject(issue, newsletter)
-    preheader = _preheader(issue)
+    headlines = [entry.story.headline for entry in lay_out(issue, WEB)]
+    subject, named = _subject(issue, newsletter, headlines)
+    teaser = preheader(headlines, named, issue.stories[0].briefly_text if issue.stories else "")
     context = _context(issue, newsletter, subject)
-    html = _compile_mjml(_render(env, HTML_TEMPLATE, {**context, "preheader": preheader}))
-    web_html = _compile_mjml(_render(env, HTML_TEMPLATE, {**context, "is_web": True}))
-    text = _tidy_text(_render(env, TEXT_TEMPLATE, context))
-    size = len(html.encode("utf-8"))
+    html, fit = _fitted_html(env, issue, {**context, "preheader": teaser})
+    web = _with_stories(context, issue, WEB, is_web=True)
+    web_html = _compile_mjml(render_template(env, HTML_TEMPLATE, web))
+    full = _with_stories(context, issue, FITS[0], is_web=False)
+    text = _tidy_text(render_template(env, TEXT_TEMPLATE, full))
     eml = _message(issue, newsletter, subject, text, html)
     logger.info(
-        "rendered %s %s: HTML %.1f KB, text %.1f KB, in %.0f ms",
+        "rendered %s %s: HTML %.1f KB (%s), text %.1f KB, in %.0f ms",
         issue.newsletter,
         issue.issue_date.isoformat(),
-        size / 1024,
+        len(html.encode("utf-8")) / 1024,
+        fit.label,
         len(text.encode("utf-8")) / 1024,
         (time.perf_counter() - started) * 1000,
     )
     return RenderedIssue(
-        subject=subject,
-        preheader=preheader,
-        html=html,
-        text=text,
-        eml=eml,
-        web_html=web_html,
+        subject=subject, preheader=teaser, html=html, text=text, eml=eml, web_html=web_html
     )
+
+
+def _fitted_html(
+    env: jinja2.Environment, issue: Issue, context: dict[str, object]
+) -> tuple[str, Fit]:
+    """The email's HTML at the first :class:`Fit` within budget (else the last one).
+
+    :data:`FITS` first; then the largest number of stories kept above Briefly that fits
+    (a binary search: the size only grows with it); then :data:`LAST_FITS`.
+    """
+
+    def html_at(fit: Fit) -> str:
+        printed = _with_stories(context, issue, fit, is_web=False)
+        return _compile_mjml(render_template(env, HTML_TEMPLATE, printed))
+
+    def fits(html: str) -> bool:
+        return len(html.encode("utf-8")) <= _WARN_BYTES
+
+    for fit in FITS:
+        if fits(html := html_at(fit)):
+            return html, fit
+    low, high = OPENING_STORIES, len(issue.stories) - 1  # middle_until that may fit
+    best: tuple[str, Fit] | None = None
+    while low <= high:
+        middle = (low + high) // 2
+        if fits(html := html_at(fit := graded_fit(middle))):
+            best, low = (html, fit), middle + 1
+        else:
+            high = middle - 1
+    if best is not None:
+        return best
+    for fit in LAST_FITS:
+        if fits(html := html_at(fit)):
+            break
+    return html, fit
 
 
 def render_issue_isolated(
@@ -159,10 +172,19 @@ def render_issue_isolated(
 
     When the whole issue fails, each story is rendered alone; those that fail alone are
     left out, with a warning added to the issue, and the rest is rendered again. Returns
-    the issue as rendered, the rendering and a record of each story left out. Raises
+    the issue as rendered (with the render stage's warnings added: stories left out and
+    :func:`check_issue`), the rendering and a record of each story left out. Raises
     the original TemplateError when no single story is to blame (a broken template
     fails every story, or none alone).
     """
+    kept, rendered, left_out = _render_without_failures(issue, newsletter, templates_dir)
+    problems = kept.problems + check_issue(rendered, newsletter)
+    return dataclasses.replace(kept, problems=problems), rendered, left_out
+
+
+def _render_without_failures(
+    issue: Issue, newsletter: NewsletterConfig, templates_dir: Path | None
+) -> tuple[Issue, RenderedIssue, tuple[LeftOut, ...]]:
     try:
         return issue, render_issue(issue, newsletter, templates_dir=templates_dir), ()
     except TemplateError as error:
@@ -220,63 +242,60 @@ def _failing_stories(
 
 
 def _context(issue: Issue, newsletter: NewsletterConfig, subject: str) -> dict[str, object]:
+    """What every template sees, whatever is printed of the stories."""
     web_url = ""
     if newsletter.web_url:
         web_url = f"{newsletter.web_url.rstrip('/')}/{issue.issue_date.isoformat()}/"
+    light, dark = palettes(newsletter.brand.accent)
     return {
         "issue": issue,
         "newsletter": newsletter,
+        "brand": newsletter.brand,
         "title": subject,
         "preheader": "",
+        "preheader_filler": _PREHEADER_FILLER,
         "is_web": False,
         "language": newsletter.language or "en",
         "date_text": format_date(issue.issue_date, weekday=True),
+        "covered": covered_dates(issue, newsletter.timezone),
+        "reading_minutes": reading_minutes(issue),
         "web_url": web_url,
         "unsubscribe_href": _unsubscribe_href(newsletter),
+        "preferences_href": _merge_tag_or_url(newsletter, newsletter.preferences),
+        "forward_href": _forward_href(subject, web_url or newsletter.subscribe or ""),
+        "why_text": newsletter.brand.why_you_get_this
+        or f"You get {newsletter.name} because you subscribed to it.",
         "font_stack": _FONT_STACK,
-        "palette": _LIGHT,
-        "dark": _DARK,
-        "story_links": _story_links,
+        "palette": light,
+        "dark": dark,
+        "watch_date": lambda item: watch_date(item, issue.issue_date),
+        "short_date": short_date,
     }
 
 
-def _render(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:
-    try:
-        return env.get_template(name).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        where = exc.filename or exc.name or name
-        raise TemplateError(
-            f"{where}:{exc.lineno}: template syntax error: {exc.message}",
-            template=where,
-            line=exc.lineno,
-            hint="Fix the template, or delete the override to use the default.",
-        ) from exc
-    except jinja2.TemplateNotFound as exc:
-        raise TemplateError(
-            f"{name}: template {exc.name!r} not found",
-            template=str(exc.name),
-            hint="Check the name in {% include %} / {% extends %}; defaults are "
-            f'"default:{name}".',
-        ) from exc
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
-        where, line = _template_frame(exc.__traceback__, name)
-        raise TemplateError(
-            f"{where}:{line or '?'}: {type(exc).__name__}: {exc}",
-            template=where,
-            line=line,
-            hint="Fix the template, or delete the override to use the default.",
-        ) from exc
+def _with_stories(
+    context: dict[str, object], issue: Issue, fit: Fit, *, is_web: bool
+) -> dict[str, object]:
+    """``context`` plus the stories as printed at ``fit``, and where each one lives."""
+    stories = lay_out(issue, fit)
+    web_url = str(context["web_url"])
 
+    def story_href(entry: PrintedStory) -> str:
+        # In-page "#story-3" links break in many mail clients (and are relative, which
+        # email checkers fail); the email links the story in the web version instead.
+        if is_web:
+            return f"#{entry.anchor}"
+        return f"{web_url}#{entry.anchor}" if web_url else ""
 
-def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:
-    """The innermost template file and line in a traceback (Jinja maps frames to them)."""
-    where, line = fallback, None
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            where, line = filename, tb.tb_lineno
-        tb = tb.tb_next
-    return where, line
+    return {
+        **context,
+        "is_web": is_web,
+        "stories": stories,
+        "opening": stories[:OPENING_STORIES],
+        "briefs": briefs(issue, fit),
+        "story_href": story_href,
+        "story_links": _story_links,
+    }
 
 
 def _compile_mjml(source: str) -> str:
@@ -316,20 +335,21 @@ def _mjml_position(source: str, message: str) -> tuple[int | None, str]:
     return line, text.strip()[:120]
 
 
-def _story_links(story: StorySummary) -> list[_Link]:
-    """Sources, then any other article a perspective links, each once."""
+def _story_links(entry: PrintedStory) -> list[_Link]:
+    """The text part's link list of a story: the sources shown, then any other article
+    a voice links, each once."""
     links: list[_Link] = []
     seen: set[str] = set()
-    for source in story.sources:
-        label = f"{source.outlet}: {source.title}" if source.title else source.outlet
+    for source in entry.sources:
+        when = short_date(source.published)
+        label = f"{source.outlet}, {when}: {source.title}" if source.title else source.outlet
         url = http_url(source.url)
         links.append(_Link(label, url))
         seen.add(url)
-    for perspective in story.perspectives:
-        url = http_url(perspective.source_url)
-        if url and url not in seen and perspective.outlet:
-            links.append(_Link(perspective.outlet, url))
-            seen.add(url)
+    for voice in entry.voices:
+        if voice.url and voice.url not in seen:
+            links.append(_Link(voice.outlet or voice.who, voice.url))
+            seen.add(voice.url)
     return links
 
 
@@ -339,42 +359,41 @@ def _tidy_text(text: str) -> str:
     return tidy + "\n"
 
 
-def format_date(day: date, *, weekday: bool = False) -> str:
-    """``6 May 2024`` (``Monday 6 May 2024`` with ``weekday``), in English.
-
-    Built by hand: strftime("%A %B") follows the process locale, which would make the
-    output differ between machines.
-    """
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
-
-
-def _subject(issue: Issue, newsletter: NewsletterConfig) -> str:
-    stories = issue.stories
-    headline = stories[0].headline if stories else "this week's news"
+def _subject(issue: Issue, newsletter: NewsletterConfig, headlines: list[str]) -> tuple[str, int]:
+    """The subject from ``newsletter.subject`` and how many stories it names."""
+    short, named = subject_line(headlines) if headlines else ("this week's news", 0)
+    pattern = newsletter.subject
     values = {
         "name": newsletter.name,
-        "headline": headline,
+        "headlines": short,
+        "headline": headlines[0] if headlines else "this week's news",
         "date": format_date(issue.issue_date),
     }
-    # Only the three documented fields are filled, in one pass, so braces inside a
-    # headline are never read as another placeholder (str.format would).
-    subject = re.sub(r"\{(name|headline|date)\}", lambda m: values[m.group(1)], newsletter.subject)
+    if "{headlines}" not in pattern:
+        named = 1 if "{headline}" in pattern and headlines else 0
+    # Only the documented fields are filled, in one pass, so braces inside a headline
+    # are never read as another placeholder (str.format would).
+    subject = re.sub(r"\{(name|headlines|headline|date)\}", lambda m: values[m.group(1)], pattern)
     # Feed text in a header is only ever encoded: no controls, no encoded words.
     subject = header_text(subject)
     if len(subject) > _SUBJECT_CHARS:
         subject = subject[: _SUBJECT_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return subject
+    return subject, named
 
 
-def _preheader(issue: Issue) -> str:
-    stories = issue.stories
-    if not stories:
+def _forward_href(subject: str, url: str) -> str:
+    """A mailto: link that starts an email to a friend with the issue's link in it."""
+    if not url:
         return ""
-    text = " ".join(stories[0].briefly_text.split())
-    if len(text) > _PREHEADER_CHARS:
-        text = text[: _PREHEADER_CHARS - 1].rsplit(" ", 1)[0] + "…"
-    return text
+    return f"mailto:?subject={quote(subject)}&body={quote(url, safe=':/')}"
+
+
+def _merge_tag_or_url(newsletter: NewsletterConfig, value: str | None) -> str:
+    if not value:
+        return ""
+    if value in newsletter.merge_tags:
+        return Markup(value)
+    return value
 
 
 def _unsubscribe_href(newsletter: NewsletterConfig) -> str:
@@ -389,38 +408,79 @@ def _unsubscribe_href(newsletter: NewsletterConfig) -> str:
 
 
 def check_size(rendered: RenderedIssue) -> tuple[Problem, ...]:
-    """A problem when the email's HTML is near or over Gmail's clipping limit."""
+    """A problem when the email's HTML is near or over Gmail's clipping limit, after
+    the renderer shortened what it could."""
     size = len(rendered.html.encode("utf-8"))
     kb = size / 1024
     if size > _CLIP_BYTES:
         message = (
-            f"email HTML is {kb:.1f} KB: Gmail clips messages over about 102 KB, hiding the "
-            "end of the issue and the unsubscribe link. Lower max_stories or trim templates."
+            f"email HTML is {kb:.1f} KB even with source lists and notes shortened: Gmail "
+            "clips messages over about 102 KB, hiding the end of the issue and the "
+            "unsubscribe link. Lower max_stories or trim templates."
         )
     elif size > _WARN_BYTES:
         message = (
-            f"email HTML is {kb:.1f} KB, close to Gmail's ~102 KB clipping limit. "
-            "Consider fewer stories."
+            f"email HTML is {kb:.1f} KB even with source lists and notes shortened, close "
+            "to Gmail's ~102 KB clipping limit. Consider fewer stories."
         )
     else:
         return ()
     return (Problem(Stage.RENDER, "email.html", message),)
 
 
+def check_issue(rendered: RenderedIssue, newsletter: NewsletterConfig) -> tuple[Problem, ...]:
+    """Everything the build warns about in a rendered issue: :func:`check_size` and
+    :func:`check_frame`."""
+    return (*check_size(rendered), *check_frame(newsletter))
+
+
+def check_frame(newsletter: NewsletterConfig) -> tuple[Problem, ...]:
+    """Problems with what every issue's frame needs before a real send."""
+    if newsletter.postal_address.strip():
+        return ()
+    message = (
+        "newsletter.postal_address is empty: anti-spam laws (CAN-SPAM in the US, CASL in "
+        "Canada) require the sender's postal address in every newsletter. Add "
+        'postal_address: "Name, street, city, country" to feeds.yaml.'
+    )
+    return (Problem(Stage.RENDER, "newsletter.postal_address", message),)
+
+
 def _message(
     issue: Issue, newsletter: NewsletterConfig, subject: str, text: str, html: str
 ) -> bytes:
     parts = MessageParts(
-        from_=newsletter.from_,
+        from_=_from_header(newsletter),
         to=newsletter.to,
         subject=subject,
         date=format_datetime(_sent_at(issue)),
-        message_id=_message_id(issue, newsletter),
+        message_id=_message_id(issue, newsletter, text + html),
         unsubscribe=newsletter.unsubscribe,
         text=text,
         html=html,
+        list_id=_list_id(newsletter),
     )
     return build_message(parts)
+
+
+def _from_header(newsletter: NewsletterConfig) -> str:
+    """``newsletter.from``, with the newsletter's name as the display name when it has
+    none: inboxes show the From name, so the subject need not spend room on it."""
+    name, address = parseaddr(newsletter.from_)
+    return newsletter.from_ if name else formataddr((newsletter.name, address))
+
+
+def _slug(newsletter: NewsletterConfig) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", newsletter.name.lower()).strip("-")[:40] or "digest"
+
+
+def _domain(newsletter: NewsletterConfig) -> str:
+    return parseaddr(newsletter.from_)[1].rpartition("@")[2].lower() or "localhost"
+
+
+def _list_id(newsletter: NewsletterConfig) -> str:
+    """RFC 2919 List-Id: the name, then the list's label in the sender's domain."""
+    return f"{newsletter.name} <{_slug(newsletter)}.{_domain(newsletter)}>"
 
 
 def _sent_at(issue: Issue) -> datetime:
@@ -430,9 +490,12 @@ def _sent_at(issue: Issue) -> datetime:
     return moment.astimezone(UTC)
 
 
-def _message_id(issue: Issue, newsletter: NewsletterConfig) -> str:
-    address = parseaddr(newsletter.from_)[1]
-    domain = address.rpartition("@")[2] or "localhost"
-    slug = re.sub(r"[^a-z0-9]+", "-", newsletter.name.lower()).strip("-") or "digest"
-    token = hashlib.sha256(f"{newsletter.name}\0{issue.issue_date}".encode()).hexdigest()[:12]
-    return f"<{issue.issue_date.isoformat()}.{slug[:40]}.{token}@{domain}>"
+def _message_id(issue: Issue, newsletter: NewsletterConfig, body: str) -> str:
+    """A Message-ID of this build: the issue date and a hash of the build time and of
+    what the message says. A corrected issue (a story dropped, a typo fixed) or a later
+    rebuild gets a new one (Gmail drops a message whose Message-ID it has seen, so a
+    re-send must not reuse it); the same inputs and clock give the same one."""
+    built = _sent_at(issue).isoformat()
+    token = hashlib.sha256(f"{newsletter.name}\0{built}\0{body}".encode()).hexdigest()[:16]
+    slug = _slug(newsletter)[:24].strip("-")
+    return f"<{issue.issue_date.isoformat()}.{token}.{slug}@{_domain(newsletter)}>"

@@ -18,7 +18,9 @@ Three tests, in order:
 3. **Too little left.** Fewer than ``_MIN_WORDS`` words of text besides the title, and
    a title of fewer than ``_MIN_TITLE_WORDS`` words or one that is itself the start of
    a furniture sentence: nothing says what happened. (A real headline over an empty
-   page is kept: the headline alone can join its event's story.)
+   page is kept: the headline alone can join its event's story.) Sentences the page's
+   own outlet repeats on ``_OUTLET_PAGES`` or more pages over ``_SPREAD_HOURS`` apart
+   (its promos and sign-offs) stay in the text but do not count as words here.
 
 Where a page fails but the feed's own teaser passes, the teaser stands in for the page
 (``TextOrigin.FEED_SUMMARY``), so a bad page never costs a good feed item.
@@ -43,6 +45,9 @@ _SHINGLE_WORDS = 8
 # Wire copy of one event is published within a day or so (on the real feed set, every
 # same-event pair within 32 hours); the same words 48 hours apart are furniture.
 _SPREAD_HOURS = 48.0
+# Text an outlet repeats on this many of its own pages, over _SPREAD_HOURS apart, is
+# its own furniture ("Latest on this story: here is what we know so far.").
+_OUTLET_PAGES = 3
 # A sentence goes when at least this share of its shingles are furniture.
 _FURNITURE_SHARE = 0.5
 # What must be left: a paragraph's worth of text, or a title that says something.
@@ -51,14 +56,18 @@ _MIN_TITLE_WORDS = 4
 # Sentences that announce a page that is not an article: crawl, paywall and reprint
 # notices, error and placeholder pages as a browser-less fetch sees them.
 _NOTICE = re.compile(
-    r"Alexa Internet has been donating|Wayback Machine|crawl data|"
+    r"Alexa Internet has been donating|Wayback (?:Machine|Team)|crawl data|"
+    r"crawls are part of an effort|effort to archive pages|"
     r"This copy is for your personal,? non-commercial use|"
     r"page (?:you (?:requested|are looking for) )?(?:was |could )?not (?:be )?found|"
     r"(?:feature|content|video) is not available|could not be loaded|"
     r"(?:enable|disabled|turn on) JavaScript|JavaScript is (?:disabled|required|turned off)|"
-    r"Your browser (?:does not|doesn't) support|please enable cookies|are you a robot",
+    r"Your browser (?:does not|doesn't) support|please enable cookies|are you a robot|"
+    # Twitter's embed widget, which page fetches keep when a tweet is all a page holds.
+    r"Tweet with a location|Add a location to your Tweets",
     re.IGNORECASE,
 )
+_NONE: frozenset[int] = frozenset()
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 _WORDS = re.compile(r"\w+")
 
@@ -69,6 +78,7 @@ class Rejected:
 
     article: Article
     reason: str
+    kind: str = ""  # "notice", "furniture" or "short": what ``reason`` says, for counting
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +95,24 @@ def screen_articles(articles: Sequence[Article]) -> Screened:
     Kept articles come back in input order, with furniture and notice sentences removed
     from their text (see the module docstring). The result depends only on the input.
     """
-    furniture = _furniture_shingles(articles)
+    furniture, own = _furniture_shingles(articles)
     kept: list[Article] = []
     rejected: list[Rejected] = []
     teaser_used = 0
     for article in articles:
-        text, problem = _clean_text(article.text, furniture)
+        cleaned = _clean_text(article.text, furniture, own.get(article.outlet, _NONE))
+        text, problem, notices = cleaned
         if problem and article.text_origin is TextOrigin.PAGE and article.summary:
-            teaser, teaser_problem = _clean_text(article.summary, furniture)
+            teaser, teaser_problem, _ = _clean_text(article.summary, furniture, _NONE)
             if not teaser_problem:
                 text, problem = teaser, ""
                 article = dataclasses.replace(article, text_origin=TextOrigin.FEED_SUMMARY)
                 teaser_used += 1
-        if problem and not _says_something(article.title, furniture):
-            rejected.append(Rejected(article, _REASONS[problem].format(words=word_count(text))))
+        if _NOTICE.search(article.title):
+            problem = "notice"  # the page says what it is: not an article
+        if problem and not _says_something(article.title, furniture, notices):
+            reason = _REASONS[problem].format(words=word_count(text))
+            rejected.append(Rejected(article, reason, problem))
             continue
         kept.append(article if text == article.text else dataclasses.replace(article, text=text))
     return Screened(tuple(kept), tuple(rejected), teaser_used)
@@ -111,19 +125,27 @@ _REASONS = {
 }
 
 
-def _says_something(title: str, furniture: frozenset[int]) -> bool:
-    """A title that can carry a story alone: long enough, not a notice, and not itself
-    furniture (most of its word runs repeated on unrelated pages)."""
+def _says_something(title: str, furniture: frozenset[int], notices: str) -> bool:
+    """A title that can carry a story alone: long enough, not a notice nor the start of
+    one the page holds (``notices``: a page's title is often its first sentence), and
+    not itself furniture (most of its word runs repeated on unrelated pages)."""
     if word_count(title) < _MIN_TITLE_WORDS or _NOTICE.search(title):
+        return False
+    words = " ".join(_WORDS.findall(title.lower()))
+    if words and words in " ".join(_WORDS.findall(notices.lower())):
         return False
     return not _is_furniture(title, furniture)
 
 
-def _clean_text(text: str, furniture: frozenset[int]) -> tuple[str, str]:
-    """The text without furniture and notice sentences, and what is wrong with what is
-    left: "" (nothing), "notice", "furniture" or "short"."""
+def _clean_text(text: str, furniture: frozenset[int], own: frozenset[int]) -> tuple[str, str, str]:
+    """The text without furniture and notice sentences, what is wrong with what is left
+    ("" for nothing, "notice", "furniture" or "short") and the notice sentences dropped.
+    Sentences of the outlet's own furniture (``own``) stay but do not count towards
+    ``_MIN_WORDS``."""
     paragraphs = []
     dropped = ""
+    notices = []
+    words = 0
     for paragraph in text.split("\n\n"):
         kept = []
         for sentence in _SENTENCE_END.split(paragraph):
@@ -131,16 +153,19 @@ def _clean_text(text: str, furniture: frozenset[int]) -> tuple[str, str]:
                 continue
             if _NOTICE.search(sentence):
                 dropped = "notice"
+                notices.append(sentence)
             elif _is_furniture(sentence, furniture):
                 dropped = dropped or "furniture"
             else:
                 kept.append(sentence.strip())
+                if not _is_furniture(sentence, own):
+                    words += word_count(sentence)
         if kept:
             paragraphs.append(" ".join(kept))
     cleaned = "\n\n".join(paragraphs) if dropped else text
-    if word_count(cleaned) >= _MIN_WORDS:
-        return cleaned, ""
-    return cleaned, dropped or "short"
+    if words >= _MIN_WORDS:
+        return cleaned, "", ""
+    return cleaned, dropped or "short", " ".join(notices)
 
 
 def _is_furniture(sentence: str, furniture: frozenset[int]) -> bool:
@@ -150,12 +175,14 @@ def _is_furniture(sentence: str, furniture: frozenset[int]) -> bool:
     return sum(s in furniture for s in shingles) >= _FURNITURE_SHARE * len(shingles)
 
 
-def _furniture_shingles(articles: Sequence[Article]) -> frozenset[int]:
-    """Word runs found in two or more outlets' articles over ``_SPREAD_HOURS`` apart."""
+def _furniture_shingles(
+    articles: Sequence[Article],
+) -> tuple[frozenset[int], dict[str, frozenset[int]]]:
+    """Word runs found in two or more outlets' articles over ``_SPREAD_HOURS`` apart, and
+    per outlet, those it repeats on ``_OUTLET_PAGES`` of its own pages that far apart."""
     seen: dict[int, tuple[str, datetime, datetime, bool]] = {}
     for article in articles:
-        shingles = _shingles(f"{article.title}\n{article.summary}\n{article.text}")
-        for shingle in shingles:
+        for shingle in _article_shingles(article):
             first = seen.get(shingle)
             if first is None:
                 seen[shingle] = (article.outlet, article.published, article.published, False)
@@ -167,11 +194,41 @@ def _furniture_shingles(articles: Sequence[Article]) -> frozenset[int]:
                 max(latest, article.published),
                 several or outlet != article.outlet,
             )
-    return frozenset(
+    across = frozenset(
         shingle
         for shingle, (_, earliest, latest, several) in seen.items()
-        if several and (latest - earliest).total_seconds() / 3600 > _SPREAD_HOURS
+        if several and _hours(earliest, latest) > _SPREAD_HOURS
     )
+    del seen
+    by_outlet: dict[str, list[Article]] = {}
+    for article in articles:
+        by_outlet.setdefault(article.outlet, []).append(article)
+    return across, {outlet: _repeated(pages) for outlet, pages in by_outlet.items()}
+
+
+def _repeated(pages: Sequence[Article]) -> frozenset[int]:
+    """Word runs on ``_OUTLET_PAGES`` or more of one outlet's pages, over
+    ``_SPREAD_HOURS`` apart (one outlet at a time, to keep memory to one outlet's)."""
+    if len(pages) < _OUTLET_PAGES:
+        return _NONE
+    seen: dict[int, tuple[int, datetime, datetime]] = {}
+    for page in pages:
+        for shingle in _article_shingles(page):
+            count, earliest, latest = seen.get(shingle, (0, page.published, page.published))
+            seen[shingle] = (count + 1, min(earliest, page.published), max(latest, page.published))
+    return frozenset(
+        shingle
+        for shingle, (count, earliest, latest) in seen.items()
+        if count >= _OUTLET_PAGES and _hours(earliest, latest) > _SPREAD_HOURS
+    )
+
+
+def _article_shingles(article: Article) -> set[int]:
+    return _shingles(f"{article.title}\n{article.summary}\n{article.text}")
+
+
+def _hours(earliest: datetime, latest: datetime) -> float:
+    return (latest - earliest).total_seconds() / 3600
 
 
 def _shingles(text: str) -> set[int]:

@@ -4,44 +4,67 @@ One step, in this order:
 
 1. the editors' selection decisions (``digest.editorial.choose_stories``: split, merge,
    drop, move, pin, order), so a dropped story frees its slot and is never written;
-2. filing under topics (``digest.topics.file_stories``) and the editors' moves;
-3. ranking: stories the editors asked for (pinned or split out) first, then by
-   outlets, latest article and match strength;
+2. filing under the standing topics (``digest.topics.match_topics``) and the editors'
+   moves;
+3. ranking, in three tiers: the stories the editors asked for (pinned or split out),
+   then the standing topics' stories, then the rest; within a tier by importance
+   (outlets, articles, the latest article, match strength). A standing topic is what the
+   editors asked to follow, so its stories are never cut to make room for a story of a
+   discovered section or "Elsewhere";
 4. the cap (``newsletter.max_stories``) on that ranking;
-5. the order within each topic: pinned first, then the editors' ``order``, then rank.
+5. sections for the chosen stories no standing topic took (``digest.sections``), then
+   the order within each topic: pinned first, then the editors' ``order``, then rank.
 
-Every candidate not chosen is returned as a :class:`~digest.models.LeftOut` with its
-specific reason, for ``digest why``, the preview and the run summary.
+A story from one outlet that no standing topic took is not a main story: up to
+``also_in_the_news`` of them (most articles, then newest first) are listed in one line
+each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
+returned as a :class:`~digest.models.LeftOut` with its specific reason and its
+articles, for ``digest why``, the preview and the run summary.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, EditorsChoice, choose_stories
-from digest.models import LeftOut, LeftOutReason, Problem, Story, StoryId, TopicStories
-from digest.topics import Placement, file_stories
+from digest.models import (
+    ArticleId,
+    LeftOut,
+    LeftOutReason,
+    Problem,
+    Story,
+    StoryId,
+    TopicStories,
+)
+from digest.sections import ELSEWHERE, discover_sections
+from digest.topics import Placement, TopicExample, match_topics
 
 __all__ = ["Selection", "select_stories"]
 
 # A story without an editor's ``order`` sorts after every ordered one in its topic.
 _UNORDERED = 10_000
+# A chosen story no standing topic took, before sections are found for it.
+_UNFILED = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Selection:
     """The stories to write, grouped under topics in print order, and the rest.
 
-    ``editor_takes`` names the chosen stories whose take the editors wrote.
+    ``editor_takes`` names the chosen stories whose take the editors wrote; ``briefs``
+    the one-outlet stories listed under "Also in the news", in print order; ``filed``
+    the chosen stories the editors moved under a topic, and the topic.
     """
 
     topics: tuple[TopicStories, ...]
     left_out: tuple[LeftOut, ...] = ()
     editor_takes: frozenset[StoryId] = frozenset()
     problems: tuple[Problem, ...] = ()
+    briefs: tuple[Story, ...] = ()
+    filed: Mapping[StoryId, str] = field(default_factory=dict)
 
     @property
     def stories(self) -> tuple[Story, ...]:
@@ -54,66 +77,78 @@ def select_stories(
     topics: Sequence[TopicConfig],
     *,
     max_stories: int,
+    also_in_the_news: int = 0,
+    examples: Sequence[TopicExample] = (),
 ) -> Selection:
-    """Choose at most ``max_stories`` of ``candidates`` and group them (see module doc)."""
+    """Choose at most ``max_stories`` of ``candidates`` and group them (see module doc).
+
+    ``examples`` are stories the editors filed under a topic in earlier issues.
+    """
     choice = choose_stories(candidates, plan)
-    filing = file_stories(choice.stories, topics)
-    placements, unplaced = _placed(choice, filing.placed, filing.unplaced, topics)
-    # Topics print in filing order (configured ones in config order, then discovered),
-    # topics the editors moved stories to after them.
-    topic_order = list(
-        dict.fromkeys([*(t.name for t in topics), *(p.topic for p in filing.placed)])
-    )
-    topic_order.extend(dict.fromkeys(p.topic for p in placements if p.topic not in topic_order))
-    by_importance = sorted(placements, key=_importance)
-    ranked = sorted(by_importance, key=lambda p: p.story.id not in choice.requested)
+    matching = match_topics(choice.stories, topics, examples)
+    placements, briefs = _placed(choice, matching.placed, matching.rest, topics)
+    ranked = sorted(placements, key=lambda p: _rank(p, choice))
     limit = max(max_stories, 0)
     chosen, cut = ranked[:limit], ranked[limit:]
+    chosen = _discovered(chosen)
+    briefs.sort(key=_brief_rank)
+    shown = max(also_in_the_news, 0)
     left_out = [
         *choice.left_out,
         *(
             LeftOut(
-                s.id,
-                LeftOutReason.NO_TOPIC,
-                "one outlet only and no standing topic matched",
-                _title(s),
-            )
-            for s in unplaced
-        ),
-        *(
-            LeftOut(
                 p.story.id,
                 LeftOutReason.OVER_CAP,
-                f"cut by max_stories ({max_stories}) at rank {rank}",
+                f"cut by max_stories ({max_stories}) at rank {rank}"
+                + (f' (standing topic "{p.topic}")' if p.configured else ""),
                 _title(p.story),
+                _article_ids(p.story),
+                p.topic if p.configured else "",
             )
             for rank, p in enumerate(cut, start=limit + 1)
         ),
+        *(
+            LeftOut(
+                story.id,
+                LeftOutReason.ONE_OUTLET,
+                _over_briefs(story, shown, rank),
+                _title(story),
+                _article_ids(story),
+            )
+            for rank, story in enumerate(briefs[shown:], start=shown + 1)
+        ),
     ]
+    configured = [t.name for t in topics]
+    discovered = [p.topic for p in chosen if p.topic not in configured and p.topic != ELSEWHERE]
+    topic_order = list(dict.fromkeys([*configured, *discovered, ELSEWHERE]))
     return Selection(
-        topics=_sections(sorted(chosen, key=_importance), choice, topic_order),
+        topics=_sections(chosen, choice, topic_order),
         left_out=tuple(left_out),
         editor_takes=choice.editor_takes & {p.story.id for p in chosen},
         problems=choice.problems,
+        briefs=tuple(
+            dataclasses.replace(s, why=f"one outlet only ({s.outlets[0]}): in Also in the news")
+            for s in briefs[:shown]
+        ),
+        filed={p.story.id: p.topic for p in chosen if p.story.id in choice.moves},
     )
 
 
 def _placed(
     choice: EditorsChoice,
     filed: Sequence[Placement],
-    unfiled: Sequence[Story],
+    rest: Sequence[Story],
     topics: Sequence[TopicConfig],
 ) -> tuple[list[Placement], list[Story]]:
-    """Placements after the editors' moves, each story's earlier reason kept.
+    """Main-story placements after the editors' moves, and the one-outlet rest.
 
     Filing gives each story its topic reason; the reason it had before (an update, a
-    merge or split by the editors) is kept after it. A story the editors split out or
-    moved that filing left unplaced goes under its origin's topic or the one named: the
-    editors asked for it.
+    merge or split by the editors) is kept after it. A story no standing topic took is
+    a main story when it has two or more outlets or the editors asked for it (pinned,
+    split out or moved); its section is found once the cap has chosen.
     """
     before = {s.id: s for s in choice.stories}
     configured = {t.name for t in topics}
-    topic_of = {p.story.id: p.topic for p in filed}
     placements = []
     for placement in filed:
         earlier = before[placement.story.id].why
@@ -122,50 +157,95 @@ def _placed(
         placements.append(
             dataclasses.replace(placement, story=dataclasses.replace(placement.story, why=why))
         )
-    unplaced = []
-    for story in unfiled:
-        origin = choice.split_from.get(story.id)
-        topic = choice.moves.get(story.id) or (topic_of.get(origin) if origin else None)
-        if topic is None:
-            unplaced.append(story)
+    briefs = []
+    for story in rest:
+        asked = story.id in choice.requested or story.id in choice.moves
+        if len(story.outlets) >= 2 or asked:
+            placements.append(Placement(story, _UNFILED, False, 0.0))
         else:
-            placements.append(Placement(story, topic, topic in configured, 0.0))
+            briefs.append(story)
     moved = []
     for placement in placements:
         target = choice.moves.get(placement.story.id)
         if target is not None and target != placement.topic:
-            placement = dataclasses.replace(
-                placement, topic=target, configured=target in configured
+            note = f'filed under "{target}" by the editors'
+            story = placement.story
+            why = f"{note}; {story.why}" if story.why else note
+            placement = Placement(
+                dataclasses.replace(story, why=why), target, target in configured, 0.0
             )
         moved.append(placement)
-    return moved, unplaced
+    return moved, briefs
 
 
-def _importance(placement: Placement) -> tuple[int, float, float, str]:
-    """Most outlets first, then the latest news, then the strongest topic match."""
+def _rank(
+    placement: Placement, choice: EditorsChoice
+) -> tuple[bool, bool, int, int, float, float, str]:
+    """Asked for by the editors first, then standing topics, then by importance: most
+    outlets, most articles, the latest news, the strongest topic match."""
     story = placement.story
     latest = max(a.published for a in story.articles)
     return (
+        story.id not in choice.requested,
+        not placement.configured,
         -len(story.outlets),
+        -len(story.articles),
         -latest.timestamp(),
         -placement.score,
         story.id,
     )
 
 
+def _brief_rank(story: Story) -> tuple[int, float, str]:
+    """ "Also in the news" order: most articles, then the newest."""
+    latest = max(a.published for a in story.articles)
+    return (-len(story.articles), -latest.timestamp(), story.id)
+
+
+def _over_briefs(story: Story, shown: int, rank: int) -> str:
+    outlet = story.outlets[0] if story.outlets else "?"
+    if shown == 0:
+        return f"one outlet only ({outlet}); Also in the news is off (newsletter.also_in_the_news)"
+    return (
+        f"one outlet only ({outlet}); Also in the news holds {shown} "
+        f"(newsletter.also_in_the_news) and this one ranked {rank}"
+    )
+
+
+def _discovered(chosen: Sequence[Placement]) -> list[Placement]:
+    """The chosen stories no topic took, filed under sections found among them."""
+    unfiled = [p.story for p in chosen if p.topic == _UNFILED]
+    named = {
+        story.id: (section.name, story)
+        for section in discover_sections(unfiled)
+        for story in section.stories
+    }
+    result = []
+    for placement in chosen:
+        if placement.topic == _UNFILED:
+            name, story = named[placement.story.id]
+            earlier = placement.story.why
+            why = f"{story.why}; {earlier}" if earlier else story.why
+            placement = Placement(dataclasses.replace(story, why=why), name, False, 0.0)
+        result.append(placement)
+    return result
+
+
 def _sections(
     chosen: Sequence[Placement], choice: EditorsChoice, topic_order: Sequence[str]
 ) -> tuple[TopicStories, ...]:
-    """Chosen stories (most important first) grouped by topic in ``topic_order``;
-    within a topic pinned first, then the editors' order, then importance."""
+    """Chosen stories (in rank order) grouped by topic in ``topic_order``, other names
+    the editors moved stories to before "Elsewhere"; within a topic pinned first, then
+    the editors' order, then rank."""
     members: dict[str, list[tuple[int, Placement]]] = {}
     configured: dict[str, bool] = {}
     for rank, placement in enumerate(chosen):
         members.setdefault(placement.topic, []).append((rank, placement))
         configured[placement.topic] = placement.configured
-    names = sorted(members, key=topic_order.index)
+    order = [t for t in topic_order if t != ELSEWHERE]
+    order += [t for t in members if t not in order and t != ELSEWHERE] + [ELSEWHERE]
     sections = []
-    for name in names:
+    for name in (t for t in order if t in members):
         ranked = sorted(
             members[name],
             key=lambda item: (
@@ -174,10 +254,15 @@ def _sections(
                 item[0],
             ),
         )
-        stories = tuple(p.story for _, p in ranked)
+        # Rank 1 is the issue's most important story: the renderer numbers by it.
+        stories = tuple(dataclasses.replace(p.story, rank=rank + 1) for rank, p in ranked)
         sections.append(TopicStories(name, configured[name], stories))
     return tuple(sections)
 
 
 def _title(story: Story) -> str:
     return story.articles[0].title if story.articles else ""
+
+
+def _article_ids(story: Story) -> tuple[ArticleId, ...]:
+    return tuple(a.id for a in story.articles)

@@ -17,13 +17,16 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import os
+import re
 import textwrap
 from pathlib import Path
+from types import TracebackType
 from typing import Final
 from urllib.parse import urlsplit
 
 import jinja2
 
+from digest.errors import TemplateError
 from digest.urls import display_url
 
 __all__ = [
@@ -31,6 +34,7 @@ __all__ = [
     "http_url",
     "preview_environment",
     "prompt_environment",
+    "render_template",
     "template_environment",
     "wrap_text",
 ]
@@ -39,6 +43,7 @@ __all__ = [
 # "- " bullets with their indent still fit.
 _TEXT_WIDTH: Final = 76
 _PROMPTS: Final = "prompts"
+_SPACE_OR_CONTROL: Final = re.compile(r"[\s\x00-\x1f]")
 
 
 def default_templates_dir() -> Path:
@@ -128,19 +133,25 @@ def _cached(
     return env
 
 
-def http_url(value: object) -> str:
-    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
-    url = str(value).strip()
+@functools.lru_cache(maxsize=4096)
+def _checked_url(url: str) -> str:
+    """:func:`http_url` of a stripped string; cached, as a story's links are checked for
+    each version of the email and each fitting of it."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return ""
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if _SPACE_OR_CONTROL.search(url):
         return ""
     # A look-alike host (Cyrillic letters posing as Latin ones) is shown in punycode.
     return display_url(url)
+
+
+def http_url(value: object) -> str:
+    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
+    return _checked_url(str(value).strip())
 
 
 def wrap_text(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
@@ -153,3 +164,47 @@ def wrap_text(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
         break_long_words=False,
         break_on_hyphens=False,
     )
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:
+    """Template ``name`` rendered with ``context``.
+
+    Raises TemplateError naming the template file and line (of an override too) when
+    the template is broken, missing, or fails while rendering.
+    """
+    try:
+        return env.get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or name
+        raise TemplateError(
+            f"{where}:{exc.lineno}: template syntax error: {exc.message}",
+            template=where,
+            line=exc.lineno,
+            hint="Fix the template, or delete the override to use the default.",
+        ) from exc
+    except jinja2.TemplateNotFound as exc:
+        raise TemplateError(
+            f"{name}: template {exc.name!r} not found",
+            template=str(exc.name),
+            hint="Check the name in {% include %} / {% extends %}; defaults are "
+            f'"default:{name}".',
+        ) from exc
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
+        where, line = _template_frame(exc.__traceback__, name)
+        raise TemplateError(
+            f"{where}:{line or '?'}: {type(exc).__name__}: {exc}",
+            template=where,
+            line=line,
+            hint="Fix the template, or delete the override to use the default.",
+        ) from exc
+
+
+def _template_frame(tb: TracebackType | None, fallback: str) -> tuple[str, int | None]:
+    """The innermost template file and line in a traceback (Jinja maps frames to them)."""
+    where, line = fallback, None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    return where, line

@@ -1,9 +1,8 @@
-"""Sentence splitting and clean-up shared by the stages that quote article text.
+"""Sentences and words shared by the stages that quote or compare article text.
 
-Every clean-up here only *removes* material (markup, datelines, bylines, captions,
-"Read more" links) or normalises whitespace and entities, so a cleaned sentence is
-still made of the source's own words in the source's order. That is what lets the
-summary stage promise that each sentence it prints can be traced to an article.
+Splitting never rewords: a sentence is a slice of the input after markup removal and
+entity decoding. Page furniture (captions, datelines, promos) is removed by
+``digest.hygiene``, which only deletes.
 """
 
 from __future__ import annotations
@@ -14,9 +13,8 @@ import re
 from syntok import segmenter
 
 __all__ = [
-    "clean_sentence",
     "content_words",
-    "is_boilerplate_document",
+    "plain_text",
     "remove_unsafe_characters",
     "split_sentences",
     "word_count",
@@ -38,64 +36,6 @@ _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:!?](?:\s|$))")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
-# "KYIV (Reuters) -", "WASHINGTON (AP) —", "NEW YORK, June 3 (Reuters) -",
-# "BRUSSELS —", "(CNN) —", "LONDON:". The place must be in capitals (two letters or
-# more) so an ordinary first word followed by a dash is left alone.
-_DATELINE = re.compile(
-    r"""^\s*(?:
-        (?:[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}     # KYIV / NEW YORK / ST. LOUIS
-           (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?  # , Ukraine / , Mo.
-           (?:,?[ ][A-Z][a-z]{2,8}\.?[ ]\d{1,2})?           # , June 3
-           (?:[ ]?\([A-Za-z .&]{2,40}\))?                   # (Reuters)
-           [ ]*(?:[-–—]+|:)[ ]+)
-      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3}[ ]*)?        # Washington / Paris, France
-        \((?:CNN|AP|AFP|Reuters|BBC|UPI|dpa|Bloomberg|XINHUA|Xinhua|CNSNews\.com|
-             NBC|CBS|ABC)[A-Za-z .]*\)[ ]*(?:[-–—]+|:)?[ ]*      # (CNN) --
-    )""",
-    re.VERBOSE,
-)
-# Slide-show counters glued to a caption: "1 of 6. The encampment ..."
-_GALLERY = re.compile(r"^\s*\d{1,3} of \d{1,3}\.?\s+")
-# A byline sentence: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "By JANE DOE |".
-_BYLINE = re.compile(
-    r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ,]*){1,4}(?:(?:and|&)[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3})?"
-    r"(?:[,|/–—-][ ]*[\w .]{0,40})?\s*$"
-)
-# A byline glued to the front of a sentence by the splitter: "By Jane Doe | ..."
-_BYLINE_PREFIX = re.compile(r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3}[|•·][ ]*")
-# Captions and credits: "Photo: ...", "(Photo: AP)", "(David Warren / Staff Photographer)".
-_CAPTION_SENTENCE = re.compile(
-    r"^\s*[(\[]?(?:Photo|Photograph|Image|Picture|Video|Caption|Credit|File photo)s?"
-    r"(?:[ ]by)?[ ]*[:|]|^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab)\b|"
-    r"\bfile (?:photo|image)\b",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"[ ]*[(\[][^()\[\]]{0,80}(?:Photo|Photographer|Getty|Images|AP Photo|Reuters|AFP|"
-    r"Shutterstock|Credit|/)[^()\[\]]{0,80}[)\]]",
-)
-# Calls to action and page furniture that end up inside extracted text.
-_FURNITURE_SENTENCE = re.compile(
-    r"^\s*(?:Read more|Read also|Related|Advertisement|Click here|Sign up|Subscribe|"
-    r"Follow us|Follow [A-Z]\w+ on|Share this|Watch|Listen|Continue reading|"
-    r"This article (?:was|has been|originally)|Copyright|©|All rights reserved|"
-    r"Get the latest|Don't miss|Download our app|Editor's note|Like us on|"
-    r"This copy is for your personal|Dow Jones Reprints|To order presentation-ready)\b",
-    re.IGNORECASE,
-)
-_FURNITURE_TAIL = re.compile(
-    r"[ ]*(?:[|•·–—-][ ]*)?(?:Read more|Read also|Continue reading|Click here|More:|"
-    r"Related:|Advertisement)\b.*$",
-    re.IGNORECASE,
-)
-# Not articles: the Wayback Machine's crawl notice (a known bad retrieval in Multi-News,
-# upstream issue #11), paywall and reprint notices, "enable JavaScript" shells.
-_BOILERPLATE_DOCUMENT = re.compile(
-    r"Alexa Internet has been donating|Wayback Machine|crawl data|"
-    r"This copy is for your personal, non-commercial use|enable JavaScript|"
-    r"Your browser (?:does not|doesn't) support",
-    re.IGNORECASE,
-)
 _WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 # Characters no text of ours may carry: C0 controls but tab and line breaks (XML 1.0
 # forbids them, and one in a title made the MJML invalid), DEL and C1 controls, the bidi
@@ -133,7 +73,7 @@ def split_sentences(text: str) -> list[str]:
     reworded.
     """
     sentences: list[str] = []
-    for paragraph in _paragraphs(_decode(text)):
+    for paragraph in _paragraphs(plain_text(text)):
         pieces: list[str] = []
         for tokens in (s for para in segmenter.analyze(paragraph) for s in para):
             if not tokens:
@@ -149,41 +89,6 @@ def split_sentences(text: str) -> list[str]:
         if pending.strip():
             sentences.append(_SPACE.sub(" ", pending).strip())
     return sentences
-
-
-def clean_sentence(sentence: str) -> str:
-    """Strip page furniture from one sentence; ``""`` if nothing worth keeping is left.
-
-    Rules, applied in order (each only deletes text, so the result is a sub-sequence of
-    the sentence's own words):
-
-    1. HTML tags are removed and entities decoded (``&amp;`` -> ``&``); whitespace collapses.
-    2. A byline sentence ("By Jane Doe, Reuters") becomes ``""``; a glued "By X |" prefix goes.
-    3. A slide counter ("1 of 6.") goes, then a leading dateline: "KYIV (Reuters) -",
-       "BRUSSELS —", "NEW YORK, June 3 (Reuters) -", "Washington (CNN) --", "(CNN) —".
-    4. Photo credits in brackets ("(Photo: AP)", "(Jane Doe / Staff Photographer)") are
-       removed; a caption sentence ("Photo: ...", "In this Aug. 15 file photo, ...")
-       becomes ``""``.
-    5. Calls to action become ``""`` when they start the sentence ("Read more ...",
-       "Sign up ...", "Advertisement") and are cut off when they trail it.
-    6. What is left must contain a word; otherwise ``""``.
-    """
-    text = _SPACE.sub(" ", _decode(sentence)).strip()
-    if _BYLINE.match(text):
-        return ""
-    text = _BYLINE_PREFIX.sub("", text)
-    text = _GALLERY.sub("", text, count=1)
-    text = _DATELINE.sub("", text, count=1)
-    text = _CREDIT.sub("", text).strip()
-    if _CAPTION_SENTENCE.match(text):
-        return ""
-    if _FURNITURE_SENTENCE.match(text):
-        return ""
-    text = _FURNITURE_TAIL.sub("", text).strip()
-    text = text.lstrip("-–—|•· ").strip()
-    if not _WORD.search(text):
-        return ""
-    return text
 
 
 def remove_unsafe_characters(text: str) -> str:
@@ -215,15 +120,12 @@ def content_words(text: str) -> list[str]:
     return words
 
 
-def is_boilerplate_document(text: str) -> bool:
-    """True for a "document" that is a crawl, paywall or reprint notice, not an article.
+def plain_text(text: str) -> str:
+    """``text`` with markup removed and entities decoded, unsafe characters dropped.
 
-    Only the first 2,000 characters are checked: the notices come first.
+    A tag becomes a space and the space is taken back before punctuation; entities are
+    decoded twice (feeds often double-escape). Nothing else changes.
     """
-    return not text.strip() or bool(_BOILERPLATE_DOCUMENT.search(text[:2000]))
-
-
-def _decode(text: str) -> str:
     # Twice: feeds often double-escape ("&amp;amp;"), and tags may only appear after decoding.
     text = html.unescape(html.unescape(text))
     # A tag becomes a space (block tags separate words) and the space is then taken back

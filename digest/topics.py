@@ -1,9 +1,24 @@
-"""Stories -> topics: configured topics by keyword, then discovered ones.
+"""Stories -> the editors' standing topics (``topics:`` in feeds.yaml).
 
-``file_stories`` matches each story's words (title and lead counting ``_HEAD_WEIGHT``
-times a body mention) against the configured keywords; see ``_MATCH_THRESHOLD``. The
-multi-outlet stories left over are grouped under a title word they share, or
-"Elsewhere". Ranking and the cap are the selection step's (``digest.select``).
+A story matches a topic on four kinds of evidence, each found in its articles' titles
+and leads (a mention there counts ``_HEAD_WEIGHT`` times one in the rest of a body):
+
+- **keywords and the topic's name**, as phrases: their words in any order and any
+  inflection, with up to ``_GAP`` other words among them, so the keyword "frozen
+  assets" finds "frozen Russian assets", "asset freeze" and "froze the assets". Both
+  sides are stemmed lightly (``_stem``: plural and verb endings, and the irregular verbs
+  of ``_IRREGULAR``). Acronyms of two or three capitals ("US", "EU") match only in
+  capitals, so "US" is not the pronoun.
+- **the description**: a title and lead holding most of its content words (at least
+  ``_BAG_MIN`` and ``_BAG_SHARE`` of them) count as one mention in the head.
+- **the editors' filings**: a story the editors moved under a topic (``topic:`` in
+  editorial.yaml) in an earlier issue is an example of it. Its core words (those of at
+  least half its titles and leads, less words too common in this issue's news to tell
+  stories apart) are a bag like the description's, needing ``_EXAMPLE_SHARE`` of them.
+
+A story needs ``_MATCH_THRESHOLD`` per article on average; it goes to the topic it
+matches best. Stories no topic takes are grouped later (``digest.sections``); ranking
+and the cap are the selection step's (``digest.select``).
 """
 
 from __future__ import annotations
@@ -16,27 +31,82 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.config import TopicConfig
-from digest.models import Story
+from digest.models import Article, Story
 from digest.text import content_words
 
-__all__ = ["Filing", "Placement", "file_stories"]
+__all__ = [
+    "Matching",
+    "Placement",
+    "TopicExample",
+    "match_topics",
+    "outlet_count",
+    "stem",
+]
 
-# Topic matching: a keyword in a title or lead counts this many body mentions, and a
-# story needs this much per article on average. One title/lead mention (3) passes; a
-# single passing body mention (1) does not, two per article do.
+# A keyword in a title or lead counts this many body mentions, and a story needs this
+# much per article on average. One title/lead mention (3) passes; a single passing body
+# mention (1) does not, two per article do.
 _HEAD_WEIGHT = 3.0
 _MATCH_THRESHOLD = 2.0
 _LEAD_CHARS = 400
-# Discovered topics: a word shared by 2+ leftover stories, among each story's top
-# terms, names a topic.
-_TOPIC_TERMS = 5
-_ELSEWHERE = "Elsewhere"
-_MATCH_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
+# Words allowed among a phrase's own: "frozen [Russian] assets", "froze [the] assets".
+_GAP = 2
+# A bag of words (a description, an example's core words) is found in a title and lead
+# that hold at least this many of its words and this share of them. Three words in
+# common is where two reports start to be about the same thing, not just the same
+# country. A description is a sentence of chosen words; an example's core is a whole
+# lead's worth (15-30 words), of which a later story on the subject repeats a part.
+_BAG_MIN = 3
+_DESCRIPTION_SHARE = 0.5
+_EXAMPLE_SHARE = 0.25
+# Words in more than this share of the issue's stories (and three at least) are too
+# common to say what an example is about.
+_COMMON_SHARE = 0.2
+# Words that join a phrase without carrying it ("Bank of Japan", "NATO in Asia").
+_PHRASE_STOP = frozenset("a an the of in on at to for and or by with from".split())  # noqa: SIM905
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?;:\n]")
+# Where a sentence or line ends: a phrase is never found across it.
+_BARRIER = "|"
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+# Irregular verb forms -> the base form, so "froze" and "frozen" find "freeze". Only
+# verbs whose forms news headlines use; regular forms are handled by _stem.
+_IRREGULAR = {
+    form: base
+    for line in """
+    arise arose arisen; bear bore borne; beat beaten; become became; begin began begun;
+    bite bit bitten; blow blew blown; break broke broken; bring brought; build built;
+    buy bought; catch caught; choose chose chosen; deal dealt; draw drew drawn;
+    drive drove driven; eat ate eaten; fall fell fallen; feel felt; fight fought;
+    flee fled; fly flew flown; forbid forbade forbidden; forgive forgave forgiven;
+    freeze froze frozen; give gave given; go went gone; grow grew grown; hide hid hidden;
+    hold held; keep kept; know knew known; lead led; lose lost; mean meant; meet met;
+    pay paid; ride rode ridden; rise rose risen; run ran; seek sought; sell sold;
+    send sent; shake shook shaken; shoot shot; shrink shrank shrunk; sink sank sunk;
+    slay slew slain; speak spoke spoken; spend spent; stand stood; steal stole stolen;
+    strike struck stricken; swear swore sworn; take took taken; teach taught;
+    tear tore torn; think thought; throw threw thrown; wake woke woken; wear wore worn;
+    win won; withdraw withdrew withdrawn; write wrote written
+    """.split(";")  # noqa: SIM905 (a table of verb forms reads better as text)
+    for words in [line.split()]
+    for form in words[1:]
+    if words
+    for base in [words[0]]
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TopicExample:
+    """A story the editors filed under ``topic`` in an earlier issue (``issue_date``)."""
+
+    topic: str
+    headline: str
+    issue_date: str
+    articles: tuple[Article, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class Placement:
-    """A story filed under a topic; ``score`` is its keyword match (0 when discovered)."""
+    """A story filed under a topic; ``score`` is its match (0 when discovered)."""
 
     story: Story
     topic: str
@@ -45,177 +115,226 @@ class Placement:
 
 
 @dataclass(frozen=True, slots=True)
-class Filing:
-    """Stories under topics (configured ones first, in config order, then discovered),
-    and the stories no topic took: one outlet and no configured topic matched."""
+class Matching:
+    """Stories filed under standing topics (config order), and the stories none took."""
 
     placed: tuple[Placement, ...]
-    unplaced: tuple[Story, ...]
+    rest: tuple[Story, ...]
 
 
-def file_stories(stories: Sequence[Story], topics: Sequence[TopicConfig]) -> Filing:
-    """File each story under its best-scoring configured topic, else a discovered one.
+def stem(word: str) -> str:
+    """A word's light stem: "assets" -> "asset", "frozen" -> "freez", "seized" -> "seiz".
 
-    A story needs ``_MATCH_THRESHOLD`` per article to match a configured topic. The
-    other stories with 2+ outlets form discovered topics named after words they share,
-    or "Elsewhere"; single-outlet stories matching no topic are left unplaced. Each
-    placed story's ``why`` says why it is there.
+    Both sides of a match go through it, so it only has to be consistent, not a
+    dictionary form. Acronyms of two or three capitals are kept as written.
     """
-    matchers = [_keyword_patterns(topic) for topic in topics]
+    if 2 <= len(word) <= 3 and word.isupper():
+        return word
+    word = word.lower().replace("’", "'")
+    word = word.removesuffix("'s").removesuffix("'")
+    word = _IRREGULAR.get(word, word)
+    if len(word) > 4 and word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith("sses"):
+        word = word[:-2]
+    elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for ending in ("ing", "ed"):
+        base = word[: -len(ending)]
+        if word.endswith(ending) and len(base) >= 3 and any(v in base for v in "aeiouy"):
+            if ending == "ed" and base.endswith("i"):
+                base = base[:-1] + "y"  # carried -> carry
+            elif len(base) > 3 and base[-1] == base[-2] and base[-1] not in "aeiouls":
+                base = base[:-1]  # banned -> ban, shipping -> ship
+            word = base
+            break
+    if len(word) > 3 and word.endswith("e"):
+        word = word[:-1]
+    if word.endswith("iz"):
+        word = word[:-2] + "is"  # immobilized / immobilised
+    return word
+
+
+def _tokens(text: str) -> list[str]:
+    """Stemmed words, with ``_BARRIER`` where a sentence or line ends."""
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    return [stem(word) if word[0].isalnum() else _BARRIER for word in _TOKEN.findall(text)]
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    words = [w for w in _tokens(text) if w != _BARRIER]
+    kept = tuple(w for w in words if w.lower() not in _PHRASE_STOP)
+    return kept or tuple(words)
+
+
+def _bag(text: str) -> frozenset[str]:
+    """The content words of ``text`` (stop words out), stemmed, in lower case."""
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    words = _TOKEN.findall(text)
+    return frozenset(stem(w).lower() for w in words if w[0].isalnum() and content_words(w))
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """What one topic is recognised by."""
+
+    phrases: tuple[tuple[str, tuple[str, ...]], ...]  # (keyword as written, stems)
+    bags: tuple[tuple[str, frozenset[str], float], ...]  # (what it is, words, share needed)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A story's words: per article, the title and lead, and the rest of the body."""
+
+    heads: tuple[list[str], ...]
+    bodies: tuple[list[str], ...]
+    head_bags: tuple[frozenset[str], ...]
+
+
+def match_topics(
+    stories: Sequence[Story],
+    topics: Sequence[TopicConfig],
+    examples: Sequence[TopicExample] = (),
+) -> Matching:
+    """File each story under the standing topic it matches best (see module doc).
+
+    Each placed story's ``why`` says which keywords, name, description or example made
+    it match, and how many outlets it has.
+    """
+    words = [_story_words(story) for story in stories]
+    evidence = _evidence(topics, examples, words)
     assigned: dict[int, list[tuple[Story, float]]] = {}
-    leftovers: list[Story] = []
-    unplaced: list[Story] = []
-    for story in stories:
+    rest: list[Story] = []
+    for story, story_words in zip(stories, words, strict=True):
         best: tuple[float, int, list[str]] | None = None
-        words = _story_match_words(story)
-        for index, patterns in enumerate(matchers):
-            score, hits = _match(words, patterns)
+        for index, topic_evidence in enumerate(evidence):
+            score, hits = _match(story_words, topic_evidence)
             score /= len(story.articles)
             if score >= _MATCH_THRESHOLD and (best is None or score > best[0]):
                 best = (score, index, hits)
         if best is None:
-            (leftovers if len(story.outlets) >= 2 else unplaced).append(story)
+            rest.append(story)
             continue
         score, index, hits = best
-        why = f'topic "{topics[index].name}": keywords {", ".join(hits)}; {_outlets(story)}'
+        why = f'topic "{topics[index].name}": {"; ".join(hits)}; {outlet_count(story)}'
         assigned.setdefault(index, []).append((dataclasses.replace(story, why=why), score))
-    placed = [
+    placed = tuple(
         Placement(story, topics[i].name, True, score)
         for i in range(len(topics))
         for story, score in assigned.get(i, [])
-    ]
-    placed.extend(
-        Placement(story, name, False, score)
-        for name, members in _discover_topics(leftovers)
-        for story, score in members
     )
-    return Filing(tuple(placed), tuple(unplaced))
+    return Matching(placed, tuple(rest))
 
 
-def _match_words(text: str) -> list[str]:
-    """Lower-cased words with possessive and plural -s stripped; stop words kept.
-
-    Stop words stay so that phrases ("Bank of Japan") match as written.
-    """
-    words = []
-    for raw in _MATCH_WORD.findall(text.lower()):
-        word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
-        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        if word:
-            words.append(word)
-    return words
+def outlet_count(story: Story) -> str:
+    """ "1 outlet", "3 outlets": the end of every story's ``why``."""
+    count = len(story.outlets)
+    return f"{count} outlet" if count == 1 else f"{count} outlets"
 
 
-def _keyword_patterns(topic: TopicConfig) -> list[tuple[str, tuple[str, ...]]]:
-    patterns = []
-    for keyword in topic.keywords:
-        words = tuple(_match_words(keyword))
-        if words:
-            patterns.append((keyword, words))
-    return patterns
-
-
-def _story_match_words(story: Story) -> tuple[list[str], list[str]]:
-    """The story's words in titles and leads, and in the rest of the bodies."""
-    head: list[str] = []
-    body: list[str] = []
+def _story_words(story: Story) -> _Words:
+    heads, bodies = [], []
     for article in story.articles:
-        lead = article.summary or article.text[:_LEAD_CHARS]
-        head.extend(_match_words(f"{article.title}\n{lead}"))
+        heads.append(_tokens(_head_text(article)))
         rest = article.text if article.summary else article.text[_LEAD_CHARS:]
-        body.extend(_match_words(rest))
-    return head, body
+        bodies.append(_tokens(rest))
+    return _Words(tuple(heads), tuple(bodies), tuple(frozenset(h) for h in heads))
 
 
-def _match(
-    words: tuple[list[str], list[str]], patterns: list[tuple[str, tuple[str, ...]]]
-) -> tuple[float, list[str]]:
-    """Weighted keyword count and the keywords found (as configured, in config order)."""
-    head, body = words
+def _head_text(article: Article) -> str:
+    """An article's title and lead: its feed teaser, else the start of its text."""
+    return f"{article.title}\n{article.summary or article.text[:_LEAD_CHARS]}"
+
+
+def _evidence(
+    topics: Sequence[TopicConfig], examples: Sequence[TopicExample], words: Sequence[_Words]
+) -> list[_Evidence]:
+    """Each topic's phrases (keywords, then its name) and bags (description, examples)."""
+    common = _common_words(words)
+    result = []
+    for topic in topics:
+        phrases = [(k, _phrase(k)) for k in topic.keywords]
+        known = {p for _, p in phrases}
+        if _phrase(topic.name) not in known:
+            phrases.append((f'the name "{topic.name}"', _phrase(topic.name)))
+        bags = []
+        if topic.description:
+            bags.append(("its description", _bag(topic.description), _DESCRIPTION_SHARE))
+        for example in examples:
+            if example.topic == topic.name and example.articles:
+                what = f'like "{example.headline}", filed here by the editors on '
+                core = _core(example) - common
+                bags.append((what + example.issue_date, core, _EXAMPLE_SHARE))
+        result.append(
+            _Evidence(
+                tuple((k, p) for k, p in phrases if p),
+                tuple(bag for bag in bags if bag[1]),
+            )
+        )
+    return result
+
+
+def _core(example: TopicExample) -> frozenset[str]:
+    """The words at least half of an example's titles and leads use."""
+    heads = [_bag(_head_text(a)) for a in example.articles]
+    counts = Counter(word for head in heads for word in head)
+    return frozenset(word for word, count in counts.items() if count * 2 >= len(heads))
+
+
+def _common_words(words: Sequence[_Words]) -> frozenset[str]:
+    """Words in the titles and leads of more than ``_COMMON_SHARE`` of the stories."""
+    df: Counter[str] = Counter()
+    for story in words:
+        df.update(frozenset(w.lower() for head in story.head_bags for w in head))
+    floor = max(3.0, _COMMON_SHARE * len(words))
+    return frozenset(word for word, count in df.items() if count > floor)
+
+
+def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
+    """Weighted mentions of the topic in a story, and what was found (for ``why``)."""
     score = 0.0
-    hits = []
-    for keyword, phrase in patterns:
-        found = _count_phrase(head, phrase) * _HEAD_WEIGHT + _count_phrase(body, phrase)
+    keywords: list[str] = []
+    others: list[str] = []
+    for keyword, phrase in evidence.phrases:
+        found = sum(_count_phrase(head, phrase) for head in words.heads) * _HEAD_WEIGHT
+        found += sum(_count_phrase(body, phrase) for body in words.bodies)
         if found:
             score += found
-            hits.append(keyword)
-    return score, hits
+            (others if keyword.startswith("the name ") else keywords).append(keyword)
+    for what, bag, share in evidence.bags:
+        need = max(_BAG_MIN, math.ceil(share * len(bag)))
+        hits = sum(1 for head in words.head_bags if len(bag & _stems_of(head)) >= need)
+        if hits:
+            score += hits * _HEAD_WEIGHT
+            others.append(what)
+    found_text = [f"keywords {', '.join(keywords)}"] if keywords else []
+    return score, found_text + others
+
+
+def _stems_of(head: frozenset[str]) -> frozenset[str]:
+    # Heads are tokenised with acronyms in capitals; bags are lower case.
+    return frozenset(word.lower() for word in head)
 
 
 def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
-    size = len(phrase)
-    first = phrase[0]
-    return sum(
-        1 for i, word in enumerate(words) if word == first and tuple(words[i : i + size]) == phrase
-    )
+    """Mentions of ``phrase``: all its words within ``len + _GAP`` words, in any order.
 
-
-def _discover_topics(stories: list[Story]) -> list[tuple[str, list[tuple[Story, float]]]]:
-    """Leftover multi-outlet stories grouped under a word they share, else "Elsewhere"."""
-    if not stories:
-        return []
-    term_sets, surface = _salient_terms(stories)
-    remaining = list(range(len(stories)))
-    found: list[tuple[str, list[tuple[Story, float]]]] = []
-    while True:
-        counts: Counter[str] = Counter(t for i in remaining for t in term_sets[i])
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        if not ranked or ranked[0][1] < 2:
-            break
-        term = ranked[0][0]
-        members = [i for i in remaining if term in term_sets[i]]
-        label = surface[term].title()
-        why = f'discovered topic "{label}": stories share "{surface[term]}"'
-        found.append(
-            (
-                label,
-                [
-                    (dataclasses.replace(stories[i], why=f"{why}; {_outlets(stories[i])}"), 0.0)
-                    for i in members
-                ],
-            )
-        )
-        remaining = [i for i in remaining if i not in members]
-    if remaining:
-        found.append(
-            (
-                _ELSEWHERE,
-                [
-                    (dataclasses.replace(stories[i], why=_outlets(stories[i])), 0.0)
-                    for i in remaining
-                ],
-            )
-        )
-    return found
-
-
-def _salient_terms(stories: list[Story]) -> tuple[list[set[str]], dict[str, str]]:
-    """Each story's top title words by tf-idf across stories, and a display form per word."""
-    story_words: list[Counter[str]] = []
-    forms: dict[str, Counter[str]] = {}
-    for story in stories:
-        words: Counter[str] = Counter()
-        for article in story.articles:
-            for raw in _MATCH_WORD.findall(article.title):
-                key = content_words(raw)
-                if key and len(key[0]) > 2 and not key[0].isdigit():
-                    words[key[0]] += 1
-                    forms.setdefault(key[0], Counter())[raw] += 1
-        story_words.append(words)
-    df = Counter(w for words in story_words for w in words)
-    total = len(stories)
-    term_sets = []
-    for words in story_words:
-        scored = sorted(
-            words.items(),
-            key=lambda item: (-item[1] * math.log((total + 1) / df[item[0]]), item[0]),
-        )
-        term_sets.append({w for w, _ in scored[:_TOPIC_TERMS]})
-    surface = {w: sorted(c.items(), key=lambda i: (-i[1], i[0]))[0][0] for w, c in forms.items()}
-    return term_sets, surface
-
-
-def _outlets(story: Story) -> str:
-    count = len(story.outlets)
-    return f"{count} outlet" if count == 1 else f"{count} outlets"
+    Mentions do not overlap: after one, the search goes on past its last word.
+    """
+    if len(phrase) == 1:
+        return words.count(phrase[0])
+    needed = set(phrase)
+    span = len(phrase) + _GAP
+    count = 0
+    index = 0
+    while index < len(words):
+        if words[index] in needed:
+            window = words[index : index + span]
+            if _BARRIER in window:
+                window = window[: window.index(_BARRIER)]
+            if needed <= set(window):
+                count += 1
+                index += max(window.index(w) for w in needed) + 1
+                continue
+        index += 1
+    return count

@@ -3,30 +3,47 @@
 Each story is summarised extractively (``digest.summarize``); with a language model
 configured, the model may improve what the sources support (``digest.llm``). Only the
 stories the selection chose reach this step, so nothing is written (or sent to a model)
-for a story that will not be printed.
+for a story that will not be printed. The one-outlet stories of "Also in the news" get
+a headline and their article's lead sentence (``write_briefs``), no model.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from digest.config import Config
+from digest.headline import make_headline
+from digest.hygiene import clean_sentence
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
+    Brief,
     LeftOut,
     LeftOutReason,
     Problem,
     Stage,
+    Story,
     StorySummary,
     TakeOrigin,
     TopicSection,
 )
 from digest.select import Selection
 from digest.summarize import summarize_story
+from digest.text import split_sentences, word_count
 
-__all__ = ["Written", "write_stories"]
+__all__ = ["Written", "write_briefs", "write_stories"]
+
+# A brief's sentence: the first of the lead that reads as one (a statement of at least
+# this many words, not the headline again). News leads run to 25-50 words; one past
+# _BRIEF_MAX_WORDS is a run-on (or several sentences the splitter could not part).
+_BRIEF_MIN_WORDS = 8
+_BRIEF_MAX_WORDS = 70
+_BRIEF_LEAD_SENTENCES = 4
+_WORD = re.compile(r"\w+")
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +58,11 @@ class Written:
 
 
 def write_stories(
-    config: Config, selection: Selection, *, previous_sentences: frozenset[str]
+    config: Config,
+    selection: Selection,
+    *,
+    previous_sentences: frozenset[str],
+    issue_date: date | None = None,
 ) -> Written:
     """Summarise every selected story, in order; a story that fails is left out.
 
@@ -57,7 +78,10 @@ def write_stories(
         summaries: list[StorySummary] = []
         for story in topic.stories:
             try:
-                summary = summarize_story(story, previous_sentences=previous_sentences)
+                summary = summarize_story(
+                    story, previous_sentences=previous_sentences, issue_date=issue_date
+                )
+                summary = dataclasses.replace(summary, rank=story.rank)
             except Exception as exc:
                 # Per-story isolation: one story that trips the summarizer is left out
                 # with a warning; the rest of the issue is still built.
@@ -67,7 +91,24 @@ def write_stories(
                     Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
                 )
                 left_out.append(
+                    LeftOut(
+                        story.id,
+                        LeftOutReason.FAILED,
+                        reason,
+                        story.articles[0].title,
+                        tuple(a.id for a in story.articles),
+                    )
+                )
+                continue
+            if not summary.briefly and not summary.perspectives:
+                # Every sentence was page furniture (a crawl notice, a tweet widget): there
+                # is nothing to print, and a headline alone would mislead.
+                reason = "no article text left once page furniture was removed"
+                left_out.append(
                     LeftOut(story.id, LeftOutReason.FAILED, reason, story.articles[0].title)
+                )
+                problems.append(
+                    Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
                 )
                 continue
             if model is not None:
@@ -77,7 +118,63 @@ def write_stories(
                     summary = dataclasses.replace(summary, take_origin=TakeOrigin.EDITOR)
                 summary, notes = enhance_summary(summary, story, model, prompts_dir=prompts_dir)
                 problems.extend(Problem(Stage.LLM, story.id, note) for note in notes)
+            problems.extend(
+                Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: {flag}")
+                for flag in summary.flags
+            )
             summaries.append(summary)
         if summaries:
             sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))
     return Written(tuple(sections), tuple(left_out), tuple(problems))
+
+
+def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
+    """One line per story: its headline, outlet, link and lead sentence, in order.
+
+    The first article of each story (the one its id comes from) is the one linked.
+    """
+    briefs = []
+    for story in stories:
+        article = story.articles[0]
+        headline = make_headline(story)
+        briefs.append(
+            Brief(
+                story_id=story.id,
+                headline=headline,
+                outlet=article.outlet,
+                url=article.url,
+                sentence=_lead_sentence(article.text, article.summary, headline),
+                published=article.published,
+            )
+        )
+    return tuple(briefs)
+
+
+def _lead_sentence(text: str, summary: str, headline: str) -> str:
+    """The article's lead sentence, cleaned of datelines, bylines and captions.
+
+    A sentence that only repeats the headline (or goes on from it: feeds often make the
+    title of an item's first words) gives way to the next one, and is kept only when
+    there is no other; one cut short by the feed ("...") is never used.
+    """
+    title = _words(headline)
+    repeats = ""
+    for source in (text, summary):
+        sentences = [clean_sentence(s) for s in split_sentences(source)[:_BRIEF_LEAD_SENTENCES]]
+        for sentence in sentences:
+            words = word_count(sentence)
+            ending = sentence.rstrip("\"'”’)")
+            if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:
+                continue
+            if ending.endswith(("...", "…")) or not ending.endswith((".", "!", "?")):
+                continue
+            if _words(sentence)[: len(title)] == title:
+                if len(_words(sentence)) > len(title) + 2:
+                    repeats = repeats or sentence
+                continue
+            return sentence
+    return repeats
+
+
+def _words(text: str) -> list[str]:
+    return [word.lower() for word in _WORD.findall(text)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +15,15 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
 from digest.archive import digest_schema, issue_to_json, write_issue
 from digest.errors import DeliveryError
-from digest.models import Issue
+from digest.models import Brief, Issue, StoryId
 from digest.render import render_issue
-from tests.test_render import hostile_story, make_issue, make_newsletter, make_story
+from tests.test_render import (
+    hostile_story,
+    make_full_issue,
+    make_issue,
+    make_newsletter,
+    make_story,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 CONTRACT = {"email.html", "email.txt", "email.eml", "digest.json", "index.html"}
@@ -74,7 +80,12 @@ def test_digest_json_matches_its_schema(tmp_path: Path) -> None:
     jsonschema = pytest.importorskip("jsonschema")
     schema = digest_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
-    for issue in (make_issue(12), make_issue(1, extra=(hostile_story(),)), make_issue(0)):
+    for issue in (
+        make_issue(12),
+        make_issue(1, extra=(hostile_story(),)),
+        make_issue(0),
+        make_full_issue(3),
+    ):
         jsonschema.validate(issue_to_json(issue), schema)
 
 
@@ -93,7 +104,14 @@ def test_schema_names_every_key_written() -> None:
             for item in value:
                 check(item, node["items"])
 
-    check(issue_to_json(make_issue(12)), schema)
+    check(issue_to_json(make_full_issue(12)), schema)
+    document = issue_to_json(make_full_issue(12))
+    assert document["number"] == 42
+    assert [(w["month"], w["day"]) for w in document["watch"]] == [
+        ("2024-05", "2024-05-14"),
+        ("2025-01", None),
+    ]
+    assert [s["rank"] for s in document["topics"][0]["stories"]] == [1, 5, 9]
 
 
 def test_output_is_deterministic(tmp_path: Path) -> None:
@@ -213,3 +231,47 @@ def test_archive_page_uses_the_editors_template_override(tmp_path: Path) -> None
     write_issue(out, issue, render_issue(issue, make_newsletter()), templates_dir=overrides)
     page = (out / "index.html").read_text(encoding="utf-8")
     assert page == "OUR ARCHIVE of The Weekly Brief: 1 issue(s)"
+
+
+def test_also_in_the_news_is_written_and_declared() -> None:
+    brief = Brief(
+        StoryId("s-000000000001"),
+        "Riksbank holds its rate",
+        "Baltic Wire",
+        "https://baltic.example/riksbank",
+        "Sweden's central bank kept its policy rate at 1.75 per cent on Monday.",
+        datetime(2024, 5, 5, 9, 30, tzinfo=UTC),
+    )
+    issue = replace(make_issue(2), also_in_the_news=(brief,))
+    document = issue_to_json(issue)
+    assert document["also_in_the_news"] == [
+        {
+            "id": "s-000000000001",
+            "headline": "Riksbank holds its rate",
+            "outlet": "Baltic Wire",
+            "url": "https://baltic.example/riksbank",
+            "sentence": "Sweden's central bank kept its policy rate at 1.75 per cent on Monday.",
+            "published": "2024-05-05T09:30:00Z",
+        }
+    ]
+    node = digest_schema()["properties"]["also_in_the_news"]["items"]  # type: ignore[index]
+    assert set(node["properties"]) == set(node["required"]) == set(document["also_in_the_news"][0])
+
+
+def test_also_in_the_news_in_the_email_is_inert() -> None:
+    """Feed text in the one-line list is escaped, and a link that is not http(s) is
+    shown as text, not linked, in both parts."""
+    hostile = Brief(
+        StoryId("s-000000000002"),
+        "<script>alert(1)</script> Rates held",
+        "Wire & Co",
+        "javascript:alert(1)",
+        "The bank <b>held</b> its rate.",
+        datetime(2024, 5, 5, 9, 30, tzinfo=UTC),
+    )
+    rendered = render_issue(replace(make_issue(1), also_in_the_news=(hostile,)), make_newsletter())
+    assert "Also in the news" in rendered.html and "ALSO IN THE NEWS" in rendered.text
+    assert "<script>alert" not in rendered.html and "javascript:" not in rendered.html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Rates held" in rendered.html
+    assert "Wire &amp; Co" in rendered.html and "&lt;b&gt;held&lt;/b&gt;" in rendered.html
+    assert "javascript:" not in rendered.text

@@ -171,6 +171,11 @@ def test_a_small_week_runs_end_to_end_and_its_counts_agree(tmp_path: Path) -> No
     assert score.stories == len(printed) == sum(score.sections.values())
     assert week["unknown_source_urls"] == 0
     assert 0 <= score.bcubed_f1 <= 1 and "error" not in score.stage
+    # The store holds a record for every article of the week: the assembled partition
+    # covers them all, and is at least as good as the printed one (nothing is lost).
+    assert score.unaccounted == 0 and score.single_unaccounted == 0
+    assembled_f1 = score.assembled.get("bcubed_f1")
+    assert isinstance(assembled_f1, float) and assembled_f1 >= round(score.bcubed_f1, 4)
     # The pages carried the furniture the harness says it injected.
     page = next((tmp_path / "week" / "site").rglob("*.html")).read_text(encoding="utf-8")
     assert "<footer>" in page and week["furniture_injected"]["footer"] == score.articles

@@ -1,21 +1,26 @@
 """The rendered email in real headless Chromium: fits a phone, reads well in light and dark.
 
-Issue 8's acceptance test. One browser (Debian's system ``chromium`` through Playwright)
-loads the email of a 12-story issue, including the hostile story (a 252-letter word,
-Hebrew and Arabic, emoji), at 375 px (a phone) and 600 px (the email's width), with
-``prefers-color-scheme`` light and dark, and checks what a reader would notice:
+Issues 8 and 17's acceptance test. One browser (Debian's system ``chromium`` through
+Playwright) loads the email of a 12-story issue with every part of the house style (the
+opening, takes, What to watch, Also in the news) and the hostile story (a 252-letter
+word, Hebrew and Arabic, emoji), at 375 px (a phone) and 600 px (the email's width), with
+``prefers-color-scheme`` light and dark, each as sent and with its ``<style>`` blocks
+stripped (as Gmail's app does for accounts it does not host, and other clients that
+drop ``<style>``), and checks what a reader would notice:
 
 * no horizontal scrolling, no line of text cut off at either edge, and no request for
   remote content (mail clients block it by default);
 * every visible piece of text reaches the WCAG AA contrast ratio against the background
   actually behind it (4.5:1; 3:1 for large text: >= 24 px, or bold and >= 18.66 px);
+* every link is visible as a link: readable (as above) and underlined, or 3:1 against
+  the text around it (WCAG 1.4.1);
 * in dark mode the page really is dark (the dark palette is in effect);
 * body text is at least 16 px. "Body text" is every visible ``p`` and ``li`` (with the
   links and bold runs inside them) that is not small print: small print is the
-  ``.nd-muted`` block (each story's "Sources:" line and the footer, 14 px) and the
-  "Update" badge (13 px). Small print must still be at least 13 px.
+  ``.nd-muted`` block (each story's "Sources:" line and the footer, 14 px), the topic
+  kickers and the "Update" badge (13 px). Small print must still be at least 13 px.
 
-Full-page screenshots ``email-{width}-{scheme}.png`` go to ``$DIGEST_TEST_ARTEFACTS``
+Full-page screenshots ``email-{width}-{scheme}[-nostyle].png`` go to ``$DIGEST_TEST_ARTEFACTS``
 (default ``test-artifacts/`` at the repo root, which git ignores) for a human to look
 at. The shared ``render_email.sh`` then screenshots the same file through Chromium's own
 ``--screenshot`` path into ``render_email/`` there, and the light and dark shots must differ.
@@ -34,7 +39,7 @@ from typing import Any
 import pytest
 
 from digest.render import render_issue
-from tests.test_render import LONG_WORD, RTL, hostile_story, make_issue, make_newsletter
+from tests.test_render import LONG_WORD, RTL, hostile_story, make_full_issue, make_newsletter
 
 pytestmark = pytest.mark.browser
 
@@ -99,7 +104,7 @@ MEASURE_JS = """
       item = {
         text: "",
         tag: element.tagName.toLowerCase(),
-        isSmallPrint: element.closest(".nd-muted, .nd-badge") !== null,
+        isSmallPrint: element.closest(".nd-muted, .nd-badge, .nd-kicker") !== null,
         isBodyText: element.closest("p, li") !== null && !element.closest("h1, h2, h3"),
         fontSize: parseFloat(style.fontSize),
         fontWeight: parseInt(style.fontWeight, 10),
@@ -114,7 +119,23 @@ MEASURE_JS = """
     item.left = Math.min(item.left, box.left);
     item.right = Math.max(item.right, box.right);
   }
+  const links = [...document.querySelectorAll("a")]
+    .filter((a) => a.checkVisibility({opacityProperty: true, visibilityProperty: true}))
+    .filter((a) => a.textContent.trim())
+    .map((a) => {
+      const style = getComputedStyle(a);
+      const background = backgroundOf(a);
+      const around = a.parentElement ? getComputedStyle(a.parentElement) : style;
+      return {
+        text: a.textContent.trim(),
+        color: over(parse(style.color), background).slice(0, 3),
+        aroundColor: over(parse(around.color), background).slice(0, 3),
+        background: background.slice(0, 3),
+        isUnderlined: style.textDecorationLine.includes("underline"),
+      };
+    });
   return {
+    links: links,
     scrollWidth: document.documentElement.scrollWidth,
     innerWidth: window.innerWidth,
     pageBackground: backgroundOf(document.body).slice(0, 3),
@@ -157,16 +178,36 @@ class TextRun:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkRun:
+    """A visible link: its colour, the text colour around it, what is behind it."""
+
+    text: str
+    color: tuple[float, float, float]
+    around_color: tuple[float, float, float]
+    background: tuple[float, float, float]
+    is_underlined: bool
+
+    def describe(self) -> str:
+        return (
+            f"link {self.text[:40]!r}: {_hex(self.color)} on {_hex(self.background)} "
+            f"({contrast_ratio(self.color, self.background):.2f}:1), text around "
+            f"{_hex(self.around_color)}, underlined: {self.is_underlined}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class View:
     """The email as loaded at one width in one colour scheme."""
 
     width: int
     scheme: str
+    is_stripped: bool
     scroll_width: int
     inner_width: int
     page_background: tuple[float, float, float]
     body_text: str
     texts: tuple[TextRun, ...]
+    links: tuple[LinkRun, ...]
     blocked_requests: tuple[str, ...]
 
 
@@ -195,7 +236,12 @@ def _rgb(values: list[float]) -> tuple[float, float, float]:
 
 
 def _view(
-    width: int, scheme: str, data: dict[str, Any], blocked_requests: tuple[str, ...] = ()
+    width: int,
+    scheme: str,
+    data: dict[str, Any],
+    blocked_requests: tuple[str, ...] = (),
+    *,
+    is_stripped: bool = False,
 ) -> View:
     texts = tuple(
         TextRun(
@@ -212,14 +258,26 @@ def _view(
         )
         for item in data["texts"]
     )
+    links = tuple(
+        LinkRun(
+            text=item["text"],
+            color=_rgb(item["color"]),
+            around_color=_rgb(item["aroundColor"]),
+            background=_rgb(item["background"]),
+            is_underlined=item["isUnderlined"],
+        )
+        for item in data["links"]
+    )
     return View(
         width=width,
         scheme=scheme,
+        is_stripped=is_stripped,
         scroll_width=data["scrollWidth"],
         inner_width=data["innerWidth"],
         page_background=_rgb(data["pageBackground"]),
         body_text=data["bodyText"],
         texts=texts,
+        links=links,
         blocked_requests=blocked_requests,
     )
 
@@ -234,8 +292,9 @@ def artefacts() -> Path:
 
 @pytest.fixture(scope="module")
 def email_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """email.html of 11 ordinary stories plus the hostile one, in four topics."""
-    issue = make_issue(11, extra=(hostile_story(),))
+    """email.html of 11 ordinary stories plus the hostile one, in four topics, with
+    every part of the house style."""
+    issue = make_full_issue(11, extra=(hostile_story(),))
     assert sum(len(topic.stories) for topic in issue.topics) == 12
     path = tmp_path_factory.mktemp("email") / "email.html"
     path.write_text(render_issue(issue, make_newsletter()).html, encoding="utf-8")
@@ -243,8 +302,22 @@ def email_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def views(email_html: Path, artefacts: Path) -> dict[tuple[int, str], View]:
-    """All four width x scheme views from one browser launch; screenshots saved."""
+def stripped_html(email_html: Path) -> Path:
+    """The same email with every <style> block removed, as clients that drop them show it."""
+    html = email_html.read_text(encoding="utf-8")
+    stripped = re.sub(r"<style\b.*?</style>", "", html, flags=re.S | re.I)
+    assert "<style" not in stripped and len(stripped) < len(html)
+    path = email_html.with_name("email-nostyle.html")
+    path.write_text(stripped, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def views(
+    email_html: Path, stripped_html: Path, artefacts: Path
+) -> dict[tuple[int, str, bool], View]:
+    """All eight width x scheme x (styles kept, stripped) views from one browser launch;
+    screenshots saved."""
     if not CHROMIUM:
         pytest.skip(
             "Debian's chromium is not installed (apt-get install chromium, or DIGEST_CHROMIUM)"
@@ -254,15 +327,25 @@ def views(email_html: Path, artefacts: Path) -> dict[tuple[int, str], View]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             return {
-                (width, scheme): _load(browser, email_html, width, scheme, artefacts)
+                (width, scheme, is_stripped): _load(
+                    browser,
+                    stripped_html if is_stripped else email_html,
+                    width,
+                    scheme,
+                    artefacts,
+                    is_stripped=is_stripped,
+                )
                 for width in WIDTHS
                 for scheme in SCHEMES
+                for is_stripped in (False, True)
             }
         finally:
             browser.close()
 
 
-def _load(browser: Any, email_html: Path, width: int, scheme: str, artefacts: Path) -> View:
+def _load(
+    browser: Any, email_html: Path, width: int, scheme: str, artefacts: Path, *, is_stripped: bool
+) -> View:
     """Open the email at ``width`` in ``scheme``, measure it, save a full-page screenshot."""
     page = browser.new_page(viewport={"width": width, "height": 900}, device_scale_factor=1)
     fetched: list[str] = []
@@ -276,19 +359,25 @@ def _load(browser: Any, email_html: Path, width: int, scheme: str, artefacts: Pa
     page.emulate_media(color_scheme=scheme)
     page.goto(email_html.as_uri())
     data = page.evaluate(MEASURE_JS)
-    page.screenshot(path=str(artefacts / f"email-{width}-{scheme}.png"), full_page=True)
+    suffix = "-nostyle" if is_stripped else ""
+    page.screenshot(path=str(artefacts / f"email-{width}-{scheme}{suffix}.png"), full_page=True)
     page.close()
-    return _view(width, scheme, data, tuple(fetched))
+    return _view(width, scheme, data, tuple(fetched), is_stripped=is_stripped)
 
 
-CASES = [pytest.param(w, s, id=f"{w}px-{s}") for w in WIDTHS for s in SCHEMES]
+CASES = [
+    pytest.param(w, s, is_stripped, id=f"{w}px-{s}{'-nostyle' if is_stripped else ''}")
+    for w in WIDTHS
+    for s in SCHEMES
+    for is_stripped in (False, True)
+]
 
 
-@pytest.mark.parametrize(("width", "scheme"), CASES)
+@pytest.mark.parametrize(("width", "scheme", "is_stripped"), CASES)
 def test_email_needs_no_horizontal_scrolling(
-    views: dict[tuple[int, str], View], width: int, scheme: str
+    views: dict[tuple[int, str, bool], View], width: int, scheme: str, is_stripped: bool
 ) -> None:
-    view = views[(width, scheme)]
+    view = views[(width, scheme, is_stripped)]
     assert view.inner_width == width
     assert view.scroll_width <= view.inner_width, (
         f"the page is {view.scroll_width}px wide in a {view.inner_width}px window"
@@ -305,11 +394,11 @@ def test_email_needs_no_horizontal_scrolling(
     assert LONG_WORD in flat and "".join(RTL.split()) in flat
 
 
-@pytest.mark.parametrize(("width", "scheme"), CASES)
+@pytest.mark.parametrize(("width", "scheme", "is_stripped"), CASES)
 def test_every_text_reaches_wcag_aa_contrast(
-    views: dict[tuple[int, str], View], width: int, scheme: str
+    views: dict[tuple[int, str, bool], View], width: int, scheme: str, is_stripped: bool
 ) -> None:
-    view = views[(width, scheme)]
+    view = views[(width, scheme, is_stripped)]
     assert len(view.texts) > 100, "expected the whole 12-story issue on the page"
     failures = [
         t.describe() for t in view.texts if t.contrast < (3.0 if t.is_large else 4.5) - 0.005
@@ -317,10 +406,26 @@ def test_every_text_reaches_wcag_aa_contrast(
     assert not failures, f"text below WCAG AA in {scheme} mode:\n" + "\n".join(failures)
 
 
-def test_dark_scheme_turns_the_page_dark(views: dict[tuple[int, str], View]) -> None:
+@pytest.mark.parametrize(("width", "scheme", "is_stripped"), CASES)
+def test_every_link_is_visible_as_a_link(
+    views: dict[tuple[int, str, bool], View], width: int, scheme: str, is_stripped: bool
+) -> None:
+    view = views[(width, scheme, is_stripped)]
+    # The opening (5), sources, voices, Also in the news, What to watch and the footer.
+    assert len(view.links) > 40
+    hidden = [
+        link.describe()
+        for link in view.links
+        if contrast_ratio(link.color, link.background) < 4.5 - 0.005
+        or not (link.is_underlined or contrast_ratio(link.color, link.around_color) >= 3.0)
+    ]
+    assert not hidden, f"links not visible as links in {scheme} mode:\n" + "\n".join(hidden)
+
+
+def test_dark_scheme_turns_the_page_dark(views: dict[tuple[int, str, bool], View]) -> None:
     for width in WIDTHS:
-        light = views[(width, "light")]
-        dark = views[(width, "dark")]
+        light = views[(width, "light", False)]
+        dark = views[(width, "dark", False)]
         assert relative_luminance(light.page_background) > 0.8, _hex(light.page_background)
         assert relative_luminance(dark.page_background) < 0.05, _hex(dark.page_background)
         # Text is light on dark, not dark text left over from the light palette.
@@ -330,9 +435,12 @@ def test_dark_scheme_turns_the_page_dark(views: dict[tuple[int, str], View]) -> 
         )
 
 
+@pytest.mark.parametrize("is_stripped", [False, True], ids=["styled", "nostyle"])
 @pytest.mark.parametrize("width", WIDTHS)
-def test_body_text_is_at_least_16px(views: dict[tuple[int, str], View], width: int) -> None:
-    view = views[(width, "light")]
+def test_body_text_is_at_least_16px(
+    views: dict[tuple[int, str, bool], View], width: int, is_stripped: bool
+) -> None:
+    view = views[(width, "light", is_stripped)]
     body = [t for t in view.texts if t.is_body_text and not t.is_small_print]
     # Story paragraphs and bullets of all 12 stories, the table of contents, the date.
     assert len(body) > 60

@@ -263,3 +263,44 @@ def test_module_exports_its_public_names() -> None:
     assert {"extract_article", "extract_text_for_eval", "MIN_ARTICLE_CHARS"} == set(
         digest.extract.__all__
     )
+
+
+# A magazine layout: the body's container closes before a mid-article advertisement and
+# an identical one opens after it (trafilatura alone keeps the first container).
+SPLIT_BODY_PAGE = """<html><head><title>Council backs rail-yard park</title></head><body>
+<article><header><h1>Council backs rail-yard park</h1></header>
+<div class="grid grid-layout--adrail"><div class="body body__container article__body">{0}</div>
+<div class="grid--item grid-layout__aside"><div class="ad ad--rail"></div></div></div>
+<div class="row full-bleed-ad"><div class="ad"><span>Advertisement</span></div></div>
+<div class="grid"><div class="body body__container article__body">{1}</div></div>
+</article><footer><p>© 2024 The Riverside Gazette. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_a_body_split_around_an_advertisement_is_read_whole() -> None:
+    html = SPLIT_BODY_PAGE.format(paragraphs_html(STORY[:3]), paragraphs_html(STORY[3:]))
+
+    article = extract_article(html.encode(), "https://gazette.example/news/park")
+
+    assert article is not None
+    assert article.paragraphs == STORY
+
+
+def test_hover_cards_inside_a_paragraph_are_dropped_and_the_name_kept() -> None:
+    card = (
+        '<span class="rollover"><a href="/people/jane-doe">Jane Doe</a>'
+        '<span class="rollover-block"><span><img src="/jd.jpg" alt="">'
+        '<a href="/people/jane-doe">Jane Doe</a><a href="/x">Mayor promises more cycle '
+        'lanes by 2026</a> <a href="/y">Rail yard fire was arson, police say</a></span>'
+        "</span></span>"
+    )
+    first = f"Council leader {card} said the park would open in 2027, ending a decade-long dispute."
+    html = widget_page(body=paragraphs_html((first, *STORY[1:])))
+
+    article = extract_article(html.encode(), "https://gazette.example/news/park")
+
+    assert article is not None
+    assert article.paragraphs[0] == (
+        "Council leader Jane Doe said the park would open in 2027, ending a decade-long dispute."
+    )
+    assert "Mayor promises" not in article.text

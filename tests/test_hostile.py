@@ -265,8 +265,14 @@ def test_trickling_pages_cost_a_bounded_time_and_fall_back_to_feed_text(
     """
     pages = {f"/p{n}.html": article_page(f"p{n}", body=n).encode() for n in range(10)}
     with serve_slowly(SlowSite(pages, drip_seconds=0.4)) as site:
+        # Feed text that says what happened: a real headline (screening sets aside an
+        # item whose title and text are too short to, e.g. "Ruritania story 3").
         items = [
-            Item(f"{KEYWORD} story {n}", site.url(f"/p{n}.html"), summary=f"{KEYWORD} teaser {n}.")
+            Item(
+                f"{KEYWORD} opens border crossing number {n} to trucks",
+                site.url(f"/p{n}.html"),
+                summary=f"{KEYWORD} teaser {n}.",
+            )
             for n in range(10)
         ]
         httpserver.expect_request("/feed.xml").respond_with_data(

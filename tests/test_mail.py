@@ -25,8 +25,13 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from digest import mail
+from digest.build import BuildOptions
+from digest.build import run_issue as run_build
+from digest.config import load_config
+from digest.editorial_edits import update_story_edit
 from digest.errors import DeliveryError
 from digest.mail import MessageParts, build_message, header_text
+from digest.sample import serve_sample, write_sample_config
 
 from .hostile_site import ISSUE, KEYWORD, Item, article_page, rss, run_issue, write_config
 
@@ -47,6 +52,7 @@ EXPECTED_HEADERS = [
     "Message-ID",
     "List-Unsubscribe",
     "List-Unsubscribe-Post",
+    "List-Id",
     "MIME-Version",
     "Content-Type",
 ]
@@ -72,7 +78,8 @@ def test_a_hostile_headline_stays_inside_the_subject(
     assert message.get_content_type() == "multipart/alternative"
     assert [p.get_content_type() for p in message.iter_parts()] == ["text/plain", "text/html"]
     subject = str(message["Subject"])
-    assert subject.startswith("The Desk: ") and not re.search(r"[\x00-\x1f\u202e\u2066]", subject)
+    assert subject and not re.search(r"[\x00-\x1f\u202e\u2066]", subject)
+    assert message["List-Id"] == "The Desk <the-desk.example.org>"
     head = data.split(b"\r\n\r\n", 1)[0]
     assert b"PHISH" not in head and not re.search(rb"^Bcc:", head, re.I | re.M)
     text = message.get_body(("plain",))
@@ -97,7 +104,7 @@ for subject in json.loads(sys.argv[1]):
         from_="The Desk <desk@example.org>", to="undisclosed-recipients:;",
         subject="The Desk: " + subject, date="Mon, 23 Nov 2026 06:00:00 +0000",
         message_id="<1@example.org>", unsubscribe="https://example.org/u",
-        text="Body text.", html="<p>Body</p>"))
+        text="Body text.", html="<p>Body</p>", list_id="The Desk <desk.example.org>"))
     parsed = BytesParser(policy=policy.default).parsebytes(data)
     results.append({"keys": parsed.keys(), "subject": str(parsed["Subject"]),
                     "parts": [p.get_content_type() for p in parsed.iter_parts()]})
@@ -175,3 +182,34 @@ def test_bytes_that_do_not_say_what_was_set_are_refused() -> None:
     injected = data.replace(b"Subject: Talks resume", b"Subject: x\r\nBcc: v@evil.test", 1)
     with pytest.raises(DeliveryError, match="Bcc"):
         mail._verify(injected, mail._headers(parts))
+
+
+def test_a_corrected_issue_gets_a_new_message_id_and_both_carry_list_id(tmp_path: Path) -> None:
+    """Issue 17: the editors drop a story and rebuild the same issue date. Gmail drops a
+    message whose Message-ID it has already seen, so the corrected one needs its own."""
+    with serve_sample(week=1) as site:
+        config = load_config(write_sample_config(site, tmp_path / "work"))
+        first = run_build(config, BuildOptions(out_dir=tmp_path / "out", now=site.now))
+        dropped = first.issue.stories[1]
+        update_story_edit(config.editorial_path, dropped.story_id, {"drop": True})
+        second = run_build(
+            config, BuildOptions(out_dir=tmp_path / "out", now=site.now, fetch=False)
+        )
+    assert dropped.story_id not in {s.story_id for s in second.issue.stories}
+    assert second.issue.issue_date == first.issue.issue_date
+    messages = [
+        BytesParser(policy=policy.default).parsebytes(result.rendered.eml)
+        for result in (first, second)
+    ]
+    written = BytesParser(policy=policy.default).parsebytes(
+        (second.path / "email.eml").read_bytes()
+    )
+    assert written["Message-ID"] == messages[1]["Message-ID"]
+    assert messages[0]["Message-ID"] != messages[1]["Message-ID"]
+    for message in messages:
+        assert re.fullmatch(
+            r"<2026-11-23\.[0-9a-f]{16}\.[a-z0-9-]+@example\.org>", message["Message-ID"]
+        )
+        assert message["List-Id"] == (
+            "The Foreign Desk Sample <the-foreign-desk-sample.example.org>"
+        )

@@ -266,6 +266,36 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
     assert moved["stories"][0]["id"] == second
 
 
+def test_a_story_left_out_or_in_also_in_the_news_is_brought_in_from_the_page(
+    draft: Draft,
+) -> None:
+    """Every story the issue left out is listed with its reason; those the cap or the
+    one-line list left out come in with one click (a pin), as do the one-line ones."""
+    if not CHROMIUM:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    result = draft.server.state.result
+    assert result is not None
+    [left_out] = [item for item in result.left_out if item.reason == "one_outlet"]
+    brief = result.issue.also_in_the_news[0].story_id
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(draft.url)
+        reason = page.locator(f"#left-{left_out.story_id}").inner_text()
+        assert "one outlet only" in reason and "Also in the news holds 8" in reason
+        with page.expect_navigation():
+            page.click(f"#left-{left_out.story_id} button[data-action=bring-in]")
+        assert left_out.story_id in _ids(draft)
+        with page.expect_navigation():
+            page.click(f"#also-{brief} button[data-action=pin]")
+        assert brief in _ids(draft)
+        assert page.locator(f"#also-{brief}").count() == 0
+        browser.close()
+    edits = load_plan(load_config(draft.config).editorial_path).stories
+    assert edits[left_out.story_id].pin and edits[brief].pin
+
+
 def _topics(draft: Draft) -> list[dict[str, Any]]:
     result = draft.server.state.result
     assert result is not None

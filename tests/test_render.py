@@ -12,7 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -34,8 +34,10 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
     TopicSection,
+    WatchItem,
 )
-from digest.render import check_size, render_issue, render_issue_isolated
+from digest.palette import contrast_ratio, palettes
+from digest.render import check_frame, check_size, render_issue, render_issue_isolated
 from digest.templating import default_templates_dir, template_environment
 
 TEMPLATES = default_templates_dir()
@@ -62,18 +64,23 @@ def make_newsletter(**changes: object) -> NewsletterConfig:
     return NewsletterConfig.model_validate(data)
 
 
-def make_story(n: int, *, status: StoryStatus = StoryStatus.NEW) -> StorySummary:
-    """A realistic story: three outlets, two perspectives, a take on odd stories."""
+def make_story(n: int, *, status: StoryStatus = StoryStatus.NEW, sources: int = 3) -> StorySummary:
+    """A realistic story ranked ``n``: three outlets, two perspectives, a take on odd
+    stories."""
     published = datetime(2024, 5, 1, 8, 0, tzinfo=UTC) + timedelta(hours=7 * n)
-    sources = tuple(
+    made = tuple(
         Source(
             outlet=OUTLETS[(n + i) % len(OUTLETS)],
             title=f"Officials weigh the next step in negotiation round {n} (part {i + 1})",
             url=f"https://outlet{(n + i) % len(OUTLETS)}.example.com/2024/05/story-{n}-{i}",
             published=published + timedelta(hours=i),
         )
-        for i in range(3)
+        for i in range(sources)
     )
+    return _story_text(n, made, status)
+
+
+def _story_text(n: int, sources: tuple[Source, ...], status: StoryStatus) -> StorySummary:
     briefly = (
         Sentence(
             f"Negotiators from twelve countries agreed on Tuesday to a draft framework "
@@ -117,6 +124,7 @@ def make_story(n: int, *, status: StoryStatus = StoryStatus.NEW) -> StorySummary
         else "",
         take_origin=TakeOrigin.EDITOR if has_take else TakeOrigin.MISSING,
         status=status,
+        rank=n,
     )
 
 
@@ -125,10 +133,11 @@ def make_issue(
     *,
     issue_date: date = date(2024, 5, 6),
     extra: tuple[StorySummary, ...] = (),
+    sources: int = 3,
 ) -> Issue:
     """An issue of ``stories`` stories spread over four topics, plus ``extra`` in the first."""
     made = [
-        make_story(n, status=StoryStatus.UPDATE if n == 2 else StoryStatus.NEW)
+        make_story(n, status=StoryStatus.UPDATE if n == 2 else StoryStatus.NEW, sources=sources)
         for n in range(1, stories + 1)
     ]
     sections = []
@@ -152,6 +161,70 @@ def make_issue(
         ),
         generated_at=end,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class NewsItem:
+    """An "Also in the news" item with the fields the story-assembly stage (issue 15)
+    gives its ``models.Brief``: a one-outlet story's headline, outlet, link, lead."""
+
+    story_id: StoryId
+    headline: str
+    outlet: str
+    url: str
+    sentence: str
+    published: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class IssueWithNews(Issue):
+    """An Issue carrying ``also_in_the_news``. The story-assembly stage adds that field
+    to Issue itself (issue 15); until it is on this branch, tests make one this way."""
+
+    also_in_the_news: tuple[NewsItem, ...] = ()
+
+
+def news_items(count: int = 6) -> tuple[NewsItem, ...]:
+    return tuple(
+        NewsItem(
+            story_id=StoryId(f"brief-{n:02d}"),
+            headline=f"Harbour strike enters its {n + 2}nd day in the north",
+            outlet=OUTLETS[n % len(OUTLETS)],
+            url=f"https://outlet{n % len(OUTLETS)}.example.com/2024/05/brief-{n}",
+            sentence="Dock workers say they will stay out until the pay offer improves.",
+            published=datetime(2024, 5, 4, 9, 0, tzinfo=UTC),
+        )
+        for n in range(count)
+    )
+
+
+def watch_items(issue_date: date = date(2024, 5, 6)) -> tuple[WatchItem, ...]:
+    return (
+        WatchItem(
+            month=date(2024, 5, 1),
+            day=date(2024, 5, 14),
+            text="Ministers are due to vote on the grid framework on 14 May.",
+            outlet=OUTLETS[1],
+            url="https://outlet1.example.com/2024/05/story-1-0",
+            story_id=StoryId("story-01"),
+        ),
+        WatchItem(
+            month=date(2025, 1, 1),
+            day=None,
+            text="The agreement is expected to take effect in January.",
+            outlet=OUTLETS[2],
+            url="https://outlet2.example.com/2024/05/story-3-1",
+            story_id=StoryId("story-03"),
+        ),
+    )
+
+
+def make_full_issue(stories: int = 12, *, extra: tuple[StorySummary, ...] = ()) -> Issue:
+    """Every part of the house style: stories, takes, Also in the news, What to watch."""
+    base = replace(make_issue(stories, extra=extra), watch=watch_items(), number=42)
+    # Once Issue has the field itself (issue 15), the subclass only restates it.
+    fields = {f: getattr(base, f) for f in Issue.__dataclass_fields__ if f != "also_in_the_news"}
+    return IssueWithNews(**fields, also_in_the_news=news_items())
 
 
 HOSTILE_HEADLINE = "<script>alert(1)</script> {{ 7*7 }} {% raw %} ends here"
@@ -241,11 +314,53 @@ def test_full_issue_fits_gmail(full: RenderedIssue) -> None:
     assert check_size(full) == ()
 
 
-def test_oversized_issue_warns_with_size() -> None:
-    rendered = render_issue(make_issue(40), make_newsletter())
+def test_a_60_story_week_is_shortened_to_fit_gmail_and_the_web_keeps_everything() -> None:
+    issue = make_issue(60, sources=7)
+    rendered = render_issue(issue, make_newsletter())
+    size = len(rendered.html.encode())
+    assert size <= 90 * 1024 and check_size(rendered) == ()
+    # The opening's five stories keep four sources and every note; later ones lose
+    # sources first, and point to the web version for the rest.
+    first, later = _story_html(rendered.html, 1), _story_html(rendered.html, 40)
+    assert first.count("(part ") == 0 and _source_links(first) == 4
+    assert "A similar agreement collapsed" in first
+    assert _source_links(later) < 4
+    assert re.search(
+        r'and <a href="https://news\.example\.org/archive/2024-05-06/#story-40"[^>]*>\d more</a>',
+        later,
+    )
+    # The web version holds all seven sources of every story, with their titles.
+    web_later = _story_html(rendered.web_html, 40)
+    assert _source_links(web_later) == 7 and "(part 7)" in web_later
+    assert len(rendered.web_html.encode()) > size
+
+
+def test_an_issue_too_big_even_shortened_warns_with_its_size() -> None:
+    long = " ".join(["The talks went on late into the night and resumed at dawn."] * 25)
+    stories = tuple(
+        replace(make_story(n), briefly=(Sentence(long, "https://a.example.com/x"),))
+        for n in range(1, 41)
+    )
+    issue = make_issue(0, extra=stories)
+    rendered = render_issue(issue, make_newsletter())
     problems = check_size(rendered)
     assert len(problems) == 1 and problems[0].stage is Stage.RENDER
-    assert re.search(r"\d+\.\d KB", problems[0].message)
+    assert re.search(r"\d+\.\d KB even with source lists and notes shortened", problems[0].message)
+    # It did shorten before warning: no notes after the opening, one source each.
+    assert "Also worth noting" not in _story_html(rendered.html, 30)
+    assert _source_links(_story_html(rendered.html, 30)) == 1
+
+
+def _story_html(html: str, number: int) -> str:
+    """The HTML of story ``number``, from its block to the next one."""
+    start = html.index(f'id="story-{number}"')
+    end = html.find('id="story-', start + 10)
+    return html[start : end if end > 0 else len(html)]
+
+
+def _source_links(story_html: str) -> int:
+    sources = story_html.split("Sources: ", 1)[1].split("</p>", 1)[0]
+    return len(re.findall(r'<a href="https://outlet', sources))
 
 
 def test_email_layout(full: RenderedIssue) -> None:
@@ -256,48 +371,101 @@ def test_email_layout(full: RenderedIssue) -> None:
     assert "font-size:16px" in html
     assert "max-width:600px" in html
     assert "fonts.googleapis.com" not in html
-    # Headings in order: one h1 (masthead), h2 per topic, h3 per story.
+    # Headings in order: one h1 (masthead), h2 for the opening and for each story.
     levels = re.findall(r"<h([1-6])\b", html)
     assert levels[0] == "1" and levels.count("1") == 1
-    assert levels.count("2") == len(TOPICS) and levels.count("3") == 12
-    assert all(int(b) - int(a) <= 1 for a, b in itertools.pairwise(levels))
+    assert levels.count("2") == 1 + 12 and set(levels) == {"1", "2"}
     assert "Monday 6 May 2024" in html
     assert 'href="https://news.example.org/archive/2024-05-06/"' in html
     assert "Example Media, 1 Rue de la Loi" in html
     assert ">Unsubscribe</a>" in html
-    # House style: labelled parts, outlet-named links.
+    # House style: numbered stories under topic kickers, labelled parts, dividers.
+    for number in range(1, 13):
+        assert f'id="story-{number}" class="nd-rule" style="border-top:1px solid' in html
+        assert f'<span class="nd-accent" style="color:#a8361b">{number}.</span>' in html
+    assert html.count('class="nd-kicker"') == 12 + 1  # 12 stories and the opening
+    assert ">Climate &amp; Energy</p>" in html and "text-transform:uppercase" in html
     assert "<strong>Briefly:</strong>" in html
+    assert html.count("<strong>Who says what</strong>") == 12
     assert "<strong>The lead negotiator:</strong>" in html
-    assert "<strong>Also worth noting:</strong>" in html
-    assert ">The Atlantic Ledger</a>" in html
+    assert "<strong>Also worth noting</strong>" in html
+    assert re.search(r">The Atlantic Ledger</a> \(\d\u00a0May\)", html)
     assert "click here" not in html.lower()
-    # Takes only where one was written: stories 1, 3, 5, ... of 12.
-    assert html.count("<strong>Our take:</strong>") == 6
+    # Takes only where one was written (stories 1, 3, 5, ...), each in a tinted box.
+    assert html.count('class="nd-take" style="margin:0 0 12px;padding:12px 16px;background:') == 6
+    assert html.count(">Our take:</strong>") == 6
     assert html.count(">Update</span>") == 1
 
 
-def test_preheader_is_first_briefly_and_web_version_has_none(full: RenderedIssue) -> None:
-    assert full.preheader.startswith("Negotiators from twelve countries agreed on Tuesday")
-    assert full.preheader in full.html
-    assert "Negotiators from twelve countries" in full.web_html
-    assert "display:none" in full.html
-    assert full.preheader not in full.web_html.split("<body", 1)[1].split("<h1", 1)[0]
+def test_stories_print_by_rank_keeping_the_editors_order_within_a_topic() -> None:
+    # Ranks 1..6 over two topics; the editors put story 5 first in "Europe" (a pin).
+    europe = tuple(make_story(n) for n in (5, 2, 4))
+    climate = tuple(make_story(n) for n in (1, 3, 6))
+    issue = replace(
+        make_issue(0),
+        topics=(TopicSection("Europe", True, europe), TopicSection("Climate", True, climate)),
+    )
+    rendered = render_issue(issue, make_newsletter())
+    printed = re.findall(r"shared grid \((\d+)\)</h2>", rendered.html)
+    # Places by rank: Climate holds 1, 3, 6 and Europe 2, 4, 5, which it fills in its
+    # own order: 5, 2, 4.
+    assert printed == ["1", "5", "3", "2", "4", "6"]
+    kickers = re.findall(r'class="nd-kicker" style="[^"]*">([^<]+)</p>', rendered.html)
+    assert kickers == ["Climate", "Europe", "Climate", "Europe", "Europe", "Climate"]
+
+
+def test_the_opening_lists_the_top_five_linked_to_their_stories(full: RenderedIssue) -> None:
+    html = full.html
+    opening = html.split("The week in 60 seconds", 1)[1].split("</ol>", 1)[0]
+    assert "29 April – 6 May 2024 · " in opening and "-minute read" in opening
+    items = re.findall(r'<li dir="auto"><a href="([^"]+)"[^>]*>([^<]+)</a></li>', opening)
+    assert [href for href, _ in items] == [
+        f"https://news.example.org/archive/2024-05-06/#story-{n}" for n in range(1, 6)
+    ]
+    assert items[0][1].endswith("(1)")
+    # The table of topic counts it replaces is gone.
+    assert "In this issue" not in html and "stories)" not in html
+    # The web version links within the page.
+    assert 'href="#story-1"' in full.web_html and 'href="#' not in html
+    # Without a web version the lines are plain text (no link that goes nowhere).
+    plain = render_issue(make_issue(12), make_newsletter(web_url=None)).html
+    assert "#story-1" not in plain and '<li dir="auto">Twelve countries' in plain
+
+
+def test_subject_names_the_top_stories_and_preheader_teases_the_rest(full: RenderedIssue) -> None:
+    assert full.subject == "Twelve countries agree draft framework on shared grid (1)"
+    assert len(full.subject) <= 60 and "The Weekly Brief" not in full.subject
+    assert full.preheader == (
+        "Plus: Twelve countries agree draft framework on shared grid (2) · "
+        "Twelve countries agree draft framework on shared grid (3)"
+    )
+    head = full.html.split("<body", 1)[1].split("<h1", 1)[0]
+    assert full.preheader in head and "mso-hide:all" in head and "display:none" in head
+    assert full.preheader not in full.web_html
     assert "View in your browser" not in full.web_html
-    # The web page may link its table of contents to the sections.
-    assert 'href="#climate-energy"' in full.web_html
-    assert 'href="#' not in full.html
+    short = [
+        replace(make_story(n), headline=h)
+        for n, h in enumerate(
+            ("France's government on the brink", "Russia sues Euroclear", "Storm hits Luzon"), 1
+        )
+    ]
+    rendered = render_issue(make_issue(0, extra=tuple(short)), make_newsletter())
+    assert rendered.subject == "France's government on the brink; Russia sues Euroclear"
+    assert rendered.preheader == "Plus: Storm hits Luzon"
 
 
 def test_text_part_reads_on_its_own(full: RenderedIssue) -> None:
     text = full.text
     assert text.startswith("The Weekly Brief\n================\nMonday 6 May 2024\n")
-    assert "CLIMATE & ENERGY" in text
+    assert "THE WEEK IN 60 SECONDS\n29 April – 6 May 2024 · " in text
+    assert "1. CLIMATE & ENERGY\nTwelve countries agree draft framework on shared grid (1)" in text
     assert "Briefly: Negotiators" in text
-    assert "- The lead negotiator: the deal is" in text
+    assert "Who says what:\n- The lead negotiator: the deal is" in text
     assert "Our take: Expect" in text
     assert "[Update] Twelve countries" in text
     assert "  https://outlet1.example.com/2024/05/story-1-0\n" in text
     assert "Unsubscribe: https://news.example.org/unsubscribe?list=weekly" in text
+    assert "Reply to this email" in text
     for line in text.splitlines():
         assert len(re.sub(r"https?://\S+", "", line)) <= 78, line
 
@@ -307,19 +475,52 @@ def test_headers(full: RenderedIssue) -> None:
     assert message.get_content_type() == "multipart/alternative"
     parts = [p.get_content_type() for p in message.iter_parts()]
     assert parts == ["text/plain", "text/html"]
-    # Python folds a long Subject as "Subject:" CRLF SP value (valid RFC 5322 folding) and
-    # its parser keeps that space, hence strip().
-    assert message["Subject"].strip() == (
-        "The Weekly Brief: Twelve countries agree draft framework on shared grid (1)"
-    )
+    assert message["Subject"] == full.subject
     assert message["From"] == "The Weekly Brief <brief@news.example.org>"
     assert message["To"] == "undisclosed-recipients:;"
     assert message["Date"] == "Mon, 06 May 2024 06:00:00 +0000"
     assert re.fullmatch(
-        r"<2024-05-06\.the-weekly-brief\.[0-9a-f]{12}@news\.example\.org>", message["Message-ID"]
+        r"<2024-05-06\.[0-9a-f]{16}\.the-weekly-brief@news\.example\.org>",
+        message["Message-ID"],
     )
+    assert message["List-Id"] == "The Weekly Brief <the-weekly-brief.news.example.org>"
     assert message["List-Unsubscribe"] == "<https://news.example.org/unsubscribe?list=weekly>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_message_id_changes_with_the_issue_and_the_build_time_only() -> None:
+    newsletter = make_newsletter()
+    issue = make_issue(12)
+    first = parse(render_issue(issue, newsletter).eml)["Message-ID"]
+    assert parse(render_issue(issue, newsletter).eml)["Message-ID"] == first
+    corrected = replace(issue, topics=issue.topics[1:])
+    assert parse(render_issue(corrected, newsletter).eml)["Message-ID"] != first
+    later = replace(issue, generated_at=issue.generated_at + timedelta(minutes=5))
+    assert parse(render_issue(later, newsletter).eml)["Message-ID"] != first
+
+
+def test_a_long_subject_reads_back_exactly_from_the_folded_header() -> None:
+    for headline in (
+        "Ministers from twelve countries agree a long framework on the shared grid at last",
+        "Café talks in Zürich: “déjà vu” — 東京 🌍 and a long tail of words to fold",
+    ):
+        newsletter = make_newsletter(subject="{name}: {headline}")
+        story = replace(make_story(1), headline=headline)
+        rendered = render_issue(make_issue(0, extra=(story,)), newsletter)
+        assert rendered.subject == f"The Weekly Brief: {headline}"
+        assert parse(rendered.eml)["Subject"] == rendered.subject
+        head = rendered.eml.split(b"\r\n\r\n", 1)[0]
+        assert b"Subject:\r\n" not in head
+        lines = head.split(b"\r\n")
+        start = next(i for i, line in enumerate(lines) if line.startswith(b"Subject: "))
+        folded = [lines[start]]
+        folded += itertools.takewhile(lambda line: line.startswith(b" "), lines[start + 1 :])
+        assert len(folded) >= 2 and all(len(line) <= 78 for line in folded)
+
+
+def test_from_gets_the_newsletter_name_when_it_has_none() -> None:
+    rendered = render_issue(make_issue(2), make_newsletter(**{"from": "brief@news.example.org"}))
+    assert parse(rendered.eml)["From"] == "The Weekly Brief <brief@news.example.org>"
 
 
 def test_subject_pattern_fills_only_known_fields() -> None:
@@ -461,6 +662,126 @@ def test_feed_text_is_never_compiled_as_a_template() -> None:
     assert env.autoescape("issue.mjml.j2") is True  # type: ignore[operator]
 
 
+def test_the_frame_masthead_and_footer() -> None:
+    newsletter = make_newsletter(
+        subscribe="https://news.example.org/join",
+        preferences="https://news.example.org/preferences?list=weekly",
+        brand={
+            "accent": "#1d5c63",
+            "tagline": "Europe's week, briefly",
+            "logo_url": "https://news.example.org/logo.png",
+            "logo_alt": "The Weekly Brief",
+            "logo_width": 120,
+            "reply_invitation": "Write back: the editors answer.",
+        },
+    )
+    rendered = render_issue(make_full_issue(), newsletter)
+    html = rendered.html
+    masthead = html.split("<body", 1)[1].split("The week in 60 seconds", 1)[0]
+    assert re.search(
+        r'<img alt="The Weekly Brief"[^>]* src="https://news\.example\.org/logo\.png"', masthead
+    )
+    assert 'width="120"' in masthead
+    assert "Europe&#39;s week, briefly" in masthead
+    assert "No. 42 · Monday 6 May 2024" in masthead
+    assert "border-top:4px solid #1d5c63" in masthead
+    footer = html.rsplit("What to watch", 1)[1]
+    assert "Write back: the editors answer." in footer
+    assert "You get The Weekly Brief because you subscribed to it." in footer
+    assert 'Forwarded this? <a href="https://news.example.org/join"' in footer
+    assert re.search(
+        r'<a href="mailto:\?subject=[^"&]+&amp;body=https://news\.example\.org/archive/'
+        r'2024-05-06/"[^>]*>Forward it to a friend</a>',
+        footer,
+    )
+    assert '<a href="https://news.example.org/preferences?list=weekly"' in footer
+    assert '>Unsubscribe</a> · <a href="https://news.example.org/archive/2024-05-06/"' in footer
+    assert "Example Media, 1 Rue de la Loi, 1000 Brussels, Belgium" in footer
+    text = rendered.text
+    assert "No. 42 · Monday 6 May 2024" in text and "Europe's week, briefly" in text
+    assert "Forwarded this? Subscribe: https://news.example.org/join" in text
+    assert "Your preferences: https://news.example.org/preferences?list=weekly" in text
+    # The default: no logo, the newsletter's name in the reason line.
+    plain = render_issue(make_issue(2), make_newsletter()).html
+    assert "<img" not in plain and "Reply to this email to reach the editors" in plain
+
+
+def test_the_build_warns_without_a_postal_address() -> None:
+    assert check_frame(make_newsletter()) == ()
+    [problem] = check_frame(make_newsletter(postal_address=""))
+    assert problem.stage is Stage.RENDER and problem.where == "newsletter.postal_address"
+    assert "anti-spam laws" in problem.message and "postal_address:" in problem.message
+
+
+def test_standards_for_clients_that_drop_style(full: RenderedIssue) -> None:
+    html = full.html
+    head = html.split("<body", 1)[0]
+    assert '<meta name="x-apple-disable-message-reformatting"' in head
+    assert '<meta name="format-detection" content="telephone=no' in head
+    assert re.search(r"<!--\[if mso\]><style>[^<]*font-family: 'Segoe UI', Arial", head)
+    preheader = re.search(r'<div class="nd-preheader" style="([^"]+)"', html)
+    assert preheader and "mso-hide:all" in preheader.group(1)
+    for anchor in re.findall(r"<a\b[^>]*>", html):
+        assert re.search(r'style="[^"]*color:#[0-9a-f]{6}', anchor), anchor
+    lists = re.findall(r"<(?:ul|ol)\b[^>]*>", html)
+    assert len(lists) > 12
+    for tag in lists:
+        assert re.search(r'style="margin:[^"]*;padding:[^"]*"', tag), tag
+
+
+def test_also_in_the_news_and_what_to_watch() -> None:
+    rendered = render_issue(make_full_issue(), make_newsletter())
+    news = rendered.html.split(">Also in the news</h2>", 1)[1].split("</ul>", 1)[0]
+    items = re.findall(r"<li dir=\"auto\">(.*?)</li>", news)
+    assert len(items) == 6
+    assert items[0] == (
+        '<a href="https://outlet0.example.com/2024/05/brief-0" style="color:#0b57d0">'
+        "Harbour strike enters its 2nd day in the north</a> (The Atlantic Ledger): Dock "
+        "workers say they will stay out until the pay offer improves."
+    )
+    watch = rendered.html.split(">What to watch</h2>", 1)[1].split("</ul>", 1)[0]
+    assert re.findall(r"<strong>([^<]+):</strong>", watch) == ["Tuesday 14 May", "January 2025"]
+    assert '(<a href="https://outlet1.example.com/2024/05/story-1-0"' in watch
+    text = rendered.text
+    assert "ALSO IN THE NEWS\n- Harbour strike enters its 2nd day in the north (The" in text
+    assert "WHAT TO WATCH\n- Tuesday 14 May: Ministers are due to vote" in text
+    # Neither section appears when it has nothing to say.
+    bare = render_issue(make_issue(3), make_newsletter()).html
+    assert "Also in the news" not in bare and "What to watch" not in bare
+
+
+def test_also_in_the_news_is_shortened_before_the_opening_s_stories() -> None:
+    big = make_full_issue(60)
+    issue = replace(big, also_in_the_news=news_items(30))
+    rendered = render_issue(issue, make_newsletter())
+    news = rendered.html.split(">Also in the news</h2>", 1)
+    assert len(news) == 1 or news[1].split("</ul>", 1)[0].count("<li") <= 10
+    assert news_items(30)[-1].url not in rendered.html
+    assert news_items(30)[-1].url in rendered.web_html
+    assert "A similar agreement collapsed" in _story_html(rendered.html, 1)
+
+
+@pytest.mark.parametrize("accent", ["#a8361b", "#ffff00", "#000000", "#ff66cc", "#8ab4f8"])
+def test_any_accent_keeps_every_text_pair_at_wcag_aa(accent: str) -> None:
+    light, dark = palettes(accent)
+    for palette in (light, dark):
+        pairs = [
+            (palette.text, palette.card),
+            (palette.text, palette.tint),
+            (palette.accent, palette.card),
+            (palette.accent, palette.tint),
+            (palette.link, palette.card),
+            (palette.link, palette.tint),
+            (palette.link, palette.page),
+            (palette.muted, palette.card),
+            (palette.muted_on_page, palette.page),
+            (palette.badge_text, palette.badge),
+        ]
+        for colour, background in pairs:
+            assert contrast_ratio(colour, background) >= 4.5, (accent, colour, background)
+    assert light.accent_edge == accent  # the box's edge is the colour the editors chose
+
+
 # mjml-python (MRML) differs from the reference MJML compiler; these pin the
 # differences our templates and render.py work around.
 
@@ -498,8 +819,10 @@ def test_templates_give_zero_lengths_a_unit() -> None:
 def test_mj_attributes_defaults_are_applied(full: RenderedIssue) -> None:
     # Older MRML ignored some mj-attributes defaults; the body text size and system font
     # stack must reach every text block.
-    assert full.html.count("font-size:16px") >= 12
-    assert full.html.count("-apple-system") >= 12
+    blocks = full.html.count('<div style="font-family:')
+    assert blocks >= 4  # masthead, opening, stories, footer
+    assert full.html.count("font-size:16px;line-height:1.5") == blocks - 1  # footer: 14px
+    assert full.html.count("-apple-system") >= blocks
     assert "Ubuntu" not in full.html
 
 

@@ -135,3 +135,62 @@ def test_player_chrome_inside_a_real_article_loses_only_that_sentence() -> None:
     screened = screen_articles([_article(1, "Harbour Post", "Po valley floods", text)])
     (kept,) = screened.kept
     assert kept.text == FLOOD
+
+
+def test_a_page_whose_title_is_a_notice_or_the_start_of_one_is_set_aside() -> None:
+    """Error pages carry a paragraph of help, and a notice page's title is often its
+    own first sentence: neither is a headline."""
+    error = _article(
+        1,
+        "Harbour Post",
+        "Sorry, the page you requested was not found",
+        "Please check the URL for proper spelling and capitalization. If you are having "
+        "trouble finding a destination, try visiting the home page or searching the site "
+        "for the story you wanted to read today.",
+    )
+    archive = _article(
+        2,
+        "Valley Times",
+        "These crawls are part of an effort to archive pages",
+        "These crawls are part of an effort to archive pages as they are created. The rest "
+        "of the notice says little.",
+    )
+    real = _article(3, "Capital Wire", "Po valley floods force 4,000 from homes", FLOOD)
+    screened = screen_articles([error, archive, real])
+    assert screened.kept == (real,)
+    assert [(r.article.id, r.kind) for r in screened.rejected] == [
+        ("a1", "notice"),
+        ("a2", "notice"),
+    ]
+
+
+def test_an_outlets_own_promo_lines_do_not_count_as_the_pages_text() -> None:
+    """An embedded post page keeps only its outlet's sign-off and promo, repeated on the
+    outlet's pages all week: not enough to say what happened. Real pages carrying the
+    same promo are kept whole, promo and all."""
+    promo = "Latest on this story: here is what we know so far. Live updates on our site."
+    pages = [
+        _article(n, "Capital Wire", title, f"{text}\n\n{promo}", hours=n * 40)
+        for n, (title, text) in enumerate(
+            [("Po valley floods", FLOOD), ("Antwerp dock strike", STRIKE), ("Chile rates", WIRE)]
+        )
+    ]
+    embed = _article(
+        9, "Capital Wire", "Tweet", f"Learn more about this.\n\n{promo}\n\nMore soon.", hours=60
+    )
+    screened = screen_articles([*pages, embed])
+    assert screened.kept == tuple(pages)
+    (rejected,) = screened.rejected
+    assert rejected.article.id == "a9" and rejected.kind == "short"
+
+
+def test_twitters_location_widget_is_not_an_article() -> None:
+    text = (
+        "Add a location to your Tweets\n\nWhen you tweet with a location, Twitter stores that "
+        "location. You can switch location on/off before each Tweet and always have the "
+        "option to delete your location history. Learn more"
+    )
+    widget = _article(1, "Harbour Post", "When you tweet with a location", text)
+    screened = screen_articles([widget])
+    assert screened.kept == ()
+    assert screened.rejected[0].kind == "notice"

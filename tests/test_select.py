@@ -70,16 +70,48 @@ def test_single_outlet_story_kept_for_configured_topic_only() -> None:
     assert topics[0].stories[0].why == 'topic "Greenland": keywords Nuuk; 1 outlet'
 
 
-def test_discovered_topics_and_elsewhere() -> None:
-    tesla_a = _story(
-        "t1", ("Wire", "Tesla recalls Cybertruck"), ("Post", "Tesla Cybertruck recall")
+def test_discovered_sections_are_named_by_what_they_share_and_the_rest_is_elsewhere() -> None:
+    def story(name: str, *titles: str, text: str) -> Story:
+        articles = tuple(
+            _article(f"https://{outlet}.example/{name}", outlet, title, f"{title}. {text}", i)
+            for i, (outlet, title) in enumerate(zip(("wire", "post"), titles, strict=False))
+        )
+        return Story(id=StoryId(f"s-{name}"), articles=articles)
+
+    talks = "Negotiators from Iran and the United States met in Geneva on Tuesday."
+    geneva = story(
+        "geneva",
+        "Iran and US resume nuclear talks in Geneva",
+        "Nuclear talks with Iran resume",
+        text=talks,
     )
-    tesla_b = _story("t2", ("Wire", "Tesla profits fall"), ("Post", "Tesla earnings slump"))
-    other = _story("o1", ("Wire", "Volcano erupts in Iceland"), ("Post", "Iceland eruption"))
-    topics = _grouped([tesla_a, tesla_b, other], [GREENLAND], max_stories=10)
-    assert [(t.name, t.configured) for t in topics] == [("Tesla", False), ("Elsewhere", False)]
-    assert {s.id for s in topics[0].stories} == {"s-t1", "s-t2"}
-    assert topics[0].stories[0].why.startswith('discovered topic "Tesla"')
+    oman = story("oman", "Iran nuclear talks move to Oman", "Oman hosts nuclear talks", text=talks)
+    peru = "Lawmakers in Peru voted late on Thursday, officials in Lima said."
+    congress = story(
+        "congress", "Peru congress ousts its speaker", "Vote in Peru congress", text=peru
+    )
+    ballot = story("ballot", "Peru sets election date", "Peru election set", text=peru)
+    trump = "On Monday, Donald Trump spoke to reporters. Aides said Donald Trump would travel."
+    tariffs = story("tariffs", "Donald Trump weighs new tariffs", "Tariffs loom", text=trump)
+    summit = story("summit", "Donald Trump plans a Korea summit", "Summit plans", text=trump)
+    south = "Officials in the South of the country counted the damage on Friday."
+    cheese = story("cheese", "Cheese prices climb in the South", "Cheese costs more", text=south)
+    trains = story("trains", "Rail strike halts trains in the South", "Trains stop", text=south)
+    stories = [geneva, oman, congress, ballot, tariffs, summit, cheese, trains]
+    topics = _grouped(stories, [GREENLAND], max_stories=10)
+    named = {t.name: {s.id for s in t.stories} for t in topics}
+    assert named == {
+        "Iran nuclear talks": {"s-geneva", "s-oman"},
+        "Peru politics": {"s-congress", "s-ballot"},
+        "Donald Trump": {"s-tariffs", "s-summit"},
+        "Elsewhere": {"s-cheese", "s-trains"},
+    }
+    assert [t.name for t in topics][-1] == "Elsewhere"
+    assert all(not t.configured for t in topics)
+    iran = next(t for t in topics if t.name == "Iran nuclear talks")
+    assert iran.stories[0].why.startswith(
+        'discovered topic "Iran nuclear talks": stories share "Iran, nuclear talks"'
+    )
 
 
 def test_ranking_by_outlets_then_recency_and_max_stories_cap() -> None:
@@ -94,6 +126,17 @@ def test_ranking_by_outlets_then_recency_and_max_stories_cap() -> None:
     assert [s.id for s in topics[0].stories] == ["s-three", "s-two-new", "s-two-old", "s-one"]
     capped = _grouped(stories, [GREENLAND], max_stories=2)
     assert [s.id for s in capped[0].stories] == ["s-three", "s-two-new"]
+
+
+def test_each_chosen_story_carries_its_rank_across_topics() -> None:
+    # Issue 17: the email numbers stories by this rank, whatever section they are in.
+    japan = _story("boj", ("A", "Bank of Japan holds"), ("B", "Tokyo waits"), ("C", "Japan"))
+    ice = _story("ice", ("A", "Greenland ice"), ("B", "Greenland ice"), hours=5)
+    fish = _story("fish", ("A", "Greenland fish"), ("B", "Greenland fish"), hours=1)
+    topics = _grouped([fish, ice, japan], [GREENLAND, JAPAN], max_stories=10)
+    ranks = {s.id: s.rank for t in topics for s in t.stories}
+    assert ranks == {"s-boj": 1, "s-ice": 2, "s-fish": 3}
+    assert [t.name for t in topics] == ["Greenland", "Japan"]  # sections keep their order
 
 
 def _select(tmp_path: Path, edits: str, stories: Sequence[Story], max_stories: int) -> Selection:
@@ -116,7 +159,9 @@ def test_a_drop_frees_its_slot_and_is_never_selected(tmp_path: Path) -> None:
     full = _select(tmp_path, "", stories, 5)
     assert [s.id for s in full.stories] == ["s-g0", "s-g1", "s-g2", "s-g3", "s-g4"]
     assert [(o.story_id, o.reason) for o in full.left_out] == [("s-lone", LeftOutReason.OVER_CAP)]
-    assert full.left_out[0].detail == "cut by max_stories (5) at rank 6"
+    assert (
+        full.left_out[0].detail == 'cut by max_stories (5) at rank 6 (standing topic "Greenland")'
+    )
     dropped = _select(tmp_path, "stories:\n  s-g1: {drop: true}\n", stories, 5)
     assert len(dropped.stories) == 5
     assert "s-g1" not in [s.id for s in dropped.stories] and "s-lone" in [
@@ -133,15 +178,62 @@ def test_a_pinned_story_from_beyond_the_cap_comes_in_first(tmp_path: Path) -> No
     assert [o.story_id for o in selection.left_out] == ["s-g4"]
 
 
-def test_single_outlet_story_without_a_topic_is_left_out_with_its_reason() -> None:
-    lone = _story("cheese", ("Wire", "Cheese prices rise in France"))
-    selection = select_stories([lone], NO_EDITS, [GREENLAND], max_stories=5)
-    assert selection.topics == ()
+def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
+    lone = [
+        _story(f"lone{i}", ("Wire", f"Cheese prices rise in town {i}"), hours=i) for i in range(4)
+    ]
+    main = _story("main", ("Wire", "Greenland ice melts"), ("Post", "Greenland ice melting"))
+    selection = select_stories(
+        [*lone, main], NO_EDITS, [GREENLAND], max_stories=5, also_in_the_news=2
+    )
+    assert [s.id for s in selection.stories] == ["s-main"]
+    # Newest first, within the list's own cap; the others left out with their reason.
+    assert [s.id for s in selection.briefs] == ["s-lone3", "s-lone2"]
+    assert selection.briefs[0].why == "one outlet only (Wire): in Also in the news"
     assert [(o.story_id, o.reason, o.detail, o.headline) for o in selection.left_out] == [
         (
-            "s-cheese",
-            LeftOutReason.NO_TOPIC,
-            "one outlet only and no standing topic matched",
-            "Cheese prices rise in France",
-        )
+            "s-lone1",
+            LeftOutReason.ONE_OUTLET,
+            "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news) "
+            "and this one ranked 3",
+            "Cheese prices rise in town 1",
+        ),
+        (
+            "s-lone0",
+            LeftOutReason.ONE_OUTLET,
+            "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news) "
+            "and this one ranked 4",
+            "Cheese prices rise in town 0",
+        ),
+    ]
+    assert selection.left_out[0].article_ids == ("https://wire.example/lone1",)
+
+
+def test_a_pinned_one_outlet_story_becomes_a_main_story(tmp_path: Path) -> None:
+    lone = _story("cheese", ("Wire", "Cheese prices rise in France"))
+    path = tmp_path / "editorial.yaml"
+    path.write_text("stories:\n  s-cheese: {pin: true}\n")
+    selection = select_stories([lone], load_plan(path), [GREENLAND], max_stories=5)
+    assert [(t.name, [s.id for s in t.stories]) for t in selection.topics] == [
+        ("Elsewhere", ["s-cheese"])
+    ]
+    assert selection.briefs == () and selection.left_out == ()
+
+
+def test_standing_topic_stories_are_never_cut_for_elsewhere() -> None:
+    """Three big stories no topic wants and three small Greenland ones, two slots more
+    than Greenland needs: Greenland's stories all come in, however few their outlets."""
+    big = [
+        _story(f"big{i}", ("A", f"Cheese fair {i}"), ("B", f"Cheese fair {i}"), ("C", f"Fair {i}"))
+        for i in range(3)
+    ]
+    small = [_story("g1", ("A", "Greenland dogs"), ("B", "Greenland sled dogs"))]
+    small += [_story(f"g{i}", ("A", f"Nuuk harbour item {i}"), hours=i) for i in (2, 3)]
+    selection = select_stories([*big, *small], NO_EDITS, [GREENLAND], max_stories=5)
+    assert [(t.name, [s.id for s in t.stories]) for t in selection.topics] == [
+        ("Greenland", ["s-g1", "s-g3", "s-g2"]),
+        ("Elsewhere", ["s-big0", "s-big1"]),
+    ]
+    assert [(o.story_id, o.detail) for o in selection.left_out] == [
+        ("s-big2", "cut by max_stories (5) at rank 6")
     ]

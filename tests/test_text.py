@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from digest.text import (
-    clean_sentence,
-    content_words,
-    is_boilerplate_document,
-    split_sentences,
-    word_count,
-)
+from digest.hygiene import clean_sentence, is_boilerplate_document
+from digest.text import content_words, split_sentences, word_count
 
 
 def test_abbreviations_initials_and_quotes_do_not_split() -> None:

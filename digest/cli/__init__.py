@@ -1,8 +1,9 @@
 """The ``digest`` command line: the only package that prints or exits.
 
 Commands live by group: ``setup`` (init), ``issue`` (fetch, run, build, demo, preview,
-schedule, send, health), ``store`` (why, status, db), ``feeds`` and ``evaluate`` (eval). Each parses
-its options, loads the config, calls one library function and shows the result.
+schedule, send, health), ``check`` (the pre-send check), ``store`` (why, status, db),
+``feeds`` and ``evaluate`` (eval). Each parses its options, loads the config, calls one
+library function and shows the result.
 
 Every command runs inside one error boundary (:class:`_DigestGroup`): a
 :class:`~digest.errors.DigestError` becomes its message and exit code, Ctrl-C exit 130.
@@ -20,6 +21,7 @@ import click
 
 from digest import __version__
 from digest.cli._shared import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_USAGE, output
+from digest.cli.check import check
 from digest.cli.evaluate import evaluate
 from digest.cli.feeds import feeds
 from digest.cli.issue import build, demo, fetch, health, preview, run, schedule, send
@@ -169,6 +171,7 @@ for _command in (
     schedule,
     health,
     send,
+    check,
     why,
     feeds,
     schema,

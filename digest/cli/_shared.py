@@ -118,6 +118,17 @@ def print_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
         click.echo("  ".join(cells).rstrip())
 
 
+# How the run summary names each reason a story was left out (LeftOutReason values).
+_LEFT_OUT_WORDS = {
+    "sent": "sent before",
+    "merged": "merged",
+    "dropped": "dropped by the editors",
+    "one_outlet": "one outlet only",
+    "over_cap": "cut by max_stories",
+    "failed": "failed",
+}
+
+
 def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds.yaml") -> None:
     """Show what a build did; exit 3 when there is nothing to send, 1 for --strict."""
     if result.skipped:
@@ -143,6 +154,8 @@ def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds
         )
     click.echo(str(result.path / "email.html"))
     output.info("%s", _built(result))
+    if missing := _missing_takes(result):
+        output.info("%s", missing)
     if strict and result.issue.problems:
         sys.exit(EXIT_WARNINGS)
 
@@ -184,8 +197,25 @@ def _built(result: IssueResult) -> str:
         else "from the store"
     )
     size_kb = len(result.rendered.html.encode("utf-8")) / 1024
+    left_out = result.left_out_counts()
+    reasons = ", ".join(f"{n} {_LEFT_OUT_WORDS.get(r, r)}" for r, n in left_out.items())
     return (
         f"built {kind}: {len(result.issue.stories)} stories in {len(result.issue.topics)} "
-        f"topics, {size_kb:.1f} KB HTML, {len(result.issue.problems)} warning(s), {fetched}, "
-        f"{result.seconds:.1f} s"
+        f"topics, {len(result.issue.also_in_the_news)} in Also in the news, "
+        f"{sum(left_out.values())} left out{f' ({reasons})' if reasons else ''}, "
+        f"{result.set_aside()} article(s) set aside as not news, {size_kb:.1f} KB HTML, "
+        f"{len(result.issue.problems)} warning(s), {fetched}, {result.seconds:.1f} s"
+    )
+
+
+def _missing_takes(result: IssueResult) -> str:
+    """Which stories go out without "Our take" (empty when every story has one)."""
+    missing = result.stories_without_take
+    if not missing:
+        return ""
+    return (
+        f"{len(missing)} of {len(result.issue.stories)} stories have no take yet: "
+        + ", ".join(s.story_id for s in missing[:5])
+        + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        + ". Write them in editorial.yaml (digest preview offers starting points)."
     )

@@ -190,7 +190,7 @@ def demo(out_dir: str, strict: bool) -> None:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
     with serve_sample(week=1) as site:
-        config = load_config(write_sample_config(site, work))
+        config = load_config(write_sample_config(site, work, with_takes=True))
         output.info("serving the sample outlets at %s", site.base_url)
         _build(
             config,

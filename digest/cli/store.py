@@ -12,6 +12,7 @@ import click
 
 from digest.cli._shared import EXIT_FAILED, config_option, output, print_table
 from digest.config import load_config
+from digest.models import ALSO_IN_THE_NEWS
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -21,9 +22,13 @@ __all__ = ["db", "status", "why"]
 
 @click.command()
 @config_option
-@click.argument("story_id")
-def why(config_path: str, story_id: str) -> None:
-    """Say why a story was in or out of each issue that considered it.
+@click.argument("story_id", required=False)
+def why(config_path: str, story_id: str | None) -> None:
+    """Say why a story or article was in or out of each issue that considered it.
+
+    STORY_ID is a story id (from the preview or digest.json) or an article URL. Without
+    it, list every story the latest issue did not print as a main story, with its
+    reason: those in Also in the news, those left out and the articles set aside.
 
     Each line names the build it is about: the final build (what was sent) when
     the issue has one, else its latest draft.
@@ -34,20 +39,49 @@ def why(config_path: str, story_id: str) -> None:
 
     config = load_config(config_path)
     with open_store(config.database_url) as store:
-        history = store.story_history(story_id)
+        if story_id is None:
+            _why_latest(store.issue_accounting())
+            return
+        is_url = story_id.startswith(("http://", "https://"))
+        history = store.article_history(story_id) if is_url else store.story_history(story_id)
     if not history:
-        output.error("%s: not found in any issue. Story ids are in digest.json.", story_id)
+        what = "article" if is_url else "story"
+        output.error(
+            "%s: this %s is not in any issue. Story ids are in digest.json and the preview; "
+            "run `digest why` alone for the latest issue's list.",
+            story_id,
+            what,
+        )
         sys.exit(EXIT_FAILED)
     for row in history:
         state = "in" if row["is_included"] else "left out"
         topic = f' under "{row["topic"]}"' if row["topic"] else ""
-        built = f"{row['built_at']:%Y-%m-%d %H:%M} UTC" if row["built_at"] else "unknown time"
+        built = f"{row['built_at']:%Y-%m-%d %H:%M} UTC" if row.get("built_at") else "unknown time"
         build = (
-            f"sent: final build of {built}" if row["is_final"] else f"draft of {built}, not sent"
+            f"sent: final build of {built}"
+            if row.get("is_final")
+            else f"draft of {built}, not sent"
         )
+        held = f" (story {row['story_id']})" if "story_id" in row else ""
         click.echo(
-            f"{row['issue_date']} ({build}): {state}{topic}: {row['why'] or 'no reason recorded'}"
+            f"{row['issue_date']} ({build}): {state}{topic}{held}: "
+            f"{row['why'] or 'no reason recorded'}"
         )
+
+
+def _why_latest(records: list[dict[str, object]]) -> None:
+    if not records:
+        click.echo("no issue built yet", err=True)
+        sys.exit(EXIT_FAILED)
+    printed = [r for r in records if r["is_included"] and r["topic"] != ALSO_IN_THE_NEWS]
+    others = [r for r in records if r not in printed]
+    click.echo(
+        f"issue {records[0]['issue_date']}: {len(printed)} stories printed; "
+        f"{len(others)} other stories and articles considered:"
+    )
+    for row in others:
+        state = "in" if row["is_included"] else "left out"
+        click.echo(f"{row['story_id']} {row['headline']!r}: {state}: {row['why']}")
 
 
 @click.command()

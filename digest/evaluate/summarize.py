@@ -19,9 +19,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from digest.briefly import extractive_briefly
 from digest.errors import DigestError, InputError
-from digest.summarize import extractive_briefly
-from digest.text import is_boilerplate_document, word_count
+from digest.hygiene import is_boilerplate_document
+from digest.text import word_count
 
 __all__ = ["evaluate_summaries"]
 

@@ -12,12 +12,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from digest.build import BuildOutcome, IssueResult
+from digest.check import check_issue
 from digest.editorial import StoryEdit
+from digest.errors import DigestError
 from digest.ids import story_id_for
-from digest.models import LeftOut, Story, StorySummary, TopicSection
+from digest.models import Brief, LeftOut, LeftOutReason, Story, StorySummary, TopicSection
 from digest.templating import preview_environment
 
-__all__ = ["Button", "LeftOutItem", "Member", "StoryPanel", "TextField", "render_page"]
+__all__ = [
+    "BriefItem",
+    "Button",
+    "LeftOutItem",
+    "Member",
+    "Starter",
+    "StoryPanel",
+    "TextField",
+    "render_page",
+]
+
+# Stories the selection left out that a pin brings in: the cap and the one-outlet list
+# cut them, or screening set them aside; a pinned story always comes in.
+_BROUGHT_IN_BY_PIN = frozenset(
+    {LeftOutReason.OVER_CAP, LeftOutReason.ONE_OUTLET, LeftOutReason.SET_ASIDE}
+)
 
 _FRAMES = (
     ("Phone, 375 px", 375, ""),
@@ -59,6 +76,15 @@ class TextField:
 
 
 @dataclass(frozen=True, slots=True)
+class Starter:
+    """A source's analytical sentence offered to start a take: the outlet's words."""
+
+    text: str
+    outlet: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
 class StoryPanel:
     story_id: str
     headline: str
@@ -75,6 +101,19 @@ class StoryPanel:
     members: tuple[Member, ...]
     put_back: tuple[tuple[str, Button], ...]  # (origin, button)
     fields: tuple[TextField, ...]
+    starters: tuple[Starter, ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class BriefItem:
+    """A line of "Also in the news", with the button that makes it a main story."""
+
+    story_id: str
+    headline: str
+    outlet: str
+    url: str
+    button: Button
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +177,13 @@ def _draft(
         for topic in result.issue.topics
         for index in range(len(topic.stories))
     ]
+    try:
+        findings = [str(f) for f in check_issue(result.path).findings]
+    except DigestError as error:
+        findings = [f"the check could not read the draft: {error}"]
     return {
+        "check": findings,
+        "missing_takes": len(result.stories_without_take),
         "subject": result.rendered.subject,
         "preheader": result.rendered.preheader,
         "size_kb": f"{len(result.rendered.html.encode('utf-8')) / 1024:.1f}",
@@ -146,6 +191,7 @@ def _draft(
         "frames": [(label, width, src + query) for label, width, query in _FRAMES],
         "text": result.rendered.text,
         "stories": panels,
+        "also_in_the_news": [_brief_item(brief) for brief in result.issue.also_in_the_news],
         "left_out": [_left_out_item(item, edits) for item in result.left_out],
     }
 
@@ -169,6 +215,7 @@ def _panel(
     story = topic.stories[index]
     story_id = story.story_id
     edit = _edit(edits, story_id)
+    outlets = {source.url: source.outlet for source in story.sources}
     pin = (
         _changes("Unpin", "unpin", story_id, {"pin": None})
         if edit.pin
@@ -190,6 +237,13 @@ def _panel(
         members=_members(story, clustered, edits),
         put_back=_put_back(story_id, edits),
         fields=_text_fields(story, edit),
+        starters=tuple(
+            Starter(s.text, outlets.get(s.source_url, ""), s.source_url)
+            for s in story.take_starters
+        )
+        if not story.take
+        else (),
+        flags=story.flags,
     )
 
 
@@ -274,12 +328,20 @@ def _text_fields(story: StorySummary, edit: StoryEdit) -> tuple[TextField, ...]:
     return tuple(fields)
 
 
+def _brief_item(brief: Brief) -> BriefItem:
+    button = _changes("Make it a story", "pin", brief.story_id, {"pin": True})
+    return BriefItem(brief.story_id, brief.headline, brief.outlet, brief.url, button)
+
+
 def _left_out_item(item: LeftOut, edits: dict[str, StoryEdit]) -> LeftOutItem:
-    """A story not in the issue and why, with the button that undoes an editor's choice."""
+    """A story not in the issue and why, with the button that undoes an editor's choice
+    or, for a story the cap or screening left out, the one that brings it in (a pin)."""
     edit = _edit(edits, item.story_id)
     button = None
     if edit.drop:
         button = _changes("Restore", "restore", item.story_id, {"drop": None})
     elif edit.merge_into:
         button = _changes("Unmerge", "unmerge", item.story_id, {"merge_into": None})
+    elif item.reason in _BROUGHT_IN_BY_PIN:
+        button = _changes("Bring in", "bring-in", item.story_id, {"pin": True})
     return LeftOutItem(item.story_id, item.headline, item.detail, button)

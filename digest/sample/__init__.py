@@ -137,13 +137,18 @@ def serve_sample(week: int = 1, *, delay: float = 0.0, port: int = 0) -> Iterato
         thread.join(timeout=5)
 
 
-def write_sample_config(site: SampleSite, directory: Path) -> Path:
+def write_sample_config(site: SampleSite, directory: Path, *, with_takes: bool = False) -> Path:
     """Write ``directory/feeds.yaml`` for ``site`` and return its path.
 
     The database (``digest.db``) is relative to that file, so each directory gets its
-    own store. Private addresses are allowed because the server is on 127.0.0.1.
+    own store. Private addresses are allowed because the server is on 127.0.0.1. With
+    ``with_takes`` the sample's own ``editorial.yaml`` (our takes on week 1's stories)
+    is written beside it, as ``digest demo`` does.
     """
     directory.mkdir(parents=True, exist_ok=True)
+    if with_takes:
+        takes = resources.files(__name__).joinpath("data", "editorial.yaml")
+        (directory / "editorial.yaml").write_text(takes.read_text(encoding="utf-8"), "utf-8")
     lines = [
         "# The offline sample's settings, written by digest.sample.write_sample_config.",
         "newsletter:",
@@ -152,6 +157,13 @@ def write_sample_config(site: SampleSite, directory: Path) -> Path:
         f"  unsubscribe: {_quote('https://example.org/unsubscribe')}",
         "  timezone: Europe/Brussels",
         "  window_days: 7",
+        # The whole frame of the house style, as a real newsletter would set it.
+        f"  postal_address: {_quote('The Foreign Desk, Rue de la Loi 1, 1000 Brussels, Belgium')}",
+        f"  web_url: {_quote('https://example.org/foreign-desk')}",
+        f"  subscribe: {_quote('https://example.org/subscribe')}",
+        f"  preferences: {_quote('https://example.org/preferences')}",
+        "  brand:",
+        f"    tagline: {_quote('The week in foreign affairs, from every side')}",
         "storage:",
         f"  url: {_quote('sqlite:///digest.db')}",
         "fetch:",

@@ -22,12 +22,13 @@ from digest.errors import StoreError
 from digest.store.articles import ArticleQueries, PendingPage, new_claimer
 from digest.store.base import store_error
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
-from digest.store.issues import FinalBuild, SentStory
+from digest.store.issues import FiledStory, FinalBuild, SentStory
 from digest.store.migrate import Migration, upgrade
 from digest.store.runs import RunRecord, RunRecords
 
 __all__ = [
     "FeedState",
+    "FiledStory",
     "FinalBuild",
     "PendingPage",
     "PollCounts",

@@ -1,21 +1,36 @@
-"""Issues: the stories each issue told or left out, what readers have seen, and runs."""
+"""Issues: the stories each issue told or left out, what readers have seen, and runs.
+
+Every story an issue considered has a record (``issue_stories``) with its reason and
+its articles (``story_articles``): the printed stories, those of "Also in the news"
+(topic ``ALSO_IN_THE_NEWS``), and those left out or set aside. Only printed ones count
+as seen by readers.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, func, select, update
 
-from digest.models import ArticleId, Issue, LeftOut, Story, StoryId, StorySummary
+from digest.ids import article_id_for
+from digest.models import (
+    ALSO_IN_THE_NEWS,
+    ArticleId,
+    Issue,
+    LeftOut,
+    Story,
+    StoryId,
+    StorySummary,
+)
 from digest.store import schema
 from digest.store.base import StoreBase, _utc
 
-__all__ = ["FinalBuild", "IssueQueries", "SentStory"]
+__all__ = ["FiledStory", "FinalBuild", "IssueQueries", "SentStory"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +58,17 @@ class FinalBuild:
         """Whether ``folder`` holds this build's files (paths recorded before they were
         made absolute are taken from the current directory)."""
         return Path(self.path).resolve() == folder.resolve()
+
+
+@dataclass(frozen=True, slots=True)
+class FiledStory:
+    """A story the editors filed under ``topic`` in the issue of ``issue_date``."""
+
+    topic: str
+    story_id: StoryId
+    issue_date: str
+    headline: str
+    article_ids: tuple[ArticleId, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +101,17 @@ class IssueQueries(StoreBase):
                 issues.c.is_scheduled.is_(True),
             )
         )
+        # Every story an issue considered has links; only those it printed were seen.
+        printed = and_(
+            told.c.issue_date == links.c.issue_date,
+            told.c.story_id == links.c.story_id,
+            told.c.is_included.is_(True),
+        )
         with self._begin() as connection:
             rows = connection.execute(
-                select(links.c.story_id, links.c.article_id, links.c.issue_date).where(
-                    links.c.issue_date.in_(sent_dates)
-                )
+                select(links.c.story_id, links.c.article_id, links.c.issue_date)
+                .join(told, printed)
+                .where(links.c.issue_date.in_(sent_dates))
             ).all()
             sentence_rows = connection.execute(
                 select(told.c.story_id, told.c.sentences).where(
@@ -111,15 +143,21 @@ class IssueQueries(StoreBase):
         left_out: Sequence[LeftOut],
         is_final: bool,
         html_bytes: int,
+        briefs: Sequence[Story] = (),
+        filed: Mapping[StoryId, str] | None = None,
     ) -> None:
         """Record a built issue, the stories it holds and those it left out, and why.
 
         ``chosen`` are the selected stories (their articles and why they are in);
-        ``left_out`` every other story the issue considered, with its reason.
+        ``briefs`` the stories of "Also in the news"; ``left_out`` every other story
+        the issue considered, with its reason and articles; ``filed`` the printed
+        stories the editors moved under a topic (examples of it for later issues).
         """
         issue_date = issue.issue_date.isoformat()
-        stories = _story_records(issue, chosen, left_out)
+        stories = _story_records(issue, chosen, briefs, left_out)
         issues, told, links = schema.issues, schema.issue_stories, schema.story_articles
+        examples = schema.topic_examples
+        printed = {r.story_id for r in stories if r.is_included}
         with self._begin() as connection:
             previous = connection.execute(
                 select(issues.c.is_scheduled).where(issues.c.issue_date == issue_date)
@@ -131,13 +169,14 @@ class IssueQueries(StoreBase):
             connection.execute(issues.delete().where(issues.c.issue_date == issue_date))
             connection.execute(told.delete().where(told.c.issue_date == issue_date))
             connection.execute(links.delete().where(links.c.issue_date == issue_date))
+            connection.execute(examples.delete().where(examples.c.issue_date == issue_date))
             connection.execute(
                 issues.insert().values(
                     issue_date=issue_date,
                     built_at=now,
                     path=path,
                     is_scheduled=bool(is_final or previous),
-                    story_count=sum(1 for s in stories if s.is_included),
+                    story_count=len(issue.stories),
                     html_bytes=html_bytes,
                 )
             )
@@ -153,12 +192,17 @@ class IssueQueries(StoreBase):
                         why=story.why,
                     )
                 )
-                if not story.is_included:
-                    continue
                 for article_id in sorted(set(story.article_ids)):
                     connection.execute(
                         links.insert().values(
                             story_id=story.story_id, article_id=article_id, issue_date=issue_date
+                        )
+                    )
+            for story_id, topic in sorted((filed or {}).items()):
+                if story_id in printed:
+                    connection.execute(
+                        examples.insert().values(
+                            issue_date=issue_date, story_id=story_id, topic=topic
                         )
                     )
 
@@ -176,17 +220,25 @@ class IssueQueries(StoreBase):
             .order_by(told.c.issue_date)
         )
         with self._begin() as connection:
+            return [_history_row(row) for row in connection.execute(query)]
+
+    def article_history(self, url: str) -> list[dict[str, Any]]:
+        """Every issue that considered the article at ``url``: as :meth:`story_history`,
+        with the story that held it (``story_id``)."""
+        told, links, issues = schema.issue_stories, schema.story_articles, schema.issues
+        query = (
+            select(told, issues.c.is_scheduled, issues.c.built_at)
+            .join(
+                links,
+                and_(links.c.issue_date == told.c.issue_date, links.c.story_id == told.c.story_id),
+            )
+            .outerjoin(issues, issues.c.issue_date == told.c.issue_date)
+            .where(links.c.article_id == article_id_for(url))
+            .order_by(told.c.issue_date)
+        )
+        with self._begin() as connection:
             return [
-                {
-                    "issue_date": row.issue_date,
-                    "headline": row.headline,
-                    "topic": row.topic,
-                    "is_included": bool(row.is_included),
-                    "why": row.why,
-                    "is_final": bool(row.is_scheduled),
-                    "built_at": _utc(row.built_at),
-                }
-                for row in connection.execute(query)
+                {**_history_row(row), "story_id": row.story_id} for row in connection.execute(query)
             ]
 
     def final_build(self, issue_date: str) -> FinalBuild | None:
@@ -211,6 +263,79 @@ class IssueQueries(StoreBase):
             connection.execute(
                 update(issues).where(issues.c.issue_date == issue_date).values(path=path)
             )
+
+    def issue_accounting(self, issue_date: str | None = None) -> list[dict[str, Any]]:
+        """Every story the issue of ``issue_date`` (default: the latest) considered,
+        with its reason and how many articles it held; printed stories first."""
+        told, links, issues = schema.issue_stories, schema.story_articles, schema.issues
+        with self._begin() as connection:
+            if issue_date is None:
+                issue_date = connection.execute(
+                    select(issues.c.issue_date).order_by(issues.c.issue_date.desc()).limit(1)
+                ).scalar()
+            if issue_date is None:
+                return []
+            rows = connection.execute(select(told).where(told.c.issue_date == issue_date)).all()
+            counts: dict[str, int] = {}
+            for (story_id,) in connection.execute(
+                select(links.c.story_id).where(links.c.issue_date == issue_date)
+            ):
+                counts[story_id] = counts.get(story_id, 0) + 1
+        records = [
+            {**_history_row(row), "story_id": row.story_id, "articles": counts.get(row.story_id, 0)}
+            for row in rows
+        ]
+        records.sort(key=lambda r: (not r["is_included"], r["topic"] == ALSO_IN_THE_NEWS))
+        return records
+
+    def filed_stories(self, *, before: str, since: str) -> list[FiledStory]:
+        """Stories the editors filed under a topic in issues dated in [since, before)."""
+        examples, told, links = schema.topic_examples, schema.issue_stories, schema.story_articles
+        same_story = and_(
+            told.c.issue_date == examples.c.issue_date, told.c.story_id == examples.c.story_id
+        )
+        with self._begin() as connection:
+            rows = connection.execute(
+                select(
+                    examples.c.topic, examples.c.story_id, examples.c.issue_date, told.c.headline
+                )
+                .join(told, same_story)
+                .where(and_(examples.c.issue_date < before, examples.c.issue_date >= since))
+                .order_by(examples.c.issue_date, examples.c.story_id)
+            ).all()
+            members: dict[tuple[str, str], list[ArticleId]] = {}
+            for issue_date, story_id, article_id in connection.execute(
+                select(links.c.issue_date, links.c.story_id, links.c.article_id)
+                .join(
+                    examples,
+                    and_(
+                        links.c.issue_date == examples.c.issue_date,
+                        links.c.story_id == examples.c.story_id,
+                    ),
+                )
+                .where(and_(examples.c.issue_date < before, examples.c.issue_date >= since))
+            ):
+                members.setdefault((issue_date, story_id), []).append(ArticleId(article_id))
+        return [
+            FiledStory(
+                topic,
+                StoryId(story_id),
+                issue_date,
+                headline,
+                tuple(sorted(members.get((issue_date, story_id), []))),
+            )
+            for topic, story_id, issue_date, headline in rows
+        ]
+
+    def issue_number(self, issue_date: str) -> int:
+        """The number of the issue of ``issue_date``: one more than the final (sent)
+        issues before it. A draft or a rebuild keeps the number it will be sent with."""
+        issues = schema.issues
+        query = select(func.count()).where(
+            issues.c.is_scheduled.is_(True), issues.c.issue_date < issue_date
+        )
+        with self._begin() as connection:
+            return int(connection.execute(query).scalar() or 0) + 1
 
     def issue_is_final(self, issue_date: str) -> bool:
         """Whether a final build (one that counts as sent) made this issue."""
@@ -257,10 +382,27 @@ class IssueQueries(StoreBase):
         ]
 
 
+def _history_row(row: Any) -> dict[str, Any]:
+    """A story's record in one issue; with the issue's build (``is_final``, ``built_at``)
+    when the query joined it."""
+    record = {
+        "issue_date": row.issue_date,
+        "headline": row.headline,
+        "topic": row.topic,
+        "is_included": bool(row.is_included),
+        "why": row.why,
+    }
+    if "built_at" in row._fields:
+        record["is_final"] = bool(row.is_scheduled)
+        record["built_at"] = _utc(row.built_at)
+    return record
+
+
 def _story_records(
-    issue: Issue, chosen: Sequence[Story], left_out: Sequence[LeftOut]
+    issue: Issue, chosen: Sequence[Story], briefs: Sequence[Story], left_out: Sequence[LeftOut]
 ) -> list[_StoryRecord]:
-    """One record per story the issue considered: printed ones first, then the others."""
+    """One record per story the issue considered: printed ones first, then those of
+    "Also in the news", then the others."""
     by_id = {s.id: s for s in chosen}
     records: dict[StoryId, _StoryRecord] = {}
     for topic in issue.topics:
@@ -278,10 +420,29 @@ def _story_records(
                     story.why if story else "",
                 ),
             )
+    printed_briefs = {b.story_id: b for b in issue.also_in_the_news}
+    for story in briefs:
+        brief = printed_briefs.get(story.id)
+        if brief is None:
+            continue
+        records.setdefault(
+            story.id,
+            _StoryRecord(
+                story.id,
+                tuple(a.id for a in story.articles),
+                brief.headline,
+                (brief.sentence,) if brief.sentence else (),
+                ALSO_IN_THE_NEWS,
+                True,
+                story.why,
+            ),
+        )
     for item in left_out:
         records.setdefault(
             item.story_id,
-            _StoryRecord(item.story_id, (), item.headline, (), "", False, item.detail),
+            _StoryRecord(
+                item.story_id, item.article_ids, item.headline, (), item.topic, False, item.detail
+            ),
         )
     return list(records.values())
 

@@ -30,6 +30,7 @@ __all__ = [
     "runs",
     "schema_migrations",
     "story_articles",
+    "topic_examples",
 ]
 
 metadata = MetaData()
@@ -144,6 +145,16 @@ issue_stories = Table(
     Column("topic", Text, nullable=False, default=""),
     Column("is_included", Boolean, nullable=False, default=True),
     Column("why", Text, nullable=False, default=""),  # for `digest why` and the preview
+)
+
+# Stories the editors filed under a topic (``topic:`` in editorial.yaml), by issue: later
+# issues take them as examples of the topic. Their articles are in story_articles.
+topic_examples = Table(
+    "topic_examples",
+    metadata,
+    Column("issue_date", String(10), primary_key=True),
+    Column("story_id", String(40), primary_key=True),
+    Column("topic", Text, nullable=False),
 )
 
 runs = Table(

@@ -1,0 +1,354 @@
+"""The pre-send check: what an editor should fix in a built issue before it goes out.
+
+:func:`check_issue` reads an issue directory (``digest.json`` and ``email.html``, as
+``digest build`` writes them) and flags, story by story:
+
+* **furniture**: a caption, credit, player chrome, promo, correction notice or other
+  page furniture in any printed field (``digest.hygiene.furniture_kind``);
+* **dateline**: a dateline at the start of a field or after a sentence in it;
+* **dangling start**: a Briefly that opens on a sentence leaning on an earlier one
+  ("He", "This", "The initiative, ..."), a note that does, a claim starting "and that";
+* **repeated sentence**: the same sentence twice in the issue, or two sentences of one
+  story that share most of their words;
+* **relative date**: "this week", "yesterday" and the like without the date they mean;
+* **speaker**: a perspective whose speaker is not a person, government or organisation;
+* **missing take**: a story without "Our take";
+* **size**: an HTML email over Gmail's clipping size (102 KB);
+* **dead link** / **duplicate link**: a link that is not http(s), whose page answered an
+  error when the issue was built (the build's warnings say so), or, with ``online``, that
+  fails now; the same article linked twice in a story or in two stories;
+* **one outlet**: a story whose sources are all one outlet.
+
+Nothing here changes the issue. The check reads what was built, so it also catches what
+the editors' own text or a language model put there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from digest.attribution import is_speaker
+from digest.briefly import needs_antecedent
+from digest.config import FetchConfig
+from digest.dates import relative_date_words
+from digest.errors import FetchError, InputError
+from digest.hygiene import furniture_kind
+from digest.net import create_client
+from digest.text import content_words, split_sentences
+
+__all__ = ["CATEGORIES", "GMAIL_CLIP_BYTES", "CheckReport", "Finding", "check_issue"]
+
+GMAIL_CLIP_BYTES = 102 * 1024
+"""Gmail shows "[Message clipped]" for an HTML body over about 102 KB."""
+
+CATEGORIES = (
+    "furniture",
+    "dateline",
+    "dangling start",
+    "repeated sentence",
+    "relative date",
+    "speaker",
+    "missing take",
+    "size",
+    "dead link",
+    "duplicate link",
+    "one outlet",
+)
+# Two sentences of one story that share this much of the shorter one's content words
+# say the same thing.
+_SAME_WORDS = 0.8
+_MID_DATELINE = re.compile(
+    r"(?<=[.!?”\"] )"
+    r"(?:[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?: \([^)]{2,30}\))? ?[—–-]{1,2} "
+    r"|[A-Z][\w.'’]+(?:,? [A-Z][\w.'’]+){0,3} \([A-Z][\w .]{1,30}\) ?[—–-]{1,2} )"
+)
+_DANGLING_CLAIM = re.compile(r"^(?:and|but|or) (?:that )?|^that\b", re.IGNORECASE)
+_BROKEN_PAGE = re.compile(
+    r"^article (?P<url>\S+) \(.*?\): (?P<reason>HTTP [45]\d\d[^;]*|[^;]*refused[^;]*|"
+    r"[^;]*not found[^;]*|[^;]*no such host[^;]*)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing to fix: its category, where (story id and field) and what."""
+
+    category: str
+    story_id: str
+    headline: str
+    where: str
+    detail: str
+
+    def __str__(self) -> str:
+        story = f"{self.story_id} “{self.headline}”" if self.story_id else "issue"
+        return f"{story}: {self.category}: {self.where}: {self.detail}"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    """Every finding of one issue, in story order."""
+
+    issue_dir: Path
+    stories: int
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counted = Counter(f.category for f in self.findings)
+        return {category: counted[category] for category in CATEGORIES if counted[category]}
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "issue_dir": str(self.issue_dir),
+            "stories": self.stories,
+            "counts": self.counts,
+            "findings": [
+                {
+                    "category": f.category,
+                    "story_id": f.story_id,
+                    "headline": f.headline,
+                    "where": f.where,
+                    "detail": f.detail,
+                }
+                for f in self.findings
+            ],
+        }
+
+
+def check_issue(
+    issue_dir: Path, *, online: bool = False, fetch: FetchConfig | None = None
+) -> CheckReport:
+    """Check the built issue in ``issue_dir`` (see the module docstring for what).
+
+    ``online`` also fetches every link (with ``fetch`` settings: timeouts, whether
+    private addresses may be reached) and flags those that fail. Raises InputError when
+    the directory holds no readable ``digest.json``.
+    """
+    document = _read_json(issue_dir / "digest.json")
+    stories = [s for topic in document.get("topics", []) for s in topic.get("stories", [])]
+    findings: list[Finding] = []
+    for story in stories:
+        findings.extend(_story_findings(story))
+    findings.extend(_repeats_across(stories))
+    findings.extend(_links(stories, document.get("warnings", []), online, fetch))
+    html = issue_dir / "email.html"
+    if html.exists() and html.stat().st_size > GMAIL_CLIP_BYTES:
+        size = html.stat().st_size
+        findings.append(
+            Finding(
+                "size",
+                "",
+                "",
+                "email.html",
+                f"{size / 1024:.0f} KB: Gmail clips the email after 102 KB; cut stories "
+                "(newsletter.max_stories) or drop some in editorial.yaml.",
+            )
+        )
+    return CheckReport(issue_dir, len(stories), tuple(findings))
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(
+            f"{path}: no such file.",
+            file=str(path),
+            hint="Point digest check at an issue directory, like out/2026-11-23.",
+        ) from None
+    except (OSError, ValueError) as exc:
+        raise InputError(
+            f"{path}: not a readable digest.json ({exc}).",
+            file=str(path),
+            hint="Build the issue again with digest build.",
+        ) from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: not a digest.json document.", file=str(path))
+    return data
+
+
+def _fields(story: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """(where, text) of every printed field of a story."""
+    yield "headline", str(story.get("headline", ""))
+    for n, sentence in enumerate(story.get("briefly_sentences", []), start=1):
+        yield f"Briefly sentence {n}", str(sentence.get("text", ""))
+    for n, perspective in enumerate(story.get("perspectives", []), start=1):
+        yield f"perspective {n} speaker", str(perspective.get("who", ""))
+        yield f"perspective {n}", str(perspective.get("says", ""))
+    if story.get("take"):
+        yield "take", str(story["take"])
+    for n, note in enumerate(story.get("also_worth_noting", []), start=1):
+        yield f"note {n}", str(note.get("text", ""))
+    for n, source in enumerate(story.get("sources", []), start=1):
+        yield f"source {n} title", str(source.get("title", ""))
+
+
+def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
+    story_id, headline = str(story.get("id", "")), str(story.get("headline", ""))
+
+    def finding(category: str, where: str, detail: str) -> Finding:
+        return Finding(category, story_id, headline, where, detail)
+
+    for where, text in _fields(story):
+        kind = furniture_kind(text)
+        if kind == "dateline" or (kind == "" and _MID_DATELINE.search(text)):
+            yield finding("dateline", where, _quote(text))
+        elif kind:
+            yield finding("furniture", where, f"{kind}: {_quote(text)}")
+        if not where.endswith(("speaker", "title")) and where != "headline":
+            for words in relative_date_words(text):
+                yield finding("relative date", where, f"“{words}” without a date: {_quote(text)}")
+    briefly = [str(s.get("text", "")) for s in story.get("briefly_sentences", [])]
+    if briefly and needs_antecedent(briefly[0]):
+        yield finding("dangling start", "Briefly sentence 1", _quote(briefly[0]))
+    for n, note in enumerate(story.get("also_worth_noting", []), start=1):
+        if needs_antecedent(str(note.get("text", ""))):
+            yield finding("dangling start", f"note {n}", _quote(str(note.get("text", ""))))
+    for n, perspective in enumerate(story.get("perspectives", []), start=1):
+        who, says = str(perspective.get("who", "")), str(perspective.get("says", ""))
+        if _DANGLING_CLAIM.match(says):
+            yield finding("dangling start", f"perspective {n}", _quote(says))
+        if not is_speaker(who):
+            yield finding("speaker", f"perspective {n}", f"“{who}” is not a person or organisation")
+    yield from _repeats_within(story, finding)
+    if not str(story.get("take", "")).strip():
+        yield finding(
+            "missing take", "take", "no take yet: write one in editorial.yaml or the preview"
+        )
+    outlets = {str(s.get("outlet", "")) for s in story.get("sources", [])}
+    if len(story.get("sources", [])) > 1 and len(outlets) == 1:
+        yield finding("one outlet", "sources", f"every source is {next(iter(outlets))}")
+
+
+def _printed_sentences(story: Mapping[str, Any]) -> list[tuple[str, str]]:
+    out = [
+        (f"Briefly sentence {n}", str(s.get("text", "")))
+        for n, s in enumerate(story.get("briefly_sentences", []), start=1)
+    ]
+    out += [
+        (f"perspective {n}", str(p.get("says", "")))
+        for n, p in enumerate(story.get("perspectives", []), start=1)
+    ]
+    out += [
+        (f"note {n}", str(s.get("text", "")))
+        for n, s in enumerate(story.get("also_worth_noting", []), start=1)
+    ]
+    return out
+
+
+def _repeats_within(story: Mapping[str, Any], finding: Any) -> Iterator[Finding]:
+    printed = _printed_sentences(story)
+    bags = [(where, text, set(content_words(text))) for where, text in printed]
+    for index, (where, text, bag) in enumerate(bags):
+        for other_where, _other_text, other in bags[:index]:
+            if bag and other and len(bag & other) / min(len(bag), len(other)) >= _SAME_WORDS:
+                yield finding(
+                    "repeated sentence",
+                    where,
+                    f"says what {other_where} says: {_quote(text)}",
+                )
+                break
+
+
+def _repeats_across(stories: Iterable[Mapping[str, Any]]) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
+    for story in stories:
+        for where, text in _printed_sentences(story):
+            for sentence in split_sentences(text):
+                key = " ".join(content_words(sentence))
+                if len(key.split()) < 4:
+                    continue
+                if key in seen and seen[key] != story.get("id"):
+                    yield Finding(
+                        "repeated sentence",
+                        str(story.get("id", "")),
+                        str(story.get("headline", "")),
+                        where,
+                        f"also printed in story {seen[key]}: {_quote(sentence)}",
+                    )
+                seen.setdefault(key, str(story.get("id", "")))
+
+
+def _links(
+    stories: list[Mapping[str, Any]],
+    warnings: Iterable[str],
+    online: bool,
+    fetch: FetchConfig | None,
+) -> Iterator[Finding]:
+    broken = {}
+    for warning in warnings:
+        match = _BROKEN_PAGE.match(str(warning))
+        if match:
+            broken[match.group("url")] = match.group("reason").strip()
+    linked: dict[str, str] = {}
+    urls: dict[str, tuple[str, str]] = {}
+    for story in stories:
+        story_id, headline = str(story.get("id", "")), str(story.get("headline", ""))
+        counts = Counter(str(s.get("url", "")) for s in story.get("sources", []))
+        for url, count in counts.items():
+            if count > 1:
+                yield Finding(
+                    "duplicate link", story_id, headline, "sources", f"{url} listed {count} times"
+                )
+            if url in linked and linked[url] != story_id:
+                yield Finding(
+                    "duplicate link",
+                    story_id,
+                    headline,
+                    "sources",
+                    f"{url} is also a source of {linked[url]}",
+                )
+            linked.setdefault(url, story_id)
+            urls.setdefault(url, (story_id, headline))
+            if not re.match(r"^https?://[^\s/]+", url):
+                yield Finding(
+                    "dead link", story_id, headline, "sources", f"not a web address: {url!r}"
+                )
+            elif url in broken:
+                yield Finding(
+                    "dead link",
+                    story_id,
+                    headline,
+                    "sources",
+                    f"{url}: {broken[url]} at build time",
+                )
+    if online:
+        for url, reason in _fetch_all(
+            sorted(u for u in urls if u.startswith("http")), fetch
+        ).items():
+            story_id, headline = urls[url]
+            yield Finding("dead link", story_id, headline, "sources", f"{url}: {reason}")
+
+
+def _fetch_all(urls: list[str], fetch: FetchConfig | None) -> dict[str, str]:
+    """Each URL that does not answer 2xx now, with the reason."""
+
+    async def run() -> dict[str, str]:
+        failed: dict[str, str] = {}
+        async with create_client(fetch or FetchConfig()) as client:
+
+            async def one(url: str) -> None:
+                try:
+                    response = await client.get(url)
+                except FetchError as exc:
+                    failed[url] = exc.message
+                    return
+                if not 200 <= response.status < 300:
+                    failed[url] = response.reason
+
+            await asyncio.gather(*(one(url) for url in urls))
+        return failed
+
+    return asyncio.run(run())
+
+
+def _quote(text: str) -> str:
+    short = text if len(text) <= 120 else text[:117] + "..."
+    return f"“{short}”"

@@ -1,0 +1,177 @@
+"""Absolute dates: "on Tuesday" read the following Monday still says which Tuesday.
+
+A weekly issue is read days after its articles were written, so "on Tuesday",
+"yesterday" and "this week" would point at the wrong day. :func:`annotate_dates` adds
+the date they mean, in brackets, worked out from the article's publication date:
+"on Tuesday (17 November)", "yesterday (16 November)", "this week (week of 16
+November)". It only *adds* a bracket after the words; the sentence is otherwise the
+source's own, and removing the brackets gives it back.
+
+Which Tuesday: in a sentence about the future ("will", "is due to", "next") the first
+one from the publication day on; otherwise the latest one up to a day after it (a day's
+slack absorbs time zones: an Asian outlet's Tuesday morning is Monday in UTC).
+:func:`relative_date_words` finds what is still relative in a text (for ``digest
+check``); :func:`stale_future` the dated days a future tense is about.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+__all__ = ["annotate_dates", "relative_date_words", "stale_future", "strip_date_annotations"]
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night))?"
+# A date already given right after: "Tuesday, Nov. 17", "Tuesday 17 November", "(17".
+_ALREADY_DATED = re.compile(
+    r"^(?:,?\s(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s\d{1,2})|\s?\()"
+)
+_DAY = re.compile(
+    rf"\b(?P<before>(?:last|next|this|on|late|early)\s)?(?P<day>{'|'.join(_WEEKDAYS)})"
+    rf"(?P<part>{_PART_OF_DAY})(?:['’]s)?(?![\w'’])"
+)
+_RELATIVE_DAY = re.compile(
+    rf"(?<!USA\s)\b(?P<word>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
+    rf"last night)(?P<part>{_PART_OF_DAY})(?:['’]s)?(?![\w'’])",
+    re.IGNORECASE,
+)
+_RELATIVE_WEEK = re.compile(
+    r"\b(?P<word>(?:earlier |later )?(?:this|next|last) (?:week|weekend))(?:['’]s)?(?![\w'’])",
+    re.IGNORECASE,
+)
+# A sentence about the future: "will", "is due to", "is expected to". ("Would" is left
+# out: reported speech about a later day is already covered by the day's slack.)
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held)\b"
+)
+_DAY_OFFSET = {
+    "yesterday": -1,
+    "last night": -1,
+    "today": 0,
+    "tonight": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tomorrow": 1,
+}
+_RELATIVE = re.compile(
+    rf"(?<!USA\s)\b(?:(?:earlier |later )?(?:this|next|last) (?:week|weekend)|yesterday|"
+    rf"today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night)\b"
+    rf"(?!{_PART_OF_DAY}(?:['’]s)?\s?\()",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_ANNOTATION = re.compile(r"\((?:week of )?(\d{1,2}) (" + "|".join(_MONTHS) + r")\)")
+_ANNOTATION_WITH_SPACE = re.compile(r" \((?:week of )?\d{1,2} (?:" + "|".join(_MONTHS) + r")\)")
+
+
+def annotate_dates(text: str, published: datetime) -> str:
+    """``text`` with each relative day or week followed by the date it means, in brackets.
+
+    ``published`` is the article's publication time (aware; its date in UTC is used).
+    Weekdays already followed by a date ("Tuesday, Nov. 17") are left alone; a
+    possessive gets its date after the "'s" ("Tuesday's (17 November) vote").
+    """
+    day = published.date()
+    is_future = bool(_FUTURE.search(text))
+    # Words inside a quotation are the speaker's, and often figurative ("what happens
+    # today can happen tomorrow"): they are left as spoken.
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+
+    def in_quote(match: re.Match[str]) -> bool:
+        return any(start <= match.start() < end for start, end in quoted)
+
+    def weekday(match: re.Match[str]) -> str:
+        if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
+            return match.group(0)
+        before = (match.group("before") or "").strip()
+        meant = _weekday_date(day, _WEEKDAYS.index(match.group("day")), before, is_future)
+        return f"{match.group(0)} ({_day_month(meant)})"
+
+    def relative_day(match: re.Match[str]) -> str:
+        if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
+            return match.group(0)
+        meant = day + timedelta(days=_DAY_OFFSET[match.group("word").lower()])
+        return f"{match.group(0)} ({_day_month(meant)})"
+
+    def relative_week(match: re.Match[str]) -> str:
+        if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
+            return match.group(0)
+        word = match.group("word").lower()
+        monday = day - timedelta(days=day.weekday())
+        if "next" in word:
+            monday += timedelta(days=7)
+        elif "last" in word:
+            monday -= timedelta(days=7)
+        return f"{match.group(0)} (week of {_day_month(monday)})"
+
+    text = _DAY.sub(weekday, text)
+    text = _RELATIVE_DAY.sub(relative_day, text)
+    return _RELATIVE_WEEK.sub(relative_week, text)
+
+
+def strip_date_annotations(text: str) -> str:
+    """``text`` without the brackets :func:`annotate_dates` added: the source's words."""
+    return _ANNOTATION_WITH_SPACE.sub("", text)
+
+
+def relative_date_words(text: str) -> list[str]:
+    """Relative date words in ``text`` not followed by a bracketed date ("this week").
+
+    Words inside quotation marks are the speaker's and are not counted.
+    """
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    return [
+        m.group(0)
+        for m in _RELATIVE.finditer(text)
+        if not any(start <= m.start() < end for start, end in quoted)
+    ]
+
+
+def stale_future(text: str, issue_date: date) -> bool:
+    """Whether ``text`` speaks in the future tense of a dated day before ``issue_date``."""
+    if not _FUTURE.search(text):
+        return False
+    for match in _ANNOTATION.finditer(text):
+        month = _MONTHS.index(match.group(2)) + 1
+        year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
+        try:
+            meant = date(year, month, int(match.group(1)))
+        except ValueError:
+            continue
+        if meant < issue_date:
+            return True
+    return False
+
+
+def _weekday_date(day: date, weekday: int, before: str, is_future: bool) -> date:
+    if before == "next" or (is_future and before != "last"):
+        offset = (weekday - day.weekday()) % 7
+        if before == "next" and offset == 0:
+            offset = 7
+        return day + timedelta(days=offset)
+    if before == "last":
+        offset = (day.weekday() - weekday) % 7 or 7
+        return day - timedelta(days=offset)
+    # The latest such day up to one day after publication (time-zone slack).
+    offset = (day.weekday() + 1 - weekday) % 7
+    return day + timedelta(days=1) - timedelta(days=offset)
+
+
+def _day_month(day: date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]}"

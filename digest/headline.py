@@ -1,0 +1,233 @@
+"""A story's headline in house style: the most informative complete news headline.
+
+Candidates are the outlets' titles, stripped of " | Site" suffixes and "BREAKING:"
+style prefixes. A title is not a candidate when it is not a news headline: first
+person ("I have been a victim of ..."), a photo caption or other furniture (checked
+against the article's own text too: a title that opens a caption is a caption), a
+question (unless every title asks one), an interjection or a reader's comment ("Wow,
+the ratings are in"), or incomplete (it ends on a function word, "aimed at averting",
+or is a lone subordinate clause: "As Israel's operation entered its 24th day").
+
+Among the rest the most informative wins: the one sharing most content words with the
+other titles and the lead sentence, per square root of its length, bait and very long
+or short titles last. It is normalised to one style: curly quotes, "%" after a
+number, sentence case for a title in Title Case (words the articles capitalise
+mid-sentence stay capitalised), no final full stop. When no title fits, the headline
+is built from the lead sentence, cut at a clause boundary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digest.hygiene import clean_sentence, furniture_kind
+from digest.models import Story
+from digest.text import content_words, split_sentences, word_count
+
+__all__ = ["headline_from_sentence", "make_headline", "normalise_headline"]
+
+_TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,40}$")
+_TITLE_PREFIX = re.compile(
+    r"^(?:BREAKING|Breaking|UPDATE|Update|UPDATED|LIVE|Live|WATCH|Watch|VIDEO|Video|"
+    r"EXCLUSIVE|Exclusive|Opinion|OPINION|Analysis|ANALYSIS|Explainer|PHOTOS|Photos)"
+    r"(?:\s+news)?\s*[:|\-–—]\s*"
+)
+_CLICKBAIT = re.compile(
+    r"you won't believe|here's (?:what|why|how)|this is (?:what|why)|what (?:we|you) know|"
+    r"!$|^(?:why|how|what)\b|shocking|jaw-dropping|\bslams\b|things to know",
+    re.IGNORECASE,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|We|our|Our|us)\b")
+_INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes)\b[,!.]?")
+_SUBORDINATE = re.compile(
+    r"^(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Unless|"
+    r"Whether|Where)\b"
+)
+# Words a complete headline does not end on.
+_DANGLING_END = re.compile(
+    r"\b(?:a|an|the|of|to|at|for|with|by|from|and|or|but|as|that|which|who|whose|"
+    r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|this|"
+    r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
+    r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
+)
+# "aimed at averting": a preposition then a gerund with no object.
+_GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+ing\W*$")
+_MIN_WORDS, _MAX_WORDS = 3, 16
+_SCANNED_SENTENCES = 40  # captions sit near the top of a page
+_CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
+_QUOTES = (("“", "”"), ("‘", "’"))
+_PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
+_MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
+_PREPOSITION = re.compile(
+    r"\s(?:in|on|at|of|for|with|from|by|during|after|before|over|under|to|into|against)\s"
+)
+_CLAUSE_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but)\s")
+# A headline says something happened: it has a verb (a finite form is enough to spot).
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
+    r"says|said|took|made|gave|went|came|met|held|left|lost|rose|fell|hit|set|put|cut|"
+    r"shot|told|sent|spent|sold|won|ran|broke|stood|began|led|fled|paid|quit|wins|"
+    r"[a-z]{2,}(?:ed|es|s))\b"
+)
+_PRONOUN_START = re.compile(r"^(?:He|She|It|They|We|This|That|These|Those|His|Her|Their|Its)\b")
+
+
+def make_headline(story: Story, lead: str = "") -> str:
+    """The story's headline: the best outlet title that is a news headline, else one
+    built from ``lead`` (the Briefly's first sentence) or the first article's text."""
+    outlets = {a.outlet.lower() for a in story.articles}
+    texts = [a.text or a.summary for a in story.articles]
+    titles = [_plain_title(a.title, outlets) for a in story.articles]
+    openings = _furniture_openings(texts)
+    good = [t for t in dict.fromkeys(titles) if t and _is_news_headline(t, openings)]
+    if not good:
+        questions = [t for t in titles if t and t.endswith("?") and _is_news_headline(t[:-1])]
+        if questions and len(questions) == len([t for t in titles if t]):
+            good = questions  # the story is a question: every outlet asks it
+    if good:
+        return normalise_headline(_most_informative(good, titles, lead), texts)
+    source = lead or next(
+        (c for text in texts for s in split_sentences(text) if (c := clean_sentence(s))), ""
+    )
+    built = headline_from_sentence(source, texts)
+    # With no usable title and no text, any title beats "Untitled story".
+    return built or next((normalise_headline(t, texts) for t in titles if t), "Untitled story")
+
+
+def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
+    """A headline made of a sentence's opening (at most 14 words), no full stop.
+
+    A longer sentence is cut at its last clause boundary within 6-14 words (a comma,
+    a dash, "who", "after", ...), else before its last preposition there ("in", "of",
+    "during", ...), so the headline ends on a whole phrase.
+    """
+    text = sentence.strip().rstrip(".!")
+    if word_count(text) > _MAX_BUILT_WORDS:
+        for boundary in (_CLAUSE_BOUNDARY, _PREPOSITION):
+            cuts = [
+                m.start()
+                for m in boundary.finditer(text)
+                if _MIN_BUILT_WORDS <= word_count(text[: m.start()]) <= _MAX_BUILT_WORDS
+            ]
+            if cuts:
+                text = text[: cuts[-1]]
+                break
+        else:
+            text = " ".join(text.split()[:_MAX_BUILT_WORDS])
+    while _DANGLING_END.search(text) and word_count(text) > 3:
+        text = text.rsplit(" ", 1)[0]
+    return normalise_headline(text, texts) if text else ""
+
+
+def normalise_headline(title: str, texts: Sequence[str] = ()) -> str:
+    """House style: curly quotes, "%" after numbers, sentence case, no final stop."""
+    text = " ".join(title.split()).rstrip(" .")
+    text = _PERCENT.sub(r"\1%", text)
+    text = _curly_quotes(text)
+    if _is_title_case(text):
+        text = _sentence_case(text, texts)
+    return text
+
+
+def _plain_title(title: str, outlets: set[str]) -> str:
+    text = clean_sentence(title) if title.strip() else ""
+    for _ in range(2):
+        match = _TITLE_SUFFIX.search(text)
+        # Drop the tail when it names an outlet or reads like a site name (<= 4 words);
+        # longer tails are part of the headline ("Talks collapse - what next for X").
+        if match and (
+            match.group(0).strip(" |-–—:·•").lower() in outlets or word_count(match.group(0)) <= 4
+        ):
+            text = text[: match.start()]
+    text = _TITLE_PREFIX.sub("", text).strip()
+    return text.rstrip(" .").strip()
+
+
+def _furniture_openings(texts: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The articles' first sentences, lower-cased: (furniture ones, the others)."""
+    furniture: list[str] = []
+    prose: list[str] = []
+    for text in texts:
+        for raw in split_sentences(text)[:_SCANNED_SENTENCES]:
+            clean = clean_sentence(raw)
+            if clean:
+                prose.append(clean.lower())
+            else:
+                furniture.append(raw.lower())
+    return tuple(furniture), tuple(prose)
+
+
+def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] = ((), ())) -> bool:
+    words = word_count(title)
+    if not (_MIN_WORDS <= words <= _MAX_WORDS + 8):
+        return False
+    if title.endswith("?") or _FIRST_PERSON.search(title) or _INTERJECTION.match(title):
+        return False
+    if furniture_kind(title) or _DANGLING_END.search(title) or _GERUND_END.search(title):
+        return False
+    if _SUBORDINATE.match(title) and "," not in title:
+        return False
+    if _PRONOUN_START.match(title) or not _VERB.search(title.split(" ", 1)[-1]):
+        return False
+    # A title that opens one of the articles' captions is that caption; one that opens
+    # a longer sentence of the text is that sentence cut short (feeds without titles).
+    furniture, prose = openings
+    key = title.rstrip(" .").lower()
+    if any(sentence.startswith(key[:60]) for sentence in furniture):
+        return False
+    return not any(
+        sentence.startswith(key) and word_count(sentence) >= word_count(key) + _CUT_SHORT
+        for sentence in prose
+    )
+
+
+def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
+    bags = {t: set(content_words(t)) for t in good}
+    others = [set(content_words(t)) for t in titles if t]
+    lead_words = set(content_words(lead))
+
+    def rank(title: str) -> tuple[int, int, float]:
+        bag = bags[title]
+        shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
+        length = word_count(title)
+        return (
+            int(bool(_CLICKBAIT.search(title))),
+            int(length > 14 or length < 5),
+            -shared / max(1.0, len(bag) ** 0.5),
+        )
+
+    return min(good, key=rank)
+
+
+def _curly_quotes(text: str) -> str:
+    out = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        if char == '"':
+            out.append(_QUOTES[0][0] if before in " ([{—–-" else _QUOTES[0][1])
+        elif char == "'":
+            out.append(_QUOTES[1][0] if before in " ([{—–-" else _QUOTES[1][1])
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _is_title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def _sentence_case(text: str, texts: Sequence[str]) -> str:
+    """Lower-case the words the articles never capitalise mid-sentence."""
+    capitalised: set[str] = set()
+    for body in texts:
+        for match in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’\-]*)", body):
+            capitalised.add(match.group(1))
+    words = text.split(" ")
+    out = [words[0]]
+    for word in words[1:]:
+        core = word.strip("“”‘’\"'()[],:;!?")
+        keep = core in capitalised or core.isupper() or not core[:1].isupper()
+        out.append(word if keep else word.replace(core, core[0].lower() + core[1:], 1))
+    return " ".join(out)

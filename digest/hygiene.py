@@ -1,0 +1,288 @@
+"""Page furniture: what must never reach a story field, found and removed in one place.
+
+Real pages and feeds carry text that is not the story: photo captions and credits,
+gallery counters ("Hide Caption 2 of 9 Photos"), video-player chrome ("Full Screen
+Autoplay Close Skip Ad"), "Story highlights" boxes, correction notices, datelines
+("CHICAGO (Skyline 7) —", "Salahuddin, Libya (CNN) --"), bylines and wire credits,
+newsletter and "Read more" promos, cookie banners, tweet embeds, crawl notices, a
+page's own section labels ("Briefly:") and WordPress's "The post ... appeared first
+on ...". Every rule here is a pattern of the web, not of one site; each only
+*deletes*: a whole sentence, or a label, dateline or credit at its start or end. What
+is left is a slice of the source's own words in the source's order, so every sentence
+the summary prints can still be traced to an article.
+
+:func:`clean_sentence` applies the rules to one sentence (the summary, headline and
+perspective stages all go through it); :func:`furniture_kind` says which rule a text
+would trip, for ``digest check`` to flag furniture in a built issue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.text import plain_text, word_count
+
+__all__ = ["clean_sentence", "furniture_kind", "is_boilerplate_document"]
+
+# --- starts and ends that are removed, leaving the sentence --------------------------
+
+# "KYIV (Reuters) -", "WASHINGTON (AP) —", "NEW YORK, June 3 (Reuters) -", "BRUSSELS —",
+# "CAIRO—", "CHICAGO (Skyline 7) —", "LONDON:". The place is in capitals (three letters
+# or more) so an ordinary first word, or "US—China", is left alone. Or a place in any
+# case with an outlet in brackets and a dash: "Salahuddin, Libya (CNN) --"; a wire
+# service's name in brackets needs no dash: "Washington (CNN) The ...", "(AP) —",
+# "(Associated Press)"; or places joined by a slash ("GAZA/JERUSALEM Israel's ...").
+_WIRE = (
+    r"(?:CNN|AP|AFP|Reuters|BBC|UPI|dpa|DPA|Bloomberg|XINHUA|Xinhua|CNSNews\.com|NBC|CBS|ABC|"
+    r"Associated[ ]Press|ANSA|EFE|PTI|IANS|Kyodo|Yonhap|TASS|Interfax|CN)"
+)
+_DATELINE = re.compile(
+    rf"""^\s*(?:
+        (?=[A-Z][A-Z.'’\-]{{2}})
+        [A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){{0,3}}      # KYIV / NEW YORK / ST. LOUIS
+           (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?    # , Ukraine / , Mo.
+           (?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}})?          # , June 3
+           (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
+           (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*[–—][ ]*(?=[A-Z"“]))
+      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Salahuddin, Libya
+        \([A-Z][\w.&'’]*(?:[ ][A-Z0-9][\w.&'’]*){{0,3}}\)      # (Skyline 7)
+        [ ]*[-–—]{{1,2}}[ ]*(?=\S)
+      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
+        \({_WIRE}[A-Za-z .]*\)[ ]*(?:[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN)
+      | [A-Z]{{3,}}(?:/[A-Z]{{3,}})+[ ]+(?=[A-Z])               # GAZA/JERUSALEM
+      | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
+        [ ]*[-–—]{{1,2}}[ ]+                                    # Dec 17 -
+    )""",
+    re.VERBOSE,
+)
+# A byline glued to the front of a sentence: "By Jane Doe | ...", "By JANE DOE, Reuters —".
+_BYLINE_PREFIX = re.compile(
+    r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3}(?:,[ ]*[A-Z][\w ]{1,30})?[ ]*[|•·–—][ ]*"
+)
+# A page's own labels for a block: "Briefly:", "Story highlights", "Why it matters:".
+# Most need their colon or dash; the unmistakable ones are labels even without.
+_SECTION_LABEL = re.compile(
+    r"^\s*(?:(?:Briefly|In brief|Summary|TL;?DR|Key (?:points|takeaways|facts)|Highlights|"
+    r"Story highlights|Story at a glance|At a glance|The big picture|Why it matters|"
+    r"What happened|What's happening|What we know|The bottom line|Catch up quick|"
+    r"Driving the news|Go deeper|The latest|Latest|Context|Background|Updated?|"
+    r"Breaking(?: news)?|Exclusive|Watch|Live|Analysis|Explainer|Opinion|Listen|Audio|"
+    r"Video|Podcast|Photos|Gallery|LISTEN|WATCH|VIDEO|PHOTOS)"
+    r"[ ]*[:|–—][ ]*"
+    r"|(?:Story highlights|Story at a glance|Key points|Briefly|UPDATED?|BREAKING(?: NEWS)?|"
+    r"EXCLUSIVE|WATCH|LIVE)[ ]+(?=[A-Z\"“]))",
+)
+# A label or counter with nothing after it: "Story highlights", "1 of 6.".
+_LABEL_ONLY = re.compile(
+    r"^\s*(?:Story highlights|Story at a glance|Key points|Highlights|Briefly|In brief|"
+    r"Summary|Photos?|Gallery|Video|Watch|Listen|Related|Latest|More|Comments?|"
+    r"\d{1,3} of \d{1,3}(?: Photos)?)\W*$",
+    re.IGNORECASE,
+)
+# Slide-show counters glued to a caption: "1 of 6. The encampment ..."
+_GALLERY = re.compile(r"^\s*\d{1,3} of \d{1,3}\.?\s+")
+# Credits in brackets: "(Photo: AP)", "(David Warren / Staff Photographer)".
+_CREDIT = re.compile(
+    r"[ ]*[(\[][^()\[\]]{0,80}(?:Photo|Photographer|Getty|Images|AP Photo|Reuters|AFP|"
+    r"Shutterstock|Credit|/)[^()\[\]]{0,80}[)\]]",
+)
+_FURNITURE_TAIL = re.compile(
+    r"[ ]*(?:[|•·–—-][ ]*)?(?:Read more|Read also|Continue reading|Click here|More:|"
+    r"Related:|Advertisement)\b.*$"
+    r"|[ ]*The post\b.{1,300}?\bappeared first on\b.*$",
+    re.IGNORECASE,
+)
+
+# --- sentences that are furniture whole ----------------------------------------------
+
+# Each kind is one regex searched in the cleaned sentence; a match drops the sentence.
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|"
+    r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NAME = r"[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,3}"
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "player chrome",
+        re.compile(
+            r"^\s*(?:CLOSE|EMBED|Now Playing|Up Next|Autoplay|Full ?Screen|Skip Ad|"
+            r"Skip in|Media playback|Replay)\b|\bAutoplay\b|\bSkip Ad\b|\bFull Screen\b|"
+            r"Media playback is unsupported|video has been rented|More News Videos|"
+            r"This (?:video|feature) is not available|interactive transcript|"
+            r"Please try again later|Watch Now\b|Press play\b",
+        ),
+    ),
+    (
+        "photo caption or credit",
+        re.compile(
+            r"Hide Caption|Show Caption|(?:Image|Media|Photo) caption\b|^\s*Caption:|"
+            r"Enlarge (?:this )?[Ii]mage|Expand image|"
+            r"View Images|Image copyright|Getty Images|AP Photo|\bfile (?:photo|image)\b|"
+            r"^\s*FILE(?: PHOTO)?\b|\bPhotos?:|"
+            r"^\s*[(\[]?(?:Photo|Photograph|Image|Picture|Video|Caption|Credit|File photo)s?"
+            r"(?:[ ]credit)?(?:[ ]by)?[ ]*[:|]|"
+            r"^\s*(?:Photo|Image|Picture)s? (?:by|courtesy|credit)\b|"
+            r"^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab|video)\b|"
+            # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
+            rf",\s{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
+            rf"\b{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
+            # A credit line: "Lena Marsh / Quayside Pictures", "Jonathan Ernst/Reuters".
+            rf"^\s*{_NAME} ?/ ?{_NAME}(?: ?/ ?{_NAME})?\s*$|"
+            rf"\b{_NAME} ?/ ?(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"
+            r"^\s*Courtesy\b|\bHandout\b|\bvia (?:REUTERS|Reuters|AP|AFP|Getty)\b|"
+            r"/ ?Via\b|\bscreen ?grab\b",
+        ),
+    ),
+    (
+        "correction notice",
+        re.compile(
+            r"\bCORRECT(?:S|ED|ION)\b|^\s*\(?(?:Correction|Clarification|Editor'?s note)\b|"
+            r"\b(?:An|A previous|An earlier) (?:earlier )?version of this "
+            r"(?:article|story|report|post)\b|"
+            r"\bThis (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)",
+        ),
+    ),
+    (
+        "byline or wire credit",
+        re.compile(
+            r"^\s*\(?(?:Reporting|Writing|Additional reporting|Editing|Compiled|Edited|"
+            r"Written|Produced|Contributing|Research) by\b|\bEditing by\b|"
+            r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ,]*){1,4}(?:(?:and|&)[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3})?"
+            r"(?:[,|/–—-][ ]*[\w .]{0,40})?\s*$|"
+            r"^\s*Contact (?:the )?(?:author|reporter|writer)\b",
+        ),
+    ),
+    (
+        "tweet or social embed",
+        re.compile(
+            r"pic\.twitter\.com|\bt\.co/|\(@\w{1,20}\) " + _MONTH + r" \d{1,2}, \d{4}|"
+            r"[Yy]our [Tt]weets?\b|[Tt]weet location|[Tt]weet with a location|"
+            r"\b[Ff]ollow (?:us|@\w+)\b|"
+            r"\b[Ff]ollow [A-Z]\w+(?: [A-Z]\w+)? on (?:Twitter|Facebook|Instagram|X)\b|"
+            r"^\s*Share (?:this|on)\b|Like us on Facebook|\bRetweet\b|\(@\w{1,20}\)|"
+            r"A post shared by\b|\b[Ff]ollow (?:him|her|them|me) on\b|\bShare On\b|"
+            r"^\s*Click to (?:share|email|print)\b|\(Opens in (?:a )?new window\)|"
+            r"\bRead or Share this story\b|\bReach (?:him|her|them) at\b|"
+            r"\b[\w.+-]+@[\w-]+\.[\w.]+\b",
+        ),
+    ),
+    (
+        "promo or newsletter",
+        re.compile(
+            r"^\s*(?:Read more|Read also|Related|Advertisement|Click here|Sign up|Subscribe|"
+            r"Follow us|Share this|Listen|Continue reading|Get the latest|Don't miss|"
+            r"Download (?:our|the) app|Like us on|This article (?:was|has been|originally)|"
+            r"This copy is for your personal|Dow Jones Reprints|To order presentation-ready|"
+            r"Story continues below|Thank you for subscribing|Already a subscriber)\b|"
+            r"\b(?:Advertisement|ADVERTISEMENT)\s*$|"
+            r"\bappeared first on\b|"
+            # A call to subscribe: the subscription words with "you"/"your" or an order.
+            r"(?=.*\b(?:subscri\w+|newsletters?|inbox|sign[ -]?up|"
+            r"(?:news|email|breaking) alerts)\b)"
+            r"(?:.*\b(?:you|your)\b|^\s*(?:Get|Sign|Join|Receive|Enter|Want|Never miss|"
+            r"Stay|Subscribe|View all|Could not|Newsletter)\b|^(?=(?:\W*\w+){0,10}\W*$))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "cookie or legal notice",
+        re.compile(
+            r"\buses? cookies\b|\bcookie (?:policy|settings)\b|\bprivacy (?:policy|notice)\b|"
+            r"\bTerms of (?:Use|Service)\b|^\s*Manage (?:settings|choices|preferences)\b|"
+            r"^\s*(?:Copyright|©)|\bAll rights reserved\b|"
+            r"^\s*This material may not be published",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "crawl notice",
+        re.compile(
+            r"crawl data|Wayback Machine after an embargo|outsider-uploaded WARCs|WARCZone|"
+            r"references to these archived pages|These crawls are part of an effort to archive"
+        ),
+    ),
+)
+# Not articles: the Wayback Machine's crawl notice (a known bad retrieval in Multi-News,
+# upstream issue #11), paywall and reprint notices, "enable JavaScript" shells.
+_BOILERPLATE_DOCUMENT = re.compile(
+    r"Alexa Internet has been donating|Wayback Machine|crawl data|"
+    r"This copy is for your personal, non-commercial use|enable JavaScript|"
+    r"Your browser (?:does not|doesn't) support",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"\w")
+_PROMO = "promo or newsletter"
+_PROMO_WORDS = 40
+# Removing a start can expose another ("CHICAGO (Skyline 7) — Story highlights ...").
+_MAX_PASSES = 4
+
+
+def clean_sentence(sentence: str) -> str:
+    """Strip page furniture from one sentence; ``""`` if nothing worth keeping is left.
+
+    Each rule only deletes, so the result is a sub-sequence of the sentence's words:
+
+    1. Markup is removed and entities decoded (``&amp;`` -> ``&``); whitespace collapses.
+    2. At the start, repeatedly: a byline prefix ("By Jane Doe |"), a slide counter
+       ("1 of 6."), a dateline ("KYIV (Reuters) -", "CHICAGO (Skyline 7) —", "CAIRO—",
+       "Salahuddin, Libya (CNN) --", "(CNN) —", "GAZA/JERUSALEM") and the page's own
+       section label ("Briefly:", "Story highlights", "Why it matters:").
+    3. Credits in brackets ("(Photo: AP)") anywhere, and at the end "Read more ...",
+       "Related: ..." and "The post ... appeared first on ...".
+    4. The whole sentence goes when it is furniture of a kind :func:`furniture_kind`
+       names: player chrome, a photo caption or credit, a correction notice, a byline
+       or wire credit, a tweet embed, a promo or newsletter box, a cookie or legal
+       notice, a crawl notice; or when no word is left.
+    """
+    text = " ".join(plain_text(sentence).split())
+    for _ in range(_MAX_PASSES):
+        before = text
+        text = _BYLINE_PREFIX.sub("", text)
+        text = _GALLERY.sub("", text, count=1)
+        text = _DATELINE.sub("", text, count=1)
+        text = _SECTION_LABEL.sub("", text, count=1)
+        text = text.lstrip("-–—|•·: ").strip()
+        if text == before:
+            break
+    text = _CREDIT.sub("", text).strip()
+    text = _FURNITURE_TAIL.sub("", text).strip()
+    if not _WORD.search(text) or _kind(text) or _LABEL_ONLY.match(text):
+        return ""
+    return text
+
+
+def furniture_kind(text: str) -> str:
+    """The kind of furniture ``text`` is or starts with ("" for none).
+
+    A kind of :func:`clean_sentence`'s whole-sentence rules ("photo caption or
+    credit", "player chrome", ...), or "dateline", "section label", "byline" when the
+    text starts with one. For checking text that is about to be printed.
+    """
+    text = " ".join(plain_text(text).split())
+    for kind, pattern in (
+        ("dateline", _DATELINE),
+        ("section label", _SECTION_LABEL),
+        ("section label", _LABEL_ONLY),
+        ("byline", _BYLINE_PREFIX),
+        ("photo caption or credit", _GALLERY),
+    ):
+        if pattern.match(text):
+            return kind
+    return _kind(text)
+
+
+def _kind(text: str) -> str:
+    for kind, pattern in _KINDS:
+        # A long sentence that mentions a newsletter or an inbox is reporting, not a box.
+        if pattern.search(text) and not (kind == _PROMO and word_count(text) > _PROMO_WORDS):
+            return kind
+    return ""
+
+
+def is_boilerplate_document(text: str) -> bool:
+    """True for a "document" that is a crawl, paywall or reprint notice, not an article.
+
+    Only the first 2,000 characters are checked: the notices come first.
+    """
+    return not text.strip() or bool(_BOILERPLATE_DOCUMENT.search(text[:2000]))

@@ -1,0 +1,259 @@
+"""What to watch: dated events ahead that the issue's articles mention.
+
+A summit, a vote, a deadline, a court hearing: a sentence that puts an event on a date
+after the issue date becomes a :class:`~digest.models.WatchItem`. Pure (no I/O, no
+clock): the issue date is passed in.
+
+Conservative on purpose, because a wrong date printed as a fact is worse than a missing
+line. A sentence counts only when all of these hold:
+
+- it names a date: "1 December", "December 1", "Tuesday 1 December 2026", "on
+  Thursday", "next Tuesday" (a weekday is the first one after the article was
+  published), or a month alone after "in"/"by"/"until"/"next month" ("in January");
+- the date follows a preposition that points at a time ("on", "from", "by", "until",
+  "in", ...) and not a reporting verb ("said on 3 March", "announced on Friday" report
+  the past);
+- it speaks of the future: "will", "is due", "expected", "scheduled", "set to",
+  "deadline", "takes effect", "plans to", ...;
+- the date (a year inferred from the publication date when none is written) falls on
+  or after the issue date and within :data:`HORIZON_DAYS` of it.
+
+One item per event: the same date in the same story is reported once (the shortest
+sentence, which usually says it most plainly).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from digest.hygiene import clean_sentence
+from digest.models import Story, WatchItem
+from digest.text import split_sentences
+
+__all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events"]
+
+# Events further ahead than this are rarely what a weekly reader plans around, and a
+# year inferred for a bare "3 March" is less certain the further it lies.
+HORIZON_DAYS: Final = 300
+# A short list: the section is a calendar, not a second issue.
+MAX_ITEMS: Final = 6
+# A longer "sentence" is usually several run together by the page; not worth printing.
+_MAX_SENTENCE_CHARS: Final = 300
+# A bare "18 November" in an article of 20 November is two days ago, not next year's.
+_RECENT_PAST_DAYS: Final = 31
+
+_MONTHS: Final = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (
+    r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<{name}>20\d\d))?"
+# The word before the date: it must place something in time. Month and weekday names are
+# matched with their capital only, so "march" and "may" the verbs never count.
+_LEAD = (
+    r"\b(?P<lead>(?i:on|from|by|until|till|before|after|in|starting|beginning|through|"
+    r"for|next|this))\s+(?:(?i:early|late|the\s+end\s+of|the\s+start\s+of)\s+)?"
+)
+_DATE = re.compile(
+    _LEAD
+    + r"(?:(?:"
+    # "Tuesday 1 December 2026", "1 December", "1st of December"
+    + rf"(?:{_WEEKDAY},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
+    + rf"{_MONTH.format(name='month1')}{_YEAR.format(name='year1')}"
+    + r")|(?:"
+    # "Tuesday, December 1, 2026", "December 1"
+    + rf"(?:{_WEEKDAY},?\s+)?{_MONTH.format(name='month2')}\s+(?P<day2>\d{{1,2}}){_ORDINAL}\b"
+    + _YEAR.format(name="year2")
+    + r")|(?:"
+    # "in January", "in January 2027": a month alone
+    + rf"{_MONTH.format(name='month3')}(?:\s+(?P<year3>20\d\d))?(?!\s*\d)"
+    + r")|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    # "on Thursday", "next Tuesday"; "next month"
+    + r"|(?P<next_month>month))\b"
+)
+# Words after which a date reports the past: "said on 3 March", "voted on Tuesday".
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|added|wrote|reported|confirmed|published|released|"
+    r"stated|declared|warned|argued|noted|voted|met|signed|agreed|began|ended|opened|"
+    r"closed|arrived|died|launched|began|started|took place|happened|was|were)\s*$",
+    re.IGNORECASE,
+)
+# A future marker this many words before the date still governs it: "is expected to
+# hold a first hearing in January" (6), not a verb at the far end of a long clause.
+_MARKER_WORDS: Final = 8
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:and|but|while|after|as)\s")
+# "was due to", "were expected to": what was planned then, often already past.
+_PAST_EXPECTATION = re.compile(r"\b(?:was|were|had been)\s+(?:due|expected|scheduled|set)\b")
+# First person is a quote or an opinion ("I hope it will ... on Monday"), not a calendar.
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|our|Our|us)\b")
+_ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is due|are due|due to|due on|due in|is expected|are expected|"
+    r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
+    r"set for|deadline|takes? effect|comes? into force|plans? to|"
+    r"is to|are to|to be held|upcoming|would (?:take|come) into)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    month: date  # the first of the month
+    day: date | None
+
+
+def find_events(stories: Sequence[Story], issue_date: date) -> tuple[WatchItem, ...]:
+    """Events ahead that the articles of ``stories`` put on a date, soonest first.
+
+    At most :data:`MAX_ITEMS`; dated events come before month-only ones of the same
+    month. See the module docstring for what counts.
+    """
+    found: dict[tuple[str, date, date | None], WatchItem] = {}
+    for story in stories:
+        for article in story.articles:
+            published = article.published.date()
+            for sentence in _sentences(article.text):
+                for mention in _mentions(sentence, published, issue_date):
+                    key = (story.id, mention.month, mention.day)
+                    known = found.get(key)
+                    if known is None or len(sentence) < len(known.text):
+                        found[key] = WatchItem(
+                            month=mention.month,
+                            day=mention.day,
+                            text=sentence,
+                            outlet=article.outlet,
+                            url=article.url,
+                            story_id=story.id,
+                        )
+    items = _without_vaguer_duplicates(found.values())
+    items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
+    return tuple(items[:MAX_ITEMS])
+
+
+def _sentences(text: str) -> Iterable[str]:
+    for raw in split_sentences(text):
+        sentence = clean_sentence(raw)
+        if sentence and len(sentence) <= _MAX_SENTENCE_CHARS and not _FIRST_PERSON.search(sentence):
+            yield sentence
+
+
+def _mentions(sentence: str, published: date, issue_date: date) -> list[_Mention]:
+    # A sentence that names an earlier year ("Road Trip 2010") may be old news: a bare
+    # "24 June" in it cannot be placed in a year with any confidence.
+    is_dated_in_past = any(int(y) < published.year for y in _ANY_YEAR.findall(sentence))
+    mentions = []
+    for match in _DATE.finditer(sentence):
+        if not _speaks_of_future(sentence, match):
+            continue
+        mention = _resolve(match, published)
+        if mention is None or (is_dated_in_past and not _has_year(match)):
+            continue
+        # A month alone counts only from the next month on: "in November" read on 23
+        # November may well be over.
+        first_day = mention.day or mention.month
+        if issue_date <= first_day <= issue_date + timedelta(days=HORIZON_DAYS):
+            mentions.append(mention)
+    return mentions
+
+
+def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the date belongs to a future event: a future marker leads up to it in
+    its own clause ("is due to take effect on 1 December"), or, for a written date that
+    opens the sentence, follows it ("On 3 December, ministers will meet")."""
+    before = sentence[: match.start()]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    if _REPORTED.search(clause) or _PAST_EXPECTATION.search(clause):
+        return False
+    if _FUTURE.search(" ".join(clause.split()[-_MARKER_WORDS:])):
+        return True
+    is_opening = len(before.split()) <= 1 and not match.group("weekday")
+    return is_opening and _FUTURE.search(sentence[match.end() :]) is not None
+
+
+def _resolve(match: re.Match[str], published: date) -> _Mention | None:
+    """The date a match names, its year inferred from ``published`` when not written."""
+    groups = match.groupdict()
+    lead = groups["lead"].lower()
+    if groups["next_month"]:
+        if lead != "next":
+            return None
+        month = _add_months(published.replace(day=1), 1)
+        return _Mention(month, None)
+    if groups["weekday"]:
+        if lead not in ("on", "next", "this", "by", "until", "before", "from", "for"):
+            return None
+        # The first such weekday after publication ("on Monday" in a Monday article is
+        # a week on; "next Monday" is read the same way, the commoner sense).
+        target = _WEEKDAYS.index(groups["weekday"].lower())
+        day = published + timedelta(days=(target - published.weekday() - 1) % 7 + 1)
+        return _Mention(day.replace(day=1), day)
+    for n in ("1", "2", "3"):
+        if groups[f"month{n}"]:
+            month_number = _month_number(groups[f"month{n}"])
+            year_text = groups[f"year{n}"]
+            day_text = groups.get(f"day{n}")
+            break
+    else:  # pragma: no cover - the pattern always fills one alternative
+        return None
+    if day_text is None and lead not in ("in", "by", "until", "till", "from"):
+        return None  # "of May", "mid May" without a day: too loose for a calendar
+    return _dated(month_number, day_text, year_text, published)
+
+
+def _dated(
+    month_number: int, day_text: str | None, year_text: str | None, published: date
+) -> _Mention | None:
+    year = int(year_text) if year_text else published.year
+    day_number = int(day_text) if day_text else 1
+    try:
+        candidate = date(year, month_number, day_number)
+    except ValueError:
+        return None  # "31 February": not a date, so not an event
+    if not year_text and candidate < published - timedelta(days=_RECENT_PAST_DAYS):
+        try:
+            candidate = candidate.replace(year=year + 1)
+        except ValueError:
+            return None  # 29 February in a year without one
+    month = candidate.replace(day=1)
+    return _Mention(month, candidate if day_text else None)
+
+
+def _has_year(match: re.Match[str]) -> bool:
+    return any(match.group(f"year{n}") for n in ("1", "2", "3"))
+
+
+def _without_vaguer_duplicates(items: Iterable[WatchItem]) -> list[WatchItem]:
+    """Drop a month-only item when the same story also gives a day in that month."""
+    items = list(items)
+    dated = {(i.story_id, i.month) for i in items if i.day is not None}
+    return [i for i in items if i.day is not None or (i.story_id, i.month) not in dated]
+
+
+def _month_number(name: str) -> int:
+    prefix = name.lower().rstrip(".")[:3]
+    return next(n for n, month in enumerate(_MONTHS, start=1) if month.startswith(prefix))
+
+
+def _add_months(first: date, months: int) -> date:
+    index = first.month - 1 + months
+    return date(first.year + index // 12, index % 12 + 1, 1)

@@ -1,0 +1,75 @@
+"""`digest check` on built issues: each category flagged where an editor would see it.
+
+The issue is a real build of the bundled sample (all clear once the demo's takes are
+in), then the same digest.json with one fault of each kind written into it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from digest.check import check_issue
+from digest.cli import cli
+
+
+def _demo(tmp_path: Path) -> Path:
+    result = CliRunner().invoke(cli, ["demo", "--out", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    [issue] = [p for p in (tmp_path / "demo").iterdir() if p.name[:2] == "20"]
+    return issue
+
+
+def test_the_demo_issue_is_all_clear_and_each_fault_is_flagged(tmp_path: Path) -> None:
+    issue = _demo(tmp_path)
+
+    clean = CliRunner().invoke(cli, ["check", str(issue)])
+    assert clean.exit_code == 0, clean.output
+    assert check_issue(issue).findings == ()
+
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    first, second = document["topics"][0]["stories"][:2]
+    first["briefly_sentences"][0]["text"] = "He said the plan was dead after the talks."
+    first["also_worth_noting"].append(
+        {"text": "Hide Caption 1 of 13 Photos: The summit.", "source_url": ""}
+    )
+    first["perspectives"][0]["who"] = "NATO's Article 10"
+    first["perspectives"][1]["says"] = "and that the allies would decide in the spring."
+    first["take"] = ""
+    second["briefly_sentences"][0]["text"] = "CHICAGO (Skyline 7) — Ministers met again this week."
+    second["also_worth_noting"].append(dict(first["briefly_sentences"][-1]))
+    second["sources"].append(dict(second["sources"][0]))
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["check", str(issue), "--json"])
+
+    assert result.exit_code == 1
+    counts = json.loads(result.output)["counts"]
+    for category in (
+        "dangling start",
+        "furniture",
+        "speaker",
+        "missing take",
+        "dateline",
+        "relative date",
+        "repeated sentence",
+        "duplicate link",
+    ):
+        assert counts.get(category), (category, counts)
+
+
+def test_a_page_that_failed_at_build_time_is_a_dead_link(tmp_path: Path) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    url = document["topics"][0]["stories"][0]["sources"][0]["url"]
+    document["warnings"].append(
+        f"article {url} (Outlet): HTTP 404 Not Found; used the feed's text instead."
+    )
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+
+    report = check_issue(issue)
+
+    assert [f.category for f in report.findings] == ["dead link"]
+    assert "HTTP 404" in report.findings[0].detail

@@ -1,0 +1,87 @@
+"""Page furniture never reaches a story field; real sentences that look like it stay.
+
+Each case is written in the shape real pages and feeds give it (captions, player
+chrome, galleries, wire credits, datelines of every form), and each false-positive
+guard is a news sentence that shares a word with a rule.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.hygiene import clean_sentence, furniture_kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("CHICAGO (Skyline 7) — Police closed the bridge.", "Police closed the bridge."),
+        ("Salahuddin, Libya (CNN) -- Fighters took the town.", "Fighters took the town."),
+        ("CAIRO—Protesters filled the square.", "Protesters filled the square."),
+        ("NEW YORK - Stocks fell on Monday.", "Stocks fell on Monday."),
+        ("GAZA/JERUSALEM Israel's cabinet met late.", "Israel's cabinet met late."),
+        ("(Associated Press) The court ruled on Friday.", "The court ruled on Friday."),
+        ("Briefly: The alliance agreed a new plan.", "The alliance agreed a new plan."),
+        ("Story highlights NASA says the crew is safe.", "NASA says the crew is safe."),
+        ("Why it matters: Prices are rising.", "Prices are rising."),
+        ("BOSTON — Story highlights The race resumed.", "The race resumed."),
+        (
+            "The review is out. The post Our review appeared first on Gadget Blog.",
+            "The review is out.",
+        ),
+    ],
+)
+def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str) -> None:
+    assert clean_sentence(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind"),
+    [
+        ("Hide Caption 1 of 13 Photos: Notable moments of the station.", "photo caption"),
+        ("Full Screen Autoplay Close Skip Ad × The moment a lion is shot.", "player chrome"),
+        ("CLOSE Animal advocacy group files a complaint.", "player chrome"),
+        ("Rating is available when the video has been rented.", "player chrome"),
+        ("Media playback is unsupported on your device Media caption A march.", "player"),
+        ("CORRECTS DAY OF DANCE TO SATURDAY Police cars sit parked.", "correction"),
+        ("Correction, Nov. 18: An earlier version of this article misstated a day.", "correct"),
+        ("Neil Warner / Splash News", "photo caption"),
+        ("Jonathan Ernst/Reuters", "photo caption"),
+        ("Enlarge image Protesters Mohammed Abed/AFP/Getty Images Men walk past.", "photo"),
+        ("President Smith speaks in the East Room, Thursday, Feb. 16, 2017.", "photo caption"),
+        ("FILE - In this Aug. 26, 2014, file photo, a senator arrives.", "dateline"),
+        ("(Reporting by Jane Roe; Editing by John Doe)", "byline"),
+        ("By Jane Doe and John Roe, Reuters", "byline"),
+        ("— Jane Doe (@janedoe) November 18, 2026", "tweet"),
+        ("Add a location to your Tweets", "tweet"),
+        ("Get breaking news alerts delivered to your inbox.", "promo"),
+        ("Newsletter Sign Up", "promo"),
+        ("Starting in 1996, Alexa Internet has been donating their crawl data.", "crawl"),
+        ("The Gazette uses cookies to personalise content.", "cookie"),
+        ("Story highlights", "section label"),
+        ("Story continues below", "promo"),
+    ],
+)
+def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
+    assert clean_sentence(raw) == ""
+    assert kind in furniture_kind(raw)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rocket alerts were sounded across the south on Tuesday.",
+        "The Reuters/Ipsos poll found support had fallen to 38 per cent.",
+        "The company said its newsletter business grew by 12 per cent last year.",
+        "Live Nation said ticket sales had recovered.",
+        "Background checks will be required for every gun sale, the governor said.",
+        "US—China talks resume in Geneva next month.",
+        "Prime Minister Jane Doe (Labour) said the vote would go ahead.",
+        "Officials will follow up on the complaints next week.",
+        "The Internet Archive said it would appeal the ruling.",
+        "Watchdogs said the caption on the ministry's post was misleading.",
+    ],
+)
+def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
+    assert clean_sentence(sentence) == sentence
+    assert furniture_kind(sentence) == ""

@@ -1,0 +1,166 @@
+"""What to watch: dated events ahead, found conservatively in the articles' sentences.
+
+Each case is a sentence written for this test, the day its article was published and
+what the section should say about it (the date, or nothing). The issue is dated Monday
+23 November 2026.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from digest.models import Article, ArticleId, Story, StoryId
+from digest.watch import MAX_ITEMS, find_events
+
+ISSUE = date(2026, 11, 23)
+TUESDAY = date(2026, 11, 17)
+FRIDAY = date(2026, 11, 20)
+
+
+def _story(*texts: str, published: date = TUESDAY, story_id: str = "s-1") -> Story:
+    articles = tuple(
+        Article(
+            id=ArticleId(f"{story_id}-{n}"),
+            url=f"https://outlet{n}.example.com/{story_id}",
+            outlet=f"Outlet {n}",
+            feed_url="https://outlet.example.com/feed",
+            title="A title",
+            published=datetime.combine(published, time(9), tzinfo=UTC),
+            text=text,
+        )
+        for n, text in enumerate(texts)
+    )
+    return Story(StoryId(story_id), articles)
+
+
+# (what it tests, sentence, publication day, expected (day, month) or None)
+CASES = [
+    (
+        "day month, due",
+        "The new duties are due to take effect on 1 December.",
+        TUESDAY,
+        (date(2026, 12, 1), date(2026, 12, 1)),
+    ),
+    (
+        "month day with year",
+        "Leaders will meet in Lisbon on December 14, 2026 for a summit.",
+        TUESDAY,
+        (date(2026, 12, 14), date(2026, 12, 1)),
+    ),
+    (
+        "weekday, year inferred across new year",
+        "The next rate decision is due on 3 February.",
+        TUESDAY,
+        (date(2027, 2, 3), date(2027, 2, 1)),
+    ),
+    (
+        "month alone",
+        "The court is expected to hold a first hearing in January.",
+        TUESDAY,
+        (None, date(2027, 1, 1)),
+    ),
+    (
+        "next month",
+        "A vote in parliament is expected next month.",
+        TUESDAY,
+        (None, date(2026, 12, 1)),
+    ),
+    (
+        "weekday after a Friday article",
+        "Ministers will vote on Tuesday on the budget.",
+        FRIDAY,
+        (date(2026, 11, 24), date(2026, 11, 1)),
+    ),
+    (
+        "opening date, marker after",
+        "On 2 December, the parliament will debate the motion.",
+        TUESDAY,
+        (date(2026, 12, 2), date(2026, 12, 1)),
+    ),
+    (
+        "deadline noun",
+        "Negotiators face a deadline on 31 December to agree the text.",
+        TUESDAY,
+        (date(2026, 12, 31), date(2026, 12, 1)),
+    ),
+    # What must not become an event:
+    (
+        "reported on a date",
+        "The minister said on 3 December that talks will resume.",
+        TUESDAY,
+        None,
+    ),
+    ("weekday in the past", "The court ruled on Friday that the plan will go ahead.", FRIDAY, None),
+    ("past expectation", "Divers were expected to search the wreck on Saturday.", FRIDAY, None),
+    ("already past by the issue", "The no-confidence vote is expected on Thursday.", TUESDAY, None),
+    ("no future at all", "Fighting broke out on 1 December last year.", TUESDAY, None),
+    ("month verb, not month", "Farmers will march through the capital in protest.", TUESDAY, None),
+    ("past year in the sentence", "On June 24, the 2010 tour will set off again.", TUESDAY, None),
+    ("first person", "We will be back on 5 December with more.", TUESDAY, None),
+    ("beyond the horizon", "The treaty takes effect on 1 January 2029.", TUESDAY, None),
+    ("not a date", "The summit will open on 31 February.", TUESDAY, None),
+    ("this month alone", "A decision is expected in November.", TUESDAY, None),
+    (
+        "marker too far from the date",
+        "The agency will publish its long-awaited review of the accident that happened "
+        "near the border on 2 December.",
+        TUESDAY,
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "expected"),
+    [pytest.param(s, p, e, id=name) for name, s, p, e in CASES],
+)
+def test_dated_events_ahead(
+    sentence: str, published: date, expected: tuple[date | None, date] | None
+) -> None:
+    items = find_events([_story(f"Some context first. {sentence}", published=published)], ISSUE)
+    if expected is None:
+        assert items == ()
+        return
+    [item] = items
+    assert (item.day, item.month) == expected
+    assert item.text == sentence
+    assert item.outlet == "Outlet 0" and item.url == "https://outlet0.example.com/s-1"
+    assert item.story_id == "s-1"
+
+
+def test_one_event_reported_by_two_outlets_is_listed_once_with_the_plainer_sentence() -> None:
+    story = _story(
+        "The duties, announced on Tuesday by the commerce ministry after weeks of threats, "
+        "are due to take effect on 1 December.",
+        "The duties are due to take effect on 1 December.",
+    )
+    [item] = find_events([story], ISSUE)
+    assert item.text == "The duties are due to take effect on 1 December."
+    assert item.outlet == "Outlet 1"
+
+
+def test_a_month_alone_gives_way_to_a_day_in_that_month_of_the_same_story() -> None:
+    story = _story(
+        "A ruling is expected in December. The judges will rule on 9 December, the court says."
+    )
+    assert [(i.day, i.month) for i in find_events([story], ISSUE)] == [
+        (date(2026, 12, 9), date(2026, 12, 1))
+    ]
+
+
+def test_soonest_first_dated_before_month_only_and_capped() -> None:
+    stories = [
+        _story("A hearing is expected in December.", story_id="s-month"),
+        *(
+            _story(f"The vote is due on {day} December.", story_id=f"s-{day:02d}")
+            for day in (20, 3, 11, 5, 27, 14, 8)
+        ),
+    ]
+    items = find_events(stories, ISSUE)
+    assert len(items) == MAX_ITEMS
+    days = [i.day for i in items]
+    assert days == sorted(d for d in days if d is not None)
+    assert days[0] == date(2026, 12, 3)
+    assert all(i.story_id != "s-month" for i in items)  # month-only sorts after the days

@@ -1,0 +1,43 @@
+"""Also in the news: one line per one-outlet story, from its article's lead."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from digest.models import Story, StoryId
+from digest.writeup import write_briefs
+from tests.test_cluster import _article
+
+
+def _brief_sentence(title: str, text: str, summary: str = "") -> str:
+    article = dataclasses.replace(
+        _article("https://wire.example/a", "Wire", title, text), summary=summary
+    )
+    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    assert (brief.story_id, brief.outlet, brief.url) == ("s-a", "Wire", "https://wire.example/a")
+    return brief.sentence
+
+
+def test_the_lead_sentence_cleaned_of_its_dateline() -> None:
+    text = (
+        "KYIV (Reuters) - Ukraine's parliament approved the 2027 budget on Thursday after "
+        "a week of talks.\n\nThe vote was 260 to 40."
+    )
+    sentence = _brief_sentence("Ukraine passes its budget", text)
+    assert sentence == (
+        "Ukraine's parliament approved the 2027 budget on Thursday after a week of talks."
+    )
+
+
+def test_a_lead_that_repeats_the_headline_gives_way_to_the_next_sentence() -> None:
+    text = (
+        "Dock workers in Antwerp walked out on Thursday. More than forty container ships "
+        "waited at anchor off the Scheldt as the strike went on."
+    )
+    sentence = _brief_sentence("Dock workers in Antwerp walked out on Thursday", text)
+    assert sentence.startswith("More than forty container ships")
+
+
+def test_a_teaser_cut_short_by_the_feed_is_not_printed() -> None:
+    teaser = "New owner of the island weekly is looking for a new publisher; several..."
+    assert _brief_sentence("Island weekly sold", "", summary=teaser) == ""
