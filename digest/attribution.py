@@ -546,6 +546,22 @@ def _same_claim(one: Statement, two: Statement) -> bool:
     return bool(a and b) and len(a & b) / min(len(a), len(b)) >= _SAME_CLAIM
 
 
+def _is_named(who: str) -> bool:
+    """A speaker a reader can place: a name or a named body ("Russia", "NATO", "the White
+    House", "Denmark's prime minister"), not a bare role ("The agency", "a spokesman"),
+    which grouped with others would read "Critics, like the agency and the spokesman"."""
+    words = who.split(",")[0].split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return any(word[:1].isupper() for word in words)
+
+
+def _mid_sentence(name: str) -> str:
+    """``name`` as it reads after "like": "The White House" -> "the White House"."""
+    head, _, rest = name.partition(" ")
+    return f"{head.lower()} {rest}" if head in ("The", "A", "An") and rest else name
+
+
 def _group_by_stance(chosen: list[_Found], found: list[_Found]) -> list[_Found]:
     """Speakers who say the same thing with the same stance become one voice.
 
@@ -560,7 +576,11 @@ def _group_by_stance(chosen: list[_Found], found: list[_Found]) -> list[_Found]:
         if item.index in merged:
             continue
         members = [item]
-        if item.stance and not _PLURAL_LEAD.match(item.statement.who):
+        if (
+            item.stance
+            and not _PLURAL_LEAD.match(item.statement.who)
+            and _is_named(item.statement.who)
+        ):
             for other in (*chosen, *found):
                 keys = {_speaker_key(m.statement.who) for m in members}
                 if (
@@ -569,11 +589,12 @@ def _group_by_stance(chosen: list[_Found], found: list[_Found]) -> list[_Found]:
                     and _speaker_key(other.statement.who) not in keys
                     and _same_claim(item.statement, other.statement)
                     and not _PLURAL_LEAD.match(other.statement.who)
+                    and _is_named(other.statement.who)
                 ):
                     members.append(other)
         if len(members) >= 2:
             label = "Critics" if item.stance == "critical" else "Supporters"
-            names = [m.statement.who.split(",")[0] for m in members[:3]]
+            names = [_mid_sentence(m.statement.who.split(",")[0]) for m in members[:3]]
             who = f"{label}, like {', '.join(names[:-1])} and {names[-1]},"
             out.append(_Found(item.index, Statement(who, item.statement.says, True), item.stance))
             merged |= {m.index for m in members}

@@ -37,7 +37,7 @@ from typing import Any
 from digest.attribution import is_speaker
 from digest.briefly import needs_antecedent
 from digest.config import FetchConfig
-from digest.dates import relative_date_words
+from digest.dates import relative_date_words, strip_date_annotations
 from digest.errors import FetchError, InputError
 from digest.hygiene import furniture_kind
 from digest.net import create_client
@@ -245,7 +245,11 @@ def _printed_sentences(story: Mapping[str, Any]) -> list[tuple[str, str]]:
 
 def _repeats_within(story: Mapping[str, Any], finding: Any) -> Iterator[Finding]:
     printed = _printed_sentences(story)
-    bags = [(where, text, set(content_words(text))) for where, text in printed]
+    # The dates the build adds ("Tuesday (17 November)") are not the sentence's own words:
+    # two sentences about the same day are not a repeat.
+    bags = [
+        (where, text, set(content_words(strip_date_annotations(text)))) for where, text in printed
+    ]
     for index, (where, text, bag) in enumerate(bags):
         for other_where, _other_text, other in bags[:index]:
             if bag and other and len(bag & other) / min(len(bag), len(other)) >= _SAME_WORDS:

@@ -201,6 +201,23 @@ def test_speakers_saying_the_same_thing_are_grouped_in_the_present_tense() -> No
     )
 
 
+def test_bare_roles_are_not_grouped_and_a_named_body_reads_mid_sentence() -> None:
+    # "Critics, like The agency and The spokesman" names nobody a reader can place.
+    roles = [
+        ("The agency said that the fence was far too low to stop intruders.", 0),
+        ("The spokesman said that the fence was far too low to stop any intruder.", 1),
+    ]
+    found = [p for _, p in find_perspectives(roles, ARTICLES, limit=4)]
+    assert not any(p.who.startswith(("Critics", "Supporters")) for p in found)
+
+    named = [
+        ("The White House said that the plan was a dangerous waste of public money.", 0),
+        ("China said that the plan was a dangerous waste of public money.", 1),
+    ]
+    (grouped,) = [p for _, p in find_perspectives(named, ARTICLES, limit=4)]
+    assert grouped.who == "Critics, like the White House and China"
+
+
 def test_speakers_on_the_same_side_with_different_claims_stay_apart() -> None:
     sentences = [
         ("Jane Doe said that the decision was reckless and dangerous for the region.", 0),

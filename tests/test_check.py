@@ -73,3 +73,21 @@ def test_a_page_that_failed_at_build_time_is_a_dead_link(tmp_path: Path) -> None
 
     assert [f.category for f in report.findings] == ["dead link"]
     assert "HTTP 404" in report.findings[0].detail
+
+
+def test_sentences_sharing_only_the_date_the_build_added_are_not_a_repeat(
+    tmp_path: Path,
+) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    story = document["topics"][0]["stories"][0]
+    story["briefly_sentences"][0]["text"] = (
+        "The incident was broadcast live from the lawn on Tuesday night (17 November)."
+    )
+    story["also_worth_noting"][0]["text"] = "Incidents such as Tuesday’s (17 November) are rare."
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert not [f for f in check_issue(issue).findings if f.category == "repeated sentence"]
+    # The same sentence twice is still one.
+    story["also_worth_noting"][0]["text"] = story["briefly_sentences"][0]["text"]
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert [f for f in check_issue(issue).findings if f.category == "repeated sentence"]
