@@ -34,13 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from digest.attribution import is_speaker
 from digest.briefly import needs_antecedent
 from digest.config import FetchConfig
 from digest.dates import relative_date_words, strip_date_annotations
 from digest.errors import FetchError, InputError
 from digest.hygiene import furniture_kind
 from digest.net import create_client
+from digest.speakers import is_speaker
 from digest.text import content_words, split_sentences
 
 __all__ = ["CATEGORIES", "GMAIL_CLIP_BYTES", "CheckReport", "Finding", "check_issue"]

@@ -8,7 +8,7 @@ which only add a bracketed date) and records the article's URL. The pieces:
   complete news headline, normalised; else one built from the lead.
 * **Briefly** (``digest.briefly``): the event first, from the outlets' ledes, then what
   matters most; no sentence that leans on a missing antecedent, nothing said twice.
-* **Perspectives** (``digest.attribution``): one voice per speaker, spread over
+* **Perspectives** (``digest.perspectives``): one voice per speaker, spread over
   outlets, in the present tense; speakers saying the same thing grouped.
 * **Also worth noting**: background, never the news again: no lede, no attributed
   statement (those are perspectives), nothing that repeats what is shown above, nothing
@@ -28,7 +28,7 @@ from datetime import date
 
 import numpy as np
 
-from digest.attribution import attribute_sentence, find_perspectives
+from digest.attribution import attribute_sentence
 from digest.briefly import (
     LEDE_POSITIONS,
     ScoredSentences,
@@ -50,6 +50,7 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
 )
+from digest.perspectives import find_perspectives
 from digest.text import content_words
 
 __all__ = ["SummaryOptions", "summarize_story"]

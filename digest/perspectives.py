@@ -1,0 +1,160 @@
+"""Perspectives: which statements an issue shows, one voice per speaker.
+
+``summarize.py`` ranks the sentences; :func:`find_perspectives` attributes them
+(``attribution.py``), names each speaker as the article does (``speakers.py``), keeps
+one statement per speaker spread over outlets and groups speakers who say the same
+thing with the same stance into "Critics, like A and B" (or "Supporters, ..."). A
+perspective is printed in the present tense ("X says ...", "Critics, like A and B,
+say ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.attribution import Statement, attribute_sentence
+from digest.models import Perspective
+from digest.speakers import is_group_label, name_in_full, speaker_key
+from digest.text import content_words, word_count
+
+__all__ = ["find_perspectives"]
+
+# Statements shorter than this are fragments (the same floor summarize.py uses for
+# sentences); longer than _MAX_WORDS they are run-ons the splitter failed to cut.
+_MIN_WORDS, _MAX_WORDS = 7, 70
+_CRITICAL = re.compile(
+    r"\b(?:criticis|criticiz|condemn|denounc|slam|accus|oppos|reject|illegal|unlawful|"
+    r"dangerous|reckless|mistake|wrong|threat|provocat|violat|unacceptable)\w*",
+    re.IGNORECASE,
+)
+_SUPPORTIVE = re.compile(
+    r"\b(?:welcom|prais|hail|back(?:ed|s)|support|applaud|endors|commend)\w*", re.IGNORECASE
+)
+# Two statements saying the same thing: this share of the shorter one's content words.
+_SAME_CLAIM = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    index: int  # position in the caller's ranked sentences
+    statement: Statement
+    stance: str  # "critical", "supportive" or ""
+
+
+def find_perspectives(
+    sentences: Sequence[tuple[str, int]],
+    articles: Sequence[tuple[str, str]],
+    *,
+    limit: int,
+    documents: Sequence[Sequence[str]] = (),
+) -> list[tuple[int, Perspective]]:
+    """Up to ``limit`` perspectives from ``sentences``, in the order they should be shown.
+
+    ``sentences`` are ``(text, article index)`` pairs, best first (the caller's ranking
+    decides which statement of a speaker wins); ``articles`` are ``(url, outlet)`` pairs;
+    ``documents`` the articles' sentences in order, used to name a speaker in full
+    ("Lefèvre" -> "Arnaud Lefèvre, a cattle farmer") and to resolve "the minister".
+    Each result is ``(position in sentences, Perspective)``. One statement per speaker;
+    the first pass takes one per outlet so the voices come from several sources.
+    """
+    found: list[_Found] = []
+    for position, (text, doc) in enumerate(sentences):
+        if not (_MIN_WORDS <= word_count(text) <= _MAX_WORDS):
+            continue
+        context = documents[doc] if doc < len(documents) else ()
+        outlet = articles[doc][1] if doc < len(articles) else ""
+        for statement in attribute_sentence(text):
+            who = name_in_full(statement.who, context, outlet)
+            if who:
+                named = Statement(who, statement.says, is_plural=statement.is_plural)
+                found.append(_Found(position, named, _stance(text)))
+    chosen: list[_Found] = []
+    speakers: set[str] = set()
+    for one_per_outlet in (True, False):
+        outlets = {sentences[f.index][1] for f in chosen}
+        for item in found:
+            key = speaker_key(item.statement.who)
+            doc = sentences[item.index][1]
+            if len(chosen) >= limit or key in speakers or (one_per_outlet and doc in outlets):
+                continue
+            if any(_same_claim(item.statement, c.statement) for c in chosen):
+                continue
+            chosen.append(item)
+            speakers.add(key)
+            outlets.add(doc)
+    chosen = _group_by_stance(chosen, found)
+    return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
+
+
+def _stance(text: str) -> str:
+    if _CRITICAL.search(text):
+        return "critical"
+    return "supportive" if _SUPPORTIVE.search(text) else ""
+
+
+def _same_claim(one: Statement, two: Statement) -> bool:
+    a, b = set(content_words(one.says)), set(content_words(two.says))
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= _SAME_CLAIM
+
+
+def _is_named(who: str) -> bool:
+    """A speaker a reader can place: a name or a named body ("Russia", "NATO", "the White
+    House", "Denmark's prime minister"), not a bare role ("The agency", "a spokesman"),
+    which grouped with others would read "Critics, like the agency and the spokesman"."""
+    words = who.split(",")[0].split()
+    if words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return any(word[:1].isupper() for word in words)
+
+
+def _mid_sentence(name: str) -> str:
+    """``name`` as it reads after "like": "The White House" -> "the White House"."""
+    head, _, rest = name.partition(" ")
+    return f"{head.lower()} {rest}" if head in ("The", "A", "An") and rest else name
+
+
+def _group_by_stance(chosen: list[_Found], found: list[_Found]) -> list[_Found]:
+    """Speakers who say the same thing with the same stance become one voice.
+
+    "Critics, like A and B, say <A's claim>": a member's claim must share most of its
+    content words with the first member's (speakers merely on the same side stay apart).
+    Members may come from statements not chosen (a second outlet reporting the same
+    criticism from another speaker).
+    """
+    out: list[_Found] = []
+    merged: set[int] = set()
+    for item in chosen:
+        if item.index in merged:
+            continue
+        members = [item]
+        if item.stance and not is_group_label(item.statement.who) and _is_named(item.statement.who):
+            for other in (*chosen, *found):
+                keys = {speaker_key(m.statement.who) for m in members}
+                if (
+                    other.stance == item.stance
+                    and other.index not in {m.index for m in members}
+                    and speaker_key(other.statement.who) not in keys
+                    and _same_claim(item.statement, other.statement)
+                    and not is_group_label(other.statement.who)
+                    and _is_named(other.statement.who)
+                ):
+                    members.append(other)
+        if len(members) >= 2:
+            label = "Critics" if item.stance == "critical" else "Supporters"
+            names = [_mid_sentence(m.statement.who.split(",")[0]) for m in members[:3]]
+            who = f"{label}, like {', '.join(names[:-1])} and {names[-1]},"
+            out.append(_Found(item.index, Statement(who, item.statement.says, True), item.stance))
+            merged |= {m.index for m in members}
+        else:
+            out.append(item)
+    return out
+
+
+def _perspective(statement: Statement, article: tuple[str, str]) -> Perspective:
+    url, outlet = article
+    who = statement.who.rstrip(",")
+    return Perspective(
+        who=who, says=statement.says, source_url=url, outlet=outlet, verb=statement.verb
+    )

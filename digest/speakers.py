@@ -1,0 +1,258 @@
+"""Speakers: whether a phrase names a person, government or organisation, and who.
+
+:func:`recognise_speaker` cleans the phrase a reporting pattern matched before the verb
+("Ditching decorum, Trump" -> "Trump", "Its spokesman on Monday" -> "Spokesman") and
+keeps it only if it is an agent: a person, government or organisation, named or
+described, never a pronoun, a vague "officials", a document, a decision or a date.
+:func:`name_in_full` completes a bare surname or "the minister" from the article
+("Arnaud Lefèvre, a cattle farmer in the Limousin", "France's agriculture minister"),
+and :func:`speaker_key` tells when two phrases name the same speaker.
+
+``attribution.py`` finds the statements; ``perspectives.py`` chooses and groups them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+__all__ = [
+    "is_group_label",
+    "is_plural_speaker",
+    "is_speaker",
+    "name_in_full",
+    "recognise_speaker",
+    "speaker_key",
+]
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
+_PRONOUN = re.compile(
+    r"^(?:he|she|they|it|we|i|you|this|that|these|those|there|who|which|what|his|her|"
+    r"their|its|one|some|many|others|anyone|someone|everyone|nobody|our|my)\b",
+    re.IGNORECASE,
+)
+# A speaker that is a single vague word ("officials", "an insider") says nothing useful.
+_VAGUE = re.compile(
+    r"^(?:an?\s+|the\s+|some\s+|many\s+|most\s+|other\s+)?(?:officials?|sources?|insiders?|"
+    r"people|experts?|analysts?|observers?|reports?|witness(?:es)?|residents?|spokes(?:man|"
+    r"woman|person)|critics?|supporters?|others)$",
+    re.IGNORECASE,
+)
+# Words a speaker's name never contains; finding one means the match ran over a clause.
+_NOT_IN_SPEAKER = re.compile(
+    r"\b(?:that|which|when|if|because|is|are|was|were|be|been|would|will|can|could|should|"
+    r"must|do|did|does|not|to|you|we|I|after|before|while|whether)\b"
+)
+# Intro phrases before the speaker, cut at their comma: "Ditching decorum, Trump said".
+_INTRO = re.compile(
+    r"^(?:(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until|In|On|"
+    r"At|During|Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Later|Earlier|Now|Then|"
+    r"Separately|Instead|Previously|Also|Indeed|Today|Yesterday|Tomorrow|Tonight|For|With|"
+    r"Without|Despite|"
+    r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
+)
+_PAST_TIME = re.compile(
+    rf"^(?:In|By|Until|Since)\s+(?:\d{{4}}|{_MONTH})\b|^(?:Years|Decades) ago\b"
+)
+_LEADING_TIME = re.compile(
+    rf"^(?:(?:on\s+)?(?:{_WEEKDAY}|Today|Yesterday|Tonight|Earlier|Later|Now|Then|Also)"
+    rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+"
+)
+_SPEAKER_TAIL = re.compile(
+    r"(?:,?\s+(?:on|last|this|late|early|earlier|later|also|again|in a statement|today|"
+    rf"yesterday|{_WEEKDAY})"
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
+    r"night|morning|evening|afternoon|day|today))?)+$"
+)
+# Heads of a speaker phrase that are people or organisations, when not a proper name.
+_AGENT_HEAD = re.compile(
+    r"^(?:\w*(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?|"
+    r"officials?|ministry|ministries|minister|secretary|government|governments|police|"
+    r"authorities|authority|agency|agencies|bureau|office|department|party|parties|group|"
+    r"groups|company|companies|firm|firms|bank|banks|union|unions|council|commission|"
+    r"committee|board|administration|army|military|navy|court|courts|team|campaign|"
+    r"critics|supporters|opponents|activists|campaigners|protesters|doctors|scientists|"
+    r"experts?|economists?|analysts?|diplomats?|lawmakers?|legislators?|senators?|"
+    r"presidents?|premier|chief|head|leaders?|envoy|ambassador|spokes\w+|aides?|allies|"
+    r"ally|adviser|advisers|advisor|staff|family|families|residents|victims|voters|"
+    r"media|state media|organisers|organizers|coalition|alliance|regime|cabinet|"
+    r"parliament|congress|senate|assembly|judge|judges|prosecutors?|lawyers?|attorneys?|"
+    r"investigators|regulators?|operator|owners?|unionists|farmers|workers|students|"
+    r"citizens|locals|officers|troops|rebels|militants|clerics?|bishop|pope|king|queen|"
+    r"prince|mayor|governor|chancellor|ministers|members?|representatives?|delegates?|"
+    r"organi[sz]ations?|associations?|federations?|countries|country|states|nations|"
+    r"lobby|lobbies|industry|businesses|charity|charities|NGOs|institute|university)$",
+    re.IGNORECASE,
+)
+# Capitalised heads that are documents, places in time or parts of a text.
+_NOT_AGENT = re.compile(
+    r"^(?:Article|Section|Chapter|Clause|Paragraph|Act|Bill|Law|Treaty|Report|Study|"
+    r"Survey|Poll|Data|Figures|Statement|Decision|Text|Document|Letter|Records?|Video|"
+    r"Footage|Map|Website|Page|Post|Tweet|Filing|Complaint|Lawsuit|Memo|Ruling|Order|"
+    r"Plan|Deal|Agreement|Proposal|Constitution|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|Today|Yesterday|Tomorrow|Tonight)$"
+)
+# Lower-case heads that end like a person's ("statement" like "president") but are things.
+_THING_HEAD = re.compile(
+    r"^(?:statements?|documents?|agreements?|arguments?|comments?|announcements?|"
+    r"assessments?|judgments?|judgements?|payments?|settlements?|treatments?|"
+    r"developments?|experiments?|elements?|moments?|governments?_)$"
+)
+_SUBORDINATE_START = re.compile(
+    r"^(?:When|As|While|If|After|Before|Because|Although|Though|Since|Until|Once|Unless|"
+    r"Whether|Where)\s"
+)
+_PLURAL_LEAD = re.compile(r"^(?:Critics|Supporters|Opponents)\b")
+
+
+def recognise_speaker(raw: str) -> str:
+    """The speaker ``raw`` names, cleaned (see :func:`_clean_speaker`); "" if not an agent."""
+    who = _clean_speaker(raw)
+    return who if who and _is_agent(who) else ""
+
+
+def _clean_speaker(raw: str) -> str:
+    """The speaker as named: intro phrases, time words and "Its" removed, brackets as commas."""
+    who = " ".join(raw.split()).strip(" ,").removesuffix(".")
+    parts = who.split(", ")
+    # "Ditching decorum and diplomacy, Trump" / "As the polls opened, some analysts": the
+    # speaker starts after the intro's comma. An appositive ("Jane Doe, a farmer") stays.
+    while len(parts) > 1 and _INTRO.match(parts[0]):
+        parts = parts[1:]
+    who = ", ".join(parts)
+    who = _LEADING_TIME.sub("", who)
+    who = _SPEAKER_TAIL.sub("", who).strip(" ,")
+    who = re.sub(r"^(?:Its|Their|His|Her)\s+(?=[a-z])", "", who)
+    who = re.sub(r"\s*\(((?:like|including|such as)\s[^()]{2,80})\)", r", \1,", who)
+    who = who.strip(" ,")
+    return who[:1].upper() + who[1:] if who else ""
+
+
+def _is_agent(who: str) -> bool:
+    """A person, government or organisation, named or described; not a clause or a thing."""
+    words = who.split()
+    if not (0 < len(words) <= 14) or _PRONOUN.match(who) or _VAGUE.match(who):
+        return False
+    if _PAST_TIME.match(who) or _SUBORDINATE_START.match(who):
+        return False  # "In 2023 the president": long ago; "When Jane Doe": a clause
+    name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
+    for appositive in re.findall(r",\s+(\S+)", who):
+        # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma
+        # followed by anything else ("Tomorrow, you will") means the match ran over.
+        if not re.match(r"(?:a|an|the|like|including|such|who|[A-Z])", appositive):
+            return False
+    if _NOT_IN_SPEAKER.search(name):
+        return False
+    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0]
+    tokens = [re.sub(r"(?:['’]s?)?\.?$", "", t) for t in head_phrase.split()]
+    head = tokens[-1] if tokens else ""
+    if not head or any(c.isdigit() for c in head) or _NOT_AGENT.match(head):
+        return False
+    if head[0].isupper():
+        return not _NOT_AGENT.match(head)
+    return bool(_AGENT_HEAD.match(head)) and not _THING_HEAD.match(head)
+
+
+def is_speaker(who: str) -> bool:
+    """Whether ``who`` names a person, government or organisation (for checking an issue).
+
+    Group labels ("Critics, like A and B") count when their members do.
+    """
+    text = who.strip().rstrip(",")
+    grouped = re.match(r"^(?:Critics|Supporters|Opponents), (?:like|including|such as) (.+)$", text)
+    if grouped:
+        members = re.split(r",\s|\s+and\s+", grouped.group(1))
+        return all(_is_agent(m.strip()) for m in members if m.strip())
+    return _is_agent(_clean_speaker(text)) and _clean_speaker(text) == text[:1].upper() + text[1:]
+
+
+def is_plural_speaker(who: str) -> bool:
+    """Whether ``who`` takes "say": a group, "A and B", or a plural description."""
+    if _PLURAL_LEAD.match(who):
+        return True
+    name = re.split(r",", who)[0]
+    if re.search(r"\sand\s", name):
+        return True
+    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()
+    head = head_phrase[-1] if head_phrase else ""
+    return head[:1].islower() and (
+        (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head == "police"
+    )
+
+
+def is_group_label(who: str) -> bool:
+    """Whether ``who`` is already a group: "Critics, like A and B", "Supporters"."""
+    return bool(_PLURAL_LEAD.match(who))
+
+
+def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
+    """``who`` named as the article ``context`` names them; "" if they stay unnamed.
+
+    "Our correspondent" becomes ``outlet``'s; a bare title ("Mr") is unnamed; a surname
+    gets the first full mention and its role; "The minister" the article's first
+    "France's agriculture minister".
+    """
+    if re.match(r"^Our\s+(?:correspondent|reporter|editor)", who):
+        who = f"{outlet}'s {who.split(maxsplit=1)[1]}" if outlet else ""
+    elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?", who):
+        return ""
+    elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
+        who = _full_name(who, context)
+    elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
+        who = _resolve_role(who, context)
+    return who
+
+
+def _full_name(surname: str, context: Sequence[str]) -> str:
+    """The first full mention of a person in the article, with the role it gives."""
+    name = re.escape(surname)
+    for sentence in context:
+        match = re.search(
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]+\s){{1,3}}{name}|{name}(?:\s[A-Z][\w'’\-]+){{1,2}})"
+            rf"(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b))?",
+            sentence,
+        )
+        if match:
+            full = match.group(1)
+            if _LEADING_TIME.match(full + " ") or not _is_agent(full):
+                continue
+            role = match.group("role") or ""
+            # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
+            # story of its own, not a role.
+            return full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
+    return surname
+
+
+def _resolve_role(who: str, context: Sequence[str]) -> str:
+    """ "The minister" -> "France's agriculture minister", as the article first says it."""
+    role = who.split(maxsplit=1)[1]
+    head = role.split()[-1]
+    for sentence in context:
+        match = re.search(
+            rf"(?<![\w'’])((?:[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)*['’]s\s)(?:[a-z][\w\-]*\s){{0,3}}"
+            rf"{re.escape(head)})\b",
+            sentence,
+        )
+        if match:
+            return match.group(1)
+    # An institution named only by its role ("The ministry") is not a named speaker.
+    return "" if head in ("minister", "ministry", "spokesman", "spokeswoman", "official") else who
+
+
+def speaker_key(who: str) -> str:
+    """One key per speaker: "Geng Shuang" = "A foreign ministry spokesman, Geng Shuang",
+    "President Donald Trump" = "Donald Trump"; a description ("Denmark's prime
+    minister") is its own key."""
+    text = re.split(r",\s(?:like|including|such as)\s", who)[0]
+    segments = text.split(", ")
+    for segment in (segments[0], text):
+        runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
+        runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
+        if runs:
+            return re.sub(r"['’]s$", "", runs[-1].split()[-1]).lower()
+    return text.lower()

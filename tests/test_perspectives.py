@@ -1,0 +1,121 @@
+"""Which voices an issue shows: one per speaker, named in full, grouped when they agree.
+
+A perspective names the speaker as the article does, with their role, reads in the
+present tense, keeps quotes verbatim, and comes from several outlets where it can
+(the sentences are ours).
+"""
+
+from __future__ import annotations
+
+from digest.attribution import Statement
+from digest.models import Perspective
+from digest.perspectives import find_perspectives
+
+ARTICLES = [("https://a.example/1", "Outlet A"), ("https://b.example/1", "Outlet B")]
+
+
+def test_one_voice_per_speaker_spread_over_outlets() -> None:
+    sentences = [
+        ("Jane Doe said that the plan would cut costs for every household.", 0),
+        ("Doe said that the plan was the best option on the table.", 0),  # same speaker
+        ("Mark Roe said that the harbour would need years of dredging first.", 0),
+        ("Anna Berg said that the region had waited long enough for it.", 1),
+        ("The plan was published on Monday after weeks of talks.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=2)
+
+    assert [(position, p.who, p.outlet) for position, p in found] == [
+        (0, "Jane Doe", "Outlet A"),
+        (3, "Anna Berg", "Outlet B"),
+    ]
+    assert found[1][1].source_url == "https://b.example/1"
+
+
+def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
+    documents = [
+        [
+            "Farmers blocked the road to the abattoir at dawn.",
+            "Arnaud Lefèvre, a cattle farmer in the Limousin, said he had lost money.",
+            "Lefèvre said that imports would drive small farms out of business.",
+        ]
+    ]
+    sentences = [(documents[0][2], 0)]
+
+    found = find_perspectives(sentences, ARTICLES[:1], limit=3, documents=documents)
+
+    assert [p.who for _, p in found] == ["Arnaud Lefèvre, a cattle farmer in the Limousin"]
+
+
+def test_a_role_is_named_as_the_article_first_names_it() -> None:
+    documents = [
+        [
+            "France's agriculture minister visited the protest on Friday.",
+            "The minister said that the government would vote against the agreement.",
+        ]
+    ]
+
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+
+    assert [p.who for _, p in found] == ["France's agriculture minister"]
+
+
+def test_speakers_saying_the_same_thing_are_grouped_in_the_present_tense() -> None:
+    sentences = [
+        ("Russia said that the alliance was a dangerous relic of the Cold War.", 0),
+        ("China said that the alliance was a dangerous relic of the Cold War era.", 1),
+        ("Anna Berg said that the vote would take place in the spring.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=4)
+
+    perspectives = [p for _, p in found]
+    assert [(p.who, p.verb) for p in perspectives] == [
+        ("Critics, like Russia and China", "say"),
+        ("Anna Berg", "says"),
+    ]
+    assert perspectives[0].says == "the alliance was a dangerous relic of the Cold War."
+    assert _line(perspectives[0]) == (
+        "Critics, like Russia and China, say the alliance was a dangerous relic of the Cold War."
+    )
+
+
+def test_bare_roles_are_not_grouped_and_a_named_body_reads_mid_sentence() -> None:
+    # "Critics, like The agency and The spokesman" names nobody a reader can place.
+    roles = [
+        ("The agency said that the fence was far too low to stop intruders.", 0),
+        ("The spokesman said that the fence was far too low to stop any intruder.", 1),
+    ]
+    found = [p for _, p in find_perspectives(roles, ARTICLES, limit=4)]
+    assert not any(p.who.startswith(("Critics", "Supporters")) for p in found)
+
+    named = [
+        ("The White House said that the plan was a dangerous waste of public money.", 0),
+        ("China said that the plan was a dangerous waste of public money.", 1),
+    ]
+    (grouped,) = [p for _, p in find_perspectives(named, ARTICLES, limit=4)]
+    assert grouped.who == "Critics, like the White House and China"
+
+
+def test_speakers_on_the_same_side_with_different_claims_stay_apart() -> None:
+    sentences = [
+        ("Jane Doe said that the decision was reckless and dangerous for the region.", 0),
+        ("Mark Roe said that the move was illegal under the 1951 treaty.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=4)
+
+    assert [p.who for _, p in found] == ["Jane Doe", "Mark Roe"]
+
+
+def test_a_quote_reads_as_a_quote_and_a_clause_as_a_clause() -> None:
+    quote = Perspective("Jane Doe", "“We will not pay.”", "https://a.example/1", verb="says")
+    clause = Perspective("The ministry", "the state will not pay.", "https://a.example/1")
+
+    assert _line(quote) == "Jane Doe says: “We will not pay.”"
+    assert _line(clause) == "The ministry: the state will not pay."
+    assert Statement("Critics", "x", is_plural=True).verb == "say"
+
+
+def _line(perspective: Perspective) -> str:
+    return f"{perspective.who}{perspective.connective} {perspective.says}"
