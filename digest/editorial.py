@@ -27,7 +27,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from ruamel.yaml.comments import CommentedMap
 
-from digest.config import plain, read_yaml, validation_problems
+from digest.config_yaml import plain, read_yaml, validation_problems
 from digest.errors import ConfigError, ConfigProblem
 from digest.ids import story_id_for
 from digest.models import (

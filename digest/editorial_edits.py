@@ -18,7 +18,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from digest.config import plain, read_yaml
+from digest.config_yaml import plain, read_yaml
 from digest.editorial import StoryEdit, read_text
 from digest.errors import ConfigError, ConfigProblem
 from digest.files import replace_file
