@@ -1,9 +1,10 @@
 """Article pages -> :class:`~digest.models.ExtractedText`, via trafilatura. Pure, no I/O.
 
-The body text comes from trafilatura in precision mode with comments off; a short
-result is retried in trafilatura's balanced mode. The text is then cleaned of the
-boilerplate trafilatura lets through (the headline repeated as the first paragraph,
-"Related:"/"Read more:" teasers, newsletter and follow-us calls to action at the end).
+Downloaded bytes are decoded to text by ``charset.py`` first. The body text comes from
+trafilatura in precision mode with comments off; a short result is retried in
+trafilatura's balanced mode. The text is then cleaned of the boilerplate trafilatura
+lets through (the headline repeated as the first paragraph, "Related:"/"Read more:"
+teasers, newsletter and follow-us calls to action at the end).
 The language and the page's headlines (to drop a repeated title) are read from its
 JSON-LD and ``<meta>`` tags by our own reader, which is about ten times cheaper than
 trafilatura's and keeps the whole step within 1.2x of a bare ``trafilatura.extract``
@@ -33,7 +34,6 @@ summary or a teaser (one dev page shows that), never the body's continuation.
 
 from __future__ import annotations
 
-import codecs
 import json
 import logging
 import re
@@ -43,10 +43,10 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import trafilatura
-from charset_normalizer import from_bytes
 from lxml.etree import XPath  # type: ignore[import-untyped]  # no stubs installed
 from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs installed
 
+from digest.charset import decode_page
 from digest.models import ExtractedText
 
 __all__ = ["MIN_ARTICLE_CHARS", "extract_article", "extract_text_for_eval"]
@@ -66,28 +66,6 @@ behind paywalls and "enable JavaScript" stubs are typically under 200.
 # a precision-mode text shorter than this gets a second, balanced-mode extraction.
 _RETRY_BELOW_CHARS = 250
 
-# Pages are scanned this far for <meta charset>, as the HTML spec's prescan does (1024)
-# with headroom for long <head> preambles.
-_CHARSET_PRESCAN_BYTES = 4096
-
-# Per the WHATWG Encoding Standard, these labels mean windows-1252 in HTML.
-_WINDOWS_1252_LABELS = frozenset(
-    {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
-)
-
-# Charset detection reads this much: enough text to decide, bounded time on huge pages.
-_DETECTION_SAMPLE_BYTES = 200_000
-
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
 
 def extract_article(
     html: bytes | str, url: str = "", *, encoding: str | None = None
@@ -104,7 +82,7 @@ def extract_article(
     page, a JavaScript shell): the caller then falls back to the feed's content.
     ``ExtractedText.text`` is plain text, paragraphs separated by one blank line.
     """
-    text = html if isinstance(html, str) else _decode_html(html, encoding)
+    text = html if isinstance(html, str) else decode_page(html, encoding)
     if text is None:
         return None
     tree = _parse_html(text)
@@ -127,68 +105,7 @@ def extract_text_for_eval(html: str) -> str:
     return article.text if article is not None else ""
 
 
-# --- decoding and parsing ---------------------------------------------------------
-
-
-def _decode_html(data: bytes, declared: str | None) -> str | None:
-    """Bytes -> str, or None for binary content (PDF, images) that is not a page."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            return data.decode(codec, errors="replace")
-    # Text encodings without a BOM that could hold NUL bytes (UTF-16/32) are not
-    # used for web pages in practice; NULs mean an image, a PDF or an archive.
-    head = data[:1024]
-    if b"\x00" in head or head.startswith(b"%PDF"):
-        return None
-    meta = _META_CHARSET.search(data[:_CHARSET_PRESCAN_BYTES])
-    labels = [declared, meta.group(1).decode("ascii") if meta else None]
-    codecs_declared = [c for c in (_codec_for(label) for label in labels) if c]
-    for codec in codecs_declared:
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    if "utf-8" not in codecs_declared:
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
-    # Nothing decodes cleanly: the declaration is wrong (often "utf-8" on a legacy
-    # page) or missing, so let charset detection guess from the bytes themselves.
-    guess = _detect_codec(data[:_DETECTION_SAMPLE_BYTES])
-    if guess is not None:
-        return data.decode(guess, errors="replace")
-    return data.decode(codecs_declared[0] if codecs_declared else "cp1252", errors="replace")
-
-
-def _detect_codec(sample: bytes) -> str | None:
-    """charset_normalizer's guess; windows-1252 wins ties, being the web's legacy default.
-
-    Western European text often scores the same as windows-1250 or -1257, which would
-    turn "naïve" into "naďve".
-    """
-    matches = list(from_bytes(sample))
-    if not matches:
-        return None
-    best = matches[0]
-    tied = {m.encoding for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)}
-    return "cp1252" if "cp1252" in tied else _codec_for(best.encoding)
-
-
-def _codec_for(label: str | None) -> str | None:
-    """A Python codec name for an HTTP/HTML charset label, or None if unusable."""
-    if not label:
-        return None
-    label = label.strip().strip("\"'").lower()
-    if label in _WINDOWS_1252_LABELS:
-        return "cp1252"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    # A byte stream that declares UTF-16/32 in ASCII is really ASCII-compatible
-    # (HTML spec, "prescan"): the BOM case is handled before we get here.
-    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+# --- parsing ----------------------------------------------------------------------
 
 
 def _parse_html(text: str) -> HtmlElement | None:
