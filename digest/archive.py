@@ -8,7 +8,8 @@ Layout of the output directory::
 
 An issue directory is written to a temporary directory first and renamed into place, so
 readers never see half an issue. The archive pages are rebuilt from the ``digest.json``
-files present, so they never drift from the issues on disk.
+files present, so they never drift from the issues on disk. What ``digest.json`` holds
+is ``issue_json.py``'s.
 """
 
 from __future__ import annotations
@@ -21,21 +22,19 @@ import tempfile
 import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
 
 from digest.errors import DeliveryError, IssueSentError
 from digest.files import replace_file
+from digest.issue_json import issue_to_json
 from digest.layout import format_date
-from digest.models import Issue, RenderedIssue, Sentence, StorySummary
+from digest.models import Issue, RenderedIssue
 from digest.templating import template_environment
 
 __all__ = [
     "ARCHIVE_TEMPLATE",
-    "SCHEMA_VERSION",
-    "digest_schema",
-    "issue_to_json",
     "keep_sent_copy",
     "refuse_over_sent",
     "write_archive",
@@ -44,239 +43,12 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-SCHEMA_VERSION: Final = 1
 ARCHIVE_TEMPLATE: Final = "archive.html.j2"
 _ATOM: Final = "http://www.w3.org/2005/Atom"
 # Fixed namespace for the feed's and entries' urn:uuid ids: the same newsletter and date
 # always give the same id, which is what feed readers use to spot new entries.
 _ID_NAMESPACE: Final = uuid.UUID("6f1d3c2a-8b7e-5a4f-9c1d-2e3f4a5b6c7d")
 _DATE_DIR: Final = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def _iso(moment: datetime) -> str:
-    """ISO 8601 in UTC with a ``Z``; naive times are taken as UTC."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    text = moment.astimezone(UTC).isoformat(timespec="seconds")
-    return text.removesuffix("+00:00") + "Z"
-
-
-def _sentences(sentences: tuple[Sentence, ...]) -> list[dict[str, object]]:
-    return [{"text": s.text, "source_url": s.source_url} for s in sentences]
-
-
-def _story_to_json(story: StorySummary) -> dict[str, object]:
-    return {
-        "id": str(story.story_id),
-        "headline": story.headline,
-        "briefly": story.briefly_text,
-        "briefly_sentences": _sentences(story.briefly),
-        "perspectives": [
-            {"who": p.who, "says": p.says, "source_url": p.source_url, "outlet": p.outlet}
-            for p in story.perspectives
-        ],
-        "take": story.take if story.take_origin != "missing" else "",
-        "take_origin": str(story.take_origin),
-        "also_worth_noting": _sentences(story.also_worth_noting),
-        "sources": [
-            {
-                "outlet": s.outlet,
-                "title": s.title,
-                "url": s.url,
-                "published": _iso(s.published),
-            }
-            for s in story.sources
-        ],
-        "status": str(story.status),
-        "rank": story.rank,
-    }
-
-
-def issue_to_json(issue: Issue) -> dict[str, object]:
-    """The issue as the ``digest.json`` document (see ``digest_schema()``).
-
-    Only plain JSON types; times are ISO 8601 UTC strings. No wall-clock time is added:
-    ``generated_at`` is the issue's own (or null).
-    """
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "newsletter": issue.newsletter,
-        "issue_date": issue.issue_date.isoformat(),
-        "generated_at": _iso(issue.generated_at) if issue.generated_at else None,
-        "number": issue.number,
-        "window": {"start": _iso(issue.window_start), "end": _iso(issue.window_end)},
-        "watch": [
-            {
-                "month": item.month.isoformat()[:7],
-                "day": item.day.isoformat() if item.day else None,
-                "text": item.text,
-                "outlet": item.outlet,
-                "url": item.url,
-                "story_id": str(item.story_id),
-            }
-            for item in issue.watch
-        ],
-        "topics": [
-            {
-                "name": topic.name,
-                "anchor": topic.anchor,
-                "configured": topic.configured,
-                "stories": [_story_to_json(story) for story in topic.stories],
-            }
-            for topic in issue.topics
-        ],
-        "warnings": [str(p) for p in issue.problems],
-        "also_in_the_news": [
-            {
-                "id": str(brief.story_id),
-                "headline": brief.headline,
-                "outlet": brief.outlet,
-                "url": brief.url,
-                "sentence": brief.sentence,
-                "published": _iso(brief.published),
-            }
-            for brief in issue.also_in_the_news
-        ],
-    }
-
-
-def _string(description: str, **extra: object) -> dict[str, object]:
-    return {"type": "string", "description": description, **extra}
-
-
-def _object(properties: dict[str, object], description: str) -> dict[str, object]:
-    return {
-        "type": "object",
-        "description": description,
-        "properties": properties,
-        "required": sorted(properties),
-        "additionalProperties": False,
-    }
-
-
-def digest_schema() -> dict[str, object]:
-    """JSON Schema (draft 2020-12) of ``digest.json``."""
-    timestamp = _string("ISO 8601 time in UTC, e.g. 2024-05-06T06:00:00Z.", format="date-time")
-    sentence = _object(
-        {
-            "text": _string("One sentence, plain text."),
-            "source_url": _string("The article the sentence comes from."),
-        },
-        "A sentence and the article it was taken from.",
-    )
-    perspective = _object(
-        {
-            "who": _string("Who holds the view (a person, group or outlet)."),
-            "says": _string("What they say, plain text."),
-            "source_url": _string("The article reporting it."),
-            "outlet": _string("The outlet of source_url; may be empty."),
-        },
-        "An attributed viewpoint.",
-    )
-    source = _object(
-        {
-            "outlet": _string("The outlet's name, used as link text."),
-            "title": _string("The article's title."),
-            "url": _string("The article URL as published; may be any scheme (unchecked)."),
-            "published": timestamp,
-        },
-        "An article the story is based on.",
-    )
-    story = _object(
-        {
-            "id": _string("Stable story id."),
-            "headline": _string("The story's headline."),
-            "briefly": _string("The Briefly paragraph: briefly_sentences joined by spaces."),
-            "briefly_sentences": {"type": "array", "items": sentence},
-            "perspectives": {"type": "array", "items": perspective},
-            "take": _string("Our take; empty when take_origin is missing."),
-            "take_origin": _string("Who wrote the take.", enum=["editor", "llm", "missing"]),
-            "also_worth_noting": {"type": "array", "items": sentence},
-            "sources": {"type": "array", "items": source},
-            "status": _string(
-                "new, or update of a story in an earlier issue.", enum=["new", "update"]
-            ),
-            "rank": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "Importance in the issue: 1 is the most important; 0 unranked.",
-            },
-        },
-        "A story written up in the house style.",
-    )
-    brief = _object(
-        {
-            "id": _string("Stable story id."),
-            "headline": _string("The story's headline."),
-            "outlet": _string("The outlet that reported it."),
-            "url": _string("The article URL as published; may be any scheme (unchecked)."),
-            "sentence": _string("The article's lead sentence; may be empty."),
-            "published": timestamp,
-        },
-        'A story from one outlet, told in one line under "Also in the news".',
-    )
-    watch = _object(
-        {
-            "month": _string("The month of the event, YYYY-MM."),
-            "day": {
-                "anyOf": [_string("The day.", format="date"), {"type": "null"}],
-                "description": "The day of the event; null when only the month is known.",
-            },
-            "text": _string("The sentence of the article that names the event."),
-            "outlet": _string("The outlet of that article."),
-            "url": _string("The article's URL."),
-            "story_id": _string("The story the article belongs to."),
-        },
-        "An event ahead that an article mentions (a summit, a vote, a deadline).",
-    )
-    topic = _object(
-        {
-            "name": _string("Section heading."),
-            "anchor": _string("URL fragment of the section in the web version."),
-            "configured": {"type": "boolean", "description": "Listed in feeds.yaml topics."},
-            "stories": {"type": "array", "items": story},
-        },
-        "A topic section, stories best first.",
-    )
-    schema = _object(
-        {
-            "schema_version": {"type": "integer", "const": SCHEMA_VERSION},
-            "newsletter": _string("The newsletter's name."),
-            "issue_date": _string("The issue date.", format="date"),
-            "generated_at": {
-                "anyOf": [timestamp, {"type": "null"}],
-                "description": "When the issue was built (UTC), if recorded.",
-            },
-            "number": {
-                "type": "integer",
-                "minimum": 0,
-                "description": "The issue's number (1 = the first sent); 0 = not numbered.",
-            },
-            "window": _object(
-                {"start": timestamp, "end": timestamp},
-                "The news window the issue covers: start inclusive, end exclusive.",
-            ),
-            "watch": {"type": "array", "items": watch, "description": "What to watch."},
-            "topics": {"type": "array", "items": topic},
-            "warnings": {
-                "type": "array",
-                "items": {"type": "string"},
-                "description": "Problems met while building the issue.",
-            },
-            "also_in_the_news": {
-                "type": "array",
-                "items": brief,
-                "description": "Stories from one outlet, listed after the main stories.",
-            },
-        },
-        "One issue of a newsletter-digest newsletter (digest.json).",
-    )
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:newsletter-digest:schema:digest-issue:1",
-        "title": "newsletter-digest digest.json",
-        **schema,
-    }
 
 
 def _dump_json(document: dict[str, object]) -> bytes:

@@ -13,8 +13,9 @@ import feedparser
 import pytest
 from lxml import etree  # type: ignore[import-untyped]  # no stubs installed
 
-from digest.archive import digest_schema, issue_to_json, write_issue
+from digest.archive import write_issue
 from digest.errors import DeliveryError
+from digest.issue_json import digest_schema, issue_to_json
 from digest.models import Brief, Issue, StoryId
 from digest.render import render_issue
 from tests.test_render import (

@@ -155,7 +155,7 @@ def schema(which: str) -> None:
     if which == "config":
         data = config_schema()
     else:
-        from digest.archive import digest_schema
+        from digest.issue_json import digest_schema
 
         data = digest_schema()
     click.echo(json.dumps(data, indent=2, sort_keys=True))
