@@ -101,11 +101,28 @@ def row_dots(matrix: sp.csr_matrix, left: IntArray, right: IntArray) -> FloatArr
 
 def heaviest_terms(vectors: sp.csr_matrix, count: int) -> sp.csr_matrix:
     """The matrix with only each row's ``count`` largest weights (ties: lower column)."""
-    coo = sp.coo_matrix(vectors)
-    order = np.lexsort((coo.col, -coo.data, coo.row))
-    r, c, v = coo.row[order], coo.col[order], coo.data[order]
-    top = np.arange(len(r)) - np.searchsorted(r, r) < count
-    return sp.csr_matrix((v[top], (r[top], c[top])), shape=vectors.shape)
+    matrix = sp.csr_matrix(vectors, copy=True)
+    matrix.sum_duplicates()  # sorted columns, so a stable sort leaves ties by column
+    lengths = np.diff(matrix.indptr)
+    keep = np.ones(matrix.nnz, dtype=bool)
+    long_rows = np.nonzero(lengths > count)[0]
+    # Rows are sorted in a grid each, a bucket of similar lengths at a time (padding
+    # sorts last): one global three-key sort of every weight took ten times as long.
+    buckets = np.ceil(np.log2(lengths[long_rows])).astype(np.int64)
+    for bucket in np.unique(buckets):
+        rows = long_rows[buckets == bucket]
+        row_lengths = lengths[rows]
+        starts = matrix.indptr[rows].astype(np.int64)
+        slots = np.arange(int(row_lengths.max()))
+        filled = slots[None, :] < row_lengths[:, None]
+        grid = np.full(filled.shape, np.inf)
+        grid[filled] = -matrix.data[(starts[:, None] + slots[None, :])[filled]]
+        dropped = np.argsort(grid, axis=1, kind="stable")[:, count:]
+        real = dropped < row_lengths[:, None]
+        keep[(starts[:, None] + dropped)[real]] = False
+    row_of = np.repeat(np.arange(matrix.shape[0]), lengths)[keep]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row_of, minlength=matrix.shape[0]))])
+    return sp.csr_matrix((matrix.data[keep], matrix.indices[keep], indptr), shape=matrix.shape)
 
 
 def average_linkage(

@@ -15,6 +15,7 @@ from digest.linkage import (
     _best_partners,
     _time_discount,
     average_linkage,
+    heaviest_terms,
     neighbours,
     normalise,
 )
@@ -108,3 +109,20 @@ def test_best_partner_is_the_highest_score_and_ties_go_to_the_lower_id() -> None
     partner = _best_partners(left, right, score, 6)
 
     assert partner.tolist() == [1, 0, 0, 4, 3, -1]
+
+
+@pytest.mark.parametrize("count", [1, 3, 8])
+def test_heaviest_terms_keeps_each_rows_largest_weights_ties_by_lower_column(count: int) -> None:
+    rng = np.random.default_rng(count)
+    # Few distinct weights, so ties are common; rows from empty to 70 weights long.
+    dense = rng.integers(0, 4, size=(30, 70)) * (rng.random((30, 70)) < rng.random((30, 1)))
+    dense[0] = 0
+    matrix = sp.csr_matrix(dense.astype(np.float64))
+
+    kept = heaviest_terms(matrix, count).toarray()
+
+    for row, weights in enumerate(dense):
+        columns = sorted(np.nonzero(weights)[0], key=lambda c: (-weights[c], c))[:count]
+        expected = np.zeros_like(weights)
+        expected[columns] = weights[columns]
+        assert kept[row].tolist() == expected.tolist()
