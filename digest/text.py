@@ -7,6 +7,7 @@ entity decoding. Page furniture (captions, datelines, promos) is removed by
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -110,14 +111,18 @@ def content_words(text: str) -> list[str]:
 
     Used to compare sentences (centrality, redundancy, novelty); not for display.
     """
-    words = []
-    for raw in _WORD.findall(text.lower()):
-        word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
-        if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-            word = word[:-1]
-        if word and word not in _STOPWORDS:
-            words.append(word)
-    return words
+    return [word for word in map(_content_word, _WORD.findall(text.lower())) if word]
+
+
+# Clustering a window calls content_words on every text, and most of its words recur:
+# remembering each word's form halved the time of the clustering's word step.
+@functools.lru_cache(maxsize=1 << 16)
+def _content_word(raw: str) -> str:
+    """The stemmed form of one lower-cased word, or "" for a stop word."""
+    word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return "" if word in _STOPWORDS else word
 
 
 def plain_text(text: str) -> str:
