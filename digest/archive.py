@@ -169,6 +169,7 @@ class _ArchiveEntry:
     stories: int
     topics: tuple[str, ...]
     href: str
+    draft: bool
 
 
 def _archive_entries(out_dir: Path) -> list[_ArchiveEntry]:
@@ -202,6 +203,8 @@ def _archive_entry(name: str, document: Any) -> _ArchiveEntry:
         stories=len(stories),
         topics=tuple(str(t["name"]) for t in topics),
         href=f"{name}/index.html",
+        # digest.json before schema 2 does not say: such an issue is listed as before.
+        draft=document.get("draft") is True,
     )
 
 
@@ -249,7 +252,8 @@ def _atom_feed(name: str, entries: list[_ArchiveEntry]) -> bytes:
     feed = ET.Element(f"{{{_ATOM}}}feed")
     sub(feed, "title", name)
     sub(feed, "id", _uuid_urn(name))
-    sub(feed, "updated", max((e.updated for e in entries), default="1970-01-01T00:00:00Z"))
+    published = [e.updated for e in entries if not e.draft]
+    sub(feed, "updated", max(published, default="1970-01-01T00:00:00Z"))
     author = sub(feed, "author")
     sub(author, "name", name)
     # Relative links, resolved against the feed's own URL: the archive does not know the
@@ -258,6 +262,8 @@ def _atom_feed(name: str, entries: list[_ArchiveEntry]) -> bytes:
     sub(feed, "link", rel="alternate", href="index.html", type="text/html")
     sub(feed, "generator", "newsletter-digest")
     for entry in entries:
+        if entry.draft:  # subscribers' readers would show a draft as the issue
+            continue
         item = sub(feed, "entry")
         title = entry.headline or f"{entry.newsletter}, {_long_date(entry.issue_date)}"
         sub(item, "title", title)

@@ -175,6 +175,7 @@ def build_issue(
         also_in_the_news=write_briefs(selection.briefs),
         watch=find_events(selection.stories, window.issue_date),
         number=store.issue_number(window.issue_date.isoformat()),
+        is_draft=not options.is_final,
     )
     # A story that cannot be rendered is left out with a warning, never the issue.
     issue, rendered, unrendered = render_issue_isolated(

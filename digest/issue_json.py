@@ -14,7 +14,7 @@ from digest.models import Issue, Sentence, StorySummary
 
 __all__ = ["SCHEMA_VERSION", "digest_schema", "issue_to_json"]
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 
 
 def _iso(moment: datetime) -> str:
@@ -68,6 +68,7 @@ def issue_to_json(issue: Issue) -> dict[str, object]:
         "issue_date": issue.issue_date.isoformat(),
         "generated_at": _iso(issue.generated_at) if issue.generated_at else None,
         "number": issue.number,
+        "draft": issue.is_draft,
         "window": {"start": _iso(issue.window_start), "end": _iso(issue.window_end)},
         "watch": [
             {
@@ -216,6 +217,10 @@ def digest_schema() -> dict[str, object]:
                 "minimum": 0,
                 "description": "The issue's number (1 = the first sent); 0 = not numbered.",
             },
+            "draft": {
+                "type": "boolean",
+                "description": "Built as a draft, not the issue to send.",
+            },
             "window": _object(
                 {"start": timestamp, "end": timestamp},
                 "The news window the issue covers: start inclusive, end exclusive.",
@@ -237,7 +242,7 @@ def digest_schema() -> dict[str, object]:
     )
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "urn:newsletter-digest:schema:digest-issue:1",
+        "$id": f"urn:newsletter-digest:schema:digest-issue:{SCHEMA_VERSION}",
         "title": "newsletter-digest digest.json",
         **schema,
     }

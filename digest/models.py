@@ -369,6 +369,8 @@ class Issue:
     also_in_the_news: tuple[Brief, ...] = ()  # after the main stories, in this order
     watch: tuple[WatchItem, ...] = ()  # dated events ahead, soonest first
     number: int = 0  # the issue's number (1 = the first); 0 = not numbered
+    # Built as a draft (not the issue to send): the archive page marks it, its feed omits it.
+    is_draft: bool = False
 
     @property
     def stories(self) -> tuple[StorySummary, ...]:

@@ -276,3 +276,39 @@ def test_also_in_the_news_in_the_email_is_inert() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Rates held" in rendered.html
     assert "Wire &amp; Co" in rendered.html and "&lt;b&gt;held&lt;/b&gt;" in rendered.html
     assert "javascript:" not in rendered.text
+
+
+def test_a_draft_is_marked_in_the_archive_and_left_out_of_its_feed(tmp_path: Path) -> None:
+    build(tmp_path, make_issue(3, issue_date=date(2024, 4, 29)))
+    build(tmp_path, replace(make_issue(3, issue_date=date(2024, 5, 6)), is_draft=True))
+
+    document = json.loads((tmp_path / "2024-05-06" / "digest.json").read_text(encoding="utf-8"))
+    assert document["draft"] is True
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="(\d{4}-\d{2}-\d{2})/index\.html"', index) == [
+        "2024-05-06",
+        "2024-04-29",
+    ]
+    assert index.count("<strong>Draft</strong>") == 1
+    assert index.index("<strong>Draft</strong>") < index.index("2024-04-29/index.html")
+    parsed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert [e.link for e in parsed.entries] == ["2024-04-29/index.html"]
+    assert parsed.feed.updated == "2024-04-29T06:00:00Z"
+
+    build(tmp_path, make_issue(3, issue_date=date(2024, 5, 6)))  # the final build
+
+    parsed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert [e.link for e in parsed.entries] == ["2024-05-06/index.html", "2024-04-29/index.html"]
+    assert "<strong>Draft</strong>" not in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_an_issue_written_before_the_draft_flag_is_listed_as_before(tmp_path: Path) -> None:
+    issue_dir = build(tmp_path, make_issue(3))
+    document = json.loads((issue_dir / "digest.json").read_text(encoding="utf-8"))
+    del document["draft"]
+    document["schema_version"] = 1
+    (issue_dir / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    build(tmp_path, make_issue(3, issue_date=date(2024, 5, 13)))
+
+    parsed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert [e.link for e in parsed.entries] == ["2024-05-13/index.html", "2024-05-06/index.html"]

@@ -18,6 +18,7 @@ import sys
 import time
 from pathlib import Path
 
+import feedparser
 import httpx
 import pytest
 
@@ -173,10 +174,16 @@ def test_a_new_newsletter_from_init_to_the_final_issue(tmp_path: Path) -> None:
         [draft] = build.stdout.splitlines()
         assert re.fullmatch(r"out/\d{4}-\d\d-\d\d/email\.html", draft)
         assert "a try-out: nothing counts as sent" in build.stderr
+        # The draft is marked on the archive page and kept out of its subscribers' feed.
+        assert "<strong>Draft</strong>" in (folder / "out" / "index.html").read_text()
+        assert feedparser.parse((folder / "out" / "feed.xml").read_bytes()).entries == []
         run = _run("digest run", folder, env)
         assert run.returncode == 0, run.stderr
         assert run.stdout.splitlines() == [draft]
         assert "its stories now count as sent" in run.stderr
+        assert "<strong>Draft</strong>" not in (folder / "out" / "index.html").read_text()
+        [entry] = feedparser.parse((folder / "out" / "feed.xml").read_bytes()).entries
+        assert entry.link == draft.removeprefix("out/").replace("email.html", "index.html")
         again = _run("digest run", folder, env)
     assert again.returncode == 0 and "already built by a final build" in again.stderr
     issue = json.loads((folder / draft).with_name("digest.json").read_text())
