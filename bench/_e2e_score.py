@@ -213,12 +213,15 @@ def score_stage(
     printed: Sequence[IssueStory],
     *,
     topics: Mapping[str, Sequence[str]],
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, object]:
     """The clustering stage's own partition (article key -> story), before selection.
 
     Besides its B-cubed and event coverage: the stories of two or more outlets that
     no printed story holds (what the cap and selection cut), and how many of those
-    belong to an event the standing topics' keywords point to.
+    belong to an event the standing topics' keywords point to; each split event and
+    each mixing story report by report (outlet, title, the start of the text
+    clustering saw, from ``texts``, and which stage story it went to).
     """
     gold = {a.key: a for a in articles}
     members: defaultdict[str, set[str]] = defaultdict(set)
@@ -256,7 +259,63 @@ def score_stage(
         "standing_not_printed": sum(
             1 for s in cut if any(gold[k].event in expected for k in s.members if k in gold)
         ),
+        **_stage_cases(articles, partition, texts or {}),
     }
+
+
+# Characters of the clustering text shown per report.
+_SHOWN_CHARS = 150
+
+
+def _stage_cases(
+    articles: Sequence[GoldArticle], partition: Mapping[str, str], texts: Mapping[str, str]
+) -> dict[str, list[dict[str, object]]]:
+    """Split events and mixing stories of a partition, each with its reports listed.
+
+    Stories are numbered S1, S2... in order of first appearance in the listing, so the
+    report reads without 16-character ids; a report in no story (set aside) shows "-".
+    """
+    names: dict[str, str] = {}
+
+    def story(key: str) -> str:
+        found = partition.get(key)
+        return "-" if found is None else names.setdefault(found, f"S{len(names) + 1}")
+
+    def report(article: GoldArticle) -> dict[str, object]:
+        return {
+            "key": article.key,
+            "event": article.event,
+            "degenerate": article.is_degenerate,
+            "outlet": article.outlet,
+            "title": article.title,
+            "text": " ".join(texts.get(article.key, "").split())[:_SHOWN_CHARS],
+            "story": story(article.key),
+        }
+
+    real: defaultdict[int, list[GoldArticle]] = defaultdict(list)
+    for article in sorted(articles, key=lambda a: a.key):
+        if not article.is_degenerate:
+            real[article.event].append(article)
+    splits = []
+    for event, reports in sorted(real.items()):
+        homes = {partition.get(a.key, f"\0{a.key}") for a in reports}
+        if len(reports) >= 2 and len(homes) > 1:
+            rows = sorted((report(a) for a in reports), key=lambda r: str(r["story"]))
+            label = f"{event}: {len(reports)} -> {len(homes)}  {reports[0].title[:70]!r}"
+            splits.append({"event": event, "label": label, "reports": rows})
+    members: defaultdict[str, list[GoldArticle]] = defaultdict(list)
+    for article in sorted(articles, key=lambda a: a.key):
+        if article.key in partition:
+            members[partition[article.key]].append(article)
+    mixes = []
+    for held in sorted(members.values(), key=lambda held: held[0].key):
+        events = Counter(a.event for a in held if not a.is_degenerate)
+        junk = any(a.is_degenerate for a in held) and len(held) > 1
+        if len(events) > 1 or junk:
+            kind = "MIX" if len(events) > 1 else "JUNK"
+            label = f"{kind} story {story(held[0].key)}: events {dict(events.most_common())}"
+            mixes.append({"label": label, "reports": [report(a) for a in held]})
+    return {"split_events": splits, "mixed_cases": mixes}
 
 
 def _score_events(

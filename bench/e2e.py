@@ -115,7 +115,10 @@ def run_week(options: WeekOptions) -> WeekResult:
         if isinstance(stage, str):
             score.stage = {"error": stage}
         else:
-            score.stage = score_stage(gold, stage, built.stories, topics=_standing_topics())
+            partition, seen = stage
+            score.stage = score_stage(
+                gold, partition, built.stories, topics=_standing_topics(), texts=seen
+            )
         if built.assembled:
             score.assembled = score_stage(
                 gold, built.assembled, built.stories, topics=_standing_topics()
@@ -430,8 +433,11 @@ def _store_links(
     return links, records
 
 
-def _stage_partition(database: Path, paths: Mapping[str, str]) -> dict[str, str] | str:
-    """Article key -> story id from the clustering stage alone, or why it is unavailable.
+def _stage_partition(
+    database: Path, paths: Mapping[str, str]
+) -> tuple[dict[str, str], dict[str, str]] | str:
+    """Article key -> story id from the clustering stage alone, and article key -> the
+    text clustering saw; or why they are unavailable.
 
     Calls the library (``digest.screen.screen_articles``, then
     ``digest.cluster.cluster_stories`` on the store's articles of the window, as the
@@ -439,21 +445,25 @@ def _stage_partition(database: Path, paths: Mapping[str, str]) -> dict[str, str]
     screening sets aside is a story of its own.
     """
     try:
-        from digest.cluster import cluster_stories
+        from digest.cluster import cluster_stories, clustering_texts
         from digest.screen import screen_articles
         from digest.store import open_store
 
         with open_store(f"sqlite:///{database}") as store:
             window = store.articles_between(NOW - timedelta(days=7), NOW)
-        clustered = cluster_stories(screen_articles(window).kept)
+        kept = screen_articles(window).kept
+        clustered = cluster_stories(kept)
+        seen = clustering_texts(kept)
     except (ImportError, AttributeError, TypeError) as exc:  # the library API moved on
         return f"{type(exc).__name__}: {exc}"
-    return {
+    partition = {
         _key(article.url, paths): str(story.id)
         for story in clustered
         for article in story.articles
         if _key(article.url, paths)
     }
+    texts = {_key(a.url, paths): seen[a.id] for a in kept if _key(a.url, paths)}
+    return partition, texts
 
 
 def _real_reports(gold: Sequence[GoldArticle]) -> dict[int, set[str]]:
@@ -612,6 +622,7 @@ def show_lines(result: WeekResult) -> list[str]:
         f"  {m.event}: {m.reports} -> {m.stories} + {m.in_no_story}  {m.title!r}"
         for m in s.worst_splits
     ]
+    lines += _stage_case_lines(s.stage)
     not_printed = s.stage.get("not_printed")
     if isinstance(not_printed, list):
         lines += ["", "multi-outlet stories of the clustering stage not printed (events, title):"]
@@ -619,6 +630,27 @@ def show_lines(result: WeekResult) -> list[str]:
     lines += ["", "furniture examples:"]
     for kind, examples in s.examples.items():
         lines += [f"  {kind}: {example}" for example in examples]
+    return lines
+
+
+def _stage_case_lines(stage: Mapping[str, Any]) -> list[str]:
+    """The clustering stage's split events and mixing stories, report by report."""
+    lines: list[str] = []
+    for kind, heading in (
+        ("split_events", "clustering stage: split events (event: reports -> stage stories)"),
+        ("mixed_cases", "clustering stage: stories mixing events"),
+    ):
+        cases = stage.get(kind)
+        if not isinstance(cases, list):
+            continue
+        lines += ["", f"{heading}:"]
+        for case in cases:
+            lines.append(f"  {case['label']}")
+            lines += [
+                f"    [{r['story']}] {'*' if r['degenerate'] else ''}ev {r['event']} "
+                f"{r['outlet']} | {r['title'][:80]!r} | {r['text']!r}"
+                for r in case["reports"]
+            ]
     return lines
 
 

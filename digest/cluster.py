@@ -71,7 +71,7 @@ from digest.linkage import (
 from digest.models import Article, ArticleId, Story
 from digest.text import content_words
 
-__all__ = ["cluster_stories", "cluster_texts", "proper_names"]
+__all__ = ["cluster_stories", "cluster_texts", "clustering_texts", "proper_names"]
 
 logger = logging.getLogger(__name__)
 
@@ -233,6 +233,17 @@ def cluster_stories(
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
+
+
+def clustering_texts(articles: Sequence[Article]) -> dict[ArticleId, str]:
+    """Article id -> the lead text ``cluster_stories`` clusters it on (title, then the
+    start of teaser and body, minus paragraphs its outlet repeats among ``articles``).
+
+    For reports and diagnosis: what clustering saw, not what the page said.
+    """
+    ordered = sorted(articles, key=lambda a: (a.published, a.url))
+    texts, _ = _texts_without_boilerplate(ordered)
+    return {article.id: text for article, text in zip(ordered, texts, strict=True)}
 
 
 # -- vectors ----------------------------------------------------------------------------

@@ -15,7 +15,14 @@ from pathlib import Path
 import pytest
 
 from bench._e2e_pages import Marker
-from bench._e2e_score import GoldArticle, IssueStory, bcubed, expected_topics, score_issue
+from bench._e2e_score import (
+    GoldArticle,
+    IssueStory,
+    bcubed,
+    expected_topics,
+    score_issue,
+    score_stage,
+)
 from bench._e2e_week import Event, degenerate_documents, headline_from, native_dateline
 from digest.evaluate.cluster import bcubed as digest_bcubed
 
@@ -108,6 +115,30 @@ def test_score_counts_a_toy_issue() -> None:
     labels = {a.key: f"junk:{a.key}" if a.is_degenerate else str(a.event) for a in articles}
     predicted = {key: s.id for s in stories for key in s.members}
     assert score.bcubed_f1 == pytest.approx(bcubed(predicted, labels)[2])
+
+
+def test_stage_lists_each_split_event_and_mixing_story_report_by_report() -> None:
+    articles = [
+        _article("1-0", 1, "a"), _article("1-1", 1, "b"),  # whole: not listed
+        _article("2-0", 2, "a"), _article("2-1", 2, "b"), _article("2-2", 2, "c"),  # split
+        _article("3-0", 3, "c"), _article("3-1", 3, "d", degenerate=True),  # junk in x
+    ]  # fmt: skip
+    partition = {"1-0": "x1", "1-1": "x1", "2-0": "x2", "2-1": "x2", "2-2": "x3"}
+    partition |= {"3-0": "x3", "3-1": "x3"}
+    texts = {key: f"clustered {key} " + "word " * 100 for key in partition}
+
+    stage = score_stage(articles, partition, [], topics={}, texts=texts)
+
+    (split,) = stage["split_events"]  # type: ignore[misc]
+    assert split["event"] == 2
+    rows = [(r["key"], r["story"], r["outlet"]) for r in split["reports"]]
+    assert rows == [("2-0", "S1", "a"), ("2-1", "S1", "b"), ("2-2", "S2", "c")]
+    assert split["reports"][0]["text"].startswith("clustered 2-0 word")
+    assert len(split["reports"][0]["text"]) == 150  # the start of what clustering saw
+    (mix,) = stage["mixed_cases"]  # type: ignore[misc]
+    assert mix["label"].startswith("MIX story S2")  # the story 2-2 went to
+    assert sorted(r["key"] for r in mix["reports"]) == ["2-2", "3-0", "3-1"]
+    assert [r["degenerate"] for r in mix["reports"]] == [False, False, True]
 
 
 def test_expected_topic_needs_half_of_the_real_reports() -> None:
