@@ -112,7 +112,9 @@ _CLAUSE_START = re.compile(
 _COMMON_OPENER = re.compile(
     r"^(?:The|A|An|It|Its|This|That|These|Those|There|Some|Most|All|No|None|Only|More|"
     r"Many|Such|Any|Every|Each|Nobody|Nothing|Both|Neither|Another|Other|His|Her|Their|"
-    r"They|He|She|We)\b"
+    r"They|He|She|We|Our|Your|My|Although|Though|While|When|If|Because|Since|After|Before|"
+    r"Once|Unless|Until|Despite|During|In|On|At|For|With|Without|From|By|As|Even|And|But|"
+    r"Or|Yet|Still|Now|Then)\b(?![’'.])"
 )
 _ITEM_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 _LIST_INTRO = re.compile(rf"\b(?:{_VERBS})\s+(?:that\s+)?[^.!?]{{0,80}}:$")
@@ -189,7 +191,8 @@ def _attribute(sentence: str) -> Statement | None:
         if not match:
             continue
         groups = match.groupdict()
-        who = recognise_speaker(groups.get("who") or groups.get("who1") or groups.get("who2") or "")
+        raw = groups.get("who") or groups.get("who1") or groups.get("who2") or ""
+        who = recognise_speaker(raw)
         says = (groups.get("says") or "").strip()
         if not who or word_count(says) < _MIN_CLAIM_WORDS:
             continue
@@ -205,7 +208,7 @@ def _attribute(sentence: str) -> Statement | None:
             if claim is None:
                 continue
             says = claim
-        return Statement(who, says, is_plural=is_plural_speaker(who))
+        return Statement(who, says, is_plural=is_plural_speaker(who, raw))
     return None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
-from digest.speakers import is_group_label, name_in_full, speaker_key
+from digest.speakers import is_group_label, is_plural_speaker, name_in_full, speaker_key
 from digest.text import content_words, word_count
 
 __all__ = ["find_perspectives"]
@@ -68,7 +68,10 @@ def find_perspectives(
         for statement in attribute_sentence(text):
             who = name_in_full(statement.who, context, outlet)
             if who:
-                named = Statement(who, statement.says, is_plural=statement.is_plural)
+                says = _common_opening(statement.says, [s for s in context if s != text])
+                # Named anew ("Police" -> "Police Chief Jane Doe"): its number is the new name's.
+                plural = statement.is_plural if who == statement.who else is_plural_speaker(who)
+                named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))
     chosen: list[_Found] = []
     speakers: set[str] = set()
@@ -86,6 +89,22 @@ def find_perspectives(
             outlets.add(doc)
     chosen = _group_by_stance(chosen, found)
     return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
+
+
+def _common_opening(says: str, context: Sequence[str]) -> str:
+    """``says`` with its first word in lower case when it was capitalised only because it
+    opened the reported sentence ("says Regulators are likely ..."): the article's other
+    sentences write the word in lower case inside a sentence and never with a capital."""
+    match = re.match(r"([A-Z][a-z]+)\b(?![’'.\-])", says)
+    if not match:
+        return says
+    word = match.group(1)
+    lower = capital = 0
+    for sentence in context:
+        for token in re.findall(r"[\w’'\-]+", sentence)[1:]:
+            lower += token == word.lower()
+            capital += token == word
+    return says[0].lower() + says[1:] if lower and not capital else says
 
 
 def _stance(text: str) -> str:

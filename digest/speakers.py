@@ -108,6 +108,33 @@ _SUBORDINATE_START = re.compile(
     r"Whether|Where)\s"
 )
 _PLURAL_LEAD = re.compile(r"^(?:Critics|Supporters|Opponents)\b")
+# Plural common nouns that open a speaker phrase with a capital only because they open
+# the sentence ("Officials in Gaza said", "Scientists say"). A closed list: a surname
+# can end like a plural ("Sanders", "Waters") and takes "says".
+_PLURAL_OPENING = re.compile(
+    r"^(?:Officials|Authorities|Critics|Supporters|Opponents|Scientists|Researchers|"
+    r"Astronomers|Experts|Economists|Analysts|Diplomats|Lawmakers|Legislators|Senators|"
+    r"Leaders|Aides|Allies|Advisers|Advisors|Residents|Witnesses|Victims|Voters|Organisers|"
+    r"Organizers|Judges|Prosecutors|Lawyers|Attorneys|Investigators|Regulators|Owners|"
+    r"Farmers|Workers|Students|Parents|Teachers|Doctors|Nurses|Paramedics|Firefighters|"
+    r"Rescuers|Citizens|Locals|Officers|Troops|Soldiers|Rebels|Militants|Activists|"
+    r"Campaigners|Protesters|Members|Representatives|Delegates|Ministers|Historians|"
+    r"Scholars|Engineers|Employees|Executives|Shareholders|Investors|Traders|Fans|"
+    r"Relatives|Neighbours|Neighbors|Survivors|Medics|Staffers|People|Police|Onlookers|"
+    r"Observers|Sources|Insiders|Donors|Passengers|Pilots|Crews|Guards|Inspectors)$"
+)
+# Plural proper nouns: parties, peoples, movements ("Senate Democrats", "Palestinians").
+# Endings no common surname has ("Evans", "Sanders" and "Waters" take "says").
+_PLURAL_NAME = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ians|icans|ists|ites|ocrats)|Tories|Greens|Conservatives|Liberals|"
+    r"Israelis|Iraqis|Pakistanis|Saudis|Kurds|Europeans|Koreans|Chinese|Japanese|Taliban)$"
+)
+# A speaker cut at a title's full stop by the sentence splitter ("Democratic Sen.").
+_BARE_TITLE = re.compile(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St)$")
+# A conjunction left before the speaker ("But the board said"): not part of the name.
+_LEADING_CONJUNCTION = re.compile(
+    r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
+)
 
 
 def recognise_speaker(raw: str) -> str:
@@ -116,7 +143,7 @@ def recognise_speaker(raw: str) -> str:
     return who if who and _is_agent(who) else ""
 
 
-def _clean_speaker(raw: str) -> str:
+def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     """The speaker as named: intro phrases, time words and "Its" removed, brackets as commas."""
     who = " ".join(raw.split()).strip(" ,").removesuffix(".")
     parts = who.split(", ")
@@ -127,10 +154,11 @@ def _clean_speaker(raw: str) -> str:
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)
     who = _SPEAKER_TAIL.sub("", who).strip(" ,")
+    who = _LEADING_CONJUNCTION.sub("", who)
     who = re.sub(r"^(?:Its|Their|His|Her)\s+(?=[a-z])", "", who)
     who = re.sub(r"\s*\(((?:like|including|such as)\s[^()]{2,80})\)", r", \1,", who)
     who = who.strip(" ,")
-    return who[:1].upper() + who[1:] if who else ""
+    return who[:1].upper() + who[1:] if capitalise else who
 
 
 def _is_agent(who: str) -> bool:
@@ -153,6 +181,8 @@ def _is_agent(who: str) -> bool:
     head = tokens[-1] if tokens else ""
     if not head or any(c.isdigit() for c in head) or _NOT_AGENT.match(head):
         return False
+    if _BARE_TITLE.match(head):
+        return False  # "Democratic Sen": the name was cut off
     if head[0].isupper():
         return not _NOT_AGENT.match(head)
     return bool(_AGENT_HEAD.match(head)) and not _THING_HEAD.match(head)
@@ -171,8 +201,15 @@ def is_speaker(who: str) -> bool:
     return _is_agent(_clean_speaker(text)) and _clean_speaker(text) == text[:1].upper() + text[1:]
 
 
-def is_plural_speaker(who: str) -> bool:
-    """Whether ``who`` takes "say": a group, "A and B", or a plural description."""
+def is_plural_speaker(who: str, raw: str = "") -> bool:
+    """Whether ``who`` takes "say": a group, "A and B", or a plural description.
+
+    ``raw``, the speaker as the sentence wrote it, tells a plural noun that the sentence
+    wrote in lower case ("But onlookers said") from a name.
+    """
+    base = _clean_speaker(raw, capitalise=False) if raw else ""
+    if base[:1].islower():
+        who = base
     if _PLURAL_LEAD.match(who):
         return True
     name = re.split(r",", who)[0]
@@ -180,9 +217,11 @@ def is_plural_speaker(who: str) -> bool:
         return True
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()
     head = head_phrase[-1] if head_phrase else ""
-    return head[:1].islower() and (
-        (head.endswith("s") and not head.endswith(("ss", "us", "is"))) or head == "police"
-    )
+    if head.lower() == "police" or _PLURAL_NAME.match(head):
+        return True  # "Los Angeles Police say", "Senate Democrats say"
+    if len(head_phrase) == 1 and _PLURAL_OPENING.match(head):
+        return True  # "Officials in Gaza say": capitalised only to open the sentence
+    return head[:1].islower() and (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 
 def is_group_label(who: str) -> bool:
@@ -202,24 +241,28 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?", who):
         return ""
     elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
-        who = _full_name(who, context)
+        # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
+        # read as a surname ("Police Chief Jane Doe" is someone else).
+        who = _full_name(who, context, qualifier_only=is_plural_speaker(who))
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     return who
 
 
-def _full_name(surname: str, context: Sequence[str]) -> str:
-    """The first full mention of a person in the article, with the role it gives."""
+def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
+    """The first full mention of a person in the article, with the role it gives; with
+    ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police")."""
     name = re.escape(surname)
+    after = "" if qualifier_only else rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}"
     for sentence in context:
         match = re.search(
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]+\s){{1,3}}{name}|{name}(?:\s[A-Z][\w'’\-]+){{1,2}})"
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]+\s){{1,3}}{name}{after})"
             rf"(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b))?",
             sentence,
         )
         if match:
-            full = match.group(1)
-            if _LEADING_TIME.match(full + " ") or not _is_agent(full):
+            full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
+            if full == surname or _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             role = match.group("role") or ""
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a

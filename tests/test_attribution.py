@@ -78,6 +78,64 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
     assert "and that" not in statements[0].says
 
 
+@pytest.mark.parametrize(
+    ("sentence", "who", "verb"),
+    [
+        (
+            "Officials in Gaza said 29 Palestinians were killed in the strikes.",
+            "Officials in Gaza",
+            "say",
+        ),
+        (
+            "Astronomers at the California Institute of Technology said they had found a "
+            "tenth planet.",
+            "Astronomers at the California Institute of Technology",
+            "say",
+        ),
+        (
+            "Scientists said the feathers had been preserved in remarkable detail.",
+            "Scientists",
+            "say",
+        ),
+        (
+            "The animals were found in the house, Los Angeles Police said.",
+            "Los Angeles Police",
+            "say",
+        ),
+        ("Sanders said the bill would never pass the Senate this year.", "Sanders", "says"),
+        ("The company said the chief executive had been paid too much.", "The company", "says"),
+        ("But onlookers said she still managed to cause a stir at the gala.", "Onlookers", "say"),
+        (
+            "Senate Democrats said they would reject any changes to the health law.",
+            "Senate Democrats",
+            "say",
+        ),
+        ("Evans said the club would appeal against the ban this week.", "Evans", "says"),
+    ],
+)
+def test_a_plural_speaker_says_say_even_when_it_opens_the_sentence(
+    sentence: str, who: str, verb: str
+) -> None:
+    assert [(s.who, s.verb) for s in attribute_sentence(sentence)] == [(who, verb)]
+
+
+def test_a_conjunction_is_not_part_of_the_speaker_and_a_bare_title_is_no_speaker() -> None:
+    [board] = attribute_sentence("But the board said it will rule on the case the same day.")
+    assert board.who == "The board"
+    # The splitter cut "Democratic Sen." from its name: the quote has no speaker left.
+    assert attribute_sentence("“He has been the rock of our caucus,” said Democratic Sen.") == ()
+
+
+def test_a_subordinate_clause_reported_reads_in_lower_case() -> None:
+    [statement] = attribute_sentence(
+        "Although the chief executive received a raise, total pay fell by a fifth, the "
+        "company said."
+    )
+    assert statement.says == (
+        "although the chief executive received a raise, total pay fell by a fifth."
+    )
+
+
 def test_two_speakers_in_one_sentence_are_two_statements() -> None:
     sentence = (
         "Russia's foreign minister said the sanctions were illegal, while the European "

@@ -119,3 +119,38 @@ def test_a_quote_reads_as_a_quote_and_a_clause_as_a_clause() -> None:
 
 def _line(perspective: Perspective) -> str:
     return f"{perspective.who}{perspective.connective} {perspective.says}"
+
+
+def test_a_word_capitalised_only_to_open_the_reported_sentence_reads_in_lower_case() -> None:
+    documents = [
+        [
+            "Regulators opened an inquiry into the merger on Monday.",
+            "Mr Calamari said Regulators are likely to ask what the banks knew and when.",
+            "The regulators have until March to decide.",
+            "Mr Calamari said that Ferguson had known about the deal for months.",
+        ]
+    ]
+    sentences = [(documents[0][1], 0), (documents[0][3], 0)]
+
+    found = find_perspectives(sentences, ARTICLES[:1], limit=2, documents=documents)
+
+    says = [p.says for _, p in found]
+    assert says[0] == "regulators are likely to ask what the banks knew and when."
+    # A name keeps its capital: the article never writes it in lower case.
+    found = find_perspectives([(documents[0][3], 0)], ARTICLES[:1], limit=1, documents=documents)
+    assert found[0][1].says == "Ferguson had known about the deal for months."
+
+
+def test_a_group_is_qualified_as_the_article_names_it_but_not_taken_for_a_surname() -> None:
+    claim = "Police said the driver had not been charged with any offence so far."
+    chief = "Police Chief Jane Doe said the bus had been stopped at the border."
+    state = "The driver was arrested by Vermont State Police on Friday evening."
+
+    def voice(*context: str) -> tuple[str, str]:
+        documents = [[*context, claim]]
+        [(_, found)] = find_perspectives([(claim, 0)], ARTICLES[:1], limit=1, documents=documents)
+        return found.who, found.verb
+
+    assert voice(chief) == ("Police", "say")
+    assert voice("And Police said the road would stay closed until Monday.") == ("Police", "say")
+    assert voice(chief, state) == ("Vermont State Police", "say")
