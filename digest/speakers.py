@@ -108,6 +108,11 @@ _SUBORDINATE_START = re.compile(
     r"Whether|Where)\s"
 )
 _PLURAL_LEAD = re.compile(r"^(?:Critics|Supporters|Opponents)\b")
+# A modal or an -ly adverb, then a lower-case word: a clause ("Will board", "Allegedly
+# sent"); a name goes on with a capital ("Will Smith", "Kelly Jones").
+_VERB_OR_ADVERB_START = re.compile(
+    r"^(?:Will|Would|Can|Could|Should|May|Might|Must|Shall|[A-Z][a-z]+ly)\s+[a-z]"
+)
 # Plural common nouns that open a speaker phrase with a capital only because they open
 # the sentence ("Officials in Gaza said", "Scientists say"). A closed list: a surname
 # can end like a plural ("Sanders", "Waters") and takes "says".
@@ -168,6 +173,8 @@ def _is_agent(who: str) -> bool:
         return False
     if _PAST_TIME.match(who) or _SUBORDINATE_START.match(who):
         return False  # "In 2023 the president": long ago; "When Jane Doe": a clause
+    if _VERB_OR_ADVERB_START.match(who):
+        return False  # "Will board in group 2", "Allegedly sent from": a clause, not a name
     name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
     for appositive in re.findall(r",\s+(\S+)", who):
         # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma

@@ -182,6 +182,10 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         "The final decision says countries will report by 2028 on their plans.",  # a text
         "When you look at the numbers, you said the plan would never work.",  # "When you"
         "FactSet data showed that analysts expected earnings to fall.",  # data
+        # "A, according to X, B" read backwards: the clause is no speaker.
+        "Chase co-branded credit card holders, according to the blog Wandering Aramean, "
+        "will board in group 2.",
+        "Allegedly sent from his email address, the message said the photos were fake.",
     ],
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:
