@@ -25,7 +25,7 @@ from digest.hygiene import clean_sentence, furniture_kind
 from digest.models import Story
 from digest.text import content_words, split_sentences, word_count
 
-__all__ = ["headline_from_sentence", "make_headline", "normalise_headline"]
+__all__ = ["has_news_title", "headline_from_sentence", "make_headline", "normalise_headline"]
 
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,40}$")
 _TITLE_PREFIX = re.compile(
@@ -50,6 +50,10 @@ _DANGLING_END = re.compile(
     r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|this|"
     r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
     r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
+)
+# "..., Brazil's satellite agency says": a headline's attribution, not a cut-off.
+_ATTRIBUTED_END = re.compile(
+    r",\s(?!(?:and|but|or|as|while|which|who|that)\b)[^,]{2,60}\s(?:says|said)$"
 )
 # "aimed at averting": a preposition then a gerund with no object.
 _GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+ing\W*$")
@@ -93,6 +97,15 @@ def make_headline(story: Story, lead: str = "") -> str:
     built = headline_from_sentence(source, texts)
     # With no usable title and no text, any title beats "Untitled story".
     return built or next((normalise_headline(t, texts) for t in titles if t), "Untitled story")
+
+
+def has_news_title(story: Story) -> bool:
+    """Whether one of the story's titles is a news headline by the rules above (not a
+    caption, a quote, a question, first person or cut short)."""
+    outlets = {a.outlet.lower() for a in story.articles}
+    openings = _furniture_openings([a.text or a.summary for a in story.articles])
+    titles = (_plain_title(a.title, outlets) for a in story.articles)
+    return any(title and _is_news_headline(title, openings) for title in titles)
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
@@ -164,7 +177,9 @@ def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] 
         return False
     if title.endswith("?") or _FIRST_PERSON.search(title) or _INTERJECTION.match(title):
         return False
-    if furniture_kind(title) or _DANGLING_END.search(title) or _GERUND_END.search(title):
+    if furniture_kind(title) or _GERUND_END.search(title):
+        return False
+    if _DANGLING_END.search(title) and not _ATTRIBUTED_END.search(title):
         return False
     if _SUBORDINATE.match(title) and "," not in title:
         return False

@@ -131,7 +131,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^\s*{_NAME} ?/ ?{_NAME}(?: ?/ ?{_NAME})?\s*$|"
             rf"\b{_NAME} ?/ ?(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"
             r"^\s*Courtesy\b|\bHandout\b|\bvia (?:REUTERS|Reuters|AP|AFP|Getty)\b|"
-            r"/ ?Via\b|\bscreen ?grab\b",
+            r"/ ?Via\b|\bscreen ?grab\b|"
+            # Who stands where: "Jane Doe, left, and John Roe", "Roe (right) greets ...".
+            r"\b[A-Z][\w'’\-]+,? \((?:far |second from )?(?:left|right|centre|center)\)|"
+            r"\b[A-Z][\w'’\-]+, (?:far |second from )?(?:left|right|centre|center),\s|"
+            r"\((?:from left|from right|L-R|l-r|left to right)\)",
         ),
     ),
     (

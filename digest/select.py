@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, EditorsChoice, choose_stories
+from digest.headline import has_news_title
 from digest.models import (
     ArticleId,
     LeftOut,
@@ -40,6 +41,7 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
+from digest.text import word_count
 from digest.topics import Placement, TopicExample, match_topics
 
 __all__ = ["Selection", "select_stories"]
@@ -48,6 +50,10 @@ __all__ = ["Selection", "select_stories"]
 _UNORDERED = 10_000
 # A chosen story no standing topic took, before sections are found for it.
 _UNFILED = ""
+# "Also in the news" puts a report before a fragment: a page with fewer words than this
+# of its own is a tweet, a blurb or a caption page (the e2e bench counts pages under 60
+# words as not news; 80 leaves room for a short real report's furniture).
+_BRIEF_REPORT_WORDS = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,10 +202,14 @@ def _rank(
     )
 
 
-def _brief_rank(story: Story) -> tuple[int, float, str]:
-    """ "Also in the news" order: most articles, then the newest."""
+def _brief_rank(story: Story) -> tuple[int, int, float, str]:
+    """ "Also in the news" order: reports before fragments (a page without a news
+    headline among its titles, or with less than ``_BRIEF_REPORT_WORDS`` words of text,
+    each counts against it), then most articles, then the newest."""
     latest = max(a.published for a in story.articles)
-    return (-len(story.articles), -latest.timestamp(), story.id)
+    words = max(word_count(a.text or a.summary) for a in story.articles)
+    weak = int(not has_news_title(story)) + int(words < _BRIEF_REPORT_WORDS)
+    return (weak, -len(story.articles), -latest.timestamp(), story.id)
 
 
 def _over_briefs(story: Story, shown: int, rank: int) -> str:

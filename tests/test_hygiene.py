@@ -49,6 +49,9 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str) -> Non
         ("Jonathan Ernst/Reuters", "photo caption"),
         ("Enlarge image Protesters Mohammed Abed/AFP/Getty Images Men walk past.", "photo"),
         ("President Smith speaks in the East Room, Thursday, Feb. 16, 2017.", "photo caption"),
+        ("Jane Doe, left, and John Roe, right, at the awards dinner.", "photo caption"),
+        ("Finance minister Jane Doe (right) greets her Danish counterpart.", "photo caption"),
+        ("Members of the winning crew (from left) pose with the trophy.", "photo caption"),
         ("FILE - In this Aug. 26, 2014, file photo, a senator arrives.", "dateline"),
         ("(Reporting by Jane Roe; Editing by John Doe)", "byline"),
         ("By Jane Doe and John Roe, Reuters", "byline"),
@@ -80,6 +83,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Officials will follow up on the complaints next week.",
         "The Internet Archive said it would appeal the ruling.",
         "Watchdogs said the caption on the ministry's post was misleading.",
+        "The party turned right, left and right again over the budget, Doe said.",
+        "Voters on the left (and some on the right) backed the plan.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:

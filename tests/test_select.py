@@ -209,6 +209,56 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
     assert selection.left_out[0].article_ids == ("https://wire.example/lone1",)
 
 
+def test_also_in_the_news_prefers_a_report_to_a_fragment() -> None:
+    body = (
+        "The regional council voted on Tuesday to close the old harbour bridge to lorries "
+        "after inspectors found corrosion in two of its supporting piers. "
+    ) * 5
+    report = Story(
+        id=StoryId("s-report"),
+        articles=(
+            _article(
+                "https://wire.example/bridge",
+                "Wire",
+                "Council shuts harbour bridge to lorries",
+                body,
+                0,
+            ),
+        ),
+    )
+    tweet = Story(
+        id=StoryId("s-tweet"),
+        articles=(
+            _article(
+                "https://post.example/tweet",
+                "Post",
+                "I wish you the best of luck and I hope you will work for all",
+                "I wish you the best of luck and I hope you will work for all of us.",
+                5,
+            ),
+        ),
+    )
+    caption = Story(
+        id=StoryId("s-caption"),
+        articles=(
+            _article(
+                "https://daily.example/gala",
+                "Daily",
+                "Jane Doe, left, and John Roe, right, at the awards dinner",
+                "Jane Doe, left, and John Roe, right, at the awards dinner. " + body,
+                6,
+            ),
+        ),
+    )
+
+    selection = select_stories(
+        [report, tweet, caption], NO_EDITS, [], max_stories=5, also_in_the_news=1
+    )
+
+    # The newest two are a tweet and a photo caption: the older report goes first.
+    assert [s.id for s in selection.briefs] == ["s-report"]
+
+
 def test_a_pinned_one_outlet_story_becomes_a_main_story(tmp_path: Path) -> None:
     lone = _story("cheese", ("Wire", "Cheese prices rise in France"))
     path = tmp_path / "editorial.yaml"

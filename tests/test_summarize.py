@@ -281,6 +281,21 @@ def test_headline_prefers_plain_title_over_bait() -> None:
     )
 
 
+def test_a_headline_attributed_at_its_end_is_complete_but_a_cut_off_one_is_not() -> None:
+    text = "Brazil's space agency published its yearly satellite figures on Friday."
+    attributed = _article(
+        "a", "A", "Amazon deforestation falls again, Brazil's space agency says", text, 0
+    )
+    cut_off = _article(
+        "b", "B", "Deforestation in the Amazon falls again, and the agency says", text, 1
+    )
+
+    assert make_headline(Story(StoryId("s"), (attributed,))) == (
+        "Amazon deforestation falls again, Brazil’s space agency says"  # curly: house style
+    )
+    assert make_headline(Story(StoryId("t"), (cut_off,))) != cut_off.title
+
+
 def test_previous_issue_sentences_are_not_repeated_in_briefly(story: Story) -> None:
     first = summarize_story(story)
     lead = first.briefly[0].text
