@@ -36,6 +36,7 @@ __all__ = [
     "WEB",
     "Detail",
     "Fit",
+    "Link",
     "NewsLine",
     "PrintedStory",
     "Voice",
@@ -46,6 +47,7 @@ __all__ = [
     "lay_out",
     "reading_minutes",
     "short_date",
+    "story_links",
     "watch_date",
 ]
 
@@ -341,3 +343,37 @@ def watch_date(item: WatchItem, issue_date: date) -> str:
         return f"{_MONTHS[item.month.month - 1]}{year}"
     day = item.day
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}{year}"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A line of a story's link list in the text part; ``url`` is empty when unsafe."""
+
+    label: str
+    url: str
+
+
+def story_links(entry: PrintedStory) -> list[Link]:
+    """The text part's link list of a story: the sources shown, then any other article
+    a voice links, each once."""
+    links: list[Link] = []
+    seen: set[str] = set()
+    every = {http_url(s.url): s for s in entry.story.sources}
+    for source in entry.sources:
+        url = http_url(source.url)
+        links.append(Link(_source_label(source), url))
+        seen.add(url)
+    for voice in entry.voices:
+        if voice.url and voice.url not in seen:
+            # Labelled like the sources above it, when the story lists the article.
+            listed = every.get(voice.url)
+            label = _source_label(listed) if listed else voice.outlet or voice.who
+            links.append(Link(label, voice.url))
+            seen.add(voice.url)
+    return links
+
+
+def _source_label(source: Source) -> str:
+    """ "Outlet, 18 Nov: Title" (the outlet alone when there is no title)."""
+    when = short_date(source.published)
+    return f"{source.outlet}, {when}: {source.title}" if source.title else source.outlet

@@ -13,7 +13,6 @@ import hashlib
 import logging
 import re
 import time
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import format_datetime, formataddr, parseaddr
 from pathlib import Path
@@ -41,6 +40,7 @@ from digest.layout import (
     lay_out,
     reading_minutes,
     short_date,
+    story_links,
     watch_date,
 )
 from digest.mail import MessageParts, build_message, header_text
@@ -54,7 +54,7 @@ from digest.models import (
     StoryId,
 )
 from digest.palette import palettes
-from digest.templating import http_url, render_template, template_environment
+from digest.templating import render_template, template_environment
 
 __all__ = [
     "HTML_TEMPLATE",
@@ -84,14 +84,6 @@ _PREHEADER_FILLER: Final = Markup("&#847;&zwnj;&nbsp;" * 40)
 _FONT_STACK: Final = (
     "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class _Link:
-    """A line of a story's link list in the text part; ``url`` is empty when unsafe."""
-
-    label: str
-    url: str
 
 
 def render_issue(
@@ -294,7 +286,7 @@ def _with_stories(
         "opening": stories[:OPENING_STORIES],
         "briefs": briefs(issue, fit),
         "story_href": story_href,
-        "story_links": _story_links,
+        "story_links": story_links,
     }
 
 
@@ -333,24 +325,6 @@ def _mjml_position(source: str, message: str) -> tuple[int | None, str]:
     line = data.count(b"\n", 0, offset) + 1
     text = source.splitlines()[line - 1] if source.splitlines() else ""
     return line, text.strip()[:120]
-
-
-def _story_links(entry: PrintedStory) -> list[_Link]:
-    """The text part's link list of a story: the sources shown, then any other article
-    a voice links, each once."""
-    links: list[_Link] = []
-    seen: set[str] = set()
-    for source in entry.sources:
-        when = short_date(source.published)
-        label = f"{source.outlet}, {when}: {source.title}" if source.title else source.outlet
-        url = http_url(source.url)
-        links.append(_Link(label, url))
-        seen.add(url)
-    for voice in entry.voices:
-        if voice.url and voice.url not in seen:
-            links.append(_Link(voice.outlet or voice.who, voice.url))
-            seen.add(voice.url)
-    return links
 
 
 def _tidy_text(text: str) -> str:

@@ -914,3 +914,18 @@ def test_long_words_do_not_widen_a_phone_layout(tmp_path: Path) -> None:
     assert _scroll_width_at_375(chromium, f"<p>{LONG_WORD}</p>", tmp_path) > 375
     rendered = render_issue(make_issue(2, extra=(hostile_story(),)), make_newsletter())
     assert _scroll_width_at_375(chromium, rendered.html, tmp_path) == 375
+
+
+def test_a_voices_article_beyond_the_shown_sources_is_labelled_like_a_source() -> None:
+    story = make_story(1, sources=6)
+    quoted = story.sources[5]  # the email shows four sources; this one is beyond them
+    voice = Perspective("Jane Doe", "the talks will go on.", quoted.url, quoted.outlet, "says")
+    issue = make_issue(0, extra=(replace(story, perspectives=(voice,)),))
+
+    text = render_issue(issue, make_newsletter()).text
+
+    links = text.split("Sources:", 1)[1].split("\n\n", 1)[0]
+    assert f"- {quoted.outlet}, {quoted.published.day} May: {quoted.title}" in links.replace(
+        "\n  ", " "
+    )
+    assert quoted.url in links
