@@ -92,12 +92,33 @@ _DANGLING_START = re.compile(
     r"Likewise|Nevertheless|Nonetheless|Otherwise|Thus|Therefore|Hence|Now|Again|Once again|"
     r"The two|The pair|The couple|The latter|The former|The same)\b"
 )
-# "<intro>, he said ..." / "After the show was cancelled, he ...": a pronoun subject;
-# "On her page, Yellin ...": a pronoun in the opening phrase.
-_PRONOUN_SUBJECT = re.compile(
-    r"^[^,]{1,80},\s+(?:he|she|they|it|his|her|their|its|this|these|those)\b"
-    r"|^[^,]{0,60}\b(?:he|she|his|her|him|they|them|their)\b[^,]{0,40},"
+# "<intro>, he said ..." / "After the show was cancelled, he ...": a pronoun subject
+# after an opening phrase; "On her page, Yellin ...": a pronoun in the opening phrase.
+# Either is fine when the pronoun has its antecedent earlier in the same sentence
+# (see _pronoun_dangles): "After Bill Cosby was sentenced, his lawyers ...".
+_INTRO_PRONOUN = re.compile(
+    r"^(?P<before>[^,]{1,80}),\s+(?P<pronoun>he|she|they|it|his|her|their|its|this|these|those)\b"
 )
+_OPENING_PRONOUN = re.compile(
+    r"^(?P<before>[^,]{0,60}?)\b(?P<pronoun>he|she|his|her|him|they|them|their)\b[^,]{0,40},"
+)
+# A sentence that opens with a phrase or clause before its subject ("On her page,",
+# "After the show was cancelled,", "Speaking to reporters,"): a pronoun there comes
+# before anyone it could stand for.
+_FRONTED = re.compile(
+    r"^(?:On|In|At|After|Before|During|With|Without|For|From|Despite|Since|Until|Upon|"
+    r"Following|Like|Unlike|As|When|While|Although|Though|Because|If|Once|By|Through|"
+    r"Under|Among|Within|Amid|Throughout|Unless|Whether|Asked|Told|Given|\w+ing)\b"
+)
+# ... unless that clause's own subject is a name: "After Bill Cosby was sentenced".
+_NAMED_CLAUSE = re.compile(
+    r"^(?:After|Before|When|As|While|Since|Because|Although|Though|If|Once|Until|Unless)"
+    r"\s+(?:[A-Z][\w'’.\-]*\s+){1,4}[a-z]"
+)
+_NAME_BEFORE = re.compile(r"^\S+\s.*?\b[A-Z][a-z]")  # a capitalised word after the first
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "they", "them", "their"})
+_SINGULAR = frozenset({"he", "she", "his", "her", "him"})
+_POSSESSIVE = frozenset({"his", "her", "their"})
 # "The initiative, agreed ..." / "The decision follows ...": a definite noun phrase used
 # as the subject without a qualifier of its own ("The death toll from the storm" has one).
 _DEFINITE_SUBJECT = re.compile(
@@ -301,10 +322,44 @@ def needs_antecedent(text: str) -> str:
     """What ``text`` leans on from an earlier sentence: "" (nothing), "sentence" (a
     pronoun or connective: only the sentence before it will do) or the noun of its
     definite subject ("initiative" for "The initiative, agreed ...")."""
-    if _DANGLING_START.match(text) or _PRONOUN_SUBJECT.match(text):
+    if _DANGLING_START.match(text) or _pronoun_dangles(text):
         return "sentence"
     match = _DEFINITE_SUBJECT.match(text)
     return match.group("noun") if match else ""
+
+
+def _pronoun_dangles(text: str) -> bool:
+    """A pronoun early in ``text`` with nothing before it in the sentence to stand for.
+
+    After an opening phrase, only a clause whose subject is a name resolves a personal
+    pronoun ("After Bill Cosby was sentenced, his lawyers"); in a sentence that opens
+    with its subject, "they"/"their" take it ("Gunmen shot a couple ... their son") and
+    "he"/"she"/"his"/"her" need a name before them ("Lauren Bacall left her fortune";
+    "Police say his car" still dangles).
+    """
+    intro = _INTRO_PRONOUN.match(text)
+    if intro and not _resolved(text, intro["before"], intro["pronoun"], possessive_only=True):
+        return True
+    opening = _OPENING_PRONOUN.match(text)
+    return bool(opening) and not _resolved(text, opening["before"], opening["pronoun"])
+
+
+def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = False) -> bool:
+    """Whether ``pronoun`` can stand for something in ``before`` (the words ahead of it).
+
+    A subject pronoun after a comma ("..., he said") is the speaker of another sentence,
+    unless a fronted clause named them ("After Lind won, he ..."); a possessive may
+    refer back into the clause ("Lind left most of her estate to ..., her will shows").
+    """
+    if pronoun not in _PERSONAL:
+        return False
+    if _FRONTED.match(text):
+        return bool(_NAMED_CLAUSE.match(f"{before} {pronoun}"))
+    if possessive_only and pronoun not in _POSSESSIVE:
+        return False
+    if pronoun in _SINGULAR:
+        return bool(_NAME_BEFORE.match(before))
+    return bool(before.strip())
 
 
 def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:

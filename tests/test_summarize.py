@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest.briefly import extractive_briefly
+from digest.briefly import extractive_briefly, needs_antecedent
 from digest.dates import strip_date_annotations
 from digest.headline import make_headline
 from digest.hygiene import clean_sentence
@@ -299,6 +299,38 @@ def test_extractive_briefly_respects_budget_and_order() -> None:
     assert word_count(" ".join(default)) <= 70
     assert 2 <= len(default) <= 3
     assert word_count(" ".join(short)) <= 40 or len(short) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The pronoun's antecedent is earlier in the same sentence.
+        "Thieves stopped a Leeds family selling their van online and took the cash, police say.",
+        "Retired judge Amara Okafor left most of her estate to a library in Enugu, her will shows.",
+        "Harbour pilot Ines Duarte and her crew, of Setúbal, refused the night shift.",
+        "After Mayor Tomas Lind was re-elected on Sunday, his deputies resigned.",
+        "When Nadia Ferreira met her new pupils, she thought the year would be hard.",
+    ],
+)
+def test_a_pronoun_with_its_antecedent_in_the_sentence_stands_alone(sentence: str) -> None:
+    assert needs_antecedent(sentence) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On his blog, Lind said the vote was rigged.",
+        "After the show was dropped, he went back to radio.",
+        "As her rivals questioned the budget, Lind walked out.",
+        "Police say his van, a white Ford, was found near the docks.",
+        "Speaking to his supporters, Lind promised a recount.",
+        "In Lisbon, she told reporters the strike would go on.",
+        "After leaving Lisbon, he flew to Madrid.",
+        "By cutting the fares, they hoped to win back riders.",
+    ],
+)
+def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence: str) -> None:
+    assert needs_antecedent(sentence) == "sentence"
 
 
 def test_boilerplate_documents_are_ignored() -> None:
