@@ -341,7 +341,7 @@ def _pronoun_dangles(text: str) -> bool:
     if intro and not _resolved(text, intro["before"], intro["pronoun"], possessive_only=True):
         return True
     opening = _OPENING_PRONOUN.match(text)
-    return bool(opening) and not _resolved(text, opening["before"], opening["pronoun"])
+    return opening is not None and not _resolved(text, opening["before"], opening["pronoun"])
 
 
 def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = False) -> bool:
