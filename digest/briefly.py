@@ -78,6 +78,14 @@ _FEATURE_PENALTY = 0.15
 _SAME_COSINE = 0.3
 _SAME_WORDS = 0.7
 _SAME_AS_LEAD = 0.6
+# ... or when they share this many content words whatever their lengths: two long
+# sentences giving the same name, figure and verb ("Bacall left her $26.6 million ...")
+# tell one fact. 6-8 measured flat on both halves (docs/quality.md); 7 is the middle.
+_SAME_COUNT = 7
+# ... or when they give the same figure ("$26.6 million") and share this many other
+# content words: one fact told twice. 2-4 flat on the even half; 3 is the middle.
+_SAME_FIGURE_CONTEXT = 3
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 _QUOTE_CHARS = '"“”'
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
@@ -363,11 +371,29 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
 
 
 def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
-    """Whether two sentences say the same thing (cosine, or shared content words)."""
+    """Whether two sentences say the same thing (cosine, or shared content words: a
+    share of the shorter one's, or a count)."""
     if float(scored.vectors[one] @ scored.vectors[two]) >= _SAME_COSINE:
         return True
     a, b = scored.bags[one], scored.bags[two]
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= _SAME_WORDS
+    common = a & b
+    shared = len(common)
+    return bool(a and b) and (
+        shared / min(len(a), len(b)) >= _SAME_WORDS
+        or shared >= _SAME_COUNT
+        or (shared > _SAME_FIGURE_CONTEXT and any(_is_figure(w) for w in common))
+    )
+
+
+def _is_figure(word: str) -> bool:
+    """A distinctive figure ("26.6", "14m", "400"): not a year, not a small count, not
+    the "000" that a thousands separator leaves as a word of its own."""
+    return (
+        any(c.isdigit() for c in word)
+        and bool(word.strip("0"))
+        and not _YEAR.fullmatch(word)
+        and (len(word) >= 3 or not word.isdigit())
+    )
 
 
 def _shared_share(scored: ScoredSentences, one: int, two: int) -> float:

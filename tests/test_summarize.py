@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest.briefly import extractive_briefly, needs_antecedent
+from digest.briefly import extractive_briefly, is_redundant, needs_antecedent, score_sentences
 from digest.dates import strip_date_annotations
 from digest.headline import make_headline
 from digest.hygiene import clean_sentence
@@ -331,6 +331,27 @@ def test_a_pronoun_with_its_antecedent_in_the_sentence_stands_alone(sentence: st
 )
 def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence: str) -> None:
     assert needs_antecedent(sentence) == "sentence"
+
+
+def test_one_fact_told_twice_in_other_words_is_redundant() -> None:
+    # Little wording in common (cosine about 0.2), but the same figure, name and verb.
+    ledger = (
+        "Retired appeals judge Amara Okafor left the bulk of her $12.4 million estate to "
+        "the Enugu public library and two nephews, according to a will filed in the Lagos "
+        "high court. The library plans a new reading wing."
+    )
+    wire = (
+        "Okafor, who died in March after a long illness at her farm near Nsukka, left an "
+        "estate worth $12.4 million, lawyers for the family said. Harbour pilots in "
+        "Setúbal refused the night shift on Friday after a collision."
+    )
+    scored = score_sentences([ledger, wire], frozenset())
+    texts = [c.text for c in scored.candidates]
+    estate = [i for i, t in enumerate(texts) if "12.4" in t]
+    pilots = next(i for i, t in enumerate(texts) if "pilots" in t)
+
+    assert is_redundant(scored, *estate)
+    assert not is_redundant(scored, estate[0], pilots)
 
 
 def test_boilerplate_documents_are_ignored() -> None:
