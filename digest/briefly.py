@@ -98,6 +98,7 @@ _DANGLING_START = re.compile(
     r"Years later|Hours later|The next day|The following|Even so|Despite this|As a result|"
     r"In response|In addition|Additionally|Moreover|Furthermore|Besides|Similarly|"
     r"Likewise|Nevertheless|Nonetheless|Otherwise|Thus|Therefore|Hence|Now|Again|Once again|"
+    r"In doing so|By doing so|In so doing|Doing so|To do so|"
     r"The two|The pair|The couple|The latter|The former|The same)\b"
 )
 # "<intro>, he said ..." / "After the show was cancelled, he ...": a pronoun subject
@@ -142,7 +143,7 @@ _CAPTION_DATE = re.compile(
     r"|\b(?:is|are) seen\b"
 )
 _NOT_NEWS = re.compile(
-    r"https?://|www\.|@\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
+    r"https?://|www\.|@\s?[A-Za-z_]\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
     r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\bhotline\b|\bcall\s+\d",
     re.I,
 )
@@ -154,6 +155,13 @@ _MONTH = (
 _WHEN = re.compile(
     rf"\b(?:{_WEEKDAY}|{_MONTH} \d{{1,2}}|today|yesterday|overnight|this (?:week|morning)|"
     rf"last (?:week|night)|tonight|on \d{{1,2}} {_MONTH})\b"
+)
+# An instruction to the reader, not news: promos ("See the full story", "Stay with ..."),
+# page notices ("Please enable JavaScript") and a feature's address ("Don't worry").
+_IMPERATIVE = re.compile(
+    r"^(?:Please|Get|Watch|Read|Click|See|Find|Sign|Follow|Share|Take|Check|Learn|"
+    r"Download|Listen|Join|Tell|Send|Subscribe|Scroll|Stay|Keep|Don't|Do not|Let's|"
+    r"Make sure|Be sure|Visit|Explore|Discover|Try|Imagine)\b"
 )
 # A column's or a blog's voice: "Wow, the ratings are in".
 _INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes|Okay|OK)\b,?")
@@ -318,6 +326,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _QUOTED_SPAN.search(text)
         and not _FIRST_PERSON.search(text)
         and not _INTERJECTION.match(text)
+        and not _IMPERATIVE.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]

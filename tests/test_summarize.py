@@ -7,7 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest.briefly import extractive_briefly, is_redundant, needs_antecedent, score_sentences
+from digest.briefly import (
+    Candidate,
+    extractive_briefly,
+    is_briefly_candidate,
+    is_redundant,
+    needs_antecedent,
+    score_sentences,
+)
 from digest.dates import strip_date_annotations
 from digest.headline import make_headline
 from digest.hygiene import clean_sentence
@@ -331,6 +338,24 @@ def test_a_pronoun_with_its_antecedent_in_the_sentence_stands_alone(sentence: st
 )
 def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence: str) -> None:
     assert needs_antecedent(sentence) == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stay with Harbour Radio 1090 AM for developments in this story.",
+        "See the full list of this year's winners at the bottom of the page.",
+        "Please enable JavaScript to view the comments on this article.",
+        "Get a taste of the new season in the trailer below the article.",
+        "Study the harbour master's statement again, @ harbourpilots.",
+    ],
+)
+def test_an_instruction_to_the_reader_is_not_news(sentence: str) -> None:
+    assert not is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
+
+
+def test_in_doing_so_leans_on_the_sentence_before() -> None:
+    assert needs_antecedent("In doing so, the council broke its own rules on tenders.")
 
 
 def test_one_fact_told_twice_in_other_words_is_redundant() -> None:
