@@ -72,6 +72,10 @@ _LEADS_TRIED = 1  # the best ledes, each tried with its best following sentences
 # Lead choice: a lede that says when gains, a feature opening without a when loses.
 _WHEN_BONUS = 0.15
 _FEATURE_PENALTY = 0.15
+# ... and a lede gains by how closely the other outlets' ledes tell the same event (mean
+# of its best cosine to each other article's lede): the lead is what they all open with.
+# 0.5-1.0 gave identical leads on the even-id half; 0.75 is the middle (docs/quality.md).
+_LEDE_AGREEMENT = 0.75
 # Two sentences say the same thing when their TF-IDF cosine reaches _SAME_COSINE, or
 # when this share of the shorter one's content words is in the other. Chosen on the
 # Multi-News dev items with even ids and confirmed on the odd ones (docs/quality.md).
@@ -464,12 +468,23 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
     ledes = [i for i in fitting if scored.candidates[i].position < LEDE_POSITIONS]
     if not ledes:
         return fitting[:1]
-    return sorted(ledes, key=lambda i: -_lead_value(scored, i))[:_LEADS_TRIED]
+    every_lede: dict[int, list[int]] = {}
+    for i, candidate in enumerate(scored.candidates):
+        if candidate.position < LEDE_POSITIONS:
+            every_lede.setdefault(candidate.doc, []).append(i)
+    return sorted(ledes, key=lambda i: -_lead_value(scored, i, every_lede))[:_LEADS_TRIED]
 
 
-def _lead_value(scored: ScoredSentences, index: int) -> float:
+def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]) -> float:
+    """The lede's score, more if other outlets open with the same event, adjusted for
+    saying when (more) or opening like a feature (less)."""
     text = scored.candidates[index].text
     value = float(scored.scores[index])
+    others = [d for d in ledes if d != scored.candidates[index].doc]
+    if others:
+        vector = scored.vectors[index]
+        agreement = [max(float(vector @ scored.vectors[i]) for i in ledes[d]) for d in others]
+        value += _LEDE_AGREEMENT * sum(agreement) / len(agreement)
     if _FEATURE_OPENING.match(text):
         value *= 1 - _FEATURE_PENALTY
     elif _WHEN.search(text):
