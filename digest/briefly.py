@@ -86,10 +86,13 @@ _SAME_AS_LEAD = 0.6
 # sentences giving the same name, figure and verb ("Bacall left her $26.6 million ...")
 # tell one fact. 6-8 measured flat on both halves (docs/quality.md); 7 is the middle.
 _SAME_COUNT = 7
-# ... or when they give the same figure ("$26.6 million") and share this many other
-# content words: one fact told twice. 2-4 flat on the even half; 3 is the middle.
+# ... or when they give the same amount ("$26.6 million", "£14m", "42 per cent") and
+# share this many other content words: one fact told twice. 2-4 flat on the even half;
+# 3 is the middle. A bare number is not an amount: "Article 49.3", "911", a year.
 _SAME_FIGURE_CONTEXT = 3
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|bn|k|tn)")  # "14m", "2.5bn": the scale in the word
+_SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "percent", "cent"})
 
 _QUOTE_CHARS = '"“”'
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
@@ -394,19 +397,17 @@ def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
     return bool(a and b) and (
         shared / min(len(a), len(b)) >= _SAME_WORDS
         or shared >= _SAME_COUNT
-        or (shared > _SAME_FIGURE_CONTEXT and any(_is_figure(w) for w in common))
+        or (shared > _SAME_FIGURE_CONTEXT and _same_amount(common))
     )
 
 
-def _is_figure(word: str) -> bool:
-    """A distinctive figure ("26.6", "14m", "400"): not a year, not a small count, not
-    the "000" that a thousands separator leaves as a word of its own."""
-    return (
-        any(c.isdigit() for c in word)
-        and bool(word.strip("0"))
-        and not _YEAR.fullmatch(word)
-        and (len(word) >= 3 or not word.isdigit())
-    )
+def _same_amount(common: frozenset[str]) -> bool:
+    """Whether the shared words hold an amount: a number with its scale or unit shared
+    too ("26.6" and "million"), or a number written with its scale ("14m")."""
+    numbers = [
+        w for w in common if any(c.isdigit() for c in w) and w.strip("0") and not _YEAR.fullmatch(w)
+    ]
+    return any(_AMOUNT.fullmatch(w) for w in numbers) or bool(numbers and common & _SCALE_WORDS)
 
 
 def _shared_share(scored: ScoredSentences, one: int, two: int) -> float:
