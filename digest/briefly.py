@@ -72,12 +72,27 @@ _LEADS_TRIED = 1  # the best ledes, each tried with its best following sentences
 # Lead choice: a lede that says when gains, a feature opening without a when loses.
 _WHEN_BONUS = 0.15
 _FEATURE_PENALTY = 0.15
+# ... and a lede gains by how closely the other outlets' ledes tell the same event (mean
+# of its best cosine to each other article's lede): the lead is what they all open with.
+# 0.5-1.0 gave identical leads on the even-id half; 0.75 is the middle (docs/quality.md).
+_LEDE_AGREEMENT = 0.75
 # Two sentences say the same thing when their TF-IDF cosine reaches _SAME_COSINE, or
 # when this share of the shorter one's content words is in the other. Chosen on the
 # Multi-News dev items with even ids and confirmed on the odd ones (docs/quality.md).
 _SAME_COSINE = 0.3
 _SAME_WORDS = 0.7
 _SAME_AS_LEAD = 0.6
+# ... or when they share this many content words whatever their lengths: two long
+# sentences giving the same name, figure and verb ("Bacall left her $26.6 million ...")
+# tell one fact. 6-8 measured flat on both halves (docs/quality.md); 7 is the middle.
+_SAME_COUNT = 7
+# ... or when they give the same amount ("$26.6 million", "£14m", "42 per cent") and
+# share this many other content words: one fact told twice. 2-4 flat on the even half;
+# 3 is the middle. A bare number is not an amount: "Article 49.3", "911", a year.
+_SAME_FIGURE_CONTEXT = 3
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|bn|k|tn)")  # "14m", "2.5bn": the scale in the word
+_SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "percent", "cent"})
 
 _QUOTE_CHARS = '"“”'
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
@@ -90,14 +105,36 @@ _DANGLING_START = re.compile(
     r"Years later|Hours later|The next day|The following|Even so|Despite this|As a result|"
     r"In response|In addition|Additionally|Moreover|Furthermore|Besides|Similarly|"
     r"Likewise|Nevertheless|Nonetheless|Otherwise|Thus|Therefore|Hence|Now|Again|Once again|"
+    r"In doing so|By doing so|In so doing|Doing so|To do so|"
     r"The two|The pair|The couple|The latter|The former|The same)\b"
 )
-# "<intro>, he said ..." / "After the show was cancelled, he ...": a pronoun subject;
-# "On her page, Yellin ...": a pronoun in the opening phrase.
-_PRONOUN_SUBJECT = re.compile(
-    r"^[^,]{1,80},\s+(?:he|she|they|it|his|her|their|its|this|these|those)\b"
-    r"|^[^,]{0,60}\b(?:he|she|his|her|him|they|them|their)\b[^,]{0,40},"
+# "<intro>, he said ..." / "After the show was cancelled, he ...": a pronoun subject
+# after an opening phrase; "On her page, Yellin ...": a pronoun in the opening phrase.
+# Either is fine when the pronoun has its antecedent earlier in the same sentence
+# (see _pronoun_dangles): "After Bill Cosby was sentenced, his lawyers ...".
+_INTRO_PRONOUN = re.compile(
+    r"^(?P<before>[^,]{1,80}),\s+(?P<pronoun>he|she|they|it|his|her|their|its|this|these|those)\b"
 )
+_OPENING_PRONOUN = re.compile(
+    r"^(?P<before>[^,]{0,60}?)\b(?P<pronoun>he|she|his|her|him|they|them|their)\b[^,]{0,40},"
+)
+# A sentence that opens with a phrase or clause before its subject ("On her page,",
+# "After the show was cancelled,", "Speaking to reporters,"): a pronoun there comes
+# before anyone it could stand for.
+_FRONTED = re.compile(
+    r"^(?:On|In|At|After|Before|During|With|Without|For|From|Despite|Since|Until|Upon|"
+    r"Following|Like|Unlike|As|When|While|Although|Though|Because|If|Once|By|Through|"
+    r"Under|Among|Within|Amid|Throughout|Unless|Whether|Asked|Told|Given|\w+ing)\b"
+)
+# ... unless that clause's own subject is a name: "After Bill Cosby was sentenced".
+_NAMED_CLAUSE = re.compile(
+    r"^(?:After|Before|When|As|While|Since|Because|Although|Though|If|Once|Until|Unless)"
+    r"\s+(?:[A-Z][\w'’.\-]*\s+){1,4}[a-z]"
+)
+_NAME_BEFORE = re.compile(r"^\S+\s.*?\b[A-Z][a-z]")  # a capitalised word after the first
+_PERSONAL = frozenset({"he", "she", "his", "her", "him", "they", "them", "their"})
+_SINGULAR = frozenset({"he", "she", "his", "her", "him"})
+_POSSESSIVE = frozenset({"his", "her", "their"})
 # "The initiative, agreed ..." / "The decision follows ...": a definite noun phrase used
 # as the subject without a qualifier of its own ("The death toll from the storm" has one).
 _DEFINITE_SUBJECT = re.compile(
@@ -113,7 +150,7 @@ _CAPTION_DATE = re.compile(
     r"|\b(?:is|are) seen\b"
 )
 _NOT_NEWS = re.compile(
-    r"https?://|www\.|@\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
+    r"https?://|www\.|@\s?[A-Za-z_]\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
     r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\bhotline\b|\bcall\s+\d",
     re.I,
 )
@@ -125,6 +162,13 @@ _MONTH = (
 _WHEN = re.compile(
     rf"\b(?:{_WEEKDAY}|{_MONTH} \d{{1,2}}|today|yesterday|overnight|this (?:week|morning)|"
     rf"last (?:week|night)|tonight|on \d{{1,2}} {_MONTH})\b"
+)
+# An instruction to the reader, not news: promos ("See the full story", "Stay with ..."),
+# page notices ("Please enable JavaScript") and a feature's address ("Don't worry").
+_IMPERATIVE = re.compile(
+    r"^(?:Please|Get|Watch|Read|Click|See|Find|Sign|Follow|Share|Take|Check|Learn|"
+    r"Download|Listen|Join|Tell|Send|Subscribe|Scroll|Stay|Keep|Don't|Do not|Let's|"
+    r"Make sure|Be sure|Visit|Explore|Discover|Try|Imagine)\b"
 )
 # A column's or a blog's voice: "Wow, the ratings are in".
 _INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes|Okay|OK)\b,?")
@@ -289,6 +333,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _QUOTED_SPAN.search(text)
         and not _FIRST_PERSON.search(text)
         and not _INTERJECTION.match(text)
+        and not _IMPERATIVE.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]
@@ -301,18 +346,68 @@ def needs_antecedent(text: str) -> str:
     """What ``text`` leans on from an earlier sentence: "" (nothing), "sentence" (a
     pronoun or connective: only the sentence before it will do) or the noun of its
     definite subject ("initiative" for "The initiative, agreed ...")."""
-    if _DANGLING_START.match(text) or _PRONOUN_SUBJECT.match(text):
+    if _DANGLING_START.match(text) or _pronoun_dangles(text):
         return "sentence"
     match = _DEFINITE_SUBJECT.match(text)
     return match.group("noun") if match else ""
 
 
+def _pronoun_dangles(text: str) -> bool:
+    """A pronoun early in ``text`` with nothing before it in the sentence to stand for.
+
+    After an opening phrase, only a clause whose subject is a name resolves a personal
+    pronoun ("After Bill Cosby was sentenced, his lawyers"); in a sentence that opens
+    with its subject, "they"/"their" take it ("Gunmen shot a couple ... their son") and
+    "he"/"she"/"his"/"her" need a name before them ("Lauren Bacall left her fortune";
+    "Police say his car" still dangles).
+    """
+    intro = _INTRO_PRONOUN.match(text)
+    if intro and not _resolved(text, intro["before"], intro["pronoun"], possessive_only=True):
+        return True
+    opening = _OPENING_PRONOUN.match(text)
+    return opening is not None and not _resolved(text, opening["before"], opening["pronoun"])
+
+
+def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = False) -> bool:
+    """Whether ``pronoun`` can stand for something in ``before`` (the words ahead of it).
+
+    A subject pronoun after a comma ("..., he said") is the speaker of another sentence,
+    unless a fronted clause named them ("After Lind won, he ..."); a possessive may
+    refer back into the clause ("Lind left most of her estate to ..., her will shows").
+    """
+    if pronoun not in _PERSONAL:
+        return False
+    if _FRONTED.match(text):
+        return bool(_NAMED_CLAUSE.match(f"{before} {pronoun}"))
+    if possessive_only and pronoun not in _POSSESSIVE:
+        return False
+    if pronoun in _SINGULAR:
+        return bool(_NAME_BEFORE.match(before))
+    return bool(before.strip())
+
+
 def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
-    """Whether two sentences say the same thing (cosine, or shared content words)."""
+    """Whether two sentences say the same thing (cosine, or shared content words: a
+    share of the shorter one's, or a count)."""
     if float(scored.vectors[one] @ scored.vectors[two]) >= _SAME_COSINE:
         return True
     a, b = scored.bags[one], scored.bags[two]
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= _SAME_WORDS
+    common = a & b
+    shared = len(common)
+    return bool(a and b) and (
+        shared / min(len(a), len(b)) >= _SAME_WORDS
+        or shared >= _SAME_COUNT
+        or (shared > _SAME_FIGURE_CONTEXT and _same_amount(common))
+    )
+
+
+def _same_amount(common: frozenset[str]) -> bool:
+    """Whether the shared words hold an amount: a number with its scale or unit shared
+    too ("26.6" and "million"), or a number written with its scale ("14m")."""
+    numbers = [
+        w for w in common if any(c.isdigit() for c in w) and w.strip("0") and not _YEAR.fullmatch(w)
+    ]
+    return any(_AMOUNT.fullmatch(w) for w in numbers) or bool(numbers and common & _SCALE_WORDS)
 
 
 def _shared_share(scored: ScoredSentences, one: int, two: int) -> float:
@@ -374,12 +469,23 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
     ledes = [i for i in fitting if scored.candidates[i].position < LEDE_POSITIONS]
     if not ledes:
         return fitting[:1]
-    return sorted(ledes, key=lambda i: -_lead_value(scored, i))[:_LEADS_TRIED]
+    every_lede: dict[int, list[int]] = {}
+    for i, candidate in enumerate(scored.candidates):
+        if candidate.position < LEDE_POSITIONS:
+            every_lede.setdefault(candidate.doc, []).append(i)
+    return sorted(ledes, key=lambda i: -_lead_value(scored, i, every_lede))[:_LEADS_TRIED]
 
 
-def _lead_value(scored: ScoredSentences, index: int) -> float:
+def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]) -> float:
+    """The lede's score, more if other outlets open with the same event, adjusted for
+    saying when (more) or opening like a feature (less)."""
     text = scored.candidates[index].text
     value = float(scored.scores[index])
+    others = [d for d in ledes if d != scored.candidates[index].doc]
+    if others:
+        vector = scored.vectors[index]
+        agreement = [max(float(vector @ scored.vectors[i]) for i in ledes[d]) for d in others]
+        value += _LEDE_AGREEMENT * sum(agreement) / len(agreement)
     if _FEATURE_OPENING.match(text):
         value *= 1 - _FEATURE_PENALTY
     elif _WHEN.search(text):

@@ -7,7 +7,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from digest.briefly import extractive_briefly
+from digest.briefly import (
+    Candidate,
+    extractive_briefly,
+    is_briefly_candidate,
+    is_redundant,
+    needs_antecedent,
+    score_sentences,
+)
 from digest.dates import strip_date_annotations
 from digest.headline import make_headline
 from digest.hygiene import clean_sentence
@@ -314,6 +321,77 @@ def test_extractive_briefly_respects_budget_and_order() -> None:
     assert word_count(" ".join(default)) <= 70
     assert 2 <= len(default) <= 3
     assert word_count(" ".join(short)) <= 40 or len(short) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # The pronoun's antecedent is earlier in the same sentence.
+        "Thieves stopped a Leeds family selling their van online and took the cash, police say.",
+        "Retired judge Amara Okafor left most of her estate to a library in Enugu, her will shows.",
+        "Harbour pilot Ines Duarte and her crew, of Setúbal, refused the night shift.",
+        "After Mayor Tomas Lind was re-elected on Sunday, his deputies resigned.",
+        "When Nadia Ferreira met her new pupils, she thought the year would be hard.",
+    ],
+)
+def test_a_pronoun_with_its_antecedent_in_the_sentence_stands_alone(sentence: str) -> None:
+    assert needs_antecedent(sentence) == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On his blog, Lind said the vote was rigged.",
+        "After the show was dropped, he went back to radio.",
+        "As her rivals questioned the budget, Lind walked out.",
+        "Police say his van, a white Ford, was found near the docks.",
+        "Speaking to his supporters, Lind promised a recount.",
+        "In Lisbon, she told reporters the strike would go on.",
+        "After leaving Lisbon, he flew to Madrid.",
+        "By cutting the fares, they hoped to win back riders.",
+    ],
+)
+def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence: str) -> None:
+    assert needs_antecedent(sentence) == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stay with Harbour Radio 1090 AM for developments in this story.",
+        "See the full list of this year's winners at the bottom of the page.",
+        "Please enable JavaScript to view the comments on this article.",
+        "Get a taste of the new season in the trailer below the article.",
+        "Study the harbour master's statement again, @ harbourpilots.",
+    ],
+)
+def test_an_instruction_to_the_reader_is_not_news(sentence: str) -> None:
+    assert not is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
+
+
+def test_in_doing_so_leans_on_the_sentence_before() -> None:
+    assert needs_antecedent("In doing so, the council broke its own rules on tenders.")
+
+
+def test_one_fact_told_twice_in_other_words_is_redundant() -> None:
+    # Little wording in common (cosine about 0.2), but the same figure, name and verb.
+    ledger = (
+        "Retired appeals judge Amara Okafor left the bulk of her $12.4 million estate to "
+        "the Enugu public library and two nephews, according to a will filed in the Lagos "
+        "high court. The library plans a new reading wing."
+    )
+    wire = (
+        "Okafor, who died in March after a long illness at her farm near Nsukka, left an "
+        "estate worth $12.4 million, lawyers for the family said. Harbour pilots in "
+        "Setúbal refused the night shift on Friday after a collision."
+    )
+    scored = score_sentences([ledger, wire], frozenset())
+    texts = [c.text for c in scored.candidates]
+    estate = [i for i, t in enumerate(texts) if "12.4" in t]
+    pilots = next(i for i, t in enumerate(texts) if "pilots" in t)
+
+    assert is_redundant(scored, *estate)
+    assert not is_redundant(scored, estate[0], pilots)
 
 
 def test_boilerplate_documents_are_ignored() -> None:
