@@ -93,6 +93,13 @@ _SAME_FIGURE_CONTEXT = 3
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|bn|k|tn)")  # "14m", "2.5bn": the scale in the word
 _SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "percent", "cent"})
+# A day named in both is as telling as an amount: "Denmark summoned the US envoy in
+# Copenhagen on Wednesday" and "Denmark's foreign ministry summoned the US chargé
+# d'affaires in Copenhagen on Wednesday afternoon" are one event told twice.
+_DAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"yesterday", "today"}
+)
 
 _QUOTE_CHARS = '"“”'
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
@@ -103,11 +110,15 @@ _DANGLING_START = re.compile(
     r"However|Still|Yet|Meanwhile|Instead|Then|There|Here|I|We|You|Our|My|Both|Neither|"
     r"Another|Others|Such|Later|Earlier|Afterwards|Months later|Days later|Weeks later|"
     r"Years later|Hours later|The next day|The following|Even so|Despite this|As a result|"
-    r"In response|In addition|Additionally|Moreover|Furthermore|Besides|Similarly|"
+    r"In response|In return|In turn|In exchange|In addition|Additionally|Moreover|"
+    r"Furthermore|Besides|Similarly|"
     r"Likewise|Nevertheless|Nonetheless|Otherwise|Thus|Therefore|Hence|Now|Again|Once again|"
     r"In doing so|By doing so|In so doing|Doing so|To do so|"
     r"The two|The pair|The couple|The latter|The former|The same)\b"
 )
+# "Smith also defended ...", "Greenland would in turn consult ...": "also" or "in turn"
+# after the subject adds to a sentence before it.
+_ALSO_SUBJECT = re.compile(r"^(?:\S+\s){1,4}(?:also|in turn)\s")
 # "<intro>, he said ..." / "After the show was cancelled, he ...": a pronoun subject
 # after an opening phrase; "On her page, Yellin ...": a pronoun in the opening phrase.
 # Either is fine when the pronoun has its antecedent earlier in the same sentence
@@ -346,7 +357,7 @@ def needs_antecedent(text: str) -> str:
     """What ``text`` leans on from an earlier sentence: "" (nothing), "sentence" (a
     pronoun or connective: only the sentence before it will do) or the noun of its
     definite subject ("initiative" for "The initiative, agreed ...")."""
-    if _DANGLING_START.match(text) or _pronoun_dangles(text):
+    if _DANGLING_START.match(text) or _ALSO_SUBJECT.match(text) or _pronoun_dangles(text):
         return "sentence"
     match = _DEFINITE_SUBJECT.match(text)
     return match.group("noun") if match else ""
@@ -397,7 +408,7 @@ def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
     return bool(a and b) and (
         shared / min(len(a), len(b)) >= _SAME_WORDS
         or shared >= _SAME_COUNT
-        or (shared > _SAME_FIGURE_CONTEXT and _same_amount(common))
+        or (shared > _SAME_FIGURE_CONTEXT and (_same_amount(common) or bool(common & _DAYS)))
     )
 
 

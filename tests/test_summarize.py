@@ -349,6 +349,10 @@ def test_a_pronoun_with_its_antecedent_in_the_sentence_stands_alone(sentence: st
         "In Lisbon, she told reporters the strike would go on.",
         "After leaving Lisbon, he flew to Madrid.",
         "By cutting the fares, they hoped to win back riders.",
+        # "also" or "in turn" after the subject adds to a sentence before it.
+        "Lind also promised a recount of the postal votes in the north.",
+        "The harbour authority would in turn open its books to the port's unions.",
+        "In return the unions would call off the strike at the container terminal.",
     ],
 )
 def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence: str) -> None:
@@ -392,6 +396,27 @@ def test_one_fact_told_twice_in_other_words_is_redundant() -> None:
 
     assert is_redundant(scored, *estate)
     assert not is_redundant(scored, estate[0], pilots)
+
+
+def test_one_event_told_twice_on_the_same_day_is_redundant() -> None:
+    # The same actor, act, place and day, in other words: one event.
+    ledger = (
+        "Portugal summoned the most senior Spanish diplomat in Lisbon on Wednesday after "
+        "Madrid sent a proposal for a joint river authority that officials said overstepped. "
+        "The plan covers the Tagus and the Douro."
+    )
+    wire = (
+        "Portugal's foreign ministry summoned Spain's chargé d'affaires in Lisbon on "
+        "Wednesday afternoon over the river plan. Portugal also summoned its own envoy home "
+        "from Madrid for talks in Lisbon last month."
+    )
+    scored = score_sentences([ledger, wire], frozenset())
+    texts = [c.text for c in scored.candidates]
+    summoned = [i for i, t in enumerate(texts) if "Wednesday" in t]
+    last_month = next(i for i, t in enumerate(texts) if "last month" in t)
+
+    assert len(summoned) == 2 and is_redundant(scored, *summoned)
+    assert not is_redundant(scored, summoned[0], last_month)
 
 
 def test_boilerplate_documents_are_ignored() -> None:
