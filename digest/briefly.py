@@ -176,10 +176,14 @@ _WHEN = re.compile(
 )
 # An instruction to the reader, not news: promos ("See the full story", "Stay with ..."),
 # page notices ("Please enable JavaScript") and a feature's address ("Don't worry").
+# The verb must go on in lower case ("Discover Financial said", "Take-Two reported" are
+# companies); verbs that are also nouns ("Share prices fell", "Watch officers") need
+# an object a promo uses.
 _IMPERATIVE = re.compile(
-    r"^(?:Please|Get|Watch|Read|Click|See|Find|Sign|Follow|Share|Take|Check|Learn|"
-    r"Download|Listen|Join|Tell|Send|Subscribe|Scroll|Stay|Keep|Don't|Do not|Let's|"
-    r"Make sure|Be sure|Visit|Explore|Discover|Try|Imagine)\b"
+    r"^(?:(?:Please|Get|Read|Click|See|Find|Follow|Learn|Download|Listen|Join|Tell|Send|"
+    r"Subscribe|Scroll|Stay|Don't|Do not|Let's|Make sure|Be sure|Visit|Explore|Discover|"
+    r"Imagine)(?=\s+[a-z@])|(?:Share|Watch|Sign|Take|Check|Keep|Try)\s+"
+    r"(?:this|it|our|your|us|up|in|out|now|more|the (?:full|latest|video|story))\b)"
 )
 # A column's or a blog's voice: "Wow, the ratings are in".
 _INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes|Okay|OK)\b,?")

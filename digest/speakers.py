@@ -138,7 +138,7 @@ _PLURAL_NAME = re.compile(
 _BARE_TITLE = re.compile(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St)$")
 # A conjunction left before the speaker ("But the board said"): not part of the name.
 _LEADING_CONJUNCTION = re.compile(
-    r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]o|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
+    r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
 )
 
 

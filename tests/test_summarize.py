@@ -373,6 +373,19 @@ def test_an_instruction_to_the_reader_is_not_news(sentence: str) -> None:
     assert not is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Share prices in Lisbon fell by a fifth on Monday after the harbour strike began.",
+        "Discover Financial said its quarterly profit rose by a tenth on higher card spending.",
+        "Take-Two Interactive reported a wider loss on Tuesday as game sales slowed.",
+        "Watch officers arrested two men near the docks early on Sunday morning.",
+    ],
+)
+def test_a_noun_or_a_name_that_looks_like_an_instruction_is_news(sentence: str) -> None:
+    assert is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
+
+
 def test_in_doing_so_leans_on_the_sentence_before() -> None:
     assert needs_antecedent("In doing so, the council broke its own rules on tenders.")
 
