@@ -119,6 +119,11 @@ _DANGLING_START = re.compile(
 # "Smith also defended ...", "Greenland would in turn consult ...": "also" or "in turn"
 # after the subject adds to a sentence before it.
 _ALSO_SUBJECT = re.compile(r"^(?:\S+\s){1,4}(?:also|in turn)\s")
+# "..., she said, ..." anywhere: a speaker named in another sentence (_INTRO_PRONOUN
+# looks only at the first 80 characters).
+_PRONOUN_SPEAKER = re.compile(
+    r",\s+(?:he|she|they)\s+(?:said|says|added|told|wrote|argued|noted|insisted|explained)\b"
+)
 # "<intro>, he said ..." / "After the show was cancelled, he ...": a pronoun subject
 # after an opening phrase; "On her page, Yellin ...": a pronoun in the opening phrase.
 # Either is fine when the pronoun has its antecedent earlier in the same sentence
@@ -361,7 +366,12 @@ def needs_antecedent(text: str) -> str:
     """What ``text`` leans on from an earlier sentence: "" (nothing), "sentence" (a
     pronoun or connective: only the sentence before it will do) or the noun of its
     definite subject ("initiative" for "The initiative, agreed ...")."""
-    if _DANGLING_START.match(text) or _ALSO_SUBJECT.match(text) or _pronoun_dangles(text):
+    if (
+        _DANGLING_START.match(text)
+        or _ALSO_SUBJECT.match(text)
+        or _PRONOUN_SPEAKER.search(text)
+        or _pronoun_dangles(text)
+    ):
         return "sentence"
     match = _DEFINITE_SUBJECT.match(text)
     return match.group("noun") if match else ""

@@ -154,7 +154,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Written|Produced|Contributing|Research) by\b|\bEditing by\b|"
             r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ,]*){1,4}(?:(?:and|&)[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3})?"
             r"(?:[,|/–—-][ ]*[\w .]{0,40})?\s*$|"
-            r"^\s*Contact (?:the )?(?:author|reporter|writer)\b",
+            r"^\s*Contact (?:the )?(?:author|reporter|writer)\b|"
+            # A column's disclaimer: "The author is a Reuters Breakingviews columnist."
+            r"^\s*The (?:author|writer) is an? [^.]{0,80}\b(?:columnist|contributor|"
+            r"correspondent|writer|editor|professor|fellow|commentator)\b|"
+            r"^\s*The (?:opinions|views) expressed\b",
         ),
     ),
     (
@@ -181,6 +185,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Story continues below|Thank you for subscribing|Already a subscriber)\b|"
             r"\b(?:Advertisement|ADVERTISEMENT)\s*$|"
             r"\bappeared first on\b|"
+            # A site's follow widget: "Add Donald Trump as an interest to stay up to date".
+            r"\bas an interest to stay up to date\b|"
+            r"\bto stay up to date (?:on|with) (?:the latest|all the latest|breaking)\b|"
             # A call to subscribe: the subscription words with "you"/"your" or an order.
             r"(?=.*\b(?:subscri\w+|newsletters?|inbox|sign[ -]?up|"
             r"(?:news|email|breaking) alerts)\b)"

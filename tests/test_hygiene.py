@@ -63,6 +63,9 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str) -> Non
         ("The Gazette uses cookies to personalise content.", "cookie"),
         ("Story highlights", "section label"),
         ("Story continues below", "promo"),
+        ("Add Donald Trump as an interest to stay up to date on the latest news.", "promo"),
+        ("The author is a Reuters Breakingviews columnist.", "byline"),
+        ("The opinions expressed are his own.", "byline"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
@@ -85,6 +88,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Watchdogs said the caption on the ministry's post was misleading.",
         "The party turned right, left and right again over the budget, Doe said.",
         "Voters on the left (and some on the right) backed the plan.",
+        "The author is suing the publisher over unpaid royalties, her lawyer said.",
+        "Farmers want to stay up to date with the new rules, the minister said.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
