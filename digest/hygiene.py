@@ -135,7 +135,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Who stands where: "Jane Doe, left, and John Roe", "Roe (right) greets ...".
             r"\b[A-Z][\w'’\-]+,? \((?:far |second from )?(?:left|right|centre|center)\)|"
             r"\b[A-Z][\w'’\-]+, (?:far |second from )?(?:left|right|centre|center),\s|"
-            r"\((?:from left|from right|L-R|l-r|left to right)\)",
+            r"\((?:from left|from right|L-R|l-r|left to right)\)|"
+            # A picture described in the present: "Mike Brown stands for a portrait in
+            # front of ...", "A leopard sits in a tree at ...", "Jane Doe poses with ...".
+            r"^[A-Z][^,.;:]{0,60}?\s(?:poses (?:for|with|in|at|beside|next to)|"
+            r"stands for a (?:portrait|photo)|sits (?:in|on) a (?:tree|chair|bench|car)|"
+            r"looks on (?:as|during|from)|waves to (?:the|supporters|the crowd|reporters))\b",
         ),
     ),
     (

@@ -52,6 +52,9 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str) -> Non
         ("Jane Doe, left, and John Roe, right, at the awards dinner.", "photo caption"),
         ("Finance minister Jane Doe (right) greets her Danish counterpart.", "photo caption"),
         ("Members of the winning crew (from left) pose with the trophy.", "photo caption"),
+        ("Mike Brown stands for a portrait in front of an artist's portrayal.", "photo caption"),
+        ("A leopard sits in a tree at the Mashatu game reserve in Botswana.", "photo caption"),
+        ("The new minister poses with her cabinet outside the palace.", "photo caption"),
         ("FILE - In this Aug. 26, 2014, file photo, a senator arrives.", "dateline"),
         ("(Reporting by Jane Roe; Editing by John Doe)", "byline"),
         ("By Jane Doe and John Roe, Reuters", "byline"),
@@ -90,6 +93,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Voters on the left (and some on the right) backed the plan.",
         "The author is suing the publisher over unpaid royalties, her lawyer said.",
         "Farmers want to stay up to date with the new rules, the minister said.",
+        "The boy who climbed the tree poses a question the council cannot answer.",
+        "Jane Doe stands for re-election in the northern seat next spring.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
