@@ -59,6 +59,7 @@ _ATTRIBUTED_END = re.compile(
 _GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+ing\W*$")
 _MIN_WORDS, _MAX_WORDS = 3, 16
 _SCANNED_SENTENCES = 40  # captions sit near the top of a page
+_TOP_CHARS = 8_000  # about _SCANNED_SENTENCES sentences of news prose
 _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
@@ -103,7 +104,10 @@ def has_news_title(story: Story) -> bool:
     """Whether one of the story's titles is a news headline by the rules above (not a
     caption, a quote, a question, first person or cut short)."""
     outlets = {a.outlet.lower() for a in story.articles}
-    openings = _furniture_openings([a.text or a.summary for a in story.articles])
+    # Only the top of each page: captions and openings sit there, and a big window has
+    # thousands of one-outlet stories to rank.
+    tops = [(a.text or a.summary)[:_TOP_CHARS] for a in story.articles]
+    openings = _furniture_openings(tops)
     titles = (_plain_title(a.title, outlets) for a in story.articles)
     return any(title and _is_news_headline(title, openings) for title in titles)
 
