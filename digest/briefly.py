@@ -154,7 +154,7 @@ _POSSESSIVE = frozenset({"his", "her", "their"})
 # "The initiative, agreed ..." / "The decision follows ...": a definite noun phrase used
 # as the subject without a qualifier of its own ("The death toll from the storm" has one).
 _DEFINITE_SUBJECT = re.compile(
-    r"^The\s+(?P<noun>[a-z][\w\-]+)(?:,|\s+(?:is|was|are|were|has|had|have|will|would|can|"
+    r"^The\s+(?P<noun>[a-z][\w\-]+)(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|"
     r"could|may|might|must|should|did|does|do|also|then|now|still)\b|\s+\w+(?:ed|es|s)\b)"
 )
 # First and second person: a column, an explainer or a quote, not a report.

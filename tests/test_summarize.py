@@ -492,3 +492,10 @@ def test_bundled_sample_standing_topic_stories(label: str, story: Story) -> None
     assert 2 <= len(summary.also_worth_noting) <= 3, label
     _assert_traceable(summary, story)
     _assert_clean(summary)
+
+
+def test_a_possessive_definite_subject_needs_its_noun_named_first() -> None:
+    assert needs_antecedent("The alliance's secretary general used a visit to Japan.") == (
+        "alliance"
+    )
+    assert needs_antecedent("NATO's secretary general used a visit to Japan.") == ""
