@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.speakers import is_plural_speaker, recognise_speaker
-from digest.text import word_count
+from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, word_count
 
 __all__ = ["Statement", "attribute_sentence", "join_list_items"]
 
@@ -40,15 +40,10 @@ _AUX = r"(?:(?:has|had|have|also|later|previously|earlier|then|publicly|repeated
 _WHO = r"(?:[A-Z]|the\s|an?\s|its\s|their\s|some\s|many\s|most\s)[^\"“”;:]{1,110}?"
 # The same, running to the end of the sentence: "said Jane Doe, a farmer in the Limousin."
 _WHO_WHOLE = _WHO.removesuffix("?")
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
 _TIME = (
     rf"(?:\s+(?:(?:on|last|this|late|early|earlier|later)\s+[\w:.\- ]{{1,25}}?"
-    rf"|in\s+(?:a\s+statement|an?\s+interview|{_MONTH}|\d{{4}})|at\s+an?\s+[\w ]{{3,30}}?"
-    rf"|{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again))?"
+    rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}|\d{{4}})|at\s+an?\s+[\w ]{{3,30}}?"
+    rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again))?"
 )
 # Where it was said: "in Nuuk", "at the United Nations".
 _PLACE = r"(?:\s+(?:in|at|from)\s+(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3})?"

@@ -33,7 +33,7 @@ import numpy.typing as npt
 
 from digest.attribution import join_list_items
 from digest.hygiene import clean_sentence, is_boilerplate_document
-from digest.text import content_words, split_sentences, word_count
+from digest.text import WEEKDAY_PATTERN, WEEKDAYS, content_words, split_sentences, word_count
 
 __all__ = [
     "LEDE_POSITIONS",
@@ -96,10 +96,7 @@ _SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "percent
 # A day named in both is as telling as an amount: "Denmark summoned the US envoy in
 # Copenhagen on Wednesday" and "Denmark's foreign ministry summoned the US chargé
 # d'affaires in Copenhagen on Wednesday afternoon" are one event told twice.
-_DAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"yesterday", "today"}
-)
+_DAYS = frozenset({day.lower() for day in WEEKDAYS} | {"yesterday", "today"})
 
 _QUOTE_CHARS = '"“”'
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
@@ -170,13 +167,12 @@ _NOT_NEWS = re.compile(
     r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\bhotline\b|\bcall\s+\d",
     re.I,
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 _WHEN = re.compile(
-    rf"\b(?:{_WEEKDAY}|{_MONTH} \d{{1,2}}|today|yesterday|overnight|this (?:week|morning)|"
+    rf"\b(?:{WEEKDAY_PATTERN}|{_MONTH} \d{{1,2}}|today|yesterday|overnight|this (?:week|morning)|"
     rf"last (?:week|night)|tonight|on \d{{1,2}} {_MONTH})\b"
 )
 # An instruction to the reader, not news: promos ("See the full story", "Stay with ..."),

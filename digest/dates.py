@@ -19,30 +19,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from digest.text import MONTHS, WEEKDAYS
+
 __all__ = ["annotate_dates", "relative_date_words", "stale_future", "strip_date_annotations"]
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night))?"
 # A date already given right after: "Tuesday, Nov. 17", "Tuesday 17 November", "(17".
 _ALREADY_DATED = re.compile(
     r"^(?:,?\s(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]+|[A-Z][a-z]{2,8}\.?\s\d{1,2})|\s?\()"
 )
 _DAY = re.compile(
-    rf"\b(?P<before>(?:last|next|this|on|late|early)\s)?(?P<day>{'|'.join(_WEEKDAYS)})"
+    rf"\b(?P<before>(?:last|next|this|on|late|early)\s)?(?P<day>{'|'.join(WEEKDAYS)})"
     rf"(?P<part>{_PART_OF_DAY})(?:['’]s)?(?![\w'’])"
 )
 _RELATIVE_DAY = re.compile(
@@ -76,8 +63,8 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_ANNOTATION = re.compile(r"\((?:week of )?(\d{1,2}) (" + "|".join(_MONTHS) + r")\)")
-_ANNOTATION_WITH_SPACE = re.compile(r" \((?:week of )?\d{1,2} (?:" + "|".join(_MONTHS) + r")\)")
+_ANNOTATION = re.compile(r"\((?:week of )?(\d{1,2}) (" + "|".join(MONTHS) + r")\)")
+_ANNOTATION_WITH_SPACE = re.compile(r" \((?:week of )?\d{1,2} (?:" + "|".join(MONTHS) + r")\)")
 
 
 def annotate_dates(text: str, published: datetime) -> str:
@@ -100,7 +87,7 @@ def annotate_dates(text: str, published: datetime) -> str:
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
         before = (match.group("before") or "").strip()
-        meant = _weekday_date(day, _WEEKDAYS.index(match.group("day")), before, is_future)
+        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, is_future)
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_day(match: re.Match[str]) -> str:
@@ -148,7 +135,7 @@ def stale_future(text: str, issue_date: date) -> bool:
     if not _FUTURE.search(text):
         return False
     for match in _ANNOTATION.finditer(text):
-        month = _MONTHS.index(match.group(2)) + 1
+        month = MONTHS.index(match.group(2)) + 1
         year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
         try:
             meant = date(year, month, int(match.group(1)))
@@ -174,4 +161,4 @@ def _weekday_date(day: date, weekday: int, before: str, is_future: bool) -> date
 
 
 def _day_month(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]}"
+    return f"{day.day} {MONTHS[day.month - 1]}"

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from digest.text import plain_text, word_count
+from digest.text import WEEKDAY_PATTERN, plain_text, word_count
 
 __all__ = ["clean_sentence", "furniture_kind", "is_boilerplate_document"]
 
@@ -100,7 +100,6 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|"
     r"Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NAME = r"[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,3}"
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
@@ -125,8 +124,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*(?:Photo|Image|Picture)s? (?:by|courtesy|credit)\b|"
             r"^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab|video)\b|"
             # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
-            rf",\s{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
-            rf"\b{_WEEKDAY},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
+            rf",\s{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
+            rf"\b{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
             # A credit line: "Lena Marsh / Quayside Pictures", "Jonathan Ernst/Reuters".
             rf"^\s*{_NAME} ?/ ?{_NAME}(?: ?/ ?{_NAME})?\s*$|"
             rf"\b{_NAME} ?/ ?(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"

@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 
 from digest.models import Issue, Sentence, Source, StorySummary, TakeOrigin, WatchItem
 from digest.templating import http_url
+from digest.text import MONTHS, WEEKDAYS
 
 __all__ = [
     "BRIEFLY",
@@ -56,21 +57,6 @@ OPENING_STORIES: Final = 5
 # Silent reading of non-fiction in English averages about 238 words a minute
 # (Brysbaert 2019, a meta-analysis of 190 studies).
 _WORDS_PER_MINUTE: Final = 238
-_MONTHS: Final = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,17 +262,17 @@ def covered_dates(issue: Issue, timezone: str) -> str:
     # The window's end is exclusive.
     last = _local(issue.window_end - timedelta(microseconds=1), zone)
     if first == last:
-        return f"{first.day} {_MONTHS[first.month - 1]} {first.year}"
+        return f"{first.day} {MONTHS[first.month - 1]} {first.year}"
     if (first.year, first.month) == (last.year, last.month):
-        return f"{first.day}–{last.day} {_MONTHS[last.month - 1]} {last.year}"
+        return f"{first.day}–{last.day} {MONTHS[last.month - 1]} {last.year}"
     if first.year == last.year:
         return (
-            f"{first.day} {_MONTHS[first.month - 1]} – {last.day} {_MONTHS[last.month - 1]} "
+            f"{first.day} {MONTHS[first.month - 1]} – {last.day} {MONTHS[last.month - 1]} "
             f"{last.year}"
         )
     return (
-        f"{first.day} {_MONTHS[first.month - 1]} {first.year} – "
-        f"{last.day} {_MONTHS[last.month - 1]} {last.year}"
+        f"{first.day} {MONTHS[first.month - 1]} {first.year} – "
+        f"{last.day} {MONTHS[last.month - 1]} {last.year}"
     )
 
 
@@ -326,13 +312,13 @@ def format_date(day: date, *, weekday: bool = False) -> str:
     Built by hand: strftime("%A %B") follows the process locale, which would make the
     output differ between machines.
     """
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 def short_date(moment: datetime | date) -> str:
     """``18 Nov`` (a no-break space between): a source's publication day (UTC)."""
-    return f"{moment.day}\u00a0{_MONTHS[moment.month - 1][:3]}"
+    return f"{moment.day}\u00a0{MONTHS[moment.month - 1][:3]}"
 
 
 def watch_date(item: WatchItem, issue_date: date) -> str:
@@ -340,9 +326,9 @@ def watch_date(item: WatchItem, issue_date: date) -> str:
     when it is not the issue's."""
     year = f" {item.month.year}" if item.month.year != issue_date.year else ""
     if item.day is None:
-        return f"{_MONTHS[item.month.month - 1]}{year}"
+        return f"{MONTHS[item.month.month - 1]}{year}"
     day = item.day
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}{year}"
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]}{year}"
 
 
 @dataclass(frozen=True, slots=True)

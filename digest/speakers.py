@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN
+
 __all__ = [
     "is_group_label",
     "is_plural_speaker",
@@ -25,11 +27,6 @@ __all__ = [
     "speaker_key",
 ]
 
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
 _PRONOUN = re.compile(
     r"^(?:he|she|they|it|we|i|you|this|that|these|those|there|who|which|what|his|her|"
     r"their|its|one|some|many|others|anyone|someone|everyone|nobody|our|my)\b",
@@ -56,15 +53,15 @@ _INTRO = re.compile(
     r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
 )
 _PAST_TIME = re.compile(
-    rf"^(?:In|By|Until|Since)\s+(?:\d{{4}}|{_MONTH})\b|^(?:Years|Decades) ago\b"
+    rf"^(?:In|By|Until|Since)\s+(?:\d{{4}}|{MONTH_PATTERN})\b|^(?:Years|Decades) ago\b"
 )
 _LEADING_TIME = re.compile(
-    rf"^(?:(?:on\s+)?(?:{_WEEKDAY}|Today|Yesterday|Tonight|Earlier|Later|Now|Then|Also)"
+    rf"^(?:(?:on\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday|Tonight|Earlier|Later|Now|Then|Also)"
     rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+"
 )
 _SPEAKER_TAIL = re.compile(
     r"(?:,?\s+(?:on|last|this|late|early|earlier|later|also|again|in a statement|today|"
-    rf"yesterday|{_WEEKDAY})"
+    rf"yesterday|{WEEKDAY_PATTERN})"
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"night|morning|evening|afternoon|day|today))?)+$"
 )

@@ -14,12 +14,35 @@ import re
 from syntok import segmenter
 
 __all__ = [
+    "MONTHS",
+    "MONTH_PATTERN",
+    "WEEKDAYS",
+    "WEEKDAY_PATTERN",
     "content_words",
     "plain_text",
     "remove_unsafe_characters",
     "split_sentences",
     "word_count",
 ]
+
+# Calendar names in English, for the stages that read or write dates.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+WEEKDAY_PATTERN = f"(?:{'|'.join(WEEKDAYS)})"  # a full weekday name, as a regex group
+MONTH_PATTERN = f"(?:{'|'.join(MONTHS)})"  # a full month name, as a regex group
 
 # A paragraph is a blank-line-separated block (ExtractedText.paragraphs). A single line
 # break is also a boundary when the line before it is finished (ends like a sentence) or

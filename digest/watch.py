@@ -32,7 +32,7 @@ from typing import Final
 
 from digest.hygiene import clean_sentence
 from digest.models import Story, WatchItem
-from digest.text import split_sentences
+from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, split_sentences
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events"]
 
@@ -46,26 +46,12 @@ _MAX_SENTENCE_CHARS: Final = 300
 # A bare "18 November" in an article of 20 November is two days ago, not next year's.
 _RECENT_PAST_DAYS: Final = 31
 
-_MONTHS: Final = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS: Final = tuple(month.lower() for month in MONTHS)
+_WEEKDAYS: Final = tuple(day.lower() for day in WEEKDAYS)
 _MONTH = (
     r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+(?P<{name}>20\d\d))?"
 # The word before the date: it must place something in time. Month and weekday names are
@@ -78,11 +64,12 @@ _DATE = re.compile(
     _LEAD
     + r"(?:(?:"
     # "Tuesday 1 December 2026", "1 December", "1st of December"
-    + rf"(?:{_WEEKDAY},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
+    + rf"(?:{WEEKDAY_PATTERN},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
     + rf"{_MONTH.format(name='month1')}{_YEAR.format(name='year1')}"
     + r")|(?:"
     # "Tuesday, December 1, 2026", "December 1"
-    + rf"(?:{_WEEKDAY},?\s+)?{_MONTH.format(name='month2')}\s+(?P<day2>\d{{1,2}}){_ORDINAL}\b"
+    + rf"(?:{WEEKDAY_PATTERN},?\s+)?{_MONTH.format(name='month2')}"
+    + rf"\s+(?P<day2>\d{{1,2}}){_ORDINAL}\b"
     + _YEAR.format(name="year2")
     + r")|(?:"
     # "in January", "in January 2027": a month alone
