@@ -224,7 +224,9 @@ def write_archive(out_dir: Path, *, templates_dir: Path | None = None) -> None:
         )
     )
     replace_file(out_dir / "index.html", html.encode("utf-8"))
-    replace_file(out_dir / "feed.xml", _atom_feed(name, entries))
+    # Subscribers' feed readers would show a draft as the issue: the feed has none.
+    sent = [e for e in entries if not e.draft]
+    replace_file(out_dir / "feed.xml", _atom_feed(name, sent))
 
 
 def _page_language(issue_dir: Path) -> str:
@@ -252,8 +254,7 @@ def _atom_feed(name: str, entries: list[_ArchiveEntry]) -> bytes:
     feed = ET.Element(f"{{{_ATOM}}}feed")
     sub(feed, "title", name)
     sub(feed, "id", _uuid_urn(name))
-    published = [e.updated for e in entries if not e.draft]
-    sub(feed, "updated", max(published, default="1970-01-01T00:00:00Z"))
+    sub(feed, "updated", max((e.updated for e in entries), default="1970-01-01T00:00:00Z"))
     author = sub(feed, "author")
     sub(author, "name", name)
     # Relative links, resolved against the feed's own URL: the archive does not know the
@@ -262,8 +263,6 @@ def _atom_feed(name: str, entries: list[_ArchiveEntry]) -> bytes:
     sub(feed, "link", rel="alternate", href="index.html", type="text/html")
     sub(feed, "generator", "newsletter-digest")
     for entry in entries:
-        if entry.draft:  # subscribers' readers would show a draft as the issue
-            continue
         item = sub(feed, "entry")
         title = entry.headline or f"{entry.newsletter}, {_long_date(entry.issue_date)}"
         sub(item, "title", title)

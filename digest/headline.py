@@ -81,11 +81,8 @@ _PRONOUN_START = re.compile(r"^(?:He|She|It|They|We|This|That|These|Those|His|He
 def make_headline(story: Story, lead: str = "") -> str:
     """The story's headline: the best outlet title that is a news headline, else one
     built from ``lead`` (the Briefly's first sentence) or the first article's text."""
-    outlets = {a.outlet.lower() for a in story.articles}
     texts = [a.text or a.summary for a in story.articles]
-    titles = [_plain_title(a.title, outlets) for a in story.articles]
-    openings = _furniture_openings(texts)
-    good = [t for t in dict.fromkeys(titles) if t and _is_news_headline(t, openings)]
+    titles, good = _news_titles(story, texts)
     if not good:
         questions = [t for t in titles if t and t.endswith("?") and _is_news_headline(t[:-1])]
         if questions and len(questions) == len([t for t in titles if t]):
@@ -103,13 +100,19 @@ def make_headline(story: Story, lead: str = "") -> str:
 def has_news_title(story: Story) -> bool:
     """Whether one of the story's titles is a news headline by the rules above (not a
     caption, a quote, a question, first person or cut short)."""
-    outlets = {a.outlet.lower() for a in story.articles}
     # Only the top of each page: captions and openings sit there, and a big window has
     # thousands of one-outlet stories to rank.
     tops = [(a.text or a.summary)[:_TOP_CHARS] for a in story.articles]
-    openings = _furniture_openings(tops)
-    titles = (_plain_title(a.title, outlets) for a in story.articles)
-    return any(title and _is_news_headline(title, openings) for title in titles)
+    return bool(_news_titles(story, tops)[1])
+
+
+def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The story's titles made plain, and those of them that are news headlines (checked
+    against the openings of ``texts``, the articles' text)."""
+    outlets = {a.outlet.lower() for a in story.articles}
+    titles = [_plain_title(a.title, outlets) for a in story.articles]
+    openings = _furniture_openings(texts)
+    return titles, [t for t in dict.fromkeys(titles) if t and _is_news_headline(t, openings)]
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
