@@ -296,7 +296,7 @@ def _stage_cases(
     for article in sorted(articles, key=lambda a: a.key):
         if not article.is_degenerate:
             real[article.event].append(article)
-    splits = []
+    splits: list[dict[str, object]] = []
     for event, reports in sorted(real.items()):
         homes = {partition.get(a.key, f"\0{a.key}") for a in reports}
         if len(reports) >= 2 and len(homes) > 1:
@@ -307,7 +307,7 @@ def _stage_cases(
     for article in sorted(articles, key=lambda a: a.key):
         if article.key in partition:
             members[partition[article.key]].append(article)
-    mixes = []
+    mixes: list[dict[str, object]] = []
     for held in sorted(members.values(), key=lambda held: held[0].key):
         events = Counter(a.event for a in held if not a.is_degenerate)
         junk = any(a.is_degenerate for a in held) and len(held) > 1

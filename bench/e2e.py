@@ -13,6 +13,7 @@ furniture reached a story. See docs/quality.md ("End-to-end week") for definitio
     .venv/bin/python bench/e2e.py                      # the whole dev week, summary
     .venv/bin/python bench/e2e.py --show               # plus every story and the worst
     .venv/bin/python bench/e2e.py --variant feedtext   # pages unreachable: feed text only
+    .venv/bin/python bench/e2e.py --variant realfeeds  # real outlets' feed items (15-18 Feb)
     .venv/bin/python bench/e2e.py --events 10 --keep /tmp/week --json
 """
 
@@ -45,14 +46,17 @@ if __package__ in (None, ""):  # run as a script: make `bench` importable
 
 from bench._e2e_outlets import OUTLETS, Describe, Outlet, article_path, promo_line, render_feed
 from bench._e2e_pages import Marker, render_page
+from bench._e2e_real import RealOutlet, load_real_week, real_article_path, render_real_feed
 from bench._e2e_score import GoldArticle, IssueStory, Score, score_issue, score_stage
 from bench._e2e_week import WeekArticle, build_week, degenerate_documents, load_events
 from digest.sample._server import SampleServer
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "summarization" / "multinews_longbench_dev100.jsonl"
+REAL_DATA = ROOT.parent / "shared" / "data" / "clustering" / "realfeeds_dev.jsonl"
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)  # a Monday morning, as the cron would run
-VARIANTS = ("pages", "feedtext")
+# "realfeeds" is another week: real outlets' feed items, their pages out of reach.
+VARIANTS = ("pages", "feedtext", "realfeeds")
 # Standing topics that fit this week's news, besides the shipped feeds.yaml's own.
 EXTRA_TOPICS: dict[str, tuple[str, str]] = {
     "Trump White House": ("Trump, White House", "The Trump presidency and the White House."),
@@ -69,7 +73,7 @@ class WeekOptions:
     variant: str = "pages"
     max_stories: int | None = None  # None: the highest the config schema allows
     keep: Path | None = None
-    data: Path = DATA
+    data: Path | None = None  # None: DATA, or REAL_DATA for "realfeeds"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,20 +91,33 @@ def run_week(options: WeekOptions) -> WeekResult:
     """
     if options.variant not in VARIANTS:
         raise ValueError(f"--variant must be one of {', '.join(VARIANTS)}")
-    events = load_events(options.data)
-    degenerate = degenerate_documents(events)  # over the whole file, whatever is sampled
-    if options.events is not None and options.events < len(events):
-        picked = set(random.Random(options.seed).sample(range(len(events)), options.events))
-        events = [event for n, event in enumerate(events) if n in picked]
-    articles = build_week(
-        events, degenerate, outlets=[o.slug for o in OUTLETS], now=NOW, seed=options.seed
-    )
+    feeds: Sequence[Outlet | RealOutlet]
+    real_outlets: Sequence[RealOutlet] = ()
+    if options.variant == "realfeeds":
+        articles, real_outlets, now = load_real_week(options.data or REAL_DATA)
+        feeds = real_outlets
+        events = sorted({a.event for a in articles})
+    else:
+        loaded = load_events(options.data or DATA)
+        degenerate = degenerate_documents(loaded)  # over the whole file, whatever is sampled
+        if options.events is not None and options.events < len(loaded):
+            picked = set(random.Random(options.seed).sample(range(len(loaded)), options.events))
+            loaded = [event for n, event in enumerate(loaded) if n in picked]
+        events = [event.index for event in loaded]
+        articles = build_week(
+            loaded, degenerate, outlets=[o.slug for o in OUTLETS], now=NOW, seed=options.seed
+        )
+        feeds, now = OUTLETS, NOW
+    markers: list[Marker]
     with _work_dir(options.keep) as work:
         max_stories = _max_stories(options.max_stories)
         with _serve(work / "site") as base:
-            paths, markers = _write_site(work / "site", articles, options, base)
-            config = _write_config(work, base, max_stories)
-            run = _run_cli(config, work / "out")
+            if options.variant == "realfeeds":
+                paths, markers = _write_real_site(work / "site", articles, real_outlets, now), []
+            else:
+                paths, markers = _write_site(work / "site", articles, options, base, now)
+            config = _write_config(work, base, max_stories, feeds)
+            run = _run_cli(config, work / "out", now)
         built = _read_issue(work, paths)
         gold = [_gold(a) for a in articles]
         score = score_issue(
@@ -111,7 +128,7 @@ def run_week(options: WeekOptions) -> WeekResult:
             markers=markers,
             topics=_standing_topics(),
         )
-        stage = _stage_partition(work / "digest.db", paths)
+        stage = _stage_partition(work / "digest.db", paths, now)
         if isinstance(stage, str):
             score.stage = {"error": stage}
         else:
@@ -134,9 +151,9 @@ def run_week(options: WeekOptions) -> WeekResult:
             "seed": options.seed,
             "variant": options.variant,
             "events": len(events),
-            "outlets": len(OUTLETS),
+            "outlets": len(feeds),
             "max_stories": max_stories,
-            "now": NOW.isoformat(),
+            "now": now.isoformat(),
             "furniture_injected": dict(Counter(marker.kind for marker in markers)),
             # Source URLs of the issue that match no article of the week: should be 0,
             # or the pipeline rewrote URLs in a way this harness does not follow.
@@ -153,7 +170,11 @@ def run_week(options: WeekOptions) -> WeekResult:
 
 
 def _write_site(
-    site: Path, articles: Sequence[WeekArticle], options: WeekOptions, base: str
+    site: Path,
+    articles: Sequence[WeekArticle],
+    options: WeekOptions,
+    base: str,
+    now: datetime,
 ) -> tuple[dict[str, str], list[Marker]]:
     """Write feeds (and, for "pages", article pages); return URL path -> key, markers."""
     outlets = {o.slug: o for o in OUTLETS}
@@ -182,8 +203,26 @@ def _write_site(
     for outlet in OUTLETS:
         feed = site / _feed_path(outlet)
         feed.parent.mkdir(parents=True, exist_ok=True)
-        feed.write_text(render_feed(outlet, items[outlet.slug], now=NOW), encoding="utf-8")
+        feed.write_text(render_feed(outlet, items[outlet.slug], now=now), encoding="utf-8")
     return paths, markers
+
+
+def _write_real_site(
+    site: Path, articles: Sequence[WeekArticle], outlets: Sequence[RealOutlet], now: datetime
+) -> dict[str, str]:
+    """One RSS feed per real outlet; no pages, so every article fetch gets a 404."""
+    paths: dict[str, str] = {}
+    for outlet in outlets:
+        items = []
+        for article in articles:
+            if article.outlet == outlet.slug:
+                path = real_article_path(outlet, article)
+                paths["/" + path] = article.key
+                items.append((article, f"__BASE__/{path}"))
+        feed = site / _feed_path(outlet)
+        feed.parent.mkdir(parents=True, exist_ok=True)
+        feed.write_text(render_real_feed(outlet, items, now=now), encoding="utf-8")
+    return paths
 
 
 def _file_path(path: str) -> str:
@@ -203,8 +242,9 @@ class _WeekServer(SampleServer):
         return found
 
 
-def _feed_path(outlet: Outlet) -> str:
-    return f"{outlet.slug}/{'atom.xml' if outlet.is_atom else 'feed.xml'}"
+def _feed_path(outlet: Outlet | RealOutlet) -> str:
+    is_atom = isinstance(outlet, Outlet) and outlet.is_atom
+    return f"{outlet.slug}/{'atom.xml' if is_atom else 'feed.xml'}"
 
 
 def _closed_port() -> int:
@@ -252,7 +292,9 @@ def _standing_topics() -> dict[str, tuple[str, ...]]:
     return topics
 
 
-def _write_config(work: Path, base: str, max_stories: int) -> Path:
+def _write_config(
+    work: Path, base: str, max_stories: int, feeds: Sequence[Outlet | RealOutlet]
+) -> Path:
     shipped = _shipped_config()
     topics = list(shipped.get("topics", []))
     for name, (keywords, description) in EXTRA_TOPICS.items():
@@ -276,7 +318,7 @@ def _write_config(work: Path, base: str, max_stories: int) -> Path:
         "storage": {"url": "sqlite:///digest.db"},
         "fetch": {"allow_private": True},
         "topics": topics,
-        "feeds": [{"name": o.name, "url": f"{base}/{_feed_path(o)}"} for o in OUTLETS],
+        "feeds": [{"name": o.name, "url": f"{base}/{_feed_path(o)}"} for o in feeds],
     }
     path = work / "feeds.yaml"
     header = "# Written by bench/e2e.py for one run; the served week is under site/.\n"
@@ -325,9 +367,9 @@ def _find_key(node: Any, key: str) -> Any:
     return None
 
 
-def _run_cli(config: Path, out: Path) -> dict[str, Any]:
+def _run_cli(config: Path, out: Path, now: datetime) -> dict[str, Any]:
     command = [*_digest_command(), "run", "--config", str(config), "--out", str(out)]
-    command += ["--now", NOW.strftime("%Y-%m-%dT%H:%M:%SZ")]
+    command += ["--now", now.strftime("%Y-%m-%dT%H:%M:%SZ")]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, timeout=3600)
     return {
@@ -434,7 +476,7 @@ def _store_links(
 
 
 def _stage_partition(
-    database: Path, paths: Mapping[str, str]
+    database: Path, paths: Mapping[str, str], now: datetime
 ) -> tuple[dict[str, str], dict[str, str]] | str:
     """Article key -> story id from the clustering stage alone, and article key -> the
     text clustering saw; or why they are unavailable.
@@ -450,7 +492,7 @@ def _stage_partition(
         from digest.store import open_store
 
         with open_store(f"sqlite:///{database}") as store:
-            window = store.articles_between(NOW - timedelta(days=7), NOW)
+            window = store.articles_between(now - timedelta(days=7), now)
         kept = screen_articles(window).kept
         clustered = cluster_stories(kept)
         seen = clustering_texts(kept)
@@ -664,8 +706,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list every story, worst cases")
     parser.add_argument("--keep", type=Path, help="build in this new directory and keep it")
     args = parser.parse_args(argv)
-    if not DATA.exists():
-        print(f"skipped: {DATA} is not present (../shared is provided beside the repo)")
+    data = REAL_DATA if args.variant == "realfeeds" else DATA
+    if not data.exists():
+        print(f"skipped: {data} is not present (../shared is provided beside the repo)")
         return 0
     options = WeekOptions(
         seed=args.seed,

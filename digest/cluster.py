@@ -385,8 +385,14 @@ def _texts_without_boilerplate(articles: Sequence[Article]) -> tuple[list[str], 
 
 
 def _paragraphs(article: Article) -> list[str]:
+    # Once each: an article whose page could not be read carries its feed summary as
+    # its text too, and counting those words twice would weigh them over the title.
     parts = [article.summary, *article.text.split("\n\n")]
-    return [p.strip() for p in parts if p.strip()]
+    unique: dict[str, str] = {}
+    for part in parts:
+        if part.strip():
+            unique.setdefault(_squash(part), part.strip())
+    return list(unique.values())
 
 
 def _squash(paragraph: str) -> str:

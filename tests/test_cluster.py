@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from digest.cluster import cluster_stories, cluster_texts
+from digest.cluster import cluster_stories, cluster_texts, clustering_texts
 from digest.models import Article, ArticleId, Story
 from digest.sample import EXPECTED_STORIES, WEEK2_CONTINUES, WEEK2_STORIES
 from digest.sample._data import load_articles
@@ -114,6 +114,24 @@ def test_outlet_boilerplate_does_not_join_stories() -> None:
     # Both Arctic Today articles end with the same newsletter plug; they stay apart.
     stories = cluster_stories([GREENLAND_VOTE[0], GREENLAND_ELECTION[0]])
     assert len(stories) == 2
+
+
+def test_a_feed_only_article_counts_its_teaser_once() -> None:
+    # When a page cannot be read, the article's text is its feed teaser. Counting the
+    # teaser twice would weigh it over the title and cluster such items differently
+    # from the same items with the page unread (as `digest eval cluster` scores them).
+    teased = [
+        dataclasses.replace(a, summary=a.text.split("\n\n")[0])
+        for a in [*GREENLAND_VOTE, *GREENLAND_ELECTION, *RAIL_STRIKE]
+    ]
+    feed_only = [dataclasses.replace(a, text=a.summary) for a in teased]
+    unread = [dataclasses.replace(a, text="") for a in teased]
+    seen = clustering_texts(feed_only)
+    for article in feed_only:
+        lead = " ".join(article.summary.split()[:8])
+        assert seen[article.id].count(lead) == 1, seen[article.id]
+    assert seen == clustering_texts(unread)
+    assert _by_urls(cluster_stories(feed_only)) == _by_urls(cluster_stories(unread))
 
 
 def test_story_ids_order_and_determinism() -> None:

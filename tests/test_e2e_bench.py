@@ -225,3 +225,26 @@ def test_the_feed_text_variant_serves_no_pages(tmp_path: Path) -> None:
     assert not list((tmp_path / "week" / "site").rglob("*.html"))
     assert set(result.week["furniture_injected"]) <= {"feed promo"}
     assert result.run["warning_lines"] >= 1  # the dead links are reported
+
+
+@pytest.mark.slow
+def test_real_feed_items_cluster_in_the_pipeline_as_the_evaluation_scores_them(
+    tmp_path: Path,
+) -> None:
+    # The real outlets' items go through `digest run` with their pages out of reach,
+    # so each article is its feed text; the clustering stage must then score what
+    # `digest eval cluster` scores on the same items (it once counted teasers twice).
+    data = shared_path("data", "clustering", "realfeeds_dev.jsonl")
+    from bench.e2e import WeekOptions, run_week
+    from digest.evaluate.cluster import evaluate_clustering
+
+    result = run_week(WeekOptions(variant="realfeeds", keep=tmp_path / "week", data=data))
+
+    assert result.run["exit_code"] == 0, result.run
+    assert not list((tmp_path / "week" / "site").rglob("*.html"))
+    score = result.score
+    rows = data.read_text(encoding="utf-8").splitlines()
+    assert score.articles == len(rows) and score.unaccounted == 0
+    stage_f1 = score.stage.get("bcubed_f1")
+    assert isinstance(stage_f1, float)
+    assert abs(stage_f1 - float(evaluate_clustering(data)["bcubed_f1"])) < 0.01
