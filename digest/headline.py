@@ -2,7 +2,10 @@
 
 Candidates are the outlets' titles, stripped of " | Site" suffixes and "BREAKING:"
 style prefixes. A title is not a candidate when it is not a news headline: first
-person ("I have been a victim of ..."), a photo caption or other furniture (checked
+person outside quotation marks ("I have been a victim of ..."; in "'I've heard
+nothing but great things,' LeBron James says" the "I" is the speaker's, and in "I would
+scream in my sleep: Women tell of ..." the part after the colon is the headline), a
+photo caption or other furniture (checked
 against the article's own text too: a title that opens a caption is a caption), a
 question (unless every title asks one), an interjection or a reader's comment ("Wow,
 the ratings are in"), or incomplete (it ends on a function word, "aimed at averting",
@@ -11,13 +14,17 @@ or is a lone subordinate clause: "As Israel's operation entered its 24th day").
 Among the rest the most informative wins: the one sharing most content words with the
 other titles and the lead sentence, per square root of its length, bait and very long
 or short titles last. It is normalised to one style: curly quotes, "%" after a
-number, sentence case for a title in Title Case (words the articles capitalise
-mid-sentence stay capitalised), no final full stop. When no title fits, the headline
-is built from the lead sentence, cut at a clause boundary.
+number, sentence case for a title in Title Case when the articles show how each of its
+words is written mid-sentence (else headline-style title case: only small words
+lowered), no final full stop. Plain titles rank before Title Case ones. When no title
+fits, the headline is built from the lead sentence: from its subject on (an opening
+"In the aftermath of ..., " is left out), cut at a clause boundary outside quotation
+marks, preferring a cut that keeps a verb.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -64,18 +71,34 @@ _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is 
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
+# Words title case leaves in lower case (articles, conjunctions, short prepositions).
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor of to in on at for with by from as than via vs per off out up".split()  # noqa: SIM905
+)
 _PREPOSITION = re.compile(
     r"\s(?:in|on|at|of|for|with|from|by|during|after|before|over|under|to|into|against)\s"
 )
 _CLAUSE_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but)\s")
 # A headline says something happened: it has a verb (a finite form is enough to spot).
 _VERB = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
+    r"\b(?:is|are|was|were|be|been|has|have|had|did|does|will|would|can|could|may|might|must|"
     r"says|said|took|made|gave|went|came|met|held|left|lost|rose|fell|hit|set|put|cut|"
     r"shot|told|sent|spent|sold|won|ran|broke|stood|began|led|fled|paid|quit|wins|"
+    r"tell|say|seek|face|vow|warn|urge|push|win|meet|join|deny|reject|agree|demand|fear|"
+    r"kill|die|flee|ask|want|need|"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|We|This|That|These|Those|His|Her|Their|Its)\b")
+# A quotation: curly or straight; a closing single quote is one not inside a word
+# ("I’ve" keeps its apostrophe).
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘.*?’(?![A-Za-z])|(?<!\w)'.*?'(?![A-Za-z])")
+# "In the aftermath of the unrest, Iran is gripped by ...": an opening phrase before
+# the sentence's subject, which a headline leaves out.
+_OPENING_PHRASE = re.compile(
+    r"^(?:In|On|At|After|Before|During|Amid|Amidst|Despite|Following|Since|With|As|When|"
+    r"While|Once|Under|Over|For|Ahead of|Across|Throughout|Earlier|Later|Last|This)\b"
+    r"[^,;:“”\"]{2,90},\s+(?=[A-Z“\"‘'0-9])"
+)
 
 
 def make_headline(story: Story, lead: str = "") -> str:
@@ -112,7 +135,19 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
     outlets = {a.outlet.lower() for a in story.articles}
     titles = [_plain_title(a.title, outlets) for a in story.articles]
     openings = _furniture_openings(texts)
-    return titles, [t for t in dict.fromkeys(titles) if t and _is_news_headline(t, openings)]
+    good = []
+    for title in dict.fromkeys(titles):
+        if not title:
+            continue
+        if _is_news_headline(title, openings):
+            good.append(title)
+            continue
+        # "I would scream in my sleep: Women from Syria's Alawite minority tell of ...":
+        # a quote, then the headline proper.
+        head, colon, tail = title.partition(": ")
+        if colon and _FIRST_PERSON.search(head) and _is_news_headline(tail, openings):
+            good.append(tail)
+    return titles, good
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
@@ -123,21 +158,39 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     "during", ...), so the headline ends on a whole phrase.
     """
     text = sentence.strip().rstrip(".!")
+    opening = _OPENING_PHRASE.match(text)
+    if opening and word_count(text[opening.end() :]) >= _MIN_BUILT_WORDS:
+        rest = text[opening.end() :]
+        text = rest[0].upper() + rest[1:]
     if word_count(text) > _MAX_BUILT_WORDS:
-        for boundary in (_CLAUSE_BOUNDARY, _PREPOSITION):
-            cuts = [
+        # A cut never ends inside a quotation; one that keeps a verb ("..., was killed")
+        # beats one that leaves a bare noun phrase ("Kim Jong-nam, the half-brother").
+        cuts = {
+            (needs_verb, boundary.pattern): [
                 m.start()
                 for m in boundary.finditer(text)
                 if _MIN_BUILT_WORDS <= word_count(text[: m.start()]) <= _MAX_BUILT_WORDS
+                and not _open_quote(text[: m.start()])
+                and (not needs_verb or _VERB.search(text[: m.start()].split(" ", 1)[-1]))
             ]
-            if cuts:
-                text = text[: cuts[-1]]
-                break
-        else:
-            text = " ".join(text.split()[:_MAX_BUILT_WORDS])
+            for needs_verb in (True, False)
+            for boundary in (_CLAUSE_BOUNDARY, _PREPOSITION)
+        }
+        found = next((found for found in cuts.values() if found), None)
+        text = text[: found[-1]] if found else " ".join(text.split()[:_MAX_BUILT_WORDS])
+    text = text.rstrip(" ,;:—–-")
     while _DANGLING_END.search(text) and word_count(text) > 3:
-        text = text.rsplit(" ", 1)[0]
+        text = text.rsplit(" ", 1)[0].rstrip(" ,;:—–-")
     return normalise_headline(text, texts) if text else ""
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` ends inside a quotation."""
+    return (
+        text.count("“") > text.count("”")
+        or text.count('"') % 2 == 1
+        or len(re.findall(r"(?<!\w)‘", text)) > len(re.findall(r"’(?![A-Za-z])", text))
+    )
 
 
 def normalise_headline(title: str, texts: Sequence[str] = ()) -> str:
@@ -182,7 +235,10 @@ def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] 
     words = word_count(title)
     if not (_MIN_WORDS <= words <= _MAX_WORDS + 8):
         return False
-    if title.endswith("?") or _FIRST_PERSON.search(title) or _INTERJECTION.match(title):
+    # "'I've heard nothing but great things,' LeBron James says": a quoted speaker's
+    # "I" is not the outlet writing in the first person.
+    unquoted = _QUOTED.sub(" ", title)
+    if title.endswith("?") or _FIRST_PERSON.search(unquoted) or _INTERJECTION.match(title):
         return False
     if furniture_kind(title) or _GERUND_END.search(title):
         return False
@@ -190,7 +246,11 @@ def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] 
         return False
     if _SUBORDINATE.match(title) and "," not in title:
         return False
-    if _PRONOUN_START.match(title) or not _VERB.search(title.split(" ", 1)[-1]):
+    # In Title Case ("Japan Wins Pairs Figure Skating") the verb is capitalised too.
+    rest = title.split(" ", 1)[-1]
+    if _PRONOUN_START.match(title) or not _VERB.search(
+        rest.lower() if _is_title_case(title) else rest
+    ):
         return False
     # A title that opens one of the articles' captions is that caption; one that opens
     # a longer sentence of the text is that sentence cut short (feeds without titles).
@@ -209,13 +269,15 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     others = [set(content_words(t)) for t in titles if t]
     lead_words = set(content_words(lead))
 
-    def rank(title: str) -> tuple[int, int, float]:
+    def rank(title: str) -> tuple[int, int, int, float]:
         bag = bags[title]
         shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
         length = word_count(title)
         return (
             int(bool(_CLICKBAIT.search(title))),
             int(length > 14 or length < 5),
+            # A plain title needs no recasing, which a teaser's few words may not allow.
+            int(_is_title_case(title)),
             -shared / max(1.0, len(bag) ** 0.5),
         )
 
@@ -241,15 +303,34 @@ def _is_title_case(text: str) -> bool:
 
 
 def _sentence_case(text: str, texts: Sequence[str]) -> str:
-    """Lower-case the words the articles never capitalise mid-sentence."""
+    """Sentence case for a Title Case headline, where the articles show how each word
+    is written mid-sentence; else headline-style title case (only small words lowered).
+
+    A feed item's one-line teaser rarely shows every word: lowering "China" for want of
+    evidence ("knocking china from the top") is worse than keeping the outlet's case.
+    """
     capitalised: set[str] = set()
+    lowered: set[str] = set()
     for body in texts:
         for match in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’\-]*)", body):
             capitalised.add(match.group(1))
+        lowered.update(re.findall(r"\b[a-z][\w'’\-]*", body))
     words = text.split(" ")
+    decided: list[bool | None] = []  # per word after the first: lower it, keep it, unknown
+    for before, word in itertools.pairwise(words):
+        core = word.strip("“”‘’\"'()[],:;!?.")
+        starts = before.rstrip("“”‘’\"')")[-1:] in (".", "!", "?", ":")  # a new sentence
+        if starts or core in capitalised or core.isupper() or not core[:1].isupper():
+            decided.append(False)
+        elif core.lower() in lowered or core.lower() in _SMALL_WORDS:
+            decided.append(True)
+        else:
+            decided.append(None)
+    sure = None not in decided
     out = [words[0]]
-    for word in words[1:]:
-        core = word.strip("“”‘’\"'()[],:;!?")
-        keep = core in capitalised or core.isupper() or not core[:1].isupper()
-        out.append(word if keep else word.replace(core, core[0].lower() + core[1:], 1))
+    for word, lower in zip(words[1:], decided, strict=True):
+        core = word.strip("“”‘’\"'()[],:;!?.")
+        if lower if sure else lower is not False and core.lower() in _SMALL_WORDS:
+            word = word.replace(core, core[0].lower() + core[1:], 1)
+        out.append(word)
     return " ".join(out)

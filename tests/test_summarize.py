@@ -16,7 +16,7 @@ from digest.briefly import (
     score_sentences,
 )
 from digest.dates import strip_date_annotations
-from digest.headline import make_headline
+from digest.headline import headline_from_sentence, make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
@@ -301,6 +301,66 @@ def test_a_headline_attributed_at_its_end_is_complete_but_a_cut_off_one_is_not()
         "Amazon deforestation falls again, Brazil’s space agency says"  # curly: house style
     )
     assert make_headline(Story(StoryId("t"), (cut_off,))) != cut_off.title
+
+
+def _one(title: str, text: str) -> str:
+    return make_headline(Story(StoryId("s"), (_article("a", "A", title, text, 0),)))
+
+
+def test_a_title_case_title_is_a_headline_recased_only_as_far_as_the_text_shows() -> None:
+    # Real feeds (NYT, TIME) title in Title Case; the verb is capitalised too.
+    teaser = "Riku Miura and Ryuichi Kihara of Japan emerged with the gold medal."
+    title = "Japan Wins Pairs Figure Skating, Knocking China From the Top"
+    # The teaser shows neither "China" nor "wins": keep the outlet's case, small words
+    # lowered, rather than print "knocking china".
+    assert _one(title, teaser) == "Japan Wins Pairs Figure Skating, Knocking China from the Top"
+    # A text that shows every word mid-sentence allows sentence case.
+    text = (
+        "Japan wins pairs figure skating gold, knocking the champions from China off the "
+        "top of the podium for the first time."
+    )
+    assert _one(title, text) == "Japan wins pairs figure skating, knocking China from the top"
+    # A new sentence inside a title keeps its capital.
+    assert _one("Rage Grows. The New Mood Is Grief", "A new mood is grief; rage grows.") == (
+        "Rage grows. The new mood is grief"
+    )
+
+
+def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_left_out() -> None:
+    teaser = "Backlash came swiftly for LeBron James after he spoke about Israel."
+    quoted = "'I've heard nothing but great things,' LeBron James says of Israel"
+    assert _one(quoted, teaser) == (
+        "‘I’ve heard nothing but great things,’ LeBron James says of Israel"
+    )
+    titled = "I would scream in my sleep: Women from Syria's Alawite minority tell of kidnap"
+    assert _one(titled, "The BBC hears accounts of assaults.") == (
+        "Women from Syria’s Alawite minority tell of kidnap"
+    )
+    # Written in the first person by the outlet: still not a headline.
+    assert _one("I tried the new tax app: it works", teaser) != "it works"
+
+
+def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside_quotes() -> None:
+    assert (
+        headline_from_sentence(
+            "In the aftermath of another wave of antigovernment unrest, Iran is gripped by a "
+            "mood of collective grief and uncertainty about the future."
+        )
+        == "Iran is gripped by a mood of collective grief and uncertainty about the future"
+    )
+    built = headline_from_sentence(
+        "Backlash came swiftly for basketball star LeBron James after saying he’s heard "
+        "“nothing but great things” about Israel."
+    )
+    assert built == "Backlash came swiftly for basketball star LeBron James"
+    # A cut that keeps a verb beats one that leaves only a noun phrase.
+    assert (
+        headline_from_sentence(
+            "Kim Jong-nam, the half-brother of North Korea's leader, was killed on Monday at "
+            "the airport in Kuala Lumpur, police said."
+        )
+        == "Kim Jong-nam, the half-brother of North Korea’s leader, was killed on Monday"
+    )
 
 
 def test_previous_issue_sentences_are_not_repeated_in_briefly(story: Story) -> None:
