@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.speakers import is_plural_speaker, recognise_speaker
-from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, word_count
+from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, end_sentence, word_count
 
 __all__ = ["Statement", "attribute_sentence", "join_list_items"]
 
@@ -224,8 +224,7 @@ def _clean_claim(says: str) -> str | None:
     claim = claim.rstrip(" ,;:")
     if word_count(claim) < _MIN_CLAIM_WORDS:
         return None
-    if claim[-1] not in '.?!"”':
-        claim += "."
+    claim = end_sentence(claim)
     if _COMMON_OPENER.match(claim):
         claim = claim[0].lower() + claim[1:]
     return claim

@@ -51,7 +51,7 @@ from digest.models import (
     TakeOrigin,
 )
 from digest.perspectives import find_perspectives
-from digest.text import content_words
+from digest.text import content_words, end_sentence
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -127,7 +127,9 @@ def summarize_story(
     def sentence(index: int) -> Sentence:
         candidate = scored.candidates[index]
         article = articles[candidate.doc]
-        return Sentence(annotate_dates(candidate.text, article.published), article.url)
+        return Sentence(
+            end_sentence(annotate_dates(candidate.text, article.published)), article.url
+        )
 
     lead = scored.candidates[briefly[0]].text if briefly else ""
     printed = [sentence(i) for i in (*briefly, *notes)]

@@ -19,6 +19,7 @@ __all__ = [
     "WEEKDAYS",
     "WEEKDAY_PATTERN",
     "content_words",
+    "end_sentence",
     "plain_text",
     "remove_unsafe_characters",
     "split_sentences",
@@ -122,6 +123,23 @@ def remove_unsafe_characters(text: str) -> str:
     stored, and again wherever entities are decoded (``&#x202E;`` is one).
     """
     return _UNSAFE_CHARACTERS.sub("", text)
+
+
+def end_sentence(text: str) -> str:
+    """``text`` ending as a printed sentence does: feeds' one-line teasers often have no
+    full stop ("... gave her a strong public mandate"), and a claim cut before its
+    speaker ends on a comma inside its quote ("“It is over,”"). A stop goes inside a
+    closing quote (house style: "funding was “secured.”")."""
+    text = text.rstrip()
+    if not text or _TERMINAL.search(text) or text.endswith((":", "…")):
+        return text
+    body = text.rstrip("\"'”’)]")
+    closing = text[len(body) :]
+    if closing.startswith(")") or closing.startswith("]"):
+        return text + "."
+    if closing and not (closing.startswith("’") and body[-1:].isalpha() and "‘" not in text):
+        return body.rstrip(" ,;") + "." + closing
+    return text.rstrip(" ,;") + "."
 
 
 def word_count(text: str) -> int:

@@ -33,7 +33,7 @@ from digest.models import (
 )
 from digest.select import Selection
 from digest.summarize import summarize_story
-from digest.text import split_sentences, word_count
+from digest.text import end_sentence, split_sentences, word_count
 
 __all__ = ["Written", "write_briefs", "write_stories"]
 
@@ -143,7 +143,7 @@ def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
                 headline=headline,
                 outlet=article.outlet,
                 url=article.url,
-                sentence=_lead_sentence(article.text, article.summary, headline),
+                sentence=end_sentence(_lead_sentence(article.text, article.summary, headline)),
                 published=article.published,
             )
         )

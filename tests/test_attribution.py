@@ -190,3 +190,11 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:
     assert attribute_sentence(sentence) == ()
+
+
+def test_a_claim_ending_on_a_quoted_word_gets_its_stop_inside_the_quote() -> None:
+    (statement,) = attribute_sentence(
+        'Regulators will ask whether funding was "secured", Mr Calamari said.'
+    )
+    assert statement.who == "Mr Calamari"
+    assert statement.says.endswith('"secured."')

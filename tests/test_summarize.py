@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -361,6 +362,17 @@ def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside
         )
         == "Kim Jong-nam, the half-brother of North Korea’s leader, was killed on Monday"
     )
+
+
+def test_a_feed_teaser_without_a_stop_is_printed_as_a_sentence() -> None:
+    teaser = (
+        "Japanese Prime Minister Sanae Takaichi last week won a landslide election that "
+        "gave her a strong public mandate"
+    )
+    item = _article("a", "A", "Takaichi will be reappointed as Japan's prime minister", "", 0)
+    summary = summarize_story(Story(StoryId("s"), (dataclasses.replace(item, summary=teaser),)))
+
+    assert [strip_date_annotations(s.text) for s in summary.briefly] == [teaser + "."]
 
 
 def test_previous_issue_sentences_are_not_repeated_in_briefly(story: Story) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.hygiene import clean_sentence, is_boilerplate_document
-from digest.text import content_words, split_sentences, word_count
+from digest.text import content_words, end_sentence, split_sentences, word_count
 
 
 def test_abbreviations_initials_and_quotes_do_not_split() -> None:
@@ -92,3 +92,25 @@ def test_boilerplate_documents_are_recognised() -> None:
     assert is_boilerplate_document("   ")
     assert is_boilerplate_document("Starting in 1996, Alexa Internet has been donating ...")
     assert not is_boilerplate_document("Ministers met in Brussels on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        # Feed teasers often end without a stop.
+        ("She won a landslide that gave her a strong mandate", "...a strong mandate."),
+        ("Done.", "Done."),
+        ("Why now?", "Why now?"),
+        # A stop goes inside a closing quote, replacing the comma a cut claim ends on.
+        ("Mr Musk said funding was “secured”", "...was “secured.”"),
+        ("“It is over,”", "“It is over.”"),
+        ("The Taliban’s", "The Taliban’s."),  # an apostrophe, not a quote
+        ("It happened (in 2024)", "It happened (in 2024)."),
+    ],
+)
+def test_a_printed_sentence_ends_with_a_stop(printed: str, expected: str) -> None:
+    ended = end_sentence(printed)
+    if expected.startswith("..."):
+        assert ended.endswith(expected[3:]) and ended.startswith(printed[:10])
+    else:
+        assert ended == expected
