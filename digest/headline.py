@@ -75,6 +75,7 @@ _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
 _SMALL_WORDS = frozenset(
     "a an the and or but nor of to in on at for with by from as than via vs per off out up".split()  # noqa: SIM905
 )
+_ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.)$")
 _PREPOSITION = re.compile(
     r"\s(?:in|on|at|of|for|with|from|by|during|after|before|over|under|to|into|against)\s"
 )
@@ -319,7 +320,10 @@ def _sentence_case(text: str, texts: Sequence[str]) -> str:
     decided: list[bool | None] = []  # per word after the first: lower it, keep it, unknown
     for before, word in itertools.pairwise(words):
         core = word.strip("“”‘’\"'()[],:;!?.")
-        starts = before.rstrip("“”‘’\"')")[-1:] in (".", "!", "?", ":")  # a new sentence
+        # A new sentence ("Rage Grows. The New Mood"), not an abbreviation ("U.S. Leaders").
+        starts = before.rstrip("“”‘’\"')")[-1:] in (".", "!", "?", ":") and not (
+            _ABBREVIATION.search(before)
+        )
         if starts or core in capitalised or core.isupper() or not core[:1].isupper():
             decided.append(False)
         elif core.lower() in lowered or core.lower() in _SMALL_WORDS:

@@ -137,7 +137,9 @@ def end_sentence(text: str) -> str:
     closing = text[len(body) :]
     if closing.startswith(")") or closing.startswith("]"):
         return text + "."
-    if closing and not (closing.startswith("’") and body[-1:].isalpha() and "‘" not in text):
+    # A closing single quote with no opening one is an apostrophe ("the players’").
+    apostrophe = closing[:1] in ("’", "'") and not re.search(r"(?<!\w)[‘']", body)
+    if closing and not apostrophe:
         return body.rstrip(" ,;") + "." + closing
     return text.rstrip(" ,;") + "."
 

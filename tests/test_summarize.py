@@ -321,7 +321,10 @@ def test_a_title_case_title_is_a_headline_recased_only_as_far_as_the_text_shows(
         "top of the podium for the first time."
     )
     assert _one(title, text) == "Japan wins pairs figure skating, knocking China from the top"
-    # A new sentence inside a title keeps its capital.
+    # An abbreviation does not end a sentence; a new sentence keeps its capital.
+    assert _one(
+        "U.S. Leaders Push Back Against the Claim", "Many leaders push back against the claim."
+    ) == ("U.S. leaders push back against the claim")
     assert _one("Rage Grows. The New Mood Is Grief", "A new mood is grief; rage grows.") == (
         "Rage grows. The new mood is grief"
     )

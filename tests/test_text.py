@@ -105,6 +105,8 @@ def test_boilerplate_documents_are_recognised() -> None:
         ("Mr Musk said funding was “secured”", "...was “secured.”"),
         ("“It is over,”", "“It is over.”"),
         ("The Taliban’s", "The Taliban’s."),  # an apostrophe, not a quote
+        ("It went to the players'", "It went to the players'."),
+        ("Trump's 'Board of Peace'", "Trump's 'Board of Peace.'"),
         ("It happened (in 2024)", "It happened (in 2024)."),
     ],
 )
