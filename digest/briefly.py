@@ -184,7 +184,10 @@ _IMPERATIVE = re.compile(
     r"^(?:(?:Please|Get|Read|Click|See|Find|Follow|Learn|Download|Listen|Join|Tell|Send|"
     r"Subscribe|Scroll|Stay|Don't|Do not|Let's|Make sure|Be sure|Visit|Explore|Discover|"
     r"Imagine)(?=\s+[a-z@])|(?:Share|Watch|Sign|Take|Check|Keep|Try)\s+"
-    r"(?:this|it|our|your|us|up|in|out|now|more|the (?:full|latest|video|story))\b)"
+    r"(?:this|it|our|your|us|up|in|out|now|more|the (?:full|latest|video|story))\b|"
+    # A teaser's hand-over to the page: "Here's what they say they know about it."
+    r"Here(?:'s|’s| is| are)\s+(?:what|how|why|where|who|everything|all)\b|"
+    r"(?:What|Everything) (?:we|you) (?:know|need to know)\b)"
 )
 # A column's or a blog's voice: "Wow, the ratings are in".
 _INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes|Okay|OK)\b,?")

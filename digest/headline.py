@@ -45,7 +45,10 @@ _CLICKBAIT = re.compile(
     r"!$|^(?:why|how|what)\b|shocking|jaw-dropping|\bslams\b|things to know",
     re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|We|our|Our|us)\b")
+# "our solar system", "our planet": everyone's, not the outlet's voice.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I'm|I've|I'd|me|my|we|We|(?:our|Our)(?! (?:solar system|planet|galaxy|sun)\b)|us)\b"
+)
 _INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes)\b[,!.]?")
 _SUBORDINATE = re.compile(
     r"^(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Unless|"

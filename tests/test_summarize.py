@@ -340,6 +340,14 @@ def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_lef
     assert _one(titled, "The BBC hears accounts of assaults.") == (
         "Women from Syria’s Alawite minority tell of kidnap"
     )
+    # "Our solar system" is everyone's.
+    assert (
+        _one(
+            "Astronomers say they have evidence of a ninth planet in our solar system",
+            "The planet would orbit far beyond Neptune.",
+        )
+        == "Astronomers say they have evidence of a ninth planet in our solar system"
+    )
     # Written in the first person by the outlet: still not a headline.
     assert _one("I tried the new tax app: it works", teaser) != "it works"
 
@@ -445,6 +453,9 @@ def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence
         "Please enable JavaScript to view the comments on this article.",
         "Get a taste of the new season in the trailer below the article.",
         "Study the harbour master's statement again, @ harbourpilots.",
+        "Here's what they say they know about it.",
+        "Here’s how the new boarding process works at the gate.",
+        "What we know about the harbour strike so far.",
     ],
 )
 def test_an_instruction_to_the_reader_is_not_news(sentence: str) -> None:
