@@ -154,6 +154,10 @@ _DEFINITE_SUBJECT = re.compile(
     r"^The\s+(?P<noun>[a-z][\w\-]+)(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|"
     r"could|may|might|must|should|did|does|do|also|then|now|still)\b|\s+\w+(?:ed|es|s)\b)"
 )
+# "The diplomat, Bill White, ...", "The company, Acme Corp., ...": named in apposition.
+_NAMED_APPOSITIVE = re.compile(
+    r"^The\s+[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s"
+)
 # First and second person: a column, an explainer or a quote, not a report.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|my|our|us|me|you|You|your|Your)\b")
 # AP-style photo captions: "... in Beit Lahiya on Thursday, July 31, 2014."
@@ -373,6 +377,8 @@ def needs_antecedent(text: str) -> str:
     ):
         return "sentence"
     match = _DEFINITE_SUBJECT.match(text)
+    if match and _NAMED_APPOSITIVE.match(text):
+        return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
     return match.group("noun") if match else ""
 
 

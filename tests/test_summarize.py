@@ -475,6 +475,12 @@ def test_a_noun_or_a_name_that_looks_like_an_instruction_is_news(sentence: str) 
     assert is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
 
 
+def test_a_definite_subject_named_in_apposition_stands_alone() -> None:
+    # A feed teaser under the title "Belgium accuses U.S. envoy ...".
+    assert needs_antecedent("The diplomat, Bill White, met with a foreign ministry official.") == ""
+    assert needs_antecedent("The diplomat, who arrived on Monday, met officials.") == "diplomat"
+
+
 def test_in_doing_so_leans_on_the_sentence_before() -> None:
     assert needs_antecedent("In doing so, the council broke its own rules on tenders.")
 
