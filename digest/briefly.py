@@ -158,6 +158,8 @@ _DEFINITE_SUBJECT = re.compile(
 _NAMED_APPOSITIVE = re.compile(
     r"^The\s+[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s"
 )
+# A sentence that opens on a full name (two or three capitalised words) as its subject.
+_NAMED_SUBJECT = re.compile(r"^([A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*){1,2})(?=,| [a-z])")
 # First and second person: a column, an explainer or a quote, not a report.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|my|our|us|me|you|You|your|Your)\b")
 # AP-style photo captions: "... in Beit Lahiya on Thursday, July 31, 2014."
@@ -428,6 +430,20 @@ def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
         shared / min(len(a), len(b)) >= _SAME_WORDS
         or shared >= _SAME_COUNT
         or (shared > _SAME_FIGURE_CONTEXT and (_same_amount(common) or bool(common & _DAYS)))
+        or _same_subject(scored.candidates[one].text, scored.candidates[two].text, shared)
+    )
+
+
+def _same_subject(one: str, two: str, shared: int) -> bool:
+    """ "Quentin Deranque died on Saturday, two days after being beaten in Lyon ..." and
+    "Quentin Deranque, 23, was beaten to death ... in Lyon": the same named subject and
+    at least _SAME_FIGURE_CONTEXT more words in common tell one fact twice."""
+    first, second = _NAMED_SUBJECT.match(one), _NAMED_SUBJECT.match(two)
+    return bool(
+        first
+        and second
+        and first.group(1) == second.group(1)
+        and shared - len(first.group(1).split()) >= _SAME_FIGURE_CONTEXT
     )
 
 

@@ -527,6 +527,26 @@ def test_one_event_told_twice_on_the_same_day_is_redundant() -> None:
     assert not is_redundant(scored, summoned[0], last_month)
 
 
+def test_one_fact_about_a_named_person_told_twice_is_redundant() -> None:
+    # The same named subject and three more words in common, no figure and no day.
+    ledger = (
+        "Quentin Deranque died in hospital on the weekend, two days after being beaten in a "
+        "Lyon street by masked men; police believe the attackers were far-left militants. "
+        "Quentin Deranque had studied mathematics at a university in the south."
+    )
+    wire = (
+        "Quentin Deranque, a 23-year-old nationalist student, was beaten to death in Lyon, "
+        "and prosecutors blame far-left activists."
+    )
+    scored = score_sentences([ledger, wire], frozenset())
+    texts = [c.text for c in scored.candidates]
+    beaten = [i for i, t in enumerate(texts) if "beaten" in t]
+    studied = next(i for i, t in enumerate(texts) if "studied" in t)
+
+    assert len(beaten) == 2 and is_redundant(scored, *beaten)
+    assert not is_redundant(scored, beaten[0], studied)
+
+
 def test_boilerplate_documents_are_ignored() -> None:
     wayback = "Starting in 1996, Alexa Internet has been donating their crawl data. " * 5
 
