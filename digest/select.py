@@ -16,7 +16,8 @@ One step, in this order:
    the order within each topic: pinned first, then the editors' ``order``, then rank.
 
 A story from one outlet that no standing topic took is not a main story: up to
-``also_in_the_news`` of them (most articles, then newest first) are listed in one line
+``also_in_the_news`` of them (reports before fragments, most articles, then newest
+first, one per outlet before any outlet's second) are listed in one line
 each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
 returned as a :class:`~digest.models.LeftOut` with its specific reason and its
 articles, for ``digest why``, the preview and the run summary.
@@ -97,7 +98,7 @@ def select_stories(
     limit = max(max_stories, 0)
     chosen, cut = ranked[:limit], ranked[limit:]
     chosen = _discovered(chosen)
-    briefs.sort(key=_brief_rank)
+    briefs = _brief_order(briefs)
     shown = max(also_in_the_news, 0)
     left_out = [
         *choice.left_out,
@@ -210,6 +211,22 @@ def _brief_rank(story: Story) -> tuple[int, int, float, str]:
     words = max(word_count(a.text or a.summary) for a in story.articles)
     weak = int(not has_news_title(story)) + int(words < _BRIEF_REPORT_WORDS)
     return (weak, -len(story.articles), -latest.timestamp(), story.id)
+
+
+def _brief_order(briefs: Sequence[Story]) -> list[Story]:
+    """Briefs by ``_brief_rank``, each outlet's second brief after every outlet's first
+    (and so on) within a tier: a list of eight from the one feed that posts most often
+    is no "also in the news"."""
+    ranked = sorted(briefs, key=_brief_rank)
+    turns: dict[tuple[int, str], int] = {}
+    keyed = []
+    for position, story in enumerate(ranked):
+        tier = _brief_rank(story)[0]
+        outlet = story.outlets[0] if story.outlets else ""
+        turn = turns.get((tier, outlet), 0)
+        turns[(tier, outlet)] = turn + 1
+        keyed.append(((tier, turn, position), story))
+    return [story for _, story in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def _over_briefs(story: Story, shown: int, rank: int) -> str:

@@ -209,6 +209,24 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
     assert selection.left_out[0].article_ids == ("https://wire.example/lone1",)
 
 
+def test_also_in_the_news_takes_each_outlets_first_before_any_outlets_second() -> None:
+    # One feed posts five local items, newer than the others' one each.
+    busy = [
+        _story(f"busy{i}", ("Metro", f"Cheese prices rise in town {i}"), hours=10 + i)
+        for i in range(5)
+    ]
+    others = [
+        _story("wire", ("Wire", "Rescuers search for skiers after avalanche"), hours=1),
+        _story("post", ("Post", "Wages lagged inflation over the past year"), hours=2),
+    ]
+    selection = select_stories(
+        [*busy, *others], NO_EDITS, [GREENLAND], max_stories=5, also_in_the_news=4
+    )
+
+    assert [s.id for s in selection.briefs] == ["s-busy4", "s-post", "s-wire", "s-busy3"]
+    assert [o.story_id for o in selection.left_out] == ["s-busy2", "s-busy1", "s-busy0"]
+
+
 def test_also_in_the_news_prefers_a_report_to_a_fragment() -> None:
     body = (
         "The regional council voted on Tuesday to close the old harbour bridge to lorries "
