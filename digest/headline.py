@@ -92,6 +92,7 @@ _VERB = re.compile(
     r"kill|die|flee|ask|want|need|"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
+_CONTINUATION = re.compile(r"^(?:And|But|Or|So|Yet|Because|Then)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|We|This|That|These|Those|His|Her|Their|Its)\b")
 # A quotation: curly or straight; a closing single quote is one not inside a word
 # ("I’ve" keeps its apostrophe).
@@ -116,9 +117,10 @@ def make_headline(story: Story, lead: str = "") -> str:
             good = questions  # the story is a question: every outlet asks it
     if good:
         return normalise_headline(_most_informative(good, titles, lead), texts)
-    source = lead or next(
-        (c for text in texts for s in split_sentences(text) if (c := clean_sentence(s))), ""
-    )
+    clean = [c for text in texts for s in split_sentences(text) if (c := clean_sentence(s))]
+    # The first statement: a page's leftovers ("what we know", "Photo Advertisement")
+    # start in lower case or have no verb.
+    source = lead or next((c for c in clean if _is_statement(c)), clean[0] if clean else "")
     built = headline_from_sentence(source, texts)
     # With no usable title and no text, any title beats "Untitled story".
     return built or next((normalise_headline(t, texts) for t in titles if t), "Untitled story")
@@ -186,6 +188,16 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     while _DANGLING_END.search(text) and word_count(text) > 3:
         text = text.rsplit(" ", 1)[0].rstrip(" ,;:—–-")
     return normalise_headline(text, texts) if text else ""
+
+
+def _is_statement(sentence: str) -> bool:
+    opening = sentence.lstrip("“\"‘'")
+    return (
+        opening[:1].isupper()
+        and not _CONTINUATION.match(opening)
+        and word_count(sentence) >= _MIN_BUILT_WORDS
+        and bool(_VERB.search(sentence.split(" ", 1)[-1]))
+    )
 
 
 def _open_quote(text: str) -> bool:

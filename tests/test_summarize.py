@@ -352,6 +352,16 @@ def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_lef
     assert _one("I tried the new tax app: it works", teaser) != "it works"
 
 
+def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
+    text = (
+        "Video: what we know about\n\nPhoto Advertisement Continue reading the main story\n\n"
+        "The harbour authority closed the old port on Tuesday after inspectors found cracks."
+    )
+    assert _one("Is the old port safe?", text) == (
+        "The harbour authority closed the old port on Tuesday after inspectors found cracks"
+    )
+
+
 def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside_quotes() -> None:
     assert (
         headline_from_sentence(
