@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Final
 
+from digest.briefly import needs_antecedent
 from digest.hygiene import clean_sentence
 from digest.models import Story, WatchItem
 from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, split_sentences
@@ -43,6 +44,10 @@ HORIZON_DAYS: Final = 300
 MAX_ITEMS: Final = 6
 # A longer "sentence" is usually several run together by the page; not worth printing.
 _MAX_SENTENCE_CHARS: Final = 300
+_EXPLETIVE_IT = re.compile(
+    r"^It(?: is|['’]s| was| remains| seems)\s+(?:not\s+)?(?:unclear|clear|expected|likely|"
+    r"possible|unlikely|uncertain|due|set|scheduled|planned)\b"
+)
 # A bare "18 November" in an article of 20 November is two days ago, not next year's.
 _RECENT_PAST_DAYS: Final = 31
 
@@ -141,6 +146,11 @@ def _sentences(text: str) -> Iterable[str]:
     for raw in split_sentences(text):
         sentence = clean_sentence(raw)
         if sentence and len(sentence) <= _MAX_SENTENCE_CHARS and not _FIRST_PERSON.search(sentence):
+            # Printed alone, a line must say whose event it is: "Their deployment will
+            # begin on Thursday" and "And Nintendo, too, will ..." lean on the sentence
+            # before. "It is unclear whether ..." is no pronoun.
+            if needs_antecedent(sentence) == "sentence" and not _EXPLETIVE_IT.match(sentence):
+                continue
             yield sentence
 
 

@@ -99,6 +99,15 @@ CASES = [
     ("month verb, not month", "Farmers will march through the capital in protest.", TUESDAY, None),
     ("past year in the sentence", "On June 24, the 2010 tour will set off again.", TUESDAY, None),
     ("first person", "We will be back on 5 December with more.", TUESDAY, None),
+    # Printed alone, a line must not lean on the sentence before it.
+    ("a pronoun's event", "Their deployment will begin on Thursday.", FRIDAY, None),
+    ("a connective's event", "And the union, too, will march on 1 December.", TUESDAY, None),
+    (
+        "an expletive it",
+        "It is unclear whether the council will vote on 1 December.",
+        TUESDAY,
+        (date(2026, 12, 1), date(2026, 12, 1)),
+    ),
     ("beyond the horizon", "The treaty takes effect on 1 January 2029.", TUESDAY, None),
     ("not a date", "The summit will open on 31 February.", TUESDAY, None),
     ("this month alone", "A decision is expected in November.", TUESDAY, None),
