@@ -43,6 +43,7 @@ from digest.figures import figure_conflicts
 from digest.headline import make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
+    Article,
     Perspective,
     Sentence,
     Source,
@@ -112,7 +113,8 @@ def summarize_story(
     empty (``TakeOrigin.MISSING``): the build fills it from the editorial file.
     """
     articles = story.articles
-    texts = [a.text if a.text.strip() else a.summary for a in articles]
+    # A feed teaser often has no full stop; it is a sentence all the same.
+    texts = [a.text if _page_read(a) else end_sentence(a.summary) for a in articles]
     scored = score_sentences(texts, previous_sentences)
     briefly = select_briefly(scored, options.briefly_words)
     used = set(briefly)
@@ -230,6 +232,12 @@ def _select_perspectives(
     articles = [(a.url, a.outlet) for a in story.articles]
     found = find_perspectives(sentences, articles, limit=limit, documents=scored.documents)
     return [(order[position], perspective) for position, perspective in found]
+
+
+def _page_read(article: Article) -> bool:
+    """Whether the article has text of its own beyond its feed teaser."""
+    text = " ".join(article.text.split())
+    return bool(text) and text != " ".join(article.summary.split())
 
 
 def _dated_perspective(perspective: Perspective, story: Story) -> Perspective:

@@ -396,6 +396,26 @@ def test_a_feed_teaser_without_a_stop_is_printed_as_a_sentence() -> None:
     assert [strip_date_annotations(s.text) for s in summary.briefly] == [teaser + "."]
 
 
+def test_a_feed_teaser_without_a_stop_is_a_sentence_like_any_other() -> None:
+    # Pages out of reach: each article is its feed teaser, and many teasers have no
+    # full stop. Such a teaser says what happened as well as one that has it.
+    event = dataclasses.replace(
+        _article("a", "A", "Expectations are low for a new round of harbour talks", "", 0),
+        summary=(
+            "A union delegation is meeting the port authority in Lisbon for another round "
+            "of talks, days before the harbour strike deadline"
+        ),
+    )
+    other = dataclasses.replace(
+        _article("b", "B", "Will the harbour talks end the strike?", "", 1),
+        summary="Negotiations will continue on Wednesday, but expectations for a deal are low.",
+    )
+    summary = summarize_story(Story(StoryId("s"), (other, event)))
+
+    texts = [strip_date_annotations(s.text) for s in summary.briefly]
+    assert event.summary + "." in texts
+
+
 def test_previous_issue_sentences_are_not_repeated_in_briefly(story: Story) -> None:
     first = summarize_story(story)
     lead = first.briefly[0].text
