@@ -49,6 +49,10 @@ _DATELINE = re.compile(
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
         \({_WIRE}[A-Za-z .]*\)[ ]*(?:[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN)
+      | [A-Z][A-Za-z.'’\-]*(?:[ ,]+[A-Z][A-Za-z.'’\-]*){{0,3}},[ ]+ # a press release's:
+        [A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}},[ ]\d{{4}}[ ]+            # CHICAGO, Nov. 30, 2018
+        (?:/[^/\n]{{2,40}}/|\([A-Z][A-Za-z ]{{2,40}}\))            # /PRNewswire/, (GLOBE NEWSWIRE)
+        [ ]*(?:[-–—]{{1,2}})?[ ]*(?=\S)
       | [A-Z]{{3,}}(?:/[A-Z]{{3,}})+[ ]+(?=[A-Z])               # GAZA/JERUSALEM
       | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
         [ ]*[-–—]{{1,2}}[ ]+                                    # Dec 17 -

@@ -25,14 +25,24 @@ from digest.hygiene import clean_sentence, furniture_kind
         ("Story highlights NASA says the crew is safe.", "NASA says the crew is safe."),
         ("Why it matters: Prices are rising.", "Prices are rising."),
         ("BOSTON — Story highlights The race resumed.", "The race resumed."),
+        # Press releases syndicated into feeds.
+        (
+            "CHICAGO, Nov. 30, 2018 /PRNewswire/ -- The airline announced a new alliance.",
+            "The airline announced a new alliance.",
+        ),
+        (
+            "TORONTO, Jan. 5, 2024 (GLOBE NEWSWIRE) -- The miner reported record sales.",
+            "The miner reported record sales.",
+        ),
+        ("Chicago, Nov. 30, 2018 was the coldest day of the year.", None),
         (
             "The review is out. The post Our review appeared first on Gadget Blog.",
             "The review is out.",
         ),
     ],
 )
-def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str) -> None:
-    assert clean_sentence(raw) == clean
+def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None) -> None:
+    assert clean_sentence(raw) == (raw if clean is None else clean)
 
 
 @pytest.mark.parametrize(
