@@ -196,7 +196,10 @@ _IMPERATIVE = re.compile(
     r"(?:What|Everything) (?:we|you) (?:know|need to know)\b)"
 )
 # A column's or a blog's voice: "Wow, the ratings are in".
-_INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes|Okay|OK)\b,?")
+# "Yes, ...", "Well, ..." need their comma: "No one was hurt", "Well-known ..." are news.
+_INTERJECTION = re.compile(
+    r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
+)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"

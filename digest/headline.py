@@ -49,7 +49,10 @@ _CLICKBAIT = re.compile(
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|me|my|we|We|(?:our|Our)(?! (?:solar system|planet|galaxy|sun)\b)|us)\b"
 )
-_INTERJECTION = re.compile(r"^(?:Wow|Oh|Ah|Well|Yes|No|OMG|LOL|Ha|Hey|Whoa|Ugh|Yikes)\b[,!.]?")
+# "Yes, ...", "Well, ..." need their comma: "No DNA matches ...", "Well-known ..." are news.
+_INTERJECTION = re.compile(
+    r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
+)
 _SUBORDINATE = re.compile(
     r"^(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Unless|"
     r"Whether|Where)\b"
@@ -63,7 +66,7 @@ _DANGLING_END = re.compile(
 )
 # "..., Brazil's satellite agency says": a headline's attribution, not a cut-off.
 _ATTRIBUTED_END = re.compile(
-    r",\s(?!(?:and|but|or|as|while|which|who|that)\b)[^,]{2,60}\s(?:says|said)$"
+    r",\s(?!(?:and|but|or|as|while|which|who|that)\b)[^,]{2,60}\s(?:says|said|say)$"
 )
 # "aimed at averting": a preposition then a gerund with no object.
 _GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+ing\W*$")
@@ -90,6 +93,10 @@ _VERB = re.compile(
     r"shot|told|sent|spent|sold|won|ran|broke|stood|began|led|fled|paid|quit|wins|"
     r"tell|say|seek|face|vow|warn|urge|push|win|meet|join|deny|reject|agree|demand|fear|"
     r"kill|die|flee|ask|want|need|"
+    # Irregular past participles a headline uses without "has" ("Rahman sworn in").
+    r"sworn|taken|given|shown|seen|known|found|built|chosen|driven|written|drawn|fallen|"
+    r"beaten|broken|stolen|frozen|born|struck|caught|brought|bought|fought|sought|kept|"
+    r"won|begun|grown|thrown|hidden|"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
 _CONTINUATION = re.compile(r"^(?:And|But|Or|So|Yet|Because|Then)\b")
@@ -101,8 +108,8 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘.*?’(?![A-Za-z])|(?<!\w)'.*
 # the sentence's subject, which a headline leaves out.
 _OPENING_PHRASE = re.compile(
     r"^(?:In|On|At|After|Before|During|Amid|Amidst|Despite|Following|Since|With|As|When|"
-    r"While|Once|Under|Over|For|Ahead of|Across|Throughout|Earlier|Later|Last|This)\b"
-    r"[^,;:“”\"]{2,90},\s+(?=[A-Z“\"‘'0-9])"
+    r"While|Once|Under|Over|For|Ahead of|Across|Throughout|Earlier|Later|Last|This|By)\b"
+    r"[^;:]{2,90}?,[”’\"]?\s+(?=[A-Za-z“\"‘'0-9])"
 )
 
 
@@ -165,9 +172,12 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     """
     text = sentence.strip().rstrip(".!")
     opening = _OPENING_PHRASE.match(text)
-    if opening and word_count(text[opening.end() :]) >= _MIN_BUILT_WORDS:
+    if opening and not _open_quote(opening.group(0)):
         rest = text[opening.end() :]
-        text = rest[0].upper() + rest[1:]
+        # The rest must be a clause of its own: "In Paris, London and Rome, ..." is not.
+        clause = rest.split(",", 1)[0].split(" ", 1)[-1]
+        if word_count(rest) >= _MIN_BUILT_WORDS and _VERB.search(clause):
+            text = rest[0].upper() + rest[1:]
     if word_count(text) > _MAX_BUILT_WORDS:
         # A cut never ends inside a quotation; one that keeps a verb ("..., was killed")
         # beats one that leaves a bare noun phrase ("Kim Jong-nam, the half-brother").

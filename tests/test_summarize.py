@@ -352,6 +352,23 @@ def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_lef
     assert _one("I tried the new tax app: it works", teaser) != "it works"
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "No DNA matches on glove found in the harbour case, police say",  # "No" is no "No,"
+        "Tarique Rahman sworn in as prime minister of Bangladesh",  # a bare participle
+        "Well-known harbour pilot retires after forty years at sea",
+    ],
+)
+def test_real_headline_forms_are_headlines(title: str) -> None:
+    assert _one(title, "The harbour authority said little on Monday.") == title
+
+
+def test_a_news_sentence_may_open_with_no() -> None:
+    sentence = "No one was hurt when the crane collapsed onto the quay on Monday."
+    assert is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
+
+
 def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
     text = (
         "Video: what we know about\n\nPhoto Advertisement Continue reading the main story\n\n"
@@ -370,6 +387,24 @@ def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside
         )
         == "Iran is gripped by a mood of collective grief and uncertainty about the future"
     )
+    assert (
+        headline_from_sentence(
+            "In the 1990s, a group of women were accused of fabricating claims about the bridge."
+        )
+        == "A group of women were accused of fabricating claims about the bridge"
+    )
+    # An opening phrase with a quotation in it, closed before the subject.
+    assert (
+        headline_from_sentence(
+            "By reaching back to the tactics of “rectification,” the leader is signalling that "
+            "the army answers to him alone."
+        )
+        == "The leader is signalling that the army answers to him alone"
+    )
+    # No clause after the comma: the opening stays.
+    assert headline_from_sentence(
+        "In Paris, London and Rome, crowds filled the streets after the final whistle."
+    ).startswith("In Paris")
     built = headline_from_sentence(
         "Backlash came swiftly for basketball star LeBron James after saying he’s heard "
         "“nothing but great things” about Israel."
