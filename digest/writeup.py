@@ -159,7 +159,8 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     """
     title = _words(headline)
     repeats = ""
-    for source in (text, summary):
+    # A feed teaser often has no full stop: it is a sentence all the same.
+    for source in (text, end_sentence(summary)):
         sentences = [clean_sentence(s) for s in split_sentences(source)[:_BRIEF_LEAD_SENTENCES]]
         for sentence in sentences:
             words = word_count(sentence)

@@ -41,3 +41,9 @@ def test_a_lead_that_repeats_the_headline_gives_way_to_the_next_sentence() -> No
 def test_a_teaser_cut_short_by_the_feed_is_not_printed() -> None:
     teaser = "New owner of the island weekly is looking for a new publisher; several..."
     assert _brief_sentence("Island weekly sold", "", summary=teaser) == ""
+
+
+def test_a_feed_teaser_without_a_full_stop_is_the_briefs_sentence() -> None:
+    teaser = "The prime minister won a landslide election that gave her a strong mandate"
+    sentence = _brief_sentence("Prime minister will be reappointed", teaser, summary=teaser)
+    assert sentence == teaser + "."
