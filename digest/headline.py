@@ -129,6 +129,13 @@ def make_headline(story: Story, lead: str = "") -> str:
     # start in lower case or have no verb.
     source = lead or next((c for c in clean if _is_statement(c)), clean[0] if clean else "")
     built = headline_from_sentence(source, texts)
+    if word_count(built) < word_count(_from_subject(source.strip().rstrip(".!"))):
+        # A sentence cut to fit ("... requires a state") reads worse than the outlet's
+        # own title without a verb ("In Xi's Purge of the Military, a Search for ...").
+        openings = _furniture_openings(texts)
+        nominal = [t for t in titles if t and _is_news_headline(t, openings, need_verb=False)]
+        if nominal:
+            return normalise_headline(_most_informative(nominal, titles, lead), texts)
     # With no usable title and no text, any title beats "Untitled story".
     return built or next((normalise_headline(t, texts) for t in titles if t), "Untitled story")
 
@@ -170,14 +177,7 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     a dash, "who", "after", ...), else before its last preposition there ("in", "of",
     "during", ...), so the headline ends on a whole phrase.
     """
-    text = sentence.strip().rstrip(".!")
-    opening = _OPENING_PHRASE.match(text)
-    if opening and not _open_quote(opening.group(0)):
-        rest = text[opening.end() :]
-        # The rest must be a clause of its own: "In Paris, London and Rome, ..." is not.
-        clause = rest.split(",", 1)[0].split(" ", 1)[-1]
-        if word_count(rest) >= _MIN_BUILT_WORDS and _VERB.search(clause):
-            text = rest[0].upper() + rest[1:]
+    text = _from_subject(sentence.strip().rstrip(".!"))
     if word_count(text) > _MAX_BUILT_WORDS:
         # A cut never ends inside a quotation; one that keeps a verb ("..., was killed")
         # beats one that leaves a bare noun phrase ("Kim Jong-nam, the half-brother").
@@ -198,6 +198,18 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     while _DANGLING_END.search(text) and word_count(text) > 3:
         text = text.rsplit(" ", 1)[0].rstrip(" ,;:—–-")
     return normalise_headline(text, texts) if text else ""
+
+
+def _from_subject(text: str) -> str:
+    """``text`` without an opening phrase before its subject ("In the 1990s, ...")."""
+    opening = _OPENING_PHRASE.match(text)
+    if opening and not _open_quote(opening.group(0)):
+        rest = text[opening.end() :]
+        # The rest must be a clause of its own: "In Paris, London and Rome, ..." is not.
+        clause = rest.split(",", 1)[0].split(" ", 1)[-1]
+        if word_count(rest) >= _MIN_BUILT_WORDS and _VERB.search(clause):
+            return rest[0].upper() + rest[1:]
+    return text
 
 
 def _is_statement(sentence: str) -> bool:
@@ -257,7 +269,12 @@ def _furniture_openings(texts: Sequence[str]) -> tuple[tuple[str, ...], tuple[st
     return tuple(furniture), tuple(prose)
 
 
-def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] = ((), ())) -> bool:
+def _is_news_headline(
+    title: str,
+    openings: tuple[Sequence[str], Sequence[str]] = ((), ()),
+    *,
+    need_verb: bool = True,
+) -> bool:
     words = word_count(title)
     if not (_MIN_WORDS <= words <= _MAX_WORDS + 8):
         return False
@@ -274,8 +291,8 @@ def _is_news_headline(title: str, openings: tuple[Sequence[str], Sequence[str]] 
         return False
     # In Title Case ("Japan Wins Pairs Figure Skating") the verb is capitalised too.
     rest = title.split(" ", 1)[-1]
-    if _PRONOUN_START.match(title) or not _VERB.search(
-        rest.lower() if _is_title_case(title) else rest
+    if _PRONOUN_START.match(title) or (
+        need_verb and not _VERB.search(rest.lower() if _is_title_case(title) else rest)
     ):
         return False
     # A title that opens one of the articles' captions is that caption; one that opens

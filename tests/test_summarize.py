@@ -369,6 +369,18 @@ def test_a_news_sentence_may_open_with_no() -> None:
     assert is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
 
 
+def test_an_outlets_title_without_a_verb_beats_a_sentence_cut_to_fit() -> None:
+    teaser = (
+        "By reaching back to old tactics of rectification, the leader is signalling that "
+        "control over the army requires a state of constant purges and fresh oaths of loyalty."
+    )
+    title = "In the Leader's Purge of the Army, a Search for Absolute Loyalty"
+    assert _one(title, teaser) == "In the Leader’s Purge of the Army, a Search for Absolute Loyalty"
+    # A sentence short enough to print whole still beats it.
+    short = "Democrats are testing their messages in Europe before the midterms."
+    assert _one("Auditioning to Beat the President", short) == short.rstrip(".")
+
+
 def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
     text = (
         "Video: what we know about\n\nPhoto Advertisement Continue reading the main story\n\n"
