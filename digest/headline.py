@@ -19,7 +19,9 @@ words is written mid-sentence (else headline-style title case: only small words
 lowered), no final full stop. Plain titles rank before Title Case ones. When no title
 fits, the headline is built from the lead sentence: from its subject on (an opening
 "In the aftermath of ..., " is left out), cut at a clause boundary outside quotation
-marks, preferring a cut that keeps a verb.
+marks, preferring a cut that keeps a verb; when it had to be cut, an outlet's title that
+fails only for want of a verb ("In Xi Jinping's Purge of the Military, a Search for
+Absolute Loyalty") is used instead.
 """
 
 from __future__ import annotations
@@ -79,7 +81,10 @@ _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
 # Words title case leaves in lower case (articles, conjunctions, short prepositions).
 _SMALL_WORDS = frozenset(
-    "a an the and or but nor of to in on at for with by from as than via vs per off out up".split()  # noqa: SIM905
+    {
+        *("a", "an", "the", "and", "or", "but", "nor", "of", "to", "in", "on", "at", "for"),
+        *("with", "by", "from", "as", "than", "via", "vs", "per", "off", "out", "up"),
+    }
 )
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.)$")
 _PREPOSITION = re.compile(
