@@ -3,7 +3,9 @@
 The subject names the top stories in about 60 characters (phones show 30-40, desktop
 clients 60-70), shortening a headline at a clause or a phrase rather than mid-word:
 "NATO revives plan for a liaison office in Tokyo as China objects" becomes "NATO
-revives plan for a liaison office in Tokyo". The preheader, shown after the subject,
+revives plan for a liaison office in Tokyo". A shortened headline keeps a name or a
+figure when it has one: never "Expectations are low" for "Expectations are low for the
+latest US-brokered talks between Russia and Ukraine". The preheader, shown after the subject,
 teases the next stories, so the two together say what is in the issue. The newsletter's
 name is in the From name, which inboxes show anyway.
 
@@ -31,7 +33,9 @@ _CLAUSE = re.compile(
     r"(?:\s+[—–-]\s+|;\s+|,\s+|\s+(?=(?:as|after|while|amid|despite|but|with|following|"
     r"before|ahead of|even as|over|because)\s))"
 )
-_PHRASE = re.compile(r"\s+(?=(?:for|in|on|at|to|from|of|by|against|into|under|near)\s)")
+_PHRASE = re.compile(
+    r"\s+(?=(?:for|in|on|at|to|from|of|by|against|into|under|near|between|among|about|during|since)\s)"
+)
 
 
 def short_headline(headline: str, limit: int = SUBJECT_CHARS) -> str:
@@ -92,9 +96,26 @@ def _forms(text: str, *, phrases: bool = True) -> list[str]:
     """``text`` and its shortened forms, longest first: each ends before a clause (or,
     with ``phrases``, a phrase) and keeps at least :data:`_MIN_WORDS` words."""
     forms = [text]
+    named = _names(text)
     for pattern in (_CLAUSE, _PHRASE) if phrases else (_CLAUSE,):
         for match in reversed(list(pattern.finditer(text))):
             form = text[: match.start()].rstrip(",;:–—- ")
+            # "Expectations are low" (for the latest US-brokered talks between Russia and
+            # Ukraine) says nothing: a form keeps a name or figure when the headline has one.
+            if named and not _names(form):
+                continue
             if len(form.split()) >= _MIN_WORDS and form not in forms:
                 forms.append(form)
     return sorted(forms, key=len, reverse=True)
+
+
+def _names(text: str) -> bool:
+    """Whether ``text`` names someone, somewhere or something, or gives a figure: a
+    capitalised word after the first, an acronym or a number."""
+    words = text.split()
+    return any(
+        any(c.isdigit() for c in word)
+        or (index > 0 and word[:1].isupper())
+        or sum(c.isupper() for c in word) >= 2
+        for index, word in enumerate(words)
+    )

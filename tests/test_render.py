@@ -21,6 +21,7 @@ import pytest
 
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
+from digest.inbox import short_headline, subject_line
 from digest.models import (
     Issue,
     Perspective,
@@ -452,6 +453,19 @@ def test_subject_names_the_top_stories_and_preheader_teases_the_rest(full: Rende
     rendered = render_issue(make_issue(0, extra=tuple(short)), make_newsletter())
     assert rendered.subject == "France's government on the brink; Russia sues Euroclear"
     assert rendered.preheader == "Plus: Storm hits Luzon"
+
+
+def test_a_shortened_headline_in_the_subject_keeps_a_name() -> None:
+    # Cut before "for", the lead would read "Expectations are low": of what?
+    headlines = [
+        "Expectations are low for the latest US-brokered talks between Russia and Ukraine",
+        "Popular anger burns in Iran after crackdown, as Trump turns up pressure",
+    ]
+    subject, named = subject_line(headlines)
+    assert subject == "Expectations are low for the latest US-brokered talks" and named == 1
+    # Without any name in the headline, a phrase cut is still fine.
+    headline = "Talks on the future of the old harbour bridge collapse over the cost"
+    assert short_headline(headline) == "Talks on the future of the old harbour bridge collapse"
 
 
 def test_text_part_reads_on_its_own(full: RenderedIssue) -> None:
