@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -395,3 +395,58 @@ def test_unreadable_editorial_file_shows_an_error_and_recovers(draft: Draft) -> 
     path.write_text("stories:\n")
     draft.server.rebuild()
     assert draft.server.state.error == ""
+
+
+def test_warnings_of_one_kind_fold_into_one_line(tmp_path: Path) -> None:
+    # An outlet whose pages cannot be read (a paywall, a dead site) gives the same
+    # warning for each of its articles: the editor sees one line, the rest folded.
+    from email.utils import format_datetime
+    from threading import Thread
+
+    from digest.sample._server import SampleServer
+
+    site = tmp_path / "site"
+    (site / "walled").mkdir(parents=True)
+    with serve_sample(week=1) as sample:
+        items = "".join(
+            f"<item><title>Harbour pilots vote on strike, day {n}</title>"
+            f"<link>__BASE__/walled/story-{n}</link><guid>walled-{n}</guid>"
+            f"<pubDate>{format_datetime(sample.now - timedelta(hours=n + 2))}</pubDate>"
+            "<description>Harbour pilots in the port of Setubal voted on a strike over "
+            "night shifts and pay, their union said on Monday.</description></item>"
+            for n in range(3)
+        )
+        (site / "walled" / "feed.xml").write_text(
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>Walled Gazette</title>'
+            f"<link>__BASE__/walled/</link><description>News</description>{items}"
+            "</channel></rss>",
+            encoding="utf-8",
+        )
+        walled = SampleServer((site,))
+        Thread(target=walled.serve_forever, daemon=True).start()
+        try:
+            config = write_sample_config(sample, tmp_path / "desk")
+            text = config.read_text(encoding="utf-8")
+            feed = f"{walled.base_url}/walled/feed.xml"
+            config.write_text(
+                text + f'  - name: "Walled Gazette"\n    url: "{feed}"\n', encoding="utf-8"
+            )
+            out = tmp_path / "out"
+            run_issue(load_config(config), BuildOptions(out_dir=out, now=sample.now))
+            server, url = start_preview(config, out, now=sample.now)
+            try:
+                status, body = _get(url)
+            finally:
+                server.stop()
+        finally:
+            walled.shutdown()
+            walled.server_close()
+
+    assert status == 200
+    page = body.decode("utf-8")
+    warnings = page.split('<ul id="warnings">', 1)[1].split("</ul>\n<h3>", 1)[0]
+    walled_lines = [line for line in warnings.split("<li>") if "(Walled Gazette)" in line]
+    # One line shown with the first article; the other two folded under it.
+    assert walled_lines[0].count("/walled/story-") == 1
+    assert "and 2 more like it" in walled_lines[0]
+    assert warnings.count("/walled/story-") == 3

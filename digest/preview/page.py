@@ -16,7 +16,15 @@ from digest.check import check_issue
 from digest.editorial import StoryEdit
 from digest.errors import DigestError
 from digest.ids import story_id_for
-from digest.models import Brief, LeftOut, LeftOutReason, Story, StorySummary, TopicSection
+from digest.models import (
+    Brief,
+    LeftOut,
+    LeftOutReason,
+    Problem,
+    Story,
+    StorySummary,
+    TopicSection,
+)
 from digest.templating import preview_environment
 
 __all__ = [
@@ -160,7 +168,7 @@ def _empty(result: IssueResult, config_name: str) -> dict[str, object]:
         )
     return {
         "empty": message,
-        "warnings": [str(p) for p in result.issue.problems],
+        "warnings": _grouped(result.issue.problems),
     }
 
 
@@ -187,13 +195,32 @@ def _draft(
         "subject": result.rendered.subject,
         "preheader": result.rendered.preheader,
         "size_kb": f"{len(result.rendered.html.encode('utf-8')) / 1024:.1f}",
-        "warnings": [str(p) for p in result.issue.problems],
+        "warnings": _grouped(result.issue.problems),
         "frames": [(label, width, src + query) for label, width, query in _FRAMES],
         "text": result.rendered.text,
         "stories": panels,
         "also_in_the_news": [_brief_item(brief) for brief in result.issue.also_in_the_news],
         "left_out": [_left_out_item(item, edits) for item in result.left_out],
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _Warning:
+    """A warning, and the others that say the same of other items (folded under it)."""
+
+    text: str
+    more: tuple[str, ...] = ()
+
+
+def _grouped(problems: tuple[Problem, ...]) -> list[_Warning]:
+    """One line per kind of warning: the same words about another item ("article URL
+    (ABC News): HTTP 404 Not Found; used the feed's text instead" for 11 URLs) fold
+    under the first, so a paywalled outlet is one line, not a page of them."""
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for problem in problems:
+        kind = problem.message.replace(problem.where, "") if problem.where else problem.message
+        kinds.setdefault((str(problem.stage), kind), []).append(str(problem))
+    return [_Warning(texts[0], tuple(texts[1:])) for texts in kinds.values()]
 
 
 def _edit(edits: dict[str, StoryEdit], story_id: str) -> StoryEdit:
