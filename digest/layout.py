@@ -191,7 +191,7 @@ def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
         detail = fit.detail(number)
         notes = story.also_worth_noting[: detail.notes]
         perspectives = story.perspectives[: detail.voices]
-        sources = story.sources[: detail.sources]
+        sources = _shown_sources(story.sources, detail.sources)
         shown = {http_url(s.url) for s in sources}
         voices = tuple(
             Voice(
@@ -218,6 +218,25 @@ def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
             )
         )
     return tuple(printed)
+
+
+def _shown_sources(sources: Sequence[Source], room: int | None) -> tuple[Source, ...]:
+    """The ``room`` sources the email shows, in their order: one per outlet before any
+    outlet's second, so "ABC News; ABC News; BBC News; CBS News and 4 more" does not
+    hide the other outlets that covered the story."""
+    if room is None or len(sources) <= room:
+        return tuple(sources)
+    picked: list[int] = []
+    for first_only in (True, False):
+        outlets = {sources[i].outlet for i in picked}
+        for index, source in enumerate(sources):
+            if len(picked) >= room:
+                break
+            if index in picked or (first_only and source.outlet in outlets):
+                continue
+            picked.append(index)
+            outlets.add(source.outlet)
+    return tuple(sources[i] for i in sorted(picked))
 
 
 def briefs(issue: Issue, fit: Fit) -> tuple[NewsLine, ...]:

@@ -455,6 +455,22 @@ def test_subject_names_the_top_stories_and_preheader_teases_the_rest(full: Rende
     assert rendered.preheader == "Plus: Storm hits Luzon"
 
 
+def test_the_sources_shown_are_one_per_outlet_before_any_outlets_second() -> None:
+    published = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+    outlets = ["Alpha News", "Alpha News", "Alpha News", "Beta Post", "Gamma Wire", "Delta"]
+    sources = tuple(
+        Source(name, f"Report {i}", f"https://s{i}.example.com/a", published + timedelta(hours=i))
+        for i, name in enumerate(sorted(outlets, key=str.lower))
+    )
+    story = _story_text(1, sources, StoryStatus.NEW)
+    rendered = render_issue(make_issue(0, extra=(story,)), make_newsletter())
+
+    line = rendered.html.split("Sources: ", 1)[1].split("</p>", 1)[0]
+    for outlet in ("Beta Post", "Gamma Wire", "Delta"):
+        assert f">{outlet}</a>" in line
+    assert line.count(">Alpha News</a>") < 3 and " more" in line
+
+
 def test_a_shortened_headline_in_the_subject_keeps_a_name() -> None:
     # Cut before "for", the lead would read "Expectations are low": of what?
     headlines = [
