@@ -5,9 +5,9 @@ clients 60-70), shortening a headline at a clause or a phrase rather than mid-wo
 "NATO revives plan for a liaison office in Tokyo as China objects" becomes "NATO
 revives plan for a liaison office in Tokyo". A shortened headline keeps a name or a
 figure when it has one: never "Expectations are low" for "Expectations are low for the
-latest US-brokered talks between Russia and Ukraine". The preheader, shown after the subject,
-teases the next stories, so the two together say what is in the issue. The newsletter's
-name is in the From name, which inboxes show anyway.
+latest US-brokered talks between Russia and Ukraine". The preheader, shown after the
+subject, teases the next stories, so the two together say what is in the issue. The
+newsletter's name is in the From name, which inboxes show anyway.
 
 Pure text functions; nothing here knows about HTML or headers.
 """
