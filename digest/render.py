@@ -287,6 +287,10 @@ def _with_stories(
         "briefs": briefs(issue, fit),
         "story_href": story_href,
         "story_links": story_links,
+        # A What to watch line says whose event it is: "(Outlet, story 12)".
+        "watch_story": lambda item: next(
+            (entry for entry in stories if entry.story.story_id == item.story_id), None
+        ),
     }
 
 

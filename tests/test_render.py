@@ -775,6 +775,11 @@ def test_also_in_the_news_and_what_to_watch() -> None:
     text = rendered.text
     assert "ALSO IN THE NEWS\n- Harbour strike enters its 2nd day in the north (The" in text
     assert "WHAT TO WATCH\n- Tuesday 14 May: Ministers are due to vote" in text
+    # Each line says whose event it is: the number of the story it comes from.
+    number = re.search(r"grid\s+framework\s+on\s+14\s+May\.\s+\([^)]*,\s+story\s+(\d+)\)", text)
+    assert number, text.split("WHAT TO WATCH", 1)[1]
+    assert re.search(rf"^{number.group(1)}\. [^\n]*\n[^\n]*shared grid \(1\)$", text, re.M)
+    assert f", story {number.group(1)})</li>" in watch
     # Neither section appears when it has nothing to say.
     bare = render_issue(make_issue(3), make_newsletter()).html
     assert "Also in the news" not in bare and "What to watch" not in bare
