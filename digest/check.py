@@ -16,7 +16,9 @@
 * **size**: an HTML email over Gmail's clipping size (102 KB);
 * **dead link** / **duplicate link**: a link that is not http(s), whose page answered an
   error when the issue was built (the build's warnings say so), or, with ``online``, that
-  fails now; the same article linked twice in a story or in two stories;
+  fails now (a login, paywall or rate-limit answer, 401/402/403/429, is not dead: a
+  reader gets through where the fetcher did not); the same article linked twice in a
+  story or in two stories;
 * **one outlet**: a story whose sources are all one outlet.
 
 Nothing here changes the issue. The check reads what was built, so it also catches what
@@ -70,10 +72,14 @@ _MID_DATELINE = re.compile(
     r"|[A-Z][\w.'’]+(?:,? [A-Z][\w.'’]+){0,3} \([A-Z][\w .]{1,30}\) ?[—–-]{1,2} )"
 )
 _DANGLING_CLAIM = re.compile(r"^(?:and|but|or) (?:that )?|^that\b", re.IGNORECASE)
+# A page the build could not read is a dead link, except behind a login, a paywall or a
+# rate limit (401, 402, 403, 429): the outlet refused the fetcher, not the reader, and
+# flagging every New York Times source of every issue would teach editors to ignore it.
 _BROKEN_PAGE = re.compile(
-    r"^article (?P<url>\S+) \(.*?\): (?P<reason>HTTP [45]\d\d[^;]*|[^;]*refused[^;]*|"
-    r"[^;]*not found[^;]*|[^;]*no such host[^;]*)"
+    r"^article (?P<url>\S+) \(.*?\): (?P<reason>HTTP (?!40[123]|429)[45]\d\d[^;]*|"
+    r"[^;]*refused[^;]*|[^;]*not found[^;]*|[^;]*no such host[^;]*)"
 )
+_REFUSED_FETCHER = frozenset({401, 402, 403, 429})
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +350,7 @@ def _fetch_all(urls: list[str], fetch: FetchConfig | None) -> dict[str, str]:
                 except FetchError as exc:
                     failed[url] = exc.message
                     return
-                if not 200 <= response.status < 300:
+                if not 200 <= response.status < 300 and response.status not in _REFUSED_FETCHER:
                     failed[url] = response.reason
 
             await asyncio.gather(*(one(url) for url in urls))

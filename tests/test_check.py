@@ -75,6 +75,19 @@ def test_a_page_that_failed_at_build_time_is_a_dead_link(tmp_path: Path) -> None
     assert "HTTP 404" in report.findings[0].detail
 
 
+def test_a_page_behind_a_paywall_or_rate_limit_is_not_a_dead_link(tmp_path: Path) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    sources = document["topics"][0]["stories"][0]["sources"]
+    for source, status in zip(sources, ("403 Forbidden", "429 Too Many Requests"), strict=False):
+        document["warnings"].append(
+            f"article {source['url']} (Outlet): HTTP {status}; used the feed's text instead."
+        )
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+
+    assert not [f for f in check_issue(issue).findings if f.category == "dead link"]
+
+
 def test_sentences_sharing_only_the_date_the_build_added_are_not_a_repeat(
     tmp_path: Path,
 ) -> None:
