@@ -109,7 +109,12 @@ _COMMON_OPENER = re.compile(
     r"Many|Such|Any|Every|Each|Nobody|Nothing|Both|Neither|Another|Other|His|Her|Their|"
     r"They|He|She|We|Our|Your|My|Although|Though|While|When|If|Because|Since|After|Before|"
     r"Once|Unless|Until|Despite|During|In|On|At|For|With|Without|From|By|As|Even|And|But|"
-    r"Or|Yet|Still|Now|Then)\b(?![’'.])"
+    r"Or|Yet|Still|Now|Then|"
+    # People in their role, not by name: "..., Mr Calamari said" -> "says regulators are".
+    r"Regulators|Investors|Analysts|Officials|Prosecutors|Investigators|Residents|"
+    r"Economists|Scientists|Researchers|Experts|Lawmakers|Legislators|Critics|Supporters|"
+    r"Witnesses|Authorities|Police|Voters|Protesters|Officers|Workers|Employees|Doctors|"
+    r"Diplomats|Negotiators|Shareholders)\b(?![’'.])"
 )
 _ITEM_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 _LIST_INTRO = re.compile(rf"\b(?:{_VERBS})\s+(?:that\s+)?[^.!?]{{0,80}}:$")

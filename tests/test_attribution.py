@@ -198,3 +198,10 @@ def test_a_claim_ending_on_a_quoted_word_gets_its_stop_inside_the_quote() -> Non
     )
     assert statement.who == "Mr Calamari"
     assert statement.says.endswith('"secured."')
+
+
+def test_people_named_by_their_role_lose_the_capital_of_the_sentence_they_opened() -> None:
+    (statement,) = attribute_sentence(
+        "Regulators are likely to ask for the board's minutes, Mr Calamari said."
+    )
+    assert statement.says.startswith("regulators are likely")
