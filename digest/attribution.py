@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.speakers import is_plural_speaker, recognise_speaker
+from digest.speakers import is_common_plural, is_plural_speaker, recognise_speaker
 from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, end_sentence, word_count
 
 __all__ = ["Statement", "attribute_sentence", "join_list_items"]
@@ -109,13 +109,9 @@ _COMMON_OPENER = re.compile(
     r"Many|Such|Any|Every|Each|Nobody|Nothing|Both|Neither|Another|Other|His|Her|Their|"
     r"They|He|She|We|Our|Your|My|Although|Though|While|When|If|Because|Since|After|Before|"
     r"Once|Unless|Until|Despite|During|In|On|At|For|With|Without|From|By|As|Even|And|But|"
-    r"Or|Yet|Still|Now|Then|"
-    # People in their role, not by name: "..., Mr Calamari said" -> "says regulators are".
-    r"Regulators|Investors|Analysts|Officials|Prosecutors|Investigators|Residents|"
-    r"Economists|Scientists|Researchers|Experts|Lawmakers|Legislators|Critics|Supporters|"
-    r"Witnesses|Authorities|Police|Voters|Protesters|Officers|Workers|Employees|Doctors|"
-    r"Diplomats|Negotiators|Shareholders)\b(?![’'.])"
+    r"Or|Yet|Still|Now|Then)\b(?![’'.])"
 )
+_FIRST_WORD = re.compile(r"([A-Z][a-z]+)\b(?![’'.])")
 _ITEM_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 _LIST_INTRO = re.compile(rf"\b(?:{_VERBS})\s+(?:that\s+)?[^.!?]{{0,80}}:$")
 
@@ -230,7 +226,9 @@ def _clean_claim(says: str) -> str | None:
     if word_count(claim) < _MIN_CLAIM_WORDS:
         return None
     claim = end_sentence(claim)
-    if _COMMON_OPENER.match(claim):
+    # People in their role, not by name, too: "..., Mr Calamari said" -> "says regulators".
+    first = _FIRST_WORD.match(claim)
+    if _COMMON_OPENER.match(claim) or (first and is_common_plural(first.group(1))):
         claim = claim[0].lower() + claim[1:]
     return claim
 

@@ -33,7 +33,14 @@ import numpy.typing as npt
 
 from digest.attribution import join_list_items
 from digest.hygiene import clean_sentence, is_boilerplate_document
-from digest.text import WEEKDAY_PATTERN, WEEKDAYS, content_words, split_sentences, word_count
+from digest.text import (
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    content_words,
+    opens_with_interjection,
+    split_sentences,
+    word_count,
+)
 
 __all__ = [
     "LEDE_POSITIONS",
@@ -195,11 +202,6 @@ _IMPERATIVE = re.compile(
     r"Here(?:'s|’s| is| are)\s+(?:what|how|why|where|who|everything|all)\b|"
     r"(?:What|Everything) (?:we|you) (?:know|need to know)\b)"
 )
-# A column's or a blog's voice: "Wow, the ratings are in".
-# "Yes, ...", "Well, ..." need their comma: "No one was hurt", "Well-known ..." are news.
-_INTERJECTION = re.compile(
-    r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
-)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -360,7 +362,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _OPEN_QUOTE.match(text)
         and not _QUOTED_SPAN.search(text)
         and not _FIRST_PERSON.search(text)
-        and not _INTERJECTION.match(text)
+        and not opens_with_interjection(text)
         and not _IMPERATIVE.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 
 from digest.hygiene import clean_sentence, furniture_kind
 from digest.models import Story
-from digest.text import content_words, split_sentences, word_count
+from digest.text import content_words, opens_with_interjection, split_sentences, word_count
 
 __all__ = ["has_news_title", "headline_from_sentence", "make_headline", "normalise_headline"]
 
@@ -50,10 +50,6 @@ _CLICKBAIT = re.compile(
 # "our solar system", "our planet": everyone's, not the outlet's voice.
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I've|I'd|me|my|we|We|(?:our|Our)(?! (?:solar system|planet|galaxy|sun)\b)|us)\b"
-)
-# "Yes, ...", "Well, ..." need their comma: "No DNA matches ...", "Well-known ..." are news.
-_INTERJECTION = re.compile(
-    r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
 )
 _SUBORDINATE = re.compile(
     r"^(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Unless|"
@@ -286,7 +282,7 @@ def _is_news_headline(
     # "'I've heard nothing but great things,' LeBron James says": a quoted speaker's
     # "I" is not the outlet writing in the first person.
     unquoted = _QUOTED.sub(" ", title)
-    if title.endswith("?") or _FIRST_PERSON.search(unquoted) or _INTERJECTION.match(title):
+    if title.endswith("?") or _FIRST_PERSON.search(unquoted) or opens_with_interjection(title):
         return False
     if furniture_kind(title) or _GERUND_END.search(title):
         return False

@@ -18,6 +18,7 @@ The web version always holds everything.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -226,17 +227,12 @@ def _shown_sources(sources: Sequence[Source], room: int | None) -> tuple[Source,
     hide the other outlets that covered the story."""
     if room is None or len(sources) <= room:
         return tuple(sources)
-    picked: list[int] = []
-    for first_only in (True, False):
-        outlets = {sources[i].outlet for i in picked}
-        for index, source in enumerate(sources):
-            if len(picked) >= room:
-                break
-            if index in picked or (first_only and source.outlet in outlets):
-                continue
-            picked.append(index)
-            outlets.add(source.outlet)
-    return tuple(sources[i] for i in sorted(picked))
+    seen: Counter[str] = Counter()
+    turns = []  # (how many of its outlet came before it, position)
+    for position, source in enumerate(sources):
+        turns.append((seen[source.outlet], position))
+        seen[source.outlet] += 1
+    return tuple(sources[position] for position in sorted(p for _, p in sorted(turns)[:room]))
 
 
 def briefs(issue: Issue, fit: Fit) -> tuple[NewsLine, ...]:

@@ -26,6 +26,7 @@ articles, for ``digest why``, the preview and the run summary.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -217,15 +218,13 @@ def _brief_order(briefs: Sequence[Story]) -> list[Story]:
     """Briefs by ``_brief_rank``, each outlet's second brief after every outlet's first
     (and so on) within a tier: a list of eight from the one feed that posts most often
     is no "also in the news"."""
-    ranked = sorted(briefs, key=_brief_rank)
-    turns: dict[tuple[int, str], int] = {}
+    ranked = sorted((_brief_rank(story), story) for story in briefs)
+    seen: Counter[tuple[int, str]] = Counter()
     keyed = []
-    for position, story in enumerate(ranked):
-        tier = _brief_rank(story)[0]
-        outlet = story.outlets[0] if story.outlets else ""
-        turn = turns.get((tier, outlet), 0)
-        turns[(tier, outlet)] = turn + 1
-        keyed.append(((tier, turn, position), story))
+    for position, (rank, story) in enumerate(ranked):
+        tier, outlet = rank[0], story.outlets[0] if story.outlets else ""
+        keyed.append(((tier, seen[(tier, outlet)], position), story))
+        seen[(tier, outlet)] += 1
     return [story for _, story in sorted(keyed, key=lambda pair: pair[0])]
 
 

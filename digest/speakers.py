@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN
 
 __all__ = [
+    "is_common_plural",
     "is_group_label",
     "is_plural_speaker",
     "is_speaker",
@@ -123,7 +124,8 @@ _PLURAL_OPENING = re.compile(
     r"Campaigners|Protesters|Members|Representatives|Delegates|Ministers|Historians|"
     r"Scholars|Engineers|Employees|Executives|Shareholders|Investors|Traders|Fans|"
     r"Relatives|Neighbours|Neighbors|Survivors|Medics|Staffers|People|Police|Onlookers|"
-    r"Observers|Sources|Insiders|Donors|Passengers|Pilots|Crews|Guards|Inspectors)$"
+    r"Observers|Sources|Insiders|Donors|Passengers|Pilots|Crews|Guards|Inspectors|"
+    r"Negotiators)$"
 )
 # Plural proper nouns: parties, peoples, movements ("Senate Democrats", "Palestinians").
 # Endings no common surname has ("Evans", "Sanders" and "Waters" take "says").
@@ -203,6 +205,12 @@ def is_speaker(who: str) -> bool:
         members = re.split(r",\s|\s+and\s+", grouped.group(1))
         return all(_is_agent(m.strip()) for m in members if m.strip())
     return _is_agent(_clean_speaker(text)) and _clean_speaker(text) == text[:1].upper() + text[1:]
+
+
+def is_common_plural(word: str) -> bool:
+    """Whether ``word`` is a plural common noun for people ("Officials", "Regulators"):
+    capitalised only when it opens a sentence."""
+    return bool(_PLURAL_OPENING.match(word))
 
 
 def is_plural_speaker(who: str, raw: str = "") -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "WEEKDAY_PATTERN",
     "content_words",
     "end_sentence",
+    "opens_with_interjection",
     "plain_text",
     "remove_unsafe_characters",
     "split_sentences",
@@ -61,6 +62,9 @@ _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:!?](?:\s|$))")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
+_INTERJECTION = re.compile(
+    r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
+)
 _WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 # Characters no text of ours may carry: C0 controls but tab and line breaks (XML 1.0
 # forbids them, and one in a title made the MJML invalid), DEL and C1 controls, the bidi
@@ -142,6 +146,13 @@ def end_sentence(text: str) -> str:
     if closing and not apostrophe:
         return body.rstrip(" ,;") + "." + closing
     return text.rstrip(" ,;") + "."
+
+
+def opens_with_interjection(text: str) -> bool:
+    """Whether ``text`` opens in a column's or a reader's voice ("Wow, the ratings are
+    in"). "Yes", "No", "Well" need their comma: "No one was hurt" and "Well-known ..."
+    are news."""
+    return bool(_INTERJECTION.match(text))
 
 
 def word_count(text: str) -> int:
