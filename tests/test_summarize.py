@@ -10,6 +10,7 @@ import pytest
 
 from digest.briefly import (
     Candidate,
+    ScoredSentences,
     extractive_briefly,
     is_briefly_candidate,
     is_redundant,
@@ -562,6 +563,16 @@ def test_in_doing_so_leans_on_the_sentence_before() -> None:
     assert needs_antecedent("In doing so, the council broke its own rules on tenders.")
 
 
+def _told_twice(
+    documents: list[str], twice: str, other: str
+) -> tuple[ScoredSentences, list[int], int]:
+    """The scored sentences, those holding ``twice`` and the first holding ``other``."""
+    scored = score_sentences(documents, frozenset())
+    texts = [c.text for c in scored.candidates]
+    same = [i for i, t in enumerate(texts) if twice in t]
+    return scored, same, next(i for i, t in enumerate(texts) if other in t)
+
+
 def test_one_fact_told_twice_in_other_words_is_redundant() -> None:
     # Little wording in common (cosine about 0.2), but the same figure, name and verb.
     ledger = (
@@ -574,10 +585,7 @@ def test_one_fact_told_twice_in_other_words_is_redundant() -> None:
         "estate worth $12.4 million, lawyers for the family said. Harbour pilots in "
         "Setúbal refused the night shift on Friday after a collision."
     )
-    scored = score_sentences([ledger, wire], frozenset())
-    texts = [c.text for c in scored.candidates]
-    estate = [i for i, t in enumerate(texts) if "12.4" in t]
-    pilots = next(i for i, t in enumerate(texts) if "pilots" in t)
+    scored, estate, pilots = _told_twice([ledger, wire], "12.4", "pilots")
 
     assert is_redundant(scored, *estate)
     assert not is_redundant(scored, estate[0], pilots)
@@ -595,10 +603,7 @@ def test_one_event_told_twice_on_the_same_day_is_redundant() -> None:
         "Wednesday afternoon over the river plan. Portugal also summoned its own envoy home "
         "from Madrid for talks in Lisbon last month."
     )
-    scored = score_sentences([ledger, wire], frozenset())
-    texts = [c.text for c in scored.candidates]
-    summoned = [i for i, t in enumerate(texts) if "Wednesday" in t]
-    last_month = next(i for i, t in enumerate(texts) if "last month" in t)
+    scored, summoned, last_month = _told_twice([ledger, wire], "Wednesday", "last month")
 
     assert len(summoned) == 2 and is_redundant(scored, *summoned)
     assert not is_redundant(scored, summoned[0], last_month)
@@ -615,10 +620,7 @@ def test_one_fact_about_a_named_person_told_twice_is_redundant() -> None:
         "Quentin Deranque, a 23-year-old nationalist student, was beaten to death in Lyon, "
         "and prosecutors blame far-left activists."
     )
-    scored = score_sentences([ledger, wire], frozenset())
-    texts = [c.text for c in scored.candidates]
-    beaten = [i for i, t in enumerate(texts) if "beaten" in t]
-    studied = next(i for i, t in enumerate(texts) if "studied" in t)
+    scored, beaten, studied = _told_twice([ledger, wire], "beaten", "studied")
 
     assert len(beaten) == 2 and is_redundant(scored, *beaten)
     assert not is_redundant(scored, beaten[0], studied)
