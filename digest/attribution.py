@@ -112,6 +112,11 @@ _COMMON_OPENER = re.compile(
     r"Or|Yet|Still|Now|Then)\b(?![’'.])"
 )
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\b(?![’'.])")
+# A quote in single marks, as British outlets and Al Jazeera print them ("'War ... is
+# still ongoing', Hamas says"): an apostrophe inside a word ("Israel’s") is no mark.
+_SINGLE_QUOTED = re.compile(
+    r"^['‘](?P<quote>(?:[^'‘’\"“”]|(?<=\w)['’](?=\w)){12,}?)(?P<stop>[,.?!]?)['’](?!\w)"
+)
 _ITEM_BULLET = re.compile(r"^\s*(?:[-–—•*·]|\d{1,2}[.)])\s+")
 _LIST_INTRO = re.compile(rf"\b(?:{_VERBS})\s+(?:that\s+)?[^.!?]{{0,80}}:$")
 
@@ -166,7 +171,8 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
 
     Recognised: "X said (that) A", "X told Reuters A", "X said: \\"A\\"", "According to
     X, A", "A, according to X.", "\\"A,\\" said X." / "\\"A,\\" X said.", "A, X said.",
-    "X say the thing: item; item." (see :func:`join_list_items`), and two of these
+    "X say the thing: item; item." (see :func:`join_list_items`), a quote in single
+    marks printed in double ones, and two of these
     joined by ", while", "; " or ", but". Pronoun, vague and non-agent speakers ("he",
     "officials", "the decision") give nothing: they need context or are not speakers.
     """
@@ -182,6 +188,7 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
 
 
 def _attribute(sentence: str) -> Statement | None:
+    sentence = _SINGLE_QUOTED.sub(r"“\g<quote>\g<stop>”", sentence, count=1)
     for number, pattern in enumerate(_ATTRIBUTIONS):
         match = pattern.match(sentence)
         if not match:

@@ -14,6 +14,18 @@ from digest.attribution import attribute_sentence, join_list_items
 
 FORMS = [
     # (sentence, speaker, claim)
+    # Single quotation marks, as British outlets print a quote; "haven’t" is no mark.
+    (
+        "‘Nobody has told us when the crossing will reopen’, the Red Crescent says, "
+        "calling for a timetable.",
+        "The Red Crescent",
+        "“Nobody has told us when the crossing will reopen.”",
+    ),
+    (
+        "'Our members haven’t been paid since March,' said Ana Sousa, a union leader.",
+        "Ana Sousa, a union leader",
+        "“Our members haven’t been paid since March.”",
+    ),
     (
         "Denmark's prime minister said that the kingdom's constitution was not a "
         "bargaining chip and that any deal would need both governments.",
