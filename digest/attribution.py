@@ -172,8 +172,8 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
     Recognised: "X said (that) A", "X told Reuters A", "X said: \\"A\\"", "According to
     X, A", "A, according to X.", "\\"A,\\" said X." / "\\"A,\\" X said.", "A, X said.",
     "X say the thing: item; item." (see :func:`join_list_items`), a quote in single
-    marks printed in double ones, and two of these
-    joined by ", while", "; " or ", but". Pronoun, vague and non-agent speakers ("he",
+    marks (printed in double ones), and two of these joined by ", while", "; " or ",
+    but". Pronoun, vague and non-agent speakers ("he",
     "officials", "the decision") give nothing: they need context or are not speakers.
     """
     if sum(sentence.count(q) for q in _QUOTE_CHARS) % 2:
