@@ -7,7 +7,8 @@
   page furniture in any printed field (``digest.hygiene.furniture_kind``);
 * **dateline**: a dateline at the start of a field or after a sentence in it;
 * **dangling start**: a Briefly that opens on a sentence leaning on an earlier one
-  ("He", "This", "The initiative, ..."), a note that does, a claim starting "and that";
+  ("He", "This", "The initiative, ..."), unless it is a teaser under its own article's
+  title, a note that does, a claim starting "and that";
 * **repeated sentence**: the same sentence twice in the issue, or two sentences of one
   story that share most of their words;
 * **relative date**: "this week", "yesterday" and the like without the date they mean;
@@ -71,6 +72,7 @@ _MID_DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?: \([^)]{2,30}\))? ?[—–-]{1,2} "
     r"|[A-Z][\w.'’]+(?:,? [A-Z][\w.'’]+){0,3} \([A-Z][\w .]{1,30}\) ?[—–-]{1,2} )"
 )
+_WORD = re.compile(r"[^\W_]+")
 _DANGLING_CLAIM = re.compile(r"^(?:and|but|or) (?:that )?|^that\b", re.IGNORECASE)
 # A page the build could not read is a dead link, except behind a login, a paywall or a
 # rate limit (401, 402, 403, 429): the outlet refused the fetcher, not the reader, and
@@ -196,6 +198,20 @@ def _fields(story: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield f"source {n} title", str(source.get("title", ""))
 
 
+def _under_own_title(story: Mapping[str, Any]) -> bool:
+    """Whether the Briefly opens on a teaser printed under its own article's title: an
+    outlet writes the two as a pair ("The former Navy captain ... says" under "Senator
+    Mark Kelly tells BBC ..."), so the headline is what the teaser leans on."""
+    sentences = story.get("briefly_sentences") or [{}]
+    url = sentences[0].get("source_url")
+    headline = " ".join(_WORD.findall(str(story.get("headline", "")).casefold()))
+    return bool(headline) and any(
+        source.get("url") == url
+        and " ".join(_WORD.findall(str(source.get("title", "")).casefold())).endswith(headline)
+        for source in story.get("sources", [])
+    )
+
+
 def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
     story_id, headline = str(story.get("id", "")), str(story.get("headline", ""))
 
@@ -212,7 +228,7 @@ def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
             for words in relative_date_words(text):
                 yield finding("relative date", where, f"“{words}” without a date: {_quote(text)}")
     briefly = [str(s.get("text", "")) for s in story.get("briefly_sentences", [])]
-    if briefly and needs_antecedent(briefly[0]):
+    if briefly and needs_antecedent(briefly[0]) and not _under_own_title(story):
         yield finding("dangling start", "Briefly sentence 1", _quote(briefly[0]))
     for n, note in enumerate(story.get("also_worth_noting", []), start=1):
         if needs_antecedent(str(note.get("text", ""))):

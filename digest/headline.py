@@ -30,6 +30,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from digest.briefly import needs_antecedent
 from digest.hygiene import clean_sentence, furniture_kind
 from digest.models import Story
 from digest.text import content_words, opens_with_interjection, split_sentences, word_count
@@ -114,11 +115,23 @@ _OPENING_PHRASE = re.compile(
 )
 
 
-def make_headline(story: Story, lead: str = "") -> str:
+def make_headline(story: Story, lead: str = "", *, lead_article: int | None = None) -> str:
     """The story's headline: the best outlet title that is a news headline, else one
-    built from ``lead`` (the Briefly's first sentence) or the first article's text."""
+    built from ``lead`` (the Briefly's first sentence) or the first article's text.
+
+    ``lead_article`` is the index of the article the lead comes from. An outlet writes
+    its title and teaser as a pair, so that article's title is the headline when the
+    lead leans on it ("The former Navy captain and astronaut says ..." under "Senator
+    Mark Kelly tells BBC he will consider a run"), and, when no title is a headline,
+    that title without a verb ("Auditioning to Beat Trump") rather than the lead again.
+    """
     texts = [a.text or a.summary for a in story.articles]
     titles, good = _news_titles(story, texts)
+    own = titles[lead_article] if lead_article is not None else ""
+    if own and needs_antecedent(lead):
+        paired = [t for t in good if own.endswith(t)]  # or its part after a colon
+        if paired:
+            return normalise_headline(paired[0], texts)
     if not good:
         questions = [t for t in titles if t and t.endswith("?") and _is_news_headline(t[:-1])]
         if questions and len(questions) == len([t for t in titles if t]):
@@ -130,13 +143,15 @@ def make_headline(story: Story, lead: str = "") -> str:
     # start in lower case or have no verb.
     source = lead or next((c for c in clean if _is_statement(c)), clean[0] if clean else "")
     built = headline_from_sentence(source, texts)
+    openings = _furniture_openings(texts)
     if word_count(built) < word_count(_from_subject(source.strip().rstrip(".!"))):
         # A sentence cut to fit ("... requires a state") reads worse than the outlet's
         # own title without a verb ("In Xi's Purge of the Military, a Search for ...").
-        openings = _furniture_openings(texts)
         nominal = [t for t in titles if t and _is_news_headline(t, openings, need_verb=False)]
         if nominal:
             return normalise_headline(_most_informative(nominal, titles, lead), texts)
+    elif own and _is_news_headline(own, openings, need_verb=False):
+        return normalise_headline(own, texts)  # the lead whole: the Briefly prints it
     # With no usable title and no text, any title beats "Untitled story".
     return built or next((normalise_headline(t, texts) for t in titles if t), "Untitled story")
 

@@ -134,6 +134,7 @@ def summarize_story(
         )
 
     lead = scored.candidates[briefly[0]].text if briefly else ""
+    lead_article = scored.candidates[briefly[0]].doc if briefly else None
     printed = [sentence(i) for i in (*briefly, *notes)]
     stale = (
         tuple(
@@ -147,7 +148,7 @@ def summarize_story(
     )
     return StorySummary(
         story_id=story.id,
-        headline=make_headline(story, lead),
+        headline=make_headline(story, lead, lead_article=lead_article),
         briefly=tuple(sentence(i) for i in briefly),
         perspectives=tuple(_dated_perspective(p, story) for _, p in perspectives),
         also_worth_noting=tuple(sentence(i) for i in notes),

@@ -104,3 +104,25 @@ def test_sentences_sharing_only_the_date_the_build_added_are_not_a_repeat(
     story["also_worth_noting"][0]["text"] = story["briefly_sentences"][0]["text"]
     (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
     assert [f for f in check_issue(issue).findings if f.category == "repeated sentence"]
+
+
+def test_a_teaser_under_its_own_articles_title_is_no_dangling_start(tmp_path: Path) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    story = document["topics"][0]["stories"][0]
+    own, other = story["sources"][:2]
+    own["title"] = "Harbour Pilot Maria Lind Says She Will 'Seriously Consider' a Council Run"
+    story["headline"] = "Harbour pilot Maria Lind says she will ‘seriously consider’ a council run"
+    story["briefly_sentences"][0] = {
+        "text": "The former ferry captain says the port needs a voice in the council.",
+        "source_url": own["url"],
+    }
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert not [f for f in check_issue(issue).findings if f.category == "dangling start"]
+
+    # Under another outlet's title the same teaser leans on nothing the reader has seen.
+    story["briefly_sentences"][0]["source_url"] = other["url"]
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert [f.where for f in check_issue(issue).findings if f.category == "dangling start"] == [
+        "Briefly sentence 1"
+    ]

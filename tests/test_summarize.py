@@ -377,9 +377,14 @@ def test_an_outlets_title_without_a_verb_beats_a_sentence_cut_to_fit() -> None:
     )
     title = "In the Leader's Purge of the Army, a Search for Absolute Loyalty"
     assert _one(title, teaser) == "In the Leader’s Purge of the Army, a Search for Absolute Loyalty"
-    # A sentence short enough to print whole still beats it.
+    # A sentence short enough to print whole still beats it, unless it is the lead the
+    # Briefly prints right under the headline.
     short = "Democrats are testing their messages in Europe before the midterms."
     assert _one("Auditioning to Beat the President", short) == short.rstrip(".")
+    story = Story(
+        StoryId("s"), (_article("a", "A", "Auditioning to Beat the President", short, 0),)
+    )
+    assert make_headline(story, short, lead_article=0) == "Auditioning to Beat the President"
 
 
 def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
@@ -690,3 +695,27 @@ def test_a_possessive_definite_subject_needs_its_noun_named_first() -> None:
         "alliance"
     )
     assert needs_antecedent("NATO's secretary general used a visit to Japan.") == ""
+
+
+def test_a_lead_that_leans_on_its_title_is_printed_under_that_title() -> None:
+    # Neither text has a sentence that stands alone; the teaser chosen leans on its title.
+    vote = _article(
+        "a",
+        "A",
+        "Port council vote delayed again as harbour pilots stage a walkout over pay",
+        "It was the third time this year that the council had put off the vote on the "
+        "new harbour rules.",
+        0,
+    )
+    run = _article(
+        "b",
+        "B",
+        "Harbour Pilot Maria Lind Says She Will Run for the Port Council",
+        "The former ferry captain says the port needs a voice in the council.",
+        1,
+    )
+
+    summary = summarize_story(Story(StoryId("s"), (vote, run)))
+
+    assert [s.text for s in summary.briefly] == [run.text]
+    assert summary.headline == run.title
