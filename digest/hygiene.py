@@ -166,7 +166,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # A column's disclaimer: "The author is a Reuters Breakingviews columnist."
             r"^\s*The (?:author|writer) is an? [^.]{0,80}\b(?:columnist|contributor|"
             r"correspondent|writer|editor|professor|fellow|commentator)\b|"
-            r"^\s*The (?:opinions|views) expressed\b",
+            r"^\s*The (?:opinions|views) expressed\b|"
+            # "NBC News' Matthew DeLuca contributed to this report."
+            r"\bcontributed (?:reporting )?to this (?:report|story|article)\b",
         ),
     ),
     (

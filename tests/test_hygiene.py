@@ -79,6 +79,7 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Add Donald Trump as an interest to stay up to date on the latest news.", "promo"),
         ("The author is a Reuters Breakingviews columnist.", "byline"),
         ("The opinions expressed are his own.", "byline"),
+        ("The Harbour Courier's Jane Roe contributed to this report.", "byline"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
@@ -98,6 +99,7 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Prime Minister Jane Doe (Labour) said the vote would go ahead.",
         "Officials will follow up on the complaints next week.",
         "The Internet Archive said it would appeal the ruling.",
+        "Three agencies contributed to this effort, the coastguard said.",
         "Watchdogs said the caption on the ministry's post was misleading.",
         "The party turned right, left and right again over the budget, Doe said.",
         "Voters on the left (and some on the right) backed the plan.",
