@@ -81,6 +81,7 @@ _ATTRIBUTIONS = (
     ),
 )
 _QUOTE_FORMS = (0, 1)
+_AFTER_CLAIM_FORM = 4
 _BEFORE_VERB_FORM = 5
 # "X said A, while Y said B": the second speaker starts after one of these.
 _SECOND_SPEAKER = re.compile(
@@ -197,6 +198,12 @@ def _attribute(sentence: str) -> Statement | None:
         raw = groups.get("who") or groups.get("who1") or groups.get("who2") or ""
         who = recognise_speaker(raw)
         says = (groups.get("says") or "").strip()
+        if number == _AFTER_CLAIM_FORM and groups.get("who1") and who:
+            # "A, the regulator, has asked, the Journal reported": the shortest claim
+            # stopped at the first comma, and what the speaker was cleaned of is claim.
+            start = raw.rfind(who[1:]) - 1
+            if start > 0 and raw[:start].rstrip().endswith(","):
+                says = f"{says}, {raw[:start].rstrip(' ,')}"
         if not who or word_count(says) < _MIN_CLAIM_WORDS:
             continue
         if number in _QUOTE_FORMS:

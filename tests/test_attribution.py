@@ -14,6 +14,18 @@ from digest.attribution import attribute_sentence, join_list_items
 
 FORMS = [
     # (sentence, speaker, claim)
+    # A claim with commas of its own runs to the speaker, not to its first comma.
+    (
+        "The harbour authority, the port's owner, has asked for an inquiry, the Coastal "
+        "Gazette reported.",
+        "The Coastal Gazette",
+        "the harbour authority, the port's owner, has asked for an inquiry.",
+    ),
+    (
+        "The company, which employs 500 people, will close the plant, the union said.",
+        "The union",
+        "the company, which employs 500 people, will close the plant.",
+    ),
     # Single quotation marks, as British outlets print a quote; "haven’t" is no mark.
     (
         "‘Nobody has told us when the crossing will reopen’, the Red Crescent says, "
