@@ -95,11 +95,13 @@ _NOT_AGENT = re.compile(
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Today|Yesterday|Tomorrow|Tonight)$"
 )
-# Lower-case heads that end like a person's ("statement" like "president") but are things.
+# Lower-case heads that end like a person's ("statement" like "president", "numbers" like
+# "farmers") but are things.
 _THING_HEAD = re.compile(
     r"^(?:statements?|documents?|agreements?|arguments?|comments?|announcements?|"
     r"assessments?|judgments?|judgements?|payments?|settlements?|treatments?|"
-    r"developments?|experiments?|elements?|moments?|governments?_)$"
+    r"developments?|experiments?|elements?|moments?|governments?_|numbers?|papers?|"
+    r"letters?|orders?|matters?|chapters?|registers?|parameters?|computers?|meters?)$"
 )
 _SUBORDINATE_START = re.compile(
     r"^(?:When|As|While|If|After|Before|Because|Although|Though|Since|Until|Once|Unless|"

@@ -210,6 +210,8 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         "Chase co-branded credit card holders, according to the blog Wandering Aramean, "
         "will board in group 2.",
         "Allegedly sent from his email address, the message said the photos were fake.",
+        # Ends like "farmers", but numbers are no speaker.
+        "The ratings were down, the network's tracking numbers said on Tuesday.",
     ],
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:
