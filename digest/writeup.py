@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from digest.briefly import needs_antecedent
 from digest.config import Config
 from digest.headline import make_headline
 from digest.hygiene import clean_sentence
@@ -43,6 +44,7 @@ __all__ = ["Written", "write_briefs", "write_stories"]
 _BRIEF_MIN_WORDS = 8
 _BRIEF_MAX_WORDS = 70
 _BRIEF_LEAD_SENTENCES = 4
+_QUOTE_MARKS = "\"“‘'"
 _WORD = re.compile(r"\w+")
 
 logger = logging.getLogger(__name__)
@@ -155,10 +157,12 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
 
     A sentence that only repeats the headline (or goes on from it: feeds often make the
     title of an item's first words) gives way to the next one, and is kept only when
-    there is no other; one cut short by the feed ("...") is never used.
+    there is no other; one cut short by the feed ("...") is never used. A sentence
+    that stands alone (no "And ...", "It ...", "The decision ..." unless the headline
+    names the decision, no quote without its speaker) comes before one that does not.
     """
     title = _words(headline)
-    repeats = ""
+    repeats = fallback = ""
     # A feed teaser often has no full stop: it is a sentence all the same.
     for source in (text, end_sentence(summary)):
         sentences = [clean_sentence(s) for s in split_sentences(source)[:_BRIEF_LEAD_SENTENCES]]
@@ -173,8 +177,13 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
                 if len(_words(sentence)) > len(title) + 2:
                     repeats = repeats or sentence
                 continue
-            return sentence
-    return repeats
+            leans_on = needs_antecedent(sentence)
+            # "The woman, dressed as ..." under "Detectives are looking for a woman" has
+            # its antecedent; a quote without its speaker does not read as news.
+            if (not leans_on or leans_on in title) and sentence[0] not in _QUOTE_MARKS:
+                return sentence
+            fallback = fallback or sentence
+    return fallback or repeats
 
 
 def _words(text: str) -> list[str]:

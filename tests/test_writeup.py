@@ -47,3 +47,24 @@ def test_a_feed_teaser_without_a_full_stop_is_the_briefs_sentence() -> None:
     teaser = "The prime minister won a landslide election that gave her a strong mandate"
     sentence = _brief_sentence("Prime minister will be reappointed", teaser, summary=teaser)
     assert sentence == teaser + "."
+
+
+def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -> None:
+    text = (
+        "But the ferry company said the timetable would not change before the spring. "
+        "The island's council voted on Tuesday to buy a second ferry for the winter route."
+    )
+    sentence = _brief_sentence("Island council buys a second ferry", text)
+    assert sentence.startswith("The island's council voted")
+    # A quote without its speaker reads as no news either.
+    quoted = (
+        "“We have waited for this boat for ten years.” "
+        "The island's council voted on Tuesday to buy a second ferry for the winter route."
+    )
+    assert _brief_sentence("Island council buys a second ferry", quoted).startswith("The island")
+    # A definite subject the headline names has its antecedent; with no other sentence a
+    # leaning one is still better than none.
+    woman = "The woman, dressed as a porter, walked into the station's lost-property office."
+    assert _brief_sentence("Police are looking for a woman", woman) == woman
+    alone = "It happened on the last train from the harbour on Saturday night."
+    assert _brief_sentence("A porter's bag goes missing", alone) == alone
