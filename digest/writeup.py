@@ -103,11 +103,22 @@ def write_stories(
                 )
                 continue
             if not summary.briefly and not summary.perspectives:
-                # Every sentence was page furniture (a crawl notice, a tweet widget): there
-                # is nothing to print, and a headline alone would mislead.
-                reason = "no article text left once page furniture was removed"
+                # Every sentence was page furniture (a crawl notice, a tweet widget), or
+                # there was no text at all: a headline alone would mislead.
+                reason = (
+                    "no article text left once page furniture was removed"
+                    if any(a.text or a.summary for a in story.articles)
+                    else "no article text: the page could not be read and the feed gave "
+                    "only a title"
+                )
                 left_out.append(
-                    LeftOut(story.id, LeftOutReason.FAILED, reason, story.articles[0].title)
+                    LeftOut(
+                        story.id,
+                        LeftOutReason.FAILED,
+                        reason,
+                        story.articles[0].title,
+                        tuple(a.id for a in story.articles),
+                    )
                 )
                 problems.append(
                     Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")

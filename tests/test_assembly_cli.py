@@ -204,6 +204,12 @@ def test_every_article_of_the_window_is_accounted_for(week: Path, tmp_path: Path
     assert draft.exit_code == 0, draft.output
     assert "1 left out (1 failed), 2 article(s) set aside" in draft.output
     assert f"story {set_aside}: left out, no article text left" in draft.output
+    # Its article is still accounted for, under the reason it was left out.
+    status = _cli("status", "--config", str(week), "--json")
+    latest = json.loads(status.output)[0]
+    assert latest["result"] == "draft built"
+    assert latest["summary"]["articles"]["left_out"] == {"failed": 1, "set_aside": 2}
+    assert latest["summary"]["articles"]["unaccounted"] == 0
 
 
 def _sample_build(config: Path, out: Path, now: str, command: str = "build") -> dict[str, Any]:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
-from digest.models import Story, StoryId
-from digest.writeup import write_briefs
+from digest.config import parse_config
+from digest.models import LeftOutReason, Story, StoryId, TopicStories
+from digest.select import Selection
+from digest.writeup import write_briefs, write_stories
 from tests.test_cluster import _article
 
 
@@ -68,3 +71,29 @@ def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -
     assert _brief_sentence("Police are looking for a woman", woman) == woman
     alone = "It happened on the last train from the harbour on Saturday night."
     assert _brief_sentence("A porter's bag goes missing", alone) == alone
+
+
+def test_a_story_with_nothing_to_print_is_left_out_with_its_articles_and_why(
+    tmp_path: Path,
+) -> None:
+    config = parse_config(
+        'newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}\n'
+        'feeds:\n  - {url: "https://example.org/rss", name: Example}\n',
+        tmp_path / "feeds.yaml",
+    )
+    title_only = _article("https://wire.example/fence", "Wire", "A man jumps a fence", "")
+    widget = _article(
+        "https://post.example/widget", "Post", "Tweet", "Add a location to your Tweets."
+    )
+    stories = (Story(StoryId("s-a"), (title_only,)), Story(StoryId("s-b"), (widget,)))
+    selection = Selection(topics=(TopicStories("Elsewhere", False, stories),))
+
+    written = write_stories(config, selection, previous_sentences=frozenset())
+
+    assert written.sections == ()
+    assert [(o.story_id, o.reason, o.article_ids) for o in written.left_out] == [
+        ("s-a", LeftOutReason.FAILED, (title_only.id,)),
+        ("s-b", LeftOutReason.FAILED, (widget.id,)),
+    ]
+    assert "the feed gave only a title" in written.left_out[0].detail
+    assert "page furniture was removed" in written.left_out[1].detail
