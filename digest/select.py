@@ -153,19 +153,32 @@ def _placed(
     Filing gives each story its topic reason; the reason it had before (an update, a
     merge or split by the editors) is kept after it. A story no standing topic took is
     a main story when it has two or more outlets or the editors asked for it (pinned,
-    split out or moved); its section is found once the cap has chosen.
+    split out or moved); its section is found once the cap has chosen. A one-outlet
+    story with no text at all (a title-only feed item whose page could not be read) is
+    a brief even under a standing topic: there is nothing to write it up from.
     """
     before = {s.id: s for s in choice.stories}
     configured = {t.name for t in topics}
     placements = []
+    briefs = []
     for placement in filed:
+        story = placement.story
+        asked = story.id in choice.requested or story.id in choice.moves
+        if (
+            len(story.outlets) < 2
+            and not asked
+            and not any(a.text or a.summary for a in story.articles)
+        ):
+            # A feed item with a title only (its page unread): nothing to write a story
+            # from, but its headline and link still belong in "Also in the news".
+            briefs.append(story)
+            continue
         earlier = before[placement.story.id].why
         why = placement.story.why
         why = f"{why}; {earlier}" if earlier and earlier not in why else why or earlier
         placements.append(
             dataclasses.replace(placement, story=dataclasses.replace(placement.story, why=why))
         )
-    briefs = []
     for story in rest:
         asked = story.id in choice.requested or story.id in choice.moves
         if len(story.outlets) >= 2 or asked:

@@ -305,3 +305,15 @@ def test_standing_topic_stories_are_never_cut_for_elsewhere() -> None:
     assert [(o.story_id, o.detail) for o in selection.left_out] == [
         ("s-big2", "cut by max_stories (5) at rank 6")
     ]
+
+
+def test_a_title_only_item_of_a_standing_topic_is_listed_not_written_up() -> None:
+    # A feed without descriptions whose pages cannot be read: only the title is known.
+    bare = _article("https://wire.example/nuuk-port", "Wire", "Nuuk port reopens after storm", "")
+    told = _story("runway", ("Wire", "Nuuk airport opens new runway"))
+    stories = [Story(StoryId("s-port"), (bare,)), told]
+
+    selection = select_stories(stories, NO_EDITS, [GREENLAND], max_stories=10, also_in_the_news=8)
+
+    assert [[s.id for s in t.stories] for t in selection.topics] == [["s-runway"]]
+    assert [s.id for s in selection.briefs] == ["s-port"]
