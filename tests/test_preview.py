@@ -450,3 +450,12 @@ def test_warnings_of_one_kind_fold_into_one_line(tmp_path: Path) -> None:
     assert walled_lines[0].count("/walled/story-") == 1
     assert "and 2 more like it" in walled_lines[0]
     assert warnings.count("/walled/story-") == 3
+    # The pre-send check folds the same way: one line per kind of finding, here the
+    # missing take of every story, none of them lost.
+    check = page.split('<ul id="check">', 1)[1].split("</ul>\n<h3>", 1)[0]
+    shown = [line.split("<details>")[0] for line in check.split("\n<li>")[1:]]
+    kinds = [line.split(": ", 2)[1] for line in shown]
+    assert "missing take" in kinds and len(kinds) == len(set(kinds)), shown
+    stories = page.count('<div class="story" id="story-')
+    assert stories > 1 and check.count(": missing take: ") == stories
+    assert f"and {stories - 1} more like it" in check

@@ -8,11 +8,12 @@ it. Buttons carry the edit they post as JSON in a data attribute; the page scrip
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from digest.build import BuildOutcome, IssueResult
-from digest.check import check_issue
+from digest.check import Finding, check_issue
 from digest.editorial import StoryEdit
 from digest.errors import DigestError
 from digest.ids import story_id_for
@@ -186,9 +187,9 @@ def _draft(
         for index in range(len(topic.stories))
     ]
     try:
-        findings = [str(f) for f in check_issue(result.path).findings]
+        findings = _folded_findings(check_issue(result.path).findings)
     except DigestError as error:
-        findings = [f"the check could not read the draft: {error}"]
+        findings = [_Warning(f"the check could not read the draft: {error}")]
     return {
         "check": findings,
         "missing_takes": len(result.stories_without_take),
@@ -220,6 +221,16 @@ def _grouped(problems: tuple[Problem, ...]) -> list[_Warning]:
     for problem in problems:
         kind = problem.message.replace(problem.where, "") if problem.where else problem.message
         kinds.setdefault((str(problem.stage), kind), []).append(str(problem))
+    return [_Warning(texts[0], tuple(texts[1:])) for texts in kinds.values()]
+
+
+def _folded_findings(findings: Iterable[Finding]) -> list[_Warning]:
+    """One line per kind of finding, the rest folded under it: 27 "missing take" lines
+    (one per story) or a dead link per unreadable page would bury the one finding that
+    matters."""
+    kinds: dict[str, list[str]] = {}
+    for finding in findings:
+        kinds.setdefault(finding.category, []).append(str(finding))
     return [_Warning(texts[0], tuple(texts[1:])) for texts in kinds.values()]
 
 
