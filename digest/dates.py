@@ -46,6 +46,8 @@ _RELATIVE_WEEK = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held)\b"
 )
+# Where a new clause with its own verb begins: a relative clause, a second main clause.
+_CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|but|and)\b|;\s+|\s+—\s+")
 _DAY_OFFSET = {
     "yesterday": -1,
     "last night": -1,
@@ -131,18 +133,23 @@ def relative_date_words(text: str) -> list[str]:
 
 
 def stale_future(text: str, issue_date: date) -> bool:
-    """Whether ``text`` speaks in the future tense of a dated day before ``issue_date``."""
-    if not _FUTURE.search(text):
-        return False
-    for match in _ANNOTATION.finditer(text):
-        month = MONTHS.index(match.group(2)) + 1
-        year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
-        try:
-            meant = date(year, month, int(match.group(1)))
-        except ValueError:
+    """Whether ``text`` speaks in the future tense of a dated day before ``issue_date``.
+
+    The future and the day must share a clause: "Macron on Tuesday (17 February)
+    invited Modi to the summit, which will be held in June" tells of Tuesday in the past.
+    """
+    for clause in _CLAUSE_BREAK.split(text):
+        if not _FUTURE.search(clause):
             continue
-        if meant < issue_date:
-            return True
+        for match in _ANNOTATION.finditer(clause):
+            month = MONTHS.index(match.group(2)) + 1
+            year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
+            try:
+                meant = date(year, month, int(match.group(1)))
+            except ValueError:
+                continue
+            if meant < issue_date:
+                return True
     return False
 
 

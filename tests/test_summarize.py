@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -17,7 +17,7 @@ from digest.briefly import (
     needs_antecedent,
     score_sentences,
 )
-from digest.dates import strip_date_annotations
+from digest.dates import stale_future, strip_date_annotations
 from digest.headline import headline_from_sentence, make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
@@ -719,3 +719,18 @@ def test_a_lead_that_leans_on_its_title_is_printed_under_that_title() -> None:
 
     assert [s.text for s in summary.briefly] == [run.text]
     assert summary.headline == run.title
+
+
+def test_a_future_tense_is_stale_only_in_the_clause_of_a_day_gone_by() -> None:
+    issue = date(2026, 2, 18)
+    assert stale_future("The council will vote on Tuesday (17 February) on the port plan.", issue)
+    assert stale_future(
+        "On Tuesday (17 February), the council will vote on the port plan, its clerk said.", issue
+    )
+    # The day belongs to what already happened; the future is another clause's.
+    assert not stale_future(
+        "The mayor on Tuesday (17 February) invited the minister to the port summit, which "
+        "will be held in the town in June.",
+        issue,
+    )
+    assert not stale_future("The council will vote on Friday (20 February).", issue)
