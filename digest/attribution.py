@@ -36,17 +36,24 @@ _VERBS = (
     r"countered|counters|stressed|stresses|cautioned|cautions|declared|declares|"
     r"announced|announces|confirmed|confirms|estimated|estimates|reported|reports"
 )
+# Verbs that may come before their speaker ("..., said Jane Doe"); in "..., told the
+# Hollywood Reporter" the name after the verb is who was told.
+_SAID_BY = "|".join(v for v in _VERBS.split("|") if v not in {"told", "tells"})
 _AUX = r"(?:(?:has|had|have|also|later|previously|earlier|then|publicly|repeatedly)\s+)*"
 _WHO = r"(?:[A-Z]|the\s|an?\s|its\s|their\s|some\s|many\s|most\s)[^\"“”;:]{1,110}?"
 # The same, running to the end of the sentence: "said Jane Doe, a farmer in the Limousin."
 _WHO_WHOLE = _WHO.removesuffix("?")
 _TIME = (
     rf"(?:\s+(?:(?:on|last|this|late|early|earlier|later)\s+[\w:.\- ]{{1,25}}?"
-    rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}|\d{{4}})|at\s+an?\s+[\w ]{{3,30}}?"
+    rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}(?:\s+\d{{4}})?|\d{{4}})"
+    rf"|at\s+an?\s+[\w ]{{3,30}}?"
     rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again))?"
 )
 # Where it was said: "in Nuuk", "at the United Nations".
-_PLACE = r"(?:\s+(?:in|at|from)\s+(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3})?"
+_PLACE = (
+    rf"(?:\s+(?:in|at|from)\s+(?!{MONTH_PATTERN}\b)"
+    r"(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,3})?"
+)
 # The object of "told"/"tells": "reporters", "the BBC", "Reuters", "him".
 _TOLD = (
     r"(?:(?:(?<=told)|(?<=tells))\s+(?:reporters|journalists|lawmakers|parliament|"
@@ -58,11 +65,11 @@ _TOLD = (
 _ATTRIBUTIONS = (
     # "Claim," said Jane Doe, a farmer.  /  "Claim," Jane Doe said on Monday.
     re.compile(
-        rf"^[\"“](?P<says>[^\"“”]{{12,}}?)[,.?!]?[\"”],?\s+(?:(?:{_VERBS})\s+(?P<who1>{_WHO_WHOLE})"
+        rf"^[\"“](?P<says>[^\"“”]{{12,}}?)[,.?!]?[\"”],?\s+(?:(?:{_SAID_BY})\s+(?P<who1>{_WHO_WHOLE})"
         rf"|(?P<who2>{_WHO})\s+{_AUX}(?:{_VERBS}){_TOLD}{_PLACE}{_TIME}{_PLACE})\s*[.,]?$"
     ),
     re.compile(
-        rf"^[\"“](?P<says>[^\"“”]{{12,}}?)[,.?!]?[\"”],?\s+(?:(?:{_VERBS})\s+(?P<who1>{_WHO})"
+        rf"^[\"“](?P<says>[^\"“”]{{12,}}?)[,.?!]?[\"”],?\s+(?:(?:{_SAID_BY})\s+(?P<who1>{_WHO})"
         rf"|(?P<who2>{_WHO})\s+{_AUX}(?:{_VERBS})){_TOLD}{_PLACE}{_TIME}[.,]"
     ),
     # According to Jane Doe, claim.
@@ -72,7 +79,7 @@ _ATTRIBUTIONS = (
     # Claim, Jane Doe said (on Monday).  /  Claim, said Jane Doe, a farmer.
     re.compile(
         rf"^(?P<says>[A-Z\"“].{{20,}}?),\s+(?:(?P<who1>{_WHO})\s+{_AUX}(?:{_VERBS})"
-        rf"|(?:{_VERBS})\s+(?P<who2>{_WHO})){_TOLD}{_PLACE}{_TIME}{_PLACE}\.$"
+        rf"|(?:{_SAID_BY})\s+(?P<who2>{_WHO})){_TOLD}{_PLACE}{_TIME}{_PLACE}\.$"
     ),
     # Jane Doe said (on Monday) (that) claim.  /  Jane Doe told Reuters: "claim."
     re.compile(
@@ -81,6 +88,7 @@ _ATTRIBUTIONS = (
     ),
 )
 _QUOTE_FORMS = (0, 1)
+_AMOUNT_ADDED = re.compile(r"\b(?:added|adds)\s+[$€£]?\d[\d.,]*\s*(?:%|percent|per cent|points?)")
 _AFTER_CLAIM_FORM = 4
 _BEFORE_VERB_FORM = 5
 # "X said A, while Y said B": the second speaker starts after one of these.
@@ -111,6 +119,15 @@ _COMMON_OPENER = re.compile(
     r"They|He|She|We|Our|Your|My|Although|Though|While|When|If|Because|Since|After|Before|"
     r"Once|Unless|Until|Despite|During|In|On|At|For|With|Without|From|By|As|Even|And|But|"
     r"Or|Yet|Still|Now|Then)\b(?![’'.])"
+)
+_OPENING_CONNECTIVE = re.compile(r"^(?:and|but|yet|so)\s+(?=\S)", re.IGNORECASE)
+_LEANING_START = re.compile(r"^(?:that|this|these|those|such|it)\b", re.IGNORECASE)
+# What is no claim of its own: a verb or modal whose subject was the "that" taken for a
+# conjunction ("Volkswagen estimates that could be 300 miles"), or a bare phrase ("has
+# reported that for his role in the fight"; an opening phrase ends at a comma).
+_NOT_A_CLAUSE = re.compile(
+    r"^(?:(?:is|are|was|were|could|would|will|can|may|might|should|must|has|have|had|"
+    r"does|did)\b|(?:for|to|in|on|at|with|by|from|of|about)\s[^,]*$)"
 )
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\b(?![’'.])")
 # A quote in single marks, as British outlets and Al Jazeera print them ("'War ... is
@@ -206,6 +223,8 @@ def _attribute(sentence: str) -> Statement | None:
                 says = f"{says}, {raw[:start].rstrip(' ,')}"
         if not who or word_count(says) < _MIN_CLAIM_WORDS:
             continue
+        if _AMOUNT_ADDED.search(match.group(0)):
+            continue  # "Spot gold added 0.1% to $1,472": a price rose, nobody spoke
         if number in _QUOTE_FORMS:
             says = f"“{says.rstrip(',')}.”" if says[-1] not in ".?!" else f"“{says}”"
         else:
@@ -237,6 +256,15 @@ def _clean_claim(says: str) -> str | None:
             return None
         claim = cut
     claim = claim.rstrip(" ,;:")
+    # "But Delhi is not doomed ..., Prakash said": the connective links to the sentence
+    # before; what Prakash said is the rest, unless that leans on it too ("And that's").
+    opened = _OPENING_CONNECTIVE.match(claim)
+    if opened:
+        claim = claim[opened.end() :]
+        if _LEANING_START.match(claim):
+            return None
+    if _NOT_A_CLAUSE.match(claim):
+        return None
     if word_count(claim) < _MIN_CLAIM_WORDS:
         return None
     claim = end_sentence(claim)

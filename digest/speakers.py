@@ -50,9 +50,12 @@ _INTRO = re.compile(
     r"^(?:(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until|In|On|"
     r"At|During|Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Later|Earlier|Now|Then|"
     r"Separately|Instead|Previously|Also|Indeed|Today|Yesterday|Tomorrow|Tonight|For|With|"
+    r"Afterwards?|"
     r"Without|Despite|"
     r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
 )
+_POSSESSIVE_LEAD = re.compile(r"^(?:Its|Their|His|Her)\s+[a-z]")
+_NAME_IN = re.compile(r"\b[A-Z][a-z]")
 _PAST_TIME = re.compile(
     rf"^(?:In|By|Until|Since)\s+(?:\d{{4}}|{MONTH_PATTERN})\b|^(?:Years|Decades) ago\b"
 )
@@ -101,7 +104,8 @@ _THING_HEAD = re.compile(
     r"^(?:statements?|documents?|agreements?|arguments?|comments?|announcements?|"
     r"assessments?|judgments?|judgements?|payments?|settlements?|treatments?|"
     r"developments?|experiments?|elements?|moments?|governments?_|numbers?|papers?|"
-    r"letters?|orders?|matters?|chapters?|registers?|parameters?|computers?|meters?)$"
+    r"letters?|orders?|matters?|chapters?|registers?|parameters?|computers?|meters?|"
+    r"percent|per cent)$"
 )
 _SUBORDINATE_START = re.compile(
     r"^(?:When|As|While|If|After|Before|Because|Although|Though|Since|Until|Once|Unless|"
@@ -144,8 +148,14 @@ _LEADING_CONJUNCTION = re.compile(
 
 
 def recognise_speaker(raw: str) -> str:
-    """The speaker ``raw`` names, cleaned (see :func:`_clean_speaker`); "" if not an agent."""
+    """The speaker ``raw`` names, cleaned (see :func:`_clean_speaker`); "" if not an agent.
+
+    "His office" or "Their lawyer" needs the sentence before it; without a name of its
+    own ("Its chief executive, Jane Doe") it is no speaker here.
+    """
     who = _clean_speaker(raw)
+    if _POSSESSIVE_LEAD.match(" ".join(raw.split()).strip(" ,")) and not _NAME_IN.search(who[1:]):
+        return ""
     return who if who and _is_agent(who) else ""
 
 
@@ -180,8 +190,10 @@ def _is_agent(who: str) -> bool:
     for appositive in re.findall(r",\s+(\S+)", who):
         # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma
         # followed by anything else ("Tomorrow, you will") means the match ran over.
-        if not re.match(r"(?:a|an|the|like|including|such|who|[A-Z])", appositive):
-            return False
+        if not re.match(r"(?:a|an|the|like|including|such|who|[A-Z])", appositive) and not (
+            _AGENT_HEAD.match(appositive.rstrip(",")) and not _THING_HEAD.match(appositive)
+        ):
+            return False  # "Jack Buser, director for games at Google" is a role: it stays
     if _NOT_IN_SPEAKER.search(name):
         return False
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0]

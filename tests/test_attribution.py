@@ -14,6 +14,31 @@ from digest.attribution import attribute_sentence, join_list_items
 
 FORMS = [
     # (sentence, speaker, claim)
+    # A role without an article is an appositive; the name after "told" is the listener.
+    (
+        '"The port will reopen by spring," Ana Sousa, director of the harbour board, told '
+        "The Coastal Gazette.",
+        "Ana Sousa, director of the harbour board",
+        "“The port will reopen by spring.”",
+    ),
+    # A month with its year is a time, not a place.
+    (
+        "Jane Roe, an analyst at a shipping firm, told the Gazette in October 2025 that the "
+        "port was losing trade.",
+        "Jane Roe, an analyst at a shipping firm",
+        "the port was losing trade.",
+    ),
+    # A connective that opened the sentence links to the one before, not to the claim.
+    (
+        "But the harbour is not doomed to lose its ferries, Sousa said.",
+        "Sousa",
+        "the harbour is not doomed to lose its ferries.",
+    ),
+    (
+        "Afterward, Sousa said she had written to the minister.",
+        "Sousa",
+        "she had written to the minister.",
+    ),
     # A claim with commas of its own runs to the speaker, not to its first comma.
     (
         "The harbour authority, the port's owner, has asked for an inquiry, the Coastal "
@@ -212,6 +237,15 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         "Allegedly sent from his email address, the message said the photos were fake.",
         # Ends like "farmers", but numbers are no speaker.
         "The ratings were down, the network's tracking numbers said on Tuesday.",
+        "Fifty-one percent said the mayor should resign before the summer.",
+        # "His office" needs the sentence before it to say whose.
+        "His office said he was keeping his plans to travel to the harbour.",
+        # Not a claim of its own: "that" was the subject, "And that's" leans back, a bare
+        # phrase, a price that rose.
+        "In the US, the carmaker estimates that could be more like 300 miles per charge.",
+        "And that's a big deal for the harbour's ferries, according to the agency.",
+        "The league's insider has reported that for his role in the fight.",
+        "Spot gold added 0.1% to $1,472.19 an ounce in late trading.",
     ],
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:
