@@ -9,7 +9,9 @@ source's own, and removing the brackets gives it back.
 
 Which Tuesday: in a sentence about the future ("will", "is due to", "next") the first
 one from the publication day on; otherwise the latest one up to a day after it (a day's
-slack absorbs time zones: an Asian outlet's Tuesday morning is Monday in UTC).
+slack absorbs time zones: an Asian outlet's Tuesday morning is Monday in UTC). The verb
+right before the day decides over the sentence ("will become a museum, the mayor said on
+Tuesday" is last Tuesday). A day with a name of its own ("Black Friday") is left alone.
 :func:`relative_date_words` finds what is still relative in a text (for ``digest
 check``); :func:`stale_future` the dated days a future tense is about.
 """
@@ -45,6 +47,16 @@ _RELATIVE_WEEK = re.compile(
 # out: reported speech about a later day is already covered by the day's slack.)
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held)\b"
+)
+# Days with a name of their own: "Black Friday" is no Friday of the article's week.
+_NAMED_DAY = re.compile(
+    r"\b(?:Black|Good|Cyber|Super|Ash|Bloody|Holy|Easter|Palm|Maundy|Shrove|Giving|Whit|"
+    r"Blue)\s$"
+)
+# A past tense right before a day: "said on Tuesday", "met late Monday".
+_PAST_VERB = re.compile(
+    r"\b(?:said|told|met|held|made|took|gave|went|came|left|won|lost|began|wrote|spoke|saw|"
+    r"sent|found|led|rose|fell|struck|[a-z]{3,}ed)\b"
 )
 # Where a new clause with its own verb begins: a relative clause, a second main clause.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|but|and)\b|;\s+|\s+—\s+")
@@ -88,8 +100,15 @@ def annotate_dates(text: str, published: datetime) -> str:
     def weekday(match: re.Match[str]) -> str:
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
+        lead_in = text[max(0, match.start() - 40) : match.start()]
+        if _NAMED_DAY.search(lead_in):
+            return match.group(0)  # "Black Friday", "Super Tuesday": a name, not a date
         before = (match.group("before") or "").strip()
-        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, is_future)
+        # The verb just before the day says its tense, whatever the rest of the sentence
+        # does: "will be turned into a police station, the minister said on Tuesday".
+        near = " ".join(lead_in.split()[-4:])
+        future = (is_future and not _PAST_VERB.search(near)) or bool(_FUTURE.search(near))
+        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, future)
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_day(match: re.Match[str]) -> str:

@@ -17,7 +17,7 @@ from digest.briefly import (
     needs_antecedent,
     score_sentences,
 )
-from digest.dates import stale_future, strip_date_annotations
+from digest.dates import annotate_dates, stale_future, strip_date_annotations
 from digest.headline import headline_from_sentence, make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
@@ -734,3 +734,21 @@ def test_a_future_tense_is_stale_only_in_the_clause_of_a_day_gone_by() -> None:
         issue,
     )
     assert not stale_future("The council will vote on Friday (20 February).", issue)
+
+
+def test_a_day_takes_the_tense_of_the_verb_before_it_and_named_days_are_no_dates() -> None:
+    published = datetime(2026, 11, 18, 12, tzinfo=UTC)  # a Wednesday
+    # The sentence speaks of the future, the day of what was said.
+    assert (
+        annotate_dates(
+            "The old customs house will become a museum, the mayor said on Tuesday.", published
+        )
+        == "The old customs house will become a museum, the mayor said on Tuesday (17 November)."
+    )
+    assert annotate_dates("The council will vote on Tuesday.", published) == (
+        "The council will vote on Tuesday (24 November)."
+    )
+    for named in ("Black Friday", "Good Friday", "Super Tuesday", "Cyber Monday"):
+        assert annotate_dates(f"Shops opened early for {named}.", published) == (
+            f"Shops opened early for {named}."
+        )
