@@ -118,8 +118,13 @@ _DANGLING_START = re.compile(
     r"Furthermore|Besides|Similarly|"
     r"Likewise|Nevertheless|Nonetheless|Otherwise|Thus|Therefore|Hence|Now|Again|Once again|"
     r"In doing so|By doing so|In so doing|Doing so|To do so|"
-    r"The two|The pair|The couple|The latter|The former|The same)\b"
+    r"The two|The pair|The couple|The latter|The former|The same|In fact|Indeed|After all|"
+    r"Of course|On the other hand|By contrast|In contrast|That said|Amid (?:all )?(?:this|that)|"
+    r"Even then)\b"
 )
+# "Staying on the Moon, however, has not": a "however" in the first clause answers the
+# sentence before.
+_HOWEVER = re.compile(r"^[^,.;:]{1,80},\s+(?:however|though|too|then|therefore|instead),")
 # "Smith also defended ...", "Greenland would in turn consult ...": "also" or "in turn"
 # after the subject adds to a sentence before it.
 _ALSO_SUBJECT = re.compile(r"^(?:\S+\s){1,4}(?:also|in turn)\s")
@@ -378,6 +383,7 @@ def needs_antecedent(text: str) -> str:
     definite subject ("initiative" for "The initiative, agreed ...")."""
     if (
         _DANGLING_START.match(text)
+        or _HOWEVER.match(text)
         or _ALSO_SUBJECT.match(text)
         or _PRONOUN_SPEAKER.search(text)
         or _pronoun_dangles(text)

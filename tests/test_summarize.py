@@ -522,6 +522,11 @@ def test_a_pronoun_with_its_antecedent_in_the_sentence_stands_alone(sentence: st
         "In return the unions would call off the strike at the container terminal.",
         "The harbour authority has never suggested the version published by the unions was "
         "wrong, she said, always maintaining that it did not know how the leak happened.",
+        # A connective answers the sentence before, at the start or in the first clause.
+        "In fact, the harbour authority still believes in ferries for the islands.",
+        "Indeed, the vote on the new quay was never held.",
+        "Amid all this, a rumour about the mayor spread across the town.",
+        "Reaching the outer islands by ferry, however, has not become any easier.",
     ],
 )
 def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence: str) -> None:
