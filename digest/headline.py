@@ -301,7 +301,8 @@ def _is_news_headline(
         return False
     if furniture_kind(title) or _GERUND_END.search(title):
         return False
-    if _DANGLING_END.search(title) and not _ATTRIBUTED_END.search(title):
+    # A quotation ends where its closing mark says ("... victim: “We got her!”").
+    if _DANGLING_END.search(unquoted) and not _ATTRIBUTED_END.search(title):
         return False
     if _SUBORDINATE.match(title) and "," not in title:
         return False

@@ -757,3 +757,15 @@ def test_a_day_takes_the_tense_of_the_verb_before_it_and_named_days_are_no_dates
         assert annotate_dates(f"Shops opened early for {named}.", published) == (
             f"Shops opened early for {named}."
         )
+
+
+def test_a_title_ending_on_a_quotation_is_complete() -> None:
+    # "her" would end a title cut short; inside the closing quote it ends a quotation.
+    title = 'Video shows the rescue of a stranded ferry skipper: "We got her!"'
+    assert _one(title, "The coastguard released the footage on Monday.") == (
+        "Video shows the rescue of a stranded ferry skipper: “We got her!”"
+    )
+    # A title cut short is still one.
+    assert _one("Harbour pilots say the new quay will be", "Pilots spoke on Monday.") != (
+        "Harbour pilots say the new quay will be"
+    )
