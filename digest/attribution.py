@@ -129,6 +129,11 @@ _NOT_A_CLAUSE = re.compile(
     r"^(?:(?:is|are|was|were|could|would|will|can|may|might|should|must|has|have|had|"
     r"does|did)\b|(?:for|to|in|on|at|with|by|from|of|about)\s[^,]*$)"
 )
+# "Sondland told him he had relayed ..., Morrison testified": the words are another
+# speaker's account of the claim, so the claim is neither's.
+_TRAILING_SPEAKER = re.compile(
+    r",\s+(?:the\s+)?(?:[\w.'’\-]+\s){1,5}(?:said|says|testified|reported|added|told\s\w+)\.?$"
+)
 _FIRST_WORD = re.compile(r"([A-Z][a-z]+)\b(?![’'.])")
 # A quote in single marks, as British outlets and Al Jazeera print them ("'War ... is
 # still ongoing', Hamas says"): an apostrophe inside a word ("Israel’s") is no mark.
@@ -263,7 +268,7 @@ def _clean_claim(says: str) -> str | None:
         claim = claim[opened.end() :]
         if _LEANING_START.match(claim):
             return None
-    if _NOT_A_CLAUSE.match(claim):
+    if _NOT_A_CLAUSE.match(claim) or _TRAILING_SPEAKER.search(claim):
         return None
     if word_count(claim) < _MIN_CLAIM_WORDS:
         return None

@@ -82,7 +82,9 @@ _BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
-    r"\b(?:said|says|say|told|according to|argued|argues|warned)\b", re.IGNORECASE
+    r"\b(?:said|says|say|told|according to|argued|argues|warned|"
+    r"(?:reported|reports|estimated|estimates|claimed|claims|believes|believe) that)\b",
+    re.IGNORECASE,
 )
 # A note is a bullet of its own: a pronoun early on has nothing to refer to.
 _EARLY_PRONOUN = re.compile(r"^(?:\S+\s){0,5}?(?:it|its|they|them|their|he|him|his|she|her)\b")

@@ -769,3 +769,19 @@ def test_a_title_ending_on_a_quotation_is_complete() -> None:
     assert _one("Harbour pilots say the new quay will be", "Pilots spoke on Monday.") != (
         "Harbour pilots say the new quay will be"
     )
+
+
+def test_a_reported_claim_is_no_background_note() -> None:
+    text = (
+        "The island council voted on Tuesday to buy a second ferry for the winter route. "
+        "The vote was twelve to three. The ferry will cost about 30 million euros. "
+        "Work on the new quay starts in March. "
+        "The Harbour Gazette has reported that the old quay cost 40 million euros in 2019. "
+        "The island has had one ferry since 1987. "
+        "Winter storms cancelled 41 crossings in 2025."
+    )
+    story = Story(StoryId("s"), (_article("a", "A", "Island council buys a ferry", text, 0),))
+
+    notes = [s.text for s in summarize_story(story).also_worth_noting]
+
+    assert notes and not any("has reported that" in note for note in notes), notes
