@@ -772,16 +772,19 @@ def test_a_title_ending_on_a_quotation_is_complete() -> None:
 
 
 def test_a_reported_claim_is_no_background_note() -> None:
+    # Attribution refuses the claim (the page cut it short); it is still no background.
     text = (
         "The island council voted on Tuesday to buy a second ferry for the winter route. "
-        "The vote was twelve to three. The ferry will cost about 30 million euros. "
-        "Work on the new quay starts in March. "
-        "The Harbour Gazette has reported that the old quay cost 40 million euros in 2019. "
+        "The second ferry will sail the winter route from December, the council said. "
+        "The vote on the second ferry was twelve to three. "
+        "The ferry will cost about 30 million euros, paid over ten years. "
+        "Work on a new quay for the second ferry starts in March. "
         "The island has had one ferry since 1987. "
-        "Winter storms cancelled 41 crossings in 2025."
+        "Winter storms cancelled 41 crossings in 2025. "
+        "The Harbour Gazette has reported that for his part in the 2019 quay contract."
     )
     story = Story(StoryId("s"), (_article("a", "A", "Island council buys a ferry", text, 0),))
 
     notes = [s.text for s in summarize_story(story).also_worth_noting]
 
-    assert notes and not any("has reported that" in note for note in notes), notes
+    assert notes == ["Winter storms cancelled 41 crossings in 2025."]
