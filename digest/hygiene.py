@@ -223,6 +223,19 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"references to these archived pages|These crawls are part of an effort to archive"
         ),
     ),
+    (
+        # The outlet's routine, not news: "did not immediately return a request for
+        # comment", "could not be reached for comment".
+        "no comment",
+        re.compile(
+            r"\b(?:did not|didn['’]t) (?:immediately )?(?:return|respond to|reply to) "
+            r"[^.]{0,60}\brequests? for comment\b|"
+            r"\bcould not (?:immediately )?be reached for comment\b|"
+            r"\bdid not (?:immediately )?respond to (?:a |an )?(?:email|message|phone call|"
+            r"requests?)\b|\bno immediate comment from\b",
+            re.IGNORECASE,
+        ),
+    ),
 )
 # Not articles: the Wayback Machine's crawl notice (a known bad retrieval in Multi-News,
 # upstream issue #11), paywall and reprint notices, "enable JavaScript" shells.

@@ -65,6 +65,7 @@ _LEADING_TIME = re.compile(
 )
 _SPEAKER_TAIL = re.compile(
     r"(?:,?\s+(?:on|last|this|late|early|earlier|later|also|again|in a statement|today|"
+    r"however|though|too|meanwhile|instead|"
     rf"yesterday|{WEEKDAY_PATTERN})"
     r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
     r"night|morning|evening|afternoon|day|today))?)+$"

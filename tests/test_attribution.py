@@ -39,6 +39,11 @@ FORMS = [
         "Sousa",
         "she had written to the minister.",
     ),
+    (
+        "Sousa, however, said the union had not been consulted on the plan.",
+        "Sousa",
+        "the union had not been consulted on the plan.",
+    ),
     # A claim with commas of its own runs to the speaker, not to its first comma.
     (
         "The harbour authority, the port's owner, has asked for an inquiry, the Coastal "

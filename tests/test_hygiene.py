@@ -80,6 +80,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("The author is a Reuters Breakingviews columnist.", "byline"),
         ("The opinions expressed are his own.", "byline"),
         ("The Harbour Courier's Jane Roe contributed to this report.", "byline"),
+        ("The shipyard did not immediately return a request for comment.", "no comment"),
+        ("The mayor could not be reached for comment on Monday.", "no comment"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
@@ -100,6 +102,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Officials will follow up on the complaints next week.",
         "The Internet Archive said it would appeal the ruling.",
         "Three agencies contributed to this effort, the coastguard said.",
+        "The Kremlin declined to comment on the talks.",
+        "The ministry did not respond to the union's demands until March.",
         "Watchdogs said the caption on the ministry's post was misleading.",
         "The party turned right, left and right again over the budget, Doe said.",
         "Voters on the left (and some on the right) backed the plan.",
