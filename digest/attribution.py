@@ -231,6 +231,8 @@ def _attribute(sentence: str) -> Statement | None:
         if _AMOUNT_ADDED.search(match.group(0)):
             continue  # "Spot gold added 0.1% to $1,472": a price rose, nobody spoke
         if number in _QUOTE_FORMS:
+            if _OPENING_CONNECTIVE.match(says):
+                continue  # "“And I asked, well, on whose authority”": the rest is missing
             says = f"“{says.rstrip(',')}.”" if says[-1] not in ".?!" else f"“{says}”"
         else:
             if number == _BEFORE_VERB_FORM and not (

@@ -6,10 +6,11 @@ Autoplay Close Skip Ad"), "Story highlights" boxes, correction notices, dateline
 ("CHICAGO (Skyline 7) —", "Salahuddin, Libya (CNN) --"), bylines and wire credits,
 newsletter and "Read more" promos, cookie banners, tweet embeds, crawl notices, a
 page's own section labels ("Briefly:"), WordPress's "The post ... appeared first on
-..." and the reporter's routine ("did not immediately return a request for comment"). Every rule here is a pattern of the web, not of one site; each only
-*deletes*: a whole sentence, or a label, dateline or credit at its start or end. What
-is left is a slice of the source's own words in the source's order, so every sentence
-the summary prints can still be traced to an article.
+..." and the reporter's routine ("did not immediately return a request for comment").
+Every rule here is a pattern of the web, not of one site; each only *deletes*: a whole
+sentence, or a label, dateline or credit at its start or end. What is left is a slice
+of the source's own words in the source's order, so every sentence the summary prints
+can still be traced to an article.
 
 :func:`clean_sentence` applies the rules to one sentence (the summary, headline and
 perspective stages all go through it); :func:`furniture_kind` says which rule a text
