@@ -352,7 +352,8 @@ def _is_statement(text: str, words: int) -> bool:
         _MIN_WORDS <= words <= _MAX_WORDS
         and text[-1] in ".!\"”’'"
         and not text.endswith(("...", "…"))  # a teaser cut short
-        and not text.rstrip("\"”’'").endswith("?")
+        # A question or an exclamation ("How noble of the council!") is the writer's.
+        and not text.rstrip("\"”’'").endswith(("?", "!"))
         and text[0].isupper()
         and any(c.islower() for c in text)
         and not _NOT_NEWS.search(text)

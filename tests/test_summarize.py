@@ -818,3 +818,22 @@ def test_no_reply_to_a_request_for_comment_is_printed() -> None:
 
     printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
     assert len(summary.briefly) >= 2 and not any("request for comment" in s for s in printed)
+
+
+def test_an_exclamation_is_neither_briefly_nor_a_note() -> None:
+    text = (
+        "The island council voted on Tuesday to buy a second ferry for the winter route. "
+        "The second ferry will sail the winter route from December, the council said. "
+        "The vote on the second ferry was twelve to three. "
+        "The ferry will cost about 30 million euros, paid over ten years. "
+        "Work on a new quay for the second ferry starts in March. "
+        "The island has had one ferry since 1987. "
+        "Winter storms cancelled 41 crossings in 2025. "
+        "How noble of the council, which had ignored the winter route since 1987!"
+    )
+    story = Story(StoryId("s"), (_article("a", "A", "Island council buys a ferry", text, 0),))
+
+    summary = summarize_story(story)
+
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+    assert len(printed) >= 3 and not any(s.endswith("!") for s in printed), printed
