@@ -357,7 +357,13 @@ def _is_statement(text: str, words: int) -> bool:
         and text[0].isupper()
         and any(c.islower() for c in text)
         and not _NOT_NEWS.search(text)
+        and not _is_table_row(text)
     )
+
+
+def _is_table_row(text: str) -> bool:
+    """A row of a table the page printed ("17 | Daniel Suarez | 846 | 0 | 1 |")."""
+    return text.count("|") >= 2
 
 
 def is_briefly_candidate(candidate: Candidate) -> bool:
@@ -489,7 +495,11 @@ def select_briefly(scored: ScoredSentences, budget: int) -> list[int]:
         pool = [i for i, c in enumerate(scored.candidates) if _is_statement(c.text, c.words)]
     if not pool:
         # A feed teaser of short sentences: better its words than a headline alone.
-        pool = [i for i, c in enumerate(scored.candidates) if c.words >= _TEASER_WORDS]
+        pool = [
+            i
+            for i, c in enumerate(scored.candidates)
+            if c.words >= _TEASER_WORDS and not _is_table_row(c.text)
+        ]
     pool.sort(key=lambda i: -scored.scores[i])
     shortlist = pool[:_SHORTLIST]
     leads = _choose_leads(scored, shortlist, budget)

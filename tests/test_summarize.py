@@ -837,3 +837,19 @@ def test_an_exclamation_is_neither_briefly_nor_a_note() -> None:
 
     printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
     assert len(printed) >= 3 and not any(s.endswith("!") for s in printed), printed
+
+
+def test_a_tables_rows_are_no_sentences_to_print() -> None:
+    # A standings page: nothing but a table and its blurbs.
+    text = (
+        "Here are the regatta standings after the last race!\n\n"
+        "1 | Harbour Crew | 846 | 4 | 11 |.\n\n2 | Ferry Club | 700 | 3 | 6 |.\n\n"
+        "3 | Lighthouse Team | 679 | 1 | 3 |.\n\n"
+        "Check back for the standings after every race!"
+    )
+    story = Story(StoryId("s"), (_article("a", "A", "Regatta standings", text, 0),))
+
+    summary = summarize_story(story)
+
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+    assert not any("|" in s for s in printed), printed
