@@ -248,3 +248,22 @@ def test_real_feed_items_cluster_in_the_pipeline_as_the_evaluation_scores_them(
     stage_f1 = score.stage.get("bcubed_f1")
     assert isinstance(stage_f1, float)
     assert abs(stage_f1 - float(evaluate_clustering(data)["bcubed_f1"])) < 0.01
+
+
+def test_real_pages_are_written_up_and_checked(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shared_path("data", "extraction", "aeb_dev", "html")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "bench" / "pages.py"), "--limit", "6", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    counts = json.loads(done.stdout)
+    # Every page with article text gets a write-up with a Briefly; the checks ran on it.
+    assert counts["stories"] >= 5 and counts["printed"]["briefly"] >= counts["stories"]
+    assert isinstance(counts["findings"], dict)
