@@ -9,10 +9,9 @@ source's own, and removing the brackets gives it back.
 
 Which Tuesday: in a sentence about the future ("will", "is due to", "next") the first
 one from the publication day on; otherwise the latest one up to a day after it (a day's
-slack absorbs time zones: an Asian outlet's Tuesday morning is Monday in UTC; so only
-for an article published from late morning UTC on). The verb right before the day
-decides over the sentence ("will become a museum, the mayor said on Tuesday" is last
-Tuesday). A day with a name of its own ("Black Friday") is left alone.
+slack absorbs time zones: an Asian outlet's Tuesday morning is Monday in UTC). The verb
+right before the day decides over the sentence ("will become a museum, the mayor said on
+Tuesday" is last Tuesday). A day with a name of its own ("Black Friday") is left alone.
 :func:`relative_date_words` finds what is still relative in a text (for ``digest
 check``); :func:`stale_future` the dated days a future tense is about.
 """
@@ -49,7 +48,6 @@ _RELATIVE_WEEK = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held)\b"
 )
-_SLACK_FROM_HOUR = 11
 # Days with a name of their own: "Black Friday" is no Friday of the article's week.
 _NAMED_DAY = re.compile(
     r"\b(?:Black|Good|Cyber|Super|Ash|Bloody|Holy|Easter|Palm|Maundy|Shrove|Giving|Whit|"
@@ -91,10 +89,6 @@ def annotate_dates(text: str, published: datetime) -> str:
     possessive gets its date after the "'s" ("Tuesday's (17 November) vote").
     """
     day = published.date()
-    # The next day's name can only be "today" where it is already the next day: east of
-    # UTC, from late morning UTC on (New Zealand at 11:00, Japan at 15:00). Earlier, a
-    # past "Thursday" on a Wednesday is last week's.
-    slack = published.hour >= _SLACK_FROM_HOUR
     is_future = bool(_FUTURE.search(text))
     # Words inside a quotation are the speaker's, and often figurative ("what happens
     # today can happen tomorrow"): they are left as spoken.
@@ -114,7 +108,7 @@ def annotate_dates(text: str, published: datetime) -> str:
         # does: "will be turned into a police station, the minister said on Tuesday".
         near = " ".join(lead_in.split()[-4:])
         future = (is_future and not _PAST_VERB.search(near)) or bool(_FUTURE.search(near))
-        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, future, slack=slack)
+        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, future)
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_day(match: re.Match[str]) -> str:
@@ -178,9 +172,7 @@ def stale_future(text: str, issue_date: date) -> bool:
     return False
 
 
-def _weekday_date(
-    day: date, weekday: int, before: str, is_future: bool, *, slack: bool = True
-) -> date:
+def _weekday_date(day: date, weekday: int, before: str, is_future: bool) -> date:
     if before == "next" or (is_future and before != "last"):
         offset = (weekday - day.weekday()) % 7
         if before == "next" and offset == 0:
@@ -189,10 +181,9 @@ def _weekday_date(
     if before == "last":
         offset = (day.weekday() - weekday) % 7 or 7
         return day - timedelta(days=offset)
-    # The latest such day up to publication, or a day after it (time-zone slack).
-    ahead = 1 if slack else 0
-    offset = (day.weekday() + ahead - weekday) % 7
-    return day + timedelta(days=ahead) - timedelta(days=offset)
+    # The latest such day up to one day after publication (time-zone slack).
+    offset = (day.weekday() + 1 - weekday) % 7
+    return day + timedelta(days=1) - timedelta(days=offset)
 
 
 def _day_month(day: date) -> str:

@@ -753,16 +753,6 @@ def test_a_day_takes_the_tense_of_the_verb_before_it_and_named_days_are_no_dates
     assert annotate_dates("The council will vote on Tuesday.", published) == (
         "The council will vote on Tuesday (24 November)."
     )
-    # The day after publication is "today" only where it is already tomorrow: an article
-    # of a Wednesday early in the day (UTC) means last week's Thursday.
-    early = datetime(2026, 11, 18, 1, tzinfo=UTC)
-    assert annotate_dates("Fans were still angry about Thursday's match.", early) == (
-        "Fans were still angry about Thursday's (12 November) match."
-    )
-    late = datetime(2026, 11, 18, 23, tzinfo=UTC)  # Thursday morning in Tokyo
-    assert annotate_dates("Fans were still angry about Thursday's match.", late) == (
-        "Fans were still angry about Thursday's (19 November) match."
-    )
     for named in ("Black Friday", "Good Friday", "Super Tuesday", "Cyber Monday"):
         assert annotate_dates(f"Shops opened early for {named}.", published) == (
             f"Shops opened early for {named}."
