@@ -40,7 +40,7 @@ _VERBS = (
 # Hollywood Reporter" the name after the verb is who was told.
 _SAID_BY = "|".join(v for v in _VERBS.split("|") if v not in {"told", "tells"})
 _AUX = r"(?:(?:has|had|have|also|later|previously|earlier|then|publicly|repeatedly)\s+)*"
-_WHO = r"(?:[A-Z]|the\s|an?\s|its\s|their\s|some\s|many\s|most\s)[^\"“”;:]{1,110}?"
+_WHO = r"(?:[A-Z]|the\s|an?\s|its\s|their\s|some\s|many\s|most\s)[^\"“”;:]{1,160}?"
 # The same, running to the end of the sentence: "said Jane Doe, a farmer in the Limousin."
 _WHO_WHOLE = _WHO.removesuffix("?")
 _TIME = (

@@ -54,6 +54,9 @@ _INTRO = re.compile(
     r"Without|Despite|"
     r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
 )
+# A name with its role: "Dylan Nelson, a postdoctoral fellow at the Max Planck Institute
+# for Astrophysics in Munich, Germany" is 15 words; a clause read as a speaker runs longer.
+_MAX_SPEAKER_WORDS = 18
 _POSSESSIVE_LEAD = re.compile(r"^(?:Its|Their|His|Her)\s+[a-z]")
 _NAME_IN = re.compile(r"\b[A-Z][a-z]")
 _PAST_TIME = re.compile(
@@ -173,6 +176,9 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     who = _SPEAKER_TAIL.sub("", who).strip(" ,")
     who = _LEADING_CONJUNCTION.sub("", who)
     who = re.sub(r"^(?:Its|Their|His|Her)\s+(?=[a-z])", "", who)
+    # "Dylan Nelson, a fellow at the institute, and co-author of the study": the first
+    # role names him; the second is a second appositive, not a second speaker.
+    who = re.split(r",\s+and\s+(?=[a-z])", who, maxsplit=1)[0]
     who = re.sub(r"\s*\(((?:like|including|such as)\s[^()]{2,80})\)", r", \1,", who)
     who = who.strip(" ,")
     return who[:1].upper() + who[1:] if capitalise else who
@@ -181,7 +187,7 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
 def _is_agent(who: str) -> bool:
     """A person, government or organisation, named or described; not a clause or a thing."""
     words = who.split()
-    if not (0 < len(words) <= 14) or _PRONOUN.match(who) or _VAGUE.match(who):
+    if not (0 < len(words) <= _MAX_SPEAKER_WORDS) or _PRONOUN.match(who) or _VAGUE.match(who):
         return False
     if _PAST_TIME.match(who) or _SUBORDINATE_START.match(who):
         return False  # "In 2023 the president": long ago; "When Jane Doe": a clause

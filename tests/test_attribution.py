@@ -21,6 +21,15 @@ FORMS = [
         "Ana Sousa, director of the harbour board",
         "“The port will reopen by spring.”",
     ),
+    # A long role, and a second one joined by "and", still name one speaker.
+    (
+        '"The tide tables were wrong all winter," Ana Sousa, a senior pilot at the harbour '
+        "board of the Port of Setubal in southern Portugal, and co-author of the report, "
+        "said in a statement.",
+        "Ana Sousa, a senior pilot at the harbour board of the Port of Setubal in southern "
+        "Portugal",
+        "“The tide tables were wrong all winter.”",
+    ),
     # A month with its year is a time, not a place.
     (
         "Jane Roe, an analyst at a shipping firm, told the Gazette in October 2025 that the "
