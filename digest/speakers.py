@@ -179,6 +179,9 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     # "Dylan Nelson, a fellow at the institute, and co-author of the study": the first
     # role names him; the second is a second appositive, not a second speaker.
     who = re.split(r",\s+and\s+(?=[a-z])", who, maxsplit=1)[0]
+    # "Morbidelli, an expert in orbits who was not involved in either study": the role
+    # says who he is; the relative clause is the article's aside.
+    who = re.sub(r"(,\s+(?:an?|the)\s[^,]*?)\s+who\b.*$|,\s+who\b.*$", r"\1", who)
     who = re.sub(r"\s*\(((?:like|including|such as)\s[^()]{2,80})\)", r", \1,", who)
     who = who.strip(" ,")
     return who[:1].upper() + who[1:] if capitalise else who

@@ -30,6 +30,18 @@ FORMS = [
         "Portugal",
         "“The tide tables were wrong all winter.”",
     ),
+    # The role says who the speaker is; a relative clause after it is the article's aside.
+    (
+        '"The tide tables were wrong all winter," said Ana Sousa, a pilot at the harbour '
+        "board who was not involved in the inquiry.",
+        "Ana Sousa, a pilot at the harbour board",
+        "“The tide tables were wrong all winter.”",
+    ),
+    (
+        "Critics, including those who fish from the old quay, say the plan ignores them.",
+        "Critics, including those who fish from the old quay",
+        "the plan ignores them.",
+    ),
     # A month with its year is a time, not a place.
     (
         "Jane Roe, an analyst at a shipping firm, told the Gazette in October 2025 that the "
