@@ -218,6 +218,10 @@ def _attribute(sentence: str) -> Statement | None:
             continue
         groups = match.groupdict()
         raw = groups.get("who") or groups.get("who1") or groups.get("who2") or ""
+        if re.search(r"\bwho$", raw.strip()):
+            # "Bauer and Fattal, who say they were hiking ..., are at the center of ...":
+            # the report sits in a relative clause and the sentence goes on past it.
+            continue
         who = recognise_speaker(raw)
         says = (groups.get("says") or "").strip()
         if number == _AFTER_CLAIM_FORM and groups.get("who1") and who:

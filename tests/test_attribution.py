@@ -274,6 +274,8 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         "Spot gold added 0.1% to $1,472.19 an ounce in late trading.",
         # A quote that opens on "And" goes on from words the reader does not have.
         '"And I asked, well, on whose authority," said Jane Roe, a harbour pilot.',
+        # The report is a relative clause; the sentence goes on past it.
+        "The two hikers, who say they were lost in the hills, are at the centre of a dispute.",
         # Another speaker's account of the claim: neither's words.
         "Afterward, Sousa told him she had written to the minister, the clerk testified.",
         "The mayor said the port was a lost cause, the state news agency reported.",
