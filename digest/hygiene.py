@@ -41,7 +41,7 @@ _DATELINE = re.compile(
     rf"""^\s*(?:
         (?=[A-Z][A-Z.'’\-]{{2}})
         [A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){{0,3}}      # KYIV / NEW YORK / ST. LOUIS
-           (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*)?)?    # , Ukraine / , Mo.
+           (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
            (?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}})?          # , June 3
            (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
            (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*[–—][ ]*(?=[A-Z"“]))
@@ -55,6 +55,8 @@ _DATELINE = re.compile(
         (?:/[^/\n]{{2,40}}/|\([A-Z][A-Za-z ]{{2,40}}\))            # /PRNewswire/, (GLOBE NEWSWIRE)
         [ ]*(?:[-–—]{{1,2}})?[ ]*(?=\S)
       | [A-Z]{{3,}}(?:/[A-Z]{{3,}})+[ ]+(?=[A-Z])               # GAZA/JERUSALEM
+      | [A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]                # New York, NY -
+        (?:[A-Z]{{2}}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)[ ]+[-–—]{{1,2}}[ ]+(?=[A-Z])  # Ore. -
       | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
         [ ]*[-–—]{{1,2}}[ ]+                                    # Dec 17 -
     )""",

@@ -35,6 +35,17 @@ from digest.hygiene import clean_sentence, furniture_kind
             "The miner reported record sales.",
         ),
         ("Chicago, Nov. 30, 2018 was the coldest day of the year.", None),
+        # A country of three words; a city with its state's abbreviation.
+        (
+            "DUBAI, United Arab Emirates — The airline ordered 30 jets.",
+            "The airline ordered 30 jets.",
+        ),
+        (
+            "New York, NY – The startup named a new strategy chief.",
+            "The startup named a new strategy chief.",
+        ),
+        ("Portland, Ore. — The city closed the bridge.", "The city closed the bridge."),
+        ("Paris, France and Berlin agreed on the plan.", None),
         (
             "The review is out. The post Our review appeared first on Gadget Blog.",
             "The review is out.",
