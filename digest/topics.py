@@ -8,7 +8,9 @@ and leads (a mention there counts ``_HEAD_WEIGHT`` times one in the rest of a bo
   assets" finds "frozen Russian assets", "asset freeze" and "froze the assets". Both
   sides are stemmed lightly (``_stem``: plural and verb endings, and the irregular verbs
   of ``_IRREGULAR``). Acronyms of two or three capitals ("US", "EU") match only in
-  capitals, so "US" is not the pronoun.
+  capitals, so "US" is not the pronoun, and a capitalised keyword word is a name
+  ("Apple" matches "Apple" and "APPLE", not the apple of a recipe); a word the editors
+  wrote in lower case matches in any case.
 - **the description**: a title and lead holding most of its content words (at least
   ``_BAG_MIN`` and ``_BAG_SHARE`` of them) count as one mention in the head.
 - **the editors' filings**: a story the editors moved under a topic (``topic:`` in
@@ -67,6 +69,8 @@ _PHRASE_STOP = frozenset("a an the of in on at to for and or by with from".split
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[.!?;:\n]")
 # Where a sentence or line ends: a phrase is never found across it.
 _BARRIER = "|"
+# Marks the stem of a capitalised word (see _tokens).
+_NAME_MARK = "^"
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 # Irregular verb forms -> the base form, so "froze" and "frozen" find "freeze". Only
 # verbs whose forms news headlines use; regular forms are handled by _stem.
@@ -156,15 +160,35 @@ def stem(word: str) -> str:
 
 
 def _tokens(text: str) -> list[str]:
-    """Stemmed words, with ``_BARRIER`` where a sentence or line ends."""
+    """Stemmed words, with ``_BARRIER`` where a sentence or line ends; a capitalised
+    word's stem is marked ``_NAME_MARK`` ("Apple" -> "^appl", "apple" -> "appl")."""
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
-    return [stem(word) if word[0].isalnum() else _BARRIER for word in _TOKEN.findall(text)]
+    return [
+        (_NAME_MARK + stem(word) if _is_capitalised(word) else stem(word))
+        if word[0].isalnum()
+        else _BARRIER
+        for word in _TOKEN.findall(text)
+    ]
 
 
-def _phrase(text: str) -> tuple[str, ...]:
+def _is_capitalised(word: str) -> bool:
+    return word[0].isupper()  # "Apple", "APPLE", "McDonald"
+
+
+def _phrase(text: str, *, name: bool = False) -> tuple[str, ...]:
+    """A keyword's words as the text must show them: a capitalised keyword word ("Apple")
+    is a name and matches only capitalised ("apple" in a recipe is no company); other
+    words match in any case. A topic's name is in sentence case, so its first word is
+    read in any case ("Frozen Russian assets")."""
     words = [w for w in _tokens(text) if w != _BARRIER]
-    kept = tuple(w for w in words if w.lower() not in _PHRASE_STOP)
+    if name and words:
+        words[0] = words[0].removeprefix(_NAME_MARK)
+    kept = tuple(w for w in words if _plain(w).lower() not in _PHRASE_STOP)
     return kept or tuple(words)
+
+
+def _plain(token: str) -> str:
+    return token.removeprefix(_NAME_MARK)
 
 
 def _bag(text: str) -> frozenset[str]:
@@ -254,9 +278,10 @@ def _evidence(
     result = []
     for topic in topics:
         phrases = [(k, _phrase(k)) for k in topic.keywords]
-        known = {p for _, p in phrases}
-        if _phrase(topic.name) not in known:
-            phrases.append((f'the name "{topic.name}"', _phrase(topic.name)))
+        known = {tuple(map(_plain, p)) for _, p in phrases}
+        named = _phrase(topic.name, name=True)
+        if tuple(map(_plain, named)) not in known:
+            phrases.append((f'the name "{topic.name}"', named))
         bags = []
         if topic.description:
             bags.append(("its description", _bag(topic.description), _DESCRIPTION_SHARE))
@@ -285,7 +310,7 @@ def _common_words(words: Sequence[_Words]) -> frozenset[str]:
     """Words in the titles and leads of more than ``_COMMON_SHARE`` of the stories."""
     df: Counter[str] = Counter()
     for story in words:
-        df.update(frozenset(w.lower() for head in story.head_bags for w in head))
+        df.update(frozenset(_plain(w).lower() for head in story.head_bags for w in head))
     floor = max(3.0, _COMMON_SHARE * len(words))
     return frozenset(word for word, count in df.items() if count > floor)
 
@@ -313,7 +338,7 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
 
 def _stems_of(head: frozenset[str]) -> frozenset[str]:
     # Heads are tokenised with acronyms in capitals; bags are lower case.
-    return frozenset(word.lower() for word in head)
+    return frozenset(_plain(word).lower() for word in head)
 
 
 def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
@@ -321,6 +346,10 @@ def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
 
     Mentions do not overlap: after one, the search goes on past its last word.
     """
+    # A word the keyword writes in lower case matches the text in any case.
+    loose = {w for w in phrase if not w.startswith(_NAME_MARK)}
+    if loose:
+        words = [_plain(w) if w.startswith(_NAME_MARK) and _plain(w) in loose else w for w in words]
     if len(phrase) == 1:
         return words.count(phrase[0])
     needed = set(phrase)

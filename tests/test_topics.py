@@ -103,6 +103,22 @@ def test_a_short_acronym_keyword_matches_only_in_capitals() -> None:
     assert _topic_of(theirs, US) == "United States"
 
 
+def test_a_capitalised_keyword_is_a_name_and_a_lowercase_one_matches_any_case() -> None:
+    tech = TopicConfig(name="Tech companies", keywords=("Apple", "chip exports"), description="")
+    recipe = _story(
+        _article(
+            "salad",
+            "A winter salad for busy weeks",
+            "Slice one medium apple and one small apple. Add a grated apple to the dressing "
+            "and keep a fourth apple for later.",
+        )
+    )
+    company = _story(_article("iphone", "APPLE CUTS IPHONE PRICES", "The company said so."))
+    exports = _story(_article("chips", "Chip Exports to China Fall", "Officials said so."))
+    assert _topic_of(recipe, tech) == ""
+    assert _topic_of(company, tech) == _topic_of(exports, tech) == "Tech companies"
+
+
 def test_the_topic_description_and_name_count_as_evidence() -> None:
     by_description = _story(
         _article(
