@@ -144,12 +144,14 @@ def write_stories(
 def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
     """One line per story: its headline, outlet, link and lead sentence, in order.
 
-    The first article of each story (the one its id comes from) is the one linked.
+    The first article of each story (the one its id comes from) is the one linked, and
+    its own title is the headline: a line whose headline is another page's would send
+    the reader somewhere else.
     """
     briefs = []
     for story in stories:
         article = story.articles[0]
-        headline = make_headline(story)
+        headline = make_headline(Story(story.id, (article,)))
         briefs.append(
             Brief(
                 story_id=story.id,

@@ -97,3 +97,22 @@ def test_a_story_with_nothing_to_print_is_left_out_with_its_articles_and_why(
     ]
     assert "the feed gave only a title" in written.left_out[0].detail
     assert "page furniture was removed" in written.left_out[1].detail
+
+
+def test_a_briefs_headline_is_the_linked_articles_own() -> None:
+    linked = _article(
+        "https://wire.example/ferry",
+        "Wire",
+        "Ferry Crews End Their Strike",
+        "The ferry crews voted on Monday to end their two-week strike over pay.",
+    )
+    other = _article(
+        "https://wire.example/quay",
+        "Wire",
+        "Harbour board approves a new quay for the winter route after a long debate",
+        "The harbour board approved a new quay on Tuesday after two years of debate.",
+    )
+    [brief] = write_briefs([Story(StoryId("s-a"), (linked, other))])
+    assert brief.url == linked.url
+    assert brief.headline.lower() == "ferry crews end their strike"
+    assert brief.sentence.startswith("The ferry crews voted")
