@@ -120,14 +120,21 @@ _COMMON_OPENER = re.compile(
     r"Once|Unless|Until|Despite|During|In|On|At|For|With|Without|From|By|As|Even|And|But|"
     r"Or|Yet|Still|Now|Then)\b(?![’'.])"
 )
-_OPENING_CONNECTIVE = re.compile(r"^(?:and|but|yet|so)\s+(?=\S)", re.IGNORECASE)
+_OPENING_CONNECTIVE = re.compile(r"^(?:and|but)\s+(?=\S)", re.IGNORECASE)
 _LEANING_START = re.compile(r"^(?:that|this|these|those|such|it)\b", re.IGNORECASE)
 # What is no claim of its own: a verb or modal whose subject was the "that" taken for a
 # conjunction ("Volkswagen estimates that could be 300 miles"), or a bare phrase ("has
 # reported that for his role in the fight"; an opening phrase ends at a comma).
 _NOT_A_CLAUSE = re.compile(
-    r"^(?:(?:is|are|was|were|could|would|will|can|may|might|should|must|has|have|had|"
-    r"does|did)\b|(?:for|to|in|on|at|with|by|from|of|about)\s[^,]*$)"
+    r"^(?:is|are|was|were|could|would|will|can|may|might|should|must|has|have|had|"
+    r"does|did)\b"
+)
+_PHRASE_START = re.compile(r"^(?:for|to|in|on|at|with|by|from|of)\s[^,]*$")
+# Roughly a finite verb: enough to tell "at least 20 people were killed" (a claim) from
+# "for his role in the fight" (a phrase).
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
+    r"should|did|does|do|[a-z]{3,}ed|[a-z]{3,}s)\b"
 )
 # "Sondland told him he had relayed ..., Morrison testified": the words are another
 # speaker's account of the claim, so the claim is neither's.
@@ -196,8 +203,8 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
     X, A", "A, according to X.", "\\"A,\\" said X." / "\\"A,\\" X said.", "A, X said.",
     "X say the thing: item; item." (see :func:`join_list_items`), a quote in single
     marks (printed in double ones), and two of these joined by ", while", "; " or ",
-    but". Pronoun, vague and non-agent speakers ("he",
-    "officials", "the decision") give nothing: they need context or are not speakers.
+    but". Pronoun, vague and non-agent speakers ("he", "officials", "the decision") give
+    nothing: they need context or are not speakers.
     """
     if sum(sentence.count(q) for q in _QUOTE_CHARS) % 2:
         return ()  # half a quote: the splitter cut inside it
@@ -275,6 +282,8 @@ def _clean_claim(says: str) -> str | None:
         if _LEANING_START.match(claim):
             return None
     if _NOT_A_CLAUSE.match(claim) or _TRAILING_SPEAKER.search(claim):
+        return None
+    if _PHRASE_START.match(claim) and not _FINITE.search(claim):
         return None
     if word_count(claim) < _MIN_CLAIM_WORDS:
         return None
