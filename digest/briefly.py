@@ -120,7 +120,8 @@ _DANGLING_START = re.compile(
     r"In doing so|By doing so|In so doing|Doing so|To do so|"
     r"The two|The pair|The couple|The latter|The former|The same|In fact|Indeed|After all|"
     r"Of course|On the other hand|By contrast|In contrast|That said|Amid (?:all )?(?:this|that)|"
-    r"Even then)\b"
+    r"Even then|In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
+    r"instance|instances|way))\b"
 )
 # "Staying on the Moon, however, has not": a "however" in the first clause answers the
 # sentence before.
