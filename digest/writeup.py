@@ -144,14 +144,20 @@ def write_stories(
 def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
     """One line per story: its headline, outlet, link and lead sentence, in order.
 
-    The first article of each story (the one its id comes from) is the one linked, and
-    its own title is the headline: a line whose headline is another page's would send
-    the reader somewhere else.
+    The headline is the story's best title, and the article linked (and whose lead is
+    the sentence) is the one that title is from: a line whose headline is another
+    page's would send the reader somewhere else. Where the headline was built from the
+    text, the first article (the one the story's id comes from) is linked.
     """
     briefs = []
     for story in stories:
-        article = story.articles[0]
-        headline = make_headline(Story(story.id, (article,)))
+        headline = make_headline(story)
+        article = next(
+            (a for a in story.articles if _holds(_words(a.title), _words(headline))),
+            story.articles[0],
+        )
+        if article is story.articles[0] and len(story.articles) > 1:
+            headline = make_headline(Story(story.id, (article,)))
         briefs.append(
             Brief(
                 story_id=story.id,
@@ -197,6 +203,13 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
                 return sentence
             fallback = fallback or sentence
     return fallback or repeats
+
+
+def _holds(words: list[str], part: list[str]) -> bool:
+    """Whether ``part`` is a run of ``words`` (a headline is its title, maybe cut)."""
+    return bool(part) and any(
+        words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1)
+    )
 
 
 def _words(text: str) -> list[str]:

@@ -99,20 +99,24 @@ def test_a_story_with_nothing_to_print_is_left_out_with_its_articles_and_why(
     assert "page furniture was removed" in written.left_out[1].detail
 
 
-def test_a_briefs_headline_is_the_linked_articles_own() -> None:
-    linked = _article(
+def test_a_briefs_headline_link_and_sentence_are_one_articles() -> None:
+    # Two pages of one outlet: the better title is the second page's.
+    first = _article(
         "https://wire.example/ferry",
         "Wire",
         "Ferry Crews End Their Strike",
         "The ferry crews voted on Monday to end their two-week strike over pay.",
     )
-    other = _article(
+    second = _article(
         "https://wire.example/quay",
         "Wire",
-        "Harbour board approves a new quay for the winter route after a long debate",
+        "Harbour board approves a new quay for the winter ferry route",
         "The harbour board approved a new quay on Tuesday after two years of debate.",
     )
-    [brief] = write_briefs([Story(StoryId("s-a"), (linked, other))])
-    assert brief.url == linked.url
-    assert brief.headline.lower() == "ferry crews end their strike"
-    assert brief.sentence.startswith("The ferry crews voted")
+    [brief] = write_briefs([Story(StoryId("s-a"), (first, second))])
+    assert brief.url == second.url and brief.headline == second.title
+    assert brief.sentence == second.text
+    # A title that is no headline: the first page is linked, under a headline of its own.
+    blurb = dataclasses.replace(second, title="Watch: the quay")
+    [brief] = write_briefs([Story(StoryId("s-b"), (first, blurb))])
+    assert brief.url == first.url and brief.headline.lower() == first.title.lower()
