@@ -123,6 +123,12 @@ _DANGLING_START = re.compile(
     r"Even then|In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
     r"instance|instances|way))\b"
 )
+# "Even though he isn't a baby anymore ...": a clause that opens the sentence with a
+# pronoun has no one before it to stand for, comma or not.
+_SUBORDINATE_PRONOUN = re.compile(
+    r"^(?:Even though|Although|Though|Because|When|While|If|Since|As|After|Before|Once|"
+    r"Until|Unless)\s+(?:[a-z]\S*\s+){0,2}?(?:he|she|they|his|her|their|him|them)\b"
+)
 # "Staying on the Moon, however, has not": a "however" in the first clause answers the
 # sentence before.
 _HOWEVER = re.compile(r"^[^,.;:]{1,80},\s+(?:however|though|too|then|therefore|instead),")
@@ -392,6 +398,7 @@ def needs_antecedent(text: str) -> str:
     if (
         _DANGLING_START.match(text)
         or _HOWEVER.match(text)
+        or _SUBORDINATE_PRONOUN.match(text)
         or _ALSO_SUBJECT.match(text)
         or _PRONOUN_SPEAKER.search(text)
         or _pronoun_dangles(text)

@@ -527,6 +527,7 @@ def test_a_pronoun_with_its_antecedent_in_the_sentence_stands_alone(sentence: st
         "Indeed, the vote on the new quay was never held.",
         "Amid all this, a rumour about the mayor spread across the town.",
         "In each case, the harbour authority tied itself to the outcome of the vote.",
+        "Even though he is no longer the harbour master he still rows out every morning.",
         "Reaching the outer islands by ferry, however, has not become any easier.",
     ],
 )
