@@ -234,8 +234,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:did not|didn['’]t) (?:immediately )?(?:return|respond to|reply to) "
             r"[^.]{0,60}\brequests? for comment\b|"
             r"\bcould not (?:immediately )?be reached for comment\b|"
-            r"\bdid not (?:immediately )?respond to (?:a |an )?(?:email|message|phone call|"
-            r"requests?)\b|\bno immediate comment from\b",
+            r"\bdid not (?:immediately )?respond to (?:an? )?(?:emailed |phoned )?(?:emails?|"
+            r"messages?|phone calls?|voicemails?|inquiry|inquiries)\b|"
+            r"\bno immediate comment from\b",
             re.IGNORECASE,
         ),
     ),

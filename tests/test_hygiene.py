@@ -115,6 +115,7 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Three agencies contributed to this effort, the coastguard said.",
         "The Kremlin declined to comment on the talks.",
         "The ministry did not respond to the union's demands until March.",
+        "The ministry did not respond to requests from the union to reopen the talks.",
         "Watchdogs said the caption on the ministry's post was misleading.",
         "The party turned right, left and right again over the budget, Doe said.",
         "Voters on the left (and some on the right) backed the plan.",
