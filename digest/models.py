@@ -225,6 +225,11 @@ class Story:
             seen.setdefault(article.outlet, None)
         return tuple(seen)
 
+    @property
+    def has_text(self) -> bool:
+        """Whether any article has text beyond its title (a page read or a feed teaser)."""
+        return any(a.text or a.summary for a in self.articles)
+
 
 @dataclass(frozen=True, slots=True)
 class TopicStories:

@@ -164,11 +164,7 @@ def _placed(
     for placement in filed:
         story = placement.story
         asked = story.id in choice.requested or story.id in choice.moves
-        if (
-            len(story.outlets) < 2
-            and not asked
-            and not any(a.text or a.summary for a in story.articles)
-        ):
+        if len(story.outlets) < 2 and not asked and not story.has_text:
             # A feed item with a title only (its page unread): nothing to write a story
             # from, but its headline and link still belong in "Also in the news".
             briefs.append(story)

@@ -88,41 +88,24 @@ def write_stories(
                 # Per-story isolation: one story that trips the summarizer is left out
                 # with a warning; the rest of the issue is still built.
                 logger.exception("story %s: summarizing failed", story.id)
-                reason = f"summarizing failed ({type(exc).__name__}: {exc})"
-                problems.append(
-                    Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
+                failed, problem = _failed(
+                    story, f"summarizing failed ({type(exc).__name__}: {exc})"
                 )
-                left_out.append(
-                    LeftOut(
-                        story.id,
-                        LeftOutReason.FAILED,
-                        reason,
-                        story.articles[0].title,
-                        tuple(a.id for a in story.articles),
-                    )
-                )
+                left_out.append(failed)
+                problems.append(problem)
                 continue
             if not summary.briefly and not summary.perspectives:
                 # Every sentence was page furniture (a crawl notice, a tweet widget), or
                 # there was no text at all: a headline alone would mislead.
                 reason = (
                     "no article text left once page furniture was removed"
-                    if any(a.text or a.summary for a in story.articles)
+                    if story.has_text
                     else "no article text: the page could not be read and the feed gave "
                     "only a title"
                 )
-                left_out.append(
-                    LeftOut(
-                        story.id,
-                        LeftOutReason.FAILED,
-                        reason,
-                        story.articles[0].title,
-                        tuple(a.id for a in story.articles),
-                    )
-                )
-                problems.append(
-                    Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
-                )
+                failed, problem = _failed(story, reason)
+                left_out.append(failed)
+                problems.append(problem)
                 continue
             if model is not None:
                 if story.id in selection.editor_takes:
@@ -139,6 +122,19 @@ def write_stories(
         if summaries:
             sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))
     return Written(tuple(sections), tuple(left_out), tuple(problems))
+
+
+def _failed(story: Story, reason: str) -> tuple[LeftOut, Problem]:
+    """A story that could not be written: left out with its articles (so each is still
+    accounted for), and the warning that says why."""
+    left_out = LeftOut(
+        story.id,
+        LeftOutReason.FAILED,
+        reason,
+        story.articles[0].title,
+        tuple(a.id for a in story.articles),
+    )
+    return left_out, Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
 
 
 def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:

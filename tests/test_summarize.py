@@ -773,61 +773,54 @@ def test_a_title_ending_on_a_quotation_is_complete() -> None:
     )
 
 
+# A ferry story with one background note to find ("Winter storms ..."), to which a test
+# adds the sentence it is about.
+FERRY = (
+    "The island council voted on Tuesday to buy a second ferry for the winter route. "
+    "The second ferry will sail the winter route from December, the council said. "
+    "The vote on the second ferry was twelve to three. "
+    "The ferry will cost about 30 million euros, paid over ten years. "
+    "Work on a new quay for the second ferry starts in March. "
+    "The island has had one ferry since 1987. "
+    "Winter storms cancelled 41 crossings in 2025. "
+)
+
+
+def _ferry(last: str) -> StorySummary:
+    article = _article("a", "A", "Island council buys a ferry", FERRY + last, 0)
+    return summarize_story(Story(StoryId("s"), (article,)))
+
+
+def _printed(summary: StorySummary) -> list[str]:
+    return [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+
+
 def test_a_reported_claim_is_no_background_note() -> None:
     # Attribution refuses the claim (the page cut it short); it is still no background.
-    text = (
-        "The island council voted on Tuesday to buy a second ferry for the winter route. "
-        "The second ferry will sail the winter route from December, the council said. "
-        "The vote on the second ferry was twelve to three. "
-        "The ferry will cost about 30 million euros, paid over ten years. "
-        "Work on a new quay for the second ferry starts in March. "
-        "The island has had one ferry since 1987. "
-        "Winter storms cancelled 41 crossings in 2025. "
+    summary = _ferry(
         "The Harbour Gazette has reported that for his part in the 2019 quay contract."
     )
-    story = Story(StoryId("s"), (_article("a", "A", "Island council buys a ferry", text, 0),))
 
-    notes = [s.text for s in summarize_story(story).also_worth_noting]
+    notes = [s.text for s in summary.also_worth_noting]
 
     assert notes == ["Winter storms cancelled 41 crossings in 2025."]
 
 
 def test_no_reply_to_a_request_for_comment_is_printed() -> None:
-    text = (
-        "The island council voted on Tuesday to buy a second ferry for the winter route. "
-        "The second ferry will sail the winter route from December, the council said. "
-        "The vote on the second ferry was twelve to three. "
-        "The ferry will cost about 30 million euros, paid over ten years. "
-        "Work on a new quay for the second ferry starts in March. "
-        "The island has had one ferry since 1987. "
-        "Winter storms cancelled 41 crossings in 2025. "
+    summary = _ferry(
         "The shipyard building the second ferry did not return a request for comment on the "
         "winter route."
     )
-    story = Story(StoryId("s"), (_article("a", "A", "Island council buys a ferry", text, 0),))
 
-    summary = summarize_story(story)
-
-    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+    printed = _printed(summary)
     assert len(summary.briefly) >= 2 and not any("request for comment" in s for s in printed)
 
 
 def test_an_exclamation_is_neither_briefly_nor_a_note() -> None:
-    text = (
-        "The island council voted on Tuesday to buy a second ferry for the winter route. "
-        "The second ferry will sail the winter route from December, the council said. "
-        "The vote on the second ferry was twelve to three. "
-        "The ferry will cost about 30 million euros, paid over ten years. "
-        "Work on a new quay for the second ferry starts in March. "
-        "The island has had one ferry since 1987. "
-        "Winter storms cancelled 41 crossings in 2025. "
-        "How noble of the council, which had ignored the winter route since 1987!"
+    printed = _printed(
+        _ferry("How noble of the council, which had ignored the winter route since 1987!")
     )
-    story = Story(StoryId("s"), (_article("a", "A", "Island council buys a ferry", text, 0),))
 
-    summary = summarize_story(story)
-
-    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
     assert len(printed) >= 3 and not any(s.endswith("!") for s in printed), printed
 
 
@@ -841,7 +834,5 @@ def test_a_tables_rows_are_no_sentences_to_print() -> None:
     )
     story = Story(StoryId("s"), (_article("a", "A", "Regatta standings", text, 0),))
 
-    summary = summarize_story(story)
-
-    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+    printed = _printed(summarize_story(story))
     assert not any("|" in s for s in printed), printed
