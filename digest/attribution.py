@@ -120,15 +120,17 @@ _COMMON_OPENER = re.compile(
     r"Once|Unless|Until|Despite|During|In|On|At|For|With|Without|From|By|As|Even|And|But|"
     r"Or|Yet|Still|Now|Then)\b(?![’'.])"
 )
+# A connective that opened the reported sentence, and what still leans back after it.
 _OPENING_CONNECTIVE = re.compile(r"^(?:and|but)\s+(?=\S)", re.IGNORECASE)
 _LEANING_START = re.compile(r"^(?:that|this|these|those|such|it)\b", re.IGNORECASE)
-# What is no claim of its own: a verb or modal whose subject was the "that" taken for a
-# conjunction ("Volkswagen estimates that could be 300 miles"), or a bare phrase ("has
-# reported that for his role in the fight"; an opening phrase ends at a comma).
+# No claim of its own: a verb or modal whose subject was the "that" taken for a
+# conjunction ("Volkswagen estimates that could be 300 miles").
 _NOT_A_CLAUSE = re.compile(
     r"^(?:is|are|was|were|could|would|will|can|may|might|should|must|has|have|had|"
     r"does|did)\b"
 )
+# A bare phrase ("has reported that for his role in the fight"), when it has no verb; an
+# opening phrase ends at a comma ("as of 2016, the country had admitted ...").
 _PHRASE_START = re.compile(r"^(?:for|to|in|on|at|with|by|from|of)\s[^,]*$")
 # Roughly a finite verb: enough to tell "at least 20 people were killed" (a claim) from
 # "for his role in the fight" (a phrase).
