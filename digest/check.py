@@ -44,7 +44,7 @@ from digest.errors import FetchError, InputError
 from digest.hygiene import furniture_kind
 from digest.net import create_client
 from digest.speakers import is_speaker
-from digest.text import content_words, split_sentences
+from digest.text import content_words, is_title_of, split_sentences
 
 __all__ = ["CATEGORIES", "GMAIL_CLIP_BYTES", "CheckReport", "Finding", "check_issue"]
 
@@ -72,7 +72,6 @@ _MID_DATELINE = re.compile(
     r"(?:[A-Z][A-Z.'’\-]{2,}(?: [A-Z][A-Z.'’\-]+){0,3}(?: \([^)]{2,30}\))? ?[—–-]{1,2} "
     r"|[A-Z][\w.'’]+(?:,? [A-Z][\w.'’]+){0,3} \([A-Z][\w .]{1,30}\) ?[—–-]{1,2} )"
 )
-_WORD = re.compile(r"[^\W_]+")
 _DANGLING_CLAIM = re.compile(r"^(?:and|but|or) (?:that )?|^that\b", re.IGNORECASE)
 # A page the build could not read is a dead link, except behind a login, a paywall or a
 # rate limit (401, 402, 403, 429): the outlet refused the fetcher, not the reader, and
@@ -204,10 +203,9 @@ def _under_own_title(story: Mapping[str, Any]) -> bool:
     Mark Kelly tells BBC ..."), so the headline is what the teaser leans on."""
     sentences = story.get("briefly_sentences") or [{}]
     url = sentences[0].get("source_url")
-    headline = " ".join(_WORD.findall(str(story.get("headline", "")).casefold()))
-    return bool(headline) and any(
-        source.get("url") == url
-        and " ".join(_WORD.findall(str(source.get("title", "")).casefold())).endswith(headline)
+    headline = str(story.get("headline", ""))
+    return any(
+        source.get("url") == url and is_title_of(headline, str(source.get("title", "")))
         for source in story.get("sources", [])
     )
 

@@ -20,6 +20,7 @@ __all__ = [
     "WEEKDAY_PATTERN",
     "content_words",
     "end_sentence",
+    "is_title_of",
     "opens_with_interjection",
     "plain_text",
     "remove_unsafe_characters",
@@ -66,6 +67,8 @@ _INTERJECTION = re.compile(
     r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
 )
 _WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
+# Runs of letters and digits only: "Trump’s" and "Trump's" compare equal.
+_LETTERS = re.compile(r"[^\W_]+")
 # Characters no text of ours may carry: C0 controls but tab and line breaks (XML 1.0
 # forbids them, and one in a title made the MJML invalid), DEL and C1 controls, the bidi
 # embeddings, overrides and isolates (they can make a headline or link read as something
@@ -158,6 +161,16 @@ def opens_with_interjection(text: str) -> bool:
 def word_count(text: str) -> int:
     """Words in ``text``: runs of letters or digits (punctuation-only tokens don't count)."""
     return len(_WORD.findall(text))
+
+
+def is_title_of(headline: str, title: str) -> bool:
+    """Whether ``headline`` is ``title`` as printed: its words, whatever the case, quotes
+    and punctuation, are a run of the title's (the part after a colon, or all of it)."""
+    part = [w.casefold() for w in _LETTERS.findall(headline)]
+    words = [w.casefold() for w in _LETTERS.findall(title)]
+    return bool(part) and any(
+        words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1)
+    )
 
 
 def content_words(text: str) -> list[str]:

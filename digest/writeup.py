@@ -34,7 +34,7 @@ from digest.models import (
 )
 from digest.select import Selection
 from digest.summarize import summarize_story
-from digest.text import end_sentence, split_sentences, word_count
+from digest.text import end_sentence, is_title_of, split_sentences, word_count
 
 __all__ = ["Written", "write_briefs", "write_stories"]
 
@@ -149,7 +149,7 @@ def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
     for story in stories:
         headline = make_headline(story)
         article = next(
-            (a for a in story.articles if _holds(_words(a.title), _words(headline))),
+            (a for a in story.articles if is_title_of(headline, a.title)),
             story.articles[0],
         )
         if article is story.articles[0] and len(story.articles) > 1:
@@ -199,13 +199,6 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
                 return sentence
             fallback = fallback or sentence
     return fallback or repeats
-
-
-def _holds(words: list[str], part: list[str]) -> bool:
-    """Whether ``part`` is a run of ``words`` (a headline is its title, maybe cut)."""
-    return bool(part) and any(
-        words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1)
-    )
 
 
 def _words(text: str) -> list[str]:

@@ -116,3 +116,13 @@ def test_a_printed_sentence_ends_with_a_stop(printed: str, expected: str) -> Non
         assert ended.endswith(expected[3:]) and ended.startswith(printed[:10])
     else:
         assert ended == expected
+
+
+def test_a_headline_is_its_title_whatever_the_quotes_case_and_colon() -> None:
+    from digest.text import is_title_of
+
+    title = "Mayor's 'Harbour Plan' Faces a Vote: Council Meets on Monday"
+    assert is_title_of("Mayor’s ‘harbour plan’ faces a vote: council meets on Monday", title)
+    assert is_title_of("Council meets on Monday", title)
+    assert not is_title_of("Council meets on Tuesday", title)
+    assert not is_title_of("", title)
