@@ -63,6 +63,12 @@ _DANGLING_END = re.compile(
     r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
     r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
 )
+# ... nor, when we cut a sentence short, on a subject pronoun or a word that asks for
+# what came next ("if he", "as part", "almost"). An outlet's own title may ("Me too").
+_CUT_DANGLING_END = re.compile(
+    rf"{_DANGLING_END.pattern}|\b(?:he|she|they|we|I|you|it’s|it's|part|such|some|each|"
+    r"every|both|own|being|almost|nearly|just|so|too|even|only|rather|quite)\W*$"
+)
 # "..., Brazil's satellite agency says": a headline's attribution, not a cut-off.
 _ATTRIBUTED_END = re.compile(
     r",\s(?!(?:and|but|or|as|while|which|who|that)\b)[^,]{2,60}\s(?:says|said|say)$"
@@ -84,10 +90,23 @@ _SMALL_WORDS = frozenset(
     }
 )
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.)$")
+# Prepositions a headline may end before: the words before them are a whole clause
+# ("... was killed | by a nerve agent"). "of" binds two nouns into one ("part of",
+# "the half-brother of"), so a cut before it is the last resort.
 _PREPOSITION = re.compile(
-    r"\s(?:in|on|at|of|for|with|from|by|during|after|before|over|under|to|into|against)\s"
+    r"\s(?:in|on|at|for|with|from|by|during|after|before|over|under|to|into|against|"
+    r"amid|despite|as)\s"
 )
-_CLAUSE_BOUNDARY = re.compile(r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but)\s")
+_OF = re.compile(r"\sof\s")
+# "as big | as Neptune", "as far back | as July": a cut before this "as" would leave
+# half a comparison.
+_HALF_COMPARISON = re.compile(r"\bas(?:\s+\S+){1,3}$")
+# A clause boundary: punctuation, a relative pronoun, or a conjunction that opens a
+# clause of its own ("... as soon as Oct. 1 | if he is granted parole").
+_CLAUSE_BOUNDARY = re.compile(
+    r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but|if|because|although|though|"
+    r"unless|whereas)\s"
+)
 # A headline says something happened: it has a verb (a finite form is enough to spot).
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|did|does|will|would|can|could|may|might|must|"
@@ -190,30 +209,51 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     """A headline made of a sentence's opening (at most 14 words), no full stop.
 
     A longer sentence is cut at its last clause boundary within 6-14 words (a comma,
-    a dash, "who", "after", ...), else before its last preposition there ("in", "of",
-    "during", ...), so the headline ends on a whole phrase.
+    a dash, "who", "if", ...), else before its last preposition there ("in", "by",
+    "as", ...), so the headline ends on a whole phrase; a sentence of up to 16 words
+    that offers neither is kept whole. Only then is it cut before "of" ("part of"),
+    and only as the last resort after the 14th word. A cut never ends on a word
+    that asks for more ("if he", "as part", "almost").
     """
-    text = _from_subject(sentence.strip().rstrip(".!"))
+    text = whole = _from_subject(sentence.strip().rstrip(".!"))
     if word_count(text) > _MAX_BUILT_WORDS:
-        # A cut never ends inside a quotation; one that keeps a verb ("..., was killed")
-        # beats one that leaves a bare noun phrase ("Kim Jong-nam, the half-brother").
-        cuts = {
-            (needs_verb, boundary.pattern): [
-                m.start()
-                for m in boundary.finditer(text)
-                if _MIN_BUILT_WORDS <= word_count(text[: m.start()]) <= _MAX_BUILT_WORDS
-                and not _open_quote(text[: m.start()])
-                and (not needs_verb or _VERB.search(text[: m.start()].split(" ", 1)[-1]))
-            ]
-            for needs_verb in (True, False)
-            for boundary in (_CLAUSE_BOUNDARY, _PREPOSITION)
-        }
-        found = next((found for found in cuts.values() if found), None)
-        text = text[: found[-1]] if found else " ".join(text.split()[:_MAX_BUILT_WORDS])
+        # A whole clause first; then the sentence whole if it is not too long for a
+        # headline; then a cut before "of"; then a noun phrase.
+        cut = _best_cut(text, (_CLAUSE_BOUNDARY, _PREPOSITION), verb=True)
+        if cut is None and word_count(text) > _MAX_WORDS:
+            cut = _best_cut(text, (_OF,), verb=True)
+            if cut is None:
+                cut = _best_cut(text, (_CLAUSE_BOUNDARY, _PREPOSITION, _OF), verb=False)
+            if cut is None:
+                cut = len(" ".join(text.split()[:_MAX_BUILT_WORDS]))
+        if cut is not None:
+            text = text[:cut]
     text = text.rstrip(" ,;:—–-")
-    while _DANGLING_END.search(text) and word_count(text) > 3:
+    dangling = _CUT_DANGLING_END if text != whole else _DANGLING_END
+    while dangling.search(text) and word_count(text) > 3:
         text = text.rsplit(" ", 1)[0].rstrip(" ,;:—–-")
     return normalise_headline(text, texts) if text else ""
+
+
+def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -> int | None:
+    """Where to cut a sentence too long for a headline, or None: the last place within
+    6-14 words before the first of ``boundaries`` found, with a verb before it if
+    ``verb``. A cut never ends inside a quotation or on a word that asks for more
+    ("as part", "he").
+    """
+    for boundary in boundaries:
+        found = [
+            m.start()
+            for m in boundary.finditer(text)
+            if _MIN_BUILT_WORDS <= word_count(head := text[: m.start()]) <= _MAX_BUILT_WORDS
+            and not _open_quote(head)
+            and not _CUT_DANGLING_END.search(head.rstrip(" ,;:—–-"))
+            and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
+            and (not verb or _VERB.search(head.split(" ", 1)[-1]))
+        ]
+        if found:
+            return found[-1]
+    return None
 
 
 def _from_subject(text: str) -> str:

@@ -438,6 +438,31 @@ def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside
     )
 
 
+def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
+    # Before "if": not on the "he" of the clause it opens.
+    assert (
+        headline_from_sentence(
+            "Galway's striker Dara Quinn could be back as soon as next month if he passes a "
+            "fitness test."
+        )
+        == "Galway’s striker Dara Quinn could be back as soon as next month"
+    )
+    # Not on "as part": a cut before "of" is the last resort.
+    assert (
+        headline_from_sentence(
+            "A delegation of Irish fishermen met the commissioner last Tuesday as part of a "
+            "campaign against the new quotas."
+        )
+        == "A delegation of Irish fishermen met the commissioner last Tuesday"
+    )
+    # Not inside "as ... as".
+    built = headline_from_sentence(
+        "The computer network at the Cork depot was penetrated by hackers as far back as "
+        "July, the company said."
+    )
+    assert built == "The computer network at the Cork depot was penetrated by hackers"
+
+
 def test_a_feed_teaser_without_a_stop_is_printed_as_a_sentence() -> None:
     teaser = (
         "Japanese Prime Minister Sanae Takaichi last week won a landslide election that "
