@@ -118,6 +118,10 @@ _VERB = re.compile(
     r"sworn|taken|given|shown|seen|known|found|built|chosen|driven|written|drawn|fallen|"
     r"beaten|broken|stolen|frozen|born|struck|caught|brought|bought|fought|sought|kept|"
     r"won|begun|grown|thrown|hidden|"
+    # Any other word in -s or -ed, but not the words that only look like verbs
+    # ("Please study this quote", "news", "perhaps").
+    r"(?!(?:this|thus|perhaps|always|news|across|unless|whereas|besides|towards|"
+    r"afterwards|sometimes|nowadays|series|species|politics|less|various|previous)\b)"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
 _CONTINUATION = re.compile(r"^(?:And|But|Or|So|Yet|Because|Then)\b")

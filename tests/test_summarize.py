@@ -463,6 +463,18 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
     assert built == "The computer network at the Cork depot was penetrated by hackers"
 
 
+def test_words_that_only_look_like_verbs_do_not_make_a_title_a_headline() -> None:
+    text = (
+        "The harbour authority closed the old port on Tuesday after finding cracks. "
+        "Ferries will use the new terminal until repairs end."
+    )
+    # "this" ends in -s like "closes"; the title says nothing happened.
+    assert _one("Please read this notice from the harbour office", text) == (
+        "The harbour authority closed the old port on Tuesday after finding cracks"
+    )
+    assert _one("Harbour office closes the old port", text) == "Harbour office closes the old port"
+
+
 def test_a_feed_teaser_without_a_stop_is_printed_as_a_sentence() -> None:
     teaser = (
         "Japanese Prime Minister Sanae Takaichi last week won a landslide election that "
