@@ -35,7 +35,13 @@ from digest.hygiene import clean_sentence, furniture_kind
 from digest.models import Story
 from digest.text import content_words, opens_with_interjection, split_sentences, word_count
 
-__all__ = ["has_news_title", "headline_from_sentence", "make_headline", "normalise_headline"]
+__all__ = [
+    "ends_short",
+    "has_news_title",
+    "headline_from_sentence",
+    "make_headline",
+    "normalise_headline",
+]
 
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,40}$")
 _TITLE_PREFIX = re.compile(
@@ -237,6 +243,11 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     while dangling.search(text) and word_count(text) > 3:
         text = text.rsplit(" ", 1)[0].rstrip(" ,;:—–-")
     return normalise_headline(text, texts) if text else ""
+
+
+def ends_short(headline: str) -> bool:
+    """Whether a headline ends on a word that asks for more ("if he", "as part", "the")."""
+    return bool(_CUT_DANGLING_END.search(headline))
 
 
 def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -> int | None:

@@ -267,3 +267,23 @@ def test_real_pages_are_written_up_and_checked(tmp_path: Path) -> None:
     # Every page with article text gets a write-up with a Briefly; the checks ran on it.
     assert counts["stories"] >= 5 and counts["printed"]["briefly"] >= counts["stories"]
     assert isinstance(counts["findings"], dict)
+
+
+def test_headlines_built_from_lead_sentences_are_listed() -> None:
+    import subprocess
+    import sys
+
+    data = shared_path("data", "summarization", "multinews_longbench_dev100.jsonl")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run(
+        [sys.executable, str(root / "bench" / "headlines.py"), "--data", str(data), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    built = json.loads(done.stdout)
+    # Every sentence is over 14 words; its headline is kept whole up to 16, else cut.
+    assert len(built) > 100
+    for sentence, headline in built.items():
+        assert 0 < len(headline.split()) <= min(16, len(sentence.split()))
+    assert sum(len(h.split()) < len(s.split()) for s, h in built.items()) > len(built) / 2
