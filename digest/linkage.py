@@ -2,17 +2,28 @@
 
 ``neighbours`` finds each row's most similar rows through an inverted index over its
 heaviest terms (so only rows sharing a distinctive word are compared: linear work);
-``average_linkage`` merges clusters over that candidate graph. ``digest.cluster``
-decides what the vectors and thresholds are; this module knows nothing of articles.
+``average_linkage`` merges clusters over that candidate graph, optionally letting an
+``Agreement`` (a second, independent similarity) carry a near miss over the bar.
+``digest.cluster`` decides what the vectors and thresholds are; this module knows
+nothing of articles.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 import scipy.sparse as sp
 
-__all__ = ["average_linkage", "heaviest_terms", "neighbours", "normalise", "row_dots"]
+__all__ = [
+    "Agreement",
+    "average_linkage",
+    "heaviest_terms",
+    "neighbours",
+    "normalise",
+    "row_dots",
+]
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -34,6 +45,30 @@ _INDEX_TERMS = 20
 _MAX_POSTINGS = 500
 # Row pairs per piece in row_dots: 50k texts x 30 edges gathered at once took ~1 GB.
 _PAIRS_PER_PIECE = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A second similarity that lets two clusters merge a little below their bar.
+
+    ``vectors`` has one L2-normalised row per text. Two clusters whose mean pairwise
+    cosine falls short of their bar by less than their ``relief`` (the mean of their
+    members', per text) still merge when the mean pairwise cosine of their ``vectors``
+    is at least ``floor``: both signals must agree, so neither alone merges more.
+    """
+
+    vectors: sp.csr_matrix
+    relief: FloatArray
+    floor: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Relief:
+    """An ``Agreement`` summed per cluster, as ``average_linkage`` merges them."""
+
+    sums: sp.csr_matrix
+    relief_sums: FloatArray
+    floor: float
 
 
 def normalise(matrix: sp.csr_matrix) -> sp.csr_matrix:
@@ -132,12 +167,15 @@ def average_linkage(
     thresholds: FloatArray,
     hours: FloatArray | None = None,
     carried: npt.NDArray[np.bool_] | None = None,
+    agreement: Agreement | None = None,
 ) -> IntArray:
     """Cluster labels from average linkage restricted to the candidate edges.
 
     ``thresholds`` has one value per row; two clusters merge when their mean pairwise
     cosine, discounted by ``_time_discount`` of the gap between their mean publication
-    times (``hours``, when given), exceeds the mean threshold of their members.
+    times (``hours``, when given), exceeds the mean threshold of their members, or
+    falls short of it by less than the ``agreement``'s relief while the agreement's
+    own mean cosine reaches its floor.
 
     Rows marked ``carried`` (reports of stories already told) keep their own clock: the
     gap is taken between the clusters' new rows when both have some, else between their
@@ -155,6 +193,13 @@ def average_linkage(
     times = np.stack(
         [np.where(old, 0.0, clock), (~old) * 1.0, np.where(old, clock, 0.0), old * 1.0]
     )
+    relief = None
+    if agreement is not None:
+        relief = _Relief(
+            sp.csr_matrix(agreement.vectors, dtype=np.float64),
+            np.asarray(agreement.relief, dtype=np.float64).copy(),
+            agreement.floor,
+        )
     # The cluster pairs joined by a candidate edge, each once (left < right), with their
     # mean cosine, discounted score and bar. A round changes only the pairs touching a
     # cluster that merged, so only those are relabelled, deduplicated and scored again;
@@ -162,7 +207,7 @@ def average_linkage(
     differ = rows != cols
     keys = np.unique(np.minimum(rows, cols)[differ] * n + np.maximum(rows, cols)[differ])
     left, right = keys // n, keys % n
-    score, bar = _score_pairs(sums, sizes, threshold_sums, times, hours, left, right)
+    score, bar = _score_pairs(sums, sizes, threshold_sums, times, hours, left, right, relief)
     while len(left):
         good = score > bar
         if not good.any():
@@ -187,6 +232,10 @@ def average_linkage(
         sizes = merge @ sizes
         threshold_sums = merge @ threshold_sums
         times = (merge @ times.T).T
+        if relief is not None:
+            relief = _Relief(
+                sp.csr_matrix(merge @ relief.sums), merge @ relief.relief_sums, relief.floor
+            )
         labels = new_ids[labels]
         merged = np.zeros(len(target), dtype=bool)
         merged[mutual] = True
@@ -197,7 +246,7 @@ def average_linkage(
         keys = np.unique(np.minimum(a, b)[differ] * n + np.maximum(a, b)[differ])
         fresh_left, fresh_right = keys // n, keys % n
         fresh_score, fresh_bar = _score_pairs(
-            sums, sizes, threshold_sums, times, hours, fresh_left, fresh_right
+            sums, sizes, threshold_sums, times, hours, fresh_left, fresh_right, relief
         )
         kept = ~touched
         left = np.concatenate([new_ids[left[kept]], fresh_left])
@@ -215,13 +264,24 @@ def _score_pairs(
     hours: FloatArray | None,
     left: IntArray,
     right: IntArray,
+    relief: _Relief | None = None,
 ) -> tuple[FloatArray, FloatArray]:
     """Each cluster pair's mean cosine, discounted by the time between them, and the
-    mean threshold of their members that it must exceed to merge."""
+    bar it must exceed to merge: the mean threshold of their members, lowered by their
+    mean relief for a near miss that the agreement vectors back."""
     score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
     if hours is not None:
         score = score * _time_discount(_gaps(times, left, right))
-    bar = (threshold_sums[left] + threshold_sums[right]) / (sizes[left] + sizes[right])
+    sizes_sum = sizes[left] + sizes[right]
+    bar = (threshold_sums[left] + threshold_sums[right]) / sizes_sum
+    if relief is not None:
+        slack = (relief.relief_sums[left] + relief.relief_sums[right]) / sizes_sum
+        near = np.nonzero((score <= bar) & (score > bar - slack))[0]
+        if len(near):
+            a, b = left[near], right[near]
+            agree = row_dots(relief.sums, a, b) / (sizes[a] * sizes[b])
+            backed = near[agree >= relief.floor]
+            bar[backed] -= slack[backed]
     return score, bar
 
 

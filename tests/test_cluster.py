@@ -92,6 +92,64 @@ RAIL_STRIKE = [
 ]
 
 
+# One event (a ferry sinks on Lake Kivu) told by two outlets in different words: the
+# sinking itself, then the families at the quay. They share few words (a near miss for
+# full articles) but name the same rare people and places: the ferry, its port, the
+# governor, both towns. Two other events of the week share a town or nothing.
+FERRY_SINKING = [
+    _article(
+        "https://lakes.example/kivu-ferry",
+        "Great Lakes Wire",
+        "Ferry capsizes on Lake Kivu with dozens missing",
+        "A passenger ferry capsized on Lake Kivu on Thursday shortly after leaving Goma for "
+        "Bukavu, and rescuers were still searching for dozens of missing travellers at "
+        "nightfall. The MV Merdi was carrying about 180 people and sacks of charcoal, "
+        "according to the harbour master at Kituku, who said the vessel listed in a strong "
+        "wind and turned over within minutes. Forty-one survivors were pulled from the water "
+        "and taken to hospital in Goma. Overloading is common on the lake, where few boats "
+        "carry life jackets, and the last sinking of this size, off Idjwi island, was in "
+        "2019.",
+        hours=1,
+    ),
+    _article(
+        "https://centralafrica.example/merdi-families",
+        "Central Africa Daily",
+        "Grief at Kituku quay as families wait for news of the Merdi",
+        "Relatives of the missing crowded the quay at Kituku through the night, reading "
+        "lists of names pinned to a board by port officials. Governor Jean Bakonga of North "
+        "Kivu promised an inquiry into why the ferry Merdi left Goma so heavily loaded and "
+        "ordered every boat bound for Bukavu to carry vests. Traders said the fare had "
+        "doubled since the road closed, pushing more of them onto crowded boats. Fishermen "
+        "in canoes joined the navy divers searching the lake, and a church near the port "
+        "opened its doors to people who had nowhere to sleep.",
+        hours=4,
+    ),
+]
+VOLCANO_ALERT = _article(
+    "https://lakes.example/nyiragongo-alert",
+    "Great Lakes Wire",
+    "Volcano alert raised to orange above Goma",
+    "Scientists at the Goma Volcano Observatory raised the alert level for Nyiragongo to "
+    "orange on Wednesday after a swarm of small earthquakes shook the city overnight. "
+    "Residents of the northern districts were told to prepare bags and follow radio "
+    "announcements, though no evacuation was ordered. The crater's lava lake has risen "
+    "sharply since August, the observatory's director said, and the last eruption, in "
+    "2021, sent lava into the outskirts and forced thousands to flee toward Rwanda.",
+)
+RATE_RISE = _article(
+    "https://money.example/rates",
+    "Money Daily",
+    "Central bank raises rates again",
+    "The central bank in Kinshasa raised its main rate by half a point on Thursday, the "
+    "fourth rise this year, saying inflation in food and fuel prices was still too high. "
+    "Economists had expected a smaller step after the franc steadied in October. Mortgage "
+    "lenders said they would pass the rise on to borrowers within weeks, shares of builders "
+    "fell on the news, and importers warned that dearer credit would slow the arrival of "
+    "goods before the holidays.",
+    hours=2,
+)
+
+
 def _by_urls(stories: tuple[Story, ...]) -> set[frozenset[str]]:
     return {frozenset(a.url for a in s.articles) for s in stories}
 
@@ -108,6 +166,25 @@ def test_different_events_about_the_same_country_stay_apart() -> None:
         frozenset(a.url for a in GREENLAND_ELECTION),
         frozenset(a.url for a in RAIL_STRIKE),
     }
+
+
+def test_full_reports_in_different_words_naming_the_same_people_and_places_join() -> None:
+    stories = cluster_stories([*FERRY_SINKING, VOLCANO_ALERT, RATE_RISE])
+    assert _by_urls(stories) == {
+        frozenset(a.url for a in FERRY_SINKING),
+        frozenset([VOLCANO_ALERT.url]),
+        frozenset([RATE_RISE.url]),
+    }
+
+
+def test_a_near_miss_without_shared_names_stays_apart() -> None:
+    # The same words with no capitals carry no names: the wording alone falls short,
+    # so it is the names that join the two reports above, not a lower bar.
+    lowered = [
+        dataclasses.replace(a, title=a.title.lower(), text=a.text.lower())
+        for a in [*FERRY_SINKING, VOLCANO_ALERT, RATE_RISE]
+    ]
+    assert len(cluster_stories(lowered)) == 4
 
 
 def test_outlet_boilerplate_does_not_join_stories() -> None:

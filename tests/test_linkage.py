@@ -12,6 +12,7 @@ import pytest
 import scipy.sparse as sp
 
 from digest.linkage import (
+    Agreement,
     _best_partners,
     _time_discount,
     average_linkage,
@@ -28,9 +29,11 @@ def _reference(
     thresholds: np.ndarray,
     hours: np.ndarray,
     carried: np.ndarray,
+    agreement: tuple[np.ndarray, np.ndarray, float] | None = None,
 ) -> list[int]:
     """Mutual best pairs merge each round while any pair joined by an edge scores
-    above its members' mean threshold; ids follow the lowest member."""
+    above its members' mean threshold, or within their mean relief of it when their
+    agreement vectors' mean cosine reaches the floor; ids follow the lowest member."""
     clusters = [[i] for i in range(len(dense))]
     edges = {(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if r != c}
     while True:
@@ -44,6 +47,12 @@ def _reference(
             gap = _gap(x, y, hours, carried)
             score = mean * float(_time_discount(np.array([gap]))[0])
             bar = float(thresholds[x + y].mean())
+            if agreement is not None and score <= bar:
+                agree_dense, relief, floor = agreement
+                agree = sum(float(agree_dense[i] @ agree_dense[j]) for i in x for j in y)
+                slack = float(relief[x + y].mean())
+                if score > bar - slack and agree / (len(x) * len(y)) >= floor:
+                    bar -= slack
             if score <= bar:
                 continue
             for this, other in ((a, b), (b, a)):
@@ -99,6 +108,41 @@ def test_average_linkage_matches_the_definition(seed: int) -> None:
     expected = _reference(vectors.toarray(), rows, cols, thresholds, hours, carried)
     assert [int(x) for x in labels] == expected
     assert 1 < len(set(expected)) < 40
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_an_agreement_lets_near_misses_merge_as_defined(seed: int) -> None:
+    # The same kind of texts, plus a second set of vectors (a few "names" per text,
+    # shared within a topic) that can carry a pair up to `relief` below its bar.
+    rng = np.random.default_rng(200 + seed)
+    topics = rng.integers(3, 7)
+    words = 60
+    centres = rng.random((topics, words)) * (rng.random((topics, words)) < 0.25)
+    marks = rng.random((topics, 12)) < 0.3
+    texts, names = [], []
+    for _ in range(40):
+        topic = rng.integers(topics)
+        noise = rng.random(words) * (rng.random(words) < 0.1)
+        texts.append(centres[topic] * (rng.random(words) < 0.8) + noise)
+        names.append((marks[topic] & (rng.random(12) < 0.7)) | (rng.random(12) < 0.05))
+    vectors = normalise(sp.csr_matrix(np.array(texts)))
+    mentions = normalise(sp.csr_matrix(np.array(names, dtype=np.float64)))
+    rows, cols, _ = neighbours(vectors, 6)
+    thresholds = rng.uniform(0.3, 0.6, size=40)
+    relief = rng.uniform(0.05, 0.25, size=40)
+    hours = rng.uniform(0, 120, size=40)
+    carried = rng.random(40) < 0.2
+    agreement = Agreement(mentions, relief, 0.4)
+
+    labels = average_linkage(vectors, rows, cols, thresholds, hours, carried, agreement)
+
+    dense = vectors.toarray()
+    expected = _reference(
+        dense, rows, cols, thresholds, hours, carried, (mentions.toarray(), relief, 0.4)
+    )
+    assert [int(x) for x in labels] == expected
+    # The agreement decides something here: without it the partition differs.
+    assert expected != _reference(dense, rows, cols, thresholds, hours, carried)
 
 
 def test_best_partner_is_the_highest_score_and_ties_go_to_the_lower_id() -> None:
