@@ -52,7 +52,7 @@ from digest.models import (
     TakeOrigin,
 )
 from digest.perspectives import find_perspectives
-from digest.text import content_words, end_sentence
+from digest.text import content_words, end_sentence, end_teaser
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -115,8 +115,9 @@ def summarize_story(
     empty (``TakeOrigin.MISSING``): the build fills it from the editorial file.
     """
     articles = story.articles
-    # A feed teaser often has no full stop; it is a sentence all the same.
-    texts = [a.text if _page_read(a) else end_sentence(a.summary) for a in articles]
+    # A feed teaser often has no full stop; it is a sentence all the same. One the
+    # outlet cut mid-sentence ("... fired a…") ends where its last whole clause does.
+    texts = [a.text if _page_read(a) else end_sentence(end_teaser(a.summary)) for a in articles]
     scored = score_sentences(texts, previous_sentences)
     briefly = select_briefly(scored, options.briefly_words)
     used = set(briefly)

@@ -20,6 +20,7 @@ __all__ = [
     "WEEKDAY_PATTERN",
     "content_words",
     "end_sentence",
+    "end_teaser",
     "is_title_of",
     "opens_with_interjection",
     "plain_text",
@@ -63,6 +64,20 @@ _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:!?](?:\s|$))")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
+# A teaser the outlet cut short: an ellipsis right after a word, not after a stop.
+_CUT_SHORT = re.compile(r"(?<=[\w,;’”\"'])\s*(?:\.\.\.|…)$")
+# Where a whole clause can end inside a cut teaser: punctuation, a conjunction opening
+# another clause, or a preposition opening an adjunct ("... with the offensive | in").
+_TEASER_BOUNDARY = re.compile(
+    r",\s|;\s|\s[—–-]\s|\s(?:after|while|when|as|but|and|which|who|with|in|on|at|for|"
+    r"from|during|before|amid|despite|to|into|by)(?=\s)"
+)
+_TEASER_DANGLING = re.compile(
+    r"\b(?:a|an|the|of|to|and|or|but|that|its|his|her|their|this|is|are|was|were|has|"
+    r"have|had|will|would)\W*$",
+    re.IGNORECASE,
+)
+_TEASER_CLAUSE_WORDS = 6
 _INTERJECTION = re.compile(
     r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
 )
@@ -149,6 +164,28 @@ def end_sentence(text: str) -> str:
     if closing and not apostrophe:
         return body.rstrip(" ,;") + "." + closing
     return text.rstrip(" ,;") + "."
+
+
+def end_teaser(text: str) -> str:
+    """A feed teaser the outlet cut mid-sentence ("... after Palestinians fired a…"),
+    ended where a whole clause does: its last sentence up to the last clause boundary
+    or preposition after at least ``_TEASER_CLAUSE_WORDS`` words, with a full stop
+    ("... preparing the ground for a possible Gaza invasion."), else without that
+    sentence. A teaser that is not cut, or is all one unfinished clause, comes back as
+    it was."""
+    stripped = text.rstrip()
+    if not _CUT_SHORT.search(stripped):
+        return text
+    *whole, last = split_sentences(_CUT_SHORT.sub("", stripped)) or [""]
+    cuts = [
+        m.start()
+        for m in _TEASER_BOUNDARY.finditer(last)
+        if word_count(last[: m.start()]) >= _TEASER_CLAUSE_WORDS
+        and not _TEASER_DANGLING.search(last[: m.start()])
+    ]
+    if cuts:
+        return " ".join([*whole, end_sentence(last[: cuts[-1]].rstrip(" ,;:—–-"))])
+    return " ".join(whole) if whole else text
 
 
 def opens_with_interjection(text: str) -> bool:

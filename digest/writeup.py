@@ -34,7 +34,7 @@ from digest.models import (
 )
 from digest.select import Selection
 from digest.summarize import summarize_story
-from digest.text import end_sentence, is_title_of, split_sentences, word_count
+from digest.text import end_sentence, end_teaser, is_title_of, split_sentences, word_count
 
 __all__ = ["Written", "write_briefs", "write_stories"]
 
@@ -179,7 +179,7 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     title = _words(headline)
     repeats = fallback = ""
     # A feed teaser often has no full stop: it is a sentence all the same.
-    for source in (text, end_sentence(summary)):
+    for source in (text, end_sentence(end_teaser(summary))):
         sentences = [clean_sentence(s) for s in split_sentences(source)[:_BRIEF_LEAD_SENTENCES]]
         for sentence in sentences:
             words = word_count(sentence)

@@ -486,6 +486,20 @@ def test_a_feed_teaser_without_a_stop_is_printed_as_a_sentence() -> None:
     assert [strip_date_annotations(s.text) for s in summary.briefly] == [teaser + "."]
 
 
+def test_a_feed_teaser_cut_by_the_outlet_is_printed_to_its_last_whole_clause() -> None:
+    teaser = (
+        "Ireland's coast guard stood down its search late on Friday, preparing to hand the "
+        "case to police after the kayakers' empty boat was found by a…"
+    )
+    item = _article("a", "A", "Search for kayakers off Dingle is called off", "", 0)
+    summary = summarize_story(Story(StoryId("s"), (dataclasses.replace(item, summary=teaser),)))
+
+    assert [strip_date_annotations(s.text) for s in summary.briefly] == [
+        "Ireland's coast guard stood down its search late on Friday, preparing to hand the "
+        "case to police after the kayakers' empty boat was found."
+    ]
+
+
 def test_a_feed_teaser_without_a_stop_is_a_sentence_like_any_other() -> None:
     # Pages out of reach: each article is its feed teaser, and many teasers have no
     # full stop. Such a teaser says what happened as well as one that has it.

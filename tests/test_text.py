@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from digest.hygiene import clean_sentence, is_boilerplate_document
-from digest.text import content_words, end_sentence, split_sentences, word_count
+from digest.text import content_words, end_sentence, end_teaser, split_sentences, word_count
 
 
 def test_abbreviations_initials_and_quotes_do_not_split() -> None:
@@ -126,3 +126,26 @@ def test_a_headline_is_its_title_whatever_the_quotes_case_and_colon() -> None:
     assert is_title_of("Council meets on Monday", title)
     assert not is_title_of("Council meets on Tuesday", title)
     assert not is_title_of("", title)
+
+
+def test_a_teaser_cut_by_the_outlet_ends_where_its_last_whole_clause_does() -> None:
+    assert end_teaser(
+        "Ireland's coast guard stood down its search late on Friday, after the missing "
+        "kayakers were found on a beach near Dingle by a…"
+    ) == (
+        "Ireland's coast guard stood down its search late on Friday, after the missing "
+        "kayakers were found on a beach near Dingle."
+    )
+    # Its whole sentences stay; the cut one is ended at a preposition.
+    assert (
+        end_teaser("The ferry sank on Monday. Rescuers say the crew of six was picked up by a…")
+        == "The ferry sank on Monday. Rescuers say the crew of six was picked up."
+    )
+    # Too little before any boundary: the cut sentence goes, or all stays as it was.
+    assert end_teaser("The ferry sank on Monday. Rescuers say that...") == (
+        "The ferry sank on Monday."
+    )
+    assert end_teaser("Ferry talks go on…") == "Ferry talks go on…"
+    # Not cut: an ellipsis after a stop, or none.
+    assert end_teaser("So much for that....") == "So much for that...."
+    assert end_teaser("The ferry sank.") == "The ferry sank."

@@ -41,9 +41,13 @@ def test_a_lead_that_repeats_the_headline_gives_way_to_the_next_sentence() -> No
     assert sentence.startswith("More than forty container ships")
 
 
-def test_a_teaser_cut_short_by_the_feed_is_not_printed() -> None:
+def test_a_teaser_cut_short_by_the_feed_is_printed_only_to_its_last_whole_clause() -> None:
     teaser = "New owner of the island weekly is looking for a new publisher; several..."
-    assert _brief_sentence("Island weekly sold", "", summary=teaser) == ""
+    assert _brief_sentence("Island weekly sold", "", summary=teaser) == (
+        "New owner of the island weekly is looking for a new publisher."
+    )
+    # No whole clause before the cut: nothing is printed.
+    assert _brief_sentence("Island weekly sold", "", summary="The new owner says that...") == ""
 
 
 def test_a_feed_teaser_without_a_full_stop_is_the_briefs_sentence() -> None:
