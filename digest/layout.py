@@ -375,6 +375,7 @@ def story_links(entry: PrintedStory) -> list[Link]:
 
 
 def _source_label(source: Source) -> str:
-    """ "Outlet, 18 Nov: Title" (the outlet alone when there is no title)."""
-    when = short_date(source.published)
-    return f"{source.outlet}, {when}: {source.title}" if source.title else source.outlet
+    """ "Outlet, 18 Nov: Title", or "Outlet, 18 Nov" when the page's title was furniture
+    (a caption, a columnist's credit): the reader still sees when it was published."""
+    label = f"{source.outlet}, {short_date(source.published)}"
+    return f"{label}: {source.title}" if source.title else label

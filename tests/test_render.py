@@ -964,3 +964,13 @@ def test_a_voices_article_beyond_the_shown_sources_is_labelled_like_a_source() -
         "\n  ", " "
     )
     assert quoted.url in links
+
+
+def test_a_source_without_a_title_still_shows_its_outlet_and_date() -> None:
+    story = make_story(1)
+    untitled = replace(story.sources[1], title="")  # the page's title was a caption
+    story = replace(story, sources=(story.sources[0], untitled, story.sources[2]))
+    rendered = render_issue(make_issue(1, extra=(story,)), make_newsletter())
+    label = f"- {untitled.outlet}, {untitled.published.day} May"
+    assert label in rendered.text.splitlines()
+    assert f">{untitled.outlet}</a> ({untitled.published.day}\xa0May)" in rendered.html
