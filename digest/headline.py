@@ -130,6 +130,9 @@ _VERB = re.compile(
     r"afterwards|sometimes|nowadays|series|species|politics|less|various|previous)\b)"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
+# "#breaking A horror film come to life in #lancaster", "@ realDonaldTrump": a social
+# post's hashtags and handles, not a newsroom's headline.
+_SOCIAL_TAG = re.compile(r"(?<![\w&])[#@]\s?[A-Za-z]\w")
 _CONTINUATION = re.compile(r"^(?:And|But|Or|So|Yet|Because|Then)\b")
 _PRONOUN_START = re.compile(r"^(?:He|She|It|They|We|This|That|These|Those|His|Her|Their|Its)\b")
 # A quotation: curly or straight; a closing single quote is one not inside a word
@@ -354,7 +357,7 @@ def _is_news_headline(
     unquoted = _QUOTED.sub(" ", title)
     if title.endswith("?") or _FIRST_PERSON.search(unquoted) or opens_with_interjection(title):
         return False
-    if furniture_kind(title) or _GERUND_END.search(title):
+    if furniture_kind(title) or _GERUND_END.search(title) or _SOCIAL_TAG.search(title):
         return False
     # A quotation ends where its closing mark says ("... victim: “We got her!”").
     if _DANGLING_END.search(unquoted) and not _ATTRIBUTED_END.search(title):

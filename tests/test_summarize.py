@@ -473,6 +473,9 @@ def test_words_that_only_look_like_verbs_do_not_make_a_title_a_headline() -> Non
         "The harbour authority closed the old port on Tuesday after finding cracks"
     )
     assert _one("Harbour office closes the old port", text) == "Harbour office closes the old port"
+    # A social post's hashtags or handle: not a newsroom's headline.
+    assert _one("#breaking Fire closes the old port in #cork", text).startswith("The harbour")
+    assert _one("Port closes, says @ corkharbour", text).startswith("The harbour")
 
 
 def test_a_feed_teaser_without_a_stop_is_printed_as_a_sentence() -> None:
