@@ -146,6 +146,27 @@ _PLURAL_NAME = re.compile(
 # A speaker cut at a title's full stop by the sentence splitter ("Democratic Sen.").
 _BARE_TITLE = re.compile(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St)$")
 # A conjunction left before the speaker ("But the board said"): not part of the name.
+# Words that open a sentence but never a name: counts, articles and a question's verb
+# ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
+_NEVER_NAMES = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "twenty", "hundreds", "thousands", "dozens", "several"),
+        *("many", "some", "most", "all", "both", "few", "no", "more", "other", "another"),
+        *("the", "a", "an", "this", "that", "these", "those", "whatever"),
+        # A question's verb: "Is Google ...".
+        *("is", "are", "was", "were", "do", "does", "did", "will", "can", "could", "should"),
+    }
+)
+# Titles before a surname: "Mr. Herman" and "Jeff Herman" are one person.
+_TITLES = frozenset(
+    {
+        *("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt"),
+        *("President", "Minister", "Secretary", "Senator", "Governor", "Mayor", "Judge"),
+        *("Justice", "Chief", "Director", "Chairman", "Ambassador", "Officer", "Detective"),
+        *("Leader", "Speaker", "Attorney", "General", "Prince", "Princess", "King", "Queen"),
+    }
+)
 _LEADING_CONJUNCTION = re.compile(
     r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
 )
@@ -287,24 +308,62 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
 
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
     """The first full mention of a person in the article, with the role it gives; with
-    ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police")."""
+    ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police").
+
+    A name written first ("Geng" -> "Geng Shuang") is completed by the words after it,
+    unless the article mostly writes it alone (``_mostly_alone``: "Apple", not "Apple
+    TV"). A sentence's first word is capitalised whatever it is: a mention that opens one
+    ("Frail Robert Durst sentenced ...", a headline) gives way to a shorter one of the
+    same name elsewhere ("Robert Durst"), and a count or an article is never part of a
+    name ("Three Israeli ...", "The Israel Defense Forces"). Two
+    people with the surname ("Bryan Singer", "Marty Singer"): the surname alone, rather
+    than one's words given to the other.
+    """
     name = re.escape(surname)
-    after = "" if qualifier_only else rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}"
+    after = ""
+    if not qualifier_only and not _mostly_alone(name, context):
+        after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}"
+    found: list[tuple[str, bool]] = []  # each mention, and whether it opens its sentence
     for sentence in context:
-        match = re.search(
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]+\s){{1,3}}{name}{after})"
+        for match in re.finditer(
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]+\s){{1,3}}{name}{after})(?!\w)"
             rf"(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b))?",
             sentence,
-        )
-        if match:
+        ):
             full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
+            opens = not sentence[: match.start()].strip(" \"“‘'")
+            opener, _, rest = full.partition(" ")
+            if opens and opener.lower() in _NEVER_NAMES:
+                full = rest
             if full == surname or _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             role = match.group("role") or ""
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
             # story of its own, not a role.
-            return full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
+            named = full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
+            found.append((named, opens))
+    names = [re.split(r",\s", named)[0] for named, _ in found]
+    given = {name.split()[-2].rstrip(".") for name in names if name.endswith(f" {surname}")}
+    if len(given - _TITLES) > 1:
+        return surname
+    for (named, opens), name in zip(found, names, strict=True):
+        # "Frail Robert Durst" opening a headline, "Robert Durst" inside a sentence.
+        shorter = [n for n in names if n != name and name.endswith(f" {n}") and " " in n]
+        if not (opens and shorter):
+            return named
     return surname
+
+
+def _mostly_alone(name: str, context: Sequence[str]) -> bool:
+    """Whether the article writes ``name`` alone more often than followed by another
+    capitalised word. A given name or a family name written first ("Geng" of "Geng
+    Shuang") is mostly followed by the rest of the name; a company or a country ("Apple",
+    "Israel") mostly stands alone, and what follows it is another thing ("Apple TV",
+    "Israel Radio")."""
+    text = " ".join(context)
+    alone = len(re.findall(rf"(?<![\w'’]){name}(?!\w|\s[A-Z])", text))
+    followed = len(re.findall(rf"(?<![\w'’]){name}\s[A-Z]", text))
+    return alone > followed
 
 
 def _resolve_role(who: str, context: Sequence[str]) -> str:

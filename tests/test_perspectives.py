@@ -154,3 +154,39 @@ def test_a_group_is_qualified_as_the_article_names_it_but_not_taken_for_a_surnam
     assert voice(chief) == ("Police", "say")
     assert voice("And Police said the road would stay closed until Monday.") == ("Police", "say")
     assert voice(chief, state) == ("Vermont State Police", "say")
+
+
+def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> None:
+    def named(document: list[str], said: str) -> list[str]:
+        documents = [[*document, said]]
+        found = find_perspectives([(said, 0)], ARTICLES[:1], limit=3, documents=documents)
+        return [p.who for _, p in found]
+
+    # A headline's first word is capitalised whatever it is: a mention inside a
+    # sentence names the person.
+    durst = [
+        "Gaunt Tomas Varga jailed for smuggling in Rotterdam",
+        "A judge in Rotterdam on Monday jailed Tomas Varga for four years.",
+    ]
+    assert named(durst, "Varga said that he would appeal the sentence at once.") == ["Tomas Varga"]
+    # A name is a whole word, and a number that opens a sentence is no part of one.
+    rockets = ["Three Israeli soldiers were wounded near the border, the army said."]
+    assert named(rockets, "Israel said that the rocket had landed in an open field.") == ["Israel"]
+    # Two people share the surname: neither's first name is lent to the other.
+    singers = [
+        "The director Bryan Okafor denied the claims on Monday.",
+        "His lawyer, Marty Okafor, called the suit baseless.",
+    ]
+    assert named(singers, "Okafor said that the claims would be dismissed.") == ["Okafor"]
+    assert named(singers[:1], "Okafor said that the claims would be dismissed.") == ["Bryan Okafor"]
+    # A name written first is completed by what follows it; a company the article
+    # mostly names alone is not ("Apple TV" is a product).
+    geng = ["A foreign ministry spokesman, Geng Shuang, spoke in Beijing on Monday."]
+    assert named(geng, "Geng said that the two sides would keep talking next week.") == [
+        "Geng Shuang"
+    ]
+    apple = [
+        "Apple cut the price of the Apple TV box on Monday.",
+        "Apple reported higher sales in Europe, and Apple expects more next year.",
+    ]
+    assert named(apple, "Apple said that the cheaper box would sell well in Europe.") == ["Apple"]
