@@ -113,7 +113,9 @@ _THING_HEAD = re.compile(
 )
 _SUBORDINATE_START = re.compile(
     r"^(?:When|As|While|If|After|Before|Because|Although|Though|Since|Until|Once|Unless|"
-    r"Whether|Where)\s"
+    r"Whether|Where|"
+    # A preposition: "At United", the place of the speaker, not the speaker.
+    r"At|In|On|From|By|With|Without|Under|Over|Into|Through|Across|Among|Amid)\s"
 )
 _PLURAL_LEAD = re.compile(r"^(?:Critics|Supporters|Opponents)\b")
 # A modal or an -ly adverb, then a lower-case word: a clause ("Will board", "Allegedly

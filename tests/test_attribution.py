@@ -279,6 +279,8 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         # Another speaker's account of the claim: neither's words.
         "Afterward, Sousa told him she had written to the minister, the clerk testified.",
         "The mayor said the port was a lost cause, the state news agency reported.",
+        # A place, not a speaker: "At Aer Lingus" is where the change is.
+        "At Aer Lingus says it is changing the way passengers board its planes.",
     ],
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:
