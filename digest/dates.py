@@ -46,8 +46,11 @@ _RELATIVE_WEEK = re.compile(
 # A sentence about the future: "will", "is due to", "is expected to". ("Would" is left
 # out: reported speech about a later day is already covered by the day's slack.)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held)\b"
+    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
+    r"as soon as)\b"
 )
+# "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
+_ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
 # Days with a name of their own: "Black Friday" is no Friday of the article's week.
 _NAMED_DAY = re.compile(
     r"\b(?:Black|Good|Cyber|Super|Ash|Bloody|Holy|Easter|Palm|Maundy|Shrove|Giving|Whit|"
@@ -101,8 +104,9 @@ def annotate_dates(text: str, published: datetime) -> str:
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
         lead_in = text[max(0, match.start() - 40) : match.start()]
-        if _NAMED_DAY.search(lead_in):
-            return match.group(0)  # "Black Friday", "Super Tuesday": a name, not a date
+        if _NAMED_DAY.search(lead_in) or _ANY_DAY.search(lead_in):
+            # "Black Friday": a name; "on a Sunday", "the following Monday": no date
+            return match.group(0)
         before = (match.group("before") or "").strip()
         # The verb just before the day says its tense, whatever the rest of the sentence
         # does: "will be turned into a police station, the minister said on Tuesday".
@@ -119,6 +123,11 @@ def annotate_dates(text: str, published: datetime) -> str:
 
     def relative_week(match: re.Match[str]) -> str:
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
+            return match.group(0)
+        # "the last weekend of the festival", "the next week": a week of something else.
+        if text[: match.start()].endswith(("the ", "The ")) or text[match.end() :].startswith(
+            " of "
+        ):
             return match.group(0)
         word = match.group("word").lower()
         monday = day - timedelta(days=day.weekday())

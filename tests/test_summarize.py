@@ -815,6 +815,23 @@ def test_a_day_takes_the_tense_of_the_verb_before_it_and_named_days_are_no_dates
         )
 
 
+def test_any_sunday_and_the_last_week_of_something_get_no_date() -> None:
+    published = datetime(2026, 11, 19, 12, tzinfo=UTC)  # a Thursday
+    for text in (
+        "The airline broke its licence by flying the route on a Sunday.",
+        "The ferry sails every Monday and on the following Friday.",
+        "Crowds came in the last weekend of the harbour festival.",
+    ):
+        assert annotate_dates(text, published) == text
+    # "As soon as" looks ahead.
+    assert annotate_dates("The ferry could sail as soon as Saturday.", published) == (
+        "The ferry could sail as soon as Saturday (21 November)."
+    )
+    assert annotate_dates("It happened last weekend.", published) == (
+        "It happened last weekend (week of 9 November)."
+    )
+
+
 def test_a_title_ending_on_a_quotation_is_complete() -> None:
     # "her" would end a title cut short; inside the closing quote it ends a quotation.
     title = 'Video shows the rescue of a stranded ferry skipper: "We got her!"'
