@@ -124,10 +124,7 @@ def annotate_dates(text: str, published: datetime) -> str:
     def relative_week(match: re.Match[str]) -> str:
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
-        # "the last weekend of the festival", "the next week": a week of something else.
-        if text[: match.start()].endswith(("the ", "The ")) or text[match.end() :].startswith(
-            " of "
-        ):
+        if _of_something_else(text, match.start(), match.end()):
             return match.group(0)
         word = match.group("word").lower()
         monday = day - timedelta(days=day.weekday())
@@ -157,7 +154,13 @@ def relative_date_words(text: str) -> list[str]:
         m.group(0)
         for m in _RELATIVE.finditer(text)
         if not any(start <= m.start() < end for start, end in quoted)
+        and not _of_something_else(text, m.start(), m.end())
     ]
+
+
+def _of_something_else(text: str, start: int, end: int) -> bool:
+    """ "the last weekend of the festival", "the next week": a week of something else."""
+    return text[:start].endswith(("the ", "The ")) or text[end:].startswith(" of ")
 
 
 def stale_future(text: str, issue_date: date) -> bool:

@@ -240,6 +240,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    (
+        # A character lost in decoding shows as "?" inside a word ("Page?s trip",
+        # "declassi?cation"): the sentence would print garbled.
+        "garbled characters",
+        re.compile(r"[A-Za-z]\?[a-z]|\ufffd"),
+    ),
 )
 # Not articles: the Wayback Machine's crawl notice (a known bad retrieval in Multi-News,
 # upstream issue #11), paywall and reprint notices, "enable JavaScript" shells.

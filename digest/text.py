@@ -78,6 +78,7 @@ _TEASER_DANGLING = re.compile(
     re.IGNORECASE,
 )
 _TEASER_CLAUSE_WORDS = 6
+_UNDERSCORE_DASH = re.compile(r"(?<=\w) _ (?=\w)")
 _INTERJECTION = re.compile(
     r"^(?:(?:Wow|OMG|LOL|Whoa|Ugh|Yikes)\b|(?:Oh|Ah|Well|Yes|No|Ha|Hey|Okay|OK)[,!.])"
 )
@@ -233,13 +234,16 @@ def plain_text(text: str) -> str:
     """``text`` with markup removed and entities decoded, unsafe characters dropped.
 
     A tag becomes a space and the space is taken back before punctuation; entities are
-    decoded twice (feeds often double-escape). Nothing else changes.
+    decoded twice (feeds often double-escape), and the wires' " _ " is a dash. Nothing
+    else changes.
     """
     # Twice: feeds often double-escape ("&amp;amp;"), and tags may only appear after decoding.
     text = html.unescape(html.unescape(text))
     # A tag becomes a space (block tags separate words) and the space is then taken back
     # before punctuation, so "<b>reopened</b>." reads "reopened." again.
     text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", _TAG.sub(" ", text))
+    # The wires' old typewriter dash: "before _ the succession of his son".
+    text = _UNDERSCORE_DASH.sub(" — ", text)
     return remove_unsafe_characters(text.replace("\u00a0", " ").replace("\u200b", ""))
 
 

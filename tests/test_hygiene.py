@@ -128,3 +128,17 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
     assert clean_sentence(sentence) == sentence
     assert furniture_kind(sentence) == ""
+
+
+def test_a_sentence_garbled_in_decoding_is_not_printed() -> None:
+    # A character lost in decoding shows as "?" inside a word.
+    assert clean_sentence("The memo dwells on the harbour master?s trip to Oslo.") == ""
+    assert furniture_kind("Officials discussed the declassi?cation of the files.")
+    # A question mark between sentences, or before a space, is punctuation.
+    assert clean_sentence("What? The ferry left at noon.") == "What? The ferry left at noon."
+
+
+def test_the_wires_underscore_dash_prints_as_a_dash() -> None:
+    assert clean_sentence("The ferry sailed at noon _ two hours late.") == (
+        "The ferry sailed at noon — two hours late."
+    )

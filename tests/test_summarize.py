@@ -17,7 +17,7 @@ from digest.briefly import (
     needs_antecedent,
     score_sentences,
 )
-from digest.dates import annotate_dates, stale_future, strip_date_annotations
+from digest.dates import annotate_dates, relative_date_words, stale_future, strip_date_annotations
 from digest.headline import headline_from_sentence, make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
@@ -823,6 +823,8 @@ def test_any_sunday_and_the_last_week_of_something_get_no_date() -> None:
         "Crowds came in the last weekend of the harbour festival.",
     ):
         assert annotate_dates(text, published) == text
+    # ... and the pre-send check does not ask for one.
+    assert relative_date_words("Crowds came in the last weekend of the harbour festival.") == []
     # "As soon as" looks ahead.
     assert annotate_dates("The ferry could sail as soon as Saturday.", published) == (
         "The ferry could sail as soon as Saturday (21 November)."
