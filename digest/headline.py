@@ -111,7 +111,9 @@ _HALF_COMPARISON = re.compile(r"\bas(?:\s+\S+){1,3}$")
 # clause of its own ("... as soon as Oct. 1 | if he is granted parole").
 _CLAUSE_BOUNDARY = re.compile(
     r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but|if|because|although|though|"
-    r"unless|whereas)\s"
+    r"unless|whereas)\s|"
+    # "and" before a second verb: "... of troops Thursday | and extended its attacks".
+    r"\sand\s(?=[a-z]{2,}ed\b)"
 )
 # A headline says something happened: it has a verb (a finite form is enough to spot).
 _VERB = re.compile(

@@ -65,6 +65,10 @@ _DATELINE = re.compile(
 # A byline glued to the front of a sentence: "By Jane Doe | ...", "By JANE DOE, Reuters —".
 _BYLINE_PREFIX = re.compile(
     r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3}(?:,[ ]*[A-Z][\w ]{1,30})?[ ]*[|•·–—][ ]*"
+    # A photo credit run into the caption or sentence after it: "Associated Press An
+    # Israeli soldier rides ...", "Getty All the things ...".
+    r"|^\s*(?:Associated Press|AP|AFP|Reuters|Getty(?: Images)?|EPA|Bloomberg)[ ]+"
+    r"(?=(?:A|An|The|All|This|These|Those|In|At|On)[ ])"
 )
 # A page's own labels for a block: "Briefly:", "Story highlights", "Why it matters:".
 # Most need their colon or dash; the unmistakable ones are labels even without.
@@ -146,7 +150,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # front of ...", "A leopard sits in a tree at ...", "Jane Doe poses with ...".
             r"^[A-Z][^,.;:]{0,60}?\s(?:poses (?:for|with|in|at|beside|next to)|"
             r"stands for a (?:portrait|photo)|sits (?:in|on) a (?:tree|chair|bench|car)|"
-            r"looks on (?:as|during|from)|waves to (?:the|supporters|the crowd|reporters))\b",
+            r"looks on (?:as|during|from)|waves to (?:the|supporters|the crowd|reporters)|"
+            r"holds up (?:a|an|the|his|her|their)|rides (?:on top of|atop|in the back of)|"
+            r"arrives (?:to|for) (?:a|an|the) (?:news|press|court|hearing|meeting|ceremony)|"
+            r"speaks (?:to|with) (?:reporters|the media|journalists) (?:at|in|outside|after)|"
+            r"gestures (?:as|while|during|to))\b",
         ),
     ),
     (

@@ -142,3 +142,22 @@ def test_the_wires_underscore_dash_prints_as_a_dash() -> None:
     assert clean_sentence("The ferry sailed at noon _ two hours late.") == (
         "The ferry sailed at noon — two hours late."
     )
+
+
+def test_a_caption_run_into_its_credit_or_told_in_the_present_is_not_printed() -> None:
+    for caption in (
+        "Associated Press A fisherman rides on top of a trawler's wheelhouse near Cobh.",
+        "The harbour master holds up a copy of the new tide tables at a news conference.",
+        "Attorney Jane Doe arrives for a court hearing in Cork on Monday.",
+        "The mayor speaks to reporters outside the town hall after the vote.",
+    ):
+        assert clean_sentence(caption) == "", caption
+    # A credit run into a sentence is cut; news in the present or naming a wire stays.
+    assert clean_sentence("Reuters The ferry left Cork at noon, two hours late.") == (
+        "The ferry left Cork at noon, two hours late."
+    )
+    for news in (
+        "Reuters reported the sale of the ferry line on Monday.",
+        "The minister arrives for a summit in Brussels on Thursday.",
+    ):
+        assert clean_sentence(news) == news

@@ -461,6 +461,14 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
         "July, the company said."
     )
     assert built == "The computer network at the Cork depot was penetrated by hackers"
+    # Before "and" and a second verb: not after "tens of".
+    assert (
+        headline_from_sentence(
+            "The navy began moving tens of thousands of sandbags Thursday and extended the "
+            "flood barriers along the quays of Cork to a third mile early Friday."
+        )
+        == "The navy began moving tens of thousands of sandbags Thursday"
+    )
 
 
 def test_words_that_only_look_like_verbs_do_not_make_a_title_a_headline() -> None:
