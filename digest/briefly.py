@@ -214,6 +214,13 @@ _IMPERATIVE = re.compile(
     r"Here(?:'s|’s| is| are)\s+(?:what|how|why|where|who|everything|all)\b|"
     r"(?:What|Everything) (?:we|you) (?:know|need to know)\b)"
 )
+# The writer's verdict, not the news: "Fortunately, business managers are not stupid",
+# "Turns out, a soda tax ...".
+_OPINION_OPENING = re.compile(
+    r"^(?:Fortunately|Unfortunately|Sadly|Thankfully|Luckily|Happily|Mercifully|Clearly|"
+    r"Obviously|Frankly|Honestly|Surely|Ironically|Predictably|Needless to say|"
+    r"(?:It )?[Tt]urns out|Make no mistake|Let['’]s be (?:clear|honest))\b"
+)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -383,6 +390,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _FIRST_PERSON.search(text)
         and not opens_with_interjection(text)
         and not _IMPERATIVE.match(text)
+        and not _OPINION_OPENING.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]

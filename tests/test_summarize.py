@@ -608,6 +608,9 @@ def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence
         "Here's what they say they know about it.",
         "Here’s how the new boarding process works at the gate.",
         "What we know about the harbour strike so far.",
+        # The writer's verdict.
+        "Fortunately, the harbour's ferry captains are not easily fooled by such schemes.",
+        "Turns out, the new tax on ferry tickets went into effect without much warning.",
     ],
 )
 def test_an_instruction_to_the_reader_is_not_news(sentence: str) -> None:
