@@ -24,6 +24,10 @@ __all__ = ["find_perspectives"]
 # Statements shorter than this are fragments (the same floor summarize.py uses for
 # sentences); longer than _MAX_WORDS they are run-ons the splitter failed to cut.
 _MIN_WORDS, _MAX_WORDS = 7, 70
+# A quote of fewer words is a reaction ("I heard the screaming.", "You can go either
+# way."), not a position a reader can weigh.
+_MIN_QUOTE_WORDS = 8
+_OPEN_QUOTE = re.compile(r"^[\"“‘']")
 _CRITICAL = re.compile(
     r"\b(?:criticis|criticiz|condemn|denounc|slam|accus|oppos|reject|illegal|unlawful|"
     r"dangerous|reckless|mistake|wrong|threat|provocat|violat|unacceptable)\w*",
@@ -66,6 +70,8 @@ def find_perspectives(
         context = documents[doc] if doc < len(documents) else ()
         outlet = articles[doc][1] if doc < len(articles) else ""
         for statement in attribute_sentence(text):
+            if _OPEN_QUOTE.match(statement.says) and word_count(statement.says) < _MIN_QUOTE_WORDS:
+                continue  # "I heard the screaming.": a quote too short to say anything
             who = name_in_full(statement.who, context, outlet)
             if who:
                 says = _common_opening(statement.says, [s for s in context if s != text])

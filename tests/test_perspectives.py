@@ -190,3 +190,14 @@ def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> Non
         "Apple reported higher sales in Europe, and Apple expects more next year.",
     ]
     assert named(apple, "Apple said that the cheaper box would sell well in Europe.") == ["Apple"]
+
+
+def test_a_quote_too_short_to_weigh_is_no_perspective() -> None:
+    sentences = [
+        ('"I heard the screaming," said Jane Doe, a ferry passenger.', 0),
+        ('"The ferry should never have sailed in that wind," said Mark Roe, a pilot.', 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=3)
+
+    assert [p.who for _, p in found] == ["Mark Roe, a pilot"]
