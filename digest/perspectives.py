@@ -100,7 +100,8 @@ def find_perspectives(
 def _common_opening(says: str, context: Sequence[str]) -> str:
     """``says`` with its first word in lower case when it was capitalised only because it
     opened the reported sentence ("says Regulators are likely ..."): the article's other
-    sentences write the word in lower case inside a sentence and never with a capital."""
+    sentences write the word in lower case inside a sentence, or it is a participle
+    ("Staking its place ..."), and they never write it with a capital."""
     match = re.match(r"([A-Z][a-z]+)\b(?![’'.\-])", says)
     if not match:
         return says
@@ -110,7 +111,10 @@ def _common_opening(says: str, context: Sequence[str]) -> str:
         for token in re.findall(r"[\w’'\-]+", sentence)[1:]:
             lower += token == word.lower()
             capital += token == word
-    return says[0].lower() + says[1:] if lower and not capital else says
+    # "says staking its place since October, the camp had grown": an opening participle
+    # the article never writes with a capital inside a sentence is no name either.
+    participle = word.endswith("ing") and len(word) > 5 and re.match(r"\w+\s+[a-z]", says)
+    return says[0].lower() + says[1:] if (lower or participle) and not capital else says
 
 
 def _stance(text: str) -> str:

@@ -201,3 +201,17 @@ def test_a_quote_too_short_to_weigh_is_no_perspective() -> None:
     found = find_perspectives(sentences, ARTICLES, limit=3)
 
     assert [p.who for _, p in found] == ["Mark Roe, a pilot"]
+
+
+def test_a_claim_opening_on_a_participle_is_not_capitalised_after_says() -> None:
+    text = (
+        "Staking its place on the quay since October, the protest camp had grown to 500 "
+        "tents, organisers said."
+    )
+    documents = [["Police cleared the harbour camp on Monday.", text]]
+
+    found = find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=documents)
+
+    assert [p.says for _, p in found] == [
+        "staking its place on the quay since October, the protest camp had grown to 500 tents."
+    ]
