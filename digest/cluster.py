@@ -1,6 +1,6 @@
 """Articles -> stories: the same event, reported by several outlets, becomes one story.
 
-Clustering (``cluster_texts``) in five steps, all near-linear in the number of texts:
+Clustering (``cluster_texts``) in six steps, all near-linear in the number of texts:
 
 1. **Vectors.** Lower-cased content words, stop words removed, plural/possessive -s
    stripped (``text.content_words``: idempotent, so already-lemmatised text passes
@@ -37,6 +37,12 @@ Clustering (``cluster_texts``) in five steps, all near-linear in the number of t
    weighted by idf, so a name every other story has counts little) is at least
    ``_NAME_AGREEMENT``. Both signals must agree: names alone merge two events with the
    same cast, near-miss wording alone merges two events on one subject.
+6. **The days a lead names hold a near pass apart.** Reports of one event, published
+   within a day or so, say when it happened ("said on Wednesday"); two events on one
+   subject with the same cast often happened on different days. Two clusters of full
+   articles that pass their bar by less than ``_WEEKDAY_MARGIN`` stay apart when both
+   leads name weekdays and every day one names is two or more days from every day the
+   other names (a next-day follow-up names the day after).
 
 ``cluster_stories`` feeds it each article's title plus its first ``_BODY_WORDS`` words
 (teaser, then body) as the lead and the next ``_TAIL_WORDS`` as the tail, minus
@@ -48,9 +54,10 @@ News dev half (lemmatised headline + snippet, big stories: smoothing and
 real feed set (titles and descriptions as 12 outlets publish them, mostly one report
 per event: names, time, attestation and ``_SPARSE_THRESHOLD``) and full articles (the
 bundled sample's two weeks and ``bench/e2e.py``'s weeks: lead, tail,
-``_LONG_MERGE_THRESHOLD``, ``_NAME_RELIEF`` and ``_NAME_AGREEMENT``). Each value is the
-middle of a flat region, not a best cell. They are constants, not fitted per input. See
-``docs/benchmarks.md`` "## Clustering" and ``docs/quality.md`` "Names back a near miss".
+``_LONG_MERGE_THRESHOLD``, ``_NAME_RELIEF``, ``_NAME_AGREEMENT`` and ``_WEEKDAY_MARGIN``).
+Each value is the middle of a flat region, not a best cell. They are constants, not
+fitted per input. See ``docs/benchmarks.md`` "## Clustering" and ``docs/quality.md``
+"Names back a near miss" and "Days hold a near pass apart".
 
 Topic grouping lives in ``digest.topics``; story ids in ``digest.ids``.
 """
@@ -69,6 +76,8 @@ import scipy.sparse as sp
 from digest.ids import story_id_for
 from digest.linkage import (
     Agreement,
+    BoolArray,
+    Conflict,
     FloatArray,
     IntArray,
     average_linkage,
@@ -169,6 +178,24 @@ _TAIL_WEIGHT = 0.3
 # the real feed set (digest eval cluster) 0.935 -> 0.930.
 _NAME_RELIEF = 0.03
 _NAME_AGREEMENT = 0.45
+# Weekdays named in leads (step 6), for full articles only (the margin fades with
+# _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
+# one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
+# different events at cosine >= 0.15, 49 both name one and 20 conflict. Adjacent days
+# do not conflict: counted, they split a next-day report (a reservoir fouled on
+# Wednesday, tested clean on Thursday; F1 -0.002 on all six pages weeks). Over the nine
+# weeks (as for the names), the margin passes from 0.02 to 0.06 (0.01 holds back one of
+# the five mixes; 0.07 splits Amy Schumer's news of Monday from her stand of Friday,
+# one example in the data); 0.04 is the middle.
+_WEEKDAY_MARGIN = 0.04
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS_APART: BoolArray = np.array(
+    [[min(abs(i - j), 7 - abs(i - j)) >= 2 for j in range(7)] for i in range(7)]
+)
+# A weekday next to a capitalised word inside a sentence is part of a name ("Super
+# Tuesday", "the Sunday Times", "Black Friday"), not the day of the event.
+_WEEKDAY = re.compile(r"\b(" + "|".join(_DAYS) + r")\b")
+_WORD_AFTER = re.compile(r"^\s+[A-Z]")
 
 
 def cluster_texts(
@@ -215,8 +242,38 @@ def cluster_texts(
     if names:
         mentions = _name_vectors(words, title_words, tail_words, names)
         agreement = Agreement(mentions, _NAME_RELIEF * longness, _NAME_AGREEMENT)
-    labels = average_linkage(smoothed, rows, cols, thresholds, hours, old, agreement)
+    marks = _weekday_marks(texts, old)
+    days = None
+    if marks.any():
+        days = Conflict(marks, _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness)
+    labels = average_linkage(smoothed, rows, cols, thresholds, hours, old, agreement, days)
     return _first_seen_order(labels)
+
+
+def _weekday_marks(texts: Sequence[str], carried: BoolArray | None) -> FloatArray:
+    """One row per text, one column per weekday its lead names (1.0), Monday first.
+
+    Reports of stories already sent carry no marks: like the time discount, the days
+    never hold a new report apart from the story it continues.
+    """
+    marks = np.zeros((len(texts), len(_DAYS)))
+    for i, text in enumerate(texts):
+        if carried is not None and carried[i]:
+            continue
+        for match in _WEEKDAY.finditer(text):
+            if not _in_a_name(text, match.start(), match.end()):
+                marks[i, _DAYS.index(match.group(1))] = 1.0
+    return marks
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``text[start:end]`` sits next to a capitalised word of its
+    own sentence (not its first word, which is capitalised anyway: "On Monday")."""
+    if _WORD_AFTER.match(text[end : end + 3]):
+        return True
+    sentence = _SENTENCE_BREAK.split(text[max(0, start - 200) : start])[-1]
+    words = _RAW_WORD.findall(sentence)
+    return len(words) >= 2 and sentence.endswith(" ") and words[-1][0].isupper()
 
 
 def _longness(lengths: FloatArray) -> FloatArray:

@@ -3,7 +3,8 @@
 ``neighbours`` finds each row's most similar rows through an inverted index over its
 heaviest terms (so only rows sharing a distinctive word are compared: linear work);
 ``average_linkage`` merges clusters over that candidate graph, optionally letting an
-``Agreement`` (a second, independent similarity) carry a near miss over the bar.
+``Agreement`` (a second, independent similarity) carry a near miss over the bar and a
+``Conflict`` (marks that cannot belong to one event) hold back a near pass.
 ``digest.cluster`` decides what the vectors and thresholds are; this module knows
 nothing of articles.
 """
@@ -18,6 +19,7 @@ import scipy.sparse as sp
 
 __all__ = [
     "Agreement",
+    "Conflict",
     "average_linkage",
     "heaviest_terms",
     "neighbours",
@@ -27,6 +29,7 @@ __all__ = [
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
 
 # Time between reports (see _time_discount). Real feeds: 0.929-0.933 for 12-36 hours
 # before the discount starts and a decay of 24-48 hours; 0.924 with no discount.
@@ -60,6 +63,31 @@ class Agreement:
     vectors: sp.csr_matrix
     relief: FloatArray
     floor: float
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Marks that hold two clusters apart when their similarity barely passes.
+
+    ``marks`` (texts x kinds) is non-zero where a text carries a kind of mark;
+    ``apart`` (kinds x kinds, symmetric) says which two kinds cannot belong to one
+    cluster. Two clusters conflict when both carry marks and every mark of one is apart
+    from every mark of the other. A conflicting pair whose mean cosine passes its bar by
+    less than its ``margin`` (the mean of its members', per text) does not merge.
+    """
+
+    marks: FloatArray
+    apart: BoolArray
+    margin: FloatArray
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """A ``Conflict`` summed per cluster, as ``average_linkage`` merges them."""
+
+    sums: FloatArray
+    margin_sums: FloatArray
+    together: BoolArray
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +196,7 @@ def average_linkage(
     hours: FloatArray | None = None,
     carried: npt.NDArray[np.bool_] | None = None,
     agreement: Agreement | None = None,
+    conflict: Conflict | None = None,
 ) -> IntArray:
     """Cluster labels from average linkage restricted to the candidate edges.
 
@@ -175,7 +204,8 @@ def average_linkage(
     cosine, discounted by ``_time_discount`` of the gap between their mean publication
     times (``hours``, when given), exceeds the mean threshold of their members, or
     falls short of it by less than the ``agreement``'s relief while the agreement's
-    own mean cosine reaches its floor.
+    own mean cosine reaches its floor; a pair that the ``conflict``'s marks hold apart
+    must pass the bar by its margin.
 
     Rows marked ``carried`` (reports of stories already told) keep their own clock: the
     gap is taken between the clusters' new rows when both have some, else between their
@@ -200,6 +230,13 @@ def average_linkage(
             np.asarray(agreement.relief, dtype=np.float64).copy(),
             agreement.floor,
         )
+    marks = None
+    if conflict is not None:
+        marks = _Marks(
+            (np.asarray(conflict.marks) != 0).astype(np.float64),
+            np.asarray(conflict.margin, dtype=np.float64).copy(),
+            ~np.asarray(conflict.apart, dtype=bool),
+        )
     # The cluster pairs joined by a candidate edge, each once (left < right), with their
     # mean cosine, discounted score and bar. A round changes only the pairs touching a
     # cluster that merged, so only those are relabelled, deduplicated and scored again;
@@ -207,7 +244,7 @@ def average_linkage(
     differ = rows != cols
     keys = np.unique(np.minimum(rows, cols)[differ] * n + np.maximum(rows, cols)[differ])
     left, right = keys // n, keys % n
-    score, bar = _score_pairs(sums, sizes, threshold_sums, times, hours, left, right, relief)
+    score, bar = _score_pairs(sums, sizes, threshold_sums, times, hours, left, right, relief, marks)
     while len(left):
         good = score > bar
         if not good.any():
@@ -236,6 +273,8 @@ def average_linkage(
             relief = _Relief(
                 sp.csr_matrix(merge @ relief.sums), merge @ relief.relief_sums, relief.floor
             )
+        if marks is not None:
+            marks = _Marks(merge @ marks.sums, merge @ marks.margin_sums, marks.together)
         labels = new_ids[labels]
         merged = np.zeros(len(target), dtype=bool)
         merged[mutual] = True
@@ -246,7 +285,7 @@ def average_linkage(
         keys = np.unique(np.minimum(a, b)[differ] * n + np.maximum(a, b)[differ])
         fresh_left, fresh_right = keys // n, keys % n
         fresh_score, fresh_bar = _score_pairs(
-            sums, sizes, threshold_sums, times, hours, fresh_left, fresh_right, relief
+            sums, sizes, threshold_sums, times, hours, fresh_left, fresh_right, relief, marks
         )
         kept = ~touched
         left = np.concatenate([new_ids[left[kept]], fresh_left])
@@ -265,10 +304,12 @@ def _score_pairs(
     left: IntArray,
     right: IntArray,
     relief: _Relief | None = None,
+    marks: _Marks | None = None,
 ) -> tuple[FloatArray, FloatArray]:
     """Each cluster pair's mean cosine, discounted by the time between them, and the
     bar it must exceed to merge: the mean threshold of their members, lowered by their
-    mean relief for a near miss that the agreement vectors back."""
+    mean relief for a near miss that the agreement vectors back, raised by their mean
+    margin for a near pass whose marks conflict."""
     score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
     if hours is not None:
         score = score * _time_discount(_gaps(times, left, right))
@@ -282,7 +323,23 @@ def _score_pairs(
             agree = row_dots(relief.sums, a, b) / (sizes[a] * sizes[b])
             backed = near[agree >= relief.floor]
             bar[backed] -= slack[backed]
+    if marks is not None:
+        margin = (marks.margin_sums[left] + marks.margin_sums[right]) / sizes_sum
+        close = np.nonzero((score > bar) & (score <= bar + margin))[0]
+        if len(close):
+            held = close[_conflicting(marks, left[close], right[close])]
+            bar[held] += margin[held]
     return score, bar
+
+
+def _conflicting(marks: _Marks, left: IntArray, right: IntArray) -> BoolArray:
+    """Whether each cluster pair carries marks on both sides, none of them compatible."""
+    has_left = marks.sums[left] > 0
+    has_right = marks.sums[right] > 0
+    fits = (has_left.astype(np.float64) @ marks.together.astype(np.float64)) * has_right
+    compatible: BoolArray = fits.sum(axis=1) > 0
+    both: BoolArray = np.logical_and(has_left.any(axis=1), has_right.any(axis=1))
+    return both & ~compatible
 
 
 def _gaps(times: FloatArray, left: IntArray, right: IntArray) -> FloatArray:

@@ -150,6 +150,39 @@ RATE_RISE = _article(
 )
 
 
+# Two events in one city with the same cast, told the same afternoon by two outlets:
+# the mayor freezes bus fares on Monday; drivers end a strike on Thursday once she
+# dismisses the transport board. Their wording passes the bar for full articles by a
+# little (same mayor, city, depot, board chair), and only the days tell them apart.
+FARE_FREEZE = _article(
+    "https://harwick.example/fare-freeze",
+    "Harwick Herald",
+    "Mayor Okafor freezes Harwick bus fares for a year",
+    "Mayor Grace Okafor of Harwick said on Monday that bus and tram fares would be frozen "
+    "for a year, reversing a rise the transport board had planned for January. Speaking at "
+    "the Linden Street depot, she said the city would cover the gap from its reserve fund "
+    "and from parking fees. Riders' groups welcomed the freeze, while the board's chair, "
+    "Tomas Reyes, warned that the network still needed new buses and drivers. Harwick "
+    "council members from the opposition said the reserve fund was meant for floods, not "
+    "fares, and asked for a vote on the plan before the budget is set.",
+    hours=1,
+)
+STRIKE_ENDS = _article(
+    "https://tramline.example/strike-ends",
+    "Tramline News",
+    "Harwick drivers end strike after Okafor dismisses network chiefs",
+    "Drivers in Harwick went back to work on Thursday after a two-day walkout over rosters "
+    "and overtime pay, once Mayor Grace Okafor dismissed the transport board. Its chair of "
+    "six years stepped down, and a former rail engineer, Priya Nandakumar, will run the "
+    "network until spring. The drivers' union said talks on pay would continue with the "
+    "new team. Shopkeepers in the old market said trade had halved while the buses stood "
+    "idle, schools reported empty classrooms, and commuters queued for taxis in the rain. "
+    "Nandakumar promised published rosters within a month and said she would meet the "
+    "union's shop stewards every week.",
+    hours=5,
+)
+
+
 def _by_urls(stories: tuple[Story, ...]) -> set[frozenset[str]]:
     return {frozenset(a.url for a in s.articles) for s in stories}
 
@@ -185,6 +218,24 @@ def test_a_near_miss_without_shared_names_stays_apart() -> None:
         for a in [*FERRY_SINKING, VOLCANO_ALERT, RATE_RISE]
     ]
     assert len(cluster_stories(lowered)) == 4
+
+
+@pytest.mark.parametrize(
+    ("strike_day", "stories"),
+    [
+        ("on Thursday", 2),  # three days after the freeze: two events
+        ("on Monday", 1),  # the same day: the wording decides, and it passes
+        ("on Tuesday", 1),  # the next day, as a follow-up would say: no conflict
+        ("on what the union calls Black Thursday", 1),  # part of a name, not a day
+    ],
+)
+def test_a_near_pass_whose_leads_name_days_apart_stays_apart(strike_day: str, stories: int) -> None:
+    strike = dataclasses.replace(
+        STRIKE_ENDS, text=STRIKE_ENDS.text.replace("on Thursday", strike_day)
+    )
+    found = cluster_stories([FARE_FREEZE, strike, VOLCANO_ALERT, RATE_RISE])
+    assert len(found) == 2 + stories
+    assert {VOLCANO_ALERT.url} in [{a.url for a in s.articles} for s in found]
 
 
 def test_outlet_boilerplate_does_not_join_stories() -> None:

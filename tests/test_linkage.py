@@ -7,12 +7,15 @@ the two agree only if the bookkeeping is right.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
 
 from digest.linkage import (
     Agreement,
+    Conflict,
     _best_partners,
     _time_discount,
     average_linkage,
@@ -30,10 +33,13 @@ def _reference(
     hours: np.ndarray,
     carried: np.ndarray,
     agreement: tuple[np.ndarray, np.ndarray, float] | None = None,
+    conflict: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
 ) -> list[int]:
     """Mutual best pairs merge each round while any pair joined by an edge scores
     above its members' mean threshold, or within their mean relief of it when their
-    agreement vectors' mean cosine reaches the floor; ids follow the lowest member."""
+    agreement vectors' mean cosine reaches the floor; but not by less than their mean
+    margin when both carry marks and no mark of one may go with a mark of the other.
+    Ids follow the lowest member."""
     clusters = [[i] for i in range(len(dense))]
     edges = {(int(r), int(c)) for r, c in zip(rows, cols, strict=True) if r != c}
     while True:
@@ -53,6 +59,13 @@ def _reference(
                 slack = float(relief[x + y].mean())
                 if score > bar - slack and agree / (len(x) * len(y)) >= floor:
                     bar -= slack
+            if conflict is not None and score > bar:
+                marks, apart, margin = conflict
+                kinds_x = {k for i in x for k in np.nonzero(marks[i])[0]}
+                kinds_y = {k for i in y for k in np.nonzero(marks[i])[0]}
+                held = all(apart[p, q] for p in kinds_x for q in kinds_y)
+                if kinds_x and kinds_y and held and score <= bar + margin[x + y].mean():
+                    continue
             if score <= bar:
                 continue
             for this, other in ((a, b), (b, a)):
@@ -143,6 +156,88 @@ def test_an_agreement_lets_near_misses_merge_as_defined(seed: int) -> None:
     assert [int(x) for x in labels] == expected
     # The agreement decides something here: without it the partition differs.
     assert expected != _reference(dense, rows, cols, thresholds, hours, carried)
+
+
+def _conflict_case(seed: int) -> dict[str, Any]:
+    """Texts of overlapping topics as above, names, and a mark or none per text: most
+    texts carry their topic's mark, some a random one. Marks of different topics
+    cannot go together, except topic 0's with topic 1's."""
+    rng = np.random.default_rng(400 + seed)
+    topics = int(rng.integers(3, 7))
+    words = 60
+    centres = rng.random((topics, words)) * (rng.random((topics, words)) < 0.25)
+    texts, names, marks = [], [], []
+    for _ in range(40):
+        topic = int(rng.integers(topics))
+        noise = rng.random(words) * (rng.random(words) < 0.15)
+        texts.append(centres[topic] * (rng.random(words) < 0.8) + noise)
+        names.append((rng.random(12) < 0.3) | (rng.random(12) < 0.05))
+        row = np.zeros(topics)
+        draw = rng.random()
+        if draw < 0.6:
+            row[topic] = 1.0
+        elif draw < 0.8:
+            row[rng.integers(topics)] = 1.0
+        marks.append(row)
+    vectors = normalise(sp.csr_matrix(np.array(texts)))
+    rows, cols, _ = neighbours(vectors, 6)
+    apart = ~np.eye(topics, dtype=bool)
+    apart[0, 1] = apart[1, 0] = False
+    return {
+        "vectors": vectors,
+        "rows": rows,
+        "cols": cols,
+        "thresholds": rng.uniform(0.2, 0.4, size=40),
+        "hours": rng.uniform(0, 120, size=40),
+        "carried": rng.random(40) < 0.2,
+        "mentions": normalise(sp.csr_matrix(np.array(names, dtype=np.float64))),
+        "relief": rng.uniform(0.02, 0.1, size=40),
+        "marks": np.array(marks),
+        "apart": apart,
+        "margin": rng.uniform(0.1, 0.4, size=40),
+    }
+
+
+def _reference_of(case: dict[str, Any], *, with_conflict: bool) -> list[int]:
+    return _reference(
+        case["vectors"].toarray(),
+        case["rows"],
+        case["cols"],
+        case["thresholds"],
+        case["hours"],
+        case["carried"],
+        (case["mentions"].toarray(), case["relief"], 0.3),
+        (case["marks"], case["apart"], case["margin"]) if with_conflict else None,
+    )
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_conflict_holds_near_passes_apart_as_defined(seed: int) -> None:
+    # With names as well, so a conflict also meets pairs the agreement carried over.
+    case = _conflict_case(seed)
+
+    labels = average_linkage(
+        case["vectors"],
+        case["rows"],
+        case["cols"],
+        case["thresholds"],
+        case["hours"],
+        case["carried"],
+        Agreement(case["mentions"], case["relief"], 0.3),
+        Conflict(case["marks"], case["apart"], case["margin"]),
+    )
+
+    assert [int(x) for x in labels] == _reference_of(case, with_conflict=True)
+
+
+def test_the_conflicts_of_those_cases_decide_something() -> None:
+    # Otherwise the test above would pass with the conflict ignored.
+    cases = [_conflict_case(seed) for seed in range(6)]
+    changed = [
+        _reference_of(case, with_conflict=True) != _reference_of(case, with_conflict=False)
+        for case in cases
+    ]
+    assert sum(changed) >= 4
 
 
 def test_best_partner_is_the_highest_score_and_ties_go_to_the_lower_id() -> None:
