@@ -86,7 +86,7 @@ from digest.linkage import (
     normalise,
 )
 from digest.models import Article, ArticleId, Story
-from digest.text import content_words
+from digest.text import WEEKDAYS, content_words
 
 __all__ = ["cluster_stories", "cluster_texts", "clustering_texts", "proper_names"]
 
@@ -188,13 +188,12 @@ _NAME_AGREEMENT = 0.45
 # the five mixes; 0.07 splits Amy Schumer's news of Monday from her stand of Friday,
 # one example in the data); 0.04 is the middle.
 _WEEKDAY_MARGIN = 0.04
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS_APART: BoolArray = np.array(
     [[min(abs(i - j), 7 - abs(i - j)) >= 2 for j in range(7)] for i in range(7)]
 )
 # A weekday next to a capitalised word inside a sentence is part of a name ("Super
 # Tuesday", "the Sunday Times", "Black Friday"), not the day of the event.
-_WEEKDAY = re.compile(r"\b(" + "|".join(_DAYS) + r")\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _WORD_AFTER = re.compile(r"^\s+[A-Z]")
 
 
@@ -256,13 +255,13 @@ def _weekday_marks(texts: Sequence[str], carried: BoolArray | None) -> FloatArra
     Reports of stories already sent carry no marks: like the time discount, the days
     never hold a new report apart from the story it continues.
     """
-    marks = np.zeros((len(texts), len(_DAYS)))
+    marks = np.zeros((len(texts), len(WEEKDAYS)))
     for i, text in enumerate(texts):
         if carried is not None and carried[i]:
             continue
         for match in _WEEKDAY.finditer(text):
             if not _in_a_name(text, match.start(), match.end()):
-                marks[i, _DAYS.index(match.group(1))] = 1.0
+                marks[i, WEEKDAYS.index(match.group(1))] = 1.0
     return marks
 
 
