@@ -34,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from digest.hygiene import clean_sentence
 from digest.models import Article, TextOrigin
 from digest.text import word_count
 
@@ -66,6 +67,11 @@ _NOTICE = re.compile(
     # Twitter's embed widget, which page fetches keep when a tweet is all a page holds.
     r"Tweet with a location|Add a location to your Tweets",
     re.IGNORECASE,
+)
+# An embedded social post's signature: "— Jane Doe (@janedoe) November 23, 2026".
+_POST_SIGNATURE = re.compile(
+    r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
 )
 _NONE: frozenset[int] = frozenset()
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
@@ -139,15 +145,21 @@ def _says_something(title: str, furniture: frozenset[int], notices: str) -> bool
 
 def _clean_text(text: str, furniture: frozenset[int], own: frozenset[int]) -> tuple[str, str, str]:
     """The text without furniture and notice sentences, what is wrong with what is left
-    ("" for nothing, "notice", "furniture" or "short") and the notice sentences dropped.
+    ("" for nothing, "notice", "furniture" or "short") and the sentences that say the
+    page is no article (notices dropped, an embedded post kept).
+
     Sentences of the outlet's own furniture (``own``) stay but do not count towards
-    ``_MIN_WORDS``."""
-    paragraphs = []
+    ``_MIN_WORDS``, nor does what ``digest.hygiene`` would strip (credits, datelines,
+    signatures, "The post ... appeared first on ..."), nor an embedded social post:
+    the paragraph before its signature ("— Jane Doe (@janedoe) November 23, 2026"),
+    which is someone's post, not the page's reporting."""
+    paragraphs: list[str] = []
     dropped = ""
     notices = []
-    words = 0
+    counted: list[int] = []  # words each kept paragraph adds towards _MIN_WORDS
     for paragraph in text.split("\n\n"):
         kept = []
+        words = 0
         for sentence in _SENTENCE_END.split(paragraph):
             if not sentence.strip():
                 continue
@@ -159,11 +171,23 @@ def _clean_text(text: str, furniture: frozenset[int], own: frozenset[int]) -> tu
             else:
                 kept.append(sentence.strip())
                 if not _is_furniture(sentence, own):
-                    words += word_count(sentence)
-        if kept:
-            paragraphs.append(" ".join(kept))
+                    # What the writing stages would keep of it: not a credit, a
+                    # signature or "The post ... appeared first on ...".
+                    words += word_count(clean_sentence(sentence))
+        if not kept:
+            continue
+        if _POST_SIGNATURE.search(paragraph):
+            # The post is the last paragraph before it that counted: the outlet's own
+            # furniture ("Latest on this story: ...") may sit in between. A title taken
+            # from anything above the signature is the post's words, not a headline.
+            post = next((i for i in range(len(counted) - 1, -1, -1) if counted[i]), None)
+            if post is not None:
+                counted[post] = 0
+            notices.extend(paragraphs)
+        paragraphs.append(" ".join(kept))
+        counted.append(words)
     cleaned = "\n\n".join(paragraphs) if dropped else text
-    if words >= _MIN_WORDS:
+    if sum(counted) >= _MIN_WORDS:
         return cleaned, "", ""
     return cleaned, dropped or "short", " ".join(notices)
 

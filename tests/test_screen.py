@@ -194,3 +194,30 @@ def test_twitters_location_widget_is_not_an_article() -> None:
     screened = screen_articles([widget])
     assert screened.kept == ()
     assert screened.rejected[0].kind == "notice"
+
+
+def test_a_page_that_is_only_an_embedded_post_titled_with_its_words_is_set_aside() -> None:
+    post = (
+        "Wow, the ferry queue in Cork is longer than ever and the harbour board says "
+        "nothing. So much for the new timetable...."
+    )
+    signature = "— Jane Roe (@janeroe_cork) November 23, 2026"
+    page = _article(
+        1,
+        "Harbour Daily",
+        "Wow, the ferry queue in Cork is longer than ever",
+        f"{post}\n\n{signature}",
+    )
+    report = _article(
+        2,
+        "Harbour Daily",
+        "Cork adds two ferry crossings as queues grow",
+        "The harbour board of Cork added two ferry crossings on Monday after queues at the "
+        "terminal stretched past the old customs house for a third day running.\n\n"
+        f"{post}\n\n{signature}\n\nThe board said the extra crossings would run until March.",
+    )
+
+    screened = screen_articles([page, report])
+
+    assert [a.id for a in screened.kept] == [report.id]
+    assert [r.kind for r in screened.rejected] == ["short"]
