@@ -34,7 +34,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from digest.hygiene import clean_sentence
 from digest.models import Article, TextOrigin
 from digest.text import word_count
 
@@ -73,6 +72,9 @@ _POST_SIGNATURE = re.compile(
     r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
 )
+# Sentences that are about the page, not the news, and so do not count towards
+# _MIN_WORDS: a post's signature, WordPress's "The post ... appeared first on ...".
+_NOT_REPORTING = re.compile(rf"{_POST_SIGNATURE.pattern}|\bappeared first on\b")
 _NONE: frozenset[int] = frozenset()
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
 _WORDS = re.compile(r"\w+")
@@ -149,17 +151,17 @@ def _clean_text(text: str, furniture: frozenset[int], own: frozenset[int]) -> tu
     page is no article (notices dropped, an embedded post kept).
 
     Sentences of the outlet's own furniture (``own``) stay but do not count towards
-    ``_MIN_WORDS``, nor does what ``digest.hygiene`` would strip (credits, datelines,
-    signatures, "The post ... appeared first on ..."), nor an embedded social post:
-    the paragraph before its signature ("— Jane Doe (@janedoe) November 23, 2026"),
-    which is someone's post, not the page's reporting."""
+    ``_MIN_WORDS``, nor do a post's signature and "The post ... appeared first on ...",
+    nor an embedded social post: the paragraph before its signature ("— Jane Doe
+    (@janedoe) November 23, 2026"), which is someone's post, not the page's reporting."""
     paragraphs: list[str] = []
     dropped = ""
     notices = []
-    counted: list[int] = []  # words each kept paragraph adds towards _MIN_WORDS
+    counted: list[list[str]] = []  # each kept paragraph's sentences that count
+    signatures: list[int] = []  # the kept paragraphs that sign an embedded post
     for paragraph in text.split("\n\n"):
         kept = []
-        words = 0
+        counts = []
         for sentence in _SENTENCE_END.split(paragraph):
             if not sentence.strip():
                 continue
@@ -171,23 +173,25 @@ def _clean_text(text: str, furniture: frozenset[int], own: frozenset[int]) -> tu
             else:
                 kept.append(sentence.strip())
                 if not _is_furniture(sentence, own):
-                    # What the writing stages would keep of it: not a credit, a
-                    # signature or "The post ... appeared first on ...".
-                    words += word_count(clean_sentence(sentence))
-        if not kept:
-            continue
-        if _POST_SIGNATURE.search(paragraph):
-            # The post is the last paragraph before it that counted: the outlet's own
-            # furniture ("Latest on this story: ...") may sit in between. A title taken
-            # from anything above the signature is the post's words, not a headline.
-            post = next((i for i in range(len(counted) - 1, -1, -1) if counted[i]), None)
-            if post is not None:
-                counted[post] = 0
-            notices.extend(paragraphs)
-        paragraphs.append(" ".join(kept))
-        counted.append(words)
+                    counts.append(sentence)
+        if kept:
+            if _POST_SIGNATURE.search(paragraph):
+                signatures.append(len(paragraphs))
+            paragraphs.append(" ".join(kept))
+            counted.append(counts)
+    words = [
+        sum(word_count(s) for s in counts if not _NOT_REPORTING.search(s)) for counts in counted
+    ]
+    for at in signatures:
+        # The post is the last paragraph above its signature that counted: the outlet's
+        # own furniture ("Latest on this story: ...") may sit in between. A title taken
+        # from anything above the signature is the post's words, not a headline.
+        post = next((i for i in range(at - 1, -1, -1) if words[i]), None)
+        if post is not None:
+            words[post] = 0
+        notices.extend(paragraphs[:at])
     cleaned = "\n\n".join(paragraphs) if dropped else text
-    if sum(counted) >= _MIN_WORDS:
+    if sum(words) >= _MIN_WORDS:
         return cleaned, "", ""
     return cleaned, dropped or "short", " ".join(notices)
 
