@@ -33,7 +33,16 @@ from collections.abc import Sequence
 from digest.briefly import needs_antecedent
 from digest.hygiene import clean_sentence, furniture_kind
 from digest.models import Story
-from digest.text import content_words, opens_with_interjection, split_sentences, word_count
+from digest.text import (
+    CLAUSE_BOUNDARY,
+    CUT_DANGLING_END,
+    DANGLING_END,
+    PREPOSITION_BOUNDARY,
+    content_words,
+    opens_with_interjection,
+    split_sentences,
+    word_count,
+)
 
 __all__ = [
     "ends_short",
@@ -62,19 +71,6 @@ _SUBORDINATE = re.compile(
     r"^(?:As|When|While|After|Before|Although|Though|If|Because|Since|Until|Once|Unless|"
     r"Whether|Where)\b"
 )
-# Words a complete headline does not end on.
-_DANGLING_END = re.compile(
-    r"\b(?:a|an|the|of|to|at|for|with|by|from|and|or|but|as|that|which|who|whose|"
-    r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|this|"
-    r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
-    r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
-)
-# ... nor, when we cut a sentence short, on a subject pronoun or a word that asks for
-# what came next ("if he", "as part", "almost"). An outlet's own title may ("Me too").
-_CUT_DANGLING_END = re.compile(
-    rf"{_DANGLING_END.pattern}|\b(?:he|she|they|we|I|you|it’s|it's|part|such|some|each|"
-    r"every|both|own|being|almost|nearly|just|so|too|even|only|rather|quite)\W*$"
-)
 # "..., Brazil's satellite agency says": a headline's attribution, not a cut-off.
 _ATTRIBUTED_END = re.compile(
     r",\s(?!(?:and|but|or|as|while|which|who|that)\b)[^,]{2,60}\s(?:says|said|say)$"
@@ -96,25 +92,12 @@ _SMALL_WORDS = frozenset(
     }
 )
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.)$")
-# Prepositions a headline may end before: the words before them are a whole clause
-# ("... was killed | by a nerve agent"). "of" binds two nouns into one ("part of",
-# "the half-brother of"), so a cut before it is the last resort.
-_PREPOSITION = re.compile(
-    r"\s(?:in|on|at|for|with|from|by|during|after|before|over|under|to|into|against|"
-    r"amid|despite|as)\s"
-)
-_OF = re.compile(r"\sof\s")
+# "of" binds two nouns into one ("part of", "the half-brother of"): a cut before it is
+# the last resort.
+_OF = re.compile(r"\sof(?=\s)")
 # "as big | as Neptune", "as far back | as July": a cut before this "as" would leave
 # half a comparison.
 _HALF_COMPARISON = re.compile(r"\bas(?:\s+\S+){1,3}$")
-# A clause boundary: punctuation, a relative pronoun, or a conjunction that opens a
-# clause of its own ("... as soon as Oct. 1 | if he is granted parole").
-_CLAUSE_BOUNDARY = re.compile(
-    r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but|if|because|although|though|"
-    r"unless|whereas)\s|"
-    # "and" before a second verb: "... of troops Thursday | and extended its attacks".
-    r"\sand\s(?=[a-z]{2,}ed\b)"
-)
 # A headline says something happened: it has a verb (a finite form is enough to spot).
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|did|does|will|would|can|could|may|might|must|"
@@ -234,17 +217,17 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     if word_count(text) > _MAX_BUILT_WORDS:
         # A whole clause first; then the sentence whole if it is not too long for a
         # headline; then a cut before "of"; then a noun phrase.
-        cut = _best_cut(text, (_CLAUSE_BOUNDARY, _PREPOSITION), verb=True)
+        cut = _best_cut(text, (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY), verb=True)
         if cut is None and word_count(text) > _MAX_WORDS:
             cut = _best_cut(text, (_OF,), verb=True)
             if cut is None:
-                cut = _best_cut(text, (_CLAUSE_BOUNDARY, _PREPOSITION, _OF), verb=False)
+                cut = _best_cut(text, (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY, _OF), verb=False)
             if cut is None:
                 cut = len(" ".join(text.split()[:_MAX_BUILT_WORDS]))
         if cut is not None:
             text = text[:cut]
     text = text.rstrip(" ,;:—–-")
-    dangling = _CUT_DANGLING_END if text != whole else _DANGLING_END
+    dangling = CUT_DANGLING_END if text != whole else DANGLING_END
     while dangling.search(text) and word_count(text) > 3:
         text = text.rsplit(" ", 1)[0].rstrip(" ,;:—–-")
     return normalise_headline(text, texts) if text else ""
@@ -252,7 +235,7 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
 
 def ends_short(headline: str) -> bool:
     """Whether a headline ends on a word that asks for more ("if he", "as part", "the")."""
-    return bool(_CUT_DANGLING_END.search(headline))
+    return bool(CUT_DANGLING_END.search(headline))
 
 
 def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -> int | None:
@@ -267,7 +250,7 @@ def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -
             for m in boundary.finditer(text)
             if _MIN_BUILT_WORDS <= word_count(head := text[: m.start()]) <= _MAX_BUILT_WORDS
             and not _open_quote(head)
-            and not _CUT_DANGLING_END.search(head.rstrip(" ,;:—–-"))
+            and not CUT_DANGLING_END.search(head.rstrip(" ,;:—–-"))
             and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
             and (not verb or _VERB.search(head.split(" ", 1)[-1]))
         ]
@@ -362,7 +345,7 @@ def _is_news_headline(
     if furniture_kind(title) or _GERUND_END.search(title) or _SOCIAL_TAG.search(title):
         return False
     # A quotation ends where its closing mark says ("... victim: “We got her!”").
-    if _DANGLING_END.search(unquoted) and not _ATTRIBUTED_END.search(title):
+    if DANGLING_END.search(unquoted) and not _ATTRIBUTED_END.search(title):
         return False
     if _SUBORDINATE.match(title) and "," not in title:
         return False

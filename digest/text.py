@@ -14,8 +14,12 @@ import re
 from syntok import segmenter
 
 __all__ = [
+    "CLAUSE_BOUNDARY",
+    "CUT_DANGLING_END",
+    "DANGLING_END",
     "MONTHS",
     "MONTH_PATTERN",
+    "PREPOSITION_BOUNDARY",
     "WEEKDAYS",
     "WEEKDAY_PATTERN",
     "content_words",
@@ -64,19 +68,38 @@ _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:!?](?:\s|$))")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
+# Where a sentence may be cut and still end on a whole phrase (headlines built from a
+# sentence, feed teasers cut by the outlet). Each match starts at the space before the
+# word, and only looks at the space after it, so two in a row are both found.
+#
+# A clause boundary: punctuation, a relative pronoun, or a conjunction that opens a
+# clause of its own ("... as soon as Oct. 1 | if he is granted parole"), or "and"
+# before a second verb ("... of troops Thursday | and extended its attacks").
+CLAUSE_BOUNDARY = re.compile(
+    r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but|if|because|although|though|"
+    r"unless|whereas)(?=\s)|\sand(?=\s[a-z]{2,}ed\b)"
+)
+# A preposition opening an adjunct: the words before it are a whole clause ("... was
+# killed | by a nerve agent"). Not "of": it binds two nouns into one ("part of").
+PREPOSITION_BOUNDARY = re.compile(
+    r"\s(?:in|on|at|for|with|from|by|during|after|before|over|under|to|into|against|"
+    r"amid|despite|as)(?=\s)"
+)
+# Words a complete headline or sentence does not end on.
+DANGLING_END = re.compile(
+    r"\b(?:a|an|the|of|to|at|for|with|by|from|and|or|but|as|that|which|who|whose|"
+    r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|this|"
+    r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
+    r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
+)
+# ... nor, when we cut a sentence short, on a subject pronoun or a word that asks for
+# what came next ("if he", "as part", "almost"). An outlet's own title may ("Me too").
+CUT_DANGLING_END = re.compile(
+    rf"{DANGLING_END.pattern}|\b(?:he|she|they|we|I|you|it’s|it's|part|such|some|each|"
+    r"every|both|own|being|almost|nearly|just|so|too|even|only|rather|quite)\W*$"
+)
 # A teaser the outlet cut short: an ellipsis right after a word, not after a stop.
 _CUT_SHORT = re.compile(r"(?<=[\w,;’”\"'])\s*(?:\.\.\.|…)$")
-# Where a whole clause can end inside a cut teaser: punctuation, a conjunction opening
-# another clause, or a preposition opening an adjunct ("... with the offensive | in").
-_TEASER_BOUNDARY = re.compile(
-    r",\s|;\s|\s[—–-]\s|\s(?:after|while|when|as|but|and|which|who|with|in|on|at|for|"
-    r"from|during|before|amid|despite|to|into|by)(?=\s)"
-)
-_TEASER_DANGLING = re.compile(
-    r"\b(?:a|an|the|of|to|and|or|but|that|its|his|her|their|this|is|are|was|were|has|"
-    r"have|had|will|would)\W*$",
-    re.IGNORECASE,
-)
 _TEASER_CLAUSE_WORDS = 6
 _UNDERSCORE_DASH = re.compile(r"(?<=\w) _ (?=\w)")
 _INTERJECTION = re.compile(
@@ -180,12 +203,13 @@ def end_teaser(text: str) -> str:
     *whole, last = split_sentences(_CUT_SHORT.sub("", stripped)) or [""]
     cuts = [
         m.start()
-        for m in _TEASER_BOUNDARY.finditer(last)
+        for boundary in (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY)
+        for m in boundary.finditer(last)
         if word_count(last[: m.start()]) >= _TEASER_CLAUSE_WORDS
-        and not _TEASER_DANGLING.search(last[: m.start()])
+        and not CUT_DANGLING_END.search(last[: m.start()].rstrip(" ,;:—–-"))
     ]
     if cuts:
-        return " ".join([*whole, end_sentence(last[: cuts[-1]].rstrip(" ,;:—–-"))])
+        return " ".join([*whole, end_sentence(last[: max(cuts)].rstrip(" ,;:—–-"))])
     return " ".join(whole) if whole else text
 
 
