@@ -98,8 +98,10 @@ _NOT_AGENT = re.compile(
     r"^(?:Article|Section|Chapter|Clause|Paragraph|Act|Bill|Law|Treaty|Report|Study|"
     r"Survey|Poll|Data|Figures|Statement|Decision|Text|Document|Letter|Records?|Video|"
     r"Footage|Map|Website|Page|Post|Tweet|Filing|Complaint|Lawsuit|Memo|Ruling|Order|"
-    r"Plan|Deal|Agreement|Proposal|Constitution|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+    r"Plan|Deal|Agreement|Proposal|Constitution|"
+    # Days, singular or plural ("Tuesdays, Thursdays and Saturdays, the ministry said":
+    # a list that ends the claim, not the speaker).
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Today|Yesterday|Tomorrow|Tonight)$"
 )
 # Lower-case heads that end like a person's ("statement" like "president", "numbers" like

@@ -300,3 +300,10 @@ def test_people_named_by_their_role_lose_the_capital_of_the_sentence_they_opened
         "Regulators are likely to ask for the board's minutes, Mr Calamari said."
     )
     assert statement.says.startswith("regulators are likely")
+
+
+def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
+    found = attribute_sentence(
+        "The ferry may only sail on Mondays, Tuesdays and Saturdays, the harbour board said."
+    )
+    assert not any("Tuesdays" in statement.who for statement in found)
