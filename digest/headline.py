@@ -208,10 +208,10 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
 
     A longer sentence is cut at its last clause boundary within 6-14 words (a comma,
     a dash, "who", "if", ...), else before its last preposition there ("in", "by",
-    "as", ...), so the headline ends on a whole phrase; a sentence of up to 16 words
-    that offers neither is kept whole. Only then is it cut before "of" ("part of"),
-    and only as the last resort after the 14th word. A cut never ends on a word
-    that asks for more ("if he", "as part", "almost").
+    "as", ...), each after a verb, so the headline ends on a whole phrase; a sentence
+    of up to 16 words that offers neither is kept whole. A longer one is cut before
+    "of" ("part of"), else at a noun phrase, else after its 14th word. A cut never
+    ends on a word that asks for more ("if he", "as part", "almost").
     """
     text = whole = _from_subject(sentence.strip().rstrip(".!"))
     if word_count(text) > _MAX_BUILT_WORDS:

@@ -101,7 +101,8 @@ _NOT_AGENT = re.compile(
     r"Plan|Deal|Agreement|Proposal|Constitution|"
     # Days, singular or plural ("Tuesdays, Thursdays and Saturdays, the ministry said":
     # a list that ends the claim, not the speaker).
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|January|February|March|April|May|June|July|August|September|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|"
+    r"January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Today|Yesterday|Tomorrow|Tonight)$"
 )
 # Lower-case heads that end like a person's ("statement" like "president", "numbers" like
@@ -318,10 +319,10 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     unless the article mostly writes it alone (``_mostly_alone``: "Apple", not "Apple
     TV"). A sentence's first word is capitalised whatever it is: a mention that opens one
     ("Frail Robert Durst sentenced ...", a headline) gives way to a shorter one of the
-    same name elsewhere ("Robert Durst"), and a count or an article is never part of a
-    name ("Three Israeli ...", "The Israel Defense Forces"). Two
-    people with the surname ("Bryan Singer", "Marty Singer"): the surname alone, rather
-    than one's words given to the other.
+    same name elsewhere ("Robert Durst"), and a count, an article or a question's verb
+    is never part of a name ("Three Israeli ...", "The Israel Defense Forces", "Is
+    Google"). Two people with the surname ("Bryan Singer", "Marty Singer"): the surname
+    alone, rather than one's words given to the other.
     """
     name = re.escape(surname)
     after = ""
