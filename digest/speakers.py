@@ -360,15 +360,15 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
 
 
 def _mostly_alone(name: str, context: Sequence[str]) -> bool:
-    """Whether the article writes ``name`` alone more often than followed by another
-    capitalised word. A given name or a family name written first ("Geng" of "Geng
-    Shuang") is mostly followed by the rest of the name; a company or a country ("Apple",
-    "Israel") mostly stands alone, and what follows it is another thing ("Apple TV",
-    "Israel Radio")."""
+    """Whether the article writes ``name`` alone more than twice as often as followed by
+    another capitalised word. A given name or a family name written first ("Geng" of
+    "Geng Shuang", "Isaiah" of "Isaiah Silva") is introduced whole and then used alone
+    a time or two; a company or a country ("Apple", "Israel") stands alone throughout,
+    and what follows it once is another thing ("Apple TV", "Israel Radio")."""
     text = " ".join(context)
     alone = len(re.findall(rf"(?<![\w'’]){name}(?!\w|\s[A-Z])", text))
     followed = len(re.findall(rf"(?<![\w'’]){name}\s[A-Z]", text))
-    return alone > followed
+    return alone > 2 * followed
 
 
 def _resolve_role(who: str, context: Sequence[str]) -> str:

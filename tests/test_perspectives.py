@@ -190,6 +190,14 @@ def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> Non
         "Apple reported higher sales in Europe, and Apple expects more next year.",
     ]
     assert named(apple, "Apple said that the cheaper box would sell well in Europe.") == ["Apple"]
+    # A first name, introduced whole and then used alone, is completed.
+    isaiah = [
+        "Isaiah Okoro, a ferry deckhand from Cobh, joined the crew in March.",
+        "Isaiah had worked the crossing for a decade before the strike.",
+    ]
+    assert named(isaiah, "Isaiah said that the crew had not been paid since the spring.") == [
+        "Isaiah Okoro, a ferry deckhand from Cobh"
+    ]
 
 
 def test_a_quote_too_short_to_weigh_is_no_perspective() -> None:
