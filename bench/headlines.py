@@ -25,8 +25,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from digest.headline import _is_statement as is_statement  # the rule make_headline uses
-from digest.headline import ends_short, headline_from_sentence
+from digest.headline import ends_short, headline_from_sentence, is_headline_source
 from digest.hygiene import clean_sentence
 from digest.text import split_sentences, word_count
 
@@ -44,7 +43,7 @@ def lead_sentences(path: Path) -> list[str]:
             statements = 0
             for sentence in split_sentences(document.replace("\n", "\n\n")):
                 clean = clean_sentence(sentence)
-                if not clean or not is_statement(clean):
+                if not clean or not is_headline_source(clean):
                     continue
                 statements += 1
                 if word_count(clean) > LONG:

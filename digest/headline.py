@@ -48,6 +48,7 @@ __all__ = [
     "ends_short",
     "has_news_title",
     "headline_from_sentence",
+    "is_headline_source",
     "make_headline",
     "normalise_headline",
 ]
@@ -158,7 +159,7 @@ def make_headline(story: Story, lead: str = "", *, lead_article: int | None = No
     clean = [c for text in texts for s in split_sentences(text) if (c := clean_sentence(s))]
     # The first statement: a page's leftovers ("what we know", "Photo Advertisement")
     # start in lower case or have no verb.
-    source = lead or next((c for c in clean if _is_statement(c)), clean[0] if clean else "")
+    source = lead or next((c for c in clean if is_headline_source(c)), clean[0] if clean else "")
     built = headline_from_sentence(source, texts)
     openings = _furniture_openings(texts)
     if word_count(built) < word_count(_from_subject(source.strip().rstrip(".!"))):
@@ -271,7 +272,10 @@ def _from_subject(text: str) -> str:
     return text
 
 
-def _is_statement(sentence: str) -> bool:
+def is_headline_source(sentence: str) -> bool:
+    """Whether a headline may be built from ``sentence``: a statement of six words or
+    more with a verb, not a page's leftovers ("what we know", "Photo Advertisement")
+    nor a sentence going on from another ("And ...")."""
     opening = sentence.lstrip("“\"‘'")
     return (
         opening[:1].isupper()
