@@ -150,7 +150,6 @@ _PLURAL_NAME = re.compile(
 )
 # A speaker cut at a title's full stop by the sentence splitter ("Democratic Sen.").
 _BARE_TITLE = re.compile(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St)$")
-# A conjunction left before the speaker ("But the board said"): not part of the name.
 # Words that open a sentence but never a name: counts, articles and a question's verb
 # ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
 _NEVER_NAMES = frozenset(
@@ -172,6 +171,22 @@ _TITLES = frozenset(
         *("Leader", "Speaker", "Attorney", "General", "Prince", "Princess", "King", "Queen"),
     }
 )
+# A description that introduces a person by one name: "A witness, Bo," / "Walter Huang's
+# brother, Will,".
+_DESCRIPTION = (
+    r"(?P<description>\b(?:[Aa]n?|[Tt]he)\s(?:[a-z][\w\-]*\s){0,3}[a-z][\w\-]*|"
+    r"(?:[A-Z][\w.\-]*\s){0,2}[A-Z][\w.\-]*['’]s\s(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*)"
+)
+# People by kin or acquaintance, whose heads do not end like a role's ("brother" does).
+_PERSON_HEAD = re.compile(
+    r"^(?:witness|friend|son|wife|husband|spouse|cousin|uncle|aunt|niece|nephew|grandson|"
+    r"girl|boy|child|fiancée?|colleague|classmate|roommate|teen|guest|survivor|victim|"
+    r"bystander|neighbou?r|customer|patient|passenger|resident|relative)$"
+)
+# A name run after one of these may open with the preposition's object ("envoy to Ukraine
+# Kurt Volker").
+_PREPOSITIONS = frozenset({"to", "of", "for", "in", "at", "from", "with", "on", "by"})
+# A conjunction left before the speaker ("But the board said"): not part of the name.
 _LEADING_CONJUNCTION = re.compile(
     r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
 )
@@ -340,6 +355,10 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             opener, _, rest = full.partition(" ")
             if opens and opener.lower() in _NEVER_NAMES:
                 full = rest
+            elif _after_preposition(sentence, match.start()) and _is_a_name_alone(
+                opener, rest, context
+            ):
+                full = rest  # "envoy to Ukraine Kurt Volker": Ukraine ends the role
             if full == surname or _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             role = match.group("role") or ""
@@ -347,6 +366,8 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             # story of its own, not a role.
             named = full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
             found.append((named, opens))
+    if not found:
+        return _introduced(surname, context) or surname
     names = [re.split(r",\s", named)[0] for named, _ in found]
     given = {name.split()[-2].rstrip(".") for name in names if name.endswith(f" {surname}")}
     if len(given - _TITLES) > 1:
@@ -357,6 +378,49 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         if not (opens and shorter):
             return named
     return surname
+
+
+def _after_preposition(sentence: str, start: int) -> bool:
+    before = sentence[:start].split()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+def _is_a_name_alone(opener: str, rest: str, context: Sequence[str]) -> bool:
+    """Whether ``opener``, before a person's given name and surname (``rest``), is a name
+    of its own that the article writes alone, twice or more ("Ukraine" of "aid to
+    Ukraine"). Before a title it qualifies the title ("with Apple CEO Tim Cook"), and a
+    person's given name is not written alone before they are introduced whole."""
+    given = rest.split()[0]
+    if len(rest.split()) != 2 or opener in _TITLES or given in _TITLES or given.isupper():
+        return False
+    alone = re.findall(rf"(?<![\w'’]){re.escape(opener)}(?![\w'’]|\s[A-Z])", " ".join(context))
+    return len(alone) >= 2
+
+
+def _introduced(name: str, context: Sequence[str]) -> str:
+    """A person the article names by one name only, with the description that introduces
+    them: "A witness, Bo, who did not give his last name" -> "Bo, a witness"; "Huang's
+    brother, Will, told ..." -> "Will, Huang's brother". "" if the article gives none."""
+    word = re.escape(name)
+    for sentence in context:
+        before = re.search(rf"{_DESCRIPTION},\s{word},", sentence)
+        after = re.search(
+            rf"(?<![\w'’]){word},\s(?P<description>(?:an?|the)\s[^,.;:\"“”]{{3,60}}),", sentence
+        )
+        found = before or after
+        if found and _is_a_person(found.group("description")):
+            description = found.group("description")
+            if re.match(r"(?:A|An|The)\s", description):
+                description = description[0].lower() + description[1:]
+            return f"{name}, {description}"
+    return ""
+
+
+def _is_a_person(description: str) -> bool:
+    head = description.split()[-1]
+    if _THING_HEAD.match(head) or re.search(r"\b(?:who|which|that|whose)\b", description):
+        return False
+    return bool(_AGENT_HEAD.match(head) or _PERSON_HEAD.match(head))
 
 
 def _mostly_alone(name: str, context: Sequence[str]) -> bool:

@@ -223,3 +223,39 @@ def test_a_claim_opening_on_a_participle_is_not_capitalised_after_says() -> None
     assert [p.says for _, p in found] == [
         "staking its place on the quay since October, the protest camp had grown to 500 tents."
     ]
+
+
+def test_a_person_named_by_one_name_keeps_the_description_that_introduced_them() -> None:
+    documents = [
+        [
+            "Smoke rose over the depot on Harbour Lane for most of the afternoon.",
+            "A neighbour, Tam, who asked that his surname not be printed, saw the first flames.",
+            "Tam said that the alarm had rung for ten minutes before anyone came out.",
+        ]
+    ]
+
+    found = find_perspectives([(documents[0][2], 0)], ARTICLES[:1], limit=2, documents=documents)
+
+    assert [p.who for _, p in found] == ["Tam, a neighbour"]
+
+
+def test_a_place_before_a_persons_name_is_not_part_of_it_but_a_company_before_a_title_is() -> None:
+    documents = [
+        [
+            "The talks on aid to Moldova resumed in Vienna on Tuesday.",
+            "The former envoy to Moldova Lena Marsh told the panel the aid was never in doubt.",
+            "Moldova had asked for the money in the spring.",
+            "Marsh said that the delay had come from the ministry, not from donors.",
+        ],
+        [
+            "Shares in Orchard rose after the results.",
+            "At a dinner with Orchard CEO Paul Finch, investors asked about the phones.",
+            "Orchard sold fewer phones than last year.",
+            "Finch said that the company would cut prices before the holidays.",
+        ],
+    ]
+    sentences = [(documents[0][3], 0), (documents[1][3], 1)]
+
+    found = find_perspectives(sentences, ARTICLES, limit=2, documents=documents)
+
+    assert [p.who for _, p in found] == ["Lena Marsh", "Orchard CEO Paul Finch"]
