@@ -88,7 +88,7 @@ PREPOSITION_BOUNDARY = re.compile(
 # Words a complete headline or sentence does not end on.
 DANGLING_END = re.compile(
     r"\b(?:a|an|the|of|to|at|for|with|by|from|and|or|but|as|that|which|who|whose|"
-    r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|this|"
+    r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|your|my|this|"
     r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
     r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
 )
@@ -96,7 +96,9 @@ DANGLING_END = re.compile(
 # what came next ("if he", "as part", "almost"). An outlet's own title may ("Me too").
 CUT_DANGLING_END = re.compile(
     rf"{DANGLING_END.pattern}|\b(?:he|she|they|we|I|you|it’s|it's|part|such|some|each|"
-    r"every|both|own|being|almost|nearly|just|so|too|even|only|rather|quite)\W*$"
+    r"every|both|own|being|almost|nearly|just|so|too|even|only|rather|quite|"
+    # An adjective that takes a complement: "says he was privy | to ...".
+    r"privy|able|unable|likely|unlikely|poised|eager|willing|aware|prone|keen)\W*$"
 )
 # A teaser the outlet cut short: an ellipsis right after a word, not after a stop.
 _CUT_SHORT = re.compile(r"(?<=[\w,;’”\"'])\s*(?:\.\.\.|…)$")

@@ -18,7 +18,7 @@ from digest.briefly import (
     score_sentences,
 )
 from digest.dates import annotate_dates, relative_date_words, stale_future, strip_date_annotations
-from digest.headline import headline_from_sentence, make_headline
+from digest.headline import ends_short, headline_from_sentence, make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
@@ -469,6 +469,14 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
         )
         == "The navy began moving tens of thousands of sandbags Thursday"
     )
+    # Not on an adjective that asks for its complement ("privy | to ...").
+    built = headline_from_sentence(
+        "The retired keeper says he was privy to talks between the club and its owners over "
+        "the sale of the ground last spring."
+    )
+    assert built == "The retired keeper says he was privy to talks between the club"
+    # Nor on "your" or "my".
+    assert ends_short("Winter sunlight that reaches your") and ends_short("a letter to my")
 
 
 def test_words_that_only_look_like_verbs_do_not_make_a_title_a_headline() -> None:
