@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 
 from syntok import segmenter
 
@@ -251,6 +252,14 @@ def content_words(text: str) -> list[str]:
 def _content_word(raw: str) -> str:
     """The stemmed form of one lower-cased word, or "" for a stop word."""
     word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
+    if not word.isascii():
+        # "Orbán" and "Orban" are one name: outlets differ on accents. Only Latin letters
+        # fold; other scripts' marks are part of their letters.
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+        )
+        if folded.isascii():
+            word = folded
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return "" if word in _STOPWORDS else word

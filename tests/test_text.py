@@ -88,6 +88,15 @@ def test_content_words_drop_stop_words_and_plurals() -> None:
     ]
 
 
+def test_content_words_of_latin_letters_are_compared_without_accents() -> None:
+    # Outlets differ on accents ("Orbán", "Orban"); both are one name to compare.
+    assert content_words("Orbán met the mayor of Zürich") == content_words(
+        "Orban met the mayor of Zurich"
+    )
+    # Other scripts keep their marks: they are part of the letters.
+    assert content_words("Привет, мир") == ["привет", "мир"]
+
+
 def test_boilerplate_documents_are_recognised() -> None:
     assert is_boilerplate_document("   ")
     assert is_boilerplate_document("Starting in 1996, Alexa Internet has been donating ...")
