@@ -4,8 +4,8 @@ A weekly issue is read days after its articles were written, so "on Tuesday",
 "yesterday" and "this week" would point at the wrong day. :func:`annotate_dates` adds
 the date they mean, in brackets, worked out from the article's publication date:
 "on Tuesday (17 November)", "yesterday (16 November)", "this week (week of 16
-November)". It only *adds* a bracket after the words; the sentence is otherwise the
-source's own, and removing the brackets gives it back.
+November)", "last weekend (14–15 November)". It only *adds* a bracket after the words;
+the sentence is otherwise the source's own, and removing the brackets gives it back.
 
 Which Tuesday: in a sentence about the future ("will", "is due to", "next") the first
 one from the publication day on; otherwise the latest one up to the publication's local
@@ -19,12 +19,20 @@ The verb governing the day decides its tense over the sentence: the nearest tens
 before the day in its clause ("will become a museum, the mayor said on Tuesday" is last
 Tuesday); a participle after "is", "be", "been" is passive, not past, and a condition
 ("if he is granted parole on Thursday", "until Monday") looks ahead; failing those, a
-future elsewhere in the sentence counts unless a past tense stands between it and the
-day ("Last week, Netflix parted ways with him, announcing that the season will ...").
+future elsewhere in the sentence counts unless a past tense or the start of a relative
+clause stands between it and the day ("Last week, Netflix parted ways with him,
+announcing that the season will ..."). "This weekend" told in the past before Saturday
+is the weekend just gone.
 A day with a name of its own ("Black Friday") is left alone, and so is a capitalised
 "Today" after a word, which is part of a name ("USA Today", "Medical News Today").
 :func:`relative_date_words` finds what is still relative in a text (for ``digest
-check``); :func:`stale_future` the dated days a future tense is about.
+check``); :func:`stale_future` the dated days a future tense is about, by the same rule
+of tense.
+
+Could wrongly hit: a present tense about the coming days with no future marker ("a
+summit taking place Wednesday and Thursday" in a Wednesday 03:00 UTC article dates
+Thursday last week); an adjective in "-ed" read as a past tense ("its delayed vote on
+Monday"); a capitalised "Today" after a word that is the day in a title-case headline.
 """
 
 from __future__ import annotations
@@ -102,7 +110,12 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_ANNOTATION = re.compile(r"\((?:week of )?(\d{1,2}) (" + "|".join(MONTHS) + r")\)")
+# "(17 November)", "(week of 16 November)", "(21–22 November)", "(31 October–1 November)":
+# the groups are the last day's.
+_MONTH_NAME = "|".join(MONTHS)
+_ANNOTATION = re.compile(
+    rf"\((?:week of )?(?:\d{{1,2}}(?: (?:{_MONTH_NAME}))?–)?(\d{{1,2}}) ({_MONTH_NAME})\)"
+)
 # The words of a dated phrase before its bracket: "on Tuesday night", "last week's".
 _PHRASE_END = re.compile(
     rf"(?:\s*\b(?:{'|'.join(WEEKDAYS)}|on|late|early|last|next|this|earlier|later|week|weekend|"
@@ -112,7 +125,7 @@ _PHRASE_END = re.compile(
 # The latest UTC hour at which the next calendar day has begun nowhere (UTC+14 is the
 # largest offset in use).
 _LAST_HOUR_OF_ONE_DATE: Final = 10
-_ANNOTATION_WITH_SPACE = re.compile(r" \((?:week of )?\d{1,2} (?:" + "|".join(MONTHS) + r")\)")
+_ANNOTATION_WITH_SPACE = re.compile(" " + _ANNOTATION.pattern)
 
 
 def annotate_dates(text: str, published: datetime) -> str:
@@ -164,6 +177,13 @@ def annotate_dates(text: str, published: datetime) -> str:
             monday += timedelta(days=7)
         elif "last" in word:
             monday -= timedelta(days=7)
+        elif (
+            word.endswith("weekend") and day.weekday() < 5 and _tense(text, match.start()) == "past"
+        ):
+            # Before Saturday, "this weekend" told in the past is the one just gone.
+            monday -= timedelta(days=7)
+        if word.endswith("weekend"):
+            return f"{match.group(0)} ({_weekend(monday)})"
         return f"{match.group(0)} (week of {_day_month(monday)})"
 
     text = _DAY.sub(weekday, text)
@@ -223,25 +243,34 @@ def stale_future(text: str, issue_date: date) -> bool:
 
 
 def _looks_ahead(text: str, start: int) -> bool:
-    """Whether the day at ``start`` of ``text`` is spoken of in the future tense.
+    """Whether the day at ``start`` of ``text`` is spoken of in the future tense."""
+    return _tense(text, start) == "future"
+
+
+def _tense(text: str, start: int) -> str | None:
+    """The tense the day at ``start`` of ``text`` is spoken of in: "future", "past", or
+    None when nothing says.
 
     The nearest tense before it in its clause decides; then a condition; then the
-    future tense nearest to it in the sentence, unless a past tense or the start of a
-    relative clause stands between.
+    future tense nearest to it in the sentence, unless a past tense (then past) or the
+    start of a relative clause stands between; with no future, a past tense after it
+    in its clause ("this weekend, when she was photographed").
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
     past = max(_past_tenses(clause), default=-1)
     if future != past:
-        return future > past
+        return "future" if future > past else "past"
     if _CONDITION.search(clause):
-        return True
+        return "future"
     markers = [(m.start(), m.end()) for m in _FUTURE.finditer(text)]
     if not markers:
-        return False
+        return "past" if _past_tenses(_CLAUSE_BREAK.split(text[start:])[0]) else None
     begin, end = min(markers, key=lambda m: abs(m[0] - start))
     between = text[end:start] if begin < start else text[start:begin]
-    return not _past_tenses(between) and not _RELATIVE_CLAUSE.search(between)
+    if _past_tenses(between):
+        return "past"
+    return None if _RELATIVE_CLAUSE.search(between) else "future"
 
 
 def _past_tenses(text: str) -> list[int]:
@@ -263,6 +292,14 @@ def _weekday_date(day: date, weekday: int, before: str, is_future: bool, latest:
     # The latest such day up to the latest local date the publication time can have.
     offset = (latest.weekday() - weekday) % 7
     return latest - timedelta(days=offset)
+
+
+def _weekend(monday: date) -> str:
+    """ "14–15 November", "31 October–1 November": the weekend of ``monday``'s week."""
+    saturday, sunday = monday + timedelta(days=5), monday + timedelta(days=6)
+    if saturday.month == sunday.month:
+        return f"{saturday.day}–{_day_month(sunday)}"
+    return f"{_day_month(saturday)}–{_day_month(sunday)}"
 
 
 def _day_month(day: date) -> str:

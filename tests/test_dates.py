@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from digest.dates import annotate_dates, relative_date_words, stale_future
+from digest.dates import (
+    annotate_dates,
+    relative_date_words,
+    stale_future,
+    strip_date_annotations,
+)
 from digest.models import Article, ArticleId, Story, StoryId
 from digest.watch import find_events
 
@@ -132,3 +137,26 @@ def test_the_verb_governing_a_day_decides_whether_its_future_is_stale() -> None:
         "The skipper could be home by Christmas if she is cleared on Thursday (19 November).",
     ):
         assert stale_future(text, issue), text
+
+
+def test_a_weekend_gets_its_own_dates_and_a_past_this_weekend_is_the_one_gone() -> None:
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+    assert annotate_dates("The harbour regatta attracted record crowds this weekend.", monday) == (
+        "The harbour regatta attracted record crowds this weekend (14–15 November)."
+    )
+    assert annotate_dates("The harbour regatta is this weekend.", monday) == (
+        "The harbour regatta is this weekend (21–22 November)."
+    )
+    assert annotate_dates("The ferries will run next weekend.", monday) == (
+        "The ferries will run next weekend (28–29 November)."
+    )
+    # Across a month's end; and a Sunday's "this weekend" is the one under way.
+    sunday = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    assert annotate_dates("The regatta attracted crowds this weekend.", sunday) == (
+        "The regatta attracted crowds this weekend (31 October–1 November)."
+    )
+    # The brackets come off again, giving the source's words.
+    text = "The regatta attracted crowds this weekend."
+    assert strip_date_annotations(annotate_dates(text, sunday)) == text
+    issue = date(2026, 11, 23)
+    assert stale_future("The tolls could start as soon as this weekend (21–22 November).", issue)
