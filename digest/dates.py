@@ -4,22 +4,42 @@ A weekly issue is read days after its articles were written, so "on Tuesday",
 "yesterday" and "this week" would point at the wrong day. :func:`annotate_dates` adds
 the date they mean, in brackets, worked out from the article's publication date:
 "on Tuesday (17 November)", "yesterday (16 November)", "this week (week of 16
-November)". It only *adds* a bracket after the words; the sentence is otherwise the
-source's own, and removing the brackets gives it back.
+November)", "last weekend (14–15 November)". It only *adds* a bracket after the words;
+the sentence is otherwise the source's own, and removing the brackets gives it back.
 
 Which Tuesday: in a sentence about the future ("will", "is due to", "next") the first
-one from the publication day on; otherwise the latest one up to a day after it (a day's
-slack absorbs time zones: an Asian outlet's Tuesday morning is Monday in UTC). The verb
-right before the day decides over the sentence ("will become a museum, the mayor said on
-Tuesday" is last Tuesday). A day with a name of its own ("Black Friday") is left alone.
+one from the publication day on; otherwise the latest one up to the publication's local
+date. The store keeps times in UTC, so that is a day after the UTC date when the next
+day could already have begun somewhere (from 10:00 UTC: the largest offset is +14, and
+an Asian outlet's Tuesday morning is Monday in UTC), and the UTC date before that (an
+article of 02:00 UTC that says "on Tuesday" cannot mean a day that has not begun
+anywhere).
+
+The verb governing the day decides its tense over the sentence: the nearest tense marker
+before the day in its clause ("will become a museum, the mayor said on Tuesday" is last
+Tuesday); a participle after "is", "be", "been" is passive, not past, and a condition
+("if he is granted parole on Thursday", "until Monday") looks ahead; failing those, a
+future elsewhere in the sentence counts unless a past tense or the start of a relative
+clause stands between it and the day ("Last week, Netflix parted ways with him,
+announcing that the season will ..."). "This weekend" told in the past before Saturday
+is the weekend just gone.
+A day with a name of its own ("Black Friday") is left alone, and so is a capitalised
+"Today" after a word, which is part of a name ("USA Today", "Medical News Today").
 :func:`relative_date_words` finds what is still relative in a text (for ``digest
-check``); :func:`stale_future` the dated days a future tense is about.
+check``); :func:`stale_future` the dated days a future tense is about, by the same rule
+of tense.
+
+Could wrongly hit: a present tense about the coming days with no future marker ("a
+summit taking place Wednesday and Thursday" in a Wednesday 03:00 UTC article dates
+Thursday last week); an adjective in "-ed" read as a past tense ("its delayed vote on
+Monday"); a capitalised "Today" after a word that is the day in a title-case headline.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from typing import Final
 
 from digest.text import MONTHS, WEEKDAYS
 
@@ -61,6 +81,16 @@ _PAST_VERB = re.compile(
     r"\b(?:said|told|met|held|made|took|gave|went|came|left|won|lost|began|wrote|spoke|saw|"
     r"sent|found|led|rose|fell|struck|[a-z]{3,}ed)\b"
 )
+# A participle after a present "is", "be", "been" (an adverb between) is passive, not a
+# past tense: "if he is granted parole on Thursday", "is expected to be formally charged".
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+# A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday".
+_CONDITION = re.compile(r"\b(?:if|unless|once|until)\b", re.IGNORECASE)
+# A relative clause tells of someone else's time: "co-anchors of the Saturday edition,
+# who are scheduled to take over in January".
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
+# A capitalised word after a word is part of a name: "USA Today", "Medical News Today".
+_WORD_BEFORE = re.compile(r"[\w'’.]\s+$")
 # Where a new clause with its own verb begins: a relative clause, a second main clause.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|but|and)\b|;\s+|\s+—\s+")
 _DAY_OFFSET = {
@@ -80,8 +110,22 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_ANNOTATION = re.compile(r"\((?:week of )?(\d{1,2}) (" + "|".join(MONTHS) + r")\)")
-_ANNOTATION_WITH_SPACE = re.compile(r" \((?:week of )?\d{1,2} (?:" + "|".join(MONTHS) + r")\)")
+# "(17 November)", "(week of 16 November)", "(21–22 November)", "(31 October–1 November)":
+# the groups are the last day's.
+_MONTH_NAME = "|".join(MONTHS)
+_ANNOTATION = re.compile(
+    rf"\((?:week of )?(?:\d{{1,2}}(?: (?:{_MONTH_NAME}))?–)?(\d{{1,2}}) ({_MONTH_NAME})\)"
+)
+# The words of a dated phrase before its bracket: "on Tuesday night", "last week's".
+_PHRASE_END = re.compile(
+    rf"(?:\s*\b(?:{'|'.join(WEEKDAYS)}|on|late|early|last|next|this|earlier|later|week|weekend|"
+    r"yesterday|today|tonight|tomorrow|morning|afternoon|evening|night)(?:['’]s)?)+$",
+    re.IGNORECASE,
+)
+# The latest UTC hour at which the next calendar day has begun nowhere (UTC+14 is the
+# largest offset in use).
+_LAST_HOUR_OF_ONE_DATE: Final = 10
+_ANNOTATION_WITH_SPACE = re.compile(" " + _ANNOTATION.pattern)
 
 
 def annotate_dates(text: str, published: datetime) -> str:
@@ -92,7 +136,7 @@ def annotate_dates(text: str, published: datetime) -> str:
     possessive gets its date after the "'s" ("Tuesday's (17 November) vote").
     """
     day = published.date()
-    is_future = bool(_FUTURE.search(text))
+    latest = published.date() + timedelta(days=1 if published.hour >= _LAST_HOUR_OF_ONE_DATE else 0)
     # Words inside a quotation are the speaker's, and often figurative ("what happens
     # today can happen tomorrow"): they are left as spoken.
     quoted = [m.span() for m in _QUOTATION.finditer(text)]
@@ -108,15 +152,16 @@ def annotate_dates(text: str, published: datetime) -> str:
             # "Black Friday": a name; "on a Sunday", "the following Monday": no date
             return match.group(0)
         before = (match.group("before") or "").strip()
-        # The verb just before the day says its tense, whatever the rest of the sentence
-        # does: "will be turned into a police station, the minister said on Tuesday".
-        near = " ".join(lead_in.split()[-4:])
-        future = (is_future and not _PAST_VERB.search(near)) or bool(_FUTURE.search(near))
-        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, future)
+        future = _looks_ahead(text, match.start())
+        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, future, latest)
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_day(match: re.Match[str]) -> str:
-        if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
+        if (
+            in_quote(match)
+            or _ALREADY_DATED.match(text[match.end() :])
+            or _is_name(text, match.start())
+        ):
             return match.group(0)
         meant = day + timedelta(days=_DAY_OFFSET[match.group("word").lower()])
         return f"{match.group(0)} ({_day_month(meant)})"
@@ -132,6 +177,13 @@ def annotate_dates(text: str, published: datetime) -> str:
             monday += timedelta(days=7)
         elif "last" in word:
             monday -= timedelta(days=7)
+        elif (
+            word.endswith("weekend") and day.weekday() < 5 and _tense(text, match.start()) == "past"
+        ):
+            # Before Saturday, "this weekend" told in the past is the one just gone.
+            monday -= timedelta(days=7)
+        if word.endswith("weekend"):
+            return f"{match.group(0)} ({_weekend(monday)})"
         return f"{match.group(0)} (week of {_day_month(monday)})"
 
     text = _DAY.sub(weekday, text)
@@ -155,7 +207,13 @@ def relative_date_words(text: str) -> list[str]:
         for m in _RELATIVE.finditer(text)
         if not any(start <= m.start() < end for start, end in quoted)
         and not _of_something_else(text, m.start(), m.end())
+        and not _is_name(text, m.start())
     ]
+
+
+def _is_name(text: str, start: int) -> bool:
+    """A capitalised "Today" after a word is a name's: "USA Today", "Medical News Today"."""
+    return text[start].isupper() and bool(_WORD_BEFORE.search(text[:start]))
 
 
 def _of_something_else(text: str, start: int, end: int) -> bool:
@@ -166,25 +224,63 @@ def _of_something_else(text: str, start: int, end: int) -> bool:
 def stale_future(text: str, issue_date: date) -> bool:
     """Whether ``text`` speaks in the future tense of a dated day before ``issue_date``.
 
-    The future and the day must share a clause: "Macron on Tuesday (17 February)
-    invited Modi to the summit, which will be held in June" tells of Tuesday in the past.
+    The verb governing the day decides, as it does for :func:`annotate_dates`: "Macron
+    on Tuesday (17 February) invited Modi to the summit, which will be held in June"
+    and "China warned Wednesday (18 November) it will retaliate" tell of a day past.
     """
-    for clause in _CLAUSE_BREAK.split(text):
-        if not _FUTURE.search(clause):
+    for match in _ANNOTATION.finditer(text):
+        month = MONTHS.index(match.group(2)) + 1
+        year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
+        try:
+            meant = date(year, month, int(match.group(1)))
+        except ValueError:
             continue
-        for match in _ANNOTATION.finditer(clause):
-            month = MONTHS.index(match.group(2)) + 1
-            year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
-            try:
-                meant = date(year, month, int(match.group(1)))
-            except ValueError:
-                continue
-            if meant < issue_date:
-                return True
+        phrase = _PHRASE_END.search(text[: match.start()])
+        start = phrase.start() if phrase else match.start()
+        if meant < issue_date and _looks_ahead(text, start):
+            return True
     return False
 
 
-def _weekday_date(day: date, weekday: int, before: str, is_future: bool) -> date:
+def _looks_ahead(text: str, start: int) -> bool:
+    """Whether the day at ``start`` of ``text`` is spoken of in the future tense."""
+    return _tense(text, start) == "future"
+
+
+def _tense(text: str, start: int) -> str | None:
+    """The tense the day at ``start`` of ``text`` is spoken of in: "future", "past", or
+    None when nothing says.
+
+    The nearest tense before it in its clause decides; then a condition; then the
+    future tense nearest to it in the sentence, unless a past tense (then past) or the
+    start of a relative clause stands between; with no future, a past tense after it
+    in its clause ("this weekend, when she was photographed").
+    """
+    clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
+    past = max(_past_tenses(clause), default=-1)
+    if future != past:
+        return "future" if future > past else "past"
+    if _CONDITION.search(clause):
+        return "future"
+    markers = [(m.start(), m.end()) for m in _FUTURE.finditer(text)]
+    if not markers:
+        return "past" if _past_tenses(_CLAUSE_BREAK.split(text[start:])[0]) else None
+    begin, end = min(markers, key=lambda m: abs(m[0] - start))
+    between = text[end:start] if begin < start else text[start:begin]
+    if _past_tenses(between):
+        return "past"
+    return None if _RELATIVE_CLAUSE.search(between) else "future"
+
+
+def _past_tenses(text: str) -> list[int]:
+    """Where past tenses end in ``text``; a participle of a passive ("is granted") is none."""
+    return [
+        m.end() for m in _PAST_VERB.finditer(text) if not _PASSIVE_BEFORE.search(text[: m.start()])
+    ]
+
+
+def _weekday_date(day: date, weekday: int, before: str, is_future: bool, latest: date) -> date:
     if before == "next" or (is_future and before != "last"):
         offset = (weekday - day.weekday()) % 7
         if before == "next" and offset == 0:
@@ -193,9 +289,17 @@ def _weekday_date(day: date, weekday: int, before: str, is_future: bool) -> date
     if before == "last":
         offset = (day.weekday() - weekday) % 7 or 7
         return day - timedelta(days=offset)
-    # The latest such day up to one day after publication (time-zone slack).
-    offset = (day.weekday() + 1 - weekday) % 7
-    return day + timedelta(days=1) - timedelta(days=offset)
+    # The latest such day up to the latest local date the publication time can have.
+    offset = (latest.weekday() - weekday) % 7
+    return latest - timedelta(days=offset)
+
+
+def _weekend(monday: date) -> str:
+    """ "14–15 November", "31 October–1 November": the weekend of ``monday``'s week."""
+    saturday, sunday = monday + timedelta(days=5), monday + timedelta(days=6)
+    if saturday.month == sunday.month:
+        return f"{saturday.day}–{_day_month(sunday)}"
+    return f"{_day_month(saturday)}–{_day_month(sunday)}"
 
 
 def _day_month(day: date) -> str:

@@ -3,10 +3,11 @@
 Two printed sentences from different articles that state the same kind of figure
 (money in one currency, a percentage, a count of the same thing) about the same thing
 (they share at least ``_SHARED_CONTEXT`` content words besides the figures) but differ
-by more than ``_SAME_FIGURE`` conflict. The story's sentences then vote: each one
-giving either figure in a like context counts for it. A note with the minority figure is
-dropped; a Briefly sentence stays (it was chosen as the news) and the conflict is
-flagged for the editors, as is a tie.
+by more than ``_SAME_FIGURE`` conflict, unless either sentence gives both figures (then
+they count two things: an estate and a bequest from it). The story's sentences then
+vote: each one giving either figure in a like context counts for it. A note with the
+minority figure is dropped; a Briefly sentence stays (it was chosen as the news) and the
+conflict is flagged for the editors, as is a tie.
 """
 
 from __future__ import annotations
@@ -76,6 +77,10 @@ def figure_conflicts(
         for x, y in itertools.product(figures[one], figures[two]):
             if x.kind != y.kind or _same(x.value, y.value):
                 continue
+            # A sentence giving both figures counts two things ("her $26.6 million
+            # fortune ..., a $10,000 bequest for her dog"): they do not disagree.
+            if _gives(figures[one], y) or _gives(figures[two], x):
+                continue
             votes_x = _votes(scored, figures, x, shared)
             votes_y = _votes(scored, figures, y, shared)
             loser = two if votes_x > votes_y else one if votes_y > votes_x else None
@@ -106,6 +111,10 @@ def _figures(text: str) -> list[_Figure]:
     return out
 
 
+def _gives(found: list[_Figure], figure: _Figure) -> bool:
+    return any(f.kind == figure.kind and _same(f.value, figure.value) for f in found)
+
+
 def _same(one: float, two: float) -> bool:
     return abs(one - two) <= _SAME_FIGURE * max(abs(one), abs(two))
 
@@ -120,8 +129,7 @@ def _votes(
     return sum(
         1
         for i, found in figures.items()
-        if any(f.kind == figure.kind and _same(f.value, figure.value) for f in found)
-        and len(scored.bags[i] & context) >= _SHARED_CONTEXT - 1
+        if _gives(found, figure) and len(scored.bags[i] & context) >= _SHARED_CONTEXT - 1
     )
 
 

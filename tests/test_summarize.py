@@ -849,7 +849,7 @@ def test_any_sunday_and_the_last_week_of_something_get_no_date() -> None:
         "The ferry could sail as soon as Saturday (21 November)."
     )
     assert annotate_dates("It happened last weekend.", published) == (
-        "It happened last weekend (week of 9 November)."
+        "It happened last weekend (14–15 November)."
     )
 
 

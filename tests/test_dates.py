@@ -1,0 +1,162 @@
+"""Which day a weekday means, and when a future tense is about a day gone by (digest.dates)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from digest.dates import (
+    annotate_dates,
+    relative_date_words,
+    stale_future,
+    strip_date_annotations,
+)
+from digest.models import Article, ArticleId, Story, StoryId
+from digest.watch import find_events
+
+
+def test_an_early_utc_article_never_dates_a_past_day_after_its_own_date() -> None:
+    # A Wednesday, 03:00 UTC: Thursday has not begun anywhere yet.
+    early = datetime(2026, 11, 18, 3, 0, tzinfo=UTC)
+    assert annotate_dates("A cyclist who fell on Thursday was taken to hospital.", early) == (
+        "A cyclist who fell on Thursday (12 November) was taken to hospital."
+    )
+    assert annotate_dates("Thursday night's match ended in a draw.", early) == (
+        "Thursday night's (12 November) match ended in a draw."
+    )
+    # The same day is today.
+    assert annotate_dates("The ferry ran aground on Wednesday.", early) == (
+        "The ferry ran aground on Wednesday (18 November)."
+    )
+
+
+def test_a_late_utc_article_keeps_a_days_slack_for_outlets_east_of_utc() -> None:
+    # A Wednesday, 16:00 UTC: already Thursday in Auckland and Tokyo.
+    late = datetime(2026, 11, 18, 16, 0, tzinfo=UTC)
+    assert annotate_dates("The harbour master said on Thursday the port is open.", late) == (
+        "The harbour master said on Thursday (19 November) the port is open."
+    )
+
+
+def test_a_passive_in_a_condition_looks_ahead() -> None:
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+    assert annotate_dates(
+        "The skipper could be home by Christmas if she is cleared by the inquiry on Thursday.",
+        monday,
+    ) == (
+        "The skipper could be home by Christmas if she is cleared by the inquiry on "
+        "Thursday (19 November)."
+    )
+    assert annotate_dates("If the loan is approved on Friday, work starts in spring.", monday) == (
+        "If the loan is approved on Friday (20 November), work starts in spring."
+    )
+    assert annotate_dates("The bridge is closed until Saturday.", monday) == (
+        "The bridge is closed until Saturday (21 November)."
+    )
+    assert annotate_dates("The fares are expected to be announced on Friday.", monday) == (
+        "The fares are expected to be announced on Friday (20 November)."
+    )
+    # "Was" makes it past, a condition or not.
+    assert annotate_dates("The loan was approved on Friday.", monday) == (
+        "The loan was approved on Friday (13 November)."
+    )
+
+
+def test_what_to_watch_and_the_briefly_give_a_conditional_day_the_same_date() -> None:
+    friday = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    hearing = "The parole board will hear the skipper's case on Wednesday."
+    release = "The skipper could walk free by spring if she is granted parole on Wednesday."
+    story = Story(
+        StoryId("s-1"),
+        (
+            Article(
+                id=ArticleId("a-1"),
+                url="https://quay.example.com/parole",
+                outlet="Quay Post",
+                feed_url="https://quay.example.com/feed",
+                title="Skipper's parole hearing set",
+                published=friday,
+                text=f"{hearing} {release}",
+            ),
+        ),
+    )
+    (watched,) = find_events([story], date(2026, 11, 23))
+    assert watched.day == date(2026, 11, 25)
+    assert annotate_dates(release, friday).endswith("on Wednesday (25 November).")
+
+
+def test_a_past_tense_before_the_futures_of_a_sentence_keeps_its_day_in_the_past() -> None:
+    thursday = datetime(2026, 11, 19, 12, 0, tzinfo=UTC)
+    # The day belongs to what the board did; the future is what it announced.
+    assert annotate_dates(
+        "On Tuesday, the board dismissed the director, saying the museum will reopen soon.",
+        thursday,
+    ) == (
+        "On Tuesday (17 November), the board dismissed the director, saying the museum "
+        "will reopen soon."
+    )
+    # Nothing past between them: the future governs the day.
+    assert annotate_dates("On Tuesday, the board will name a new director.", thursday) == (
+        "On Tuesday (24 November), the board will name a new director."
+    )
+
+
+def test_today_after_a_capitalised_word_is_part_of_a_name() -> None:
+    published = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
+    for text in (
+        "A survey published by Harbour Health Today last spring found the same.",
+        "She told the Morning Today show she would run.",
+    ):
+        assert annotate_dates(text, published) == text
+        assert relative_date_words(text) == []
+    # A lower-case today after a name is the day; so is a Today opening the sentence.
+    assert annotate_dates("Mayor Ortiz today opened the bridge.", published) == (
+        "Mayor Ortiz today (18 November) opened the bridge."
+    )
+    assert annotate_dates("Today the bridge opened.", published) == (
+        "Today (18 November) the bridge opened."
+    )
+
+
+def test_the_verb_governing_a_day_decides_whether_its_future_is_stale() -> None:
+    issue = date(2026, 11, 23)
+    # Past verbs govern the days; the futures are what was said or announced.
+    for text in (
+        "The ministry warned Wednesday (18 November) it will cut the grain quota.",
+        "Last week (week of 9 November), the club sacked its coach, announcing that the "
+        "new season will start without him.",
+        "This week (week of 16 November), the airport changed its security lanes, a change "
+        "that will shorten queues.",
+    ):
+        assert not stale_future(text, issue), text
+    # A relative clause's future is someone else's.
+    assert not stale_future(
+        "She hosted the Sunday (15 November) quiz, whose producers will move it to radio.", issue
+    )
+    for text in (
+        "The new tolls could take effect as soon as this week (week of 16 November).",
+        "The skipper could be home by Christmas if she is cleared on Thursday (19 November).",
+    ):
+        assert stale_future(text, issue), text
+
+
+def test_a_weekend_gets_its_own_dates_and_a_past_this_weekend_is_the_one_gone() -> None:
+    monday = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
+    assert annotate_dates("The harbour regatta attracted record crowds this weekend.", monday) == (
+        "The harbour regatta attracted record crowds this weekend (14–15 November)."
+    )
+    assert annotate_dates("The harbour regatta is this weekend.", monday) == (
+        "The harbour regatta is this weekend (21–22 November)."
+    )
+    assert annotate_dates("The ferries will run next weekend.", monday) == (
+        "The ferries will run next weekend (28–29 November)."
+    )
+    # Across a month's end; and a Sunday's "this weekend" is the one under way.
+    sunday = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
+    assert annotate_dates("The regatta attracted crowds this weekend.", sunday) == (
+        "The regatta attracted crowds this weekend (31 October–1 November)."
+    )
+    # The brackets come off again, giving the source's words.
+    text = "The regatta attracted crowds this weekend."
+    assert strip_date_annotations(annotate_dates(text, sunday)) == text
+    issue = date(2026, 11, 23)
+    assert stale_future("The tolls could start as soon as this weekend (21–22 November).", issue)
