@@ -69,10 +69,10 @@ def draft(tmp_path: Path) -> Iterator[Draft]:
         server.stop()
 
 
-def _get(url: str, **kwargs: Any) -> tuple[int, bytes]:
+def _get(url: str, timeout: float = 10, **kwargs: Any) -> tuple[int, bytes]:
     request = urllib.request.Request(url, **kwargs)
     try:
-        with urllib.request.urlopen(request, timeout=10) as response:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
@@ -376,7 +376,9 @@ def test_two_previews_on_one_editorial_file_lose_no_edit(draft: Draft, tmp_path:
             body = {"story": f"s-{index:012x}", "changes": {"take": f"Take {index}."}}
             headers = {"Content-Type": "application/json", "X-Digest-Token": token}
             data = json.dumps(body).encode()
-            return _get(url + "api/edit", data=data, headers=headers, method="POST")[0]
+            # Edits queue behind each other's rebuilds: on a loaded machine the last of
+            # 20 waits well past the usual 10 s, and this test is about lost edits.
+            return _get(url + "api/edit", 120, data=data, headers=headers, method="POST")[0]
 
         with ThreadPoolExecutor(max_workers=20) as pool:
             statuses = list(pool.map(post, range(20)))
