@@ -132,6 +132,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Crews clear the quay on May 2. (Photo: John Doe, AP)", "photo caption"),
         ("The yard at dusk (AP Photo/Jane Roe, File)", "photo caption"),
         ("NASA/ROE/DOE ET AL.", "photo caption"),
+        ("Jane Doe speaks during a news conference in Cork on May 2.", "photo caption"),
+        ("The crew on deck. (Jane Roe/for The Courier)", "photo caption"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
