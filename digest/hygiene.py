@@ -6,11 +6,14 @@ Autoplay Close Skip Ad"), "Story highlights" boxes, correction notices, dateline
 ("CHICAGO (Skyline 7) —", "Salahuddin, Libya (CNN) --"), bylines and wire credits,
 newsletter and "Read more" promos, cookie banners, tweet embeds, crawl notices, a
 page's own section labels ("Briefly:"), WordPress's "The post ... appeared first on
-..." and the reporter's routine ("did not immediately return a request for comment").
-Every rule here is a pattern of the web, not of one site; each only *deletes*: a whole
-sentence, or a label, dateline or credit at its start or end. What is left is a slice
-of the source's own words in the source's order, so every sentence the summary prints
-can still be traced to an article.
+..." and the reporter's routine ("did not immediately return a request for comment"),
+appeals to readers ("Anyone with information ... call (555) ..."), teasers ("Here's what
+we know:", a "Related stories:" list), a live blog's entry times, stock tickers
+("TSLA, +5.77%", "US30YT=RR") and sentences a page cut or began mid-clause. Every rule
+here is a pattern of the web, not of one site; each only *deletes*: a whole sentence, a
+label, dateline or credit at its start or end, or a ticker inside it. What is left is a
+slice of the source's own words in the source's order, so every sentence the summary
+prints can still be traced to an article.
 
 :func:`clean_sentence` applies the rules to one sentence (the summary, headline and
 perspective stages all go through it); :func:`furniture_kind` says which rule a text
@@ -21,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from digest.text import WEEKDAY_PATTERN, plain_text, word_count
+from digest.text import LINKS_HEADING, PHOTO_CREDIT, WEEKDAY_PATTERN, plain_text, word_count
 
 __all__ = ["clean_sentence", "furniture_kind", "is_boilerplate_document"]
 
@@ -40,7 +43,7 @@ _WIRE = (
 _DATELINE = re.compile(
     rf"""^\s*(?:
         (?=[A-Z][A-Z.'’\-]{{2}})
-        [A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){{0,3}}      # KYIV / NEW YORK / ST. LOUIS
+        [A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){{0,3}}     # KYIV / NEW YORK / ST. LOUIS
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
            (?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}})?          # , June 3
            (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
@@ -54,7 +57,14 @@ _DATELINE = re.compile(
         [A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}},[ ]\d{{4}}[ ]+            # CHICAGO, Nov. 30, 2018
         (?:/[^/\n]{{2,40}}/|\([A-Z][A-Za-z ]{{2,40}}\))            # /PRNewswire/, (GLOBE NEWSWIRE)
         [ ]*(?:[-–—]{{1,2}})?[ ]*(?=\S)
-      | [A-Z]{{3,}}(?:/[A-Z]{{3,}})+[ ]+(?=[A-Z])               # GAZA/JERUSALEM
+      | [A-Z]{{3,}}(?:[ ][A-Z]{{2,}}){{0,2}}                      # GAZA/JERUSALEM,
+        (?:/[A-Z]{{3,}}(?:[ ][A-Z]{{2,}}){{0,2}})+                # JAKARTA/PANGKALAN BUN,
+        (?:,[ ](?:(?:North|South|East|West|New|Saudi|Sri|Hong|United|Costa|Puerto|El|
+                   Sierra|Burkina|Papua|Ivory|Czech|Dominican)[ ])?[A-Z][a-z]+)?  # Indonesia
+        (?:[ ]?\({_WIRE}[A-Za-z .]*\))?[ ]*(?:[-–—]{{1,2}}[ ]*)?(?=[A-Z][a-z'’]|["“])
+      | \d{{1,2}}:\d\d(?:[ ]?[AaPp]\.?[Mm]\b\.?)?+               # 12:55 A.M. (a live
+        (?:[ ](?:ET|EST|EDT|GMT|BST|CET|UTC|PT|PST|PDT)\b)?+      # blog's entry), its
+        [ ]*(?:[-–—:]{{1,2}}[ ]*)?(?=[A-Z"“])                     # zone never taken alone
       | [A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]                # New York, NY -
         (?:[A-Z]{{2}}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)[ ]+[-–—]{{1,2}}[ ]+(?=[A-Z])  # Ore. -
       | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
@@ -74,20 +84,20 @@ _BYLINE_PREFIX = re.compile(
 # Most need their colon or dash; the unmistakable ones are labels even without.
 _SECTION_LABEL = re.compile(
     r"^\s*(?:(?:Briefly|In brief|Summary|TL;?DR|Key (?:points|takeaways|facts)|Highlights|"
-    r"Story highlights|Story at a glance|At a glance|The big picture|Why it matters|"
+    r"Story [Hh]ighlights|Story at a glance|At a glance|The big picture|Why it matters|"
     r"What happened|What's happening|What we know|The bottom line|Catch up quick|"
     r"Driving the news|Go deeper|The latest|Latest|Context|Background|Updated?|"
     r"Breaking(?: news)?|Exclusive|Watch|Live|Analysis|Explainer|Opinion|Listen|Audio|"
     r"Video|Podcast|Photos|Gallery|LISTEN|WATCH|VIDEO|PHOTOS)"
     r"[ ]*[:|–—][ ]*"
-    r"|(?:Story highlights|Story at a glance|Key points|Briefly|UPDATED?|BREAKING(?: NEWS)?|"
+    r"|(?:Story [Hh]ighlights|Story at a glance|Key points|Briefly|UPDATED?|BREAKING(?: NEWS)?|"
     r"EXCLUSIVE|WATCH|LIVE)[ ]+(?=[A-Z\"“]))",
 )
 # A label or counter with nothing after it: "Story highlights", "1 of 6.".
 _LABEL_ONLY = re.compile(
     r"^\s*(?:Story highlights|Story at a glance|Key points|Highlights|Briefly|In brief|"
     r"Summary|Photos?|Gallery|Video|Watch|Listen|Related|Latest|More|Comments?|"
-    r"\d{1,3} of \d{1,3}(?: Photos)?)\W*$",
+    r"\d{1,3} of \d{1,3}(?: Photos)?|\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?)\W*$",
     re.IGNORECASE,
 )
 # Slide-show counters glued to a caption: "1 of 6. The encampment ..."
@@ -96,6 +106,34 @@ _GALLERY = re.compile(r"^\s*\d{1,3} of \d{1,3}\.?\s+")
 _CREDIT = re.compile(
     r"[ ]*[(\[][^()\[\]]{0,80}(?:Photo|Photographer|Getty|Images|AP Photo|Reuters|AFP|"
     r"Shutterstock|Credit|/)[^()\[\]]{0,80}[)\]]",
+)
+# An audio or video player's fallback text left at the end of a title or sentence: "...
+# at Costco Your browser does not support the audio element." (or cut to "Your browser").
+_PLAYER_TAIL = re.compile(r"[ ]+Your browser(?: (?:does not|doesn['’]t) support\b.*)?$")
+# Stock tickers and Reuters instrument codes inside a sentence, printed by the page as
+# links: "Tesla Inc.'s TSLA, +5.77% board", "The 30-year bond US30YT=RR rose",
+# "Apple (AAPL.O) said", "(NYSE: TSLA)".
+_TICKER = re.compile(
+    r"[ ]?\b[A-Z]{1,5}(?:\.[A-Z]{0,2})?,[ ][+\-−]\d+(?:\.\d+)?%"
+    r"|[ ]\.(?!NET\b|COM\b|ORG\b)[A-Z][A-Z0-9]{1,5}(?=[ ,;)])"
+    r"|[ ]?\b[A-Z][A-Z0-9]{1,8}=[A-Z]{0,3}(?![\w=])"
+    r"|[ ]?\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|OTC|AMEX)[ ]?:[ ]?[A-Z.]{1,6}\)"
+    r"|[ ]?\([A-Z0-9]{2,6}(?:_[a-z])?\.[A-Z]{1,2}\)"
+)
+# A caption: a sentence the page follows with a photo credit ("... on Monday. (JANE
+# ROE/AFP)"); ``split_sentences`` puts the credit with the sentence it follows.
+_CAPTION_CREDIT = re.compile(rf"(?:{PHOTO_CREDIT.pattern})\W*$")
+# Not a sentence a reader can use: one that starts mid-clause in lower case ("into the
+# market in 2022") or ends on an article, a possessive or a conjunction, or a
+# preposition and "new" ("... stunning in new."), or inside a bracket it opened
+# ("~161 Myr (Supplementary Figs."), where the page or feed cut it. A name's
+# particle ("de Blasio"), a brand ("iPhone", "eBay") or a prefix ("e-bikes") may start one.
+_BROKEN = re.compile(
+    r"^(?!(?:de|da|di|du|del|della|der|den|des|van|von|al|el|bin|ibn|la|le|dos|das|ter)\b)"
+    r"[a-z]+(?=[ ,;:.!?])"
+    r"|\b(?:a|the|its|their|our|your|whose|and|or)[.,;:]?$"
+    r"|\b(?:in|on|at|of|for|with|from|to|by|into)[ ](?:new|latest|recent|former|upcoming)\.?$"
+    r"|\([^()]*$"
 )
 _FURNITURE_TAIL = re.compile(
     r"[ ]*(?:[|•·–—-][ ]*)?(?:Read more|Read also|Continue reading|Click here|More:|"
@@ -120,7 +158,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Skip in|Media playback|Replay)\b|\bAutoplay\b|\bSkip Ad\b|\bFull Screen\b|"
             r"Media playback is unsupported|video has been rented|More News Videos|"
             r"This (?:video|feature) is not available|interactive transcript|"
-            r"Please try again later|Watch Now\b|Press play\b",
+            r"Please try again later|Watch Now\b|Press play\b|"
+            r"Your browser (?:does not|doesn['’]t) support\b",
         ),
     ),
     (
@@ -139,7 +178,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\b{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
             # A credit line: "Lena Marsh / Quayside Pictures", "Jonathan Ernst/Reuters".
             rf"^\s*{_NAME} ?/ ?{_NAME}(?: ?/ ?{_NAME})?\s*$|"
+            r"^\s*[A-Z]{2,}(?:[ ]?/[ ]?[A-Z]{2,})+(?:[ ][A-Z.]+)*\s*$|"
             rf"\b{_NAME} ?/ ?(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"
+            rf"(?:{PHOTO_CREDIT.pattern})\W*$|"
             r"^\s*Courtesy\b|\bHandout\b|\bvia (?:REUTERS|Reuters|AP|AFP|Getty)\b|"
             r"/ ?Via\b|\bscreen ?grab\b|"
             # Who stands where: "Jane Doe, left, and John Roe", "Roe (right) greets ...".
@@ -154,7 +195,29 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"holds up (?:a|an|the|his|her|their)|rides (?:on top of|atop|in the back of)|"
             r"arrives (?:to|for) (?:a|an|the) (?:news|press|court|hearing|meeting|ceremony)|"
             r"speaks (?:to|with) (?:reporters|the media|journalists) (?:at|in|outside|after)|"
+            r"speaks (?:during|at) (?:a|an|the) (?:news|press) (?:conference|briefing)|"
             r"gestures (?:as|while|during|to))\b",
+        ),
+    ),
+    (
+        # Appeals to readers, not news: "Anyone with information is asked to call (555)
+        # 010-2000", a helpline's number.
+        "call to action",
+        re.compile(
+            r"\b[Aa]nyone (?:with|who has|having) (?:any )?information\b|"
+            r"\b(?:is|are) (?:being )?(?:asked|urged|encouraged|requested) to "
+            r"(?:call|contact|come forward)\b|"
+            r"\(\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b|"
+            r"\b1-8\d\d-[A-Z0-9]{3}-[A-Z0-9]{4}\b"
+        ),
+    ),
+    (
+        # A teaser for what follows on the page: "Here's what we know.", "... here's
+        # what led to the arrest:" (the clause runs to the end), or a links heading.
+        "teaser",
+        re.compile(
+            r"\b[Hh]ere(?:'s|’s| is| are) (?:what|how|why|who|where|when|the latest|"
+            r"everything)\b[^:;.!?,\"“”‘’]*[:.!?…]?\s*$|" + LINKS_HEADING.pattern
         ),
     ),
     (
@@ -260,7 +323,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _BOILERPLATE_DOCUMENT = re.compile(
     r"Alexa Internet has been donating|Wayback Machine|crawl data|"
     r"This copy is for your personal, non-commercial use|enable JavaScript|"
-    r"Your browser (?:does not|doesn't) support",
+    # A shell that cannot run here; an audio or video player's fallback line ("does
+    # not support the audio element") sits above a real article and is cut as a sentence.
+    r"Your browser (?:does not|doesn't) support (?:JavaScript|i?frames|cookies)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w")
@@ -278,14 +343,28 @@ def clean_sentence(sentence: str) -> str:
     1. Markup is removed and entities decoded (``&amp;`` -> ``&``); whitespace collapses.
     2. At the start, repeatedly: a byline prefix ("By Jane Doe |"), a slide counter
        ("1 of 6."), a dateline ("KYIV (Reuters) -", "CHICAGO (Skyline 7) —", "CAIRO—",
-       "Salahuddin, Libya (CNN) --", "(CNN) —", "GAZA/JERUSALEM") and the page's own
-       section label ("Briefly:", "Story highlights", "Why it matters:").
-    3. Credits in brackets ("(Photo: AP)") anywhere, and at the end "Read more ...",
-       "Related: ..." and "The post ... appeared first on ...".
-    4. The whole sentence goes when it is furniture of a kind :func:`furniture_kind`
-       names: player chrome, a photo caption or credit, a correction notice, a byline
-       or wire credit, a tweet embed, a promo or newsletter box, a cookie or legal
-       notice, a crawl notice; or when no word is left.
+       "Salahuddin, Libya (CNN) --", "(CNN) —", places joined by slashes as in
+       "JAKARTA/PANGKALAN BUN, Indonesia", a live blog's "12:55 A.M.") and the page's
+       own section label ("Briefly:", "Story highlights", "Why it matters:", "LISTEN:").
+    3. A sentence that ends on a photo credit ("... on Monday. (JANE ROE/AFP)") is a
+       caption and goes whole: ``split_sentences`` gives the credit a page prints after
+       a caption to that caption. A real sentence the page happens to follow with a
+       credit for the next picture would go too; pages print credits after captions.
+    4. Credits in brackets ("(Photo: AP)") anywhere; at the end "Read more ...",
+       "Related: ...", "The post ... appeared first on ..." and a player's "Your browser
+       does not support the audio element"; tickers and instrument codes anywhere
+       ("TSLA, +5.77%", "US30YT=RR", "(ACME.O)", "(NYSE: TDW)", ".SPX"). A figure with
+       a sign after a capitalised word and a comma ("the UK, +2%") would be cut too;
+       prose writes "up 2%".
+    5. The whole sentence goes when it is furniture of a kind :func:`furniture_kind`
+       names: player chrome, a photo caption or credit, a call to action, a teaser, a
+       correction notice, a byline or wire credit, a tweet embed, a promo or newsletter
+       box, a cookie or legal notice, a crawl notice; when no word is left; or when it
+       is broken (``_BROKEN``): it starts mid-clause in lower case or ends on "the",
+       "a", a possessive, "and"/"or", a preposition and "new", or inside a bracket it
+       opened — a page's or feed's cut, never the end of an English sentence. A name's
+       particle ("de Vries"), a brand ("eBay") or a prefix ("e-bikes") may open a
+       sentence; "an" may end one in German.
     """
     text = " ".join(plain_text(sentence).split())
     for _ in range(_MAX_PASSES):
@@ -297,9 +376,13 @@ def clean_sentence(sentence: str) -> str:
         text = text.lstrip("-–—|•·: ").strip()
         if text == before:
             break
+    if _CAPTION_CREDIT.search(text):
+        return ""
     text = _CREDIT.sub("", text).strip()
     text = _FURNITURE_TAIL.sub("", text).strip()
-    if not _WORD.search(text) or _kind(text) or _LABEL_ONLY.match(text):
+    text = _PLAYER_TAIL.sub("", text)
+    text = _TICKER.sub("", text)
+    if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
     return text
 

@@ -18,8 +18,10 @@ __all__ = [
     "CLAUSE_BOUNDARY",
     "CUT_DANGLING_END",
     "DANGLING_END",
+    "LINKS_HEADING",
     "MONTHS",
     "MONTH_PATTERN",
+    "PHOTO_CREDIT",
     "PREPOSITION_BOUNDARY",
     "WEEKDAYS",
     "WEEKDAY_PATTERN",
@@ -59,10 +61,44 @@ MONTH_PATTERN = f"(?:{'|'.join(MONTHS)})"  # a full month name, as a regex group
 # sentence); otherwise it is a soft wrap inside a sentence and becomes a space.
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 _LINE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
-# Titles before a name that syntok sometimes takes for a sentence end ("Rep. Gianforte").
+# Titles before a name that syntok sometimes takes for a sentence end ("Rep. Gianforte"),
+# and the abbreviations before a number ("No. 10", "Figs. 1-5").
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|"
-    r"Atty|Supt|Insp|Det|Gov|Pres|No|Nos|Vol|Fig)\.$"
+    r"Atty|Supt|Insp|Det|Gov|Pres|No|Nos|Vol|Fig|Figs)\.$"
+)
+# A name written in capitals with a stop inside it ("the ID. SPACE VIZZION concept"): the
+# piece before ends on a short capitals token and a stop, the next opens with two words
+# in capitals and then goes on in lower case, as prose does. Capitals with no lower case
+# after them ("the FBI. NATO ALLIES MET.") are a shouted sentence of their own.
+_CAPITALS_STOP = re.compile(r"(?<![.\w])[A-Z]{1,4}\.$")
+_CAPITALS_GO_ON = re.compile(r"^[A-Z]{2,}[ ][A-Z0-9][A-Z0-9]+\b.*?[ ][a-z]")
+# A photo credit in brackets: "(Photo: Jane Roe, AP)", "(AP Photo/Jane Roe)", "(JANE
+# ROE/AFP)", "(Jane Roe/Getty Images)", "(Jane Roe/for The Courier)". Pages print it
+# right after the caption it credits.
+PHOTO_CREDIT = re.compile(
+    r"\((?:(?:AP|AFP|Reuters|EPA)[ ])?(?:Photos?|Images?|Pictures?|Credit)(?:[ ]credit)?"
+    r"(?:[ ]by|[ ]courtesy(?: of)?)?[ ]*[:/][^()]{1,80}\)"
+    r"|\((?:Photo|Picture|Image)s?[ ](?:by|courtesy(?: of)?)[ ][^()]{1,80}\)"
+    r"|\([A-Z][A-Z.'’\- ]{2,40}[ ]?/[ ]?[A-Z][A-Z.'’\- /]{1,40}\)"
+    r"|\([A-Z][\w.'’\- ]{2,40}[ ]?/[ ]?for[ ][A-Z][^()]{1,50}\)"
+    r"|\([A-Z][\w.'’\- ]{2,40}[ ]?/[ ]?[^()]{0,30}\b(?:Getty|Images|AP|AFP|Reuters|"
+    r"EPA|Photographer|Staff|Shutterstock|Bloomberg|Pool|Sipa|Zuma|ZUMA|Polaris|Corbis)"
+    r"\b[^()]{0,30}\)"
+)
+_LEADING_CREDIT = re.compile(rf"^(?:{PHOTO_CREDIT.pattern})[ ]*")
+# A page's heading over a list of links ("Related stories on AOL:", "More from the
+# Herald:"): the lines under it that do not end like a sentence are the links' titles.
+LINKS_HEADING = re.compile(
+    r"^\s*(?:Related|See also|Read more|Read also|Also read|Recommended|Further reading|"
+    r"Most (?:read|popular|viewed)|Trending|You may also like|Also on [A-Z]|"
+    r"More (?:from|stories|coverage|videos|news|headlines|on this)\b)[^.!?:]{0,60}:"
+)
+# A paragraph break inside a sentence (pages that wrap a text with <br><br> or one <p>
+# per line): the block before ends on a comma or on a word no sentence ends on.
+_RUN_ON_END = re.compile(
+    r"(?:,|\b(?:a|an|the|of|to|in|on|at|for|with|by|from|into|and|or|but|that|which|who|"
+    r"whose|its|their|our|your|than))$"
 )
 _TAG = re.compile(r"<(?:/?[A-Za-z][^<>]{0,300}|!--.*?--)>", re.DOTALL)
 _SPACE = re.compile(r"\s+")
@@ -138,24 +174,35 @@ _STOPWORDS = frozenset(
 def split_sentences(text: str) -> list[str]:
     """Split plain text into sentences, in order, each stripped of outer whitespace.
 
-    Paragraphs (blank lines) always end a sentence; see ``_LINE_END`` for single line
-    breaks. Within a paragraph syntok finds the boundaries, so abbreviations ("Mr.",
-    "U.S.", "p.m."), initials ("J. R. Smith") and quotes ending in ``."`` are handled.
-    A piece that does not end like a sentence ("KYIV (Reuters)", "(Photo: AP)") or ends
-    in a title ("Rep.", "Gov.") is joined to the next one so clean-up can strip it.
-    Sentences are slices of the input (after markup and entity decoding): nothing is
-    reworded.
+    Paragraphs (blank lines) end a sentence, unless the one before stops on a comma or a
+    word no sentence ends on ("who in 2008 won the") or the next starts in lower case:
+    pages that wrap text with ``<br><br>`` break sentences so. See ``_LINE_END`` for
+    single line breaks. Within a paragraph syntok finds the boundaries, so
+    abbreviations ("Mr.", "U.S.", "p.m."), initials ("J. R. Smith") and quotes ending in
+    ``."`` are handled. A piece that does not end like a sentence ("KYIV (Reuters)",
+    "(Photo: AP)") or ends in a title or a number's abbreviation ("Rep.", "Figs.") is
+    joined to the next one so clean-up can strip it; so is a capitals name with a stop
+    inside ("the ID. SPACE VIZZION is"). A photo credit after a finished sentence of its
+    paragraph ("... on Monday. (JANE ROE/AFP)") goes with that sentence, the caption it
+    credits, so clean-up drops both. A links heading ("Related stories:", see
+    ``LINKS_HEADING``) and the unfinished lines under it are one piece. Sentences are
+    slices of the input (after markup and entity decoding): nothing is reworded.
     """
     sentences: list[str] = []
     for paragraph in _paragraphs(plain_text(text)):
-        pieces: list[str] = []
-        for tokens in (s for para in segmenter.analyze(paragraph) for s in para):
-            if not tokens:
-                continue
-            last = tokens[-1]
-            pieces.append(paragraph[tokens[0].offset : last.offset + len(last.value)])
+        in_paragraph = len(sentences)
         pending = ""
-        for piece in pieces:
+        for piece in _pieces(paragraph):
+            after_one = not pending and len(sentences) > in_paragraph
+            credit = _LEADING_CREDIT.match(piece)
+            if credit and after_one:
+                # A credit goes with the caption before it, for clean-up to drop both.
+                sentences[-1] = f"{sentences[-1]} {credit.group().strip()}"
+                piece = piece[credit.end() :]
+                if not piece:
+                    continue
+            if after_one and _CAPITALS_STOP.search(sentences[-1]) and _CAPITALS_GO_ON.match(piece):
+                pending = sentences.pop()
             pending = f"{pending} {piece}" if pending else piece
             if _TERMINAL.search(pending) and not _TITLE_ABBREVIATION.search(pending):
                 sentences.append(_SPACE.sub(" ", pending).strip())
@@ -163,6 +210,16 @@ def split_sentences(text: str) -> list[str]:
         if pending.strip():
             sentences.append(_SPACE.sub(" ", pending).strip())
     return sentences
+
+
+def _pieces(paragraph: str) -> list[str]:
+    """syntok's sentences of one paragraph, as slices of it."""
+    pieces: list[str] = []
+    for tokens in (s for para in segmenter.analyze(paragraph) for s in para):
+        if tokens:
+            last = tokens[-1]
+            pieces.append(paragraph[tokens[0].offset : last.offset + len(last.value)])
+    return pieces
 
 
 def remove_unsafe_characters(text: str) -> str:
@@ -283,6 +340,25 @@ def plain_text(text: str) -> str:
 
 
 def _paragraphs(text: str) -> list[str]:
+    """Blocks and finished lines of ``text``, with the breaks inside a sentence mended
+    (see ``_RUN_ON_END``) and a links heading joined to the links under it."""
+    joined: list[str] = []
+    in_links = False
+    for paragraph in _lines(text):
+        before = joined[-1] if joined else ""
+        if (in_links and not _TERMINAL.search(paragraph)) or (
+            before
+            and not _LINE_END.search(before)
+            and (_RUN_ON_END.search(before) or paragraph[0].islower())
+        ):
+            joined[-1] = f"{before} {paragraph}"
+            continue
+        in_links = paragraph.endswith(":") and bool(LINKS_HEADING.match(paragraph))
+        joined.append(paragraph)
+    return joined
+
+
+def _lines(text: str) -> list[str]:
     paragraphs: list[str] = []
     for block in _BLANK_LINE.split(text.replace("\r\n", "\n").replace("\r", "\n")):
         lines = [line.strip() for line in block.split("\n") if line.strip()]

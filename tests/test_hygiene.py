@@ -45,6 +45,34 @@ from digest.hygiene import clean_sentence, furniture_kind
             "The startup named a new strategy chief.",
         ),
         ("Portland, Ore. — The city closed the bridge.", "The city closed the bridge."),
+        # Places joined by a slash, with a place of two words and its country.
+        (
+            "MANILA/TACLOBAN CITY, Philippines Rescue crews reached the coast.",
+            "Rescue crews reached the coast.",
+        ),
+        ("OSLO/BERGEN, South Korea Officials met.", "Officials met."),
+        ("OSLO/BERGEN (Reuters) - Talks resumed on Monday.", "Talks resumed on Monday."),
+        # A live blog's entry time.
+        ("10:42 P.M. The ceasefire held overnight.", "The ceasefire held overnight."),
+        ("11:05 Rockets were fired at the port.", "Rockets were fired at the port."),
+        ("The vote closed at 10:42 P.M. on Friday.", None),
+        # An audio player's label and its fallback text.
+        (
+            "LISTEN: Bus fares rise again in the capital Your browser does not support the "
+            "audio element.",
+            "Bus fares rise again in the capital",
+        ),
+        ("Bus fares rise again in the capital Your browser", "Bus fares rise again in the capital"),
+        ("Clear the history in your browser after each visit.", None),
+        # Tickers and instrument codes the page prints as links.
+        (
+            "Shares of Harbor Ltd.’s HBR, +2.31% parent rose.",
+            "Shares of Harbor Ltd.’s parent rose.",
+        ),
+        ("The 10-year note DE10YT=RR fell 3/32.", "The 10-year note fell 3/32."),
+        ("Acme Corp (ACME.O) said it would cut jobs.", "Acme Corp said it would cut jobs."),
+        ("Tidewater (NYSE: TDW) and the index .SPX rose.", "Tidewater and the index rose."),
+        ("The S&P 500, +1.2% on the week, closed higher.", None),
         ("Paris, France and Berlin agreed on the plan.", None),
         (
             "The review is out. The post Our review appeared first on Gadget Blog.",
@@ -93,6 +121,19 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("The Harbour Courier's Jane Roe contributed to this report.", "byline"),
         ("The shipyard did not immediately return a request for comment.", "no comment"),
         ("The mayor could not be reached for comment on Monday.", "no comment"),
+        ("Anyone with information is asked to call detectives at (555) 010-4477.", "call to"),
+        ("Witnesses are urged to contact the harbour police.", "call to action"),
+        ("The helpline, 555-010-2233, is open all night.", "call to action"),
+        ("Here's what we know so far.", "teaser"),
+        ("According to the coastguard, here’s how the rescue unfolded:", "teaser"),
+        ("More from the Courier: Ferry fares to rise", "teaser"),
+        # A sentence the page follows with a photo credit is the photo's caption.
+        ("The captain waves from the bridge on Monday. (JANE ROE/AFP)", "photo caption"),
+        ("Crews clear the quay on May 2. (Photo: John Doe, AP)", "photo caption"),
+        ("The yard at dusk (AP Photo/Jane Roe, File)", "photo caption"),
+        ("NASA/ROE/DOE ET AL.", "photo caption"),
+        ("Jane Doe speaks during a news conference in Cork on May 2.", "photo caption"),
+        ("The crew on deck. (Jane Roe/for The Courier)", "photo caption"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
@@ -123,6 +164,11 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Farmers want to stay up to date with the new rules, the minister said.",
         "The boy who climbed the tree poses a question the council cannot answer.",
         "Jane Doe stands for re-election in the northern seat next spring.",
+        "Here's what I think: the tax is too high, the mayor said.",
+        "“Here’s what we will do,” the mayor said.",
+        "The vote was 215-213 after a night of talks.",
+        "Police said the caller dialled 911 at 2 a.m.",
+        "Officials asked residents to report damage to the council.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
@@ -161,3 +207,24 @@ def test_a_caption_run_into_its_credit_or_told_in_the_present_is_not_printed() -
         "The minister arrives for a summit in Brussels on Thursday.",
     ):
         assert clean_sentence(news) == news
+
+
+def test_a_sentence_cut_or_begun_mid_clause_is_not_printed() -> None:
+    for broken in (
+        "into the harbour sometime in 2022, the port said.",
+        "which were shared online on Sunday.",
+        "The choir, which in 2019 won the.",
+        "Pictures show the mayor looking relaxed in new.",
+        "The council approved the plan and",
+        "The fossil is about 160 million years old (Supplementary Figs.",
+    ):
+        assert clean_sentence(broken) == "", broken
+    for whole in (
+        "de Vries said the talks would resume.",
+        "eBay said sales rose by a fifth.",
+        "e-bikes were banned from the pier.",
+        "The answer was a flat no.",
+        "Sales rose in the US.",
+        "The fossil (a small feathered dinosaur) is about 160 million years old.",
+    ):
+        assert clean_sentence(whole) == whole

@@ -47,7 +47,8 @@ def test_markup_and_entities_are_decoded_not_kept() -> None:
         ("(CNN) — A storm hit the coast.", "A storm hit the coast."),
         ("1 of 6. The camp is cleared.", "The camp is cleared."),
         ("(Photo: AP) Crowds gathered.", "Crowds gathered."),
-        ("Crowds gathered. (Jane Roe / Staff Photographer)", "Crowds gathered."),
+        # A sentence the page follows with a credit is the photo's caption.
+        ("Crowds gathered. (Jane Roe / Staff Photographer)", ""),
         ("Prices rose sharply. Read more: why prices rise", "Prices rose sharply."),
         ("The port &amp; the airport <b>reopened</b>.", "The port & the airport reopened."),
         ("The U.S. (and Canada) agreed - mostly.", "The U.S. (and Canada) agreed - mostly."),
@@ -158,3 +159,85 @@ def test_a_teaser_cut_by_the_outlet_ends_where_its_last_whole_clause_does() -> N
     # Not cut: an ellipsis after a stop, or none.
     assert end_teaser("So much for that....") == "So much for that...."
     assert end_teaser("The ferry sank.") == "The ferry sank."
+
+
+def test_a_photo_credit_goes_with_the_caption_before_it_and_both_are_dropped() -> None:
+    text = (
+        "The ferry captain waves from the bridge in Cork on Monday. (JANE ROE/AFP) "
+        "Passengers waited two hours for the crossing.\n\n"
+        "A crane lifts the hull near the quay on May 2. (Photo: John Doe, AP) The yard "
+        "said repairs would take a month."
+    )
+
+    sentences = split_sentences(text)
+
+    assert sentences[0] == (
+        "The ferry captain waves from the bridge in Cork on Monday. (JANE ROE/AFP)"
+    )
+    assert [c for c in map(clean_sentence, sentences) if c] == [
+        "Passengers waited two hours for the crossing.",
+        "The yard said repairs would take a month.",
+    ]
+    # A credit that opens a paragraph credits what follows: only the credit goes.
+    assert [clean_sentence(s) for s in split_sentences("(Photo: AP) Crowds gathered.")] == [
+        "Crowds gathered."
+    ]
+
+
+def test_a_name_in_capitals_with_a_stop_inside_is_not_split() -> None:
+    assert split_sentences(
+        "Add a second motor and the XR. NOVA TOURER would reach 60 mph in five seconds. "
+        "It goes on sale in May."
+    ) == [
+        "Add a second motor and the XR. NOVA TOURER would reach 60 mph in five seconds.",
+        "It goes on sale in May.",
+    ]
+    # Capitals with no prose after them are a sentence of their own.
+    assert split_sentences("Agents briefed the FBI. NATO ALLIES MET.") == [
+        "Agents briefed the FBI.",
+        "NATO ALLIES MET.",
+    ]
+    assert split_sentences("The effect is shown in Figs. 2 and 3 of the report.") == [
+        "The effect is shown in Figs. 2 and 3 of the report."
+    ]
+
+
+def test_a_sentence_broken_over_paragraphs_is_mended() -> None:
+    text = (
+        "Pictures\n\nwhich were shared online on Sunday,\n\nshow the mayor wearing a new\n\n"
+        "winter coat.\n\nThe choir, which in 2019 won the\n\nCivic Trust Award, sang again."
+        "\n\nA heading\n\nThe council met."
+    )
+
+    assert split_sentences(text) == [
+        "Pictures which were shared online on Sunday, show the mayor wearing a new winter coat.",
+        "The choir, which in 2019 won the Civic Trust Award, sang again.",
+        "A heading",
+        "The council met.",
+    ]
+
+
+def test_the_links_under_a_related_heading_are_one_piece_that_is_dropped() -> None:
+    text = (
+        "Divers will return on Friday.\n\nRelated stories on the Courier:\n\n"
+        "Second wreck found off the cape\n\nHarbour reopens after the storm\n\n"
+        "The search cost the county $40,000."
+    )
+
+    sentences = split_sentences(text)
+
+    assert sentences == [
+        "Divers will return on Friday.",
+        "Related stories on the Courier: Second wreck found off the cape Harbour reopens "
+        "after the storm",
+        "The search cost the county $40,000.",
+    ]
+    assert clean_sentence(sentences[1]) == ""
+
+
+def test_a_document_with_an_audio_players_fallback_line_is_an_article() -> None:
+    assert not is_boilerplate_document(
+        "LISTEN: Bus fares rise again Your browser does not support the audio element.\n"
+        "Commuters will pay 40 cents more from March, the transit authority said."
+    )
+    assert is_boilerplate_document("Your browser does not support JavaScript. Please update.")
