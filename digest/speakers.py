@@ -43,7 +43,8 @@ _VAGUE = re.compile(
 # Words a speaker's name never contains; finding one means the match ran over a clause.
 _NOT_IN_SPEAKER = re.compile(
     r"\b(?:that|which|when|if|because|is|are|was|were|be|been|would|will|can|could|should|"
-    r"must|do|did|does|not|to|you|we|I|after|before|while|whether)\b"
+    r"must|do|did|does|not|to|you|we|I|after|before|while|whether|has|have|had|as|"
+    r"although|though|\w+n['’]t)\b"
 )
 # Intro phrases before the speaker, cut at their comma: "Ditching decorum, Trump said".
 _INTRO = re.compile(
@@ -52,7 +53,10 @@ _INTRO = re.compile(
     r"Separately|Instead|Previously|Also|Indeed|Today|Yesterday|Tomorrow|Tonight|For|With|"
     r"Afterwards?|"
     r"Without|Despite|"
-    r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
+    r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z]|"
+    # A sentence adverb ("Unfortunately, they said"); "Sally" or "Kelly" has no suffix before
+    # its "ly".
+    r"[A-Z][a-z]{2,}(?:al|ate|ent|ant|ous|ing|ed|ib|ab|ic|ful|less|ive|ar)ly$)"
 )
 # A name with its role: "Dylan Nelson, a postdoctoral fellow at the Max Planck Institute
 # for Astrophysics in Munich, Germany" is 15 words; a clause read as a speaker runs longer.
@@ -75,7 +79,7 @@ _SPEAKER_TAIL = re.compile(
 )
 # Heads of a speaker phrase that are people or organisations, when not a proper name.
 _AGENT_HEAD = re.compile(
-    r"^(?:\w*(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?|"
+    r"^(?:[\w\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?|"
     r"officials?|ministry|ministries|minister|secretary|government|governments|police|"
     r"authorities|authority|agency|agencies|bureau|office|department|party|parties|group|"
     r"groups|company|companies|firm|firms|bank|banks|union|unions|council|commission|"
@@ -98,7 +102,8 @@ _NOT_AGENT = re.compile(
     r"^(?:Article|Section|Chapter|Clause|Paragraph|Act|Bill|Law|Treaty|Report|Study|"
     r"Survey|Poll|Data|Figures|Statement|Decision|Text|Document|Letter|Records?|Video|"
     r"Footage|Map|Website|Page|Post|Tweet|Filing|Complaint|Lawsuit|Memo|Ruling|Order|"
-    r"Plan|Deal|Agreement|Proposal|Constitution|"
+    r"Plan|Deal|Agreement|Proposal|Constitution|Statistics|Findings|Results|Research|"
+    r"Analysis|Paper|Book|List|"
     # Days, singular or plural ("Tuesdays, Thursdays and Saturdays, the ministry said":
     # a list that ends the claim, not the speaker).
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|"
@@ -111,7 +116,7 @@ _THING_HEAD = re.compile(
     r"^(?:statements?|documents?|agreements?|arguments?|comments?|announcements?|"
     r"assessments?|judgments?|judgements?|payments?|settlements?|treatments?|"
     r"developments?|experiments?|elements?|moments?|governments?_|numbers?|papers?|"
-    r"letters?|orders?|matters?|chapters?|registers?|parameters?|computers?|meters?|"
+    r"letters?|orders?|matters?|chapters?|registers?|parameters?|computers?|meters?|lists?|"
     r"percent|per cent)$"
 )
 _SUBORDINATE_START = re.compile(
@@ -171,6 +176,8 @@ _TITLES = frozenset(
         *("Leader", "Speaker", "Attorney", "General", "Prince", "Princess", "King", "Queen"),
     }
 )
+# Titles that take "of" and a lower-case word: "Secretary of state", "head of security".
+_ROLE_WORDS = _TITLES | {"Head", "Professor", "Chair", "Dean", "Commissioner", "Vice"}
 # A description that introduces a person by one name: "A witness, Bo," / "Walter Huang's
 # brother, Will,".
 _DESCRIPTION = (
@@ -186,6 +193,40 @@ _PERSON_HEAD = re.compile(
 # A name run after one of these may open with the preposition's object ("envoy to Ukraine
 # Kurt Volker").
 _PREPOSITIONS = frozenset({"to", "of", "for", "in", "at", "from", "with", "on", "by"})
+# The end of a clause read as a speaker: "The attack, and how it happened, is unnerving, said".
+_ENDS_IN_PREDICATE = re.compile(
+    r"(?<!\bwho\s)(?<!\bthat\s)\b(?:is|are|was|were|has|have|had)\s+\w+$|\bwhich$"
+)
+# A participle opening what is left of a speaker once its intro is gone ("..., and
+# attended UMass Boston", "citing administration officials"): a clause, not a name.
+_STARTS_AS_VERB = re.compile(r"^[a-z]+(?:ed|ing)\s")
+# A participle and "by" ("Quoted by the Straits Times", "A study published by the
+# university"): a document or a clause, never the speaker itself.
+_PASSIVE_BY = re.compile(
+    r"(?:^|\s)[A-Za-z][a-z]+ed\s+by\s|^[A-Z][a-z]+ing\s+(?!of\b|for\b|at\b)[a-z]"
+)
+# A verb and its object ("a neighbor shot his neighbors"); "A spokesman for his company"
+# has a preposition there.
+_VERB_WITH_OBJECT = re.compile(
+    r"\b(?!(?:for|of|at|from|with|in|on|to|by|and|or)\s)[a-z]+\s+(?:his|her|their|its|my|our)\s"
+)
+# "Indonesia's Meteorology, Climatology and Geophysics Agency": a comma inside a name.
+_IN_A_NAME_LIST = re.compile(r"^[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)*\s(?:and|&)\s[A-Z]")
+# A name, then "of" and a lower-case word that is no determiner: the topic, not the name.
+_OF_TOPIC = re.compile(r"\b([A-Z][\w'’\-]+)\s+of\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z][^,]*")
+# Words that never sit between a possessive and a title ("France's agriculture minister").
+_ROLE_FILLER = re.compile(
+    r"['’]s\s(?:[a-z\-]+\s)*(?:as|of|in|at|on|for|to|by|with|and|or|the|a|an|is|are|was|were|"
+    r"has|had|year|years|day|days|week|time|first|last)\s"
+)
+_TIME_OWNER = re.compile(r"(?:Today|Yesterday|Tonight|Tomorrow|This|Last|Next)['’]s\s")
+# A role given after a name without an article ("Jane Doe, co-director of the school",
+# "one of the defence lawyers"): its head must name a person; an age (", 45,") or a
+# "who" clause is no role.
+_BARE_ROLE = (
+    r"(?P<bare>,\s(?:one\sof\s[^,.;:\"“”]{3,60}|(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*"
+    r"(?:\s(?:of|at|for|with|in)\s[^,;:\"“”]{3,60}?)?)(?=,|\s(?:said|says|told)\b|\.?$))"
+)
 # A conjunction left before the speaker ("But the board said"): not part of the name.
 _LEADING_CONJUNCTION = re.compile(
     r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
@@ -198,9 +239,18 @@ def recognise_speaker(raw: str) -> str:
     "His office" or "Their lawyer" needs the sentence before it; without a name of its
     own ("Its chief executive, Jane Doe") it is no speaker here.
     """
+    flat = " ".join(raw.split()).strip(" ,")
+    if _ENDS_IN_PREDICATE.search(flat) or _STARTS_AS_VERB.match(
+        _clean_speaker(raw, capitalise=False)
+    ):
+        return ""  # "The murder ... is unnerving", "attended UMass Boston": a clause
     who = _clean_speaker(raw)
-    if _POSSESSIVE_LEAD.match(" ".join(raw.split()).strip(" ,")) and not _NAME_IN.search(who[1:]):
-        return ""
+    if _POSSESSIVE_LEAD.match(flat):
+        if not _NAME_IN.search(who[1:]):
+            return ""
+        # "His father, SSP Jane Doe": the name says who; "father" needs the sentence before.
+        named = re.fullmatch(r"[A-Z][a-z\- ]+, ([A-Z][^,]+)", who)
+        who = named.group(1) if named else who
     return who if who and _is_agent(who) else ""
 
 
@@ -210,7 +260,11 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     parts = who.split(", ")
     # "Ditching decorum and diplomacy, Trump" / "As the polls opened, some analysts": the
     # speaker starts after the intro's comma. An appositive ("Jane Doe, a farmer") stays.
-    while len(parts) > 1 and _INTRO.match(parts[0]):
+    while len(parts) > 1 and _INTRO.match(parts[0]) and not _IN_A_NAME_LIST.match(parts[1]):
+        if re.fullmatch(
+            r"[a-z][\w\-]*(?:\s[a-z][\w\-]*)*(?:\s[A-Z][\w.\-]*)+", parts[0]
+        ) and re.match(r"(?:an?|the)\s", parts[1]):
+            break  # "study co-author Xing Xu, a paleontologist": a name and its role
         parts = parts[1:]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)
@@ -222,8 +276,12 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     who = re.split(r",\s+and\s+(?=[a-z])", who, maxsplit=1)[0]
     # "Morbidelli, an expert in orbits who was not involved in either study": the role
     # says who he is; the relative clause is the article's aside.
-    who = re.sub(r"(,\s+(?:an?|the)\s[^,]*?)\s+who\b.*$|,\s+who\b.*$", r"\1", who)
+    who = re.sub(r"(,\s+(?:an?|the)\s[^,]*?)\s+who\b.*$|,\s+whos?e?\b.*$", r"\1", who)
     who = re.sub(r"\s*\(((?:like|including|such as)\s[^()]{2,80})\)", r", \1,", who)
+    # "said Bernthal of finally working alongside Spacey": what a name is "of", in lower
+    # case, is the topic; "Lt. Jane Doe of the sheriff's office" and "Secretary of state
+    # Jane Doe" keep theirs.
+    who = _OF_TOPIC.sub(lambda m: m.group(0) if m.group(1) in _ROLE_WORDS else m.group(1), who)
     who = who.strip(" ,")
     return who[:1].upper() + who[1:] if capitalise else who
 
@@ -235,19 +293,21 @@ def _is_agent(who: str) -> bool:
         return False
     if _PAST_TIME.match(who) or _SUBORDINATE_START.match(who):
         return False  # "In 2023 the president": long ago; "When Jane Doe": a clause
-    if _VERB_OR_ADVERB_START.match(who):
-        return False  # "Will board in group 2", "Allegedly sent from": a clause, not a name
+    if _VERB_OR_ADVERB_START.match(who) or _PASSIVE_BY.search(who):
+        return False  # "Will board in group 2", "Quoted by the Times": a clause, not a name
     name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
     for appositive in re.findall(r",\s+(\S+)", who):
         # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma
         # followed by anything else ("Tomorrow, you will") means the match ran over.
-        if not re.match(r"(?:a|an|the|like|including|such|who|[A-Z])", appositive) and not (
+        if not re.match(r"(?:(?:a|an|the|like|including|such|who)\b|[A-Z])", appositive) and not (
             _AGENT_HEAD.match(appositive.rstrip(",")) and not _THING_HEAD.match(appositive)
         ):
             return False  # "Jack Buser, director for games at Google" is a role: it stays
-    if _NOT_IN_SPEAKER.search(name):
+    if _NOT_IN_SPEAKER.search(name) or _VERB_WITH_OBJECT.search(name):
         return False
-    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0]
+    if re.fullmatch(r"[A-Z][\w\-]+,\s[a-z]+", who):
+        return False  # "Alexandria, Virginia, police said": the place's end, then a bare noun
+    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to|by)\s", name)[0]
     tokens = [re.sub(r"(?:['’]s?)?\.?$", "", t) for t in head_phrase.split()]
     head = tokens[-1] if tokens else ""
     if not head or any(c.isdigit() for c in head) or _NOT_AGENT.match(head):
@@ -317,6 +377,17 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = f"{outlet}'s {who.split(maxsplit=1)[1]}" if outlet else ""
     elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?", who):
         return ""
+    elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s[A-Z][\w'’\-]+", who):
+        # "Mr Calamari" -> "Andrew M Calamari, a partner at ...": the first full mention,
+        # unless a "Mr" and a "Mrs" share the surname (a couple: whose full name is it?).
+        surname = who.split()[1]
+        titles = set(
+            re.findall(rf"\b(Mrs|Ms|Miss|Mr)\.?\s{re.escape(surname)}\b", " ".join(context))
+        )
+        full = (
+            _full_name(surname, context) if len(titles & {"Mr"}) + len(titles - {"Mr"}) < 2 else ""
+        )
+        who = full if full and full != surname else who
     elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
         # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
         # read as a surname ("Police Chief Jane Doe" is someone else).
@@ -345,9 +416,12 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}"
     found: list[tuple[str, bool]] = []  # each mention, and whether it opens its sentence
     for sentence in context:
+        if _title_case(sentence):
+            continue  # a headline capitalises every word: its runs of capitals are no names
         for match in re.finditer(
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]+\s){{1,3}}{name}{after})(?!\w)"
-            rf"(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b))?",
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s){{1,6}}{name}{after})(?!\w)"
+            rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
+            rf"|{_BARE_ROLE})?",
             sentence,
         ):
             full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
@@ -359,9 +433,11 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 opener, rest, context
             ):
                 full = rest  # "envoy to Ukraine Kurt Volker": Ukraine ends the role
+            if full.split().count(surname) > 1:
+                continue  # "President Trump Donald John Trump": two mentions run together
             if full == surname or _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
-            role = match.group("role") or ""
+            role = match.group("role") or _person_role(match.group("bare") or "")
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
             # story of its own, not a role.
             named = full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
@@ -380,6 +456,21 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     return surname
 
 
+def _title_case(sentence: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _person_role(role: str) -> str:
+    """``role`` (", co-director of the school") if its head names a person, else ""."""
+    words = re.split(r"\s(?:of|at|for|with|in)\s", role.strip(" ,."))[0].split()
+    if not words or words[0] in ("who", "whose", "which", "his", "her", "their", "its"):
+        return ""
+    if words[0] == "one" or _is_a_person(" ".join(words)):
+        return role.rstrip(" .")
+    return ""
+
+
 def _after_preposition(sentence: str, start: int) -> bool:
     before = sentence[:start].split()
     return bool(before) and before[-1] in _PREPOSITIONS
@@ -391,7 +482,7 @@ def _is_a_name_alone(opener: str, rest: str, context: Sequence[str]) -> bool:
     Ukraine"). Before a title it qualifies the title ("with Apple CEO Tim Cook"), and a
     person's given name is not written alone before they are introduced whole."""
     given = rest.split()[0]
-    if len(rest.split()) != 2 or opener in _TITLES or given in _TITLES or given.isupper():
+    if len(rest.split()) > 2 or opener in _TITLES or given in _TITLES or given.isupper():
         return False
     alone = re.findall(rf"(?<![\w'’]){re.escape(opener)}(?![\w'’]|\s[A-Z])", " ".join(context))
     return len(alone) >= 2
@@ -445,7 +536,13 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
             rf"{re.escape(head)})\b",
             sentence,
         )
-        if match:
+        # "Obama's first year as president", "Today's decision is the group": a clause or
+        # a time, not a title; the role stays unnamed rather than take the wrong name.
+        if (
+            match
+            and not _ROLE_FILLER.search(match.group(1))
+            and not _TIME_OWNER.match(match.group(1))
+        ):
             return match.group(1)
     # An institution named only by its role ("The ministry") is not a named speaker.
     return "" if head in ("minister", "ministry", "spokesman", "spokeswoman", "official") else who

@@ -307,3 +307,58 @@ def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
         "The ferry may only sail on Mondays, Tuesdays and Saturdays, the harbour board said."
     )
     assert not any("Tuesdays" in statement.who for statement in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A sentence adverb is an intro; what is left is a pronoun.
+        "Regrettably, they said the bridge would stay closed until the spring.",
+        # The X of "according to X" ends at its comma: what follows is a clause.
+        "Mara Holt left the yard in 2009, according to her blog, and joined Harbour Rowing.",
+        # A participle in the speaker: a clause or a document, never who spoke.
+        '"The tide will turn before dawn," said the report, cited by the Harbour Gazette.',
+        "A survey published by the Coastal Institute in May says most fishermen want more.",
+        "The review by harbour historian Ada Klein says the pier was built in 1890.",
+        # A comma inside a name ("the Met, Marine and Coastal Office"): no speaker is
+        # better than half of one.
+        "The surge was worse than forecast, according to a bulletin from the Met, Marine "
+        "and Coastal Office.",
+        # A place's end and a bare noun: "Calais, France, police said".
+        "The ferry was held at the quay in Calais, France, police said.",
+        # The words before "said" are a clause ending in its predicate.
+        "The new pier, and the speed with which it went up, is remarkable, said Tom Vale, "
+        "71, who retired from the yard last year.",
+        "The court has thrown out an appeal by the boat maker, Keelco, which argued that it "
+        "owns the hull design.",
+    ],
+)
+def test_no_speaker_from_a_clause_an_intro_or_a_document(sentence: str) -> None:
+    assert attribute_sentence(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # What the speaker spoke "of", in lower case, is the topic.
+        ('"Nobody expected the pier to hold," said Vale of rebuilding the old jetty.', "Vale"),
+        ("Generally, harbour masters say the channel is safe at high tide.", "Harbour masters"),
+        # "Her brother, Sgt. Ole Brandt": the name says who; "brother" needs context.
+        (
+            "Her brother, Sgt. Ole Brandt, said the boat had been moored there for years.",
+            "Sgt. Ole Brandt",
+        ),
+        # A role without an article is a role all the same.
+        (
+            '"It will take weeks to dry out," said Rosa Lind, co-founder of the rowing club.',
+            "Rosa Lind, co-founder of the rowing club",
+        ),
+        # A participle phrase after the name is how they looked, not who they are.
+        (
+            '"The pier was never safe for the ferries," said Durn, appearing tired in a grey suit.',
+            "Durn",
+        ),
+    ],
+)
+def test_the_speaker_is_named_without_the_words_around_the_name(sentence: str, who: str) -> None:
+    assert [s.who for s in attribute_sentence(sentence)] == [who]

@@ -259,3 +259,71 @@ def test_a_place_before_a_persons_name_is_not_part_of_it_but_a_company_before_a_
     found = find_perspectives(sentences, ARTICLES, limit=2, documents=documents)
 
     assert [p.who for _, p in found] == ["Lena Marsh", "Orchard CEO Paul Finch"]
+
+
+def _named(documents: list[list[str]], sentence: int) -> list[str]:
+    found = find_perspectives(
+        [(documents[0][sentence], 0)], ARTICLES[:1], limit=2, documents=documents
+    )
+    return [p.who for _, p in found]
+
+
+def test_the_president_is_never_named_after_a_phrase_that_merely_ends_in_president() -> None:
+    documents = [
+        [
+            "In Mr Hale's second year as president of the club, the fees rose twice.",
+            "The president said that the fees would fall again after the summer.",
+        ]
+    ]
+
+    assert _named(documents, 1) == ["The president"]
+
+
+def test_a_title_and_surname_is_completed_with_a_middle_initial_and_the_role() -> None:
+    documents = [
+        [
+            "Shares in Tidal Lines fell after the filing.",
+            "The rules are clear, said Paula K Weir, a partner at the law firm Bell & Rowe.",
+            "Ms Weir said that regulators would want to see the contracts first.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Paula K Weir, a partner at the law firm Bell & Rowe"]
+
+
+def test_a_title_and_surname_two_people_share_stays_as_it_is() -> None:
+    documents = [
+        [
+            "Nora Hale and her husband set out from the harbour at dawn.",
+            "Mrs Hale fell from the deck as the wind rose.",
+            "Mr Hale said that the sea had been calm for most of the morning.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Mr Hale"]
+
+
+def test_the_role_the_article_gives_without_an_article_comes_with_the_name() -> None:
+    documents = [
+        [
+            "“The water is safe to drink,” said Rosa Lind, co-director of the board's laboratory.",
+            "Lind said that the tests would go on through the summer and autumn.",
+            "“We expected worse,” said Tom Vale, one of the club's two coaches.",
+            "Vale said that the rowers would be back on the river within a week.",
+        ]
+    ]
+
+    assert _named(documents, 1) == ["Rosa Lind, co-director of the board's laboratory"]
+    assert _named(documents, 3) == ["Tom Vale, one of the club's two coaches"]
+
+
+def test_a_long_title_is_named_whole_and_a_headline_gives_no_names() -> None:
+    documents = [
+        [
+            "Watch Senator Ada Klein Grill Harbour Chief Tom Rees Over The Leaks",
+            "Northfield County Harbour Office Inspector Tam Rees said the quay was closed.",
+            "Rees said that the ferry would run again on Friday if the wind dropped.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Northfield County Harbour Office Inspector Tam Rees"]
