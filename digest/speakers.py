@@ -484,6 +484,11 @@ def _is_a_name_alone(opener: str, rest: str, context: Sequence[str]) -> bool:
     given = rest.split()[0]
     if len(rest.split()) > 2 or opener in _TITLES or given in _TITLES or given.isupper():
         return False
+    common = re.search(rf"\b{re.escape(opener.lower())}\b", " ".join(context))
+    if len(rest.split()) == 1 and not (common or _PLURAL_OPENING.match(opener)):
+        # "Inspector-General of Police Khalid": "Police", a common noun, ends the title;
+        # "at Neiman Marcus" is one name.
+        return False
     alone = re.findall(rf"(?<![\w'’]){re.escape(opener)}(?![\w'’]|\s[A-Z])", " ".join(context))
     return len(alone) >= 2
 

@@ -327,3 +327,22 @@ def test_a_long_title_is_named_whole_and_a_headline_gives_no_names() -> None:
     ]
 
     assert _named(documents, 2) == ["Northfield County Harbour Office Inspector Tam Rees"]
+
+
+def test_a_title_ending_in_a_common_noun_is_not_part_of_a_one_word_name() -> None:
+    documents = [
+        [
+            "The inquiry is led by the Commissioner of Police Rahim, who took office in May.",
+            "Police closed the coast road on Sunday.",
+            "Police reopened it on Monday morning.",
+            "Rahim said that the two suspects had crossed the border at night.",
+        ],
+        [
+            "Shoppers queued at Harbourman Mills on Friday.",
+            "Harbourman had warned of long queues.",
+            "Harbourman said that it would open two more stores before the winter.",
+        ],
+    ]
+
+    assert _named(documents, 3) == ["Rahim"]
+    assert _named([documents[1]], 2) == ["Harbourman Mills"]
