@@ -362,3 +362,43 @@ def test_no_speaker_from_a_clause_an_intro_or_a_document(sentence: str) -> None:
 )
 def test_the_speaker_is_named_without_the_words_around_the_name(sentence: str, who: str) -> None:
     assert [s.who for s in attribute_sentence(sentence)] == [who]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says"),
+    [
+        # The listener after "told" is never part of the claim.
+        (
+            "Ada Klein told KXYZ-TV 7 News her brother works at the depot on the quay.",
+            "her brother works at the depot on the quay.",
+        ),
+        (
+            "The union's leader told hundreds of dockers who filled the square that the port "
+            "should pay for the repairs.",
+            "the port should pay for the repairs.",
+        ),
+        # A verbless phrase after the closing quote describes the source; it is no claim.
+        (
+            'The two hosts "will stay off the air until further notice," the statement from '
+            "the station, Harbour Radio, said.",
+            'the two hosts "will stay off the air until further notice."',
+        ),
+    ],
+)
+def test_the_claim_leaves_out_the_listener_and_the_words_after_its_quote(
+    sentence: str, says: str
+) -> None:
+    assert [s.says for s in attribute_sentence(sentence)] == [says]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # No "that" after the listener: where the claim starts is unknown.
+        "Ada Klein told her friends at the rowing club the pier was not safe any more.",
+        # A name after the closing quote: the speaker was cut at a comma of their name.
+        '"The method is sound," harbour engineer Tom Vale of Vale, Rees and Co said.',
+    ],
+)
+def test_no_statement_when_the_claim_or_speaker_has_no_clean_boundary(sentence: str) -> None:
+    assert attribute_sentence(sentence) == ()
