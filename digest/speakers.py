@@ -227,6 +227,13 @@ _BARE_ROLE = (
     r"(?P<bare>,\s(?:one\sof\s[^,.;:\"“”]{3,60}|(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*"
     r"(?:\s(?:of|at|for|with|in)\s[^,;:\"“”]{3,60}?)?)(?=,|\s(?:said|says|told)\b|\.?$))"
 )
+# Words that open an aside, not a role ("Okanogan County, about an hour later,
+# officials", "Sigman, now a grandmother", "Sorkin, his father").
+_NOT_A_ROLE_START = re.compile(
+    r"(?:about|as|after|before|when|while|since|until|now|then|later|earlier|also|even|just|"
+    r"still|only|once|nearly|almost|around|over|under|in|on|at|for|from|with|by|to|of|and|"
+    r"or|but|so|not|where|his|her|their|its|our|my|your)\b"
+)
 # A conjunction left before the speaker ("But the board said"): not part of the name.
 _LEADING_CONJUNCTION = re.compile(
     r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
@@ -296,13 +303,18 @@ def _is_agent(who: str) -> bool:
     if _VERB_OR_ADVERB_START.match(who) or _PASSIVE_BY.search(who):
         return False  # "Will board in group 2", "Quoted by the Times": a clause, not a name
     name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
-    for appositive in re.findall(r",\s+(\S+)", who):
+    for appositive in re.findall(r",\s+([^,]+)", who):
         # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma
         # followed by anything else ("Tomorrow, you will") means the match ran over.
-        if not re.match(r"(?:(?:a|an|the|like|including|such|who)\b|[A-Z])", appositive) and not (
-            _AGENT_HEAD.match(appositive.rstrip(",")) and not _THING_HEAD.match(appositive)
+        # "Jack Buser, director for games at Google" and "Jane Doe, associate professor
+        # of physics" are roles: their head, before "of" or "at", names a person.
+        head = re.split(r"\s(?:of|for|at|from|with|in|on|to|and)\s", appositive)[0].split()[-1]
+        if not re.match(r"(?:(?:a|an|the|like|including|such|who)\b|[A-Z])", appositive) and (
+            _NOT_A_ROLE_START.match(appositive)
+            or not (_AGENT_HEAD.match(head) or _PERSON_HEAD.match(head))
+            or _THING_HEAD.match(head)
         ):
-            return False  # "Jack Buser, director for games at Google" is a role: it stays
+            return False
     if _NOT_IN_SPEAKER.search(name) or _VERB_WITH_OBJECT.search(name):
         return False
     if re.fullmatch(r"[A-Z][\w\-]+,\s[a-z]+", who):

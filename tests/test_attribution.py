@@ -326,6 +326,8 @@ def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
         "and Coastal Office.",
         # A place's end and a bare noun: "Calais, France, police said".
         "The ferry was held at the quay in Calais, France, police said.",
+        "The ferry was last seen off the coast near Tarn, Wold County, about an hour later, "
+        "harbour officials said.",
         # The words before "said" are a clause ending in its predicate.
         "The new pier, and the speed with which it went up, is remarkable, said Tom Vale, "
         "71, who retired from the yard last year.",
@@ -352,6 +354,12 @@ def test_no_speaker_from_a_clause_an_intro_or_a_document(sentence: str) -> None:
         (
             '"It will take weeks to dry out," said Rosa Lind, co-founder of the rowing club.',
             "Rosa Lind, co-founder of the rowing club",
+        ),
+        # A role is known by its head, before "of" or "at"; an aside ("about an hour
+        # later") is no role.
+        (
+            '"The models are huge," said Ana Roth, associate professor of physics at Tarn.',
+            "Ana Roth, associate professor of physics at Tarn",
         ),
         # A participle phrase after the name is how they looked, not who they are.
         (
