@@ -26,6 +26,7 @@ __all__ = [
     "name_in_full",
     "recognise_speaker",
     "speaker_key",
+    "speaker_kind",
 ]
 
 _PRONOUN = re.compile(
@@ -563,6 +564,64 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
             return match.group(1)
     # An institution named only by its role ("The ministry") is not a named speaker.
     return "" if head in ("minister", "ministry", "spokesman", "spokeswoman", "official") else who
+
+
+# Bodies, not people: a last word or a lower-case head that names an organisation.
+_BODY_WORD = re.compile(
+    r"^(?:Company|Inc|Corp|Corporation|News|Times|Post|Police|Department|Agency|Office|"
+    r"Ministry|University|Bank|Airlines?|Association|Council|Court|Group|Party|Media|Radio|"
+    r"TV|Network|Bureau|Service|Institute|Foundation|Commission|Committee|Board|"
+    r"Administration|Authority|Ltd|LLC|Journal|Chronicle|Tribune|Herald|Gazette|Press|"
+    r"company|agency|firm|department|office|ministry|government|board|police|newspaper|"
+    r"network|station|channel|court|council|union|group|party|bank|airline|carrier|"
+    r"administration|military|army|navy|team|school|university|hospital|paper|magazine|"
+    r"broadcaster|regulator|club|league|embassy|palace|church|campaign|website|carmaker|"
+    r"automaker|drugmaker|chipmaker|retailer|manufacturer|provider|operator|publisher|"
+    r"lender|insurer|exporter|importer|producer|developer|supplier|distributor|brewer)$"
+)
+_PERSON_TITLES = _TITLES | {
+    *("Maj", "Cmdr", "Capt", "Insp", "Supt", "CEO", "Commissioner", "Inspector", "Sheriff"),
+    *("Trooper", "Coach", "Principal", "Rev", "Pastor", "Rabbi", "Imam", "Lord", "Lady"),
+    *("Sir", "Dame", "Chairwoman", "Deputy", "Assistant"),
+}
+# People by their role: "The lawmaker", "A witness".
+_PERSON_ROLE = re.compile(
+    r"^(?:lawmaker|actor|actress|author|judge|senator|mayor|governor|spokes(?:man|woman|"
+    r"person)|official|officer|lawyer|attorney|teacher|doctor|suspect|singer|president|"
+    r"minister|chairman|director|professor|scientist|researcher|detective|pope|king|queen)$"
+)
+
+
+def speaker_kind(who: str, *, plural: bool = False) -> str:
+    """What ``who`` names, where the words tell: "group" (a plural speaker), "body" (an
+    organisation: "The company", "WOGX", "The Chronicle", "Vermont State Police"),
+    "person" (a title, a role or a person's description: "Ms. Shourd", "Jane Doe, a
+    professor", "The lawmaker"); "" when a bare name could be either ("Jane Doe",
+    "Neiman Marcus")."""
+    if plural:
+        return "group"
+    name = re.split(r",\s", who)[0].strip()
+    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to|by)\s", name)[0]
+    words = [w.rstrip(".") for w in head_phrase.split()]
+    if not words:
+        return ""
+    head = re.sub(r"['’]s?$", "", words[-1])
+    if _BODY_WORD.match(head) or re.fullmatch(r"[A-Z]{2,6}", head):
+        return "body"
+    if re.match(r"The\s[A-Z]", name) and not any(w in _TITLES for w in words):
+        return "body"  # "The Chronicle", "The New York Times"
+    if any(w in _PERSON_TITLES or _PERSON_ROLE.match(w) for w in words[:-1]):
+        return "person"  # "Maj. Glenn Hall", "Foreign Ministry spokesman Ramin Mehmanparast"
+    if _PERSON_ROLE.match(head) or _PERSON_HEAD.match(head):
+        return "person"
+    if "," in who:
+        role = re.split(r"\s(?:of|for|at|from|with|in|on|to|by)\s", who.split(",", 1)[1])[0]
+        role_head = role.split()[-1] if role.split() else ""
+        if (_AGENT_HEAD.match(role_head) or _PERSON_HEAD.match(role_head)) and not (
+            _BODY_WORD.match(role_head) or _THING_HEAD.match(role_head)
+        ):
+            return "person"  # "Jane Doe, a weapons expert at the institute"
+    return ""
 
 
 def speaker_key(who: str) -> str:

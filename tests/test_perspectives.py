@@ -346,3 +346,24 @@ def test_a_title_ending_in_a_common_noun_is_not_part_of_a_one_word_name() -> Non
 
     assert _named(documents, 3) == ["Rahim"]
     assert _named([documents[1]], 2) == ["Harbourman Mills"]
+
+
+def test_a_pronoun_opening_the_claim_must_be_able_to_refer_to_the_speaker() -> None:
+    sentences = [
+        ("The company said he had been the best skipper the harbour ever had.", 0),
+        ("Ms. Okafor said he was the first person they met on the quay that night.", 0),
+        ("Police said she had climbed the crane before anyone could stop her.", 0),
+        ("Tom Vale, a retired engineer, said it happened in the spring of 2009.", 0),
+        # Fits: a body's "it", a person's "he", an "it" that refers to nothing.
+        ("The ferry company said it would add two sailings a day from June.", 1),
+        ("Mr. Okafor said he had sailed the route for thirty years without a delay.", 1),
+        ("Ana Roth, a harbour pilot, said it was hard to see the buoys in the fog.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=10)
+
+    assert [p.who for _, p in found] == [
+        "The ferry company",
+        "Mr. Okafor",
+        "Ana Roth, a harbour pilot",
+    ]
