@@ -284,7 +284,7 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     who = re.split(r",\s+and\s+(?=[a-z])", who, maxsplit=1)[0]
     # "Morbidelli, an expert in orbits who was not involved in either study": the role
     # says who he is; the relative clause is the article's aside.
-    who = re.sub(r"(,\s+(?:an?|the)\s[^,]*?)\s+who\b.*$|,\s+whos?e?\b.*$", r"\1", who)
+    who = re.sub(r"(,\s+(?:an?|the)\s[^,]*?)\s+who\b.*$|,\s+(?:whos?e?|which)\b.*$", r"\1", who)
     who = re.sub(r"\s*\(((?:like|including|such as)\s[^()]{2,80})\)", r", \1,", who)
     # "said Bernthal of finally working alongside Spacey": what a name is "of", in lower
     # case, is the topic; "Lt. Jane Doe of the sheriff's office" and "Secretary of state
@@ -309,11 +309,13 @@ def _is_agent(who: str) -> bool:
         # followed by anything else ("Tomorrow, you will") means the match ran over.
         # "Jack Buser, director for games at Google" and "Jane Doe, associate professor
         # of physics" are roles: their head, before "of" or "at", names a person.
-        head = re.split(r"\s(?:of|for|at|from|with|in|on|to|and)\s", appositive)[0].split()[-1]
+        heads = re.split(r"\s(?:of|for|at|from|with|in|on|to|and)\s", appositive)[0].split()
         if not re.match(r"(?:(?:a|an|the|like|including|such|who)\b|[A-Z])", appositive) and (
             _NOT_A_ROLE_START.match(appositive)
-            or not (_AGENT_HEAD.match(head) or _PERSON_HEAD.match(head))
-            or _THING_HEAD.match(head)
+            or not any(
+                (_AGENT_HEAD.match(h) or _PERSON_HEAD.match(h)) and not _THING_HEAD.match(h)
+                for h in heads
+            )
         ):
             return False
     if _NOT_IN_SPEAKER.search(name) or _VERB_WITH_OBJECT.search(name):
@@ -426,7 +428,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     name = re.escape(surname)
     after = ""
     if not qualifier_only and not _mostly_alone(name, context):
-        after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}"
+        after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}(?!\s\d)"  # not "Flight 8501"
     found: list[tuple[str, bool]] = []  # each mention, and whether it opens its sentence
     for sentence in context:
         if _title_case(sentence):

@@ -361,6 +361,12 @@ def test_no_speaker_from_a_clause_an_intro_or_a_document(sentence: str) -> None:
             '"The models are huge," said Ana Roth, associate professor of physics at Tarn.',
             "Ana Roth, associate professor of physics at Tarn",
         ),
+        # A "which" clause is the article's aside about the employer.
+        (
+            '"Prices will rise before the winter," said Ana Roth, the chief economist at Tarn '
+            "Freight, which moves grain for farmers.",
+            "Ana Roth, the chief economist at Tarn Freight",
+        ),
         # A participle phrase after the name is how they looked, not who they are.
         (
             '"The pier was never safe for the ferries," said Durn, appearing tired in a grey suit.',

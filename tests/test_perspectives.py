@@ -367,3 +367,14 @@ def test_a_pronoun_opening_the_claim_must_be_able_to_refer_to_the_speaker() -> N
         "Mr. Okafor",
         "Ana Roth, a harbour pilot",
     ]
+
+
+def test_a_name_followed_by_a_numbered_thing_is_not_completed_with_it() -> None:
+    documents = [
+        [
+            "The search for Keelair Flight 802 went on through the night.",
+            "Keelair said that it was reviewing its winter schedules for the island routes.",
+        ]
+    ]
+
+    assert _named(documents, 1) == ["Keelair"]
