@@ -43,7 +43,7 @@ _SUPPORTIVE = re.compile(
     r"\b(?:welcom|prais|hail|back(?:ed|s)|support|applaud|endors|commend)\w*", re.IGNORECASE
 )
 # A pronoun opening reported speech: who it is must be the speaker (_pronoun_fits).
-_SUBJECT_PRONOUN = re.compile(r"(he|she|it)\b", re.IGNORECASE)
+_SUBJECT_PRONOUN = re.compile(r"(he|she|it|his|her|its)\b", re.IGNORECASE)
 # "it" that refers to nothing: "it was hard to ...", "it is likely that ...", "it would
 # take ...".
 _EXPLETIVE_IT = re.compile(
@@ -147,7 +147,10 @@ def _pronoun_fits(says: str, who: str, *, plural: bool) -> bool:
     match = _SUBJECT_PRONOUN.match(says)
     if not match:
         return True
-    pronoun = match.group(1).lower()
+    # "his mother ..." leans on its owner as "he ..." does.
+    pronoun = {"his": "he", "her": "she", "its": "it"}.get(
+        match.group(1).lower(), match.group(1).lower()
+    )
     kind = speaker_kind(who, plural=plural)
     if pronoun in ("he", "she"):
         title = re.match(r"(Mrs|Ms|Miss|Mr)\b", who)

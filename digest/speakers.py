@@ -466,8 +466,9 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     for (named, opens), name in zip(found, names, strict=True):
         # "Frail Robert Durst" opening a headline, "Robert Durst" inside a sentence.
         shorter = [n for n in names if n != name and name.endswith(f" {n}") and " " in n]
-        if not (opens and shorter):
-            return named
+        titled = any(w.rstrip(".") in _PERSON_TITLES for w in name.split()[:-1])
+        if not (opens and shorter) or titled:
+            return named  # "Senate Majority Leader Harry Reid" opening a sentence stays
     return surname
 
 

@@ -354,6 +354,7 @@ def test_a_pronoun_opening_the_claim_must_be_able_to_refer_to_the_speaker() -> N
         ("Ms. Okafor said he was the first person they met on the quay that night.", 0),
         ("Police said she had climbed the crane before anyone could stop her.", 0),
         ("Tom Vale, a retired engineer, said it happened in the spring of 2009.", 0),
+        ("The Harbour Gazette said his mother had run the chandlery for forty years.", 0),
         # Fits: a body's "it", a person's "he", an "it" that refers to nothing.
         ("The ferry company said it would add two sailings a day from June.", 1),
         ("Mr. Okafor said he had sailed the route for thirty years without a delay.", 1),
@@ -378,3 +379,15 @@ def test_a_name_followed_by_a_numbered_thing_is_not_completed_with_it() -> None:
     ]
 
     assert _named(documents, 1) == ["Keelair"]
+
+
+def test_a_titled_name_opening_a_sentence_keeps_its_title() -> None:
+    documents = [
+        [
+            "Harbour Board Chairman Ada Klein said the vote would wait until spring.",
+            "The board met on Monday without Ada Klein, who was abroad.",
+            "Klein said that the dredging contract would be signed before the summer.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Harbour Board Chairman Ada Klein"]
