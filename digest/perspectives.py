@@ -48,7 +48,7 @@ _SUBJECT_PRONOUN = re.compile(r"(he|she|it|his|her|its)\b", re.IGNORECASE)
 # take ...".
 _EXPLETIVE_IT = re.compile(
     r"it(?:['’]s\s+|\s+(?:is|was|would be|will be|could be|may be|might be|has been|had been|"
-    r"seems|seemed|appears|appeared)\s+)(?:not\s+)?(?:\w+\s+){0,2}?(?:to|that|for|when|whether|what|"
+    r"seems|seemed|appears|appeared)\s+)(?:not\s+)?(?:\S+\s+){0,2}?(?:to|that|for|when|whether|what|"
     r"how|if|likely|unlikely|clear|unclear|possible|impossible|too)\b|"
     r"it\s+(?:would|will|could|might|may)\s+(?:have\s+)?tak(?:e|en)\b",
     re.IGNORECASE,

@@ -359,6 +359,7 @@ def test_a_pronoun_opening_the_claim_must_be_able_to_refer_to_the_speaker() -> N
         ("The ferry company said it would add two sailings a day from June.", 1),
         ("Mr. Okafor said he had sailed the route for thirty years without a delay.", 1),
         ("Ana Roth, a harbour pilot, said it was hard to see the buoys in the fog.", 1),
+        ("Lena Marsh, a coastguard officer, said it was her “duty” to warn the ferries.", 1),
     ]
 
     found = find_perspectives(sentences, ARTICLES, limit=10)
@@ -367,6 +368,7 @@ def test_a_pronoun_opening_the_claim_must_be_able_to_refer_to_the_speaker() -> N
         "The ferry company",
         "Mr. Okafor",
         "Ana Roth, a harbour pilot",
+        "Lena Marsh, a coastguard officer",
     ]
 
 
