@@ -16,13 +16,8 @@ from dataclasses import dataclass
 
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
-from digest.speakers import (
-    is_group_label,
-    is_plural_speaker,
-    name_in_full,
-    speaker_key,
-    speaker_kind,
-)
+from digest.naming import name_in_full, speaker_kind
+from digest.speakers import is_group_label, is_plural_speaker, speaker_key
 from digest.text import content_words, word_count
 
 __all__ = ["find_perspectives"]
