@@ -8,7 +8,10 @@ in one sentence ("X said A, while Y said B") give two statements.
 
 The claim is a slice of the sentence: a quote keeps its words and quotation marks, and
 reported speech becomes a clean clause only by deletion (the "that" of "and that B", a
-trailing "adding that ...", another speaker's words). Whether the phrase before the
+trailing "adding that ...", another speaker's words, the listener after "told" up to
+"that", the source's description after a closing quote in "'...,' the statement from
+the network, X said"). When that boundary is not clear there is no statement: a voice
+left out costs less than words given to the wrong speaker. Whether the phrase before the
 verb is a speaker at all (people, governments and organisations, never a document, a
 decision or a date) is ``speakers.py``'s call; which statements an issue shows is
 ``perspectives.py``'s.

@@ -1,11 +1,16 @@
 """Perspectives: which statements an issue shows, one voice per speaker.
 
 ``summarize.py`` ranks the sentences; :func:`find_perspectives` attributes them
-(``attribution.py``), names each speaker as the article does (``speakers.py``), keeps
-one statement per speaker spread over outlets and groups speakers who say the same
-thing with the same stance into "Critics, like A and B" (or "Supporters, ..."). A
-perspective is printed in the present tense ("X says ...", "Critics, like A and B,
+(``attribution.py``), names each speaker as the article does (``naming.py``), keeps
+one statement per speaker spread over outlets (one per outlet, then a second, and
+more from one outlet only when no other has any left) and groups speakers who say the
+same thing with the same stance into "Critics, like A and B" (or "Supporters, ...").
+A perspective is printed in the present tense ("X says ...", "Critics, like A and B,
 say ...").
+
+A bullet is read alone, so a pronoun opening its reported speech must be able to be the
+speaker: "The company says he was an icon" and "Ms. Shourd says he ..." point at
+someone the reader never met and are left out (``_pronoun_fits``).
 """
 
 from __future__ import annotations
