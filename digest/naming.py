@@ -281,8 +281,10 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
             and not _TIME_OWNER.match(match.group(1))
         ):
             return match.group(1)
-    # An institution named only by its role ("The ministry") is not a named speaker.
-    return "" if head in ("minister", "ministry", "spokesman", "spokeswoman", "official") else who
+    # An institution named only by its role ("The ministry", "The group": which of the
+    # story's groups?) is not a named speaker.
+    unnamed = ("minister", "ministry", "spokesman", "spokeswoman", "official", "group")
+    return "" if head in unnamed else who
 
 
 def speaker_kind(who: str, *, plural: bool = False) -> str:

@@ -412,3 +412,14 @@ def test_no_more_than_two_voices_of_one_outlet_while_another_outlet_has_some() -
         ("Mark Roe", "Outlet A"),
         ("Tom Vale", "Outlet B"),
     ]
+
+
+def test_the_group_the_article_never_names_is_no_speaker() -> None:
+    documents = [
+        [
+            "Rights groups and the harbour board met on Monday.",
+            "The group said that the new quay would block the fishermen's access to the sea.",
+        ]
+    ]
+
+    assert _named(documents, 1) == []
