@@ -223,6 +223,8 @@ def recognise_speaker(raw: str) -> str:
     ):
         return ""  # "The murder ... is unnerving", "attended UMass Boston": a clause
     who = _clean_speaker(raw)
+    if re.search(r"\s(?:his|her|their|its)\s", who) and not _NAME_IN.search(who[1:]):
+        return ""  # "A spokesman for his company": whose? The sentence before says.
     if _POSSESSIVE_LEAD.match(flat):
         if not _NAME_IN.search(who[1:]):
             return ""

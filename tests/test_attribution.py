@@ -328,6 +328,8 @@ def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
         "The ferry was held at the quay in Calais, France, police said.",
         "The ferry was last seen off the coast near Tarn, Wold County, about an hour later, "
         "harbour officials said.",
+        # "his company" needs the sentence before to say whose, as "His office" does.
+        "A spokesman for his company said the row was a storm in a teacup.",
         # The words before "said" are a clause ending in its predicate.
         "The new pier, and the speed with which it went up, is remarkable, said Tom Vale, "
         "71, who retired from the yard last year.",
