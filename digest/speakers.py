@@ -261,6 +261,11 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     # "said Bernthal of finally working alongside Spacey": what a name is "of", in lower
     # case, is the topic; "Lt. Jane Doe of the sheriff's office" and "Secretary of state
     # Jane Doe" keep theirs.
+    # An age: the speaker's own right after the name ("Jane Doe, 45, a farmer" -> "Jane
+    # Doe, a farmer"); later it is someone's in the role ("father of Jane Roe, 28, a
+    # student"), where the role ends.
+    who = re.sub(r"^([^,]+),\s\d{1,3},\s", r"\1, ", who)
+    who = re.sub(r",\s\d{1,3}(?:,.*)?$", "", who)
     who = _OF_TOPIC.sub(lambda m: m.group(0) if m.group(1) in _ROLE_WORDS else m.group(1), who)
     who = who.strip(" ,")
     return who[:1].upper() + who[1:] if capitalise else who

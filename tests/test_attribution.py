@@ -330,9 +330,6 @@ def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
         "harbour officials said.",
         # "his company" needs the sentence before to say whose, as "His office" does.
         "A spokesman for his company said the row was a storm in a teacup.",
-        # The words before "said" are a clause ending in its predicate.
-        "The new pier, and the speed with which it went up, is remarkable, said Tom Vale, "
-        "71, who retired from the yard last year.",
         "The court has thrown out an appeal by the boat maker, Keelco, which argued that it "
         "owns the hull design.",
     ],
@@ -418,3 +415,21 @@ def test_the_claim_leaves_out_the_listener_and_the_words_after_its_quote(
 )
 def test_no_statement_when_the_claim_or_speaker_has_no_clean_boundary(sentence: str) -> None:
     assert attribute_sentence(sentence) == ()
+
+
+def test_an_age_after_the_name_is_dropped_and_the_claim_before_it_is_the_speakers() -> None:
+    # Not "The new pier says Tom Vale, 71, ...": the words before "said" end in their
+    # predicate, so they are the claim; the age is the speaker's.
+    statements = attribute_sentence(
+        "The new pier, and the speed with which it went up, is remarkable, said Tom Vale, "
+        "71, who retired from the yard last year."
+    )
+
+    assert [(s.who, s.says) for s in statements] == [
+        ("Tom Vale", "the new pier, and the speed with which it went up, is remarkable.")
+    ]
+    # An age further on is someone's in the role, where the role ends.
+    statements = attribute_sentence(
+        '"She would never do that," said Ole Brandt, father of Ida Brandt, 19, a student.'
+    )
+    assert [s.who for s in statements] == ["Ole Brandt, father of Ida Brandt"]
