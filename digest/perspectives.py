@@ -53,8 +53,6 @@ _EXPLETIVE_IT = re.compile(
     r"it\s+(?:would|will|could|might|may)\s+(?:have\s+)?tak(?:e|en)\b",
     re.IGNORECASE,
 )
-# Voices one outlet gives before the other outlets' voices come in.
-_OUTLET_SHARE = 2
 # Two statements saying the same thing: this share of the shorter one's content words.
 _SAME_CLAIM = 0.4
 
@@ -80,8 +78,7 @@ def find_perspectives(
     ``documents`` the articles' sentences in order, used to name a speaker in full
     ("Lefèvre" -> "Arnaud Lefèvre, a cattle farmer") and to resolve "the minister".
     Each result is ``(position in sentences, Perspective)``. One statement per speaker;
-    the first pass takes one per outlet so the voices come from several sources, the
-    second a second per outlet, and only the third more from one outlet.
+    the first pass takes one per outlet so the voices come from several sources.
     """
     found: list[_Found] = []
     for position, (text, doc) in enumerate(sentences):
@@ -103,28 +100,20 @@ def find_perspectives(
                 found.append(_Found(position, named, _stance(text)))
     chosen: list[_Found] = []
     speakers: set[str] = set()
-    per_outlet: dict[str, int] = {}
-    # One voice per outlet first, then a second, and only then more from an outlet that
-    # has them: four voices of one outlet when others had some read as one outlet's story.
-    for cap in (1, _OUTLET_SHARE, limit):
+    for one_per_outlet in (True, False):
+        outlets = {sentences[f.index][1] for f in chosen}
         for item in found:
             key = speaker_key(item.statement.who)
-            outlet = _outlet_of(sentences[item.index][1], articles)
-            if len(chosen) >= limit or key in speakers or per_outlet.get(outlet, 0) >= cap:
+            doc = sentences[item.index][1]
+            if len(chosen) >= limit or key in speakers or (one_per_outlet and doc in outlets):
                 continue
             if any(_same_claim(item.statement, c.statement) for c in chosen):
                 continue
             chosen.append(item)
             speakers.add(key)
-            per_outlet[outlet] = per_outlet.get(outlet, 0) + 1
+            outlets.add(doc)
     chosen = _group_by_stance(chosen, found)
     return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
-
-
-def _outlet_of(doc: int, articles: Sequence[tuple[str, str]]) -> str:
-    """The outlet of article ``doc``; an article without one counts as its own outlet."""
-    outlet = articles[doc][1] if doc < len(articles) else ""
-    return outlet or f"#{doc}"
 
 
 def _common_opening(says: str, context: Sequence[str]) -> str:

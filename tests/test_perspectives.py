@@ -395,25 +395,6 @@ def test_a_titled_name_opening_a_sentence_keeps_its_title() -> None:
     assert _named(documents, 2) == ["Harbour Board Chairman Ada Klein"]
 
 
-def test_no_more_than_two_voices_of_one_outlet_while_another_outlet_has_some() -> None:
-    sentences = [
-        ("Jane Doe said that the plan would cut costs for every household.", 0),
-        ("Mark Roe said that the harbour would need years of dredging first.", 0),
-        ("Lena Marsh said that the ferries would run late all through the summer.", 0),
-        ("Anna Berg said that the region had waited long enough for the bridge.", 1),
-        ("Tom Vale said that the tolls would pay for the bridge within ten years.", 1),
-    ]
-
-    found = find_perspectives(sentences, ARTICLES, limit=4)
-
-    assert [(p.who, p.outlet) for _, p in found] == [
-        ("Jane Doe", "Outlet A"),
-        ("Anna Berg", "Outlet B"),
-        ("Mark Roe", "Outlet A"),
-        ("Tom Vale", "Outlet B"),
-    ]
-
-
 def test_the_group_the_article_never_names_is_no_speaker() -> None:
     documents = [
         [
