@@ -303,11 +303,15 @@ def speaker_kind(who: str, *, plural: bool = False) -> str:
     head = re.sub(r"['’]s?$", "", words[-1])
     if _BODY_WORD.match(head) or re.fullmatch(r"[A-Z]{2,6}", head):
         return "body"
-    if re.match(r"The\s[A-Z]", name) and not any(w in _TITLES for w in words):
-        return "body"  # "The Chronicle", "The New York Times"
+    if (
+        re.match(r"The\s[A-Z]", name)
+        and head[:1].isupper()
+        and not any(w in _TITLES for w in words)
+    ):
+        return "body"  # "The Chronicle", "The New York Times"; not "The party's leader"
     if any(w in _PERSON_TITLES or _PERSON_ROLE.match(w) for w in words[:-1]):
         return "person"  # "Maj. Glenn Hall", "Foreign Ministry spokesman Ramin Mehmanparast"
-    if _PERSON_ROLE.match(head) or _PERSON_HEAD.match(head):
+    if _PERSON_ROLE.match(head) or _PERSON_HEAD.match(head) or head in ("leader", "chief", "head"):
         return "person"
     if "," in who:
         role = re.split(r"\s(?:of|for|at|from|with|in|on|to|by)\s", who.split(",", 1)[1])[0]

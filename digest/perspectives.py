@@ -2,10 +2,9 @@
 
 ``summarize.py`` ranks the sentences; :func:`find_perspectives` attributes them
 (``attribution.py``), names each speaker as the article does (``naming.py``), keeps
-one statement per speaker spread over outlets (one per outlet, then a second, and
-more from one outlet only when no other has any left) and groups speakers who say the
-same thing with the same stance into "Critics, like A and B" (or "Supporters, ...").
-A perspective is printed in the present tense ("X says ...", "Critics, like A and B,
+one statement per speaker spread over outlets and groups speakers who say the same
+thing with the same stance into "Critics, like A and B" (or "Supporters, ..."). A
+perspective is printed in the present tense ("X says ...", "Critics, like A and B,
 say ...").
 
 A bullet is read alone, so a pronoun opening its reported speech must be able to be the

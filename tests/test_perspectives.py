@@ -404,3 +404,12 @@ def test_the_group_the_article_never_names_is_no_speaker() -> None:
     ]
 
     assert _named(documents, 1) == []
+
+
+def test_a_possessive_description_of_a_person_is_a_person() -> None:
+    # "The Harbour Party's leader" is someone, not the party: "her" may be hers.
+    sentences = [("The Harbour Party's leader said her party would vote against the plan.", 0)]
+
+    found = find_perspectives(sentences, ARTICLES[:1], limit=2)
+
+    assert [p.who for _, p in found] == ["The Harbour Party's leader"]
