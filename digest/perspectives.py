@@ -1,11 +1,15 @@
 """Perspectives: which statements an issue shows, one voice per speaker.
 
 ``summarize.py`` ranks the sentences; :func:`find_perspectives` attributes them
-(``attribution.py``), names each speaker as the article does (``speakers.py``), keeps
+(``attribution.py``), names each speaker as the article does (``naming.py``), keeps
 one statement per speaker spread over outlets and groups speakers who say the same
 thing with the same stance into "Critics, like A and B" (or "Supporters, ..."). A
 perspective is printed in the present tense ("X says ...", "Critics, like A and B,
 say ...").
+
+A bullet is read alone, so a pronoun opening its reported speech must be able to be the
+speaker: "The company says he was an icon" and "Ms. Shourd says he ..." point at
+someone the reader never met and are left out (``_pronoun_fits``).
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from dataclasses import dataclass
 
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
-from digest.speakers import is_group_label, is_plural_speaker, name_in_full, speaker_key
+from digest.naming import name_in_full, speaker_kind
+from digest.speakers import is_group_label, is_plural_speaker, speaker_key
 from digest.text import content_words, word_count
 
 __all__ = ["find_perspectives"]
@@ -35,6 +40,17 @@ _CRITICAL = re.compile(
 )
 _SUPPORTIVE = re.compile(
     r"\b(?:welcom|prais|hail|back(?:ed|s)|support|applaud|endors|commend)\w*", re.IGNORECASE
+)
+# A pronoun opening reported speech: who it is must be the speaker (_pronoun_fits).
+_SUBJECT_PRONOUN = re.compile(r"(he|she|it|his|her|its)\b", re.IGNORECASE)
+# "it" that refers to nothing: "it was hard to ...", "it is likely that ...", "it would
+# take ...".
+_EXPLETIVE_IT = re.compile(
+    r"it(?:['’]s\s+|\s+(?:is|was|would be|will be|could be|may be|might be|has been|had been|"
+    r"seems|seemed|appears|appeared)\s+)(?:not\s+)?(?:\S+\s+){0,2}?(?:to|that|for|when|whether|what|"
+    r"how|if|likely|unlikely|clear|unclear|possible|impossible|too)\b|"
+    r"it\s+(?:would|will|could|might|may)\s+(?:have\s+)?tak(?:e|en)\b",
+    re.IGNORECASE,
 )
 # Two statements saying the same thing: this share of the shorter one's content words.
 _SAME_CLAIM = 0.4
@@ -77,6 +93,8 @@ def find_perspectives(
                 says = _common_opening(statement.says, [s for s in context if s != text])
                 # Named anew ("Police" -> "Police Chief Jane Doe"): its number is the new name's.
                 plural = statement.is_plural if who == statement.who else is_plural_speaker(who)
+                if not _pronoun_fits(says, who, plural=plural):
+                    continue  # "The company says he was an icon": who is "he"?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))
     chosen: list[_Found] = []
@@ -115,6 +133,32 @@ def _common_opening(says: str, context: Sequence[str]) -> str:
     # the article never writes with a capital inside a sentence is no name either.
     participle = word.endswith("ing") and len(word) > 5 and re.match(r"\w+\s+[a-z]", says)
     return says[0].lower() + says[1:] if (lower or participle) and not capital else says
+
+
+def _pronoun_fits(says: str, who: str, *, plural: bool) -> bool:
+    """Whether the pronoun opening reported speech can be the speaker, as a reader of the
+    bullet alone will take it. "he"/"she" needs one person, of the title's sex if it has
+    one ("Ms. Shourd says he ..." is someone else); a referring "it" needs a body, not a
+    person or a group ("Police say it ...", "Tim Medlin says it happened"). An "it" that
+    only opens the clause ("it was hard to ...", "it is likely that ...") refers to
+    nothing, and "they" may be the speaker's people. Quotes are the speaker's own words.
+    Where the words cannot tell person from body ("Neiman Marcus"), the bullet stays."""
+    match = _SUBJECT_PRONOUN.match(says)
+    if not match:
+        return True
+    # "his mother ..." leans on its owner as "he ..." does.
+    pronoun = {"his": "he", "her": "she", "its": "it"}.get(
+        match.group(1).lower(), match.group(1).lower()
+    )
+    kind = speaker_kind(who, plural=plural)
+    if pronoun in ("he", "she"):
+        title = re.match(r"(Mrs|Ms|Miss|Mr)\b", who)
+        if title and (title.group(1) == "Mr") != (pronoun == "he"):
+            return False
+        return kind not in ("body", "group")
+    if pronoun == "it" and not _EXPLETIVE_IT.match(says):
+        return kind not in ("person", "group")
+    return True
 
 
 def _stance(text: str) -> str:

@@ -4,17 +4,23 @@
 ("Ditching decorum, Trump" -> "Trump", "Its spokesman on Monday" -> "Spokesman") and
 keeps it only if it is an agent: a person, government or organisation, named or
 described, never a pronoun, a vague "officials", a document, a decision or a date.
-:func:`name_in_full` completes a bare surname or "the minister" from the article
-("Arnaud Lefèvre, a cattle farmer in the Limousin", "France's agriculture minister"),
-and :func:`speaker_key` tells when two phrases name the same speaker.
+It refuses rather than mislabels: a sentence adverb ("Unfortunately, they"), a participle
+("Quoted by the Straits Times", "attended UMass Boston", "A study published by"), a verb
+and its object ("a neighbor shot his neighbors"), a clause ending in its predicate, a
+place's end ("Virginia, police") or half a name cut at its comma ("Climatology and
+Geophysics Agency") give no speaker; "Bernthal of finally working with ..." is
+"Bernthal"; a role is kept when its head, before "of" or "at", names a person
+("associate professor of physics at ...") and an aside ("about an hour later", "appearing
+thin", "which ...") is not. :func:`speaker_key` tells when two phrases name the same
+speaker.
 
-``attribution.py`` finds the statements; ``perspectives.py`` chooses and groups them.
+``naming.py`` names a speaker in full; ``attribution.py`` finds the statements;
+``perspectives.py`` chooses and groups them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN
 
@@ -23,7 +29,6 @@ __all__ = [
     "is_group_label",
     "is_plural_speaker",
     "is_speaker",
-    "name_in_full",
     "recognise_speaker",
     "speaker_key",
 ]
@@ -43,7 +48,8 @@ _VAGUE = re.compile(
 # Words a speaker's name never contains; finding one means the match ran over a clause.
 _NOT_IN_SPEAKER = re.compile(
     r"\b(?:that|which|when|if|because|is|are|was|were|be|been|would|will|can|could|should|"
-    r"must|do|did|does|not|to|you|we|I|after|before|while|whether)\b"
+    r"must|do|did|does|not|to|you|we|I|after|before|while|whether|has|have|had|as|"
+    r"although|though|\w+n['’]t)\b"
 )
 # Intro phrases before the speaker, cut at their comma: "Ditching decorum, Trump said".
 _INTRO = re.compile(
@@ -52,7 +58,10 @@ _INTRO = re.compile(
     r"Separately|Instead|Previously|Also|Indeed|Today|Yesterday|Tomorrow|Tonight|For|With|"
     r"Afterwards?|"
     r"Without|Despite|"
-    r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z])"
+    r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z]|"
+    # A sentence adverb ("Unfortunately, they said"); "Sally" or "Kelly" has no suffix before
+    # its "ly".
+    r"[A-Z][a-z]{2,}(?:al|ate|ent|ant|ous|ing|ed|ib|ab|ic|ful|less|ive|ar)ly$)"
 )
 # A name with its role: "Dylan Nelson, a postdoctoral fellow at the Max Planck Institute
 # for Astrophysics in Munich, Germany" is 15 words; a clause read as a speaker runs longer.
@@ -75,7 +84,7 @@ _SPEAKER_TAIL = re.compile(
 )
 # Heads of a speaker phrase that are people or organisations, when not a proper name.
 _AGENT_HEAD = re.compile(
-    r"^(?:\w*(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?|"
+    r"^(?:[\w\-]*(?:er|or|ist|ian|ant|ent|man|men|woman|women|person|people)s?|"
     r"officials?|ministry|ministries|minister|secretary|government|governments|police|"
     r"authorities|authority|agency|agencies|bureau|office|department|party|parties|group|"
     r"groups|company|companies|firm|firms|bank|banks|union|unions|council|commission|"
@@ -98,7 +107,8 @@ _NOT_AGENT = re.compile(
     r"^(?:Article|Section|Chapter|Clause|Paragraph|Act|Bill|Law|Treaty|Report|Study|"
     r"Survey|Poll|Data|Figures|Statement|Decision|Text|Document|Letter|Records?|Video|"
     r"Footage|Map|Website|Page|Post|Tweet|Filing|Complaint|Lawsuit|Memo|Ruling|Order|"
-    r"Plan|Deal|Agreement|Proposal|Constitution|"
+    r"Plan|Deal|Agreement|Proposal|Constitution|Statistics|Findings|Results|Research|"
+    r"Analysis|Paper|Book|List|"
     # Days, singular or plural ("Tuesdays, Thursdays and Saturdays, the ministry said":
     # a list that ends the claim, not the speaker).
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?|"
@@ -111,7 +121,7 @@ _THING_HEAD = re.compile(
     r"^(?:statements?|documents?|agreements?|arguments?|comments?|announcements?|"
     r"assessments?|judgments?|judgements?|payments?|settlements?|treatments?|"
     r"developments?|experiments?|elements?|moments?|governments?_|numbers?|papers?|"
-    r"letters?|orders?|matters?|chapters?|registers?|parameters?|computers?|meters?|"
+    r"letters?|orders?|matters?|chapters?|registers?|parameters?|computers?|meters?|lists?|"
     r"percent|per cent)$"
 )
 _SUBORDINATE_START = re.compile(
@@ -150,18 +160,6 @@ _PLURAL_NAME = re.compile(
 )
 # A speaker cut at a title's full stop by the sentence splitter ("Democratic Sen.").
 _BARE_TITLE = re.compile(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St)$")
-# Words that open a sentence but never a name: counts, articles and a question's verb
-# ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
-_NEVER_NAMES = frozenset(
-    {
-        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
-        *("eleven", "twelve", "twenty", "hundreds", "thousands", "dozens", "several"),
-        *("many", "some", "most", "all", "both", "few", "no", "more", "other", "another"),
-        *("the", "a", "an", "this", "that", "these", "those", "whatever"),
-        # A question's verb: "Is Google ...".
-        *("is", "are", "was", "were", "do", "does", "did", "will", "can", "could", "should"),
-    }
-)
 # Titles before a surname: "Mr. Herman" and "Jeff Herman" are one person.
 _TITLES = frozenset(
     {
@@ -171,21 +169,42 @@ _TITLES = frozenset(
         *("Leader", "Speaker", "Attorney", "General", "Prince", "Princess", "King", "Queen"),
     }
 )
-# A description that introduces a person by one name: "A witness, Bo," / "Walter Huang's
-# brother, Will,".
-_DESCRIPTION = (
-    r"(?P<description>\b(?:[Aa]n?|[Tt]he)\s(?:[a-z][\w\-]*\s){0,3}[a-z][\w\-]*|"
-    r"(?:[A-Z][\w.\-]*\s){0,2}[A-Z][\w.\-]*['’]s\s(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*)"
-)
+# Titles that take "of" and a lower-case word: "Secretary of state", "head of security".
+_ROLE_WORDS = _TITLES | {"Head", "Professor", "Chair", "Dean", "Commissioner", "Vice"}
 # People by kin or acquaintance, whose heads do not end like a role's ("brother" does).
 _PERSON_HEAD = re.compile(
     r"^(?:witness|friend|son|wife|husband|spouse|cousin|uncle|aunt|niece|nephew|grandson|"
     r"girl|boy|child|fiancée?|colleague|classmate|roommate|teen|guest|survivor|victim|"
     r"bystander|neighbou?r|customer|patient|passenger|resident|relative)$"
 )
-# A name run after one of these may open with the preposition's object ("envoy to Ukraine
-# Kurt Volker").
-_PREPOSITIONS = frozenset({"to", "of", "for", "in", "at", "from", "with", "on", "by"})
+# The end of a clause read as a speaker: "The attack, and how it happened, is unnerving, said".
+_ENDS_IN_PREDICATE = re.compile(
+    r"(?<!\bwho\s)(?<!\bthat\s)\b(?:is|are|was|were|has|have|had)\s+\w+$|\bwhich$"
+)
+# A participle opening what is left of a speaker once its intro is gone ("..., and
+# attended UMass Boston", "citing administration officials"): a clause, not a name.
+_STARTS_AS_VERB = re.compile(r"^[a-z]+(?:ed|ing)\s")
+# A participle and "by" ("Quoted by the Straits Times", "A study published by the
+# university"): a document or a clause, never the speaker itself.
+_PASSIVE_BY = re.compile(
+    r"(?:^|\s)[A-Za-z][a-z]+ed\s+by\s|^[A-Z][a-z]+ing\s+(?!of\b|for\b|at\b)[a-z]"
+)
+# A verb and its object ("a neighbor shot his neighbors"); "A spokesman for his company"
+# has a preposition there.
+_VERB_WITH_OBJECT = re.compile(
+    r"\b(?!(?:for|of|at|from|with|in|on|to|by|and|or)\s)[a-z]+\s+(?:his|her|their|its|my|our)\s"
+)
+# "Indonesia's Meteorology, Climatology and Geophysics Agency": a comma inside a name.
+_IN_A_NAME_LIST = re.compile(r"^[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)*\s(?:and|&)\s[A-Z]")
+# A name, then "of" and a lower-case word that is no determiner: the topic, not the name.
+_OF_TOPIC = re.compile(r"\b([A-Z][\w'’\-]+)\s+of\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z][^,]*")
+# Words that open an aside, not a role ("Okanogan County, about an hour later,
+# officials", "Sigman, now a grandmother", "Sorkin, his father").
+_NOT_A_ROLE_START = re.compile(
+    r"(?:about|as|after|before|when|while|since|until|now|then|later|earlier|also|even|just|"
+    r"still|only|once|nearly|almost|around|over|under|in|on|at|for|from|with|by|to|of|and|"
+    r"or|but|so|not|where|his|her|their|its|our|my|your)\b"
+)
 # A conjunction left before the speaker ("But the board said"): not part of the name.
 _LEADING_CONJUNCTION = re.compile(
     r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
@@ -198,9 +217,20 @@ def recognise_speaker(raw: str) -> str:
     "His office" or "Their lawyer" needs the sentence before it; without a name of its
     own ("Its chief executive, Jane Doe") it is no speaker here.
     """
+    flat = " ".join(raw.split()).strip(" ,")
+    if _ENDS_IN_PREDICATE.search(flat) or _STARTS_AS_VERB.match(
+        _clean_speaker(raw, capitalise=False)
+    ):
+        return ""  # "The murder ... is unnerving", "attended UMass Boston": a clause
     who = _clean_speaker(raw)
-    if _POSSESSIVE_LEAD.match(" ".join(raw.split()).strip(" ,")) and not _NAME_IN.search(who[1:]):
-        return ""
+    if re.search(r"\s(?:his|her|their|its)\s", who) and not _NAME_IN.search(who[1:]):
+        return ""  # "A spokesman for his company": whose? The sentence before says.
+    if _POSSESSIVE_LEAD.match(flat):
+        if not _NAME_IN.search(who[1:]):
+            return ""
+        # "His father, SSP Jane Doe": the name says who; "father" needs the sentence before.
+        named = re.fullmatch(r"[A-Z][a-z\- ]+, ([A-Z][^,]+)", who)
+        who = named.group(1) if named else who
     return who if who and _is_agent(who) else ""
 
 
@@ -210,7 +240,11 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     parts = who.split(", ")
     # "Ditching decorum and diplomacy, Trump" / "As the polls opened, some analysts": the
     # speaker starts after the intro's comma. An appositive ("Jane Doe, a farmer") stays.
-    while len(parts) > 1 and _INTRO.match(parts[0]):
+    while len(parts) > 1 and _INTRO.match(parts[0]) and not _IN_A_NAME_LIST.match(parts[1]):
+        if re.fullmatch(
+            r"[a-z][\w\-]*(?:\s[a-z][\w\-]*)*(?:\s[A-Z][\w.\-]*)+", parts[0]
+        ) and re.match(r"(?:an?|the)\s", parts[1]):
+            break  # "study co-author Xing Xu, a paleontologist": a name and its role
         parts = parts[1:]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)
@@ -222,8 +256,17 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     who = re.split(r",\s+and\s+(?=[a-z])", who, maxsplit=1)[0]
     # "Morbidelli, an expert in orbits who was not involved in either study": the role
     # says who he is; the relative clause is the article's aside.
-    who = re.sub(r"(,\s+(?:an?|the)\s[^,]*?)\s+who\b.*$|,\s+who\b.*$", r"\1", who)
+    who = re.sub(r"(,\s+(?:an?|the)\s[^,]*?)\s+who\b.*$|,\s+(?:whos?e?|which)\b.*$", r"\1", who)
     who = re.sub(r"\s*\(((?:like|including|such as)\s[^()]{2,80})\)", r", \1,", who)
+    # "said Bernthal of finally working alongside Spacey": what a name is "of", in lower
+    # case, is the topic; "Lt. Jane Doe of the sheriff's office" and "Secretary of state
+    # Jane Doe" keep theirs.
+    # An age: the speaker's own right after the name ("Jane Doe, 45, a farmer" -> "Jane
+    # Doe, a farmer"); later it is someone's in the role ("father of Jane Roe, 28, a
+    # student"), where the role ends.
+    who = re.sub(r"^([^,]+),\s\d{1,3},\s", r"\1, ", who)
+    who = re.sub(r",\s\d{1,3}(?:,.*)?$", "", who)
+    who = _OF_TOPIC.sub(lambda m: m.group(0) if m.group(1) in _ROLE_WORDS else m.group(1), who)
     who = who.strip(" ,")
     return who[:1].upper() + who[1:] if capitalise else who
 
@@ -235,19 +278,28 @@ def _is_agent(who: str) -> bool:
         return False
     if _PAST_TIME.match(who) or _SUBORDINATE_START.match(who):
         return False  # "In 2023 the president": long ago; "When Jane Doe": a clause
-    if _VERB_OR_ADVERB_START.match(who):
-        return False  # "Will board in group 2", "Allegedly sent from": a clause, not a name
+    if _VERB_OR_ADVERB_START.match(who) or _PASSIVE_BY.search(who):
+        return False  # "Will board in group 2", "Quoted by the Times": a clause, not a name
     name = re.split(r",\s+(?:a|an|the|who|like|including|such as)\b|,", who)[0].strip()
-    for appositive in re.findall(r",\s+(\S+)", who):
+    for appositive in re.findall(r",\s+([^,]+)", who):
         # "Jane Doe, a farmer" / "Critics, like A" / "A spokesman, Geng Shuang": a comma
         # followed by anything else ("Tomorrow, you will") means the match ran over.
-        if not re.match(r"(?:a|an|the|like|including|such|who|[A-Z])", appositive) and not (
-            _AGENT_HEAD.match(appositive.rstrip(",")) and not _THING_HEAD.match(appositive)
+        # "Jack Buser, director for games at Google" and "Jane Doe, associate professor
+        # of physics" are roles: their head, before "of" or "at", names a person.
+        heads = re.split(r"\s(?:of|for|at|from|with|in|on|to|and)\s", appositive)[0].split()
+        if not re.match(r"(?:(?:a|an|the|like|including|such|who)\b|[A-Z])", appositive) and (
+            _NOT_A_ROLE_START.match(appositive)
+            or not any(
+                (_AGENT_HEAD.match(h) or _PERSON_HEAD.match(h)) and not _THING_HEAD.match(h)
+                for h in heads
+            )
         ):
-            return False  # "Jack Buser, director for games at Google" is a role: it stays
-    if _NOT_IN_SPEAKER.search(name):
+            return False
+    if _NOT_IN_SPEAKER.search(name) or _VERB_WITH_OBJECT.search(name):
         return False
-    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0]
+    if re.fullmatch(r"[A-Z][\w\-]+,\s[a-z]+", who):
+        return False  # "Alexandria, Virginia, police said": the place's end, then a bare noun
+    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to|by)\s", name)[0]
     tokens = [re.sub(r"(?:['’]s?)?\.?$", "", t) for t in head_phrase.split()]
     head = tokens[-1] if tokens else ""
     if not head or any(c.isdigit() for c in head) or _NOT_AGENT.match(head):
@@ -304,151 +356,6 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
 def is_group_label(who: str) -> bool:
     """Whether ``who`` is already a group: "Critics, like A and B", "Supporters"."""
     return bool(_PLURAL_LEAD.match(who))
-
-
-def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
-    """``who`` named as the article ``context`` names them; "" if they stay unnamed.
-
-    "Our correspondent" becomes ``outlet``'s; a bare title ("Mr") is unnamed; a surname
-    gets the first full mention and its role; "The minister" the article's first
-    "France's agriculture minister".
-    """
-    if re.match(r"^Our\s+(?:correspondent|reporter|editor)", who):
-        who = f"{outlet}'s {who.split(maxsplit=1)[1]}" if outlet else ""
-    elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?", who):
-        return ""
-    elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
-        # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
-        # read as a surname ("Police Chief Jane Doe" is someone else).
-        who = _full_name(who, context, qualifier_only=is_plural_speaker(who))
-    elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
-        who = _resolve_role(who, context)
-    return who
-
-
-def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
-    """The first full mention of a person in the article, with the role it gives; with
-    ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police").
-
-    A name written first ("Geng" -> "Geng Shuang") is completed by the words after it,
-    unless the article mostly writes it alone (``_mostly_alone``: "Apple", not "Apple
-    TV"). A sentence's first word is capitalised whatever it is: a mention that opens one
-    ("Frail Robert Durst sentenced ...", a headline) gives way to a shorter one of the
-    same name elsewhere ("Robert Durst"), and a count, an article or a question's verb
-    is never part of a name ("Three Israeli ...", "The Israel Defense Forces", "Is
-    Google"). Two people with the surname ("Bryan Singer", "Marty Singer"): the surname
-    alone, rather than one's words given to the other.
-    """
-    name = re.escape(surname)
-    after = ""
-    if not qualifier_only and not _mostly_alone(name, context):
-        after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}"
-    found: list[tuple[str, bool]] = []  # each mention, and whether it opens its sentence
-    for sentence in context:
-        for match in re.finditer(
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]+\s){{1,3}}{name}{after})(?!\w)"
-            rf"(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b))?",
-            sentence,
-        ):
-            full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
-            opens = not sentence[: match.start()].strip(" \"“‘'")
-            opener, _, rest = full.partition(" ")
-            if opens and opener.lower() in _NEVER_NAMES:
-                full = rest
-            elif _after_preposition(sentence, match.start()) and _is_a_name_alone(
-                opener, rest, context
-            ):
-                full = rest  # "envoy to Ukraine Kurt Volker": Ukraine ends the role
-            if full == surname or _LEADING_TIME.match(full + " ") or not _is_agent(full):
-                continue
-            role = match.group("role") or ""
-            # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
-            # story of its own, not a role.
-            named = full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
-            found.append((named, opens))
-    if not found:
-        return _introduced(surname, context) or surname
-    names = [re.split(r",\s", named)[0] for named, _ in found]
-    given = {name.split()[-2].rstrip(".") for name in names if name.endswith(f" {surname}")}
-    if len(given - _TITLES) > 1:
-        return surname
-    for (named, opens), name in zip(found, names, strict=True):
-        # "Frail Robert Durst" opening a headline, "Robert Durst" inside a sentence.
-        shorter = [n for n in names if n != name and name.endswith(f" {n}") and " " in n]
-        if not (opens and shorter):
-            return named
-    return surname
-
-
-def _after_preposition(sentence: str, start: int) -> bool:
-    before = sentence[:start].split()
-    return bool(before) and before[-1] in _PREPOSITIONS
-
-
-def _is_a_name_alone(opener: str, rest: str, context: Sequence[str]) -> bool:
-    """Whether ``opener``, before a person's given name and surname (``rest``), is a name
-    of its own that the article writes alone, twice or more ("Ukraine" of "aid to
-    Ukraine"). Before a title it qualifies the title ("with Apple CEO Tim Cook"), and a
-    person's given name is not written alone before they are introduced whole."""
-    given = rest.split()[0]
-    if len(rest.split()) != 2 or opener in _TITLES or given in _TITLES or given.isupper():
-        return False
-    alone = re.findall(rf"(?<![\w'’]){re.escape(opener)}(?![\w'’]|\s[A-Z])", " ".join(context))
-    return len(alone) >= 2
-
-
-def _introduced(name: str, context: Sequence[str]) -> str:
-    """A person the article names by one name only, with the description that introduces
-    them: "A witness, Bo, who did not give his last name" -> "Bo, a witness"; "Huang's
-    brother, Will, told ..." -> "Will, Huang's brother". "" if the article gives none."""
-    word = re.escape(name)
-    for sentence in context:
-        before = re.search(rf"{_DESCRIPTION},\s{word},", sentence)
-        after = re.search(
-            rf"(?<![\w'’]){word},\s(?P<description>(?:an?|the)\s[^,.;:\"“”]{{3,60}}),", sentence
-        )
-        found = before or after
-        if found and _is_a_person(found.group("description")):
-            description = found.group("description")
-            if re.match(r"(?:A|An|The)\s", description):
-                description = description[0].lower() + description[1:]
-            return f"{name}, {description}"
-    return ""
-
-
-def _is_a_person(description: str) -> bool:
-    head = description.split()[-1]
-    if _THING_HEAD.match(head) or re.search(r"\b(?:who|which|that|whose)\b", description):
-        return False
-    return bool(_AGENT_HEAD.match(head) or _PERSON_HEAD.match(head))
-
-
-def _mostly_alone(name: str, context: Sequence[str]) -> bool:
-    """Whether the article writes ``name`` alone more than twice as often as followed by
-    another capitalised word. A given name or a family name written first ("Geng" of
-    "Geng Shuang", "Isaiah" of "Isaiah Silva") is introduced whole and then used alone
-    a time or two; a company or a country ("Apple", "Israel") stands alone throughout,
-    and what follows it once is another thing ("Apple TV", "Israel Radio")."""
-    text = " ".join(context)
-    alone = len(re.findall(rf"(?<![\w'’]){name}(?!\w|\s[A-Z])", text))
-    followed = len(re.findall(rf"(?<![\w'’]){name}\s[A-Z]", text))
-    return alone > 2 * followed
-
-
-def _resolve_role(who: str, context: Sequence[str]) -> str:
-    """ "The minister" -> "France's agriculture minister", as the article first says it."""
-    role = who.split(maxsplit=1)[1]
-    head = role.split()[-1]
-    for sentence in context:
-        match = re.search(
-            rf"(?<![\w'’])((?:[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)*['’]s\s)(?:[a-z][\w\-]*\s){{0,3}}"
-            rf"{re.escape(head)})\b",
-            sentence,
-        )
-        if match:
-            return match.group(1)
-    # An institution named only by its role ("The ministry") is not a named speaker.
-    return "" if head in ("minister", "ministry", "spokesman", "spokeswoman", "official") else who
 
 
 def speaker_key(who: str) -> str:

@@ -307,3 +307,129 @@ def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
         "The ferry may only sail on Mondays, Tuesdays and Saturdays, the harbour board said."
     )
     assert not any("Tuesdays" in statement.who for statement in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A sentence adverb is an intro; what is left is a pronoun.
+        "Regrettably, they said the bridge would stay closed until the spring.",
+        # The X of "according to X" ends at its comma: what follows is a clause.
+        "Mara Holt left the yard in 2009, according to her blog, and joined Harbour Rowing.",
+        # A participle in the speaker: a clause or a document, never who spoke.
+        '"The tide will turn before dawn," said the report, cited by the Harbour Gazette.',
+        "A survey published by the Coastal Institute in May says most fishermen want more.",
+        "The review by harbour historian Ada Klein says the pier was built in 1890.",
+        # A comma inside a name ("the Met, Marine and Coastal Office"): no speaker is
+        # better than half of one.
+        "The surge was worse than forecast, according to a bulletin from the Met, Marine "
+        "and Coastal Office.",
+        # A place's end and a bare noun: "Calais, France, police said".
+        "The ferry was held at the quay in Calais, France, police said.",
+        "The ferry was last seen off the coast near Tarn, Wold County, about an hour later, "
+        "harbour officials said.",
+        # "his company" needs the sentence before to say whose, as "His office" does.
+        "A spokesman for his company said the row was a storm in a teacup.",
+        "The court has thrown out an appeal by the boat maker, Keelco, which argued that it "
+        "owns the hull design.",
+    ],
+)
+def test_no_speaker_from_a_clause_an_intro_or_a_document(sentence: str) -> None:
+    assert attribute_sentence(sentence) == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        # What the speaker spoke "of", in lower case, is the topic.
+        ('"Nobody expected the pier to hold," said Vale of rebuilding the old jetty.', "Vale"),
+        ("Generally, harbour masters say the channel is safe at high tide.", "Harbour masters"),
+        # "Her brother, Sgt. Ole Brandt": the name says who; "brother" needs context.
+        (
+            "Her brother, Sgt. Ole Brandt, said the boat had been moored there for years.",
+            "Sgt. Ole Brandt",
+        ),
+        # A role without an article is a role all the same.
+        (
+            '"It will take weeks to dry out," said Rosa Lind, co-founder of the rowing club.',
+            "Rosa Lind, co-founder of the rowing club",
+        ),
+        # A role is known by its head, before "of" or "at"; an aside ("about an hour
+        # later") is no role.
+        (
+            '"The models are huge," said Ana Roth, associate professor of physics at Tarn.',
+            "Ana Roth, associate professor of physics at Tarn",
+        ),
+        # A "which" clause is the article's aside about the employer.
+        (
+            '"Prices will rise before the winter," said Ana Roth, the chief economist at Tarn '
+            "Freight, which moves grain for farmers.",
+            "Ana Roth, the chief economist at Tarn Freight",
+        ),
+        # A participle phrase after the name is how they looked, not who they are.
+        (
+            '"The pier was never safe for the ferries," said Durn, appearing tired in a grey suit.',
+            "Durn",
+        ),
+    ],
+)
+def test_the_speaker_is_named_without_the_words_around_the_name(sentence: str, who: str) -> None:
+    assert [s.who for s in attribute_sentence(sentence)] == [who]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "says"),
+    [
+        # The listener after "told" is never part of the claim.
+        (
+            "Ada Klein told KXYZ-TV 7 News her brother works at the depot on the quay.",
+            "her brother works at the depot on the quay.",
+        ),
+        (
+            "The union's leader told hundreds of dockers who filled the square that the port "
+            "should pay for the repairs.",
+            "the port should pay for the repairs.",
+        ),
+        # A verbless phrase after the closing quote describes the source; it is no claim.
+        (
+            'The two hosts "will stay off the air until further notice," the statement from '
+            "the station, Harbour Radio, said.",
+            'the two hosts "will stay off the air until further notice."',
+        ),
+    ],
+)
+def test_the_claim_leaves_out_the_listener_and_the_words_after_its_quote(
+    sentence: str, says: str
+) -> None:
+    assert [s.says for s in attribute_sentence(sentence)] == [says]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # No "that" after the listener: where the claim starts is unknown.
+        "Ada Klein told her friends at the rowing club the pier was not safe any more.",
+        # A name after the closing quote: the speaker was cut at a comma of their name.
+        '"The method is sound," harbour engineer Tom Vale of Vale, Rees and Co said.',
+    ],
+)
+def test_no_statement_when_the_claim_or_speaker_has_no_clean_boundary(sentence: str) -> None:
+    assert attribute_sentence(sentence) == ()
+
+
+def test_an_age_after_the_name_is_dropped_and_the_claim_before_it_is_the_speakers() -> None:
+    # Not "The new pier says Tom Vale, 71, ...": the words before "said" end in their
+    # predicate, so they are the claim; the age is the speaker's.
+    statements = attribute_sentence(
+        "The new pier, and the speed with which it went up, is remarkable, said Tom Vale, "
+        "71, who retired from the yard last year."
+    )
+
+    assert [(s.who, s.says) for s in statements] == [
+        ("Tom Vale", "the new pier, and the speed with which it went up, is remarkable.")
+    ]
+    # An age further on is someone's in the role, where the role ends.
+    statements = attribute_sentence(
+        '"She would never do that," said Ole Brandt, father of Ida Brandt, 19, a student.'
+    )
+    assert [s.who for s in statements] == ["Ole Brandt, father of Ida Brandt"]

@@ -259,3 +259,157 @@ def test_a_place_before_a_persons_name_is_not_part_of_it_but_a_company_before_a_
     found = find_perspectives(sentences, ARTICLES, limit=2, documents=documents)
 
     assert [p.who for _, p in found] == ["Lena Marsh", "Orchard CEO Paul Finch"]
+
+
+def _named(documents: list[list[str]], sentence: int) -> list[str]:
+    found = find_perspectives(
+        [(documents[0][sentence], 0)], ARTICLES[:1], limit=2, documents=documents
+    )
+    return [p.who for _, p in found]
+
+
+def test_the_president_is_never_named_after_a_phrase_that_merely_ends_in_president() -> None:
+    documents = [
+        [
+            "In Mr Hale's second year as president of the club, the fees rose twice.",
+            "The president said that the fees would fall again after the summer.",
+        ]
+    ]
+
+    assert _named(documents, 1) == ["The president"]
+
+
+def test_a_title_and_surname_is_completed_with_a_middle_initial_and_the_role() -> None:
+    documents = [
+        [
+            "Shares in Tidal Lines fell after the filing.",
+            "The rules are clear, said Paula K Weir, a partner at the law firm Bell & Rowe.",
+            "Ms Weir said that regulators would want to see the contracts first.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Paula K Weir, a partner at the law firm Bell & Rowe"]
+
+
+def test_a_title_and_surname_two_people_share_stays_as_it_is() -> None:
+    documents = [
+        [
+            "Nora Hale and her husband set out from the harbour at dawn.",
+            "Mrs Hale fell from the deck as the wind rose.",
+            "Mr Hale said that the sea had been calm for most of the morning.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Mr Hale"]
+
+
+def test_the_role_the_article_gives_without_an_article_comes_with_the_name() -> None:
+    documents = [
+        [
+            "“The water is safe to drink,” said Rosa Lind, co-director of the board's laboratory.",
+            "Lind said that the tests would go on through the summer and autumn.",
+            "“We expected worse,” said Tom Vale, one of the club's two coaches.",
+            "Vale said that the rowers would be back on the river within a week.",
+        ]
+    ]
+
+    assert _named(documents, 1) == ["Rosa Lind, co-director of the board's laboratory"]
+    assert _named(documents, 3) == ["Tom Vale, one of the club's two coaches"]
+
+
+def test_a_long_title_is_named_whole_and_a_headline_gives_no_names() -> None:
+    documents = [
+        [
+            "Watch Senator Ada Klein Grill Harbour Chief Tom Rees Over The Leaks",
+            "Northfield County Harbour Office Inspector Tam Rees said the quay was closed.",
+            "Rees said that the ferry would run again on Friday if the wind dropped.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Northfield County Harbour Office Inspector Tam Rees"]
+
+
+def test_a_title_ending_in_a_common_noun_is_not_part_of_a_one_word_name() -> None:
+    documents = [
+        [
+            "The inquiry is led by the Commissioner of Police Rahim, who took office in May.",
+            "Police closed the coast road on Sunday.",
+            "Police reopened it on Monday morning.",
+            "Rahim said that the two suspects had crossed the border at night.",
+        ],
+        [
+            "Shoppers queued at Harbourman Mills on Friday.",
+            "Harbourman had warned of long queues.",
+            "Harbourman said that it would open two more stores before the winter.",
+        ],
+    ]
+
+    assert _named(documents, 3) == ["Rahim"]
+    assert _named([documents[1]], 2) == ["Harbourman Mills"]
+
+
+def test_a_pronoun_opening_the_claim_must_be_able_to_refer_to_the_speaker() -> None:
+    sentences = [
+        ("The company said he had been the best skipper the harbour ever had.", 0),
+        ("Ms. Okafor said he was the first person they met on the quay that night.", 0),
+        ("Police said she had climbed the crane before anyone could stop her.", 0),
+        ("Tom Vale, a retired engineer, said it happened in the spring of 2009.", 0),
+        ("The Harbour Gazette said his mother had run the chandlery for forty years.", 0),
+        # Fits: a body's "it", a person's "he", an "it" that refers to nothing.
+        ("The ferry company said it would add two sailings a day from June.", 1),
+        ("Mr. Okafor said he had sailed the route for thirty years without a delay.", 1),
+        ("Ana Roth, a harbour pilot, said it was hard to see the buoys in the fog.", 1),
+        ("Lena Marsh, a coastguard officer, said it was her “duty” to warn the ferries.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=10)
+
+    assert [p.who for _, p in found] == [
+        "The ferry company",
+        "Mr. Okafor",
+        "Ana Roth, a harbour pilot",
+        "Lena Marsh, a coastguard officer",
+    ]
+
+
+def test_a_name_followed_by_a_numbered_thing_is_not_completed_with_it() -> None:
+    documents = [
+        [
+            "The search for Keelair Flight 802 went on through the night.",
+            "Keelair said that it was reviewing its winter schedules for the island routes.",
+        ]
+    ]
+
+    assert _named(documents, 1) == ["Keelair"]
+
+
+def test_a_titled_name_opening_a_sentence_keeps_its_title() -> None:
+    documents = [
+        [
+            "Harbour Board Chairman Ada Klein said the vote would wait until spring.",
+            "The board met on Monday without Ada Klein, who was abroad.",
+            "Klein said that the dredging contract would be signed before the summer.",
+        ]
+    ]
+
+    assert _named(documents, 2) == ["Harbour Board Chairman Ada Klein"]
+
+
+def test_the_group_the_article_never_names_is_no_speaker() -> None:
+    documents = [
+        [
+            "Rights groups and the harbour board met on Monday.",
+            "The group said that the new quay would block the fishermen's access to the sea.",
+        ]
+    ]
+
+    assert _named(documents, 1) == []
+
+
+def test_a_possessive_description_of_a_person_is_a_person() -> None:
+    # "The Harbour Party's leader" is someone, not the party: "her" may be hers.
+    sentences = [("The Harbour Party's leader said her party would vote against the plan.", 0)]
+
+    found = find_perspectives(sentences, ARTICLES[:1], limit=2)
+
+    assert [p.who for _, p in found] == ["The Harbour Party's leader"]

@@ -1,0 +1,323 @@
+"""Naming: a speaker as the article names them, and what kind of speaker that is.
+
+:func:`name_in_full` completes a bare surname, "Mr Calamari" or "the minister" from the
+article: the first full mention, with the role the article gives on it ("Arnaud
+Lefèvre, a cattle farmer in the Limousin", "Anna Harding, co-director of the school",
+"France's agriculture minister"). A wrong name on a quote is the worst thing a digest
+can print, so when the article leaves doubt (two people with one surname, a "Mr" and a
+"Mrs" of one name, "Obama's first year as president" for "the president") the speaker
+keeps the name the sentence gave. :func:`speaker_kind` tells a person from a body or a
+group where the words alone tell it, for ``perspectives.py``'s pronoun check.
+
+Whether a phrase is a speaker at all is ``speakers.py``'s call; its word tables are
+shared here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digest.speakers import (
+    _AGENT_HEAD,
+    _LEADING_CONJUNCTION,
+    _LEADING_TIME,
+    _PERSON_HEAD,
+    _PLURAL_OPENING,
+    _THING_HEAD,
+    _TITLES,
+    _is_agent,
+    is_plural_speaker,
+)
+
+__all__ = ["name_in_full", "speaker_kind"]
+
+# Words that open a sentence but never a name: counts, articles and a question's verb
+# ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
+_NEVER_NAMES = frozenset(
+    {
+        *("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("eleven", "twelve", "twenty", "hundreds", "thousands", "dozens", "several"),
+        *("many", "some", "most", "all", "both", "few", "no", "more", "other", "another"),
+        *("the", "a", "an", "this", "that", "these", "those", "whatever"),
+        # A question's verb: "Is Google ...".
+        *("is", "are", "was", "were", "do", "does", "did", "will", "can", "could", "should"),
+    }
+)
+
+# A description that introduces a person by one name: "A witness, Bo," / "Walter Huang's
+# brother, Will,".
+_DESCRIPTION = (
+    r"(?P<description>\b(?:[Aa]n?|[Tt]he)\s(?:[a-z][\w\-]*\s){0,3}[a-z][\w\-]*|"
+    r"(?:[A-Z][\w.\-]*\s){0,2}[A-Z][\w.\-]*['’]s\s(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*)"
+)
+
+# A name run after one of these may open with the preposition's object ("envoy to Ukraine
+# Kurt Volker").
+_PREPOSITIONS = frozenset({"to", "of", "for", "in", "at", "from", "with", "on", "by"})
+
+# Words that never sit between a possessive and a title ("France's agriculture minister").
+_ROLE_FILLER = re.compile(
+    r"['’]s\s(?:[a-z\-]+\s)*(?:as|of|in|at|on|for|to|by|with|and|or|the|a|an|is|are|was|were|"
+    r"has|had|year|years|day|days|week|time|first|last)\s"
+)
+
+_TIME_OWNER = re.compile(r"(?:Today|Yesterday|Tonight|Tomorrow|This|Last|Next)['’]s\s")
+
+# A role given after a name without an article ("Jane Doe, co-director of the school",
+# "one of the defence lawyers"): its head must name a person; an age (", 45,") or a
+# "who" clause is no role.
+_BARE_ROLE = (
+    r"(?P<bare>,\s(?:one\sof\s[^,.;:\"“”]{3,60}|(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*"
+    r"(?:\s(?:of|at|for|with|in)\s[^,;:\"“”]{3,60}?)?)(?=,|\s(?:said|says|told)\b|\.?$))"
+)
+# Bodies, not people: a last word or a lower-case head that names an organisation.
+_BODY_WORD = re.compile(
+    r"^(?:Company|Inc|Corp|Corporation|News|Times|Post|Police|Department|Agency|Office|"
+    r"Ministry|University|Bank|Airlines?|Association|Council|Court|Group|Party|Media|Radio|"
+    r"TV|Network|Bureau|Service|Institute|Foundation|Commission|Committee|Board|"
+    r"Administration|Authority|Ltd|LLC|Journal|Chronicle|Tribune|Herald|Gazette|Press|"
+    r"company|agency|firm|department|office|ministry|government|board|police|newspaper|"
+    r"network|station|channel|court|council|union|group|party|bank|airline|carrier|"
+    r"administration|military|army|navy|team|school|university|hospital|paper|magazine|"
+    r"broadcaster|regulator|club|league|embassy|palace|church|campaign|website|carmaker|"
+    r"automaker|drugmaker|chipmaker|retailer|manufacturer|provider|operator|publisher|"
+    r"lender|insurer|exporter|importer|producer|developer|supplier|distributor|brewer)$"
+)
+_PERSON_TITLES = _TITLES | {
+    *("Maj", "Cmdr", "Capt", "Insp", "Supt", "CEO", "Commissioner", "Inspector", "Sheriff"),
+    *("Trooper", "Coach", "Principal", "Rev", "Pastor", "Rabbi", "Imam", "Lord", "Lady"),
+    *("Sir", "Dame", "Chairwoman", "Deputy", "Assistant"),
+}
+# People by their role: "The lawmaker", "A witness".
+_PERSON_ROLE = re.compile(
+    r"^(?:lawmaker|actor|actress|author|judge|senator|mayor|governor|spokes(?:man|woman|"
+    r"person)|official|officer|lawyer|attorney|teacher|doctor|suspect|singer|president|"
+    r"minister|chairman|director|professor|scientist|researcher|detective|pope|king|queen)$"
+)
+
+
+def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
+    """``who`` named as the article ``context`` names them; "" if they stay unnamed.
+
+    "Our correspondent" becomes ``outlet``'s; a bare title ("Mr") is unnamed; a surname
+    gets the first full mention and its role; "The minister" the article's first
+    "France's agriculture minister".
+    """
+    if re.match(r"^Our\s+(?:correspondent|reporter|editor)", who):
+        who = f"{outlet}'s {who.split(maxsplit=1)[1]}" if outlet else ""
+    elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?", who):
+        return ""
+    elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s[A-Z][\w'’\-]+", who):
+        # "Mr Calamari" -> "Andrew M Calamari, a partner at ...": the first full mention,
+        # unless a "Mr" and a "Mrs" share the surname (a couple: whose full name is it?).
+        surname = who.split()[1]
+        titles = set(
+            re.findall(rf"\b(Mrs|Ms|Miss|Mr)\.?\s{re.escape(surname)}\b", " ".join(context))
+        )
+        full = (
+            _full_name(surname, context) if len(titles & {"Mr"}) + len(titles - {"Mr"}) < 2 else ""
+        )
+        who = full if full and full != surname else who
+    elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
+        # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
+        # read as a surname ("Police Chief Jane Doe" is someone else).
+        who = _full_name(who, context, qualifier_only=is_plural_speaker(who))
+    elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
+        who = _resolve_role(who, context)
+    return who
+
+
+def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
+    """The first full mention of a person in the article, with the role it gives; with
+    ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police").
+
+    A name written first ("Geng" -> "Geng Shuang") is completed by the words after it,
+    unless the article mostly writes it alone (``_mostly_alone``: "Apple", not "Apple
+    TV"). A sentence's first word is capitalised whatever it is: a mention that opens one
+    ("Frail Robert Durst sentenced ...", a headline) gives way to a shorter one of the
+    same name elsewhere ("Robert Durst"), and a count, an article or a question's verb
+    is never part of a name ("Three Israeli ...", "The Israel Defense Forces", "Is
+    Google"). Two people with the surname ("Bryan Singer", "Marty Singer"): the surname
+    alone, rather than one's words given to the other.
+    """
+    name = re.escape(surname)
+    after = ""
+    if not qualifier_only and not _mostly_alone(name, context):
+        after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}(?!\s\d)"  # not "Flight 8501"
+    found: list[tuple[str, bool]] = []  # each mention, and whether it opens its sentence
+    for sentence in context:
+        if _title_case(sentence):
+            continue  # a headline capitalises every word: its runs of capitals are no names
+        for match in re.finditer(
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s){{1,6}}{name}{after})(?!\w)"
+            rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
+            rf"|{_BARE_ROLE})?",
+            sentence,
+        ):
+            full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
+            opens = not sentence[: match.start()].strip(" \"“‘'")
+            opener, _, rest = full.partition(" ")
+            if opens and opener.lower() in _NEVER_NAMES:
+                full = rest
+            elif _after_preposition(sentence, match.start()) and _is_a_name_alone(
+                opener, rest, context
+            ):
+                full = rest  # "envoy to Ukraine Kurt Volker": Ukraine ends the role
+            if full.split().count(surname) > 1:
+                continue  # "President Trump Donald John Trump": two mentions run together
+            if full == surname or _LEADING_TIME.match(full + " ") or not _is_agent(full):
+                continue
+            role = match.group("role") or _person_role(match.group("bare") or "")
+            # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
+            # story of its own, not a role.
+            named = full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
+            found.append((named, opens))
+    if not found:
+        return _introduced(surname, context) or surname
+    names = [re.split(r",\s", named)[0] for named, _ in found]
+    given = {name.split()[-2].rstrip(".") for name in names if name.endswith(f" {surname}")}
+    if len(given - _TITLES) > 1:
+        return surname
+    for (named, opens), name in zip(found, names, strict=True):
+        # "Frail Robert Durst" opening a headline, "Robert Durst" inside a sentence.
+        shorter = [n for n in names if n != name and name.endswith(f" {n}") and " " in n]
+        titled = any(w.rstrip(".") in _PERSON_TITLES for w in name.split()[:-1])
+        if not (opens and shorter) or titled:
+            return named  # "Senate Majority Leader Harry Reid" opening a sentence stays
+    return surname
+
+
+def _title_case(sentence: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if len(w) > 3]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _person_role(role: str) -> str:
+    """``role`` (", co-director of the school") if its head names a person, else ""."""
+    words = re.split(r"\s(?:of|at|for|with|in)\s", role.strip(" ,."))[0].split()
+    if not words or words[0] in ("who", "whose", "which", "his", "her", "their", "its"):
+        return ""
+    if words[0] == "one" or _is_a_person(" ".join(words)):
+        return role.rstrip(" .")
+    return ""
+
+
+def _after_preposition(sentence: str, start: int) -> bool:
+    before = sentence[:start].split()
+    return bool(before) and before[-1] in _PREPOSITIONS
+
+
+def _is_a_name_alone(opener: str, rest: str, context: Sequence[str]) -> bool:
+    """Whether ``opener``, before a person's given name and surname (``rest``), is a name
+    of its own that the article writes alone, twice or more ("Ukraine" of "aid to
+    Ukraine"). Before a title it qualifies the title ("with Apple CEO Tim Cook"), and a
+    person's given name is not written alone before they are introduced whole."""
+    given = rest.split()[0]
+    if len(rest.split()) > 2 or opener in _TITLES or given in _TITLES or given.isupper():
+        return False
+    common = re.search(rf"\b{re.escape(opener.lower())}\b", " ".join(context))
+    if len(rest.split()) == 1 and not (common or _PLURAL_OPENING.match(opener)):
+        # "Inspector-General of Police Khalid": "Police", a common noun, ends the title;
+        # "at Neiman Marcus" is one name.
+        return False
+    alone = re.findall(rf"(?<![\w'’]){re.escape(opener)}(?![\w'’]|\s[A-Z])", " ".join(context))
+    return len(alone) >= 2
+
+
+def _introduced(name: str, context: Sequence[str]) -> str:
+    """A person the article names by one name only, with the description that introduces
+    them: "A witness, Bo, who did not give his last name" -> "Bo, a witness"; "Huang's
+    brother, Will, told ..." -> "Will, Huang's brother". "" if the article gives none."""
+    word = re.escape(name)
+    for sentence in context:
+        before = re.search(rf"{_DESCRIPTION},\s{word},", sentence)
+        after = re.search(
+            rf"(?<![\w'’]){word},\s(?P<description>(?:an?|the)\s[^,.;:\"“”]{{3,60}}),", sentence
+        )
+        found = before or after
+        if found and _is_a_person(found.group("description")):
+            description = found.group("description")
+            if re.match(r"(?:A|An|The)\s", description):
+                description = description[0].lower() + description[1:]
+            return f"{name}, {description}"
+    return ""
+
+
+def _is_a_person(description: str) -> bool:
+    head = description.split()[-1]
+    if _THING_HEAD.match(head) or re.search(r"\b(?:who|which|that|whose)\b", description):
+        return False
+    return bool(_AGENT_HEAD.match(head) or _PERSON_HEAD.match(head))
+
+
+def _mostly_alone(name: str, context: Sequence[str]) -> bool:
+    """Whether the article writes ``name`` alone more than twice as often as followed by
+    another capitalised word. A given name or a family name written first ("Geng" of
+    "Geng Shuang", "Isaiah" of "Isaiah Silva") is introduced whole and then used alone
+    a time or two; a company or a country ("Apple", "Israel") stands alone throughout,
+    and what follows it once is another thing ("Apple TV", "Israel Radio")."""
+    text = " ".join(context)
+    alone = len(re.findall(rf"(?<![\w'’]){name}(?!\w|\s[A-Z])", text))
+    followed = len(re.findall(rf"(?<![\w'’]){name}\s[A-Z]", text))
+    return alone > 2 * followed
+
+
+def _resolve_role(who: str, context: Sequence[str]) -> str:
+    """ "The minister" -> "France's agriculture minister", as the article first says it."""
+    role = who.split(maxsplit=1)[1]
+    head = role.split()[-1]
+    for sentence in context:
+        match = re.search(
+            rf"(?<![\w'’])((?:[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)*['’]s\s)(?:[a-z][\w\-]*\s){{0,3}}"
+            rf"{re.escape(head)})\b",
+            sentence,
+        )
+        # "Obama's first year as president", "Today's decision is the group": a clause or
+        # a time, not a title; the role stays unnamed rather than take the wrong name.
+        if (
+            match
+            and not _ROLE_FILLER.search(match.group(1))
+            and not _TIME_OWNER.match(match.group(1))
+        ):
+            return match.group(1)
+    # An institution named only by its role ("The ministry", "The group": which of the
+    # story's groups?) is not a named speaker.
+    unnamed = ("minister", "ministry", "spokesman", "spokeswoman", "official", "group")
+    return "" if head in unnamed else who
+
+
+def speaker_kind(who: str, *, plural: bool = False) -> str:
+    """What ``who`` names, where the words tell: "group" (a plural speaker), "body" (an
+    organisation: "The company", "WOGX", "The Chronicle", "Vermont State Police"),
+    "person" (a title, a role or a person's description: "Ms. Shourd", "Jane Doe, a
+    professor", "The lawmaker"); "" when a bare name could be either ("Jane Doe",
+    "Neiman Marcus")."""
+    if plural:
+        return "group"
+    name = re.split(r",\s", who)[0].strip()
+    head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to|by)\s", name)[0]
+    words = [w.rstrip(".") for w in head_phrase.split()]
+    if not words:
+        return ""
+    head = re.sub(r"['’]s?$", "", words[-1])
+    if _BODY_WORD.match(head) or re.fullmatch(r"[A-Z]{2,6}", head):
+        return "body"
+    if (
+        re.match(r"The\s[A-Z]", name)
+        and head[:1].isupper()
+        and not any(w in _TITLES for w in words)
+    ):
+        return "body"  # "The Chronicle", "The New York Times"; not "The party's leader"
+    if any(w in _PERSON_TITLES or _PERSON_ROLE.match(w) for w in words[:-1]):
+        return "person"  # "Maj. Glenn Hall", "Foreign Ministry spokesman Ramin Mehmanparast"
+    if _PERSON_ROLE.match(head) or _PERSON_HEAD.match(head) or head in ("leader", "chief", "head"):
+        return "person"
+    if "," in who:
+        role = re.split(r"\s(?:of|for|at|from|with|in|on|to|by)\s", who.split(",", 1)[1])[0]
+        role_head = role.split()[-1] if role.split() else ""
+        if (_AGENT_HEAD.match(role_head) or _PERSON_HEAD.match(role_head)) and not (
+            _BODY_WORD.match(role_head) or _THING_HEAD.match(role_head)
+        ):
+            return "person"  # "Jane Doe, a weapons expert at the institute"
+    return ""
