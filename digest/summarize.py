@@ -34,6 +34,7 @@ from digest.briefly import (
     ScoredSentences,
     is_briefly_candidate,
     is_redundant,
+    leans_on,
     needs_antecedent,
     score_sentences,
     select_briefly,
@@ -118,7 +119,7 @@ def summarize_story(
     # A feed teaser often has no full stop; it is a sentence all the same. One the
     # outlet cut mid-sentence ("... fired a…") ends where its last whole clause does.
     texts = [a.text if _page_read(a) else end_sentence(end_teaser(a.summary)) for a in articles]
-    scored = score_sentences(texts, previous_sentences)
+    scored = score_sentences(texts, previous_sentences, [a.title for a in articles])
     briefly = select_briefly(scored, options.briefly_words)
     used = set(briefly)
     perspectives = _select_perspectives(scored, briefly, story, options.max_perspectives)
@@ -176,7 +177,7 @@ def _select_notes(
         (
             i
             for i, c in enumerate(scored.candidates)
-            if i not in used and _is_note(c.text, c.position)
+            if i not in used and _is_note(c.text, c.position) and not leans_on(scored, i)
         ),
         key=lambda i: (
             -(

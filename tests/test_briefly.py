@@ -1,0 +1,97 @@
+"""A sentence that leans on something the reader never saw (``digest.briefly``).
+
+Our own fixture sentences: each rule on the sentences it must catch, and on the ones
+that look alike but stand alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.briefly import leans_on, needs_antecedent, score_sentences
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        # A demonstrative determiner anywhere points back at the thing it names.
+        ("Harbour master Ines Duarte said she was puzzled by that ruling.", "ruling"),
+        ("The council will vote on these fares before the ferry season opens.", "fare"),
+        ("Ferry captains across the islands rejected those figures on Monday.", "figure"),
+    ],
+)
+def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
+    sentence: str, noun: str
+) -> None:
+    assert needs_antecedent(sentence) == noun
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A demonstrative pronoun: only the sentence before says what it is.
+        "With this in mind, the council will vote on the ferry fares next month.",
+        "Beyond that, the port will stay open to cargo ships through the winter.",
+        # A report with nothing reported: what was said was the sentence before.
+        "The port authority's spokesman, Tomas Lind, confirmed that on Monday (16 November).",
+        "Ines Duarte wrote on her Save the Night Ferry page.",
+        "The harbour authority said in a statement.",
+        # "he"/"she" with no one before it in the sentence to stand for.
+        "Most passengers on the morning crossing never learn the name of the route he charted.",
+        "Police believe he boarded the last ferry to the islands on Friday night.",
+        # "then" after the subject: the next step of a sequence told before.
+        "Duarte said Lind then steered the ferry back into the harbour at dawn.",
+    ],
+)
+def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
+    assert needs_antecedent(sentence) == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Times the reader shares, and "those who ..." (anyone who is).
+        "The harbour authority raised ferry fares by a fifth this year.",
+        "Refunds will go to those who missed the last ferry on Sunday night, the operator said.",
+        "Ferry fares have risen sharply in these days of dear diesel, operators say.",
+        # "that" opening a clause, not pointing back.
+        "The mayor said on Monday that the port would close for two weeks in March.",
+        "The council said in a statement that the ferry would run again from May.",
+        # A report that says what was said.
+        "Officials said the strike at the container terminal would end on Friday.",
+        "Ferry fares rose by a fifth this year, the harbour authority said on Monday.",
+        # The person the pronoun stands for comes first.
+        "A retired ferry captain steered his boat through the storm to rescue four men.",
+        "An experienced harbour pilot fell to her death from the quay on Sunday.",
+        "Police say a Setúbal man stole his neighbour's fishing boat on Sunday night.",
+        # "then" inside the sentence's own sequence.
+        "Passengers waited in the terminal for hours and then boarded a bus to the city.",
+    ],
+)
+def test_look_alikes_that_stand_alone(sentence: str) -> None:
+    assert needs_antecedent(sentence) == ""
+
+
+def test_a_definite_noun_the_article_introduced_just_before_leans_on_it() -> None:
+    text = (
+        "A storm closed the harbour at Setúbal for two days last week. "
+        "A 17-year-old deckhand was pulled from the water near the north quay on Sunday. "
+        "Police questioned the deckhand and released the whole crew without charges on Monday. "
+        "Ferries returned to the harbour and divers checked the quay on Tuesday morning."
+    )
+    scored = score_sentences([text], frozenset())
+    by_text = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
+
+    # "the deckhand" was "a 17-year-old deckhand" one sentence before: a reader who did
+    # not read it has not met him.
+    assert leans_on(scored, by_text["Police"]) == "deckhand"
+    # "the harbour" was there all along ("closed the harbour"): nothing was introduced.
+    assert leans_on(scored, by_text["Ferries"]) == ""
+    # A title (the headline is one) that names the deckhand introduces him.
+    titled = score_sentences([text], frozenset(), ["Deckhand rescued from Setúbal harbour"])
+    assert leans_on(titled, by_text["Police"]) == ""
+    # A noun that is only the modifier of a new thing ("the deckhand union") is not it.
+    other = text.replace("questioned the deckhand and", "questioned the deckhand union and")
+    scored = score_sentences([other], frozenset())
+    police = next(i for i, c in enumerate(scored.candidates) if c.text.startswith("Police"))
+    assert leans_on(scored, police) == ""
