@@ -16,7 +16,10 @@ which only add a bracketed date) and records the article's URL. The pieces:
 * **Figures**: where outlets give different figures for the same thing, the one most
   of the story's sentences give is kept; a tie is flagged for the editors.
 * **For the editors** (never printed): flags, and the sources' strongest analytical
-  sentences as starting points for a take.
+  sentences as starting points for a take. When every sentence of a story leans on one
+  the reader will not see (a one-outlet teaser: "The former Navy captain and astronaut
+  says ..."), the Briefly is still that sentence, under the article's own title when
+  it has one (a story is never lost for want of a sentence), and a flag says so.
 """
 
 from __future__ import annotations
@@ -160,10 +163,24 @@ def summarize_story(
         take="",
         take_origin=TakeOrigin.MISSING,
         status=story.status,
-        flags=conflicts.flags + stale,
+        flags=conflicts.flags + stale + _leaning_lead(scored, briefly),
         take_starters=tuple(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)
         ),
+    )
+
+
+def _leaning_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
+    """A flag when the Briefly opens on a sentence that leans on one the reader will not
+    see: every sentence of the story did, and the story is still printed (a standing
+    topic's story is never lost for want of a sentence), so the editors are told."""
+    if not briefly or not leans_on(scored, briefly[0]):
+        return ()
+    text = scored.candidates[briefly[0]].text
+    return (
+        f"Briefly leans on what the reader has not seen: “{text}”; no sentence of the "
+        "story stands alone: write the Briefly in the editorial file or the preview, or "
+        "drop the story.",
     )
 
 

@@ -6,9 +6,13 @@ that look alike but stand alone.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from digest.briefly import leans_on, needs_antecedent, score_sentences
+from digest.models import Article, ArticleId, Story, StoryId
+from digest.summarize import summarize_story
 
 
 @pytest.mark.parametrize(
@@ -95,3 +99,37 @@ def test_a_definite_noun_the_article_introduced_just_before_leans_on_it() -> Non
     scored = score_sentences([other], frozenset())
     police = next(i for i, c in enumerate(scored.candidates) if c.text.startswith("Police"))
     assert leans_on(scored, police) == ""
+
+
+def _one_outlet_story(text: str) -> Story:
+    article = Article(
+        id=ArticleId("harbour-1"),
+        url="https://harbour.example/lind",
+        outlet="Harbour Radio",
+        feed_url="https://harbour.example/feed",
+        title="Harbour pilot Maria Lind will consider a council run",
+        published=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+        text=text,
+        summary=text,
+    )
+    return Story(StoryId("lind"), (article,))
+
+
+def test_a_briefly_that_can_only_lean_is_printed_and_flagged_for_the_editors() -> None:
+    # The outlet's teaser is the story's only sentence: it leans on its title.
+    story = _one_outlet_story(
+        "The former ferry captain says the port needs a voice in the council."
+    )
+    summary = summarize_story(story)
+
+    # Never lose a story for want of a sentence: it is printed, and the editors told.
+    assert [s.text for s in summary.briefly] == [
+        "The former ferry captain says the port needs a voice in the council."
+    ]
+    assert [f for f in summary.flags if f.startswith("Briefly leans on what the reader")]
+
+    # A sentence that stands alone raises no flag.
+    plain = _one_outlet_story(
+        "Harbour pilot Maria Lind said on Friday she would stand for the port council in May."
+    )
+    assert not [f for f in summarize_story(plain).flags if f.startswith("Briefly leans")]
