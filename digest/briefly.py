@@ -126,7 +126,10 @@ _CAPTION_DATE = re.compile(
 )
 _NOT_NEWS = re.compile(
     r"https?://|www\.|@\s?[A-Za-z_]\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
-    r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\bhotline\b|\bcall\s+\d",
+    r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|"
+    r"\bhotline\b|\bcall\s+\d|"
+    # A publisher's disclaimer: "The views expressed ... do not necessarily reflect ...".
+    r"\b(?:views|opinions)\b[^.]{0,80}\bnot necessarily (?:reflect|represent)",
     re.I,
 )
 _MONTH = (

@@ -10,9 +10,16 @@ from datetime import UTC, datetime
 
 import pytest
 
-from digest.briefly import leans_on, needs_antecedent, score_sentences
+from digest.briefly import (
+    Candidate,
+    is_briefly_candidate,
+    leans_on,
+    needs_antecedent,
+    score_sentences,
+)
 from digest.models import Article, ArticleId, Story, StoryId
 from digest.summarize import summarize_story
+from digest.text import word_count
 
 
 @pytest.mark.parametrize(
@@ -133,3 +140,15 @@ def test_a_briefly_that_can_only_lean_is_printed_and_flagged_for_the_editors() -
         "Harbour pilot Maria Lind said on Friday she would stand for the port council in May."
     )
     assert not [f for f in summarize_story(plain).flags if f.startswith("Briefly leans")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anyone with information is asked to call the harbour police at (555) 014-2210.",
+        "The views expressed in this column do not necessarily reflect those of the Courier.",
+    ],
+)
+def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
+    candidate = Candidate(sentence, 0, 3, word_count(sentence))
+    assert not is_briefly_candidate(candidate)
