@@ -8,7 +8,7 @@
 * **dateline**: a dateline at the start of a field or after a sentence in it;
 * **dangling start**: a Briefly that opens on a sentence leaning on an earlier one
   ("He", "This", "The initiative, ...", "by that conclusion", "wrote on his page."),
-  a teaser under its own article's title included (said so: it reads only there), a
+  a teaser under its own article's title included (said so: it leans on that title), a
   note that does, a claim starting "and that";
 * **repeated sentence**: the same sentence twice in the issue, or two sentences of one
   story that share most of their words;
@@ -231,7 +231,7 @@ def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
     if briefly and needs_antecedent(briefly[0]):
         # Under its own article's title the outlet's teaser reads as the pair it was
         # written as, but a reader still gets a Briefly that does not say who or what.
-        own = "the outlet's teaser, it reads only under this headline: "
+        own = "leans on its own article's title (the headline) or on text not shown: "
         detail = f"{own if _under_own_title(story) else ''}{_quote(briefly[0])}"
         yield finding("dangling start", "Briefly sentence 1", detail)
     for n, note in enumerate(story.get("also_worth_noting", []), start=1):

@@ -124,13 +124,13 @@ def test_a_teaser_under_its_own_articles_title_is_flagged_as_reading_only_there(
     # what: the editors are told, and why it reads at all.
     [under_title] = [f for f in check_issue(issue).findings if f.category == "dangling start"]
     assert under_title.where == "Briefly sentence 1"
-    assert "reads only under this headline" in under_title.detail
+    assert "its own article's title (the headline)" in under_title.detail
 
     # Under another outlet's title the same teaser leans on nothing the reader has seen.
     story["briefly_sentences"][0]["source_url"] = other["url"]
     (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
     [elsewhere] = [f for f in check_issue(issue).findings if f.category == "dangling start"]
-    assert "reads only under" not in elsewhere.detail
+    assert "its own article's title" not in elsewhere.detail
 
 
 def test_a_briefly_or_note_leaning_on_an_unseen_sentence_is_flagged(tmp_path: Path) -> None:
