@@ -12,7 +12,9 @@ which only add a bracketed date) and records the article's URL. The pieces:
   outlets, in the present tense; speakers saying the same thing grouped.
 * **Also worth noting**: background, never the news again: no lede, no attributed
   statement (those are perspectives), nothing that repeats what is shown above, nothing
-  that leans on a missing antecedent; sentences with history, numbers and dates first.
+  that leans on a missing antecedent, nothing from a text written mostly in the first
+  person plural (a company's post: its claims, not our background); sentences with
+  history, numbers and dates first.
 * **Figures**: where outlets give different figures for the same thing, the one most
   of the story's sentences give is kept; a tie is flagged for the editors.
 * **For the editors** (never printed): flags, and the sources' strongest analytical
@@ -194,7 +196,10 @@ def _select_notes(
         (
             i
             for i, c in enumerate(scored.candidates)
-            if i not in used and _is_note(c.text, c.position) and not leans_on(scored, i)
+            if i not in used
+            and c.doc not in scored.statements
+            and _is_note(c.text, c.position)
+            and not leans_on(scored, i)
         ),
         key=lambda i: (
             -(

@@ -152,3 +152,43 @@ def test_a_briefly_that_can_only_lean_is_printed_and_flagged_for_the_editors() -
 def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
     candidate = Candidate(sentence, 0, 3, word_count(sentence))
     assert not is_briefly_candidate(candidate)
+
+
+def test_a_companys_own_statement_is_not_told_in_our_voice() -> None:
+    report = (
+        "Harbour Ferries withdrew its new electric ferry on Monday after a battery fire "
+        "off Setúbal. The fire broke out in the engine room while the ferry was empty. "
+        "Nobody was hurt, the harbour police said. The line carried 1.2 million passengers "
+        "in 2024, a record for the port since it opened in 1968. Its older diesel ferries "
+        "will run the crossing until the inquiry ends next spring."
+    )
+    post = (
+        "Since the fire on Monday, we have been working with the harbour police to find its "
+        "cause. We have inspected every battery on our fleet twice. Our crews are the best "
+        "trained on the coast. Electric ferries have caught fire ten times less often than "
+        "diesel ferries since 2010. We will share everything we learn with our passengers."
+    )
+    story = Story(
+        StoryId("ferry"),
+        tuple(
+            Article(
+                id=ArticleId(slug),
+                url=f"https://{slug}.example/ferry",
+                outlet=outlet,
+                feed_url=f"https://{slug}.example/feed",
+                title="Harbour Ferries withdraws electric ferry after battery fire",
+                published=datetime(2026, 11, 20, 9 + n, 0, tzinfo=UTC),
+                text=text,
+            )
+            for n, (slug, outlet, text) in enumerate(
+                [("courier", "Harbour Courier", report), ("ferries", "Harbour Ferries", post)]
+            )
+        ),
+    )
+    summary = summarize_story(story)
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+
+    # Written mostly as "we": the line's claim, not news or background in our voice; the
+    # harbour's own report tells the story.
+    assert summary.briefly
+    assert not [text for text in printed if "ten times less often" in text]
