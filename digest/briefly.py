@@ -55,6 +55,7 @@ __all__ = [
     "Candidate",
     "ScoredSentences",
     "extractive_briefly",
+    "in_speakers_words",
     "is_briefly_candidate",
     "is_redundant",
     "leans_on",
@@ -130,6 +131,8 @@ _STATEMENT_MIN_SENTENCES = 3
 # Case matters: "US" is a country.
 _WE = re.compile(r"\b(?:[Ww]e|[Oo]ur|us|[Oo]urs|ourselves)\b")
 _QUOTED_WHOLE = re.compile(r"[\"“][^\"“”]*[\"”]")
+# "our solar system", "our planet": everyone's, not a speaker's.
+_EVERYONES = re.compile(r"\b[Oo]ur (?:solar system|planet|galaxy|sun|moon)\b")
 # First and second person: a column, an explainer or a quote, not a report.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|my|our|us|me|you|You|your|Your)\b")
 # AP-style photo captions: "... in Beit Lahiya on Thursday, July 31, 2014."
@@ -392,6 +395,14 @@ def leans_on(scored: ScoredSentences, index: int) -> str:
         return ""
     at = sentences.index(candidate.text)
     return introduced_before(candidate.text, sentences[:at], scored.titles)
+
+
+def in_speakers_words(text: str) -> bool:
+    """Whether ``text`` is someone's words rather than a report: it opens on a quote
+    ("“I believe ...,” said a lawmaker") or speaks in the first person outside quotes
+    ("At Netflix, we work hard ..."; not "our solar system", everyone's)."""
+    outside = _QUOTED_WHOLE.sub("", text)
+    return bool(_OPEN_QUOTE.match(text)) or bool(_FIRST_PERSON.search(_EVERYONES.sub("", outside)))
 
 
 def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:

@@ -20,8 +20,9 @@ which only add a bracketed date) and records the article's URL. The pieces:
 * **For the editors** (never printed): flags, and the sources' strongest analytical
   sentences as starting points for a take. When every sentence of a story leans on one
   the reader will not see (a one-outlet teaser: "The former Navy captain and astronaut
-  says ..."), the Briefly is still that sentence, under the article's own title when
-  it has one (a story is never lost for want of a sentence), and a flag says so.
+  says ...") or is no report (only a quote: "“I believe ...,” said a lawmaker"), the
+  Briefly is still that sentence, under the article's own title when it has one (a
+  story is never lost for want of a sentence), and a flag says so.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from digest.attribution import attribute_sentence
 from digest.briefly import (
     LEDE_POSITIONS,
     ScoredSentences,
+    in_speakers_words,
     is_briefly_candidate,
     is_redundant,
     leans_on,
@@ -165,24 +167,31 @@ def summarize_story(
         take="",
         take_origin=TakeOrigin.MISSING,
         status=story.status,
-        flags=conflicts.flags + stale + _leaning_lead(scored, briefly),
+        flags=conflicts.flags + stale + _weak_lead(scored, briefly),
         take_starters=tuple(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)
         ),
     )
 
 
-def _leaning_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
-    """A flag when the Briefly opens on a sentence that leans on one the reader will not
-    see: every sentence of the story did, and the story is still printed (a standing
-    topic's story is never lost for want of a sentence), so the editors are told."""
-    if not briefly or not leans_on(scored, briefly[0]):
+def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
+    """A flag when the Briefly opens on a sentence that no Briefly should: one that leans
+    on a sentence the reader will not see, or someone's words (a quote, first person)
+    rather than a report. Only a story with nothing better gets one (a one-outlet
+    teaser), and it is still printed (a standing topic's story is never lost for want of
+    a sentence), so the editors are told."""
+    if not briefly:
         return ()
-    text = scored.candidates[briefly[0]].text
+    lead = scored.candidates[briefly[0]]
+    if leans_on(scored, briefly[0]):
+        what = "leans on what the reader has not seen"
+    elif in_speakers_words(lead.text):
+        what = "is someone's words, not a report (a quote, or first person)"
+    else:
+        return ()
     return (
-        f"Briefly leans on what the reader has not seen: “{text}”; no sentence of the "
-        "story stands alone: write the Briefly in the editorial file or the preview, or "
-        "drop the story.",
+        f"Briefly {what}: “{lead.text}”; no sentence of the story does better: write the "
+        "Briefly in the editorial file or the preview, or drop the story.",
     )
 
 

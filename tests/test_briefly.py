@@ -135,6 +135,21 @@ def test_a_briefly_that_can_only_lean_is_printed_and_flagged_for_the_editors() -
     ]
     assert [f for f in summary.flags if f.startswith("Briefly leans on what the reader")]
 
+    # A quote and nothing else says no more what happened: it is flagged too.
+    quoted = _one_outlet_story(
+        "“The port needs a voice in the council,” said a ferry captain on Friday."
+    )
+    assert [f for f in summarize_story(quoted).flags if f.startswith("Briefly is someone's words")]
+
+    # A report with a short quote in it, and "our solar system", are no one's words.
+    for report in (
+        "Backlash came swiftly for harbour pilot Maria Lind after saying the port “has "
+        "nothing left to offer” its ferry crews.",
+        "Astronomers say they have found a ninth planet on the far edge of our solar system.",
+    ):
+        flags = summarize_story(_one_outlet_story(report)).flags
+        assert not [f for f in flags if f.startswith("Briefly is someone's words")]
+
     # A sentence that stands alone raises no flag.
     plain = _one_outlet_story(
         "Harbour pilot Maria Lind said on Friday she would stand for the port council in May."
