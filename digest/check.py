@@ -7,8 +7,9 @@
   page furniture in any printed field (``digest.hygiene.furniture_kind``);
 * **dateline**: a dateline at the start of a field or after a sentence in it;
 * **dangling start**: a Briefly that opens on a sentence leaning on an earlier one
-  ("He", "This", "The initiative, ..."), unless it is a teaser under its own article's
-  title, a note that does, a claim starting "and that";
+  ("He", "This", "The initiative, ...", "by that conclusion", "wrote on his page."),
+  a teaser under its own article's title included (said so: it leans on that title), a
+  note that does, a claim starting "and that";
 * **repeated sentence**: the same sentence twice in the issue, or two sentences of one
   story that share most of their words;
 * **relative date**: "this week", "yesterday" and the like without the date they mean;
@@ -200,7 +201,8 @@ def _fields(story: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
 def _under_own_title(story: Mapping[str, Any]) -> bool:
     """Whether the Briefly opens on a teaser printed under its own article's title: an
     outlet writes the two as a pair ("The former Navy captain ... says" under "Senator
-    Mark Kelly tells BBC ..."), so the headline is what the teaser leans on."""
+    Mark Kelly tells BBC ..."), so the headline is what the teaser leans on (the finding
+    says so; the Briefly still says neither who nor what on its own)."""
     sentences = story.get("briefly_sentences") or [{}]
     url = sentences[0].get("source_url")
     headline = str(story.get("headline", ""))
@@ -226,8 +228,12 @@ def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
             for words in relative_date_words(text):
                 yield finding("relative date", where, f"“{words}” without a date: {_quote(text)}")
     briefly = [str(s.get("text", "")) for s in story.get("briefly_sentences", [])]
-    if briefly and needs_antecedent(briefly[0]) and not _under_own_title(story):
-        yield finding("dangling start", "Briefly sentence 1", _quote(briefly[0]))
+    if briefly and needs_antecedent(briefly[0]):
+        # Under its own article's title the outlet's teaser reads as the pair it was
+        # written as, but a reader still gets a Briefly that does not say who or what.
+        own = "leans on its own article's title (the headline) or on text not shown: "
+        detail = f"{own if _under_own_title(story) else ''}{_quote(briefly[0])}"
+        yield finding("dangling start", "Briefly sentence 1", detail)
     for n, note in enumerate(story.get("also_worth_noting", []), start=1):
         if needs_antecedent(str(note.get("text", ""))):
             yield finding("dangling start", f"note {n}", _quote(str(note.get("text", ""))))

@@ -12,11 +12,17 @@ which only add a bracketed date) and records the article's URL. The pieces:
   outlets, in the present tense; speakers saying the same thing grouped.
 * **Also worth noting**: background, never the news again: no lede, no attributed
   statement (those are perspectives), nothing that repeats what is shown above, nothing
-  that leans on a missing antecedent; sentences with history, numbers and dates first.
+  that leans on a missing antecedent, nothing from a text written mostly in the first
+  person plural (a company's post: its claims, not our background); sentences with
+  history, numbers and dates first.
 * **Figures**: where outlets give different figures for the same thing, the one most
   of the story's sentences give is kept; a tie is flagged for the editors.
 * **For the editors** (never printed): flags, and the sources' strongest analytical
-  sentences as starting points for a take.
+  sentences as starting points for a take. When every sentence of a story leans on one
+  the reader will not see (a one-outlet teaser: "The former Navy captain and astronaut
+  says ...") or is no report (only a quote: "“I believe ...,” said a lawmaker"), the
+  Briefly is still that sentence, under the article's own title when it has one (a
+  story is never lost for want of a sentence), and a flag says so.
 """
 
 from __future__ import annotations
@@ -32,8 +38,10 @@ from digest.attribution import attribute_sentence
 from digest.briefly import (
     LEDE_POSITIONS,
     ScoredSentences,
+    in_speakers_words,
     is_briefly_candidate,
     is_redundant,
+    leans_on,
     needs_antecedent,
     score_sentences,
     select_briefly,
@@ -118,7 +126,7 @@ def summarize_story(
     # A feed teaser often has no full stop; it is a sentence all the same. One the
     # outlet cut mid-sentence ("... fired a…") ends where its last whole clause does.
     texts = [a.text if _page_read(a) else end_sentence(end_teaser(a.summary)) for a in articles]
-    scored = score_sentences(texts, previous_sentences)
+    scored = score_sentences(texts, previous_sentences, [a.title for a in articles])
     briefly = select_briefly(scored, options.briefly_words)
     used = set(briefly)
     perspectives = _select_perspectives(scored, briefly, story, options.max_perspectives)
@@ -159,10 +167,31 @@ def summarize_story(
         take="",
         take_origin=TakeOrigin.MISSING,
         status=story.status,
-        flags=conflicts.flags + stale,
+        flags=conflicts.flags + stale + _weak_lead(scored, briefly),
         take_starters=tuple(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)
         ),
+    )
+
+
+def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
+    """A flag when the Briefly opens on a sentence that no Briefly should: one that leans
+    on a sentence the reader will not see, or someone's words (a quote, first person)
+    rather than a report. Only a story with nothing better gets one (a one-outlet
+    teaser), and it is still printed (a standing topic's story is never lost for want of
+    a sentence), so the editors are told."""
+    if not briefly:
+        return ()
+    lead = scored.candidates[briefly[0]]
+    if leans_on(scored, briefly[0]):
+        what = "leans on what the reader has not seen"
+    elif in_speakers_words(lead.text):
+        what = "is someone's words, not a report (a quote, or first person)"
+    else:
+        return ()
+    return (
+        f"Briefly {what}: “{lead.text}”; no sentence of the story does better: write the "
+        "Briefly in the editorial file or the preview, or drop the story.",
     )
 
 
@@ -176,7 +205,10 @@ def _select_notes(
         (
             i
             for i, c in enumerate(scored.candidates)
-            if i not in used and _is_note(c.text, c.position)
+            if i not in used
+            and c.doc not in scored.statements
+            and _is_note(c.text, c.position)
+            and not leans_on(scored, i)
         ),
         key=lambda i: (
             -(

@@ -106,7 +106,9 @@ def test_sentences_sharing_only_the_date_the_build_added_are_not_a_repeat(
     assert [f for f in check_issue(issue).findings if f.category == "repeated sentence"]
 
 
-def test_a_teaser_under_its_own_articles_title_is_no_dangling_start(tmp_path: Path) -> None:
+def test_a_teaser_under_its_own_articles_title_is_flagged_as_reading_only_there(
+    tmp_path: Path,
+) -> None:
     issue = _demo(tmp_path)
     document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
     story = document["topics"][0]["stories"][0]
@@ -118,11 +120,27 @@ def test_a_teaser_under_its_own_articles_title_is_no_dangling_start(tmp_path: Pa
         "source_url": own["url"],
     }
     (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
-    assert not [f for f in check_issue(issue).findings if f.category == "dangling start"]
+    # The outlet wrote the two as a pair, but the Briefly alone says neither who nor
+    # what: the editors are told, and why it reads at all.
+    [under_title] = [f for f in check_issue(issue).findings if f.category == "dangling start"]
+    assert under_title.where == "Briefly sentence 1"
+    assert "its own article's title (the headline)" in under_title.detail
 
     # Under another outlet's title the same teaser leans on nothing the reader has seen.
     story["briefly_sentences"][0]["source_url"] = other["url"]
     (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
-    assert [f.where for f in check_issue(issue).findings if f.category == "dangling start"] == [
-        "Briefly sentence 1"
-    ]
+    [elsewhere] = [f for f in check_issue(issue).findings if f.category == "dangling start"]
+    assert "its own article's title" not in elsewhere.detail
+
+
+def test_a_briefly_or_note_leaning_on_an_unseen_sentence_is_flagged(tmp_path: Path) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    story = document["topics"][0]["stories"][0]
+    story["briefly_sentences"][0]["text"] = (
+        "Harbour master Ines Duarte said she was puzzled by that ruling."
+    )
+    story["also_worth_noting"][0]["text"] = "Ines Duarte wrote on her Save the Night Ferry page."
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    found = [f.where for f in check_issue(issue).findings if f.category == "dangling start"]
+    assert found == ["Briefly sentence 1", "note 1"]

@@ -1,0 +1,209 @@
+"""A sentence that leans on something the reader never saw (``digest.briefly``).
+
+Our own fixture sentences: each rule on the sentences it must catch, and on the ones
+that look alike but stand alone.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from digest.briefly import (
+    Candidate,
+    is_briefly_candidate,
+    leans_on,
+    needs_antecedent,
+    score_sentences,
+)
+from digest.models import Article, ArticleId, Story, StoryId
+from digest.summarize import summarize_story
+from digest.text import word_count
+
+
+@pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        # A demonstrative determiner anywhere points back at the thing it names.
+        ("Harbour master Ines Duarte said she was puzzled by that ruling.", "ruling"),
+        ("The council will vote on these fares before the ferry season opens.", "fare"),
+        ("Ferry captains across the islands rejected those figures on Monday.", "figure"),
+    ],
+)
+def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
+    sentence: str, noun: str
+) -> None:
+    assert needs_antecedent(sentence) == noun
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A demonstrative pronoun: only the sentence before says what it is.
+        "With this in mind, the council will vote on the ferry fares next month.",
+        "Beyond that, the port will stay open to cargo ships through the winter.",
+        # A report with nothing reported: what was said was the sentence before.
+        "The port authority's spokesman, Tomas Lind, confirmed that on Monday (16 November).",
+        "Ines Duarte wrote on her Save the Night Ferry page.",
+        "The harbour authority said in a statement.",
+        # "he"/"she" with no one before it in the sentence to stand for.
+        "Most passengers on the morning crossing never learn the name of the route he charted.",
+        "Police believe he boarded the last ferry to the islands on Friday night.",
+        # "then" after the subject: the next step of a sequence told before.
+        "Duarte said Lind then steered the ferry back into the harbour at dawn.",
+    ],
+)
+def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
+    assert needs_antecedent(sentence) == "sentence"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Times the reader shares, and "those who ..." (anyone who is).
+        "The harbour authority raised ferry fares by a fifth this year.",
+        "Refunds will go to those who missed the last ferry on Sunday night, the operator said.",
+        "Ferry fares have risen sharply in these days of dear diesel, operators say.",
+        # "that" opening a clause, not pointing back.
+        "The mayor said on Monday that the port would close for two weeks in March.",
+        "The council said in a statement that the ferry would run again from May.",
+        # A report that says what was said.
+        "Officials said the strike at the container terminal would end on Friday.",
+        "Ferry fares rose by a fifth this year, the harbour authority said on Monday.",
+        # The person the pronoun stands for comes first.
+        "A retired ferry captain steered his boat through the storm to rescue four men.",
+        "An experienced harbour pilot fell to her death from the quay on Sunday.",
+        "Police say a Setúbal man stole his neighbour's fishing boat on Sunday night.",
+        # "then" inside the sentence's own sequence.
+        "Passengers waited in the terminal for hours and then boarded a bus to the city.",
+    ],
+)
+def test_look_alikes_that_stand_alone(sentence: str) -> None:
+    assert needs_antecedent(sentence) == ""
+
+
+def test_a_definite_noun_the_article_introduced_just_before_leans_on_it() -> None:
+    text = (
+        "A storm closed the harbour at Setúbal for two days last week. "
+        "A 17-year-old deckhand was pulled from the water near the north quay on Sunday. "
+        "Police questioned the deckhand and released the whole crew without charges on Monday. "
+        "Ferries returned to the harbour and divers checked the quay on Tuesday morning."
+    )
+    scored = score_sentences([text], frozenset())
+    by_text = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
+
+    # "the deckhand" was "a 17-year-old deckhand" one sentence before: a reader who did
+    # not read it has not met him.
+    assert leans_on(scored, by_text["Police"]) == "deckhand"
+    # "the harbour" was there all along ("closed the harbour"): nothing was introduced.
+    assert leans_on(scored, by_text["Ferries"]) == ""
+    # A title (the headline is one) that names the deckhand introduces him.
+    titled = score_sentences([text], frozenset(), ["Deckhand rescued from Setúbal harbour"])
+    assert leans_on(titled, by_text["Police"]) == ""
+    # A noun that is only the modifier of a new thing ("the deckhand union") is not it.
+    other = text.replace("questioned the deckhand and", "questioned the deckhand union and")
+    scored = score_sentences([other], frozenset())
+    police = next(i for i, c in enumerate(scored.candidates) if c.text.startswith("Police"))
+    assert leans_on(scored, police) == ""
+
+
+def _one_outlet_story(text: str) -> Story:
+    article = Article(
+        id=ArticleId("harbour-1"),
+        url="https://harbour.example/lind",
+        outlet="Harbour Radio",
+        feed_url="https://harbour.example/feed",
+        title="Harbour pilot Maria Lind will consider a council run",
+        published=datetime(2026, 11, 20, 9, 0, tzinfo=UTC),
+        text=text,
+        summary=text,
+    )
+    return Story(StoryId("lind"), (article,))
+
+
+def test_a_briefly_that_can_only_lean_is_printed_and_flagged_for_the_editors() -> None:
+    # The outlet's teaser is the story's only sentence: it leans on its title.
+    story = _one_outlet_story(
+        "The former ferry captain says the port needs a voice in the council."
+    )
+    summary = summarize_story(story)
+
+    # Never lose a story for want of a sentence: it is printed, and the editors told.
+    assert [s.text for s in summary.briefly] == [
+        "The former ferry captain says the port needs a voice in the council."
+    ]
+    assert [f for f in summary.flags if f.startswith("Briefly leans on what the reader")]
+
+    # A quote and nothing else says no more what happened: it is flagged too.
+    quoted = _one_outlet_story(
+        "“The port needs a voice in the council,” said a ferry captain on Friday."
+    )
+    assert [f for f in summarize_story(quoted).flags if f.startswith("Briefly is someone's words")]
+
+    # A report with a short quote in it, and "our solar system", are no one's words.
+    for report in (
+        "Backlash came swiftly for harbour pilot Maria Lind after saying the port “has "
+        "nothing left to offer” its ferry crews.",
+        "Astronomers say they have found a ninth planet on the far edge of our solar system.",
+    ):
+        flags = summarize_story(_one_outlet_story(report)).flags
+        assert not [f for f in flags if f.startswith("Briefly is someone's words")]
+
+    # A sentence that stands alone raises no flag.
+    plain = _one_outlet_story(
+        "Harbour pilot Maria Lind said on Friday she would stand for the port council in May."
+    )
+    assert not [f for f in summarize_story(plain).flags if f.startswith("Briefly leans")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Anyone with information is asked to call the harbour police at (555) 014-2210.",
+        "The views expressed in this column do not necessarily reflect those of the Courier.",
+    ],
+)
+def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
+    candidate = Candidate(sentence, 0, 3, word_count(sentence))
+    assert not is_briefly_candidate(candidate)
+
+
+def test_a_companys_own_statement_is_not_told_in_our_voice() -> None:
+    report = (
+        "Harbour Ferries withdrew its new electric ferry on Monday after a battery fire "
+        "off Setúbal. The fire broke out in the engine room while the ferry was empty. "
+        "Nobody was hurt, the harbour police said. The line carried 1.2 million passengers "
+        "in 2024, a record for the port since it opened in 1968. Its older diesel ferries "
+        "will run the crossing until the inquiry ends next spring."
+    )
+    post = (
+        "Since the fire on Monday, we have been working with the harbour police to find its "
+        "cause. We have inspected every battery on our fleet twice. Our crews are the best "
+        "trained on the coast. Electric ferries have caught fire ten times less often than "
+        "diesel ferries since 2010. We will share everything we learn with our passengers."
+    )
+    story = Story(
+        StoryId("ferry"),
+        tuple(
+            Article(
+                id=ArticleId(slug),
+                url=f"https://{slug}.example/ferry",
+                outlet=outlet,
+                feed_url=f"https://{slug}.example/feed",
+                title="Harbour Ferries withdraws electric ferry after battery fire",
+                published=datetime(2026, 11, 20, 9 + n, 0, tzinfo=UTC),
+                text=text,
+            )
+            for n, (slug, outlet, text) in enumerate(
+                [("courier", "Harbour Courier", report), ("ferries", "Harbour Ferries", post)]
+            )
+        ),
+    )
+    summary = summarize_story(story)
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+
+    # Written mostly as "we": the line's claim, not news or background in our voice; the
+    # harbour's own report tells the story.
+    assert summary.briefly
+    assert not [text for text in printed if "ten times less often" in text]
