@@ -413,3 +413,18 @@ def test_a_possessive_description_of_a_person_is_a_person() -> None:
     found = find_perspectives(sentences, ARTICLES[:1], limit=2)
 
     assert [p.who for _, p in found] == ["The Harbour Party's leader"]
+
+
+def test_a_headline_style_speaker_with_no_article_or_name_is_no_voice() -> None:
+    sentences = [
+        ("Former harbour master says Lind sank the dredging plan for the channel.", 0),
+        ("Maria Lind, a former harbour master, said the council ignored three warnings.", 1),
+        ("Russian state media said the ship had left port before the storm.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=3)
+
+    assert [p.who for _, p in found] == [
+        "Maria Lind, a former harbour master",
+        "Russian state media",
+    ]
