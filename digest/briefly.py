@@ -173,6 +173,10 @@ _IMPERATIVE = re.compile(
 )
 # The writer's verdict, not the news: "Fortunately, business managers are not stupid",
 # "Turns out, a soda tax ...".
+# "Because space travel and sustaining life off Earth are anything but easy.": a reason
+# or a concession with no main clause to attach to (no comma, colon or dash) is a
+# fragment, the answer to a sentence the reader has not seen.
+_LONE_CLAUSE = re.compile(r"^(?:Because|Although|Though|Whereas)\b(?!\s+of\b)[^,;:—–]*[.!?]$")
 _OPINION_OPENING = re.compile(
     r"^(?:Fortunately|Unfortunately|Sadly|Thankfully|Luckily|Happily|Mercifully|Clearly|"
     r"Obviously|Frankly|Honestly|Surely|Ironically|Predictably|Needless to say|"
@@ -372,6 +376,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not opens_with_interjection(text)
         and not _IMPERATIVE.match(text)
         and not _OPINION_OPENING.match(text)
+        and not _LONE_CLAUSE.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]

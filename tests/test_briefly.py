@@ -179,6 +179,19 @@ def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
     assert not is_briefly_candidate(candidate)
 
 
+def test_a_reason_or_concession_without_its_main_clause_is_a_fragment() -> None:
+    def candidate(sentence: str) -> Candidate:
+        return Candidate(sentence, 0, 3, word_count(sentence))
+
+    assert not is_briefly_candidate(
+        candidate("Because dredging a channel that deep is anything but cheap for a town.")
+    )
+    # With its main clause, the reason is part of a whole sentence.
+    assert is_briefly_candidate(
+        candidate("Because the channel silted up, the ferry to Setúbal stopped running on Monday.")
+    )
+
+
 def test_a_companys_own_statement_is_not_told_in_our_voice() -> None:
     report = (
         "Harbour Ferries withdrew its new electric ferry on Monday after a battery fire "
