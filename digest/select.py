@@ -11,7 +11,11 @@ One step, in this order:
    (outlets, articles, the latest article, match strength). A standing topic is what the
    editors asked to follow, so its stories are never cut to make room for a story of a
    discovered section or "Elsewhere";
-4. the cap (``newsletter.max_stories``) on that ranking;
+4. the cap (``newsletter.max_stories``) on that ranking. The chosen stories then print
+   (``Story.rank``, which the email numbers by) most important first: the editors'
+   requests, then by outlets and articles, a standing topic first only between stories
+   of equal coverage, so a one-outlet item the topic took does not open the issue ahead
+   of the week's biggest story;
 5. sections for the chosen stories no standing topic took (``digest.sections``), then
    the order within each topic: pinned first, then the editors' ``order``, then rank.
 
@@ -98,7 +102,7 @@ def select_stories(
     ranked = sorted(placements, key=lambda p: _rank(p, choice))
     limit = max(max_stories, 0)
     chosen, cut = ranked[:limit], ranked[limit:]
-    chosen = _discovered(chosen)
+    chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice))
     briefs = _brief_order(briefs)
     shown = max(also_in_the_news, 0)
     left_out = [
@@ -207,6 +211,26 @@ def _rank(
         not placement.configured,
         -len(story.outlets),
         -len(story.articles),
+        -latest.timestamp(),
+        -placement.score,
+        story.id,
+    )
+
+
+def _print_rank(
+    placement: Placement, choice: EditorsChoice
+) -> tuple[bool, int, int, bool, float, float, str]:
+    """The order the chosen stories print in: what the editors asked for, then the
+    biggest news. A standing topic keeps its stories in the issue (``_rank`` decides the
+    cap) but does not put a one-outlet item above a story six outlets carried; between
+    stories of equal coverage it comes first."""
+    story = placement.story
+    latest = max(a.published for a in story.articles)
+    return (
+        story.id not in choice.requested,
+        -len(story.outlets),
+        -len(story.articles),
+        not placement.configured,
         -latest.timestamp(),
         -placement.score,
         story.id,

@@ -139,6 +139,22 @@ def test_each_chosen_story_carries_its_rank_across_topics() -> None:
     assert [t.name for t in topics] == ["Greenland", "Japan"]  # sections keep their order
 
 
+def test_the_biggest_news_prints_first_though_the_cap_keeps_the_standing_topic() -> None:
+    # A one-outlet item a standing topic took stays in the issue over a bigger
+    # "Elsewhere" story (the cap), but does not open the issue ahead of it.
+    lone = _story("lone", ("A", "Greenland dogs race"), hours=30)
+    quake = _story(
+        "quake", ("A", "Quake hits Chile"), ("B", "Chile quake"), ("C", "Chile shaken"), hours=1
+    )
+    pair = _story("ice", ("A", "Greenland ice melts"), ("B", "Greenland ice sheet"), hours=2)
+    both = _grouped([lone, quake, pair], [GREENLAND], max_stories=3)
+    ranks = {s.id: s.rank for t in both for s in t.stories}
+    assert ranks == {"s-quake": 1, "s-ice": 2, "s-lone": 3}
+    assert [t.name for t in both][0] == "Greenland"  # sections keep their order
+    capped = _grouped([lone, quake, pair], [GREENLAND], max_stories=2)
+    assert {s.id: s.rank for t in capped for s in t.stories} == {"s-ice": 1, "s-lone": 2}
+
+
 def _select(tmp_path: Path, edits: str, stories: Sequence[Story], max_stories: int) -> Selection:
     path = tmp_path / "editorial.yaml"
     path.write_text(edits)
