@@ -9,7 +9,10 @@ say ...").
 
 A bullet is read alone, so a pronoun opening its reported speech must be able to be the
 speaker: "The company says he was an icon" and "Ms. Shourd says he ..." point at
-someone the reader never met and are left out (``_pronoun_fits``).
+someone the reader never met and are left out (``_pronoun_fits``); so is reported
+speech that points back with a demonstrative ("... mystified by that conclusion", "...
+will move on from this incident": which?). A quote keeps its demonstratives: they are
+the speaker's own words ("this study" of the scientist who wrote it).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.antecedent import points_back
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import name_in_full, speaker_kind
@@ -95,6 +99,8 @@ def find_perspectives(
                 plural = statement.is_plural if who == statement.who else is_plural_speaker(who)
                 if not _pronoun_fits(says, who, plural=plural):
                     continue  # "The company says he was an icon": who is "he"?
+                if not _OPEN_QUOTE.match(says) and points_back(says):
+                    continue  # "Jane Doe says she was mystified by that conclusion": which?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))
     chosen: list[_Found] = []
