@@ -263,7 +263,7 @@ def _speaks(name: str, context: Sequence[str]) -> bool:
     husband, told ..."."""
     escaped = re.escape(name)
     pattern = (
-        rf"\b{_SPOKE}\s(?:[\w.'’\-]+\s){{0,3}}{escaped}\b"
+        rf"\b{_SPOKE}\s(?:[\w.'’\-]+,?\s){{0,3}}{escaped}\b"
         rf"|\b{escaped}(?:,[^,]{{3,80}},)?\s{_SPOKE}\b"
     )
     return any(re.search(pattern, sentence) for sentence in context)
