@@ -16,6 +16,7 @@ shared here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from digest.speakers import (
@@ -99,6 +100,11 @@ _OPENING_CLAUSE = re.compile(
 # Speech verbs next to a full name: the one of two people with a surname the article
 # reports speaking ("said Arthur Doe", "Arthur Doe, her husband, told ...").
 _SPOKE = r"(?:said|says|told|added|adds|explained|wrote|noted)"
+# A bare surname two people share is the one the article names in full this many times
+# as often as the other: the story's subject ("O.J. Doe" three times, "Nicole Brown Doe"
+# once). Chosen by reading every shared surname of the dev weeks (docs/quality.md): at
+# two, a lawyer named once beside the client named twice lost his words to the client.
+_DOMINANT = 3
 # Bodies, not people: a last word or a lower-case head that names an organisation.
 _BODY_WORD = re.compile(
     r"^(?:Company|Inc|Corp|Corporation|News|Times|Post|Police|Department|Agency|Office|"
@@ -224,18 +230,20 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     if not found:
         return (alone[0] if alone else "") or _introduced(surname, context) or surname
     names = [re.split(r",\s|\s(?:from|at|of|with)\s", named)[0] for named, _ in found]
-    given = {
-        name[: -len(surname)].split()[-1].rstrip(".")
+    given = [
+        # Initials with or without stops are one given name ("O.J." and "OJ").
+        name[: -len(surname)].split()[-1].replace(".", "") if name.endswith(f" {surname}") else ""
         for name in names
-        if name.endswith(f" {surname}")
-    }
-    if len(given - _TITLES) > 1 and not qualifier_only:
-        # "Betty Doe" and "Arthur Doe": the one the article quotes, if only one is.
-        speaking = [n for n in found if _speaks(re.split(r",\s", n[0])[0], context)]
-        firsts = {re.split(r",\s|\s(?:from|at|of|with)\s", n)[0].split()[-2] for n, _ in speaking}
-        return speaking[0][0] if len(firsts) == 1 else ""
-    if len(given - _TITLES) > 1:
-        return surname
+    ]
+    people = Counter(g for g in given if g and g not in _TITLES)
+    if len(people) > 1:
+        if qualifier_only:
+            return surname
+        top = _one_of_several(names, given, people, context)
+        if not top:
+            return ""
+        kept = [i for i, g in enumerate(given) if g in (top, "") or g in _TITLES]
+        found, names = [found[i] for i in kept], [names[i] for i in kept]
     for (named, opens), name in zip(found, names, strict=True):
         # "Frail Robert Durst" opening a headline, "Robert Durst" inside a sentence.
         shorter = [n for n in names if n != name and name.endswith(f" {n}") and " " in n]
@@ -243,6 +251,21 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         if not (opens and shorter) or titled:
             return named  # "Senate Majority Leader Harry Reid" opening a sentence stays
     return surname
+
+
+def _one_of_several(
+    names: Sequence[str], given: Sequence[str], people: Counter[str], context: Sequence[str]
+) -> str:
+    """Which of several people with one surname a bare surname is, by the given name:
+    the only one the article reports speaking ("said Arthur Doe" where "Betty Doe" never
+    speaks), else the one it names in full at least ``_DOMINANT`` times as often as any
+    other (the story's subject, "Donald Doe" four times and "Melania Doe" once); "" if
+    neither tells."""
+    speaking = {g for name, g in zip(names, given, strict=True) if g and _speaks(name, context)}
+    (top, count), (_, second) = people.most_common(2)
+    if len(speaking) == 1:
+        return speaking.pop()
+    return top if count >= _DOMINANT * second else ""
 
 
 def _role_after(tail: str) -> str:
@@ -254,7 +277,7 @@ def _role_after(tail: str) -> str:
         return heads.group(0)
     place = _PLACE_ROLE.match(tail)
     if place and _INSTITUTION.search(place.group(0)):
-        return place.group(0)
+        return place.group(0).rstrip(".")  # the sentence's full stop
     return ""
 
 
@@ -278,6 +301,10 @@ def _person_role(role: str) -> str:
     """``role`` (", co-director of the school") if its head names a person, else ""."""
     words = re.split(r"\s(?:of|at|for|with|in)\s", role.strip(" ,."))[0].split()
     if not words or words[0] in ("who", "whose", "which", "his", "her", "their", "its"):
+        return ""
+    if re.fullmatch(_SPOKE + r"|asked|according", words[0]):
+        # "Jane Doe, told the court": the report's verb, not a role (its object, "the
+        # court", looks like a body).
         return ""
     if words[0] == "one" or _is_a_person(" ".join(words)):
         return role.rstrip(" .")

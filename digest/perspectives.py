@@ -56,6 +56,11 @@ _EXPLETIVE_IT = re.compile(
     r"it\s+(?:would|will|could|might|may)\s+(?:have\s+)?tak(?:e|en)\b",
     re.IGNORECASE,
 )
+# A quote that opens the claim and closes before its end: the words after it are the
+# writer's ("“... my not guilty” plea in the killing.", "“... of him,” when asked about
+# ..."), and "X says: “...” plea in ..." reads as a garbled quote. Double quotes only: a
+# single closing quote is also an apostrophe.
+_RUNS_ON = re.compile(r"^(?:“[^”]*”|\"[^\"]*\")[\s,.;:!?]*[\w“\"‘']")
 # Two statements saying the same thing: this share of the shorter one's content words.
 _SAME_CLAIM = 0.4
 
@@ -92,6 +97,8 @@ def find_perspectives(
         for statement in attribute_sentence(text):
             if _OPEN_QUOTE.match(statement.says) and word_count(statement.says) < _MIN_QUOTE_WORDS:
                 continue  # "I heard the screaming.": a quote too short to say anything
+            if _RUNS_ON.match(statement.says):
+                continue  # "“... state my not guilty” plea in the killing.": half a quote
             who = name_in_full(statement.who, context, outlet)
             if who:
                 says = _common_opening(statement.says, [s for s in context if s != text])

@@ -500,3 +500,17 @@ def test_reported_speech_that_points_back_with_a_demonstrative_is_no_voice() -> 
     # The noun said before in the same claim, or a quote in the speaker's own words.
     assert _named(documents, 3) == ["Mayor Ida Kross"]
     assert _named(documents, 4) == ["Mayor Ida Kross"]
+
+
+def test_a_quote_that_runs_on_into_the_writers_words_is_no_voice() -> None:
+    documents = [
+        [
+            "“I have waited a year to enter my not guilty” plea, said Tomas Varga on Monday.",
+            "“I lost all respect for the man,” Hanna Sol said when asked about the director.",
+            "“The harbour will be dredged before the first storms arrive,” said Ivo Brandt.",
+        ]
+    ]
+
+    assert _named(documents, 0) == []
+    assert _named(documents, 1) == []
+    assert _named(documents, 2) == ["Ivo Brandt"]
