@@ -95,7 +95,7 @@ _INSTITUTION = re.compile(
 _OPENING_CLAUSE = re.compile(
     r"^(?:When|As|While|If|After|Before|Because|Although|Though|Since|Until|Once|Unless|"
     r"Whether|Where|At|In|On|From|By|With|Without|Under|Over|Into|Through|Across|Among|"
-    r"Amid|Like|Unlike|But|And|So|Then)\s"
+    r"Amid|Like|Unlike|For|To|Of|But|And|So|Then)\s"
 )
 # Speech verbs next to a full name: the one of two people with a surname the article
 # reports speaking ("said Arthur Doe", "Arthur Doe, her husband, told ...").
@@ -235,7 +235,9 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         name[: -len(surname)].split()[-1].replace(".", "") if name.endswith(f" {surname}") else ""
         for name in names
     ]
-    people = Counter(g for g in given if g and g not in _TITLES)
+    people = Counter(
+        g for g in given if g and g not in _TITLES and _a_given_name(g, surname, context)
+    )
     if len(people) > 1:
         if qualifier_only:
             return surname
@@ -262,10 +264,28 @@ def _one_of_several(
     other (the story's subject, "Donald Doe" four times and "Melania Doe" once); "" if
     neither tells."""
     speaking = {g for name, g in zip(names, given, strict=True) if g and _speaks(name, context)}
-    (top, count), (_, second) = people.most_common(2)
+    # Every mention counts here, also those no role or name run was read from
+    # ("Donald Doe's", a headline): how often the article names each of them.
+    surname = names[0].split()[-1]
+    text = " ".join(context).replace(".", "")
+    counts = Counter(
+        {g: len(re.findall(rf"\b{re.escape(g)}\s{re.escape(surname)}\b", text)) for g in people}
+    )
+    (top, count), (_, second) = counts.most_common(2)
     if len(speaking) == 1:
         return speaking.pop()
     return top if count >= _DOMINANT * second else ""
+
+
+def _a_given_name(word: str, surname: str, context: Sequence[str]) -> bool:
+    """Whether ``word`` before ``surname`` is a given name: not a preposition or a clause's
+    opening ("For Doe, the vote ..."), nor a name the article mostly writes without the
+    surname ("told Reuters Doe ...", "Getty Images" of a photo credit)."""
+    if word.lower() in _NEVER_NAMES | _PREPOSITIONS or _OPENING_CLAUSE.match(word + " "):
+        return False
+    text = " ".join(context).replace(".", "")
+    with_surname = len(re.findall(rf"\b{re.escape(word)}\s{re.escape(surname)}\b", text))
+    return with_surname * 2 >= len(re.findall(rf"\b{re.escape(word)}\b", text))
 
 
 def _role_after(tail: str) -> str:
@@ -286,7 +306,7 @@ def _speaks(name: str, context: Sequence[str]) -> bool:
     husband, told ..."."""
     escaped = re.escape(name)
     pattern = (
-        rf"\b{_SPOKE}\s(?:[\w.'’\-]+,?\s){{0,3}}{escaped}\b"
+        rf"\b(?!told){_SPOKE}\s(?:[\w.'’\-]+,?\s){{0,3}}{escaped}\b"  # "told X": the listener
         rf"|\b{escaped}(?:,[^,]{{3,80}},)?\s{_SPOKE}\b"
     )
     return any(re.search(pattern, sentence) for sentence in context)

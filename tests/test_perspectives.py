@@ -514,3 +514,17 @@ def test_a_quote_that_runs_on_into_the_writers_words_is_no_voice() -> None:
     assert _named(documents, 0) == []
     assert _named(documents, 1) == []
     assert _named(documents, 2) == ["Ivo Brandt"]
+
+
+def test_a_surname_is_not_completed_with_a_given_name_the_claim_speaks_of() -> None:
+    documents = [
+        [
+            "Rescuers found Greta Lind alive on Monday, three days after the crash.",
+            "Greta Lind walked out of the forest with burns on her hands.",
+            "Her father, Nils Lind, drove through the night to the hospital.",
+            "Greta Lind was treated for dehydration and burns, doctors said.",
+            "Lind said he had never met Greta's new friends from the camp.",
+        ]
+    ]
+
+    assert _named(documents, 4) == []
