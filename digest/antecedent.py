@@ -37,7 +37,7 @@ from collections.abc import Sequence
 
 from digest.text import content_words
 
-__all__ = ["introduced_before", "needs_antecedent"]
+__all__ = ["introduced_before", "needs_antecedent", "points_back"]
 
 # Openings that lean on an earlier sentence: pronouns, demonstratives, connectives.
 _DANGLING_START = re.compile(
@@ -234,15 +234,28 @@ def needs_antecedent(text: str) -> str:
         or _THEN.search(text)
     ):
         return "sentence"
-    demonstrative = _DEMONSTRATIVE.search(text)
-    if demonstrative:
-        noun = demonstrative["this"] or demonstrative["those"] or demonstrative["that"]
-        stem = content_words(noun) if noun else []
-        return stem[0] if stem else "sentence"
+    pointed = points_back(text)
+    if pointed:
+        return pointed
     match = _DEFINITE_SUBJECT.match(text)
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
     return match.group("noun") if match else ""
+
+
+def points_back(text: str) -> str:
+    """The noun of a demonstrative in ``text`` that points at an earlier sentence ("by
+    that conclusion" -> "conclusion", "from this incident"), "sentence" for a bare one
+    ("Beyond that,"), or "" when there is none, or when ``text`` itself said the noun
+    before ("a new ruling ... that ruling")."""
+    demonstrative = _DEMONSTRATIVE.search(text)
+    if not demonstrative:
+        return ""
+    noun = demonstrative["this"] or demonstrative["those"] or demonstrative["that"]
+    stem = content_words(noun) if noun else []
+    if stem and stem[0] in content_words(text[: demonstrative.start()]):
+        return ""
+    return stem[0] if stem else "sentence"
 
 
 def introduced_before(text: str, before: Sequence[str], titles: frozenset[str]) -> str:

@@ -16,6 +16,7 @@ shared here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from digest.speakers import (
@@ -69,8 +70,41 @@ _TIME_OWNER = re.compile(r"(?:Today|Yesterday|Tonight|Tomorrow|This|Last|Next)['
 # "who" clause is no role.
 _BARE_ROLE = (
     r"(?P<bare>,\s(?:one\sof\s[^,.;:\"“”]{3,60}|(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*"
-    r"(?:\s(?:of|at|for|with|in)\s[^,;:\"“”]{3,60}?)?)(?=,|\s(?:said|says|told)\b|\.?$))"
+    r"(?:\s(?:of|at|for|with|in)\s[^,;:\"“”]{3,80}?)?)(?=,|\s(?:said|says|told)\b|\.?$))"
 )
+# A role told by what the person heads ("Budiyono, who heads East Java's identification
+# unit and ..."): unlike other relative clauses, the clause is the role, up to its "and".
+_HEADS_ROLE = re.compile(
+    r",\swho\s(?:heads|leads|runs|directs|chairs|manages|oversees|coordinates)\s"
+    r"[^,;:\"“”]{3,80}?(?=,|\s(?:and|but|said|says|told)\b|\.?$)"
+)
+# Where a person works, after the name ("Jane Doe from Eastvale University in Rimton",
+# "at the Centre for Coastal Studies"): a run of capitalised words whose words name an
+# institution (a place alone, "from Polson", says where they live, not what they do).
+_PLACE_ROLE = re.compile(
+    r"\s(?:from|at|of|with)\s(?:the\s)?[A-Z][\w'’.\-]*(?:\s(?:(?:of|for|and|the|on|in)\s)*"
+    r"[A-Z][\w'’.\-]*)*(?=[,.;]|\s(?:said|says|told|who|which|pointed|added)\b|$)"
+)
+_INSTITUTION = re.compile(
+    r"\b(?:University|Institute|College|School|Center|Centre|Museum|Laboratory|Academy|"
+    r"Society|Hospital|Foundation|Department|Agency|Service|Council|Commission|Bureau|Office|"
+    r"Ministry|Association|Observatory|Survey|Clinic|Library|Program|Programme|Project)\b"
+)
+# A clause or a preposition opening a sentence before a name ("When Arthur Doe asked
+# ...", "After Jane Doe won ..."): not part of the name.
+_OPENING_CLAUSE = re.compile(
+    r"^(?:When|As|While|If|After|Before|Because|Although|Though|Since|Until|Once|Unless|"
+    r"Whether|Where|At|In|On|From|By|With|Without|Under|Over|Into|Through|Across|Among|"
+    r"Amid|Like|Unlike|For|To|Of|But|And|So|Then)\s"
+)
+# Speech verbs next to a full name: the one of two people with a surname the article
+# reports speaking ("said Arthur Doe", "Arthur Doe, her husband, told ...").
+_SPOKE = r"(?:said|says|told|added|adds|explained|wrote|noted)"
+# A bare surname two people share is the one the article names in full this many times
+# as often as the other: the story's subject ("O.J. Doe" three times, "Nicole Brown Doe"
+# once). Chosen by reading every shared surname of the dev weeks (docs/quality.md): at
+# two, a lawyer named once beside the client named twice lost his words to the client.
+_DOMINANT = 3
 # Bodies, not people: a last word or a lower-case head that names an organisation.
 _BODY_WORD = re.compile(
     r"^(?:Company|Inc|Corp|Corporation|News|Times|Post|Police|Department|Agency|Office|"
@@ -108,7 +142,7 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = f"{outlet}'s {who.split(maxsplit=1)[1]}" if outlet else ""
     elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?", who):
         return ""
-    elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s[A-Z][\w'’\-]+", who):
+    elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor)\.?\s[A-Z][\w'’\-]+", who):
         # "Mr Calamari" -> "Andrew M Calamari, a partner at ...": the first full mention,
         # unless a "Mr" and a "Mrs" share the surname (a couple: whose full name is it?).
         surname = who.split()[1]
@@ -123,6 +157,12 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
         # read as a surname ("Police Chief Jane Doe" is someone else).
         who = _full_name(who, context, qualifier_only=is_plural_speaker(who))
+    elif re.fullmatch(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}", who) and not (
+        is_plural_speaker(who) or speaker_kind(who) == "body" or who.split()[0] in _PERSON_TITLES
+    ):
+        # "Abdel Fattah" -> "Nabil Abdel Fattah, director of ...", "Harry Kazianis" ->
+        # "Harry Kazianis, director of defense studies at ...": the name in full, the role.
+        who = _full_name(who, context)
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     return who
@@ -136,21 +176,26 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     unless the article mostly writes it alone (``_mostly_alone``: "Apple", not "Apple
     TV"). A sentence's first word is capitalised whatever it is: a mention that opens one
     ("Frail Robert Durst sentenced ...", a headline) gives way to a shorter one of the
-    same name elsewhere ("Robert Durst"), and a count, an article or a question's verb
-    is never part of a name ("Three Israeli ...", "The Israel Defense Forces", "Is
-    Google"). Two people with the surname ("Bryan Singer", "Marty Singer"): the surname
-    alone, rather than one's words given to the other.
+    same name elsewhere ("Robert Durst"), and a count, an article, a question's verb or
+    a clause's opening is never part of a name ("Three Israeli ...", "The Israel Defense
+    Forces", "Is Google", "When Arthur Doe asked"). The role may follow the name (", a
+    professor", ", director of ...", ", who heads ...", "from Eastvale University"). A
+    person known by one name ("Budiyono, who heads ...") keeps the role the article gives
+    them. Two people with the surname ("Bryan Singer", "Marty Singer"): the one the
+    article reports speaking, or "" (no one) when it cannot tell, rather than one's words
+    given to the other.
     """
     name = re.escape(surname)
     after = ""
-    if not qualifier_only and not _mostly_alone(name, context):
+    if not qualifier_only and " " not in surname and not _mostly_alone(name, context):
         after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}(?!\s\d)"  # not "Flight 8501"
     found: list[tuple[str, bool]] = []  # each mention, and whether it opens its sentence
+    alone: list[str] = []  # the name alone with a role: "Budiyono, who heads ..."
     for sentence in context:
         if _title_case(sentence):
             continue  # a headline capitalises every word: its runs of capitals are no names
         for match in re.finditer(
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s){{1,6}}{name}{after})(?!\w)"
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s){{1,6}}{name}{after}|{name})(?!\w)"
             rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
             rf"|{_BARE_ROLE})?",
             sentence,
@@ -158,27 +203,49 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
             opens = not sentence[: match.start()].strip(" \"“‘'")
             opener, _, rest = full.partition(" ")
-            if opens and opener.lower() in _NEVER_NAMES:
+            if rest and opens and (opener.lower() in _NEVER_NAMES or _OPENING_CLAUSE.match(full)):
                 full = rest
-            elif _after_preposition(sentence, match.start()) and _is_a_name_alone(
-                opener, rest, context
+            elif (
+                rest
+                and _after_preposition(sentence, match.start())
+                and _is_a_name_alone(opener, rest, context)
             ):
                 full = rest  # "envoy to Ukraine Kurt Volker": Ukraine ends the role
-            if full.split().count(surname) > 1:
+            if full.split().count(surname.split()[-1]) > 1:
                 continue  # "President Trump Donald John Trump": two mentions run together
-            if full == surname or _LEADING_TIME.match(full + " ") or not _is_agent(full):
-                continue
             role = match.group("role") or _person_role(match.group("bare") or "")
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
-            # story of its own, not a role.
-            named = full if re.search(r"\b(?:who|which|that|whose)\b", role) else full + role
-            found.append((named, opens))
+            # story of its own, not a role; what the person heads is one.
+            if re.search(r"\b(?:who|which|that|whose)\b", role):
+                role = ""
+            if not role:
+                role = _role_after(sentence[match.end(1) :])
+            if _LEADING_TIME.match(full + " ") or not _is_agent(full):
+                continue
+            if full == surname:
+                if role and not qualifier_only:
+                    alone.append(full + role)
+                continue
+            found.append((full + role, opens))
     if not found:
-        return _introduced(surname, context) or surname
-    names = [re.split(r",\s", named)[0] for named, _ in found]
-    given = {name.split()[-2].rstrip(".") for name in names if name.endswith(f" {surname}")}
-    if len(given - _TITLES) > 1:
-        return surname
+        return (alone[0] if alone else "") or _introduced(surname, context) or surname
+    names = [re.split(r",\s|\s(?:from|at|of|with)\s", named)[0] for named, _ in found]
+    given = [
+        # Initials with or without stops are one given name ("O.J." and "OJ").
+        name[: -len(surname)].split()[-1].replace(".", "") if name.endswith(f" {surname}") else ""
+        for name in names
+    ]
+    people = Counter(
+        g for g in given if g and g not in _TITLES and _a_given_name(g, surname, context)
+    )
+    if len(people) > 1:
+        if qualifier_only:
+            return surname
+        top = _one_of_several(names, given, people, context)
+        if not top:
+            return ""
+        kept = [i for i, g in enumerate(given) if g in (top, "") or g in _TITLES]
+        found, names = [found[i] for i in kept], [names[i] for i in kept]
     for (named, opens), name in zip(found, names, strict=True):
         # "Frail Robert Durst" opening a headline, "Robert Durst" inside a sentence.
         shorter = [n for n in names if n != name and name.endswith(f" {n}") and " " in n]
@@ -186,6 +253,63 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         if not (opens and shorter) or titled:
             return named  # "Senate Majority Leader Harry Reid" opening a sentence stays
     return surname
+
+
+def _one_of_several(
+    names: Sequence[str], given: Sequence[str], people: Counter[str], context: Sequence[str]
+) -> str:
+    """Which of several people with one surname a bare surname is, by the given name:
+    the only one the article reports speaking ("said Arthur Doe" where "Betty Doe" never
+    speaks), else the one it names in full at least ``_DOMINANT`` times as often as any
+    other (the story's subject, "Donald Doe" four times and "Melania Doe" once); "" if
+    neither tells."""
+    speaking = {g for name, g in zip(names, given, strict=True) if g and _speaks(name, context)}
+    # Every mention counts here, also those no role or name run was read from
+    # ("Donald Doe's", a headline): how often the article names each of them.
+    surname = names[0].split()[-1]
+    text = " ".join(context).replace(".", "")
+    counts = Counter(
+        {g: len(re.findall(rf"\b{re.escape(g)}\s{re.escape(surname)}\b", text)) for g in people}
+    )
+    (top, count), (_, second) = counts.most_common(2)
+    if len(speaking) == 1:
+        return speaking.pop()
+    return top if count >= _DOMINANT * second else ""
+
+
+def _a_given_name(word: str, surname: str, context: Sequence[str]) -> bool:
+    """Whether ``word`` before ``surname`` is a given name: not a preposition or a clause's
+    opening ("For Doe, the vote ..."), nor a name the article mostly writes without the
+    surname ("told Reuters Doe ...", "Getty Images" of a photo credit)."""
+    if word.lower() in _NEVER_NAMES | _PREPOSITIONS or _OPENING_CLAUSE.match(word + " "):
+        return False
+    text = " ".join(context).replace(".", "")
+    with_surname = len(re.findall(rf"\b{re.escape(word)}\s{re.escape(surname)}\b", text))
+    return with_surname * 2 >= len(re.findall(rf"\b{re.escape(word)}\b", text))
+
+
+def _role_after(tail: str) -> str:
+    """A role after a name that is neither an apposition with an article nor a bare one:
+    what the person heads (", who heads the identification unit") or where they work
+    ("from Eastvale University in Rimton"); "" if none."""
+    heads = _HEADS_ROLE.match(tail)
+    if heads:
+        return heads.group(0)
+    place = _PLACE_ROLE.match(tail)
+    if place and _INSTITUTION.search(place.group(0)):
+        return place.group(0).rstrip(".")  # the sentence's full stop
+    return ""
+
+
+def _speaks(name: str, context: Sequence[str]) -> bool:
+    """Whether the article reports ``name`` speaking: "said Arthur Doe", "Arthur Doe, her
+    husband, told ..."."""
+    escaped = re.escape(name)
+    pattern = (
+        rf"\b(?!told){_SPOKE}\s(?:[\w.'’\-]+,?\s){{0,3}}{escaped}\b"  # "told X": the listener
+        rf"|\b{escaped}(?:,[^,]{{3,80}},)?\s{_SPOKE}\b"
+    )
+    return any(re.search(pattern, sentence) for sentence in context)
 
 
 def _title_case(sentence: str) -> bool:
@@ -197,6 +321,10 @@ def _person_role(role: str) -> str:
     """``role`` (", co-director of the school") if its head names a person, else ""."""
     words = re.split(r"\s(?:of|at|for|with|in)\s", role.strip(" ,."))[0].split()
     if not words or words[0] in ("who", "whose", "which", "his", "her", "their", "its"):
+        return ""
+    if re.fullmatch(_SPOKE + r"|asked|according", words[0]):
+        # "Jane Doe, told the court": the report's verb, not a role (its object, "the
+        # court", looks like a body).
         return ""
     if words[0] == "one" or _is_a_person(" ".join(words)):
         return role.rstrip(" .")

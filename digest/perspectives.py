@@ -9,7 +9,10 @@ say ...").
 
 A bullet is read alone, so a pronoun opening its reported speech must be able to be the
 speaker: "The company says he was an icon" and "Ms. Shourd says he ..." point at
-someone the reader never met and are left out (``_pronoun_fits``).
+someone the reader never met and are left out (``_pronoun_fits``); so is reported
+speech that points back with a demonstrative ("... mystified by that conclusion", "...
+will move on from this incident": which?). A quote keeps its demonstratives: they are
+the speaker's own words ("this study" of the scientist who wrote it).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from digest.antecedent import points_back
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import name_in_full, speaker_kind
@@ -51,6 +55,15 @@ _EXPLETIVE_IT = re.compile(
     r"how|if|likely|unlikely|clear|unclear|possible|impossible|too)\b|"
     r"it\s+(?:would|will|could|might|may)\s+(?:have\s+)?tak(?:e|en)\b",
     re.IGNORECASE,
+)
+# A quote that opens the claim and closes before its end: the words after it are the
+# writer's ("“... my not guilty” plea in the killing.", "“... of him,” when asked about
+# ..."), and "X says: “...” plea in ..." reads as a garbled quote. Double quotes only: a
+# single closing quote is also an apostrophe.
+# A quoted name or title of a few words ("“Today” averaged 5.6 million viewers") is not
+# a quote.
+_RUNS_ON = re.compile(
+    r"^(?:“(?:[^”\s]+\s){3,}[^”]*”|\"(?:[^\"\s]+\s){3,}[^\"]*\")[\s,.;:!?]*[\w“\"‘']"
 )
 # Two statements saying the same thing: this share of the shorter one's content words.
 _SAME_CLAIM = 0.4
@@ -88,6 +101,8 @@ def find_perspectives(
         for statement in attribute_sentence(text):
             if _OPEN_QUOTE.match(statement.says) and word_count(statement.says) < _MIN_QUOTE_WORDS:
                 continue  # "I heard the screaming.": a quote too short to say anything
+            if _RUNS_ON.match(statement.says):
+                continue  # "“... state my not guilty” plea in the killing.": half a quote
             who = name_in_full(statement.who, context, outlet)
             if who:
                 says = _common_opening(statement.says, [s for s in context if s != text])
@@ -95,6 +110,10 @@ def find_perspectives(
                 plural = statement.is_plural if who == statement.who else is_plural_speaker(who)
                 if not _pronoun_fits(says, who, plural=plural):
                     continue  # "The company says he was an icon": who is "he"?
+                if _names_self(who, statement.who, says):
+                    continue  # "Autumn Doe says he never met Autumn's family": her father
+                if not _OPEN_QUOTE.match(says) and points_back(says):
+                    continue  # "Jane Doe says she was mystified by that conclusion": which?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))
     chosen: list[_Found] = []
@@ -159,6 +178,16 @@ def _pronoun_fits(says: str, who: str, *, plural: bool) -> bool:
     if pronoun == "it" and not _EXPLETIVE_IT.match(says):
         return kind not in ("person", "group")
     return True
+
+
+def _names_self(who: str, said: str, says: str) -> bool:
+    """Whether the given name ``naming.py`` added to the surname ``said`` (Doe ->
+    "Autumn Doe") is one the claim itself speaks of ("... never met Autumn's family"):
+    then the speaker is someone else of the name, and the completion is wrong."""
+    name = re.split(r",\s|\s(?:from|at|of|with)\s", who)[0].split()
+    if who == said or len(name) < 2 or name[-1] != said.split()[-1]:
+        return False
+    return re.search(rf"\b{re.escape(name[-2])}\b", says) is not None
 
 
 def _stance(text: str) -> str:

@@ -371,11 +371,12 @@ def is_group_label(who: str) -> bool:
 
 def speaker_key(who: str) -> str:
     """One key per speaker: "Geng Shuang" = "A foreign ministry spokesman, Geng Shuang",
-    "President Donald Trump" = "Donald Trump"; a description ("Denmark's prime
-    minister") is its own key."""
+    "President Donald Trump" = "Donald Trump" = "Donald Trump from the White House"; a
+    description ("Denmark's prime minister") is its own key."""
     text = re.split(r",\s(?:like|including|such as)\s", who)[0]
-    segments = text.split(", ")
-    for segment in (segments[0], text):
+    # "Jane Doe from Eastvale University" is Jane Doe, not the university.
+    head = re.split(r"\s(?:from|at|with|of)\s", text.split(", ")[0])[0]
+    for segment in (head, text):
         runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
         runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
         if runs:
