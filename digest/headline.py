@@ -81,6 +81,8 @@ _GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+i
 _MIN_WORDS, _MAX_WORDS = 3, 16
 _SCANNED_SENTENCES = 40  # captions sit near the top of a page
 _TOP_CHARS = 8_000  # about _SCANNED_SENTENCES sentences of news prose
+# The longest start a page puts before a caption: a dateline with its wire, a dash.
+_CAPTION_START = 50
 _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
@@ -363,7 +365,9 @@ def _is_news_headline(
     # a longer sentence of the text is that sentence cut short (feeds without titles).
     furniture, prose = openings
     key = title.rstrip(" .").lower()
-    if any(sentence.startswith(key[:60]) for sentence in furniture):
+    # A caption is furniture as the page prints it, after a dateline or a list's dash
+    # ("GAZA (AP) - Displaced families wait ..., on Thursday, July 31, 2014.").
+    if any(0 <= sentence.find(key[:60]) <= _CAPTION_START for sentence in furniture):
         return False
     return not any(
         sentence.startswith(key) and word_count(sentence) >= word_count(key) + _CUT_SHORT

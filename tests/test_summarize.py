@@ -387,6 +387,26 @@ def test_an_outlets_title_without_a_verb_beats_a_sentence_cut_to_fit() -> None:
     assert make_headline(story, short, lead_article=0) == "Auditioning to Beat the President"
 
 
+@pytest.mark.parametrize(
+    "start",
+    ["RIVERTON (Wirepoint) - ", "RIVERTON — ", "Story highlights\n\n- "],
+)
+def test_a_title_that_opens_a_caption_after_a_dateline_or_dash_is_no_headline(start: str) -> None:
+    caption = "Flood-hit families wait for buses outside a school in Riverton"
+    text = (
+        f"{start}{caption}, on Tuesday, March 3, 2026. (Associated Press)\n\n"
+        "RIVERTON (AP) — The river burst its banks on Monday night and forced hundreds of "
+        "families from their homes in the lower town.\n\nThe mayor said the school would "
+        "stay open as a shelter."
+    )
+    headline = _one(caption, text)
+    assert "Flood-hit families wait" not in headline
+    assert headline.startswith("The river burst its banks on Monday night")
+    # The same words opening the page's prose are its lead, and the title stands.
+    prose = f"RIVERTON (AP) — {caption} after the river burst its banks on Monday night."
+    assert _one(caption, prose) == caption
+
+
 def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
     text = (
         "Video: what we know about\n\nPhoto Advertisement Continue reading the main story\n\n"
