@@ -497,6 +497,23 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
     assert built == "The retired keeper says he was privy to talks between the club"
     # Nor on "your" or "my".
     assert ends_short("Winter sunlight that reaches your") and ends_short("a letter to my")
+    # Not between a participle after a noun and its agent, nor a gerund and its
+    # infinitive; after an auxiliary the clause is whole.
+    built = headline_from_sentence(
+        "The Galway plan is a report drafted by the staff of the county council that "
+        "proposes closing two ferry piers before the summer season begins."
+    )
+    assert built == "The Galway plan is a report drafted by the staff"
+    built = headline_from_sentence(
+        "Thieves robbed a Limerick family hoping to buy their daughter a used bicycle "
+        "advertised online, then fled with the cash, gardaí say."
+    )
+    assert built.startswith("Thieves robbed a Limerick family hoping to buy their daughter")
+    built = headline_from_sentence(
+        "The old lighthouse keeper on the island of Inishmore was rescued by a fishing crew "
+        "from Rossaveal late on Sunday night."
+    )
+    assert built == "The old lighthouse keeper on the island of Inishmore was rescued"
 
 
 def test_words_that_only_look_like_verbs_do_not_make_a_title_a_headline() -> None:
