@@ -285,7 +285,7 @@ def _parts_complement(head: str) -> bool:
     """Whether a cut after ``head`` (which ends on the boundary word) parts a word from
     the phrase it asks for (see ``_BOUND_COMPLEMENT``)."""
     bound = _BOUND_COMPLEMENT.search(head)
-    return bool(bound) and bound.group("before").lower() not in _AUXILIARY
+    return bound is not None and bound.group("before").lower() not in _AUXILIARY
 
 
 def _from_subject(text: str) -> str:
