@@ -81,6 +81,8 @@ _GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+i
 _MIN_WORDS, _MAX_WORDS = 3, 16
 _SCANNED_SENTENCES = 40  # captions sit near the top of a page
 _TOP_CHARS = 8_000  # about _SCANNED_SENTENCES sentences of news prose
+# The longest start a page puts before a caption: a dateline with its wire, a dash.
+_CAPTION_START = 50
 _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
@@ -99,6 +101,22 @@ _OF = re.compile(r"\sof(?=\s)")
 # "as big | as Neptune", "as far back | as July": a cut before this "as" would leave
 # half a comparison.
 _HALF_COMPARISON = re.compile(r"\bas(?:\s+\S+){1,3}$")
+# A word and the phrase it asks for, which a cut must not part: a participle after a
+# noun and its agent ("a document created | by the staff", "long considered | by
+# some"), and a gerund and its infinitive ("a couple looking | to buy a car"). After an
+# auxiliary the clause is whole: "was killed | by a nerve agent", "has been trying | to".
+_BOUND_COMPLEMENT = re.compile(
+    r"(?P<before>\S+)\s+(?:[a-z]{2,}(?:ed|en)\s+by|"
+    r"(?!(?:morning|evening|building|meeting|wedding|hearing|briefing|ruling|thing|"
+    r"king|spring|string|ring|wing|ceiling|funding|spending|training|housing)\b)"
+    r"[a-z]{2,}ing\s+to)\s$"
+)
+_AUXILIARY = frozenset(
+    {
+        *("is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"),
+        *("just", "still", "now", "not", "already", "also", "has", "have", "had", "'s", "’s"),
+    }
+)
 # A headline says something happened: it has a verb (a finite form is enough to spot).
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|did|does|will|would|can|could|may|might|must|"
@@ -212,7 +230,9 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     "as", ...), each after a verb, so the headline ends on a whole phrase; a sentence
     of up to 16 words that offers neither is kept whole. A longer one is cut before
     "of" ("part of"), else at a noun phrase, else after its 14th word. A cut never
-    ends on a word that asks for more ("if he", "as part", "almost").
+    ends on a word that asks for more ("if he", "as part", "almost"), nor parts a
+    participle from its agent or a gerund from its infinitive ("created | by the staff",
+    "looking | to buy").
     """
     text = whole = _from_subject(sentence.strip().rstrip(".!"))
     if word_count(text) > _MAX_BUILT_WORDS:
@@ -253,11 +273,19 @@ def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -
             and not _open_quote(head)
             and not CUT_DANGLING_END.search(head.rstrip(" ,;:—–-"))
             and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
+            and not _parts_complement(head + m.group() + " ")
             and (not verb or _VERB.search(head.split(" ", 1)[-1]))
         ]
         if found:
             return found[-1]
     return None
+
+
+def _parts_complement(head: str) -> bool:
+    """Whether a cut after ``head`` (which ends on the boundary word) parts a word from
+    the phrase it asks for (see ``_BOUND_COMPLEMENT``)."""
+    bound = _BOUND_COMPLEMENT.search(head)
+    return bound is not None and bound.group("before").lower() not in _AUXILIARY
 
 
 def _from_subject(text: str) -> str:
@@ -363,7 +391,9 @@ def _is_news_headline(
     # a longer sentence of the text is that sentence cut short (feeds without titles).
     furniture, prose = openings
     key = title.rstrip(" .").lower()
-    if any(sentence.startswith(key[:60]) for sentence in furniture):
+    # A caption is furniture as the page prints it, after a dateline or a list's dash
+    # ("GAZA (AP) - Displaced families wait ..., on Thursday, July 31, 2014.").
+    if any(0 <= sentence.find(key[:60]) <= _CAPTION_START for sentence in furniture):
         return False
     return not any(
         sentence.startswith(key) and word_count(sentence) >= word_count(key) + _CUT_SHORT

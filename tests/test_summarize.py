@@ -387,6 +387,26 @@ def test_an_outlets_title_without_a_verb_beats_a_sentence_cut_to_fit() -> None:
     assert make_headline(story, short, lead_article=0) == "Auditioning to Beat the President"
 
 
+@pytest.mark.parametrize(
+    "start",
+    ["RIVERTON (Wirepoint) - ", "RIVERTON — ", "Story highlights\n\n- "],
+)
+def test_a_title_that_opens_a_caption_after_a_dateline_or_dash_is_no_headline(start: str) -> None:
+    caption = "Flood-hit families wait for buses outside a school in Riverton"
+    text = (
+        f"{start}{caption}, on Tuesday, March 3, 2026. (Associated Press)\n\n"
+        "RIVERTON (AP) — The river burst its banks on Monday night and forced hundreds of "
+        "families from their homes in the lower town.\n\nThe mayor said the school would "
+        "stay open as a shelter."
+    )
+    headline = _one(caption, text)
+    assert "Flood-hit families wait" not in headline
+    assert headline.startswith("The river burst its banks on Monday night")
+    # The same words opening the page's prose are its lead, and the title stands.
+    prose = f"RIVERTON (AP) — {caption} after the river burst its banks on Monday night."
+    assert _one(caption, prose) == caption
+
+
 def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
     text = (
         "Video: what we know about\n\nPhoto Advertisement Continue reading the main story\n\n"
@@ -477,6 +497,23 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
     assert built == "The retired keeper says he was privy to talks between the club"
     # Nor on "your" or "my".
     assert ends_short("Winter sunlight that reaches your") and ends_short("a letter to my")
+    # Not between a participle after a noun and its agent, nor a gerund and its
+    # infinitive; after an auxiliary the clause is whole.
+    built = headline_from_sentence(
+        "The Galway plan is a report drafted by the staff of the county council that "
+        "proposes closing two ferry piers before the summer season begins."
+    )
+    assert built == "The Galway plan is a report drafted by the staff"
+    built = headline_from_sentence(
+        "Thieves robbed a Limerick family hoping to buy their daughter a used bicycle "
+        "advertised online, then fled with the cash, gardaí say."
+    )
+    assert built.startswith("Thieves robbed a Limerick family hoping to buy their daughter")
+    built = headline_from_sentence(
+        "The old lighthouse keeper on the island of Inishmore was rescued by a fishing crew "
+        "from Rossaveal late on Sunday night."
+    )
+    assert built == "The old lighthouse keeper on the island of Inishmore was rescued"
 
 
 def test_words_that_only_look_like_verbs_do_not_make_a_title_a_headline() -> None:
