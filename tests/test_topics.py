@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -215,3 +216,63 @@ def test_a_story_the_editors_filed_under_a_topic_is_an_example_in_later_issues(
     assert 'like "Record year for the Northwest Passage", filed here by the editors' in (
         topic.stories[0].why
     )
+
+
+MIDEAST = TopicConfig(name="Middle East", keywords=("Israel", "Gaza"), description="")
+
+
+def test_a_name_dropped_once_in_the_lead_is_in_passing_and_the_title_is_not() -> None:
+    """A feed item whose only text is its teaser: one quote naming Greenland in passing
+    does not make a story on farm policy a Greenland story (the teaser is the text, so
+    it is read once, not as lead and body). Named in the title, or named in the lead and
+    taken up again further on, it is what the story is about."""
+    teaser = (
+        "Nothing in Brussels has felt the same since the row over Greenland, a Danish "
+        "minister told reporters after the vote."
+    )
+    passing = _story(
+        dataclasses.replace(
+            _article("dairy", "Farm ministers settle on a new dairy quota", teaser),
+            summary=teaser,
+        )
+    )
+    titled = _story(_article("nuuk", "Greenland's farmers ask for a dairy quota", teaser))
+    taken_up = _story(
+        _article(
+            "quota",
+            "Farm ministers settle on a new dairy quota",
+            teaser
+            + " "
+            + "The minister spoke for an hour about cheese prices. " * 8
+            + "\n\nFarmers in Greenland, she added later, would be allowed a quota of their own.",
+        )
+    )
+    assert _topic_of(passing, ARCTIC) == ""
+    assert _topic_of(titled, ARCTIC) == "Greenland"
+    assert _topic_of(taken_up, ARCTIC) == "Greenland"
+
+
+def test_a_keyword_inside_a_longer_proper_name_counts_less() -> None:
+    """ "Israel" in the name of a Toronto institute is not news of Israel; the same
+    number of plain mentions is."""
+    in_names = _story(
+        _article(
+            "archive",
+            "Toronto archive opens wartime letters to historians",
+            "The Institute for Israel Studies at a Toronto college said on Monday it would "
+            "open a collection of wartime letters.\n\nA spokeswoman for the Institute for "
+            "Israel Studies said scholars could apply from March. The Society for Israel "
+            "Heritage, which lent part of the collection, welcomed the move.",
+        )
+    )
+    plain = _story(
+        _article(
+            "letters",
+            "Toronto archive opens wartime letters to historians",
+            "Historians in Israel said on Monday they would study a collection of wartime "
+            "letters.\n\nA spokeswoman said scholars from Israel could apply from March, and "
+            "that Israel would lend part of the collection.",
+        )
+    )
+    assert _topic_of(in_names, MIDEAST) == ""
+    assert _topic_of(plain, MIDEAST) == "Middle East"
