@@ -58,6 +58,10 @@ __all__ = [
 _TITLE_WEIGHT = 3.0
 _LEAD_WEIGHT = 1.5
 _HEAD_WEIGHT = _TITLE_WEIGHT
+# An article with fewer words than this after its lead (a feed teaser, all that could be
+# read) has no body to repeat its subject in: its lead is the whole report, and a mention
+# there counts as one in the title.
+_BODY_MIN = 40
 _MATCH_THRESHOLD = 2.0
 # A mention inside a longer proper name ("Centre for Israel", "Bank of Japan": a
 # capitalised word and "of"/"for" before it) counts this share of one: the name is
@@ -354,7 +358,11 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     others: list[str] = []
     for keyword, phrase in evidence.phrases:
         found = sum(_count_phrase(title, phrase) for title in words.titles) * _TITLE_WEIGHT
-        found += sum(_count_phrase(lead, phrase) for lead in words.leads) * _LEAD_WEIGHT
+        found += sum(
+            _count_phrase(lead, phrase)
+            * (_LEAD_WEIGHT if body_words >= _BODY_MIN else _TITLE_WEIGHT)
+            for lead, body_words in zip(words.leads, map(len, words.bodies), strict=True)
+        )
         found += sum(_count_phrase(body, phrase) for body in words.bodies)
         if found:
             score += found
