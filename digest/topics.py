@@ -1,7 +1,12 @@
 """Stories -> the editors' standing topics (``topics:`` in feeds.yaml).
 
 A story matches a topic on four kinds of evidence, each found in its articles' titles
-and leads (a mention there counts ``_HEAD_WEIGHT`` times one in the rest of a body):
+and leads. Where a mention is says how central the topic is: one in a title counts
+``_TITLE_WEIGHT`` times one in the rest of a body, one in a lead ``_LEAD_WEIGHT`` times,
+so the title, or a lead mention taken up again further on, files a story, while a name
+dropped once in the lead ("a lawmaker said, after what happened with Greenland") does
+not. A keyword inside a longer proper name ("the Centre for Israel and Jewish Affairs",
+"the Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
 
 - **keywords and the topic's name**, as phrases: their words in any order and any
   inflection, with up to ``_GAP`` other words among them, so the keyword "frozen
@@ -45,11 +50,24 @@ __all__ = [
     "stem",
 ]
 
-# A keyword in a title or lead counts this many body mentions, and a story needs this
-# much per article on average. One title/lead mention (3) passes; a single passing body
-# mention (1) does not, two per article do.
-_HEAD_WEIGHT = 3.0
+# A keyword in a title counts this many body mentions, one in a lead this many, and a
+# story needs this much per article on average. A title mention (3) passes; a single
+# mention anywhere else (lead 1.5, body 1) is in passing and does not; two mentions (a
+# lead one taken up in the body, or two in the body) do. A description or example found
+# in a title and lead counts as a title mention: it takes several of its words at once.
+_TITLE_WEIGHT = 3.0
+_LEAD_WEIGHT = 1.5
+_HEAD_WEIGHT = _TITLE_WEIGHT
+# An article with fewer words than this after its lead (a feed teaser, all that could be
+# read) has no body to repeat its subject in: its lead is the whole report, and a mention
+# there counts as one in the title.
+_BODY_MIN = 40
 _MATCH_THRESHOLD = 2.0
+# A mention inside a longer proper name ("Centre for Israel", "Bank of Japan": a
+# capitalised word and "of"/"for" before it) counts this share of one: the name is
+# another thing's, so three such mentions weigh one plain one.
+_INSIDE_NAME = 1 / 3
+_NAME_JOINERS = frozenset({"of", "for"})
 _LEAD_CHARS = 400
 # Words allowed among a phrase's own: "frozen [Russian] assets", "froze [the] assets".
 _GAP = 2
@@ -208,9 +226,11 @@ class _Evidence:
 
 @dataclass(frozen=True, slots=True)
 class _Words:
-    """A story's words: per article, the title and lead, and the rest of the body."""
+    """A story's words: per article, the title, the lead and the rest of the body (and
+    the title and lead together, as a bag)."""
 
-    heads: tuple[list[str], ...]
+    titles: tuple[list[str], ...]
+    leads: tuple[list[str], ...]
     bodies: tuple[list[str], ...]
     head_bags: tuple[frozenset[str], ...]
 
@@ -257,12 +277,28 @@ def outlet_count(story: Story) -> str:
 
 
 def _story_words(story: Story) -> _Words:
-    heads, bodies = [], []
+    titles, leads, bodies = [], [], []
     for article in story.articles:
-        heads.append(_tokens(_head_text(article)))
-        rest = article.text if article.summary else article.text[_LEAD_CHARS:]
-        bodies.append(_tokens(rest))
-    return _Words(tuple(heads), tuple(bodies), tuple(frozenset(h) for h in heads))
+        titles.append(_tokens(article.title))
+        leads.append(_tokens(_lead_text(article)))
+        bodies.append(_tokens(_body_text(article)))
+    bags = tuple(frozenset(t + lead) for t, lead in zip(titles, leads, strict=True))
+    return _Words(tuple(titles), tuple(leads), tuple(bodies), bags)
+
+
+def _lead_text(article: Article) -> str:
+    return article.summary or article.text[:_LEAD_CHARS]
+
+
+def _body_text(article: Article) -> str:
+    """The text after the lead. A feed's teaser is often the text's own first lines (or
+    all of it, when only the feed's text was reachable): those are not read twice."""
+    if not article.summary:
+        return article.text[_LEAD_CHARS:]
+    start = article.text.find(article.summary.strip())
+    if 0 <= start <= _LEAD_CHARS:
+        return article.text[start + len(article.summary.strip()) :]
+    return article.text
 
 
 def _head_text(article: Article) -> str:
@@ -321,7 +357,12 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     keywords: list[str] = []
     others: list[str] = []
     for keyword, phrase in evidence.phrases:
-        found = sum(_count_phrase(head, phrase) for head in words.heads) * _HEAD_WEIGHT
+        found = sum(_count_phrase(title, phrase) for title in words.titles) * _TITLE_WEIGHT
+        found += sum(
+            _count_phrase(lead, phrase)
+            * (_LEAD_WEIGHT if body_words >= _BODY_MIN else _TITLE_WEIGHT)
+            for lead, body_words in zip(words.leads, map(len, words.bodies), strict=True)
+        )
         found += sum(_count_phrase(body, phrase) for body in words.bodies)
         if found:
             score += found
@@ -341,8 +382,9 @@ def _stems_of(head: frozenset[str]) -> frozenset[str]:
     return frozenset(_plain(word).lower() for word in head)
 
 
-def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
-    """Mentions of ``phrase``: all its words within ``len + _GAP`` words, in any order.
+def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> float:
+    """Mentions of ``phrase``: all its words within ``len + _GAP`` words, in any order;
+    one inside a longer proper name counts ``_INSIDE_NAME`` (see ``_inside_name``).
 
     Mentions do not overlap: after one, the search goes on past its last word.
     """
@@ -350,11 +392,9 @@ def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
     loose = {w for w in phrase if not w.startswith(_NAME_MARK)}
     if loose:
         words = [_plain(w) if w.startswith(_NAME_MARK) and _plain(w) in loose else w for w in words]
-    if len(phrase) == 1:
-        return words.count(phrase[0])
     needed = set(phrase)
     span = len(phrase) + _GAP
-    count = 0
+    count = 0.0
     index = 0
     while index < len(words):
         if words[index] in needed:
@@ -362,8 +402,20 @@ def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> int:
             if _BARRIER in window:
                 window = window[: window.index(_BARRIER)]
             if needed <= set(window):
-                count += 1
+                count += _INSIDE_NAME if _inside_name(words, index) else 1.0
                 index += max(window.index(w) for w in needed) + 1
                 continue
         index += 1
     return count
+
+
+def _inside_name(words: list[str], index: int) -> bool:
+    """Whether the mention starting at ``words[index]`` is part of a longer name: a
+    capitalised word and "of" or "for" come before it ("Centre for Israel"), the
+    capitalised word not the first of its sentence (where every word is capitalised:
+    "Most of Israel")."""
+    if index < 2 or words[index - 1] not in _NAME_JOINERS:
+        return False
+    if not words[index - 2].startswith(_NAME_MARK):
+        return False
+    return index >= 3 and words[index - 3] != _BARRIER

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -215,3 +216,72 @@ def test_a_story_the_editors_filed_under_a_topic_is_an_example_in_later_issues(
     assert 'like "Record year for the Northwest Passage", filed here by the editors' in (
         topic.stories[0].why
     )
+
+
+MIDEAST = TopicConfig(name="Middle East", keywords=("Israel", "Gaza"), description="")
+
+
+def test_a_name_dropped_once_in_the_lead_is_in_passing_and_the_title_is_not() -> None:
+    """One quote naming Greenland in the lead of a report on farm policy does not make it
+    a Greenland story, even when the feed's teaser is the text's first lines (read once,
+    not as lead and body). Named in the title, or in the lead and taken up again further
+    on, it is what the story is about; so is a mention in a teaser that is all there is
+    to read (its lead is the whole report)."""
+    teaser = (
+        "Nothing in Brussels has felt the same since the row over Greenland, a Danish "
+        "minister told reporters after the vote."
+    )
+    body = "\n\n" + "The minister spoke for an hour about cheese prices and milk quotas. " * 8
+    passing = _story(
+        dataclasses.replace(
+            _article("dairy", "Farm ministers settle on a new dairy quota", teaser + body),
+            summary=teaser,
+        )
+    )
+    titled = _story(_article("nuuk", "Greenland's farmers ask for a dairy quota", teaser + body))
+    taken_up = _story(
+        _article(
+            "quota",
+            "Farm ministers settle on a new dairy quota",
+            teaser + body + "\n\nFarmers in Greenland, she added, would get a quota of their own.",
+        )
+    )
+    alone = _story(
+        dataclasses.replace(
+            _article("brief", "Farm ministers settle on a new dairy quota", teaser),
+            summary=teaser,
+        )
+    )
+    assert _topic_of(passing, ARCTIC) == ""
+    assert _topic_of(titled, ARCTIC) == "Greenland"
+    assert _topic_of(taken_up, ARCTIC) == "Greenland"
+    assert _topic_of(alone, ARCTIC) == "Greenland"
+
+
+_FILLER = "\n\nThe letters, written between 1940 and 1946, fill forty boxes. " * 6
+
+
+def test_a_keyword_inside_a_longer_proper_name_counts_less() -> None:
+    """ "Israel" in the name of a Toronto institute is not news of Israel; the same
+    number of plain mentions is."""
+    in_names = _story(
+        _article(
+            "archive",
+            "Toronto archive opens wartime letters to historians",
+            "The Institute for Israel Studies at a Toronto college said on Monday it would "
+            "open a collection of wartime letters.\n\nA spokeswoman for the Institute for "
+            "Israel Studies said scholars could apply from March. The Society for Israel "
+            "Heritage, which lent part of the collection, welcomed the move." + _FILLER,
+        )
+    )
+    plain = _story(
+        _article(
+            "letters",
+            "Toronto archive opens wartime letters to historians",
+            "Historians in Israel said on Monday they would study a collection of wartime "
+            "letters.\n\nA spokeswoman said scholars from Israel could apply from March, and "
+            "that Israel would lend part of the collection." + _FILLER,
+        )
+    )
+    assert _topic_of(in_names, MIDEAST) == ""
+    assert _topic_of(plain, MIDEAST) == "Middle East"
