@@ -13,6 +13,7 @@ import pytest
 from digest.briefly import (
     Candidate,
     is_briefly_candidate,
+    is_redundant,
     leans_on,
     needs_antecedent,
     score_sentences,
@@ -230,3 +231,33 @@ def test_a_companys_own_statement_is_not_told_in_our_voice() -> None:
     # harbour's own report tells the story.
     assert summary.briefly
     assert not [text for text in printed if "ten times less often" in text]
+
+
+def test_one_event_told_twice_in_other_words_is_redundant() -> None:
+    # The same participant (Valdoria), the same event verb (sworn) and two more words
+    # (prime, minister): the cosine is low because the whole story says them.
+    one = "Valdoria is opening a new chapter as Mirela Ostrava is sworn in as Prime Minister."
+    two = (
+        "Valdoria's new prime minister has been sworn in after her party's clear win in the "
+        "spring vote."
+    )
+    first = [
+        "Valdoria's parliament met in Ardell on Monday to count the ballots of the spring vote.",
+        "The prime minister's party promised cheaper ferries for Valdoria.",
+        "Ostrava was sworn in by the chief justice of Valdoria.",
+    ]
+    second = [
+        "Crowds in Valdoria waved flags outside parliament as the prime minister spoke.",
+        "The outgoing prime minister of Valdoria conceded defeat and wished her rival well.",
+        "Ostrava's cabinet will be sworn in next week, her office in Valdoria says.",
+    ]
+    scored = score_sentences([" ".join([one, *first]), " ".join([two, *second])], frozenset())
+    texts = [c.text for c in scored.candidates]
+    assert is_redundant(scored, texts.index(one), texts.index(two))
+
+
+def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
+    one = "Valdoria's parliament approved the harbour budget on a late vote in Ardell."
+    two = "Valdoria's coast guard rescued eleven fishermen near Ardell after the storm."
+    scored = score_sentences([one, two], frozenset())
+    assert not is_redundant(scored, 0, 1)
