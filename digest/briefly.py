@@ -212,7 +212,11 @@ _LONE_CLAUSE = re.compile(r"^(?:Because|Although|Though|Whereas)\b(?!\s+of\b)[^,
 _OPINION_OPENING = re.compile(
     r"^(?:Fortunately|Unfortunately|Sadly|Thankfully|Luckily|Happily|Mercifully|Clearly|"
     r"Obviously|Frankly|Honestly|Surely|Ironically|Predictably|Needless to say|"
-    r"(?:It )?[Tt]urns out|Make no mistake|Let['’]s be (?:clear|honest))\b"
+    r"(?:It )?[Tt]urns out|Make no mistake|Let['’]s be (?:clear|honest)|"
+    # "In reality, Trump gave a weapons-grade crazy 77-minute press conference": the
+    # writer setting their verdict against what someone claimed.
+    r"In (?:reality|truth|fact, though)|(?:The )?[Tt]ruth (?:is|be told)|Let['’]s face it|"
+    r"The (?:reality|irony|problem) is)\b"
 )
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"

@@ -261,3 +261,16 @@ def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
     two = "Valdoria's coast guard rescued eleven fishermen near Ardell after the storm."
     scored = score_sentences([one, two], frozenset())
     assert not is_redundant(scored, 0, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In reality, the mayor gave a rambling forty-minute speech about the harbour.",
+        "The truth is the ferry fares were never going to fall this winter.",
+        "Let's face it, the council's harbour plan was drawn up in a hurry.",
+    ],
+)
+def test_the_writers_verdict_against_a_claim_is_no_news_nor_background(sentence: str) -> None:
+    candidate = Candidate(sentence, 0, 3, word_count(sentence))
+    assert not is_briefly_candidate(candidate)
