@@ -274,3 +274,19 @@ def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
 def test_the_writers_verdict_against_a_claim_is_no_news_nor_background(sentence: str) -> None:
     candidate = Candidate(sentence, 0, 3, word_count(sentence))
     assert not is_briefly_candidate(candidate)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The second incident occurred near the ferry pier on Sunday night.",
+        "Okonjo then had the idea of a fund for the harbour workers.",
+    ],
+)
+def test_an_ordinal_or_a_then_counts_on_what_was_told_before(sentence: str) -> None:
+    assert needs_antecedent(sentence) == "sentence"
+
+
+def test_a_ranking_or_a_round_is_no_ordinal_reference() -> None:
+    assert needs_antecedent("The second-largest port in Valdoria reopened on Monday.") == ""
+    assert needs_antecedent("The second round of harbour talks opens in Ardell on Monday.") == ""
