@@ -52,7 +52,10 @@ _DANGLING_START = re.compile(
     r"The two|The pair|The couple|The latter|The former|The same|In fact|Indeed|After all|"
     r"Of course|On the other hand|By contrast|In contrast|That said|Amid (?:all )?(?:this|that)|"
     r"Even then|In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
-    r"instance|instances|way))\b"
+    r"instance|instances|way)|"
+    # "The second incident occurred ...": an ordinal counts on a first one told before.
+    r"The (?:second|third|fourth|fifth|other|latter) (?!time\b|half\b|quarter\b|round\b)"
+    r"(?=[a-z]))\b"
 )
 # "Even though he isn't a baby anymore ...": a clause that opens the sentence with a
 # pronoun has no one before it to stand for, comma or not.
@@ -185,7 +188,7 @@ _UNRESOLVED_PERSON = re.compile(
 _THEN = re.compile(
     r"(?<!\band )(?<!, )(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bjust )"
     r"(?<!\bonly )(?<!\beven )(?<!\bback )(?<!\bwas )(?<!\bis )(?<!\bwere )(?<!\bwho )"
-    r"(?<!\bwhich )\bthen\s+(?:was|were|went|took|gave|made|told|said|left|ran|fled|came|"
+    r"(?<!\bwhich )\bthen\s+(?:was|were|had|went|took|gave|made|told|said|left|ran|fled|came|"
     r"began|became|got|saw|found|[a-z]+ed)\b"
 )
 # Context: "the teen" where the article introduced "a 16-year-old teen" a sentence or

@@ -13,6 +13,7 @@ import pytest
 from digest.briefly import (
     Candidate,
     is_briefly_candidate,
+    is_redundant,
     leans_on,
     needs_antecedent,
     score_sentences,
@@ -230,3 +231,62 @@ def test_a_companys_own_statement_is_not_told_in_our_voice() -> None:
     # harbour's own report tells the story.
     assert summary.briefly
     assert not [text for text in printed if "ten times less often" in text]
+
+
+def test_one_event_told_twice_in_other_words_is_redundant() -> None:
+    # The same participant (Valdoria), the same event verb (sworn) and two more words
+    # (prime, minister): the cosine is low because the whole story says them.
+    one = "Valdoria is opening a new chapter as Mirela Ostrava is sworn in as Prime Minister."
+    two = (
+        "Valdoria's new prime minister has been sworn in after her party's clear win in the "
+        "spring vote."
+    )
+    first = [
+        "Valdoria's parliament met in Ardell on Monday to count the ballots of the spring vote.",
+        "The prime minister's party promised cheaper ferries for Valdoria.",
+        "Ostrava was sworn in by the chief justice of Valdoria.",
+    ]
+    second = [
+        "Crowds in Valdoria waved flags outside parliament as the prime minister spoke.",
+        "The outgoing prime minister of Valdoria conceded defeat and wished her rival well.",
+        "Ostrava's cabinet will be sworn in next week, her office in Valdoria says.",
+    ]
+    scored = score_sentences([" ".join([one, *first]), " ".join([two, *second])], frozenset())
+    texts = [c.text for c in scored.candidates]
+    assert is_redundant(scored, texts.index(one), texts.index(two))
+
+
+def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
+    one = "Valdoria's parliament approved the harbour budget on a late vote in Ardell."
+    two = "Valdoria's coast guard rescued eleven fishermen near Ardell after the storm."
+    scored = score_sentences([one, two], frozenset())
+    assert not is_redundant(scored, 0, 1)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In reality, the mayor gave a rambling forty-minute speech about the harbour.",
+        "The truth is the ferry fares were never going to fall this winter.",
+        "Let's face it, the council's harbour plan was drawn up in a hurry.",
+    ],
+)
+def test_the_writers_verdict_against_a_claim_is_no_news_nor_background(sentence: str) -> None:
+    candidate = Candidate(sentence, 0, 3, word_count(sentence))
+    assert not is_briefly_candidate(candidate)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The second incident occurred near the ferry pier on Sunday night.",
+        "Okonjo then had the idea of a fund for the harbour workers.",
+    ],
+)
+def test_an_ordinal_or_a_then_counts_on_what_was_told_before(sentence: str) -> None:
+    assert needs_antecedent(sentence) == "sentence"
+
+
+def test_a_ranking_or_a_round_is_no_ordinal_reference() -> None:
+    assert needs_antecedent("The second-largest port in Valdoria reopened on Monday.") == ""
+    assert needs_antecedent("The second round of harbour talks opens in Ardell on Monday.") == ""
