@@ -42,6 +42,7 @@ from digest.antecedent import introduced_before, needs_antecedent
 from digest.attribution import join_list_items
 from digest.hygiene import clean_sentence, is_boilerplate_document
 from digest.text import (
+    MONTHS,
     WEEKDAY_PATTERN,
     WEEKDAYS,
     content_words,
@@ -124,10 +125,7 @@ _DAYS = frozenset({day.lower() for day in WEEKDAYS} | {"yesterday", "today"})
 # oath; 4 chosen by reading the pairs it adds on the dev items and the e2e weeks.
 _SAME_EVENT_WORDS = 4
 _FACT_TOKEN = re.compile(r"[^\W\d_][^\W_]*(?:['’][^\W_]+)?|\d[\d.,]*\d|\d")
-_MONTHS = frozenset(
-    """january february march april may june july august september october november
-    december""".split()  # noqa: SIM905
-)
+_MONTHS = frozenset(month.lower() for month in MONTHS)
 # Irregular past forms, and nouns for an event a verb also tells ("the death of" / "died").
 _IRREGULAR_PAST = frozenset(
     """sworn swore shot won lost fled struck hit met held took taken gave given found fell
@@ -496,8 +494,7 @@ def _same_event(scored: ScoredSentences, one: int, two: int) -> bool:
 _TIME = re.compile(
     r"\b(?:(?:last|next|this) (?:week|month|year|spring|summer|autumn|fall|winter)|"
     r"(?:19|20)\d\d|yesterday|today|tonight)\b|\b[A-Z][a-z]+day\b|"
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
+    r"\b(?:" + "|".join(MONTHS) + r")\b"
 )
 
 
