@@ -57,7 +57,6 @@ __all__ = [
 # in a title and lead counts as a title mention: it takes several of its words at once.
 _TITLE_WEIGHT = 3.0
 _LEAD_WEIGHT = 1.5
-_HEAD_WEIGHT = _TITLE_WEIGHT
 # An article with fewer words than this after its lead (a feed teaser, all that could be
 # read) has no body to repeat its subject in: its lead is the whole report, and a mention
 # there counts as one in the title.
@@ -371,7 +370,7 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
         need = max(_BAG_MIN, math.ceil(share * len(bag)))
         hits = sum(1 for head in words.head_bags if len(bag & _stems_of(head)) >= need)
         if hits:
-            score += hits * _HEAD_WEIGHT
+            score += hits * _TITLE_WEIGHT
             others.append(what)
     found_text = [f"keywords {', '.join(keywords)}"] if keywords else []
     return score, found_text + others
