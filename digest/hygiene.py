@@ -22,6 +22,7 @@ would trip, for ``digest check`` to flag furniture in a built issue.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from digest.text import LINKS_HEADING, PHOTO_CREDIT, WEEKDAY_PATTERN, plain_text, word_count
@@ -273,10 +274,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bas an interest to stay up to date\b|"
             r"\bto stay up to date (?:on|with) (?:the latest|all the latest|breaking)\b|"
             # A call to subscribe: the subscription words with "you"/"your" or an order.
-            r"(?=.*\b(?:subscri\w+|newsletters?|inbox|sign[ -]?up|"
+            # Anchored: tried from every position, the lookahead made this pattern
+            # quadratic in the sentence's length and most of a build's clean-up time.
+            r"^(?=.*\b(?:subscri\w+|newsletters?|inbox|sign[ -]?up|"
             r"(?:news|email|breaking) alerts)\b)"
-            r"(?:.*\b(?:you|your)\b|^\s*(?:Get|Sign|Join|Receive|Enter|Want|Never miss|"
-            r"Stay|Subscribe|View all|Could not|Newsletter)\b|^(?=(?:\W*\w+){0,10}\W*$))",
+            r"(?:.*\b(?:you|your)\b|\s*(?:Get|Sign|Join|Receive|Enter|Want|Never miss|"
+            r"Stay|Subscribe|View all|Could not|Newsletter)\b|(?=(?:\W*\w+){0,10}\W*$))",
             re.IGNORECASE,
         ),
     ),
@@ -335,6 +338,9 @@ _PROMO_WORDS = 40
 _MAX_PASSES = 4
 
 
+# The same sentences are cleaned by several stages (see text.split_sentences); a pure
+# function of its argument, so one answer serves them all.
+@functools.lru_cache(maxsize=1 << 16)
 def clean_sentence(sentence: str) -> str:
     """Strip page furniture from one sentence; ``""`` if nothing worth keeping is left.
 

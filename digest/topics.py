@@ -31,6 +31,7 @@ and the cap are the selection step's (``digest.select``).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import re
 from collections import Counter
@@ -143,6 +144,7 @@ class Matching:
     rest: tuple[Story, ...]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every story's every word goes through it
 def stem(word: str) -> str:
     """A word's light stem: "assets" -> "asset", "frozen" -> "freez", "seized" -> "seiz".
 
@@ -232,6 +234,9 @@ class _Words:
     leads: tuple[list[str], ...]
     bodies: tuple[list[str], ...]
     head_bags: tuple[frozenset[str], ...]
+    # Every word of the story as written and without its name mark: a phrase with a
+    # word not in here cannot match, and most phrases are not in most stories.
+    vocabulary: frozenset[str]
 
 
 def match_topics(
@@ -282,7 +287,9 @@ def _story_words(story: Story) -> _Words:
         leads.append(_tokens(_lead_text(article)))
         bodies.append(_tokens(_body_text(article)))
     bags = tuple(frozenset(t + lead) for t, lead in zip(titles, leads, strict=True))
-    return _Words(tuple(titles), tuple(leads), tuple(bodies), bags)
+    written = {word for tokens in (*titles, *leads, *bodies) for word in tokens}
+    vocabulary = frozenset(written | {_plain(word) for word in written})
+    return _Words(tuple(titles), tuple(leads), tuple(bodies), bags, vocabulary)
 
 
 def _lead_text(article: Article) -> str:
@@ -356,6 +363,8 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     keywords: list[str] = []
     others: list[str] = []
     for keyword, phrase in evidence.phrases:
+        if not words.vocabulary.issuperset(phrase):
+            continue
         found = sum(_count_phrase(title, phrase) for title in words.titles) * _TITLE_WEIGHT
         found += sum(
             _count_phrase(lead, phrase)
