@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from datetime import UTC, datetime
 
@@ -24,17 +25,27 @@ OUTPUT_LOGGER = "digest.output"
 _SHOWN_PER_KIND = 5
 
 
+# What varies between two messages of one kind written out whole: links, story ids,
+# quotations, figures.
+_VARIABLE = re.compile(r"\S+://\S+|\bs-[0-9a-f]{6,}\b|“[^”]*”|\"[^\"]*\"|\d+(?:[.,]\d+)*")
+_PLACEHOLDER = re.compile(r"%[-#0 +]*\d*(?:\.\d+)?[sdrfi%]")
+
+
 class LimitFilter(logging.Filter):
     """Collapse identical messages; show at most five of one kind, then count the rest.
 
     A message's kind is its format string (``record.msg``), so "feed X failed" and
-    "feed Y failed" logged with the same format are one kind.
+    "feed Y failed" logged with the same format are one kind. A message passed whole
+    (``"%s"``: a build's or a poll's list of problems) is its own text with links,
+    quotations and figures left out: "article <link> (Bayfront Herald): HTTP <n> ..."
+    groups one outlet's dead links, and is never lumped with a different warning.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self._seen: set[str] = set()
         self._per_kind: dict[str, int] = {}
+        self._first_hidden: dict[str, str] = {}
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
@@ -43,14 +54,27 @@ class LimitFilter(logging.Filter):
         if text in self._seen:
             return False
         self._seen.add(text)
-        kind = str(record.msg) if record.args else text.split(":", 1)[0]
+        kind = _kind(record, text)
         count = self._per_kind.get(kind, 0) + 1
         self._per_kind[kind] = count
+        if count == _SHOWN_PER_KIND + 1:
+            self._first_hidden[kind] = text
         return count <= _SHOWN_PER_KIND
 
     def hidden(self) -> dict[str, int]:
         """Kinds with messages that were not shown, and how many."""
         return {k: n - _SHOWN_PER_KIND for k, n in self._per_kind.items() if n > _SHOWN_PER_KIND}
+
+    def first_hidden(self, kind: str) -> str:
+        """The first message of ``kind`` that was not shown: the tally's example."""
+        return self._first_hidden.get(kind, kind)
+
+
+def _kind(record: logging.LogRecord, text: str) -> str:
+    template = str(record.msg)
+    if record.args and re.search(r"[A-Za-z]", _PLACEHOLDER.sub("", template)):
+        return template
+    return _VARIABLE.sub("_", text)
 
 
 class _TextFormatter(logging.Formatter):

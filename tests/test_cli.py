@@ -95,6 +95,31 @@ def test_repeated_warnings_are_grouped_with_a_tally() -> None:
     assert limit.hidden() == {"feed %s failed": 3}
 
 
+def test_problems_logged_whole_are_grouped_by_what_they_say(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import logging
+
+    from digest.cli import _print_tally
+    from digest.logs import configure_logging
+
+    limit = configure_logging()
+    log = logging.getLogger("digest.test")
+    for number in range(7):
+        log.warning("%s", f"article https://a.example/{number} (Gazette): HTTP 404; used feed text")
+    stale = "story s-{}: future tense about a day before the issue date: “{}”; check it."
+    for story, quote in (("d7cb964c18bc", "It votes Monday."), ("21f098573a65", "He will say.")):
+        log.warning("%s", stale.format(story, quote))
+    log.warning("%s", "24 articles set aside as not news")
+    _print_tally(limit)
+    err = capsys.readouterr().err
+    # Every different problem is shown; only the sixth and seventh dead link are counted.
+    assert "s-d7cb964c18bc" in err and "s-21f098573a65" in err and "24 articles set" in err
+    assert "WARNING: article https://a.example/4 " in err
+    assert "WARNING: article https://a.example/5 " not in err
+    assert "...and 2 more like: article https://a.example/5 (Gazette): HTTP 404" in err
+
+
 @pytest.mark.parametrize(
     ("command", "name", "text", "line"),
     [

@@ -142,7 +142,7 @@ def cli(verbose: int, log_format: str) -> None:
 def _print_tally(limit: LimitFilter) -> None:
     """The warnings that were grouped away: "...and 37 more like ..."."""
     for kind, count in sorted(limit.hidden().items()):
-        output.warning("...and %d more like: %s", count, kind)
+        output.warning("...and %d more like: %s", count, limit.first_hidden(kind))
 
 
 @click.command()
