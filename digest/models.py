@@ -392,3 +392,6 @@ class RenderedIssue:
     text: str
     eml: bytes
     web_html: str = ""
+    # What the email's HTML left out to stay under Gmail's clip ("" when it is whole):
+    # a layout.Fit label such as "Briefly for every story".
+    shortened: str = ""

@@ -118,7 +118,13 @@ def render_issue(
         (time.perf_counter() - started) * 1000,
     )
     return RenderedIssue(
-        subject=subject, preheader=teaser, html=html, text=text, eml=eml, web_html=web_html
+        subject=subject,
+        preheader=teaser,
+        html=html,
+        text=text,
+        eml=eml,
+        web_html=web_html,
+        shortened="" if fit == FITS[0] else fit.label,
     )
 
 
@@ -407,9 +413,25 @@ def check_size(rendered: RenderedIssue) -> tuple[Problem, ...]:
 
 
 def check_issue(rendered: RenderedIssue, newsletter: NewsletterConfig) -> tuple[Problem, ...]:
-    """Everything the build warns about in a rendered issue: :func:`check_size` and
+    """Everything the build warns about in a rendered issue: :func:`check_size`, an
+    email that leaves part of the issue out with nowhere to read it, and
     :func:`check_frame`."""
-    return (*check_size(rendered), *check_frame(newsletter))
+    shortened = _check_shortened(rendered, newsletter)
+    return (*check_size(rendered), *shortened, *check_frame(newsletter))
+
+
+def _check_shortened(rendered: RenderedIssue, newsletter: NewsletterConfig) -> tuple[Problem, ...]:
+    """A problem when the email's HTML leaves part of the issue out and its readers have
+    no web version to read the rest in: most subscribers see only the HTML part."""
+    if not rendered.shortened or newsletter.web_url:
+        return ()
+    message = (
+        f"the email's HTML holds only {rendered.shortened} to stay under Gmail's ~102 KB "
+        "clip, and newsletter.web_url is not set, so its readers cannot reach the rest "
+        "(it is in the text part and the issue's index.html). Publish index.html and set "
+        "web_url (the email then links to it), or lower max_stories."
+    )
+    return (Problem(Stage.RENDER, "email.html", message),)
 
 
 def check_frame(newsletter: NewsletterConfig) -> tuple[Problem, ...]:

@@ -38,7 +38,13 @@ from digest.models import (
     WatchItem,
 )
 from digest.palette import contrast_ratio, palettes
-from digest.render import check_frame, check_size, render_issue, render_issue_isolated
+from digest.render import (
+    check_frame,
+    check_issue,
+    check_size,
+    render_issue,
+    render_issue_isolated,
+)
 from digest.templating import default_templates_dir, template_environment
 
 TEMPLATES = default_templates_dir()
@@ -334,6 +340,25 @@ def test_a_60_story_week_is_shortened_to_fit_gmail_and_the_web_keeps_everything(
     web_later = _story_html(rendered.web_html, 40)
     assert _source_links(web_later) == 7 and "(part 7)" in web_later
     assert len(rendered.web_html.encode()) > size
+
+
+def test_a_shortened_email_with_no_web_version_tells_the_editors() -> None:
+    big, whole = make_issue(60, sources=7), make_issue(12)
+    without_web = make_newsletter(web_url=None)
+    shortened = render_issue(big, without_web)
+    problems = [p for p in check_issue(shortened, without_web) if "web_url" in p.message]
+    assert len(problems) == 1
+    assert shortened.shortened and f"holds only {shortened.shortened}" in problems[0].message
+    # With a web version the email links to the rest; an issue that fits needs none.
+    with_web = make_newsletter()
+    assert not [
+        p for p in check_issue(render_issue(big, with_web), with_web) if "web_url" in p.message
+    ]
+    assert not [
+        p
+        for p in check_issue(render_issue(whole, without_web), without_web)
+        if "web_url" in p.message
+    ]
 
 
 def test_an_issue_too_big_even_shortened_warns_with_its_size() -> None:
