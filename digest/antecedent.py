@@ -21,7 +21,10 @@ reads the sentence alone:
 
 :func:`introduced_before` needs the article: "the X" in a sentence's opening that the few
 sentences before introduced ("a 17-year-old deckhand" ... "Police questioned the
-deckhand").
+deckhand"). :func:`unintroduced_surname` needs the story: a subject that is a bare
+surname ("Gahler said ...", "Dr Brown still gets ...") of someone the articles name in
+full elsewhere ("Sheriff Jeffrey Gahler"): news style names a person in full once, and a
+reader of the sentence alone does not know who Gahler is.
 
 What could be wrongly hit, and how it was checked: the rules were read on every
 Briefly-eligible sentence of the Multi-News dev items and the real feed snippets
@@ -37,7 +40,13 @@ from collections.abc import Sequence
 
 from digest.text import content_words
 
-__all__ = ["introduced_before", "needs_antecedent", "points_back"]
+__all__ = [
+    "introduced_before",
+    "known_surnames",
+    "needs_antecedent",
+    "points_back",
+    "unintroduced_surname",
+]
 
 # Openings that lean on an earlier sentence: pronouns, demonstratives, connectives.
 _DANGLING_START = re.compile(
@@ -319,3 +328,96 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
     if pronoun in _SINGULAR:
         return bool(_NAME_BEFORE.match(before))
     return bool(before.strip())
+
+
+# A sentence whose subject is one capitalised word, perhaps after a title, then a verb or
+# a comma: "Gahler said ...", "Dr Brown still gets ...", "Wagner, who spent ...".
+_SURNAME_SUBJECT = re.compile(
+    r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det|Lt|Capt|Col|Gen|Judge|Officer|Sheriff|Chief)\.?\s+)?"
+    r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)"
+    # ... then what a person does: a verb, perhaps after an adverb or an auxiliary
+    # ("Portland leaders opted" has a place as its first word, not a person).
+    r"(?=,\s+(?:who|whose)\b|\s+(?:(?:still|also|later|then|now|never|once|first|"
+    r"previously|recently|had|has|have|was|is|will|would|could|did)\s+)?"
+    r"(?:[a-z]+ed|said|says|told|tells|gets|got|went|goes|made|makes|took|takes|gave|"
+    r"gives|wrote|writes|knew|knows|thinks|thought|saw|came|left|spent|became|began|won|"
+    r"lost|ran|met|felt|found|kept|led|heard|held|brought|sent|sought|paid|built|stood|"
+    r"fell|chose|spoke|grew|lives|works|remains|faces|plays|serves|runs|owns|believes|"
+    r"hopes|wants|needs|holds|leads)\b|\s+(?:has|had|was|is|will|would|could|did)\b)"
+)
+
+# "..., Gahler said." at the end: the speaker named by a bare surname.
+_SURNAME_SPEAKER = re.compile(
+    r",[”\"’']?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det)\.?\s+)?(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)"
+    r"\s+(?:said|says|told \w+|added|wrote|explained|noted)\.?$"
+)
+
+
+def unintroduced_surname(
+    text: str, documents: Sequence[Sequence[str]], titles: frozenset[str]
+) -> str:
+    """The surname (as a content word) that ``text`` opens on when ``documents`` (the
+    story's articles, as sentences) name that person in full somewhere ("Jeffrey
+    Gahler") but ``text`` and ``titles`` (content words of the story's titles) do not;
+    else "".
+
+    A word the articles also write in lower case is a common noun ("Police said"), and
+    one never seen after another capitalised word is no surname the story gave in full.
+    """
+    match = _SURNAME_SUBJECT.match(text) or _SURNAME_SPEAKER.search(text)
+    if not match:
+        return ""
+    name = match["name"]
+    stem = content_words(name)
+    if len(stem) != 1 or stem[0] in titles:
+        return ""
+    full = re.compile(rf"\b[A-Z][\w’'.-]*\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b")
+    if full.search(text[match.end() :]):
+        return ""
+    lower = re.compile(rf"\b{re.escape(name.lower())}\b")
+    named_in_full = False
+    for sentence in (s for document in documents for s in document):
+        if lower.search(sentence):
+            return ""
+        named_in_full = named_in_full or any(
+            m.group().split()[0] != name and not _TITLE_WORD.fullmatch(m.group().split()[0])
+            for m in full.finditer(sentence)
+        )
+    return stem[0] if named_in_full else ""
+
+
+# Titles before a surname are no given name ("Dr Brown", "Sgt. Boody").
+_TITLE_WORD = re.compile(
+    r"(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det|Lt|Capt|Col|Gen|Judge|Officer|Sheriff|Chief|President|"
+    r"Senator|Sen|Rep|Gov|Governor|Mayor|Minister|Director|Coach|Father|Rev|Sir|Lady|Lord)\.?"
+)
+
+
+# A name used on its own as a subject in the texts of this many of an issue's stories is
+# in the news all over it ("Trump said", "Obama's"): its bearer needs no introduction.
+_KNOWN_IN_STORIES = 3
+_NAME_AS_SUBJECT = re.compile(
+    r"\b(?P<name>[A-Z][a-z]+)"
+    r"(?:['’]s\b|\s+(?:said|says|told|added|wrote|has|had|was|is|will|would)\b)"
+)
+# The word before a name that makes it part of a longer one ("Donald Trump", "Mr. Hall").
+_NAME_BEFORE_WORD = re.compile(r"[A-Z][\w.’'-]*$")
+
+
+def known_surnames(stories: Sequence[Sequence[str]]) -> frozenset[str]:
+    """Content words of the names that ``stories`` (each its articles' texts) use on
+    their own as a subject ("Trump said", "Obama's") in at least ``_KNOWN_IN_STORIES``
+    stories: a reader of the issue meets them everywhere.
+    """
+    counts: dict[str, int] = {}
+    for texts in stories:
+        names = set()
+        for text in texts:
+            for match in _NAME_AS_SUBJECT.finditer(text):
+                before = text[max(0, match.start() - 40) : match.start()].split()
+                ends_sentence = not before or before[-1][-1] in '.!?"”'
+                if ends_sentence or not _NAME_BEFORE_WORD.match(before[-1]):
+                    names.add(match["name"])
+        for stem in {c for name in names for c in content_words(name)}:
+            counts[stem] = counts.get(stem, 0) + 1
+    return frozenset(stem for stem, count in counts.items() if count >= _KNOWN_IN_STORIES)

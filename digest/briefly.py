@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from digest.antecedent import introduced_before, needs_antecedent
+from digest.antecedent import introduced_before, needs_antecedent, unintroduced_surname
 from digest.attribution import join_list_items
 from digest.hygiene import clean_sentence, is_boilerplate_document
 from digest.text import (
@@ -264,15 +264,20 @@ def extractive_briefly(documents: Sequence[str], *, words: int = 70) -> list[str
 
 
 def score_sentences(
-    texts: Sequence[str], previous: frozenset[str], titles: Sequence[str] = ()
+    texts: Sequence[str],
+    previous: frozenset[str],
+    titles: Sequence[str] = (),
+    known_names: frozenset[str] = frozenset(),
 ) -> ScoredSentences:
     """Clean, de-duplicate and score the sentences of ``texts`` (articles, in order).
 
     ``previous`` are sentences printed in earlier issues: near-copies score a fifth.
     ``titles`` are the articles' titles: one of them is the headline the reader sees
-    first, so what a title names needs no introduction (:func:`leans_on`).
+    first, so what a title names needs no introduction (:func:`leans_on`); nor do
+    ``known_names`` (content words: names in the news all over the issue, "trump").
     """
     named = frozenset(word for title in titles for word in content_words(title))
+    named |= known_names
     candidates, documents = _candidates(texts)
     words = [content_words(c.text) for c in candidates]
     vectors = _tfidf(words)
@@ -442,6 +447,9 @@ def leans_on(scored: ScoredSentences, index: int) -> str:
     needed = needs_antecedent(candidate.text)
     if needed:
         return needed
+    surname = unintroduced_surname(candidate.text, scored.documents, scored.titles)
+    if surname:
+        return surname
     sentences = scored.documents[candidate.doc]
     if candidate.text not in sentences:
         return ""
@@ -710,7 +718,12 @@ def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[
             and candidates[before].doc == candidates[index].doc
             and candidates[before].position == candidates[index].position - 1
         )
-        if follows:
+        # A bare surname needs the full name printed before it, whatever the article's
+        # sentence before it said.
+        surname = needed == unintroduced_surname(
+            candidates[index].text, scored.documents, scored.titles
+        )
+        if follows and not surname:
             continue
         named_before = any(needed in scored.bags[i] for i in ordered[:place])
         if needed == "sentence" or not named_before:

@@ -34,6 +34,7 @@ from datetime import date
 
 import numpy as np
 
+from digest.antecedent import unintroduced_surname
 from digest.attribution import attribute_sentence
 from digest.briefly import (
     LEDE_POSITIONS,
@@ -114,19 +115,25 @@ def summarize_story(
     options: SummaryOptions = SummaryOptions(),
     previous_sentences: frozenset[str] = frozenset(),
     issue_date: date | None = None,
+    known_names: frozenset[str] = frozenset(),
 ) -> StorySummary:
     """Write up one story extractively (default mode: no model, no network).
 
     ``previous_sentences`` are sentences printed in earlier issues; near-copies of them
     are not chosen for Briefly, so an update leads with what is new. ``issue_date``
-    (when given) lets a future tense about a day before it be flagged. The take is left
+    (when given) lets a future tense about a day before it be flagged. ``known_names``
+    (``digest.antecedent.known_surnames`` of the issue's stories) may stand alone as a
+    sentence's subject ("Trump said ..."); another person's bare surname needs their
+    full name before it (``digest.antecedent.unintroduced_surname``). The take is left
     empty (``TakeOrigin.MISSING``): the build fills it from the editorial file.
     """
     articles = story.articles
     # A feed teaser often has no full stop; it is a sentence all the same. One the
     # outlet cut mid-sentence ("... fired a…") ends where its last whole clause does.
     texts = [a.text if _page_read(a) else end_sentence(end_teaser(a.summary)) for a in articles]
-    scored = score_sentences(texts, previous_sentences, [a.title for a in articles])
+    scored = score_sentences(
+        texts, previous_sentences, [a.title for a in articles], known_names=known_names
+    )
     briefly = select_briefly(scored, options.briefly_words)
     used = set(briefly)
     perspectives = _select_perspectives(scored, briefly, story, options.max_perspectives)
@@ -208,7 +215,7 @@ def _select_notes(
             if i not in used
             and c.doc not in scored.statements
             and _is_note(c.text, c.position)
-            and not leans_on(scored, i)
+            and _stands_as_note(scored, i, used)
         ),
         key=lambda i: (
             -(
@@ -240,6 +247,16 @@ def _select_notes(
         notes.append(i)
         shown.append(i)
     return notes
+
+
+def _stands_as_note(scored: ScoredSentences, index: int, used: set[int]) -> bool:
+    """Whether candidate ``index`` reads on its own under the story: it leans on nothing,
+    or only on a person's surname that the Briefly or a voice above named in full."""
+    needed = leans_on(scored, index)
+    if not needed:
+        return True
+    surname = unintroduced_surname(scored.candidates[index].text, scored.documents, scored.titles)
+    return needed == surname and any(surname in scored.bags[i] for i in used)
 
 
 def _shares(one: frozenset[str], two: set[str]) -> float:

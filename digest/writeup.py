@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from digest.antecedent import known_surnames
 from digest.briefly import needs_antecedent
 from digest.config import Config
 from digest.headline import make_headline
@@ -76,12 +77,22 @@ def write_stories(
     sections: list[TopicSection] = []
     left_out: list[LeftOut] = []
     problems: list[Problem] = []
+    known_names = known_surnames(
+        [
+            [a.text or a.summary for a in story.articles]
+            for t in selection.topics
+            for story in t.stories
+        ]
+    )
     for topic in selection.topics:
         summaries: list[StorySummary] = []
         for story in topic.stories:
             try:
                 summary = summarize_story(
-                    story, previous_sentences=previous_sentences, issue_date=issue_date
+                    story,
+                    previous_sentences=previous_sentences,
+                    issue_date=issue_date,
+                    known_names=known_names,
                 )
                 summary = dataclasses.replace(summary, rank=story.rank)
             except Exception as exc:

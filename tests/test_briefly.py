@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pytest
 
+from digest.antecedent import known_surnames
 from digest.briefly import (
     Candidate,
     is_briefly_candidate,
@@ -290,3 +291,67 @@ def test_an_ordinal_or_a_then_counts_on_what_was_told_before(sentence: str) -> N
 def test_a_ranking_or_a_round_is_no_ordinal_reference() -> None:
     assert needs_antecedent("The second-largest port in Valdoria reopened on Monday.") == ""
     assert needs_antecedent("The second round of harbour talks opens in Ardell on Monday.") == ""
+
+
+_QUAY_REPORT = (
+    "A crane toppled onto a warehouse on the north quay of Setúbal harbour on Sunday night. "
+    "Harbour police chief Ana Ferreira said two dock workers were hurt and taken to hospital. "
+    "Ferreira said gusts reached 90 kilometres an hour on the quay that night. "
+    "Cargo ships were sent to the south quay while engineers checked the other cranes, "
+    "Ferreira said. "
+    "Police said the warehouse held fertiliser and was sealed off overnight."
+)
+
+
+def test_a_bare_surname_needs_the_full_name_before_it() -> None:
+    scored = score_sentences([_QUAY_REPORT], frozenset())
+    by_start = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
+
+    # "Ferreira said ..." and "..., Ferreira said.": the article named her in full once;
+    # a reader of the sentence alone does not know who she is.
+    assert leans_on(scored, by_start["Ferreira"]) == "ferreira"
+    assert leans_on(scored, by_start["Cargo"]) == "ferreira"
+    # "Police" is capitalised only to open the sentence: no one's surname.
+    assert leans_on(scored, by_start["Police"]) == ""
+    # A title that names her, or a name in the news all over the issue, needs no more.
+    titled = score_sentences([_QUAY_REPORT], frozenset(), ["Ferreira: crane fell in high wind"])
+    assert leans_on(titled, by_start["Ferreira"]) == ""
+    known = score_sentences([_QUAY_REPORT], frozenset(), known_names=frozenset({"ferreira"}))
+    assert leans_on(known, by_start["Ferreira"]) == ""
+
+
+def test_a_briefly_names_a_person_in_full_before_their_surname() -> None:
+    # The article gives her full name only at the end: "Ferreira said ..." right after
+    # the lede follows its sentence before, but that sentence never said who she is.
+    text = (
+        "A crane toppled onto a warehouse on the north quay of Setúbal harbour on Sunday "
+        "night. Ferreira said two dock workers on the north quay were hurt and taken to "
+        "hospital. Police said the warehouse held fertiliser and was sealed off overnight. "
+        "Ana Ferreira has led the harbour police since 2019."
+    )
+    article = Article(
+        id=ArticleId("quay-1"),
+        url="https://harbour.example/crane",
+        outlet="Harbour Radio",
+        feed_url="https://harbour.example/feed",
+        title="Crane topples onto Setúbal warehouse",
+        published=datetime(2026, 11, 16, 9, 0, tzinfo=UTC),
+        text=text,
+    )
+    summary = summarize_story(Story(StoryId("quay"), (article,)))
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+    assert printed[0].startswith("A crane toppled")
+    assert not [t for t in printed if t.startswith("Ferreira said")], printed
+
+
+def test_names_used_alone_in_many_stories_are_known() -> None:
+    stories = [
+        ["President Ana Ferreira visited the port. Ferreira said the quay would reopen."],
+        ["Ferreira's government announced new ferry fares on Monday."],
+        ["Ferreira has promised a second crane inspection. Rui Matos said he was hurt."],
+        ["Dock worker Rui Matos spoke to reporters. Matos said the wind was strong."],
+    ]
+    known = known_surnames(stories)
+    # Three stories use "Ferreira" alone; "Matos" alone only one ("Rui Matos said" is
+    # the full name).
+    assert "ferreira" in known and "mato" not in known and "matos" not in known
