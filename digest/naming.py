@@ -165,7 +165,48 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = _full_name(who, context)
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
+    elif re.fullmatch(r"The\s+[A-Z][a-z]+", who):
+        who = _qualified_body(who, context)
     return who
+
+
+# "South Korea's Navy", "the South Korean Navy", "The New York Times": a body named with
+# what it belongs to.
+_QUALIFIER = r"(?P<qualifier>(?:[A-Z][\w.\-]*\s){0,2}[A-Z][\w.\-]*(?:['’]s)?)\s"
+
+
+def _qualified_body(who: str, context: Sequence[str]) -> str:
+    """``who`` ("The Navy") as the article first names it in full ("South Korea's Navy", "The
+    South Korean Navy"), when every full mention starts alike; else ``who``: with "the
+    Royal Navy" and "the Russian Navy" in one article, whose navy said it is not told."""
+    noun = who.split()[1]
+    found: list[str] = []
+    for sentence in context:
+        if _title_case(sentence):
+            continue
+        for match in re.finditer(rf"(?<![\w'’]){_QUALIFIER}{noun}\b", sentence):
+            qualifier = match["qualifier"]
+            first = qualifier.split()[0]
+            if first.lower() in _NEVER_NAMES:  # "The South Korean Navy": "The" opens it
+                qualifier = qualifier.partition(" ")[2]
+                if not qualifier:
+                    continue
+                found.append(f"The {qualifier} {noun}")
+            elif qualifier.endswith(("'s", "’s")):
+                found.append(f"{qualifier} {noun}")
+            elif not sentence[: match.start()].strip(" \"“‘'"):
+                continue  # a sentence's first word is capitalised whatever it is
+            else:
+                found.append(f"The {qualifier} {noun}")
+    # "Chile's Navy" and "the Chilean Navy" are one: compared by the start of the first
+    # word ("Chil"), not "the Royal Navy" and "the Russian Navy".
+    firsts = {
+        _PLAIN_WORD.sub("", name.removeprefix("The ").split()[0]).lower()[:4] for name in found
+    }
+    return found[0] if len(firsts) == 1 else who
+
+
+_PLAIN_WORD = re.compile(r"['’]s$|\W")
 
 
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:

@@ -156,6 +156,25 @@ def test_a_group_is_qualified_as_the_article_names_it_but_not_taken_for_a_surnam
     assert voice(chief, state) == ("Vermont State Police", "say")
 
 
+def test_a_body_is_named_with_what_it_belongs_to_when_the_article_says_so() -> None:
+    claim = "“We will answer any landing on the reef at once,” the Navy said on Sunday."
+    own = "Chile's Navy sent two patrol boats to the reef after the fishing fleet left."
+    again = "The Chilean Navy has patrolled the reef since the summer."
+    other = "A Peruvian Navy frigate sailed past the reef on Saturday."
+
+    def who(*context: str) -> str:
+        documents = [[*context, claim]]
+        [(_, found)] = find_perspectives([(claim, 0)], ARTICLES[:1], limit=1, documents=documents)
+        return found.who
+
+    # The article's first full name for it; the same navy in other words does not matter.
+    assert who(own, again) == "Chile's Navy"
+    assert who(again) == "The Chilean Navy"
+    # Two navies in the article: whose navy spoke is not told, so it stays "The Navy".
+    assert who(own, other) == "The Navy"
+    assert who() == "The Navy"
+
+
 def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> None:
     def named(document: list[str], said: str) -> list[str]:
         documents = [[*document, said]]
