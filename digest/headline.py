@@ -249,7 +249,7 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
             text = text[:cut]
     text = text.rstrip(" ,;:—–-")
     dangling = CUT_DANGLING_END if text != whole else DANGLING_END
-    while dangling.search(text) and word_count(text) > 3:
+    while _dangles(text, dangling) and word_count(text) > 3:
         text = text.rsplit(" ", 1)[0].rstrip(" ,;:—–-")
     return normalise_headline(text, texts) if text else ""
 
@@ -271,7 +271,7 @@ def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -
             for m in boundary.finditer(text)
             if _MIN_BUILT_WORDS <= word_count(head := text[: m.start()]) <= _MAX_BUILT_WORDS
             and not _open_quote(head)
-            and not CUT_DANGLING_END.search(head.rstrip(" ,;:—–-"))
+            and not _dangles(head.rstrip(" ,;:—–-"), CUT_DANGLING_END)
             and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
             and not _parts_complement(head + m.group() + " ")
             and (not verb or _VERB.search(head.split(" ", 1)[-1]))
@@ -279,6 +279,15 @@ def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -
         if found:
             return found[-1]
     return None
+
+
+def _dangles(text: str, pattern: re.Pattern[str]) -> bool:
+    """Whether ``text`` ends on a word that asks for more; a closed quotation is whole,
+    whatever its last word ("asked CNN “says who?”")."""
+    return not _QUOTATION_END.search(text) and bool(pattern.search(text))
+
+
+_QUOTATION_END = re.compile(r"(?:“[^”]*”|\"[^\"]*\")$")
 
 
 def _parts_complement(head: str) -> bool:

@@ -456,6 +456,15 @@ def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside
         )
         == "Kim Jong-nam, the half-brother of North Korea’s leader, was killed on Monday"
     )
+    # A quotation closed at the cut is whole, whatever its last word: the cut before
+    # "when" is taken, not 14 words that end mid-clause.
+    assert (
+        headline_from_sentence(
+            "The harbour master, Ines Duarte, twice asked the minister “and then who?” when "
+            "reporters said the ferry would be sold."
+        )
+        == "The harbour master, Ines Duarte, twice asked the minister “and then who?”"
+    )
 
 
 def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
