@@ -44,6 +44,7 @@ __all__ = [
     "introduced_before",
     "known_surnames",
     "needs_antecedent",
+    "opens_on_an_ordinal",
     "points_back",
     "unintroduced_surname",
 ]
@@ -194,6 +195,24 @@ _UNRESOLVED_PERSON = re.compile(
 )
 # "Caballero then confronted Austin": "then" after the subject continues a sequence told
 # before ("and then", ", then", "who then" continue one inside the sentence).
+# "A BNP member said that the second oath was not taken": an ordinal opening the
+# reported clause counts on a first one told before, as at the start of a sentence.
+_ORDINAL = (
+    r"the\s+(?:second|third|fourth|fifth|latter)\s+(?!time\b|half\b|quarter\b|round\b)"
+    r"(?=[a-z])"
+)
+_REPORTED_ORDINAL = re.compile(
+    rf"\b(?:said|says|told\s+\w+|added|confirmed|claimed|insisted)\s+(?:that\s+)?{_ORDINAL}"
+)
+_CLAUSE_ORDINAL = re.compile(rf"^(?:that\s+)?{_ORDINAL}", re.IGNORECASE)
+
+
+def opens_on_an_ordinal(clause: str) -> bool:
+    """Whether a reported clause opens on "the second X" (a voice's "says the second
+    oath was not taken"): it counts on a first one told elsewhere."""
+    return bool(_CLAUSE_ORDINAL.match(clause))
+
+
 _THEN = re.compile(
     r"(?<!\band )(?<!, )(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bjust )"
     r"(?<!\bonly )(?<!\beven )(?<!\bback )(?<!\bwas )(?<!\bis )(?<!\bwere )(?<!\bwho )"
@@ -244,6 +263,7 @@ def needs_antecedent(text: str) -> str:
         or _EMPTY_REPORT.search(text)
         or _UNRESOLVED_PERSON.match(text)
         or _THEN.search(text)
+        or _REPORTED_ORDINAL.search(text)
     ):
         return "sentence"
     pointed = points_back(text)

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.antecedent import points_back
+from digest.antecedent import opens_on_an_ordinal, points_back
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import name_in_full, speaker_kind
@@ -112,7 +112,7 @@ def find_perspectives(
                     continue  # "The company says he was an icon": who is "he"?
                 if _names_self(who, statement.who, says):
                     continue  # "Autumn Doe says he never met Autumn's family": her father
-                if not _OPEN_QUOTE.match(says) and points_back(says):
+                if not _OPEN_QUOTE.match(says) and (points_back(says) or opens_on_an_ordinal(says)):
                     continue  # "Jane Doe says she was mystified by that conclusion": which?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))

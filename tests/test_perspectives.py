@@ -521,6 +521,19 @@ def test_reported_speech_that_points_back_with_a_demonstrative_is_no_voice() -> 
     assert _named(documents, 4) == ["Mayor Ida Kross"]
 
 
+def test_reported_speech_that_opens_on_an_ordinal_is_no_voice() -> None:
+    documents = [
+        [
+            "Mayor Ida Kross said that the second ballot was never counted by the board.",
+            "Mayor Ida Kross said the second-largest party would lead the council.",
+        ]
+    ]
+
+    # "the second ballot": the first was told somewhere the reader has not been.
+    assert _named(documents, 0) == []
+    assert _named(documents, 1) == ["Mayor Ida Kross"]
+
+
 def test_a_quote_that_runs_on_into_the_writers_words_is_no_voice() -> None:
     documents = [
         [
