@@ -241,7 +241,9 @@ def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
         who, says = str(perspective.get("who", "")), str(perspective.get("says", ""))
         if _DANGLING_CLAIM.match(says):
             yield finding("dangling start", f"perspective {n}", _quote(says))
-        if not is_speaker(who):
+        # The build names a speaker with the role after the name ("Budiyono, who heads
+        # ...", "Yale Galanter, one of the defense attorneys"): the name is the speaker.
+        if not is_speaker(who) and not is_speaker(who.split(", ", 1)[0]):
             yield finding("speaker", f"perspective {n}", f"“{who}” is not a person or organisation")
     yield from _repeats_within(story, finding)
     if not str(story.get("take", "")).strip():

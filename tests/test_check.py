@@ -60,6 +60,22 @@ def test_the_demo_issue_is_all_clear_and_each_fault_is_flagged(tmp_path: Path) -
         assert counts.get(category), (category, counts)
 
 
+def test_a_speaker_named_with_the_role_after_the_name_is_a_speaker(tmp_path: Path) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    voices = document["topics"][0]["stories"][0]["perspectives"]
+    voices[0]["who"] = "Budiyono, who heads the port's rescue unit"
+    voices[1]["who"] = "Ines Duarte, one of the harbour board's lawyers in the dredging case"
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert not [f for f in check_issue(issue).findings if f.category == "speaker"]
+    # A thing is still no speaker, role or not.
+    voices[0]["who"] = "NATO's Article 10, the clause on consultation"
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert [f.where for f in check_issue(issue).findings if f.category == "speaker"] == [
+        "perspective 1"
+    ]
+
+
 def test_a_page_that_failed_at_build_time_is_a_dead_link(tmp_path: Path) -> None:
     issue = _demo(tmp_path)
     document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
