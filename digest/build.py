@@ -157,6 +157,7 @@ def build_issue(
         selection,
         previous_sentences=candidates.previous_sentences,
         issue_date=window.issue_date,
+        window=candidates.stories,
     )
     issue = Issue(
         newsletter=config.newsletter.name,

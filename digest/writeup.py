@@ -66,11 +66,14 @@ def write_stories(
     *,
     previous_sentences: frozenset[str],
     issue_date: date | None = None,
+    window: Sequence[Story] = (),
 ) -> Written:
     """Summarise every selected story, in order; a story that fails is left out.
 
     ``previous_sentences`` (printed in earlier issues) are not repeated in Briefly. The
     model is not asked for a take where the editors wrote one (``selection.editor_takes``).
+    ``window`` is every story of the issue's window (default: the selected ones): a
+    name used alone all over it needs no introduction (``antecedent.known_surnames``).
     """
     model = model_from_config(config.llm)
     prompts_dir = prompts_dir_from_config(config.llm, config.base_dir)
@@ -78,11 +81,7 @@ def write_stories(
     left_out: list[LeftOut] = []
     problems: list[Problem] = []
     known_names = known_surnames(
-        [
-            [a.text or a.summary for a in story.articles]
-            for t in selection.topics
-            for story in t.stories
-        ]
+        [[a.text or a.summary for a in story.articles] for story in window or selection.stories]
     )
     for topic in selection.topics:
         summaries: list[StorySummary] = []

@@ -124,3 +124,39 @@ def test_a_briefs_headline_link_and_sentence_are_one_articles() -> None:
     blurb = dataclasses.replace(second, title="Watch: the quay")
     [brief] = write_briefs([Story(StoryId("s-b"), (first, blurb))])
     assert brief.url == first.url and brief.headline.lower() == first.title.lower()
+
+
+def test_a_name_in_the_news_all_over_the_window_needs_no_introduction(tmp_path: Path) -> None:
+    config = parse_config(
+        'newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}\n'
+        'feeds:\n  - {url: "https://example.org/rss", name: Example}\n',
+        tmp_path / "feeds.yaml",
+    )
+    report = _article(
+        "https://wire.example/ferry",
+        "Wire",
+        "Island council buys a second ferry",
+        "The island's council voted on Tuesday to buy a second ferry for the winter route. "
+        "Okafor said the harbour would need a longer pier before the boat arrives in May. "
+        "“The islands cannot wait another winter,” Governor Ada Okafor told reporters.",
+    )
+    story = Story(StoryId("s-ferry"), (report,))
+    selection = Selection(topics=(TopicStories("Elsewhere", False, (story,)),))
+
+    def printed(window: tuple[Story, ...]) -> str:
+        written = write_stories(config, selection, previous_sentences=frozenset(), window=window)
+        [summary] = written.sections[0].stories
+        return " ".join(s.text for s in summary.briefly)
+
+    # Alone, "Okafor said" needs her full name printed first, and the article gives it
+    # only in a quote, which no Briefly opens with.
+    assert "Okafor said" not in printed(())
+    # Three other stories of the window say "Okafor said": readers know who she is.
+    others = tuple(
+        Story(
+            StoryId(f"s-{n}"),
+            (_article(f"https://wire.example/{n}", "Wire", f"Item {n}", f"Okafor said {what}."),),
+        )
+        for n, what in enumerate(("the budget passed", "taxes stay", "the port opens"))
+    )
+    assert "Okafor said" in printed((story, *others))
