@@ -17,6 +17,7 @@ reads the sentence alone:
 * a report with nothing reported ("Crowley confirmed that on Sunday.", "Piatt wrote on
   his fundraising page.", "Officials said in a statement.");
 * "then" after the subject ("Hall said Caballero then confronted ...");
+* an ordinal opening the reported clause ("said that the second oath ...");
 * a definite subject with no qualifier ("The initiative, agreed ...").
 
 :func:`introduced_before` needs the article: "the X" in a sentence's opening that the few
@@ -193,8 +194,6 @@ _UNRESOLVED_PERSON = re.compile(
     rf"^{_GROUP_OPENING}\b(?:(?!\b{_PERSON_NOUN}\b)[^A-Z\"“”])*?\b(?:he|she|him|his|her|himself|"
     r"herself)\b"
 )
-# "Caballero then confronted Austin": "then" after the subject continues a sequence told
-# before ("and then", ", then", "who then" continue one inside the sentence).
 # "A BNP member said that the second oath was not taken": an ordinal opening the
 # reported clause counts on a first one told before, as at the start of a sentence.
 _ORDINAL = (
@@ -213,6 +212,8 @@ def opens_on_an_ordinal(clause: str) -> bool:
     return bool(_CLAUSE_ORDINAL.match(clause))
 
 
+# "Caballero then confronted Austin": "then" after the subject continues a sequence told
+# before ("and then", ", then", "who then" continue one inside the sentence).
 _THEN = re.compile(
     r"(?<!\band )(?<!, )(?<!\bsince )(?<!\buntil )(?<!\bby )(?<!\bfrom )(?<!\bjust )"
     r"(?<!\bonly )(?<!\beven )(?<!\bback )(?<!\bwas )(?<!\bis )(?<!\bwere )(?<!\bwho )"
@@ -376,10 +377,10 @@ _SURNAME_SPEAKER = re.compile(
 def unintroduced_surname(
     text: str, documents: Sequence[Sequence[str]], titles: frozenset[str]
 ) -> str:
-    """The surname (as a content word) that ``text`` opens on when ``documents`` (the
-    story's articles, as sentences) name that person in full somewhere ("Jeffrey
-    Gahler") but ``text`` and ``titles`` (content words of the story's titles) do not;
-    else "".
+    """The surname (as a content word) that ``text`` opens on, or ends on as its speaker
+    ("..., Gahler said."), when ``documents`` (the story's articles, as sentences) name
+    that person in full somewhere ("Jeffrey Gahler") but ``text`` and ``titles`` (content
+    words of the story's titles) do not; else "".
 
     A word the articles also write in lower case is a common noun ("Police said"), and
     one never seen after another capitalised word is no surname the story gave in full.
