@@ -274,7 +274,7 @@ def score_sentences(
     ``previous`` are sentences printed in earlier issues: near-copies score a fifth.
     ``titles`` are the articles' titles: one of them is the headline the reader sees
     first, so what a title names needs no introduction (:func:`leans_on`); nor do
-    ``known_names`` (content words: names in the news all over the issue, "trump").
+    ``known_names`` (content words: names in the news all over the window, "trump").
     """
     named = frozenset(word for title in titles for word in content_words(title))
     named |= known_names
@@ -720,10 +720,10 @@ def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[
         )
         # A bare surname needs the full name printed before it, whatever the article's
         # sentence before it said.
-        surname = needed == unintroduced_surname(
+        on_surname = needed == unintroduced_surname(
             candidates[index].text, scored.documents, scored.titles
         )
-        if follows and not surname:
+        if follows and not on_surname:
             continue
         named_before = any(needed in scored.bags[i] for i in ordered[:place])
         if needed == "sentence" or not named_before:

@@ -122,7 +122,7 @@ def summarize_story(
     ``previous_sentences`` are sentences printed in earlier issues; near-copies of them
     are not chosen for Briefly, so an update leads with what is new. ``issue_date``
     (when given) lets a future tense about a day before it be flagged. ``known_names``
-    (``digest.antecedent.known_surnames`` of the issue's stories) may stand alone as a
+    (``digest.antecedent.known_surnames`` of the window's stories) may stand alone as a
     sentence's subject ("Trump said ..."); another person's bare surname needs their
     full name before it (``digest.antecedent.unintroduced_surname``). The take is left
     empty (``TakeOrigin.MISSING``): the build fills it from the editorial file.
