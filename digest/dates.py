@@ -13,7 +13,11 @@ date. The store keeps times in UTC, so that is a day after the UTC date when the
 day could already have begun somewhere (from 10:00 UTC: the largest offset is +14, and
 an Asian outlet's Tuesday morning is Monday in UTC), and the UTC date before that (an
 article of 02:00 UTC that says "on Tuesday" cannot mean a day that has not begun
-anywhere).
+anywhere). When the feed wrote its date with a zone ("-0500", "+09:00"), the outlet's
+own date is known and used instead, for both: a New York report of Wednesday 11:00
+that says a crash happened "on Thursday" means last week's (the UTC date's slack would
+have made it tomorrow), a Tokyo report of Thursday 01:00 means today. A date in UTC
+("GMT", "Z") tells nothing of the outlet's clock: many feeds write every date so.
 
 The verb governing the day decides its tense over the sentence: the nearest tense marker
 before the day in its clause ("will become a museum, the mayor said on Tuesday" is last
@@ -38,7 +42,7 @@ Monday"); a capitalised "Today" after a word that is the day in a title-case hea
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 from digest.text import MONTHS, WEEKDAYS
@@ -128,15 +132,20 @@ _LAST_HOUR_OF_ONE_DATE: Final = 10
 _ANNOTATION_WITH_SPACE = re.compile(" " + _ANNOTATION.pattern)
 
 
-def annotate_dates(text: str, published: datetime) -> str:
+def annotate_dates(text: str, published: datetime, utc_offset: int | None = None) -> str:
     """``text`` with each relative day or week followed by the date it means, in brackets.
 
     ``published`` is the article's publication time (aware; its date in UTC is used).
+    ``utc_offset`` (minutes east of UTC, as the feed wrote the date) gives the outlet's
+    own date instead: then "on Friday" told in the past is never after it, nor does the
+    UTC date's next day stand in for a far-east outlet's today.
     Weekdays already followed by a date ("Tuesday, Nov. 17") are left alone; a
     possessive gets its date after the "'s" ("Tuesday's (17 November) vote").
     """
     day = published.date()
     latest = published.date() + timedelta(days=1 if published.hour >= _LAST_HOUR_OF_ONE_DATE else 0)
+    if utc_offset is not None:
+        day = latest = (published.astimezone(UTC) + timedelta(minutes=utc_offset)).date()
     # Words inside a quotation are the speaker's, and often figurative ("what happens
     # today can happen tomorrow"): they are left as spoken.
     quoted = [m.span() for m in _QUOTATION.finditer(text)]

@@ -134,11 +134,9 @@ def _entry(
     content = "\n\n".join(
         text for item in raw.get("content") or () if (text := _detail_text(item, None))
     )
-    published = (
-        _struct_datetime(raw.get("published_parsed"))
-        or _struct_datetime(raw.get("updated_parsed"))
-        or default_date
-    )
+    published_at = _struct_datetime(raw.get("published_parsed"))
+    written = raw.get("published") if published_at else raw.get("updated")
+    published = published_at or _struct_datetime(raw.get("updated_parsed")) or default_date
     return FeedEntry(
         key=guid or url,
         feed_url=feed_url,
@@ -149,6 +147,7 @@ def _entry(
         content=content,
         published=published,
         author=_shorten(_one_line(str(raw.get("author") or "")), _AUTHOR_CHARS),
+        utc_offset=utc_offset(str(written or "")),
     )
 
 
@@ -189,6 +188,37 @@ def _detail_text(detail: Any, value: Any) -> str:
     if "html" in kind:
         return remove_unsafe_characters(html_to_text(text))
     return _plain_paragraphs(remove_unsafe_characters(text))
+
+
+# The zone at the end of a date as feeds write it: "-0500", "+05:30", "EST".
+_ZONE = re.compile(
+    r"(?:\s|\d)(?:(?P<sign>[+-])(?P<hours>\d{2}):?(?P<minutes>\d{2})|(?P<name>[A-Z]{3}))\s*$"
+)
+_ZONES = {
+    "EST": -300,
+    "EDT": -240,
+    "CST": -360,
+    "CDT": -300,
+    "MST": -420,
+    "MDT": -360,
+    "PST": -480,
+    "PDT": -420,
+}
+
+
+def utc_offset(written: str) -> int | None:
+    """Minutes east of UTC of a feed date as written ("Thu, 19 Nov 2026 14:48:00 -0500":
+    -300; "2026-11-19T20:18:00+05:30": 330); None for UTC ("GMT", "Z", "+0000") or no
+    zone: then the outlet's own clock is unknown."""
+    zone = _ZONE.search(written.strip())
+    if zone is None:
+        return None
+    if zone["name"]:
+        return _ZONES.get(zone["name"])
+    minutes = int(zone["hours"]) * 60 + int(zone["minutes"])
+    if minutes == 0 or minutes > 14 * 60:
+        return None
+    return -minutes if zone["sign"] == "-" else minutes
 
 
 def _struct_datetime(value: Any) -> datetime | None:

@@ -148,6 +148,9 @@ class FeedEntry:
     content: str
     published: datetime
     author: str = ""
+    # Minutes east of UTC the feed wrote the date in ("-0500": -300); None when it gave
+    # none or wrote UTC itself, which many feeds do whatever their outlet's clock.
+    utc_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +204,7 @@ class Article:
     text_origin: TextOrigin = TextOrigin.PAGE
     author: str = ""
     language: str = ""
+    utc_offset: int | None = None  # as FeedEntry.utc_offset: the outlet's clock, if known
 
 
 class StoryStatus(StrEnum):

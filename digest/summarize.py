@@ -148,7 +148,8 @@ def summarize_story(
         candidate = scored.candidates[index]
         article = articles[candidate.doc]
         return Sentence(
-            end_sentence(annotate_dates(candidate.text, article.published)), article.url
+            end_sentence(annotate_dates(candidate.text, article.published, article.utc_offset)),
+            article.url,
         )
 
     lead = scored.candidates[briefly[0]].text if briefly else ""
@@ -294,12 +295,12 @@ def _page_read(article: Article) -> bool:
 
 
 def _dated_perspective(perspective: Perspective, story: Story) -> Perspective:
-    published = next((a.published for a in story.articles if a.url == perspective.source_url), None)
-    if published is None:
+    article = next((a for a in story.articles if a.url == perspective.source_url), None)
+    if article is None:
         return perspective
     return Perspective(
         perspective.who,
-        annotate_dates(perspective.says, published),
+        annotate_dates(perspective.says, article.published, article.utc_offset),
         perspective.source_url,
         perspective.outlet,
         perspective.verb,

@@ -11,6 +11,7 @@ from digest.dates import (
     strip_date_annotations,
 )
 from digest.models import Article, ArticleId, Story, StoryId
+from digest.summarize import summarize_story
 from digest.watch import find_events
 
 
@@ -34,6 +35,27 @@ def test_a_late_utc_article_keeps_a_days_slack_for_outlets_east_of_utc() -> None
     late = datetime(2026, 11, 18, 16, 0, tzinfo=UTC)
     assert annotate_dates("The harbour master said on Thursday the port is open.", late) == (
         "The harbour master said on Thursday (19 November) the port is open."
+    )
+
+
+def test_the_outlets_own_clock_decides_which_day_it_was() -> None:
+    # Wednesday 16:00 UTC. In New York (UTC-5) it is Wednesday 11:00: a Thursday told
+    # in the past is last week's; in Tokyo (UTC+9) it is Thursday 01:00: today.
+    late = datetime(2026, 11, 18, 16, 0, tzinfo=UTC)
+    crash = "The driver crashed on Thursday near the harbour."
+    assert annotate_dates(crash, late, -300) == (
+        "The driver crashed on Thursday (12 November) near the harbour."
+    )
+    assert annotate_dates(crash, late, 540) == (
+        "The driver crashed on Thursday (19 November) near the harbour."
+    )
+    # Tokyo's today is Thursday, so its yesterday is Wednesday.
+    assert annotate_dates("The talks ended yesterday.", late, 540) == (
+        "The talks ended yesterday (18 November)."
+    )
+    # With no zone from the feed, the UTC date keeps a day's slack, as before.
+    assert annotate_dates(crash, late) == (
+        "The driver crashed on Thursday (19 November) near the harbour."
     )
 
 
@@ -160,3 +182,20 @@ def test_a_weekend_gets_its_own_dates_and_a_past_this_weekend_is_the_one_gone() 
     assert strip_date_annotations(annotate_dates(text, sunday)) == text
     issue = date(2026, 11, 23)
     assert stale_future("The tolls could start as soon as this weekend (21–22 November).", issue)
+
+
+def test_a_story_dates_its_days_on_each_outlets_clock() -> None:
+    late = datetime(2026, 11, 18, 16, 0, tzinfo=UTC)
+    text = "A ferry driver crashed into the harbour wall on Thursday, the port authority said."
+    article = Article(
+        id=ArticleId("ny-1"),
+        url="https://harbour.example/crash",
+        outlet="Harbour Radio",
+        feed_url="https://harbour.example/feed",
+        title="Ferry hits harbour wall",
+        published=late,
+        text=text,
+        utc_offset=-300,
+    )
+    summary = summarize_story(Story(StoryId("crash"), (article,)))
+    assert "on Thursday (12 November)" in summary.briefly[0].text

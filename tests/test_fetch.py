@@ -532,3 +532,19 @@ def test_feed_redirect_to_another_host_goes_through_the_guard(
     [result] = poll_feeds([_feed(httpserver, "/feed.xml")], guarded)
     assert result.outcome is FetchOutcome.FAILED
     assert "blocked address" in result.error
+
+
+def test_the_zone_of_a_feeds_dates_is_kept_and_utc_is_no_zone() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>E</title>
+<item><title>Ferry sold</title><link>https://e.org/1</link>
+<pubDate>Wed, 18 Nov 2026 11:00:00 -0500</pubDate></item>
+<item><title>Port opens</title><link>https://e.org/2</link>
+<pubDate>Thu, 19 Nov 2026 01:00:00 +0900</pubDate></item>
+<item><title>Talks end</title><link>https://e.org/3</link>
+<pubDate>Wed, 18 Nov 2026 16:00:00 GMT</pubDate></item>
+</channel></rss>"""
+    entries, _, error = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
+    assert error == ""
+    # All three were written at 16:00 UTC; only the first two say on whose clock.
+    assert {e.published for e in entries} == {datetime(2026, 11, 18, 16, 0, tzinfo=UTC)}
+    assert [e.utc_offset for e in entries] == [-300, 540, None]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import socket
 import subprocess
@@ -82,6 +83,16 @@ def test_rerun_of_the_same_poll_adds_nothing(store: Store) -> None:
     second = store.record_poll(FEED, result, now=NOW)
     assert (first.new, second.new, second.unchanged) == (2, 0, 2)
     assert len(store.articles_between(NOW - timedelta(days=7), NOW)) == 2
+
+
+def test_the_zone_a_feed_wrote_its_date_in_is_kept(store: Store) -> None:
+    zoned = dataclasses.replace(_entry("g1", "https://example.org/a"), utc_offset=-300)
+    store.record_poll(FEED, _ok(zoned, _entry("g2", "https://example.org/b")), now=NOW)
+    articles = store.articles_between(NOW - timedelta(days=7), NOW)
+    assert sorted((a.url, a.utc_offset) for a in articles) == [
+        ("https://example.org/a", -300),
+        ("https://example.org/b", None),
+    ]
 
 
 def test_changed_entry_updates_in_place_and_is_extracted_again(store: Store) -> None:

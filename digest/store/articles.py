@@ -298,5 +298,6 @@ def _article(row: Any) -> Article:
         summary=clean(row.summary or ""),
         text_origin=TextOrigin(origin),
         author=clean(row.author or ""),
+        utc_offset=row.utc_offset,
         language=row.language or "",
     )

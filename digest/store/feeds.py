@@ -226,6 +226,7 @@ class FeedQueries(StoreBase):
                 content=entry.content,
                 author=entry.author,
                 published=entry.published,
+                utc_offset=entry.utc_offset,
                 content_hash=_content_hash(entry),
                 first_seen_at=now,
                 updated_at=now,
@@ -254,6 +255,7 @@ class FeedQueries(StoreBase):
                 summary=entry.summary,
                 content=entry.content,
                 author=entry.author,
+                utc_offset=entry.utc_offset,
                 content_hash=content_hash,
                 updated_at=now,
                 # The old page text no longer describes the entry: drop it, so a failed

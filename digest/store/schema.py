@@ -90,6 +90,7 @@ articles = Table(
     Column("extract_error", Text),
     Column("claimed_at", DateTime(timezone=True)),  # wall-clock time of the claim
     Column("claimed_by", Text),  # "host:pid" of the worker extracting it
+    Column("utc_offset", Integer),  # minutes east of UTC of the feed's date (0004); NULL: unknown
     Index("ix_articles_published", "published"),
     Index("ix_articles_extracted", "extracted_at"),
 )

@@ -3,8 +3,8 @@
 Later migrations change tables with explicit DDL; this first one creates the tables
 as they were at version 1. It takes them from ``schema.py`` except those a later
 migration altered, whose version-1 definitions are kept here (``articles``: 0002 added
-``owner_key``), so that 0001 keeps creating the version-1 schema. Tables added by a
-later migration (``_ADDED_LATER``) are left to it.
+``owner_key``, 0004 ``utc_offset``), so that 0001 keeps creating the version-1
+schema. Tables added by a later migration (``_ADDED_LATER``) are left to it.
 """
 
 from __future__ import annotations
