@@ -27,6 +27,7 @@ __all__ = [
     "looks_like_html",
     "mime_type",
     "parse_feed",
+    "utc_offset",
 ]
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
