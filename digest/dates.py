@@ -47,7 +47,13 @@ from typing import Final
 
 from digest.text import MONTHS, WEEKDAYS
 
-__all__ = ["annotate_dates", "relative_date_words", "stale_future", "strip_date_annotations"]
+__all__ = [
+    "annotate_dates",
+    "local_date",
+    "relative_date_words",
+    "stale_future",
+    "strip_date_annotations",
+]
 
 _PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night))?"
 # A date already given right after: "Tuesday, Nov. 17", "Tuesday 17 November", "(17".
@@ -145,7 +151,7 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
     day = published.date()
     latest = published.date() + timedelta(days=1 if published.hour >= _LAST_HOUR_OF_ONE_DATE else 0)
     if utc_offset is not None:
-        day = latest = (published.astimezone(UTC) + timedelta(minutes=utc_offset)).date()
+        day = latest = local_date(published, utc_offset)
     # Words inside a quotation are the speaker's, and often figurative ("what happens
     # today can happen tomorrow"): they are left as spoken.
     quoted = [m.span() for m in _QUOTATION.finditer(text)]
@@ -198,6 +204,14 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
     text = _DAY.sub(weekday, text)
     text = _RELATIVE_DAY.sub(relative_day, text)
     return _RELATIVE_WEEK.sub(relative_week, text)
+
+
+def local_date(published: datetime, utc_offset: int | None) -> date:
+    """The calendar date of ``published`` on the outlet's clock (``utc_offset`` minutes
+    east of UTC, as its feed wrote the date); the UTC date when that is unknown."""
+    if utc_offset is None:
+        return published.astimezone(UTC).date()
+    return (published.astimezone(UTC) + timedelta(minutes=utc_offset)).date()
 
 
 def strip_date_annotations(text: str) -> str:

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from digest.briefly import needs_antecedent
+from digest.dates import local_date
 from digest.hygiene import clean_sentence
 from digest.models import Story, WatchItem
 from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, split_sentences
@@ -123,7 +124,8 @@ def find_events(stories: Sequence[Story], issue_date: date) -> tuple[WatchItem, 
     found: dict[tuple[str, date, date | None], WatchItem] = {}
     for story in stories:
         for article in story.articles:
-            published = article.published.date()
+            # The day the outlet wrote it on, as the Briefly dates its days.
+            published = local_date(article.published, article.utc_offset)
             for sentence in _sentences(article.text):
                 for mention in _mentions(sentence, published, issue_date):
                     key = (story.id, mention.month, mention.day)

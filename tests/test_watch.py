@@ -173,3 +173,27 @@ def test_soonest_first_dated_before_month_only_and_capped() -> None:
     assert days == sorted(d for d in days if d is not None)
     assert days[0] == date(2026, 12, 3)
     assert all(i.story_id != "s-month" for i in items)  # month-only sorts after the days
+
+
+def test_a_weekday_ahead_counts_from_the_day_the_outlet_wrote_on() -> None:
+    # Monday 23 November, 03:00 UTC: still Sunday evening in New York.
+    sunday_evening = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+    sentence = "The harbour council will vote on Monday on the ferry fares."
+
+    def watched(utc_offset: int | None) -> list[date | None]:
+        article = Article(
+            id=ArticleId("ny-1"),
+            url="https://harbour.example/vote",
+            outlet="Harbour Radio",
+            feed_url="https://harbour.example/feed",
+            title="Council to vote on fares",
+            published=sunday_evening,
+            text=f"Fares have doubled since the spring. {sentence}",
+            utc_offset=utc_offset,
+        )
+        return [i.day for i in find_events([Story(StoryId("s-vote"), (article,))], ISSUE)]
+
+    # On the outlet's clock it was Sunday: "on Monday" is the next day, the issue's.
+    assert watched(-300) == [date(2026, 11, 23)]
+    # On the UTC date alone it was Monday already: the Monday after.
+    assert watched(None) == [date(2026, 11, 30)]
