@@ -39,6 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest.naming import _PERSON_TITLES
 from digest.text import content_words
 
 __all__ = [
@@ -400,18 +401,12 @@ def unintroduced_surname(
     for sentence in (s for document in documents for s in document):
         if lower.search(sentence):
             return ""
+        # A title before the surname is no given name ("Dr Brown", "Sgt. Boody").
+        firsts = (m.group().split()[0] for m in full.finditer(sentence))
         named_in_full = named_in_full or any(
-            m.group().split()[0] != name and not _TITLE_WORD.fullmatch(m.group().split()[0])
-            for m in full.finditer(sentence)
+            first != name and first.rstrip(".") not in _PERSON_TITLES for first in firsts
         )
     return stem[0] if named_in_full else ""
-
-
-# Titles before a surname are no given name ("Dr Brown", "Sgt. Boody").
-_TITLE_WORD = re.compile(
-    r"(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det|Lt|Capt|Col|Gen|Judge|Officer|Sheriff|Chief|President|"
-    r"Senator|Sen|Rep|Gov|Governor|Mayor|Minister|Director|Coach|Father|Rev|Sir|Lady|Lord)\.?"
-)
 
 
 # A name used on its own as a subject in the texts of this many of an issue's stories is
