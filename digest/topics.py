@@ -5,8 +5,11 @@ and leads. Where a mention is says how central the topic is: one in a title coun
 ``_TITLE_WEIGHT`` times one in the rest of a body, one in a lead ``_LEAD_WEIGHT`` times,
 so the title, or a lead mention taken up again further on, files a story, while a name
 dropped once in the lead ("a lawmaker said, after what happened with Greenland") does
-not. A keyword inside a longer proper name ("the Centre for Israel and Jewish Affairs",
-"the Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
+not. A teaser that is all there is to read is its whole report, so a mention there
+counts as a title's, except inside a quotation: someone's words in passing ("“What
+happened with Greenland woke everyone up,” a lawmaker said") count as a lead's. A
+keyword inside a longer proper name ("the Centre for Israel and Jewish Affairs", "the
+Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
 
 - **keywords and the topic's name**, as phrases: their words in any order and any
   inflection, with up to ``_GAP`` other words among them, so the keyword "frozen
@@ -69,6 +72,9 @@ _MATCH_THRESHOLD = 2.0
 _INSIDE_NAME = 1 / 3
 _NAME_JOINERS = frozenset({"of", "for"})
 _LEAD_CHARS = 400
+# A quotation: double quotes of any style, closed within the lead. Single quotes are
+# left alone: outlets put names in them ("Trump's ‘Board of Peace’").
+_QUOTATION = re.compile(r"[“\"«„][^“”\"«»„]{1,600}[”\"»]")
 # Words allowed among a phrase's own: "frozen [Russian] assets", "froze [the] assets".
 _GAP = 2
 # A bag of words (a description, an example's core words) is found in a title and lead
@@ -231,7 +237,8 @@ class _Words:
     the title and lead together, as a bag)."""
 
     titles: tuple[list[str], ...]
-    leads: tuple[list[str], ...]
+    leads: tuple[list[str], ...]  # quotations cut out (a barrier in their place)
+    quotations: tuple[list[str], ...]  # the lead's quotations
     bodies: tuple[list[str], ...]
     head_bags: tuple[frozenset[str], ...]
     # Every word of the story as written and without its name mark: a phrase with a
@@ -281,15 +288,20 @@ def outlet_count(story: Story) -> str:
 
 
 def _story_words(story: Story) -> _Words:
-    titles, leads, bodies = [], [], []
+    titles, leads, quotations, bodies = [], [], [], []
     for article in story.articles:
         titles.append(_tokens(article.title))
-        leads.append(_tokens(_lead_text(article)))
+        lead = _lead_text(article)
+        leads.append(_tokens(_QUOTATION.sub("\n", lead)))
+        quotations.append(_tokens("\n".join(_QUOTATION.findall(lead))))
         bodies.append(_tokens(_body_text(article)))
-    bags = tuple(frozenset(t + lead) for t, lead in zip(titles, leads, strict=True))
-    written = {word for tokens in (*titles, *leads, *bodies) for word in tokens}
+    bags = tuple(
+        frozenset(t + lead + quoted)
+        for t, lead, quoted in zip(titles, leads, quotations, strict=True)
+    )
+    written = {word for tokens in (*titles, *leads, *quotations, *bodies) for word in tokens}
     vocabulary = frozenset(written | {_plain(word) for word in written})
-    return _Words(tuple(titles), tuple(leads), tuple(bodies), bags, vocabulary)
+    return _Words(tuple(titles), tuple(leads), tuple(quotations), tuple(bodies), bags, vocabulary)
 
 
 def _lead_text(article: Article) -> str:
@@ -371,6 +383,7 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
             * (_LEAD_WEIGHT if body_words >= _BODY_MIN else _TITLE_WEIGHT)
             for lead, body_words in zip(words.leads, map(len, words.bodies), strict=True)
         )
+        found += sum(_count_phrase(quoted, phrase) for quoted in words.quotations) * _LEAD_WEIGHT
         found += sum(_count_phrase(body, phrase) for body in words.bodies)
         if found:
             score += found

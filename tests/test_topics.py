@@ -258,6 +258,33 @@ def test_a_name_dropped_once_in_the_lead_is_in_passing_and_the_title_is_not() ->
     assert _topic_of(alone, ARCTIC) == "Greenland"
 
 
+def test_a_name_only_quoted_in_a_teaser_is_someones_words_in_passing() -> None:
+    """A feed teaser with nothing else to read counts as a title, but a lawmaker's quoted
+    words naming Greenland in a report on EU unity are not a Greenland story; the
+    outlet's own words naming it, or its title, still are."""
+    quoted = (
+        '“Since the row over Greenland, everyone in Brussels has woken up," a German '
+        "lawmaker said as EU leaders met in Munich."
+    )
+    own_words = (
+        "Since the row over Greenland, EU leaders meeting in Munich have talked of "
+        "standing together, a German lawmaker said."
+    )
+
+    def teaser_only(slug: str, title: str, teaser: str) -> Story:
+        return _story(dataclasses.replace(_article(slug, title, teaser), summary=teaser))
+
+    assert _topic_of(teaser_only("unity", "EU leaders vow to stand together", quoted), ARCTIC) == ""
+    assert (
+        _topic_of(teaser_only("own", "EU leaders vow to stand together", own_words), ARCTIC)
+        == "Greenland"
+    )
+    assert (
+        _topic_of(teaser_only("title", "EU leaders stand together on Greenland", quoted), ARCTIC)
+        == "Greenland"
+    )
+
+
 _FILLER = "\n\nThe letters, written between 1940 and 1946, fill forty boxes. " * 6
 
 
