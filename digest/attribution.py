@@ -52,6 +52,10 @@ _TIME = (
     rf"|at\s+an?\s+[\w ]{{3,30}}?"
     rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again))?"
 )
+# A day after the circumstance: "said in an interview Friday", "said in a statement on
+# Monday" (the day would otherwise open the claim: "Friday there was little point").
+_DAY = rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_PATTERN})(?:\s+(?:morning|afternoon|evening|night))?)?"
+_TIME += _DAY
 # Where it was said: "in Nuuk", "at the United Nations".
 _PLACE = (
     rf"(?:\s+(?:in|at|from)\s+(?!{MONTH_PATTERN}\b)"

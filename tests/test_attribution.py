@@ -129,6 +129,17 @@ FORMS = [
         "Israel will destroy the tunnel network with or without a cease-fire.",
     ),
     (
+        "Reid said in an interview Friday there was little point for Obama to engage "
+        "directly in the fiscal fights.",
+        "Reid",
+        "there was little point for Obama to engage directly in the fiscal fights.",
+    ),
+    (
+        "“We will not bend on this,” the minister said in a statement on Monday night.",
+        "The minister",
+        "“We will not bend on this.”",
+    ),
+    (
         "Ditching decorum and diplomacy, Trump told the press that the public did not "
         "believe it anymore.",
         "Trump",
