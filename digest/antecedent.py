@@ -148,7 +148,7 @@ _DEMONSTRATIVE = re.compile(
     rf"|\bthose\s+(?!{_DEICTIC_TIME}\b)(?!{_AUXILIARY}\b)(?!{_GENERIC_THOSE}\b)(?P<those>[a-z][\w\-]*)"
     rf"|\b{_PREPOSITION}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!(?:the|a|an|it|he|she|they|we|you|i|"
     rf"his|her|their|its|our|is|was|would|will|has|had)\b)(?P<that>[a-z][\w\-]*)"
-    rf"|\b{_PREPOSITION}\s+(?:this|that)(?=[,.;!?]|$)"
+    rf"|\b{_PREPOSITION}\s+(?:this|that|these|those)(?=[,.;!?]|$)"
 )
 # A report whose content is missing ("Crowley confirmed that on Sunday.", "Piatt wrote on
 # his fundraising page."): the reporting verb is followed by nothing but a pointer back

@@ -511,6 +511,7 @@ def test_reported_speech_that_points_back_with_a_demonstrative_is_no_voice() -> 
             "Mayor Ida Kross said the town had asked for a new ruling and would obey "
             "that ruling in full.",
             "“We will learn from this fire and rebuild the hall,” said Ida Kross.",
+            "Of those, about 900 households were rehoused by the summer, Ida Kross said.",
         ]
     ]
 
@@ -519,6 +520,8 @@ def test_reported_speech_that_points_back_with_a_demonstrative_is_no_voice() -> 
     # The noun said before in the same claim, or a quote in the speaker's own words.
     assert _named(documents, 3) == ["Mayor Ida Kross"]
     assert _named(documents, 4) == ["Mayor Ida Kross"]
+    # "Of those": households the reader never saw counted.
+    assert _named(documents, 5) == []
 
 
 def test_reported_speech_that_opens_on_an_ordinal_is_no_voice() -> None:
