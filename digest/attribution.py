@@ -139,6 +139,14 @@ _COMMON_OPENER = re.compile(
 )
 # A connective that opened the reported sentence, and what still leans back after it.
 _OPENING_CONNECTIVE = re.compile(r"^(?:and|but)\s+(?=\S)", re.IGNORECASE)
+# A quotation that is only a dependent clause ("“After EPA contacted Magnolia,” the
+# agency writes, “Magnolia took steps”): its main clause is in the part after the
+# speaker, so the first part alone says nothing.
+_DEPENDENT_ONLY = re.compile(
+    r"^(?:after|when|whenever|if|although|though|because|while|as|since|before|unless|"
+    r"once|until|whether)\b[^,;:]*$",
+    re.IGNORECASE,
+)
 _LEANING_START = re.compile(r"^(?:that|this|these|those|such|it)\b", re.IGNORECASE)
 # No claim of its own: a verb or modal whose subject was the "that" taken for a
 # conjunction ("Volkswagen estimates that could be 300 miles").
@@ -264,7 +272,7 @@ def _attribute(sentence: str) -> Statement | None:
         if _AMOUNT_ADDED.search(match.group(0)):
             continue  # "Spot gold added 0.1% to $1,472": a price rose, nobody spoke
         if number in _QUOTE_FORMS:
-            if _OPENING_CONNECTIVE.match(says):
+            if _OPENING_CONNECTIVE.match(says) or _DEPENDENT_ONLY.match(says):
                 continue  # "“And I asked, well, on whose authority”": the rest is missing
             says = f"“{says.rstrip(',')}.”" if says[-1] not in ".?!" else f"“{says}”"
         else:

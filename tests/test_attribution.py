@@ -129,6 +129,11 @@ FORMS = [
         "Israel will destroy the tunnel network with or without a cease-fire.",
     ),
     (
+        "“When the water came, we had ten minutes to leave,” said Ana Ruiz, a farmer.",
+        "Ana Ruiz, a farmer",
+        "“When the water came, we had ten minutes to leave.”",
+    ),
+    (
         "Reid said in an interview Friday there was little point for Obama to engage "
         "directly in the fiscal fights.",
         "Reid",
@@ -422,6 +427,9 @@ def test_the_claim_leaves_out_the_listener_and_the_words_after_its_quote(
         "Ada Klein told her friends at the rowing club the pier was not safe any more.",
         # A name after the closing quote: the speaker was cut at a comma of their name.
         '"The method is sound," harbour engineer Tom Vale of Vale, Rees and Co said.',
+        # A quote cut at its speaker after a dependent clause: the main clause follows.
+        "“After the inspectors wrote to the builder about the scaffolding,” the agency "
+        "writes, “the firm took immediate steps” to meet the rules.",
     ],
 )
 def test_no_statement_when_the_claim_or_speaker_has_no_clean_boundary(sentence: str) -> None:
