@@ -147,6 +147,10 @@ _DEPENDENT_ONLY = re.compile(
     r"once|until|whether)\b[^,;:]*$",
     re.IGNORECASE,
 )
+# An opening participle phrase ("Staking its place since October 1 on the grounds, the
+# camp had grown to 400 tents"): after "X say", it reads as if X were staking; the claim
+# is the clause after it.
+_PARTICIPLE_OPENER = re.compile(r"^[A-Za-z]{2,}(?:ing|ed)\b[^,;:\"“”]{0,150},\s+(?=\S)")
 _LEANING_START = re.compile(r"^(?:that|this|these|those|such|it)\b", re.IGNORECASE)
 # No claim of its own: a verb or modal whose subject was the "that" taken for a
 # conjunction ("Volkswagen estimates that could be 300 miles").
@@ -325,6 +329,9 @@ def _clean_claim(says: str) -> str | None:
         claim = claim[opened.end() :]
         if _LEANING_START.match(claim):
             return None
+    participle = _PARTICIPLE_OPENER.match(claim)
+    if participle and _FINITE.search(claim[participle.end() :]):
+        claim = claim[participle.end() :]
     if _NOT_A_CLAUSE.match(claim) or _TRAILING_SPEAKER.search(claim):
         return None
     if _PHRASE_START.match(claim) and not _FINITE.search(claim):

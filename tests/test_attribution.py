@@ -406,6 +406,12 @@ def test_the_speaker_is_named_without_the_words_around_the_name(sentence: str, w
             "should pay for the repairs.",
             "the port should pay for the repairs.",
         ),
+        # An opening participle phrase would read as the speaker's doing after "say".
+        (
+            "Camping on the lawns around the town hall since March, the protest had grown "
+            "to about 300 tents, organisers and council officials said.",
+            "the protest had grown to about 300 tents.",
+        ),
         # A verbless phrase after the closing quote describes the source; it is no claim.
         (
             'The two hosts "will stay off the air until further notice," the statement from '
