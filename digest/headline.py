@@ -87,6 +87,24 @@ _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is 
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
+# A clause with its verb up to this long beats a phrase without one ("A chance discovery
+# at a rock shelter").
+_LONGEST_BUILT_WORDS = 20
+# An aside after a sentence's subject: a relative clause, an apposition or an age
+# between commas ("Wendy Davis, who became ..., said", "Jane Doe, 29, was").
+_ASIDE = re.compile(
+    r"^(?P<subject>[A-Z][^,;:“”\"]{1,80}?),\s(?:(?:who|which)\s[^,;:“”\"]{3,160}|"
+    r"(?:a|an|the|son|daughter|wife|husband|brother|sister|mother|father|one|head|chief|"
+    r"director|editor|author|founder)\s[^,;:“”\"]{2,120}|\d{1,3}),\s(?P<rest>[a-z].+)$"
+)
+# Before a participle that follows its noun ("a settlement | dating back 49,000 years"),
+# not one an auxiliary heads ("was | trying") nor a noun in -ing ("the | meeting").
+_PARTICIPLE_BOUNDARY = re.compile(
+    r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbeen)(?<!\bbe)(?<!\bthe)(?<!\ba)(?<!\ban)"
+    r"\s(?=(?!(?:morning|evening|building|meeting|wedding|hearing|briefing|ruling|thing|"
+    r"king|spring|string|ring|wing|ceiling|funding|spending|training|housing|during)\b)"
+    r"[a-z]{3,}ing\s)"
+)
 # Words title case leaves in lower case (articles, conjunctions, short prepositions).
 _SMALL_WORDS = frozenset(
     {
@@ -131,7 +149,8 @@ _VERB = re.compile(
     # Any other word in -s or -ed, but not the words that only look like verbs
     # ("Please study this quote", "news", "perhaps").
     r"(?!(?:this|thus|perhaps|always|news|across|unless|whereas|besides|towards|"
-    r"afterwards|sometimes|nowadays|series|species|politics|less|various|previous)\b)"
+    r"afterwards|sometimes|nowadays|series|species|politics|less|various|previous|"
+    r"years|months|weeks|days|hours|minutes|decades|centuries)\b)"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
 # "#breaking A horror film come to life in #lancaster", "@ realDonaldTrump": a social
@@ -237,8 +256,27 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
     text = whole = _from_subject(sentence.strip().rstrip(".!"))
     if word_count(text) > _MAX_BUILT_WORDS:
         # A whole clause first; then the sentence whole if it is not too long for a
-        # headline; then a cut before "of"; then a noun phrase.
+        # headline; then the same without an aside after its subject, or a longer
+        # clause, rather than a phrase with no verb; then a cut before "of"; then a
+        # noun phrase.
         cut = _best_cut(text, (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY), verb=True)
+        aside = _ASIDE.match(text)
+        if cut is not None and aside and _without_aside(text) != text:
+            # A cut inside the aside ("Ana Ruiz, who became famous for a filibuster")
+            # has the aside's verb, not the sentence's.
+            cut = cut if cut >= aside.start("rest") else None
+        if cut is None and word_count(text) > _MAX_WORDS:
+            text = whole = _without_aside(text)
+            cut = _best_cut(text, (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY), verb=True)
+            if cut is None:
+                cut = _best_cut(
+                    text,
+                    (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY, _PARTICIPLE_BOUNDARY),
+                    verb=True,
+                    longest=_LONGEST_BUILT_WORDS,
+                )
+            if cut is None and word_count(text) <= _LONGEST_BUILT_WORDS:
+                cut = len(text)
         if cut is None and word_count(text) > _MAX_WORDS:
             cut = _best_cut(text, (_OF,), verb=True)
             if cut is None:
@@ -259,26 +297,45 @@ def ends_short(headline: str) -> bool:
     return bool(CUT_DANGLING_END.search(headline))
 
 
-def _best_cut(text: str, boundaries: Sequence[re.Pattern[str]], *, verb: bool) -> int | None:
+def _best_cut(
+    text: str,
+    boundaries: Sequence[re.Pattern[str]],
+    *,
+    verb: bool,
+    longest: int = _MAX_BUILT_WORDS,
+) -> int | None:
     """Where to cut a sentence too long for a headline, or None: the last place within
-    6-14 words before the first of ``boundaries`` found, with a verb before it if
-    ``verb``. A cut never ends inside a quotation or on a word that asks for more
-    ("as part", "he").
+    6-14 (or ``longest``) words before the first of ``boundaries`` found, with a verb
+    before it if ``verb``. A cut never ends inside a quotation or on a word that asks
+    for more ("as part", "he").
     """
     for boundary in boundaries:
         found = [
             m.start()
             for m in boundary.finditer(text)
-            if _MIN_BUILT_WORDS <= word_count(head := text[: m.start()]) <= _MAX_BUILT_WORDS
+            if _MIN_BUILT_WORDS <= word_count(head := text[: m.start()]) <= longest
             and not _open_quote(head)
             and not _dangles(head.rstrip(" ,;:—–-"), CUT_DANGLING_END)
             and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
             and not _parts_complement(head + m.group() + " ")
             and (not verb or _VERB.search(head.split(" ", 1)[-1]))
+            # Nor end on its only verb ("Wendy Davis discloses | in her memoir that ..."):
+            # what it says is after the cut.
+            and (not verb or _VERB.search(" ".join(head.split()[1:-1])))
         ]
         if found:
             return found[-1]
     return None
+
+
+def _without_aside(text: str) -> str:
+    """``text`` without an aside between its subject and its verb ("Richard Reston, son
+    of the columnist James Reston, has been ..." -> "Richard Reston has been ..."): a
+    deletion that leaves the sentence's own words and its main clause."""
+    aside = _ASIDE.match(text)
+    if not aside or not _VERB.match(aside["rest"]) or word_count(aside["subject"]) > 8:
+        return text
+    return f"{aside['subject']} {aside['rest']}"
 
 
 def _dangles(text: str, pattern: re.Pattern[str]) -> bool:

@@ -114,7 +114,9 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 # before a second verb ("... of troops Thursday | and extended its attacks").
 CLAUSE_BOUNDARY = re.compile(
     r",\s|;\s|\s[—–-]\s|\s(?:who|which|after|while|when|but|if|because|although|though|"
-    r"unless|whereas)(?=\s)|\sand(?=\s[a-z]{2,}ed\b)"
+    r"unless|whereas)(?=\s)|\sand(?=\s[a-z]{2,}ed\b)|"
+    # "and" opening a clause of its own: "... her first child | and she's expecting".
+    r"\s(?:and|but)(?=\s(?:he|she|they|we|it|I)(?:['’]s|['’]re|['’]ll|\s))"
 )
 # A preposition opening an adjunct: the words before it are a whole clause ("... was
 # killed | by a nerve agent"). Not "of": it binds two nouns into one ("part of").
@@ -135,7 +137,12 @@ CUT_DANGLING_END = re.compile(
     rf"{DANGLING_END.pattern}|\b(?:he|she|they|we|I|you|it’s|it's|part|such|some|each|"
     r"every|both|own|being|almost|nearly|just|so|too|even|only|rather|quite|"
     # An adjective that takes a complement: "says he was privy | to ...".
-    r"privy|able|unable|likely|unlikely|poised|eager|willing|aware|prone|keen)\W*$"
+    r"privy|able|unable|likely|unlikely|poised|eager|willing|aware|prone|keen|"
+    # A verb that asks for what was said or known: "Jane Doe reveals | in her memoir".
+    r"reveals|revealed|discloses|disclosed|announces|announced|claims|claimed|admits|"
+    r"admitted|confirms|confirmed|insists|insisted|warns|warned|argues|argued|suggests|"
+    r"suggested|tells|believes|believed|thinks|knows|hopes|explains|explained|describes|"
+    r"described|notes|noted|adds|added|writes|wrote)\W*$"
 )
 # A teaser the outlet cut short: an ellipsis right after a word, not after a stop.
 _CUT_SHORT = re.compile(r"(?<=[\w,;’”\"'])\s*(?:\.\.\.|…)$")
