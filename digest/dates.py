@@ -51,6 +51,7 @@ __all__ = [
     "annotate_dates",
     "local_date",
     "relative_date_words",
+    "spoken_on",
     "stale_future",
     "strip_date_annotations",
 ]
@@ -72,6 +73,12 @@ _RELATIVE_DAY = re.compile(
 _RELATIVE_WEEK = re.compile(
     r"\b(?P<word>(?:earlier |later )?(?:this|next|last) (?:week|weekend))(?:['’]s)?(?![\w'’])",
     re.IGNORECASE,
+)
+# The day a statement was made: "police said Monday", "officials announced on Friday".
+_SAID_ON = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"  # "is to be announced on Friday": ahead
+    r"\b(?:said|says|told|announced|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 # A sentence about the future: "will", "is due to", "is expected to". ("Would" is left
 # out: reported speech about a later day is already covered by the day's slack.)
@@ -168,7 +175,8 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
             return match.group(0)
         before = (match.group("before") or "").strip()
         future = _looks_ahead(text, match.start())
-        meant = _weekday_date(day, WEEKDAYS.index(match.group("day")), before, future, latest)
+        start = spoken_on(text, day, match.start("day")) if future else day
+        meant = _weekday_date(start, WEEKDAYS.index(match.group("day")), before, future, latest)
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_day(match: re.Match[str]) -> str:
@@ -204,6 +212,18 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
     text = _DAY.sub(weekday, text)
     text = _RELATIVE_DAY.sub(relative_day, text)
     return _RELATIVE_WEEK.sub(relative_week, text)
+
+
+def spoken_on(text: str, day: date, ignore: int = -1) -> date:
+    """The day the statement in ``text`` was made, when it says so ("..., police said
+    Monday": the last Monday up to ``day``, the day it was published), else ``day``. A
+    weekday ahead in the statement counts from then: "will take place on Tuesday,
+    police said Monday" is the Tuesday after that Monday. The weekday at ``ignore`` (an
+    offset into ``text``) is the one being dated, not the day of the statement."""
+    said = next((m for m in _SAID_ON.finditer(text) if m.start("day") != ignore), None)
+    if not said:
+        return day
+    return day - timedelta(days=(day.weekday() - WEEKDAYS.index(said.group("day"))) % 7)
 
 
 def local_date(published: datetime, utc_offset: int | None) -> date:

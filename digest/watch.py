@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from typing import Final
 
 from digest.briefly import needs_antecedent
-from digest.dates import local_date
+from digest.dates import local_date, spoken_on
 from digest.hygiene import clean_sentence
 from digest.models import Story, WatchItem
 from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, split_sentences
@@ -160,11 +160,14 @@ def _mentions(sentence: str, published: date, issue_date: date) -> list[_Mention
     # A sentence that names an earlier year ("Road Trip 2010") may be old news: a bare
     # "24 June" in it cannot be placed in a year with any confidence.
     is_dated_in_past = any(int(y) < published.year for y in _ANY_YEAR.findall(sentence))
+    # "... will take place on Tuesday, police said Monday": the Tuesday after the Monday
+    # they spoke on, which may be days before the report was published.
+    said_on = spoken_on(sentence, published)
     mentions = []
     for match in _DATE.finditer(sentence):
         if not _speaks_of_future(sentence, match):
             continue
-        mention = _resolve(match, published)
+        mention = _resolve(match, said_on if match.group("weekday") else published)
         if mention is None or (is_dated_in_past and not _has_year(match)):
             continue
         # A month alone counts only from the next month on: "in November" read on 23

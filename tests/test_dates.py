@@ -199,3 +199,21 @@ def test_a_story_dates_its_days_on_each_outlets_clock() -> None:
     )
     summary = summarize_story(Story(StoryId("crash"), (article,)))
     assert "on Thursday (12 November)" in summary.briefly[0].text
+
+
+def test_a_day_ahead_counts_from_the_day_it_was_said_on() -> None:
+    """ "Will vote on Friday, the mayor said Wednesday", in a Saturday report: the Friday
+    after that Wednesday (the day before the report), not the next week's; and the
+    Briefly's date is then a stale future, which the editors are told about."""
+    saturday = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+    sentence = "The harbour council will vote on Friday, the mayor said Wednesday."
+    dated = annotate_dates(sentence, saturday)
+    assert dated == (
+        "The harbour council will vote on Friday (20 November), the mayor said Wednesday "
+        "(18 November)."
+    )
+    assert stale_future(dated, date(2026, 11, 23))
+    # Said on no particular day: the next Friday.
+    assert annotate_dates("The harbour council will vote on Friday.", saturday) == (
+        "The harbour council will vote on Friday (27 November)."
+    )

@@ -197,3 +197,20 @@ def test_a_weekday_ahead_counts_from_the_day_the_outlet_wrote_on() -> None:
     assert watched(-300) == [date(2026, 11, 23)]
     # On the UTC date alone it was Monday already: the Monday after.
     assert watched(None) == [date(2026, 11, 30)]
+
+
+def test_a_weekday_ahead_counts_from_the_day_it_was_said_on() -> None:
+    """ "Will take place on Tuesday, police said Monday", published on Saturday 21
+    November: the Tuesday after that Monday (17 November), long past by the issue; told
+    on the day of the issue, it is the next day."""
+    sentence = "A postmortem examination will take place on Tuesday, police said Monday."
+    saturday = date(2026, 11, 21)
+    assert [i.day for i in find_events([_story(sentence, published=saturday)], ISSUE)] == []
+    assert [i.day for i in find_events([_story(sentence, published=ISSUE)], ISSUE)] == [
+        date(2026, 11, 24)
+    ]
+    # Without the day it was said, the Tuesday after publication.
+    plain = "A postmortem examination will take place on Tuesday."
+    assert [i.day for i in find_events([_story(plain, published=saturday)], ISSUE)] == [
+        date(2026, 11, 24)
+    ]
