@@ -25,7 +25,7 @@ from digest.antecedent import opens_on_an_ordinal, points_back
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import name_in_full, speaker_kind
-from digest.speakers import is_group_label, is_plural_speaker, speaker_key
+from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
 from digest.text import content_words, word_count
 
 __all__ = ["find_perspectives"]
@@ -65,6 +65,24 @@ _EXPLETIVE_IT = re.compile(
 _RUNS_ON = re.compile(
     r"^(?:“(?:[^”\s]+\s){3,}[^”]*”|\"(?:[^\"\s]+\s){3,}[^\"]*\")[\s,.;:!?]*[\w“\"‘']"
 )
+# A body by its kind alone: "The company", "The carrier", "The agency".
+_GENERIC_BODY = re.compile(r"^The\s[a-z]+$")
+# What a business is called by its kind; what a public body's name has in it instead.
+_BUSINESS_NOUNS = frozenset(
+    {
+        *("company", "firm", "carrier", "airline", "retailer", "carmaker", "automaker"),
+        *("chipmaker", "drugmaker", "lender", "insurer", "broadcaster", "network", "station"),
+        *("publisher", "operator", "group", "business"),
+    }
+)
+_PUBLIC_BODY_WORDS = frozenset(
+    {
+        *("government", "ministry", "department", "agency", "commission", "council", "court"),
+        *("police", "army", "navy", "bank", "university", "parliament", "senate", "congress"),
+        *("authority", "office"),
+    }
+)
+_AGENCY_NOUNS = frozenset({"agency", "regulator", "ministry", "department", "office", "authority"})
 # Two statements saying the same thing: this share of the shorter one's content words.
 _SAME_CLAIM = 0.4
 
@@ -116,12 +134,15 @@ def find_perspectives(
                     continue  # "Jane Doe says she was mystified by that conclusion": which?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))
+    # One voice per speaker, however the outlets name them: "The prosecutor", "Rory
+    # Doyle, the prosecutor" and "Rory Doyle" are one speaker (see ``_speakers``).
+    speaker_of = _speakers(found, sentences, documents)
     chosen: list[_Found] = []
-    speakers: set[str] = set()
+    speakers: set[int] = set()
     for one_per_outlet in (True, False):
         outlets = {sentences[f.index][1] for f in chosen}
-        for item in found:
-            key = speaker_key(item.statement.who)
+        for number, item in enumerate(found):
+            key = speaker_of[number]
             doc = sentences[item.index][1]
             if len(chosen) >= limit or key in speakers or (one_per_outlet and doc in outlets):
                 continue
@@ -132,6 +153,72 @@ def find_perspectives(
             outlets.add(doc)
     chosen = _group_by_stance(chosen, found)
     return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
+
+
+def _speakers(
+    found: Sequence[_Found],
+    sentences: Sequence[tuple[str, int]],
+    documents: Sequence[Sequence[str]],
+) -> list[int]:
+    """A speaker number per statement: two statements share one when their speakers are
+    the same (``same_speaker``, or a body and "the carrier" its article names), and so
+    on along a chain ("The prosecutor" ~ "Rory Doyle, the prosecutor" ~ "Rory Doyle")."""
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, one in enumerate(found):
+        for j in range(i):
+            other = found[j]
+            if root(i) != root(j) and (
+                same_speaker(one.statement.who, other.statement.who)
+                or _body_named_as(one, other, sentences, documents)
+                or _body_named_as(other, one, sentences, documents)
+            ):
+                parent[root(i)] = root(j)
+    return [root(i) for i in range(len(found))]
+
+
+def _body_named_as(
+    generic: _Found,
+    named: _Found,
+    sentences: Sequence[tuple[str, int]],
+    documents: Sequence[Sequence[str]],
+) -> bool:
+    """Whether ``generic`` ("The carrier", "The agency") is the body ``named`` names
+    ("United Airlines", "The EPA", "United"): its own article names that body (or writes
+    the name as an organisation's: "United Airlines said ..."), so "the carrier" there is
+    United."""
+    who = generic.statement.who
+    if not _GENERIC_BODY.match(who) or speaker_kind(who) != "body":
+        return False
+    name = named.statement.who.split(", ")[0]
+    if speaker_kind(name) == "person" or not name[:1].isupper():
+        return False
+    # The kind must fit the name: "the bank" a bank, "the agency" an agency or "the EPA",
+    # "the carrier" or "the company" a business, not the government or the central bank.
+    noun = who.split()[1]
+    words = [w.lower().rstrip(".") for w in name.split()]
+    fits = (
+        noun in words
+        or (noun in _BUSINESS_NOUNS and not _PUBLIC_BODY_WORDS.intersection(words))
+        or (noun in _AGENCY_NOUNS and bool(re.fullmatch(r"(?:The\s)?[A-Z]{2,6}", name)))
+    )
+    if not fits:
+        return False
+    first = name.removeprefix("The ").split()[0] if name.removeprefix("The ") else ""
+    doc = sentences[generic.index][1]
+    context = documents[doc] if doc < len(documents) else ()
+    is_body = speaker_kind(name) == "body"
+    return bool(first) and any(
+        is_body or speaker_kind(run) == "body"
+        for sentence in context
+        for run in re.findall(rf"\b{re.escape(first)}\b(?:\s[A-Z][\w&.\-]*)*", sentence)
+    )
 
 
 def _common_opening(says: str, context: Sequence[str]) -> str:

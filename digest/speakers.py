@@ -30,6 +30,7 @@ __all__ = [
     "is_plural_speaker",
     "is_speaker",
     "recognise_speaker",
+    "same_speaker",
     "speaker_key",
 ]
 
@@ -382,3 +383,48 @@ def speaker_key(who: str) -> str:
         if runs:
             return re.sub(r"['’]s$", "", runs[-1].split()[-1]).lower()
     return text.lower()
+
+
+# What ends a name that a longer one goes on from: "Donald Trump Jr." is not his father.
+_NAME_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
+# "The prosecutor", "The foreign minister": someone by their role alone.
+_BARE_ROLE = re.compile(r"^The\s(?P<role>[a-z][a-z\-]*(?:\s[a-z][a-z\-]*){0,2})$")
+
+
+def same_speaker(one: str, other: str) -> bool:
+    """Whether two speakers of one story are the same (one voice each): the same key
+    (``speaker_key``); a bare surname and the full name ("Clarke, an expert on birds" and
+    "Julia Clarke"); a name and the same name going on ("United" and "United Airlines",
+    not "Police" and "Police Chief Jane Doe", nor "Donald Trump" and "Donald Trump Jr.");
+    or a role alone and a name with that role ("The prosecutor" and "Mustafa Suleiman,
+    the prosecutor")."""
+    if speaker_key(one) == speaker_key(other):
+        return True
+    for a, b in ((one, other), (other, one)):
+        name_a, name_b = _name_part(a), _name_part(b)
+        words_a, words_b = name_a.split(), name_b.split()
+        if len(words_a) == 1 and words_a[0][:1].isupper() and speaker_key(b) == words_a[0].lower():
+            return True
+        if (
+            words_a
+            and words_a[0] not in ("The", "A", "An")
+            and len(words_b) > len(words_a)
+            and words_b[: len(words_a)] == words_a
+            and all(w[:1].isupper() for w in words_b[len(words_a) :])
+            and not any(w.rstrip(".") in _TITLES for w in words_b[len(words_a) :])
+            and not _NAME_SUFFIX.match(words_b[-1])
+        ):
+            return True
+        role = _BARE_ROLE.match(a.strip().rstrip(","))
+        if role and re.search(
+            rf",\s(?:the|a|an)\s(?:[\w’'\-]+\s){{0,3}}{re.escape(role['role'])}\b", b
+        ):
+            return True
+    return False
+
+
+def _name_part(who: str) -> str:
+    """The name a speaker is given, without its role ("Jane Doe, a farmer" -> "Jane Doe",
+    "Jane Doe from Eastvale University" -> "Jane Doe")."""
+    head = re.split(r",\s(?:like|including|such as)\s", who)[0].split(", ")[0]
+    return re.split(r"\s(?:from|at|with|of)\s", head)[0].strip()

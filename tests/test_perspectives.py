@@ -32,6 +32,51 @@ def test_one_voice_per_speaker_spread_over_outlets() -> None:
     assert found[1][1].source_url == "https://b.example/1"
 
 
+def test_a_speaker_named_differently_by_two_outlets_is_still_one_voice() -> None:
+    """A bare surname, a shorter name of a body, "the carrier" in an article that names
+    the carrier, and a role alone, each after the same speaker's voice: one voice each.
+    A police force and its chief, or a father and his son, stay two."""
+    three = [
+        ("https://a.example/1", "Outlet A"),
+        ("https://b.example/1", "Outlet B"),
+        ("https://c.example/1", "Outlet C"),
+    ]
+    documents = [
+        [
+            "Maria Quinn, a geologist at Galway University, said that the cliff had moved.",
+            "Atlantic Ferry Company said that the crossing would stay closed until Friday.",
+            "The prosecutor said that the skipper had ignored three warnings that night.",
+        ],
+        [
+            "Quinn, an expert on coastal erosion, said that more rockfalls were likely.",
+            "Atlantic said that passengers would get their fares back in full.",
+            "Rory Doyle, the prosecutor, said that the case would be heard in spring.",
+        ],
+        [
+            "Atlantic Ferry Company runs four boats between the islands and the mainland.",
+            "The carrier said that it had asked the navy to inspect the harbour wall.",
+            "Rory Doyle said that the court would sit in Galway for the hearing.",
+        ],
+    ]
+    sentences = [(documents[d][i], d) for i in range(3) for d in range(3) if i or d < 2]
+    sentences = [s for s in sentences if "runs four boats" not in s[0]]
+    found = find_perspectives(sentences, three, limit=9, documents=documents)
+    assert [p.who for _, p in found] == [
+        "Maria Quinn, a geologist at Galway University",
+        "Atlantic",
+        "Rory Doyle",
+    ]
+
+    two_people = [
+        ("Police said that the road would reopen on Monday morning after repairs.", 0),
+        ("Police Chief Ann Kerr said that the driver had been arrested at the scene.", 1),
+        ("Donal Burke said that the family had farmed the land for a century.", 0),
+        ("Donal Burke Jr. said that he would keep the farm going for his children.", 1),
+    ]
+    found = find_perspectives(two_people, ARTICLES, limit=4)
+    assert len(found) == 4
+
+
 def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
     documents = [
         [
