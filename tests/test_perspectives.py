@@ -75,6 +75,17 @@ def test_a_speaker_named_differently_by_two_outlets_is_still_one_voice() -> None
     ]
     found = find_perspectives(two_people, ARTICLES, limit=4)
     assert len(found) == 4
+    # "The government" is not the bank its article names.
+    lenders = [
+        [
+            "The Nordic Investment Bank said that it would lend up to €200 million to the mine.",
+            "The government said that the mine would create 300 jobs in the south.",
+        ]
+    ]
+    found = find_perspectives(
+        [(lenders[0][0], 0), (lenders[0][1], 0)], ARTICLES[:1], limit=4, documents=lenders
+    )
+    assert [p.who for _, p in found] == ["The Nordic Investment Bank", "The government"]
 
 
 def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
