@@ -242,14 +242,16 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
-    """A headline made of a sentence's opening (at most 14 words), no full stop.
+    """A headline made of a sentence's opening (14 words, 20 at most), no full stop.
 
     A longer sentence is cut at its last clause boundary within 6-14 words (a comma,
     a dash, "who", "if", ...), else before its last preposition there ("in", "by",
     "as", ...), each after a verb, so the headline ends on a whole phrase; a sentence
-    of up to 16 words that offers neither is kept whole. A longer one is cut before
-    "of" ("part of"), else at a noun phrase, else after its 14th word. A cut never
-    ends on a word that asks for more ("if he", "as part", "almost"), nor parts a
+    of up to 16 words that offers neither is kept whole. A longer one loses the aside
+    after its subject (", who ...,", ", son of ...,") and is cut the same way, or at a
+    participle after its noun, within 20 words, or kept whole up to 20; only then is it
+    cut before "of" ("part of"), else at a noun phrase, else after its 14th word. A cut
+    never ends on a word that asks for more ("if he", "as part", "almost"), nor parts a
     participle from its agent or a gerund from its infinitive ("created | by the staff",
     "looking | to buy").
     """
