@@ -149,6 +149,8 @@ _DEMONSTRATIVE = re.compile(
     rf"|\b{_PREPOSITION}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!(?:the|a|an|it|he|she|they|we|you|i|"
     rf"his|her|their|its|our|is|was|would|will|has|had)\b)(?P<that>[a-z][\w\-]*)"
     rf"|\b{_PREPOSITION}\s+(?:this|that|these|those)(?=[,.;!?]|$)"
+    # A plural name of people: "One of those Iranians", "these Democrats".
+    r"|\b(?:these|those)\s+(?P<people>[A-Z][a-z]+s)\b"
 )
 # A report whose content is missing ("Crowley confirmed that on Sunday.", "Piatt wrote on
 # his fundraising page."): the reporting verb is followed by nothing but a pointer back
@@ -285,6 +287,12 @@ def points_back(text: str) -> str:
     demonstrative = _DEMONSTRATIVE.search(text)
     if not demonstrative:
         return ""
+    people = demonstrative["people"]
+    if people:
+        # "those Iranians" are people met as "Iranians", not in "Iranian authorities":
+        # the plural as written, which a stem would not tell from the adjective.
+        earlier = re.search(rf"\b{people}\b", text[: demonstrative.start()])
+        return "" if earlier else people.lower()
     noun = demonstrative["this"] or demonstrative["those"] or demonstrative["that"]
     stem = content_words(noun) if noun else []
     if stem and stem[0] in content_words(text[: demonstrative.start()]):

@@ -725,7 +725,11 @@ def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[
         )
         if follows and not on_surname:
             continue
-        named_before = any(needed in scored.bags[i] for i in ordered[:place])
+        named_before = any(
+            needed in scored.bags[i]
+            or re.search(rf"\b{re.escape(needed)}\b", candidates[i].text.lower())
+            for i in ordered[:place]
+        )
         if needed == "sentence" or not named_before:
             return None
     return ordered

@@ -18,6 +18,7 @@ from digest.briefly import (
     leans_on,
     needs_antecedent,
     score_sentences,
+    select_briefly,
 )
 from digest.models import Article, ArticleId, Story, StoryId
 from digest.summarize import summarize_story
@@ -31,6 +32,9 @@ from digest.text import word_count
         ("Harbour master Ines Duarte said she was puzzled by that ruling.", "ruling"),
         ("The council will vote on these fares before the ferry season opens.", "fare"),
         ("Ferry captains across the islands rejected those figures on Monday.", "figure"),
+        # People by a plural name: which Icelanders?
+        ("One of those Icelanders, a ferry pilot, was released on Friday.", "icelanders"),
+        ("Of those, about 900 households were rehoused by the summer.", "sentence"),
     ],
 )
 def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
@@ -345,6 +349,23 @@ def test_a_briefly_names_a_person_in_full_before_their_surname() -> None:
     printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
     assert printed[0].startswith("A crane toppled")
     assert not [t for t in printed if t.startswith("Ferreira said")], printed
+
+
+def test_those_people_need_the_same_people_printed_before_them() -> None:
+    # "Icelandic officials" before "One of those Icelanders" did not say which
+    # Icelanders: the ones held in British jails, in a sentence too long to print too.
+    text = (
+        "Icelandic officials delayed the trial of two British sailors on Monday, a week "
+        "before it was due to open. Reykjavik has said for months, in letters to London and "
+        "in talks at the United Nations in Geneva, that it wants the Icelanders held in "
+        "British jails for smuggling and fraud sent home to serve their sentences. One of "
+        "those Icelanders, a ferry pilot jailed for smuggling, told state radio on Monday "
+        "that he had been badly treated in a British prison."
+    )
+    scored = score_sentences([text], frozenset())
+    chosen = [scored.candidates[i].text for i in select_briefly(scored, 50)]
+    assert chosen[0].startswith("Icelandic officials delayed")
+    assert not [t for t in chosen if t.startswith("One of those Icelanders")], chosen
 
 
 def test_names_used_alone_in_many_stories_are_known() -> None:
