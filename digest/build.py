@@ -37,7 +37,7 @@ from digest.select import select_stories
 from digest.store import FinalBuild, Store, open_store
 from digest.store.locks import build_lock
 from digest.watch import find_events
-from digest.writeup import write_briefs, write_stories
+from digest.writeup import window_cases, write_briefs, write_stories
 
 __all__ = ["BuildOptions", "BuildOutcome", "IssueResult", "build_issue", "run_issue"]
 
@@ -152,12 +152,16 @@ def build_issue(
         )
         left_out = (*candidates.left_out, *selection.left_out)
         return _empty(config, store, options, fetch_report, problems, left_out)
+    # How the week's articles write each word mid-sentence: Title Case titles (NYT,
+    # TIME) go into sentence case on that evidence, not only their own teaser's.
+    cases = window_cases(candidates.stories)
     written = write_stories(
         config,
         selection,
         previous_sentences=candidates.previous_sentences,
         issue_date=window.issue_date,
         window=candidates.stories,
+        cases=cases,
     )
     issue = Issue(
         newsletter=config.newsletter.name,
@@ -173,7 +177,7 @@ def build_issue(
             *written.problems,
         ),
         generated_at=options.now,
-        also_in_the_news=write_briefs(selection.briefs),
+        also_in_the_news=write_briefs(selection.briefs, cases),
         watch=find_events(selection.stories, window.issue_date),
         number=store.issue_number(window.issue_date.isoformat()),
         is_draft=not options.is_final,

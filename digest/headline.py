@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from digest.briefly import needs_antecedent
 from digest.hygiene import clean_sentence, furniture_kind
@@ -45,12 +46,14 @@ from digest.text import (
 )
 
 __all__ = [
+    "WordCases",
     "ends_short",
     "has_news_title",
     "headline_from_sentence",
     "is_headline_source",
     "make_headline",
     "normalise_headline",
+    "word_cases",
 ]
 
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,40}$")
@@ -87,6 +90,10 @@ _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is 
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
+# A capitalised word inside a sentence (after a lower-case word or a comma), and a word
+# in lower case: how articles write each word where case is not the sentence's.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’\-]*)")
+_LOWER_WORD = re.compile(r"\b[a-z][\w'’\-]*")
 # A clause with its verb up to this long beats a phrase without one ("A chance discovery
 # at a rock shelter").
 _LONGEST_BUILT_WORDS = 20
@@ -170,7 +177,13 @@ _OPENING_PHRASE = re.compile(
 )
 
 
-def make_headline(story: Story, lead: str = "", *, lead_article: int | None = None) -> str:
+def make_headline(
+    story: Story,
+    lead: str = "",
+    *,
+    lead_article: int | None = None,
+    cases: WordCases | None = None,
+) -> str:
     """The story's headline: the best outlet title that is a news headline, else one
     built from ``lead`` (the Briefly's first sentence) or the first article's text.
 
@@ -179,6 +192,9 @@ def make_headline(story: Story, lead: str = "", *, lead_article: int | None = No
     lead leans on it ("The former Navy captain and astronaut says ..." under "Senator
     Mark Kelly tells BBC he will consider a run"), and, when no title is a headline,
     that title without a verb ("Auditioning to Beat Trump") rather than the lead again.
+    ``cases`` (:func:`word_cases` of the issue's articles) tells how words the story's
+    own articles never write mid-sentence are written, for putting a Title Case title
+    in sentence case.
     """
     texts = [a.text or a.summary for a in story.articles]
     titles, good = _news_titles(story, texts)
@@ -186,13 +202,13 @@ def make_headline(story: Story, lead: str = "", *, lead_article: int | None = No
     if own and needs_antecedent(lead):
         paired = [t for t in good if own.endswith(t)]  # or its part after a colon
         if paired:
-            return normalise_headline(paired[0], texts)
+            return normalise_headline(paired[0], texts, cases)
     if not good:
         questions = [t for t in titles if t and t.endswith("?") and _is_news_headline(t[:-1])]
         if questions and len(questions) == len([t for t in titles if t]):
             good = questions  # the story is a question: every outlet asks it
     if good:
-        return normalise_headline(_most_informative(good, titles, lead), texts)
+        return normalise_headline(_most_informative(good, titles, lead), texts, cases)
     clean = [c for text in texts for s in split_sentences(text) if (c := clean_sentence(s))]
     # The first statement: a page's leftovers ("what we know", "Photo Advertisement")
     # start in lower case or have no verb.
@@ -204,11 +220,13 @@ def make_headline(story: Story, lead: str = "", *, lead_article: int | None = No
         # own title without a verb ("In Xi's Purge of the Military, a Search for ...").
         nominal = [t for t in titles if t and _is_news_headline(t, openings, need_verb=False)]
         if nominal:
-            return normalise_headline(_most_informative(nominal, titles, lead), texts)
+            return normalise_headline(_most_informative(nominal, titles, lead), texts, cases)
     elif own and _is_news_headline(own, openings, need_verb=False):
-        return normalise_headline(own, texts)  # the lead whole: the Briefly prints it
+        return normalise_headline(own, texts, cases)  # the lead whole: the Briefly prints it
     # With no usable title and no text, any title beats "Untitled story".
-    return built or next((normalise_headline(t, texts) for t in titles if t), "Untitled story")
+    return built or next(
+        (normalise_headline(t, texts, cases) for t in titles if t), "Untitled story"
+    )
 
 
 def has_news_title(story: Story) -> bool:
@@ -390,14 +408,47 @@ def _open_quote(text: str) -> bool:
     )
 
 
-def normalise_headline(title: str, texts: Sequence[str] = ()) -> str:
+def normalise_headline(
+    title: str, texts: Sequence[str] = (), cases: WordCases | None = None
+) -> str:
     """House style: curly quotes, "%" after numbers, sentence case, no final stop."""
     text = " ".join(title.split()).rstrip(" .")
     text = _PERCENT.sub(r"\1%", text)
     text = _curly_quotes(text)
     if _is_title_case(text):
-        text = _sentence_case(text, texts)
+        text = _sentence_case(text, texts, cases)
     return text
+
+
+@dataclass(frozen=True, slots=True)
+class WordCases:
+    """How articles write words inside a sentence: with a capital ("Hamas", "Board"),
+    or in lower case ("officials", "disarmament")."""
+
+    capitalised: frozenset[str]
+    lowered: frozenset[str]
+
+
+def word_cases(texts: Iterable[str]) -> WordCases:
+    """The words ``texts`` write with a capital inside a sentence, and those they write in
+    lower case: evidence for sentence case beyond one story's own few lines."""
+    capitalised: set[str] = set()
+    lowered: set[str] = set()
+    for body in texts:
+        capitalised.update(m.group(1) for m in _MID_SENTENCE_CAPITAL.finditer(body))
+        lowered.update(_LOWER_WORD.findall(body))
+    return WordCases(frozenset(capitalised), frozenset(lowered))
+
+
+def _lower_forms(word: str) -> set[str]:
+    """``word`` in lower case and its other number ("Presses" -> "presses", "press")."""
+    low = word.lower()
+    forms = {low, low + "s", low + "es"}
+    if low.endswith("es"):
+        forms.add(low[:-2])
+    if low.endswith("s"):
+        forms.add(low[:-1])
+    return forms
 
 
 def _plain_title(title: str, outlets: set[str]) -> str:
@@ -507,19 +558,18 @@ def _is_title_case(text: str) -> bool:
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
-def _sentence_case(text: str, texts: Sequence[str]) -> str:
+def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = None) -> str:
     """Sentence case for a Title Case headline, where the articles show how each word
     is written mid-sentence; else headline-style title case (only small words lowered).
 
-    A feed item's one-line teaser rarely shows every word: lowering "China" for want of
-    evidence ("knocking china from the top") is worse than keeping the outlet's case.
+    The story's own articles decide first; a word they never write mid-sentence is
+    decided by the rest of the issue (``window``), as written or in its other number
+    ("Presses" by "presses" or "press"). A feed item's one-line teaser rarely shows
+    every word: lowering "China" for want of evidence ("knocking china from the top") is
+    worse than keeping the outlet's case.
     """
-    capitalised: set[str] = set()
-    lowered: set[str] = set()
-    for body in texts:
-        for match in re.finditer(r"(?<=[a-z,;] )([A-Z][\w'’\-]*)", body):
-            capitalised.add(match.group(1))
-        lowered.update(re.findall(r"\b[a-z][\w'’\-]*", body))
+    own = word_cases(texts)
+    capitalised, lowered = own.capitalised, own.lowered
     words = text.split(" ")
     decided: list[bool | None] = []  # per word after the first: lower it, keep it, unknown
     for before, word in itertools.pairwise(words):
@@ -531,6 +581,10 @@ def _sentence_case(text: str, texts: Sequence[str]) -> str:
         if starts or core in capitalised or core.isupper() or not core[:1].isupper():
             decided.append(False)
         elif core.lower() in lowered or core.lower() in _SMALL_WORDS:
+            decided.append(True)
+        elif window is not None and core in window.capitalised:
+            decided.append(False)
+        elif window is not None and _lower_forms(core) & window.lowered:
             decided.append(True)
         else:
             decided.append(None)

@@ -49,7 +49,7 @@ from digest.briefly import (
 )
 from digest.dates import annotate_dates, stale_future
 from digest.figures import figure_conflicts
-from digest.headline import make_headline
+from digest.headline import WordCases, make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
@@ -116,6 +116,7 @@ def summarize_story(
     previous_sentences: frozenset[str] = frozenset(),
     issue_date: date | None = None,
     known_names: frozenset[str] = frozenset(),
+    word_cases: WordCases | None = None,
 ) -> StorySummary:
     """Write up one story extractively (default mode: no model, no network).
 
@@ -124,7 +125,8 @@ def summarize_story(
     (when given) lets a future tense about a day before it be flagged. ``known_names``
     (``digest.antecedent.known_surnames`` of the window's stories) may stand alone as a
     sentence's subject ("Trump said ..."); another person's bare surname needs their
-    full name before it (``digest.antecedent.unintroduced_surname``). The take is left
+    full name before it (``digest.antecedent.unintroduced_surname``). ``word_cases`` (of
+    the window's articles) helps put a Title Case title in sentence case. The take is left
     empty (``TakeOrigin.MISSING``): the build fills it from the editorial file.
     """
     articles = story.articles
@@ -167,7 +169,7 @@ def summarize_story(
     )
     return StorySummary(
         story_id=story.id,
-        headline=make_headline(story, lead, lead_article=lead_article),
+        headline=make_headline(story, lead, lead_article=lead_article, cases=word_cases),
         briefly=tuple(sentence(i) for i in briefly),
         perspectives=tuple(_dated_perspective(p, story) for _, p in perspectives),
         also_worth_noting=tuple(sentence(i) for i in notes),

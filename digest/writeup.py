@@ -19,7 +19,7 @@ from datetime import date
 from digest.antecedent import known_surnames
 from digest.briefly import needs_antecedent
 from digest.config import Config
-from digest.headline import make_headline
+from digest.headline import WordCases, make_headline, word_cases
 from digest.hygiene import clean_sentence
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
@@ -37,7 +37,7 @@ from digest.select import Selection
 from digest.summarize import summarize_story
 from digest.text import end_sentence, end_teaser, is_title_of, split_sentences, word_count
 
-__all__ = ["Written", "write_briefs", "write_stories"]
+__all__ = ["Written", "window_cases", "write_briefs", "write_stories"]
 
 # A brief's sentence: the first of the lead that reads as one (a statement of at least
 # this many words, not the headline again). News leads run to 25-50 words; one past
@@ -67,6 +67,7 @@ def write_stories(
     previous_sentences: frozenset[str],
     issue_date: date | None = None,
     window: Sequence[Story] = (),
+    cases: WordCases | None = None,
 ) -> Written:
     """Summarise every selected story, in order; a story that fails is left out.
 
@@ -74,6 +75,8 @@ def write_stories(
     model is not asked for a take where the editors wrote one (``selection.editor_takes``).
     ``window`` is every story of the issue's window (default: the selected ones): a
     name used alone all over it needs no introduction (``antecedent.known_surnames``).
+    ``cases`` (``headline.word_cases`` of the window's articles) helps put Title Case
+    titles in sentence case.
     """
     model = model_from_config(config.llm)
     prompts_dir = prompts_dir_from_config(config.llm, config.base_dir)
@@ -92,6 +95,7 @@ def write_stories(
                     previous_sentences=previous_sentences,
                     issue_date=issue_date,
                     known_names=known_names,
+                    word_cases=cases,
                 )
                 summary = dataclasses.replace(summary, rank=story.rank)
             except Exception as exc:
@@ -147,7 +151,12 @@ def _failed(story: Story, reason: str) -> tuple[LeftOut, Problem]:
     return left_out, Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
 
 
-def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
+def window_cases(window: Sequence[Story]) -> WordCases:
+    """How the window's articles write each word mid-sentence (``headline.word_cases``)."""
+    return word_cases(a.text or a.summary for story in window for a in story.articles)
+
+
+def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tuple[Brief, ...]:
     """One line per story: its headline, outlet, link and lead sentence, in order.
 
     The headline is the story's best title, and the article linked (and whose lead is
@@ -157,13 +166,13 @@ def write_briefs(stories: Sequence[Story]) -> tuple[Brief, ...]:
     """
     briefs = []
     for story in stories:
-        headline = make_headline(story)
+        headline = make_headline(story, cases=cases)
         article = next(
             (a for a in story.articles if is_title_of(headline, a.title)),
             story.articles[0],
         )
         if article is story.articles[0] and len(story.articles) > 1:
-            headline = make_headline(Story(story.id, (article,)))
+            headline = make_headline(Story(story.id, (article,)), cases=cases)
         briefs.append(
             Brief(
                 story_id=story.id,

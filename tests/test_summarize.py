@@ -18,7 +18,7 @@ from digest.briefly import (
     score_sentences,
 )
 from digest.dates import annotate_dates, relative_date_words, stale_future, strip_date_annotations
-from digest.headline import ends_short, headline_from_sentence, make_headline
+from digest.headline import ends_short, headline_from_sentence, make_headline, word_cases
 from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
@@ -328,6 +328,26 @@ def test_a_title_case_title_is_a_headline_recased_only_as_far_as_the_text_shows(
     ) == ("U.S. leaders push back against the claim")
     assert _one("Rage Grows. The New Mood Is Grief", "A new mood is grief; rage grows.") == (
         "Rage grows. The new mood is grief"
+    )
+
+
+def test_a_title_case_title_is_recased_on_the_evidence_of_the_whole_week() -> None:
+    """A teaser that never shows "presses" or "disarmament" keeps the Title Case; the
+    week's other articles writing them (or "press") mid-sentence allow sentence case,
+    and the names they capitalise stay capitalised."""
+    title = "Harbour Board Presses Union on Disarmament of Pickets, Officials Say"
+    teaser = "The Harbour Board met union leaders for the third time in a week."
+    story = Story(StoryId("s"), (_article("a", "A", title, teaser, 0),))
+    assert make_headline(story) == title
+    week = word_cases(
+        [
+            "Reporters pressed the minister on the disarmament of the militias, officials say.",
+            "The union said the press of pickets at the gate had eased; the Harbour Board "
+            "did not comment.",
+        ]
+    )
+    assert make_headline(story, cases=week) == (
+        "Harbour Board presses union on disarmament of pickets, officials say"
     )
 
 
