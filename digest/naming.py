@@ -123,6 +123,22 @@ _PERSON_TITLES = _TITLES | {
     *("Trooper", "Coach", "Principal", "Rev", "Pastor", "Rabbi", "Imam", "Lord", "Lady"),
     *("Sir", "Dame", "Chairwoman", "Deputy", "Assistant"),
 }
+# A role written in lower case before a name, after what it belongs to ("CNN
+# contributor", "U.S. Forest Service volunteer", "and Trump supporter"): the head is one
+# of these nouns.
+_ROLE_NOUNS = (
+    r"(?:contributor|commentator|analyst|volunteer|supporter|expert|economist|adviser|"
+    r"advisor|strategist|correspondent|reporter|columnist|editor|historian|activist|"
+    r"spokesman|spokeswoman|spokesperson|lawyer|attorney|professor|researcher|scientist|"
+    r"official|officer|director|chairman|chairwoman|executive|founder|owner|manager|coach|"
+    r"actor|actress|singer|author|writer|producer|host|anchor|lawmaker|candidate|"
+    r"campaigner|witness|student|teacher|doctor|nurse|paleontologist|archaeologist|"
+    r"astronomer|geologist|biologist|engineer|pilot|captain|prosecutor|diplomat|envoy|"
+    r"consultant|pollster|lobbyist)"
+)
+_ROLE_WORDS_BEFORE = rf"(?:[A-Z][\w.&'’\-]*\s){{0,4}}(?:[a-z][\w\-]*\s)?{_ROLE_NOUNS}"
+_ROLE_BEFORE = rf"(?P<role>{_ROLE_WORDS_BEFORE}(?:\sand\s{_ROLE_WORDS_BEFORE})?)"
+_ROLE_NOUN_END = re.compile(rf"\b{_ROLE_NOUNS}$")
 # People by their role: "The lawmaker", "A witness".
 _PERSON_ROLE = re.compile(
     r"^(?:lawmaker|actor|actress|author|judge|senator|mayor|governor|spokes(?:man|woman|"
@@ -167,7 +183,33 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+", who):
         who = _qualified_body(who, context)
+    if re.fullmatch(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}", who) and who.split()[0] not in (
+        _PERSON_TITLES
+    ):
+        who = _role_before(who, context) or who
     return who
+
+
+def _role_before(name: str, context: Sequence[str]) -> str:
+    """``name`` with the role the article writes before it in lower case ("CNN
+    contributor and Trump supporter Jeffrey Lord", "U.S. Forest Service volunteer Jules
+    Fijolek"), as written; "" when it gives none."""
+    pattern = re.compile(rf"(?<![\w'’]){_ROLE_BEFORE}\s{re.escape(name)}(?![\w'’])")
+    for sentence in context:
+        if _title_case(sentence):
+            continue
+        found = pattern.search(sentence)
+        if found:
+            role = found.group("role")
+            opener = role.split()[0]
+            if opener.lower() in _NEVER_NAMES or _OPENING_CLAUSE.match(role + " "):
+                role = role.partition(" ")[2]  # "The CNN contributor": "CNN contributor"
+            # "director Bryan Okafor" alone reads as a headline's: only a role that says
+            # whose it is ("CNN contributor") is printed before the name.
+            if len(role.split()) >= 2 and _ROLE_NOUN_END.search(role):
+                return f"{role} {name}"
+            return ""
+    return ""
 
 
 # "South Korea's Navy", "the South Korean Navy", "The New York Times": a body named with

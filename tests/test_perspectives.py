@@ -103,6 +103,17 @@ def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
     assert [p.who for _, p in found] == ["Arnaud Lefèvre, a cattle farmer in the Limousin"]
 
 
+def test_a_role_written_before_the_name_in_lower_case_is_kept() -> None:
+    documents = [
+        [
+            "“Dunes are fragile,” said Coastal Trust volunteer Orla Byrne on the beach.",
+            "Byrne said that the new path had cut erosion by half since the spring.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Coastal Trust volunteer Orla Byrne"]
+
+
 def test_a_role_is_named_as_the_article_first_names_it() -> None:
     documents = [
         [
