@@ -74,6 +74,14 @@ _RELATIVE_WEEK = re.compile(
     r"\b(?P<word>(?:earlier |later )?(?:this|next|last) (?:week|weekend))(?:['’]s)?(?![\w'’])",
     re.IGNORECASE,
 )
+# "Today's" before what belongs to an age rather than a day.
+_OF_OUR_TIME = re.compile(
+    r"today['’]s\s+(?:[a-z\-]+\s+)?(?:economy|world|society|culture|generation|youth|"
+    r"children|kids|teens|teenagers|people|politics|climate|market|markets|media|"
+    r"technology|standards|workplace|workforce|business|industry|consumers|voters|"
+    r"parents|students|families|game|music|football|era|age|times)\b",
+    re.IGNORECASE,
+)
 # The day a statement was made: "police said Monday", "officials announced on Friday".
 _SAID_ON = re.compile(
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)"  # "is to be announced on Friday": ahead
@@ -255,7 +263,10 @@ def relative_date_words(text: str) -> list[str]:
 
 
 def _is_name(text: str, start: int) -> bool:
-    """A capitalised "Today" after a word is a name's: "USA Today", "Medical News Today"."""
+    """A capitalised "Today" after a word is a name's: "USA Today", "Medical News Today";
+    "today's economy" or "today's young people" is the present age, not a date."""
+    if _OF_OUR_TIME.match(text[start:]):
+        return True
     return text[start].isupper() and bool(_WORD_BEFORE.search(text[:start]))
 
 

@@ -137,6 +137,15 @@ def test_today_after_a_capitalised_word_is_part_of_a_name() -> None:
     assert annotate_dates("Today the bridge opened.", published) == (
         "Today (18 November) the bridge opened."
     )
+    # The present age is no date; today's vote is.
+    for text in (
+        "The fund says today's economy rewards savers less than ever.",
+        "Today's young people rarely buy a newspaper.",
+    ):
+        assert annotate_dates(text, published) == text
+    assert annotate_dates("Today's vote was delayed.", published) == (
+        "Today's (18 November) vote was delayed."
+    )
 
 
 def test_the_verb_governing_a_day_decides_whether_its_future_is_stale() -> None:
