@@ -204,9 +204,10 @@ def _role_before(name: str, context: Sequence[str]) -> str:
             opener = role.split()[0]
             if opener.lower() in _NEVER_NAMES or _OPENING_CLAUSE.match(role + " "):
                 role = role.partition(" ")[2]  # "The CNN contributor": "CNN contributor"
-            # "director Bryan Okafor" alone reads as a headline's: only a role that says
-            # whose it is ("CNN contributor") is printed before the name.
-            if len(role.split()) >= 2 and _ROLE_NOUN_END.search(role):
+            # "director Bryan Okafor" or "his spokesperson Andrew Wyatt" alone does not
+            # say whose role it is: only one that names it ("CNN contributor") is
+            # printed before the name.
+            if any(w[:1].isupper() for w in role.split()) and _ROLE_NOUN_END.search(role):
                 return f"{role} {name}"
             return ""
     return ""

@@ -112,6 +112,15 @@ def test_a_role_written_before_the_name_in_lower_case_is_kept() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert [p.who for _, p in found] == ["Coastal Trust volunteer Orla Byrne"]
+    # "his spokesperson": whose? The name alone.
+    documents = [
+        [
+            "“The ruling is wrong,” said his spokesperson Aoife Walsh after the hearing.",
+            "Walsh said that the singer would appeal within the month.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Aoife Walsh"]
 
 
 def test_a_role_is_named_as_the_article_first_names_it() -> None:
