@@ -96,7 +96,12 @@ _REPORTED = re.compile(
     re.IGNORECASE,
 )
 # A note is a bullet of its own: a pronoun early on has nothing to refer to.
-_EARLY_PRONOUN = re.compile(r"^(?:\S+\s){0,5}?(?:it|its|they|them|their|he|him|his|she|her)\b")
+_EARLY_PRONOUN = re.compile(
+    r"^(?:\S+\s){0,5}?(?:it|its|they|them|their|he|him|his|she|her)\b"
+    # ... or as the subject after a longer opening ("Four days and several moves later
+    # they ended up in Evin prison").
+    r"|^(?:\S+\s){6,9}?(?:they|he|she)\s+(?:[a-z]+ed|[a-z]+s|had|has|were|was|are|is)\b"
+)
 # Analysis rather than report: what an event means, may lead to, or puts at stake.
 _ANALYSIS = re.compile(
     r"\b(?:means|meaning that|signals?|suggests?|reflects?|underlines?|underscores?|"

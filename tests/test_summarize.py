@@ -1010,6 +1010,17 @@ def test_a_reported_claim_is_no_background_note() -> None:
     assert notes == ["Winter storms cancelled 41 crossings in 2025."]
 
 
+def test_a_note_whose_subject_is_a_pronoun_after_a_long_opening_is_no_note() -> None:
+    # "they": the crew, two sentences back in the article; alone as a bullet, nobody.
+    summary = _ferry(
+        "Two days and several rough crossings later they reached the harbour at Inishmore."
+    )
+
+    notes = [s.text for s in summary.also_worth_noting]
+
+    assert notes == ["Winter storms cancelled 41 crossings in 2025."]
+
+
 def test_no_reply_to_a_request_for_comment_is_printed() -> None:
     summary = _ferry(
         "The shipyard building the second ferry did not return a request for comment on the "
