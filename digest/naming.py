@@ -139,6 +139,9 @@ _ROLE_NOUNS = (
 _ROLE_WORDS_BEFORE = rf"(?:[A-Z][\w.&'’\-]*\s){{0,4}}(?:[a-z][\w\-]*\s)?{_ROLE_NOUNS}"
 _ROLE_BEFORE = rf"(?P<role>{_ROLE_WORDS_BEFORE}(?:\sand\s{_ROLE_WORDS_BEFORE})?)"
 _ROLE_NOUN_END = re.compile(rf"\b{_ROLE_NOUNS}$")
+_ROLE_THEN_NAME = re.compile(
+    rf"(?<![\w'’]){_ROLE_BEFORE}\s(?P<name>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){{1,2}})(?![\w'’])"
+)
 # People by their role: "The lawmaker", "A witness".
 _PERSON_ROLE = re.compile(
     r"^(?:lawmaker|actor|actress|author|judge|senator|mayor|governor|spokes(?:man|woman|"
@@ -194,11 +197,12 @@ def _role_before(name: str, context: Sequence[str]) -> str:
     """``name`` with the role the article writes before it in lower case ("CNN
     contributor and Trump supporter Jeffrey Lord", "U.S. Forest Service volunteer Jules
     Fijolek"), as written; "" when it gives none."""
-    pattern = re.compile(rf"(?<![\w'’]){_ROLE_BEFORE}\s{re.escape(name)}(?![\w'’])")
     for sentence in context:
-        if _title_case(sentence):
+        if name not in sentence or _title_case(sentence):
             continue
-        found = pattern.search(sentence)
+        found = next(
+            (m for m in _ROLE_THEN_NAME.finditer(sentence) if m["name"].startswith(name)), None
+        )
         if found:
             role = found.group("role")
             opener = role.split()[0]
