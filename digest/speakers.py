@@ -385,6 +385,11 @@ def speaker_key(who: str) -> str:
     return text.lower()
 
 
+# What a company's name ends with, after the name it is called by for short.
+_COMPANY_ENDING = re.compile(
+    r"^(?:Airlines|Airways|Air|Inc|Corp|Corporation|Co|Company|Group|Ltd|LLC|PLC|Holdings|"
+    r"Motors|Technologies|Systems|Media|Entertainment|Pharmaceuticals|Energy)\.?$"
+)
 # What ends a name that a longer one goes on from: "Donald Trump Jr." is not his father.
 _NAME_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV)\.?$")
 # "The prosecutor", "The foreign minister": someone by their role alone.
@@ -405,14 +410,19 @@ def same_speaker(one: str, other: str) -> bool:
         words_a, words_b = name_a.split(), name_b.split()
         if len(words_a) == 1 and words_a[0][:1].isupper() and speaker_key(b) == words_a[0].lower():
             return True
+        extra = words_b[len(words_a) :]
         if (
             words_a
             and words_a[0] not in ("The", "A", "An")
             and len(words_b) > len(words_a)
             and words_b[: len(words_a)] == words_a
-            and all(w[:1].isupper() for w in words_b[len(words_a) :])
-            and not any(w.rstrip(".") in _TITLES for w in words_b[len(words_a) :])
+            and all(w[:1].isupper() for w in extra)
+            and not any(w.rstrip(".") in _TITLES for w in extra)
             and not _NAME_SUFFIX.match(words_b[-1])
+            # One word is often a country or a party ("Israel", "Hamas"), and what goes
+            # on from it another body ("Israel Defense Forces"): only a company's own
+            # ending makes it the same one ("United" / "United Airlines").
+            and (len(words_a) >= 2 or any(_COMPANY_ENDING.match(w) for w in extra))
         ):
             return True
         role = _BARE_ROLE.match(a.strip().rstrip(","))

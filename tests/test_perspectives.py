@@ -72,9 +72,11 @@ def test_a_speaker_named_differently_by_two_outlets_is_still_one_voice() -> None
         ("Police Chief Ann Kerr said that the driver had been arrested at the scene.", 1),
         ("Donal Burke said that the family had farmed the land for a century.", 0),
         ("Donal Burke Jr. said that he would keep the farm going for his children.", 1),
+        ("Norway said that it would send two more patrol boats to the fishing grounds.", 0),
+        ("Norway Coastal Guard said that the trawler had ignored three radio calls.", 1),
     ]
-    found = find_perspectives(two_people, ARTICLES, limit=4)
-    assert len(found) == 4
+    found = find_perspectives(two_people, ARTICLES, limit=6)
+    assert len(found) == 6
     # "The government" is not the bank its article names.
     lenders = [
         [
