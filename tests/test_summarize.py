@@ -522,6 +522,14 @@ def test_a_built_headline_keeps_the_sentences_own_verb() -> None:
         "The retired Galway schoolteacher Nuala Brennan reveals in her new book that the "
         "school closed in 1961"
     )
+    # "claims" is a noun too: a cut may end on it.
+    assert (
+        headline_from_sentence(
+            "The harbour minister of the northern province rejected the insurance claims, "
+            "saying the storm damage was far too old to count."
+        )
+        == "The harbour minister of the northern province rejected the insurance claims"
+    )
     # "and" opening a clause of its own is where the first one ends.
     assert (
         headline_from_sentence(
