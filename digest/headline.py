@@ -280,13 +280,14 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
         # clause, rather than a phrase with no verb; then a cut before "of"; then a
         # noun phrase.
         cut = _best_cut(text, (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY), verb=True)
-        aside = _ASIDE.match(text)
-        if cut is not None and aside and _without_aside(text) != text:
+        aside = _aside(text)
+        if cut is not None and aside and cut < aside.start("rest"):
             # A cut inside the aside ("Ana Ruiz, who became famous for a filibuster")
             # has the aside's verb, not the sentence's.
-            cut = cut if cut >= aside.start("rest") else None
+            cut = None
         if cut is None and word_count(text) > _MAX_WORDS:
-            text = whole = _without_aside(text)
+            if aside:
+                text = whole = f"{aside['subject']} {aside['rest']}"
             cut = _best_cut(text, (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY), verb=True)
             if cut is None:
                 cut = _best_cut(
@@ -348,14 +349,15 @@ def _best_cut(
     return None
 
 
-def _without_aside(text: str) -> str:
-    """``text`` without an aside between its subject and its verb ("Richard Reston, son
-    of the columnist James Reston, has been ..." -> "Richard Reston has been ..."): a
-    deletion that leaves the sentence's own words and its main clause."""
+def _aside(text: str) -> re.Match[str] | None:
+    """An aside between the subject of ``text`` and its verb ("Richard Reston, son of the
+    columnist James Reston, has been ..."), which a headline may leave out ("Richard
+    Reston has been ..."): a deletion that keeps the sentence's own words and its main
+    clause; None if there is none."""
     aside = _ASIDE.match(text)
     if not aside or not _VERB.match(aside["rest"]) or word_count(aside["subject"]) > 8:
-        return text
-    return f"{aside['subject']} {aside['rest']}"
+        return None
+    return aside
 
 
 def _dangles(text: str, pattern: re.Pattern[str]) -> bool:

@@ -203,7 +203,8 @@ def _body_named_as(
     if not _GENERIC_BODY.match(who) or speaker_kind(who) != "body":
         return False
     name = named.statement.who.split(", ")[0]
-    if speaker_kind(name) == "person" or not name[:1].isupper():
+    kind = speaker_kind(name)
+    if kind == "person" or not name[:1].isupper():
         return False
     # The kind must fit the name: "the bank" a bank, "the agency" an agency or "the EPA",
     # "the carrier" or "the company" a business, not the government or the central bank.
@@ -219,9 +220,8 @@ def _body_named_as(
     first = name.removeprefix("The ").split()[0] if name.removeprefix("The ") else ""
     doc = sentences[generic.index][1]
     context = documents[doc] if doc < len(documents) else ()
-    is_body = speaker_kind(name) == "body"
     return bool(first) and any(
-        is_body or speaker_kind(run) == "body"
+        kind == "body" or speaker_kind(run) == "body"
         for sentence in context
         for run in re.findall(rf"\b{re.escape(first)}\b(?:\s[A-Z][\w&.\-]*)*", sentence)
     )

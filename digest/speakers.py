@@ -375,9 +375,7 @@ def speaker_key(who: str) -> str:
     "President Donald Trump" = "Donald Trump" = "Donald Trump from the White House"; a
     description ("Denmark's prime minister") is its own key."""
     text = re.split(r",\s(?:like|including|such as)\s", who)[0]
-    # "Jane Doe from Eastvale University" is Jane Doe, not the university.
-    head = re.split(r"\s(?:from|at|with|of)\s", text.split(", ")[0])[0]
-    for segment in (head, text):
+    for segment in (_name_part(who), text):
         runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
         runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
         if runs:
@@ -434,7 +432,7 @@ def same_speaker(one: str, other: str) -> bool:
 
 
 def _name_part(who: str) -> str:
-    """The name a speaker is given, without its role ("Jane Doe, a farmer" -> "Jane Doe",
-    "Jane Doe from Eastvale University" -> "Jane Doe")."""
+    """The name a speaker is given, without its role ("Jane Doe, a farmer" -> "Jane Doe";
+    "Jane Doe from Eastvale University" is Jane Doe, not the university)."""
     head = re.split(r",\s(?:like|including|such as)\s", who)[0].split(", ")[0]
     return re.split(r"\s(?:from|at|with|of)\s", head)[0].strip()
