@@ -43,10 +43,18 @@ Clustering (``cluster_texts``) in six steps, all near-linear in the number of te
    articles that pass their bar by less than ``_WEEKDAY_MARGIN`` stay apart when both
    leads name weekdays and every day one names is two or more days from every day the
    other names (a next-day follow-up names the day after).
+7. **A shared quotation joins.** Two outlets that report one event in their own words
+   often print the same words of the people in it. Two clusters join when both hold a
+   run of ``_QUOTE_WORDS`` words inside quotation marks that no other cluster holds and
+   their mean cosine, time-discounted, is at least ``_QUOTE_FLOOR``; a cluster that
+   shares quotations with two others (a roundup) joins neither. Everyday phrases ("I
+   don't know what is going to happen") are shorter than the run or come with nothing
+   else in common; a template quoted on two outlets' pages has nothing else in common.
 
 ``cluster_stories`` feeds it each article's title plus its first ``_BODY_WORDS`` words
 (teaser, then body) as the lead and the next ``_TAIL_WORDS`` as the tail, minus
-paragraphs its outlet repeats, and each article's publication time.
+paragraphs its outlet repeats, the whole of that text for quotations, and each
+article's publication time.
 
 Parameters were chosen on three labelled sets, each in its own regime: the Google
 News dev half (lemmatised headline + snippet, big stories: smoothing and
@@ -54,7 +62,8 @@ News dev half (lemmatised headline + snippet, big stories: smoothing and
 real feed set (titles and descriptions as 12 outlets publish them, mostly one report
 per event: names, time, attestation and ``_SPARSE_THRESHOLD``) and full articles (the
 bundled sample's two weeks and ``bench/e2e.py``'s weeks: lead, tail,
-``_LONG_MERGE_THRESHOLD``, ``_NAME_RELIEF``, ``_NAME_AGREEMENT`` and ``_WEEKDAY_MARGIN``).
+``_LONG_MERGE_THRESHOLD``, ``_NAME_RELIEF``, ``_NAME_AGREEMENT``, ``_WEEKDAY_MARGIN``,
+``_QUOTE_WORDS`` and ``_QUOTE_FLOOR``).
 Each value is the middle of a flat region, not a best cell. They are constants, not
 fitted per input. See ``docs/benchmarks.md`` "## Clustering" and ``docs/quality.md``
 "Names back a near miss" and "Days hold a near pass apart".
@@ -82,6 +91,7 @@ from digest.linkage import (
     IntArray,
     average_linkage,
     heaviest_terms,
+    join_exclusive,
     neighbours,
     normalise,
 )
@@ -193,6 +203,21 @@ _WEEKDAYS_APART: BoolArray = np.array(
 )
 # A weekday next to a capitalised word inside a sentence is part of a name ("Super
 # Tuesday", "the Sunday Times", "Black Friday"), not the day of the event.
+# Quotations two reports print word for word (step 7): a run of _QUOTE_WORDS words
+# inside quotation marks that the reports of exactly two clusters hold joins them when
+# their mean cosine (time-discounted) is at least _QUOTE_FLOOR. Chosen over the nine
+# weeks of bench/e2e.py with the keep rule of the names: runs of 6-10 words with floors
+# of 0.02-0.06 give the same partitions (every pages week 2-3 fewer split events, no
+# new mixing; the feed-text and real-feed weeks share no quotations and do not move).
+# Runs of 5 words with no floor join 7-8 pairs of events a week on everyday phrases
+# ("I don't know what", "it's going to be"); 12 words or more miss joins; a floor of
+# 0.08 loses the pairs at 0.070-0.076, while a live-blog line quoted on two outlets'
+# pages shares nothing else (0.004). 8 and 0.04 are the middles. See docs/quality.md
+# "A shared quotation joins".
+_QUOTE_WORDS = 8
+_QUOTE_FLOOR = 0.04
+_QUOTATION = re.compile(r'["“„«]([^"“”„«»\n]{20,3000})["”“»]')
+_QUOTE_WORD = re.compile(r"\w+")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _WORD_AFTER = re.compile(r"^\s+[A-Z]")
 
@@ -204,20 +229,23 @@ def cluster_texts(
     published: Sequence[datetime] | None = None,
     tails: Sequence[str] | None = None,
     carried: Sequence[bool] | None = None,
+    quoted: Sequence[str] | None = None,
 ) -> list[int]:
     """One cluster label per text: 0..k-1, numbered in order of first appearance.
 
     ``titles`` (same length as ``texts``) gives title words extra weight; the title may
     also appear in the text. ``published`` (same length) lets reports far apart in time
     count as less alike; texts marked ``carried`` (reports of stories already sent) are
-    not held apart from new ones by time. The result depends only on the input, in
-    order.
+    not held apart from new ones by time. ``quoted`` (same length) is where each
+    report's quotations are looked for (the whole article; by default the text and
+    tail). The result depends only on the input, in order.
     """
     for name, values in (
         ("titles", titles),
         ("published", published),
         ("tails", tails),
         ("carried", carried),
+        ("quoted", quoted),
     ):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"got {len(values)} {name} for {len(texts)} texts")
@@ -246,7 +274,24 @@ def cluster_texts(
     if marks.any():
         days = Conflict(marks, _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness)
     labels = average_linkage(smoothed, rows, cols, thresholds, hours, old, agreement, days)
+    if quoted is None:
+        quoted = texts if tails is None else [f"{t} {u}" for t, u in zip(texts, tails, strict=True)]
+    runs = [_quoted_runs(text) for text in quoted]
+    labels = join_exclusive(labels, smoothed, runs, _QUOTE_FLOOR, hours, old)
     return _first_seen_order(labels)
+
+
+def _quoted_runs(text: str) -> IntArray:
+    """Every run of ``_QUOTE_WORDS`` words inside a quotation of ``text`` (lower case,
+    one paragraph at most), hashed, each once: what two reports of one event quote
+    alike. An array, not a set: a week of long articles holds millions of runs."""
+    runs: list[int] = []
+    for match in _QUOTATION.finditer(text):
+        words = _QUOTE_WORD.findall(match.group(1).lower())
+        runs.extend(
+            hash(tuple(words[i : i + _QUOTE_WORDS])) for i in range(len(words) - _QUOTE_WORDS + 1)
+        )
+    return np.unique(np.array(runs, dtype=np.int64))
 
 
 def _weekday_marks(texts: Sequence[str], carried: BoolArray | None) -> FloatArray:
@@ -294,13 +339,14 @@ def cluster_stories(
     ordered = sorted(articles, key=lambda a: (a.published, a.url))
     if not ordered:
         return ()
-    texts, tails = _texts_without_boilerplate(ordered)
+    texts, tails, whole = _texts_without_boilerplate(ordered)
     labels = cluster_texts(
         texts,
         titles=[a.title for a in ordered],
         published=[a.published for a in ordered],
         tails=tails,
         carried=[a.id in carried for a in ordered] if carried else None,
+        quoted=whole,
     )
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered, strict=True):
@@ -321,7 +367,7 @@ def clustering_texts(articles: Sequence[Article]) -> dict[ArticleId, str]:
     For reports and diagnosis: what clustering saw, not what the page said.
     """
     ordered = sorted(articles, key=lambda a: (a.published, a.url))
-    texts, _ = _texts_without_boilerplate(ordered)
+    texts, _, _ = _texts_without_boilerplate(ordered)
     return {article.id: text for article, text in zip(ordered, texts, strict=True)}
 
 
@@ -472,8 +518,11 @@ def _first_seen_order(labels: IntArray) -> list[int]:
     return [renumber.setdefault(int(label), len(renumber)) for label in labels]
 
 
-def _texts_without_boilerplate(articles: Sequence[Article]) -> tuple[list[str], list[str]]:
-    """Title, teaser and the start of the body, minus paragraphs an outlet repeats.
+def _texts_without_boilerplate(
+    articles: Sequence[Article],
+) -> tuple[list[str], list[str], list[str]]:
+    """Title, teaser and the start of the body, minus paragraphs an outlet repeats; the
+    next words (the tail); and all of the text kept, one paragraph per line.
 
     A paragraph that appears in two or more articles of the same outlet ("Sign up for
     our newsletter", a standard disclaimer) says nothing about the event, and would
@@ -485,12 +534,14 @@ def _texts_without_boilerplate(articles: Sequence[Article]) -> tuple[list[str], 
             seen[(article.outlet, paragraph)] += 1
     texts = []
     tails = []
+    wholes = []
     for article in articles:
         kept = [p for p in _paragraphs(article) if seen[(article.outlet, _squash(p))] < 2]
         words = " ".join(kept).split()
         texts.append(f"{article.title}\n{' '.join(words[:_BODY_WORDS])}")
         tails.append(" ".join(words[_BODY_WORDS : _BODY_WORDS + _TAIL_WORDS]))
-    return texts, tails
+        wholes.append("\n".join([article.title, *kept]))
+    return texts, tails, wholes
 
 
 def _paragraphs(article: Article) -> list[str]:

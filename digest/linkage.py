@@ -4,13 +4,15 @@
 heaviest terms (so only rows sharing a distinctive word are compared: linear work);
 ``average_linkage`` merges clusters over that candidate graph, optionally letting an
 ``Agreement`` (a second, independent similarity) carry a near miss over the bar and a
-``Conflict`` (marks that cannot belong to one event) hold back a near pass.
-``digest.cluster`` decides what the vectors and thresholds are; this module knows
+``Conflict`` (marks that cannot belong to one event) hold back a near pass;
+``join_exclusive`` then joins two clusters that alone share a mark (a quotation) and are
+not far apart. ``digest.cluster`` decides what the vectors and thresholds are; this module knows
 nothing of articles.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -22,6 +24,7 @@ __all__ = [
     "Conflict",
     "average_linkage",
     "heaviest_terms",
+    "join_exclusive",
     "neighbours",
     "normalise",
     "row_dots",
@@ -293,6 +296,65 @@ def average_linkage(
         score = np.concatenate([score[kept], fresh_score])
         bar = np.concatenate([bar[kept], fresh_bar])
     return labels
+
+
+def join_exclusive(
+    labels: IntArray,
+    vectors: sp.csr_matrix,
+    marks: Sequence[IntArray],
+    floor: float,
+    hours: FloatArray | None = None,
+    carried: BoolArray | None = None,
+) -> IntArray:
+    """``labels`` after joining every two clusters that share a mark no third cluster
+    holds, when their mean pairwise cosine (of ``vectors``), discounted by the time
+    between them as in ``average_linkage``, is at least ``floor``, and neither shares
+    marks with another cluster that passes the floor.
+
+    ``marks`` gives each row's mark ids (any int64 values, each once per row). A mark
+    held by three or more clusters is common ground, not evidence; a cluster that shares
+    marks with two others (a roundup quoting several stories) joins none of them, so
+    joins never chain.
+    """
+    rows = np.repeat(np.arange(len(marks)), [len(m) for m in marks])
+    if not len(rows):
+        return labels
+    ids = np.concatenate(marks).astype(np.int64)
+    held = np.unique(np.stack([ids, labels[rows]]), axis=1)  # (mark, cluster), each once
+    mark_ids, counts = np.unique(held[0], return_counts=True)
+    two = np.isin(held[0], mark_ids[counts == 2])
+    pairs = held[1][two].reshape(-1, 2)  # sorted by mark, then cluster: one row per mark
+    if not len(pairs):
+        return labels
+    keys = np.unique(pairs[:, 0] * len(labels) + pairs[:, 1])
+    left, right = keys // len(labels), keys % len(labels)
+    count = int(labels.max()) + 1
+    member = sp.csr_matrix(
+        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(count, len(labels))
+    )
+    sums = sp.csr_matrix(member @ vectors)
+    sizes = np.asarray(member.sum(axis=1)).ravel()
+    score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
+    if hours is not None:
+        old = np.zeros(len(labels), dtype=bool) if carried is None else carried
+        clock = np.asarray(hours, dtype=np.float64)
+        times = np.stack(
+            [
+                member @ np.where(old, 0.0, clock),
+                member @ (~old * 1.0),
+                member @ np.where(old, clock, 0.0),
+                member @ (old * 1.0),
+            ]
+        )
+        score = score * _time_discount(_gaps(times, left, right))
+    passing = score >= floor
+    left, right = left[passing], right[passing]
+    partners = np.bincount(np.concatenate([left, right]), minlength=count)
+    alone = (partners[left] == 1) & (partners[right] == 1)
+    roots = np.arange(count)
+    roots[right[alone]] = left[alone]
+    joined: IntArray = roots[labels]
+    return joined
 
 
 def _score_pairs(

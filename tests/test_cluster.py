@@ -183,6 +183,41 @@ STRIKE_ENDS = _article(
 )
 
 
+# One event told from two ends: the operator's side and the islanders'. The wording
+# falls short of the bar for full articles; what ties the two reports together is the
+# director's words, which both print as she said them.
+FERRY_QUOTE = (
+    "“We will not sail again until the classification society has signed off every weld "
+    "on that hull,” said Jóhanna Dam"
+)
+FERRY_SUSPENDED = _article(
+    "https://harbourpost.example/ferry-suspended",
+    "Harbour Post",
+    "Ferry route to Suduroy suspended after inspectors find a crack in the hull",
+    "The state ferry operator Strandfaraskip has taken the Smyril out of service after "
+    "divers found a crack close to the waterline during a routine inspection in Tórshavn. "
+    "The ship carries about 900 passengers a day between the capital and Tvøroyri. "
+    f"{FERRY_QUOTE}, the operator's director of operations. Engineers from the shipyard "
+    "in Skála were flown in overnight, and the operator said a smaller chartered vessel "
+    "would run two crossings a day for freight and emergencies only. Tickets already sold "
+    "will be refunded in full, the company said.",
+    hours=2,
+)
+ISLANDERS_CUT_OFF = _article(
+    "https://nordicwire.example/islanders-cut-off",
+    "Nordic Wire",
+    "Southern islanders brace for weeks without their lifeline",
+    "Fish exporters and commuters in Tvøroyri say they fear weeks of disruption now that "
+    "the ferry is in dock. Salmon farms on the island normally send twenty trucks a day on "
+    "the boat, "
+    "and the local school relies on teachers who live on the main island. "
+    f"{FERRY_QUOTE}, who runs the company's fleet. The island's mayor asked the government "
+    "to pay for a helicopter shuttle and said hospital patients must not miss appointments "
+    "while the repairs go on.",
+    hours=5,
+)
+
+
 def _by_urls(stories: tuple[Story, ...]) -> set[frozenset[str]]:
     return {frozenset(a.url for a in s.articles) for s in stories}
 
@@ -218,6 +253,37 @@ def test_a_near_miss_without_shared_names_stays_apart() -> None:
         for a in [*FERRY_SINKING, VOLCANO_ALERT, RATE_RISE]
     ]
     assert len(cluster_stories(lowered)) == 4
+
+
+def test_reports_worded_apart_that_print_the_same_quotation_join() -> None:
+    stories = cluster_stories([FERRY_SUSPENDED, ISLANDERS_CUT_OFF, VOLCANO_ALERT, RATE_RISE])
+
+    assert frozenset([FERRY_SUSPENDED.url, ISLANDERS_CUT_OFF.url]) in _by_urls(stories)
+    assert len(stories) == 3
+
+
+def test_without_the_shared_quotation_those_reports_stay_apart() -> None:
+    # A paraphrase is not the same words: the wording alone falls short.
+    paraphrased = dataclasses.replace(
+        ISLANDERS_CUT_OFF,
+        text=ISLANDERS_CUT_OFF.text.replace(
+            FERRY_QUOTE, "The ship stays in port until its welds are approved, said Jóhanna Dam"
+        ),
+    )
+    stories = cluster_stories([FERRY_SUSPENDED, paraphrased, VOLCANO_ALERT, RATE_RISE])
+
+    assert len(stories) == 4
+
+
+def test_everyday_words_quoted_alike_do_not_join_reports_of_different_events() -> None:
+    # Two people in two stories say the same ordinary thing: the quotation is no
+    # evidence unless the reports have something else in common.
+    said = "“I honestly do not know what is going to happen to us now,” one of them said."
+    islanders = dataclasses.replace(ISLANDERS_CUT_OFF, text=f"{ISLANDERS_CUT_OFF.text} {said}")
+    volcano = dataclasses.replace(VOLCANO_ALERT, text=f"{VOLCANO_ALERT.text} {said}")
+    stories = cluster_stories([islanders, volcano, RATE_RISE])
+
+    assert len(stories) == 3
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from digest.linkage import (
     _time_discount,
     average_linkage,
     heaviest_terms,
+    join_exclusive,
     neighbours,
     normalise,
 )
@@ -238,6 +239,107 @@ def test_the_conflicts_of_those_cases_decide_something() -> None:
         for case in cases
     ]
     assert sum(changed) >= 4
+
+
+def _join_reference(
+    labels: list[int],
+    dense: np.ndarray,
+    marks: list[np.ndarray],
+    floor: float,
+    hours: np.ndarray,
+    carried: np.ndarray,
+) -> list[frozenset[int]]:
+    """Two clusters join when a mark is held by them and no other cluster, their
+    time-discounted mean cosine reaches the floor, and neither has another such partner.
+    Returned as a partition (sets of rows)."""
+    members: dict[int, list[int]] = {}
+    for row, label in enumerate(labels):
+        members.setdefault(label, []).append(row)
+    holders: dict[int, set[int]] = {}
+    for row, row_marks in enumerate(marks):
+        for mark in row_marks.tolist():
+            holders.setdefault(mark, set()).add(labels[row])
+    passing = set()
+    for held in holders.values():
+        if len(held) != 2:
+            continue
+        a, b = sorted(held)
+        x, y = members[a], members[b]
+        mean = sum(float(dense[i] @ dense[j]) for i in x for j in y) / (len(x) * len(y))
+        if mean * float(_time_discount(np.array([_gap(x, y, hours, carried)]))[0]) >= floor:
+            passing.add((a, b))
+    partners = [c for pair in passing for c in pair]
+    joined = {a: b for a, b in passing if partners.count(a) == partners.count(b) == 1}
+    groups: dict[int, set[int]] = {}
+    for label, rows in members.items():
+        groups.setdefault(joined.get(label, label), set()).update(rows)
+    for a, b in joined.items():
+        groups[a] = groups.pop(a, set()) | groups.pop(b, set())
+    return sorted((frozenset(g) for g in groups.values() if g), key=min)
+
+
+def _partition(labels: np.ndarray) -> list[frozenset[int]]:
+    groups: dict[int, set[int]] = {}
+    for row, label in enumerate(labels):
+        groups.setdefault(int(label), set()).add(row)
+    return sorted((frozenset(g) for g in groups.values()), key=min)
+
+
+def _join_case(seed: int) -> tuple[Any, ...]:
+    rng = np.random.default_rng(400 + seed)
+    rows = 30
+    dense = rng.random((rows, 12)) * (rng.random((rows, 12)) < 0.4)
+    vectors = normalise(sp.csr_matrix(dense))
+    labels = rng.integers(0, 12, size=rows)
+    # Few mark ids, so some are held by one cluster, some by two, some by three or more.
+    marks = [np.unique(rng.integers(0, 30, size=rng.integers(0, 3))) for _ in range(rows)]
+    hours = rng.uniform(0, 120, size=rows)
+    carried = rng.random(rows) < 0.2
+    return labels, vectors, marks, 0.15, hours, carried
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_join_exclusive_matches_its_definition(seed: int) -> None:
+    labels, vectors, marks, floor, hours, carried = _join_case(seed)
+
+    joined = join_exclusive(labels, vectors, marks, floor, hours, carried)
+
+    expected = _join_reference(labels.tolist(), vectors.toarray(), marks, floor, hours, carried)
+    assert _partition(joined) == expected
+
+
+def test_those_join_cases_join_something() -> None:
+    # Otherwise the test above would pass with no join at all.
+    joining = 0
+    for seed in range(6):
+        labels, vectors, marks, floor, hours, carried = _join_case(seed)
+        joined = join_exclusive(labels, vectors, marks, floor, hours, carried)
+        joining += len(set(joined.tolist())) < len(set(labels.tolist()))
+    assert joining >= 4
+
+
+def _marks(*rows: list[int]) -> list[np.ndarray]:
+    return [np.array(row, dtype=np.int64) for row in rows]
+
+
+def test_a_mark_three_clusters_hold_and_a_cluster_with_two_partners_join_nothing() -> None:
+    vectors = normalise(sp.csr_matrix(np.ones((5, 3))))  # every cosine is 1
+    labels = np.array([0, 1, 2, 3, 4])
+    # Mark 7: rows 0, 1, 2 (common ground). Mark 8: rows 3 and 4 (joins them).
+    joined = join_exclusive(labels, vectors, _marks([7], [7], [7], [8], [8]), 0.5)
+    assert _partition(joined) == [
+        frozenset({0}),
+        frozenset({1}),
+        frozenset({2}),
+        frozenset({3, 4}),
+    ]
+    # Row 2 shares one mark with row 0 and another with row 1: a roundup, no join.
+    roundup = join_exclusive(labels, vectors, _marks([1], [2], [1, 2], [], []), 0.5)
+    assert len(set(roundup.tolist())) == 5
+    # Below the floor nothing joins.
+    apart = normalise(sp.csr_matrix(np.eye(5)))
+    unlike = join_exclusive(labels, apart, _marks([], [], [], [8], [8]), 0.5)
+    assert len(set(unlike.tolist())) == 5
 
 
 def test_best_partner_is_the_highest_score_and_ties_go_to_the_lower_id() -> None:
