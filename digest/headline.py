@@ -87,6 +87,7 @@ _TOP_CHARS = 8_000  # about _SCANNED_SENTENCES sentences of news prose
 # The longest start a page puts before a caption: a dateline with its wire, a dash.
 _CAPTION_START = 50
 _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
+_OPENING_MARKS = "\"'“‘«„ "
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
@@ -218,7 +219,16 @@ def make_headline(
     if word_count(built) < word_count(_from_subject(source.strip().rstrip(".!"))):
         # A sentence cut to fit ("... requires a state") reads worse than the outlet's
         # own title without a verb ("In Xi's Purge of the Military, a Search for ...").
-        nominal = [t for t in titles if t and _is_news_headline(t, openings, need_verb=False)]
+        # Only a title about the lead's story: a page that opens with something else
+        # (an app maker's statement above an inquest report) is titled by it.
+        lead_words = set(content_words(source))
+        nominal = [
+            t
+            for t in titles
+            if t
+            and _is_news_headline(t, openings, need_verb=False)
+            and lead_words & set(content_words(t))
+        ]
         if nominal:
             return normalise_headline(_most_informative(nominal, titles, lead), texts, cases)
     elif own and _is_news_headline(own, openings, need_verb=False):
@@ -516,8 +526,10 @@ def _is_news_headline(
     # ("GAZA (AP) - Displaced families wait ..., on Thursday, July 31, 2014.").
     if any(0 <= sentence.find(key[:60]) <= _CAPTION_START for sentence in furniture):
         return False
+    # A sentence may open with its quotation mark (“Walter was just a straight up, ...”).
     return not any(
-        sentence.startswith(key) and word_count(sentence) >= word_count(key) + _CUT_SHORT
+        sentence.lstrip(_OPENING_MARKS).startswith(key.lstrip(_OPENING_MARKS))
+        and word_count(sentence) >= word_count(key) + _CUT_SHORT
         for sentence in prose
     )
 

@@ -407,6 +407,36 @@ def test_an_outlets_title_without_a_verb_beats_a_sentence_cut_to_fit() -> None:
     assert make_headline(story, short, lead_article=0) == "Auditioning to Beat the President"
 
 
+def test_a_title_without_a_verb_that_shares_no_word_with_the_lead_is_not_the_headline() -> None:
+    # The page opens with an app maker's statement and tells the inquest below it; its
+    # title is the statement's first words, which say nothing of the story.
+    lead = (
+        "An experienced hill walker fell to her death while looking for a safe way down "
+        "from the summit of Tryfan in thick cloud, an inquest in Caernarfon has heard."
+    )
+    text = (
+        "“Due to the nature of mobile devices, we encourage walkers to carry a paper map "
+        f"as well,” the app maker said in a statement.\n\n{lead}"
+    )
+    story = Story(
+        StoryId("s"), (_article("a", "A", "Due to the nature of mobile devices", text, 0),)
+    )
+
+    headline = make_headline(story, lead, lead_article=0)
+
+    assert "mobile devices" not in headline
+    assert headline.startswith("An experienced hill walker fell to her death")
+
+
+def test_a_title_that_is_the_opening_quotation_cut_short_is_no_headline() -> None:
+    text = (
+        "“Walter was just a straight up, caring guy,” a neighbour said on Sunday outside "
+        "the house in Foster City.\n\nWalter Huang, an engineer, died on Friday when his car "
+        "struck a barrier on the highway near Mountain View."
+    )
+    assert _one("Walter was just a straight up", text) != "Walter was just a straight up"
+
+
 @pytest.mark.parametrize(
     "start",
     ["RIVERTON (Wirepoint) - ", "RIVERTON — ", "Story highlights\n\n- "],
