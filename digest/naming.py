@@ -497,10 +497,41 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
             and not _TIME_OWNER.match(match.group(1))
         ):
             return match.group(1)
+    titled = _titled_person(role, context)
+    if titled:
+        return titled
     # An institution named only by its role ("The ministry", "The group": which of the
     # story's groups?) is not a named speaker.
     unnamed = ("minister", "ministry", "spokesman", "spokeswoman", "official", "group")
     return "" if head in unnamed else who
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_OTHER_TITLE = frozenset(
+    "vice deputy acting interim former ex co assistant associate lieutenant".split()
+)
+
+
+def _titled_person(role: str, context: Sequence[str]) -> str:
+    """ "president" -> "President Dana Whitlock" when that is the one person the article
+    gives the title ("President Dana Whitlock met President Ivo Marin": which one?)."""
+    title = " ".join(word.capitalize() for word in role.split())
+    found = {
+        _POSSESSIVE_END.sub("", match.group("mention")): _POSSESSIVE_END.sub(
+            "", match.group("surname")
+        )
+        for sentence in context
+        for match in re.finditer(
+            rf"(?:\b(?P<before>[\w\-]+)\s)?(?P<mention>\b{re.escape(title)}\s"
+            rf"(?:[A-Z]\.\s|[A-Z][\w'’\-]*\s){{0,2}}(?P<surname>[A-Z][\w'’\-]+))",
+            sentence,
+        )
+        # "Vice President Mike Pence" holds another title.
+        if (match.group("before") or "").lower() not in _OTHER_TITLE
+    }
+    if len(set(found.values())) != 1:
+        return ""
+    return max(found, key=len)  # the fullest mention ("President Donald Trump")
 
 
 def speaker_kind(who: str, *, plural: bool = False) -> str:

@@ -125,6 +125,31 @@ def test_a_role_written_before_the_name_in_lower_case_is_kept() -> None:
     assert [p.who for _, p in found] == ["Aoife Walsh"]
 
 
+def test_a_title_alone_is_the_one_person_the_article_gives_that_title() -> None:
+    documents = [
+        [
+            "President Dana Whitlock took questions for an hour at the harbour on Thursday.",
+            "Dana Whitlock said that the new quay would open before the summer season.",
+            "The president said that the leaks about the contract were false.",
+        ]
+    ]
+    sentences = [(documents[0][1], 0), (documents[0][2], 0)]
+
+    found = find_perspectives(sentences, ARTICLES[:1], limit=3, documents=documents)
+
+    # One voice: "the president" is Whitlock, the only president the article names.
+    assert len(found) == 1
+    # Two presidents named: which one is "the president"? Not named.
+    documents = [
+        [
+            "President Dana Whitlock met President Ivo Marin at the border on Thursday.",
+            "The president said that the leaks about the contract were false.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["The president"]
+
+
 def test_a_role_is_named_as_the_article_first_names_it() -> None:
     documents = [
         [
