@@ -516,11 +516,16 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     """ "president" -> "President Dana Whitlock" when that is the one person the article
     gives the title ("President Dana Whitlock met President Ivo Marin": which one?)."""
     title = " ".join(word.capitalize() for word in role.split())
+    # Only a title that goes before names ("Judge", "Prime Minister"), never a job
+    # ("actor"), and never in a headline's Title Case ("Actor Made Sexual Advances").
+    if title.split()[-1] not in _PERSON_TITLES:
+        return ""
     found = {
         _POSSESSIVE_END.sub("", match.group("mention")): _POSSESSIVE_END.sub(
             "", match.group("surname")
         )
         for sentence in context
+        if not _title_case(sentence)
         for match in re.finditer(
             rf"(?:\b(?P<before>[\w\-]+)\s)?(?P<mention>\b{re.escape(title)}\s"
             rf"(?:[A-Z]\.\s|[A-Z][\w'’\-]*\s){{0,2}}(?P<surname>[A-Z][\w'’\-]+))",

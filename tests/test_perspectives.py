@@ -148,6 +148,15 @@ def test_a_title_alone_is_the_one_person_the_article_gives_that_title() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert [p.who for _, p in found] == ["The president"]
+    # A job is no title, and a headline's Title Case is no name.
+    documents = [
+        [
+            "Former Child Star Says Actor Made Sexual Advances At A Party",
+            "The actor said that he did not remember the party at all.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["The actor"]
 
 
 def test_a_role_is_named_as_the_article_first_names_it() -> None:
