@@ -508,7 +508,18 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _OTHER_TITLE = frozenset(
-    "vice deputy acting interim former ex co assistant associate lieutenant".split()
+    [
+        "vice",
+        "deputy",
+        "acting",
+        "interim",
+        "former",
+        "ex",
+        "co",
+        "assistant",
+        "associate",
+        "lieutenant",
+    ]
 )
 
 
