@@ -525,29 +525,33 @@ _OTHER_TITLE = frozenset(
 
 def _titled_person(role: str, context: Sequence[str]) -> str:
     """ "president" -> "President Dana Whitlock" when that is the one person the article
-    gives the title ("President Dana Whitlock met President Ivo Marin": which one?)."""
+    gives the title, or the one it gives it ``_DOMINANT`` times as often as any other
+    ("President Dana Whitlock met President Ivo Marin": which one?)."""
     title = " ".join(word.capitalize() for word in role.split())
     # Only a title that goes before names ("Judge", "Prime Minister"), never a job
     # ("actor"), and never in a headline's Title Case ("Actor Made Sexual Advances").
     if title.split()[-1] not in _PERSON_TITLES:
         return ""
-    found = {
-        _POSSESSIVE_END.sub("", match.group("mention")): _POSSESSIVE_END.sub(
-            "", match.group("surname")
-        )
-        for sentence in context
-        if not _title_case(sentence)
+    mentions: dict[str, list[str]] = {}
+    for sentence in context:
+        if _title_case(sentence):
+            continue
         for match in re.finditer(
             rf"(?:\b(?P<before>[\w\-]+)\s)?(?P<mention>\b{re.escape(title)}\s"
             rf"(?:[A-Z]\.\s|[A-Z][\w'’\-]*\s){{0,2}}(?P<surname>[A-Z][\w'’\-]+))",
             sentence,
-        )
-        # "Vice President Mike Pence" holds another title.
-        if (match.group("before") or "").lower() not in _OTHER_TITLE
-    }
-    if len(set(found.values())) != 1:
+        ):
+            # "Vice President Mike Pence" holds another title.
+            if (match.group("before") or "").lower() not in _OTHER_TITLE:
+                surname = _POSSESSIVE_END.sub("", match.group("surname"))
+                mention = _POSSESSIVE_END.sub("", match.group("mention"))
+                mentions.setdefault(surname, []).append(mention)
+    ranked = sorted(mentions.values(), key=len, reverse=True)
+    # One person, or one the article is about: "President Donald Trump" seven times
+    # against "President Barack Obama" once.
+    if not ranked or (len(ranked) > 1 and len(ranked[0]) < _DOMINANT * len(ranked[1])):
         return ""
-    return max(found, key=len)  # the fullest mention ("President Donald Trump")
+    return max(ranked[0], key=len)  # the fullest mention ("President Donald Trump")
 
 
 def speaker_kind(who: str, *, plural: bool = False) -> str:

@@ -148,6 +148,13 @@ def test_a_title_alone_is_the_one_person_the_article_gives_that_title() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert [p.who for _, p in found] == ["The president"]
+    # Unless the article is about one of them: three mentions against one.
+    documents[0][0:0] = [
+        "President Dana Whitlock opened the quay on Monday.",
+        "President Dana Whitlock thanked the builders.",
+    ]
+    found = find_perspectives([(documents[0][3], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["President Dana Whitlock"]
     # A job is no title, and a headline's Title Case is no name.
     documents = [
         [
