@@ -326,9 +326,9 @@ def join_exclusive(
     pairs = held[1][two].reshape(-1, 2)  # sorted by mark, then cluster: one row per mark
     if not len(pairs):
         return labels
-    keys = np.unique(pairs[:, 0] * len(labels) + pairs[:, 1])
-    left, right = keys // len(labels), keys % len(labels)
     count = int(labels.max()) + 1
+    keys = np.unique(pairs[:, 0] * count + pairs[:, 1])
+    left, right = keys // count, keys % count
     member = sp.csr_matrix(
         (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(count, len(labels))
     )

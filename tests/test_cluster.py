@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from digest.cluster import cluster_stories, cluster_texts, clustering_texts
+from digest.cluster import _quoted_runs, cluster_stories, cluster_texts, clustering_texts
 from digest.models import Article, ArticleId, Story
 from digest.sample import EXPECTED_STORIES, WEEK2_CONTINUES, WEEK2_STORIES
 from digest.sample._data import load_articles
@@ -260,6 +260,47 @@ def test_reports_worded_apart_that_print_the_same_quotation_join() -> None:
 
     assert frozenset([FERRY_SUSPENDED.url, ISLANDERS_CUT_OFF.url]) in _by_urls(stories)
     assert len(stories) == 3
+
+
+def test_a_quotation_deep_in_the_article_joins_too() -> None:
+    # Clustering reads the lead and the next words; the quotation is looked for in all.
+    # This account names the ship and its operator, yet its words fall short of the bar.
+    lead = ISLANDERS_CUT_OFF.text.replace(FERRY_QUOTE, "").replace(
+        "now that the ferry is in dock",
+        "now that Strandfaraskip has taken the Smyril out of service in Tórshavn for "
+        "repairs to a crack in its hull",
+    )
+    filler = " ".join(
+        f"Paragraph {n} of the islanders' account goes on about ferries and freight."
+        for n in range(40)
+    )
+    deep = dataclasses.replace(
+        ISLANDERS_CUT_OFF, text=f"{lead}\n\n{filler}\n\n{FERRY_QUOTE}, who runs the fleet."
+    )
+    assert len(deep.text.split()) > 450
+    others = [VOLCANO_ALERT, RATE_RISE]
+
+    assert frozenset([FERRY_SUSPENDED.url, deep.url]) in _by_urls(
+        cluster_stories([FERRY_SUSPENDED, deep, *others])
+    )
+    unquoted = dataclasses.replace(deep, text=f"{lead}\n\n{filler}")
+    assert len(cluster_stories([FERRY_SUSPENDED, unquoted, *others])) == 4
+
+
+def test_what_counts_as_a_quotation() -> None:
+    said = "We will not sail again until every weld on that hull is signed off"
+    runs = len(said.split()) - 8 + 1
+    assert len(_quoted_runs(f"“{said},” she said.")) == runs
+    assert len(_quoted_runs(f"„{said}“, sagte sie.")) == runs
+    assert len(_quoted_runs(f'on Monday."{said}," she said.')) == runs  # glued to a full stop
+    # An inch mark opens nothing; an unclosed quotation is not one.
+    assert len(_quoted_runs(f'A 6" pipe burst and {said} flooded the road.')) == 0
+    assert len(_quoted_runs(f"“{said}. And the reporter wrote on and on.")) == 0
+    # "don’t" is one word, written either way.
+    assert _quoted_runs("“I don’t know what is going to happen to us now,” she said.").tolist() == (
+        _quoted_runs('"I don\'t know what is going to happen to us now," she said.').tolist()
+    )
+    assert len(_quoted_runs("“I don’t know what is going to happen to us now,” she said.")) == 4
 
 
 def test_without_the_shared_quotation_those_reports_stay_apart() -> None:

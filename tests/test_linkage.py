@@ -336,6 +336,9 @@ def test_a_mark_three_clusters_hold_and_a_cluster_with_two_partners_join_nothing
     # Row 2 shares one mark with row 0 and another with row 1: a roundup, no join.
     roundup = join_exclusive(labels, vectors, _marks([1], [2], [1, 2], [], []), 0.5)
     assert len(set(roundup.tolist())) == 5
+    # Labels need not be 0..k-1.
+    sparse_labels = join_exclusive(np.array([0, 3, 4]), vectors[:3], _marks([], [5], [5]), 0.5)
+    assert _partition(sparse_labels) == [frozenset({0}), frozenset({1, 2})]
     # Below the floor nothing joins.
     apart = normalise(sp.csr_matrix(np.eye(5)))
     unlike = join_exclusive(labels, apart, _marks([], [], [], [8], [8]), 0.5)
