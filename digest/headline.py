@@ -219,15 +219,16 @@ def make_headline(
     if word_count(built) < word_count(_from_subject(source.strip().rstrip(".!"))):
         # A sentence cut to fit ("... requires a state") reads worse than the outlet's
         # own title without a verb ("In Xi's Purge of the Military, a Search for ...").
-        # Only a title about the lead's story: a page that opens with something else
-        # (an app maker's statement above an inquest report) is titled by it.
+        # The lead's own title ("Auditioning to Beat Trump" over its teaser), or one
+        # about the lead's story: another page that opens with something else (an app
+        # maker's statement above the inquest report) is titled by that.
         lead_words = set(content_words(source))
         nominal = [
             t
             for t in titles
             if t
             and _is_news_headline(t, openings, need_verb=False)
-            and lead_words & set(content_words(t))
+            and (t == own or lead_words & set(content_words(t)))
         ]
         if nominal:
             return normalise_headline(_most_informative(nominal, titles, lead), texts, cases)
