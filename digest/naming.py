@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from digest.speakers import (
     _AGENT_HEAD,
+    _COMPANY_ENDING,
     _LEADING_CONJUNCTION,
     _LEADING_TIME,
     _PERSON_HEAD,
@@ -30,6 +31,7 @@ from digest.speakers import (
     _is_agent,
     is_plural_speaker,
 )
+from digest.text import MONTHS, WEEKDAYS, content_words
 
 __all__ = ["name_in_full", "speaker_kind"]
 
@@ -507,6 +509,8 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
+# "Russian", "Chinese", "British", "Israeli", "French", "Philippine": a country's title.
+_NATIONALITY = re.compile(r"(?:an|ese|ish|i|ch|ine)$")
 _OTHER_TITLE = frozenset(
     [
         "vice",
@@ -532,26 +536,63 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     # ("actor"), and never in a headline's Title Case ("Actor Made Sexual Advances").
     if title.split()[-1] not in _PERSON_TITLES:
         return ""
-    mentions: dict[str, list[str]] = {}
+    people: list[list[tuple[str, ...]]] = []  # per person, the names it is written with
     for sentence in context:
         if _title_case(sentence):
             continue
-        for match in re.finditer(
-            rf"(?:\b(?P<before>[\w\-]+)\s)?(?P<mention>\b{re.escape(title)}\s"
-            rf"(?:[A-Z]\.\s|[A-Z][\w'’\-]*\s){{0,2}}(?P<surname>[A-Z][\w'’\-]+))",
-            sentence,
-        ):
-            # "Vice President Mike Pence" holds another title.
-            if (match.group("before") or "").lower() not in _OTHER_TITLE:
-                surname = _POSSESSIVE_END.sub("", match.group("surname"))
-                mention = _POSSESSIVE_END.sub("", match.group("mention"))
-                mentions.setdefault(surname, []).append(mention)
-    ranked = sorted(mentions.values(), key=len, reverse=True)
+        for match in re.finditer(rf"\b{re.escape(title)}((?:\s[A-Z][\w.'’\-]*){{1,3}})", sentence):
+            name = _name_after_title(match.group(1).split())
+            if name and not _another_title(sentence[: match.start()]):
+                same = next((p for p in people if any(set(name) & set(n) for n in p)), None)
+                if same is None:
+                    people.append([name])
+                else:
+                    same.append(name)
+    people.sort(key=len, reverse=True)
     # One person, or one the article is about: "President Donald Trump" seven times
     # against "President Barack Obama" once.
-    if not ranked or (len(ranked) > 1 and len(ranked[0]) < _DOMINANT * len(ranked[1])):
+    if not people or (len(people) > 1 and len(people[0]) < _DOMINANT * len(people[1])):
         return ""
-    return max(ranked[0], key=len)  # the fullest mention ("President Donald Trump")
+    fullest = max(people[0], key=lambda name: len(name))  # "Xi Jinping", not "Xi"
+    return f"{title} {' '.join(fullest)}"
+
+
+def _name_after_title(words: list[str]) -> tuple[str, ...]:
+    """The person's name in the capitalised words after a title, or () when they name
+    something else ("General Motors", "Director General of", "Justice Department"). A
+    day or month after the name ("President Whitlock Tuesday signed") is not part of it,
+    nor is a possessive's "'s"."""
+    name: list[str] = []
+    for word in words:
+        plain = _POSSESSIVE_END.sub("", word.rstrip(".,;:"))
+        if plain in WEEKDAYS or plain in MONTHS:
+            break
+        if plain in _PERSON_TITLES or _BODY_WORD.match(plain) or _COMPANY_ENDING.match(plain):
+            return ()
+        name.append(plain)
+        if plain != word:  # a possessive or punctuation ends the name
+            break
+    return tuple(name) if name and not (len(name) == 1 and len(name[0]) == 1) else ()
+
+
+def _another_title(before: str) -> bool:
+    """Whether the words just before a title make it another one: "Vice-President",
+    "Former Philippine President", "Prime Minister", "Senate Majority Leader"; not "U.S.
+    President", "Russian President" or "France's President"."""
+    if before.endswith("-"):
+        return True
+    words = before.split()
+    if any(w.lower().split("-")[0] in _OTHER_TITLE for w in words[-3:]):
+        return True
+    last = words[-1] if words else ""
+    return bool(
+        last[:1].isupper()
+        # The sentence's first word is capitalised anyway: "When President ...".
+        and (len(words) > 1 or bool(content_words(last)))
+        and "." not in last
+        and not _POSSESSIVE_END.search(last)
+        and not _NATIONALITY.search(last)
+    )
 
 
 def speaker_kind(who: str, *, plural: bool = False) -> str:

@@ -7,9 +7,13 @@ present tense, keeps quotes verbatim, and comes from several outlets where it ca
 
 from __future__ import annotations
 
+import pytest
+
 from digest.attribution import Statement
 from digest.models import Perspective
+from digest.naming import _titled_person
 from digest.perspectives import find_perspectives
+from digest.text import split_sentences
 
 ARTICLES = [("https://a.example/1", "Outlet A"), ("https://b.example/1", "Outlet B")]
 
@@ -681,3 +685,30 @@ def test_a_surname_is_not_completed_with_a_given_name_the_claim_speaks_of() -> N
     ]
 
     assert _named(documents, 4) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "role", "named"),
+    [
+        # Another title that ends in the same word, before or joined to it.
+        ("Former Philippine President Rodrigo Duterte was flown to The Hague.", "president", ""),
+        ("Vice-President Kamala Harris spoke first.", "president", ""),
+        ("Ex-President Dana Whitlock wrote a book.", "president", ""),
+        ("Prime Minister Keir Starmer met the unions.", "minister", ""),
+        ("Attorney General Pam Bondi signed the order.", "general", ""),
+        ("Senate Majority Leader Chuck Schumer objected.", "leader", ""),
+        # A title before what is not a person's name.
+        ("General Motors cut 1,000 jobs at the plant.", "general", ""),
+        ("The Director General of the BBC resigned.", "director", ""),
+        # The same person written two ways; a day after the name is not the name.
+        ("President Xi Jinping arrived. President Xi spoke.", "president", "President Xi Jinping"),
+        ("President Dana Whitlock on Tuesday signed it.", "president", "President Dana Whitlock"),
+        ("President Dana Whitlock Tuesday signed it.", "president", "President Dana Whitlock"),
+        ("Russian President Vladimir Putin replied.", "president", "President Vladimir Putin"),
+        ("U.S. President Dana Whitlock replied.", "president", "President Dana Whitlock"),
+    ],
+)
+def test_a_title_alone_resolves_only_to_a_person_given_that_title(
+    article: str, role: str, named: str
+) -> None:
+    assert _titled_person(role, split_sentences(article)) == named
