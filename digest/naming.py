@@ -587,6 +587,7 @@ def _another_title(before: str) -> bool:
     last = words[-1] if words else ""
     return bool(
         last[:1].isupper()
+        and last[-1:].isalnum()  # "Later, President ...": a clause's end, no title
         # The sentence's first word is capitalised anyway: "When President ...".
         and (len(words) > 1 or bool(content_words(last)))
         and "." not in last

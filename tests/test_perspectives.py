@@ -706,6 +706,12 @@ def test_a_surname_is_not_completed_with_a_given_name_the_claim_speaks_of() -> N
         ("President Dana Whitlock Tuesday signed it.", "president", "President Dana Whitlock"),
         ("Russian President Vladimir Putin replied.", "president", "President Vladimir Putin"),
         ("U.S. President Dana Whitlock replied.", "president", "President Dana Whitlock"),
+        ("Later, President Dana Whitlock replied.", "president", "President Dana Whitlock"),
+        (
+            "When President Dana Whitlock arrived, she spoke.",
+            "president",
+            "President Dana Whitlock",
+        ),
     ],
 )
 def test_a_title_alone_resolves_only_to_a_person_given_that_title(
