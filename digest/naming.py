@@ -31,7 +31,7 @@ from digest.speakers import (
     _is_agent,
     is_plural_speaker,
 )
-from digest.text import MONTHS, WEEKDAYS, content_words
+from digest.text import MONTHS, WEEKDAYS
 
 __all__ = ["name_in_full", "speaker_kind"]
 
@@ -509,21 +509,11 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
-# "Russian", "Chinese", "British", "Israeli", "French", "Philippine": a country's title.
-_NATIONALITY = re.compile(r"(?:an|ese|ish|i|ch|ine)$")
+# Words before a title that make it another office ("Vice President", "Prime Minister",
+# "Attorney General", "Majority Leader"); "District Judge" is still a judge.
 _OTHER_TITLE = frozenset(
-    [
-        "vice",
-        "deputy",
-        "acting",
-        "interim",
-        "former",
-        "ex",
-        "co",
-        "assistant",
-        "associate",
-        "lieutenant",
-    ]
+    """vice deputy acting interim former ex co assistant associate lieutenant prime
+    attorney solicitor surgeon major brigadier inspector majority minority""".split()  # noqa: SIM905
 )
 
 
@@ -576,24 +566,12 @@ def _name_after_title(words: list[str]) -> tuple[str, ...]:
 
 
 def _another_title(before: str) -> bool:
-    """Whether the words just before a title make it another one: "Vice-President",
-    "Former Philippine President", "Prime Minister", "Senate Majority Leader"; not "U.S.
-    President", "Russian President" or "France's President"."""
+    """Whether the words just before a title make it another office: "Vice-President",
+    "Former Philippine President", "Prime Minister", "Attorney General", "Senate Majority
+    Leader"; not "U.S. District Judge", "Russian President" or "Foreign Minister"."""
     if before.endswith("-"):
         return True
-    words = before.split()
-    if any(w.lower().split("-")[0] in _OTHER_TITLE for w in words[-3:]):
-        return True
-    last = words[-1] if words else ""
-    return bool(
-        last[:1].isupper()
-        and last[-1:].isalnum()  # "Later, President ...": a clause's end, no title
-        # The sentence's first word is capitalised anyway: "When President ...".
-        and (len(words) > 1 or bool(content_words(last)))
-        and "." not in last
-        and not _POSSESSIVE_END.search(last)
-        and not _NATIONALITY.search(last)
-    )
+    return any(w.lower().split("-")[0] in _OTHER_TITLE for w in before.split()[-3:])
 
 
 def speaker_kind(who: str, *, plural: bool = False) -> str:

@@ -707,6 +707,8 @@ def test_a_surname_is_not_completed_with_a_given_name_the_claim_speaks_of() -> N
         ("Russian President Vladimir Putin replied.", "president", "President Vladimir Putin"),
         ("U.S. President Dana Whitlock replied.", "president", "President Dana Whitlock"),
         ("Later, President Dana Whitlock replied.", "president", "President Dana Whitlock"),
+        ("U.S. District Judge Kurt Engel said no.", "judge", "Judge Kurt Engel"),
+        ("Foreign Minister Ana Ruiz said no.", "minister", "Minister Ana Ruiz"),
         (
             "When President Dana Whitlock arrived, she spoke.",
             "president",
