@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN
+from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, fold_accents
 
 __all__ = [
     "is_common_plural",
@@ -379,8 +379,8 @@ def speaker_key(who: str) -> str:
         runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
         runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
         if runs:
-            return re.sub(r"['’]s$", "", runs[-1].split()[-1]).lower()
-    return text.lower()
+            return fold_accents(re.sub(r"['’]s$", "", runs[-1].split()[-1]).lower())
+    return fold_accents(text.lower())
 
 
 # What a company's name ends with, after the name it is called by for short.
@@ -406,7 +406,11 @@ def same_speaker(one: str, other: str) -> bool:
     for a, b in ((one, other), (other, one)):
         name_a, name_b = _name_part(a), _name_part(b)
         words_a, words_b = name_a.split(), name_b.split()
-        if len(words_a) == 1 and words_a[0][:1].isupper() and speaker_key(b) == words_a[0].lower():
+        if (
+            len(words_a) == 1
+            and words_a[0][:1].isupper()
+            and speaker_key(b) == fold_accents(words_a[0].lower())
+        ):
             return True
         extra = words_b[len(words_a) :]
         if (

@@ -28,6 +28,7 @@ __all__ = [
     "content_words",
     "end_sentence",
     "end_teaser",
+    "fold_accents",
     "is_title_of",
     "opens_with_interjection",
     "plain_text",
@@ -318,20 +319,21 @@ def content_words(text: str) -> list[str]:
     return [word for word in map(_content_word, _WORD.findall(text.lower())) if word]
 
 
+def fold_accents(word: str) -> str:
+    """ "Orbán" -> "Orban": outlets differ on accents. Only Latin letters fold; other
+    scripts' marks are part of their letters, so such a word comes back as it is."""
+    if word.isascii():
+        return word
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return folded if folded.isascii() else word
+
+
 # Clustering a window calls content_words on every text, and most of its words recur:
 # remembering each word's form halved the time of the clustering's word step.
 @functools.lru_cache(maxsize=1 << 16)
 def _content_word(raw: str) -> str:
     """The stemmed form of one lower-cased word, or "" for a stop word."""
-    word = raw.replace("’", "'").removesuffix("'s").strip(".'-")
-    if not word.isascii():
-        # "Orbán" and "Orban" are one name: outlets differ on accents. Only Latin letters
-        # fold; other scripts' marks are part of their letters.
-        folded = "".join(
-            c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
-        )
-        if folded.isascii():
-            word = folded
+    word = fold_accents(raw.replace("’", "'").removesuffix("'s").strip(".'-"))
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return "" if word in _STOPWORDS else word

@@ -13,6 +13,7 @@ from digest.attribution import Statement
 from digest.models import Perspective
 from digest.naming import _titled_person
 from digest.perspectives import find_perspectives
+from digest.speakers import same_speaker
 from digest.text import split_sentences
 
 ARTICLES = [("https://a.example/1", "Outlet A"), ("https://b.example/1", "Outlet B")]
@@ -685,6 +686,12 @@ def test_a_surname_is_not_completed_with_a_given_name_the_claim_speaks_of() -> N
     ]
 
     assert _named(documents, 4) == []
+
+
+def test_a_name_written_with_and_without_its_accents_is_one_speaker() -> None:
+    assert same_speaker("Viktor Orbán", "Viktor Orban")
+    assert same_speaker("Orban", "Prime Minister Viktor Orbán")
+    assert not same_speaker("Viktor Orbán", "Péter Magyar")
 
 
 @pytest.mark.parametrize(
