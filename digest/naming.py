@@ -157,7 +157,8 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
 
     "Our correspondent" becomes ``outlet``'s; a bare title ("Mr") is unnamed; a surname
     gets the first full mention and its role; "The minister" the article's first
-    "France's agriculture minister".
+    "France's agriculture minister", and "The president" the article's "President
+    Donald Trump" when he is the one (or by far the most) it gives that title.
     """
     if re.match(r"^Our\s+(?:correspondent|reporter|editor)", who):
         who = f"{outlet}'s {who.split(maxsplit=1)[1]}" if outlet else ""
