@@ -525,16 +525,17 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     title = " ".join(word.capitalize() for word in role.split())
     # Only a title that goes before names ("Judge", "Prime Minister"), never a job
     # ("actor"), and never in a headline's Title Case ("Actor Made Sexual Advances").
-    if title.split()[-1] not in _PERSON_TITLES:
+    if not title or title.split()[-1] not in _PERSON_TITLES:
         return ""
+    forms = "|".join(re.escape(form) for form in (title, *_ABBREVIATED.get(title, ())))
     people: list[list[tuple[str, ...]]] = []  # per person, the names it is written with
     for sentence in context:
-        if _title_case(sentence):
+        if _headline_case(sentence):
             continue
-        for match in re.finditer(rf"\b{re.escape(title)}((?:\s[A-Z][\w.'’\-]*){{1,3}})", sentence):
+        for match in re.finditer(rf"(?<![\w.])(?:{forms})((?:\s{_NAME_WORD}){{1,5}})", sentence):
             name = _name_after_title(match.group(1).split())
             if name and not _another_title(sentence[: match.start()]):
-                same = next((p for p in people if any(set(name) & set(n) for n in p)), None)
+                same = next((p for p in people if any(_one_person(name, n) for n in p)), None)
                 if same is None:
                     people.append([name])
                 else:
@@ -548,14 +549,30 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     return f"{title} {' '.join(fullest)}"
 
 
+# A word of a name after a title: capitalised, an initial ("W."), or a particle between
+# two such words ("Ursula von der Leyen", "Mohammed bin Salman", "Lula da Silva").
+_PARTICLES = r"(?:von|van|der|den|de|da|di|du|la|le|bin|ibn|al|el|dos|das|del)"
+_NAME_WORD = rf"(?:{_PARTICLES}\s)*[A-Z][\w.'’\-]*"
+# Titles written short before a name ("Sen. Ted Cruz"), printed in full.
+_ABBREVIATED = {
+    "Senator": ("Sen.",),
+    "Governor": ("Gov.",),
+    "General": ("Gen.",),
+    "Representative": ("Rep.",),
+    "Professor": ("Prof.",),
+    "Inspector": ("Insp.",),
+}
+
+
 def _name_after_title(words: list[str]) -> tuple[str, ...]:
-    """The person's name in the capitalised words after a title, or () when they name
-    something else ("General Motors", "Director General of", "Justice Department"). A
-    day or month after the name ("President Whitlock Tuesday signed") is not part of it,
-    nor is a possessive's "'s"."""
+    """The person's name in the words after a title, or () when they name something
+    else ("General Motors", "Director General of", "Justice Department"). A day or month
+    after the name ("President Whitlock Tuesday signed") is not part of it; a possessive
+    or a mark after a word ends it; an initial keeps its full stop ("George W. Bush")."""
     name: list[str] = []
     for word in words:
-        plain = _POSSESSIVE_END.sub("", word.rstrip(".,;:"))
+        initial = re.fullmatch(r"[A-Z]\.", word) is not None
+        plain = word if initial else _POSSESSIVE_END.sub("", word.rstrip(".,;:"))
         if plain in WEEKDAYS or plain in MONTHS:
             break
         if plain in _PERSON_TITLES or _BODY_WORD.match(plain) or _COMPANY_ENDING.match(plain):
@@ -563,16 +580,42 @@ def _name_after_title(words: list[str]) -> tuple[str, ...]:
         name.append(plain)
         if plain != word:  # a possessive or punctuation ends the name
             break
+    while name and (name[-1][:1].islower() or name[-1].endswith(".")):
+        name.pop()  # "Ursula von" cut at a sentence's end; a trailing initial
     return tuple(name) if name and not (len(name) == 1 and len(name[0]) == 1) else ()
+
+
+def _one_person(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    """Whether two names after one title are one person written two ways: the shorter
+    begins or ends the longer ("Xi" / "Xi Jinping", "Trump" / "Donald Trump"), not two
+    people with a given name in common ("John Smith" / "John Doe")."""
+    short, long = sorted((one, other), key=len)
+    return long[: len(short)] == short or long[len(long) - len(short) :] == short
 
 
 def _another_title(before: str) -> bool:
     """Whether the words just before a title make it another office: "Vice-President",
-    "Former Philippine President", "Prime Minister", "Attorney General", "Senate Majority
-    Leader"; not "U.S. District Judge", "Russian President" or "Foreign Minister"."""
+    "Former Philippine President", "former President", "Prime Minister", "Attorney
+    General", "Senate Majority Leader"; not "U.S. District Judge", "Russian President",
+    "Foreign Minister" or "a former adviser to President"."""
     if before.endswith("-"):
         return True
-    return any(w.lower().split("-")[0] in _OTHER_TITLE for w in before.split()[-3:])
+    words = before.split()
+    # The capitalised words that run up to the title, and the word before them.
+    run = len(words)
+    while run > 0 and words[run - 1][:1].isupper() and words[run - 1][-1:].isalnum():
+        run -= 1
+    return any(w.lower().split("-")[0] in _OTHER_TITLE for w in words[max(0, run - 1) :])
+
+
+def _headline_case(sentence: str) -> bool:
+    """A line in Title Case: every word capitalised but a few small ones (a sentence
+    full of names, "Trump met Polish President Andrzej Duda.", has a verb in lower case)."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if w.lower() not in _SMALL]
+    return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+_SMALL = frozenset("a an the of in to and or for on at by with from as vs".split())  # noqa: SIM905
 
 
 def speaker_kind(who: str, *, plural: bool = False) -> str:

@@ -325,7 +325,8 @@ def fold_accents(word: str) -> str:
     if word.isascii():
         return word
     folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return folded if folded.isascii() else word
+    # Curly apostrophes and dashes may stay; a letter of another script keeps the word.
+    return folded if all(c.isascii() or not c.isalpha() for c in folded) else word
 
 
 # Clustering a window calls content_words on every text, and most of its words recur:

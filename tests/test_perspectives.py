@@ -690,6 +690,7 @@ def test_a_surname_is_not_completed_with_a_given_name_the_claim_speaks_of() -> N
 
 def test_a_name_written_with_and_without_its_accents_is_one_speaker() -> None:
     assert same_speaker("Viktor Orbán", "Viktor Orban")
+    assert same_speaker("Conor O’Brién", "Conor O’Brien")  # a curly apostrophe stays
     assert same_speaker("Orban", "Prime Minister Viktor Orbán")
     assert not same_speaker("Viktor Orbán", "Péter Magyar")
 
@@ -715,6 +716,31 @@ def test_a_name_written_with_and_without_its_accents_is_one_speaker() -> None:
         ("U.S. President Dana Whitlock replied.", "president", "President Dana Whitlock"),
         ("Later, President Dana Whitlock replied.", "president", "President Dana Whitlock"),
         ("U.S. District Judge Kurt Engel said no.", "judge", "Judge Kurt Engel"),
+        # Two people who share a given name are two; a title's words earlier in the
+        # sentence ("a former adviser to President ...") make no other office.
+        ("Judge John Smith ruled. Judge John Doe had ruled before.", "judge", ""),
+        ("President Ana Ruiz spoke. President Ana Moll replied.", "president", ""),
+        (
+            "A former adviser to President Ana Ruiz spoke. President Ivo Marin said no.",
+            "president",
+            "",
+        ),
+        (
+            "former President Ana Ruiz spoke. President Ivo Marin said no.",
+            "president",
+            "President Ivo Marin",
+        ),
+        # Initials, particles and a short title belong to the name and the title.
+        ("President George W. Bush spoke on Monday.", "president", "President George W. Bush"),
+        ("President Ursula von der Leyen spoke.", "president", "President Ursula von der Leyen"),
+        (
+            "Sen. Ana Ruiz said no. Sen. Ana Ruiz said it again. Sen. Ivo Marin agreed.",
+            "senator",
+            "",
+        ),
+        ("Sen. Ana Ruiz said no, and she said it again.", "senator", "Senator Ana Ruiz"),
+        # A sentence full of names is no Title Case headline.
+        ("Ruiz met Polish President Andrzej Duda. President Ruiz later said it.", "president", ""),
         ("Foreign Minister Ana Ruiz said no.", "minister", "Minister Ana Ruiz"),
         (
             "When President Dana Whitlock arrived, she spoke.",
