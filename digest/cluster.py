@@ -224,6 +224,7 @@ _QUOTATION = re.compile(
     r"“(?P<curly>[^“”\n]{20,3000})”|„(?P<low>[^„“”\n]{20,3000})[“”]|«(?P<angle>[^«»\n]{20,3000})»"
     r'|(?<!\w)"(?=\S)(?P<straight>[^"\n]{20,3000})(?<!\s)"'
 )
+_NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
@@ -300,7 +301,7 @@ def _quoted_runs(text: str) -> IntArray:
         runs.extend(
             hash(tuple(words[i : i + _QUOTE_WORDS])) for i in range(len(words) - _QUOTE_WORDS + 1)
         )
-    return np.unique(np.array(runs, dtype=np.int64))
+    return np.unique(np.array(runs, dtype=np.int64)) if runs else _NO_RUNS
 
 
 def _weekday_marks(texts: Sequence[str], carried: BoolArray | None) -> FloatArray:
