@@ -424,7 +424,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         _is_statement(text, candidate.words)
         and not _OPEN_QUOTE.match(text)
         and not _QUOTED_SPAN.search(text)
-        and not _FIRST_PERSON.search(text)
+        and not _FIRST_PERSON.search(_EVERYONES.sub("", text))  # "our solar system"
         and not opens_with_interjection(text)
         and not _IMPERATIVE.match(text)
         and not _OPINION_OPENING.match(text)

@@ -385,6 +385,16 @@ def test_real_headline_forms_are_headlines(title: str) -> None:
     assert _one(title, "The harbour authority said little on Monday.") == title
 
 
+def test_our_solar_system_is_everyones_in_a_briefly_sentence() -> None:
+    sentence = (
+        "Astronomers at the Harbour Observatory said on Wednesday they had found evidence "
+        "of a giant planet far beyond the orbit of Neptune in our solar system."
+    )
+    assert is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
+    ours = "We found evidence of a giant planet far beyond the orbit of Neptune last year."
+    assert not is_briefly_candidate(Candidate(ours, 0, 0, word_count(ours)))
+
+
 def test_a_news_sentence_may_open_with_no() -> None:
     sentence = "No one was hurt when the crane collapsed onto the quay on Monday."
     assert is_briefly_candidate(Candidate(sentence, 0, 0, word_count(sentence)))
