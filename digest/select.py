@@ -34,9 +34,11 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from digest.briefly import in_speakers_words
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, EditorsChoice, choose_stories
 from digest.headline import has_news_title
+from digest.hygiene import clean_sentence
 from digest.models import (
     ArticleId,
     LeftOut,
@@ -47,7 +49,7 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
-from digest.text import word_count
+from digest.text import split_sentences, word_count
 from digest.topics import Placement, TopicExample, match_topics
 
 __all__ = ["Selection", "select_stories"]
@@ -60,6 +62,8 @@ _UNFILED = ""
 # of its own is a tweet, a blurb or a caption page (the e2e bench counts pages under 60
 # words as not news; 80 leaves room for a short real report's furniture).
 _BRIEF_REPORT_WORDS = 80
+# Sentences of a one-outlet page read to tell a report from someone's own words.
+_OPENING_SENTENCES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +107,8 @@ def select_stories(
     limit = max(max_stories, 0)
     chosen, cut = ranked[:limit], ranked[limit:]
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice))
-    briefs = _brief_order(briefs)
+    ordered = _brief_order(briefs)
+    briefs = [story for story in ordered if not _in_own_words(story)]
     shown = max(also_in_the_news, 0)
     left_out = [
         *choice.left_out,
@@ -128,6 +133,19 @@ def select_stories(
                 _article_ids(story),
             )
             for rank, story in enumerate(briefs[shown:], start=shown + 1)
+        ),
+        *(
+            LeftOut(
+                story.id,
+                LeftOutReason.ONE_OUTLET,
+                f"one outlet only ({story.outlets[0] if story.outlets else '?'}); written in "
+                "someone's own words (a quotation, or the first or second person), so not "
+                "listed as news in Also in the news",
+                _title(story),
+                _article_ids(story),
+            )
+            for story in ordered
+            if _in_own_words(story)
         ),
     ]
     configured = [t.name for t in topics]
@@ -245,6 +263,20 @@ def _brief_rank(story: Story) -> tuple[int, int, float, str]:
     words = max(word_count(a.text or a.summary) for a in story.articles)
     weak = int(not has_news_title(story)) + int(words < _BRIEF_REPORT_WORDS)
     return (weak, -len(story.articles), -latest.timestamp(), story.id)
+
+
+def _in_own_words(story: Story) -> bool:
+    """Whether a one-outlet page is written as someone's own words rather than reported:
+    most of its first ``_OPENING_SENTENCES`` sentences open on a quotation or speak in
+    the first or second person outside quotes (an essay, a listicle's "you", a bare
+    post). Its one line in "Also in the news" would read as that person, not as news."""
+    article = story.articles[0]
+    sentences = [
+        clean
+        for raw in split_sentences(article.text or article.summary)[:_OPENING_SENTENCES]
+        if (clean := clean_sentence(raw))
+    ]
+    return bool(sentences) and 2 * sum(map(in_speakers_words, sentences)) > len(sentences)
 
 
 def _brief_order(briefs: Sequence[Story]) -> list[Story]:

@@ -333,3 +333,44 @@ def test_a_title_only_item_of_a_standing_topic_is_listed_not_written_up() -> Non
 
     assert [[s.id for s in t.stories] for t in selection.topics] == [["s-runway"]]
     assert [s.id for s in selection.briefs] == ["s-port"]
+
+
+def test_a_page_in_someones_own_words_is_not_listed_as_news() -> None:
+    def lone(name: str, title: str, text: str, hours: int) -> Story:
+        return Story(
+            id=StoryId(f"s-{name}"),
+            articles=(_article(f"https://{name}.example/1", name.title(), title, text, hours),),
+        )
+
+    report = lone(
+        "wire",
+        "Council shuts harbour bridge to lorries",
+        "The regional council voted on Tuesday to close the old harbour bridge to lorries. "
+        "Inspectors found corrosion in two of its piers. Buses may still cross.",
+        0,
+    )
+    essay = lone(
+        "post",
+        "It is the worst we have seen",
+        "“It is the worst we have seen in our lifetime,” my neighbour told me last week. "
+        "I had heard her say it before. The harbour has been quiet since the spring.",
+        5,
+    )
+    listicle = lone(
+        "daily",
+        "If you have ever waited for a ferry",
+        "If you have ever waited for a ferry in the rain, you know the feeling. "
+        "Your coat is wet and your ticket is soggy. Here are ten ways to pass the time.",
+        6,
+    )
+
+    selection = select_stories(
+        [report, essay, listicle], NO_EDITS, [], max_stories=5, also_in_the_news=3
+    )
+
+    # Room for all three, yet only the report is listed; the others are accounted for.
+    assert [s.id for s in selection.briefs] == ["s-wire"]
+    left = {o.story_id: o for o in selection.left_out}
+    assert set(left) == {"s-post", "s-daily"}
+    assert all(o.reason == LeftOutReason.ONE_OUTLET for o in left.values())
+    assert "someone's own words" in left["s-post"].detail
