@@ -56,6 +56,7 @@ __all__ = [
     "Candidate",
     "ScoredSentences",
     "extractive_briefly",
+    "in_person",
     "in_speakers_words",
     "is_briefly_candidate",
     "is_redundant",
@@ -461,8 +462,14 @@ def in_speakers_words(text: str) -> bool:
     """Whether ``text`` is someone's words rather than a report: it opens on a quote
     ("“I believe ...,” said a lawmaker") or speaks in the first person outside quotes
     ("At Netflix, we work hard ..."; not "our solar system", everyone's)."""
+    return bool(_OPEN_QUOTE.match(text)) or in_person(text)
+
+
+def in_person(text: str) -> bool:
+    """Whether ``text`` speaks in the first or second person outside its quotations
+    ("my neighbour told me", "if you have ever ..."; not "our solar system")."""
     outside = _QUOTED_WHOLE.sub("", text)
-    return bool(_OPEN_QUOTE.match(text)) or bool(_FIRST_PERSON.search(_EVERYONES.sub("", outside)))
+    return bool(_FIRST_PERSON.search(_EVERYONES.sub("", outside)))
 
 
 def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:

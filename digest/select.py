@@ -34,7 +34,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from digest.briefly import in_speakers_words
+from digest.briefly import in_person
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, EditorsChoice, choose_stories
 from digest.headline import has_news_title
@@ -139,8 +139,8 @@ def select_stories(
                 story.id,
                 LeftOutReason.ONE_OUTLET,
                 f"one outlet only ({story.outlets[0] if story.outlets else '?'}); written in "
-                "someone's own words (a quotation, or the first or second person), so not "
-                "listed as news in Also in the news",
+                "someone's own words (the first or second person), so not listed as news in "
+                "Also in the news",
                 _title(story),
                 _article_ids(story),
             )
@@ -267,16 +267,17 @@ def _brief_rank(story: Story) -> tuple[int, int, float, str]:
 
 def _in_own_words(story: Story) -> bool:
     """Whether a one-outlet page is written as someone's own words rather than reported:
-    most of its first ``_OPENING_SENTENCES`` sentences open on a quotation or speak in
-    the first or second person outside quotes (an essay, a listicle's "you", a bare
-    post). Its one line in "Also in the news" would read as that person, not as news."""
+    most of its first ``_OPENING_SENTENCES`` sentences speak in the first or second
+    person outside quotes (an essay, a listicle's "you", a bare post). Its one line in
+    "Also in the news" would read as that person, not as news. A teaser that opens on an
+    attributed quotation (“If they force us ...,” Fine said) is a report."""
     article = story.articles[0]
     sentences = [
         clean
         for raw in split_sentences(article.text or article.summary)[:_OPENING_SENTENCES]
         if (clean := clean_sentence(raw))
     ]
-    return bool(sentences) and 2 * sum(map(in_speakers_words, sentences)) > len(sentences)
+    return bool(sentences) and 2 * sum(map(in_person, sentences)) > len(sentences)
 
 
 def _brief_order(briefs: Sequence[Story]) -> list[Story]:

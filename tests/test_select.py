@@ -364,12 +364,20 @@ def test_a_page_in_someones_own_words_is_not_listed_as_news() -> None:
         6,
     )
 
-    selection = select_stories(
-        [report, essay, listicle], NO_EDITS, [], max_stories=5, also_in_the_news=3
+    quoted = lone(
+        "news",
+        "Lawmaker attacked over remarks about migrants",
+        "“If they make us choose, the choice is not a difficult one,” the lawmaker wrote.",
+        1,
     )
 
-    # Room for all three, yet only the report is listed; the others are accounted for.
-    assert [s.id for s in selection.briefs] == ["s-wire"]
+    selection = select_stories(
+        [report, quoted, essay, listicle], NO_EDITS, [], max_stories=5, also_in_the_news=4
+    )
+
+    # Room for all four, yet only the reports are listed (a teaser that opens on an
+    # attributed quotation is one); the others are accounted for.
+    assert [s.id for s in selection.briefs] == ["s-news", "s-wire"]
     left = {o.story_id: o for o in selection.left_out}
     assert set(left) == {"s-post", "s-daily"}
     assert all(o.reason == LeftOutReason.ONE_OUTLET for o in left.values())
