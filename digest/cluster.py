@@ -201,8 +201,6 @@ _WEEKDAY_MARGIN = 0.04
 _WEEKDAYS_APART: BoolArray = np.array(
     [[min(abs(i - j), 7 - abs(i - j)) >= 2 for j in range(7)] for i in range(7)]
 )
-# A weekday next to a capitalised word inside a sentence is part of a name ("Super
-# Tuesday", "the Sunday Times", "Black Friday"), not the day of the event.
 # Quotations two reports print word for word (step 7): a run of _QUOTE_WORDS words
 # inside quotation marks that the reports of exactly two clusters hold joins them when
 # their mean cosine (time-discounted) is at least _QUOTE_FLOOR. Chosen over the nine
@@ -227,6 +225,8 @@ _QUOTATION = re.compile(
 _NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A weekday next to a capitalised word inside a sentence is part of a name ("Super
+# Tuesday", "the Sunday Times", "Black Friday"), not the day of the event.
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _WORD_AFTER = re.compile(r"^\s+[A-Z]")
 

@@ -6,8 +6,8 @@ heaviest terms (so only rows sharing a distinctive word are compared: linear wor
 ``Agreement`` (a second, independent similarity) carry a near miss over the bar and a
 ``Conflict`` (marks that cannot belong to one event) hold back a near pass;
 ``join_exclusive`` then joins two clusters that alone share a mark (a quotation) and are
-not far apart. ``digest.cluster`` decides what the vectors and thresholds are; this module knows
-nothing of articles.
+not far apart. ``digest.cluster`` decides what the vectors and thresholds are; this
+module knows nothing of articles.
 """
 
 from __future__ import annotations
