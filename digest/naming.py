@@ -610,7 +610,8 @@ def _another_title(before: str) -> bool:
 
 def _headline_case(sentence: str) -> bool:
     """A line in Title Case: every word capitalised but a few small ones (a sentence
-    full of names, "Trump met Polish President Andrzej Duda.", has a verb in lower case)."""
+    full of names, "Trump met Polish President Andrzej Duda.", has a verb in lower case;
+    ``_title_case`` skips every word of three letters or fewer, so "met" does not count)."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if w.lower() not in _SMALL]
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 

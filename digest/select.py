@@ -108,7 +108,9 @@ def select_stories(
     chosen, cut = ranked[:limit], ranked[limit:]
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice))
     ordered = _brief_order(briefs)
-    briefs = [story for story in ordered if not _in_own_words(story)]
+    own_words = {story.id for story in ordered if _in_own_words(story)}
+    personal = [story for story in ordered if story.id in own_words]
+    briefs = [story for story in ordered if story.id not in own_words]
     shown = max(also_in_the_news, 0)
     left_out = [
         *choice.left_out,
@@ -144,8 +146,7 @@ def select_stories(
                 _title(story),
                 _article_ids(story),
             )
-            for story in ordered
-            if _in_own_words(story)
+            for story in personal
         ),
     ]
     configured = [t.name for t in topics]
