@@ -16,19 +16,16 @@ import signal
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import FrameType
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from apscheduler.events import (
     EVENT_JOB_ERROR,
     EVENT_JOB_EXECUTED,
-    EVENT_SCHEDULER_STARTED,
     JobExecutionEvent,
-    SchedulerEvent,
 )
 from apscheduler.executors.pool import ThreadPoolExecutor
-from apscheduler.schedulers.blocking import BlockingScheduler
+from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.cron import CronTrigger
 
@@ -37,7 +34,7 @@ from digest.config import Config, load_config
 from digest.errors import DigestError, LockedError
 from digest.files import replace_file
 from digest.ingest import run_fetch
-from digest.signals import block_stop_signals
+from digest.signals import StopSignals, block_stop_signals
 from digest.store import open_store
 
 __all__ = [
@@ -197,19 +194,18 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
         result = run_scheduled_build(config_path, out_dir, command="schedule --once")
         return 0 if result is not None and (result.is_written or result.skipped) else 3
     zone = config.newsletter.timezone
-    # Workers block SIGINT and SIGTERM, so the main thread, asleep until the next job,
-    # always gets them (see digest.signals).
+    # Workers block SIGINT and SIGTERM: they are left to the main thread (see
+    # digest.signals).
     workers = ThreadPoolExecutor(pool_kwargs={"initializer": block_stop_signals})
-    scheduler = BlockingScheduler(timezone=ZoneInfo(zone), executors={"default": workers})
+    scheduler = BackgroundScheduler(timezone=ZoneInfo(zone), executors={"default": workers})
     defaults = {
         "max_instances": 1,
         "coalesce": True,
         "misfire_grace_time": config.schedule.misfire_grace_seconds,
     }
-    build_trigger_ = build_trigger(config.schedule.cron, zone)
     scheduler.add_job(
         run_scheduled_build,
-        build_trigger_,
+        build_trigger(config.schedule.cron, zone),
         args=(config_path, out_dir),
         id="build",
         **defaults,
@@ -229,40 +225,29 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
             logger.info("next %s at %s", job.id, _local(job.next_run_time))
 
     scheduler.add_listener(next_runs, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
-    received: list[int] = []
-
-    def stop(signum: int, _frame: FrameType | None) -> None:
-        # Nothing else here: a handler that logs can land inside a write to stderr by
-        # the interrupted code, and the reentrant write fails before shutdown is asked.
-        received.append(signum)
-        if scheduler.running:
-            scheduler.shutdown(wait=False)
-
-    def started(_event: SchedulerEvent) -> None:
-        # Said once the scheduler runs, so a signal after this line always stops it.
-        first = build_trigger_.get_next_fire_time(None, datetime.now(ZoneInfo(zone)))
+    # The scheduler runs in its own thread and the main thread sleeps on StopSignals,
+    # caught from here on, so a signal at any moment stops it. (A handler that shut
+    # the scheduler down itself could hang: in CI one ran while the main thread held
+    # the lock of the scheduler's wake-up event, and waited on it for ever.)
+    with StopSignals() as stop:
+        _write_heartbeat(out_dir, {"kind": "start", "finished_at": datetime.now(UTC).isoformat()})
+        scheduler.start()
+        first = scheduler.get_job("build").next_run_time
         logger.info(
             "scheduler started: build on %r (%s); next build at %s",
             config.schedule.cron,
             zone,
             _local(first) if first else "never",
         )
-        if received:  # a signal came while it was starting
-            scheduler.shutdown(wait=False)
-
-    scheduler.add_listener(started, EVENT_SCHEDULER_STARTED)
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    _write_heartbeat(out_dir, {"kind": "start", "finished_at": datetime.now(UTC).isoformat()})
-    scheduler.start()
-    if received:
-        number = received[0]
+        number = stop.wait()
         logger.info(
             "received signal %d (%s): finishing the current job, if any, then exiting",
             number,
             signal.Signals(number).name,
         )
-    return 130 if signal.SIGINT in received else 0
+        # A second signal while the job finishes is noted and changes nothing.
+        scheduler.shutdown(wait=True)
+    return 130 if number == signal.SIGINT else 0
 
 
 def _local(moment: datetime) -> str:

@@ -7,6 +7,7 @@ to the real clock, as an operator's would be.
 
 from __future__ import annotations
 
+import ctypes
 import json
 import re
 import signal
@@ -17,6 +18,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner, Result
 from sqlalchemy import create_engine, func, select
 
@@ -227,6 +229,67 @@ def test_the_scheduler_logs_its_next_run_and_exits_130_on_ctrl_c(tmp_path: Path)
         stopped.send_signal(signal.SIGTERM)
         stopped.communicate(timeout=60)
     assert stopped.returncode == 0, "a stopped container's scheduler exits 0"
+
+
+def _signal_another_thread(pid: int, number: int) -> None:
+    """Send a signal to a thread of ``pid`` other than its main one that can take it.
+
+    The kernel hands a signal sent to a process to any thread that does not block it:
+    rarely a helper's (OpenBLAS starts one when numpy is imported). This makes the
+    rare case happen every time.
+    """
+    for task in sorted(Path(f"/proc/{pid}/task").iterdir()):
+        status = (task / "status").read_text()
+        [mask] = [line.split()[1] for line in status.splitlines() if line.startswith("SigBlk:")]
+        if int(task.name) != pid and not int(mask, 16) & (1 << (number - 1)):
+            assert ctypes.CDLL(None, use_errno=True).tgkill(pid, int(task.name), number) == 0
+            return
+    raise AssertionError(f"process {pid} has no other thread that takes signal {number}")
+
+
+_NO_FEEDS = """\
+newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u"}
+feeds: [{url: "http://127.0.0.1:9/feed.xml", name: Nowhere}]
+schedule: {cron: "0 6 * * MON"}
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads threads from /proc (Linux)")
+@pytest.mark.parametrize(("number", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 0)])
+def test_the_scheduler_stops_whichever_thread_takes_the_signal(
+    tmp_path: Path, number: int, code: int
+) -> None:
+    (tmp_path / "feeds.yaml").write_text(_NO_FEEDS)
+    scheduler = _spawn("schedule", "--config", "feeds.yaml", "--out", "out", cwd=tmp_path)
+    try:
+        _wait_for_line(scheduler, "scheduler started")
+        _signal_another_thread(scheduler.pid, number)
+        _stdout, stderr = scheduler.communicate(timeout=60)
+    finally:
+        scheduler.kill()
+    assert scheduler.returncode == code, stderr
+    assert "finishing the current job, if any, then exiting" in stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads threads from /proc (Linux)")
+def test_the_preview_stops_whichever_thread_takes_the_signal(tmp_path: Path) -> None:
+    (tmp_path / "feeds.yaml").write_text(_NO_FEEDS)
+    (tmp_path / "tmp").mkdir()
+    preview = subprocess.Popen(
+        [sys.executable, "-m", "digest", "preview", "--config", "feeds.yaml", "--port", "0"],
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "TMPDIR": str(tmp_path / "tmp")},
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for_line(preview, "preview at http://")
+        _signal_another_thread(preview.pid, signal.SIGTERM)
+        _stdout, stderr = preview.communicate(timeout=60)
+    finally:
+        preview.kill()
+    assert preview.returncode == 130, stderr
+    assert list((tmp_path / "tmp").iterdir()) == [], "the preview left its temporary folder"
 
 
 def test_status_is_a_table_of_every_command_newest_first(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Helper threads leave Ctrl-C and SIGTERM to the main thread (digest.signals).
+"""Ctrl-C and SIGTERM reach a command whichever thread takes them (digest.signals).
 
 Read from /proc, so Linux only: a thread that does not block SIGINT may take a Ctrl-C
 meant for the main thread, which then sleeps on forever (a preview that did not stop).
@@ -6,6 +6,7 @@ meant for the main thread, which then sleeps on forever (a preview that did not 
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from digest.preview import start_preview
-from digest.signals import block_stop_signals, start_thread
+from digest.signals import StopSignals, block_stop_signals, start_thread
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/task").exists(), reason="reads thread signal masks from /proc (Linux)"
@@ -68,3 +69,12 @@ def test_every_preview_thread_leaves_the_stop_signals_to_the_main_thread(
             assert _blocks_stop_signals(thread.native_id), thread.name
     finally:
         server.stop()
+
+
+def test_a_stop_signal_that_comes_before_the_wait_is_kept_and_handlers_come_back() -> None:
+    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    with StopSignals() as stop:
+        os.kill(os.getpid(), signal.SIGTERM)  # while the command is still starting
+        assert stop.wait() == signal.SIGTERM
+    assert stop.received == [signal.SIGTERM]
+    assert {number: signal.getsignal(number) for number in before} == before

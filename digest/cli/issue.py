@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import logging
 import shutil
-import signal
 import sys
 import tempfile
 from datetime import UTC, datetime
 from email.utils import parseaddr
 from pathlib import Path
-from types import FrameType
 
 import click
 
@@ -250,8 +248,6 @@ def preview(config_path: str, out_dir: str | None, port: int, host: str, now: st
         )
     is_temporary = out_dir is None
     folder = Path(tempfile.mkdtemp(prefix="digest-preview-") if out_dir is None else out_dir)
-    # SIGTERM ends the preview as Ctrl-C does, so the temporary folder is removed.
-    signal.signal(signal.SIGTERM, _interrupt)
     try:
         serve_preview(
             Path(config_path),
@@ -263,9 +259,7 @@ def preview(config_path: str, out_dir: str | None, port: int, host: str, now: st
     finally:
         if is_temporary:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _interrupt(_signum: int, _frame: FrameType | None) -> None:
+    # SIGTERM ends the preview as Ctrl-C does: exit 130, "interrupted".
     raise KeyboardInterrupt
 
 

@@ -41,7 +41,7 @@ from digest.editorial_edits import update_story_edits
 from digest.errors import ConfigError, DigestError, TemplateError
 from digest.preview.http import serve_http
 from digest.preview.page import render_page
-from digest.signals import start_thread
+from digest.signals import StopSignals, start_thread
 
 __all__ = ["PreviewServer", "PreviewState", "checked_edits", "serve_preview", "start_preview"]
 
@@ -361,14 +361,15 @@ def serve_preview(
     host: str = "127.0.0.1",
     port: int = 8765,
     now: datetime | None = None,
-) -> None:
-    """Run the preview until interrupted."""
-    server, url = start_preview(config_path, out_dir, host=host, port=port, now=now)
-    logger.info("preview at %s (Ctrl-C to stop)", url)
-    try:
-        threading.Event().wait()
-    finally:
-        server.stop()
+) -> int:
+    """Run the preview until Ctrl-C or SIGTERM; returns that signal's number."""
+    with StopSignals() as stop:
+        server, url = start_preview(config_path, out_dir, host=host, port=port, now=now)
+        logger.info("preview at %s (Ctrl-C to stop)", url)
+        try:
+            return stop.wait()
+        finally:
+            server.stop()
 
 
 def checked_edits(payload: Any) -> list[tuple[str, dict[str, Any]]]:
