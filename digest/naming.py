@@ -487,9 +487,11 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
     role = who.split(maxsplit=1)[1]
     head = role.split()[-1]
     for sentence in context:
+        # At most six words own the role ("The European Union's"): unbounded, a page's
+        # long run of capitalised words took this search seconds per sentence.
         match = re.search(
-            rf"(?<![\w'’])((?:[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)*['’]s\s)(?:[a-z][\w\-]*\s){{0,3}}"
-            rf"{re.escape(head)})\b",
+            rf"(?<![\w'’])((?:[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){{0,5}}['’]s\s)"
+            rf"(?:[a-z][\w\-]*\s){{0,3}}{re.escape(head)})\b",
             sentence,
         )
         # "Obama's first year as president", "Today's decision is the group": a clause or
