@@ -342,6 +342,16 @@ def is_common_plural(word: str) -> bool:
     return bool(_PLURAL_OPENING.match(word))
 
 
+# One person given two descriptions before the name ("CNN contributor and Trump supporter
+# Jeffrey Lord"): a bare singular noun before "and" (no "the", no plural) and a name of
+# two or more words at the end. "The mayor and Governor Ann Holt" are two people.
+_ONE_DESCRIBED = re.compile(
+    r"(?![Tt]he\s|[Aa]n?\s|[Hh]is\s|[Hh]er\s|[Ii]ts\s|[Tt]heir\s)(?:[\w.&'’\-]+\s)*?"
+    r"(?!(?:police|people|staff|crew|media|children|men|women)\s)[a-z][\w\-]*(?<![^s]s)"
+    r"\sand\s(?:[\w.&'’\-]+\s){0,4}?[A-Z][\w.'’\-]+\s[A-Z][\w.'’\-]+"
+)
+
+
 def is_plural_speaker(who: str, raw: str = "") -> bool:
     """Whether ``who`` takes "say": a group, "A and B", or a plural description.
 
@@ -354,7 +364,7 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
     if _PLURAL_LEAD.match(who):
         return True
     name = re.split(r",", who)[0]
-    if re.search(r"\sand\s", name):
+    if re.search(r"\sand\s", name) and not _ONE_DESCRIBED.fullmatch(name):
         return True
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()
     head = head_phrase[-1] if head_phrase else ""

@@ -202,6 +202,22 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
             "say",
         ),
         ("Evans said the club would appeal against the ban this week.", "Evans", "says"),
+        # One person given two descriptions; two people, or a group, with one.
+        (
+            "Radio host and former mayor Dana Ruiz said the vote would be close this year.",
+            "Radio host and former mayor Dana Ruiz",
+            "says",
+        ),
+        (
+            "The mayor and Governor Ann Holt said the bridge would reopen next week.",
+            "The mayor and Governor Ann Holt",
+            "say",
+        ),
+        (
+            "Chile and Peru said the reef belonged to neither of them in any case.",
+            "Chile and Peru",
+            "say",
+        ),
     ],
 )
 def test_a_plural_speaker_says_say_even_when_it_opens_the_sentence(
