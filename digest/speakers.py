@@ -411,7 +411,7 @@ def same_speaker(one: str, other: str) -> bool:
     not "Police" and "Police Chief Jane Doe", nor "Donald Trump" and "Donald Trump Jr.");
     or a role alone and a name with that role ("The prosecutor" and "Mustafa Suleiman,
     the prosecutor")."""
-    if speaker_key(one) == speaker_key(other):
+    if speaker_key(one) == speaker_key(other) or _swapped(speaker_key(one), speaker_key(other)):
         return True
     for a, b in ((one, other), (other, one)):
         name_a, name_b = _name_part(a), _name_part(b)
@@ -443,6 +443,24 @@ def same_speaker(one: str, other: str) -> bool:
         ):
             return True
     return False
+
+
+def _swapped(one: str, other: str) -> bool:
+    """Whether two keys differ by two neighbouring letters swapped in a word of five
+    letters or more: the commonest typo ("Telsa" for "Tesla"). A changed letter is
+    another name as often as a typo ("Iran", "Iraq"; "Marta", "Maria"), so not that."""
+    if len(one) != len(other):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(one, other, strict=True)) if a != b]
+    if not (
+        len(differ) == 2
+        and differ[1] == differ[0] + 1
+        and one[differ[0]] == other[differ[1]]
+        and one[differ[1]] == other[differ[0]]
+    ):
+        return False
+    word = next(w for w in re.finditer(r"\S+", one) if w.start() <= differ[0] < w.end())
+    return len(word.group()) >= 5 and " " not in one[differ[0] : differ[1] + 1]
 
 
 def _name_part(who: str) -> str:

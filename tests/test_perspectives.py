@@ -695,6 +695,16 @@ def test_a_name_written_with_and_without_its_accents_is_one_speaker() -> None:
     assert not same_speaker("Viktor Orbán", "Péter Magyar")
 
 
+def test_a_name_with_two_letters_swapped_is_the_same_speaker() -> None:
+    # "Telsa says" beside "Tesla says" in one story: a typo, not a second voice.
+    assert same_speaker("Telsa", "Tesla")
+    assert same_speaker("Ursula von der Leyne", "Ursula von der Leyen")
+    # A letter changed, or a short name, is another one.
+    assert not same_speaker("Iran", "Iraq")
+    assert not same_speaker("Mali", "Mail")
+    assert not same_speaker("Austria", "Australia")
+
+
 @pytest.mark.parametrize(
     ("article", "role", "named"),
     [
