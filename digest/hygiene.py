@@ -160,7 +160,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Media playback is unsupported|video has been rented|More News Videos|"
             r"This (?:video|feature) is not available|interactive transcript|"
             r"Please try again later|Watch Now\b|Press play\b|"
-            r"Your browser (?:does not|doesn['’]t) support\b",
+            r"Your browser (?:does not|doesn['’]t) support\b|"
+            # A news video's page: the call to watch it, and its caption ("Dana Ruiz
+            # reports during Evening News at 6pm on June 1, 2018").
+            r"^\s*Watch (?:the|our|this|his|her|their|a) (?:full |live |latest |entire )?"
+            r"(?:report|video|clip|segment|interview|broadcast|coverage|livestream)\b|"
+            rf"^\s*{_NAME} reports (?:live )?(?:during|on|for) {_NAME} at "
+            r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\b",
         ),
     ),
     (
@@ -174,6 +180,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[ ]credit)?(?:[ ]by)?[ ]*[:|]|"
             r"^\s*(?:Photo|Image|Picture)s? (?:by|courtesy|credit)\b|"
             r"^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab|video)\b|"
+            # "This image provided by the county jail shows ...", "An undated handout
+            # photo released by police shows ...".
+            r"^\s*(?:This|These|An?|The)(?: [\w\-]+){0,2} (?:image|photo|photograph|"
+            r"picture|mugshot|booking photo|video still)s? (?:provided|released|taken|"
+            r"obtained|made available|posted|shared) (?:by|on|in|from)\b.{0,120}?\bshows?\b|"
             # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
             rf",\s{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
             rf"\b{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"

@@ -91,6 +91,11 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Full Screen Autoplay Close Skip Ad × The moment a lion is shot.", "player chrome"),
         ("CLOSE Animal advocacy group files a complaint.", "player chrome"),
         ("Rating is available when the video has been rented.", "player chrome"),
+        # A news video's page: a call to watch, the clip's caption.
+        ("Watch the report from Dana Ruiz on Channel 4 News at 6 p.m. Monday.", "player"),
+        ("Watch the full interview below.", "player chrome"),
+        ("Dana Ruiz reports during Evening News at 6pm on June 1, 2018.", "player chrome"),
+        ("Ann Holt reports for Eyewitness News at 11 p.m. on Friday.", "player chrome"),
         ("Media playback is unsupported on your device Media caption A march.", "player"),
         ("CORRECTS DAY OF DANCE TO SATURDAY Police cars sit parked.", "correction"),
         ("Correction, Nov. 18: An earlier version of this article misstated a day.", "correct"),
@@ -131,6 +136,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("The captain waves from the bridge on Monday. (JANE ROE/AFP)", "photo caption"),
         ("Crews clear the quay on May 2. (Photo: John Doe, AP)", "photo caption"),
         ("The yard at dusk (AP Photo/Jane Roe, File)", "photo caption"),
+        ("This image provided by the county jail shows Jane Doe on Tuesday.", "photo caption"),
+        ("An undated photo released by police shows the boat in the harbour.", "photo"),
         ("NASA/ROE/DOE ET AL.", "photo caption"),
         ("Jane Doe speaks during a news conference in Cork on May 2.", "photo caption"),
         ("The crew on deck. (Jane Roe/for The Courier)", "photo caption"),
@@ -169,6 +176,12 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "The vote was 215-213 after a night of talks.",
         "Police said the caller dialled 911 at 2 a.m.",
         "Officials asked residents to report damage to the council.",
+        "Watchers of the case expect a ruling on Friday.",
+        "The photo shows the damage was worse than the council said.",
+        "A report released by the ministry shows exports fell by a tenth.",
+        "Watch groups reported the ship to the coastguard in May.",
+        "Dana Ruiz reports on the talks from Geneva for the Courier.",
+        "The BBC reports that the talks will resume on Monday at 10am.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
