@@ -30,6 +30,7 @@ articles, for ``digest why``, the preview and the run summary.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -64,6 +65,12 @@ _UNFILED = ""
 _BRIEF_REPORT_WORDS = 80
 # Sentences of a one-outlet page read to tell a report from someone's own words.
 _OPENING_SENTENCES = 3
+# A paper's text cites its figures and tables ("(Extended Data Fig. 1a–c)", "(Table
+# 2)"); a news report about a paper seldom does, and never this often.
+_FIGURE_REFERENCE = re.compile(
+    r"\((?:[^()]{0,40}\s)?(?:Fig(?:ure)?s?\.?|Tables?)\s?S?\d+[a-zA-Z]?\b[^()]{0,60}\)"
+)
+_PAPER_REFERENCES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +115,8 @@ def select_stories(
     chosen, cut = ranked[:limit], ranked[limit:]
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice))
     ordered = _brief_order(briefs)
-    own_words = {story.id for story in ordered if _in_own_words(story)}
-    personal = [story for story in ordered if story.id in own_words]
-    briefs = [story for story in ordered if story.id not in own_words]
+    unreported = {story.id: why for story in ordered if (why := _not_a_report(story))}
+    briefs = [story for story in ordered if story.id not in unreported]
     shown = max(also_in_the_news, 0)
     left_out = [
         *choice.left_out,
@@ -140,13 +146,13 @@ def select_stories(
             LeftOut(
                 story.id,
                 LeftOutReason.ONE_OUTLET,
-                f"one outlet only ({story.outlets[0] if story.outlets else '?'}); written in "
-                "someone's own words (the first or second person), so not listed as news in "
-                "Also in the news",
+                f"one outlet only ({story.outlets[0] if story.outlets else '?'}); "
+                f"{unreported[story.id]}, so not listed as news in Also in the news",
                 _title(story),
                 _article_ids(story),
             )
-            for story in personal
+            for story in ordered
+            if story.id in unreported
         ),
     ]
     configured = [t.name for t in topics]
@@ -264,6 +270,17 @@ def _brief_rank(story: Story) -> tuple[int, int, float, str]:
     words = max(word_count(a.text or a.summary) for a in story.articles)
     weak = int(not has_news_title(story)) + int(words < _BRIEF_REPORT_WORDS)
     return (weak, -len(story.articles), -latest.timestamp(), story.id)
+
+
+def _not_a_report(story: Story) -> str:
+    """Why a one-outlet page is not a report to list as news, or "": someone's own words,
+    or a research paper's text."""
+    if _in_own_words(story):
+        return "written in someone's own words (the first or second person)"
+    article = story.articles[0]
+    if len(_FIGURE_REFERENCE.findall(article.text)) >= _PAPER_REFERENCES:
+        return "a research paper's text (it cites its own figures and tables)"
+    return ""
 
 
 def _in_own_words(story: Story) -> bool:

@@ -335,7 +335,7 @@ def test_a_title_only_item_of_a_standing_topic_is_listed_not_written_up() -> Non
     assert [s.id for s in selection.briefs] == ["s-port"]
 
 
-def test_a_page_in_someones_own_words_is_not_listed_as_news() -> None:
+def test_a_page_in_someones_own_words_or_a_papers_text_is_not_listed_as_news() -> None:
     def lone(name: str, title: str, text: str, hours: int) -> Story:
         return Story(
             id=StoryId(f"s-{name}"),
@@ -370,15 +370,35 @@ def test_a_page_in_someones_own_words_is_not_listed_as_news() -> None:
         "“If they make us choose, the choice is not a difficult one,” the lawmaker wrote.",
         1,
     )
-
-    selection = select_stories(
-        [report, quoted, essay, listicle], NO_EDITS, [], max_stories=5, also_in_the_news=4
+    paper = lone(
+        "journal",
+        "Trenches were dug within the shelter",
+        "Two trenches were dug within the shelter (Fig. 1a, b). Charcoal was sampled at "
+        "each level (Supplementary Table 2). The lowest level held stone tools (Fig. 3).",
+        2,
+    )
+    about_a_paper = lone(
+        "science",
+        "Stone tools found in desert shelter are 49,000 years old",
+        "Archaeologists dated stone tools found in a desert rock shelter to 49,000 years "
+        "ago, the journal Nature reported on Wednesday (Fig. 2 of the paper shows them).",
+        3,
     )
 
-    # Room for all four, yet only the reports are listed (a teaser that opens on an
-    # attributed quotation is one); the others are accounted for.
-    assert [s.id for s in selection.briefs] == ["s-news", "s-wire"]
+    selection = select_stories(
+        [report, quoted, essay, listicle, paper, about_a_paper],
+        NO_EDITS,
+        [],
+        max_stories=5,
+        also_in_the_news=6,
+    )
+
+    # Room for all, yet only the reports are listed (a teaser that opens on an
+    # attributed quotation is one, and so is a report of a paper); the others are
+    # accounted for.
+    assert [s.id for s in selection.briefs] == ["s-science", "s-news", "s-wire"]
     left = {o.story_id: o for o in selection.left_out}
-    assert set(left) == {"s-post", "s-daily"}
+    assert set(left) == {"s-post", "s-daily", "s-journal"}
     assert all(o.reason == LeftOutReason.ONE_OUTLET for o in left.values())
     assert "someone's own words" in left["s-post"].detail
+    assert "a research paper's text" in left["s-journal"].detail
