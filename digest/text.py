@@ -179,6 +179,13 @@ _STOPWORDS = frozenset(
 )
 
 
+# A stop after a lower-case word, then a capital with no space: "Philadelphia.The",
+# "there.“We", "all.”Then". Abbreviations ("p.m.", "U.S.", "Mr.") have a stop or a
+# capital before their last letter, so they never match.
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?P<quote>[\"”][\"“]|[\"“”]?)(?=[A-Z])")
+_GLUED_NEXT = re.compile(r"[\"“]?[A-Z][a-z]")
+
+
 def split_sentences(text: str) -> list[str]:
     """Split plain text into sentences, in order, each stripped of outer whitespace.
 
@@ -234,8 +241,27 @@ def _pieces(paragraph: str) -> list[str]:
     for tokens in (s for para in segmenter.analyze(paragraph) for s in para):
         if tokens:
             last = tokens[-1]
-            pieces.append(paragraph[tokens[0].offset : last.offset + len(last.value)])
+            pieces.extend(_unglued(paragraph[tokens[0].offset : last.offset + len(last.value)]))
     return pieces
+
+
+def _unglued(piece: str) -> list[str]:
+    """``piece`` split where a page ran two paragraphs together with no space between
+    ("... said.“We ...", "... there.\"We ...") and syntok did not split. A straight quote
+    after the stop closes the sentence before it when the sentence has one open."""
+    parts, start = [], 0
+    for stop in _GLUED.finditer(piece):
+        quote = stop.group("quote")
+        if len(quote) == 2:  # one quotation closes, the next opens: '... there.""The ...'
+            cut = stop.start("quote") + 1
+        elif quote == "”" or (quote == '"' and piece[start : stop.start()].count('"') % 2):
+            cut = stop.end()
+        else:
+            cut = stop.start("quote")
+        if cut < len(piece) and _GLUED_NEXT.match(piece, cut):
+            parts.append(piece[start:cut])
+            start = cut
+    return [*parts, piece[start:]]
 
 
 def remove_unsafe_characters(text: str) -> str:

@@ -21,6 +21,29 @@ def test_abbreviations_initials_and_quotes_do_not_split() -> None:
     ]
 
 
+def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital() -> None:
+    # A page whose paragraphs lost the space between them ("<p>...</p><p>...</p>").
+    text = (
+        "He spent his first night in a prison near Philadelphia.The department says he "
+        'will serve his sentence there."We are taking every precaution," a warden said.'
+        "Staff at Acme Inc. met him and the U.S. Marshals left.“It went well,” she said."
+        "He said “that was all.”Then he left."
+        'Was it safe?""It was," the driver said.'
+    )
+
+    assert split_sentences(text) == [
+        "He spent his first night in a prison near Philadelphia.",
+        'The department says he will serve his sentence there.',
+        '"We are taking every precaution," a warden said.',
+        "Staff at Acme Inc. met him and the U.S. Marshals left.",
+        "“It went well,” she said.",
+        "He said “that was all.”",
+        "Then he left.",
+        'Was it safe?"',
+        '"It was," the driver said.',
+    ]
+
+
 def test_paragraphs_end_sentences_and_soft_wraps_join() -> None:
     text = "A headline without a stop\n\nThe first paragraph\ncontinues here.\nA new line."
 
