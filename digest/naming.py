@@ -531,11 +531,15 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
         return ""
     forms = "|".join(re.escape(form) for form in (title, *_ABBREVIATED.get(title, ())))
     people: list[list[tuple[str, ...]]] = []  # per person, the names it is written with
+    chief: set[tuple[str, ...]] = set()  # names written after "Chief Justice", not "Justice"
     for sentence in context:
         if _headline_case(sentence):
             continue
-        for match in re.finditer(rf"(?<![\w.])(?:{forms})((?:\s{_NAME_WORD}){{1,5}})", sentence):
-            name = _name_after_title(match.group(1).split())
+        found = rf"(?<![\w.])(Chief\s)?(?:{forms})((?:\s{_NAME_WORD}){{1,5}})"
+        for match in re.finditer(found, sentence):
+            name = _name_after_title(match.group(2).split())
+            if name and match.group(1):
+                chief.add(name)
             if name and not _another_title(sentence[: match.start()]):
                 same = next((p for p in people if any(_one_person(name, n) for n in p)), None)
                 if same is None:
@@ -548,7 +552,8 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     if not people or (len(people) > 1 and len(people[0]) < _DOMINANT * len(people[1])):
         return ""
     fullest = max(people[0], key=lambda name: len(name))  # "Xi Jinping", not "Xi"
-    return f"{title} {' '.join(fullest)}"
+    rank = "Chief " if chief.intersection(people[0]) and not title.startswith("Chief") else ""
+    return f"{rank}{title} {' '.join(fullest)}"
 
 
 # A word of a name after a title: capitalised, an initial ("W."), or a particle between

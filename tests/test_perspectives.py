@@ -752,6 +752,13 @@ def test_a_name_with_two_letters_swapped_is_the_same_speaker() -> None:
         # A sentence full of names is no Title Case headline.
         ("Ruiz met Polish President Andrzej Duda. President Ruiz later said it.", "president", ""),
         ("Foreign Minister Ana Ruiz said no.", "minister", "Minister Ana Ruiz"),
+        # "The justice" of a story about the chief justice keeps the rank.
+        (
+            "Chief Justice Ana Ruiz wrote the ruling. Justice Ruiz read it out.",
+            "justice",
+            "Chief Justice Ana Ruiz",
+        ),
+        ("Chief Justice Ana Ruiz wrote it.", "chief justice", "Chief Justice Ana Ruiz"),
         (
             "When President Dana Whitlock arrived, she spoke.",
             "president",
