@@ -33,7 +33,7 @@ def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital()
 
     assert split_sentences(text) == [
         "He spent his first night in a prison near Philadelphia.",
-        'The department says he will serve his sentence there.',
+        "The department says he will serve his sentence there.",
         '"We are taking every precaution," a warden said.',
         "Staff at Acme Inc. met him and the U.S. Marshals left.",
         "“It went well,” she said.",
