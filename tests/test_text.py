@@ -29,6 +29,7 @@ def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital()
         "Staff at Acme Inc. met him and the U.S. Marshals left.“It went well,” she said."
         "He said “that was all.”Then he left."
         'Was it safe?""It was," the driver said.'
+        "He died on Friday.WKRB News filmed the scene from section A."
     )
 
     assert split_sentences(text) == [
@@ -41,6 +42,8 @@ def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital()
         "Then he left.",
         'Was it safe?"',
         '"It was," the driver said.',
+        "He died on Friday.",
+        "WKRB News filmed the scene from section A.",
     ]
 
 
