@@ -165,8 +165,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # reports during Evening News at 6pm on June 1, 2018").
             r"^\s*Watch (?:the|our|this|his|her|their|a) (?:full |live |latest |entire )?"
             r"(?:report|video|clip|segment|interview|broadcast|coverage|livestream)\b|"
-            rf"^\s*{_NAME} reports (?:live )?(?:during|on|for) {_NAME} at "
-            r"\d{1,2}(?::\d\d)?\s?[ap]\.?m\b",
+            rf"^\s*{_NAME} reports (?:live )?(?:during|on|for) "
+            r"[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,3} at \d{1,2}(?::\d\d)?\s?[ap]\.?m\b",
         ),
     ),
     (

@@ -10,6 +10,7 @@ a headline and their article's lead sentence (``write_briefs``), no model.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -199,8 +200,10 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     repeats = fallback = ""
     # A feed teaser often has no full stop: it is a sentence all the same.
     for source in (text, end_sentence(end_teaser(summary))):
-        sentences = [clean_sentence(s) for s in split_sentences(source)[:_BRIEF_LEAD_SENTENCES]]
-        for sentence in sentences:
+        # The first sentences a reader would see: a video page's furniture ("EMBED More
+        # News Videos ...", captions) above the report does not count.
+        cleaned = (clean for s in split_sentences(source) if (clean := clean_sentence(s)))
+        for sentence in itertools.islice(cleaned, _BRIEF_LEAD_SENTENCES):
             words = word_count(sentence)
             ending = sentence.rstrip("\"'”’)")
             if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:

@@ -96,6 +96,7 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Watch the full interview below.", "player chrome"),
         ("Dana Ruiz reports during Evening News at 6pm on June 1, 2018.", "player chrome"),
         ("Ann Holt reports for Eyewitness News at 11 p.m. on Friday.", "player chrome"),
+        ("Ann Holt reports during Channel 4 News at 6pm on May 1, 2026.", "player chrome"),
         ("Media playback is unsupported on your device Media caption A march.", "player"),
         ("CORRECTS DAY OF DANCE TO SATURDAY Police cars sit parked.", "correction"),
         ("Correction, Nov. 18: An earlier version of this article misstated a day.", "correct"),

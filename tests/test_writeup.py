@@ -41,6 +41,20 @@ def test_a_lead_that_repeats_the_headline_gives_way_to_the_next_sentence() -> No
     assert sentence.startswith("More than forty container ships")
 
 
+def test_a_video_pages_furniture_does_not_use_up_the_lead_sentences() -> None:
+    text = (
+        "EMBED More News Videos Jane Doe heads to the county jail.\n\n"
+        "Watch the report from Ann Holt on Channel 4 News at 4 p.m. on May 2, 2026.\n\n"
+        "EMBED More News Videos First look at the new prison.\n\n"
+        "Ann Holt reports during Channel 4 News at 6pm on May 1, 2026.\n\n"
+        "This image provided by the county jail shows Jane Doe on Tuesday.\n\n"
+        "Jane Doe spent her first night behind bars at the new state prison near Eastvale.\n\n"
+        "Officials say Jane Doe will serve her sentence there in a single cell."
+    )
+    sentence = _brief_sentence("Jane Doe spent her first night behind bars", text)
+    assert sentence == "Officials say Jane Doe will serve her sentence there in a single cell."
+
+
 def test_a_teaser_cut_short_by_the_feed_is_printed_only_to_its_last_whole_clause() -> None:
     teaser = "New owner of the island weekly is looking for a new publisher; several..."
     assert _brief_sentence("Island weekly sold", "", summary=teaser) == (
