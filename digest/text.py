@@ -179,10 +179,10 @@ _STOPWORDS = frozenset(
 )
 
 
-# A stop after a lower-case word, then a capital with no space: "Philadelphia.The",
-# "there.“We", "all.”Then", "died.ABC7 News". Abbreviations ("p.m.", "U.S.", "Mr.") have a stop or a
+# A stop after a lower-case word or a number, then a capital with no space:
+# "Philadelphia.The", "there.“We", "all.”Then", "died.ABC7 News", "in 2004.Officials". Abbreviations ("p.m.", "U.S.", "Mr.") have a stop or a
 # capital before their last letter, so they never match.
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?P<quote>[\"”][\"“]|[\"“”]?)(?=[A-Z])")
+_GLUED = re.compile(r"(?<=[a-z0-9]{2}[.!?])(?P<quote>[\"”][\"“]|[\"“”]?)(?=[A-Z])")
 _GLUED_NEXT = re.compile(r"[\"“]?[A-Z]\w")  # "The", "ABC7 News"; not a lone "A"
 
 

@@ -216,8 +216,14 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
                 continue
             leans_on = needs_antecedent(sentence)
             # "The woman, dressed as ..." under "Detectives are looking for a woman" has
-            # its antecedent; a quote without its speaker does not read as news.
-            if (not leans_on or leans_on in title) and sentence[0] not in _QUOTE_MARKS:
+            # its antecedent; a quote without its speaker does not read as news, nor
+            # one the next sentence closes ('The notice said that “some cards ...').
+            if (
+                (not leans_on or leans_on in title)
+                and sentence[0] not in _QUOTE_MARKS
+                and sentence.count("“") == sentence.count("”")
+                and sentence.count('"') % 2 == 0
+            ):
                 return sentence
             fallback = fallback or sentence
     return fallback or repeats

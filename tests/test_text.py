@@ -30,6 +30,7 @@ def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital()
         "He said “that was all.”Then he left."
         'Was it safe?""It was," the driver said.'
         "He died on Friday.WKRB News filmed the scene from section A."
+        " It happened in 2004.Officials say the 3.5 m wall held."
     )
 
     assert split_sentences(text) == [
@@ -44,6 +45,8 @@ def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital()
         '"It was," the driver said.',
         "He died on Friday.",
         "WKRB News filmed the scene from section A.",
+        "It happened in 2004.",
+        "Officials say the 3.5 m wall held.",
     ]
 
 

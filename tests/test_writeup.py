@@ -55,6 +55,18 @@ def test_a_video_pages_furniture_does_not_use_up_the_lead_sentences() -> None:
     assert sentence == "Officials say Jane Doe will serve her sentence there in a single cell."
 
 
+def test_a_quotation_the_next_sentence_closes_is_not_the_briefs_sentence() -> None:
+    text = (
+        "The store chain said hackers had been inside its network since July. "
+        "A notice said that “some cards were used after purchases at our stores. "
+        "We have told those customers.” The chain said no other data was taken."
+    )
+    sentence = _brief_sentence("Store chain hacked", text)
+    assert sentence == "The store chain said hackers had been inside its network since July."
+    sentence = _brief_sentence("Store chain hacked since July", text.split(". ", 1)[1])
+    assert sentence == "The chain said no other data was taken."
+
+
 def test_a_teaser_cut_short_by_the_feed_is_printed_only_to_its_last_whole_clause() -> None:
     teaser = "New owner of the island weekly is looking for a new publisher; several..."
     assert _brief_sentence("Island weekly sold", "", summary=teaser) == (
