@@ -401,7 +401,9 @@ def unintroduced_surname(
     stem = content_words(name)
     if len(stem) != 1 or stem[0] in titles:
         return ""
-    full = re.compile(rf"\b[A-Z][\w’'.-]*\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b")
+    # From a word's start only: from every capital of a dotted run ("A.A.A. ...") the
+    # search took quadratic time.
+    full = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'.-]*+\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b")
     if full.search(text[match.end() :]):
         return ""
     lower = re.compile(rf"\b{re.escape(name.lower())}\b")

@@ -75,7 +75,7 @@ _DATELINE = re.compile(
 )
 # A byline glued to the front of a sentence: "By Jane Doe | ...", "By JANE DOE, Reuters —".
 _BYLINE_PREFIX = re.compile(
-    r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3}(?:,[ ]*[A-Z][\w ]{1,30})?[ ]*[|•·–—][ ]*"
+    r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*+[ ]*){1,3}(?:,[ ]*[A-Z][\w ]{1,30})?[ ]*[|•·–—][ ]*"
     # A photo credit run into the caption or sentence after it: "Associated Press An
     # Israeli soldier rides ...", "Getty All the things ...".
     r"|^\s*(?:Associated Press|AP|AFP|Reuters|Getty(?: Images)?|EPA|Bloomberg)[ ]+"
@@ -191,7 +191,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # A credit line: "Lena Marsh / Quayside Pictures", "Jonathan Ernst/Reuters".
             rf"^\s*{_NAME} ?/ ?{_NAME}(?: ?/ ?{_NAME})?\s*$|"
             r"^\s*[A-Z]{2,}(?:[ ]?/[ ]?[A-Z]{2,})+(?:[ ][A-Z.]+)*\s*$|"
-            rf"\b{_NAME} ?/ ?(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"
+            rf"(?<![\w'’.\-]){_NAME} ?/ ?"
+            r"(?:AFP|AP|Reuters|EPA|Getty|Bloomberg|Sipa|Zuma|Polaris)\b|"
             rf"(?:{PHOTO_CREDIT.pattern})\W*$|"
             r"^\s*Courtesy\b|\bHandout\b|\bvia (?:REUTERS|Reuters|AP|AFP|Getty)\b|"
             r"/ ?Via\b|\bscreen ?grab\b|"
@@ -246,7 +247,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\s*\(?(?:Reporting|Writing|Additional reporting|Editing|Compiled|Edited|"
             r"Written|Produced|Contributing|Research) by\b|\bEditing by\b|"
-            r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*[ ,]*){1,4}(?:(?:and|&)[ ]+(?:[A-Z][\w.'’\-]*[ ]*){1,3})?"
+            # Possessive (*+): a name can no more be cut at each capital, which took
+            # seconds on "By" before a long run of capitals.
+            r"^\s*By[ ]+(?:[A-Z][\w.'’\-]*+[ ,]*){1,4}"
+            r"(?:(?:and|&)[ ]+(?:[A-Z][\w.'’\-]*+[ ]*){1,3})?"
             r"(?:[,|/–—-][ ]*[\w .]{0,40})?\s*$|"
             r"^\s*Contact (?:the )?(?:author|reporter|writer)\b|"
             # A column's disclaimer: "The author is a Reuters Breakingviews columnist."
@@ -268,7 +272,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"A post shared by\b|\b[Ff]ollow (?:him|her|them|me) on\b|\bShare On\b|"
             r"^\s*Click to (?:share|email|print)\b|\(Opens in (?:a )?new window\)|"
             r"\bRead or Share this story\b|\bReach (?:him|her|them) at\b|"
-            r"\b[\w.+-]+@[\w-]+\.[\w.]+\b",
+            r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b",
         ),
     ),
     (
@@ -287,10 +291,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # A call to subscribe: the subscription words with "you"/"your" or an order.
             # Anchored: tried from every position, the lookahead made this pattern
             # quadratic in the sentence's length and most of a build's clean-up time.
+            # Whole words in the last lookahead: a long word cut every way took seconds.
             r"^(?=.*\b(?:subscri\w+|newsletters?|inbox|sign[ -]?up|"
             r"(?:news|email|breaking) alerts)\b)"
             r"(?:.*\b(?:you|your)\b|\s*(?:Get|Sign|Join|Receive|Enter|Want|Never miss|"
-            r"Stay|Subscribe|View all|Could not|Newsletter)\b|(?=(?:\W*\w+){0,10}\W*$))",
+            r"Stay|Subscribe|View all|Could not|Newsletter)\b|(?=\W*(?:\w+\b\W*){0,10}$))",
             re.IGNORECASE,
         ),
     ),

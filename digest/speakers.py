@@ -80,8 +80,9 @@ _SPEAKER_TAIL = re.compile(
     r"(?:,?\s+(?:on|last|this|late|early|earlier|later|also|again|in a statement|today|"
     r"however|though|too|meanwhile|instead|"
     rf"yesterday|{WEEKDAY_PATTERN})"
-    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|"
-    r"night|morning|evening|afternoon|day|today))?)+$"
+    # "on Monday" is "on", then "Monday" from the list above; a day's name or "today"
+    # here as well could match two ways, exponential in a run of them.
+    r"(?:\s+(?:week|month|year|night|morning|evening|afternoon|day))?)+$"
 )
 # Heads of a speaker phrase that are people or organisations, when not a proper name.
 _AGENT_HEAD = re.compile(
