@@ -180,11 +180,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:[ ]credit)?(?:[ ]by)?[ ]*[:|]|"
             r"^\s*(?:Photo|Image|Picture)s? (?:by|courtesy|credit)\b|"
             r"^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab|video)\b|"
-            # "This image provided by the county jail shows ...", "An undated handout
-            # photo released by police shows ...".
-            r"^\s*(?:This|These|An?|The)(?: [\w\-]+){0,2} (?:image|photo|photograph|"
-            r"picture|mugshot|booking photo|video still)s? (?:provided|released|taken|"
-            r"obtained|made available|posted|shared) (?:by|on|in|from)\b.{0,120}?\bshows?\b|"
+            # The wire's caption: "This image provided by the county jail shows ...",
+            # "An undated handout photo released by police shows ...". Not "A photo
+            # obtained by the AP shows the president ...": news of what it shows.
+            r"^\s*This (?:[\w\-]+ ){0,2}(?:image|photo|photograph|picture|"
+            r"mugshot|video still) (?:provided|released|made available) by\b.{0,120}?"
+            r"\bshows?\b|"
+            r"^\s*An? (?:undated |handout )+(?:image|photo|photograph|picture)s? "
+            r"(?:provided|released|made available|taken) by\b.{0,120}?\bshows?\b|"
             # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
             rf",\s{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
             rf"\b{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
@@ -197,8 +200,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*Courtesy\b|\bHandout\b|\bvia (?:REUTERS|Reuters|AP|AFP|Getty)\b|"
             r"/ ?Via\b|\bscreen ?grab\b|"
             # Who stands where: "Jane Doe, left, and John Roe", "Roe (right) greets ...".
-            r"\b[A-Z][\w'’\-]+,? \((?:far |second from )?(?:left|right|centre|center)\)|"
-            r"\b[A-Z][\w'’\-]+, (?:far |second from )?(?:left|right|centre|center),\s|"
+            r"(?<![\w'’\-])[A-Z][\w'’\-]++,? "
+            r"\((?:far |second from )?(?:left|right|centre|center)\)|"
+            r"(?<![\w'’\-])[A-Z][\w'’\-]++, "
+            r"(?:far |second from )?(?:left|right|centre|center),\s|"
             r"\((?:from left|from right|L-R|l-r|left to right)\)|"
             # A picture described in the present: "Mike Brown stands for a portrait in
             # front of ...", "A leopard sits in a tree at ...", "Jane Doe poses with ...".

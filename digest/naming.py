@@ -490,7 +490,7 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
         # At most six words own the role ("The European Union's"): unbounded, a page's
         # long run of capitalised words took this search seconds per sentence.
         match = re.search(
-            rf"(?<![\w'’])((?:[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*){{0,5}}['’]s\s)"
+            rf"(?<![\w'’.\-])((?:[A-Z][\w.\-]*+(?:\s[A-Z][\w.\-]*+){{0,5}}['’]s\s)"
             rf"(?:[a-z][\w\-]*\s){{0,3}}{re.escape(head)})\b",
             sentence,
         )

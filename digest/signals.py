@@ -62,10 +62,19 @@ class StopSignals:
 
     def __enter__(self) -> Self:
         self._read, self._write = os.pipe()
-        os.set_blocking(self._write, False)  # a handler must never block on a full pipe
-        self._old_fd = signal.set_wakeup_fd(self._write, warn_on_full_buffer=False)
-        for number in sorted(_STOP_SIGNALS):
-            self._old_handlers[number] = signal.signal(number, self._note)
+        try:
+            os.set_blocking(self._write, False)  # a handler must never block on a full pipe
+            # Raises ValueError outside the main thread: nothing is changed then.
+            self._old_fd = signal.set_wakeup_fd(self._write, warn_on_full_buffer=False)
+            try:
+                for number in sorted(_STOP_SIGNALS):
+                    self._old_handlers[number] = signal.signal(number, self._note)
+            except BaseException:
+                self._restore()
+                raise
+        except BaseException:
+            self._close()
+            raise
         return self
 
     def __exit__(
@@ -74,11 +83,21 @@ class StopSignals:
         _value: BaseException | None,
         _traceback: TracebackType | None,
     ) -> None:
-        for number, handler in self._old_handlers.items():
-            signal.signal(number, handler)  # type: ignore[arg-type]  # what getsignal gave
+        try:
+            self._restore()
+        finally:
+            self._close()
+
+    def _restore(self) -> None:
         signal.set_wakeup_fd(self._old_fd)
-        os.close(self._read)
-        os.close(self._write)
+        # SIGINT last: once Python's own handler is back, a Ctrl-C that is waiting raises
+        # KeyboardInterrupt at once, and nothing may be left to restore by then.
+        for number in sorted(self._old_handlers, key=lambda n: n == signal.SIGINT):
+            signal.signal(number, self._old_handlers.pop(number))  # type: ignore[arg-type]
+
+    def _close(self) -> None:
+        for fd in (self._read, self._write):
+            os.close(fd)
 
     def _note(self, number: int, _frame: FrameType | None) -> None:
         self.received.append(number)

@@ -343,14 +343,35 @@ def is_common_plural(word: str) -> bool:
     return bool(_PLURAL_OPENING.match(word))
 
 
-# One person given two descriptions before the name ("CNN contributor and Trump supporter
-# Jeffrey Lord"): a bare singular noun before "and" (no "the", no plural) and a name of
-# two or more words at the end. "The mayor and Governor Ann Holt" are two people.
-_ONE_DESCRIBED = re.compile(
-    r"(?![Tt]he\s|[Aa]n?\s|[Hh]is\s|[Hh]er\s|[Ii]ts\s|[Tt]heir\s)(?:[\w.&'’\-]+\s)*?"
-    r"(?!(?:police|people|staff|crew|media|children|men|women)\s)[a-z][\w\-]*(?<![^s]s)"
-    r"\sand\s(?:[\w.&'’\-]+\s){0,4}?[A-Z][\w.'’\-]+\s[A-Z][\w.'’\-]+"
+# Nouns for a body, not a person: "the military and President X" are two speakers.
+_BODY_NOUNS = frozenset(
+    """police people staff crew media children men women military army navy board
+    government ministry campaign family party council committee cabinet team court
+    administration opposition company office department agency union parliament""".split()  # noqa: SIM905
 )
+
+
+def _one_described(name: str) -> bool:
+    """Whether "A and B NAME" is one person given two descriptions: "CNN contributor and
+    Trump supporter Jeffrey Lord", "Acme's chairman and chief executive Ana Ruiz". The
+    first is a bare singular noun for a person (no "the", no plural, no body: "Ukraine's
+    military and ..." are two); the second has a word in lower case before a name of two
+    words or more. A title in capitals after "and" introduces someone else ("... and
+    President Volodymyr Zelensky", "The mayor and Governor Ann Holt")."""
+    before, _, after = name.partition(" and ")
+    first, last = before.split(), after.split()
+    if not first or first[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
+        return False
+    noun = first[-1]
+    if not noun.islower() or noun in _BODY_NOUNS or (noun.endswith("s") and noun[-2:] != "ss"):
+        return False
+    start = len(last)
+    while start and last[start - 1][:1].isupper():
+        start -= 1
+    described = last[:start]
+    return (
+        len(last) - start >= 2 and 0 < len(described) <= 4 and any(w.islower() for w in described)
+    )
 
 
 def is_plural_speaker(who: str, raw: str = "") -> bool:
@@ -365,7 +386,7 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
     if _PLURAL_LEAD.match(who):
         return True
     name = re.split(r",", who)[0]
-    if re.search(r"\sand\s", name) and not _ONE_DESCRIBED.fullmatch(name):
+    if re.search(r"\sand\s", name) and not _one_described(name):
         return True
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()
     head = head_phrase[-1] if head_phrase else ""

@@ -180,11 +180,18 @@ _STOPWORDS = frozenset(
 )
 
 
-# A stop after a lower-case word or a number, then a capital with no space:
+# A stop after a lower-case word or a number, then a capital with no space (not "!":
+# "Yahoo!Finance"):
 # "Philadelphia.The", "there.“We", "all.”Then", "died.ABC7 News", "in 2004.Officials".
 # Abbreviations ("p.m.", "U.S.", "Mr.") have a stop or a capital before their last
 # letter, so they never match.
-_GLUED = re.compile(r"(?<=[a-z0-9]{2}[.!?])(?P<quote>[\"”][\"“]|[\"“”]?)(?=[A-Z])")
+_GLUED = re.compile(r"(?<=[a-z0-9]{2}[.?])(?P<quote>[\"”][\"“]|[\"“”]?)(?=[A-Z])")
+# What a stop between two words of an address looks like: a path, an e-mail or a web
+# name before it, or after it a domain's ending or more of the address.
+_ADDRESS_BEFORE = re.compile(r"[/@]|^(?:https?:|www\.)")
+_ADDRESS_AFTER = re.compile(
+    r"[\"“]?(?:Com|Net|Org|Gov|Edu|Co|Uk|Html?|Php|Aspx?)\b|\S*[@/]|\S*\.[a-z]"
+)
 _GLUED_NEXT = re.compile(r"[\"“]?[A-Z]\w")  # "The", "ABC7 News"; not a lone "A"
 
 
@@ -250,19 +257,32 @@ def _pieces(paragraph: str) -> list[str]:
 def _unglued(piece: str) -> list[str]:
     """``piece`` split where a page ran two paragraphs together with no space between
     ("... said.“We ...", "... there.\"We ...") and syntok did not split. A straight quote
-    after the stop closes the sentence before it when the sentence has one open."""
-    parts, start = [], 0
+    after the stop closes the sentence before it when the sentence has one open. An
+    address ("example.org/report.Html", "jane.Doe@example.com", "Amazon.Com") or a title
+    ("Mrs.Smith") is no sentence's end."""
+    parts, start, quotes, counted = [], 0, 0, 0
     for stop in _GLUED.finditer(piece):
+        at = stop.start()
+        quotes += piece.count('"', counted, at)  # counted once each: linear in the piece
+        counted = at
         quote = stop.group("quote")
         if len(quote) == 2:  # one quotation closes, the next opens: '... there.""The ...'
-            cut = stop.start("quote") + 1
-        elif quote == "”" or (quote == '"' and piece[start : stop.start()].count('"') % 2):
+            cut = at + 1
+        elif quote == "”" or (quote == '"' and quotes % 2):
             cut = stop.end()
         else:
-            cut = stop.start("quote")
-        if cut < len(piece) and _GLUED_NEXT.match(piece, cut):
+            cut = at
+        before = piece[piece.rfind(" ", 0, at) + 1 : at]
+        after = piece[cut : (piece.find(" ", cut) + 1 or len(piece) + 1) - 1]
+        if (
+            cut < len(piece)
+            and _GLUED_NEXT.match(piece, cut)
+            and not _TITLE_ABBREVIATION.search(before)
+            and not _ADDRESS_BEFORE.search(before)
+            and not _ADDRESS_AFTER.match(after)
+        ):
             parts.append(piece[start:cut])
-            start = cut
+            start, quotes, counted = cut, 0, cut
     return [*parts, piece[start:]]
 
 

@@ -218,6 +218,21 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
             "Chile and Peru",
             "say",
         ),
+        (
+            "Chile's navy and President Ana Ruiz said the reef belonged to neither of them.",
+            "Chile's navy and President Ana Ruiz",
+            "say",
+        ),
+        (
+            "Acme's chairman and chief executive Ana Ruiz said the cranes would stay idle.",
+            "Acme's chairman and chief executive Ana Ruiz",
+            "says",
+        ),
+        (
+            "Acme's board and Chief Executive Ana Ruiz said the cranes would stay idle.",
+            "Acme's board and Chief Executive Ana Ruiz",
+            "say",
+        ),
     ],
 )
 def test_a_plural_speaker_says_say_even_when_it_opens_the_sentence(

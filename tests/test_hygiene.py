@@ -179,6 +179,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Officials asked residents to report damage to the council.",
         "Watchers of the case expect a ruling on Friday.",
         "The photo shows the damage was worse than the council said.",
+        "A photo obtained by the Courier shows the mayor meeting the donor in May.",
+        "These images released by the agency on Tuesday show a galaxy far away.",
         "A report released by the ministry shows exports fell by a tenth.",
         "Watch groups reported the ship to the coastguard in May.",
         "Dana Ruiz reports on the talks from Geneva for the Courier.",

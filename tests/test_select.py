@@ -374,14 +374,16 @@ def test_a_page_in_someones_own_words_or_a_papers_text_is_not_listed_as_news() -
         "journal",
         "Trenches were dug within the shelter",
         "Two trenches were dug within the shelter (Fig. 1a, b). Charcoal was sampled at "
-        "each level (Supplementary Table 2). The lowest level held stone tools (Fig. 3).",
+        "each level (Supplementary Table 2). The lowest level held stone tools (fig. 3) "
+        "and bone (Extended Data Fig. 4c).",
         2,
     )
     about_a_paper = lone(
         "science",
         "Stone tools found in desert shelter are 49,000 years old",
         "Archaeologists dated stone tools found in a desert rock shelter to 49,000 years "
-        "ago, the journal Nature reported on Wednesday (Fig. 2 of the paper shows them).",
+        "ago (see Table 1), the journal reported on Wednesday (Table 2). Most were made "
+        "of quartz (Figure 3).",
         3,
     )
 

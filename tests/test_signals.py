@@ -78,3 +78,23 @@ def test_a_stop_signal_that_comes_before_the_wait_is_kept_and_handlers_come_back
         assert stop.wait() == signal.SIGTERM
     assert stop.received == [signal.SIGTERM]
     assert {number: signal.getsignal(number) for number in before} == before
+
+
+def test_stop_signals_outside_the_main_thread_refuse_and_leave_nothing_open() -> None:
+    before = sorted(Path("/proc/self/fd").iterdir())
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    errors: list[BaseException] = []
+
+    def enter() -> None:
+        try:
+            with StopSignals():
+                pass
+        except ValueError as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=enter)
+    thread.start()
+    thread.join()
+    assert len(errors) == 1, "Python handles signals in the main thread only"
+    assert sorted(Path("/proc/self/fd").iterdir()) == before, "the pipe was not closed"
+    assert {number: signal.getsignal(number) for number in handlers} == handlers

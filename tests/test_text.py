@@ -50,6 +50,19 @@ def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital()
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report is at https://example.org/news/report.Html for all to read.",
+        "Forms are at www.Gov.uk and in every post office this week.",
+        "Write to jane.Doe@example.com before Friday to take part.",
+        "Mrs.Smith met the mayor at the harbour on Monday.",
+    ],
+)
+def test_an_address_or_a_title_glued_to_a_capital_is_not_split(text: str) -> None:
+    assert split_sentences(text) == [text]
+
+
 def test_paragraphs_end_sentences_and_soft_wraps_join() -> None:
     text = "A headline without a stop\n\nThe first paragraph\ncontinues here.\nA new line."
 
