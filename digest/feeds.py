@@ -39,7 +39,9 @@ _TITLE_WORDS = 12
 _TITLE_CHARS = 300
 _AUTHOR_CHARS = 200
 _SNIFF_BYTES = 1024
-_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+# One comment part, not "(...)*": a run of comments is itself one "<!--.*?-->", and the
+# starred group could split such a run every way (seconds for 200 bytes of comments).
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)?<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 
 
 def parse_feed(
@@ -294,6 +296,11 @@ class _TextCollector(HTMLParser):
             self.parts.append(data.replace("\x00", ""))
 
 
+# More "<" than ">" by this many: broken or hostile markup, not a page's odd "a < b".
+_UNCLOSED_SLACK = 64
+_UNCLOSED = re.compile(r"<(?![^<>]*>)")
+
+
 def html_to_text(html: str) -> str:
     """Plain text of an HTML fragment: tags dropped, entities unescaped.
 
@@ -303,6 +310,11 @@ def html_to_text(html: str) -> str:
     """
     if "<" not in html and "&" not in html:
         return _plain_paragraphs(html)
+    if html.count("<") > html.count(">") + _UNCLOSED_SLACK:
+        # Python's parser (3.11.7) takes quadratic time over many "<" that open no tag
+        # ("<a <a <a ...", "<!-- <!-- ...": 17 s for 32 KB). A "<" with no ">" before
+        # the next "<" is text: written as "&lt;", the parser reads it as text at once.
+        html = _UNCLOSED.sub("&lt;", html)
     collector = _TextCollector()
     collector.feed(html)
     collector.close()

@@ -342,19 +342,26 @@ def _best_cut(
     for more ("as part", "he").
     """
     for boundary in boundaries:
-        found = [
-            m.start()
-            for m in boundary.finditer(text)
-            if _MIN_BUILT_WORDS <= word_count(head := text[: m.start()]) <= longest
-            and not _open_quote(head)
-            and not _dangles(head.rstrip(" ,;:—–-"), CUT_DANGLING_END)
-            and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
-            and not _parts_complement(head + m.group() + " ")
-            and (not verb or _VERB.search(head.split(" ", 1)[-1]))
-            # Nor end on its only verb ("Wendy Davis discloses | in her memoir that ..."):
-            # what it says is after the cut.
-            and (not verb or _VERB.search(" ".join(head.split()[1:-1])))
-        ]
+        found = []
+        for m in boundary.finditer(text):
+            head = text[: m.start()]
+            words = word_count(head)
+            if words > longest:
+                # Longer heads never have fewer words; counting each of them made a
+                # sentence of thousands of boundaries quadratic.
+                break
+            if (
+                words >= _MIN_BUILT_WORDS
+                and not _open_quote(head)
+                and not _dangles(head.rstrip(" ,;:—–-"), CUT_DANGLING_END)
+                and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
+                and not _parts_complement(head + m.group() + " ")
+                and (not verb or _VERB.search(head.split(" ", 1)[-1]))
+                # Nor end on its only verb ("Wendy Davis discloses | in her memoir that
+                # ..."): what it says is after the cut.
+                and (not verb or _VERB.search(" ".join(head.split()[1:-1])))
+            ):
+                found.append(m.start())
         if found:
             return found[-1]
     return None

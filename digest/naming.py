@@ -49,10 +49,10 @@ _NEVER_NAMES = frozenset(
 )
 
 # A description that introduces a person by one name: "A witness, Bo," / "Walter Huang's
-# brother, Will,".
+# brother, Will,". A word of a name is 30 characters at most (see _full_name).
 _DESCRIPTION = (
     r"(?P<description>\b(?:[Aa]n?|[Tt]he)\s(?:[a-z][\w\-]*\s){0,3}[a-z][\w\-]*|"
-    r"(?:[A-Z][\w.\-]*\s){0,2}[A-Z][\w.\-]*['’]s\s(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*)"
+    r"(?:[A-Z][\w.\-]{0,30}\s){0,2}[A-Z][\w.\-]{0,30}['’]s\s(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*)"
 )
 
 # A name run after one of these may open with the preposition's object ("envoy to Ukraine
@@ -286,7 +286,9 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         if _title_case(sentence):
             continue  # a headline capitalises every word: its runs of capitals are no names
         for match in re.finditer(
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s){{1,6}}{name}{after}|{name})(?!\w)"
+            # A name's word is 30 characters at most: unbounded, a run like "A-A-A-..."
+            # was scanned to its end from each capital, quadratic in its length.
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{after}|{name})(?!\w)"
             rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
             rf"|{_BARE_ROLE})?",
             sentence,
