@@ -14,7 +14,9 @@ minutes of a build. Each shape below is one article's text, a plain news paragra
 followed by the run, at two sizes; a story of two such articles goes through
 ``summarize_story`` (sentence splitting, clean-up, attribution, naming, headline), timed
 in a child process so that a shape that hangs is stopped at ``--limit`` seconds. A
-linear stage takes about the same time per character at both sizes.
+linear stage takes about the same time per character at both sizes. Shapes named with
+a stage in brackets go through that function alone: ``parse_feed`` on a body that is no
+feed, ``html_to_text`` on a feed item's HTML, ``headline_from_sentence``.
 
 The shapes are inputs that an audit of the patterns applied to article text found
 super-linear (session 12), and a few like them. Not every one is slow through this path
@@ -25,7 +27,9 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import platform
+import shlex
 import sys
 import time
 from collections.abc import Callable
@@ -50,6 +54,19 @@ def _run(unit: str, size: int) -> str:
 
 # name -> (what the text is, a function of the run's size in characters)
 SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
+    # Through other stages than the writing (the name says which).
+    "feed of comments (parse_feed)": (
+        "a body of '<!---->' comments that is no feed, 200 bytes to 8 KB",
+        lambda n: "<!---->" + "\t<!---->" * (n // 400 + 24),
+    ),
+    "unclosed tags (html_to_text)": (
+        "a feed item's HTML with '<a <a <a ...'",
+        lambda n: "<p>Intro</p>" + "<a " * (n // 3),
+    ),
+    "datelines (headline)": (
+        "a sentence of 'LONDON, Nov 3 - ' runs built into a headline",
+        lambda n: _run("LONDON, Nov 3 - ", n) + "the council voted to close the bridge.",
+    ),
     "newsletter sentence of long words": (
         "a promo-like sentence of 12 words of 12 letters or more",
         lambda n: (
@@ -118,11 +135,20 @@ def _story(text: str):  # type: ignore[no-untyped-def]  # digest is imported in 
 
 def _child(tree: str, name: str, size: int, out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
     sys.path.insert(0, tree)
+    from digest.feeds import html_to_text, parse_feed
+    from digest.headline import headline_from_sentence
     from digest.summarize import summarize_story
 
-    story = _story(SHAPES[name][1](size))
+    text = SHAPES[name][1](size)
+    run: Callable[[], object] = lambda: summarize_story(_story(text))  # noqa: E731
+    if "(parse_feed)" in name:
+        run = lambda: parse_feed(text.encode(), feed_url="https://x.example/f", outlet="X")  # noqa: E731
+    elif "(html_to_text)" in name:
+        run = lambda: html_to_text(text)  # noqa: E731
+    elif "(headline)" in name:
+        run = lambda: headline_from_sentence(text)  # noqa: E731
     started = time.perf_counter()
-    summarize_story(story)
+    run()
     out.put(time.perf_counter() - started)
 
 
@@ -169,11 +195,13 @@ def main() -> None:
     if args.write:
         body = (
             f"{_HEADING}\n\n"
-            "`.venv/bin/python bench/hostile_text.py --write` "
-            f"(Python {platform.python_version()}, {platform.machine()}). Seconds of "
-            "`summarize_story` for a story of two articles whose text is a news paragraph "
-            "and the run named, at two sizes of run; a run is stopped after "
-            f"{args.limit:.0f} s. See the module's docstring for why.\n\n{table}\n"
+            f"`.venv/bin/python bench/hostile_text.py {shlex.join(sys.argv[1:])}` "
+            f"(Python {platform.python_version()}, {platform.machine()}, "
+            f"{os.cpu_count()} CPUs). Seconds of `summarize_story` for a story of two "
+            "articles whose text is a news paragraph and the run named, at two sizes of "
+            "run (or of the function in brackets on the text); a run is stopped after "
+            f"{args.limit:.0f} s. See the module's docstring for why, and the next "
+            f"section for what was fixed.\n\n{table}\n"
         )
         write_section(_HEADING, body)
 
