@@ -26,6 +26,7 @@ Absolute Loyalty") is used instead.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -43,6 +44,7 @@ from digest.text import (
     opens_with_interjection,
     split_sentences,
     word_count,
+    word_starts,
 )
 
 __all__ = [
@@ -91,6 +93,8 @@ _OPENING_MARKS = "\"'“‘«„ "
 _QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
+# No headline's words run longer than this on average: a longer head is not read.
+_CHARS_PER_WORD = 30
 # A capitalised word inside a sentence (after a lower-case word or a comma), and a word
 # in lower case: how articles write each word where case is not the sentence's.
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-z,;] )([A-Z][\w'’\-]*)")
@@ -341,15 +345,17 @@ def _best_cut(
     before it if ``verb``. A cut never ends inside a quotation or on a word that asks
     for more ("as part", "he").
     """
+    # Words before each place, from one pass: counting each head again, and reading
+    # heads longer than any headline, made a sentence of thousands of boundaries (or of
+    # " , , ," runs, which are no words) quadratic.
+    starts = word_starts(text)
     for boundary in boundaries:
         found = []
         for m in boundary.finditer(text):
+            words = bisect.bisect_left(starts, m.start())  # = word_count(text[:m.start()])
+            if words > longest or m.start() > longest * _CHARS_PER_WORD:
+                break  # longer heads never have fewer words
             head = text[: m.start()]
-            words = word_count(head)
-            if words > longest:
-                # Longer heads never have fewer words; counting each of them made a
-                # sentence of thousands of boundaries quadratic.
-                break
             if (
                 words >= _MIN_BUILT_WORDS
                 and not _open_quote(head)

@@ -35,6 +35,7 @@ __all__ = [
     "remove_unsafe_characters",
     "split_sentences",
     "word_count",
+    "word_starts",
 ]
 
 # Calendar names in English, for the stages that read or write dates.
@@ -364,6 +365,13 @@ def opens_with_interjection(text: str) -> bool:
 def word_count(text: str) -> int:
     """Words in ``text``: runs of letters or digits (punctuation-only tokens don't count)."""
     return len(_WORD.findall(text))
+
+
+def word_starts(text: str) -> list[int]:
+    """Where each of ``text``'s words (as :func:`word_count` counts them) starts: the
+    words before a place are ``bisect.bisect_left(word_starts(text), place)``, a word
+    the place cuts counted."""
+    return [m.start() for m in _WORD.finditer(text)]
 
 
 def is_title_of(headline: str, title: str) -> bool:
