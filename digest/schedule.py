@@ -226,9 +226,10 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
 
     scheduler.add_listener(next_runs, EVENT_JOB_EXECUTED | EVENT_JOB_ERROR)
     # The scheduler runs in its own thread and the main thread sleeps on StopSignals,
-    # caught from here on, so a signal at any moment stops it. (A handler that shut
-    # the scheduler down itself could hang: in CI one ran while the main thread held
-    # the lock of the scheduler's wake-up event, and waited on it for ever.)
+    # caught from here on, so a signal at any moment stops it, whichever thread the
+    # kernel gives it to. (In CI, Ctrl-C once went to a library's thread and never woke
+    # a main thread asleep in the scheduler's loop; and a handler that shut the
+    # scheduler down itself could run while that loop held its wake-up event's lock.)
     with StopSignals() as stop:
         _write_heartbeat(out_dir, {"kind": "start", "finished_at": datetime.now(UTC).isoformat()})
         scheduler.start()
