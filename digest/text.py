@@ -210,8 +210,10 @@ def split_sentences(text: str) -> list[str]:
     inside ("the ID. SPACE VIZZION is"). A photo credit after a finished sentence of its
     paragraph ("... on Monday. (JANE ROE/AFP)") goes with that sentence, the caption it
     credits, so clean-up drops both. A links heading ("Related stories:", see
-    ``LINKS_HEADING``) and the unfinished lines under it are one piece. Sentences are
-    slices of the input (after markup and entity decoding): nothing is reworded.
+    ``LINKS_HEADING``) and the unfinished lines under it are one piece. Two sentences a
+    page ran together with no space ("near Philadelphia.The department") are two
+    (``_unglued``). Sentences are slices of the input (after markup and entity
+    decoding): nothing is reworded.
     """
     return list(_split_sentences(text))
 
