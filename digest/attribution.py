@@ -24,12 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.speakers import is_common_plural, is_plural_speaker, recognise_speaker
-from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, end_sentence, word_count
+from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, end_sentence, quotes_balance, word_count
 
 __all__ = ["Statement", "attribute_sentence", "join_list_items"]
 
 _MIN_CLAIM_WORDS = 4
-_QUOTE_CHARS = '"“”'
 
 _VERBS = (
     r"said|says|say|told|tells|argued|argues|argue|warned|warns|warn|claimed|claims|claim|"
@@ -237,7 +236,7 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
     but". Pronoun, vague and non-agent speakers ("he", "officials", "the decision") give
     nothing: they need context or are not speakers.
     """
-    if sum(sentence.count(q) for q in _QUOTE_CHARS) % 2:
+    if not quotes_balance(sentence):
         return ()  # half a quote: the splitter cut inside it
     for split in _SECOND_SPEAKER.finditer(sentence):
         head, tail = sentence[: split.start()].rstrip(), sentence[split.end() :]

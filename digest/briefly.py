@@ -40,14 +40,14 @@ import numpy.typing as npt
 
 from digest.antecedent import introduced_before, needs_antecedent, unintroduced_surname
 from digest.attribution import join_list_items
-from digest.hygiene import clean_sentence, is_boilerplate_document
+from digest.hygiene import clean_sentences, is_boilerplate_document
 from digest.text import (
     MONTHS,
     WEEKDAY_PATTERN,
     WEEKDAYS,
     content_words,
     opens_with_interjection,
-    split_sentences,
+    quotes_balance,
     word_count,
 )
 
@@ -146,7 +146,6 @@ _NOT_EVENTS = frozenset(
     succeed exceed naked wicked sacred""".split()  # noqa: SIM905
 )
 
-_QUOTE_CHARS = '"“”'
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
 _QUOTED_SPAN = re.compile(r"[\"“][^\"“”]{20,}[\"”]")
 # A sentence that opens on a full name (two or three capitalised words) as its subject.
@@ -330,8 +329,7 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
             documents.append(())
             continue
         position = 0
-        cleaned = [c for c in (clean_sentence(s) for s in split_sentences(text)) if c]
-        sentences = join_list_items(cleaned)
+        sentences = join_list_items(clean_sentences(text))
         documents.append(tuple(sentences))
         for sentence in sentences:
             key = " ".join(content_words(sentence))
@@ -434,7 +432,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]
         and text.count("(") == text.count(")")
-        and sum(text.count(q) for q in _QUOTE_CHARS) % 2 == 0
+        and quotes_balance(text)
     )
 
 

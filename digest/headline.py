@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.briefly import needs_antecedent
-from digest.hygiene import clean_sentence, furniture_kind
+from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Story
 from digest.text import (
     CLAUSE_BOUNDARY,
@@ -214,7 +214,7 @@ def make_headline(
             good = questions  # the story is a question: every outlet asks it
     if good:
         return normalise_headline(_most_informative(good, titles, lead), texts, cases)
-    clean = [c for text in texts for s in split_sentences(text) if (c := clean_sentence(s))]
+    clean = [c for text in texts for c in clean_sentences(text)]
     # The first statement: a page's leftovers ("what we know", "Photo Advertisement")
     # start in lower case or have no verb.
     source = lead or next((c for c in clean if is_headline_source(c)), clean[0] if clean else "")

@@ -25,9 +25,16 @@ from __future__ import annotations
 import functools
 import re
 
-from digest.text import LINKS_HEADING, PHOTO_CREDIT, WEEKDAY_PATTERN, plain_text, word_count
+from digest.text import (
+    LINKS_HEADING,
+    PHOTO_CREDIT,
+    WEEKDAY_PATTERN,
+    plain_text,
+    split_sentences,
+    word_count,
+)
 
-__all__ = ["clean_sentence", "furniture_kind", "is_boilerplate_document"]
+__all__ = ["clean_sentence", "clean_sentences", "furniture_kind", "is_boilerplate_document"]
 
 # --- starts and ends that are removed, leaving the sentence --------------------------
 
@@ -412,6 +419,14 @@ def clean_sentence(sentence: str) -> str:
     if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
     return text
+
+
+def clean_sentences(text: str) -> list[str]:
+    """The sentences of ``text`` a reader would see, in order: each sentence of
+    :func:`digest.text.split_sentences` through :func:`clean_sentence`, those with
+    nothing left dropped. "The first sentences" of a page are these: a video page's
+    furniture above the report ("Watch the report ...", captions) is not among them."""
+    return [clean for raw in split_sentences(text) if (clean := clean_sentence(raw))]
 
 
 def furniture_kind(text: str) -> str:

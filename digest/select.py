@@ -39,7 +39,7 @@ from digest.briefly import in_person
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, EditorsChoice, choose_stories
 from digest.headline import has_news_title
-from digest.hygiene import clean_sentence
+from digest.hygiene import clean_sentences
 from digest.models import (
     ArticleId,
     LeftOut,
@@ -50,7 +50,7 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
-from digest.text import split_sentences, word_count
+from digest.text import word_count
 from digest.topics import Placement, TopicExample, match_topics
 
 __all__ = ["Selection", "select_stories"]
@@ -292,11 +292,7 @@ def _in_own_words(story: Story) -> bool:
     "Also in the news" would read as that person, not as news. A teaser that opens on an
     attributed quotation (“If they force us ...,” Fine said) is a report."""
     article = story.articles[0]
-    sentences = [
-        clean
-        for raw in split_sentences(article.text or article.summary)[:_OPENING_SENTENCES]
-        if (clean := clean_sentence(raw))
-    ]
+    sentences = clean_sentences(article.text or article.summary)[:_OPENING_SENTENCES]
     return bool(sentences) and 2 * sum(map(in_person, sentences)) > len(sentences)
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "is_title_of",
     "opens_with_interjection",
     "plain_text",
+    "quotes_balance",
     "remove_unsafe_characters",
     "split_sentences",
     "word_count",
@@ -313,6 +314,19 @@ def remove_unsafe_characters(text: str) -> str:
     stored, and again wherever entities are decoded (``&#x202E;`` is one).
     """
     return _UNSAFE_CHARACTERS.sub("", text)
+
+
+def quotes_balance(text: str) -> bool:
+    """Whether every double quotation ``text`` opens it also closes. With curly marks
+    only, as many “ as ” (two “ and no ” is a quote reopened, not closed); once straight
+    marks are in it, pages mix the two kinds ("“Fine," she said), so the marks of both
+    kinds come in pairs. A sentence that fails holds half a quote (the splitter cut
+    inside it, or the next sentence closes it) and does not stand alone. Single marks are
+    not counted: in "don’t" the closing one is an apostrophe."""
+    opening, closing, straight = text.count("“"), text.count("”"), text.count('"')
+    if straight:
+        return (opening + closing + straight) % 2 == 0
+    return opening == closing
 
 
 def end_sentence(text: str) -> str:

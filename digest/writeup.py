@@ -10,7 +10,6 @@ a headline and their article's lead sentence (``write_briefs``), no model.
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import logging
 import re
 from collections.abc import Sequence
@@ -21,7 +20,7 @@ from digest.antecedent import known_surnames
 from digest.briefly import needs_antecedent
 from digest.config import Config
 from digest.headline import WordCases, make_headline, word_cases
-from digest.hygiene import clean_sentence
+from digest.hygiene import clean_sentences
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
     Brief,
@@ -36,7 +35,7 @@ from digest.models import (
 )
 from digest.select import Selection
 from digest.summarize import summarize_story
-from digest.text import end_sentence, end_teaser, is_title_of, split_sentences, word_count
+from digest.text import end_sentence, end_teaser, is_title_of, quotes_balance, word_count
 
 __all__ = ["Written", "window_cases", "write_briefs", "write_stories"]
 
@@ -202,8 +201,7 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     for source in (text, end_sentence(end_teaser(summary))):
         # The first sentences a reader would see: a video page's furniture ("EMBED More
         # News Videos ...", captions) above the report does not count.
-        cleaned = (clean for s in split_sentences(source) if (clean := clean_sentence(s)))
-        for sentence in itertools.islice(cleaned, _BRIEF_LEAD_SENTENCES):
+        for sentence in clean_sentences(source)[:_BRIEF_LEAD_SENTENCES]:
             words = word_count(sentence)
             ending = sentence.rstrip("\"'”’)")
             if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:
@@ -221,8 +219,7 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             if (
                 (not leans_on or leans_on in title)
                 and sentence[0] not in _QUOTE_MARKS
-                and sentence.count("“") == sentence.count("”")
-                and sentence.count('"') % 2 == 0
+                and quotes_balance(sentence)
             ):
                 return sentence
             fallback = fallback or sentence

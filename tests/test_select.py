@@ -404,3 +404,37 @@ def test_a_page_in_someones_own_words_or_a_papers_text_is_not_listed_as_news() -
     assert all(o.reason == LeftOutReason.ONE_OUTLET for o in left.values())
     assert "someone's own words" in left["s-post"].detail
     assert "a research paper's text" in left["s-journal"].detail
+
+
+def test_a_pages_opening_is_read_past_its_furniture() -> None:
+    # A video page: the player's call to watch and a wire caption sit above the text.
+    # What a reader meets first is the text, so that is what says whose words these are.
+    furniture = (
+        "Watch the report from Dana Frey on Channel 9 News at 6 p.m. "
+        "This image provided by the Harbour Trust shows the old pier at dusk. "
+    )
+
+    def lone(name: str, text: str) -> Story:
+        title = "The old pier closes"
+        return Story(
+            id=StoryId(f"s-{name}"),
+            articles=(_article(f"https://{name}.example/1", name.title(), title, text, 1),),
+        )
+
+    memoir = lone(
+        "column",
+        furniture + "The pier was closed on Monday. I walked there every morning for ten "
+        "years. We will miss it, and you will too.",
+    )
+    report = lone(
+        "channel",
+        furniture + "The pier was closed on Monday. Engineers found its piles rotten. "
+        "The harbour board will decide on repairs in March.",
+    )
+
+    selection = select_stories([memoir, report], NO_EDITS, [], max_stories=5, also_in_the_news=6)
+
+    assert [s.id for s in selection.briefs] == ["s-channel"]
+    (left,) = selection.left_out
+    assert left.story_id == "s-column"
+    assert "someone's own words" in left.detail

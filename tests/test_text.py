@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from digest.hygiene import clean_sentence, is_boilerplate_document
-from digest.text import content_words, end_sentence, end_teaser, split_sentences, word_count
+from digest.text import (
+    content_words,
+    end_sentence,
+    end_teaser,
+    quotes_balance,
+    split_sentences,
+    word_count,
+)
 
 
 def test_abbreviations_initials_and_quotes_do_not_split() -> None:
@@ -283,3 +290,24 @@ def test_a_document_with_an_audio_players_fallback_line_is_an_article() -> None:
         "Commuters will pay 40 cents more from March, the transit authority said."
     )
     assert is_boilerplate_document("Your browser does not support JavaScript. Please update.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "balanced"),
+    [
+        ("The mayor called it “a disgrace” on Monday.", True),
+        ("Nobody expected the bridge to close.", True),
+        ('He said the plan was "dead" and "buried".', True),
+        # Pages mix the two kinds of mark; the pair still closes.
+        ('“It is over," the coach said.', True),
+        ("The players’ union said they don’t agree.", True),
+        # Half a quote: the next sentence closes it, or a paragraph reopens it.
+        ("The notice said that “some cards may not work.", False),
+        ('The notice said that "some cards may not work.', False),
+        ("“We stayed. “We had nowhere to go.", False),
+    ],
+)
+def test_quotes_balance_says_whether_a_sentence_closes_its_quotes(
+    sentence: str, balanced: bool
+) -> None:
+    assert quotes_balance(sentence) is balanced
