@@ -118,6 +118,12 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
 _WORD_BEFORE = re.compile(r"[\w'’.]\s+$")
 # Where a new clause with its own verb begins: a relative clause, a second main clause.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|but|and)\b|;\s+|\s+—\s+")
+# What a dated past verb set in motion for a later day: "On Thursday, Morsi ordered the
+# prime minister to lead a delegation into Gaza on Friday", "agreed on Monday to meet
+# again on Wednesday". The infinitive, a few words before the day it governs.
+_INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?[a-z]{2,}\b(?P<rest>(?:\W+\w+){0,10}?\W+)$")
+# "rose to levels not seen since Friday": the day is no later one.
+_NOT_AHEAD = re.compile(r"\b(?:since|before|after|until|from|than|last)\b", re.IGNORECASE)
 _DAY_OFFSET = {
     "yesterday": -1,
     "last night": -1,
@@ -181,11 +187,18 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
         if _NAMED_DAY.search(lead_in) or _ANY_DAY.search(lead_in):
             # "Black Friday": a name; "on a Sunday", "the following Monday": no date
             return match.group(0)
+        return f"{match.group(0)} ({_day_month(date_of(match))})"
+
+    def date_of(match: re.Match[str]) -> date:
         before = (match.group("before") or "").strip()
+        weekday = WEEKDAYS.index(match.group("day"))
+        anchor = _set_in_motion_on(text, match.start())
+        if anchor is not None and before != "last":
+            # The first such day from the day the plan was made.
+            return _weekday_date(date_of(anchor), weekday, "", True, latest)
         future = _looks_ahead(text, match.start())
         start = spoken_on(text, day, match.start("day")) if future else day
-        meant = _weekday_date(start, WEEKDAYS.index(match.group("day")), before, future, latest)
-        return f"{match.group(0)} ({_day_month(meant)})"
+        return _weekday_date(start, weekday, before, future, latest)
 
     def relative_day(match: re.Match[str]) -> str:
         if (
@@ -294,6 +307,31 @@ def stale_future(text: str, issue_date: date) -> bool:
         if meant < issue_date and _looks_ahead(text, start):
             return True
     return False
+
+
+def _set_in_motion_on(text: str, start: int) -> re.Match[str] | None:
+    """The earlier weekday of the same clause whose past verb governs, through an
+    infinitive, the day at ``start``: "On Thursday, Morsi ordered the prime minister to
+    lead a delegation on Friday" (the Friday after that Thursday); None if there is none.
+    """
+    head = text[:start]
+    earlier = None
+    for found in _DAY.finditer(head):
+        earlier = found
+    if earlier is None:
+        return None
+    between = head[earlier.end() :]
+    infinitive = _INFINITIVE.search(between)
+    if (
+        infinitive is None
+        or _CLAUSE_BREAK.search(between)
+        or _NOT_AHEAD.search(infinitive.group("rest"))
+        or not _past_tenses(between[: infinitive.start()])
+        or _past_tenses(infinitive.group("rest"))
+        or _QUOTATION.search(between)
+    ):
+        return None
+    return earlier
 
 
 def _looks_ahead(text: str, start: int) -> bool:

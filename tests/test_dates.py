@@ -226,3 +226,35 @@ def test_a_day_ahead_counts_from_the_day_it_was_said_on() -> None:
     assert annotate_dates("The harbour council will vote on Friday.", saturday) == (
         "The harbour council will vote on Friday (27 November)."
     )
+
+
+def test_a_day_a_dated_past_verb_set_in_motion_comes_after_that_day() -> None:
+    """ "On Thursday, the governor ordered the minister to lead a delegation on Friday",
+    in a Thursday report: the Friday after, not the one before the order (which dated
+    the plan before it was made)."""
+    thursday = datetime(2026, 11, 19, 9, 0, tzinfo=UTC)
+    ordered = (
+        "On Thursday, the governor ordered the transport minister to lead a delegation "
+        "to the port on Friday, state radio reported."
+    )
+    assert annotate_dates(ordered, thursday) == (
+        "On Thursday (19 November), the governor ordered the transport minister to lead a "
+        "delegation to the port on Friday (20 November), state radio reported."
+    )
+    agreed = "The two unions agreed on Monday to meet the ferry company again on Wednesday."
+    assert annotate_dates(agreed, thursday) == (
+        "The two unions agreed on Monday (16 November) to meet the ferry company again on "
+        "Wednesday (18 November)."
+    )
+    # A day the infinitive does not reach stays in the past.
+    for sentence, dated in (
+        (
+            "On Monday, fares rose to levels not seen since Friday.",
+            "On Monday (16 November), fares rose to levels not seen since Friday (13 November).",
+        ),
+        (
+            "The ferry was held on Monday, and it sailed on Friday.",
+            "The ferry was held on Monday (16 November), and it sailed on Friday (13 November).",
+        ),
+    ):
+        assert annotate_dates(sentence, thursday) == dated
