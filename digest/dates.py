@@ -27,6 +27,12 @@ future elsewhere in the sentence counts unless a past tense or the start of a re
 clause stands between it and the day ("Last week, Netflix parted ways with him,
 announcing that the season will ..."). "This weekend" told in the past before Saturday
 is the weekend just gone.
+A report the sentence dates tells of days from its own day, not the publication's: "On
+Friday CBS News reported that ... before Wednesday's attack" and "The suspect was
+arrested Tuesday, police said Friday" mean the days before that Friday, "police said
+Friday the suspect will appear on Monday" the Monday after it; and a day that a dated
+past verb set in motion through an infinitive ("On Thursday, Morsi ordered the prime
+minister to lead a delegation on Friday") is the first after that day.
 A day with a name of its own ("Black Friday") is left alone, and so is a capitalised
 "Today" after a word, which is part of a name ("USA Today", "Medical News Today").
 :func:`relative_date_words` finds what is still relative in a text (for ``digest
@@ -122,6 +128,17 @@ _CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|but|and)\b|;\s+|\s+—
 # prime minister to lead a delegation into Gaza on Friday", "agreed on Monday to meet
 # again on Wednesday". The infinitive, a few words before the day it governs.
 _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?[a-z]{2,}\b(?P<rest>(?:\W+\w+){0,10}?\W+)$")
+# A report of a past day ("On Friday CBS News reported that ...", "officials said
+# Tuesday the strike ..."): what it tells in the past had happened by then.
+_REPORTING = re.compile(
+    r"\b(?:said|reported|told|announced|confirmed|disclosed|revealed|wrote|added)\b"
+)
+# A tail attribution, not a statement inside the sentence: "what they had said on Sunday".
+_SAID_WITHIN = re.compile(r"\b(?:what|which|that|had|have|has|who)\s+(?:\w+\s+)?$")
+# A day that opens a span ahead: "a ceasefire starting on Friday", "effective Monday".
+_OPENS_A_SPAN = re.compile(
+    r"\b(?:starting|beginning|effective|from|until|through|till)\s+(?:on\s+)?$"
+)
 # "rose to levels not seen since Friday": the day is no later one.
 _NOT_AHEAD = re.compile(r"\b(?:since|before|after|until|from|than|last)\b", re.IGNORECASE)
 _DAY_OFFSET = {
@@ -197,6 +214,16 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
             # The first such day from the day the plan was made.
             return _weekday_date(date_of(anchor), weekday, "", True, latest)
         future = _looks_ahead(text, match.start())
+        if before not in ("last", "next", "this"):
+            # A report made on a day of the sentence tells of days from its own: what it
+            # tells in the past had happened by then, what is ahead comes after it.
+            statement = _reported_on(text, match.start("day"))
+            if statement is not None:
+                said = date_of(statement)
+                return _weekday_date(said, weekday, "", future, said)
+            if not future and _said_on_another_day(text, match.start("day")):
+                said = spoken_on(text, day, match.start("day"))
+                return _weekday_date(said, weekday, "", False, said)
         start = spoken_on(text, day, match.start("day")) if future else day
         return _weekday_date(start, weekday, before, future, latest)
 
@@ -332,6 +359,46 @@ def _set_in_motion_on(text: str, start: int) -> re.Match[str] | None:
     ):
         return None
     return earlier
+
+
+def _said_on_another_day(text: str, start: int) -> bool:
+    """Whether the day at ``start`` is told by a statement the sentence dates after it:
+    "The suspect was arrested Tuesday, police said Friday". Not a statement inside the
+    sentence ("responded Monday to what they had said on Sunday"), nor a day that opens
+    what is ahead ("a ceasefire starting on Friday, Kerry said on Thursday")."""
+    if _OPENS_A_SPAN.search(text[max(0, start - 20) : start]):
+        return False
+    for said in _SAID_ON.finditer(text, start):
+        between = text[start : said.start()]
+        if "," in between and not _SAID_WITHIN.search(between):
+            return True
+    return False
+
+
+def _reported_on(text: str, start: int) -> re.Match[str] | None:
+    """The earlier weekday of the sentence on which a report was made that tells of the
+    day at ``start``: "On Friday CBS News reported that agencies saw activity before
+    Wednesday's attack", "Police said Thursday the suspect had fled on Tuesday"; None if
+    there is none."""
+    head = text[:start]
+    said_on = {m.start("day") for m in _SAID_ON.finditer(text)}
+    if start in said_on:
+        return None  # "..., Kerry said on Thursday": the day of the report itself
+    found = None
+    for found in _DAY.finditer(head):
+        pass
+    if found is None or _QUOTATION.search(head[found.end() :]):
+        return None
+    if _ANY_DAY.search(head[max(0, found.start() - 40) : found.start()]):
+        return None
+    # "police said Thursday": the day dates the report.
+    if found.start("day") in said_on:
+        return found
+    # "On Friday CBS News reported": the day before the report's verb, in its clause.
+    said = _REPORTING.search(head, found.end())
+    if said and not _CLAUSE_BREAK.search(head, found.end(), said.start()):
+        return found
+    return None
 
 
 def _looks_ahead(text: str, start: int) -> bool:

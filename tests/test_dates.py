@@ -258,3 +258,34 @@ def test_a_day_a_dated_past_verb_set_in_motion_comes_after_that_day() -> None:
         ),
     ):
         assert annotate_dates(sentence, thursday) == dated
+
+
+def test_what_a_dated_report_tells_is_dated_from_the_day_of_the_report() -> None:
+    """ "On Friday the radio reported that ... before Wednesday's blast", in a Wednesday
+    report: the Wednesday before that Friday, not the day of publication, which came
+    after the report. What the report says is ahead comes after it."""
+    wednesday = datetime(2026, 11, 18, 9, 0, tzinfo=UTC)
+    cases = {
+        "On Friday the state radio reported that inspectors had seen trucks at the depot "
+        "before Wednesday's blast.": "On Friday (13 November) the state radio reported that "
+        "inspectors had seen trucks at the depot before Wednesday's (11 November) blast.",
+        "Harbour police said Friday the skipper had left port on Tuesday.": "Harbour police "
+        "said Friday (13 November) the skipper had left port on Tuesday (10 November).",
+        "On Friday, harbour police said the skipper will appear in court on Monday.": "On "
+        "Friday (13 November), harbour police said the skipper will appear in court on "
+        "Monday (16 November).",
+        # The report's day named after what it tells; a story told in order keeps its order.
+        "The ferry talks were settled on Tuesday, the union and the port said on Friday.": "The "
+        "ferry talks were settled on Tuesday (10 November), the union and the port said on "
+        "Friday (13 November).",
+        "Protests began on Friday and police cleared the square on Tuesday.": "Protests began "
+        "on Friday (13 November) and police cleared the square on Tuesday (17 November).",
+        # Neither a statement inside the sentence nor a span that opens ahead.
+        "The union replied Tuesday to what the port had said on Friday.": "The union replied "
+        "Tuesday (17 November) to what the port had said on Friday (13 November).",
+        "A strike starting on Tuesday was called off, the union said on Friday.": "A strike "
+        "starting on Tuesday (17 November) was called off, the union said on Friday (13 "
+        "November).",
+    }
+    for sentence, dated in cases.items():
+        assert annotate_dates(sentence, wednesday) == dated
