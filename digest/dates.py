@@ -342,9 +342,7 @@ def _set_in_motion_on(text: str, start: int) -> re.Match[str] | None:
     lead a delegation on Friday" (the Friday after that Thursday); None if there is none.
     """
     head = text[:start]
-    earlier = None
-    for found in _DAY.finditer(head):
-        earlier = found
+    earlier = _last_day(head)
     if earlier is None:
         return None
     between = head[earlier.end() :]
@@ -359,6 +357,11 @@ def _set_in_motion_on(text: str, start: int) -> re.Match[str] | None:
     ):
         return None
     return earlier
+
+
+def _last_day(text: str) -> re.Match[str] | None:
+    """The last weekday named in ``text``."""
+    return next(reversed(list(_DAY.finditer(text))), None)
 
 
 def _said_on_another_day(text: str, start: int) -> bool:
@@ -384,9 +387,7 @@ def _reported_on(text: str, start: int) -> re.Match[str] | None:
     said_on = {m.start("day") for m in _SAID_ON.finditer(text)}
     if start in said_on:
         return None  # "..., Kerry said on Thursday": the day of the report itself
-    found = None
-    for found in _DAY.finditer(head):
-        pass
+    found = _last_day(head)
     if found is None or _QUOTATION.search(head[found.end() :]):
         return None
     if _ANY_DAY.search(head[max(0, found.start() - 40) : found.start()]):
