@@ -99,7 +99,11 @@ _SECTION_LABEL = re.compile(
     r"Video|Podcast|Photos|Gallery|LISTEN|WATCH|VIDEO|PHOTOS)"
     r"[ ]*[:|–—][ ]*"
     r"|(?:Story [Hh]ighlights|Story at a glance|Key points|Briefly|UPDATED?|BREAKING(?: NEWS)?|"
-    r"EXCLUSIVE|WATCH|LIVE)[ ]+(?=[A-Z\"“]))",
+    r"EXCLUSIVE|WATCH|LIVE)[ ]+(?=[A-Z\"“])"
+    # An interview's "Q." and "A.": before a sentence's first word, not a name's initial
+    # ("A. Philip Randolph").
+    r"|[QA]\.[ ]+(?=(?:The|A|An|It|I|We|You|He|She|They|This|That|There|What|Why|How|When|"
+    r"Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|No|Yes)\b))",
 )
 # A label or counter with nothing after it: "Story highlights", "1 of 6.".
 _LABEL_ONLY = re.compile(
@@ -379,7 +383,8 @@ def clean_sentence(sentence: str) -> str:
        ("1 of 6."), a dateline ("KYIV (Reuters) -", "CHICAGO (Skyline 7) —", "CAIRO—",
        "Salahuddin, Libya (CNN) --", "(CNN) —", places joined by slashes as in
        "JAKARTA/PANGKALAN BUN, Indonesia", a live blog's "12:55 A.M.") and the page's
-       own section label ("Briefly:", "Story highlights", "Why it matters:", "LISTEN:").
+       own section label ("Briefly:", "Story highlights", "Why it matters:", "LISTEN:",
+       an interview's "Q." and "A.").
     3. A sentence that ends on a photo credit ("... on Monday. (JANE ROE/AFP)") is a
        caption and goes whole: ``split_sentences`` gives the credit a page prints after
        a caption to that caption. A real sentence the page happens to follow with a

@@ -189,11 +189,12 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
 def _lead_sentence(text: str, summary: str, headline: str) -> str:
     """The article's lead sentence, cleaned of datelines, bylines and captions.
 
-    A sentence that only repeats the headline (or goes on from it: feeds often make the
-    title of an item's first words) gives way to the next one, and is kept only when
-    there is no other; one cut short by the feed ("...") is never used. A sentence
-    that stands alone (no "And ...", "It ...", "The decision ..." unless the headline
-    names the decision, no quote without its speaker) comes before one that does not.
+    A question ("Q. What are the next steps?") or a sentence cut short by the feed
+    ("...") is never used. A sentence that stands alone (no "And ...", "It ...", "The
+    decision ..." unless the headline names the decision, no quote without its speaker
+    or left open) comes first; then one that goes on from the headline (feeds often make
+    the title of an item's first words), which is redundant but reads; then one that
+    does not stand alone. One that only repeats the headline is never used.
     """
     title = _words(headline)
     repeats = fallback = ""
@@ -206,7 +207,8 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             ending = sentence.rstrip("\"'”’)")
             if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:
                 continue
-            if ending.endswith(("...", "…")) or not ending.endswith((".", "!", "?")):
+            # A question is no news ("Q. What are the next steps in Congress?").
+            if ending.endswith(("...", "…")) or not ending.endswith((".", "!")):
                 continue
             if _words(sentence)[: len(title)] == title:
                 if len(_words(sentence)) > len(title) + 2:
@@ -223,7 +225,9 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             ):
                 return sentence
             fallback = fallback or sentence
-    return fallback or repeats
+    # A sentence that goes on from the headline is redundant; one that leans on what the
+    # reader has not seen ("And that's not counting ...") does not read at all.
+    return repeats or fallback
 
 
 def _words(text: str) -> list[str]:

@@ -311,3 +311,17 @@ def test_quotes_balance_says_whether_a_sentence_closes_its_quotes(
     sentence: str, balanced: bool
 ) -> None:
     assert quotes_balance(sentence) is balanced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cleaned"),
+    [
+        ("A. The council voted to fund the route.", "The council voted to fund the route."),
+        ("Q. What comes next for the ferry?", "What comes next for the ferry?"),
+        # An initial is no label.
+        ("A. Philip Randolph led the march.", "A. Philip Randolph led the march."),
+        ("Q. Lindqvist chaired the inquiry.", "Q. Lindqvist chaired the inquiry."),
+    ],
+)
+def test_an_interviews_q_and_a_labels_go_and_initials_stay(sentence: str, cleaned: str) -> None:
+    assert clean_sentence(sentence) == cleaned

@@ -184,3 +184,26 @@ def test_a_name_in_the_news_all_over_the_window_needs_no_introduction(tmp_path: 
         for n, what in enumerate(("the budget passed", "taxes stay", "the port opens"))
     )
     assert "Okafor said" in printed((story, *others))
+
+
+def test_a_question_is_never_the_briefs_sentence_and_a_qa_label_goes() -> None:
+    # A page written as questions and answers: the question is no news; the answer is,
+    # without its "A.".
+    text = (
+        "Here is a look at what comes next for the ferry budget.\n\n"
+        "Q. What are the next steps for the island council?\n\n"
+        "A. The council voted early Sunday to fund the winter route until March."
+    )
+    sentence = _brief_sentence("Island council races to fund the ferry", text)
+    assert sentence == "The council voted early Sunday to fund the winter route until March."
+
+
+def test_a_lead_that_goes_on_from_the_headline_comes_before_one_that_leans() -> None:
+    # The feed made the title of the lead's first words; the next sentence leans on it.
+    text = (
+        "The island region, home to most of the ferry's passengers, could lose two "
+        "million euros a month if the winter route stops. And that is not counting the "
+        "blow to tourism, one of the islands' mainstays, said a council economist."
+    )
+    sentence = _brief_sentence("The island region, home to most of the ferry's passengers", text)
+    assert sentence.startswith("The island region, home to most of the ferry's passengers, could")
