@@ -48,7 +48,7 @@ Monday"); a capitalised "Today" after a word that is the day in a title-case hea
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
 from digest.text import MONTHS, WEEKDAYS
@@ -56,6 +56,7 @@ from digest.text import MONTHS, WEEKDAYS
 __all__ = [
     "annotate_dates",
     "local_date",
+    "on_outlets_clock",
     "relative_date_words",
     "spoken_on",
     "stale_future",
@@ -277,9 +278,16 @@ def spoken_on(text: str, day: date, ignore: int = -1) -> date:
 def local_date(published: datetime, utc_offset: int | None) -> date:
     """The calendar date of ``published`` on the outlet's clock (``utc_offset`` minutes
     east of UTC, as its feed wrote the date); the UTC date when that is unknown."""
+    return on_outlets_clock(published, utc_offset).date()
+
+
+def on_outlets_clock(published: datetime, utc_offset: int | None) -> datetime:
+    """``published`` (aware) as the outlet's clock reads it, the same instant: what its
+    readers saw as the date, and what its text's "on Tuesday" counts from. In UTC when
+    the feed did not say."""
     if utc_offset is None:
-        return published.astimezone(UTC).date()
-    return (published.astimezone(UTC) + timedelta(minutes=utc_offset)).date()
+        return published.astimezone(UTC)
+    return published.astimezone(timezone(timedelta(minutes=utc_offset)))
 
 
 def strip_date_annotations(text: str) -> str:

@@ -332,7 +332,8 @@ def format_date(day: date, *, weekday: bool = False) -> str:
 
 
 def short_date(moment: datetime | date) -> str:
-    """``18 Nov`` (a no-break space between): a source's publication day (UTC)."""
+    """``18 Nov`` (a no-break space between): a source's publication day, as ``moment``
+    reads it (a source is dated on its outlet's clock)."""
     return f"{moment.day}\u00a0{MONTHS[moment.month - 1][:3]}"
 
 

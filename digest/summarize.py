@@ -47,7 +47,7 @@ from digest.briefly import (
     score_sentences,
     select_briefly,
 )
-from digest.dates import annotate_dates, stale_future
+from digest.dates import annotate_dates, on_outlets_clock, stale_future
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, make_headline
 from digest.hygiene import clean_sentence
@@ -337,5 +337,7 @@ def _sources(story: Story) -> tuple[Source, ...]:
             continue
         seen.add(article.url)
         title = clean_sentence(article.title) if article.title.strip() else ""
-        sources.append(Source(article.outlet, title, article.url, article.published))
+        # Dated as the outlet dated it: its "on Tuesday" counts from that day.
+        published = on_outlets_clock(article.published, article.utc_offset)
+        sources.append(Source(article.outlet, title, article.url, published))
     return tuple(sources)

@@ -19,6 +19,7 @@ from datetime import date
 from digest.antecedent import known_surnames
 from digest.briefly import needs_antecedent
 from digest.config import Config
+from digest.dates import on_outlets_clock
 from digest.headline import WordCases, make_headline, word_cases
 from digest.hygiene import clean_sentences
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
@@ -180,7 +181,7 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
                 outlet=article.outlet,
                 url=article.url,
                 sentence=end_sentence(_lead_sentence(article.text, article.summary, headline)),
-                published=article.published,
+                published=on_outlets_clock(article.published, article.utc_offset),
             )
         )
     return tuple(briefs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from digest.dates import (
@@ -10,6 +11,7 @@ from digest.dates import (
     stale_future,
     strip_date_annotations,
 )
+from digest.layout import short_date
 from digest.models import Article, ArticleId, Story, StoryId
 from digest.summarize import summarize_story
 from digest.watch import find_events
@@ -289,3 +291,28 @@ def test_what_a_dated_report_tells_is_dated_from_the_day_of_the_report() -> None
     }
     for sentence, dated in cases.items():
         assert annotate_dates(sentence, wednesday) == dated
+
+
+def test_a_source_is_dated_on_its_outlets_clock_as_its_days_are() -> None:
+    """A New York report of Sunday evening, 03:51 UTC on Monday: "tonight" is Sunday 22
+    November, and so is the date its source line prints (a reader would otherwise see
+    "Tonight (22 November)" over "23 Nov")."""
+    evening = datetime(2026, 11, 23, 3, 51, tzinfo=UTC)
+    article = Article(
+        id=ArticleId("ny-2"),
+        url="https://harbour.example/ferry-name",
+        outlet="Harbour Radio",
+        feed_url="https://harbour.example/feed",
+        title="Harbour ferry gets its name",
+        published=evening,
+        text="Tonight the harbour board named its new ferry the Tern after a public vote.",
+        utc_offset=-300,
+    )
+    summary = summarize_story(Story(StoryId("ferry"), (article,)))
+    assert "Tonight (22 November)" in summary.briefly[0].text
+    (source,) = summary.sources
+    assert source.published == evening  # the same instant
+    assert short_date(source.published) == "22\u00a0Nov"
+    # Without a zone the feed said nothing of its clock: the UTC date.
+    utc = summarize_story(Story(StoryId("ferry"), (replace(article, utc_offset=None),)))
+    assert short_date(utc.sources[0].published) == "23\u00a0Nov"
