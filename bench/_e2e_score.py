@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from bench._e2e_pages import Marker
 from bench._e2e_week import FURNITURE_PATTERNS
+from digest.text import split_sentences
 
 __all__ = [
     "GoldArticle",
@@ -406,6 +407,11 @@ def _score_topics(
             score.standing_absent += 1
 
 
+# A sentence of a marker this long or longer counts on its own ("Follow Ann on X" is
+# too generic to say it was injected).
+_MARKER_PART_WORDS = 5
+
+
 def _count_furniture(
     score: Score,
     stories: Sequence[IssueStory],
@@ -415,14 +421,20 @@ def _count_furniture(
     """Count injected furniture (exact strings) and furniture patterns in story fields.
 
     A related headline counts only in a story holding no article of its own event.
-    Whitespace is normalised on both sides (extraction may join lines).
+    Whitespace is normalised on both sides (extraction may join lines). Each sentence of
+    a marker of several counts as well (a bio's "X is a staff writer at Y." is printed
+    without the "Follow X on X" after it), once, where the whole marker is not printed.
     """
     by_text: dict[str, tuple[str, set[int]]] = {}
+    parts: dict[str, list[str]] = {}
     for marker in markers:
         text = " ".join(marker.text.split())
         kind, owners = by_text.setdefault(text, (marker.kind, set()))
         if marker.owner:
             owners.add(gold[marker.owner].event if marker.owner in gold else -1)
+        sentences = [s for s in split_sentences(text) if len(s.split()) >= _MARKER_PART_WORDS]
+        if len(sentences) > 1:
+            parts[text] = sentences
     injected: Counter[str] = Counter()
     found: Counter[str] = Counter()
     examples: defaultdict[str, list[str]] = defaultdict(list)
@@ -430,11 +442,14 @@ def _count_furniture(
         events = {gold[key].event for key in story.members if key in gold}
         for name, raw in story.fields:
             text = " ".join(raw.split())
-            for needle, (kind, owners) in by_text.items():
-                if needle not in text or (owners and owners & events):
+            for whole, (kind, owners) in by_text.items():
+                if owners and owners & events:
                     continue
-                injected[kind] += text.count(needle)
-                _example(examples, f"injected {kind}", story, name, needle)
+                needles = [whole] if whole in text else parts.get(whole, [])
+                for needle in needles:
+                    if needle in text:
+                        injected[kind] += text.count(needle)
+                        _example(examples, f"injected {kind}", story, name, needle)
             for kind, pattern in FURNITURE_PATTERNS.items():
                 hits = pattern.findall(text)
                 if hits:

@@ -105,6 +105,15 @@ _SECTION_LABEL = re.compile(
     r"|[QA]\.[ ]+(?=(?:The|A|An|It|I|We|You|He|She|They|This|That|There|What|Why|How|When|"
     r"Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|No|Yes)\b))",
 )
+# A credit or a clip's title run into the sentence after it, with no stop between:
+# "Boston Globe The sale to ...", "Dinosaurs 101 They ruled the Earth ...". No sentence
+# goes on from a name to a capitalised "The" and a word in lower case ("Netflix's The
+# Crown" goes on in capitals). Not after a sentence's own opener ("In", "When", ...).
+_GLUED_LABEL = re.compile(
+    r"^(?!(?:The|A|An|In|On|At|When|If|After|Before|As|For|But|And|Or|So|It|He|She|They|"
+    r"We|I|This|That)\b)(?:[A-Z][\w'’&.\-]*+|\d++)(?:[ ](?:[A-Z][\w'’&.\-]*+|\d++)){0,3}[ ]"
+    r"(?=(?:The|A|An|They|He|She|It|We|This|These|Those)[ ][a-z])"
+)
 # A label or counter with nothing after it: "Story highlights", "1 of 6.".
 _LABEL_ONLY = re.compile(
     r"^\s*(?:Story highlights|Story at a glance|Key points|Highlights|Briefly|In brief|"
@@ -199,6 +208,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bshows?\b|"
             r"^\s*An? (?:undated |handout )+(?:image|photo|photograph|picture)s? "
             r"(?:provided|released|made available|taken) by\b.{0,120}?\bshows?\b|"
+            # A figure's caption: "Fig. 4 Feathers preserved in ...", "Figure 2: The site".
+            r"^\s*(?:Fig\.|FIG\.)[ ]?\d+[A-Za-z]?\b|^\s*Figure[ ]\d+[A-Za-z]?[.:|]|"
+            # An illustration's caption, a noun phrase: "An artist's impression of Planet
+            # Nine, which could ...". Not a sentence about it, whose verb comes before any
+            # comma: "An artist's impression of the planet shows ...", "... was released".
+            r"^\s*(?:An?|The) artist[’']s (?:impression|rendering|illustration|conception|"
+            r"depiction|concept) of\b(?![^,]{0,120}?\b(?:shows?|showed|depicts?|depicted|"
+            r"was|were|is|are|has|have|had)\b)|"
             # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
             rf",\s{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
             rf"\b{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
@@ -273,6 +290,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*The (?:author|writer) is an? [^.]{0,80}\b(?:columnist|contributor|"
             r"correspondent|writer|editor|professor|fellow|commentator)\b|"
             r"^\s*The (?:opinions|views) expressed\b|"
+            # The writer's bio under a page: "Ann Lee is a staff writer at The Courier."
+            # A staff post only, and nothing more: "is a reporter for the Journal" or
+            # "is a contributing editor at Traveler and an actor" may be news of them.
+            r"^\s*(?:[A-Z][\w.'’\-]*+[ ]+){1,3}(?:is|was) an? staff (?:writer|reporter|editor|"
+            r"correspondent|photographer|producer) (?:at|for|with) (?:(?!and\b)[^.,;]){1,40}"
+            r"(?:,[ ](?:where|covering|who covers)[^.]{0,60})?\.?\s*$|"
             # "NBC News' Matthew DeLuca contributed to this report."
             r"\bcontributed (?:reporting )?to this (?:report|story|article)\b",
         ),
@@ -384,7 +407,8 @@ def clean_sentence(sentence: str) -> str:
        "Salahuddin, Libya (CNN) --", "(CNN) —", places joined by slashes as in
        "JAKARTA/PANGKALAN BUN, Indonesia", a live blog's "12:55 A.M.") and the page's
        own section label ("Briefly:", "Story highlights", "Why it matters:", "LISTEN:",
-       an interview's "Q." and "A.").
+       an interview's "Q." and "A."), and a credit or clip title run into the sentence
+       with no stop ("Boston Globe The sale ...", unless the whole is furniture).
     3. A sentence that ends on a photo credit ("... on Monday. (JANE ROE/AFP)") is a
        caption and goes whole: ``split_sentences`` gives the credit a page prints after
        a caption to that caption. A real sentence the page happens to follow with a
@@ -412,6 +436,8 @@ def clean_sentence(sentence: str) -> str:
         text = _GALLERY.sub("", text, count=1)
         text = _DATELINE.sub("", text, count=1)
         text = _SECTION_LABEL.sub("", text, count=1)
+        if not _kind(text):  # "View Images The skull of ...": a caption, whole
+            text = _GLUED_LABEL.sub("", text, count=1)
         text = text.lstrip("-–—|•·: ").strip()
         if text == before:
             break

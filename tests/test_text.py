@@ -325,3 +325,43 @@ def test_quotes_balance_says_whether_a_sentence_closes_its_quotes(
 )
 def test_an_interviews_q_and_a_labels_go_and_initials_stay(sentence: str, cleaned: str) -> None:
     assert clean_sentence(sentence) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cleaned"),
+    [
+        # The writer's bio under a page.
+        ("Ann Lindqvist is a staff writer at The Harbour Courier.", ""),
+        ("Tom Reyes is a staff reporter for the Quay, covering ports.", ""),
+        (
+            "Tom Reyes is a contributing editor at Coast Traveler and an actor.",
+            "Tom Reyes is a contributing editor at Coast Traveler and an actor.",
+        ),
+        # News about a reporter is news.
+        (
+            "Ann Lindqvist is a reporter for The Harbour Courier.",
+            "Ann Lindqvist is a reporter for The Harbour Courier.",
+        ),
+        # An illustration's caption; a sentence about the illustration stays.
+        ("An artist's impression of the comet, which may pass Earth in May.", ""),
+        (
+            "An artist's impression of the comet was released on Monday.",
+            "An artist's impression of the comet was released on Monday.",
+        ),
+        # A figure's caption; the text that points at the figure stays.
+        ("Fig. 3 Scales preserved in the fossil's tail.", ""),
+        (
+            "Two trenches were dug in the shelter (Fig. 1a).",
+            "Two trenches were dug in the shelter (Fig. 1a).",
+        ),
+        # A credit or a clip's title run into the sentence after it.
+        (
+            "Quayside Gazette The sale of the island weekly includes its printing press.",
+            "The sale of the island weekly includes its printing press.",
+        ),
+        ("Comets 101 They are made of ice and dust.", "They are made of ice and dust."),
+        ("Netflix's The Crown returns in May.", "Netflix's The Crown returns in May."),
+    ],
+)
+def test_bios_illustrations_and_glued_credits_are_furniture(sentence: str, cleaned: str) -> None:
+    assert clean_sentence(sentence) == cleaned
