@@ -174,13 +174,19 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
         )
         if article is story.articles[0] and len(story.articles) > 1:
             headline = make_headline(Story(story.id, (article,)), cases=cases)
+        sentence = end_sentence(_lead_sentence(article.text, article.summary, headline))
+        if sentence and _words(sentence)[: len(_words(headline))] == _words(headline):
+            # The feed made its title of the lead's first words: "Gloria Chapman has
+            # revealed husband Mark told her he was going (...): Gloria Chapman has
+            # revealed ..." would say them twice. The whole lead is the headline.
+            headline, sentence = _as_headline(sentence), ""
         briefs.append(
             Brief(
                 story_id=story.id,
                 headline=headline,
                 outlet=article.outlet,
                 url=article.url,
-                sentence=end_sentence(_lead_sentence(article.text, article.summary, headline)),
+                sentence=sentence,
                 published=on_outlets_clock(article.published, article.utc_offset),
             )
         )
@@ -229,6 +235,13 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     # A sentence that goes on from the headline is redundant; one that leans on what the
     # reader has not seen ("And that's not counting ...") does not read at all.
     return repeats or fallback
+
+
+def _as_headline(sentence: str) -> str:
+    """A sentence printed as a headline: without its full stop (a headline has none)."""
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        return sentence[:-1]
+    return sentence
 
 
 def _words(text: str) -> list[str]:

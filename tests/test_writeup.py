@@ -205,5 +205,22 @@ def test_a_lead_that_goes_on_from_the_headline_comes_before_one_that_leans() -> 
         "million euros a month if the winter route stops. And that is not counting the "
         "blow to tourism, one of the islands' mainstays, said a council economist."
     )
-    sentence = _brief_sentence("The island region, home to most of the ferry's passengers", text)
-    assert sentence.startswith("The island region, home to most of the ferry's passengers, could")
+    title = "The island region, home to most of the ferry's passengers"
+    article = _article("https://wire.example/a", "Wire", title, text)
+    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    # Printed once, as the headline (see the next test).
+    assert brief.headline.startswith(title + ", could lose two million euros a month")
+    assert "not counting" not in brief.headline + brief.sentence
+
+
+def test_a_title_made_of_the_leads_first_words_is_printed_once() -> None:
+    # The feed's title is the lead cut short: headline and sentence would repeat it.
+    text = (
+        "The harbour board has revealed the new ferry will be named after a local "
+        "fisherwoman who rowed the route for forty years."
+    )
+    title = "The harbour board has revealed the new ferry will be named"
+    article = _article("https://wire.example/a", "Wire", title, text)
+    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    assert brief.headline == text.removesuffix(".")
+    assert brief.sentence == ""
