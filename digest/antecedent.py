@@ -215,6 +215,17 @@ def opens_on_an_ordinal(clause: str) -> bool:
     return bool(_CLAUSE_ORDINAL.match(clause))
 
 
+# "Christine Blasey Ford came forward to accuse him of ...": "him" in the clause of the
+# sentence's only person, its subject, is someone else (it would be "herself" or
+# "himself" if not), told of in another sentence. Not after a possessive ("Kim Jong
+# Nam's assassins killed him") nor past another noun or clause ("the teen ... him", "said
+# ... him").
+_OBJECT_OF_ANOTHER = re.compile(
+    r"^(?:[A-Z][\w\-]*+\s+){0,2}[A-Z][\w\-]*+\s+"
+    r"(?:(?!(?:that|who|whom|which|when|while|because|after|before|if|as|since|until|"
+    r"said|says|told|and|but|or|where|whose|the|a|an|his|her|their|its|with)\b)"
+    r"[a-z][\w'’\-]*+\s+){1,10}him\b"
+)
 # "Caballero then confronted Austin": "then" after the subject continues a sequence told
 # before ("and then", ", then", "who then" continue one inside the sentence).
 _THEN = re.compile(
@@ -268,6 +279,7 @@ def needs_antecedent(text: str) -> str:
         or _UNRESOLVED_PERSON.match(text)
         or _THEN.search(text)
         or _REPORTED_ORDINAL.search(text)
+        or _OBJECT_OF_ANOTHER.match(text)
     ):
         return "sentence"
     pointed = points_back(text)

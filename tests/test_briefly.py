@@ -58,6 +58,9 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         "Police believe he boarded the last ferry to the islands on Friday night.",
         # "then" after the subject: the next step of a sequence told before.
         "Duarte said Lind then steered the ferry back into the harbour at dawn.",
+        # "him" in the clause of the sentence's only person is someone else, told of
+        # before: the sentence alone would make the accuser the accused.
+        "Ines Duarte came forward last month to accuse him of sinking the ferry.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -83,6 +86,10 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Police say a Setúbal man stole his neighbour's fishing boat on Sunday night.",
         # "then" inside the sentence's own sequence.
         "Passengers waited in the terminal for hours and then boarded a bus to the city.",
+        # "him" with someone in the sentence to stand for.
+        "Tomas Lind's rescuers pulled him from the water near the quay.",
+        "Police questioned the skipper and released him without charge.",
+        "Duarte alleged that Lind had steered the ferry at him.",
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:
