@@ -27,12 +27,13 @@ future elsewhere in the sentence counts unless a past tense or the start of a re
 clause stands between it and the day ("Last week, Netflix parted ways with him,
 announcing that the season will ..."). "This weekend" told in the past before Saturday
 is the weekend just gone.
-A report the sentence dates tells of days from its own day, not the publication's: "On
-Friday CBS News reported that ... before Wednesday's attack" and "The suspect was
-arrested Tuesday, police said Friday" mean the days before that Friday, "police said
-Friday the suspect will appear on Monday" the Monday after it; and a day that a dated
-past verb set in motion through an infinitive ("On Thursday, Morsi ordered the prime
-minister to lead a delegation on Friday") is the first after that day.
+A report the sentence dates tells of past days from its own day, not the publication's:
+"On Friday CBS News reported that ... before Wednesday's attack" and "The suspect was
+arrested Tuesday, police said Friday" mean the days before that Friday (only in the
+report's own clause, with nothing still ahead for the speaker: not "said on Friday that
+..., but on Monday ...", "would be lifted on Monday"); and a day that a dated order or
+agreement set in motion through its infinitive ("On Thursday, Morsi ordered the prime
+minister to lead a delegation into Gaza on Friday") is the first after that day.
 A day with a name of its own ("Black Friday") is left alone, and so is a capitalised
 "Today" after a word, which is part of a name ("USA Today", "Medical News Today").
 :func:`relative_date_words` finds what is still relative in a text (for ``digest
@@ -47,6 +48,7 @@ Monday"); a capitalised "Today" after a word that is the day in a title-case hea
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
@@ -125,23 +127,52 @@ _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
 _WORD_BEFORE = re.compile(r"[\w'’.]\s+$")
 # Where a new clause with its own verb begins: a relative clause, a second main clause.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|who|where|while|but|and)\b|;\s+|\s+—\s+")
-# What a dated past verb set in motion for a later day: "On Thursday, Morsi ordered the
-# prime minister to lead a delegation into Gaza on Friday", "agreed on Monday to meet
-# again on Wednesday". The infinitive, a few words before the day it governs.
-_INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?[a-z]{2,}\b(?P<rest>(?:\W+\w+){0,10}?\W+)$")
-# A report of a past day ("On Friday CBS News reported that ...", "officials said
-# Tuesday the strike ..."): what it tells in the past had happened by then.
+# What a dated order or agreement set in motion for a later day: "On Thursday, Morsi
+# ordered the prime minister to lead a delegation into Gaza on Friday", "agreed on Monday
+# to meet again on Wednesday". The verb that sets it, then its infinitive (not "to the
+# scene"), then at most a few words before the day: further off, the day belongs to
+# something named on the way ("urged the public to help identify a man seen near the
+# scene on Friday"), as it does after "of", "over" or a possessive ("to send in videos
+# of the shooting on Saturday").
+_SETS_IN_MOTION = re.compile(
+    r"\b(?:ordered|told|asked|urged|agreed|decided|voted|planned|promised|pledged|vowed|"
+    r"arranged|scheduled|invited|instructed|directed|called on)\b"
+)
+_INFINITIVE = re.compile(
+    r"\bto\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|my|our|your|be)\b)"
+    r"[a-z]{2,}\b(?P<rest>(?:\s+[\w\-]+){0,5}?\s+)(?:on\s+|late\s+|early\s+)?$"
+)
+_DAY_POSSESSIVE = re.compile(r"(?:(?:on|late|early)\s+)?[A-Z][a-z]+day['’]s\b")
+_NOT_THE_PLAN = re.compile(
+    r"\b(?:of|over|about|after|since|before|until|from|than|last|his|her|their|its)\b"
+)
+# A report of a past day that the sentence dates: "On Friday CBS News reported that ...
+# before Wednesday's attack", "police said Friday the suspect had fled on Tuesday". The
+# verb of the report.
 _REPORTING = re.compile(
     r"\b(?:said|reported|told|announced|confirmed|disclosed|revealed|wrote|added)\b"
 )
-# A tail attribution, not a statement inside the sentence: "what they had said on Sunday".
-_SAID_WITHIN = re.compile(r"\b(?:what|which|that|had|have|has|who)\s+(?:\w+\s+)?$")
+# Between a report and the day it tells of, another clause ("said on Friday that ..., but
+# on Monday prosecutors ...", "who started work on Tuesday") or a day still ahead for
+# the speaker ("would be lifted on Monday", "plans to travel on Thursday").
+_ANOTHER_CLAUSE = re.compile(
+    r",\s+(?:which|who|whom|whose|where|while|but|and|or)\b|;|\s+—\s+|"
+    r"\b(?:would|could|might|should|may|will|shall|plans?|intends?|expects?|expected|hopes?|"
+    r"wants?|due|set|scheduled|going|to\s+(?!be\b)[a-z]+)\b"
+)
+# Between a day and a report's verb after it, an event of its own: "Shops closed on
+# Friday after the government announced ...".
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|because|as|since|until|if|once|whether)\b")
 # A day that opens a span ahead: "a ceasefire starting on Friday", "effective Monday".
 _OPENS_A_SPAN = re.compile(
     r"\b(?:starting|beginning|effective|from|until|through|till)\s+(?:on\s+)?$"
 )
-# "rose to levels not seen since Friday": the day is no later one.
-_NOT_AHEAD = re.compile(r"\b(?:since|before|after|until|from|than|last)\b", re.IGNORECASE)
+# "The suspect was arrested Tuesday, police said Friday.": the report dated at the end.
+_TAIL_REPORT = re.compile(
+    r",[”\"’']?\s+(?:(?!(?:what|which|that|who|whom)\b)[\w.’'\-]+\s+){1,6}?"
+    r"(?:said|says|told reporters|announced|confirmed|added)\s+(?:on\s+|late\s+|early\s+)?"
+    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?[”\"’']?\s*$"
+)
 _DAY_OFFSET = {
     "yesterday": -1,
     "last night": -1,
@@ -207,24 +238,34 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
             return match.group(0)
         return f"{match.group(0)} ({_day_month(date_of(match))})"
 
+    dated: dict[int, date] = {}
+    days = _Days(text)
+
     def date_of(match: re.Match[str]) -> date:
+        # Each day once: an anchor is an earlier day, dated before the later ones.
+        if match.start() not in dated:
+            dated[match.start()] = _date_of(match)
+        return dated[match.start()]
+
+    def _date_of(match: re.Match[str]) -> date:
         before = (match.group("before") or "").strip()
         weekday = WEEKDAYS.index(match.group("day"))
-        anchor = _set_in_motion_on(text, match.start())
-        if anchor is not None and before != "last":
-            # The first such day from the day the plan was made.
-            return _weekday_date(date_of(anchor), weekday, "", True, latest)
         future = _looks_ahead(text, match.start())
         if before not in ("last", "next", "this"):
-            # A report made on a day of the sentence tells of days from its own: what it
-            # tells in the past had happened by then, what is ahead comes after it.
-            statement = _reported_on(text, match.start("day"))
-            if statement is not None:
-                said = date_of(statement)
-                return _weekday_date(said, weekday, "", future, said)
-            if not future and _said_on_another_day(text, match.start("day")):
-                said = spoken_on(text, day, match.start("day"))
-                return _weekday_date(said, weekday, "", False, said)
+            anchor = _set_in_motion_on(text, match.start(), days)
+            if anchor is not None:
+                # The first such day from the day the plan was made.
+                return _weekday_date(date_of(anchor), weekday, "", True, latest)
+            lead_in = max(0, match.start() - 30)
+            if not future and not _OPENS_A_SPAN.search(text, lead_in, match.start("day")):
+                # What a report of a day tells in the past had happened by then.
+                statement = _reported_on(text, match.start(), days)
+                if statement is not None:
+                    said = date_of(statement)
+                    return _weekday_date(said, weekday, "", False, said)
+                if days.tail is not None and days.tail.start() >= match.end():
+                    said = spoken_on(text, day, match.start("day"))
+                    return _weekday_date(said, weekday, "", False, said)
         start = spoken_on(text, day, match.start("day")) if future else day
         return _weekday_date(start, weekday, before, future, latest)
 
@@ -344,70 +385,91 @@ def stale_future(text: str, issue_date: date) -> bool:
     return False
 
 
-def _set_in_motion_on(text: str, start: int) -> re.Match[str] | None:
-    """The earlier weekday of the same clause whose past verb governs, through an
-    infinitive, the day at ``start``: "On Thursday, Morsi ordered the prime minister to
-    lead a delegation on Friday" (the Friday after that Thursday); None if there is none.
-    """
-    head = text[:start]
-    earlier = _last_day(head)
-    if earlier is None:
-        return None
-    between = head[earlier.end() :]
-    infinitive = _INFINITIVE.search(between)
+class _Days:
+    """The weekdays of one text and the days its reports are dated by ("said Friday"),
+    found once: each day's rules look back at the ones before it."""
+
+    def __init__(self, text: str) -> None:
+        self.matches = list(_DAY.finditer(text))
+        self.starts = [m.start() for m in self.matches]
+        self.said_on = {m.start("day") for m in _SAID_ON.finditer(text)}
+        self.tail = _TAIL_REPORT.search(text)
+
+    def last_before(self, position: int) -> re.Match[str] | None:
+        index = bisect.bisect_left(self.starts, position)
+        return self.matches[index - 1] if index else None
+
+
+def _set_in_motion_on(text: str, start: int, days: _Days) -> re.Match[str] | None:
+    """The earlier weekday of the clause on which an order or agreement was made that,
+    through its infinitive, governs the day at ``start``: "On Thursday, Morsi ordered
+    the prime minister to lead a delegation into Gaza on Friday" (the Friday after that
+    Thursday); None if there is none."""
+    earlier = _anchor_day(text, start, days)
+    if earlier is None or _DAY_POSSESSIVE.match(text, start):
+        return None  # "to rebuild the town hit by Saturday's earthquake": the quake's day
+    clause_start = _clause_start(text, earlier.start())
+    infinitive = _INFINITIVE.search(text, earlier.end(), start)
     if (
         infinitive is None
-        or _CLAUSE_BREAK.search(between)
-        or _NOT_AHEAD.search(infinitive.group("rest"))
-        or not _past_tenses(between[: infinitive.start()])
+        or _NOT_THE_PLAN.search(infinitive.group("rest"))
         or _past_tenses(infinitive.group("rest"))
-        or _QUOTATION.search(between)
+        or _CLAUSE_BREAK.search(text, earlier.end(), start)
+        or not _SETS_IN_MOTION.search(text, clause_start, infinitive.start())
     ):
         return None
     return earlier
 
 
-def _last_day(text: str) -> re.Match[str] | None:
-    """The last weekday named in ``text``."""
-    return next(reversed(list(_DAY.finditer(text))), None)
-
-
-def _said_on_another_day(text: str, start: int) -> bool:
-    """Whether the day at ``start`` is told by a statement the sentence dates after it:
-    "The suspect was arrested Tuesday, police said Friday". Not a statement inside the
-    sentence ("responded Monday to what they had said on Sunday"), nor a day that opens
-    what is ahead ("a ceasefire starting on Friday, Kerry said on Thursday")."""
-    if _OPENS_A_SPAN.search(text[max(0, start - 20) : start]):
-        return False
-    for said in _SAID_ON.finditer(text, start):
-        between = text[start : said.start()]
-        if "," in between and not _SAID_WITHIN.search(between):
-            return True
-    return False
-
-
-def _reported_on(text: str, start: int) -> re.Match[str] | None:
-    """The earlier weekday of the sentence on which a report was made that tells of the
-    day at ``start``: "On Friday CBS News reported that agencies saw activity before
-    Wednesday's attack", "Police said Thursday the suspect had fled on Tuesday"; None if
-    there is none."""
-    head = text[:start]
-    said_on = {m.start("day") for m in _SAID_ON.finditer(text)}
-    if start in said_on:
-        return None  # "..., Kerry said on Thursday": the day of the report itself
-    found = _last_day(head)
-    if found is None or _QUOTATION.search(head[found.end() :]):
+def _reported_on(text: str, start: int, days: _Days) -> re.Match[str] | None:
+    """The earlier weekday of the sentence that dates a report telling of the day at
+    ``start``: "On Friday CBS News reported that agencies saw activity before
+    Wednesday's attack", "Police said Friday the suspect had fled on Tuesday"; None if
+    there is none, or if another clause or event comes between ("Shops closed on Friday
+    after the government announced ...", "said on Friday that ..., but on Monday ...")."""
+    said_on = days.said_on
+    if any(start + offset in said_on for offset in range(len("early ") + 1)):
+        return None  # "..., police said Friday": the day of the report itself
+    earlier = _anchor_day(text, start, days)
+    if earlier is None:
         return None
-    if _ANY_DAY.search(head[max(0, found.start() - 40) : found.start()]):
+    said_day = earlier.start("day") in said_on
+    if said_day:  # "police said Friday": the report's verb is before its day
+        between = text[earlier.end() : start]
+    else:  # "On Friday CBS News reported": after it, in its clause
+        said = _REPORTING.search(text, earlier.end(), start)
+        if said is None:
+            return None
+        lead = text[earlier.end() : said.start()]
+        if _ANOTHER_CLAUSE.search(lead) or _SUBORDINATE.search(lead):
+            return None
+        between = text[said.end() : start]
+    if _ANOTHER_CLAUSE.search(between) or _QUOTATION.search(between):
         return None
-    # "police said Thursday": the day dates the report.
-    if found.start("day") in said_on:
-        return found
-    # "On Friday CBS News reported": the day before the report's verb, in its clause.
-    said = _REPORTING.search(head, found.end())
-    if said and not _CLAUSE_BREAK.search(head, found.end(), said.start()):
-        return found
-    return None
+    return earlier
+
+
+def _anchor_day(text: str, start: int, days: _Days) -> re.Match[str] | None:
+    """The last weekday before ``start`` that is a day of the week's news: not "every
+    Monday", "Black Friday", a possessive ("Sunday's vote") or a day already dated."""
+    found = days.last_before(start)
+    if found is None:
+        return None
+    lead_in = text[max(0, found.start() - 40) : found.start()]
+    if (
+        _ANY_DAY.search(lead_in)
+        or _NAMED_DAY.search(lead_in)
+        or _DAY_POSSESSIVE.match(text, found.start())
+        or _ALREADY_DATED.match(text[found.end() :])
+    ):
+        return None
+    return found
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` begins."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, position)]
+    return breaks[-1] if breaks else 0
 
 
 def _looks_ahead(text: str, start: int) -> bool:
@@ -444,7 +506,10 @@ def _tense(text: str, start: int) -> str | None:
 def _past_tenses(text: str) -> list[int]:
     """Where past tenses end in ``text``; a participle of a passive ("is granted") is none."""
     return [
-        m.end() for m in _PAST_VERB.finditer(text) if not _PASSIVE_BEFORE.search(text[: m.start()])
+        m.end()
+        for m in _PAST_VERB.finditer(text)
+        # The passive's "is" stands right before: a bounded look back, not the whole text.
+        if not _PASSIVE_BEFORE.search(text, max(0, m.start() - 40), m.start())
     ]
 
 

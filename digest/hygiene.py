@@ -23,6 +23,7 @@ would trip, for ``digest check`` to flag furniture in a built issue.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
 from digest.text import (
@@ -101,9 +102,11 @@ _SECTION_LABEL = re.compile(
     r"|(?:Story [Hh]ighlights|Story at a glance|Key points|Briefly|UPDATED?|BREAKING(?: NEWS)?|"
     r"EXCLUSIVE|WATCH|LIVE)[ ]+(?=[A-Z\"“])"
     # An interview's "Q." and "A.": before a sentence's first word, not a name's initial
-    # ("A. Philip Randolph").
-    r"|[QA]\.[ ]+(?=(?:The|A|An|It|I|We|You|He|She|They|This|That|There|What|Why|How|When|"
-    r"Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Can|Could|Will|Would|Should|No|Yes)\b))",
+    # ("A. Philip Randolph", "A. A. Milne", "A. Will Smith": no "A", "I" or "Will" here).
+    r"|[QA]\.[ ]+(?=(?:The|An|It|We|You|He|She|They|This|That|There|What|Why|How|When|"
+    r"Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Could|Would|Should|No|Yes|Well|In|So|"
+    r"Not)\b)"
+    r"|[QA]:[ ]+)",
 )
 # A credit or a clip's title run into the sentence after it, with no stop between:
 # "Boston Globe The sale to ...", "Dinosaurs 101 They ruled the Earth ...". No sentence
@@ -452,12 +455,14 @@ def clean_sentence(sentence: str) -> str:
     return text
 
 
-def clean_sentences(text: str) -> list[str]:
+def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     """The sentences of ``text`` a reader would see, in order: each sentence of
     :func:`digest.text.split_sentences` through :func:`clean_sentence`, those with
-    nothing left dropped. "The first sentences" of a page are these: a video page's
-    furniture above the report ("Watch the report ...", captions) is not among them."""
-    return [clean for raw in split_sentences(text) if (clean := clean_sentence(raw))]
+    nothing left dropped; the first ``limit`` of them if given (the rest are not
+    cleaned). "The first sentences" of a page are these: a video page's furniture above
+    the report ("Watch the report ...", captions) is not among them."""
+    cleaned = (clean for raw in split_sentences(text) if (clean := clean_sentence(raw)))
+    return list(itertools.islice(cleaned, limit))
 
 
 def furniture_kind(text: str) -> str:

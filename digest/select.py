@@ -292,7 +292,7 @@ def _in_own_words(story: Story) -> bool:
     "Also in the news" would read as that person, not as news. A teaser that opens on an
     attributed quotation (“If they force us ...,” Fine said) is a report."""
     article = story.articles[0]
-    sentences = clean_sentences(article.text or article.summary)[:_OPENING_SENTENCES]
+    sentences = clean_sentences(article.text or article.summary, _OPENING_SENTENCES)
     return bool(sentences) and 2 * sum(map(in_person, sentences)) > len(sentences)
 
 

@@ -209,7 +209,7 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     for source in (text, end_sentence(end_teaser(summary))):
         # The first sentences a reader would see: a video page's furniture ("EMBED More
         # News Videos ...", captions) above the report does not count.
-        for sentence in clean_sentences(source)[:_BRIEF_LEAD_SENTENCES]:
+        for sentence in clean_sentences(source, _BRIEF_LEAD_SENTENCES):
             words = word_count(sentence)
             ending = sentence.rstrip("\"'”’)")
             if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:

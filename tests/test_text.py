@@ -321,6 +321,11 @@ def test_quotes_balance_says_whether_a_sentence_closes_its_quotes(
         # An initial is no label.
         ("A. Philip Randolph led the march.", "A. Philip Randolph led the march."),
         ("Q. Lindqvist chaired the inquiry.", "Q. Lindqvist chaired the inquiry."),
+        ("A. A. Lindqvist chaired the inquiry.", "A. A. Lindqvist chaired the inquiry."),
+        ("A. Will Lindqvist chaired the inquiry.", "A. Will Lindqvist chaired the inquiry."),
+        # Answers that open on a word of their own, and labels with a colon.
+        ("A. Well, the route stops in December.", "Well, the route stops in December."),
+        ("A: The route stops in December.", "The route stops in December."),
     ],
 )
 def test_an_interviews_q_and_a_labels_go_and_initials_stay(sentence: str, cleaned: str) -> None:
