@@ -460,7 +460,7 @@ def _anchor_day(text: str, start: int, days: _Days) -> re.Match[str] | None:
         _ANY_DAY.search(lead_in)
         or _NAMED_DAY.search(lead_in)
         or _DAY_POSSESSIVE.match(text, found.start())
-        or _ALREADY_DATED.match(text[found.end() :])
+        or _ALREADY_DATED.match(text[found.end() : found.end() + 40])
     ):
         return None
     return found
