@@ -142,7 +142,7 @@ _INFINITIVE = re.compile(
     r"\bto\s+(?!(?:the|a|an|his|her|its|their|this|that|these|those|my|our|your|be)\b)"
     r"[a-z]{2,}\b(?P<rest>(?:\s+[\w\-]+){0,5}?\s+)(?:on\s+|late\s+|early\s+)?$"
 )
-_DAY_POSSESSIVE = re.compile(r"(?:(?:on|late|early)\s+)?[A-Z][a-z]+day['’]s\b")
+_DAY_POSSESSIVE = re.compile(rf"(?:(?:on|late|early)\s+)?(?:{'|'.join(WEEKDAYS)})['’]s\b")
 _NOT_THE_PLAN = re.compile(
     r"\b(?:of|over|about|after|since|before|until|from|than|last|his|her|their|its)\b"
 )
@@ -171,7 +171,7 @@ _OPENS_A_SPAN = re.compile(
 _TAIL_REPORT = re.compile(
     r",[”\"’']?\s+(?:(?!(?:what|which|that|who|whom)\b)[\w.’'\-]+\s+){1,6}?"
     r"(?:said|says|told reporters|announced|confirmed|added)\s+(?:on\s+|late\s+|early\s+)?"
-    r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?[”\"’']?\s*$"
+    rf"(?P<day>{'|'.join(WEEKDAYS)})\.?[”\"’']?\s*$"
 )
 _DAY_OFFSET = {
     "yesterday": -1,
@@ -259,7 +259,7 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
             lead_in = max(0, match.start() - 30)
             if not future and not _OPENS_A_SPAN.search(text, lead_in, match.start("day")):
                 # What a report of a day tells in the past had happened by then.
-                statement = _reported_on(text, match.start(), days)
+                statement = _reported_on(text, match, days)
                 if statement is not None:
                     said = date_of(statement)
                     return _weekday_date(said, weekday, "", False, said)
@@ -421,15 +421,16 @@ def _set_in_motion_on(text: str, start: int, days: _Days) -> re.Match[str] | Non
     return earlier
 
 
-def _reported_on(text: str, start: int, days: _Days) -> re.Match[str] | None:
-    """The earlier weekday of the sentence that dates a report telling of the day at
-    ``start``: "On Friday CBS News reported that agencies saw activity before
-    Wednesday's attack", "Police said Friday the suspect had fled on Tuesday"; None if
-    there is none, or if another clause or event comes between ("Shops closed on Friday
-    after the government announced ...", "said on Friday that ..., but on Monday ...")."""
+def _reported_on(text: str, day: re.Match[str], days: _Days) -> re.Match[str] | None:
+    """The earlier weekday of the sentence that dates a report telling of ``day``: "On
+    Friday CBS News reported that agencies saw activity before Wednesday's attack",
+    "Police said Friday the suspect had fled on Tuesday"; None if there is none, or if
+    another clause or event comes between ("Shops closed on Friday after the government
+    announced ...", "said on Friday that ..., but on Monday ...")."""
     said_on = days.said_on
-    if any(start + offset in said_on for offset in range(len("early ") + 1)):
+    if day.start("day") in said_on:
         return None  # "..., police said Friday": the day of the report itself
+    start = day.start()
     earlier = _anchor_day(text, start, days)
     if earlier is None:
         return None

@@ -175,7 +175,7 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
         if article is story.articles[0] and len(story.articles) > 1:
             headline = make_headline(Story(story.id, (article,)), cases=cases)
         sentence = end_sentence(_lead_sentence(article.text, article.summary, headline))
-        if sentence and _words(sentence)[: len(_words(headline))] == _words(headline):
+        if sentence and _goes_on_from(sentence, _words(headline)):
             # The feed made its title of the lead's first words: "Gloria Chapman has
             # revealed husband Mark told her he was going (...): Gloria Chapman has
             # revealed ..." would say them twice. The whole lead is the headline.
@@ -217,7 +217,7 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             # A question is no news ("Q. What are the next steps in Congress?").
             if ending.endswith(("...", "…")) or not ending.endswith((".", "!")):
                 continue
-            if _words(sentence)[: len(title)] == title:
+            if _goes_on_from(sentence, title):
                 if len(_words(sentence)) > len(title) + 2:
                     repeats = repeats or sentence
                 continue
@@ -235,6 +235,12 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     # A sentence that goes on from the headline is redundant; one that leans on what the
     # reader has not seen ("And that's not counting ...") does not read at all.
     return repeats or fallback
+
+
+def _goes_on_from(sentence: str, title: list[str]) -> bool:
+    """Whether ``sentence`` opens with the words of ``title`` (lower-cased, as
+    :func:`_words` gives them): a feed's title made of the lead's first words."""
+    return _words(sentence)[: len(title)] == title
 
 
 def _as_headline(sentence: str) -> str:
