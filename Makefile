@@ -25,8 +25,10 @@ demo: install
 	$(BIN)/digest demo --out $(DEMO_OUT)
 
 ## Install with test extras, then lint, type-check and run the whole test suite.
+# Two workers (at most; one on a single core), each taking whole test files: a file's
+# module fixtures (the summarize evaluation, the browser's rendered email) are built once.
 test: install-test lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q --numprocesses=auto --maxprocesses=2 --dist=loadfile
 
 lint: install-test
 	$(BIN)/ruff check digest tests bench tools
