@@ -394,19 +394,30 @@ _SURNAME_SPEAKER = re.compile(
     r"\s+(?:said|says|told \w+|added|wrote|explained|noted)\.?$"
 )
 
+# "confirmed Mr. Jabari was killed": anywhere in a sentence, a courtesy title before a
+# surname is a news report's second reference to someone it named in full before.
+_TITLED_SURNAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)\b(?!\s+[A-Z])"
+)
+
 
 def unintroduced_surname(
     text: str, documents: Sequence[Sequence[str]], titles: frozenset[str]
 ) -> str:
-    """The surname (as a content word) that ``text`` opens on, or ends on as its speaker
-    ("..., Gahler said."), when ``documents`` (the story's articles, as sentences) name
-    that person in full somewhere ("Jeffrey Gahler") but ``text`` and ``titles`` (content
-    words of the story's titles) do not; else "".
+    """The surname (as a content word) that ``text`` opens on, ends on as its speaker
+    ("..., Gahler said."), or gives after a courtesy title ("... Mr. Jabari ..."), when
+    ``documents`` (the story's articles, as sentences) name that person in full somewhere
+    ("Jeffrey Gahler") but ``text`` and ``titles`` (content words of the story's titles)
+    do not; else "".
 
     A word the articles also write in lower case is a common noun ("Police said"), and
     one never seen after another capitalised word is no surname the story gave in full.
     """
-    match = _SURNAME_SUBJECT.match(text) or _SURNAME_SPEAKER.search(text)
+    match = (
+        _SURNAME_SUBJECT.match(text)
+        or _SURNAME_SPEAKER.search(text)
+        or _TITLED_SURNAME.search(text)
+    )
     if not match:
         return ""
     name = match["name"]
@@ -416,18 +427,20 @@ def unintroduced_surname(
     # From a word's start only: from every capital of a dotted run ("A.A.A. ...") the
     # search took quadratic time.
     full = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'.-]*+\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b")
-    if full.search(text[match.end() :]):
+
+    def in_full(sentence: str) -> bool:
+        # A title before the surname is no given name ("Dr Brown", "Sgt. Boody").
+        firsts = (m.group().split()[0] for m in full.finditer(sentence))
+        return any(first != name and first.rstrip(".") not in _PERSON_TITLES for first in firsts)
+
+    if in_full(text[: match.start()] + " " + text[match.end() :]):
         return ""
     lower = re.compile(rf"\b{re.escape(name.lower())}\b")
     named_in_full = False
     for sentence in (s for document in documents for s in document):
         if lower.search(sentence):
             return ""
-        # A title before the surname is no given name ("Dr Brown", "Sgt. Boody").
-        firsts = (m.group().split()[0] for m in full.finditer(sentence))
-        named_in_full = named_in_full or any(
-            first != name and first.rstrip(".") not in _PERSON_TITLES for first in firsts
-        )
+        named_in_full = named_in_full or in_full(sentence)
     return stem[0] if named_in_full else ""
 
 

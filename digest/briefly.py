@@ -112,6 +112,10 @@ _SAME_FIGURE_CONTEXT = 3
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|bn|k|tn)")  # "14m", "2.5bn": the scale in the word
 _SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "percent", "cent"})
+# ... or when they give the same sum of money, sign and all, and one more word: "agreed
+# to pay a $40,000 fine" and "will pay a civil penalty of $40,000" tell one fact, though
+# a fine and a penalty share no word. A sum is exact; a bare number is not.
+_MONEY = re.compile(r"[$£€¥]\s?(\d[\d,.]*\d|\d)(?:\s?(million|billion|trillion|m\b|bn\b))?")
 # A day named in both is as telling as an amount: "Denmark summoned the US envoy in
 # Copenhagen on Wednesday" and "Denmark's foreign ministry summoned the US chargé
 # d'affaires in Copenhagen on Wednesday afternoon" are one event told twice.
@@ -484,7 +488,18 @@ def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
         or (shared > _SAME_FIGURE_CONTEXT and (_same_amount(common) or bool(common & _DAYS)))
         or _same_subject(scored.candidates[one].text, scored.candidates[two].text, shared)
         or _same_event(scored, one, two)
+        or _same_sum(scored, one, two)
     )
+
+
+def _same_sum(scored: ScoredSentences, one: int, two: int) -> bool:
+    """The same sum of money in both, and one more word in common (:data:`_MONEY`)."""
+    first, second = scored.candidates[one].text, scored.candidates[two].text
+    sums = set(_MONEY.findall(first)) & set(_MONEY.findall(second))
+    if not sums or not scored.facts:
+        return False
+    figures = {figure for figure, _ in sums}
+    return bool((scored.facts[one] & scored.facts[two]) - figures - _SCALE_WORDS)
 
 
 def _same_event(scored: ScoredSentences, one: int, two: int) -> bool:

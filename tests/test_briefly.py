@@ -268,6 +268,34 @@ def test_one_event_told_twice_in_other_words_is_redundant() -> None:
     assert is_redundant(scored, texts.index(one), texts.index(two))
 
 
+def test_one_sum_of_money_told_twice_is_a_repeat() -> None:
+    # A fine and a penalty share no word; the sum and the verb tell one fact twice.
+    one = (
+        "The Ardell ferry operator has agreed to pay a $42,500 fine for dumping bilge water "
+        "in the harbour."
+    )
+    two = "Harbour Ferries will pay a civil penalty of $42,500."
+    scored = score_sentences([one, two], frozenset())
+    assert is_redundant(scored, 0, 1)
+
+
+@pytest.mark.parametrize(
+    "two",
+    [
+        # The same sum, nothing else in common: another fact.
+        "A new ticket machine at the pier cost $42,500.",
+        # The same word, another sum.
+        "The council will pay $8,000 to clean the beach.",
+        # A bare number is no sum.
+        "Harbour Ferries will pay for 42,500 new life jackets.",
+    ],
+)
+def test_a_sum_is_a_repeat_only_with_its_words(two: str) -> None:
+    one = "The Ardell ferry operator has agreed to pay a $42,500 fine for dumping bilge water."
+    scored = score_sentences([one, two], frozenset())
+    assert not is_redundant(scored, 0, 1)
+
+
 def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
     one = "Valdoria's parliament approved the harbour budget on a late vote in Ardell."
     two = "Valdoria's coast guard rescued eleven fishermen near Ardell after the storm."
@@ -332,6 +360,26 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     assert leans_on(titled, by_start["Ferreira"]) == ""
     known = score_sentences([_QUAY_REPORT], frozenset(), known_names=frozenset({"ferreira"}))
     assert leans_on(known, by_start["Ferreira"]) == ""
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        # Anywhere in the sentence, "Ms. Ferreira" is a second reference.
+        ("Officials at the port confirmed Ms. Ferreira was on the quay that night.", "ferreira"),
+        ("The harbour board thanked Mrs Ferreira's officers for their work.", "ferreira"),
+        # Named in full earlier in the sentence itself.
+        ("Ana Ferreira's deputy said Ms. Ferreira was on the quay that night.", ""),
+        # "Dr. Ana Ferreira" gives her in full.
+        ("Officials at the port confirmed Dr. Ana Ferreira was on the quay.", ""),
+    ],
+)
+def test_a_surname_after_a_courtesy_title_needs_the_full_name_before_it(
+    sentence: str, leans: str
+) -> None:
+    scored = score_sentences([_QUAY_REPORT + " " + sentence], frozenset())
+    [index] = [i for i, c in enumerate(scored.candidates) if c.text == sentence]
+    assert leans_on(scored, index) == leans
 
 
 def test_a_briefly_names_a_person_in_full_before_their_surname() -> None:
