@@ -40,7 +40,7 @@ import re
 from collections.abc import Sequence
 
 from digest.naming import _PERSON_TITLES
-from digest.text import content_words
+from digest.text import MONTHS, WEEKDAYS, content_words
 
 __all__ = [
     "introduced_before",
@@ -234,6 +234,26 @@ _THEN = re.compile(
     r"(?<!\bwhich )\bthen\s+(?:was|were|had|went|took|gave|made|told|said|left|ran|fled|came|"
     r"began|became|got|saw|found|[a-z]+ed)\b"
 )
+# "launching a blitz of airstrikes that day", "later that afternoon", "the day before.":
+# a time told in another sentence, unless this one named a time before it ("On Friday
+# ... later that day"). "The same day that ...", "the day before Thanksgiving" say which.
+_POINTED_TIME = re.compile(
+    r"\b(?:(?:that|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+"
+    r"(?:day|night|morning|afternoon|evening|week|weekend)"
+    r"|the\s+same\s+(?:day|night|morning|week)(?!\s+(?:that|as|when|of|in|it|he|she|they)\b)"
+    r"|the\s+(?:day|night|week)\s+(?:before|after|earlier)(?=\s*[,.;:!?]|\s*$))\b",
+    re.IGNORECASE,
+)
+_NAMED_TIME = re.compile(
+    rf"\b(?:{'|'.join((*WEEKDAYS, *MONTHS))}|[Yy]esterday|[Tt]oday|[Tt]onight|(?:1[89]|20)\d\d)\b"
+)
+
+
+def _points_to_a_time(text: str) -> bool:
+    pointer = _POINTED_TIME.search(text)
+    return pointer is not None and not _NAMED_TIME.search(text, 0, pointer.start())
+
+
 # Context: "the teen" where the article introduced "a 16-year-old teen" a sentence or
 # three before. The head noun of "the (adjective) noun", not one qualified right after
 # it ("the death toll from ..." says which).
@@ -280,6 +300,7 @@ def needs_antecedent(text: str) -> str:
         or _THEN.search(text)
         or _REPORTED_ORDINAL.search(text)
         or _OBJECT_OF_ANOTHER.match(text)
+        or _points_to_a_time(text)
     ):
         return "sentence"
     pointed = points_back(text)
@@ -396,8 +417,9 @@ _SURNAME_SPEAKER = re.compile(
 
 # "confirmed Mr. Jabari was killed": anywhere in a sentence, a courtesy title before a
 # surname is a news report's second reference to someone it named in full before.
+_COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 _TITLED_SURNAME = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr)\.?\s+(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)\b(?!\s+[A-Z])"
+    rf"\b(?:{'|'.join(_COURTESY_TITLES)})\.?\s+(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)\b(?!\s+[A-Z])"
 )
 
 
@@ -428,19 +450,21 @@ def unintroduced_surname(
     # search took quadratic time.
     full = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'.-]*+\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b")
 
-    def in_full(sentence: str) -> bool:
-        # A title before the surname is no given name ("Dr Brown", "Sgt. Boody").
+    def in_full(sentence: str, not_given: frozenset[str]) -> bool:
         firsts = (m.group().split()[0] for m in full.finditer(sentence))
-        return any(first != name and first.rstrip(".") not in _PERSON_TITLES for first in firsts)
+        return any(first != name and first.rstrip(".") not in not_given for first in firsts)
 
-    if in_full(text[: match.start()] + " " + text[match.end() :]):
+    # In the sentence itself a role says who it is ("President Trump ... Mr. Trump");
+    # in the articles only a given name shows they named the person in full ("Dr
+    # Brown" and "Sgt. Boody" do not).
+    if in_full(text[: match.start()] + " " + text[match.end() :], _COURTESY_TITLES):
         return ""
     lower = re.compile(rf"\b{re.escape(name.lower())}\b")
     named_in_full = False
     for sentence in (s for document in documents for s in document):
         if lower.search(sentence):
             return ""
-        named_in_full = named_in_full or in_full(sentence)
+        named_in_full = named_in_full or in_full(sentence, _PERSON_TITLES)
     return stem[0] if named_in_full else ""
 
 

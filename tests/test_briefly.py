@@ -61,6 +61,10 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         # "him" in the clause of the sentence's only person is someone else, told of
         # before: the sentence alone would make the accuser the accused.
         "Ines Duarte came forward last month to accuse him of sinking the ferry.",
+        # A day told in another sentence: which day is "that day"?
+        "The navy answered by sending three patrol boats to the harbour that day.",
+        "Ferries resumed later that afternoon, after the port reopened the north quay.",
+        "A second ferry ran aground near the same quay the day before.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -90,6 +94,11 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Tomas Lind's rescuers pulled him from the water near the quay.",
         "Police questioned the skipper and released him without charge.",
         "Duarte alleged that Lind had steered the ferry at him.",
+        # The sentence says which day itself.
+        "Setúbal port closed on Friday, and later that day the navy sent three patrol boats.",
+        "The strike began on the same day that the council raised ferry fares.",
+        "The ferry ran aground the night before the harbour regatta.",
+        "A young skipper saved the day after the engine failed off the north quay.",
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:
@@ -338,7 +347,7 @@ def test_a_ranking_or_a_round_is_no_ordinal_reference() -> None:
 _QUAY_REPORT = (
     "A crane toppled onto a warehouse on the north quay of Setúbal harbour on Sunday night. "
     "Harbour police chief Ana Ferreira said two dock workers were hurt and taken to hospital. "
-    "Ferreira said gusts reached 90 kilometres an hour on the quay that night. "
+    "Ferreira said gusts reached 90 kilometres an hour on the quay. "
     "Cargo ships were sent to the south quay while engineers checked the other cranes, "
     "Ferreira said. "
     "Police said the warehouse held fertiliser and was sealed off overnight."
@@ -366,10 +375,12 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     ("sentence", "leans"),
     [
         # Anywhere in the sentence, "Ms. Ferreira" is a second reference.
-        ("Officials at the port confirmed Ms. Ferreira was on the quay that night.", "ferreira"),
+        ("Officials at the port confirmed Ms. Ferreira was on the quay.", "ferreira"),
         ("The harbour board thanked Mrs Ferreira's officers for their work.", "ferreira"),
         # Named in full earlier in the sentence itself.
-        ("Ana Ferreira's deputy said Ms. Ferreira was on the quay that night.", ""),
+        ("Ana Ferreira's deputy said Ms. Ferreira was on the quay.", ""),
+        # A role says who she is, within the sentence.
+        ("Police Chief Ferreira thanked the crew, and Ms. Ferreira later visited them.", ""),
         # "Dr. Ana Ferreira" gives her in full.
         ("Officials at the port confirmed Dr. Ana Ferreira was on the quay.", ""),
     ],
