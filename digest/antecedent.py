@@ -246,6 +246,7 @@ _POINTED_TIME = re.compile(
 )
 _NAMED_TIME = re.compile(
     rf"\b(?:{'|'.join((*WEEKDAYS, *MONTHS))}|[Yy]esterday|[Tt]oday|[Tt]onight|(?:1[89]|20)\d\d)\b"
+    r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d"
 )
 
 

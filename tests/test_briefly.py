@@ -96,6 +96,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Duarte alleged that Lind had steered the ferry at him.",
         # The sentence says which day itself.
         "Setúbal port closed on Friday, and later that day the navy sent three patrol boats.",
+        "A ferry ran aground on Nov. 19 and a second one the next day.",
         "The strike began on the same day that the council raised ferry fares.",
         "The ferry ran aground the night before the harbour regatta.",
         "A young skipper saved the day after the engine failed off the north quay.",
