@@ -112,7 +112,10 @@ _SECOND_SPEAKER = re.compile(
     rf"(?:,|;)\s+(?:while\s+|whereas\s+|but\s+|and\s+)?(?=(?:{_WHO})\s+{_AUX}(?:{_VERBS})\b)"
 )
 # Inside a claim, another speaker's words: "... after the secretary general said ...".
+# "she was waiting on the bus when someone told her there had been a shooting": what the
+# speaker was told, and by no one named, is the speaker's own account.
 _EMBEDDED_SPEAKER = re.compile(
+    r"(?<!\bsomeone )(?<!\bsomebody )(?<!\bno one )(?<!\bnobody )"
     r"\b(?:said|says|say|told|tells|argued|warned|claimed|according to|insisted)\b"
 )
 # Where a claim can be cut before another speaker's words.

@@ -156,6 +156,13 @@ FORMS = [
         "China's foreign ministry",
         "NATO was exporting bloc confrontation to Asia.",
     ),
+    (
+        # Told by no one named: the speaker's own account, not another speaker's words.
+        "Marta Quintal, who works at the fish market, said she was waiting for the ferry "
+        "when someone told her the crane had fallen.",
+        "Marta Quintal",
+        "she was waiting for the ferry when someone told her the crane had fallen.",
+    ),
 ]
 
 
