@@ -430,8 +430,8 @@ def unintroduced_surname(
     """The surname (as a content word) that ``text`` opens on, ends on as its speaker
     ("..., Gahler said."), or gives after a courtesy title ("... Mr. Jabari ..."), when
     ``documents`` (the story's articles, as sentences) name that person in full somewhere
-    ("Jeffrey Gahler") but ``text`` and ``titles`` (content words of the story's titles)
-    do not; else "".
+    ("Jeffrey Gahler"), or the title shows it is a surname, but ``text`` and ``titles``
+    (content words of the story's titles) do not; else "".
 
     A word the articles also write in lower case is a common noun ("Police said"), and
     one never seen after another capitalised word is no surname the story gave in full.
@@ -461,7 +461,8 @@ def unintroduced_surname(
     if in_full(text[: match.start()] + " " + text[match.end() :], _COURTESY_TITLES):
         return ""
     lower = re.compile(rf"\b{re.escape(name.lower())}\b")
-    named_in_full = False
+    # "Mr. Barak" is a second reference even where the articles never gave the first.
+    named_in_full = match.re is _TITLED_SURNAME
     for sentence in (s for document in documents for s in document):
         if lower.search(sentence):
             return ""

@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from digest.antecedent import opens_on_an_ordinal, points_back
+from digest.antecedent import opens_on_an_ordinal, points_back, unintroduced_surname
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import name_in_full, speaker_kind
@@ -103,13 +103,16 @@ def find_perspectives(
     *,
     limit: int,
     documents: Sequence[Sequence[str]] = (),
+    known: frozenset[str] = frozenset(),
 ) -> list[tuple[int, Perspective]]:
     """Up to ``limit`` perspectives from ``sentences``, in the order they should be shown.
 
     ``sentences`` are ``(text, article index)`` pairs, best first (the caller's ranking
     decides which statement of a speaker wins); ``articles`` are ``(url, outlet)`` pairs;
     ``documents`` the articles' sentences in order, used to name a speaker in full
-    ("Lefèvre" -> "Arnaud Lefèvre, a cattle farmer") and to resolve "the minister".
+    ("Lefèvre" -> "Arnaud Lefèvre, a cattle farmer") and to resolve "the minister";
+    ``known`` are content words the reader has met above the voices (the headline, the
+    Briefly): a surname there needs no introduction in a voice.
     Each result is ``(position in sentences, Perspective)``. One statement per speaker;
     the first pass takes one per outlet so the voices come from several sources.
     """
@@ -135,6 +138,8 @@ def find_perspectives(
                     continue  # "Autumn Doe says he never met Autumn's family": her father
                 if not _OPEN_QUOTE.match(says) and (points_back(says) or opens_on_an_ordinal(says)):
                     continue  # "Jane Doe says she was mystified by that conclusion": which?
+                if unintroduced_surname(says, documents, known | frozenset(content_words(who))):
+                    continue  # "The Pentagon says Panetta spoke to Mr. Barak": who is he?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))
     # One voice per speaker, however the outlets name them: "The prosecutor", "Rory

@@ -291,7 +291,10 @@ def _select_perspectives(
     ]
     sentences = [(scored.candidates[i].text, scored.candidates[i].doc) for i in order]
     articles = [(a.url, a.outlet) for a in story.articles]
-    found = find_perspectives(sentences, articles, limit=limit, documents=scored.documents)
+    known = scored.titles.union(*(scored.bags[i] for i in briefly))
+    found = find_perspectives(
+        sentences, articles, limit=limit, documents=scored.documents, known=known
+    )
     return [(order[position], perspective) for position, perspective in found]
 
 

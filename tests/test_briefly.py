@@ -378,6 +378,8 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
         # Anywhere in the sentence, "Ms. Ferreira" is a second reference.
         ("Officials at the port confirmed Ms. Ferreira was on the quay.", "ferreira"),
         ("The harbour board thanked Mrs Ferreira's officers for their work.", "ferreira"),
+        # A surname the articles never gave in full: the title still shows it is one.
+        ("The port said it had spoken to Mr. Okafor about the crane.", "okafor"),
         # Named in full earlier in the sentence itself.
         ("Ana Ferreira's deputy said Ms. Ferreira was on the quay.", ""),
         # A role says who she is, within the sentence.

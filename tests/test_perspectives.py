@@ -770,3 +770,27 @@ def test_a_title_alone_resolves_only_to_a_person_given_that_title(
     article: str, role: str, named: str
 ) -> None:
     assert _titled_person(role, split_sentences(article)) == named
+
+
+def test_a_voice_naming_someone_only_by_a_courtesy_title_needs_them_met_above() -> None:
+    documents = [
+        [
+            "Harbour master Tomas Lind closed the north quay on Sunday.",
+            "Mayor Ida Kross said she had spoken to Mr. Lind about the crane twice this week.",
+            "Mayor Ida Kross said she had spoken to Tomas Lind about the crane twice.",
+        ]
+    ]
+    voice = documents[0][1]
+
+    def named(known: frozenset[str]) -> list[str]:
+        found = find_perspectives(
+            [(voice, 0)], ARTICLES[:1], limit=2, documents=documents, known=known
+        )
+        return [p.who for _, p in found]
+
+    # A reader of the voice alone does not know who Mr. Lind is.
+    assert named(frozenset()) == []
+    # The headline or the Briefly above named him.
+    assert named(frozenset({"lind"})) == ["Mayor Ida Kross"]
+    # Named in full in the claim itself.
+    assert _named(documents, 2) == ["Mayor Ida Kross"]
