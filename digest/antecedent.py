@@ -236,17 +236,23 @@ _THEN = re.compile(
 )
 # "launching a blitz of airstrikes that day", "later that afternoon", "the day before.":
 # a time told in another sentence, unless this one named a time before it ("On Friday
-# ... later that day"). "The same day that ...", "the day before Thanksgiving" say which.
+# ... later that day"). "The day before Thanksgiving" says which; so may "the same
+# day" ("discharged the same day", "the same day the council met"), which is left be.
+# After a verb of saying, "that" opens a clause ("warned that night flights ...").
 _POINTED_TIME = re.compile(
+    r"(?<!\bsaid )(?<!\bsays )(?<!\bwarned )(?<!\bargued )(?<!\bannounced )(?<!\bclaimed )"
+    r"(?<!\bbelieve )(?<!\bbelieved )(?<!\bthink )(?<!\bthought )(?<!\bfeared )(?<!\bsaid, )"
     r"\b(?:(?:that|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+"
-    r"(?:day|night|morning|afternoon|evening|week|weekend)"
-    r"|the\s+same\s+(?:day|night|morning|week)(?!\s+(?:that|as|when|of|in|it|he|she|they)\b)"
-    r"|the\s+(?:day|night|week)\s+(?:before|after|earlier)(?=\s*[,.;:!?]|\s*$))\b",
+    r"(?:day|night|morning|afternoon|evening|week|weekend)(?![\w-])"
+    r"|the\s+(?:day|night|week)\s+(?:before|after|earlier)(?=\s*[,.;:!?]|\s*$))",
     re.IGNORECASE,
 )
+# A time the sentence names itself. "May" only as a month: "in May", "May 3".
 _NAMED_TIME = re.compile(
-    rf"\b(?:{'|'.join((*WEEKDAYS, *MONTHS))}|[Yy]esterday|[Tt]oday|[Tt]onight|(?:1[89]|20)\d\d)\b"
+    rf"\b(?:{'|'.join(m for m in (*WEEKDAYS, *MONTHS) if m != 'May')}"
+    r"|[Yy]esterday|[Tt]oday|[Tt]onight|(?:1[89]|20)\d\d)\b"
     r"|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\s+\d"
+    r"|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ee]arly|[Ll]ate|[Mm]id-?)\s+May\b|\bMay\s+\d"
 )
 
 
@@ -417,35 +423,63 @@ _SURNAME_SPEAKER = re.compile(
 )
 
 # "confirmed Mr. Jabari was killed": anywhere in a sentence, a courtesy title before a
-# surname is a news report's second reference to someone it named in full before.
+# surname is a news report's second reference to someone it named before. The surname
+# may have a capital inside ("McConnell", "O'Brien", "DeSantis").
 _COURTESY_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr"})
 _TITLED_SURNAME = re.compile(
-    rf"\b(?:{'|'.join(_COURTESY_TITLES)})\.?\s+(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)\b(?!\s+[A-Z])"
+    rf"\b(?:{'|'.join(_COURTESY_TITLES)})\.?\s+"
+    r"(?P<name>[A-Z][a-z]*(?:['’]?[A-Z][a-z]+)+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s+[A-Z])"
+)
+# "the harbour master, Mr. Lind," or "Mr. Lind, the harbour master,": the sentence says
+# who he is.
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:the|a|an|its|their|his|her)\s+(?:[a-z][\w'’-]*\s+){{0,3}}{_PERSON_NOUN},\s*$"
+)
+_ROLE_AFTER = re.compile(
+    rf"^,\s+(?:the|a|an|its|their|his|her)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_PERSON_NOUN}|[A-Z]{{2,}})\b"
 )
 
 
 def unintroduced_surname(
-    text: str, documents: Sequence[Sequence[str]], titles: frozenset[str]
+    text: str,
+    documents: Sequence[Sequence[str]],
+    titles: frozenset[str],
+    *,
+    titled_only: bool = False,
 ) -> str:
     """The surname (as a content word) that ``text`` opens on, ends on as its speaker
     ("..., Gahler said."), or gives after a courtesy title ("... Mr. Jabari ..."), when
     ``documents`` (the story's articles, as sentences) name that person in full somewhere
-    ("Jeffrey Gahler"), or the title shows it is a surname, but ``text`` and ``titles``
-    (content words of the story's titles) do not; else "".
+    ("Jeffrey Gahler"), or a courtesy title shows it is a surname, but ``text`` and
+    ``titles`` (content words of the story's titles) do not; else "". With
+    ``titled_only``, only surnames after a courtesy title count.
 
-    A word the articles also write in lower case is a common noun ("Police said"), and
-    one never seen after another capitalised word is no surname the story gave in full.
+    A bare word the articles also write in lower case is a common noun ("Police said"),
+    and one never seen after another capitalised word is no surname the story gave in
+    full.
     """
-    match = (
-        _SURNAME_SUBJECT.match(text)
-        or _SURNAME_SPEAKER.search(text)
-        or _TITLED_SURNAME.search(text)
-    )
-    if not match:
-        return ""
+    matches: list[re.Match[str]] = []
+    if not titled_only:
+        matches += [m for m in (_SURNAME_SUBJECT.match(text), _SURNAME_SPEAKER.search(text)) if m]
+    matches += _TITLED_SURNAME.finditer(text)
+    for match in matches:
+        surname = _unintroduced(text, match, documents, titles)
+        if surname:
+            return surname
+    return ""
+
+
+def _unintroduced(
+    text: str, match: re.Match[str], documents: Sequence[Sequence[str]], titles: frozenset[str]
+) -> str:
     name = match["name"]
     stem = content_words(name)
-    if len(stem) != 1 or stem[0] in titles:
+    titled = match.re is _TITLED_SURNAME
+    if len(stem) != 1 or stem[0] in titles or (titled and name in _PERSON_TITLES):
+        return ""  # "Mr. President": a form of address
+    if titled and (
+        _ROLE_BEFORE.search(text, 0, match.start()) or _ROLE_AFTER.match(text[match.end() :])
+    ):
         return ""
     # From a word's start only: from every capital of a dotted run ("A.A.A. ...") the
     # search took quadratic time.
@@ -453,7 +487,13 @@ def unintroduced_surname(
 
     def in_full(sentence: str, not_given: frozenset[str]) -> bool:
         firsts = (m.group().split()[0] for m in full.finditer(sentence))
-        return any(first != name and first.rstrip(".") not in not_given for first in firsts)
+        return any(
+            first != name
+            and first.rstrip(".") not in not_given
+            # "Since Kim took power, Mr. Kim ...": a capital that only opens the sentence.
+            and bool(content_words(first))
+            for first in firsts
+        )
 
     # In the sentence itself a role says who it is ("President Trump ... Mr. Trump");
     # in the articles only a given name shows they named the person in full ("Dr
@@ -461,10 +501,11 @@ def unintroduced_surname(
     if in_full(text[: match.start()] + " " + text[match.end() :], _COURTESY_TITLES):
         return ""
     lower = re.compile(rf"\b{re.escape(name.lower())}\b")
-    # "Mr. Barak" is a second reference even where the articles never gave the first.
-    named_in_full = match.re is _TITLED_SURNAME
+    # "Mr. Barak" is a second reference even where the articles never gave the first, and
+    # "Mrs. May" a surname however often they write "may".
+    named_in_full = titled
     for sentence in (s for document in documents for s in document):
-        if lower.search(sentence):
+        if not titled and lower.search(sentence):
             return ""
         named_in_full = named_in_full or in_full(sentence, _PERSON_TITLES)
     return stem[0] if named_in_full else ""

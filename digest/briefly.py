@@ -112,10 +112,17 @@ _SAME_FIGURE_CONTEXT = 3
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _AMOUNT = re.compile(r"\d+(?:\.\d+)?(?:m|bn|k|tn)")  # "14m", "2.5bn": the scale in the word
 _SCALE_WORDS = frozenset({"million", "billion", "trillion", "thousand", "percent", "cent"})
-# ... or when they give the same sum of money, sign and all, and one more word: "agreed
-# to pay a $40,000 fine" and "will pay a civil penalty of $40,000" tell one fact, though
-# a fine and a penalty share no word. A sum is exact; a bare number is not.
-_MONEY = re.compile(r"[$£€¥]\s?(\d[\d,.]*\d|\d)(?:\s?(million|billion|trillion|m\b|bn\b))?")
+# ... or when they give the same sum of money, sign and all, and do the same thing with
+# it: "agreed to pay a $40,000 fine" and "will pay a civil penalty of $40,000" tell one
+# fact, though a fine and a penalty share no word. A sum is exact; a bare number is not.
+# A second subject ("was also fined $500") is another fact.
+_MONEY = re.compile(
+    r"(?P<sign>[$£€¥])\s?(?P<figure>\d[\d,.]*\d|\d)"
+    r"(?:\s?(?P<scale>million|billion|trillion|thousand|m\b|bn\b|k\b|tn\b))?"
+)
+_SCALES = {"m": "million", "bn": "billion", "k": "thousand", "tn": "trillion"}
+_ANOTHER_SUBJECT = re.compile(r"\b(?:also|too|another|second|likewise|as well)\b", re.IGNORECASE)
+_MODAL = frozenset({"will", "would", "must", "can", "could", "should", "may", "might", "to"})
 # A day named in both is as telling as an amount: "Denmark summoned the US envoy in
 # Copenhagen on Wednesday" and "Denmark's foreign ministry summoned the US chargé
 # d'affaires in Copenhagen on Wednesday afternoon" are one event told twice.
@@ -493,13 +500,30 @@ def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
 
 
 def _same_sum(scored: ScoredSentences, one: int, two: int) -> bool:
-    """The same sum of money in both, and one more word in common (:data:`_MONEY`)."""
+    """The same sum of money in both (:data:`_MONEY`) and a verb in common."""
     first, second = scored.candidates[one].text, scored.candidates[two].text
-    sums = set(_MONEY.findall(first)) & set(_MONEY.findall(second))
-    if not sums or not scored.facts:
+    if not (_sums(first) & _sums(second)) or _ANOTHER_SUBJECT.search(first + " " + second):
         return False
-    figures = {figure for figure, _ in sums}
-    return bool((scored.facts[one] & scored.facts[two]) - figures - _SCALE_WORDS)
+    return bool(_money_verbs(first) & _money_verbs(second))
+
+
+def _sums(text: str) -> set[tuple[str, str, str]]:
+    return {
+        (m["sign"], m["figure"], _SCALES.get(m["scale"] or "", m["scale"] or ""))
+        for m in _MONEY.finditer(text)
+    }
+
+
+def _money_verbs(text: str) -> frozenset[str]:
+    """What is done with a sum: the event verbs (:func:`_event_verbs`) and a verb after a
+    modal ("will pay")."""
+    tokens = _FACT_TOKEN.findall(text)
+    modal = {
+        _stem(word)
+        for before, word in itertools.pairwise(tokens)
+        if before.lower() in _MODAL and word.islower()
+    }
+    return _event_verbs(text) | frozenset(modal)
 
 
 def _same_event(scored: ScoredSentences, one: int, two: int) -> bool:

@@ -138,7 +138,8 @@ def find_perspectives(
                     continue  # "Autumn Doe says he never met Autumn's family": her father
                 if not _OPEN_QUOTE.match(says) and (points_back(says) or opens_on_an_ordinal(says)):
                     continue  # "Jane Doe says she was mystified by that conclusion": which?
-                if unintroduced_surname(says, documents, known | frozenset(content_words(who))):
+                met = known | frozenset(content_words(who))
+                if unintroduced_surname(says, documents, met, titled_only=True):
                     continue  # "The Pentagon says Panetta spoke to Mr. Barak": who is he?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))

@@ -163,6 +163,11 @@ FORMS = [
         "Marta Quintal",
         "she was waiting for the ferry when someone told her the crane had fallen.",
     ),
+    (
+        "Marta Quintal said nobody had ever told her the ferry was cancelled.",
+        "Marta Quintal",
+        "nobody had ever told her the ferry was cancelled.",
+    ),
 ]
 
 
@@ -496,3 +501,10 @@ def test_an_age_after_the_name_is_dropped_and_the_claim_before_it_is_the_speaker
         '"She would never do that," said Ole Brandt, father of Ida Brandt, 19, a student.'
     )
     assert [s.who for s in statements] == ["Ole Brandt, father of Ida Brandt"]
+
+
+def test_hearsay_inside_a_claim_is_not_the_speakers_own_account() -> None:
+    # "someone said" inside the claim: another (unnamed) speaker's words, with no clean
+    # place to cut them off.
+    sentence = "Marta Quintal said the crane driver, someone said, had left the cab early."
+    assert attribute_sentence(sentence) == ()

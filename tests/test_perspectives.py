@@ -794,3 +794,19 @@ def test_a_voice_naming_someone_only_by_a_courtesy_title_needs_them_met_above() 
     assert named(frozenset({"lind"})) == ["Mayor Ida Kross"]
     # Named in full in the claim itself.
     assert _named(documents, 2) == ["Mayor Ida Kross"]
+
+
+def test_a_claim_opening_on_a_body_or_naming_the_speaker_is_still_a_voice() -> None:
+    documents = [
+        [
+            "The Valdorian Congress passed the harbour bill.",
+            "Senate Democrats blocked the ferry subsidy.",
+            "Governor Ana Ruiz said Congress had failed the island's fishermen for a decade.",
+            "Governor Ana Ruiz said Democrats had refused to fund the ferry.",
+            "Tomas Lind's lawyer said Mr. Lind had been ill for a long time.",
+        ]
+    ]
+    assert _named(documents, 2) == ["Governor Ana Ruiz"]
+    assert _named(documents, 3) == ["Governor Ana Ruiz"]
+    # The speaker's own words say who Mr. Lind is.
+    assert _named(documents, 4) == ["Tomas Lind's lawyer"]

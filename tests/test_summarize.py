@@ -1106,3 +1106,39 @@ def test_a_tables_rows_are_no_sentences_to_print() -> None:
 
     printed = _printed(summarize_story(story))
     assert not any("|" in s for s in printed), printed
+
+
+def test_a_voice_may_name_by_surname_someone_the_briefly_named_in_full() -> None:
+    lead = (
+        "Harbour master Tomas Lind closed the north quay of Setúbal harbour on Sunday after "
+        "a crane toppled onto a warehouse in high wind."
+    )
+    voice = "Mayor Ida Kross said she had spoken to Mr. Lind about the crane twice this week."
+    story = Story(
+        StoryId("quay"),
+        (
+            _article(
+                "a",
+                "Harbour Radio",
+                "Crane topples in Setúbal",
+                f"{lead} Two dock workers were hurt when the crane fell onto the warehouse "
+                "roof and were taken to hospital, police said.",
+                1,
+            ),
+            _article(
+                "b",
+                "Coast Courier",
+                "Setúbal crane falls on warehouse",
+                "A crane toppled onto a warehouse in Setúbal harbour in high wind on Sunday, "
+                "hurting two dock workers. Police sealed off the warehouse, which held "
+                f"fertiliser, overnight. {voice} Engineers checked the other cranes on the "
+                "quay overnight.",
+                2,
+            ),
+        ),
+    )
+    # A Briefly of the lead alone: the voice is left for Who says what.
+    summary = summarize_story(story, options=SummaryOptions(briefly_words=25))
+    briefly = " ".join(s.text for s in summary.briefly)
+    assert briefly.startswith("Harbour master Tomas Lind"), briefly
+    assert [p.who for p in summary.perspectives] == ["Mayor Ida Kross"]
