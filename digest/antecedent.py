@@ -490,7 +490,7 @@ def _unintroduced(
         return any(
             first != name
             and first.rstrip(".") not in not_given
-            # "Since Kim took power, Mr. Kim ...": a capital that only opens the sentence.
+            # "The Clorox Company", "When Kim ...": a function word is no given name.
             and bool(content_words(first))
             for first in firsts
         )
