@@ -500,12 +500,14 @@ def _unintroduced(
     # Brown" and "Sgt. Boody" do not).
     if in_full(text[: match.start()] + " " + text[match.end() :], _COURTESY_TITLES):
         return ""
+    if titled:
+        # "Mr. Barak" is a second reference even where the articles never gave the first,
+        # and "Mrs. May" a surname however often they write "may".
+        return stem[0]
     lower = re.compile(rf"\b{re.escape(name.lower())}\b")
-    # "Mr. Barak" is a second reference even where the articles never gave the first, and
-    # "Mrs. May" a surname however often they write "may".
-    named_in_full = titled
+    named_in_full = False
     for sentence in (s for document in documents for s in document):
-        if not titled and lower.search(sentence):
+        if lower.search(sentence):
             return ""
         named_in_full = named_in_full or in_full(sentence, _PERSON_TITLES)
     return stem[0] if named_in_full else ""
