@@ -63,6 +63,19 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+@pytest.fixture
+def refused_port() -> Iterator[int]:
+    """A loopback port that refuses connections for the whole test.
+
+    The socket stays bound without listening: a connection gets a reset, and no other
+    process (the other test worker) can take the port in the meantime, as it could
+    between closing a probe socket and the test's connect.
+    """
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        yield int(holder.getsockname()[1])
+
+
 @contextmanager
 def fresh_pg_database(label: str) -> Iterator[str]:
     """A new, empty database on DIGEST_TEST_PG_URL's server (its URL), dropped afterwards.

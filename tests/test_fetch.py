@@ -6,7 +6,6 @@ import gzip
 import json
 import multiprocessing
 import os
-import socket
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor, ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -59,12 +58,6 @@ def _feed(server: HTTPServer, path: str = "/feed.xml", name: str = "Example") ->
 def _poll_one(request: FeedRequest, settings: FetchConfig = SETTINGS) -> FetchResult:
     [result] = poll_feeds([request], settings, now=NOW)
     return result
-
-
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 # ---------------------------------------------------------------------------- outcomes
@@ -205,8 +198,8 @@ def test_read_timeout(httpserver: HTTPServer) -> None:
     assert (result.outcome, result.error) == (FetchOutcome.FAILED, "timed out after 0.2 s")
 
 
-def test_connection_refused() -> None:
-    result = _poll_one(FeedRequest(f"http://127.0.0.1:{_closed_port()}/feed.xml", "Closed"))
+def test_connection_refused(refused_port: int) -> None:
+    result = _poll_one(FeedRequest(f"http://127.0.0.1:{refused_port}/feed.xml", "Closed"))
     assert (result.outcome, result.error) == (FetchOutcome.FAILED, "connection refused")
 
 
@@ -272,7 +265,7 @@ def test_malformed_feed_without_entries_fails(httpserver: HTTPServer) -> None:
     assert result.error.startswith("malformed XML and no entries: ")
 
 
-def test_one_bad_feed_does_not_spoil_the_others(httpserver: HTTPServer) -> None:
+def test_one_bad_feed_does_not_spoil_the_others(httpserver: HTTPServer, refused_port: int) -> None:
     httpserver.expect_request("/good.xml").respond_with_data(RSS)
     httpserver.expect_request("/missing.xml").respond_with_data("", status=404)
     httpserver.expect_request("/page.html").respond_with_data(
@@ -281,7 +274,7 @@ def test_one_bad_feed_does_not_spoil_the_others(httpserver: HTTPServer) -> None:
     requests = [
         _feed(httpserver, "/good.xml", "A"),
         _feed(httpserver, "/missing.xml", "B"),
-        FeedRequest(f"http://127.0.0.1:{_closed_port()}/x", "C"),
+        FeedRequest(f"http://127.0.0.1:{refused_port}/x", "C"),
         _feed(httpserver, "/page.html", "D"),
         FeedRequest("not a url at all", "E"),
         _feed(httpserver, "/good.xml", "F"),
@@ -475,12 +468,12 @@ def test_page_on_a_private_address_needs_allow_private(httpserver: HTTPServer) -
     assert allowed.ok and allowed.content == b"<html>hi</html>"
 
 
-def test_page_errors_are_results(httpserver: HTTPServer) -> None:
+def test_page_errors_are_results(httpserver: HTTPServer, refused_port: int) -> None:
     httpserver.expect_request("/gone").respond_with_data("", status=404)
     requests = [
         PageRequest(httpserver.url_for("/gone")),
         PageRequest("javascript:alert(1)"),
-        PageRequest(f"http://127.0.0.1:{_closed_port()}/"),
+        PageRequest(f"http://127.0.0.1:{refused_port}/"),
     ]
     errors = [r.error for r in fetch_pages(requests, SETTINGS)]
     assert errors == [

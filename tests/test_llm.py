@@ -9,7 +9,6 @@ quotes never reach the email; a dead or confused server costs warnings, not the 
 from __future__ import annotations
 
 import json
-import socket
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -257,17 +256,10 @@ def test_editors_take_is_never_replaced(
     assert len(bodies) == 1  # only Briefly was asked for
 
 
-def _closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
 def test_unreachable_server_gives_warnings_and_the_extractive_summary(
-    story: Story, summary: StorySummary
+    story: Story, summary: StorySummary, refused_port: int
 ) -> None:
-    model = HttpChatModel(f"http://127.0.0.1:{_closed_port()}/v1", "m", timeout_seconds=2)
+    model = HttpChatModel(f"http://127.0.0.1:{refused_port}/v1", "m", timeout_seconds=2)
 
     enhanced, warnings = enhance_summary(summary, story, model, prompts_dir=None)
 

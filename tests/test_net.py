@@ -381,14 +381,9 @@ def test_per_host_limit_caps_requests_in_flight(slow_server: _SlowServer) -> Non
     assert slow_server.peak == 2
 
 
-def test_connection_refused() -> None:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def test_connection_refused(refused_port: int) -> None:
     with pytest.raises(FetchError, match=r"^connection refused$"):
-        _get(f"http://127.0.0.1:{port}/feed")
+        _get(f"http://127.0.0.1:{refused_port}/feed")
 
 
 def test_body_over_the_cap_with_content_length(httpserver: HTTPServer) -> None:
