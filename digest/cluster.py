@@ -226,7 +226,8 @@ _NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A weekday next to a capitalised word inside a sentence is part of a name ("Super
-# Tuesday", "the Sunday Times", "Black Friday"), not the day of the event.
+# Tuesday", "the Sunday Times", "Black Friday"), not the day of the event; a possessive
+# before it is not ("Trump's Thursday press conference").
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _WORD_AFTER = re.compile(r"^\s+[A-Z]")
 
@@ -327,7 +328,14 @@ def _in_a_name(text: str, start: int, end: int) -> bool:
         return True
     sentence = _SENTENCE_BREAK.split(text[max(0, start - 200) : start])[-1]
     words = _RAW_WORD.findall(sentence)
-    return len(words) >= 2 and sentence.endswith(" ") and words[-1][0].isupper()
+    # A possessive is the day's owner, not part of a name with it: "Trump's Thursday
+    # press conference" names the day.
+    return (
+        len(words) >= 2
+        and sentence.endswith(" ")
+        and words[-1][0].isupper()
+        and not words[-1].endswith(("'s", "’s"))
+    )
 
 
 def _longness(lengths: FloatArray) -> FloatArray:
