@@ -18,7 +18,8 @@ Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
   of ``_IRREGULAR``). Acronyms of two or three capitals ("US", "EU") match only in
   capitals, so "US" is not the pronoun, and a capitalised keyword word is a name
   ("Apple" matches "Apple" and "APPLE", not the apple of a recipe); a word the editors
-  wrote in lower case matches in any case.
+  wrote in lower case matches in any case. A place's name also finds its people and
+  adjective ("Iran": "Iranian", "Iranians"; "Denmark": "Danish"; see ``_demonyms``).
 - **the description**: a title and lead holding most of its content words (at least
   ``_BAG_MIN`` and ``_BAG_SHARE`` of them) count as one mention in the head.
 - **the editors' filings**: a story the editors moved under a topic (``topic:`` in
@@ -150,6 +151,42 @@ class Matching:
     rest: tuple[Story, ...]
 
 
+# Places whose people and adjective are not made by the regular endings of _demonyms.
+# "Dane", "Finn" and "Pole" are left out: their stems are first names ("Dan", "Finn").
+_DEMONYMS = {
+    place.strip(): tuple(forms.split())
+    for place, forms in (
+        entry.split(":")
+        for entry in """Afghanistan: Afghan; Britain: British Briton; Denmark: Danish;
+        England: English; Finland: Finnish; France: French; Greece: Greek;
+        Ireland: Irish; Lebanon: Lebanese; Netherlands: Dutch; Norway: Norwegian;
+        Philippines: Filipino; Poland: Polish; Scotland: Scottish Scot;
+        Spain: Spanish Spaniard; Sweden: Swedish Swede; Switzerland: Swiss; Thailand: Thai;
+        Turkey: Turkish Turk; Wales: Welsh; Peru: Peruvian; Belgium: Belgian;
+        Europe: European; Morocco: Moroccan; Mexico: Mexican""".split(";")
+    )
+}
+
+
+def _demonyms(place: str) -> frozenset[str]:
+    """The words for a place's people and things, by the regular endings ("Iran":
+    Iranian; "Israel": Israeli; "Russia": Russian; "Ukraine", "Italy": Ukrainian,
+    Italian; "Germany": German; "Japan", "China": Japanese, Chinese; "Greenland":
+    Greenlander, Greenlandic) and ``_DEMONYMS``. Forms that are no word ("Nuukese")
+    cost nothing: they are never in a text."""
+    forms = {place + "ian", place + "i", place + "ese"}
+    if place.endswith("a"):
+        forms |= {place + "n", place[:-1] + "ese"}
+    if place.endswith(("e", "y")):
+        forms.add(place[:-1] + "ian")
+    if place.endswith("any"):
+        forms.add(place[:-1])
+    if place.endswith("land"):
+        forms |= {place + "er", place + "ic"}
+    forms.update(_DEMONYMS.get(place, ()))
+    return frozenset(forms)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # every story's every word goes through it
 def stem(word: str) -> str:
     """A word's light stem: "assets" -> "asset", "frozen" -> "freez", "seized" -> "seiz".
@@ -229,6 +266,8 @@ class _Evidence:
 
     phrases: tuple[tuple[str, tuple[str, ...]], ...]  # (keyword as written, stems)
     bags: tuple[tuple[str, frozenset[str], float], ...]  # (what it is, words, share needed)
+    # A demonym's token -> the place's, for the places the phrases name.
+    places: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,9 +387,23 @@ def _evidence(
             _Evidence(
                 tuple((k, p) for k, p in phrases if p),
                 tuple(bag for bag in bags if bag[1]),
+                _places(topic.keywords),
             )
         )
     return result
+
+
+def _places(keywords: Sequence[str]) -> dict[str, str]:
+    """The tokens of the demonyms of every capitalised word the keywords write, each to
+    the word's own token ("^iranian" -> "^iran")."""
+    places: dict[str, str] = {}
+    for keyword in keywords:
+        for place in re.findall(r"\b[A-Z][a-z]+\b", keyword):
+            token = _NAME_MARK + stem(place)
+            for form in _demonyms(place):
+                places.setdefault(_NAME_MARK + stem(form), token)
+            places.pop(token, None)
+    return places
 
 
 def _core(example: TopicExample) -> frozenset[str]:
@@ -374,6 +427,8 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     score = 0.0
     keywords: list[str] = []
     others: list[str] = []
+    if evidence.places and not words.vocabulary.isdisjoint(evidence.places):
+        words = _as_places(words, evidence.places)
     for keyword, phrase in evidence.phrases:
         if not words.vocabulary.issuperset(phrase):
             continue
@@ -396,6 +451,22 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
             others.append(what)
     found_text = [f"keywords {', '.join(keywords)}"] if keywords else []
     return score, found_text + others
+
+
+def _as_places(words: _Words, places: dict[str, str]) -> _Words:
+    """``words`` with each demonym read as its place ("Iranians" as "Iran")."""
+
+    def read(tokens: Sequence[list[str]]) -> tuple[list[str], ...]:
+        return tuple([places.get(token, token) for token in part] for part in tokens)
+
+    return dataclasses.replace(
+        words,
+        titles=read(words.titles),
+        leads=read(words.leads),
+        quotations=read(words.quotations),
+        bodies=read(words.bodies),
+        vocabulary=words.vocabulary | {places[w] for w in words.vocabulary & places.keys()},
+    )
 
 
 def _stems_of(head: frozenset[str]) -> frozenset[str]:

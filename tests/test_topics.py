@@ -120,6 +120,30 @@ def test_a_capitalised_keyword_is_a_name_and_a_lowercase_one_matches_any_case() 
     assert _topic_of(company, tech) == _topic_of(exports, tech) == "Tech companies"
 
 
+MIDEAST = TopicConfig(name="Middle East", keywords=("Israel", "Iran", "Syria"), description="")
+NORDIC = TopicConfig(name="Nordics", keywords=("Denmark", "Greenland"), description="")
+
+
+@pytest.mark.parametrize(
+    ("topic", "title", "expected"),
+    [
+        (MIDEAST, "Iranians Mourn Slain Protesters With Revolutionary Rage", "Middle East"),
+        (MIDEAST, "Israeli cabinet approves a new West Bank plan", "Middle East"),
+        (MIDEAST, "Syrian refugees return from Lebanon as the border reopens", "Middle East"),
+        (NORDIC, "Danish lawmakers debate the Arctic budget", "Nordics"),
+        (NORDIC, "Greenlandic hunters fear for the ice", "Nordics"),
+        # A first name is no Dane; a word that only starts like a place is no demonym.
+        (NORDIC, "Dan Halvorsen wins the chess final in Oslo", ""),
+        (MIDEAST, "Syriac manuscripts go on show in Oxford", ""),
+    ],
+)
+def test_a_place_keyword_finds_its_people_and_adjective(
+    topic: TopicConfig, title: str, expected: str
+) -> None:
+    story = _story(_article("d", title, title + " Officials gave no further details."))
+    assert _topic_of(story, topic) == expected
+
+
 def test_the_topic_description_and_name_count_as_evidence() -> None:
     by_description = _story(
         _article(
