@@ -163,7 +163,7 @@ _DEMONYMS = {
         Philippines: Filipino; Poland: Polish; Scotland: Scottish Scot;
         Spain: Spanish Spaniard; Sweden: Swedish Swede; Switzerland: Swiss; Thailand: Thai;
         Turkey: Turkish Turk; Wales: Welsh; Peru: Peruvian; Belgium: Belgian;
-        Europe: European; Morocco: Moroccan; Mexico: Mexican""".split(";")
+        Europe: European; Morocco: Moroccan; Mexico: Mexican""".split(";")  # noqa: SIM905
     )
 }
 
