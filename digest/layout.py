@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Final, Protocol
+from typing import Final
 from zoneinfo import ZoneInfo
 
 from digest.models import Issue, Sentence, Source, StorySummary, TakeOrigin, WatchItem
@@ -164,17 +164,6 @@ class PrintedStory:
         return self.story.take_origin != TakeOrigin.MISSING and bool(self.story.take)
 
 
-class _BriefLike(Protocol):
-    @property
-    def headline(self) -> str: ...
-
-    @property
-    def outlet(self) -> str: ...
-
-    @property
-    def url(self) -> str: ...
-
-
 @dataclass(frozen=True, slots=True)
 class NewsLine:
     """An "Also in the news" line: a story one outlet reported."""
@@ -192,7 +181,9 @@ def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
         detail = fit.detail(number)
         notes = story.also_worth_noting[: detail.notes]
         perspectives = story.perspectives[: detail.voices]
-        sources = _shown_sources(story.sources, detail.sources)
+        sources = _shown_sources(
+            story.sources, detail.sources, frozenset(s.source_url for s in story.briefly)
+        )
         shown = {http_url(s.url) for s in sources}
         voices = tuple(
             Voice(
@@ -221,40 +212,32 @@ def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
     return tuple(printed)
 
 
-def _shown_sources(sources: Sequence[Source], room: int | None) -> tuple[Source, ...]:
+def _shown_sources(
+    sources: Sequence[Source], room: int | None, quoted: frozenset[str] = frozenset()
+) -> tuple[Source, ...]:
     """The ``room`` sources the email shows, in their order: one per outlet before any
     outlet's second, so "ABC News; ABC News; BBC News; CBS News and 4 more" does not
-    hide the other outlets that covered the story."""
+    hide the other outlets that covered the story. Within a turn, and within an outlet,
+    the articles Briefly is ``quoted`` from come first: a reader who wants more of a
+    sentence finds its article linked."""
     if room is None or len(sources) <= room:
         return tuple(sources)
+    by_quote = sorted(range(len(sources)), key=lambda p: (sources[p].url not in quoted, p))
     seen: Counter[str] = Counter()
-    turns = []  # (how many of its outlet came before it, position)
-    for position, source in enumerate(sources):
-        turns.append((seen[source.outlet], position))
+    turns = []  # (how many of its outlet came before it, not quoted, position)
+    for position in by_quote:
+        source = sources[position]
+        turns.append((seen[source.outlet], source.url not in quoted, position))
         seen[source.outlet] += 1
-    return tuple(sources[position] for position in sorted(p for _, p in sorted(turns)[:room]))
+    return tuple(sources[position] for position in sorted(p for *_, p in sorted(turns)[:room]))
 
 
 def briefs(issue: Issue, fit: Fit) -> tuple[NewsLine, ...]:
     """The issue's "Also in the news" items, cut to ``fit``."""
-    # The list is the story-assembly stage's (issue 15): ``Issue.also_in_the_news``,
-    # items with a headline, outlet, url and one sentence (models.Brief on that branch).
-    # Read by name until it is merged here; an issue without it has none.
-    items: Sequence[_BriefLike] = getattr(issue, "also_in_the_news", ())
-    found = tuple(
-        NewsLine(item.headline, item.outlet, item.url, _sentence_of(item)) for item in items
+    return tuple(
+        NewsLine(item.headline, item.outlet, item.url, item.sentence)
+        for item in issue.also_in_the_news[: fit.briefs]
     )
-    return found[: fit.briefs]
-
-
-def _sentence_of(item: _BriefLike) -> str:
-    for name in ("sentence", "summary", "text"):
-        value = getattr(item, name, None)
-        if isinstance(value, str):
-            return value
-        if isinstance(value, Sentence):
-            return value.text
-    return ""
 
 
 def reading_minutes(issue: Issue) -> int:

@@ -496,6 +496,29 @@ def test_the_sources_shown_are_one_per_outlet_before_any_outlets_second() -> Non
     assert line.count(">Alpha News</a>") < 3 and " more" in line
 
 
+def test_the_articles_briefly_is_taken_from_are_among_the_sources_shown() -> None:
+    published = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+    outlets = ["Alpha News", "Beta Post", "Gamma Wire", "Delta", "Epsilon", "Zeta", "Zeta"]
+    sources = tuple(
+        Source(name, f"Report {i}", f"https://s{i}.example.com/a", published + timedelta(hours=i))
+        for i, name in enumerate(outlets)
+    )
+    story = _story_text(1, sources, StoryStatus.NEW)
+    # Briefly quotes Zeta's second article and Epsilon's.
+    briefly = (
+        replace(story.briefly[0], source_url=sources[6].url),
+        replace(story.briefly[1], source_url=sources[4].url),
+    )
+    rendered = render_issue(
+        make_issue(0, extra=(replace(story, briefly=briefly),)), make_newsletter()
+    )
+
+    line = rendered.html.split("Sources: ", 1)[1].split("</p>", 1)[0]
+    assert sources[6].url in line and sources[4].url in line and " more" in line
+    assert sources[5].url not in line  # Zeta is shown once, by the article quoted
+    assert sources[0].url in line  # then the other outlets, before a second of any
+
+
 def test_a_shortened_headline_in_the_subject_keeps_a_name() -> None:
     # Cut before "for", the lead would read "Expectations are low": of what?
     headlines = [
