@@ -461,3 +461,27 @@ def test_warnings_of_one_kind_fold_into_one_line(tmp_path: Path) -> None:
     stories = page.count('<div class="story" id="story-')
     assert stories > 1 and check.count(": missing take: ") == stories
     assert f"and {stories - 1} more like it" in check
+
+
+def test_warnings_the_editors_can_act_on_come_before_page_fallbacks() -> None:
+    from digest.models import Problem, Stage
+    from digest.preview.page import _grouped
+
+    problems = tuple(
+        Problem(
+            Stage.EXTRACT,
+            f"https://walled.example/{n}",
+            f"article https://walled.example/{n} (Walled): HTTP 403; used the feed's text.",
+        )
+        for n in range(5)
+    ) + (
+        Problem(Stage.SUMMARIZE, "s-1", "story s-1: Briefly leans on what is not printed."),
+        Problem(Stage.FETCH, "Dead Feed", 'feed "Dead Feed" failed: HTTP 410.'),
+    )
+    grouped = _grouped(problems)
+    assert [w.text.split(":")[0] for w in grouped] == [
+        "story s-1",
+        'feed "Dead Feed" failed',
+        "article https",
+    ]
+    assert len(grouped[-1].more) == 4

@@ -22,6 +22,7 @@ from digest.models import (
     LeftOut,
     LeftOutReason,
     Problem,
+    Stage,
     Story,
     StorySummary,
     TopicSection,
@@ -205,6 +206,17 @@ def _draft(
     }
 
 
+_WARNING_ORDER = (
+    Stage.EDITORIAL,
+    Stage.SUMMARIZE,
+    Stage.LLM,
+    Stage.RENDER,
+    Stage.FETCH,
+    Stage.SCREEN,
+    Stage.EXTRACT,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Warning:
     """A warning, and the others that say the same of other items (folded under it)."""
@@ -221,7 +233,15 @@ def _grouped(problems: tuple[Problem, ...]) -> list[_Warning]:
     for problem in problems:
         kind = problem.message.replace(problem.where, "") if problem.where else problem.message
         kinds.setdefault((str(problem.stage), kind), []).append(str(problem))
-    return [_Warning(texts[0], tuple(texts[1:])) for texts in kinds.values()]
+    # What the editors can act on in this issue comes first; an article read from its
+    # feed's text (111 lines on a week of paywalled pages) last.
+    ordered = sorted(kinds.items(), key=lambda item: _warning_rank(item[0][0]))
+    return [_Warning(texts[0], tuple(texts[1:])) for _, texts in ordered]
+
+
+def _warning_rank(stage: str) -> int:
+    order = [str(s) for s in _WARNING_ORDER]
+    return order.index(stage) if stage in order else len(order)
 
 
 def _folded_findings(findings: Iterable[Finding]) -> list[_Warning]:
