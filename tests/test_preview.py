@@ -467,14 +467,16 @@ def test_warnings_the_editors_can_act_on_come_before_page_fallbacks() -> None:
     from digest.models import Problem, Stage
     from digest.preview.page import _grouped
 
-    problems = tuple(
+    fallbacks = [
         Problem(
             Stage.EXTRACT,
             f"https://walled.example/{n}",
             f"article https://walled.example/{n} (Walled): HTTP 403; used the feed's text.",
         )
         for n in range(5)
-    ) + (
+    ]
+    problems = (
+        *fallbacks,
         Problem(Stage.SUMMARIZE, "s-1", "story s-1: Briefly leans on what is not printed."),
         Problem(Stage.FETCH, "Dead Feed", 'feed "Dead Feed" failed: HTTP 410.'),
     )
