@@ -64,8 +64,9 @@ _KINDS: dict[str, tuple[str, str, frozenset[str]]] = {
             "crime",
             "Crime and courts",
             "court courts judge judges trial jury verdict sentenced convicted guilty "
-            "charged lawsuit sued prosecutor prosecutors police arrested arrest murder "
-            "murdered shooting stabbing robbery prison jail fraud suspect",
+            "charged charges indicted indictment lawsuit sued prosecutor prosecutors police "
+            "arrested arrest arrests murder murdered shooting stabbing robbery prison jail "
+            "fraud suspect suspects",
         ),
         (
             "disasters",

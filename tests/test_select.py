@@ -114,6 +114,23 @@ def test_discovered_sections_are_named_by_what_they_share_and_the_rest_is_elsewh
     )
 
 
+def test_stories_of_one_kind_are_grouped_under_it_whatever_the_inflection() -> None:
+    plot = _story(
+        "plot",
+        ("Wire", "Man faces terrorism charges over concert plot"),
+        ("Post", "Teenager charged over plot against Vienna concert"),
+    )
+    activist = _story(
+        "activist",
+        ("Wire", "France arrests nine over killing of activist"),
+        ("Post", "Nine suspects held in Lyon over activist's death"),
+    )
+    topics = _grouped([plot, activist], [GREENLAND], max_stories=10)
+    assert [(t.name, {s.id for s in t.stories}) for t in topics] == [
+        ("Crime and courts", {"s-plot", "s-activist"})
+    ]
+
+
 def test_ranking_by_outlets_then_recency_and_max_stories_cap() -> None:
     three = _story(
         "three", ("A", "Greenland ice"), ("B", "Greenland ice"), ("C", "Greenland ice"), hours=0
