@@ -75,6 +75,20 @@ _SUBORDINATE_PRONOUN = re.compile(
     r"^(?:Even though|Although|Though|Because|When|While|If|Since|As|After|Before|Once|"
     r"Until|Unless)\s+(?:[a-z]\S*\s+){0,2}?(?:he|she|they|his|her|their|him|them)\b"
 )
+# "One grabbed the woman's purse": "one" as the subject is one of a group told before.
+_ONE_OF_THEM = re.compile(
+    r"^One\s+(?:[a-z]+ed|was|is|had|has|says|said|told|took|ran|made|got|went|came|saw|left|"
+    r"gave|found|held|kept|won|lost|fell|hit|shot|stood)\b"
+)
+# "... have been wondering the same thing", "urged others to do the same": the same as
+# what a sentence before told. Not "the same thing as ...", "the same day", "at the same
+# time": those say it themselves or are a time.
+_SAME_AS_BEFORE = re.compile(
+    r"\b(?:do|does|did|doing|done|say|says|said|feel|feels|felt|think|thinks|thought|try|tries|"
+    r"tried|wonder|wondering|wondered|want|wants|wanted|expect|expects|expected)\s+the\s+same"
+    r"(?:\s+thing)?\b(?!\s+(?:as|that|with|for|time|day|way|thing)\b)"
+    r"|\bthe\s+same\s+thing\b(?!\s+(?:as|that)\b)"
+)
 # "Staying on the Moon, however, has not": a "however" in the first clause answers the
 # sentence before.
 _HOWEVER = re.compile(r"^[^,.;:]{1,80},\s+(?:however|though|too|then|therefore|instead),")
@@ -308,6 +322,8 @@ def needs_antecedent(text: str) -> str:
         or _REPORTED_ORDINAL.search(text)
         or _OBJECT_OF_ANOTHER.match(text)
         or _points_to_a_time(text)
+        or _ONE_OF_THEM.match(text)
+        or _SAME_AS_BEFORE.search(text)
     ):
         return "sentence"
     pointed = points_back(text)

@@ -68,6 +68,12 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         "A second ferry ran aground near the same quay the day before.",
         # "May" here is a name, not the month.
         "Theresa May left the harbour talks that evening.",
+        # "One" as the subject: one of a group told before.
+        "One grabbed the pilot's radio and steered the ferry towards the rocks.",
+        "One was a deckhand from Setúbal who had joined the crew in May.",
+        # "the same" as what a sentence before told.
+        "Ferry crews on the islands have been asking the same thing, the union said.",
+        "Ines Duarte urged the other harbour towns to do the same.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -108,6 +114,11 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Injured passengers were treated and discharged the same day.",
         "The strike began on the same day that the council raised ferry fares.",
         "The ferry ran aground the night before the harbour regatta.",
+        # "One of ..." says of what; "the same" that says as what, or a time.
+        "One of the ferries was towed back to the harbour on Friday.",
+        "Fares on the night ferry are the same as on the morning crossing.",
+        "Ferries from both ports left the harbour at the same time on Sunday.",
+        "Ines Duarte did the same thing as her father had done in 1987, the harbour master said.",
         "A young skipper saved the day after the engine failed off the north quay.",
     ],
 )
