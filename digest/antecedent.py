@@ -133,6 +133,17 @@ _DEFINITE_SUBJECT = re.compile(
     r"^The\s+(?P<noun>[a-z][\w\-]+)(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|"
     r"could|may|might|must|should|did|does|do|also|then|now|still)\b|\s+\w+(?:ed|es|s)\b)"
 )
+# "The charges carry ...", "The researchers say ...": a plural definite subject before a
+# verb in the present, which _DEFINITE_SUBJECT's endings do not see. The word after the
+# noun is no function word ("The talks in Geneva", "The victims and their families").
+_PLURAL_SUBJECT = re.compile(
+    r"^The\s+(?P<noun>[a-z][\w\-]*[^sui\W]s)\s+(?!(?:of|from|in|at|on|for|who|that|which|"
+    r"whose|to|and|or|but|as|with|by|into|onto|near|after|before|when|while|because|if|than|"
+    r"the|a|an|this|these|their|its|his|her|over|under|against|about|between|among|across|"
+    r"during|since|until|without|within|behind|around|through|per|like|up|down|out|off|also|"
+    r"then|now|still|not|only|just|all|both|each|so|too|very|more|most|here|there)\b)"
+    r"[a-z]+\b(?!['’])"
+)
 # "The diplomat, Bill White, ...", "The company, Acme Corp., ...": named in apposition.
 _NAMED_APPOSITIVE = re.compile(
     r"^The\s+[a-z][\w\-]+(?:\s+[a-z][\w\-]+)?,\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3},\s"
@@ -329,7 +340,7 @@ def needs_antecedent(text: str) -> str:
     pointed = points_back(text)
     if pointed:
         return pointed
-    match = _DEFINITE_SUBJECT.match(text)
+    match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text)
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
     return match.group("noun") if match else ""

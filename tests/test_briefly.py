@@ -45,6 +45,19 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "noun"),
+    [
+        ("The decision was taken by the harbour board on Monday.", "decision"),
+        # A plural subject before a verb in the present: which charges, which researchers?
+        ("The charges carry a sentence of up to ten years.", "charges"),
+        ("The researchers say the ferry's hull was never inspected.", "researchers"),
+    ],
+)
+def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) -> None:
+    assert needs_antecedent(sentence) == noun
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # A demonstrative pronoun: only the sentence before says what it is.
@@ -119,6 +132,9 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Fares on the night ferry are the same as on the morning crossing.",
         "Ferries from both ports left the harbour at the same time on Sunday.",
         "Ines Duarte did the same thing as her father had done in 1987, the harbour master said.",
+        # A plural subject that says which: a phrase or clause after its noun.
+        "The talks in Setúbal resume on Monday, the union said.",
+        "The ferries and their crews stayed in port through the storm.",
         "A young skipper saved the day after the engine failed off the north quay.",
     ],
 )
