@@ -316,7 +316,8 @@ def _over_briefs(story: Story, shown: int, rank: int) -> str:
         return f"one outlet only ({outlet}); Also in the news is off (newsletter.also_in_the_news)"
     return (
         f"one outlet only ({outlet}); Also in the news holds {shown} "
-        f"(newsletter.also_in_the_news) and this one ranked {rank}"
+        f"(newsletter.also_in_the_news), reports before fragments, then the newest, one per "
+        f"outlet in turn, and this one ranked {rank}"
     )
 
 

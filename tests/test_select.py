@@ -39,8 +39,9 @@ def test_keywords_match_case_plural_possessive_and_phrases() -> None:
             "boj", ("Wire", "Japan's central bank holds rates"), ("Post", "BANK OF JAPAN waits")
         ),
         _story("eu", ("Wire", "EU agrees reparations loans for Kyiv"), ("Post", "Kyiv loan deal")),
-        # "Japanese" is not the keyword "Japan": whole words only.
-        _story("food", ("Wire", "Japanese restaurants boom"), ("Post", "Sushi boom in Paris")),
+        # "Japanology" is not the keyword "Japan": whole words only (a demonym,
+        # "Japanese", is the place's own word: see test_topics).
+        _story("food", ("Wire", "Japanology courses boom"), ("Post", "Sushi boom in Paris")),
     ]
     topics = _grouped(stories, [JAPAN, LOANS], max_stories=10)
     named = {t.name: [s.id for s in t.stories] for t in topics}
@@ -227,14 +228,16 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
         (
             "s-lone1",
             LeftOutReason.ONE_OUTLET,
-            "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news) "
+            "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
+            "reports before fragments, then the newest, one per outlet in turn, "
             "and this one ranked 3",
             "Cheese prices rise in town 1",
         ),
         (
             "s-lone0",
             LeftOutReason.ONE_OUTLET,
-            "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news) "
+            "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
+            "reports before fragments, then the newest, one per outlet in turn, "
             "and this one ranked 4",
             "Cheese prices rise in town 0",
         ),
