@@ -76,18 +76,27 @@ _SUBORDINATE_PRONOUN = re.compile(
     r"Until|Unless)\s+(?:[a-z]\S*\s+){0,2}?(?:he|she|they|his|her|their|him|them)\b"
 )
 # "One grabbed the woman's purse": "one" as the subject is one of a group told before.
+# Not a number ("One hundred people"), nor "One" before an adjective and its noun ("One
+# unnamed official", "One armed man"): a past form counts only before an object or a
+# preposition.
 _ONE_OF_THEM = re.compile(
-    r"^One\s+(?:[a-z]+ed|was|is|had|has|says|said|told|took|ran|made|got|went|came|saw|left|"
-    r"gave|found|held|kept|won|lost|fell|hit|shot|stood)\b"
+    r"^One\s+(?:(?!hundred\b)[a-z]+ed(?=\s+(?:the|a|an|his|her|their|its|him|them|it|to|in|"
+    r"on|at|into|from|with|up|out|down|off|back|away|over)\b|[,.;])|was|is|had|has|says|said|"
+    r"told|took|ran|made|got|went|came|saw|left|gave|found|held|kept|won|lost|fell|hit|shot|"
+    r"stood)\b"
 )
 # "... have been wondering the same thing", "urged others to do the same": the same as
-# what a sentence before told. Not "the same thing as ...", "the same day", "at the same
-# time": those say it themselves or are a time.
+# what a sentence before told, in the sentence's first clause (in "When Germany cut its
+# gas use, France did the same" the sentence tells it). Not the same as something the
+# sentence names next ("the same deal for farmers that Canada got", "the same way as"),
+# nor "the same day", "at the same time", "are not the same thing": only "the same",
+# "the same thing" or "the same way" at the end of a clause or before an adverbial.
 _SAME_AS_BEFORE = re.compile(
-    r"\b(?:do|does|did|doing|done|say|says|said|feel|feels|felt|think|thinks|thought|try|tries|"
-    r"tried|wonder|wondering|wondered|want|wants|wanted|expect|expects|expected)\s+the\s+same"
-    r"(?:\s+thing)?\b(?!\s+(?:as|that|with|for|time|day|way|thing)\b)"
-    r"|\bthe\s+same\s+thing\b(?!\s+(?:as|that)\b)"
+    r"^[^,;:]*?\b(?:do|does|did|doing|done|say|says|said|feel|feels|felt|think|thinks|"
+    r"thought|try|tries|tried|trying|wonder|wondering|wondered|want|wants|wanted|expect|"
+    r"expects|expected|ask|asks|asked|asking)\s+the\s+same(?:\s+(?:thing|way))?"
+    r"(?=\s*[.,;:!?\"”]|\s+(?:again|too|now|today|later|soon|since|for\s+(?:his|her|their|its)"
+    r"|with\s+(?:his|her|their|its))\b|$)"
 )
 # "Staying on the Moon, however, has not": a "however" in the first clause answers the
 # sentence before.
@@ -133,16 +142,20 @@ _DEFINITE_SUBJECT = re.compile(
     r"^The\s+(?P<noun>[a-z][\w\-]+)(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|"
     r"could|may|might|must|should|did|does|do|also|then|now|still)\b|\s+\w+(?:ed|es|s)\b)"
 )
-# "The charges carry ...", "The researchers say ...": a plural definite subject before a
-# verb in the present, which _DEFINITE_SUBJECT's endings do not see. The word after the
-# noun is no function word ("The talks in Geneva", "The victims and their families").
+# "The charges carry ...", "The researchers say ...", "The officials spoke ...": a plural
+# definite subject before a verb _DEFINITE_SUBJECT's endings do not see (the present of
+# a plural, an irregular past). The word after the noun is no function word ("The talks
+# in Geneva", "The victims and their families"), and the word after that is no verb: in
+# "The jobs report shows" the noun is a modifier. Nouns that are there all along ("The
+# authorities say", "The polls close") need nothing met before.
 _PLURAL_SUBJECT = re.compile(
-    r"^The\s+(?P<noun>[a-z][\w\-]*[^sui\W]s)\s+(?!(?:of|from|in|at|on|for|who|that|which|"
+    r"^The\s+(?!(?:authorities|polls|odds|stakes|markets|elections)\b)"
+    r"(?P<noun>[a-z][\w\-]*[^sui\W]s)\s+(?!(?:of|from|in|at|on|for|who|that|which|"
     r"whose|to|and|or|but|as|with|by|into|onto|near|after|before|when|while|because|if|than|"
     r"the|a|an|this|these|their|its|his|her|over|under|against|about|between|among|across|"
     r"during|since|until|without|within|behind|around|through|per|like|up|down|out|off|also|"
     r"then|now|still|not|only|just|all|both|each|so|too|very|more|most|here|there)\b)"
-    r"[a-z]+\b(?!['’])"
+    r"[a-z]+\b(?!['’])(?!\s+(?:[a-z]+s|is|are|was|were|has|have|had)\b)"
 )
 # "The diplomat, Bill White, ...", "The company, Acme Corp., ...": named in apposition.
 _NAMED_APPOSITIVE = re.compile(

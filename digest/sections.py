@@ -64,7 +64,7 @@ _KINDS: dict[str, tuple[str, str, frozenset[str]]] = {
             "crime",
             "Crime and courts",
             "court courts judge judges trial jury verdict sentenced convicted guilty "
-            "charged charges indicted indictment lawsuit sued prosecutor prosecutors police "
+            "charged indicted indictment lawsuit sued prosecutor prosecutors police "
             "arrested arrest arrests murder murdered shooting stabbing robbery prison jail "
             "fraud suspect suspects",
         ),

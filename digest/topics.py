@@ -151,40 +151,56 @@ class Matching:
     rest: tuple[Story, ...]
 
 
-# Places whose people and adjective are not made by the regular endings of _demonyms.
-# "Dane", "Finn" and "Pole" are left out: their stems are first names ("Dan", "Finn").
+# A place's people and adjective ("Iranian", "Iranians" for "Iran"): a keyword naming a
+# place finds them too. Written out rather than made by endings, which give another
+# place's word ("Niger": Nigerian) or a name's ("Iran": Smriti Irani). Left out: the
+# forms that are as often a name or a plain word ("Dane", "Finn", "Pole", "Swede",
+# "Turk": Dan, Finn, a pole, a swede, Turks and Caicos).
 _DEMONYMS = {
     place.strip(): tuple(forms.split())
     for place, forms in (
         entry.split(":")
-        for entry in """Afghanistan: Afghan; Britain: British Briton; Denmark: Danish;
-        England: English; Finland: Finnish; France: French; Greece: Greek;
-        Ireland: Irish; Lebanon: Lebanese; Netherlands: Dutch; Norway: Norwegian;
-        Philippines: Filipino; Poland: Polish; Scotland: Scottish Scot;
-        Spain: Spanish Spaniard; Sweden: Swedish Swede; Switzerland: Swiss; Thailand: Thai;
-        Turkey: Turkish Turk; Wales: Welsh; Peru: Peruvian; Belgium: Belgian;
-        Europe: European; Morocco: Moroccan; Mexico: Mexican""".split(";")  # noqa: SIM905
+        for entry in """Afghanistan: Afghan; Africa: African; Albania: Albanian;
+        Algeria: Algerian; America: American; Argentina: Argentine Argentinian;
+        Armenia: Armenian; Asia: Asian; Australia: Australian; Austria: Austrian;
+        Azerbaijan: Azerbaijani Azeri; Bahrain: Bahraini; Bangladesh: Bangladeshi;
+        Belarus: Belarusian; Belgium: Belgian; Bolivia: Bolivian; Bosnia: Bosnian;
+        Brazil: Brazilian; Britain: British Briton; Bulgaria: Bulgarian;
+        Cambodia: Cambodian; Canada: Canadian; Catalonia: Catalan; Chechnya: Chechen;
+        Chile: Chilean; China: Chinese; Colombia: Colombian; Congo: Congolese;
+        Crimea: Crimean; Croatia: Croatian; Cuba: Cuban; Cyprus: Cypriot; Czechia: Czech;
+        Denmark: Danish; Ecuador: Ecuadorian; Egypt: Egyptian; England: English;
+        Eritrea: Eritrean; Estonia: Estonian; Ethiopia: Ethiopian; Europe: European;
+        Finland: Finnish; France: French; Gaza: Gazan; Georgia: Georgian; Germany: German;
+        Ghana: Ghanaian; Greece: Greek; Greenland: Greenlandic Greenlander;
+        Guatemala: Guatemalan; Haiti: Haitian; Honduras: Honduran; Hungary: Hungarian;
+        Iceland: Icelandic Icelander; India: Indian; Indonesia: Indonesian; Iran: Iranian;
+        Iraq: Iraqi; Ireland: Irish; Israel: Israeli; Italy: Italian; Japan: Japanese;
+        Jordan: Jordanian; Kashmir: Kashmiri; Kazakhstan: Kazakh; Kenya: Kenyan;
+        Korea: Korean; Kosovo: Kosovar; Kurdistan: Kurdish; Kuwait: Kuwaiti;
+        Latvia: Latvian; Lebanon: Lebanese; Libya: Libyan; Lithuania: Lithuanian;
+        Malaysia: Malaysian; Mali: Malian; Mexico: Mexican; Moldova: Moldovan;
+        Mongolia: Mongolian; Morocco: Moroccan; Myanmar: Burmese; Nepal: Nepali Nepalese;
+        Netherlands: Dutch; Nicaragua: Nicaraguan; Nigeria: Nigerian; Norway: Norwegian;
+        Oman: Omani; Pakistan: Pakistani; Palestine: Palestinian; Panama: Panamanian;
+        Peru: Peruvian; Philippines: Filipino Philippine; Poland: Polish;
+        Portugal: Portuguese; Qatar: Qatari; Romania: Romanian; Russia: Russian;
+        Rwanda: Rwandan; Scotland: Scottish; Senegal: Senegalese; Serbia: Serbian Serb;
+        Slovakia: Slovak; Slovenia: Slovenian Slovene; Somalia: Somali; Spain: Spanish;
+        Sudan: Sudanese; Sweden: Swedish; Switzerland: Swiss; Syria: Syrian;
+        Taiwan: Taiwanese; Tanzania: Tanzanian; Thailand: Thai; Tibet: Tibetan;
+        Tunisia: Tunisian; Turkey: Turkish; Uganda: Ugandan; Ukraine: Ukrainian;
+        Uruguay: Uruguayan; Uzbekistan: Uzbek; Venezuela: Venezuelan;
+        Vietnam: Vietnamese; Wales: Welsh; Yemen: Yemeni; Zambia: Zambian;
+        Zimbabwe: Zimbabwean""".split(";")  # noqa: SIM905
     )
 }
-
-
-def _demonyms(place: str) -> frozenset[str]:
-    """The words for a place's people and things, by the regular endings ("Iran":
-    Iranian; "Israel": Israeli; "Russia": Russian; "Ukraine", "Italy": Ukrainian,
-    Italian; "Germany": German; "Japan", "China": Japanese, Chinese; "Greenland":
-    Greenlander, Greenlandic) and ``_DEMONYMS``. Forms that are no word ("Nuukese")
-    cost nothing: they are never in a text."""
-    forms = {place + "ian", place + "i", place + "ese"}
-    if place.endswith("a"):
-        forms |= {place + "n", place[:-1] + "ese"}
-    if place.endswith(("e", "y")):
-        forms.add(place[:-1] + "ian")
-    if place.endswith("any"):
-        forms.add(place[:-1])
-    if place.endswith("land"):
-        forms |= {place + "er", place + "ic"}
-    forms.update(_DEMONYMS.get(place, ()))
-    return frozenset(forms)
+# A demonym before one of these words (as stem gives them) is part of another place's or
+# thing's name ("British Columbia", "the French Open", "the Indian Ocean", "Indian Wells",
+# "the Indian Premier League", "African Americans").
+_NOT_AFTER_DEMONYM = frozenset(
+    """columbia open ocean well american premier""".split()  # noqa: SIM905
+)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # every story's every word goes through it
@@ -394,16 +410,19 @@ def _evidence(
 
 
 def _places(keywords: Sequence[str]) -> dict[str, str]:
-    """The tokens of the demonyms of every capitalised word the keywords write, each to
-    the word's own token ("^iranian" -> "^iran")."""
+    """The tokens of the demonyms of the places the keywords name, each to the place's
+    own token ("^iranian", "^iranis" -> "^iran"): a keyword word's own token is never
+    read as another's ("Israeli settlers" beside "Israel" keeps "Israeli")."""
     places: dict[str, str] = {}
+    own: set[str] = set()
     for keyword in keywords:
-        for place in re.findall(r"\b[A-Z][a-z]+\b", keyword):
-            token = _NAME_MARK + stem(place)
-            for form in _demonyms(place):
-                places.setdefault(_NAME_MARK + stem(form), token)
-            places.pop(token, None)
-    return places
+        for word in re.findall(r"[^\W\d_]+", keyword):
+            own.add(_NAME_MARK + stem(word))
+            for form in _DEMONYMS.get(word, ()):
+                # "Israelis" keeps its -is under stem (as "crisis" does): both forms.
+                for written in (form, form + "s"):
+                    places.setdefault(_NAME_MARK + stem(written), _NAME_MARK + stem(word))
+    return {form: place for form, place in places.items() if form not in own}
 
 
 def _core(example: TopicExample) -> frozenset[str]:
@@ -454,10 +473,20 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
 
 
 def _as_places(words: _Words, places: dict[str, str]) -> _Words:
-    """``words`` with each demonym read as its place ("Iranians" as "Iran")."""
+    """``words`` with each demonym read as its place ("Iranians" as "Iran"), except in
+    another name ("British Columbia")."""
 
     def read(tokens: Sequence[list[str]]) -> tuple[list[str], ...]:
-        return tuple([places.get(token, token) for token in part] for part in tokens)
+        return tuple(
+            [
+                places[token]
+                if token in places
+                and (i + 1 == len(part) or _plain(part[i + 1]) not in _NOT_AFTER_DEMONYM)
+                else token
+                for i, token in enumerate(part)
+            ]
+            for part in tokens
+        )
 
     return dataclasses.replace(
         words,

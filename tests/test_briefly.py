@@ -51,9 +51,14 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         # A plural subject before a verb in the present: which charges, which researchers?
         ("The charges carry a sentence of up to ten years.", "charges"),
         ("The researchers say the ferry's hull was never inspected.", "researchers"),
+        ("The officials spoke on condition of anonymity.", "officials"),
+        # A plural noun that modifies the subject, and nouns there all along.
+        ("The jobs report shows hiring slowed at the port in May.", ""),
+        ("The authorities say the ferry will sail again on Monday.", ""),
     ],
 )
 def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) -> None:
+    # "" where the subject needs nothing met before.
     assert needs_antecedent(sentence) == noun
 
 
@@ -87,6 +92,7 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         # "the same" as what a sentence before told.
         "Ferry crews on the islands have been asking the same thing, the union said.",
         "Ines Duarte urged the other harbour towns to do the same.",
+        "Fishermen on the islands felt the same way.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -132,6 +138,15 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Fares on the night ferry are the same as on the morning crossing.",
         "Ferries from both ports left the harbour at the same time on Sunday.",
         "Ines Duarte did the same thing as her father had done in 1987, the harbour master said.",
+        # A number, or "One" before an adjective and its noun.
+        "One hundred passengers were taken off the ferry by lifeboat.",
+        "One unnamed official said the ferry talks had stalled.",
+        "One injured deckhand was flown to Lisbon on Friday.",
+        # The sentence tells what the same is, or it is no pointer at all.
+        "When Setúbal cut its ferry fares, Lisbon did the same.",
+        "The north quay closed in May; the south quay did the same in June.",
+        "Fares and fees are not the same thing, the operator said.",
+        "Harbour pilots want the same deal for themselves that the deckhands got.",
         # A plural subject that says which: a phrase or clause after its noun.
         "The talks in Setúbal resume on Monday, the union said.",
         "The ferries and their crews stayed in port through the storm.",

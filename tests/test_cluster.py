@@ -335,6 +335,7 @@ def test_everyday_words_quoted_alike_do_not_join_reports_of_different_events() -
         ("on Tuesday", 1),  # the next day, as a follow-up would say: no conflict
         ("on what the union calls Black Thursday", 1),  # part of a name, not a day
         ("at Okafor's Thursday deadline", 2),  # a possessive owns the day: still a day
+        ("at Okafor’s Thursday deadline", 2),  # with a curly apostrophe too
     ],
 )
 def test_a_near_pass_whose_leads_name_days_apart_stays_apart(strike_day: str, stories: int) -> None:

@@ -479,9 +479,11 @@ def test_warnings_the_editors_can_act_on_come_before_page_fallbacks() -> None:
         *fallbacks,
         Problem(Stage.SUMMARIZE, "s-1", "story s-1: Briefly leans on what is not printed."),
         Problem(Stage.FETCH, "Dead Feed", 'feed "Dead Feed" failed: HTTP 410.'),
+        Problem(Stage.EDITORIAL, "s-9", "editorial.yaml: s-9 is not in this issue."),
     )
     grouped = _grouped(problems)
     assert [w.text.split(":")[0] for w in grouped] == [
+        "editorial.yaml",
         "story s-1",
         'feed "Dead Feed" failed',
         "article https",

@@ -118,7 +118,7 @@ def test_discovered_sections_are_named_by_what_they_share_and_the_rest_is_elsewh
 def test_stories_of_one_kind_are_grouped_under_it_whatever_the_inflection() -> None:
     plot = _story(
         "plot",
-        ("Wire", "Man faces terrorism charges over concert plot"),
+        ("Wire", "Man indicted over concert plot"),
         ("Post", "Teenager charged over plot against Vienna concert"),
     )
     activist = _story(
@@ -126,9 +126,16 @@ def test_stories_of_one_kind_are_grouped_under_it_whatever_the_inflection() -> N
         ("Wire", "France arrests nine over killing of activist"),
         ("Post", "Nine suspects held in Lyon over activist's death"),
     )
-    topics = _grouped([plot, activist], [GREENLAND], max_stories=10)
+    # "Charges" also means fees: not a word that says crime.
+    fees = _story(
+        "fees",
+        ("Wire", "Banks scrap overdraft charges for students"),
+        ("Post", "Energy standing charges to rise again in April"),
+    )
+    topics = _grouped([plot, activist, fees], [GREENLAND], max_stories=10)
     assert [(t.name, {s.id for s in t.stories}) for t in topics] == [
-        ("Crime and courts", {"s-plot", "s-activist"})
+        ("Crime and courts", {"s-plot", "s-activist"}),
+        ("Elsewhere", {"s-fees"}),
     ]
 
 

@@ -122,6 +122,8 @@ def test_a_capitalised_keyword_is_a_name_and_a_lowercase_one_matches_any_case() 
 
 MIDEAST = TopicConfig(name="Middle East", keywords=("Israel", "Iran", "Syria"), description="")
 NORDIC = TopicConfig(name="Nordics", keywords=("Denmark", "Greenland"), description="")
+SAHEL = TopicConfig(name="Sahel", keywords=("Niger", "Mali"), description="")
+UK = TopicConfig(name="Britain", keywords=("Britain",), description="")
 
 
 @pytest.mark.parametrize(
@@ -132,9 +134,18 @@ NORDIC = TopicConfig(name="Nordics", keywords=("Denmark", "Greenland"), descript
         (MIDEAST, "Syrian refugees return from Lebanon as the border reopens", "Middle East"),
         (NORDIC, "Danish lawmakers debate the Arctic budget", "Nordics"),
         (NORDIC, "Greenlandic hunters fear for the ice", "Nordics"),
+        (MIDEAST, "Israelis rally in Tel Aviv for the hostages", "Middle East"),
+        (SAHEL, "Malian troops retake a desert town", "Sahel"),
+        (UK, "British ministers meet the rail unions again", "Britain"),
         # A first name is no Dane; a word that only starts like a place is no demonym.
         (NORDIC, "Dan Halvorsen wins the chess final in Oslo", ""),
         (MIDEAST, "Syriac manuscripts go on show in Oxford", ""),
+        (MIDEAST, "Smriti Irani returns to the cabinet in Delhi", ""),
+        # Another country's people ("Nigerian" is Nigeria's, not Niger's), and a
+        # demonym inside another place's name.
+        (SAHEL, "Nigerian army rescues kidnapped schoolgirls", ""),
+        (UK, "British Columbia wildfires force thousands to leave", ""),
+        (NORDIC, "Danish Open draws a record field of badminton players", ""),
     ],
 )
 def test_a_place_keyword_finds_its_people_and_adjective(
@@ -142,6 +153,16 @@ def test_a_place_keyword_finds_its_people_and_adjective(
 ) -> None:
     story = _story(_article("d", title, title + " Officials gave no further details."))
     assert _topic_of(story, topic) == expected
+
+
+def test_a_keyword_that_writes_a_demonym_keeps_it() -> None:
+    # "Israeli settlers" is a keyword of its own: its "Israeli" is not read as "Israel",
+    # whichever keyword comes first.
+    story = _story(_article("s", "Israeli settlers attack a village", "Officials said so."))
+    for keywords in (("Israeli settlers", "Israel"), ("Israel", "Israeli settlers")):
+        topic = TopicConfig(name="West Bank", keywords=keywords, description="")
+        [placed] = match_topics([story], [topic]).placed
+        assert placed.story.why.startswith('topic "West Bank": keywords Israeli settlers;')
 
 
 def test_the_topic_description_and_name_count_as_evidence() -> None:
