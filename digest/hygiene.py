@@ -374,9 +374,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         # A character lost in decoding shows as "?" inside a word ("Page?s trip",
-        # "declassi?cation"): the sentence would print garbled.
+        # "declassi?cation", "a 90?day renewal") or for both quotation marks around
+        # one ("The ?dossier? compiled by ..."): the sentence would print garbled.
         "garbled characters",
-        re.compile(r"[A-Za-z]\?[a-z]|\ufffd"),
+        re.compile(
+            r"[A-Za-z]\?[a-z]|\d\?[a-z]|(?<![\w?])\?[A-Za-z][\w\-]{0,30}\?(?=[\s\-,.;:)])|\ufffd"
+        ),
     ),
 )
 # Not articles: the Wayback Machine's crawl notice (a known bad retrieval in Multi-News,

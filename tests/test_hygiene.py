@@ -196,8 +196,14 @@ def test_a_sentence_garbled_in_decoding_is_not_printed() -> None:
     # A character lost in decoding shows as "?" inside a word.
     assert clean_sentence("The memo dwells on the harbour master?s trip to Oslo.") == ""
     assert furniture_kind("Officials discussed the declassi?cation of the files.")
+    assert furniture_kind("The ferry's licence needs a 90?day renewal.")
+    # ... or for the quotation marks around a word.
+    assert clean_sentence("The ?dossier?- compiled by a harbour clerk - was leaked.") == ""
     # A question mark between sentences, or before a space, is punctuation.
     assert clean_sentence("What? The ferry left at noon.") == "What? The ferry left at noon."
+    assert clean_sentence("Late again? Blame the tide, the captain said.") == (
+        "Late again? Blame the tide, the captain said."
+    )
 
 
 def test_the_wires_underscore_dash_prints_as_a_dash() -> None:
