@@ -227,6 +227,16 @@ _OPINION_OPENING = re.compile(
     r"In (?:reality|truth|fact, though)|(?:The )?[Tt]ruth (?:is|be told)|Let['’]s face it|"
     r"The (?:reality|irony|problem) is)\b"
 )
+# The writer's verdict anywhere outside quotes: "Netflix's policy deserves high marks",
+# "the film undeniably chose well", "To be fair, the premiere faced ...", "It is
+# ridiculous to claim ...". A speaker's verdict in quotation marks is a voice's.
+_VERDICT = re.compile(
+    r"\b(?:deserves? (?:high |top |full |some )?(?:marks|credit|praise|applause|kudos)|"
+    r"undeniabl[ey]|arguabl[ey]|admittedly|unquestionabl[ey]|"
+    r"to (?:be|put it) (?:fair|honest|blunt|mildly)|"
+    r"(?:is|was|sounds|seems|looks) (?:absurd|ridiculous|laughable|shameful|disgraceful))\b",
+    re.IGNORECASE,
+)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -438,6 +448,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not opens_with_interjection(text)
         and not _IMPERATIVE.match(text)
         and not _OPINION_OPENING.match(text)
+        and not _VERDICT.search(_QUOTED_WHOLE.sub("", text))
         and not _LONE_CLAUSE.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)

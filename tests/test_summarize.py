@@ -786,6 +786,9 @@ def test_a_pronoun_before_anyone_it_could_stand_for_needs_an_antecedent(sentence
         # The writer's verdict.
         "Fortunately, the harbour's ferry captains are not easily fooled by such schemes.",
         "Turns out, the new tax on ferry tickets went into effect without much warning.",
+        "The operator's new leave policy deserves high marks for covering deckhands too.",
+        "To be fair, the ferry faced a stiff headwind all the way from the islands.",
+        "In casting two seasoned pilots, the film undeniably chose well.",
     ],
 )
 def test_an_instruction_to_the_reader_is_not_news(sentence: str) -> None:
@@ -799,6 +802,8 @@ def test_an_instruction_to_the_reader_is_not_news(sentence: str) -> None:
         "Discover Financial said its quarterly profit rose by a tenth on higher card spending.",
         "Take-Two Interactive reported a wider loss on Tuesday as game sales slowed.",
         "Watch officers arrested two men near the docks early on Sunday morning.",
+        # A speaker's verdict in quotes is theirs (a voice), not the writer's.
+        "The ferry union said the new roster “is absurd” and walked out on Monday.",
     ],
 )
 def test_a_noun_or_a_name_that_looks_like_an_instruction_is_news(sentence: str) -> None:
