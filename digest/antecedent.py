@@ -177,6 +177,20 @@ _PREPOSITION = (
     r"[Bb]efore|[Oo]ver|[Aa]gainst|[Uu]nder|[Bb]eyond|[Dd]uring|[Ll]ike|[Ww]ithout|[Ii]nto|"
     r"[Tt]hrough|[Aa]mid)"
 )
+# "that" as a determiner after a verb that takes a thing ("had that information from",
+# "wanted that money to be used"), when a preposition, a clause's end or "to" follows its
+# noun: after "said", "found" or "make" it opens a clause ("found that people ...",
+# "make that happen").
+_HOLDING_VERB = (
+    r"(?:had|has|have|having|got|gets|get|getting|wanted|wants|want|needed|needs|took|takes|"
+    r"take|saw|sees|heard|hears|gave|gives|give|received|receives|receive|kept|keeps|keep|"
+    r"shared|shares|share|sent|sends|spent|spends|paid|pays|accepted|accepts|accept|"
+    r"rejected|rejects|reject|approved|approves|approve|lost|loses|lose)"
+)
+_AFTER_HELD = (
+    r"(?=\s*[.,;:!?)\"”]|\s+(?:to|from|for|in|on|at|with|when|and|but|because|until|since|"
+    r"again|too|either|anymore|into|out|up|back)\b)"
+)
 _GENERIC_THOSE = (
     r"(?:who|whom|whose|that|which|of|with|in|at|on|not|for|from|familiar|responsible|close|"
     r"involved|affected|\w+ing|\w+ed)"
@@ -187,6 +201,9 @@ _DEMONSTRATIVE = re.compile(
     rf"|\b{_PREPOSITION}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!(?:the|a|an|it|he|she|they|we|you|i|"
     rf"his|her|their|its|our|is|was|would|will|has|had)\b)(?P<that>[a-z][\w\-]*)"
     rf"|\b{_PREPOSITION}\s+(?:this|that|these|those)(?=[,.;!?]|$)"
+    rf"|\b{_HOLDING_VERB}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!(?:the|a|an|it|he|she|they|we|you|"
+    rf"i|his|her|their|its|our|this|these|those|there|if|when|what|is|was|would|will|has|"
+    rf"had|much|many|far|long|way|kind|sort)\b)(?P<held>[a-z][\w\-]*){_AFTER_HELD}"
     # A plural name of people: "One of those Iranians", "these Democrats".
     r"|\b(?:these|those)\s+(?P<people>[A-Z][a-z]+s)\b"
 )
@@ -373,7 +390,12 @@ def points_back(text: str) -> str:
         # the plural as written, which a stem would not tell from the adjective.
         earlier = re.search(rf"\b{people}\b", text[: demonstrative.start()])
         return "" if earlier else people.lower()
-    noun = demonstrative["this"] or demonstrative["those"] or demonstrative["that"]
+    noun = (
+        demonstrative["this"]
+        or demonstrative["those"]
+        or demonstrative["that"]
+        or demonstrative["held"]
+    )
     stem = content_words(noun) if noun else []
     if stem and stem[0] in content_words(text[: demonstrative.start()]):
         return ""

@@ -36,6 +36,9 @@ from digest.text import word_count
         # People by a plural name: which Icelanders?
         ("One of those Icelanders, a ferry pilot, was released on Friday.", "icelanders"),
         ("Of those, about 900 households were rehoused by the summer.", "sentence"),
+        # "that" before a thing someone had or wanted: which information, which money?
+        ("Harbour pilots had that information from the coastguard's radar.", "information"),
+        ("Ines Duarte wanted that money to be spent on the night ferry.", "money"),
     ],
 )
 def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
@@ -138,6 +141,10 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Fares on the night ferry are the same as on the morning crossing.",
         "Ferries from both ports left the harbour at the same time on Sunday.",
         "Ines Duarte did the same thing as her father had done in 1987, the harbour master said.",
+        # "that" opening a clause, or a pointer whose noun the sentence gave.
+        "The survey found that passengers slept better on the night ferry.",
+        "Officials hope to make that happen before the regatta.",
+        "The ferry lost fuel overnight and could not replace that fuel until Monday.",
         # A number, or "One" before an adjective and its noun.
         "One hundred passengers were taken off the ferry by lifeboat.",
         "One unnamed official said the ferry talks had stalled.",
