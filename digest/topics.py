@@ -19,7 +19,7 @@ Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
   capitals, so "US" is not the pronoun, and a capitalised keyword word is a name
   ("Apple" matches "Apple" and "APPLE", not the apple of a recipe); a word the editors
   wrote in lower case matches in any case. A place's name also finds its people and
-  adjective ("Iran": "Iranian", "Iranians"; "Denmark": "Danish"; see ``_demonyms``).
+  adjective ("Iran": "Iranian", "Iranians"; "Denmark": "Danish"; see ``_DEMONYMS``).
 - **the description**: a title and lead holding most of its content words (at least
   ``_BAG_MIN`` and ``_BAG_SHARE`` of them) count as one mention in the head.
 - **the editors' filings**: a story the editors moved under a topic (``topic:`` in
