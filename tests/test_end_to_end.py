@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import subprocess
 import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from click.testing import CliRunner, Result
@@ -131,19 +131,26 @@ def _run(config: Path, out: Path, site: SampleSite, *extra: str) -> Result:
 
 
 def _build(site_week: int, workdir: Path, out: Path, *extra: str, port: int = 0) -> dict[str, Any]:
+    return _build_on(site_week, workdir, out, *extra, port=port)[0]
+
+
+def _build_on(
+    site_week: int, workdir: Path, out: Path, *extra: str, port: int = 0
+) -> tuple[dict[str, Any], int]:
+    """The build's digest.json and the port the sample was served on."""
     with serve_sample(week=site_week, port=port) as site:
         result = _run(write_sample_config(site, workdir), out, site, *extra)
         assert result.exit_code == 0, result.output
-        return json.loads((out / site.now.date().isoformat() / "digest.json").read_text())
+        built = json.loads((out / site.now.date().isoformat() / "digest.json").read_text())
+        return built, urlsplit(site.base_url).port or 0
 
 
 @pytest.mark.slow
 def test_second_week_leaves_out_sent_stories_and_marks_updates(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    with socket.socket() as probe:  # one port for both weeks: the URLs stay the same
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    first = _build(1, tmp_path, out, port=port)
+    # One port for both weeks, the first week's own: the URLs stay the same, and no
+    # probe socket leaves the port free for another process before the first bind.
+    first, port = _build_on(1, tmp_path, out)
     second = _build(2, tmp_path, out, port=port)
     first_ids = {s["id"] for s in _stories(first)}
     second_stories = _stories(second)
