@@ -191,6 +191,10 @@ _AFTER_HELD = (
     r"(?=\s*[.,;:!?)\"”]|\s+(?:to|from|for|in|on|at|with|when|and|but|because|until|since|"
     r"again|too|either|anymore|into|out|up|back)\b)"
 )
+# Words after "that" that make it no determiner of a noun ("by that the", "of that is").
+_NOT_A_NOUN = (
+    r"(?:the|a|an|it|he|she|they|we|you|i|his|her|their|its|our|is|was|would|will|has|had)"
+)
 _GENERIC_THOSE = (
     r"(?:who|whom|whose|that|which|of|with|in|at|on|not|for|from|familiar|responsible|close|"
     r"involved|affected|\w+ing|\w+ed)"
@@ -198,12 +202,11 @@ _GENERIC_THOSE = (
 _DEMONSTRATIVE = re.compile(
     rf"\b(?:this|these)\s+(?!{_DEICTIC_TIME}\b)(?!{_AUXILIARY}\b)(?P<this>[a-z][\w\-]*)"
     rf"|\bthose\s+(?!{_DEICTIC_TIME}\b)(?!{_AUXILIARY}\b)(?!{_GENERIC_THOSE}\b)(?P<those>[a-z][\w\-]*)"
-    rf"|\b{_PREPOSITION}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!(?:the|a|an|it|he|she|they|we|you|i|"
-    rf"his|her|their|its|our|is|was|would|will|has|had)\b)(?P<that>[a-z][\w\-]*)"
+    rf"|\b{_PREPOSITION}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!{_NOT_A_NOUN}\b)(?P<that>[a-z][\w\-]*)"
     rf"|\b{_PREPOSITION}\s+(?:this|that|these|those)(?=[,.;!?]|$)"
-    rf"|\b{_HOLDING_VERB}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!(?:the|a|an|it|he|she|they|we|you|"
-    rf"i|his|her|their|its|our|this|these|those|there|if|when|what|is|was|would|will|has|"
-    rf"had|much|many|far|long|way|kind|sort)\b)(?P<held>[a-z][\w\-]*){_AFTER_HELD}"
+    rf"|\b{_HOLDING_VERB}\s+that\s+(?!{_DEICTIC_TIME}\b)(?!{_NOT_A_NOUN}\b)"
+    r"(?!(?:this|these|those|there|if|when|what|much|many|far|long|way|kind|sort)\b)"
+    rf"(?P<held>[a-z][\w\-]*){_AFTER_HELD}"
     # A plural name of people: "One of those Iranians", "these Democrats".
     r"|\b(?:these|those)\s+(?P<people>[A-Z][a-z]+s)\b"
 )

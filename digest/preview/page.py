@@ -206,15 +206,21 @@ def _draft(
     }
 
 
-_WARNING_ORDER = (
-    Stage.EDITORIAL,
-    Stage.SUMMARIZE,
-    Stage.LLM,
-    Stage.RENDER,
-    Stage.FETCH,
-    Stage.SCREEN,
-    Stage.EXTRACT,
-)
+# Where each stage's warnings stand in the preview, first to last.
+_WARNING_RANK = {
+    str(stage): rank
+    for rank, stage in enumerate(
+        (
+            Stage.EDITORIAL,
+            Stage.SUMMARIZE,
+            Stage.LLM,
+            Stage.RENDER,
+            Stage.FETCH,
+            Stage.SCREEN,
+            Stage.EXTRACT,
+        )
+    )
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,13 +241,10 @@ def _grouped(problems: tuple[Problem, ...]) -> list[_Warning]:
         kinds.setdefault((str(problem.stage), kind), []).append(str(problem))
     # What the editors can act on in this issue comes first; an article read from its
     # feed's text (111 lines on a week of paywalled pages) last.
-    ordered = sorted(kinds.items(), key=lambda item: _warning_rank(item[0][0]))
+    ordered = sorted(
+        kinds.items(), key=lambda item: _WARNING_RANK.get(item[0][0], len(_WARNING_RANK))
+    )
     return [_Warning(texts[0], tuple(texts[1:])) for _, texts in ordered]
-
-
-def _warning_rank(stage: str) -> int:
-    order = [str(s) for s in _WARNING_ORDER]
-    return order.index(stage) if stage in order else len(order)
 
 
 def _folded_findings(findings: Iterable[Finding]) -> list[_Warning]:
