@@ -200,7 +200,7 @@ def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
     lead = scored.candidates[briefly[0]]
     if leans_on(scored, briefly[0]):
         what = "leans on what the reader has not seen"
-    elif in_speakers_words(lead.text):
+    elif in_speakers_words(lead.text) or lead.voiced:
         what = "is someone's words, not a report (a quote, or first person)"
     else:
         return ()

@@ -36,7 +36,14 @@ from digest.models import (
 )
 from digest.select import Selection
 from digest.summarize import summarize_story
-from digest.text import end_sentence, end_teaser, is_title_of, quotes_balance, word_count
+from digest.text import (
+    end_sentence,
+    end_teaser,
+    inside_quotations,
+    is_title_of,
+    quotes_balance,
+    word_count,
+)
 
 __all__ = ["Written", "window_cases", "write_briefs", "write_stories"]
 
@@ -209,7 +216,8 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     for source in (text, end_sentence(end_teaser(summary))):
         # The first sentences a reader would see: a video page's furniture ("EMBED More
         # News Videos ...", captions) above the report does not count.
-        for sentence in clean_sentences(source, _BRIEF_LEAD_SENTENCES):
+        sentences = clean_sentences(source, _BRIEF_LEAD_SENTENCES)
+        for sentence, quoted in zip(sentences, inside_quotations(sentences), strict=True):
             words = word_count(sentence)
             ending = sentence.rstrip("\"'”’)")
             if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:
@@ -227,6 +235,7 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             # one the next sentence closes ('The notice said that “some cards ...').
             if (
                 (not leans_on or leans_on in title)
+                and not quoted
                 and sentence[0] not in _QUOTE_MARKS
                 and quotes_balance(sentence)
             ):

@@ -14,6 +14,7 @@ from digest.antecedent import known_surnames
 from digest.briefly import (
     Candidate,
     _same_sum,
+    extractive_briefly,
     is_briefly_candidate,
     is_redundant,
     leans_on,
@@ -311,6 +312,45 @@ def test_a_companys_own_statement_is_not_told_in_our_voice() -> None:
     # harbour's own report tells the story.
     assert summary.briefly
     assert not [text for text in printed if "ten times less often" in text]
+
+
+_SUSPENDED = (
+    "The night ferry line to Setúbal was suspended on Monday, a day after the ferry crossed "
+    "with 40 passengers aboard and its lights failed. Nobody was hurt. Repairs will take "
+    "two weeks, the harbour authority said."
+)
+
+
+def test_a_sentence_inside_someones_quotation_is_not_told_as_fact() -> None:
+    quoted = (
+        "The harbour authority suspended the night ferry line to Setúbal on Monday. “We "
+        "asked for this for years. The night ferry to Setúbal crossed with 40 passengers and "
+        "no working lights on Sunday. Every night crossing since March has broken the safety "
+        "rules,” the pilots' union leader Ines Duarte said."
+    )
+    earlier = (
+        "The harbour authority said on Sunday that the night ferry to Setúbal was safe, "
+        "hours before it suspended the night ferry line to Setúbal."
+    )
+    briefly = extractive_briefly([quoted, _SUSPENDED, earlier], words=70)
+
+    # The union leader's words, though the sentence carries no mark of its own.
+    assert briefly
+    assert not [s for s in briefly if "no working lights" in s]
+
+
+def test_a_staccato_lede_voicing_claims_is_no_fact() -> None:
+    staccato = (
+        "LISBON — The night ferry line is perfectly safe. The union's warnings about the "
+        "lights are false. The night crossings to Setúbal will go on. That was the harbour "
+        "authority's message on Sunday, hours before it suspended the night ferry line to "
+        "Setúbal after its lights failed."
+    )
+    briefly = extractive_briefly([staccato, _SUSPENDED], words=70)
+
+    # The authority's claims in the writer's voice, not facts to repeat.
+    assert briefly
+    assert not [s for s in briefly if "will go on" in s or "are false" in s]
 
 
 def test_one_event_told_twice_in_other_words_is_redundant() -> None:

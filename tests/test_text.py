@@ -9,6 +9,7 @@ from digest.text import (
     content_words,
     end_sentence,
     end_teaser,
+    inside_quotations,
     quotes_balance,
     split_sentences,
     word_count,
@@ -370,3 +371,53 @@ def test_an_interviews_q_and_a_labels_go_and_initials_stay(sentence: str, cleane
 )
 def test_bios_illustrations_and_glued_credits_are_furniture(sentence: str, cleaned: str) -> None:
     assert clean_sentence(sentence) == cleaned
+
+
+def test_sentences_between_a_quotations_opening_and_closing_are_inside_it() -> None:
+    sentences = [
+        "The harbour master spoke after the vote.",
+        "“The ferry was never safe at night.",
+        "Its lights failed twice in March.",
+        "We warned the council in writing,” she said.",
+        "The council meets again on Monday.",
+    ]
+    assert inside_quotations(sentences) == [False, False, True, False, False]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "inside"),
+    [
+        # Straight marks: one opens before a word, one closes after it.
+        (
+            ['She said: "We stayed.', "The water rose all night.", 'Then it stopped," she said.'],
+            [False, True, False],
+        ),
+        # An inch mark closes nothing that is open and opens nothing.
+        (
+            ['A 6" pipe burst on Monday.', "The street flooded.", 'Crews said "it will hold."'],
+            [False, False, False],
+        ),
+        # A quote that runs on past a paragraph reopens with “ and goes on.
+        (
+            ["“We waited.", "“Nobody came.", "The boats were gone.", "Then the rain,” he said."],
+            [False, True, True, False],
+        ),
+        # „German“ marks pair; “ closes them.
+        (
+            ["Er sagte: „Wir bleiben.", "Das Wasser steigt.", "Wir haben keine Wahl“."],
+            [False, True, False],
+        ),
+        # A mark left open (or a stray one) marks nothing.
+        (["“We stayed.", "The water rose.", "Nobody came.", "Crews left."], [False] * 4),
+    ],
+)
+def test_inside_quotations_pairs_the_marks_pages_use(
+    sentences: list[str], inside: list[bool]
+) -> None:
+    assert inside_quotations(sentences) == inside
+
+
+def test_a_quotation_not_closed_within_a_few_sentences_is_a_stray_mark() -> None:
+    plain = [f"The ferry made crossing number {n} of the day." for n in range(12)]
+    sentences = ["Critics called it a “lifeline.", *plain, "Nobody, they said, was counting.”"]
+    assert not any(inside_quotations(sentences))

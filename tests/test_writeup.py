@@ -65,6 +65,17 @@ def test_a_quotation_the_next_sentence_closes_is_not_the_briefs_sentence() -> No
     assert sentence == "The chain said no other data was taken."
 
 
+def test_a_sentence_inside_a_quotation_is_not_the_briefs_sentence() -> None:
+    text = (
+        "“We were never told. The store chain kept the breach secret for four months. "
+        "Nobody warned us,” said a customer in Leeds. The chain said on Friday that no "
+        "card numbers were taken."
+    )
+    # The middle sentence has no quotation mark of its own: it is still the customer's.
+    sentence = _brief_sentence("Store chain hacked", text)
+    assert sentence == "The chain said on Friday that no card numbers were taken."
+
+
 def test_a_teaser_cut_short_by_the_feed_is_printed_only_to_its_last_whole_clause() -> None:
     teaser = "New owner of the island weekly is looking for a new publisher; several..."
     assert _brief_sentence("Island weekly sold", "", summary=teaser) == (
