@@ -647,6 +647,30 @@ def test_reported_speech_that_points_back_with_a_demonstrative_is_no_voice() -> 
     assert _named(documents, 5) == []
 
 
+def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
+    documents = [
+        [
+            "In his 2019 parole hearing, Tomas Varga told the board that he regretted the fire.",
+            "In a 2021 interview, harbour master Ines Duarte said the quay was unsafe.",
+            "The dredging will take a decade, Ivo Brandt told a radio station in August.",
+            "The Courier had reported that the mayor would resign, but the council said "
+            "there was no such plan.",
+            "Mayor Ida Kross had said the ferry would run all winter.",
+            # A time that describes the speaker, or the week's own day, is no other time.
+            "Harbour Ferries, which began sailing in 1998, said the crossing would reopen.",
+            "On Wednesday, the Coast Guard had said the wreck posed no risk to shipping.",
+            "Mayor Ida Kross said the ferry would run again on Monday, but did not say when "
+            "the fares would fall.",
+        ]
+    ]
+
+    for position in range(5):
+        assert _named(documents, position) == [], documents[0][position]
+    assert _named(documents, 5)
+    assert _named(documents, 6) == ["The Coast Guard"]
+    assert _named(documents, 7) == ["Mayor Ida Kross"]
+
+
 def test_reported_speech_that_opens_on_an_ordinal_is_no_voice() -> None:
     documents = [
         [
