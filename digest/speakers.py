@@ -152,7 +152,8 @@ _PLURAL_OPENING = re.compile(
     r"Scholars|Engineers|Employees|Executives|Shareholders|Investors|Traders|Fans|"
     r"Relatives|Neighbours|Neighbors|Survivors|Medics|Staffers|People|Police|Onlookers|"
     r"Observers|Sources|Insiders|Donors|Passengers|Pilots|Crews|Guards|Inspectors|"
-    r"Negotiators)$"
+    r"Negotiators|Detectives|Deputies|Agents|Troopers|Marshals|Physicians|Surgeons|"
+    r"Families|Forecasters|Spokespeople)$"
 )
 # Plural proper nouns: parties, peoples, movements ("Senate Democrats", "Palestinians").
 # Endings no common surname has ("Evans", "Sanders" and "Waters" take "says").
@@ -392,8 +393,10 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
     head = head_phrase[-1] if head_phrase else ""
     if head.lower() == "police" or _PLURAL_NAME.match(head):
         return True  # "Los Angeles Police say", "Senate Democrats say"
-    if len(head_phrase) == 1 and _PLURAL_OPENING.match(head):
-        return True  # "Officials in Gaza say": capitalised only to open the sentence
+    if _PLURAL_OPENING.match(head) and (len(head_phrase) == 1 or head_phrase[-2][:1].isupper()):
+        # "Officials in Gaza say": capitalised only to open the sentence; "Los Angeles
+        # County Sheriff's Homicide Detectives say": a unit's name ending in its people.
+        return True
     return head[:1].islower() and (head.endswith("s") and not head.endswith(("ss", "us", "is")))
 
 

@@ -245,6 +245,15 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
             "Acme's board and Chief Executive Ana Ruiz",
             "say",
         ),
+        # Police units by their people, opening the sentence or named in full.
+        ("Detectives said there was an unlocked door at the back.", "Detectives", "say"),
+        (
+            "Harbour County Sheriff's Homicide Detectives said the door was unlocked.",
+            "Harbour County Sheriff's Homicide Detectives",
+            "say",
+        ),
+        # A surname that ends like a plural is one person.
+        ("Ana Waters said the door had been unlocked for weeks.", "Ana Waters", "says"),
     ],
 )
 def test_a_plural_speaker_says_say_even_when_it_opens_the_sentence(
