@@ -91,6 +91,19 @@ _MIN_WORDS, _MAX_WORDS = 7, 55  # sentences outside this range are fragments or 
 # slowed the decline of Punjab's water table. But delaying planting ...").
 _STACCATO_WORDS = 8
 _STACCATO_RUN = 3
+# The register of a blog or a column, outside quotes ("everyday folks", "Kim
+# Kardashian's crazier half", "telling haters to mind their business", "is totally
+# normal"): our voice is plain, so such a sentence is told only when nothing plainer
+# says as much (its score is weighted down, not dropped: "A few lucky folks ... after
+# hitting Tuesday night's $636 million Mega Millions jackpot" can still lead). 16 of
+# Multi-News dev's candidate sentences.
+_INFORMAL = re.compile(
+    r"\b(?:folks|gonna|gotta|wanna|kinda|sorta|y'all|haters|clapback|totally|pretty much|"
+    r"crazy|crazier|craziest|insane|epic|badass|freaking|awesome|dude|guys|stuff|lol|omg|"
+    r"super\s+(?:stressed|excited|cool|happy|sad|important|easy|hard))\b",
+    re.IGNORECASE,
+)
+_INFORMAL_WEIGHT = 0.5
 _TEASER_WORDS = 3  # the last resort when a story has no full sentence
 _NOVELTY_JACCARD = 0.6  # content-word overlap with a previous issue's sentence
 # A colon this early is a label or a headline glued on ("Officials: Woman kills 3").
@@ -332,6 +345,8 @@ def score_sentences(
         support = best.sum(axis=0) / (len(docs) - 1)
     position = np.array([1.0 / (1.0 + c.position / _POSITION_SCALE) for c in candidates])
     scores = centrality + _SUPPORT_WEIGHT * support + _POSITION_WEIGHT * position
+    informal = [bool(_INFORMAL.search(_QUOTED_WHOLE.sub("", c.text))) for c in candidates]
+    scores[np.array(informal, dtype=bool)] *= _INFORMAL_WEIGHT
     if previous:
         seen = [set(content_words(s)) for s in previous]
         for i, candidate in enumerate(candidates):

@@ -353,6 +353,18 @@ def test_a_staccato_lede_voicing_claims_is_no_fact() -> None:
     assert not [s for s in briefly if "will go on" in s or "are false" in s]
 
 
+def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly() -> None:
+    plain = "Riders of the Setúbal night ferry were glad to see the line reopen on Monday."
+    informal = (
+        "Folks on the Setúbal night ferry were totally glad to see the line reopen on Monday."
+    )
+    scored = score_sentences([plain, informal], frozenset())
+    score = {c.text: float(s) for c, s in zip(scored.candidates, scored.scores, strict=True)}
+
+    # Our voice is plain: the blog's words count for less, whatever else they share.
+    assert score[informal] < 0.6 * score[plain]
+
+
 def test_one_event_told_twice_in_other_words_is_redundant() -> None:
     # The same participant (Valdoria), the same event verb (sworn) and two more words
     # (prime, minister): the cosine is low because the whole story says them.
