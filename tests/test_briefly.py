@@ -365,6 +365,24 @@ def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly()
     assert score[informal] < 0.6 * score[plain]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "news"),
+    [
+        ("The harbour authority did not comment on the report on Friday.", False),
+        ("The ferry operator didn't respond to an email seeking comment.", False),
+        ("A spokeswoman for the ferry line declined to comment on the inquiry.", False),
+        ("The harbour master could not be reached on Monday for a second day.", False),
+        ("Harbour Ferries did not immediately respond to a request for comment.", False),
+        # A claim beside the silence is news; so is a "not" about something else.
+        ("The union called the report unfounded but declined to comment further.", True),
+        ("The ferry did not return to port until late on Monday night.", True),
+        ("The council has not responded to the ferry plan since it was published.", True),
+    ],
+)
+def test_a_sentence_that_only_reports_no_comment_is_no_news(sentence: str, news: bool) -> None:
+    assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence))) is news
+
+
 def test_one_event_told_twice_in_other_words_is_redundant() -> None:
     # The same participant (Valdoria), the same event verb (sworn) and two more words
     # (prime, minister): the cosine is low because the whole story says them.

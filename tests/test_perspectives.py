@@ -671,6 +671,22 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
     assert _named(documents, 7) == ["Mayor Ida Kross"]
 
 
+def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
+    documents = [
+        [
+            "Harbour Ferries said it was working closely with police on the inquiry.",
+            "“Our deepest sympathies go out to the crew's families,” said Ana Ruiz.",
+            "Mayor Ida Kross said she was closely monitoring the salvage on Monday.",
+            "The researchers said their results warrant further investigation.",
+            "Mayor Ida Kross said the ferry line would reopen with two new boats.",
+        ]
+    ]
+
+    for position in range(4):
+        assert _named(documents, position) == [], documents[0][position]
+    assert _named(documents, 4) == ["Mayor Ida Kross"]
+
+
 def test_reported_speech_that_opens_on_an_ordinal_is_no_voice() -> None:
     documents = [
         [
