@@ -339,6 +339,31 @@ def test_a_sentence_inside_someones_quotation_is_not_told_as_fact() -> None:
     assert not [s for s in briefly if "no working lights" in s]
 
 
+def test_the_sentence_after_a_colon_that_introduces_someones_words_is_theirs() -> None:
+    introduced = (
+        "The harbour authority suspended the night ferry line to Setúbal on Monday. Per "
+        "the Harbour Courier:\n\nThe night ferry to Setúbal crossed with 40 passengers "
+        "and no working lights on Sunday."
+    )
+    earlier = (
+        "The harbour authority said on Sunday that the night ferry to Setúbal was safe, "
+        "hours before it suspended the night ferry line to Setúbal."
+    )
+    briefly = extractive_briefly([introduced, _SUSPENDED, earlier], words=70)
+
+    # The Courier's report, not ours.
+    assert briefly
+    assert not [s for s in briefly if "no working lights" in s]
+    # A heading introduces nothing: what follows it is the writer's.
+    headed = (
+        "The harbour authority suspended the night ferry line to Setúbal on Monday. What "
+        "the Pilots Said:\n\nThe night ferry to Setúbal crossed with 40 passengers and no "
+        "working lights on Sunday."
+    )
+    briefly = extractive_briefly([headed, _SUSPENDED, earlier], words=70)
+    assert [s for s in briefly if "no working lights" in s]
+
+
 def test_a_staccato_lede_voicing_claims_is_no_fact() -> None:
     staccato = (
         "LISBON — The night ferry line is perfectly safe. The union's warnings about the "
