@@ -201,7 +201,10 @@ def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
     if leans_on(scored, briefly[0]):
         what = "leans on what the reader has not seen"
     elif in_speakers_words(lead.text) or lead.voiced:
-        what = "is someone's words, not a report (a quote, or first person)"
+        what = (
+            "is someone's words, not a report (a quote, first person, or claims in the "
+            "writer's voice)"
+        )
     else:
         return ()
     return (
