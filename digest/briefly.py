@@ -183,6 +183,8 @@ _IRREGULAR_PAST = frozenset(
     tore torn upheld withdrew woke""".split()  # noqa: SIM905
 )
 _EVENT_NOUNS = {"death": "di", "dead": "di", "birth": "born", "sale": "sold", "loss": "lost"}
+# One arrest told two ways: "was arrested Sunday" / "was taken into custody late Sunday".
+_CUSTODY = re.compile(r"\b(?:taken|placed)\s+into\s+(?:police\s+)?custody\b", re.IGNORECASE)
 # Past forms that report, hedge or qualify rather than tell what happened.
 _NOT_EVENTS = frozenset(
     """said told reported added noted stated claimed used based called named expected
@@ -671,6 +673,7 @@ def _stem(word: str) -> str:
 
 def _fact_words(text: str) -> frozenset[str]:
     """Content words of ``text``, hyphenated ones split, stemmed (:func:`_stem`)."""
+    text = _CUSTODY.sub("arrested", text)
     return frozenset(_stem(t) for t in _FACT_TOKEN.findall(text) if content_words(t))
 
 
@@ -678,7 +681,7 @@ def _event_verbs(text: str) -> frozenset[str]:
     """Stems of the verbs in ``text`` that tell an event: past forms ("sworn", "killed")
     and infinitives ("used to kill")."""
     verbs = set()
-    tokens = _FACT_TOKEN.findall(text)
+    tokens = _FACT_TOKEN.findall(_CUSTODY.sub("arrested", text))
     for place, token in enumerate(tokens):
         word = token.lower()
         if token[0].isupper() or word in _NOT_EVENTS or not content_words(word):

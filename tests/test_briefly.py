@@ -431,6 +431,24 @@ def test_one_event_told_twice_in_other_words_is_redundant() -> None:
     assert is_redundant(scored, texts.index(one), texts.index(two))
 
 
+def test_an_arrest_told_as_custody_is_the_same_arrest() -> None:
+    one = (
+        "Lopes's girlfriend, Ana Cary, was arrested Sunday evening in Barreiro, where Lopes lives."
+    )
+    two = (
+        "Late Sunday, Lopes's girlfriend was taken into custody on charges unrelated to the crash."
+    )
+    scored = score_sentences(
+        [
+            f"Police said Rui Lopes drove the stolen van into the harbour on Saturday night. {one}",
+            f"Police are looking for Rui Lopes after the crash in Setúbal. {two}",
+        ],
+        frozenset(),
+    )
+    texts = [c.text for c in scored.candidates]
+    assert is_redundant(scored, texts.index(one), texts.index(two))
+
+
 def test_one_sum_of_money_told_twice_is_a_repeat() -> None:
     # A fine and a penalty share no word; the sum and the verb tell one fact twice.
     one = (
