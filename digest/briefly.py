@@ -109,6 +109,11 @@ _INTRODUCES = re.compile(
 # says as much (its score is weighted down, not dropped: "A few lucky folks ... after
 # hitting Tuesday night's $636 million Mega Millions jackpot" can still lead). 16 of
 # Multi-News dev's candidate sentences.
+# The reported plan's later sentences, in its conditional, that _INTRODUCES also marks:
+# over Multi-News dev, 3 more sentences (two more terms of the plan "Per the Times:"
+# introduced, and a suit's next allegation).
+_WOULD = re.compile(r"\bwould\b")
+_PLAN_SENTENCES = 6  # at most, after the first
 _INFORMAL = re.compile(
     r"\b(?:folks|gonna|gotta|wanna|kinda|sorta|y'all|haters|clapback|totally|pretty much|"
     r"crazy|crazier|craziest|insane|epic|badass|freaking|awesome|dude|guys|stuff|lol|omg|"
@@ -445,6 +450,17 @@ def _voiced(sentences: Sequence[str]) -> list[bool]:
         # In a heading the word is capitalised ("What the Judges Said:").
         if match and (match.start() == 0 or match.group("cue")[0].islower()):
             voiced[index] = True
+            # A reported plan goes on in its conditional: "The Palestinians would get a
+            # state ... The Palestinians would not be given East Jerusalem ...".
+            after = index + 1
+            while (
+                after < len(sentences)
+                and after - index <= _PLAN_SENTENCES
+                and _WOULD.search(sentences[index])
+                and _WOULD.search(sentences[after])
+            ):
+                voiced[after] = True
+                after += 1
     return voiced
 
 

@@ -364,6 +364,24 @@ def test_the_sentence_after_a_colon_that_introduces_someones_words_is_theirs() -
     assert [s for s in briefly if "no working lights" in s]
 
 
+def test_a_reported_plan_goes_on_in_its_conditional_after_the_colon() -> None:
+    introduced = (
+        "The harbour authority suspended the night ferry line to Setúbal on Monday. Per "
+        "the Harbour Courier:\n\nThe night ferry to Setúbal would be sold to a private "
+        "operator in the spring. The new operator of the Setúbal night ferry would cut the "
+        "fares by a third after the repairs."
+    )
+    earlier = (
+        "The harbour authority said on Sunday that the night ferry to Setúbal was safe, "
+        "hours before it suspended the night ferry line to Setúbal."
+    )
+    briefly = extractive_briefly([introduced, _SUSPENDED, earlier], words=70)
+
+    # Both terms are the Courier's account of a plan, not settled facts.
+    assert briefly
+    assert not [s for s in briefly if "would" in s]
+
+
 def test_a_staccato_lede_voicing_claims_is_no_fact() -> None:
     staccato = (
         "LISBON — The night ferry line is perfectly safe. The union's warnings about the "
