@@ -114,11 +114,11 @@ _INTRODUCES = re.compile(
 # introduced, and a suit's next allegation).
 _WOULD = re.compile(r"\bwould\b")
 _PLAN_SENTENCES = 6  # at most, after the first
+# In lower case only: a capital is a title's ("Crazy Rich Asians", "Guys and Dolls").
 _INFORMAL = re.compile(
     r"\b(?:folks|gonna|gotta|wanna|kinda|sorta|y'all|haters|clapback|totally|pretty much|"
-    r"crazy|crazier|craziest|insane|epic|badass|freaking|awesome|dude|guys|stuff|lol|omg|"
-    r"super\s+(?:stressed|excited|cool|happy|sad|important|easy|hard))\b",
-    re.IGNORECASE,
+    r"crazy|crazier|craziest|insane|epic|badass|freaking|awesome|dude|guys|stuff|lol|"
+    r"super\s+(?:stressed|excited|cool|happy|sad|important|easy|hard))\b|\b(?:LOL|OMG)\b"
 )
 _INFORMAL_WEIGHT = 0.5
 _TEASER_WORDS = 3  # the last resort when a story has no full sentence
@@ -241,7 +241,7 @@ _NO_COMMENT = re.compile(
     r"\b(?:declined|refused)\s+to\s+comment\b|\bno\s+comment\b"
     r"|(?:\bnot|n['’]t)\s+(?:immediately\s+)?(?:comment|be\s+reached)\b"
     r"|\bnot\s+immediately\s+(?:respond|reply|return|available)"
-    r"|(?:\bnot|n['’]t)\b[^.;]{0,60}\b(?:for|seeking|to)\s+(?:a\s+)?comment"
+    r"|(?:\bnot|n['’]t)\b[^.;]{0,60}\b(?:(?:for|seeking)\s+(?:a\s+)?|requests?\s+to\s+)comment"
     r"|(?:\bnot|n['’]t)\b[^.;]{0,40}\bcomment\s+requests?\b",
     re.IGNORECASE,
 )

@@ -156,11 +156,14 @@ def _not_current(sentence: str, says: str) -> bool:
 # with police to help in the investigation", "Our deepest sympathies go out to the
 # family", "... had been closely monitoring the situation", "their results warrant
 # further investigation").
+# Cooperation only when it is all the claim says: "will work with police to add patrols"
+# is a plan.
 _EMPTY_CLAIM = re.compile(
     r"\b(?:thoughts and prayers|(?:deepest\s+)?(?:sympathies|condolences)\s+(?:go|are)\b|"
     r"(?:working|work|cooperating|cooperate)\s+(?:closely\s+|fully\s+)?with\s+(?:the\s+)?"
-    r"(?:police|authorities|investigators|law enforcement)|closely monitoring|"
-    r"warrants?\s+further\s+(?:investigation|study|research))",
+    r"(?:police|authorities|investigators|law enforcement)(?:\s+(?:to\s+help\s+)?"
+    r"(?:in|on|with)\s+(?:the|their|its)\s+(?:investigation|inquiry|case))?[\s.,”\"]*$|"
+    r"closely monitoring|warrants?\s+further\s+(?:investigation|study|research))",
     re.IGNORECASE,
 )
 _STRAIGHT = str.maketrans("“”„‘’", '"""\'\'')

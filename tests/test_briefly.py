@@ -406,6 +406,12 @@ def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly()
 
     # Our voice is plain: the blog's words count for less, whatever else they share.
     assert score[informal] < 0.6 * score[plain]
+    # A title in capitals is no slang.
+    titled = "Crazy Rich Ferries, the harbour musical, reopened in Setúbal on Monday."
+    plain_title = "Rich Ferries, the harbour musical, reopened in Setúbal on Monday."
+    scored = score_sentences([plain_title, titled], frozenset())
+    score = {c.text: float(s) for c, s in zip(scored.candidates, scored.scores, strict=True)}
+    assert score[titled] > 0.8 * score[plain_title]
 
 
 @pytest.mark.parametrize(
@@ -420,6 +426,7 @@ def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly()
         ("The union called the report unfounded but declined to comment further.", True),
         ("The ferry did not return to port until late on Monday night.", True),
         ("The council has not responded to the ferry plan since it was published.", True),
+        ("The law does not allow the public to comment on the fares before May.", True),
     ],
 )
 def test_a_sentence_that_only_reports_no_comment_is_no_news(sentence: str, news: bool) -> None:

@@ -679,12 +679,15 @@ def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
             "Mayor Ida Kross said she was closely monitoring the salvage on Monday.",
             "The researchers said their results warrant further investigation.",
             "Mayor Ida Kross said the ferry line would reopen with two new boats.",
+            "Mayor Ida Kross said the town would work with police to add patrols at the quay.",
         ]
     ]
 
     for position in range(4):
         assert _named(documents, position) == [], documents[0][position]
     assert _named(documents, 4) == ["Mayor Ida Kross"]
+    # Working with the police on something of its own is a plan, not a courtesy.
+    assert _named(documents, 5) == ["Mayor Ida Kross"]
 
 
 def test_reported_speech_that_opens_on_an_ordinal_is_no_voice() -> None:
