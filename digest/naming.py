@@ -80,6 +80,13 @@ _HEADS_ROLE = re.compile(
     r",\swho\s(?:heads|leads|runs|directs|chairs|manages|oversees|coordinates)\s"
     r"[^,;:\"“”]{3,80}?(?=,|\s(?:and|but|said|says|told)\b|\.?$)"
 )
+# A role told by what the person works as, after their age or not ("Bruce Goodman, 59,
+# who works as a freelance colorist in the motion picture industry"): the role is the
+# noun phrase, "a freelance colorist in the motion picture industry".
+_WORKS_AS_ROLE = re.compile(
+    r",(?:\s\d{1,3},)?\swho\s(?:works|worked|serves|served)\sas\s"
+    r"(?P<role>(?:a|an|the)\s[^,;:\"“”]{3,80}?)(?=,|\s(?:and|but|said|says|told)\b|\.?$)"
+)
 # Where a person works, after the name ("Jane Doe from Eastvale University in Rimton",
 # "at the Centre for Coastal Studies"): a run of capitalised words whose words name an
 # institution (a place alone, "from Polson", says where they live, not what they do).
@@ -388,6 +395,9 @@ def _role_after(tail: str) -> str:
     heads = _HEADS_ROLE.match(tail)
     if heads:
         return heads.group(0)
+    works = _WORKS_AS_ROLE.match(tail)
+    if works:
+        return f", {works.group('role')}"
     place = _PLACE_ROLE.match(tail)
     if place and _INSTITUTION.search(place.group(0)):
         return place.group(0).rstrip(".")  # the sentence's full stop

@@ -591,6 +591,9 @@ def test_the_role_after_the_name_comes_with_it_in_every_form_the_article_gives()
             # A clause opening the sentence is no part of the name.
             "When Oskar Brandt asked the council for the records, he was refused twice.",
             "Brandt said that the records had been kept from him for three years.",
+            # What a person works as, after their age.
+            "The fire was frightening, said Lena Moss, 59, who works as a night nurse at "
+            "the harbour clinic.",
         ]
     ]
 
@@ -603,6 +606,7 @@ def test_the_role_after_the_name_comes_with_it_in_every_form_the_article_gives()
     ]
     assert _named(documents, 5) == ["Petra Lindqvist from Norrvik University in Eastvale"]
     assert _named(documents, 7) == ["Oskar Brandt"]
+    assert _named(documents, 8) == ["Lena Moss, a night nurse at the harbour clinic"]
 
 
 def test_a_shared_surname_goes_to_the_one_the_article_quotes_or_to_no_one() -> None:
