@@ -319,6 +319,10 @@ _SUSPENDED = (
     "with 40 passengers aboard and its lights failed. Nobody was hurt. Repairs will take "
     "two weeks, the harbour authority said."
 )
+_EARLIER = (
+    "The harbour authority said on Sunday that the night ferry to Setúbal was safe, "
+    "hours before it suspended the night ferry line to Setúbal."
+)
 
 
 def test_a_sentence_inside_someones_quotation_is_not_told_as_fact() -> None:
@@ -328,11 +332,7 @@ def test_a_sentence_inside_someones_quotation_is_not_told_as_fact() -> None:
         "no working lights on Sunday. Every night crossing since March has broken the safety "
         "rules,” the pilots' union leader Ines Duarte said."
     )
-    earlier = (
-        "The harbour authority said on Sunday that the night ferry to Setúbal was safe, "
-        "hours before it suspended the night ferry line to Setúbal."
-    )
-    briefly = extractive_briefly([quoted, _SUSPENDED, earlier], words=70)
+    briefly = extractive_briefly([quoted, _SUSPENDED, _EARLIER], words=70)
 
     # The union leader's words, though the sentence carries no mark of its own.
     assert briefly
@@ -345,11 +345,7 @@ def test_the_sentence_after_a_colon_that_introduces_someones_words_is_theirs() -
         "the Harbour Courier:\n\nThe night ferry to Setúbal crossed with 40 passengers "
         "and no working lights on Sunday."
     )
-    earlier = (
-        "The harbour authority said on Sunday that the night ferry to Setúbal was safe, "
-        "hours before it suspended the night ferry line to Setúbal."
-    )
-    briefly = extractive_briefly([introduced, _SUSPENDED, earlier], words=70)
+    briefly = extractive_briefly([introduced, _SUSPENDED, _EARLIER], words=70)
 
     # The Courier's report, not ours.
     assert briefly
@@ -360,7 +356,7 @@ def test_the_sentence_after_a_colon_that_introduces_someones_words_is_theirs() -
         "the Pilots Said:\n\nThe night ferry to Setúbal crossed with 40 passengers and no "
         "working lights on Sunday."
     )
-    briefly = extractive_briefly([headed, _SUSPENDED, earlier], words=70)
+    briefly = extractive_briefly([headed, _SUSPENDED, _EARLIER], words=70)
     assert [s for s in briefly if "no working lights" in s]
 
 
@@ -371,11 +367,7 @@ def test_a_reported_plan_goes_on_in_its_conditional_after_the_colon() -> None:
         "operator in the spring. The new operator of the Setúbal night ferry would cut the "
         "fares by a third after the repairs."
     )
-    earlier = (
-        "The harbour authority said on Sunday that the night ferry to Setúbal was safe, "
-        "hours before it suspended the night ferry line to Setúbal."
-    )
-    briefly = extractive_briefly([introduced, _SUSPENDED, earlier], words=70)
+    briefly = extractive_briefly([introduced, _SUSPENDED, _EARLIER], words=70)
 
     # Both terms are the Courier's account of a plan, not settled facts.
     assert briefly
