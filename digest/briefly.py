@@ -65,6 +65,7 @@ __all__ = [
     "needs_antecedent",
     "score_sentences",
     "select_briefly",
+    "voiced_sentences",
 ]
 
 logger = logging.getLogger(__name__)
@@ -83,12 +84,12 @@ _SHORTLIST = 25  # candidates enumerated as combinations
 _REST_SIZES = (1, 2)  # sentences after the lead
 _MIN_WORDS, _MAX_WORDS = 7, 55  # sentences outside this range are fragments or run-ons
 # A run of this many plain sentences (a capital, a full stop) of at most _STACCATO_WORDS
-# words each is rhetoric, not reporting (_voiced). Over Multi-News dev's articles, runs of
-# three such sentences hold 8 sentences Briefly could otherwise take: the AP lede voicing
-# Trump's claims, his uranium riff, a police tweet's lines, live-blog siren alerts and a
-# narrative's beats; none a fact a reader needs. Over the AEB pages' English text it
-# takes two sentences of one argued paragraph ("By most accounts, the law worked. It
-# slowed the decline of Punjab's water table. But delaying planting ...").
+# words each is rhetoric, not reporting (voiced_sentences). Over Multi-News dev's
+# articles, runs of three such sentences hold 8 sentences Briefly could otherwise take:
+# the AP lede voicing Trump's claims, his uranium riff, a police tweet's lines, live-blog
+# siren alerts and a narrative's beats; none a fact a reader needs. Over the AEB pages'
+# English text it takes two sentences of one argued paragraph ("By most accounts, the
+# law worked. It slowed the decline of Punjab's water table. But delaying planting ...").
 _STACCATO_WORDS = 8
 _STACCATO_RUN = 3
 # A sentence that introduces someone's words with a colon: what follows is theirs. Over
@@ -306,7 +307,7 @@ class Candidate:
     doc: int
     position: int
     words: int
-    # Someone's words or the writer's rhetoric, not a report (``_voiced``).
+    # Someone's words or the writer's rhetoric, not a report (``voiced_sentences``).
     voiced: bool = False
 
 
@@ -411,7 +412,7 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
         position = 0
         sentences = join_list_items(clean_sentences(text))
         documents.append(tuple(sentences))
-        for sentence, voiced in zip(sentences, _voiced(sentences), strict=True):
+        for sentence, voiced in zip(sentences, voiced_sentences(sentences), strict=True):
             key = " ".join(content_words(sentence))
             if not key or key in seen:
                 continue
@@ -421,7 +422,7 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
     return out, tuple(documents)
 
 
-def _voiced(sentences: Sequence[str]) -> list[bool]:
+def voiced_sentences(sentences: Sequence[str]) -> list[bool]:
     """For each of an article's sentences, whether it is someone's words or the writer's
     rhetoric rather than a report: inside a quotation that the sentences around it open
     and close (:func:`digest.text.inside_quotations`), or one of a run of

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from digest.antecedent import known_surnames
-from digest.briefly import needs_antecedent
+from digest.briefly import needs_antecedent, voiced_sentences
 from digest.config import Config
 from digest.dates import on_outlets_clock
 from digest.headline import WordCases, make_headline, word_cases
@@ -39,7 +39,6 @@ from digest.summarize import summarize_story
 from digest.text import (
     end_sentence,
     end_teaser,
-    inside_quotations,
     is_title_of,
     quotes_balance,
     word_count,
@@ -208,16 +207,18 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     decision ..." unless the headline names the decision, no quote without its speaker
     or left open) comes first; then one that goes on from the headline (feeds often make
     the title of an item's first words), which is redundant but reads; then one that
-    does not stand alone. One that only repeats the headline is never used.
+    does not stand alone; last, someone's words or claims the writer voices
+    (:func:`digest.briefly.voiced_sentences`), which would read as ours. One that only
+    repeats the headline is never used.
     """
     title = _words(headline)
-    repeats = fallback = ""
+    repeats = fallback = voiced_last = ""
     # A feed teaser often has no full stop: it is a sentence all the same.
     for source in (text, end_sentence(end_teaser(summary))):
         # The first sentences a reader would see: a video page's furniture ("EMBED More
         # News Videos ...", captions) above the report does not count.
         sentences = clean_sentences(source, _BRIEF_LEAD_SENTENCES)
-        for sentence, quoted in zip(sentences, inside_quotations(sentences), strict=True):
+        for sentence, voiced in zip(sentences, voiced_sentences(sentences), strict=True):
             words = word_count(sentence)
             ending = sentence.rstrip("\"'”’)")
             if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:
@@ -229,13 +230,15 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
                 if len(_words(sentence)) > len(title) + 2:
                     repeats = repeats or sentence
                 continue
+            if voiced:
+                voiced_last = voiced_last or sentence
+                continue
             leans_on = needs_antecedent(sentence)
             # "The woman, dressed as ..." under "Detectives are looking for a woman" has
             # its antecedent; a quote without its speaker does not read as news, nor
             # one the next sentence closes ('The notice said that “some cards ...').
             if (
                 (not leans_on or leans_on in title)
-                and not quoted
                 and sentence[0] not in _QUOTE_MARKS
                 and quotes_balance(sentence)
             ):
@@ -243,7 +246,7 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             fallback = fallback or sentence
     # A sentence that goes on from the headline is redundant; one that leans on what the
     # reader has not seen ("And that's not counting ...") does not read at all.
-    return repeats or fallback
+    return repeats or fallback or voiced_last
 
 
 def _goes_on_from(sentence: str, title: list[str]) -> bool:

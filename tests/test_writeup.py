@@ -76,6 +76,16 @@ def test_a_sentence_inside_a_quotation_is_not_the_briefs_sentence() -> None:
     assert sentence == "The chain said on Friday that no card numbers were taken."
 
 
+def test_a_staccato_lede_voicing_claims_is_not_the_briefs_sentence() -> None:
+    text = (
+        "The night ferry line is perfectly safe. The union's warnings about the lights are "
+        "false. The night crossings to Setúbal will go on. That was the harbour authority's "
+        "message on Sunday, hours before it suspended the line after its lights failed."
+    )
+    sentence = _brief_sentence("Setúbal night ferry suspended", text)
+    assert sentence.startswith("That was the harbour authority's message on Sunday")
+
+
 def test_a_teaser_cut_short_by_the_feed_is_printed_only_to_its_last_whole_clause() -> None:
     teaser = "New owner of the island weekly is looking for a new publisher; several..."
     assert _brief_sentence("Island weekly sold", "", summary=teaser) == (
