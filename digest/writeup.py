@@ -20,10 +20,11 @@ from digest.antecedent import known_surnames
 from digest.briefly import needs_antecedent, voiced_sentences
 from digest.config import Config
 from digest.dates import on_outlets_clock
-from digest.headline import WordCases, make_headline, word_cases
+from digest.headline import WordCases, headline_from_sentence, make_headline, word_cases
 from digest.hygiene import clean_sentences
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
+    Article,
     Brief,
     LeftOut,
     LeftOutReason,
@@ -52,6 +53,9 @@ __all__ = ["Written", "window_cases", "write_briefs", "write_stories"]
 _BRIEF_MIN_WORDS = 8
 _BRIEF_MAX_WORDS = 70
 _BRIEF_LEAD_SENTENCES = 4
+# A lead this long still reads as a headline; news leads run to 25-50 words, and the
+# shipped headlines to 20 (digest.headline), so this keeps the single-sentence leads.
+_LEAD_HEADLINE_WORDS = 30
 _QUOTE_MARKS = "\"“‘'"
 _WORD = re.compile(r"\w+")
 
@@ -184,22 +188,35 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
         if sentence and _goes_on_from(sentence, _words(headline)):
             # The feed made its title of the lead's first words: "Gloria Chapman has
             # revealed husband Mark told her he was going (...): Gloria Chapman has
-            # revealed ..." would say them twice. The whole lead is the headline.
-            headline, sentence = _as_headline(sentence), ""
-        briefs.append(
-            Brief(
-                story_id=story.id,
-                headline=headline,
-                outlet=article.outlet,
-                url=article.url,
-                sentence=sentence,
-                published=on_outlets_clock(article.published, article.utc_offset),
+            # revealed ..." would say them twice. A lead that reads as a headline is the
+            # headline, and the line's sentence is the next one that stands alone, if
+            # any: one that leans on the lead ("And that is not counting ...") says
+            # nothing here. A longer lead stays the sentence, under a headline made of
+            # its opening: a 60-word headline is no headline.
+            if word_count(sentence) > _LEAD_HEADLINE_WORDS:
+                headline = headline_from_sentence(sentence) or headline
+                briefs.append(_brief(story, article, headline, sentence))
+                continue
+            headline = _as_headline(sentence)
+            sentence = end_sentence(
+                _lead_sentence(article.text, article.summary, headline, after_lead=True)
             )
-        )
+        briefs.append(_brief(story, article, headline, sentence))
     return tuple(briefs)
 
 
-def _lead_sentence(text: str, summary: str, headline: str) -> str:
+def _brief(story: Story, article: Article, headline: str, sentence: str) -> Brief:
+    return Brief(
+        story_id=story.id,
+        headline=headline,
+        outlet=article.outlet,
+        url=article.url,
+        sentence=sentence,
+        published=on_outlets_clock(article.published, article.utc_offset),
+    )
+
+
+def _lead_sentence(text: str, summary: str, headline: str, *, after_lead: bool = False) -> str:
     """The article's lead sentence, cleaned of datelines, bylines and captions.
 
     A question ("Q. What are the next steps?") or a sentence cut short by the feed
@@ -209,7 +226,9 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
     the title of an item's first words), which is redundant but reads; then one that
     does not stand alone; last, someone's words or claims the writer voices
     (:func:`digest.briefly.voiced_sentences`), which would read as ours. One that only
-    repeats the headline is never used.
+    repeats the headline is never used. With ``after_lead`` (the headline is the whole
+    lead), only a sentence that stands alone will do, or the one right after the lead
+    whose "the company" the lead introduced.
     """
     title = _words(headline)
     repeats = fallback = voiced_last = ""
@@ -218,7 +237,10 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
         # The first sentences a reader would see: a video page's furniture ("EMBED More
         # News Videos ...", captions) above the report does not count.
         sentences = clean_sentences(source, _BRIEF_LEAD_SENTENCES)
-        for sentence, voiced in zip(sentences, voiced_sentences(sentences), strict=True):
+        lead_at = -2
+        for n, (sentence, voiced) in enumerate(
+            zip(sentences, voiced_sentences(sentences), strict=True)
+        ):
             words = word_count(sentence)
             ending = sentence.rstrip("\"'”’)")
             if words < _BRIEF_MIN_WORDS or words > _BRIEF_MAX_WORDS:
@@ -226,7 +248,11 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             # A question is no news ("Q. What are the next steps in Congress?").
             if ending.endswith(("...", "…")) or not ending.endswith((".", "!")):
                 continue
+            said = _words(sentence)
+            if len(said) < len(title) and said == title[: len(said)]:
+                continue  # the headline's own opening again
             if _goes_on_from(sentence, title):
+                lead_at = n
                 if len(_words(sentence)) > len(title) + 2:
                     repeats = repeats or sentence
                 continue
@@ -234,6 +260,10 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
                 voiced_last = voiced_last or sentence
                 continue
             leans_on = needs_antecedent(sentence)
+            # A pronoun or connective ("And that is not counting ...") does not read
+            # after a headline even when it was the lead.
+            if after_lead and n == lead_at + 1 and leans_on != "sentence":
+                leans_on = ""
             # "The woman, dressed as ..." under "Detectives are looking for a woman" has
             # its antecedent; a quote without its speaker does not read as news, nor
             # one the next sentence closes ('The notice said that “some cards ...').
@@ -244,6 +274,8 @@ def _lead_sentence(text: str, summary: str, headline: str) -> str:
             ):
                 return sentence
             fallback = fallback or sentence
+    if after_lead:
+        return ""
     # A sentence that goes on from the headline is redundant; one that leans on what the
     # reader has not seen ("And that's not counting ...") does not read at all.
     return repeats or fallback or voiced_last

@@ -245,3 +245,44 @@ def test_a_title_made_of_the_leads_first_words_is_printed_once() -> None:
     [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
     assert brief.headline == text.removesuffix(".")
     assert brief.sentence == ""
+
+
+def test_a_lead_printed_as_the_headline_is_followed_by_the_next_sentence() -> None:
+    # No sentence of the page stands alone, so the whole lead is the headline; the one
+    # after it names "the company" the lead introduced, and reads after it.
+    text = (
+        "The computer network at Harbour Foods was entered by hackers as far back as "
+        "July, according to people briefed on the inquiry.\n\n"
+        "The company disclosed the theft of card numbers last week, saying it first "
+        "learned of the intrusion in mid-December.\n\n"
+        "It issued another notice on Thursday."
+    )
+    title = "The computer network at Harbour Foods was entered by hackers"
+    article = _article("https://wire.example/a", "Wire", title, text)
+    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    assert brief.headline.endswith("according to people briefed on the inquiry")
+    assert brief.sentence.startswith("The company disclosed the theft of card numbers")
+    # Not a sentence further on, whose "the company" may be another's.
+    later = text.replace("The company disclosed", "Tellers said. The company disclosed")
+    [brief] = write_briefs([Story(StoryId("s-a"), (dataclasses.replace(article, text=later),))])
+    assert brief.sentence == ""
+
+
+def test_a_lead_too_long_for_a_headline_stays_the_sentence() -> None:
+    # A press release's one-sentence lead of 40 words: the headline is made of its
+    # opening, the lead is the sentence, and its repetition further down (cut at
+    # "S.A.") is not taken for another sentence.
+    lead = (
+        "Harbour Air today announced it has reached an agreement with Island Hopper "
+        "S.A. and many of its affiliates for a joint business agreement that, pending "
+        "government approval, is expected to bring lower fares between the islands and "
+        "the mainland next spring."
+    )
+    again = "Harbour Air today announced it has reached an agreement with Island Hopper S.A."
+    text = f"{lead}\n\n{again}"
+    title = "Harbour Air today announced it has reached an agreement"
+    article = _article("https://wire.example/a", "Wire", title, text)
+    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    assert brief.sentence == lead
+    assert 6 <= len(brief.headline.split()) <= 20
+    assert lead.startswith(brief.headline)
