@@ -95,6 +95,22 @@ _REPORTED = re.compile(
     r"(?:reported|reports|estimated|estimates|claimed|claims|believes|believe) that)\b",
     re.IGNORECASE,
 )
+# A title that rests its claim on people it does not name ("Trump told Netanyahu he
+# would support strikes, sources say"; "..., Officials Say"; "..., report says"): the
+# teaser or lede under it states the claim flat, which printed on its own reads as the
+# newsletter's word. "who" may carry one qualifier ("Israeli officials", "U.S. sources").
+_SOURCED_TITLE = re.compile(
+    r",\s+(?P<who>(?:(?:U\.S\.|[A-Z][\w\-]*)\s+)?"
+    r"(?:sources?|officials|aides|diplomats|insiders|reports?|a report))"
+    r"\s+(?:say|says|said)\W*$",
+    re.IGNORECASE,
+)
+# A sentence that already says whose word it is.
+_OWN_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|according|reported|reportedly|report|sources?|"
+    r"officials?|claim(?:s|ed)?|alleged(?:ly)?|allegations?|believed)\b",
+    re.IGNORECASE,
+)
 # A note is a bullet of its own: a pronoun early on has nothing to refer to.
 _EARLY_PRONOUN = re.compile(
     r"^(?:\S+\s){0,5}?(?:it|its|they|them|their|he|him|his|she|her)\b"
@@ -151,13 +167,15 @@ def summarize_story(
     notes = [i for i in notes if i not in conflicts.drop]
     used |= set(notes)
 
+    sourced = [_sourced_by(a.title) for a in articles]
+
     def sentence(index: int) -> Sentence:
         candidate = scored.candidates[index]
         article = articles[candidate.doc]
-        return Sentence(
-            end_sentence(annotate_dates(candidate.text, article.published, article.utc_offset)),
-            article.url,
-        )
+        text = end_sentence(annotate_dates(candidate.text, article.published, article.utc_offset))
+        if sourced[candidate.doc] and candidate.position < LEDE_POSITIONS:
+            text = _attributed(text, sourced[candidate.doc])
+        return Sentence(text, article.url)
 
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
@@ -187,6 +205,29 @@ def summarize_story(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)
         ),
     )
+
+
+def _sourced_by(title: str) -> str:
+    """Who a title says its claim comes from ("sources", "Israeli officials", "a
+    report"), or "" when it makes the claim itself."""
+    match = _SOURCED_TITLE.search(title)
+    if match is None:
+        return ""
+    *qualifier, noun = match["who"].split()
+    noun = noun.lower()
+    if noun == "report" and not qualifier:
+        return "a report"
+    if qualifier and qualifier[0].lower() in {"a", "the"}:
+        qualifier = [qualifier[0].lower()]
+    return " ".join([*qualifier, noun])
+
+
+def _attributed(text: str, who: str) -> str:
+    """``text`` with "according to ``who``" before its full stop, unless it already
+    says whose word it is (or ends in a quotation, where the addition would not read)."""
+    if _OWN_ATTRIBUTION.search(text) or not text.endswith(".") or text.endswith(".."):
+        return text
+    return f"{text[:-1]}, according to {who}."
 
 
 def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:

@@ -1147,3 +1147,28 @@ def test_a_voice_may_name_by_surname_someone_the_briefly_named_in_full() -> None
     briefly = " ".join(s.text for s in summary.briefly)
     assert briefly.startswith("Harbour master Tomas Lind"), briefly
     assert [p.who for p in summary.perspectives] == ["Mayor Ida Kross"]
+
+
+def test_a_claim_its_title_rests_on_unnamed_sources_keeps_them() -> None:
+    # The title says whose word it is; the teaser under it states the claim flat, and
+    # printed alone it would read as ours.
+    teaser = (
+        "Denmark's prime minister offered Greenland's premier a referendum on "
+        "independence within two years during a private meeting in Nuuk on Monday."
+    )
+    title = "Denmark offered Greenland a vote on independence, officials say"
+    item = dataclasses.replace(_article("wire", "Baltic Wire", title, "", 0), summary=teaser)
+
+    def briefly(article: Article) -> str:
+        summary = summarize_story(Story(StoryId("s"), (article,)))
+        return " ".join(s.text for s in summary.briefly)
+
+    printed = briefly(item)
+    assert "meeting in Nuuk on Monday" in printed
+    assert printed.endswith(", according to officials.")
+    # A title that makes the claim itself, or a sentence that says whose word it is,
+    # is left as it is.
+    plain = dataclasses.replace(item, title="Denmark offers Greenland a vote on independence")
+    assert "according to" not in briefly(plain)
+    told = teaser.replace("offered", "told lawmakers he had offered")
+    assert "according to" not in briefly(dataclasses.replace(item, summary=told))
