@@ -96,7 +96,7 @@ from digest.linkage import (
     normalise,
 )
 from digest.models import Article, ArticleId, Story
-from digest.text import WEEKDAYS, content_words
+from digest.text import WEEKDAYS, content_words, named_weekdays
 
 __all__ = ["cluster_stories", "cluster_texts", "clustering_texts", "proper_names"]
 
@@ -225,11 +225,6 @@ _QUOTATION = re.compile(
 _NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
-# A weekday next to a capitalised word inside a sentence is part of a name ("Super
-# Tuesday", "the Sunday Times", "Black Friday"), not the day of the event; a possessive
-# before it is not ("Trump's Thursday press conference").
-_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
-_WORD_AFTER = re.compile(r"^\s+[A-Z]")
 
 
 def cluster_texts(
@@ -315,27 +310,9 @@ def _weekday_marks(texts: Sequence[str], carried: BoolArray | None) -> FloatArra
     for i, text in enumerate(texts):
         if carried is not None and carried[i]:
             continue
-        for match in _WEEKDAY.finditer(text):
-            if not _in_a_name(text, match.start(), match.end()):
-                marks[i, WEEKDAYS.index(match.group(1))] = 1.0
+        for day in named_weekdays(text):
+            marks[i, WEEKDAYS.index(day)] = 1.0
     return marks
-
-
-def _in_a_name(text: str, start: int, end: int) -> bool:
-    """Whether the word at ``text[start:end]`` sits next to a capitalised word of its
-    own sentence (not its first word, which is capitalised anyway: "On Monday")."""
-    if _WORD_AFTER.match(text[end : end + 3]):
-        return True
-    sentence = _SENTENCE_BREAK.split(text[max(0, start - 200) : start])[-1]
-    words = _RAW_WORD.findall(sentence)
-    # A possessive is the day's owner, not part of a name with it: "Trump's Thursday
-    # press conference" names the day.
-    return (
-        len(words) >= 2
-        and sentence.endswith(" ")
-        and words[-1][0].isupper()
-        and not words[-1].endswith(("'s", "’s"))
-    )
 
 
 def _longness(lengths: FloatArray) -> FloatArray:

@@ -105,6 +105,9 @@ _FUTURE = re.compile(
 )
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
+# "the Sunday Times", "the Monday Night Football broadcast": the day starts a name.
+_THE_BEFORE = re.compile(r"\bthe\s$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r"^\s+[A-Z]")
 # Days with a name of their own: "Black Friday" is no Friday of the article's week.
 _NAMED_DAY = re.compile(
     r"\b(?:Black|Good|Cyber|Super|Ash|Bloody|Holy|Easter|Palm|Maundy|Shrove|Giving|Whit|"
@@ -233,8 +236,8 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
             return match.group(0)
         lead_in = text[max(0, match.start() - 40) : match.start()]
-        if _NAMED_DAY.search(lead_in) or _ANY_DAY.search(lead_in):
-            # "Black Friday": a name; "on a Sunday", "the following Monday": no date
+        if _day_in_a_name(text, match) or _ANY_DAY.search(lead_in):
+            # "on a Sunday", "the following Monday": no date
             return match.group(0)
         return f"{match.group(0)} ({_day_month(date_of(match))})"
 
@@ -385,12 +388,22 @@ def stale_future(text: str, issue_date: date) -> bool:
     return False
 
 
+def _day_in_a_name(text: str, match: re.Match[str]) -> bool:
+    """Whether the weekday of ``match`` is part of a name: "Black Friday", "Super
+    Tuesday", "the Sunday Times", "the Monday Night Football broadcast"."""
+    lead_in = text[max(0, match.start() - 40) : match.start()]
+    return bool(
+        _NAMED_DAY.search(lead_in)
+        or (_THE_BEFORE.search(lead_in) and _CAPITAL_AFTER.match(text[match.end() :]))
+    )
+
+
 class _Days:
     """The weekdays of one text and the days its reports are dated by ("said Friday"),
     found once: each day's rules look back at the ones before it."""
 
     def __init__(self, text: str) -> None:
-        self.matches = list(_DAY.finditer(text))
+        self.matches = [m for m in _DAY.finditer(text) if not _day_in_a_name(text, m)]
         self.starts = [m.start() for m in self.matches]
         self.said_on = {m.start("day") for m in _SAID_ON.finditer(text)}
         self.tail = _TAIL_REPORT.search(text)

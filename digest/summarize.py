@@ -47,7 +47,7 @@ from digest.briefly import (
     score_sentences,
     select_briefly,
 )
-from digest.dates import annotate_dates, on_outlets_clock, stale_future
+from digest.dates import annotate_dates, on_outlets_clock, relative_date_words, stale_future
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, make_headline
 from digest.hygiene import clean_sentence
@@ -61,7 +61,7 @@ from digest.models import (
     TakeOrigin,
 )
 from digest.perspectives import find_perspectives
-from digest.text import content_words, end_sentence, end_teaser
+from digest.text import content_words, end_sentence, end_teaser, named_weekdays
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -111,6 +111,7 @@ _OWN_ATTRIBUTION = re.compile(
     r"officials?|claim(?:s|ed)?|alleged(?:ly)?|allegations?|believed)\b",
     re.IGNORECASE,
 )
+
 # A note is a bullet of its own: a pronoun early on has nothing to refer to.
 _EARLY_PRONOUN = re.compile(
     r"^(?:\S+\s){0,5}?(?:it|its|they|them|their|he|him|his|she|her)\b"
@@ -321,6 +322,11 @@ def _is_note(text: str, position: int) -> bool:
         and not needs_antecedent(text)
         and not _EARLY_PRONOUN.match(text)
         and not _REPORTED.search(text)
+        # A sentence told on a day of the event's week is the event or its aftermath,
+        # not background: "was found dead around 5 p.m. Monday", "On Friday, the
+        # Russian government called on ...", "as soon as this week".
+        and not named_weekdays(text)
+        and not relative_date_words(text)
     )
 
 

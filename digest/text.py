@@ -32,6 +32,7 @@ __all__ = [
     "fold_accents",
     "inside_quotations",
     "is_title_of",
+    "named_weekdays",
     "opens_with_interjection",
     "plain_text",
     "quotes_balance",
@@ -59,6 +60,10 @@ MONTHS = (
 )
 WEEKDAY_PATTERN = f"(?:{'|'.join(WEEKDAYS)})"  # a full weekday name, as a regex group
 MONTH_PATTERN = f"(?:{'|'.join(MONTHS)})"  # a full month name, as a regex group
+_WEEKDAY = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
+_CAPITAL_AFTER = re.compile(r"^\s+[A-Z]")
+_CLAUSE_BREAK = re.compile(r"(?<=[.!?:;\"”])\s+|\n+")
+_NAME_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 
 # A paragraph is a blank-line-separated block (ExtractedText.paragraphs). A single line
 # break is also a boundary when the line before it is finished (ends like a sentence) or
@@ -528,3 +533,26 @@ def _lines(text: str) -> list[str]:
         if current:
             paragraphs.append(current)
     return paragraphs
+
+
+def named_weekdays(text: str) -> list[str]:
+    """The weekdays ``text`` names as days, in order: not one inside a name, next to a
+    capitalised word of its own sentence ("Super Tuesday", "the Sunday Times"; the
+    sentence's first word, "On Monday", is capitalised anyway). A possessive before the
+    day is its owner, not part of a name: "Trump's Thursday press conference" names the
+    day."""
+    days = []
+    for match in _WEEKDAY.finditer(text):
+        if _CAPITAL_AFTER.match(text[match.end() : match.end() + 3]):
+            continue
+        sentence = _CLAUSE_BREAK.split(text[max(0, match.start() - 200) : match.start()])[-1]
+        words = _NAME_WORD.findall(sentence)
+        if (
+            len(words) >= 2
+            and sentence.endswith(" ")
+            and words[-1][0].isupper()
+            and not words[-1].endswith(("'s", "’s"))
+        ):
+            continue
+        days.append(match.group(1))
+    return days

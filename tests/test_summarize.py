@@ -1004,6 +1004,10 @@ def test_a_day_takes_the_tense_of_the_verb_before_it_and_named_days_are_no_dates
         assert annotate_dates(f"Shops opened early for {named}.", published) == (
             f"Shops opened early for {named}."
         )
+    # A day that starts a name after "the" is no day either; the day after it is.
+    assert annotate_dates("The Sunday Times reported the deal on Monday.", published) == (
+        "The Sunday Times reported the deal on Monday (16 November)."
+    )
 
 
 def test_any_sunday_and_the_last_week_of_something_get_no_date() -> None:
@@ -1172,3 +1176,26 @@ def test_a_claim_its_title_rests_on_unnamed_sources_keeps_them() -> None:
     assert "according to" not in briefly(plain)
     told = teaser.replace("offered", "told lawmakers he had offered")
     assert "according to" not in briefly(dataclasses.replace(item, summary=told))
+
+
+def test_a_note_told_on_a_day_of_the_week_is_the_event_not_background() -> None:
+    # "On Friday ..." and "this week" tell the event or its aftermath; background is
+    # what came before (a history, a figure), and a day inside a name is no day.
+    text = (
+        "The island council voted on Thursday to fund the winter ferry until March. "
+        "The vote ends a month of talks between the council and the operator.\n\n"
+        "On Friday, the operator's crews began repainting the two ferries in Oban. "
+        "A second vessel could join the route as soon as this week.\n\n"
+        "Ferries have sailed between the islands since 1962 and carried 40,000 "
+        "passengers last year. "
+        "The Sunday Times first reported the subsidy plan in 2019."
+    )
+    article = _article("wire", "Baltic Wire", "Island council funds the winter ferry", text, 0)
+    summary = summarize_story(
+        Story(StoryId("s"), (article,)), options=SummaryOptions(briefly_words=16, max_notes=5)
+    )
+    notes = " ".join(n.text for n in summary.also_worth_noting)
+    assert "since 1962" in notes
+    assert "The Sunday Times first reported" in notes
+    assert "repainting" not in notes
+    assert "as soon as this week" not in notes
