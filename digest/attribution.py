@@ -324,6 +324,10 @@ def _attribute(sentence: str) -> Statement | None:
     return None
 
 
+_SECOND_REPORT = re.compile(r",(?P<mark>[”\"]?)\s+(?:adding|saying|noting|arguing|insisting)\b")
+_ANOTHER_SPEAKERS = re.compile(r",(?P<mark>[”\"]?)\s+(?:while|whereas)\s+(?=[A-Z]|the\s)")
+
+
 def _clean_claim(says: str) -> str | None:
     """Reported speech as a clean clause, by deletion only; None if it cannot stand."""
     claim = says.removeprefix("that ").strip()
@@ -331,8 +335,12 @@ def _clean_claim(says: str) -> str | None:
     claim = re.sub(r"(,?\s+(?:and|but|or))\s+that\s+", r"\1 ", claim)
     # "A, adding that B" / "A, saying B": what follows is a second report; "A, while
     # China's envoy accused ...": what follows is another speaker's.
-    claim = re.split(r",\s+(?:adding|saying|noting|arguing|insisting)\b", claim)[0]
-    claim = re.split(r",\s+(?:while|whereas)\s+(?=[A-Z]|the\s)", claim)[0]
+    # The comma may sit inside the quotation the claim ends with: 'a “chronic
+    # problem,” while ...' keeps its closing mark and loses the comma.
+    for after in _SECOND_REPORT, _ANOTHER_SPEAKERS:
+        cut = after.search(claim)
+        if cut:
+            claim = claim[: cut.start()] + cut.group("mark")
     if _embedded_speaker(claim):
         cut = _cut_before_speaker(claim)
         if cut is None:

@@ -99,6 +99,9 @@ _ANOTHER_TIME = re.compile(
     rf"\bin\s+(?:(?:a|an|his|her|their|its|the)\s+)?(?:{MONTH_PATTERN}\s+(?:of\s+)?)?(?:19|20)\d\d\b"
     rf"|\bin\s+(?:early\s+|late\s+|mid-)?{MONTH_PATTERN}\b(?!\s*\d)"
     r"|\b(?:last|earlier this|the previous)\s+(?:year|month|spring|summer|autumn|fall|winter)\b"
+    # The week before the report's is the week before this window at least.
+    r"|\b(?:last|the previous)\s+week\b"
+    r"|\bon the campaign trail\b"
     r"|\b(?:\w+|\d+)\s+(?:years|months|decades)\s+(?:ago|earlier)\b",
     re.IGNORECASE,
 )

@@ -293,6 +293,19 @@ def test_two_speakers_in_one_sentence_are_two_statements() -> None:
     ]
 
 
+def test_another_speakers_words_after_a_quotation_and_while_are_not_the_claim() -> None:
+    # The comma sits inside the quotation: what follows ", while" is still another's.
+    sentence = (
+        "The trade minister said that tensions with the island are a “chronic problem,” "
+        "while the island's envoy at the WTO accused the ministry of “extortion.”"
+    )
+
+    [statement] = attribute_sentence(sentence)
+
+    assert statement.who == "The trade minister"
+    assert statement.says == "tensions with the island are a “chronic problem.”"
+
+
 def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() -> None:
     sentences = join_list_items(
         [
