@@ -337,10 +337,10 @@ def _clean_claim(says: str) -> str | None:
     # China's envoy accused ...": what follows is another speaker's.
     # The comma may sit inside the quotation the claim ends with: 'a “chronic
     # problem,” while ...' keeps its closing mark and loses the comma.
-    for after in _SECOND_REPORT, _ANOTHER_SPEAKERS:
-        cut = after.search(claim)
-        if cut:
-            claim = claim[: cut.start()] + cut.group("mark")
+    for pattern in _SECOND_REPORT, _ANOTHER_SPEAKERS:
+        rest = pattern.search(claim)
+        if rest:
+            claim = claim[: rest.start()] + rest.group("mark")
     if _embedded_speaker(claim):
         cut = _cut_before_speaker(claim)
         if cut is None:
