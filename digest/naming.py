@@ -52,7 +52,8 @@ _NEVER_NAMES = frozenset(
 # brother, Will,". A word of a name is 30 characters at most (see _full_name).
 _DESCRIPTION = (
     r"(?P<description>\b(?:[Aa]n?|[Tt]he)\s(?:[a-z][\w\-]*\s){0,3}[a-z][\w\-]*|"
-    r"(?:[A-Z][\w.\-]{0,30}\s){0,2}[A-Z][\w.\-]{0,30}['’]s\s(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*)"
+    r"(?:[Tt]he\s)?(?:[A-Z][\w.\-]{0,30}\s){0,2}[A-Z][\w.\-]{0,30}['’]s\s(?:[a-z][\w\-]*\s){0,2}"
+    r"[a-z][\w\-]*)"
 )
 
 # A name run after one of these may open with the preposition's object ("envoy to Ukraine
@@ -199,7 +200,9 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     if re.fullmatch(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}", who) and who.split()[0] not in (
         _PERSON_TITLES
     ):
-        who = _role_before(who, context) or who
+        # "CNN contributor Jeffrey Lord", or "A foreign ministry spokesman, Geng Shuang,
+        # said" -> "Geng Shuang, a foreign ministry spokesman".
+        who = _role_before(who, context) or _introduced(who, context) or who
     return who
 
 

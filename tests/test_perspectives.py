@@ -323,11 +323,12 @@ def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> Non
     ]
     assert named(singers, "Okafor said that the claims would be dismissed.") == []
     assert named(singers[:1], "Okafor said that the claims would be dismissed.") == ["Bryan Okafor"]
-    # A name written first is completed by what follows it; a company the article
-    # mostly names alone is not ("Apple TV" is a product).
+    # A name written first is completed by what follows it (and keeps the role that
+    # introduced it); a company the article mostly names alone is not ("Apple TV" is a
+    # product).
     geng = ["A foreign ministry spokesman, Geng Shuang, spoke in Beijing on Monday."]
     assert named(geng, "Geng said that the two sides would keep talking next week.") == [
-        "Geng Shuang"
+        "Geng Shuang, a foreign ministry spokesman"
     ]
     apple = [
         "Apple cut the price of the Apple TV box on Monday.",
@@ -380,6 +381,22 @@ def test_a_person_named_by_one_name_keeps_the_description_that_introduced_them()
     found = find_perspectives([(documents[0][2], 0)], ARTICLES[:1], limit=2, documents=documents)
 
     assert [p.who for _, p in found] == ["Tam, a neighbour"]
+
+
+def test_a_full_name_keeps_the_description_written_before_it() -> None:
+    # "the Courier's harbour editor, Ines Duarte," introduces her; "Duarte says" alone
+    # would not tell the reader why she speaks.
+    documents = [
+        [
+            "The ferry ran aground off Oban, the Courier's harbour editor, Ines Duarte, "
+            "wrote on Monday.",
+            "“The crew had warned about the buoys for a year,” Duarte said.",
+        ]
+    ]
+
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=2, documents=documents)
+
+    assert [p.who for _, p in found] == ["Ines Duarte, the Courier's harbour editor"]
 
 
 def test_a_place_before_a_persons_name_is_not_part_of_it_but_a_company_before_a_title_is() -> None:
