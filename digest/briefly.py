@@ -49,6 +49,7 @@ from digest.text import (
     inside_quotations,
     opens_with_interjection,
     quotes_balance,
+    says_no_comment,
     word_count,
 )
 
@@ -232,19 +233,6 @@ _NOT_NEWS = re.compile(
     # A publisher's disclaimer: "The views expressed ... do not necessarily reflect ...".
     r"\b(?:views|opinions)\b[^.]{0,80}\bnot necessarily (?:reflect|represent)",
     re.I,
-)
-# A sentence that reports that someone did not comment says nothing happened ("The
-# Syrian government did not comment on Friday.", "He didn't respond to an email seeking
-# comment."): no Briefly sentence or note, unless a "but" clause carries a claim ("has
-# called the allegations unproven but declined to comment further"). Of Multi-News
-# dev's sentences that passed as news, 16 go; 3 with such a "but" stay.
-_NO_COMMENT = re.compile(
-    r"\b(?:declined|refused)\s+to\s+comment\b|\bno\s+comment\b"
-    r"|(?:\bnot|n['’]t)\s+(?:immediately\s+)?(?:comment|be\s+reached)\b"
-    r"|\bnot\s+immediately\s+(?:respond|reply|return|available)"
-    r"|(?:\bnot|n['’]t)\b[^.;]{0,60}\b(?:(?:for|seeking)\s+(?:a\s+)?|requests?\s+to\s+)comment"
-    r"|(?:\bnot|n['’]t)\b[^.;]{0,40}\bcomment\s+requests?\b",
-    re.IGNORECASE,
 )
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -553,7 +541,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _IMPERATIVE.match(text)
         and not _OPINION_OPENING.match(text)
         and not _VERDICT.search(_QUOTED_WHOLE.sub("", text))
-        and not (_NO_COMMENT.search(text) and not re.search(r"\bbut\b", text))
+        and not says_no_comment(text)
         and not _LONE_CLAUSE.match(text)
         and not _CAPTION_DATE.search(text)
         and not _is_title_case(text)

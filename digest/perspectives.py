@@ -26,7 +26,13 @@ from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import name_in_full, speaker_kind
 from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
-from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, content_words, word_count
+from digest.text import (
+    MONTH_PATTERN,
+    WEEKDAY_PATTERN,
+    content_words,
+    says_no_comment,
+    word_count,
+)
 
 __all__ = ["find_perspectives"]
 
@@ -166,7 +172,12 @@ _EMPTY_CLAIM = re.compile(
     r"(?:working|work|cooperating|cooperate)\s+(?:closely\s+|fully\s+)?with\s+(?:the\s+)?"
     r"(?:police|authorities|investigators|law enforcement)(?:\s+(?:to\s+help\s+)?"
     r"(?:in|on|with)\s+(?:the|their|its)\s+(?:investigation|inquiry|case))?[\s.,”\"]*$|"
-    r"closely monitoring|warrants?\s+further\s+(?:investigation|study|research))",
+    r"closely monitoring|warrants?\s+further\s+(?:investigation|study|research)|"
+    # Help offered and precautions taken, as any official says after any event; and a
+    # bystander's disbelief.
+    r"offered\s+(?:all|any|every)\s+(?:available\s+|possible\s+)?(?:assistance|help|support|"
+    r"resources)|all\s+(?:the\s+|of\s+the\s+)?necessary\s+precautions|"
+    r"(?:can['’]?t|cannot|could(?:n['’]t| not))\s+believe)",
     re.IGNORECASE,
 )
 _STRAIGHT = str.maketrans("“”„‘’", '"""\'\'')
@@ -213,7 +224,7 @@ def find_perspectives(
                 continue  # "I heard the screaming.": a quote too short to say anything
             if _RUNS_ON.match(statement.says):
                 continue  # "“... state my not guilty” plea in the killing.": half a quote
-            if _EMPTY_CLAIM.search(statement.says):
+            if _EMPTY_CLAIM.search(statement.says) or says_no_comment(statement.says):
                 continue  # "... working with police to help in the investigation"
             if _not_current(text, statement.says):
                 continue  # "In his 2013 parole hearing, Simpson told ...": not what he says now

@@ -414,6 +414,8 @@ def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly()
         ("A spokeswoman for the ferry line declined to comment on the inquiry.", False),
         ("The harbour master could not be reached on Monday for a second day.", False),
         ("Harbour Ferries did not immediately respond to a request for comment.", False),
+        ("The maritime regulator, the country's watchdog, has not yet commented.", False),
+        ("The skipper's family has not been reached.", False),
         # A claim beside the silence is news; so is a "not" about something else.
         ("The union called the report unfounded but declined to comment further.", True),
         ("The ferry did not return to port until late on Monday night.", True),
