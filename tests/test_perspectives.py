@@ -694,6 +694,24 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
     assert _named(documents, 9) == ["Mayor Ida Kross"]
 
 
+def test_a_quotation_answering_an_if_before_it_is_no_voice() -> None:
+    # The bartender answers a tax that has not passed: alone, her words say it is coming.
+    documents = [
+        [
+            "If the levy were passed statewide, it would also cover the syrups bars use.",
+            "“Bars are going to raise their prices, and we're going to lose customers,” "
+            "said Ana Ruiz, a bartender.",
+            "The city's levy took effect in January.",
+            "“Bars across the state are going to raise their prices,” said Ivo Brandt, a "
+            "bartender.",
+        ]
+    ]
+
+    assert _named(documents, 1) == []
+    # The same words after a sentence that sets up no "if" are a voice.
+    assert _named(documents, 3) == ["Ivo Brandt, a bartender"]
+
+
 def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
     documents = [
         [
