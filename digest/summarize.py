@@ -79,6 +79,8 @@ class SummaryOptions:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Notes a story may have before one without a mark of background is no longer taken.
+_UNMARKED_UP_TO = 1
 _SAME_AS_CLAIM = 0.6  # share of content words a note may have in common with a claim
 _FACT = re.compile(
     r"\d|\b(?:January|February|March|April|May|June|July|August|September|"
@@ -87,7 +89,8 @@ _FACT = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\b(?:since|first|last year|previous(?:ly)?|earlier|former|history|founded|record|"
-    r"percent|per cent|million|billion|ago|decades?|in (?:19|20)\d\d|\d+%)\b",
+    r"percent|per cent|million|billion|ago|decades?|in (?:19|20)\d\d|\d+%|"
+    r"(?:past|last)\s+(?:\w+\s+)?(?:years|decades|months)|for (?:years|decades))\b",
     re.IGNORECASE,
 )
 _REPORTED = re.compile(
@@ -271,16 +274,22 @@ def _select_notes(
             and _stands_as_note(scored, i, used)
         ),
         key=lambda i: (
+            not _marked(scored.candidates[i].text),
             -(
                 scored.scores[i]
                 * (1.5 if _BACKGROUND.search(scored.candidates[i].text) else 1.0)
                 * (1.2 if _FACT.search(scored.candidates[i].text) else 1.0)
-            )
+            ),
         ),
     )
     notes: list[int] = []
     for i in ranked:
         if len(notes) >= limit:
+            break
+        # Background has a mark of it; after the lede, a sentence without one mostly
+        # goes on telling the event ("Four people were taken to hospital"). One such
+        # sentence may still make up a second note, after every marked one.
+        if not _marked(scored.candidates[i].text) and len(notes) >= _UNMARKED_UP_TO:
             break
         if not is_briefly_candidate(scored.candidates[i]):
             continue
@@ -328,6 +337,12 @@ def _is_note(text: str, position: int) -> bool:
         and not named_weekdays(text)
         and not relative_date_words(text)
     )
+
+
+def _marked(text: str) -> bool:
+    """Whether ``text`` has a mark of background: a figure, a date, a history ("since",
+    "former", "first", "ago", "for decades", ...)."""
+    return bool(_BACKGROUND.search(text) or _FACT.search(text))
 
 
 def _select_perspectives(
