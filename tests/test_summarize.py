@@ -1180,23 +1180,29 @@ def test_a_claim_its_title_rests_on_unnamed_sources_keeps_them() -> None:
     assert "according to" not in briefly(dataclasses.replace(item, summary=told))
 
 
+def _ferry_notes(after_lede: str) -> str:
+    """The notes of a one-article story: a two-sentence lede, then ``after_lede``."""
+    text = (
+        "The island council voted on Thursday to fund the winter ferry until March. "
+        "The vote ends a month of talks between the council and the operator.\n\n" + after_lede
+    )
+    article = _article("wire", "Baltic Wire", "Island council funds the winter ferry", text, 0)
+    summary = summarize_story(
+        Story(StoryId("s"), (article,)), options=SummaryOptions(briefly_words=16, max_notes=5)
+    )
+    return " ".join(n.text for n in summary.also_worth_noting)
+
+
 def test_a_note_told_on_a_day_of_the_week_is_the_event_not_background() -> None:
     # "On Friday ..." and "this week" tell the event or its aftermath; background is
     # what came before (a history, a figure), and a day inside a name is no day.
-    text = (
-        "The island council voted on Thursday to fund the winter ferry until March. "
-        "The vote ends a month of talks between the council and the operator.\n\n"
+    notes = _ferry_notes(
         "On Friday, the operator's crews began repainting the two ferries in Oban. "
         "A second vessel could join the route as soon as this week.\n\n"
         "Ferries have sailed between the islands since 1962 and carried 40,000 "
         "passengers last year. "
         "The Sunday Times first reported the subsidy plan in 2019."
     )
-    article = _article("wire", "Baltic Wire", "Island council funds the winter ferry", text, 0)
-    summary = summarize_story(
-        Story(StoryId("s"), (article,)), options=SummaryOptions(briefly_words=16, max_notes=5)
-    )
-    notes = " ".join(n.text for n in summary.also_worth_noting)
     assert "since 1962" in notes
     assert "The Sunday Times first reported" in notes
     assert "repainting" not in notes
@@ -1206,17 +1212,10 @@ def test_a_note_told_on_a_day_of_the_week_is_the_event_not_background() -> None:
 def test_a_note_has_a_mark_of_background() -> None:
     # After the lede, a sentence with no date, figure or history mostly goes on telling
     # the event ("Four people were taken to hospital"), or a plan; background has one.
-    text = (
-        "The island council voted on Thursday to fund the winter ferry until March. "
-        "The vote ends a month of talks between the council and the operator.\n\n"
+    notes = _ferry_notes(
         "Crews from the operator repainted the ferry in the harbour at Oban.\n\n"
         "Ferries have sailed between the islands for decades, and the operator has "
         "lost money on the route for most of the past three years."
     )
-    article = _article("wire", "Baltic Wire", "Island council funds the winter ferry", text, 0)
-    summary = summarize_story(
-        Story(StoryId("s"), (article,)), options=SummaryOptions(briefly_words=16, max_notes=5)
-    )
-    notes = " ".join(n.text for n in summary.also_worth_noting)
     assert "for decades" in notes
     assert "repainted" not in notes
