@@ -58,6 +58,7 @@ from digest.text import MONTHS, WEEKDAYS
 __all__ = [
     "annotate_dates",
     "local_date",
+    "names_a_day",
     "on_outlets_clock",
     "relative_date_words",
     "spoken_on",
@@ -337,6 +338,22 @@ def on_outlets_clock(published: datetime, utc_offset: int | None) -> datetime:
 def strip_date_annotations(text: str) -> str:
     """``text`` without the brackets :func:`annotate_dates` added: the source's words."""
     return _ANNOTATION_WITH_SPACE.sub("", text)
+
+
+def names_a_day(text: str) -> bool:
+    """Whether ``text``, outside quotations, tells of a day of its week: a weekday that
+    is no name ("Black Friday", "the Sunday Times") and no day of any week ("on a
+    Sunday"), or a relative day or week ("yesterday", "this week")."""
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    for match in _DAY.finditer(text):
+        lead_in = text[max(0, match.start() - 40) : match.start()]
+        if not (
+            any(start <= match.start() < end for start, end in quoted)
+            or _day_in_a_name(text, match)
+            or _ANY_DAY.search(lead_in)
+        ):
+            return True
+    return bool(relative_date_words(text))
 
 
 def relative_date_words(text: str) -> list[str]:

@@ -47,7 +47,7 @@ from digest.briefly import (
     score_sentences,
     select_briefly,
 )
-from digest.dates import annotate_dates, on_outlets_clock, relative_date_words, stale_future
+from digest.dates import annotate_dates, names_a_day, on_outlets_clock, stale_future
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, make_headline
 from digest.hygiene import clean_sentence
@@ -61,7 +61,7 @@ from digest.models import (
     TakeOrigin,
 )
 from digest.perspectives import find_perspectives
-from digest.text import content_words, end_sentence, end_teaser, named_weekdays
+from digest.text import content_words, end_sentence, end_teaser
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -334,8 +334,7 @@ def _is_note(text: str, position: int) -> bool:
         # A sentence told on a day of the event's week is the event or its aftermath,
         # not background: "was found dead around 5 p.m. Monday", "On Friday, the
         # Russian government called on ...", "as soon as this week".
-        and not named_weekdays(text)
-        and not relative_date_words(text)
+        and not names_a_day(text)
     )
 
 

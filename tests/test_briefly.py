@@ -59,6 +59,11 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         # A plural noun that modifies the subject, and nouns there all along.
         ("The jobs report shows hiring slowed at the port in May.", ""),
         ("The authorities say the ferry will sail again on Monday.", ""),
+        # Someone's act told before: "Duarte's vow came as ..." (which vow?), unless what
+        # follows the noun says which ("Duarte's visit to Oban was her first").
+        ("Ines Duarte's vow came as the ferry talks stalled for a third week.", "vow"),
+        ("Today's decision is the union's first win since 2019.", "decision"),
+        ("Ines Duarte's visit to Oban was her first as harbour master.", ""),
     ],
 )
 def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) -> None:

@@ -17,7 +17,13 @@ from digest.briefly import (
     needs_antecedent,
     score_sentences,
 )
-from digest.dates import annotate_dates, relative_date_words, stale_future, strip_date_annotations
+from digest.dates import (
+    annotate_dates,
+    names_a_day,
+    relative_date_words,
+    stale_future,
+    strip_date_annotations,
+)
 from digest.headline import ends_short, headline_from_sentence, make_headline, word_cases
 from digest.hygiene import clean_sentence
 from digest.models import (
@@ -1010,6 +1016,19 @@ def test_a_day_takes_the_tense_of_the_verb_before_it_and_named_days_are_no_dates
     assert annotate_dates("The Sunday Times reported the deal on Monday.", published) == (
         "The Sunday Times reported the deal on Monday (16 November)."
     )
+
+
+def test_a_sentence_names_a_day_of_its_week_unless_the_day_is_a_name_or_quoted() -> None:
+    assert names_a_day("Police gathered near the harbour office Thursday for the vote.")
+    assert names_a_day("Police gathered near the Harbour Office Thursday for the vote.")
+    assert names_a_day("A second ferry could join the route as soon as this week.")
+    for text in (
+        "Shops opened early for Black Friday in 2019.",
+        "The Sunday Times first reported the subsidy plan in 2019.",
+        "The airline flew the route on a Sunday in 1990.",
+        "He said “we will decide on Monday” in a 2019 interview.",
+    ):
+        assert not names_a_day(text), text
 
 
 def test_any_sunday_and_the_last_week_of_something_get_no_date() -> None:
