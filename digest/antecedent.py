@@ -302,7 +302,11 @@ _POINTED_TIME = re.compile(
     r"(?<!\bbelieve )(?<!\bbelieved )(?<!\bthink )(?<!\bthought )(?<!\bfeared )(?<!\bsaid, )"
     r"\b(?:(?:that|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+"
     r"(?:day|night|morning|afternoon|evening|week|weekend)(?![\w-])"
-    r"|the\s+(?:day|night|week)\s+(?:before|after|earlier)(?=\s*[,.;:!?]|\s*$))",
+    r"|the\s+(?:day|night|week)\s+(?:before|after|earlier)(?=\s*[,.;:!?]|\s*$)"
+    # "arrived just over five minutes later", "Two days later, ...": later than a time
+    # told before ("an hour later than planned" compares).
+    r"|\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+)?"
+    r"(?:moments?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+later\b(?!\s+than))",
     re.IGNORECASE,
 )
 # A time the sentence names itself. "May" only as a month: "in May", "May 3".

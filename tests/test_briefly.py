@@ -93,6 +93,9 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "The navy answered by sending three patrol boats to the harbour that day.",
         "Ferries resumed later that afternoon, after the port reopened the north quay.",
         "A second ferry ran aground near the same quay the day before.",
+        # Later than a time told before.
+        "Coastguard boats reached the ferry just over five minutes later.",
+        "Two days later, the harbour board closed the north quay.",
         # "May" here is a name, not the month.
         "Theresa May left the harbour talks that evening.",
         # "One" as the subject: one of a group told before.
@@ -135,6 +138,8 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Setúbal port closed on Friday, and later that day the navy sent three patrol boats.",
         "A ferry ran aground on Nov. 19 and a second one the next day.",
         "Yesterday the port closed, and that night the navy sent three patrol boats.",
+        "The ferry sank in 2009, and two years later the north quay reopened.",
+        "Ferries docked an hour later than planned on Sunday.",
         # "that" opening a clause after a verb of saying, or part of a word.
         "Officials warned that night flights over the harbour would be banned.",
         "The port said that day-to-day operations would continue through the strike.",
