@@ -79,7 +79,8 @@ class SummaryOptions:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# Notes a story may have before one without a mark of background is no longer taken.
+# A sentence without a mark of background is a note only while the story has fewer
+# notes than this: 1, so only as a story's only note.
 _UNMARKED_UP_TO = 1
 _SAME_AS_CLAIM = 0.6  # share of content words a note may have in common with a claim
 _FACT = re.compile(
@@ -287,8 +288,8 @@ def _select_notes(
         if len(notes) >= limit:
             break
         # Background has a mark of it; after the lede, a sentence without one mostly
-        # goes on telling the event ("Four people were taken to hospital"). One such
-        # sentence may still make up a second note, after every marked one.
+        # goes on telling the event ("Four people were taken to hospital"). A story with
+        # no marked sentence may still print one such note (marked ones rank first).
         if not _marked(scored.candidates[i].text) and len(notes) >= _UNMARKED_UP_TO:
             break
         if not is_briefly_candidate(scored.candidates[i]):
