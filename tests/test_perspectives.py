@@ -694,6 +694,23 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
     assert _named(documents, 9) == ["Mayor Ida Kross"]
 
 
+def test_a_speaker_described_by_a_who_clause_keeps_it() -> None:
+    # The clause says why the reader hears them, in the statement's sentence or in
+    # another that introduces them; a long clause is left out.
+    documents = [
+        [
+            "Tomas Varga, who lives across the quay from the ferry office, said the alarm "
+            "rang for ten minutes.",
+            "Varga said the crew had left the ferry before the fire spread.",
+            "Ana Ruiz, who has sailed the route for every winter since the old harbour was "
+            "rebuilt after the great storm of 1987, said the ferry was sound.",
+        ]
+    ]
+
+    assert _named(documents, 1) == ["Tomas Varga, who lives across the quay from the ferry office"]
+    assert _named(documents, 2) == ["Ana Ruiz"]
+
+
 def test_a_quotation_answering_an_if_before_it_is_no_voice() -> None:
     # The bartender answers a tax that has not passed: alone, her words say it is coming.
     documents = [
