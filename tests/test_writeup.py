@@ -6,19 +6,24 @@ import dataclasses
 from pathlib import Path
 
 from digest.config import parse_config
-from digest.models import LeftOutReason, Story, StoryId, TopicStories
+from digest.models import Brief, LeftOutReason, Story, StoryId, TopicStories
 from digest.select import Selection
 from digest.writeup import write_briefs, write_stories
 from tests.test_cluster import _article
 
 
-def _brief_sentence(title: str, text: str, summary: str = "") -> str:
+def _one_brief(title: str, text: str, summary: str = "") -> Brief:
+    """The "Also in the news" line of a one-article story."""
     article = dataclasses.replace(
         _article("https://wire.example/a", "Wire", title, text), summary=summary
     )
     [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
     assert (brief.story_id, brief.outlet, brief.url) == ("s-a", "Wire", "https://wire.example/a")
-    return brief.sentence
+    return brief
+
+
+def _brief_sentence(title: str, text: str, summary: str = "") -> str:
+    return _one_brief(title, text, summary).sentence
 
 
 def test_the_lead_sentence_cleaned_of_its_dateline() -> None:
@@ -227,8 +232,7 @@ def test_a_lead_that_goes_on_from_the_headline_comes_before_one_that_leans() -> 
         "blow to tourism, one of the islands' mainstays, said a council economist."
     )
     title = "The island region, home to most of the ferry's passengers"
-    article = _article("https://wire.example/a", "Wire", title, text)
-    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    brief = _one_brief(title, text)
     # Printed once, as the headline (see the next test).
     assert brief.headline.startswith(title + ", could lose two million euros a month")
     assert "not counting" not in brief.headline + brief.sentence
@@ -241,8 +245,7 @@ def test_a_title_made_of_the_leads_first_words_is_printed_once() -> None:
         "fisherwoman who rowed the route for forty years."
     )
     title = "The harbour board has revealed the new ferry will be named"
-    article = _article("https://wire.example/a", "Wire", title, text)
-    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    brief = _one_brief(title, text)
     assert brief.headline == text.removesuffix(".")
     assert brief.sentence == ""
 
@@ -258,14 +261,12 @@ def test_a_lead_printed_as_the_headline_is_followed_by_the_next_sentence() -> No
         "It issued another notice on Thursday."
     )
     title = "The computer network at Harbour Foods was entered by hackers"
-    article = _article("https://wire.example/a", "Wire", title, text)
-    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    brief = _one_brief(title, text)
     assert brief.headline.endswith("according to people briefed on the inquiry")
     assert brief.sentence.startswith("The company disclosed the theft of card numbers")
     # Not a sentence further on, whose "the company" may be another's.
     later = text.replace("The company disclosed", "Tellers said. The company disclosed")
-    [brief] = write_briefs([Story(StoryId("s-a"), (dataclasses.replace(article, text=later),))])
-    assert brief.sentence == ""
+    assert _brief_sentence(title, later) == ""
 
 
 def test_a_lead_too_long_for_a_headline_stays_the_sentence() -> None:
@@ -281,8 +282,7 @@ def test_a_lead_too_long_for_a_headline_stays_the_sentence() -> None:
     again = "Harbour Air today announced it has reached an agreement with Island Hopper S.A."
     text = f"{lead}\n\n{again}"
     title = "Harbour Air today announced it has reached an agreement"
-    article = _article("https://wire.example/a", "Wire", title, text)
-    [brief] = write_briefs([Story(StoryId("s-a"), (article,))])
+    brief = _one_brief(title, text)
     assert brief.sentence == lead
     assert 6 <= len(brief.headline.split()) <= 20
     assert lead.startswith(brief.headline)
