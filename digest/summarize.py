@@ -79,9 +79,6 @@ class SummaryOptions:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# A sentence without a mark of background is a note only while the story has fewer
-# notes than this: 1, so only as a story's only note.
-_UNMARKED_UP_TO = 1
 _SAME_AS_CLAIM = 0.6  # share of content words a note may have in common with a claim
 _FACT = re.compile(
     r"\d|\b(?:January|February|March|April|May|June|July|August|September|"
@@ -290,7 +287,7 @@ def _select_notes(
         # Background has a mark of it; after the lede, a sentence without one mostly
         # goes on telling the event ("Four people were taken to hospital"). A story with
         # no marked sentence may still print one such note (marked ones rank first).
-        if not _marked(scored.candidates[i].text) and len(notes) >= _UNMARKED_UP_TO:
+        if notes and not _marked(scored.candidates[i].text):
             break
         if not is_briefly_candidate(scored.candidates[i]):
             continue

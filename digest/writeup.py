@@ -24,7 +24,6 @@ from digest.headline import WordCases, headline_from_sentence, make_headline, wo
 from digest.hygiene import clean_sentences
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
-    Article,
     Brief,
     LeftOut,
     LeftOutReason,
@@ -197,25 +196,22 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
             # its opening: a 60-word headline is no headline.
             if word_count(sentence) > _LEAD_HEADLINE_WORDS:
                 headline = headline_from_sentence(sentence) or headline
-                briefs.append(_brief(story, article, headline, sentence))
-                continue
-            headline = _as_headline(sentence)
-            sentence = end_sentence(
-                _lead_sentence(article.text, article.summary, headline, after_lead=True)
+            else:
+                headline = _as_headline(sentence)
+                sentence = end_sentence(
+                    _lead_sentence(article.text, article.summary, headline, after_lead=True)
+                )
+        briefs.append(
+            Brief(
+                story_id=story.id,
+                headline=headline,
+                outlet=article.outlet,
+                url=article.url,
+                sentence=sentence,
+                published=on_outlets_clock(article.published, article.utc_offset),
             )
-        briefs.append(_brief(story, article, headline, sentence))
+        )
     return tuple(briefs)
-
-
-def _brief(story: Story, article: Article, headline: str, sentence: str) -> Brief:
-    return Brief(
-        story_id=story.id,
-        headline=headline,
-        outlet=article.outlet,
-        url=article.url,
-        sentence=sentence,
-        published=on_outlets_clock(article.published, article.utc_offset),
-    )
 
 
 def _lead_sentence(text: str, summary: str, headline: str, *, after_lead: bool = False) -> str:
