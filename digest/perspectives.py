@@ -169,32 +169,6 @@ _HYPOTHESIS = re.compile(r"^\W*(?:If|Unless)\b")
 _TO_COME = re.compile(r"\b(?:going to|gonna|would|will|could|might)\b|['’]ll\b", re.IGNORECASE)
 
 
-# "Jordan Milner, who lives across the street from the crime scene, said ...": the
-# clause is why the reader hears them. Over Multi-News dev 6 speakers are described so
-# in their own sentence (a neighbour, a lawyer of 30 years, the buyer of a ring, the
-# co-author of a paper, a researcher not involved); 4 of them were printed by name alone.
-_WHO_CLAUSE_WORDS = 15
-
-
-def _described_by_clause(who: str, said_as: str, sentences: Sequence[str]) -> str:
-    """``who`` with the "who ..." clause the first of ``sentences`` (the statement's own,
-    then its article's) that describes them so before a verb of saying gives, when it is
-    short; else ``who``. ``said_as`` is the name the statement gave them."""
-    # The full name, as the statement named them, or the surname alone.
-    names = "|".join(
-        re.escape(name) for name in dict.fromkeys((who, said_as, who.split()[-1])) if name
-    )
-    pattern = re.compile(
-        rf"(?<![\w'’])(?:{names}),\s+(?P<clause>who\s[^,;:“”\"()]{{3,150}}),\s+"
-        r"(?:said|says|told|tells|added|adds)\b"
-    )
-    for sentence in sentences:
-        found = pattern.search(sentence)
-        if found and word_count(found["clause"]) <= _WHO_CLAUSE_WORDS:
-            return f"{who}, {found['clause']}"
-    return who
-
-
 def _answers_a_hypothesis(sentence: str, says: str, context: Sequence[str]) -> bool:
     """Whether the quotation ``says`` (of ``sentence``) answers the hypothesis the
     sentence before it in ``context`` sets up (``_HYPOTHESIS``)."""
@@ -276,8 +250,6 @@ def find_perspectives(
             if _answers_a_hypothesis(text, statement.says, context):
                 continue  # "If the tax were passed statewide, ..." "“It's going to ...”"
             who = name_in_full(statement.who, context, outlet)
-            if who and "," not in who:
-                who = _described_by_clause(who, statement.who, [text, *context])
             if who:
                 says = _common_opening(statement.says, [s for s in context if s != text])
                 # Named anew ("Police" -> "Police Chief Jane Doe"): its number is the new name's.
