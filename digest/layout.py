@@ -9,11 +9,12 @@ the ranking in the editors' order. Unranked stories (rank 0) keep the order of t
 sections. Each story carries its topic as a kicker.
 
 **Fit.** Gmail clips an email's HTML past about 102 KB, hiding the rest of the issue
-and the unsubscribe link. The email holds up to four sources per story and every
-background note; when the rendered HTML is over budget, a :class:`Fit` says what to
-shorten, least important first: source lists, background notes, "Also in the news",
-then the less important stories down to their Briefly, the opening's stories last.
-The web version always holds everything.
+and the unsubscribe link. With a web version to link to, the email holds up to four
+sources per story ("and 3 more" links to the rest); without one, every source, since
+the reader has nowhere else to find them. When the rendered HTML is over budget, a
+:class:`Fit` says what to shorten, least important first: source lists, background
+notes, "Also in the news", then the less important stories down to their Briefly, the
+opening's stories last. The web version and the text part always hold everything.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ __all__ = [
     "Voice",
     "briefs",
     "covered_dates",
+    "email_fits",
     "format_date",
     "graded_fit",
     "lay_out",
@@ -112,7 +114,7 @@ class Fit:
 # detail of the least important stories; the opening's stories last of all. A 60-story
 # week of real articles (bench/e2e.py) is about 200 KB of HTML in full.
 FITS: Final = (
-    Fit(),
+    Fit(label="4 sources a story"),
     Fit(middle=_SHORTER[0], label="2 sources a story"),
     Fit(middle=_SHORTER[1], briefs=10, label="2 sources, 1 note a story; 10 news items"),
     Fit(middle=_SHORTER[2], briefs=5, label="1 source, 2 voices a story; 5 news items"),
@@ -121,8 +123,14 @@ LAST_FITS: Final = (
     Fit(middle_until=OPENING_STORIES, briefs=0, label="Briefly after the opening"),
     Fit(top=BRIEFLY, middle_until=0, briefs=0, label="Briefly for every story"),
 )
-# The web version: where the full source lists live.
-WEB: Final = Fit(top=Detail(None), middle=Detail(None), label="web")
+# The web version and the text part: where the full source lists live.
+WEB: Final = Fit(top=Detail(None), middle=Detail(None), label="in full")
+
+
+def email_fits(has_web_version: bool) -> tuple[Fit, ...]:
+    """The fits to try for the email's HTML, fullest first: :data:`FITS`, after every
+    source of every story when there is no web version for "and 3 more" to link to."""
+    return FITS if has_web_version else (WEB, *FITS)
 
 
 def graded_fit(middle_until: int) -> Fit:

@@ -13,6 +13,7 @@ import hashlib
 import logging
 import re
 import time
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from email.utils import format_datetime, formataddr, parseaddr
 from pathlib import Path
@@ -27,7 +28,6 @@ from digest.config import NewsletterConfig
 from digest.errors import TemplateError
 from digest.inbox import preheader, subject_line
 from digest.layout import (
-    FITS,
     LAST_FITS,
     OPENING_STORIES,
     WEB,
@@ -35,6 +35,7 @@ from digest.layout import (
     PrintedStory,
     briefs,
     covered_dates,
+    email_fits,
     format_date,
     graded_fit,
     lay_out,
@@ -92,7 +93,7 @@ def render_issue(
     """Render ``issue`` as the email (HTML, text, .eml) and its web version.
 
     The email's HTML is fitted under Gmail's clipping size (see :data:`FITS`); the web
-    version holds everything. Pure: the same issue and settings give byte-identical
+    version and the text part hold everything. Pure: the same issue and settings give byte-identical
     output. The Date header is ``issue.generated_at`` (else the end of the issue window).
     Raises TemplateError naming the template and line when a template or MJML fails.
     """
@@ -102,10 +103,12 @@ def render_issue(
     subject, named = _subject(issue, newsletter, headlines)
     teaser = preheader(headlines, named, issue.stories[0].briefly_text if issue.stories else "")
     context = _context(issue, newsletter, subject)
-    html, fit = _fitted_html(env, issue, {**context, "preheader": teaser})
+    fits = email_fits(bool(newsletter.web_url))
+    html, fit = _fitted_html(env, issue, {**context, "preheader": teaser}, fits)
     web = _with_stories(context, issue, WEB, is_web=True)
     web_html = _compile_mjml(render_template(env, HTML_TEMPLATE, web))
-    full = _with_stories(context, issue, FITS[0], is_web=False)
+    # Plain text is never clipped: it holds every story in full, every source included.
+    full = _with_stories(context, issue, WEB, is_web=False)
     text = _tidy_text(render_template(env, TEXT_TEMPLATE, full))
     eml = _message(issue, newsletter, subject, text, html)
     logger.info(
@@ -124,41 +127,45 @@ def render_issue(
         text=text,
         eml=eml,
         web_html=web_html,
-        shortened="" if fit == FITS[0] else fit.label,
+        shortened="" if fit == fits[0] else fit.label,
     )
 
 
 def _fitted_html(
-    env: jinja2.Environment, issue: Issue, context: dict[str, object]
+    env: jinja2.Environment,
+    issue: Issue,
+    context: dict[str, object],
+    fits: Sequence[Fit],
 ) -> tuple[str, Fit]:
     """The email's HTML at the first :class:`Fit` within budget (else the last one).
 
-    :data:`FITS` first; then the largest number of stories kept above Briefly that fits
-    (a binary search: the size only grows with it); then :data:`LAST_FITS`.
+    ``fits`` first (:func:`~digest.layout.email_fits`); then the largest number of
+    stories kept above Briefly that fits (a binary search: the size only grows with
+    it); then :data:`LAST_FITS`.
     """
 
     def html_at(fit: Fit) -> str:
         printed = _with_stories(context, issue, fit, is_web=False)
         return _compile_mjml(render_template(env, HTML_TEMPLATE, printed))
 
-    def fits(html: str) -> bool:
+    def within(html: str) -> bool:
         return len(html.encode("utf-8")) <= _WARN_BYTES
 
-    for fit in FITS:
-        if fits(html := html_at(fit)):
+    for fit in fits:
+        if within(html := html_at(fit)):
             return html, fit
     low, high = OPENING_STORIES, len(issue.stories) - 1  # middle_until that may fit
     best: tuple[str, Fit] | None = None
     while low <= high:
         middle = (low + high) // 2
-        if fits(html := html_at(fit := graded_fit(middle))):
+        if within(html := html_at(fit := graded_fit(middle))):
             best, low = (html, fit), middle + 1
         else:
             high = middle - 1
     if best is not None:
         return best
     for fit in LAST_FITS:
-        if fits(html := html_at(fit)):
+        if within(html := html_at(fit)):
             break
     return html, fit
 

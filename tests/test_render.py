@@ -361,6 +361,22 @@ def test_a_shortened_email_with_no_web_version_tells_the_editors() -> None:
     ]
 
 
+def test_without_a_web_version_the_email_lists_every_source() -> None:
+    # "and 3 more" with nothing to click hides three outlets' reports from every reader.
+    issue = make_issue(3, sources=7)
+    without_web = render_issue(issue, make_newsletter(web_url=None))
+    first = _story_html(without_web.html, 1)
+    assert _source_links(first) == 7 and " more" not in first.split("Sources: ", 1)[1]
+    assert without_web.shortened == ""
+    # With one, the email shows four and links the rest in the web version.
+    with_web = render_issue(issue, make_newsletter())
+    assert _source_links(_story_html(with_web.html, 1)) == 4
+    # The text part is never clipped: every source's link, either way, and no "more".
+    for rendered in (without_web, with_web):
+        sources_1 = rendered.text.split("\nSources:\n", 1)[1].split("\n\n", 1)[0]
+        assert sources_1.count("https://outlet") == 7 and " more" not in sources_1
+
+
 def test_an_issue_too_big_even_shortened_warns_with_its_size() -> None:
     long = " ".join(["The talks went on late into the night and resumed at dawn."] * 25)
     stories = tuple(
