@@ -304,3 +304,28 @@ def test_hover_cards_inside_a_paragraph_are_dropped_and_the_name_kept() -> None:
         "Council leader Jane Doe said the park would open in 2027, ending a decade-long dispute."
     )
     assert "Mayor promises" not in article.text
+
+
+def test_a_link_wrapped_in_a_chrome_looking_span_keeps_its_sentence_whole() -> None:
+    # Precision mode prunes a span whose class is "link" (or that draws a border) as
+    # page chrome; inside a sentence it is the sentence's own words.
+    linked = (
+        'The county clerk has confirmed that <span class="link"><a href="/fine">the '
+        "council will fine the contractor</a></span> for the delays, a spokesman said."
+    )
+    boxed = (
+        'Work on <span style="border-bottom: 1px dotted">the first playground</span> '
+        "starts in March, according to the parks department."
+    )
+    promo = 'Also: <span class="link"><a href="/more">See all our rail-yard coverage</a></span>'
+    html = widget_page(body=paragraphs_html((STORY[0], linked, boxed, promo, *STORY[1:])))
+
+    article = extract_article(html.encode(), "https://gazette.example/news/park")
+
+    assert article is not None
+    assert article.paragraphs[1:3] == (
+        "The county clerk has confirmed that the council will fine the contractor for the "
+        "delays, a spokesman said.",
+        "Work on the first playground starts in March, according to the parks department.",
+    )
+    assert "rail-yard coverage" not in article.text
