@@ -63,11 +63,13 @@ _DANGLING_START = re.compile(
     r"In doing so|By doing so|In so doing|Doing so|To do so|"
     r"The two|The pair|The couple|The latter|The former|The same|In fact|Indeed|After all|"
     r"Of course|On the other hand|By contrast|In contrast|That said|Amid (?:all )?(?:this|that)|"
-    r"Even then|In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
+    r"Even then|For example|For instance|As such|At first(?=,)|In other words|To that end|"
+    r"To this end|Closer to home|Coming back to|Back to|Flash[- ]forward|Fast[- ]forward|"
+    r"In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
     r"instance|instances|way)|"
     # "The second incident occurred ...": an ordinal counts on a first one told before.
     r"The (?:second|third|fourth|fifth|other|latter) (?!time\b|half\b|quarter\b|round\b)"
-    r"(?=[a-z]))\b"
+    r"(?=[a-z]))\b(?![-‐])"  # "The two-day summit", "Then-President Obama", "So-called"
 )
 # "Even though he isn't a baby anymore ...": a clause that opens the sentence with a
 # pronoun has no one before it to stand for, comma or not.
@@ -138,9 +140,15 @@ _SINGULAR = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = frozenset({"his", "her", "their"})
 # "The initiative, agreed ..." / "The decision follows ...": a definite noun phrase used
 # as the subject without a qualifier of its own ("The death toll from the storm" has one).
+# A modifier makes it specific ("The north quay", "The jobs report"), except the
+# epithets news gives a thing or person on second mention ("The latest initiative",
+# "The alleged gunman", "The embattled chief executive").
 _DEFINITE_SUBJECT = re.compile(
-    r"^The\s+(?P<noun>[a-z][\w\-]+)(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|"
-    r"could|may|might|must|should|did|does|do|also|then|now|still)\b|\s+\w+(?:ed|es|s)\b)"
+    r"^The\s+(?:(?:latest|new|recent|proposed|planned|alleged|embattled|beleaguered|troubled|"
+    r"controversial|disputed|unnamed|aforementioned)\s+)?(?P<noun>[a-z][\w\-]+)"
+    r"(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|"
+    r"should|did|does|do|also|then|now|still|itself|themselves|currently|already|recently|"
+    r"reportedly)\b|\s+\w+(?:ed|es|s)\b)"
 )
 # "The charges carry ...", "The researchers say ...", "The officials spoke ...": a plural
 # definite subject before a verb _DEFINITE_SUBJECT's endings do not see (the present of

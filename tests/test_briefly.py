@@ -64,6 +64,15 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         ("Ines Duarte's vow came as the ferry talks stalled for a third week.", "vow"),
         ("Today's decision is the union's first win since 2019.", "decision"),
         ("Ines Duarte's visit to Oban was her first as harbour master.", ""),
+        # An epithet of second mention (which initiative, which gunman?), or an adverb
+        # between the noun and its verb.
+        (
+            "The latest initiative comes as the port struggles to fill its night shifts.",
+            "initiative",
+        ),
+        ("The alleged gunman was arrested at the ferry terminal on Monday.", "gunman"),
+        ("The company itself had 1,200 staff on the islands in June.", "company"),
+        ("The band currently sits third in the regatta's fan vote.", "band"),
     ],
 )
 def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) -> None:
@@ -105,6 +114,13 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "Ferry crews on the islands have been asking the same thing, the union said.",
         "Ines Duarte urged the other harbour towns to do the same.",
         "Fishermen on the islands felt the same way.",
+        # A connective that takes up what was told before.
+        "For example, the night ferry ran half empty through the winter.",
+        "As such, the north quay is the only berth deep enough for the new ferries.",
+        "At first, there was no sign of the missing deckhand.",
+        "Closer to home, the harbour board raised fares by a fifth.",
+        "Coming back to the port, pilots say the upside is limited.",
+        "Flash-forward to 2017, when the ferry changed hands again.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -169,6 +185,11 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "The talks in Setúbal resume on Monday, the union said.",
         "The ferries and their crews stayed in port through the storm.",
         "A young skipper saved the day after the engine failed off the north quay.",
+        # A hyphenated word is no connective: "Then-", "So-called".
+        "Then-President Ines Duarte opened the north quay in 2009.",
+        "So-called ghost ferries sail without passengers to keep their routes.",
+        "The two-day harbour summit opens in Setúbal on Tuesday.",
+        "At first light the coastguard found the ferry adrift.",
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:
