@@ -40,7 +40,7 @@ import numpy.typing as npt
 
 from digest.antecedent import introduced_before, needs_antecedent, unintroduced_surname
 from digest.attribution import join_list_items
-from digest.hygiene import clean_sentences, is_boilerplate_document
+from digest.hygiene import clean_sentence, clean_sentences, is_boilerplate_document
 from digest.text import (
     MONTHS,
     WEEKDAY_PATTERN,
@@ -50,6 +50,7 @@ from digest.text import (
     opens_with_interjection,
     quotes_balance,
     says_no_comment,
+    split_sentences,
     word_count,
 )
 
@@ -297,6 +298,8 @@ class Candidate:
     words: int
     # Someone's words or the writer's rhetoric, not a report (``voiced_sentences``).
     voiced: bool = False
+    # The end of a page's line without a stop: a subheading, a list item (``_unended_lines``).
+    unended: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,14 +403,39 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
         position = 0
         sentences = join_list_items(clean_sentences(text))
         documents.append(tuple(sentences))
+        unended = _unended_lines(text)
         for sentence, voiced in zip(sentences, voiced_sentences(sentences), strict=True):
             key = " ".join(content_words(sentence))
             if not key or key in seen:
                 continue
             seen.add(key)
-            out.append(Candidate(sentence, doc, position, word_count(sentence), voiced))
+            out.append(
+                Candidate(sentence, doc, position, word_count(sentence), voiced, key in unended)
+            )
             position += 1
     return out, tuple(documents)
+
+
+# How a written sentence ends: a stop, perhaps inside a closing quotation or bracket.
+_ENDED = re.compile(r"[.!?…][\"”’'»)\]]*$")
+
+
+def _unended_lines(text: str) -> frozenset[str]:
+    """Content-word keys of what ends a line of a page without a stop: a subheading
+    ("Spacey to be cut entirely from the film"), a related story's headline, a list
+    item, a line a PDF wrapped mid-sentence. Headline-ese or half a sentence: no Briefly
+    or note is made of one, though it counts as the article's text everywhere else."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return frozenset()  # a feed teaser: its one line is the text
+    keys = set()
+    for line in lines:
+        if not _ENDED.search(line):
+            pieces = split_sentences(line)
+            if pieces:
+                last = clean_sentence(pieces[-1]) or pieces[-1]
+                keys.add(" ".join(content_words(last)))
+    return frozenset(keys)
 
 
 def voiced_sentences(sentences: Sequence[str]) -> list[bool]:
@@ -534,6 +562,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
     return (
         _is_statement(text, candidate.words)
         and not candidate.voiced
+        and not candidate.unended
         and not _OPEN_QUOTE.match(text)
         and not _QUOTED_SPAN.search(text)
         and not _FIRST_PERSON.search(_EVERYONES.sub("", text))  # "our solar system"

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
@@ -160,6 +160,18 @@ def summarize_story(
         texts, previous_sentences, [a.title for a in articles], known_names=known_names
     )
     briefly = select_briefly(scored, options.briefly_words)
+    headline = _headline(story, scored, briefly, word_cases)
+    # A title introduces what it names only if the reader sees it: the email shows the
+    # headline, not the other outlets' titles. The first pass needs every title to find
+    # the lead the headline is made with.
+    shown = frozenset(content_words(headline)) | known_names
+    if shown != scored.titles:
+        seen = replace(scored, titles=shown)
+        again = select_briefly(seen, options.briefly_words)
+        if again:
+            if again[:1] != briefly[:1]:
+                headline = _headline(story, seen, again, word_cases)
+            scored, briefly = seen, again
     used = set(briefly)
     perspectives = _select_perspectives(scored, briefly, story, options.max_perspectives)
     used |= {index for index, _ in perspectives}
@@ -179,8 +191,6 @@ def summarize_story(
             text = _attributed(text, sourced[candidate.doc])
         return Sentence(text, article.url)
 
-    lead = scored.candidates[briefly[0]].text if briefly else ""
-    lead_article = scored.candidates[briefly[0]].doc if briefly else None
     printed = [sentence(i) for i in (*briefly, *notes)]
     stale = (
         tuple(
@@ -194,7 +204,7 @@ def summarize_story(
     )
     return StorySummary(
         story_id=story.id,
-        headline=make_headline(story, lead, lead_article=lead_article, cases=word_cases),
+        headline=headline,
         briefly=tuple(sentence(i) for i in briefly),
         perspectives=tuple(_dated_perspective(p, story) for _, p in perspectives),
         also_worth_noting=tuple(sentence(i) for i in notes),
@@ -207,6 +217,15 @@ def summarize_story(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)
         ),
     )
+
+
+def _headline(
+    story: Story, scored: ScoredSentences, briefly: list[int], cases: WordCases | None
+) -> str:
+    """The story's headline, made with the Briefly's lead (:func:`make_headline`)."""
+    lead = scored.candidates[briefly[0]].text if briefly else ""
+    lead_article = scored.candidates[briefly[0]].doc if briefly else None
+    return make_headline(story, lead, lead_article=lead_article, cases=cases)
 
 
 def _sourced_by(title: str) -> str:

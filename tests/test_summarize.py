@@ -1238,3 +1238,56 @@ def test_a_note_has_a_mark_of_background() -> None:
     )
     assert "for decades" in notes
     assert "repainted" not in notes
+
+
+def test_a_name_only_another_outlets_title_gives_is_not_printed_bare() -> None:
+    # The reader sees the headline, not the other outlets' titles: "Lind" was met only
+    # in a title the email never shows.
+    story = Story(
+        StoryId("quay"),
+        (
+            _article(
+                "a",
+                "Harbour Radio",
+                "Crane topples onto Setúbal warehouse in high wind",
+                "A crane toppled onto a warehouse in Setúbal harbour in high wind on Sunday, "
+                "hurting two dock workers. The two workers were taken to hospital with "
+                "broken bones, police said.",
+                1,
+            ),
+            _article(
+                "b",
+                "Coast Courier",
+                "Who is Tomas Lind, the man who closed Setúbal's quay?",
+                "A crane fell onto a warehouse in Setúbal harbour on Sunday in strong wind. "
+                "Lind said the north quay would stay closed until engineers had checked "
+                "every crane in the harbour. Tomas Lind has been the harbour master since "
+                "2019.",
+                2,
+            ),
+        ),
+    )
+    summary = summarize_story(story)
+
+    assert "Lind" not in summary.headline
+    assert not any(s.text.startswith("Lind ") for s in summary.briefly), summary.briefly
+
+
+def test_a_subheading_is_no_briefly_sentence() -> None:
+    # A line of the page without a stop is a subheading or a list item: headline-ese.
+    text = (
+        "A crane toppled onto a warehouse in Setúbal harbour in high wind on Sunday, "
+        "hurting two dock workers.\n\n"
+        "The latest developments:\n\n"
+        # Ends on a closing quotation mark, as a sentence may, but with no stop in it.
+        "Crane maker to be dropped from 'The Harbour of Tomorrow'\n\n"
+        "Engineers found that two bolts of the crane's base had sheared in the wind, and "
+        "the other cranes in the harbour were checked overnight."
+    )
+    story = Story(StoryId("quay"), (_article("a", "Harbour Radio", "Crane topples", text, 1),))
+
+    briefly = [s.text for s in summarize_story(story).briefly]
+
+    assert briefly[0].startswith("A crane toppled")
+    assert not any(s.startswith("Crane maker") for s in briefly), briefly
+    assert any(s.startswith("Engineers found") for s in briefly), briefly
