@@ -569,13 +569,20 @@ _NO_COMMENT = re.compile(
     r"|(?:\bnot|n['’]t)\s+(?:yet\s+|immediately\s+)?(?:comment(?:ed)?|be(?:en)?\s+reached)\b"
     r"|\bnot\s+immediately\s+(?:respond|reply|return|available)"
     r"|(?:\bnot|n['’]t)\b[^.;]{0,60}\b(?:(?:for|seeking)\s+(?:a\s+)?|requests?\s+to\s+)comment"
-    r"|(?:\bnot|n['’]t)\b[^.;]{0,40}\bcomment\s+requests?\b",
+    r"|(?:\bnot|n['’]t)\b[^.;]{0,40}\bcomment\s+requests?\b"
+    # "Officials did not immediately provide any other details.", "No further details
+    # were released.": what was not said.
+    r"|(?:\bnot|n['’]t)\s+(?:immediately\s+)?(?:release|provide|give|offer|disclose|reveal)d?"
+    r"\s+(?:any\s+)?(?:other\s+|further\s+|more\s+|additional\s+)?(?:details|information)\b"
+    r"(?![^.;]{0,30}\b(?:about|on|of)\b)"
+    r"|\bno\s+(?:other\s+|further\s+|more\s+|additional\s+)?(?:details|information)\s+"
+    r"(?:was|were)\s+(?:immediately\s+)?(?:available|released|provided|given)\b",
     re.IGNORECASE,
 )
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)
 
 
 def says_no_comment(text: str) -> bool:
-    """Whether ``text`` only reports that someone did not comment or could not be
-    reached: a sentence of no news and no voice."""
+    """Whether ``text`` only reports that someone did not comment, could not be reached
+    or gave no details: a sentence of no news and no voice."""
     return bool(_NO_COMMENT.search(text)) and not _BUT.search(text)

@@ -447,11 +447,14 @@ def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly()
         ("Harbour Ferries did not immediately respond to a request for comment.", False),
         ("The maritime regulator, the country's watchdog, has not yet commented.", False),
         ("The skipper's family has not been reached.", False),
+        ("Harbour police did not immediately provide any other details.", False),
+        ("No further details were released by the coastguard on Monday.", False),
         # A claim beside the silence is news; so is a "not" about something else.
         ("The union called the report unfounded but declined to comment further.", True),
         ("The ferry did not return to port until late on Monday night.", True),
         ("The council has not responded to the ferry plan since it was published.", True),
         ("The law does not allow the public to comment on the fares before May.", True),
+        ("The port did not release details of the new timetable until Monday.", True),
     ],
 )
 def test_a_sentence_that_only_reports_no_comment_is_no_news(sentence: str, news: bool) -> None:
