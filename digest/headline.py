@@ -443,7 +443,27 @@ def normalise_headline(
     text = _curly_quotes(text)
     if _is_title_case(text):
         text = _sentence_case(text, texts, cases)
-    return text
+    return _without_relative_day(text)
+
+
+# "today", "last night": the outlet's day, not the reader's, who opens a weekly issue
+# days later. Left out of a headline (a Briefly sentence says the date instead).
+_RELATIVE_DAY = re.compile(
+    r"(?:,\s*)?\s(?:earlier\s+|late\s+)?(?:today|tonight|yesterday|last\s+night|"
+    r"this\s+(?:morning|afternoon|evening))\b(?=\s*(?:$|[,;:—–]|\s[a-z]))"
+)
+_OPENING_RELATIVE_DAY = re.compile(r"^(?:Today|Tonight|Yesterday|Last night),?\s+(?=\S)")
+
+
+def _without_relative_day(headline: str) -> str:
+    if _open_quote(headline) or "“" in headline:
+        return headline  # a quoted "today" is the speaker's
+    text = _RELATIVE_DAY.sub("", headline)
+    opening = _OPENING_RELATIVE_DAY.match(text)
+    if opening:
+        rest = text[opening.end() :]
+        text = rest[0].upper() + rest[1:]
+    return text if word_count(text) >= 3 else headline
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,13 @@ from digest.dates import (
     stale_future,
     strip_date_annotations,
 )
-from digest.headline import ends_short, headline_from_sentence, make_headline, word_cases
+from digest.headline import (
+    ends_short,
+    headline_from_sentence,
+    make_headline,
+    normalise_headline,
+    word_cases,
+)
 from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
@@ -1291,3 +1297,32 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
     assert briefly[0].startswith("A crane toppled")
     assert not any(s.startswith("Crane maker") for s in briefly), briefly
     assert any(s.startswith("Engineers found") for s in briefly), briefly
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        # The outlet's day is not the reader's, who opens a weekly issue days later.
+        (
+            "Setúbal voted in the second round of harbour elections today",
+            "Setúbal voted in the second round of harbour elections",
+        ),
+        (
+            "Tonight at a harbour gala the board named its new pilot",
+            "At a harbour gala the board named its new pilot",
+        ),
+        (
+            "Ferry fares rose sharply yesterday, led by the night crossing",
+            "Ferry fares rose sharply, led by the night crossing",
+        ),
+        # A show's name, a speaker's words and a headline of nothing else stay.
+        (
+            "RTP's Today show to air from Setúbal harbour",
+            "RTP’s Today show to air from Setúbal harbour",
+        ),
+        ("Harbour master: “We close the quay today”", "Harbour master: “We close the quay today”"),
+        ("Storms hit today", "Storms hit today"),
+    ],
+)
+def test_a_headline_leaves_out_the_outlets_today(title: str, headline: str) -> None:
+    assert normalise_headline(title) == headline
