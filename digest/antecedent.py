@@ -65,6 +65,11 @@ _DANGLING_START = re.compile(
     r"Of course|On the other hand|By contrast|In contrast|That said|Amid (?:all )?(?:this|that)|"
     r"Even then|For example|For instance|As such|At first(?=,)|In other words|To that end|"
     r"To this end|Closer to home|Coming back to|Back to|Flash[- ]forward|Fast[- ]forward|"
+    # "A separate campaign ...": apart from one told before. "Even friends of ...": even
+    # they, after others told before (not "Even as ...", "Even before ...": a time).
+    r"An? separate|Even(?= (?!as\b|before\b|after\b|though\b|if\b|when\b|while\b|so\b|"
+    r"then\b|now\b|today\b|with\b|without\b|in\b|at\b|on\b|for\b|during\b|more\b|less\b|"
+    r"worse\b|better\b|larger\b|bigger\b|higher\b|lower\b|greater\b|fewer\b))|"
     r"In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
     r"instance|instances|way)|"
     # "The second incident occurred ...": an ordinal counts on a first one told before.

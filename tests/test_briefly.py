@@ -121,6 +121,8 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "Closer to home, the harbour board raised fares by a fifth.",
         "Coming back to the port, pilots say the upside is limited.",
         "Flash-forward to 2017, when the ferry changed hands again.",
+        "A separate petition to save the night ferry was started by a deckhand.",
+        "Even friends of the skipper said they had seen the radio switched off.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -190,6 +192,8 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "So-called ghost ferries sail without passengers to keep their routes.",
         "The two-day harbour summit opens in Setúbal on Tuesday.",
         "At first light the coastguard found the ferry adrift.",
+        "Even as the talks went on, the ferry line cut its night crossings.",
+        "Even more passengers took the night ferry in March.",
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:
