@@ -149,8 +149,9 @@ _POSSESSIVE = frozenset({"his", "her", "their"})
 # epithets news gives a thing or person on second mention ("The latest initiative",
 # "The alleged gunman", "The embattled chief executive").
 _DEFINITE_SUBJECT = re.compile(
-    r"^The\s+(?:(?:latest|new|recent|proposed|planned|alleged|embattled|beleaguered|troubled|"
-    r"controversial|disputed|unnamed|aforementioned)\s+)?(?P<noun>[a-z][\w\-]+)"
+    r"^The\s+(?:(?:latest|new|recent|proposed|planned|alleged|embattled|beleaguered|"
+    r"troubled|controversial|disputed|unnamed|aforementioned)\s+)?"
+    r"(?P<noun>(?!(?:authorities|polls|odds|stakes|markets|elections)\b)[a-z][\w\-]+)"
     r"(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|"
     r"should|did|does|do|also|then|now|still|itself|themselves|currently|already|recently|"
     r"reportedly)\b|\s+\w+(?:ed|es|s)\b)"
