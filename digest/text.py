@@ -84,6 +84,16 @@ _TITLE_ABBREVIATION = re.compile(
 # after them ("the FBI. NATO ALLIES MET.") are a shouted sentence of their own.
 _CAPITALS_STOP = re.compile(r"(?<![.\w])[A-Z]{1,4}\.$")
 _CAPITALS_GO_ON = re.compile(r"^[A-Z]{2,}[ ][A-Z0-9][A-Z0-9]+\b.*?[ ][a-z]")
+# A quoted question or exclamation and who asked it are one sentence: '“Are you okay?”
+# Brooke tearfully asked ...'. syntok ends the sentence at the quote when a name follows.
+_ASKED_QUOTE_END = re.compile(r"[?!][”\"]$")
+# "said" may open a sentence of its own ('“We won!” Officials said the vote was close.'),
+# so it counts only when nothing but a stop follows it.
+_NAMED_ASKER = re.compile(
+    r"^(?:(?:The|A|An)\s+(?:[a-z][\w\-]*\s+){0,2}|(?:[A-Z][\w.'’\-]*\s+){1,4})"
+    r"(?:[a-z]+ly\s+)?(?:(?:asked|asks|wondered|wonders|shouted|yelled|replied|screamed|"
+    r"cried|exclaimed|demanded|quipped|joked)\b|(?:said|says|added|wrote|tweeted)[.!]?$)"
+)
 # A photo credit in brackets: "(Photo: Jane Roe, AP)", "(AP Photo/Jane Roe)", "(JANE
 # ROE/AFP)", "(Jane Roe/Getty Images)", "(Jane Roe/for The Courier)". Pages print it
 # right after the caption it credits.
@@ -216,7 +226,8 @@ def split_sentences(text: str) -> list[str]:
     ``."`` are handled. A piece that does not end like a sentence ("KYIV (Reuters)",
     "(Photo: AP)") or ends in a title or a number's abbreviation ("Rep.", "Figs.") is
     joined to the next one so clean-up can strip it; so is a capitals name with a stop
-    inside ("the ID. SPACE VIZZION is"). A photo credit after a finished sentence of its
+    inside ("the ID. SPACE VIZZION is"), and a quoted question with who asked it ("“Are
+    you okay?” Brooke asked."). A photo credit after a finished sentence of its
     paragraph ("... on Monday. (JANE ROE/AFP)") goes with that sentence, the caption it
     credits, so clean-up drops both. A links heading ("Related stories:", see
     ``LINKS_HEADING``) and the unfinished lines under it are one piece. Two sentences a
@@ -250,10 +261,9 @@ def _split_sentences(text: str) -> tuple[str, ...]:
                 piece = piece[credit.end() :]
                 if not piece:
                     continue
-            if (
-                after_one
-                and _CAPITALS_STOP.search(sentences[-1][-6:])
-                and _CAPITALS_GO_ON.match(piece)
+            if after_one and (
+                (_CAPITALS_STOP.search(sentences[-1][-6:]) and _CAPITALS_GO_ON.match(piece))
+                or (_ASKED_QUOTE_END.search(sentences[-1][-2:]) and _NAMED_ASKER.match(piece))
             ):
                 reopened = sentences.pop()
             pending.append(piece)

@@ -252,6 +252,21 @@ def test_a_name_in_capitals_with_a_stop_inside_is_not_split() -> None:
     ]
 
 
+def test_a_quoted_question_and_who_asked_it_are_one_sentence() -> None:
+    assert split_sentences(
+        "“Are you hurt?” Ines Duarte anxiously asked the deckhand. He shook his head."
+    ) == ["“Are you hurt?” Ines Duarte anxiously asked the deckhand.", "He shook his head."]
+    assert split_sentences("“Why not?” The harbour master said. The quay stayed shut.") == [
+        "“Why not?” The harbour master said.",
+        "The quay stayed shut.",
+    ]
+    # "said" with more after it opens a sentence of its own.
+    assert split_sentences("“We won!” Officials said the vote was close.") == [
+        "“We won!”",
+        "Officials said the vote was close.",
+    ]
+
+
 def test_a_sentence_broken_over_paragraphs_is_mended() -> None:
     text = (
         "Pictures\n\nwhich were shared online on Sunday,\n\nshow the mayor wearing a new\n\n"
