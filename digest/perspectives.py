@@ -71,6 +71,13 @@ _EXPLETIVE_IT = re.compile(
 _RUNS_ON = re.compile(
     r"^(?:“(?:[^”\s]+\s){3,}[^”]*”|\"(?:[^\"\s]+\s){3,}[^\"]*\")[\s,.;:!?]*[\w“\"‘']"
 )
+# A quotation that opens on a connective goes on from words of the speaker's the reader
+# did not get: "“Moreover, Russia also failed to fulfil its agreed cuts.”"
+_QUOTE_GOES_ON = re.compile(
+    r"^[“\"]\s*(?:Moreover|However|But|And|Also|Furthermore|In addition|Additionally|Besides|"
+    r"Nevertheless|Nonetheless|That said|Still|Yet|Meanwhile|Instead|Otherwise|Likewise|"
+    r"Similarly|Therefore|Thus|Hence|As a result|Even so)\b"
+)
 # A body by its kind alone: "The company", "The carrier", "The agency".
 _GENERIC_BODY = re.compile(r"^The\s[a-z]+$")
 # What a business is called by its kind; what a public body's name has in it instead.
@@ -243,6 +250,8 @@ def find_perspectives(
                 continue  # "I heard the screaming.": a quote too short to say anything
             if _RUNS_ON.match(statement.says):
                 continue  # "“... state my not guilty” plea in the killing.": half a quote
+            if _QUOTE_GOES_ON.match(statement.says):
+                continue  # "“Moreover, Russia also failed ...”": more than what?
             if _EMPTY_CLAIM.search(statement.says) or says_no_comment(statement.says):
                 continue  # "... working with police to help in the investigation"
             if _not_current(text, statement.says):

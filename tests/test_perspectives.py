@@ -917,3 +917,24 @@ def test_a_claim_opening_on_a_body_or_naming_the_speaker_is_still_a_voice() -> N
     assert _named(documents, 3) == ["Governor Ana Ruiz"]
     # The speaker's own words say who Mr. Lind is.
     assert _named(documents, 4) == ["Tomas Lind's lawyer"]
+
+
+def test_a_quote_that_opens_on_a_connective_is_no_voice() -> None:
+    # "Moreover", "But": the speaker's words go on from others the reader did not get.
+    sentences = [
+        (
+            "“Moreover, the ferry line also failed to run its promised night crossings,” "
+            "Jane Doe, a harbour analyst, said.",
+            0,
+        ),
+        ("“But the quay will reopen in March,” Mark Roe, the harbour master, said.", 1),
+        (
+            "“The quay will reopen in March after the inspection,” Anna Berg, a port "
+            "engineer, said.",
+            1,
+        ),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=3)
+
+    assert [p.who for _, p in found] == ["Anna Berg, a port engineer"]
