@@ -93,8 +93,8 @@ def render_issue(
     """Render ``issue`` as the email (HTML, text, .eml) and its web version.
 
     The email's HTML is fitted under Gmail's clipping size (see :data:`FITS`); the web
-    version and the text part hold everything. Pure: the same issue and settings give byte-identical
-    output. The Date header is ``issue.generated_at`` (else the end of the issue window).
+    version and the text part hold everything. Pure: the same issue and settings give
+    byte-identical output. The Date header is ``issue.generated_at`` (else the end of the issue window).
     Raises TemplateError naming the template and line when a template or MJML fails.
     """
     started = time.perf_counter()
