@@ -94,8 +94,9 @@ def render_issue(
 
     The email's HTML is fitted under Gmail's clipping size (see :data:`FITS`); the web
     version and the text part hold everything. Pure: the same issue and settings give
-    byte-identical output. The Date header is ``issue.generated_at`` (else the end of the issue window).
-    Raises TemplateError naming the template and line when a template or MJML fails.
+    byte-identical output. The Date header is ``issue.generated_at`` (else the end of
+    the issue window). Raises TemplateError naming the template and line when a
+    template or MJML fails.
     """
     started = time.perf_counter()
     env = template_environment(templates_dir)
