@@ -507,7 +507,8 @@ _SURNAME_SUBJECT = re.compile(
     r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)"
     # ... then what a person does: a verb, perhaps after an adverb or an auxiliary
     # ("Portland leaders opted" has a place as its first word, not a person).
-    r"(?=,\s+(?:who|whose)\b|\s+(?:(?:still|also|later|then|now|never|once|first|"
+    r"(?=,\s+(?:who|whose)\b|(?:\s+(?:in|on|last|this)\s+(?:[A-Z][a-z]+|week|month|year))?"
+    r"\s+(?:(?:still|also|later|then|now|never|once|first|"
     r"previously|recently|had|has|have|was|is|will|would|could|did)\s+)?"
     r"(?:[a-z]+ed|said|says|told|tells|gets|got|went|goes|made|makes|took|takes|gave|"
     r"gives|wrote|writes|knew|knows|thinks|thought|saw|came|left|spent|became|began|won|"

@@ -593,18 +593,24 @@ _QUAY_REPORT = (
     "Ferreira said gusts reached 90 kilometres an hour on the quay. "
     "Cargo ships were sent to the south quay while engineers checked the other cranes, "
     "Ferreira said. "
-    "Police said the warehouse held fertiliser and was sealed off overnight."
+    "Police said the warehouse held fertiliser and was sealed off overnight. "
+    "Ferreira in March warned that the cranes were too old for the winter gales."
 )
 
 
 def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     scored = score_sentences([_QUAY_REPORT], frozenset())
-    by_start = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
+    by_start: dict[str, int] = {}
+    for i, c in enumerate(scored.candidates):
+        by_start.setdefault(c.text.split()[0], i)
 
     # "Ferreira said ..." and "..., Ferreira said.": the article named her in full once;
     # a reader of the sentence alone does not know who she is.
     assert leans_on(scored, by_start["Ferreira"]) == "ferreira"
     assert leans_on(scored, by_start["Cargo"]) == "ferreira"
+    # ... also with a time between her name and her verb.
+    warned = next(i for i, c in enumerate(scored.candidates) if "warned" in c.text)
+    assert leans_on(scored, warned) == "ferreira"
     # "Police" is capitalised only to open the sentence: no one's surname.
     assert leans_on(scored, by_start["Police"]) == ""
     # A title that names her, or a name in the news all over the issue, needs no more.
