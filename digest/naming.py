@@ -274,6 +274,8 @@ def _qualified_body(who: str, context: Sequence[str]) -> str:
         if _title_case(sentence):
             continue
         for match in re.finditer(rf"(?<![\w'’]){_QUALIFIER}{noun}\b", sentence):
+            if _MODIFIES_A_ROLE.match(sentence, match.end()):
+                continue  # "VOA Pentagon correspondent Carla Babb": VOA's, not the Pentagon
             qualifier = match["qualifier"]
             first = qualifier.split()[0]
             if first.lower() in _NEVER_NAMES:  # "The South Korean Navy": "The" opens it
@@ -296,6 +298,11 @@ def _qualified_body(who: str, context: Sequence[str]) -> str:
 
 
 _PLAIN_WORD = re.compile(r"['’]s$|\W")
+# A body's name before a person's role is that role's qualifier, not the body named.
+_MODIFIES_A_ROLE = re.compile(
+    r"\s+(?:correspondent|reporter|spokes(?:man|woman|person)|official|source|analyst|"
+    r"editor|producer|anchor|contributor|columnist|chief|officer|commander)s?\b"
+)
 
 
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:

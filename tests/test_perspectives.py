@@ -297,6 +297,10 @@ def test_a_body_is_named_with_what_it_belongs_to_when_the_article_says_so() -> N
     # Two navies in the article: whose navy spoke is not told, so it stays "The Navy".
     assert who(own, other) == "The Navy"
     assert who() == "The Navy"
+    # A name before a person's role qualifies the role: the reporter is Harbour TV's,
+    # and "Harbour TV Navy" is no navy.
+    role = "The admiral told Harbour TV Navy correspondent Ana Lind that the reef was safe."
+    assert who(role) == "The Navy"
 
 
 def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> None:
