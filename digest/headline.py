@@ -141,6 +141,14 @@ _BOUND_COMPLEMENT = re.compile(
     r"king|spring|string|ring|wing|ceiling|funding|spending|training|housing)\b)"
     r"[a-z]{2,}ing\s+to)\s$"
 )
+# A verb whose object asks for a "to" after it: "allowing employees | to take leave",
+# "left the bulk of her fortune | to family". Cut there, the headline says half of what
+# was done.
+_OBJECT_COMPLEMENT = re.compile(
+    r"\b(?:allow|permit|urge|ask|force|persuade|invite|encourage|enable|require|order|"
+    r"leave|bequeath)(?:s|es|d|ed|ing)?\s+(?:[\w$'’.,\-]+\s+){1,6}to\s$|"
+    r"\bleft\s+(?:the|his|her|their|its|a|an)\s+(?:[\w$'’.,\-]+\s+){0,6}to\s$"
+)
 _AUXILIARY = frozenset(
     {
         *("is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"),
@@ -395,9 +403,11 @@ _QUOTATION_END = re.compile(r"(?:“[^”]*”|\"[^\"]*\")$")
 
 def _parts_complement(head: str) -> bool:
     """Whether a cut after ``head`` (which ends on the boundary word) parts a word from
-    the phrase it asks for (see ``_BOUND_COMPLEMENT``)."""
+    the phrase it asks for (see ``_BOUND_COMPLEMENT``, ``_OBJECT_COMPLEMENT``)."""
     bound = _BOUND_COMPLEMENT.search(head)
-    return bound is not None and bound.group("before").lower() not in _AUXILIARY
+    if bound is not None and bound.group("before").lower() not in _AUXILIARY:
+        return True
+    return _OBJECT_COMPLEMENT.search(head) is not None
 
 
 def _from_subject(text: str) -> str:

@@ -1326,3 +1326,15 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
 )
 def test_a_headline_leaves_out_the_outlets_today(title: str, headline: str) -> None:
     assert normalise_headline(title) == headline
+
+
+def test_a_built_headline_keeps_the_to_its_verbs_object_asks_for() -> None:
+    # Cut before "to", the headline says half of what was done: allowed to do what?
+    assert headline_from_sentence(
+        "The harbour board said on Tuesday that it was now allowing ferry crews to take "
+        "a paid day off after every night crossing in the winter months."
+    ).endswith("allowing ferry crews to take a paid day off")
+    assert headline_from_sentence(
+        "The late harbour master Ines Duarte left the bulk of her $2.6 million estate to "
+        "the lifeboat service, according to her will filed in Setúbal on Monday."
+    ).endswith("estate to the lifeboat service")
