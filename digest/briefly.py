@@ -46,6 +46,7 @@ from digest.text import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
     content_words,
+    ends_a_sentence,
     inside_quotations,
     opens_with_interjection,
     quotes_balance,
@@ -416,10 +417,6 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
     return out, tuple(documents)
 
 
-# How a written sentence ends: a stop, perhaps inside a closing quotation or bracket.
-_ENDED = re.compile(r"[.!?…][\"”’'»)\]]*$")
-
-
 def _unended_lines(text: str) -> frozenset[str]:
     """Content-word keys of what ends a line of a page without a stop: a subheading
     ("Spacey to be cut entirely from the film"), a related story's headline, a list
@@ -430,7 +427,7 @@ def _unended_lines(text: str) -> frozenset[str]:
         return frozenset()  # a feed teaser: its one line is the text
     keys = set()
     for line in lines:
-        if not _ENDED.search(line):
+        if not ends_a_sentence(line):
             pieces = split_sentences(line)
             if pieces:
                 last = clean_sentence(pieces[-1]) or pieces[-1]

@@ -29,6 +29,7 @@ __all__ = [
     "content_words",
     "end_sentence",
     "end_teaser",
+    "ends_a_sentence",
     "fold_accents",
     "inside_quotations",
     "is_title_of",
@@ -390,6 +391,12 @@ def inside_quotations(sentences: Sequence[str]) -> list[bool]:
                         inside[between] = True
                 opened, low = None, False
     return inside
+
+
+def ends_a_sentence(text: str) -> bool:
+    """Whether ``text`` ends as a written sentence does: a stop, perhaps inside a closing
+    quotation or bracket."""
+    return _TERMINAL.search(text) is not None
 
 
 def end_sentence(text: str) -> str:
