@@ -44,6 +44,8 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -102,7 +104,12 @@ def extract_article(
     if len(body) < MIN_ARTICLE_CHARS:
         logger.debug("no article text on %s (%d characters)", url or "page", len(body))
         return None
-    return ExtractedText(text=body, language=metadata.language)
+    return ExtractedText(
+        text=body,
+        language=metadata.language,
+        published=metadata.published,
+        utc_offset=metadata.utc_offset,
+    )
 
 
 def extract_text_for_eval(html: str) -> str:
@@ -363,6 +370,30 @@ def _key(text: str) -> str:
 class _Metadata:
     language: str
     title_variants: tuple[str, ...]  # every headline the page states, for de-duplication
+    published: datetime | None = None  # when the page says it was first published
+    utc_offset: int | None = None  # minutes east of UTC that time was written in
+
+
+# <meta> names publishers put the first publication time under, most specific first.
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "date",
+)
+# A date in the article's path, as many news sites file them: /2026/02/17/ or /2026/2/17/.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$)")
+# Older than this a "publication date" is a template's placeholder, not the article's.
+_EARLIEST_YEAR = 1995
 
 
 # schema.org types whose JSON-LD describes the article itself.
@@ -376,8 +407,8 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
     JSON-LD (what publishers feed to search engines) wins over OpenGraph, which wins
     over other <meta> tags and the markup itself. Only what the pipeline uses is read:
     the language is stored with the article, the headlines keep a repeated title out
-    of the body. (Author, date, site name and image were read once and never stored;
-    the feed's own title and date are what the issue uses.)
+    of the body, and the publication date dates an article its feed left undated (the
+    feed's own date, when it has one, is what the issue uses).
     """
     meta = _meta_tags(tree)
     article = _json_ld_article(tree)
@@ -399,7 +430,70 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
     ]
     stripped = [_strip_site(c, site_keys) for c in candidates if c]
     variants = tuple(dict.fromkeys([*filter(None, candidates), *stripped]))
-    return _Metadata(language=_language(tree, article, meta), title_variants=variants)
+    published, offset = _published(tree, article, meta, url)
+    return _Metadata(
+        language=_language(tree, article, meta),
+        title_variants=variants,
+        published=published,
+        utc_offset=offset,
+    )
+
+
+def _published(
+    tree: HtmlElement, article: dict[str, Any], meta: dict[str, str], url: str
+) -> tuple[datetime | None, int | None]:
+    """When the page says it was first published, and the minutes east of UTC it said
+    it in (None for UTC or unknown): JSON-LD's ``datePublished``, then the <meta> tags
+    publishers use, then a ``<time>`` marked as the publication time, then a date in
+    the URL's path. Never the modified date: an old article updated today is old."""
+    values = [
+        _text(article.get("datePublished")).split(", ")[0],
+        *(meta.get(key, "") for key in _DATE_META),
+        *(
+            str(value)
+            for value in tree.xpath(
+                '(//time[@itemprop="datePublished"] | //time[@pubdate])[1]/@datetime'
+            )
+        ),
+    ]
+    for value in values:
+        found = _page_date(value)
+        if found is not None:
+            return found
+    match = _URL_DATE.search(urlsplit(url).path)
+    if match is not None:
+        year, month, day = (int(part) for part in match.groups())
+        try:
+            # A day with no time: noon UTC keeps the calendar day in nearly every zone.
+            return datetime(year, month, day, 12, tzinfo=UTC), None
+        except ValueError:  # 31 February
+            return None, None
+    return None, None
+
+
+def _page_date(value: str) -> tuple[datetime, int | None] | None:
+    """An ISO 8601 or RFC 2822 time as pages write it, timezone-aware, and its offset."""
+    value = value.strip()
+    if not value[:4].isdigit() and not value[:3].isalpha():
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+        only_day = len(value) <= 10
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        only_day = False
+    if when.year < _EARLIEST_YEAR:
+        return None
+    if when.tzinfo is None:
+        # No zone written: read as UTC; a bare day as its noon.
+        when = when.replace(hour=12) if only_day else when
+        return when.replace(tzinfo=UTC), None
+    offset = when.utcoffset()
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
+    return when, minutes or None
 
 
 def _meta_tags(tree: HtmlElement) -> dict[str, str]:

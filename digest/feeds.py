@@ -61,8 +61,9 @@ def parse_feed(
     declaration, as RFC 7303 says); ``encoding`` supplies a charset when the header
     has none. Relative links resolve against ``base_url`` (default ``feed_url``).
     An entry with no date gets the feed's own date, else ``fetched_at`` (default:
-    now, UTC). Entries without an http(s) link (and no http(s) guid) are skipped
-    with a warning: they can be neither downloaded nor linked from the email.
+    now, UTC), and ``dated=False``, so its page's own date can replace it. Entries
+    without an http(s) link (and no http(s) guid) are skipped with a warning: they
+    can be neither downloaded nor linked from the email.
     An entry's key is its guid/id, else its canonical URL (so, with link-less entries
     skipped, no hashed fallback is needed). Duplicate keys keep the first entry.
     Never raises on bad input.
@@ -140,7 +141,7 @@ def _entry(
     )
     published_at = _struct_datetime(raw.get("published_parsed"))
     written = raw.get("published") if published_at else raw.get("updated")
-    published = published_at or _struct_datetime(raw.get("updated_parsed")) or default_date
+    dated_at = published_at or _struct_datetime(raw.get("updated_parsed"))
     return FeedEntry(
         key=guid or url,
         feed_url=feed_url,
@@ -149,9 +150,10 @@ def _entry(
         title=_shorten(_title(title, summary or content), _TITLE_CHARS),
         summary=summary,
         content=content,
-        published=published,
+        published=dated_at or default_date,
         author=_shorten(_one_line(str(raw.get("author") or "")), _AUTHOR_CHARS),
         utc_offset=utc_offset(str(written or "")),
+        dated=dated_at is not None,
     )
 
 

@@ -151,6 +151,9 @@ class FeedEntry:
     # Minutes east of UTC the feed wrote the date in ("-0500": -300); None when it gave
     # none or wrote UTC itself, which many feeds do whatever their outlet's clock.
     utc_offset: int | None = None
+    # False when the feed gave the item no date of its own: ``published`` is then the
+    # feed's date or the poll time, until the article's page says when it came out.
+    dated: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,10 +174,14 @@ class ExtractedText:
     """The main text of an article page and its language (``en``; "" when unknown).
 
     ``text`` holds paragraphs separated by a blank line; it is plain text.
+    ``published`` is when the page says it was first published (timezone-aware), if
+    it says so; ``utc_offset`` the minutes east of UTC it wrote that time in, if not UTC.
     """
 
     text: str
     language: str = ""
+    published: datetime | None = None
+    utc_offset: int | None = None
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -6,6 +6,8 @@ show one behaviour a reader of the digest would notice.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 import digest.extract
@@ -155,6 +157,50 @@ def test_language_falls_back_to_meta_tags() -> None:
 
     assert article is not None
     assert article.language == "en"
+
+
+_JSON_LD_DATES = """<script type="application/ld+json">{"@type": "NewsArticle",
+ "datePublished": "2024-05-13T18:00:00Z", "dateModified": "2024-06-01T08:00:00Z"}</script>"""
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "published", "offset"),
+    [
+        # JSON-LD wins over <meta>; the modified date never counts.
+        (HEAD + _JSON_LD_DATES, "", datetime(2024, 5, 13, 18, tzinfo=UTC), None),
+        (HEAD, "", datetime(2024, 5, 14, 7, 30, tzinfo=UTC), 120),
+        (
+            '<meta name="pubdate" content="Tue, 14 May 2024 09:30:00 GMT">',
+            "",
+            datetime(2024, 5, 14, 9, 30, tzinfo=UTC),
+            None,
+        ),
+        # A bare day is read as its noon, UTC; so is a day in the URL's path.
+        (
+            '<meta itemprop="datePublished" content="2024-05-14">',
+            "",
+            datetime(2024, 5, 14, 12, tzinfo=UTC),
+            None,
+        ),
+        (
+            "",
+            "https://gazette.example/news/2024/5/14/park",
+            datetime(2024, 5, 14, 12, tzinfo=UTC),
+            None,
+        ),
+        # Placeholders and words are no dates; nor is 31 February in a path.
+        ('<meta property="article:published_time" content="1970-01-01T00:00:00Z">', "", None, None),
+        ('<meta name="date" content="yesterday">', "https://g.example/2024/02/31/x", None, None),
+    ],
+)
+def test_the_pages_publication_date_is_read(
+    head: str, url: str, published: datetime | None, offset: int | None
+) -> None:
+    article = extract_article(widget_page(head=head), url)
+
+    assert article is not None
+    assert article.published == published
+    assert article.utc_offset == offset
 
 
 def test_title_tag_headline_without_the_site_is_dropped_from_the_body() -> None:

@@ -373,6 +373,7 @@ def test_parse_feed_entry_rules() -> None:
     assert entry.title == "A bold move"
     assert entry.content == "One\ntwo"
     assert entry.published == datetime(2026, 2, 3, 10, 0, tzinfo=UTC)
+    assert entry.dated
     assert warnings == (
         "1 entries without an http(s) link skipped",
         "1 entries with a repeated id skipped",
@@ -383,6 +384,7 @@ def test_parse_feed_falls_back_to_the_poll_time_and_untitled() -> None:
     feed = b"<rss version='2.0'><channel><title>t</title><item><link>https://e.org/1</link></item></channel></rss>"
     entries, _, _ = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
     assert (entries[0].title, entries[0].published) == ("(untitled)", NOW)
+    assert not entries[0].dated  # so the page's own date can replace the poll time
 
 
 def test_parse_feed_uses_the_given_encoding() -> None:

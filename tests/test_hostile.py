@@ -9,14 +9,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
+from sqlalchemy import create_engine, text
 from werkzeug import Request, Response
 
 from bench.hostile import gzip_bomb
 
+from .conftest import fresh_pg_database
 from .hostile_site import (
     ISSUE,
     KEYWORD,
@@ -345,3 +349,109 @@ def test_a_look_alike_host_is_shown_in_punycode(httpserver: HTTPServer, tmp_path
     assert 'href="http://xn--80ak6aa92e.com/account/verify"' in html
     for part in (text, html, (issue / "digest.json").read_text("utf-8")):
         assert "аррӏе" not in part
+
+
+# ------------------------------------- a feed that dates none of its items
+
+
+def _undated_rss(links: list[tuple[str, str]]) -> bytes:
+    """RSS whose items carry no date, as some sites' hand-made or plugin feeds do."""
+    items = "".join(
+        f"<item><title>{title}</title><link>{link}</link></item>" for title, link in links
+    )
+    return (
+        "<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Outlet"
+        f"</title><link>https://example.org/</link><description>feed</description>{items}"
+        "</channel></rss>"
+    ).encode()
+
+
+def _dated_page(title: str, head: str, *, body: int) -> str:
+    return article_page(title, body=body).replace("</head>", f"{head}</head>")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_an_undated_feed_item_takes_its_pages_date(
+    httpserver: HTTPServer, tmp_path: Path, backend: str
+) -> None:
+    """On its first poll an undated feed must not pass a site's old articles off as this
+    week's: the page's own publication date replaces the poll time."""
+    with ExitStack() as stack:
+        url = f"sqlite:///{tmp_path / 'digest.db'}"
+        if backend == "postgresql":
+            url = stack.enter_context(fresh_pg_database(f"undated_{tmp_path.name}"))
+        _check_undated_feed(httpserver, tmp_path, url)
+
+
+def _check_undated_feed(httpserver: HTTPServer, tmp_path: Path, storage_url: str) -> None:
+    pages = {
+        "/recent.html": _dated_page(
+            f"{KEYWORD} talks resume",
+            '<meta property="article:published_time" content="2026-11-21T09:30:00-05:00">',
+            body=0,
+        ),
+        "/old.html": _dated_page(
+            f"{KEYWORD} harvest starts early",
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2024-03-05T10:00:00Z", "dateModified": "2026-11-22T10:00:00Z"}'
+            "</script>",
+            body=1,
+        ),
+        "/2026/11/20/tunnel.html": article_page(f"{KEYWORD} tunnel opens", body=3),
+    }
+    for path, page in pages.items():
+        httpserver.expect_request(path).respond_with_data(page, content_type="text/html")
+    feed = _undated_rss(
+        [
+            (title, httpserver.url_for(path))
+            for title, path in (
+                (f"{KEYWORD} talks resume", "/recent.html"),
+                (f"{KEYWORD} harvest starts early", "/old.html"),
+                (f"{KEYWORD} tunnel opens", "/2026/11/20/tunnel.html"),
+            )
+        ]
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    config = write_config(
+        tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))], storage_url=storage_url
+    )
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    printed = {str(s["headline"]): s for s in _stories(tmp_path / "out")}
+    assert set(printed) == {f"{KEYWORD} talks resume", f"{KEYWORD} tunnel opens"}
+    published = {
+        headline: [source["published"] for source in story["sources"]]  # type: ignore[union-attr]
+        for headline, story in printed.items()
+    }
+    assert published == {
+        f"{KEYWORD} talks resume": ["2026-11-21T14:30:00Z"],
+        f"{KEYWORD} tunnel opens": ["2026-11-20T12:00:00Z"],
+    }
+    # The 2024 article stays in the store under its own date, outside this week.
+    engine = create_engine(storage_url)
+    try:
+        with engine.connect() as connection:
+            rows = dict(connection.execute(text("SELECT url, published FROM articles")).all())
+    finally:
+        engine.dispose()
+    stored = rows[httpserver.url_for("/old.html")]
+    stored = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
+    # SQLite keeps no zone (the store writes UTC); PostgreSQL answers in its own.
+    stored = stored.astimezone(UTC) if stored.tzinfo else stored.replace(tzinfo=UTC)
+    assert stored == datetime(2024, 3, 5, 10, tzinfo=UTC)
+
+
+def test_a_feeds_own_date_wins_over_its_pages(httpserver: HTTPServer, tmp_path: Path) -> None:
+    page = _dated_page(
+        f"{KEYWORD} talks resume",
+        '<meta property="article:published_time" content="2024-03-05T10:00:00Z">',
+        body=0,
+    )
+    httpserver.expect_request("/a.html").respond_with_data(page, content_type="text/html")
+    feed = rss([Item(f"{KEYWORD} talks resume", httpserver.url_for("/a.html"), hours_ago=5)])
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+    result = run_issue(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    [story] = _stories(tmp_path / "out")
+    assert [s["published"] for s in story["sources"]] == ["2026-11-23T01:00:00Z"]  # type: ignore[union-attr]

@@ -7,7 +7,7 @@ import socket
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
@@ -192,10 +192,24 @@ class ArticleQueries(StoreBase):
         etag: str | None = None,
         last_modified: str | None = None,
         final_url: str | None = None,
+        page_published: datetime | None = None,
+        page_utc_offset: int | None = None,
     ) -> None:
-        """Record one article's text; committed on its own so a crash loses nothing done."""
+        """Record one article's text; committed on its own so a crash loses nothing done.
+
+        ``page_published`` (when the page says it came out) becomes the article's date
+        only if its feed gave it none (``feed_dated`` false): a feed's own date is what
+        the outlet announced, while an undated item's poll time says nothing.
+        """
         articles, pages = schema.articles, schema.article_pages
         with self._begin() as connection:
+            if page_published is not None:
+                connection.execute(
+                    update(articles)
+                    .where(and_(articles.c.id == article_id, articles.c.feed_dated.is_(False)))
+                    # In UTC: SQLite keeps no zone, and every stored time is read as UTC.
+                    .values(published=page_published.astimezone(UTC), utc_offset=page_utc_offset)
+                )
             connection.execute(
                 update(articles)
                 .where(articles.c.id == article_id)

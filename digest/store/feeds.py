@@ -227,6 +227,7 @@ class FeedQueries(StoreBase):
                 author=entry.author,
                 published=entry.published,
                 utc_offset=entry.utc_offset,
+                feed_dated=entry.dated,
                 content_hash=_content_hash(entry),
                 first_seen_at=now,
                 updated_at=now,

@@ -91,6 +91,9 @@ articles = Table(
     Column("claimed_at", DateTime(timezone=True)),  # wall-clock time of the claim
     Column("claimed_by", Text),  # "host:pid" of the worker extracting it
     Column("utc_offset", Integer),  # minutes east of UTC of the feed's date (0004); NULL: unknown
+    # False: the feed gave no date, ``published`` is the poll time until the page gives
+    # one (0005); NULL (older rows) is read as dated.
+    Column("feed_dated", Boolean),
     Index("ix_articles_published", "published"),
     Index("ix_articles_extracted", "extracted_at"),
 )
