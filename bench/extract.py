@@ -7,7 +7,8 @@ Run from the repo root::
 
 Reads the benchmark pages from ``../shared/data/extraction/aeb_dev`` (or ``--data``).
 Ours gets the page as bytes, as the pipeline does (so decoding is included and
-language, headlines and publication date are read); bare trafilatura gets the already-decoded str with its defaults.
+language, headlines and publication date are read); bare trafilatura gets the
+already-decoded str with its defaults.
 That is the comparison least favourable to us. Times are CPU seconds of this process
 (``time.process_time``), so other jobs on a shared machine count less; the two run in
 alternating rounds so that what load remains affects both alike, and the ratio is the
