@@ -439,6 +439,11 @@ def _check_undated_feed(httpserver: HTTPServer, tmp_path: Path, storage_url: str
     # SQLite keeps no zone (the store writes UTC); PostgreSQL answers in its own.
     stored = stored.astimezone(UTC) if stored.tzinfo else stored.replace(tzinfo=UTC)
     assert stored == datetime(2024, 3, 5, 10, tzinfo=UTC)
+    # And `digest why` tells the editor where it went.
+    why = digest("why", httpserver.url_for("/old.html"), "--config", str(config))
+    assert why.exit_code == 3
+    assert "published 2024-03-05 10:00 UTC (its feed gave no date: the page's own" in why.output
+    assert "in no issue built yet" in why.output
 
 
 def test_a_feeds_own_date_wins_over_its_pages(httpserver: HTTPServer, tmp_path: Path) -> None:

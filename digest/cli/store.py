@@ -44,6 +44,24 @@ def why(config_path: str, story_id: str | None) -> None:
             return
         is_url = story_id.startswith(("http://", "https://"))
         history = store.article_history(story_id) if is_url else store.story_history(story_id)
+        dating = store.article_dating(story_id) if is_url and not history else None
+    if dating is not None:
+        published, by_feed = dating
+        source = (
+            "its feed's date"
+            if by_feed
+            else "its feed gave no date: the page's own date if it states one, else the "
+            "time it was first polled"
+        )
+        output.error(
+            "%s: in the store, published %s UTC (%s), but in no issue built yet: an issue "
+            "takes the %d days of news before its date (newsletter.window_days).",
+            story_id,
+            f"{published:%Y-%m-%d %H:%M}",
+            source,
+            config.newsletter.window_days,
+        )
+        sys.exit(EXIT_FAILED)
     if not history:
         what = "article" if is_url else "story"
         output.error(

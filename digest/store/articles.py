@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import and_, or_, select, update
 
+from digest.ids import article_id_for
 from digest.models import Article, ArticleId, TextOrigin
 from digest.store import schema
 from digest.store.base import StoreBase, _utc
@@ -276,6 +277,21 @@ class ArticleQueries(StoreBase):
         )
         with self._begin() as connection:
             return [_article(row) for row in connection.execute(query)]
+
+    def article_dating(self, url: str) -> tuple[datetime, bool] | None:
+        """When the article at ``url`` counts as published, and whether its feed said so
+        (false: its page did, or, unread, the poll time stands in); None if not stored."""
+        articles = schema.articles
+        with self._begin() as connection:
+            row = connection.execute(
+                select(articles.c.published, articles.c.feed_dated).where(
+                    articles.c.id == article_id_for(url)
+                )
+            ).first()
+        published = _utc(row.published) if row is not None else None
+        if row is None or published is None:
+            return None
+        return published, row.feed_dated is not False
 
     def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
         wanted = sorted(set(ids))
