@@ -58,9 +58,6 @@ Progress = Callable[[str, int, int], None]
 # freed at once when their process is gone (or after this long on another host).
 _PAGE_BATCH = 64
 _STALE_CLAIM = timedelta(minutes=30)
-# A page may date itself a little ahead of our clock (its zone written wrong, a clock
-# off by hours); further ahead it is wrong and the poll time stands.
-_PAGE_CLOCK_SLACK = timedelta(days=1)
 # How often a build waiting for another process's pages looks again.
 _CLAIM_POLL_SECONDS = 0.5
 
@@ -374,8 +371,10 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
             failure = f"extraction failed ({type(exc).__name__}: {exc})"
     if extracted is not None:
         page_date = extracted.published
-        if page_date is not None and page_date > now + _PAGE_CLOCK_SLACK:
-            page_date = None  # a date ahead of the poll is a page's error, not a date
+        if page_date is not None and page_date > max(now, _wall_clock()):
+            # A page cannot have come out after it was read: its zone is wrong (a local
+            # time written without one) or its clock is. The poll time is closer.
+            page_date = None
         store.save_extraction(
             article.id,
             text=remove_unsafe_characters(extracted.text),

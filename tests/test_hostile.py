@@ -398,6 +398,12 @@ def _check_undated_feed(httpserver: HTTPServer, tmp_path: Path, storage_url: str
             body=1,
         ),
         "/2026/11/20/tunnel.html": article_page(f"{KEYWORD} tunnel opens", body=3),
+        # A page cannot come out after it is read: its date is wrong, the poll time stands.
+        "/ahead.html": _dated_page(
+            f"{KEYWORD} rates rise",
+            '<meta property="article:published_time" content="2099-01-01T00:00:00Z">',
+            body=2,
+        ),
     }
     for path, page in pages.items():
         httpserver.expect_request(path).respond_with_data(page, content_type="text/html")
@@ -408,6 +414,7 @@ def _check_undated_feed(httpserver: HTTPServer, tmp_path: Path, storage_url: str
                 (f"{KEYWORD} talks resume", "/recent.html"),
                 (f"{KEYWORD} harvest starts early", "/old.html"),
                 (f"{KEYWORD} tunnel opens", "/2026/11/20/tunnel.html"),
+                (f"{KEYWORD} rates rise", "/ahead.html"),
             )
         ]
     )
@@ -434,16 +441,21 @@ def _check_undated_feed(httpserver: HTTPServer, tmp_path: Path, storage_url: str
             rows = dict(connection.execute(text("SELECT url, published FROM articles")).all())
     finally:
         engine.dispose()
-    stored = rows[httpserver.url_for("/old.html")]
-    stored = stored if isinstance(stored, datetime) else datetime.fromisoformat(stored)
-    # SQLite keeps no zone (the store writes UTC); PostgreSQL answers in its own.
-    stored = stored.astimezone(UTC) if stored.tzinfo else stored.replace(tzinfo=UTC)
-    assert stored == datetime(2024, 3, 5, 10, tzinfo=UTC)
+    stored = {url: _as_utc(value) for url, value in rows.items()}
+    assert stored[httpserver.url_for("/old.html")] == datetime(2024, 3, 5, 10, tzinfo=UTC)
+    assert stored[httpserver.url_for("/ahead.html")] < datetime.now(UTC)
     # And `digest why` tells the editor where it went.
     why = digest("why", httpserver.url_for("/old.html"), "--config", str(config))
     assert why.exit_code == 3
     assert "published 2024-03-05 10:00 UTC (its feed gave no date: the page's own" in why.output
     assert "in no issue built yet" in why.output
+
+
+def _as_utc(value: object) -> datetime:
+    """A stored time: SQLite keeps no zone (the store writes UTC), PostgreSQL answers in
+    its own."""
+    when = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def test_a_feeds_own_date_wins_over_its_pages(httpserver: HTTPServer, tmp_path: Path) -> None:
