@@ -446,8 +446,11 @@ def _published(
     it in (None for UTC or unknown): JSON-LD's ``datePublished``, then the <meta> tags
     publishers use, then a ``<time>`` marked as the publication time, then a date in
     the URL's path. Never the modified date: an old article updated today is old."""
+    stated = article.get("datePublished")
+    if isinstance(stated, list):  # some sites list every edition's date: the first is the first
+        stated = stated[0] if stated else ""
     values = [
-        _text(article.get("datePublished")).split(", ")[0],
+        stated if isinstance(stated, str) else "",
         *(meta.get(key, "") for key in _DATE_META),
         *(
             str(value)

@@ -188,6 +188,14 @@ _JSON_LD_DATES = """<script type="application/ld+json">{"@type": "NewsArticle",
             datetime(2024, 5, 14, 12, tzinfo=UTC),
             None,
         ),
+        # A list of dates (every edition's): the first.
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+            '["Tue, 14 May 2024 09:30:00 GMT", "2024-05-20T08:00:00Z"]}</script>',
+            "",
+            datetime(2024, 5, 14, 9, 30, tzinfo=UTC),
+            None,
+        ),
         # Placeholders and words are no dates; nor is 31 February in a path.
         ('<meta property="article:published_time" content="1970-01-01T00:00:00Z">', "", None, None),
         ('<meta name="date" content="yesterday">', "https://g.example/2024/02/31/x", None, None),

@@ -54,8 +54,8 @@ def why(config_path: str, story_id: str | None) -> None:
             "time it was first polled"
         )
         output.error(
-            "%s: in the store, published %s UTC (%s), but in no issue built yet: an issue "
-            "takes the %d days of news before its date (newsletter.window_days).",
+            "%s: in the store, published %s UTC (%s), but no issue has held it yet: an "
+            "issue takes the %d days of news before its date (newsletter.window_days).",
             story_id,
             f"{published:%Y-%m-%d %H:%M}",
             source,
