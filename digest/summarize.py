@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -113,6 +115,8 @@ _OWN_ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
+# A word of letters; those that start with a capital are names, as spelling goes.
+_LETTERS = re.compile(r"[^\W\d_]+")
 # A note is a bullet of its own: a pronoun early on has nothing to refer to.
 _EARLY_PRONOUN = re.compile(
     r"^(?:\S+\s){0,5}?(?:it|its|they|them|their|he|him|his|she|her)\b"
@@ -202,12 +206,16 @@ def summarize_story(
         if issue_date is not None
         else ()
     )
+    voices = tuple(_dated_perspective(p, story) for _, p in perspectives)
+    spell = _one_spelling(
+        [headline, *(s.text for s in printed), *(f"{p.who} {p.says}" for p in voices)]
+    )
     return StorySummary(
         story_id=story.id,
-        headline=headline,
-        briefly=tuple(sentence(i) for i in briefly),
-        perspectives=tuple(_dated_perspective(p, story) for _, p in perspectives),
-        also_worth_noting=tuple(sentence(i) for i in notes),
+        headline=spell(headline),
+        briefly=tuple(replace(s, text=spell(s.text)) for s in printed[: len(briefly)]),
+        perspectives=tuple(replace(p, who=spell(p.who), says=spell(p.says)) for p in voices),
+        also_worth_noting=tuple(replace(s, text=spell(s.text)) for s in printed[len(briefly) :]),
         sources=_sources(story),
         take="",
         take_origin=TakeOrigin.MISSING,
@@ -226,6 +234,26 @@ def _headline(
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
     return make_headline(story, lead, lead_article=lead_article, cases=cases)
+
+
+def _one_spelling(texts: list[str]) -> Callable[[str], str]:
+    """A function that writes each name the way ``texts`` write it with its accents: two
+    outlets in one story print "Orbán" and "Orban", and the reader should see one
+    name. Only capitalised words that differ by accents alone are touched."""
+    accented: dict[str, str] = {}
+    for text in texts:
+        for word in _LETTERS.findall(text):
+            plain = _without_accents(word)
+            if plain != word and word[0].isupper():
+                accented.setdefault(plain, word)
+    if not accented:
+        return lambda text: text
+    return lambda text: _LETTERS.sub(lambda m: accented.get(m.group(0), m.group(0)), text)
+
+
+def _without_accents(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _sourced_by(title: str) -> str:

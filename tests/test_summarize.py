@@ -1338,3 +1338,33 @@ def test_a_built_headline_keeps_the_to_its_verbs_object_asks_for() -> None:
         "The late harbour master Ines Duarte left the bulk of her $2.6 million estate to "
         "the lifeboat service, according to her will filed in Setúbal on Monday."
     ).endswith("estate to the lifeboat service")
+
+
+def test_a_name_two_outlets_spell_apart_by_accents_is_printed_one_way() -> None:
+    """One outlet writes "Orbán", another "Orban": a reader of one Briefly sees one name."""
+    story = Story(
+        id=StoryId("budapest"),
+        articles=(
+            _article(
+                "wire",
+                "Baltic Wire",
+                "Rubio backs Orbán before Hungary's election",
+                "Secretary of State Marco Rubio said in Budapest on Monday that the United "
+                "States backed Prime Minister Viktor Orbán before April's election. Polls "
+                "show the opposition ahead for the first time since 2010.",
+                0,
+            ),
+            _article(
+                "ledger",
+                "The Atlantic Ledger",
+                "Hungary and US sign nuclear deal",
+                "Hungary and the United States signed a civil nuclear agreement in Budapest "
+                "on Monday, as Viktor Orban hosted the American secretary of state. The deal "
+                "covers fuel for the Paks plant, which supplies half of Hungary's power.",
+                1,
+            ),
+        ),
+    )
+    summary = summarize_story(story)
+    printed = " ".join(_all_text(summary))
+    assert "Orbán" in printed and "Orban" not in printed
