@@ -192,7 +192,16 @@ def _archive_entry(name: str, document: Any) -> _ArchiveEntry:
     # which the caller reports and skips.
     topics = document["topics"]
     stories = [s for t in topics for s in t["stories"]]
-    first = stories[0] if stories else {"headline": "", "briefly": ""}
+    # The issue's lead is its story no. 1 (``rank``), which need not be in its first
+    # topic: the email opens with it, and so do the archive and the feed.
+    ranked = [s for s in stories if isinstance(s.get("rank"), int) and s["rank"] > 0]
+    first = (
+        min(ranked, key=lambda s: s["rank"])
+        if ranked
+        else stories[0]
+        if stories
+        else {"headline": "", "briefly": ""}
+    )
     updated = document.get("generated_at") or document["window"]["end"]
     return _ArchiveEntry(
         issue_date=name,

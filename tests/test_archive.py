@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import replace
@@ -133,6 +134,22 @@ def test_archive_lists_issues_newest_first(tmp_path: Path) -> None:
     assert "13 May 2024" in index and '<html lang="en">' in index
     for link in links:
         assert (tmp_path / link / "index.html").is_file()
+
+
+def test_archive_and_feed_name_the_issues_story_no_1(tmp_path: Path) -> None:
+    """The lead is story no. 1 wherever its topic stands (a standing topic may come first
+    with a smaller story)."""
+    issue = make_full_issue(12)
+    lead = next(s for t in issue.topics for s in t.stories if s.rank == 1)
+    lead_topic = next(t for t in issue.topics if lead in t.stories)
+    reordered = replace(
+        issue, topics=(*[t for t in issue.topics if t is not lead_topic], lead_topic)
+    )
+    build(tmp_path, reordered)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    feed = feedparser.parse((tmp_path / "feed.xml").read_bytes())
+    assert html.escape(lead.headline, quote=False) in index
+    assert feed.entries[0].title.startswith(lead.headline[:30])
 
 
 def test_feed_is_valid_atom(tmp_path: Path) -> None:
