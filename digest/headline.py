@@ -55,6 +55,7 @@ __all__ = [
     "is_headline_source",
     "make_headline",
     "normalise_headline",
+    "parts_complement",
     "word_cases",
 ]
 
@@ -145,8 +146,9 @@ _BOUND_COMPLEMENT = re.compile(
 # "left the bulk of her fortune | to family". Cut there, the headline says half of what
 # was done.
 _OBJECT_COMPLEMENT = re.compile(
-    r"\b(?:allow|permit|urge|ask|force|persuade|invite|encourage|enable|require|order|"
-    r"leave|bequeath)(?:s|es|d|ed|ing)?\s+(?:[\w$'’.,\-]+\s+){1,6}to\s$|"
+    r"\b(?:(?:allow|ask|order|bequeath)(?:s|ed|ing)?|permit(?:s|ted|ting)?|"
+    r"(?:urg|forc|persuad|invit|encourag|enabl|requir|leav)(?:e|es|ed|ing))"
+    r"\s+(?:[\w$'’.,\-]+\s+){1,6}to\s$|"
     r"\bleft\s+(?:the|his|her|their|its|a|an)\s+(?:[\w$'’.,\-]+\s+){0,6}to\s$"
 )
 _AUXILIARY = frozenset(
@@ -369,7 +371,7 @@ def _best_cut(
                 and not _open_quote(head)
                 and not _dangles(head.rstrip(" ,;:—–-"), CUT_DANGLING_END)
                 and not (m.group().strip() == "as" and _HALF_COMPARISON.search(head))
-                and not _parts_complement(head + m.group() + " ")
+                and not parts_complement(head + m.group() + " ")
                 and (not verb or _VERB.search(head.split(" ", 1)[-1]))
                 # Nor end on its only verb ("Wendy Davis discloses | in her memoir that
                 # ..."): what it says is after the cut.
@@ -401,7 +403,7 @@ def _dangles(text: str, pattern: re.Pattern[str]) -> bool:
 _QUOTATION_END = re.compile(r"(?:“[^”]*”|\"[^\"]*\")$")
 
 
-def _parts_complement(head: str) -> bool:
+def parts_complement(head: str) -> bool:
     """Whether a cut after ``head`` (which ends on the boundary word) parts a word from
     the phrase it asks for (see ``_BOUND_COMPLEMENT``, ``_OBJECT_COMPLEMENT``)."""
     bound = _BOUND_COMPLEMENT.search(head)

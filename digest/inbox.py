@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from digest.headline import parts_complement
 from digest.text import MONTHS, WEEKDAYS
 
 __all__ = [
@@ -131,6 +132,10 @@ def _forms(text: str, *, phrases: bool = True, share: float = 0.5) -> list[str]:
     for pattern in (_CLAUSE, _PHRASE) if phrases else (_CLAUSE,):
         for match in reversed(list(pattern.finditer(text))):
             form = text[: match.start()].rstrip(",;:–—- ")
+            # "..., forcing 300,000" (to evacuate): the verb's object asks for its "to".
+            boundary = text[match.end() :].split(" ", 1)[0]
+            if parts_complement(f"{text[: match.end()]}{boundary} "):
+                continue
             # "Expectations are low for the latest US-brokered talks" (between Russia and
             # Ukraine) does not say whose talks: a form keeps half the headline's names.
             if _names(form) < share * named:

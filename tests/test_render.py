@@ -550,6 +550,11 @@ def test_a_shortened_headline_in_the_subject_keeps_half_its_names() -> None:
         == "NATO revives plan for a liaison office in Tokyo"
     )
     assert short_headline(headlines[1], 50) == "Popular anger burns in Iran after crackdown"
+    # Not "..., forcing 300,000": the verb's object asks for its "to evacuate".
+    assert (
+        short_headline("Typhoon makes landfall in northern Luzon, forcing 300,000 to evacuate")
+        == "Typhoon makes landfall in northern Luzon"
+    )
     # Without any name in the headline, a phrase cut is still fine.
     headline = "Talks on the future of the old harbour bridge collapse over the cost"
     assert short_headline(headline) == "Talks on the future of the old harbour bridge collapse"
