@@ -397,7 +397,8 @@ async def _fetch_page(client: HttpClient, request: PageRequest) -> PageResult:
             total_seconds=client.settings.page_deadline_seconds,
         )
     except FetchError as exc:
-        return _page_failed(request, exc.message, status=exc.status)
+        # With its hint: "blocked address: ... Set fetch.allow_private: true ...".
+        return _page_failed(request, str(exc), status=exc.status)
     content_type = response.headers.get("content-type", "")
     etag = response.headers.get("etag") or request.etag
     last_modified = response.headers.get("last-modified") or request.last_modified

@@ -254,6 +254,9 @@ def _extract_pending(
         _fetch_batch(config, store, batch, counter, claimer=claimer, now=now, seconds=remaining)
         fetched, downloaded = counter.fetched, counter.downloaded
     problems.extend(_unfetched(store, since, claimer, budget, wait_for_others))
+    retried = store.release_failed(claimer=claimer)
+    if retried:
+        logger.info("%d pages failed for a reason that may pass; the next run tries again", retried)
     return fetched, tuple(problems)
 
 
@@ -397,8 +400,19 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
         now=now,
         error=reason,
         final_url=result.final_url,
+        retry=_may_pass(result) and not failure,
     )
     logger.info("%s: %s; used the feed's text instead", article.url, reason)
+
+
+def _may_pass(result: PageResult) -> bool:
+    """Whether a page failed for a reason a later run may not meet: no answer (a timeout,
+    a refused connection, an address the settings block, which the editors may allow),
+    or a server's "try later" (408, 425, 429, 5xx). A 404 or a page with no article
+    is the page's own answer."""
+    if result.ok or result.not_modified:
+        return False
+    return result.status is None or result.status in (408, 425, 429) or result.status >= 500
 
 
 def intake_problems(config: Config, store: Store, window: NewsWindow) -> tuple[Problem, ...]:

@@ -464,7 +464,11 @@ def test_page_on_a_private_address_needs_allow_private(httpserver: HTTPServer) -
         [PageRequest(url)], SETTINGS.model_copy(update={"allow_private": False})
     )
     assert not refused.ok
-    assert refused.error == "blocked address: 127.0.0.1 (loopback)"
+    # The reason says what to do about it.
+    assert refused.error == (
+        "blocked address: 127.0.0.1 (loopback) Set fetch.allow_private: true to fetch "
+        "private hosts."
+    )
     assert not httpserver.log
     [allowed] = fetch_pages([PageRequest(url)], SETTINGS)
     assert allowed.ok and allowed.content == b"<html>hi</html>"

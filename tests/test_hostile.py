@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable
 from contextlib import ExitStack
 from datetime import UTC, datetime
@@ -472,3 +473,45 @@ def test_a_feeds_own_date_wins_over_its_pages(httpserver: HTTPServer, tmp_path: 
     assert result.exit_code == 0, result.output
     [story] = _stories(tmp_path / "out")
     assert [s["published"] for s in story["sources"]] == ["2026-11-23T01:00:00Z"]  # type: ignore[union-attr]
+
+
+# ------------------------------------- a page that fails for a reason that may pass
+
+
+def test_a_page_that_failed_for_a_passing_reason_is_fetched_again(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A 503 (or a timeout, or an address the settings blocked) is not the page's answer:
+    the next run fetches it again. A 404 is, and is not asked for twice."""
+    httpserver.expect_oneshot_request("/busy.html").respond_with_data("busy", status=503)
+    httpserver.expect_request("/busy.html").respond_with_data(
+        article_page(f"{KEYWORD} talks resume", body=0), content_type="text/html"
+    )
+    httpserver.expect_request("/gone.html").respond_with_data("no such page", status=404)
+    feed = rss(
+        [
+            Item(f"{KEYWORD} talks resume", httpserver.url_for("/busy.html"), summary="Talks."),
+            Item(f"{KEYWORD} harvest", httpserver.url_for("/gone.html"), summary="Harvest."),
+        ]
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(feed, content_type="text/xml")
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+
+    def origins() -> dict[str, tuple[str, str | None]]:
+        with sqlite3.connect(tmp_path / "digest.db") as db:
+            rows = db.execute("SELECT url, text_origin, extract_error FROM articles")
+            return {url.rsplit("/", 1)[1]: (origin, error) for url, origin, error in rows}
+
+    fetch = ("fetch", "--config", str(config), "--now", NOW.isoformat())
+    first = digest(*fetch)
+    assert first.exit_code == 0, first.output
+    assert origins()["busy.html"][0] == "feed_summary"
+    assert "503" in str(origins()["busy.html"][1])
+    second = digest(*fetch)
+    assert second.exit_code == 0, second.output
+    assert origins() == {
+        "busy.html": ("page", None),
+        "gone.html": ("feed_summary", "HTTP 404 Not Found"),
+    }
+    asked = [request.path for request, _ in httpserver.log]
+    assert asked.count("/busy.html") == 2 and asked.count("/gone.html") == 1

@@ -132,7 +132,10 @@ class ArticleQueries(StoreBase):
             query = (
                 select(articles.c.id)
                 .where(and_(pending, free))
-                .order_by(articles.c.published, articles.c.url)
+                # Pages never tried before those a run already failed on.
+                .order_by(
+                    articles.c.extract_error.is_not(None), articles.c.published, articles.c.url
+                )
                 .limit(limit)
             )
             if not self.is_sqlite:
@@ -163,6 +166,8 @@ class ArticleQueries(StoreBase):
                         and_(
                             articles.c.id.in_([p.article_id for p in claimed]),
                             articles.c.claimed_at >= cutoff,
+                            # A page that failed is held for a later run, not in flight.
+                            articles.c.extract_error.is_(None),
                         )
                     )
                 ).scalars()
@@ -181,6 +186,24 @@ class ArticleQueries(StoreBase):
                 .values(claimed_at=None, claimed_by=None)
             )
 
+    def release_failed(self, *, claimer: str) -> int:
+        """Free the pages ``claimer`` failed on and left pending (``save_extraction``'s
+        ``retry``), for the next run; how many."""
+        articles = schema.articles
+        with self._begin() as connection:
+            result = connection.execute(
+                update(articles)
+                .where(
+                    and_(
+                        articles.c.claimed_by == claimer,
+                        articles.c.extracted_at.is_(None),
+                        articles.c.extract_error.is_not(None),
+                    )
+                )
+                .values(claimed_at=None, claimed_by=None)
+            )
+        return int(result.rowcount or 0)
+
     def save_extraction(
         self,
         article_id: ArticleId,
@@ -195,8 +218,14 @@ class ArticleQueries(StoreBase):
         final_url: str | None = None,
         page_published: datetime | None = None,
         page_utc_offset: int | None = None,
+        retry: bool = False,
     ) -> None:
         """Record one article's text; committed on its own so a crash loses nothing done.
+
+        With ``retry`` (the page failed for a reason that may pass: a timeout, a refused
+        connection, a 5xx, an address the settings block) the text is the feed's for now
+        and the page stays pending, still claimed: this run does not fetch it again;
+        :meth:`release_failed` leaves it to the next.
 
         ``page_published`` (when the page says it came out) becomes the article's date
         only if its feed gave it none (``feed_dated`` false): a feed's own date is what
@@ -211,17 +240,16 @@ class ArticleQueries(StoreBase):
                     # In UTC: SQLite keeps no zone, and every stored time is read as UTC.
                     .values(published=page_published.astimezone(UTC), utc_offset=page_utc_offset)
                 )
+            done = {} if retry else {"extracted_at": now, "claimed_at": None, "claimed_by": None}
             connection.execute(
                 update(articles)
                 .where(articles.c.id == article_id)
                 .values(
                     text=text,
                     text_origin=origin.value,
-                    extracted_at=now,
                     language=language,
                     extract_error=error or None,
-                    claimed_at=None,
-                    claimed_by=None,
+                    **done,
                 )
             )
             connection.execute(pages.delete().where(pages.c.article_id == article_id))
