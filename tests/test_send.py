@@ -43,6 +43,7 @@ def smtp() -> Iterator[tuple[_Inbox, int]]:
 
 
 def _issue(tmp_path: Path) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     message = EmailMessage(policy=policy.SMTP)
     message["From"] = "Desk <desk@example.org>"
     message["To"] = "undisclosed-recipients:;"
@@ -71,3 +72,20 @@ def test_unreachable_server_is_a_delivery_error(tmp_path: Path) -> None:
     settings = SmtpConfig(host="127.0.0.1", port=9, security="none", timeout_seconds=2)
     with pytest.raises(DeliveryError, match="sending failed"):
         send_issue(_issue(tmp_path), ["a@example.org"], settings)
+
+
+def test_sending_a_draft_says_it_is_a_proof(tmp_path: Path, smtp: tuple[_Inbox, int]) -> None:
+    """`digest send` of a draft goes out (a proof to oneself) with a warning that its
+    stories do not count as sent; a final issue goes out without one."""
+    from tests.hostile_site import digest, write_config
+
+    inbox, port = smtp
+    smtp_settings = f"smtp:\n  host: 127.0.0.1\n  port: {port}\n  security: none\n"
+    config = write_config(tmp_path, [("E", "https://example.org/rss")], extra=smtp_settings)
+    issue = _issue(tmp_path / "issue")
+    for draft, warned in ((True, True), (False, False)):
+        (issue / "digest.json").write_text(f'{{"draft": {str(draft).lower()}}}')
+        result = digest("send", str(issue), "--to", "a@example.org", "--config", str(config))
+        assert result.exit_code == 0, result.output
+        assert ("is a draft (digest build)" in result.output) is warned
+    assert len(inbox.messages) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import shutil
 import sys
@@ -348,5 +349,22 @@ def send(config_path: str, issue_dir: str, recipients: tuple[str, ...]) -> None:
     from digest.send import send_issue
 
     config = load_config(config_path)
+    if _is_draft(Path(issue_dir)):
+        # A proof to oneself is what a draft is for; a list send of one is a mistake the
+        # next issue would repeat (its stories do not count as sent).
+        output.warning(
+            "%s is a draft (digest build): sending it as a proof; its stories do not "
+            "count as sent. `digest run` builds the issue to send to subscribers.",
+            issue_dir,
+        )
     message_id = send_issue(Path(issue_dir), list(recipients), config.smtp)
     output.info("sent %s to %s", message_id, ", ".join(recipients))
+
+
+def _is_draft(issue_dir: Path) -> bool:
+    """Whether the issue in ``issue_dir`` was built as a draft (its digest.json says so)."""
+    try:
+        document = json.loads((issue_dir / "digest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False  # send_issue reports what is missing
+    return isinstance(document, dict) and document.get("draft") is True
