@@ -77,7 +77,10 @@ def test_log_format_json_makes_every_line_json(tmp_path: Path) -> None:
     assert "digest init" in records_of(runs["config error"])[0]["message"]
     assert runs["usage error"].returncode == 2
     assert "No such option" in records_of(runs["usage error"])[0]["message"]
-    assert records_of(runs["summary"])[-1]["message"].startswith("2 feeds polled (2 failed)")
+    summary = records_of(runs["summary"])
+    assert summary[-2]["message"].startswith("2 feeds polled (2 failed)")
+    assert summary[-1]["level"] == "error" and "every feed failed" in summary[-1]["message"]
+    assert runs["summary"].returncode == 3
 
 
 def records_of(run: subprocess.CompletedProcess[str]) -> list[dict[str, str]]:

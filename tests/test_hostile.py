@@ -515,3 +515,24 @@ def test_a_page_that_failed_for_a_passing_reason_is_fetched_again(
     }
     asked = [request.path for request, _ in httpserver.log]
     assert asked.count("/busy.html") == 2 and asked.count("/gone.html") == 1
+
+
+def test_a_fetch_that_reaches_no_feed_fails(httpserver: HTTPServer, tmp_path: Path) -> None:
+    """A cron job reads the exit code: a poll where every feed failed is no success; one
+    good feed among broken ones is (the broken ones are warnings)."""
+    httpserver.expect_request("/broken.xml").respond_with_data("oops", status=500)
+    httpserver.expect_request("/good.xml").respond_with_data(
+        rss([Item(f"{KEYWORD} talks", httpserver.url_for("/a.html"))]), content_type="text/xml"
+    )
+    fetch = ("fetch", "--now", NOW.isoformat(), "--config")
+    broken = write_config(tmp_path / "one", [("Broken", httpserver.url_for("/broken.xml"))])
+    result = digest(*fetch, str(broken))
+    assert result.exit_code == 3
+    assert "every feed failed" in result.output
+    both = write_config(
+        tmp_path / "two",
+        [("Broken", httpserver.url_for("/broken.xml")), ("Good", httpserver.url_for("/good.xml"))],
+    )
+    result = digest(*fetch, str(both))
+    assert result.exit_code == 0, result.output
+    assert "every feed failed" not in result.output

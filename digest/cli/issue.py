@@ -127,6 +127,14 @@ def fetch(config_path: str, now: str | None) -> None:
         report.articles_updated,
         report.pages_fetched,
     )
+    if report.feeds_polled and report.feeds_failed == report.feeds_polled:
+        # A cron job reads the exit code: a poll that reached no feed is a failure.
+        output.error(
+            "every feed failed (see the warnings above): check the network and the feed "
+            "URLs in %s; nothing new was fetched.",
+            config_path,
+        )
+        sys.exit(EXIT_FAILED)
 
 
 @click.command()
