@@ -99,12 +99,17 @@ def heartbeat_path(out_dir: Path) -> Path:
 class Heartbeat:
     kind: str  # start, build or poll
     finished_at: datetime
+    result: str = ""  # what a build came to ("built", "nothing to send", ...), if said
 
 
 def read_heartbeat(out_dir: Path) -> Heartbeat | None:
     try:
         data = json.loads(heartbeat_path(out_dir).read_text(encoding="utf-8"))
-        return Heartbeat(str(data["kind"]), datetime.fromisoformat(data["finished_at"]))
+        return Heartbeat(
+            str(data["kind"]),
+            datetime.fromisoformat(data["finished_at"]),
+            str(data.get("result") or ""),
+        )
     except (OSError, ValueError, KeyError):
         return None
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.schedule import build_trigger
@@ -55,3 +57,20 @@ def test_missing_hour_in_spring_still_runs() -> None:
         _utc(2026, 3, 29, 1, 30),  # 02:30 does not exist on the 29th: runs at 03:30 CEST
         _utc(2026, 3, 30, 0, 30),  # 02:30 CEST
     ]
+
+
+def test_health_says_what_the_last_build_came_to(tmp_path: Path) -> None:
+    """A scheduler that ran but built nothing is alive (exit 0), and says so: "last
+    build" alone read as an issue built."""
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+    from digest.schedule import heartbeat_path
+
+    finished = datetime.now(UTC).isoformat(timespec="seconds")
+    heartbeat_path(tmp_path).write_text(
+        json.dumps({"kind": "build", "finished_at": finished, "result": "nothing to send"})
+    )
+    result = CliRunner().invoke(cli, ["health", "--out", str(tmp_path)])
+    assert result.exit_code == 0
+    assert result.output.strip().endswith("h ago): nothing to send")

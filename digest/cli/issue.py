@@ -312,7 +312,11 @@ def health(out_dir: str, max_age_hours: int) -> None:
         output.error("unhealthy: no heartbeat yet (is `digest schedule` running?)")
         sys.exit(EXIT_FAILED)
     age_hours = (datetime.now(UTC) - beat.finished_at).total_seconds() / 3600
-    click.echo(f"last {beat.kind} at {beat.finished_at.isoformat()} ({age_hours:.1f} h ago)")
+    # What the run came to, so "last build" is not read as an issue built.
+    outcome = f": {beat.result}" if beat.result else ""
+    click.echo(
+        f"last {beat.kind} at {beat.finished_at.isoformat()} ({age_hours:.1f} h ago){outcome}"
+    )
     sys.exit(EXIT_OK if age_hours <= max_age_hours else EXIT_FAILED)
 
 
