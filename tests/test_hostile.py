@@ -529,6 +529,11 @@ def test_a_fetch_that_reaches_no_feed_fails(httpserver: HTTPServer, tmp_path: Pa
     result = digest(*fetch, str(broken))
     assert result.exit_code == 3
     assert "every feed failed" in result.output
+    # A build after it does not send the editor to `digest fetch` again.
+    built = build_draft(broken, tmp_path / "one" / "out")
+    assert built.exit_code == 3
+    assert "no feed has given an article" in built.output
+    assert "digest fetch" not in built.output
     both = write_config(
         tmp_path / "two",
         [("Broken", httpserver.url_for("/broken.xml")), ("Good", httpserver.url_for("/good.xml"))],

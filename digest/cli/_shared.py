@@ -163,6 +163,7 @@ def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds
 def _nothing_built(result: IssueResult, config_path: str) -> str:
     """Why a build wrote nothing, and what to do."""
     from digest.build import BuildOutcome
+    from digest.models import Stage
 
     issue = result.issue
     if result.outcome is not BuildOutcome.NOTHING_FETCHED:
@@ -172,7 +173,10 @@ def _nothing_built(result: IssueResult, config_path: str) -> str:
             "or recorded: fix what the warnings above say, and the next run builds issue "
             f"{issue.issue_date}."
         )
-    if result.fetch.feeds_polled:
+    # A fetch that ran and reached no feed (this run's, or an earlier one the store
+    # recorded as failed feeds) needs the feeds fixed, not another fetch.
+    feeds_failed = any(p.stage is Stage.FETCH for p in issue.problems)
+    if result.fetch.feeds_polled or feeds_failed:
         return (
             "nothing fetched yet: no feed has given an article (see the warnings above). "
             "Nothing was written or recorded; fix the feeds and run again."
