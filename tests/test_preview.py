@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import urllib.error
@@ -389,11 +390,16 @@ def test_two_previews_on_one_editorial_file_lose_no_edit(draft: Draft, tmp_path:
     assert {i: e.take for i, e in edits.items()} == {f"s-{i:012x}": f"Take {i}." for i in range(20)}
 
 
-def test_unreadable_editorial_file_shows_an_error_and_recovers(draft: Draft) -> None:
+def test_unreadable_editorial_file_shows_an_error_and_recovers(
+    draft: Draft, caplog: pytest.LogCaptureFixture
+) -> None:
     path = load_config(draft.config).editorial_path
     path.write_bytes('stories:\n  s-000000000000: {take: "caf\xe9"}\n'.encode("latin-1"))
-    draft.server.rebuild()
+    with caplog.at_level(logging.WARNING):
+        draft.server.rebuild()
     assert "Save it as UTF-8" in draft.server.state.error
+    # The terminal the preview runs in says so too, not only the page.
+    assert any("Save it as UTF-8" in r.getMessage() for r in caplog.records)
     path.write_text("stories:\n")
     draft.server.rebuild()
     assert draft.server.state.error == ""

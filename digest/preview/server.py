@@ -182,6 +182,8 @@ class PreviewServer:
             result = run_issue(config, options)
             edits = load_plan(config.editorial_path).stories
         except DigestError as error:
+            # In the terminal too: an editor who keeps it in view sees the typo at once.
+            logger.warning("preview not rebuilt: %s", _error_text(error))
             self._show(error=_error_text(error))
             return
         except Exception as error:
