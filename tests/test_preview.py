@@ -495,3 +495,19 @@ def test_warnings_the_editors_can_act_on_come_before_page_fallbacks() -> None:
         "article https",
     ]
     assert len(grouped[-1].more) == 4
+
+
+def test_a_sent_issue_points_the_preview_to_another_folder(tmp_path: Path) -> None:
+    """A preview over the folder of a sent issue says how to go on with what the preview
+    has (another --out), not with an option it lacks (--force)."""
+    with serve_sample(week=1) as site:
+        config = write_sample_config(site, tmp_path)
+        out = tmp_path / "out"
+        run_issue(load_config(config), BuildOptions(out_dir=out, now=site.now, is_final=True))
+    server, _ = start_preview(config, out, now=site.now)
+    try:
+        server.rebuild()
+    finally:
+        server.stop()
+    assert "already sent" in server.state.error
+    assert "--out drafts" in server.state.error and "--force" not in server.state.error

@@ -38,7 +38,7 @@ from digest.build import BuildOptions, IssueResult, run_issue
 from digest.config import Config, load_config
 from digest.editorial import StoryEdit, load_plan
 from digest.editorial_edits import update_story_edits
-from digest.errors import ConfigError, DigestError, TemplateError
+from digest.errors import ConfigError, DigestError, IssueSentError, TemplateError
 from digest.preview.http import serve_http
 from digest.preview.page import render_page
 from digest.signals import StopSignals, start_thread
@@ -77,6 +77,9 @@ def _error_text(error: DigestError) -> str:
     if isinstance(error, TemplateError):
         where = error.template + (f":{error.line}" if error.line else "")
         return f"{where}: {error.message}"
+    if isinstance(error, IssueSentError):
+        # The preview has no --force: the way on is another folder.
+        return f"{error.message} Preview the draft in another folder: digest preview --out drafts."
     return str(error)
 
 
