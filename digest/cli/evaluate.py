@@ -18,7 +18,10 @@ __all__ = ["evaluate"]
 
 @click.group("eval")
 def evaluate() -> None:
-    """Score a stage on an evaluation set."""
+    """Score a stage on an evaluation set.
+
+    Example: digest eval cluster ../shared/data/clustering/realfeeds_dev.jsonl
+    """
 
 
 def _print_scores(scores: dict[str, Any], as_json: bool) -> None:

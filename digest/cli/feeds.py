@@ -15,7 +15,10 @@ __all__ = ["feeds"]
 
 @click.group()
 def feeds() -> None:
-    """Inspect and manage feeds."""
+    """Inspect and manage feeds.
+
+    Example: digest feeds status --config feeds.yaml
+    """
 
 
 @feeds.command("check")

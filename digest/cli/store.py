@@ -166,7 +166,10 @@ def _run_json(entry: dict[str, Any]) -> dict[str, Any]:
 
 @click.group("db")
 def db() -> None:
-    """Database schema commands."""
+    """Database schema commands.
+
+    Example: digest db status --config feeds.yaml
+    """
 
 
 @contextmanager
