@@ -139,3 +139,10 @@ def test_eval_on_a_malformed_file_exits_2_naming_file_and_line(
     assert result.exception is None or isinstance(result.exception, SystemExit)
     [message] = result.output.strip().splitlines()
     assert message.startswith(f"error: {tmp_path / name}:{line}: "), message
+
+
+def test_a_bad_now_names_the_option() -> None:
+    result = CliRunner().invoke(cli, ["build", "--now", "not-a-date"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--now'" in result.output
+    assert "2026-11-23T06:00:00+00:00" in result.output

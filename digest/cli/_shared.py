@@ -52,7 +52,8 @@ def parse_now(value: str | None) -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise click.BadParameter(
-            f'"{value}" is not an ISO date-time; write e.g. 2026-11-23T06:00:00+00:00'
+            f'"{value}" is not an ISO date-time; write e.g. 2026-11-23T06:00:00+00:00',
+            param_hint="'--now'",
         ) from None
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
