@@ -214,6 +214,11 @@ def _placed(
             briefs.append(story)
     moved = []
     for placement in placements:
+        if placement.story.id in choice.pinned:
+            # What brought it in first: "1 outlet" alone would not say why it is here.
+            story = placement.story
+            why = f"pinned by the editors; {story.why}" if story.why else "pinned by the editors"
+            placement = dataclasses.replace(placement, story=dataclasses.replace(story, why=why))
         target = choice.moves.get(placement.story.id)
         if target is not None and target != placement.topic:
             note = f'filed under "{target}" by the editors'

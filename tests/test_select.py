@@ -329,6 +329,8 @@ def test_a_pinned_one_outlet_story_becomes_a_main_story(tmp_path: Path) -> None:
         ("Elsewhere", ["s-cheese"])
     ]
     assert selection.briefs == () and selection.left_out == ()
+    # Its reason says what brought it in, for `digest why` and the preview.
+    assert "pinned by the editors" in selection.topics[0].stories[0].why
 
 
 def test_standing_topic_stories_are_never_cut_for_elsewhere() -> None:
