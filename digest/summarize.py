@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -63,7 +62,7 @@ from digest.models import (
     TakeOrigin,
 )
 from digest.perspectives import find_perspectives
-from digest.text import content_words, end_sentence, end_teaser
+from digest.text import content_words, end_sentence, end_teaser, fold_accents
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -243,17 +242,12 @@ def _one_spelling(texts: list[str]) -> Callable[[str], str]:
     accented: dict[str, str] = {}
     for text in texts:
         for word in _LETTERS.findall(text):
-            plain = _without_accents(word)
+            plain = fold_accents(word)
             if plain != word and word[0].isupper():
                 accented.setdefault(plain, word)
     if not accented:
         return lambda text: text
     return lambda text: _LETTERS.sub(lambda m: accented.get(m.group(0), m.group(0)), text)
-
-
-def _without_accents(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _sourced_by(title: str) -> str:
