@@ -7,21 +7,22 @@ One step, in this order:
 2. filing under the standing topics (``digest.topics.match_topics``) and the editors'
    moves;
 3. ranking, in three tiers: the stories the editors asked for (pinned or split out),
-   then the standing topics' stories, then the rest; within a tier by importance
-   (outlets, articles, the latest article, match strength). A standing topic is what the
+   then the standing topics' stories, then the rest; within a tier the hard news
+   before soft news (sport, entertainment, obituaries: ``digest.softnews``), then by
+   importance (outlets, articles, the latest article, match strength). A standing topic is what the
    editors asked to follow, so its stories are never cut to make room for a story of a
    discovered section or "Elsewhere";
 4. the cap (``newsletter.max_stories``) on that ranking. The chosen stories then print
    (``Story.rank``, which the email numbers by) most important first: the editors'
-   requests, then by outlets and articles, a standing topic first only between stories
-   of equal coverage, so a one-outlet item the topic took does not open the issue ahead
-   of the week's biggest story;
+   requests, then the hard news before soft news, then by outlets and articles, a
+   standing topic first only between stories of equal coverage, so a one-outlet item
+   the topic took does not open the issue ahead of the week's biggest story;
 5. sections for the chosen stories no standing topic took (``digest.sections``), then
    the order within each topic: pinned first, then the editors' ``order``, then rank.
 
 A story from one outlet that no standing topic took is not a main story: up to
-``also_in_the_news`` of them (reports before fragments, most articles, then newest
-first, one per outlet before any outlet's second) are listed in one line
+``also_in_the_news`` of them (reports before fragments and the hard news before soft,
+most articles, then newest first, one per outlet before any outlet's second) are listed in one line
 each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
 returned as a :class:`~digest.models.LeftOut` with its specific reason and its
 articles, for ``digest why``, the preview and the run summary.
@@ -50,6 +51,7 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
+from digest.softnews import hard_news, soft_news
 from digest.text import word_count
 from digest.topics import Placement, TopicExample, match_topics
 
@@ -116,6 +118,7 @@ def select_stories(
     limit = max(max_stories, 0)
     chosen, cut = ranked[:limit], ranked[limit:]
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice))
+    chosen = [_soft_noted(p, choice) for p in chosen]
     ordered = _brief_order(briefs)
     unreported = {story.id: why for story in ordered if (why := _not_a_report(story))}
     briefs = [story for story in ordered if story.id not in unreported]
@@ -127,7 +130,8 @@ def select_stories(
                 p.story.id,
                 LeftOutReason.OVER_CAP,
                 f"cut by max_stories ({max_stories}) at rank {rank}"
-                + (f' (standing topic "{p.topic}")' if p.configured else ""),
+                + (f' (standing topic "{p.topic}")' if p.configured else "")
+                + (f"; {kind}, ranked after the hard news" if (kind := soft_news(p.story)) else ""),
                 _title(p.story),
                 _article_ids(p.story),
                 p.topic if p.configured else "",
@@ -233,14 +237,16 @@ def _placed(
 
 def _rank(
     placement: Placement, choice: EditorsChoice
-) -> tuple[bool, bool, int, int, float, float, str]:
-    """Asked for by the editors first, then standing topics, then by importance: most
-    outlets, most articles, the latest news, the strongest topic match."""
+) -> tuple[bool, bool, bool, int, int, float, float, str]:
+    """Asked for by the editors first, then standing topics, then the hard news before
+    soft news (``digest.softnews``), then by importance: most outlets, most articles,
+    the latest news, the strongest topic match."""
     story = placement.story
     latest = max(a.published for a in story.articles)
     return (
         story.id not in choice.requested,
         not placement.configured,
+        bool(soft_news(story)),
         -len(story.outlets),
         -len(story.articles),
         -latest.timestamp(),
@@ -251,15 +257,17 @@ def _rank(
 
 def _print_rank(
     placement: Placement, choice: EditorsChoice
-) -> tuple[bool, int, int, bool, float, float, str]:
+) -> tuple[bool, bool, int, int, bool, float, float, str]:
     """The order the chosen stories print in: what the editors asked for, then the
-    biggest news. A standing topic keeps its stories in the issue (``_rank`` decides the
-    cap) but does not put a one-outlet item above a story six outlets carried; between
-    stories of equal coverage it comes first."""
+    biggest news, soft news (sport, entertainment, obituaries) after all the hard news
+    however many outlets carried it. A standing topic keeps its stories in the issue
+    (``_rank`` decides the cap) but does not put a one-outlet item above a story six
+    outlets carried; between stories of equal coverage it comes first."""
     story = placement.story
     latest = max(a.published for a in story.articles)
     return (
         story.id not in choice.requested,
+        bool(soft_news(story)),
         -len(story.outlets),
         -len(story.articles),
         not placement.configured,
@@ -270,12 +278,18 @@ def _print_rank(
 
 
 def _brief_rank(story: Story) -> tuple[int, int, float, str]:
-    """ "Also in the news" order: reports before fragments (a page without a news
-    headline among its titles, or with less than ``_BRIEF_REPORT_WORDS`` words of text,
-    each counts against it), then most articles, then the newest."""
+    """ "Also in the news" order: reports before fragments and soft news (a page
+    without a news headline among its titles, with less than ``_BRIEF_REPORT_WORDS``
+    words of text, or of sport, entertainment or an obituary: each counts against it),
+    then most articles, then the newest."""
     latest = max(a.published for a in story.articles)
     words = max(word_count(a.text or a.summary) for a in story.articles)
-    weak = int(not has_news_title(story)) + int(words < _BRIEF_REPORT_WORDS)
+    weak = (
+        int(not has_news_title(story))
+        + int(words < _BRIEF_REPORT_WORDS)
+        + int(bool(soft_news(story)))
+        + int(not hard_news(story))
+    )
     return (weak, -len(story.articles), -latest.timestamp(), story.id)
 
 
@@ -321,9 +335,21 @@ def _over_briefs(story: Story, shown: int, rank: int) -> str:
         return f"one outlet only ({outlet}); Also in the news is off (newsletter.also_in_the_news)"
     return (
         f"one outlet only ({outlet}); Also in the news holds {shown} "
-        f"(newsletter.also_in_the_news), reports before fragments, then the newest, one per "
-        f"outlet in turn, and this one ranked {rank}"
+        f"(newsletter.also_in_the_news), reports before fragments and hard news before "
+        f"soft, then the newest, one per outlet in turn, and this one ranked {rank}"
     )
+
+
+def _soft_noted(placement: Placement, choice: EditorsChoice) -> Placement:
+    """A soft story the editors did not ask for, with its reason saying why it prints
+    after the hard news (the editors may move it up with ``order`` or ``pin``)."""
+    story = placement.story
+    kind = soft_news(story)
+    if not kind or story.id in choice.requested:
+        return placement
+    note = f"{kind}: printed after the hard news"
+    why = f"{story.why}; {note}" if story.why else note
+    return dataclasses.replace(placement, story=dataclasses.replace(story, why=why))
 
 
 def _discovered(chosen: Sequence[Placement]) -> list[Placement]:

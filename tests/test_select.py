@@ -236,7 +236,8 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
             "s-lone1",
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
-            "reports before fragments, then the newest, one per outlet in turn, "
+            "reports before fragments and hard news before soft, then the newest, one per outlet "
+            "in turn, "
             "and this one ranked 3",
             "Cheese prices rise in town 1",
         ),
@@ -244,7 +245,8 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
             "s-lone0",
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
-            "reports before fragments, then the newest, one per outlet in turn, "
+            "reports before fragments and hard news before soft, then the newest, one per outlet "
+            "in turn, "
             "and this one ranked 4",
             "Cheese prices rise in town 0",
         ),
@@ -427,7 +429,8 @@ def test_a_page_in_someones_own_words_or_a_papers_text_is_not_listed_as_news() -
     # Room for all, yet only the reports are listed (a teaser that opens on an
     # attributed quotation is one, and so is a report of a paper); the others are
     # accounted for.
-    assert [s.id for s in selection.briefs] == ["s-science", "s-news", "s-wire"]
+    # (The lawmaker "attacked" is hard news by its word, and comes first.)
+    assert [s.id for s in selection.briefs] == ["s-news", "s-science", "s-wire"]
     left = {o.story_id: o for o in selection.left_out}
     assert set(left) == {"s-post", "s-daily", "s-journal"}
     assert all(o.reason == LeftOutReason.ONE_OUTLET for o in left.values())
@@ -467,3 +470,46 @@ def test_a_pages_opening_is_read_past_its_furniture() -> None:
     (left,) = selection.left_out
     assert left.story_id == "s-column"
     assert "someone's own words" in left.detail
+
+
+def test_soft_news_prints_after_the_hard_news_and_is_cut_first(tmp_path: Path) -> None:
+    # A final four outlets carried, against talks and a strike two each.
+    final = _story(
+        "final",
+        ("A", "Hosts win the World Cup final"),
+        ("B", "World Cup final goes to the hosts"),
+        ("C", "Hosts lift the World Cup"),
+        ("D", "World Cup: hosts win the final"),
+        hours=9,
+    )
+    talks = _story("talks", ("A", "Ceasefire talks resume"), ("B", "Ceasefire talks in Doha"))
+    strike = _story("strike", ("A", "Dockers strike at ports"), ("B", "Port strike"), hours=1)
+    topics = _grouped([final, talks, strike], [GREENLAND], max_stories=3)
+    printed = {s.id: s for t in topics for s in t.stories}
+    assert sorted(printed, key=lambda i: printed[i].rank) == ["s-strike", "s-talks", "s-final"]
+    assert printed["s-final"].why.endswith("sport: printed after the hard news")
+    assert "hard news" not in printed["s-talks"].why
+    # The cap cuts it before any hard story, and says why.
+    selection = select_stories([final, talks, strike], NO_EDITS, [], max_stories=2)
+    assert [s.id for s in selection.stories] == ["s-strike", "s-talks"]
+    (cut,) = selection.left_out
+    assert cut.story_id == "s-final"
+    assert cut.detail == "cut by max_stories (2) at rank 3; sport, ranked after the hard news"
+    # The editors decide: pinned, it comes in first and its reason says so, not "after".
+    pinned = _select(tmp_path, "stories:\n  s-final: {pin: true}\n", [final, talks, strike], 2)
+    first = min(pinned.stories, key=lambda s: s.rank)
+    assert first.id == "s-final"
+    assert "after the hard news" not in first.why
+
+
+def test_also_in_the_news_lists_the_hard_news_before_soft_and_quiet_items() -> None:
+    items = [
+        _story("gala", ("Metro", "Robots dance at the new year gala"), hours=9),
+        _story("derby", ("Post", "City beat United in the derby: a 2-1 win"), hours=8),
+        _story("raid", ("Wire", "Police arrest six in dawn raids on smugglers"), hours=1),
+        _story("market", ("Daily", "Strike on a market kills 20"), hours=0),
+    ]
+    selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=3)
+    assert [s.id for s in selection.briefs] == ["s-raid", "s-market", "s-gala"]
+    (left,) = selection.left_out
+    assert left.story_id == "s-derby"

@@ -1,0 +1,120 @@
+"""Soft news: sport, entertainment and obituaries, told from the hard news by their words.
+
+A foreign-affairs issue ranks stories by how many outlets carried them, and a week of
+the Winter Olympics gives a hockey semifinal as many outlets as a round of peace talks.
+The editors' readers expect the news first: :func:`soft_news` names what makes a story
+soft (its sport, its show, its obituary form), and selection prints such stories after
+the hard news, keeps them out of "The week in 60 seconds" and the inbox preview unless
+nothing else is there, and lists them last in "Also in the news".
+
+The words are each section's own vocabulary (games, medals, leagues, awards, the
+obituary headline's "dies at 87"), not any week's items; a story that also tells of
+killing, arrests, courts, war or elections is news whatever its setting (a plot
+against a concert, athletes barred over a war), so it is never soft. Only the titles
+and the opening of each article are read: a report of a summit may mention a football
+match in its tenth paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from digest.models import Story
+
+__all__ = ["hard_news", "soft_news"]
+
+# Each alternative is matched at word starts, case-insensitively; a trailing "\w*"
+# takes inflections ("medal", "medals", "medalist"). Lemmatised text ("champion
+# league") matches as well as the outlets' own.
+_SOFT_WORDS = {
+    "sport": (
+        r"olympi\w*|paralympi\w*|medal\w*|world cup|super bowl|grand slam|grand prix|"
+        r"formula (?:one|1)|premier league|champions? league|europa league|la liga|serie a|"
+        r"bundesliga|nba|nfl|nhl|mlb|fifa|uefa|wimbledon|tournament\w*|semi-?finals?|"
+        r"quarter-?finals?|play-?offs?|championships?|hockey|football\w*|soccer|tennis|"
+        r"cricket\w*|rugby|golf\w*|baseball|basketball|volleyball|figure skat\w*|skater\w*|"
+        r"snowboard\w*|slalom|bobsle\w*|ski jump\w*|athlete\w*|goalkeeper\w*|striker\w*|"
+        r"quarterback\w*|coach\w*|jockey\w*|boxing|sprinter\w*|touchdown\w*|free agent\w*|"
+        r"rookie\w*|innings?|wide receiver\w*|pitcher\w*|home run\w*|grand final\w*|"
+        r"ski team\w*|ski racer\w*|racing driver\w*|heavyweight\w*|title fight\w*"
+    ),
+    "entertainment": (
+        r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
+        r"golden globes?|baftas?|red carpet|film festival\w*|fashion week|mascot\w*|"
+        r"celebrit\w*|sitcom\w*|blockbuster\w*|reality (?:tv|show)\w*|horoscope\w*|"
+        r"recipe\w*|actress\w*|pop star\w*|rock star\w*|rapper\w*|singer\w*|"
+        r"music video\w*|movie\w*|remake\w*|sequel\w*|premiere\w*|"
+        r"dancing with the stars|talk show\w*|tv series"
+    ),
+}
+_SOFT = {
+    kind: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+    for kind, words in _SOFT_WORDS.items()
+}
+# A match score said with its result ("a 1-0 win"); a court's "5-4 ruling" is no game.
+_SCORE = re.compile(r"\b\d{1,2}[-–]\d{1,2} (?:win|victory|draw|defeat|loss)\b", re.IGNORECASE)
+# The obituary's own headline forms: "Fania Fénelon, 74; Memoirs ..." and "..., dies at
+# 87" (or "dead at 87").
+_OBITUARY = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*, \d{2,3}[;:]|\b(?i:dies|died|dead) at \d{2,3}\b"
+)
+# Words of the hard news: a story that tells of any of these is news whatever its
+# setting.
+_HARD = re.compile(
+    r"(?<![\w-])(?:kill\w*|attack\w*|terror\w*|bomb\w*|shooting\w*|gunm[ae]n|war|wars|"
+    r"troops?|military|missile\w*|nuclear|sanction\w*|coup\w*|protest\w*|crackdown\w*|"
+    r"arrest\w*|charged?|charges|indict\w*|court\w*|trial|convict\w*|hostage\w*|"
+    r"refugee\w*|invasion|invade\w*|cease-?fire\w*|election\w*|boycott\w*|banned|barred|"
+    r"ban|bans|doping|spy|spies|espionage|deaths|death toll|dead|abuse\w*|assault\w*|"
+    r"rape\w*|molest\w*|lawsuits?|sued|sues|murder\w*|prison\w*|jail\w*|sentenced)(?![\w-])",
+    re.IGNORECASE,
+)
+# A story is news if one report in this many tells of the hard news.
+_HARD_SHARE = 4
+# How much of an article's text is its opening: the feed teaser's length, about.
+_OPENING_CHARACTERS = 300
+
+
+def soft_news(story: Story) -> str:
+    """What makes ``story`` soft news ("sport", "entertainment", "obituary"), or "".
+
+    Soft when more than half of its articles' titles and openings speak of it, and
+    fewer than one in ``_HARD_SHARE`` tells of the hard news (see module): in a story
+    of a hundred reports, one that mentions a court is not what the story is about.
+    """
+    kinds: list[str] = []
+    hard = 0
+    for article in story.articles:
+        opening = (article.summary or article.text)[:_OPENING_CHARACTERS]
+        texts = (article.title, opening)
+        kind = _kind(texts)
+        if kind != "obituary" and any(_HARD.search(text) for text in texts):
+            hard += 1
+        elif kind:
+            kinds.append(kind)
+    count = len(story.articles)
+    if 2 * len(kinds) <= count or hard * _HARD_SHARE >= count:
+        return ""
+    return max(set(kinds), key=kinds.count)
+
+
+def hard_news(story: Story) -> bool:
+    """Whether any article of ``story`` tells of the hard news in its title or opening:
+    killing, arrests, courts, war, elections and the like (``_HARD``)."""
+    return any(
+        _HARD.search(text)
+        for article in story.articles
+        for text in (article.title, (article.summary or article.text)[:_OPENING_CHARACTERS])
+    )
+
+
+def _kind(texts: Sequence[str]) -> str:
+    if _OBITUARY.search(texts[0]):
+        return "obituary"
+    for kind, pattern in _SOFT.items():
+        if any(pattern.search(text) for text in texts):
+            return kind
+    if any(_SCORE.search(text) for text in texts):
+        return "sport"
+    return ""

@@ -1,0 +1,85 @@
+"""Soft news (``digest.softnews``): sport, entertainment and obituaries, and what keeps
+a story in the hard news."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.models import Story, StoryId
+from digest.softnews import hard_news, soft_news
+from tests.test_cluster import _article
+
+
+def _story(*titles_and_teasers: tuple[str, str]) -> Story:
+    articles = tuple(
+        _article(f"https://o{n}.example/item", f"Outlet {n}", title, teaser)
+        for n, (title, teaser) in enumerate(titles_and_teasers)
+    )
+    return Story(StoryId("s"), articles)
+
+
+@pytest.mark.parametrize(
+    ("title", "teaser", "kind"),
+    [
+        (
+            "Norway tops the medal table on the last day of the Winter Games",
+            "Its biathletes took two golds on Sunday.",
+            "sport",
+        ),
+        ("Late goal sends Porto into the quarter-finals", "A header in stoppage time.", "sport"),
+        ("Lyon beat Nantes", "A 3-1 win at home lifts them to second place.", "sport"),
+        (
+            "Space western leads the box office for a third weekend",
+            "Audiences kept coming.",
+            "entertainment",
+        ),
+        (
+            "Jonas Ek, 91; Painted the Fjords of His Childhood",
+            "He worked until last year.",
+            "obituary",
+        ),
+        # An obituary's life may hold a war; the form says what the story is.
+        ("Marta Oyelaran, Who Reported the Biafran War, Dies at 88", "", "obituary"),
+        # Lemmatised text, as the Google News set gives it.
+        ("club clinch champion league place", "late winner seal knock stage spot", "sport"),
+    ],
+)
+def test_sport_entertainment_and_obituaries_are_soft(title: str, teaser: str, kind: str) -> None:
+    assert soft_news(_story((title, teaser))) == kind
+
+
+@pytest.mark.parametrize(
+    ("title", "teaser"),
+    [
+        # Its setting is a stadium; the story is a plot and the charges.
+        ("Man charged over plan to attack a stadium concert", "Prosecutors filed the case."),
+        ("Skaters barred from the Games over the war", "The committee upheld the ban."),
+        # A court's 5-4 is no score.
+        ("Supreme Court upholds the tariff law", "The 5-4 ruling came on Monday."),
+        ("Parliament passes the budget", "The vote was close."),
+        ("Rescuers search for climbers after an avalanche", "Six are missing."),
+    ],
+)
+def test_hard_news_and_news_in_a_soft_setting_are_not_soft(title: str, teaser: str) -> None:
+    assert soft_news(_story((title, teaser))) == ""
+
+
+def test_most_of_a_story_decides_and_one_hard_report_in_many_does_not() -> None:
+    match = ("Hosts reach the World Cup semi-final", "A penalty shoot-out decided it.")
+    other = ("Fans celebrate through the night", "Streets filled after the game.")
+    # Half soft is not soft.
+    assert soft_news(_story(match, other)) == ""
+    assert soft_news(_story(match, match, other)) == "sport"
+    # One report in five mentions a court: the story is still the match ...
+    court = ("Hosts reach the World Cup semi-final", "A court had cleared the striker.")
+    assert soft_news(_story(match, match, match, match, court)) == "sport"
+    # ... but one in three is too many to be by the way.
+    assert soft_news(_story(match, match, court)) == ""
+
+
+def test_hard_news_is_any_report_telling_of_it() -> None:
+    assert hard_news(_story(("Cheese festival opens", ""), ("Two killed at a festival", "")))
+    assert not hard_news(_story(("Cheese festival opens", "Stalls sell out.")))
+    # Only the opening counts: a long report of a fair may mention a court at its end.
+    tail = "The fair opened on Friday. " * 40 + "A court ruled last year on the lease."
+    assert not hard_news(_story(("Book fair draws crowds", tail)))
