@@ -63,6 +63,7 @@ __all__ = [
     "in_person",
     "in_speakers_words",
     "is_briefly_candidate",
+    "is_explainer_title",
     "is_redundant",
     "leans_on",
     "needs_antecedent",
@@ -283,6 +284,11 @@ _VERDICT = re.compile(
     r"(?:is|was|sounds|seems|looks) (?:absurd|ridiculous|laughable|shameful|disgraceful))\b",
     re.IGNORECASE,
 )
+# An explainer's title asks its question, with the mark or without ("Why the strait
+# matters to Tehran", "How the vote works", "What we know about the crash"): it
+# promises an answer and reports no event. A question someone asked, in quotes at the
+# end ('... asked CNN “says who?”'), is a report of it.
+_EXPLAINER_TITLE = re.compile(r"^(?:Why|How|What|Which)\s|\?$")
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -318,6 +324,7 @@ class ScoredSentences:
     facts: tuple[frozenset[str], ...] = ()  # each candidate's words, stemmed (_fact_words)
     events: tuple[frozenset[str], ...] = ()  # ... of them, its event verbs
     names: frozenset[str] = frozenset()  # the story's names, stemmed (_story_names)
+    explainers: frozenset[int] = frozenset()  # articles whose title is an explainer's
 
 
 def extractive_briefly(documents: Sequence[str], *, words: int = 70) -> list[str]:
@@ -389,6 +396,7 @@ def score_sentences(
         tuple(_fact_words(c.text) for c in candidates),
         tuple(_event_verbs(c.text) for c in candidates),
         _story_names(documents),
+        frozenset(d for d, title in enumerate(titles) if is_explainer_title(title)),
     )
 
 
@@ -595,6 +603,13 @@ def leans_on(scored: ScoredSentences, index: int) -> str:
         return ""
     at = sentences.index(candidate.text)
     return introduced_before(candidate.text, sentences[:at], scored.titles)
+
+
+def is_explainer_title(title: str) -> bool:
+    """Whether ``title`` is an explainer's or a question ("Why Jordan fears ...",
+    "Where are the next Games?"): its teaser frames an angle on the news rather than
+    telling it."""
+    return bool(_EXPLAINER_TITLE.search(title.strip()))
 
 
 def in_speakers_words(text: str) -> bool:
@@ -840,15 +855,18 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
 
 def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]) -> float:
     """The lede's score, more if other outlets open with the same event, adjusted for
-    saying when (more) or opening like a feature (less)."""
-    text = scored.candidates[index].text
+    saying when (more) or opening like a feature or coming from an explainer (less)."""
+    candidate = scored.candidates[index]
+    text = candidate.text
     value = float(scored.scores[index])
     others = [d for d in ledes if d != scored.candidates[index].doc]
     if others:
         vector = scored.vectors[index]
         agreement = [max(float(vector @ scored.vectors[i]) for i in ledes[d]) for d in others]
         value += _LEDE_AGREEMENT * sum(agreement) / len(agreement)
-    if _FEATURE_OPENING.match(text):
+    # An explainer's teaser frames an angle ("... is raising concerns in neighbouring
+    # Jordan"); a report of the same event says what happened.
+    if _FEATURE_OPENING.match(text) or candidate.doc in scored.explainers:
         value *= 1 - _FEATURE_PENALTY
     elif _WHEN.search(text):
         value *= 1 + _WHEN_BONUS

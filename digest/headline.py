@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.briefly import needs_antecedent
+from digest.briefly import is_explainer_title, needs_antecedent
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Story
 from digest.text import (
@@ -557,6 +557,8 @@ def _is_news_headline(
     if DANGLING_END.search(unquoted) and not _ATTRIBUTED_END.search(title):
         return False
     if _SUBORDINATE.match(title) and "," not in title:
+        return False
+    if is_explainer_title(title):
         return False
     # In Title Case ("Japan Wins Pairs Figure Skating") the verb is capitalised too.
     rest = title.split(" ", 1)[-1]

@@ -26,6 +26,7 @@ from digest.dates import (
 )
 from digest.headline import (
     ends_short,
+    has_news_title,
     headline_from_sentence,
     make_headline,
     normalise_headline,
@@ -1368,3 +1369,41 @@ def test_a_name_two_outlets_spell_apart_by_accents_is_printed_one_way() -> None:
     summary = summarize_story(story)
     printed = " ".join(_all_text(summary))
     assert "Orbán" in printed and "Orban" not in printed
+
+
+def test_an_explainers_teaser_does_not_lead_over_a_report_of_the_event() -> None:
+    # Three feed teasers of one event: the explainer frames an angle, the reports say
+    # what happened. The explainer's teaser shares most words with the others and led
+    # on its score alone.
+    explainer = _article(
+        "a",
+        "A",
+        "Why the dam plan worries farmers downstream in Sudan",
+        "Ethiopia's plan to fill the dam reservoir faster this year is raising concerns "
+        "among farmers downstream in Sudan and Egypt.",
+        0,
+    )
+    report = _article(
+        "b",
+        "B",
+        "Ethiopia approves faster filling of the dam reservoir",
+        "Ethiopia's cabinet approved on Monday a plan to fill the dam reservoir in two "
+        "rainy seasons instead of four.",
+        1,
+    )
+    protest = _article(
+        "c",
+        "C",
+        "Sudan and Egypt protest Ethiopia's dam decision",
+        "Sudan and Egypt said the faster filling of Ethiopia's dam reservoir threatens "
+        "farmers downstream.",
+        2,
+    )
+    for articles in ((explainer, report, protest), (report, protest, explainer)):
+        summary = summarize_story(Story(StoryId("s"), articles))
+        assert summary.briefly[0].source_url != explainer.url
+    # Nor is the explainer's title a news headline.
+    assert not has_news_title(Story(StoryId("w"), (explainer,)))
+    # A question someone asked, quoted at the end of a title, is a report of it.
+    asked = _article("q", "C", "Minister asked reporters “who pays?”", report.text, 2)
+    assert has_news_title(Story(StoryId("q"), (asked,)))
