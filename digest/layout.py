@@ -49,6 +49,7 @@ __all__ = [
     "format_date",
     "graded_fit",
     "lay_out",
+    "print_order",
     "reading_minutes",
     "short_date",
     "story_links",
@@ -185,7 +186,7 @@ class NewsLine:
 def lay_out(issue: Issue, fit: Fit) -> tuple[PrintedStory, ...]:
     """The issue's stories in print order, numbered from 1, cut to ``fit``."""
     printed = []
-    for number, (topic, story) in enumerate(_print_order(issue), start=1):
+    for number, (topic, story) in enumerate(print_order(issue), start=1):
         detail = fit.detail(number)
         notes = story.also_worth_noting[: detail.notes]
         perspectives = story.perspectives[: detail.voices]
@@ -286,7 +287,7 @@ def _local(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment.astimezone(zone) if moment.tzinfo else moment
 
 
-def _print_order(issue: Issue) -> list[tuple[str, StorySummary]]:
+def print_order(issue: Issue) -> list[tuple[str, StorySummary]]:
     """(topic, story) pairs, most important first; each topic's stories take its places
     in the ranking in the order the sections give them (the editors' order)."""
     entries = [(t.name, s) for t in issue.topics for s in t.stories]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import shutil
 import urllib.error
 import urllib.request
@@ -181,9 +182,19 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
         )
         assert len(biggest["stories"]) >= 4, "the sample has a topic with four stories"
         second = biggest["stories"][1]["id"]
+        # The page lists the stories as the email numbers them, and a move says which
+        # number the story goes to: the next story of its topic may be further down.
+        assert _page_order(page) == _email_order(draft)
+        places = page.locator(".story > span.why").all_inner_texts()
+        assert [p.split()[1] for p in places] == [str(n) for n in range(1, len(places) + 1)]
+        first_of_biggest = biggest["stories"][0]["id"]
+        number = _email_order(draft).index(_story(draft, second)["headline"][:30]) + 1
+        down = page.locator(f"button[data-action=down][data-story='{first_of_biggest}']")
+        assert down.inner_text() == f"Down to no. {number}"
         with page.expect_navigation():
             page.click(f"button[data-action=up][data-story='{second}']")
         assert _topic_of(draft, second)["stories"][0]["id"] == second
+        assert _page_order(page) == _email_order(draft)
 
         source, target = (s["id"] for s in _topic_of(draft, second)["stories"][2:4])
         source_urls = {s["url"] for s in _story(draft, source)["sources"]}
@@ -303,6 +314,22 @@ def _topics(draft: Draft) -> list[dict[str, Any]]:
     data = json.loads((result.path / "digest.json").read_text())
     topics: list[dict[str, Any]] = data["topics"]
     return topics
+
+
+def _email_order(draft: Draft) -> list[str]:
+    """The starts of the headlines as the email's plain-text part numbers them."""
+    result = draft.server.state.result
+    assert result is not None
+    lines = (result.path / "email.txt").read_text().splitlines()
+    return [
+        lines[i + 1][:30]
+        for i, line in enumerate(lines)
+        if re.match(r"\d+\. [A-Z][^a-z]+$", line) and i + 1 < len(lines)
+    ]
+
+
+def _page_order(page: Any) -> list[str]:
+    return [h[:30] for h in page.locator(".story > strong").all_inner_texts()]
 
 
 def _ids(draft: Draft) -> list[str]:

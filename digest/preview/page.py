@@ -17,6 +17,7 @@ from digest.check import Finding, check_issue
 from digest.editorial import StoryEdit
 from digest.errors import DigestError
 from digest.ids import story_id_for
+from digest.layout import print_order
 from digest.models import (
     Brief,
     LeftOut,
@@ -113,6 +114,7 @@ class StoryPanel:
     fields: tuple[TextField, ...]
     starters: tuple[Starter, ...] = ()
     flags: tuple[str, ...] = ()
+    number: int = 0  # its number in the email
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,11 +184,28 @@ def _draft(
     names = tuple(dict.fromkeys([*(t.name for t in result.issue.topics), *configured]))
     headlines = tuple((s.story_id, s.headline) for s in result.issue.stories)
     clustered = {s.id: s for s in result.stories}
-    panels = [
-        _panel(topic, index, edits, clustered.get(topic.stories[index].story_id), names, headlines)
-        for topic in result.issue.topics
-        for index in range(len(topic.stories))
-    ]
+    # Listed as the email numbers them; Up and Down still move a story within its topic
+    # (its topic's stories keep the topic's places in the email).
+    numbers: dict[str, int] = {
+        story.story_id: number
+        for number, (_, story) in enumerate(print_order(result.issue), start=1)
+    }
+    panels = sorted(
+        (
+            _panel(
+                topic,
+                index,
+                edits,
+                clustered.get(topic.stories[index].story_id),
+                names,
+                headlines,
+                numbers,
+            )
+            for topic in result.issue.topics
+            for index in range(len(topic.stories))
+        ),
+        key=lambda panel: panel.number,
+    )
     try:
         findings = _folded_findings(check_issue(result.path).findings)
     except DigestError as error:
@@ -272,6 +291,7 @@ def _panel(
     clustered: Story | None,
     topic_names: tuple[str, ...],
     headlines: tuple[tuple[str, str], ...],
+    numbers: dict[str, int],
 ) -> StoryPanel:
     story = topic.stories[index]
     story_id = story.story_id
@@ -292,7 +312,8 @@ def _panel(
         why=(clustered.why if clustered is not None else "") or "not recorded",
         pin=pin,
         drop=_changes("Drop", "drop", story_id, {"drop": True}),
-        moves=_move_buttons(topic, index, edits),
+        moves=_move_buttons(topic, index, edits, numbers),
+        number=numbers.get(story_id, 0),
         topics=tuple((name, name == edit.topic) for name in topic_names),
         merge_targets=tuple((i, h[:70]) for i, h in headlines if i != story_id),
         members=_members(story, clustered, edits),
@@ -309,12 +330,14 @@ def _panel(
 
 
 def _move_buttons(
-    topic: TopicSection, index: int, edits: dict[str, StoryEdit]
+    topic: TopicSection, index: int, edits: dict[str, StoryEdit], numbers: dict[str, int]
 ) -> tuple[Button, Button]:
     """Up and Down: write ``order`` 1..n for the whole topic, with two stories swapped.
 
     Pinned stories sort before the rest whatever their order, so a story only moves
-    past a neighbour with the same pin state.
+    past a neighbour with the same pin state. A topic's stories keep the topic's places
+    in the email, so a move takes the neighbour's number, which the label says ("Down
+    to no. 6"): the next story of the topic may be several numbers further.
     """
     ids = [s.story_id for s in topic.stories]
     buttons = []
@@ -325,6 +348,8 @@ def _move_buttons(
         ):
             buttons.append(Button(label, action, ids[index], disabled=True))
             continue
+        if numbers.get(ids[other]):
+            label = f"{label} to no. {numbers[ids[other]]}"
         swapped = list(ids)
         swapped[index], swapped[other] = swapped[other], swapped[index]
         order = [{"story": s, "changes": {"order": n}} for n, s in enumerate(swapped, start=1)]
