@@ -205,7 +205,9 @@ _NOT_EVENTS = frozenset(
 )
 
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
-_QUOTED_SPAN = re.compile(r"[\"“][^\"“”]{20,}[\"”]")
+# A quotation of three words or more (and 20 characters) is someone's words; a quoted
+# name for something ("dangerous disinformation") is the report's.
+_QUOTED_SPAN = re.compile(r"[\"“](?=(?:[^\"“”\s]+\s+){2})[^\"“”]{20,}[\"”]")
 # A sentence that opens on a full name (two or three capitalised words) as its subject.
 _NAMED_SUBJECT = re.compile(r"^([A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*){1,2})(?=,| [a-z])")
 # A text in the first person plural outside quotes is a statement (a company's blog

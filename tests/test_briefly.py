@@ -467,6 +467,30 @@ def test_a_sentence_that_only_reports_no_comment_is_no_news(sentence: str, news:
     assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence))) is news
 
 
+@pytest.mark.parametrize(
+    ("sentence", "news"),
+    [
+        # A name for something, quoted, is the report's word for it; the sentence says
+        # what happened (issue 15: a ministry calling an envoy's claim "dangerous
+        # disinformation" was lost for a sentence that leaned on the headline).
+        (
+            "Port authorities called the harbour master's intervention in the dispute "
+            "“dangerous disinformation.”",
+            True,
+        ),
+        ("The union said the new rota was “unacceptable and unworkable” on Friday.", False),
+        (
+            "The ferry line said the fares were “a fair price for a safer crossing” on Friday.",
+            False,
+        ),
+    ],
+)
+def test_a_quoted_phrase_of_two_words_is_a_report_and_a_longer_quote_is_not(
+    sentence: str, news: bool
+) -> None:
+    assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence))) is news
+
+
 def test_one_event_told_twice_in_other_words_is_redundant() -> None:
     # The same participant (Valdoria), the same event verb (sworn) and two more words
     # (prime, minister): the cosine is low because the whole story says them.
