@@ -37,7 +37,7 @@ from digest.select import select_stories
 from digest.store import FinalBuild, Store, open_store
 from digest.store.locks import build_lock
 from digest.watch import find_events
-from digest.writeup import window_cases, write_briefs, write_stories
+from digest.writeup import window_cases, window_names, write_briefs, write_stories
 
 __all__ = ["BuildOptions", "BuildOutcome", "IssueResult", "build_issue", "run_issue"]
 
@@ -177,7 +177,11 @@ def build_issue(
             *written.problems,
         ),
         generated_at=options.now,
-        also_in_the_news=write_briefs(selection.briefs, cases),
+        also_in_the_news=write_briefs(
+            selection.briefs,
+            cases,
+            window_names(candidates.stories),
+        ),
         watch=find_events(selection.stories, window.issue_date),
         number=store.issue_number(window.issue_date.isoformat()),
         is_draft=not options.is_final,

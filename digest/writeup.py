@@ -37,6 +37,7 @@ from digest.models import (
 from digest.select import Selection
 from digest.summarize import summarize_story
 from digest.text import (
+    content_words,
     end_sentence,
     end_teaser,
     is_title_of,
@@ -44,7 +45,7 @@ from digest.text import (
     word_count,
 )
 
-__all__ = ["Written", "window_cases", "write_briefs", "write_stories"]
+__all__ = ["Written", "window_cases", "window_names", "write_briefs", "write_stories"]
 
 # A brief's sentence: the first of the lead that reads as one (a statement of at least
 # this many words, not the headline again). News leads run to 25-50 words; one past
@@ -58,6 +59,12 @@ _BRIEF_LEAD_SENTENCES = 4
 # weeks it keeps a 29-word lead whole and leaves 31- and 60-word ones as sentences).
 _LEAD_HEADLINE_WORDS = 30
 _QUOTE_MARKS = "\"“‘'"
+# A line that ends on its speaker's one name ('“...,” Fine said on X.'): a surname the
+# line alone cannot introduce.
+_BARE_SPEAKER = re.compile(
+    r"[,”\"’']\s+(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)\s+"
+    r"(?:said|says|wrote|writes|added|told [\w ]{1,20}?)(?:\s+(?:on|in)\s+[^.,;]{1,30})?\.$"
+)
 _WORD = re.compile(r"\w+")
 
 logger = logging.getLogger(__name__)
@@ -95,9 +102,7 @@ def write_stories(
     sections: list[TopicSection] = []
     left_out: list[LeftOut] = []
     problems: list[Problem] = []
-    known_names = known_surnames(
-        [[a.text or a.summary for a in story.articles] for story in window or selection.stories]
-    )
+    known_names = window_names(window or selection.stories)
     for topic in selection.topics:
         summaries: list[StorySummary] = []
         for story in topic.stories:
@@ -163,13 +168,28 @@ def _failed(story: Story, reason: str) -> tuple[LeftOut, Problem]:
     return left_out, Problem(Stage.SUMMARIZE, story.id, f"story {story.id}: left out, {reason}.")
 
 
+def window_names(window: Sequence[Story]) -> frozenset[str]:
+    """Names the window's stories use alone all over (``antecedent.known_surnames``):
+    "Trump said" needs no introduction."""
+    return known_surnames([[a.text or a.summary for a in story.articles] for story in window])
+
+
 def window_cases(window: Sequence[Story]) -> WordCases:
     """How the window's articles write each word mid-sentence (``headline.word_cases``)."""
     return word_cases(a.text or a.summary for story in window for a in story.articles)
 
 
-def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tuple[Brief, ...]:
+def write_briefs(
+    stories: Sequence[Story],
+    cases: WordCases | None = None,
+    known_names: frozenset[str] = frozenset(),
+) -> tuple[Brief, ...]:
     """One line per story: its headline, outlet, link and lead sentence, in order.
+
+    ``known_names`` (``antecedent.known_surnames`` of the window) may speak alone in a
+    line's sentence ("..., Trump said."); anyone else must be named in the headline,
+    or the sentence is not used: "..., Fine said on X." under "Democrats slam US
+    lawmaker" does not say who Fine is.
 
     The headline is the story's best title, and the article linked (and whose lead is
     the sentence) is the one that title is from: a line whose headline is another
@@ -185,7 +205,8 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
         )
         if article is story.articles[0] and len(story.articles) > 1:
             headline = make_headline(Story(story.id, (article,)), cases=cases)
-        sentence = end_sentence(_lead_sentence(article.text, article.summary, headline))
+        known = known_names | frozenset(content_words(headline))
+        sentence = end_sentence(_lead_sentence(article.text, article.summary, headline, known))
         if sentence and _goes_on_from(sentence, _words(headline)):
             # The feed made its title of the lead's first words: "Gloria Chapman has
             # revealed husband Mark told her he was going (...): Gloria Chapman has
@@ -198,8 +219,9 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
                 headline = headline_from_sentence(sentence) or headline
             else:
                 headline = _as_headline(sentence)
+                known = known_names | frozenset(content_words(headline))
                 sentence = end_sentence(
-                    _lead_sentence(article.text, article.summary, headline, after_lead=True)
+                    _lead_sentence(article.text, article.summary, headline, known, after_lead=True)
                 )
         briefs.append(
             Brief(
@@ -214,7 +236,14 @@ def write_briefs(stories: Sequence[Story], cases: WordCases | None = None) -> tu
     return tuple(briefs)
 
 
-def _lead_sentence(text: str, summary: str, headline: str, *, after_lead: bool = False) -> str:
+def _lead_sentence(
+    text: str,
+    summary: str,
+    headline: str,
+    known: frozenset[str] = frozenset(),
+    *,
+    after_lead: bool = False,
+) -> str:
     """The article's lead sentence, cleaned of datelines, bylines and captions.
 
     A question ("Q. What are the next steps?") or a sentence cut short by the feed
@@ -226,7 +255,8 @@ def _lead_sentence(text: str, summary: str, headline: str, *, after_lead: bool =
     (:func:`digest.briefly.voiced_sentences`), which would read as ours. One that only
     repeats the headline is never used. With ``after_lead`` (the headline is the whole
     lead), only a sentence that stands alone will do, or the one right after the lead
-    whose "the company" the lead introduced.
+    whose "the company" the lead introduced. A sentence whose speaker is a bare name not
+    in ``known`` (the headline's words and the window's known names) is never used.
     """
     title = _words(headline)
     repeats = fallback = voiced_last = ""
@@ -257,6 +287,9 @@ def _lead_sentence(text: str, summary: str, headline: str, *, after_lead: bool =
             if voiced:
                 voiced_last = voiced_last or sentence
                 continue
+            speaker = _BARE_SPEAKER.search(sentence)
+            if speaker and not set(content_words(speaker["name"])) <= known:
+                continue  # whose words, the line cannot say
             leans_on = needs_antecedent(sentence)
             # A pronoun or connective ("And that is not counting ...") does not read
             # after a headline even when it was the lead.

@@ -287,3 +287,23 @@ def test_a_lead_too_long_for_a_headline_stays_the_sentence() -> None:
     assert 6 <= len(brief.headline.split()) <= 20
     # ... less the outlet's "today", which no headline keeps.
     assert lead.replace(" today", "").startswith(brief.headline)
+
+
+def test_a_line_whose_speaker_is_a_bare_name_it_never_introduces_is_not_used() -> None:
+    quote = "“If they make us choose, the choice is not a difficult one,” Fine said on X."
+    # The headline says "a lawmaker"; the line alone cannot say who Fine is.
+    assert _brief_sentence("Democrats slam lawmaker over remarks on migrants", quote, quote) == ""
+    # Another sentence of the page that stands alone is used instead.
+    text = f"{quote} The remarks drew condemnation from both parties on Tuesday evening."
+    assert _brief_sentence("Democrats slam lawmaker over remarks on migrants", text) == (
+        "The remarks drew condemnation from both parties on Tuesday evening."
+    )
+    # Named in the headline, or a name the whole window uses alone, the speaker needs
+    # no introduction.
+    assert _brief_sentence("Randy Fine defends his remarks on migrants", quote, quote) == quote
+    title = "Democrats slam lawmaker over remarks on migrants"
+    article = dataclasses.replace(
+        _article("https://wire.example/fine", "Wire", title, quote), summary=quote
+    )
+    [brief] = write_briefs([Story(StoryId("s-f"), (article,))], known_names=frozenset({"fine"}))
+    assert brief.sentence == quote
