@@ -160,3 +160,24 @@ def test_a_briefly_or_note_leaning_on_an_unseen_sentence_is_flagged(tmp_path: Pa
     (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
     found = [f.where for f in check_issue(issue).findings if f.category == "dangling start"]
     assert found == ["Briefly sentence 1", "note 1"]
+
+
+def test_a_second_demo_keeps_the_editors_edits(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    first = CliRunner().invoke(cli, ["demo", "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    [issue] = [p for p in out.iterdir() if p.name[:2] == "20"]
+    editorial = out / "_demo" / "editorial.yaml"
+    story = json.loads((issue / "digest.json").read_text())["topics"][0]["stories"][0]["id"]
+    # An editor drops a story in the preview, then runs the demo again.
+    edited = editorial.read_text().replace(f"  {story}:\n", f"  {story}:\n    drop: true\n", 1)
+    assert edited != editorial.read_text()
+    editorial.write_text(edited)
+
+    again = CliRunner().invoke(cli, ["demo", "--out", str(out)])
+
+    assert again.exit_code == 0, again.output
+    assert editorial.read_text() == edited
+    assert f"kept your edits in {editorial}" in again.output
+    topics = json.loads((issue / "digest.json").read_text())["topics"]
+    assert story not in [s["id"] for t in topics for s in t["stories"]]

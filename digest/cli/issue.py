@@ -193,11 +193,20 @@ def demo(out_dir: str, strict: bool) -> None:
 
     out = Path(out_dir)
     work = out / "_demo"
+    # The editors' edits from an earlier demo's preview are theirs: kept, not reset.
+    edited = work / "editorial.yaml"
+    earlier = edited.read_text(encoding="utf-8") if edited.is_file() else None
     # A fresh store each time: the sample's URLs carry the server's random port.
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True, exist_ok=True)
     with serve_sample(week=1) as site:
         config = load_config(write_sample_config(site, work, with_takes=True))
+        if earlier is not None and earlier != config.editorial_path.read_text(encoding="utf-8"):
+            config.editorial_path.write_text(earlier, encoding="utf-8")
+            output.info(
+                "kept your edits in %s (delete it to start from the demo's own)",
+                config.editorial_path,
+            )
         output.info("serving the sample outlets at %s", site.base_url)
         _build(
             config,
