@@ -31,9 +31,40 @@ def read_yaml(text: str, name: str) -> Any:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
-        raise ConfigError(
-            [ConfigProblem(name, line, column, "", f"not valid YAML: {exc.problem}")]
-        ) from exc
+        problem = f"not valid YAML: {exc.problem}{_hint(exc)}"
+        raise ConfigError([ConfigProblem(name, line, column, "", problem)]) from exc
+
+
+# What the YAML parser's words usually mean in a hand-written settings file, and what to
+# do: (words of the problem, words of its context or "", the hint).
+_HINTS = (
+    ("character '\\t'", "", "a tab: YAML indents with spaces only"),
+    ("duplicate key", "", "the key is written twice here: keep one"),
+    (
+        "mapping values are not allowed",
+        "",
+        "a colon where none can be: a value holding ': ' needs quotes, or the line "
+        "before has a key without its colon",
+    ),
+    ("expected ',' or ", "", "a '[' or '{' is opened and never closed"),
+    ("end of stream", "quoted", "a quotation mark is opened and never closed"),
+    (
+        "expected <block end>",
+        "",
+        "the indentation does not match the lines above: line this key up with the keys "
+        "beside it (spaces only), and start each list item with '- '",
+    ),
+    ("could not find expected ':'", "", "a key without its colon, or a quote left open"),
+)
+
+
+def _hint(exc: MarkedYAMLError) -> str:
+    """The plain-words hint for a parser error, or ""."""
+    problem, context = exc.problem or "", exc.context or ""
+    for words, where, hint in _HINTS:
+        if words in problem and where in context:
+            return f" ({hint})"
+    return ""
 
 
 def plain(node: Any) -> Any:

@@ -243,3 +243,25 @@ def test_editorial_topic_naming_no_topic_is_a_config_error(tmp_path: Path) -> No
     ]
     editorial.write_text(f"stories:\n  {story}:\n    topic: Europe\n")
     assert runner.invoke(cli, ["build", *args]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "hint"),
+    [
+        ("newsletter:\n\tname: X\n", ":2:1:", "a tab: YAML indents with spaces only"),
+        (
+            "feeds:\n  - url: https://a.example/rss\n    name: A\n   enabled: true\n",
+            ":4:4:",
+            "the indentation does not match the lines above",
+        ),
+        ("newsletter: {name: X}\nnewsletter: {name: Y}\n", ":2:1:", "the key is written twice"),
+        ("newsletter:\n  name: Foreign desk: weekly\n", ":2:21:", "a value holding ': ' needs"),
+        ('newsletter:\n  name: "Foreign desk\n', ":3:1:", "a quotation mark is opened and never"),
+        ("newsletter: {name: [unclosed\nfeeds: []\n", ":2:6:", "a '[' or '{' is opened"),
+    ],
+)
+def test_yaml_syntax_errors_say_what_to_do(
+    tmp_path: Path, text: str, where: str, hint: str
+) -> None:
+    [problem] = _problems(tmp_path, text)
+    assert problem.startswith(where) and "not valid YAML" in problem and hint in problem
