@@ -10,9 +10,9 @@ nothing else is there, and lists them last in "Also in the news".
 The words are each section's own vocabulary (games, medals, leagues, awards, the
 obituary headline's "dies at 87"), not any week's items; a story that also tells of
 killing, arrests, courts, war or elections is news whatever its setting (a plot
-against a concert, athletes barred over a war), so it is never soft. Only the titles
-and the opening of each article are read: a report of a summit may mention a football
-match in its tenth paragraph.
+against a concert, athletes barred over a war), so it is never soft. Only each
+article's title, feed teaser and the first lines of its page are read: a report of a
+summit may mention a football match in its tenth paragraph.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.models import Story
+from digest.models import Article, Story
 
 __all__ = ["hard_news", "soft_news"]
 
@@ -43,7 +43,8 @@ _SOFT_WORDS = {
         r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
         r"golden globes?|baftas?|red carpet|film festival\w*|fashion week|mascot\w*|"
         r"celebrit\w*|sitcom\w*|blockbuster\w*|reality (?:tv|show)\w*|horoscope\w*|"
-        r"recipe\w*|actress\w*|pop star\w*|rock star\w*|rapper\w*|singer\w*|"
+        r"recipe\w*|actress\w*|pop star\w*|rock star\w*|rapper\w*|singer\w*|hip-?hop|"
+        r"musician\w*|world tour\w*|"
         r"music video\w*|movie\w*|remake\w*|sequel\w*|premiere\w*|"
         r"dancing with the stars|talk show\w*|tv series"
     ),
@@ -86,8 +87,7 @@ def soft_news(story: Story) -> str:
     kinds: list[str] = []
     hard = 0
     for article in story.articles:
-        opening = (article.summary or article.text)[:_OPENING_CHARACTERS]
-        texts = (article.title, opening)
+        texts = (article.title, *_openings(article))
         kind = _kind(texts)
         if kind != "obituary" and any(_HARD.search(text) for text in texts):
             hard += 1
@@ -105,8 +105,14 @@ def hard_news(story: Story) -> bool:
     return any(
         _HARD.search(text)
         for article in story.articles
-        for text in (article.title, (article.summary or article.text)[:_OPENING_CHARACTERS])
+        for text in (article.title, *_openings(article))
     )
+
+
+def _openings(article: Article) -> tuple[str, str]:
+    """The feed's teaser and the page's opening: a teaser is often one sentence, and
+    the page says what the story is about in its first lines."""
+    return article.summary[:_OPENING_CHARACTERS], article.text[:_OPENING_CHARACTERS]
 
 
 def _kind(texts: Sequence[str]) -> str:
