@@ -1,7 +1,7 @@
 """Briefly: the event first, then what matters most, every sentence an article's own.
 
 Sentences are scored once (:func:`score_sentences`): each is a TF-IDF vector; its score
-mixes cosine to the story centroid (the mean of per-article vectors, so each outlet
+mixes cosine to the story centroid (the mean of per-article vectors, so each article
 weighs the same), its best match in each *other* article (cross-outlet support) and a
 prior for early position. :func:`select_briefly` then writes the paragraph:
 
@@ -206,7 +206,7 @@ _NOT_EVENTS = frozenset(
 
 _OPEN_QUOTE = re.compile(r"^[\"“‘']")
 # A quotation of three words or more (and 20 characters) is someone's words; a quoted
-# name for something ("dangerous disinformation") is the report's.
+# phrase of one or two ("dangerous disinformation") is the report's.
 _QUOTED_SPAN = re.compile(r"[\"“](?=(?:[^\"“”\s]+\s+){2})[^\"“”]{20,}[\"”]")
 # A sentence that opens on a full name (two or three capitalised words) as its subject.
 _NAMED_SUBJECT = re.compile(r"^([A-Z][a-z][\w'’\-]*(?: [A-Z][a-z][\w'’\-]*){1,2})(?=,| [a-z])")
@@ -287,10 +287,10 @@ _VERDICT = re.compile(
     re.IGNORECASE,
 )
 # An explainer's title asks its question, with the mark or without ("Why the strait
-# matters to Tehran", "How the vote works", "What we know about the crash"): it
+# matters to Tehran", "How the vote works", "Who is the new envoy"): it
 # promises an answer and reports no event. A question someone asked, in quotes at the
 # end ('... asked CNN “says who?”'), is a report of it.
-_EXPLAINER_TITLE = re.compile(r"^(?:Why|How|What|Which)\s|\?$")
+_EXPLAINER_TITLE = re.compile(r"^(?:Why|How|What|Which|Who (?:is|are|was|were))\s|\?$")
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"

@@ -61,9 +61,10 @@ _LEAD_HEADLINE_WORDS = 30
 _QUOTE_MARKS = "\"“‘'"
 # A line that ends on its speaker's one name ('“...,” Fine said on X.'): a surname the
 # line alone cannot introduce.
+_NAME = r"[A-Z](?:[a-z]+|[a-z]*[A-Z][a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
 _BARE_SPEAKER = re.compile(
-    r"[,”\"’']\s+(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)\s+"
-    r"(?:said|says|wrote|writes|added|told [\w ]{1,20}?)(?:\s+(?:on|in)\s+[^.,;]{1,30})?\.$"
+    rf"[,”\"’']\s+(?:(?P<name>{_NAME})\s+(?:said|says|wrote|writes|added|told [\w ]{{1,20}}?)"
+    rf"(?:\s+[^.,;]{{1,30}})?|(?:said|says)\s+(?P<after>{_NAME}))\.$"
 )
 _WORD = re.compile(r"\w+")
 
@@ -288,7 +289,7 @@ def _lead_sentence(
                 voiced_last = voiced_last or sentence
                 continue
             speaker = _BARE_SPEAKER.search(sentence)
-            if speaker and not set(content_words(speaker["name"])) <= known:
+            if speaker and not set(content_words(speaker["name"] or speaker["after"])) <= known:
                 continue  # whose words, the line cannot say
             leans_on = needs_antecedent(sentence)
             # A pronoun or connective ("And that is not counting ...") does not read

@@ -261,7 +261,7 @@ def test_also_in_the_news_takes_each_outlets_first_before_any_outlets_second() -
         for i in range(5)
     ]
     others = [
-        _story("wire", ("Wire", "Rescuers search for skiers after avalanche"), hours=1),
+        _story("wire", ("Wire", "Ferry timetable changes for the winter season"), hours=1),
         _story("post", ("Post", "Wages lagged inflation over the past year"), hours=2),
     ]
     selection = select_stories(

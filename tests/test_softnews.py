@@ -42,6 +42,8 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ("Marta Oyelaran, Who Reported the Biafran War, Dies at 88", "", "obituary"),
         # Lemmatised text, as the Google News set gives it.
         ("club clinch champion league place", "late winner seal knock stage spot", "sport"),
+        ("Piet Vos, stage actor, dies aged 89", "", "obituary"),
+        ("Bram, the Embassy's Cat for 15 Years, Dies", "He died on Sunday.", "obituary"),
     ],
 )
 def test_sport_entertainment_and_obituaries_are_soft(title: str, teaser: str, kind: str) -> None:
@@ -58,6 +60,17 @@ def test_sport_entertainment_and_obituaries_are_soft(title: str, teaser: str, ki
         ("Supreme Court upholds the tariff law", "The 5-4 ruling came on Monday."),
         ("Parliament passes the budget", "The vote was close."),
         ("Rescuers search for climbers after an avalanche", "Six are missing."),
+        # Words of the sections in other senses (a reviewer's list, 2026-12-04).
+        ("Leaders seal trade deal at a golf resort", "Tariffs fall to 15 per cent."),
+        ("Party heavyweight quits the cabinet", "He led the finance ministry."),
+        ("Government moves to remake the health service", "Hospitals will merge."),
+        ("The migration pact is a recipe for gridlock", "Ministers disagree."),
+        ("Pensions become a political football", "Both parties blame each other."),
+        ("President awards the Medal of Honor to a medic", "She served two tours."),
+        ("Senate passes the budget in a 51-49 victory", "One senator switched."),
+        # An age of 17 is a death reported, and 10 a.m. a time: no obituary.
+        ("Teenager died at 17 in police custody", "His family wants answers."),
+        ("Hostage dies at 10 a.m. after the strike", "Talks were under way."),
     ],
 )
 def test_hard_news_and_news_in_a_soft_setting_are_not_soft(title: str, teaser: str) -> None:
@@ -77,9 +90,25 @@ def test_most_of_a_story_decides_and_one_hard_report_in_many_does_not() -> None:
     assert soft_news(_story(match, match, court)) == ""
 
 
+def test_a_tie_between_two_kinds_is_decided_the_same_way_every_run() -> None:
+    both = _story(("Hosts reach the World Cup final", ""), ("Film wins at the Oscars", ""))
+    assert soft_news(both) == "entertainment"  # first by name, whatever the hash seed
+    swapped = _story(("Film wins at the Oscars", ""), ("Hosts reach the World Cup final", ""))
+    assert soft_news(swapped) == "entertainment"
+
+
 def test_hard_news_is_any_report_telling_of_it() -> None:
     assert hard_news(_story(("Cheese festival opens", ""), ("Two killed at a festival", "")))
     assert not hard_news(_story(("Cheese festival opens", "Stalls sell out.")))
+    # Disasters and deaths are the hard news too, and "a couple" is no coup.
+    for title in (
+        "Airstrikes pound the old city",
+        "Earthquake leaves thousands homeless",
+        "Man stabbed to death on a train",
+        "Plane crashes on take-off with 242 on board",
+    ):
+        assert hard_news(_story((title, ""))), title
+    assert not hard_news(_story(("The singer and the footballer are a couple", "")))
     # Only the opening counts: a long report of a fair may mention a court at its end.
     tail = "The fair opened on Friday. " * 40 + "A court ruled last year on the lease."
     assert not hard_news(_story(("Book fair draws crowds", tail)))

@@ -293,6 +293,11 @@ def test_a_line_whose_speaker_is_a_bare_name_it_never_introduces_is_not_used() -
     quote = "“If they make us choose, the choice is not a difficult one,” Fine said on X."
     # The headline says "a lawmaker"; the line alone cannot say who Fine is.
     assert _brief_sentence("Democrats slam lawmaker over remarks on migrants", quote, quote) == ""
+    for other in (
+        "“If they make us choose, the choice is not a difficult one,” said Fine.",
+        "“If they make us choose, the choice is not a difficult one,” McFine said Tuesday.",
+    ):
+        assert _brief_sentence("Democrats slam lawmaker over remarks", other, other) == ""
     # Another sentence of the page that stands alone is used instead.
     text = f"{quote} The remarks drew condemnation from both parties on Tuesday evening."
     assert _brief_sentence("Democrats slam lawmaker over remarks on migrants", text) == (
