@@ -138,6 +138,7 @@ def build_issue(
         max_stories=config.newsletter.max_stories,
         also_in_the_news=config.newsletter.also_in_the_news,
         examples=gather_examples(store, window),
+        soft_news_last=config.newsletter.soft_news_last,
     )
     check_moves(plan, selection.topics, {t.name for t in config.topics})
     if not selection.stories:

@@ -204,6 +204,12 @@ class NewsletterConfig(_Model):
         'under "Also in the news", each as a headline, outlet, link and one sentence; '
         "0 for no list.",
     )
+    soft_news_last: bool = Field(
+        True,
+        description="Print sport, entertainment and obituaries after the hard news and "
+        "cut them first (the editors' pins and order still decide); false: rank them "
+        "like any story.",
+    )
     templates: str | None = Field(
         None, description="Directory of template overrides, relative to this file."
     )

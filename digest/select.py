@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from digest.briefly import in_person
@@ -106,20 +106,24 @@ def select_stories(
     max_stories: int,
     also_in_the_news: int = 0,
     examples: Sequence[TopicExample] = (),
+    soft_news_last: bool = True,
 ) -> Selection:
     """Choose at most ``max_stories`` of ``candidates`` and group them (see module doc).
 
-    ``examples`` are stories the editors filed under a topic in earlier issues.
+    ``examples`` are stories the editors filed under a topic in earlier issues. With
+    ``soft_news_last`` false (``newsletter.soft_news_last``), sport, entertainment and
+    obituaries rank like any story.
     """
+    soft = soft_news if soft_news_last else _never_soft
     choice = choose_stories(candidates, plan)
     matching = match_topics(choice.stories, topics, examples)
     placements, briefs = _placed(choice, matching.placed, matching.rest, topics)
-    ranked = sorted(placements, key=lambda p: _rank(p, choice))
+    ranked = sorted(placements, key=lambda p: _rank(p, choice, soft))
     limit = max(max_stories, 0)
     chosen, cut = ranked[:limit], ranked[limit:]
-    chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice))
-    chosen = [_soft_noted(p, choice) for p in chosen]
-    ordered = _brief_order(briefs)
+    chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice, soft))
+    chosen = [_soft_noted(p, choice, soft) for p in chosen]
+    ordered = _brief_order(briefs, soft)
     unreported = {story.id: why for story in ordered if (why := _not_a_report(story))}
     briefs = [story for story in ordered if story.id not in unreported]
     shown = max(also_in_the_news, 0)
@@ -131,7 +135,7 @@ def select_stories(
                 LeftOutReason.OVER_CAP,
                 f"cut by max_stories ({max_stories}) at rank {rank}"
                 + (f' (standing topic "{p.topic}")' if p.configured else "")
-                + (f"; {kind}, ranked after the hard news" if (kind := soft_news(p.story)) else ""),
+                + (f"; {kind}, ranked after the hard news" if (kind := soft(p.story)) else ""),
                 _title(p.story),
                 _article_ids(p.story),
                 p.topic if p.configured else "",
@@ -236,7 +240,7 @@ def _placed(
 
 
 def _rank(
-    placement: Placement, choice: EditorsChoice
+    placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
 ) -> tuple[bool, bool, bool, int, int, float, float, str]:
     """Asked for by the editors first, then standing topics, then the hard news before
     soft news (``digest.softnews``), then by importance: most outlets, most articles,
@@ -246,7 +250,7 @@ def _rank(
     return (
         story.id not in choice.requested,
         not placement.configured,
-        bool(soft_news(story)),
+        bool(soft(story)),
         -len(story.outlets),
         -len(story.articles),
         -latest.timestamp(),
@@ -256,7 +260,7 @@ def _rank(
 
 
 def _print_rank(
-    placement: Placement, choice: EditorsChoice
+    placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
 ) -> tuple[bool, bool, int, int, bool, float, float, str]:
     """The order the chosen stories print in: what the editors asked for, then the
     biggest news, soft news (sport, entertainment, obituaries) after all the hard news
@@ -267,7 +271,7 @@ def _print_rank(
     latest = max(a.published for a in story.articles)
     return (
         story.id not in choice.requested,
-        bool(soft_news(story)),
+        bool(soft(story)),
         -len(story.outlets),
         -len(story.articles),
         not placement.configured,
@@ -277,7 +281,7 @@ def _print_rank(
     )
 
 
-def _brief_rank(story: Story) -> tuple[int, int, float, str]:
+def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, float, str]:
     """ "Also in the news" order: reports before fragments and soft news (a page
     without a news headline among its titles, with less than ``_BRIEF_REPORT_WORDS``
     words of text, or of sport, entertainment or an obituary: each counts against it),
@@ -287,7 +291,7 @@ def _brief_rank(story: Story) -> tuple[int, int, float, str]:
     weak = (
         int(not has_news_title(story))
         + int(words < _BRIEF_REPORT_WORDS)
-        + int(bool(soft_news(story)))
+        + int(bool(soft(story)))
         + int(not hard_news(story))
     )
     return (weak, -len(story.articles), -latest.timestamp(), story.id)
@@ -315,11 +319,11 @@ def _in_own_words(story: Story) -> bool:
     return bool(sentences) and 2 * sum(map(in_person, sentences)) > len(sentences)
 
 
-def _brief_order(briefs: Sequence[Story]) -> list[Story]:
+def _brief_order(briefs: Sequence[Story], soft: Callable[[Story], str]) -> list[Story]:
     """Briefs by ``_brief_rank``, each outlet's second brief after every outlet's first
     (and so on) within a tier: a list of eight from the one feed that posts most often
     is no "also in the news"."""
-    ranked = sorted((_brief_rank(story), story) for story in briefs)
+    ranked = sorted((_brief_rank(story, soft), story) for story in briefs)
     seen: Counter[tuple[int, str]] = Counter()
     keyed = []
     for position, (rank, story) in enumerate(ranked):
@@ -340,11 +344,17 @@ def _over_briefs(story: Story, shown: int, rank: int) -> str:
     )
 
 
-def _soft_noted(placement: Placement, choice: EditorsChoice) -> Placement:
+def _never_soft(story: Story) -> str:
+    return ""
+
+
+def _soft_noted(
+    placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
+) -> Placement:
     """A soft story the editors did not ask for, with its reason saying why it prints
     after the hard news (the editors may move it up with ``order`` or ``pin``)."""
     story = placement.story
-    kind = soft_news(story)
+    kind = soft(story)
     if not kind or story.id in choice.requested:
         return placement
     note = f"{kind}: printed after the hard news"

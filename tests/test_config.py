@@ -61,8 +61,9 @@ def test_every_problem_is_reported_with_line_and_key(tmp_path: Path) -> None:
         "Use an IANA name such as Europe/Brussels",
         ':6:3: newsletter.window_days: should be a whole number (got "seven")',
         ":7:3: newsletter.colour: unknown key. Known keys: also_in_the_news, brand, editorial, "
-        "from, language, max_stories, merge_tags, name, postal_address, preferences, subject, "
-        "subscribe, templates, timezone, to, unsubscribe, web_url, window_days.",
+        "from, language, max_stories, merge_tags, name, postal_address, preferences, "
+        "soft_news_last, subject, subscribe, templates, timezone, to, unsubscribe, web_url, "
+        "window_days.",
         ':8:12: schedule.cron: bad cron expression "0 99 * * MON" (Error validating '
         "expression '99': the last value (99) is higher than the maximum value (23)). Use "
         'five fields: minute hour day month weekday, e.g. "0 6 * * MON"',

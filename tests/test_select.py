@@ -500,6 +500,13 @@ def test_soft_news_prints_after_the_hard_news_and_is_cut_first(tmp_path: Path) -
     first = min(pinned.stories, key=lambda s: s.rank)
     assert first.id == "s-final"
     assert "after the hard news" not in first.why
+    # A newsletter that wants sport as news says so (newsletter.soft_news_last: false).
+    as_news = select_stories(
+        [final, talks, strike], NO_EDITS, [], max_stories=2, soft_news_last=False
+    )
+    top = min(as_news.stories, key=lambda s: s.rank)
+    assert top.id == "s-final"
+    assert "hard news" not in top.why
 
 
 def test_also_in_the_news_lists_the_hard_news_before_soft_and_quiet_items() -> None:
