@@ -114,7 +114,7 @@ def select_stories(
     ``soft_news_last`` false (``newsletter.soft_news_last``), sport, entertainment and
     obituaries rank like any story.
     """
-    soft = soft_news if soft_news_last else _never_soft
+    soft = _once(soft_news) if soft_news_last else _never_soft
     choice = choose_stories(candidates, plan)
     matching = match_topics(choice.stories, topics, examples)
     placements, briefs = _placed(choice, matching.placed, matching.rest, topics)
@@ -346,6 +346,20 @@ def _over_briefs(story: Story, shown: int, rank: int) -> str:
 
 def _never_soft(story: Story) -> str:
     return ""
+
+
+def _once(judge: Callable[[Story], str]) -> Callable[[Story], str]:
+    """``judge`` read once per story id: ranking, printing and the reasons all ask, and
+    a big window has thousands of stories (the editors' edits change a story's reason,
+    not its articles)."""
+    seen: dict[StoryId, str] = {}
+
+    def judged(story: Story) -> str:
+        if story.id not in seen:
+            seen[story.id] = judge(story)
+        return seen[story.id]
+
+    return judged
 
 
 def _soft_noted(
