@@ -378,6 +378,15 @@ class Config(_Model):
         return url
 
     @property
+    def sqlite_file(self) -> Path | None:
+        """The SQLite store's file, or None for another kind of store."""
+        url = self.database_url
+        prefix = "sqlite:///"
+        if not url.startswith(prefix) or ":memory:" in url:
+            return None
+        return Path(url[len(prefix) :].split("?", 1)[0])
+
+    @property
     def editorial_path(self) -> Path:
         return self.base_dir / self.newsletter.editorial
 

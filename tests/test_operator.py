@@ -297,6 +297,12 @@ def test_status_is_a_table_of_every_command_newest_first(tmp_path: Path) -> None
         config = write_config(site, tmp_path)
         args = ["--config", str(config)]
         out = ["--out", str(tmp_path / "out")]
+        # Before anything ran: nothing recorded, and asking creates nothing.
+        before = set(tmp_path.iterdir())
+        empty = _digest("status", *args)
+        assert empty.exit_code == 0 and "no store yet at" in empty.output
+        assert json.loads(_digest("status", *args, "--json").output) == []
+        assert set(tmp_path.iterdir()) == before
         assert _digest("fetch", *args).exit_code == 0
         assert _digest("build", *args, *out).exit_code == 0
         assert _digest("run", *args, *out).exit_code == 0

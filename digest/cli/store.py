@@ -120,6 +120,14 @@ def status(config_path: str, limit: int, as_json: bool) -> None:
     from digest.store import open_store
 
     config = load_config(config_path)
+    stored = config.sqlite_file
+    if stored is not None and not stored.exists():
+        # Reading what was recorded creates nothing: no store yet, no runs.
+        if as_json:
+            click.echo("[]")
+        else:
+            output.info("no store yet at %s: `digest fetch` or `digest run` creates it", stored)
+        return
     with open_store(config.database_url) as store:
         runs = store.recent_runs(limit)
     if as_json:
