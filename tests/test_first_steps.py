@@ -123,9 +123,11 @@ def test_the_demo_and_its_preview_as_the_readme_says(tmp_path: Path) -> None:
     try:
         page = preview.page()
     finally:
-        code, _stderr = preview.stop()
+        code, stderr = preview.stop()
     assert "Greenland" in page and 'id="empty"' not in page
+    # Ctrl-C is how the README says to stop it: no error, the status of a stop by signal.
     assert code == 130
+    assert stderr.splitlines()[-1] == "preview stopped" and "error" not in stderr
 
 
 def test_a_new_newsletter_from_init_to_the_final_issue(tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ import click
 
 from digest.cli._shared import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     config_option,
     now_option,
@@ -277,8 +278,10 @@ def preview(config_path: str, out_dir: str | None, port: int, host: str, now: st
     finally:
         if is_temporary:
             shutil.rmtree(folder, ignore_errors=True)
-    # SIGTERM ends the preview as Ctrl-C does: exit 130, "interrupted".
-    raise KeyboardInterrupt
+    # Ctrl-C is how a preview ends: said as such, not as an error, with the exit status
+    # of a stop by signal (130) as before; SIGTERM ends it the same way.
+    output.info("preview stopped")
+    sys.exit(EXIT_INTERRUPTED)
 
 
 @click.command()
