@@ -44,6 +44,7 @@ __all__ = [
     "heartbeat_path",
     "read_heartbeat",
     "run_scheduled_build",
+    "run_scheduled_poll",
     "run_scheduler",
 ]
 
@@ -100,6 +101,9 @@ class Heartbeat:
     kind: str  # start, build or poll
     finished_at: datetime
     result: str = ""  # what a build came to ("built", "nothing to send", ...), if said
+    # Why the last scheduled build failed, kept through later polls until a build works
+    # or the scheduler is restarted (with a config it could load).
+    failed: str = ""
 
 
 def read_heartbeat(out_dir: Path) -> Heartbeat | None:
@@ -109,13 +113,20 @@ def read_heartbeat(out_dir: Path) -> Heartbeat | None:
             str(data["kind"]),
             datetime.fromisoformat(data["finished_at"]),
             str(data.get("result") or ""),
+            str(data.get("failed") or ""),
         )
     except (OSError, ValueError, KeyError):
         return None
 
 
 def _write_heartbeat(out_dir: Path, summary: dict[str, Any]) -> None:
+    """Write the heartbeat; a poll keeps the last build's failure (``Heartbeat.failed``),
+    so a health check between weekly builds still sees it."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    if summary["kind"] == "poll":
+        previous = read_heartbeat(out_dir)
+        if previous is not None and previous.failed:
+            summary = {**summary, "failed": previous.failed}
     path = heartbeat_path(out_dir)
     replace_file(path, json.dumps(summary, sort_keys=True, default=str))
 
@@ -136,6 +147,15 @@ def run_scheduled_build(
         return None
     except DigestError as error:
         logger.error("build failed: %s", error)
+        _write_heartbeat(
+            out_dir,
+            {
+                "kind": "build",
+                "finished_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                "result": "failed",
+                "failed": str(error),
+            },
+        )
         return None
     _log_build(result)
     summary = result.summary()
@@ -170,7 +190,8 @@ def _log_build(result: IssueResult) -> None:
         )
 
 
-def _run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
+def run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
+    """One poll on schedule (fetch and extract); logs it and beats. Never raises."""
     now = datetime.now(UTC).replace(microsecond=0)
     try:
         config = load_config(config_path)
@@ -217,7 +238,7 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
     )
     if config.schedule.poll_cron:
         scheduler.add_job(
-            _run_scheduled_poll,
+            run_scheduled_poll,
             build_trigger(config.schedule.poll_cron, zone),
             args=(config_path, out_dir),
             id="poll",

@@ -74,3 +74,44 @@ def test_health_says_what_the_last_build_came_to(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["health", "--out", str(tmp_path)])
     assert result.exit_code == 0
     assert result.output.strip().endswith("h ago): nothing to send")
+
+
+def test_a_failed_scheduled_build_makes_the_health_check_fail_until_one_works(
+    tmp_path: Path,
+) -> None:
+    """A scheduler whose build fails (an editor's typo in the config) is alive, but the
+    issue did not go out: health says so, and a poll in between does not hide it."""
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+    from digest.cli._shared import EXIT_FAILED
+    from digest.schedule import read_heartbeat, run_scheduled_build, run_scheduled_poll
+
+    config = tmp_path / "feeds.yaml"
+    out = tmp_path / "out"
+    good = (
+        'newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}\n'
+        "fetch: {allow_private: true}\n"
+        'feeds:\n  - {url: "http://127.0.0.1:9/rss", name: Nowhere}\n'
+    )
+    config.write_text(good.replace("feeds:\n", "feeds:\n\t"))  # a tab: not valid YAML
+
+    assert run_scheduled_build(config, out) is None
+    beat = read_heartbeat(out)
+    assert beat is not None and "not valid YAML" in beat.failed
+    health = CliRunner().invoke(cli, ["health", "--out", str(out)])
+    assert health.exit_code == EXIT_FAILED
+    assert "unhealthy: the last scheduled build failed" in health.output
+
+    # The editor fixes the file; the next poll works, and the failure still shows.
+    config.write_text(good)
+    run_scheduled_poll(config, out)
+    beat = read_heartbeat(out)
+    assert beat is not None and beat.kind == "poll" and "not valid YAML" in beat.failed
+    assert CliRunner().invoke(cli, ["health", "--out", str(out)]).exit_code == EXIT_FAILED
+
+    # A build that runs (here with nothing to send) clears it.
+    run_scheduled_build(config, out)
+    beat = read_heartbeat(out)
+    assert beat is not None and beat.kind == "build" and not beat.failed
+    assert CliRunner().invoke(cli, ["health", "--out", str(out)]).exit_code == 0

@@ -313,7 +313,9 @@ def schedule(config_path: str, out_dir: str, once: bool) -> None:
     help="Unhealthy when the last run or start is older than this.",
 )
 def health(out_dir: str, max_age_hours: int) -> None:
-    """Exit 0 when the scheduler recorded a run (or its start) recently; for HEALTHCHECK.
+    """Exit 0 when the scheduler ran recently and its last build did not fail.
+
+    For a container's HEALTHCHECK: a recent run, poll or start counts as alive.
 
     Example: digest health --out /data/out
     """
@@ -329,6 +331,15 @@ def health(out_dir: str, max_age_hours: int) -> None:
     click.echo(
         f"last {beat.kind} at {beat.finished_at.isoformat()} ({age_hours:.1f} h ago){outcome}"
     )
+    if beat.failed:
+        # Alive, but the issue did not go out: a check that only asks "alive?" would
+        # stay green all week.
+        output.error(
+            "unhealthy: the last scheduled build failed: %s; fix it, then run `digest "
+            "schedule --once` or wait for the next build",
+            beat.failed,
+        )
+        sys.exit(EXIT_FAILED)
     sys.exit(EXIT_OK if age_hours <= max_age_hours else EXIT_FAILED)
 
 
