@@ -55,6 +55,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs in
 
 from digest.charset import decode_page
 from digest.models import ExtractedText
+from digest.urls import url_date
 
 __all__ = ["MIN_ARTICLE_CHARS", "extract_article", "extract_text_for_eval"]
 
@@ -390,8 +391,6 @@ _DATE_META = (
     "dc.date",
     "date",
 )
-# A date in the article's path, as many news sites file them: /2026/02/17/ or /2026/2/17/.
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$)")
 # Older than this a "publication date" is a template's placeholder, not the article's.
 _EARLIEST_YEAR = 1995
 
@@ -463,14 +462,10 @@ def _published(
         found = _page_date(value)
         if found is not None:
             return found
-    match = _URL_DATE.search(urlsplit(url).path)
-    if match is not None:
-        year, month, day = (int(part) for part in match.groups())
-        try:
-            # A day with no time: noon UTC keeps the calendar day in nearly every zone.
-            return datetime(year, month, day, 12, tzinfo=UTC), None
-        except ValueError:  # 31 February
-            return None, None
+    day = url_date(url)
+    if day is not None:
+        # A day with no time: noon UTC keeps the calendar day in nearly every zone.
+        return datetime(day.year, day.month, day.day, 12, tzinfo=UTC), None
     return None, None
 
 

@@ -52,8 +52,9 @@ from digest.models import (
 )
 from digest.sections import ELSEWHERE, discover_sections
 from digest.softnews import hard_news, soft_news
-from digest.text import word_count
+from digest.text import MONTHS, word_count
 from digest.topics import Placement, TopicExample, match_topics
+from digest.urls import url_date
 
 __all__ = ["Selection", "select_stories"]
 
@@ -65,6 +66,10 @@ _UNFILED = ""
 # of its own is a tweet, a blurb or a caption page (the e2e bench counts pages under 60
 # words as not news; 80 leaves room for a short real report's furniture).
 _BRIEF_REPORT_WORDS = 80
+# A one-outlet page whose address dates it more than this many days before its feed
+# does is an old page brought back (a tracker kept up to date, an archive piece), not
+# the week's news: a month leaves room for a report updated over some days.
+_OLDER_PAGE_DAYS = 30
 # Sentences of a one-outlet page read to tell a report from someone's own words.
 _OPENING_SENTENCES = 3
 # A paper's text cites its figures and tables ("(Extended Data Fig. 1a–c)", "(Table
@@ -299,10 +304,17 @@ def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, f
 
 def _not_a_report(story: Story) -> str:
     """Why a one-outlet page is not a report to list as news, or "": someone's own words,
-    or a research paper's text."""
+    a research paper's text, or an old page the feed brought back (a tracker, a
+    republished archive piece) whose address dates it well before the feed does."""
     if _in_own_words(story):
         return "written in someone's own words (the first or second person)"
     article = story.articles[0]
+    filed = url_date(article.url)
+    if filed is not None and (article.published.date() - filed).days > _OLDER_PAGE_DAYS:
+        return (
+            f"a page from {filed.day} {MONTHS[filed.month - 1]} {filed.year} (its address "
+            "dates it) that the feed brought back, not a report of this week"
+        )
     if len(_FIGURE_REFERENCE.findall(article.text)) >= _PAPER_REFERENCES:
         return "a research paper's text (it cites its own figures and tables)"
     return ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 __all__ = [
@@ -27,11 +28,15 @@ __all__ = [
     "is_http_url",
     "redact_secrets",
     "redact_url",
+    "url_date",
 ]
 
 REDACTED = "***"
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
+
+# A path that dates its page, as most outlets' do: /2026/02/17/ or /2026/2/17/.
+_PATH_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?=/|$)")
 
 # Click and campaign trackers: they never select content, and keeping them would
 # split one article into as many rows as there are newsletters linking to it.
@@ -197,3 +202,15 @@ def _strip_tracking(query: str) -> str:
             continue
         kept.append(piece)
     return "&".join(kept)
+
+
+def url_date(url: str) -> date | None:
+    """The day an article's address gives it (``/2026/02/17/``), or None."""
+    match = _PATH_DATE.search(urlsplit(url).path)
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:  # 31 February
+        return None

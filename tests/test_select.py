@@ -520,3 +520,30 @@ def test_also_in_the_news_lists_the_hard_news_before_soft_and_quiet_items() -> N
     assert [s.id for s in selection.briefs] == ["s-raid", "s-market", "s-gala"]
     (left,) = selection.left_out
     assert left.story_id == "s-derby"
+
+
+def test_an_old_page_the_feed_brought_back_is_not_listed_as_this_weeks_news() -> None:
+    def lone(name: str, url: str, title: str) -> Story:
+        return Story(StoryId(f"s-{name}"), (_article(url, "Post", title, title, 0),))
+
+    week = _article("https://x.example/a", "Post", "x", "x").published.date()
+    old = week.replace(year=week.year - 1)
+    tracker = lone(
+        "tracker",
+        f"https://post.example/world/{old:%Y/%m/%d}/strikes-map/",
+        "Mapping the strikes at sea since the campaign began",
+    )
+    report = lone(
+        "report",
+        f"https://post.example/world/{week:%Y/%m/%d}/strikes-report/",
+        "Navy strikes three more boats, killing 11",
+    )
+    undated = lone("plain", "https://wire.example/strikes-plan", "Pentagon plans more strikes")
+    selection = select_stories(
+        [tracker, report, undated], NO_EDITS, [], max_stories=5, also_in_the_news=5
+    )
+    assert {s.id for s in selection.briefs} == {"s-report", "s-plain"}
+    (left,) = selection.left_out
+    assert left.story_id == "s-tracker"
+    assert left.detail.startswith("one outlet only (Post); a page from ")
+    assert "(its address dates it) that the feed brought back" in left.detail

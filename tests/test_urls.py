@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.urls import canonical_url, display_url, is_http_url
+from digest.urls import canonical_url, display_url, is_http_url, url_date
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,13 @@ def test_is_http_url(url: str, expected: bool) -> None:
 )
 def test_display_url_shows_mixed_script_hosts_in_punycode(url: str, shown: str) -> None:
     assert display_url(url) == shown
+
+
+def test_the_day_an_address_gives_its_article() -> None:
+    from datetime import date
+
+    assert url_date("https://post.example/world/2025/11/12/strikes/") == date(2025, 11, 12)
+    assert url_date("https://x.example/news/2026/2/17/item") == date(2026, 2, 17)
+    assert url_date("https://x.example/2026/02/31/item") is None  # no such day
+    assert url_date("https://x.example/item-2026-02-17") is None  # not a path date
+    assert url_date("https://x.example/?d=/2026/02/17/") is None  # the query is no path
