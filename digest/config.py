@@ -13,7 +13,7 @@ import re
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import (
@@ -384,7 +384,7 @@ class Config(_Model):
         prefix = "sqlite:///"
         if not url.startswith(prefix) or ":memory:" in url:
             return None
-        return Path(url[len(prefix) :].split("?", 1)[0])
+        return Path(unquote(url[len(prefix) :].split("?", 1)[0]))
 
     @property
     def editorial_path(self) -> Path:

@@ -46,13 +46,14 @@ _HINTS = (
         "a colon where none can be: a value holding ': ' needs quotes, or the line "
         "before has a key without its colon",
     ),
-    ("expected ',' or ", "", "a '[' or '{' is opened and never closed"),
+    ("expected ',' or ", "", "a '[' or '{' left open, or a comma missing between its items"),
     ("end of stream", "quoted", "a quotation mark is opened and never closed"),
     (
         "expected <block end>",
         "",
         "the indentation does not match the lines above: line this key up with the keys "
-        "beside it (spaces only), and start each list item with '- '",
+        "beside it (spaces only), and start each list item with '- '; or text follows a "
+        "closing quote",
     ),
     ("could not find expected ':'", "", "a key without its colon, or a quote left open"),
 )

@@ -115,8 +115,8 @@ def read_heartbeat(out_dir: Path) -> Heartbeat | None:
             str(data.get("result") or ""),
             str(data.get("failed") or ""),
         )
-    except (OSError, ValueError, KeyError):
-        return None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing, or not a heartbeat this version wrote
 
 
 def _write_heartbeat(out_dir: Path, summary: dict[str, Any]) -> None:
@@ -145,8 +145,11 @@ def run_scheduled_build(
     except LockedError as error:
         logger.warning("build skipped: %s", error)
         return None
-    except DigestError as error:
-        logger.error("build failed: %s", error)
+    except Exception as error:  # any failure is the build's: logged and in the heartbeat
+        if isinstance(error, DigestError):
+            logger.error("build failed: %s", error)
+        else:
+            logger.exception("build failed")
         _write_heartbeat(
             out_dir,
             {

@@ -309,10 +309,15 @@ def _not_a_report(story: Story) -> str:
     if _in_own_words(story):
         return "written in someone's own words (the first or second person)"
     article = story.articles[0]
-    filed = url_date(article.url)
-    if filed is not None and (article.published.date() - filed).days > _OLDER_PAGE_DAYS:
+    filed = [url_date(a.url) for a in story.articles]
+    if all(
+        day is not None and (a.published.date() - day).days > _OLDER_PAGE_DAYS
+        for a, day in zip(story.articles, filed, strict=True)
+    ):
+        day = filed[0]
+        assert day is not None
         return (
-            f"a page from {filed.day} {MONTHS[filed.month - 1]} {filed.year} (its address "
+            f"a page from {day.day} {MONTHS[day.month - 1]} {day.year} (its address "
             "dates it) that the feed brought back, not a report of this week"
         )
     if len(_FIGURE_REFERENCE.findall(article.text)) >= _PAPER_REFERENCES:

@@ -258,7 +258,7 @@ def test_editorial_topic_naming_no_topic_is_a_config_error(tmp_path: Path) -> No
         ("newsletter: {name: X}\nnewsletter: {name: Y}\n", ":2:1:", "the key is written twice"),
         ("newsletter:\n  name: Foreign desk: weekly\n", ":2:21:", "a value holding ': ' needs"),
         ('newsletter:\n  name: "Foreign desk\n', ":3:1:", "a quotation mark is opened and never"),
-        ("newsletter: {name: [unclosed\nfeeds: []\n", ":2:6:", "a '[' or '{' is opened"),
+        ("newsletter: {name: [unclosed\nfeeds: []\n", ":2:6:", "a '[' or '{' left open"),
     ],
 )
 def test_yaml_syntax_errors_say_what_to_do(
@@ -266,3 +266,14 @@ def test_yaml_syntax_errors_say_what_to_do(
 ) -> None:
     [problem] = _problems(tmp_path, text)
     assert problem.startswith(where) and "not valid YAML" in problem and hint in problem
+
+
+def test_the_sqlite_file_is_the_one_the_store_opens(tmp_path: Path) -> None:
+    def stored(url: str) -> Path | None:
+        config = tmp_path / "feeds.yaml"
+        config.write_text(GOOD + f'storage: {{url: "{url}"}}\n')
+        return load_config(config).sqlite_file
+
+    assert stored("sqlite:///my%20store.db") == tmp_path / "my store.db"
+    assert stored("sqlite:////srv/digest.db?mode=ro") == Path("/srv/digest.db")
+    assert stored("postgresql+psycopg://u@h/db") is None

@@ -115,3 +115,11 @@ def test_a_failed_scheduled_build_makes_the_health_check_fail_until_one_works(
     beat = read_heartbeat(out)
     assert beat is not None and beat.kind == "build" and not beat.failed
     assert CliRunner().invoke(cli, ["health", "--out", str(out)]).exit_code == 0
+
+
+def test_a_heartbeat_file_this_version_did_not_write_is_no_heartbeat(tmp_path: Path) -> None:
+    from digest.schedule import heartbeat_path, read_heartbeat
+
+    for text in ("[]", "null", '"x"', '{"kind": "poll", "finished_at": 123}', "{"):
+        heartbeat_path(tmp_path).write_text(text)
+        assert read_heartbeat(tmp_path) is None, text

@@ -547,3 +547,18 @@ def test_an_old_page_the_feed_brought_back_is_not_listed_as_this_weeks_news() ->
     assert left.story_id == "s-tracker"
     assert left.detail.startswith("one outlet only (Post); a page from ")
     assert "(its address dates it) that the feed brought back" in left.detail
+
+
+def test_a_story_with_a_fresh_report_beside_an_old_page_is_listed() -> None:
+    week = _article("https://x.example/a", "Post", "x", "x").published.date()
+    old = week.replace(year=week.year - 1)
+    tracker = _article(
+        f"https://post.example/{old:%Y/%m/%d}/map/", "Post", "Mapping the strikes", "x", 0
+    )
+    report = _article(
+        f"https://post.example/{week:%Y/%m/%d}/report/", "Post", "Navy strikes a boat", "y", 5
+    )
+    for articles in ((tracker, report), (report, tracker)):
+        story = Story(StoryId("s-both"), articles)
+        selection = select_stories([story], NO_EDITS, [], max_stories=5, also_in_the_news=5)
+        assert [s.id for s in selection.briefs] == ["s-both"]

@@ -6,6 +6,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -121,12 +122,16 @@ def status(config_path: str, limit: int, as_json: bool) -> None:
 
     config = load_config(config_path)
     stored = config.sqlite_file
-    if stored is not None and not stored.exists():
+    if stored is not None and _no_store_yet(stored):
         # Reading what was recorded creates nothing: no store yet, no runs.
         if as_json:
             click.echo("[]")
         else:
-            output.info("no store yet at %s: `digest fetch` or `digest run` creates it", stored)
+            output.info(
+                "no store yet at %s: `digest fetch` or `digest run` creates it%s",
+                stored,
+                "" if stored.parent.is_dir() else ", once its folder exists",
+            )
         return
     with open_store(config.database_url) as store:
         runs = store.recent_runs(limit)
@@ -148,6 +153,15 @@ def status(config_path: str, limit: int, as_json: bool) -> None:
         for entry in runs
     ]
     print_table(("time (UTC)", "command", "issue", "stories", "warnings", "result"), rows)
+
+
+def _no_store_yet(stored: Path) -> bool:
+    """Whether the SQLite file is certainly not there yet (a folder that cannot be read
+    is left to opening the store, which says what to do)."""
+    try:
+        return not stored.exists()
+    except OSError:
+        return False
 
 
 def _result(entry: dict[str, Any]) -> str:
