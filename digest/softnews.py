@@ -8,9 +8,10 @@ the hard news, keeps them out of "The week in 60 seconds" and the inbox preview 
 nothing else is there, and lists them last in "Also in the news".
 
 The words are each section's own vocabulary (games, medals, leagues, awards, the
-obituary headline's "dies at 87"), not any week's items; a story that also tells of
-killing, arrests, courts, war or elections is news whatever its setting (a plot
-against a concert, athletes barred over a war), so it is never soft. Only each
+obituary headline's "dies at 87"), not any week's items; a report that also tells of
+killing, arrests, courts, war, elections or a disaster is news whatever its setting (a
+plot against a concert, athletes barred over a war), and a story with one such report
+in four is never soft. Only each
 article's title, feed teaser and the first lines of its page are read: a report of a
 summit may mention a football match in its tenth paragraph.
 """
