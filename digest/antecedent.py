@@ -43,6 +43,7 @@ from digest.naming import _PERSON_TITLES
 from digest.text import MONTHS, WEEKDAYS, content_words
 
 __all__ = [
+    "closing_speaker",
     "introduced_before",
     "known_surnames",
     "needs_antecedent",
@@ -523,6 +524,15 @@ _SURNAME_SPEAKER = re.compile(
     r"\s+(?:said|says|told \w+|added|wrote|explained|noted)\.?$"
 )
 
+# A sentence that ends on its speaker's one name, however the attribution runs
+# ('“...,” Fine said on X.', '..., said Fine.', '..., McCarthy told reporters.'):
+# broader than _SURNAME_SPEAKER, which only names a surname the story gave in full.
+_ONE_NAME = r"[A-Z](?:[a-z]+|[a-z]*[A-Z][a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
+_CLOSING_SPEAKER = re.compile(
+    rf"[,”\"’']\s+(?:(?P<name>{_ONE_NAME})\s+(?:said|says|wrote|writes|added|told "
+    rf"[\w ]{{1,20}}?)(?:\s+[^.,;]{{1,30}})?|(?:said|says)\s+(?P<after>{_ONE_NAME}))\.$"
+)
+
 # "confirmed Mr. Jabari was killed": anywhere in a sentence, a courtesy title before a
 # surname is a news report's second reference to someone it named before. The surname
 # may have a capital inside ("McConnell", "O'Brien", "DeSantis").
@@ -646,3 +656,9 @@ def known_surnames(stories: Sequence[Sequence[str]]) -> frozenset[str]:
         for stem in {c for name in names for c in content_words(name)}:
             counts[stem] = counts.get(stem, 0) + 1
     return frozenset(stem for stem, count in counts.items() if count >= _KNOWN_IN_STORIES)
+
+
+def closing_speaker(text: str) -> str:
+    """The one name ``text`` ends on as its speaker ("..., Fine said on X."), or ""."""
+    match = _CLOSING_SPEAKER.search(text)
+    return (match["name"] or match["after"]) if match else ""

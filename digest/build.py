@@ -156,12 +156,15 @@ def build_issue(
     # How the week's articles write each word mid-sentence: Title Case titles (NYT,
     # TIME) go into sentence case on that evidence, not only their own teaser's.
     cases = window_cases(candidates.stories)
+    # Names the whole window uses alone ("Trump said") need no introduction, in the
+    # stories and in the Also in the news lines alike.
+    names = window_names(candidates.stories)
     written = write_stories(
         config,
         selection,
         previous_sentences=candidates.previous_sentences,
         issue_date=window.issue_date,
-        window=candidates.stories,
+        known_names=names,
         cases=cases,
     )
     issue = Issue(
@@ -178,11 +181,7 @@ def build_issue(
             *written.problems,
         ),
         generated_at=options.now,
-        also_in_the_news=write_briefs(
-            selection.briefs,
-            cases,
-            window_names(candidates.stories),
-        ),
+        also_in_the_news=write_briefs(selection.briefs, cases, names),
         watch=find_events(selection.stories, window.issue_date),
         number=store.issue_number(window.issue_date.isoformat()),
         is_draft=not options.is_final,

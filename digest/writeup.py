@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from digest.antecedent import known_surnames
+from digest.antecedent import closing_speaker, known_surnames
 from digest.briefly import needs_antecedent, voiced_sentences
 from digest.config import Config
 from digest.dates import on_outlets_clock
@@ -59,13 +59,6 @@ _BRIEF_LEAD_SENTENCES = 4
 # weeks it keeps a 29-word lead whole and leaves 31- and 60-word ones as sentences).
 _LEAD_HEADLINE_WORDS = 30
 _QUOTE_MARKS = "\"“‘'"
-# A line that ends on its speaker's one name ('“...,” Fine said on X.'): a surname the
-# line alone cannot introduce.
-_NAME = r"[A-Z](?:[a-z]+|[a-z]*[A-Z][a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
-_BARE_SPEAKER = re.compile(
-    rf"[,”\"’']\s+(?:(?P<name>{_NAME})\s+(?:said|says|wrote|writes|added|told [\w ]{{1,20}}?)"
-    rf"(?:\s+[^.,;]{{1,30}})?|(?:said|says)\s+(?P<after>{_NAME}))\.$"
-)
 _WORD = re.compile(r"\w+")
 
 logger = logging.getLogger(__name__)
@@ -86,15 +79,15 @@ def write_stories(
     *,
     previous_sentences: frozenset[str],
     issue_date: date | None = None,
-    window: Sequence[Story] = (),
+    known_names: frozenset[str] | None = None,
     cases: WordCases | None = None,
 ) -> Written:
     """Summarise every selected story, in order; a story that fails is left out.
 
     ``previous_sentences`` (printed in earlier issues) are not repeated in Briefly. The
     model is not asked for a take where the editors wrote one (``selection.editor_takes``).
-    ``window`` is every story of the issue's window (default: the selected ones): a
-    name used alone all over it needs no introduction (``antecedent.known_surnames``).
+    ``known_names`` (:func:`window_names` of the issue's window; default: of the
+    selected stories) need no introduction.
     ``cases`` (``headline.word_cases`` of the window's articles) helps put Title Case
     titles in sentence case.
     """
@@ -103,7 +96,8 @@ def write_stories(
     sections: list[TopicSection] = []
     left_out: list[LeftOut] = []
     problems: list[Problem] = []
-    known_names = window_names(window or selection.stories)
+    if known_names is None:
+        known_names = window_names(selection.stories)
     for topic in selection.topics:
         summaries: list[StorySummary] = []
         for story in topic.stories:
@@ -288,8 +282,8 @@ def _lead_sentence(
             if voiced:
                 voiced_last = voiced_last or sentence
                 continue
-            speaker = _BARE_SPEAKER.search(sentence)
-            if speaker and not set(content_words(speaker["name"] or speaker["after"])) <= known:
+            speaker = closing_speaker(sentence)
+            if speaker and not set(content_words(speaker)) <= known:
                 continue  # whose words, the line cannot say
             leans_on = needs_antecedent(sentence)
             # A pronoun or connective ("And that is not counting ...") does not read

@@ -8,7 +8,7 @@ from pathlib import Path
 from digest.config import parse_config
 from digest.models import Brief, LeftOutReason, Story, StoryId, TopicStories
 from digest.select import Selection
-from digest.writeup import write_briefs, write_stories
+from digest.writeup import window_names, write_briefs, write_stories
 from tests.test_cluster import _article
 
 
@@ -194,7 +194,9 @@ def test_a_name_in_the_news_all_over_the_window_needs_no_introduction(tmp_path: 
     selection = Selection(topics=(TopicStories("Elsewhere", False, (story,)),))
 
     def printed(window: tuple[Story, ...]) -> str:
-        written = write_stories(config, selection, previous_sentences=frozenset(), window=window)
+        written = write_stories(
+            config, selection, previous_sentences=frozenset(), known_names=window_names(window)
+        )
         [summary] = written.sections[0].stories
         return " ".join(s.text for s in summary.briefly)
 
