@@ -9,7 +9,8 @@ One step, in this order:
 3. ranking, in three tiers: the stories the editors asked for (pinned or split out),
    then the standing topics' stories, then the rest; within a tier the hard news
    before soft news (sport, entertainment, obituaries: ``digest.softnews``), then by
-   importance (outlets, articles, the latest article, match strength). A standing topic is what the
+   importance (outlets, articles, the world's news before local news, the latest
+   article, match strength). A standing topic is what the
    editors asked to follow, so its stories are never cut to make room for a story of a
    discovered section or "Elsewhere";
 4. the cap (``newsletter.max_stories``) on that ranking. The chosen stories then print
@@ -21,8 +22,9 @@ One step, in this order:
    the order within each topic: pinned first, then the editors' ``order``, then rank.
 
 A story from one outlet that no standing topic took is not a main story: up to
-``also_in_the_news`` of them (reports before fragments and the hard news before soft,
-most articles, then newest first, one per outlet before any outlet's second) are listed in one line
+``also_in_the_news`` of them (reports before fragments, the hard news before soft and
+the world's news before local news, most articles, then newest first, one per outlet
+before any outlet's second) are listed in one line
 each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
 returned as a :class:`~digest.models.LeftOut` with its specific reason and its
 articles, for ``digest why``, the preview and the run summary.
@@ -51,7 +53,7 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
-from digest.softnews import hard_news, soft_news
+from digest.softnews import hard_news, soft_news, world_news
 from digest.text import MONTHS, word_count
 from digest.topics import Placement, TopicExample, match_topics
 from digest.urls import url_date
@@ -246,10 +248,11 @@ def _placed(
 
 def _rank(
     placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
-) -> tuple[bool, bool, bool, int, int, float, float, str]:
+) -> tuple[bool, bool, bool, int, int, bool, float, float, str]:
     """Asked for by the editors first, then standing topics, then the hard news before
     soft news (``digest.softnews``), then by importance: most outlets, most articles,
-    the latest news, the strongest topic match."""
+    the world's news before local news (``softnews.world_news``), the latest news, the
+    strongest topic match."""
     story = placement.story
     latest = max(a.published for a in story.articles)
     return (
@@ -258,6 +261,7 @@ def _rank(
         bool(soft(story)),
         -len(story.outlets),
         -len(story.articles),
+        not world_news(story),
         -latest.timestamp(),
         -placement.score,
         story.id,
@@ -266,12 +270,13 @@ def _rank(
 
 def _print_rank(
     placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
-) -> tuple[bool, bool, int, int, bool, float, float, str]:
+) -> tuple[bool, bool, int, int, bool, bool, float, float, str]:
     """The order the chosen stories print in: what the editors asked for, then the
     biggest news, soft news (sport, entertainment, obituaries) after all the hard news
     however many outlets carried it. A standing topic keeps its stories in the issue
     (``_rank`` decides the cap) but does not put a one-outlet item above a story six
-    outlets carried; between stories of equal coverage it comes first."""
+    outlets carried; between stories of equal coverage it comes first, then the world's
+    news before local news."""
     story = placement.story
     latest = max(a.published for a in story.articles)
     return (
@@ -280,6 +285,7 @@ def _print_rank(
         -len(story.outlets),
         -len(story.articles),
         not placement.configured,
+        not world_news(story),
         -latest.timestamp(),
         -placement.score,
         story.id,
@@ -289,8 +295,9 @@ def _print_rank(
 def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, float, str]:
     """ "Also in the news" order: reports before fragments and soft news (a page
     without a news headline among its titles, with less than ``_BRIEF_REPORT_WORDS``
-    words of text, or of sport, entertainment or an obituary: each counts against it),
-    then most articles, then the newest."""
+    words of text, of sport, entertainment or an obituary, telling of no hard news, or
+    naming no country, people or international body: each counts against it), then
+    most articles, then the newest."""
     latest = max(a.published for a in story.articles)
     words = max(word_count(a.text or a.summary) for a in story.articles)
     weak = (
@@ -298,6 +305,7 @@ def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, f
         + int(words < _BRIEF_REPORT_WORDS)
         + int(bool(soft(story)))
         + int(not hard_news(story))
+        + int(not world_news(story))
     )
     return (weak, -len(story.articles), -latest.timestamp(), story.id)
 
@@ -356,8 +364,9 @@ def _over_briefs(story: Story, shown: int, rank: int) -> str:
         return f"one outlet only ({outlet}); Also in the news is off (newsletter.also_in_the_news)"
     return (
         f"one outlet only ({outlet}); Also in the news holds {shown} "
-        f"(newsletter.also_in_the_news), reports before fragments and hard news before "
-        f"soft, then the newest, one per outlet in turn, and this one ranked {rank}"
+        f"(newsletter.also_in_the_news), reports before fragments, hard news before "
+        f"soft and the world's news before local news, then the newest, one per outlet "
+        f"in turn, and this one ranked {rank}"
     )
 
 

@@ -22,8 +22,9 @@ import re
 from collections.abc import Sequence
 
 from digest.models import Article, Story
+from digest.places import names_the_world
 
-__all__ = ["hard_news", "soft_news"]
+__all__ = ["hard_news", "soft_news", "world_news"]
 
 # Each alternative is matched at word starts, case-insensitively; a trailing "\w*"
 # takes inflections ("medal", "medals", "medalist"). Lemmatised text ("champion
@@ -114,6 +115,17 @@ def hard_news(story: Story) -> bool:
     killing, arrests, courts, war, elections and the like (``_HARD``)."""
     return any(
         _HARD.search(text)
+        for article in story.articles
+        for text in (article.title, *_openings(article))
+    )
+
+
+def world_news(story: Story) -> bool:
+    """Whether any article of ``story`` names a country, its people, a capital or an
+    international body in its title or opening (:func:`digest.places.names_the_world`):
+    the world's news, as a foreign-affairs issue reads it, rather than local news."""
+    return any(
+        names_the_world(text)
         for article in story.articles
         for text in (article.title, *_openings(article))
     )

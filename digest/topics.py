@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from digest.config import TopicConfig
 from digest.models import Article, Story
+from digest.places import DEMONYMS as _DEMONYMS
 from digest.text import content_words
 
 __all__ = [
@@ -151,50 +152,6 @@ class Matching:
     rest: tuple[Story, ...]
 
 
-# A place's people and adjective ("Iranian", "Iranians" for "Iran"): a keyword naming a
-# place finds them too. Written out rather than made by endings, which give another
-# place's word ("Niger": Nigerian) or a name's ("Iran": Smriti Irani). Left out: the
-# forms that are as often a name or a plain word ("Dane", "Finn", "Pole", "Swede",
-# "Turk": Dan, Finn, a pole, a swede, Turks and Caicos).
-_DEMONYMS = {
-    place.strip(): tuple(forms.split())
-    for place, forms in (
-        entry.split(":")
-        for entry in """Afghanistan: Afghan; Africa: African; Albania: Albanian;
-        Algeria: Algerian; America: American; Argentina: Argentine Argentinian;
-        Armenia: Armenian; Asia: Asian; Australia: Australian; Austria: Austrian;
-        Azerbaijan: Azerbaijani Azeri; Bahrain: Bahraini; Bangladesh: Bangladeshi;
-        Belarus: Belarusian; Belgium: Belgian; Bolivia: Bolivian; Bosnia: Bosnian;
-        Brazil: Brazilian; Britain: British Briton; Bulgaria: Bulgarian;
-        Cambodia: Cambodian; Canada: Canadian; Catalonia: Catalan; Chechnya: Chechen;
-        Chile: Chilean; China: Chinese; Colombia: Colombian; Congo: Congolese;
-        Crimea: Crimean; Croatia: Croatian; Cuba: Cuban; Cyprus: Cypriot; Czechia: Czech;
-        Denmark: Danish; Ecuador: Ecuadorian; Egypt: Egyptian; England: English;
-        Eritrea: Eritrean; Estonia: Estonian; Ethiopia: Ethiopian; Europe: European;
-        Finland: Finnish; France: French; Gaza: Gazan; Georgia: Georgian; Germany: German;
-        Ghana: Ghanaian; Greece: Greek; Greenland: Greenlandic Greenlander;
-        Guatemala: Guatemalan; Haiti: Haitian; Honduras: Honduran; Hungary: Hungarian;
-        Iceland: Icelandic Icelander; India: Indian; Indonesia: Indonesian; Iran: Iranian;
-        Iraq: Iraqi; Ireland: Irish; Israel: Israeli; Italy: Italian; Japan: Japanese;
-        Jordan: Jordanian; Kashmir: Kashmiri; Kazakhstan: Kazakh; Kenya: Kenyan;
-        Korea: Korean; Kosovo: Kosovar; Kurdistan: Kurdish; Kuwait: Kuwaiti;
-        Latvia: Latvian; Lebanon: Lebanese; Libya: Libyan; Lithuania: Lithuanian;
-        Malaysia: Malaysian; Mali: Malian; Mexico: Mexican; Moldova: Moldovan;
-        Mongolia: Mongolian; Morocco: Moroccan; Myanmar: Burmese; Nepal: Nepali Nepalese;
-        Netherlands: Dutch; Nicaragua: Nicaraguan; Nigeria: Nigerian; Norway: Norwegian;
-        Oman: Omani; Pakistan: Pakistani; Palestine: Palestinian; Panama: Panamanian;
-        Peru: Peruvian; Philippines: Filipino Philippine; Poland: Polish;
-        Portugal: Portuguese; Qatar: Qatari; Romania: Romanian; Russia: Russian;
-        Rwanda: Rwandan; Scotland: Scottish; Senegal: Senegalese; Serbia: Serbian Serb;
-        Slovakia: Slovak; Slovenia: Slovenian Slovene; Somalia: Somali; Spain: Spanish;
-        Sudan: Sudanese; Sweden: Swedish; Switzerland: Swiss; Syria: Syrian;
-        Taiwan: Taiwanese; Tanzania: Tanzanian; Thailand: Thai; Tibet: Tibetan;
-        Tunisia: Tunisian; Turkey: Turkish; Uganda: Ugandan; Ukraine: Ukrainian;
-        Uruguay: Uruguayan; Uzbekistan: Uzbek; Venezuela: Venezuelan;
-        Vietnam: Vietnamese; Wales: Welsh; Yemen: Yemeni; Zambia: Zambian;
-        Zimbabwe: Zimbabwean""".split(";")  # noqa: SIM905
-    )
-}
 # A demonym before one of these words (as stem gives them) is part of another place's or
 # thing's name ("British Columbia", "the French Open", "the Indian Ocean", "Indian Wells",
 # "the Indian Premier League", "African Americans").

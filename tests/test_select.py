@@ -236,18 +236,16 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
             "s-lone1",
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
-            "reports before fragments and hard news before soft, then the newest, one per outlet "
-            "in turn, "
-            "and this one ranked 3",
+            "reports before fragments, hard news before soft and the world's news before local "
+            "news, then the newest, one per outlet in turn, and this one ranked 3",
             "Cheese prices rise in town 1",
         ),
         (
             "s-lone0",
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
-            "reports before fragments and hard news before soft, then the newest, one per outlet "
-            "in turn, "
-            "and this one ranked 4",
+            "reports before fragments, hard news before soft and the world's news before local "
+            "news, then the newest, one per outlet in turn, and this one ranked 4",
             "Cheese prices rise in town 0",
         ),
     ]
@@ -482,7 +480,7 @@ def test_soft_news_prints_after_the_hard_news_and_is_cut_first(tmp_path: Path) -
         ("D", "World Cup: hosts win the final"),
         hours=9,
     )
-    talks = _story("talks", ("A", "Ceasefire talks resume"), ("B", "Ceasefire talks in Doha"))
+    talks = _story("talks", ("A", "Ceasefire talks resume"), ("B", "Ceasefire talks go on"))
     strike = _story("strike", ("A", "Dockers strike at ports"), ("B", "Port strike"), hours=1)
     topics = _grouped([final, talks, strike], [GREENLAND], max_stories=3)
     printed = {s.id: s for t in topics for s in t.stories}
@@ -520,6 +518,20 @@ def test_also_in_the_news_lists_the_hard_news_before_soft_and_quiet_items() -> N
     assert [s.id for s in selection.briefs] == ["s-raid", "s-market", "s-gala"]
     (left,) = selection.left_out
     assert left.story_id == "s-derby"
+
+
+def test_also_in_the_news_lists_the_worlds_news_before_local_news() -> None:
+    # Both are hard news; the foreign-affairs issue's one-line items are the world's.
+    items = [
+        _story("bust", ("Coast", "Police seize cocaine and cash in a seaside raid"), hours=12),
+        _story("strike", ("Wire", "Strike on a market in Sudan kills 28"), hours=6),
+        _story("truce", ("Daily", "Guatemala ends emergency powers after a crackdown"), hours=9),
+    ]
+    selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=2)
+    assert [s.id for s in selection.briefs] == ["s-truce", "s-strike"]  # then the newest
+    (left,) = selection.left_out
+    assert left.story_id == "s-bust"
+    assert "the world's news before local news" in left.detail
 
 
 def test_an_old_page_the_feed_brought_back_is_not_listed_as_this_weeks_news() -> None:

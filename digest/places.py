@@ -1,0 +1,144 @@
+"""Places and bodies of world news, by name: what tells the world's news from local news.
+
+Two uses. A standing topic's keyword that names a place finds its people and adjective
+too (:data:`DEMONYMS`: "Iran" finds "Iranian"; ``digest.topics``). And "Also in the
+news" lists reports that name a country, a people, a capital speaking for its
+government or an international body before those that name none
+(:func:`names_the_world`): a foreign-affairs issue has room for a handful of one-line
+items, and a drugs bust in a seaside town is not among them however hard its words.
+
+The names are written out, not learnt: a country is a fact, and a list can be read and
+corrected. Names that are as often something else are left out: "Chad", "Jordan" and
+"Georgia" are places in :data:`DEMONYMS` for the topics (a keyword names them on
+purpose), but as a first name, a basketball player or a US state they would make a
+local story look foreign, so :func:`names_the_world` reads only their adjectives; and it
+skips "American", "African" and "Asian", which local reports use as often.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DEMONYMS", "names_the_world"]
+
+# A place's people and adjective ("Iranian", "Iranians" for "Iran"): a keyword naming a
+# place finds them too. Written out rather than made by endings, which give another
+# place's word ("Niger": Nigerian) or a name's ("Iran": Smriti Irani). Left out: the
+# forms that are as often a name or a plain word ("Dane", "Finn", "Pole", "Swede",
+# "Turk": Dan, Finn, a pole, a swede, Turks and Caicos).
+DEMONYMS = {
+    place.strip(): tuple(forms.split())
+    for place, forms in (
+        entry.split(":")
+        for entry in """Afghanistan: Afghan; Africa: African; Albania: Albanian;
+        Algeria: Algerian; America: American; Argentina: Argentine Argentinian;
+        Armenia: Armenian; Asia: Asian; Australia: Australian; Austria: Austrian;
+        Azerbaijan: Azerbaijani Azeri; Bahrain: Bahraini; Bangladesh: Bangladeshi;
+        Belarus: Belarusian; Belgium: Belgian; Bolivia: Bolivian; Bosnia: Bosnian;
+        Brazil: Brazilian; Britain: British Briton; Bulgaria: Bulgarian;
+        Cambodia: Cambodian; Canada: Canadian; Catalonia: Catalan; Chechnya: Chechen;
+        Chile: Chilean; China: Chinese; Colombia: Colombian; Congo: Congolese;
+        Crimea: Crimean; Croatia: Croatian; Cuba: Cuban; Cyprus: Cypriot; Czechia: Czech;
+        Denmark: Danish; Ecuador: Ecuadorian; Egypt: Egyptian; England: English;
+        Eritrea: Eritrean; Estonia: Estonian; Ethiopia: Ethiopian; Europe: European;
+        Finland: Finnish; France: French; Gaza: Gazan; Georgia: Georgian; Germany: German;
+        Ghana: Ghanaian; Greece: Greek; Greenland: Greenlandic Greenlander;
+        Guatemala: Guatemalan; Haiti: Haitian; Honduras: Honduran; Hungary: Hungarian;
+        Iceland: Icelandic Icelander; India: Indian; Indonesia: Indonesian; Iran: Iranian;
+        Iraq: Iraqi; Ireland: Irish; Israel: Israeli; Italy: Italian; Japan: Japanese;
+        Jordan: Jordanian; Kashmir: Kashmiri; Kazakhstan: Kazakh; Kenya: Kenyan;
+        Korea: Korean; Kosovo: Kosovar; Kurdistan: Kurdish; Kuwait: Kuwaiti;
+        Latvia: Latvian; Lebanon: Lebanese; Libya: Libyan; Lithuania: Lithuanian;
+        Malaysia: Malaysian; Mali: Malian; Mexico: Mexican; Moldova: Moldovan;
+        Mongolia: Mongolian; Morocco: Moroccan; Myanmar: Burmese; Nepal: Nepali Nepalese;
+        Netherlands: Dutch; Nicaragua: Nicaraguan; Nigeria: Nigerian; Norway: Norwegian;
+        Oman: Omani; Pakistan: Pakistani; Palestine: Palestinian; Panama: Panamanian;
+        Peru: Peruvian; Philippines: Filipino Philippine; Poland: Polish;
+        Portugal: Portuguese; Qatar: Qatari; Romania: Romanian; Russia: Russian;
+        Rwanda: Rwandan; Scotland: Scottish; Senegal: Senegalese; Serbia: Serbian Serb;
+        Slovakia: Slovak; Slovenia: Slovenian Slovene; Somalia: Somali; Spain: Spanish;
+        Sudan: Sudanese; Sweden: Swedish; Switzerland: Swiss; Syria: Syrian;
+        Taiwan: Taiwanese; Tanzania: Tanzanian; Thailand: Thai; Tibet: Tibetan;
+        Tunisia: Tunisian; Turkey: Turkish; Uganda: Ugandan; Ukraine: Ukrainian;
+        Uruguay: Uruguayan; Uzbekistan: Uzbek; Venezuela: Venezuelan;
+        Vietnam: Vietnamese; Wales: Welsh; Yemen: Yemeni; Zambia: Zambian;
+        Zimbabwe: Zimbabwean""".split(";")  # noqa: SIM905
+    )
+}
+
+# Countries and regions with no entry above, and other names of those with one.
+_COUNTRIES = """United States; U.S.; US; USA; U.S.A.; United Kingdom; U.K.; UK; New Zealand; Saudi
+Arabia; Saudi; Saudis; United Arab Emirates; UAE; Emirati; Hong Kong; Sri Lanka; Sri
+Lankan; South Africa; Singapore; Vatican; Holy See; Cameroon; Niger; Jamaica; Bahamas;
+Barbados; Trinidad; Dominican Republic; Puerto Rico; Costa Rica; El Salvador;
+Salvadoran; Belize; Paraguay; Paraguayan; Guyana; Suriname; Luxembourg; Liechtenstein;
+Monaco; Malta; Maltese; Montenegro; North Macedonia; Macedonia; Andorra; Tajikistan;
+Kyrgyzstan; Turkmenistan; Laos; Brunei; East Timor; Timor-Leste; Papua New Guinea; Fiji;
+Samoa; Tonga; Maldives; Bhutan; Madagascar; Mozambique; Angola; Angolan; Namibia;
+Botswana; Lesotho; Eswatini; Malawi; Burundi; Djibouti; Gabon; Liberia; Liberian; Sierra
+Leone; Ivory Coast; Burkina Faso; Benin; Togo; Mauritania; Gambia; Cape Verde;
+Seychelles; Mauritius; Comoros; South Sudan; Central African Republic; Equatorial
+Guinea; Guinea; Sahel; Balkans; Caribbean; Middle East; Latin America; Arctic;
+Antarctica; Persian Gulf; West Bank; Golan; Donbas; Kurds; Rohingya; Uyghur; Uyghurs;
+Uighur""".split(";")  # noqa: SIM905
+# Bodies whose news is the world's: alliances, courts, the UN, governments by their seat.
+_BODIES = """United Nations; U.N.; UN; NATO; European Union; EU; E.U.; European Commission; Security
+Council; G7; G-7; G20; G-20; IMF; World Bank; OPEC; ASEAN; African Union; International
+Criminal Court; ICC; Interpol; Red Cross; Amnesty International; Human Rights Watch;
+Kremlin; Pentagon; White House; State Department; Downing Street; Elysee; Élysée;
+Bundestag; Knesset; Duma; Hamas; Hezbollah; Taliban; Houthi; Houthis; Islamic State;
+ISIS; al-Qaeda; Wagner""".split(";")  # noqa: SIM905
+# Capitals and seats that stand for their governments ("Beijing says", "talks in Geneva").
+_CAPITALS = """Washington; Moscow; Beijing; Kyiv; Kiev; Tehran; Jerusalem; Tel Aviv; Brussels;
+London; Paris; Berlin; Rome; Madrid; Tokyo; Seoul; Pyongyang; New Delhi; Islamabad; Kabul;
+Baghdad; Damascus; Beirut; Cairo; Ankara; Istanbul; Riyadh; Doha; Abu Dhabi; Caracas;
+Havana; Taipei; Geneva; The Hague; Davos; Minsk; Warsaw; Budapest; Vienna; Prague;
+Athens; Lisbon; Dublin; Stockholm; Oslo; Copenhagen; Helsinki; Nuuk; Ottawa; Mexico
+City; Bogota; Bogotá; Buenos Aires; Brasilia; Brasília; Nairobi; Addis Ababa; Khartoum;
+Tripoli; Abuja; Pretoria; Kinshasa; Manila; Jakarta; Bangkok; Hanoi; Dhaka; Kathmandu;
+Colombo; Canberra; Pristina; Belgrade; Sarajevo; Tbilisi; Yerevan; Baku; Munich""".split(";")  # noqa: SIM905
+# Cities and regions that foreign news names without its country ("Valencia flood
+# inquiry", "strikes on Kharkiv"). The big cities of the English-speaking countries are
+# left out: in those outlets' feeds they are the local news.
+_CITIES = """Valencia; Barcelona; Seville; Milan; Naples; Venice; Lyon; Marseille; Hamburg;
+Frankfurt; Cologne; Amsterdam; Rotterdam; Antwerp; Zurich; Krakow; Gdansk; Kharkiv;
+Odesa; Odessa; Lviv; Dnipro; Zaporizhzhia; Mariupol; Kherson; Donetsk; Luhansk; Bakhmut;
+St Petersburg; St. Petersburg; Kaliningrad; Transnistria; Karabakh; Abkhazia; Aleppo;
+Idlib; Homs; Mosul; Basra; Erbil; Rafah; Khan Younis; Hebron; Jenin; Nablus; Ramallah;
+Darfur; El Fasher; Port Sudan; Goma; Mogadishu; Benghazi; Misrata; Jeddah; Mecca; Dubai;
+Sharm el-Sheikh; Mumbai; Karachi; Lahore; Kolkata; Chennai; Bengaluru; Bangalore;
+Balochistan; Xinjiang; Shanghai; Shenzhen; Guangzhou; Wuhan; Macau; Osaka; Kyoto;
+Hiroshima; Fukushima; Okinawa; Busan; Aceh; Bali; Mindanao; Lagos; Johannesburg; Cape
+Town; Durban; Sao Paulo; São Paulo; Rio de Janeiro; Guadalajara; Monterrey; Medellin;
+Medellín; Quito; La Paz; Montevideo; Strait of Hormuz; Hormuz; Red Sea; South China Sea;
+Black Sea""".split(";")  # noqa: SIM905
+# As often a first name, a player, a state or a bird as the place; and the continents
+# whose adjective is in as many local reports ("an American Airlines flight", "African
+# American voters").
+_AMBIGUOUS = frozenset({"Chad", "Jordan", "Georgia", "Turkey"})
+_CONTINENTS = frozenset({"America", "Africa", "Asia"})
+
+
+def _alternatives() -> list[str]:
+    # A name may break across the lines above: its words are joined by one space.
+    names = {" ".join(n.split()) for n in (*_COUNTRIES, *_BODIES, *_CAPITALS, *_CITIES)}
+    names.discard("")
+    for place, forms in DEMONYMS.items():
+        if place in _CONTINENTS:
+            continue
+        if place not in _AMBIGUOUS:
+            names.add(place)
+        names.update(forms)
+        names.update(form + "s" for form in forms if not form.endswith(("ese", "ss", "sh", "ch")))
+    # Longest first, so "South Sudan" is read whole before "Sudan".
+    return sorted(names, key=lambda n: (-len(n), n))
+
+
+# Case-sensitive: "US" is not "us", and "Turkish" not "turkish" of a recipe.
+_WORLD = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, _alternatives())) + r")(?![\w-])")
+
+
+def names_the_world(text: str) -> bool:
+    """Whether ``text`` names a country, its people, a capital, or an international body
+    ("Sudan", "Iranians", "Beijing", "NATO"), as written with their capitals."""
+    return bool(_WORLD.search(text))

@@ -1,0 +1,51 @@
+"""Names of world news (``digest.places``): countries, peoples, capitals and
+international bodies, as outlets write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.places import DEMONYMS, names_the_world
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strike on a market in Sudan kills at least 28 people",
+        "Iranians mourn slain protesters",  # a people, in the plural
+        "US military airlifts a mini reactor",  # the acronym in capitals
+        "The U.S. secretary of state said in Budapest that ...",
+        "Beijing warns Washington over tariffs",  # seats speaking for governments
+        "NATO allies meet in Brussels",
+        "South Sudan's leaders sign a truce",  # read whole, before "Sudan"
+        "The Jordanian king arrives",  # the adjective of a place left out as a name
+        "Talks in The Hague resume",
+        "Valencia flood inquiry blames late alert",  # a city foreign news names alone
+    ],
+)
+def test_the_worlds_news_is_named(text: str) -> None:
+    assert names_the_world(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$100k of cocaine seized in the Whitsundays",  # local news, however hard
+        "Two people charged after police search an Airlie Beach property",
+        "Rescuers search for skiers after California avalanche",
+        "Tell us what you think",  # the pronoun, not the country
+        "An American Airlines flight was delayed",  # the continents' adjectives
+        "African American voters turn out",
+        "Chad Smith scores twice",  # a first name, not the country
+        "Michael Jordan's sneakers sell at auction",
+        "Turkey prices rise before the holiday",
+    ],
+)
+def test_local_news_names_no_country(text: str) -> None:
+    assert not names_the_world(text)
+
+
+def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
+    # digest.topics reads the same list: a keyword "Iran" finds "Iranian".
+    assert DEMONYMS["Iran"] == ("Iranian",)
+    assert "Filipino" in DEMONYMS["Philippines"]
