@@ -161,6 +161,11 @@ _PLURAL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:ians|icans|ists|ites|ocrats)|Tories|Greens|Conservatives|Liberals|"
     r"Israelis|Iraqis|Pakistanis|Saudis|Kurds|Europeans|Koreans|Chinese|Japanese|Taliban)$"
 )
+# Singular names after "The" that end like a plural: papers, countries, one event.
+_SINGULAR_THE_NAMES = frozenset(
+    """Times News Express Sports States Philippines Netherlands Bahamas Maldives Seychelles
+    Comoros Emirates Olympics Games Headquarters Series Politics Economics""".split()  # noqa: SIM905
+)
 # A speaker cut at a title's full stop by the sentence splitter ("Democratic Sen.").
 _BARE_TITLE = re.compile(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St)$")
 # Titles before a surname: "Mr. Herman" and "Jeff Herman" are one person.
@@ -393,6 +398,16 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
     head = head_phrase[-1] if head_phrase else ""
     if head.lower() == "police" or _PLURAL_NAME.match(head):
         return True  # "Los Angeles Police say", "Senate Democrats say"
+    if (
+        len(head_phrase) > 1
+        and head_phrase[0] in ("The", "the")
+        and head[:1].isupper()
+        and len(head) > 3
+        and head.endswith("s")
+        and not head.endswith(("ss", "us", "is", "'s", "’s"))
+        and head not in _SINGULAR_THE_NAMES
+    ):
+        return True  # "The Buffalo Jills say", "The Jets say": a team, a band, a group
     if _PLURAL_OPENING.match(head) and (len(head_phrase) == 1 or head_phrase[-2][:1].isupper()):
         # "Officials in Gaza say": capitalised only to open the sentence; "Los Angeles
         # County Sheriff's Homicide Detectives say": a unit's name ending in its people.

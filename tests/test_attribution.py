@@ -254,6 +254,10 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
         ),
         # A surname that ends like a plural is one person.
         ("Ana Waters said the door had been unlocked for weeks.", "Ana Waters", "says"),
+        # A team or band after "The" is many; a paper or a country after it is one.
+        ("The Harbour Gulls said the club had paid them $3 an hour.", "The Harbour Gulls", "say"),
+        ("The Financial Times said the deal was worth $2 billion.", "The Financial Times", "says"),
+        ("The Philippines said the reef was its territory.", "The Philippines", "says"),
     ],
 )
 def test_a_plural_speaker_says_say_even_when_it_opens_the_sentence(
