@@ -134,8 +134,16 @@ def _alternatives() -> list[str]:
     return sorted(names, key=lambda n: (-len(n), n))
 
 
+# A place in a paper's or a programme's name is no news of it: a photo credit "(... /The
+# Washington Post)" or "a USA Today story" on a local report.
+_MASTHEAD = (
+    r"(?! (?:Post|Times|Today|Examiner|Journal|Herald|Tribune|Daily|Independent|Telegraph|"
+    r"Star|Sun|Magazine)\b)"
+)
 # Case-sensitive: "US" is not "us", and "Turkish" not "turkish" of a recipe.
-_WORLD = re.compile(r"(?<![\w.-])(?:" + "|".join(map(re.escape, _alternatives())) + r")(?![\w-])")
+_WORLD = re.compile(
+    r"(?<![\w.-])(?:" + "|".join(map(re.escape, _alternatives())) + r")(?![\w-])" + _MASTHEAD
+)
 
 
 def names_the_world(text: str) -> bool:

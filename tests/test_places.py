@@ -39,6 +39,8 @@ def test_the_worlds_news_is_named(text: str) -> None:
         "Chad Smith scores twice",  # a first name, not the country
         "Michael Jordan's sneakers sell at auction",
         "Turkey prices rise before the holiday",
+        "Astronomers found it. (Jane Roe/The Washington Post)",  # a paper's name, a credit
+        "The games were unveiled in a USA Today story",
     ],
 )
 def test_local_news_names_no_country(text: str) -> None:
