@@ -2,17 +2,24 @@
 
 Two uses. A standing topic's keyword that names a place finds its people and adjective
 too (:data:`DEMONYMS`: "Iran" finds "Iranian"; ``digest.topics``). And "Also in the
-news" lists reports that name a country, a people, a capital speaking for its
-government or an international body before those that name none
-(:func:`names_the_world`): a foreign-affairs issue has room for a handful of one-line
-items, and a drugs bust in a seaside town is not among them however hard its words.
+news" lists reports that name a country, a people, a capital, a region in the news, an
+international body or a leader before those that name none (:func:`names_the_world`):
+a foreign-affairs issue has room for a handful of one-line items, and a drugs bust in a
+seaside town is not among them however hard its words.
+
+The English-language feeds a newsletter reads are mostly published in the United
+States, Britain, Ireland, Canada, Australia and New Zealand, and their domestic news
+names its own country ("Australian man charged", "U.S. Senate passes ...", "London bus
+strike"): those countries' names, capitals and seats of government count only beside
+another name ("U.S. deports migrants to Cameroon").
 
 The names are written out, not learnt: a country is a fact, and a list can be read and
-corrected. Names that are as often something else are left out: "Chad", "Jordan" and
-"Georgia" are places in :data:`DEMONYMS` for the topics (a keyword names them on
-purpose), but as a first name, a basketball player or a US state they would make a
-local story look foreign, so :func:`names_the_world` reads only their adjectives; and it
-skips "American", "African" and "Asian", which local reports use as often.
+corrected (the leaders' names need keeping as they change). Names that are as often
+something else are left out: "Chad", "Jordan" and "Georgia" are places in
+:data:`DEMONYMS` for the topics (a keyword names them on purpose), but as a first name,
+a basketball player or a US state they would make a local story look foreign, so
+:func:`names_the_world` reads only their adjectives; and it skips "American", "African"
+and "Asian", which local reports use as often.
 """
 
 from __future__ import annotations
@@ -79,7 +86,8 @@ Botswana; Lesotho; Eswatini; Malawi; Burundi; Djibouti; Gabon; Liberia; Liberian
 Leone; Ivory Coast; Burkina Faso; Benin; Togo; Mauritania; Gambia; Cape Verde;
 Seychelles; Mauritius; Comoros; South Sudan; Central African Republic; Equatorial
 Guinea; Guinea; Sahel; Balkans; Caribbean; Middle East; Latin America; Arctic;
-Antarctica; Persian Gulf; West Bank; Golan; Donbas; Kurds; Rohingya; Uyghur; Uyghurs;
+Antarctica; South America; South American; Central America; Central American; Latin
+American; Persian Gulf; West Bank; Golan; Donbas; Kurds; Rohingya; Uyghur; Uyghurs;
 Uighur""".split(";")  # noqa: SIM905
 # Bodies whose news is the world's: alliances, courts, the UN, governments by their seat.
 _BODIES = """United Nations; U.N.; UN; NATO; European Union; EU; E.U.; European Commission; Security
@@ -98,8 +106,8 @@ City; Bogota; Bogotá; Buenos Aires; Brasilia; Brasília; Nairobi; Addis Ababa; 
 Tripoli; Abuja; Pretoria; Kinshasa; Manila; Jakarta; Bangkok; Hanoi; Dhaka; Kathmandu;
 Colombo; Canberra; Pristina; Belgrade; Sarajevo; Tbilisi; Yerevan; Baku; Munich""".split(";")  # noqa: SIM905
 # Cities and regions that foreign news names without its country ("Valencia flood
-# inquiry", "strikes on Kharkiv"). The big cities of the English-speaking countries are
-# left out: in those outlets' feeds they are the local news.
+# inquiry", "strikes on Kharkiv"). No city of the home countries (see the module) is
+# listed: in those outlets' feeds they are the local news.
 _CITIES = """Valencia; Barcelona; Seville; Milan; Naples; Venice; Lyon; Marseille; Hamburg;
 Frankfurt; Cologne; Amsterdam; Rotterdam; Antwerp; Zurich; Krakow; Gdansk; Kharkiv;
 Odesa; Odessa; Lviv; Dnipro; Zaporizhzhia; Mariupol; Kherson; Donetsk; Luhansk; Bakhmut;
@@ -112,6 +120,29 @@ Hiroshima; Fukushima; Okinawa; Busan; Aceh; Bali; Mindanao; Lagos; Johannesburg;
 Town; Durban; Sao Paulo; São Paulo; Rio de Janeiro; Guadalajara; Monterrey; Medellin;
 Medellín; Quito; La Paz; Montevideo; Strait of Hormuz; Hormuz; Red Sea; South China Sea;
 Black Sea""".split(";")  # noqa: SIM905
+# Leaders a headline names alone ("Putin says ...", "Xi's purge"), as of 2026.
+_LEADERS = """Putin; Zelensky; Zelenskyy; Zelenskiy; Xi Jinping; Modi; Netanyahu; Erdogan;
+Erdoğan; Khamenei; Kim Jong Un; Kim Jong-un; Macron; Merz; Meloni; Orban; Orbán; Milei;
+Sheinbaum; Lula; Maduro; Lukashenko; Guterres; Rutte; von der Leyen; Kallas; Takaichi;
+al-Sharaa; Sisi; el-Sisi; Abbas; Tigray; Kursk; Sinaloa; DRC; M23; Côte d'Ivoire; Al Qaeda;
+Al-Qaeda""".split(";")  # noqa: SIM905
+# The home countries of most English-language feeds (see the module), each with its
+# names, capitals and seats: they count only beside another name, or one another
+# ("Canada gives U.S. arms makers the cold shoulder").
+_HOMES = {
+    home: frozenset(" ".join(n.split()) for n in names.split(";"))
+    for home, names in {
+        "United States": """United States; U.S.; US; USA; U.S.A.; Washington; White House;
+        Pentagon; State Department""",
+        "United Kingdom": """United Kingdom; U.K.; UK; Britain; British; Briton; Britons;
+        England; English; Scotland; Scottish; Wales; Welsh; London; Downing Street""",
+        "Ireland": "Ireland; Irish; Dublin",
+        "Canada": "Canada; Canadian; Canadians; Ottawa",
+        "Australia": "Australia; Australian; Australians; Canberra",
+        "New Zealand": "New Zealand",
+    }.items()
+}
+_HOME = {name: home for home, names in _HOMES.items() for name in names}
 # As often a first name, a player, a state or a bird as the place; and the continents
 # whose adjective is in as many local reports ("an American Airlines flight", "African
 # American voters").
@@ -121,7 +152,8 @@ _CONTINENTS = frozenset({"America", "Africa", "Asia"})
 
 def _alternatives() -> list[str]:
     # A name may break across the lines above: its words are joined by one space.
-    names = {" ".join(n.split()) for n in (*_COUNTRIES, *_BODIES, *_CAPITALS, *_CITIES)}
+    every = (*_COUNTRIES, *_BODIES, *_CAPITALS, *_CITIES, *_LEADERS)
+    names = {" ".join(n.split()) for n in every}
     names.discard("")
     for place, forms in DEMONYMS.items():
         if place in _CONTINENTS:
@@ -141,12 +173,22 @@ _MASTHEAD = (
     r"Star|Sun|Magazine)\b)"
 )
 # Case-sensitive: "US" is not "us", and "Turkish" not "turkish" of a recipe.
+# A hyphen joins names ("Israel-Hamas talks", "Kyiv-based", "pro-Russian"); "Indian-
+# American" is an American.
 _WORLD = re.compile(
-    r"(?<![\w.-])(?:" + "|".join(map(re.escape, _alternatives())) + r")(?![\w-])" + _MASTHEAD
+    r"(?<![\w.])(?:" + "|".join(map(re.escape, _alternatives())) + r")(?!\w|-American)" + _MASTHEAD
 )
 
 
 def names_the_world(text: str) -> bool:
-    """Whether ``text`` names a country, its people, a capital, or an international body
-    ("Sudan", "Iranians", "Beijing", "NATO"), as written with their capitals."""
-    return bool(_WORLD.search(text))
+    """Whether ``text`` names a country, its people, a capital, a region in the news, an
+    international body or a leader ("Sudan", "Iranians", "Beijing", "NATO", "Putin"), as
+    written with their capitals; a home country's names alone do not count (see the
+    module)."""
+    homes = set()
+    for match in _WORLD.finditer(text):
+        home = _HOME.get(match.group(0))
+        if home is None:
+            return True
+        homes.add(home)
+    return len(homes) > 1

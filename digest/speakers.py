@@ -161,10 +161,11 @@ _PLURAL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:ians|icans|ists|ites|ocrats)|Tories|Greens|Conservatives|Liberals|"
     r"Israelis|Iraqis|Pakistanis|Saudis|Kurds|Europeans|Koreans|Chinese|Japanese|Taliban)$"
 )
-# Singular names after "The" that end like a plural: papers, countries, one event.
+# Singular names after "The" that end like a plural: papers, countries, bodies, events.
 _SINGULAR_THE_NAMES = frozenset(
     """Times News Express Sports States Philippines Netherlands Bahamas Maldives Seychelles
-    Comoros Emirates Olympics Games Headquarters Series Politics Economics""".split()  # noqa: SIM905
+    Comoros Emirates Islands Falklands Nations Institutes Olympics Games Awards Masters
+    Headquarters Series Politics Economics""".split()  # noqa: SIM905
 )
 # A speaker cut at a title's full stop by the sentence splitter ("Democratic Sen.").
 _BARE_TITLE = re.compile(r"^(?:Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Dr|Mr|Mrs|Ms|Prof|St)$")
@@ -401,6 +402,8 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
     if (
         len(head_phrase) > 1
         and head_phrase[0] in ("The", "the")
+        and head_phrase == name.split()  # "The Veterans of Foreign Wars" is one body
+        and all(word[:1].isupper() for word in head_phrase[1:])
         and head[:1].isupper()
         and len(head) > 3
         and head.endswith("s")

@@ -258,6 +258,16 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
         ("The Harbour Gulls said the club had paid them $3 an hour.", "The Harbour Gulls", "say"),
         ("The Financial Times said the deal was worth $2 billion.", "The Financial Times", "says"),
         ("The Philippines said the reef was its territory.", "The Philippines", "says"),
+        (
+            "The United Nations said on Monday that aid trucks had been held at the border.",
+            "The United Nations",
+            "says",
+        ),
+        (
+            "The Veterans of Foreign Wars said the clinic would close.",
+            "The Veterans of Foreign Wars",
+            "says",
+        ),
     ],
 )
 def test_a_plural_speaker_says_say_even_when_it_opens_the_sentence(

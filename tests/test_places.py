@@ -13,7 +13,7 @@ from digest.places import DEMONYMS, names_the_world
     [
         "Strike on a market in Sudan kills at least 28 people",
         "Iranians mourn slain protesters",  # a people, in the plural
-        "US military airlifts a mini reactor",  # the acronym in capitals
+        "US and EU trade officials meet",  # acronyms in capitals
         "The U.S. secretary of state said in Budapest that ...",
         "Beijing warns Washington over tariffs",  # seats speaking for governments
         "NATO allies meet in Brussels",
@@ -21,6 +21,11 @@ from digest.places import DEMONYMS, names_the_world
         "The Jordanian king arrives",  # the adjective of a place left out as a name
         "Talks in The Hague resume",
         "Valencia flood inquiry blames late alert",  # a city foreign news names alone
+        "Israel-Hamas ceasefire talks stall",  # names joined by a hyphen
+        "Kyiv-based analysts doubt the figures",
+        "In Xi Jinping's purge of the military, a search for loyalty",  # a leader alone
+        "U.S. deports nine migrants to Cameroon",  # a home country beside another
+        "Canada gives U.S. arms makers the cold shoulder",  # two home countries
     ],
 )
 def test_the_worlds_news_is_named(text: str) -> None:
@@ -39,6 +44,12 @@ def test_the_worlds_news_is_named(text: str) -> None:
         "Chad Smith scores twice",  # a first name, not the country
         "Michael Jordan's sneakers sell at auction",
         "Turkey prices rise before the holiday",
+        # A home country of English-language feeds alone is domestic news.
+        "Australian man charged over a fatal crash in Ballarat",
+        "Washington state wildfire forces evacuations",
+        "London bus strike called off",
+        "U.S. Senate passes the farm bill",
+        "An Indian-American doctor is honoured in Ohio",
         "Astronomers found it. (Jane Roe/The Washington Post)",  # a paper's name, a credit
         "The games were unveiled in a USA Today story",
     ],
