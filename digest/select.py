@@ -53,7 +53,7 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
-from digest.softnews import hard_news, soft_news, world_news
+from digest.softnews import death_toll, hard_news, soft_news, world_news
 from digest.text import MONTHS, word_count
 from digest.topics import Placement, TopicExample, match_topics
 from digest.urls import url_date
@@ -72,6 +72,10 @@ _BRIEF_REPORT_WORDS = 80
 # does is an old page brought back (a tracker kept up to date, an archive piece), not
 # the week's news: a month leaves room for a report updated over some days.
 _OLDER_PAGE_DAYS = 30
+# Within a tier of Also in the news, a report of this many dead or more comes before a
+# newer item: a strike that killed 28 is the week's news whatever day it was told. Ten
+# is where news counts deaths in figures rather than by name (a judgement, not fitted).
+_MANY_DEAD = 10
 # Sentences of a one-outlet page read to tell a report from someone's own words.
 _OPENING_SENTENCES = 3
 # A paper's text cites its figures and tables ("(Extended Data Fig. 1a–c)", "(Table
@@ -292,12 +296,12 @@ def _print_rank(
     )
 
 
-def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, float, str]:
+def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, bool, float, str]:
     """ "Also in the news" order: reports before fragments and soft news (a page
     without a news headline among its titles, with less than ``_BRIEF_REPORT_WORDS``
     words of text, of sport, entertainment or an obituary, telling of no hard news, or
     naming no country, people or international body: each counts against it), then
-    most articles, then the newest."""
+    most articles, then a report of ``_MANY_DEAD`` or more dead, then the newest."""
     latest = max(a.published for a in story.articles)
     words = max(word_count(a.text or a.summary) for a in story.articles)
     weak = (
@@ -307,7 +311,13 @@ def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, f
         + int(not hard_news(story))
         + int(not world_news(story))
     )
-    return (weak, -len(story.articles), -latest.timestamp(), story.id)
+    return (
+        weak,
+        -len(story.articles),
+        death_toll(story) < _MANY_DEAD,
+        -latest.timestamp(),
+        story.id,
+    )
 
 
 def _not_a_report(story: Story) -> str:
@@ -365,8 +375,8 @@ def _over_briefs(story: Story, shown: int, rank: int) -> str:
     return (
         f"one outlet only ({outlet}); Also in the news holds {shown} "
         f"(newsletter.also_in_the_news), reports before fragments, hard news before "
-        f"soft and the world's news before local news, then the newest, one per outlet "
-        f"in turn, and this one ranked {rank}"
+        f"soft and the world's news before local news, then reports of {_MANY_DEAD} or "
+        f"more dead, then the newest, one per outlet in turn, and this one ranked {rank}"
     )
 
 

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from digest.models import Article, Story
 from digest.places import names_the_world
 
-__all__ = ["hard_news", "soft_news", "world_news"]
+__all__ = ["death_toll", "hard_news", "soft_news", "world_news"]
 
 # Each alternative is matched at word starts, case-insensitively; a trailing "\w*"
 # takes inflections ("medal", "medals", "medalist"). Lemmatised text ("champion
@@ -82,6 +82,19 @@ _HARD = re.compile(
     r"avalanches?|crash\w*|disasters?)(?![\w-])",
     re.IGNORECASE,
 )
+# A number of dead, as headlines and teasers give it: "kills at least 28", "killing 11",
+# "11 people killed", "10 police killings", "left 12 dead", "death toll rises to 40". A
+# number inside a name or an age is not one ("COVID-19 deaths", "a 38-year-old man was
+# killed").
+_NUMBER = r"(?<![\w-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w-])"
+_DEATHS = re.compile(
+    rf"\b(?:kill(?:s|ed|ing)?|lea(?:ves|ving|ft))(?:\s+(?:at\s+least|more\s+than|over|"
+    rf"nearly|almost|some|about))?\s+{_NUMBER}"
+    rf"|{_NUMBER}(?:\s+[a-z]+)?\s+(?:(?:were|have\s+been|are)\s+)?"
+    rf"(?:killed|dead|deaths|died|killings)\b"
+    rf"|\bdeath\s+toll\b[^.]{{0,30}}?{_NUMBER}",
+    re.IGNORECASE,
+)
 # A story is news if one report in this many tells of the hard news.
 _HARD_SHARE = 4
 # How much of an article's text is its opening: the feed teaser's length, about.
@@ -128,6 +141,20 @@ def world_news(story: Story) -> bool:
         names_the_world(text)
         for article in story.articles
         for text in (article.title, *_openings(article))
+    )
+
+
+def death_toll(story: Story) -> int:
+    """The largest number of dead any article of ``story`` reports in its title or
+    opening ("kills at least 28", "11 killed", "death toll rises to 40"), or 0."""
+    return max(
+        (
+            int(next(group for group in match.groups() if group).replace(",", ""))
+            for article in story.articles
+            for text in (article.title, *_openings(article))
+            for match in _DEATHS.finditer(text)
+        ),
+        default=0,
     )
 
 

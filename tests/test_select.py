@@ -237,7 +237,8 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
             "reports before fragments, hard news before soft and the world's news before local "
-            "news, then the newest, one per outlet in turn, and this one ranked 3",
+            "news, then reports of 10 or more dead, then the newest, one per outlet in turn, "
+            "and this one ranked 3",
             "Cheese prices rise in town 1",
         ),
         (
@@ -245,7 +246,8 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news), "
             "reports before fragments, hard news before soft and the world's news before local "
-            "news, then the newest, one per outlet in turn, and this one ranked 4",
+            "news, then reports of 10 or more dead, then the newest, one per outlet in turn, "
+            "and this one ranked 4",
             "Cheese prices rise in town 0",
         ),
     ]
@@ -515,7 +517,8 @@ def test_also_in_the_news_lists_the_hard_news_before_soft_and_quiet_items() -> N
         _story("market", ("Daily", "Strike on a market kills 20"), hours=0),
     ]
     selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=3)
-    assert [s.id for s in selection.briefs] == ["s-raid", "s-market", "s-gala"]
+    # The strike's twenty dead come before the newer raid; both before the quiet gala.
+    assert [s.id for s in selection.briefs] == ["s-market", "s-raid", "s-gala"]
     (left,) = selection.left_out
     assert left.story_id == "s-derby"
 
@@ -524,7 +527,7 @@ def test_also_in_the_news_lists_the_worlds_news_before_local_news() -> None:
     # Both are hard news; the foreign-affairs issue's one-line items are the world's.
     items = [
         _story("bust", ("Coast", "Police seize cocaine and cash in a seaside raid"), hours=12),
-        _story("strike", ("Wire", "Strike on a market in Sudan kills 28"), hours=6),
+        _story("strike", ("Wire", "Sudan's military shells a market town"), hours=6),
         _story("truce", ("Daily", "Guatemala ends emergency powers after a crackdown"), hours=9),
     ]
     selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=2)
@@ -532,6 +535,17 @@ def test_also_in_the_news_lists_the_worlds_news_before_local_news() -> None:
     (left,) = selection.left_out
     assert left.story_id == "s-bust"
     assert "the world's news before local news" in left.detail
+
+
+def test_also_in_the_news_lists_a_report_of_many_dead_before_newer_news() -> None:
+    items = [
+        _story("talks", ("Wire", "Kenya and Somalia agree a border ceasefire"), hours=9),
+        _story("strike", ("Daily", "Strike on a market in Sudan kills at least 28"), hours=0),
+        _story("crash", ("Post", "Bus crash in Peru leaves 3 dead"), hours=5),
+    ]
+    selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=3)
+    # Ten dead or more first; then the newest: three dead is a report like any other.
+    assert [s.id for s in selection.briefs] == ["s-strike", "s-talks", "s-crash"]
 
 
 def test_an_old_page_the_feed_brought_back_is_not_listed_as_this_weeks_news() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from digest.models import Story, StoryId
-from digest.softnews import hard_news, soft_news
+from digest.softnews import death_toll, hard_news, soft_news
 from tests.test_cluster import _article
 
 
@@ -112,3 +112,21 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
     # Only the opening counts: a long report of a fair may mention a court at its end.
     tail = "The fair opened on Friday. " * 40 + "A court ruled last year on the lease."
     assert not hard_news(_story(("Book fair draws crowds", tail)))
+
+
+@pytest.mark.parametrize(
+    ("title", "toll"),
+    [
+        ("Strike on a market kills at least 28 people", 28),
+        ("Navy strikes three more boats, killing 11", 11),
+        ("Crackdown follows 10 police killings", 10),
+        ("The quake left 1,200 dead", 1200),
+        ("Death toll from the floods rises to 40", 40),
+        # Not a number of dead: a disease's name, an age, the missing.
+        ("COVID-19 deaths fall for a third week", 0),
+        ("A 38-year-old man was killed on the motorway", 0),
+        ("Rescuers search for 10 missing skiers", 0),
+    ],
+)
+def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: int) -> None:
+    assert death_toll(_story((title, ""))) == toll
