@@ -135,9 +135,11 @@ def select_stories(
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice, soft))
     chosen = [_soft_noted(p, choice, soft) for p in chosen]
     ordered = _brief_order(briefs, soft)
-    unreported = {story.id: why for story in ordered if (why := _not_a_report(story))}
-    briefs = [story for story in ordered if story.id not in unreported]
+    unreported = {b.story.id: why for b in ordered if (why := _not_a_report(b.story))}
+    listed = [b for b in ordered if b.story.id not in unreported]
+    briefs = [b.story for b in listed]
     shown = max(also_in_the_news, 0)
+    last = listed[min(shown, len(listed)) - 1] if shown and listed else None
     left_out = [
         *choice.left_out,
         *(
@@ -155,13 +157,13 @@ def select_stories(
         ),
         *(
             LeftOut(
-                story.id,
+                brief.story.id,
                 LeftOutReason.ONE_OUTLET,
-                _over_briefs(story, shown, rank),
-                _title(story),
-                _article_ids(story),
+                _over_briefs(brief, shown, rank, last),
+                _title(brief.story),
+                _article_ids(brief.story),
             )
-            for rank, story in enumerate(briefs[shown:], start=shown + 1)
+            for rank, brief in enumerate(listed[shown:], start=shown + 1)
         ),
         *(
             LeftOut(
@@ -172,7 +174,7 @@ def select_stories(
                 _title(story),
                 _article_ids(story),
             )
-            for story in ordered
+            for story in (b.story for b in ordered)
             if story.id in unreported
         ),
     ]
@@ -296,23 +298,28 @@ def _print_rank(
     )
 
 
-def _brief_rank(story: Story, soft: Callable[[Story], str]) -> tuple[int, int, bool, float, str]:
-    """ "Also in the news" order: reports before fragments and soft news (a page
-    without a news headline among its titles, with less than ``_BRIEF_REPORT_WORDS``
-    words of text, of sport, entertainment or an obituary, telling of no hard news, or
-    naming no country, people or international body: each counts against it), then
+def _brief_marks(story: Story, soft: Callable[[Story], str]) -> tuple[str, ...]:
+    """What counts against a one-outlet item in "Also in the news", each in words: a
+    page without a news headline among its titles, with less than
+    ``_BRIEF_REPORT_WORDS`` words of text, of sport, entertainment or an obituary,
+    telling of no hard news, or naming no country, people or international body."""
+    words = max(word_count(a.text or a.summary) for a in story.articles)
+    marks = (
+        "no news headline among its titles" if not has_news_title(story) else "",
+        f"under {_BRIEF_REPORT_WORDS} words of text" if words < _BRIEF_REPORT_WORDS else "",
+        soft(story),
+        "no hard news in its title or opening" if not hard_news(story) else "",
+        "names no country, people or international body" if not world_news(story) else "",
+    )
+    return tuple(mark for mark in marks if mark)
+
+
+def _brief_rank(story: Story, marks: int) -> tuple[int, int, bool, float, str]:
+    """ "Also in the news" order: fewest marks against it (``_brief_marks``), then
     most articles, then a report of ``_MANY_DEAD`` or more dead, then the newest."""
     latest = max(a.published for a in story.articles)
-    words = max(word_count(a.text or a.summary) for a in story.articles)
-    weak = (
-        int(not has_news_title(story))
-        + int(words < _BRIEF_REPORT_WORDS)
-        + int(bool(soft(story)))
-        + int(not hard_news(story))
-        + int(not world_news(story))
-    )
     return (
-        weak,
+        marks,
         -len(story.articles),
         death_toll(story) < _MANY_DEAD,
         -latest.timestamp(),
@@ -354,30 +361,54 @@ def _in_own_words(story: Story) -> bool:
     return bool(sentences) and 2 * sum(map(in_person, sentences)) > len(sentences)
 
 
-def _brief_order(briefs: Sequence[Story], soft: Callable[[Story], str]) -> list[Story]:
+@dataclass(frozen=True, slots=True)
+class _Brief:
+    """A one-outlet item in the order of "Also in the news", with what counts against it
+    and its place in its outlet's turn (0 for the outlet's first item of its tier)."""
+
+    story: Story
+    marks: tuple[str, ...]
+    turn: int
+
+
+def _brief_order(briefs: Sequence[Story], soft: Callable[[Story], str]) -> list[_Brief]:
     """Briefs by ``_brief_rank``, each outlet's second brief after every outlet's first
     (and so on) within a tier: a list of eight from the one feed that posts most often
     is no "also in the news"."""
-    ranked = sorted((_brief_rank(story, soft), story) for story in briefs)
+    marked = [(story, _brief_marks(story, soft)) for story in briefs]
+    ranked = sorted(marked, key=lambda pair: _brief_rank(pair[0], len(pair[1])))
     seen: Counter[tuple[int, str]] = Counter()
     keyed = []
-    for position, (rank, story) in enumerate(ranked):
-        tier, outlet = rank[0], story.outlets[0] if story.outlets else ""
-        keyed.append(((tier, seen[(tier, outlet)], position), story))
+    for position, (story, marks) in enumerate(ranked):
+        tier, outlet = len(marks), story.outlets[0] if story.outlets else ""
+        turn = seen[(tier, outlet)]
+        keyed.append(((tier, turn, position), _Brief(story, marks, turn)))
         seen[(tier, outlet)] += 1
-    return [story for _, story in sorted(keyed, key=lambda pair: pair[0])]
+    return [brief for _, brief in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def _over_briefs(story: Story, shown: int, rank: int) -> str:
-    outlet = story.outlets[0] if story.outlets else "?"
-    if shown == 0:
+def _over_briefs(brief: _Brief, shown: int, rank: int, last: _Brief | None) -> str:
+    """Why a one-outlet item is not in "Also in the news": what counts against it that
+    the last item listed does not have, else its outlet's turn, else its age."""
+    outlet = brief.story.outlets[0] if brief.story.outlets else "?"
+    if shown == 0 or last is None:
         return f"one outlet only ({outlet}); Also in the news is off (newsletter.also_in_the_news)"
-    return (
+    head = (
         f"one outlet only ({outlet}); Also in the news holds {shown} "
-        f"(newsletter.also_in_the_news), reports before fragments, hard news before "
-        f"soft and the world's news before local news, then reports of {_MANY_DEAD} or "
-        f"more dead, then the newest, one per outlet in turn, and this one ranked {rank}"
+        f"(newsletter.also_in_the_news) and this one ranked {rank}"
     )
+    if len(brief.marks) > len(last.marks):
+        return f"{head}: {', '.join(m for m in brief.marks if m not in last.marks)}"
+    if brief.turn:
+        return (
+            f"{head}: the {_ordinal(brief.turn + 1)} such item from {outlet}, and the list "
+            "takes one item per outlet in turn"
+        )
+    return f"{head}: a report like those listed, with fewer articles, fewer dead or older"
+
+
+def _ordinal(number: int) -> str:
+    return {2: "second", 3: "third"}.get(number, f"{number}th")
 
 
 def _never_soft(story: Story) -> str:
