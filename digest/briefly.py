@@ -289,8 +289,15 @@ _VERDICT = re.compile(
 # An explainer's title asks its question, with the mark or without ("Why the strait
 # matters to Tehran", "How the vote works", "Who is the new envoy"): it
 # promises an answer and reports no event. A question someone asked, in quotes at the
-# end ('... asked CNN “says who?”'), is a report of it.
-_EXPLAINER_TITLE = re.compile(r"^(?:Why|How|What|Which|Who (?:is|are|was|were))\s|\?$")
+# end ('... asked CNN “says who?”'), is a report of it. A tracker, a map, a timeline
+# or a gallery ("Mapping U.S. strikes in the Caribbean", "In pictures: ...", "The war
+# in maps") is kept up to date or looked at, not a report of the week's event either.
+_EXPLAINER_TITLE = re.compile(
+    r"^(?:Why|How|What|Which|Who (?:is|are|was|were))\s|\?$"
+    r"|^(?:Mapping|Tracking|Timeline|Explainer|Explained)\b"
+    r"|^In (?i:pictures|photos|maps|charts|numbers|graphics)\b"
+    r"|\b(?i:explained|in (?:pictures|photos|maps|charts|numbers|graphics))$"
+)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"

@@ -16,6 +16,7 @@ from digest.briefly import (
     _same_sum,
     extractive_briefly,
     is_briefly_candidate,
+    is_explainer_title,
     is_redundant,
     leans_on,
     needs_antecedent,
@@ -728,3 +729,23 @@ def test_names_used_alone_in_many_stories_are_known() -> None:
     # Three stories use "Ferreira" alone; "Matos" alone only one ("Rui Matos said" is
     # the full name).
     assert "ferreira" in known and "mato" not in known and "matos" not in known
+
+
+@pytest.mark.parametrize(
+    ("title", "explainer"),
+    [
+        ("Why the strait matters to Tehran", True),
+        ("Where are the next Winter Games?", True),
+        # Trackers, maps, timelines and galleries are kept up to date or looked at.
+        ("Mapping U.S. strikes in the Caribbean and eastern Pacific", True),
+        ("In pictures: floods sweep through Valencia", True),
+        ("The front line in maps", True),
+        ("The ceasefire deal explained", True),
+        # Reports, even of a map or a timeline.
+        ("Navy strikes a boat off Venezuela, killing 3", False),
+        ("Howard resigns as party leader", False),
+        ("Ministry publishes a timeline of the evacuation", False),
+    ],
+)
+def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explainer: bool) -> None:
+    assert is_explainer_title(title) is explainer

@@ -553,6 +553,17 @@ def test_also_in_the_news_lists_a_report_of_many_dead_before_newer_news() -> Non
     assert [s.id for s in selection.briefs] == ["s-strike", "s-talks", "s-crash"]
 
 
+def test_also_in_the_news_lists_a_report_before_a_tracker_of_the_same_news() -> None:
+    items = [
+        _story("map", ("Post", "Mapping the strikes on boats off Venezuela"), hours=9),
+        _story("strike", ("Wire", "Navy strikes a boat off Venezuela, killing 3"), hours=0),
+    ]
+    selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=1)
+    assert [s.id for s in selection.briefs] == ["s-strike"]
+    (left,) = selection.left_out
+    assert "ranked 2: no news headline among its titles" in left.detail
+
+
 def test_an_old_page_the_feed_brought_back_is_not_listed_as_this_weeks_news() -> None:
     def lone(name: str, url: str, title: str) -> Story:
         return Story(StoryId(f"s-{name}"), (_article(url, "Post", title, title, 0),))
