@@ -294,10 +294,12 @@ _VERDICT = re.compile(
 # in maps") is kept up to date or looked at, not a report of the week's event either.
 _EXPLAINER_TITLE = re.compile(
     r"^(?:Why|How|What|Which|Who (?:is|are|was|were))\s|\?$"
-    r"|^(?:Mapping|Tracking|Timeline|Explainer|Explained)\b"
-    r"|^In (?i:pictures|photos|maps|charts|numbers|graphics)\b"
-    r"|\b(?i:explained|in (?:pictures|photos|maps|charts|numbers|graphics))$"
+    r"|^(?i:timelines?|explainer|explained|mapped)\s*(?::|of\b)"
+    r"|^In (?i:pictures|photos|maps|charts|numbers|graphics)\s*:"
+    r"|\b(?i:explained|in (?:\d+ )?(?:pictures|photos|maps|charts|numbers|graphics))$"
 )
+_TRACKER = re.compile(r"^(?:Mapping|Tracking)\s+(\S+)")
+_TRACKED = frozenset("the a an how where what who which every all".split())  # noqa: SIM905
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -615,10 +617,20 @@ def leans_on(scored: ScoredSentences, index: int) -> str:
 
 
 def is_explainer_title(title: str) -> bool:
-    """Whether ``title`` is an explainer's or a question ("Why Jordan fears ...",
-    "Where are the next Games?"): its teaser frames an angle on the news rather than
-    telling it."""
-    return bool(_EXPLAINER_TITLE.search(title.strip()))
+    """Whether ``title`` is an explainer's, a tracker's or a question ("Why Jordan fears
+    ...", "Mapping U.S. strikes ...", "Where are the next Games?"): it frames an angle
+    on the news, or keeps a record of it, rather than telling it."""
+    title = title.strip()
+    if _EXPLAINER_TITLE.search(title):
+        return True
+    # "Mapping U.S. strikes", "Tracking the storm": the verb before its object, not the
+    # noun of "Tracking device found on ..." or "Mapping firm sued". In Title Case every
+    # word has a capital, so only a determiner says which.
+    tracker = _TRACKER.match(title)
+    if tracker is None:
+        return False
+    after = tracker.group(1)
+    return after.lower() in _TRACKED or (after[:1].isupper() and not _is_title_case(title))
 
 
 def in_speakers_words(text: str) -> bool:

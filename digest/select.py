@@ -134,9 +134,10 @@ def select_stories(
     chosen, cut = ranked[:limit], ranked[limit:]
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice, soft))
     chosen = [_soft_noted(p, choice, soft) for p in chosen]
-    ordered = _brief_order(briefs, soft)
-    unreported = {b.story.id: why for b in ordered if (why := _not_a_report(b.story))}
-    listed = [b for b in ordered if b.story.id not in unreported]
+    # Pages that are no report are set aside first: they take no outlet's turn.
+    unreported = {story.id: why for story in briefs if (why := _not_a_report(story))}
+    listed = _brief_order([story for story in briefs if story.id not in unreported], soft)
+    withheld = [story for story in briefs if story.id in unreported]
     briefs = [b.story for b in listed]
     shown = max(also_in_the_news, 0)
     last = listed[min(shown, len(listed)) - 1] if shown and listed else None
@@ -174,8 +175,7 @@ def select_stories(
                 _title(story),
                 _article_ids(story),
             )
-            for story in (b.story for b in ordered)
-            if story.id in unreported
+            for story in withheld
         ),
     ]
     configured = [t.name for t in topics]
@@ -399,16 +399,12 @@ def _over_briefs(brief: _Brief, shown: int, rank: int, last: _Brief | None) -> s
     )
     if len(brief.marks) > len(last.marks):
         return f"{head}: {', '.join(m for m in brief.marks if m not in last.marks)}"
-    if brief.turn:
+    if brief.turn > last.turn:
         return (
-            f"{head}: the {_ordinal(brief.turn + 1)} such item from {outlet}, and the list "
+            f"{head}: item no. {brief.turn + 1} of its kind from {outlet}, and the list "
             "takes one item per outlet in turn"
         )
     return f"{head}: a report like those listed, with fewer articles, fewer dead or older"
-
-
-def _ordinal(number: int) -> str:
-    return {2: "second", 3: "third"}.get(number, f"{number}th")
 
 
 def _never_soft(story: Story) -> str:

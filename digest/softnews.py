@@ -83,18 +83,34 @@ _HARD = re.compile(
     re.IGNORECASE,
 )
 # A number of dead, as headlines and teasers give it: "kills at least 28", "killing 11",
-# "11 people killed", "10 police killings", "left 12 dead", "death toll rises to 40". A
-# number inside a name or an age is not one ("COVID-19 deaths", "a 38-year-old man was
-# killed").
-_NUMBER = r"(?<![\w-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w-])"
+# "13 Israeli soldiers killed", "28 people have died", "10 police killings", "dozens
+# dead", "death toll rises to 40". Not a number of dead: a year, a date or an age
+# ("killed 20 years ago", "killed 12 May", "COVID-19 deaths", "a 38-year-old man was
+# killed"), the injured or homeless ("leaves 300 injured"), or a war's running total
+# ("has killed more than 2,000 since 2023"), which tells of no new event.
+_COUNT_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 24, "scores": 40,
+    "hundreds": 200, "thousands": 2000,
+}  # fmt: skip
+_COUNT = (
+    r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?|"
+    + "|".join(_COUNT_WORDS)
+    + r")(?![\w-])(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
+)
 _DEATHS = re.compile(
-    rf"\b(?:kill(?:s|ed|ing)?|lea(?:ves|ving|ft))(?:\s+(?:at\s+least|more\s+than|over|"
-    rf"nearly|almost|some|about))?\s+{_NUMBER}"
-    rf"|{_NUMBER}(?:\s+[a-z]+)?\s+(?:(?:were|have\s+been|are)\s+)?"
-    rf"(?:killed|dead|deaths|died|killings)\b"
-    rf"|\bdeath\s+toll\b[^.]{{0,30}}?{_NUMBER}",
+    rf"(?<!has )(?<!have )(?<!had )\bkill(?:s|ed|ing)?(?:\s+(?:at\s+least|more\s+than|"
+    rf"over|nearly|almost|some|about|around|as\s+many\s+as|up\s+to))?\s+(?:a\s+)?{_COUNT}"
+    rf"|{_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
+    rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
+    rf"|\bdeath\s+toll\b[^.]{{0,60}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}",
     re.IGNORECASE,
 )
+
+
 # A story is news if one report in this many tells of the hard news.
 _HARD_SHARE = 4
 # How much of an article's text is its opening: the feed teaser's length, about.
@@ -149,13 +165,25 @@ def death_toll(story: Story) -> int:
     opening ("kills at least 28", "11 killed", "death toll rises to 40"), or 0."""
     return max(
         (
-            int(next(group for group in match.groups() if group).replace(",", ""))
+            _count(next(group for group in match.groups() if group))
             for article in story.articles
             for text in (article.title, *_openings(article))
             for match in _DEATHS.finditer(text)
         ),
         default=0,
     )
+
+
+def _count(written: str) -> int:
+    """ "1,200" -> 1200, "1.5 million" -> 1500000, "dozens" -> 24; a year -> 0."""
+    word = written.lower()
+    if word in _COUNT_WORDS:
+        return _COUNT_WORDS[word]
+    number, _, million = word.partition(" ")
+    value = float(number.replace(",", "")) * (1_000_000 if million else 1)
+    if not million and "," not in number and 1900 <= value <= 2100:
+        return 0  # "2024 deaths", "death toll in 2025": a year
+    return int(value)
 
 
 def _openings(article: Article) -> tuple[str, str]:

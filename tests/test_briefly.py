@@ -745,6 +745,15 @@ def test_names_used_alone_in_many_stories_are_known() -> None:
         ("Navy strikes a boat off Venezuela, killing 3", False),
         ("Howard resigns as party leader", False),
         ("Ministry publishes a timeline of the evacuation", False),
+        ("Tracking device found on a minister's car", False),
+        ("Tracking Device Found on Minister's Car", False),
+        ("Tracking the storm as it nears the coast", True),
+        ("Timeline for the withdrawal agreed at Cairo talks", False),
+        ("Mapping firm sued over border lines", False),
+        ("In charts we trust, says the central bank", False),
+        ("EXPLAINED: How the vote works", True),
+        ("Timeline: the road to the ceasefire", True),
+        ("The war in 10 maps", True),
     ],
 )
 def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explainer: bool) -> None:

@@ -236,16 +236,16 @@ def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
             "s-lone1",
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news) "
-            "and this one ranked 3: the third such item from Wire, and the list takes one "
-            "item per outlet in turn",
+            "and this one ranked 3: item no. 3 of its kind from Wire, and the list takes "
+            "one item per outlet in turn",
             "Cheese prices rise in town 1",
         ),
         (
             "s-lone0",
             LeftOutReason.ONE_OUTLET,
             "one outlet only (Wire); Also in the news holds 2 (newsletter.also_in_the_news) "
-            "and this one ranked 4: the 4th such item from Wire, and the list takes one item "
-            "per outlet in turn",
+            "and this one ranked 4: item no. 4 of its kind from Wire, and the list takes "
+            "one item per outlet in turn",
             "Cheese prices rise in town 0",
         ),
     ]
@@ -562,6 +562,35 @@ def test_also_in_the_news_lists_a_report_before_a_tracker_of_the_same_news() -> 
     assert [s.id for s in selection.briefs] == ["s-strike"]
     (left,) = selection.left_out
     assert "ranked 2: no news headline among its titles" in left.detail
+
+
+def test_an_item_left_out_of_also_in_the_news_is_told_what_kept_it_out() -> None:
+    def item(name: str, outlet: str, title: str, hours: int) -> Story:
+        return _story(name, (outlet, title), hours=hours)
+
+    # An essay in its writer's own words is set aside before the list is made: it takes
+    # no turn from its outlet, whose report is listed.
+    essay = item("essay", "Wire", "I watched my city fall to the army. I stayed.", 9)
+    report = item("report", "Wire", "Military takes the city of Kherson after a siege", 5)
+    other = item("other", "Post", "Court jails the mayor of Kherson", 0)
+    selection = select_stories(
+        [essay, report, other], NO_EDITS, [], max_stories=5, also_in_the_news=2
+    )
+    assert [s.id for s in selection.briefs] == ["s-report", "s-other"]
+    # Two outlets' first items, then one outlet's second: the other second is out for
+    # its age, not its turn, which it shares with the last item listed.
+    items = [
+        item("a0", "Wire", "Military takes Kherson after a siege", 9),
+        item("b0", "Post", "Court jails the mayor of Kherson", 8),
+        item("a1", "Wire", "Missile attack hits a power plant in Kherson", 7),
+        item("b1", "Post", "Missile attack hits a bridge in Kherson", 6),
+    ]
+    selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=3)
+    assert [s.id for s in selection.briefs] == ["s-a0", "s-b0", "s-a1"]
+    (left,) = selection.left_out
+    assert left.detail.endswith(
+        "ranked 4: a report like those listed, with fewer articles, fewer dead or older"
+    )
 
 
 def test_an_old_page_the_feed_brought_back_is_not_listed_as_this_weeks_news() -> None:

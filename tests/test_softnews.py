@@ -122,10 +122,20 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
         ("Crackdown follows 10 police killings", 10),
         ("The quake left 1,200 dead", 1200),
         ("Death toll from the floods rises to 40", 40),
-        # Not a number of dead: a disease's name, an age, the missing.
+        ("Death toll from the hurricane in the island's west rises to 19", 19),
+        ("13 Israeli soldiers killed in an ambush", 13),
+        ("28 people have died in the floods", 28),
+        ("Dozens killed as a strike hits a market", 24),
+        # Not a number of dead: a disease's name, an age, the missing, the injured, a
+        # year, a date, a war's running total.
         ("COVID-19 deaths fall for a third week", 0),
         ("A 38-year-old man was killed on the motorway", 0),
         ("Rescuers search for 10 missing skiers", 0),
+        ("Quake leaves 300 injured and 1,200 homeless", 0),
+        ("Measles death toll in 2025 rises to 3", 3),
+        ("A journalist killed 20 years ago is remembered", 0),
+        ("The 9/11 deaths, remembered", 0),
+        ("The war has killed more than 2,000 people since 2023", 0),
     ],
 )
 def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: int) -> None:
