@@ -14,6 +14,10 @@ plot against a concert, athletes barred over a war), and a story with one such r
 in four is never soft. Only each
 article's title, feed teaser and the first lines of its page are read: a report of a
 summit may mention a football match in its tenth paragraph.
+
+The same openings tell two more things selection weighs in "Also in the news":
+:func:`world_news`, whether a story names the world beyond the outlets' home countries
+(``digest.places``), and :func:`death_toll`, how many dead it reports.
 """
 
 from __future__ import annotations
