@@ -120,7 +120,8 @@ Hiroshima; Fukushima; Okinawa; Busan; Aceh; Bali; Mindanao; Lagos; Johannesburg;
 Town; Durban; Sao Paulo; São Paulo; Rio de Janeiro; Guadalajara; Monterrey; Medellin;
 Medellín; Quito; La Paz; Montevideo; Strait of Hormuz; Hormuz; Red Sea; South China Sea;
 Black Sea""".split(";")  # noqa: SIM905
-# Leaders a headline names alone ("Putin says ...", "Xi's purge"), as of 2026.
+# Leaders a headline names alone ("Putin says ...", "Xi's purge"), as of 2026, and the
+# regions and groups in the news the lists above do not hold ("Tigray", "M23").
 _LEADERS = """Putin; Zelensky; Zelenskyy; Zelenskiy; Xi Jinping; Modi; Netanyahu; Erdogan;
 Erdoğan; Khamenei; Kim Jong Un; Kim Jong-un; Macron; Merz; Meloni; Orban; Orbán; Milei;
 Sheinbaum; Lula; Maduro; Lukashenko; Guterres; Rutte; von der Leyen; Kallas; Takaichi;
