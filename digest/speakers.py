@@ -159,7 +159,9 @@ _PLURAL_OPENING = re.compile(
 # Endings no common surname has ("Evans", "Sanders" and "Waters" take "says").
 _PLURAL_NAME = re.compile(
     r"^(?:[A-Z][a-z]+(?:ians|icans|ists|ites|ocrats)|Tories|Greens|Conservatives|Liberals|"
-    r"Israelis|Iraqis|Pakistanis|Saudis|Kurds|Europeans|Koreans|Chinese|Japanese|Taliban)$"
+    r"Israelis|Iraqis|Pakistanis|Saudis|Yemenis|Houthis|Emiratis|Somalis|Kuwaitis|Qataris|"
+    r"Omanis|Bahrainis|Bangladeshis|Nepalis|Azeris|Kurds|Europeans|Koreans|Chinese|"
+    r"Japanese|Taliban)$"
 )
 # Singular names after "The" that end like a plural: papers, countries, bodies, events.
 _SINGULAR_THE_NAMES = frozenset(

@@ -259,6 +259,11 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
         ("The Financial Times said the deal was worth $2 billion.", "The Financial Times", "says"),
         ("The Philippines said the reef was its territory.", "The Philippines", "says"),
         (
+            "The Houthis said on Sunday that they would keep attacking ships in the Red Sea.",
+            "The Houthis",
+            "say",
+        ),
+        (
             "The United Nations said on Monday that aid trucks had been held at the border.",
             "The United Nations",
             "says",
