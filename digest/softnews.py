@@ -23,7 +23,7 @@ The same openings tell two more things selection weighs in "Also in the news":
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from digest.models import Article, Story
 from digest.places import names_the_world
@@ -146,22 +146,14 @@ def soft_news(story: Story) -> str:
 def hard_news(story: Story) -> bool:
     """Whether any article of ``story`` tells of the hard news in its title or opening:
     killing, arrests, courts, war, elections and the like (``_HARD``)."""
-    return any(
-        _HARD.search(text)
-        for article in story.articles
-        for text in (article.title, *_openings(article))
-    )
+    return any(_HARD.search(text) for text in _heads(story))
 
 
 def world_news(story: Story) -> bool:
     """Whether any article of ``story`` names a country, its people, a capital or an
     international body in its title or opening (:func:`digest.places.names_the_world`):
     the world's news, as a foreign-affairs issue reads it, rather than local news."""
-    return any(
-        names_the_world(text)
-        for article in story.articles
-        for text in (article.title, *_openings(article))
-    )
+    return any(names_the_world(text) for text in _heads(story))
 
 
 def death_toll(story: Story) -> int:
@@ -170,8 +162,7 @@ def death_toll(story: Story) -> int:
     return max(
         (
             _count(next(group for group in match.groups() if group))
-            for article in story.articles
-            for text in (article.title, *_openings(article))
+            for text in _heads(story)
             for match in _DEATHS.finditer(text)
         ),
         default=0,
@@ -188,6 +179,13 @@ def _count(written: str) -> int:
     if not million and "," not in number and 1900 <= value <= 2100:
         return 0  # "2024 deaths", "death toll in 2025": a year
     return int(value)
+
+
+def _heads(story: Story) -> Iterator[str]:
+    """Each article's title and openings: all of a story these judgements read."""
+    for article in story.articles:
+        yield article.title
+        yield from _openings(article)
 
 
 def _openings(article: Article) -> tuple[str, str]:
