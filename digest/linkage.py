@@ -77,11 +77,21 @@ class Conflict:
     cluster. Two clusters conflict when both carry marks and every mark of one is apart
     from every mark of the other. A conflicting pair whose mean cosine passes its bar by
     less than its ``margin`` (the mean of its members', per text) does not merge.
+
+    When the vectors are a blend (``words`` > 0: their first ``words`` columns are the
+    word vectors scaled by sqrt(1 - ``blend``), the rest a second similarity scaled by
+    sqrt(``blend``), and each bar is (1 - ``blend``) x the word bar + ``blend`` x
+    ``blend_bar``), a conflicting pair must pass on its words alone: what the marks
+    contradict is that two reports tell one event, and a second similarity that says
+    they are on one subject does not answer it.
     """
 
     marks: FloatArray
     apart: BoolArray
     margin: FloatArray
+    words: int = 0
+    blend: float = 0.0
+    blend_bar: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +101,9 @@ class _Marks:
     sums: FloatArray
     margin_sums: FloatArray
     together: BoolArray
+    words: int = 0
+    blend: float = 0.0
+    blend_bar: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +252,9 @@ def average_linkage(
             (np.asarray(conflict.marks) != 0).astype(np.float64),
             np.asarray(conflict.margin, dtype=np.float64).copy(),
             ~np.asarray(conflict.apart, dtype=bool),
+            conflict.words,
+            conflict.blend,
+            conflict.blend_bar,
         )
     # The cluster pairs joined by a candidate edge, each once (left < right), with their
     # mean cosine, discounted score and bar. A round changes only the pairs touching a
@@ -277,7 +293,14 @@ def average_linkage(
                 sp.csr_matrix(merge @ relief.sums), merge @ relief.relief_sums, relief.floor
             )
         if marks is not None:
-            marks = _Marks(merge @ marks.sums, merge @ marks.margin_sums, marks.together)
+            marks = _Marks(
+                merge @ marks.sums,
+                merge @ marks.margin_sums,
+                marks.together,
+                marks.words,
+                marks.blend,
+                marks.blend_bar,
+            )
         labels = new_ids[labels]
         merged = np.zeros(len(target), dtype=bool)
         merged[mutual] = True
@@ -387,11 +410,44 @@ def _score_pairs(
             bar[backed] -= slack[backed]
     if marks is not None:
         margin = (marks.margin_sums[left] + marks.margin_sums[right]) / sizes_sum
-        close = np.nonzero((score > bar) & (score <= bar + margin))[0]
-        if len(close):
-            held = close[_conflicting(marks, left[close], right[close])]
-            bar[held] += margin[held]
+        if marks.words:
+            _hold_on_words(sums, sizes, times, hours, left, right, marks, score, bar, margin)
+        else:
+            close = np.nonzero((score > bar) & (score <= bar + margin))[0]
+            if len(close):
+                held = close[_conflicting(marks, left[close], right[close])]
+                bar[held] += margin[held]
     return score, bar
+
+
+def _hold_on_words(
+    sums: sp.csr_matrix,
+    sizes: FloatArray,
+    times: FloatArray,
+    hours: FloatArray | None,
+    left: IntArray,
+    right: IntArray,
+    marks: _Marks,
+    score: FloatArray,
+    bar: FloatArray,
+    margin: FloatArray,
+) -> None:
+    """Raise to infinity the bar of each passing, conflicting pair whose word part
+    passes the word bar by less than the margin (see ``Conflict``); in place."""
+    passing = np.nonzero(score > bar)[0]
+    if not len(passing):
+        return
+    conflicting = passing[_conflicting(marks, left[passing], right[passing])]
+    if not len(conflicting):
+        return
+    a, b = left[conflicting], right[conflicting]
+    words = row_dots(sp.csr_matrix(sums[:, : marks.words]), a, b) / (sizes[a] * sizes[b])
+    if hours is not None:
+        words = words * _time_discount(_gaps(times, a, b))
+    # In blended units: the word part against the word bar's share, plus the margin's.
+    word_bar = bar[conflicting] - marks.blend * marks.blend_bar
+    short = words <= word_bar + (1.0 - marks.blend) * margin[conflicting]
+    bar[conflicting[short]] = np.inf
 
 
 def _conflicting(marks: _Marks, left: IntArray, right: IntArray) -> BoolArray:

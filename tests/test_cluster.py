@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from digest import cluster as cluster_module
+from digest import embed
 from digest.cluster import _quoted_runs, cluster_stories, cluster_texts, clustering_texts
 from digest.models import Article, ArticleId, Story
 from digest.sample import EXPECTED_STORIES, WEEK2_CONTINUES, WEEK2_STORIES
@@ -262,7 +264,7 @@ def test_reports_worded_apart_that_print_the_same_quotation_join() -> None:
     assert len(stories) == 3
 
 
-def test_a_quotation_deep_in_the_article_joins_too() -> None:
+def test_a_quotation_deep_in_the_article_joins_too(monkeypatch: pytest.MonkeyPatch) -> None:
     # Clustering reads the lead and the next words; the quotation is looked for in all.
     # This account names the ship and its operator, yet its words fall short of the bar.
     lead = ISLANDERS_CUT_OFF.text.replace(FERRY_QUOTE, "").replace(
@@ -280,6 +282,12 @@ def test_a_quotation_deep_in_the_article_joins_too() -> None:
     assert len(deep.text.split()) > 450
     others = [VOLCANO_ALERT, RATE_RISE]
 
+    assert frozenset([FERRY_SUSPENDED.url, deep.url]) in _by_urls(
+        cluster_stories([FERRY_SUSPENDED, deep, *others])
+    )
+    # On words alone, the quotation is what joins them (the sentence vectors, off here,
+    # join this pair without it: see the next test).
+    monkeypatch.setattr(cluster_module, "sentence_vectors", lambda texts: None)
     assert frozenset([FERRY_SUSPENDED.url, deep.url]) in _by_urls(
         cluster_stories([FERRY_SUSPENDED, deep, *others])
     )
@@ -303,17 +311,25 @@ def test_what_counts_as_a_quotation() -> None:
     assert len(_quoted_runs("“I don’t know what is going to happen to us now,” she said.")) == 4
 
 
-def test_without_the_shared_quotation_those_reports_stay_apart() -> None:
-    # A paraphrase is not the same words: the wording alone falls short.
+@pytest.mark.skipif(embed._model_dir() is None, reason="the sentence encoder is not installed")
+def test_without_the_shared_quotation_the_sentence_vectors_join_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A paraphrase is not the same words: the wording alone falls short, and what the
+    # two reports say (the sentence vectors) carries them over.
     paraphrased = dataclasses.replace(
         ISLANDERS_CUT_OFF,
         text=ISLANDERS_CUT_OFF.text.replace(
             FERRY_QUOTE, "The ship stays in port until its welds are approved, said Jóhanna Dam"
         ),
     )
-    stories = cluster_stories([FERRY_SUSPENDED, paraphrased, VOLCANO_ALERT, RATE_RISE])
+    reports = [FERRY_SUSPENDED, paraphrased, VOLCANO_ALERT, RATE_RISE]
+    stories = _by_urls(cluster_stories(reports))
+    assert frozenset([FERRY_SUSPENDED.url, paraphrased.url]) in stories
+    assert len(stories) == 3
 
-    assert len(stories) == 4
+    monkeypatch.setattr(cluster_module, "sentence_vectors", lambda texts: None)
+    assert len(cluster_stories(reports)) == 4
 
 
 def test_everyday_words_quoted_alike_do_not_join_reports_of_different_events() -> None:

