@@ -1,6 +1,6 @@
 """Articles -> stories: the same event, reported by several outlets, becomes one story.
 
-Clustering (``cluster_texts``) in six steps, all near-linear in the number of texts:
+Clustering (``cluster_texts``) in eight steps, all near-linear in the number of texts:
 
 1. **Vectors.** Lower-cased content words, stop words removed, plural/possessive -s
    stripped (``text.content_words``: idempotent, so already-lemmatised text passes
@@ -50,6 +50,17 @@ Clustering (``cluster_texts``) in six steps, all near-linear in the number of te
    shares quotations with two others (a roundup) joins neither. Everyday phrases ("I
    don't know what is going to happen") are shorter than the run or come with nothing
    else in common; a template quoted on two outlets' pages has nothing else in common.
+
+8. **What the reports say, beside their words.** Two outlets' reports of one event are
+   often worded apart ("Quake shakes Tokyo", "Tremor rattles Japanese capital"), and
+   two events on one subject share its words. A sentence encoder (``digest.embed``)
+   places each clustering text in a space where paraphrases lie close; the linkage
+   compares a blend, (1 - ``_MEANING_WEIGHT``) x word cosine + ``_MEANING_WEIGHT`` x
+   sentence cosine, against a bar blended alike with ``_MEANING_BAR``, so the sentence
+   vectors both carry a near miss over and hold back a pass on shared topic words. A
+   pair whose leads name days apart (step 6) must still pass on its words alone: two
+   events on one subject are close in meaning too. Without the model installed,
+   clustering is words alone.
 
 ``cluster_stories`` feeds it each article's title plus its first ``_BODY_WORDS`` words
 (teaser, then body) as the lead and the next ``_TAIL_WORDS`` as the tail, minus
@@ -228,6 +239,7 @@ _QUOTATION = re.compile(
 # text's bar is blended alike with _MEANING_BAR. See docs/quality.md "Sentence vectors".
 _MEANING_WEIGHT = 0.5
 _MEANING_BAR = 0.4
+_MEANING_BAR_ATTESTED = 0.3
 _NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -286,6 +298,7 @@ def cluster_texts(
         agreement = Agreement(mentions, _NAME_RELIEF * longness, _NAME_AGREEMENT)
     linked = smoothed
     blend = 0.0
+    meaning_bars = None
     if meaning is not None:
         # Concatenated with weights whose squares sum to 1, a dot product of two rows is
         # the blend of the two cosines, so the linkage's summed vectors stay exact.
@@ -294,7 +307,12 @@ def cluster_texts(
             [smoothed * np.sqrt(1.0 - blend), sp.csr_matrix(meaning * np.sqrt(blend))],
             format="csr",
         )
-        thresholds = (1.0 - blend) * thresholds + blend * _MEANING_BAR
+        # A short text with attested neighbours (a big story's many short reports) is
+        # held to the lower bar, as its word bar is lower (step 3).
+        meaning_bars = _MEANING_BAR + (_MEANING_BAR_ATTESTED - _MEANING_BAR) * support * (
+            1.0 - longness
+        )
+        thresholds = (1.0 - blend) * thresholds + blend * meaning_bars
     marks = _weekday_marks(texts, old)
     days = None
     if marks.any():
@@ -304,7 +322,7 @@ def cluster_texts(
             _WEEKDAY_MARGIN * longness,
             words=smoothed.shape[1] if meaning is not None else 0,
             blend=blend,
-            blend_bar=_MEANING_BAR,
+            blend_bars=meaning_bars,
         )
     labels = average_linkage(linked, rows, cols, thresholds, hours, old, agreement, days)
     if quoted is None:

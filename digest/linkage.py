@@ -80,10 +80,10 @@ class Conflict:
 
     When the vectors are a blend (``words`` > 0: their first ``words`` columns are the
     word vectors scaled by sqrt(1 - ``blend``), the rest a second similarity scaled by
-    sqrt(``blend``), and each bar is (1 - ``blend``) x the word bar + ``blend`` x
-    ``blend_bar``), a conflicting pair must pass on its words alone: what the marks
-    contradict is that two reports tell one event, and a second similarity that says
-    they are on one subject does not answer it.
+    sqrt(``blend``), and each text's bar is (1 - ``blend``) x its word bar + ``blend`` x
+    its ``blend_bars`` value), a conflicting pair with a margin must pass on its words
+    alone, by the margin: what the marks contradict is that two reports tell one event,
+    and a second similarity that says they are on one subject does not answer it.
     """
 
     marks: FloatArray
@@ -91,7 +91,7 @@ class Conflict:
     margin: FloatArray
     words: int = 0
     blend: float = 0.0
-    blend_bar: float = 0.0
+    blend_bars: FloatArray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ class _Marks:
     together: BoolArray
     words: int = 0
     blend: float = 0.0
-    blend_bar: float = 0.0
+    blend_bar_sums: FloatArray | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +254,9 @@ def average_linkage(
             ~np.asarray(conflict.apart, dtype=bool),
             conflict.words,
             conflict.blend,
-            conflict.blend_bar,
+            None
+            if conflict.blend_bars is None
+            else np.asarray(conflict.blend_bars, dtype=np.float64).copy(),
         )
     # The cluster pairs joined by a candidate edge, each once (left < right), with their
     # mean cosine, discounted score and bar. A round changes only the pairs touching a
@@ -299,7 +301,7 @@ def average_linkage(
                 marks.together,
                 marks.words,
                 marks.blend,
-                marks.blend_bar,
+                None if marks.blend_bar_sums is None else merge @ marks.blend_bar_sums,
             )
         labels = new_ids[labels]
         merged = np.zeros(len(target), dtype=bool)
@@ -434,7 +436,7 @@ def _hold_on_words(
 ) -> None:
     """Raise to infinity the bar of each passing, conflicting pair whose word part
     passes the word bar by less than the margin (see ``Conflict``); in place."""
-    passing = np.nonzero(score > bar)[0]
+    passing = np.nonzero((score > bar) & (margin > 0))[0]
     if not len(passing):
         return
     conflicting = passing[_conflicting(marks, left[passing], right[passing])]
@@ -445,7 +447,10 @@ def _hold_on_words(
     if hours is not None:
         words = words * _time_discount(_gaps(times, a, b))
     # In blended units: the word part against the word bar's share, plus the margin's.
-    word_bar = bar[conflicting] - marks.blend * marks.blend_bar
+    blend_bar: FloatArray | float = 0.0
+    if marks.blend_bar_sums is not None:
+        blend_bar = (marks.blend_bar_sums[a] + marks.blend_bar_sums[b]) / (sizes[a] + sizes[b])
+    word_bar = bar[conflicting] - marks.blend * blend_bar
     short = words <= word_bar + (1.0 - marks.blend) * margin[conflicting]
     bar[conflicting[short]] = np.inf
 
