@@ -124,16 +124,19 @@ def _forward(w: dict[str, _F32], sequences: list[npt.NDArray[np.int64]]) -> Floa
     size = _HIDDEN // _HEADS
     for layer in range(_LAYERS):
         p = f"encoder.layer.{layer}."
-        heads = [
-            _dense(x, w, p + f"attention.self.{part}")
-            .reshape(len(sequences), width, _HEADS, size)
-            .transpose(0, 2, 1, 3)
+        # Contiguous heads: NumPy's stacked product on strided views runs ~70x slower.
+        query, key, value = (
+            np.ascontiguousarray(
+                _dense(x, w, p + f"attention.self.{part}")
+                .reshape(len(sequences), width, _HEADS, size)
+                .transpose(0, 2, *((3, 1) if part == "key" else (1, 3)))
+            )
             for part in ("query", "key", "value")
-        ]
-        scores = heads[0] @ heads[1].transpose(0, 1, 3, 2) / np.float32(np.sqrt(size)) + blocked
+        )
+        scores = query @ key / np.float32(np.sqrt(size)) + blocked
         scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
         scores /= scores.sum(axis=-1, keepdims=True)
-        context = (scores @ heads[2]).transpose(0, 2, 1, 3).reshape(len(sequences), width, _HIDDEN)
+        context = (scores @ value).transpose(0, 2, 1, 3).reshape(len(sequences), width, _HIDDEN)
         x = _layer_norm(
             x + _dense(context, w, p + "attention.output.dense"),
             w,
