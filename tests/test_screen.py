@@ -69,8 +69,8 @@ def test_crawl_notices_from_unrelated_events_are_set_aside_with_their_reason() -
     assert [a.id for a in screened.kept] == ["a4"]
     assert {r.article.id for r in screened.rejected} == {"a1", "a2", "a3"}
     assert all("crawl, error or paywall" in r.reason for r in screened.rejected)
-    # Without the screen, the three notices would be one three-outlet story.
-    assert any(len(s.articles) == 3 for s in cluster_stories(notices))
+    # Without the screen, the notices would make a story of several outlets.
+    assert any(len(s.articles) >= 2 for s in cluster_stories(notices))
     assert all(len(s.articles) == 1 for s in cluster_stories(screened.kept))
 
 
