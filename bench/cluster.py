@@ -210,15 +210,23 @@ QUALITY = """Quality: `digest eval cluster FILE --json` on the two dev sets (the
 stage of `bench/e2e.py`'s week of full articles (crawl notices and widget pages set
 aside by `digest/screen.py` first; see `docs/quality.md`).
 
+The sentence vectors (`digest/embed.py`, step 8 of `digest/cluster.py`) are not in
+these times: the synthetic texts are not sentences, so the rows above cluster on words
+alone. Encoding costs 0.05 s per full article's lead and 0.014 s per feed item on 2
+cores (a 300-article week: about 15 s), once per text and process; see
+`docs/quality.md` "Session 23: sentence vectors beside the words".
+
 | set | method | B-cubed P | B-cubed R | **B-cubed F1** | clusters |
 | --- | --- | ---: | ---: | ---: | ---: |
 | Google News dev (5,271, 76) | TF-IDF + average link, tuned | 0.929 | 0.938 | **0.933** | 107 |
 | | before (issue 6) | 0.967 | 0.960 | **0.964** | 107 |
-| | now | 0.969 | 0.957 | **0.963** | 119 |
+| | words alone (session 22) | 0.969 | 0.957 | **0.963** | 119 |
+| | with sentence vectors (session 23) | 0.973 | 0.966 | **0.969** | 105 |
 | real feeds dev (111, 84 events) | all singletons | 1.000 | 0.757 | **0.862** | 111 |
 | | TF-IDF + average link, tuned | 0.973 | 0.837 | **0.900** | |
 | | before (issue 6) | 0.731 | 0.940 | **0.822** | 66 |
-| | now | 0.930 | 0.940 | **0.935** | 83 |
+| | words alone (session 22) | 0.930 | 0.940 | **0.935** | 83 |
+| | with sentence vectors (session 23) | 0.948 | 0.958 | **0.953** | 83 |
 | e2e week, clustering (298) | before (lead only, no screen) | 0.930 | 0.774 | **0.845** | |
 | | with screening (issue 15) | 0.972 | 0.901 | **0.935** | |
 | | screening also reads notice titles and outlet promos | 0.982 | 0.900 | **0.940** | |
