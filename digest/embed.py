@@ -74,9 +74,10 @@ class _Encoder:
 
 def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
     """One L2-normalised 384-dimensional row per text, or None when the model is not
-    installed (warned once). Deterministic: the same text always gives the same row,
-    whatever else is in the batch. Rows are kept for the life of the process (the
-    preview rebuilds the same week's issue on every edit)."""
+    installed (warned once). The same text gives the same row to within 1e-7 whatever
+    else is in the batch (padding is masked; only the float summation order moves), and
+    exactly the same row again in the process: rows are kept for its life (the preview
+    rebuilds the same week's issue on every edit)."""
     encoder = _encoder()
     if encoder is None:
         return None
