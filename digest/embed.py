@@ -81,15 +81,16 @@ def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
     encoder = _encoder()
     if encoder is None:
         return None
-    keys = [hashlib.sha1(" ".join(t.split()).encode("utf-8")).digest() for t in texts]
+    normal = [" ".join(text.split()) for text in texts]
+    keys = [hashlib.sha1(text.encode("utf-8")).digest() for text in normal]
     # This call's rows, gathered before any is remembered: remembering may drop old rows,
     # never one this call needs.
     rows: dict[bytes, FloatArray] = {key: _SEEN[key] for key in keys if key in _SEEN}
     todo = sorted(
-        {key: text for key, text in zip(keys, texts, strict=True) if key not in rows}.items()
+        {key: text for key, text in zip(keys, normal, strict=True) if key not in rows}.items()
     )
     if todo:
-        encodings = encoder.tokenizer.encode_batch([" ".join(text.split()) for _, text in todo])
+        encodings = encoder.tokenizer.encode_batch([text for _, text in todo])
         ids = [np.array(e.ids, dtype=np.int64) for e in encodings]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         for start in range(0, len(order), _BATCH):

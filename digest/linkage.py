@@ -460,13 +460,13 @@ def _hold_on_words(
     if hours is not None:
         words = words * _time_discount(_gaps(times, a, b))
     # In blended units: the word part against the word bar's share, plus the margin's.
+    # The bar less the blend's share of its own bar is (1 - blend) x (word bar - relief)
+    # once the relief's blended amount is given back and its (1 - blend) share kept.
     blend_bar: FloatArray | float = 0.0
     if marks.blend_bar_sums is not None:
         blend_bar = (marks.blend_bar_sums[a] + marks.blend_bar_sums[b]) / (sizes[a] + sizes[b])
-    keep = 1.0 - marks.blend
-    word_bar = bar[conflicting] + lowered[conflicting] - marks.blend * blend_bar
-    word_bar -= keep * lowered[conflicting]
-    short = words <= word_bar + keep * margin[conflicting]
+    word_bar = bar[conflicting] + marks.blend * (lowered[conflicting] - blend_bar)
+    short = words <= word_bar + (1.0 - marks.blend) * margin[conflicting]
     bar[conflicting[short]] = np.inf
 
 
