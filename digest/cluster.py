@@ -61,6 +61,14 @@ Clustering (``cluster_texts``) in eight steps, all near-linear in the number of 
    pair whose leads name days apart (step 6) must still pass on its words alone: two
    events on one subject are close in meaning too. Without the model installed,
    clustering is words alone.
+9. **A full article's body speaks too.** A lead is where outlets differ most (one
+   opens on the event, another on a reaction, a scene, a review's verdict); their
+   bodies then tell the same event. A text with a tail of at least
+   ``_BODY_MEANING_MIN_WORDS`` words gets the sentence vector of the tail's first
+   ``_BODY_MEANING_WORDS`` words added to its lead's, with equal weight, and is held to
+   ``_MEANING_BAR_BODY``: two bodies on one subject are closer than two leads, and
+   the higher bar keeps the share of different events' pairs over it where the lead's
+   bar had it.
 
 ``cluster_stories`` feeds it each article's title plus its first ``_BODY_WORDS`` words
 (teaser, then body) as the lead and the next ``_TAIL_WORDS`` as the tail, minus
@@ -248,6 +256,15 @@ _QUOTATION = re.compile(
 _MEANING_WEIGHT = 0.5
 _MEANING_BAR = 0.4
 _MEANING_BAR_ATTESTED = 0.3
+# Step 9, on the six page weeks of bench/e2e.py (all pairs of full articles): with the
+# body's vector beside the lead's, a different-event pair passes 0.47 as often as it
+# passed 0.4 on the lead alone (0.43-0.53% of pairs in each week; 0.466-0.479), while
+# 87-90% of same-event pairs pass instead of 80-84%. The bar is that equal-rate point,
+# not a best cell. One chunk of 150 words: a second (words 150-300) did not separate
+# better. A tail shorter than 30 words is an article's last lines, mostly furniture.
+_MEANING_BAR_BODY = 0.47
+_BODY_MEANING_WORDS = 150
+_BODY_MEANING_MIN_WORDS = 30
 _NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -262,6 +279,7 @@ def cluster_texts(
     carried: Sequence[bool] | None = None,
     quoted: Sequence[str] | None = None,
     meaning: FloatArray | None = None,
+    body_meaning: FloatArray | None = None,
 ) -> list[int]:
     """One cluster label per text: 0..k-1, numbered in order of first appearance.
 
@@ -271,8 +289,10 @@ def cluster_texts(
     not held apart from new ones by time. ``quoted`` (same length) is where each
     report's quotations are looked for (the whole article; by default the text and
     tail). ``meaning`` (one L2-normalised row per text, ``digest.embed``) blends each
-    pair's sentence-vector cosine into the word cosine the linkage compares. The result
-    depends only on the input, in order.
+    pair's sentence-vector cosine into the word cosine the linkage compares;
+    ``body_meaning`` (same shape; a zero row for a text without a body to read) is
+    added to it per text, and a text with a body is held to the body's bar (step 9).
+    The result depends only on the input, in order.
     """
     for name, values in (
         ("titles", titles),
@@ -281,6 +301,7 @@ def cluster_texts(
         ("carried", carried),
         ("quoted", quoted),
         ("meaning", meaning),
+        ("body_meaning", body_meaning),
     ):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"got {len(values)} {name} for {len(texts)} texts")
@@ -308,6 +329,12 @@ def cluster_texts(
     blend = 0.0
     meaning_bars = None
     if meaning is not None:
+        bodied = np.zeros(len(texts), dtype=bool)
+        if body_meaning is not None:
+            bodied = np.abs(body_meaning).sum(axis=1) > 0
+            meaning = np.array(meaning, dtype=np.float64)
+            meaning[bodied] += body_meaning[bodied]
+            meaning[bodied] /= np.linalg.norm(meaning[bodied], axis=1, keepdims=True)
         # Concatenated with weights whose squares sum to 1, a dot product of two rows is
         # the blend of the two cosines, so the linkage's summed vectors stay exact.
         blend = _MEANING_WEIGHT
@@ -320,6 +347,7 @@ def cluster_texts(
         meaning_bars = _MEANING_BAR + (_MEANING_BAR_ATTESTED - _MEANING_BAR) * support * (
             1.0 - longness
         )
+        meaning_bars[bodied] = _MEANING_BAR_BODY
         thresholds = (1.0 - blend) * thresholds + blend * meaning_bars
     marks = _weekday_marks(texts, old)
     days = None
@@ -397,6 +425,7 @@ def cluster_stories(
         carried=[a.id in carried for a in ordered] if carried else None,
         quoted=whole,
         meaning=sentence_vectors(texts),
+        body_meaning=_body_vectors(tails),
     )
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered, strict=True):
@@ -408,6 +437,20 @@ def cluster_stories(
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
+
+
+def _body_vectors(tails: Sequence[str]) -> FloatArray | None:
+    """The sentence vector of each tail's first ``_BODY_MEANING_WORDS`` words; a zero
+    row for a tail under ``_BODY_MEANING_MIN_WORDS`` words; None without the model."""
+    read = [i for i, tail in enumerate(tails) if len(tail.split()) >= _BODY_MEANING_MIN_WORDS]
+    if not read:
+        return None
+    vectors = sentence_vectors([" ".join(tails[i].split()[:_BODY_MEANING_WORDS]) for i in read])
+    if vectors is None:
+        return None
+    rows = np.zeros((len(tails), vectors.shape[1]))
+    rows[read] = vectors
+    return rows
 
 
 def clustering_texts(articles: Sequence[Article]) -> dict[ArticleId, str]:

@@ -332,6 +332,81 @@ def test_without_the_shared_quotation_the_sentence_vectors_join_them(
     assert len(cluster_stories(reports)) == 4
 
 
+# One event (a dam bursts above Nysa) told from two ends: the news, and a baker's night
+# whose lead shares little with it; their bodies then tell the same facts.
+DAM_NEWS = _article(
+    "https://oder.example/nysa-dam",
+    "Oder Courier",
+    "Dam bursts above Nysa, flooding the old town",
+    "An earth dam on the Nysa Kłodzka river gave way before dawn on Sunday, sending a wall of "
+    "water into the Polish town of Nysa. Firefighters evacuated about 4,000 residents from the "
+    "old town and the riverside estates as the water rose to the first floors of houses. "
+    "The regional governor said the dam, built in the 1970s to hold back spring floods, had "
+    "been under strain after four days of rain across the Sudetes. Army engineers were sent "
+    "to shore up a second embankment downstream, and the railway line to Opole was closed. "
+    "No deaths had been reported by midday, but two people were missing.\n\n"
+    "The national water authority, Wody Polskie, said it had been releasing water from the "
+    "reservoir since Thursday to make room for the rain, and that the breach opened in the "
+    "dam's eastern section. Prosecutors in Opole opened an inquiry into the dam's upkeep. "
+    "The prime minister was due to visit the town on Monday and promised money for "
+    "families who lost their homes.",
+    hours=2,
+)
+DAM_SCENE = _article(
+    "https://valley.example/halina-bakery",
+    "Valley Voice",
+    "A Nysa baker counts what the flood took",
+    "Halina Wróbel had baked bread on the same corner of Nysa's old town for thirty-one "
+    "years. At three in the morning her grandson knocked on the door of her flat above "
+    "the shop and told her to take the cat and her papers and nothing else. From the "
+    "window she watched the street turn brown. By seven the ovens her father installed "
+    "were under a metre of mud, and the sacks of flour she had bought for the Christmas "
+    "season had burst open on the floor. Neighbours who had never spoken to each other "
+    "carried a piano up the stairs together. “You do not think it will be you,” she said.\n\n"
+    "The flood came from the reservoir above Nysa, where an earth dam on the Nysa Kłodzka"
+    " broke before dawn after days of heavy rain in the Sudetes. Firefighters moved some "
+    "4,000 people out of the old town, army engineers worked on a second embankment, and "
+    "the water authority Wody Polskie said the breach was in the dam's eastern section. "
+    "Two people are still missing, and prosecutors in Opole are looking into the dam's "
+    "upkeep.",
+    hours=9,
+)
+# Another event on the same subject (dams), told at length the same day.
+DAM_AUDIT = _article(
+    "https://iberia.example/dam-audit",
+    "Iberia Daily",
+    "Audit finds a third of Spain's dams overdue for repair",
+    "Spain's public auditor said on Sunday that a third of the country's large dams have not "
+    "had the safety work their own inspections called for, some of it for more than a decade. "
+    "The report, which covered 375 dams run by the river basin authorities, found spillway "
+    "gates that no longer open fully, cracked concrete left unsealed and emergency plans that "
+    "were never tested with the towns below. The environment ministry said it had raised the "
+    "maintenance budget by 40 percent this year and would publish a repair schedule.\n\n"
+    "Engineers have warned for years that reservoirs built in the 1960s and 1970s are reaching "
+    "the end of their design life while rain arrives in shorter, heavier bursts. The auditor "
+    "singled out the Ebro and Guadalquivir basins, where several dams lack working gauges, "
+    "and asked the government to make the basin authorities report every inspection to "
+    "parliament. Environmental groups said many of the oldest dams should be taken down.",
+    hours=5,
+)
+
+
+@pytest.mark.skipif(embed._model_dir() is None, reason="the sentence encoder is not installed")
+def test_full_articles_whose_leads_differ_join_on_what_their_bodies_say(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reports = [DAM_NEWS, DAM_SCENE, DAM_AUDIT, VOLCANO_ALERT, RATE_RISE]
+    assert _by_urls(cluster_stories(reports)) == {
+        frozenset([DAM_NEWS.url, DAM_SCENE.url]),
+        frozenset([DAM_AUDIT.url]),
+        frozenset([VOLCANO_ALERT.url]),
+        frozenset([RATE_RISE.url]),
+    }
+    # On their leads alone (title and first 100 words), the two accounts stay apart.
+    monkeypatch.setattr(cluster_module, "_body_vectors", lambda tails: None)
+    assert len(cluster_stories(reports)) == 5
+
+
 def test_everyday_words_quoted_alike_do_not_join_reports_of_different_events() -> None:
     # Two people in two stories say the same ordinary thing: the quotation is no
     # evidence unless the reports have something else in common.

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from digest import cluster as cluster_module
 from digest import embed
 from digest.cluster import cluster_texts
 
@@ -150,3 +151,16 @@ def test_sentence_vectors_join_reports_of_one_event_worded_apart() -> None:
 def test_meaning_must_have_one_row_per_text() -> None:
     with pytest.raises(ValueError, match="got 1 meaning for 2 texts"):
         cluster_texts(["one", "two"], meaning=np.zeros((1, 384)))
+    with pytest.raises(ValueError, match="got 3 body_meaning for 2 texts"):
+        cluster_texts(["one", "two"], meaning=np.zeros((2, 384)), body_meaning=np.zeros((3, 384)))
+
+
+@needs_model
+def test_only_a_tail_long_enough_is_read_for_its_body() -> None:
+    body = " ".join(["The dam gave way above the town and the water rose"] * 20)
+    rows = cluster_module._body_vectors(["", "a few closing words", body])
+    assert rows is not None and rows.shape == (3, 384)
+    assert not rows[0].any() and not rows[1].any()
+    # The first 150 words are read: the same start with a different end is the same row.
+    longer = cluster_module._body_vectors([f"{body} and then some other words entirely"])
+    assert longer is not None and np.allclose(rows[2], longer[0])
