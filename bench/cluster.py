@@ -212,9 +212,10 @@ aside by `digest/screen.py` first; see `docs/quality.md`).
 
 The sentence vectors (`digest/embed.py`, step 8 of `digest/cluster.py`) are not in
 these times: the synthetic texts are not sentences, so the rows above cluster on words
-alone. Encoding costs 0.05 s per full article's lead and 0.014 s per feed item on 2
-cores (a 300-article week: about 15 s), once per text and process; see
-`docs/quality.md` "Session 23: sentence vectors beside the words".
+alone. Encoding costs 0.05 s per full article's lead, 0.08 s per its body (step 9)
+and 0.014 s per feed item on 2 cores (a 300-article week: about 36 s), once per text
+and process; see `docs/quality.md` "Session 23: sentence vectors beside the words" and
+"Session 24: what the body says, beside the lead".
 
 | set | method | B-cubed P | B-cubed R | **B-cubed F1** | clusters |
 | --- | --- | ---: | ---: | ---: | ---: |
@@ -230,6 +231,8 @@ cores (a 300-article week: about 15 s), once per text and process; see
 | e2e week, clustering (298) | before (lead only, no screen) | 0.930 | 0.774 | **0.845** | |
 | | with screening (issue 15) | 0.972 | 0.901 | **0.935** | |
 | | screening also reads notice titles and outlet promos | 0.982 | 0.900 | **0.940** | |
+| | with sentence vectors (session 23) | 1.000 | 0.936 | **0.967** | |
+| | the body's sentence vector too (session 24) | 0.991 | 0.950 | **0.970** | |
 
 What changed, and why (issue 15). The Google News text is lemmatised, stop-word free and
 its stories are huge (median 38 reports), so every text has many close neighbours and
