@@ -213,7 +213,7 @@ aside by `digest/screen.py` first; see `docs/quality.md`).
 The sentence vectors (`digest/embed.py`, step 8 of `digest/cluster.py`) are not in
 these times: the synthetic texts are not sentences, so the rows above cluster on words
 alone. Encoding costs 0.05 s per full article's lead, 0.08 s per its body (step 9)
-and 0.014 s per feed item on 2 cores (a 300-article week: about 36 s), once per text
+and 0.014 s per feed item on 2 cores (a 300-article week: about 39 s), once per text
 and process; see `docs/quality.md` "Session 23: sentence vectors beside the words" and
 "Session 24: what the body says, beside the lead".
 

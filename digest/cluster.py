@@ -1,6 +1,6 @@
 """Articles -> stories: the same event, reported by several outlets, becomes one story.
 
-Clustering (``cluster_texts``) in eight steps, all near-linear in the number of texts:
+Clustering (``cluster_texts``) in nine steps, all near-linear in the number of texts:
 
 1. **Vectors.** Lower-cased content words, stop words removed, plural/possessive -s
    stripped (``text.content_words``: idempotent, so already-lemmatised text passes
@@ -65,10 +65,10 @@ Clustering (``cluster_texts``) in eight steps, all near-linear in the number of 
    opens on the event, another on a reaction, a scene, a review's verdict); their
    bodies then tell the same event. A text with a tail of at least
    ``_BODY_MEANING_MIN_WORDS`` words gets the sentence vector of the tail's first
-   ``_BODY_MEANING_WORDS`` words added to its lead's, with equal weight, and is held to
-   ``_MEANING_BAR_BODY``: two bodies on one subject are closer than two leads, and
-   the higher bar keeps the share of different events' pairs over it where the lead's
-   bar had it.
+   ``_BODY_MEANING_WORDS`` words added to its lead's, with equal weight, and its
+   sentence bar rises from ``_MEANING_BAR`` to ``_MEANING_BAR_BODY``: two bodies on one
+   subject are closer than two leads, and the higher bar keeps the share of different
+   events' pairs over it where the lead's bar had it.
 
 ``cluster_stories`` feeds it each article's title plus its first ``_BODY_WORDS`` words
 (teaser, then body) as the lead and the next ``_TAIL_WORDS`` as the tail, minus
@@ -265,6 +265,7 @@ _MEANING_BAR_ATTESTED = 0.3
 _MEANING_BAR_BODY = 0.47
 _BODY_MEANING_WORDS = 150
 _BODY_MEANING_MIN_WORDS = 30
+_EPSILON = 1e-12
 _NO_RUNS: IntArray = np.zeros(0, dtype=np.int64)
 # Words as a reader counts them: "don’t" is one.
 _QUOTE_WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -331,10 +332,15 @@ def cluster_texts(
     if meaning is not None:
         bodied = np.zeros(len(texts), dtype=bool)
         if body_meaning is not None:
+            if body_meaning.shape != meaning.shape:
+                raise ValueError(
+                    f"body_meaning has shape {body_meaning.shape}, meaning {meaning.shape}"
+                )
             bodied = np.abs(body_meaning).sum(axis=1) > 0
             meaning = np.array(meaning, dtype=np.float64)
             meaning[bodied] += body_meaning[bodied]
-            meaning[bodied] /= np.linalg.norm(meaning[bodied], axis=1, keepdims=True)
+            norms = np.linalg.norm(meaning[bodied], axis=1, keepdims=True)
+            meaning[bodied] /= np.maximum(norms, _EPSILON)
         # Concatenated with weights whose squares sum to 1, a dot product of two rows is
         # the blend of the two cosines, so the linkage's summed vectors stay exact.
         blend = _MEANING_WEIGHT
@@ -347,7 +353,8 @@ def cluster_texts(
         meaning_bars = _MEANING_BAR + (_MEANING_BAR_ATTESTED - _MEANING_BAR) * support * (
             1.0 - longness
         )
-        meaning_bars[bodied] = _MEANING_BAR_BODY
+        # A text with a body is held higher by as much (step 9), whichever its bar.
+        meaning_bars[bodied] += _MEANING_BAR_BODY - _MEANING_BAR
         thresholds = (1.0 - blend) * thresholds + blend * meaning_bars
     marks = _weekday_marks(texts, old)
     days = None

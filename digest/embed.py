@@ -57,7 +57,8 @@ _MAX_TOKENS = 256
 # Texts per forward pass, sorted by length so padding stays small.
 _BATCH = 32
 # Rows kept per process, oldest dropped first: 3 KB each, 60 MB at most. A build asks
-# for a lead and a body per full article, so a window of 10,000 is encoded once.
+# for a lead and a body per full article, so a window of 10,000 (with the earlier
+# reports of stories already sent) is encoded once.
 _SEEN_MAX = 20_000
 _SEEN: dict[bytes, FloatArray] = {}
 _INSTALL_HINT = (

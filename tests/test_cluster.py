@@ -7,6 +7,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+import numpy as np
 import pytest
 
 from digest import cluster as cluster_module
@@ -578,3 +579,39 @@ def test_a_continuation_joins_the_sent_story_whatever_the_time_since() -> None:
         != {story_of[week2[path][1].url] for path in paths}
         for label, paths in WEEK2_CONTINUES.items()
     )
+
+
+def _joined_at(cosine: float, *, with_body: bool) -> bool:
+    """Whether two texts join when their sentence vectors have ``cosine``."""
+    texts = [
+        "ferry crews strike and island crossings stop for the week",
+        "island crossings stop as ferry crews walk out over pay",
+    ]
+    meaning = np.zeros((2, 384))
+    meaning[0, 0] = 1.0
+    meaning[1, :2] = [cosine, np.sqrt(1.0 - cosine**2)]
+    # A body whose vector is the lead's leaves the pair's cosine as it is.
+    body = meaning.copy() if with_body else None
+    labels = cluster_texts(texts, meaning=meaning, body_meaning=body)
+    return labels[0] == labels[1]
+
+
+def _cosine_needed(*, with_body: bool) -> float:
+    low, high = 0.0, 1.0
+    assert _joined_at(high, with_body=with_body) and not _joined_at(low, with_body=with_body)
+    for _ in range(30):
+        middle = (low + high) / 2
+        if _joined_at(middle, with_body=with_body):
+            high = middle
+        else:
+            low = middle
+    return high
+
+
+def test_texts_with_a_body_need_a_closer_meaning_to_join() -> None:
+    # Two bodies on one subject are closer than two leads: the bar rises by as much as
+    # the cosines do (step 9), and nothing else about the pair changes.
+    lead_only = _cosine_needed(with_body=False)
+    with_body = _cosine_needed(with_body=True)
+    # 0.47 against 0.4: the equal-rate point of docs/quality.md "Session 24".
+    assert with_body - lead_only == pytest.approx(0.07, abs=1e-6)

@@ -153,6 +153,8 @@ def test_meaning_must_have_one_row_per_text() -> None:
         cluster_texts(["one", "two"], meaning=np.zeros((1, 384)))
     with pytest.raises(ValueError, match="got 3 body_meaning for 2 texts"):
         cluster_texts(["one", "two"], meaning=np.zeros((2, 384)), body_meaning=np.zeros((3, 384)))
+    with pytest.raises(ValueError, match="body_meaning has shape"):
+        cluster_texts(["one", "two"], meaning=np.zeros((2, 384)), body_meaning=np.zeros((2, 3)))
 
 
 @needs_model
