@@ -292,7 +292,7 @@ def cluster_texts(
     tail). ``meaning`` (one L2-normalised row per text, ``digest.embed``) blends each
     pair's sentence-vector cosine into the word cosine the linkage compares;
     ``body_meaning`` (same shape; a zero row for a text without a body to read) is
-    added to it per text, and a text with a body is held to the body's bar (step 9).
+    added to it per text, and a text with a body has its sentence bar raised (step 9).
     The result depends only on the input, in order.
     """
     for name, values in (
