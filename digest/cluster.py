@@ -449,10 +449,11 @@ def cluster_stories(
 def _body_vectors(tails: Sequence[str]) -> FloatArray | None:
     """The sentence vector of each tail's first ``_BODY_MEANING_WORDS`` words; a zero
     row for a tail under ``_BODY_MEANING_MIN_WORDS`` words; None without the model."""
-    read = [i for i, tail in enumerate(tails) if len(tail.split()) >= _BODY_MEANING_MIN_WORDS]
+    words = [tail.split() for tail in tails]
+    read = [i for i, tail_words in enumerate(words) if len(tail_words) >= _BODY_MEANING_MIN_WORDS]
     if not read:
         return None
-    vectors = sentence_vectors([" ".join(tails[i].split()[:_BODY_MEANING_WORDS]) for i in read])
+    vectors = sentence_vectors([" ".join(words[i][:_BODY_MEANING_WORDS]) for i in read])
     if vectors is None:
         return None
     rows = np.zeros((len(tails), vectors.shape[1]))
