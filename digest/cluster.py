@@ -101,7 +101,7 @@ from datetime import datetime
 import numpy as np
 import scipy.sparse as sp
 
-from digest.embed import sentence_vectors
+from digest.embed import VectorMemo, sentence_vectors
 from digest.ids import story_id_for
 from digest.linkage import (
     Agreement,
@@ -410,7 +410,10 @@ def _longness(lengths: FloatArray) -> FloatArray:
 
 
 def cluster_stories(
-    articles: Sequence[Article], *, carried: Collection[ArticleId] = ()
+    articles: Sequence[Article],
+    *,
+    carried: Collection[ArticleId] = (),
+    memo: VectorMemo | None = None,
 ) -> tuple[Story, ...]:
     """Group articles reporting the same event into stories.
 
@@ -419,6 +422,7 @@ def cluster_stories(
     its earliest article's URL. Stories come out earliest first. Articles in
     ``carried`` (those of stories already sent) are matched with new ones on their
     words alone: a new report continues a story whatever the time since it was told.
+    Sentence vectors are read from and kept in ``memo`` (the store) when given.
     """
     ordered = sorted(articles, key=lambda a: (a.published, a.url))
     if not ordered:
@@ -431,8 +435,8 @@ def cluster_stories(
         tails=tails,
         carried=[a.id in carried for a in ordered] if carried else None,
         quoted=whole,
-        meaning=sentence_vectors(texts),
-        body_meaning=_body_vectors(tails),
+        meaning=sentence_vectors(texts, memo=memo),
+        body_meaning=_body_vectors(tails, memo),
     )
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered, strict=True):
@@ -446,14 +450,14 @@ def cluster_stories(
     return tuple(stories)
 
 
-def _body_vectors(tails: Sequence[str]) -> FloatArray | None:
+def _body_vectors(tails: Sequence[str], memo: VectorMemo | None = None) -> FloatArray | None:
     """The sentence vector of each tail's first ``_BODY_MEANING_WORDS`` words; a zero
     row for a tail under ``_BODY_MEANING_MIN_WORDS`` words; None without the model."""
     words = [tail.split() for tail in tails]
     read = [i for i, tail_words in enumerate(words) if len(tail_words) >= _BODY_MEANING_MIN_WORDS]
     if not read:
         return None
-    vectors = sentence_vectors([" ".join(words[i][:_BODY_MEANING_WORDS]) for i in read])
+    vectors = sentence_vectors([" ".join(words[i][:_BODY_MEANING_WORDS]) for i in read], memo=memo)
     if vectors is None:
         return None
     rows = np.zeros((len(tails), vectors.shape[1]))

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from digest.cluster import cluster_stories
+from digest.embed import VectorMemo
 from digest.ids import story_id_for
 from digest.models import (
     Article,
@@ -87,7 +88,7 @@ def gather_candidates(
     sent_ids = {a for s in sent for a in s.article_ids}
     all_ids = {a.id for a in articles}
     earlier = store.articles_by_id(a for a in sorted(sent_ids) if a not in all_ids)
-    stories, left_out = continue_stories([*usable, *earlier], window_ids, sent)
+    stories, left_out = continue_stories([*usable, *earlier], window_ids, sent, memo=store)
     told = {a.id for s in stories for a in s.articles} | {
         a for item in left_out for a in item.article_ids
     }
@@ -164,14 +165,20 @@ def _set_aside_problem(rejected: Sequence[Rejected]) -> tuple[Problem, ...]:
 
 
 def continue_stories(
-    articles: Sequence[Article], window_ids: set[ArticleId], sent: Sequence[SentStory]
+    articles: Sequence[Article],
+    window_ids: set[ArticleId],
+    sent: Sequence[SentStory],
+    *,
+    memo: VectorMemo | None = None,
 ) -> tuple[tuple[Story, ...], tuple[LeftOut, ...]]:
-    """Cluster ``articles``; clusters holding sent articles continue those stories."""
+    """Cluster ``articles``; clusters holding sent articles continue those stories.
+
+    ``memo`` keeps the sentence vectors clustering reads (see ``digest.embed``)."""
     sent_by_article = {a: s for s in sent for a in s.article_ids}
     kept: dict[StoryId, Story] = {}
     left_out: list[LeftOut] = []
     carried = {a.id for a in articles if a.id not in window_ids}
-    for story in cluster_stories(articles, carried=carried):
+    for story in cluster_stories(articles, carried=carried, memo=memo):
         old = [sent_by_article[a.id] for a in story.articles if a.id in sent_by_article]
         fresh = tuple(
             a for a in story.articles if a.id not in sent_by_article and a.id in window_ids

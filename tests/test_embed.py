@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+from sqlalchemy import text as text_sql
 
 from digest import cluster as cluster_module
 from digest import embed
 from digest.cluster import cluster_texts
+from digest.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -166,3 +170,78 @@ def test_only_a_tail_long_enough_is_read_for_its_body() -> None:
     # The first 150 words are read: the same start with a different end is the same row.
     longer = cluster_module._body_vectors([f"{body} and then some other words entirely"])
     assert longer is not None and np.allclose(rows[2], longer[0])
+
+
+def _store(tmp_path: Path) -> Store:
+    return open_store(f"sqlite:///{tmp_path / 'digest.db'}")
+
+
+def _counting(forward: Any, batches: list[int], *, die_at: int = 0) -> Any:
+    """``forward`` that counts its batches, and raises as a kill would at batch ``die_at``."""
+
+    def counted(weights: Any, sequences: Any) -> Any:
+        batches.append(len(sequences))
+        if len(batches) == die_at:
+            raise KeyboardInterrupt
+        return forward(weights, sequences)
+
+    return counted
+
+
+@needs_model
+def test_a_killed_encoding_resumes_from_the_rows_it_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = [f"Report number {n} on the ferry strike in the port" for n in range(10)]
+    monkeypatch.setattr(embed, "_BATCH", 2)
+    monkeypatch.setattr(embed, "_SAVE_EVERY", 4)
+    forward = embed._forward
+    batches: list[int] = []
+    monkeypatch.setattr(embed, "_forward", _counting(forward, batches, die_at=4))
+    embed._SEEN.clear()
+    with _store(tmp_path) as store, pytest.raises(KeyboardInterrupt):
+        embed.sentence_vectors(texts, memo=store)
+    # The rerun is a new process: the first two batches' rows were kept, the third's not.
+    embed._SEEN.clear()
+    batches.clear()
+    monkeypatch.setattr(embed, "_forward", _counting(forward, batches))
+    with _store(tmp_path) as store:
+        assert len(store.text_vectors(embed.MODEL_ID, [_key(t) for t in texts])) == 4
+        resumed = embed.sentence_vectors(texts, memo=store)
+    assert sum(batches) == 6
+    embed._SEEN.clear()
+    fresh = embed.sentence_vectors(texts)
+    assert resumed is not None and fresh is not None
+    np.testing.assert_array_equal(resumed, fresh)
+
+
+def _key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode()).hexdigest()
+
+
+@needs_model
+def test_a_damaged_kept_row_is_encoded_again(tmp_path: Path) -> None:
+    text = "Parliament delays the budget vote to next week"
+    embed._SEEN.clear()
+    computed = embed.sentence_vectors([text])
+    embed._SEEN.clear()
+    with _store(tmp_path) as store:
+        store.save_text_vectors(embed.MODEL_ID, {_key(text): b"\x00" * 100})
+        read = embed.sentence_vectors([text], memo=store)
+    assert read is not None and computed is not None
+    np.testing.assert_array_equal(read, computed)
+
+
+@needs_model
+def test_a_store_that_cannot_keep_rows_is_reported_and_the_rows_are_computed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    embed._SEEN.clear()
+    with _store(tmp_path) as store:
+        with store.engine.begin() as connection:
+            connection.execute(text_sql("DROP TABLE text_vectors"))
+        with caplog.at_level(logging.WARNING, logger="digest.embed"):
+            rows = embed.sentence_vectors(["Ferry strike ends", "Budget vote delayed"], memo=store)
+    assert rows is not None and rows.shape == (2, 384)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "encoded afresh" in warnings[0] and "text_vectors" in warnings[0]

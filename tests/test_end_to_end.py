@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner, Result
 
+from digest import embed
 from digest.cli import cli
 from digest.config import load_config
 from digest.sample import (
@@ -191,6 +192,36 @@ def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
     assert " 0 new articles" in second.output
     config = load_config(config_path)
     assert config.database_url.endswith("digest.db")
+
+
+@pytest.mark.skipif(embed._model_dir() is None, reason="the model package is not installed")
+def test_a_new_process_reads_the_kept_vectors_and_builds_the_same_issue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    encoded: list[int] = []
+    forward = embed._forward
+
+    def counting(weights: Any, sequences: Any) -> Any:
+        encoded.append(len(sequences))
+        return forward(weights, sequences)
+
+    monkeypatch.setattr(embed, "_forward", counting)
+    with serve_sample(week=1) as site:
+        config_path = write_sample_config(site, tmp_path)
+        files: list[Any] = []
+        for _ in ("cron at six", "cron at seven"):
+            # Each one-shot run from cron starts with nothing in memory.
+            embed._SEEN.clear()
+            encoded.clear()
+            result = _run(config_path, tmp_path / "out", site, "--force")
+            assert result.exit_code == 0, result.output
+            files.append(_digest(tmp_path / "out")["topics"])
+            counts = sum(encoded)
+            if len(files) == 1:
+                first = counts
+    assert first > 20, "the first run encodes the week's leads and bodies"
+    assert counts == 0, "the second run reads every vector back from the store"
+    assert files[0] == files[1]  # (the warnings count the broken feed's failures)
 
 
 def test_scheduled_run_does_not_rebuild_a_built_issue(tmp_path: Path) -> None:

@@ -302,3 +302,31 @@ def test_a_lock_timeout_says_which_lock(store: Store, lock: str, named: str) -> 
     finally:
         second.close()
     assert str(caught.value).startswith(named) and caught.value.lock == lock
+
+
+def test_text_vectors_are_kept_per_model_and_a_second_save_keeps_the_first(store: Store) -> None:
+    first = bytes(range(256)) * 6
+    store.save_text_vectors("model-a", {"k1": first, "k2": b"\x01" * 1536}, now=NOW)
+    # Another process saving the same text (the preview beside the cron build) is no error.
+    store.save_text_vectors("model-a", {"k1": b"\x00" * 1536, "k3": b"\x03" * 1536}, now=NOW)
+    found = store.text_vectors("model-a", ["k1", "k3", "absent", "k1"], now=NOW)
+    assert found == {"k1": first, "k3": b"\x03" * 1536}
+    assert store.text_vectors("model-b", ["k1", "k2"], now=NOW) == {}
+
+
+def test_text_vectors_nobody_reads_are_pruned_and_read_ones_stay(store: Store) -> None:
+    store.save_text_vectors("m", {"read": b"r" * 8, "unread": b"u" * 8}, now=NOW)
+    weekly = [NOW + timedelta(weeks=w) for w in range(1, 10)]
+    for when in weekly:
+        assert store.text_vectors("m", ["read"], now=when) == {"read": b"r" * 8}
+    store.save_text_vectors("m", {"new": b"n" * 8}, now=weekly[-1])
+    assert store.text_vectors("m", ["read", "unread", "new"], now=weekly[-1]) == {
+        "read": b"r" * 8,
+        "new": b"n" * 8,
+    }
+
+
+def test_text_vectors_read_and_save_more_keys_than_one_statement_takes(store: Store) -> None:
+    rows = {f"{i:040x}": i.to_bytes(4, "little") for i in range(1_234)}
+    store.save_text_vectors("m", rows, now=NOW)
+    assert store.text_vectors("m", list(rows), now=NOW) == rows

@@ -7,8 +7,9 @@ run picks up where it stopped (``extracted_at IS NULL``).
 
 The queries live by concern, each module a mixin on :class:`~digest.store.base.StoreBase`:
 ``feeds`` (feed rows and polls), ``articles`` (extraction and reading articles back) and
-``issues`` (issues, the stories readers have seen, runs) and ``runs`` (recording a
-command's run around its work). :class:`Store` combines them.
+``issues`` (issues, the stories readers have seen, runs), ``runs`` (recording a
+command's run around its work) and ``vectors`` (the sentence vectors clustering reads,
+kept between runs). :class:`Store` combines them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from digest.store.feeds import FeedQueries, FeedState, PollCounts
 from digest.store.issues import FiledStory, FinalBuild, SentStory
 from digest.store.migrate import Migration, upgrade
 from digest.store.runs import RunRecord, RunRecords
+from digest.store.vectors import VectorQueries
 
 __all__ = [
     "FeedState",
@@ -42,7 +44,7 @@ __all__ = [
 ]
 
 
-class Store(FeedQueries, ArticleQueries, RunRecords):
+class Store(FeedQueries, ArticleQueries, RunRecords, VectorQueries):
     """A connection to the database. Use :func:`open_store`."""
 
 

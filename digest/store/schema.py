@@ -13,6 +13,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -30,6 +31,7 @@ __all__ = [
     "runs",
     "schema_migrations",
     "story_articles",
+    "text_vectors",
     "topic_examples",
 ]
 
@@ -159,6 +161,19 @@ topic_examples = Table(
     Column("issue_date", String(10), primary_key=True),
     Column("story_id", String(40), primary_key=True),
     Column("topic", Text, nullable=False),
+)
+
+# Sentence vectors of the texts clustering reads (0006), keyed by the encoder's identity
+# and the text's SHA-1: a build reads back what an earlier build or the preview encoded.
+# ``used_at`` is refreshed by use; rows unused for weeks are pruned.
+text_vectors = Table(
+    "text_vectors",
+    metadata,
+    Column("model", String(80), primary_key=True),
+    Column("text_key", String(40), primary_key=True),
+    Column("vector", LargeBinary, nullable=False),  # float32, little-endian
+    Column("used_at", DateTime(timezone=True), nullable=False),
+    Index("ix_text_vectors_used_at", "used_at"),
 )
 
 runs = Table(

@@ -16,7 +16,7 @@ from digest.store import schema
 __all__ = ["upgrade"]
 
 _ALTERED_LATER = frozenset({"articles"})
-_ADDED_LATER = frozenset({"topic_examples"})
+_ADDED_LATER = frozenset({"topic_examples", "text_vectors"})
 
 
 def _version_1() -> MetaData:
