@@ -288,7 +288,7 @@ def test_a_quotation_deep_in_the_article_joins_too(monkeypatch: pytest.MonkeyPat
     )
     # On words alone, the quotation is what joins them (the sentence vectors, off here,
     # join this pair without it: see the next test).
-    monkeypatch.setattr(cluster_module, "sentence_vectors", lambda texts: None)
+    monkeypatch.setattr(cluster_module, "sentence_vectors", lambda texts, memo=None: None)
     assert frozenset([FERRY_SUSPENDED.url, deep.url]) in _by_urls(
         cluster_stories([FERRY_SUSPENDED, deep, *others])
     )
@@ -329,7 +329,7 @@ def test_without_the_shared_quotation_the_sentence_vectors_join_them(
     assert frozenset([FERRY_SUSPENDED.url, paraphrased.url]) in stories
     assert len(stories) == 3
 
-    monkeypatch.setattr(cluster_module, "sentence_vectors", lambda texts: None)
+    monkeypatch.setattr(cluster_module, "sentence_vectors", lambda texts, memo=None: None)
     assert len(cluster_stories(reports)) == 4
 
 
@@ -404,7 +404,7 @@ def test_full_articles_whose_leads_differ_join_on_what_their_bodies_say(
         frozenset([RATE_RISE.url]),
     }
     # On their leads alone (title and first 100 words), the two accounts stay apart.
-    monkeypatch.setattr(cluster_module, "_body_vectors", lambda tails: None)
+    monkeypatch.setattr(cluster_module, "_body_vectors", lambda tails, memo=None: None)
     assert len(cluster_stories(reports)) == 5
 
 
