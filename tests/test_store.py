@@ -330,3 +330,13 @@ def test_text_vectors_read_and_save_more_keys_than_one_statement_takes(store: St
     rows = {f"{i:040x}": i.to_bytes(4, "little") for i in range(1_234)}
     store.save_text_vectors("m", rows, now=NOW)
     assert store.text_vectors("m", list(rows), now=NOW) == rows
+
+
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_an_in_memory_store_leaves_no_lock_file(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with open_store(url) as memory, build_lock(memory.engine, "issue:2026-11-23"):
+        pass
+    assert list(tmp_path.iterdir()) == []

@@ -61,7 +61,12 @@ def _locked(name: str) -> LockedError:
 
 @contextmanager
 def _file_lock(engine: Engine, name: str, wait_seconds: float) -> Iterator[None]:
-    database = engine.url.database or "digest.db"
+    database = engine.url.database
+    if not database or database == ":memory:":
+        # An in-memory database is this connection's alone: nothing to exclude, and no
+        # lock file to leave in the working directory.
+        yield
+        return
     safe = hashlib.sha1(name.encode()).hexdigest()[:12]
     path = Path(f"{database}.{safe}.lock")
     try:
