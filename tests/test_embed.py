@@ -92,6 +92,26 @@ def test_a_damaged_model_is_reported_once_and_clustering_goes_on_with_words(
 
 
 @needs_model
+def test_a_tokenizer_that_is_not_the_shipped_one_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    real = embed._model_dir()
+    assert real is not None
+    (tmp_path / "model.safetensors").symlink_to(real / "model.safetensors")
+    vocabulary = (real / "tokenizer.json").read_text(encoding="utf-8")
+    (tmp_path / "tokenizer.json").write_text(vocabulary.replace('"ferry"', '"fxrry"'))
+    monkeypatch.setattr(embed, "_model_dir", lambda: tmp_path)
+    embed._encoder.cache_clear()
+    try:
+        with caplog.at_level(logging.ERROR, logger="digest.embed"):
+            assert embed.sentence_vectors(["Ferry halted"]) is None
+    finally:
+        embed._encoder.cache_clear()
+    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "tokenizer.json" in error and "all-MiniLM-L6-v2 tokenizer" in error
+
+
+@needs_model
 def test_a_full_cache_never_drops_a_row_the_call_needs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(embed, "_SEEN_MAX", 3)
     embed._SEEN.clear()
