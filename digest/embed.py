@@ -27,6 +27,7 @@ import importlib.util
 import json
 import logging
 import struct
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -72,6 +73,8 @@ _BATCH = 32
 # reports of stories already sent) is encoded once.
 _SEEN_MAX = 20_000
 _SEEN: dict[bytes, FloatArray] = {}
+# The scheduler's poll (which encodes ahead) and build are threads of one process.
+_SEEN_LOCK = threading.Lock()
 # What identifies a kept row's meaning: the weights and how a text is read. Change it
 # whenever encoding changes, so rows kept by an older version are not read back.
 MODEL_ID = f"all-MiniLM-L6-v2:{_WEIGHTS_SHA256[:12]}:tokens{_MAX_TOKENS}:mean"
@@ -116,7 +119,8 @@ def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) ->
     keys = [hashlib.sha1(text.encode("utf-8")).digest() for text in normal]
     # This call's rows, gathered before any is remembered: remembering may drop old rows,
     # never one this call needs.
-    rows: dict[bytes, FloatArray] = {key: _SEEN[key] for key in keys if key in _SEEN}
+    with _SEEN_LOCK:
+        rows: dict[bytes, FloatArray] = {key: _SEEN[key] for key in keys if key in _SEEN}
     if memo is not None:
         memo = _read_memo(memo, [key for key in dict.fromkeys(keys) if key not in rows], rows)
     todo = sorted(
@@ -139,8 +143,9 @@ def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) ->
     out = np.zeros((len(texts), _HIDDEN), dtype=np.float64)
     for i, key in enumerate(keys):
         out[i] = rows[key]
-    for key, row in rows.items():
-        _remember(key, row)
+    with _SEEN_LOCK:
+        for key, row in rows.items():
+            _remember(key, row)
     return out
 
 
