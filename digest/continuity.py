@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from digest.cluster import cluster_stories, prepare_vectors
-from digest.embed import VectorMemo
+from digest.embed import VectorMemo, is_available
 from digest.ids import story_id_for
 from digest.models import (
     Article,
@@ -174,6 +174,8 @@ def encode_ahead(store: Store, window: NewsWindow) -> None:
     build words otherwise (an outlet's paragraph found repeated only later) is encoded
     then.
     """
+    if not is_available():
+        return  # the build says once that it clusters on words alone
     articles = store.articles_between(window.start, window.end)
     _sent, earlier = _sent_before(store, window, articles)
     prepare_vectors([*screen_articles(articles).kept, *earlier], memo=store)

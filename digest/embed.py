@@ -43,7 +43,14 @@ from digest.errors import StoreError
 if TYPE_CHECKING:
     from tokenizers import Tokenizer
 
-__all__ = ["MODEL_ID", "MODEL_PACKAGE", "MODEL_REQUIREMENT", "VectorMemo", "sentence_vectors"]
+__all__ = [
+    "MODEL_ID",
+    "MODEL_PACKAGE",
+    "MODEL_REQUIREMENT",
+    "VectorMemo",
+    "is_available",
+    "sentence_vectors",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +84,9 @@ _SEEN: dict[bytes, FloatArray] = {}
 _SEEN_LOCK = threading.Lock()
 # What identifies a kept row's meaning: the weights and how a text is read. Change it
 # whenever encoding changes, so rows kept by an older version are not read back.
-MODEL_ID = f"all-MiniLM-L6-v2:{_WEIGHTS_SHA256[:12]}:tokens{_MAX_TOKENS}:mean"
+MODEL_ID = (
+    f"all-MiniLM-L6-v2:{_WEIGHTS_SHA256[:12]}:{_TOKENIZER_SHA256[:12]}:tokens{_MAX_TOKENS}:mean"
+)
 # Texts encoded between saves to the memo: a killed build loses at most this much work
 # (about 20 s on two cores), and a rerun resumes from the rest.
 _SAVE_EVERY = 256
@@ -102,6 +111,11 @@ class VectorMemo(Protocol):
     def save_text_vectors(self, model: str, rows: Mapping[str, bytes]) -> None: ...
 
 
+def is_available() -> bool:
+    """Whether the model package is installed (without loading it or warning)."""
+    return _model_dir() is not None
+
+
 def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) -> FloatArray | None:
     """One L2-normalised 384-dimensional row per text, or None when the model is not
     installed (warned once). The same text gives the same row to within 1e-7 whatever
@@ -121,8 +135,11 @@ def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) ->
     # never one this call needs.
     with _SEEN_LOCK:
         rows: dict[bytes, FloatArray] = {key: _SEEN[key] for key in keys if key in _SEEN}
+    unsaved: dict[bytes, FloatArray] = {}
     if memo is not None:
-        memo = _read_memo(memo, [key for key in dict.fromkeys(keys) if key not in rows], rows)
+        memo, missing = _read_memo(memo, list(dict.fromkeys(keys)), rows)
+        # Rows this process had before it had the store (the store lacks them).
+        unsaved = {key: rows[key] for key in missing if key in rows}
     todo = sorted(
         {key: text for key, text in zip(keys, normal, strict=True) if key not in rows}.items()
     )
@@ -130,16 +147,19 @@ def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) ->
         encodings = encoder.tokenizer.encode_batch([text for _, text in todo])
         ids = [np.array(e.ids, dtype=np.int64) for e in encodings]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-        unsaved: dict[bytes, FloatArray] = {}
         for start in range(0, len(order), _BATCH):
             chunk = order[start : start + _BATCH]
             for i, row in zip(
                 chunk, _forward(encoder.weights, [ids[i] for i in chunk]), strict=True
             ):
-                rows[todo[i][0]] = unsaved[todo[i][0]] = row
-            if memo is not None and (len(unsaved) >= _SAVE_EVERY or start + _BATCH >= len(order)):
+                rows[todo[i][0]] = row
+                if memo is not None:
+                    unsaved[todo[i][0]] = row
+            if memo is not None and len(unsaved) >= _SAVE_EVERY:
                 memo = _save_memo(memo, unsaved)
                 unsaved = {}
+    if memo is not None and unsaved:
+        _save_memo(memo, unsaved)
     out = np.zeros((len(texts), _HIDDEN), dtype=np.float64)
     for i, key in enumerate(keys):
         out[i] = rows[key]
@@ -151,25 +171,27 @@ def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) ->
 
 def _read_memo(
     memo: VectorMemo, keys: list[bytes], rows: dict[bytes, FloatArray]
-) -> VectorMemo | None:
-    """Add ``memo``'s rows for ``keys`` to ``rows``; the memo, or None once it failed."""
-    if not keys:
-        return memo
+) -> tuple[VectorMemo | None, list[bytes]]:
+    """Add ``memo``'s rows for ``keys`` to ``rows`` (a row already there stays); the
+    memo, or None once it failed, and the keys it holds no good row for."""
     try:
         kept = memo.text_vectors(MODEL_ID, [key.hex() for key in keys])
     except StoreError as error:
         logger.warning("sentence vectors are encoded afresh: cannot read the kept ones: %s", error)
-        return None
+        return None, []
+    missing = []
     for key in keys:
         data = kept.get(key.hex())
-        # A row of the wrong size (a damaged store) is encoded again, not trusted.
-        if data is not None and len(data) == _HIDDEN * 4:
+        # A row of the wrong size (a damaged store) is encoded again and replaced.
+        if data is None or len(data) != _HIDDEN * 4:
+            missing.append(key)
+        elif key not in rows:
             rows[key] = np.frombuffer(data, dtype="<f4").astype(np.float64)
-    return memo
+    return memo, missing
 
 
 def _save_memo(memo: VectorMemo, rows: dict[bytes, FloatArray]) -> VectorMemo | None:
-    """Keep ``rows`` in ``memo``; the memo, or None once it failed (said once)."""
+    """Keep ``rows`` in ``memo``; the memo, or None once it failed."""
     try:
         memo.save_text_vectors(
             MODEL_ID, {key.hex(): row.astype("<f4").tobytes() for key, row in rows.items()}

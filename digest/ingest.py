@@ -26,7 +26,6 @@ from datetime import UTC, datetime, timedelta
 
 from digest.config import Config
 from digest.continuity import encode_ahead
-from digest.errors import StoreError
 from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
 from digest.models import (
@@ -152,8 +151,14 @@ def _encode_ahead(store: Store, window: NewsWindow) -> None:
     started = time.monotonic()
     try:
         encode_ahead(store, window)
-    except StoreError as error:
-        logger.warning("sentence vectors not encoded ahead (the build will): %s", error)
+    except Exception as error:
+        # Work ahead of the build, after the poll's own is committed: whatever stops it
+        # must not fail the poll (cron reads its exit code), only leave it to the build.
+        logger.warning(
+            "sentence vectors not encoded ahead (the build will): %s: %s",
+            type(error).__name__,
+            error,
+        )
         return
     logger.info("sentence vectors encoded ahead of the build in %.1f s", time.monotonic() - started)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,8 @@ from sqlalchemy import text as text_sql
 from digest import cluster as cluster_module
 from digest import embed
 from digest.cluster import cluster_texts
+from digest.continuity import encode_ahead
+from digest.models import NewsWindow
 from digest.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -248,8 +251,60 @@ def test_a_damaged_kept_row_is_encoded_again(tmp_path: Path) -> None:
     with _store(tmp_path) as store:
         store.save_text_vectors(embed.MODEL_ID, {_key(text): b"\x00" * 100})
         read = embed.sentence_vectors([text], memo=store)
+        repaired = store.text_vectors(embed.MODEL_ID, [_key(text)])[_key(text)]
     assert read is not None and computed is not None
     np.testing.assert_array_equal(read, computed)
+    assert repaired == computed[0].astype("<f4").tobytes()
+
+
+@needs_model
+def test_rows_the_process_had_before_it_had_the_store_are_kept_there(tmp_path: Path) -> None:
+    embed._SEEN.clear()
+    texts = ["Ferry strike ends after talks", "Budget vote delayed again"]
+    before = embed.sentence_vectors(texts)  # while the store could not keep them
+    with _store(tmp_path) as store:
+        embed.sentence_vectors(texts, memo=store)
+        kept = store.text_vectors(embed.MODEL_ID, [_key(t) for t in texts])
+    assert before is not None
+    assert kept == {
+        _key(t): row.astype("<f4").tobytes() for t, row in zip(texts, before, strict=True)
+    }
+
+
+@needs_model
+def test_a_store_that_cannot_save_is_reported_and_the_rows_are_still_computed(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    embed._SEEN.clear()
+    with _store(tmp_path) as store:
+        with store.engine.begin() as connection:
+            connection.execute(
+                text_sql(
+                    "CREATE TRIGGER full BEFORE INSERT ON text_vectors "
+                    "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+                )
+            )
+        with caplog.at_level(logging.WARNING, logger="digest.embed"):
+            rows = embed.sentence_vectors(["Ferry strike ends", "Budget vote delayed"], memo=store)
+    assert rows is not None and rows.shape == (2, 384)
+    [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "not kept for the next run" in warning and "disk is full" in warning
+
+
+def test_without_the_model_a_poll_encodes_nothing_and_says_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(embed, "MODEL_PACKAGE", "no_such_model_package")
+    embed._encoder.cache_clear()
+    window = NewsWindow(
+        date(2026, 11, 23), datetime(2026, 11, 16, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC)
+    )
+    try:
+        with _store(tmp_path) as store, caplog.at_level(logging.INFO):
+            encode_ahead(store, window)
+    finally:
+        embed._encoder.cache_clear()
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 @needs_model

@@ -19,6 +19,7 @@ from digest.models import FeedEntry, FetchOutcome, FetchResult, TextOrigin
 from digest.store import Store, open_store, schema
 from digest.store.locks import MIGRATION_LOCK, build_lock
 from digest.store.migrate import all_migrations, pending
+from digest.store.vectors import RETENTION
 
 NOW = datetime(2026, 11, 23, 6, 0, tzinfo=UTC)
 FEED = "https://example.org/feed.xml"
@@ -312,11 +313,15 @@ def test_text_vectors_are_kept_per_model_and_a_second_save_keeps_the_first(store
     found = store.text_vectors("model-a", ["k1", "k3", "absent", "k1"], now=NOW)
     assert found == {"k1": first, "k3": b"\x03" * 1536}
     assert store.text_vectors("model-b", ["k1", "k2"], now=NOW) == {}
+    # A row of another size (damaged) is replaced by the next save.
+    store.save_text_vectors("model-a", {"k2": b"\x02" * 99}, now=NOW)
+    store.save_text_vectors("model-a", {"k2": b"\x04" * 1536}, now=NOW)
+    assert store.text_vectors("model-a", ["k2"], now=NOW) == {"k2": b"\x04" * 1536}
 
 
 def test_text_vectors_nobody_reads_are_pruned_and_read_ones_stay(store: Store) -> None:
     store.save_text_vectors("m", {"read": b"r" * 8, "unread": b"u" * 8}, now=NOW)
-    weekly = [NOW + timedelta(weeks=w) for w in range(1, 10)]
+    weekly = [NOW + timedelta(weeks=w) for w in range(1, RETENTION // timedelta(weeks=1) + 2)]
     for when in weekly:
         assert store.text_vectors("m", ["read"], now=when) == {"read": b"r" * 8}
     store.save_text_vectors("m", {"new": b"n" * 8}, now=weekly[-1])
