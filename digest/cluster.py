@@ -118,13 +118,7 @@ from digest.linkage import (
 from digest.models import Article, ArticleId, Story
 from digest.text import WEEKDAYS, content_words, named_weekdays
 
-__all__ = [
-    "cluster_stories",
-    "cluster_texts",
-    "clustering_texts",
-    "prepare_vectors",
-    "proper_names",
-]
+__all__ = ["cluster_stories", "cluster_texts", "clustering_texts", "proper_names"]
 
 logger = logging.getLogger(__name__)
 
@@ -454,15 +448,6 @@ def cluster_stories(
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
-
-
-def prepare_vectors(articles: Sequence[Article], *, memo: VectorMemo) -> None:
-    """Encode into ``memo`` the sentence vectors ``cluster_stories`` would read for
-    ``articles``, without clustering them: work done ahead of the build."""
-    ordered = sorted(articles, key=lambda a: (a.published, a.url))
-    texts, tails, _whole = _texts_without_boilerplate(ordered)
-    sentence_vectors(texts, memo=memo)
-    _body_vectors(tails, memo)
 
 
 def _body_vectors(tails: Sequence[str], memo: VectorMemo | None = None) -> FloatArray | None:

@@ -17,8 +17,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from digest.cluster import cluster_stories, prepare_vectors
-from digest.embed import VectorMemo, is_available
+from digest.cluster import cluster_stories
+from digest.embed import VectorMemo
 from digest.ids import story_id_for
 from digest.models import (
     Article,
@@ -36,13 +36,7 @@ from digest.screen import Rejected, screen_articles
 from digest.store import SentStory, Store
 from digest.topics import TopicExample
 
-__all__ = [
-    "Candidates",
-    "continue_stories",
-    "encode_ahead",
-    "gather_candidates",
-    "gather_examples",
-]
+__all__ = ["Candidates", "continue_stories", "gather_candidates", "gather_examples"]
 
 # Previous issues looked at for continuity: a story sent within this many weeks does
 # not come back unless it gained new articles.
@@ -86,10 +80,14 @@ def gather_candidates(
     kept_back = [r for r in screened.rejected if story_id_for(r.article.url) in keep]
     rejected = [r for r in screened.rejected if r not in kept_back]
     usable = [*screened.kept, *(r.article for r in kept_back)]
-    sent, earlier = _sent_before(store, window, articles)
+    sent = store.sent_stories(
+        before=window.issue_date.isoformat(),
+        since=(window.issue_date - timedelta(weeks=_CONTINUITY_WEEKS)).isoformat(),
+    )
     window_ids = {a.id for a in usable}
     sent_ids = {a for s in sent for a in s.article_ids}
     all_ids = {a.id for a in articles}
+    earlier = store.articles_by_id(a for a in sorted(sent_ids) if a not in all_ids)
     stories, left_out = continue_stories([*usable, *earlier], window_ids, sent, memo=store)
     told = {a.id for s in stories for a in s.articles} | {
         a for item in left_out for a in item.article_ids
@@ -164,36 +162,6 @@ def _set_aside_problem(rejected: Sequence[Rejected]) -> tuple[Problem, ...]:
             "and `digest why` and the preview's Left out list give each one's reason.",
         ),
     )
-
-
-def encode_ahead(store: Store, window: NewsWindow) -> None:
-    """Encode into the store the sentence vectors the window's build will read.
-
-    A poll runs this after fetching, so the week's vectors are encoded a poll's worth at
-    a time and the build, or the preview's first build, reads them back. A text the
-    build words otherwise (an outlet's paragraph found repeated only later) is encoded
-    then.
-    """
-    if not is_available():
-        return  # the build says once that it clusters on words alone
-    articles = store.articles_between(window.start, window.end)
-    _sent, earlier = _sent_before(store, window, articles)
-    prepare_vectors([*screen_articles(articles).kept, *earlier], memo=store)
-
-
-def _sent_before(
-    store: Store, window: NewsWindow, articles: Sequence[Article]
-) -> tuple[list[SentStory], list[Article]]:
-    """The stories sent in the weeks before the issue, and their articles outside
-    ``articles`` (the window's): what a new report may continue."""
-    sent = store.sent_stories(
-        before=window.issue_date.isoformat(),
-        since=(window.issue_date - timedelta(weeks=_CONTINUITY_WEEKS)).isoformat(),
-    )
-    in_window = {a.id for a in articles}
-    sent_ids = {a for s in sent for a in s.article_ids}
-    earlier = store.articles_by_id(a for a in sorted(sent_ids) if a not in in_window)
-    return sent, list(earlier)
 
 
 def continue_stories(

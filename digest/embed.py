@@ -48,7 +48,6 @@ __all__ = [
     "MODEL_PACKAGE",
     "MODEL_REQUIREMENT",
     "VectorMemo",
-    "is_available",
     "sentence_vectors",
 ]
 
@@ -80,7 +79,7 @@ _BATCH = 32
 # reports of stories already sent) is encoded once.
 _SEEN_MAX = 20_000
 _SEEN: dict[bytes, FloatArray] = {}
-# The scheduler's poll (which encodes ahead) and build are threads of one process.
+# Builds may run in threads of one process (the scheduler's jobs, the preview's server).
 _SEEN_LOCK = threading.Lock()
 # What identifies a kept row's meaning: the weights and how a text is read. Change it
 # whenever encoding changes, so rows kept by an older version are not read back.
@@ -109,11 +108,6 @@ class VectorMemo(Protocol):
     def text_vectors(self, model: str, keys: Sequence[str]) -> dict[str, bytes]: ...
 
     def save_text_vectors(self, model: str, rows: Mapping[str, bytes]) -> None: ...
-
-
-def is_available() -> bool:
-    """Whether the model package is installed (without loading it or warning)."""
-    return _model_dir() is not None
 
 
 def sentence_vectors(texts: Sequence[str], *, memo: VectorMemo | None = None) -> FloatArray | None:

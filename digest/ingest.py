@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from digest.config import Config
-from digest.continuity import encode_ahead
 from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
 from digest.models import (
@@ -122,16 +121,13 @@ def run_fetch(
     command: str = "fetch",
     progress: Progress | None = None,
 ) -> tuple[FetchReport, tuple[Problem, ...]]:
-    """:func:`fetch_all`, then the window's sentence vectors encoded ahead of the build
-    (``digest.continuity.encode_ahead``), recorded as a run of ``command`` for
-    ``digest status``.
+    """:func:`fetch_all`, recorded as a run of ``command`` for ``digest status``.
 
     Returns the report and every problem the window's feeds and pages have now (the
     store's, as :func:`intake_problems` reads them, and the poll's own).
     """
     with store.recorded_run(command) as record:
         report = fetch_all(config, store, now=now, progress=progress)
-        _encode_ahead(store, config.news_window(now))
         problems = (*intake_problems(config, store, config.news_window(now)), *report.problems)
         record.ok = True
         record.summary = {
@@ -143,24 +139,6 @@ def run_fetch(
             ),
         }
         return report, problems
-
-
-def _encode_ahead(store: Store, window: NewsWindow) -> None:
-    """The window's sentence vectors, encoded now so the build reads them back. The
-    poll's own work is done: a failure here only leaves the encoding to the build."""
-    started = time.monotonic()
-    try:
-        encode_ahead(store, window)
-    except Exception as error:
-        # Work ahead of the build, after the poll's own is committed: whatever stops it
-        # must not fail the poll (cron reads its exit code), only leave it to the build.
-        logger.warning(
-            "sentence vectors not encoded ahead (the build will): %s: %s",
-            type(error).__name__,
-            error,
-        )
-        return
-    logger.info("sentence vectors encoded ahead of the build in %.1f s", time.monotonic() - started)
 
 
 def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | None) -> FetchReport:

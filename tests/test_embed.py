@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +14,6 @@ from sqlalchemy import text as text_sql
 from digest import cluster as cluster_module
 from digest import embed
 from digest.cluster import cluster_texts
-from digest.continuity import encode_ahead
-from digest.models import NewsWindow
 from digest.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -289,22 +286,6 @@ def test_a_store_that_cannot_save_is_reported_and_the_rows_are_still_computed(
     assert rows is not None and rows.shape == (2, 384)
     [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert "not kept for the next run" in warning and "disk is full" in warning
-
-
-def test_without_the_model_a_poll_encodes_nothing_and_says_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    monkeypatch.setattr(embed, "MODEL_PACKAGE", "no_such_model_package")
-    embed._encoder.cache_clear()
-    window = NewsWindow(
-        date(2026, 11, 23), datetime(2026, 11, 16, tzinfo=UTC), datetime(2026, 11, 23, tzinfo=UTC)
-    )
-    try:
-        with _store(tmp_path) as store, caplog.at_level(logging.INFO):
-            encode_ahead(store, window)
-    finally:
-        embed._encoder.cache_clear()
-    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
 @needs_model

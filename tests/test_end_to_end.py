@@ -194,10 +194,8 @@ def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
     assert config.database_url.endswith("digest.db")
 
 
-@pytest.mark.skipif(embed._model_dir() is None, reason="the model package is not installed")
-def test_a_new_process_reads_the_kept_vectors_and_builds_the_same_issue(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _count_encoding(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the batches the encoder runs from now on, as they run."""
     encoded: list[int] = []
     forward = embed._forward
 
@@ -206,6 +204,14 @@ def test_a_new_process_reads_the_kept_vectors_and_builds_the_same_issue(
         return forward(weights, sequences)
 
     monkeypatch.setattr(embed, "_forward", counting)
+    return encoded
+
+
+@pytest.mark.skipif(embed._model_dir() is None, reason="the model package is not installed")
+def test_a_new_process_reads_the_kept_vectors_and_builds_the_same_issue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    encoded = _count_encoding(monkeypatch)
     with serve_sample(week=1) as site:
         config_path = write_sample_config(site, tmp_path)
         files: list[Any] = []
@@ -222,38 +228,6 @@ def test_a_new_process_reads_the_kept_vectors_and_builds_the_same_issue(
     assert first > 20, "the first run encodes the week's leads and bodies"
     assert counts == 0, "the second run reads every vector back from the store"
     assert files[0] == files[1]  # (the warnings count the broken feed's failures)
-
-
-@pytest.mark.skipif(embed._model_dir() is None, reason="the model package is not installed")
-def test_a_poll_encodes_ahead_so_the_build_encodes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    encoded: list[int] = []
-    forward = embed._forward
-
-    def counting(weights: Any, sequences: Any) -> Any:
-        encoded.append(len(sequences))
-        return forward(weights, sequences)
-
-    monkeypatch.setattr(embed, "_forward", counting)
-    with serve_sample(week=1) as site:
-        config = str(write_sample_config(site, tmp_path))
-        moment = site.now.isoformat()
-        embed._SEEN.clear()
-        fetched = CliRunner().invoke(cli, ["fetch", "--config", config, "--now", moment])
-        assert fetched.exit_code == 0, fetched.output
-        polled = sum(encoded)
-        # The weekly build: another process, after the polls.
-        embed._SEEN.clear()
-        encoded.clear()
-        out = str(tmp_path / "out")
-        built = CliRunner().invoke(
-            cli, ["build", "--config", config, "--out", out, "--now", moment]
-        )
-        assert built.exit_code == 0, built.output
-    assert polled > 20, "the poll encodes the window's leads and bodies"
-    assert sum(encoded) == 0, "the build reads every vector the poll kept"
-    assert _stories(_digest(tmp_path / "out")), "the build made its stories"
 
 
 def test_scheduled_run_does_not_rebuild_a_built_issue(tmp_path: Path) -> None:
