@@ -14,9 +14,9 @@ package's tokenizer.json, checked alike. The package's own code is never run. Wi
 the package, ``sentence_vectors`` returns None once with a warning saying how to install
 it, and clustering falls back to words alone.
 
-Rows are kept in the process and, given a ``memo`` (the store), between runs: a cron
-build that starts afresh each hour, and the preview's first build, read back what was
-encoded before instead of encoding the week again. Rows are rounded to float32, the
+Rows are kept in the process and, given a ``memo`` (the store), between runs: a
+one-shot build from cron, which starts with nothing in memory, and the preview's first
+build read back what was encoded before instead of encoding the week again. Rows are rounded to float32, the
 form they are kept in, so a row read back is the row computed.
 """
 
