@@ -16,8 +16,8 @@ it, and clustering falls back to words alone.
 
 Rows are kept in the process and, given a ``memo`` (the store), between runs: a
 one-shot build from cron, which starts with nothing in memory, and the preview's first
-build read back what was encoded before instead of encoding the week again. Rows are rounded to float32, the
-form they are kept in, so a row read back is the row computed.
+build read back what was encoded before instead of encoding the week again. Rows are
+rounded to float32, the form they are kept in, so a row read back is the row computed.
 """
 
 from __future__ import annotations
