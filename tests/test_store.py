@@ -72,6 +72,10 @@ def test_migrations_create_exactly_the_declared_schema(store: Store) -> None:
     for table in schema.metadata.sorted_tables:
         columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert columns == set(table.columns.keys()), table.name
+        keys = inspector.get_pk_constraint(table.name)["constrained_columns"]
+        assert set(keys) == {c.name for c in table.primary_key.columns}, table.name
+        indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+        assert {i.name for i in table.indexes} <= indexes, table.name
     assert pending(store.engine) == ()
     assert [m.version for m in all_migrations()] == list(range(1, len(all_migrations()) + 1))
 
