@@ -78,7 +78,7 @@ class VectorQueries(StoreBase):
 
 
 def _upsert(connection: Connection, values: list[dict[str, object]]) -> None:
-    # Two processes may encode the same text at once (a poll and the preview): the
+    # Two processes may encode the same text at once (a cron build and the preview): the
     # second write must not fail, and the first row stays, so every later reader gets
     # the same one. A row of another size (damaged) is replaced, not kept forever.
     table = schema.text_vectors
