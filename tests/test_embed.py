@@ -268,36 +268,29 @@ def test_rows_the_process_had_before_it_had_the_store_are_kept_there(tmp_path: P
     }
 
 
+_FULL_DISK = (
+    "CREATE TRIGGER full BEFORE INSERT ON text_vectors "
+    "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+)
+
+
 @needs_model
-def test_a_store_that_cannot_save_is_reported_and_the_rows_are_still_computed(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+@pytest.mark.parametrize(
+    ("breakage", "said"),
+    [
+        ("DROP TABLE text_vectors", ("encoded afresh", "text_vectors")),  # reading fails
+        (_FULL_DISK, ("not kept for the next run", "disk is full")),  # saving fails
+    ],
+)
+def test_a_store_that_cannot_read_or_keep_rows_is_reported_and_the_rows_are_computed(
+    breakage: str, said: tuple[str, str], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     embed._SEEN.clear()
     with _store(tmp_path) as store:
         with store.engine.begin() as connection:
-            connection.execute(
-                text_sql(
-                    "CREATE TRIGGER full BEFORE INSERT ON text_vectors "
-                    "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
-                )
-            )
+            connection.execute(text_sql(breakage))
         with caplog.at_level(logging.WARNING, logger="digest.embed"):
             rows = embed.sentence_vectors(["Ferry strike ends", "Budget vote delayed"], memo=store)
     assert rows is not None and rows.shape == (2, 384)
     [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert "not kept for the next run" in warning and "disk is full" in warning
-
-
-@needs_model
-def test_a_store_that_cannot_keep_rows_is_reported_and_the_rows_are_computed(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
-    embed._SEEN.clear()
-    with _store(tmp_path) as store:
-        with store.engine.begin() as connection:
-            connection.execute(text_sql("DROP TABLE text_vectors"))
-        with caplog.at_level(logging.WARNING, logger="digest.embed"):
-            rows = embed.sentence_vectors(["Ferry strike ends", "Budget vote delayed"], memo=store)
-    assert rows is not None and rows.shape == (2, 384)
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warnings) == 1 and "encoded afresh" in warnings[0] and "text_vectors" in warnings[0]
+    assert all(part in warning for part in said)
