@@ -37,6 +37,7 @@ __all__ = [
     "ARCHIVE_TEMPLATE",
     "keep_sent_copy",
     "refuse_over_sent",
+    "sent_build_in",
     "write_archive",
     "write_issue",
 ]
@@ -113,6 +114,25 @@ def refuse_over_sent(issue_dir: Path, *, sent_at: datetime) -> None:
         hint="Build the draft into another folder (--out drafts), or pass --force: the "
         f"sent copy is then kept as {issue_dir}.sent/.",
     )
+
+
+def sent_build_in(issue_dir: Path) -> datetime | None:
+    """When the issue in ``issue_dir`` is a final build, what its ``digest.json`` says:
+    the time it was built (or the end of its window), else None.
+
+    The store records where it wrote the issue that was sent, but a project folder that
+    was moved, restored from a backup or mounted at another path no longer matches that
+    record; the folder's own file still says it was sent. A file that cannot be read
+    says nothing (the archive page reports it).
+    """
+    try:
+        document = json.loads((issue_dir / "digest.json").read_text(encoding="utf-8"))
+        if document.get("draft") is not False:
+            return None
+        when = document.get("generated_at") or document["window"]["end"]
+        return datetime.fromisoformat(str(when).replace("Z", "+00:00"))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
 
 
 def keep_sent_copy(issue_dir: Path) -> Path | None:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from digest.accounting import account_articles
-from digest.archive import keep_sent_copy, refuse_over_sent, write_issue
+from digest.archive import keep_sent_copy, refuse_over_sent, sent_build_in, write_issue
 from digest.config import Config
 from digest.continuity import gather_candidates, gather_examples
 from digest.editorial import apply_text, check_moves, load_plan
@@ -94,9 +94,10 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
             result = _already_built(config, options, final)
         else:
             target = options.out_dir / window.issue_date.isoformat()
-            if final is not None and not options.force and final.is_in(target):
+            sent_at = _sent_in(final, target)
+            if sent_at is not None and not options.force:
                 # A draft must not silently replace the files of what was sent.
-                refuse_over_sent(target, sent_at=final.built_at)
+                refuse_over_sent(target, sent_at=sent_at)
             # A build waits for pages a concurrent poll is fetching, or says it could not.
             if options.fetch:
                 report = fetch_all(
@@ -109,6 +110,15 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
         record.ok = result.is_written or result.skipped
         record.summary = result.summary()
         return result
+
+
+def _sent_in(final: FinalBuild | None, target: Path) -> datetime | None:
+    """When ``target`` holds an issue that was sent: the store's record of the final
+    build points there, or the folder's own ``digest.json`` says so (the project was
+    moved or restored, so the recorded path is another). Returns when it was built."""
+    if final is not None and final.is_in(target):
+        return final.built_at
+    return sent_build_in(target)
 
 
 def _already_built(config: Config, options: BuildOptions, final: FinalBuild) -> IssueResult:
@@ -203,8 +213,8 @@ def build_issue(
     final = store.final_build(window.issue_date.isoformat())
     target = options.out_dir / window.issue_date.isoformat()
     # Reached over a sent issue's files only when forced: they are kept, not replaced.
-    sent_copy = keep_sent_copy(target) if final is not None and final.is_in(target) else None
-    if sent_copy is not None and not options.is_final:
+    sent_copy = keep_sent_copy(target) if _sent_in(final, target) is not None else None
+    if sent_copy is not None and final is not None and not options.is_final:
         store.move_issue_files(window.issue_date.isoformat(), str(sent_copy.resolve()))
     path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)
     store.record_issue(

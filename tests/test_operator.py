@@ -146,6 +146,15 @@ def test_a_draft_refuses_to_overwrite_a_sent_issue_and_force_keeps_the_sent_copy
     )
     assert "--force: the sent copy is then kept as" in refused.output
     assert {p.name: p.read_bytes() for p in issue.iterdir()} == sent
+    # Moved (or restored from a backup), the folder no longer matches the store's record
+    # of where the issue was written; its own digest.json still says it was sent.
+    moved = tmp_path / "moved"
+    out.rename(moved)
+    elsewhere = _digest("build", "--config", str(config), "--out", str(moved))
+    assert elsewhere.exit_code == 2, elsewhere.output
+    assert f"issue {issue.name} was already sent" in elsewhere.output
+    assert {p.name: p.read_bytes() for p in (moved / issue.name).iterdir()} == sent
+    moved.rename(out)
     forced = _digest("build", *args, "--force")
     assert forced.exit_code == 0, forced.output
     kept = issue.with_name(issue.name + ".sent")
