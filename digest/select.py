@@ -19,7 +19,9 @@ One step, in this order:
    standing topic first only between stories of equal coverage, so a one-outlet item
    the topic took does not open the issue ahead of the week's biggest story;
 5. sections for the chosen stories no standing topic took (``digest.sections``), then
-   the order within each topic: pinned first, then the editors' ``order``, then rank.
+   the order within each topic: pinned first, then the editors' ``order``, then rank;
+   a topic's stories take its places in the ranking in that order, so ``Story.rank``
+   is the number the email prints.
 
 A story from one outlet that no standing topic took is not a main story: up to
 ``also_in_the_news`` of them (reports before fragments, the hard news before soft and
@@ -481,8 +483,14 @@ def _sections(
                 item[0],
             ),
         )
-        # Rank 1 is the issue's most important story: the renderer numbers by it.
-        stories = tuple(dataclasses.replace(p.story, rank=rank + 1) for rank, p in ranked)
+        # Rank 1 is the issue's most important story: the renderer numbers by it. The
+        # topic's stories take its places in the ranking in the editors' order, so a
+        # pinned story is numbered where it prints, in the email and in digest.json.
+        places = [rank for rank, _ in members[name]]  # ascending: chosen is in rank order
+        stories = tuple(
+            dataclasses.replace(p.story, rank=place + 1)
+            for place, (_, p) in zip(places, ranked, strict=True)
+        )
         sections.append(TopicStories(name, configured[name], stories))
     return tuple(sections)
 

@@ -219,6 +219,22 @@ def test_a_pinned_story_from_beyond_the_cap_comes_in_first(tmp_path: Path) -> No
     assert [o.story_id for o in selection.left_out] == ["s-g4"]
 
 
+def test_the_editors_order_within_a_topic_is_the_rank_the_issue_numbers_by(
+    tmp_path: Path,
+) -> None:
+    # digest.json carries the rank; readers of it (the archive's lead, scripts) must see
+    # the order the email prints, not the order before the editors moved a story up.
+    ordered = _select(tmp_path, "stories:\n  s-g3: {order: 1}\n", _five_and_one(), 5)
+    [section] = ordered.topics
+    assert [(s.id, s.rank) for s in section.stories] == [
+        ("s-g3", 1),
+        ("s-g0", 2),
+        ("s-g1", 3),
+        ("s-g2", 4),
+        ("s-g4", 5),
+    ]
+
+
 def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
     lone = [
         _story(f"lone{i}", ("Wire", f"Cheese prices rise in town {i}"), hours=i) for i in range(4)
