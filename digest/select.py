@@ -15,7 +15,7 @@ One step, in this order:
    discovered section or "Elsewhere";
 4. the cap (``newsletter.max_stories``) on that ranking. The chosen stories then print
    (``Story.rank``, which the email numbers by) most important first: the editors'
-   requests, then the hard news before soft news, then by outlets and articles, a
+   pins, then the hard news before soft news, then by outlets and articles, a
    standing topic first only between stories of equal coverage, so a one-outlet item
    the topic took does not open the issue ahead of the week's biggest story;
 5. sections for the chosen stories no standing topic took (``digest.sections``), then
@@ -279,7 +279,7 @@ def _rank(
 def _print_rank(
     placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
 ) -> tuple[bool, bool, int, int, bool, bool, float, float, str]:
-    """The order the chosen stories print in: what the editors asked for, then the
+    """The order the chosen stories print in: what the editors pinned, then the
     biggest news, soft news (sport, entertainment, obituaries) after all the hard news
     however many outlets carried it. A standing topic keeps its stories in the issue
     (``_rank`` decides the cap) but does not put a one-outlet item above a story six
@@ -288,7 +288,9 @@ def _print_rank(
     story = placement.story
     latest = max(a.published for a in story.articles)
     return (
-        story.id not in choice.requested,
+        # A story split out is asked into the issue (``_rank``), not to the top of it:
+        # the editors split to mend a grouping, and its one report is seldom the lead.
+        story.id not in choice.pinned,
         bool(soft(story)),
         -len(story.outlets),
         -len(story.articles),

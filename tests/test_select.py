@@ -7,6 +7,7 @@ from pathlib import Path
 
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, load_plan
+from digest.ids import story_id_for
 from digest.models import LeftOutReason, Story, StoryId, TopicStories
 from digest.select import Selection, select_stories
 from tests.test_cluster import _article
@@ -233,6 +234,23 @@ def test_the_editors_order_within_a_topic_is_the_rank_the_issue_numbers_by(
         ("s-g2", 4),
         ("s-g4", 5),
     ]
+
+
+def test_a_story_split_out_comes_in_but_prints_where_its_coverage_puts_it(
+    tmp_path: Path,
+) -> None:
+    big = _story(
+        "big", ("A", "Greenland vote"), ("B", "Greenland vote held"), ("C", "Greenland count")
+    )
+    url = big.articles[2].url
+    edits = f"stories:\n  s-big: {{split: ['{url}']}}\n"
+    selection = _select(tmp_path, edits, [*_five_and_one(), big], 5)
+    split = story_id_for(url)
+    # One outlet past the cap of five: in all the same, as the editors asked for it ...
+    assert split in [s.id for s in selection.stories]
+    # ... but not at the top of the issue: it prints after the stories two outlets told.
+    ranks = {s.id: s.rank for s in selection.stories}
+    assert ranks[split] == max(ranks.values()) == 5
 
 
 def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
