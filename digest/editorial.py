@@ -181,6 +181,17 @@ def check_moves(
         raise ConfigError(problems)
 
 
+def entry_line(path: Path, story_id: str) -> int | None:
+    """The line (1-based) of ``story_id``'s entry in the file, for messages."""
+    text = read_text(path)
+    data = read_yaml(text, str(path)) if text else None
+    stories = data.get("stories") if isinstance(data, CommentedMap) else None
+    if isinstance(stories, CommentedMap) and story_id in stories:
+        line, _ = stories.lc.key(story_id)
+        return int(line) + 1
+    return None
+
+
 def entry_position(path: Path, story_id: str, key: str) -> tuple[int | None, int | None]:
     """Line and column (1-based) of ``key`` in the entry of ``story_id``, for messages."""
     text = read_text(path)
@@ -273,14 +284,7 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
     present = set(by_id) | {item.story_id for item in left_out}
     for story_id in sorted(plan.stories):
         if story_id not in present:
-            problems.append(
-                _problem(
-                    plan,
-                    story_id,
-                    f"{name}: story {story_id} is not in this issue; "
-                    "its edits are kept for when it returns.",
-                )
-            )
+            problems.append(_problem(plan, story_id, _absent(plan, story_id, present)))
     kept: list[Story] = []
     for story_id in order:
         story = by_id.get(story_id)
@@ -319,6 +323,25 @@ def _edit(plan: EditorialPlan, story_id: str) -> StoryEdit:
 
 def _title(story: Story) -> str:
     return story.articles[0].title if story.articles else ""
+
+
+def _absent(plan: EditorialPlan, story_id: str, present: Collection[str]) -> str:
+    """What to tell the editors about an entry for a story not in this issue, with its
+    line: a story that may come back, a slip in copying an id, or no id at all."""
+    line = entry_line(plan.path, story_id)
+    where = f"{plan.path.name}:{line}" if line else plan.path.name
+    # One or two characters off an id of this issue: a slip in copying it.
+    guess = difflib.get_close_matches(story_id, sorted(present), n=1, cutoff=0.85)
+    hint = f" Did you mean {guess[0]}?" if guess else ""
+    if not re.fullmatch(_STORY_ID_PATTERN, story_id):
+        return (
+            f"{where}: {story_id!r} is not a story id (like s-2dc84f163699: copy one from "
+            f"the preview or digest.json); this entry matches no story.{hint}"
+        )
+    return (
+        f"{where}: story {story_id} is not in this issue; its edits are kept for when it "
+        f"returns.{hint}"
+    )
 
 
 def _problem(plan: EditorialPlan, story_id: str, message: str) -> Problem:

@@ -113,7 +113,9 @@ stories:
   s-c: {pin: true, take: "  Our view.  "}
   s-a: {drop: true}
   s-d: {topic: Greenland, headline: New D}
-  s-gone: {take: kept for later}
+  s-0123456789ab: {take: kept for later}
+  s-Bangladesh: {drop: true}
+  s-cc: {take: a slip in copying s-c}
 """
     )
     plan = load_plan(path)
@@ -123,8 +125,15 @@ stories:
         ("s-a", "dropped in the editorial file")
     ]
     assert selection.editor_takes == {"s-c"}
+    # Each entry that matches no story is told apart, with its line: a story that may
+    # come back, and keys that never can.
     assert [str(p) for p in selection.problems] == [
-        "editorial.yaml: story s-gone is not in this issue; its edits are kept for when it returns."
+        "editorial.yaml:5: story s-0123456789ab is not in this issue; its edits are kept "
+        "for when it returns.",
+        "editorial.yaml:6: 's-Bangladesh' is not a story id (like s-2dc84f163699: copy one "
+        "from the preview or digest.json); this entry matches no story.",
+        "editorial.yaml:7: 's-cc' is not a story id (like s-2dc84f163699: copy one from the "
+        "preview or digest.json); this entry matches no story. Did you mean s-c?",
     ]
     written = (TopicSection("Greenland", True, (_story("s-c", "C"), _story("s-d", "D"))),)
     pinned, moved = apply_text(written, plan)[0].stories
