@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from digest.config_yaml import plain, read_yaml, validation_problems
 from digest.errors import ConfigError, ConfigProblem
-from digest.ids import story_id_for
+from digest.ids import is_story_id, story_id_for
 from digest.models import (
     LeftOut,
     LeftOutReason,
@@ -59,9 +58,6 @@ __all__ = [
     "load_plan",
     "read_text",
 ]
-
-
-_STORY_ID_PATTERN = r"s-[0-9a-f]{12}"
 
 
 class PerspectiveEdit(BaseModel):
@@ -99,7 +95,7 @@ class StoryEdit(BaseModel):
     @field_validator("merge_into")
     @classmethod
     def _story_id(cls, story_id: str | None) -> str | None:
-        if story_id is not None and not re.fullmatch(_STORY_ID_PATTERN, story_id):
+        if story_id is not None and not is_story_id(story_id):
             raise ValueError(
                 f"not a story id (got {story_id!r}); copy one from the preview or digest.json, "
                 "like s-2dc84f163699"
@@ -333,7 +329,7 @@ def _absent(plan: EditorialPlan, story_id: str, present: Collection[str]) -> str
     # One or two characters off an id of this issue: a slip in copying it.
     guess = difflib.get_close_matches(story_id, sorted(present), n=1, cutoff=0.85)
     hint = f" Did you mean {guess[0]}?" if guess else ""
-    if not re.fullmatch(_STORY_ID_PATTERN, story_id):
+    if not is_story_id(story_id):
         return (
             f"{where}: {story_id!r} is not a story id (like s-2dc84f163699: copy one from "
             f"the preview or digest.json); this entry matches no story.{hint}"

@@ -8,11 +8,14 @@ reading the editors' file stays cheap.
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import urlsplit
 
 from digest.models import ArticleId, StoryId
 
-__all__ = ["article_id_for", "story_id_for"]
+__all__ = ["article_id_for", "is_story_id", "story_id_for"]
+
+_STORY_ID = re.compile(r"s-[0-9a-f]{12}")
 
 
 def article_id_for(url: str) -> ArticleId:
@@ -29,3 +32,8 @@ def story_id_for(url: str) -> StoryId:
     parts = urlsplit(url)
     key = f"{parts.hostname or ''}{parts.path}?{parts.query}"
     return StoryId("s-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12])
+
+
+def is_story_id(text: str) -> bool:
+    """Whether ``text`` has the form of a story id (:func:`story_id_for`)."""
+    return bool(_STORY_ID.fullmatch(text))

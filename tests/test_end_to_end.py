@@ -301,6 +301,11 @@ def test_status_feeds_and_why_explain_the_build(demo_build: Path) -> None:
     assert why.output.startswith("2026-11-23 (draft of 2026-11-23 06:00 UTC, not sent): in under")
     missing = runner.invoke(cli, ["why", "s-000000000000", "--config", config])
     assert missing.exit_code == 3
+    assert "not in any issue the store recorded" in missing.output
+    # Neither an id nor a URL (a headline pasted, a typo) is a usage error, told as such.
+    pasted = runner.invoke(cli, ["why", "Greenland vote", "--config", config])
+    assert pasted.exit_code == 2
+    assert "'Greenland vote' is neither a story id" in pasted.output
 
 
 def test_a_draft_build_is_not_sent(tmp_path: Path) -> None:

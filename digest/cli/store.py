@@ -13,6 +13,7 @@ import click
 
 from digest.cli._shared import EXIT_FAILED, config_option, output, print_table
 from digest.config import load_config
+from digest.ids import is_story_id
 from digest.models import ALSO_IN_THE_NEWS
 
 if TYPE_CHECKING:
@@ -38,6 +39,13 @@ def why(config_path: str, story_id: str | None) -> None:
     """
     from digest.store import open_store
 
+    if story_id is not None and not story_id.startswith(("http://", "https://")):
+        if not is_story_id(story_id):
+            raise click.BadParameter(
+                f"{story_id!r} is neither a story id (like s-3f2a9c1d0b7e, from the preview "
+                "or digest.json) nor an article URL.",
+                param_hint="STORY_ID",
+            )
     config = load_config(config_path)
     with open_store(config.database_url) as store:
         if story_id is None:
@@ -66,8 +74,10 @@ def why(config_path: str, story_id: str | None) -> None:
     if not history:
         what = "article" if is_url else "story"
         output.error(
-            "%s: this %s is not in any issue. Story ids are in digest.json and the preview; "
-            "run `digest why` alone for the latest issue's list.",
+            "%s: this %s is not in any issue the store recorded. Story ids are in "
+            "digest.json and the preview; run `digest why` alone for the latest issue's "
+            "list. A draft of an issue already sent is not recorded (the sent build keeps "
+            "the record): its own digest.json says what it holds.",
             story_id,
             what,
         )

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import secrets
 import threading
 from collections.abc import Callable
@@ -39,6 +38,7 @@ from digest.config import Config, load_config
 from digest.editorial import StoryEdit, load_plan
 from digest.editorial_edits import update_story_edits
 from digest.errors import ConfigError, DigestError, IssueSentError, TemplateError
+from digest.ids import is_story_id
 from digest.preview.http import serve_http
 from digest.preview.page import render_page
 from digest.signals import StopSignals, start_thread
@@ -48,7 +48,6 @@ __all__ = ["PreviewServer", "PreviewState", "checked_edits", "serve_preview", "s
 logger = logging.getLogger(__name__)
 
 _ALLOWED_EDITS = set(StoryEdit.model_fields)
-_STORY_ID = re.compile(r"s-[0-9a-f]{12}")
 # One request may reorder a whole topic; no page action needs more entries than this.
 _MAX_EDITS = 200
 # A page (or an edit) waits at most this long for a build; a build of a big week takes
@@ -392,7 +391,7 @@ def checked_edits(payload: Any) -> list[tuple[str, dict[str, Any]]]:
     edits = []
     for item in items:
         story_id, changes = item["story"], item["changes"]
-        if not isinstance(story_id, str) or not _STORY_ID.fullmatch(story_id):
+        if not isinstance(story_id, str) or not is_story_id(story_id):
             raise ValueError(f"not a story id: {story_id!r}")
         if not isinstance(changes, dict) or not set(changes) <= _ALLOWED_EDITS:
             raise ValueError(f"unknown edit for {story_id}")
