@@ -39,19 +39,18 @@ def why(config_path: str, story_id: str | None) -> None:
     """
     from digest.store import open_store
 
-    if story_id is not None and not story_id.startswith(("http://", "https://")):
-        if not is_story_id(story_id):
-            raise click.BadParameter(
-                f"{story_id!r} is neither a story id (like s-3f2a9c1d0b7e, from the preview "
-                "or digest.json) nor an article URL.",
-                param_hint="STORY_ID",
-            )
+    is_url = story_id is not None and story_id.startswith(("http://", "https://"))
+    if story_id is not None and not is_url and not is_story_id(story_id):
+        raise click.BadParameter(
+            f"{story_id!r} is neither a story id (like s-3f2a9c1d0b7e, from the preview "
+            "or digest.json) nor an article URL.",
+            param_hint="STORY_ID",
+        )
     config = load_config(config_path)
     with open_store(config.database_url) as store:
         if story_id is None:
             _why_latest(store.issue_accounting())
             return
-        is_url = story_id.startswith(("http://", "https://"))
         history = store.article_history(story_id) if is_url else store.story_history(story_id)
         dating = store.article_dating(story_id) if is_url and not history else None
     if dating is not None:
