@@ -31,7 +31,7 @@ def read_yaml(text: str, name: str) -> Any:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
-        problem = f"not valid YAML: {exc.problem}{_hint(exc)}"
+        problem = f"not valid YAML: {exc.problem}{_hint(exc)}{_opened(exc)}"
         raise ConfigError([ConfigProblem(name, line, column, "", problem)]) from exc
 
 
@@ -57,6 +57,23 @@ _HINTS = (
     ),
     ("could not find expected ':'", "", "a key without its colon, or a quote left open"),
 )
+
+
+def _opened(exc: MarkedYAMLError) -> str:
+    """Where the quote or bracket the parser was inside began, when that is on another
+    line than the one it stopped at: an unclosed quote is found only at the end of the
+    file, far from the line to fix."""
+    start, stop = exc.context_mark, exc.problem_mark
+    if start is None or stop is None or start.line == stop.line:
+        return ""
+    context = exc.context or ""
+    if "quoted" in context:
+        what = "quoted text"
+    elif "flow" in context:  # "while parsing a flow mapping" / "... sequence"
+        what = "bracket"
+    else:
+        return ""
+    return f"; the {what} began at line {start.line + 1}, column {start.column + 1}"
 
 
 def _hint(exc: MarkedYAMLError) -> str:

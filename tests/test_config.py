@@ -258,7 +258,10 @@ def test_editorial_topic_naming_no_topic_is_a_config_error(tmp_path: Path) -> No
         ("newsletter: {name: X}\nnewsletter: {name: Y}\n", ":2:1:", "the key is written twice"),
         ("newsletter:\n  name: Foreign desk: weekly\n", ":2:21:", "a value holding ': ' needs"),
         ('newsletter:\n  name: "Foreign desk\n', ":3:1:", "a quotation mark is opened and never"),
+        # The parser stops at the end of the file; the message also says where to look.
+        ('newsletter:\n  name: "Foreign desk\n', ":3:1:", "quoted text began at line 2, column 9"),
         ("newsletter: {name: [unclosed\nfeeds: []\n", ":2:6:", "a '[' or '{' left open"),
+        ("newsletter: {name: [unclosed\nfeeds: []\n", ":2:6:", "bracket began at line 1"),
     ],
 )
 def test_yaml_syntax_errors_say_what_to_do(
