@@ -234,14 +234,17 @@ def _position(data: Any, loc: tuple[Any, ...]) -> tuple[int | None, int | None]:
     line: int | None = 1
     column: int | None = 1
     for part in loc:
-        if isinstance(node, CommentedMap) and part in node:
-            key_line, key_col = node.lc.key(part)
-            line, column = key_line + 1, key_col + 1
-            node = node[part]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            item_line, item_col = node.lc.item(part)
-            line, column = item_line + 1, item_col + 1
-            node = node[part]
-        else:
-            break
+        try:
+            if isinstance(node, CommentedMap) and part in node:
+                key_line, key_col = node.lc.key(part)
+                line, column = key_line + 1, key_col + 1
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
+                item_line, item_col = node.lc.item(part)
+                line, column = item_line + 1, item_col + 1
+                node = node[part]
+            else:
+                break
+        except KeyError:  # a key added in code (an edit being written) has no line yet
+            return None, None
     return line, column

@@ -53,6 +53,7 @@ __all__ = [
     "StoryEdit",
     "apply_text",
     "check_moves",
+    "checked_entries",
     "choose_stories",
     "entry_position",
     "load_plan",
@@ -135,11 +136,17 @@ def load_plan(path: Path) -> EditorialPlan:
         return EditorialPlan(path, {})
     if isinstance(data, dict) and data.get("stories") is None:
         data["stories"] = CommentedMap()  # "stories:" with nothing under it: no edits
+    return EditorialPlan(path, checked_entries(data, str(path)))
+
+
+def checked_entries(data: Any, name: str) -> dict[str, StoryEdit]:
+    """The stories' edits of a parsed editorial file (``read_yaml``'s result, so each
+    problem has its line). Raises ConfigError listing every problem."""
     try:
         parsed = _EditorialFile.model_validate(plain(data))
     except ValidationError as exc:
-        raise ConfigError(validation_problems(exc, data, str(path), _EditorialFile)) from None
-    return EditorialPlan(path, dict(parsed.stories))
+        raise ConfigError(validation_problems(exc, data, name, _EditorialFile)) from None
+    return dict(parsed.stories)
 
 
 def check_moves(

@@ -18,8 +18,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from digest.config_yaml import plain, read_yaml
-from digest.editorial import StoryEdit, read_text
+from digest.config_yaml import read_yaml
+from digest.editorial import checked_entries, read_text
 from digest.errors import ConfigError, ConfigProblem
 from digest.files import replace_file
 
@@ -60,8 +60,8 @@ def update_story_edits(path: Path, edits: Sequence[tuple[str, dict[str, Any]]]) 
 
     A value of None or False (or an empty ``split``) removes the key; an entry left
     empty is removed. Every changed entry is validated before anything is written, so a
-    bad edit never corrupts the editors' file. Raises pydantic's ValidationError (a
-    ValueError) for a bad value.
+    bad edit never corrupts the editors' file. Raises ConfigError, with the line of the
+    entry, for a bad value or a key mistyped in the file.
 
     Safe against other writers: the read-modify-write holds a lock across processes (two
     previews on one file, or a preview and a script), and the file is checked not to
@@ -130,7 +130,9 @@ def _edited_text(path: Path, text: str | None, edits: Sequence[tuple[str, dict[s
                 entry[key] = value
         if not entry:
             del stories[story_id]
-        StoryEdit.model_validate(plain(entry) if story_id in stories else {})
+    # The whole file, as a build reads it: a key an editor mistyped by hand ("tak:") is
+    # told with its line, as the build would tell it, and nothing is written.
+    checked_entries(data, str(path))
     buffer = io.StringIO()
     if is_new:
         buffer.write(_HEADER)

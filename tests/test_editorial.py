@@ -8,7 +8,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from pydantic import ValidationError
 
 from digest.build import BuildOptions, IssueResult, run_issue
 from digest.config import TopicConfig, load_config
@@ -342,9 +341,18 @@ def test_batch_update_writes_lists_or_nothing(tmp_path: Path) -> None:
     assert edits[ID_A].split == (A[1],) and edits[ID_A].also_worth_noting == ("One.", "Two.")
     assert edits[ID_B].perspectives is not None and edits[ID_B].perspectives[0].who == "Nuuk"
     before = path.read_text()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ConfigError, match=rf"stories\.{ID_A}\.merge_into: not a story id"):
         update_story_edits(path, [(ID_C, {"pin": True}), (ID_A, {"merge_into": "nope"})])
     assert path.read_text() == before
+    # A key mistyped by hand in another entry is told with its line, as a build tells it.
+    path.write_text(before + f"  {ID_C}:\n    tak: Our view.\n")
+    with pytest.raises(ConfigError) as typo:
+        update_story_edit(path, ID_C, {"pin": True})
+    assert (
+        f':{before.count(chr(10)) + 2}:5: stories.{ID_C}.tak: unknown key. Did you mean "take"?'
+        in (str(typo.value))
+    )
+    path.write_text(before)
     update_story_edit(path, ID_A, {"split": []})
     assert load_plan(path).stories[ID_A].split == ()
 

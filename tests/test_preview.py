@@ -122,11 +122,18 @@ def test_edits_are_checked_before_anything_is_written(draft: Draft) -> None:
         {"edits": [{"story": story, "changes": {"pin": True}}, {"story": story}]},
         {"edits": []},
         ["not", "an", "object"],
+        # Written, a move to no known topic would stop every build until removed by hand.
+        {"story": story, "changes": {"topic": "No Such Topic"}},
     ):
         data = json.dumps(body).encode()
-        status, _ = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")
+        status, said = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")
         assert status == 400, body
+        # Told in the file's words, not pydantic's ("validation error for StoryEdit").
+        assert b"pydantic" not in said and b"validation error" not in said, said
     assert not load_config(draft.config).editorial_path.exists()
+    data = json.dumps({"story": story, "changes": {"topic": "Frozen Russian asets"}}).encode()
+    _, said = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")
+    assert b'Did you mean "Frozen Russian assets"?' in said, said
     good = {"story": story, "changes": {"also_worth_noting": ["One.", "Two."], "order": 3}}
     data = json.dumps({"edits": [good]}).encode()
     status, _ = _get(draft.url + "api/edit", data=data, headers=headers, method="POST")

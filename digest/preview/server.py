@@ -21,6 +21,7 @@ single source of truth. Every answer forbids framing by other sites.
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import secrets
@@ -32,9 +33,11 @@ from pathlib import Path
 from typing import Any
 
 import watchfiles
+from pydantic import ValidationError
 
 from digest.build import BuildOptions, IssueResult, run_issue
 from digest.config import Config, load_config
+from digest.config_yaml import validation_problems
 from digest.editorial import StoryEdit, load_plan
 from digest.editorial_edits import update_story_edits
 from digest.errors import ConfigError, DigestError, IssueSentError, TemplateError
@@ -296,8 +299,25 @@ class PreviewServer:
 
     def edit(self, edits: list[tuple[str, dict[str, Any]]]) -> int:
         """Write stories' edits to the editorial file, then wait for a build that has
-        them; returns the draft's version."""
-        update_story_edits(self._current_config().editorial_path, edits)
+        them; returns the draft's version. Raises ValueError for a move to a topic that
+        is neither configured nor a section of the draft: written, it would stop every
+        build until an editor took it out of the file by hand."""
+        config = self._current_config()
+        with self._changed:
+            result = self.state.result
+            known = {t.name for t in config.topics} | (
+                {t.name for t in result.issue.topics} if result is not None else set()
+            )
+        for story_id, changes in edits:
+            topic = changes.get("topic")
+            if topic is not None and topic not in known:
+                guess = difflib.get_close_matches(str(topic), sorted(known), n=1)
+                hint = f' Did you mean "{guess[0]}"?' if guess else ""
+                raise ValueError(
+                    f'{story_id}: no topic "{topic}" in {self.config_path.name} or in this '
+                    f"draft.{hint} Known topics: {', '.join(sorted(known))}."
+                )
+        update_story_edits(config.editorial_path, edits)
         self.wait_built(self.request_build())
         return self.state.version
 
@@ -396,6 +416,13 @@ def checked_edits(payload: Any) -> list[tuple[str, dict[str, Any]]]:
         if not isinstance(changes, dict) or not set(changes) <= _ALLOWED_EDITS:
             raise ValueError(f"unknown edit for {story_id}")
         present = {k: v for k, v in changes.items() if v is not None}
-        StoryEdit.model_validate_json(json.dumps(present), strict=True)
+        try:
+            StoryEdit.model_validate_json(json.dumps(present), strict=True)
+        except ValidationError as exc:
+            # pydantic's own text speaks Python and links its docs; say it as the file does.
+            problems = validation_problems(exc, present, story_id, StoryEdit)
+            raise ValueError(
+                "; ".join(f"{story_id} {p.key}: {p.message}" for p in problems)
+            ) from None
         edits.append((story_id, changes))
     return edits
