@@ -21,7 +21,8 @@
   fails now (a login, paywall or rate-limit answer, 401/402/403/429, is not dead: a
   reader gets through where the fetcher did not); the same article linked twice in a
   story or in two stories;
-* **one outlet**: a story whose sources are all one outlet.
+* **one outlet**: a story of two or more sources that all come from one outlet (one
+  outlet's own pages told as a story; a single report a standing topic keeps is not).
 
 Nothing here changes the issue. The check reads what was built, so it also catches what
 the editors' own text or a language model put there.

@@ -35,7 +35,7 @@ def check(issue_dir: str, as_json: bool, online: bool, config_path: str | None) 
     ("He", "This", "The initiative ..."), repeated sentences, relative dates
     ("this week" without its date), speakers that are not people or
     organisations, missing takes, an email over Gmail's 102 KB clip, dead or
-    duplicate links and stories whose sources are all one outlet.
+    duplicate links and stories of several sources all from one outlet.
 
     Example: digest check out/2026-11-23
     """
