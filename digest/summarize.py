@@ -62,7 +62,7 @@ from digest.models import (
     TakeOrigin,
 )
 from digest.perspectives import find_perspectives
-from digest.text import content_words, end_sentence, end_teaser, fold_accents
+from digest.text import content_words, end_sentence, end_teaser, fold_accents, pair_quotes
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -206,9 +206,13 @@ def summarize_story(
         else ()
     )
     voices = tuple(_dated_perspective(p, story) for _, p in perspectives)
-    spell = _one_spelling(
+    one_spelling = _one_spelling(
         [headline, *(s.text for s in printed), *(f"{p.who} {p.says}" for p in voices)]
     )
+
+    def spell(text: str) -> str:
+        return pair_quotes(one_spelling(text))
+
     return StorySummary(
         story_id=story.id,
         headline=spell(headline),

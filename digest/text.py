@@ -35,6 +35,7 @@ __all__ = [
     "is_title_of",
     "named_weekdays",
     "opens_with_interjection",
+    "pair_quotes",
     "plain_text",
     "quotes_balance",
     "remove_unsafe_characters",
@@ -333,6 +334,26 @@ def remove_unsafe_characters(text: str) -> str:
     stored, and again wherever entities are decoded (``&#x202E;`` is one).
     """
     return _UNSAFE_CHARACTERS.sub("", text)
+
+
+def pair_quotes(text: str) -> str:
+    """``text`` with each straight double mark that closes a quotation a curly one
+    opened turned into the curly closing mark. Pages mix the two kinds ("“Fine," she
+    said; his “Board of Peace."), and the reader would see a mismatched pair. Only the
+    mark's shape changes, never the words."""
+    if "“" not in text or '"' not in text:
+        return text
+    out = []
+    is_open = False
+    for char in text:
+        if char == "“":
+            is_open = True
+        elif char == "”":
+            is_open = False
+        elif char == '"' and is_open:
+            char, is_open = "”", False
+        out.append(char)
+    return "".join(out)
 
 
 def quotes_balance(text: str) -> bool:

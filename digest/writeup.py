@@ -41,6 +41,7 @@ from digest.text import (
     end_sentence,
     end_teaser,
     is_title_of,
+    pair_quotes,
     quotes_balance,
     word_count,
 )
@@ -224,7 +225,7 @@ def write_briefs(
                 headline=headline,
                 outlet=article.outlet,
                 url=article.url,
-                sentence=sentence,
+                sentence=pair_quotes(sentence),
                 published=on_outlets_clock(article.published, article.utc_offset),
             )
         )

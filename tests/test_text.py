@@ -10,6 +10,7 @@ from digest.text import (
     end_sentence,
     end_teaser,
     inside_quotations,
+    pair_quotes,
     quotes_balance,
     split_sentences,
     word_count,
@@ -306,6 +307,29 @@ def test_a_document_with_an_audio_players_fallback_line_is_an_article() -> None:
         "Commuters will pay 40 cents more from March, the transit authority said."
     )
     assert is_boilerplate_document("Your browser does not support JavaScript. Please update.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "printed"),
+    [
+        # The page closed a curly quote with a straight mark: the reader sees a pair.
+        (
+            'She declined to join his “Board of Peace."',
+            "She declined to join his “Board of Peace.”",
+        ),
+        ('“It is over," the coach said.', "“It is over,” the coach said."),
+        # Straight marks on their own, or a pair already curly, stay as written.
+        ('He said the plan was "dead" and "buried".', 'He said the plan was "dead" and "buried".'),
+        (
+            "The mayor called it “a disgrace” on Monday.",
+            "The mayor called it “a disgrace” on Monday.",
+        ),
+        # A straight mark after a closed curly pair opens nothing: left alone.
+        ('“Yes,” she said of the "deal".', '“Yes,” she said of the "deal".'),
+    ],
+)
+def test_pair_quotes_closes_a_curly_quote_with_its_own_mark(sentence: str, printed: str) -> None:
+    assert pair_quotes(sentence) == printed
 
 
 @pytest.mark.parametrize(
