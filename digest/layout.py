@@ -172,6 +172,13 @@ class PrintedStory:
     def has_take(self) -> bool:
         return self.story.take_origin != TakeOrigin.MISSING and bool(self.story.take)
 
+    @property
+    def titled_outlets(self) -> frozenset[str]:
+        """Outlets shown more than once under Sources: the email prints their titles,
+        or the reader sees "NDTV; NDTV; NDTV" with no way to tell the links apart."""
+        counts = Counter(source.outlet for source in self.sources)
+        return frozenset(outlet for outlet, count in counts.items() if count > 1)
+
 
 @dataclass(frozen=True, slots=True)
 class NewsLine:

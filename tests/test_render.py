@@ -512,6 +512,22 @@ def test_the_sources_shown_are_one_per_outlet_before_any_outlets_second() -> Non
     assert line.count(">Alpha News</a>") < 3 and " more" in line
 
 
+def test_an_outlet_shown_twice_under_sources_is_told_apart_by_its_titles() -> None:
+    published = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
+    sources = (
+        Source("Alpha News", "Rahman sworn in", "https://a.example.com/1", published),
+        Source("Alpha News", "Why two parties stayed away", "https://a.example.com/2", published),
+        Source("Beta Post", "New premier takes office", "https://b.example.com/1", published),
+    )
+    story = _story_text(1, sources, StoryStatus.NEW)
+    rendered = render_issue(make_issue(0, extra=(story,)), make_newsletter())
+    line = rendered.html.split("Sources: ", 1)[1].split("</p>", 1)[0]
+    # "Alpha News; Alpha News" alone would not say which link is which.
+    assert "“Rahman sworn in”" in line and "“Why two parties stayed away”" in line
+    # An outlet shown once needs no title in the email (the web version has them all).
+    assert "New premier takes office" not in line
+
+
 def test_the_articles_briefly_is_taken_from_are_among_the_sources_shown() -> None:
     published = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
     outlets = ["Alpha News", "Beta Post", "Gamma Wire", "Delta", "Epsilon", "Zeta", "Zeta"]
