@@ -872,6 +872,12 @@ def test_also_in_the_news_and_what_to_watch() -> None:
     assert number, text.split("WHAT TO WATCH", 1)[1]
     assert re.search(rf"^{number.group(1)}\. [^\n]*\n[^\n]*shared grid \(1\)$", text, re.M)
     assert f", story {number.group(1)})</li>" in watch
+    # An outlet whose name has brackets of its own takes square ones inside ours.
+    issue = make_full_issue()
+    items = (replace(issue.also_in_the_news[0], outlet="ABC News (AU)"),)
+    aside = render_issue(replace(issue, also_in_the_news=items), make_newsletter())
+    assert "(ABC News [AU]): Dock workers" in aside.html
+    assert "(ABC News [AU]): Dock" in " ".join(aside.text.split())
     # Neither section appears when it has nothing to say.
     bare = render_issue(make_issue(3), make_newsletter()).html
     assert "Also in the news" not in bare and "What to watch" not in bare
