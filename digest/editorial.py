@@ -184,7 +184,7 @@ def check_moves(
         raise ConfigError(problems)
 
 
-def entry_line(path: Path, story_id: str) -> int | None:
+def _entry_line(path: Path, story_id: str) -> int | None:
     """The line (1-based) of ``story_id``'s entry in the file, for messages."""
     text = read_text(path)
     data = read_yaml(text, str(path)) if text else None
@@ -331,7 +331,7 @@ def _title(story: Story) -> str:
 def _absent(plan: EditorialPlan, story_id: str, present: Collection[str]) -> str:
     """What to tell the editors about an entry for a story not in this issue, with its
     line: a story that may come back, a slip in copying an id, or no id at all."""
-    line = entry_line(plan.path, story_id)
+    line = _entry_line(plan.path, story_id)
     where = f"{plan.path.name}:{line}" if line else plan.path.name
     # One or two characters off an id of this issue: a slip in copying it.
     guess = difflib.get_close_matches(story_id, sorted(present), n=1, cutoff=0.85)
