@@ -40,8 +40,9 @@ _HEADER = """\
 #   also_worth_noting:   # replace Also worth noting (linked to the first source); [] = none
 #     - "One line per note."
 #   merge_into: s-...    # move this story's articles into that story (this id goes away)
-#   split:               # take these articles out, each into a story of its own
-#                        # (not the story's first article: that one gives it its id)
+#   split:               # take these articles out, each into a story of its own that
+#                        # comes into the issue where its coverage puts it (not the
+#                        # story's first article: that one gives it its id)
 #     - https://outlet.example/the-article-url
 # Entries whose story is not in the current issue are kept and reported.
 """
