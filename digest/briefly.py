@@ -816,8 +816,13 @@ def _is_title_case(text: str) -> bool:
 # Selection -----------------------------------------------------------------------------
 
 
-def select_briefly(scored: ScoredSentences, budget: int) -> list[int]:
-    """Indices of the Briefly sentences in reading order: the event first (see module)."""
+def select_briefly(
+    scored: ScoredSentences, budget: int, lead_docs: frozenset[int] = frozenset()
+) -> list[int]:
+    """Indices of the Briefly sentences in reading order: the event first (see module).
+
+    With ``lead_docs``, the lead comes from one of those articles when one of them
+    offers a lead at all (a story the editors merged others into keeps its own)."""
     pool = [i for i, c in enumerate(scored.candidates) if is_briefly_candidate(c)]
     # A speaker's statement tells the news in the speaker's words: another outlet's
     # report of it first, when there is one.
@@ -835,6 +840,12 @@ def select_briefly(scored: ScoredSentences, budget: int) -> list[int]:
     pool.sort(key=lambda i: -scored.scores[i])
     shortlist = pool[:_SHORTLIST]
     leads = _choose_leads(scored, shortlist, budget)
+    if lead_docs:
+        own = [i for i in pool if scored.candidates[i].doc in lead_docs][:_SHORTLIST]
+        own_leads = _choose_leads(scored, own, budget)
+        if own_leads:
+            leads = own_leads
+            shortlist = [*own_leads, *(i for i in shortlist if i not in own_leads)]
     if not leads:
         if shortlist:
             logger.debug("no sentence fits %d words; using the shortest good one", budget)

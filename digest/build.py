@@ -95,8 +95,10 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
         else:
             target = options.out_dir / window.issue_date.isoformat()
             sent_at = _sent_in(final, target)
-            if sent_at is not None and not options.force:
-                # A draft must not silently replace the files of what was sent.
+            if sent_at is not None and not options.force and not options.is_final:
+                # A draft must not silently replace the files of what was sent. A final
+                # run the store has no record of (killed before it recorded, or the
+                # folder restored without the store) goes on: the files are kept aside.
                 refuse_over_sent(target, sent_at=sent_at)
             # A build waits for pages a concurrent poll is fetching, or says it could not.
             if options.fetch:

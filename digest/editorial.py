@@ -439,6 +439,9 @@ def _merged(target: Story, source: Story) -> Story:
         target,
         articles=tuple(sorted(articles, key=lambda a: (a.published, a.url))),
         why=f"{target.why}; {reason}" if target.why else reason,
+        # The story keeps its id, so it keeps its headline and lead: the editors moved
+        # articles into it, not it into them.
+        lead_articles=target.lead_articles or frozenset(seen),
     )
 
 

@@ -213,6 +213,10 @@ def make_headline(
     """
     texts = [a.text or a.summary for a in story.articles]
     titles, good = _news_titles(story, texts)
+    if story.lead_articles:
+        # A story the editors merged others into keeps its own titles first.
+        kept = {titles[i] for i, a in enumerate(story.articles) if a.id in story.lead_articles}
+        good = [t for t in good if any(k.endswith(t) for k in kept if k)] or good
     own = titles[lead_article] if lead_article is not None else ""
     if own and needs_antecedent(lead):
         paired = [t for t in good if own.endswith(t)]  # or its part after a colon

@@ -228,6 +228,9 @@ class Story:
     status: StoryStatus = StoryStatus.NEW
     why: str = ""  # why it is in the issue (topic match, outlets, update)
     rank: int = 0  # 1 = the issue's most important story (selection sets it); 0 = unranked
+    # The articles the headline and the Briefly's lead come from when one of them can:
+    # a story the editors merged others into keeps its own (empty: any article).
+    lead_articles: frozenset[ArticleId] = frozenset()
 
     @property
     def outlets(self) -> tuple[str, ...]:

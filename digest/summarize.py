@@ -162,7 +162,8 @@ def summarize_story(
     scored = score_sentences(
         texts, previous_sentences, [a.title for a in articles], known_names=known_names
     )
-    briefly = select_briefly(scored, options.briefly_words)
+    lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
+    briefly = select_briefly(scored, options.briefly_words, lead_docs)
     headline = _headline(story, scored, briefly, word_cases)
     # A title introduces what it names only if the reader sees it: the email shows the
     # headline, not the other outlets' titles. The first pass needs every title to find
@@ -170,7 +171,7 @@ def summarize_story(
     shown = frozenset(content_words(headline)) | known_names
     if shown != scored.titles:
         seen = replace(scored, titles=shown)
-        again = select_briefly(seen, options.briefly_words)
+        again = select_briefly(seen, options.briefly_words, lead_docs)
         if again:
             if again[:1] != briefly[:1]:
                 headline = _headline(story, seen, again, word_cases)

@@ -175,6 +175,27 @@ def test_a_draft_refuses_to_overwrite_a_sent_issue_and_force_keeps_the_sent_copy
     assert (out / "feed.xml").read_text().count("<entry>") == 1
 
 
+def test_a_final_run_with_no_record_of_the_sent_issue_keeps_its_files_aside(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    with serve_outlets() as site:
+        config = write_config(site, tmp_path)
+        args = ["--config", str(config), "--out", str(out)]
+        assert _digest("run", *args).exit_code == 0
+        [issue] = [p for p in out.iterdir() if p.is_dir()]
+        sent = {p.name: p.read_bytes() for p in issue.iterdir()}
+        # The store lost its record (restored without it, or killed before recording):
+        # cron's next run must neither stop every week nor write over what was sent.
+        for store_file in tmp_path.glob("digest.db*"):
+            store_file.unlink()
+        again = _digest("run", *args)
+    assert again.exit_code == 0, again.output
+    kept = issue.with_name(issue.name + ".sent")
+    assert {p.name: p.read_bytes() for p in kept.iterdir()} == sent
+    assert json.loads((issue / "digest.json").read_text())["draft"] is False
+
+
 def _spawn(*args: str, cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "digest", *args],

@@ -1407,3 +1407,36 @@ def test_an_explainers_teaser_does_not_lead_over_a_report_of_the_event() -> None
     # A question someone asked, quoted at the end of a title, is a report of it.
     asked = _article("q", "C", "Minister asked reporters “who pays?”", report.text, 2)
     assert has_news_title(Story(StoryId("q"), (asked,)))
+
+
+def test_a_story_the_editors_merged_others_into_keeps_its_own_headline_and_lead() -> None:
+    ferry = _article(
+        "ferry",
+        "Ledger",
+        "Ferry service to Ilulissat halted after storm",
+        "NUUK - The ferry service between Nuuk and Ilulissat was halted on Tuesday after a "
+        "storm damaged the harbour in Ilulissat, the operator said.\n\nPassengers were "
+        "moved to flights, which will run twice a day until the harbour reopens.",
+        0,
+    )
+    harbour = [
+        _article(
+            slug,
+            outlet,
+            f"Storm wrecks harbour and fishing fleet in western Greenland {n}",
+            "A storm wrecked the harbour and much of the fishing fleet in western Greenland "
+            "on Tuesday, and the government in Nuuk said repairs to the harbour and the "
+            "fleet would cost millions.\n\nFishing boats sank at their moorings in the storm "
+            "and the harbour's quay collapsed, the government said.",
+            n + 1,
+        )
+        for n, (slug, outlet) in enumerate((("wire", "Wire"), ("post", "Post")))
+    ]
+    story = Story(StoryId("s-ferry"), (ferry, *harbour))
+    # On their own merits the harbour reports, two outlets' worth, lead the story ...
+    plain = summarize_story(story)
+    assert plain.briefly[0].source_url != ferry.url
+    # ... but the editors merged them into the ferry story, which keeps its own.
+    kept = summarize_story(dataclasses.replace(story, lead_articles=frozenset({ferry.id})))
+    assert kept.headline == "Ferry service to Ilulissat halted after storm"
+    assert kept.briefly[0].source_url == ferry.url
