@@ -87,7 +87,10 @@ def parse_feed(
     # A feed served as text/plain or without a Content-Type is everyday publisher
     # sloppiness, not a broken feed: feedparser flags it, we do not pass it on.
     is_malformed = bool(parsed.bozo) and not isinstance(problem, feedparser.NonXMLContentType)
-    bozo_message = str(problem or "") or "unknown error"
+    # The XML parser names no file ("<unknown>:1:110: not well-formed"): say it plainly.
+    bozo_message = _UNKNOWN_PLACE.sub(r"line \1, column \2: ", str(problem or "")) or (
+        "unknown error"
+    )
     if not parsed.entries:
         if not parsed.get("version") and looks_like_html(content, content_type):
             return (), (), "not a feed: got text/html page"
@@ -96,11 +99,25 @@ def parse_feed(
         if not parsed.get("version"):
             mime = mime_type(content_type)
             return (), (), f"not a feed: got {mime}" if mime else "not a feed: no RSS or Atom root"
-    warnings = [f"malformed feed, entries recovered: {bozo_message}"] if is_malformed else []
     when = fetched_at or datetime.now(UTC)
     feed_date = _struct_datetime(parsed.feed.get("updated_parsed"))
     entries, entry_warnings = _entries(parsed.entries, feed_url, outlet, base, feed_date or when)
+    if is_malformed and not entries:
+        # What the parser salvaged holds no article: the feed failed, and says so on
+        # every poll, not once.
+        return (), (), f"malformed XML and no usable entries: {bozo_message}"
+    warnings = (
+        [
+            f"malformed feed ({bozo_message}); {len(entries)} entries recovered, others may "
+            "be lost: tell the publisher, or check the URL is the feed's"
+        ]
+        if is_malformed
+        else []
+    )
     return entries, (*warnings, *entry_warnings), ""
+
+
+_UNKNOWN_PLACE = re.compile(r"^<unknown>:(\d+):(\d+):\s*")
 
 
 def _entries(
@@ -118,7 +135,9 @@ def _entries(
             entries[entry.key] = entry
     warnings = []
     if without_link:
-        warnings.append(f"{without_link} entries without an http(s) link skipped")
+        warnings.append(
+            f"{without_link} entries without an http(s) link skipped (no article to read)"
+        )
     if duplicates:
         warnings.append(f"{duplicates} entries with a repeated id skipped")
     return tuple(entries.values()), tuple(warnings)

@@ -255,7 +255,9 @@ def test_bozo_feed_with_entries_is_ok_with_a_warning(httpserver: HTTPServer) -> 
     result = _poll_one(_feed(httpserver))
     assert result.outcome is FetchOutcome.OK
     assert len(result.entries) >= 2
-    assert result.warnings[0].startswith("malformed feed, entries recovered: ")
+    assert result.warnings[0].startswith("malformed feed (line ")
+    assert "entries recovered, others may be lost: tell the publisher" in result.warnings[0]
+    assert "<unknown>" not in result.warnings[0]
 
 
 def test_malformed_feed_without_entries_fails(httpserver: HTTPServer) -> None:
@@ -263,6 +265,16 @@ def test_malformed_feed_without_entries_fails(httpserver: HTTPServer) -> None:
     result = _poll_one(_feed(httpserver))
     assert result.outcome is FetchOutcome.FAILED
     assert result.error.startswith("malformed XML and no entries: ")
+
+
+def test_malformed_feed_whose_recovered_entries_have_no_link_fails(httpserver: HTTPServer) -> None:
+    # The parser salvages an item but not its link: nothing to read, so the feed failed
+    # (and says so on every poll), not "ok" with a warning seen once.
+    cut = b'<rss version="2.0"><channel><title>x</title><item><title>A storm</title><link'
+    httpserver.expect_request("/feed.xml").respond_with_data(cut)
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.FAILED, result
+    assert result.error.startswith("malformed XML and no usable entries: line ")
 
 
 def test_one_bad_feed_does_not_spoil_the_others(httpserver: HTTPServer, refused_port: int) -> None:
@@ -375,7 +387,7 @@ def test_parse_feed_entry_rules() -> None:
     assert entry.published == datetime(2026, 2, 3, 10, 0, tzinfo=UTC)
     assert entry.dated
     assert warnings == (
-        "1 entries without an http(s) link skipped",
+        "1 entries without an http(s) link skipped (no article to read)",
         "1 entries with a repeated id skipped",
     )
 
