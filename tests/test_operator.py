@@ -119,7 +119,10 @@ def test_a_draft_never_uses_up_or_rewrites_what_was_sent(tmp_path: Path) -> None
     following = _digest("build", *args, "--out", str(tmp_path / "next"), "--now", next_week)
     # Every story went out last week: nothing new to send.
     assert following.exit_code == 3, following.output
-    assert "no stories in the window" in following.output
+    # It says why: every story of the window went out last week, not "fix the warnings".
+    assert "no story to print in the window" in following.output
+    assert "sent in an earlier issue, with nothing new since" in following.output
+    assert "fix what the warnings above say" not in following.output
     # Each command says which kind of build it made, and `why` which build it means.
     assert "a try-out: nothing counts as sent" in tried.output
     assert "its stories now count as sent" in sent.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from digest.logs import OUTPUT_LOGGER, is_json_lines
+from digest.models import LeftOutReason
 
 if TYPE_CHECKING:
     # The pipeline loads numpy, trafilatura and mjml: only commands that build import it.
@@ -161,16 +163,40 @@ def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds
         sys.exit(EXIT_WARNINGS)
 
 
+# What a left-out story's reason means, counted in the message of a build with nothing
+# to print.
+_LEFT_OUT_WORDS = {
+    LeftOutReason.SENT: "sent in an earlier issue, with nothing new since",
+    LeftOutReason.DROPPED: "dropped by the editors",
+    LeftOutReason.MERGED: "merged into another by the editors",
+    LeftOutReason.ONE_OUTLET: "from one outlet only, not listed",
+    LeftOutReason.OVER_CAP: "cut by max_stories",
+    LeftOutReason.FAILED: "could not be written up",
+    LeftOutReason.SET_ASIDE: "set aside as no news (notices, empty pages)",
+}
+
+
 def _nothing_built(result: IssueResult, config_path: str) -> str:
     """Why a build wrote nothing, and what to do."""
     from digest.build import BuildOutcome
     from digest.models import Stage
 
     issue = result.issue
+    window = f"{issue.window_start:%Y-%m-%d %H:%M} to {issue.window_end:%Y-%m-%d %H:%M} UTC"
+    if result.outcome is not BuildOutcome.NOTHING_FETCHED and result.left_out:
+        # The window had stories; say what became of them (all sent already, most often).
+        reasons = Counter(item.reason for item in result.left_out)
+        told = "; ".join(
+            f"{count} {_LEFT_OUT_WORDS.get(reason, reason.value)}"
+            for reason, count in reasons.most_common()
+        )
+        return (
+            f"no story to print in the window ({window}): {told}. Nothing was written or "
+            "recorded; `digest why` lists each with its reason."
+        )
     if result.outcome is not BuildOutcome.NOTHING_FETCHED:
         return (
-            f"no stories in the window ({issue.window_start:%Y-%m-%d %H:%M} to "
-            f"{issue.window_end:%Y-%m-%d %H:%M} UTC); nothing to send. Nothing was written "
+            f"no stories in the window ({window}); nothing to send. Nothing was written "
             "or recorded: fix what the warnings above say, and the next run builds issue "
             f"{issue.issue_date}."
         )
