@@ -68,7 +68,8 @@ class FetchReport:
     feeds_failed: int = 0
     articles_new: int = 0
     articles_updated: int = 0
-    pages_fetched: int = 0
+    pages_fetched: int = 0  # pages tried this run, read or not
+    pages_read: int = 0  # of them, those whose own text the store now holds
     problems: tuple[Problem, ...] = ()
 
 
@@ -99,7 +100,7 @@ def fetch_all(
     """
     report = _poll(config, store, now=now, progress=progress)
     start = config.news_window(now).start
-    pages, page_problems = _extract_pending(
+    (pages, read), page_problems = _extract_pending(
         config,
         store,
         _Budget(clock, config.fetch.budget_seconds, sleep),
@@ -109,7 +110,7 @@ def fetch_all(
         wait_for_others=wait_for_others,
     )
     return dataclasses.replace(
-        report, pages_fetched=pages, problems=report.problems + page_problems
+        report, pages_fetched=pages, pages_read=read, problems=report.problems + page_problems
     )
 
 
@@ -135,7 +136,8 @@ def run_fetch(
             "warnings": len(problems),
             "result": (
                 f"{report.feeds_polled} feeds polled ({report.feeds_failed} failed), "
-                f"{report.articles_new} new articles, {report.pages_fetched} pages"
+                f"{report.articles_new} new articles, {report.pages_read} of "
+                f"{report.pages_fetched} pages read"
             ),
         }
         return report, problems
@@ -223,8 +225,9 @@ def _extract_pending(
     now: datetime,
     progress: Progress | None,
     wait_for_others: bool,
-) -> tuple[int, tuple[Problem, ...]]:
-    fetched = downloaded = 0
+) -> tuple[tuple[int, int], tuple[Problem, ...]]:
+    """Fetch the window's pending pages: ((pages tried, pages read), problems)."""
+    fetched = downloaded = read = 0
     problems: list[Problem] = []
     total = len(store.pending_pages(since=since))
     claimer = new_claimer()
@@ -250,14 +253,14 @@ def _extract_pending(
             # are ours to take on the next claim.
             budget.sleep(min(_CLAIM_POLL_SECONDS, remaining))
             continue
-        counter = _PageCounter(progress, total, fetched=fetched, downloaded=downloaded)
+        counter = _PageCounter(progress, total, fetched=fetched, downloaded=downloaded, read=read)
         _fetch_batch(config, store, batch, counter, claimer=claimer, now=now, seconds=remaining)
-        fetched, downloaded = counter.fetched, counter.downloaded
+        fetched, downloaded, read = counter.fetched, counter.downloaded, counter.read
     problems.extend(_unfetched(store, since, claimer, budget, wait_for_others))
     retried = store.release_failed(claimer=claimer)
     if retried:
         logger.info("%d pages failed for a reason that may pass; the next run tries again", retried)
-    return fetched, tuple(problems)
+    return (fetched, read), tuple(problems)
 
 
 @dataclass
@@ -268,14 +271,16 @@ class _PageCounter:
     total: int
     fetched: int = 0
     downloaded: int = 0
+    read: int = 0
 
     def downloaded_one(self) -> None:
         self.downloaded += 1
         if self.progress is not None:
             self.progress("Fetching pages", self.downloaded, self.total)
 
-    def saved_one(self) -> None:
+    def saved_one(self, read: bool) -> None:
         self.fetched += 1
+        self.read += read
         if self.progress is not None:
             self.progress("Extracting text", self.fetched, self.total)
 
@@ -307,8 +312,7 @@ def _fetch_batch(
         if result.is_out_of_time:
             store.release_claim(page.article_id, claimer=claimer)  # next run's
             return
-        _save_page(store, article, result, now=now)
-        counter.saved_one()
+        counter.saved_one(_save_page(store, article, result, now=now))
 
     requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
     fetch_pages(requests, config.fetch, budget_seconds=seconds, progress=save)
@@ -352,14 +356,15 @@ def _unfetched(
     return problems
 
 
-def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime) -> None:
-    """Extract one page and store its text, falling back to the feed's own text.
+def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime) -> bool:
+    """Extract one page and store its text, falling back to the feed's own text; returns
+    whether the page's own text is what the store holds.
 
     A fallback is stored with its reason; :func:`intake_problems` reports it.
     """
     if result.not_modified:
         store.keep_extraction(article.id, now=now)
-        return
+        return True
     extracted, failure = None, ""
     if result.ok:
         try:
@@ -390,7 +395,7 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
             page_published=page_date,
             page_utc_offset=extracted.utc_offset,
         )
-        return
+        return True
     reason = result.error or failure or "no article text found on the page"
     origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
     store.save_extraction(
@@ -403,6 +408,7 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
         retry=_may_pass(result) and not failure,
     )
     logger.info("%s: %s; used the feed's text instead", article.url, reason)
+    return False
 
 
 def _may_pass(result: PageResult) -> bool:
@@ -439,6 +445,7 @@ def intake_problems(config: Config, store: Store, window: NewsWindow) -> tuple[P
             continue
         problems.append(Problem(Stage.FETCH, state.name, message))
     for url, outlet, error in store.extraction_problems(window.start, window.end):
-        message = f"article {url} ({outlet}): {error}; used the feed's text instead."
+        # The error may end in its own hint's full stop ("... private hosts.").
+        message = f"article {url} ({outlet}): {error.rstrip('.')}; used the feed's text instead."
         problems.append(Problem(Stage.EXTRACT, url, message))
     return tuple(problems)

@@ -183,6 +183,19 @@ def test_same_now_gives_identical_files(tmp_path: Path) -> None:
         assert (outputs[0] / name).read_bytes() == (outputs[1] / name).read_bytes(), name
 
 
+def test_fetch_counts_the_pages_it_read_apart_from_those_it_only_tried(tmp_path: Path) -> None:
+    with serve_sample(week=1) as site:
+        config = str(write_sample_config(site, tmp_path))
+        fetched = CliRunner().invoke(
+            cli, ["fetch", "--config", config, "--now", site.now.isoformat()]
+        )
+    assert fetched.exit_code == 0, fetched.output
+    read = re.search(r"(\d+) of (\d+) pages read \(the rest keep the feed's text\)", fetched.output)
+    # The sample's one dead article link is tried, not read.
+    assert read is not None, fetched.output
+    assert int(read.group(1)) == int(read.group(2)) - 1
+
+
 def test_rerun_fetches_nothing_new(tmp_path: Path) -> None:
     with serve_sample(week=1) as site:
         config_path = write_sample_config(site, tmp_path)

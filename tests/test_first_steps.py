@@ -165,7 +165,9 @@ def test_a_new_newsletter_from_init_to_the_final_issue(tmp_path: Path) -> None:
             code, stderr = preview.stop()
         assert "Nothing fetched yet: run `digest fetch --config feeds.yaml`" in before
         assert fetch.returncode == 0, fetch.stderr
-        assert "2 feeds polled (0 failed), 6 new and 0 updated articles, 6 pages" in fetch.stderr
+        assert "2 feeds polled (0 failed), 6 new and 0 updated articles, 6 of 6 pages read" in (
+            fetch.stderr
+        )
         assert 'id="empty"' not in after
         assert all(a.title in after for a in ARTICLES if a.outlet == "harbour")
         assert code == 130, stderr

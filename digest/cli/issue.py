@@ -121,12 +121,15 @@ def fetch(config_path: str, now: str | None) -> None:
     for problem in problems:
         logger.warning("%s", problem)
     output.info(
-        "%d feeds polled (%d failed), %d new and %d updated articles, %d pages fetched",
+        "%d feeds polled (%d failed), %d new and %d updated articles, %d of %d pages read%s",
         report.feeds_polled,
         report.feeds_failed,
         report.articles_new,
         report.articles_updated,
+        report.pages_read,
         report.pages_fetched,
+        # The others keep the feed's text; the warnings above say why, page by page.
+        "" if report.pages_read == report.pages_fetched else " (the rest keep the feed's text)",
     )
     if report.feeds_polled and report.feeds_failed == report.feeds_polled:
         # A cron job reads the exit code: a poll that reached no feed is a failure.
