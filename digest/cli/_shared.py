@@ -164,8 +164,8 @@ def report_issue(result: IssueResult, *, strict: bool, config_path: str = "feeds
 
 
 # What a left-out story's reason means, counted in the message of a build with nothing
-# to print.
-_LEFT_OUT_WORDS = {
+# to print (the run summary's words, above, are shorter: it has the issue to show).
+_NOTHING_PRINTED_WORDS = {
     LeftOutReason.SENT: "sent in an earlier issue, with nothing new since",
     LeftOutReason.DROPPED: "dropped by the editors",
     LeftOutReason.MERGED: "merged into another by the editors",
@@ -187,7 +187,7 @@ def _nothing_built(result: IssueResult, config_path: str) -> str:
         # The window had stories; say what became of them (all sent already, most often).
         reasons = Counter(item.reason for item in result.left_out)
         told = "; ".join(
-            f"{count} {_LEFT_OUT_WORDS.get(reason, reason.value)}"
+            f"{count} {_NOTHING_PRINTED_WORDS.get(reason, reason.value)}"
             for reason, count in reasons.most_common()
         )
         return (
