@@ -114,6 +114,16 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
         return result
 
 
+def _gone_pages(store: Store, start: datetime, end: datetime) -> frozenset[str]:
+    """URLs of the window's articles whose page answered 404 or 410 when fetched; other
+    failures (a timeout, a server error, a paywall) may pass, and a reader gets through."""
+    return frozenset(
+        url
+        for url, _, error in store.extraction_problems(start, end)
+        if error.startswith(("HTTP 404", "HTTP 410"))
+    )
+
+
 def _sent_in(final: FinalBuild | None, target: Path) -> datetime | None:
     """When ``target`` holds an issue that was sent: the store's record of the final
     build points there, or the folder's own ``digest.json`` says so (the project was
@@ -151,6 +161,7 @@ def build_issue(
         also_in_the_news=config.newsletter.also_in_the_news,
         examples=gather_examples(store, window),
         soft_news_last=config.newsletter.soft_news_last,
+        gone=_gone_pages(store, window.start, window.end),
     )
     check_moves(plan, selection.topics, {t.name for t in config.topics})
     if not selection.stories:

@@ -34,7 +34,7 @@ import asyncio
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,7 +146,19 @@ def check_issue(
     for story in stories:
         findings.extend(_story_findings(story))
     findings.extend(_repeats_across(stories))
-    findings.extend(_links(stories, document.get("warnings", []), online, fetch))
+    # Also in the news and What to watch link articles too: a dead one there reads as
+    # badly as under Sources.
+    briefs = [
+        {"id": b.get("id", ""), "headline": b.get("headline", ""), "url": b.get("url", "")}
+        for b in document.get("also_in_the_news", [])
+    ]
+    watch = [
+        {"id": w.get("story_id", ""), "headline": w.get("text", ""), "url": w.get("url", "")}
+        for w in document.get("watch", [])
+    ]
+    findings.extend(
+        _links(stories, document.get("warnings", []), online, fetch, briefs=briefs, watch=watch)
+    )
     html = issue_dir / "email.html"
     if html.exists() and html.stat().st_size > GMAIL_CLIP_BYTES:
         size = html.stat().st_size
@@ -314,6 +326,9 @@ def _links(
     warnings: Iterable[str],
     online: bool,
     fetch: FetchConfig | None,
+    *,
+    briefs: Sequence[Mapping[str, Any]] = (),
+    watch: Sequence[Mapping[str, Any]] = (),
 ) -> Iterator[Finding]:
     broken = {}
     for warning in warnings:
@@ -321,7 +336,7 @@ def _links(
         if match:
             broken[match.group("url")] = match.group("reason").strip()
     linked: dict[str, str] = {}
-    urls: dict[str, tuple[str, str]] = {}
+    urls: dict[str, tuple[str, str, str]] = {}
     for story in stories:
         story_id, headline = str(story.get("id", "")), str(story.get("headline", ""))
         counts = Counter(str(s.get("url", "")) for s in story.get("sources", []))
@@ -339,7 +354,7 @@ def _links(
                     f"{url} is also a source of {linked[url]}",
                 )
             linked.setdefault(url, story_id)
-            urls.setdefault(url, (story_id, headline))
+            urls.setdefault(url, (story_id, headline, "sources"))
             if not re.match(r"^https?://[^\s/]+", url):
                 yield Finding(
                     "dead link", story_id, headline, "sources", f"not a web address: {url!r}"
@@ -352,12 +367,36 @@ def _links(
                     "sources",
                     f"{url}: {broken[url]} at build time",
                 )
+    # A What to watch line links the article of a story above it on purpose: only its
+    # being dead counts. An Also in the news item is one more story.
+    for part, items in (("also in the news", briefs), ("what to watch", watch)):
+        for item in items:
+            url, story_id = str(item.get("url", "")), str(item.get("id", ""))
+            headline = str(item.get("headline", ""))
+            if not url:
+                continue
+            if part == "also in the news" and url in linked and linked[url] != story_id:
+                yield Finding(
+                    "duplicate link",
+                    story_id,
+                    headline,
+                    part,
+                    f"{url} is also a source of {linked[url]}",
+                )
+            if not re.match(r"^https?://[^\s/]+", url):
+                yield Finding("dead link", story_id, headline, part, f"not a web address: {url!r}")
+            elif url in broken:
+                yield Finding(
+                    "dead link", story_id, headline, part, f"{url}: {broken[url]} at build time"
+                )
+            else:
+                urls.setdefault(url, (story_id, headline, part))
     if online:
         for url, reason in _fetch_all(
             sorted(u for u in urls if u.startswith("http")), fetch
         ).items():
-            story_id, headline = urls[url]
-            yield Finding("dead link", story_id, headline, "sources", f"{url}: {reason}")
+            story_id, headline, where = urls[url]
+            yield Finding("dead link", story_id, headline, where, f"{url}: {reason}")
 
 
 def _fetch_all(urls: list[str], fetch: FetchConfig | None) -> dict[str, str]:

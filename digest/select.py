@@ -37,7 +37,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from digest.briefly import in_person
@@ -120,12 +120,15 @@ def select_stories(
     also_in_the_news: int = 0,
     examples: Sequence[TopicExample] = (),
     soft_news_last: bool = True,
+    gone: Collection[str] = frozenset(),
 ) -> Selection:
     """Choose at most ``max_stories`` of ``candidates`` and group them (see module doc).
 
     ``examples`` are stories the editors filed under a topic in earlier issues. With
     ``soft_news_last`` false (``newsletter.soft_news_last``), sport, entertainment and
-    obituaries rank like any story.
+    obituaries rank like any story. ``gone`` are article URLs whose page answered "not
+    found" or "gone" at build time: a one-outlet item whose every link is one is not
+    listed in Also in the news, where the link is all a reader gets.
     """
     soft = _once(soft_news) if soft_news_last else _never_soft
     choice = choose_stories(candidates, plan)
@@ -137,7 +140,7 @@ def select_stories(
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice, soft))
     chosen = [_soft_noted(p, choice, soft) for p in chosen]
     # Pages that are no report are set aside first: they take no outlet's turn.
-    unreported = {story.id: why for story in briefs if (why := _not_a_report(story))}
+    unreported = {story.id: why for story in briefs if (why := _not_a_report(story, gone))}
     listed = _brief_order([story for story in briefs if story.id not in unreported], soft)
     withheld = [story for story in briefs if story.id in unreported]
     briefs = [b.story for b in listed]
@@ -331,10 +334,13 @@ def _brief_rank(story: Story, marks: int) -> tuple[int, int, bool, float, str]:
     )
 
 
-def _not_a_report(story: Story) -> str:
-    """Why a one-outlet page is not a report to list as news, or "": someone's own words,
-    a research paper's text, or an old page the feed brought back (a tracker, a
-    republished archive piece) whose address dates it well before the feed does."""
+def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
+    """Why a one-outlet page is not a report to list as news, or "": a page that is gone
+    (``gone``), someone's own words, a research paper's text, or an old page the feed
+    brought back (a tracker, a republished archive piece) whose address dates it well
+    before the feed does."""
+    if story.articles and all(a.url in gone for a in story.articles):
+        return "its page answered not found at build time (a reader's link would fail)"
     if _in_own_words(story):
         return "written in someone's own words (the first or second person)"
     article = story.articles[0]

@@ -91,6 +91,24 @@ def test_a_page_that_failed_at_build_time_is_a_dead_link(tmp_path: Path) -> None
     assert "HTTP 404" in report.findings[0].detail
 
 
+def test_a_dead_link_in_also_in_the_news_or_what_to_watch_is_flagged(tmp_path: Path) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    dead = "https://harbour.example/2026/11/20/dead-link.html"
+    document["also_in_the_news"] = [
+        {"id": "s-0123456789ab", "headline": "Harbour closes", "url": dead, "outlet": "Harbour"}
+    ]
+    document["watch"] = [{"story_id": "", "text": "A vote on Tuesday.", "url": "ftp://x"}]
+    document["warnings"].append(
+        f"article {dead} (Harbour): HTTP 404 Not Found; used the feed's text instead."
+    )
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+
+    found = [(f.category, f.where) for f in check_issue(issue).findings if "link" in f.category]
+
+    assert found == [("dead link", "also in the news"), ("dead link", "what to watch")]
+
+
 def test_a_page_behind_a_paywall_or_rate_limit_is_not_a_dead_link(tmp_path: Path) -> None:
     issue = _demo(tmp_path)
     document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))

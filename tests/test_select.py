@@ -253,6 +253,23 @@ def test_a_story_split_out_comes_in_but_prints_where_its_coverage_puts_it(
     assert ranks[split] == max(ranks.values()) == 5
 
 
+def test_a_one_outlet_item_whose_page_is_gone_is_not_listed_in_also_in_the_news() -> None:
+    dead = _story("dead", ("Wire", "Harbour reopens after the storm"), hours=3)
+    alive = _story("alive", ("Post", "Ferry timetable changes"), hours=1)
+    selection = select_stories(
+        [dead, alive],
+        NO_EDITS,
+        [GREENLAND],
+        max_stories=5,
+        also_in_the_news=5,
+        gone={dead.articles[0].url},
+    )
+    # The link is all a reader gets of the item: a page that answered 404 is no item.
+    assert [s.id for s in selection.briefs] == ["s-alive"]
+    [left] = selection.left_out
+    assert left.story_id == "s-dead" and "answered not found at build time" in left.detail
+
+
 def test_one_outlet_stories_go_to_also_in_the_news_within_its_own_cap() -> None:
     lone = [
         _story(f"lone{i}", ("Wire", f"Cheese prices rise in town {i}"), hours=i) for i in range(4)
