@@ -358,7 +358,9 @@ def test_status_is_a_table_of_every_command_newest_first(tmp_path: Path) -> None
     assert commands == ["build", "run", "build", "fetch"]
     assert lines[1].split()[3:] == ["2020-01-06", "0", "0", "nothing", "to", "send"]
     assert lines[2].endswith("final issue built") and lines[3].endswith("draft built")
-    assert re.search(r"fetch\s+0\s+2 feeds polled \(0 failed\), 6 new articles, 6 pages$", lines[4])
+    assert re.search(
+        r"fetch\s+0\s+2 feeds polled \(0 failed\), 6 new articles, 6 of 6 pages read$", lines[4]
+    )
     assert "{" not in status.output, "raw JSON in the table"
     limited = _digest("status", *args, "--limit", "2")
     assert len(limited.output.splitlines()) == 3
