@@ -260,9 +260,7 @@ def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
             yield finding("speaker", f"perspective {n}", f"“{who}” is not a person or organisation")
     yield from _repeats_within(story, finding)
     if not str(story.get("take", "")).strip():
-        yield finding(
-            "missing take", "take", "no take yet: write one in editorial.yaml or the preview"
-        )
+        yield finding("missing take", "take", "write one in editorial.yaml or the preview")
     outlets = {str(s.get("outlet", "")) for s in story.get("sources", [])}
     if len(story.get("sources", [])) > 1 and len(outlets) == 1:
         yield finding("one outlet", "sources", f"every source is {next(iter(outlets))}")

@@ -19,7 +19,7 @@ from datetime import date
 from digest.antecedent import closing_speaker, known_surnames
 from digest.briefly import needs_antecedent, voiced_sentences
 from digest.config import Config
-from digest.dates import on_outlets_clock
+from digest.dates import annotate_dates, on_outlets_clock
 from digest.headline import WordCases, headline_from_sentence, make_headline, word_cases
 from digest.hygiene import clean_sentences
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
@@ -225,7 +225,12 @@ def write_briefs(
                 headline=headline,
                 outlet=article.outlet,
                 url=article.url,
-                sentence=pair_quotes(sentence),
+                # "on Sunday" gets the date it means, as in a story's Briefly.
+                sentence=pair_quotes(
+                    annotate_dates(sentence, article.published, article.utc_offset)
+                )
+                if sentence
+                else "",
                 published=on_outlets_clock(article.published, article.utc_offset),
             )
         )

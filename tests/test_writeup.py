@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from digest.config import parse_config
+from digest.dates import strip_date_annotations
 from digest.models import Brief, LeftOutReason, Story, StoryId, TopicStories
 from digest.select import Selection
 from digest.writeup import window_names, write_briefs, write_stories
@@ -23,7 +24,16 @@ def _one_brief(title: str, text: str, summary: str = "") -> Brief:
 
 
 def _brief_sentence(title: str, text: str, summary: str = "") -> str:
-    return _one_brief(title, text, summary).sentence
+    """Which sentence the line prints, without the dates it adds to relative days."""
+    return strip_date_annotations(_one_brief(title, text, summary).sentence)
+
+
+def test_a_relative_day_in_the_line_gets_the_date_it_means() -> None:
+    text = "The council voted on Thursday to fund the winter ferry until March."
+    brief = _one_brief("Council funds the winter ferry", text)
+    assert brief.sentence == (
+        "The council voted on Thursday (31 October) to fund the winter ferry until March."
+    )
 
 
 def test_the_lead_sentence_cleaned_of_its_dateline() -> None:
@@ -169,7 +179,7 @@ def test_a_briefs_headline_link_and_sentence_are_one_articles() -> None:
     )
     [brief] = write_briefs([Story(StoryId("s-a"), (first, second))])
     assert brief.url == second.url and brief.headline == second.title
-    assert brief.sentence == second.text
+    assert strip_date_annotations(brief.sentence) == second.text
     # A title that is no headline: the first page is linked, under a headline of its own.
     blurb = dataclasses.replace(second, title="Watch: the quay")
     [brief] = write_briefs([Story(StoryId("s-b"), (first, blurb))])
@@ -285,7 +295,7 @@ def test_a_lead_too_long_for_a_headline_stays_the_sentence() -> None:
     text = f"{lead}\n\n{again}"
     title = "Harbour Air today announced it has reached an agreement"
     brief = _one_brief(title, text)
-    assert brief.sentence == lead
+    assert strip_date_annotations(brief.sentence) == lead
     assert 6 <= len(brief.headline.split()) <= 20
     # ... less the outlet's "today", which no headline keeps.
     assert lead.replace(" today", "").startswith(brief.headline)
