@@ -24,7 +24,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from digest.errors import DeliveryError, IssueSentError
 from digest.files import replace_file
@@ -33,11 +33,14 @@ from digest.layout import format_date
 from digest.models import Issue, RenderedIssue
 from digest.templating import template_environment
 
+if TYPE_CHECKING:
+    from digest.store.issues import FinalBuild
+
 __all__ = [
     "ARCHIVE_TEMPLATE",
     "keep_sent_copy",
     "refuse_over_sent",
-    "sent_build_in",
+    "sent_at",
     "write_archive",
     "write_issue",
 ]
@@ -116,7 +119,16 @@ def refuse_over_sent(issue_dir: Path, *, sent_at: datetime) -> None:
     )
 
 
-def sent_build_in(issue_dir: Path) -> datetime | None:
+def sent_at(final: FinalBuild | None, issue_dir: Path) -> datetime | None:
+    """When ``issue_dir`` holds an issue that was sent, when it was built: the store's
+    record of the final build points there, or the folder's own ``digest.json`` says so
+    (the project was moved or restored, so the recorded path is another)."""
+    if final is not None and final.is_in(issue_dir):
+        return final.built_at
+    return _sent_build_in(issue_dir)
+
+
+def _sent_build_in(issue_dir: Path) -> datetime | None:
     """When the issue in ``issue_dir`` is a final build, what its ``digest.json`` says:
     the time it was built (or the end of its window), else None.
 
@@ -127,7 +139,9 @@ def sent_build_in(issue_dir: Path) -> datetime | None:
     """
     try:
         document = json.loads((issue_dir / "digest.json").read_text(encoding="utf-8"))
-        if document.get("draft") is not False:
+        # Files written before digest.json said "draft" (schema 1) are taken as sent:
+        # refusing a draft once too often costs an --out; overwriting costs the issue.
+        if document.get("draft", False) is not False:
             return None
         when = document.get("generated_at") or document["window"]["end"]
         return datetime.fromisoformat(str(when).replace("Z", "+00:00"))

@@ -843,7 +843,9 @@ def select_briefly(
     if lead_docs:
         own = [i for i in pool if scored.candidates[i].doc in lead_docs][:_SHORTLIST]
         own_leads = _choose_leads(scored, own, budget)
-        if own_leads:
+        # Only a lede of its own: a sentence from deep in its article is no better lead
+        # than another report's lede.
+        if own_leads and scored.candidates[own_leads[0]].position < LEDE_POSITIONS:
             leads = own_leads
             shortlist = [*own_leads, *(i for i in shortlist if i not in own_leads)]
     if not leads:

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from digest.accounting import account_articles
-from digest.archive import keep_sent_copy, refuse_over_sent, sent_build_in, write_issue
+from digest.archive import keep_sent_copy, refuse_over_sent, sent_at, write_issue
 from digest.config import Config
 from digest.continuity import gather_candidates, gather_examples
 from digest.editorial import apply_text, check_moves, load_plan
@@ -27,6 +27,7 @@ from digest.ingest import (
     FetchReport,
     Progress,
     fetch_all,
+    gone_pages,
     intake_problems,
     pages_in_flight,
 )
@@ -94,12 +95,12 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
             result = _already_built(config, options, final)
         else:
             target = options.out_dir / window.issue_date.isoformat()
-            sent_at = _sent_in(final, target)
-            if sent_at is not None and not options.force and not options.is_final:
+            sent = sent_at(final, target)
+            if sent is not None and not options.force and not options.is_final:
                 # A draft must not silently replace the files of what was sent. A final
                 # run the store has no record of (killed before it recorded, or the
                 # folder restored without the store) goes on: the files are kept aside.
-                refuse_over_sent(target, sent_at=sent_at)
+                refuse_over_sent(target, sent_at=sent)
             # A build waits for pages a concurrent poll is fetching, or says it could not.
             if options.fetch:
                 report = fetch_all(
@@ -112,25 +113,6 @@ def _run_locked(config: Config, store: Store, options: BuildOptions) -> IssueRes
         record.ok = result.is_written or result.skipped
         record.summary = result.summary()
         return result
-
-
-def _gone_pages(store: Store, start: datetime, end: datetime) -> frozenset[str]:
-    """URLs of the window's articles whose page answered 404 or 410 when fetched; other
-    failures (a timeout, a server error, a paywall) may pass, and a reader gets through."""
-    return frozenset(
-        url
-        for url, _, error in store.extraction_problems(start, end)
-        if error.startswith(("HTTP 404", "HTTP 410"))
-    )
-
-
-def _sent_in(final: FinalBuild | None, target: Path) -> datetime | None:
-    """When ``target`` holds an issue that was sent: the store's record of the final
-    build points there, or the folder's own ``digest.json`` says so (the project was
-    moved or restored, so the recorded path is another). Returns when it was built."""
-    if final is not None and final.is_in(target):
-        return final.built_at
-    return sent_build_in(target)
 
 
 def _already_built(config: Config, options: BuildOptions, final: FinalBuild) -> IssueResult:
@@ -161,7 +143,7 @@ def build_issue(
         also_in_the_news=config.newsletter.also_in_the_news,
         examples=gather_examples(store, window),
         soft_news_last=config.newsletter.soft_news_last,
-        gone=_gone_pages(store, window.start, window.end),
+        gone=gone_pages(store, window.start, window.end),
     )
     check_moves(plan, selection.topics, {t.name for t in config.topics})
     if not selection.stories:
@@ -226,7 +208,7 @@ def build_issue(
     final = store.final_build(window.issue_date.isoformat())
     target = options.out_dir / window.issue_date.isoformat()
     # Reached over a sent issue's files only when forced: they are kept, not replaced.
-    sent_copy = keep_sent_copy(target) if _sent_in(final, target) is not None else None
+    sent_copy = keep_sent_copy(target) if sent_at(final, target) is not None else None
     if sent_copy is not None and final is not None and not options.is_final:
         store.move_issue_files(window.issue_date.isoformat(), str(sent_copy.resolve()))
     path = write_issue(options.out_dir, issue, rendered, templates_dir=config.templates_dir)

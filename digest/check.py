@@ -371,8 +371,8 @@ def _links(
         for item in items:
             url, story_id = str(item.get("url", "")), str(item.get("id", ""))
             headline = str(item.get("headline", ""))
-            if not url:
-                continue
+            if not url or (part == "what to watch" and url in linked):
+                continue  # a story's source, already checked under its Sources
             if part == "also in the news" and url in linked and linked[url] != story_id:
                 yield Finding(
                     "duplicate link",

@@ -184,15 +184,15 @@ def check_moves(
         raise ConfigError(problems)
 
 
-def _entry_line(path: Path, story_id: str) -> int | None:
-    """The line (1-based) of ``story_id``'s entry in the file, for messages."""
+def _entry_lines(path: Path) -> dict[str, int]:
+    """The line (1-based) of each story's entry in the file, for messages; read once
+    for all of them, as entries kept for returning stories pile up week after week."""
     text = read_text(path)
     data = read_yaml(text, str(path)) if text else None
     stories = data.get("stories") if isinstance(data, CommentedMap) else None
-    if isinstance(stories, CommentedMap) and story_id in stories:
-        line, _ = stories.lc.key(story_id)
-        return int(line) + 1
-    return None
+    if not isinstance(stories, CommentedMap):
+        return {}
+    return {str(story_id): int(stories.lc.key(story_id)[0]) + 1 for story_id in stories}
 
 
 def entry_position(path: Path, story_id: str, key: str) -> tuple[int | None, int | None]:
@@ -285,9 +285,12 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
             )
         )
     present = set(by_id) | {item.story_id for item in left_out}
+    lines: dict[str, int] | None = None
     for story_id in sorted(plan.stories):
         if story_id not in present:
-            problems.append(_problem(plan, story_id, _absent(plan, story_id, present)))
+            if lines is None:
+                lines = _entry_lines(plan.path)
+            problems.append(_problem(plan, story_id, _absent(plan, story_id, present, lines)))
     kept: list[Story] = []
     for story_id in order:
         story = by_id.get(story_id)
@@ -328,10 +331,12 @@ def _title(story: Story) -> str:
     return story.articles[0].title if story.articles else ""
 
 
-def _absent(plan: EditorialPlan, story_id: str, present: Collection[str]) -> str:
+def _absent(
+    plan: EditorialPlan, story_id: str, present: Collection[str], lines: Mapping[str, int]
+) -> str:
     """What to tell the editors about an entry for a story not in this issue, with its
     line: a story that may come back, a slip in copying an id, or no id at all."""
-    line = _entry_line(plan.path, story_id)
+    line = lines.get(story_id)
     where = f"{plan.path.name}:{line}" if line else plan.path.name
     # One or two characters off an id of this issue: a slip in copying it.
     guess = difflib.get_close_matches(story_id, sorted(present), n=1, cutoff=0.85)

@@ -46,6 +46,7 @@ __all__ = [
     "FetchReport",
     "Progress",
     "fetch_all",
+    "gone_pages",
     "intake_problems",
     "pages_in_flight",
     "run_fetch",
@@ -411,6 +412,16 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
     return False
 
 
+def gone_pages(store: Store, start: datetime, end: datetime) -> frozenset[str]:
+    """URLs of the window's articles whose page answered 404 or 410 when fetched; other
+    failures (a timeout, a server error, a paywall) may pass, and a reader gets through."""
+    return frozenset(
+        url
+        for url, _, error in store.extraction_problems(start, end)
+        if error.startswith(("HTTP 404", "HTTP 410"))
+    )
+
+
 def _may_pass(result: PageResult) -> bool:
     """Whether a page failed for a reason a later run may not meet: no answer (a timeout,
     a refused connection, an address the settings block, which the editors may allow),
@@ -445,7 +456,9 @@ def intake_problems(config: Config, store: Store, window: NewsWindow) -> tuple[P
             continue
         problems.append(Problem(Stage.FETCH, state.name, message))
     for url, outlet, error in store.extraction_problems(window.start, window.end):
-        # The error may end in its own hint's full stop ("... private hosts.").
-        message = f"article {url} ({outlet}): {error.rstrip('.')}; used the feed's text instead."
+        # The error may end in its own hint's full stop ("... private hosts."); an
+        # ellipsis or an abbreviation's point ("... Inc.") is not one to drop.
+        said = error[:-1] if error.endswith(".") and not error.endswith("..") else error
+        message = f"article {url} ({outlet}): {said}; used the feed's text instead."
         problems.append(Problem(Stage.EXTRACT, url, message))
     return tuple(problems)

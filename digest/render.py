@@ -185,7 +185,28 @@ def render_issue_isolated(
     """
     kept, rendered, left_out = _render_without_failures(issue, newsletter, templates_dir)
     problems = kept.problems + check_issue(rendered, newsletter)
-    return dataclasses.replace(kept, problems=problems), rendered, left_out
+    return _numbered(dataclasses.replace(kept, problems=problems)), rendered, left_out
+
+
+def _numbered(issue: Issue) -> Issue:
+    """``issue`` with its stories' ranks closed up to 1, 2, 3, ... in the same order: a
+    story that could not be written or rendered leaves a gap that the email's numbers
+    (``layout.print_order``) close, and ``digest.json`` must say the same numbers."""
+    ranked = sorted((s.rank, s.story_id) for s in issue.stories if s.rank > 0)
+    number = {story_id: place for place, (_, story_id) in enumerate(ranked, start=1)}
+    if all(rank == number[story_id] for rank, story_id in ranked):
+        return issue
+    topics = tuple(
+        dataclasses.replace(
+            topic,
+            stories=tuple(
+                dataclasses.replace(s, rank=number[s.story_id]) if s.rank > 0 else s
+                for s in topic.stories
+            ),
+        )
+        for topic in issue.topics
+    )
+    return dataclasses.replace(issue, topics=topics)
 
 
 def _render_without_failures(

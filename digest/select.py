@@ -438,11 +438,12 @@ def _once(judge: Callable[[Story], str]) -> Callable[[Story], str]:
 def _soft_noted(
     placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
 ) -> Placement:
-    """A soft story the editors did not ask for, with its reason saying why it prints
-    after the hard news (the editors may move it up with ``order`` or ``pin``)."""
+    """A soft story the editors did not pin, with its reason saying why it prints after
+    the hard news (the editors may move it up with ``order`` or ``pin``); a story split
+    out prints where its coverage puts it, so it gets the note too."""
     story = placement.story
     kind = soft(story)
-    if not kind or story.id in choice.requested:
+    if not kind or story.id in choice.pinned:
         return placement
     note = f"{kind}: printed after the hard news"
     why = f"{story.why}; {note}" if story.why else note

@@ -340,19 +340,23 @@ def pair_quotes(text: str) -> str:
     """``text`` with each straight double mark that closes a quotation a curly one
     opened turned into the curly closing mark. Pages mix the two kinds ("“Fine," she
     said; his “Board of Peace."), and the reader would see a mismatched pair. Only the
-    mark's shape changes, never the words."""
+    mark's shape changes, never the words. A quotation that closes with its own curly
+    mark later ("“He called it "fake news" today,”", "“a 65" TV”") keeps its straight
+    marks: they are a quote inside it, or inches."""
     if "“" not in text or '"' not in text:
         return text
-    out = []
+    out = list(text)
     is_open = False
-    for char in text:
+    for index, char in enumerate(text):
         if char == "“":
             is_open = True
         elif char == "”":
             is_open = False
         elif char == '"' and is_open:
-            char, is_open = "”", False
-        out.append(char)
+            rest = text[index + 1 :]
+            closes_later = "”" in rest.split("“", 1)[0]
+            if not closes_later:
+                out[index], is_open = "”", False
     return "".join(out)
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import ast
+import dataclasses
 import sys
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 from digest import build as build_module
+from digest import render as render_module
 from digest.build import BuildOptions, run_issue
 from digest.config import load_config
 from digest.editorial_edits import update_story_edit
@@ -79,3 +81,22 @@ def test_build_is_short_and_imports_only_stage_modules() -> None:
         "digest.writeup",
     }
     assert imported <= stages, sorted(imported - stages)
+
+
+def test_the_ranks_in_digest_json_close_up_over_a_story_that_was_not_printed() -> None:
+    from digest.layout import print_order
+    from tests.test_render import make_issue
+
+    issue = make_issue(6)
+    # Story 3 could not be written or rendered: the email numbers the rest 1 to 5.
+    gapped = dataclasses.replace(
+        issue,
+        topics=tuple(
+            dataclasses.replace(t, stories=tuple(s for s in t.stories if s.rank != 3))
+            for t in issue.topics
+        ),
+    )
+    numbered = render_module._numbered(gapped)
+    printed = [story.story_id for _, story in print_order(numbered)]
+    assert [s.rank for _, s in print_order(numbered)] == [1, 2, 3, 4, 5]
+    assert printed == [story.story_id for _, story in print_order(gapped)]

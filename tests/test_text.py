@@ -326,6 +326,12 @@ def test_a_document_with_an_audio_players_fallback_line_is_an_article() -> None:
         ),
         # A straight mark after a closed curly pair opens nothing: left alone.
         ('“Yes,” she said of the "deal".', '“Yes,” she said of the "deal".'),
+        # A quote inside a quote, or inches, while the curly one closes later: left alone.
+        (
+            '“He called it "fake news" today,” she said.',
+            '“He called it "fake news" today,” she said.',
+        ),
+        ('“It is a 65" screen,” he said.', '“It is a 65" screen,” he said.'),
     ],
 )
 def test_pair_quotes_closes_a_curly_quote_with_its_own_mark(sentence: str, printed: str) -> None:

@@ -421,8 +421,7 @@ def checked_edits(payload: Any) -> list[tuple[str, dict[str, Any]]]:
         except ValidationError as exc:
             # pydantic's own text speaks Python and links its docs; say it as the file does.
             problems = validation_problems(exc, present, story_id, StoryEdit)
-            raise ValueError(
-                "; ".join(f"{story_id} {p.key}: {p.message}" for p in problems)
-            ) from None
+            told = [f"{story_id} {p.key}: {p.message.removesuffix('.')}" for p in problems]
+            raise ValueError("; ".join(told) + ".") from None
         edits.append((story_id, changes))
     return edits
