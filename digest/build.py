@@ -31,7 +31,7 @@ from digest.ingest import (
     intake_problems,
     pages_in_flight,
 )
-from digest.models import Issue, LeftOut, Problem, RenderedIssue, StoryId
+from digest.models import Issue, LeftOut, Problem, RenderedIssue, Story, StoryId
 from digest.outcome import BuildOutcome, IssueResult
 from digest.render import render_issue_isolated
 from digest.select import select_stories
@@ -157,7 +157,7 @@ def build_issue(
             *selection.problems,
         )
         left_out = (*candidates.left_out, *selection.left_out)
-        return _empty(config, store, options, fetch_report, problems, left_out)
+        return _empty(config, store, options, fetch_report, problems, left_out, selection.briefs)
     # How the week's articles write each word mid-sentence: Title Case titles (NYT,
     # TIME) go into sentence case on that evidence, not only their own teaser's.
     cases = window_cases(candidates.stories)
@@ -245,8 +245,10 @@ def _empty(
     fetch_report: FetchReport,
     problems: tuple[Problem, ...],
     left_out: tuple[LeftOut, ...],
+    briefs: tuple[Story, ...] = (),
 ) -> IssueResult:
-    """The result of a build with no story to print: problems and left-out stories only."""
+    """The result of a build with no story to print: problems, the stories left out and
+    the one-outlet items that alone make no issue."""
     window = config.news_window(options.now)
     issue = Issue(
         newsletter=config.newsletter.name,
@@ -264,5 +266,6 @@ def _empty(
         path=options.out_dir / window.issue_date.isoformat(),
         fetch=fetch_report,
         left_out=left_out,
+        briefs=briefs,
         outcome=outcome,
     )

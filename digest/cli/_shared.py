@@ -183,16 +183,20 @@ def _nothing_built(result: IssueResult, config_path: str) -> str:
 
     issue = result.issue
     window = f"{issue.window_start:%Y-%m-%d %H:%M} to {issue.window_end:%Y-%m-%d %H:%M} UTC"
-    if result.outcome is not BuildOutcome.NOTHING_FETCHED and result.left_out:
+    if result.outcome is not BuildOutcome.NOTHING_FETCHED and (result.left_out or result.briefs):
         # The window had stories; say what became of them (all sent already, most often).
+        # Nothing is recorded, so `digest why` would tell of the last issue, not this one.
         reasons = Counter(item.reason for item in result.left_out)
-        told = "; ".join(
+        told = [
             f"{count} {_NOTHING_PRINTED_WORDS.get(reason, reason.value)}"
             for reason, count in reasons.most_common()
-        )
+        ]
+        if result.briefs:
+            told.append(f"{len(result.briefs)} from one outlet only, which alone make no issue")
+        warned = "; see the warnings above" if issue.problems else ""
         return (
-            f"no story to print in the window ({window}): {told}. Nothing was written or "
-            "recorded; `digest why` lists each with its reason."
+            f"no story to print in the window ({window}): {'; '.join(told)}. Nothing was "
+            f"written or recorded{warned}."
         )
     if result.outcome is not BuildOutcome.NOTHING_FETCHED:
         return (
