@@ -148,17 +148,16 @@ def check_issue(
     findings.extend(_repeats_across(stories))
     # Also in the news and What to watch link articles too: a dead one there reads as
     # badly as under Sources.
-    briefs = [
-        {"id": b.get("id", ""), "headline": b.get("headline", ""), "url": b.get("url", "")}
+    others = [
+        _Link(str(b.get("id", "")), str(b.get("headline", "")), "also in the news", str(url))
         for b in document.get("also_in_the_news", [])
-    ]
-    watch = [
-        {"id": w.get("story_id", ""), "headline": w.get("text", ""), "url": w.get("url", "")}
+        if (url := b.get("url"))
+    ] + [
+        _Link(str(w.get("story_id", "")), str(w.get("text", "")), "what to watch", str(url))
         for w in document.get("watch", [])
+        if (url := w.get("url"))
     ]
-    findings.extend(
-        _links(stories, document.get("warnings", []), online, fetch, briefs=briefs, watch=watch)
-    )
+    findings.extend(_links(stories, others, document.get("warnings", []), online, fetch))
     html = issue_dir / "email.html"
     if html.exists() and html.stat().st_size > GMAIL_CLIP_BYTES:
         size = html.stat().st_size
@@ -319,22 +318,29 @@ def _repeats_across(stories: Iterable[Mapping[str, Any]]) -> Iterator[Finding]:
                 seen.setdefault(key, str(story.get("id", "")))
 
 
+@dataclass(frozen=True, slots=True)
+class _Link:
+    """One link the issue gives a reader, and where it stands."""
+
+    story_id: str
+    headline: str
+    where: str  # "sources", "also in the news", "what to watch"
+    url: str
+
+
 def _links(
     stories: list[Mapping[str, Any]],
+    others: Sequence[_Link],
     warnings: Iterable[str],
     online: bool,
     fetch: FetchConfig | None,
-    *,
-    briefs: Sequence[Mapping[str, Any]] = (),
-    watch: Sequence[Mapping[str, Any]] = (),
 ) -> Iterator[Finding]:
     broken = {}
     for warning in warnings:
         match = _BROKEN_PAGE.match(str(warning))
         if match:
             broken[match.group("url")] = match.group("reason").strip()
-    linked: dict[str, str] = {}
-    urls: dict[str, tuple[str, str, str]] = {}
+    links: list[_Link] = []
     for story in stories:
         story_id, headline = str(story.get("id", "")), str(story.get("headline", ""))
         counts = Counter(str(s.get("url", "")) for s in story.get("sources", []))
@@ -343,58 +349,39 @@ def _links(
                 yield Finding(
                     "duplicate link", story_id, headline, "sources", f"{url} listed {count} times"
                 )
-            if url in linked and linked[url] != story_id:
+            links.append(_Link(story_id, headline, "sources", url))
+    linked: dict[str, str] = {}
+    urls: dict[str, _Link] = {}
+    for link in (*links, *others):
+        url = link.url
+        if link.where == "what to watch":
+            # It links the article of a story above on purpose: checked once, as a source.
+            if url in linked:
+                continue
+        else:
+            if url in linked and linked[url] != link.story_id:
                 yield Finding(
                     "duplicate link",
-                    story_id,
-                    headline,
-                    "sources",
+                    link.story_id,
+                    link.headline,
+                    link.where,
                     f"{url} is also a source of {linked[url]}",
                 )
-            linked.setdefault(url, story_id)
-            urls.setdefault(url, (story_id, headline, "sources"))
-            if not re.match(r"^https?://[^\s/]+", url):
-                yield Finding(
-                    "dead link", story_id, headline, "sources", f"not a web address: {url!r}"
-                )
-            elif url in broken:
-                yield Finding(
-                    "dead link",
-                    story_id,
-                    headline,
-                    "sources",
-                    f"{url}: {broken[url]} at build time",
-                )
-    # A What to watch line links the article of a story above it on purpose: only its
-    # being dead counts. An Also in the news item is one more story.
-    for part, items in (("also in the news", briefs), ("what to watch", watch)):
-        for item in items:
-            url, story_id = str(item.get("url", "")), str(item.get("id", ""))
-            headline = str(item.get("headline", ""))
-            if not url or (part == "what to watch" and url in linked):
-                continue  # a story's source, already checked under its Sources
-            if part == "also in the news" and url in linked and linked[url] != story_id:
-                yield Finding(
-                    "duplicate link",
-                    story_id,
-                    headline,
-                    part,
-                    f"{url} is also a source of {linked[url]}",
-                )
-            if not re.match(r"^https?://[^\s/]+", url):
-                yield Finding("dead link", story_id, headline, part, f"not a web address: {url!r}")
-            elif url in broken:
-                yield Finding(
-                    "dead link", story_id, headline, part, f"{url}: {broken[url]} at build time"
-                )
-            else:
-                urls.setdefault(url, (story_id, headline, part))
+            linked.setdefault(url, link.story_id)
+        urls.setdefault(url, link)
+        if not re.match(r"^https?://[^\s/]+", url):
+            detail = f"not a web address: {url!r}"
+        elif url in broken:
+            detail = f"{url}: {broken[url]} at build time"
+        else:
+            continue
+        yield Finding("dead link", link.story_id, link.headline, link.where, detail)
     if online:
         for url, reason in _fetch_all(
             sorted(u for u in urls if u.startswith("http")), fetch
         ).items():
-            story_id, headline, where = urls[url]
-            yield Finding("dead link", story_id, headline, where, f"{url}: {reason}")
+            link = urls[url]
+            yield Finding("dead link", link.story_id, link.headline, link.where, f"{url}: {reason}")
 
 
 def _fetch_all(urls: list[str], fetch: FetchConfig | None) -> dict[str, str]:
