@@ -26,7 +26,7 @@ from digest.cli import cli
 from digest.sample import serve_sample, write_sample_config
 from digest.store import schema
 
-from .local_site import serve_outlets, write_config
+from .local_site import LocalSite, serve_outlets, write_config
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -129,16 +129,26 @@ def test_a_draft_never_uses_up_or_rewrites_what_was_sent(tmp_path: Path) -> None
     assert why.output.startswith(f"{now.date()} (sent: final build of ")
 
 
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def _sent_issue(site: LocalSite, tmp_path: Path) -> tuple[list[str], Path, dict[str, bytes]]:
+    """A final run of the local outlets into ``tmp_path/out``: the arguments it took, the
+    issue's folder and its files as sent."""
+    config = write_config(site, tmp_path)
+    args = ["--config", str(config), "--out", str(tmp_path / "out")]
+    assert _digest("run", *args).exit_code == 0
+    [issue] = [p for p in (tmp_path / "out").iterdir() if p.is_dir()]
+    return args, issue, _files(issue)
+
+
 def test_a_draft_refuses_to_overwrite_a_sent_issue_and_force_keeps_the_sent_copy(
     tmp_path: Path,
 ) -> None:
     out = tmp_path / "out"
     with serve_outlets() as site:
-        config = write_config(site, tmp_path)
-        args = ["--config", str(config), "--out", str(out)]
-        assert _digest("run", *args).exit_code == 0
-    [issue] = [p for p in out.iterdir() if p.is_dir()]
-    sent = {p.name: p.read_bytes() for p in issue.iterdir()}
+        args, issue, sent = _sent_issue(site, tmp_path)
     (tmp_path / "editorial.yaml").write_text(
         f"stories:\n  {_story_ids(issue)[0]}: {{headline: A draft headline}}\n"
     )
@@ -148,21 +158,21 @@ def test_a_draft_refuses_to_overwrite_a_sent_issue_and_force_keeps_the_sent_copy
         refused.output
     )
     assert "--force: the sent copy is then kept as" in refused.output
-    assert {p.name: p.read_bytes() for p in issue.iterdir()} == sent
+    assert _files(issue) == sent
     # Moved (or restored from a backup), the folder no longer matches the store's record
     # of where the issue was written; its own digest.json still says it was sent.
     moved = tmp_path / "moved"
     out.rename(moved)
-    elsewhere = _digest("build", "--config", str(config), "--out", str(moved))
+    elsewhere = _digest("build", *args[:2], "--out", str(moved))  # the same feeds.yaml
     assert elsewhere.exit_code == 2, elsewhere.output
     assert f"issue {issue.name} was already sent" in elsewhere.output
-    assert {p.name: p.read_bytes() for p in (moved / issue.name).iterdir()} == sent
+    assert _files(moved / issue.name) == sent
     moved.rename(out)
     forced = _digest("build", *args, "--force")
     assert forced.exit_code == 0, forced.output
     kept = issue.with_name(issue.name + ".sent")
     assert f"kept the sent copy of issue {issue.name} as {kept}" in forced.output
-    assert {p.name: p.read_bytes() for p in kept.iterdir()} == sent
+    assert _files(kept) == sent
     assert "A draft headline" in (issue / "digest.json").read_text()
     # The store knows where the sent files went; a second draft replaces the first.
     assert f"into {kept};" in _digest("run", *args).output
@@ -174,20 +184,15 @@ def test_a_draft_refuses_to_overwrite_a_sent_issue_and_force_keeps_the_sent_copy
     again = _digest("run", *args, "--force")
     assert again.exit_code == 0, again.output
     assert "A draft headline" in (out / f"{issue.name}.sent-2" / "digest.json").read_text()
-    assert {p.name: p.read_bytes() for p in kept.iterdir()} == sent
+    assert _files(kept) == sent
     assert (out / "feed.xml").read_text().count("<entry>") == 1
 
 
 def test_a_final_run_with_no_record_of_the_sent_issue_keeps_its_files_aside(
     tmp_path: Path,
 ) -> None:
-    out = tmp_path / "out"
     with serve_outlets() as site:
-        config = write_config(site, tmp_path)
-        args = ["--config", str(config), "--out", str(out)]
-        assert _digest("run", *args).exit_code == 0
-        [issue] = [p for p in out.iterdir() if p.is_dir()]
-        sent = {p.name: p.read_bytes() for p in issue.iterdir()}
+        args, issue, sent = _sent_issue(site, tmp_path)
         # The store lost its record (restored without it, or killed before recording):
         # cron's next run must neither stop every week nor write over what was sent.
         for store_file in tmp_path.glob("digest.db*"):
@@ -195,7 +200,7 @@ def test_a_final_run_with_no_record_of_the_sent_issue_keeps_its_files_aside(
         again = _digest("run", *args)
     assert again.exit_code == 0, again.output
     kept = issue.with_name(issue.name + ".sent")
-    assert {p.name: p.read_bytes() for p in kept.iterdir()} == sent
+    assert _files(kept) == sent
     assert json.loads((issue / "digest.json").read_text())["draft"] is False
 
 
