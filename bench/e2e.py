@@ -210,15 +210,19 @@ def _write_site(
 def _write_real_site(
     site: Path, articles: Sequence[WeekArticle], outlets: Sequence[RealOutlet], now: datetime
 ) -> dict[str, str]:
-    """One RSS feed per real outlet; no pages, so every article fetch gets a 404."""
+    """One RSS feed per real outlet; no pages. Every article link points at a port nothing
+    listens on, so a fetch is refused, as an outlet's paywall or bot wall leaves a crawler:
+    a 404 would say the page is gone, and a one-outlet item with a dead link is withheld
+    from Also in the news."""
     paths: dict[str, str] = {}
+    dead_port = _closed_port()
     for outlet in outlets:
         items = []
         for article in articles:
             if article.outlet == outlet.slug:
                 path = real_article_path(outlet, article)
                 paths["/" + path] = article.key
-                items.append((article, f"__BASE__/{path}"))
+                items.append((article, f"http://127.0.0.1:{dead_port}/{path}"))
         feed = site / _feed_path(outlet)
         feed.parent.mkdir(parents=True, exist_ok=True)
         feed.write_text(render_real_feed(outlet, items, now=now), encoding="utf-8")
