@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from digest.places import PLACES
 from digest.speakers import (
     _AGENT_HEAD,
     _COMPANY_ENDING,
@@ -353,6 +354,8 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             if full.split().count(surname.split()[-1]) > 1:
                 continue  # "President Trump Donald John Trump": two mentions run together
             role = match.group("role") or _person_role(match.group("bare") or "")
+            if role:
+                role = _role_whole(role, sentence[match.end() :])
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
             # story of its own, not a role; what the person heads is one.
             if re.search(r"\b(?:who|which|that|whose)\b", role):
@@ -459,6 +462,30 @@ def _title_case(sentence: str) -> bool:
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
+def _role_whole(role: str, tail: str) -> str:
+    """``role`` as a whole, or "" when the comma it stopped at is inside it: a place
+    goes on ("in Greenbelt" + ", Maryland": kept whole) or a name is set beside its last
+    word ("brother of heir to the throne" + ", Charles": cut, it reads garbled, and the
+    name alone is said)."""
+    after = _CUT_AT_COMMA.match(tail)
+    if not after or after["run"] in WEEKDAYS or after["run"] in MONTHS:
+        return role  # "Jane Doe, a lawyer, Tuesday said": the time, not the role's
+    if after["run"] in PLACES and len(role) + len(after[0]) <= _MAX_ROLE_CHARS:
+        return role + after[0]
+    return ""
+
+
+# A capitalised run between a role's comma and the next comma (or "said", or the end).
+# One with a role of its own is the next person of a list ("Jane Doe, a lawyer, Bob
+# Roe, a teacher"), and the first role is whole.
+_CUT_AT_COMMA = re.compile(
+    r",\s(?P<run>(?:[A-Z][\w'’.\-]*\s){0,2}[A-Z][\w'’.\-]*)"
+    r"(?=,(?!\s(?:an?|the)\s)|\s(?:said|says|told)\b|\.?$)"
+)
+# A role longer than this (with its place) is a sentence's aside, not a label.
+_MAX_ROLE_CHARS = 90
+
+
 def _person_role(role: str) -> str:
     """``role`` (", co-director of the school") if its head names a person, else ""."""
     words = re.split(r"\s(?:of|at|for|with|in)\s", role.strip(" ,."))[0].split()
@@ -508,6 +535,10 @@ def _introduced(name: str, context: Sequence[str]) -> str:
         found = before or after
         if found and _is_a_person(found.group("description")):
             description = found.group("description")
+            if after and found is after:
+                description = _role_whole(description, sentence[after.end() - 1 :])
+                if not description:
+                    continue
             if re.match(r"(?:A|An|The)\s", description):
                 description = description[0].lower() + description[1:]
             return f"{name}, {description}"

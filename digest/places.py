@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEMONYMS", "names_the_world"]
+__all__ = ["DEMONYMS", "PLACES", "names_the_world"]
 
 # A place's people and adjective ("Iranian", "Iranians" for "Iran"): a keyword naming a
 # place finds them too. Written out rather than made by endings, which give another
@@ -89,6 +89,18 @@ Guinea; Guinea; Sahel; Balkans; Caribbean; Middle East; Latin America; Arctic;
 Antarctica; South America; South American; Central America; Central American; Latin
 American; Persian Gulf; West Bank; Golan; Donbas; Kurds; Rohingya; Uyghur; Uyghurs;
 Uighur""".split(";")  # noqa: SIM905
+# The states and provinces an outlet writes after a town ("Greenbelt, Maryland"): with
+# the countries, what may follow a place's comma inside a person's role.
+_STATES = """Alabama; Alaska; Arizona; Arkansas; California; Colorado; Connecticut; Delaware;
+Florida; Georgia; Hawaii; Idaho; Illinois; Indiana; Iowa; Kansas; Kentucky; Louisiana; Maine;
+Maryland; Massachusetts; Michigan; Minnesota; Mississippi; Missouri; Montana; Nebraska;
+Nevada; New Hampshire; New Jersey; New Mexico; New York; North Carolina; North Dakota; Ohio;
+Oklahoma; Oregon; Pennsylvania; Rhode Island; South Carolina; South Dakota; Tennessee;
+Texas; Utah; Vermont; Virginia; Washington; West Virginia; Wisconsin; Wyoming; D.C.;
+Ontario; Quebec; British Columbia; Alberta; Manitoba; Saskatchewan; Nova Scotia; New
+Brunswick; Newfoundland; New South Wales; Victoria; Queensland; Tasmania; Western
+Australia; South Australia; England; Scotland; Wales; Northern Ireland""".split(";")  # noqa: SIM905
+PLACES = frozenset(" ".join(n.split()) for n in (*DEMONYMS, *_COUNTRIES, *_STATES)) - {""}
 # Bodies whose news is the world's: alliances, courts, the UN, governments by their seat.
 _BODIES = """United Nations; U.N.; UN; NATO; European Union; EU; E.U.; European Commission; Security
 Council; G7; G-7; G20; G-20; IMF; World Bank; OPEC; ASEAN; African Union; International

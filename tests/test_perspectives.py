@@ -110,6 +110,38 @@ def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
     assert [p.who for _, p in found] == ["Arnaud Lefèvre, a cattle farmer in the Limousin"]
 
 
+@pytest.mark.parametrize(
+    ("introduction", "named"),
+    [
+        # The town's state goes with the role: cut at its comma, the role stops mid-place.
+        (
+            "“The water is there,” said Tomas Varga, a geologist at the Dunmore Institute "
+            "in Hagerstown, Maryland, who led the survey.",
+            "Tomas Varga, a geologist at the Dunmore Institute in Hagerstown, Maryland",
+        ),
+        # A name set beside the role's last word: "brother of the heir" would read
+        # garbled without it, so the person is named alone.
+        (
+            "Prince Ardal, the younger brother of the heir to the throne, Cormac, told "
+            "friends that the interview had gone well.",
+            "Prince Ardal",
+        ),
+        # The next person of a list has a role of their own: the first role is whole.
+        (
+            "Nora Quill, a lawyer, Bram Holt, a teacher, and two others wrote the letter.",
+            "Nora Quill, a lawyer",
+        ),
+    ],
+)
+def test_a_role_is_taken_whole_or_not_at_all(introduction: str, named: str) -> None:
+    surname = named.split(",")[0].split()[-1]
+    documents = [[introduction, f"{surname} said that the findings would be published soon."]]
+
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+
+    assert [p.who for _, p in found] == [named]
+
+
 def test_a_role_written_before_the_name_in_lower_case_is_kept() -> None:
     documents = [
         [
