@@ -304,6 +304,11 @@ _TRAILER = re.compile(
 _MAX_TEASER_WORDS = 25
 _MAX_TRAILER_WORDS = 60
 _MAX_HEADLINE_WORDS = 18
+# The headline is looked for among the first paragraphs only, and what precedes it is
+# dropped only when the text after it is this many times longer: a headline repeated
+# late (a "more on this" box) marks no start.
+_MAX_PARAGRAPHS_BEFORE_TITLE = 6
+_STORY_AFTER_TITLE = 3
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
 _WORD = re.compile(r"\w+")
 
@@ -318,10 +323,20 @@ def _clean_paragraphs(paragraphs: list[str], titles: tuple[str, ...]) -> list[st
 
 
 def _drop_leading_title(paragraphs: list[str], titles: tuple[str, ...]) -> list[str]:
-    """The headline lives in ``ExtractedText.title``; repeating it in the body is noise."""
+    """The headline lives in ``ExtractedText.title``; repeating it in the body is noise.
+
+    The article starts after it: what comes before the page's own headline near the top
+    is another story's tail or a promo ("Night mode is an automatic setting ..." above
+    "13-Inch MacBook Pro ..."), kept out when the story after it is the bulk of the text.
+    """
     keys = {_key(t) for t in titles} - {""}
-    if paragraphs and _key(paragraphs[0]) in keys:
-        return paragraphs[1:]
+    for number, paragraph in enumerate(paragraphs[:_MAX_PARAGRAPHS_BEFORE_TITLE]):
+        if _key(paragraph) in keys:
+            before = sum(_word_count(p) for p in paragraphs[:number])
+            after = sum(_word_count(p) for p in paragraphs[number + 1 :])
+            if after >= _STORY_AFTER_TITLE * before:
+                return paragraphs[number + 1 :]
+            break
     return paragraphs
 
 

@@ -225,6 +225,25 @@ def test_title_tag_headline_without_the_site_is_dropped_from_the_body() -> None:
     assert article.language == ""
 
 
+def test_what_comes_before_the_pages_own_headline_is_left_out() -> None:
+    # Another story's tail above the headline, as a site with a rolling front page
+    # serves it: the article starts at its headline.
+    promo = (
+        "<p>Night vision is a setting that the new camera module switches on by itself "
+        "whenever the light in a room falls below a certain level.</p>"
+        "<h2>The new tablet is now on sale</h2>"
+    )
+    html = (
+        "<html><head><title>A quiet week - Gazette</title></head><body><div class='post'>"
+        f"{promo}<h2>A quiet week</h2>{paragraphs_html()}</div></body></html>"
+    )
+
+    article = extract_article(html, "https://www.gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs == STORY
+
+
 FRENCH = (
     "Le café « naïve » de Zoë a ouvert ses portes à Besançon — “enfin”, disent les "
     "habitués, qui attendaient ce moment depuis l’été dernier."
