@@ -159,6 +159,11 @@ def test_kill_9_at_any_stage_then_rerun_completes(tmp_path: Path, store_url: str
                 process.send_signal(signal.SIGKILL)
                 killed_at.append(stage)
             process.wait(timeout=60)
+        # The store's record of each killed run says so, not "running".
+        status = _digest("status", "--config", str(config), "--json")
+        output, _ = status.communicate(timeout=120)
+        results = [run["result"] for run in json.loads(output)]
+        assert results.count("killed before it finished") == len(killed_at), results
         final = _digest(*args)
         assert final.wait(timeout=300) == 0, final.stdout.read() if final.stdout else ""
     assert killed_at[:2] == ["polled", "extracting"], killed_at

@@ -176,7 +176,7 @@ def _no_store_yet(stored: Path) -> bool:
 def _result(entry: dict[str, Any]) -> str:
     """How a run ended, in words; rows from older versions have only ``ok``."""
     if entry["ok"] is None:
-        return "running, or killed"
+        return "killed before it finished" if entry.get("killed") else "running, or killed"
     text = entry["summary"].get("result")
     if text:
         return str(text)

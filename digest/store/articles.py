@@ -18,7 +18,7 @@ from digest.store import schema
 from digest.store.base import StoreBase, _utc
 from digest.text import remove_unsafe_characters
 
-__all__ = ["ArticleQueries", "PendingPage", "new_claimer"]
+__all__ = ["ArticleQueries", "PendingPage", "new_claimer", "worker_is_gone"]
 
 
 def new_claimer() -> str:
@@ -34,7 +34,7 @@ def new_claimer() -> str:
 _CLAIMER = new_claimer()
 
 
-def _claimer_is_dead(claimer: str) -> bool:
+def worker_is_gone(claimer: str) -> bool:
     """True when ``claimer`` ran on this host and its process is gone.
 
     Claimers are ``host:pid:token``, or ``host:pid`` as older versions wrote them.
@@ -123,7 +123,7 @@ class ArticleQueries(StoreBase):
                 .where(and_(pending, articles.c.claimed_by.is_not(None)))
                 .distinct()
             ).scalars()
-            dead = sorted(c for c in claimers if _claimer_is_dead(c))
+            dead = sorted(c for c in claimers if worker_is_gone(c))
             free = or_(
                 articles.c.claimed_at.is_(None),
                 articles.c.claimed_at < clock_now - stale,
@@ -173,7 +173,7 @@ class ArticleQueries(StoreBase):
                 ).scalars()
             )
         return [
-            p for p in claimed if p.article_id in fresh and not _claimer_is_dead(p.claimed_by or "")
+            p for p in claimed if p.article_id in fresh and not worker_is_gone(p.claimed_by or "")
         ]
 
     def release_claim(self, article_id: ArticleId, *, claimer: str) -> None:

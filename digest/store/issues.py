@@ -28,6 +28,7 @@ from digest.models import (
     StorySummary,
 )
 from digest.store import schema
+from digest.store.articles import worker_is_gone
 from digest.store.base import StoreBase, _utc
 
 __all__ = ["FiledStory", "FinalBuild", "IssueQueries", "SentStory"]
@@ -348,10 +349,13 @@ class IssueQueries(StoreBase):
 
     # -- runs ----------------------------------------------------------------
 
-    def start_run(self, kind: str, *, now: datetime) -> int:
+    def start_run(self, kind: str, *, now: datetime, worker: str = "") -> int:
+        """Record a run's start; ``worker`` (``host:pid:token``) lets ``recent_runs`` tell a
+        run whose process is gone from one still going."""
+        summary = json.dumps({"worker": worker} if worker else {})
         with self._begin() as connection:
             result = connection.execute(
-                schema.runs.insert().values(kind=kind, started_at=now, summary="{}")
+                schema.runs.insert().values(kind=kind, started_at=now, summary=summary)
             )
             key = result.inserted_primary_key
             return int(key[0]) if key is not None else 0
@@ -377,6 +381,9 @@ class IssueQueries(StoreBase):
                 "finished_at": _utc(row.finished_at),
                 "ok": row.ok,
                 "summary": json.loads(row.summary or "{}"),
+                # Unfinished, and its process on this machine is gone: killed, not running.
+                "killed": row.finished_at is None
+                and worker_is_gone(str(json.loads(row.summary or "{}").get("worker", ""))),
             }
             for row in rows
         ]

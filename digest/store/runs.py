@@ -1,9 +1,11 @@
 """The record of each command run, for ``digest status``: when, what, and how it ended.
 
-A run is recorded when it starts, so one that is killed shows as "running, or killed";
-its end records ``ok`` and a summary whose ``result`` says in words how it ended
-("final issue built", "nothing to send", "interrupted", "failed: ..."). Times are the
-wall clock, not the issue's ``--now``, so the list reads in the order things happened.
+A run is recorded when it starts, with its process: one killed on this machine shows as
+"killed before it finished", and one whose process cannot be seen (another machine, or
+its process id taken by a new process) as "running, or killed". Its end records ``ok``
+and a summary whose ``result`` says in words how it ended ("final issue built", "nothing
+to send", "interrupted", "failed: ..."). Times are the wall clock, not the issue's
+``--now``, so the list reads in the order things happened.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from digest.store.articles import new_claimer
 from digest.store.issues import IssueQueries
 from digest.urls import redact_secrets
 
@@ -44,7 +47,7 @@ class RunRecords(IssueQueries):
         Ctrl-C) and raised again.
         """
         record = RunRecord()
-        run_id = self.start_run(command, now=clock()) if command else None
+        run_id = self.start_run(command, now=clock(), worker=new_claimer()) if command else None
         try:
             yield record
         except KeyboardInterrupt:
