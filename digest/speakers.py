@@ -231,6 +231,11 @@ _LEADING_CONJUNCTION = re.compile(
 )
 
 
+# A name that ends in an abbreviation ends in its stop, which a sentence's stop after it
+# stands for: "the U.K.", "Acme Inc.", "John Doe Jr.".
+_ENDS_IN_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Corp|Ltd|Jr|Sr|Bros)|& Co)$")
+
+
 def recognise_speaker(raw: str) -> str:
     """The speaker ``raw`` names, cleaned (see :func:`_clean_speaker`); "" if not an agent.
 
@@ -259,6 +264,8 @@ def recognise_speaker(raw: str) -> str:
 def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     """The speaker as named: intro phrases, time words and "Its" removed, brackets as commas."""
     who = " ".join(raw.split()).strip(" ,").removesuffix(".")
+    if _ENDS_IN_ABBREVIATION.search(who):
+        who += "."  # the sentence's stop was also the name's: "the U.K.", "Acme Inc."
     parts = who.split(", ")
     # "Ditching decorum and diplomacy, Trump" / "As the polls opened, some analysts": the
     # speaker starts after the intro's comma. An appositive ("Jane Doe, a farmer") stays.

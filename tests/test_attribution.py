@@ -288,6 +288,27 @@ def test_a_conjunction_is_not_part_of_the_speaker_and_a_bare_title_is_no_speaker
     assert attribute_sentence("“He has been the rock of our caucus,” said Democratic Sen.") == ()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The envoys will meet again in the spring, said Sami Haddad, the Palestinian "
+            "representative to the U.K.",
+            "Sami Haddad, the Palestinian representative to the U.K.",
+        ),
+        (
+            "The plant will close by March, said Jane Doe, a spokeswoman for Acme Inc.",
+            "Jane Doe, a spokeswoman for Acme Inc.",
+        ),
+        ("The plant will close by March, said Jane Doe.", "Jane Doe"),
+    ],
+)
+def test_a_speaker_ending_in_an_abbreviation_keeps_its_stop(sentence: str, speaker: str) -> None:
+    # One stop ends both the name and the sentence: the name keeps it ("the U.K").
+    [statement] = attribute_sentence(sentence)
+    assert statement.who == speaker
+
+
 def test_a_subordinate_clause_reported_reads_in_lower_case() -> None:
     [statement] = attribute_sentence(
         "Although the chief executive received a raise, total pay fell by a fifth, the "
