@@ -214,7 +214,10 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
         # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
         # read as a surname ("Police Chief Jane Doe" is someone else).
-        who = _full_name(who, context, qualifier_only=is_plural_speaker(who))
+        plural = is_plural_speaker(who)
+        who = (not plural and _spoken_in_full(who, context)) or _full_name(
+            who, context, qualifier_only=plural
+        )
     elif re.fullmatch(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}", who) and not (
         is_plural_speaker(who) or speaker_kind(who) == "body" or who.split()[0] in _PERSON_TITLES
     ):
@@ -234,6 +237,34 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     if who and "," not in who:
         who = _who_clause(who, said_as, context)
     return who
+
+
+def _spoken_in_full(word: str, context: Sequence[str]) -> str:
+    """The one person the article reports speaking under a name that begins with
+    ``word`` ("said Inspector-General of Police Khalid Abu Bakar" for "Khalid"), as it
+    writes them; "" when it reports none, or two. A given name used alone is how the
+    article goes on to name them, however often it does ("Khalid said ..."). A title
+    or role word after ``word`` makes it no given name ("said Apple CEO Tim Cook")."""
+    found = set()
+    for sentence in context:
+        for match in _SAID_NAME.finditer(sentence):
+            run = match.group("run")
+            words = run.split()
+            if word not in words[:-1]:
+                continue
+            after = words[words.index(word) + 1 :]
+            if any(w.rstrip(".") in _PERSON_TITLES for w in after):
+                continue
+            found.add(run)
+    return found.pop() if len(found) == 1 else ""
+
+
+# "said" and a person as the attribution writes them: up to three words of title or
+# role, then capitalised words to the end of the sentence or a comma.
+_SAID_NAME = re.compile(
+    rf"\b{_SPOKE}\s(?P<run>(?:[A-Z][\w.'’\-]*\s(?:of\s(?:the\s)?)?){{0,3}}"
+    r"(?:[A-Z][\w'’\-]+\s){1,3}[A-Z][\w'’\-]+)(?=[,.]|$)"
+)
 
 
 def _role_before(name: str, context: Sequence[str]) -> str:
@@ -326,7 +357,9 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     name = re.escape(surname)
     after = ""
     if not qualifier_only and " " not in surname and not _mostly_alone(name, context):
-        after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}(?!\s\d)"  # not "Flight 8501"
+        # Not "Flight 8501", nor "Apple CEO Tim" of "Apple CEO Tim Cook": a name ends
+        # where its capitalised words do.
+        after = rf"|{name}(?:\s[A-Z][\w'’\-]+){{1,2}}(?!\s\d|\s[A-Z])"
     found: list[tuple[str, bool]] = []  # each mention, and whether it opens its sentence
     alone: list[str] = []  # the name alone with a role: "Budiyono, who heads ..."
     for sentence in context:

@@ -142,6 +142,32 @@ def test_a_role_is_taken_whole_or_not_at_all(introduction: str, named: str) -> N
     assert [p.who for _, p in found] == [named]
 
 
+def test_a_given_name_used_alone_is_the_person_the_article_reports_speaking_in_full() -> None:
+    # A name used alone by its given name, as many Malay, Arab and Indonesian names are,
+    # however often: the article introduced it speaking, title and all.
+    documents = [
+        [
+            "“The samples were sent to the state laboratory,” said Inspector-General of "
+            "Police Hamid Nor Aziz.",
+            "Hamid told reporters that one of the two women had fallen ill after the attack.",
+            "Hamid said officers were still tracing where the chemical had been bought.",
+            "Asked later whether the search had widened, Hamid said it had not.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Inspector-General of Police Hamid Nor Aziz"]
+    # A company is no given name: "Orchard CEO Tim Bell" does not make "Orchard" him,
+    # nor a name end at "Tim".
+    documents = [
+        [
+            "The tablet will be late, said Orchard CEO Tim Bell on Monday evening.",
+            "Orchard said that the first shipments would now reach shops in the spring.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Orchard"]
+
+
 def test_a_role_written_before_the_name_in_lower_case_is_kept() -> None:
     documents = [
         [
