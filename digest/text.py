@@ -337,14 +337,23 @@ def remove_unsafe_characters(text: str) -> str:
 
 
 def pair_quotes(text: str) -> str:
-    """``text`` with each straight double mark that closes a quotation a curly one
-    opened turned into the curly closing mark. Pages mix the two kinds ("“Fine," she
-    said; his “Board of Peace."), and the reader would see a mismatched pair. Only the
-    mark's shape changes, never the words. A quotation that closes with its own curly
-    mark later ("“He called it "fake news" today,”", "“a 65" TV”") keeps its straight
-    marks: they are a quote inside it, or inches."""
-    if "“" not in text or '"' not in text:
+    """``text`` with its quotation marks as printed: each straight double mark that
+    closes a quotation a curly one opened turned into the curly closing mark; a text of
+    straight marks only curled, when they pair up; an apostrophe between letters curly.
+    Pages mix the two kinds ("“Fine," she said; his “Board of Peace."), and outlets
+    differ ("dangerous disinformation" beside “de facto beginning”), and the reader would
+    see mismatched marks. Only the marks' shapes change, never the words. A quotation
+    that closes with its own curly mark later ("“He called it "fake news" today,”", "“a
+    65" TV”") keeps its straight marks: they are a quote inside it, or inches."""
+    if "'" in text:
+        # "don't", and "the players' union" when no single mark opens a quote in it.
+        text = _APOSTROPHE.sub("’", text)
+        if not _OPENING_SINGLE.search(text):
+            text = _WORD_END_APOSTROPHE.sub("’", text)
+    if '"' not in text:
         return text
+    if "“" not in text and "”" not in text:
+        return _curled(text)
     out = list(text)
     is_open = False
     for index, char in enumerate(text):
@@ -358,6 +367,33 @@ def pair_quotes(text: str) -> str:
             if not closes_later:
                 out[index], is_open = "”", False
     return "".join(out)
+
+
+# A straight single mark between two letters is an apostrophe ("don't", "O'Brien"); one
+# after a word's last letter is one too ("the players' union") unless a single mark
+# opens a quote in the text ('the so-called 'deal'').
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+_WORD_END_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?![^\W\d_])")
+_OPENING_SINGLE = re.compile(r"(?<![^\W_])'(?=[^\W\d_])")
+
+
+def _curled(text: str) -> str:
+    """``text``'s straight double marks as curly ones, when they pair up as quotations:
+    each opens at the start or after a space, a bracket or a dash and closes elsewhere,
+    in turn. A text whose marks do not pair ("a 6" pipe", half a quote) is left as it is:
+    a wrong curl is worse than a straight mark."""
+    out = list(text)
+    is_open = False
+    for index, char in enumerate(text):
+        if char != '"':
+            continue
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        opens = before in _OPENS_AFTER and not after.isspace()
+        if opens == is_open:
+            return text  # an opening mark inside a quote, or a closing one outside
+        out[index], is_open = ("“" if opens else "”"), opens
+    return text if is_open else "".join(out)
 
 
 def quotes_balance(text: str) -> bool:

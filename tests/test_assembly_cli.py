@@ -157,7 +157,7 @@ def test_every_article_of_the_window_is_accounted_for(week: Path, tmp_path: Path
     assert [t["name"] for t in digest["topics"]] == ["Greenland", "Elsewhere"]
     [brief] = digest["also_in_the_news"]
     assert brief["url"].endswith("/wire/riksbank.html") and brief["outlet"] == "Wire"
-    assert brief["sentence"].startswith("Sweden's central bank kept its policy rate")
+    assert brief["sentence"].startswith("Sweden’s central bank kept its policy rate")
     warnings = "\n".join(digest["warnings"])
     assert "3 articles set aside as not news (3 crawl, error or paywall pages)" in warnings
     text = (out / "2026-11-23" / "email.txt").read_text()

@@ -45,7 +45,7 @@ from digest.models import (
 from digest.sample import EXPECTED_STORIES, EXPECTED_TOPIC, WEEK2_STORIES
 from digest.sample._data import load_articles
 from digest.summarize import SummaryOptions, summarize_story
-from digest.text import split_sentences, word_count
+from digest.text import pair_quotes, split_sentences, word_count
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -126,8 +126,9 @@ def story() -> Story:
 
 
 def _source_sentences(story: Story, url: str) -> list[str]:
+    # As printed: the quotation marks' shapes are the issue's own (``pair_quotes``).
     article = next(a for a in story.articles if a.url == url)
-    return [clean_sentence(s) for s in split_sentences(article.text)]
+    return [pair_quotes(clean_sentence(s)) for s in split_sentences(article.text)]
 
 
 def _words(text: str) -> list[str]:
@@ -235,7 +236,8 @@ def test_perspectives_attribute_each_reporting_form(story: Story) -> None:
 
     by_who = {p.who: p for p in summary.perspectives}
     attributed = 0
-    for form, who, says, outlet in ATTRIBUTED:
+    for form, written, says, outlet in ATTRIBUTED:
+        who = pair_quotes(written)  # as printed: "Greenland’s premier"
         if who not in by_who:
             # A statement may instead lead Briefly; it is then not repeated as a view.
             assert who.lower() in summary.briefly_text.lower(), form
@@ -694,8 +696,8 @@ def test_a_feed_teaser_cut_by_the_outlet_is_printed_to_its_last_whole_clause() -
     summary = summarize_story(Story(StoryId("s"), (dataclasses.replace(item, summary=teaser),)))
 
     assert [strip_date_annotations(s.text) for s in summary.briefly] == [
-        "Ireland's coast guard stood down its search late on Friday, preparing to hand the "
-        "case to police after the kayakers' empty boat was found."
+        "Ireland’s coast guard stood down its search late on Friday, preparing to hand the "
+        "case to police after the kayakers’ empty boat was found."
     ]
 
 

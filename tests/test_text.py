@@ -318,11 +318,21 @@ def test_a_document_with_an_audio_players_fallback_line_is_an_article() -> None:
             "She declined to join his “Board of Peace.”",
         ),
         ('“It is over," the coach said.', "“It is over,” the coach said."),
-        # Straight marks on their own, or a pair already curly, stay as written.
-        ('He said the plan was "dead" and "buried".', 'He said the plan was "dead" and "buried".'),
+        # Straight marks on their own are curled when they pair up, as one outlet's quote
+        # would read beside another's curly one; a pair already curly stays.
+        ('He said the plan was "dead" and "buried".', "He said the plan was “dead” and “buried”."),
+        ('She said: "It is over," and left.', "She said: “It is over,” and left."),
         (
             "The mayor called it “a disgrace” on Monday.",
             "The mayor called it “a disgrace” on Monday.",
+        ),
+        # Marks that do not pair (inches, half a quote) stay straight: a wrong curl is worse.
+        ('A 6" pipe burst near the "old mill.', 'A 6" pipe burst near the "old mill.'),
+        ('It is "over and "done".', 'It is "over and "done".'),
+        # An apostrophe between letters is curly like the rest.
+        (
+            "The council isn't sure O'Brien's plan, or the players' union.",
+            "The council isn’t sure O’Brien’s plan, or the players’ union.",
         ),
         # A straight mark after a closed curly pair opens nothing: left alone.
         ('“Yes,” she said of the "deal".', '“Yes,” she said of the "deal".'),

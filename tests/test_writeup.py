@@ -9,6 +9,7 @@ from digest.config import parse_config
 from digest.dates import strip_date_annotations
 from digest.models import Brief, LeftOutReason, Story, StoryId, TopicStories
 from digest.select import Selection
+from digest.text import pair_quotes
 from digest.writeup import window_names, write_briefs, write_stories
 from tests.test_cluster import _article
 
@@ -43,7 +44,7 @@ def test_the_lead_sentence_cleaned_of_its_dateline() -> None:
     )
     sentence = _brief_sentence("Ukraine passes its budget", text)
     assert sentence == (
-        "Ukraine's parliament approved the 2027 budget on Thursday after a week of talks."
+        "Ukraine’s parliament approved the 2027 budget on Thursday after a week of talks."
     )
 
 
@@ -98,7 +99,7 @@ def test_a_staccato_lede_voicing_claims_is_not_the_briefs_sentence() -> None:
         "message on Sunday, hours before it suspended the line after its lights failed."
     )
     sentence = _brief_sentence("Setúbal night ferry suspended", text)
-    assert sentence.startswith("That was the harbour authority's message on Sunday")
+    assert sentence.startswith("That was the harbour authority’s message on Sunday")
 
 
 def test_a_teaser_cut_short_by_the_feed_is_printed_only_to_its_last_whole_clause() -> None:
@@ -122,7 +123,7 @@ def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -
         "The island's council voted on Tuesday to buy a second ferry for the winter route."
     )
     sentence = _brief_sentence("Island council buys a second ferry", text)
-    assert sentence.startswith("The island's council voted")
+    assert sentence.startswith("The island’s council voted")
     # A quote without its speaker reads as no news either.
     quoted = (
         "“We have waited for this boat for ten years.” "
@@ -132,7 +133,7 @@ def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -
     # A definite subject the headline names has its antecedent; with no other sentence a
     # leaning one is still better than none.
     woman = "The woman, dressed as a porter, walked into the station's lost-property office."
-    assert _brief_sentence("Police are looking for a woman", woman) == woman
+    assert _brief_sentence("Police are looking for a woman", woman) == pair_quotes(woman)
     alone = "It happened on the last train from the harbour on Saturday night."
     assert _brief_sentence("A porter's bag goes missing", alone) == alone
 
