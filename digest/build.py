@@ -120,7 +120,11 @@ def _already_built(config: Config, options: BuildOptions, final: FinalBuild) -> 
     path = options.out_dir / window.issue_date.isoformat()
     empty = Issue(config.newsletter.name, window.issue_date, window.start, window.end, ())
     rendered = RenderedIssue("", "", "", "", b"")
-    return IssueResult(empty, rendered, path, outcome=BuildOutcome.ALREADY_BUILT, final=final)
+    # Cleaned up, moved or on a lost volume: saying "nothing to do" would leave cron
+    # green with no issue to send.
+    gone = not (Path(final.path) / "digest.json").is_file()
+    outcome = BuildOutcome.FILES_GONE if gone else BuildOutcome.ALREADY_BUILT
+    return IssueResult(empty, rendered, path, outcome=outcome, final=final)
 
 
 def build_issue(

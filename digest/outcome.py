@@ -33,6 +33,7 @@ class BuildOutcome(StrEnum):
     EMPTY = "empty"  # no stories in the window: nothing written or recorded
     NOTHING_FETCHED = "nothing fetched"  # the store holds no article at all
     ALREADY_BUILT = "already built"  # a final build of this issue exists (no --force)
+    FILES_GONE = "files gone"  # ... but its folder is no longer where it was written
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +81,18 @@ class IssueResult:
             BuildOutcome.EMPTY: "nothing to send",
             BuildOutcome.NOTHING_FETCHED: "nothing fetched yet",
             BuildOutcome.ALREADY_BUILT: "already built; nothing to do",
+            BuildOutcome.FILES_GONE: "already built, but its files are gone",
         }[self.outcome]
+
+    def files_gone(self) -> str:
+        """What to do when the final build's folder is gone (``FILES_GONE``)."""
+        final = self.final
+        when = f" at {final.built_at:%Y-%m-%d %H:%M} UTC into {final.path}" if final else ""
+        return (
+            f"issue {self.issue.issue_date} was built by a final build{when}, but that "
+            "folder is gone: restore it from a backup, or build the issue again with "
+            "--force (its stories count as sent already)"
+        )
 
     def left_out_counts(self) -> dict[str, int]:
         """Stories left out, by reason (articles set aside are not stories: not here)."""
@@ -98,7 +110,7 @@ class IssueResult:
         return tuple(s for s in self.issue.stories if s.take_origin is TakeOrigin.MISSING)
 
     def summary(self) -> dict[str, object]:
-        if self.skipped:
+        if self.outcome in (BuildOutcome.ALREADY_BUILT, BuildOutcome.FILES_GONE):
             return {
                 "issue_date": self.issue.issue_date.isoformat(),
                 "result": self.result_text,

@@ -164,6 +164,13 @@ def run_scheduled_build(
     summary = result.summary()
     summary["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     summary["kind"] = "build"
+    if result.outcome is BuildOutcome.FILES_GONE:
+        summary["failed"] = result.files_gone()
+    elif result.outcome is BuildOutcome.NOTHING_FETCHED:
+        # No feed has given an article: the issue cannot go out until one does, and the
+        # health check says so until a build works, as for a build that raised. A week
+        # with nothing new to send is a build that worked.
+        summary["failed"] = f"{result.result_text}: no feed has given an article"
     _write_heartbeat(out_dir, summary)
     return result
 
@@ -174,6 +181,8 @@ def _log_build(result: IssueResult) -> None:
         final = result.final
         where = f" at {final.built_at:%Y-%m-%d %H:%M} UTC into {final.path}" if final else ""
         logger.info("issue %s was already built by a final build%s; nothing to do", date, where)
+    elif result.outcome is BuildOutcome.FILES_GONE:
+        logger.error("%s", result.files_gone())
     elif result.outcome is BuildOutcome.BUILT:
         logger.info(
             "built final issue %s: %d stories, %d warning(s), %.1f s, in %s",

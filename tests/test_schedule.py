@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from digest.sample import serve_sample, write_sample_config
 from digest.schedule import build_trigger
 
 BRUSSELS = ZoneInfo("Europe/Brussels")
@@ -110,11 +111,52 @@ def test_a_failed_scheduled_build_makes_the_health_check_fail_until_one_works(
     assert beat is not None and beat.kind == "poll" and "not valid YAML" in beat.failed
     assert CliRunner().invoke(cli, ["health", "--out", str(out)]).exit_code == EXIT_FAILED
 
-    # A build that runs (here with nothing to send) clears it.
+    # The build runs, but its one feed gives nothing: no issue can go out, and health
+    # says so rather than "alive".
     run_scheduled_build(config, out)
+    beat = read_heartbeat(out)
+    assert beat is not None and beat.kind == "build" and "nothing fetched" in beat.failed
+    assert CliRunner().invoke(cli, ["health", "--out", str(out)]).exit_code == EXIT_FAILED
+
+    # A build that works clears it.
+    with serve_sample(week=1) as site:
+        working = write_sample_config(site, tmp_path / "working")
+        assert run_scheduled_build(working, out, now=site.now) is not None
     beat = read_heartbeat(out)
     assert beat is not None and beat.kind == "build" and not beat.failed
     assert CliRunner().invoke(cli, ["health", "--out", str(out)]).exit_code == 0
+
+
+def test_a_final_build_whose_folder_is_gone_is_not_nothing_to_do(tmp_path: Path) -> None:
+    """The out folder cleaned, moved or on a lost volume: "already built; nothing to do"
+    would leave cron green with no issue to send. It fails, and says what to do."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+    from digest.cli._shared import EXIT_FAILED
+    from digest.schedule import read_heartbeat, run_scheduled_build
+
+    with serve_sample(week=1) as site:
+        config = write_sample_config(site, tmp_path)
+        out = tmp_path / "out"
+        run = ["run", "--config", str(config), "--out", str(out), "--now", site.now.isoformat()]
+        assert CliRunner().invoke(cli, run).exit_code == 0
+        again = CliRunner().invoke(cli, run)
+        assert again.exit_code == 0 and "already built" in again.output
+        shutil.rmtree(out)
+
+        gone = CliRunner().invoke(cli, run)
+        assert gone.exit_code == EXIT_FAILED
+        assert "but that folder is gone" in gone.output and "--force" in gone.output
+        assert run_scheduled_build(config, out, now=site.now) is not None
+        beat = read_heartbeat(out)
+        assert beat is not None and "folder is gone" in beat.failed
+        # As it says: --force builds it again.
+        forced = CliRunner().invoke(cli, [*run, "--force"])
+        assert forced.exit_code == 0, forced.output
+    assert (out / site.now.date().isoformat() / "email.eml").is_file()
 
 
 def test_a_heartbeat_file_this_version_did_not_write_is_no_heartbeat(tmp_path: Path) -> None:

@@ -182,6 +182,8 @@ def _nothing_built(result: IssueResult, config_path: str) -> str:
     from digest.models import Stage
 
     issue = result.issue
+    if result.outcome is BuildOutcome.FILES_GONE:
+        return f"{result.files_gone()}."
     window = f"{issue.window_start:%Y-%m-%d %H:%M} to {issue.window_end:%Y-%m-%d %H:%M} UTC"
     if result.outcome is not BuildOutcome.NOTHING_FETCHED and (result.left_out or result.briefs):
         # The window had stories; say what became of them (all sent already, most often).
