@@ -17,6 +17,8 @@ from digest.errors import ConfigProblem
 
 __all__ = ["cross_entry_problems"]
 
+_DEFAULT_EDITORIAL = "editorial.yaml"
+
 
 def cross_entry_problems(data: Any, base_dir: Path, name: str) -> list[ConfigProblem]:
     """Problems between entries of the settings ``data`` (ruamel round-trip types)."""
@@ -28,6 +30,7 @@ def cross_entry_problems(data: Any, base_dir: Path, name: str) -> list[ConfigPro
         *_twice(data, "topics", "name", name, what="topic name", key=_folded),
     ]
     problems.extend(_missing_templates(data, base_dir, name))
+    problems.extend(_missing_editorial(data, base_dir, name))
     return problems
 
 
@@ -87,5 +90,31 @@ def _missing_templates(data: CommentedMap, base_dir: Path, name: str) -> list[Co
             "newsletter.templates",
             f'no folder "{templates}" beside this file ({base_dir / templates}). Create it '
             "with the templates you override, or remove the key to use the default templates.",
+        )
+    ]
+
+
+def _missing_editorial(data: CommentedMap, base_dir: Path, name: str) -> list[ConfigProblem]:
+    """An editorial file named in the settings that is not there. A typo in its name
+    would drop every take, pin and drop without a word; the default name, written out
+    as the starter does, may be absent (no edits yet)."""
+    newsletter = data.get("newsletter")
+    if not isinstance(newsletter, CommentedMap):
+        return []
+    editorial = newsletter.get("editorial")
+    if not isinstance(editorial, str) or editorial.strip() == _DEFAULT_EDITORIAL:
+        return []
+    if (base_dir / editorial).is_file():
+        return []
+    line, column = newsletter.lc.value("editorial")
+    return [
+        ConfigProblem(
+            name,
+            line + 1,
+            column + 1,
+            "newsletter.editorial",
+            f'no file "{editorial}" beside this file ({base_dir / editorial}). Correct the '
+            "name, create the file (`digest init` writes a starter), or remove the key for "
+            "the default editorial.yaml.",
         )
     ]

@@ -185,6 +185,27 @@ def test_a_templates_folder_that_does_not_exist_is_a_config_error(tmp_path: Path
     assert _cli(tmp_path, text, "feeds", "export")[0] == 0
 
 
+def test_an_editorial_file_named_but_not_there_is_a_config_error(tmp_path: Path) -> None:
+    # A typo in its name would drop every take, pin and drop of the editors unsaid.
+    (tmp_path / "editorial.yaml").write_text("stories: {}\n")
+    text = GOOD.replace(
+        'unsubscribe: "https://x.org/u"}',
+        'unsubscribe: "https://x.org/u",\n  editorial: editorials.yaml}',
+    )
+    code, output = _cli(tmp_path, text, "build")
+    assert code == 2, output
+    assert (
+        f'  feeds.yaml:2:14: newsletter.editorial: no file "editorials.yaml" beside this file '
+        f"({tmp_path / 'editorials.yaml'}). Correct the name, create the file (`digest init` "
+        "writes a starter), or remove the key for the default editorial.yaml."
+    ) in output.splitlines()
+    # The default name needs no file, written out or not: no edits yet.
+    (tmp_path / "editorial.yaml").unlink()
+    assert _cli(tmp_path, GOOD, "feeds", "export")[0] == 0
+    default = text.replace("editorials.yaml", "editorial.yaml")
+    assert _cli(tmp_path, default, "feeds", "export")[0] == 0
+
+
 def test_type_errors_speak_yaml(tmp_path: Path) -> None:
     text = """\
 newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u", max_stories: 0}
