@@ -30,6 +30,7 @@ from digest.config_checks import cross_entry_problems
 from digest.config_yaml import plain, read_yaml, validation_problems
 from digest.errors import ConfigError, ConfigProblem
 from digest.models import NewsWindow
+from digest.text import content_words
 
 __all__ = [
     "BrandConfig",
@@ -313,6 +314,25 @@ class TopicConfig(_Model):
         min_length=1, description="Words and phrases that mark a story as on this topic."
     )
     description: str = Field("", description="A sentence describing the topic.")
+
+    @field_validator("keywords")
+    @classmethod
+    def _keywords(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        # A keyword of common words ("a", "the", "new") matches nearly every story: the
+        # topic would take over the issue. A capitalised word is a name, matched in
+        # capitals only ("WHO", "X"), and specific enough.
+        for keyword in value:
+            named = any(word[:1].isupper() for word in keyword.split())
+            plain = len(keyword.strip()) < 2 or not content_words(keyword)
+            if not keyword.strip():
+                raise ValueError("an empty keyword. Remove it, or write the word it lacks.")
+            if plain and not named:
+                raise ValueError(
+                    f'keyword "{keyword}" matches nearly every story (it is one letter or '
+                    'a common word). Use a name or a phrase, like "Greenland" or "frozen '
+                    'assets".'
+                )
+        return value
 
 
 class FeedConfig(_Model):

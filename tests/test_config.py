@@ -206,6 +206,30 @@ def test_an_editorial_file_named_but_not_there_is_a_config_error(tmp_path: Path)
     assert _cli(tmp_path, default, "feeds", "export")[0] == 0
 
 
+@pytest.mark.parametrize(
+    ("keywords", "told"),
+    [
+        ('[a, "frozen assets"]', 'keyword "a" matches nearly every story'),
+        ('["the new", Greenland]', 'keyword "the new" matches nearly every story'),
+        ('["  ", Greenland]', "an empty keyword. Remove it"),
+    ],
+)
+def test_a_keyword_that_would_match_every_story_is_a_config_error(
+    tmp_path: Path, keywords: str, told: str
+) -> None:
+    text = GOOD.replace("feeds:", f"topics:\n  - name: Greenland\n    keywords: {keywords}\nfeeds:")
+    code, output = _cli(tmp_path, text, "feeds", "export")
+    assert code == 2, output
+    assert f"feeds.yaml:4:5: topics[0].keywords: {told}" in output
+
+
+def test_a_name_in_capitals_is_a_keyword_however_short(tmp_path: Path) -> None:
+    # Capitals are matched as written: "WHO" is the organisation, "X" the company.
+    text = GOOD.replace("feeds:", "topics:\n  - name: Health\n    keywords: [WHO, X]\nfeeds:")
+    code, output = _cli(tmp_path, text, "feeds", "export")
+    assert code == 0, output
+
+
 def test_type_errors_speak_yaml(tmp_path: Path) -> None:
     text = """\
 newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u", max_stories: 0}
