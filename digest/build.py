@@ -31,7 +31,7 @@ from digest.ingest import (
     intake_problems,
     pages_in_flight,
 )
-from digest.models import Issue, LeftOut, Problem, RenderedIssue, Story, StoryId
+from digest.models import Issue, LeftOut, NewsWindow, Problem, RenderedIssue, Stage, Story, StoryId
 from digest.outcome import BuildOutcome, IssueResult
 from digest.render import render_issue_isolated
 from digest.select import select_stories
@@ -254,6 +254,10 @@ def _empty(
     """The result of a build with no story to print: problems, the stories left out and
     the one-outlet items that alone make no issue."""
     window = config.news_window(options.now)
+    newest = store.newest_published()
+    if newest is not None and newest < window.start and not (left_out or briefs):
+        # The feeds have gone quiet, or the run's clock is not the week wanted: say which.
+        problems = (*problems, _before_window(newest, window))
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,
@@ -263,7 +267,7 @@ def _empty(
         problems=problems,
         generated_at=options.now,
     )
-    outcome = BuildOutcome.EMPTY if store.has_articles() else BuildOutcome.NOTHING_FETCHED
+    outcome = BuildOutcome.EMPTY if newest is not None else BuildOutcome.NOTHING_FETCHED
     return IssueResult(
         issue=issue,
         rendered=RenderedIssue("", "", "", "", b""),
@@ -272,4 +276,15 @@ def _empty(
         left_out=left_out,
         briefs=briefs,
         outcome=outcome,
+    )
+
+
+def _before_window(newest: datetime, window: NewsWindow) -> Problem:
+    return Problem(
+        Stage.FETCH,
+        "window",
+        f"no article in this issue's window (from {window.start:%Y-%m-%d %H:%M} UTC): the "
+        f"newest in the store was published {newest:%Y-%m-%d %H:%M} UTC. Check that the "
+        "feeds still publish (digest feeds status); to build an earlier week, give --now "
+        "with its date; to reach further back, raise newsletter.window_days.",
     )

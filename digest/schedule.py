@@ -196,7 +196,8 @@ def _log_build(result: IssueResult) -> None:
         for problem in result.issue.problems:
             logger.warning("%s", problem)
         logger.error(
-            "issue %s: %s; nothing written or recorded, the next run tries again",
+            "issue %s: %s; no issue written or recorded (see the warnings above), the next "
+            "run tries again",
             date,
             result.result_text,
         )

@@ -59,7 +59,7 @@ def test_a_run_that_builds_nothing_writes_and_records_nothing(tmp_path: Path) ->
         assert failed.exit_code == 3, failed.output
         assert _issue_dirs(out) == [], "an empty issue, archive page or feed.xml was written"
         assert "nothing fetched yet: no feed has given an article" in failed.output
-        assert "Nothing was written or recorded" in failed.output
+        assert "No issue was written or recorded" in failed.output
         status = _digest("status", "--config", str(config))
         assert "final issue built" not in status.output and " ok" not in status.output
         assert "nothing fetched yet" in status.output
@@ -83,7 +83,10 @@ def test_a_window_without_stories_writes_nothing(tmp_path: Path) -> None:
     result = _digest("build", "--config", str(config), "--out", str(out), "--now", later)
     assert result.exit_code == 3
     assert _issue_dirs(out) == []
-    assert "no stories in the window" in result.output and "Nothing was written" in result.output
+    assert "no stories in the window" in result.output and "No issue was written" in result.output
+    # Why: the newest article is older than the window, and what to do about it.
+    assert "no article in this issue's window" in result.output
+    assert "the newest in the store was published" in result.output and "--now" in result.output
 
 
 def test_a_draft_never_uses_up_or_rewrites_what_was_sent(tmp_path: Path) -> None:

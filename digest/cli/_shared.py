@@ -197,14 +197,14 @@ def _nothing_built(result: IssueResult, config_path: str) -> str:
             told.append(f"{len(result.briefs)} from one outlet only, which alone make no issue")
         warned = "; see the warnings above" if issue.problems else ""
         return (
-            f"no story to print in the window ({window}): {'; '.join(told)}. Nothing was "
+            f"no story to print in the window ({window}): {'; '.join(told)}. No issue was "
             f"written or recorded{warned}."
         )
     if result.outcome is not BuildOutcome.NOTHING_FETCHED:
         return (
-            f"no stories in the window ({window}); nothing to send. Nothing was written "
-            "or recorded: fix what the warnings above say, and the next run builds issue "
-            f"{issue.issue_date}."
+            f"no stories in the window ({window}); nothing to send. No issue was written "
+            "or recorded: see the warnings above; once the window has news, the next run "
+            f"builds issue {issue.issue_date}."
         )
     # A fetch that ran and reached no feed (this run's, or an earlier one the store
     # recorded as failed feeds) needs the feeds fixed, not another fetch.
@@ -212,11 +212,11 @@ def _nothing_built(result: IssueResult, config_path: str) -> str:
     if result.fetch.feeds_polled or feeds_failed:
         return (
             "nothing fetched yet: no feed has given an article (see the warnings above). "
-            "Nothing was written or recorded; fix the feeds and run again."
+            "No issue was written or recorded; fix the feeds and run again."
         )
     return (
-        f"nothing fetched yet: run `digest fetch --config {config_path}` first. Nothing was "
-        "written."
+        f"nothing fetched yet: run `digest fetch --config {config_path}` first. No issue "
+        "was written."
     )
 
 

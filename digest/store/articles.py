@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 
 from digest.ids import article_id_for
 from digest.models import Article, ArticleId, TextOrigin
@@ -295,6 +295,12 @@ class ArticleQueries(StoreBase):
         """Whether any feed has brought an article yet (an empty store: nothing fetched)."""
         with self._begin() as connection:
             return connection.execute(select(schema.articles.c.id).limit(1)).first() is not None
+
+    def newest_published(self) -> datetime | None:
+        """When the newest article in the store was published; None for an empty store."""
+        with self._begin() as connection:
+            newest = connection.execute(select(func.max(schema.articles.c.published))).scalar()
+        return _utc(newest) if newest is not None else None
 
     def articles_between(self, start: datetime, end: datetime) -> list[Article]:
         articles = schema.articles
