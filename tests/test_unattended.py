@@ -156,6 +156,11 @@ def test_kill_9_at_any_stage_then_rerun_completes(tmp_path: Path, store_url: str
         ):
             process = _digest(*args)
             if _wait_for(condition, process):
+                if stage == "polled":
+                    # Alive on this machine: said to be running, not "running, or killed".
+                    running = _digest("status", "--config", str(config), "--json")
+                    output, _ = running.communicate(timeout=120)
+                    assert json.loads(output)[0]["result"] == "running", output
                 process.send_signal(signal.SIGKILL)
                 killed_at.append(stage)
             process.wait(timeout=60)

@@ -173,10 +173,14 @@ def _no_store_yet(stored: Path) -> bool:
         return False
 
 
+# An unfinished run, by what is known of its process (``recent_runs``).
+_UNFINISHED = {"running": "running", "gone": "killed before it finished"}
+
+
 def _result(entry: dict[str, Any]) -> str:
     """How a run ended, in words; rows from older versions have only ``ok``."""
     if entry["ok"] is None:
-        return "killed before it finished" if entry.get("killed") else "running, or killed"
+        return _UNFINISHED.get(entry.get("process", ""), "running, or killed")
     text = entry["summary"].get("result")
     if text:
         return str(text)

@@ -18,7 +18,7 @@ from digest.store import schema
 from digest.store.base import StoreBase, _utc
 from digest.text import remove_unsafe_characters
 
-__all__ = ["ArticleQueries", "PendingPage", "new_claimer", "worker_is_gone"]
+__all__ = ["ArticleQueries", "PendingPage", "new_claimer", "worker_is_gone", "worker_state"]
 
 
 def new_claimer() -> str:
@@ -32,6 +32,40 @@ def new_claimer() -> str:
 
 # Claims made without a claimer of their own (older callers).
 _CLAIMER = new_claimer()
+
+
+def worker_state(claimer: str, started: datetime) -> str:
+    """ "running", "gone" or "unknown": whether the process of ``claimer`` that began its
+    work at ``started`` still runs. Known only on this machine; a process id taken by a
+    process that started later (a restarted container reuses small ids) is gone too."""
+    host, _, rest = claimer.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname() or not pid.isdigit():
+        return "unknown"
+    if worker_is_gone(claimer):
+        return "gone"
+    began = _process_start(int(pid))
+    if began is None:
+        return "unknown"
+    return "gone" if began > started + _CLOCK_SLACK else "running"
+
+
+# Process start times are read in clock ticks since boot: allow for their rounding.
+_CLOCK_SLACK = timedelta(seconds=5)
+
+
+def _process_start(pid: int) -> datetime | None:
+    """When process ``pid`` started, from /proc (Linux); None where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as stat:
+            # The command name (field 2) may hold spaces: fields are counted after it.
+            fields = stat.read().rpartition(")")[2].split()
+        with open("/proc/stat", encoding="ascii") as system:
+            boot = next(int(line.split()[1]) for line in system if line.startswith("btime "))
+        ticks = int(fields[19])  # field 22, starttime
+        return datetime.fromtimestamp(boot + ticks / os.sysconf("SC_CLK_TCK"), UTC)
+    except (OSError, ValueError, IndexError, StopIteration):
+        return None
 
 
 def worker_is_gone(claimer: str) -> bool:

@@ -28,7 +28,7 @@ from digest.models import (
     StorySummary,
 )
 from digest.store import schema
-from digest.store.articles import worker_is_gone
+from digest.store.articles import worker_state
 from digest.store.base import StoreBase, _utc
 
 __all__ = ["FiledStory", "FinalBuild", "IssueQueries", "SentStory"]
@@ -381,9 +381,12 @@ class IssueQueries(StoreBase):
                 "finished_at": _utc(row.finished_at),
                 "ok": row.ok,
                 "summary": json.loads(row.summary or "{}"),
-                # Unfinished, and its process on this machine is gone: killed, not running.
-                "killed": row.finished_at is None
-                and worker_is_gone(str(json.loads(row.summary or "{}").get("worker", ""))),
+                # Unfinished: "running", "gone" (killed) or "unknown" (another machine).
+                "process": worker_state(
+                    str(json.loads(row.summary or "{}").get("worker", "")), _utc(row.started_at)
+                )
+                if row.finished_at is None
+                else "",
             }
             for row in rows
         ]

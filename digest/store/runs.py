@@ -1,8 +1,8 @@
 """The record of each command run, for ``digest status``: when, what, and how it ended.
 
-A run is recorded when it starts, with its process: one killed on this machine shows as
-"killed before it finished", and one whose process cannot be seen (another machine, or
-its process id taken by a new process) as "running, or killed". Its end records ``ok``
+A run is recorded when it starts, with its process: on this machine an unfinished run
+shows as "running" or, its process gone (or its id taken by a later process), "killed
+before it finished"; run on another machine, as "running, or killed". Its end records ``ok``
 and a summary whose ``result`` says in words how it ended ("final issue built", "nothing
 to send", "interrupted", "failed: ..."). Times are the wall clock, not the issue's
 ``--now``, so the list reads in the order things happened.
