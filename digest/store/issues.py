@@ -381,15 +381,19 @@ class IssueQueries(StoreBase):
                 "finished_at": _utc(row.finished_at),
                 "ok": row.ok,
                 "summary": json.loads(row.summary or "{}"),
-                # Unfinished: "running", "gone" (killed) or "unknown" (another machine).
-                "process": worker_state(
-                    str(json.loads(row.summary or "{}").get("worker", "")), _utc(row.started_at)
-                )
-                if row.finished_at is None
-                else "",
+                "process": _process(row),
             }
             for row in rows
         ]
+
+
+def _process(run: Any) -> str:
+    """An unfinished run's process: "running", "gone" (killed) or "unknown" (another
+    machine); "" for a finished run."""
+    started = _utc(run.started_at)
+    if run.finished_at is not None or started is None:
+        return ""
+    return worker_state(str(json.loads(run.summary or "{}").get("worker", "")), started)
 
 
 def _history_row(row: Any) -> dict[str, Any]:
