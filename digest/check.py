@@ -97,7 +97,9 @@ class Finding:
 
     def __str__(self) -> str:
         story = f"{self.story_id} “{self.headline}”" if self.story_id else "issue"
-        return f"{story}: {self.category}: {self.where}: {self.detail}"
+        # "missing take: take: ..." says its field twice.
+        where = "" if self.category.endswith(self.where) else f"{self.where}: "
+        return f"{story}: {self.category}: {where}{self.detail}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,6 +58,8 @@ def test_the_demo_issue_is_all_clear_and_each_fault_is_flagged(tmp_path: Path) -
         "duplicate link",
     ):
         assert counts.get(category), (category, counts)
+    text = CliRunner().invoke(cli, ["check", str(issue)]).output
+    assert ": missing take: write one in editorial.yaml" in text  # not "take: take:"
 
 
 def test_a_speaker_named_with_the_role_after_the_name_is_a_speaker(tmp_path: Path) -> None:

@@ -82,8 +82,8 @@ def why(config_path: str, story_id: str | None) -> None:
         )
         sys.exit(EXIT_FAILED)
     for row in history:
-        state = "in" if row["is_included"] else "left out"
-        topic = f' under "{row["topic"]}"' if row["topic"] else ""
+        state, why = _state(row)
+        topic = f' under "{row["topic"]}"' if row["topic"] and state == "in" else ""
         built = f"{row['built_at']:%Y-%m-%d %H:%M} UTC" if row.get("built_at") else "unknown time"
         build = (
             f"sent: final build of {built}"
@@ -91,10 +91,7 @@ def why(config_path: str, story_id: str | None) -> None:
             else f"draft of {built}, not sent"
         )
         held = f" (story {row['story_id']})" if "story_id" in row else ""
-        click.echo(
-            f"{row['issue_date']} ({build}): {state}{topic}{held}: "
-            f"{row['why'] or 'no reason recorded'}"
-        )
+        click.echo(f"{row['issue_date']} ({build}): {state}{topic}{held}: {why}")
 
 
 def _why_latest(records: list[dict[str, object]]) -> None:
@@ -108,8 +105,19 @@ def _why_latest(records: list[dict[str, object]]) -> None:
         f"{len(others)} other stories and articles considered:"
     )
     for row in others:
-        state = "in" if row["is_included"] else "left out"
-        click.echo(f"{row['story_id']} {row['headline']!r}: {state}: {row['why']}")
+        state, why = _state(row)
+        click.echo(f"{row['story_id']} {row['headline']!r}: {state}: {why}")
+
+
+def _state(row: dict[str, Any]) -> tuple[str, str]:
+    """Where a story went ("in", "in Also in the news", "left out") and why, without
+    saying the place twice ("in: one outlet only (Wire): in Also in the news")."""
+    why = str(row["why"] or "no reason recorded")
+    if not row["is_included"]:
+        return "left out", why
+    if row["topic"] == ALSO_IN_THE_NEWS:
+        return "in Also in the news", why.removesuffix(": in Also in the news")
+    return "in", why
 
 
 @click.command()
