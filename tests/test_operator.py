@@ -419,6 +419,16 @@ def test_feeds_status_shows_the_configured_feeds_in_full(tmp_path: Path) -> None
     assert "1 feed(s) no longer in" in run.stderr and "Old Gazette" in run.stderr
 
 
+def test_feeds_status_says_a_feed_with_nothing_new_in_words(tmp_path: Path) -> None:
+    with serve_sample(week=1) as site:
+        config = write_sample_config(site, tmp_path)
+        for _ in range(2):  # the second poll: the sample's feeds answer 304
+            _digest("fetch", "--config", str(config), "--now", site.now.isoformat())
+        status = _digest("feeds", "status", "--config", str(config))
+    assert status.exit_code == 0, status.output
+    assert "not modified (304)" in status.output and "not_modified" not in status.output
+
+
 def _extracted(database: Path) -> int:
     engine = create_engine(f"sqlite:///{database}")
     try:

@@ -69,7 +69,9 @@ def feeds_status(config_path: str) -> None:
         elif state.is_gone:
             outcome = "gone"
         else:
-            outcome = state.last_outcome or "never polled"
+            outcome = _OUTCOME_WORDS.get(
+                state.last_outcome or "", state.last_outcome or "never polled"
+            )
         success = state.last_success_at
         rows.append(
             (
@@ -90,6 +92,10 @@ def feeds_status(config_path: str) -> None:
             config_path,
             ", ".join(sorted(state.name for state in states.values())),
         )
+
+
+# The store's outcome codes, as the table says them.
+_OUTCOME_WORDS = {"not_modified": "not modified (304)", "": "never polled"}
 
 
 @feeds.command("import")
