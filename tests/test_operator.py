@@ -448,8 +448,12 @@ def _pages_served(hits: Counter[str]) -> int:
     return sum(count for path, count in hits.items() if path.endswith(".html"))
 
 
-def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(tmp_path: Path) -> None:
-    """Pages are saved as they arrive: Ctrl-C loses none, and a rerun fetches the rest."""
+@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(
+    tmp_path: Path, number: signal.Signals
+) -> None:
+    """Pages are saved as they arrive: Ctrl-C (or a SIGTERM, from a cron timeout) loses
+    none, says so, and a rerun fetches the rest."""
     with serve_sample(week=1, delay=0.25) as site:
         config = write_sample_config(site, tmp_path)
         fetch = _spawn(
@@ -459,14 +463,17 @@ def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(tmp_path: Path) ->
         while (served_before := _pages_served(site.hits)) < 8:
             assert fetch.poll() is None and time.monotonic() < deadline, fetch.communicate()
             time.sleep(0.05)
-        fetch.send_signal(signal.SIGINT)
+        fetch.send_signal(number)
         _stdout, stderr = fetch.communicate(timeout=60)
         assert fetch.returncode == 130, stderr
         kept = _extracted(tmp_path / "digest.db")
         # Served but not yet saved at Ctrl-C: the two in flight (fetch.per_host) and
         # the one being saved.
         assert kept >= served_before - 3, f"{kept} kept of {served_before} pages served"
-        assert stderr.splitlines()[-1] == "error: interrupted"
+        assert stderr.splitlines()[-1] == (
+            "error: interrupted; what was already stored (feeds polled, pages read) is kept, "
+            "and the next run goes on from there"
+        ), stderr
         served = {path for path, n in site.hits.items() if path.endswith(".html")}
         rerun = _spawn(
             "fetch", "--config", str(config), "--now", site.now.isoformat(), cwd=tmp_path

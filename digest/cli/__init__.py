@@ -14,6 +14,8 @@ error, nothing ran; 3 nothing could be built; 130 interrupted.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from typing import Any, NoReturn
 
@@ -94,7 +96,7 @@ class _DigestGroup(click.Group):
         except DigestError as error:
             _fail(error)
         except KeyboardInterrupt:
-            output.error("interrupted")
+            output.error("%s", _INTERRUPTED)
             sys.exit(EXIT_INTERRUPTED)
 
 
@@ -182,12 +184,28 @@ for _command in (
     cli.add_command(_command)
 
 
+# The store commits stage by stage, page by page: nothing done is lost.
+_INTERRUPTED = (
+    "interrupted; what was already stored (feeds polled, pages read) is kept, and the "
+    "next run goes on from there"
+)
+
+
+def _stop(_number: int, _frame: object) -> None:
+    # Passed on as a Ctrl-C, so whoever handles that (asyncio's runner while pages are
+    # fetched) stops the work as cleanly as for Ctrl-C.
+    os.kill(os.getpid(), signal.SIGINT)
+
+
 def main() -> None:
     """Entry point of the ``digest`` console script."""
+    # SIGTERM (a cron timeout, `kill`) stops a command as Ctrl-C does, with its message
+    # and exit code rather than a silent 143. The scheduler and the preview set their own.
+    signal.signal(signal.SIGTERM, _stop)
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        output.error("interrupted")
+        output.error("%s", _INTERRUPTED)
         sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as error:
         if _wants_json(sys.argv[1:]):
