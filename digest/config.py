@@ -27,7 +27,7 @@ from pydantic import (
 )
 
 from digest.config_checks import cross_entry_problems
-from digest.config_yaml import plain, read_yaml, validation_problems
+from digest.config_yaml import plain, read_yaml, undecodable, validation_problems
 from digest.errors import ConfigError, ConfigProblem
 from digest.models import NewsWindow
 from digest.text import content_words
@@ -439,7 +439,10 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     """
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8")
+        raw = file.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError([undecodable(str(file), raw, exc)]) from exc
     except FileNotFoundError:
         raise ConfigError(
             [
@@ -453,7 +456,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
                 )
             ]
         ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
         raise ConfigError(
             [ConfigProblem(str(file), None, None, "", f"cannot read: {exc}")]
         ) from exc

@@ -11,6 +11,7 @@ you mean ...?").
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -31,8 +32,24 @@ def read_yaml(text: str, name: str) -> Any:
         mark = exc.problem_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
-        problem = f"not valid YAML: {exc.problem}{_hint(exc)}{_opened(exc)}"
+        # A duplicate key's message holds both values whole: a feed list as a Python repr.
+        said = re.sub(r'(found duplicate key "[^"]*").*', r"\1", exc.problem or "", flags=re.S)
+        problem = f"not valid YAML: {said}{_hint(exc)}{_opened(exc)}"
         raise ConfigError([ConfigProblem(name, line, column, "", problem)]) from exc
+
+
+def undecodable(name: str, raw: bytes, exc: UnicodeDecodeError) -> ConfigProblem:
+    """A file that is not UTF-8, with the line and column of its first bad byte."""
+    before = raw[: exc.start]
+    line = before.count(b"\n") + 1
+    column = exc.start - (before.rfind(b"\n") + 1) + 1
+    return ConfigProblem(
+        name,
+        line,
+        column,
+        "",
+        f"not UTF-8 text (byte 0x{raw[exc.start]:02x}). Save the file as UTF-8 in your editor.",
+    )
 
 
 # What the YAML parser's words usually mean in a hand-written settings file, and what to

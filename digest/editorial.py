@@ -26,7 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from ruamel.yaml.comments import CommentedMap
 
-from digest.config_yaml import plain, read_yaml, validation_problems
+from digest.config_yaml import plain, read_yaml, undecodable, validation_problems
 from digest.errors import ConfigError, ConfigProblem
 from digest.ids import is_story_id, story_id_for
 from digest.models import (
@@ -210,12 +210,15 @@ def entry_position(path: Path, story_id: str, key: str) -> tuple[int | None, int
 def read_text(path: Path) -> str | None:
     """The file's text, None when there is no file; unreadable files are config errors."""
     try:
-        return path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        return raw.decode("utf-8")
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ConfigError([undecodable(str(path), raw, exc)]) from exc
+    except OSError as exc:
         raise ConfigError(
-            [ConfigProblem(str(path), None, None, "", f"cannot read: {exc}. Save it as UTF-8.")]
+            [ConfigProblem(str(path), None, None, "", f"cannot read: {exc}")]
         ) from exc
 
 

@@ -230,6 +230,23 @@ def test_a_name_in_capitals_is_a_keyword_however_short(tmp_path: Path) -> None:
     assert code == 0, output
 
 
+def test_a_file_that_is_not_utf8_is_told_with_its_line_and_column(tmp_path: Path) -> None:
+    config = tmp_path / "feeds.yaml"
+    config.write_bytes(GOOD.replace("Test", "Café").encode("latin-1"))
+    result = CliRunner().invoke(cli, ["feeds", "export", "--config", str(config)])
+    assert result.exit_code == 2, result.output
+    assert ":1:23: not UTF-8 text (byte 0xe9). Save the file as UTF-8" in result.output
+
+
+def test_a_key_written_twice_is_told_without_its_values(tmp_path: Path) -> None:
+    # The parser's message holds both values whole: a feed list as a Python repr.
+    text = GOOD + 'feeds:\n  - {url: "https://example.org/b", name: B}\n'
+    code, output = _cli(tmp_path, text, "feeds", "export")
+    assert code == 2, output
+    assert 'feeds.yaml:4:1: not valid YAML: found duplicate key "feeds" (the key' in output
+    assert "{'url'" not in output
+
+
 def test_type_errors_speak_yaml(tmp_path: Path) -> None:
     text = """\
 newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u", max_stories: 0}

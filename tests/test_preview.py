@@ -432,9 +432,12 @@ def test_unreadable_editorial_file_shows_an_error_and_recovers(
     path.write_bytes('stories:\n  s-000000000000: {take: "caf\xe9"}\n'.encode("latin-1"))
     with caplog.at_level(logging.WARNING):
         draft.server.rebuild()
-    assert "Save it as UTF-8" in draft.server.state.error
+    # Where the first byte that is not UTF-8 is, and what to do.
+    assert "editorial.yaml:2:30: not UTF-8 text (byte 0xe9). Save the file as UTF-8" in (
+        draft.server.state.error
+    )
     # The terminal the preview runs in says so too, not only the page.
-    assert any("Save it as UTF-8" in r.getMessage() for r in caplog.records)
+    assert any("Save the file as UTF-8" in r.getMessage() for r in caplog.records)
     path.write_text("stories:\n")
     draft.server.rebuild()
     assert draft.server.state.error == ""
