@@ -23,7 +23,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 from ruamel.yaml.comments import CommentedMap
 
 from digest.config_yaml import plain, read_yaml, undecodable, validation_problems
@@ -110,6 +117,16 @@ class StoryEdit(BaseModel):
             if not is_http_url(url):
                 raise ValueError(f"not an http(s) article URL (got {url!r})")
         return urls
+
+    @model_validator(mode="after")
+    def _one_decision(self) -> StoryEdit:
+        # Which one the editors meant is theirs to say: the file is read unattended too.
+        if self.drop and (self.pin or self.order is not None):
+            raise ValueError(
+                "drop together with pin or order: a story cannot be left out and placed. "
+                "Keep the one you mean."
+            )
+        return self
 
 
 class _EditorialFile(BaseModel):

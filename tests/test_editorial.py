@@ -500,3 +500,12 @@ def test_parallel_writers_in_separate_processes_lose_no_edit(tmp_path: Path) -> 
     edits = load_plan(path).stories
     assert {i: e.take for i, e in edits.items()} == {f"s-{i:012x}": f"Take {i}." for i in range(40)}
     assert path.read_text().startswith("# kept")
+
+
+def test_drop_with_pin_or_order_is_an_error_at_its_line(tmp_path: Path) -> None:
+    # Left out and placed at once: which the editors meant is theirs to say, not a guess
+    # of an unattended build.
+    path = tmp_path / "editorial.yaml"
+    path.write_text(f"stories:\n  {ID_A}: {{take: Fine.}}\n  {ID_B}: {{drop: true, pin: true}}\n")
+    with pytest.raises(ConfigError, match=rf":3:3: stories\.{ID_B}: drop together with pin"):
+        load_plan(path)

@@ -182,6 +182,16 @@ def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) ->
         with page.expect_navigation():
             page.click(f"button[data-action=drop][data-story='{to_drop}']")
         assert to_drop not in _ids(draft)
+        # Dropping the pinned story unpins it: the file never holds both decisions.
+        with page.expect_navigation():
+            page.click(f"button[data-action=drop][data-story='{to_pin}']")
+        assert to_pin not in _ids(draft)
+        dropped = load_plan(load_config(draft.config).editorial_path).stories[to_pin]
+        assert dropped.drop and not dropped.pin
+        for action in ("restore", "pin"):
+            with page.expect_navigation():
+                page.click(f"button[data-action={action}][data-story='{to_pin}']")
+        assert _topic_of(draft, to_pin)["stories"][0]["id"] == to_pin
 
         biggest = max(
             (t for t in _topics(draft) if t["name"] != first_topic["name"]),

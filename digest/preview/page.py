@@ -311,7 +311,7 @@ def _panel(
         take=story.take,
         why=(clustered.why if clustered is not None else "") or "not recorded",
         pin=pin,
-        drop=_changes("Drop", "drop", story_id, {"drop": True}),
+        drop=_changes("Drop", "drop", story_id, {"drop": True, "pin": None, "order": None}),
         moves=_move_buttons(topic, index, edits, numbers),
         number=numbers.get(story_id, 0),
         topics=tuple((name, name == edit.topic) for name in topic_names),
