@@ -36,6 +36,8 @@ newsletter:
   name: My Newsletter                     # shown in the masthead and the subject
   from: "My Newsletter <news@example.org>"
   unsubscribe: "https://example.org/unsubscribe"   # an https URL or an ESP merge tag
+  # postal_address: "My Newsletter, 1 Main Street, 1000 Brussels, Belgium"
+  #                                       # anti-spam laws want one in every email
   timezone: UTC                           # IANA name, e.g. Europe/Brussels
   window_days: 7                          # days of news one issue covers
   max_stories: 12

@@ -212,6 +212,11 @@ def test_init_writes_a_commented_starter_that_loads(tmp_path: Path) -> None:
     config = load_config(folder / "feeds.yaml")
     assert config.feeds and config.topics
     assert load_plan(config.editorial_path).stories == {}
+    # The postal address every build asks for is one uncommented line away.
+    (folder / "with-address.yaml").write_text(
+        feeds.replace("  # postal_address:", "  postal_address:")
+    )
+    assert load_config(folder / "with-address.yaml").newsletter.postal_address
     assert "stories:" in (folder / "editorial.yaml").read_text()
     (folder / "feeds.yaml").write_text(feeds + "# mine now\n")
     second = _run("digest init --dir news", tmp_path, env)
