@@ -422,6 +422,10 @@ def test_feeds_status_shows_the_configured_feeds_in_full(tmp_path: Path) -> None
 def test_feeds_status_says_a_feed_with_nothing_new_in_words(tmp_path: Path) -> None:
     with serve_sample(week=1) as site:
         config = write_sample_config(site, tmp_path)
+        # Before any poll: every feed never polled, and reading that writes nothing.
+        before = _digest("feeds", "status", "--config", str(config))
+        assert before.exit_code == 0 and "never polled" in before.output
+        assert not (tmp_path / "digest.db").exists()
         for _ in range(2):  # the second poll: the sample's feeds answer 304
             _digest("fetch", "--config", str(config), "--now", site.now.isoformat())
         status = _digest("feeds", "status", "--config", str(config))

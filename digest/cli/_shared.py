@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -26,6 +27,7 @@ __all__ = [
     "EXIT_USAGE",
     "EXIT_WARNINGS",
     "config_option",
+    "no_store_yet",
     "now_option",
     "out_option",
     "output",
@@ -256,3 +258,12 @@ def _missing_takes(result: IssueResult) -> str:
         + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         + ". Write them in editorial.yaml (digest preview offers starting points)."
     )
+
+
+def no_store_yet(stored: Path) -> bool:
+    """Whether the SQLite file is certainly not there yet (a folder that cannot be read
+    is left to opening the store, which says what to do)."""
+    try:
+        return not stored.exists()
+    except OSError:
+        return False

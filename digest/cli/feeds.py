@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from digest.cli._shared import EXIT_FAILED, EXIT_OK, config_option, output, print_table
+from digest.cli._shared import (
+    EXIT_FAILED,
+    EXIT_OK,
+    config_option,
+    no_store_yet,
+    output,
+    print_table,
+)
 from digest.config import load_config
 
 __all__ = ["feeds"]
@@ -58,12 +65,19 @@ def feeds_status(config_path: str) -> None:
     from digest.store import open_store
 
     config = load_config(config_path)
-    with open_store(config.database_url) as store:
-        store.sync_feeds((f.url, f.name) for f in config.feeds)
-        states = {state.url: state for state in store.feed_states()}
+    # Reading the feeds' health writes nothing: no store is created, no feed saved.
+    stored = config.sqlite_file
+    states = {}
+    if stored is None or not no_store_yet(stored):
+        with open_store(config.database_url) as store:
+            states = {state.url: state for state in store.feed_states()}
     rows = []
     for feed in config.feeds:
-        state = states.pop(feed.url)
+        state = states.pop(feed.url, None)
+        if state is None:
+            outcome = "disabled" if not feed.enabled else "never polled"
+            rows.append((feed.name, outcome, "never", "0", "0", ""))
+            continue
         if not feed.enabled:
             outcome = "disabled"
         elif state.is_gone:
@@ -75,7 +89,7 @@ def feeds_status(config_path: str) -> None:
         success = state.last_success_at
         rows.append(
             (
-                state.name,
+                feed.name,
                 outcome,
                 f"{success:%Y-%m-%d %H:%M}" if success else "never",
                 str(state.consecutive_failures),

@@ -6,12 +6,11 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from digest.cli._shared import EXIT_FAILED, config_option, output, print_table
+from digest.cli._shared import EXIT_FAILED, config_option, no_store_yet, output, print_table
 from digest.config import load_config
 from digest.ids import is_story_id
 from digest.models import ALSO_IN_THE_NEWS
@@ -139,7 +138,7 @@ def status(config_path: str, limit: int, as_json: bool) -> None:
 
     config = load_config(config_path)
     stored = config.sqlite_file
-    if stored is not None and _no_store_yet(stored):
+    if stored is not None and no_store_yet(stored):
         # Reading what was recorded creates nothing: no store yet, no runs.
         if as_json:
             click.echo("[]")
@@ -170,15 +169,6 @@ def status(config_path: str, limit: int, as_json: bool) -> None:
         for entry in runs
     ]
     print_table(("time (UTC)", "command", "issue", "stories", "warnings", "result"), rows)
-
-
-def _no_store_yet(stored: Path) -> bool:
-    """Whether the SQLite file is certainly not there yet (a folder that cannot be read
-    is left to opening the store, which says what to do)."""
-    try:
-        return not stored.exists()
-    except OSError:
-        return False
 
 
 # An unfinished run, by what is known of its process (``recent_runs``).
