@@ -34,8 +34,41 @@ def read_yaml(text: str, name: str) -> Any:
         column = mark.column + 1 if mark is not None else None
         # A duplicate key's message holds both values whole: a feed list as a Python repr.
         said = re.sub(r'(found duplicate key "[^"]*").*', r"\1", exc.problem or "", flags=re.S)
-        problem = f"not valid YAML: {said}{_hint(exc)}{_opened(exc)}"
+        moved = mark is not None and "mapping values are not allowed" in (exc.problem or "")
+        hint = _outdented(text, mark.line) if moved and mark is not None else ""
+        problem = f"not valid YAML: {said}{hint or _hint(exc)}{_opened(exc)}"
         raise ConfigError([ConfigProblem(name, line, column, "", problem)]) from exc
+
+
+def _outdented(text: str, index: int) -> str:
+    """A hint when the key before line ``index`` (0-based) is indented less than this
+    line and holds a value: it was moved left out of the block this line belongs to, and
+    the parser stops only here ("mapping values are not allowed")."""
+    lines = text.splitlines()
+    if index >= len(lines):
+        return ""
+    here = lines[index]
+    before = next(
+        (
+            (number, line)
+            for number, line in reversed(list(enumerate(lines[:index])))
+            if line.strip() and not line.lstrip().startswith("#")
+        ),
+        None,
+    )
+    if before is None:
+        return ""
+    number, line = before
+    indent = len(here) - len(here.lstrip(" "))
+    if len(line) - len(line.lstrip(" ")) < indent and _KEY_WITH_VALUE.match(line.strip()):
+        return (
+            f" (line {number + 1} is indented less than this one: if it belongs with the "
+            "keys below it, indent it as they are, with spaces)"
+        )
+    return ""
+
+
+_KEY_WITH_VALUE = re.compile(r"[\w.\-]+:\s+\S")
 
 
 def undecodable(name: str, raw: bytes, exc: UnicodeDecodeError) -> ConfigProblem:

@@ -342,3 +342,26 @@ def test_the_sqlite_file_is_the_one_the_store_opens(tmp_path: Path) -> None:
     assert stored("sqlite:///my%20store.db") == tmp_path / "my store.db"
     assert stored("sqlite:////srv/digest.db?mode=ro") == Path("/srv/digest.db")
     assert stored("postgresql+psycopg://u@h/db") is None
+
+
+def test_a_key_moved_left_out_of_its_block_is_named_with_its_line(tmp_path: Path) -> None:
+    # The parser stops at the line after it; the line to fix is the one before.
+    text = """\
+newsletter:
+  name: Test
+  from: "Ed <ed@example.org>"
+max_stories: 12
+  unsubscribe: "https://x.org/u"
+feeds:
+  - {url: "https://example.org/rss", name: Example}
+"""
+    code, output = _cli(tmp_path, text, "feeds", "export")
+    assert code == 2, output
+    assert "feeds.yaml:5:14: not valid YAML: mapping values are not allowed here (line 4 is " in (
+        output
+    )
+    assert "indented less than this one" in output
+    # A colon in a value is still told as such.
+    colon = text.replace("max_stories: 12\n  ", "  ").replace("name: Test", "name: Test: two")
+    code, output = _cli(tmp_path, colon, "feeds", "export")
+    assert code == 2 and "a value holding ': ' needs quotes" in output, output
