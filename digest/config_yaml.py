@@ -21,7 +21,7 @@ from ruamel.yaml.error import MarkedYAMLError
 
 from digest.errors import ConfigError, ConfigProblem
 
-__all__ = ["plain", "read_yaml", "validation_problems"]
+__all__ = ["plain", "read_yaml", "undecodable", "validation_problems"]
 
 
 def read_yaml(text: str, name: str) -> Any:
