@@ -339,10 +339,11 @@ def _email_order(draft: Draft) -> list[str]:
     result = draft.server.state.result
     assert result is not None
     lines = (result.path / "email.txt").read_text().splitlines()
+    # A story: its section in capitals, then "N. Headline".
     return [
-        lines[i + 1][:30]
-        for i, line in enumerate(lines)
-        if re.match(r"\d+\. [A-Z][^a-z]+$", line) and i + 1 < len(lines)
+        line.split(". ", 1)[1][:30]
+        for above, line in zip(lines, lines[1:], strict=False)
+        if re.match(r"[A-Z][^a-z]+$", above) and re.match(r"\d+\. ", line)
     ]
 
 
