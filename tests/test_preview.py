@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -342,7 +343,7 @@ def _email_order(draft: Draft) -> list[str]:
     # A story: its section in capitals, then "N. Headline".
     return [
         line.split(". ", 1)[1][:30]
-        for above, line in zip(lines, lines[1:], strict=False)
+        for above, line in itertools.pairwise(lines)
         if re.match(r"[A-Z][^a-z]+$", above) and re.match(r"\d+\. ", line)
     ]
 
