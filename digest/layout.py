@@ -257,7 +257,8 @@ def briefs(issue: Issue, fit: Fit) -> tuple[NewsLine, ...]:
 
 
 def reading_minutes(issue: Issue) -> int:
-    """Minutes to read the whole issue at :data:`_WORDS_PER_MINUTE`, at least one."""
+    """Minutes to read the whole issue at :data:`_WORDS_PER_MINUTE`, at least one: its
+    stories, What to watch and Also in the news (not the sources' links)."""
     words = 0
     for story in issue.stories:
         parts = [story.headline, story.briefly_text, story.take]
@@ -265,6 +266,8 @@ def reading_minutes(issue: Issue) -> int:
         parts += [s.text for s in story.also_worth_noting]
         words += sum(len(part.split()) for part in parts)
     words += sum(len(item.text.split()) for item in issue.watch)
+    # Also in the news is read too: its headlines and their one sentence each.
+    words += sum(len(f"{b.headline} {b.sentence}".split()) for b in issue.also_in_the_news)
     return max(1, round(words / _WORDS_PER_MINUTE))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import email
 import email.message
 import email.policy
@@ -1073,3 +1074,14 @@ def test_a_source_without_a_title_still_shows_its_outlet_and_date() -> None:
     label = f"- {untitled.outlet}, {untitled.published.day} May"
     assert label in rendered.text.splitlines()
     assert f">{untitled.outlet}</a> ({untitled.published.day}\xa0May)" in rendered.html
+
+
+def test_the_reading_time_counts_also_in_the_news() -> None:
+    from digest.layout import reading_minutes
+
+    issue = make_full_issue()
+    brief = issue.also_in_the_news[0]
+    # Forty more one-line items of 60 words: about ten minutes more to read.
+    longer = dataclasses.replace(brief, sentence=" ".join(["word"] * 60))
+    more = dataclasses.replace(issue, also_in_the_news=(*issue.also_in_the_news, *[longer] * 40))
+    assert reading_minutes(more) - reading_minutes(issue) >= 9
