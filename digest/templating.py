@@ -30,6 +30,7 @@ from digest.errors import TemplateError
 from digest.urls import display_url
 
 __all__ = [
+    "as_title",
     "default_templates_dir",
     "http_url",
     "preview_environment",
@@ -130,7 +131,18 @@ def _cached(
     )
     env.filters["http_url"] = http_url
     env.filters["wrap"] = wrap_text
+    env.filters["as_title"] = as_title
     return env
+
+
+def as_title(text: str) -> str:
+    """A headline quoted in running text, without the full stop some outlets end it
+    with: “... Than He Thought.”; reads as a sentence ended twice. An abbreviation's
+    stop stays ("U.S.")."""
+    return _TITLE_STOP.sub("", text.strip())
+
+
+_TITLE_STOP = re.compile(r"(?<=[a-z0-9’'”\"])\.$")
 
 
 @functools.lru_cache(maxsize=4096)

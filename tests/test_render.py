@@ -517,14 +517,17 @@ def test_an_outlet_shown_twice_under_sources_is_told_apart_by_its_titles() -> No
     published = datetime(2024, 5, 1, 8, 0, tzinfo=UTC)
     sources = (
         Source("Alpha News", "Rahman sworn in", "https://a.example.com/1", published),
-        Source("Alpha News", "Why two parties stayed away", "https://a.example.com/2", published),
+        # A title that ends with a full stop, as some outlets' do, loses it in the list.
+        Source("Alpha News", "Why two parties stayed away.", "https://a.example.com/2", published),
+        Source("Alpha News", "Talks with the U.S.", "https://a.example.com/3", published),
         Source("Beta Post", "New premier takes office", "https://b.example.com/1", published),
     )
     story = _story_text(1, sources, StoryStatus.NEW)
     rendered = render_issue(make_issue(0, extra=(story,)), make_newsletter())
     line = rendered.html.split("Sources: ", 1)[1].split("</p>", 1)[0]
     # "Alpha News; Alpha News" alone would not say which link is which.
-    assert "“Rahman sworn in”" in line and "“Why two parties stayed away”" in line
+    assert "“Rahman sworn in”" in line and "“Why two parties stayed away”;" in line
+    assert "“Talks with the U.S.”" in line  # an abbreviation keeps its stop
     # An outlet shown once needs no title in the email (the web version has them all).
     assert "New premier takes office" not in line
 
