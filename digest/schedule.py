@@ -222,7 +222,14 @@ def run_scheduled_poll(config_path: Path, out_dir: Path) -> None:
     _write_heartbeat(out_dir, {"kind": "poll", "finished_at": now.isoformat()})
 
 
-def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: bool = False) -> int:
+def run_scheduler(
+    config: Config,
+    config_path: Path,
+    out_dir: Path,
+    *,
+    once: bool = False,
+    now: datetime | None = None,
+) -> int:
     """Block, running builds (and polls) on schedule until SIGTERM or SIGINT.
 
     Returns the exit code: 0 after SIGTERM (a container stopped), 130 after Ctrl-C
@@ -230,7 +237,7 @@ def run_scheduler(config: Config, config_path: Path, out_dir: Path, *, once: boo
     already was, 3 when nothing could be built.
     """
     if once:
-        result = run_scheduled_build(config_path, out_dir, command="schedule --once")
+        result = run_scheduled_build(config_path, out_dir, now=now, command="schedule --once")
         return 0 if result is not None and (result.is_written or result.skipped) else 3
     zone = config.newsletter.timezone
     # Workers block SIGINT and SIGTERM: they are left to the main thread (see

@@ -165,3 +165,22 @@ def test_a_heartbeat_file_this_version_did_not_write_is_no_heartbeat(tmp_path: P
     for text in ("[]", "null", '"x"', '{"kind": "poll", "finished_at": 123}', "{"):
         heartbeat_path(tmp_path).write_text(text)
         assert read_heartbeat(tmp_path) is None, text
+
+
+def test_the_scheduled_job_is_tried_once_on_a_past_week_with_now(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+
+    with serve_sample(week=1) as site:
+        config = write_sample_config(site, tmp_path)
+        out = tmp_path / "out"
+        once = ["schedule", "--config", str(config), "--out", str(out), "--once"]
+        tried = CliRunner().invoke(cli, [*once, "--now", site.now.isoformat()])
+        assert tried.exit_code == 0, tried.output
+    assert (out / site.now.date().isoformat() / "email.eml").is_file()
+    # The scheduler itself runs on the clock: --now alone is a usage error.
+    alone = CliRunner().invoke(
+        cli, ["schedule", "--config", str(config), "--now", site.now.isoformat()]
+    )
+    assert alone.exit_code == 2 and "--now is for --once" in alone.output

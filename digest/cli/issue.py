@@ -291,7 +291,10 @@ def preview(config_path: str, out_dir: str | None, port: int, host: str, now: st
 @config_option
 @out_option
 @click.option("--once", is_flag=True, help="Run the build job once now and exit.")
-def schedule(config_path: str, out_dir: str, once: bool) -> None:
+@click.option(
+    "--now", help="With --once: fix the clock (ISO date-time), to try the job on a past week."
+)
+def schedule(config_path: str, out_dir: str, once: bool, now: str | None) -> None:
     """Run builds on the config's cron, in the newsletter's time zone (APScheduler).
 
     Each scheduled build is a final build: its stories count as sent. Logs each
@@ -303,8 +306,11 @@ def schedule(config_path: str, out_dir: str, once: bool) -> None:
     """
     from digest.schedule import run_scheduler
 
+    if now is not None and not once:
+        raise click.UsageError("--now is for --once: the scheduler runs on the clock.")
     config = load_config(config_path)
-    sys.exit(run_scheduler(config, Path(config_path), Path(out_dir), once=once))
+    moment = parse_now(now) if now is not None else None
+    sys.exit(run_scheduler(config, Path(config_path), Path(out_dir), once=once, now=moment))
 
 
 @click.command()
