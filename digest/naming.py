@@ -243,26 +243,48 @@ def _spoken_in_full(word: str, context: Sequence[str]) -> str:
     """The one person the article reports speaking under a name that begins with
     ``word`` ("said Inspector-General of Police Khalid Abu Bakar" for "Khalid"), as it
     writes them; "" when it reports none, or two. A given name used alone is how the
-    article goes on to name them, however often it does ("Khalid said ..."). A title
-    or role word after ``word`` makes it no given name ("said Apple CEO Tim Cook")."""
+    article goes on to name them, however often it does ("Khalid said ...").
+
+    Only a name that ``word`` opens, of two or three words, that is no body's ("Fox
+    News", "Washington Post") and has no title after ``word`` ("Microsoft Vice Chair
+    Brad Smith"); and only when the article writes ``word`` nowhere else beside another
+    capitalised word: "Scott James" makes "James" his, and "Donald Trump Jr." is no
+    "Trump" it opens."""
     found = set()
     for sentence in context:
         for match in _SAID_NAME.finditer(sentence):
-            run = match.group("run")
-            words = run.split()
+            words = match.group("run").split()
             if word not in words[:-1]:
                 continue
-            after = words[words.index(word) + 1 :]
-            if any(w.rstrip(".") in _PERSON_TITLES for w in after):
+            at = words.index(word)
+            name, before = words[at:], words[:at]
+            if not 2 <= len(name) <= 3 or any(w.rstrip(".") in _PERSON_TITLES for w in name):
                 continue
-            found.add(run)
-    return found.pop() if len(found) == 1 else ""
+            if name[-1].rstrip(".") in _SUFFIXES:
+                continue  # "Donald Trump Jr.": someone else's name goes on
+            # What comes before the name is its title ("Inspector-General of Police",
+            # "Prime Minister"), not a given name ("Donald" of "Donald Trump Jr.").
+            if before and not any(w in _PERSON_TITLES or w == "of" for w in before):
+                continue
+            if speaker_kind(" ".join(name)) == "body":
+                continue
+            found.add(match.group("run"))
+    if len(found) != 1:
+        return ""
+    (run,) = found
+    name = " ".join(run.split()[run.split().index(word) :])
+    text = " ".join(context).replace(name, " ")
+    beside = rf"[A-Z][\w'’.\-]*\s{re.escape(word)}\b|\b{re.escape(word)}\s[A-Z]"
+    return "" if re.search(beside, text) else run
 
 
+_SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 # "said" and a person as the attribution writes them: up to three words of title or
-# role, then capitalised words to the end of the sentence or a comma.
+# role, then capitalised words to the end of the sentence or a comma. Not "told": who
+# was told is the listener.
 _SAID_NAME = re.compile(
-    rf"\b{_SPOKE}\s(?P<run>(?:[A-Z][\w.'’\-]*\s(?:of\s(?:the\s)?)?){{0,3}}"
+    r"\b(?:said|says|added|adds|explained|wrote|noted)\s"
+    r"(?P<run>(?:[A-Z][\w.'’\-]*\s(?:of\s(?:the\s)?)?){0,3}"
     r"(?:[A-Z][\w'’\-]+\s){1,3}[A-Z][\w'’\-]+)(?=[,.]|$)"
 )
 
@@ -386,6 +408,12 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 full = rest  # "envoy to Ukraine Kurt Volker": Ukraine ends the role
             if full.split().count(surname.split()[-1]) > 1:
                 continue  # "President Trump Donald John Trump": two mentions run together
+            if (
+                full.startswith(f"{surname} ")
+                and speaker_kind(full) == "body"
+                and not _COMPANY_ENDING.match(full.split()[-1])
+            ):
+                continue  # "Harbour" is not "Harbour News": another body ("United Airlines" is)
             role = match.group("role") or _person_role(match.group("bare") or "")
             if role:
                 role = _role_whole(role, sentence[match.end() :])

@@ -1000,3 +1000,40 @@ def test_a_quote_that_opens_on_a_connective_is_no_voice() -> None:
     found = find_perspectives(sentences, ARTICLES, limit=3)
 
     assert [p.who for _, p in found] == ["Anna Berg, a port engineer"]
+
+
+@pytest.mark.parametrize(
+    ("who", "context", "named"),
+    [
+        # A surname: the article's own full mention, not another person speaking.
+        (
+            "Quill",
+            ["Nora Quill, a farmer, said the harvest was late.", "It was late, said Quill Abel."],
+            "Nora Quill, a farmer",
+        ),
+        # "Jr." is someone else going on from the name.
+        (
+            "Abel",
+            ["Abel said the deal was done.", "It was good, said Tomas Abel Jr."],
+            "Tomas Abel",
+        ),
+        # A body speaking, and its officer named after it: the body's words stay its own.
+        (
+            "Orchard",
+            ["Orchard said it would appeal.", "We will appeal, said Orchard Vice Chair Ann Lee."],
+            "Orchard",
+        ),
+        # Who was told is the listener, not the speaker.
+        (
+            "Harbour",
+            ["Harbour said it would close.", "It is over, he told Harbour News."],
+            "Harbour",
+        ),
+    ],
+)
+def test_a_one_word_speaker_is_named_in_full_only_by_its_own_mentions(
+    who: str, context: list[str], named: str
+) -> None:
+    from digest.naming import name_in_full
+
+    assert name_in_full(who, context, "Outlet A") == named
