@@ -207,7 +207,9 @@ def test_a_final_run_with_no_record_of_the_sent_issue_keeps_its_files_aside(
     assert json.loads((issue / "digest.json").read_text())["draft"] is False
 
 
-def _spawn(*args: str, cwd: Path) -> subprocess.Popen[str]:
+def _spawn(*args: str, cwd: Path, background: bool = False) -> subprocess.Popen[str]:
+    """``digest`` with ``args``; ``background``: with Ctrl-C ignored, as a shell starts
+    a job with "&"."""
     return subprocess.Popen(
         [sys.executable, "-m", "digest", *args],
         cwd=cwd,
@@ -215,6 +217,7 @@ def _spawn(*args: str, cwd: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=(lambda: signal.signal(signal.SIGINT, signal.SIG_IGN)) if background else None,
     )
 
 
@@ -452,16 +455,25 @@ def _pages_served(hits: Counter[str]) -> int:
     return sum(count for path, count in hits.items() if path.endswith(".html"))
 
 
-@pytest.mark.parametrize("number", [signal.SIGINT, signal.SIGTERM])
+@pytest.mark.parametrize(
+    ("number", "background"),
+    [(signal.SIGINT, False), (signal.SIGTERM, False), (signal.SIGTERM, True)],
+)
 def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(
-    tmp_path: Path, number: signal.Signals
+    tmp_path: Path, number: signal.Signals, background: bool
 ) -> None:
     """Pages are saved as they arrive: Ctrl-C (or a SIGTERM, from a cron timeout) loses
     none, says so, and a rerun fetches the rest."""
     with serve_sample(week=1, delay=0.25) as site:
         config = write_sample_config(site, tmp_path)
         fetch = _spawn(
-            "fetch", "--config", str(config), "--now", site.now.isoformat(), cwd=tmp_path
+            "fetch",
+            "--config",
+            str(config),
+            "--now",
+            site.now.isoformat(),
+            cwd=tmp_path,
+            background=background,
         )
         deadline = time.monotonic() + 120
         while (served_before := _pages_served(site.hits)) < 8:

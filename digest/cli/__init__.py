@@ -193,7 +193,10 @@ _INTERRUPTED = (
 
 def _stop(_number: int, _frame: object) -> None:
     # Passed on as a Ctrl-C, so whoever handles that (asyncio's runner while pages are
-    # fetched) stops the work as cleanly as for Ctrl-C.
+    # fetched) stops the work as cleanly as for Ctrl-C. A command started in the
+    # background by a shell ignores Ctrl-C: the SIGTERM must stop it all the same.
+    if signal.getsignal(signal.SIGINT) in (signal.SIG_IGN, None):
+        raise KeyboardInterrupt
     os.kill(os.getpid(), signal.SIGINT)
 
 
