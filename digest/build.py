@@ -120,9 +120,10 @@ def _already_built(config: Config, options: BuildOptions, final: FinalBuild) -> 
     path = options.out_dir / window.issue_date.isoformat()
     empty = Issue(config.newsletter.name, window.issue_date, window.start, window.end, ())
     rendered = RenderedIssue("", "", "", "", b"")
-    # Cleaned up, moved or on a lost volume: saying "nothing to do" would leave cron
-    # green with no issue to send.
-    gone = not (Path(final.path) / "digest.json").is_file()
+    # Cleaned up or on a lost volume: saying "nothing to do" would leave cron green with
+    # no issue to send. A project moved, or a store shared by machines that mount the
+    # folder elsewhere, has it where this run writes.
+    gone = not any((folder / "digest.json").is_file() for folder in (Path(final.path), path))
     outcome = BuildOutcome.FILES_GONE if gone else BuildOutcome.ALREADY_BUILT
     return IssueResult(empty, rendered, path, outcome=outcome, final=final)
 

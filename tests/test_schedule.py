@@ -145,7 +145,14 @@ def test_a_final_build_whose_folder_is_gone_is_not_nothing_to_do(tmp_path: Path)
         assert CliRunner().invoke(cli, run).exit_code == 0
         again = CliRunner().invoke(cli, run)
         assert again.exit_code == 0 and "already built" in again.output
+        # The project moved: the issue is where this run writes, not where it was built.
+        moved = tmp_path / "moved"
+        shutil.copytree(out, moved)
+        elsewhere = [*run[:4], str(moved), *run[5:]]
+        assert CliRunner().invoke(cli, elsewhere).exit_code == 0
         shutil.rmtree(out)
+        assert CliRunner().invoke(cli, elsewhere).exit_code == 0
+        shutil.rmtree(moved)
 
         gone = CliRunner().invoke(cli, run)
         assert gone.exit_code == EXIT_FAILED
