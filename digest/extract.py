@@ -334,7 +334,10 @@ def _drop_leading_title(paragraphs: list[str], titles: tuple[str, ...]) -> list[
         if _key(paragraph) in keys:
             before = sum(_word_count(p) for p in paragraphs[:number])
             after = sum(_word_count(p) for p in paragraphs[number + 1 :])
-            if after >= _STORY_AFTER_TITLE * before:
+            # Another story's headline or a kicker right above it: a page's top. After
+            # a paragraph of prose it is a pull quote repeating the headline.
+            top = number == 0 or _is_headline(paragraphs[number - 1])
+            if top and after >= _STORY_AFTER_TITLE * before:
                 return paragraphs[number + 1 :]
             break
     return paragraphs

@@ -244,6 +244,27 @@ def test_what_comes_before_the_pages_own_headline_is_left_out() -> None:
     assert article.paragraphs == STORY
 
 
+def test_a_pull_quote_repeating_the_headline_does_not_cut_the_lead() -> None:
+    # The headline outside the article's column, and repeated inside it as a pull quote
+    # after the lead: the lead is the story, not another story's tail.
+    more = tuple(
+        f"Paragraph {n} of the report goes on about the shelters and the charities that "
+        "run them in the city."
+        for n in range(14)
+    )
+    html = (
+        "<html><head><title>‘We are not afraid’</title></head><body>"
+        "<header><h1>‘We are not afraid’</h1></header><article>"
+        f"{paragraphs_html(STORY[:2])}<blockquote><p>We are not afraid</p></blockquote>"
+        f"{paragraphs_html(more)}</article></body></html>"
+    )
+
+    article = extract_article(html, "https://www.gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs[:2] == STORY[:2]
+
+
 FRENCH = (
     "Le café « naïve » de Zoë a ouvert ses portes à Besançon — “enfin”, disent les "
     "habitués, qui attendaient ce moment depuis l’été dernier."
