@@ -23,14 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from ruamel.yaml.comments import CommentedMap
 
 from digest.config_yaml import plain, read_yaml, undecodable, validation_problems
@@ -117,16 +110,6 @@ class StoryEdit(BaseModel):
             if not is_http_url(url):
                 raise ValueError(f"not an http(s) article URL (got {url!r})")
         return urls
-
-    @model_validator(mode="after")
-    def _one_decision(self) -> StoryEdit:
-        # Which one the editors meant is theirs to say: the file is read unattended too.
-        if self.drop and (self.pin or self.order is not None):
-            raise ValueError(
-                "drop together with pin or order: a story cannot be left out and placed. "
-                "Keep the one you mean."
-            )
-        return self
 
 
 class _EditorialFile(BaseModel):
@@ -316,7 +299,19 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
         story = by_id.get(story_id)
         if story is None:
             continue
-        if _edit(plan, story_id).drop:
+        edit = _edit(plan, story_id)
+        if edit.drop:
+            if edit.pin or edit.order is not None:
+                # Earlier previews wrote a drop beside a pin: the drop is the later word,
+                # and an unattended build goes on with it rather than stopping.
+                problems.append(
+                    _problem(
+                        plan,
+                        story_id,
+                        f"{name}: {story_id}: drop together with pin or order; left out, as "
+                        "the drop says. Remove the one you do not mean.",
+                    )
+                )
             left_out.append(
                 LeftOut(
                     story_id,

@@ -502,10 +502,13 @@ def test_parallel_writers_in_separate_processes_lose_no_edit(tmp_path: Path) -> 
     assert path.read_text().startswith("# kept")
 
 
-def test_drop_with_pin_or_order_is_an_error_at_its_line(tmp_path: Path) -> None:
-    # Left out and placed at once: which the editors meant is theirs to say, not a guess
-    # of an unattended build.
+def test_drop_beside_pin_leaves_the_story_out_and_says_so(tmp_path: Path) -> None:
+    # Earlier previews wrote a drop beside a pin: a build goes on with the drop, and the
+    # editors are told, rather than every unattended build stopping on their file.
     path = tmp_path / "editorial.yaml"
-    path.write_text(f"stories:\n  {ID_A}: {{take: Fine.}}\n  {ID_B}: {{drop: true, pin: true}}\n")
-    with pytest.raises(ConfigError, match=rf":3:3: stories\.{ID_B}: drop together with pin"):
-        load_plan(path)
+    path.write_text("stories:\n  s-a: {pin: true, drop: true}\n  s-b: {drop: true, order: 2}\n")
+    choice = choose_stories(CANDIDATES, load_plan(path))
+    assert {o.story_id for o in choice.left_out} == {"s-a", "s-b"}
+    assert "s-a" not in choice.pinned
+    notes = [p.message for p in choice.problems]
+    assert len(notes) == 2 and all("drop together with pin or order; left out" in n for n in notes)
