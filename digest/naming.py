@@ -524,16 +524,34 @@ def _title_case(sentence: str) -> bool:
 
 
 def _role_whole(role: str, tail: str) -> str:
-    """``role`` as a whole, or "" when the comma it stopped at is inside it: a place
-    goes on ("in Greenbelt" + ", Maryland": kept whole) or a name is set beside its last
-    word ("brother of heir to the throne" + ", Charles": cut, it reads garbled, and the
-    name alone is said)."""
+    """``role`` with what goes on after the comma it stopped at, when that is part of
+    it: a place's state or country ("in Greenbelt" + ", Maryland" or ", Md."). A name
+    set beside a relative in the role ("brother of the heir to the throne" + ",
+    Charles") leaves it reading garbled: "" (the name alone is said). Anything else
+    after the comma leaves the role as it was cut ("a professor at the University of
+    California" before ", Berkeley")."""
     after = _CUT_AT_COMMA.match(tail)
     if not after or after["run"] in WEEKDAYS or after["run"] in MONTHS:
         return role  # "Jane Doe, a lawyer, Tuesday said": the time, not the role's
-    if after["run"] in PLACES and len(role) + len(after[0]) <= _MAX_ROLE_CHARS:
+    run = after["run"]
+    if (run in PLACES or run in _STATE_ABBREVIATIONS) and len(role) + len(after[0]) <= (
+        _MAX_ROLE_CHARS
+    ):
         return role + after[0]
-    return ""
+    return "" if _OF_A_RELATIVE.search(role) else role
+
+
+# AP's abbreviations of US states, as datelines and roles write them ("Greenbelt, Md.").
+_STATE_ABBREVIATIONS = frozenset(
+    """Ala. Ariz. Ark. Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass.
+    Mich. Minn. Miss. Mo. Mont. Neb. Nev. N.H. N.J. N.M. N.Y. N.C. N.D. Okla. Ore. Pa.
+    R.I. S.C. S.D. Tenn. Vt. Va. Wash. W.Va. Wis. Wyo.""".split()  # noqa: SIM905
+)
+# A role that names a relative of someone the next comma names: "brother of the heir".
+_OF_A_RELATIVE = re.compile(
+    r"\b(?:brother|sister|son|daughter|wife|husband|widow|mother|father|cousin|uncle|aunt|"
+    r"nephew|niece|grandson|granddaughter)\s+of\b"
+)
 
 
 # A capitalised run between a role's comma and the next comma (or "said", or the end).

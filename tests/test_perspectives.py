@@ -126,6 +126,17 @@ def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
             "friends that the interview had gone well.",
             "Prince Ardal",
         ),
+        # A state as AP abbreviates it goes with the role too.
+        (
+            "“The levee held,” said Tomas Varga, an engineer in Hagerstown, Md., on Friday.",
+            "Tomas Varga, an engineer in Hagerstown, Md.",
+        ),
+        # Anything else after the comma: the role as it was cut, which still reads.
+        (
+            "“The data are clear,” said Tomas Varga, a professor at the University of "
+            "Avalon, Riverside, who led the survey.",
+            "Tomas Varga, a professor at the University of Avalon",
+        ),
         # The next person of a list has a role of their own: the first role is whole.
         (
             "Nora Quill, a lawyer, Bram Holt, a teacher, and two others wrote the letter.",
