@@ -350,7 +350,10 @@ def is_speaker(who: str) -> bool:
     if grouped:
         members = re.split(r",\s|\s+and\s+", grouped.group(1))
         return all(_is_agent(m.strip()) for m in members if m.strip())
-    return _is_agent(_clean_speaker(text)) and _clean_speaker(text) == text[:1].upper() + text[1:]
+    cleaned = _clean_speaker(text)
+    # The stop an abbreviation takes back ("Acme Corp" -> "Acme Corp.") changes nothing.
+    as_given = text[:1].upper() + text[1:]
+    return _is_agent(cleaned) and cleaned.removesuffix(".") == as_given.removesuffix(".")
 
 
 def is_common_plural(word: str) -> bool:

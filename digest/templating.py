@@ -138,11 +138,12 @@ def _cached(
 def as_title(text: str) -> str:
     """A headline quoted in running text, without the full stop some outlets end it
     with: “... Than He Thought.”; reads as a sentence ended twice. An abbreviation's
-    stop stays ("U.S.")."""
-    return _TITLE_STOP.sub("", text.strip())
-
-
-_TITLE_STOP = re.compile(r"(?<=[a-z0-9’'”\"])\.$")
+    stop stays ("U.S.", "9 p.m.", "Acme Inc.")."""
+    text = text.strip()
+    last = text.rsplit(" ", 1)[-1]
+    if not last.endswith(".") or "." in last[:-1] or len(last.strip("“”\"'’.")) <= 3:
+        return text
+    return text[:-1]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -570,3 +570,12 @@ def test_hearsay_inside_a_claim_is_not_the_speakers_own_account() -> None:
     # place to cut them off.
     sentence = "Marta Quintal said the crane driver, someone said, had left the cab early."
     assert attribute_sentence(sentence) == ()
+
+
+@pytest.mark.parametrize("who", ["Acme Corp", "Acme Corp.", "Tata Sons Ltd", "the U.S", "Jane Doe"])
+def test_a_name_written_with_or_without_its_abbreviations_stop_is_a_speaker(who: str) -> None:
+    # `digest check` asks this of every printed voice: "Acme Corp" is no less a company
+    # for the stop a cleaned name takes back.
+    from digest.speakers import is_speaker
+
+    assert is_speaker(who)

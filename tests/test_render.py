@@ -1088,3 +1088,20 @@ def test_the_reading_time_counts_also_in_the_news() -> None:
     longer = dataclasses.replace(brief, sentence=" ".join(["word"] * 60))
     more = dataclasses.replace(issue, also_in_the_news=(*issue.also_in_the_news, *[longer] * 40))
     assert reading_minutes(more) - reading_minutes(issue) >= 9
+
+
+@pytest.mark.parametrize(
+    ("title", "quoted"),
+    [
+        ("It Is Harder Than He Thought.", "It Is Harder Than He Thought"),
+        ("Strike called off until 9 p.m.", "Strike called off until 9 p.m."),
+        ("Shares of Acme Inc.", "Shares of Acme Inc."),
+        ("Talks with the U.S.", "Talks with the U.S."),
+    ],
+)
+def test_a_title_quoted_in_running_text_loses_only_a_sentences_stop(
+    title: str, quoted: str
+) -> None:
+    from digest.templating import as_title
+
+    assert as_title(title) == quoted
