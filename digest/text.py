@@ -346,10 +346,15 @@ def pair_quotes(text: str) -> str:
     that closes with its own curly mark later ("“He called it "fake news" today,”", "“a
     65" TV”") keeps its straight marks: they are a quote inside it, or inches."""
     if "'" in text:
-        # "don't", and "the players' union" when no single mark opens a quote in it.
-        text = _APOSTROPHE.sub("’", text)
-        if not _OPENING_SINGLE.search(text):
-            text = _WORD_END_APOSTROPHE.sub("’", text)
+        # "don't", and "the players' union" when no single mark opens a quote in it; an
+        # address keeps its marks (".../O'Hare_airport", "sean.o'brien@example.ie").
+        opens = bool(_OPENING_SINGLE.search(text))
+        text = _ADDRESS_OR_WORD.sub(
+            lambda m: m.group(0)
+            if _ADDRESS.search(m.group(0))
+            else _curl_apostrophes(m.group(0), word_ends=not opens),
+            text,
+        )
     if '"' not in text:
         return text
     if "“" not in text and "”" not in text:
@@ -375,6 +380,15 @@ def pair_quotes(text: str) -> str:
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
 _WORD_END_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?![^\W\d_])")
 _OPENING_SINGLE = re.compile(r"(?<![^\W_])'(?=[^\W\d_])")
+
+
+def _curl_apostrophes(token: str, *, word_ends: bool) -> str:
+    token = _APOSTROPHE.sub("’", token)
+    return _WORD_END_APOSTROPHE.sub("’", token) if word_ends else token
+
+
+_ADDRESS_OR_WORD = re.compile(r"\S+")
+_ADDRESS = re.compile(r"://|@|^www\.")
 
 
 def _curled(text: str) -> str:

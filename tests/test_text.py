@@ -334,6 +334,11 @@ def test_a_document_with_an_audio_players_fallback_line_is_an_article() -> None:
             "The council isn't sure O'Brien's plan, or the players' union.",
             "The council isn’t sure O’Brien’s plan, or the players’ union.",
         ),
+        # An address keeps its marks, whatever the words around it take.
+        (
+            "See https://example.org/wiki/O'Hare or write to sean.o'brien@example.ie, O'Brien's.",
+            "See https://example.org/wiki/O'Hare or write to sean.o'brien@example.ie, O’Brien’s.",
+        ),
         # A straight mark after a closed curly pair opens nothing: left alone.
         ('“Yes,” she said of the "deal".', '“Yes,” she said of the "deal".'),
         # A quote inside a quote, or inches, while the curly one closes later: left alone.
