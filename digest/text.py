@@ -350,9 +350,11 @@ def pair_quotes(text: str) -> str:
         # address keeps its marks (".../O'Hare_airport", "sean.o'brien@example.ie").
         opens = bool(_OPENING_SINGLE.search(text))
         text = _ADDRESS_OR_WORD.sub(
-            lambda m: m.group(0)
-            if _ADDRESS.search(m.group(0))
-            else _curl_apostrophes(m.group(0), word_ends=not opens),
+            lambda m: (
+                m.group(0)
+                if _ADDRESS.search(m.group(0))
+                else _curl_apostrophes(m.group(0), word_ends=not opens)
+            ),
             text,
         )
     if '"' not in text:
