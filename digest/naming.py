@@ -274,8 +274,11 @@ def _spoken_in_full(word: str, context: Sequence[str]) -> str:
     (run,) = found
     name = " ".join(run.split()[run.split().index(word) :])
     text = " ".join(context).replace(name, " ")
-    beside = rf"[A-Z][\w'’.\-]*\s{re.escape(word)}\b|\b{re.escape(word)}\s[A-Z]"
-    return "" if re.search(beside, text) else run
+    # "Mr Khalid" is him too: a title before the word is no other name.
+    before_it = re.findall(rf"([A-Z][\w'’.\-]*)\s{re.escape(word)}\b", text)
+    if any(w.rstrip(".") not in _PERSON_TITLES for w in before_it):
+        return ""
+    return "" if re.search(rf"\b{re.escape(word)}\s[A-Z]", text) else run
 
 
 _SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})

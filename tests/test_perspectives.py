@@ -161,7 +161,7 @@ def test_a_given_name_used_alone_is_the_person_the_article_reports_speaking_in_f
             "“The samples were sent to the state laboratory,” said Inspector-General of "
             "Police Hamid Nor Aziz.",
             "Hamid told reporters that one of the two women had fallen ill after the attack.",
-            "Hamid said officers were still tracing where the chemical had been bought.",
+            "Mr Hamid said officers were still tracing where the chemical had been bought.",
             "Asked later whether the search had widened, Hamid said it had not.",
         ]
     ]
