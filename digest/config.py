@@ -308,31 +308,28 @@ class FetchConfig(_Model):
     )
 
 
+def _keyword(keyword: str) -> str:
+    """A keyword that picks stories out. One of common words ("a", "the", "new") matches
+    nearly every story: the topic would take over the issue. A capitalised word is a
+    name, matched in capitals only ("WHO", "X"), and specific enough."""
+    if not keyword.strip():
+        raise ValueError("an empty keyword. Remove it, or write the word it lacks.")
+    named = any(word[:1].isupper() for word in keyword.split())
+    if (len(keyword.strip()) < 2 or not content_words(keyword)) and not named:
+        raise ValueError(
+            f'keyword "{keyword}" matches nearly every story (it is one letter or a common '
+            'word). Use a name or a phrase, like "Greenland" or "frozen assets".'
+        )
+    return keyword
+
+
 class TopicConfig(_Model):
     name: str = Field(min_length=1, description="Section heading in the email.")
-    keywords: tuple[str, ...] = Field(
+    # Checked one by one, so an error names the keyword's own line.
+    keywords: tuple[Annotated[str, AfterValidator(_keyword)], ...] = Field(
         min_length=1, description="Words and phrases that mark a story as on this topic."
     )
     description: str = Field("", description="A sentence describing the topic.")
-
-    @field_validator("keywords")
-    @classmethod
-    def _keywords(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        # A keyword of common words ("a", "the", "new") matches nearly every story: the
-        # topic would take over the issue. A capitalised word is a name, matched in
-        # capitals only ("WHO", "X"), and specific enough.
-        for keyword in value:
-            named = any(word[:1].isupper() for word in keyword.split())
-            plain = len(keyword.strip()) < 2 or not content_words(keyword)
-            if not keyword.strip():
-                raise ValueError("an empty keyword. Remove it, or write the word it lacks.")
-            if plain and not named:
-                raise ValueError(
-                    f'keyword "{keyword}" matches nearly every story (it is one letter or '
-                    'a common word). Use a name or a phrase, like "Greenland" or "frozen '
-                    'assets".'
-                )
-        return value
 
 
 class FeedConfig(_Model):

@@ -209,18 +209,19 @@ def test_an_editorial_file_named_but_not_there_is_a_config_error(tmp_path: Path)
 @pytest.mark.parametrize(
     ("keywords", "told"),
     [
-        ('[a, "frozen assets"]', 'keyword "a" matches nearly every story'),
-        ('["the new", Greenland]', 'keyword "the new" matches nearly every story'),
-        ('["  ", Greenland]', "an empty keyword. Remove it"),
+        ("- a\n      - frozen assets", ':5:9: topics[0].keywords[0]: keyword "a" matches nearly'),
+        ("- Greenland\n      - the new", ':6:9: topics[0].keywords[1]: keyword "the new" matches'),
+        ('- Greenland\n      - "  "', ":6:9: topics[0].keywords[1]: an empty keyword. Remove it"),
     ],
 )
 def test_a_keyword_that_would_match_every_story_is_a_config_error(
     tmp_path: Path, keywords: str, told: str
 ) -> None:
-    text = GOOD.replace("feeds:", f"topics:\n  - name: Greenland\n    keywords: {keywords}\nfeeds:")
-    code, output = _cli(tmp_path, text, "feeds", "export")
+    # Each told at its own line.
+    topic = f"topics:\n  - name: Greenland\n    keywords:\n      {keywords}\nfeeds:"
+    code, output = _cli(tmp_path, GOOD.replace("feeds:", topic), "feeds", "export")
     assert code == 2, output
-    assert f"feeds.yaml:4:5: topics[0].keywords: {told}" in output
+    assert f"feeds.yaml{told}" in output, output
 
 
 def test_a_name_in_capitals_is_a_keyword_however_short(tmp_path: Path) -> None:
