@@ -75,23 +75,16 @@ def _twice(
 
 
 def _missing_templates(data: CommentedMap, base_dir: Path, name: str) -> list[ConfigProblem]:
-    newsletter = data.get("newsletter")
-    if not isinstance(newsletter, CommentedMap):
-        return []
-    templates = newsletter.get("templates")
-    if not isinstance(templates, str) or (base_dir / templates).is_dir():
-        return []
-    line, column = newsletter.lc.value("templates")
-    return [
-        ConfigProblem(
-            name,
-            line + 1,
-            column + 1,
-            "newsletter.templates",
-            f'no folder "{templates}" beside this file ({base_dir / templates}). Create it '
-            "with the templates you override, or remove the key to use the default templates.",
-        )
-    ]
+    return _missing_path(
+        data,
+        "templates",
+        base_dir,
+        name,
+        is_there=Path.is_dir,
+        what="folder",
+        to_do="Create it with the templates you override, or remove the key to use the "
+        "default templates.",
+    )
 
 
 def _missing_editorial(data: CommentedMap, base_dir: Path, name: str) -> list[ConfigProblem]:
@@ -99,22 +92,46 @@ def _missing_editorial(data: CommentedMap, base_dir: Path, name: str) -> list[Co
     would drop every take, pin and drop without a word; the default name, written out
     as the starter does, may be absent (no edits yet)."""
     newsletter = data.get("newsletter")
+    named = newsletter.get("editorial") if isinstance(newsletter, CommentedMap) else None
+    if isinstance(named, str) and named.strip() == _DEFAULT_EDITORIAL:
+        return []
+    return _missing_path(
+        data,
+        "editorial",
+        base_dir,
+        name,
+        is_there=Path.is_file,
+        what="file",
+        to_do="Correct the name, create the file (`digest init` writes a starter), or "
+        "remove the key for the default editorial.yaml.",
+    )
+
+
+def _missing_path(
+    data: CommentedMap,
+    key: str,
+    base_dir: Path,
+    name: str,
+    *,
+    is_there: Callable[[Path], bool],
+    what: str,
+    to_do: str,
+) -> list[ConfigProblem]:
+    """A problem at ``newsletter.<key>`` when the path it names, beside the settings
+    file, is not there."""
+    newsletter = data.get("newsletter")
     if not isinstance(newsletter, CommentedMap):
         return []
-    editorial = newsletter.get("editorial")
-    if not isinstance(editorial, str) or editorial.strip() == _DEFAULT_EDITORIAL:
+    value = newsletter.get(key)
+    if not isinstance(value, str) or is_there(base_dir / value):
         return []
-    if (base_dir / editorial).is_file():
-        return []
-    line, column = newsletter.lc.value("editorial")
+    line, column = newsletter.lc.value(key)
     return [
         ConfigProblem(
             name,
             line + 1,
             column + 1,
-            "newsletter.editorial",
-            f'no file "{editorial}" beside this file ({base_dir / editorial}). Correct the '
-            "name, create the file (`digest init` writes a starter), or remove the key for "
-            "the default editorial.yaml.",
+            f"newsletter.{key}",
+            f'no {what} "{value}" beside this file ({base_dir / value}). {to_do}',
         )
     ]
