@@ -177,12 +177,18 @@ def build_issue(
         known_names=names,
         cases=cases,
     )
+    topics = apply_text(written.sections, plan)
+    printed = {
+        s.story_id: [x.text for x in (*s.briefly, *s.also_worth_noting)]
+        for t in topics
+        for s in t.stories
+    }
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,
         window_start=window.start,
         window_end=window.end,
-        topics=apply_text(written.sections, plan),
+        topics=topics,
         problems=(
             *intake_problems(config, store, window),
             *fetch_report.problems,
@@ -192,7 +198,7 @@ def build_issue(
         ),
         generated_at=options.now,
         also_in_the_news=write_briefs(selection.briefs, cases, names),
-        watch=find_events(selection.stories, window.issue_date),
+        watch=find_events(selection.stories, window.issue_date, printed),
         number=store.issue_number(window.issue_date.isoformat()),
         is_draft=not options.is_final,
     )

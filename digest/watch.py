@@ -19,14 +19,17 @@ line. A sentence counts only when all of these hold:
   or after the issue date and within :data:`HORIZON_DAYS` of it.
 
 One item per event: the same date in the same story is reported once (the shortest
-sentence, which usually says it most plainly).
+sentence, which usually says it most plainly). A sentence the story already prints
+(in its Briefly or Also worth noting) is not printed again here; another outlet's
+sentence about the same date may be.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from datetime import date, timedelta
 from typing import Final
 
@@ -51,6 +54,11 @@ _EXPLETIVE_IT = re.compile(
 )
 # A bare "18 November" in an article of 20 November is two days ago, not next year's.
 _RECENT_PAST_DAYS: Final = 31
+# How alike two sentences' words must be for one to be the other as printed: the
+# Briefly adds dates in brackets, curls quotes and may introduce a name in full, so
+# equality is too strict; two outlets' sentences about the same date share far less.
+_SAME_SENTENCE: Final = 0.8
+_WORD = re.compile(r"[^\W_]+")
 
 _MONTHS: Final = tuple(month.lower() for month in MONTHS)
 _WEEKDAYS: Final = tuple(day.lower() for day in WEEKDAYS)
@@ -115,19 +123,28 @@ class _Mention:
     day: date | None
 
 
-def find_events(stories: Sequence[Story], issue_date: date) -> tuple[WatchItem, ...]:
+def find_events(
+    stories: Sequence[Story],
+    issue_date: date,
+    printed: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[WatchItem, ...]:
     """Events ahead that the articles of ``stories`` put on a date, soonest first.
 
     At most :data:`MAX_ITEMS`; dated events come before month-only ones of the same
-    month. See the module docstring for what counts.
+    month. ``printed`` maps a story id to the sentences the issue prints for it; none
+    of them is repeated here. See the module docstring for what counts.
     """
     found: dict[tuple[str, date, date | None], WatchItem] = {}
     for story in stories:
+        already = [_words(text) for text in (printed or {}).get(story.id, ())]
         for article in story.articles:
             # The day the outlet wrote it on, as the Briefly dates its days.
             published = local_date(article.published, article.utc_offset)
             for sentence in _sentences(article.text):
-                for mention in _mentions(sentence, published, issue_date):
+                mentions = _mentions(sentence, published, issue_date)
+                if mentions and _is_printed(sentence, already):
+                    continue
+                for mention in mentions:
                     key = (story.id, mention.month, mention.day)
                     known = found.get(key)
                     if known is None or len(sentence) < len(known.text):
@@ -154,6 +171,18 @@ def _sentences(text: str) -> Iterable[str]:
             if needs_antecedent(sentence) == "sentence" and not _EXPLETIVE_IT.match(sentence):
                 continue
             yield sentence
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _is_printed(sentence: str, printed: Sequence[list[str]]) -> bool:
+    words = _words(sentence)
+    return any(
+        SequenceMatcher(None, words, other, autojunk=False).ratio() >= _SAME_SENTENCE
+        for other in printed
+    )
 
 
 def _mentions(sentence: str, published: date, issue_date: date) -> list[_Mention]:

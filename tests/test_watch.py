@@ -214,3 +214,21 @@ def test_a_weekday_ahead_counts_from_the_day_it_was_said_on() -> None:
     assert [i.day for i in find_events([_story(plain, published=saturday)], ISSUE)] == [
         date(2026, 11, 24)
     ]
+
+
+def test_a_sentence_the_story_already_prints_is_not_repeated() -> None:
+    """The Briefly prints "... will resume on Tuesday (1 December)"; What to watch does
+    not print it again, but another outlet's own sentence about that date still counts,
+    and the same sentence printed for another story does not hide it."""
+    told = "Talks on the ferry fares will resume on 1 December, the ministry says."
+    as_printed = "Talks on the ferry fares will resume on 1 December, the ministry says."
+    other = "The unions are expected to strike on 1 December unless the fares are cut."
+    only_told = _story(told)
+    assert find_events([only_told], ISSUE, {"s-1": [as_printed]}) == ()
+    # The Briefly's own edits (a date in brackets, curled quotes) still read as the same.
+    edited = "Talks on the ferry fares will resume on 1 December (Tuesday), the ministry says."
+    assert find_events([only_told], ISSUE, {"s-1": [edited]}) == ()
+    [item] = find_events([_story(told, other)], ISSUE, {"s-1": [as_printed]})
+    assert item.text == other and item.day == date(2026, 12, 1)
+    [item] = find_events([only_told], ISSUE, {"s-2": [as_printed]})
+    assert item.text == told
