@@ -157,6 +157,8 @@ def test_gitignore_covers_lock_files_and_the_demo_output() -> None:
     paths = [
         "digest.db.3f2a9c1d0b7e.lock",
         "newsletter/digest.db.0123456789ab.lock",
+        "digest.db.locks/issue-2026-11-23.lock",
+        "newsletter/digest.db.locks/schema-migrations.lock",
         ".editorial.yaml.lock",
         "demo-out/2026-11-23/email.html",
         "digest-demo/index.html",

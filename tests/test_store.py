@@ -349,3 +349,37 @@ def test_an_in_memory_store_leaves_no_lock_file(
     with open_store(url) as memory, build_lock(memory.engine, "issue:2026-11-23"):
         pass
     assert list(tmp_path.iterdir()) == []
+
+
+def test_lock_files_live_in_one_folder_and_old_ones_are_cleared(tmp_path: Path) -> None:
+    """A year of weekly issues left 52 ``digest.db.<hash>.lock`` files beside the store;
+    they now sit in ``digest.db.locks/``, named for what they guard, and the old files
+    go once no process holds them."""
+    import fcntl
+
+    database = tmp_path / "digest.db"
+    stale = tmp_path / "digest.db.3f2a9c1d0b7e.lock"
+    held = tmp_path / "digest.db.0123456789ab.lock"
+    stale.write_bytes(b"")
+    held.write_bytes(b"")
+    other = tmp_path / "notes.3f2a9c1d0b7e.lock"  # not the store's: left alone
+    other.write_bytes(b"")
+    with open(held, "rb") as holder:
+        fcntl.flock(holder, fcntl.LOCK_EX)  # an older version, still running
+        with open_store(f"sqlite:///{database}") as store:
+            with build_lock(store.engine, "issue:2026-11-23"):
+                pass
+            with build_lock(store.engine, MIGRATION_LOCK):
+                pass
+    assert sorted(p.name for p in (tmp_path / "digest.db.locks").iterdir()) == [
+        "issue-2026-11-23.lock",
+        "schema-migrations.lock",
+    ]
+    assert not stale.exists()
+    assert held.exists() and other.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "digest.db",
+        "digest.db.0123456789ab.lock",
+        "digest.db.locks",
+        "notes.3f2a9c1d0b7e.lock",
+    ]

@@ -4,8 +4,10 @@ time (``MIGRATION_LOCK``). A file lock beside SQLite, an advisory lock on Postgr
 from __future__ import annotations
 
 import fcntl
+import glob
 import hashlib
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +22,8 @@ __all__ = ["MIGRATION_LOCK", "build_lock"]
 MIGRATION_LOCK = "schema-migrations"
 
 _POLL_SECONDS = 0.2
+# What earlier versions named a lock file after the store's name: ".3f2a9c1d0b7e.lock".
+_OLD_LOCK_FILE = re.compile(r"\.[0-9a-f]{12}\.lock")
 
 
 @contextmanager
@@ -67,9 +71,10 @@ def _file_lock(engine: Engine, name: str, wait_seconds: float) -> Iterator[None]
         # lock file to leave in the working directory.
         yield
         return
-    safe = hashlib.sha1(name.encode()).hexdigest()[:12]
-    path = Path(f"{database}.{safe}.lock")
+    path = _lock_path(database, name)
     try:
+        path.parent.mkdir(exist_ok=True)
+        _remove_old_lock_files(database)
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
         raise StoreError(
@@ -93,6 +98,35 @@ def _file_lock(engine: Engine, name: str, wait_seconds: float) -> Iterator[None]
             fcntl.flock(descriptor, fcntl.LOCK_UN)
     finally:
         os.close(descriptor)
+
+
+def _lock_path(database: str, name: str) -> Path:
+    """``digest.db.locks/issue-2026-11-23.lock``: one folder beside the store holds every
+    lock file, named for what it guards, rather than a file per issue beside it."""
+    readable = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip(".-")
+    if not readable or readable != name.replace(":", "-"):
+        readable = f"{readable[:40]}-{hashlib.sha1(name.encode()).hexdigest()[:12]}"
+    return Path(f"{database}.locks") / f"{readable}.lock"
+
+
+def _remove_old_lock_files(database: str) -> None:
+    """Remove the lock files earlier versions left beside the store (one per issue,
+    ``digest.db.<hash>.lock``), each only when no process holds it."""
+    store = Path(database)
+    for old in store.parent.glob(f"{glob.escape(store.name)}.*.lock"):
+        if not _OLD_LOCK_FILE.fullmatch(old.name[len(store.name) :]):
+            continue
+        try:
+            descriptor = os.open(old, os.O_RDWR)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            old.unlink(missing_ok=True)
+        except OSError:
+            pass  # held by a running older version, or not ours to remove: leave it
+        finally:
+            os.close(descriptor)
 
 
 @contextmanager
