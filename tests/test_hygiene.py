@@ -34,6 +34,11 @@ from digest.hygiene import clean_sentence, furniture_kind
             "TORONTO, Jan. 5, 2024 (GLOBE NEWSWIRE) -- The miner reported record sales.",
             "The miner reported record sales.",
         ),
+        (
+            "SAN FRANCISCO--(BUSINESS WIRE)--The chipmaker agreed to buy a rival.",
+            "The chipmaker agreed to buy a rival.",
+        ),
+        ("BOSTON--The hospital opened a new wing.", "The hospital opened a new wing."),
         ("Chicago, Nov. 30, 2018 was the coldest day of the year.", None),
         # A country of three words; a city with its state's abbreviation.
         (
