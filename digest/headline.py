@@ -49,6 +49,7 @@ from digest.text import (
 
 __all__ = [
     "WordCases",
+    "curl_quotes",
     "ends_short",
     "has_news_title",
     "headline_from_sentence",
@@ -456,7 +457,7 @@ def normalise_headline(
     """House style: curly quotes, "%" after numbers, sentence case, no final stop."""
     text = " ".join(title.split()).rstrip(" .")
     text = _PERCENT.sub(r"\1%", text)
-    text = _curly_quotes(text)
+    text = curl_quotes(text)
     if _is_title_case(text):
         text = _sentence_case(text, texts, cases)
     return _without_relative_day(text)
@@ -606,7 +607,9 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     return min(good, key=rank)
 
 
-def _curly_quotes(text: str) -> str:
+def curl_quotes(text: str) -> str:
+    """A title's straight quotation marks and apostrophes curled, as headlines print them
+    (the Sources lines give the outlets' titles in the same marks)."""
     out = []
     for index, char in enumerate(text):
         before = text[index - 1] if index else " "

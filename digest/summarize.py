@@ -50,7 +50,7 @@ from digest.briefly import (
 )
 from digest.dates import annotate_dates, names_a_day, on_outlets_clock, stale_future
 from digest.figures import figure_conflicts
-from digest.headline import WordCases, make_headline
+from digest.headline import WordCases, curl_quotes, make_headline
 from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
@@ -447,7 +447,9 @@ def _sources(story: Story) -> tuple[Source, ...]:
         if article.url in seen:
             continue
         seen.add(article.url)
-        title = clean_sentence(article.title) if article.title.strip() else ""
+        # In the headline's quotation marks: "he will 'seriously consider' a run" under
+        # a headline that prints ‘seriously consider’ reads as two styles.
+        title = curl_quotes(clean_sentence(article.title)) if article.title.strip() else ""
         # Dated as the outlet dated it: its "on Tuesday" counts from that day.
         published = on_outlets_clock(article.published, article.utc_offset)
         sources.append(Source(article.outlet, title, article.url, published))

@@ -138,8 +138,10 @@ def _cached(
 def as_title(text: str) -> str:
     """A headline quoted in running text, without the full stop some outlets end it
     with: “... Than He Thought.”; reads as a sentence ended twice. An abbreviation's
-    stop stays ("U.S.", "9 p.m.", "Acme Inc.")."""
-    text = text.strip()
+    stop stays ("U.S.", "9 p.m.", "Acme Inc."). Its own double quotation marks turn
+    single, as a quotation inside a quotation does: “Israel's neighbors condemn ‘de
+    facto beginning’ ...”."""
+    text = text.strip().replace("“", "‘").replace("”", "’")
     last = text.rsplit(" ", 1)[-1]
     if not last.endswith(".") or "." in last[:-1] or len(last.strip("“”\"'’.")) <= 3:
         return text

@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from datetime import date, timedelta
+from difflib import SequenceMatcher
 from typing import Final
 
 from digest.briefly import needs_antecedent

@@ -1097,6 +1097,8 @@ def test_the_reading_time_counts_also_in_the_news() -> None:
         ("Strike called off until 9 p.m.", "Strike called off until 9 p.m."),
         ("Shares of Acme Inc.", "Shares of Acme Inc."),
         ("Talks with the U.S.", "Talks with the U.S."),
+        ("Neighbours condemn “de facto” annexation", "Neighbours condemn ‘de facto’ annexation"),
+        ("Minister says “Enough.”", "Minister says ‘Enough.’"),
     ],
 )
 def test_a_title_quoted_in_running_text_loses_only_a_sentences_stop(

@@ -289,6 +289,21 @@ def test_sources_are_one_per_url_in_outlet_then_time_order(story: Story) -> None
     ]
 
 
+def test_source_titles_print_in_the_headlines_quotation_marks(story: Story) -> None:
+    """One outlet's title of straight marks beside a headline of curly ones reads as two
+    styles in one story."""
+    quoted = _article(
+        "quoted",
+        "Harbour Radio",
+        "Denmark's envoy says island 'not for sale', calls offer \"absurd\"",
+        WIRE,
+        4,
+    )
+    summary = summarize_story(Story(StoryId("s"), (*story.articles, quoted)))
+    [title] = [s.title for s in summary.sources if s.outlet == "Harbour Radio"]
+    assert title == "Denmark’s envoy says island ‘not for sale’, calls offer “absurd”"
+
+
 def test_headline_is_plain_without_site_suffix(story: Story) -> None:
     headline = make_headline(story)
 
