@@ -36,7 +36,7 @@ from typing import Final
 from digest.briefly import needs_antecedent
 from digest.dates import local_date, spoken_on
 from digest.hygiene import clean_sentence
-from digest.models import Story, WatchItem
+from digest.models import Story, StoryId, WatchItem
 from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, split_sentences
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events"]
@@ -126,7 +126,7 @@ class _Mention:
 def find_events(
     stories: Sequence[Story],
     issue_date: date,
-    printed: Mapping[str, Sequence[str]] | None = None,
+    printed: Mapping[StoryId, Sequence[str]] | None = None,
 ) -> tuple[WatchItem, ...]:
     """Events ahead that the articles of ``stories`` put on a date, soonest first.
 
