@@ -467,6 +467,53 @@ def test_fetch_pages(httpserver: HTTPServer) -> None:
     assert cached.ok and cached.not_modified and cached.etag == '"c1"'
 
 
+def test_a_stop_inside_a_task_leaves_no_asyncio_traceback(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A SIGTERM to a command started in the background is raised as KeyboardInterrupt
+    wherever it lands, often inside one of the tasks fetching pages. The CLI says it was
+    interrupted; asyncio must not add "Task exception was never retrieved" and a
+    traceback after that message (it did, in a CI run of the SIGTERM test)."""
+    import asyncio
+    import gc
+
+    from digest.fetch import _run_blocking
+
+    async def one(n: int) -> None:
+        await asyncio.sleep(0.01 * n)
+        if n == 2:
+            raise KeyboardInterrupt  # where the signal landed
+        await asyncio.sleep(5)
+
+    async def work() -> list[None]:
+        return await asyncio.gather(*(one(n) for n in range(4)))
+
+    def interrupted() -> bool:
+        try:
+            _run_blocking(work())
+        except KeyboardInterrupt:
+            return True  # its traceback, which holds the task, goes with this frame
+        return False
+
+    assert interrupted()
+    gc.collect()  # an unretrieved exception is reported when its task is collected
+    assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []
+    # Any other error a task leaves unretrieved is still reported.
+    caplog.clear()
+
+    async def failing() -> None:
+        asyncio.get_running_loop().create_task(_boom())
+        await asyncio.sleep(0.05)
+
+    _run_blocking(failing())
+    gc.collect()
+    assert any("never retrieved" in r.getMessage() for r in caplog.records)
+
+
+async def _boom() -> None:
+    raise ValueError("lost")
+
+
 def test_page_on_a_private_address_needs_allow_private(httpserver: HTTPServer) -> None:
     httpserver.expect_request("/article").respond_with_data(
         "<html>hi</html>", content_type="text/html"
