@@ -64,12 +64,19 @@ _POOL_MIN_FEEDS = 16
 
 @dataclass(frozen=True, slots=True)
 class FeedRequest:
-    """A feed to poll, with the validators stored from its last poll."""
+    """A feed to poll, with the validators stored from its last poll.
+
+    ``trusted`` skips the address guard for ``url``: true for the operator's own URLs
+    (feeds.yaml, ``digest feeds check``), false for where a publisher moved its feed to
+    another host, which is checked at every poll as any link from a feed is (a moved
+    host's address could later point inside the network).
+    """
 
     url: str
     name: str
     etag: str | None = None
     last_modified: str | None = None
+    trusted: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +211,7 @@ async def _poll_feed(
 ) -> FetchResult:
     headers = {"Accept": _FEED_ACCEPT, **_conditional_headers(feed.etag, feed.last_modified)}
     try:
-        response = await client.get(feed.url, headers=headers, trusted=True)
+        response = await client.get(feed.url, headers=headers, trusted=feed.trusted)
     except FetchError as exc:
         return _failed(feed, exc.message, status=exc.status)
     etag = response.headers.get("etag") or feed.etag

@@ -50,6 +50,15 @@ _METADATA_ADDRESSES = frozenset(
 
 _IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
+# Not public, whatever the flags of the running Python's ``ipaddress`` say (they change
+# between patch releases): IPv6 site-local (deprecated, still routed inside networks
+# that use it), the IETF's 192.0.0.0/24 and the 6to4 relay anycast block.
+_SITE_LOCAL = ipaddress.ip_network("fec0::/10")
+_ALSO_NON_PUBLIC = (
+    ipaddress.ip_network("192.0.0.0/24"),
+    ipaddress.ip_network("192.88.99.0/24"),
+)
+
 
 def blocked_address_reason(address: str) -> str | None:
     """Why a fetch to ``address`` (an IP literal) is refused, or None if it is public."""
@@ -68,10 +77,11 @@ def blocked_address_reason(address: str) -> str | None:
         (ip.is_unspecified, "unspecified"),
         (ip.is_loopback, "loopback"),
         (ip.is_link_local, "link-local"),
+        (ip in _SITE_LOCAL, "site-local"),
         (ip.is_multicast, "multicast"),
         (ip.is_private, "private"),
         (ip.is_reserved, "reserved"),
-        (not ip.is_global, "non-public"),
+        (not ip.is_global or any(ip in net for net in _ALSO_NON_PUBLIC), "non-public"),
     )
     for is_blocked, reason in checks:
         if is_blocked:

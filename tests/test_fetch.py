@@ -606,3 +606,50 @@ def test_the_zone_of_a_feeds_dates_is_kept_and_utc_is_no_zone() -> None:
     # All three were written at 16:00 UTC; only the first two say on whose clock.
     assert {e.published for e in entries} == {datetime(2026, 11, 18, 16, 0, tzinfo=UTC)}
     assert [e.utc_offset for e in entries] == [-300, 540, None]
+
+
+def test_a_feed_moved_to_another_host_is_checked_at_every_poll(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    """A 301 to another host is saved as the feed's address; the next polls must not
+    trust it as they trust the operator's own URL: its name could later resolve inside
+    the network (here "localhost", once private addresses are no longer allowed)."""
+    from click.testing import CliRunner
+
+    from digest.cli import cli
+    from digest.store import open_store
+
+    port = httpserver.port
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        "", 301, {"Location": f"http://localhost:{port}/moved.xml"}
+    )
+    httpserver.expect_request("/moved.xml").respond_with_data(
+        RSS, content_type="application/rss+xml"
+    )
+    config = tmp_path / "feeds.yaml"
+
+    def poll(allow_private: bool) -> str:
+        config.write_text(
+            "newsletter: {name: Moved, from: desk@example.org,"
+            " unsubscribe: 'https://example.org/u'}\n"
+            "storage: {url: 'sqlite:///digest.db'}\n"
+            f"fetch: {{allow_private: {str(allow_private).lower()}, retries: 0}}\n"
+            f"feeds:\n  - {{url: 'http://127.0.0.1:{port}/feed.xml', name: Example}}\n",
+            encoding="utf-8",
+        )
+        result = CliRunner().invoke(
+            cli, ["fetch", "--config", str(config), "--now", "2026-03-03T06:00:00+00:00"]
+        )
+        return result.output
+
+    poll(allow_private=True)  # moved: the store keeps the new address
+    with open_store(f"sqlite:///{tmp_path / 'digest.db'}") as store:
+        [state] = store.feed_states([f"http://127.0.0.1:{port}/feed.xml"])
+    assert state.current_url == f"http://localhost:{port}/moved.xml"
+    served = len(httpserver.log)
+    output = poll(allow_private=False)
+    moved = f'feed "Example" (http://localhost:{port}/moved.xml) failed: blocked address'
+    assert moved in output, output
+    # Nothing asked of the moved address (its pages, stored at the first poll, are
+    # articles: they were always checked).
+    assert [r for r, _ in httpserver.log[served:] if r.path == "/moved.xml"] == []

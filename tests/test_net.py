@@ -89,6 +89,10 @@ def _resolver(table: Mapping[str, Sequence[str]]) -> Resolver:
         ("100.64.0.1", "non-public"),  # carrier-grade NAT
         ("::ffff:127.0.0.1", "loopback"),  # IPv4-mapped
         ("2002:7f00:1::", "loopback"),  # 6to4 wrapping 127.0.0.1
+        # Blocked whatever this Python's ipaddress flags say of them.
+        ("fec0::1", "site-local"),
+        ("192.0.0.9", "non-public"),
+        ("192.88.99.1", "non-public"),
         ("93.184.216.34", None),
         ("2606:4700:4700::1111", None),
     ],
