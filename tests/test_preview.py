@@ -327,6 +327,47 @@ def test_a_story_left_out_or_in_also_in_the_news_is_brought_in_from_the_page(
     assert edits[left_out.story_id].pin and edits[brief].pin
 
 
+def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
+    """Saving one box reloads the page, and so does another window's edit: the take
+    typed in another story's box (not saved yet) is still there after each, marked as
+    not saved, and is saved when its own button is pressed."""
+    if not CHROMIUM:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    first, second, third = _ids(draft)[:3]
+    take = "Tokyo gains more from this than NATO does."
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page()
+        page.goto(draft.url)
+        page.fill(f"#take-{first}", take)
+        page.fill(f"#headline-{second}", "Ferry fares double overnight")
+        with page.expect_navigation():
+            page.click(f"button[data-action=headline][data-story='{second}']")
+        assert page.input_value(f"#take-{first}") == take
+        assert "unsaved" in (page.get_attribute(f"#take-{first}", "class") or "")
+        # The saved box shows the file's text, not marked.
+        assert page.input_value(f"#headline-{second}") == "Ferry fares double overnight"
+        assert "unsaved" not in (page.get_attribute(f"#headline-{second}", "class") or "")
+        # Another window's edit: the server pushes the new draft and the page reloads.
+        with page.expect_navigation(timeout=15_000):
+            page.evaluate(
+                """([story, token]) => fetch('/api/edit', {method: 'POST',
+                    headers: {'Content-Type': 'application/json', 'X-Digest-Token': token},
+                    body: JSON.stringify({story, changes: {pin: true}})})""",
+                [third, page.get_attribute("body", "data-token")],
+            )
+        assert page.input_value(f"#take-{first}") == take
+        with page.expect_navigation():
+            page.click(f"button[data-action=take][data-story='{first}']")
+        assert page.input_value(f"#take-{first}") == take
+        assert "unsaved" not in (page.get_attribute(f"#take-{first}", "class") or "")
+        browser.close()
+    edits = load_plan(load_config(draft.config).editorial_path).stories
+    assert edits[first].take == take and edits[third].pin
+    assert edits[second].headline == "Ferry fares double overnight"
+
+
 def _topics(draft: Draft) -> list[dict[str, Any]]:
     result = draft.server.state.result
     assert result is not None

@@ -13,10 +13,40 @@ let leaving = false;
 function reloadTo(version) {
   if (leaving || version <= shown) return;
   leaving = true;
+  keepDrafts(null);
   location.reload();
 }
 
-async function post(body) {
+// Text typed but not saved survives the page's reloads: saving one box, an edit from
+// another window or a change to editorial.yaml on disk reloads the whole page, and the
+// editor's typing in the other boxes must not go with it. It is kept in this tab's
+// sessionStorage across the reload and put back, marked as not saved.
+const DRAFTS = 'digest-preview-drafts';
+function textBoxes() { return document.querySelectorAll('textarea[id], input[type=text][id]'); }
+function keepDrafts(saved) {
+  const drafts = {};
+  for (const box of textBoxes()) {
+    if (box.id !== saved && box.value !== box.defaultValue) drafts[box.id] = box.value;
+  }
+  try { sessionStorage.setItem(DRAFTS, JSON.stringify(drafts)); } catch (err) { /* full */ }
+}
+function restoreDrafts() {
+  let drafts = {};
+  try { drafts = JSON.parse(sessionStorage.getItem(DRAFTS) || '{}'); } catch (err) { drafts = {}; }
+  sessionStorage.removeItem(DRAFTS);
+  for (const [id, value] of Object.entries(drafts)) {
+    const box = document.getElementById(id);
+    if (!box || box.value === value) continue;
+    box.value = value;
+    box.classList.add('unsaved');
+    box.title = 'Not saved yet: press its Save button to keep it';
+  }
+}
+restoreDrafts();
+// A reload by hand (F5) keeps them too.
+window.addEventListener('pagehide', () => { if (!leaving) keepDrafts(null); });
+
+async function post(body, saved = null) {
   if (posting || leaving) return;
   posting = true;
   try {
@@ -31,7 +61,7 @@ async function post(body) {
   }
   // The edit's own build may not change the draft (an edit that leaves it as it was):
   // reload anyway, so the controls show the file as it now is.
-  if (!leaving) { leaving = true; location.reload(); }
+  if (!leaving) { leaving = true; keepDrafts(saved); location.reload(); }
 }
 
 function field(action, story) { return document.getElementById(action + '-' + story); }
@@ -63,7 +93,7 @@ document.addEventListener('click', (e) => {
   let value;
   try { value = readers[key](field(key, story)); } catch (err) { alert(err.message); return; }
   if (key === 'merge_into' && !value) return;
-  post({story, changes: {[key]: value}});
+  post({story, changes: {[key]: value}}, key + '-' + story);
 });
 
 // Server push: the preview sends the draft's version whenever a build finishes
