@@ -72,7 +72,14 @@ class StoryEdit(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     take: str | None = Field(None, description="Our take, written by the editors.")
-    pin: bool = Field(False, description="Show this story first in its topic.")
+    pin: bool = Field(
+        False, description="Lead the issue with this story; it comes in past max_stories."
+    )
+    keep: bool = Field(
+        False,
+        description="Bring this story in where its coverage ranks it, past max_stories "
+        "and out of Also in the news (pin also puts it first).",
+    )
     drop: bool = Field(False, description="Leave this story out of the issue.")
     order: int | None = Field(None, ge=1, description="Position within its topic.")
     topic: str | None = Field(None, description="Move the story under this topic.")
@@ -229,7 +236,7 @@ class EditorsChoice:
     ``stories`` are the candidates after splits and merges, without dropped ones, in
     their original order (a split-out story right after its origin). ``left_out`` holds
     the merged and dropped stories with their reasons; ``requested`` the stories the
-    editors asked to see (pinned, or split out), which come in whatever their rank;
+    editors asked to see (pinned, kept or split out), which come in whatever their rank;
     ``moves`` the topic each moved story goes under; ``order`` the position each
     ordered story takes in its topic; ``split_from`` maps a split-out story to the story
     it came from; ``editor_takes`` the stories whose take the editors wrote (the
@@ -249,8 +256,8 @@ class EditorsChoice:
 
 
 def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsChoice:
-    """Phase 1: apply ``split``, then ``merge_into``, then ``drop``, ``topic``, ``pin``
-    and ``order`` to this issue's candidate stories.
+    """Phase 1: apply ``split``, then ``merge_into``, then ``drop``, ``topic``, ``pin``,
+    ``keep`` and ``order`` to this issue's candidate stories.
 
     Splits come first, so a story split out can be merged into another. A split article
     is matched by host, path and query (scheme and port are ignored, as in story ids)
@@ -301,14 +308,14 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
             continue
         edit = _edit(plan, story_id)
         if edit.drop:
-            if edit.pin or edit.order is not None:
+            if edit.pin or edit.keep or edit.order is not None:
                 # Earlier previews wrote a drop beside a pin: the drop is the later word,
                 # and an unattended build goes on with it rather than stopping.
                 problems.append(
                     _problem(
                         plan,
                         story_id,
-                        f"{name}: {story_id}: drop together with pin or order; left out, as "
+                        f"{name}: {story_id}: drop together with pin, keep or order; left out, as "
                         "the drop says. Remove the one you do not mean.",
                     )
                 )
@@ -325,10 +332,11 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
             kept.append(story)
     ids = {s.id for s in kept}
     pinned = frozenset(i for i in ids if _edit(plan, i).pin)
+    brought_in = frozenset(i for i in ids if _edit(plan, i).keep)
     return EditorsChoice(
         stories=tuple(kept),
         left_out=tuple(left_out),
-        requested=pinned | frozenset(i for i in split_from if i in ids),
+        requested=pinned | brought_in | frozenset(i for i in split_from if i in ids),
         pinned=pinned,
         moves={i: e.topic for i in ids if (e := _edit(plan, i)).topic},
         order={i: e.order for i in ids if (e := _edit(plan, i)).order is not None},

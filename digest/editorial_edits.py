@@ -29,7 +29,8 @@ _HEADER = """\
 # Editorial decisions for newsletter-digest, keyed by story id.
 # Story ids appear in digest.json and in the preview. Each story may have:
 #   take: "Our take, in the editors' words."
-#   pin: true            # put it first in its topic
+#   pin: true            # lead the issue with it (it comes in past max_stories)
+#   keep: true           # bring it in where its coverage ranks it, past max_stories
 #   drop: true           # leave it out of the issue
 #   order: 2             # position within its topic (1 = first)
 #   topic: Greenland     # move it under another topic

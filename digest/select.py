@@ -240,10 +240,18 @@ def _placed(
             briefs.append(story)
     moved = []
     for placement in placements:
-        if placement.story.id in choice.pinned:
+        story_id = placement.story.id
+        asked_for = (
+            "pinned by the editors"
+            if story_id in choice.pinned
+            else "brought in by the editors"
+            if story_id in choice.requested and story_id not in choice.split_from
+            else ""
+        )
+        if asked_for:
             # What brought it in first: "1 outlet" alone would not say why it is here.
             story = placement.story
-            why = f"pinned by the editors; {story.why}" if story.why else "pinned by the editors"
+            why = f"{asked_for}; {story.why}" if story.why else asked_for
             placement = dataclasses.replace(placement, story=dataclasses.replace(story, why=why))
         target = choice.moves.get(placement.story.id)
         if target is not None and target != placement.topic:

@@ -72,7 +72,8 @@ _EDITORIAL_YAML: Final = """\
 # stories:
 #   s-3f2a9c1d0b7e:
 #     take: "Our view, in a sentence or two."    # Our take
-#     pin: true                                  # first in its topic
+#     pin: true                                  # lead the issue with it
+#     keep: true                                 # bring it in, past max_stories
 #     drop: true                                 # leave the story out
 #     order: 1                                   # position within its topic
 #     topic: Europe                              # move under a configured topic

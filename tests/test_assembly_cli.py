@@ -254,3 +254,13 @@ def test_with_max_stories_5_a_drop_still_gives_5_and_a_pin_from_beyond_the_cap_c
     why = _cli("why", last_cut, "--config", str(config))
     assert why.output.splitlines()[-1].startswith("2026-11-23 (draft of "), why.output
     assert ': in under "' in why.output.splitlines()[-1], why.output
+    # "Bring in" (keep) instead of a pin: it comes in where its coverage ranks it, not
+    # as the lead, and the cap then cuts the story ranked last before it.
+    (tmp_path / "editorial.yaml").write_text(f"stories:\n  {last_cut}: {{keep: true}}\n")
+    kept = _sample_build(config, tmp_path / "out", now)
+    kept_stories = [s for t in kept["topics"] for s in t["stories"]]
+    assert len(kept_stories) == 5 and last_cut in [s["id"] for s in kept_stories]
+    lead = min((s for t in before["topics"] for s in t["stories"]), key=lambda s: s["rank"])
+    assert min(kept_stories, key=lambda s: s["rank"])["id"] == lead["id"], "the same lead"
+    why = _cli("why", last_cut, "--config", str(config)).output
+    assert "brought in by the editors" in why, why

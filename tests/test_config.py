@@ -278,7 +278,7 @@ def test_unknown_editorial_key_lists_known_keys_and_the_nearest(tmp_path: Path) 
     assert lines[1:] == [
         "  editorial.yaml:3:5: stories.s-3f2a9c1d0b7e.tkae: unknown key. "
         'Did you mean "take"? Known keys: also_worth_noting, briefly, drop, headline, '
-        "merge_into, order, perspectives, pin, split, take, topic.",
+        "keep, merge_into, order, perspectives, pin, split, take, topic.",
         "  editorial.yaml:4:20: stories.s-3f2a9c1d0b7e.perspectives[0].says: "
         "required key is missing. Add it.",
         "  editorial.yaml:4:32: stories.s-3f2a9c1d0b7e.perspectives[0].sayz: unknown key. "

@@ -511,4 +511,5 @@ def test_drop_beside_pin_leaves_the_story_out_and_says_so(tmp_path: Path) -> Non
     assert {o.story_id for o in choice.left_out} == {"s-a", "s-b"}
     assert "s-a" not in choice.pinned
     notes = [p.message for p in choice.problems]
-    assert len(notes) == 2 and all("drop together with pin or order; left out" in n for n in notes)
+    said = "drop together with pin, keep or order; left out"
+    assert len(notes) == 2 and all(said in n for n in notes)

@@ -300,7 +300,9 @@ def test_a_story_left_out_or_in_also_in_the_news_is_brought_in_from_the_page(
     draft: Draft,
 ) -> None:
     """Every story the issue left out is listed with its reason; those the cap or the
-    one-line list left out come in with one click (a pin), as do the one-line ones."""
+    one-line list left out come in with one click, as do the one-line ones, where their
+    coverage ranks them: not as the issue's lead, which only a pin makes. "Send back"
+    undoes it."""
     if not CHROMIUM:
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api")
@@ -309,6 +311,7 @@ def test_a_story_left_out_or_in_also_in_the_news_is_brought_in_from_the_page(
     # The sample's one-outlet item whose page is gone (the list takes the others).
     [left_out] = [item for item in result.left_out if item.reason == "one_outlet"]
     brief = result.issue.also_in_the_news[0].story_id
+    lead = _ids(draft)[0]
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page()
@@ -318,13 +321,22 @@ def test_a_story_left_out_or_in_also_in_the_news_is_brought_in_from_the_page(
         with page.expect_navigation():
             page.click(f"#left-{left_out.story_id} button[data-action=bring-in]")
         assert left_out.story_id in _ids(draft)
+        assert "brought in by the editors" in page.locator(f"#why-{left_out.story_id}").inner_text()
         with page.expect_navigation():
-            page.click(f"#also-{brief} button[data-action=pin]")
+            page.click(f"#also-{brief} button[data-action=keep]")
         assert brief in _ids(draft)
         assert page.locator(f"#also-{brief}").count() == 0
+        # Neither leads the issue nor takes its subject: one outlet each.
+        assert _ids(draft)[0] == lead
+        edits = load_plan(load_config(draft.config).editorial_path).stories
+        assert edits[left_out.story_id].keep and edits[brief].keep
+        assert not edits[left_out.story_id].pin and not edits[brief].pin
+        with page.expect_navigation():
+            page.click(f"button[data-action=send-back][data-story='{brief}']")
+        assert brief not in _ids(draft)
+        assert page.locator(f"#also-{brief}").count() == 1
         browser.close()
-    edits = load_plan(load_config(draft.config).editorial_path).stories
-    assert edits[left_out.story_id].pin and edits[brief].pin
+    assert brief not in load_plan(load_config(draft.config).editorial_path).stories
 
 
 def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:

@@ -41,9 +41,10 @@ __all__ = [
     "render_page",
 ]
 
-# Stories the selection left out that a pin brings in: the cap and the one-outlet list
-# cut them, or screening set them aside; a pinned story always comes in.
-_BROUGHT_IN_BY_PIN = frozenset(
+# Stories the selection left out that ``keep`` brings in: the cap and the one-outlet
+# list cut them, or screening set them aside; a kept story always comes in, where its
+# coverage ranks it (a pin would also make it the issue's lead and its subject).
+_BROUGHT_IN_BY_KEEP = frozenset(
     {LeftOutReason.OVER_CAP, LeftOutReason.ONE_OUTLET, LeftOutReason.SET_ASIDE}
 )
 
@@ -115,6 +116,8 @@ class StoryPanel:
     starters: tuple[Starter, ...] = ()
     flags: tuple[str, ...] = ()
     number: int = 0  # its number in the email
+    # Undoes "Bring in" / "Make it a story": the cap and the one-outlet list decide again.
+    send_back: Button | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,7 +314,12 @@ def _panel(
         take=story.take,
         why=(clustered.why if clustered is not None else "") or "not recorded",
         pin=pin,
-        drop=_changes("Drop", "drop", story_id, {"drop": True, "pin": None, "order": None}),
+        drop=_changes(
+            "Drop", "drop", story_id, {"drop": True, "pin": None, "keep": None, "order": None}
+        ),
+        send_back=(
+            _changes("Send back", "send-back", story_id, {"keep": None}) if edit.keep else None
+        ),
         moves=_move_buttons(topic, index, edits, numbers),
         number=numbers.get(story_id, 0),
         topics=tuple((name, name == edit.topic) for name in topic_names),
@@ -415,19 +423,19 @@ def _text_fields(story: StorySummary, edit: StoryEdit) -> tuple[TextField, ...]:
 
 
 def _brief_item(brief: Brief) -> BriefItem:
-    button = _changes("Make it a story", "pin", brief.story_id, {"pin": True})
+    button = _changes("Make it a story", "keep", brief.story_id, {"keep": True})
     return BriefItem(brief.story_id, brief.headline, brief.outlet, brief.url, button)
 
 
 def _left_out_item(item: LeftOut, edits: dict[str, StoryEdit]) -> LeftOutItem:
     """A story not in the issue and why, with the button that undoes an editor's choice
-    or, for a story the cap or screening left out, the one that brings it in (a pin)."""
+    or, for a story the cap or screening left out, the one that brings it in (``keep``)."""
     edit = _edit(edits, item.story_id)
     button = None
     if edit.drop:
         button = _changes("Restore", "restore", item.story_id, {"drop": None})
     elif edit.merge_into:
         button = _changes("Unmerge", "unmerge", item.story_id, {"merge_into": None})
-    elif item.reason in _BROUGHT_IN_BY_PIN:
-        button = _changes("Bring in", "bring-in", item.story_id, {"pin": True})
+    elif item.reason in _BROUGHT_IN_BY_KEEP:
+        button = _changes("Bring in", "bring-in", item.story_id, {"keep": True})
     return LeftOutItem(item.story_id, item.headline, item.detail, button)
