@@ -191,6 +191,13 @@ _OPENING_PHRASE = re.compile(
     r"While|Once|Under|Over|For|Ahead of|Across|Throughout|Earlier|Later|Last|This|By)\b"
     r"[^;:]{2,90}?,[”’\"]?\s+(?=[A-Za-z“\"‘'0-9])"
 )
+# A clause set before the subject may run long ("When NATO's secretary general stood
+# next to Japan's prime minister in Tokyo on Tuesday and called for ..., the most
+# important reaction ..."): cut at it, a headline is that clause alone, with no subject.
+_OPENING_CLAUSE = re.compile(
+    r"^(?:When|While|As|After|Before|Although|Though|Because|Since|Once|Until)\b"
+    r"[^;:]{2,240}?,[”’\"]?\s+(?=[A-Za-z“\"‘'0-9])"
+)
 
 
 def make_headline(
@@ -419,12 +426,16 @@ def parts_complement(head: str) -> bool:
 
 def _from_subject(text: str) -> str:
     """``text`` without an opening phrase before its subject ("In the 1990s, ...")."""
-    opening = _OPENING_PHRASE.match(text)
+    phrase = _OPENING_PHRASE.match(text)
+    opening = phrase or _OPENING_CLAUSE.match(text)
     if opening and not _open_quote(opening.group(0)):
         rest = text[opening.end() :]
         # The rest must be a clause of its own: "In Paris, London and Rome, ..." is not.
+        # After a long clause a short one still beats a headline of that clause alone
+        # ("When the storm hit ..., thousands fled inland").
         clause = rest.split(",", 1)[0].split(" ", 1)[-1]
-        if word_count(rest) >= _MIN_BUILT_WORDS and _VERB.search(clause):
+        least = _MIN_BUILT_WORDS if phrase else _MIN_WORDS
+        if word_count(rest) >= least and _VERB.search(clause):
             return rest[0].upper() + rest[1:]
     return text
 

@@ -514,6 +514,30 @@ def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
     )
 
 
+def test_a_long_clause_before_the_subject_is_no_headline_of_its_own() -> None:
+    """Cut at the clause set before the subject, a headline is that clause alone ("When
+    the alliance's chief stood ... on Tuesday"): it starts at the subject instead."""
+    assert (
+        headline_from_sentence(
+            "When the alliance's secretary general stood beside Japan's prime minister in "
+            "Tokyo on Tuesday and called for an office there, the sharpest reply came from "
+            "Paris."
+        )
+        == "The sharpest reply came from Paris"
+    )
+    assert (
+        headline_from_sentence(
+            "As the talks in Geneva entered their second day with both delegations far "
+            "apart on territory, Russia launched new strikes on Kyiv."
+        )
+        == "Russia launched new strikes on Kyiv"
+    )
+    # A comma inside the clause leaves no clause after it to start from.
+    assert headline_from_sentence(
+        "When Smith, the mayor, arrived, the crowd cheered loudly for him and his wife."
+    ).startswith("When Smith")
+
+
 def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside_quotes() -> None:
     assert (
         headline_from_sentence(
