@@ -22,7 +22,9 @@
   reader gets through where the fetcher did not); the same article linked twice in a
   story or in two stories;
 * **one outlet**: a story of two or more sources that all come from one outlet (one
-  outlet's own pages told as a story; a single report a standing topic keeps is not).
+  outlet's own pages told as a story; a single report a standing topic keeps is not);
+* **to verify**: what the build flagged for the editors in the story (figures the
+  outlets disagree on, a future tense about a day before the issue date).
 
 Nothing here changes the issue. The check reads what was built, so it also catches what
 the editors' own text or a language model put there.
@@ -65,6 +67,7 @@ CATEGORIES = (
     "dead link",
     "duplicate link",
     "one outlet",
+    "to verify",
 )
 # Two sentences of one story that share this much of the shorter one's content words
 # say the same thing.
@@ -265,6 +268,10 @@ def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
     outlets = {str(s.get("outlet", "")) for s in story.get("sources", [])}
     if len(story.get("sources", [])) > 1 and len(outlets) == 1:
         yield finding("one outlet", "sources", f"every source is {next(iter(outlets))}")
+    # What the build asked the editors to verify (figures the outlets disagree on, a
+    # future tense about a day already past): the build warned, the check says it again.
+    for flag in story.get("flags", []):
+        yield finding("to verify", "", str(flag))
 
 
 def _printed_sentences(story: Mapping[str, Any]) -> list[tuple[str, str]]:

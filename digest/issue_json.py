@@ -14,7 +14,7 @@ from digest.models import Issue, Sentence, StorySummary
 
 __all__ = ["SCHEMA_VERSION", "digest_schema", "issue_to_json"]
 
-SCHEMA_VERSION: Final = 2
+SCHEMA_VERSION: Final = 3
 
 
 def _iso(moment: datetime) -> str:
@@ -53,6 +53,7 @@ def _story_to_json(story: StorySummary) -> dict[str, object]:
         ],
         "status": str(story.status),
         "rank": story.rank,
+        "flags": list(story.flags),
     }
 
 
@@ -165,6 +166,13 @@ def digest_schema() -> dict[str, object]:
                 "type": "integer",
                 "minimum": 0,
                 "description": "Importance in the issue: 1 is the most important; 0 unranked.",
+            },
+            "flags": {
+                "type": "array",
+                "items": _string("One thing to verify, in words."),
+                "description": "For the editors, never printed: what to verify before "
+                "sending (figures the outlets disagree on, a future tense about a date "
+                "already past).",
             },
         },
         "A story written up in the house style.",

@@ -81,6 +81,9 @@ class SummaryOptions:
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _SAME_AS_CLAIM = 0.6  # share of content words a note may have in common with a claim
+# A Briefly sentence about a day already past in the future tense is ranked last and the
+# choice made again at most this many times (each pass drops the ones it chose).
+_STALE_RETRIES = 3
 _FACT = re.compile(
     r"\d|\b(?:January|February|March|April|May|June|July|August|September|"
     r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -163,15 +166,23 @@ def summarize_story(
         texts, previous_sentences, [a.title for a in articles], known_names=known_names
     )
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
-    briefly = select_briefly(scored, options.briefly_words, lead_docs)
+
+    def is_stale(index: int) -> bool:
+        candidate = scored.candidates[index]
+        article = articles[candidate.doc]
+        dated = annotate_dates(candidate.text, article.published, article.utc_offset)
+        return issue_date is not None and stale_future(dated, issue_date)
+
+    scored, briefly = _briefly_of_now(scored, options.briefly_words, lead_docs, is_stale)
     headline = _headline(story, scored, briefly, word_cases)
     # A title introduces what it names only if the reader sees it: the email shows the
     # headline, not the other outlets' titles. The first pass needs every title to find
     # the lead the headline is made with.
     shown = frozenset(content_words(headline)) | known_names
     if shown != scored.titles:
-        seen = replace(scored, titles=shown)
-        again = select_briefly(seen, options.briefly_words, lead_docs)
+        seen, again = _briefly_of_now(
+            replace(scored, titles=shown), options.briefly_words, lead_docs, is_stale
+        )
         if again:
             if again[:1] != briefly[:1]:
                 headline = _headline(story, seen, again, word_cases)
@@ -229,6 +240,31 @@ def summarize_story(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)
         ),
     )
+
+
+def _briefly_of_now(
+    scored: ScoredSentences,
+    budget: int,
+    lead_docs: frozenset[int],
+    stale: Callable[[int], bool],
+) -> tuple[ScoredSentences, list[int]]:
+    """The Briefly, without a sentence that tells in the future tense of a day before
+    the issue ("will use Article 49.3 on Tuesday (17 November)" in an issue of the 23rd)
+    when the articles offer another: each such sentence chosen is ranked last and the
+    choice made again. Returns the scores so ranked, for the rest of the write-up."""
+    briefly = select_briefly(scored, budget, lead_docs)
+    for _ in range(_STALE_RETRIES):
+        past = [i for i in briefly if stale(i)]
+        if not past:
+            break
+        scores = scored.scores.copy()
+        scores[past] = float(scores.min()) - 1.0
+        demoted = replace(scored, scores=scores)
+        again = select_briefly(demoted, budget, lead_docs)
+        if not again:
+            break
+        scored, briefly = demoted, again
+    return scored, briefly
 
 
 def _headline(

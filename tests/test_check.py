@@ -41,6 +41,8 @@ def test_the_demo_issue_is_all_clear_and_each_fault_is_flagged(tmp_path: Path) -
     second["briefly_sentences"][0]["text"] = "CHICAGO (Skyline 7) — Ministers met again this week."
     second["also_worth_noting"].append(dict(first["briefly_sentences"][-1]))
     second["sources"].append(dict(second["sources"][0]))
+    # What the build flagged for the editors: the preview shows it, and the check too.
+    second["flags"] = ["outlets disagree on the death toll: 12 (Wire) and 14 (Ledger)"]
     (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
 
     result = CliRunner().invoke(cli, ["check", str(issue), "--json"])
@@ -56,10 +58,12 @@ def test_the_demo_issue_is_all_clear_and_each_fault_is_flagged(tmp_path: Path) -
         "relative date",
         "repeated sentence",
         "duplicate link",
+        "to verify",
     ):
         assert counts.get(category), (category, counts)
     text = CliRunner().invoke(cli, ["check", str(issue)]).output
     assert ": missing take: write one in editorial.yaml" in text  # not "take: take:"
+    assert ": to verify: outlets disagree on the death toll: 12 (Wire)" in text
 
 
 def test_a_speaker_named_with_the_role_after_the_name_is_a_speaker(tmp_path: Path) -> None:

@@ -1481,3 +1481,44 @@ def test_a_story_the_editors_merged_others_into_keeps_its_own_headline_and_lead(
     kept = summarize_story(dataclasses.replace(story, lead_articles=frozenset({ferry.id})))
     assert kept.headline == "Ferry service to Ilulissat halted after storm"
     assert kept.briefly[0].source_url == ferry.url
+
+
+def test_the_briefly_tells_no_day_gone_by_in_the_future_tense_when_it_can_help_it() -> None:
+    """Read on Monday 23 November, "the council will vote on Tuesday (17 November)" is
+    wrong: another report of the vote leads instead, and the story is not flagged. With
+    nothing else to say, the sentence stays and is flagged for the editors."""
+    published = datetime(2026, 11, 16, 9, tzinfo=UTC)  # a Monday
+    ahead = (
+        "The harbour council will vote on Tuesday on the plan to double the ferry fares "
+        "for visitors, the mayor's office said on Monday."
+    )
+    done = (
+        "The harbour council voted on Tuesday to double the ferry fares for visitors from "
+        "next spring, after a debate of four hours in which the mayor defended the plan."
+    )
+    more = (
+        "Ferry operators said the higher fares would pay for two new boats and a longer "
+        "winter timetable on the island routes."
+    )
+
+    def article(slug: str, text: str, hours: int) -> Article:
+        return Article(
+            id=ArticleId(slug),
+            url=f"https://{slug}.example/fares",
+            outlet=slug.title(),
+            feed_url=f"https://{slug}.example/feed",
+            title="Harbour council doubles ferry fares for visitors",
+            published=published + timedelta(hours=hours),
+            text=text,
+        )
+
+    issue = date(2026, 11, 23)
+    both = Story(StoryId("s"), (article("wire", ahead, 0), article("ledger", f"{done} {more}", 30)))
+    summary = summarize_story(both, issue_date=issue)
+    assert "will vote" not in summary.briefly_text
+    assert summary.briefly_text.startswith("The harbour council voted on Tuesday (17 November)")
+    assert not [f for f in summary.flags if "future tense" in f]
+    alone = Story(StoryId("s"), (article("wire", ahead, 0),))
+    flagged = summarize_story(alone, issue_date=issue)
+    assert "will vote on Tuesday (17 November)" in flagged.briefly_text
+    assert [f for f in flagged.flags if "future tense" in f]

@@ -35,7 +35,8 @@ def check(issue_dir: str, as_json: bool, online: bool, config_path: str | None) 
     ("He", "This", "The initiative ..."), repeated sentences, relative dates
     ("this week" without its date), speakers that are not people or
     organisations, missing takes, an email over Gmail's 102 KB clip, dead or
-    duplicate links and stories of several sources all from one outlet.
+    duplicate links, stories of several sources all from one outlet, and what the
+    build asked the editors to verify (figures the outlets disagree on).
 
     Example: digest check out/2026-11-23
     """
