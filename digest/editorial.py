@@ -28,6 +28,7 @@ from ruamel.yaml.comments import CommentedMap
 
 from digest.config_yaml import plain, read_yaml, undecodable, validation_problems
 from digest.errors import ConfigError, ConfigProblem
+from digest.headline import make_headline
 from digest.ids import is_story_id, story_id_for
 from digest.models import (
     LeftOut,
@@ -58,6 +59,7 @@ __all__ = [
     "entry_position",
     "load_plan",
     "read_text",
+    "shown_title",
 ]
 
 
@@ -289,9 +291,26 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
             continue
         merged_away = by_id.pop(source)
         by_id[target] = _merged(by_id[target], merged_away)
+        unused = _text_edits(_edit(plan, source))
+        if unused:
+            # Written for a story that is no more: the merged story prints the target's.
+            line, _column = entry_position(plan.path, source, unused[0])
+            where = f"{name}:{line}" if line else name
+            problems.append(
+                _problem(
+                    plan,
+                    source,
+                    f"{where}: {source}: its {' and '.join(unused)} "
+                    f"{'is' if len(unused) == 1 else 'are'} not used: the story is merged "
+                    f"into {target}. Move what you mean to keep to {target}'s entry.",
+                )
+            )
         left_out.append(
             LeftOut(
-                source, LeftOutReason.MERGED, f"merged into {target} in {name}", _title(merged_away)
+                source,
+                LeftOutReason.MERGED,
+                f"merged into {target} in {name}",
+                shown_title(plan, merged_away),
             )
         )
     present = set(by_id) | {item.story_id for item in left_out}
@@ -324,7 +343,7 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
                     story_id,
                     LeftOutReason.DROPPED,
                     "dropped in the editorial file",
-                    _title(story),
+                    shown_title(plan, story),
                     tuple(a.id for a in story.articles),
                 )
             )
@@ -350,8 +369,16 @@ def _edit(plan: EditorialPlan, story_id: str) -> StoryEdit:
     return plan.stories.get(story_id) or StoryEdit()
 
 
-def _title(story: Story) -> str:
-    return story.articles[0].title if story.articles else ""
+def _text_edits(edit: StoryEdit) -> list[str]:
+    """The editors' texts an entry sets, by key: take, headline, briefly, ..."""
+    keys = ("take", "headline", "briefly", "perspectives", "also_worth_noting")
+    return [key for key in keys if getattr(edit, key) is not None]
+
+
+def shown_title(plan: EditorialPlan, story: Story) -> str:
+    """The title a story left out is listed under: the headline the editors gave it, or
+    the one the build writes (the preview showed it so), not its first article's."""
+    return _edit(plan, story.id).headline or make_headline(story)
 
 
 def _absent(

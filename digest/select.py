@@ -42,7 +42,7 @@ from dataclasses import dataclass, field
 
 from digest.briefly import in_person
 from digest.config import TopicConfig
-from digest.editorial import EditorialPlan, EditorsChoice, choose_stories
+from digest.editorial import EditorialPlan, EditorsChoice, choose_stories, shown_title
 from digest.headline import has_news_title
 from digest.hygiene import clean_sentences
 from digest.models import (
@@ -155,7 +155,7 @@ def select_stories(
                 f"cut by max_stories ({max_stories}) at rank {rank}"
                 + (f' (standing topic "{p.topic}")' if p.configured else "")
                 + (f"; {kind}, ranked after the hard news" if (kind := soft(p.story)) else ""),
-                _title(p.story),
+                shown_title(plan, p.story),
                 _article_ids(p.story),
                 p.topic if p.configured else "",
             )

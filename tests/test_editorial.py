@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -513,3 +514,33 @@ def test_drop_beside_pin_leaves_the_story_out_and_says_so(tmp_path: Path) -> Non
     notes = [p.message for p in choice.problems]
     said = "drop together with pin, keep or order; left out"
     assert len(notes) == 2 and all(said in n for n in notes)
+
+
+def test_a_story_left_out_by_the_editors_is_listed_under_the_headline_they_saw(
+    tmp_path: Path,
+) -> None:
+    """A dropped or merged story is listed (preview, ``digest why``) under the headline
+    the issue gave it, or the editors' own, not its first article's title."""
+    teaser = "Photo gallery: the scene on Tuesday"
+    news = "Bulgaria's eighth election in five years leaves another hung parliament"
+    dropped = Story(
+        story_id_for(B[0]),
+        (
+            dataclasses.replace(_article(B[0], 1), title=teaser),
+            dataclasses.replace(_article(B[1], 2, "Review"), title=news),
+        ),
+    )
+    merged = Story(story_id_for(C[0]), (dataclasses.replace(_article(C[0], 3), title=teaser),))
+    choice = _structure(
+        tmp_path,
+        f"stories:\n  {ID_B}: {{drop: true}}\n"
+        f"  {ID_C}: {{merge_into: {ID_A}, headline: Sofia votes again}}\n",
+        [*_clustered(A), dropped, merged],
+    )
+    titles = {item.story_id: item.headline for item in choice.left_out}
+    assert titles == {ID_B: news.replace("'", "’"), ID_C: "Sofia votes again"}
+    # Text written for a story merged into another is not printed: the editors are told.
+    assert _notes(choice) == (
+        f"editorial.yaml:3: {ID_C}: its headline is not used: the story is "
+        f"merged into {ID_A}. Move what you mean to keep to {ID_A}'s entry.",
+    )
