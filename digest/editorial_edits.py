@@ -60,7 +60,7 @@ def update_story_edit(path: Path, story_id: str, changes: dict[str, Any]) -> Non
 def update_story_edits(path: Path, edits: Sequence[tuple[str, dict[str, Any]]]) -> None:
     """Apply several stories' changes in one write, keeping comments.
 
-    A value of None or False (or an empty ``split``) removes the key; an entry left
+    A value of None, False or blank text (or an empty ``split``) removes the key; an entry left
     empty is removed. Every changed entry is validated before anything is written, so a
     bad edit never corrupts the editors' file. Raises ConfigError, with the line of the
     entry, for a bad value or a key mistyped in the file.
@@ -126,7 +126,10 @@ def _edited_text(path: Path, text: str | None, edits: Sequence[tuple[str, dict[s
     for story_id, changes in edits:
         entry = stories.setdefault(story_id, CommentedMap())
         for key, value in changes.items():
-            if value is None or value is False or (key == "split" and not value):
+            # An emptied text box removes its key: an empty headline or take would be
+            # written to the file and then silently ignored.
+            blank = isinstance(value, str) and not value.strip()
+            if value is None or value is False or blank or (key == "split" and not value):
                 entry.pop(key, None)
             else:
                 entry[key] = value

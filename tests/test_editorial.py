@@ -180,6 +180,10 @@ def test_update_keeps_comments_and_other_entries(tmp_path: Path) -> None:
     assert edits["s-b"].take == "Keep me" and edits["s-b"].drop
     update_story_edit(path, "s-a", {"pin": None, "take": None})
     assert "s-a" not in load_plan(path).stories
+    # An emptied box removes its key: an empty headline would be written and ignored.
+    update_story_edit(path, "s-b", {"headline": "  ", "take": ""})
+    assert "headline" not in path.read_text() and "Keep me" not in path.read_text()
+    assert load_plan(path).stories["s-b"].drop
 
 
 def test_new_file_gets_an_explaining_header(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import logging
@@ -94,6 +95,22 @@ def test_preview_binds_loopback_and_serves_nothing_else(draft: Draft) -> None:
         "digest.db",
     ):
         assert _get(draft.url + path)[0] == 404, path
+
+
+def test_merge_choices_name_each_story_in_whole_words(draft: Draft) -> None:
+    """The merge list cuts a long headline at a word, with an ellipsis, never mid-word
+    ("... hung parliamen")."""
+    _status, body = _get(draft.url)
+    options = re.findall(r'<option value="s-[0-9a-f]{12}">([^<]*)</option>', body.decode())
+    headlines = {s["headline"] for t in _topics(draft) for s in t["stories"]}
+    assert options
+    for label in html.unescape("\n".join(options)).splitlines():
+        option = label.rsplit(" (s-", 1)[0]  # "Headline (s-...)"
+        assert option in headlines or (
+            option.endswith("…")
+            and any(h.startswith(option[:-1] + " ") for h in headlines)
+            and len(option) <= 70
+        ), option
 
 
 def test_write_actions_need_the_session_token(draft: Draft) -> None:
@@ -374,6 +391,20 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
             page.click(f"button[data-action=take][data-story='{first}']")
         assert page.input_value(f"#take-{first}") == take
         assert "unsaved" not in (page.get_attribute(f"#take-{first}", "class") or "")
+        # A perspective without "Who:" is refused with the line that lacks it.
+        said: list[str] = []
+        page.once("dialog", lambda dialog: (said.append(dialog.message), dialog.dismiss()))
+        page.evaluate(
+            """(story) => {
+                document.getElementById('perspectives-' + story).value =
+                    'Nuuk: Greenland is not for sale.\\nDenmark says the letter changes nothing';
+                document.querySelector(
+                    `button[data-action=perspectives][data-story='${story}']`).click();
+            }""",
+            first,
+        )
+        page.wait_for_timeout(300)
+        assert said and said[0].startswith('Perspective 2 ("Denmark says the letter'), said
         browser.close()
     edits = load_plan(load_config(draft.config).editorial_path).stories
     assert edits[first].take == take and edits[third].pin

@@ -283,6 +283,13 @@ def _edit(edits: dict[str, StoryEdit], story_id: str) -> StoryEdit:
     return edits.get(story_id) or StoryEdit()
 
 
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut at a word within ``limit`` characters, with an ellipsis if cut."""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:—–-") + "…"
+
+
 def _changes(label: str, action: str, story: str, changes: object) -> Button:
     return Button(label, action, story, changes=json.dumps(changes))
 
@@ -323,7 +330,7 @@ def _panel(
         moves=_move_buttons(topic, index, edits, numbers),
         number=numbers.get(story_id, 0),
         topics=tuple((name, name == edit.topic) for name in topic_names),
-        merge_targets=tuple((i, h[:70]) for i, h in headlines if i != story_id),
+        merge_targets=tuple((i, _shortened(h, 70)) for i, h in headlines if i != story_id),
         members=_members(story, clustered, edits),
         put_back=_put_back(story_id, edits),
         fields=_text_fields(story, edit),

@@ -74,9 +74,12 @@ const readers = {
   merge_into: (box) => box.value || null,
   also_worth_noting: (box) => lines(box.value).length ? lines(box.value) : null,
   perspectives: (box) => {
-    const items = lines(box.value).map((l) => {
+    const items = lines(box.value).map((l, n) => {
       const at = l.indexOf(':');
-      if (at < 1) throw new Error('Write each perspective as "Who: what they say".');
+      if (at < 1) {
+        throw new Error(`Perspective ${n + 1} ("${l.slice(0, 60)}") has no "Who:" before ` +
+          'what they say. Write each one on its own line as "Who: what they say".');
+      }
       return {who: l.slice(0, at).trim(), says: l.slice(at + 1).trim()};
     });
     return items.length ? items : null;
