@@ -411,6 +411,33 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
     assert edits[second].headline == "Ferry fares double overnight"
 
 
+def test_on_a_wide_screen_the_email_stays_in_view_beside_the_controls(
+    draft: Draft, tmp_path: Path
+) -> None:
+    """At 1400 px the email is beside the stories' controls and stays in view as the
+    page scrolls: an edit's effect is seen without scrolling past every story (it was
+    7,000 px down, below all of them)."""
+    if not CHROMIUM:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    artefacts = Path(os.environ.get("DIGEST_TEST_ARTEFACTS", tmp_path / "artefacts"))
+    artefacts.mkdir(parents=True, exist_ok=True)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(draft.url)
+        panel = page.locator("section.panel").bounding_box()
+        email = page.locator("section.email").bounding_box()
+        assert panel is not None and email is not None
+        assert email["y"] < 100 and email["x"] >= panel["x"] + panel["width"]
+        last = _ids(draft)[-1]
+        page.locator(f"#story-{last}").scroll_into_view_if_needed()
+        frame = page.locator("iframe[title='Phone, 375 px']").bounding_box()
+        assert frame is not None and 0 <= frame["y"] < 900, frame
+        page.screenshot(path=str(artefacts / "preview-wide.png"))
+        browser.close()
+
+
 def _topics(draft: Draft) -> list[dict[str, Any]]:
     result = draft.server.state.result
     assert result is not None
