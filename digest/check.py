@@ -21,6 +21,8 @@
   fails now (a login, paywall or rate-limit answer, 401/402/403/429, is not dead: a
   reader gets through where the fetcher did not); the same article linked twice in a
   story or in two stories;
+* **unreachable link**: links to a site that refused the connection or answered a
+  server error (5xx) at build time, one line per site: it was down, not the pages gone;
 * **one outlet**: a story of two or more sources that all come from one outlet (one
   outlet's own pages told as a story; a single report a standing topic keeps is not);
 * **to verify**: what the build flagged for the editors in the story (figures the
@@ -40,6 +42,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from digest.briefly import needs_antecedent
 from digest.config import FetchConfig
@@ -65,6 +68,7 @@ CATEGORIES = (
     "missing take",
     "size",
     "dead link",
+    "unreachable link",
     "duplicate link",
     "one outlet",
     "to verify",
@@ -86,6 +90,9 @@ _BROKEN_PAGE = re.compile(
     r"[^;]*refused[^;]*|[^;]*not found[^;]*|[^;]*no such host[^;]*)"
 )
 _REFUSED_FETCHER = frozenset({401, 402, 403, 429})
+# A refused connection or a server error says the site was down when the issue was
+# built, not that the page is gone: one line per site, not one per link.
+_PASSING = re.compile(r"refused|HTTP 5\d\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +368,7 @@ def _links(
             links.append(_Link(story_id, headline, "sources", url))
     linked: dict[str, str] = {}
     urls: dict[str, _Link] = {}
+    down: dict[tuple[str, str], list[_Link]] = {}
     for link in (*links, *others):
         url = link.url
         if link.where == "what to watch":
@@ -380,11 +388,26 @@ def _links(
         urls.setdefault(url, link)
         if not re.match(r"^https?://[^\s/]+", url):
             detail = f"not a web address: {url!r}"
+        elif url in broken and _PASSING.search(broken[url]):
+            down.setdefault((urlsplit(url).netloc, broken[url]), []).append(link)
+            continue
         elif url in broken:
             detail = f"{url}: {broken[url]} at build time"
         else:
             continue
         yield Finding("dead link", link.story_id, link.headline, link.where, detail)
+    for (site, reason), failed in down.items():
+        first = failed[0]
+        one_story = len({link.story_id for link in failed}) == 1
+        links_of = f"{len(failed)} link{'s' if len(failed) > 1 else ''}"
+        yield Finding(
+            "unreachable link",
+            first.story_id if one_story else "",
+            first.headline if one_story else "",
+            first.where if len(failed) == 1 else "",
+            f"{links_of} to {site}: {reason} at build time (the site was down or refused the "
+            "fetcher, e.g. " + first.url + "); `digest check --online` tries them again",
+        )
     if online:
         for url, reason in _fetch_all(
             sorted(u for u in urls if u.startswith("http")), fetch

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from click.testing import CliRunner
 
@@ -205,3 +206,29 @@ def test_a_second_demo_keeps_the_editors_edits(tmp_path: Path) -> None:
     assert f"kept your edits in {editorial}" in again.output
     topics = json.loads((issue / "digest.json").read_text())["topics"]
     assert story not in [s["id"] for t in topics for s in t["stories"]]
+
+
+def test_links_to_a_site_that_was_down_are_told_once_per_site(tmp_path: Path) -> None:
+    """A refused connection or a 5xx at build time says the site was down, not the page
+    gone: one line per site and reason (the realfeeds week had 62 "dead link" lines for
+    one site), while a 404 stays a dead link of its own."""
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    stories = [s for t in document["topics"] for s in t["stories"]]
+    urls = [s["url"] for story in stories[:3] for s in story["sources"]]
+    refused, failing, gone = urls[:-3], urls[-3:-1], urls[-1]
+    for url in refused:
+        document["warnings"].append(f"article {url} (A): connection refused; used the feed's text.")
+    for url in failing:
+        document["warnings"].append(f"article {url} (B): HTTP 503 Service Unavailable; used it.")
+    document["warnings"].append(f"article {gone} (C): HTTP 404 Not Found; used the feed's text.")
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+
+    found = [f for f in check_issue(issue).findings if "link" in f.category]
+
+    site = urlsplit(urls[0]).netloc
+    assert sorted((f.category, f.detail.split(" at build time")[0]) for f in found) == [
+        ("dead link", f"{gone}: HTTP 404 Not Found"),
+        ("unreachable link", f"2 links to {site}: HTTP 503 Service Unavailable"),
+        ("unreachable link", f"{len(refused)} links to {site}: connection refused"),
+    ]
