@@ -151,6 +151,10 @@ def write_sample_config(site: SampleSite, directory: Path, *, with_takes: bool =
         (directory / "editorial.yaml").write_text(takes.read_text(encoding="utf-8"), "utf-8")
     lines = [
         "# The offline sample's settings, written by digest.sample.write_sample_config.",
+        "# Its outlets are served on 127.0.0.1 only while `digest demo` (or `make demo`)",
+        "# runs: `digest fetch` with this file later finds them gone (connection refused).",
+        "# Run `digest demo` again to poll them again; `digest preview` and `digest build`",
+        "# work from the store without them.",
         "newsletter:",
         f"  name: {_quote('The Foreign Desk Sample')}",
         f"  from: {_quote('The Foreign Desk <desk@example.org>')}",
