@@ -62,6 +62,7 @@ __all__ = [
     "on_outlets_clock",
     "relative_date_words",
     "spoken_on",
+    "stale_day",
     "stale_future",
     "strip_date_annotations",
 ]
@@ -391,6 +392,12 @@ def stale_future(text: str, issue_date: date) -> bool:
     on Tuesday (17 February) invited Modi to the summit, which will be held in June"
     and "China warned Wednesday (18 November) it will retaliate" tell of a day past.
     """
+    return stale_day(text, issue_date) is not None
+
+
+def stale_day(text: str, issue_date: date) -> date | None:
+    """The first day before ``issue_date`` that ``text`` speaks of in the future tense
+    (see :func:`stale_future`), or None."""
     for match in _ANNOTATION.finditer(text):
         month = MONTHS.index(match.group(2)) + 1
         year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
@@ -401,8 +408,8 @@ def stale_future(text: str, issue_date: date) -> bool:
         phrase = _PHRASE_END.search(text[: match.start()])
         start = phrase.start() if phrase else match.start()
         if meant < issue_date and _looks_ahead(text, start):
-            return True
-    return False
+            return meant
+    return None
 
 
 def _day_in_a_name(text: str, match: re.Match[str]) -> bool:

@@ -48,7 +48,14 @@ from digest.briefly import (
     score_sentences,
     select_briefly,
 )
-from digest.dates import annotate_dates, names_a_day, on_outlets_clock, stale_future
+from digest.dates import (
+    annotate_dates,
+    local_date,
+    names_a_day,
+    on_outlets_clock,
+    stale_day,
+    stale_future,
+)
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, curl_quotes, make_headline
 from digest.hygiene import clean_sentence
@@ -167,13 +174,21 @@ def summarize_story(
     )
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
 
-    def is_stale(index: int) -> bool:
+    def stale_of(index: int) -> date | None:
         candidate = scored.candidates[index]
         article = articles[candidate.doc]
+        if issue_date is None:
+            return None
         dated = annotate_dates(candidate.text, article.published, article.utc_offset)
-        return issue_date is not None and stale_future(dated, issue_date)
+        return stale_day(dated, issue_date)
 
-    scored, briefly = _briefly_of_now(scored, options.briefly_words, lead_docs, is_stale)
+    def written_on(index: int) -> date:
+        article = articles[scored.candidates[index].doc]
+        return local_date(article.published, article.utc_offset)
+
+    scored, briefly = _briefly_of_now(
+        scored, options.briefly_words, lead_docs, stale_of, written_on
+    )
     headline = _headline(story, scored, briefly, word_cases)
     # A title introduces what it names only if the reader sees it: the email shows the
     # headline, not the other outlets' titles. The first pass needs every title to find
@@ -181,7 +196,7 @@ def summarize_story(
     shown = frozenset(content_words(headline)) | known_names
     if shown != scored.titles:
         seen, again = _briefly_of_now(
-            replace(scored, titles=shown), options.briefly_words, lead_docs, is_stale
+            replace(scored, titles=shown), options.briefly_words, lead_docs, stale_of, written_on
         )
         if again:
             if again[:1] != briefly[:1]:
@@ -246,22 +261,29 @@ def _briefly_of_now(
     scored: ScoredSentences,
     budget: int,
     lead_docs: frozenset[int],
-    stale: Callable[[int], bool],
+    stale: Callable[[int], date | None],
+    written_on: Callable[[int], date],
 ) -> tuple[ScoredSentences, list[int]]:
     """The Briefly, without a sentence that tells in the future tense of a day before
     the issue ("will use Article 49.3 on Tuesday (17 November)" in an issue of the 23rd)
     when the articles offer another: each such sentence chosen is ranked last and the
-    choice made again. Returns the scores so ranked, for the rest of the write-up."""
+    choice made again. A new lead must come from a report written on or after that day:
+    one written before it tells no more of the day, and is often background ("On Oct. 3,
+    1995, a jury acquitted ..." for a parole hearing); then the first choice stays, and
+    is flagged for the editors. Returns the scores so ranked, for the rest."""
     briefly = select_briefly(scored, budget, lead_docs)
     for _ in range(_STALE_RETRIES):
-        past = [i for i in briefly if stale(i)]
+        past = {i: day for i in briefly if (day := stale(i)) is not None}
         if not past:
             break
         scores = scored.scores.copy()
-        scores[past] = float(scores.min()) - 1.0
+        scores[list(past)] = float(scores.min()) - 1.0
         demoted = replace(scored, scores=scores)
         again = select_briefly(demoted, budget, lead_docs)
         if not again:
+            break
+        day = past.get(briefly[0]) or max(past.values())
+        if again[0] != briefly[0] and written_on(again[0]) < day:
             break
         scored, briefly = demoted, again
     return scored, briefly

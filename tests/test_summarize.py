@@ -1522,3 +1522,12 @@ def test_the_briefly_tells_no_day_gone_by_in_the_future_tense_when_it_can_help_i
     flagged = summarize_story(alone, issue_date=issue)
     assert "will vote on Tuesday (17 November)" in flagged.briefly_text
     assert [f for f in flagged.flags if "future tense" in f]
+    # A report written before the vote tells no more of it: the news stays the lead.
+    background = (
+        "In 2019 the harbour council last raised the ferry fares, by a tenth, after a "
+        "long dispute with the island's hoteliers over the summer timetable."
+    )
+    earlier = Story(StoryId("s"), (article("wire", ahead, 0), article("log", background, -30)))
+    kept = summarize_story(earlier, issue_date=issue)
+    assert kept.briefly_text.startswith("The harbour council will vote on Tuesday")
+    assert [f for f in kept.flags if "future tense" in f]
