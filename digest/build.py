@@ -138,8 +138,9 @@ def build_issue(
     """Select, write, render and record the issue of ``options.now`` from the store."""
     window = config.news_window(options.now)
     plan = load_plan(config.editorial_path)
-    pinned = {StoryId(story_id) for story_id, edit in plan.stories.items() if edit.pin}
-    candidates = gather_candidates(store, window, keep=pinned)
+    # A story the editors asked for comes back even when screening set it aside.
+    asked = {StoryId(story_id) for story_id, edit in plan.stories.items() if edit.pin or edit.keep}
+    candidates = gather_candidates(store, window, keep=asked)
     selection = select_stories(
         candidates.stories,
         plan,

@@ -210,6 +210,12 @@ def test_every_article_of_the_window_is_accounted_for(week: Path, tmp_path: Path
     assert latest["result"] == "draft built"
     assert latest["summary"]["articles"]["left_out"] == {"failed": 1, "set_aside": 2}
     assert latest["summary"]["articles"]["unaccounted"] == 0
+    # The preview's "Bring in" writes keep, not pin: it brings the page back the same way.
+    (tmp_path / "editorial.yaml").write_text(f"stories:\n  {set_aside}: {{keep: true}}\n")
+    kept = _cli("build", "--config", str(week), "--out", str(drafts), "--now", NOW.isoformat())
+    assert kept.exit_code == 0, kept.output
+    assert "1 left out (1 failed), 2 article(s) set aside" in kept.output
+    assert "not in this issue" not in kept.output
 
 
 def _sample_build(config: Path, out: Path, now: str, command: str = "build") -> dict[str, Any]:
