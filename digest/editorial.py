@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -537,4 +538,45 @@ def _edited(story: StorySummary, edit: StoryEdit) -> StorySummary:
         changes["also_worth_noting"] = tuple(
             Sentence(text.strip(), first_url) for text in edit.also_worth_noting if text.strip()
         )
+    if {"briefly", "perspectives", "also_worth_noting"} & set(changes):
+        # A flag about a sentence the editors replaced is settled (their Briefly has no
+        # stale "will vote on Tuesday (17 November)"); one about text still printed stays.
+        edited = dataclasses.replace(story, **changes)
+        printed = " ".join(
+            [
+                edited.briefly_text,
+                *(p.says for p in edited.perspectives),
+                *(s.text for s in edited.also_worth_noting),
+            ]
+        )
+        changes["flags"] = tuple(f for f in story.flags if _still_applies(f, printed))
     return dataclasses.replace(story, **changes) if changes else story
+
+
+_QUOTED_IN_FLAG = re.compile(r"“(.+)”")
+_FIGURES_IN_FLAG = re.compile(
+    r"^outlets give different figures: (.+?)(?: \([^()]*\))? and (.+?)(?: \([^()]*\))?;"
+)
+
+
+def _still_applies(flag: str, printed: str) -> bool:
+    """Whether a build flag is about text that is still printed: the sentence it quotes
+    (a long one cut with "..."), or one of the two figures it names."""
+    shown = _words(printed)
+    quoted = _QUOTED_IN_FLAG.search(flag)
+    if quoted:
+        text = quoted.group(1)
+        cut = text.endswith(("...", "…"))
+        said = _words(text.rstrip(".…"))
+        # A quotation cut short may end inside a word: match up to the word before it.
+        return (said.rsplit(" ", 2)[0] + " " if cut else said) in shown
+    figures = _FIGURES_IN_FLAG.match(flag)
+    if figures:
+        return _words(figures.group(1)) in shown or _words(figures.group(2)) in shown
+    return True
+
+
+def _words(text: str) -> str:
+    """``text`` as its words alone, so the marks' shapes (curled after the flag was
+    written) and spacing do not count."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "

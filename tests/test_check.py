@@ -232,3 +232,17 @@ def test_links_to_a_site_that_was_down_are_told_once_per_site(tmp_path: Path) ->
         ("unreachable link", f"2 links to {site}: HTTP 503 Service Unavailable"),
         ("unreachable link", f"{len(refused)} links to {site}: connection refused"),
     ]
+
+
+def test_what_the_build_asks_to_verify_is_listed_but_does_not_fail(tmp_path: Path) -> None:
+    """Two outlets' figures stay in the text however the editors settle them: listed as
+    "to verify", the check still exits 0 when nothing else is to fix."""
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    document["topics"][0]["stories"][0]["flags"] = [
+        "outlets give different figures: 12 (Wire) and 14 (Ledger); check which is right."
+    ]
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", str(issue)])
+    assert result.exit_code == 0, result.output
+    assert ": to verify: outlets give different figures: 12 (Wire)" in result.output

@@ -548,3 +548,24 @@ def test_a_story_left_out_by_the_editors_is_listed_under_the_headline_they_saw(
         f"editorial.yaml:3: {ID_C}: its headline is not used: the story is "
         f"merged into {ID_A}. Move what you mean to keep to {ID_A}'s entry.",
     )
+
+
+def test_a_flag_about_text_the_editors_replaced_is_settled(tmp_path: Path) -> None:
+    """The build flags a stale future tense and two outlets' figures; the editors write
+    a Briefly without the stale sentence, so its flag goes, while the figure they still
+    print keeps its own (``digest check`` lists it as "to verify")."""
+    stale = "future tense about a day before the issue date: “A happened on Tuesday.”; check."
+    figures = "outlets give different figures: 12 (Wire) and 14 (Ledger); check which is right."
+    flagged = dataclasses.replace(
+        _story("s-a", "A"),
+        briefly=(Sentence("A happened on Tuesday. At least 12 people died.", "u"),),
+        flags=(stale, figures, "Briefly is weak: “A happened on Tuesday.”; no better"),
+    )
+    sections = (TopicSection("Greenland", True, (flagged,)),)
+    path = tmp_path / "editorial.yaml"
+    path.write_text("stories:\n  s-a:\n    briefly: The vote passed; 12 people died.\n")
+    [story] = apply_text(sections, load_plan(path))[0].stories
+    assert story.flags == (figures,)
+    path.write_text("stories:\n  s-a:\n    take: Only a take.\n")
+    [untouched] = apply_text(sections, load_plan(path))[0].stories
+    assert untouched.flags == flagged.flags
