@@ -435,7 +435,9 @@ def _from_subject(text: str) -> str:
         # ("When the storm hit ..., thousands fled inland").
         clause = rest.split(",", 1)[0].split(" ", 1)[-1]
         least = _MIN_BUILT_WORDS if phrase else _MIN_WORDS
-        if word_count(rest) >= least and _VERB.search(clause):
+        # "..., its details remain unclear": a pronoun's noun was in what is left out.
+        leans = _PRONOUN_START.match(rest[0].upper() + rest[1:])
+        if word_count(rest) >= least and _VERB.search(clause) and not leans:
             return rest[0].upper() + rest[1:]
     return text
 

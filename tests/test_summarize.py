@@ -532,6 +532,11 @@ def test_a_long_clause_before_the_subject_is_no_headline_of_its_own() -> None:
         )
         == "Russia launched new strikes on Kyiv"
     )
+    # Nor from a pronoun whose noun is in the clause left out.
+    assert headline_from_sentence(
+        "Although Germany's parliament approved the package, its details remain unclear to "
+        "most voters."
+    ).startswith("Although Germany’s parliament approved the package, its details")
     # A comma inside the clause leaves no clause after it to start from.
     assert headline_from_sentence(
         "When Smith, the mayor, arrived, the crowd cheered loudly for him and his wife."
