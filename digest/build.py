@@ -21,7 +21,7 @@ from digest.accounting import account_articles
 from digest.archive import keep_sent_copy, refuse_over_sent, sent_at, write_issue
 from digest.config import Config
 from digest.continuity import gather_candidates, gather_examples
-from digest.editorial import apply_text, check_moves, load_plan
+from digest.editorial import apply_text, as_last_printed, check_moves, load_plan
 from digest.ingest import (
     NO_FETCH,
     FetchReport,
@@ -37,7 +37,7 @@ from digest.render import render_issue_isolated
 from digest.select import select_stories
 from digest.store import FinalBuild, Store, open_store
 from digest.store.locks import build_lock
-from digest.watch import find_events
+from digest.watch import find_events, printed_sentences
 from digest.writeup import window_cases, window_names, write_briefs, write_stories
 
 __all__ = ["BuildOptions", "BuildOutcome", "IssueResult", "build_issue", "run_issue"]
@@ -179,11 +179,6 @@ def build_issue(
         cases=cases,
     )
     topics = apply_text(written.sections, plan)
-    printed = {
-        s.story_id: [x.text for x in (*s.briefly, *s.also_worth_noting)]
-        for t in topics
-        for s in t.stories
-    }
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,
@@ -199,7 +194,7 @@ def build_issue(
         ),
         generated_at=options.now,
         also_in_the_news=write_briefs(selection.briefs, cases, names),
-        watch=find_events(selection.stories, window.issue_date, printed),
+        watch=find_events(selection.stories, window.issue_date, printed_sentences(topics)),
         number=store.issue_number(window.issue_date.isoformat()),
         is_draft=not options.is_final,
     )
@@ -214,7 +209,10 @@ def build_issue(
         else item
         for item in unrendered
     )
-    left_out = (*candidates.left_out, *selection.left_out, *written.left_out, *unrendered)
+    left_out = as_last_printed(
+        (*candidates.left_out, *selection.left_out, *written.left_out, *unrendered),
+        store.printed_headlines(window.issue_date.isoformat()),
+    )
     if not issue.stories:  # every story failed to render
         return _empty(config, store, options, fetch_report, issue.problems, left_out)
     final = store.final_build(window.issue_date.isoformat())

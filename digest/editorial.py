@@ -54,6 +54,7 @@ __all__ = [
     "PerspectiveEdit",
     "StoryEdit",
     "apply_text",
+    "as_last_printed",
     "check_moves",
     "checked_entries",
     "choose_stories",
@@ -374,6 +375,18 @@ def _text_edits(edit: StoryEdit) -> list[str]:
     """The editors' texts an entry sets, by key: take, headline, briefly, ..."""
     keys = ("take", "headline", "briefly", "perspectives", "also_worth_noting")
     return [key for key in keys if getattr(edit, key) is not None]
+
+
+def as_last_printed(left_out: Sequence[LeftOut], printed: Mapping[str, str]) -> tuple[LeftOut, ...]:
+    """``left_out`` listed under the headlines their stories printed under in the last
+    build of the issue (``printed``: story id -> headline), where they had one: the
+    editor who drops a story finds it under the headline the preview showed."""
+    return tuple(
+        dataclasses.replace(item, headline=printed[item.story_id])
+        if printed.get(item.story_id)
+        else item
+        for item in left_out
+    )
 
 
 def shown_title(plan: EditorialPlan, story: Story) -> str:

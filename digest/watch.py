@@ -36,10 +36,10 @@ from typing import Final
 from digest.briefly import needs_antecedent
 from digest.dates import local_date, spoken_on
 from digest.hygiene import clean_sentence
-from digest.models import Story, StoryId, WatchItem
+from digest.models import Story, StoryId, TopicSection, WatchItem
 from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, split_sentences
 
-__all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events"]
+__all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
 
 # Events further ahead than this are rarely what a weekly reader plans around, and a
 # year inferred for a bare "3 March" is less certain the further it lies.
@@ -171,6 +171,15 @@ def _sentences(text: str) -> Iterable[str]:
             if needs_antecedent(sentence) == "sentence" and not _EXPLETIVE_IT.match(sentence):
                 continue
             yield sentence
+
+
+def printed_sentences(topics: Iterable[TopicSection]) -> dict[StoryId, list[str]]:
+    """Each story's printed Briefly and Also worth noting sentences, for ``printed``."""
+    return {
+        s.story_id: [x.text for x in (*s.briefly, *s.also_worth_noting)]
+        for t in topics
+        for s in t.stories
+    }
 
 
 def _words(text: str) -> list[str]:

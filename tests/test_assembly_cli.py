@@ -270,3 +270,25 @@ def test_with_max_stories_5_a_drop_still_gives_5_and_a_pin_from_beyond_the_cap_c
     assert min(kept_stories, key=lambda s: s["rank"])["id"] == lead["id"], "the same lead"
     why = _cli("why", last_cut, "--config", str(config)).output
     assert "brought in by the editors" in why, why
+
+
+def test_a_story_dropped_after_a_draft_is_listed_under_the_headline_it_printed(
+    tmp_path: Path,
+) -> None:
+    """The editor drops a story from the draft: the left-out list and `digest why` name
+    it by the headline the draft printed, not by its first article's title."""
+    with serve_sample(week=1) as site:
+        config = write_sample_config(site, tmp_path)
+        now = site.now.isoformat()
+        fetched = _cli("fetch", "--config", str(config), "--now", now)
+        assert fetched.exit_code == 0, fetched.output
+    first = _sample_build(config, tmp_path / "out", now)
+    stories = [s for t in first["topics"] for s in t["stories"]]
+    # Its headline is made with the Briefly's lead; from the titles alone the build
+    # would pick "Bulgarian voters stay home as GERB wins a hollow first place".
+    story = next(s for s in stories if s["headline"].startswith("Bulgaria’s eighth election"))
+    (tmp_path / "editorial.yaml").write_text(f"stories:\n  {story['id']}: {{drop: true}}\n")
+    _sample_build(config, tmp_path / "out", now)
+    listing = _cli("why", "--config", str(config)).output
+    [line] = [line for line in listing.splitlines() if line.startswith(story["id"])]
+    assert story["headline"] in line and "dropped" in line, line

@@ -207,6 +207,15 @@ class IssueQueries(StoreBase):
                         )
                     )
 
+    def printed_headlines(self, issue_date: str) -> dict[str, str]:
+        """Story id -> the headline it printed under in the last build of the issue."""
+        told = schema.issue_stories
+        query = select(told.c.story_id, told.c.headline).where(
+            (told.c.issue_date == issue_date) & told.c.is_included
+        )
+        with self._begin() as connection:
+            return {str(row.story_id): str(row.headline) for row in connection.execute(query)}
+
     def story_history(self, story_id: str) -> list[dict[str, Any]]:
         """Every issue that considered this story: date, topic, included or not, and why.
 
