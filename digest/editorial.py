@@ -29,7 +29,6 @@ from ruamel.yaml.comments import CommentedMap
 
 from digest.config_yaml import plain, read_yaml, undecodable, validation_problems
 from digest.errors import ConfigError, ConfigProblem
-from digest.headline import make_headline
 from digest.ids import is_story_id, story_id_for
 from digest.models import (
     LeftOut,
@@ -391,7 +390,11 @@ def as_last_printed(left_out: Sequence[LeftOut], printed: Mapping[str, str]) -> 
 
 def shown_title(plan: EditorialPlan, story: Story) -> str:
     """The title a story left out is listed under: the headline the editors gave it, or
-    the one the build writes (the preview showed it so), not its first article's."""
+    the one the build writes from its titles, not its first article's."""
+    # Here, not at the top: the headline rules bring NumPy with them, and the preview
+    # and the CLI read editorial.yaml without it.
+    from digest.headline import make_headline
+
     return _edit(plan, story.id).headline or make_headline(story)
 
 

@@ -49,7 +49,9 @@ def test_the_editorial_plan_is_read_once_and_acts_once_per_phase(tmp_path: Path)
     finally:
         sys.setprofile(None)
     assert result.issue.stories
-    visits = [c for c in calls if c != "summarize_story"]
+    # Helpers that name a left-out story read no plan of their own.
+    helpers = ("summarize_story", "shown_title", "as_last_printed")
+    visits = [c for c in calls if c not in helpers]
     # check_moves only checks the selection's topics against the plan (issue 18).
     assert visits == ["load_plan", "choose_stories", "check_moves", "apply_text"], visits
     first_write = calls.index("summarize_story")
