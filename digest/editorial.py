@@ -45,6 +45,7 @@ from digest.models import (
     TopicSection,
     TopicStories,
 )
+from digest.text import lower_words
 from digest.urls import is_http_url
 
 __all__ = [
@@ -595,4 +596,4 @@ def _still_applies(flag: str, printed: str) -> bool:
 def _words(text: str) -> str:
     """``text`` as its words alone, so the marks' shapes (curled after the flag was
     written) and spacing do not count."""
-    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+    return " " + " ".join(lower_words(text)) + " "

@@ -33,6 +33,7 @@ __all__ = [
     "fold_accents",
     "inside_quotations",
     "is_title_of",
+    "lower_words",
     "named_weekdays",
     "opens_with_interjection",
     "pair_quotes",
@@ -545,6 +546,16 @@ def is_title_of(headline: str, title: str) -> bool:
     return bool(part) and any(
         words[i : i + len(part)] == part for i in range(len(words) - len(part) + 1)
     )
+
+
+def lower_words(text: str) -> list[str]:
+    """``text``'s words in lower case, without its punctuation and the marks' shapes: for
+    telling whether two texts say the same words (a sentence as printed, with curled
+    quotes and a date in brackets, and as the page wrote it)."""
+    return _LETTERS_OR_DIGITS.findall(text.lower())
+
+
+_LETTERS_OR_DIGITS = re.compile(r"[^\W_]+")
 
 
 def content_words(text: str) -> list[str]:

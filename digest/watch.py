@@ -37,7 +37,7 @@ from digest.briefly import needs_antecedent
 from digest.dates import local_date, spoken_on
 from digest.hygiene import clean_sentence
 from digest.models import Story, StoryId, TopicSection, WatchItem
-from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, split_sentences
+from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, lower_words, split_sentences
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
 
@@ -58,7 +58,6 @@ _RECENT_PAST_DAYS: Final = 31
 # Briefly adds dates in brackets, curls quotes and may introduce a name in full, so
 # equality is too strict; two outlets' sentences about the same date share far less.
 _SAME_SENTENCE: Final = 0.8
-_WORD = re.compile(r"[^\W_]+")
 
 _MONTHS: Final = tuple(month.lower() for month in MONTHS)
 _WEEKDAYS: Final = tuple(day.lower() for day in WEEKDAYS)
@@ -136,7 +135,7 @@ def find_events(
     """
     found: dict[tuple[str, date, date | None], WatchItem] = {}
     for story in stories:
-        already = [_words(text) for text in (printed or {}).get(story.id, ())]
+        already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
         for article in story.articles:
             # The day the outlet wrote it on, as the Briefly dates its days.
             published = local_date(article.published, article.utc_offset)
@@ -182,12 +181,8 @@ def printed_sentences(topics: Iterable[TopicSection]) -> dict[StoryId, list[str]
     }
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
-
-
 def _is_printed(sentence: str, printed: Sequence[list[str]]) -> bool:
-    words = _words(sentence)
+    words = lower_words(sentence)
     return any(
         SequenceMatcher(None, words, other, autojunk=False).ratio() >= _SAME_SENTENCE
         for other in printed

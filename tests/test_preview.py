@@ -73,6 +73,20 @@ def draft(tmp_path: Path) -> Iterator[Draft]:
         server.stop()
 
 
+def _playwright() -> Any:
+    """Playwright's sync API, or a skip saying what is missing."""
+    if not CHROMIUM:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    return pytest.importorskip("playwright.sync_api")
+
+
+def _artefacts(tmp_path: Path) -> Path:
+    """Where screenshots go: DIGEST_TEST_ARTEFACTS (CI keeps them), else a temp folder."""
+    folder = Path(os.environ.get("DIGEST_TEST_ARTEFACTS", tmp_path / "artefacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def _get(url: str, timeout: float = 10, **kwargs: Any) -> tuple[int, bytes]:
     request = urllib.request.Request(url, **kwargs)
     try:
@@ -162,11 +176,8 @@ def test_edits_are_checked_before_anything_is_written(draft: Draft) -> None:
 
 @pytest.mark.browser
 def test_editor_shapes_the_draft_in_the_browser(draft: Draft, tmp_path: Path) -> None:
-    if not CHROMIUM:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    artefacts = Path(os.environ.get("DIGEST_TEST_ARTEFACTS", tmp_path / "artefacts"))
-    artefacts.mkdir(parents=True, exist_ok=True)
+    sync_api = _playwright()
+    artefacts = _artefacts(tmp_path)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -320,9 +331,7 @@ def test_a_story_left_out_or_in_also_in_the_news_is_brought_in_from_the_page(
     one-line list left out come in with one click, as do the one-line ones, where their
     coverage ranks them: not as the issue's lead, which only a pin makes. "Send back"
     undoes it."""
-    if not CHROMIUM:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = _playwright()
     result = draft.server.state.result
     assert result is not None
     # The sample's one-outlet item whose page is gone (the list takes the others).
@@ -360,9 +369,7 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
     """Saving one box reloads the page, and so does another window's edit: the take
     typed in another story's box (not saved yet) is still there after each, marked as
     not saved, and is saved when its own button is pressed."""
-    if not CHROMIUM:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
+    sync_api = _playwright()
     first, second, third = _ids(draft)[:3]
     take = "Tokyo gains more from this than NATO does."
     with sync_api.sync_playwright() as playwright:
@@ -417,11 +424,8 @@ def test_on_a_wide_screen_the_email_stays_in_view_beside_the_controls(
     """At 1400 px the email is beside the stories' controls and stays in view as the
     page scrolls: an edit's effect is seen without scrolling past every story (it was
     7,000 px down, below all of them)."""
-    if not CHROMIUM:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    artefacts = Path(os.environ.get("DIGEST_TEST_ARTEFACTS", tmp_path / "artefacts"))
-    artefacts.mkdir(parents=True, exist_ok=True)
+    sync_api = _playwright()
+    artefacts = _artefacts(tmp_path)
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1400, "height": 900})
