@@ -36,7 +36,6 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import erf
 
 from digest.errors import StoreError
 
@@ -242,7 +241,7 @@ def _forward(w: dict[str, _F32], sequences: list[npt.NDArray[np.int64]]) -> Floa
             p + "attention.output.LayerNorm",
         )
         inner = _dense(x, w, p + "intermediate.dense")
-        inner = 0.5 * inner * (1.0 + erf(inner / np.float32(np.sqrt(2.0))))
+        inner = 0.5 * inner * (1.0 + _erf(inner / np.float32(np.sqrt(2.0))))
         x = _layer_norm(x + _dense(inner, w, p + "output.dense"), w, p + "output.LayerNorm")
     pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
     rows: FloatArray = pooled.astype(np.float64)
@@ -257,6 +256,34 @@ def _dense(x: _F32, w: dict[str, _F32], name: str) -> _F32:
     # stored transposed and contiguous at load.
     flat = x.reshape(-1, x.shape[-1]) @ w[name + ".weight.T"] + w[name + ".bias"]
     return flat.reshape(*x.shape[:-1], flat.shape[-1])
+
+
+# Abramowitz and Stegun's 7.1.26: erf to within 1.5e-7 (6e-7 in float32 arithmetic),
+# below the float32 products' own rounding. SciPy's erf took a third of the encoding
+# time; this takes a quarter of what it took.
+_ERF_P = np.float32(0.3275911)
+_ERF_A = tuple(
+    np.float32(c) for c in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
+)
+
+
+def _erf(x: _F32) -> _F32:
+    # In place where it can be: the arrays are a batch's tokens by 1,536.
+    a = np.abs(x)
+    t = _ERF_P * a
+    t += 1
+    np.reciprocal(t, out=t)
+    poly = _ERF_A[0] * t
+    for c in _ERF_A[1:]:
+        poly += c
+        poly *= t
+    np.square(a, out=a)
+    np.negative(a, out=a)
+    np.exp(a, out=a)
+    poly *= a
+    np.subtract(1, poly, out=poly)
+    out: _F32 = np.copysign(poly, x, out=poly)
+    return out
 
 
 def _layer_norm(x: _F32, w: dict[str, _F32], name: str) -> _F32:

