@@ -210,11 +210,11 @@ def _store(tmp_path: Path) -> Store:
 def _counting(forward: Any, batches: list[int], *, die_at: int = 0) -> Any:
     """``forward`` that counts its batches, and raises as a kill would at batch ``die_at``."""
 
-    def counted(weights: Any, sequences: Any) -> Any:
+    def counted(weights: Any, sequences: Any, scratch: Any) -> Any:
         batches.append(len(sequences))
         if len(batches) == die_at:
             raise KeyboardInterrupt
-        return forward(weights, sequences)
+        return forward(weights, sequences, scratch)
 
     return counted
 

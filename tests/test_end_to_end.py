@@ -212,9 +212,9 @@ def _count_encoding(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     encoded: list[int] = []
     forward = embed._forward
 
-    def counting(weights: Any, sequences: Any) -> Any:
+    def counting(weights: Any, sequences: Any, scratch: Any) -> Any:
         encoded.append(len(sequences))
-        return forward(weights, sequences)
+        return forward(weights, sequences, scratch)
 
     monkeypatch.setattr(embed, "_forward", counting)
     return encoded
