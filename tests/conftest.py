@@ -12,6 +12,13 @@ from typing import Any
 
 import pytest
 
+# make test runs two workers on two cores. OpenBLAS would add two threads to each worker
+# and to each `digest` process a test starts, all on the same two cores, and its idle
+# threads spin while they wait: the full suite took a third longer. One thread each.
+# (Set before NumPy is first imported, which reads it once.)
+if "PYTEST_XDIST_WORKER" in os.environ:
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 
