@@ -235,7 +235,12 @@ def make_headline(
         if questions and len(questions) == len([t for t in titles if t]):
             good = questions  # the story is a question: every outlet asks it
     if good:
-        return normalise_headline(_most_informative(good, titles, lead), texts, cases)
+        # The headline tells what the Briefly tells. Where the outlets' titles disagree
+        # (NPR's "Trump administration tries to resolve three crises" beside the
+        # Times's "Iran Holds Exercises in Strait of Hormuz"), only those that share
+        # as many words with the lead as the others are in the running.
+        told = _telling(good, lead)
+        return normalise_headline(_most_informative(told, titles, lead), texts, cases)
     clean = [c for text in texts for c in clean_sentences(text)]
     # The first statement: a page's leftovers ("what we know", "Photo Advertisement")
     # start in lower case or have no verb.
@@ -598,6 +603,16 @@ def _is_news_headline(
         and word_count(sentence) >= word_count(key) + _CUT_SHORT
         for sentence in prose
     )
+
+
+def _telling(titles: list[str], lead: str) -> list[str]:
+    """Those of ``titles`` that share at least half as many content words with ``lead``
+    as the one that shares most: one shared word beside another title's three is a title
+    about something else."""
+    lead_words = set(content_words(lead))
+    shared = {t: len(lead_words & set(content_words(t))) for t in titles}
+    most = max(shared.values(), default=0)
+    return [t for t in titles if 2 * shared[t] >= most]
 
 
 def _most_informative(good: list[str], titles: list[str], lead: str) -> str:

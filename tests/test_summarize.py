@@ -335,6 +335,31 @@ def test_a_headline_attributed_at_its_end_is_complete_but_a_cut_off_one_is_not()
     assert make_headline(Story(StoryId("t"), (cut_off,))) != cut_off.title
 
 
+def test_the_headline_tells_what_the_briefly_leads_with_when_the_titles_disagree() -> None:
+    # Two reports filed as one story, each titled for its own angle: the headline is
+    # the one about what the Briefly says, though a title in sentence case ranks before
+    # one in Title Case (which the text may not show how to recase).
+    drills = _article(
+        "a",
+        "A",
+        "Iran Holds Naval Drills in Strait of Hormuz Before Nuclear Talks",
+        "Iran ran live-fire drills in the Strait of Hormuz on Monday, a day before the "
+        "nuclear talks resume in Geneva.",
+        0,
+    )
+    crises = _article(
+        "b",
+        "B",
+        "White House juggles three crises as envoys head to Geneva",
+        "Envoys flew to Geneva for talks on Ukraine, Gaza and Iran this week.",
+        1,
+    )
+    story = Story(StoryId("s"), (crises, drills))
+    assert "Hormuz" in make_headline(story, drills.text, lead_article=1)
+    # Led by the other report, the other title.
+    assert make_headline(story, crises.text, lead_article=0) == crises.title
+
+
 def _one(title: str, text: str) -> str:
     return make_headline(Story(StoryId("s"), (_article("a", "A", title, text, 0),)))
 
