@@ -50,7 +50,7 @@ from digest.config import FetchConfig
 from digest.dates import relative_date_words, strip_date_annotations
 from digest.errors import FetchError, InputError
 from digest.hygiene import furniture_kind
-from digest.net import create_client
+from digest.net import create_client, run_blocking
 from digest.speakers import is_speaker
 from digest.text import content_words, is_title_of, split_sentences
 
@@ -442,7 +442,7 @@ def _fetch_all(urls: list[str], fetch: FetchConfig | None) -> dict[str, str]:
             await asyncio.gather(*(one(url) for url in urls))
         return failed
 
-    return asyncio.run(run())
+    return run_blocking(run())
 
 
 def _quote(text: str) -> str:

@@ -21,7 +21,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import BrokenExecutor, Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,7 +33,7 @@ from digest.config import FetchConfig
 from digest.errors import FetchError
 from digest.feeds import is_html_type, looks_like_html, mime_type, parse_feed
 from digest.models import FeedEntry, FetchOutcome, FetchResult
-from digest.net import HttpClient, HttpResponse, create_client, parse_http_date
+from digest.net import HttpClient, HttpResponse, create_client, parse_http_date, run_blocking
 from digest.urls import redact_secrets
 
 __all__ = [
@@ -163,27 +163,9 @@ def poll_feeds(
     executor: Executor | None = None,
 ) -> list[FetchResult]:
     """Blocking :func:`poll_feeds_async`; call it outside any running event loop."""
-    return _run_blocking(
+    return run_blocking(
         poll_feeds_async(feeds, settings, progress=progress, now=now, executor=executor)
     )
-
-
-def _run_blocking(work: Coroutine[object, object, _Result]) -> _Result:
-    """``asyncio.run(work)``, without the "Task exception was never retrieved" traceback
-    a stop would print after the CLI's own message. asyncio turns Ctrl-C into a clean
-    cancel only when Ctrl-C is not ignored; in a command started in the background it
-    is, and a SIGTERM is raised as KeyboardInterrupt inside whichever task is running."""
-
-    async def quietly() -> _Result:
-        asyncio.get_running_loop().set_exception_handler(_unless_interrupted)
-        return await work
-
-    return asyncio.run(quietly())
-
-
-def _unless_interrupted(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
-    if not isinstance(context.get("exception"), KeyboardInterrupt):
-        loop.default_exception_handler(context)
 
 
 def check_feeds(urls: Sequence[str], settings: FetchConfig) -> list[FetchResult]:
@@ -386,7 +368,7 @@ def fetch_pages(
     budget_seconds: float | None = None,
 ) -> list[PageResult]:
     """Blocking :func:`fetch_pages_async`; call it outside any running event loop."""
-    return _run_blocking(
+    return run_blocking(
         fetch_pages_async(requests, settings, progress=progress, budget_seconds=budget_seconds)
     )
 

@@ -24,11 +24,12 @@ import socket
 import ssl
 import time
 import zlib
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import TypeVar
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -56,6 +57,7 @@ __all__ = [
     "blocked_address_reason",
     "create_client",
     "parse_http_date",
+    "run_blocking",
 ]
 
 logger = logging.getLogger(__name__)
@@ -443,3 +445,24 @@ def _causes(exc: BaseException) -> list[BaseException]:
         chain.append(current)
         current = current.__cause__ or current.__context__
     return chain
+
+
+_Result = TypeVar("_Result")
+
+
+def run_blocking(work: Coroutine[object, object, _Result]) -> _Result:
+    """``asyncio.run(work)``, without the "Task exception was never retrieved" traceback
+    a stop would print after the CLI's own message. asyncio turns Ctrl-C into a clean
+    cancel only when Ctrl-C is not ignored; in a command started in the background it
+    is, and a SIGTERM is raised as KeyboardInterrupt inside whichever task is running."""
+
+    async def quietly() -> _Result:
+        asyncio.get_running_loop().set_exception_handler(_unless_interrupted)
+        return await work
+
+    return asyncio.run(quietly())
+
+
+def _unless_interrupted(loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+    if not isinstance(context.get("exception"), KeyboardInterrupt):
+        loop.default_exception_handler(context)

@@ -7,9 +7,19 @@ in), then the same digest.json with one fault of each kind written into it.
 from __future__ import annotations
 
 import json
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pytest
 from click.testing import CliRunner
 
 from digest.check import check_issue
@@ -246,3 +256,127 @@ def test_what_the_build_asks_to_verify_is_listed_but_does_not_fail(tmp_path: Pat
     result = CliRunner().invoke(cli, ["check", str(issue)])
     assert result.exit_code == 0, result.output
     assert ": to verify: outlets give different figures: 12 (Wire)" in result.output
+
+
+class _Links(BaseHTTPRequestHandler):
+    """A site whose pages answer 200, except /gone/ (404) and /slow/ (which never
+    answers while the test runs)."""
+
+    def do_GET(self) -> None:
+        if self.path.startswith("/slow/"):
+            time.sleep(30)
+        status = 404 if self.path.startswith("/gone/") else 200
+        body = b"<html><body><p>A page.</p></body></html>"
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _links_site() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Links)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _point_sources_at(issue: Path, base: str, kinds: list[str]) -> list[str]:
+    """Each link of the issue (sources, Also in the news, What to watch) moved to ``base``,
+    under the next of ``kinds`` in turn ("ok", "gone", "slow"); the links written."""
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    sources = [s for t in document["topics"] for story in t["stories"] for s in story["sources"]]
+    urls = []
+    for n, link in enumerate([*sources, *document["also_in_the_news"], *document["watch"]]):
+        link["url"] = f"{base}/{kinds[n % len(kinds)]}/{n}.html"
+        urls.append(link["url"])
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    return urls
+
+
+def _private_ok(tmp_path: Path) -> Path:
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        'newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u"}\n'
+        'feeds: [{url: "http://127.0.0.1:9/feed.xml", name: Nowhere}]\n'
+        "fetch: {allow_private: true, retries: 0, timeout_seconds: 5}\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+@pytest.fixture(scope="module")
+def demo_issue(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo build for the --online tests, each of which edits a copy."""
+    return _demo(tmp_path_factory.mktemp("online"))
+
+
+def _copy(issue: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(issue, tmp_path / issue.name))
+
+
+def test_online_flags_the_links_that_fail_now_and_only_those(
+    demo_issue: Path, tmp_path: Path
+) -> None:
+    issue = _copy(demo_issue, tmp_path)
+    config = _private_ok(tmp_path)
+    with _links_site() as base:
+        urls = _point_sources_at(issue, base, ["ok", "ok", "gone"])
+        offline = CliRunner().invoke(cli, ["check", str(issue), "--json"])
+        online = CliRunner().invoke(
+            cli, ["check", str(issue), "--online", "--config", str(config), "--json"]
+        )
+    assert "dead link" not in json.loads(offline.output)["counts"], offline.output
+    assert online.exit_code == 1, online.output
+    dead = [f for f in json.loads(online.output)["findings"] if f["category"] == "dead link"]
+    gone = {u for u in urls if "/gone/" in u}
+    assert gone and {f["detail"].split(": ")[0] for f in dead} == gone
+    assert all("404" in f["detail"] for f in dead), dead
+
+
+def test_online_without_allow_private_does_not_fetch_a_private_address(
+    demo_issue: Path, tmp_path: Path
+) -> None:
+    issue = _copy(demo_issue, tmp_path)
+    with _links_site() as base:
+        _point_sources_at(issue, base, ["ok"])
+        result = CliRunner().invoke(cli, ["check", str(issue), "--online", "--json"])
+    dead = [f for f in json.loads(result.output)["findings"] if f["category"] == "dead link"]
+    assert dead and all("private" in f["detail"] or "loopback" in f["detail"] for f in dead), dead
+
+
+def test_a_sigterm_during_online_checks_says_interrupted_without_a_traceback(
+    demo_issue: Path, tmp_path: Path
+) -> None:
+    # A cron timeout while links are fetched: the message and exit code of any stopped
+    # command. (The check runs its requests as fetch does, so a signal that lands inside
+    # a task leaves no asyncio traceback either: tests/test_fetch.py.)
+    issue = _copy(demo_issue, tmp_path)
+    config = _private_ok(tmp_path)
+    with _links_site() as base:
+        _point_sources_at(issue, base, ["ok", "slow"])
+        command = ["check", str(issue), "--online", "--config", str(config)]
+        check = subprocess.Popen(
+            [sys.executable, "-m", "digest", *command],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            # Started as a shell starts a job with "&": Ctrl-C ignored, so asyncio does
+            # not turn the signal into a clean cancel.
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
+        )
+        time.sleep(2.5)  # the fast links answered; the slow ones are in flight
+        assert check.poll() is None, check.communicate()
+        check.send_signal(signal.SIGTERM)
+        _stdout, stderr = check.communicate(timeout=60)
+    assert check.returncode == 130, stderr
+    assert "Traceback" not in stderr and "never retrieved" not in stderr, stderr
+    assert stderr.strip().splitlines()[-1].startswith("error: interrupted"), stderr

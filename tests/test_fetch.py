@@ -477,7 +477,7 @@ def test_a_stop_inside_a_task_leaves_no_asyncio_traceback(
     import asyncio
     import gc
 
-    from digest.fetch import _run_blocking
+    from digest.net import run_blocking
 
     async def one(n: int) -> None:
         await asyncio.sleep(0.01 * n)
@@ -490,7 +490,7 @@ def test_a_stop_inside_a_task_leaves_no_asyncio_traceback(
 
     def interrupted() -> bool:
         try:
-            _run_blocking(work())
+            run_blocking(work())
         except KeyboardInterrupt:
             return True  # its traceback, which holds the task, goes with this frame
         return False
@@ -505,7 +505,7 @@ def test_a_stop_inside_a_task_leaves_no_asyncio_traceback(
         asyncio.get_running_loop().create_task(_boom())
         await asyncio.sleep(0.05)
 
-    _run_blocking(failing())
+    run_blocking(failing())
     gc.collect()
     assert any("never retrieved" in r.getMessage() for r in caplog.records)
 
