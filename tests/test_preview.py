@@ -412,6 +412,27 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
         )
         page.wait_for_timeout(300)
         assert said and said[0].startswith('Perspective 2 ("Denmark says the letter'), said
+        # Typing in a story that another window then merges away is shown, to copy,
+        # rather than dropped with its box.
+        fourth = _ids(draft)[3]
+        lost = "Nobody in Copenhagen expected the letter to be this blunt."
+        page.fill(f"#take-{fourth}", lost)
+        assert not page.is_visible("#lost-drafts")
+        with page.expect_navigation(timeout=15_000):
+            page.evaluate(
+                """([story, into, token]) => fetch('/api/edit', {method: 'POST',
+                    headers: {'Content-Type': 'application/json', 'X-Digest-Token': token},
+                    body: JSON.stringify({story, changes: {merge_into: into}})})""",
+                [fourth, second, page.get_attribute("body", "data-token")],
+            )
+        assert page.locator(f"#take-{fourth}").count() == 0
+        assert page.is_visible("#lost-drafts")
+        assert page.input_value("#lost-draft-0") == lost
+        assert "Our take of “" in page.inner_text("#lost-drafts")
+        # It stays through the next reload, until the tab is closed.
+        with page.expect_navigation():
+            page.reload()
+        assert page.input_value("#lost-draft-0") == lost
         browser.close()
     edits = load_plan(load_config(draft.config).editorial_path).stories
     assert edits[first].take == take and edits[third].pin

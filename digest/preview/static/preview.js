@@ -23,10 +23,22 @@ function reloadTo(version) {
 // sessionStorage across the reload and put back, marked as not saved.
 const DRAFTS = 'digest-preview-drafts';
 function textBoxes() { return document.querySelectorAll('textarea[id], input[type=text][id]'); }
+// "Our take of “Denmark summons US envoy”": which box, in words, for a draft whose
+// story is gone after the reload (merged or dropped in another window).
+function boxName(box) {
+  const story = box.closest('.story');
+  const title = story ? story.querySelector('strong') : null;
+  const details = box.closest('details');
+  const field = details ? details.querySelector('summary') : box.closest('label');
+  const what = field ? field.firstChild.textContent.split(' (')[0].trim() : box.id;
+  return title ? `${what} of “${title.textContent.trim()}”` : what;
+}
 function keepDrafts(saved) {
   const drafts = {};
   for (const box of textBoxes()) {
-    if (box.id !== saved && box.value !== box.defaultValue) drafts[box.id] = box.value;
+    if (box.id !== saved && box.value !== box.defaultValue) {
+      drafts[box.id] = {value: box.value, name: boxName(box)};
+    }
   }
   try { sessionStorage.setItem(DRAFTS, JSON.stringify(drafts)); } catch (err) { /* full */ }
 }
@@ -34,13 +46,38 @@ function restoreDrafts() {
   let drafts = {};
   try { drafts = JSON.parse(sessionStorage.getItem(DRAFTS) || '{}'); } catch (err) { drafts = {}; }
   sessionStorage.removeItem(DRAFTS);
-  for (const [id, value] of Object.entries(drafts)) {
+  const lost = [];
+  for (const [id, draft] of Object.entries(drafts)) {
     const box = document.getElementById(id);
-    if (!box || box.value === value) continue;
-    box.value = value;
+    if (!box) { lost.push(draft); continue; }
+    if (box.value === draft.value) continue;
+    box.value = draft.value;
     box.classList.add('unsaved');
     box.title = 'Not saved yet: press its Save button to keep it';
   }
+  showLost(lost);
+}
+// Typing whose box is gone is shown, to copy where it belongs, rather than lost.
+function showLost(lost) {
+  const place = document.getElementById('lost-drafts');
+  if (!place || !lost.length) return;
+  const intro = document.createElement('p');
+  intro.textContent = 'Not saved, and its story is no longer in the draft (merged or ' +
+    'dropped): copy what you typed where it belongs.';
+  place.append(intro);
+  for (const [n, draft] of lost.entries()) {
+    const label = document.createElement('label');
+    label.textContent = draft.name;
+    const text = document.createElement('textarea');
+    // An id, so that it is kept across the next reload too, until the tab is closed.
+    text.id = `lost-draft-${n}`;
+    text.readOnly = true;
+    text.value = draft.value;
+    text.className = 'unsaved';
+    label.append(text);
+    place.append(label);
+  }
+  place.hidden = false;
 }
 restoreDrafts();
 // A reload by hand (F5) keeps them too.
