@@ -247,6 +247,14 @@ _WHEN = re.compile(
     rf"\b(?:{WEEKDAY_PATTERN}|{_MONTH} \d{{1,2}}|today|yesterday|overnight|this (?:week|morning)|"
     rf"last (?:week|night)|tonight|on \d{{1,2}} {_MONTH})\b"
 )
+# A tally or a habit since some earlier time ("... has resulted in at least 145 deaths
+# since September", "tweets have repeatedly sparked controversy since he entered the
+# White House"): background to the week's event, which another lede tells. Since a day
+# of the week ("since Tuesday") is the week's own news.
+_SINCE_THEN = re.compile(
+    rf"\b(?:has|have)\b[^.;:]*?\bsince\s+(?!{WEEKDAY_PATTERN}\b|yesterday\b|last night\b|"
+    r"this (?:week|morning)\b|the weekend\b)"
+)
 # An instruction to the reader, not news: promos ("See the full story", "Stay with ..."),
 # page notices ("Please enable JavaScript") and a feature's address ("Don't worry").
 # The verb must go on in lower case ("Discover Financial said", "Take-Two reported" are
@@ -889,7 +897,8 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
 
 def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]) -> float:
     """The lede's score, more if other outlets open with the same event, adjusted for
-    saying when (more) or opening like a feature or coming from an explainer (less)."""
+    saying when (more) or opening like a feature, telling a tally since an earlier time
+    or coming from an explainer (less)."""
     candidate = scored.candidates[index]
     text = candidate.text
     value = float(scored.scores[index])
@@ -904,6 +913,8 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
         value *= 1 - _FEATURE_PENALTY
     elif _WHEN.search(text):
         value *= 1 + _WHEN_BONUS
+    elif _SINCE_THEN.search(text):
+        value *= 1 - _FEATURE_PENALTY
     return value
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from datetime import UTC, date, datetime, timedelta
 
@@ -46,6 +47,8 @@ from digest.sample import EXPECTED_STORIES, EXPECTED_TOPIC, WEEK2_STORIES
 from digest.sample._data import load_articles
 from digest.summarize import SummaryOptions, summarize_story
 from digest.text import pair_quotes, split_sentences, word_count
+
+from .conftest import shared_path
 
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
@@ -1478,6 +1481,33 @@ def test_an_explainers_teaser_does_not_lead_over_a_report_of_the_event() -> None
     # A question someone asked, quoted at the end of a title, is a report of it.
     asked = _article("q", "C", "Minister asked reporters “who pays?”", report.text, 2)
     assert has_news_title(Story(StoryId("q"), (asked,)))
+
+
+def test_a_tally_since_an_earlier_month_does_not_lead_over_the_week_s_event() -> None:
+    # Two outlets' feed items on the week's strikes (real text, read from ../shared):
+    # one's teaser gives the campaign's running toll "since September", the other's the
+    # new strikes. The toll is background to them, and it led.
+    path = shared_path("data", "clustering", "realfeeds_dev.jsonl")
+    items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    wanted = {97, 101}
+    [tally, strikes] = [
+        Article(
+            id=ArticleId(str(item["id"])),
+            url=item["link"],
+            outlet=item["outlet"],
+            feed_url=f"https://{item['id']}.example/feed",
+            title=item["title"],
+            published=datetime.fromisoformat(item["published"]),
+            text="",
+            summary=item["snippet"],
+        )
+        for item in items
+        if item["id"] in wanted
+    ]
+    assert "since September" in tally.summary and "new strikes" in strikes.summary
+    for articles in ((tally, strikes), (strikes, tally)):
+        summary = summarize_story(Story(StoryId("s"), articles))
+        assert summary.briefly[0].source_url == strikes.url, summary.briefly
 
 
 def test_a_story_the_editors_merged_others_into_keeps_its_own_headline_and_lead() -> None:
