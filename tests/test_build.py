@@ -5,12 +5,16 @@ from __future__ import annotations
 import ast
 import dataclasses
 import sys
+from collections import OrderedDict
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import pytest
+
 from digest import build as build_module
 from digest import render as render_module
+from digest import summarize as summarize_module
 from digest.build import BuildOptions, run_issue
 from digest.config import load_config
 from digest.editorial_edits import update_story_edit
@@ -58,6 +62,42 @@ def test_the_editorial_plan_is_read_once_and_acts_once_per_phase(tmp_path: Path)
     last_write = len(calls) - 1 - calls[::-1].index("summarize_story")
     assert calls.index("choose_stories") < first_write < last_write < calls.index("apply_text")
     assert calls.count("summarize_story") == len(result.issue.stories)
+
+
+def test_a_rebuild_writes_up_again_only_the_stories_an_edit_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview rebuilds the whole issue after every edit. A take or a pin changes no
+    story's write-up, and a merge only that of the story merged into."""
+    written: list[str] = []
+    write_up = summarize_module._write_up
+
+    def counting(story: Any, **kwargs: Any) -> Any:
+        written.append(story.id)
+        return write_up(story, **kwargs)
+
+    monkeypatch.setattr(summarize_module, "_write_up", counting)
+    monkeypatch.setattr(summarize_module, "_WRITTEN", OrderedDict())  # none from other tests
+    with serve_sample(week=1) as site:
+        config = load_config(write_sample_config(site, tmp_path))
+        first = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now))
+    ids = [s.story_id for s in first.issue.stories]
+    assert set(ids) <= set(written)
+    written.clear()
+    update_story_edit(config.editorial_path, ids[0], {"take": "Kept for later."})
+    update_story_edit(config.editorial_path, ids[-1], {"pin": True})
+    again = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now, fetch=False))
+    assert written == []
+    assert next(s.rank for s in again.issue.stories if s.story_id == ids[-1]) == 1
+    assert next(s.take for s in again.issue.stories if s.story_id == ids[0]) == "Kept for later."
+    # The same write-ups, whatever their new places.
+    assert {s.story_id: s.briefly for s in again.issue.stories} == {
+        s.story_id: s.briefly for s in first.issue.stories
+    }
+    update_story_edit(config.editorial_path, ids[2], {"merge_into": ids[1]})
+    merged = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now, fetch=False))
+    new = {s.story_id for s in merged.issue.stories} - set(ids)  # into the freed slot
+    assert ids[1] in written and set(written) <= {ids[1], *new}, written
 
 
 def test_build_is_short_and_imports_only_stage_modules() -> None:
