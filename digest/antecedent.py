@@ -36,6 +36,7 @@ printing.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -382,6 +383,10 @@ _SOMEONES_ACT = re.compile(
 )
 
 
+# The Briefly's search asks it of the same sentences many times over (every combination
+# of a story's sentences it tries): 47,000 calls on 6,000 sentences for a week of 60
+# stories, a quarter of the write-up's time.
+@functools.lru_cache(maxsize=1 << 16)
 def needs_antecedent(text: str) -> str:
     """What ``text`` leans on from an earlier sentence: "" (nothing), "sentence" (a
     pronoun or connective: only the sentence before it will do) or the noun of its
