@@ -27,6 +27,7 @@ which only add a bracketed date) and records the article's URL. The pieces:
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import threading
@@ -81,10 +82,10 @@ logger = logging.getLogger(__name__)
 # Write-ups kept for the life of the process, newest last, keyed by all that decides
 # them: the preview rebuilds the whole issue on every edit, and an edit to one story
 # (its take, a pin, a drop) leaves the others' write-ups as they were. Writing up the
-# 60 stories of bench/e2e.py's week took 14 s of a 20 s rebuild. Each entry is a few
-# kilobytes beside the story it was written from.
+# 60 stories of bench/e2e.py's week took 14 s of a 20 s rebuild. An entry is a few
+# kilobytes; 300 are a few weeks of a scheduler's issues, or an editor's many rebuilds.
 _WRITTEN: OrderedDict[tuple[object, ...], StorySummary] = OrderedDict()
-_WRITTEN_MAX = 1_000
+_WRITTEN_MAX = 300
 _WRITTEN_LOCK = threading.Lock()
 
 
@@ -178,9 +179,10 @@ def summarize_story(
     empty (``TakeOrigin.MISSING``): the build fills it from the editorial file.
     """
     # Everything that decides the write-up; the story's place and the reason it is in
-    # (its rank and why) do not.
+    # (its rank and why) do not. The story by a digest of all its fields, so that a kept
+    # entry does not hold its articles' texts.
     key = (
-        replace(story, why="", rank=0),
+        hashlib.sha256(repr(replace(story, why="", rank=0)).encode("utf-8")).digest(),
         options,
         previous_sentences,
         issue_date,
