@@ -249,11 +249,16 @@ _WHEN = re.compile(
 )
 # A tally or a habit since some earlier time ("... has resulted in at least 145 deaths
 # since September", "tweets have repeatedly sparked controversy since he entered the
-# White House"): background to the week's event, which another lede tells. Since a day
-# of the week ("since Tuesday") is the week's own news.
+# White House"): background to the week's event, which another lede tells. Only since a
+# month, a year or someone's taking up a post; not a record ("the first time since",
+# "their worst day since 2020"), which is how news of the week is told, nor a cause
+# ("since no quorum was reached").
 _SINCE_THEN = re.compile(
-    rf"\b(?:has|have)\b[^.;:]*?\bsince\s+(?!{WEEKDAY_PATTERN}\b|yesterday\b|last night\b|"
-    r"this (?:week|morning)\b|the weekend\b)"
+    r"\b(?:has|have)\b"
+    r"(?:(?!\b(?:first|last|only|worst|best|(?<!at )(?:most|least)|\w\w+est)\b)[^.;:])*?"
+    rf"\bsince\s+(?:(?:early |late |mid-?)?{_MONTH}(?! \d)|(?:in )?\d{{4}}\b|"
+    r"(?:he|she|they|it)\s+(?:took|entered|became|came|won|was elected|returned)\b|"
+    r"the (?:start|beginning) of\b)"
 )
 # An instruction to the reader, not news: promos ("See the full story", "Stay with ..."),
 # page notices ("Please enable JavaScript") and a feature's address ("Don't worry").

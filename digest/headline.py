@@ -39,7 +39,9 @@ from digest.text import (
     CLAUSE_BOUNDARY,
     CUT_DANGLING_END,
     DANGLING_END,
+    MONTHS,
     PREPOSITION_BOUNDARY,
+    WEEKDAYS,
     content_words,
     opens_with_interjection,
     split_sentences,
@@ -605,13 +607,20 @@ def _is_news_headline(
     )
 
 
+# Words of when, not of what: a weekday both titles happen to name is no agreement.
+_WHEN_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS)) | {"today", "yesterday"}
+
+
 def _telling(titles: list[str], lead: str) -> list[str]:
     """Those of ``titles`` that share at least half as many content words with ``lead``
-    as the one that shares most: one shared word beside another title's three is a title
-    about something else."""
-    lead_words = set(content_words(lead))
+    as the one that shares most, when that one shares three or more: one shared word
+    beside another title's three is a title about something else. With less to go on
+    (a lead that shares a word or two with any title), all of them."""
+    lead_words = set(content_words(lead)) - _WHEN_WORDS
     shared = {t: len(lead_words & set(content_words(t))) for t in titles}
     most = max(shared.values(), default=0)
+    if most < 3:
+        return titles
     return [t for t in titles if 2 * shared[t] >= most]
 
 

@@ -79,11 +79,38 @@ __all__ = ["SummaryOptions", "summarize_story"]
 logger = logging.getLogger(__name__)
 
 
+# The digests of the last few of a build's shared inputs (the sentences printed before,
+# the window's names and word cases: megabytes, and one object per build), by identity:
+# computed once per build rather than once per story, and a kept write-up holds the
+# digest, not the build's copy.
+_DIGESTS: OrderedDict[int, tuple[object, bytes]] = OrderedDict()
+_DIGESTS_MAX = 8
+
+
+def _digest_of(value: frozenset[str] | WordCases) -> bytes:
+    with _WRITTEN_LOCK:
+        kept = _DIGESTS.get(id(value))
+        if kept is not None and kept[0] is value:
+            return kept[1]
+    if isinstance(value, WordCases):
+        words = [*sorted(value.capitalised), "\0", *sorted(value.lowered)]
+    else:
+        words = sorted(value)
+    digest = hashlib.sha256("\n".join(words).encode("utf-8")).digest()
+    with _WRITTEN_LOCK:
+        # The object is held with its digest, so its id cannot pass to another meanwhile.
+        _DIGESTS[id(value)] = (value, digest)
+        while len(_DIGESTS) > _DIGESTS_MAX:
+            _DIGESTS.popitem(last=False)
+    return digest
+
+
 # Write-ups kept for the life of the process, newest last, keyed by all that decides
 # them: the preview rebuilds the whole issue on every edit, and an edit to one story
 # (its take, a pin, a drop) leaves the others' write-ups as they were. Writing up the
-# 60 stories of bench/e2e.py's week took 14 s of a 20 s rebuild. An entry is a few
-# kilobytes; 300 are a few weeks of a scheduler's issues, or an editor's many rebuilds.
+# 60 stories of bench/e2e.py's week took 14 s of a 20 s rebuild. An entry is the
+# write-up (a few kilobytes) and digests of its inputs; 300 are a few weeks of a
+# scheduler's issues, or an editor's many rebuilds.
 _WRITTEN: OrderedDict[tuple[object, ...], StorySummary] = OrderedDict()
 _WRITTEN_MAX = 300
 _WRITTEN_LOCK = threading.Lock()
@@ -184,10 +211,10 @@ def summarize_story(
     key = (
         hashlib.sha256(repr(replace(story, why="", rank=0)).encode("utf-8")).digest(),
         options,
-        previous_sentences,
+        _digest_of(previous_sentences),
         issue_date,
-        known_names,
-        word_cases,
+        _digest_of(known_names),
+        None if word_cases is None else _digest_of(word_cases),
     )
     with _WRITTEN_LOCK:
         kept = _WRITTEN.get(key)

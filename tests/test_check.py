@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 import pytest
@@ -262,7 +263,10 @@ class _Links(BaseHTTPRequestHandler):
     """A site whose pages answer 200, except /gone/ (404) and /slow/ (which never
     answers while the test runs)."""
 
+    served: ClassVar[list[str]] = []  # the paths asked for, in order
+
     def do_GET(self) -> None:
+        self.served.append(self.path)
         if self.path.startswith("/slow/"):
             time.sleep(30)
         status = 404 if self.path.startswith("/gone/") else 200
@@ -328,6 +332,7 @@ def test_online_flags_the_links_that_fail_now_and_only_those(
 ) -> None:
     issue = _copy(demo_issue, tmp_path)
     config = _private_ok(tmp_path)
+    _Links.served.clear()
     with _links_site() as base:
         urls = _point_sources_at(issue, base, ["ok", "ok", "gone"])
         offline = CliRunner().invoke(cli, ["check", str(issue), "--json"])
@@ -335,6 +340,7 @@ def test_online_flags_the_links_that_fail_now_and_only_those(
             cli, ["check", str(issue), "--online", "--config", str(config), "--json"]
         )
     assert "dead link" not in json.loads(offline.output)["counts"], offline.output
+    assert len(_Links.served) == len(urls), "each link is fetched once, and only online"
     assert online.exit_code == 1, online.output
     dead = [f for f in json.loads(online.output)["findings"] if f["category"] == "dead link"]
     gone = {u for u in urls if "/gone/" in u}
@@ -346,11 +352,13 @@ def test_online_without_allow_private_does_not_fetch_a_private_address(
     demo_issue: Path, tmp_path: Path
 ) -> None:
     issue = _copy(demo_issue, tmp_path)
+    _Links.served.clear()
     with _links_site() as base:
         _point_sources_at(issue, base, ["ok"])
         result = CliRunner().invoke(cli, ["check", str(issue), "--online", "--json"])
     dead = [f for f in json.loads(result.output)["findings"] if f["category"] == "dead link"]
     assert dead and all("private" in f["detail"] or "loopback" in f["detail"] for f in dead), dead
+    assert _Links.served == [], "a private address was fetched"
 
 
 def test_a_sigterm_during_online_checks_says_interrupted_without_a_traceback(

@@ -433,6 +433,25 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
         with page.expect_navigation():
             page.reload()
         assert page.input_value("#lost-draft-0") == lost
+        assert "Our take of “" in page.inner_text("#lost-drafts")
+        # Done with them: gone, and not shown again.
+        page.click("#lost-drafts-done")
+        assert not page.is_visible("#lost-drafts")
+        with page.expect_navigation():
+            page.reload()
+        assert page.locator("#lost-draft-0").count() == 0
+        # A draft kept by the page's earlier version (its text alone) is put back as text.
+        with page.expect_navigation():
+            page.evaluate(
+                """([id, text]) => {
+                    leaving = true;  // as the page does before its own reloads
+                    sessionStorage.setItem('digest-preview-drafts',
+                                           JSON.stringify({[id]: text}));
+                    location.reload();
+                }""",
+                [f"take-{second}", "An older page's draft."],
+            )
+        assert page.input_value(f"#take-{second}") == "An older page's draft."
         browser.close()
     edits = load_plan(load_config(draft.config).editorial_path).stories
     assert edits[first].take == take and edits[third].pin

@@ -26,6 +26,7 @@ function textBoxes() { return document.querySelectorAll('textarea[id], input[typ
 // "Our take of “Denmark summons US envoy”": which box, in words, for a draft whose
 // story is gone after the reload (merged or dropped in another window).
 function boxName(box) {
+  if (box.dataset.name) return box.dataset.name;  // a lost draft keeps the name it had
   const story = box.closest('.story');
   const title = story ? story.querySelector('strong') : null;
   const details = box.closest('details');
@@ -47,7 +48,9 @@ function restoreDrafts() {
   try { drafts = JSON.parse(sessionStorage.getItem(DRAFTS) || '{}'); } catch (err) { drafts = {}; }
   sessionStorage.removeItem(DRAFTS);
   const lost = [];
-  for (const [id, draft] of Object.entries(drafts)) {
+  for (let [id, draft] of Object.entries(drafts)) {
+    // As an earlier version of this page kept them, across an upgrade of the preview.
+    if (typeof draft === 'string') draft = {value: draft, name: id};
     const box = document.getElementById(id);
     if (!box) { lost.push(draft); continue; }
     if (box.value === draft.value) continue;
@@ -63,7 +66,16 @@ function showLost(lost) {
   if (!place || !lost.length) return;
   const intro = document.createElement('p');
   intro.textContent = 'Not saved, and its story is no longer in the draft (merged or ' +
-    'dropped): copy what you typed where it belongs.';
+    'dropped): copy what you typed where it belongs. ';
+  const done = document.createElement('button');
+  done.type = 'button';
+  done.id = 'lost-drafts-done';
+  done.textContent = 'Done with these';
+  done.addEventListener('click', () => {
+    place.replaceChildren();
+    place.hidden = true;
+  });
+  intro.append(done);
   place.append(intro);
   for (const [n, draft] of lost.entries()) {
     const label = document.createElement('label');
@@ -72,6 +84,7 @@ function showLost(lost) {
     // An id, so that it is kept across the next reload too, until the tab is closed.
     text.id = `lost-draft-${n}`;
     text.readOnly = true;
+    text.dataset.name = draft.name;
     text.value = draft.value;
     text.className = 'unsaved';
     label.append(text);
