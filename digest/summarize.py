@@ -245,7 +245,7 @@ def _write_up(
     known_names: frozenset[str],
     word_cases: WordCases | None,
 ) -> StorySummary:
-
+    """:func:`summarize_story`, written afresh."""
     articles = story.articles
     # A feed teaser often has no full stop; it is a sentence all the same. One the
     # outlet cut mid-sentence ("... fired a…") ends where its last whole clause does.
