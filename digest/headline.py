@@ -154,6 +154,15 @@ _OBJECT_COMPLEMENT = re.compile(
     r"\s+(?:[\w$'’.,\-]+\s+){1,6}to\s$|"
     r"\bleft\s+(?:the|his|her|their|its|a|an)\s+(?:[\w$'’.,\-]+\s+){0,6}to\s$"
 )
+# A verb of going whose "to" says where: "as Ukraine talks move | to Geneva", "Team USA
+# heads | to the final". Cut there, the headline says something else ("talks move").
+_WHERE_COMPLEMENT = re.compile(
+    r"\b(?:mov(?:e|es|ed|ing)|head(?:s|ed|ing)?|go(?:es|ing|ne)?|went|"
+    r"travel(?:s|led|ling|ed|ing)?|fl(?:y|ies|ew|ying|own)|shift(?:s|ed|ing)?|"
+    r"relocat(?:e|es|ed|ing)|return(?:s|ed|ing)?|sen[dt](?:s|ing)?|bound)"
+    r"\s+(?:to|into|toward|towards)\s$",
+    re.IGNORECASE,
+)
 _AUXILIARY = frozenset(
     {
         *("is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"),
@@ -424,11 +433,12 @@ _QUOTATION_END = re.compile(r"(?:“[^”]*”|\"[^\"]*\")$")
 
 def parts_complement(head: str) -> bool:
     """Whether a cut after ``head`` (which ends on the boundary word) parts a word from
-    the phrase it asks for (see ``_BOUND_COMPLEMENT``, ``_OBJECT_COMPLEMENT``)."""
+    the phrase it asks for (see ``_BOUND_COMPLEMENT``, ``_OBJECT_COMPLEMENT``,
+    ``_WHERE_COMPLEMENT``)."""
     bound = _BOUND_COMPLEMENT.search(head)
     if bound is not None and bound.group("before").lower() not in _AUXILIARY:
         return True
-    return _OBJECT_COMPLEMENT.search(head) is not None
+    return _OBJECT_COMPLEMENT.search(head) is not None or _WHERE_COMPLEMENT.search(head) is not None
 
 
 def _from_subject(text: str) -> str:
