@@ -248,8 +248,8 @@ def make_headline(
     if good:
         # The headline tells what the Briefly tells. Where the outlets' titles disagree
         # (NPR's "Trump administration tries to resolve three crises" beside the
-        # Times's "Iran Holds Exercises in Strait of Hormuz"), only those that share
-        # as many words with the lead as the others are in the running.
+        # Times's "Iran Holds Exercises in Strait of Hormuz"), one sharing far fewer
+        # words with the lead than another is passed over (``_telling``).
         told = _telling(good, lead)
         return normalise_headline(_most_informative(told, titles, lead), texts, cases)
     clean = [c for text in texts for c in clean_sentences(text)]
