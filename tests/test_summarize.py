@@ -1489,20 +1489,12 @@ def test_a_tally_since_an_earlier_month_does_not_lead_over_the_week_s_event() ->
     # new strikes. The toll is background to them, and it led.
     path = shared_path("data", "clustering", "realfeeds_dev.jsonl")
     items = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    wanted = {97, 101}
     [tally, strikes] = [
-        Article(
-            id=ArticleId(str(item["id"])),
-            url=item["link"],
-            outlet=item["outlet"],
-            feed_url=f"https://{item['id']}.example/feed",
-            title=item["title"],
-            published=datetime.fromisoformat(item["published"]),
-            text="",
+        dataclasses.replace(
+            _article(str(item["id"]), item["outlet"], item["title"], "", hours),
             summary=item["snippet"],
         )
-        for item in items
-        if item["id"] in wanted
+        for hours, item in enumerate(i for i in items if i["id"] in {97, 101})
     ]
     assert "since September" in tally.summary and "new strikes" in strikes.summary
     for articles in ((tally, strikes), (strikes, tally)):
