@@ -33,7 +33,7 @@ import itertools
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -349,6 +349,12 @@ class ScoredSentences:
     events: tuple[frozenset[str], ...] = ()  # ... of them, its event verbs
     names: frozenset[str] = frozenset()  # the story's names, stemmed (_story_names)
     explainers: frozenset[int] = frozenset()  # articles whose title is an explainer's
+    # Answers of leans_on and is_redundant, which the Briefly's search asks again for
+    # every set of sentences it tries. Not copied by ``replace``: the answers depend on
+    # the fields (titles, among others).
+    memo: dict[tuple[str, int, int], object] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
 
 def extractive_briefly(documents: Sequence[str], *, words: int = 70) -> list[str]:
@@ -615,6 +621,13 @@ def leans_on(scored: ScoredSentences, index: int) -> str:
     ("Police questioned the teen ..." after "... a 16-year-old teen ..."), which a
     reader who did not read those sentences has not met, unless a title names it (the
     headline is one): see ``digest.antecedent``."""
+    key = ("leans_on", index, index)
+    if key not in scored.memo:
+        scored.memo[key] = _leans_on(scored, index)
+    return str(scored.memo[key])
+
+
+def _leans_on(scored: ScoredSentences, index: int) -> str:
     candidate = scored.candidates[index]
     needed = needs_antecedent(candidate.text)
     if needed:
@@ -663,6 +676,13 @@ def in_person(text: str) -> bool:
 def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
     """Whether two sentences say the same thing (cosine, or shared content words: a
     share of the shorter one's, or a count)."""
+    key = ("redundant", one, two)
+    if key not in scored.memo:
+        scored.memo[key] = _is_redundant(scored, one, two)
+    return bool(scored.memo[key])
+
+
+def _is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
     if float(scored.vectors[one] @ scored.vectors[two]) >= _SAME_COSINE:
         return True
     a, b = scored.bags[one], scored.bags[two]

@@ -442,8 +442,10 @@ def clean_sentence(sentence: str) -> str:
         text = _GALLERY.sub("", text, count=1)
         text = _DATELINE.sub("", text, count=1)
         text = _SECTION_LABEL.sub("", text, count=1)
-        if not _kind(text):  # "View Images The skull of ...": a caption, whole
-            text = _GLUED_LABEL.sub("", text, count=1)
+        # "View Images The skull of ...": a caption, whole. The label is looked for
+        # first: the furniture test is the dearer one.
+        if (label := _GLUED_LABEL.match(text)) and not _kind(text):
+            text = text[label.end() :]
         text = text.lstrip("-–—|•·: ").strip()
         if text == before:
             break
