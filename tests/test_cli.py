@@ -82,6 +82,59 @@ def test_db_status_lists_migrations(tmp_path: Path) -> None:
     assert "applied" in after.output and "pending" not in after.output
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_read_commands_leave_an_older_schema_alone(tmp_path: Path, backend: str) -> None:
+    # After a package upgrade, `digest status` on a shared store must not upgrade it under
+    # a scheduler of the earlier version: it says what to do, and `db upgrade` does it.
+    from contextlib import ExitStack
+    from datetime import UTC, datetime
+
+    from sqlalchemy import create_engine
+
+    from digest.store import schema
+    from digest.store.migrate import all_migrations, applied_versions
+
+    from .conftest import fresh_pg_database
+
+    with ExitStack() as stack:
+        if backend == "sqlite":
+            url = f"sqlite:///{tmp_path / 'digest.db'}"
+        else:
+            url = stack.enter_context(fresh_pg_database(f"older_{tmp_path.name}"))
+        *earlier, _latest = all_migrations()
+        engine = create_engine(url)
+        with engine.begin() as connection:
+            schema.schema_migrations.create(connection)
+            for migration in earlier:
+                migration.upgrade(connection)
+                connection.execute(
+                    schema.schema_migrations.insert().values(
+                        version=migration.version,
+                        name=migration.name,
+                        applied_at=datetime.now(UTC),
+                    )
+                )
+        config = tmp_path / "feeds.yaml"
+        config.write_text(
+            'newsletter: {name: T, from: "T <t@example.org>", unsubscribe: "https://x.org/u"}\n'
+            'feeds: [{url: "https://example.org/rss", name: E}]\n'
+            f"storage: {{url: {url!r}}}\n"
+        )
+        for command in (["status"], ["why"], ["feeds", "status"]):
+            result = CliRunner().invoke(cli, [*command, "--config", str(config)])
+            assert result.exit_code == 3, (command, result.output)  # as any store error
+            assert "older than this program" in result.output, result.output
+            assert "digest db upgrade" in result.output
+            assert applied_versions(engine) == {m.version for m in earlier}
+        upgrade = CliRunner().invoke(cli, ["db", "upgrade", "--config", str(config)])
+        assert upgrade.exit_code == 0, upgrade.output
+        assert f"applied {_latest.version:04d}" in upgrade.output
+        status = CliRunner().invoke(cli, ["status", "--config", str(config)])
+        assert status.exit_code == 0, status.output
+        assert "no runs recorded yet" in status.output
+        engine.dispose()
+
+
 def test_repeated_warnings_are_grouped_with_a_tally() -> None:
     import logging
 

@@ -62,14 +62,14 @@ def feeds_status(config_path: str) -> None:
 
     Example: digest feeds status --config feeds.yaml
     """
-    from digest.store import open_store
+    from digest.store import open_store_to_read
 
     config = load_config(config_path)
     # Reading the feeds' health writes nothing: no store is created, no feed saved.
     stored = config.sqlite_file
     states = {}
     if stored is None or not no_store_yet(stored):
-        with open_store(config.database_url) as store:
+        with open_store_to_read(config.database_url) as store:
             states = {state.url: state for state in store.feed_states()}
     rows = []
     for feed in config.feeds:

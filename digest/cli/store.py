@@ -36,7 +36,7 @@ def why(config_path: str, story_id: str | None) -> None:
 
     Example: digest why s-3f2a9c1d0b7e --config feeds.yaml
     """
-    from digest.store import open_store
+    from digest.store import open_store_to_read
 
     is_url = story_id is not None and story_id.startswith(("http://", "https://"))
     if story_id is not None and not is_url and not is_story_id(story_id):
@@ -46,7 +46,7 @@ def why(config_path: str, story_id: str | None) -> None:
             param_hint="STORY_ID",
         )
     config = load_config(config_path)
-    with open_store(config.database_url) as store:
+    with open_store_to_read(config.database_url) as store:
         if story_id is None:
             _why_latest(store.issue_accounting())
             return
@@ -134,7 +134,7 @@ def status(config_path: str, limit: int, as_json: bool) -> None:
 
     Example: digest status --config feeds.yaml --limit 50
     """
-    from digest.store import open_store
+    from digest.store import open_store_to_read
 
     config = load_config(config_path)
     stored = config.sqlite_file
@@ -149,7 +149,7 @@ def status(config_path: str, limit: int, as_json: bool) -> None:
                 "" if stored.parent.is_dir() else ", once its folder exists",
             )
         return
-    with open_store(config.database_url) as store:
+    with open_store_to_read(config.database_url) as store:
         runs = store.recent_runs(limit)
     if as_json:
         click.echo(json.dumps([_run_json(entry) for entry in runs], indent=2, sort_keys=True))

@@ -24,7 +24,7 @@ from digest.store.articles import ArticleQueries, PendingPage, new_claimer
 from digest.store.base import store_error
 from digest.store.feeds import FeedQueries, FeedState, PollCounts
 from digest.store.issues import FiledStory, FinalBuild, SentStory
-from digest.store.migrate import Migration, upgrade
+from digest.store.migrate import Migration, applied_versions, require_current, upgrade
 from digest.store.runs import RunRecord, RunRecords
 from digest.store.vectors import VectorQueries
 
@@ -40,6 +40,7 @@ __all__ = [
     "connect",
     "new_claimer",
     "open_store",
+    "open_store_to_read",
     "upgrade_schema",
 ]
 
@@ -107,6 +108,26 @@ def open_store(url: str) -> Store:
     engine = connect(url)
     try:
         upgrade_schema(engine, url)
+    except StoreError:
+        engine.dispose()
+        raise
+    return Store(engine, url)
+
+
+def open_store_to_read(url: str) -> Store:
+    """Connect to ``url`` to read what is recorded, leaving its schema as it is.
+
+    A store of an earlier version is refused with what to do (:func:`require_current`):
+    a read command must not upgrade, unasked, a store that a running scheduler of that
+    version may share. A database with no schema yet gets it, as :func:`open_store`
+    does: nothing of an earlier version uses it.
+    """
+    engine = connect(url)
+    try:
+        if applied_versions(engine):
+            require_current(engine, url=url)
+        else:
+            upgrade_schema(engine, url)
     except StoreError:
         engine.dispose()
         raise

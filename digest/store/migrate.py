@@ -16,7 +16,14 @@ from digest.store import migrations, schema
 from digest.store.base import store_error
 from digest.store.locks import MIGRATION_LOCK, build_lock
 
-__all__ = ["Migration", "all_migrations", "applied_versions", "pending", "upgrade"]
+__all__ = [
+    "Migration",
+    "all_migrations",
+    "applied_versions",
+    "pending",
+    "require_current",
+    "upgrade",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +81,7 @@ def _upgrade_locked(engine: Engine, url: str) -> tuple[Migration, ...]:
     with engine.connect() as connection:
         newest = connection.execute(select(func.max(schema.schema_migrations.c.version))).scalar()
     if newest is not None and newest > newest_known:
-        raise StoreError(
-            f"{url or 'store'}: schema version {newest} is newer than this program knows "
-            f"({newest_known}).",
-            url=url,
-            schema_version=int(newest),
-            hint="Upgrade newsletter-digest, or point storage.url at another database.",
-        )
+        raise _newer(url, int(newest), newest_known)
     applied = []
     for migration in pending(engine):
         with engine.begin() as connection:
@@ -92,3 +93,38 @@ def _upgrade_locked(engine: Engine, url: str) -> tuple[Migration, ...]:
             )
         applied.append(migration)
     return tuple(applied)
+
+
+def require_current(engine: Engine, *, url: str = "") -> None:
+    """Raise StoreError unless the store's schema is exactly the one this program knows.
+
+    Read-only, for the commands that only read what is recorded (``digest status``,
+    ``why``, ``feeds status``): upgrading from one of those would change, unasked, a
+    store that a running scheduler of the earlier version may share.
+    """
+    known = {m.version for m in all_migrations()}
+    applied = applied_versions(engine)
+    newest_known = max(known, default=0)
+    if applied and max(applied) > newest_known:
+        raise _newer(url, max(applied), newest_known)
+    missing = sorted(known - applied)
+    if missing:
+        raise StoreError(
+            f"{url or 'store'}: the store's schema is older than this program "
+            f"(version {max(applied, default=0)}; this program needs {newest_known}).",
+            url=url,
+            schema_version=max(applied, default=0),
+            hint="Stop every digest process of the earlier version (the scheduler, a "
+            "preview, a cron job), then run `digest db upgrade`; `digest fetch`, `build` "
+            "and `run` upgrade it too.",
+        )
+
+
+def _newer(url: str, newest: int, newest_known: int) -> StoreError:
+    return StoreError(
+        f"{url or 'store'}: schema version {newest} is newer than this program knows "
+        f"({newest_known}).",
+        url=url,
+        schema_version=newest,
+        hint="Upgrade newsletter-digest, or point storage.url at another database.",
+    )
