@@ -124,6 +124,7 @@ def test_read_commands_leave_an_older_schema_alone(tmp_path: Path, backend: str)
             result = CliRunner().invoke(cli, [*command, "--config", str(config)])
             assert result.exit_code == 3, (command, result.output)  # as any store error
             assert "older than this program" in result.output, result.output
+            assert f"migration {_latest.version:04d} not applied" in result.output
             assert "digest db upgrade" in result.output
             assert applied_versions(engine) == {m.version for m in earlier}
         upgrade = CliRunner().invoke(cli, ["db", "upgrade", "--config", str(config)])

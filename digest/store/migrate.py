@@ -109,9 +109,10 @@ def require_current(engine: Engine, *, url: str = "") -> None:
         raise _newer(url, max(applied), newest_known)
     missing = sorted(known - applied)
     if missing:
+        named = ", ".join(f"{version:04d}" for version in missing)
         raise StoreError(
             f"{url or 'store'}: the store's schema is older than this program "
-            f"(version {max(applied, default=0)}; this program needs {newest_known}).",
+            f"(migration{'s' if len(missing) > 1 else ''} {named} not applied).",
             url=url,
             schema_version=max(applied, default=0),
             hint="Stop every digest process of the earlier version (the scheduler, a "
