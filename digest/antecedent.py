@@ -339,6 +339,30 @@ def _points_to_a_time(text: str) -> bool:
     return pointer is not None and not _NAMED_TIME.search(text, 0, pointer.start())
 
 
+# "... about €185 billion in Russian reserves was trapped there.", "Nobody there
+# administered CPR": a place told in another sentence. Not the "there" of "there is",
+# "Is there ...?" or "out there", and not a place the sentence named before it ("in
+# Texas ... the murder prosecution there"); a people's name ("Russian") is no place.
+_POINTED_PLACE = re.compile(
+    r"(?<!^)(?<![Oo]ut )(?<!\bhere and )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )"
+    r"(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bthat )"
+    r"\bthere\b(?![-’'])(?!\s*(?:is|are|was|were|has|have|had|will|would|may|might|could|"
+    r"can|should|must|needs?|seems?|seemed|appears?|appeared|remains?|remained|exists?|"
+    r"existed|comes?|came|used to|lies|lay|stands?|stood|being|be|to be|isn|aren|wasn|"
+    r"weren|hasn|haven|hadn|won|wouldn|couldn|shouldn)\b)",
+    re.IGNORECASE,
+)
+_NAMED_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|inside|across|around|into)\s+(?:the\s+)?"
+    r"(?![A-Z]\w*(?:ian|an|ese|ish|i)\b)[A-Z]\w+"
+)
+
+
+def _points_to_a_place(text: str) -> bool:
+    pointer = _POINTED_PLACE.search(text)
+    return pointer is not None and not _NAMED_PLACE.search(text, 0, pointer.start())
+
+
 # Context: "the teen" where the article introduced "a 16-year-old teen" a sentence or
 # three before. The head noun of "the (adjective) noun", not one qualified right after
 # it ("the death toll from ..." says which).
@@ -404,6 +428,7 @@ def needs_antecedent(text: str) -> str:
         or _REPORTED_ORDINAL.search(text)
         or _OBJECT_OF_ANOTHER.match(text)
         or _points_to_a_time(text)
+        or _points_to_a_place(text)
         or _ONE_OF_THEM.match(text)
         or _SAME_AS_BEFORE.search(text)
     ):

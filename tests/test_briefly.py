@@ -105,6 +105,9 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "The navy answered by sending three patrol boats to the harbour that day.",
         "Ferries resumed later that afternoon, after the port reopened the north quay.",
         "A second ferry ran aground near the same quay the day before.",
+        # A place told in another sentence: where is "there"?
+        "About 40 tonnes of diesel were trapped there when the ferry sank in 2009.",
+        "The skipper's brother said nobody there threw a line to the deckhand.",
         # Later than a time told before.
         "Coastguard boats reached the ferry just over five minutes later.",
         "Two days later, the harbour board closed the north quay.",
@@ -155,6 +158,12 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Tomas Lind's rescuers pulled him from the water near the quay.",
         "Police questioned the skipper and released him without charge.",
         "Duarte alleged that Lind had steered the ferry at him.",
+        # "there is", "Is there ...?", "out there", and a place the sentence names.
+        "The harbour board said that there were 40 tonnes of diesel aboard the ferry.",
+        "Is there a ferry to the islands on Sundays this winter?",
+        "The night ferry is the cheapest crossing out there, passengers say.",
+        "Lind grew up in Setúbal and learned to sail there as a boy.",
+        "Fuel bought in Portuguese ports costs a fifth more than in Spain.",
         # The sentence says which day itself.
         "Setúbal port closed on Friday, and later that day the navy sent three patrol boats.",
         "A ferry ran aground on Nov. 19 and a second one the next day.",

@@ -65,10 +65,10 @@ def test_a_video_pages_furniture_does_not_use_up_the_lead_sentences() -> None:
         "Ann Holt reports during Channel 4 News at 6pm on May 1, 2026.\n\n"
         "This image provided by the county jail shows Jane Doe on Tuesday.\n\n"
         "Jane Doe spent her first night behind bars at the new state prison near Eastvale.\n\n"
-        "Officials say Jane Doe will serve her sentence there in a single cell."
+        "Officials say Jane Doe will serve her sentence in a single cell."
     )
     sentence = _brief_sentence("Jane Doe spent her first night behind bars", text)
-    assert sentence == "Officials say Jane Doe will serve her sentence there in a single cell."
+    assert sentence == "Officials say Jane Doe will serve her sentence in a single cell."
 
 
 def test_a_quotation_the_next_sentence_closes_is_not_the_briefs_sentence() -> None:
