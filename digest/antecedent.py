@@ -342,11 +342,13 @@ def _points_to_a_time(text: str) -> bool:
 # "... about €185 billion in Russian reserves was trapped there.", "Nobody there
 # administered CPR": a place told in another sentence. Not the "there" of "there is",
 # "Is there ...?" or "out there", and not a place the sentence named before it ("in
-# Texas ... the murder prosecution there"); a people's name ("Russian") is no place.
+# Texas ... the murder prosecution there"); a people's name ("Russian") is no place. An
+# adverb may come between "there" and its verb ("there probably will be", "there once was").
 _POINTED_PLACE = re.compile(
     r"(?<!^)(?<![Oo]ut )(?<!\bhere and )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )"
     r"(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bthat )"
-    r"\bthere\b(?![-’'])(?!\s*(?:is|are|was|were|has|have|had|will|would|may|might|could|"
+    r"\bthere\b(?![-’'])(?!\s*(?:(?:\w+ly|once|still|also|now|already|never|often|always|"
+    r"just|only|even|soon)\s+)?(?:is|are|was|were|has|have|had|will|would|may|might|could|"
     r"can|should|must|needs?|seems?|seemed|appears?|appeared|remains?|remained|exists?|"
     r"existed|comes?|came|used to|lies|lay|stands?|stood|being|be|to be|isn|aren|wasn|"
     r"weren|hasn|haven|hadn|won|wouldn|couldn|shouldn)\b)",

@@ -161,6 +161,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         # "there is", "Is there ...?", "out there", and a place the sentence names.
         "The harbour board said that there were 40 tonnes of diesel aboard the ferry.",
         "Is there a ferry to the islands on Sundays this winter?",
+        "The harbour board says there probably will be no night ferry until March.",
         "The night ferry is the cheapest crossing out there, passengers say.",
         "Lind grew up in Setúbal and learned to sail there as a boy.",
         "Fuel bought in Portuguese ports costs a fifth more than in Spain.",
