@@ -350,6 +350,8 @@ def test_status_is_a_table_of_every_command_newest_first(tmp_path: Path) -> None
         empty = _digest("status", *args)
         assert empty.exit_code == 0 and "no store yet at" in empty.output
         assert json.loads(_digest("status", *args, "--json").output) == []
+        why = _digest("why", *args)
+        assert why.exit_code == 3 and "no store yet at" in why.output
         assert set(tmp_path.iterdir()) == before
         assert _digest("fetch", *args).exit_code == 0
         assert _digest("build", *args, *out).exit_code == 0

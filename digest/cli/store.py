@@ -46,6 +46,14 @@ def why(config_path: str, story_id: str | None) -> None:
             param_hint="STORY_ID",
         )
     config = load_config(config_path)
+    stored = config.sqlite_file
+    if stored is not None and no_store_yet(stored):
+        # Asking creates nothing, as `digest status` does not.
+        output.error(
+            "no store yet at %s, so no issue built yet: `digest build` or `digest run` builds one",
+            stored,
+        )
+        sys.exit(EXIT_FAILED)
     with open_store_to_read(config.database_url) as store:
         if story_id is None:
             _why_latest(store.issue_accounting())
