@@ -242,9 +242,12 @@ def split_sentences(text: str) -> list[str]:
 
 
 # Every stage (watch, headline, Briefly, notes, grounding) splits the same article
-# texts again; splitting is a third of a build's time, so one split serves them all.
-# Bounded: a few thousand articles' texts at most.
-@functools.lru_cache(maxsize=4096)
+# texts again; splitting is a third of a build's time, so one split serves them all,
+# and the preview's rebuilds. A week of 2,000 articles splits about 4,000 texts (its
+# pages and their lines without a stop): 4,096 dropped pages a rebuild needed, and
+# splitting them again took a third of it (bench/bigweek.py). Bounded: about 10 MB for
+# each such week it holds.
+@functools.lru_cache(maxsize=1 << 14)
 def _split_sentences(text: str) -> tuple[str, ...]:
     # Linear in the text: a piece's tests look at that piece alone (pieces are joined by a
     # space, and each test is anchored at the end), and spaces are evened out once per
