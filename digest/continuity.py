@@ -12,7 +12,9 @@ it has.
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
+import hashlib
+import threading
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -45,6 +47,15 @@ _CONTINUITY_WEEKS = 6
 # a topic's news moves on, and a year of examples would outvote its keywords.
 _EXAMPLE_WEEKS = 26
 _EXAMPLES_PER_TOPIC = 12
+# Screening and clustering a window take most of a rebuild once the write-ups are kept
+# (``summarize._WRITTEN``): 9 s of a 14 s rebuild of a 2,000-article week
+# (bench/bigweek.py). The preview rebuilds the same window on every edit, so the last
+# windows' candidates are kept in the process, keyed by a digest of all they are made
+# of: the window's articles, the sent stories they may continue and those stories'
+# articles, and the pinned ids. Two: this week's, and the one before for a scheduler.
+_GATHERED: OrderedDict[bytes, Candidates] = OrderedDict()
+_GATHERED_MAX = 2
+_GATHERED_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,18 +87,48 @@ def gather_candidates(
     pinned it) is clustered all the same. See the module doc.
     """
     articles = store.articles_between(window.start, window.end)
-    screened = screen_articles(articles)
-    kept_back = [r for r in screened.rejected if story_id_for(r.article.url) in keep]
-    rejected = [r for r in screened.rejected if r not in kept_back]
-    usable = [*screened.kept, *(r.article for r in kept_back)]
     sent = store.sent_stories(
         before=window.issue_date.isoformat(),
         since=(window.issue_date - timedelta(weeks=_CONTINUITY_WEEKS)).isoformat(),
     )
-    window_ids = {a.id for a in usable}
     sent_ids = {a for s in sent for a in s.article_ids}
     all_ids = {a.id for a in articles}
     earlier = store.articles_by_id(a for a in sorted(sent_ids) if a not in all_ids)
+    # Sets in the key sorted: their order is the process's hashing, not their content.
+    made_of = (
+        tuple(articles),
+        [(s.story_id, s.issue_date, sorted(s.article_ids), sorted(s.sentences)) for s in sent],
+        tuple(earlier),
+        sorted(keep),
+    )
+    key = hashlib.sha256(repr(made_of).encode("utf-8")).digest()
+    with _GATHERED_LOCK:
+        kept = _GATHERED.get(key)
+        if kept is not None:
+            _GATHERED.move_to_end(key)
+            return kept
+    candidates = _gathered(store, articles, sent, earlier, keep)
+    with _GATHERED_LOCK:
+        _GATHERED[key] = candidates
+        while len(_GATHERED) > _GATHERED_MAX:
+            _GATHERED.popitem(last=False)
+    return candidates
+
+
+def _gathered(
+    store: Store,
+    articles: Sequence[Article],
+    sent: Sequence[SentStory],
+    earlier: Sequence[Article],
+    keep: Collection[StoryId],
+) -> Candidates:
+    screened = screen_articles(articles)
+    kept_back = [r for r in screened.rejected if story_id_for(r.article.url) in keep]
+    rejected = [r for r in screened.rejected if r not in kept_back]
+    usable = [*screened.kept, *(r.article for r in kept_back)]
+    window_ids = {a.id for a in usable}
+    sent_ids = {a for s in sent for a in s.article_ids}
+    all_ids = {a.id for a in articles}
     stories, left_out = continue_stories([*usable, *earlier], window_ids, sent, memo=store)
     told = {a.id for s in stories for a in s.articles} | {
         a for item in left_out for a in item.article_ids

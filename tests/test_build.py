@@ -6,6 +6,7 @@ import ast
 import dataclasses
 import sys
 from collections import OrderedDict
+from datetime import timedelta
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 import pytest
 
 from digest import build as build_module
+from digest import continuity as continuity_module
 from digest import render as render_module
 from digest import summarize as summarize_module
 from digest.build import BuildOptions, run_issue
@@ -98,6 +100,39 @@ def test_a_rebuild_writes_up_again_only_the_stories_an_edit_changed(
     merged = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now, fetch=False))
     new = {s.story_id for s in merged.issue.stories} - set(ids)  # into the freed slot
     assert ids[1] in written and set(written) <= {ids[1], *new}, written
+
+
+def test_a_rebuild_screens_and_clusters_the_window_again_only_when_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit to a story's take leaves the window's candidates as they were; a pin may
+    bring a set-aside article back (``keep``), and a new article changes the window."""
+    screened: list[int] = []
+    screen = continuity_module.screen_articles
+
+    def counting(articles: Any) -> Any:
+        screened.append(len(articles))
+        return screen(articles)
+
+    monkeypatch.setattr(continuity_module, "screen_articles", counting)
+    monkeypatch.setattr(continuity_module, "_GATHERED", OrderedDict())  # none from other tests
+    with serve_sample(week=1) as site:
+        config = load_config(write_sample_config(site, tmp_path))
+        first = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now))
+    assert len(screened) == 1
+    ids = [s.story_id for s in first.issue.stories]
+    update_story_edit(config.editorial_path, ids[0], {"take": "Kept for later."})
+    again = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now, fetch=False))
+    assert len(screened) == 1
+    assert [s.story_id for s in again.issue.stories] == ids
+    assert next(s.take for s in again.issue.stories if s.story_id == ids[0]) == "Kept for later."
+    update_story_edit(config.editorial_path, ids[-1], {"pin": True})
+    run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now, fetch=False))
+    assert len(screened) == 2
+    # Two days later the window has lost its first days' articles: screened again.
+    later = site.now + timedelta(days=2)
+    run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=later, fetch=False))
+    assert len(screened) == 3
 
 
 def test_build_is_short_and_imports_only_stage_modules() -> None:
