@@ -13,10 +13,12 @@ error, nothing ran; 3 nothing could be built; 130 interrupted.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
 import sys
+import warnings
 from typing import Any, NoReturn
 
 import click
@@ -96,8 +98,8 @@ class _DigestGroup(click.Group):
         except DigestError as error:
             _fail(error)
         except KeyboardInterrupt:
-            output.error("%s", _INTERRUPTED)
-            sys.exit(EXIT_INTERRUPTED)
+            pass  # said below, once the traceback is gone (see _interrupted)
+        _interrupted()
 
 
 @click.group(cls=_DigestGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -205,11 +207,11 @@ def main() -> None:
     # SIGTERM (a cron timeout, `kill`) stops a command as Ctrl-C does, with its message
     # and exit code rather than a silent 143. The scheduler and the preview set their own.
     signal.signal(signal.SIGTERM, _stop)
+    stopped = False
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
-        output.error("%s", _INTERRUPTED)
-        sys.exit(EXIT_INTERRUPTED)
+        stopped = True  # said below, once the traceback is gone (see _interrupted)
     except click.ClickException as error:
         if _wants_json(sys.argv[1:]):
             # Raised while parsing, before logging was set up: still one JSON line.
@@ -220,6 +222,23 @@ def main() -> None:
         sys.exit(EXIT_USAGE)
     except click.exceptions.Exit as done:
         sys.exit(done.exit_code)
+    if stopped:
+        _interrupted()
+
+
+def _interrupted() -> NoReturn:
+    # A stop while pages are fetched can leave a connection attempt's coroutine never
+    # awaited, in garbage the collector has not freed yet; Python would say so at exit
+    # ("RuntimeWarning: coroutine ... was never awaited"), under the message that says
+    # what the stop kept. Collected here, quietly, once the stop's traceback (which holds
+    # the frames that held them) is gone.
+    with warnings.catch_warnings():
+        warnings.filterwarnings(
+            "ignore", message=r"coroutine .* was never awaited", category=RuntimeWarning
+        )
+        gc.collect()
+    output.error("%s", _INTERRUPTED)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 def _wants_json(args: list[str]) -> bool:
