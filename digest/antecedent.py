@@ -41,6 +41,7 @@ import re
 from collections.abc import Sequence
 
 from digest.naming import _PERSON_TITLES
+from digest.places import DEMONYMS
 from digest.text import MONTHS, WEEKDAYS, content_words
 
 __all__ = [
@@ -341,28 +342,42 @@ def _points_to_a_time(text: str) -> bool:
 
 # "... about €185 billion in Russian reserves was trapped there.", "Nobody there
 # administered CPR": a place told in another sentence. Not the "there" of "there is",
-# "Is there ...?" or "out there", and not a place the sentence named before it ("in
-# Texas ... the murder prosecution there"); a people's name ("Russian") is no place. An
-# adverb may come between "there" and its verb ("there probably will be", "there once was").
+# "Is there ...?", "Has there been ...", "there probably will be" (an adverb may come
+# between), nor of "out there", "not there yet", "then and there", "Hi there"; and not
+# after a place the sentence names itself ("Floods in Pakistan ... stranded there").
 _POINTED_PLACE = re.compile(
-    r"(?<!^)(?<![Oo]ut )(?<!\bhere and )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )"
+    r"(?<!^)(?<!\bout )(?<!\bhere and )(?<!\bnor )(?<!\bthen and )(?<!\bhi )(?<!\bbeen )"
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bhas )(?<!\bhave )(?<!\bhad )"
     r"(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bcan )(?<!\bthat )"
-    r"\bthere\b(?![-’'])(?!\s*(?:(?:\w+ly|once|still|also|now|already|never|often|always|"
-    r"just|only|even|soon)\s+)?(?:is|are|was|were|has|have|had|will|would|may|might|could|"
-    r"can|should|must|needs?|seems?|seemed|appears?|appeared|remains?|remained|exists?|"
+    r"\bthere\b(?![-’'])(?!\s+yet\b)(?!\s*(?:(?:\w+ly|once|still|also|now|already|never|often|"
+    r"always|just|only|even|soon)\s+)?(?:is|are|was|were|has|have|had|will|would|may|might|"
+    r"could|can|should|must|needs?|seems?|seemed|appears?|appeared|remains?|remained|exists?|"
     r"existed|comes?|came|used to|lies|lay|stands?|stood|being|be|to be|isn|aren|wasn|"
     r"weren|hasn|haven|hadn|won|wouldn|couldn|shouldn)\b)",
     re.IGNORECASE,
 )
-_NAMED_PLACE = re.compile(
+# A preposition of place and the capitalised word after it ("in Gaza", "to Oman", "in
+# Łódź", "in the U.S."), unless that word is a people's ("in Russian reserves").
+_AT_A_NAME = re.compile(
     r"\b(?:in|at|to|from|near|outside|inside|across|around|into)\s+(?:the\s+)?"
-    r"(?![A-Z]\w*(?:ian|an|ese|ish|i)\b)[A-Z]\w+"
+    r"([^\W\d_][\w.’'-]*)",
+    re.IGNORECASE,
 )
+_PEOPLES = frozenset(
+    word for forms in DEMONYMS.values() for form in forms for word in (form, form + "s")
+)
+
+
+def _names_a_place(text: str) -> bool:
+    return any(
+        word[0].isupper() and word.rstrip(".’'") not in _PEOPLES
+        for word in _AT_A_NAME.findall(text)
+    )
 
 
 def _points_to_a_place(text: str) -> bool:
     pointer = _POINTED_PLACE.search(text)
-    return pointer is not None and not _NAMED_PLACE.search(text, 0, pointer.start())
+    return pointer is not None and not _names_a_place(text[: pointer.start()])
 
 
 # Context: "the teen" where the article introduced "a 16-year-old teen" a sentence or

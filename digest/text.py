@@ -245,8 +245,9 @@ def split_sentences(text: str) -> list[str]:
 # texts again; splitting is a third of a build's time, so one split serves them all,
 # and the preview's rebuilds. A week of 2,000 articles splits about 4,000 texts (its
 # pages and their lines without a stop): 4,096 dropped pages a rebuild needed, and
-# splitting them again took a third of it (bench/bigweek.py). Bounded: about 10 MB for
-# each such week it holds.
+# splitting them again took a third of it (bench/bigweek.py). Bounded: a kept split
+# holds its text and its sentences, about 4.5 KB for a page, so a week of 2,000 articles
+# takes 20-30 MB and a full cache about 75 MB, in a scheduler for as long as it runs.
 @functools.lru_cache(maxsize=1 << 14)
 def _split_sentences(text: str) -> tuple[str, ...]:
     # Linear in the text: a piece's tests look at that piece alone (pieces are joined by a

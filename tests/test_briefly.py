@@ -164,6 +164,11 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "The harbour board says there probably will be no night ferry until March.",
         "The night ferry is the cheapest crossing out there, passengers say.",
         "Lind grew up in Setúbal and learned to sail there as a boy.",
+        "In Setúbal, the port authority said pilots there lacked fuel.",
+        "Storms in Oman have left thousands of passengers stranded there.",
+        "Harbour pilots in Łódź said the barges there were safe.",
+        "Has there been any progress on the new quay, the mayor was asked.",
+        "The harbour board said the new ferries were not there yet.",
         "Fuel bought in Portuguese ports costs a fifth more than in Spain.",
         # The sentence says which day itself.
         "Setúbal port closed on Friday, and later that day the navy sent three patrol boats.",

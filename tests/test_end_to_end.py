@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from click.testing import CliRunner, Result
 
-from digest import embed
+from digest import continuity, embed
 from digest.cli import cli
 from digest.config import load_config
 from digest.sample import (
@@ -229,8 +229,10 @@ def test_a_new_process_reads_the_kept_vectors_and_builds_the_same_issue(
         config_path = write_sample_config(site, tmp_path)
         files: list[Any] = []
         for _ in ("cron at six", "cron at seven"):
-            # Each one-shot run from cron starts with nothing in memory.
+            # Each one-shot run from cron starts with nothing in memory: no vectors, no
+            # clustered window (which would spare the second run its clustering).
             embed._SEEN.clear()
+            continuity._GATHERED.clear()
             encoded.clear()
             result = _run(config_path, tmp_path / "out", site, "--force")
             assert result.exit_code == 0, result.output
