@@ -79,6 +79,29 @@ c.main()
     ], run.stderr
 
 
+def test_a_stop_before_the_command_begins_says_so_too() -> None:
+    # Ctrl-C while the program loads or reads its options: logging is not set up yet.
+    script = """
+import sys
+from digest import cli as c
+
+def stopped(args: list[str]) -> list[str]:
+    raise KeyboardInterrupt
+
+c._hoist_global_options = stopped
+sys.argv = ["digest", "status"]
+c.main()
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert run.returncode == 130
+    assert run.stderr.strip().splitlines() == [
+        "error: interrupted; what was already stored (feeds polled, pages read) is kept, "
+        "and the next run goes on from there"
+    ], run.stderr
+
+
 def test_missing_config_exits_2_with_a_hint(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["run", "--config", str(tmp_path / "nope.yaml")])
     assert result.exit_code == 2

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gc
 import json
+import logging
 import os
 import signal
 import sys
@@ -237,6 +238,13 @@ def _interrupted() -> NoReturn:
             "ignore", message=r"coroutine .* was never awaited", category=RuntimeWarning
         )
         gc.collect()
+    if not any(
+        not isinstance(handler, logging.NullHandler)
+        for handler in logging.getLogger("digest").handlers
+    ):
+        # Stopped before the command began (while the program loaded or read its
+        # options): logging is not set up yet, and the message would be lost.
+        configure_logging(json_lines=_wants_json(sys.argv[1:]))
     output.error("%s", _INTERRUPTED)
     sys.exit(EXIT_INTERRUPTED)
 
