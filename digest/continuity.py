@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import threading
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
@@ -22,6 +21,7 @@ from datetime import timedelta
 from digest.cluster import cluster_stories
 from digest.embed import VectorMemo
 from digest.ids import story_id_for
+from digest.kept import Kept
 from digest.models import (
     Article,
     ArticleId,
@@ -53,9 +53,7 @@ _EXAMPLES_PER_TOPIC = 12
 # windows' candidates are kept in the process, keyed by a digest of all they are made
 # of: the window's articles, the sent stories they may continue and those stories'
 # articles, and the pinned ids. Two: this week's, and the one before for a scheduler.
-_GATHERED: OrderedDict[bytes, Candidates] = OrderedDict()
-_GATHERED_MAX = 2
-_GATHERED_LOCK = threading.Lock()
+_GATHERED: Kept[bytes, Candidates] = Kept(2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,16 +100,11 @@ def gather_candidates(
         sorted(keep),
     )
     key = hashlib.sha256(repr(made_of).encode("utf-8")).digest()
-    with _GATHERED_LOCK:
-        kept = _GATHERED.get(key)
-        if kept is not None:
-            _GATHERED.move_to_end(key)
-            return kept
+    kept = _GATHERED.get(key)
+    if kept is not None:
+        return kept
     candidates = _gathered(store, articles, sent, earlier, keep)
-    with _GATHERED_LOCK:
-        _GATHERED[key] = candidates
-        while len(_GATHERED) > _GATHERED_MAX:
-            _GATHERED.popitem(last=False)
+    _GATHERED.put(key, candidates)
     return candidates
 
 

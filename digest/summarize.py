@@ -30,8 +30,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -62,6 +60,7 @@ from digest.dates import (
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, curl_quotes, make_headline
 from digest.hygiene import clean_sentence
+from digest.kept import Kept
 from digest.models import (
     Article,
     Perspective,
@@ -83,25 +82,20 @@ logger = logging.getLogger(__name__)
 # the window's names and word cases: megabytes, and one object per build), by identity:
 # computed once per build rather than once per story, and a kept write-up holds the
 # digest, not the build's copy.
-_DIGESTS: OrderedDict[int, tuple[object, bytes]] = OrderedDict()
-_DIGESTS_MAX = 8
+_DIGESTS: Kept[int, tuple[object, bytes]] = Kept(8)
 
 
 def _digest_of(value: frozenset[str] | WordCases) -> bytes:
-    with _WRITTEN_LOCK:
-        kept = _DIGESTS.get(id(value))
-        if kept is not None and kept[0] is value:
-            return kept[1]
+    kept = _DIGESTS.get(id(value))
+    if kept is not None and kept[0] is value:
+        return kept[1]
     if isinstance(value, WordCases):
         words = [*sorted(value.capitalised), "\0", *sorted(value.lowered)]
     else:
         words = sorted(value)
     digest = hashlib.sha256("\n".join(words).encode("utf-8")).digest()
-    with _WRITTEN_LOCK:
-        # The object is held with its digest, so its id cannot pass to another meanwhile.
-        _DIGESTS[id(value)] = (value, digest)
-        while len(_DIGESTS) > _DIGESTS_MAX:
-            _DIGESTS.popitem(last=False)
+    # The object is held with its digest, so its id cannot pass to another meanwhile.
+    _DIGESTS.put(id(value), (value, digest))
     return digest
 
 
@@ -111,9 +105,7 @@ def _digest_of(value: frozenset[str] | WordCases) -> bytes:
 # 60 stories of bench/e2e.py's week took 14 s of a 20 s rebuild. An entry is the
 # write-up (a few kilobytes) and digests of its inputs; 300 are a few weeks of a
 # scheduler's issues, or an editor's many rebuilds.
-_WRITTEN: OrderedDict[tuple[object, ...], StorySummary] = OrderedDict()
-_WRITTEN_MAX = 300
-_WRITTEN_LOCK = threading.Lock()
+_WRITTEN: Kept[tuple[object, ...], StorySummary] = Kept(300)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,11 +208,9 @@ def summarize_story(
         _digest_of(known_names),
         None if word_cases is None else _digest_of(word_cases),
     )
-    with _WRITTEN_LOCK:
-        kept = _WRITTEN.get(key)
-        if kept is not None:
-            _WRITTEN.move_to_end(key)
-            return kept
+    kept = _WRITTEN.get(key)
+    if kept is not None:
+        return kept
     summary = _write_up(
         story,
         options=options,
@@ -229,10 +219,7 @@ def summarize_story(
         known_names=known_names,
         word_cases=word_cases,
     )
-    with _WRITTEN_LOCK:
-        _WRITTEN[key] = summary
-        while len(_WRITTEN) > _WRITTEN_MAX:
-            _WRITTEN.popitem(last=False)
+    _WRITTEN.put(key, summary)
     return summary
 
 

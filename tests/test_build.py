@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import dataclasses
 import sys
-from collections import OrderedDict
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
@@ -20,6 +19,7 @@ from digest import summarize as summarize_module
 from digest.build import BuildOptions, run_issue
 from digest.config import load_config
 from digest.editorial_edits import update_story_edit
+from digest.kept import Kept
 from digest.sample import serve_sample, write_sample_config
 
 BUILD = Path(build_module.__file__)
@@ -79,7 +79,7 @@ def test_a_rebuild_writes_up_again_only_the_stories_an_edit_changed(
         return write_up(story, **kwargs)
 
     monkeypatch.setattr(summarize_module, "_write_up", counting)
-    monkeypatch.setattr(summarize_module, "_WRITTEN", OrderedDict())  # none from other tests
+    monkeypatch.setattr(summarize_module, "_WRITTEN", Kept(300))  # none from other tests
     with serve_sample(week=1) as site:
         config = load_config(write_sample_config(site, tmp_path))
         first = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now))
@@ -115,7 +115,7 @@ def test_a_rebuild_screens_and_clusters_the_window_again_only_when_it_changed(
         return screen(articles)
 
     monkeypatch.setattr(continuity_module, "screen_articles", counting)
-    monkeypatch.setattr(continuity_module, "_GATHERED", OrderedDict())  # none from other tests
+    monkeypatch.setattr(continuity_module, "_GATHERED", Kept(2))  # none from other tests
     with serve_sample(week=1) as site:
         config = load_config(write_sample_config(site, tmp_path))
         first = run_issue(config, BuildOptions(out_dir=tmp_path / "out", now=site.now))

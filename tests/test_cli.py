@@ -49,6 +49,19 @@ def test_usage_error_exits_2() -> None:
     assert "No such option" in run.stderr
 
 
+def _assert_only_the_stop_is_said(script: str) -> None:
+    """``script`` (Python, run from the repository) exits 130 and its stderr is the stop's
+    message alone."""
+    run = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
+    )
+    assert run.returncode == 130
+    assert run.stderr.strip().splitlines() == [
+        "error: interrupted; what was already stored (feeds polled, pages read) is kept, "
+        "and the next run goes on from there"
+    ], run.stderr
+
+
 def test_a_stop_says_what_was_kept_and_nothing_after_it() -> None:
     # A stop while pages are fetched can leave a connection attempt's coroutine never
     # awaited in uncollected garbage; Python's warning of it at exit came after the
@@ -69,14 +82,7 @@ def stopper() -> None:
 sys.argv = ["digest", "stopper"]
 c.main()
 """
-    run = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
-    )
-    assert run.returncode == 130
-    assert run.stderr.strip().splitlines() == [
-        "error: interrupted; what was already stored (feeds polled, pages read) is kept, "
-        "and the next run goes on from there"
-    ], run.stderr
+    _assert_only_the_stop_is_said(script)
 
 
 def test_a_stop_before_the_command_begins_says_so_too() -> None:
@@ -92,14 +98,7 @@ c._hoist_global_options = stopped
 sys.argv = ["digest", "status"]
 c.main()
 """
-    run = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, timeout=60
-    )
-    assert run.returncode == 130
-    assert run.stderr.strip().splitlines() == [
-        "error: interrupted; what was already stored (feeds polled, pages read) is kept, "
-        "and the next run goes on from there"
-    ], run.stderr
+    _assert_only_the_stop_is_said(script)
 
 
 def test_missing_config_exits_2_with_a_hint(tmp_path: Path) -> None:
