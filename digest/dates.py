@@ -121,10 +121,17 @@ _PAST_VERB = re.compile(
     r"sent|found|led|rose|fell|struck|[a-z]{3,}ed)\b"
 )
 # A participle after a present "is", "be", "been" (an adverb between) is passive, not a
-# past tense: "if he is granted parole on Thursday", "is expected to be formally charged".
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|be|been|being)\s+(?:[a-z]+ly\s+)?$")
+# past tense: "if he is granted parole on Thursday", "is expected to be formally charged";
+# after an article or a possessive it describes a noun: "an estimated $200 million",
+# "the newly proposed rules", "its delayed launch".
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|be|been|being|a|an|the|its|his|her|their|our|this|these|those)\s+"
+    r"(?:[a-z]+ly\s+)?$",
+    re.IGNORECASE,
+)
 # A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday".
 _CONDITION = re.compile(r"\b(?:if|unless|once|until)\b", re.IGNORECASE)
+_IF = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
 # A relative clause tells of someone else's time: "co-anchors of the Saturday edition,
 # who are scheduled to take over in January".
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
@@ -527,6 +534,13 @@ def _tense(text: str, start: int) -> str | None:
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
     past = max(_past_tenses(clause), default=-1)
+    # A day inside a condition that follows the clause's tenses looks ahead with it:
+    # "... could see 700,000 jobs hit if the government shuts down Monday night".
+    # ("The road was closed until Saturday" tells of a Saturday gone: only "if" and
+    # "unless" make a condition of what follows them.)
+    condition = max((m.end() for m in _IF.finditer(clause)), default=-1)
+    if condition > max(future, past):
+        return "future"
     if future != past:
         return "future" if future > past else "past"
     if _CONDITION.search(clause):

@@ -343,3 +343,37 @@ def test_a_source_is_dated_on_its_outlets_clock_as_its_days_are() -> None:
     # Without a zone the feed said nothing of its clock: the UTC date.
     utc = summarize_story(Story(StoryId("ferry"), (replace(article, utc_offset=None),)))
     assert short_date(utc.sources[0].published) == "23\u00a0Nov"
+
+
+def test_a_day_in_a_condition_after_the_clauses_verbs_looks_ahead() -> None:
+    saturday = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+    # "An estimated" describes a sum; the "if" clause holds the day, which is ahead.
+    assert annotate_dates(
+        "The region could lose an estimated $200 million a day if the government shuts "
+        "down Monday night, an economist said.",
+        saturday,
+    ) == (
+        "The region could lose an estimated $200 million a day if the government shuts "
+        "down Monday night (23 November), an economist said."
+    )
+    # A past tense inside the condition keeps the day in the past.
+    assert annotate_dates("If the bill passed on Tuesday, nobody noticed.", saturday) == (
+        "If the bill passed on Tuesday (17 November), nobody noticed."
+    )
+    # "Until" is no condition: a road closed until Saturday tells of the day gone.
+    assert annotate_dates("The road was closed until Thursday.", saturday) == (
+        "The road was closed until Thursday (19 November)."
+    )
+
+
+def test_a_participle_describing_a_noun_is_no_past_tense() -> None:
+    saturday = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+    for text in (
+        "Organisers will welcome an estimated 300 people on Tuesday.",
+        "The council will hear the newly proposed rules on Tuesday.",
+    ):
+        assert annotate_dates(text, saturday) == text.replace("Tuesday", "Tuesday (24 November)")
+    # A past tense of its own still makes it past.
+    assert annotate_dates("The council adopted the proposed rules on Tuesday.", saturday) == (
+        "The council adopted the proposed rules on Tuesday (17 November)."
+    )
