@@ -132,6 +132,15 @@ _PASSIVE_BEFORE = re.compile(
 # A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday".
 _CONDITION = re.compile(r"\b(?:if|unless|once|until)\b", re.IGNORECASE)
 _IF = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+# Something under way: "is meeting", "are voting", "we're introducing".
+_UNDER_WAY = re.compile(r"\b(?:is|are|am|was|were)\s+(?:\w+ly\s+)?\w+ing\b|[’']re\s+\w+ing\b")
+# Verbs of a day's event that the past-tense list leaves out: "did the president make
+# today", "we may get a rebellion today", "the team reports today in Nature".
+_EVENT_WORD = re.compile(
+    r"\b(?:was|were|did|had|may|might|could|would|says|reports|announces|tells|confirms|"
+    r"unveils|launches|releases|publishes|votes|meets)\b"
+)
+_REPORTED = frozenset({"said", "told", "added", "announced", "confirmed", "stated"})
 # A relative clause tells of someone else's time: "co-anchors of the Saturday edition,
 # who are scheduled to take over in January".
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
@@ -288,7 +297,10 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
             or _is_name(text, match.start())
         ):
             return match.group(0)
-        meant = day + timedelta(days=_DAY_OFFSET[match.group("word").lower()])
+        word = match.group("word").lower()
+        if _nowadays(text, match):
+            return match.group(0)
+        meant = day + timedelta(days=_DAY_OFFSET[word])
         return f"{match.group(0)} ({_day_month(meant)})"
 
     def relative_week(match: re.Match[str]) -> str:
@@ -376,7 +388,18 @@ def relative_date_words(text: str) -> list[str]:
         if not any(start <= m.start() < end for start, end in quoted)
         and not _of_something_else(text, m.start(), m.end())
         and not _is_name(text, m.start())
+        and not _nowadays(text, m)
     ]
+
+
+def _nowadays(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is a "today" that means "nowadays" (:func:`_of_these_days`);
+    "today's decision" is a day's."""
+    return (
+        match.group(0).lower() == "today"
+        and not text.startswith(("'s", "’s"), match.end())
+        and _of_these_days(text, match.start(), match.end())
+    )
 
 
 def _is_name(text: str, start: int) -> bool:
@@ -509,6 +532,25 @@ def _anchor_day(text: str, start: int, days: _Days) -> re.Match[str] | None:
     ):
         return None
     return found
+
+
+def _of_these_days(text: str, start: int, end: int) -> bool:
+    """Whether "today" at ``start:end`` means "nowadays": its clause tells no event,
+    past, ahead or under way ("Today, only 13% of the ocean remains", "than it is
+    today"), where "the president pushed back today" or "is meeting today" does."""
+    before = _CLAUSE_BREAK.split(text[:start])[-1]
+    after = _CLAUSE_BREAK.split(text[end:])[0]
+    if _FUTURE.search(before) or _FUTURE.search(after) or _past_tenses(before):
+        return False
+    if any(_UNDER_WAY.search(part) or _EVENT_WORD.search(part) for part in (before, after)):
+        return False
+    # "..., locked up in the polar caps": a participle after a comma describes; a
+    # reporting verb there ("..., said the minister") is the clause's own.
+    return not any(
+        not after[: m.start()].endswith(", ") or m.group(0) in _REPORTED
+        for m in _PAST_VERB.finditer(after)
+        if not _PASSIVE_BEFORE.search(after, max(0, m.start() - 40), m.start())
+    )
 
 
 def _clause_start(text: str, position: int) -> int:

@@ -377,3 +377,24 @@ def test_a_participle_describing_a_noun_is_no_past_tense() -> None:
     assert annotate_dates("The council adopted the proposed rules on Tuesday.", saturday) == (
         "The council adopted the proposed rules on Tuesday (17 November)."
     )
+
+
+def test_today_that_means_nowadays_gets_no_date() -> None:
+    friday = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+    for text in (
+        "Today, only a tenth of the old lake remains, locked in the northern marshes.",
+        "The harbour is far quieter than it is today.",
+        "Relations between the two ports are frosty today over the ferry dispute.",
+    ):
+        assert annotate_dates(text, friday) == text
+        assert relative_date_words(text) == []  # nor does the check ask for one
+    # A day's event: done, ahead, under way, reported, or a decision of the day.
+    for text in (
+        "Today the minister pushed back.",
+        "The board will vote today on the merger.",
+        "The unions are meeting today in Leith.",
+        "The team reports today in the journal Harbour Science.",
+        "Today's decision is the group's first victory.",
+        "What other news did the minister make today?",
+    ):
+        assert "(20 November)" in annotate_dates(text, friday), text
