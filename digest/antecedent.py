@@ -75,6 +75,8 @@ _DANGLING_START = re.compile(
     r"worse\b|better\b|larger\b|bigger\b|higher\b|lower\b|greater\b|fewer\b))|"
     r"In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
     r"instance|instances|way)|"
+    # "At that point, the ball will be back in ...": the moment told before.
+    r"(?:At|On|By|From|Until|Since|Up to) that (?:point|time|moment|stage|juncture)|"
     # "The second incident occurred ...": an ordinal counts on a first one told before.
     r"The (?:second|third|fourth|fifth|other|latter) (?!time\b|half\b|quarter\b|round\b)"
     r"(?=[a-z]))\b(?![-‐])"  # "The two-day summit", "Then-President Obama", "So-called"

@@ -280,6 +280,16 @@ _IMPERATIVE = re.compile(
 # or a concession with no main clause to attach to (no comma, colon or dash) is a
 # fragment, the answer to a sentence the reader has not seen.
 _LONE_CLAUSE = re.compile(r"^(?:Because|Although|Though|Whereas)\b(?!\s+of\b)[^,;:—–]*[.!?]$")
+# A paper's pointer to its figures ("... thick and linear barbs (Fig. 4c).") marks a
+# journal's text, which reads as a methods section, not as news.
+_CITATION = re.compile(
+    r"\((?:see\s+)?(?:Figs?\.|Figures?|Table|Supplementary|Extended Data)\s*[\dA-Z]"
+    # ... and its references, run into the words when the page is read as text
+    # ("theropods2,5,28", "deinonychosaurs16–18").
+    r"|\b[a-z]{4,}\d{1,3}[,–-]\d{1,3}\b"
+)
+# One reference mark ("paravians16") may be a name with a number; two are references.
+_REFERENCE_MARK = re.compile(r"\b[a-z]{4,}\d{1,3}\b")
 _OPINION_OPENING = re.compile(
     r"^(?:Fortunately|Unfortunately|Sadly|Thankfully|Luckily|Happily|Mercifully|Clearly|"
     r"Obviously|Frankly|Honestly|Surely|Ironically|Predictably|Needless to say|"
@@ -608,6 +618,8 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not says_no_comment(text)
         and not _LONE_CLAUSE.match(text)
         and not _CAPTION_DATE.search(text)
+        and not _CITATION.search(text)
+        and len(_REFERENCE_MARK.findall(text)) < 2
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]
         and text.count("(") == text.count(")")

@@ -165,6 +165,11 @@ _EARLY_PRONOUN = re.compile(
     # they ended up in Evin prison").
     r"|^(?:\S+\s){6,9}?(?:they|he|she)\s+(?:[a-z]+ed|[a-z]+s|had|has|were|was|are|is)\b"
 )
+_AHEAD = re.compile(
+    r"\b(?:will|shall|won['’]t|(?:is|are) (?:due|set|expected|scheduled|going|poised) to)\b",
+    re.IGNORECASE,
+)
+_PRESCRIBED = re.compile(r"\b(?:should|ought to|must)\b", re.IGNORECASE)
 # Analysis rather than report: what an event means, may lead to, or puts at stake.
 _ANALYSIS = re.compile(
     r"\b(?:means|meaning that|signals?|suggests?|reflects?|underlines?|underscores?|"
@@ -501,6 +506,11 @@ def _is_note(text: str, position: int) -> bool:
         and not needs_antecedent(text)
         and not _EARLY_PRONOUN.match(text)
         and not _REPORTED.search(text)
+        # Background is what has been: what will be is the week's news or a plan a
+        # week may overtake ("BP's shareholders will vote on the matter on April 16"
+        # under the report of that vote), and what should be is the writer's view.
+        and not _AHEAD.search(text)
+        and not _PRESCRIBED.search(text)
         # A sentence told on a day of the event's week is the event or its aftermath,
         # not background: "was found dead around 5 p.m. Monday", "On Friday, the
         # Russian government called on ...", "as soon as this week".

@@ -1321,6 +1321,44 @@ def test_a_note_has_a_mark_of_background() -> None:
     assert "repainted" not in notes
 
 
+def test_a_plan_or_a_prescription_is_no_background_note() -> None:
+    # Background is what has been: what will be is news a week may overtake, and what
+    # should be is the writer's view.
+    notes = _ferry_notes(
+        "Harbour engineers will inspect the pier at Oban on April 16, 2027.\n\n"
+        "A bigger vessel is expected to join the route in 2027.\n\n"
+        "Islanders should have been asked before the timetable changed in 2019.\n\n"
+        "Ferries have sailed between the islands since 1962 and carried 40,000 "
+        "passengers last year."
+    )
+    assert "since 1962" in notes
+    for told in ("will inspect", "bigger vessel", "should have"):
+        assert told not in notes
+
+
+def test_a_sentence_that_leans_on_a_moment_told_before_is_no_note() -> None:
+    notes = _ferry_notes(
+        "The operator warned it would stop sailing in January.\n\n"
+        "At that point, 1,200 islanders had signed a petition for the route.\n\n"
+        "Ferries have sailed between the islands since 1962."
+    )
+    assert "since 1962" in notes
+    assert "At that point" not in notes
+
+
+def test_a_papers_methods_text_is_neither_briefly_nor_note() -> None:
+    # A journal's pointers to its figures and its references run into the words.
+    for sentence in (
+        "The hull plates are riveted in two overlapping rows (Fig. 4c).",
+        "The hull resembles those of other Baltic ferries of the period (Supplementary Table 2).",
+        "As in many ferries16, a rear ramp is present, and it is long as in most tugs16.",
+        "Its keel is longer than those of other known coastal ferries2,5,28.",
+    ):
+        assert sentence not in _ferry_notes(
+            f"{sentence}\n\nFerries have sailed between the islands since 1962."
+        )
+
+
 def test_a_name_only_another_outlets_title_gives_is_not_printed_bare() -> None:
     # The reader sees the headline, not the other outlets' titles: "Lind" was met only
     # in a title the email never shows.
