@@ -178,7 +178,7 @@ def build_issue(
         known_names=names,
         cases=cases,
     )
-    topics = apply_text(written.sections, plan)
+    topics = apply_text(written.sections, plan, candidates.printed_before)
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,

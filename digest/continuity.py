@@ -14,11 +14,11 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from digest.cluster import cluster_stories
+from digest.cluster import cluster_stories, proper_names
 from digest.embed import VectorMemo
 from digest.ids import story_id_for
 from digest.kept import Kept
@@ -34,8 +34,10 @@ from digest.models import (
     StoryId,
     StoryStatus,
 )
+from digest.places import DEMONYMS
 from digest.screen import Rejected, screen_articles
 from digest.store import SentStory, Store
+from digest.text import content_words
 from digest.topics import TopicExample
 
 __all__ = ["Candidates", "continue_stories", "gather_candidates", "gather_examples"]
@@ -54,6 +56,8 @@ _EXAMPLES_PER_TOPIC = 12
 # of: the window's articles, the sent stories they may continue and those stories'
 # articles, and the pinned ids. Two: this week's, and the one before for a scheduler.
 _GATHERED: Kept[bytes, Candidates] = Kept(2)
+# A people's word stands for its place when titles are compared ("French", "France").
+_PLACE_OF = {form.lower(): place.lower() for place, forms in DEMONYMS.items() for form in forms}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,9 @@ class Candidates:
     ``left_out`` holds the stories sent before with nothing new, and each article set
     aside by screening (a story of its own, ``LeftOutReason.SET_ASIDE``).
     ``previous_sentences`` are the sentences of recently sent stories: an update does
-    not repeat them. ``window`` are the ids of every article of the window, and
+    not repeat them. ``printed_before`` holds those and the stories' headlines and takes:
+    the editors' text for a story that went out is not printed again in its update.
+    ``window`` are the ids of every article of the window, and
     ``already_sent`` those of them that went out before in a story that now has an
     update: with the stories and left-out records, they account for every article.
     """
@@ -71,6 +77,7 @@ class Candidates:
     stories: tuple[Story, ...]
     left_out: tuple[LeftOut, ...] = ()
     previous_sentences: frozenset[str] = frozenset()
+    printed_before: frozenset[str] = frozenset()
     problems: tuple[Problem, ...] = ()
     window: frozenset[ArticleId] = frozenset()
     already_sent: frozenset[ArticleId] = frozenset()
@@ -130,6 +137,9 @@ def _gathered(
         stories=stories,
         left_out=(*left_out, *(_set_aside(r) for r in rejected)),
         previous_sentences=frozenset(s for story in sent for s in story.sentences),
+        printed_before=frozenset(
+            text for story in sent for text in (*story.sentences, *story.headlines)
+        ),
         problems=_set_aside_problem(rejected),
         window=frozenset(all_ids),
         already_sent=frozenset(a for a in window_ids & sent_ids if a not in told),
@@ -198,6 +208,28 @@ def _set_aside_problem(rejected: Sequence[Rejected]) -> tuple[Problem, ...]:
     )
 
 
+def _same_subject(
+    articles: Sequence[Article],
+    fresh: Sequence[Article],
+    sent: Mapping[ArticleId, SentStory],
+) -> bool:
+    """Whether the new reports in a cluster with sent ones name, in a title, someone or
+    somewhere the sent reports' titles name ("NATO allies agree Tokyo liaison office"
+    after "NATO revives plan for a liaison office in Tokyo"; "France" for "French").
+    Titles without names on either side cannot say: the clustering stands."""
+    told = [a for a in articles if a.id in sent]
+    names = {
+        _PLACE_OF.get(n, n) for n in proper_names([a.text or a.summary for a in articles], None)
+    }
+
+    def titled(group: Sequence[Article]) -> set[str]:
+        words = {_PLACE_OF.get(w, w) for a in group for w in content_words(a.title)}
+        return words & names
+
+    before, after = titled(told), titled(fresh)
+    return not before or not after or bool(before & after)
+
+
 def continue_stories(
     articles: Sequence[Article],
     window_ids: set[ArticleId],
@@ -233,6 +265,29 @@ def continue_stories(
                     f"sent on {previous.issue_date}; nothing new",
                     story.articles[0].title,
                     tuple(a.id for a in story.articles if a.id in window_ids),
+                )
+            )
+            continue
+        if not _same_subject(story.articles, fresh, sent_by_article):
+            # Reports a week apart that share a topic's words but no name in their
+            # titles ("NATO and Indo-Pacific partners team up to guard undersea cables",
+            # "Undersea data cable between Finland and Estonia damaged") tell two
+            # events: the new reports are a story of their own, the sent one has
+            # nothing new.
+            earliest = min(fresh, key=lambda a: (a.published, a.url))
+            new_id = story_id_for(earliest.url)
+            kept[new_id] = dataclasses.replace(story, id=new_id, articles=fresh)
+            left_out.append(
+                LeftOut(
+                    previous.story_id,
+                    LeftOutReason.SENT,
+                    f"sent on {previous.issue_date}; nothing new",
+                    story.articles[0].title,
+                    tuple(
+                        a.id
+                        for a in story.articles
+                        if a.id in window_ids and a.id in sent_by_article
+                    ),
                 )
             )
             continue

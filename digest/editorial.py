@@ -518,21 +518,31 @@ def _merged(target: Story, source: Story) -> Story:
     )
 
 
-def apply_text(topics: Sequence[TopicSection], plan: EditorialPlan) -> tuple[TopicSection, ...]:
+def apply_text(
+    topics: Sequence[TopicSection],
+    plan: EditorialPlan,
+    printed_before: Collection[str] = frozenset(),
+) -> tuple[TopicSection, ...]:
     """Phase 2: the editors' headline, Briefly, perspectives, notes and take.
 
     Only text changes here; which stories are in, where and in what order was decided
-    by :func:`choose_stories`.
+    by :func:`choose_stories`. ``printed_before`` are the texts earlier issues printed
+    (takes among them): an update is not given the take its story went out with.
     """
     return tuple(
         dataclasses.replace(
-            topic, stories=tuple(_edited(s, _edit(plan, s.story_id)) for s in topic.stories)
+            topic,
+            stories=tuple(
+                _edited(s, _edit(plan, s.story_id), printed_before) for s in topic.stories
+            ),
         )
         for topic in topics
     )
 
 
-def _edited(story: StorySummary, edit: StoryEdit) -> StorySummary:
+def _edited(
+    story: StorySummary, edit: StoryEdit, printed_before: Collection[str] = frozenset()
+) -> StorySummary:
     """The summary with the editors' text in place of the generated text.
 
     Replaced Briefly, perspectives and notes are attributed to the story's first
@@ -540,18 +550,29 @@ def _edited(story: StorySummary, edit: StoryEdit) -> StorySummary:
     """
     changes: dict[str, Any] = {}
     first_url = story.sources[0].url if story.sources else ""
-    if edit.take:
+    went_out = _went_out(edit, printed_before) if story.status is StoryStatus.UPDATE else ()
+    if went_out:
+        # The entry keeps the story's id, so the text written for the issue that sent
+        # it would go out again under news that may have overtaken it ("the summit will
+        # show ..."). The update is written from its new reports until the editors
+        # write for it.
+        changes["flags"] = (
+            *story.flags,
+            f"the {_joined(went_out)} in the editorial file went out with this story "
+            "before and is not printed again under the update: write for this week's news",
+        )
+    if edit.take and "take" not in went_out:
         changes.update(take=edit.take.strip(), take_origin=TakeOrigin.EDITOR)
-    if edit.headline:
+    if edit.headline and "headline" not in went_out:
         changes["headline"] = edit.headline.strip()
-    if edit.briefly and story.briefly:
+    if edit.briefly and story.briefly and "Briefly" not in went_out:
         changes["briefly"] = (dataclasses.replace(story.briefly[0], text=edit.briefly.strip()),)
-    if edit.perspectives is not None:
+    if edit.perspectives is not None and "perspectives" not in went_out:
         changes["perspectives"] = tuple(
             Perspective(who=p.who.strip(), says=p.says.strip(), source_url=first_url)
             for p in edit.perspectives
         )
-    if edit.also_worth_noting is not None:
+    if edit.also_worth_noting is not None and "notes" not in went_out:
         changes["also_worth_noting"] = tuple(
             Sentence(text.strip(), first_url) for text in edit.also_worth_noting if text.strip()
         )
@@ -566,8 +587,29 @@ def _edited(story: StorySummary, edit: StoryEdit) -> StorySummary:
                 *(s.text for s in edited.also_worth_noting),
             ]
         )
-        changes["flags"] = tuple(f for f in story.flags if _still_applies(f, printed))
+        flags = changes.get("flags", story.flags)
+        changes["flags"] = tuple(f for f in flags if _still_applies(f, printed))
     return dataclasses.replace(story, **changes) if changes else story
+
+
+def _went_out(edit: StoryEdit, printed_before: Collection[str]) -> tuple[str, ...]:
+    """Which of the editors' texts in ``edit`` an earlier issue printed as they stand."""
+    fields = (
+        ("headline", [edit.headline or ""]),
+        ("Briefly", [edit.briefly or ""]),
+        ("perspectives", [p.says for p in edit.perspectives or ()]),
+        ("notes", list(edit.also_worth_noting or ())),
+        ("take", [edit.take or ""]),
+    )
+    return tuple(
+        name
+        for name, texts in fields
+        if any(text.strip() and text.strip() in printed_before for text in texts)
+    )
+
+
+def _joined(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 _QUOTED_IN_FLAG = re.compile(r"“(.+)”")

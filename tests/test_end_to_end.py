@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from datetime import timedelta
+from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -151,9 +152,13 @@ def test_second_week_leaves_out_sent_stories_and_marks_updates(tmp_path: Path) -
     out = tmp_path / "out"
     # One port for both weeks, the first week's own: the URLs stay the same, and no
     # probe socket leaves the port free for another process before the first bind.
+    # The sample's takes on week 1's stories, kept in editorial.yaml for week 2 too.
+    takes = resources.files("digest.sample").joinpath("data", "editorial.yaml")
+    (tmp_path / "editorial.yaml").write_text(takes.read_text(encoding="utf-8"), "utf-8")
     first, port = _build_on(1, tmp_path, out)
     second = _build(2, tmp_path, out, port=port)
     first_ids = {s["id"] for s in _stories(first)}
+    sent_takes = {s["id"]: s["take"] for s in _stories(first) if s.get("take")}
     second_stories = _stories(second)
     updates = [s for s in second_stories if s["status"] == "update"]
     assert updates, "no continued story was marked as an update"
@@ -165,6 +170,17 @@ def test_second_week_leaves_out_sent_stories_and_marks_updates(tmp_path: Path) -
             assert story["id"] not in first_ids, f"{story['headline']} was sent last week"
     continued = [s for s in updates if _paths(s) & week2_new_paths]
     assert len(continued) >= 1
+    # An update holds only reports that continue a story sent: a new event on the same
+    # subject (a cable cut after a cable-guarding pact) is news of its own.
+    for story in updates:
+        assert _paths(story) <= week2_new_paths, f"{story['headline']} is no update"
+    # Last week's take is not printed again under news that may have overtaken it; the
+    # editors are told to write a new one.
+    retaken = [s for s in updates if s["id"] in sent_takes]
+    assert retaken, "no update of a story sent with a take"
+    for story in retaken:
+        assert not story.get("take"), story["headline"]
+        assert any("went out with this story before" in f for f in story["flags"])
     index = (out / "index.html").read_text()
     assert index.index("2026-11-30") < index.index("2026-11-23"), "archive is newest first"
 

@@ -253,7 +253,8 @@ def _missing_takes(result: IssueResult) -> str:
     if not missing:
         return ""
     return (
-        f"{len(missing)} of {len(result.issue.stories)} stories have no take yet: "
+        f"{len(missing)} of {len(result.issue.stories)} stories "
+        f"{'has' if len(missing) == 1 else 'have'} no take yet: "
         + ", ".join(s.story_id for s in missing[:5])
         + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
         + ". Write them in editorial.yaml (digest preview offers starting points)."

@@ -80,6 +80,7 @@ class SentStory:
     issue_date: str
     article_ids: frozenset[ArticleId]
     sentences: frozenset[str]
+    headlines: frozenset[str] = frozenset()
 
 
 class IssueQueries(StoreBase):
@@ -115,13 +116,15 @@ class IssueQueries(StoreBase):
                 .where(links.c.issue_date.in_(sent_dates))
             ).all()
             sentence_rows = connection.execute(
-                select(told.c.story_id, told.c.sentences).where(
+                select(told.c.story_id, told.c.sentences, told.c.headline).where(
                     and_(told.c.issue_date.in_(sent_dates), told.c.is_included.is_(True))
                 )
             ).all()
         sentences: dict[str, set[str]] = {}
-        for story_id, blob in sentence_rows:
+        headlines: dict[str, set[str]] = {}
+        for story_id, blob, headline in sentence_rows:
             sentences.setdefault(story_id, set()).update(json.loads(blob))
+            headlines.setdefault(story_id, set()).add(headline)
         grouped: dict[str, tuple[str, set[ArticleId]]] = {}
         for story_id, article_id, issue_date in rows:
             last, members = grouped.get(story_id, (issue_date, set()))
@@ -129,7 +132,11 @@ class IssueQueries(StoreBase):
             grouped[story_id] = (max(last, issue_date), members)
         return [
             SentStory(
-                StoryId(story_id), last, frozenset(members), frozenset(sentences.get(story_id, ()))
+                StoryId(story_id),
+                last,
+                frozenset(members),
+                frozenset(sentences.get(story_id, ())),
+                frozenset(headlines.get(story_id, ())),
             )
             for story_id, (last, members) in sorted(grouped.items())
         ]
@@ -473,4 +480,7 @@ def _story_records(
 def _sentences(summary: StorySummary) -> tuple[str, ...]:
     texts = [s.text for s in summary.briefly] + [s.text for s in summary.also_worth_noting]
     texts += [p.says for p in summary.perspectives]
+    # The take too: an update of the story must not print last week's take again.
+    if summary.take.strip():
+        texts.append(summary.take.strip())
     return tuple(texts)
