@@ -228,6 +228,12 @@ _DEMONSTRATIVE = re.compile(
     rf"(?P<held>[a-z][\w\-]*){_AFTER_HELD}"
     # A plural name of people: "One of those Iranians", "these Democrats".
     r"|\b(?:these|those)\s+(?P<people>[A-Z][a-z]+s)\b"
+    # "... says the text ignores that ruling.": a clause "that" opens is no bare noun
+    # at the sentence's end, so the "that" points. Not "all that remains", "that
+    # happened", "that matters": a relative or a subject with its verb.
+    r"|(?<!\ball )(?<!\bwhat )\bthat\s+(?!(?:is|was|are|were|do|does|did|has|have|had|can|could|"
+    r"will|would|way|time|day|year|week|one|much|many|far|"
+    r"long|too|so|kind|sort|same|said|says)\b)(?P<ending>[a-z]+(?<!ed)(?<![^s]s))(?=[.!?]?[”\"’']?$)"
 )
 # A report whose content is missing ("Crowley confirmed that on Sunday.", "Piatt wrote on
 # his fundraising page."): the reporting verb is followed by nothing but a pointer back
@@ -483,6 +489,7 @@ def points_back(text: str) -> str:
         or demonstrative["those"]
         or demonstrative["that"]
         or demonstrative["held"]
+        or demonstrative["ending"]
     )
     stem = content_words(noun) if noun else []
     if stem and stem[0] in content_words(text[: demonstrative.start()]):

@@ -34,9 +34,9 @@ from difflib import SequenceMatcher
 from typing import Final
 
 from digest.briefly import needs_antecedent
-from digest.dates import local_date, spoken_on
+from digest.dates import annotate_dates, local_date, spoken_on
 from digest.hygiene import clean_sentence
-from digest.models import Story, StoryId, TopicSection, WatchItem
+from digest.models import Article, Story, StoryId, TopicSection, WatchItem
 from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, lower_words, split_sentences
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
@@ -150,7 +150,7 @@ def find_events(
                         found[key] = WatchItem(
                             month=mention.month,
                             day=mention.day,
-                            text=sentence,
+                            text=_dated_text(sentence, article, mention.day),
                             outlet=article.outlet,
                             url=article.url,
                             story_id=story.id,
@@ -158,6 +158,16 @@ def find_events(
     items = _without_vaguer_duplicates(found.values())
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     return tuple(items[:MAX_ITEMS])
+
+
+def _dated_text(sentence: str, article: Article, day: date | None) -> str:
+    """``sentence`` with its other days dated as the Briefly's are ("announced on
+    Tuesday (17 November)"): beside the item's own date, a bare weekday reads as that
+    date's. The item's own day needs no second date."""
+    text = annotate_dates(sentence, article.published, article.utc_offset)
+    if day is not None:
+        text = text.replace(f" ({day.day} {MONTHS[day.month - 1]})", "")
+    return text
 
 
 def _sentences(text: str) -> Iterable[str]:

@@ -41,6 +41,11 @@ from digest.text import word_count
         # "that" before a thing someone had or wanted: which information, which money?
         ("Harbour pilots had that information from the coastguard's radar.", "information"),
         ("Ines Duarte wanted that money to be spent on the night ferry.", "money"),
+        # "that" before a bare noun that ends the sentence: no clause, a pointer.
+        ("Critics say the new timetable ignores that ruling.", "ruling"),
+        ("The harbour board said it would appeal that decision.", "decision"),
+        ("The board only hears a few of the appeals that are.", ""),
+        ("Harbour fees are all that remains of the old port.", ""),
     ],
 )
 def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(

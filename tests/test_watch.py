@@ -150,6 +150,26 @@ def test_one_event_reported_by_two_outlets_is_listed_once_with_the_plainer_sente
     assert item.outlet == "Outlet 1"
 
 
+def test_an_items_other_days_are_dated_and_its_own_day_is_not_repeated() -> None:
+    # Beside "Tuesday 1 December", a bare "on Tuesday" would read as that Tuesday.
+    story = _story(
+        "The duties, announced by the commerce ministry on Tuesday and due to take effect "
+        "on 1 December, will apply to dozens of dairies.",
+        published=FRIDAY,
+    )
+    [item] = find_events([story], ISSUE)
+    assert item.text == (
+        "The duties, announced by the commerce ministry on Tuesday (17 November) and due to "
+        "take effect on 1 December, will apply to dozens of dairies."
+    )
+    hearing = _story("The parole board will hear the case on Wednesday.", published=FRIDAY)
+    [item] = find_events([hearing], ISSUE)
+    assert (item.day, item.text) == (
+        date(2026, 11, 25),
+        "The parole board will hear the case on Wednesday.",
+    )
+
+
 def test_a_month_alone_gives_way_to_a_day_in_that_month_of_the_same_story() -> None:
     story = _story(
         "A ruling is expected in December. The judges will rule on 9 December, the court says."
