@@ -252,3 +252,20 @@ def test_a_bad_now_names_the_option() -> None:
     assert result.exit_code == 2
     assert "Invalid value for '--now'" in result.output
     assert "2026-11-23T06:00:00+00:00" in result.output
+
+
+def test_the_demos_hint_calls_digest_the_way_it_was_called(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `make demo` runs .venv/bin/digest, which a fresh shell does not find as `digest`.
+    from digest.cli.issue import _program
+
+    script = tmp_path / ".venv" / "bin" / "digest"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(sys, "argv", [str(script), "demo"])
+    monkeypatch.setenv("PATH", "/usr/bin:/bin")
+    assert _program() == str(script)
+    monkeypatch.setenv("PATH", f"{script.parent}:/usr/bin:/bin")
+    assert _program() == "digest"

@@ -114,6 +114,7 @@ def test_the_demo_and_its_preview_as_the_readme_says(tmp_path: Path) -> None:
     demo = _run("digest demo --out demo-out", tmp_path, env)
     assert demo.returncode == 0, demo.stderr
     assert demo.stdout.strip() == "demo-out/2026-11-23/email.html"
+    assert "to edit this draft in the preview: digest preview --config" in demo.stderr
     [preview_line] = [
         line.replace(".venv/bin/digest", "digest")
         for line in _shell_lines(_section("### Calling `digest`"))

@@ -224,10 +224,24 @@ def demo(out_dir: str, strict: bool) -> None:
             wait=0,
         )
     output.info(
-        "to edit this draft in the preview: digest preview --config %s --now %s",
+        "to edit this draft in the preview: %s preview --config %s --now %s",
+        _program(),
         work / "feeds.yaml",
         site.now.isoformat(),
     )
+
+
+def _program() -> str:
+    """How to call this program again from here: ``digest`` when that is the one on the
+    PATH, else the path it was run by (``make demo`` runs ``.venv/bin/digest``, which a
+    fresh shell does not find as ``digest``)."""
+    invoked = Path(sys.argv[0])
+    if invoked.name != "digest":
+        return "digest"  # python -m digest, or a test's runner
+    found = shutil.which("digest")
+    if found and Path(found).resolve() == invoked.resolve():
+        return "digest"
+    return str(invoked)
 
 
 @click.command()
