@@ -51,7 +51,8 @@ def _build_demo(work: Path, editorial: Path | None) -> Path:
     from digest.sample import serve_sample, write_sample_config
 
     with serve_sample(week=1) as site:
-        config = load_config(write_sample_config(site, work / "site"))
+        # With the sample's takes, as `digest demo` builds it.
+        config = load_config(write_sample_config(site, work / "site", with_takes=True))
         if editorial is not None:
             shutil.copyfile(editorial, config.editorial_path)
         result = run_issue(config, BuildOptions(out_dir=work / "out", now=site.now))
