@@ -45,7 +45,7 @@ from digest.models import (
     TopicSection,
     TopicStories,
 )
-from digest.text import lower_words
+from digest.text import curl_quotes, lower_words
 from digest.urls import is_http_url
 
 __all__ = [
@@ -562,19 +562,19 @@ def _edited(
             "before and is not printed again under the update: write for this week's news",
         )
     if edit.take and "take" not in went_out:
-        changes.update(take=edit.take.strip(), take_origin=TakeOrigin.EDITOR)
+        changes.update(take=_typeset(edit.take), take_origin=TakeOrigin.EDITOR)
     if edit.headline and "headline" not in went_out:
-        changes["headline"] = edit.headline.strip()
+        changes["headline"] = _typeset(edit.headline)
     if edit.briefly and story.briefly and "Briefly" not in went_out:
-        changes["briefly"] = (dataclasses.replace(story.briefly[0], text=edit.briefly.strip()),)
+        changes["briefly"] = (dataclasses.replace(story.briefly[0], text=_typeset(edit.briefly)),)
     if edit.perspectives is not None and "perspectives" not in went_out:
         changes["perspectives"] = tuple(
-            Perspective(who=p.who.strip(), says=p.says.strip(), source_url=first_url)
+            Perspective(who=_typeset(p.who), says=_typeset(p.says), source_url=first_url)
             for p in edit.perspectives
         )
     if edit.also_worth_noting is not None and "notes" not in went_out:
         changes["also_worth_noting"] = tuple(
-            Sentence(text.strip(), first_url) for text in edit.also_worth_noting if text.strip()
+            Sentence(_typeset(text), first_url) for text in edit.also_worth_noting if text.strip()
         )
     if {"briefly", "perspectives", "also_worth_noting"} & set(changes):
         # A flag about a sentence the editors replaced is settled (their Briefly has no
@@ -604,8 +604,14 @@ def _went_out(edit: StoryEdit, printed_before: Collection[str]) -> tuple[str, ..
     return tuple(
         name
         for name, texts in fields
-        if any(text.strip() and text.strip() in printed_before for text in texts)
+        if any(text.strip() and _typeset(text) in printed_before for text in texts)
     )
+
+
+def _typeset(text: str) -> str:
+    """The editors' text in the marks the rest of the issue prints ("compact's" as
+    "compact’s"): they type straight ones."""
+    return curl_quotes(text.strip())
 
 
 def _joined(names: Sequence[str]) -> str:

@@ -43,6 +43,7 @@ from digest.text import (
     PREPOSITION_BOUNDARY,
     WEEKDAYS,
     content_words,
+    curl_quotes,
     opens_with_interjection,
     split_sentences,
     word_count,
@@ -94,7 +95,6 @@ _TOP_CHARS = 8_000  # about _SCANNED_SENTENCES sentences of news prose
 _CAPTION_START = 50
 _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
 _OPENING_MARKS = "\"'“‘«„ "
-_QUOTES = (("“", "”"), ("‘", "’"))
 _PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
 # No headline's words run longer than this on average: a longer head is not read.
@@ -652,21 +652,6 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
         )
 
     return min(good, key=rank)
-
-
-def curl_quotes(text: str) -> str:
-    """A title's straight quotation marks and apostrophes curled, as headlines print them
-    (the Sources lines give the outlets' titles in the same marks)."""
-    out = []
-    for index, char in enumerate(text):
-        before = text[index - 1] if index else " "
-        if char == '"':
-            out.append(_QUOTES[0][0] if before in " ([{—–-" else _QUOTES[0][1])
-        elif char == "'":
-            out.append(_QUOTES[1][0] if before in " ([{—–-" else _QUOTES[1][1])
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def _is_title_case(text: str) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "WEEKDAYS",
     "WEEKDAY_PATTERN",
     "content_words",
+    "curl_quotes",
     "end_sentence",
     "end_teaser",
     "ends_a_sentence",
@@ -695,3 +696,21 @@ def says_no_comment(text: str) -> bool:
     """Whether ``text`` only reports that someone did not comment, could not be reached
     or gave no details: a sentence of no news and no voice."""
     return bool(_NO_COMMENT.search(text)) and not _BUT.search(text)
+
+
+_QUOTES = (("“", "”"), ("‘", "’"))
+
+
+def curl_quotes(text: str) -> str:
+    """A title's straight quotation marks and apostrophes curled, as headlines print them
+    (the Sources lines give the outlets' titles in the same marks)."""
+    out = []
+    for index, char in enumerate(text):
+        before = text[index - 1] if index else " "
+        if char == '"':
+            out.append(_QUOTES[0][0] if before in " ([{—–-" else _QUOTES[0][1])
+        elif char == "'":
+            out.append(_QUOTES[1][0] if before in " ([{—–-" else _QUOTES[1][1])
+        else:
+            out.append(char)
+    return "".join(out)

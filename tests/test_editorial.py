@@ -41,6 +41,7 @@ from digest.sample import (
     write_sample_config,
 )
 from digest.select import select_stories
+from digest.text import curl_quotes
 
 WHEN = datetime(2026, 11, 20, tzinfo=UTC)
 
@@ -207,8 +208,9 @@ stories:
     )
     story_a, story_b = sections[0].stories[0], sections[0].stories[1]
     first_source = "https://example.org/s-a"
+    # In the marks the rest of the issue prints: the editors type straight ones.
     assert [(p.who, p.says, p.source_url) for p in story_a.perspectives] == [
-        ("Denmark's foreign minister", "The letter changes nothing.", first_source)
+        ("Denmark’s foreign minister", "The letter changes nothing.", first_source)
     ]
     assert story_a.also_worth_noting == (
         Sentence("Nuuk votes next week.", first_source),
@@ -388,6 +390,10 @@ def _build(site: SampleSite, directory: Path, now: datetime) -> IssueResult:
 _WENT_OUT = "went out with this story before"
 
 
+def _curled(text: str) -> str:
+    return curl_quotes(text.strip())
+
+
 def _check_overrides(result: IssueResult, path: Path) -> set[StoryId]:
     """Assert every override whose story is in ``result`` is applied and the others are
     reported; returns the ids whose overrides applied."""
@@ -404,17 +410,19 @@ def _check_overrides(result: IssueResult, path: Path) -> set[StoryId]:
                 applied.add(StoryId(story_id))
                 continue
             if edit.take:
-                assert (story.take, story.take_origin) == (edit.take, TakeOrigin.EDITOR)
+                assert (story.take, story.take_origin) == (_curled(edit.take), TakeOrigin.EDITOR)
             if edit.headline:
-                assert story.headline == edit.headline
+                assert story.headline == _curled(edit.headline)
             if edit.pin:
                 assert topic.stories[0].story_id == story_id
             if edit.perspectives is not None:
                 assert [(p.who, p.says) for p in story.perspectives] == [
-                    (p.who, p.says) for p in edit.perspectives
+                    (_curled(p.who), _curled(p.says)) for p in edit.perspectives
                 ]
             if edit.also_worth_noting is not None:
-                assert [s.text for s in story.also_worth_noting] == list(edit.also_worth_noting)
+                assert [s.text for s in story.also_worth_noting] == [
+                    _curled(text) for text in edit.also_worth_noting
+                ]
             for url in edit.split:
                 assert urlsplit(url).path not in {urlsplit(s.url).path for s in story.sources}
                 assert story_id_for(url) in shown or url in warnings
