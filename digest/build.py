@@ -150,6 +150,7 @@ def build_issue(
         examples=gather_examples(store, window),
         soft_news_last=config.newsletter.soft_news_last,
         gone=gone_pages(store, window.start, window.end),
+        told=candidates.told,
     )
     check_moves(plan, selection.topics, {t.name for t in config.topics})
     if not selection.stories:

@@ -82,6 +82,11 @@ class Candidates:
     window: frozenset[ArticleId] = frozenset()
     already_sent: frozenset[ArticleId] = frozenset()
 
+    @property
+    def told(self) -> frozenset[StoryId]:
+        """The stories sent before that have nothing new in this window."""
+        return frozenset(o.story_id for o in self.left_out if o.reason is LeftOutReason.SENT)
+
 
 def gather_candidates(
     store: Store, window: NewsWindow, *, keep: Collection[StoryId] = ()

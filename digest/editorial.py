@@ -259,7 +259,9 @@ class EditorsChoice:
     problems: tuple[Problem, ...] = ()
 
 
-def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsChoice:
+def choose_stories(
+    candidates: Sequence[Story], plan: EditorialPlan, told: Collection[str] = frozenset()
+) -> EditorsChoice:
     """Phase 1: apply ``split``, then ``merge_into``, then ``drop``, ``topic``, ``pin``,
     ``keep`` and ``order`` to this issue's candidate stories.
 
@@ -267,7 +269,9 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
     is matched by host, path and query (scheme and port are ignored, as in story ids)
     and becomes a story of its own, with the id its URL gives. A merged story
     disappears; its target keeps its id, status and place. Entries whose story is not
-    a candidate are reported.
+    a candidate are reported, except those of stories in ``told``: sent in an earlier
+    issue with nothing new since, their entries are last weeks' work, kept in case the
+    story comes back, and a warning for each would grow every week.
     """
     name = plan.path.name
     by_id: dict[StoryId, Story] = {s.id: s for s in candidates}
@@ -318,7 +322,7 @@ def choose_stories(candidates: Sequence[Story], plan: EditorialPlan) -> EditorsC
     present = set(by_id) | {item.story_id for item in left_out}
     lines: dict[str, int] | None = None
     for story_id in sorted(plan.stories):
-        if story_id not in present:
+        if story_id not in present and story_id not in told:
             if lines is None:
                 lines = _entry_lines(plan.path)
             problems.append(_problem(plan, story_id, _absent(plan, story_id, present, lines)))

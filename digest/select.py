@@ -121,6 +121,7 @@ def select_stories(
     examples: Sequence[TopicExample] = (),
     soft_news_last: bool = True,
     gone: Collection[str] = frozenset(),
+    told: Collection[str] = frozenset(),
 ) -> Selection:
     """Choose at most ``max_stories`` of ``candidates`` and group them (see module doc).
 
@@ -128,10 +129,11 @@ def select_stories(
     ``soft_news_last`` false (``newsletter.soft_news_last``), sport, entertainment and
     obituaries rank like any story. ``gone`` are article URLs whose page answered "not
     found" or "gone" at build time: a one-outlet item whose every link is one is not
-    listed in Also in the news, where the link is all a reader gets.
+    listed in Also in the news, where the link is all a reader gets. ``told`` are the
+    ids of stories sent before with nothing new: editorial entries for them are quiet.
     """
     soft = _once(soft_news) if soft_news_last else _never_soft
-    choice = choose_stories(candidates, plan)
+    choice = choose_stories(candidates, plan, told)
     matching = match_topics(choice.stories, topics, examples)
     placements, briefs = _placed(choice, matching.placed, matching.rest, topics)
     ranked = sorted(placements, key=lambda p: _rank(p, choice, soft))

@@ -181,6 +181,9 @@ def test_second_week_leaves_out_sent_stories_and_marks_updates(tmp_path: Path) -
     for story in retaken:
         assert not story.get("take"), story["headline"]
         assert any("went out with this story before" in f for f in story["flags"])
+    # The entries of stories sent last week with nothing new stay quiet.
+    warnings = json.dumps(second["warnings"])
+    assert "is not in this issue" not in warnings, warnings
     index = (out / "index.html").read_text()
     assert index.index("2026-11-30") < index.index("2026-11-23"), "archive is newest first"
 
