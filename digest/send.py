@@ -17,11 +17,15 @@ from digest.errors import DeliveryError
 __all__ = ["send_issue"]
 
 
-def send_issue(issue_dir: Path, recipients: Sequence[str], settings: SmtpConfig) -> str:
+def send_issue(
+    issue_dir: Path, recipients: Sequence[str], settings: SmtpConfig, *, configured: bool = True
+) -> str:
     """Send ``issue_dir/email.eml`` to ``recipients``; returns the Message-ID.
 
     Credentials come from the environment variables the settings name, never from the
-    config file. Raises DeliveryError with what to check when sending fails.
+    config file. Raises DeliveryError with what to check when sending fails; with
+    ``configured`` false (the file has no ``smtp:`` section) it says so, as the
+    settings to check are not in the file at all.
     """
     path = issue_dir / "email.eml"
     try:
@@ -43,8 +47,15 @@ def send_issue(issue_dir: Path, recipients: Sequence[str], settings: SmtpConfig)
         raise DeliveryError(
             f"{settings.host}:{settings.port}: sending failed: {exc}",
             path=str(path),
-            hint="Check smtp.host, smtp.port, smtp.security and the credentials in "
-            f"${settings.username_env} / ${settings.password_env}.",
+            hint=(
+                "Check smtp.host, smtp.port, smtp.security and the credentials in "
+                f"${settings.username_env} / ${settings.password_env}."
+                if configured
+                else f"The settings file has no smtp: section, so {settings.host}:"
+                f"{settings.port} was tried. Add one: smtp: {{host: smtp.example.org, "
+                "port: 587, security: starttls}, and set the credentials in "
+                f"${settings.username_env} / ${settings.password_env}."
+            ),
         ) from exc
     return str(message["Message-ID"])
 

@@ -89,3 +89,19 @@ def test_sending_a_draft_says_it_is_a_proof(tmp_path: Path, smtp: tuple[_Inbox, 
         assert result.exit_code == 0, result.output
         assert ("is a draft (digest build)" in result.output) is warned
     assert len(inbox.messages) == 2
+
+
+def test_sending_without_an_smtp_section_says_the_section_is_missing(tmp_path: Path) -> None:
+    """With no smtp: in the file, `digest send` tries localhost:587; when that fails the
+    hint says to add the section, not to check settings the file does not have."""
+    from tests.hostile_site import digest, write_config
+
+    with socket.socket() as probe:  # nothing listens on 587 here: the try must fail
+        if probe.connect_ex(("127.0.0.1", 587)) == 0:
+            pytest.skip("something listens on localhost:587")
+    config = write_config(tmp_path, [("E", "https://example.org/rss")])
+    issue = _issue(tmp_path / "issue")
+    result = digest("send", str(issue), "--to", "a@example.org", "--config", str(config))
+    assert result.exit_code != 0
+    assert "no smtp: section, so localhost:587 was tried" in result.output
+    assert "Check smtp.host" not in result.output

@@ -415,7 +415,8 @@ def send(config_path: str, issue_dir: str, recipients: tuple[str, ...]) -> None:
             "count as sent. `digest run` builds the issue to send to subscribers.",
             issue_dir,
         )
-    message_id = send_issue(Path(issue_dir), list(recipients), config.smtp)
+    configured = "smtp" in config.model_fields_set
+    message_id = send_issue(Path(issue_dir), list(recipients), config.smtp, configured=configured)
     output.info("sent %s to %s", message_id, ", ".join(recipients))
 
 
