@@ -297,6 +297,19 @@ def choose_stories(
             continue
         merged_away = by_id.pop(source)
         by_id[target] = _merged(by_id[target], merged_away)
+        if _edit(plan, source).drop:
+            # Both can be meant (drop it, or fold it into another): the merge is done,
+            # as merging comes first, and the editors are asked to keep one of the two.
+            line, _column = entry_position(plan.path, source, "drop")
+            where = f"{name}:{line}" if line else name
+            problems.append(
+                _problem(
+                    plan,
+                    source,
+                    f"{where}: {source}: both drop and merge_into {target} are set; it is "
+                    f"merged into {target}. Remove the one you do not mean.",
+                )
+            )
         unused = _text_edits(_edit(plan, source))
         if unused:
             # Written for a story that is no more: the merged story prints the target's.

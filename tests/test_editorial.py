@@ -302,6 +302,17 @@ def test_merge_follows_chains_and_reports_what_it_cannot_do(tmp_path: Path) -> N
     )
 
 
+def test_drop_and_merge_into_on_one_story_merges_and_says_so(tmp_path: Path) -> None:
+    text = f"stories:\n  {ID_A}:\n    drop: true\n    merge_into: {ID_B}\n"
+    result = _structure(tmp_path, text, _clustered(A, B))
+    assert [s.id for s in result.stories] == [ID_B]
+    assert len(result.stories[0].articles) == len(A) + len(B)
+    assert _notes(result) == (
+        f"editorial.yaml:3: {ID_A}: both drop and merge_into {ID_B} are set; it is merged "
+        f"into {ID_B}. Remove the one you do not mean.",
+    )
+
+
 def test_split_takes_an_article_into_its_own_story(tmp_path: Path) -> None:
     # The editors' URL may differ in scheme and port from the stored one.
     asked = "http://review.example:8080/a2"
