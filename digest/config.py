@@ -337,6 +337,24 @@ class FeedConfig(_Model):
     name: str = Field(min_length=1, description="The outlet's name, shown beside its links.")
     enabled: bool = Field(True, description="Set false to stop polling this feed.")
 
+    @field_validator("url", mode="before")
+    @classmethod
+    def _no_stray_quote(cls, value: Any) -> Any:
+        # `{url: http://host/rss.xml", name: X}`: YAML keeps the quote, and the URL
+        # would only fail later, as a 404 at every poll.
+        # An apostrophe may sit inside a path ("/o'hare/rss"), never at either end.
+        stray = isinstance(value, str) and (
+            any(mark in value for mark in '"“”‘’')
+            or value.strip().startswith("'")
+            or value.strip().endswith("'")
+        )
+        if stray:
+            raise ValueError(
+                f"{value!r} has a quotation mark in it, which no feed URL has: a stray "
+                "quote? Quote the whole URL or none of it."
+            )
+        return value
+
 
 class LLMConfig(_Model):
     base_url: HttpUrl = Field(

@@ -366,3 +366,13 @@ feeds:
     colon = text.replace("max_stories: 12\n  ", "  ").replace("name: Test", "name: Test: two")
     code, output = _cli(tmp_path, colon, "feeds", "export")
     assert code == 2 and "a value holding ': ' needs quotes" in output, output
+
+
+def test_a_stray_quote_in_a_feed_url_is_a_config_error(tmp_path: Path) -> None:
+    # YAML keeps the quote of `{url: http://host/rss.xml", ...}`; every poll would 404.
+    text = GOOD.split("feeds:")[0] + (
+        'feeds:\n  - {url: https://quay.example/rss.xml", name: Quay}\n'
+        "  - {url: https://example.org/o'hare/rss, name: Apostrophe}\n"
+    )
+    [problem] = _problems(tmp_path, text)
+    assert "feeds[0].url" in problem and "a stray quote?" in problem
