@@ -340,6 +340,10 @@ def test_status_feeds_and_why_explain_the_build(demo_build: Path) -> None:
     pasted = runner.invoke(cli, ["why", "Greenland vote", "--config", config])
     assert pasted.exit_code == 2
     assert "'Greenland vote' is neither a story id" in pasted.output
+    # An id with a character lost in copying: the recorded one it was meant to be.
+    cut = runner.invoke(cli, ["why", story["id"][:-1], "--config", config])
+    assert cut.exit_code == 2
+    assert f"Did you mean {story['id']}?" in cut.output
 
 
 def test_a_draft_build_is_not_sent(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import sys
 from collections.abc import Iterator
@@ -39,12 +40,6 @@ def why(config_path: str, story_id: str | None) -> None:
     from digest.store import open_store_to_read
 
     is_url = story_id is not None and story_id.startswith(("http://", "https://"))
-    if story_id is not None and not is_url and not is_story_id(story_id):
-        raise click.BadParameter(
-            f"{story_id!r} is neither a story id (like s-3f2a9c1d0b7e, from the preview "
-            "or digest.json) nor an article URL.",
-            param_hint="STORY_ID",
-        )
     config = load_config(config_path)
     stored = config.sqlite_file
     if stored is not None and no_store_yet(stored):
@@ -58,6 +53,15 @@ def why(config_path: str, story_id: str | None) -> None:
         if story_id is None:
             _why_latest(store.issue_accounting())
             return
+        if not is_url and not is_story_id(story_id):
+            # A character or two lost in copying: the recorded id it was meant to be.
+            guess = difflib.get_close_matches(story_id, store.story_ids(), n=1, cutoff=0.85)
+            raise click.BadParameter(
+                f"{story_id!r} is neither a story id (like s-3f2a9c1d0b7e, from the preview "
+                "or digest.json) nor an article URL."
+                + (f" Did you mean {guess[0]}?" if guess else ""),
+                param_hint="STORY_ID",
+            )
         history = store.article_history(story_id) if is_url else store.story_history(story_id)
         dating = store.article_dating(story_id) if is_url and not history else None
     if dating is not None:

@@ -239,6 +239,12 @@ class IssueQueries(StoreBase):
         with self._begin() as connection:
             return [_history_row(row) for row in connection.execute(query)]
 
+    def story_ids(self) -> list[str]:
+        """Every story id an issue recorded, for suggesting one to an id copied wrong."""
+        told = schema.issue_stories
+        with self._begin() as connection:
+            return [row[0] for row in connection.execute(select(told.c.story_id).distinct())]
+
     def article_history(self, url: str) -> list[dict[str, Any]]:
         """Every issue that considered the article at ``url``: as :meth:`story_history`,
         with the story that held it (``story_id``)."""
