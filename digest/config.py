@@ -447,6 +447,11 @@ def config_schema() -> dict[str, Any]:
     return schema
 
 
+def _looked_in(file: Path) -> str:
+    """Where a relative path was looked for: " in /srv/digest" (the working folder)."""
+    return "" if file.is_absolute() else f" in {file.resolve().parent}"
+
+
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate a settings file.
 
@@ -466,8 +471,8 @@ def load_config(path: str | os.PathLike[str]) -> Config:
                     None,
                     None,
                     "",
-                    "file not found. Pass --config PATH, or run `digest init` to write a "
-                    "starter feeds.yaml here.",
+                    f"file not found{_looked_in(file)}. Pass --config PATH, or run "
+                    "`digest init` to write a starter feeds.yaml here.",
                 )
             ]
         ) from None

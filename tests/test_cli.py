@@ -108,6 +108,11 @@ def test_missing_config_exits_2_with_a_hint(tmp_path: Path) -> None:
         f"  {tmp_path / 'nope.yaml'}: file not found. Pass --config PATH, or run `digest init` "
         "to write a starter feeds.yaml here."
     )
+    # A relative path says which folder it was looked for in.
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path) as folder:
+        relative = runner.invoke(cli, ["status"])
+    assert f"feeds.yaml: file not found in {Path(folder).resolve()}. Pass" in relative.output
 
 
 def test_readme_command_reference_is_current() -> None:
