@@ -106,7 +106,12 @@ _SECTION_LABEL = re.compile(
     r"|[QA]\.[ ]+(?=(?:The|An|It|We|You|He|She|They|This|That|There|What|Why|How|When|"
     r"Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Could|Would|Should|No|Yes|Well|In|So|"
     r"Not)\b)"
-    r"|[QA]:[ ]+)",
+    r"|[QA]:[ ]+"
+    # "Q. Senate Democrats say ...": nobody's initial is Q.
+    r"|Q\.[ ]+(?=[A-Z][a-z])"
+    # "Update, 21 April:", "Updated at 3:15 p.m. ET:": a note of when, with a figure.
+    r"|(?:Updated?|UPDATED?)(?:,|[ ]+(?:at|on))?[ ]*\(?(?=[^:]{0,30}\d)"
+    r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|[ ,:/.\-])+?\)?:[ ]+(?=[A-Z\"“]))",
 )
 # A credit or a clip's title run into the sentence after it, with no stop between:
 # "Boston Globe The sale to ...", "Dinosaurs 101 They ruled the Earth ...". No sentence

@@ -686,7 +686,12 @@ _NO_COMMENT = re.compile(
     r"\s+(?:any\s+)?(?:other\s+|further\s+|more\s+|additional\s+)?(?:details|information)\b"
     r"(?![^.;]{0,30}\b(?:about|on|of)\b)"
     r"|\bno\s+(?:other\s+|further\s+|more\s+|additional\s+)?(?:details|information)\s+"
-    r"(?:was|were)\s+(?:immediately\s+)?(?:available|released|provided|given)\b",
+    r"(?:was|were)\s+(?:immediately\s+)?(?:available|released|provided|given)\b"
+    # "The company said nothing about when the attack began", "He declined to say which
+    # of the women had fallen ill": what someone would not tell.
+    r"|\b(?:declined|refused)\s+to\s+(?:say|discuss|elaborate|specify|identify|disclose)\b"
+    r"|\b(?:would|could|did|does|do)\s*(?:not|n['’]t)\s+(?:say|disclose|elaborate|specify)\b"
+    r"|\bsaid\s+nothing\s+(?:about|on|of)\b",
     re.IGNORECASE,
 )
 _BUT = re.compile(r"\bbut\b", re.IGNORECASE)

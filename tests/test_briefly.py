@@ -476,6 +476,10 @@ def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly()
         ("The skipper's family has not been reached.", False),
         ("Harbour police did not immediately provide any other details.", False),
         ("No further details were released by the coastguard on Monday.", False),
+        # What someone would not tell.
+        ("The ferry line said nothing about when the engine failed.", False),
+        ("The skipper declined to say which of the crew had fallen ill.", False),
+        ("The coastguard did not say whether the second boat was searched.", False),
         # A claim beside the silence is news; so is a "not" about something else.
         ("The union called the report unfounded but declined to comment further.", True),
         ("The ferry did not return to port until late on Monday night.", True),
