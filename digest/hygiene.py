@@ -107,8 +107,6 @@ _SECTION_LABEL = re.compile(
     r"Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Could|Would|Should|No|Yes|Well|In|So|"
     r"Not)\b)"
     r"|[QA]:[ ]+"
-    # "Q. Senate Democrats say ...": nobody's initial is Q.
-    r"|Q\.[ ]+(?=[A-Z][a-z])"
     # "Update, 21 April:", "Updated at 3:15 p.m. ET:": a note of when, with a figure.
     r"|(?:Updated?|UPDATED?)(?:,|[ ]+(?:at|on))?[ ]*\(?(?=[^:]{0,30}\d)"
     r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|[ ,:/.\-])+?\)?:[ ]+(?=[A-Z\"“]))",

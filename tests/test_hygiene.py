@@ -24,10 +24,9 @@ from digest.hygiene import clean_sentence, furniture_kind
         ("Briefly: The alliance agreed a new plan.", "The alliance agreed a new plan."),
         ("Story highlights NASA says the crew is safe.", "NASA says the crew is safe."),
         ("Why it matters: Prices are rising.", "Prices are rising."),
-        # A correction's date, and an interview's question with a name after "Q."
+        # A correction's date.
         ("Update, 21 April: The hearing was moved to May.", "The hearing was moved to May."),
         ("Updated at 3:15 p.m. ET: The ferry sailed.", "The ferry sailed."),
-        ("Q. Harbour workers say they will strike.", "Harbour workers say they will strike."),
         ("Updated figures from 2020 show: the ferry ran late.", None),
         ("BOSTON — Story highlights The race resumed.", "The race resumed."),
         # Press releases syndicated into feeds.
