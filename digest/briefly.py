@@ -283,7 +283,7 @@ _LONE_CLAUSE = re.compile(r"^(?:Because|Although|Though|Whereas)\b(?!\s+of\b)[^,
 # A paper's pointer to its figures ("... thick and linear barbs (Fig. 4c).") marks a
 # journal's text, which reads as a methods section, not as news.
 _CITATION = re.compile(
-    r"\((?:see\s+)?(?:Figs?\.|Figures?|Table|Supplementary|Extended Data)\s*[\dA-Z]"
+    r"[(;]\s*(?:see\s+)?(?:Figs?\.|Figures?|Table|Supplementary|Extended Data)\s*[\dA-Z]"
     # ... and its references, run into the words when the page is read as text
     # ("theropods2,5,28", "deinonychosaurs16–18").
     r"|\b[a-z]{4,}\d{1,3}[,–-]\d{1,3}\b"

@@ -1353,6 +1353,7 @@ def test_a_papers_methods_text_is_neither_briefly_nor_note() -> None:
         "The hull resembles those of other Baltic ferries of the period (Supplementary Table 2).",
         "As in many ferries16, a rear ramp is present, and it is long as in most tugs16.",
         "Its keel is longer than those of other known coastal ferries2,5,28.",
+        "Its rear plates overlap (eg, the inner plate is twice as wide; Fig. 4g) at an angle.",
     ):
         assert sentence not in _ferry_notes(
             f"{sentence}\n\nFerries have sailed between the islands since 1962."
