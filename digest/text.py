@@ -690,7 +690,9 @@ _NO_COMMENT = re.compile(
     # "The company said nothing about when the attack began", "He declined to say which
     # of the women had fallen ill": what someone would not tell.
     r"|\b(?:declined|refused)\s+to\s+(?:say|discuss|elaborate|specify|identify|disclose)\b"
-    r"|\b(?:would|could|did|does|do)\s*(?:not|n['’]t)\s+(?:say|disclose|elaborate|specify)\b"
+    # (Not "does not say": that is a document's silence, "The treaty does not specify a
+    # deadline", which is news.)
+    r"|\b(?:would|could|did)\s*(?:not|n['’]t)\s+(?:say|disclose|elaborate|specify)\b"
     r"|\bsaid\s+nothing\s+(?:about|on|of)\b",
     re.IGNORECASE,
 )

@@ -480,6 +480,7 @@ def test_a_sentence_in_a_blogs_register_ranks_below_the_same_news_told_plainly()
         ("The ferry line said nothing about when the engine failed.", False),
         ("The skipper declined to say which of the crew had fallen ill.", False),
         ("The coastguard did not say whether the second boat was searched.", False),
+        ("The ferry contract does not specify a deadline for the new route.", True),
         # A claim beside the silence is news; so is a "not" about something else.
         ("The union called the report unfounded but declined to comment further.", True),
         ("The ferry did not return to port until late on Monday night.", True),
