@@ -224,14 +224,6 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         # "Abdel Fattah" -> "Nabil Abdel Fattah, director of ...", "Harry Kazianis" ->
         # "Harry Kazianis, director of defense studies at ...": the name in full, the role.
         who = _full_name(who, context)
-    elif (
-        appositive := re.fullmatch(r"([A-Z][\w'’\-]+),\s+((?:an?|the)\s.+)", who)
-    ) and not is_plural_speaker(appositive[1]):
-        # "Morbidelli, an expert in orbits" after "planetary scientist Alessandro
-        # Morbidelli": the name in full before the role the quote gave.
-        surname, role = appositive[1], appositive[2]
-        full = (_spoken_in_full(surname, context) or _full_name(surname, context)).split(",")[0]
-        who = f"{full}, {role}" if full and full != surname else who
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+", who):
