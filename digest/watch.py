@@ -26,6 +26,7 @@ sentence about the same date may be.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -37,7 +38,14 @@ from digest.briefly import needs_antecedent
 from digest.dates import annotate_dates, local_date, spoken_on
 from digest.hygiene import clean_sentence
 from digest.models import Article, Story, StoryId, TopicSection, WatchItem
-from digest.text import MONTHS, WEEKDAY_PATTERN, WEEKDAYS, lower_words, split_sentences
+from digest.text import (
+    MONTHS,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    curl_quotes,
+    lower_words,
+    split_sentences,
+)
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
 
@@ -120,6 +128,13 @@ _FUTURE = re.compile(
 class _Mention:
     month: date  # the first of the month
     day: date | None
+    weekday_at: int = -1  # where the sentence names it by its weekday ("on Friday")
+
+
+# A date gloss after a weekday, and what stays of it: "('s) (20 November)" -> "'s".
+_GLOSS = re.compile(
+    r"(?P<kept>(?:['’]s)?(?: (?:morning|afternoon|evening|night))?) \(\d{1,2} [A-Z][a-z]+\)"
+)
 
 
 def find_events(
@@ -150,7 +165,7 @@ def find_events(
                         found[key] = WatchItem(
                             month=mention.month,
                             day=mention.day,
-                            text=_dated_text(sentence, article, mention.day),
+                            text=_dated_text(sentence, article, mention),
                             outlet=article.outlet,
                             url=article.url,
                             story_id=story.id,
@@ -160,14 +175,24 @@ def find_events(
     return tuple(items[:MAX_ITEMS])
 
 
-def _dated_text(sentence: str, article: Article, day: date | None) -> str:
+def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
     """``sentence`` with its other days dated as the Briefly's are ("announced on
     Tuesday (17 November)"): beside the item's own date, a bare weekday reads as that
-    date's. The item's own day needs no second date."""
+    date's. The item's own day needs no second date, least of all another one (the
+    Briefly's rules may date a "Friday" told on a Friday otherwise)."""
     text = annotate_dates(sentence, article.published, article.utc_offset)
-    if day is not None:
-        text = text.replace(f" ({day.day} {MONTHS[day.month - 1]})", "")
-    return text
+    if mention.day is not None:
+        text = text.replace(f" ({mention.day.day} {MONTHS[mention.day.month - 1]})", "")
+    if mention.weekday_at >= 0:
+        weekday = sentence[mention.weekday_at :].split()[0].rstrip(",.;:")
+        nth = len(re.findall(rf"\b{weekday}\b", sentence[: mention.weekday_at]))
+        found = list(re.finditer(rf"\b{weekday}\b", text))
+        if nth < len(found):
+            at = found[nth].end()
+            gloss = _GLOSS.match(text, at)
+            if gloss:
+                text = text[:at] + gloss.group("kept") + text[gloss.end() :]
+    return curl_quotes(text)
 
 
 def _sentences(text: str) -> Iterable[str]:
@@ -213,6 +238,8 @@ def _mentions(sentence: str, published: date, issue_date: date) -> list[_Mention
         mention = _resolve(match, said_on if match.group("weekday") else published)
         if mention is None or (is_dated_in_past and not _has_year(match)):
             continue
+        if match.group("weekday"):
+            mention = dataclasses.replace(mention, weekday_at=match.start("weekday"))
         # A month alone counts only from the next month on: "in November" read on 23
         # November may well be over.
         first_day = mention.day or mention.month

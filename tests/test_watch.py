@@ -162,6 +162,14 @@ def test_an_items_other_days_are_dated_and_its_own_day_is_not_repeated() -> None
         "The duties, announced by the commerce ministry on Tuesday (17 November) and due to "
         "take effect on 1 December, will apply to dozens of dairies."
     )
+    # The item's weekday, told on that weekday ("will meet on Friday" written on a
+    # Friday), keeps the item's date alone.
+    meeting = _story("Ministers will meet on Friday to decide.", published=FRIDAY)
+    [item] = find_events([meeting], ISSUE)
+    assert (item.day, item.text) == (date(2026, 11, 27), "Ministers will meet on Friday to decide.")
+    strike = _story("The strike, which began on Monday, is set to end on Friday.", published=FRIDAY)
+    [item] = find_events([strike], ISSUE)
+    assert item.text == "The strike, which began on Monday (16 November), is set to end on Friday."
     hearing = _story("The parole board will hear the case on Wednesday.", published=FRIDAY)
     [item] = find_events([hearing], ISSUE)
     assert (item.day, item.text) == (
