@@ -132,15 +132,17 @@ _PASSIVE_BEFORE = re.compile(
 # A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday".
 _CONDITION = re.compile(r"\b(?:if|unless|once|until)\b", re.IGNORECASE)
 _IF = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
-# Something under way: "is meeting", "are voting", "we're introducing".
-_UNDER_WAY = re.compile(r"\b(?:is|are|am|was|were)\s+(?:\w+ly\s+)?\w+ing\b|[’']re\s+\w+ing\b")
-# Verbs of a day's event that the past-tense list leaves out: "did the president make
-# today", "we may get a rebellion today", "the team reports today in Nature".
-_EVENT_WORD = re.compile(
-    r"\b(?:was|were|did|had|may|might|could|would|says|reports|announces|tells|confirms|"
-    r"unveils|launches|releases|publishes|votes|meets)\b"
+# What says a "today" is an age, not a day (_of_these_days): a comparison ending on it,
+# a verb of a lasting state right before it, or, after an opening "Today,", a state
+# that lasts or an "only".
+_COMPARED = re.compile(r"\b(?:than|as)\s+(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s*[A-Za-z]")
+_LASTING = re.compile(
+    r"\b(?:remains?|lingers?|lives?|exists?|survives?|stands?|persists?|endures?)\s+$"
 )
-_REPORTED = frozenset({"said", "told", "added", "announced", "confirmed", "stated"})
+_LASTING_AFTER = re.compile(
+    r"\b(?:remains?|lingers?|lives?|exists?|survives?|stands?|persists?|endures?|only)\b"
+)
 # A relative clause tells of someone else's time: "co-anchors of the Saturday edition,
 # who are scheduled to take over in January".
 _RELATIVE_CLAUSE = re.compile(r",\s+(?:which|who|whom|whose|where)\b")
@@ -535,22 +537,20 @@ def _anchor_day(text: str, start: int, days: _Days) -> re.Match[str] | None:
 
 
 def _of_these_days(text: str, start: int, end: int) -> bool:
-    """Whether "today" at ``start:end`` means "nowadays": its clause tells no event,
-    past, ahead or under way ("Today, only 13% of the ocean remains", "than it is
-    today"), where "the president pushed back today" or "is meeting today" does."""
-    before = _CLAUSE_BREAK.split(text[:start])[-1]
-    after = _CLAUSE_BREAK.split(text[end:])[0]
-    if _FUTURE.search(before) or _FUTURE.search(after) or _past_tenses(before):
-        return False
-    if any(_UNDER_WAY.search(part) or _EVENT_WORD.search(part) for part in (before, after)):
-        return False
-    # "..., locked up in the polar caps": a participle after a comma describes; a
-    # reporting verb there ("..., said the minister") is the clause's own.
-    return not any(
-        not after[: m.start()].endswith(", ") or m.group(0) in _REPORTED
-        for m in _PAST_VERB.finditer(after)
-        if not _PASSIVE_BEFORE.search(after, max(0, m.start() - 40), m.start())
-    )
+    """Whether "today" at ``start:end`` means "nowadays", on the evidence of a
+    comparison ("than it is today") or of a state that lasts ("the water vapour that
+    lingers today", "Today, only 13% of the ocean remains"). Any other "today" is the
+    day: "The trial begins today", "Polls open today"."""
+    before, after = text[:start], text[end:]
+    clause = _CLAUSE_BREAK.split(after)[0]
+    if _COMPARED.search(before) and not _WORD_AFTER.match(after):
+        return True
+    if _LASTING.search(before[-30:]) and not _FUTURE.search(before):
+        return True
+    opening = not before.strip(" “\"‘'")
+    # ("..., locked up in the polar caps": a participle after a comma describes.)
+    told = [m for m in _PAST_VERB.finditer(clause) if not clause[: m.start()].endswith(", ")]
+    return opening and bool(_LASTING_AFTER.search(clause)) and not told
 
 
 def _clause_start(text: str, position: int) -> int:
