@@ -125,13 +125,22 @@ _PAST_VERB = re.compile(
 # after an article or a possessive it describes a noun: "an estimated $200 million",
 # "the newly proposed rules", "its delayed launch".
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:is|are|be|been|being|a|an|the|its|his|her|their|our|this|these|those)\s+"
+    r"\b(?:is|are|be|been|being|a|an|the|its|his|her|their|our)\s+"
     r"(?:[a-z]+ly\s+)?$",
     re.IGNORECASE,
 )
-# A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday".
-_CONDITION = re.compile(r"\b(?:if|unless|once|until)\b", re.IGNORECASE)
-_IF = re.compile(r"\b(?:if|unless)\b", re.IGNORECASE)
+# A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday",
+# but not the "if" of "whether" ("It was not clear if ...", "Reporters asked if ...").
+_IF = re.compile(
+    r"(?<!\bask )(?<!\basked )(?<!\basks )(?<!\bclear )(?<!\bunclear )(?<!\bwonder )"
+    r"(?<!\bwondered )"
+    r"(?<!\bknow )(?<!\bknew )(?<!\bsee )(?<!\bsure )(?<!\bcheck )(?<!\bchecked )"
+    r"\b(?:if|unless)\b",
+    re.IGNORECASE,
+)
+_LATER_THAN = re.compile(r"\b(?:once|until)\b", re.IGNORECASE)
+# A past of "be", "do" or "have" inside the condition keeps it in the past.
+_WAS = re.compile(r"\b(?:was|were|did|had)\b")
 # What says a "today" is an age, not a day (_of_these_days): a comparison ending on it,
 # a verb of a lasting state right before it, or, after an opening "Today,", a state
 # that lasts or an "only".
@@ -581,11 +590,11 @@ def _tense(text: str, start: int) -> str | None:
     # ("The road was closed until Saturday" tells of a Saturday gone: only "if" and
     # "unless" make a condition of what follows them.)
     condition = max((m.end() for m in _IF.finditer(clause)), default=-1)
-    if condition > max(future, past):
+    if condition > max(future, past) and not _WAS.search(clause, condition):
         return "future"
     if future != past:
         return "future" if future > past else "past"
-    if _CONDITION.search(clause):
+    if _IF.search(clause) or _LATER_THAN.search(clause):
         return "future"
     markers = [(m.start(), m.end()) for m in _FUTURE.finditer(text)]
     if not markers:

@@ -360,6 +360,14 @@ def test_a_day_in_a_condition_after_the_clauses_verbs_looks_ahead() -> None:
     assert annotate_dates("If the bill passed on Tuesday, nobody noticed.", saturday) == (
         "If the bill passed on Tuesday (17 November), nobody noticed."
     )
+    # The "if" of "whether" is no condition, nor one whose own verb is past.
+    for text in (
+        "It was not clear if the suspect was among those arrested on Monday.",
+        "Reporters asked if the minister's call with the mayor on Monday went well.",
+        "It is unclear if Monday's strike hit the depot.",
+        "She wondered if the talks on Monday had changed anything.",
+    ):
+        assert "(16 November)" in annotate_dates(text, saturday), text
     # "Until" is no condition: a road closed until Saturday tells of the day gone.
     assert annotate_dates("The road was closed until Thursday.", saturday) == (
         "The road was closed until Thursday (19 November)."
