@@ -37,7 +37,7 @@ from digest.models import (
 from digest.places import DEMONYMS
 from digest.screen import Rejected, screen_articles
 from digest.store import SentStory, Store
-from digest.text import content_words
+from digest.text import content_words, split_sentences
 from digest.topics import TopicExample
 
 __all__ = ["Candidates", "continue_stories", "gather_candidates", "gather_examples"]
@@ -56,6 +56,8 @@ _EXAMPLES_PER_TOPIC = 12
 # of: the window's articles, the sent stories they may continue and those stories'
 # articles, and the pinned ids. Two: this week's, and the one before for a scheduler.
 _GATHERED: Kept[bytes, Candidates] = Kept(2)
+# A lead is looked for in the text's first characters: a sentence is rarely longer.
+_LEAD_CHARS = 600
 # A people's word stands for its place when titles are compared ("French", "France").
 _PLACE_OF = {form.lower(): place.lower() for place, forms in DEMONYMS.items() for form in forms}
 
@@ -218,21 +220,38 @@ def _same_subject(
     fresh: Sequence[Article],
     sent: Mapping[ArticleId, SentStory],
 ) -> bool:
-    """Whether the new reports in a cluster with sent ones name, in a title, someone or
-    somewhere the sent reports' titles name ("NATO allies agree Tokyo liaison office"
-    after "NATO revives plan for a liaison office in Tokyo"; "France" for "French").
-    Titles without names on either side cannot say: the clustering stands."""
+    """Whether the new reports in a cluster with sent ones name, in a title or a lead,
+    someone or somewhere the sent reports' titles and leads name ("NATO allies agree
+    Tokyo liaison office" after "NATO revives plan for a liaison office in Tokyo";
+    "France" for "French"). Reports that share a subject's words but no name tell two
+    events. Without names on either side nothing can be said: the clustering stands.
+
+    Titles and leads rather than titles alone: on the real feed items of
+    ``realfeeds_dev.jsonl``, each event's later item against its earlier ones, titles
+    alone held 5 of 27 continuations apart, titles and leads 2, while telling apart
+    more pairs of different events that share a title word (133 of 391, against 109).
+    """
     told = [a for a in articles if a.id in sent]
     names = {
         _PLACE_OF.get(n, n) for n in proper_names([a.text or a.summary for a in articles], None)
     }
 
-    def titled(group: Sequence[Article]) -> set[str]:
-        words = {_PLACE_OF.get(w, w) for a in group for w in content_words(a.title)}
+    def named(group: Sequence[Article]) -> set[str]:
+        words = {_PLACE_OF.get(w, w) for a in group for w in content_words(f"{a.title} {_lead(a)}")}
         return words & names
 
-    before, after = titled(told), titled(fresh)
+    before, after = named(told), named(fresh)
     return not before or not after or bool(before & after)
+
+
+def _lead(article: Article) -> str:
+    """The first sentence of an article's text after its title (a feed's text often
+    starts with it)."""
+    text = (article.text or article.summary)[:_LEAD_CHARS]
+    if article.title and text.startswith(article.title):
+        text = text[len(article.title) :].lstrip(" .:-–—")
+    sentences = split_sentences(text)
+    return sentences[0] if sentences else ""
 
 
 def continue_stories(
@@ -275,10 +294,8 @@ def continue_stories(
             continue
         if not _same_subject(story.articles, fresh, sent_by_article):
             # Reports a week apart that share a topic's words but no name in their
-            # titles ("NATO and Indo-Pacific partners team up to guard undersea cables",
-            # "Undersea data cable between Finland and Estonia damaged") tell two
-            # events: the new reports are a story of their own, the sent one has
-            # nothing new.
+            # titles and leads tell two events: the new reports are a story of their
+            # own, the sent one has nothing new.
             earliest = min(fresh, key=lambda a: (a.published, a.url))
             new_id = story_id_for(earliest.url)
             kept[new_id] = dataclasses.replace(story, id=new_id, articles=fresh)
