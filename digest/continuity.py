@@ -109,7 +109,16 @@ def gather_candidates(
     # Sets in the key sorted: their order is the process's hashing, not their content.
     made_of = (
         tuple(articles),
-        [(s.story_id, s.issue_date, sorted(s.article_ids), sorted(s.sentences)) for s in sent],
+        [
+            (
+                s.story_id,
+                s.issue_date,
+                sorted(s.article_ids),
+                sorted(s.sentences),
+                sorted(s.headlines),
+            )
+            for s in sent
+        ],
         tuple(earlier),
         sorted(keep),
     )

@@ -271,7 +271,8 @@ def choose_stories(
     disappears; its target keeps its id, status and place. Entries whose story is not
     a candidate are reported, except those of stories in ``told``: sent in an earlier
     issue with nothing new since, their entries are last weeks' work, kept in case the
-    story comes back, and a warning for each would grow every week.
+    story comes back, and a warning for each would grow every week. A pin or keep
+    among them is still reported: it asks for what it cannot have.
     """
     name = plan.path.name
     by_id: dict[StoryId, Story] = {s.id: s for s in candidates}
@@ -335,10 +336,25 @@ def choose_stories(
     present = set(by_id) | {item.story_id for item in left_out}
     lines: dict[str, int] | None = None
     for story_id in sorted(plan.stories):
-        if story_id not in present and story_id not in told:
-            if lines is None:
-                lines = _entry_lines(plan.path)
-            problems.append(_problem(plan, story_id, _absent(plan, story_id, present, lines)))
+        if story_id in present:
+            continue
+        edit = _edit(plan, story_id)
+        if story_id in told and not (edit.pin or edit.keep):
+            continue
+        if lines is None:
+            lines = _entry_lines(plan.path)
+        if story_id in told:
+            # A pin or keep asks for the story in this issue, which it cannot give.
+            line = lines.get(story_id)
+            where = f"{name}:{line}" if line else name
+            asked = "pin" if edit.pin else "keep"
+            note = (
+                f"{where}: story {story_id} went out in an earlier issue and has nothing "
+                f"new; its {asked} does not bring it back."
+            )
+        else:
+            note = _absent(plan, story_id, present, lines)
+        problems.append(_problem(plan, story_id, note))
     kept: list[Story] = []
     for story_id in order:
         story = by_id.get(story_id)
@@ -576,7 +592,8 @@ def _edited(
         changes["flags"] = (
             *story.flags,
             f"the {_joined(went_out)} in the editorial file went out with this story "
-            "before and is not printed again under the update: write for this week's news",
+            f"before and {'is' if len(went_out) == 1 else 'are'} not printed again under "
+            "the update: write for this week's news",
         )
     if edit.take and "take" not in went_out:
         changes.update(take=_typeset(edit.take), take_origin=TakeOrigin.EDITOR)
@@ -618,10 +635,14 @@ def _went_out(edit: StoryEdit, printed_before: Collection[str]) -> tuple[str, ..
         ("notes", list(edit.also_worth_noting or ())),
         ("take", [edit.take or ""]),
     )
+    # Word for word, whatever the marks and spacing: "Belgium holds the key" went out
+    # as "Belgium holds the key." (and an issue sent before texts were curled printed
+    # straight quotation marks).
+    printed = {_words(text) for text in printed_before}
     return tuple(
         name
         for name, texts in fields
-        if any(text.strip() and _typeset(text) in printed_before for text in texts)
+        if any(text.strip() and _words(text) in printed for text in texts)
     )
 
 

@@ -28,6 +28,7 @@ from digest.models import (
     Source,
     Story,
     StoryId,
+    StoryStatus,
     StorySummary,
     TakeOrigin,
     TopicSection,
@@ -97,6 +98,41 @@ CANDIDATES = (
     _two_outlets("s-c", "Greenland talks in Nuuk", 2),
     _two_outlets("s-d", "Volcano erupts in Iceland", 3),
 )
+
+
+def test_an_updates_text_that_went_out_is_not_printed_again(tmp_path: Path) -> None:
+    path = tmp_path / "editorial.yaml"
+    path.write_text(
+        "stories:\n  s-c:\n    take: Belgium holds the key\n"
+        "    headline: Copenhagen calls in the US envoy\n"
+    )
+    plan = load_plan(path)
+    update = dataclasses.replace(_story("s-c", "C"), status=StoryStatus.UPDATE)
+    written = (TopicSection("Greenland", True, (update,)),)
+    # Word for word, whatever the marks: "key." went out, "key" is the same text.
+    sent = {"Belgium holds the key.", "Copenhagen calls in the US envoy"}
+    [story] = apply_text(written, plan, sent)[0].stories
+    assert (story.take, story.headline) == ("", "C")
+    assert story.flags == (
+        "the headline and take in the editorial file went out with this story before and "
+        "are not printed again under the update: write for this week's news",
+    )
+    # Text the editors changed since is theirs for this week; a new story is untouched.
+    [edited] = apply_text(written, plan, {"Belgium held the key last week."})[0].stories
+    assert edited.take == "Belgium holds the key"
+    new = (TopicSection("Greenland", True, (_story("s-c", "C"),)),)
+    assert apply_text(new, plan, sent)[0].stories[0].take == "Belgium holds the key"
+
+
+def test_a_pin_on_a_story_sent_before_with_nothing_new_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "editorial.yaml"
+    path.write_text("stories:\n  s-0123456789ab: {pin: true}\n  s-0123456789cd: {take: Old.}\n")
+    told = {"s-0123456789ab", "s-0123456789cd"}
+    selection = select_stories(CANDIDATES, load_plan(path), [GREENLAND], max_stories=10, told=told)
+    assert [str(p) for p in selection.problems] == [
+        "editorial.yaml:2: story s-0123456789ab went out in an earlier issue and has nothing "
+        "new; its pin does not bring it back."
+    ]
 
 
 def test_missing_file_changes_nothing(tmp_path: Path) -> None:
