@@ -340,6 +340,11 @@ def test_status_feeds_and_why_explain_the_build(demo_build: Path) -> None:
     cut = runner.invoke(cli, ["why", story["id"][:-1], "--config", config])
     assert cut.exit_code == 2
     assert f"Did you mean {story['id']}?" in cut.output
+    # ... or changed: still an id, in no issue, and the one it was meant to be.
+    slip = story["id"][:-1] + ("0" if story["id"][-1] != "0" else "1")
+    changed = runner.invoke(cli, ["why", slip, "--config", config])
+    assert changed.exit_code == 3
+    assert f"Did you mean {story['id']}?" in changed.output
 
 
 def test_a_draft_build_is_not_sent(tmp_path: Path) -> None:

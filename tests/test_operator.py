@@ -352,6 +352,9 @@ def test_status_is_a_table_of_every_command_newest_first(tmp_path: Path) -> None
         assert json.loads(_digest("status", *args, "--json").output) == []
         why = _digest("why", *args)
         assert why.exit_code == 3 and "no store yet at" in why.output
+        # A headline pasted for an id is a usage error, store or not.
+        pasted = _digest("why", "Greenland vote", *args)
+        assert pasted.exit_code == 2 and "is neither a story id" in pasted.output
         assert set(tmp_path.iterdir()) == before
         assert _digest("fetch", *args).exit_code == 0
         assert _digest("build", *args, *out).exit_code == 0

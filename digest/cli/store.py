@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -40,8 +40,11 @@ def why(config_path: str, story_id: str | None) -> None:
     from digest.store import open_store_to_read
 
     is_url = story_id is not None and story_id.startswith(("http://", "https://"))
+    malformed = story_id is not None and not is_url and not is_story_id(story_id)
     config = load_config(config_path)
     stored = config.sqlite_file
+    if malformed and stored is not None and no_store_yet(stored):
+        raise click.BadParameter(_not_an_id(str(story_id), ()), param_hint="STORY_ID")
     if stored is not None and no_store_yet(stored):
         # Asking creates nothing, as `digest status` does not.
         output.error(
@@ -53,16 +56,10 @@ def why(config_path: str, story_id: str | None) -> None:
         if story_id is None:
             _why_latest(store.issue_accounting())
             return
-        if not is_url and not is_story_id(story_id):
-            # A character or two lost in copying: the recorded id it was meant to be.
-            guess = difflib.get_close_matches(story_id, store.story_ids(), n=1, cutoff=0.85)
-            raise click.BadParameter(
-                f"{story_id!r} is neither a story id (like s-3f2a9c1d0b7e, from the preview "
-                "or digest.json) nor an article URL."
-                + (f" Did you mean {guess[0]}?" if guess else ""),
-                param_hint="STORY_ID",
-            )
+        if malformed:
+            raise click.BadParameter(_not_an_id(story_id, store.story_ids()), param_hint="STORY_ID")
         history = store.article_history(story_id) if is_url else store.story_history(story_id)
+        known = () if is_url or history else store.story_ids()
         dating = store.article_dating(story_id) if is_url and not history else None
     if dating is not None:
         published, by_feed = dating
@@ -84,12 +81,13 @@ def why(config_path: str, story_id: str | None) -> None:
     if not history:
         what = "article" if is_url else "story"
         output.error(
-            "%s: this %s is not in any issue the store recorded. Story ids are in "
+            "%s: this %s is not in any issue the store recorded.%s Story ids are in "
             "digest.json and the preview; run `digest why` alone for the latest issue's "
             "list. A draft of an issue already sent is not recorded (the sent build keeps "
             "the record): its own digest.json says what it holds.",
             story_id,
             what,
+            _did_you_mean(story_id, known),
         )
         sys.exit(EXIT_FAILED)
     for row in history:
@@ -266,3 +264,16 @@ def db_status(config_path: str) -> None:
         click.echo(f"{version:04d} {'(unknown to this program)':30} applied")
     if unknown:
         sys.exit(EXIT_FAILED)
+
+
+def _not_an_id(text: str, known: Sequence[str]) -> str:
+    return (
+        f"{text!r} is neither a story id (like s-3f2a9c1d0b7e, from the preview or "
+        f"digest.json) nor an article URL.{_did_you_mean(text, known)}"
+    )
+
+
+def _did_you_mean(text: str, known: Sequence[str]) -> str:
+    """ " Did you mean s-...?" for an id a character or two off a recorded one."""
+    guess = difflib.get_close_matches(text, known, n=1, cutoff=0.85)
+    return f" Did you mean {guess[0]}?" if guess else ""
