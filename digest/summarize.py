@@ -165,11 +165,11 @@ _EARLY_PRONOUN = re.compile(
     # they ended up in Evin prison").
     r"|^(?:\S+\s){6,9}?(?:they|he|she)\s+(?:[a-z]+ed|[a-z]+s|had|has|were|was|are|is)\b"
 )
+# In lower case: "Will Smith" is a name, and a sentence opening "Will ..." a question.
 _AHEAD = re.compile(
-    r"\b(?:will|shall|won['’]t|(?:is|are) (?:due|set|expected|scheduled|going|poised) to)\b",
-    re.IGNORECASE,
+    r"\b(?:will|shall|won['’]t|(?:is|are) (?:due|set|expected|scheduled|going|poised) to)\b"
 )
-_PRESCRIBED = re.compile(r"\b(?:should|ought to|must)\b", re.IGNORECASE)
+_PRESCRIBED = re.compile(r"\b(?:[Ss]hould|[Oo]ught to|[Mm]ust)\b(?!-)")  # not "a must-see"
 # Analysis rather than report: what an event means, may lead to, or puts at stake.
 _ANALYSIS = re.compile(
     r"\b(?:means|meaning that|signals?|suggests?|reflects?|underlines?|underscores?|"

@@ -717,7 +717,11 @@ def curl_quotes(text: str) -> str:
         if char == '"':
             out.append(_QUOTES[0][0] if before in " ([{—–-" else _QUOTES[0][1])
         elif char == "'":
-            out.append(_QUOTES[1][0] if before in " ([{—–-" else _QUOTES[1][1])
+            after = text[index + 1 : index + 3]
+            # An elision is an apostrophe wherever it stands: "'90s", "rock 'n' roll".
+            elided = after[:1].isdigit() or (after == "n'" and before == " ")
+            opening = before in " ([{—–-" and not elided
+            out.append(_QUOTES[1][0] if opening else _QUOTES[1][1])
         else:
             out.append(char)
     return "".join(out)

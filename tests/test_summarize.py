@@ -1622,3 +1622,11 @@ def test_the_briefly_tells_no_day_gone_by_in_the_future_tense_when_it_can_help_i
     kept = summarize_story(earlier, issue_date=issue)
     assert kept.briefly_text.startswith("The harbour council will vote on Tuesday")
     assert [f for f in kept.flags if "future tense" in f]
+
+
+def test_a_name_or_a_must_see_is_no_plan_or_prescription() -> None:
+    notes = _ferry_notes(
+        "Will Harbour, the ferry line's founder, sailed the route first in 1962.\n\n"
+        "Ferries have been a must-see for island visitors since 1970."
+    )
+    assert "Will Harbour" in notes and "must-see" in notes

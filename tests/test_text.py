@@ -481,3 +481,20 @@ def test_a_quotation_not_closed_within_a_few_sentences_is_a_stray_mark() -> None
     plain = [f"The ferry made crossing number {n} of the day." for n in range(12)]
     sentences = ["Critics called it a “lifeline.", *plain, "Nobody, they said, was counting.”"]
     assert not any(inside_quotations(sentences))
+
+
+@pytest.mark.parametrize(
+    ("typed", "printed"),
+    [
+        ("The compact's audience", "The compact’s audience"),
+        ('He called it "a pretext".', "He called it “a pretext”."),
+        ("a 'second' veto", "a ‘second’ veto"),
+        # An elision is an apostrophe wherever it stands.
+        ("the '90s", "the ’90s"),
+        ("rock 'n' roll", "rock ’n’ roll"),
+    ],
+)
+def test_curl_quotes_gives_typed_text_the_issues_marks(typed: str, printed: str) -> None:
+    from digest.text import curl_quotes
+
+    assert curl_quotes(typed) == printed
