@@ -332,6 +332,7 @@ def continue_stories(
             id=previous.story_id,
             articles=fresh,
             status=StoryStatus.UPDATE,
+            sent_on=previous.issue_date,
             why=f"update to the story sent on {previous.issue_date}: new reporting from "
             + ", ".join(outlets),
         )

@@ -14,7 +14,7 @@ from digest.models import Issue, Sentence, StorySummary
 
 __all__ = ["SCHEMA_VERSION", "digest_schema", "issue_to_json"]
 
-SCHEMA_VERSION: Final = 3
+SCHEMA_VERSION: Final = 4
 
 
 def _iso(moment: datetime) -> str:
@@ -52,6 +52,7 @@ def _story_to_json(story: StorySummary) -> dict[str, object]:
             for s in story.sources
         ],
         "status": str(story.status),
+        "sent_on": story.sent_on or None,
         "rank": story.rank,
         "flags": list(story.flags),
     }
@@ -162,6 +163,11 @@ def digest_schema() -> dict[str, object]:
             "status": _string(
                 "new, or update of a story in an earlier issue.", enum=["new", "update"]
             ),
+            "sent_on": {
+                "anyOf": [_string("The date.", format="date"), {"type": "null"}],
+                "description": "An update: the date of the issue that last told the story; "
+                "null for a new story.",
+            },
             "rank": {
                 "type": "integer",
                 "minimum": 0,

@@ -26,7 +26,15 @@ from datetime import date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from digest.models import Issue, Sentence, Source, StorySummary, TakeOrigin, WatchItem
+from digest.models import (
+    Issue,
+    Sentence,
+    Source,
+    StoryStatus,
+    StorySummary,
+    TakeOrigin,
+    WatchItem,
+)
 from digest.templating import http_url
 from digest.text import MONTHS, WEEKDAYS
 
@@ -53,6 +61,7 @@ __all__ = [
     "reading_minutes",
     "short_date",
     "story_links",
+    "told_before",
     "watch_date",
 ]
 
@@ -321,6 +330,21 @@ def _by_topic(entries: Sequence[tuple[str, StorySummary]]) -> dict[str, list[Sto
     for name, story in entries:
         grouped.setdefault(name, []).append(story)
     return grouped
+
+
+def told_before(story: StorySummary, web_url: str = "") -> tuple[str, str]:
+    """For an update, the date of the issue that last told the story ("23 November
+    2026") and that issue's page in the archive when ``web_url`` (the newsletter's
+    archive) is set; ("", "") for a new story. A reader who sees "Update" finds what it
+    updates."""
+    if story.status != StoryStatus.UPDATE or not story.sent_on:
+        return "", ""
+    try:
+        day = date.fromisoformat(story.sent_on)
+    except ValueError:
+        return "", ""
+    href = f"{web_url.rstrip('/')}/{story.sent_on}/" if web_url else ""
+    return format_date(day), href
 
 
 def format_date(day: date, *, weekday: bool = False) -> str:

@@ -227,6 +227,7 @@ class Story:
     articles: tuple[Article, ...]  # ordered: earliest first
     status: StoryStatus = StoryStatus.NEW
     why: str = ""  # why it is in the issue (topic match, outlets, update)
+    sent_on: str = ""  # an update: the date (YYYY-MM-DD) of the issue that told it last
     rank: int = 0  # 1 = the issue's most important story (selection sets it); 0 = unranked
     # The articles the headline and the Briefly's lead come from when one of them can:
     # a story the editors merged others into keeps its own (empty: any article).
@@ -314,6 +315,7 @@ class StorySummary:
     take: str = ""
     take_origin: TakeOrigin = TakeOrigin.MISSING
     status: StoryStatus = StoryStatus.NEW
+    sent_on: str = ""  # an update: the date (YYYY-MM-DD) of the issue that told it last
     # For the editors, never printed: what to check before sending (figures the outlets
     # disagree on, a future tense about a date already past) and the sources' strongest
     # analytical sentences as starting points for a take (the outlets' words, not ours).

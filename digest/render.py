@@ -42,6 +42,7 @@ from digest.layout import (
     reading_minutes,
     short_date,
     story_links,
+    told_before,
     watch_date,
 )
 from digest.mail import MessageParts, build_message, header_text
@@ -296,6 +297,7 @@ def _context(issue: Issue, newsletter: NewsletterConfig, subject: str) -> dict[s
         "palette": light,
         "dark": dark,
         "watch_date": lambda item: watch_date(item, issue.issue_date),
+        "told_before": lambda story: told_before(story, newsletter.web_url or ""),
         "short_date": short_date,
     }
 

@@ -323,6 +323,7 @@ def _write_up(
         take="",
         take_origin=TakeOrigin.MISSING,
         status=story.status,
+        sent_on=story.sent_on,
         flags=conflicts.flags + stale + _weak_lead(scored, briefly),
         take_starters=tuple(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)

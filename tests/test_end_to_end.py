@@ -164,6 +164,10 @@ def test_second_week_leaves_out_sent_stories_and_marks_updates(tmp_path: Path) -
     assert updates, "no continued story was marked as an update"
     for story in updates:
         assert story["id"] in first_ids, "an update keeps the id of the story it continues"
+        assert story["sent_on"] == "2026-11-23", "an update says which issue told it"
+    # The reader is told what the update updates.
+    text = (out / "2026-11-30" / "email.txt").read_text(encoding="utf-8")
+    assert text.count("An update to our story of 23 November 2026") == len(updates)
     week2_new_paths = {p for paths in WEEK2_CONTINUES.values() for p in paths}
     for story in second_stories:
         if story["status"] == "new":
