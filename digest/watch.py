@@ -129,6 +129,7 @@ class _Mention:
     month: date  # the first of the month
     day: date | None
     weekday_at: int = -1  # where the sentence names it by its weekday ("on Friday")
+    weekday: str = ""  # that weekday's name as written
 
 
 # A date gloss after a weekday, and what stays of it: "('s) (20 November)" -> "'s".
@@ -184,9 +185,9 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
     if mention.day is not None:
         text = text.replace(f" ({mention.day.day} {MONTHS[mention.day.month - 1]})", "")
     if mention.weekday_at >= 0:
-        weekday = sentence[mention.weekday_at :].split()[0].rstrip(",.;:")
-        nth = len(re.findall(rf"\b{weekday}\b", sentence[: mention.weekday_at]))
-        found = list(re.finditer(rf"\b{weekday}\b", text))
+        name = re.compile(rf"\b{re.escape(mention.weekday)}\b")
+        nth = len(name.findall(sentence, 0, mention.weekday_at))
+        found = list(name.finditer(text))
         if nth < len(found):
             at = found[nth].end()
             gloss = _GLOSS.match(text, at)
@@ -239,7 +240,9 @@ def _mentions(sentence: str, published: date, issue_date: date) -> list[_Mention
         if mention is None or (is_dated_in_past and not _has_year(match)):
             continue
         if match.group("weekday"):
-            mention = dataclasses.replace(mention, weekday_at=match.start("weekday"))
+            mention = dataclasses.replace(
+                mention, weekday_at=match.start("weekday"), weekday=match.group("weekday")
+            )
         # A month alone counts only from the next month on: "in November" read on 23
         # November may well be over.
         first_day = mention.day or mention.month

@@ -167,6 +167,13 @@ def test_an_items_other_days_are_dated_and_its_own_day_is_not_repeated() -> None
     meeting = _story("Ministers will meet on Friday to decide.", published=FRIDAY)
     [item] = find_events([meeting], ISSUE)
     assert (item.day, item.text) == (date(2026, 11, 27), "Ministers will meet on Friday to decide.")
+    # A bracket or a dash against the weekday changes nothing (and breaks nothing).
+    for text in (
+        "The ministers (who will meet on Friday) are divided.",
+        "Ministers will meet again on Friday—and decide.",
+    ):
+        [item] = find_events([_story(text, published=FRIDAY)], ISSUE)
+        assert (item.day, item.text) == (date(2026, 11, 27), text)
     strike = _story("The strike, which began on Monday, is set to end on Friday.", published=FRIDAY)
     [item] = find_events([strike], ISSUE)
     assert item.text == "The strike, which began on Monday (16 November), is set to end on Friday."
