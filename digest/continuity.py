@@ -15,7 +15,7 @@ import dataclasses
 import hashlib
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from digest.cluster import cluster_stories, proper_names
@@ -69,8 +69,8 @@ class Candidates:
     ``left_out`` holds the stories sent before with nothing new, and each article set
     aside by screening (a story of its own, ``LeftOutReason.SET_ASIDE``).
     ``previous_sentences`` are the sentences of recently sent stories: an update does
-    not repeat them. ``printed_before`` holds those and the stories' headlines and takes:
-    the editors' text for a story that went out is not printed again in its update.
+    not repeat them. ``printed_before`` holds each sent story's, with its headline and
+    take: the editors' text for a story that went out is not printed again in its update.
     ``window`` are the ids of every article of the window, and
     ``already_sent`` those of them that went out before in a story that now has an
     update: with the stories and left-out records, they account for every article.
@@ -79,7 +79,7 @@ class Candidates:
     stories: tuple[Story, ...]
     left_out: tuple[LeftOut, ...] = ()
     previous_sentences: frozenset[str] = frozenset()
-    printed_before: frozenset[str] = frozenset()
+    printed_before: Mapping[StoryId, frozenset[str]] = field(default_factory=dict)
     problems: tuple[Problem, ...] = ()
     window: frozenset[ArticleId] = frozenset()
     already_sent: frozenset[ArticleId] = frozenset()
@@ -153,9 +153,9 @@ def _gathered(
         stories=stories,
         left_out=(*left_out, *(_set_aside(r) for r in rejected)),
         previous_sentences=frozenset(s for story in sent for s in story.sentences),
-        printed_before=frozenset(
-            text for story in sent for text in (*story.sentences, *story.headlines)
-        ),
+        printed_before={
+            story.story_id: frozenset((*story.sentences, *story.headlines)) for story in sent
+        },
         problems=_set_aside_problem(rejected),
         window=frozenset(all_ids),
         already_sent=frozenset(a for a in window_ids & sent_ids if a not in told),

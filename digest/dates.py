@@ -144,7 +144,11 @@ _WAS = re.compile(r"\b(?:was|were|did|had)\b")
 # What says a "today" is an age, not a day (_of_these_days): a comparison ending on it,
 # a verb of a lasting state right before it, or, after an opening "Today,", a state
 # that lasts or an "only".
-_COMPARED = re.compile(r"\b(?:than|as)\s+(?:[\w'’]+\s+){0,3}$", re.IGNORECASE)
+_COMPARED = re.compile(
+    r"\b(?:than|as)\s+(?:it|they|we|things|there|this|that|he|she)\s+"
+    r"(?:is|are|was|were|does|do|stands?|looks?)\s+$",
+    re.IGNORECASE,
+)
 _WORD_AFTER = re.compile(r"\s*[A-Za-z]")
 _LASTING = re.compile(
     r"\b(?:remains?|lingers?|lives?|exists?|survives?|stands?|persists?|endures?)\s+$"
@@ -418,6 +422,11 @@ def _is_name(text: str, start: int) -> bool:
     "today's economy" or "today's young people" is the present age, not a date."""
     if _OF_OUR_TIME.match(text[start:]):
         return True
+    # "TODAY IN THE SKY:", "... blog, Today in the Sky,": a column's name.
+    if text[start : start + 5] == "TODAY" or (
+        text[start].isupper() and text[:start].rstrip().endswith(",")
+    ):
+        return True
     return text[start].isupper() and bool(_WORD_BEFORE.search(text[:start]))
 
 
@@ -554,7 +563,9 @@ def _of_these_days(text: str, start: int, end: int) -> bool:
     clause = _CLAUSE_BREAK.split(after)[0]
     if _COMPARED.search(before) and not _WORD_AFTER.match(after):
         return True
-    if _LASTING.search(before[-30:]) and not _FUTURE.search(before):
+    # A lasting state told in the present all through: "The strike remains today, union
+    # leaders said" is that day's report.
+    if _LASTING.search(before[-30:]) and not _FUTURE.search(text) and not _PAST_VERB.search(text):
         return True
     opening = not before.strip(" “\"‘'")
     # ("..., locked up in the polar caps": a participle after a comma describes.)

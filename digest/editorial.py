@@ -271,8 +271,8 @@ def choose_stories(
     disappears; its target keeps its id, status and place. Entries whose story is not
     a candidate are reported, except those of stories in ``told``: sent in an earlier
     issue with nothing new since, their entries are last weeks' work, kept in case the
-    story comes back, and a warning for each would grow every week. A pin or keep
-    among them is still reported: it asks for what it cannot have.
+    story comes back, and a warning for each would grow every week (a pin stays in the
+    file after its story went out, so it is no request for this issue either).
     """
     name = plan.path.name
     by_id: dict[StoryId, Story] = {s.id: s for s in candidates}
@@ -336,25 +336,11 @@ def choose_stories(
     present = set(by_id) | {item.story_id for item in left_out}
     lines: dict[str, int] | None = None
     for story_id in sorted(plan.stories):
-        if story_id in present:
-            continue
-        edit = _edit(plan, story_id)
-        if story_id in told and not (edit.pin or edit.keep):
+        if story_id in present or story_id in told:
             continue
         if lines is None:
             lines = _entry_lines(plan.path)
-        if story_id in told:
-            # A pin or keep asks for the story in this issue, which it cannot give.
-            line = lines.get(story_id)
-            where = f"{name}:{line}" if line else name
-            asked = "pin" if edit.pin else "keep"
-            note = (
-                f"{where}: story {story_id} went out in an earlier issue and has nothing "
-                f"new; its {asked} does not bring it back."
-            )
-        else:
-            note = _absent(plan, story_id, present, lines)
-        problems.append(_problem(plan, story_id, note))
+        problems.append(_problem(plan, story_id, _absent(plan, story_id, present, lines)))
     kept: list[Story] = []
     for story_id in order:
         story = by_id.get(story_id)
@@ -554,19 +540,21 @@ def _merged(target: Story, source: Story) -> Story:
 def apply_text(
     topics: Sequence[TopicSection],
     plan: EditorialPlan,
-    printed_before: Collection[str] = frozenset(),
+    printed_before: Mapping[StoryId, Collection[str]] | None = None,
 ) -> tuple[TopicSection, ...]:
     """Phase 2: the editors' headline, Briefly, perspectives, notes and take.
 
     Only text changes here; which stories are in, where and in what order was decided
-    by :func:`choose_stories`. ``printed_before`` are the texts earlier issues printed
-    (takes among them): an update is not given the take its story went out with.
+    by :func:`choose_stories`. ``printed_before`` maps a story id to the texts earlier
+    issues printed for it (its take among them): an update is not given the take its
+    story went out with.
     """
     return tuple(
         dataclasses.replace(
             topic,
             stories=tuple(
-                _edited(s, _edit(plan, s.story_id), printed_before) for s in topic.stories
+                _edited(s, _edit(plan, s.story_id), (printed_before or {}).get(s.story_id, ()))
+                for s in topic.stories
             ),
         )
         for topic in topics

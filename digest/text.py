@@ -706,6 +706,8 @@ def says_no_comment(text: str) -> bool:
 
 
 _QUOTES = (("“", "”"), ("‘", "’"))
+_DECADE = re.compile(r"'\d0s\b")
+_ELIDED_YEAR = re.compile(r"'\d\d\b(?![,.]?\d)")
 
 
 def curl_quotes(text: str) -> str:
@@ -718,8 +720,13 @@ def curl_quotes(text: str) -> str:
             out.append(_QUOTES[0][0] if before in " ([{—–-" else _QUOTES[0][1])
         elif char == "'":
             after = text[index + 1 : index + 3]
-            # An elision is an apostrophe wherever it stands: "'90s", "rock 'n' roll".
-            elided = after[:1].isdigit() or (after == "n'" and before == " ")
+            # An elision is an apostrophe wherever it stands: "'90s", "rock 'n' roll",
+            # "since '09" ("'40 new hospitals'" is a quotation: its mark closes it).
+            elided = (
+                (after == "n'" and before == " ")
+                or bool(_DECADE.match(text, index))
+                or bool(_ELIDED_YEAR.match(text, index) and "'" not in text[index + 1 : index + 60])
+            )
             opening = before in " ([{—–-" and not elided
             out.append(_QUOTES[1][0] if opening else _QUOTES[1][1])
         else:

@@ -127,6 +127,8 @@ def test_a_past_tense_before_the_futures_of_a_sentence_keeps_its_day_in_the_past
 def test_today_after_a_capitalised_word_is_part_of_a_name() -> None:
     published = datetime(2026, 11, 18, 12, 0, tzinfo=UTC)
     for text in (
+        "TODAY IN THE HARBOUR: Would you sail to Mull in a gale?",
+        "The paper's ferry column, Today on the Water, won an award.",
         "A survey published by Harbour Health Today last spring found the same.",
         "She told the Morning Today show she would run.",
     ):
@@ -407,5 +409,8 @@ def test_today_that_means_nowadays_gets_no_date() -> None:
         "The ferry strike begins today in Leith.",
         "Polls open today across the islands.",
         "Today, the council voted to keep the route, and only two members objected.",
+        "A decision on the route could come as early as today.",
+        "Fares rose as islanders booked today.",
+        "The strike remains today, union leaders said.",
     ):
         assert "(20 November)" in annotate_dates(text, friday), text

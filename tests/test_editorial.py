@@ -110,7 +110,7 @@ def test_an_updates_text_that_went_out_is_not_printed_again(tmp_path: Path) -> N
     update = dataclasses.replace(_story("s-c", "C"), status=StoryStatus.UPDATE)
     written = (TopicSection("Greenland", True, (update,)),)
     # Word for word, whatever the marks: "key." went out, "key" is the same text.
-    sent = {"Belgium holds the key.", "Copenhagen calls in the US envoy"}
+    sent = {"s-c": {"Belgium holds the key.", "Copenhagen calls in the US envoy"}}
     [story] = apply_text(written, plan, sent)[0].stories
     assert (story.take, story.headline) == ("", "C")
     assert story.flags == (
@@ -118,20 +118,28 @@ def test_an_updates_text_that_went_out_is_not_printed_again(tmp_path: Path) -> N
         "are not printed again under the update: write for this week's news",
     )
     # Text the editors changed since is theirs for this week; a new story is untouched.
-    [edited] = apply_text(written, plan, {"Belgium held the key last week."})[0].stories
+    [edited] = apply_text(written, plan, {"s-c": {"Belgium held the key last week."}})[0].stories
+    # Another story's words are not this story's.
+    [other] = apply_text(written, plan, {"s-d": sent["s-c"]})[0].stories
+    assert other.take == "Belgium holds the key"
     assert edited.take == "Belgium holds the key"
     new = (TopicSection("Greenland", True, (_story("s-c", "C"),)),)
     assert apply_text(new, plan, sent)[0].stories[0].take == "Belgium holds the key"
 
 
-def test_a_pin_on_a_story_sent_before_with_nothing_new_is_reported(tmp_path: Path) -> None:
+def test_entries_for_stories_sent_before_with_nothing_new_stay_quiet(tmp_path: Path) -> None:
+    # A pin stays in the file after its story went out: a warning each week would grow.
     path = tmp_path / "editorial.yaml"
     path.write_text("stories:\n  s-0123456789ab: {pin: true}\n  s-0123456789cd: {take: Old.}\n")
-    told = {"s-0123456789ab", "s-0123456789cd"}
-    selection = select_stories(CANDIDATES, load_plan(path), [GREENLAND], max_stories=10, told=told)
-    assert [str(p) for p in selection.problems] == [
-        "editorial.yaml:2: story s-0123456789ab went out in an earlier issue and has nothing "
-        "new; its pin does not bring it back."
+    plan = load_plan(path)
+    quiet = select_stories(
+        CANDIDATES, plan, [GREENLAND], max_stories=10, told={"s-0123456789ab", "s-0123456789cd"}
+    )
+    assert quiet.problems == ()
+    told = select_stories(CANDIDATES, plan, [GREENLAND], max_stories=10, told={"s-0123456789ab"})
+    assert [str(p) for p in told.problems] == [
+        "editorial.yaml:3: story s-0123456789cd is not in this issue; its edits are kept for "
+        "when it returns."
     ]
 
 

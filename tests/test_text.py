@@ -492,6 +492,10 @@ def test_a_quotation_not_closed_within_a_few_sentences_is_a_stray_mark() -> None
         # An elision is an apostrophe wherever it stands.
         ("the '90s", "the ’90s"),
         ("rock 'n' roll", "rock ’n’ roll"),
+        ("the '90s and 'old' ways", "the ’90s and ‘old’ ways"),
+        # A quotation that opens on a figure is a quotation.
+        ("PM pledges '40 new hospitals' by 2030", "PM pledges ‘40 new hospitals’ by 2030"),
+        ("Minister: '5,000 jobs at risk'", "Minister: ‘5,000 jobs at risk’"),
     ],
 )
 def test_curl_quotes_gives_typed_text_the_issues_marks(typed: str, printed: str) -> None:
