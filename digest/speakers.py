@@ -39,6 +39,8 @@ _PRONOUN = re.compile(
     r"their|its|one|some|many|others|anyone|someone|everyone|nobody|our|my)\b",
     re.IGNORECASE,
 )
+# A quantity before a group's described members: "some Belgian officials".
+_QUANTIFIED = re.compile(r"^(?:some|many|most|several|other)\s+(?=\S+\s+\S)", re.IGNORECASE)
 # A speaker that is a single vague word ("officials", "an insider") says nothing useful.
 _VAGUE = re.compile(
     r"^(?:an?\s+|the\s+|some\s+|many\s+|most\s+|other\s+)?(?:officials?|sources?|insiders?|"
@@ -349,7 +351,10 @@ def is_speaker(who: str) -> bool:
     grouped = re.match(r"^(?:Critics|Supporters|Opponents), (?:like|including|such as) (.+)$", text)
     if grouped:
         members = re.split(r",\s|\s+and\s+", grouped.group(1))
-        return all(_is_agent(m.strip()) for m in members if m.strip())
+        # "including some Belgian officials": a quantity of described members, as
+        # "several European ministers" is ("some officials" alone stays too vague).
+        described = (_QUANTIFIED.sub("", m.strip()) for m in members if m.strip())
+        return all(_is_agent(m) for m in described)
     cleaned = _clean_speaker(text)
     # The stop an abbreviation takes back ("Acme Corp" -> "Acme Corp.") changes nothing.
     as_given = text[:1].upper() + text[1:]

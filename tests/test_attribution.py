@@ -579,3 +579,18 @@ def test_a_name_written_with_or_without_its_abbreviations_stop_is_a_speaker(who:
     from digest.speakers import is_speaker
 
     assert is_speaker(who)
+
+
+@pytest.mark.parametrize(
+    ("who", "speaker"),
+    [
+        # `digest check` asks this of each printed voice the build grouped.
+        ("Critics, including some Belgian officials", True),
+        ("Critics, including several European environment ministers", True),
+        ("Critics, including some officials", False),  # too vague to name anyone
+    ],
+)
+def test_a_group_of_quantified_members_is_a_speaker(who: str, speaker: bool) -> None:
+    from digest.speakers import is_speaker
+
+    assert is_speaker(who) is speaker
