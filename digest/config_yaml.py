@@ -121,6 +121,9 @@ def _opened(exc: MarkedYAMLError) -> str:
         what = "quoted text"
     elif "flow" in context:  # "while parsing a flow mapping" / "... sequence"
         what = "bracket"
+    elif "simple key" in context:
+        # A key without its colon is noticed only on the line after it.
+        return f"; the key without its colon is at line {start.line + 1}"
     else:
         return ""
     return f"; the {what} began at line {start.line + 1}, column {start.column + 1}"

@@ -376,3 +376,13 @@ def test_a_stray_quote_in_a_feed_url_is_a_config_error(tmp_path: Path) -> None:
     )
     [problem] = _problems(tmp_path, text)
     assert "feeds[0].url" in problem and "a stray quote?" in problem
+
+
+def test_a_key_without_its_colon_is_told_at_its_own_line(tmp_path: Path) -> None:
+    # The parser notices on the line after; the key to fix is the one before.
+    text = (
+        "newsletter:\n  name: Test\n  timezone Europe/Brussels\n"
+        "feeds:\n  - {url: https://a.example/rss, name: A}\n"
+    )
+    [problem] = _problems(tmp_path, text)
+    assert problem.endswith("the key without its colon is at line 3"), problem
