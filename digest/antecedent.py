@@ -75,6 +75,9 @@ _DANGLING_START = re.compile(
     r"worse\b|better\b|larger\b|bigger\b|higher\b|lower\b|greater\b|fewer\b))|"
     r"In (?:each|both|either|this|that|these|those|such|every|neither) (?:case|cases|"
     r"instance|instances|way)|"
+    # "First, the scientists calculated ...", "Finally, Keller and her team ...": a step
+    # of a sequence told before.
+    r"(?:First|Firstly|Second|Secondly|Third|Thirdly|Finally|Lastly|Next)(?=,)|"
     # "At that point, the ball will be back in ...": the moment told before.
     r"(?:At|On|By|From|Until|Since|Up to) that (?:point|time|moment|stage|juncture)|"
     # "The second incident occurred ...": an ordinal counts on a first one told before.

@@ -43,6 +43,9 @@ from digest.text import word_count
         ("Ines Duarte wanted that money to be spent on the night ferry.", "money"),
         # "that" before a bare noun that ends the sentence: no clause, a pointer.
         ("Critics say the new timetable ignores that ruling.", "ruling"),
+        # A step of a sequence told before.
+        ("First, the engineers measured the depth of the harbour mouth.", "sentence"),
+        ("Finally, the crew lowered the new cable onto the seabed.", "sentence"),
         ("The harbour board said it would appeal that decision.", "decision"),
         ("The board only hears a few of the appeals that are.", ""),
         ("Harbour fees are all that remains of the old port.", ""),
