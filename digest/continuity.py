@@ -290,35 +290,22 @@ def continue_stories(
         # one holding most of this cluster's articles, so its id and edits carry on.
         held = Counter(s.story_id for s in old)
         previous = max(old, key=lambda s: (s.issue_date, held[s.story_id], s.story_id))
-        if not fresh:
+        if not fresh or not _same_subject(story.articles, fresh, sent_by_article):
+            if fresh:
+                # Reports a week apart that share a topic's words but no name in their
+                # titles and leads tell two events: the new reports are a story of
+                # their own, the sent one has nothing new.
+                earliest = min(fresh, key=lambda a: (a.published, a.url))
+                new_id = story_id_for(earliest.url)
+                kept[new_id] = dataclasses.replace(story, id=new_id, articles=fresh)
+            told = tuple(a.id for a in story.articles if a.id in window_ids and a not in fresh)
             left_out.append(
                 LeftOut(
                     previous.story_id,
                     LeftOutReason.SENT,
                     f"sent on {previous.issue_date}; nothing new",
                     story.articles[0].title,
-                    tuple(a.id for a in story.articles if a.id in window_ids),
-                )
-            )
-            continue
-        if not _same_subject(story.articles, fresh, sent_by_article):
-            # Reports a week apart that share a topic's words but no name in their
-            # titles and leads tell two events: the new reports are a story of their
-            # own, the sent one has nothing new.
-            earliest = min(fresh, key=lambda a: (a.published, a.url))
-            new_id = story_id_for(earliest.url)
-            kept[new_id] = dataclasses.replace(story, id=new_id, articles=fresh)
-            left_out.append(
-                LeftOut(
-                    previous.story_id,
-                    LeftOutReason.SENT,
-                    f"sent on {previous.issue_date}; nothing new",
-                    story.articles[0].title,
-                    tuple(
-                        a.id
-                        for a in story.articles
-                        if a.id in window_ids and a.id in sent_by_article
-                    ),
+                    told,
                 )
             )
             continue

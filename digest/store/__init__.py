@@ -14,6 +14,7 @@ kept between runs). :class:`Store` combines them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
@@ -105,13 +106,7 @@ def open_store(url: str) -> Store:
 
     Raises StoreError when the database cannot be opened or is newer than this program.
     """
-    engine = connect(url)
-    try:
-        upgrade_schema(engine, url)
-    except StoreError:
-        engine.dispose()
-        raise
-    return Store(engine, url)
+    return _opened(url, lambda engine: upgrade_schema(engine, url))
 
 
 def open_store_to_read(url: str) -> Store:
@@ -122,12 +117,22 @@ def open_store_to_read(url: str) -> Store:
     version may share. A database with no schema yet gets it, as :func:`open_store`
     does: nothing of an earlier version uses it.
     """
-    engine = connect(url)
-    try:
+
+    def prepare(engine: Engine) -> None:
         if applied_versions(engine):
             require_current(engine, url=url)
         else:
             upgrade_schema(engine, url)
+
+    return _opened(url, prepare)
+
+
+def _opened(url: str, prepare: Callable[[Engine], object]) -> Store:
+    """A store on ``url`` once ``prepare`` accepted its schema; the connection closed if
+    it did not."""
+    engine = connect(url)
+    try:
+        prepare(engine)
     except StoreError:
         engine.dispose()
         raise
