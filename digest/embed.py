@@ -29,6 +29,7 @@ import logging
 import struct
 import threading
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import ThreadpoolController
 
 from digest.errors import StoreError
 
@@ -259,14 +261,17 @@ def _forward(
             for part in ("query", "key", "value")
         )
         query *= scale
-        np.matmul(query, key, out=scores)
+        with _one_blas_thread():
+            np.matmul(query, key, out=scores)
         scores += blocked
         np.max(scores, axis=-1, keepdims=True, out=tops)
         scores -= tops
         np.exp(scores, out=scores)
         np.sum(scores, axis=-1, keepdims=True, out=tops)
         scores /= tops
-        context = (scores @ value).transpose(0, 2, 1, 3).reshape(len(sequences), width, _HIDDEN)
+        with _one_blas_thread():
+            context = scores @ value
+        context = context.transpose(0, 2, 1, 3).reshape(len(sequences), width, _HIDDEN)
         x = _layer_norm(
             x + _dense(context, w, p + "attention.output.dense"),
             w,
@@ -283,6 +288,23 @@ def _forward(
     # Rounded to the float32 a memo keeps, so a row read back is exactly this one.
     kept: FloatArray = unit.astype(np.float32).astype(np.float64)
     return kept
+
+
+@cache
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """The attention products in one BLAS thread. They are hundreds of small products
+    per layer (a 256 x 256 by 256 x 32 per head and text), and OpenBLAS's threads meet
+    after each: while anything else runs on the machine (another build, the preview's
+    browser, a second ``digest`` in cron) one waits for the other's next time slice, and
+    two builds on two cores each took 60 s to encode what one took 7 s for alone
+    (docs/benchmarks.md). The large feed-forward products keep their threads, which pay
+    when the machine is idle."""
+    limit: AbstractContextManager[object] = _blas().limit(limits=1, user_api="blas")
+    return limit
 
 
 def _dense(x: _F32, w: dict[str, _F32], name: str) -> _F32:
