@@ -203,7 +203,11 @@ _EMPTY_CLAIM = re.compile(
     # bystander's disbelief.
     r"offered\s+(?:all|any|every)\s+(?:available\s+|possible\s+)?(?:assistance|help|support|"
     r"resources)|all\s+(?:the\s+|of\s+the\s+)?necessary\s+precautions|"
-    r"(?:can['’]?t|cannot|could(?:n['’]t| not))\s+believe)",
+    r"(?:can['’]?t|cannot|could(?:n['’]t| not))\s+believe)"
+    # What was not said: "The company said nothing about when the attack began".
+    r"|^\W*nothing\s+(?:about|on|of|more|further)\b"
+    # A claim cut short, as a caption's is ("the president should take... (AP)").
+    r"|(?:\.\.\.|…)\W*$",
     re.IGNORECASE,
 )
 _STRAIGHT = str.maketrans("“”„‘’", '"""\'\'')

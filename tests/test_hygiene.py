@@ -151,6 +151,9 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("NASA/ROE/DOE ET AL.", "photo caption"),
         ("Jane Doe speaks during a news conference in Cork on May 2.", "photo caption"),
         ("The crew on deck. (Jane Roe/for The Courier)", "photo caption"),
+        # A caption cut short, credited to the wire.
+        ("Doe told reporters Thursday, the president should take... (Associated Press)", "photo"),
+        ("Moving swiftly, the agency forced out… (AP)", "photo caption"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:

@@ -817,10 +817,13 @@ def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
             "Neighbour Tomas Varga said he can't believe it happened in the harbour.",
             "Mayor Ida Kross said the ferry line would reopen with two new boats.",
             "Mayor Ida Kross said the town would work with police to add patrols at the quay.",
+            # What was not said, and a claim cut short.
+            "Harbour Ferries said nothing about when the leak began and when it was stopped.",
+            "Senator Ivo Brandt told reporters on Thursday that the minister should take...",
         ]
     ]
 
-    for position in range(8):
+    for position in (*range(8), 10, 11):
         assert _named(documents, position) == [], documents[0][position]
     assert _named(documents, 8) == ["Mayor Ida Kross"]
     # Working with the police on something of its own is a plan, not a courtesy.
