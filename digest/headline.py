@@ -41,6 +41,7 @@ from digest.text import (
     DANGLING_END,
     MONTHS,
     PREPOSITION_BOUNDARY,
+    WEEKDAY_PATTERN,
     WEEKDAYS,
     content_words,
     curl_quotes,
@@ -258,7 +259,9 @@ def make_headline(
     source = lead or next((c for c in clean if is_headline_source(c)), clean[0] if clean else "")
     built = headline_from_sentence(source, texts)
     openings = _furniture_openings(texts)
-    if word_count(built) < word_count(_from_subject(source.strip().rstrip(".!"))):
+    # (Against the sentence as a headline prints it: "on Tuesday" left out is no cut.)
+    whole = _without_relative_day(_from_subject(source.strip().rstrip(".!")))
+    if word_count(built) < word_count(whole):
         # A sentence cut to fit ("... requires a state") reads worse than the outlet's
         # own title without a verb ("In Xi's Purge of the Military, a Search for ...").
         # The lead's own title ("Auditioning to Beat Trump" over its teaser), or one
@@ -500,12 +503,37 @@ _RELATIVE_DAY = re.compile(
     r"this\s+(?:morning|afternoon|evening))\b(?=\s*(?:$|[,;:—–]|\s[a-z]))"
 )
 _OPENING_RELATIVE_DAY = re.compile(r"^(?:Today|Tonight|Yesterday|Last night),?\s+(?=\S)")
+# A weekday is the outlet's day too: "... mobilized troops Thursday", "Senate to vote on
+# Tuesday on the bill", "Trump's Thursday press conference". Not a day's name
+# ("Good Friday agreement", "Super Tuesday"), a possessive ("Thursday's vote") or a day
+# told apart from others ("on a Monday", "every Sunday").
+_WEEKDAY_WHEN = re.compile(
+    rf"(?P<before>\S+)?(?:,\s*)?\s(?:on\s+)?(?:early\s+|late\s+)?{WEEKDAY_PATTERN}"
+    # (Possessive: "Wednesday night's screening" is not "Wednesday" before "night's".)
+    r"(?:\s+(?:morning|afternoon|evening|night))?+\b(?=\s*(?:$|[,;:—–]|\s[a-z]))"
+    # A date written out ("Thursday, Feb. 16") is a caption's or a dateline's.
+    rf"(?!,?\s*(?:{'|'.join(MONTHS)}|{'|'.join(m[:3] for m in MONTHS)}|\d))"
+)
+# "on a Monday", "every Sunday"; and "on Wednesday" opening a fragment.
+_NOT_THE_DAY_BEFORE = frozenset(
+    {"a", "an", "the", "every", "each", "last", "next", "this", "that", "on"}
+)
+
+
+def _without_weekday(match: re.Match[str]) -> str:
+    before = match["before"] or ""
+    if before[:1].isupper() and not before.endswith(("’s", "'s")):
+        return match[0]  # "Good Friday", "Super Tuesday"
+    if before.lower() in _NOT_THE_DAY_BEFORE:
+        return match[0]
+    return before
 
 
 def _without_relative_day(headline: str) -> str:
     if _open_quote(headline) or "“" in headline:
         return headline  # a quoted "today" is the speaker's
     text = _RELATIVE_DAY.sub("", headline)
+    text = _WEEKDAY_WHEN.sub(_without_weekday, text)
     opening = _OPENING_RELATIVE_DAY.match(text)
     if opening:
         rest = text[opening.end() :]

@@ -526,7 +526,7 @@ def test_a_title_that_opens_a_caption_after_a_dateline_or_dash_is_no_headline(st
     )
     headline = _one(caption, text)
     assert "Flood-hit families wait" not in headline
-    assert headline.startswith("The river burst its banks on Monday night")
+    assert headline.startswith("The river burst its banks")
     # The same words opening the page's prose are its lead, and the title stands.
     prose = f"RIVERTON (AP) — {caption} after the river burst its banks on Monday night."
     assert _one(caption, prose) == caption
@@ -538,7 +538,7 @@ def test_a_headline_built_from_the_text_skips_a_pages_leftovers() -> None:
         "The harbour authority closed the old port on Tuesday after inspectors found cracks."
     )
     assert _one("Is the old port safe?", text) == (
-        "The harbour authority closed the old port on Tuesday after inspectors found cracks"
+        "The harbour authority closed the old port after inspectors found cracks"
     )
 
 
@@ -608,7 +608,7 @@ def test_a_headline_built_from_a_sentence_starts_at_its_subject_and_ends_outside
             "Kim Jong-nam, the half-brother of North Korea's leader, was killed on Monday at "
             "the airport in Kuala Lumpur, police said."
         )
-        == "Kim Jong-nam, the half-brother of North Korea’s leader, was killed on Monday"
+        == "Kim Jong-nam, the half-brother of North Korea’s leader, was killed"
     )
     # A quotation closed at the cut is whole, whatever its last word: the cut before
     # "when" is taken, not 14 words that end mid-clause.
@@ -670,7 +670,7 @@ def test_a_built_headline_keeps_the_sentences_own_verb() -> None:
             "There was good news at the harbour on Friday: the ferry is running again and "
             "it’s expected to keep running all winter."
         )
-        == "There was good news at the harbour on Friday: the ferry is running again"
+        == "There was good news at the harbour: the ferry is running again"
     )
 
 
@@ -703,7 +703,7 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
             "The navy began moving tens of thousands of sandbags Thursday and extended the "
             "flood barriers along the quays of Cork to a third mile early Friday."
         )
-        == "The navy began moving tens of thousands of sandbags Thursday"
+        == "The navy began moving tens of thousands of sandbags"
     )
     # Not on an adjective that asks for its complement ("privy | to ..."): the clause
     # goes on to a whole phrase (15 words) rather than stopping at 14.
@@ -740,7 +740,7 @@ def test_words_that_only_look_like_verbs_do_not_make_a_title_a_headline() -> Non
     )
     # "this" ends in -s like "closes"; the title says nothing happened.
     assert _one("Please read this notice from the harbour office", text) == (
-        "The harbour authority closed the old port on Tuesday after finding cracks"
+        "The harbour authority closed the old port after finding cracks"
     )
     assert _one("Harbour office closes the old port", text) == "Harbour office closes the old port"
     # A social post's hashtags or handle: not a newsroom's headline.
@@ -1429,6 +1429,25 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
             "Ferry fares rose sharply yesterday, led by the night crossing",
             "Ferry fares rose sharply, led by the night crossing",
         ),
+        # A weekday is the outlet's day as well.
+        ("Navy mobilised its reserves Thursday", "Navy mobilised its reserves"),
+        ("Council to vote on Tuesday on the harbour levy", "Council to vote on the harbour levy"),
+        ("Ferry fares rose late Friday, led by freight", "Ferry fares rose, led by freight"),
+        ("The mayor’s Thursday briefing left questions", "The mayor’s briefing left questions"),
+        ("Shelling resumed early Friday morning in the port", "Shelling resumed in the port"),
+        # A day's name, a possessive, a day among others and a headline of little else.
+        ("Good Friday accord at risk, says Dublin", "Good Friday accord at risk, says Dublin"),
+        ("Thursday’s vote split the party", "Thursday’s vote split the party"),
+        ("Markets open on a Monday after the storm", "Markets open on a Monday after the storm"),
+        ("Polls close Sunday", "Polls close Sunday"),
+        (
+            "Crews cheered at Friday night’s harbour gala",
+            "Crews cheered at Friday night’s harbour gala",
+        ),
+        (
+            "The mayor speaks at the quay, Thursday, Feb. 16",
+            "The mayor speaks at the quay, Thursday, Feb. 16",
+        ),
         # A show's name, a speaker's words and a headline of nothing else stay.
         (
             "RTP's Today show to air from Setúbal harbour",
@@ -1438,7 +1457,7 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
         ("Storms hit today", "Storms hit today"),
     ],
 )
-def test_a_headline_leaves_out_the_outlets_today(title: str, headline: str) -> None:
+def test_a_headline_leaves_out_the_outlets_day(title: str, headline: str) -> None:
     assert normalise_headline(title) == headline
 
 
