@@ -508,7 +508,7 @@ _OPENING_RELATIVE_DAY = re.compile(r"^(?:Today|Tonight|Yesterday|Last night),?\s
 # ("Good Friday agreement", "Super Tuesday"), a possessive ("Thursday's vote") or a day
 # told apart from others ("on a Monday", "every Sunday").
 _WEEKDAY_WHEN = re.compile(
-    rf"(?P<before>\S+)?(?:,\s*)?\s(?:on\s+)?(?:early\s+|late\s+)?{WEEKDAY_PATTERN}"
+    rf"(?P<before>\S+)?(?:,\s*)?\s(?P<lead>(?:on\s+)?(?:early\s+|late\s+)?){WEEKDAY_PATTERN}"
     # (Possessive: "Wednesday night's screening" is not "Wednesday" before "night's".)
     r"(?:\s+(?:morning|afternoon|evening|night))?+\b(?=\s*(?:$|[,;:—–]|\s[a-z]))"
     # A date written out ("Thursday, Feb. 16") is a caption's or a dateline's.
@@ -518,11 +518,16 @@ _WEEKDAY_WHEN = re.compile(
 _NOT_THE_DAY_BEFORE = frozenset(
     {"a", "an", "the", "every", "each", "last", "next", "this", "that", "on"}
 )
+# Days with a name of their own.
+_NAMED_DAY = frozenset(
+    {"good", "black", "super", "cyber", "ash", "holy", "easter", "palm", "bloody", "maundy"}
+    | {"fat", "shrove", "whit", "blue", "giving", "mad", "manic", "spy", "low", "mothering"}
+)
 
 
 def _without_weekday(match: re.Match[str]) -> str:
     before = match["before"] or ""
-    if before[:1].isupper() and not before.endswith(("’s", "'s")):
+    if not match["lead"] and before.lower() in _NAMED_DAY:
         return match[0]  # "Good Friday", "Super Tuesday"
     if before.lower() in _NOT_THE_DAY_BEFORE:
         return match[0]

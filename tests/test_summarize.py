@@ -1438,7 +1438,13 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
         ("Ferry fares rose late Friday, led by freight", "Ferry fares rose, led by freight"),
         ("The mayor’s Thursday briefing left questions", "The mayor’s briefing left questions"),
         ("Shelling resumed early Friday morning in the port", "Shelling resumed in the port"),
+        (
+            "Mayor Ida Kross on Friday said the quay would reopen",
+            "Mayor Ida Kross said the quay would reopen",
+        ),
+        ("Ferries resumed sailing to Cobh Thursday", "Ferries resumed sailing to Cobh"),
         # A day's name, a possessive, a day among others and a headline of little else.
+        ("Black Friday sales slump in Cork stores", "Black Friday sales slump in Cork stores"),
         ("Good Friday accord at risk, says Dublin", "Good Friday accord at risk, says Dublin"),
         ("Thursday’s vote split the party", "Thursday’s vote split the party"),
         ("Markets open on a Monday after the storm", "Markets open on a Monday after the storm"),
