@@ -28,12 +28,12 @@ import json
 import logging
 import struct
 import threading
-from collections.abc import Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -295,16 +295,36 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def _one_blas_thread() -> AbstractContextManager[object]:
+# Builds may encode in two threads at once; BLAS's thread count is the process's. The
+# first in sets one thread and the last out restores it: a limiter each would let the
+# first out restore two threads under the other, and the last out restore one for good.
+_BLAS_LOCK = threading.Lock()
+_blas_users = 0
+_blas_limiter: Any = None
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
     """The attention products in one BLAS thread. They are hundreds of small products
     per layer (a 256 x 256 by 256 x 32 per head and text), and OpenBLAS's threads meet
     after each: while anything else runs on the machine (another build, the preview's
     browser, a second ``digest`` in cron) one waits for the other's next time slice, and
-    two builds on two cores each took 60 s to encode what one took 7 s for alone
+    two builds on two cores each took 40 s to encode what one took 7 s for alone
     (docs/benchmarks.md). The large feed-forward products keep their threads, which pay
     when the machine is idle."""
-    limit: AbstractContextManager[object] = _blas().limit(limits=1, user_api="blas")
-    return limit
+    global _blas_users, _blas_limiter
+    with _BLAS_LOCK:
+        if _blas_users == 0:
+            _blas_limiter = _blas().limit(limits=1, user_api="blas")
+        _blas_users += 1
+    try:
+        yield
+    finally:
+        with _BLAS_LOCK:
+            _blas_users -= 1
+            if _blas_users == 0:
+                _blas_limiter.restore_original_limits()
+                _blas_limiter = None
 
 
 def _dense(x: _F32, w: dict[str, _F32], name: str) -> _F32:

@@ -305,3 +305,27 @@ def test_a_store_that_cannot_read_or_keep_rows_is_reported_and_the_rows_are_comp
     assert rows is not None and rows.shape == (2, 384)
     [warning] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert all(part in warning for part in said)
+
+
+def test_overlapping_encoders_use_one_blas_thread_and_leave_the_count_as_it_was() -> None:
+    # Two builds may encode in two threads of one process: whichever finishes first,
+    # the attention runs in one thread until both are done, and the count the process
+    # had comes back after.
+    blas = embed._blas()
+    if not blas.info():
+        pytest.skip("NumPy's BLAS is not one threadpoolctl can see")
+    with blas.limit(limits=2, user_api="blas"):
+
+        def counts() -> set[int]:
+            return {lib["num_threads"] for lib in blas.info()}
+
+        if counts() != {2}:
+            pytest.skip("this BLAS was built for a single thread")
+        first, second = embed._one_blas_thread(), embed._one_blas_thread()
+        first.__enter__()
+        second.__enter__()
+        assert counts() == {1}
+        first.__exit__(None, None, None)
+        assert counts() == {1}  # the second is still encoding
+        second.__exit__(None, None, None)
+        assert counts() == {2}
