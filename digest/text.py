@@ -155,7 +155,7 @@ DANGLING_END = re.compile(
     r"\b(?:a|an|the|of|to|at|for|with|by|from|and|or|but|as|that|which|who|whose|"
     r"is|are|was|were|be|has|have|had|will|would|can|could|its|his|her|their|our|your|my|this|"
     r"these|those|into|about|after|before|than|while|when|where|if|not|very|more|"
-    r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|several|various|numerous)\W*$"
+    r"most|new|said|says|told|Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\W*$"
 )
 # ... nor, when we cut a sentence short, on a subject pronoun or a word that asks for
 # what came next ("if he", "as part", "almost"). An outlet's own title may ("Me too").
