@@ -336,6 +336,9 @@ def test_a_headline_attributed_at_its_end_is_complete_but_a_cut_off_one_is_not()
         "Amazon deforestation falls again, Brazil’s space agency says"  # curly: house style
     )
     assert make_headline(Story(StoryId("t"), (cut_off,))) != cut_off.title
+    # "several" is a pronoun as often as a quantifier: the headline is whole.
+    several = _article("c", "C", "Fire at the ferry terminal injures several", text, 2)
+    assert make_headline(Story(StoryId("u"), (several,))) == several.title
 
 
 def test_the_headline_tells_what_the_briefly_leads_with_when_the_titles_disagree() -> None:
