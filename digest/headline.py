@@ -504,33 +504,37 @@ _RELATIVE_DAY = re.compile(
 )
 _OPENING_RELATIVE_DAY = re.compile(r"^(?:Today|Tonight|Yesterday|Last night),?\s+(?=\S)")
 # A weekday is the outlet's day too: "... mobilized troops Thursday", "Senate to vote on
-# Tuesday on the bill", "Trump's Thursday press conference". Not a day's name
-# ("Good Friday agreement", "Super Tuesday"), a possessive ("Thursday's vote") or a day
-# told apart from others ("on a Monday", "every Sunday").
+# Tuesday on the bill", "Trump's Thursday press conference", "President Trump on Friday
+# said". Only where it goes cleanly: after a word in lower case or a possessive, or after
+# a name with "on", "early" or "late" before the day. A capitalised word right before
+# it may make a name of the day ("Good Friday", "Man Friday", "Happy Friday"); a
+# preposition would be left without its object ("delayed until Monday"); a comma would
+# be left twice ("Trump, on Friday, said"); and a headline naming two days ("on Monday
+# and Tuesday") keeps both.
 _WEEKDAY_WHEN = re.compile(
-    rf"(?P<before>\S+)?(?:,\s*)?\s(?P<lead>(?:on\s+)?(?:early\s+|late\s+)?){WEEKDAY_PATTERN}"
+    r"(?<!\S)(?P<before>[\w’'\-.]+)(?P<comma>,)?\s"
+    rf"(?P<lead>(?i:on\s+)?(?i:early\s+|late\s+)?){WEEKDAY_PATTERN}"
     # (Possessive: "Wednesday night's screening" is not "Wednesday" before "night's".)
-    r"(?:\s+(?:morning|afternoon|evening|night))?+\b(?=\s*(?:$|[,;:—–]|\s[a-z]))"
+    r"(?:\s+(?:morning|afternoon|evening|night))?+\b(?=\s*(?:$|[,;:—–.!?]|\s[a-z]))"
     # A date written out ("Thursday, Feb. 16") is a caption's or a dateline's.
     rf"(?!,?\s*(?:{'|'.join(MONTHS)}|{'|'.join(m[:3] for m in MONTHS)}|\d))"
 )
-# "on a Monday", "every Sunday"; and "on Wednesday" opening a fragment.
-_NOT_THE_DAY_BEFORE = frozenset(
-    {"a", "an", "the", "every", "each", "last", "next", "this", "that", "on"}
-)
-# Days with a name of their own.
-_NAMED_DAY = frozenset(
-    {"good", "black", "super", "cyber", "ash", "holy", "easter", "palm", "bloody", "maundy"}
-    | {"fat", "shrove", "whit", "blue", "giving", "mad", "manic", "spy", "low", "mothering"}
+_ANY_WEEKDAY = re.compile(rf"\b{WEEKDAY_PATTERN}\b")
+# Words a day cannot be taken from without leaving them hanging.
+_KEEPS_THE_DAY = frozenset(
+    {"on", "until", "till", "by", "for", "to", "from", "through", "since", "before", "after"}
+    | {"at", "of", "between", "into", "and", "or", "nor", "but", "than", "as", "next", "last"}
+    | {"this", "that", "every", "each", "a", "an", "the", "early", "late"}
 )
 
 
 def _without_weekday(match: re.Match[str]) -> str:
-    before = match["before"] or ""
-    if not match["lead"] and before.lower() in _NAMED_DAY:
-        return match[0]  # "Good Friday", "Super Tuesday"
-    if before.lower() in _NOT_THE_DAY_BEFORE:
+    before = match["before"]
+    possessive = before.endswith(("’s", "'s"))
+    if match["comma"] or before.lower() in _KEEPS_THE_DAY:
         return match[0]
+    if before[:1].isupper() and not possessive and not match["lead"].strip():
+        return match[0]  # "Good Friday", "Man Friday", "Hama Thursday"
     return before
 
 
@@ -538,7 +542,8 @@ def _without_relative_day(headline: str) -> str:
     if _open_quote(headline) or "“" in headline:
         return headline  # a quoted "today" is the speaker's
     text = _RELATIVE_DAY.sub("", headline)
-    text = _WEEKDAY_WHEN.sub(_without_weekday, text)
+    if len(_ANY_WEEKDAY.findall(text)) == 1:
+        text = _WEEKDAY_WHEN.sub(_without_weekday, text)
     opening = _OPENING_RELATIVE_DAY.match(text)
     if opening:
         rest = text[opening.end() :]

@@ -1442,9 +1442,21 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
             "Mayor Ida Kross on Friday said the quay would reopen",
             "Mayor Ida Kross said the quay would reopen",
         ),
-        ("Ferries resumed sailing to Cobh Thursday", "Ferries resumed sailing to Cobh"),
+        ("Ferries resumed sailing to Cobh on Thursday", "Ferries resumed sailing to Cobh"),
         # A day's name, a possessive, a day among others and a headline of little else.
         ("Black Friday sales slump in Cork stores", "Black Friday sales slump in Cork stores"),
+        ("Man Friday actor dies in Cork", "Man Friday actor dies in Cork"),
+        ("Early Saturday, gunmen stormed the hotel", "Early Saturday, gunmen stormed the hotel"),
+        # Nor where it would leave a word hanging: a preposition, a comma, a second day.
+        ("Harbour vote delayed until Monday", "Harbour vote delayed until Monday"),
+        (
+            "Mayor, on Friday, said the quay would reopen",
+            "Mayor, on Friday, said the quay would reopen",
+        ),
+        (
+            "Council to vote on Monday and Tuesday on fares",
+            "Council to vote on Monday and Tuesday on fares",
+        ),
         ("Good Friday accord at risk, says Dublin", "Good Friday accord at risk, says Dublin"),
         ("Thursday’s vote split the party", "Thursday’s vote split the party"),
         ("Markets open on a Monday after the storm", "Markets open on a Monday after the storm"),
