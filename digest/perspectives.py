@@ -204,8 +204,12 @@ _EMPTY_CLAIM = re.compile(
     r"offered\s+(?:all|any|every)\s+(?:available\s+|possible\s+)?(?:assistance|help|support|"
     r"resources)|all\s+(?:the\s+|of\s+the\s+)?necessary\s+precautions|"
     r"(?:can['’]?t|cannot|could(?:n['’]t| not))\s+believe)"
-    # What was not said: "The company said nothing about when the attack began".
-    r"|^\W*nothing\s+(?:about|on|of|more|further)\b"
+    # What was not said: "The company said nothing about when the attack began", "...
+    # nothing more." Not a claim whose subject is "nothing" ("nothing more could be
+    # done", "nothing of the kind had been discussed").
+    r"|^\W*nothing\s+(?:about|on|of|as\s+to)\s+(?:when|whether|how|why|what|where|who|whom|"
+    r"which|if|it|that|this|them|him|her)\b(?!\s+(?:is|was|were|are|had|has|have|would|will|"
+    r"could)\b)|^\W*nothing\s+(?:more|further|else)\W*$"
     # A claim cut short, as a caption's is ("the president should take... (AP)").
     r"|(?:\.\.\.|…)\W*$",
     re.IGNORECASE,

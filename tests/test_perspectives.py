@@ -820,6 +820,9 @@ def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
             # What was not said, and a claim cut short.
             "Harbour Ferries said nothing about when the leak began and when it was stopped.",
             "Senator Ivo Brandt told reporters on Thursday that the minister should take...",
+            # "nothing" as the subject of a claim is a claim.
+            "Mayor Ida Kross said nothing more could be done to save the old ferry line.",
+            "Harbour master Ivo Brandt said nothing of the kind had been discussed at the board.",
         ]
     ]
 
@@ -828,6 +831,8 @@ def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
     assert _named(documents, 8) == ["Mayor Ida Kross"]
     # Working with the police on something of its own is a plan, not a courtesy.
     assert _named(documents, 9) == ["Mayor Ida Kross"]
+    assert _named(documents, 12) == ["Mayor Ida Kross"]
+    assert _named(documents, 13) == ["Harbour master Ivo Brandt"]
 
 
 def test_reported_speech_that_opens_on_an_ordinal_is_no_voice() -> None:
