@@ -233,7 +233,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:{PHOTO_CREDIT.pattern})\W*$|"
             # A caption cut short, with the wire's name as its credit ("Sessions told
             # reporters Thursday, the president should take... (Associated Press)").
-            rf"(?:\.\.\.|…)[ ]*\({_WIRE}\)\s*$|"
+            rf"(?:\.\.\.|…)[ ]*\((?:The )?{_WIRE}\)\.?\s*$|"
             r"^\s*Courtesy\b|\bHandout\b|\bvia (?:REUTERS|Reuters|AP|AFP|Getty)\b|"
             r"/ ?Via\b|\bscreen ?grab\b|"
             # Who stands where: "Jane Doe, left, and John Roe", "Roe (right) greets ...".

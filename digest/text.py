@@ -112,6 +112,11 @@ PHOTO_CREDIT = re.compile(
     r"\b[^()]{0,30}\)"
 )
 _LEADING_CREDIT = re.compile(rf"^(?:{PHOTO_CREDIT.pattern})[ ]*")
+# A wire's name alone in brackets after a caption it cut short: "... the president should
+# take... (Associated Press)". After a finished sentence it may be the report's own
+# credit, which clean-up strips ("(Reuters)").
+_WIRE_CREDIT = re.compile(r"^\((?:The )?(?:Associated Press|AP|Reuters|AFP)\)\.?[ ]*")
+_CUT_SHORT_END = re.compile(r"(?:\.\.\.|…)\W{0,2}$")
 # A page's heading over a list of links ("Related stories on AOL:", "More from the
 # Herald:"): the lines under it that do not end like a sentence are the links' titles.
 LINKS_HEADING = re.compile(
@@ -262,7 +267,11 @@ def _split_sentences(text: str) -> tuple[str, ...]:
         pending: list[str] = []
         for piece in _pieces(paragraph):
             after_one = not reopened and not pending and len(sentences) > in_paragraph
-            credit = _LEADING_CREDIT.match(piece)
+            credit = _LEADING_CREDIT.match(piece) or (
+                _WIRE_CREDIT.match(piece)
+                if after_one and _CUT_SHORT_END.search(sentences[-1])
+                else None
+            )
             if credit and after_one:
                 # A credit goes with the caption before it, for clean-up to drop both.
                 sentences[-1] = f"{sentences[-1]} {credit.group().strip()}"

@@ -233,6 +233,16 @@ def test_a_photo_credit_goes_with_the_caption_before_it_and_both_are_dropped() -
     assert [clean_sentence(s) for s in split_sentences("(Photo: AP) Crowds gathered.")] == [
         "Crowds gathered."
     ]
+    # A caption the page cut short, credited to the wire alone: both go. After a finished
+    # sentence the wire's name is the report's credit, and only it goes.
+    cut = (
+        "The mayor is seen at the quay. Doe told reporters Thursday, the ferry should "
+        "take... (Associated Press)\n\nThe crossing resumed. (Reuters)"
+    )
+    assert [c for c in map(clean_sentence, split_sentences(cut)) if c] == [
+        "The mayor is seen at the quay.",
+        "The crossing resumed.",
+    ]
 
 
 def test_a_name_in_capitals_with_a_stop_inside_is_not_split() -> None:
