@@ -28,7 +28,7 @@ import json
 import logging
 import struct
 import threading
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+import threadpoolctl
 from threadpoolctl import ThreadpoolController
 
 from digest.errors import StoreError
@@ -298,9 +299,25 @@ def _blas() -> ThreadpoolController:
 # Builds may encode in two threads at once; BLAS's thread count is the process's. The
 # first in sets one thread and the last out restores it: a limiter each would let the
 # first out restore two threads under the other, and the last out restore one for good.
+# threadpoolctl (3.8) lets only the thread that first set OpenBLAS's count set it again
+# (other threads' calls are ignored, silently), which would leave a scheduler's or the
+# preview's worker thread unlimited, or unable to restore; whichever thread sets or
+# restores here takes that control, under the lock, and gives it up after.
 _BLAS_LOCK = threading.Lock()
 _blas_users = 0
 _blas_limiter: Any = None
+
+
+def _with_blas_control(action: Callable[[], Any]) -> Any:
+    controller = getattr(threadpoolctl, "OpenBLASController", None)
+    release = getattr(controller, "clear_controlling_thread", None)
+    if release is not None:
+        release(force=True)
+    try:
+        return action()
+    finally:
+        if release is not None:
+            release(force=True)
 
 
 @contextmanager
@@ -315,7 +332,7 @@ def _one_blas_thread() -> Iterator[None]:
     global _blas_users, _blas_limiter
     with _BLAS_LOCK:
         if _blas_users == 0:
-            _blas_limiter = _blas().limit(limits=1, user_api="blas")
+            _blas_limiter = _with_blas_control(lambda: _blas().limit(limits=1, user_api="blas"))
         _blas_users += 1
     try:
         yield
@@ -323,7 +340,7 @@ def _one_blas_thread() -> Iterator[None]:
         with _BLAS_LOCK:
             _blas_users -= 1
             if _blas_users == 0:
-                _blas_limiter.restore_original_limits()
+                _with_blas_control(_blas_limiter.restore_original_limits)
                 _blas_limiter = None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -308,24 +309,43 @@ def test_a_store_that_cannot_read_or_keep_rows_is_reported_and_the_rows_are_comp
 
 
 def test_overlapping_encoders_use_one_blas_thread_and_leave_the_count_as_it_was() -> None:
-    # Two builds may encode in two threads of one process: whichever finishes first,
-    # the attention runs in one thread until both are done, and the count the process
-    # had comes back after.
+    # Two builds may encode in two threads of one process (the scheduler's, the
+    # preview's): whichever finishes first, the attention runs in one thread until both
+    # are done, and the count the process had comes back after, whatever thread set
+    # BLAS's count before.
     blas = embed._blas()
     if not blas.info():
         pytest.skip("NumPy's BLAS is not one threadpoolctl can see")
+
+    def counts() -> set[int]:
+        return {lib["num_threads"] for lib in blas.info()}
+
     with blas.limit(limits=2, user_api="blas"):
-
-        def counts() -> set[int]:
-            return {lib["num_threads"] for lib in blas.info()}
-
         if counts() != {2}:
             pytest.skip("this BLAS was built for a single thread")
-        first, second = embed._one_blas_thread(), embed._one_blas_thread()
-        first.__enter__()
-        second.__enter__()
-        assert counts() == {1}
-        first.__exit__(None, None, None)
-        assert counts() == {1}  # the second is still encoding
-        second.__exit__(None, None, None)
+        with embed._one_blas_thread():  # this thread first, as a build before the others
+            pass
+        seen: dict[str, set[int]] = {}
+        first_in, second_in, first_out = (threading.Event() for _ in range(3))
+
+        def first() -> None:
+            with embed._one_blas_thread():
+                seen["first, alone"] = counts()
+                first_in.set()
+                second_in.wait(10)
+            first_out.set()
+
+        def second() -> None:
+            first_in.wait(10)
+            with embed._one_blas_thread():
+                second_in.set()
+                first_out.wait(10)
+                seen["second, after the first left"] = counts()
+
+        threads = [threading.Thread(target=first), threading.Thread(target=second)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(20)
+        assert seen == {"first, alone": {1}, "second, after the first left": {1}}
         assert counts() == {2}
