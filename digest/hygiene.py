@@ -466,13 +466,27 @@ def clean_sentence(sentence: str) -> str:
     return text
 
 
+# An interview's labels opening its sentences. One sentence alone cannot tell "Q.
+# Senate Democrats say ..." from an initial ("Q. Lindqvist chaired ..."), so
+# ``clean_sentence`` strips the labels only before words no name starts with; a text
+# where both labels open sentences, three times or more, is an interview, and every
+# label goes.
+_INTERVIEW_LABEL = re.compile(r"^\s*([QA])\.[ ]+(?=[A-Z\"“])")
+_INTERVIEW_LABELS = 3
+
+
 def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     """The sentences of ``text`` a reader would see, in order: each sentence of
     :func:`digest.text.split_sentences` through :func:`clean_sentence`, those with
     nothing left dropped; the first ``limit`` of them if given (the rest are not
     cleaned). "The first sentences" of a page are these: a video page's furniture above
-    the report ("Watch the report ...", captions) is not among them."""
-    cleaned = (clean for raw in split_sentences(text) if (clean := clean_sentence(raw)))
+    the report ("Watch the report ...", captions) is not among them. An interview's "Q."
+    and "A." go wherever they stand."""
+    raw = split_sentences(text)
+    labels = [m[1] for sentence in raw if (m := _INTERVIEW_LABEL.match(sentence))]
+    if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels):
+        raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
+    cleaned = (clean for sentence in raw if (clean := clean_sentence(sentence)))
     return list(itertools.islice(cleaned, limit))
 
 

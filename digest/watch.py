@@ -36,7 +36,7 @@ from typing import Final
 
 from digest.briefly import needs_antecedent
 from digest.dates import annotate_dates, local_date, spoken_on
-from digest.hygiene import clean_sentence
+from digest.hygiene import clean_sentences
 from digest.models import Article, Story, StoryId, TopicSection, WatchItem
 from digest.text import (
     MONTHS,
@@ -44,7 +44,6 @@ from digest.text import (
     WEEKDAYS,
     curl_quotes,
     lower_words,
-    split_sentences,
 )
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
@@ -197,9 +196,8 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
 
 
 def _sentences(text: str) -> Iterable[str]:
-    for raw in split_sentences(text):
-        sentence = clean_sentence(raw)
-        if sentence and len(sentence) <= _MAX_SENTENCE_CHARS and not _FIRST_PERSON.search(sentence):
+    for sentence in clean_sentences(text):
+        if len(sentence) <= _MAX_SENTENCE_CHARS and not _FIRST_PERSON.search(sentence):
             # Printed alone, a line must say whose event it is: "Their deployment will
             # begin on Thursday" and "And Nintendo, too, will ..." lean on the sentence
             # before. "It is unclear whether ..." is no pronoun.

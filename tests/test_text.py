@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.hygiene import clean_sentence, is_boilerplate_document
+from digest.hygiene import clean_sentence, clean_sentences, is_boilerplate_document
 from digest.text import (
     content_words,
     end_sentence,
@@ -401,6 +401,29 @@ def test_quotes_balance_says_whether_a_sentence_closes_its_quotes(
 )
 def test_an_interviews_q_and_a_labels_go_and_initials_stay(sentence: str, cleaned: str) -> None:
     assert clean_sentence(sentence) == cleaned
+
+
+def test_in_an_interview_every_q_and_a_label_goes_whatever_follows() -> None:
+    interview = (
+        "Q. What happens to the ferry route now?\n\n"
+        "A. Council is not due to vote on the levy until Monday.\n\n"
+        "Q. Harbour traders say they will fight the levy. Can they?\n\n"
+        "A. Traders have a strong case, lawyers say."
+    )
+
+    assert clean_sentences(interview) == [
+        "What happens to the ferry route now?",
+        "Council is not due to vote on the levy until Monday.",
+        "Harbour traders say they will fight the levy.",
+        "Can they?",
+        "Traders have a strong case, lawyers say.",
+    ]
+    # Two initials in one text are no interview.
+    initials = "Q. Lindqvist chaired the inquiry. A. Philip Randolph led the march."
+    assert clean_sentences(initials) == [
+        "Q. Lindqvist chaired the inquiry.",
+        "A. Philip Randolph led the march.",
+    ]
 
 
 @pytest.mark.parametrize(
