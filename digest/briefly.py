@@ -386,6 +386,7 @@ def score_sentences(
     previous: frozenset[str],
     titles: Sequence[str] = (),
     known_names: frozenset[str] = frozenset(),
+    outlets: Sequence[str] = (),
 ) -> ScoredSentences:
     """Clean, de-duplicate and score the sentences of ``texts`` (articles, in order).
 
@@ -393,6 +394,9 @@ def score_sentences(
     ``titles`` are the articles' titles: one of them is the headline the reader sees
     first, so what a title names needs no introduction (:func:`leans_on`); nor do
     ``known_names`` (content words: names in the news all over the window, "trump").
+    ``outlets`` name each text's outlet: a sentence's support is what other outlets
+    say like it, each counting once however many pieces it has in the story; an outlet
+    repeating itself is no support (by default each text is an outlet of its own).
     """
     named = frozenset(word for title in titles for word in content_words(title))
     named |= known_names
@@ -408,13 +412,24 @@ def score_sentences(
     doc_of = np.array([c.doc for c in candidates])
     doc_vectors = np.stack([_unit(vectors[doc_of == d].sum(axis=0)) for d in docs])
     centrality = vectors @ _unit(doc_vectors.mean(axis=0))
+    # Who supports a sentence: the outlets, or the articles when the story has one
+    # outlet (its pieces are all there is to weigh). Weighting each outlet once in the
+    # centrality too was tried: on the realfeeds week it moved three Briefly paragraphs,
+    # one of them for the worse (a lead without its place).
+    outlet_of = [outlets[d] if d < len(outlets) else f"#{d}" for d in docs]
+    if len(set(outlet_of)) < 2:
+        outlet_of = [f"#{d}" for d in docs]
+    sources = list(dict.fromkeys(outlet_of))
+    source_of_doc = np.array([sources.index(o) for o in outlet_of])
     support = np.zeros(len(candidates))
-    if len(docs) > 1:
+    if len(sources) > 1:
         similarity = vectors @ vectors.T
-        best = np.stack([np.where(doc_of == d, similarity, 0.0).max(axis=1) for d in docs])
-        own = np.array([docs.index(d) for d in doc_of])
-        best[own, np.arange(len(candidates))] = 0.0
-        support = best.sum(axis=0) / (len(docs) - 1)
+        source_of = source_of_doc[np.searchsorted(docs, doc_of)]
+        best = np.stack(
+            [np.where(source_of == k, similarity, 0.0).max(axis=1) for k in range(len(sources))]
+        )
+        best[source_of, np.arange(len(candidates))] = 0.0
+        support = best.sum(axis=0) / (len(sources) - 1)
     position = np.array([1.0 / (1.0 + c.position / _POSITION_SCALE) for c in candidates])
     scores = centrality + _SUPPORT_WEIGHT * support + _POSITION_WEIGHT * position
     informal = [bool(_INFORMAL.search(_QUOTED_WHOLE.sub("", c.text))) for c in candidates]

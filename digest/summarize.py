@@ -243,7 +243,11 @@ def _write_up(
     # outlet cut mid-sentence ("... fired a…") ends where its last whole clause does.
     texts = [a.text if _page_read(a) else end_sentence(end_teaser(a.summary)) for a in articles]
     scored = score_sentences(
-        texts, previous_sentences, [a.title for a in articles], known_names=known_names
+        texts,
+        previous_sentences,
+        [a.title for a in articles],
+        known_names=known_names,
+        outlets=[a.outlet for a in articles],
     )
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
 

@@ -1670,3 +1670,21 @@ def test_a_name_or_a_must_see_is_no_plan_or_prescription() -> None:
         "Ferries have been a must-see for island visitors since 1970."
     )
     assert "Will Harbour" in notes and "must-see" in notes
+
+
+def test_an_outlet_repeating_itself_is_no_support_for_a_sentence() -> None:
+    texts = [
+        "Ferry crews walked out in Cork on Monday over pay. The port stayed open.",
+        "Ferry crews walked out in Cork on Monday over pay, their union said.",
+        "Cork's harbour board met the union late into the night.",
+    ]
+    apart = score_sentences(texts, frozenset(), outlets=["Courier", "Tribune", "Gazette"])
+    together = score_sentences(texts, frozenset(), outlets=["Courier", "Courier", "Gazette"])
+
+    walked_out = 0  # the first article's first sentence, which the second repeats
+    assert apart.candidates[walked_out].text.startswith("Ferry crews walked out")
+    # Another outlet saying it supports it; the same outlet saying it again does not.
+    assert together.scores[walked_out] < apart.scores[walked_out]
+    # Without outlets, each article is one of its own.
+    alone = score_sentences(texts, frozenset())
+    assert alone.scores.tolist() == apart.scores.tolist()
