@@ -209,19 +209,19 @@ def _remember(key: bytes, row: FloatArray) -> None:
 
 
 class _Scratch:
-    """Where the batches of one call write their two largest intermediates, the attention
-    scores (100 MB at 256 tokens) and the feed-forward layer's inner values (50 MB).
-    A fresh array that large costs more in page faults than the arithmetic done in it
-    (NumPy's ``q @ k`` took five times as long as the product into an array written
-    before), so each is allocated once per call, at the widest batch's size, and freed
-    with the call rather than kept for the life of the process."""
+    """Where the batches of one call write their two largest intermediates, one text's
+    attention scores (3 MB at 256 tokens) and the feed-forward layer's inner values
+    (50 MB). A fresh array that large costs more in page faults than the arithmetic done
+    in it (NumPy's ``q @ k`` took five times as long as the product into an array
+    written before), so each is allocated once per call, at the widest batch's size, and
+    freed with the call rather than kept for the life of the process."""
 
     def __init__(self, batch: int, width: int) -> None:
-        self._scores = np.empty(batch * _HEADS * width * width, dtype=np.float32)
+        self._scores = np.empty(_HEADS * width * width, dtype=np.float32)
         self._inner = np.empty(batch * width * _INNER, dtype=np.float32)
 
-    def scores(self, batch: int, width: int) -> _F32:
-        return self._scores[: batch * _HEADS * width * width].reshape(batch, _HEADS, width, width)
+    def scores(self, width: int) -> _F32:
+        return self._scores[: _HEADS * width * width].reshape(_HEADS, width, width)
 
     def inner(self, tokens: int) -> _F32:
         return self._inner[: tokens * _INNER].reshape(tokens, _INNER)
@@ -247,9 +247,9 @@ def _forward(
     blocked = ((1.0 - mask) * np.float32(-1e9))[:, None, None, :]
     size = _HIDDEN // _HEADS
     scale = np.float32(1.0 / np.sqrt(size))
-    scores = scratch.scores(len(sequences), width)
+    scores = scratch.scores(width)
     inner = scratch.inner(len(sequences) * width)
-    tops = np.empty((len(sequences), _HEADS, width, 1), dtype=np.float32)
+    tops = np.empty((_HEADS, width, 1), dtype=np.float32)
     for layer in range(_LAYERS):
         p = f"encoder.layer.{layer}."
         # Contiguous heads: NumPy's stacked product on strided views runs ~70x slower.
@@ -262,17 +262,21 @@ def _forward(
             for part in ("query", "key", "value")
         )
         query *= scale
+        heads = np.empty((len(sequences), _HEADS, width, size), dtype=np.float32)
+        # One text at a time: its scores (3 MB at 256 tokens) stay in the CPU's cache
+        # through the softmax's five passes, where a batch's (100 MB) went to memory and
+        # back for each; the products are the same, so are the rows, bit for bit.
         with _one_blas_thread():
-            np.matmul(query, key, out=scores)
-        scores += blocked
-        np.max(scores, axis=-1, keepdims=True, out=tops)
-        scores -= tops
-        np.exp(scores, out=scores)
-        np.sum(scores, axis=-1, keepdims=True, out=tops)
-        scores /= tops
-        with _one_blas_thread():
-            context = scores @ value
-        context = context.transpose(0, 2, 1, 3).reshape(len(sequences), width, _HIDDEN)
+            for row in range(len(sequences)):
+                np.matmul(query[row], key[row], out=scores)
+                scores += blocked[row]
+                np.max(scores, axis=-1, keepdims=True, out=tops)
+                scores -= tops
+                np.exp(scores, out=scores)
+                np.sum(scores, axis=-1, keepdims=True, out=tops)
+                scores /= tops
+                np.matmul(scores, value[row], out=heads[row])
+        context = heads.transpose(0, 2, 1, 3).reshape(len(sequences), width, _HIDDEN)
         x = _layer_norm(
             x + _dense(context, w, p + "attention.output.dense"),
             w,
