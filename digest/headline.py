@@ -538,12 +538,25 @@ def _without_weekday(match: re.Match[str]) -> str:
     return before
 
 
+# A quotation's words are the speaker's ("“We close the quay today”") or a title's
+# ("“Celebrity Apprentice”"): the day outside it goes, the words inside stay.
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
 def _without_relative_day(headline: str) -> str:
-    if _open_quote(headline) or "“" in headline:
-        return headline  # a quoted "today" is the speaker's
-    text = _RELATIVE_DAY.sub("", headline)
-    if len(_ANY_WEEKDAY.findall(text)) == 1:
-        text = _WEEKDAY_WHEN.sub(_without_weekday, text)
+    if _open_quote(headline):
+        return headline
+    one_day = len(_ANY_WEEKDAY.findall(headline)) == 1
+    pieces = []
+    start = 0
+    for quotation in [*_QUOTATION.finditer(headline), None]:
+        end = quotation.start() if quotation else len(headline)
+        piece = _RELATIVE_DAY.sub("", headline[start:end])
+        pieces.append(_WEEKDAY_WHEN.sub(_without_weekday, piece) if one_day else piece)
+        if quotation:
+            pieces.append(quotation.group())
+            start = quotation.end()
+    text = "".join(pieces)
     opening = _OPENING_RELATIVE_DAY.match(text)
     if opening:
         rest = text[opening.end() :]

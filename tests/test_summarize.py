@@ -1432,7 +1432,15 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
             "Ferry fares rose sharply yesterday, led by the night crossing",
             "Ferry fares rose sharply, led by the night crossing",
         ),
-        # A weekday is the outlet's day as well.
+        # A weekday is the outlet's day as well; outside a quotation, it goes.
+        (
+            "Ferry line’s “Night Crossing” returned Monday night with a new captain",
+            "Ferry line’s “Night Crossing” returned with a new captain",
+        ),
+        (
+            "Mayor says quay “will close on Friday” as storm nears",
+            "Mayor says quay “will close on Friday” as storm nears",
+        ),
         ("Navy mobilised its reserves Thursday", "Navy mobilised its reserves"),
         ("Council to vote on Tuesday on the harbour levy", "Council to vote on the harbour levy"),
         ("Ferry fares rose late Friday, led by freight", "Ferry fares rose, led by freight"),
