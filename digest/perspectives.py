@@ -204,16 +204,33 @@ _EMPTY_CLAIM = re.compile(
     r"offered\s+(?:all|any|every)\s+(?:available\s+|possible\s+)?(?:assistance|help|support|"
     r"resources)|all\s+(?:the\s+|of\s+the\s+)?necessary\s+precautions|"
     r"(?:can['’]?t|cannot|could(?:n['’]t| not))\s+believe)"
-    # What was not said: "The company said nothing about when the attack began", "...
-    # nothing more." Not a claim whose subject is "nothing" ("nothing more could be
-    # done", "nothing of the kind had been discussed").
-    r"|^\W*nothing\s+(?:about|on|of|as\s+to)\s+(?:when|whether|how|why|what|where|who|whom|"
-    r"which|if|it|that|this|them|him|her)\b(?!\s+(?:is|was|were|are|had|has|have|would|will|"
-    r"could)\b)|^\W*nothing\s+(?:more|further|else)\W*$"
     # A claim cut short, as a caption's is ("the president should take... (AP)").
     r"|(?:\.\.\.|…)\W*$",
     re.IGNORECASE,
 )
+# What was not said: "The company said nothing about the cause of the fire", "nothing
+# about when the attack began", "nothing further at this time". Not a claim whose
+# subject is "nothing": "nothing more could be done", "nothing of the kind had been
+# discussed", "nothing about this deal makes sense" (a verb follows).
+_NOTHING = re.compile(
+    r"^\W*nothing\s+(?:(?P<about>about|on|of|as\s+to)\s+(?P<wh>(?:when|whether|how|why|what|"
+    r"where|who|whom|which|if)\b)?|(?:more|further|else)\b)(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_FINITE_VERB = re.compile(
+    r"\b(?:is|was|were|are|am|had|has|have|would|will|could|can|did|does|do|should|might|may|"
+    r"must|shall|makes|made|means|meant|matters|mattered|seems|seemed|changes|changed|"
+    r"remains|remained|happened|happens|needs|needed|stands|stood)\b"
+)
+
+
+def _says_nothing(says: str) -> bool:
+    nothing = _NOTHING.match(says)
+    if nothing is None:
+        return False
+    return bool(nothing["wh"]) or not _FINITE_VERB.search(nothing["rest"])
+
+
 _STRAIGHT = str.maketrans("“”„‘’", '"""\'\'')
 
 
@@ -260,7 +277,11 @@ def find_perspectives(
                 continue  # "“... state my not guilty” plea in the killing.": half a quote
             if _QUOTE_GOES_ON.match(statement.says):
                 continue  # "“Moreover, Russia also failed ...”": more than what?
-            if _EMPTY_CLAIM.search(statement.says) or says_no_comment(statement.says):
+            if (
+                _EMPTY_CLAIM.search(statement.says)
+                or says_no_comment(statement.says)
+                or _says_nothing(statement.says)
+            ):
                 continue  # "... working with police to help in the investigation"
             if _not_current(text, statement.says):
                 continue  # "In his 2013 parole hearing, Simpson told ...": not what he says now

@@ -823,6 +823,9 @@ def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
             # "nothing" as the subject of a claim is a claim.
             "Mayor Ida Kross said nothing more could be done to save the old ferry line.",
             "Harbour master Ivo Brandt said nothing of the kind had been discussed at the board.",
+            "Harbour Ferries said nothing about the cause of the fire on the night crossing.",
+            "A spokesman for Harbour Ferries said nothing further about the crossing at this time.",
+            "Mayor Ida Kross said nothing about the ferry deal makes sense for the town of Cobh.",
         ]
     ]
 
@@ -833,6 +836,9 @@ def test_a_statement_any_speaker_makes_after_any_event_is_no_voice() -> None:
     assert _named(documents, 9) == ["Mayor Ida Kross"]
     assert _named(documents, 12) == ["Mayor Ida Kross"]
     assert _named(documents, 13) == ["Harbour master Ivo Brandt"]
+    assert _named(documents, 14) == []
+    assert _named(documents, 15) == []
+    assert _named(documents, 16) == ["Mayor Ida Kross"]
 
 
 def test_reported_speech_that_opens_on_an_ordinal_is_no_voice() -> None:
