@@ -516,6 +516,8 @@ _WEEKDAY_WHEN = re.compile(
     rf"(?P<lead>(?i:on\s+)?(?i:early\s+|late\s+)?){WEEKDAY_PATTERN}"
     # (Possessive: "Wednesday night's screening" is not "Wednesday" before "night's".)
     r"(?:\s+(?:morning|afternoon|evening|night))?+\b(?=\s*(?:$|[,;:—–.!?]|\s[a-z]))"
+    # A day that is the verb's object ("declares Monday a holiday") is the news.
+    r"(?!\s+(?:a|an|the)\s)"
     # A date written out ("Thursday, Feb. 16") is a caption's or a dateline's.
     rf"(?!,?\s*(?:{'|'.join(MONTHS)}|{'|'.join(m[:3] for m in MONTHS)}|\d))"
 )
@@ -528,10 +530,20 @@ _KEEPS_THE_DAY = frozenset(
 )
 
 
+# Days with a name of their own, which a Title Case headline put in sentence case may
+# have lowered ("cyber Monday deals").
+_NAMED_DAY = frozenset(
+    {"good", "black", "super", "cyber", "ash", "holy", "easter", "palm", "bloody", "maundy"}
+    | {"fat", "shrove", "whit", "blue", "giving", "mad", "manic", "low", "mothering"}
+)
+
+
 def _without_weekday(match: re.Match[str]) -> str:
     before = match["before"]
     possessive = before.endswith(("’s", "'s"))
     if match["comma"] or before.lower() in _KEEPS_THE_DAY:
+        return match[0]
+    if before.lower() in _NAMED_DAY and not match["lead"].strip():
         return match[0]
     if before[:1].isupper() and not possessive and not match["lead"].strip():
         return match[0]  # "Good Friday", "Man Friday", "Hama Thursday"
@@ -551,8 +563,13 @@ def _without_relative_day(headline: str) -> str:
     start = 0
     for quotation in [*_QUOTATION.finditer(headline), None]:
         end = quotation.start() if quotation else len(headline)
-        piece = _RELATIVE_DAY.sub("", headline[start:end])
-        pieces.append(_WEEKDAY_WHEN.sub(_without_weekday, piece) if one_day else piece)
+        # With the quotation's opening mark after it, so a day right before a quotation
+        # is not taken for the headline's last word ("fear Monday “bloodbath”").
+        mark = headline[end : end + 1]
+        piece = _RELATIVE_DAY.sub("", headline[start:end] + mark)
+        if one_day:
+            piece = _WEEKDAY_WHEN.sub(_without_weekday, piece)
+        pieces.append(piece[: len(piece) - len(mark)])
         if quotation:
             pieces.append(quotation.group())
             start = quotation.end()

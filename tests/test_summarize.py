@@ -1453,6 +1453,15 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
         ("Ferries resumed sailing to Cobh on Thursday", "Ferries resumed sailing to Cobh"),
         # A day's name, a possessive, a day among others and a headline of little else.
         ("Black Friday sales slump in Cork stores", "Black Friday sales slump in Cork stores"),
+        (
+            "Shoppers flock to Cork for cyber Monday deals",
+            "Shoppers flock to Cork for cyber Monday deals",
+        ),
+        ("Mayor declares Monday a harbour holiday", "Mayor declares Monday a harbour holiday"),
+        (
+            "Traders fear Monday “bloodbath” at the quay",
+            "Traders fear Monday “bloodbath” at the quay",
+        ),
         ("Man Friday actor dies in Cork", "Man Friday actor dies in Cork"),
         ("Early Saturday, gunmen stormed the hotel", "Early Saturday, gunmen stormed the hotel"),
         # Nor where it would leave a word hanging: a preposition, a comma, a second day.
