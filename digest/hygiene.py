@@ -469,8 +469,8 @@ def clean_sentence(sentence: str) -> str:
 # An interview's labels opening its sentences. One sentence alone cannot tell "Q.
 # Senate Democrats say ..." from an initial ("Q. Lindqvist chaired ..."), so
 # ``clean_sentence`` strips the labels only before words no name starts with; a text
-# where both labels open sentences, three times or more, is an interview, and every
-# label goes.
+# where both labels open sentences, three times or more, and a "Q." asks a question, is
+# an interview, and every label goes.
 _INTERVIEW_LABEL = re.compile(r"^\s*([QA])\.[ ]+(?=[A-Z\"“])")
 _INTERVIEW_LABELS = 3
 
@@ -483,8 +483,10 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     the report ("Watch the report ...", captions) is not among them. An interview's "Q."
     and "A." go wherever they stand."""
     raw = split_sentences(text)
-    labels = [m[1] for sentence in raw if (m := _INTERVIEW_LABEL.match(sentence))]
-    if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels):
+    labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
+    labels = [label for label, _ in labelled]
+    asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
+    if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels) and asks:
         raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
     cleaned = (clean for sentence in raw if (clean := clean_sentence(sentence)))
     return list(itertools.islice(cleaned, limit))

@@ -115,8 +115,10 @@ _LEADING_CREDIT = re.compile(rf"^(?:{PHOTO_CREDIT.pattern})[ ]*")
 # A wire's name alone in brackets after a caption it cut short: "... the president should
 # take... (Associated Press)". After a finished sentence it may be the report's own
 # credit, which clean-up strips ("(Reuters)").
-_WIRE_CREDIT = re.compile(r"^\((?:The )?(?:Associated Press|AP|Reuters|AFP)\)\.?[ ]*")
-_CUT_SHORT_END = re.compile(r"(?:\.\.\.|…)\W{0,2}$")
+# (AP's captions are credited so; "(Reuters)" and "(AFP)" clean-up strips as a report's
+# credit wherever they stand.)
+_WIRE_CREDIT = re.compile(r"^\((?:The )?(?:Associated Press|AP)\)\.?[ ]*")
+_CUT_SHORT_END = re.compile(r"(?<=\w)(?:\.\.\.|…)$")
 # A page's heading over a list of links ("Related stories on AOL:", "More from the
 # Herald:"): the lines under it that do not end like a sentence are the links' titles.
 LINKS_HEADING = re.compile(

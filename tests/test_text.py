@@ -418,7 +418,17 @@ def test_in_an_interview_every_q_and_a_label_goes_whatever_follows() -> None:
         "Can they?",
         "Traders have a strong case, lawyers say.",
     ]
-    # Two initials in one text are no interview.
+    # Initials in one text are no interview, however often they open a sentence: an
+    # interview asks.
+    named = (
+        "The report named Q. Lindqvist and A. Berg. Q. Lindqvist chaired the inquiry. "
+        "A. Berg resigned. A. Berg later returned."
+    )
+    assert clean_sentences(named)[1:] == [
+        "Q. Lindqvist chaired the inquiry.",
+        "A. Berg resigned.",
+        "A. Berg later returned.",
+    ]
     initials = "Q. Lindqvist chaired the inquiry. A. Philip Randolph led the march."
     assert clean_sentences(initials) == [
         "Q. Lindqvist chaired the inquiry.",
