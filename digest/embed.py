@@ -324,6 +324,14 @@ def _with_blas_control(action: Callable[[], Any]) -> Any:
             release(force=True)
 
 
+@cache
+def _per_thread_blas() -> bool:
+    return any(
+        lib.get("user_api") == "blas" and lib.get("threading_layer") == "openmp"
+        for lib in _blas().info()
+    )
+
+
 @contextmanager
 def _one_blas_thread() -> Iterator[None]:
     """The attention products in one BLAS thread. They are hundreds of small products
@@ -334,6 +342,11 @@ def _one_blas_thread() -> Iterator[None]:
     (docs/benchmarks.md). The large feed-forward products keep their threads, which pay
     when the machine is idle."""
     global _blas_users, _blas_limiter
+    if _per_thread_blas():
+        # On OpenMP, a limit holds in the thread that sets it: each sets its own.
+        with _blas().limit(limits=1, user_api="blas"):
+            yield
+        return
     with _BLAS_LOCK:
         if _blas_users == 0:
             _blas_limiter = _with_blas_control(lambda: _blas().limit(limits=1, user_api="blas"))
