@@ -118,7 +118,7 @@ _LEADING_CREDIT = re.compile(rf"^(?:{PHOTO_CREDIT.pattern})[ ]*")
 # (AP's captions are credited so; "(Reuters)" and "(AFP)" clean-up strips as a report's
 # credit wherever they stand.)
 _WIRE_CREDIT = re.compile(r"^\((?:The )?(?:Associated Press|AP)\)\.?[ ]*")
-_CUT_SHORT_END = re.compile(r"(?<=\w)(?:\.\.\.|…)$")
+_CUT_SHORT_END = re.compile(r"(?:\.\.\.|…)$")
 # A page's heading over a list of links ("Related stories on AOL:", "More from the
 # Herald:"): the lines under it that do not end like a sentence are the links' titles.
 LINKS_HEADING = re.compile(

@@ -237,7 +237,8 @@ def test_a_photo_credit_goes_with_the_caption_before_it_and_both_are_dropped() -
     # sentence the wire's name is the report's credit, and only it goes.
     cut = (
         "The mayor is seen at the quay. Doe told reporters Thursday, the ferry should "
-        "take... (Associated Press)\n\nThe crossing resumed. (Reuters)"
+        "take... (Associated Press)\n\nThe crossing resumed. (Reuters)\n\nThe ferry crew on "
+        "the quay in Cobh, Ireland, Saturday,... (Associated Press)"
     )
     assert [c for c in map(clean_sentence, split_sentences(cut)) if c] == [
         "The mayor is seen at the quay.",
