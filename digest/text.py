@@ -112,13 +112,10 @@ PHOTO_CREDIT = re.compile(
     r"\b[^()]{0,30}\)"
 )
 _LEADING_CREDIT = re.compile(rf"^(?:{PHOTO_CREDIT.pattern})[ ]*")
-# A wire's name alone in brackets after a caption it cut short: "... the president should
-# take... (Associated Press)". After a finished sentence it may be the report's own
-# credit, which clean-up strips ("(Reuters)").
-# (AP's captions are credited so; "(Reuters)" and "(AFP)" clean-up strips as a report's
+# AP's name alone in brackets after a caption it cut short: "... the president should
+# take... (Associated Press)". ("(Reuters)" and "(AFP)" clean-up strips as a report's
 # credit wherever they stand.)
 _WIRE_CREDIT = re.compile(r"^\((?:The )?(?:Associated Press|AP)\)\.?[ ]*")
-_CUT_SHORT_END = re.compile(r"(?:\.\.\.|…)$")
 # A page's heading over a list of links ("Related stories on AOL:", "More from the
 # Herald:"): the lines under it that do not end like a sentence are the links' titles.
 LINKS_HEADING = re.compile(
@@ -271,7 +268,7 @@ def _split_sentences(text: str) -> tuple[str, ...]:
             after_one = not reopened and not pending and len(sentences) > in_paragraph
             credit = _LEADING_CREDIT.match(piece) or (
                 _WIRE_CREDIT.match(piece)
-                if after_one and _CUT_SHORT_END.search(sentences[-1])
+                if after_one and _CUT_SHORT.search(sentences[-1])
                 else None
             )
             if credit and after_one:
