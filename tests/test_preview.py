@@ -386,11 +386,13 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
         assert page.input_value(f"#headline-{second}") == "Ferry fares double overnight"
         assert "unsaved" not in (page.get_attribute(f"#headline-{second}", "class") or "")
         # Another window's edit: the server pushes the new draft and the page reloads.
+        # The fetch is not awaited: the reload it causes can come before its response,
+        # and would destroy the context an awaited promise lives in.
         with page.expect_navigation(timeout=15_000):
             page.evaluate(
-                """([story, token]) => fetch('/api/edit', {method: 'POST',
+                """([story, token]) => { fetch('/api/edit', {method: 'POST',
                     headers: {'Content-Type': 'application/json', 'X-Digest-Token': token},
-                    body: JSON.stringify({story, changes: {pin: true}})})""",
+                    body: JSON.stringify({story, changes: {pin: true}})}); }""",
                 [third, page.get_attribute("body", "data-token")],
             )
         assert page.input_value(f"#take-{first}") == take
@@ -420,9 +422,9 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
         assert not page.is_visible("#lost-drafts")
         with page.expect_navigation(timeout=15_000):
             page.evaluate(
-                """([story, into, token]) => fetch('/api/edit', {method: 'POST',
+                """([story, into, token]) => { fetch('/api/edit', {method: 'POST',
                     headers: {'Content-Type': 'application/json', 'X-Digest-Token': token},
-                    body: JSON.stringify({story, changes: {merge_into: into}})})""",
+                    body: JSON.stringify({story, changes: {merge_into: into}})}); }""",
                 [fourth, second, page.get_attribute("body", "data-token")],
             )
         assert page.locator(f"#take-{fourth}").count() == 0
