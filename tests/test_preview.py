@@ -412,7 +412,10 @@ def test_text_typed_but_not_saved_survives_the_reloads(draft: Draft) -> None:
             }""",
             first,
         )
-        page.wait_for_timeout(300)
+        for _ in range(100):  # the dialog's handler runs here, in Python: poll for it
+            if said:
+                break
+            page.wait_for_timeout(100)
         assert said and said[0].startswith('Perspective 2 ("Denmark says the letter'), said
         # Typing in a story that another window then merges away is shown, to copy,
         # rather than dropped with its box.
