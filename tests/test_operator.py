@@ -473,7 +473,9 @@ def test_ctrl_c_while_fetching_pages_keeps_every_page_fetched(
 ) -> None:
     """Pages are saved as they arrive: Ctrl-C (or a SIGTERM, from a cron timeout) loses
     none, says so, and a rerun fetches the rest."""
-    with serve_sample(week=1, delay=0.25) as site:
+    # Slow enough that a test process starved by a busy machine still sees the fetch
+    # under way (at 0.25 s a fetch once finished before the test saw 8 pages).
+    with serve_sample(week=1, delay=0.5) as site:
         config = write_sample_config(site, tmp_path)
         fetch = _spawn(
             "fetch",
