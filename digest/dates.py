@@ -3,9 +3,11 @@
 A weekly issue is read days after its articles were written, so "on Tuesday",
 "yesterday" and "this week" would point at the wrong day. :func:`annotate_dates` adds
 the date they mean, in brackets, worked out from the article's publication date:
-"on Tuesday (17 November)", "yesterday (16 November)", "this week (week of 16
-November)", "last weekend (14–15 November)". It only *adds* a bracket after the words;
-the sentence is otherwise the source's own, and removing the brackets gives it back.
+"on Tuesday (17 November)", "this week (week of 16 November)", "last weekend (14–15
+November)". A relative day is told as its weekday too, since "today" in an issue read
+days later is another day: "voted today" becomes "voted on Saturday (21 November)",
+"last night's" "Friday night's (20 November)". Otherwise it only *adds* a bracket after
+the words; the sentence is the source's own.
 
 Which Tuesday: in a sentence about the future ("will", "is due to", "next") the first
 one from the publication day on; otherwise the latest one up to the publication's local
@@ -209,6 +211,21 @@ _TAIL_REPORT = re.compile(
     r"(?:said|says|told reporters|announced|confirmed|added)\s+(?:on\s+|late\s+|early\s+)?"
     rf"(?P<day>{'|'.join(WEEKDAYS)})\.?[”\"’']?\s*$"
 )
+# Words after which a day needs no "on": "until Saturday", "as early as Saturday",
+# "yesterday and Saturday", "the vote of Friday".
+_TAKES_A_BARE_DAY = frozenset(
+    {
+        *("on", "until", "till", "by", "from", "since", "before", "after", "through"),
+        *("for", "of", "as", "than", "to", "at", "into", "past", "and", "or", "between"),
+        *("beginning", "starting", "ending", "next", "last", "this", "every", "late", "early"),
+    }
+)
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
+# A relative day as a clause's subject: "Today marks ...", "said tonight was ...".
+_SUBJECT_OF = re.compile(
+    r"^\s+(?:is|was|will|would|has|had|marks|marked|saw|sees|brings|brought|became|becomes|"
+    r"could|might|may|should|can)\b"
+)
 _DAY_OFFSET = {
     "yesterday": -1,
     "last night": -1,
@@ -316,7 +333,7 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
         if _nowadays(text, match):
             return match.group(0)
         meant = day + timedelta(days=_DAY_OFFSET[word])
-        return f"{match.group(0)} ({_day_month(meant)})"
+        return f"{_as_weekday(text, match, meant)} ({_day_month(meant)})"
 
     def relative_week(match: re.Match[str]) -> str:
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
@@ -341,6 +358,32 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
     text = _DAY.sub(weekday, text)
     text = _RELATIVE_DAY.sub(relative_day, text)
     return _RELATIVE_WEEK.sub(relative_week, text)
+
+
+def _as_weekday(text: str, match: re.Match[str], meant: date) -> str:
+    """The relative day of ``match`` told as its weekday: "voted today" -> "voted on
+    Saturday", "last night's" -> "Friday night's", "Until tonight" -> "Until Saturday
+    night". The reader opens the issue days later, when "today" is another day."""
+    said = match.group(0)
+    word = match.group("word").lower()
+    name = WEEKDAYS[meant.weekday()]
+    if word in ("tonight", "last night"):
+        name += " night"
+    elif word.startswith("this "):
+        name += word.removeprefix("this")
+    name += match.group("part")
+    possessive = said[-2:] if said[-2:] in ("'s", "’s") else ""
+    if possessive:
+        return name + possessive
+    before = _LAST_WORD.search(text, 0, match.start())
+    after = text[match.end() :]
+    # After a preposition ("until today", "as early as today"), or as the subject
+    # ("Today marks ..."), the weekday stands alone; elsewhere it is "on Saturday".
+    bare = (before is not None and before.group(1).lower() in _TAKES_A_BARE_DAY) or bool(
+        _SUBJECT_OF.match(after)
+    )
+    phrase = name if bare else f"on {name}"
+    return phrase[0].upper() + phrase[1:] if said[0].isupper() else phrase
 
 
 def spoken_on(text: str, day: date, ignore: int = -1) -> date:

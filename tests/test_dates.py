@@ -53,7 +53,7 @@ def test_the_outlets_own_clock_decides_which_day_it_was() -> None:
     )
     # Tokyo's today is Thursday, so its yesterday is Wednesday.
     assert annotate_dates("The talks ended yesterday.", late, 540) == (
-        "The talks ended yesterday (18 November)."
+        "The talks ended on Wednesday (18 November)."
     )
     # With no zone from the feed, the UTC date keeps a day's slack, as before.
     assert annotate_dates(crash, late) == (
@@ -136,10 +136,10 @@ def test_today_after_a_capitalised_word_is_part_of_a_name() -> None:
         assert relative_date_words(text) == []
     # A lower-case today after a name is the day; so is a Today opening the sentence.
     assert annotate_dates("Mayor Ortiz today opened the bridge.", published) == (
-        "Mayor Ortiz today (18 November) opened the bridge."
+        "Mayor Ortiz on Wednesday (18 November) opened the bridge."
     )
     assert annotate_dates("Today the bridge opened.", published) == (
-        "Today (18 November) the bridge opened."
+        "On Wednesday (18 November) the bridge opened."
     )
     # The present age is no date; today's vote is.
     for text in (
@@ -148,7 +148,7 @@ def test_today_after_a_capitalised_word_is_part_of_a_name() -> None:
     ):
         assert annotate_dates(text, published) == text
     assert annotate_dates("Today's vote was delayed.", published) == (
-        "Today's (18 November) vote was delayed."
+        "Wednesday's (18 November) vote was delayed."
     )
 
 
@@ -325,7 +325,7 @@ def test_what_a_dated_report_tells_is_dated_from_the_day_of_the_report() -> None
 def test_a_source_is_dated_on_its_outlets_clock_as_its_days_are() -> None:
     """A New York report of Sunday evening, 03:51 UTC on Monday: "tonight" is Sunday 22
     November, and so is the date its source line prints (a reader would otherwise see
-    "Tonight (22 November)" over "23 Nov")."""
+    "On Sunday night (22 November)" over "23 Nov")."""
     evening = datetime(2026, 11, 23, 3, 51, tzinfo=UTC)
     article = Article(
         id=ArticleId("ny-2"),
@@ -338,7 +338,7 @@ def test_a_source_is_dated_on_its_outlets_clock_as_its_days_are() -> None:
         utc_offset=-300,
     )
     summary = summarize_story(Story(StoryId("ferry"), (article,)))
-    assert "Tonight (22 November)" in summary.briefly[0].text
+    assert "On Sunday night (22 November)" in summary.briefly[0].text
     (source,) = summary.sources
     assert source.published == evening  # the same instant
     assert short_date(source.published) == "22\u00a0Nov"
@@ -414,3 +414,46 @@ def test_today_that_means_nowadays_gets_no_date() -> None:
         "The strike remains today, union leaders said.",
     ):
         assert "(20 November)" in annotate_dates(text, friday), text
+
+
+def test_a_relative_day_is_told_as_its_weekday() -> None:
+    """The issue is read days after its articles: "today" there is another day, so a
+    relative day becomes its weekday, with "on" where the sentence needs one."""
+    saturday = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+    cases = {
+        "Egyptians voted today in the runoff.": (
+            "Egyptians voted on Saturday (21 November) in the runoff."
+        ),
+        "Tonight at a launch event, the console was shown.": (
+            "On Saturday night (21 November) at a launch event, the console was shown."
+        ),
+        "The ratings for last night's premiere were high.": (
+            "The ratings for Friday night's (20 November) premiere were high."
+        ),
+        "The ferry strike lasts until tonight.": (
+            "The ferry strike lasts until Saturday night (21 November)."
+        ),
+        "A ruling could come as early as tomorrow.": (
+            "A ruling could come as early as Sunday (22 November)."
+        ),
+        "Today marks ten years since the bridge fell.": (
+            "Saturday (21 November) marks ten years since the bridge fell."
+        ),
+        "The talks ended late yesterday afternoon.": (
+            "The talks ended late Friday afternoon (20 November)."
+        ),
+        "Earlier today, the council met in Leith.": (
+            "Earlier on Saturday (21 November), the council met in Leith."
+        ),
+        "He said this morning's fire was put out.": (
+            "He said Saturday morning's (21 November) fire was put out."
+        ),
+        "Police closed the road yesterday and today.": (
+            "Police closed the road on Friday (20 November) and Saturday (21 November)."
+        ),
+    }
+    for sentence, told in cases.items():
+        assert annotate_dates(sentence, saturday) == told
+    # A speaker's words are theirs.
+    quoted = "“We will win today,” the captain said."
+    assert annotate_dates(quoted, saturday) == quoted

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 from digest.config import parse_config
@@ -296,7 +297,9 @@ def test_a_lead_too_long_for_a_headline_stays_the_sentence() -> None:
     text = f"{lead}\n\n{again}"
     title = "Harbour Air today announced it has reached an agreement"
     brief = _one_brief(title, text)
-    assert strip_date_annotations(brief.sentence) == lead
+    # (Its "today" is told as the weekday it was.)
+    told = strip_date_annotations(brief.sentence)
+    assert re.sub(r"\bon [A-Z][a-z]+day\b", "today", told, count=1) == lead
     assert 6 <= len(brief.headline.split()) <= 20
     # ... less the outlet's "today", which no headline keeps.
     assert lead.replace(" today", "").startswith(brief.headline)
