@@ -220,6 +220,10 @@ _TAKES_A_BARE_DAY = frozenset(
         *("beginning", "starting", "ending", "next", "last", "this", "every", "late", "early"),
     }
 )
+# A present state or an opening participle before a "today": the age, maybe ("is still
+# divided today", "Based on the terrain today, ...").
+_OF_THE_PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?)\b|^\s*(?:Based|Given|Judging)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|us|my|My|our|Our)\b")
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 # A relative day as a clause's subject: "Today marks ...", "said tonight was ...".
 _SUBJECT_OF = re.compile(
@@ -333,7 +337,10 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
         if _nowadays(text, match):
             return match.group(0)
         meant = day + timedelta(days=_DAY_OFFSET[word])
-        return f"{_as_weekday(text, match, meant)} ({_day_month(meant)})"
+        told = match.group(0)
+        if _may_tell_as_weekday(text, match):
+            told = _as_weekday(text, match, meant)
+        return f"{told} ({_day_month(meant)})"
 
     def relative_week(match: re.Match[str]) -> str:
         if in_quote(match) or _ALREADY_DATED.match(text[match.end() :]):
@@ -358,6 +365,23 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
     text = _DAY.sub(weekday, text)
     text = _RELATIVE_DAY.sub(relative_day, text)
     return _RELATIVE_WEEK.sub(relative_week, text)
+
+
+def _may_tell_as_weekday(text: str, match: re.Match[str]) -> bool:
+    """Whether the relative day of ``match`` may be told as its weekday: not in a
+    speaker's words (a quotation the sentence splitter left open, a first person), and
+    a "today" or "tomorrow" only of an event, past or ahead: in the present ("the
+    country is still divided today", "the leaders of tomorrow") it may be the age."""
+    before = text[: match.start()]
+    if before.count('"') % 2 or before.count("“") > before.count("”"):
+        return False
+    if _FIRST_PERSON.search(_QUOTATION.sub("", text)):
+        return False
+    said = match.group(0).lower()
+    if said.startswith(("today", "tomorrow")) and not said.endswith(("'s", "’s")):
+        clause = _CLAUSE_BREAK.split(before)[-1]
+        return _tense(text, match.start()) is not None and not _OF_THE_PRESENT.search(clause)
+    return True
 
 
 def _as_weekday(text: str, match: re.Match[str], meant: date) -> str:
