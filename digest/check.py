@@ -26,7 +26,7 @@
 * **one outlet**: a story of two or more sources that all come from one outlet (one
   outlet's own pages told as a story; a single report a standing topic keeps is not);
 * **to verify**: what the build flagged for the editors in the story (figures the
-  outlets disagree on, a future tense about a day before the issue date), as long as the
+  outlets disagree on, a future tense about a day already past), as long as the
   text it is about is printed; listed, but it does not fail the check.
 
 Nothing here changes the issue. The check reads what was built, so it also catches what

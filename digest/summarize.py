@@ -55,7 +55,6 @@ from digest.dates import (
     names_a_day,
     on_outlets_clock,
     stale_day,
-    stale_future,
 )
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, curl_quotes, make_headline
@@ -71,7 +70,14 @@ from digest.models import (
     TakeOrigin,
 )
 from digest.perspectives import find_perspectives
-from digest.text import content_words, end_sentence, end_teaser, fold_accents, pair_quotes
+from digest.text import (
+    MONTHS,
+    content_words,
+    end_sentence,
+    end_teaser,
+    fold_accents,
+    pair_quotes,
+)
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -301,10 +307,10 @@ def _write_up(
     printed = [sentence(i) for i in (*briefly, *notes)]
     stale = (
         tuple(
-            f"future tense about a day before the issue date: “{s.text}”; check it still "
-            "reads right."
+            f"future tense about a day already past ({past.day} {MONTHS[past.month - 1]}, "
+            f"before the issue date): “{s.text}”; check it still reads right."
             for s in printed
-            if stale_future(s.text, issue_date)
+            if (past := stale_day(s.text, issue_date)) is not None
         )
         if issue_date is not None
         else ()

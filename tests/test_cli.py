@@ -219,7 +219,10 @@ def test_problems_logged_whole_are_grouped_by_what_they_say(
     log = logging.getLogger("digest.test")
     for number in range(7):
         log.warning("%s", f"article https://a.example/{number} (Gazette): HTTP 404; used feed text")
-    stale = "story s-{}: future tense about a day before the issue date: “{}”; check it."
+    stale = (
+        "story s-{}: future tense about a day already past (17 November, before the issue "
+        "date): “{}”; check it."
+    )
     for story, quote in (("d7cb964c18bc", "It votes Monday."), ("21f098573a65", "He will say.")):
         log.warning("%s", stale.format(story, quote))
     log.warning("%s", "24 articles set aside as not news")

@@ -641,7 +641,10 @@ def test_a_flag_about_text_the_editors_replaced_is_settled(tmp_path: Path) -> No
     """The build flags a stale future tense and two outlets' figures; the editors write
     a Briefly without the stale sentence, so its flag goes, while the figure they still
     print keeps its own (``digest check`` lists it as "to verify")."""
-    stale = "future tense about a day before the issue date: “A happened on Tuesday.”; check."
+    stale = (
+        "future tense about a day already past (17 November, before the issue date): "
+        "“A happened on Tuesday.”; check."
+    )
     figures = "outlets give different figures: 12 (Wire) and 14 (Ledger); check which is right."
     flagged = dataclasses.replace(
         _story("s-a", "A"),
