@@ -281,7 +281,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bCORRECT(?:S|ED|ION)\b|^\s*\(?(?:Correction|Clarification|Editor'?s note)\b|"
             r"\b(?:An|A previous|An earlier) (?:earlier )?version of this "
             r"(?:article|story|report|post)\b|"
-            r"\bThis (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)",
+            r"\bThis (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)|"
+            # The article speaking of itself: "the court order referred to in this story
+            # has been amended", "... contributed to this report", "the publisher of
+            # this report". ("Parts of this story", a film's, is the news.)
+            r"(?<!contributed )\b(?:in|to) this (?:article|story|report|post)\b|"
+            r"\bpublisher of this (?:article|report)\b",
         ),
     ),
     (
