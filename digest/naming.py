@@ -187,6 +187,10 @@ def _who_clause(who: str, said_as: str, sentences: Sequence[str]) -> str:
     return who
 
 
+# A surname with the sentence's own description of its bearer: "Morbidelli, an expert".
+_DESCRIBED_SURNAME = re.compile(r"(?P<surname>[A-Z][\w'’\-]+),\s+(?P<role>(?:an?|the)\s.+)")
+
+
 def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     """``who`` named as the article ``context`` names them; "" if they stay unnamed.
 
@@ -224,6 +228,14 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         # "Abdel Fattah" -> "Nabil Abdel Fattah, director of ...", "Harry Kazianis" ->
         # "Harry Kazianis, director of defense studies at ...": the name in full, the role.
         who = _full_name(who, context)
+    elif described := _DESCRIBED_SURNAME.fullmatch(who):
+        # "Morbidelli, an expert in orbits" -> "Alessandro Morbidelli, an expert in
+        # orbits": the name in full, the role the sentence gave.
+        surname = described["surname"]
+        if not is_plural_speaker(surname) and speaker_kind(surname) != "body":
+            name = _full_name(surname, context).split(",")[0]
+            if name != surname and name.endswith(surname):
+                who = f"{name}, {described['role']}"
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+", who):

@@ -1062,3 +1062,37 @@ def test_a_one_word_speaker_is_named_in_full_only_by_its_own_mentions(
     from digest.naming import name_in_full
 
     assert name_in_full(who, context, "Outlet A") == named
+
+
+@pytest.mark.parametrize(
+    ("who", "context", "named"),
+    [
+        # The sentence describes the bearer of a surname; the article named them before.
+        (
+            "Morbidelli, an expert in orbits",
+            [
+                "Planetary scientist Alessandro Morbidelli agreed the case was stronger.",
+                "Morbidelli, an expert in orbits, said the paper was careful.",
+            ],
+            "Alessandro Morbidelli, an expert in orbits",
+        ),
+        # Two people of that surname: which one is unknown, so it stays as written.
+        (
+            "Lind, a local farmer",
+            ["Ola Lind and Kari Lind run the farm.", "Lind, a local farmer, said it flooded."],
+            "Lind, a local farmer",
+        ),
+        # Never named in full: as written.
+        (
+            "Lind, a local farmer",
+            ["Lind, a local farmer, said the water rose fast."],
+            "Lind, a local farmer",
+        ),
+    ],
+)
+def test_a_described_surname_is_named_in_full_with_its_description(
+    who: str, context: list[str], named: str
+) -> None:
+    from digest.naming import name_in_full
+
+    assert name_in_full(who, context, "Outlet A") == named
