@@ -34,7 +34,7 @@ from digest.speakers import (
 )
 from digest.text import MONTHS, WEEKDAYS, word_count
 
-__all__ = ["name_in_full", "speaker_kind"]
+__all__ = ["is_person_word", "name_in_full", "speaker_kind"]
 
 # Words that open a sentence but never a name: counts, articles and a question's verb
 # ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
@@ -637,6 +637,14 @@ def _introduced(name: str, context: Sequence[str]) -> str:
                 description = description[0].lower() + description[1:]
             return f"{name}, {description}"
     return ""
+
+
+def is_person_word(word: str) -> bool:
+    """Whether the lower-case ``word`` may name a person or people ("driver", "son",
+    "officials"), as a speaker's head would; errs toward yes ("-er" words)."""
+    return bool(
+        (_AGENT_HEAD.match(word) or _PERSON_HEAD.match(word)) and not _THING_HEAD.match(word)
+    )
 
 
 def _is_a_person(description: str) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from digest.antecedent import opens_on_an_ordinal, points_back, unintroduced_surname
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
-from digest.naming import name_in_full, speaker_kind
+from digest.naming import is_person_word, name_in_full, speaker_kind
 from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
 from digest.text import (
     MONTH_PATTERN,
@@ -53,6 +53,9 @@ _SUPPORTIVE = re.compile(
 )
 # A pronoun opening reported speech: who it is must be the speaker (_pronoun_fits).
 _SUBJECT_PRONOUN = re.compile(r"(he|she|it|his|her|its)\b", re.IGNORECASE)
+# A person spoken of in reported speech: who it is must be someone the claim names.
+_PERSONAL = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b")
+_LOCATIVE = frozenset({"to", "in", "at", "from", "near", "into", "across", "outside", "through"})
 # "it" that refers to nothing: "it was hard to ...", "it is likely that ...", "it would
 # take ...".
 _EXPLETIVE_IT = re.compile(
@@ -423,7 +426,7 @@ def _pronoun_fits(says: str, who: str, *, plural: bool) -> bool:
     Where the words cannot tell person from body ("Neiman Marcus"), the bullet stays."""
     match = _SUBJECT_PRONOUN.match(says)
     if not match:
-        return True
+        return not _someone_unnamed(says, who, plural=plural)
     # "his mother ..." leans on its owner as "he ..." does.
     pronoun = {"his": "he", "her": "she", "its": "it"}.get(
         match.group(1).lower(), match.group(1).lower()
@@ -436,6 +439,32 @@ def _pronoun_fits(says: str, who: str, *, plural: bool) -> bool:
         return kind not in ("body", "group")
     if pronoun == "it" and not _EXPLETIVE_IT.match(says):
         return kind not in ("person", "group")
+    return True
+
+
+def _someone_unnamed(says: str, who: str, *, plural: bool) -> bool:
+    """Whether the reported speech of a body or group speaks of a "he" or "she" it never
+    named ("Police say the bus had stops where he could have got off"): the speaker is
+    no one person, and nothing before the pronoun in the claim, a name or a person ("the
+    driver"), is one the reader could take it for."""
+    if _OPEN_QUOTE.match(says) or speaker_kind(who, plural=plural) not in ("body", "group"):
+        return False
+    pronoun = _PERSONAL.search(says)
+    if pronoun is None:
+        return False
+    place = False  # in a capitalised run after "to", "in", ...: a place, no referent
+    previous = ""
+    for word in says[: pronoun.start()].split():
+        bare = word.strip(",;:()“”\"'’")
+        if bare[:1].isupper():
+            place = place or previous in _LOCATIVE
+            if not place:
+                return False
+        else:
+            place = False
+            if is_person_word(bare.lower()):
+                return False
+        previous = bare.lower()
     return True
 
 

@@ -605,6 +605,27 @@ def test_a_pronoun_opening_the_claim_must_be_able_to_refer_to_the_speaker() -> N
     ]
 
 
+def test_a_body_speaking_of_someone_it_never_names_is_left_out() -> None:
+    """A body or a group is no "he": reported speech that speaks of one nobody in the
+    claim can be (a place is no one) points at someone the reader never met."""
+    sentences = [
+        (
+            "Police said the ferry was headed to Oban but stopped at two towns where he "
+            "could have got off.",
+            0,
+        ),
+        ("The harbour board said once inside, she locked the office and left the quay.", 0),
+        # Fits: the claim names the person, by name or as a person.
+        ("Police said the skipper steered his boat onto the sandbank at dawn.", 1),
+        ("The ferry company said Ola Berg would keep his post until the spring.", 1),
+        ("Ms. Okafor said the ferry stopped at two towns where he could have got off.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=10)
+
+    assert [p.who for _, p in found] == ["Police", "The ferry company", "Ms. Okafor"]
+
+
 def test_a_name_followed_by_a_numbered_thing_is_not_completed_with_it() -> None:
     documents = [
         [
