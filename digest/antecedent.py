@@ -563,11 +563,15 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
 # A sentence whose subject is one capitalised word, perhaps after a title, then a verb or
 # a comma: "Gahler said ...", "Dr Brown still gets ...", "Wagner, who spent ...".
 _SURNAME_SUBJECT = re.compile(
-    r"^(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det|Lt|Capt|Col|Gen|Judge|Officer|Sheriff|Chief)\.?\s+)?"
+    # A subordinate clause may open the sentence: "When Brown and his team found ...".
+    r"^(?:(?:When|After|Before|As|Since|While|Although|Though|Because|Once|Until)\s+)?"
+    r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det|Lt|Capt|Col|Gen|Judge|Officer|Sheriff|Chief)\.?\s+)?"
     r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)"
     # ... then what a person does: a verb, perhaps after an adverb or an auxiliary
-    # ("Portland leaders opted" has a place as its first word, not a person).
-    r"(?=,\s+(?:who|whose)\b|(?:\s+(?:in|on|last|this)\s+(?:[A-Z][a-z]+|week|month|year))?"
+    # ("Portland leaders opted" has a place as its first word, not a person), perhaps
+    # with their people ("Brown and his team found").
+    r"(?=,\s+(?:who|whose)\b|(?:\s+and\s+(?:his|her|their)\s+[a-z]+)?"
+    r"(?:\s+(?:in|on|last|this)\s+(?:[A-Z][a-z]+|week|month|year))?"
     r"\s+(?:(?:still|also|later|then|now|never|once|first|"
     r"previously|recently|had|has|have|was|is|will|would|could|did)\s+)?"
     r"(?:[a-z]+ed|said|says|told|tells|gets|got|went|goes|made|makes|took|takes|gave|"

@@ -647,7 +647,8 @@ _QUAY_REPORT = (
     "Cargo ships were sent to the south quay while engineers checked the other cranes, "
     "Ferreira said. "
     "Police said the warehouse held fertiliser and was sealed off overnight. "
-    "Ferreira in March warned that the cranes were too old for the winter gales."
+    "Ferreira in March warned that the cranes were too old for the winter gales. "
+    "When Ferreira and her officers reached the quay, the warehouse roof had caved in."
 )
 
 
@@ -664,6 +665,8 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     # ... also with a time between her name and her verb.
     warned = next(i for i, c in enumerate(scored.candidates) if "warned" in c.text)
     assert leans_on(scored, warned) == "ferreira"
+    # ... and as the subject of an opening clause, with her people.
+    assert leans_on(scored, by_start["When"]) == "ferreira"
     # "Police" is capitalised only to open the sentence: no one's surname.
     assert leans_on(scored, by_start["Police"]) == ""
     # A title that names her, or a name in the news all over the issue, needs no more.
