@@ -570,7 +570,7 @@ _SURNAME_SUBJECT = re.compile(
     # ... then what a person does: a verb, perhaps after an adverb or an auxiliary
     # ("Portland leaders opted" has a place as its first word, not a person), perhaps
     # with their people ("Brown and his team found").
-    r"(?=,\s+(?:who|whose)\b|(?:\s+and\s+(?:his|her|their)\s+[a-z]+)?"
+    r"(?=,\s+(?:who|whose)\b|(?:\s+and\s+(?:(?:his|her|their)\s+[a-z]+|[A-Z][a-z]+))?"
     r"(?:\s+(?:in|on|last|this)\s+(?:[A-Z][a-z]+|week|month|year))?"
     r"\s+(?:(?:still|also|later|then|now|never|once|first|"
     r"previously|recently|had|has|have|was|is|will|would|could|did)\s+)?"
@@ -578,7 +578,7 @@ _SURNAME_SUBJECT = re.compile(
     r"gives|wrote|writes|knew|knows|thinks|thought|saw|came|left|spent|became|began|won|"
     r"lost|ran|met|felt|found|kept|led|heard|held|brought|sent|sought|paid|built|stood|"
     r"fell|chose|spoke|grew|lives|works|remains|faces|plays|serves|runs|owns|believes|"
-    r"hopes|wants|needs|holds|leads)\b|\s+(?:has|had|was|is|will|would|could|did)\b)"
+    r"hopes|wants|needs|holds|leads|are|were)\b|\s+(?:has|had|was|is|will|would|could|did)\b)"
 )
 
 # "..., Gahler said." at the end: the speaker named by a bare surname.

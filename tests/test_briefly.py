@@ -648,7 +648,8 @@ _QUAY_REPORT = (
     "Ferreira said. "
     "Police said the warehouse held fertiliser and was sealed off overnight. "
     "Ferreira in March warned that the cranes were too old for the winter gales. "
-    "When Ferreira and her officers reached the quay, the warehouse roof had caved in."
+    "When Ferreira and her officers reached the quay, the warehouse roof had caved in. "
+    "Ferreira and Okafor were the last to leave the quay on Sunday."
 )
 
 
@@ -667,6 +668,8 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     assert leans_on(scored, warned) == "ferreira"
     # ... and as the subject of an opening clause, with her people.
     assert leans_on(scored, by_start["When"]) == "ferreira"
+    last = next(i for i, c in enumerate(scored.candidates) if "last to leave" in c.text)
+    assert leans_on(scored, last) == "ferreira"
     # "Police" is capitalised only to open the sentence: no one's surname.
     assert leans_on(scored, by_start["Police"]) == ""
     # A title that names her, or a name in the news all over the issue, needs no more.
