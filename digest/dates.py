@@ -222,8 +222,33 @@ _TAKES_A_BARE_DAY = frozenset(
 )
 # A present state or an opening participle before a "today": the age, maybe ("is still
 # divided today", "Based on the terrain today, ...").
-_OF_THE_PRESENT = re.compile(r"\b(?:is|are|am|remains?|stays?)\b|^\s*(?:Based|Given|Judging)\b")
-_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|us|my|My|our|Our)\b")
+_OF_THE_PRESENT = re.compile(
+    r"\b(?:is|are|am|remains?|stays?|has|have|may|might|can)\b|^\s*(?:Based|Given|Judging)\b"
+)
+# A present tense right after the day: "The company, founded in 1902, today employs ...".
+_PRESENT_AFTER = re.compile(r"^\s+(?:[a-z]+ly\s+)?(?:[a-z]+[^s\W]s|is|are|has|have|may|can)\b")
+# The first or second person: "we", "you will say".
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|me|us|my|My|our|Our|you|You|your|Your)\b")
+# 'The army shelled the town last night,' a spokesman said.
+_SINGLE_QUOTED = re.compile(r"(?:^|\s)['‘][A-Z]|[,.?!]['’](?:\s|$)")
+_TRANSCRIPT_LABEL = re.compile(r"^[A-Z][A-Z .'’\-]+:")
+# "Tonight Show host", "Today Show co-host": the start of a name.
+_NAME_AFTER = re.compile(r"^\s+[A-Z]")
+# Words after which the relative word is an idiom, an anniversary or an age: "ten years
+# ago today", "born yesterday", "as if it were yesterday", "the jobs of tomorrow",
+# "compared with yesterday".
+_KEEPS_THE_WORD = frozenset({"ago", "born", "were", "of", "with", "than", "like"})
+# A day's event after a possessive: "today's vote", "last night's premiere".
+_EVENT_AFTER = re.compile(
+    r"^\s+(?:[a-z\-]+\s+){0,2}?(?:vote|votes|voting|meeting|meetings|election|match|game|"
+    r"announcement|decision|hearing|ruling|verdict|summit|talks|strike|protest|protests|"
+    r"attack|attacks|speech|session|trial|debate|deadline|launch|event|show|premiere|race|"
+    r"final|service|funeral|ceremony|rally|march|conference|briefing|statement|report|"
+    r"episode|broadcast|interview|shooting|crash|storm|fire|explosion|raid|strikes|"
+    r"opening|closing|parade|concert|festival|results?|poll|primary|runoff|visit|trip|"
+    r"flight|address|appearance|testimony|court|arraignment|sentencing|signing|deal|"
+    r"agreement|incident|accident|earthquake|quake|performance)\b"
+)
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 # A relative day as a clause's subject: "Today marks ...", "said tonight was ...".
 _SUBJECT_OF = re.compile(
@@ -265,7 +290,9 @@ _LAST_HOUR_OF_ONE_DATE: Final = 10
 _ANNOTATION_WITH_SPACE = re.compile(" " + _ANNOTATION.pattern)
 
 
-def annotate_dates(text: str, published: datetime, utc_offset: int | None = None) -> str:
+def annotate_dates(
+    text: str, published: datetime, utc_offset: int | None = None, *, reword: bool = True
+) -> str:
     """``text`` with each relative day or week followed by the date it means, in brackets.
 
     ``published`` is the article's publication time (aware; its date in UTC is used).
@@ -273,7 +300,9 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
     own date instead: then "on Friday" told in the past is never after it, nor does the
     UTC date's next day stand in for a far-east outlet's today.
     Weekdays already followed by a date ("Tuesday, Nov. 17") are left alone; a
-    possessive gets its date after the "'s" ("Tuesday's (17 November) vote").
+    possessive gets its date after the "'s" ("Tuesday's (17 November) vote"). With
+    ``reword`` false, a relative day keeps its word too ("today (21 November)"), so
+    the text's weekdays are the source's own.
     """
     day = published.date()
     latest = published.date() + timedelta(days=1 if published.hour >= _LAST_HOUR_OF_ONE_DATE else 0)
@@ -338,7 +367,7 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
             return match.group(0)
         meant = day + timedelta(days=_DAY_OFFSET[word])
         told = match.group(0)
-        if _may_tell_as_weekday(text, match):
+        if may_reword and _may_tell_as_weekday(text, match):
             told = _as_weekday(text, match, meant)
         return f"{told} ({_day_month(meant)})"
 
@@ -363,24 +392,60 @@ def annotate_dates(text: str, published: datetime, utc_offset: int | None = None
         return f"{match.group(0)} (week of {_day_month(monday)})"
 
     text = _DAY.sub(weekday, text)
+    # The brackets moved the quotations: find them again for the relative days.
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
+    # A relative day is reworded only where the day is sure and the words are the
+    # writer's: with no zone from the feed, an article stamped before 10:00 UTC may be
+    # an American evening's ("voted tonight" at 02:00 UTC is Friday night in New York);
+    # a speaker's words stay as spoken.
+    may_reword = (
+        reword
+        and (utc_offset is not None or published.hour >= _LAST_HOUR_OF_ONE_DATE)
+        and not _in_speakers_words(text)
+    )
     text = _RELATIVE_DAY.sub(relative_day, text)
+    quoted = [m.span() for m in _QUOTATION.finditer(text)]
     return _RELATIVE_WEEK.sub(relative_week, text)
 
 
+def _in_speakers_words(text: str) -> bool:
+    """Whether ``text`` is, or holds, words someone speaks that the sentence splitter
+    may have cut from their quotation marks: a quotation left open or closed without
+    its opening, a single-quoted one, a transcript's speaker label ("TRUMP: ..."), or
+    the first or second person outside double quotes ("Tomorrow, you will say ...")."""
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return True
+    if _SINGLE_QUOTED.search(text) or _TRANSCRIPT_LABEL.match(text):
+        return True
+    return bool(_FIRST_PERSON.search(_QUOTATION.sub("", text)))
+
+
 def _may_tell_as_weekday(text: str, match: re.Match[str]) -> bool:
-    """Whether the relative day of ``match`` may be told as its weekday: not in a
-    speaker's words (a quotation the sentence splitter left open, a first person), and
-    a "today" or "tomorrow" only of an event, past or ahead: in the present ("the
-    country is still divided today", "the leaders of tomorrow") it may be the age."""
-    before = text[: match.start()]
-    if before.count('"') % 2 or before.count("“") > before.count("”"):
+    """Whether the relative day of ``match`` may be told as its weekday: not a name or a
+    label ("Tonight Show host", "TONIGHT: ..."), not an anniversary ("ten years ago
+    today"), not an idiom ("born yesterday", "the jobs of tomorrow"); a "today" or
+    "tomorrow" only of an event, past or ahead, and a possessive only before an event
+    ("today's vote", not "today's smartphones"): the age is told in the present."""
+    said = match.group(0)
+    after = text[match.end() :]
+    if said.isupper() or after.startswith(":") or (said[0].isupper() and _NAME_AFTER.match(after)):
         return False
-    if _FIRST_PERSON.search(_QUOTATION.sub("", text)):
+    before = text[max(0, match.start() - 40) : match.start()]
+    last = _LAST_WORD.search(before)
+    if last is not None and last.group(1).lower() in _KEEPS_THE_WORD:
         return False
-    said = match.group(0).lower()
-    if said.startswith(("today", "tomorrow")) and not said.endswith(("'s", "’s")):
-        clause = _CLAUSE_BREAK.split(before)[-1]
-        return _tense(text, match.start()) is not None and not _OF_THE_PRESENT.search(clause)
+    lowered = said.lower()
+    if lowered.endswith(("'s", "’s")):
+        return bool(_EVENT_AFTER.match(after))
+    if lowered.startswith(("today", "tomorrow")):
+        start = _clause_start(text, match.start())
+        end = _CLAUSE_BREAK.search(text, match.end())
+        clause = text[start : end.start() if end else len(text)]
+        return (
+            _tense(text, match.start()) is not None
+            and not _OF_THE_PRESENT.search(clause)
+            and not _PRESENT_AFTER.match(after)
+        )
     return True
 
 
@@ -399,7 +464,7 @@ def _as_weekday(text: str, match: re.Match[str], meant: date) -> str:
     possessive = said[-2:] if said[-2:] in ("'s", "’s") else ""
     if possessive:
         return name + possessive
-    before = _LAST_WORD.search(text, 0, match.start())
+    before = _LAST_WORD.search(text[max(0, match.start() - 40) : match.start()])
     after = text[match.end() :]
     # After a preposition ("until today", "as early as today"), or as the subject
     # ("Today marks ..."), the weekday stands alone; elsewhere it is "on Saturday".

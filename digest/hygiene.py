@@ -283,9 +283,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:article|story|report|post)\b|"
             r"\bThis (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)|"
             # The article speaking of itself: "the court order referred to in this story
-            # has been amended", "... contributed to this report", "the publisher of
-            # this report". ("Parts of this story", a film's, is the news.)
-            r"(?<!contributed )\b(?:in|to) this (?:article|story|report|post)\b|"
+            # has been amended", "Stay with us for developments in this story", "the
+            # publisher of this report". ("No winners in this story", "the findings in
+            # this report" are the news.)
+            r"\b(?:referred to|mentioned|named|quoted|cited|pictured|featured) in this "
+            r"(?:article|story|report|post)\b|\bdevelopments in this story\b|"
             r"\bpublisher of this (?:article|report)\b",
         ),
     ),

@@ -32,7 +32,7 @@ from digest.speakers import (
     _is_agent,
     is_plural_speaker,
 )
-from digest.text import MONTHS, WEEKDAYS, word_count
+from digest.text import MONTHS, WEEKDAYS, content_words, word_count
 
 __all__ = ["is_person_word", "name_in_full", "speaker_kind"]
 
@@ -189,6 +189,68 @@ def _who_clause(who: str, said_as: str, sentences: Sequence[str]) -> str:
 
 # A surname with the sentence's own description of its bearer: "Morbidelli, an expert".
 _DESCRIBED_SURNAME = re.compile(r"(?P<surname>[A-Z][\w'’\-]+),\s+(?P<role>(?:an?|the)\s.+)")
+_KIN = re.compile(
+    r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow|widower|niece|"
+    r"nephew|cousin|uncle|aunt|grand\w+|partner|fianc[eé]e?|parents?|children|child)\b"
+)
+# A person's cue beside a full name: a description or a reporting verb after it, a role
+# in lower case before it ("planetary scientist Alessandro Morbidelli").
+_PERSON_CUE_AFTER = re.compile(
+    r"^(?:,\s+(?:an?|the|who|\d{1,3},)(?:\s|\b)|\s+(?:said|says|told|added|wrote|agreed|argued|explained|"
+    r"noted|warned|called|believes|thinks)\b)"
+)
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_WORD_AFTER_COMMA = re.compile(r"^,\s+([a-z]+)\b")
+_SAID = frozenset({"said", "says", "told", "added", "wrote"})
+_TITLE_BEFORE = re.compile(r"\b(?:Prime|Vice|Foreign|Defence|Defense|First)\s+$")
+
+
+def _one_bearer(surname: str, description: str, context: Sequence[str]) -> str:
+    """The one person ``context`` names in full by ``surname`` ("Alessandro Morbidelli"),
+    given names and surname, where it also shows them to be a person (a description, an
+    age, a reporting verb, a role before the name); "" when it names none, two ("Joe
+    Biden", "Hunter Biden"), only a name that may be a firm's ("at Goldman Sachs"), or
+    one whose title is not ``description`` ("Prime Minister Boris Johnson" for "Johnson,
+    a council spokesperson")."""
+    full = re.compile(
+        rf"(?<![\w.’'-])((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(surname)}\b(?!\s+[A-Z])"
+    )
+    names: set[str] = set()
+    cued: set[str] = set()
+    for sentence in context:
+        for match in full.finditer(sentence):
+            given = match.group(1).split()
+            # "President Joe Biden", "Prosecutor Ann Lind", "When Ann Lind": a title, a
+            # role or a function word is no given name.
+            titles = []
+            while given and (
+                given[0] in _PERSON_TITLES
+                or not content_words(given[0])
+                or is_person_word(given[0].lower())
+            ):
+                titles.append(given.pop(0))
+            if not given:
+                continue
+            name = " ".join([*given, surname])
+            names.add(name)
+            before, after = sentence[: match.start()], sentence[match.end() :]
+            titles = [t for t in titles if content_words(t)]
+            if (titles or _TITLE_BEFORE.search(before)) and not any(
+                title.lower() in description.lower() for title in titles
+            ):
+                cued.add("")  # a title the description does not give: no one bearer
+            role = _WORD_BEFORE.search(before)
+            person_after = _WORD_AFTER_COMMA.match(after)
+            if (
+                _PERSON_CUE_AFTER.match(after)
+                or (person_after is not None and is_person_word(person_after.group(1)))
+                or (role is not None and (is_person_word(role.group(1)) or role.group(1) in _SAID))
+            ):
+                cued.add(name)
+    if len(names) != 1 or "" in cued or not cued:
+        return ""
+    name = next(iter(names))
+    return "" if speaker_kind(name) == "body" else name
 
 
 def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
@@ -230,12 +292,11 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = _full_name(who, context)
     elif described := _DESCRIBED_SURNAME.fullmatch(who):
         # "Morbidelli, an expert in orbits" -> "Alessandro Morbidelli, an expert in
-        # orbits": the name in full, the role the sentence gave.
-        surname = described["surname"]
-        if not is_plural_speaker(surname) and speaker_kind(surname) != "body":
-            name = _full_name(surname, context).split(",")[0]
-            if name != surname and name.endswith(surname):
-                who = f"{name}, {described['role']}"
+        # orbits": the name in full, the role the sentence gave. A relative ("Biden, the
+        # president's son") is described so because the surname is shared: as written.
+        if not _KIN.search(described["role"]):
+            name = _one_bearer(described["surname"], described["role"], context)
+            who = f"{name}, {described['role']}" if name else who
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+", who):

@@ -25,6 +25,7 @@ from digest.antecedent import opens_on_an_ordinal, points_back, unintroduced_sur
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import is_person_word, name_in_full, speaker_kind
+from digest.places import PLACES
 from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
 from digest.text import (
     MONTH_PATTERN,
@@ -55,7 +56,17 @@ _SUPPORTIVE = re.compile(
 _SUBJECT_PRONOUN = re.compile(r"(he|she|it|his|her|its)\b", re.IGNORECASE)
 # A person spoken of in reported speech: who it is must be someone the claim names.
 _PERSONAL = re.compile(r"\b(?:he|she|him|his|her|himself|herself)\b")
-_LOCATIVE = frozenset({"to", "in", "at", "from", "near", "into", "across", "outside", "through"})
+_LOCATIVE = frozenset({"in", "at", "near", "into", "across", "outside", "through"})
+_PLACE_ENDINGS = frozenset(
+    {"City", "County", "State", "Province", "Island", "Islands", "Republic", "Kingdom"}
+)
+# People whose words do not end like a role's: "the suspect", "the accused", "a
+# 34-year-old".
+_PERSON_EXTRA = re.compile(
+    r"^(?:suspect|accused|coach|nurse|baby|deceased|inmate|deputy|pilot|nominee|candidate|"
+    r"employee|veteran|plaintiff|defendant|victim|gunman|assailant|detainee|prisoner|"
+    r"toddler|infant|man|woman|\d+-year-old)s?$"
+)
 # "it" that refers to nothing: "it was hard to ...", "it is likely that ...", "it would
 # take ...".
 _EXPLETIVE_IT = re.compile(
@@ -452,19 +463,29 @@ def _someone_unnamed(says: str, who: str, *, plural: bool) -> bool:
     pronoun = _PERSONAL.search(says)
     if pronoun is None:
         return False
-    place = False  # in a capitalised run after "to", "in", ...: a place, no referent
-    previous = ""
-    for word in says[: pronoun.start()].split():
-        bare = word.strip(",;:()“”\"'’")
-        if bare[:1].isupper():
-            place = place or previous in _LOCATIVE
-            if not place:
+    # A capitalised run is someone the pronoun may be, unless it is a place: after
+    # "in", "at", "near" ..., or after "to" or "from" when it is a place by its name
+    # ("headed to New York City"; "delivered to Johnson" is a person).
+    words = [word.strip(",;:()“”\"'’") for word in says[: pronoun.start()].split()]
+    at = 0
+    while at < len(words):
+        word = words[at]
+        if not word[:1].isupper():
+            if is_person_word(word.lower()) or _PERSON_EXTRA.match(word.lower()):
                 return False
-        else:
-            place = False
-            if is_person_word(bare.lower()):
-                return False
-        previous = bare.lower()
+            at += 1
+            continue
+        end = at
+        while end < len(words) and words[end][:1].isupper():
+            end += 1
+        run = " ".join(words[at:end])
+        previous = words[at - 1].lower() if at else ""
+        place = previous in _LOCATIVE or (
+            previous in ("to", "from") and (run in PLACES or words[end - 1] in _PLACE_ENDINGS)
+        )
+        if not place:
+            return False
+        at = end
     return True
 
 

@@ -179,8 +179,10 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
     """``sentence`` with its other days dated as the Briefly's are ("announced on
     Tuesday (17 November)"): beside the item's own date, a bare weekday reads as that
     date's. The item's own day needs no second date, least of all another one (the
-    Briefly's rules may date a "Friday" told on a Friday otherwise)."""
-    text = annotate_dates(sentence, article.published, article.utc_offset)
+    Briefly's rules may date a "Friday" told on a Friday otherwise). A relative day
+    keeps its word ("began today (21 November)"): the item's own weekday is found by
+    counting the sentence's weekdays, which a reworded "today" would add to."""
+    text = annotate_dates(sentence, article.published, article.utc_offset, reword=False)
     if mention.day is not None:
         text = text.replace(f" ({mention.day.day} {MONTHS[mention.day.month - 1]})", "")
     if mention.weekday_at >= 0:

@@ -19,7 +19,7 @@ TUESDAY = date(2026, 11, 17)
 FRIDAY = date(2026, 11, 20)
 
 
-def _story(*texts: str, published: date = TUESDAY, story_id: str = "s-1") -> Story:
+def _story(*texts: str, published: date = TUESDAY, story_id: str = "s-1", hour: int = 9) -> Story:
     articles = tuple(
         Article(
             id=ArticleId(f"{story_id}-{n}"),
@@ -27,7 +27,7 @@ def _story(*texts: str, published: date = TUESDAY, story_id: str = "s-1") -> Sto
             outlet=f"Outlet {n}",
             feed_url="https://outlet.example.com/feed",
             title="A title",
-            published=datetime.combine(published, time(9), tzinfo=UTC),
+            published=datetime.combine(published, time(hour), tzinfo=UTC),
             text=text,
         )
         for n, text in enumerate(texts)
@@ -177,6 +177,18 @@ def test_an_items_other_days_are_dated_and_its_own_day_is_not_repeated() -> None
     strike = _story("The strike, which began on Monday, is set to end on Friday.", published=FRIDAY)
     [item] = find_events([strike], ISSUE)
     assert item.text == "The strike, which began on Monday (16 November), is set to end on Friday."
+    # A relative day keeps its word here: told as its weekday ("yesterday" of a Friday
+    # is Thursday), it would be counted as the item's own.
+    talks = _story(
+        "After talks broke down yesterday, negotiators will meet again on Thursday.",
+        published=FRIDAY,
+        hour=12,
+    )
+    [item] = find_events([talks], ISSUE)
+    assert (item.day, item.text) == (
+        date(2026, 11, 26),
+        "After talks broke down yesterday (19 November), negotiators will meet again on Thursday.",
+    )
     hearing = _story("The parole board will hear the case on Wednesday.", published=FRIDAY)
     [item] = find_events([hearing], ISSUE)
     assert (item.day, item.text) == (
