@@ -187,6 +187,8 @@ def _who_clause(who: str, said_as: str, sentences: Sequence[str]) -> str:
     return who
 
 
+# Two people by their surnames: "Christian and Greig".
+_TWO_NAMES = re.compile(r"([A-Z][a-z][\w'’\-]*) and ([A-Z][a-z][\w'’\-]*)")
 # A surname with the sentence's own description of its bearer: "Morbidelli, an expert".
 _DESCRIBED_SURNAME = re.compile(r"(?P<surname>[A-Z][\w'’\-]+),\s+(?P<role>(?:an?|the)\s.+)")
 _KIN = re.compile(
@@ -196,8 +198,10 @@ _KIN = re.compile(
 # A person's cue beside a full name: a description or a reporting verb after it, a role
 # in lower case before it ("planetary scientist Alessandro Morbidelli").
 _PERSON_CUE_AFTER = re.compile(
-    r"^(?:,\s+(?:an?|the|who|\d{1,3},)(?:\s|\b)|\s+(?:said|says|told|added|wrote|agreed|argued|explained|"
-    r"noted|warned|called|believes|thinks)\b)"
+    r"^(?:,\s+(?:an?|the|who|\d{1,3},)(?:\s|\b)|"
+    # ... perhaps as one of two speakers: "Mel Greig and Michael Christian told".
+    r"(?:\s+and\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)?\s+(?:said|says|told|added|wrote|"
+    r"agreed|argued|explained|noted|warned|called|believes|thinks)\b)"
 )
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _WORD_AFTER_COMMA = re.compile(r"^,\s+([a-z]+)\b")
@@ -290,6 +294,14 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         # "Abdel Fattah" -> "Nabil Abdel Fattah, director of ...", "Harry Kazianis" ->
         # "Harry Kazianis, director of defense studies at ...": the name in full, the role.
         who = _full_name(who, context)
+    elif (pair := _TWO_NAMES.fullmatch(who)) and not any(
+        is_plural_speaker(name) for name in (pair[1], pair[2])
+    ):
+        # "Christian and Greig" -> "Michael Christian and Mel Greig": each by the one
+        # person the article names so, or both as written.
+        one, other = (_one_bearer(name, "", context) for name in (pair[1], pair[2]))
+        if one and other:
+            who = f"{one} and {other}"
     elif described := _DESCRIBED_SURNAME.fullmatch(who):
         # "Morbidelli, an expert in orbits" -> "Alessandro Morbidelli, an expert in
         # orbits": the name in full, the role the sentence gave. A relative ("Biden, the

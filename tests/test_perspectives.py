@@ -1142,3 +1142,18 @@ def test_a_described_surname_is_named_in_full_with_its_description(
     from digest.naming import name_in_full
 
     assert name_in_full(who, context, "Outlet A") == named
+
+
+def test_two_speakers_by_surname_are_named_in_full_each_or_as_written() -> None:
+    from digest.naming import name_in_full
+
+    context = [
+        "Mel Lind and Michael Berg told of their distress on the morning show.",
+        "“Our thoughts are with the family,” said Michael Berg.",
+        "Lind and Berg said they thought the joke was on them.",
+    ]
+    assert name_in_full("Lind and Berg", context, "Outlet A") == "Mel Lind and Michael Berg"
+    # One of them never named in full, or named as two people: both as written.
+    assert name_in_full("Lind and Okafor", context, "Outlet A") == "Lind and Okafor"
+    twice = [*context, "Ann Lind, her sister, said nothing."]
+    assert name_in_full("Lind and Berg", twice, "Outlet A") == "Lind and Berg"
