@@ -335,6 +335,24 @@ def test_a_reason_or_concession_without_its_main_clause_is_a_fragment() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("sentence", "fit"),
+    [
+        # Two headlines run together: the second has no subject.
+        ("Harbour chief Ana Lind meets the mayor, hands over the dockers' letter.", False),
+        ("Setubal Ferries recently won the island contract, is bidding for another.", False),
+        # Whole sentences with the same shape of words.
+        ("Harbour chief Ana Lind met the mayor, officials said on Monday in Setubal.", True),
+        ("Ferry fares rose sharply in May, months before the new contract was signed.", True),
+        ("Police found the abandoned car near the quay, minus the stolen cash.", True),
+        ("Lind runs the port, is friends with the mayor and has sat on the board.", True),
+        ("Strike on the ferry line enters its third day, union says.", True),
+    ],
+)
+def test_two_headlines_run_together_are_no_briefly_sentence(sentence: str, fit: bool) -> None:
+    assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence))) is fit
+
+
 def test_a_companys_own_statement_is_not_told_in_our_voice() -> None:
     report = (
         "Harbour Ferries withdrew its new electric ferry on Monday after a battery fire "
