@@ -288,7 +288,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # this report" are the news.)
             r"\b(?:referred to|mentioned|named|quoted|cited|pictured|featured) in this "
             r"(?:article|story|report|post)\b|\bdevelopments in this story\b|"
-            r"\bpublisher of this (?:article|report)\b",
+            r"\bpublisher of this (?:article|report)\b|"
+            # A live page's notice: "This is a developing story and will be updated."
+            r"\bThis is an? (?:developing|breaking)(?: news)? (?:story|situation)\b|"
+            r"\b(?:story|article|report|page|post) (?:will be|is being|may be) updated\b|"
+            r"\b(?:[Pp]lease )?[Cc]heck back (?:later |soon |here )?for (?:updates|more)\b",
         ),
     ),
     (
@@ -333,6 +337,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "promo or newsletter",
         re.compile(
+            # A paywall's or a geoblock's notice.
+            r"\b(?:reached|used up) (?:your|the) (?:limit|maximum) of (?:free )?"
+            r"(?:articles|stories)\b|\bnot available in your (?:region|country|area)\b|"
             r"^\s*(?:Read more|Read also|Related|Advertisement|Click here|Sign up|Subscribe|"
             r"Follow us|Share this|Listen|Continue reading|Get the latest|Don't miss|"
             r"Download (?:our|the) app|Like us on|This article (?:was|has been|originally)|"
