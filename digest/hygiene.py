@@ -317,7 +317,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"correspondent|photographer|producer) (?:at|for|with) (?:(?!and\b)[^.,;]){1,40}"
             r"(?:,[ ](?:where|covering|who covers)[^.]{0,60})?\.?\s*$|"
             # "NBC News' Matthew DeLuca contributed to this report."
-            r"\bcontributed (?:reporting )?to this (?:report|story|article)\b",
+            r"\bcontributed (?:reporting )?to this (?:report|story|article)\b|"
+            # Where the reporters were, the whole line: "Ana Lind reported from Kyiv and
+            # Oleh Petrenko from Lviv."
+            r"^\s*(?:The )?(?:[A-Z][\w.'’\-]*+[ ]+){1,4}(?:reported|reports|contributed "
+            r"reporting) from (?:[A-Z][\w'’\-]*+(?:,[ ]|[ ](?:and[ ])?)?){1,8}"
+            r"(?:from (?:[A-Z][\w'’\-]*+[ ]?){1,3})?\.?\s*$",
         ),
     ),
     (
