@@ -240,7 +240,7 @@ _NAME_AFTER = re.compile(r"^\s+[A-Z]")
 _KEEPS_THE_WORD = frozenset({"ago", "born", "were", "of", "with", "than", "like"})
 # A day's event after a possessive: "today's vote", "last night's premiere".
 _EVENT_AFTER = re.compile(
-    r"^\s+(?:[a-z\-]+\s+){0,2}?(?:vote|votes|voting|meeting|meetings|election|match|game|"
+    r"^\s+(?:[\w\-’'.]+\s+){0,3}?(?:vote|votes|voting|meeting|meetings|election|match|game|"
     r"announcement|decision|hearing|ruling|verdict|summit|talks|strike|protest|protests|"
     r"attack|attacks|speech|session|trial|debate|deadline|launch|event|show|premiere|race|"
     r"final|service|funeral|ceremony|rally|march|conference|briefing|statement|report|"
@@ -255,6 +255,11 @@ _SUBJECT_OF = re.compile(
     r"^\s+(?:is|was|will|would|has|had|marks|marked|saw|sees|brings|brought|became|becomes|"
     r"could|might|may|should|can)\b"
 )
+# The earliest local hour of a part of the day, and a clock time beside a weekday.
+_PART_HOURS = {"afternoon": 12, "evening": 17, "night": 18}
+_CLOCK = r"(?P<hour>\d{1,2})(?::\d\d)?\s?(?P<half>[ap])\.?m\.?"
+_CLOCK_BEFORE = re.compile(rf"\b{_CLOCK}\s+(?:on\s+)?$", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(rf"\s+(?:at\s+|around\s+|about\s+)?{_CLOCK}", re.IGNORECASE)
 _DAY_OFFSET = {
     "yesterday": -1,
     "last night": -1,
@@ -353,7 +358,13 @@ def annotate_dates(
                     said = spoken_on(text, day, match.start("day"))
                     return _weekday_date(said, weekday, "", False, said)
         start = spoken_on(text, day, match.start("day")) if future else day
-        return _weekday_date(start, weekday, before, future, latest)
+        last = latest
+        if not future and latest > day and _earliest_hour(text, match) > published.hour - 10:
+            # The next day's evening had begun nowhere when the article was stamped
+            # ("two men pulled guns about 7:30 p.m. Wednesday" at Tuesday 20:00 UTC:
+            # Wednesday 19:30 is UTC+23.5): the day told in the past is last week's.
+            last = day
+        return _weekday_date(start, weekday, before, future, last)
 
     def relative_day(match: re.Match[str]) -> str:
         if (
@@ -428,7 +439,12 @@ def _may_tell_as_weekday(text: str, match: re.Match[str]) -> bool:
     ("today's vote", not "today's smartphones"): the age is told in the present."""
     said = match.group(0)
     after = text[match.end() :]
-    if said.isupper() or after.startswith(":") or (said[0].isupper() and _NAME_AFTER.match(after)):
+    possessive = said.endswith(("'s", "’s"))
+    if (
+        said.isupper()
+        or after.startswith(":")
+        or (said[0].isupper() and not possessive and _NAME_AFTER.match(after))
+    ):
         return False
     before = text[max(0, match.start() - 40) : match.start()]
     last = _LAST_WORD.search(before)
@@ -447,6 +463,19 @@ def _may_tell_as_weekday(text: str, match: re.Match[str]) -> bool:
             and not _PRESENT_AFTER.match(after)
         )
     return True
+
+
+def _earliest_hour(text: str, match: re.Match[str]) -> int:
+    """The earliest local hour the weekday of ``match`` can mean by its part of the day
+    ("Wednesday night": 18) or a clock time beside it ("about 7:30 p.m. Wednesday",
+    "Wednesday at 9 p.m.": 19, 21); 0 when it says none."""
+    hour = _PART_HOURS.get((match.group("part") or "").strip().lower(), 0)
+    clock = _CLOCK_BEFORE.search(text, max(0, match.start() - 30), match.start()) or (
+        _CLOCK_AFTER.match(text, match.end())
+    )
+    if clock is not None:
+        hour = max(hour, int(clock["hour"]) % 12 + (12 if clock["half"][0] in "pP" else 0))
+    return hour
 
 
 def _as_weekday(text: str, match: re.Match[str], meant: date) -> str:

@@ -10,6 +10,9 @@ line. A sentence counts only when all of these hold:
 - it names a date: "1 December", "December 1", "Tuesday 1 December 2026", "on
   Thursday", "next Tuesday" (a weekday is the first one after the article was
   published), or a month alone after "in"/"by"/"until"/"next month" ("in January");
+  not the weekday of the day it was written ("will meet on Friday" on a Friday is that
+  very day in wire style, or a week on: no telling), nor, when the feed gave no zone and
+  stamped it before 10:00 UTC, of the day before;
 - the date follows a preposition that points at a time ("on", "from", "by", "until",
   "in", ...) and not a reporting verb ("said on 3 March", "announced on Friday" report
   the past);
@@ -53,6 +56,9 @@ __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
 HORIZON_DAYS: Final = 300
 # A short list: the section is a calendar, not a second issue.
 MAX_ITEMS: Final = 6
+# Before this hour UTC, a date stamped with no zone may be the day before on an American
+# outlet's clock (as digest.dates reads it).
+_UNSURE_BEFORE_HOUR: Final = 10
 # A longer "sentence" is usually several run together by the page; not worth printing.
 _MAX_SENTENCE_CHARS: Final = 300
 _EXPLETIVE_IT = re.compile(
@@ -154,8 +160,14 @@ def find_events(
         for article in story.articles:
             # The day the outlet wrote it on, as the Briefly dates its days.
             published = local_date(article.published, article.utc_offset)
+            # The weekdays that may be the day of writing itself: "will meet on Friday"
+            # written on a Friday is that day, in wire style, or a week on. With no zone
+            # from the feed and a stamp before 10:00 UTC, the day before may be it too.
+            today = {published.weekday()}
+            if article.utc_offset is None and article.published.hour < _UNSURE_BEFORE_HOUR:
+                today.add((published - timedelta(days=1)).weekday())
             for sentence in _sentences(article.text):
-                mentions = _mentions(sentence, published, issue_date)
+                mentions = _mentions(sentence, published, issue_date, frozenset(today))
                 if mentions and _is_printed(sentence, already):
                     continue
                 for mention in mentions:
@@ -225,7 +237,9 @@ def _is_printed(sentence: str, printed: Sequence[list[str]]) -> bool:
     )
 
 
-def _mentions(sentence: str, published: date, issue_date: date) -> list[_Mention]:
+def _mentions(
+    sentence: str, published: date, issue_date: date, today: frozenset[int] = frozenset()
+) -> list[_Mention]:
     # A sentence that names an earlier year ("Road Trip 2010") may be old news: a bare
     # "24 June" in it cannot be placed in a year with any confidence.
     is_dated_in_past = any(int(y) < published.year for y in _ANY_YEAR.findall(sentence))
@@ -236,12 +250,20 @@ def _mentions(sentence: str, published: date, issue_date: date) -> list[_Mention
     for match in _DATE.finditer(sentence):
         if not _speaks_of_future(sentence, match):
             continue
-        mention = _resolve(match, said_on if match.group("weekday") else published)
+        weekday = match.group("weekday")
+        spoken = today if said_on == published else {said_on.weekday()}
+        if (
+            weekday
+            and _WEEKDAYS.index(weekday.lower()) in spoken
+            and match.group("lead").lower() != "next"
+        ):
+            continue  # that very day, already past, or a week on: no telling
+        mention = _resolve(match, said_on if weekday else published)
         if mention is None or (is_dated_in_past and not _has_year(match)):
             continue
-        if match.group("weekday"):
+        if weekday:
             mention = dataclasses.replace(
-                mention, weekday_at=match.start("weekday"), weekday=match.group("weekday")
+                mention, weekday_at=match.start("weekday"), weekday=weekday
             )
         # A month alone counts only from the next month on: "in November" read on 23
         # November may well be over.

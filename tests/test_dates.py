@@ -494,9 +494,12 @@ def test_a_relative_day_is_told_as_its_weekday() -> None:
     ):
         told = annotate_dates(kept, saturday)
         assert not any(day in told for day in ("Friday", "Saturday", "Sunday")), told
-    # A possessive before a day's event is the day's.
+    # A possessive before a day's event is the day's, a name between them or not.
     assert annotate_dates("Today's vote was delayed by the storm.", saturday) == (
         "Saturday's (21 November) vote was delayed by the storm."
+    )
+    assert annotate_dates("Last night's Harbour Awards ceremony ran late.", saturday) == (
+        "Friday night's (20 November) Harbour Awards ceremony ran late."
     )
     # With no zone from the feed, an article stamped in the small hours UTC may be an
     # American evening's: "tonight" is then only dated, as before.
@@ -507,3 +510,30 @@ def test_a_relative_day_is_told_as_its_weekday() -> None:
     assert annotate_dates("The Senate voted tonight on the bill.", small_hours, -300) == (
         "The Senate voted on Friday night (20 November) on the bill."
     )
+
+
+def test_a_past_evening_of_the_next_day_had_begun_nowhere() -> None:
+    """With no zone from the feed, a weekday told in the past may be the next UTC day
+    (a far-east outlet's); not when its hour had come nowhere yet: at Tuesday 20:00 UTC,
+    Wednesday 19:30 would be UTC+23.5."""
+    tuesday_evening = datetime(2026, 11, 17, 20, 3, tzinfo=UTC)
+    cases = {
+        "Two men pulled guns about 7:30 p.m. Wednesday outside the bar.": (
+            "Two men pulled guns about 7:30 p.m. Wednesday (11 November) outside the bar."
+        ),
+        "The ferry sank on Wednesday night off Mull.": (
+            "The ferry sank on Wednesday night (11 November) off Mull."
+        ),
+        "The fire began Wednesday at 9 p.m. near the quay.": (
+            "The fire began Wednesday (11 November) at 9 p.m. near the quay."
+        ),
+        # A morning could have come in the far east; a day ahead is ahead.
+        "The ferry sank on Wednesday morning off Mull.": (
+            "The ferry sank on Wednesday morning (18 November) off Mull."
+        ),
+        "The ferry will sail at 9 p.m. Wednesday.": (
+            "The ferry will sail at 9 p.m. Wednesday (18 November)."
+        ),
+    }
+    for sentence, dated in cases.items():
+        assert annotate_dates(sentence, tuesday_evening) == dated
