@@ -147,7 +147,10 @@ _RELATIVE_CLAUSE = re.compile(r",?\s*\b(?:which|who|whose|where)\b[^,]*,?")
 # "said Bernthal of working alongside Spacey in the 2017 film" and "Unruh said in July
 # 2016 that" (the month is the assault's, written as the saying's).
 _SUPERSEDED = re.compile(
-    r"\bhad\s+(?:\w+ly\s+)?(?:reported|said|claimed|alleged|told|stated|suggested|insisted)\b",
+    r"\bhad\s+(?:\w+ly\s+)?(?:reported|said|claimed|alleged|told|stated|suggested|insisted)\b"
+    # "Police previously said the airport had not been decontaminated": since overtaken.
+    r"|\b(?:previously|initially|originally)\s+(?:reported|said|claimed|alleged|told|stated|"
+    r"suggested|insisted|believed)\b",
     re.IGNORECASE,
 )
 _DENIED_AFTER = re.compile(

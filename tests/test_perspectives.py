@@ -775,6 +775,7 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
             "Mayor Ida Kross had said the ferry would run all winter.",
             "Ivo Brandt said last week that the quay would close for a month.",
             "While on the campaign trail, Ida Kross said she would cut the fares.",
+            "Police previously said the quay had not been searched since the fire.",
             # A time that describes the speaker, or the week's own day, is no other time.
             "Harbour Ferries, which began sailing in 1998, said the crossing would reopen.",
             "On Wednesday, the Coast Guard had said the wreck posed no risk to shipping.",
@@ -783,11 +784,11 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
         ]
     ]
 
-    for position in range(7):
+    for position in range(8):
         assert _named(documents, position) == [], documents[0][position]
-    assert _named(documents, 7)
-    assert _named(documents, 8) == ["The Coast Guard"]
-    assert _named(documents, 9) == ["Mayor Ida Kross"]
+    assert _named(documents, 8)
+    assert _named(documents, 9) == ["The Coast Guard"]
+    assert _named(documents, 10) == ["Mayor Ida Kross"]
 
 
 def test_a_speaker_described_by_a_who_clause_keeps_it() -> None:
