@@ -268,7 +268,7 @@ _SINCE_THEN = re.compile(
 _IMPERATIVE = re.compile(
     r"^(?:(?:Please|Get|Read|Click|See|Find|Follow|Learn|Download|Listen|Join|Tell|Send|"
     r"Subscribe|Scroll|Stay|Don't|Do not|Let's|Make sure|Be sure|Visit|Explore|Discover|"
-    r"Imagine)(?=\s+[a-z@])|(?:Share|Watch|Sign|Take|Check|Keep|Try)\s+"
+    r"Imagine|Enjoy|Play)(?=\s+[a-z@])|(?:Share|Watch|Sign|Take|Check|Keep|Try)\s+"
     r"(?:this|it|our|your|us|up|in|out|now|more|the (?:full|latest|video|story))\b|"
     # A teaser's hand-over to the page: "Here's what they say they know about it."
     r"Here(?:'s|’s| is| are)\s+(?:what|how|why|where|who|everything|all)\b|"

@@ -251,7 +251,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"arrives (?:to|for) (?:a|an|the) (?:news|press|court|hearing|meeting|ceremony)|"
             r"speaks (?:to|with) (?:reporters|the media|journalists) (?:at|in|outside|after)|"
             r"speaks (?:during|at) (?:a|an|the) (?:news|press) (?:conference|briefing)|"
-            r"gestures (?:as|while|during|to))\b",
+            r"gestures (?:as|while|during|to)|"
+            r"shows (?:off )?(?:his|her|their) (?:[a-z]+ )?(?:legs?|arms?|hands?|face|wounds?|"
+            r"injury|injuries|scars?|medals?|trophy|ring|passport|ballot|certificate|tattoos?|"
+            r"badge))\b",
         ),
     ),
     (

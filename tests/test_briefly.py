@@ -315,6 +315,8 @@ def test_a_briefly_that_can_only_lean_is_printed_and_flagged_for_the_editors() -
     [
         "Anyone with information is asked to call the harbour police at (555) 014-2210.",
         "The views expressed in this column do not necessarily reflect those of the Courier.",
+        # A list's call to play: the game's blurb.
+        "Play with twenty different ferries like a tug, a trawler and a liner.",
     ],
 )
 def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
