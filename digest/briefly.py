@@ -268,7 +268,8 @@ _SINCE_THEN = re.compile(
 _IMPERATIVE = re.compile(
     r"^(?:(?:Please|Get|Read|Click|See|Find|Follow|Learn|Download|Listen|Join|Tell|Send|"
     r"Subscribe|Scroll|Stay|Don't|Do not|Let's|Make sure|Be sure|Visit|Explore|Discover|"
-    r"Imagine|Enjoy|Play)(?=\s+[a-z@])|(?:Share|Watch|Sign|Take|Check|Keep|Try)\s+"
+    r"Imagine|Enjoy)(?=\s+[a-z@])|Play\s+(?:with|the|our|along|now|it|this)\b|"
+    r"(?:Share|Watch|Sign|Take|Check|Keep|Try)\s+"
     r"(?:this|it|our|your|us|up|in|out|now|more|the (?:full|latest|video|story))\b|"
     # A teaser's hand-over to the page: "Here's what they say they know about it."
     r"Here(?:'s|’s| is| are)\s+(?:what|how|why|where|who|everything|all)\b|"
@@ -296,19 +297,30 @@ _HEADLINESE_OPENING = re.compile(
     r"Meanwhile|Instead|Otherwise|Moreover|Indeed|Then|Now|Today|Here|There|Sometimes|"
     r"Often|Usually|Last|Next|This|That|These|Those|It|They|He|She|We|I|You|One)\b"
 )
+# A present in -s is no word in -ss, -us or -is ("less", "versus", "this").
 _SUBJECT_AND_VERB = re.compile(
-    r"\b[A-Z][\w’'.-]*\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}(?<!ss)(?<!us)(?<!is)s|[a-z]{3,}ed|won|met|"
+    r"\b[A-Z][\w’'.-]*\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}s(?<!ss)(?<!us)(?<!is)|[a-z]{3,}ed|won|met|"
     r"took|made|gave|held|led|sent|left|got|hit|set|cut)\b"
 )
 _SUBJECTLESS_VERB = re.compile(
-    r"^(?:(?P<aux>is|has|was|are|were|have|will)|(?P<verb>[a-z]{3,}(?<!ss)(?<!us)(?<!is)s))"
+    r"^(?:(?P<aux>is|has|was|are|were|have|will)|(?P<verb>[a-z]{3,}s(?<!ss)(?<!us)(?<!is)))"
     r"\s+(?P<next>[a-z]+)\b"
+)
+# "..., sources familiar with the matter said.", "..., figures show.": a report's
+# attribution at the end, after a plural noun that is no verb.
+_ATTRIBUTION_END = re.compile(
+    r"\b(?:said|says|say|show|shows|showed|found|find|finds|warn|warns|warned|reported|"
+    r"reports|report|added|wrote|estimate|estimates|estimated|believe|believes|suggest|"
+    r"suggests|according to [^,]+)(?:\s+(?:on|last|this)\s+\w+)?\.?$"
 )
 _NOT_A_VERB_IN_S = frozenset(
     {
         *("sometimes", "perhaps", "always", "thus", "plus", "minus", "towards", "besides"),
         *("thanks", "afterwards", "nevertheless", "news", "series", "species", "politics"),
-        *("days", "weeks", "months", "years", "hours", "minutes", "decades"),
+        *("days", "weeks", "months", "years", "hours", "minutes", "decades", "moments"),
+        *("dozens", "hundreds", "thousands", "millions", "tens", "scores", "whereas"),
+        # A reporting verb inverted after its clause: "..., says the Financial Times".
+        *("says", "adds", "notes", "writes", "reports", "argues", "insists", "explains"),
     }
 )
 _VERB_NEXT = re.compile(
@@ -327,7 +339,7 @@ def _is_headlinese(text: str) -> bool:
         or _HEADLINESE_OPENING.match(first)
         or not _SUBJECT_AND_VERB.search(first)
         or re.search(r"\b(?:and|or)\b", rest)
-        or re.match(r"^[a-z ]{0,30}\b(?:says|said)\.?$", rest)
+        or _ATTRIBUTION_END.search(rest)
     ):
         return False
     verb = _SUBJECTLESS_VERB.match(rest)
@@ -335,7 +347,11 @@ def _is_headlinese(text: str) -> bool:
         return False
     if verb["aux"]:
         return True
-    return verb["verb"] not in _NOT_A_VERB_IN_S and not _VERB_NEXT.fullmatch(verb["next"])
+    return (
+        verb["verb"] not in _NOT_A_VERB_IN_S
+        and verb["next"] != "of"  # "dozens of them", "thousands of": a noun
+        and not _VERB_NEXT.fullmatch(verb["next"])
+    )
 
 
 # A paper's pointer to its figures ("... thick and linear barbs (Fig. 4c).") marks a

@@ -240,7 +240,9 @@ _NAME_AFTER = re.compile(r"^\s+[A-Z]")
 _KEEPS_THE_WORD = frozenset({"ago", "born", "were", "of", "with", "than", "like"})
 # A day's event after a possessive: "today's vote", "last night's premiere".
 _EVENT_AFTER = re.compile(
-    r"^\s+(?:[\w\-’'.]+\s+){0,3}?(?:vote|votes|voting|meeting|meetings|election|match|game|"
+    # A name between them, or a word or two: "last night's Celebrity Apprentice premiere".
+    r"^\s+(?:[A-Z][\w\-’'.]*\s+){0,3}(?:[a-z\-]+\s+){0,2}?"
+    r"(?:vote|votes|voting|meeting|meetings|election|match|game|"
     r"announcement|decision|hearing|ruling|verdict|summit|talks|strike|protest|protests|"
     r"attack|attacks|speech|session|trial|debate|deadline|launch|event|show|premiere|race|"
     r"final|service|funeral|ceremony|rally|march|conference|briefing|statement|report|"
@@ -248,6 +250,8 @@ _EVENT_AFTER = re.compile(
     r"opening|closing|parade|concert|festival|results?|poll|primary|runoff|visit|trip|"
     r"flight|address|appearance|testimony|court|arraignment|sentencing|signing|deal|"
     r"agreement|incident|accident|earthquake|quake|performance)\b"
+    # ... that ends the noun phrase: "today's primary voters" are the age's.
+    r"(?!\s+(?!(?:was|is|has|does|as|its|his|this|plus|less|across)\b)[a-z]{3,}s\b)"
 )
 _LAST_WORD = re.compile(r"([A-Za-z]+)\s+$")
 # A relative day as a clause's subject: "Today marks ...", "said tonight was ...".
@@ -255,10 +259,11 @@ _SUBJECT_OF = re.compile(
     r"^\s+(?:is|was|will|would|has|had|marks|marked|saw|sees|brings|brought|became|becomes|"
     r"could|might|may|should|can)\b"
 )
+_MODAL = re.compile(r"\b(?:would|could|may|might|will|shall|to)\b")
 # The earliest local hour of a part of the day, and a clock time beside a weekday.
 _PART_HOURS = {"afternoon": 12, "evening": 17, "night": 18}
-_CLOCK = r"(?P<hour>\d{1,2})(?::\d\d)?\s?(?P<half>[ap])\.?m\.?"
-_CLOCK_BEFORE = re.compile(rf"\b{_CLOCK}\s+(?:on\s+)?$", re.IGNORECASE)
+_CLOCK = r"(?<![\d.:])(?P<hour>\d{1,2})(?:[:.]\d\d)?\s?(?P<half>[ap])\.?m\.?"
+_CLOCK_BEFORE = re.compile(rf"{_CLOCK}\s+(?:on\s+)?$", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(rf"\s+(?:at\s+|around\s+|about\s+)?{_CLOCK}", re.IGNORECASE)
 _DAY_OFFSET = {
     "yesterday": -1,
@@ -359,7 +364,11 @@ def annotate_dates(
                     return _weekday_date(said, weekday, "", False, said)
         start = spoken_on(text, day, match.start("day")) if future else day
         last = latest
-        if not future and latest > day and _earliest_hour(text, match) > published.hour - 10:
+        if (
+            latest > day
+            and _earliest_hour(text, match) > published.hour - 10
+            and _told_in_the_past(text, match.start())
+        ):
             # The next day's evening had begun nowhere when the article was stamped
             # ("two men pulled guns about 7:30 p.m. Wednesday" at Tuesday 20:00 UTC:
             # Wednesday 19:30 is UTC+23.5): the day told in the past is last week's.
@@ -463,6 +472,15 @@ def _may_tell_as_weekday(text: str, match: re.Match[str]) -> bool:
             and not _PRESENT_AFTER.match(after)
         )
     return True
+
+
+def _told_in_the_past(text: str, start: int) -> bool:
+    """Whether a past tense governs the day at ``start`` from before it in its clause,
+    with no modal after it ("two men pulled guns about 7:30 p.m. Wednesday"; not "would
+    sign the bill Wednesday afternoon, aides said", a future reported)."""
+    clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    past = _past_tenses(clause)
+    return bool(past) and not _MODAL.search(clause, max(past))
 
 
 def _earliest_hour(text: str, match: re.Match[str]) -> int:

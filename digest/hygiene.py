@@ -251,10 +251,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"arrives (?:to|for) (?:a|an|the) (?:news|press|court|hearing|meeting|ceremony)|"
             r"speaks (?:to|with) (?:reporters|the media|journalists) (?:at|in|outside|after)|"
             r"speaks (?:during|at) (?:a|an|the) (?:news|press) (?:conference|briefing)|"
-            r"gestures (?:as|while|during|to)|"
-            r"shows (?:off )?(?:his|her|their) (?:[a-z]+ )?(?:legs?|arms?|hands?|face|wounds?|"
-            r"injury|injuries|scars?|medals?|trophy|ring|passport|ballot|certificate|tattoos?|"
-            r"badge))\b",
+            r"gestures (?:as|while|during|to))\b|"
+            # A person showing a wound or a prize: "The villager shows his injured leg
+            # after ...". Not "An MRI scan shows his knee injury will ...".
+            r"^(?:The|A|An)\s(?:[a-z\-]+\s){0,2}?(?:villagers?|man|men|woman|women|boy|girl|"
+            r"child|children|resident|farmer|soldier|worker|survivor|patient|victim|player|"
+            r"athlete|winner|fan|protester|refugee|migrant|student|firefighter|fisherman|"
+            r"owner|driver|officer)\sshows (?:off )?(?:his|her|their) (?:[a-z]+ )?(?:legs?|"
+            r"arms?|hands?|face|wounds?|injury|injuries|scars?|medals?|trophy|ring|passport|"
+            r"ballot|certificate|tattoos?|badge)\b(?!\s+(?:is|was|will|has|had|were|are)\b)",
         ),
     ),
     (
@@ -293,9 +298,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:article|story|report|post)\b|\bdevelopments in this story\b|"
             r"\bpublisher of this (?:article|report)\b|"
             # A live page's notice: "This is a developing story and will be updated."
-            r"\bThis is an? (?:developing|breaking)(?: news)? (?:story|situation)\b|"
-            r"\b(?:story|article|report|page|post) (?:will be|is being|may be) updated\b|"
-            r"\b(?:[Pp]lease )?[Cc]heck back (?:later |soon |here )?for (?:updates|more)\b",
+            r"^\s*This is an? (?:developing|breaking)(?: news)? (?:story|situation)\b|"
+            r"^\s*(?:This|The) (?:story|article|page|post) (?:will be|is being|may be) "
+            r"updated\b|^\s*This report (?:will be|is being) updated (?:as|when|with)\b|"
+            r"^\s*(?:Please )?[Cc]heck back (?:later |soon |here )?for (?:updates|more)\b",
         ),
     ),
     (
@@ -347,7 +353,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # A paywall's or a geoblock's notice.
             r"\b(?:reached|used up) (?:your|the) (?:limit|maximum) of (?:free )?"
-            r"(?:articles|stories)\b|\bnot available in your (?:region|country|area)\b|"
+            r"(?:articles|stories)\b|^\s*(?:This|The) (?:content|video|article|page|story|"
+            r"service|feature|site) is (?:not|currently not) available in your (?:region|"
+            r"country|area)\b|"
             r"^\s*(?:Read more|Read also|Related|Advertisement|Click here|Sign up|Subscribe|"
             r"Follow us|Share this|Listen|Continue reading|Get the latest|Don't miss|"
             r"Download (?:our|the) app|Like us on|This article (?:was|has been|originally)|"

@@ -198,10 +198,15 @@ _KIN = re.compile(
 # A person's cue beside a full name: a description or a reporting verb after it, a role
 # in lower case before it ("planetary scientist Alessandro Morbidelli").
 _PERSON_CUE_AFTER = re.compile(
-    r"^(?:,\s+(?:an?|the|who|\d{1,3},)(?:\s|\b)|"
-    # ... perhaps as one of two speakers: "Mel Greig and Michael Christian told".
-    r"(?:\s+and\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+)?\s+(?:said|says|told|added|wrote|"
+    r"^(?:,\s+(?:an?|the|who|\d{1,3},)(?:\s|\b)|\s+(?:said|says|told|added|wrote|"
     r"agreed|argued|explained|noted|warned|called|believes|thinks)\b)"
+)
+# ... and, for a pair of speakers, as one of two who spoke: "Mel Greig and Michael
+# Christian told" (firms may be named so too: "Merrill Lynch and Morgan Stanley said",
+# whose names are then right as well).
+_PAIR_CUE_AFTER = re.compile(
+    r"^\s+and\s+(?:[A-Z][a-z]+\s+){1,2}[A-Z][a-z]+\s+(?:said|says|told|added|wrote|"
+    r"agreed|argued|explained|noted|warned)\b"
 )
 _WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
 _WORD_AFTER_COMMA = re.compile(r"^,\s+([a-z]+)\b")
@@ -209,15 +214,20 @@ _SAID = frozenset({"said", "says", "told", "added", "wrote"})
 _TITLE_BEFORE = re.compile(r"\b(?:Prime|Vice|Foreign|Defence|Defense|First)\s+$")
 
 
-def _one_bearer(surname: str, description: str, context: Sequence[str]) -> str:
+def _one_bearer(
+    surname: str, description: str, context: Sequence[str], *, in_pair: bool = False
+) -> str:
     """The one person ``context`` names in full by ``surname`` ("Alessandro Morbidelli"),
     given names and surname, where it also shows them to be a person (a description, an
     age, a reporting verb, a role before the name); "" when it names none, two ("Joe
     Biden", "Hunter Biden"), only a name that may be a firm's ("at Goldman Sachs"), or
     one whose title is not ``description`` ("Prime Minister Boris Johnson" for "Johnson,
     a council spokesperson")."""
+    # A middle initial and a suffix are part of the name ("Robert S. Mueller III"); a
+    # capitalised word after it is another name ("Christian Bale" is no Christian).
     full = re.compile(
-        rf"(?<![\w.’'-])((?:[A-Z][a-z]+\s+){{1,2}}){re.escape(surname)}\b(?!\s+[A-Z])"
+        rf"(?<![\w.’'-])((?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(surname)}\b"
+        r"(?!\s+(?!(?:Jr|Sr|II|III|IV)\b)[A-Z])"
     )
     names: set[str] = set()
     cued: set[str] = set()
@@ -247,6 +257,7 @@ def _one_bearer(surname: str, description: str, context: Sequence[str]) -> str:
             person_after = _WORD_AFTER_COMMA.match(after)
             if (
                 _PERSON_CUE_AFTER.match(after)
+                or (in_pair and _PAIR_CUE_AFTER.match(after))
                 or (person_after is not None and is_person_word(person_after.group(1)))
                 or (role is not None and (is_person_word(role.group(1)) or role.group(1) in _SAID))
             ):
@@ -299,8 +310,8 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     ):
         # "Christian and Greig" -> "Michael Christian and Mel Greig": each by the one
         # person the article names so, or both as written.
-        one, other = (_one_bearer(name, "", context) for name in (pair[1], pair[2]))
-        if one and other:
+        one, other = (_one_bearer(name, "", context, in_pair=True) for name in pair.groups())
+        if one and other and pair[1] != pair[2]:
             who = f"{one} and {other}"
     elif described := _DESCRIBED_SURNAME.fullmatch(who):
         # "Morbidelli, an expert in orbits" -> "Alessandro Morbidelli, an expert in

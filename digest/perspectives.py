@@ -147,9 +147,14 @@ _RELATIVE_CLAUSE = re.compile(r",?\s*\b(?:which|who|whose|where)\b[^,]*,?")
 # "said Bernthal of working alongside Spacey in the 2017 film" and "Unruh said in July
 # 2016 that" (the month is the assault's, written as the saying's).
 _SUPERSEDED = re.compile(
-    r"\bhad\s+(?:\w+ly\s+)?(?:reported|said|claimed|alleged|told|stated|suggested|insisted)\b"
-    # "Police previously said the airport had not been decontaminated": since overtaken.
-    r"|\b(?:previously|initially|originally)\s+(?:reported|said|claimed|alleged|told|stated|"
+    r"\bhad\s+(?:\w+ly\s+)?(?:reported|said|claimed|alleged|told|stated|suggested|insisted)\b",
+    re.IGNORECASE,
+)
+# "Police previously said the airport had not been decontaminated": since overtaken. Only
+# the saying before the claim: "..., said Ann Lee, originally told she had months to
+# live" describes the speaker.
+_SAID_BEFORE = re.compile(
+    r"\b(?:previously|initially|originally)\s+(?:reported|said|claimed|alleged|told|stated|"
     r"suggested|insisted|believed)\b",
     re.IGNORECASE,
 )
@@ -176,9 +181,10 @@ def _not_current(sentence: str, says: str) -> bool:
     start, end = found - 1, found + len(claim) - 1
     after = plain[end:]
     frame = _RELATIVE_CLAUSE.sub(" ", _QUOTED_SPAN.sub(" ", f"{plain[:start]} {after}"))
+    overtaken = _SUPERSEDED.search(frame) or _SAID_BEFORE.search(plain[:start])
     return bool(
         _ANOTHER_TIME.search(frame)
-        or (_SUPERSEDED.search(frame) and not _THIS_WEEK.search(frame))
+        or (overtaken and not _THIS_WEEK.search(frame))
         or _DENIED_AFTER.search(after)
     )
 

@@ -324,6 +324,11 @@ def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
     assert not is_briefly_candidate(candidate)
 
 
+def test_play_that_resumed_is_news() -> None:
+    sentence = "Play resumed at the harbour cup after a two-hour rain delay on Sunday."
+    assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
+
+
 def test_a_reason_or_concession_without_its_main_clause_is_a_fragment() -> None:
     def candidate(sentence: str) -> Candidate:
         return Candidate(sentence, 0, 3, word_count(sentence))
@@ -349,6 +354,13 @@ def test_a_reason_or_concession_without_its_main_clause_is_a_fragment() -> None:
         ("Police found the abandoned car near the quay, minus the stolen cash.", True),
         ("Lind runs the port, is friends with the mayor and has sat on the board.", True),
         ("Strike on the ferry line enters its third day, union says.", True),
+        # A word in -ss, -us or -is, a reporting verb, a count, an attribution: no verb.
+        ("Lind signed the order in March, less than two months after taking office.", True),
+        ("Berg visited Setubal in May, this time as the first harbour chief to do so.", True),
+        ("Setubal shares fell sharply on Monday, says the Harbour Times.", True),
+        ("Strikes hit 30 trawlers overnight, dozens of them from Setubal.", True),
+        ("Setubal Ferries will cut fares next year, sources familiar with the plan said.", True),
+        ("Ferries carried 40,000 cars in May, figures show.", True),
     ],
 )
 def test_two_headlines_run_together_are_no_briefly_sentence(sentence: str, fit: bool) -> None:

@@ -486,6 +486,8 @@ def test_a_relative_day_is_told_as_its_weekday() -> None:
         "Ten years ago this morning, the ferry sank off Mull.",
         "He wasn't born yesterday, the skipper said of the new harbour master.",
         "Today's ferries are far faster than the old steamers.",
+        "Today's island primary voters want a fighter, the poll found.",
+        "Today's audiences love the show, the producer said.",
         "The skipper said he would not recognise today's harbour.",
         "The jobs of tomorrow will need new skills, the minister said.",
         "LIND: Tomorrow they will say the ferry was late.",
@@ -521,8 +523,8 @@ def test_a_past_evening_of_the_next_day_had_begun_nowhere() -> None:
         "Two men pulled guns about 7:30 p.m. Wednesday outside the bar.": (
             "Two men pulled guns about 7:30 p.m. Wednesday (11 November) outside the bar."
         ),
-        "The ferry sank on Wednesday night off Mull.": (
-            "The ferry sank on Wednesday night (11 November) off Mull."
+        "The ferry capsized on Wednesday night off Mull.": (
+            "The ferry capsized on Wednesday night (11 November) off Mull."
         ),
         "The fire began Wednesday at 9 p.m. near the quay.": (
             "The fire began Wednesday (11 November) at 9 p.m. near the quay."
@@ -533,6 +535,13 @@ def test_a_past_evening_of_the_next_day_had_begun_nowhere() -> None:
         ),
         "The ferry will sail at 9 p.m. Wednesday.": (
             "The ferry will sail at 9 p.m. Wednesday (18 November)."
+        ),
+        # Not told in the past: a present for what is coming, a future reported.
+        "The vigil begins at 7 p.m. Wednesday at the quay.": (
+            "The vigil begins at 7 p.m. Wednesday (18 November) at the quay."
+        ),
+        "The mayor would sign the order Wednesday evening, aides said.": (
+            "The mayor would sign the order Wednesday evening (18 November), aides said."
         ),
     }
     for sentence, dated in cases.items():

@@ -781,6 +781,9 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
             "On Wednesday, the Coast Guard had said the wreck posed no risk to shipping.",
             "Mayor Ida Kross said the ferry would run again on Monday, but did not say when "
             "the fares would fall.",
+            # A description of the speaker, after the claim, is no earlier saying.
+            "“The new ferry saved our business this winter,” said Ana Berg, initially told "
+            "the yard would close.",
         ]
     ]
 
@@ -789,6 +792,7 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
     assert _named(documents, 8)
     assert _named(documents, 9) == ["The Coast Guard"]
     assert _named(documents, 10) == ["Mayor Ida Kross"]
+    assert _named(documents, 11)
 
 
 def test_a_speaker_described_by_a_who_clause_keeps_it() -> None:
@@ -1158,3 +1162,16 @@ def test_two_speakers_by_surname_are_named_in_full_each_or_as_written() -> None:
     assert name_in_full("Lind and Okafor", context, "Outlet A") == "Lind and Okafor"
     twice = [*context, "Ann Lind, her sister, said nothing."]
     assert name_in_full("Lind and Berg", twice, "Outlet A") == "Lind and Berg"
+    # A middle initial is still a name: "Mel J. Lind" and his sister are two Linds.
+    initialled = [
+        "Mel J. Lind and Michael Berg told of their distress on the morning show.",
+        "His sister, Ann Lind, a nurse, said he was shaken.",
+        "“Our thoughts are with the family,” said Michael Berg.",
+    ]
+    assert name_in_full("Lind and Berg", initialled, "Outlet A") == "Lind and Berg"
+    # One surname twice is a firm's name, or two people: as written.
+    lawyer = ["Mark Lind, a lawyer for the crew, said the claim was filed."]
+    assert name_in_full("Lind and Lind", lawyer, "Outlet A") == "Lind and Lind"
+    # Two firms speaking together show no person for a described surname.
+    firms = ["Harbour Lind and Quay Berg said the merger was off."]
+    assert name_in_full("Lind, an analyst", firms, "Outlet A") == "Lind, an analyst"
