@@ -366,7 +366,8 @@ def annotate_dates(
         last = latest
         if (
             latest > day
-            and _earliest_hour(text, match) > published.hour - 10
+            # The next day's local hour at the stamp, at UTC+14, the latest of any clock.
+            and _earliest_hour(text, match) > published.hour - _LAST_HOUR_OF_ONE_DATE
             and _told_in_the_past(text, match.start())
         ):
             # The next day's evening had begun nowhere when the article was stamped
