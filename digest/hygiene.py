@@ -280,7 +280,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "teaser",
         re.compile(
             r"\b[Hh]ere(?:'s|’s| is| are) (?:what|how|why|who|where|when|the latest|"
-            r"everything)\b[^:;.!?,\"“”‘’]*[:.!?…]?\s*$|" + LINKS_HEADING.pattern
+            r"everything)\b[^:;.!?,\"“”‘’]*[:.!?…]?\s*$|" + LINKS_HEADING.pattern + "|"
+            # A page's list run into one line: "The application enables office staff to:
+            # Instantly see where ...", "They include: Assassin's Creed, ...".
+            r"\b(?:to|include|includes|including|following)\s?:\s+[A-Z]"
         ),
     ),
     (
