@@ -776,7 +776,27 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
     # An institution named only by its role ("The ministry", "The group": which of the
     # story's groups?) is not a named speaker.
     unnamed = ("minister", "ministry", "spokesman", "spokeswoman", "official", "group")
-    return "" if head in unnamed else who
+    if head in unnamed:
+        return ""
+    # "The actor" where the article names someone so ("actor Anthony Rapp") may be that
+    # one or another (the actor speaking was Jon Bernthal): unnamed rather than the
+    # wrong person, as a reader would take it.
+    if speaker_kind(who) == "person" and _described_as(head, context):
+        return ""
+    return who
+
+
+def _described_as(head: str, context: Sequence[str]) -> set[str]:
+    """The full names ``context`` gives the role ``head`` in lower case: "actor Jon
+    Bernthal", "Jon Bernthal, an actor"."""
+    name = r"((?:[A-Z][a-z]+\s+){1,2}[A-Z][\w'’\-]*[a-z])"
+    before = re.compile(rf"\b{re.escape(head)}\s+{name}\b(?!\s+[A-Z])")
+    after = re.compile(
+        rf"(?<![\w.’'-]){name},\s+(?:an?|the)\s+(?:[a-z\-]+\s+){{0,3}}{re.escape(head)}\b"
+    )
+    return {
+        m.group(1) for sentence in context for p in (before, after) for m in p.finditer(sentence)
+    }
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")

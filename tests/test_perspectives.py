@@ -1175,3 +1175,17 @@ def test_two_speakers_by_surname_are_named_in_full_each_or_as_written() -> None:
     # Two firms speaking together show no person for a described surname.
     firms = ["Harbour Lind and Quay Berg said the merger was off."]
     assert name_in_full("Lind, an analyst", firms, "Outlet A") == "Lind, an analyst"
+
+
+def test_a_role_the_article_gives_a_named_person_is_no_speaker_alone() -> None:
+    """ "The actor told ..." where the article names "actor Ola Lind": the reader takes
+    the role for Lind, who may not be the speaker (it was another actor): unnamed, the
+    voice goes. A role the article gives nobody by name stays as written."""
+    from digest.naming import name_in_full
+
+    context = [
+        "Ferry drama star Ana Berg was accused by actor Ola Lind of bullying the crew.",
+        "The actor told a radio station he had lost respect for her on the set.",
+    ]
+    assert name_in_full("The actor", context, "Outlet A") == ""
+    assert name_in_full("The skipper", context, "Outlet A") == "The skipper"
