@@ -67,6 +67,7 @@ __all__ = [
     "stale_day",
     "stale_future",
     "strip_date_annotations",
+    "unsure_of_the_day",
 ]
 
 _PART_OF_DAY = r"(?:\s(?:morning|afternoon|evening|night))?"
@@ -420,9 +421,7 @@ def annotate_dates(
     # an American evening's ("voted tonight" at 02:00 UTC is Friday night in New York);
     # a speaker's words stay as spoken.
     may_reword = (
-        reword
-        and (utc_offset is not None or published.hour >= _LAST_HOUR_OF_ONE_DATE)
-        and not _in_speakers_words(text)
+        reword and not unsure_of_the_day(published, utc_offset) and not _in_speakers_words(text)
     )
     text = _RELATIVE_DAY.sub(relative_day, text)
     quoted = [m.span() for m in _QUOTATION.finditer(text)]
@@ -521,6 +520,13 @@ def _as_weekday(text: str, match: re.Match[str], meant: date) -> str:
     )
     phrase = name if bare else f"on {name}"
     return phrase[0].upper() + phrase[1:] if said[0].isupper() else phrase
+
+
+def unsure_of_the_day(published: datetime, utc_offset: int | None) -> bool:
+    """Whether the outlet's own date of ``published`` may be the day before its UTC
+    date: the feed gave no zone and stamped it before 10:00 UTC, when it is still the
+    evening before in the Americas."""
+    return utc_offset is None and published.hour < _LAST_HOUR_OF_ONE_DATE
 
 
 def spoken_on(text: str, day: date, ignore: int = -1) -> date:

@@ -38,7 +38,7 @@ from difflib import SequenceMatcher
 from typing import Final
 
 from digest.briefly import needs_antecedent
-from digest.dates import annotate_dates, local_date, spoken_on
+from digest.dates import annotate_dates, local_date, spoken_on, unsure_of_the_day
 from digest.hygiene import clean_sentences
 from digest.models import Article, Story, StoryId, TopicSection, WatchItem
 from digest.text import (
@@ -56,9 +56,6 @@ __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
 HORIZON_DAYS: Final = 300
 # A short list: the section is a calendar, not a second issue.
 MAX_ITEMS: Final = 6
-# Before this hour UTC, a date stamped with no zone may be the day before on an American
-# outlet's clock (as digest.dates reads it).
-_UNSURE_BEFORE_HOUR: Final = 10
 # A longer "sentence" is usually several run together by the page; not worth printing.
 _MAX_SENTENCE_CHARS: Final = 300
 _EXPLETIVE_IT = re.compile(
@@ -164,7 +161,7 @@ def find_events(
             # written on a Friday is that day, in wire style, or a week on. With no zone
             # from the feed and a stamp before 10:00 UTC, the day before may be it too.
             today = {published.weekday()}
-            if article.utc_offset is None and article.published.hour < _UNSURE_BEFORE_HOUR:
+            if unsure_of_the_day(article.published, article.utc_offset):
                 today.add((published - timedelta(days=1)).weekday())
             for sentence in _sentences(article.text):
                 mentions = _mentions(sentence, published, issue_date, frozenset(today))
