@@ -514,15 +514,73 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     nothing left dropped; the first ``limit`` of them if given (the rest are not
     cleaned). "The first sentences" of a page are these: a video page's furniture above
     the report ("Watch the report ...", captions) is not among them. An interview's "Q."
-    and "A." go wherever they stand."""
+    and "A." go wherever they stand, and so does a page's list of names with their
+    descriptions after a colon."""
     raw = split_sentences(text)
     labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
     labels = [label for label, _ in labelled]
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
     if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels) and asks:
         raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
-    cleaned = (clean for sentence in raw if (clean := clean_sentence(sentence)))
+    listed = _list_lines(raw)
+    kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
+    cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))
     return list(itertools.islice(cleaned, limit))
+
+
+# "These games include:" then "Joyride" / "A racing game where players can steer using
+# their hands." / "Kinect Sports" / "Boxing, bowling, ... table tennis.": a page's list
+# of names, each with a line describing it. The descriptions read as sentences, but they
+# are a catalogue's entries, not reports. A line is an entry's name when it has no end
+# mark and few words; a sentence is a description when it stands between two names, or
+# after a name once two such have been seen (the pattern is then the list's, and the
+# last entry has a description too). Two names at least, or a run is no list: a
+# "He said:" before a quotation is followed by a sentence, not a name. Only the
+# dropped lines' sentences go; the one after the list is news again ("The carriers
+# expect ...").
+_ENDED = re.compile(r"[.!?…:;\"”’']\W*$")
+_NAME_WORDS = 12
+_SHOWN_DESCRIPTIONS = 2
+
+
+def _list_lines(sentences: list[str]) -> set[int]:
+    listed: set[int] = set()
+    for intro, sentence in enumerate(sentences):
+        if not sentence.rstrip().endswith(":"):
+            continue
+        names: list[int] = []
+        described: list[int] = []
+        index = intro + 1
+        while index < len(sentences):
+            line = sentences[index]
+            if _is_list_name(line):
+                names.append(index)
+            elif (
+                names
+                and names[-1] == index - 1
+                and (
+                    len(described) >= _SHOWN_DESCRIPTIONS
+                    or (index + 1 < len(sentences) and _is_list_name(sentences[index + 1]))
+                )
+            ):
+                described.append(index)
+            else:
+                break
+            index += 1
+        if len(names) >= 2:
+            listed.update(names, described)
+    return listed
+
+
+def _is_list_name(line: str) -> bool:
+    # A bulleted or lower-case item ("- is outdated") continues a claim, which
+    # digest.attribution.join_list_items joins to its speaker.
+    opening = line.lstrip()[:1]
+    return (
+        (opening.isupper() or opening.isdigit())
+        and not _ENDED.search(line)
+        and word_count(line) <= _NAME_WORDS
+    )
 
 
 def furniture_kind(text: str) -> str:

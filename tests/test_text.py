@@ -437,6 +437,43 @@ def test_in_an_interview_every_q_and_a_label_goes_whatever_follows() -> None:
     ]
 
 
+def test_a_pages_list_of_names_and_descriptions_is_not_news() -> None:
+    # A ferry operator's catalogue of routes, each a name and a line describing it.
+    catalogue = (
+        "The operator said three routes would run through the winter.\n"
+        "The new timetable includes:\n"
+        "Harbour Loop\n"
+        "A circular route that calls at every quay in the old town.\n"
+        "Island Hopper\n"
+        "Four islands, two cafes and a lighthouse.\n"
+        "Night Crossing (weekends only)\n"
+        "A late boat that waits for the last train from the city.\n"
+        "Fares will rise by a tenth in March, the council said."
+    )
+
+    assert clean_sentences(catalogue) == [
+        "The operator said three routes would run through the winter.",
+        "Fares will rise by a tenth in March, the council said.",
+    ]
+
+
+def test_lines_after_a_colon_that_are_no_catalogue_are_kept() -> None:
+    # A quotation after "said:", and one name after a colon: neither is a catalogue.
+    quoted = (
+        "The harbour master said:\n"
+        "\u201cWe will not close the quay while the boats still run.\u201d\n"
+        "Traders welcomed the news."
+    )
+    one_name = "The council named its new chair:\nAnn Lindqvist\nShe takes office in May."
+
+    assert clean_sentences(quoted) == [
+        "The harbour master said:",
+        "\u201cWe will not close the quay while the boats still run.\u201d",
+        "Traders welcomed the news.",
+    ]
+    assert "She takes office in May." in clean_sentences(one_name)
+
+
 @pytest.mark.parametrize(
     ("sentence", "cleaned"),
     [
