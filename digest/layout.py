@@ -6,7 +6,7 @@ Pure functions from an :class:`~digest.models.Issue` to what the templates loop 
 selection's rank (``StorySummary.rank``) decides, and the editors' order within a topic
 (pins, ``order:``) is kept by letting a topic's stories take that topic's places in
 the ranking in the editors' order. Unranked stories (rank 0) keep the order of the
-sections. Each story carries its topic as a kicker.
+sections. Each story carries its topic as a kicker, but for "Elsewhere".
 
 **Fit.** Gmail clips an email's HTML past about 102 KB, hiding the rest of the issue
 and the unsubscribe link. With a web version to link to, the email holds up to four
@@ -27,6 +27,7 @@ from typing import Final
 from zoneinfo import ZoneInfo
 
 from digest.models import (
+    ELSEWHERE,
     Issue,
     Sentence,
     Source,
@@ -176,6 +177,12 @@ class PrintedStory:
     notes: tuple[Sentence, ...]
     sources: tuple[Source, ...]  # shown
     more_sources: int  # in the web version only
+
+    @property
+    def kicker(self) -> str:
+        """The topic printed above the headline; none for "Elsewhere", which says only
+        that the story has no topic, and read above the issue's lead story as "minor"."""
+        return "" if self.topic == ELSEWHERE else self.topic
 
     @property
     def has_take(self) -> bool:

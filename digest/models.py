@@ -16,6 +16,7 @@ from digest.urls import redact_secrets
 
 __all__ = [
     "ALSO_IN_THE_NEWS",
+    "ELSEWHERE",
     "Article",
     "ArticleId",
     "Brief",
@@ -342,6 +343,8 @@ class TopicSection:
 
 # The heading of the one-line list of one-outlet stories, and its topic in the store.
 ALSO_IN_THE_NEWS = "Also in the news"
+# The section of stories that match no topic and share nothing with another story.
+ELSEWHERE = "Elsewhere"
 
 
 @dataclass(frozen=True, slots=True)

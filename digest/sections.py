@@ -27,13 +27,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.cluster import proper_names
-from digest.models import Story
+from digest.models import ELSEWHERE, Story
 from digest.text import content_words
 from digest.topics import outlet_count
 
 __all__ = ["ELSEWHERE", "Section", "discover_sections"]
 
-ELSEWHERE = "Elsewhere"
 _TEXT_CHARS = 1500  # of each article's text, read for the names it capitalises
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[^\w\s]")
 # Capitalised words that begin a name but are not one alone ("South Korea", "New York").

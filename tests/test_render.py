@@ -24,6 +24,7 @@ from digest.config import NewsletterConfig
 from digest.errors import TemplateError
 from digest.inbox import short_headline, subject_line
 from digest.models import (
+    ELSEWHERE,
     Issue,
     Perspective,
     Problem,
@@ -455,6 +456,23 @@ def test_stories_print_by_rank_keeping_the_editors_order_within_a_topic() -> Non
     assert printed == ["1", "5", "3", "2", "4", "6"]
     kickers = re.findall(r'class="nd-kicker" style="[^"]*">([^<]+)</p>', rendered.html)
     assert kickers == ["Climate", "Europe", "Climate", "Europe", "Europe", "Climate"]
+
+
+def test_a_story_with_no_topic_prints_no_kicker() -> None:
+    # "Elsewhere" says only that a story has no topic; above the issue's lead story a
+    # reader takes it for "minor". The text part drops it too.
+    issue = replace(
+        make_issue(0),
+        topics=(
+            TopicSection(ELSEWHERE, False, (make_story(1),)),
+            TopicSection("Climate", True, (make_story(2),)),
+        ),
+    )
+    rendered = render_issue(issue, make_newsletter())
+
+    kickers = re.findall(r'class="nd-kicker" style="[^"]*">([^<]+)</p>', rendered.html)
+    assert kickers == ["Climate"]
+    assert "ELSEWHERE" not in rendered.text and "CLIMATE\n2. " in rendered.text
 
 
 def test_the_opening_lists_the_top_five_linked_to_their_stories(full: RenderedIssue) -> None:
