@@ -535,9 +535,9 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
 # mark and few words; a sentence is a description when it stands between two names, or
 # after a name once two such have been seen (the pattern is then the list's, and the
 # last entry has a description too). Two names at least, or a run is no list: a
-# "He said:" before a quotation is followed by a sentence, not a name. Only the
-# dropped lines' sentences go; the one after the list is news again ("The carriers
-# expect ...").
+# "He said:" before a quotation is followed by a sentence, not a name. The list's
+# introduction goes with it ("These games include:" says nothing alone); the sentence
+# after the list is news again ("The carriers expect ...").
 _ENDED = re.compile(r"[.!?…:;\"”’']\W*$")
 _NAME_WORDS = 12
 _SHOWN_DESCRIPTIONS = 2
@@ -568,7 +568,7 @@ def _list_lines(sentences: list[str]) -> set[int]:
                 break
             index += 1
         if len(names) >= 2:
-            listed.update(names, described)
+            listed.update([intro, *names, *described])
     return listed
 
 
