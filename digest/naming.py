@@ -15,6 +15,7 @@ shared here.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ from digest.speakers import (
 )
 from digest.text import MONTHS, WEEKDAYS, content_words, word_count
 
-__all__ = ["is_person_word", "name_in_full", "speaker_kind"]
+__all__ = ["introduce_names", "is_person_word", "name_in_full", "speaker_kind"]
 
 # Words that open a sentence but never a name: counts, articles and a question's verb
 # ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
@@ -191,6 +192,21 @@ def _who_clause(who: str, said_as: str, sentences: Sequence[str]) -> str:
 _TWO_NAMES = re.compile(r"([A-Z][a-z][\w'’\-]*) and ([A-Z][a-z][\w'’\-]*)")
 # A surname with the sentence's own description of its bearer: "Morbidelli, an expert".
 _DESCRIBED_SURNAME = re.compile(r"(?P<surname>[A-Z][\w'’\-]+),\s+(?P<role>(?:an?|the)\s.+)")
+# Words that open a place's name, never a person's ("West Belfast", "Port Moresby").
+_PLACE_OPENERS = frozenset(
+    """north south east west northern southern eastern western central upper lower greater
+    new san santa st saint port fort mount lake cape""".split()  # noqa: SIM905
+)
+# Capitalised words for a kind of person that are surnames too ("Christian groups" in
+# a story with a Michael Christian): a surname alone only in a pair ("Greig and
+# Christian").
+_KINDS_OF_PEOPLE = frozenset(
+    """christian catholic protestant baptist muslim democrat republican liberal labour
+    conservative independent green young king queen prince bishop judge marshal major
+    general""".split()  # noqa: SIM905
+)
+# Family names a child calls a relative by, before a given name ("Grandma Lynn").
+_KIN_NAMES = frozenset({"grandma", "grandpa", "granny", "mom", "dad", "mum", "auntie", "nana"})
 _KIN = re.compile(
     r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow|widower|niece|"
     r"nephew|cousin|uncle|aunt|grand\w+|partner|fianc[eé]e?|parents?|children|child)\b"
@@ -198,9 +214,12 @@ _KIN = re.compile(
 # A person's cue beside a full name: a description or a reporting verb after it, a role
 # in lower case before it ("planetary scientist Alessandro Morbidelli").
 _PERSON_CUE_AFTER = re.compile(
-    r"^(?:,\s+(?:an?|the|who|\d{1,3},)(?:\s|\b)|\s+(?:said|says|told|added|wrote|"
-    r"agreed|argued|explained|noted|warned|called|believes|thinks)\b)"
+    r"^(?:,\s+(?:an?|the|who|whose|\d{1,3}(?:,|\.?$))(?:\s|\b|$)|\s+(?:said|says|told|added|"
+    r"wrote|agreed|argued|explained|noted|warned|called|believes|thinks)\b)"
 )
+# ... an age or a role set off by a comma before it ("33-year-old Markus Austin", "his
+# co-author, Konstantin Batygin").
+_PERSON_CUE_BEFORE = re.compile(r"(?:\b\d{1,3}-year-old|\b(?P<role>[a-z][a-z\-]+),)\s+$")
 # ... and, for a pair of speakers, as one of two who spoke: "Mel Greig and Michael
 # Christian told" (firms may be named so too: "Merrill Lynch and Morgan Stanley said",
 # whose names are then right as well).
@@ -215,14 +234,20 @@ _TITLE_BEFORE = re.compile(r"\b(?:Prime|Vice|Foreign|Defence|Defense|First)\s+$"
 
 
 def _one_bearer(
-    surname: str, description: str, context: Sequence[str], *, in_pair: bool = False
+    surname: str,
+    description: str,
+    context: Sequence[str],
+    *,
+    in_pair: bool = False,
+    titled: bool = False,
 ) -> str:
     """The one person ``context`` names in full by ``surname`` ("Alessandro Morbidelli"),
     given names and surname, where it also shows them to be a person (a description, an
-    age, a reporting verb, a role before the name); "" when it names none, two ("Joe
-    Biden", "Hunter Biden"), only a name that may be a firm's ("at Goldman Sachs"), or
-    one whose title is not ``description`` ("Prime Minister Boris Johnson" for "Johnson,
-    a council spokesperson")."""
+    age, a reporting verb, a role before the name, or with ``titled`` a title: "Treasury
+    Secretary Steven Mnuchin"); "" when it names none, two ("Joe Biden", "Hunter
+    Biden"), only a name that may be a firm's ("at Goldman Sachs"), or one whose title is
+    not ``description`` ("Prime Minister Boris Johnson" for "Johnson, a council
+    spokesperson"). A kinship word is no given name ("Grandma Lynn")."""
     # A middle initial and a suffix are part of the name ("Robert S. Mueller III"); a
     # capitalised word after it is another name ("Christian Bale" is no Christian).
     full = re.compile(
@@ -245,18 +270,30 @@ def _one_bearer(
                 titles.append(given.pop(0))
             if not given:
                 continue
+            if not sentence[: match.start()].strip(" \"“‘'") and re.search(
+                r"(?:ing|ly)$", given[0]
+            ):
+                continue  # "Complicating Mnuchin's efforts": a participle opening a sentence
+            if given[0].lower() in _PLACE_OPENERS:
+                continue  # "West Belfast", "Fort Worth": a place
+            if _KIN.fullmatch(given[0].lower()) or given[0].lower() in _KIN_NAMES:
+                cued.add("")  # "Grandma Lynn", "Aunt Mary": whose?
+                continue
             name = " ".join([*given, surname])
             names.add(name)
             before, after = sentence[: match.start()], sentence[match.end() :]
             titles = [t for t in titles if content_words(t)]
-            if (titles or _TITLE_BEFORE.search(before)) and not any(
-                title.lower() in description.lower() for title in titles
-            ):
+            titled_so = bool(titles or _TITLE_BEFORE.search(before))
+            if titled_so and titled:
+                cued.add(name)
+            elif titled_so and not any(title.lower() in description.lower() for title in titles):
                 cued.add("")  # a title the description does not give: no one bearer
             role = _WORD_BEFORE.search(before)
             person_after = _WORD_AFTER_COMMA.match(after)
+            set_off = _PERSON_CUE_BEFORE.search(before)
             if (
-                _PERSON_CUE_AFTER.match(after)
+                (set_off is not None and (not set_off["role"] or is_person_word(set_off["role"])))
+                or _PERSON_CUE_AFTER.match(after)
                 or (in_pair and _PAIR_CUE_AFTER.match(after))
                 or (person_after is not None and is_person_word(person_after.group(1)))
                 or (role is not None and (is_person_word(role.group(1)) or role.group(1) in _SAID))
@@ -266,6 +303,97 @@ def _one_bearer(
         return ""
     name = next(iter(names))
     return "" if speaker_kind(name) == "body" else name
+
+
+# A capitalised word that may be a surname on its own: "Flynn", "Mnuchin's",
+# "Dewey-Plante", "O'Neil".
+_BARE_WORD = re.compile(r"(?<![\w'’.\-])((?:O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])")
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'’.\-]*)\s+$")
+_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+
+
+def introduce_names(
+    texts: Sequence[str], context: Sequence[str], *, known: frozenset[str], shown: str = ""
+) -> list[str]:
+    """``texts``, in the order a reader meets them, with the first mention of each bare
+    surname given in full ("questions about Flynn" -> "questions about Michael Flynn")
+    when the reader has not met the person yet and the story's articles (``context``)
+    name one person so and show them to be a person (``_one_bearer``).
+
+    The sentences are the articles' own; an article met the person before the cut the
+    digest prints, so its later "Flynn" leans on a name the reader never saw. ``shown``
+    is what the reader sees before (the headline); ``known`` holds names in the news all
+    over the window ("trump", content words), which stand alone. A surname inside a
+    quotation stays as spoken, and so does one after a capitalised word ("President
+    Trump", "Mr Calamari": titled, or a longer name) or before one.
+    """
+    seen = [shown]
+    out = []
+    for text in texts:
+        quoted = [m.span() for m in _QUOTATION.finditer(text)]
+        bare: dict[int, re.Match[str]] = {}
+        for match in _BARE_WORD.finditer(text):
+            before = _CAPITALISED_BEFORE.search(text[: match.start()])
+            if not (
+                (before and (content_words(before[1]) or before[1] in _PERSON_TITLES))
+                or re.match(r"\s+[A-Z]", text[match.end() :])
+                or any(a <= match.start() < b for a, b in quoted)
+                or set(content_words(match[1])) & known
+            ):
+                bare[match.start()] = match
+        edits: dict[int, tuple[int, str]] = {}
+        for start, match in bare.items():
+            word = match[1]
+            earlier = " ".join([*seen, text[:start]])
+            if not _may_be_surname(word) or re.search(rf"\b{re.escape(word)}\b", earlier):
+                continue  # met before, in full or as written
+            if full := _bearer_of(word, tuple(context)):
+                edits[start] = (match.end(), full)
+        # "Greig and Christian": both in full or both as written, for a reader would take
+        # "Mel Greig and Christian" for two given names. A word that may also be a
+        # person's kind ("Christian") is a surname here.
+        for pair in _TWO_NAMES.finditer(text):
+            one, other = pair.start(1), pair.start(2)
+            if (one in edits) == (other in edits) or not (one in bare and other in bare):
+                continue
+            missing = other if one in edits else one
+            word = bare[missing][1]
+            full = (
+                _bearer_of(word, tuple(context))
+                if len(word) > 2
+                and word not in PLACES
+                and not re.search(rf"\b{re.escape(word)}\b", " ".join([*seen, text[:missing]]))
+                else ""
+            )
+            if full:
+                edits[missing] = (bare[missing].end(), full)
+            else:
+                edits.pop(one if one in edits else other)
+        for start in sorted(edits, reverse=True):
+            end, full = edits[start]
+            text = text[:start] + full + text[end:]
+        seen.append(text)
+        out.append(text)
+    return out
+
+
+def _may_be_surname(word: str) -> bool:
+    bare = word.split("-")[0]
+    return (
+        len(word) > 2
+        and word not in PLACES
+        and bare not in MONTHS
+        and bare not in WEEKDAYS
+        and word not in _PERSON_TITLES
+        and word.lower() not in _NEVER_NAMES
+        and word.lower() not in _KINDS_OF_PEOPLE
+        and bool(content_words(word))
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _bearer_of(surname: str, context: tuple[str, ...]) -> str:
+    return _one_bearer(surname, "", context, in_pair=True, titled=True)
 
 
 def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:

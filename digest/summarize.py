@@ -69,6 +69,7 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
 )
+from digest.naming import introduce_names
 from digest.perspectives import find_perspectives
 from digest.text import (
     MONTHS,
@@ -77,6 +78,7 @@ from digest.text import (
     end_teaser,
     fold_accents,
     pair_quotes,
+    split_sentences,
 )
 
 __all__ = ["SummaryOptions", "summarize_story"]
@@ -323,12 +325,17 @@ def _write_up(
     def spell(text: str) -> str:
         return pair_quotes(one_spelling(text))
 
+    printed = [replace(s, text=spell(s.text)) for s in printed]
+    voices = tuple(replace(p, who=spell(p.who), says=spell(p.says)) for p in voices)
+    printed, voices = _names_introduced(
+        spell(headline), printed, len(briefly), voices, texts, known_names
+    )
     return StorySummary(
         story_id=story.id,
         headline=spell(headline),
-        briefly=tuple(replace(s, text=spell(s.text)) for s in printed[: len(briefly)]),
-        perspectives=tuple(replace(p, who=spell(p.who), says=spell(p.says)) for p in voices),
-        also_worth_noting=tuple(replace(s, text=spell(s.text)) for s in printed[len(briefly) :]),
+        briefly=tuple(printed[: len(briefly)]),
+        perspectives=voices,
+        also_worth_noting=tuple(printed[len(briefly) :]),
         sources=_sources(story),
         take="",
         take_origin=TakeOrigin.MISSING,
@@ -380,6 +387,34 @@ def _headline(
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
     return make_headline(story, lead, lead_article=lead_article, cases=cases)
+
+
+def _names_introduced(
+    headline: str,
+    printed: list[Sentence],
+    briefly: int,
+    voices: tuple[Perspective, ...],
+    texts: list[str],
+    known_names: frozenset[str],
+) -> tuple[list[Sentence], tuple[Perspective, ...]]:
+    """The Briefly, the voices' claims and the notes with each person's first mention in
+    full (``digest.naming.introduce_names``), in the order the email prints them: the
+    headline, the Briefly, who says what, the notes. A speaker is named by
+    ``name_in_full`` already and is only read here."""
+    reading = [
+        *(s.text for s in printed[:briefly]),
+        *(part for p in voices for part in (p.who, p.says)),
+        *(s.text for s in printed[briefly:]),
+    ]
+    context = tuple(sentence for text in texts for sentence in split_sentences(text))
+    named = iter(introduce_names(reading, context, known=known_names, shown=headline))
+    sentences = [replace(s, text=next(named)) for s in printed[:briefly]]
+    claims = []
+    for voice in voices:
+        next(named)  # the speaker, as name_in_full gave it
+        claims.append(replace(voice, says=next(named)))
+    sentences += [replace(s, text=next(named)) for s in printed[briefly:]]
+    return sentences, tuple(claims)
 
 
 def _one_spelling(texts: list[str]) -> Callable[[str], str]:

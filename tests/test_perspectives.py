@@ -1189,3 +1189,72 @@ def test_a_role_the_article_gives_a_named_person_is_no_speaker_alone() -> None:
     ]
     assert name_in_full("The actor", context, "Outlet A") == ""
     assert name_in_full("The skipper", context, "Outlet A") == "The skipper"
+
+
+def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> None:
+    from digest.naming import introduce_names
+
+    context = [
+        "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
+        "Treasury Secretary Ann Okafor said the money was there.",
+        "Questions about Lindqvist and the ferry went unanswered.",
+        "The call, with Greig and Moss posing as inspectors, was broadcast.",
+        "Mel Greig and Tom Moss told of their distress.",
+    ]
+    printed = [
+        "Questions about Lindqvist and the ferry went unanswered.",
+        "Okafor’s plan was welcomed; “Okafor is right,” a trader said.",
+        "Lindqvist later reopened the quay.",
+        "The call, with Greig and Moss posing as inspectors, was broadcast.",
+    ]
+
+    assert introduce_names(printed, context, known=frozenset()) == [
+        # The first mention only; the second leans on the first, as in any report.
+        "Questions about Ola Lindqvist and the ferry went unanswered.",
+        # A title is a person's cue; a quotation stays as spoken.
+        "Ann Okafor’s plan was welcomed; “Okafor is right,” a trader said.",
+        "Lindqvist later reopened the quay.",
+        # A pair: both in full.
+        "The call, with Mel Greig and Tom Moss posing as inspectors, was broadcast.",
+    ]
+    # Met in the headline, or a name in the news all week: as written.
+    assert (
+        introduce_names(printed[:1], context, known=frozenset(), shown="Ola Lindqvist quits")[0]
+        == printed[0]
+    )
+    assert introduce_names(printed[:1], context, known=frozenset({"lindqvist"}))[0] == printed[0]
+
+
+@pytest.mark.parametrize(
+    ("printed", "context"),
+    [
+        # Two people by the surname: whose?
+        (
+            "Lindqvist later reopened the quay.",
+            ["Ola Lindqvist, a pilot, said so.", "His sister, Ann Lindqvist, a nurse, agreed."],
+        ),
+        # A place, not a person ("West Belfast"); a relative ("Grandma Lynn").
+        ("She was abducted from her Belfast home.", ["She grew up in West Belfast, 40, said"]),
+        ("Lynn waved from the porch.", ["Grandma Lynn, 80, said she was proud."]),
+        # No sign the full name is a person's: a firm's name may be written so.
+        ("Shares in Sachs fell.", ["Goldman Sachs reported a loss."]),
+        # A sentence's opening participle is no given name.
+        (
+            "Mnuchin said talks would go on.",
+            [
+                "Treasury Secretary Steven Mnuchin, a banker, led the talks.",
+                "Complicating Mnuchin's efforts, a senator objected.",
+                "Doubting Mnuchin, a trader sold.",
+                "Adam Mnuchin, his cousin, said nothing.",
+            ],
+        ),
+        # A name after a capitalised word is titled, or part of a longer name.
+        ("President Lindqvist spoke.", ["Ola Lindqvist, a pilot, said so."]),
+    ],
+)
+def test_a_bare_surname_stays_as_written_when_the_full_name_is_in_doubt(
+    printed: str, context: list[str]
+) -> None:
+    from digest.naming import introduce_names
+
+    assert introduce_names([printed], context, known=frozenset()) == [printed]
