@@ -427,7 +427,7 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = (not plural and _spoken_in_full(who, context)) or _full_name(
             who, context, qualifier_only=plural
         )
-    elif re.fullmatch(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}", who) and not (
+    elif re.fullmatch(r"[A-Z][\w'’\-]+(?:\s(?:[A-Z]\.?|[A-Z][\w'’\-]+)){1,2}", who) and not (
         is_plural_speaker(who) or speaker_kind(who) == "body" or who.split()[0] in _PERSON_TITLES
     ):
         # "Abdel Fattah" -> "Nabil Abdel Fattah, director of ...", "Harry Kazianis" ->
@@ -586,6 +586,11 @@ _MODIFIES_A_ROLE = re.compile(
 )
 
 
+# A role is a noun phrase: one with a verb is a clause of its own ("According to CNN,
+# the items being bought are mortar rounds and ...").
+_VERB_IN_ROLE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|being)\b")
+
+
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
     """The first full mention of a person in the article, with the role it gives; with
     ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police").
@@ -618,7 +623,9 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             # A name's word is 30 characters at most: unbounded, a run like "A-A-A-..."
             # was scanned to its end from each capital, quadratic in its length.
             rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{after}|{name})(?!\w)"
-            rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
+            # A role past 70 characters ends at its last "and" within them ("a partner at
+            # the law firm X and former director of ...").
+            rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$|\sand\s))"
             rf"|{_BARE_ROLE})?",
             sentence,
         ):
@@ -642,6 +649,8 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             ):
                 continue  # "Harbour" is not "Harbour News": another body ("United Airlines" is)
             role = match.group("role") or _person_role(match.group("bare") or "")
+            if _VERB_IN_ROLE.search(role):
+                role = ""
             if role:
                 role = _role_whole(role, sentence[match.end() :])
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a

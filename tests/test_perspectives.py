@@ -524,6 +524,28 @@ def test_a_title_and_surname_is_completed_with_a_middle_initial_and_the_role() -
     assert _named(documents, 2) == ["Paula K Weir, a partner at the law firm Bell & Rowe"]
 
 
+def test_a_long_role_ends_at_its_last_and_and_a_clause_is_no_role() -> None:
+    from digest.naming import name_in_full
+
+    long_role = [
+        "Filings are the rule, said Paula K Weir, a partner at the law firm Bell & Rowe "
+        "and former director of the harbour authority's legal office in the old town.",
+        "Ms Weir said regulators would want to see the contracts.",
+    ]
+    assert name_in_full("Ms Weir", long_role, "Outlet A") == (
+        "Paula K Weir, a partner at the law firm Bell & Rowe"
+    )
+    # Named with the middle initial in the sentence itself.
+    assert name_in_full("Paula K Weir", long_role, "Outlet A") == (
+        "Paula K Weir, a partner at the law firm Bell & Rowe"
+    )
+    clause = [
+        "According to Ola Lind, the boats being bought are two ferries and a tug "
+        "that will serve the outer islands from the spring onwards, officials say."
+    ]
+    assert name_in_full("Ola Lind", clause, "Outlet A") == "Ola Lind"
+
+
 def test_a_title_and_surname_two_people_share_stays_as_it_is() -> None:
     documents = [
         [
