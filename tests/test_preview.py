@@ -500,11 +500,11 @@ def _email_order(draft: Draft) -> list[str]:
     result = draft.server.state.result
     assert result is not None
     lines = (result.path / "email.txt").read_text().splitlines()
-    # A story: its section in capitals, then "N. Headline".
+    # A story: its section in capitals (none for "Elsewhere"), then "N. Headline".
     return [
         line.split(". ", 1)[1][:30]
         for above, line in itertools.pairwise(lines)
-        if re.match(r"[A-Z][^a-z]+$", above) and re.match(r"\d+\. ", line)
+        if re.match(r"(?:[A-Z][^a-z]+)?$", above) and re.match(r"\d+\. ", line)
     ]
 
 
