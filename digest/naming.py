@@ -262,8 +262,12 @@ def _one_bearer(
             # "President Joe Biden", "Prosecutor Ann Lind", "When Ann Lind": a title, a
             # role or a function word is no given name.
             titles = []
+            if len(given) == 2 and re.search(
+                r"\b(?:of|to|for|from|in|at)\s+$", sentence[: match.start()]
+            ):
+                given.pop(0)  # "Secretary of State Mike Pompeo", "envoy to Ukraine Kurt Volker"
             while given and (
-                given[0] in _PERSON_TITLES
+                given[0].rstrip(".") in _PERSON_TITLES
                 or not content_words(given[0])
                 or is_person_word(given[0].lower())
             ):
@@ -308,8 +312,29 @@ def _one_bearer(
 # A capitalised word that may be a surname on its own: "Flynn", "Mnuchin's",
 # "Dewey-Plante", "O'Neil".
 _BARE_WORD = re.compile(r"(?<![\w'’.\-])((?:O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])")
-_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'’.\-]*)\s+$")
-_QUOTATION = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
+# A capitalised word right before it, across a closing quote (Michael "Mike" Flynn).
+_CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'’.\-]*)[\"”’]?\s+$")
+# ... or a word that makes it a modifier or a firm's: "the Flynn family", "Johnson &".
+_MODIFIER_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_FIRM_AFTER = re.compile(r"^\s*(?:&|\+)")
+# The article's own bare use of the surname for a person: "Flynn said", "Mr. Flynn",
+# "Flynn, 58,", "Flynn, who".
+_HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr")
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes someone: paired marks (“...”, "...", ‘...’), and the run to a
+    closing mark with no opening before it or from an opening mark with no close (a
+    quotation the sentence splitter cut)."""
+    spans = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)", text)]
+    inside = lambda at: any(a <= at < b for a, b in spans)  # noqa: E731
+    for mark in re.finditer(r"[”\"]|(?<=\w[.,!?])’", text):
+        if not inside(mark.start()) and not re.search(r"[“\"‘]", text[: mark.start()]):
+            spans.append((0, mark.end()))
+    for mark in re.finditer(r"[“‘]", text):
+        if not inside(mark.start()):
+            spans.append((mark.start(), len(text)))
+    return spans
 
 
 def introduce_names(
@@ -318,66 +343,83 @@ def introduce_names(
     """``texts``, in the order a reader meets them, with the first mention of each bare
     surname given in full ("questions about Flynn" -> "questions about Michael Flynn")
     when the reader has not met the person yet and the story's articles (``context``)
-    name one person so and show them to be a person (``_one_bearer``).
+    name one person so, show them to be a person (``_one_bearer``) and use the surname
+    alone for them ("Flynn said", "Mr. Flynn").
 
     The sentences are the articles' own; an article met the person before the cut the
     digest prints, so its later "Flynn" leans on a name the reader never saw. ``shown``
     is what the reader sees before (the headline); ``known`` holds names in the news all
-    over the window ("trump", content words), which stand alone. A surname inside a
-    quotation stays as spoken, and so does one after a capitalised word ("President
-    Trump", "Mr Calamari": titled, or a longer name) or before one.
+    over the window ("trump", content words), which stand alone. A surname stays as
+    written inside a quotation; after a capitalised word ("President Trump", "Mr.
+    Flynn": titled, or a longer name) or before one; as a modifier or a firm's name
+    ("the Flynn family", "Johnson & Johnson"); where its full name is in the sentence;
+    and opening a sentence, where a capital says nothing ("Price controls ...", "Ford
+    said it ..."), and where a bare surname as the subject is ``digest.antecedent``'s
+    to judge.
     """
-    seen = [shown]
+    seen = [shown.lower()]
     out = []
     for text in texts:
-        quoted = [m.span() for m in _QUOTATION.finditer(text)]
-        bare: dict[int, re.Match[str]] = {}
-        for match in _BARE_WORD.finditer(text):
-            before = _CAPITALISED_BEFORE.search(text[: match.start()])
-            if not (
-                (before and (content_words(before[1]) or before[1] in _PERSON_TITLES))
-                or re.match(r"\s+[A-Z]", text[match.end() :])
-                or any(a <= match.start() < b for a, b in quoted)
-                or set(content_words(match[1])) & known
-            ):
-                bare[match.start()] = match
-        edits: dict[int, tuple[int, str]] = {}
-        for start, match in bare.items():
-            word = match[1]
-            earlier = " ".join([*seen, text[:start]])
-            if not _may_be_surname(word) or re.search(rf"\b{re.escape(word)}\b", earlier):
-                continue  # met before, in full or as written
-            if full := _bearer_of(word, tuple(context)):
-                edits[start] = (match.end(), full)
-        # "Greig and Christian": both in full or both as written, for a reader would take
-        # "Mel Greig and Christian" for two given names. A word that may also be a
-        # person's kind ("Christian") is a surname here.
-        for pair in _TWO_NAMES.finditer(text):
-            one, other = pair.start(1), pair.start(2)
-            if (one in edits) == (other in edits) or not (one in bare and other in bare):
-                continue
-            missing = other if one in edits else one
-            word = bare[missing][1]
-            full = (
-                _bearer_of(word, tuple(context))
-                if len(word) > 2
-                and word not in PLACES
-                and not re.search(rf"\b{re.escape(word)}\b", " ".join([*seen, text[:missing]]))
-                else ""
-            )
-            if full:
-                edits[missing] = (bare[missing].end(), full)
-            else:
-                edits.pop(one if one in edits else other)
-        for start in sorted(edits, reverse=True):
-            end, full = edits[start]
-            text = text[:start] + full + text[end:]
-        seen.append(text)
+        text = _named_in(text, " ".join(seen), tuple(context), known)
+        seen.append(text.lower())
         out.append(text)
     return out
 
 
-def _may_be_surname(word: str) -> bool:
+def _named_in(text: str, seen: str, context: tuple[str, ...], known: frozenset[str]) -> str:
+    """``text`` with its bare surnames in full (see :func:`introduce_names`); ``seen`` is
+    what the reader read before it, in lower case."""
+    quoted = _quoted_spans(text)
+    bare: dict[int, re.Match[str]] = {}
+    for match in _BARE_WORD.finditer(text):
+        head = text[: match.start()]
+        before = _CAPITALISED_BEFORE.search(head)
+        if not (
+            (before and (content_words(before[1]) or before[1].rstrip(".") in _PERSON_TITLES))
+            or not head.strip(" \"“‘'([")
+            or _MODIFIER_BEFORE.search(head)
+            or re.match(r"\s+[A-Z]", text[match.end() :])
+            or _FIRM_AFTER.match(text[match.end() :])
+            or any(a <= match.start() < b for a, b in quoted)
+            or set(content_words(match[1])) & known
+        ):
+            bare[match.start()] = match
+    edits: dict[int, str] = {}
+    for start, match in bare.items():
+        if full := _full_for(match[1], text, f"{seen} {text[:start].lower()}", context):
+            edits[start] = full
+    # "Greig and Christian": both in full or both as written, for a reader would take
+    # "Mel Greig and Christian" for two given names. A word that may also be a person's
+    # kind ("Christian") is a surname here.
+    for pair in _TWO_NAMES.finditer(text):
+        one, other = pair.start(1), pair.start(2)
+        if (one in edits) == (other in edits) or not (one in bare and other in bare):
+            continue
+        missing = other if one in edits else one
+        met = f"{seen} {text[:missing].lower()}"
+        if full := _full_for(bare[missing][1], text, met, context, kinds_too=True):
+            edits[missing] = full
+        else:
+            edits.pop(one if one in edits else other)
+    for start in sorted(edits, reverse=True):
+        text = text[:start] + edits[start] + text[bare[start].end() :]
+    return text
+
+
+def _full_for(
+    word: str, text: str, met: str, context: tuple[str, ...], *, kinds_too: bool = False
+) -> str:
+    """The full name for the bare ``word`` in ``text``, or "" when the reader ``met``
+    the word before (in full or as written) or ``text`` has the full name itself."""
+    if not _may_be_surname(word, kinds_too=kinds_too) or re.search(
+        rf"\b{re.escape(word.lower())}\b", met
+    ):
+        return ""
+    full = _bearer_of(word, context, alone_or_paired=kinds_too)
+    return "" if not full or full in text else full
+
+
+def _may_be_surname(word: str, *, kinds_too: bool = False) -> bool:
     bare = word.split("-")[0]
     return (
         len(word) > 2
@@ -386,14 +428,47 @@ def _may_be_surname(word: str) -> bool:
         and bare not in WEEKDAYS
         and word not in _PERSON_TITLES
         and word.lower() not in _NEVER_NAMES
-        and word.lower() not in _KINDS_OF_PEOPLE
+        and (kinds_too or word.lower() not in _KINDS_OF_PEOPLE)
         and bool(content_words(word))
     )
 
 
 @functools.lru_cache(maxsize=4096)
-def _bearer_of(surname: str, context: tuple[str, ...]) -> str:
-    return _one_bearer(surname, "", context, in_pair=True, titled=True)
+def _bearer_of(surname: str, context: tuple[str, ...], *, alone_or_paired: bool = False) -> str:
+    """The one person ``context`` names in full as ``surname`` and also calls by it alone
+    ("Flynn said", "Mr. Flynn", "Flynn, 58,"), or "": "Price controls" in a story with a
+    Tom Price is no one's. With ``alone_or_paired``, the surname is one of a pair whose
+    other member is that person's ("Greig and Christian"), and the pair is the use. A
+    title on the surname alone that the full name never has ("Gov. Wilson" beside
+    "Officer Darren Wilson"), or a "Mr." and a "Mrs." of it, is someone else, and no one
+    is named."""
+    full = _one_bearer(surname, "", context, in_pair=True, titled=True)
+    if not full:
+        return ""
+    name = re.escape(surname)
+    alone = re.compile(
+        rf"(?:(?<![\w'’.\-])(?<![A-Z][\w'’.\-] )(?<![A-Z][\w'’.\-]{{2}} ){name}"
+        rf"(?:\s+(?:said|says|told|added|wrote|testified|explained)\b|,\s+(?:\d{{1,3}},|who\b))"
+        rf"|\b(?:{'|'.join(_HONORIFICS)})\.?\s+{name}\b)"
+    )
+    text = " ".join(context)
+    if not (alone_or_paired or alone.search(text)):
+        return ""
+    titles = {
+        t.rstrip(".")
+        for t in re.findall(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+{name}\b", text)
+        if t.rstrip(".") in _PERSON_TITLES
+    }
+    on_full = {
+        t.rstrip(".")
+        for t in re.findall(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+{re.escape(full)}\b", text)
+        if t.rstrip(".") in _PERSON_TITLES
+    }
+    if ("Mr" in titles and titles & {"Mrs", "Ms", "Miss"}) or (
+        on_full and titles - on_full - set(_HONORIFICS)
+    ):
+        return ""
+    return full
 
 
 def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
