@@ -326,13 +326,14 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` quotes someone: paired marks (“...”, "...", ‘...’), and the run to a
     closing mark with no opening before it or from an opening mark with no close (a
     quotation the sentence splitter cut)."""
-    spans = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)", text)]
-    inside = lambda at: any(a <= at < b for a, b in spans)  # noqa: E731
+    paired = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)", text)]
+    spans = list(paired)
     for mark in re.finditer(r"[”\"]|(?<=\w[.,!?])’", text):
-        if not inside(mark.start()) and not re.search(r"[“\"‘]", text[: mark.start()]):
+        alone = not any(a <= mark.start() < b for a, b in paired)
+        if alone and not re.search(r"[“\"‘]", text[: mark.start()]):
             spans.append((0, mark.end()))
     for mark in re.finditer(r"[“‘]", text):
-        if not inside(mark.start()):
+        if not any(a <= mark.start() < b for a, b in paired):
             spans.append((mark.start(), len(text)))
     return spans
 

@@ -1226,6 +1226,11 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
         "Greig said she was shaken.",
         "The trust's spokesman, Nils Berg, said it would appeal.",
         "Berg said the trust had done nothing wrong.",
+        "Complicating Mnuchin's efforts, a senator objected.",
+        "Treasury Secretary Steven Mnuchin said the talks would go on.",
+        "Mr. Mnuchin said so again.",
+        "Secretary of State Ann Pike said she would go.",
+        "Pike said the visit was on.",
     ]
     printed = [
         "Questions about Lindqvist and the ferry went unanswered.",
@@ -1233,6 +1238,7 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
         "The board thanked Lindqvist.",
         "The call, with Greig and Christian posing as inspectors, was broadcast.",
         "It was the first appeal by Berg's trust.",
+        "Talks led by Mnuchin and Pike went on.",
     ]
 
     assert introduce_names(printed, context, known=frozenset()) == [
@@ -1245,6 +1251,9 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
         "The call, with Mel Greig and Tom Christian posing as inspectors, was broadcast.",
         # A role set off by a comma before the name is a cue too.
         "It was the first appeal by Nils Berg's trust.",
+        # A sentence's opening participle is no given name ("Complicating Mnuchin"),
+        # nor is a preposition's object ("Secretary of State Ann Pike").
+        "Talks led by Steven Mnuchin and Ann Pike went on.",
     ]
     # Met in the headline (in any case), or a name in the news all week: as written.
     for shown in ("Ola Lindqvist quits", "LINDQVIST QUITS"):
@@ -1253,33 +1262,33 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
     assert introduce_names(printed[:1], context, known=frozenset({"lindqvist"})) == printed[:1]
 
 
+# A person the articles name in full and call by the surname alone: "Lindqvist" would be
+# completed anywhere but where a guard says otherwise.
+_LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said so again."]
+
+
 @pytest.mark.parametrize(
     ("printed", "context"),
     [
         # Two people by the surname: whose?
         (
             "The quay was shut by Lindqvist on Monday.",
-            ["Ola Lindqvist, a pilot, said so.", "His sister, Ann Lindqvist, a nurse, agreed."],
+            [*_LINDQVIST, "His sister, Ann Lindqvist, a nurse, agreed."],
         ),
         # A place, not a person ("West Belfast"); a relative ("Grandma Lynn").
-        ("She was abducted from her Belfast home.", ["Jo Kerr of West Belfast, 40, said so."]),
-        ("He waved to Lynn from the porch.", ["Grandma Lynn, 80, said she was proud."]),
+        (
+            "She was abducted from her Belfast home.",
+            ["Jo Kerr of West Belfast, 40, said so.", "Belfast said it would help."],
+        ),
+        ("He waved to Lynn from the porch.", ["Grandma Lynn, 80, said so.", "Lynn said it."]),
         # No sign the full name is a person's: a firm's name may be written so.
         ("Shares in Sachs fell.", ["Goldman Sachs reported a loss.", "Sachs said so."]),
         # A person, but the articles never call them by the surname alone: "Price" may
         # be anything.
         ("They voted on Price controls.", ["Health Secretary Tom Price, 62, said it was fair."]),
-        # A sentence's opening participle is no given name: "Complicating Mnuchin" and
-        # the secretary are one person at most, but the cousin makes two.
-        (
-            "Talks led by Mnuchin went on.",
-            [
-                "Treasury Secretary Steven Mnuchin, a banker, led the talks.",
-                "Complicating Mnuchin's efforts, a senator objected.",
-                "Adam Mnuchin, his cousin, said nothing.",
-                "Mnuchin said talks would go on.",
-            ],
-        ),
+        # A sentence's opening participle is no given name: without the rule,
+        # "Complicating Mnuchin" would be a second person and no one would be named, so
+        # the rule is what lets the secretary be named (see the test above).
         # A title on the surname alone that the full name never has is someone else.
         (
             "The inquiry cleared Wilson.",
@@ -1294,26 +1303,26 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
             ["Mark Flynn, 61, said so.", "Mr. Flynn said it.", "Mrs. Flynn said nothing."],
         ),
         # After a capitalised word: titled ("Mr. Lindqvist"), or a longer name; before one.
-        ("The board thanked Mr. Lindqvist.", ["Ola Lindqvist, a pilot, said so."]),
-        ("The board thanked President Lindqvist.", ["Ola Lindqvist, a pilot, said so."]),
-        ("The board thanked Lindqvist Shipping.", ["Ola Lindqvist, a pilot, said so."]),
+        ("The board thanked Mr. Lindqvist.", _LINDQVIST),
+        ("The board thanked President Lindqvist.", _LINDQVIST),
+        ("The board thanked Lindqvist Shipping.", _LINDQVIST),
         # A nickname between the given name and the surname is the full name already.
-        ('The board thanked Ola "Oli" Lindqvist.', ["Ola Lindqvist, a pilot, said so."]),
+        ('The board thanked Ola "Oli" Lindqvist.', _LINDQVIST),
         # A modifier or a firm's name, not the person.
-        ("The Lindqvist family spoke.", ["Ola Lindqvist, a pilot, said so."]),
-        ("Shares in Lindqvist & Berg fell.", ["Ola Lindqvist, a pilot, said so."]),
+        ("The board met the Lindqvist family.", _LINDQVIST),
+        ("Shares in Lindqvist & Berg fell.", _LINDQVIST),
         # The full name is in the sentence.
-        ("The Lindqvist trust named Ola Lindqvist its chair.", ["Ola Lindqvist, 40, said so."]),
+        ("The Lindqvist trust named Ola Lindqvist its chair.", _LINDQVIST),
         # Quoted: in any marks, or a quotation the sentence splitter cut.
-        ("‘Lindqvist lied to us,’ a trader said.", ["Ola Lindqvist, a pilot, said so."]),
-        ("and Lindqvist knew it,” the trader said.", ["Ola Lindqvist, a pilot, said so."]),
-        ("The trader said: “We told Lindqvist", ["Ola Lindqvist, a pilot, said so."]),
+        ("‘Lindqvist lied to us,’ a trader said.", _LINDQVIST),
+        ("and Lindqvist knew it,” the trader said.", _LINDQVIST),
+        ("The trader said: “We told Lindqvist", _LINDQVIST),
         # Opening a sentence, a capital tells nothing: "Price controls ...".
-        ("Lindqvist resigned on Monday.", ["Ola Lindqvist, a pilot, said so."]),
+        ("Lindqvist resigned on Monday.", _LINDQVIST),
         # A kind of person that is a surname too ("Christian groups"), alone.
-        ("The protest drew Christian groups.", ["Tom Christian, 40, said so."]),
-        # "Secretary of State Mike Pompeo": "State Mike" is no given name.
-        ("Talks with Okafor resumed.", ["Secretary of State Ann Okafor, 60, said so."]),
+        ("The protest drew Christian groups.", ["Tom Christian, 40, said so.", "Christian said."]),
+        # "Secretary of State Ann Okafor": "State Ann" is no given name, so "State Ann
+        # Okafor" is not printed (the right name is; see the test above).
     ],
 )
 def test_a_bare_surname_stays_as_written_when_the_full_name_is_in_doubt(
