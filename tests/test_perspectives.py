@@ -1312,7 +1312,9 @@ _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said
         ("The board met the Lindqvist family.", _LINDQVIST),
         ("Shares in Lindqvist & Berg fell.", _LINDQVIST),
         # The full name is in the sentence.
-        ("The Lindqvist trust named Ola Lindqvist its chair.", _LINDQVIST),
+        ("A lawyer for Lindqvist said Ola Lindqvist would appeal.", _LINDQVIST),
+        # A pair of whom one is named in full nowhere: both as written.
+        ("The call, with Lindqvist and Moss posing as inspectors, aired.", _LINDQVIST),
         # Quoted: in any marks, or a quotation the sentence splitter cut.
         ("‘Lindqvist lied to us,’ a trader said.", _LINDQVIST),
         ("and Lindqvist knew it,” the trader said.", _LINDQVIST),
