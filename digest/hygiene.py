@@ -538,7 +538,18 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
 # "He said:" before a quotation is followed by a sentence, not a name. The list's
 # introduction goes with it ("These games include:" says nothing alone); the sentence
 # after the list is news again ("The carriers expect ...").
+#
+# Only a catalogue's introduction opens one ("include:", "features:", "such as:", "can:"):
+# news lists its victims ("Police identified the victims:" / "Maria Lopez" / "Lopez,
+# 34, was a nurse"), results and key points the same way, and those are the story. A
+# description goes only where two have been seen: a list of two is kept whole, so no
+# "He coached ..." is left without its name. An introduction with news of its own
+# ("United, Avianca and Copa plan to offer customers many benefits, including:") stays.
 _ENDED = re.compile(r"[.!?…:;\"”’']\W*$")
+_CATALOGUE_INTRO = re.compile(
+    r"\b(?:includes?|including|included|features?|featuring|offers?|such as|can)\s*:$",
+    re.IGNORECASE,
+)
 _NAME_WORDS = 12
 _SHOWN_DESCRIPTIONS = 2
 
@@ -546,7 +557,7 @@ _SHOWN_DESCRIPTIONS = 2
 def _list_lines(sentences: list[str]) -> set[int]:
     listed: set[int] = set()
     for intro, sentence in enumerate(sentences):
-        if not sentence.rstrip().endswith(":"):
+        if not _CATALOGUE_INTRO.search(sentence.rstrip()):
             continue
         names: list[int] = []
         described: list[int] = []
@@ -567,8 +578,9 @@ def _list_lines(sentences: list[str]) -> set[int]:
             else:
                 break
             index += 1
-        if len(names) >= 2:
-            listed.update([intro, *names, *described])
+        if len(names) >= 2 and (not described or len(described) >= _SHOWN_DESCRIPTIONS):
+            short = word_count(sentence) <= _NAME_WORDS
+            listed.update([*([intro] if short else []), *names, *described])
     return listed
 
 

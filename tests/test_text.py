@@ -465,6 +465,24 @@ def test_lines_after_a_colon_that_are_no_catalogue_are_kept() -> None:
         "Traders welcomed the news."
     )
     one_name = "The council named its new chair:\nAnn Lindqvist\nShe takes office in May."
+    # News lists its victims, results and key points so: they are the story.
+    victims = (
+        "Police identified the victims on Monday:\nMaria Lopez\n"
+        "Lopez, 34, was a nurse at the clinic.\nJames Carter\n"
+        "Carter, 52, coached the school's football team.\nAnn Wu\n"
+        "Wu, 19, was studying to be a vet.\nThe gunman died at the scene."
+    )
+    # A catalogue of two: kept whole, or "He ran the bakery" would lose its name.
+    two = (
+        "The fair's lineup includes:\nAnn Lind\nShe coached Little League for decades.\n"
+        "Tom Berg\nHe ran the bakery on Quay Street.\nThe fair opens on Friday."
+    )
+    # An introduction with news of its own stays; the list after it goes.
+    long_intro = (
+        "By pooling their routes, the three ferry lines plan to offer travellers many "
+        "benefits, including:\nShorter crossings\nLater sailings\nOne ticket for all three\n"
+        "The plan needs the regulator's approval."
+    )
 
     assert clean_sentences(quoted) == [
         "The harbour master said:",
@@ -472,6 +490,18 @@ def test_lines_after_a_colon_that_are_no_catalogue_are_kept() -> None:
         "Traders welcomed the news.",
     ]
     assert "She takes office in May." in clean_sentences(one_name)
+    assert "Carter, 52, coached the school's football team." in clean_sentences(victims)
+    assert clean_sentences(two)[1:5] == [
+        "Ann Lind",
+        "She coached Little League for decades.",
+        "Tom Berg",
+        "He ran the bakery on Quay Street.",
+    ]
+    assert clean_sentences(long_intro) == [
+        "By pooling their routes, the three ferry lines plan to offer travellers many "
+        "benefits, including:",
+        "The plan needs the regulator's approval.",
+    ]
 
 
 @pytest.mark.parametrize(
