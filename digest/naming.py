@@ -662,9 +662,24 @@ _MODIFIES_A_ROLE = re.compile(
 )
 
 
-# A role is a noun phrase: one with a verb is a clause of its own ("According to CNN,
-# the items being bought are mortar rounds and ...").
+# A role too long to print whole ends at its last "and" before a lower-case word within
+# 70 characters ("a partner at the law firm X and former director of ..."); not at an
+# "and" inside a name ("the Center for Strategic and International Studies"). A role
+# is a noun phrase: one with a verb is a clause of its own ("According to CNN, the
+# items being bought are mortar rounds and ...").
+_LONG_ROLE = re.compile(r"^,\s((?:a|an|the)\s[^,.;:\"“”]{3,70})\sand\s+[a-z]")
 _VERB_IN_ROLE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|being)\b")
+
+
+def _long_role(tail: str) -> str:
+    match = _LONG_ROLE.match(tail)
+    if (
+        not match
+        or _VERB_IN_ROLE.search(match[1])
+        or re.search(r"\b(?:who|which|that)\b", match[1])
+    ):
+        return ""
+    return f", {match[1]}"
 
 
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
@@ -699,9 +714,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             # A name's word is 30 characters at most: unbounded, a run like "A-A-A-..."
             # was scanned to its end from each capital, quadratic in its length.
             rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{after}|{name})(?!\w)"
-            # A role past 70 characters ends at its last "and" within them ("a partner at
-            # the law firm X and former director of ...").
-            rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$|\sand\s))"
+            rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
             rf"|{_BARE_ROLE})?",
             sentence,
         ):
@@ -725,8 +738,6 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             ):
                 continue  # "Harbour" is not "Harbour News": another body ("United Airlines" is)
             role = match.group("role") or _person_role(match.group("bare") or "")
-            if _VERB_IN_ROLE.search(role):
-                role = ""
             if role:
                 role = _role_whole(role, sentence[match.end() :])
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
@@ -734,7 +745,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             if re.search(r"\b(?:who|which|that|whose)\b", role):
                 role = ""
             if not role:
-                role = _role_after(sentence[match.end(1) :])
+                role = _role_after(sentence[match.end(1) :]) or _long_role(sentence[match.end(1) :])
             if _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             if full == surname:

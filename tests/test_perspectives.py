@@ -544,6 +544,21 @@ def test_a_long_role_ends_at_its_last_and_and_a_clause_is_no_role() -> None:
         "that will serve the outer islands from the spring onwards, officials say."
     ]
     assert name_in_full("Ola Lind", clause, "Outlet A") == "Ola Lind"
+    # A role that fits is printed whole, its "and" and its verbs too; an "and" inside a
+    # name is no end of a role.
+    for role in (
+        "a scientist at the Harbour Oceanic and Atmospheric Office in Vassby",
+        "the mother of a pupil being treated at the hospital",
+        "a fellow at the Centre for Strategic and Maritime Studies in the old town",
+    ):
+        context = [f"The rules are clear, said Ola Lind, {role}, on Monday.", "Lind said so."]
+        named = name_in_full("Lind", context, "Outlet A")
+        assert named in (f"Ola Lind, {role}", "Ola Lind"), named
+        assert "Strategic," not in named and not named.endswith(" Strategic")
+    fits = ["Ola Lind, the mother of a pupil being treated at the hospital, said so."]
+    assert name_in_full("Lind", fits, "Outlet A") == (
+        "Ola Lind, the mother of a pupil being treated at the hospital"
+    )
 
 
 def test_a_title_and_surname_two_people_share_stays_as_it_is() -> None:
