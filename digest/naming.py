@@ -416,7 +416,7 @@ def _full_for(
         rf"\b{re.escape(word.lower())}\b", met
     ):
         return ""
-    full = _bearer_of(word, context, alone_or_paired=kinds_too)
+    full = _bearer_of(word, context, text, alone_or_paired=kinds_too)
     return "" if not full or full in text else full
 
 
@@ -435,26 +435,23 @@ def _may_be_surname(word: str, *, kinds_too: bool = False) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _bearer_of(surname: str, context: tuple[str, ...], *, alone_or_paired: bool = False) -> str:
-    """The one person ``context`` names in full as ``surname`` and also calls by it alone
-    ("Flynn said", "Mr. Flynn", "Flynn, 58,"), or "": "Price controls" in a story with a
-    Tom Price is no one's. With ``alone_or_paired``, the surname is one of a pair whose
-    other member is that person's ("Greig and Christian"), and the pair is the use. A
-    title on the surname alone that the full name never has ("Gov. Wilson" beside
-    "Officer Darren Wilson"), or a "Mr." and a "Mrs." of it, is someone else, and no one
-    is named."""
+def _bearer_of(
+    surname: str, context: tuple[str, ...], printed: str, *, alone_or_paired: bool = False
+) -> str:
+    """The one person ``context`` names in full as ``surname`` and, in a sentence other
+    than ``printed``, also calls by it alone ("Flynn said", "Mr. Flynn", "Flynn, 58,",
+    "... and Flynn was"), or "": "Price controls" in a story with a Tom Price is no
+    one's. With ``alone_or_paired``, the surname is one of a pair whose other member is
+    that person's ("Greig and Christian"), and the pair is the use. A title on the
+    surname alone that the full name never has ("Gov. Wilson" beside "Officer Darren
+    Wilson"), or a "Mr." and a "Mrs." of it, is someone else, and no one is named."""
     full = _one_bearer(surname, "", context, in_pair=True, titled=True)
     if not full:
         return ""
-    name = re.escape(surname)
-    alone = re.compile(
-        rf"(?:(?<![\w'’.\-])(?<![A-Z][\w'’.\-] )(?<![A-Z][\w'’.\-]{{2}} ){name}"
-        rf"(?:\s+(?:said|says|told|added|wrote|testified|explained)\b|,\s+(?:\d{{1,3}},|who\b))"
-        rf"|\b(?:{'|'.join(_HONORIFICS)})\.?\s+{name}\b)"
-    )
-    text = " ".join(context)
-    if not (alone_or_paired or alone.search(text)):
+    if not (alone_or_paired or _called_alone(surname, context, printed)):
         return ""
+    name = re.escape(surname)
+    text = " ".join(context)
     titles = {
         t.rstrip(".")
         for t in re.findall(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+{name}\b", text)
@@ -470,6 +467,39 @@ def _bearer_of(surname: str, context: tuple[str, ...], *, alone_or_paired: bool 
     ):
         return ""
     return full
+
+
+# The surname alone as a person's, after it: reporting, an age, "who"; or, where a
+# capital tells something (not opening a sentence), a verb ("Austin allegedly hit",
+# "Crudup would be charged").
+_SAID_ALONE = re.compile(
+    r"^(?:\s+(?:said|says|told|added|wrote|testified|explained)\b|,\s+(?:\d{1,3},|who\b))"
+)
+_ACTS_ALONE = re.compile(
+    r"^(?:['’]s)?\s+(?:was|is|has|had|would|will|could|did|does|allegedly|reportedly|"
+    r"also|then|later|[a-z]{3,}ed)\b"
+)
+_PRINTED_SHARE = 0.8  # of a context sentence's words in the printed one: the same sentence
+
+
+def _called_alone(surname: str, context: tuple[str, ...], printed: str) -> bool:
+    name = re.escape(surname)
+    printed_words = set(content_words(printed))
+    for sentence in context:
+        words = set(content_words(sentence))
+        if words and len(words & printed_words) >= _PRINTED_SHARE * len(words):
+            continue  # the printed sentence itself is no other use
+        for match in re.finditer(rf"(?<![\w'’.\-]){name}\b", sentence):
+            head, tail = sentence[: match.start()], sentence[match.end() :]
+            before = re.search(r"(\S+)\s+$", head)
+            if before and before[1].rstrip(".") in _HONORIFICS:
+                return True
+            if before and before[1][:1].isupper() and content_words(before[1]):
+                continue  # "Tom Price", "President Price": another name, or titled
+            opens = not head.strip(" \"“‘'([")
+            if _SAID_ALONE.match(tail) or (not opens and _ACTS_ALONE.match(tail)):
+                return True
+    return False
 
 
 def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
