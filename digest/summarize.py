@@ -400,7 +400,9 @@ def _names_introduced(
     """The Briefly, the voices' claims and the notes with each person's first mention in
     full (``digest.naming.introduce_names``), in the order the email prints them: the
     headline, the Briefly, who says what, the notes. A speaker is named by
-    ``name_in_full`` already and is only read here."""
+    ``name_in_full`` already; one the reader has just met with the same role ("Ana
+    Navarro, a CNN contributor" in the Briefly) is named without it."""
+    voices = _roles_once(" ".join([headline, *(s.text for s in printed[:briefly])]), voices)
     reading = [
         *(s.text for s in printed[:briefly]),
         *(part for p in voices for part in (p.who, p.says)),
@@ -415,6 +417,34 @@ def _names_introduced(
         claims.append(replace(voice, says=next(named)))
     sentences += [replace(s, text=next(named)) for s in printed[briefly:]]
     return sentences, tuple(claims)
+
+
+# A speaker's role is told already when most of its content words are in what the
+# reader read before the voice (a judgement: "a CNN contributor" twice is a repeat,
+# "Archaeologist Giles Hamm" does not tell "a consultant archaeologist and doctoral
+# student at La Trobe University").
+_ROLE_TOLD = 0.75
+
+
+def _roles_once(before: str, voices: tuple[Perspective, ...]) -> tuple[Perspective, ...]:
+    """``voices`` with a speaker's role left out where ``before`` and the voices ahead of
+    it told it with the name already."""
+    out = []
+    for voice in voices:
+        name, comma, role = voice.who.partition(", ")
+        role_words = set(content_words(role))
+        told = set(content_words(before))
+        if (
+            comma
+            and " " in name
+            and re.search(rf"\b{re.escape(name)}\b", before)
+            and role_words
+            and len(role_words & told) >= _ROLE_TOLD * len(role_words)
+        ):
+            voice = replace(voice, who=name)
+        out.append(voice)
+        before = f"{before} {voice.who} {voice.says}"
+    return tuple(out)
 
 
 def _one_spelling(texts: list[str]) -> Callable[[str], str]:

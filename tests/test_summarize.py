@@ -38,6 +38,7 @@ from digest.hygiene import clean_sentence
 from digest.models import (
     Article,
     ArticleId,
+    Perspective,
     Story,
     StoryId,
     StoryStatus,
@@ -296,6 +297,30 @@ def test_a_person_the_write_up_names_first_by_surname_is_named_in_full_there() -
     assert "Ola Lindqvist" in first, printed
     assert sum(text.count("Ola Lindqvist") for text in printed) == 1, printed
     _assert_traceable(summary, story)
+
+
+def test_a_speaker_the_briefly_introduced_with_the_same_role_is_named_without_it() -> None:
+    from digest.summarize import _roles_once
+
+    def voice(who: str) -> Perspective:
+        return Perspective(who=who, says="the quay is safe.", outlet="A", source_url="u")
+
+    before = "The plan drew criticism from Ann Lind, a harbour pilot, on Monday."
+    voices = (
+        voice("Ann Lind, a harbour pilot"),
+        voice("Tom Berg, a ferry captain"),
+        voice("Tom Berg, a ferry captain"),
+        voice("Ola Moss, a diver and safety inspector at the port"),
+    )
+    shown = [v.who for v in _roles_once(f"{before} Diver Ola Moss found cracks.", voices)]
+    # Told already: the name alone. Told by an earlier voice: the same. A role the
+    # Briefly only hinted at ("Diver Ola Moss") is new to the reader and stays.
+    assert shown == [
+        "Ann Lind",
+        "Tom Berg, a ferry captain",
+        "Tom Berg",
+        "Ola Moss, a diver and safety inspector at the port",
+    ]
 
 
 def test_perspectives_attribute_each_reporting_form(story: Story) -> None:
