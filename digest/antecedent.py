@@ -57,7 +57,7 @@ __all__ = [
 # Openings that lean on an earlier sentence: pronouns, demonstratives, connectives.
 _DANGLING_START = re.compile(
     r"^(?:He|She|They|It|Its|His|Her|Their|Them|This|That|These|Those|But|And|Or|So|Also|"
-    r"However|Still|Yet|Meanwhile|Instead|Then|There|Here|I|We|You|Our|My|Both|Neither|"
+    r"However|Still|Yet|Meanwhile|Instead|Then|There|Here|I|We|You|Our|My|Both|Neither|Nor|"
     r"Another|Others|Such|Later|Earlier|Afterwards|Months later|Days later|Weeks later|"
     r"Years later|Hours later|The next day|The following|Even so|Despite this|As a result|"
     r"In response|In return|In turn|In exchange|In addition|Additionally|Moreover|"

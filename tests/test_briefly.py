@@ -137,6 +137,8 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "Flash-forward to 2017, when the ferry changed hands again.",
         "A separate petition to save the night ferry was started by a deckhand.",
         "Even friends of the skipper said they had seen the radio switched off.",
+        # "Nor" goes on from a denial told before.
+        "Nor did the harbour board say when the north quay would reopen.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
