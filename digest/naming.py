@@ -251,14 +251,22 @@ def _one_bearer(
     # A middle initial and a suffix are part of the name ("Robert S. Mueller III"); a
     # capitalised word after it is another name ("Christian Bale" is no Christian).
     full = re.compile(
-        rf"(?<![\w.’'-])((?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(surname)}\b"
-        r"(?!\s+(?!(?:Jr|Sr|II|III|IV)\b)[A-Z])"
+        rf"(?<![\w.’'-])((?:[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?){{1,2}}){re.escape(surname)}\b(?!-)"
+        r"(?P<suffix>,?\s+(?:Jr|Sr|II|III|IV)\b\.?)?(?!\s+[A-Z])"
     )
     names: set[str] = set()
     cued: set[str] = set()
     for sentence in context:
         for match in full.finditer(sentence):
             given = match.group(1).split()
+            longer = _LONGER_NAME_BEFORE.search(sentence[: match.start()])
+            if longer and not any(
+                word.rstrip(".") in _PERSON_TITLES
+                or not content_words(word)
+                or is_person_word(word.lower())
+                for word in (longer[1], given[0])
+            ):
+                cued.add("")  # "President Andres Manuel Lopez Obrador": more than we see
             # "President Joe Biden", "Prosecutor Ann Lind", "When Ann Lind": a title, a
             # role or a function word is no given name.
             titles = []
@@ -283,7 +291,8 @@ def _one_bearer(
             if _KIN.fullmatch(given[0].lower()) or given[0].lower() in _KIN_NAMES:
                 cued.add("")  # "Grandma Lynn", "Aunt Mary": whose?
                 continue
-            name = " ".join([*given, surname])
+            suffix = (match["suffix"] or "").strip(", ")
+            name = " ".join([*given, surname, *([suffix] if suffix else [])])
             names.add(name)
             before, after = sentence[: match.start()], sentence[match.end() :]
             titles = [t for t in titles if content_words(t)]
@@ -306,7 +315,40 @@ def _one_bearer(
     if len(names) != 1 or "" in cued or not cued:
         return ""
     name = next(iter(names))
+    if _other_given_names(surname, name, context):
+        return ""
     return "" if speaker_kind(name) == "body" else name
+
+
+# A capitalised word before a run of given names: the name is longer than the run (a
+# title or a function word is no part of it).
+_LONGER_NAME_BEFORE = re.compile(r"(?<![\w'’.\-])([A-Z][a-z]+)\s+$")
+
+
+def _other_given_names(surname: str, name: str, context: Sequence[str]) -> bool:
+    """Whether ``context`` puts before ``surname`` a word that may be another person's
+    given name ("Peter", "O.J.", "Jean-Pierre", "Bronny"), or the name's own words in
+    another order: "Ann Flynn" is not the one bearer where "Peter Flynn" is named too.
+    ``_one_bearer``'s names are the ones it can tell for a person's; these are the ones
+    it cannot rule out."""
+    own = {word.replace(".", "") for word in name.split()[:-1]}
+    for sentence in context:
+        for match in re.finditer(rf"(\S+)\s+{re.escape(surname)}\b(?!-)", sentence):
+            word = match[1].strip("\"“”‘’'(")
+            bare = word.replace(".", "")
+            opens = not sentence[: match.start(1)].strip(" \"“‘'(")
+            if (
+                not word[:1].isupper()
+                or bare in own
+                or word.rstrip(".") in _PERSON_TITLES
+                or not content_words(word)
+                or word.lower() in _PLACE_OPENERS
+                or (word.endswith(".") and len(bare) > 2 and not bare.isupper())  # a full stop
+                or (opens and re.search(r"(?:ing|ly)$", word))
+            ):
+                continue
+            return True
+    return False
 
 
 # A capitalised word that may be a surname on its own: "Flynn", "Mnuchin's",
@@ -314,9 +356,23 @@ def _one_bearer(
 _BARE_WORD = re.compile(r"(?<![\w'’.\-])((?:O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])")
 # A capitalised word right before it, across a closing quote (Michael "Mike" Flynn).
 _CAPITALISED_BEFORE = re.compile(r"([A-Z][\w'’.\-]*)[\"”’]?\s+$")
-# ... or a word that makes it a modifier or a firm's: "the Flynn family", "Johnson &".
-_MODIFIER_BEFORE = re.compile(r"\b[Tt]he\s+$")
+# ... or a word that makes it a modifier, a firm's or a place's: "the Flynn family", "a
+# Biden administration", "Johnson &", "Biden supporters"; "flew home to Austin",
+# "Residents of Jackson", "Shares of Ford", "an Oscar for Lincoln", "aboard Reagan"
+# (a city, a firm, a film or a ship named so, which no capital tells from the person).
+_MODIFIER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|from|near|outside|inside|into|across|around|towards?|to|of|for|aboard|"
+    r"among)\s+$",
+    re.IGNORECASE,
+)
 _FIRM_AFTER = re.compile(r"^\s*(?:&|\+)")
+_THING_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:administration|supporters|voters|family|campaign|era|cars?|jets?|"
+    r"shares|stock|stores?|plants?|factory|hotels?|foundation|library|center|centre|"
+    r"museum|airport|bridge|street|avenue|university|school|county|city|company|brand|"
+    r"film|movie|team|group|estate|fund|building|award|prize|products?)\b"
+)
 # The article's own bare use of the surname for a person: "Flynn said", "Mr. Flynn",
 # "Flynn, 58,", "Flynn, who".
 _HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Dr")
@@ -326,20 +382,30 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` quotes someone: paired marks (“...”, "...", ‘...’), and the run to a
     closing mark with no opening before it or from an opening mark with no close (a
     quotation the sentence splitter cut)."""
-    paired = [m.span() for m in re.finditer(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)", text)]
+    paired = [
+        m.span()
+        for m in re.finditer(
+            r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)|«[^»]*»", text
+        )
+    ]
     spans = list(paired)
     for mark in re.finditer(r"[”\"]|(?<=\w[.,!?])’", text):
         alone = not any(a <= mark.start() < b for a, b in paired)
         if alone and not re.search(r"[“\"‘]", text[: mark.start()]):
             spans.append((0, mark.end()))
-    for mark in re.finditer(r"[“‘]", text):
+    for mark in re.finditer(r"[“‘«]", text):
         if not any(a <= mark.start() < b for a, b in paired):
             spans.append((mark.start(), len(text)))
     return spans
 
 
 def introduce_names(
-    texts: Sequence[str], context: Sequence[str], *, known: frozenset[str], shown: str = ""
+    texts: Sequence[str],
+    context: Sequence[str],
+    *,
+    known: frozenset[str],
+    shown: str = "",
+    read_only: frozenset[int] = frozenset(),
 ) -> list[str]:
     """``texts``, in the order a reader meets them, with the first mention of each bare
     surname given in full ("questions about Flynn" -> "questions about Michael Flynn")
@@ -350,7 +416,8 @@ def introduce_names(
     The sentences are the articles' own; an article met the person before the cut the
     digest prints, so its later "Flynn" leans on a name the reader never saw. ``shown``
     is what the reader sees before (the headline); ``known`` holds names in the news all
-    over the window ("trump", content words), which stand alone. A surname stays as
+    over the window ("trump", content words), which stand alone; the texts at
+    ``read_only`` are read, not changed (a speaker named already). A surname stays as
     written inside a quotation; after a capitalised word ("President Trump", "Mr.
     Flynn": titled, or a longer name) or before one; as a modifier or a firm's name
     ("the Flynn family", "Johnson & Johnson"); where its full name is in the sentence;
@@ -360,8 +427,9 @@ def introduce_names(
     """
     seen = [shown.lower()]
     out = []
-    for text in texts:
-        text = _named_in(text, " ".join(seen), tuple(context), known)
+    for index, text in enumerate(texts):
+        if index not in read_only:
+            text = _named_in(text, " ".join(seen), tuple(context), known)
         seen.append(text.lower())
         out.append(text)
     return out
@@ -377,10 +445,12 @@ def _named_in(text: str, seen: str, context: tuple[str, ...], known: frozenset[s
         before = _CAPITALISED_BEFORE.search(head)
         if not (
             (before and (content_words(before[1]) or before[1].rstrip(".") in _PERSON_TITLES))
-            or not head.strip(" \"“‘'([")
+            or not re.split(r"[;:]\s", head)[-1].strip(" \"“‘'([")
             or _MODIFIER_BEFORE.search(head)
+            or _PLACE_BEFORE.search(head)
             or re.match(r"\s+[A-Z]", text[match.end() :])
             or _FIRM_AFTER.match(text[match.end() :])
+            or _THING_AFTER.match(text[match.end() :])
             or any(a <= match.start() < b for a, b in quoted)
             or set(content_words(match[1])) & known
         ):
@@ -394,16 +464,22 @@ def _named_in(text: str, seen: str, context: tuple[str, ...], known: frozenset[s
     # kind ("Christian") is a surname here.
     for pair in _TWO_NAMES.finditer(text):
         one, other = pair.start(1), pair.start(2)
-        if (one in edits) == (other in edits) or not (one in bare and other in bare):
+        if (one in edits) == (other in edits):
             continue
         missing = other if one in edits else one
         met = f"{seen} {text[:missing].lower()}"
-        if full := _full_for(bare[missing][1], text, met, context, kinds_too=True):
+        if missing in bare and (
+            full := _full_for(bare[missing][1], text, met, context, kinds_too=True)
+        ):
             edits[missing] = full
         else:
+            # The other is as written ("Rudolph and Garrett" opening a sentence): so is this.
             edits.pop(one if one in edits else other)
     for start in sorted(edits, reverse=True):
-        text = text[:start] + edits[start] + text[bare[start].end() :]
+        end = bare[start].end()
+        if edits[start].endswith(".") and text[end : end + 1] == ".":
+            end += 1  # "... backed Kennedy." -> "... backed Robert F. Kennedy Jr."
+        text = text[:start] + edits[start] + text[end:]
     return text
 
 
@@ -463,7 +539,7 @@ def _bearer_of(
         if t.rstrip(".") in _PERSON_TITLES
     }
     if ("Mr" in titles and titles & {"Mrs", "Ms", "Miss"}) or (
-        on_full and titles - on_full - set(_HONORIFICS)
+        titles - on_full - {"Mr", "Mrs", "Ms", "Miss"}
     ):
         return ""
     return full
@@ -479,6 +555,7 @@ _ACTS_ALONE = re.compile(
     r"^(?:['’]s)?\s+(?:was|is|has|had|would|will|could|did|does|allegedly|reportedly|"
     r"also|then|later|[a-z]{3,}ed)\b"
 )
+_FIRM_SAID = re.compile(r"^\s+(?:said|says|told)\s+(?:it|its)\b")
 _PRINTED_SHARE = 0.8  # of a context sentence's words in the printed one: the same sentence
 
 
@@ -497,6 +574,8 @@ def _called_alone(surname: str, context: tuple[str, ...], printed: str) -> bool:
             if before and before[1][:1].isupper() and content_words(before[1]):
                 continue  # "Tom Price", "President Price": another name, or titled
             opens = not head.strip(" \"“‘'([")
+            if _FIRM_SAID.match(tail):
+                continue  # "Ford said it would cut jobs": a firm
             if _SAID_ALONE.match(tail) or (not opens and _ACTS_ALONE.match(tail)):
                 return True
     return False

@@ -403,18 +403,23 @@ def _names_introduced(
     ``name_in_full`` already; one the reader has just met with the same role ("Ana
     Navarro, a CNN contributor" in the Briefly) is named without it."""
     voices = _roles_once(" ".join([headline, *(s.text for s in printed[:briefly])]), voices)
+    # A claim is read after its speaker's "says": its first word opens no sentence.
+    says = "They say "
     reading = [
         *(s.text for s in printed[:briefly]),
-        *(part for p in voices for part in (p.who, p.says)),
+        *(part for p in voices for part in (p.who, says + p.says)),
         *(s.text for s in printed[briefly:]),
     ]
+    speakers = frozenset(briefly + 2 * n for n in range(len(voices)))
     context = tuple(sentence for text in texts for sentence in split_sentences(text))
-    named = iter(introduce_names(reading, context, known=known_names, shown=headline))
+    named = iter(
+        introduce_names(reading, context, known=known_names, shown=headline, read_only=speakers)
+    )
     sentences = [replace(s, text=next(named)) for s in printed[:briefly]]
     claims = []
     for voice in voices:
         next(named)  # the speaker, as name_in_full gave it
-        claims.append(replace(voice, says=next(named)))
+        claims.append(replace(voice, says=next(named).removeprefix(says)))
     sentences += [replace(s, text=next(named)) for s in printed[briefly:]]
     return sentences, tuple(claims)
 

@@ -299,6 +299,28 @@ def test_a_person_the_write_up_names_first_by_surname_is_named_in_full_there() -
     _assert_traceable(summary, story)
 
 
+def test_a_claim_names_a_person_in_full_after_its_speaker_who_is_left_as_named() -> None:
+    from digest.summarize import _names_introduced
+
+    texts = [
+        "Harbour master Ola Lindqvist, 58, quit on Monday.",
+        "Lindqvist said the board had ignored the cracks.",
+    ]
+    voices = (
+        Perspective(who="Tom Berg", says="the board was wrong.", outlet="A", source_url="u"),
+        Perspective(who="A lawyer", says="Lindqvist will appeal.", outlet="A", source_url="u"),
+    )
+    sentences, claims = _names_introduced("Harbour master quits", [], 0, voices, texts, frozenset())
+
+    # "Lindqvist will appeal" is read after "A lawyer says": no sentence's first word,
+    # so its capital tells that it is a name; the speakers stay as name_in_full gave them.
+    assert [(c.who, c.says) for c in claims] == [
+        ("Tom Berg", "the board was wrong."),
+        ("A lawyer", "Ola Lindqvist will appeal."),
+    ]
+    assert sentences == []
+
+
 def test_a_speaker_the_briefly_introduced_with_the_same_role_is_named_without_it() -> None:
     from digest.summarize import _roles_once
 
