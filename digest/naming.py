@@ -564,7 +564,9 @@ def _called_alone(surname: str, context: tuple[str, ...], printed: str) -> bool:
     printed_words = set(content_words(printed))
     for sentence in context:
         words = set(content_words(sentence))
-        if words and len(words & printed_words) >= _PRINTED_SHARE * len(words):
+        if words and len(words & printed_words) >= _PRINTED_SHARE * max(
+            len(words), len(printed_words)
+        ):
             continue  # the printed sentence itself is no other use
         for match in re.finditer(rf"(?<![\w'’.\-]){name}\b", sentence):
             head, tail = sentence[: match.start()], sentence[match.end() :]
