@@ -1359,10 +1359,13 @@ _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said
             [*_LINDQVIST, "Her ex-husband O.J. Lindqvist was acquitted."],
         ),
         (
-            "A rally for the president drew Obrador's supporters.",
+            "The rally cheered Obrador on Sunday.",
             ["President Andres Manuel Lopez Obrador, 68, said so.", "Obrador said it."],
         ),
-        ("The race was won by Smith.", ["Ann Smith-Jones, 25, said so.", "Smith said it."]),
+        (
+            "The race was won by Smith.",
+            ["The sprinter Ann Smith-Jones said she was tired.", "Smith said it."],
+        ),
         # A place, a firm, a ship or a film named like the person.
         ("She flew home to Lindqvist on Monday.", _LINDQVIST),
         ("It would be a Lindqvist government.", _LINDQVIST),
