@@ -1303,7 +1303,7 @@ _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said
             "She was abducted from her Belfast home.",
             ["Jo Kerr of West Belfast, 40, said so.", "Belfast said it would help."],
         ),
-        ("He waved to Lynn from the porch.", ["Grandma Lynn, 80, said so.", "Lynn said it."]),
+        ("He waved to Lynn from the porch.", ["Grandma Lynn, 80, said so.", "Lynn said so."]),
         # No sign the full name is a person's: a firm's name may be written so.
         ("Shares in Sachs fell.", ["Goldman Sachs reported a loss.", "Sachs said so."]),
         # A person, but the articles never call them by the surname alone: "Price" may
@@ -1360,11 +1360,11 @@ _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said
         ),
         (
             "The rally cheered Obrador on Sunday.",
-            ["President Andres Manuel Lopez Obrador, 68, said so.", "Obrador said it."],
+            ["President Andres Manuel Lopez Obrador, 68, said so.", "Obrador said so."],
         ),
         (
             "The race was won by Smith.",
-            ["The sprinter Ann Smith-Jones said she was tired.", "Smith said it."],
+            ["The sprinter Ann Smith-Jones said she was tired.", "Smith said so."],
         ),
         # A place, a firm, a ship or a film named like the person.
         ("She flew home to Lindqvist on Monday.", _LINDQVIST),
