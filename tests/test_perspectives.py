@@ -1303,7 +1303,7 @@ _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said
             "She was abducted from her Belfast home.",
             ["Jo Kerr of West Belfast, 40, said so.", "Belfast said it would help."],
         ),
-        ("He waved to Lynn from the porch.", ["Grandma Lynn, 80, said so.", "Lynn said so."]),
+        ("He thanked Lynn warmly.", ["Grandma Lynn, 80, said so.", "Lynn said so."]),
         # No sign the full name is a person's: a firm's name may be written so.
         ("Shares in Sachs fell.", ["Goldman Sachs reported a loss.", "Sachs said so."]),
         # A person, but the articles never call them by the surname alone: "Price" may
