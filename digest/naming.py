@@ -339,6 +339,7 @@ def _other_given_names(surname: str, name: str, context: Sequence[str]) -> bool:
             opens = not sentence[: match.start(1)].strip(" \"“‘'(")
             if (
                 not word[:1].isupper()
+                or not re.fullmatch(r"[\w'’.\-]+", word)  # "Network, Greig": a clause's end
                 or bare in own
                 or word.rstrip(".") in _PERSON_TITLES
                 or not content_words(word)

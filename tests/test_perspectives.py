@@ -1234,6 +1234,8 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
     context = [
         "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
         "Lindqvist said the ferries would wait.",
+        # A capitalised word ending a clause before the surname is no given name.
+        "In an interview with the Harbour Network, Lindqvist added that he was sorry.",
         "Treasury Secretary Ann Okafor said the money was there.",
         "Ms. Okafor declined to say more.",
         "The call, with Greig and Christian posing as inspectors, was broadcast.",
