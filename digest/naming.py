@@ -368,6 +368,9 @@ _PLACE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _FIRM_AFTER = re.compile(r"^\s*(?:&|\+)")
+# A possessive opening a sentence is a name's ("Mnuchin's efforts were unsuccessful"):
+# a common noun so placed is rare ("Price's ..."), and a firm's is caught by the rest.
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s+[a-z]")
 _THING_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:administration|supporters|voters|family|campaign|era|cars?|jets?|"
     r"shares|stock|stores?|plants?|factory|hotels?|foundation|library|center|centre|"
@@ -424,7 +427,7 @@ def introduce_names(
     ("the Flynn family", "Johnson & Johnson"); where its full name is in the sentence;
     and opening a sentence, where a capital says nothing ("Price controls ...", "Ford
     said it ..."), and where a bare surname as the subject is ``digest.antecedent``'s
-    to judge.
+    to judge, unless it is a possessive ("Mnuchin's efforts ...").
     """
     seen = [shown.lower()]
     out = []
@@ -446,7 +449,10 @@ def _named_in(text: str, seen: str, context: tuple[str, ...], known: frozenset[s
         before = _CAPITALISED_BEFORE.search(head)
         if not (
             (before and (content_words(before[1]) or before[1].rstrip(".") in _PERSON_TITLES))
-            or not re.split(r"[;:]\s", head)[-1].strip(" \"“‘'([")
+            or (
+                not re.split(r"[;:]\s", head)[-1].strip(" \"“‘'([")
+                and not _POSSESSIVE_AFTER.match(text[match.end() :])
+            )
             or _MODIFIER_BEFORE.search(head)
             or _PLACE_BEFORE.search(head)
             or re.match(r"\s+[A-Z]", text[match.end() :])

@@ -1272,6 +1272,10 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
         # nor is a preposition's object ("Secretary of State Ann Pike").
         "Talks led by Steven Mnuchin and Ann Pike went on.",
     ]
+    # A possessive opening a sentence is a name's.
+    assert introduce_names(["Lindqvist’s plan was dropped."], context, known=frozenset()) == [
+        "Ola Lindqvist’s plan was dropped."
+    ]
     # A suffix is part of the name: "Robert F. Kennedy" is the father.
     kennedy = [
         "Robert F. Kennedy Jr., 70, said so.",
