@@ -535,6 +535,11 @@ def _bearer_of(
         return ""
     name = re.escape(surname)
     text = " ".join(context)
+    if any(
+        _COMPANY_ENDING.match(after) or after in ("Motor", "shares", "stock")
+        for after in re.findall(rf"\b{name}(?:['’]s)?\s+(\w+)", text)
+    ):
+        return ""  # "Ford Motor", "Dell Inc.", "Ford's shares": a firm has the name too
     titles = {
         t.rstrip(".")
         for t in re.findall(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+{name}\b", text)
@@ -569,6 +574,9 @@ _PRINTED_SHARE = 0.8  # of a context sentence's words in the printed one: the sa
 def _called_alone(surname: str, context: tuple[str, ...], printed: str) -> bool:
     name = re.escape(surname)
     printed_words = set(content_words(printed))
+    # Opening a sentence, a capital tells a name only of a word the articles never
+    # write in lower case ("Mnuchin was ...", not "Power was restored" beside "power").
+    proper = not re.search(rf"\b{re.escape(surname.lower())}\b", " ".join(context))
     for sentence in context:
         words = set(content_words(sentence))
         if words and len(words & printed_words) >= _PRINTED_SHARE * max(
@@ -585,7 +593,7 @@ def _called_alone(surname: str, context: tuple[str, ...], printed: str) -> bool:
             opens = not head.strip(" \"“‘'([")
             if _FIRM_SAID.match(tail):
                 continue  # "Ford said it would cut jobs": a firm
-            if _SAID_ALONE.match(tail) or (not opens and _ACTS_ALONE.match(tail)):
+            if _SAID_ALONE.match(tail) or ((proper or not opens) and _ACTS_ALONE.match(tail)):
                 return True
     return False
 

@@ -1272,6 +1272,21 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
         # nor is a preposition's object ("Secretary of State Ann Pike").
         "Talks led by Steven Mnuchin and Ann Pike went on.",
     ]
+    # A word the articles never write in lower case is a name's even opening a sentence.
+    mnuchin = [
+        "Treasury Secretary Steven Mnuchin, 55, led the talks.",
+        "Mnuchin was among the officials who tried to save the deal.",
+    ]
+    assert introduce_names(["Talks led by Mnuchin stalled."], mnuchin, known=frozenset()) == [
+        "Talks led by Steven Mnuchin stalled."
+    ]
+    power = [
+        "USAID Administrator Samantha Power, 52, said aid was coming.",
+        "Power was restored to most homes, and the power cuts ended.",
+    ]
+    assert introduce_names(["Crews thanked Power."], power, known=frozenset()) == [
+        "Crews thanked Power."
+    ]
     # A possessive opening a sentence is a name's.
     assert introduce_names(["Lindqvist’s plan was dropped."], context, known=frozenset()) == [
         "Ola Lindqvist’s plan was dropped."
@@ -1379,6 +1394,14 @@ _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said
         (
             "Unions criticised Ford over the cuts.",
             ["Henry Ford, 60, founded the firm.", "Ford said it would cut 3,000 jobs."],
+        ),
+        # A firm with the name: "Ford was hit by tariffs" is no person's use.
+        (
+            "Unions criticised Ford over the cuts.",
+            [
+                "Ford Motor's chairman, Bill Ford, 67, said the cuts were needed.",
+                "Ford was hit by the tariffs.",
+            ],
         ),
         # A title on the surname alone that the untitled full name never has.
         (
