@@ -540,21 +540,19 @@ def _bearer_of(
         for after in re.findall(rf"\b{name}(?:['’]s)?\s+(\w+)", text)
     ):
         return ""  # "Ford Motor", "Dell Inc.", "Ford's shares": a firm has the name too
-    titles = {
-        t.rstrip(".")
-        for t in re.findall(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+{name}\b", text)
-        if t.rstrip(".") in _PERSON_TITLES
-    }
-    on_full = {
-        t.rstrip(".")
-        for t in re.findall(rf"\b([A-Z][a-z]{{1,12}}\.?)\s+{re.escape(full)}\b", text)
-        if t.rstrip(".") in _PERSON_TITLES
-    }
+    titles, on_full = _titles_before(name, text), _titles_before(re.escape(full), text)
     if ("Mr" in titles and titles & {"Mrs", "Ms", "Miss"}) or (
         titles - on_full - {"Mr", "Mrs", "Ms", "Miss"}
     ):
         return ""
     return full
+
+
+def _titles_before(name: str, text: str) -> set[str]:
+    """The person's titles ``text`` puts right before the pattern ``name`` ("Gov",
+    "Mr")."""
+    found = re.findall(rf"\b([A-Z][a-z]{{1,12}})\.?\s+{name}\b", text)
+    return {title for title in found if title in _PERSON_TITLES}
 
 
 # The surname alone as a person's, after it: reporting, an age, "who"; or, where a
@@ -794,16 +792,13 @@ _MODIFIES_A_ROLE = re.compile(
 # is a noun phrase: one with a verb is a clause of its own ("According to CNN, the
 # items being bought are mortar rounds and ...").
 _LONG_ROLE = re.compile(r"^,\s((?:a|an|the)\s[^,.;:\"“”]{3,70})\sand\s+[a-z]")
+_RELATIVE_CLAUSE = re.compile(r"\b(?:who|which|that|whose)\b")
 _VERB_IN_ROLE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|being)\b")
 
 
 def _long_role(tail: str) -> str:
     match = _LONG_ROLE.match(tail)
-    if (
-        not match
-        or _VERB_IN_ROLE.search(match[1])
-        or re.search(r"\b(?:who|which|that)\b", match[1])
-    ):
+    if not match or _VERB_IN_ROLE.search(match[1]) or _RELATIVE_CLAUSE.search(match[1]):
         return ""
     return f", {match[1]}"
 
@@ -868,7 +863,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 role = _role_whole(role, sentence[match.end() :])
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
             # story of its own, not a role; what the person heads is one.
-            if re.search(r"\b(?:who|which|that|whose)\b", role):
+            if _RELATIVE_CLAUSE.search(role):
                 role = ""
             if not role:
                 role = _role_after(sentence[match.end(1) :]) or _long_role(sentence[match.end(1) :])
