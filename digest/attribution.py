@@ -49,7 +49,10 @@ _TIME = (
     rf"(?:\s+(?:(?:on|last|this|late|early|earlier|later)\s+[\w:.\- ]{{1,25}}?"
     rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}(?:\s+\d{{4}})?|\d{{4}})"
     rf"|at\s+an?\s+[\w ]{{3,30}}?"
-    rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again))?"
+    rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again"
+    # "during a visit to Budapest", "during a news conference"
+    r"|during\s+(?:an?|the|his|her|their|its)\s+[\w\- ]{3,30}?"
+    r"(?:\s+(?:to|in|at)\s+(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})?))?"
 )
 # A day after the circumstance: "said in an interview Friday", "said in a statement on
 # Monday" (the day would otherwise open the claim: "Friday there was little point").
@@ -95,6 +98,10 @@ _ATTRIBUTIONS = (
     ),
 )
 _QUOTE_FORMS = (0, 1)
+# The quote going on after its speaker: '“We want this country to do well,” Marco Rubio
+# said, “especially as long as you're the prime minister.”' is one quoted sentence.
+_QUOTE_RESUMES = re.compile(r"^[\"“](?P<more>[^\"“”]{3,}?[.?!])[\"”]$")
+_ENDS_ON_COMMA = re.compile(r"^[\"“][^\"“”]+,[\"”]")
 # A claim that goes on past its closing quote: '... notice," the statement from the network'.
 _AFTER_QUOTE = re.compile(r'^(?P<quote>.*?[,.?!])(?P<mark>[”"])\s+(?P<rest>[^"“”]{1,80})$')
 # "told" or "tells" right before the claim: the listener was not recognised.
@@ -293,6 +300,9 @@ def _attribute(sentence: str) -> Statement | None:
         if _AMOUNT_ADDED.search(match.group(0)):
             continue  # "Spot gold added 0.1% to $1,472": a price rose, nobody spoke
         if number in _QUOTE_FORMS:
+            more = _QUOTE_RESUMES.match(sentence[match.end() :].strip())
+            if more and _ENDS_ON_COMMA.match(sentence) and match.group(0).endswith(","):
+                says = f"{says.rstrip(',')}, {more.group('more')}"
             if _OPENING_CONNECTIVE.match(says) or _DEPENDENT_ONLY.match(says):
                 continue  # "“And I asked, well, on whose authority”": the rest is missing
             says = f"“{says.rstrip(',')}.”" if says[-1] not in ".?!" else f"“{says}”"

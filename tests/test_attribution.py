@@ -168,6 +168,26 @@ FORMS = [
         "Marta Quintal",
         "nobody had ever told her the ferry was cancelled.",
     ),
+    # A quote split around its speaker is one quoted sentence; "during a visit to ..."
+    # is when it was said, not part of the speaker.
+    (
+        "“We want the port to stay open,” Ana Sousa said during a visit to Setubal, "
+        "“at least until the new dock is built.”",
+        "Ana Sousa",
+        "“We want the port to stay open, at least until the new dock is built.”",
+    ),
+    # A first half that is only a clause is completed by the second.
+    (
+        "“After the board approved the loan,” Ana Sousa said, “the works began at once.”",
+        "Ana Sousa",
+        "“After the board approved the loan, the works began at once.”",
+    ),
+    # A first half that ends its sentence stands alone: the next quote is another one.
+    (
+        "“The port will stay open.” Ana Sousa said during a news conference, “We are sure.”",
+        "Ana Sousa",
+        "“The port will stay open.”",
+    ),
 ]
 
 
