@@ -301,6 +301,13 @@ _TRAILER = re.compile(
     r"|^(?:filed under|tags?|topics?|categories|posted in|source)\s*:|^(?:©|copyright\b)",
     re.I,
 )
+# A video's or gallery's blurb, as local TV stations print it beside the report: a
+# sentence or two, then when the clip was published ("... was arrested, officials said.
+# He was immediately fired from his position. (Published Friday, Feb. 27, 2015)"). It
+# repeats the report or tells an older one; the clip's title may stand above it.
+_MEDIA_BLURB = re.compile(
+    r"\((?:Published|Posted)\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\)$"
+)
 _MAX_TEASER_WORDS = 25
 _MAX_TRAILER_WORDS = 60
 _MAX_HEADLINE_WORDS = 18
@@ -355,6 +362,10 @@ def _drop_widgets(paragraphs: list[str]) -> list[str]:
             continue
         in_link_list = False
         if _TEASER.match(paragraph) and _word_count(paragraph) <= _MAX_TEASER_WORDS:
+            continue
+        if _MEDIA_BLURB.search(paragraph):
+            if kept and _is_headline(kept[-1]):
+                kept.pop()  # the clip's title
             continue
         kept.append(paragraph)
     return kept

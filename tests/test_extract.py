@@ -423,3 +423,35 @@ def test_a_link_wrapped_in_a_chrome_looking_span_keeps_its_sentence_whole() -> N
         "Work on the first playground starts in March, according to the parks department.",
     )
     assert "rail-yard coverage" not in article.text
+
+
+def test_a_video_blurb_and_its_title_beside_the_report_are_left_out() -> None:
+    # Local TV pages print each clip as a title and a blurb stamped "(Published ...)";
+    # the first repeats the report (with the page's own typo), the second is older news.
+    blurb = (
+        "The city council voted on Tuesday to turn the old rail yard into a park, "
+        "officials said. The vote ends a decade-long dispute. (Published Tuesday, May 14, "
+        "2024)"
+    )
+    clip_title = "Residents Argue Over Rail Yard Future"
+    older = (
+        "Residents packed a hearing on the rail yard's future last month. (Published "
+        "Friday, April 12, 2024)"
+    )
+    body = paragraphs_html((blurb, *STORY[:3], clip_title, older, *STORY[3:]))
+    article = extract_article(widget_page(body=body).encode(), "https://tv.example/news/park")
+
+    assert article is not None
+    assert article.paragraphs == STORY
+
+
+def test_a_publication_stamp_inside_a_paragraph_of_the_report_stays() -> None:
+    quoted = (
+        "The council's notice (published Tuesday, May 14, 2024) says the works will take "
+        "two years and close the cycling path for six months."
+    )
+    body = paragraphs_html((*STORY, quoted))
+    article = extract_article(widget_page(body=body).encode(), "https://tv.example/news/park")
+
+    assert article is not None
+    assert article.paragraphs == (*STORY, quoted)
