@@ -9,10 +9,9 @@ nothing else is there, and lists them last in "Also in the news".
 
 The words are each section's own vocabulary (games, medals, leagues, awards, the
 obituary headline's "dies at 87"), not any week's items; a report that also tells of
-killing, arrests, courts, war, elections or a disaster is news whatever its setting (a
-plot against a concert, athletes barred over a war), and a story with one such report
-in four is never soft. Only each
-article's title, feed teaser and the first lines of its page are read: a report of a
+killing, arrests, courts, war, elections, diplomacy or a disaster is news whatever its
+setting (a plot against a concert, athletes barred over a war), and a story with one
+such report in four is never soft. Only each article's title, feed teaser and the first lines of its page are read: a report of a
 summit may mention a football match in its tenth paragraph.
 
 The same openings tell two more things selection weighs in "Also in the news":
@@ -83,7 +82,16 @@ _HARD = re.compile(
     r"rape\w*|molest\w*|lawsuits?|sued|sues|murder\w*|prison\w*|jail\w*|sentenced|"
     r"died|death|homicide\w*|stabb\w*|airstrikes?|air strikes?|explosions?|blasts?|"
     r"earthquakes?|quakes?|floods?|flooding|hurricanes?|typhoons?|cyclones?|wildfires?|"
-    r"avalanches?|crash\w*|disasters?)(?![\w-])",
+    r"avalanches?|crash\w*|disasters?|"
+    # Politics and diplomacy are a foreign-affairs issue's hard news as much as war: an
+    # investigation, talks between states, a treaty, a new government. "Talks" only with
+    # what makes them a state's ("X talks about her album" is an interview).
+    r"investigat\w*|probes?|probed|probing|negotiat\w*|(?:peace|trade|nuclear|ceasefire|"
+    r"bilateral|direct) (?:talks|deals?|accords?|agreements?)|talks (?:with|between|on)|"
+    r"round of talks|summit\w*|treat(?:y|ies)|"
+    r"tariffs?|annex\w*|referendums?|parliament\w*|impeach\w*|sworn in|inaugurat\w*|"
+    r"reappoint\w*|ousted|prime minister|embass(?:y|ies)|envoys?|diplomat\w*|juntas?|"
+    r"rebels?|insurgen\w*|militants?|genocide|corruption|brib\w*)(?![\w-])",
     re.IGNORECASE,
 )
 # A number of dead, as headlines and teasers give it: "kills at least 28", "killing 11",
@@ -145,7 +153,8 @@ def soft_news(story: Story) -> str:
 
 def hard_news(story: Story) -> bool:
     """Whether any article of ``story`` tells of the hard news in its title or opening:
-    killing, arrests, courts, war, elections and the like (``_HARD``)."""
+    killing, arrests, courts, war, elections, talks between states, investigations
+    and the like (``_HARD``)."""
     return any(_HARD.search(text) for text in _heads(story))
 
 

@@ -109,6 +109,19 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
     ):
         assert hard_news(_story((title, ""))), title
     assert not hard_news(_story(("The singer and the footballer are a couple", "")))
+    # Politics and diplomacy are a foreign-affairs issue's hard news as much as war.
+    for title in (
+        "Colombia to resume peace talks with the rebels' largest faction",
+        "Spain to investigate social media giants",
+        "Regulators open a probe into the ride-hailing app",
+        "New prime minister sworn in after landslide win",
+        "Neighbours condemn the West Bank annexation",
+        "Envoy summoned over antisemitism claim",
+        "Historic trade deals put the country on the global stage",
+    ):
+        assert hard_news(_story((title, ""))), title
+    # An interview's "talks about" is no talks between states.
+    assert not hard_news(_story(("The singer talks about her new album", "")))
     # Only the opening counts: a long report of a fair may mention a court at its end.
     tail = "The fair opened on Friday. " * 40 + "A court ruled last year on the lease."
     assert not hard_news(_story(("Book fair draws crowds", tail)))
