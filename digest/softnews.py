@@ -11,8 +11,9 @@ The words are each section's own vocabulary (games, medals, leagues, awards, the
 obituary headline's "dies at 87"), not any week's items; a report that also tells of
 killing, arrests, courts, war, elections, diplomacy or a disaster is news whatever its
 setting (a plot against a concert, athletes barred over a war), and a story with one
-such report in four is never soft. Only each article's title, feed teaser and the first lines of its page are read: a report of a
-summit may mention a football match in its tenth paragraph.
+such report in four is never soft. Only each article's title, feed teaser and the
+first lines of its page are read: a report of a summit may mention a football match in
+its tenth paragraph.
 
 The same openings tell two more things selection weighs in "Also in the news":
 :func:`world_news`, whether a story names the world beyond the outlets' home countries
