@@ -186,13 +186,15 @@ _MONTHS = frozenset(month.lower() for month in MONTHS)
 # Irregular past forms, and nouns for an event a verb also tells ("the death of" / "died").
 _IRREGULAR_PAST = frozenset(
     """sworn swore shot won lost fled struck hit met held took taken gave given found fell
-    fallen rose sold bought sent led began begun broke broken caught chose chosen drove flew
+    fallen died rose sold bought sent led began begun broke broken caught chose chosen drove flew
     hid kept paid quit sank sought spent stole stolen stood threw thrown ran beat beaten bit
     blew born brought built burst cut dealt dug drew drawn fought froze grew hung knew laid
     lent lit rode sang shook shut slid spoke spun split spread stuck swept swam swung taught
     tore torn upheld withdrew woke""".split()  # noqa: SIM905
 )
 _EVENT_NOUNS = {"death": "di", "dead": "di", "birth": "born", "sale": "sold", "loss": "lost"}
+# Forms too short for the suffix rules of ``_stem``, the stem their nouns above give.
+_SHORT_FORMS = {"died": "di", "dies": "di", "die": "di", "dying": "di"}
 # One arrest told two ways: "was arrested Sunday" / "was taken into custody late Sunday".
 _CUSTODY = re.compile(r"\b(?:taken|placed)\s+into\s+(?:police\s+)?custody\b", re.IGNORECASE)
 # Past forms that report, hedge or qualify rather than tell what happened.
@@ -863,6 +865,8 @@ def _stem(word: str) -> str:
     word = word.lower().replace("’", "'").removesuffix("'s")
     if word in _EVENT_NOUNS:
         return _EVENT_NOUNS[word]
+    if word in _SHORT_FORMS:
+        return _SHORT_FORMS[word]
     for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement
@@ -891,6 +895,9 @@ def _event_verbs(text: str) -> frozenset[str]:
         infinitive = place > 0 and tokens[place - 1] == "to" and word[-1:] != "s"
         if (word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST or infinitive:
             verbs.add(_stem(word))
+        elif word in _EVENT_NOUNS:
+            # "mourning the death of Walter Huang" tells what "Walter Huang, 38, died" does.
+            verbs.add(_EVENT_NOUNS[word])
     return frozenset(verbs)
 
 

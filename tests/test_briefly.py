@@ -595,6 +595,27 @@ def test_an_arrest_told_as_custody_is_the_same_arrest() -> None:
     assert is_redundant(scored, texts.index(one), texts.index(two))
 
 
+def test_a_death_told_as_a_noun_and_as_died_is_one_death() -> None:
+    one = (
+        "Colleagues are mourning the death of engineer Rui Lopes after his Volta crashed in "
+        "Setubal on Friday."
+    )
+    two = "Rui Lopes, 38, died when his Volta Model S slammed into a barrier near Setubal."
+    other = "Rui Lopes had driven the coast road to work at the shipyard for twelve years."
+    scored = score_sentences(
+        [
+            "Volta said its driver-assist system was engaged when the car crashed in Setubal. "
+            f"{one} The carmaker's shares fell after the statement.",
+            f"Investigators in Setubal are reviewing the car's logs. {two} {other} "
+            "Volta has sold 20,000 of the cars in Portugal.",
+        ],
+        frozenset(),
+    )
+    texts = [c.text for c in scored.candidates]
+    assert is_redundant(scored, texts.index(one), texts.index(two))
+    assert not is_redundant(scored, texts.index(two), texts.index(other))
+
+
 def test_one_sum_of_money_told_twice_is_a_repeat() -> None:
     # A fine and a penalty share no word; the sum and the verb tell one fact twice.
     one = (
