@@ -434,9 +434,61 @@ def introduce_names(
     for index, text in enumerate(texts):
         if index not in read_only:
             text = _named_in(text, " ".join(seen), tuple(context), known)
+            # The headline is no first mention: the text names the person in full again.
+            text = _named_again(text, " ".join(seen[1:]), tuple(context))
         seen.append(text.lower())
         out.append(text)
     return out
+
+
+# A capitalised word that may end a person's name: no capitalised word after it.
+_NAME_END = re.compile(r"(?<![\w'’.\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])(?!['’]?\s+[A-Z])")
+_MOST_ROLE_WORDS = 4
+
+
+def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
+    """``text`` with a person the reader met in full (``met``, lower case) called by the
+    surname ("Bill Cosby spent his first night" -> "Cosby spent ..."), as a report names
+    them after the first mention. Only the story's one person of the surname whom its
+    articles call by it alone (``_bearer_of``); a title or role before the name goes too
+    when the reader met it with the name ("chief executive Bob Dudley", then "Chief
+    Executive Bob Dudley" -> "Dudley"); a title the reader did not meet is news and keeps
+    the name whole. Quotations stay as spoken."""
+    quoted = _quoted_spans(text)
+    edits: list[tuple[int, int, str]] = []
+    for match in _NAME_END.finditer(text):
+        surname = match[1]
+        if not _may_be_surname(surname) or any(a <= match.start() < b for a, b in quoted):
+            continue
+        full = _bearer_of(surname, context, text)
+        start = match.end() - len(full)
+        if (
+            not full
+            or not text[: match.end()].endswith(full)
+            or (start > 0 and text[start - 1] not in " \"“‘'([")
+        ):
+            continue
+        first = met.find(full.lower())
+        if first < 0:
+            continue
+        # A title or role before the name goes where the reader met the name after the
+        # same words; a new one is news, and the name stays whole with it.
+        printed = text[:start].split()[-_MOST_ROLE_WORDS:]
+        read = met[:first].split()[-_MOST_ROLE_WORDS:]
+        same = 0
+        while same < min(len(printed), len(read)) and (
+            printed[-1 - same].lower() == read[-1 - same]
+        ):
+            same += 1
+        rest = printed[: len(printed) - same]
+        if rest and (rest[-1][:1].isupper() or is_person_word(rest[-1].lower())):
+            continue
+        if same:
+            start = len(text[:start].rstrip()) - len(" ".join(printed[len(printed) - same :]))
+        edits.append((start, match.end(), surname))
+    for start, end, surname in reversed(edits):
+        text = text[:start] + surname + text[end:]
+    return text
 
 
 def _named_in(text: str, seen: str, context: tuple[str, ...], known: frozenset[str]) -> str:

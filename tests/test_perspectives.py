@@ -1311,6 +1311,49 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
 _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said so again."]
 
 
+def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
+    from digest.naming import introduce_names
+
+    context = [
+        "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
+        "Lindqvist said the ferries would wait.",
+        "President Ann Okafor said the money was there.",
+        "Okafor said so again.",
+        "The trust's spokesman, Nils Berg, said it would appeal.",
+        "Berg said the trust had done nothing wrong.",
+        "Peter Holm, 40, a pilot, said the quay was unsafe.",
+        "Holm said he had warned the port.",
+        "Ann Holm, his sister, said she agreed.",
+    ]
+    printed = [
+        "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
+        "Ola Lindqvist said the ferries would wait; President Ann Okafor agreed.",
+        "Union leaders said President Ann Okafor had the money.",
+        "The trust's spokesman, Nils Berg, said it would appeal.",
+        "Trust spokesman Nils Berg later said it had done nothing wrong.",
+        "“Ola Lindqvist saved us,” a pilot said.",
+        "Peter Holm, 40, a pilot, said the quay was unsafe.",
+        "Peter Holm said he had warned the port.",
+    ]
+
+    assert introduce_names(printed, context, known=frozenset(), shown="Ola Lindqvist") == [
+        # The headline is no first mention: the text names the person in full.
+        "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
+        # Then the surname, as a report names a person again; a first mention stays.
+        "Lindqvist said the ferries would wait; President Ann Okafor agreed.",
+        # A title the reader met with the name goes with the given name.
+        "Union leaders said Okafor had the money.",
+        "The trust's spokesman, Nils Berg, said it would appeal.",
+        # A role the reader did not meet before the name is news: the name stays whole.
+        "Trust spokesman Nils Berg later said it had done nothing wrong.",
+        # A quotation stays as spoken.
+        "“Ola Lindqvist saved us,” a pilot said.",
+        "Peter Holm, 40, a pilot, said the quay was unsafe.",
+        # Another person of the surname: "Holm" alone could be either.
+        "Peter Holm said he had warned the port.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("printed", "context"),
     [
