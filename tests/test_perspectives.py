@@ -1326,7 +1326,7 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
         "Ann Holm, his sister, said she agreed.",
     ]
     printed = [
-        "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
+        "Ola Lindqvist, 58, said the quay would stay shut.",
         "Ola Lindqvist said the ferries would wait; President Ann Okafor agreed.",
         "Union leaders said President Ann Okafor had the money.",
         "The trust's spokesman, Nils Berg, said it would appeal.",
@@ -1338,7 +1338,7 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
 
     assert introduce_names(printed, context, known=frozenset(), shown="Ola Lindqvist") == [
         # The headline is no first mention: the text names the person in full.
-        "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
+        "Ola Lindqvist, 58, said the quay would stay shut.",
         # Then the surname, as a report names a person again; a first mention stays.
         "Lindqvist said the ferries would wait; President Ann Okafor agreed.",
         # A title the reader met with the name goes with the given name.
