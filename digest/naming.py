@@ -428,6 +428,9 @@ def introduce_names(
     and opening a sentence, where a capital says nothing ("Price controls ...", "Ford
     said it ..."), and where a bare surname as the subject is ``digest.antecedent``'s
     to judge, unless it is a possessive ("Mnuchin's efforts ...").
+
+    The other way round, a person the reader has met in full in the texts is called by
+    the surname after (:func:`_named_again`).
     """
     seen = [shown.lower()]
     out = []
