@@ -35,7 +35,7 @@ from digest.speakers import (
 )
 from digest.text import MONTHS, WEEKDAYS, content_words, word_count
 
-__all__ = ["introduce_names", "is_person_word", "name_in_full", "speaker_kind"]
+__all__ = ["introduce_names", "is_person_word", "name_in_full", "name_once", "speaker_kind"]
 
 # Words that open a sentence but never a name: counts, articles and a question's verb
 # ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
@@ -394,8 +394,11 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     ]
     spans = list(paired)
     for mark in re.finditer(r"[”\"]|(?<=\w[.,!?])’", text):
-        alone = not any(a <= mark.start() < b for a, b in paired)
-        if alone and not re.search(r"[“\"‘]", text[: mark.start()]):
+        if any(a <= mark.start() < b for a, b in paired):
+            continue
+        if mark[0] == '"' and re.match(r"(?:^|.*[\s:(\[—])\"\w", text[: mark.end() + 1], re.S):
+            spans.append((mark.start(), len(text)))  # a straight mark that opens: 'said: "I'
+        elif not re.search(r"[“\"‘]", text[: mark.start()]):
             spans.append((0, mark.end()))
     for mark in re.finditer(r"[“‘«]", text):
         if not any(a <= mark.start() < b for a, b in paired):
@@ -429,16 +432,13 @@ def introduce_names(
     said it ..."), and where a bare surname as the subject is ``digest.antecedent``'s
     to judge, unless it is a possessive ("Mnuchin's efforts ...").
 
-    The other way round, a person the reader has met in full in the texts is called by
-    the surname after (:func:`_named_again`).
+    The other way round, see :func:`name_once`.
     """
     seen = [shown.lower()]
     out = []
     for index, text in enumerate(texts):
         if index not in read_only:
             text = _named_in(text, " ".join(seen), tuple(context), known)
-            # The headline is no first mention: the text names the person in full again.
-            text = _named_again(text, " ".join(seen[1:]), tuple(context))
         seen.append(text.lower())
         out.append(text)
     return out
@@ -447,21 +447,48 @@ def introduce_names(
 # A capitalised word that may end a person's name: no capitalised word after it.
 _NAME_END = re.compile(r"(?<![\w'’.\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])(?!['’]?\s+[A-Z])")
 _MOST_ROLE_WORDS = 4
+# What may stand right before a name the reader met, the name alone then reading right:
+# a function word, a verb of saying or acting ("said", "sued", "accused"), a clause's
+# punctuation. A noun there is the name's description ("disgraced star Kevin Spacey").
+_BEFORE_A_NAME = re.compile(
+    r"(?:[\w'’]+ed|said|says|told|tells|saw|met|hit|shot|told|against|about|and|or|but|by|"
+    r"with|to|of|for|from|that|than|as|at|in|on|after|before|when|while|like|including|"
+    r"between|among|said|asked|urged|thanked|praised|blamed|named|called)"
+)
+
+
+def name_once(
+    texts: Sequence[str], context: Sequence[str], *, read_only: frozenset[int] = frozenset()
+) -> list[str]:
+    """``texts`` with a person named in full in an earlier one called by the surname
+    after ("Bill Cosby spent his first night" -> "Cosby spent ..."), as a report names
+    them after the first mention. ``texts`` are read in order and all printed, or cut
+    from the end: a first mention the reader may not see (a voice the layout cuts, a
+    Briefly a model rewrites) must not be in them. Only the story's one person of the
+    surname whom its articles (``context``) call by it alone (``_bearer_of``); a title
+    or role before the name goes too when the reader met the name after the same words
+    ("chief executive Bob Dudley", then "Chief Executive Bob Dudley" -> "Dudley"), a
+    description the reader did not meet keeps the name whole ("UWA communications
+    manager Bashir Hangi"). The texts at ``read_only`` (a speaker's name) are read, not
+    changed; quotations stay as spoken."""
+    met: list[str] = []
+    out = []
+    for index, text in enumerate(texts):
+        if index not in read_only:
+            text = _named_again(text, " ".join(met), tuple(context))
+        met.append(text.lower())
+        out.append(text)
+    return out
 
 
 def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
-    """``text`` with a person the reader met in full (``met``, lower case) called by the
-    surname ("Bill Cosby spent his first night" -> "Cosby spent ..."), as a report names
-    them after the first mention. Only the story's one person of the surname whom its
-    articles call by it alone (``_bearer_of``); a title or role before the name goes too
-    when the reader met it with the name ("chief executive Bob Dudley", then "Chief
-    Executive Bob Dudley" -> "Dudley"); a title the reader did not meet is news and keeps
-    the name whole. Quotations stay as spoken."""
+    """``text`` with each person the reader ``met`` (lower case) in full called by the
+    surname (see :func:`name_once`)."""
     quoted = _quoted_spans(text)
     edits: list[tuple[int, int, str]] = []
     for match in _NAME_END.finditer(text):
         surname = match[1]
-        if not _may_be_surname(surname) or any(a <= match.start() < b for a, b in quoted):
+        if not _may_be_surname(surname):
             continue
         full = _bearer_of(surname, context, text)
         start = match.end() - len(full)
@@ -474,24 +501,39 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
         first = met.find(full.lower())
         if first < 0:
             continue
-        # A title or role before the name goes where the reader met the name after the
-        # same words; a new one is news, and the name stays whole with it.
+        # Title and role words before the name go where the reader met the name after
+        # the same ones; what stands before them must read right before a bare name.
         printed = text[:start].split()[-_MOST_ROLE_WORDS:]
         read = met[:first].split()[-_MOST_ROLE_WORDS:]
         same = 0
-        while same < min(len(printed), len(read)) and (
-            printed[-1 - same].lower() == read[-1 - same]
+        while (
+            same < min(len(printed), len(read))
+            and printed[-1 - same].lower() == read[-1 - same]
+            and _is_title_word(printed[-1 - same])
         ):
             same += 1
         rest = printed[: len(printed) - same]
-        if rest and (rest[-1][:1].isupper() or is_person_word(rest[-1].lower())):
+        if rest and not (
+            _BEFORE_A_NAME.fullmatch(rest[-1].lower()) or not rest[-1][-1:].isalnum()
+        ):
             continue
         if same:
             start = len(text[:start].rstrip()) - len(" ".join(printed[len(printed) - same :]))
+        if any(start < b and a < match.end() for a, b in quoted):
+            continue
         edits.append((start, match.end(), surname))
     for start, end, surname in reversed(edits):
         text = text[:start] + surname + text[end:]
     return text
+
+
+def _is_title_word(word: str) -> bool:
+    """A title's or role's word before a name: "President", "Chief", "Executive",
+    "spokesman", "Rep."."""
+    bare = word.rstrip(".")
+    return bare in _PERSON_TITLES or is_person_word(bare.lower()) or (
+        bare[:1].isupper() and bool(content_words(bare))
+    )
 
 
 def _named_in(text: str, seen: str, context: tuple[str, ...], known: frozenset[str]) -> str:

@@ -83,16 +83,21 @@ _HARD = re.compile(
     r"rape\w*|molest\w*|lawsuits?|sued|sues|murder\w*|prison\w*|jail\w*|sentenced|"
     r"died|death|homicide\w*|stabb\w*|airstrikes?|air strikes?|explosions?|blasts?|"
     r"earthquakes?|quakes?|floods?|flooding|hurricanes?|typhoons?|cyclones?|wildfires?|"
-    r"avalanches?|crash\w*|disasters?|"
-    # Politics and diplomacy are a foreign-affairs issue's hard news as much as war: an
-    # investigation, talks between states, a treaty, a new government. "Talks" only with
-    # what makes them a state's ("X talks about her album" is an interview).
-    r"investigat\w*|probes?|probed|probing|negotiat\w*|(?:peace|trade|nuclear|ceasefire|"
-    r"bilateral|direct) (?:talks|deals?|accords?|agreements?)|talks (?:with|between|on)|"
-    r"round of talks|summit\w*|treat(?:y|ies)|"
+    r"avalanches?|crash\w*|disasters?)(?![\w-])",
+    re.IGNORECASE,
+)
+# Statecraft is a foreign-affairs issue's hard news as much as war: an investigation, talks
+# between states, a treaty, a government sworn in. Sport and show business use some of
+# the words too ("trade talks with the Lakers", "Federer ousted", "The Diplomat"
+# renewed, "NBA probes"), so these count only beside a country, its people or an
+# international body (``digest.places.names_the_world``), and only the words a league
+# or a studio seldom uses.
+_STATECRAFT = re.compile(
+    r"(?<![\w-])(?:investigat(?:e|es|ing|ion|ions|ors?)|(?:peace|nuclear|ceasefire|cease-fire|"
+    r"bilateral) (?:talks|deals?|accords?|agreements?)|round of talks|summits?|treat(?:y|ies)|"
     r"tariffs?|annex\w*|referendums?|parliament\w*|impeach\w*|sworn in|inaugurat\w*|"
-    r"reappoint\w*|ousted|prime minister|embass(?:y|ies)|envoys?|diplomat\w*|juntas?|"
-    r"rebels?|insurgen\w*|militants?|genocide|corruption|brib\w*)(?![\w-])",
+    r"reappoint\w*|prime minister|embass(?:y|ies)|envoys?|juntas?|insurgen\w*|militants?|"
+    r"genocide|corruption|brib\w*)(?![\w-])",
     re.IGNORECASE,
 )
 # A number of dead, as headlines and teasers give it: "kills at least 28", "killing 11",
@@ -142,7 +147,7 @@ def soft_news(story: Story) -> str:
     for article in story.articles:
         texts = (article.title, *_openings(article))
         kind = _kind(texts)
-        if kind != "obituary" and any(_HARD.search(text) for text in texts):
+        if kind != "obituary" and any(_tells_hard_news(text) for text in texts):
             hard += 1
         elif kind:
             kinds.append(kind)
@@ -155,8 +160,8 @@ def soft_news(story: Story) -> str:
 def hard_news(story: Story) -> bool:
     """Whether any article of ``story`` tells of the hard news in its title or opening:
     killing, arrests, courts, war, elections, talks between states, investigations
-    and the like (``_HARD``)."""
-    return any(_HARD.search(text) for text in _heads(story))
+    and the like (``_HARD``, ``_STATECRAFT``)."""
+    return any(_tells_hard_news(text) for text in _heads(story))
 
 
 def world_news(story: Story) -> bool:
@@ -177,6 +182,10 @@ def death_toll(story: Story) -> int:
         ),
         default=0,
     )
+
+
+def _tells_hard_news(text: str) -> bool:
+    return bool(_HARD.search(text)) or (bool(_STATECRAFT.search(text)) and names_the_world(text))
 
 
 def _count(written: str) -> int:

@@ -69,7 +69,7 @@ from digest.models import (
     StorySummary,
     TakeOrigin,
 )
-from digest.naming import introduce_names
+from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
 from digest.text import (
     MONTHS,
@@ -399,7 +399,8 @@ def _names_introduced(
 ) -> tuple[list[Sentence], tuple[Perspective, ...]]:
     """The Briefly, the voices' claims and the notes with each person's first mention in
     full (``digest.naming.introduce_names``), in the order the email prints them: the
-    headline, the Briefly, who says what, the notes. A speaker is named by
+    headline, the Briefly, who says what, the notes; and a later mention in the same
+    part by the surname (``digest.naming.name_once``). A speaker is named by
     ``name_in_full`` already; one the reader has just met with the same role ("Ana
     Navarro, a CNN contributor" in the Briefly) is named without it."""
     voices = _roles_once(" ".join([headline, *(s.text for s in printed[:briefly])]), voices)
@@ -415,13 +416,21 @@ def _names_introduced(
     named = iter(
         introduce_names(reading, context, known=known_names, shown=headline, read_only=speakers)
     )
-    sentences = [replace(s, text=next(named)) for s in printed[:briefly]]
-    claims = []
-    for voice in voices:
-        next(named)  # the speaker, as name_in_full gave it
-        claims.append(replace(voice, says=next(named).removeprefix(says)))
-    sentences += [replace(s, text=next(named)) for s in printed[briefly:]]
-    return sentences, tuple(claims)
+    told = [next(named) for _ in printed[:briefly]]
+    heard = [next(named) for _ in range(2 * len(voices))]
+    noted = [next(named) for _ in printed[briefly:]]
+    # Named once each, within a part: the layout cuts voices and notes from the end to
+    # fit the email, and a model may rewrite the Briefly, so a first mention in another
+    # part may not be printed.
+    told = name_once(told, context)
+    heard = name_once(heard, context, read_only=frozenset(range(0, len(heard), 2)))
+    noted = name_once(noted, context)
+    sentences = [replace(s, text=text) for s, text in zip(printed, [*told, *noted], strict=True)]
+    claims = tuple(
+        replace(voice, says=claim.removeprefix(says))
+        for voice, claim in zip(voices, heard[1::2], strict=True)
+    )
+    return sentences, claims
 
 
 # A speaker's role is told already when most of its content words are in what the

@@ -1312,7 +1312,7 @@ _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said
 
 
 def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
-    from digest.naming import introduce_names
+    from digest.naming import name_once
 
     context = [
         "Harbour master Ola Lindqvist, 58, said the quay would stay shut.",
@@ -1324,6 +1324,8 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
         "Peter Holm, 40, a pilot, said the quay was unsafe.",
         "Holm said he had warned the port.",
         "Ann Holm, his sister, said she agreed.",
+        "Officer Dan Varga, 31, shot dead the driver.",
+        "Varga said he had feared for his life.",
     ]
     printed = [
         "Ola Lindqvist, 58, said the quay would stay shut.",
@@ -1332,12 +1334,15 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
         "The trust's spokesman, Nils Berg, said it would appeal.",
         "Trust spokesman Nils Berg later said it had done nothing wrong.",
         "“Ola Lindqvist saved us,” a pilot said.",
+        'A pilot said: "Ola Lindqvist saved us all',
         "Peter Holm, 40, a pilot, said the quay was unsafe.",
         "Peter Holm said he had warned the port.",
+        "The driver was shot dead by Officer Dan Varga.",
+        "Witnesses said the driver was unarmed when he was shot by Officer Dan Varga.",
+        "The union thanked Dan Varga and disgraced leader Ann Okafor.",
     ]
 
-    assert introduce_names(printed, context, known=frozenset(), shown="Ola Lindqvist") == [
-        # The headline is no first mention: the text names the person in full.
+    assert name_once(printed, context) == [
         "Ola Lindqvist, 58, said the quay would stay shut.",
         # Then the surname, as a report names a person again; a first mention stays.
         "Lindqvist said the ferries would wait; President Ann Okafor agreed.",
@@ -1346,12 +1351,20 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
         "The trust's spokesman, Nils Berg, said it would appeal.",
         # A role the reader did not meet before the name is news: the name stays whole.
         "Trust spokesman Nils Berg later said it had done nothing wrong.",
-        # A quotation stays as spoken.
+        # A quotation stays as spoken, a straight one the splitter left open too.
         "“Ola Lindqvist saved us,” a pilot said.",
+        'A pilot said: "Ola Lindqvist saved us all',
         "Peter Holm, 40, a pilot, said the quay was unsafe.",
         # Another person of the surname: "Holm" alone could be either.
         "Peter Holm said he had warned the port.",
+        "The driver was shot dead by Officer Dan Varga.",
+        # Only the title goes: the words before it are the sentence's own.
+        "Witnesses said the driver was unarmed when he was shot by Varga.",
+        # A description before the name keeps it whole.
+        "The union thanked Varga and disgraced leader Ann Okafor.",
     ]
+    # Nothing is shortened against what the reader does not read in the same part.
+    assert name_once(printed[1:2], context) == printed[1:2]
 
 
 @pytest.mark.parametrize(
