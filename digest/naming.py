@@ -451,9 +451,9 @@ _MOST_ROLE_WORDS = 4
 # a function word, a verb of saying or acting ("said", "sued", "accused"), a clause's
 # punctuation. A noun there is the name's description ("disgraced star Kevin Spacey").
 _BEFORE_A_NAME = re.compile(
-    r"(?:[\w'’]+ed|said|says|told|tells|saw|met|hit|shot|told|against|about|and|or|but|by|"
-    r"with|to|of|for|from|that|than|as|at|in|on|after|before|when|while|like|including|"
-    r"between|among|said|asked|urged|thanked|praised|blamed|named|called)"
+    r"(?:[\w'’]+ed|said|says|told|tells|saw|met|hit|shot|against|about|and|or|but|by|with|"
+    r"to|of|for|from|that|than|as|at|in|on|after|before|when|while|like|including|between|"
+    r"among)"
 )
 
 
@@ -513,9 +513,7 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
         ):
             same += 1
         rest = printed[: len(printed) - same]
-        if rest and not (
-            _BEFORE_A_NAME.fullmatch(rest[-1].lower()) or not rest[-1][-1:].isalnum()
-        ):
+        if rest and not (_BEFORE_A_NAME.fullmatch(rest[-1].lower()) or not rest[-1][-1:].isalnum()):
             continue
         if same:
             start = len(text[:start].rstrip()) - len(" ".join(printed[len(printed) - same :]))
@@ -531,8 +529,10 @@ def _is_title_word(word: str) -> bool:
     """A title's or role's word before a name: "President", "Chief", "Executive",
     "spokesman", "Rep."."""
     bare = word.rstrip(".")
-    return bare in _PERSON_TITLES or is_person_word(bare.lower()) or (
-        bare[:1].isupper() and bool(content_words(bare))
+    return (
+        bare in _PERSON_TITLES
+        or is_person_word(bare.lower())
+        or (bare[:1].isupper() and bool(content_words(bare)))
     )
 
 
