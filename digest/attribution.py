@@ -50,9 +50,11 @@ _TIME = (
     rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}(?:\s+\d{{4}})?|\d{{4}})"
     rf"|at\s+an?\s+[\w ]{{3,30}}?"
     rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again"
-    # "during a visit to Budapest", "during a news conference"
-    r"|during\s+(?:an?|the|his|her|their|its)\s+[\w\- ]{3,30}?"
-    r"(?:\s+(?:to|in|at)\s+(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})?))?"
+    # "during a visit to Budapest", "during a Fox News interview": up to what ends it, a
+    # comma, a stop or the "that" of the claim (else "News interview that ..." is claim).
+    r"|during\s+(?:an?|the|his|her|their|its)\s+[\w\-’' ]{3,40}?"
+    r"(?:\s+(?:to|in|at)\s+(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})?"
+    r"(?=[,.:]|\s+that\b|\s*$)))?"
 )
 # A day after the circumstance: "said in an interview Friday", "said in a statement on
 # Monday" (the day would otherwise open the claim: "Friday there was little point").
@@ -302,7 +304,10 @@ def _attribute(sentence: str) -> Statement | None:
         if number in _QUOTE_FORMS:
             more = _QUOTE_RESUMES.match(sentence[match.end() :].strip())
             if more and _ENDS_ON_COMMA.match(sentence) and match.group(0).endswith(","):
-                says = f"{says.rstrip(',')}, {more.group('more')}"
+                rest = more.group("more")
+                # A capital starts a sentence of its own ("..., “The police are lying.”").
+                joint = ". " if re.match(r"[A-Z](?![’']|\s)", rest) else ", "
+                says = f"{says.rstrip(',')}{joint}{rest}"
             if _OPENING_CONNECTIVE.match(says) or _DEPENDENT_ONLY.match(says):
                 continue  # "“And I asked, well, on whose authority”": the rest is missing
             says = f"“{says.rstrip(',')}.”" if says[-1] not in ".?!" else f"“{says}”"

@@ -182,6 +182,18 @@ FORMS = [
         "Ana Sousa",
         "“After the board approved the loan, the works began at once.”",
     ),
+    # A second half that starts with a capital is a sentence of its own.
+    (
+        "“We did nothing wrong,” Ana Sousa said, “The board knew of the works.”",
+        "Ana Sousa",
+        "“We did nothing wrong. The board knew of the works.”",
+    ),
+    # "during ..." runs to the claim's "that", capitals and all.
+    (
+        "Ana Sousa said during a Harbour Radio interview that the dock would open in May.",
+        "Ana Sousa",
+        "the dock would open in May.",
+    ),
     # A first half that ends its sentence stands alone: the next quote is another one.
     (
         "“The port will stay open.” Ana Sousa said during a news conference, “We are sure.”",
