@@ -308,6 +308,7 @@ _TRAILER = re.compile(
 _MEDIA_BLURB = re.compile(
     r"\((?:Published|Posted)\s+(?:[A-Z][a-z]+day,\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\)$"
 )
+_NOTICE = re.compile(r"(?:Correction|Clarification|Update|Updated|Editor['’]s note)\b", re.I)
 _MAX_TEASER_WORDS = 25
 _MAX_TRAILER_WORDS = 60
 _MAX_HEADLINE_WORDS = 18
@@ -324,6 +325,7 @@ def _clean_paragraphs(paragraphs: list[str], titles: tuple[str, ...]) -> list[st
     """Drop the headline, teaser links and trailing calls to action; keep the story."""
     kept = _drop_leading_title(paragraphs, titles)
     kept = _drop_widgets(kept)
+    kept = _drop_media_blurbs(kept)
     while kept and _is_trailer(kept[-1]):
         kept.pop()
     return kept
@@ -363,12 +365,22 @@ def _drop_widgets(paragraphs: list[str]) -> list[str]:
         in_link_list = False
         if _TEASER.match(paragraph) and _word_count(paragraph) <= _MAX_TEASER_WORDS:
             continue
-        if _MEDIA_BLURB.search(paragraph):
+        kept.append(paragraph)
+    return kept
+
+
+def _drop_media_blurbs(paragraphs: list[str]) -> list[str]:
+    """Without the video blurbs (``_MEDIA_BLURB``) and the clip titles above them, when
+    a report is left: a video page's blurb is all the text it has, and a correction
+    that ends on its stamp is the outlet's word on the report."""
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        if _MEDIA_BLURB.search(paragraph) and not _NOTICE.match(paragraph):
             if kept and _is_headline(kept[-1]):
                 kept.pop()  # the clip's title
             continue
         kept.append(paragraph)
-    return kept
+    return kept if len("\n\n".join(kept)) >= MIN_ARTICLE_CHARS else paragraphs
 
 
 def _is_trailer(paragraph: str) -> bool:

@@ -455,3 +455,26 @@ def test_a_publication_stamp_inside_a_paragraph_of_the_report_stays() -> None:
 
     assert article is not None
     assert article.paragraphs == (*STORY, quoted)
+
+
+def test_a_video_page_keeps_its_blurb_and_a_stamped_correction_stays() -> None:
+    # A clip's page has only its blurb: that is its article.
+    blurb = (
+        "The city council voted on Tuesday to turn the old rail yard into a park, officials "
+        "said. The vote ends a decade-long dispute over the site, which residents had asked "
+        "to see used for housing, a school and a market hall. (Published Tuesday, May 14, "
+        "2024)"
+    )
+    page = widget_page(body=paragraphs_html((blurb,))).encode()
+    article = extract_article(page, "https://tv.example/video/park")
+    assert article is not None
+    assert article.paragraphs == (blurb,)
+    # A correction ending on its stamp is the outlet's word on the report.
+    correction = (
+        "Correction: An earlier version of this story misstated the number of votes. "
+        "(Posted Wednesday, May 15, 2024)"
+    )
+    body = paragraphs_html((*STORY, correction))
+    article = extract_article(widget_page(body=body).encode(), "https://tv.example/news/park")
+    assert article is not None
+    assert article.paragraphs == (*STORY, correction)
