@@ -193,6 +193,11 @@ _IRREGULAR_PAST = frozenset(
     tore torn upheld withdrew woke""".split()  # noqa: SIM905
 )
 _EVENT_NOUNS = {"death": "di", "dead": "di", "birth": "born", "sale": "sold", "loss": "lost"}
+_DEATH_OF = re.compile(
+    r"(?<!\bsince )(?<!\binto )(?<!\bover )(?<!\bafter )(?<!\bfollowing )(?<!\bin )"
+    r"\bthe death of\b",
+    re.IGNORECASE,
+)
 # Forms too short for the suffix rules of ``_stem``, the stem their nouns above give.
 _SHORT_FORMS = {"died": "di", "dies": "di", "die": "di", "dying": "di"}
 # One arrest told two ways: "was arrested Sunday" / "was taken into custody late Sunday".
@@ -895,9 +900,10 @@ def _event_verbs(text: str) -> frozenset[str]:
         infinitive = place > 0 and tokens[place - 1] == "to" and word[-1:] != "s"
         if (word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST or infinitive:
             verbs.add(_stem(word))
-        elif word in _EVENT_NOUNS:
-            # "mourning the death of Walter Huang" tells what "Walter Huang, 38, died" does.
-            verbs.add(_EVENT_NOUNS[word])
+    if _DEATH_OF.search(text):
+        # "mourning the death of Walter Huang" tells what "Walter Huang, 38, died" does;
+        # not "since the death of ...", "an inquiry into the death of ...", a frame.
+        verbs.add(_EVENT_NOUNS["death"])
     return frozenset(verbs)
 
 

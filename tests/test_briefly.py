@@ -614,6 +614,20 @@ def test_a_death_told_as_a_noun_and_as_died_is_one_death() -> None:
     texts = [c.text for c in scored.candidates]
     assert is_redundant(scored, texts.index(one), texts.index(two))
     assert not is_redundant(scored, texts.index(two), texts.index(other))
+    # A death named as the frame of another fact is no telling of it.
+    frame = (
+        "Volta's board opened an inquiry into the death of engineer Rui Lopes near Setubal "
+        "and hired a law firm."
+    )
+    scored = score_sentences(
+        [
+            f"Investigators in Setubal are reviewing the car's logs. {two} {other}",
+            f"Volta has sold 20,000 of the cars in Portugal. {frame} Its shares fell.",
+        ],
+        frozenset(),
+    )
+    texts = [c.text for c in scored.candidates]
+    assert not is_redundant(scored, texts.index(two), texts.index(frame))
 
 
 def test_one_sum_of_money_told_twice_is_a_repeat() -> None:
