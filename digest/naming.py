@@ -206,6 +206,11 @@ _KINDS_OF_PEOPLE = frozenset(
     general""".split()  # noqa: SIM905
 )
 # Family names a child calls a relative by, before a given name ("Grandma Lynn").
+# Particles that open a surname ("de Blasio", "van Gogh"): capitalised at a sentence's
+# start, no given name; lower case before a word, that word is no surname alone.
+_NAME_PARTICLES = frozenset(
+    "de da di du del della der den des van von al el bin ibn la le dos das ter".split()  # noqa: SIM905
+)
 _KIN_NAMES = frozenset({"grandma", "grandpa", "granny", "mom", "dad", "mum", "auntie", "nana"})
 _KIN = re.compile(
     r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow|widower|niece|"
@@ -280,8 +285,8 @@ def _one_bearer(
                 or is_person_word(given[0].lower())
             ):
                 titles.append(given.pop(0))
-            if not given:
-                continue
+            if not given or given[-1].lower() in _NAME_PARTICLES:
+                continue  # "De Blasio said": the particle opens the surname
             if not sentence[: match.start()].strip(" \"“‘'") and re.search(
                 r"(?:ing|ly)$", given[0]
             ):
@@ -552,6 +557,7 @@ def _named_in(text: str, seen: str, context: tuple[str, ...], known: frozenset[s
             )
             or _MODIFIER_BEFORE.search(head)
             or _PLACE_BEFORE.search(head)
+            or head.rstrip().rsplit(" ", 1)[-1] in _NAME_PARTICLES
             or re.match(r"\s+[A-Z]", text[match.end() :])
             or _FIRM_AFTER.match(text[match.end() :])
             or _THING_AFTER.match(text[match.end() :])

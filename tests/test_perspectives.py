@@ -1311,6 +1311,23 @@ def test_a_bare_surname_is_given_in_full_where_the_reader_first_meets_it() -> No
 _LINDQVIST = ["Ola Lindqvist, a pilot, said the quay was shut.", "Lindqvist said so again."]
 
 
+def test_a_surname_with_its_particle_is_one_name() -> None:
+    from digest.naming import introduce_names
+
+    context = [
+        "Mayor Ana de Brandt, 56, said the port was ready.",
+        "De Brandt said the ferries would run.",
+        "Critics said de Brandt had waited too long.",
+    ]
+    printed = ["Critics blamed Brandt."]
+    # "De" opening a sentence is the surname's particle, no given name.
+    assert introduce_names(printed, context, known=frozenset()) == printed
+    # A word after a particle is no surname alone, whoever else bears it.
+    pilot = ["Rui Brandt, 40, a pilot, said the port was ready.", "Brandt said ferries wait."]
+    printed = ["Crews thanked the mayor, Ana de Brandt."]
+    assert introduce_names(printed, pilot, known=frozenset()) == printed
+
+
 def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
     from digest.naming import name_once
 
