@@ -119,6 +119,9 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         # Later than a time told before.
         "Coastguard boats reached the ferry just over five minutes later.",
         "Two days later, the harbour board closed the north quay.",
+        # Since a time told before.
+        "Since then the board has dredged the north quay twice.",
+        "By then the night ferry had stopped running.",
         # "May" here is a name, not the month.
         "Theresa May left the harbour talks that evening.",
         # "One" as the subject: one of a group told before.
@@ -186,6 +189,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Yesterday the port closed, and that night the navy sent three patrol boats.",
         "The ferry sank in 2009, and two years later the north quay reopened.",
         "Ferries docked an hour later than planned on Sunday.",
+        "The quay opened in 2009, and since then the board has dredged it twice.",
         # "that" opening a clause after a verb of saying, or part of a word.
         "Officials warned that night flights over the harbour would be banned.",
         "The port said that day-to-day operations would continue through the strike.",
