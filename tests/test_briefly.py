@@ -189,7 +189,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Yesterday the port closed, and that night the navy sent three patrol boats.",
         "The ferry sank in 2009, and two years later the north quay reopened.",
         "Ferries docked an hour later than planned on Sunday.",
-        "The quay opened in 2009, and since then the board has dredged it twice.",
+        "Setúbal opened its north quay in 2009, and since then it has been dredged twice.",
         # "that" opening a clause after a verb of saying, or part of a word.
         "Officials warned that night flights over the harbour would be banned.",
         "The port said that day-to-day operations would continue through the strike.",
