@@ -88,9 +88,12 @@ _RUNS_ON = re.compile(
 # A quotation that opens on a connective goes on from words of the speaker's the reader
 # did not get: "“Moreover, Russia also failed to fulfil its agreed cuts.”"
 _QUOTE_GOES_ON = re.compile(
-    r"^[“\"]\s*(?:Moreover|However|But|And|Also|Furthermore|In addition|Additionally|Besides|"
-    r"Nevertheless|Nonetheless|That said|Still|Yet|Meanwhile|Instead|Otherwise|Likewise|"
-    r"Similarly|Therefore|Thus|Hence|As a result|Even so)\b"
+    r"^[“\"]\s*(?:(?:Moreover|However|But|And|Also|Furthermore|In addition|Additionally|"
+    r"Besides|Nevertheless|Nonetheless|That said|Still|Yet|Meanwhile|Instead|Otherwise|"
+    r"Likewise|Similarly|Therefore|Thus|Hence|As a result|Even so)\b"
+    # An answer to a question the reader did not get: "“Well, I don't know, I was given
+    # that information.”", "“Yeah, it's ...”", "“So, let's do that.”"
+    r"|(?:Well|Yes|Yeah|No|Oh|So|Sure|Okay|OK),)"
 )
 # A body by its kind alone: "The company", "The carrier", "The agency".
 _GENERIC_BODY = re.compile(r"^The\s[a-z]+$")

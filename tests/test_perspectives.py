@@ -1080,6 +1080,9 @@ def test_a_quote_that_opens_on_a_connective_is_no_voice() -> None:
             0,
         ),
         ("“But the quay will reopen in March,” Mark Roe, the harbour master, said.", 1),
+        # "Well", "Yeah": an answer to a question the reader did not get.
+        ("“Well, I don't know, I was given that information,” Ines Duarte said.", 0),
+        ("“Yeah, the quay will be shut for a while,” Tomas Lind, a pilot, said.", 1),
         (
             "“The quay will reopen in March after the inspection,” Anna Berg, a port "
             "engineer, said.",
@@ -1087,7 +1090,7 @@ def test_a_quote_that_opens_on_a_connective_is_no_voice() -> None:
         ),
     ]
 
-    found = find_perspectives(sentences, ARTICLES, limit=3)
+    found = find_perspectives(sentences, ARTICLES, limit=5)
 
     assert [p.who for _, p in found] == ["Anna Berg, a port engineer"]
 
