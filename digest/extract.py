@@ -325,7 +325,11 @@ def _clean_paragraphs(paragraphs: list[str], titles: tuple[str, ...]) -> list[st
     """Drop the headline, teaser links and trailing calls to action; keep the story."""
     kept = _drop_leading_title(paragraphs, titles)
     kept = _drop_widgets(kept)
-    kept = _drop_media_blurbs(kept)
+    return _drop_media_blurbs(kept)
+
+
+def _without_trailers(paragraphs: list[str]) -> list[str]:
+    kept = list(paragraphs)
     while kept and _is_trailer(kept[-1]):
         kept.pop()
     return kept
@@ -370,17 +374,25 @@ def _drop_widgets(paragraphs: list[str]) -> list[str]:
 
 
 def _drop_media_blurbs(paragraphs: list[str]) -> list[str]:
-    """Without the video blurbs (``_MEDIA_BLURB``) and the clip titles above them, when
-    a report is left: a video page's blurb is all the text it has, and a correction
-    that ends on its stamp is the outlet's word on the report."""
+    """Without trailing calls to action, and without the video blurbs (``_MEDIA_BLURB``)
+    and the clip titles above them when a report is left: a report beside its clips is
+    longer than they are (twice, at least) and than ``MIN_ARTICLE_CHARS``. A video
+    page's first blurb is all the text it has; a correction that ends on its stamp is
+    the outlet's word on the report."""
     kept: list[str] = []
+    blurbs: list[str] = []
     for paragraph in paragraphs:
         if _MEDIA_BLURB.search(paragraph) and not _NOTICE.match(paragraph):
             if kept and _is_headline(kept[-1]):
                 kept.pop()  # the clip's title
+            blurbs.append(paragraph)
             continue
         kept.append(paragraph)
-    return kept if len("\n\n".join(kept)) >= MIN_ARTICLE_CHARS else paragraphs
+    report = _without_trailers(kept)
+    told = len("\n\n".join(report))
+    if not blurbs or told >= max(MIN_ARTICLE_CHARS, 2 * len("\n\n".join(blurbs))):
+        return report
+    return _without_trailers([blurbs[0], *report])
 
 
 def _is_trailer(paragraph: str) -> bool:

@@ -465,7 +465,12 @@ def test_a_video_page_keeps_its_blurb_and_a_stamped_correction_stays() -> None:
         "to see used for housing, a school and a market hall. (Published Tuesday, May 14, "
         "2024)"
     )
-    page = widget_page(body=paragraphs_html((blurb,))).encode()
+    follow = (
+        "Follow Channel 6 on Facebook and Twitter for the latest news from the city, and "
+        "sign up for our morning newsletter to get the day's top stories, weather and "
+        "traffic delivered to your inbox."
+    )
+    page = widget_page(body=paragraphs_html((blurb, follow))).encode()
     article = extract_article(page, "https://tv.example/video/park")
     assert article is not None
     assert article.paragraphs == (blurb,)
