@@ -285,8 +285,11 @@ def _one_bearer(
                 or is_person_word(given[0].lower())
             ):
                 titles.append(given.pop(0))
-            if not given or given[-1].lower() in _NAME_PARTICLES:
-                continue  # "De Blasio said": the particle opens the surname
+            if not given or (
+                given[-1].lower() in _NAME_PARTICLES
+                and re.search(rf"\b{given[-1].lower()}\s+{re.escape(surname)}\b", " ".join(context))
+            ):
+                continue  # "De Blasio said" beside "de Blasio": the particle opens the surname
             if not sentence[: match.start()].strip(" \"“‘'") and re.search(
                 r"(?:ing|ly)$", given[0]
             ):
@@ -401,8 +404,15 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     for mark in re.finditer(r"[”\"]|(?<=\w[.,!?])’", text):
         if any(a <= mark.start() < b for a, b in paired):
             continue
-        if mark[0] == '"' and re.match(r"(?:^|.*[\s:(\[—])\"\w", text[: mark.end() + 1], re.S):
-            spans.append((mark.start(), len(text)))  # a straight mark that opens: 'said: "I'
+        start = mark.start()
+        if (
+            mark[0] == '"'
+            and (start == 0 or text[start - 1] in " \t\n:([—")
+            and text[start + 1 : start + 2].isalnum()
+        ):
+            # A straight mark that opens ('said: "I ...'), to the next closing mark.
+            close = re.compile(r"[”\"]").search(text, mark.end())
+            spans.append((start, close.end() if close else len(text)))
         elif not re.search(r"[“\"‘]", text[: mark.start()]):
             spans.append((0, mark.end()))
     for mark in re.finditer(r"[“‘«]", text):
@@ -503,9 +513,10 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
             or (start > 0 and text[start - 1] not in " \"“‘'([")
         ):
             continue
-        first = met.find(full.lower())
-        if first < 0:
+        seen = re.search(rf"(?<![\w'’\-]){re.escape(full.lower())}(?![\w\-])", met)
+        if seen is None or _listed(text, start, match.end()) or _used_apart(surname, context):
             continue
+        first = seen.start()
         # Title and role words before the name go where the reader met the name after
         # the same ones; what stands before them must read right before a bare name.
         printed = text[:start].split()[-_MOST_ROLE_WORDS:]
@@ -518,16 +529,59 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
         ):
             same += 1
         rest = printed[: len(printed) - same]
-        if rest and not (_BEFORE_A_NAME.fullmatch(rest[-1].lower()) or not rest[-1][-1:].isalnum()):
+        if rest and not (
+            _BEFORE_A_NAME.fullmatch(rest[-1].lower()) or rest[-1][-1] in _CLAUSE_MARKS
+        ):
             continue
         if same:
             start = len(text[:start].rstrip()) - len(" ".join(printed[len(printed) - same :]))
         if any(start < b and a < match.end() for a, b in quoted):
             continue
-        edits.append((start, match.end(), surname))
+        # As the articles call the person: "Dr. Bangalore" is no city.
+        honorific = _honorific(surname, context)
+        edits.append((start, match.end(), f"{honorific} {surname}" if honorific else surname))
     for start, end, surname in reversed(edits):
         text = text[:start] + surname + text[end:]
     return text
+
+
+# Punctuation a bare name may follow: a clause's, a quotation's or a bracket's (not an
+# abbreviation's full stop: "U.S. Barr").
+_CLAUSE_MARKS = frozenset(",;:(—\"“‘'")
+
+
+def _listed(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is one of a list of names ("Shane Bauer and Josh
+    Fattal", "Bill Clinton, and Barack Obama"): shortened alone, it would read unlike the
+    others."""
+    return bool(
+        re.search(r"(?:,|\band)\s+$", text[:start])
+        and re.search(r"[A-Z][a-z]+(?:,|\s+and)\s+$", text[:start])
+    ) or bool(re.match(r"(?:,\s+|\s+and\s+)(?:[A-Z][a-z]+\s+){1,2}[A-Z]", text[end:]))
+
+
+def _used_apart(surname: str, context: tuple[str, ...]) -> bool:
+    """Whether the articles use ``surname`` alone for a place or a firm: after a place's
+    preposition ("in Austin", "to Jackson") or before another capitalised word ("Fox
+    News", "Klein Group")."""
+    text = " ".join(context)
+    name = re.escape(surname)
+    if re.search(rf"\b(?:in|to|from|near|at)\s+{name}\b", text):
+        return True
+    return any(
+        word not in WEEKDAYS and word not in MONTHS
+        for word in re.findall(rf"(?<![\w'’.\-]){name}\s+([A-Z][a-z]+)", text)
+    )
+
+
+def _honorific(surname: str, context: tuple[str, ...]) -> str:
+    """The one honorific the articles put on ``surname`` alone ("Dr.", "Mr."), or ""."""
+    found = {
+        title
+        for title in _titles_before(re.escape(surname), " ".join(context))
+        if title in _HONORIFICS
+    }
+    return f"{found.pop()}." if len(found) == 1 else ""
 
 
 def _is_title_word(word: str) -> bool:

@@ -1329,6 +1329,17 @@ def test_a_surname_with_its_particle_is_one_name() -> None:
     pilot = ["Rui Brandt, 40, a pilot, said the port was ready.", "Brandt said ferries wait."]
     printed = ["Crews thanked the mayor, Ana de Brandt."]
     assert introduce_names(printed, pilot, known=frozenset()) == printed
+    # A given name that reads like a particle is one where the articles never write it
+    # in lower case ("Al Gore", "Van Morrison").
+    former = ["Former minister Al Brandt, 70, said so.", "Brandt said ferries wait."]
+    assert introduce_names(["Critics blamed Brandt."], former, known=frozenset()) == [
+        "Critics blamed Al Brandt."
+    ]
+    # A straight mark opens a quotation that a curly one closes.
+    mother = ["Ana Brandt, 40, a mother, said she was shocked.", "Brandt said ferries wait."]
+    assert introduce_names(['"How can they do that?” says Brandt.'], mother, known=frozenset()) == [
+        '"How can they do that?” says Ana Brandt.'
+    ]
 
 
 def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
@@ -1385,6 +1396,29 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
     ]
     # Nothing is shortened against what the reader does not read in the same part.
     assert name_once(printed[1:2], context) == printed[1:2]
+    # A name met only inside other words ("... quoted Ed Okafor") was not met.
+    assert name_once(
+        ["Critics quoted Ted Okafor.", "Ed Okafor said no."],
+        ["Ed Okafor, 50, a pilot, said no.", "Okafor said ferries wait."],
+    ) == ["Critics quoted Ted Okafor.", "Ed Okafor said no."]
+    # An abbreviation's stop is no clause's: "U.S. Okafor" would garble the sentence.
+    met = ["Pilot Ed Okafor said no.", "Unions said U.S. Pilot Ed Okafor was right."]
+    assert name_once(met, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == met
+    # One of a list of names keeps its given name with the others'.
+    listed = ["Ed Okafor said no.", "Ed Okafor and Ines Duarte were freed."]
+    assert name_once(listed, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == listed
+    # A surname the articles use for a place as well ("in Austin") stays in full.
+    austin = ["Ed Austin, 50, said no.", "Austin said ferries wait.", "Crews flew to Austin."]
+    assert name_once(["Ed Austin said no.", "Unions backed Ed Austin."], austin) == [
+        "Ed Austin said no.",
+        "Unions backed Ed Austin.",
+    ]
+    # As the articles call the person: "Dr. Okafor", not a bare word that may be a city.
+    doctor = ["Dr. Ed Okafor, 50, led the study.", "Dr. Okafor said the results were clear."]
+    assert name_once(["Dr. Ed Okafor led the study.", "Nurses thanked Ed Okafor."], doctor) == [
+        "Dr. Ed Okafor led the study.",
+        "Nurses thanked Dr. Okafor.",
+    ]
 
 
 @pytest.mark.parametrize(
