@@ -54,7 +54,10 @@ _TIME = (
     # comma, a stop or the "that" of the claim (else "News interview that ..." is claim).
     r"|during\s+(?:an?|the|his|her|their|its)\s+[\w\-’' ]{3,40}?"
     r"(?:\s+(?:to|in|at)\s+(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})?"
-    r"(?=[,.:]|\s+that\b|\s*$)))?"
+    # A "that" with a verb after it is the circumstance's own ("a meeting that included
+    # Xi"); an aside after a comma ("during his visit, the first since ...") is no end.
+    r"(?=\s+that\b(?!\s+(?:included|includes|was|were|is|are|had|has|have)\b)"
+    r"|\s*,?\s*[“\"]|\s*\.?\s*$)))?"
 )
 # A day after the circumstance: "said in an interview Friday", "said in a statement on
 # Monday" (the day would otherwise open the claim: "Friday there was little point").
@@ -103,6 +106,10 @@ _QUOTE_FORMS = (0, 1)
 # The quote going on after its speaker: '“We want this country to do well,” Marco Rubio
 # said, “especially as long as you're the prime minister.”' is one quoted sentence.
 _QUOTE_RESUMES = re.compile(r"^[\"“](?P<more>[^\"“”]{3,}?[.?!])[\"”]$")
+_SENTENCE_OPENER = re.compile(
+    r"(?:The|A|An|It|Its|This|That|These|Those|There|We|They|He|She|You|Our|My|Your|His|"
+    r"Her|Their)\b(?![’'])"
+)
 _ENDS_ON_COMMA = re.compile(r"^[\"“][^\"“”]+,[\"”]")
 # A claim that goes on past its closing quote: '... notice," the statement from the network'.
 _AFTER_QUOTE = re.compile(r'^(?P<quote>.*?[,.?!])(?P<mark>[”"])\s+(?P<rest>[^"“”]{1,80})$')
@@ -305,8 +312,10 @@ def _attribute(sentence: str) -> Statement | None:
             more = _QUOTE_RESUMES.match(sentence[match.end() :].strip())
             if more and _ENDS_ON_COMMA.match(sentence) and match.group(0).endswith(","):
                 rest = more.group("more")
-                # A capital starts a sentence of its own ("..., “The police are lying.”").
-                joint = ". " if re.match(r"[A-Z](?![’']|\s)", rest) else ", "
+                # A sentence of its own ("..., “The police are lying.”") opens on a
+                # pronoun or an article; a capital may be a name ("France will ...").
+                own = _SENTENCE_OPENER.match(rest) and not _DEPENDENT_ONLY.match(says)
+                joint = ". " if own else ", "
                 says = f"{says.rstrip(',')}{joint}{rest}"
             if _OPENING_CONNECTIVE.match(says) or _DEPENDENT_ONLY.match(says):
                 continue  # "“And I asked, well, on whose authority”": the rest is missing

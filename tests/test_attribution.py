@@ -188,6 +188,18 @@ FORMS = [
         "Ana Sousa",
         "“We did nothing wrong. The board knew of the works.”",
     ),
+    # ... but a name is no sentence opener: the quote goes on.
+    (
+        "“Whatever the board decides,” Ana Sousa said, “Setubal will keep its ferries.”",
+        "Ana Sousa",
+        "“Whatever the board decides, Setubal will keep its ferries.”",
+    ),
+    # A "that" with a verb after it belongs to the circumstance.
+    (
+        "Ana Sousa said during a meeting that included the mayor that the dock would open.",
+        "Ana Sousa",
+        "the dock would open.",
+    ),
     # "during ..." runs to the claim's "that", capitals and all.
     (
         "Ana Sousa said during a Harbour Radio interview that the dock would open in May.",
@@ -626,3 +638,11 @@ def test_a_group_of_quantified_members_is_a_speaker(who: str, speaker: bool) -> 
     from digest.speakers import is_speaker
 
     assert is_speaker(who) is speaker
+
+
+def test_an_aside_after_during_is_not_taken_for_the_claim() -> None:
+    sentence = (
+        "Ana Sousa said during her visit, the first since the storm, that the dock would open."
+    )
+
+    assert all(not s.says.startswith("the first") for s in attribute_sentence(sentence))
