@@ -890,21 +890,45 @@ def _fact_words(text: str) -> frozenset[str]:
 
 def _event_verbs(text: str) -> frozenset[str]:
     """Stems of the verbs in ``text`` that tell an event: past forms ("sworn", "killed")
-    and infinitives ("used to kill")."""
-    verbs = set()
-    tokens = _FACT_TOKEN.findall(_CUSTODY.sub("arrested", text))
-    for place, token in enumerate(tokens):
+    and infinitives ("used to kill"); and a death told as "the death of ..." when no
+    other event is the sentence's own ("mourning the death of Walter Huang after he
+    crashed" tells what "Walter Huang, 38, died" does; "The death of George Floyd
+    sparked protests" tells the protests, "an inquiry into the death of" an inquiry)."""
+    verbs = set(_past_verbs(text))
+    death = _DEATH_OF.search(text)
+    if death:
+        after = _SUBORDINATE_AFTER.split(text[death.end() :], maxsplit=1)[0]
+        if not _past_verbs(text[: death.start()]) and not _past_verbs(after):
+            verbs.add(_EVENT_NOUNS["death"])
+    return frozenset(verbs)
+
+
+# Where a sentence's own clause ends and a subordinate one (the cause, the time) begins.
+_SUBORDINATE_AFTER = re.compile(r"\s(?:after|when|as|before|because|while|following)\s")
+# A relative's death is not the person's: "Rui Lopes's father died of cancer".
+_KIN_BEFORE = re.compile(
+    r"\b(?:father|mother|son|daughter|wife|husband|brother|sister|grandfather|grandmother|"
+    r"uncle|aunt|parents?|child|children|baby|partner)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _past_verbs(text: str) -> list[str]:
+    """Stems of the past forms and infinitives in ``text`` (see :func:`_event_verbs`)."""
+    verbs = []
+    text = _CUSTODY.sub("arrested", text)
+    tokens = list(_FACT_TOKEN.finditer(text))
+    for place, match in enumerate(tokens):
+        token = match[0]
         word = token.lower()
         if token[0].isupper() or word in _NOT_EVENTS or not content_words(word):
             continue
-        infinitive = place > 0 and tokens[place - 1] == "to" and word[-1:] != "s"
+        if word == "died" and _KIN_BEFORE.search(text[: match.start()]):
+            continue
+        infinitive = place > 0 and tokens[place - 1][0] == "to" and word[-1:] != "s"
         if (word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST or infinitive:
-            verbs.add(_stem(word))
-    if _DEATH_OF.search(text):
-        # "mourning the death of Walter Huang" tells what "Walter Huang, 38, died" does;
-        # not "since the death of ...", "an inquiry into the death of ...", a frame.
-        verbs.add(_EVENT_NOUNS["death"])
-    return frozenset(verbs)
+            verbs.append(_stem(word))
+    return verbs
 
 
 def _story_names(documents: Sequence[Sequence[str]]) -> frozenset[str]:

@@ -632,6 +632,21 @@ def test_a_death_told_as_a_noun_and_as_died_is_one_death() -> None:
     )
     texts = [c.text for c in scored.candidates]
     assert not is_redundant(scored, texts.index(two), texts.index(frame))
+    # Nor is a death that another event of the sentence follows, or a relative's.
+    for other_fact in (
+        "The death of Rui Lopes in Setubal sparked protests by workers.",
+        "Rui Lopes's mother died in Setubal years ago, after a long illness at home.",
+    ):
+        scored = score_sentences(
+            [
+                "Investigators in Setubal are reviewing the car's logs and the barrier. "
+                f"{two} {other}",
+                f"Volta has sold 20,000 of the cars in Portugal. {other_fact} Its shares fell.",
+            ],
+            frozenset(),
+        )
+        texts = [c.text for c in scored.candidates]
+        assert not is_redundant(scored, texts.index(two), texts.index(other_fact)), other_fact
 
 
 def test_one_sum_of_money_told_twice_is_a_repeat() -> None:
