@@ -316,6 +316,8 @@ def _attribute(sentence: str) -> Statement | None:
                 # pronoun or an article; a capital may be a name ("France will ...").
                 own = _SENTENCE_OPENER.match(rest) and not _DEPENDENT_ONLY.match(says)
                 joint = ". " if own else ", "
+                if not own and _COMMON_OPENER.match(rest):
+                    rest = rest[0].lower() + rest[1:]  # "..., because I shop here"
                 says = f"{says.rstrip(',')}{joint}{rest}"
             if _OPENING_CONNECTIVE.match(says) or _DEPENDENT_ONLY.match(says):
                 continue  # "“And I asked, well, on whose authority”": the rest is missing

@@ -194,6 +194,12 @@ FORMS = [
         "Ana Sousa",
         "“Whatever the board decides, Setubal will keep its ferries.”",
     ),
+    # A common opener after the comma is written in lower case.
+    (
+        "“It is hard for all of us,” Ana Sousa said, “Because the ferry was our only link.”",
+        "Ana Sousa",
+        "“It is hard for all of us, because the ferry was our only link.”",
+    ),
     # A "that" with a verb after it belongs to the circumstance.
     (
         "Ana Sousa said during a meeting that included the mayor that the dock would open.",
