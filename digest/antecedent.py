@@ -336,7 +336,7 @@ _POINTED_TIME = re.compile(
     r"|\b(?:(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+)?"
     r"(?:moments?|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+later\b(?!\s+than)"
     # "Since then the campaign has ...", "By then the fire had spread": since when?
-    r"|\b(?:since|until|till|by|before|from)\s+then\b)",
+    r"|\b(?:since|until|till|by|before|from)\s+then\b(?![-‐‑–]))",
     re.IGNORECASE,
 )
 # A time the sentence names itself. "May" only as a month: "in May", "May 3".

@@ -375,10 +375,9 @@ def _drop_widgets(paragraphs: list[str]) -> list[str]:
 
 def _drop_media_blurbs(paragraphs: list[str]) -> list[str]:
     """Without trailing calls to action, and without the video blurbs (``_MEDIA_BLURB``)
-    and the clip titles above them when a report is left: a report beside its clips is
-    longer than they are (twice, at least) and than ``MIN_ARTICLE_CHARS``. A video
-    page's first blurb is all the text it has; a correction that ends on its stamp is
-    the outlet's word on the report."""
+    and the clip titles above them when a report of ``MIN_ARTICLE_CHARS`` is left; else
+    as the page has them (a video page's blurb is all the text it has). A correction
+    that ends on its stamp is the outlet's word on the report."""
     kept: list[str] = []
     blurbs: list[str] = []
     for paragraph in paragraphs:
@@ -389,10 +388,9 @@ def _drop_media_blurbs(paragraphs: list[str]) -> list[str]:
             continue
         kept.append(paragraph)
     report = _without_trailers(kept)
-    told = len("\n\n".join(report))
-    if not blurbs or told >= max(MIN_ARTICLE_CHARS, 2 * len("\n\n".join(blurbs))):
+    if not blurbs or len("\n\n".join(report)) >= MIN_ARTICLE_CHARS:
         return report
-    return _without_trailers([blurbs[0], *report])
+    return _without_trailers(paragraphs)
 
 
 def _is_trailer(paragraph: str) -> bool:

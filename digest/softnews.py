@@ -96,8 +96,8 @@ _STATECRAFT = re.compile(
     r"(?<![\w-])(?:investigat(?:e|es|ing|ion|ions|ors?)|(?:peace|nuclear|ceasefire|cease-fire|"
     r"bilateral) (?:talks|deals?|accords?|agreements?)|round of talks|treat(?:y|ies)|"
     r"(?:leaders|G\d+|G-\d+|NATO|Nato|EU|ASEAN|Asean|APEC|BRICS|peace|security|climate) summits?|"
-    r"tariffs?|annex\w*|referendums?|parliament\w*|impeach\w*|sworn in|inaugurat(?:ed|ion)|"
-    r"reappoint\w*|prime minister|embass(?:y|ies)|envoys?|juntas?|insurgen\w*|militants?|"
+    r"tariffs?|annex\w*|referendums?|impeach\w*|sworn in|inaugurat(?:ed|ion)|"
+    r"reappoint\w*|summon(?:s|ed)|expel(?:s|led)|juntas?|insurgen\w*|militants?|"
     r"genocide|corruption|brib\w*)(?![\w-])",
     re.IGNORECASE,
 )

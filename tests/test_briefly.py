@@ -190,6 +190,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "The ferry sank in 2009, and two years later the north quay reopened.",
         "Ferries docked an hour later than planned on Sunday.",
         "Setúbal opened its north quay in 2009, and since then it has been dredged twice.",
+        "Ines Duarte was hired by then-mayor Ana Sousa to run the night ferry.",
         # "that" opening a clause after a verb of saying, or part of a word.
         "Officials warned that night flights over the harbour would be banned.",
         "The port said that day-to-day operations would continue through the strike.",

@@ -483,3 +483,18 @@ def test_a_video_page_keeps_its_blurb_and_a_stamped_correction_stays() -> None:
     article = extract_article(widget_page(body=body).encode(), "https://tv.example/news/park")
     assert article is not None
     assert article.paragraphs == (*STORY, correction)
+
+
+def test_a_short_report_keeps_its_place_before_a_clip_of_other_news() -> None:
+    report = (
+        "A 17-year-old was shot in the leg outside a school on Friday, police said.",
+        "He was taken to hospital and is expected to recover.",
+    )
+    clip = (
+        "A water main break flooded several streets in the old town on Thursday morning. "
+        "(Published Thursday, Feb. 26, 2015)"
+    )
+    page = widget_page(body=paragraphs_html((*report, clip))).encode()
+    article = extract_article(page, "https://tv.example/news/shot")
+    # Too short to stand without it, the report keeps the page's order: news first.
+    assert article is None or article.paragraphs[0] == report[0]
