@@ -205,12 +205,12 @@ _KINDS_OF_PEOPLE = frozenset(
     conservative independent green young king queen prince bishop judge marshal major
     general""".split()  # noqa: SIM905
 )
-# Family names a child calls a relative by, before a given name ("Grandma Lynn").
 # Particles that open a surname ("de Blasio", "van Gogh"): capitalised at a sentence's
 # start, no given name; lower case before a word, that word is no surname alone.
 _NAME_PARTICLES = frozenset(
     "de da di du del della der den des van von al el bin ibn la le dos das ter".split()  # noqa: SIM905
 )
+# Family names a child calls a relative by, before a given name ("Grandma Lynn").
 _KIN_NAMES = frozenset({"grandma", "grandpa", "granny", "mom", "dad", "mum", "auntie", "nana"})
 _KIN = re.compile(
     r"\b(?:son|daughter|wife|husband|father|mother|brother|sister|widow|widower|niece|"
@@ -529,17 +529,17 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
         ):
             same += 1
         rest = printed[: len(printed) - same]
+        # The text's own honorific stays with the surname ("Dr. Bangalore").
+        honorific = bool(rest) and rest[-1].rstrip(".") in _HONORIFICS
         if rest and not (
-            _BEFORE_A_NAME.fullmatch(rest[-1].lower()) or rest[-1][-1] in _CLAUSE_MARKS
+            honorific or _BEFORE_A_NAME.fullmatch(rest[-1].lower()) or rest[-1][-1] in _CLAUSE_MARKS
         ):
             continue
         if same:
             start = len(text[:start].rstrip()) - len(" ".join(printed[len(printed) - same :]))
         if any(start < b and a < match.end() for a, b in quoted):
             continue
-        # As the articles call the person: "Dr. Bangalore" is no city.
-        honorific = _honorific(surname, context)
-        edits.append((start, match.end(), f"{honorific} {surname}" if honorific else surname))
+        edits.append((start, match.end(), surname))
     for start, end, surname in reversed(edits):
         text = text[:start] + surname + text[end:]
     return text
@@ -552,12 +552,22 @@ _CLAUSE_MARKS = frozenset(",;:(—\"“‘'")
 
 def _listed(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is one of a list of names ("Shane Bauer and Josh
-    Fattal", "Bill Clinton, and Barack Obama"): shortened alone, it would read unlike the
-    others."""
-    return bool(
-        re.search(r"(?:,|\band)\s+$", text[:start])
-        and re.search(r"[A-Z][a-z]+(?:,|\s+and)\s+$", text[:start])
-    ) or bool(re.match(r"(?:,\s+|\s+and\s+)(?:[A-Z][a-z]+\s+){1,2}[A-Z]", text[end:]))
+    Fattal", "George H.W. Bush in 1988, Bill Clinton in 1992; and Barack Obama"):
+    shortened alone, it would read unlike the others. Two other full names in the text
+    make a list, as does one right beside it."""
+    others = [m for m in _FULL_NAMES.finditer(text) if m.end() <= start or m.start() >= end]
+    return (
+        len(others) >= 2
+        or bool(
+            re.search(r"(?:,|\band)\s+$", text[:start])
+            and re.search(r"[A-Z][a-z]+(?:,|\s+and)\s+$", text[:start])
+        )
+        or bool(re.match(r"(?:,\s+|\s+and\s+)(?:[A-Z][a-z]+\s+){1,2}[A-Z]", text[end:]))
+    )
+
+
+# A person's name in full, roughly: a given name, initials, a surname.
+_FULL_NAMES = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.)+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
 
 
 def _used_apart(surname: str, context: tuple[str, ...]) -> bool:
@@ -574,20 +584,12 @@ def _used_apart(surname: str, context: tuple[str, ...]) -> bool:
     )
 
 
-def _honorific(surname: str, context: tuple[str, ...]) -> str:
-    """The one honorific the articles put on ``surname`` alone ("Dr.", "Mr."), or ""."""
-    found = {
-        title
-        for title in _titles_before(re.escape(surname), " ".join(context))
-        if title in _HONORIFICS
-    }
-    return f"{found.pop()}." if len(found) == 1 else ""
-
-
 def _is_title_word(word: str) -> bool:
     """A title's or role's word before a name: "President", "Chief", "Executive",
     "spokesman", "Rep."."""
     bare = word.rstrip(".")
+    if bare in _HONORIFICS:
+        return False  # it stays: "Dr. Bangalore", "Mr. Cohen"
     return (
         bare in _PERSON_TITLES
         or is_person_word(bare.lower())

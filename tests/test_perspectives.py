@@ -1413,12 +1413,23 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
         "Ed Austin said no.",
         "Unions backed Ed Austin.",
     ]
-    # As the articles call the person: "Dr. Okafor", not a bare word that may be a city.
-    doctor = ["Dr. Ed Okafor, 50, led the study.", "Dr. Okafor said the results were clear."]
-    assert name_once(["Dr. Ed Okafor led the study.", "Nurses thanked Ed Okafor."], doctor) == [
+    # The text's own honorific stays with the surname; none is taken from the articles,
+    # where it may be a relative's ("Mrs. Okafor", his wife).
+    doctor = ["Dr. Ed Okafor, 50, led the study.", "Mrs. Okafor said he was tired."]
+    doctor += ["Okafor said the results were clear."]
+    printed = ["Dr. Ed Okafor led the study.", "Nurses thanked Dr. Ed Okafor and the staff."]
+    printed += ["Patients said Ed Okafor had been kind."]
+    assert name_once(printed, doctor) == [
         "Dr. Ed Okafor led the study.",
-        "Nurses thanked Dr. Okafor.",
+        "Nurses thanked Dr. Okafor and the staff.",
+        "Patients said Okafor had been kind.",
     ]
+    # A list of names: one shortened alone would read unlike the others.
+    names = [
+        "Ed Okafor said no.",
+        "They were Ines Duarte in 1988, Rui Lopes in 1992; and Ed Okafor.",
+    ]
+    assert name_once(names, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == names
 
 
 @pytest.mark.parametrize(
