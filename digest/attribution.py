@@ -108,7 +108,8 @@ _QUOTE_FORMS = (0, 1)
 _QUOTE_RESUMES = re.compile(r"^[\"“](?P<more>[^\"“”]{3,}?[.?!])[\"”]$")
 _SENTENCE_OPENER = re.compile(
     r"(?:The|A|An|It|Its|This|That|These|Those|There|We|They|He|She|You|Our|My|Your|His|"
-    r"Her|Their)\b(?![’'])"
+    r"Her|Their|What|Why|How|Who|Where|Please|Thank|Thanks|Let|Let's|Everyone|Everybody|"
+    r"Everything|Nobody|Nothing|Someone|Somebody)\b(?![’'])"
 )
 _ENDS_ON_COMMA = re.compile(r"^[\"“][^\"“”]+,[\"”]")
 # A claim that goes on past its closing quote: '... notice," the statement from the network'.

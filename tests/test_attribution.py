@@ -188,6 +188,12 @@ FORMS = [
         "Ana Sousa",
         "“We did nothing wrong. The board knew of the works.”",
     ),
+    # So does a question or a thank-you.
+    (
+        "“We lost the ferry this week,” Ana Sousa said, “What are we supposed to do now?”",
+        "Ana Sousa",
+        "“We lost the ferry this week. What are we supposed to do now?”",
+    ),
     # ... but a name is no sentence opener: the quote goes on.
     (
         "“Whatever the board decides,” Ana Sousa said, “Setubal will keep its ferries.”",
