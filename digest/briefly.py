@@ -194,7 +194,7 @@ _IRREGULAR_PAST = frozenset(
 )
 _EVENT_NOUNS = {"death": "di", "dead": "di", "birth": "born", "sale": "sold", "loss": "lost"}
 _DEATH_OF = re.compile(
-    r"(?<!\bsince )(?<!\binto )(?<!\bover )(?<!\bafter )(?<!\bfollowing )(?<!\bin )"
+    r"(?<!\bsince )(?<!\binto )(?<!\bover )(?<!\bafter )(?<!\bfollowing )(?<!\bin )(?<!\bfor )"
     r"\bthe death of\b",
     re.IGNORECASE,
 )
@@ -908,7 +908,7 @@ _SUBORDINATE_AFTER = re.compile(r"\s(?:after|when|as|before|because|while|follow
 # A relative's death is not the person's: "Rui Lopes's father died of cancer".
 _KIN_BEFORE = re.compile(
     r"\b(?:father|mother|son|daughter|wife|husband|brother|sister|grandfather|grandmother|"
-    r"uncle|aunt|parents?|child|children|baby|partner)\s+$",
+    r"uncle|aunt|parents?|child|children|baby|partner)(?:,[^,]{1,60},)?\s+$",
     re.IGNORECASE,
 )
 
