@@ -637,6 +637,8 @@ def test_a_death_told_as_a_noun_and_as_died_is_one_death() -> None:
     for other_fact in (
         "The death of Rui Lopes in Setubal sparked protests by workers.",
         "Rui Lopes's mother died in Setubal years ago, after a long illness at home.",
+        "Rui Lopes's mother, a retired teacher, died in Setubal years ago, after a long illness.",
+        "Prosecutors in Setubal blame the other driver for the death of Rui Lopes.",
     ):
         scored = score_sentences(
             [
