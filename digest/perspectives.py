@@ -87,6 +87,13 @@ _RUNS_ON = re.compile(
 )
 # A quotation that opens on a connective goes on from words of the speaker's the reader
 # did not get: "“Moreover, Russia also failed to fulfil its agreed cuts.”"
+# "it" for an event told before: "Harry Dreyfuss says it happened in 2008 in London":
+# what happened? (Not "it was unclear", "it will appeal": the speaker's own or nothing.)
+_EVENT_IT = re.compile(
+    r"^it\s+(?:had\s+|has\s+)?(?:happened|happens|occurred|occurs|took place|began|started|"
+    r"ended|came up|come up)\b",
+    re.IGNORECASE,
+)
 _QUOTE_GOES_ON = re.compile(
     r"^[“\"]\s*(?:(?:Moreover|However|But|And|Also|Furthermore|In addition|Additionally|"
     r"Besides|Nevertheless|Nonetheless|That said|Still|Yet|Meanwhile|Instead|Otherwise|"
@@ -322,7 +329,9 @@ def find_perspectives(
                     continue  # "The company says he was an icon": who is "he"?
                 if _names_self(who, statement.who, says):
                     continue  # "Autumn Doe says he never met Autumn's family": her father
-                if not _OPEN_QUOTE.match(says) and (points_back(says) or opens_on_an_ordinal(says)):
+                if not _OPEN_QUOTE.match(says) and (
+                    points_back(says) or opens_on_an_ordinal(says) or _EVENT_IT.match(says)
+                ):
                     continue  # "Jane Doe says she was mystified by that conclusion": which?
                 met = known | frozenset(content_words(who))
                 if unintroduced_surname(says, documents, met, titled_only=True):

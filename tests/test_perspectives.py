@@ -1071,6 +1071,19 @@ def test_a_claim_opening_on_a_body_or_naming_the_speaker_is_still_a_voice() -> N
     assert _named(documents, 4) == ["Tomas Lind's lawyer"]
 
 
+def test_a_claim_about_an_it_told_before_is_no_voice() -> None:
+    sentences = [
+        ("Ines Duarte said it happened in 2019 on the night ferry to the islands.", 0),
+        ("Tomas Lind, a pilot, said it had come up at a crew meeting before the crossing.", 1),
+        ("Anna Berg, a port engineer, said it was unclear when the quay would reopen.", 1),
+    ]
+
+    found = find_perspectives(sentences, ARTICLES, limit=3)
+
+    # What happened, what came up? "it was unclear" leans on nothing.
+    assert [p.who for _, p in found] == ["Anna Berg, a port engineer"]
+
+
 def test_a_quote_that_opens_on_a_connective_is_no_voice() -> None:
     # "Moreover", "But": the speaker's words go on from others the reader did not get.
     sentences = [
