@@ -459,8 +459,6 @@ def introduce_names(
     return out
 
 
-# A capitalised word that may end a person's name: no capitalised word after it.
-_NAME_END = re.compile(r"(?<![\w'’.\-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])(?!['’]?\s+[A-Z])")
 _MOST_ROLE_WORDS = 4
 # What may stand right before a name the reader met, the name alone then reading right:
 # a function word, a verb of saying or acting ("said", "sued", "accused"), a clause's
@@ -501,9 +499,10 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
     surname (see :func:`name_once`)."""
     quoted = _quoted_spans(text)
     edits: list[tuple[int, int, str]] = []
-    for match in _NAME_END.finditer(text):
+    for match in _BARE_WORD.finditer(text):
         surname = match[1]
-        if not _may_be_surname(surname):
+        # A capitalised word after it goes on with the name ("Obama's Secretary" too).
+        if not _may_be_surname(surname) or re.match(r"['’]?\s+[A-Z]", text[match.end() :]):
             continue
         full = _bearer_of(surname, context, text)
         start = match.end() - len(full)
@@ -576,6 +575,8 @@ def _used_apart(surname: str, context: tuple[str, ...]) -> bool:
     News", "Klein Group")."""
     text = " ".join(context)
     name = re.escape(surname)
+    # Fewer prepositions than _PLACE_BEFORE's: "voted for Obama", "the election of
+    # Obama" are the person's.
     if re.search(rf"\b(?:in|to|from|near|at)\s+{name}\b", text):
         return True
     return any(
