@@ -325,7 +325,7 @@ def _clean_paragraphs(paragraphs: list[str], titles: tuple[str, ...]) -> list[st
     """Drop the headline, teaser links and trailing calls to action; keep the story."""
     kept = _drop_leading_title(paragraphs, titles)
     kept = _drop_widgets(kept)
-    return _drop_media_blurbs(kept)
+    return _without_trailers(_drop_media_blurbs(kept))
 
 
 def _without_trailers(paragraphs: list[str]) -> list[str]:
@@ -374,10 +374,10 @@ def _drop_widgets(paragraphs: list[str]) -> list[str]:
 
 
 def _drop_media_blurbs(paragraphs: list[str]) -> list[str]:
-    """Without trailing calls to action, and without the video blurbs (``_MEDIA_BLURB``)
-    and the clip titles above them when a report of ``MIN_ARTICLE_CHARS`` is left; else
-    as the page has them (a video page's blurb is all the text it has). A correction
-    that ends on its stamp is the outlet's word on the report."""
+    """Without the video blurbs (``_MEDIA_BLURB``) and the clip titles above them when a
+    report of ``MIN_ARTICLE_CHARS`` is left once trailing calls to action go; else as
+    the page has them (a video page's blurb is all the text it has). A correction that
+    ends on its stamp is the outlet's word on the report."""
     kept: list[str] = []
     blurbs: list[str] = []
     for paragraph in paragraphs:
@@ -387,10 +387,9 @@ def _drop_media_blurbs(paragraphs: list[str]) -> list[str]:
             blurbs.append(paragraph)
             continue
         kept.append(paragraph)
-    report = _without_trailers(kept)
-    if not blurbs or len("\n\n".join(report)) >= MIN_ARTICLE_CHARS:
-        return report
-    return _without_trailers(paragraphs)
+    if not blurbs or len("\n\n".join(_without_trailers(kept))) >= MIN_ARTICLE_CHARS:
+        return kept
+    return paragraphs
 
 
 def _is_trailer(paragraph: str) -> bool:
