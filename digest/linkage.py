@@ -216,7 +216,7 @@ def average_linkage(
     hours: FloatArray | None = None,
     carried: npt.NDArray[np.bool_] | None = None,
     agreement: Agreement | None = None,
-    conflict: Conflict | None = None,
+    conflicts: Sequence[Conflict] = (),
 ) -> IntArray:
     """Cluster labels from average linkage restricted to the candidate edges.
 
@@ -224,8 +224,8 @@ def average_linkage(
     cosine, discounted by ``_time_discount`` of the gap between their mean publication
     times (``hours``, when given), exceeds the mean threshold of their members, or
     falls short of it by less than the ``agreement``'s relief while the agreement's
-    own mean cosine reaches its floor; a pair that the ``conflict``'s marks hold apart
-    must pass the bar by its margin.
+    own mean cosine reaches its floor; a pair that any of the ``conflicts``' marks hold
+    apart must pass the bar by that conflict's margin.
 
     Rows marked ``carried`` (reports of stories already told) keep their own clock: the
     gap is taken between the clusters' new rows when both have some, else between their
@@ -250,9 +250,8 @@ def average_linkage(
             np.asarray(agreement.relief, dtype=np.float64).copy(),
             agreement.floor,
         )
-    marks = None
-    if conflict is not None:
-        marks = _Marks(
+    marks = tuple(
+        _Marks(
             (np.asarray(conflict.marks) != 0).astype(np.float64),
             np.asarray(conflict.margin, dtype=np.float64).copy(),
             ~np.asarray(conflict.apart, dtype=bool),
@@ -262,6 +261,8 @@ def average_linkage(
             if conflict.blend_bars is None
             else np.asarray(conflict.blend_bars, dtype=np.float64).copy(),
         )
+        for conflict in conflicts
+    )
     # The cluster pairs joined by a candidate edge, each once (left < right), with their
     # mean cosine, discounted score and bar. A round changes only the pairs touching a
     # cluster that merged, so only those are relabelled, deduplicated and scored again;
@@ -298,15 +299,17 @@ def average_linkage(
             relief = _Relief(
                 sp.csr_matrix(merge @ relief.sums), merge @ relief.relief_sums, relief.floor
             )
-        if marks is not None:
-            marks = _Marks(
-                merge @ marks.sums,
-                merge @ marks.margin_sums,
-                marks.together,
-                marks.words,
-                marks.blend,
-                None if marks.blend_bar_sums is None else merge @ marks.blend_bar_sums,
+        marks = tuple(
+            _Marks(
+                merge @ kind.sums,
+                merge @ kind.margin_sums,
+                kind.together,
+                kind.words,
+                kind.blend,
+                None if kind.blend_bar_sums is None else merge @ kind.blend_bar_sums,
             )
+            for kind in marks
+        )
         labels = new_ids[labels]
         merged = np.zeros(len(target), dtype=bool)
         merged[mutual] = True
@@ -395,12 +398,12 @@ def _score_pairs(
     left: IntArray,
     right: IntArray,
     relief: _Relief | None = None,
-    marks: _Marks | None = None,
+    marks: Sequence[_Marks] = (),
 ) -> tuple[FloatArray, FloatArray]:
     """Each cluster pair's mean cosine, discounted by the time between them, and the
     bar it must exceed to merge: the mean threshold of their members, lowered by their
     mean relief for a near miss that the agreement vectors back, raised by their mean
-    margin for a near pass whose marks conflict."""
+    margin for a near pass whose marks conflict (each kind of marks in turn)."""
     score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
     if hours is not None:
         score = score * _time_discount(_gaps(times, left, right))
@@ -416,16 +419,16 @@ def _score_pairs(
             backed = near[agree >= relief.floor]
             lowered[backed] = slack[backed]
             bar[backed] -= slack[backed]
-    if marks is not None:
-        margin = (marks.margin_sums[left] + marks.margin_sums[right]) / sizes_sum
-        if marks.words:
+    for kind in marks:
+        margin = (kind.margin_sums[left] + kind.margin_sums[right]) / sizes_sum
+        if kind.words:
             _hold_on_words(
-                sums, sizes, times, hours, left, right, marks, score, bar, margin, lowered
+                sums, sizes, times, hours, left, right, kind, score, bar, margin, lowered
             )
         else:
             close = np.nonzero((score > bar) & (score <= bar + margin))[0]
             if len(close):
-                held = close[_conflicting(marks, left[close], right[close])]
+                held = close[_conflicting(kind, left[close], right[close])]
                 bar[held] += margin[held]
     return score, bar
 

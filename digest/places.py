@@ -205,3 +205,150 @@ def names_the_world(text: str) -> bool:
             return True
         homes.add(home)
     return len(homes) > 1
+
+
+# Each country by the names a lead gives it: its name, people and adjective (above), its
+# other names and its capital. Regions inside a country count as the country ("Crimea",
+# "Scotland"); regions across borders ("Kashmir", "Kurdistan"), continents and seas are
+# no country. Palestine is one, and a report naming it fits one naming Israel (see
+# :data:`NEIGHBOURS`). "Washington" is left out (a state, a person), and so are the
+# names a lead uses as often for something else (:data:`_AMBIGUOUS`, "American").
+_COUNTRY_NAMES = {
+    country: names.split(";")
+    for country, names in {
+        "United States": "United States;U.S.;US;USA;U.S.A.",
+        "Britain": "United Kingdom;U.K.;UK;London;Scotland;Scottish;Wales;Welsh;Northern Ireland",
+        "Saudi Arabia": "Saudi Arabia;Saudi;Saudis;Riyadh;Jeddah",
+        "United Arab Emirates": "United Arab Emirates;UAE;Emirati;Emiratis;Abu Dhabi;Dubai",
+        "China": "Beijing;Hong Kong;Tibet;Tibetan;Xinjiang;Shanghai",
+        "Russia": "Moscow;Kremlin;Chechnya;Chechen;Kaliningrad",
+        "Ukraine": "Kyiv;Kiev;Crimea;Crimean;Donbas;Kharkiv;Odesa;Odessa;Lviv",
+        "Palestine": "Gaza;Gazan;Gazans;West Bank;Ramallah;Rafah;Khan Younis",
+        "Israel": "Jerusalem;Tel Aviv;Knesset",
+        "Denmark": "Copenhagen;Greenland;Greenlandic;Nuuk",
+        "Spain": "Madrid;Catalonia;Catalan",
+        "Korea": "North Korea;South Korea;Seoul;Pyongyang",
+        "Congo": "DRC;Kinshasa;Goma",
+        "Ivory Coast": "Ivory Coast;Côte d'Ivoire",
+        "Sri Lanka": "Sri Lanka;Sri Lankan;Sri Lankans;Colombo",
+        "El Salvador": "El Salvador;Salvadoran",
+        "North Macedonia": "North Macedonia;Macedonia",
+        "East Timor": "East Timor;Timor-Leste",
+        "Vatican": "Vatican;Holy See",
+        "France": "Paris;Élysée;Elysee",
+        "Germany": "Berlin;Bundestag",
+        "Japan": "Tokyo;Okinawa",
+        "India": "New Delhi;Mumbai",
+        "Pakistan": "Islamabad;Karachi;Lahore;Balochistan",
+        "Afghanistan": "Kabul",
+        "Iran": "Tehran",
+        "Iraq": "Baghdad;Mosul;Erbil",
+        "Syria": "Damascus;Aleppo;Idlib",
+        "Lebanon": "Beirut",
+        "Egypt": "Cairo",
+        "Turkey": "Ankara;Istanbul;Turkish;Turkiye;Türkiye",
+        "Qatar": "Doha",
+        "Venezuela": "Caracas",
+        "Cuba": "Havana",
+        "Taiwan": "Taipei",
+        "Thailand": "Bangkok",
+        "Vietnam": "Hanoi",
+        "Philippines": "Manila",
+        "Indonesia": "Jakarta;Bali",
+        "Sudan": "Khartoum;Darfur;El Fasher;Port Sudan",
+        "Libya": "Tripoli;Benghazi",
+        "Nigeria": "Abuja;Lagos",
+        "South Africa": "South Africa;Pretoria;Johannesburg;Cape Town",
+        "Kenya": "Nairobi",
+        "Ethiopia": "Addis Ababa;Tigray",
+        "Colombia": "Bogota;Bogotá",
+        "Argentina": "Buenos Aires",
+        "Brazil": "Brasilia;Brasília;Sao Paulo;São Paulo;Rio de Janeiro",
+        "Mexico": "Mexico City",
+        "Belarus": "Minsk",
+        "Poland": "Warsaw",
+        "Hungary": "Budapest",
+        "Austria": "Vienna",
+        "Czechia": "Prague;Czech Republic",
+        "Greece": "Athens",
+        "Portugal": "Lisbon",
+        "Ireland": "Dublin",
+        "Sweden": "Stockholm",
+        "Norway": "Oslo",
+        "Finland": "Helsinki",
+        "Canada": "Ottawa",
+        "Australia": "Canberra",
+        "Bangladesh": "Dhaka",
+        "Nepal": "Kathmandu",
+        "Serbia": "Belgrade",
+        "Kosovo": "Pristina",
+        "Bosnia": "Sarajevo",
+        "Georgia": "Tbilisi;Georgian",
+        "Armenia": "Yerevan",
+        "Azerbaijan": "Baku",
+        "Belgium": "Brussels",
+        "Netherlands": "The Hague;Amsterdam",
+        "Italy": "Rome",
+        "Switzerland": "Geneva",
+        "Somalia": "Mogadishu",
+    }.items()
+}
+# Sub-national places and regions of the lists above that are no one country.
+_NO_COUNTRY = frozenset(
+    {"Africa", "America", "Asia", "Europe", "Kashmir", "Kurdistan", "England", "Jordan", "Chad"}
+)
+# The names of :data:`_COUNTRIES` that are regions or peoples across borders, and its
+# adjectives, by country.
+_REGIONS = frozenset(
+    " ".join(name.split())
+    for name in """Sahel;Balkans;Caribbean;Middle East;Latin America;Latin American;Arctic;
+    Antarctica;South America;South American;Central America;Central American;Persian Gulf;
+    Golan;Kurds;Rohingya;Uyghur;Uyghurs;Uighur""".split(";")  # noqa: SIM905
+)
+_PEOPLE = {
+    "Salvadoran": "El Salvador",
+    "Paraguayan": "Paraguay",
+    "Maltese": "Malta",
+    "Angolan": "Angola",
+    "Liberian": "Liberia",
+}
+# Pairs of countries whose reports tell one conflict from either side.
+NEIGHBOURS = frozenset({frozenset({"Israel", "Palestine"})})
+
+
+def _country_forms() -> dict[str, str]:
+    forms: dict[str, str] = {}
+    for place, adjectives in DEMONYMS.items():
+        if place in _NO_COUNTRY:
+            continue
+        for form in (place, *adjectives):
+            forms[form] = place
+            if not form.endswith(("ese", "ss", "sh", "ch")):
+                forms[form + "s"] = place
+    for entry in _COUNTRIES:
+        name = " ".join(entry.split())
+        if name and name not in _REGIONS:
+            forms.setdefault(name, _PEOPLE.get(name, name))
+    for country, names in _COUNTRY_NAMES.items():
+        for name in names:
+            forms[" ".join(name.split())] = country
+    for name in ("Georgia", "Turkey", "England", "English", "Kashmiri", "Kurdish"):
+        forms.pop(name, None)
+    forms["Georgian"] = "Georgia"
+    forms["Turkish"] = "Turkey"
+    return forms
+
+
+_COUNTRY_FORMS = _country_forms()
+_COUNTRY = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(map(re.escape, sorted(_COUNTRY_FORMS, key=lambda n: (-len(n), n))))
+    + r")(?!\w|-American)"
+    + _MASTHEAD
+)
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """The countries ``text`` names by a name, a people, an adjective or a capital, as
+    written with their capitals ("Thai", "Kabul", "U.S."): one name per country."""
+    return frozenset(_COUNTRY_FORMS[m.group(0)] for m in _COUNTRY.finditer(text))

@@ -615,3 +615,67 @@ def test_texts_with_a_body_need_a_closer_meaning_to_join() -> None:
     with_body = _cosine_needed(with_body=True)
     # 0.47 against 0.4: the equal-rate point of docs/quality.md "Session 24".
     assert with_body - lead_only == pytest.approx(0.07, abs=1e-6)
+
+
+# Two events of one kind in one week: border crossings reopened, in two countries each.
+CROSSING_THAI = _article(
+    "https://a.example/thai-crossing",
+    "Mekong Post",
+    "Thailand and Cambodia reopen their busiest border crossing",
+    "Thailand and Cambodia reopened their busiest border crossing on Friday, for the "
+    "first time since deadly clashes between the two armies closed it last year. "
+    "Hundreds of migrant workers and traders queued at the gate from before dawn, and "
+    "officials said other crossings would reopen in stages as demining goes on.",
+)
+CROSSING_THAI_AGAIN = _article(
+    "https://b.example/poipet-gate",
+    "Asia Desk",
+    "Thai-Cambodian border gate opens again after deadly clashes",
+    "The main crossing between Thailand and Cambodia opened again on Friday after more "
+    "than a year shut by the clashes between the two armies. Traders and workers crossed "
+    "in both directions, and officials said more gates would follow once mines were "
+    "cleared.",
+    hours=2,
+)
+CROSSING_TORKHAM = _article(
+    "https://c.example/torkham",
+    "Frontier Wire",
+    "Pakistan and Afghanistan reopen their main border crossing",
+    "Pakistan and Afghanistan reopened their main border crossing on Friday, weeks after "
+    "deadly clashes between their forces closed it. Hundreds of trucks and traders "
+    "queued at the gate from before dawn, and officials said talks in Kabul would decide "
+    "when the other crossings reopen.",
+    hours=3,
+)
+
+
+def test_two_events_of_one_kind_in_different_countries_stay_apart() -> None:
+    found = _by_urls(cluster_stories([CROSSING_THAI, CROSSING_THAI_AGAIN, CROSSING_TORKHAM]))
+
+    assert found == {
+        frozenset({CROSSING_THAI.url, CROSSING_THAI_AGAIN.url}),
+        frozenset({CROSSING_TORKHAM.url}),
+    }
+
+
+def test_without_its_countries_the_other_crossing_would_join() -> None:
+    # What holds the two events apart is the countries: the same report placed in
+    # Thailand and Cambodia joins their story on its wording.
+    placed = dataclasses.replace(
+        CROSSING_TORKHAM,
+        title=CROSSING_TORKHAM.title.replace("Pakistan and Afghanistan", "Thailand and Cambodia"),
+        text=CROSSING_TORKHAM.text.replace(
+            "Pakistan and Afghanistan", "Thailand and Cambodia"
+        ).replace("Kabul", "Bangkok"),
+    )
+
+    assert len(cluster_stories([CROSSING_THAI, CROSSING_THAI_AGAIN, placed])) == 1
+
+
+def test_israel_and_palestine_are_no_conflict() -> None:
+    marks, apart = cluster_module._country_marks(
+        ["Israeli strikes hit Gaza City", "Hamas says Gaza talks stall", "Israel votes"], None
+    )
+    columns = ["Israel", "Palestine"]  # sorted, as the marks are
+    assert marks.tolist() == [[1.0, 1.0], [0.0, 1.0], [1.0, 0.0]]
+    assert not apart[columns.index("Israel"), columns.index("Palestine")]

@@ -225,7 +225,7 @@ def test_a_conflict_holds_near_passes_apart_as_defined(seed: int) -> None:
         case["hours"],
         case["carried"],
         Agreement(case["mentions"], case["relief"], 0.3),
-        Conflict(case["marks"], case["apart"], case["margin"]),
+        (Conflict(case["marks"], case["apart"], case["margin"]),),
     )
 
     assert [int(x) for x in labels] == _reference_of(case, with_conflict=True)
@@ -396,8 +396,10 @@ def _blended_pair(word_cos: float, sentence_cos: float, days: tuple[int, int]) -
         np.array([1, 0]),
         np.full(2, (1.0 - blend) * word_bar + blend * sentence_bar),
         agreement=Agreement(sp.csr_matrix(np.ones((2, 1))), np.full(2, 0.03), 0.45),
-        conflict=Conflict(
-            marks, apart, np.full(2, 0.04), words=2, blend=blend, blend_bars=np.full(2, 0.4)
+        conflicts=(
+            Conflict(
+                marks, apart, np.full(2, 0.04), words=2, blend=blend, blend_bars=np.full(2, 0.4)
+            ),
         ),
     )
     return [int(x) for x in labels]

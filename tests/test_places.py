@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.places import DEMONYMS, names_the_world
+from digest.places import DEMONYMS, countries_named, names_the_world
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,25 @@ def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
     # digest.topics reads the same list: a keyword "Iran" finds "Iranian".
     assert DEMONYMS["Iran"] == ("Iranian",)
     assert "Filipino" in DEMONYMS["Philippines"]
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Thailand and Cambodia reopen main border crossing", {"Thailand", "Cambodia"}),
+        ("Thai and Cambodian traders queue at the gate", {"Thailand", "Cambodia"}),
+        ("Talks in Istanbul reopen the crossing to Kabul", {"Turkey", "Afghanistan"}),
+        ("Kyiv says Russian drones hit Odesa", {"Ukraine", "Russia"}),
+        ("U.S. strikes a Venezuelan boat", {"United States", "Venezuela"}),
+        ("South Korea and North Korea trade fire", {"Korea"}),
+        ("Guinea and Papua New Guinea sign a fisheries pact", {"Guinea", "Papua New Guinea"}),
+        ("Gaza ceasefire: Israeli cabinet votes", {"Palestine", "Israel"}),
+        ("New Zealand votes", {"New Zealand"}),
+        ("Georgia's governor signs a bill", set()),  # a US state as often as the country
+        ("Jordan scores 30 as American Airlines adds flights", set()),
+        ("A USA Today investigation", set()),  # a paper's name, not the country
+        ("Middle East talks in the Sahel", set()),  # regions, no one country
+    ],
+)
+def test_the_countries_a_text_names(text: str, countries: set[str]) -> None:
+    assert countries_named(text) == countries
