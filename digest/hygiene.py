@@ -62,6 +62,9 @@ _DATELINE = re.compile(
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
         \({_WIRE}[A-Za-z .]*\)[ ]*(?:[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN)
+      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]?)?     # CNN's pages set the
+        CNN[ ]*(?:[–—]|--)[ ]*(?=\S)                           # place and "CNN" apart:
+                                                               # "Bogotá, ColombiaCNN —"
       | [A-Z][A-Za-z.'’\-]*(?:[ ,]+[A-Z][A-Za-z.'’\-]*){{0,3}},[ ]+ # a press release's:
         [A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}},[ ]\d{{4}}[ ]+            # CHICAGO, Nov. 30, 2018
         (?:/[^/\n]{{2,40}}/|\([A-Z][A-Za-z ]{{2,40}}\))            # /PRNewswire/, (GLOBE NEWSWIRE)
@@ -123,8 +126,8 @@ _GLUED_LABEL = re.compile(
 # A label or counter with nothing after it: "Story highlights", "1 of 6.".
 _LABEL_ONLY = re.compile(
     r"^\s*(?:Story highlights|Story at a glance|Key points|Highlights|Briefly|In brief|"
-    r"Summary|Photos?|Gallery|Video|Watch|Listen|Related|Latest|More|Comments?|"
-    r"\d{1,3} of \d{1,3}(?: Photos)?|\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?)\W*$",
+    r"Summary|Photos?|Gallery|Video|Watch|Listen|Related|Latest|More|Comments?|Transcript|"
+    r"\d{1,3} of \d{1,3}(?: Photos)?|\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?|_{2,}|[-–—=*~]{3,})\W*$",
     re.IGNORECASE,
 )
 # Slide-show counters glued to a caption: "1 of 6. The encampment ..."
@@ -187,6 +190,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"This (?:video|feature) is not available|interactive transcript|"
             r"Please try again later|Watch Now\b|Press play\b|"
             r"Your browser (?:does not|doesn['’]t) support\b|"
+            r"\b(?:please |to )?(?:enable|turn on) JavaScript\b|^\s*Video duration\b|"
+            # A broadcast transcript's marks: "(SOUNDBITE OF MUSIC)", a speaker's label
+            # alone ("DANA KESSLER, HOST:"), and the programme's notice on its
+            # transcripts ("Accuracy and availability of NPR transcripts may vary").
+            r"^\s*\((?:SOUNDBITE|BEGIN|END|MUSIC|LAUGHTER|APPLAUSE|CROSSTALK|INAUDIBLE|"
+            r"BEGIN VIDEO CLIP|END VIDEO CLIP)\b[^)]*\)\s*$|"
+            r"^\s*[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}(?:,[ ][A-Z][A-Z ]{1,30})?:\s*$|"
+            r"\b[Tt]ranscripts? (?:text )?may (?:vary|be revised)\b|"
+            r"\b[Aa]udio on \S+ may be edited\b|\bauthoritative record of\b|"
             # A news video's page: the call to watch it, and its caption ("Dana Ruiz
             # reports during Evening News at 6pm on June 1, 2018").
             r"^\s*Watch (?:the|our|this|his|her|their|a) (?:full |live |latest |entire )?"
@@ -283,7 +295,16 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"everything)\b[^:;.!?,\"“”‘’]*[:.!?…]?\s*$|" + LINKS_HEADING.pattern + "|"
             # A page's list run into one line: "The application enables office staff to:
             # Instantly see where ...", "They include: Assassin's Creed, ...".
-            r"\b(?:to|include|includes|including|following)\s?:\s+[A-Z]"
+            r"\b(?:to|include|includes|including|following)\s?:\s+[A-Z]|"
+            # A live page speaking of itself: "Welcome to our live coverage", "Thanks for
+            # joining us", "Stick with us for the latest", "Here is a summary of the
+            # latest developments:".
+            r"\b(?:our|this) live (?:coverage|blog|page|updates)\b|"
+            r"^\s*(?:Thanks|Thank you) for (?:joining|following|reading|staying with) us\b|"
+            r"^\s*(?:Stick|Stay) with us\b|^\s*Follow (?:live|our live|along|the latest)\b|"
+            r"^\s*We['’]ll (?:continue to )?bring you (?:the latest|more|updates|further)\b|"
+            r"^\s*Here(?:'s|’s| is| are) (?:a )?(?:quick )?(?:summary|recap|round-?up) of "
+            r"(?:the )?(?:latest|key|main)\b"
         ),
     ),
     (
@@ -333,8 +354,27 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Where the reporters were, the whole line: "Ana Lind reported from Kyiv and
             # Oleh Petrenko from Lviv."
             r"^\s*(?:The )?(?:[A-Z][\w.'’\-]*+[ ]+){1,4}(?:reported|reports|contributed "
-            r"reporting) from (?:[A-Z][\w'’\-]*+(?:,[ ]|[ ](?:and[ ])?)?){1,8}"
-            r"(?:from (?:[A-Z][\w'’\-]*+[ ]?){1,3})?\.?\s*$",
+            r"reporting) from (?:[A-Z][\w'’\-]*+(?:,[ ]|,?[ ](?:and[ ])?)?){1,8}"
+            r"(?:from (?:[A-Z][\w'’\-]*+[ ]?){1,3})?\.?\s*$|"
+            # The desk's initials and its sources ("mf/jsi (AP, Reuters, AFP)"), a credit
+            # to the wires ("ABC/wires", "(FRANCE 24 with AFP)", "(With inputs from
+            # agencies)"), a syndication notice, the writer's post alone ("Jane Doe is the
+            # Guardian's Europe correspondent").
+            r"^\s*[a-z]{2,4}(?:/[a-z]{2,4})+(?:[ ]*\([^()]{1,60}\))?\s*$|"
+            r"^\s*[A-Z][\w ]{0,20}/wires?\s*$|"
+            r"^\s*\((?:With inputs? from [^()]{1,40}|(?:[A-Z0-9][\w ]{0,20} with )?"
+            r"(?:AFP|AP|Reuters|dpa|Xinhua|ANI|PTI|IANS|agencies)"
+            r"(?:(?:,[ ]|,?[ ]and[ ])(?:AFP|AP|Reuters|dpa|Xinhua|ANI|PTI|IANS|agencies))*)"
+            r"\)\.?\s*$|"
+            r"\bpublished from a syndicated feed\b|\bhas not been edited by [\w ]{1,30}staff\b|"
+            r"^\s*(?:[A-Z][\w.'’\-]*+[ ]+){1,3}is (?:the|an?) (?:[A-Z][\w'’&.\-]*+[ ]){1,4}?"
+            r"(?:[A-Z][\w&.\-]*+['’]s[ ])?(?:[A-Za-z]+[ ]){0,3}(?:correspondent|editor|"
+            r"reporter|columnist|bureau chief)\.?\s*$|"
+            # A news agency's note on who funds a beat ("AP's climate coverage receives
+            # financial support from ...", "AP is solely responsible for all content").
+            r"\bcoverage receives (?:financial )?support (?:from|through)\b|"
+            r"\bis solely responsible for (?:all|this) content\b|"
+            r"\bstandards for working with philanthropies\b",
         ),
     ),
     (
@@ -348,7 +388,16 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"A post shared by\b|\b[Ff]ollow (?:him|her|them|me) on\b|\bShare On\b|"
             r"^\s*Click to (?:share|email|print)\b|\(Opens in (?:a )?new window\)|"
             r"\bRead or Share this story\b|\bReach (?:him|her|them) at\b|"
-            r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b",
+            r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+\b|"
+            # Hashtags alone ("#BBCBreaking"), a newsroom's contact line ("WhatsApp: +44
+            # ..."), and the consent box in place of an embedded post ("Allow X content?",
+            # "This article contains content provided by X. We ask for your permission").
+            r"^\s*(?:#\w+\s*)+$|^\s*(?:WhatsApp|Telegram|Signal|SMS|Text us)\s*:|"
+            r"^\s*Allow (?:X|Twitter|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads|"
+            r"Google|Spotify)(?: content)?\?|"
+            r"\bcontent provided by (?:X|Twitter|Instagram|Facebook|YouTube|TikTok|Bluesky|"
+            r"Threads|Google|Spotify)\b|\bpermission before anything is loaded\b|"
+            r"\bchoose ['‘’\"“]?accept and continue\b",
         ),
     ),
     (
@@ -368,6 +417,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bappeared first on\b|"
             # A site's follow widget: "Add Donald Trump as an interest to stay up to date".
             r"\bas an interest to stay up to date\b|"
+            # A link to more of the outlet ("Follow AP's Africa coverage at https://..."),
+            # a newsletter's own blurb ("Our morning email breaks down ..."), "Stay
+            # informed with the latest business news", "skip past newsletter promotion".
+            r"^\s*(?:Find|Follow|Read|See|Visit|Watch|Listen to|Get|Download)\b.{0,120}"
+            r"\bat https?://\S+\s*$|"
+            r"^\s*Our (?:morning|evening|daily|weekly|free|new) (?:email|newsletter|briefing|"
+            r"bulletin)\b|^\s*Stay (?:informed|up to date|updated|tuned)\b|"
+            r"\bnewsletter promotion\b|"
             r"\bto stay up to date (?:on|with) (?:the latest|all the latest|breaking)\b|"
             # A call to subscribe: the subscription words with "you"/"your" or an order.
             # Anchored: tried from every position, the lookahead made this pattern
@@ -516,7 +573,7 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     the report ("Watch the report ...", captions) is not among them. An interview's "Q."
     and "A." go wherever they stand, and so does a page's list of names with their
     descriptions after a colon."""
-    raw = split_sentences(text)
+    raw = split_sentences(_without_embedded_posts(text))
     labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
     labels = [label for label, _ in labelled]
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
@@ -526,6 +583,31 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
     cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))
     return list(itertools.islice(cleaned, limit))
+
+
+# An embedded social post as a page's text gives it: the post's words, then its
+# signature ("— UN OCHA Sudan (@OCHA_Sudan) December 3, 2026"), in one paragraph or two.
+# The words are the poster's, with no "said" to tell the reader whose; the report
+# around them says what matters in them. (Extraction keeps them: a benchmark's reader
+# counts an embed as part of the page.)
+_POST_SIGNATURE = re.compile(
+    r"[—–-]{1,2}[ ]?[^\n()—–]{1,80}\(@\w{1,30}\)[ ]?(?:on )?" + _MONTH + r"[ ]\d{1,2},[ ]\d{4}\s*$"
+)
+
+
+def _without_embedded_posts(text: str) -> str:
+    if "(@" not in text:
+        return text
+    paragraphs = text.split("\n\n")
+    dropped: set[int] = set()
+    for index, paragraph in enumerate(paragraphs):
+        signature = _POST_SIGNATURE.search(paragraph)
+        if signature is None:
+            continue
+        dropped.add(index)
+        if not paragraph[: signature.start()].strip() and index > 0:
+            dropped.add(index - 1)  # the post's words stand in the paragraph above
+    return "\n\n".join(p for i, p in enumerate(paragraphs) if i not in dropped)
 
 
 # "These games include:" then "Joyride" / "A racing game where players can steer using
