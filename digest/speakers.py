@@ -398,6 +398,24 @@ def _one_described(name: str) -> bool:
     )
 
 
+# What a body's name ends on or opens with, so that its "and" joins no two speakers:
+# "Meteorology, Climatology and Geophysics Agency", "Centre for Volcanology and
+# Geological Hazard Mitigation", "Department of Health and Human Services".
+_BODY_HEADS = frozenset(
+    """Agency Ministry Department Centre Center Institute Office Bureau Commission Council
+    Committee Authority Board Service Services School College University Academy Foundation
+    Society Association Federation Union Organisation Organization Administration
+    Corporation Museum Fund Court Tribunal Network Group""".split()  # noqa: SIM905
+)
+_ONE_BODY = re.compile(
+    r"\b(?:" + "|".join(sorted(_BODY_HEADS)) + r")\s(?:of|for)\s(?:the\s)?"
+    r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand\s[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*$"
+)
+# Names in a list: "Russia, Kazakhstan and Turkey", each of one to three capitalised words.
+_LIST_ITEM = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,2}"
+_LISTED_NAMES = re.compile(rf"^{_LIST_ITEM}(?:,\s{_LIST_ITEM})+,?\sand\s{_LIST_ITEM}$")
+
+
 def is_plural_speaker(who: str, raw: str = "") -> bool:
     """Whether ``who`` takes "say": a group, "A and B", or a plural description.
 
@@ -409,8 +427,10 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
         who = base
     if _PLURAL_LEAD.match(who):
         return True
+    if _LISTED_NAMES.match(who) and who.split()[-1] not in _BODY_HEADS:
+        return True  # "Russia, Kazakhstan and Turkey say"
     name = re.split(r",", who)[0]
-    if re.search(r"\sand\s", name) and not _one_described(name):
+    if re.search(r"\sand\s", name) and not _one_described(name) and not _ONE_BODY.search(name):
         return True
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()
     head = head_phrase[-1] if head_phrase else ""

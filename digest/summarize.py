@@ -58,6 +58,7 @@ from digest.dates import (
 )
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, curl_quotes, make_headline
+from digest.headline import word_cases as cases_of
 from digest.hygiene import clean_sentence
 from digest.kept import Kept
 from digest.models import (
@@ -317,7 +318,11 @@ def _write_up(
         if issue_date is not None
         else ()
     )
-    voices = tuple(_dated_perspective(p, story) for _, p in perspectives)
+    cases = word_cases if word_cases is not None else cases_of(texts)
+    voices = tuple(
+        replace(p, says=_claim_in_case(p.says, cases))
+        for p in (_dated_perspective(p, story) for _, p in perspectives)
+    )
     one_spelling = _one_spelling(
         [headline, *(s.text for s in printed), *(f"{p.who} {p.says}" for p in voices)]
     )
@@ -630,6 +635,24 @@ def _select_perspectives(
         sentences, articles, limit=limit, documents=scored.documents, known=known
     )
     return [(order[position], perspective) for position, perspective in found]
+
+
+# A claim's first word, capitalised because it opened the outlet's sentence ("Thick gray
+# ash fell ..., said Rina Sitompul"): after "says" it is mid-sentence.
+_CLAIM_OPENING = re.compile(r"([A-Z][a-z]+)\b(?![’'.\-])")
+
+
+def _claim_in_case(says: str, cases: WordCases) -> str:
+    """``says`` with its first word in lower case where the articles write that word in
+    lower case inside sentences and never with a capital there (a name keeps its own:
+    "Mark Kelly will run")."""
+    opening = _CLAIM_OPENING.match(says)
+    if opening is None:
+        return says
+    word = opening.group(1)
+    if word in cases.capitalised or word.lower() not in cases.lowered:
+        return says
+    return word.lower() + says[opening.end() :]
 
 
 def _page_read(article: Article) -> bool:

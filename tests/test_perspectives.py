@@ -1557,3 +1557,48 @@ def test_a_bare_surname_stays_as_written_when_the_full_name_is_in_doubt(
     from digest.naming import introduce_names
 
     assert introduce_names([printed], context, known=frozenset()) == [printed]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "line"),
+    [
+        # Three countries say; no comma closes their list.
+        (
+            "Russia, Kazakhstan and Turkey said they were sending rescue teams to the region.",
+            "Russia, Kazakhstan and Turkey say they were sending rescue teams to the region.",
+        ),
+        # One body, whose name holds a list or an "and".
+        (
+            "The quake struck at a depth of 18 kilometers off the coast of Sulawesi, according "
+            "to Indonesia’s Meteorology, Climatology and Geophysics Agency.",
+            "Indonesia’s Meteorology, Climatology and Geophysics Agency says the quake struck "
+            "at a depth of 18 kilometers off the coast of Sulawesi.",
+        ),
+        (
+            "Indonesia's Centre for Volcanology and Geological Hazard Mitigation said the ash "
+            "column reached 11 kilometres above the summit.",
+            "Indonesia's Centre for Volcanology and Geological Hazard Mitigation says the ash "
+            "column reached 11 kilometres above the summit.",
+        ),
+        # A description after the name is closed by a comma, "and" in it or not.
+        (
+            "The coup attempt looks like the work of a small faction, said Chipo Mulenga, a "
+            "political analyst at the University of Zambia and Mines.",
+            "Chipo Mulenga, a political analyst at the University of Zambia and Mines, says the "
+            "coup attempt looks like the work of a small faction.",
+        ),
+        # Two people of two places are two speakers.
+        (
+            "The president of France and the chancellor of Germany said the summit would go "
+            "ahead next week.",
+            "The president of France and the chancellor of Germany say the summit would go "
+            "ahead next week.",
+        ),
+    ],
+)
+def test_lists_of_speakers_say_and_bodies_whose_names_hold_a_list_say_as_one(
+    sentence: str, line: str
+) -> None:
+    found = find_perspectives([(sentence, 0)], ARTICLES[:1], limit=1)
+
+    assert [_line(p) for _, p in found] == [line]

@@ -1816,3 +1816,27 @@ def test_an_outlet_repeating_itself_is_no_support_for_a_sentence() -> None:
     # Without outlets, each article is one of its own.
     alone = score_sentences(texts, frozenset())
     assert alone.scores.tolist() == apart.scores.tolist()
+
+
+def test_a_claims_first_word_reads_in_the_case_the_articles_give_it_mid_sentence() -> None:
+    from digest.headline import word_cases
+    from digest.summarize import _claim_in_case
+
+    cases = word_cases(
+        [
+            "Villagers swept thick ash from their roofs as Mark Kelly toured the town.",
+            "Regular flights resumed on Monday; the army said regular units had withdrawn.",
+        ]
+    )
+
+    # "Thick gray ash fell ..., said Rina Sitompul": "says thick gray ash fell".
+    assert _claim_in_case("Thick gray ash fell on the villages.", cases) == (
+        "thick gray ash fell on the villages."
+    )
+    # "Regular" opens a sentence there, and is written in lower case inside one.
+    assert _claim_in_case("Regular army units retook the building.", cases).startswith("regular")
+    # A name keeps its capital, a word the articles never write mid-sentence too, and a
+    # quotation is as its speaker spoke it.
+    assert _claim_in_case("Mark Kelly will run.", cases) == "Mark Kelly will run."
+    assert _claim_in_case("Loyal troops retook it.", cases) == "Loyal troops retook it."
+    assert _claim_in_case("“Thick ash fell,” she said.", cases) == "“Thick ash fell,” she said."
