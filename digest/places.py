@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEMONYMS", "PLACES", "names_the_world"]
+__all__ = ["DEMONYMS", "NEIGHBOURS", "PLACES", "countries_named", "names_the_world"]
 
 # A place's people and adjective ("Iranian", "Iranians" for "Iran"): a keyword naming a
 # place finds them too. Written out rather than made by endings, which give another
