@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from digest.models import Article, Story
 from digest.places import names_the_world
 
-__all__ = ["death_toll", "hard_news", "soft_news", "world_news"]
+__all__ = ["dead_counted", "death_toll", "hard_news", "soft_news", "world_news"]
 
 # Each alternative is matched at word starts, case-insensitively; a trailing "\w*"
 # takes inflections ("medal", "medals", "medalist"). Lemmatised text ("champion
@@ -124,7 +124,7 @@ _DEATHS = re.compile(
     rf"over|nearly|almost|some|about|around|as\s+many\s+as|up\s+to))?\s+(?:a\s+)?{_COUNT}"
     rf"|{_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
     rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
-    rf"|\bdeath\s+toll\b[^.]{{0,60}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    rf"|\bdeath\s+toll\b[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}",
     re.IGNORECASE,
 )
@@ -175,12 +175,16 @@ def world_news(story: Story) -> bool:
 def death_toll(story: Story) -> int:
     """The largest number of dead any article of ``story`` reports in its title or
     opening ("kills at least 28", "11 killed", "death toll rises to 40"), or 0."""
+    return max((dead_counted(text) for text in _heads(story)), default=0)
+
+
+def dead_counted(text: str, *, figures_only: bool = False) -> int:
+    """The largest number of dead ``text`` reports ("kills at least 28", "11 killed",
+    "death toll rises to 40"), or 0; with ``figures_only``, of those written in figures
+    (not "dozens dead")."""
+    written = (next(group for group in m.groups() if group) for m in _DEATHS.finditer(text))
     return max(
-        (
-            _count(next(group for group in match.groups() if group))
-            for text in _heads(story)
-            for match in _DEATHS.finditer(text)
-        ),
+        (_count(w) for w in written if not figures_only or any(c.isdigit() for c in w)),
         default=0,
     )
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -72,6 +72,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
+from digest.softnews import dead_counted
 from digest.text import (
     MONTHS,
     content_words,
@@ -259,6 +260,11 @@ def _write_up(
         outlets=[a.outlet for a in articles],
     )
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
+    superseded = _superseded_tolls(scored, articles)
+    if superseded:
+        scores = scored.scores.copy()
+        scores[list(superseded)] = float(scores.min()) - 1.0
+        scored = replace(scored, scores=scores)
 
     def stale_of(index: int) -> date | None:
         candidate = scored.candidates[index]
@@ -273,7 +279,7 @@ def _write_up(
         return local_date(article.published, article.utc_offset)
 
     scored, briefly = _briefly_of_now(
-        scored, options.briefly_words, lead_docs, stale_of, written_on
+        scored, options.briefly_words, lead_docs, stale_of, written_on, superseded
     )
     headline = _headline(story, scored, briefly, word_cases)
     # A title introduces what it names only if the reader sees it: the email shows the
@@ -282,7 +288,12 @@ def _write_up(
     shown = frozenset(content_words(headline)) | known_names
     if shown != scored.titles:
         seen, again = _briefly_of_now(
-            replace(scored, titles=shown), options.briefly_words, lead_docs, stale_of, written_on
+            replace(scored, titles=shown),
+            options.briefly_words,
+            lead_docs,
+            stale_of,
+            written_on,
+            superseded,
         )
         if again:
             if again[:1] != briefly[:1]:
@@ -353,12 +364,48 @@ def _write_up(
     )
 
 
+# A death toll a later report raised ("killing at least 43" on the first day, "has risen
+# to 71" on the next): the story tells the newest, and an older count is ranked last for
+# the Briefly, the voices and the notes. Counted as one when within rounding
+# (figures' _SAME_FIGURE), and only in sentences on one subject (sharing
+# _TOLL_CONTEXT content words besides the figures) that name no year: "In 2018 a quake
+# killed more than 4,300 people" is history, not the count.
+_TOLL_CONTEXT = 3
+_TOLL_ROUNDING = 0.1
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
+    """The candidates giving a death toll that a later article's sentence raises."""
+    tolls = {
+        i: count
+        for i, candidate in enumerate(scored.candidates)
+        if (count := dead_counted(candidate.text)) and not _YEAR.search(candidate.text)
+    }
+    # "Killing dozens" is no count a later "71" contradicts: only figures are raised.
+    counted = {i for i in tolls if dead_counted(scored.candidates[i].text, figures_only=True)}
+    superseded = set()
+    for i, count in tolls.items():
+        if i not in counted:
+            continue
+        written = articles[scored.candidates[i].doc].published
+        if any(
+            higher > count * (1.0 + _TOLL_ROUNDING)
+            and articles[scored.candidates[j].doc].published > written
+            and len(scored.bags[i] & scored.bags[j]) >= _TOLL_CONTEXT
+            for j, higher in tolls.items()
+        ):
+            superseded.add(i)
+    return frozenset(superseded)
+
+
 def _briefly_of_now(
     scored: ScoredSentences,
     budget: int,
     lead_docs: frozenset[int],
     stale: Callable[[int], date | None],
     written_on: Callable[[int], date],
+    superseded: frozenset[int] = frozenset(),
 ) -> tuple[ScoredSentences, list[int]]:
     """The Briefly, without a sentence that tells in the future tense of a day before
     the issue ("will use Article 49.3 on Tuesday (17 November)" in an issue of the 23rd)
@@ -366,7 +413,9 @@ def _briefly_of_now(
     choice made again. A new lead must come from a report written on or after that day:
     one written before it tells no more of the day, and is often background ("On Oct. 3,
     1995, a jury acquitted ..." for a parole hearing); then the first choice stays, and
-    is flagged for the editors. Returns the scores so ranked, for the rest."""
+    is flagged for the editors. A sentence in ``superseded`` (a death toll a later report
+    raised) is left out unless it is the whole Briefly. Returns the scores so ranked,
+    for the rest."""
     briefly = select_briefly(scored, budget, lead_docs)
     for _ in range(_STALE_RETRIES):
         past = {i: day for i in briefly if (day := stale(i)) is not None}
@@ -382,7 +431,8 @@ def _briefly_of_now(
         if again[0] != briefly[0] and written_on(again[0]) < day:
             break
         scored, briefly = demoted, again
-    return scored, briefly
+    # A count a later report raised is no part of the Briefly beside another sentence.
+    return scored, [i for i in briefly if i not in superseded] or briefly
 
 
 def _headline(

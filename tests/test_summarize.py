@@ -1840,3 +1840,39 @@ def test_a_claims_first_word_reads_in_the_case_the_articles_give_it_mid_sentence
     assert _claim_in_case("Mark Kelly will run.", cases) == "Mark Kelly will run."
     assert _claim_in_case("Loyal troops retook it.", cases) == "Loyal troops retook it."
     assert _claim_in_case("“Thick ash fell,” she said.", cases) == "“Thick ash fell,” she said."
+
+
+QUAKE_FIRST_DAY = """\
+A powerful earthquake struck off the island of Sulawesi before dawn on Wednesday, \
+killing at least 43 people and sending thousands of residents fleeing to higher ground, \
+officials said.
+
+The magnitude 7.1 quake hit at a depth of 18 kilometres near the town of Donggala, the \
+geophysics agency said, and a tsunami warning was lifted two hours later.
+
+Rescuers searched collapsed houses in the hills above Donggala for survivors.
+"""
+QUAKE_NEXT_DAY = """\
+The death toll from the powerful earthquake that struck off the island of Sulawesi has \
+risen to 71, officials said on Thursday, as rescuers dug through collapsed houses and \
+struggled to reach villages cut off by landslides.
+
+More than 300 people were injured and about 12,000 were displaced, the disaster agency said.
+
+In 2018 a 7.5 magnitude earthquake and tsunami killed more than 4,300 people in nearby Palu.
+"""
+
+
+def test_a_death_toll_a_later_report_raised_gives_way_to_the_newer_count() -> None:
+    first = _article("wire", "Wire", "Quake off Sulawesi kills at least 43", QUAKE_FIRST_DAY, 0)
+    next_day = _article("gazette", "Gazette", "Sulawesi quake toll rises", QUAKE_NEXT_DAY, 26)
+    summary = summarize_story(Story(StoryId("quake"), (first, next_day)))
+    told = " ".join(s.text for s in summary.briefly)
+
+    # The newest count is told; the first day's is not, and the 2018 quake's 4,300
+    # (history, with its year) does not count as the count.
+    assert "risen to 71" in told
+    assert "at least 43" not in told
+    # On the first day alone, its count is the news.
+    alone = summarize_story(Story(StoryId("quake"), (first,)))
+    assert "at least 43" in alone.briefly[0].text
