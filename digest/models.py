@@ -7,7 +7,6 @@ appear here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -265,10 +264,6 @@ class Sentence:
     source_url: str
 
 
-# A description after a speaker's name: "a spokesperson for ...", "the envoy", "38".
-_DESCRIPTION = re.compile(r"(?:a|an|the|his|her|its|their|\d)\b", re.IGNORECASE)
-
-
 @dataclass(frozen=True, slots=True)
 class Perspective:
     """Who says what: an attributed viewpoint.
@@ -289,10 +284,10 @@ class Perspective:
         if not self.verb:
             return ":"
         # "Jane Doe, a farmer, says ..."; a quote is introduced: "says: “...”". No comma
-        # closes a list ("Russia, Kazakhstan and Turkey say") or a body's name
-        # ("Meteorology, Climatology and Geophysics Agency").
-        last = self.who.rpartition(", ")[2]
-        listed = " and " in last and last[:1].isupper() and not _DESCRIPTION.match(last)
+        # closes a list of names ("Russia, Kazakhstan and Turkey say") or a body's name
+        # ("Meteorology, Climatology and Geophysics Agency"): every word capitalised.
+        words = self.who.replace(",", " ").split()
+        listed = "and" in words and all(w[:1].isupper() for w in words if w != "and")
         comma = "," if "," in self.who and not listed else ""
         colon = ":" if self.says[:1] in '"“' else ""
         return f"{comma} {self.verb}{colon}"

@@ -1587,6 +1587,12 @@ def test_a_bare_surname_stays_as_written_when_the_full_name_is_in_doubt(
             "Chipo Mulenga, a political analyst at the University of Zambia and Mines, says the "
             "coup attempt looks like the work of a small faction.",
         ),
+        (
+            "The reports were troubling, said Shira Katz, chief executive of the Centre for "
+            "Israel and Jewish Affairs.",
+            "Shira Katz, chief executive of the Centre for Israel and Jewish Affairs, says the "
+            "reports were troubling.",
+        ),
         # Two people of two places are two speakers.
         (
             "The president of France and the chancellor of Germany said the summit would go "
