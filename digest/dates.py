@@ -102,12 +102,17 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
-# A sentence about the future: "will", "is due to", "is expected to". ("Would" is left
-# out: reported speech about a later day is already covered by the day's slack.)
+# A sentence about the future: "will", "is due to", "is expected to".
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
     r"as soon as)\b"
 )
+# Reported speech's future ("fishermen said they would hold a protest on Thursday": the
+# coming Thursday), not its past ("would have"); only in the day's clause, and only
+# where no day is named before it, which it would be counted from instead ("Shops closed
+# on Friday after the port announced that the curfew would be lifted on Monday").
+_WOULD = re.compile(r"\bwould\b(?!(?: \w+)? have\b)")
+_A_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
 # "the Sunday Times", "the Monday Night Football broadcast": the day starts a name.
@@ -780,7 +785,16 @@ def _tense(text: str, start: int) -> str | None:
     in its clause ("this weekend, when she was photographed").
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
+    opens = start - len(clause)
+    future = max(
+        [m.end() for m in _FUTURE.finditer(clause)]
+        + [
+            m.end()
+            for m in _WOULD.finditer(clause)
+            if not _A_WEEKDAY.search(text, 0, opens + m.start())
+        ],
+        default=-1,
+    )
     past = max(_past_tenses(clause), default=-1)
     # A day inside a condition that follows the clause's tenses looks ahead with it:
     # "... could see 700,000 jobs hit if the government shuts down Monday night".

@@ -85,6 +85,25 @@ def test_a_passive_in_a_condition_looks_ahead() -> None:
     )
 
 
+def test_reported_speechs_would_looks_ahead_unless_a_day_named_before_it_anchors_it() -> None:
+    wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    assert annotate_dates(
+        "The fishermen said they would hold a protest on Thursday.", wednesday
+    ) == ("The fishermen said they would hold a protest on Thursday (3 December).")
+    # Its past tells of a day gone.
+    assert annotate_dates("He said he would have resigned on Thursday.", wednesday) == (
+        "He said he would have resigned on Thursday (26 November)."
+    )
+    # A day named before it is what it looks ahead from, and it is past.
+    assert annotate_dates(
+        "Shops closed on Friday after the port said the curfew would be lifted on Monday.",
+        wednesday,
+    ) == (
+        "Shops closed on Friday (27 November) after the port said the curfew would be "
+        "lifted on Monday (30 November)."
+    )
+
+
 def test_what_to_watch_and_the_briefly_give_a_conditional_day_the_same_date() -> None:
     friday = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
     hearing = "The parole board will hear the skipper's case on Wednesday."
