@@ -199,6 +199,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}(?:,[ ][A-Z][A-Z ]{1,30})?:\s*$|"
             r"\b[Tt]ranscripts? (?:text )?may (?:vary|be revised)\b|"
             r"\b[Aa]udio on \S+ may be edited\b|\bauthoritative record of\b|"
+            # The host's hand-off: "NPR's Jane Doe has been following the story from
+            # Johannesburg", "... joins us now from Lusaka".
+            r"\bhas been (?:following|covering) (?:the|this) story\b|"
+            r"\bjoins us (?:now )?(?:from|on the line)\b|"
             # A news video's page: the call to watch it, and its caption ("Dana Ruiz
             # reports during Evening News at 6pm on June 1, 2018").
             r"^\s*Watch (?:the|our|this|his|her|their|a) (?:full |live |latest |entire )?"

@@ -59,7 +59,7 @@ _INTRO = re.compile(
     r"^(?:(?:As|When|While|After|Before|Although|Though|If|Since|Because|Once|Until|In|On|"
     r"At|During|Speaking|Asked|Meanwhile|However|But|And|Still|Yet|Later|Earlier|Now|Then|"
     r"Separately|Instead|Previously|Also|Indeed|Today|Yesterday|Tomorrow|Tonight|For|With|"
-    r"Afterwards?|"
+    r"Afterwards?|So|Well|Oh|Look|Actually|Basically|Anyway|"
     r"Without|Despite|"
     r"Under|Over|From|By|To)\b|[A-Z]?[a-z]+(?:ing|ed)\b|[a-z]|"
     # A sentence adverb ("Unfortunately, they said"); "Sally" or "Kelly" has no suffix before

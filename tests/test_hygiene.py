@@ -212,6 +212,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Video duration 04:12", "player chrome"),
         ("DANA KESSLER, HOST:", "player chrome"),
         ("(SOUNDBITE OF ARCHIVED RECORDING)", "player chrome"),
+        ("The network's Jane Doe has been following the story from Johannesburg.", "player"),
+        ("Our correspondent Tom Roe joins us now from Lusaka.", "player chrome"),
         ("Accuracy and availability of NPR transcripts may vary.", "player chrome"),
         ("The authoritative record of the programming is the audio record.", "player chrome"),
     ],

@@ -1593,6 +1593,12 @@ def test_a_bare_surname_stays_as_written_when_the_full_name_is_in_doubt(
             "Shira Katz, chief executive of the Centre for Israel and Jewish Affairs, says the "
             "reports were troubling.",
         ),
+        # A speaker after a spoken "So" or "Well" and a time: a broadcast's transcript.
+        (
+            "So at about 3 in the morning, residents of Lusaka say they heard gunfire "
+            "near the broadcaster.",
+            "Residents of Lusaka say they heard gunfire near the broadcaster.",
+        ),
         # Two people of two places are two speakers.
         (
             "The president of France and the chancellor of Germany said the summit would go "
