@@ -352,7 +352,9 @@ def _drop_leading_title(paragraphs: list[str], titles: tuple[str, ...]) -> list[
             top = number == 0 or _is_headline(paragraphs[number - 1])
             if top and after >= _STORY_AFTER_TITLE * before:
                 return paragraphs[number + 1 :]
-            break
+            # Below the lede (a page that sets its headline after it), the headline
+            # alone goes.
+            return [*paragraphs[:number], *paragraphs[number + 1 :]]
     return paragraphs
 
 

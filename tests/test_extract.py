@@ -263,6 +263,8 @@ def test_a_pull_quote_repeating_the_headline_does_not_cut_the_lead() -> None:
 
     assert article is not None
     assert article.paragraphs[:2] == STORY[:2]
+    # The headline repeated below the lede goes; the report after it stays whole.
+    assert article.paragraphs[2:] == more
 
 
 FRENCH = (
@@ -498,3 +500,25 @@ def test_a_short_report_keeps_its_place_before_a_clip_of_other_news() -> None:
     article = extract_article(page, "https://tv.example/news/shot")
     # Too short to stand without it, the report keeps the page's order: news first.
     assert article is None or article.paragraphs[0] == report[0]
+
+
+def test_a_headline_the_extraction_sets_below_the_lede_goes() -> None:
+    # A body split into one container per paragraph, as a large US paper's pages are:
+    # the extraction has been seen to set the headline after the first paragraph.
+    title = "Harbour board says it foiled a takeover of the ferry company"
+    body = "".join(
+        f"<div class='article-body' data-qa='article-body'><p>{p}</p></div>" for p in STORY
+    )
+    html = (
+        f"<html><head><title>{title} - The Post</title></head><body><main><article>"
+        f"<h1 data-qa='headline'><span>{title}</span></h1>"
+        "<h2 data-qa='subheadline'>The chair said the company was fully under control after "
+        "the vote in the harbour office.</h2>"
+        f"<div class='grid-body'>{body}</div></article></main></body></html>"
+    )
+
+    article = extract_article(html, "https://www.post.example/a")
+
+    assert article is not None
+    assert title not in article.paragraphs
+    assert [p for p in article.paragraphs if p in STORY] == list(STORY)
