@@ -1876,3 +1876,47 @@ def test_a_death_toll_a_later_report_raised_gives_way_to_the_newer_count() -> No
     # On the first day alone, its count is the news.
     alone = summarize_story(Story(StoryId("quake"), (first,)))
     assert "at least 43" in alone.briefly[0].text
+
+
+COUP_WIRE = """\
+Soldiers stormed the state broadcaster in Lusaka before dawn on Wednesday and announced \
+on air that they had dissolved the government, but loyal troops retook the building \
+within hours, officials said.
+
+Zambia, a copper-rich nation of about 21 million people, has long been considered one of \
+southern Africa's most stable democracies.
+
+A wave of coups has swept parts of Africa since 2020, mostly in the Sahel, where juntas \
+have taken power in Mali, Burkina Faso and Niger.
+"""
+COUP_PAPER = """\
+Zambia's government said on Wednesday that it had foiled a coup attempt after a group of \
+soldiers briefly seized the state broadcaster's headquarters in Lusaka.
+
+Zambia, Africa's second-largest copper producer, has been seen as one of the continent's \
+most stable democracies since the end of one-party rule in 1991.
+
+The president was due to address the nation on Wednesday evening, his spokesman said.
+"""
+
+
+def test_a_sentence_that_tells_a_fact_shown_above_in_other_words_is_left_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from digest import summarize as summarize_module
+
+    articles = (
+        _article("wire", "Wire", "Coup attempt foiled in Zambia", COUP_WIRE, 0),
+        _article("paper", "Paper", "Zambia says it foiled a coup", COUP_PAPER, 2),
+    )
+
+    def steady(story_id: str) -> int:
+        # A story id of its own for each: write-ups are kept by their inputs.
+        summary = summarize_story(Story(StoryId(story_id), articles))
+        shown = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+        return sum("stable democracies" in text for text in shown)
+
+    assert steady("coup") == 1
+    # Without the sentence vectors' judgement both would print: their words differ.
+    monkeypatch.setattr(summarize_module, "_SAME_MEANING", 2.0)
+    assert steady("coup-unjudged") == 2
