@@ -120,7 +120,7 @@ from digest.linkage import (
 )
 from digest.models import Article, ArticleId, Story
 from digest.places import NEIGHBOURS, countries_named
-from digest.text import WEEKDAYS, content_words, named_weekdays
+from digest.text import WEEKDAYS, content_words, named_weekdays, word_count
 
 __all__ = ["cluster_stories", "cluster_texts", "clustering_texts", "proper_names"]
 
@@ -225,17 +225,19 @@ _WEEKDAY_MARGIN = 0.04
 _WEEKDAYS_APART: BoolArray = np.array(
     [[min(abs(i - j), 7 - abs(i - j)) >= 2 for j in range(7)] for i in range(7)]
 )
-# Countries named in leads (step 6 too): two reports of one event, when both leads name
-# countries, name one in common; two events of one kind in one week (two elections, two
-# earthquakes, two border crossings reopened) are worded alike and name different ones.
-# A near pass whose leads name only different countries (Israel and Palestine fit
-# together, digest.places.NEIGHBOURS) stays apart. Of the reports of one event in the
-# realfeeds set, no pair conflicts (61 pairs); in the pages weeks (seeds 29, 37, 41, 53)
-# one event splits on it, a press conference whose one report carries a linked
-# headline about Syria. The margin is the weekdays', for short texts too: a one-line
-# teaser of two elections is as alike as two leads. 0.1 or a veto split one more
-# event (seed 53); counting only the first 30 or 50 words of the lead splits more (a
-# cluster's countries are those of all its leads, so fewer names conflict more often).
+# Countries named (step 6 too): two reports of one event name a country in common; two
+# events of one kind in one week (two elections, two earthquakes, two border crossings
+# reopened) are worded alike and name different ones. A near pass between clusters
+# whose reports name only different countries (Israel and Palestine fit together,
+# digest.places.NEIGHBOURS) stays apart. A report is marked when its lead names a
+# country, with every country its whole text names (one event told from its two
+# sides names the other side further on); a short text only when it names two or more
+# (a feed item from Moscow and one from Kyiv name one side each). So marked, no pair of
+# reports of one event conflicts in the realfeeds set or the kept pages weeks (seeds 1,
+# 29, 37, 41, 53) and their clustering is unchanged; the lead alone split a press
+# conference whose one report carried a linked headline about Syria (seeds 1, 29, 53)
+# and a reviewer's two-sided war reports. The margin is the weekdays', for short
+# texts too.
 _COUNTRY_MARGIN = 0.04
 # Quotations two reports print word for word (step 7): a run of _QUOTE_WORDS words
 # inside quotation marks that the reports of exactly two clusters hold joins them when
@@ -372,10 +374,12 @@ def cluster_texts(
         # A text with a body is held higher by as much (step 9), whichever its bar.
         meaning_bars[bodied] += _MEANING_BAR_BODY - _MEANING_BAR
         thresholds = (1.0 - blend) * thresholds + blend * meaning_bars
+    if quoted is None:
+        quoted = texts if tails is None else [f"{t} {u}" for t, u in zip(texts, tails, strict=True)]
     conflicts = []
     for marks, apart, margin in (
         (_weekday_marks(texts, old), _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness),
-        (*_country_marks(texts, old), np.full(len(texts), _COUNTRY_MARGIN)),
+        (*_country_marks(texts, quoted, tails, old), np.full(len(texts), _COUNTRY_MARGIN)),
     ):
         if marks.any():
             conflicts.append(
@@ -389,8 +393,6 @@ def cluster_texts(
                 )
             )
     labels = average_linkage(linked, rows, cols, thresholds, hours, old, agreement, conflicts)
-    if quoted is None:
-        quoted = texts if tails is None else [f"{t} {u}" for t, u in zip(texts, tails, strict=True)]
     runs = [_quoted_runs(text) for text in quoted]
     labels = join_exclusive(labels, smoothed, runs, _QUOTE_FLOOR, hours, old)
     return _first_seen_order(labels)
@@ -425,15 +427,29 @@ def _weekday_marks(texts: Sequence[str], carried: BoolArray | None) -> FloatArra
     return marks
 
 
-def _country_marks(texts: Sequence[str], carried: BoolArray | None) -> tuple[FloatArray, BoolArray]:
-    """One row per text, one column per country its lead names (1.0), and which two
+def _country_marks(
+    texts: Sequence[str],
+    wholes: Sequence[str],
+    tails: Sequence[str] | None,
+    carried: BoolArray | None,
+) -> tuple[FloatArray, BoolArray]:
+    """One row per text, one column per country (1.0 where it is named), and which two
     countries' columns are apart (all but a country and itself or its neighbour).
 
-    Reports of stories already sent carry no marks, as for the days."""
-    named = [
-        frozenset() if carried is not None and carried[i] else countries_named(text)
-        for i, text in enumerate(texts)
-    ]
+    A text whose lead names a country carries every country its whole text names: one
+    event told from its two sides ("Russian strikes ..., Moscow said" and "strikes on
+    Kyiv, Ukrainian officials said") names the other side further on. A short text (a
+    feed item, no body to name the other side in) is marked only when it names two
+    countries or more. A lead that names none leaves its text unmarked (a report's aside
+    on another country is no place of its own), and so are reports of stories already
+    sent, as for the days."""
+    named = []
+    for i, (text, whole) in enumerate(zip(texts, wholes, strict=True)):
+        lead = frozenset() if carried is not None and carried[i] else countries_named(text)
+        bodied = tails is not None and word_count(tails[i]) >= _BODY_MEANING_MIN_WORDS
+        if lead and not bodied and len(lead) < 2:
+            lead = frozenset()
+        named.append(lead | countries_named(whole) if lead else lead)
     columns = sorted(set().union(*named))
     where = {country: j for j, country in enumerate(columns)}
     marks = np.zeros((len(texts), len(columns)))

@@ -216,7 +216,7 @@ def names_the_world(text: str) -> bool:
 _COUNTRY_NAMES = {
     country: names.split(";")
     for country, names in {
-        "United States": "United States;U.S.;US;USA;U.S.A.",
+        "United States": "United States;U.S.;US;USA;U.S.A.;New Mexico",
         "Britain": "United Kingdom;U.K.;UK;London;Scotland;Scottish;Wales;Welsh;Northern Ireland",
         "Saudi Arabia": "Saudi Arabia;Saudi;Saudis;Riyadh;Jeddah",
         "United Arab Emirates": "United Arab Emirates;UAE;Emirati;Emiratis;Abu Dhabi;Dubai",
@@ -256,6 +256,8 @@ _COUNTRY_NAMES = {
         "Philippines": "Manila",
         "Indonesia": "Jakarta;Bali",
         "Sudan": "Khartoum;Darfur;El Fasher;Port Sudan",
+        "South Sudan": "South Sudan;South Sudanese;Juba",
+        "Guinea-Bissau": "Guinea-Bissau",
         "Libya": "Tripoli;Benghazi",
         "Nigeria": "Abuja;Lagos",
         "South Africa": "South Africa;Pretoria;Johannesburg;Cape Town",
@@ -276,8 +278,8 @@ _COUNTRY_NAMES = {
         "Sweden": "Stockholm",
         "Norway": "Oslo",
         "Finland": "Helsinki",
-        "Canada": "Ottawa",
-        "Australia": "Canberra",
+        "Canada": "Ottawa;British Columbia;Ontario;Quebec;Alberta",
+        "Australia": "Canberra;New South Wales;Queensland;Tasmania;Victoria's",
         "Bangladesh": "Dhaka",
         "Nepal": "Kathmandu",
         "Serbia": "Belgrade",
@@ -286,7 +288,6 @@ _COUNTRY_NAMES = {
         "Georgia": "Tbilisi;Georgian",
         "Armenia": "Yerevan",
         "Azerbaijan": "Baku",
-        "Belgium": "Brussels",
         "Netherlands": "The Hague;Amsterdam",
         "Italy": "Rome",
         "Switzerland": "Geneva",
@@ -332,7 +333,17 @@ def _country_forms() -> dict[str, str]:
     for country, names in _COUNTRY_NAMES.items():
         for name in names:
             forms[" ".join(name.split())] = country
-    for name in ("Georgia", "Turkey", "England", "English", "Kashmiri", "Kurdish"):
+    for name in (
+        "Georgia",
+        "Georgians",
+        "Turkey",
+        "Turkeys",
+        "England",
+        "English",
+        "Kashmiri",
+        "Kurdish",
+        "Victoria's",
+    ):
         forms.pop(name, None)
     forms["Georgian"] = "Georgia"
     forms["Turkish"] = "Turkey"
@@ -340,11 +351,23 @@ def _country_forms() -> dict[str, str]:
 
 
 _COUNTRY_FORMS = _country_forms()
+# A place's name inside another name: a treaty or a convention ("Rome Statute", "Paris
+# Agreement", "Geneva Conventions"), a tournament or a club ("Australian Open", "Real
+# Madrid", "Paris Saint-Germain", "Fighting Irish"), a sea or a delta ("Indian Ocean",
+# "Gulf of Guinea", "Niger Delta"), a language ("Spanish-language"), a currency ("US$").
+_INSIDE_A_NAME = r"(?<!\bReal )(?<!\bGulf of )(?<!\bFighting )(?<!\bNew )"
+_NOT_THE_COUNTRY = (
+    r"(?![ -](?:Statute|Conventions?|Agreement|Accords?|Protocol|Open|Ocean|Sea|Delta|"
+    r"Saint-Germain|language|speaking)\b|\$)"
+)
 _COUNTRY = re.compile(
-    r"(?<![\w.])(?:"
+    r"(?<![\w.])"
+    + _INSIDE_A_NAME
+    + r"(?:"
     + "|".join(map(re.escape, sorted(_COUNTRY_FORMS, key=lambda n: (-len(n), n))))
     + r")(?!\w|-American)"
     + _MASTHEAD
+    + _NOT_THE_COUNTRY
 )
 
 

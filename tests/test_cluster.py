@@ -672,10 +672,49 @@ def test_without_its_countries_the_other_crossing_would_join() -> None:
     assert len(cluster_stories([CROSSING_THAI, CROSSING_THAI_AGAIN, placed])) == 1
 
 
-def test_israel_and_palestine_are_no_conflict() -> None:
-    marks, apart = cluster_module._country_marks(
-        ["Israeli strikes hit Gaza City", "Hamas says Gaza talks stall", "Israel votes"], None
-    )
-    columns = ["Israel", "Palestine"]  # sorted, as the marks are
-    assert marks.tolist() == [[1.0, 1.0], [0.0, 1.0], [1.0, 0.0]]
+def test_which_texts_carry_countries_and_israel_and_palestine_are_no_conflict() -> None:
+    leads = [
+        "Israeli strikes hit Gaza City",
+        "Hamas says Gaza talks stall",
+        "Israel votes",
+        "Knesset votes",  # a short text naming one country: no mark
+        "Ministers meet",  # a lead naming none: none, whatever its body names
+    ]
+    body = " ".join(["The talks went on through the night."] * 6)
+    tails = [body, body, f"{body} Talks in Cairo", "", f"{body} Gaza"]
+    wholes = [f"{lead} {tail}" for lead, tail in zip(leads, tails, strict=True)]
+
+    marks, apart = cluster_module._country_marks(leads, wholes, tails, None)
+
+    columns = ["Egypt", "Israel", "Palestine"]  # sorted, as the marks are
+    assert marks.tolist() == [
+        [0.0, 1.0, 1.0],
+        [0.0, 0.0, 1.0],
+        [1.0, 1.0, 0.0],  # a full article: what its body names too
+        [0.0, 0.0, 0.0],
+        [0.0, 0.0, 0.0],
+    ]
     assert not apart[columns.index("Israel"), columns.index("Palestine")]
+    assert apart[columns.index("Israel"), columns.index("Egypt")]
+
+
+def test_one_event_told_from_its_two_sides_stays_one_story() -> None:
+    moscow = _article(
+        "https://a.example/barrage",
+        "Wire One",
+        "Russian barrage kills 12 overnight",
+        "A massive Russian drone and missile barrage overnight killed at least 12 people and "
+        "knocked out power to hundreds of thousands of homes, officials said on Tuesday. "
+        "Moscow said it had struck military and energy targets.",
+    )
+    kyiv = _article(
+        "https://b.example/kyiv",
+        "Wire Two",
+        "Kyiv hit by huge overnight attack, 12 dead",
+        "At least 12 people were killed when drones and missiles struck Kyiv overnight, "
+        "Ukrainian officials said on Tuesday. Rescuers searched the rubble of a block of "
+        "flats and power was out for hundreds of thousands of homes.",
+        hours=2,
+    )
+
+    assert len(cluster_stories([moscow, kyiv])) == 1

@@ -80,6 +80,17 @@ def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
         ("Jordan scores 30 as American Airlines adds flights", set()),
         ("A USA Today investigation", set()),  # a paper's name, not the country
         ("Middle East talks in the Sahel", set()),  # regions, no one country
+        # A state or province is its country's; a country's name inside another name is
+        # none of its news.
+        ("Bushfires across New South Wales", {"Australia"}),
+        ("A wildfire in British Columbia", {"Canada"}),
+        ("The governor of New Mexico", {"United States"}),
+        ("South Sudanese refugees cross the border", {"South Sudan"}),
+        ("Georgians head to the polls in the Senate runoff", set()),
+        ("The Rome Statute and the Paris Agreement", set()),
+        ("The Australian Open final and Real Madrid's win", set()),
+        ("Piracy in the Gulf of Guinea and the Indian Ocean", set()),
+        ("A US$2 billion Spanish-language deal", set()),
     ],
 )
 def test_the_countries_a_text_names(text: str, countries: set[str]) -> None:
