@@ -12,6 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
 
+from digest.speakers import TITLE_WORDS
 from digest.urls import redact_secrets
 
 __all__ = [
@@ -287,7 +288,11 @@ class Perspective:
         # closes a list of names ("Russia, Kazakhstan and Turkey say") or a body's name
         # ("Meteorology, Climatology and Geophysics Agency"): every word capitalised.
         words = self.who.replace(",", " ").split()
-        listed = "and" in words and all(w[:1].isupper() for w in words if w != "and")
+        listed = (
+            "and" in words
+            and all(w[:1].isupper() for w in words if w != "and")
+            and not any(w in TITLE_WORDS for w in words)
+        )
         comma = "," if "," in self.who and not listed else ""
         colon = ":" if self.says[:1] in '"“' else ""
         return f"{comma} {self.verb}{colon}"

@@ -25,6 +25,7 @@ import re
 from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, fold_accents
 
 __all__ = [
+    "TITLE_WORDS",
     "is_common_plural",
     "is_group_label",
     "is_plural_speaker",
@@ -407,9 +408,18 @@ _BODY_HEADS = frozenset(
     Society Association Federation Union Organisation Organization Administration
     Corporation Museum Fund Court Tribunal Network Group""".split()  # noqa: SIM905
 )
+# Two words at least after the "and": "The Department of Justice and Google" are two.
 _ONE_BODY = re.compile(
     r"\b(?:" + "|".join(sorted(_BODY_HEADS)) + r")\s(?:of|for)\s(?:the\s)?"
-    r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand\s[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*$"
+    r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand\s[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)+$"
+)
+# A person's titles, capitalised after the name ("Jamie Dimon, JPMorgan Chase Chairman and
+# CEO"): no list of speakers.
+TITLE_WORDS = frozenset(
+    """Chairman Chairwoman Chair CEO President Director Founder Secretary Minister Governor
+    Mayor Senator Executive Officer Chief Editor Professor Spokesman Spokeswoman
+    Spokesperson Head Leader Commissioner Ambassador Envoy Adviser Advisor Partner
+    Principal Manager Owner COO CFO CTO""".split()  # noqa: SIM905
 )
 # Names in a list: "Russia, Kazakhstan and Turkey", each of one to three capitalised words.
 _LIST_ITEM = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,2}"
@@ -427,8 +437,12 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
         who = base
     if _PLURAL_LEAD.match(who):
         return True
-    if _LISTED_NAMES.match(who) and who.split()[-1] not in _BODY_HEADS:
-        return True  # "Russia, Kazakhstan and Turkey say"
+    if (
+        _LISTED_NAMES.match(who)
+        and who.split()[-1] not in _BODY_HEADS
+        and not any(word.strip(",") in TITLE_WORDS for word in who.split())
+    ):
+        return True  # "Russia, Kazakhstan and Turkey say"; not "Jamie Dimon, Chairman and CEO"
     name = re.split(r",", who)[0]
     if re.search(r"\sand\s", name) and not _one_described(name) and not _ONE_BODY.search(name):
         return True

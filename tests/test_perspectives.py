@@ -1599,6 +1599,20 @@ def test_a_bare_surname_stays_as_written_when_the_full_name_is_in_doubt(
             "near the broadcaster.",
             "Residents of Lusaka say they heard gunfire near the broadcaster.",
         ),
+        # A person's capitalised titles are no list; a body's "and" one word long is
+        # a second speaker.
+        (
+            "The bank would keep lending to small firms, said Jamie Dimon, JPMorgan Chase "
+            "Chairman and CEO.",
+            "Jamie Dimon, JPMorgan Chase Chairman and CEO, says the bank would keep lending to "
+            "small firms.",
+        ),
+        (
+            "The Department of Justice and Google said they had reached a settlement over the "
+            "search case.",
+            "The Department of Justice and Google say they had reached a settlement over the "
+            "search case.",
+        ),
         # Two people of two places are two speakers.
         (
             "The president of France and the chancellor of Germany said the summit would go "
