@@ -62,7 +62,8 @@ _DATELINE = re.compile(
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
         \({_WIRE}[A-Za-z .]*\)[ ]*(?:[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN)
-      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]?)?     # CNN's pages set the
+      | (?!(?:At|In|On|For|From|With|By|The|An?|And|But|Of|As|To)\b)
+        (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]?)?     # CNN's pages set the
         CNN[ ]*(?:[–—]|--)[ ]*(?=\S)                           # place and "CNN" apart:
                                                                # "Bogotá, ColombiaCNN —"
       | [A-Z][A-Za-z.'’\-]*(?:[ ,]+[A-Z][A-Za-z.'’\-]*){{0,3}},[ ]+ # a press release's:
@@ -198,10 +199,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"BEGIN VIDEO CLIP|END VIDEO CLIP)\b[^)]*\)\s*$|"
             r"^\s*[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}(?:,[ ][A-Z][A-Z ]{1,30})?:\s*$|"
             r"\b[Tt]ranscripts? (?:text )?may (?:vary|be revised)\b|"
-            r"\b[Aa]udio on \S+ may be edited\b|\bauthoritative record of\b|"
+            r"\b[Aa]udio on \S+ may be edited\b|\bauthoritative record of \S+ programming\b|"
             # The host's hand-off: "NPR's Jane Doe has been following the story from
             # Johannesburg", "... joins us now from Lusaka".
-            r"\bhas been (?:following|covering) (?:the|this) story\b|"
+            r"\bhas been (?:following|covering) (?:the|this) story from\b|"
             r"\bjoins us (?:now )?(?:from|on the line)\b|"
             # A news video's page: the call to watch it, and its caption ("Dana Ruiz
             # reports during Evening News at 6pm on June 1, 2018").
@@ -303,9 +304,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # A live page speaking of itself: "Welcome to our live coverage", "Thanks for
             # joining us", "Stick with us for the latest", "Here is a summary of the
             # latest developments:".
-            r"\b(?:our|this) live (?:coverage|blog|page|updates)\b|"
-            r"^\s*(?:Thanks|Thank you) for (?:joining|following|reading|staying with) us\b|"
-            r"^\s*(?:Stick|Stay) with us\b|^\s*Follow (?:live|our live|along|the latest)\b|"
+            # Not where someone is reported saying it ("Stick with us, he said").
+            r"^(?!.*\b(?:said|says|told)\b)(?:.*\b(?:our|this) live (?:coverage|blog|page|"
+            r"updates)\b|\s*(?:Thanks|Thank you) for (?:joining|following|reading|staying "
+            r"with) us\b|\s*(?:Stick|Stay) with us\b)|"
+            r"^\s*Follow (?:live|our live|along|the latest)\b|"
             r"^\s*We['’]ll (?:continue to )?bring you (?:the latest|more|updates|further)\b|"
             r"^\s*Here(?:'s|’s| is| are) (?:a )?(?:quick )?(?:summary|recap|round-?up) of "
             r"(?:the )?(?:latest|key|main)\b"
@@ -373,7 +376,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bpublished from a syndicated feed\b|\bhas not been edited by [\w ]{1,30}staff\b|"
             r"^\s*(?:[A-Z][\w.'’\-]*+[ ]+){1,3}is (?:the|an?) (?:[A-Z][\w'’&.\-]*+[ ]){1,4}?"
             r"(?:[A-Z][\w&.\-]*+['’]s[ ])?(?:[A-Za-z]+[ ]){0,3}(?:correspondent|editor|"
-            r"reporter|columnist|bureau chief)\.?\s*$|"
+            r"reporter|columnist|bureau chief)\s*$|"
             # A news agency's note on who funds a beat ("AP's climate coverage receives
             # financial support from ...", "AP is solely responsible for all content").
             r"\bcoverage receives (?:financial )?support (?:from|through)\b|"
@@ -396,11 +399,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Hashtags alone ("#BBCBreaking"), a newsroom's contact line ("WhatsApp: +44
             # ..."), and the consent box in place of an embedded post ("Allow X content?",
             # "This article contains content provided by X. We ask for your permission").
-            r"^\s*(?:#\w+\s*)+$|^\s*(?:WhatsApp|Telegram|Signal|SMS|Text us)\s*:|"
+            r"^\s*(?:#\w+\s*)+$|^\s*(?:WhatsApp|Telegram|Signal|SMS|Text us)\s*:\s*[+\d@]|"
             r"^\s*Allow (?:X|Twitter|Instagram|Facebook|YouTube|TikTok|Bluesky|Threads|"
             r"Google|Spotify)(?: content)?\?|"
-            r"\bcontent provided by (?:X|Twitter|Instagram|Facebook|YouTube|TikTok|Bluesky|"
-            r"Threads|Google|Spotify)\b|\bpermission before anything is loaded\b|"
+            r"^\s*This (?:article|page|story|post) contains content provided by\b|"
+            r"\bpermission before anything is loaded\b|"
             r"\bchoose ['‘’\"“]?accept and continue\b",
         ),
     ),
@@ -427,7 +430,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*(?:Find|Follow|Read|See|Visit|Watch|Listen to|Get|Download)\b.{0,120}"
             r"\bat https?://\S+\s*$|"
             r"^\s*Our (?:morning|evening|daily|weekly|free|new) (?:email|newsletter|briefing|"
-            r"bulletin)\b|^\s*Stay (?:informed|up to date|updated|tuned)\b|"
+            r"bulletin)\b|^\s*Stay (?:informed|up to date|updated) with\b|"
             r"\bnewsletter promotion\b|"
             r"\bto stay up to date (?:on|with) (?:the latest|all the latest|breaking)\b|"
             # A call to subscribe: the subscription words with "you"/"your" or an order.
