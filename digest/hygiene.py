@@ -605,16 +605,25 @@ _POST_SIGNATURE = re.compile(
 def _without_embedded_posts(text: str) -> str:
     if "(@" not in text:
         return text
-    paragraphs = text.split("\n\n")
+    # By line: a page's paragraphs are a blank line apart, a corpus's one newline.
+    lines = text.split("\n")
     dropped: set[int] = set()
-    for index, paragraph in enumerate(paragraphs):
-        signature = _POST_SIGNATURE.search(paragraph)
+    for index, line in enumerate(lines):
+        signature = _POST_SIGNATURE.search(line)
         if signature is None:
             continue
         dropped.add(index)
-        if not paragraph[: signature.start()].strip() and index > 0:
-            dropped.add(index - 1)  # the post's words stand in the paragraph above
-    return "\n\n".join(p for i, p in enumerate(paragraphs) if i not in dropped)
+        if line[: signature.start()].strip():
+            continue  # the post's words are on the signature's line
+        above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        # The post's words stand on the line above, unless that line reports it ("She
+        # said in a statement on X that ...").
+        if above is not None and not _REPORTS.search(lines[above]):
+            dropped.add(above)
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
+
+
+_REPORTS = re.compile(r"\b(?:said|says|wrote|writes|posted|tweeted|told)\b")
 
 
 # "These games include:" then "Joyride" / "A racing game where players can steer using

@@ -372,3 +372,16 @@ def test_an_embedded_post_is_no_sentence_of_the_report() -> None:
         "Traders said they had lost millions.",
         "Rescuers reached the valley by noon.",
     ]
+    # One newline apart, as a corpus's paragraphs are: the report stays, the post goes.
+    single = (
+        "Rescuers reached the valley.\nStrong quake near Osh.\n— Quake Watch (@QW) December 2, 2026"
+    )
+    assert clean_sentences(single) == ["Rescuers reached the valley."]
+    # A line that reports the post is the report's own.
+    reported = (
+        "She said in a statement on X that she wanted to spend time with her family.\n\n"
+        "— Jane Doe (@janedoe) December 4, 2026"
+    )
+    assert clean_sentences(reported) == [
+        "She said in a statement on X that she wanted to spend time with her family."
+    ]
