@@ -353,7 +353,10 @@ def _drop_leading_title(paragraphs: list[str], titles: tuple[str, ...]) -> list[
             if top and after >= _STORY_AFTER_TITLE * before:
                 return paragraphs[number + 1 :]
             # Below the lede (a page that sets its headline after it), the headline
-            # alone goes.
+            # alone goes; not where the line above introduces it ("Buckingham Palace
+            # said in a statement:"): then it is the news, quoted.
+            if paragraphs[number - 1].rstrip().endswith(":"):
+                break
             return [*paragraphs[:number], *paragraphs[number + 1 :]]
     return paragraphs
 

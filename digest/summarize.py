@@ -699,13 +699,14 @@ def _select_perspectives(
 
 # A claim's first word, capitalised because it opened the outlet's sentence ("Thick gray
 # ash fell ..., said Rina Sitompul"): after "says" it is mid-sentence.
-_CLAIM_OPENING = re.compile(r"([A-Z][a-z]+)\b(?![’'.\-])")
+_CLAIM_OPENING = re.compile(r"([A-Z][a-z]+)\b(?![’'.\-])(?!\s+[A-Z])")
 
 
 def _claim_in_case(says: str, cases: WordCases) -> str:
     """``says`` with its first word in lower case where the articles write that word in
     lower case inside sentences and never with a capital there (a name keeps its own:
-    "Mark Kelly will run")."""
+    "Mark Kelly will run"), and it is not the first of two capitalised words ("Bill
+    Gates will give", whatever "the bill" elsewhere)."""
     opening = _CLAIM_OPENING.match(says)
     if opening is None:
         return says

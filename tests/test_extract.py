@@ -522,3 +522,25 @@ def test_a_headline_the_extraction_sets_below_the_lede_goes() -> None:
     assert article is not None
     assert title not in article.paragraphs
     assert [p for p in article.paragraphs if p in STORY] == list(STORY)
+
+
+def test_a_headline_a_line_introduces_below_the_lede_is_the_news_and_stays() -> None:
+    title = "The harbour master has resigned"
+    more = tuple(
+        f"Paragraph {n} of the report tells how the board met and what the harbour master "
+        "said to the crews on the quay."
+        for n in range(8)
+    )
+    html = (
+        f"<html><head><title>{title}</title></head><body><article>"
+        "<p>The harbour board said in a statement on Monday evening:</p>"
+        f"<p>{title}</p>{paragraphs_html(more)}</article></body></html>"
+    )
+
+    article = extract_article(html, "https://www.gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs[:2] == (
+        "The harbour board said in a statement on Monday evening:",
+        title,
+    )

@@ -1838,6 +1838,7 @@ def test_a_claims_first_word_reads_in_the_case_the_articles_give_it_mid_sentence
     # A name keeps its capital, a word the articles never write mid-sentence too, and a
     # quotation is as its speaker spoke it.
     assert _claim_in_case("Mark Kelly will run.", cases) == "Mark Kelly will run."
+    assert _claim_in_case("Regular Army units left.", cases) == "Regular Army units left."
     assert _claim_in_case("Loyal troops retook it.", cases) == "Loyal troops retook it."
     assert _claim_in_case("“Thick ash fell,” she said.", cases) == "“Thick ash fell,” she said."
 
