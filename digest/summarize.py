@@ -374,6 +374,16 @@ def _write_up(
 _TOLL_CONTEXT = 3
 _TOLL_ROUNDING = 0.1
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Nor a count of another group: a war's running total ("have been killed in Gaza since
+# the war began"), the killed and injured together, a massacre the sentence recalls
+# ("since the Bataclan massacre, in which gunmen killed 130"). A day's count is never
+# ten times the one a later report raises it from: a larger one counts something else.
+_OTHER_COUNT = re.compile(
+    r"\bsince\b|\b(?:killed|dead) (?:or|and) (?:injured|wounded|hurt)\b|\bcasualties\b"
+    r"|\bin which\b",
+    re.IGNORECASE,
+)
+_TOLL_JUMP = 10
 
 
 def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
@@ -381,7 +391,9 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
     tolls = {
         i: count
         for i, candidate in enumerate(scored.candidates)
-        if (count := dead_counted(candidate.text)) and not _YEAR.search(candidate.text)
+        if (count := dead_counted(candidate.text))
+        and not _YEAR.search(candidate.text)
+        and not _OTHER_COUNT.search(candidate.text)
     }
     # "Killing dozens" is no count a later "71" contradicts: only figures are raised.
     counted = {i for i in tolls if dead_counted(scored.candidates[i].text, figures_only=True)}
@@ -391,7 +403,7 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
             continue
         written = articles[scored.candidates[i].doc].published
         if any(
-            higher > count * (1.0 + _TOLL_ROUNDING)
+            count * (1.0 + _TOLL_ROUNDING) < higher <= count * _TOLL_JUMP
             and articles[scored.candidates[j].doc].published > written
             and len(scored.bags[i] & scored.bags[j]) >= _TOLL_CONTEXT
             for j, higher in tolls.items()

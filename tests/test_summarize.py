@@ -1921,3 +1921,43 @@ def test_a_sentence_that_tells_a_fact_shown_above_in_other_words_is_left_out(
     # Without the sentence vectors' judgement both would print: their words differ.
     monkeypatch.setattr(summarize_module, "_SAME_MEANING", 2.0)
     assert steady("coup-unjudged") == 2
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        # A war's running total is no later count of the day's dead.
+        (
+            "Israeli strikes killed at least 30 people across Gaza on Tuesday, including 12 "
+            "children sheltering in a school in Gaza City, the health ministry said.",
+            "More than 68,000 people have been killed in Gaza since the war began, according "
+            "to the health ministry, which said Israeli strikes across Gaza on Tuesday hit a "
+            "school.",
+        ),
+        # The killed and injured together are no count of the dead.
+        (
+            "A passenger train collided with a freight train near Balasore on Friday evening, "
+            "killing 43 people, railway officials said.",
+            "Rescuers searched the wreckage of the train crash near Balasore on Saturday, where "
+            "more than 900 people were killed or injured, railway officials said.",
+        ),
+        # A massacre the sentence recalls is another count.
+        (
+            "A gunman opened fire at a concert hall in Paris on Friday night, killing 12 people "
+            "before police shot him dead, officials said.",
+            "France mourned after a gunman killed 12 people at a Paris concert hall, the worst "
+            "attack since the massacre in which gunmen killed 130 people at a concert hall.",
+        ),
+    ],
+)
+def test_a_count_of_another_group_does_not_supersede_the_days_toll(first: str, later: str) -> None:
+    story = Story(
+        StoryId("toll"),
+        (
+            _article("first", "First", "First report", first, 0),
+            _article("later", "Later", "Later report", later, 16),
+        ),
+    )
+    summary = summarize_story(story)
+
+    assert any(first[:40] in s.text for s in summary.briefly)
