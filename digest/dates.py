@@ -107,12 +107,10 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
     r"as soon as)\b"
 )
-# Reported speech's future ("fishermen said they would hold a protest on Thursday": the
-# coming Thursday), not its past ("would have"); only in the day's clause, and only
-# where no day is named before it, which it would be counted from instead ("Shops closed
-# on Friday after the port announced that the curfew would be lifted on Monday").
+# Reported speech's future ("fishermen said they would hold a protest on Thursday"), not
+# its past ("would have"), in the day's clause: a day after the statement's when the
+# sentence dates it, else near the report (see ``annotate_dates``).
 _WOULD = re.compile(r"\bwould\b(?!(?: \w+)? have\b)")
-_A_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
 # "the Sunday Times", "the Monday Night Football broadcast": the day starts a name.
@@ -353,6 +351,18 @@ def annotate_dates(
         before = (match.group("before") or "").strip()
         weekday = WEEKDAYS.index(match.group("day"))
         future = _looks_ahead(text, match.start())
+        if before not in ("last", "next", "this") and _tense(text, match.start()) == "would":
+            # Reported speech's "would" tells of a day after the statement's, when the
+            # sentence dates it ("said on Tuesday that he would resign on Friday"); else
+            # of a day near the report, on either side: "said they would protest on
+            # Thursday" in a Wednesday report is tomorrow, "forecasters had warned the
+            # storm would land on Sunday" in a Monday's is yesterday.
+            said = spoken_on(text, day, match.start("day"))
+            if said != day:
+                return _weekday_date(said, weekday, "", True, latest)
+            ahead = _weekday_date(day, weekday, "", True, latest)
+            back = _weekday_date(day, weekday, "", False, latest)
+            return ahead if ahead - day < day - back else back
         if before not in ("last", "next", "this"):
             anchor = _set_in_motion_on(text, match.start(), days)
             if anchor is not None:
@@ -785,17 +795,11 @@ def _tense(text: str, start: int) -> str | None:
     in its clause ("this weekend, when she was photographed").
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    opens = start - len(clause)
-    future = max(
-        [m.end() for m in _FUTURE.finditer(clause)]
-        + [
-            m.end()
-            for m in _WOULD.finditer(clause)
-            if not _A_WEEKDAY.search(text, 0, opens + m.start())
-        ],
-        default=-1,
-    )
+    future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
+    would = max((m.end() for m in _WOULD.finditer(clause)), default=-1)
     past = max(_past_tenses(clause), default=-1)
+    if would > max(future, past):
+        return "would"
     # A day inside a condition that follows the clause's tenses looks ahead with it:
     # "... could see 700,000 jobs hit if the government shuts down Monday night".
     # ("The road was closed until Saturday" tells of a Saturday gone: only "if" and

@@ -85,8 +85,20 @@ def test_a_passive_in_a_condition_looks_ahead() -> None:
     )
 
 
-def test_reported_speechs_would_looks_ahead_unless_a_day_named_before_it_anchors_it() -> None:
+def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_statement() -> None:
     wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    monday = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
+    # The nearer of the coming day and the one gone.
+    assert annotate_dates(
+        "Forecasters had warned that the storm would make landfall on Sunday.", monday
+    ) == ("Forecasters had warned that the storm would make landfall on Sunday (29 November).")
+    assert annotate_dates(
+        "The union said its members would walk out on Tuesday, and thousands did.", wednesday
+    ) == ("The union said its members would walk out on Tuesday (1 December), and thousands did.")
+    # After the day the sentence says it was said on.
+    assert annotate_dates("He said on Tuesday that he would resign on Friday.", wednesday) == (
+        "He said on Tuesday (1 December) that he would resign on Friday (4 December)."
+    )
     assert annotate_dates(
         "The fishermen said they would hold a protest on Thursday.", wednesday
     ) == ("The fishermen said they would hold a protest on Thursday (3 December).")
