@@ -279,7 +279,7 @@ _COUNTRY_NAMES = {
         "Norway": "Oslo",
         "Finland": "Helsinki",
         "Canada": "Ottawa;British Columbia;Ontario;Quebec;Alberta",
-        "Australia": "Canberra;New South Wales;Queensland;Tasmania;Victoria's",
+        "Australia": "Canberra;New South Wales;Queensland;Tasmania",
         "Bangladesh": "Dhaka",
         "Nepal": "Kathmandu",
         "Serbia": "Belgrade",
@@ -342,7 +342,6 @@ def _country_forms() -> dict[str, str]:
         "English",
         "Kashmiri",
         "Kurdish",
-        "Victoria's",
     ):
         forms.pop(name, None)
     forms["Georgian"] = "Georgia"
