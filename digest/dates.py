@@ -786,8 +786,8 @@ def _looks_ahead(text: str, start: int) -> bool:
 
 
 def _tense(text: str, start: int) -> str | None:
-    """The tense the day at ``start`` of ``text`` is spoken of in: "future", "past", or
-    None when nothing says.
+    """The tense the day at ``start`` of ``text`` is spoken of in: "future", "past",
+    "would" (reported speech's future, :data:`_WOULD`), or None when nothing says.
 
     The nearest tense before it in its clause decides; then a condition; then the
     future tense nearest to it in the sentence, unless a past tense (then past) or the
