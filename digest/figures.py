@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from digest.briefly import ScoredSentences
 
-__all__ = ["FigureCheck", "figure_conflicts"]
+__all__ = ["FigureCheck", "figure_conflicts", "same_figure"]
 
 # "€140bn", "$1.2 billion", "42.7%", "30 per cent", "350 jobs": a number with a unit.
 _FIGURE = re.compile(
@@ -75,7 +75,7 @@ def figure_conflicts(
         if len(shared) < _SHARED_CONTEXT:
             continue
         for x, y in itertools.product(figures[one], figures[two]):
-            if x.kind != y.kind or _same(x.value, y.value):
+            if x.kind != y.kind or same_figure(x.value, y.value):
                 continue
             # A sentence giving both figures counts two things ("her $26.6 million
             # fortune ..., a $10,000 bequest for her dog"): they do not disagree.
@@ -112,10 +112,11 @@ def _figures(text: str) -> list[_Figure]:
 
 
 def _gives(found: list[_Figure], figure: _Figure) -> bool:
-    return any(f.kind == figure.kind and _same(f.value, figure.value) for f in found)
+    return any(f.kind == figure.kind and same_figure(f.value, figure.value) for f in found)
 
 
-def _same(one: float, two: float) -> bool:
+def same_figure(one: float, two: float) -> bool:
+    """Whether two figures are one, told with different rounding."""
     return abs(one - two) <= _SAME_FIGURE * max(abs(one), abs(two))
 
 

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
 
-from digest.speakers import TITLE_WORDS
+from digest.text import TITLE_WORDS
 from digest.urls import redact_secrets
 
 __all__ = [

@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import re
 
-from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, fold_accents
+from digest.text import MONTH_PATTERN, TITLE_WORDS, WEEKDAY_PATTERN, fold_accents
 
 __all__ = [
-    "TITLE_WORDS",
     "is_common_plural",
     "is_group_label",
     "is_plural_speaker",
@@ -412,14 +411,6 @@ _BODY_HEADS = frozenset(
 _ONE_BODY = re.compile(
     r"\b(?:" + "|".join(sorted(_BODY_HEADS)) + r")\s(?:of|for)\s(?:the\s)?"
     r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand\s[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)+$"
-)
-# A person's titles, capitalised after the name ("Jamie Dimon, JPMorgan Chase Chairman and
-# CEO"): no list of speakers.
-TITLE_WORDS = frozenset(
-    """Chairman Chairwoman Chair CEO President Director Founder Secretary Minister Governor
-    Mayor Senator Executive Officer Chief Editor Professor Spokesman Spokeswoman
-    Spokesperson Head Leader Commissioner Ambassador Envoy Adviser Advisor Partner
-    Principal Manager Owner COO CFO CTO""".split()  # noqa: SIM905
 )
 # Names in a list: "Russia, Kazakhstan and Turkey", each of one to three capitalised words.
 _LIST_ITEM = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,2}"

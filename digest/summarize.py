@@ -57,7 +57,7 @@ from digest.dates import (
     stale_day,
 )
 from digest.embed import sentence_vectors
-from digest.figures import figure_conflicts
+from digest.figures import figure_conflicts, same_figure
 from digest.headline import WordCases, curl_quotes, make_headline
 from digest.headline import word_cases as cases_of
 from digest.hygiene import clean_sentence
@@ -368,11 +368,10 @@ def _write_up(
 # A death toll a later report raised ("killing at least 43" on the first day, "has risen
 # to 71" on the next): the story tells the newest, and an older count is ranked last for
 # the Briefly, the voices and the notes. Counted as one when within rounding
-# (figures' _SAME_FIGURE), and only in sentences on one subject (sharing
+# (digest.figures.same_figure), and only in sentences on one subject (sharing
 # _TOLL_CONTEXT content words besides the figures) that name no year: "In 2018 a quake
 # killed more than 4,300 people" is history, not the count.
 _TOLL_CONTEXT = 3
-_TOLL_ROUNDING = 0.1
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Nor a count of another group: a war's running total ("have been killed in Gaza since
 # the war began"), the killed and injured together, a massacre the sentence recalls
@@ -403,7 +402,8 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
             continue
         written = articles[scored.candidates[i].doc].published
         if any(
-            count * (1.0 + _TOLL_ROUNDING) < higher <= count * _TOLL_JUMP
+            count < higher <= count * _TOLL_JUMP
+            and not same_figure(count, higher)
             and articles[scored.candidates[j].doc].published > written
             and len(scored.bags[i] & scored.bags[j]) >= _TOLL_CONTEXT
             for j, higher in tolls.items()

@@ -24,6 +24,7 @@ __all__ = [
     "MONTH_PATTERN",
     "PHOTO_CREDIT",
     "PREPOSITION_BOUNDARY",
+    "TITLE_WORDS",
     "WEEKDAYS",
     "WEEKDAY_PATTERN",
     "content_words",
@@ -66,6 +67,15 @@ MONTHS = (
 WEEKDAY_PATTERN = f"(?:{'|'.join(WEEKDAYS)})"  # a full weekday name, as a regex group
 MONTH_PATTERN = f"(?:{'|'.join(MONTHS)})"  # a full month name, as a regex group
 _WEEKDAY = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
+# A person's titles as written after the name, capitalised ("Jamie Dimon, JPMorgan Chase
+# Chairman and CEO"): with them a speaker is no list of names (digest.speakers,
+# digest.models).
+TITLE_WORDS = frozenset(
+    """Chairman Chairwoman Chair CEO President Director Founder Secretary Minister Governor
+    Mayor Senator Executive Officer Chief Editor Professor Spokesman Spokeswoman
+    Spokesperson Head Leader Commissioner Ambassador Envoy Adviser Advisor Partner
+    Principal Manager Owner COO CFO CTO""".split()  # noqa: SIM905
+)
 _CAPITAL_AFTER = re.compile(r"^\s+[A-Z]")
 _CLAUSE_BREAK = re.compile(r"(?<=[.!?:;\"”])\s+|\n+")
 _NAME_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
