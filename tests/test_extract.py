@@ -544,3 +544,77 @@ def test_a_headline_a_line_introduces_below_the_lede_is_the_news_and_stays() -> 
         "The harbour board said in a statement on Monday evening:",
         title,
     )
+
+
+# A report whose first sentence the outlet sets apart above the body, as the page's
+# description too (France 24's "chapo"): the body alone starts mid-story.
+CHAPO_LEDE = (
+    "The prime minister of Norland said on Thursday that the army had put down a mutiny "
+    "at the northern naval base, hours after sailors seized the harbour radio station."
+)
+CHAPO_BODY = tuple(
+    f"Paragraph {n} of the report tells how the sailors held the station and what the "
+    "harbour crews heard on the radio before dawn."
+    for n in range(6)
+)
+
+
+def chapo_page(standfirst: str, *, description: str | None = None, after: bool = False) -> str:
+    described = standfirst if description is None else description
+    dek = f"<div class='t-content__chapo'>{standfirst}</div>"
+    body = f"<div class='t-content__body'>{paragraphs_html(CHAPO_BODY)}</div>"
+    return (
+        "<html><head><title>Norland crushes naval mutiny</title>"
+        f"<meta name='description' content='{described}'></head><body><main><article>"
+        "<h1>Norland crushes naval mutiny</h1>"
+        f"{body + dek if after else dek + body}"
+        "</article></main></body></html>"
+    )
+
+
+def test_a_standfirst_that_is_the_lede_leads_the_text() -> None:
+    article = extract_article(chapo_page(CHAPO_LEDE), "https://news.example/a")
+
+    assert article is not None
+    assert article.paragraphs[0] == CHAPO_LEDE
+    assert article.paragraphs[1:] == CHAPO_BODY
+
+
+@pytest.mark.parametrize(
+    ("case", "standfirst", "description", "after"),
+    [
+        # A feature's dek says no day: a teaser, not the news.
+        ("no day", "There is a lesson about mutinies hiding in the way the northern "
+         "sailors were treated by the admirals for years.", None, False),
+        # "the pause": read alone, nobody knows what; it sums up the headline.
+        ("leans on the headline", "Mediators from two neighbours say the pause, starting "
+         "on Saturday, will let aid reach the besieged northern harbour towns.", None, False),
+        # Shown on the page but not what the page tells search engines.
+        ("not the description", CHAPO_LEDE, "Norland's navy in turmoil.", False),
+        # Below the body's start it is a box of another kind.
+        ("after the body", CHAPO_LEDE, None, True),
+    ],
+)  # fmt: skip
+def test_a_standfirst_that_is_not_the_lede_stays_out(
+    case: str, standfirst: str, description: str | None, after: bool
+) -> None:
+    html = chapo_page(standfirst, description=description, after=after)
+
+    article = extract_article(html, "https://news.example/a")
+
+    assert article is not None
+    assert article.paragraphs == CHAPO_BODY
+
+
+def test_a_standfirst_the_body_retells_stays_out() -> None:
+    retold = (
+        "The prime minister of Norland said on Thursday that the army had put down the "
+        "mutiny of sailors at the northern naval base and seized back the radio station.",
+        *CHAPO_BODY,
+    )
+    html = chapo_page(CHAPO_LEDE).replace(paragraphs_html(CHAPO_BODY), paragraphs_html(retold))
+
+    article = extract_article(html, "https://news.example/a")
+
+    assert article is not None
+    assert article.paragraphs == retold
