@@ -51,6 +51,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from html import unescape as unescape_entities
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
@@ -94,7 +95,8 @@ def extract_article(
 
     Returns ``None`` when the page is not HTML or holds fewer than
     :data:`MIN_ARTICLE_CHARS` characters of article text (a paywall teaser, a video
-    page, a JavaScript shell): the caller then falls back to the feed's content.
+    page, a JavaScript shell whose JSON-LD does not hold the free text either): the
+    caller then falls back to the feed's content.
     ``ExtractedText.text`` is plain text, paragraphs separated by one blank line.
     """
     text = html if isinstance(html, str) else decode_page(html, encoding)
@@ -112,6 +114,10 @@ def extract_article(
     body = "\n\n".join(
         _with_standfirst(tree, paragraphs, metadata.descriptions, metadata.title_variants)
     )
+    if len(body) < MIN_ARTICLE_CHARS and metadata.json_body:
+        # A page that builds its body in the browser (a JavaScript shell) often gives
+        # search engines the whole text in its JSON-LD.
+        body = "\n\n".join(_clean_paragraphs(list(metadata.json_body), metadata.title_variants))
     if len(body) < MIN_ARTICLE_CHARS:
         logger.debug("no article text on %s (%d characters)", url or "page", len(body))
         return None
@@ -519,6 +525,7 @@ class _Metadata:
     published: datetime | None = None  # when the page says it was first published
     utc_offset: int | None = None  # minutes east of UTC that time was written in
     descriptions: tuple[str, ...] = ()  # the summaries the page gives search engines
+    json_body: tuple[str, ...] = ()  # the paragraphs of JSON-LD's articleBody, if free
 
 
 # <meta> names publishers put the first publication time under, most specific first.
@@ -543,6 +550,8 @@ _EARLIEST_YEAR = 1995
 
 # schema.org types whose JSON-LD describes the article itself.
 _ARTICLE_TYPES = re.compile(r"(?:\w*Article|BlogPosting|Report|Posting|WebPage)$")
+_BLOCK_END = re.compile(r"</(?:p|div|h\d|li|blockquote)\s*>|<br\s*/?>", re.I)
+_TAG = re.compile(r"<[^>]+>")
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 
 
@@ -592,7 +601,24 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
                 if d
             )
         ),
+        json_body=_json_ld_body(article),
     )
+
+
+def _json_ld_body(article: dict[str, Any]) -> tuple[str, ...]:
+    """JSON-LD's ``articleBody`` as paragraphs; none for a page marked not free to read
+    (what is behind a paywall stays there) or a body cut short ("...")."""
+    raw = article.get("articleBody")
+    free = article.get("isAccessibleForFree", True)
+    if not isinstance(raw, str) or str(free).lower() == "false":
+        return ()
+    # Publishers put plain text, escaped text or HTML there.
+    text = _BLOCK_END.sub("\n", unescape_entities(raw))
+    text = unescape_entities(_TAG.sub("", text))
+    paragraphs = tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    if not paragraphs or paragraphs[-1].endswith(("...", "…")):
+        return ()
+    return paragraphs
 
 
 def _published(

@@ -6,6 +6,7 @@ show one behaviour a reader of the digest would notice.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 
 import pytest
@@ -618,3 +619,45 @@ def test_a_standfirst_the_body_retells_stays_out() -> None:
 
     assert article is not None
     assert article.paragraphs == retold
+
+
+def shell_page(article_body: str, *, free: str | None = None) -> str:
+    """A page that builds its body in the browser: the text is only in its JSON-LD."""
+    ld: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": "Harbour board sells its ferries",
+        "articleBody": article_body,
+    }
+    if free is not None:
+        ld["isAccessibleForFree"] = free
+    return (
+        "<html><head><title>Harbour board sells its ferries</title>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script></head>"
+        "<body><div id='root'></div><noscript>Please enable JavaScript to read this "
+        "article.</noscript><script src='/app.js'></script></body></html>"
+    )
+
+
+def test_a_javascript_shell_gives_the_text_of_its_json_ld() -> None:
+    plain = "\n\n".join(STORY)
+    as_html = "".join(f"<p>{p.replace('’', '&#8217;')}</p>" for p in STORY)
+
+    for body in (plain, as_html):
+        article = extract_article(shell_page(body), "https://wire.example/a")
+
+        assert article is not None, body[:40]
+        assert article.paragraphs == STORY
+
+
+@pytest.mark.parametrize(
+    ("case", "body", "free"),
+    [
+        ("behind the paywall", "\n\n".join(STORY), "False"),
+        ("cut short", "\n\n".join(STORY)[:400] + "...", None),
+    ],
+)
+def test_a_json_ld_body_that_is_not_the_free_whole_text_is_not_used(
+    case: str, body: str, free: str | None
+) -> None:
+    assert extract_article(shell_page(body, free=free), "https://wire.example/a") is None
