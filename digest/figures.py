@@ -4,7 +4,9 @@ Two printed sentences from different articles that state the same kind of figure
 (money in one currency, a percentage, a count of the same thing) about the same thing
 (they share at least ``_SHARED_CONTEXT`` content words besides the figures) but differ
 by more than ``_SAME_FIGURE`` conflict, unless either sentence gives both figures (then
-they count two things: an estate and a bequest from it). The story's sentences then
+they count two things: an estate and a bequest from it), the words beside the figures
+say they measure different things (a share of goods, a rate of tariffs), or a year
+named in one sentence only dates it elsewhere. The story's sentences then
 vote: each one giving either figure in a like context counts for it. A note with the
 minority figure is dropped; a Briefly sentence stays (it was chosen as the news) and the
 conflict is flagged for the editors, as is a tie.
@@ -18,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.briefly import ScoredSentences
+from digest.text import content_words
 
 __all__ = ["FigureCheck", "figure_conflicts", "same_figure"]
 
@@ -38,6 +41,16 @@ _SCALES = {
     "k": 1e3,
 }
 _SHARED_CONTEXT = 3
+# Words either side of a figure that say what it measures; the quantifiers and verbs
+# of being between the noun and the figure are skipped ("turnout was about 45%").
+_NEAR = 2
+_QUANTIFIERS = frozenset(
+    {"a", "about", "almost", "an", "around", "at", "be", "been", "by", "is", "just", "least",
+     "more", "nearly", "of", "only", "over", "roughly", "than", "the", "to", "under", "up",
+     "was", "were", "are", "some", "approximately", "less", "fewer", "estimated"}
+)  # fmt: skip
+_WORD = re.compile(r"[\w'’-]+")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _SAME_FIGURE = 0.1  # relative difference under which two figures are the same (rounding)
 
 
@@ -54,6 +67,10 @@ class _Figure:
     kind: str  # "€", "%", ...
     value: float
     text: str
+    # What the figure measures, as content words next to it ("tariffs", "turnout"); for
+    # a share ("90% of goods") the words after "of", and ``share`` is set.
+    measures: frozenset[str] = frozenset()
+    share: bool = False
 
 
 def figure_conflicts(
@@ -72,10 +89,14 @@ def figure_conflicts(
         if a.doc == b.doc or one in drop or two in drop:
             continue
         shared = scored.bags[one] & scored.bags[two]
-        if len(shared) < _SHARED_CONTEXT:
+        if len(shared) < _SHARED_CONTEXT or set(_YEAR.findall(a.text)) != set(
+            _YEAR.findall(b.text)
+        ):
+            # A year named in one only dates it elsewhere ("In 2011, officials flushed
+            # 7.8 million gallons" beside this week's 38 million): history, not a rival.
             continue
         for x, y in itertools.product(figures[one], figures[two]):
-            if x.kind != y.kind or same_figure(x.value, y.value):
+            if x.kind != y.kind or same_figure(x.value, y.value) or not _same_measure(x, y):
                 continue
             # A sentence giving both figures counts two things ("her $26.6 million
             # fortune ..., a $10,000 bequest for her dog"): they do not disagree.
@@ -107,8 +128,29 @@ def _figures(text: str) -> list[_Figure]:
         value *= _SCALES.get((scale or "").lower(), 1.0)
         unit_key = (unit or "").lower().replace(" ", "")
         kind = "%" if unit_key in ("%", "percent", "percent") else currency or unit_key or "n"
-        out.append(_Figure(kind, value, match.group(0).strip()))
+        before = _WORD.findall(text[: match.start()])
+        after = _WORD.findall(text[match.end() :])
+        share = bool(after) and after[0].lower() == "of"
+        if share:
+            measures = content_words(" ".join(after[1 : 1 + _NEAR]))
+        else:
+            near = [w for w in before if w.lower() not in _QUANTIFIERS][-_NEAR:]
+            measures = content_words(" ".join([*near, *after[:_NEAR]]))
+        out.append(_Figure(kind, value, match.group(0).strip(), frozenset(measures), share))
     return out
+
+
+def _same_measure(one: _Figure, two: _Figure) -> bool:
+    """Whether two figures could be one quantity: both shares or neither, with a word
+    of what they measure in common. "Duties on more than 90% of goods" is a share of
+    the goods; "tariffs of 50 percent" a rate; "Indian import duties of up to 150
+    percent" the rate of other duties: three quantities, no disagreement. A figure with
+    no such word beside it is compared on the sentences' context alone."""
+    if one.share != two.share:
+        return False
+    if not one.measures or not two.measures:
+        return True
+    return bool(one.measures & two.measures)
 
 
 def _gives(found: list[_Figure], figure: _Figure) -> bool:

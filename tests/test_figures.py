@@ -32,3 +32,36 @@ def test_a_sentence_giving_both_figures_shows_they_count_two_things() -> None:
         )
         == ()
     )
+
+
+def test_one_rate_told_with_different_words_around_it_is_flagged() -> None:
+    flags = _check(
+        "Turnout in the harbour town's referendum was about 45% on Sunday, officials said.",
+        "Officials put turnout in the harbour town's referendum at 61 percent.",
+    )
+    assert len(flags) == 1 and "45%" in flags[0] and "61 percent" in flags[0]
+
+
+def test_figures_measuring_different_things_are_not_flagged() -> None:
+    # A share of the goods, the rate of one side's tariffs, the rate of the other's
+    # duties: one trade deal, three quantities.
+    share = "The harbour pact will cut or remove duties on more than 90% of goods traded."
+    rate = "Norland has imposed tariffs of 50 percent on many goods from the harbour states."
+    duty = (
+        "Norland's wine makers, who have long faced harbour import duties of up to 150 "
+        "percent, stand to gain most from the pact on goods."
+    )
+    assert _check(share, rate) == ()
+    assert _check(duty, rate) == ()
+    assert _check(share, duty) == ()
+
+
+def test_a_figure_dated_to_another_year_is_history_not_a_rival() -> None:
+    assert (
+        _check(
+            "In 2011, harbour officials flushed 7.8 million gallons of reservoir water "
+            "after a similar scare.",
+            "Harbour officials flushed 38 million gallons of reservoir water this week.",
+        )
+        == ()
+    )
