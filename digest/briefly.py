@@ -41,6 +41,7 @@ import numpy.typing as npt
 from digest.antecedent import introduced_before, needs_antecedent, unintroduced_surname
 from digest.attribution import join_list_items
 from digest.hygiene import clean_sentence, clean_sentences, is_boilerplate_document
+from digest.softnews import dead_counted
 from digest.text import (
     MONTHS,
     WEEKDAY_PATTERN,
@@ -260,6 +261,7 @@ _WHEN = re.compile(
 # month, a year or someone's taking up a post; not a record ("the first time since",
 # "their worst day since 2020"), which is how news of the week is told, nor a cause
 # ("since no quorum was reached").
+_HURT = re.compile(r"\b(?:injured|wounded|hurt|displaced|homeless|evacuated)\b")
 _SINCE_THEN = re.compile(
     r"\b(?:has|have)\b"
     r"(?:(?!\b(?:first|last|only|worst|best|(?<!at )(?:most|least)|\w\w+est)\b)[^.;:])*?"
@@ -1078,6 +1080,11 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     elif _WHEN.search(text):
         value *= 1 + _WHEN_BONUS
     elif _SINCE_THEN.search(text):
+        value *= 1 - _FEATURE_PENALTY
+    # Where people died, the dead come first: a lede counting only the injured or the
+    # homeless, beside ledes counting the dead, tells the second fact first.
+    dead_elsewhere = (dead_counted(scored.candidates[i].text) for d in others for i in ledes[d])
+    if _HURT.search(text) and not dead_counted(text) and any(dead_elsewhere):
         value *= 1 - _FEATURE_PENALTY
     return value
 

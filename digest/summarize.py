@@ -265,6 +265,13 @@ def _write_up(
     if superseded:
         scores = scored.scores.copy()
         scores[list(superseded)] = float(scores.min()) - 1.0
+        # The toll rose during the week: the newest count is the news a weekly
+        # issue opens with, not a day-one lede's "killing dozens".
+        newest = _newest_toll(scored, superseded)
+        if newest is not None:
+            scores[newest] = float(scores.max()) + _NEWEST_TOLL_LIFT
+            # Its report gives the lead, unless the editors chose whose it is.
+            lead_docs = lead_docs or frozenset({scored.candidates[newest].doc})
         scored = replace(scored, scores=scores)
 
     def stale_of(index: int) -> date | None:
@@ -383,6 +390,7 @@ _OTHER_COUNT = re.compile(
     re.IGNORECASE,
 )
 _TOLL_JUMP = 10
+_NEWEST_TOLL_LIFT = 0.05  # above the best score: its report's best lede
 
 
 def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
@@ -410,6 +418,26 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
         ):
             superseded.add(i)
     return frozenset(superseded)
+
+
+def _newest_toll(scored: ScoredSentences, superseded: frozenset[int]) -> int | None:
+    """The lede giving the highest death toll in figures that no later report raised,
+    when it is higher than every count it superseded; else None."""
+    ledes = {
+        i: count
+        for i, candidate in enumerate(scored.candidates)
+        if i not in superseded
+        and candidate.position < LEDE_POSITIONS
+        and is_briefly_candidate(candidate)
+        and not _YEAR.search(candidate.text)
+        and not _OTHER_COUNT.search(candidate.text)
+        and (count := dead_counted(candidate.text, figures_only=True))
+    }
+    if not ledes:
+        return None
+    best = max(ledes, key=lambda i: (ledes[i], -i))
+    raised = max(dead_counted(scored.candidates[i].text) for i in superseded)
+    return best if ledes[best] > raised else None
 
 
 def _briefly_of_now(

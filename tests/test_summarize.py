@@ -1961,3 +1961,69 @@ def test_a_count_of_another_group_does_not_supersede_the_days_toll(first: str, l
     summary = summarize_story(story)
 
     assert any(first[:40] in s.text for s in summary.briefly)
+
+
+QUAKE_DAY_ONE_IN_WORDS = """\
+Rescuers searched collapsed houses on the island of Sulawesi on Wednesday after a \
+magnitude 7.1 earthquake struck offshore before dawn, killing dozens of people and \
+sending thousands fleeing to higher ground.
+
+A tsunami warning was lifted about two hours after the quake, the geophysics agency said.
+"""
+QUAKE_HURT = """\
+More than 300 people were injured and about 12,000 displaced by Wednesday's magnitude \
+7.1 quake off the island of Sulawesi, the disaster agency said on Thursday.
+
+Aid flights landed at the airport near Donggala, where runways were undamaged.
+"""
+
+
+def test_when_the_toll_rose_during_the_week_the_newest_count_leads() -> None:
+    story = Story(
+        StoryId("quake"),
+        (
+            _article("wire", "Wire", "Quake off Sulawesi kills at least 43", QUAKE_FIRST_DAY, 0),
+            _article(
+                "daily", "Daily", "Dozens killed in Sulawesi quake", QUAKE_DAY_ONE_IN_WORDS, 1
+            ),
+            _article("agency", "Agency", "Hundreds hurt in Sulawesi", QUAKE_HURT, 24),
+            _article("gazette", "Gazette", "Sulawesi quake toll rises", QUAKE_NEXT_DAY, 26),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert "risen to 71" in summary.briefly[0].text
+
+
+def test_a_lede_counting_the_injured_does_not_lead_where_others_count_the_dead() -> None:
+    hurt = """\
+More than 300 people were injured and about 12,000 displaced by the magnitude 7.1 \
+earthquake off the island of Sulawesi, the disaster agency said on Thursday.
+
+Aid flights landed at the airport near Donggala, where runways were undamaged.
+"""
+    dead = """\
+A magnitude 7.1 earthquake off the island of Sulawesi killed at least 40 people and \
+destroyed hundreds of houses near Donggala, the disaster agency said.
+
+Rescuers searched collapsed houses in the hills above Donggala for survivors.
+"""
+    warning = """\
+The earthquake off the island of Sulawesi struck before dawn, and a tsunami warning was \
+lifted two hours later, the geophysics agency said.
+
+Schools near Donggala were closed.
+"""
+    story = Story(
+        StoryId("quake-hurt"),
+        (
+            _article("agency", "Agency", "Hundreds hurt in Sulawesi", hurt, 24),
+            _article("wire", "Wire", "Quake off Sulawesi kills 40", dead, 2),
+            _article("geo", "Geo", "Tsunami warning lifted", warning, 3),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert "killed at least 40" in summary.briefly[0].text
