@@ -68,6 +68,7 @@ __all__ = [
     "is_redundant",
     "leans_on",
     "needs_antecedent",
+    "opens_on_a_scene",
     "score_sentences",
     "select_briefly",
     "voiced_sentences",
@@ -406,6 +407,9 @@ _EXPLAINER_TITLE = re.compile(
 )
 _TRACKER = re.compile(r"^(?:Mapping|Tracking)\s+(\S+)")
 _TRACKED = frozenset("the a an how where what who which every all".split())  # noqa: SIM905
+_HABIT = re.compile(
+    r"\bused to\b|\bevery (?:spring|summer|autumn|fall|winter|morning|evening|night|year)\b"
+)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -751,6 +755,13 @@ def _leans_on(scored: ScoredSentences, index: int) -> str:
         return ""
     at = sentences.index(candidate.text)
     return introduced_before(candidate.text, sentences[:at], scored.titles)
+
+
+def opens_on_a_scene(text: str) -> bool:
+    """Whether a lede sets a scene instead of telling news: a feature's opening ("When
+    the rains came ...", "There was a time ...") or a habit ("The lagoons used to turn
+    pink with flamingos every spring")."""
+    return bool(_FEATURE_OPENING.match(text) or _HABIT.search(text))
 
 
 def is_explainer_title(title: str) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from digest.antecedent import closing_speaker, known_surnames
-from digest.briefly import needs_antecedent, voiced_sentences
+from digest.briefly import needs_antecedent, opens_on_a_scene, voiced_sentences
 from digest.config import Config
 from digest.dates import annotate_dates, on_outlets_clock
 from digest.headline import WordCases, headline_from_sentence, make_headline, word_cases
@@ -260,9 +260,11 @@ def _lead_sentence(
     in ``known`` (the headline's words and the window's known names) is never used.
     """
     title = _words(headline)
-    repeats = fallback = voiced_last = ""
+    repeats = fallback = voiced_last = scene = ""
     # A feed teaser often has no full stop: it is a sentence all the same.
-    for source in (text, end_sentence(end_teaser(summary))):
+    for feed, source in enumerate((text, end_sentence(end_teaser(summary)))):
+        if feed and source == text:
+            break  # a feed item's text is its teaser: read once
         # The first sentences a reader would see: a video page's furniture ("EMBED More
         # News Videos ...", captions) above the report does not count.
         sentences = clean_sentences(source, _BRIEF_LEAD_SENTENCES)
@@ -304,8 +306,16 @@ def _lead_sentence(
                 and sentence[0] not in _QUOTE_MARKS
                 and quotes_balance(sentence)
             ):
-                return sentence
+                # A feature opens on a scene ("The lagoons ... used to turn pink with
+                # flamingos every spring"); its feed's dek, if it has one of its own,
+                # says what the story is.
+                if not feed and opens_on_a_scene(sentence):
+                    scene = sentence
+                    break
+                return scene if scene and opens_on_a_scene(sentence) else sentence
             fallback = fallback or sentence
+    if scene:
+        return scene
     if after_lead:
         return ""
     # A sentence that goes on from the headline is redundant; one that leans on what the

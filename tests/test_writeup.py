@@ -118,6 +118,23 @@ def test_a_feed_teaser_without_a_full_stop_is_the_briefs_sentence() -> None:
     assert sentence == teaser + "."
 
 
+def test_a_features_scene_setting_opening_gives_way_to_its_feeds_dek() -> None:
+    text = (
+        "Salt marshes north of Porto Alto used to turn white with egrets every spring. "
+        "This year the birds came late, said a fisherman from the village of Porto Alto."
+    )
+    dek = (
+        "Fishing villages that share the estuary with a new container port say dredging is "
+        "draining the marshes faster than the port authority promised."
+    )
+    assert _brief_sentence("A port and the egrets", text, summary=dek) == dek
+    # Without a dek of its own the scene is still better than nothing; a report's lede
+    # stays whatever its feed says.
+    assert _brief_sentence("A port and the egrets", text).startswith("Salt marshes")
+    news = "The port authority opened the new container terminal on Monday, officials said."
+    assert _brief_sentence("Port opens", news, summary=dek) == news
+
+
 def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -> None:
     text = (
         "But the ferry company said the timetable would not change before the spring. "
