@@ -33,8 +33,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.briefly import is_explainer_title, needs_antecedent
+from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Story
+from digest.softnews import dead_counted
 from digest.text import (
     CLAUSE_BOUNDARY,
     CUT_DANGLING_END,
@@ -247,6 +249,9 @@ def make_headline(
         if questions and len(questions) == len([t for t in titles if t]):
             good = questions  # the story is a question: every outlet asks it
     if good:
+        # A title with an older count than the lead's ("Death toll ... rises to 47" over
+        # "... killed at least 61") would contradict the Briefly under it.
+        good = _counting_as(good, lead) or good
         # The headline tells what the Briefly tells. Where the outlets' titles disagree
         # (NPR's "Trump administration tries to resolve three crises" beside the
         # Times's "Iran Holds Exercises in Strait of Hormuz"), one sharing far fewer
@@ -687,6 +692,18 @@ def _is_news_headline(
 
 # Words of when, not of what: a weekday both titles happen to name is no agreement.
 _WHEN_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS)) | {"today", "yesterday"}
+
+
+def _counting_as(titles: list[str], lead: str) -> list[str]:
+    """Those of ``titles`` that give no death toll in figures, or the lead's."""
+    dead = dead_counted(lead, figures_only=True)
+    if not dead:
+        return titles
+    return [
+        t
+        for t in titles
+        if not (count := dead_counted(t, figures_only=True)) or same_figure(count, dead)
+    ]
 
 
 def _telling(titles: list[str], lead: str) -> list[str]:

@@ -23,12 +23,19 @@ The same openings tell two more things selection weighs in "Also in the news":
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from digest.models import Article, Story
 from digest.places import names_the_world
 
-__all__ = ["dead_counted", "death_toll", "hard_news", "soft_news", "world_news"]
+__all__ = [
+    "dead_counted",
+    "death_toll",
+    "hard_news",
+    "people_counted",
+    "soft_news",
+    "world_news",
+]
 
 # Each alternative is matched at word starts, case-insensitively; a trailing "\w*"
 # takes inflections ("medal", "medals", "medalist"). Lemmatised text ("champion
@@ -113,12 +120,22 @@ _COUNT_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 24, "scores": 40,
     "hundreds": 200, "thousands": 2000,
 }  # fmt: skip
-_COUNT = (
-    r"(?<![\w.,/-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?|"
-    + "|".join(_COUNT_WORDS)
-    + r")(?![\w-])(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
-)
+
+
+def _count_pattern(group: str = "", words: Iterable[str] = _COUNT_WORDS) -> str:
+    """A count of people, in figures or ``words``, captured (in group ``group`` if
+    named)."""
+    return (
+        r"(?<![\w.,/-])("
+        + (f"?P<{group}>" if group else "")
+        + r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?|"
+        + "|".join(words)
+        + r")(?![\w-])(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
+        r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
+    )
+
+
+_COUNT = _count_pattern()
 _DEATHS = re.compile(
     rf"(?<!has )(?<!have )(?<!had )\bkill(?:s|ed|ing)?(?:\s+(?:at\s+least|more\s+than|"
     rf"over|nearly|almost|some|about|around|as\s+many\s+as|up\s+to))?\s+(?:a\s+)?{_COUNT}"
@@ -128,6 +145,40 @@ _DEATHS = re.compile(
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}",
     re.IGNORECASE,
 )
+
+
+# Counts in words that say how many: "nine people are missing" is a count as "9" is;
+# "dozens" is not.
+_SMALL_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}  # fmt: skip
+_VAGUE = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands"})
+_PRECISE = {**_SMALL_WORDS, **{w: n for w, n in _COUNT_WORDS.items() if w not in _VAGUE}}
+# The other counts a disaster's reports update day by day: "24 people were still
+# missing and 96 injured", "more than 250,000 have been evacuated", "injuring 19".
+_PEOPLE = re.compile(
+    rf"{_count_pattern('count', _PRECISE)}"
+    # "24 people", "1.3 million people in 11 provinces", "14 others": whom it counts,
+    # never "11 provinces".
+    r"(?:\s+(?:more\s+)?(?:people|persons|residents|villagers|civilians|children|others|"
+    r"families|individuals|passengers|workers|soldiers|tourists|migrants))?"
+    r"(?:\s+(?:in|across|from|on|at|near)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)?\s+"
+    r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
+    r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced)\b"
+    rf"|\b(?P<verb>injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
+    rf"{_count_pattern('injuring', _PRECISE)}",
+    re.IGNORECASE,
+)
+_PEOPLE_KINDS = {
+    "missing": "missing",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "affected": "affected",
+    "evacuated": "displaced",
+    "displaced": "displaced",
+}
 
 
 # A story is news if one report in this many tells of the hard news.
@@ -187,6 +238,21 @@ def dead_counted(text: str, *, figures_only: bool = False) -> int:
         (_count(w) for w in written if not figures_only or any(c.isdigit() for c in w)),
         default=0,
     )
+
+
+def people_counted(text: str) -> dict[str, int]:
+    """The counts of the missing, injured, affected and displaced ``text`` gives in
+    figures or precise words, the largest of each kind ("24 people were still missing
+    and 96 injured": {"missing": 24, "injured": 96})."""
+    found: dict[str, int] = {}
+    for match in _PEOPLE.finditer(text):
+        written = (match.group("count") or match.group("injuring") or "").lower()
+        value = _PRECISE.get(written) or (_count(written) if written[:1].isdigit() else 0)
+        if not value:
+            continue
+        kind = _PEOPLE_KINDS[(match.group("kind") or "injured").lower()]
+        found[kind] = max(found.get(kind, 0), value)
+    return found
 
 
 def _tells_hard_news(text: str) -> bool:

@@ -73,7 +73,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import dead_counted
+from digest.softnews import dead_counted, people_counted
 from digest.text import (
     MONTHS,
     content_words,
@@ -308,7 +308,9 @@ def _write_up(
                 headline = _headline(story, seen, again, word_cases)
             scored, briefly = seen, again
     used = set(briefly)
-    perspectives = _select_perspectives(scored, briefly, story, options.max_perspectives)
+    perspectives = _select_perspectives(
+        scored, briefly, story, options.max_perspectives, superseded
+    )
     used |= {index for index, _ in perspectives}
     claims = [set(content_words(p.says)) for _, p in perspectives]
     notes = _select_notes(scored, used, claims, options.max_notes)
@@ -394,29 +396,32 @@ _NEWEST_TOLL_LIFT = 0.05  # above the best score: its report's best lede
 
 
 def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
-    """The candidates giving a death toll that a later article's sentence raises."""
-    tolls = {
-        i: count
-        for i, candidate in enumerate(scored.candidates)
-        if (count := dead_counted(candidate.text))
-        and not _YEAR.search(candidate.text)
-        and not _OTHER_COUNT.search(candidate.text)
-    }
-    # "Killing dozens" is no count a later "71" contradicts: only figures are raised.
-    counted = {i for i in tolls if dead_counted(scored.candidates[i].text, figures_only=True)}
-    superseded = set()
-    for i, count in tolls.items():
-        if i not in counted:
+    """The candidates giving a count that a later article's sentence updates: a death
+    toll it raises, or a count of the missing, injured, affected or displaced it
+    changes (the missing are found, so that count may fall)."""
+    counts: dict[str, dict[int, int]] = {}
+    for i, candidate in enumerate(scored.candidates):
+        if _YEAR.search(candidate.text) or _OTHER_COUNT.search(candidate.text):
             continue
-        written = articles[scored.candidates[i].doc].published
-        if any(
-            count < higher <= count * _TOLL_JUMP
-            and not same_figure(count, higher)
-            and articles[scored.candidates[j].doc].published > written
-            and len(scored.bags[i] & scored.bags[j]) >= _TOLL_CONTEXT
-            for j, higher in tolls.items()
-        ):
-            superseded.add(i)
+        # "Killing dozens" is no count a later "71" contradicts: only figures are raised.
+        if dead := dead_counted(candidate.text, figures_only=True):
+            counts.setdefault("dead", {})[i] = dead
+        for kind, count in people_counted(candidate.text).items():
+            counts.setdefault(kind, {})[i] = count
+    superseded = set()
+    for kind, found in counts.items():
+        for i, count in found.items():
+            written = articles[scored.candidates[i].doc].published
+            if any(
+                (other > count if kind == "dead" else other != count)
+                and other <= count * _TOLL_JUMP
+                and count <= other * _TOLL_JUMP
+                and not same_figure(count, other)
+                and articles[scored.candidates[j].doc].published > written
+                and len(scored.bags[i] & scored.bags[j]) >= _TOLL_CONTEXT
+                for j, other in found.items()
+            ):
+                superseded.add(i)
     return frozenset(superseded)
 
 
@@ -435,9 +440,9 @@ def _newest_toll(scored: ScoredSentences, superseded: frozenset[int]) -> int | N
     }
     if not ledes:
         return None
+    raised = max((dead_counted(scored.candidates[i].text) for i in superseded), default=0)
     best = max(ledes, key=lambda i: (ledes[i], -i))
-    raised = max(dead_counted(scored.candidates[i].text) for i in superseded)
-    return best if ledes[best] > raised else None
+    return best if raised and ledes[best] > raised else None
 
 
 def _briefly_of_now(
@@ -720,13 +725,21 @@ def _marked(text: str) -> bool:
 
 
 def _select_perspectives(
-    scored: ScoredSentences, briefly: list[int], story: Story, limit: int
+    scored: ScoredSentences,
+    briefly: list[int],
+    story: Story,
+    limit: int,
+    superseded: frozenset[int] = frozenset(),
 ) -> list[tuple[int, Perspective]]:
-    """Perspectives among the sentences not in Briefly nor repeating it; candidate indices."""
+    """Perspectives among the sentences not in Briefly nor repeating it, nor giving a
+    count a later report updated ("the agency says nine people are missing" on Monday,
+    14 on Friday); candidate indices."""
     order = [
         int(i)
         for i in np.argsort(-scored.scores, kind="stable")
-        if int(i) not in briefly and not any(is_redundant(scored, int(i), j) for j in briefly)
+        if int(i) not in briefly
+        and int(i) not in superseded
+        and not any(is_redundant(scored, int(i), j) for j in briefly)
     ]
     sentences = [(scored.candidates[i].text, scored.candidates[i].doc) for i in order]
     articles = [(a.url, a.outlet) for a in story.articles]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from digest.models import Story, StoryId
-from digest.softnews import death_toll, hard_news, soft_news
+from digest.softnews import death_toll, hard_news, people_counted, soft_news
 from tests.test_cluster import _article
 
 
@@ -170,3 +170,24 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
 )
 def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: int) -> None:
     assert death_toll(_story((title, ""))) == toll
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The council said 24 people were still missing and 96 injured.",
+         {"missing": 24, "injured": 96}),
+        ("Nine people are missing and more than 250,000 have been evacuated.",
+         {"missing": 9, "displaced": 250_000}),
+        ("More than 1.3 million people in 11 provinces have been affected by the storm.",
+         {"affected": 1_300_000}),
+        ("The blast killed 3, injuring 12 others.", {"injured": 12}),
+        # Vague words are no count; a count of provinces is not of people.
+        ("Dozens of people were injured in the 11 provinces affected.", {}),
+        ("Monetary policy remains the missing piece of growth.", {}),
+    ],
+)  # fmt: skip
+def test_people_counted_reads_the_counts_a_disaster_updates(
+    text: str, counts: dict[str, int]
+) -> None:
+    assert people_counted(text) == counts

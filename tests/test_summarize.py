@@ -2027,3 +2027,70 @@ Schools near Donggala were closed.
     summary = summarize_story(story)
 
     assert "killed at least 40" in summary.briefly[0].text
+
+
+STORM_MONDAY = """\
+Typhoon Mara tore across the north of the island of Luzon on Monday, killing at least 12 \
+people and flattening houses in the hill towns of Benguet, the disaster agency said.
+
+Nine people are missing and more than 250,000 have been evacuated, according to the \
+disaster agency in Manila.
+"""
+STORM_THURSDAY = """\
+The death toll from Typhoon Mara on the island of Luzon rose to 47 on Thursday, the \
+disaster agency said, as rescuers dug through landslides in the hill towns of Benguet.
+
+The disaster agency in Manila said 24 people were still missing and 96 injured on the \
+island of Luzon.
+"""
+STORM_FRIDAY = """\
+The island of Luzon declared a state of calamity on Friday after Typhoon Mara killed at \
+least 61 people, the disaster agency said.
+
+The disaster agency in Manila said 61 people had died and 14 were still missing on the \
+island of Luzon, most of them in the hill towns of Benguet.
+"""
+
+
+def test_counts_of_the_missing_a_later_report_updates_are_not_printed() -> None:
+    story = Story(
+        StoryId("storm"),
+        (
+            _article("sky", "Sky", "Typhoon Mara: at least 12 dead", STORM_MONDAY, 0),
+            _article("agency", "Agency", "Death toll from Typhoon Mara rises to 47",
+                     STORM_THURSDAY, 72),
+            _article("paper", "Paper", "Luzon declares calamity as Mara toll rises to 61",
+                     STORM_FRIDAY, 96),
+        ),
+    )  # fmt: skip
+
+    summary = summarize_story(story)
+    printed = [
+        summary.headline,
+        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
+        *(p.says for p in summary.perspectives),
+    ]
+
+    # The newest counts (61 dead, 14 missing) are told; Monday's nine missing and
+    # Thursday's 24 and its toll of 47, in the headline too, are not.
+    assert "61" in summary.headline
+    assert any("61" in text for text in printed[1:])
+    assert not any(re.search(r"\b(?:Nine|nine|24|47)\b", text) for text in printed)
+
+
+def test_a_headline_never_gives_an_older_toll_than_the_briefly_under_it() -> None:
+    from digest.headline import make_headline
+
+    story = Story(
+        StoryId("storm-title"),
+        (
+            _article("agency", "Agency", "Death toll from Typhoon Mara in Luzon rises to 47",
+                     STORM_THURSDAY, 72),
+            # Title Case, which the headline passes over when it can.
+            _article("paper", "Paper", "Typhoon Mara: Luzon Declares State of Calamity as "
+                     "Toll Rises to 61", STORM_FRIDAY, 96),
+        ),
+    )  # fmt: skip
+    lead = STORM_FRIDAY.split("\n\n")[0].replace("\n", " ").strip()
+
+    assert "61" in make_headline(story, lead, lead_article=1)
