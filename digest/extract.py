@@ -294,7 +294,8 @@ def _add_continued_body(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
 # Whole-line section labels that introduce links to other stories, or mark widgets.
 _WIDGET_LABEL = re.compile(
     r"(?:related(?: articles?| stories| posts| content| coverage| links| reading| news)?"
-    r"|read (?:more|next|also)|see (?:more|also)|also read|more(?: stories| news| from .{1,40})?"
+    r"|read (?:more|next|also)(?: from .{1,40})?|see (?:more|also)|also read"
+    r"|more(?: stories| news| from .{1,40})?"
     r"|recommended(?: for you| stories| articles)?|you (?:may|might) (?:also )?(?:like|enjoy)"
     r"|don'?t miss|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|top stories"
     r"|popular(?: stories| posts)?|advertisement|sponsored(?: content)?|share(?: this)?"

@@ -192,6 +192,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Please try again later|Watch Now\b|Press play\b|"
             r"Your browser (?:does not|doesn['’]t) support\b|"
             r"\b(?:please |to )?(?:enable|turn on) JavaScript\b|^\s*Video duration\b|"
+            # A clip's card: its title run into its length ("Bank of Canada cuts key
+            # rate to 2%2:31"), or the programme, day and length run together ("The
+            # NationalDec 3, 2026Duration 2:14").
+            r"(?<=[a-z%)’'!?])\d{1,2}:\d\d\s*$|(?<![A-Za-z])Duration\s*\d{1,2}:\d\d\b|"
             # A broadcast transcript's marks: "(SOUNDBITE OF MUSIC)", a speaker's label
             # alone ("DANA KESSLER, HOST:"), and the programme's notice on its
             # transcripts ("Accuracy and availability of NPR transcripts may vary").
@@ -328,6 +332,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:referred to|mentioned|named|quoted|cited|pictured|featured) in this "
             r"(?:article|story|report|post)\b|\bdevelopments in this story\b|"
             r"\bpublisher of this (?:article|report)\b|"
+            # A translated page's notice: "This is a translation of an article first
+            # published in French; only the French version is binding".
+            r"\bThis is a translation of an? (?:article|story|report)\b|"
+            r"\bonly the \w+ version is binding\b|"
+            # A page's stamp alone: "Published - December 5, 2026 10:10 pm IST".
+            rf"^\s*(?:Published|Updated|Posted|Last updated|First published)\s*(?:on|at)?"
+            rf"\s*[-:–—]?\s*(?:[A-Z][a-z]+day,?\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\s*)?"
+            r"\d{1,2},?\s+\d{4}\b[^.;!?]{0,30}$|"
             # A live page's notice: "This is a developing story and will be updated."
             r"^\s*This is an? (?:developing|breaking)(?: news)? (?:story|situation)\b|"
             r"^\s*(?:This|The) (?:story|article|page|post) (?:will be|is being|may be) "
@@ -422,6 +434,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Story continues below|Thank you for subscribing|Already a subscriber)\b|"
             r"\b(?:Advertisement|ADVERTISEMENT)\s*$|"
             r"\bappeared first on\b|"
+            # What a paywall, a sign-in box or a sponsor leaves in the text: "You have
+            # 71.2% of this article left to read", "Log in", "Join ST's WhatsApp Channel",
+            # "Good journalism takes time and money", "A message from Acme:".
+            r"\bof this article left to read\b|\bis (?:reserved )?for subscribers only\b|"
+            r"^\s*(?:Log in|Sign in|Login)\b|"
+            r"^\s*Join\b.{0,40}\b(?:WhatsApp|Telegram|Viber|Signal|LINE) (?:channel|group|"
+            r"community)\b|"
+            r"^(?!.*\b(?:said|says|told)\b)\s*(?:Good|Quality|Independent|Trusted) "
+            r"journalism (?:takes|costs|needs|"
+            r"depends|relies)\b|"
+            r"^\s*A message from [^.:]{1,60}:\s*$|"
             # A site's follow widget: "Add Donald Trump as an interest to stay up to date".
             r"\bas an interest to stay up to date\b|"
             # A link to more of the outlet ("Follow AP's Africa coverage at https://..."),
@@ -449,6 +472,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\buses? cookies\b|\bcookie (?:policy|settings)\b|\bprivacy (?:policy|notice)\b|"
             r"\bTerms of (?:Use|Service)\b|^\s*Manage (?:settings|choices|preferences)\b|"
+            r"^[^.,;]{0,40}\bvalues your privacy\W*$|^\W*Your privacy(?:,| is)? our priority\b|"
             r"^\s*(?:Copyright|©)|\bAll rights reserved\b|"
             r"^\s*This material may not be published",
             re.IGNORECASE,

@@ -661,3 +661,18 @@ def test_a_json_ld_body_that_is_not_the_free_whole_text_is_not_used(
     case: str, body: str, free: str | None
 ) -> None:
     assert extract_article(shell_page(body, free=free), "https://wire.example/a") is None
+
+
+def test_a_read_more_from_the_outlet_label_and_its_headlines_go() -> None:
+    html = (
+        "<html><head><title>Ferry fares to rise</title></head><body><article>"
+        f"{paragraphs_html(STORY[:3])}<p>Read more from the Gazette:</p>"
+        "<p><a href='/a'>Rail yard fire was arson, police say</a></p>"
+        "<p><a href='/b'>Mayor: 'We did everything we could'</a></p>"
+        f"{paragraphs_html(STORY[3:])}</article></body></html>"
+    )
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs == STORY

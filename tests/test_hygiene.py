@@ -216,6 +216,23 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Our correspondent Tom Roe joins us now from Lusaka.", "player chrome"),
         ("Accuracy and availability of NPR transcripts may vary.", "player chrome"),
         ("The authoritative record of the programming is the audio record.", "player chrome"),
+        # Clip cards, paywalls, sign-in boxes, channel calls, a sponsor's slot, a
+        # translated page's notice, a privacy box and a page's stamp.
+        ("Harbour board cuts ferry fares by 10%2:31", "player chrome"),
+        ("The Evening ReportDec 3, 2026Duration 2:14", "player chrome"),
+        ("You have 64.5% of this article left to read.", "promo"),
+        ("The rest is for subscribers only.", "promo"),
+        ("Log in This is a translation of an article first published in Spanish.", "notice"),
+        ("Join the Courier's WhatsApp Channel and get the latest news.", "promo"),
+        ("Good journalism takes time and money.", "promo"),
+        ("A message from the Harbour Ferry Alliance:", "promo"),
+        (
+            "This is a translation of an article first published in Portuguese on the "
+            "paper's site; only the Portuguese version is binding on the publisher.",
+            "correction notice",
+        ),
+        ("Published - December 5, 2026 10:10 pm IST", "correction notice"),
+        ("The Harbour Courier values your privacy", "cookie"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
@@ -258,6 +275,13 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Stay tuned, the minister said of a possible deal.",
         "Stick with us, he said, as the vote count continued.",
         "Telegram: founder Pavel Durov charged in France.",
+        # Reports that use the words of today's new furniture.
+        "The ferry left at 9:15 and reached the island at 10:40",
+        "Residents were asked to log in to the council's portal to claim the grant.",
+        "He urged voters to join the party's WhatsApp group, prosecutors said.",
+        "Good journalism takes time and money, the editor told the inquiry.",
+        "The court published its ruling on December 5, 2026, after a two-year inquiry.",
+        "The regulator said the bank values your privacy less than its profits.",
         "The judge barred our live coverage of the sentencing, the station said.",
         "Ana Lind reported from Setubal that the ferry had docked safely.",
         "The situation at the quay is developing quickly, the mayor said.",
