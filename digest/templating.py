@@ -169,16 +169,24 @@ def http_url(value: object) -> str:
     return _checked_url(str(value).strip())
 
 
+# A space before a number with a full stop, or before a lone dash or bullet: a line
+# break there would start a line that reads as an item of a numbered or bulleted list.
+_LIST_MARK_INSIDE = re.compile(r"(?<=\S) (?=(?:\d{1,3}\.|[-–—*•])(?: |$))")
+
+
 def wrap_text(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:
-    """Wrap plain text for the text part; words and URLs are never split."""
-    text = " ".join(str(value).split())
-    return textwrap.fill(
+    """Wrap plain text for the text part; words and URLs are never split, and no line
+    starts with what reads as a list's mark ("15. The election ...", "- half the
+    population"): such a figure or dash stays with the word before it."""
+    text = _LIST_MARK_INSIDE.sub("\u00a0", " ".join(str(value).split()))
+    wrapped = textwrap.fill(
         text,
         width=width,
         subsequent_indent=indent,
         break_long_words=False,
         break_on_hyphens=False,
     )
+    return wrapped.replace("\u00a0", " ")
 
 
 def render_template(env: jinja2.Environment, name: str, context: dict[str, object]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -38,3 +39,18 @@ def test_editorial_does_not_import_numpy_or_scipy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, f"digest.editorial imports {done.stdout.strip()}"
+
+
+def test_a_wrapped_line_never_starts_with_what_reads_as_a_list_mark() -> None:
+    from digest.templating import wrap_text
+
+    text = (
+        "The alliance won 22 seats, and the governing party's own tally was reduced to "
+        "15. The vote was held early - half the assembly had resigned - after 3. most "
+        "members quit."
+    )
+    for width in range(20, 90):
+        lines = wrap_text(text, width, indent="  ").splitlines()
+        assert " ".join(line.strip() for line in lines) == text
+        for line in lines[1:]:
+            assert not re.match(r"\s*(?:\d{1,3}\.|[-–—*•])(?: |$)", line), (width, line)
