@@ -40,8 +40,17 @@ _PATH_DATE = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01
 
 # Click and campaign trackers: they never select content, and keeping them would
 # split one article into as many rows as there are newsletters linking to it.
-_TRACKING_PARAMS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid"})
-_TRACKING_PREFIXES = ("utm_",)
+# Parameters that say where a reader came from, never which page: the ad and mail
+# platforms' click ids, and what outlets add to their feeds' and share buttons' links
+# (CBC's and the Guardian's "cmp=rss", Le Monde's "xtor", the BBC's "at_medium", the
+# Times's "smid", MSN's "ocid", Yahoo's "guccounter").
+_TRACKING_PARAMS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
+     "mkt_tok", "_ga", "_gl", "cmp", "cmpid", "xtor", "ito", "smid", "ocid", "ncid",
+     "mbid", "taid", "sr_share", "soc_src", "soc_trk", "wt.mc_id", "guccounter",
+     "guce_referrer", "guce_referrer_sig"}
+)  # fmt: skip
+_TRACKING_PREFIXES = ("utm_", "ns_", "at_")
 
 
 # Query parameters whose values are secrets in the wild: private feed tokens, signed
@@ -159,7 +168,7 @@ def canonical_url(url: str, base: str | None = None) -> str:
     """The canonical form of ``url``, resolved against ``base`` when relative.
 
     Lower-cases scheme and host, drops the default port, the fragment and tracking
-    parameters (``utm_*``, ``fbclid``, ``gclid``, ``mc_cid``, ``mc_eid``), keeps the
+    parameters (``utm_*``, ``fbclid``, ``cmp``, ...: ``_TRACKING_PARAMS``), keeps the
     other parameters in their order and spelling, gives an empty path as ``/`` and a
     host that mixes scripts in punycode (:func:`display_url`).
     Non-http(s) URLs come back resolved and stripped of their fragment only. A URL

@@ -450,6 +450,9 @@ def _check_undated_feed(httpserver: HTTPServer, tmp_path: Path, storage_url: str
     assert why.exit_code == 3
     assert "published 2024-03-05 10:00 UTC (its feed gave no date: the page's own" in why.output
     assert "no issue has held it yet" in why.output
+    # Pasted with what a feed or a share button adds, it is the same article.
+    tracked = httpserver.url_for("/old.html") + "?cmp=rss&utm_source=feed"
+    assert digest("why", tracked, "--config", str(config)).output == why.output
 
 
 def _as_utc(value: object) -> datetime:

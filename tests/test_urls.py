@@ -23,6 +23,15 @@ from digest.urls import canonical_url, display_url, is_http_url, url_date
             "https://example.com/a?id=7&page=2",
         ),
         ("https://example.com/a?mc_cid=1&mc_eid=2", None, "https://example.com/a"),
+        # What outlets add to their feeds' and share buttons' links.
+        ("https://news.example/a-1.7389012?cmp=rss", None, "https://news.example/a-1.7389012"),
+        (
+            "https://news.example/a?CMP=share_btn&xtor=RSS-3&at_medium=RSS&ns_source=x&id=4",
+            None,
+            "https://news.example/a?id=4",
+        ),
+        # A parameter that only begins like one is the page's own.
+        ("https://news.example/a?cmpx=1&attr=2", None, "https://news.example/a?cmpx=1&attr=2"),
         # Other parameters keep their order and their exact encoding.
         ("https://example.com/s?q=a%20b&z=1&a=2", None, "https://example.com/s?q=a%20b&z=1&a=2"),
         # The path keeps its case: servers may treat /A and /a as different pages.

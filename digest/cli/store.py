@@ -15,6 +15,7 @@ from digest.cli._shared import EXIT_FAILED, config_option, no_store_yet, output,
 from digest.config import load_config
 from digest.ids import is_story_id
 from digest.models import ALSO_IN_THE_NEWS
+from digest.urls import canonical_url
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -58,6 +59,9 @@ def why(config_path: str, story_id: str | None) -> None:
             return
         if malformed:
             raise click.BadParameter(_not_an_id(story_id, store.story_ids()), param_hint="STORY_ID")
+        if is_url:
+            # As the store keeps it: "?cmp=rss" and the like pasted from a feed go.
+            story_id = canonical_url(story_id)
         history = store.article_history(story_id) if is_url else store.story_history(story_id)
         known = () if is_url or history else store.story_ids()
         dating = store.article_dating(story_id) if is_url and not history else None
