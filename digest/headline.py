@@ -190,6 +190,13 @@ _VERB = re.compile(
     r"years|months|weeks|days|hours|minutes|decades|centuries)\b)"
     r"[a-z]{2,}(?:ed|es|s))\b"
 )
+# The wires' future and present: a name, then "to" and a verb or a verb in -ing
+# ("Ottawa to pause low-wage foreign worker program", "EU pausing tariff talks").
+_NAMED_THEN_VERB = re.compile(
+    r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
+    r"(?:(?:to|set to|poised to|plans to|moves to)\s+(?!(?:the|a|an|be|this|that|its|their)\b)"
+    r"[a-z]{3,}|[a-z]{3,}ing)\b(?=\s+[a-z])"
+)
 # "#breaking A horror film come to life in #lancaster", "@ realDonaldTrump": a social
 # post's hashtags and handles, not a newsroom's headline.
 _SOCIAL_TAG = re.compile(r"(?<![\w&])[#@]\s?[A-Za-z]\w")
@@ -671,7 +678,9 @@ def _is_news_headline(
     # In Title Case ("Japan Wins Pairs Figure Skating") the verb is capitalised too.
     rest = title.split(" ", 1)[-1]
     if _PRONOUN_START.match(title) or (
-        need_verb and not _VERB.search(rest.lower() if _is_title_case(title) else rest)
+        need_verb
+        and not _VERB.search(rest.lower() if _is_title_case(title) else rest)
+        and not _NAMED_THEN_VERB.match(title)
     ):
         return False
     # A title that opens one of the articles' captions is that caption; one that opens

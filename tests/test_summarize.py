@@ -551,6 +551,9 @@ def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_lef
         "No DNA matches on glove found in the harbour case, police say",  # "No" is no "No,"
         "Tarique Rahman sworn in as prime minister of Bangladesh",  # a bare participle
         "Well-known harbour pilot retires after forty years at sea",
+        # The wires' future and present: a name, "to" and a verb, or a verb in -ing.
+        "Ottawa to pause low-wage harbour work for a year",
+        "Harbour Board pausing night ferry until spring",
     ],
 )
 def test_real_headline_forms_are_headlines(title: str) -> None:
