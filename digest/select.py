@@ -55,7 +55,7 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
-from digest.softnews import death_toll, hard_news, soft_news, world_news
+from digest.softnews import death_toll, hard_news, is_opinion, soft_news, world_news
 from digest.text import MONTHS, word_count
 from digest.topics import Placement, TopicExample, match_topics
 from digest.urls import url_date
@@ -346,13 +346,15 @@ def _brief_rank(story: Story, marks: int) -> tuple[int, int, bool, float, str]:
 
 def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
     """Why a one-outlet page is not a report to list as news, or "": a page that is gone
-    (``gone``), someone's own words, a research paper's text, or an old page the feed
+    (``gone``), someone's own words, an opinion piece, a research paper's text, or an old page the feed
     brought back (a tracker, a republished archive piece) whose address dates it well
     before the feed does."""
     if story.articles and all(a.url in gone for a in story.articles):
         return "its page answered not found at build time (a reader's link would fail)"
     if _in_own_words(story):
         return "written in someone's own words (the first or second person)"
+    if all(is_opinion(a) for a in story.articles):
+        return "an opinion piece (its address or title says so), not a report"
     article = story.articles[0]
     filed = [url_date(a.url) for a in story.articles]
     if all(

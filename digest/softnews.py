@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from urllib.parse import urlsplit
 
 from digest.models import Article, Story
 from digest.places import names_the_world
@@ -32,6 +33,7 @@ __all__ = [
     "dead_counted",
     "death_toll",
     "hard_news",
+    "is_opinion",
     "people_counted",
     "soft_news",
     "world_news",
@@ -181,6 +183,17 @@ _PEOPLE_KINDS = {
 }
 
 
+# Where outlets file their columns, leaders and letters, and how they title them.
+_OPINION_PATH = re.compile(
+    r"/(?:opinions?|voices|commentisfree|comment|editorials?|op-?eds?|columns?|columnists?|"
+    r"letters)(?:/|$)",
+    re.IGNORECASE,
+)
+_OPINION_TITLE = re.compile(
+    r"^\s*(?:Opinion|Editorial|Op-?Ed|Comment|Column|Letters?)\s*[:|–—]", re.IGNORECASE
+)
+
+
 # A story is news if one report in this many tells of the hard news.
 _HARD_SHARE = 4
 # How much of an article's text is its opening: the feed teaser's length, about.
@@ -238,6 +251,14 @@ def dead_counted(text: str, *, figures_only: bool = False) -> int:
         (_count(w) for w in written if not figures_only or any(c.isdigit() for c in w)),
         default=0,
     )
+
+
+def is_opinion(article: Article) -> bool:
+    """Whether ``article`` is an outlet's opinion, not its report: its address files it
+    under opinion ("/opinion/", "/voices/", "/commentisfree/", "/editorial/") or its
+    title says so ("Opinion: ...", "Editorial | ...")."""
+    path = urlsplit(article.url).path
+    return bool(_OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title))
 
 
 def people_counted(text: str) -> dict[str, int]:

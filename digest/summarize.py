@@ -73,7 +73,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import dead_counted, people_counted
+from digest.softnews import dead_counted, is_opinion, people_counted
 from digest.text import (
     MONTHS,
     content_words,
@@ -260,6 +260,11 @@ def _write_up(
         known_names=known_names,
         outlets=[a.outlet for a in articles],
     )
+    # An outlet's column or leader argues; its sentences tell the news only where no
+    # report does, as a speaker's own statement does (``statements``).
+    opinions = frozenset(i for i, a in enumerate(articles) if is_opinion(a))
+    if opinions:
+        scored = replace(scored, statements=scored.statements | opinions)
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
     superseded = _superseded_tolls(scored, articles)
     if superseded:

@@ -684,3 +684,27 @@ def test_a_story_with_a_fresh_report_beside_an_old_page_is_listed() -> None:
         story = Story(StoryId("s-both"), articles)
         selection = select_stories([story], NO_EDITS, [], max_stories=5, also_in_the_news=5)
         assert [s.id for s in selection.briefs] == ["s-both"]
+
+
+def test_an_opinion_piece_is_not_listed_as_news() -> None:
+    def lone(url: str, title: str) -> Story:
+        text = (
+            "Every winter the same pictures arrive from the harbour towns: roofs torn away "
+            "and ferries aground. The storms are not the islanders' doing, and the bill "
+            "should not be theirs either."
+        )
+        name = url.split("/")[2].split(".")[0]
+        return Story(StoryId(f"s-{name}"), (_article(url, name.title(), title, text),))
+
+    filed = lone("https://paper.example/voices/harbour-storms-bill", "The islands pay for storms")
+    titled = lone("https://gazette.example/2026/12/04/harbour", "Opinion: The islands pay again")
+    report = lone("https://wire.example/world/harbour-storm", "Storm sinks two harbour ferries")
+
+    selection = select_stories(
+        [filed, titled, report], NO_EDITS, [], max_stories=5, also_in_the_news=6
+    )
+
+    assert [s.id for s in selection.briefs] == ["s-wire"]
+    left = {o.story_id: o.detail for o in selection.left_out}
+    assert set(left) == {"s-paper", "s-gazette"}
+    assert all("an opinion piece" in detail for detail in left.values())

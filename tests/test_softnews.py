@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from digest.models import Story, StoryId
-from digest.softnews import death_toll, hard_news, people_counted, soft_news
+from digest.softnews import death_toll, hard_news, is_opinion, people_counted, soft_news
 from tests.test_cluster import _article
 
 
@@ -191,3 +191,23 @@ def test_people_counted_reads_the_counts_a_disaster_updates(
     text: str, counts: dict[str, int]
 ) -> None:
     assert people_counted(text) == counts
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "opinion"),
+    [
+        ("https://paper.example/voices/islands-pay-for-storms-b123.html", "Islands pay", True),
+        ("https://paper.example/commentisfree/2026/dec/04/ferries", "Ferries", True),
+        ("https://paper.example/opinion/editorial/rate-cut/article1.ece", "On the cut", True),
+        ("https://paper.example/2026/12/04/world/harbour", "Opinion: The islands pay", True),
+        ("https://paper.example/2026/12/04/world/harbour", "Editorial | The rate cut", True),
+        # A report, whatever words its address or title holds.
+        ("https://paper.example/world/opinion-poll-shows-lead", "Poll shows lead", False),
+        ("https://paper.example/news/comments-by-minister", "Minister's comments", False),
+        ("https://paper.example/world/harbour", "Public opinion turns on ferries", False),
+    ],
+)
+def test_an_opinion_piece_is_told_by_its_address_or_title(
+    url: str, title: str, opinion: bool
+) -> None:
+    assert is_opinion(_article(url, "Paper", title, "")) is opinion

@@ -2097,3 +2097,34 @@ def test_a_headline_never_gives_an_older_toll_than_the_briefly_under_it() -> Non
     lead = STORM_FRIDAY.split("\n\n")[0].replace("\n", " ").strip()
 
     assert "61" in make_headline(story, lead, lead_article=1)
+
+
+def test_an_editorial_joined_to_a_story_does_not_tell_its_news() -> None:
+    report = """\
+The central bank of Norland cut its key interest rate by a quarter point to 5% on \
+Friday, citing slowing inflation and weak private investment.
+
+The bank's governor said further cuts would depend on food prices over the winter.
+"""
+    leader = """\
+The central bank of Norland cut its key interest rate by a quarter point to 5% on \
+Friday, and it was right to do so, whatever the hawks on its board may say.
+
+Monetary policy alone cannot revive private investment, which remains the missing \
+piece of the country's growth story.
+
+The government must now do its part by cutting red tape for the builders it courts.
+"""
+    editorial = _article("leader", "Leader", "Room to move: On the rate cut", leader, 3)
+    editorial = dataclasses.replace(
+        editorial, url="https://leader.example/opinion/editorial/rate-cut"
+    )
+    story = Story(
+        StoryId("rate"),
+        (editorial, _article("wire", "Wire", "Norland cuts rates to 5%", report, 0)),
+    )
+
+    summary = summarize_story(story)
+
+    assert all(s.source_url.startswith("https://wire.example") for s in summary.briefly)
+    assert not any("missing piece" in s.text for s in summary.also_worth_noting)
