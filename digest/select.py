@@ -346,9 +346,9 @@ def _brief_rank(story: Story, marks: int) -> tuple[int, int, bool, float, str]:
 
 def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
     """Why a one-outlet page is not a report to list as news, or "": a page that is gone
-    (``gone``), someone's own words, an opinion piece, a research paper's text, or an old page the feed
-    brought back (a tracker, a republished archive piece) whose address dates it well
-    before the feed does."""
+    (``gone``), someone's own words, an opinion piece, a research paper's text, or an
+    old page the feed brought back (a tracker, a republished archive piece) whose
+    address dates it well before the feed does."""
     if story.articles and all(a.url in gone for a in story.articles):
         return "its page answered not found at build time (a reader's link would fail)"
     if _in_own_words(story):
