@@ -56,6 +56,8 @@ __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
 HORIZON_DAYS: Final = 300
 # A short list: the section is a calendar, not a second issue.
 MAX_ITEMS: Final = 6
+# How much of an article names the story's actors: its headline and opening.
+_OPENING_CHARS: Final = 600
 # A longer "sentence" is usually several run together by the page; not worth printing.
 _MAX_SENTENCE_CHARS: Final = 300
 _EXPLETIVE_IT = re.compile(
@@ -167,6 +169,8 @@ def find_events(
                 mentions = _mentions(sentence, published, issue_date, frozenset(today))
                 if mentions and _is_printed(sentence, already):
                     continue
+                if mentions:
+                    sentence = _named(sentence, story)
                 for mention in mentions:
                     key = (story.id, mention.month, mention.day)
                     known = found.get(key)
@@ -182,6 +186,26 @@ def find_events(
     items = _without_vaguer_duplicates(found.values())
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     return tuple(items[:MAX_ITEMS])
+
+
+def _named(sentence: str, story: Story) -> str:
+    """``sentence`` with "The bank" that opens it named as the story names it ("The
+    Bank of Canada's next rate announcement is scheduled for Jan. 27"): printed in a
+    list of dates, the line cannot lean on its story's headline. As it was when the
+    story's titles and openings name no one such, or more than one."""
+    noun = needs_antecedent(sentence)
+    opening = re.match(rf"The {re.escape(noun)}\b", sentence) if noun.isalpha() else None
+    if opening is None:
+        return sentence
+    name = re.compile(
+        rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s+){{0,3}}{re.escape(noun.capitalize())}"
+        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?)\b"
+    )
+    texts = [t for a in story.articles for t in (a.title, (a.text or a.summary)[:_OPENING_CHARS])]
+    named = {m.group(1).removeprefix("The ") for t in texts for m in name.finditer(t)}
+    if len(named) != 1:
+        return sentence
+    return f"The {named.pop()}" + sentence[opening.end() :]
 
 
 def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:

@@ -287,3 +287,20 @@ def test_a_sentence_the_story_already_prints_is_not_repeated() -> None:
     assert item.text == other and item.day == date(2026, 12, 1)
     [item] = find_events([only_told], ISSUE, {"s-2": [as_printed]})
     assert item.text == told
+
+
+def test_an_item_opening_on_the_bank_names_the_bank_its_story_names() -> None:
+    named = _story(
+        "The Bank of Norland cut its key rate to 2% on Tuesday, its sixth cut in a row. "
+        "The bank's next rate announcement is scheduled for Jan. 27."
+    )
+    [item] = find_events([named], ISSUE)
+    assert item.text == "The Bank of Norland’s next rate announcement is scheduled for Jan. 27."
+
+    # Two banks in the story: which one, the line cannot tell, so it is left as written.
+    two = _story(
+        "The Bank of Norland and the Reserve Bank of Sudland both cut rates on Tuesday. "
+        "The bank's next rate announcement is scheduled for Jan. 27."
+    )
+    [item] = find_events([two], ISSUE)
+    assert item.text == "The bank’s next rate announcement is scheduled for Jan. 27."
