@@ -56,7 +56,7 @@ __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
 HORIZON_DAYS: Final = 300
 # A short list: the section is a calendar, not a second issue.
 MAX_ITEMS: Final = 6
-# How much of an article names the story's actors: its headline and opening.
+# How much of an article names the story's actors: its opening.
 _OPENING_CHARS: Final = 600
 # A longer "sentence" is usually several run together by the page; not worth printing.
 _MAX_SENTENCE_CHARS: Final = 300
@@ -192,7 +192,7 @@ def _named(sentence: str, story: Story) -> str:
     """``sentence`` with "The bank" that opens it named as the story names it ("The
     Bank of Canada's next rate announcement is scheduled for Jan. 27"): printed in a
     list of dates, the line cannot lean on its story's headline. As it was when the
-    story's titles and openings name no one such, or more than one."""
+    story's articles' openings name no one such, or more than one."""
     noun = needs_antecedent(sentence)
     opening = re.match(rf"The {re.escape(noun)}\b", sentence) if noun.isalpha() else None
     if opening is None:
@@ -201,7 +201,9 @@ def _named(sentence: str, story: Story) -> str:
         rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s+){{0,3}}{re.escape(noun.capitalize())}"
         r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?)\b"
     )
-    texts = [t for a in story.articles for t in (a.title, (a.text or a.summary)[:_OPENING_CHARS])]
+    # The openings, in sentence case: a Title Case headline ("Bank of Canada Cuts Key
+    # Rate") would run the name into its verb.
+    texts = [(a.text or a.summary)[:_OPENING_CHARS] for a in story.articles]
     named = {m.group(1).removeprefix("The ") for t in texts for m in name.finditer(t)}
     if len(named) != 1:
         return sentence
