@@ -227,6 +227,7 @@ def make_headline(
     *,
     lead_article: int | None = None,
     cases: WordCases | None = None,
+    told: str = "",
 ) -> str:
     """The story's headline: the best outlet title that is a news headline, else one
     built from ``lead`` (the Briefly's first sentence) or the first article's text.
@@ -238,7 +239,8 @@ def make_headline(
     that title without a verb ("Auditioning to Beat Trump") rather than the lead again.
     ``cases`` (:func:`word_cases` of the issue's articles) tells how words the story's
     own articles never write mid-sentence are written, for putting a Title Case title
-    in sentence case.
+    in sentence case. ``told`` is the whole Briefly: a title giving another death toll
+    than the one it gives is passed over.
     """
     texts = [a.text or a.summary for a in story.articles]
     titles, good = _news_titles(story, texts)
@@ -258,13 +260,13 @@ def make_headline(
     if good:
         # A title with an older count than the lead's ("Death toll ... rises to 47" over
         # "... killed at least 61") would contradict the Briefly under it.
-        good = _counting_as(good, lead) or good
+        good = _counting_as(good, told or lead) or good
         # The headline tells what the Briefly tells. Where the outlets' titles disagree
         # (NPR's "Trump administration tries to resolve three crises" beside the
         # Times's "Iran Holds Exercises in Strait of Hormuz"), one sharing far fewer
         # words with the lead than another is passed over (``_telling``).
-        told = _telling(good, lead)
-        return normalise_headline(_most_informative(told, titles, lead), texts, cases)
+        telling = _telling(good, lead)
+        return normalise_headline(_most_informative(telling, titles, lead), texts, cases)
     clean = [c for text in texts for c in clean_sentences(text)]
     # The first statement: a page's leftovers ("what we know", "Photo Advertisement")
     # start in lower case or have no verb.
@@ -703,15 +705,14 @@ def _is_news_headline(
 _WHEN_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS)) | {"today", "yesterday"}
 
 
-def _counting_as(titles: list[str], lead: str) -> list[str]:
-    """Those of ``titles`` that give no death toll in figures, or the lead's."""
-    dead = dead_counted(lead, figures_only=True)
+def _counting_as(titles: list[str], told: str) -> list[str]:
+    """Those of ``titles`` that give no exact death toll, or the highest ``told``
+    gives."""
+    dead = dead_counted(told, exact=True)
     if not dead:
         return titles
     return [
-        t
-        for t in titles
-        if not (count := dead_counted(t, figures_only=True)) or same_figure(count, dead)
+        t for t in titles if not (count := dead_counted(t, exact=True)) or same_figure(count, dead)
     ]
 
 
@@ -733,12 +734,15 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     others = [set(content_words(t)) for t in titles if t]
     lead_words = set(content_words(lead))
 
-    def rank(title: str) -> tuple[int, int, int, float]:
+    def rank(title: str) -> tuple[int, int, int, int, float]:
         bag = bags[title]
         shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
         length = word_count(title)
         return (
             int(bool(_CLICKBAIT.search(title))),
+            # A live page's title labels a running page ("Ukraine war latest: ..."),
+            # not the event.
+            int(bool(_LIVE_PAGE_TITLE.search(title))),
             int(length > 14 or length < 5),
             # A plain title needs no recasing, which a teaser's few words may not allow.
             int(_is_title_case(title)),
@@ -746,6 +750,13 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
         )
 
     return min(good, key=rank)
+
+
+_LIVE_PAGE_TITLE = re.compile(
+    r"\b(?:latest|live)\s*[:|–—]|\b(?:live|latest) updates?\b|\bas it happened\b|"
+    r"[–—|-]\s*live\s*$|^\s*live\b",
+    re.IGNORECASE,
+)
 
 
 def _is_title_case(text: str) -> bool:

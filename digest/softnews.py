@@ -122,9 +122,17 @@ _COUNT_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 24, "scores": 40,
     "hundreds": 200, "thousands": 2000,
 }  # fmt: skip
+# Counts in words that say how many: "nine people are missing" is a count as "9" is;
+# "dozens" is not. ("One" is left out: "no one was hurt".)
+_SMALL_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+}  # fmt: skip
+_VAGUE = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands"})
+_PRECISE = {**_SMALL_WORDS, **{w: n for w, n in _COUNT_WORDS.items() if w not in _VAGUE}}
+_ALL_WORDS = {**_COUNT_WORDS, **_SMALL_WORDS}
 
 
-def _count_pattern(group: str = "", words: Iterable[str] = _COUNT_WORDS) -> str:
+def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
     """A count of people, in figures or ``words``, captured (in group ``group`` if
     named)."""
     return (
@@ -148,15 +156,6 @@ _DEATHS = re.compile(
     re.IGNORECASE,
 )
 
-
-# Counts in words that say how many: "nine people are missing" is a count as "9" is;
-# "dozens" is not.
-_SMALL_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9,
-}  # fmt: skip
-_VAGUE = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands"})
-_PRECISE = {**_SMALL_WORDS, **{w: n for w, n in _COUNT_WORDS.items() if w not in _VAGUE}}
 # The other counts a disaster's reports update day by day: "24 people were still
 # missing and 96 injured", "more than 250,000 have been evacuated", "injuring 19".
 _PEOPLE = re.compile(
@@ -242,13 +241,13 @@ def death_toll(story: Story) -> int:
     return max((dead_counted(text) for text in _heads(story)), default=0)
 
 
-def dead_counted(text: str, *, figures_only: bool = False) -> int:
+def dead_counted(text: str, *, exact: bool = False) -> int:
     """The largest number of dead ``text`` reports ("kills at least 28", "11 killed",
-    "death toll rises to 40"), or 0; with ``figures_only``, of those written in figures
-    (not "dozens dead")."""
+    "death toll rises to 40"), or 0; with ``exact``, of those that say how many, in
+    figures or words ("risen to nine", not "dozens dead")."""
     written = (next(group for group in m.groups() if group) for m in _DEATHS.finditer(text))
     return max(
-        (_count(w) for w in written if not figures_only or any(c.isdigit() for c in w)),
+        (_count(w) for w in written if not exact or w[:1].isdigit() or w.lower() in _PRECISE),
         default=0,
     )
 
@@ -287,8 +286,8 @@ def _tells_hard_news(text: str) -> bool:
 def _count(written: str) -> int:
     """ "1,200" -> 1200, "1.5 million" -> 1500000, "dozens" -> 24; a year -> 0."""
     word = written.lower()
-    if word in _COUNT_WORDS:
-        return _COUNT_WORDS[word]
+    if word in _ALL_WORDS:
+        return _ALL_WORDS[word]
     number, _, million = word.partition(" ")
     value = float(number.replace(",", "")) * (1_000_000 if million else 1)
     if not million and "," not in number and 1900 <= value <= 2100:

@@ -409,7 +409,7 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
         if _YEAR.search(candidate.text) or _OTHER_COUNT.search(candidate.text):
             continue
         # "Killing dozens" is no count a later "71" contradicts: only figures are raised.
-        if dead := dead_counted(candidate.text, figures_only=True):
+        if dead := dead_counted(candidate.text, exact=True):
             counts.setdefault("dead", {})[i] = dead
         for kind, count in people_counted(candidate.text).items():
             counts.setdefault(kind, {})[i] = count
@@ -431,7 +431,7 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
 
 
 def _newest_toll(scored: ScoredSentences, superseded: frozenset[int]) -> int | None:
-    """The lede giving the highest death toll in figures that no later report raised,
+    """The lede giving the highest exact death toll that no later report raised,
     when it is higher than every count it superseded; else None."""
     ledes = {
         i: count
@@ -441,7 +441,7 @@ def _newest_toll(scored: ScoredSentences, superseded: frozenset[int]) -> int | N
         and is_briefly_candidate(candidate)
         and not _YEAR.search(candidate.text)
         and not _OTHER_COUNT.search(candidate.text)
-        and (count := dead_counted(candidate.text, figures_only=True))
+        and (count := dead_counted(candidate.text, exact=True))
     }
     if not ledes:
         return None
@@ -499,7 +499,8 @@ def _headline(
     """The story's headline, made with the Briefly's lead (:func:`make_headline`)."""
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
-    return make_headline(story, lead, lead_article=lead_article, cases=cases)
+    told = " ".join(scored.candidates[i].text for i in briefly)
+    return make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
 
 
 def _names_introduced(

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from digest.models import Story, StoryId
-from digest.softnews import death_toll, hard_news, is_opinion, people_counted, soft_news
+from digest.softnews import (
+    dead_counted,
+    death_toll,
+    hard_news,
+    is_opinion,
+    people_counted,
+    soft_news,
+)
 from tests.test_cluster import _article
 
 
@@ -211,3 +218,11 @@ def test_an_opinion_piece_is_told_by_its_address_or_title(
     url: str, title: str, opinion: bool
 ) -> None:
     assert is_opinion(_article(url, "Paper", title, "")) is opinion
+
+
+def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() -> None:
+    assert dead_counted("The death toll has risen to nine, the service said.", exact=True) == 9
+    assert dead_counted("The storm killed 61 people.", exact=True) == 61
+    assert dead_counted("The quake killed dozens of people.", exact=True) == 0
+    assert dead_counted("The quake killed dozens of people.") == 24
+    assert dead_counted("No one was killed in the blast.") == 0
