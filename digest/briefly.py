@@ -499,15 +499,6 @@ def score_sentences(
     doc_of = np.array([c.doc for c in candidates])
     doc_vectors = np.stack([_unit(vectors[doc_of == d].sum(axis=0)) for d in docs])
     centrality = vectors @ _unit(doc_vectors.mean(axis=0))
-    # A report of one sentence (a feed's teaser standing in for an unread page) is its
-    # own report's whole vector: beside one other report it would be half the centroid
-    # by itself. Its sentence is measured against the other reports alone.
-    sizes = np.bincount(doc_of)
-    if len(docs) > 1:
-        total = doc_vectors.sum(axis=0)
-        for alone in np.flatnonzero(sizes[doc_of] == 1):
-            own = doc_vectors[int(np.searchsorted(docs, doc_of[alone]))]
-            centrality[alone] = float(vectors[alone] @ _unit(total - own))
     # Who supports a sentence: the outlets, or the articles when the story has one
     # outlet (its pieces are all there is to weigh). Weighting each outlet once in the
     # centrality too was tried: on the realfeeds week it moved three Briefly paragraphs,

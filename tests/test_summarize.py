@@ -2128,26 +2128,3 @@ The government must now do its part by cutting red tape for the builders it cour
 
     assert all(s.source_url.startswith("https://wire.example") for s in summary.briefly)
     assert not any("missing piece" in s.text for s in summary.also_worth_noting)
-
-
-def test_a_one_sentence_teaser_does_not_outweigh_a_read_report_for_being_short() -> None:
-    teaser = "The Bank of Norland lowered its policy rate to the lowest level since 2022."
-    report = """\
-The Bank of Norland cut its benchmark interest rate by a quarter of a percentage point \
-on Wednesday, bringing it to two per cent, as rising unemployment weighed on the economy.
-
-Norland's unemployment rate rose to 7.3 per cent in October, the statistics office said.
-
-Governor Ana Lind told reporters the bank would watch the job market closely.
-"""
-    story = Story(
-        StoryId("rates"),
-        (
-            _article("wire", "Wire", "Bank of Norland cuts to 2%", teaser, 0),
-            _article("paper", "Paper", "Bank of Norland cuts key rate to 2%", report, 1),
-        ),
-    )
-
-    summary = summarize_story(story)
-
-    assert summary.briefly[0].text.startswith("The Bank of Norland cut its benchmark")
