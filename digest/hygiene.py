@@ -212,6 +212,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # reports during Evening News at 6pm on June 1, 2018").
             r"^\s*Watch (?:the|our|this|his|her|their|a) (?:full |live |latest |entire )?"
             r"(?:report|video|clip|segment|interview|broadcast|coverage|livestream)\b|"
+            # A clip's caption: "Sky's Holly Brennan reports from Kyiv on the attack".
+            r"^\s*(?:(?:The[ ])?[A-Z][\w'’.\-]*['’]s[ ])?(?:[A-Z][\w'’.\-]+[ ]){1,3}reports from "
+            r"[A-Z][\w'’\-]+(?:[ ]on[ ][^.!?;:]{1,60})?\s*$|"
             rf"^\s*{_NAME} reports (?:live )?(?:during|on|for) "
             r"[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,3} at \d{1,2}(?::\d\d)?\s?[ap]\.?m\b",
         ),
@@ -311,7 +314,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # Not where someone is reported saying it ("Stick with us, he said").
             r"^(?!.*\b(?:said|says|told)\b)(?:.*\b(?:our|this) live (?:coverage|blog|page|"
             r"updates)\b|\s*(?:Thanks|Thank you) for (?:joining|following|reading|staying "
-            r"with) us\b|\s*(?:Stick|Stay) with us\b)|"
+            r"with) us\b|\s*(?:Stick|Stay) with us\b|\s*(?:Thanks|Thank you) for "
+            r"(?:following|reading) along\b|\s*(?:You can )?[Ss]croll (?:down|up|back) to\b|"
+            r".*\bwe['’]ll be back (?:in the morning|tomorrow|later|shortly|soon)\b)|"
             r"^\s*Follow (?:live|our live|along|the latest)\b|"
             r"^\s*We['’]ll (?:continue to )?bring you (?:the latest|more|updates|further)\b|"
             r"^\s*Here(?:'s|’s| is| are) (?:a )?(?:quick )?(?:summary|recap|round-?up) of "

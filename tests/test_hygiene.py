@@ -233,6 +233,13 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ),
         ("Published - December 5, 2026 10:10 pm IST", "correction notice"),
         ("The Harbour Courier values your privacy", "cookie"),
+        ("Thanks for following along.", "teaser"),
+        (
+            "You can scroll down to catch up on the day's developments, and we'll be back "
+            "in the morning.",
+            "teaser",
+        ),
+        ("The Courier's Jane Roe reports from Lusaka on the night's events", "player chrome"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
@@ -282,6 +289,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Good journalism takes time and money, the editor told the inquiry.",
         "The court published its ruling on December 5, 2026, after a two-year inquiry.",
         "The regulator said the bank values your privacy less than its profits.",
+        "Jane Roe reports from Lusaka that the curfew has been lifted.",
+        "The minister said talks would resume and we'll be back at the table soon.",
         "The judge barred our live coverage of the sentencing, the station said.",
         "Ana Lind reported from Setubal that the ferry had docked safely.",
         "The situation at the quay is developing quickly, the mayor said.",
