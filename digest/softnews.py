@@ -241,13 +241,18 @@ def death_toll(story: Story) -> int:
     return max((dead_counted(text) for text in _heads(story)), default=0)
 
 
-def dead_counted(text: str, *, exact: bool = False) -> int:
+def dead_counted(text: str, *, exact: bool = False, figures_only: bool = False) -> int:
     """The largest number of dead ``text`` reports ("kills at least 28", "11 killed",
     "death toll rises to 40"), or 0; with ``exact``, of those that say how many, in
-    figures or words ("risen to nine", not "dozens dead")."""
+    figures or words ("risen to nine", not "dozens dead"); with ``figures_only``, of
+    those written in figures."""
     written = (next(group for group in m.groups() if group) for m in _DEATHS.finditer(text))
     return max(
-        (_count(w) for w in written if not exact or w[:1].isdigit() or w.lower() in _PRECISE),
+        (
+            _count(w)
+            for w in written
+            if w[:1].isdigit() or (not figures_only and (not exact or w.lower() in _PRECISE))
+        ),
         default=0,
     )
 
@@ -260,14 +265,16 @@ def is_opinion(article: Article) -> bool:
     return bool(_OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title))
 
 
-def people_counted(text: str) -> dict[str, int]:
+def people_counted(text: str, *, figures_only: bool = False) -> dict[str, int]:
     """The counts of the missing, injured, affected and displaced ``text`` gives in
     figures or precise words, the largest of each kind ("24 people were still missing
     and 96 injured": {"missing": 24, "injured": 96})."""
     found: dict[str, int] = {}
     for match in _PEOPLE.finditer(text):
         written = (match.group("count") or match.group("injuring") or "").lower()
-        value = _PRECISE.get(written) or (_count(written) if written[:1].isdigit() else 0)
+        value = _count(written) if written[:1].isdigit() else _PRECISE.get(written, 0)
+        if figures_only and not written[:1].isdigit():
+            continue
         if not value:
             continue
         kind = _PEOPLE_KINDS[(match.group("kind") or "injured").lower()]

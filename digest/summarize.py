@@ -397,6 +397,14 @@ _OTHER_COUNT = re.compile(
     re.IGNORECASE,
 )
 _TOLL_JUMP = 10
+# Words any two counts share ("people were killed", "at least ... wounded"): no sign
+# that they count one thing.
+_COUNTED = frozenset(
+    content_words(
+        "killed killing kill dead death deaths toll died people person least wounded "
+        "wounding injured injuring missing affected evacuated displaced"
+    )
+)
 _NEWEST_TOLL_LIFT = 0.05  # above the best score: its report's best lede
 
 
@@ -404,14 +412,16 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
     """The candidates giving a count that a later article's sentence updates: a death
     toll it raises, or a count of the missing, injured, affected or displaced it
     changes (the missing are found, so that count may fall)."""
+    # Exact counts only, in figures or words ("has risen to nine"): "killing dozens"
+    # is no count a later "71" contradicts.
     counts: dict[str, dict[int, int]] = {}
     for i, candidate in enumerate(scored.candidates):
-        if _YEAR.search(candidate.text) or _OTHER_COUNT.search(candidate.text):
+        text = candidate.text
+        if _YEAR.search(text) or _OTHER_COUNT.search(text):
             continue
-        # "Killing dozens" is no count a later "71" contradicts: only figures are raised.
-        if dead := dead_counted(candidate.text, exact=True):
+        if dead := dead_counted(text, exact=True):
             counts.setdefault("dead", {})[i] = dead
-        for kind, count in people_counted(candidate.text).items():
+        for kind, count in people_counted(text).items():
             counts.setdefault(kind, {})[i] = count
     superseded = set()
     for kind, found in counts.items():
@@ -423,7 +433,7 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
                 and count <= other * _TOLL_JUMP
                 and not same_figure(count, other)
                 and articles[scored.candidates[j].doc].published > written
-                and len(scored.bags[i] & scored.bags[j]) >= _TOLL_CONTEXT
+                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _TOLL_CONTEXT
                 for j, other in found.items()
             ):
                 superseded.add(i)
