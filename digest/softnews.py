@@ -167,7 +167,7 @@ _PEOPLE = re.compile(
     r"(?:\s+(?:in|across|from|on|at|near)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)?\s+"
     r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
     r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced)\b"
-    rf"|\b(?P<verb>injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
+    rf"|\b(?:injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
     rf"{_count_pattern('injuring', _PRECISE)}",
     re.IGNORECASE,
 )
@@ -241,18 +241,13 @@ def death_toll(story: Story) -> int:
     return max((dead_counted(text) for text in _heads(story)), default=0)
 
 
-def dead_counted(text: str, *, exact: bool = False, figures_only: bool = False) -> int:
+def dead_counted(text: str, *, exact: bool = False) -> int:
     """The largest number of dead ``text`` reports ("kills at least 28", "11 killed",
     "death toll rises to 40"), or 0; with ``exact``, of those that say how many, in
-    figures or words ("risen to nine", not "dozens dead"); with ``figures_only``, of
-    those written in figures."""
+    figures or words ("risen to nine", not "dozens dead")."""
     written = (next(group for group in m.groups() if group) for m in _DEATHS.finditer(text))
     return max(
-        (
-            _count(w)
-            for w in written
-            if w[:1].isdigit() or (not figures_only and (not exact or w.lower() in _PRECISE))
-        ),
+        (_count(w) for w in written if not exact or w[:1].isdigit() or w.lower() in _PRECISE),
         default=0,
     )
 
@@ -265,7 +260,7 @@ def is_opinion(article: Article) -> bool:
     return bool(_OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title))
 
 
-def people_counted(text: str, *, figures_only: bool = False) -> dict[str, int]:
+def people_counted(text: str) -> dict[str, int]:
     """The counts of the missing, injured, affected and displaced ``text`` gives in
     figures or precise words, the largest of each kind ("24 people were still missing
     and 96 injured": {"missing": 24, "injured": 96})."""
@@ -273,8 +268,6 @@ def people_counted(text: str, *, figures_only: bool = False) -> dict[str, int]:
     for match in _PEOPLE.finditer(text):
         written = (match.group("count") or match.group("injuring") or "").lower()
         value = _count(written) if written[:1].isdigit() else _PRECISE.get(written, 0)
-        if figures_only and not written[:1].isdigit():
-            continue
         if not value:
             continue
         kind = _PEOPLE_KINDS[(match.group("kind") or "injured").lower()]
