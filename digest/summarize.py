@@ -266,13 +266,14 @@ def _write_up(
     if opinions:
         scored = replace(scored, statements=scored.statements | opinions)
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
-    superseded = _superseded_tolls(scored, articles)
+    updated = _superseded_tolls(scored, articles)
+    superseded = frozenset(updated)
     if superseded:
         scores = scored.scores.copy()
         scores[list(superseded)] = float(scores.min()) - 1.0
         # The toll rose during the week: the newest count is the news a weekly
         # issue opens with, not a day-one lede's "killing dozens".
-        newest = _newest_toll(scored, superseded)
+        newest = _newest_toll(scored, updated)
         if newest is not None:
             scores[newest] = float(scores.max()) + _NEWEST_TOLL_LIFT
             # Its report gives the lead, unless the editors chose whose it is.
@@ -380,11 +381,13 @@ def _write_up(
 
 
 # A death toll a later report raised ("killing at least 43" on the first day, "has risen
-# to 71" on the next): the story tells the newest, and an older count is ranked last for
-# the Briefly, the voices and the notes. Counted as one when within rounding
+# to 71" on the next), or a count of the missing, injured, affected or displaced it
+# changed: the story tells the newest, and an older count is kept out of the Briefly
+# and the voices and ranked last for the notes. Counted as one when within rounding
 # (digest.figures.same_figure), and only in sentences on one subject (sharing
-# _TOLL_CONTEXT content words besides the figures) that name no year: "In 2018 a quake
-# killed more than 4,300 people" is history, not the count.
+# _TOLL_CONTEXT content words besides the figures and the words every count uses,
+# _COUNTED) that name no year: "In 2018 a quake killed more than 4,300 people" is
+# history, not the count.
 _TOLL_CONTEXT = 3
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Nor a count of another group: a war's running total ("have been killed in Gaza since
@@ -408,10 +411,10 @@ _COUNTED = frozenset(
 _NEWEST_TOLL_LIFT = 0.05  # above the best score: its report's best lede
 
 
-def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
-    """The candidates giving a count that a later article's sentence updates: a death
-    toll it raises, or a count of the missing, injured, affected or displaced it
-    changes (the missing are found, so that count may fall)."""
+def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> dict[int, str]:
+    """The candidates giving a count that a later article's sentence updates, with the
+    kind of count: a death toll it raises ("dead"), or a count of the missing, injured,
+    affected or displaced it changes (the missing are found, so that count may fall)."""
     # Exact counts only, in figures or words ("has risen to nine"): "killing dozens"
     # is no count a later "71" contradicts.
     counts: dict[str, dict[int, int]] = {}
@@ -423,7 +426,7 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
             counts.setdefault("dead", {})[i] = dead
         for kind, count in people_counted(text).items():
             counts.setdefault(kind, {})[i] = count
-    superseded = set()
+    superseded: dict[int, str] = {}
     for kind, found in counts.items():
         for i, count in found.items():
             written = articles[scored.candidates[i].doc].published
@@ -436,13 +439,13 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> f
                 and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _TOLL_CONTEXT
                 for j, other in found.items()
             ):
-                superseded.add(i)
-    return frozenset(superseded)
+                superseded.setdefault(i, kind)
+    return superseded
 
 
-def _newest_toll(scored: ScoredSentences, superseded: frozenset[int]) -> int | None:
+def _newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | None:
     """The lede giving the highest exact death toll that no later report raised,
-    when it is higher than every count it superseded; else None."""
+    when it is higher than every toll it superseded; else None."""
     ledes = {
         i: count
         for i, candidate in enumerate(scored.candidates)
@@ -455,7 +458,10 @@ def _newest_toll(scored: ScoredSentences, superseded: frozenset[int]) -> int | N
     }
     if not ledes:
         return None
-    raised = max((dead_counted(scored.candidates[i].text) for i in superseded), default=0)
+    raised = max(
+        (dead_counted(scored.candidates[i].text) for i, k in superseded.items() if k == "dead"),
+        default=0,
+    )
     best = max(ledes, key=lambda i: (ledes[i], -i))
     return best if raised and ledes[best] > raised else None
 
