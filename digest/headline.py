@@ -258,8 +258,8 @@ def make_headline(
         if questions and len(questions) == len([t for t in titles if t]):
             good = questions  # the story is a question: every outlet asks it
     if good:
-        # A title with an older count than the lead's ("Death toll ... rises to 47" over
-        # "... killed at least 61") would contradict the Briefly under it.
+        # A title with another toll than the Briefly's ("Death toll ... rises to 47"
+        # over "... killed at least 61") would contradict the Briefly under it.
         good = _counting_as(good, told or lead) or good
         # The headline tells what the Briefly tells. Where the outlets' titles disagree
         # (NPR's "Trump administration tries to resolve three crises" beside the
