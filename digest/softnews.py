@@ -156,21 +156,27 @@ _DEATHS = re.compile(
     re.IGNORECASE,
 )
 
+
 # The other counts a disaster's reports update day by day: "24 people were still
 # missing and 96 injured", "more than 250,000 have been evacuated", "injuring 19".
-_PEOPLE = re.compile(
-    rf"{_count_pattern('count', _PRECISE)}"
-    # "24 people", "1.3 million people in 11 provinces", "14 others": whom it counts,
-    # never "11 provinces".
-    r"(?:\s+(?:more\s+)?(?:people|persons|residents|villagers|civilians|children|others|"
-    r"families|individuals|passengers|workers|soldiers|tourists|migrants))?"
-    r"(?:\s+(?:in|across|from|on|at|near)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)?\s+"
-    r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
-    r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced)\b"
-    rf"|\b(?:injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
-    rf"{_count_pattern('injuring', _PRECISE)}",
-    re.IGNORECASE,
-)
+def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(
+        rf"{_count_pattern('count', words)}"
+        # "24 people", "1.3 million people in 11 provinces", "14 others": whom it counts,
+        # never "11 provinces".
+        r"(?:\s+(?:more\s+)?(?:people|persons|residents|villagers|civilians|children|others|"
+        r"families|individuals|passengers|workers|soldiers|tourists|migrants))?"
+        r"(?:\s+(?:in|across|from|on|at|near)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)?\s+"
+        r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
+        r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced)\b"
+        rf"|\b(?:injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
+        rf"{_count_pattern('injuring', words)}",
+        re.IGNORECASE,
+    )
+
+
+_PEOPLE = _people_pattern(_PRECISE)
+_PEOPLE_ANY = _people_pattern(_ALL_WORDS)
 _PEOPLE_KINDS = {
     "missing": "missing",
     "injured": "injured",
@@ -260,14 +266,16 @@ def is_opinion(article: Article) -> bool:
     return bool(_OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title))
 
 
-def people_counted(text: str) -> dict[str, int]:
+def people_counted(text: str, *, vague: bool = False) -> dict[str, int]:
     """The counts of the missing, injured, affected and displaced ``text`` gives in
     figures or precise words, the largest of each kind ("24 people were still missing
-    and 96 injured": {"missing": 24, "injured": 96})."""
+    and 96 injured": {"missing": 24, "injured": 96}); with ``vague``, in any words too
+    ("more than a dozen still missing")."""
     found: dict[str, int] = {}
-    for match in _PEOPLE.finditer(text):
+    words = _ALL_WORDS if vague else _PRECISE
+    for match in (_PEOPLE_ANY if vague else _PEOPLE).finditer(text):
         written = (match.group("count") or match.group("injuring") or "").lower()
-        value = _count(written) if written[:1].isdigit() else _PRECISE.get(written, 0)
+        value = _count(written) if written[:1].isdigit() else words.get(written, 0)
         if not value:
             continue
         kind = _PEOPLE_KINDS[(match.group("kind") or "injured").lower()]

@@ -32,7 +32,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 
 import numpy as np
 
@@ -502,6 +502,16 @@ def _briefly_of_now(
     # A count a later report raised is no part of the Briefly beside another sentence,
     # nor is a sentence that tells again, in other words, what one before it told.
     briefly = [i for i in briefly if i not in superseded] or briefly
+    # Nor, beside the lead, one that counts the missing, injured, affected or displaced
+    # as another sentence written on a later day does, in whatever words ("nine people
+    # are missing" on Monday under Friday's "more than a dozen still missing").
+    counted = {i: people_counted(scored.candidates[i].text, vague=True).keys() for i in briefly}
+    briefly = [
+        i
+        for place, i in enumerate(briefly)
+        if not place
+        or not any(counted[i] & counted[j] and written_on(j) > written_on(i) for j in briefly)
+    ]
     told: list[int] = []
     for index in briefly:
         if not _says_again(scored, index, told):
@@ -756,12 +766,28 @@ def _select_perspectives(
     """Perspectives among the sentences not in Briefly nor repeating it, nor giving a
     count a later report updated ("the agency says nine people are missing" on Monday,
     14 on Friday); candidate indices."""
+    published = [a.published for a in story.articles]
+
+    def when(i: int) -> datetime:
+        return published[scored.candidates[i].doc]
+
+    # Nor a count of the missing, injured, affected or displaced that the Briefly, from
+    # a later report, gives in other figures or words.
+    told = [
+        (people_counted(scored.candidates[j].text, vague=True).keys(), when(j)) for j in briefly
+    ]
+
+    def recounted(i: int) -> bool:
+        kinds = people_counted(scored.candidates[i].text, vague=True).keys()
+        return any(kinds & later and on > when(i) for later, on in told)
+
     order = [
         int(i)
         for i in np.argsort(-scored.scores, kind="stable")
         if int(i) not in briefly
         and int(i) not in superseded
         and not any(is_redundant(scored, int(i), j) for j in briefly)
+        and not recounted(int(i))
     ]
     sentences = [(scored.candidates[i].text, scored.candidates[i].doc) for i in order]
     articles = [(a.url, a.outlet) for a in story.articles]

@@ -2128,3 +2128,35 @@ The government must now do its part by cutting red tape for the builders it cour
 
     assert all(s.source_url.startswith("https://wire.example") for s in summary.briefly)
     assert not any("missing piece" in s.text for s in summary.also_worth_noting)
+
+
+def test_an_older_count_of_the_missing_in_other_words_is_not_printed_beside_the_newer() -> None:
+    monday = """\
+Typhoon Mara tore across the north of Luzon on Monday, killing at least 12 people and \
+flattening houses in the hill towns, officials said.
+
+Nine people are missing and more than 250,000 have been evacuated, according to the \
+country's weather service.
+"""
+    friday = """\
+The island of Luzon declared a state of calamity on Friday after Typhoon Mara killed at \
+least 61 people, with more than a dozen still missing.
+
+Rescuers in the hill towns of Benguet dug through mud with shovels and bare hands.
+"""
+    story = Story(
+        StoryId("storm-words"),
+        (
+            _article("sky", "Sky", "Typhoon Mara: at least 12 dead", monday, 0),
+            _article("paper", "Paper", "Luzon declares calamity as Mara toll rises", friday, 96),
+        ),
+    )
+
+    summary = summarize_story(story)
+    printed = [
+        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
+        *(p.says for p in summary.perspectives),
+    ]
+
+    assert "more than a dozen still missing" in summary.briefly[0].text
+    assert not any(re.search(r"\b[Nn]ine people are missing\b", text) for text in printed)
