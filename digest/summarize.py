@@ -806,15 +806,25 @@ _CLAIM_OPENING = re.compile(r"([A-Z][a-z]+)\b(?![’'.\-])(?!\s+[A-Z])")
 def _claim_in_case(says: str, cases: WordCases) -> str:
     """``says`` with its first word in lower case where the articles write that word in
     lower case inside sentences and never with a capital there (a name keeps its own:
-    "Mark Kelly will run"), and it is not the first of two capitalised words ("Bill
-    Gates will give", whatever "the bill" elsewhere)."""
+    "Mark Kelly will run"), or it is a function word or a number ("says the ministry
+    ...", "says nine people are missing"), and it is not the first of two capitalised
+    words ("Bill Gates will give", whatever "the bill" elsewhere)."""
     opening = _CLAIM_OPENING.match(says)
     if opening is None:
         return says
     word = opening.group(1)
-    if word in cases.capitalised or word.lower() not in cases.lowered:
+    plain = word.lower() in _NUMBER_WORDS or not content_words(word)
+    if word in cases.capitalised or (word.lower() not in cases.lowered and not plain):
         return says
     return word.lower() + says[opening.end() :]
+
+
+_NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+     "ninety", "hundred", "hundreds", "thousands", "dozens", "dozen", "scores"}
+)  # fmt: skip
 
 
 # Two sentences whose sentence vectors are this close tell one fact in other words

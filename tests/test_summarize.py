@@ -1844,6 +1844,10 @@ def test_a_claims_first_word_reads_in_the_case_the_articles_give_it_mid_sentence
     assert _claim_in_case("Regular Army units left.", cases) == "Regular Army units left."
     assert _claim_in_case("Loyal troops retook it.", cases) == "Loyal troops retook it."
     assert _claim_in_case("“Thick ash fell,” she said.", cases) == "“Thick ash fell,” she said."
+    # A number or a function word is lower case mid-sentence whatever the week writes.
+    assert _claim_in_case("Nine people are missing.", cases) == "nine people are missing."
+    assert _claim_in_case("Most of the dead were in Uzgen.", cases).startswith("most of")
+    assert _claim_in_case("Mr Smith left.", cases) == "Mr Smith left."
 
 
 QUAKE_FIRST_DAY = """\
