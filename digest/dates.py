@@ -304,6 +304,35 @@ _LAST_HOUR_OF_ONE_DATE: Final = 10
 _ANNOTATION_WITH_SPACE = re.compile(" " + _ANNOTATION.pattern)
 
 
+# A date the outlet put in brackets after a weekday, in its own style: "on Friday
+# (December 4, 2026)", "Friday (4 December 2026)".
+_OWN_BRACKETED_DATE = re.compile(
+    rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\s\((?:(?P<month1>{'|'.join(MONTHS)})\s(?P<day1>\d{{1,2}}),?"
+    rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{'|'.join(MONTHS)}))\s(?P<year>\d{{4}})\)"
+)
+
+
+def _house_style_dates(text: str, year: int) -> str:
+    """An outlet's own bracketed date after a weekday, in the issue's style: "Friday (4
+    December)", with the year only when it is not the article's; as written when the
+    date is no such weekday (a typo is the outlet's to own)."""
+
+    def restyle(match: re.Match[str]) -> str:
+        month = match.group("month1") or match.group("month2")
+        number = int(match.group("day1") or match.group("day2"))
+        written = int(match.group("year"))
+        try:
+            when = date(written, MONTHS.index(month) + 1, number)
+        except ValueError:
+            return match.group(0)
+        if WEEKDAYS[when.weekday()] != match.group("weekday"):
+            return match.group(0)
+        shown = f"{number} {month}" + ("" if written == year else f" {written}")
+        return f"{match.group('weekday')} ({shown})"
+
+    return _OWN_BRACKETED_DATE.sub(restyle, text)
+
+
 def annotate_dates(
     text: str, published: datetime, utc_offset: int | None = None, *, reword: bool = True
 ) -> str:
@@ -322,6 +351,7 @@ def annotate_dates(
     latest = published.date() + timedelta(days=1 if published.hour >= _LAST_HOUR_OF_ONE_DATE else 0)
     if utc_offset is not None:
         day = latest = local_date(published, utc_offset)
+    text = _house_style_dates(text, day.year)
     # Words inside a quotation are the speaker's, and often figurative ("what happens
     # today can happen tomorrow"): they are left as spoken.
     quoted = [m.span() for m in _QUOTATION.finditer(text)]

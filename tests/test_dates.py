@@ -577,3 +577,20 @@ def test_a_past_evening_of_the_next_day_had_begun_nowhere() -> None:
     }
     for sentence, dated in cases.items():
         assert annotate_dates(sentence, tuesday_evening) == dated
+
+
+def test_an_outlets_own_bracketed_date_reads_in_the_issues_style() -> None:
+    friday = datetime(2026, 12, 4, 10, 0, tzinfo=UTC)
+    assert annotate_dates("The board on Friday (December 4, 2026) cut the rate.", friday) == (
+        "The board on Friday (4 December) cut the rate."
+    )
+    assert annotate_dates("The board met on Friday (4 December 2026).", friday) == (
+        "The board met on Friday (4 December)."
+    )
+    # Another year keeps its year; a date that is no such weekday stays as written.
+    assert annotate_dates("It began on Thursday (December 4, 2025).", friday) == (
+        "It began on Thursday (4 December 2025)."
+    )
+    assert annotate_dates("It met on Friday (December 5, 2026).", friday) == (
+        "It met on Friday (December 5, 2026)."
+    )
