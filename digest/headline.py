@@ -131,6 +131,8 @@ _SMALL_WORDS = frozenset(
         *("with", "by", "from", "as", "than", "via", "vs", "per", "off", "out", "up"),
     }
 )
+_PARTICLES = frozenset({"up", "off", "out"})
+_VERB_ENDINGS = ("s", "ed", "ing")
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.)$")
 # "of" binds two nouns into one ("part of", "the half-brother of"): a cut before it is
 # the last resort.
@@ -796,9 +798,14 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
             decided.append(None)
     sure = None not in decided
     out = [words[0]]
-    for word, lower in zip(words[1:], decided, strict=True):
+    for place, (word, lower) in enumerate(zip(words[1:], decided, strict=True), start=1):
         core = word.strip("“”‘’\"'()[],:;!?.")
-        if lower if sure else lower is not False and core.lower() in _SMALL_WORDS:
+        # A verb's particle is no preposition: title case keeps "Growth Holds Up".
+        particle = core.lower() in _PARTICLES and (
+            place == len(words) - 1 or words[place - 1].lower().endswith(_VERB_ENDINGS)
+        )
+        small = core.lower() in _SMALL_WORDS and not particle
+        if lower if sure else lower is not False and small:
             word = word.replace(core, core[0].lower() + core[1:], 1)
         out.append(word)
     return " ".join(out)

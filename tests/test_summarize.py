@@ -2164,3 +2164,17 @@ Rescuers in the hill towns of Benguet dug through mud with shovels and bare hand
 
     assert "more than a dozen still missing" in summary.briefly[0].text
     assert not any(re.search(r"\b[Nn]ine people are missing\b", text) for text in printed)
+
+
+def test_title_case_keeps_a_verbs_particle_capitalised() -> None:
+    from digest.headline import _sentence_case
+
+    # No article shows how the words are written mid-sentence: headline-style title
+    # case, where a preposition is lowered and a verb's particle is not.
+    assert _sentence_case("Growth Holds Up as Inflation Stays Low", []) == (
+        "Growth Holds Up as Inflation Stays Low"
+    )
+    assert _sentence_case("Rain Knocks Out Power in Up to 400 Homes", []) == (
+        "Rain Knocks Out Power in up to 400 Homes"
+    )
+    assert _sentence_case("Growth Holds Firm as Rates Go Up", []).endswith("Go Up")
