@@ -134,6 +134,8 @@ _NOVELTY_JACCARD = 0.6  # content-word overlap with a previous issue's sentence
 _LABEL_CHARS = 40
 LEDE_POSITIONS = 2
 """An article's first this-many clean sentences are its lede: the news, not background."""
+# A report of this many clean sentences or more is a page read whole, not a teaser.
+_READ_PAGE_SENTENCES = 5
 _LEADS_TRIED = 1  # the best ledes, each tried with its best following sentences
 # Lead choice: a lede that says when gains, a feature opening without a when loses.
 _WHEN_BONUS = 0.15
@@ -499,6 +501,16 @@ def score_sentences(
     doc_of = np.array([c.doc for c in candidates])
     doc_vectors = np.stack([_unit(vectors[doc_of == d].sum(axis=0)) for d in docs])
     centrality = vectors @ _unit(doc_vectors.mean(axis=0))
+    # Beside a page read whole, a one-sentence feed teaser (its page unread) is its own
+    # report's whole vector, so half the centroid beside one other report: its sentence
+    # is measured against the other reports. (Where every report is a teaser, a feed-only
+    # week, all are alike and none is.)
+    sizes = np.bincount(doc_of)
+    if len(docs) > 1 and sizes.max() >= _READ_PAGE_SENTENCES:
+        total = doc_vectors.sum(axis=0)
+        for alone in np.flatnonzero(sizes[doc_of] == 1):
+            own = doc_vectors[int(np.searchsorted(docs, doc_of[alone]))]
+            centrality[alone] = float(vectors[alone] @ _unit(total - own))
     # Who supports a sentence: the outlets, or the articles when the story has one
     # outlet (its pieces are all there is to weigh). Weighting each outlet once in the
     # centrality too was tried: on the realfeeds week it moved three Briefly paragraphs,

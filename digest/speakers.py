@@ -412,6 +412,11 @@ _ONE_BODY = re.compile(
     r"\b(?:" + "|".join(sorted(_BODY_HEADS)) + r")\s(?:of|for)\s(?:the\s)?"
     r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand\s[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)+$"
 )
+# A body whose own name holds "and": "The National Disaster Risk Reduction and Management
+# Council", "the Food and Drug Administration" (not "Britain and the European Union").
+_ONE_NAMED_BODY = re.compile(
+    r"\sand(?:\s[A-Z][\w'’\-]*){0,3}\s(?:" + "|".join(sorted(_BODY_HEADS)) + r")$"
+)
 # Names in a list: "Russia, Kazakhstan and Turkey", each of one to three capitalised words.
 _LIST_ITEM = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,2}"
 _LISTED_NAMES = re.compile(rf"^{_LIST_ITEM}(?:,\s{_LIST_ITEM})+,?\sand\s{_LIST_ITEM}$")
@@ -435,7 +440,12 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
     ):
         return True  # "Russia, Kazakhstan and Turkey say"; not "Jamie Dimon, Chairman and CEO"
     name = re.split(r",", who)[0]
-    if re.search(r"\sand\s", name) and not _one_described(name) and not _ONE_BODY.search(name):
+    if (
+        re.search(r"\sand\s", name)
+        and not _one_described(name)
+        and not _ONE_BODY.search(name)
+        and not _ONE_NAMED_BODY.search(name)
+    ):
         return True
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()
     head = head_phrase[-1] if head_phrase else ""

@@ -1613,6 +1613,11 @@ def test_a_bare_surname_stays_as_written_when_the_full_name_is_in_doubt(
             "The Department of Justice and Google say they had reached a settlement over the "
             "search case.",
         ),
+        # A body whose own name holds "and" is one.
+        (
+            "Nine people were still missing, the Harbour Safety and Rescue Council said.",
+            "The Harbour Safety and Rescue Council says Nine people were still missing.",
+        ),
         # Two people of two places are two speakers.
         (
             "The president of France and the chancellor of Germany said the summit would go "

@@ -2178,3 +2178,30 @@ def test_title_case_keeps_a_verbs_particle_capitalised() -> None:
         "Rain Knocks Out Power in up to 400 Homes"
     )
     assert _sentence_case("Growth Holds Firm as Rates Go Up", []).endswith("Go Up")
+
+
+def test_a_one_sentence_teaser_does_not_outweigh_a_page_read_whole_for_being_short() -> None:
+    teaser = "The Bank of Norland lowered its policy rate to the lowest level since 2022."
+    report = """\
+The Bank of Norland cut its benchmark interest rate by a quarter of a percentage point \
+on Wednesday, bringing it to two per cent, as rising unemployment weighed on the economy.
+
+Norland's unemployment rate rose to 7.3 per cent in October, the statistics office said.
+
+Governor Ana Lind told reporters the bank would watch the job market closely.
+
+Economists at the harbour bank said another cut in January was possible.
+
+The currency weakened slightly against the euro after the announcement.
+"""
+    story = Story(
+        StoryId("rates"),
+        (
+            _article("wire", "Wire", "Bank of Norland cuts to 2%", teaser, 0),
+            _article("paper", "Paper", "Bank of Norland cuts key rate to 2%", report, 1),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert summary.briefly[0].text.startswith("The Bank of Norland cut its benchmark")
