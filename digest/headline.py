@@ -69,7 +69,8 @@ __all__ = [
 _TITLE_SUFFIX = re.compile(r"\s+[|\-–—:·•]\s+[^|\-–—:·•]{2,40}$")
 _TITLE_PREFIX = re.compile(
     r"^(?:BREAKING|Breaking|UPDATE|Update|UPDATED|LIVE|Live|WATCH|Watch|VIDEO|Video|"
-    r"EXCLUSIVE|Exclusive|Opinion|OPINION|Analysis|ANALYSIS|Explainer|PHOTOS|Photos)"
+    r"EXCLUSIVE|Exclusive|SCOOP|Scoop|Opinion|OPINION|Analysis|ANALYSIS|Explainer|PHOTOS|"
+    r"Photos|(?i:in pic(?:ture)?s))"
     r"(?:\s+news)?\s*[:|\-–—]\s*"
 )
 _CLICKBAIT = re.compile(

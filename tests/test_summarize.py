@@ -432,6 +432,12 @@ def test_headline_prefers_plain_title_over_bait() -> None:
     assert make_headline(Story(StoryId("s"), (bait, plain))) == (
         "Denmark summons US envoy over Greenland"
     )
+    # Other labels a newsroom puts before its headline.
+    for label in ("Scoop", "In Pics", "In pictures"):
+        labelled = _article("c", "C", f"{label}: Denmark summons US envoy over Greenland", WIRE, 1)
+        assert make_headline(Story(StoryId("s"), (labelled,))) == (
+            "Denmark summons US envoy over Greenland"
+        )
 
 
 def test_a_headline_attributed_at_its_end_is_complete_but_a_cut_off_one_is_not() -> None:
