@@ -804,17 +804,18 @@ _CLAIM_OPENING = re.compile(r"([A-Z][a-z]+)\b(?![’'.\-])(?!\s+[A-Z])")
 
 
 def _claim_in_case(says: str, cases: WordCases) -> str:
-    """``says`` with its first word in lower case where the articles write that word in
-    lower case inside sentences and never with a capital there (a name keeps its own:
-    "Mark Kelly will run"), or it is a function word or a number ("says the ministry
-    ...", "says nine people are missing"), and it is not the first of two capitalised
-    words ("Bill Gates will give", whatever "the bill" elsewhere)."""
+    """``says`` with its first word in lower case, unless the articles write that word
+    with a capital inside a sentence (a name keeps its own: "Mark Kelly will run") and
+    it is no function word or number ("says the ministry ...", "says nine people are
+    missing", whatever "The Times" elsewhere), or it is the first of two capitalised
+    words ("Bill Gates will give"). A word the week never writes mid-sentence is read
+    as a word, not a name: a name is seldom met only at a sentence's start."""
     opening = _CLAIM_OPENING.match(says)
     if opening is None:
         return says
     word = opening.group(1)
     plain = word.lower() in _NUMBER_WORDS or not content_words(word)
-    if word in cases.capitalised or (word.lower() not in cases.lowered and not plain):
+    if word in cases.capitalised and not plain:
         return says
     return word.lower() + says[opening.end() :]
 

@@ -1844,11 +1844,11 @@ def test_a_claims_first_word_reads_in_the_case_the_articles_give_it_mid_sentence
     )
     # "Regular" opens a sentence there, and is written in lower case inside one.
     assert _claim_in_case("Regular army units retook the building.", cases).startswith("regular")
-    # A name keeps its capital, a word the articles never write mid-sentence too, and a
-    # quotation is as its speaker spoke it.
+    # A name keeps its capital, and a quotation is as its speaker spoke it; a word the
+    # articles never write mid-sentence is a word ("says loyal troops").
     assert _claim_in_case("Mark Kelly will run.", cases) == "Mark Kelly will run."
     assert _claim_in_case("Regular Army units left.", cases) == "Regular Army units left."
-    assert _claim_in_case("Loyal troops retook it.", cases) == "Loyal troops retook it."
+    assert _claim_in_case("Loyal troops retook it.", cases) == "loyal troops retook it."
     assert _claim_in_case("“Thick ash fell,” she said.", cases) == "“Thick ash fell,” she said."
     # A number or a function word is lower case mid-sentence whatever the week writes.
     assert _claim_in_case("Nine people are missing.", cases) == "nine people are missing."
