@@ -213,7 +213,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*Watch (?:the|our|this|his|her|their|a) (?:full |live |latest |entire )?"
             r"(?:report|video|clip|segment|interview|broadcast|coverage|livestream)\b|"
             # A clip's caption: "Sky's Holly Brennan reports from Kyiv on the attack".
-            r"^\s*(?:(?:The[ ])?[A-Z][\w'’.\-]*['’]s[ ])?(?:[A-Z][\w'’.\-]+[ ]){1,3}reports from "
+            r"^\s*(?:The[ ])?[A-Z][\w'’.\-]*['’]s[ ](?:[A-Z][\w'’.\-]+[ ]){1,3}reports from "
             r"[A-Z][\w'’\-]+(?:[ ]on[ ][^.!?;:]{1,60})?\s*$|"
             rf"^\s*{_NAME} reports (?:live )?(?:during|on|for) "
             r"[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,3} at \d{1,2}(?::\d\d)?\s?[ap]\.?m\b",
@@ -315,8 +315,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?!.*\b(?:said|says|told)\b)(?:.*\b(?:our|this) live (?:coverage|blog|page|"
             r"updates)\b|\s*(?:Thanks|Thank you) for (?:joining|following|reading|staying "
             r"with) us\b|\s*(?:Stick|Stay) with us\b|\s*(?:Thanks|Thank you) for "
-            r"(?:following|reading) along\b|\s*(?:You can )?[Ss]croll (?:down|up|back) to\b|"
-            r".*\bwe['’]ll be back (?:in the morning|tomorrow|later|shortly|soon)\b)|"
+            r"(?:following|reading) along\b|\s*(?:You can )?[Ss]croll (?:down|up) to "
+            r"(?:catch up|read|see|follow|find)\b|"
+            r"(?:\s*|.*,? and )[Ww]e['’]ll be back (?:in the morning|tomorrow|later|shortly|"
+            r"soon)\W*$)|"
             r"^\s*Follow (?:live|our live|along|the latest)\b|"
             r"^\s*We['’]ll (?:continue to )?bring you (?:the latest|more|updates|further)\b|"
             r"^\s*Here(?:'s|’s| is| are) (?:a )?(?:quick )?(?:summary|recap|round-?up) of "
@@ -339,8 +341,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bpublisher of this (?:article|report)\b|"
             # A translated page's notice: "This is a translation of an article first
             # published in French; only the French version is binding".
-            r"\bThis is a translation of an? (?:article|story|report)\b|"
-            r"\bonly the \w+ version is binding\b|"
+            r"^(?!.*\b(?:said|says|told)\b)(?:\s*Log in\s+)?\s*This is a translation of an? "
+            r"(?:article|story|report)\b|"
+            r"\bonly the \w+ version is binding on the publisher\b|"
             # A page's stamp alone: "Published - December 5, 2026 10:10 pm IST".
             rf"^\s*(?:Published|Updated|Posted|Last updated|First published)\s*(?:on|at)?"
             rf"\s*[-:–—]?\s*(?:[A-Z][a-z]+day,?\s+)?(?:\d{{1,2}}\s+)?(?:{_MONTH}\s*)?"
@@ -442,13 +445,14 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # What a paywall, a sign-in box or a sponsor leaves in the text: "You have
             # 71.2% of this article left to read", "Log in", "Join ST's WhatsApp Channel",
             # "Good journalism takes time and money", "A message from Acme:".
-            r"\bof this article left to read\b|\bis (?:reserved )?for subscribers only\b|"
-            r"^\s*(?:Log in|Sign in|Login)\b|"
-            r"^\s*Join\b.{0,40}\b(?:WhatsApp|Telegram|Viber|Signal|LINE) (?:channel|group|"
-            r"community)\b|"
-            r"^(?!.*\b(?:said|says|told)\b)\s*(?:Good|Quality|Independent|Trusted) "
-            r"journalism (?:takes|costs|needs|"
-            r"depends|relies)\b|"
+            r"\bof this article left to read\b|"
+            r"^\s*The rest (?:of (?:this|the) (?:article|story) )?is (?:reserved )?for "
+            r"subscribers\b|"
+            r"^\s*(?:Already a subscriber\?\s*)?(?:Log in|Sign in|Login)\W*$|"
+            r"^(?!.*\b(?:said|says|told|urged|wrote)\b)\s*Join\b.{0,40}\b(?:WhatsApp|Telegram|"
+            r"Viber|Signal|LINE) (?:channel|community)\b|"
+            r"^(?!.*\b(?:said|says|told|wrote|argued|added)\b)\s*(?:Good|Quality|Independent|"
+            r"Trusted) journalism (?:takes|costs|needs|depends|relies)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"
             # A site's follow widget: "Add Donald Trump as an interest to stay up to date".
             r"\bas an interest to stay up to date\b|"
