@@ -409,9 +409,12 @@ _EXPLAINER_TITLE = re.compile(
 )
 _TRACKER = re.compile(r"^(?:Mapping|Tracking)\s+(\S+)")
 _TRACKED = frozenset("the a an how where what who which every all".split())  # noqa: SIM905
+# "used to turn pink", not the passive "were used to attack".
 _HABIT = re.compile(
-    r"\bused to\b|\bevery (?:spring|summer|autumn|fall|winter|morning|evening|night|year)\b"
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )\bused to\b"
+    r"|\bevery (?:spring|summer|autumn|fall|winter|morning|evening|night|year)\b"
 )
+_REPORTED = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -772,7 +775,10 @@ def _leans_on(scored: ScoredSentences, index: int) -> str:
 def opens_on_a_scene(text: str) -> bool:
     """Whether a lede sets a scene instead of telling news: a feature's opening ("When
     the rains came ...", "There was a time ...") or a habit ("The lagoons used to turn
-    pink with flamingos every spring")."""
+    pink with flamingos every spring"), saying no day and reporting no one. "After 15
+    months of war, Israel and Hamas agreed on Wednesday ..." is news."""
+    if _WHEN.search(text) or _REPORTED.search(text):
+        return False
     return bool(_FEATURE_OPENING.match(text) or _HABIT.search(text))
 
 

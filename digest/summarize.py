@@ -443,6 +443,22 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> d
     return superseded
 
 
+def _elsewhere(one: str, two: str) -> bool:
+    """Whether two sentences counting people name places or groups and none in common
+    ("missing in Benguet after a landslide" beside "missing after their boat sank off
+    Samar"): they count two groups. A sentence naming none may count either."""
+    names = [set(_NAME_WORD.findall(text)) - _SENTENCE_WORDS for text in (one, two)]
+    return bool(names[0] and names[1] and not names[0] & names[1])
+
+
+# Capitalised words a sentence names (not its first word: "The", "More", ...).
+_NAME_WORD = re.compile(r"(?<=\S\s)[A-Z][\w'’\-]+")
+_SENTENCE_WORDS = frozenset(
+    {"The", "A", "An", "In", "On", "At", "More", "Most", "Some", "Monday", "Tuesday",
+     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+)  # fmt: skip
+
+
 def _newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | None:
     """The lede giving the highest exact death toll that no later report raised,
     when it is higher than every toll it superseded; else None."""
@@ -510,7 +526,12 @@ def _briefly_of_now(
         i
         for place, i in enumerate(briefly)
         if not place
-        or not any(counted[i] & counted[j] and written_on(j) > written_on(i) for j in briefly)
+        or not any(
+            counted[i] & counted[j]
+            and written_on(j) > written_on(i)
+            and not _elsewhere(scored.candidates[i].text, scored.candidates[j].text)
+            for j in briefly
+        )
     ]
     told: list[int] = []
     for index in briefly:
@@ -525,7 +546,12 @@ def _headline(
     """The story's headline, made with the Briefly's lead (:func:`make_headline`)."""
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
-    told = " ".join(scored.candidates[i].text for i in briefly)
+    # The Briefly's toll: not a year's ("In 2018 a quake killed 4,300") nor a war's.
+    told = " ".join(
+        text
+        for i in briefly
+        if not _YEAR.search(text := scored.candidates[i].text) and not _OTHER_COUNT.search(text)
+    )
     return make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
 
 
@@ -774,12 +800,16 @@ def _select_perspectives(
     # Nor a count of the missing, injured, affected or displaced that the Briefly, from
     # a later report, gives in other figures or words.
     told = [
-        (people_counted(scored.candidates[j].text, vague=True).keys(), when(j)) for j in briefly
+        (people_counted(scored.candidates[j].text, vague=True).keys(), when(j), j) for j in briefly
     ]
 
     def recounted(i: int) -> bool:
-        kinds = people_counted(scored.candidates[i].text, vague=True).keys()
-        return any(kinds & later and on > when(i) for later, on in told)
+        text = scored.candidates[i].text
+        kinds = people_counted(text, vague=True).keys()
+        return any(
+            kinds & later and on > when(i) and not _elsewhere(text, scored.candidates[j].text)
+            for later, on, j in told
+        )
 
     order = [
         int(i)

@@ -192,7 +192,7 @@ def _named(sentence: str, story: Story) -> str:
     """``sentence`` with "The bank" that opens it named as the story names it ("The
     Bank of Canada's next rate announcement is scheduled for Jan. 27"): printed in a
     list of dates, the line cannot lean on its story's headline. As it was when the
-    story's articles' openings name no one such, or more than one."""
+    story's articles' openings and titles name no one such, or more than one."""
     noun = needs_antecedent(sentence)
     opening = re.match(rf"The {re.escape(noun)}\b", sentence) if noun.isalpha() else None
     if opening is None:
@@ -201,10 +201,24 @@ def _named(sentence: str, story: Story) -> str:
         rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s+){{0,3}}{re.escape(noun.capitalize())}"
         r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?)\b"
     )
-    # The openings, in sentence case: a Title Case headline ("Bank of Canada Cuts Key
-    # Rate") would run the name into its verb.
+    # Names read from the openings, in sentence case (a Title Case headline, "Bank of
+    # Canada Cuts Key Rate", would run the name into its verb), that a title names
+    # too: what the story is about, not "Bank of Canada Governor Tiff" nor the
+    # "Deutsche Bank economists" quoted on it.
     texts = [(a.text or a.summary)[:_OPENING_CHARS] for a in story.articles]
-    named = {m.group(1).removeprefix("The ") for t in texts for m in name.finditer(t)}
+    titles = " | ".join(a.title for a in story.articles).lower()
+    named = set()
+    for found in (m.group(1).removeprefix("The ") for t in texts for m in name.finditer(t)):
+        words = found.split()
+        # The longest part of it a title names: "Bank of Canada" of "Bank of Canada
+        # Governor Tiff".
+        told = (
+            " ".join(words[:end])
+            for end in range(len(words), 0, -1)
+            if re.search(rf"\b{re.escape(' '.join(words[:end]).lower())}\b", titles)
+        )
+        if (longest := next(told, "")) and noun.lower() in longest.lower().split():
+            named.add(longest)
     if len(named) != 1:
         return sentence
     return f"The {named.pop()}" + sentence[opening.end() :]

@@ -2211,3 +2211,35 @@ The currency weakened slightly against the euro after the announcement.
     summary = summarize_story(story)
 
     assert summary.briefly[0].text.startswith("The Bank of Norland cut its benchmark")
+
+
+def test_counts_of_two_groups_in_two_places_are_both_told() -> None:
+    monday = """\
+Typhoon Mara tore across the north of Luzon on Monday, killing at least 12 people, \
+officials said.
+
+Nine people are missing in Benguet after a landslide buried a mining camp.
+"""
+    friday = """\
+Typhoon Mara killed at least 61 people across Luzon before moving out to sea, officials \
+said on Friday, and five people were missing after their fishing boat sank off Samar.
+
+Rescuers in the hill towns dug through mud with shovels and bare hands.
+"""
+    story = Story(
+        StoryId("storm-two-groups"),
+        (
+            _article("sky", "Sky", "Typhoon Mara: at least 12 dead", monday, 0),
+            _article("paper", "Paper", "Mara toll rises to 61", friday, 96),
+        ),
+    )
+
+    summary = summarize_story(story)
+    printed = [
+        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
+        *(p.says for p in summary.perspectives),
+    ]
+
+    # Benguet's nine are not Samar's five: told apart, neither goes.
+    assert any("Benguet" in text for text in printed)
+

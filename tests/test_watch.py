@@ -7,6 +7,7 @@ what the section should say about it (the date, or nothing). The issue is dated 
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime, time
 
 import pytest
@@ -290,17 +291,25 @@ def test_a_sentence_the_story_already_prints_is_not_repeated() -> None:
 
 
 def test_an_item_opening_on_the_bank_names_the_bank_its_story_names() -> None:
-    named = _story(
-        "The Bank of Norland cut its key rate to 2% on Tuesday, its sixth cut in a row. "
-        "The bank's next rate announcement is scheduled for Jan. 27."
-    )
+    def titled(text: str, title: str = "Bank of Norland cuts its key rate to 2%") -> Story:
+        story = _story(text)
+        return Story(story.id, tuple(dataclasses.replace(a, title=title) for a in story.articles))
+
+    line = "The bank's next rate announcement is scheduled for Jan. 27."
+    named = titled(f"Bank of Norland Governor Ana Lind cut the key rate to 2% on Tuesday. {line}")
     [item] = find_events([named], ISSUE)
     assert item.text == "The Bank of Norland’s next rate announcement is scheduled for Jan. 27."
 
-    # Two banks in the story: which one, the line cannot tell, so it is left as written.
-    two = _story(
-        "The Bank of Norland and the Reserve Bank of Sudland both cut rates on Tuesday. "
-        "The bank's next rate announcement is scheduled for Jan. 27."
+    # Two banks the title names, or a bank the title does not name (economists quoted
+    # on the story): which bank, the line cannot tell, so it is left as written.
+    two = titled(
+        f"The Bank of Norland and the Reserve Bank of Sudland both cut rates on Tuesday. {line}",
+        "Bank of Norland and Reserve Bank of Sudland cut rates",
     )
-    [item] = find_events([two], ISSUE)
-    assert item.text == "The bank’s next rate announcement is scheduled for Jan. 27."
+    quoted = titled(
+        f"Harbour Bank economists expect the central bank to hold rates on Tuesday. {line}",
+        "Central bank expected to hold rates",
+    )
+    for story in (two, quoted):
+        [item] = find_events([story], ISSUE)
+        assert item.text == "The bank’s next rate announcement is scheduled for Jan. 27."

@@ -345,3 +345,14 @@ def test_a_line_whose_speaker_is_a_bare_name_it_never_introduces_is_not_used() -
     )
     [brief] = write_briefs([Story(StoryId("s-f"), (article,))], known_names=frozenset({"fine"}))
     assert brief.sentence == quote
+
+
+def test_a_report_opening_on_after_or_before_is_news_not_a_scene() -> None:
+    dek = "Mediators hope the truce will hold as the region braces for a new phase."
+    for lede in (
+        "After 15 months of war, Norland and Sudland agreed on Wednesday to a ceasefire, "
+        "mediators said.",
+        "Before dawn on Tuesday, missiles struck the power grid of the northern harbour towns.",
+        "Drones used to attack the harbour were made abroad, officials said on Sunday.",
+    ):
+        assert _brief_sentence("Norland and Sudland agree ceasefire", lede, summary=dek) == lede
