@@ -2242,4 +2242,3 @@ Rescuers in the hill towns dug through mud with shovels and bare hands.
 
     # Benguet's nine are not Samar's five: told apart, neither goes.
     assert any("Benguet" in text for text in printed)
-
