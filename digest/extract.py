@@ -400,7 +400,7 @@ def _with_standfirst(
             break  # the body starts here: a standfirst must come before it
     else:
         return paragraphs
-    if not standfirst or any(_key(standfirst) in _key(p) for p in paragraphs[:3]):
+    if not standfirst or any(_key(standfirst) in _key(p) for p in paragraphs):
         return paragraphs
     words = set(content_words(standfirst))
     told = set(content_words(" ".join(paragraphs[:2])))
@@ -553,6 +553,7 @@ _EARLIEST_YEAR = 1995
 _ARTICLE_TYPES = re.compile(r"(?:\w*Article|BlogPosting|Report|Posting|WebPage)$")
 _BLOCK_END = re.compile(r"</(?:p|div|h\d|li|blockquote)\s*>|<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+_HTML_BLOCK = re.compile(r"</?(?:p|div|br|h\d|li|ul|ol|blockquote|body|span|a|strong|em)\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 
 
@@ -610,12 +611,15 @@ def _json_ld_body(article: dict[str, Any]) -> tuple[str, ...]:
     """JSON-LD's ``articleBody`` as paragraphs; none for a page marked not free to read
     (what is behind a paywall stays there) or a body cut short ("...")."""
     raw = article.get("articleBody")
-    free = article.get("isAccessibleForFree", True)
-    if not isinstance(raw, str) or str(free).lower() == "false":
+    # False, "False", "https://schema.org/False", "no", 0: behind a paywall.
+    free = str(article.get("isAccessibleForFree", True)).lower().rsplit("/", 1)[-1]
+    if not isinstance(raw, str) or free in ("false", "no", "0"):
         return ()
-    # Publishers put plain text, escaped text or HTML there.
-    text = _BLOCK_END.sub("\n", unescape_entities(raw))
-    text = unescape_entities(_TAG.sub("", text))
+    # Publishers put plain text, escaped text or HTML there; only HTML loses its tags
+    # ("rates < 3% and growth > 1%" is text).
+    text = unescape_entities(raw)
+    if _HTML_BLOCK.search(text):
+        text = unescape_entities(_TAG.sub("", _BLOCK_END.sub("\n", text)))
     paragraphs = tuple(" ".join(line.split()) for line in text.splitlines() if line.strip())
     if not paragraphs or paragraphs[-1].endswith(("...", "…")):
         return ()

@@ -50,7 +50,8 @@ _QUANTIFIERS = frozenset(
      "was", "were", "are", "some", "approximately", "less", "fewer", "estimated"}
 )  # fmt: skip
 _WORD = re.compile(r"[\w'’-]+")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year, not a count ("2000 officers").
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b(?!\s+[a-z]+s\b)")
 _SAME_FIGURE = 0.1  # relative difference under which two figures are the same (rounding)
 
 

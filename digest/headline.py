@@ -133,7 +133,11 @@ _SMALL_WORDS = frozenset(
     }
 )
 _PARTICLES = frozenset({"up", "off", "out"})
-_VERB_ENDINGS = ("s", "ed", "ing")
+# Before a particle: a past or a present participle, or a word in -s not followed by a
+# preposition's object ("Rules Out Talks"; "Tariffs Off the Table" is a noun's). A last
+# word is a particle whatever precedes it ("Growth Holds Up").
+_VERB_ENDINGS = ("ed", "ing")
+_PREPOSITION_OBJECTS = frozenset({"the", "a", "an", "of", "for", "to", "in", "on", "at", "my"})
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen)\.)$")
 # "of" binds two nouns into one ("part of", "the half-brother of"): a cut before it is
 # the last resort.
@@ -196,7 +200,8 @@ _VERB = re.compile(
 # The wires' future and present: a name, then "to" and a verb or a verb in -ing
 # ("Ottawa to pause low-wage foreign worker program", "EU pausing tariff talks").
 _NAMED_THEN_VERB = re.compile(
-    r"^[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
+    r"^(?!(?:Things|Ways|Reasons|Places|What|Where|How|Why|When|Who)\b)"
+    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
     r"(?:(?:to|set to|poised to|plans to|moves to)\s+(?!(?:the|a|an|be|this|that|its|their)\b)"
     r"[a-z]{3,}|[a-z]{3,}ing)\b(?=\s+[a-z])"
 )
@@ -802,8 +807,13 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
     for place, (word, lower) in enumerate(zip(words[1:], decided, strict=True), start=1):
         core = word.strip("“”‘’\"'()[],:;!?.")
         # A verb's particle is no preposition: title case keeps "Growth Holds Up".
+        after = words[place + 1].lower() if place + 1 < len(words) else ""
+        previous = words[place - 1].lower()
         particle = core.lower() in _PARTICLES and (
-            place == len(words) - 1 or words[place - 1].lower().endswith(_VERB_ENDINGS)
+            not after
+            or previous.endswith(_VERB_ENDINGS)
+            # "Holds Up as ...", "Rules Out Talks"; not "Tariffs Off the Table".
+            or (previous.endswith("s") and after not in _PREPOSITION_OBJECTS)
         )
         small = core.lower() in _SMALL_WORDS and not particle
         if lower if sure else lower is not False and small:

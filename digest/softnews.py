@@ -169,6 +169,10 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         r"(?:\s+(?:in|across|from|on|at|near)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)?\s+"
         r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
         r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced)\b"
+        # Not an adjective before its noun: "10 affected sites", "3 missing ballot boxes".
+        r"(?!\s+(?!(?:and|or|in|on|at|after|as|by|from|since|when|while|across|but|"
+        r"including|with|during|following|to|over|because|due|according|so|the|a|an|"
+        r"overnight|yesterday|today)\b)[a-z])"
         rf"|\b(?:injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
         rf"{_count_pattern('injuring', words)}",
         re.IGNORECASE,

@@ -845,11 +845,12 @@ def _claim_in_case(says: str, cases: WordCases) -> str:
         return says
     word = opening.group(1)
     plain = word.lower() in _NUMBER_WORDS or not content_words(word)
-    if word in cases.capitalised and not plain:
-        return says
+    if (word in cases.capitalised or len(word) <= _SHORT_NAME) and not plain:
+        return says  # and "Xi", "Li", "Wu": a word of two letters is a name
     return word.lower() + says[opening.end() :]
 
 
+_SHORT_NAME = 2
 _NUMBER_WORDS = frozenset(
     {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
      "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",

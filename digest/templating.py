@@ -171,7 +171,8 @@ def http_url(value: object) -> str:
 
 # A space before a number with a full stop, or before a lone dash or bullet: a line
 # break there would start a line that reads as an item of a numbered or bulleted list.
-_LIST_MARK_INSIDE = re.compile(r"(?<=\S) (?=(?:\d{1,3}\.|[-–—*•])(?: |$))")
+# (After a word only: a run of such marks, "1. 2. 3.", is a list already.)
+_LIST_MARK_INSIDE = re.compile(r"(?<=[^\W\d_]|[,;:)’”]) (?=(?:\d{1,3}\.|[-–—*•])(?: |$))")
 
 
 def wrap_text(value: object, width: int = _TEXT_WIDTH, indent: str = "") -> str:

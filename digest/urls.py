@@ -48,9 +48,10 @@ _TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "yclid", "igshid", "mc_cid", "mc_eid",
      "mkt_tok", "_ga", "_gl", "cmp", "cmpid", "xtor", "ito", "smid", "ocid", "ncid",
      "mbid", "taid", "sr_share", "soc_src", "soc_trk", "wt.mc_id", "guccounter",
-     "guce_referrer", "guce_referrer_sig"}
+     "guce_referrer", "guce_referrer_sig", "at_medium", "at_campaign", "at_link",
+     "at_format", "at_ptr_name", "at_link_origin", "at_link_type", "at_bbc_team"}
 )  # fmt: skip
-_TRACKING_PREFIXES = ("utm_", "ns_", "at_")
+_TRACKING_PREFIXES = ("utm_", "ns_")
 
 
 # Query parameters whose values are secrets in the wild: private feed tokens, signed

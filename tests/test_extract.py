@@ -650,10 +650,24 @@ def test_a_javascript_shell_gives_the_text_of_its_json_ld() -> None:
         assert article.paragraphs == STORY
 
 
+def test_a_plain_json_ld_body_keeps_its_angle_brackets() -> None:
+    body = "\n\n".join((*STORY, "Rates stayed below 3% < 4% while growth held > 1% all year."))
+
+    article = extract_article(shell_page(body), "https://wire.example/a")
+
+    assert article is not None
+    assert article.paragraphs[-1] == "Rates stayed below 3% < 4% while growth held > 1% all year."
+
+
 @pytest.mark.parametrize(
     ("case", "body", "free"),
     [
         ("behind the paywall", "\n\n".join(STORY), "False"),
+        (
+            "behind the paywall, as schema.org writes it",
+            "\n\n".join(STORY),
+            "https://schema.org/False",
+        ),
         ("cut short", "\n\n".join(STORY)[:400] + "...", None),
     ],
 )

@@ -56,6 +56,14 @@ def test_figures_measuring_different_things_are_not_flagged() -> None:
     assert _check(share, duty) == ()
 
 
+def test_a_count_of_two_thousand_is_no_year() -> None:
+    flags = _check(
+        "The harbour board spent $5 million to deploy 2000 officers at the ferry terminal.",
+        "The harbour board spent $9 million to deploy officers at the ferry terminal.",
+    )
+    assert len(flags) == 1 and "$5 million" in flags[0]
+
+
 def test_a_figure_dated_to_another_year_is_history_not_a_rival() -> None:
     assert (
         _check(

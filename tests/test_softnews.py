@@ -192,6 +192,9 @@ def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: i
         # Vague words are no count; a count of provinces is not of people.
         ("Dozens of people were injured in the 11 provinces affected.", {}),
         ("Monetary policy remains the missing piece of growth.", {}),
+        # An adjective before its noun counts no people.
+        ("Crews were working at 10 affected sites across the province.", {}),
+        ("The vote was delayed after 3 missing ballot boxes were found.", {}),
     ],
 )  # fmt: skip
 def test_people_counted_reads_the_counts_a_disaster_updates(

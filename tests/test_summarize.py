@@ -1854,6 +1854,7 @@ def test_a_claims_first_word_reads_in_the_case_the_articles_give_it_mid_sentence
     assert _claim_in_case("Nine people are missing.", cases) == "nine people are missing."
     assert _claim_in_case("Most of the dead were in Uzgen.", cases).startswith("most of")
     assert _claim_in_case("Mr Smith left.", cases) == "Mr Smith left."
+    assert _claim_in_case("Xi will visit Washington.", cases) == "Xi will visit Washington."
 
 
 QUAKE_FIRST_DAY = """\
@@ -2172,6 +2173,13 @@ Rescuers in the hill towns of Benguet dug through mud with shovels and bare hand
     assert not any(re.search(r"\b[Nn]ine people are missing\b", text) for text in printed)
 
 
+def test_a_listicles_title_is_no_news_headline() -> None:
+    from digest.headline import _is_news_headline
+
+    assert not _is_news_headline("Things to watch at the harbour board meeting this week")
+    assert _is_news_headline("Ottawa to pause low-wage harbour work for a year")
+
+
 def test_title_case_keeps_a_verbs_particle_capitalised() -> None:
     from digest.headline import _sentence_case
 
@@ -2184,6 +2192,8 @@ def test_title_case_keeps_a_verbs_particle_capitalised() -> None:
         "Rain Knocks Out Power in up to 400 Homes"
     )
     assert _sentence_case("Growth Holds Firm as Rates Go Up", []).endswith("Go Up")
+    # A noun's "off" is a preposition: "Tariffs off the Table".
+    assert _sentence_case("Tariffs Off the Table for Now", []).startswith("Tariffs off")
 
 
 def test_a_one_sentence_teaser_does_not_outweigh_a_page_read_whole_for_being_short() -> None:

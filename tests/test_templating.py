@@ -54,3 +54,10 @@ def test_a_wrapped_line_never_starts_with_what_reads_as_a_list_mark() -> None:
         assert " ".join(line.strip() for line in lines) == text
         for line in lines[1:]:
             assert not re.match(r"\s*(?:\d{1,3}\.|[-–—*•])(?: |$)", line), (width, line)
+
+
+def test_a_run_of_list_marks_still_wraps() -> None:
+    from digest.templating import wrap_text
+
+    lines = wrap_text("Scores: " + " ".join(f"{n}." for n in range(1, 23)), 30).splitlines()
+    assert max(len(line) for line in lines) <= 30

@@ -32,6 +32,7 @@ from digest.urls import canonical_url, display_url, is_http_url, url_date
         ),
         # A parameter that only begins like one is the page's own.
         ("https://news.example/a?cmpx=1&attr=2", None, "https://news.example/a?cmpx=1&attr=2"),
+        ("https://news.example/a?at_time=10", None, "https://news.example/a?at_time=10"),
         # Other parameters keep their order and their exact encoding.
         ("https://example.com/s?q=a%20b&z=1&a=2", None, "https://example.com/s?q=a%20b&z=1&a=2"),
         # The path keeps its case: servers may treat /A and /a as different pages.

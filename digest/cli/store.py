@@ -59,10 +59,12 @@ def why(config_path: str, story_id: str | None) -> None:
             return
         if malformed:
             raise click.BadParameter(_not_an_id(story_id, store.story_ids()), param_hint="STORY_ID")
-        if is_url:
-            # As the store keeps it: "?cmp=rss" and the like pasted from a feed go.
-            story_id = canonical_url(story_id)
         history = store.article_history(story_id) if is_url else store.story_history(story_id)
+        if is_url and not history and canonical_url(story_id) != story_id:
+            # As the store keeps it now: "?cmp=rss" and the like pasted from a feed go
+            # (a row stored before keeps them, and is found as pasted).
+            story_id = canonical_url(story_id)
+            history = store.article_history(story_id)
         known = () if is_url or history else store.story_ids()
         dating = store.article_dating(story_id) if is_url and not history else None
     if dating is not None:
