@@ -271,8 +271,9 @@ def _write_up(
     if superseded:
         scores = scored.scores.copy()
         scores[list(superseded)] = float(scores.min()) - 1.0
-        # The toll rose during the week: the newest count is the news a weekly
-        # issue opens with, not a day-one lede's "killing dozens".
+        # The toll rose during the week: its latest, highest count is the news a weekly
+        # issue opens with, not a day-one lede's "killing dozens". (A toll revised down
+        # is not told apart: the higher count stays.)
         newest = _newest_toll(scored, updated)
         if newest is not None:
             scores[newest] = float(scores.max()) + _NEWEST_TOLL_LIFT
