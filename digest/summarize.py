@@ -402,11 +402,11 @@ _OTHER_COUNT = re.compile(
 )
 _TOLL_JUMP = 10
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
-# that they count one thing.
+# that they count one thing. ("The death toll" is: it is the count of the whole event.)
 _COUNTED = frozenset(
     content_words(
-        "killed killing kill dead death deaths toll died people person least wounded "
-        "wounding injured injuring missing affected evacuated displaced"
+        "killed killing kill dead died people person least wounded wounding injured "
+        "injuring missing affected evacuated displaced"
     )
 )
 _NEWEST_TOLL_LIFT = 0.05  # above the best score: its report's best lede
@@ -445,18 +445,19 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> d
 
 
 def _elsewhere(one: str, two: str) -> bool:
-    """Whether two sentences counting people name places or groups and none in common
-    ("missing in Benguet after a landslide" beside "missing after their boat sank off
-    Samar"): they count two groups. A sentence naming none may count either."""
-    names = [set(_NAME_WORD.findall(text)) - _SENTENCE_WORDS for text in (one, two)]
-    return bool(names[0] and names[1] and not names[0] & names[1])
+    """Whether two sentences counting people name places and none in common ("missing
+    in Benguet after a landslide" beside "missing after their boat sank off Samar"):
+    they count two groups. A sentence naming no place may count either."""
+    places = [{m.group(1) for m in _PLACE.finditer(text)} - _NOT_PLACES for text in (one, two)]
+    return bool(places[0] and places[1] and not places[0] & places[1])
 
 
-# Capitalised words a sentence names (not its first word: "The", "More", ...).
-_NAME_WORD = re.compile(r"(?<=\S\s)[A-Z][\w'’\-]+")
-_SENTENCE_WORDS = frozenset(
-    {"The", "A", "An", "In", "On", "At", "More", "Most", "Some", "Monday", "Tuesday",
-     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+# A place as a count's sentence names it: "in Benguet", "off Samar", "island of Luzon".
+_PLACE = re.compile(r"\b(?:in|off|near|at|across|outside|of)\s+(?:the\s+)?([A-Z][\w'’\-]+)")
+_NOT_PLACES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+     "January", "February", "March", "April", "May", "June", "July", "August",
+     "September", "October", "November", "December"}
 )  # fmt: skip
 
 
