@@ -320,7 +320,28 @@ def _write_up(
     )
     used |= {index for index, _ in perspectives}
     claims = [set(content_words(p.says)) for _, p in perspectives]
-    notes = _select_notes(scored, used, claims, options.max_notes)
+    notes = _select_notes(scored, used, claims, options.max_notes, superseded)
+    # Nor a note with a toll lower than a later report's in the Briefly above it ("At
+    # least 56 people have been killed" under "has risen to 71"), whatever its words.
+    told_tolls = [
+        (toll, articles[scored.candidates[j].doc].published)
+        for j in briefly
+        if not _YEAR.search(text := scored.candidates[j].text)
+        and not _OTHER_COUNT.search(text)
+        and (toll := dead_counted(text, exact=True))
+    ]
+    notes = [
+        i
+        for i in notes
+        if not (
+            (toll := dead_counted(scored.candidates[i].text, exact=True))
+            and not _YEAR.search(scored.candidates[i].text)
+            and any(
+                toll < told and on > articles[scored.candidates[i].doc].published
+                for told, on in told_tolls
+            )
+        )
+    ]
     conflicts = figure_conflicts(scored, briefly, notes, [a.outlet for a in articles])
     notes = [i for i in notes if i not in conflicts.drop]
     used |= set(notes)
@@ -383,8 +404,8 @@ def _write_up(
 
 # A death toll a later report raised ("killing at least 43" on the first day, "has risen
 # to 71" on the next), or a count of the missing, injured, affected or displaced it
-# changed: the story tells the newest, and an older count is kept out of the Briefly
-# and the voices and ranked last for the notes. Counted as one when within rounding
+# changed: the story tells the newest, and an older count is kept out of the Briefly,
+# the voices and the notes. Counted as one when within rounding
 # (digest.figures.same_figure), and only in sentences on one subject (sharing
 # _TOLL_CONTEXT content words besides the figures and the words every count uses,
 # _COUNTED) that name no year: "In 2018 a quake killed more than 4,300 people" is
@@ -692,9 +713,14 @@ def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
 
 
 def _select_notes(
-    scored: ScoredSentences, used: set[int], claims: list[set[str]], limit: int
+    scored: ScoredSentences,
+    used: set[int],
+    claims: list[set[str]],
+    limit: int,
+    superseded: frozenset[int] = frozenset(),
 ) -> list[int]:
-    """Background sentences: no lede, no statement, nothing shown above, best first."""
+    """Background sentences: no lede, no statement, nothing shown above, no count a
+    later report updated, best first."""
     shown = list(used)
     shown_numbers = {n for i in used for n in _NUMBER.findall(scored.candidates[i].text)}
     ranked = sorted(
@@ -702,6 +728,7 @@ def _select_notes(
             i
             for i, c in enumerate(scored.candidates)
             if i not in used
+            and i not in superseded
             and c.doc not in scored.statements
             and _is_note(c.text, c.position)
             and _stands_as_note(scored, i, used)

@@ -2282,3 +2282,34 @@ Aid flights landed at the airport near Donggala, where runways were undamaged.
     ]
 
     assert not any("56" in text for text in printed)
+
+
+def test_a_note_with_a_lower_toll_than_the_briefly_is_left_out() -> None:
+    first = """\
+A powerful earthquake struck off the island of Sulawesi before dawn on Wednesday, \
+flattening houses in the hill towns, officials said.
+
+Rescuers searched collapsed houses in the hills above Donggala for survivors.
+
+Thick mud covered the coastal road to the provincial capital, Palu.
+
+At least 56 people have been killed, most of them in Donggala regency.
+"""
+    later = """\
+The death toll from the powerful earthquake off the island of Sulawesi has risen to \
+71, officials said on Thursday, as rescuers dug through rubble.
+
+Aid flights landed at the airport near Donggala, where runways were undamaged.
+"""
+    story = Story(
+        StoryId("quake-note"),
+        (
+            _article("wire", "Wire", "Quake off Sulawesi flattens houses", first, 0),
+            _article("paper", "Paper", "Sulawesi quake death toll rises to 71", later, 26),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert "71" in summary.briefly[0].text
+    assert not any("56" in s.text for s in summary.also_worth_noting)
