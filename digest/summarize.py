@@ -323,8 +323,10 @@ def _write_up(
     notes = _select_notes(scored, used, claims, options.max_notes, superseded)
     # Nor a note with a toll lower than a later report's in the Briefly above it ("At
     # least 56 people have been killed" under "has risen to 71"), whatever its words.
+    # (Not one that names another place: "three people were killed in Andijan"; where
+    # most of a toll's dead were is no other place.)
     told_tolls = [
-        (toll, articles[scored.candidates[j].doc].published)
+        (toll, articles[scored.candidates[j].doc].published, text)
         for j in briefly
         if not _YEAR.search(text := scored.candidates[j].text)
         and not _OTHER_COUNT.search(text)
@@ -334,11 +336,14 @@ def _write_up(
         i
         for i in notes
         if not (
-            (toll := dead_counted(scored.candidates[i].text, exact=True))
-            and not _YEAR.search(scored.candidates[i].text)
+            (toll := dead_counted(note := scored.candidates[i].text, exact=True))
+            and not _YEAR.search(note)
+            and not _OTHER_COUNT.search(note)
             and any(
-                toll < told and on > articles[scored.candidates[i].doc].published
-                for told, on in told_tolls
+                toll < told
+                and on > articles[scored.candidates[i].doc].published
+                and not _elsewhere(_BREAKDOWN.sub("", note), lead)
+                for told, on, lead in told_tolls
             )
         )
     ]
@@ -473,6 +478,8 @@ def _elsewhere(one: str, two: str) -> bool:
     return bool(places[0] and places[1] and not places[0] & places[1])
 
 
+# Where a count's people were among the event's places: "most of them in Donggala".
+_BREAKDOWN = re.compile(r",?\s*\b(?:(?:most|many|all|some) of them|mostly|including)\b.*$")
 # A place as a count's sentence names it: "in Benguet", "off Samar", "island of Luzon".
 _PLACE = re.compile(r"\b(?:in|off|near|at|across|outside|of)\s+(?:the\s+)?([A-Z][\w'’\-]+)")
 _NOT_PLACES = frozenset(

@@ -2313,3 +2313,34 @@ Aid flights landed at the airport near Donggala, where runways were undamaged.
 
     assert "71" in summary.briefly[0].text
     assert not any("56" in s.text for s in summary.also_worth_noting)
+
+
+def test_a_note_with_another_places_toll_stays() -> None:
+    first = """\
+A powerful earthquake struck off the island of Sulawesi before dawn on Wednesday, \
+flattening houses in the hill towns, officials said.
+
+Rescuers searched collapsed houses in the hills above Donggala for survivors.
+
+Thick mud covered the coastal road to the provincial capital, Palu.
+
+Three people were killed in Gorontalo, across the gulf, when a market hall collapsed.
+"""
+    later = """\
+The death toll from the powerful earthquake off the island of Sulawesi has risen to \
+71, officials said on Thursday, as rescuers dug through rubble.
+
+Aid flights landed at the airport near Donggala, where runways were undamaged.
+"""
+    story = Story(
+        StoryId("quake-note-elsewhere"),
+        (
+            _article("wire", "Wire", "Quake off Sulawesi flattens houses", first, 0),
+            _article("paper", "Paper", "Sulawesi quake death toll rises to 71", later, 26),
+        ),
+    )
+
+    summary = summarize_story(story)
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+
+    assert any("Gorontalo" in text for text in printed)
