@@ -30,6 +30,7 @@ from digest.models import Article, Story
 from digest.places import names_the_world
 
 __all__ = [
+    "NUMBER_WORDS",
     "dead_counted",
     "death_toll",
     "hard_news",
@@ -130,6 +131,8 @@ _SMALL_WORDS = {
 _VAGUE = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands"})
 _PRECISE = {**_SMALL_WORDS, **{w: n for w, n in _COUNT_WORDS.items() if w not in _VAGUE}}
 _ALL_WORDS = {**_COUNT_WORDS, **_SMALL_WORDS}
+NUMBER_WORDS = frozenset({*_ALL_WORDS, "one", "sixty", "seventy", "eighty", "ninety", "hundred"})
+"""Numbers written as words, "two" to "thousands": a count, never a name."""
 
 
 def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:

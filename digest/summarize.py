@@ -27,6 +27,7 @@ which only add a bracketed date) and records the article's URL. The pieces:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -73,7 +74,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import dead_counted, is_opinion, people_counted
+from digest.softnews import NUMBER_WORDS, dead_counted, is_opinion, people_counted
 from digest.text import (
     MONTHS,
     content_words,
@@ -470,6 +471,17 @@ def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> d
     return superseded
 
 
+def _counts_again(earlier: str, later: str) -> bool:
+    """Whether ``later`` counts a kind of people ``earlier`` counts (the missing, the
+    injured, ...), in any words, and names no other place for them."""
+    return bool(_people_kinds(earlier) & _people_kinds(later)) and not _elsewhere(earlier, later)
+
+
+@functools.cache
+def _people_kinds(text: str) -> frozenset[str]:
+    return frozenset(people_counted(text, vague=True))
+
+
 def _elsewhere(one: str, two: str) -> bool:
     """Whether two sentences counting people name places and none in common ("missing
     in Benguet after a landslide" beside "missing after their boat sank off Samar"):
@@ -551,15 +563,13 @@ def _briefly_of_now(
     # Nor, beside the lead, one that counts the missing, injured, affected or displaced
     # as another sentence written on a later day does, in whatever words ("nine people
     # are missing" on Monday under Friday's "more than a dozen still missing").
-    counted = {i: people_counted(scored.candidates[i].text, vague=True).keys() for i in briefly}
     briefly = [
         i
         for place, i in enumerate(briefly)
         if not place
         or not any(
-            counted[i] & counted[j]
-            and written_on(j) > written_on(i)
-            and not _elsewhere(scored.candidates[i].text, scored.candidates[j].text)
+            written_on(j) > written_on(i)
+            and _counts_again(scored.candidates[i].text, scored.candidates[j].text)
             for j in briefly
         )
     ]
@@ -835,16 +845,10 @@ def _select_perspectives(
 
     # Nor a count of the missing, injured, affected or displaced that the Briefly, from
     # a later report, gives in other figures or words.
-    told = [
-        (people_counted(scored.candidates[j].text, vague=True).keys(), when(j), j) for j in briefly
-    ]
-
     def recounted(i: int) -> bool:
         text = scored.candidates[i].text
-        kinds = people_counted(text, vague=True).keys()
         return any(
-            kinds & later and on > when(i) and not _elsewhere(text, scored.candidates[j].text)
-            for later, on, j in told
+            when(j) > when(i) and _counts_again(text, scored.candidates[j].text) for j in briefly
         )
 
     order = [
@@ -880,19 +884,13 @@ def _claim_in_case(says: str, cases: WordCases) -> str:
     if opening is None:
         return says
     word = opening.group(1)
-    plain = word.lower() in _NUMBER_WORDS or not content_words(word)
+    plain = word.lower() in NUMBER_WORDS or not content_words(word)
     if (word in cases.capitalised or len(word) <= _SHORT_NAME) and not plain:
         return says  # and "Xi", "Li", "Wu": a word of two letters is a name
     return word.lower() + says[opening.end() :]
 
 
 _SHORT_NAME = 2
-_NUMBER_WORDS = frozenset(
-    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-     "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-     "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-     "ninety", "hundred", "hundreds", "thousands", "dozens", "dozen", "scores"}
-)  # fmt: skip
 
 
 # Two sentences whose sentence vectors are this close tell one fact in other words

@@ -115,6 +115,14 @@ def _article(slug: str, outlet: str, title: str, text: str, hours: int) -> Artic
     )
 
 
+def _printed(summary: StorySummary) -> list[str]:
+    """What a story prints as text: its Briefly, notes and voices' claims."""
+    return [
+        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
+        *(p.says for p in summary.perspectives),
+    ]
+
+
 @pytest.fixture()
 def story() -> Story:
     return Story(
@@ -2079,11 +2087,7 @@ def test_counts_of_the_missing_a_later_report_updates_are_not_printed() -> None:
     )  # fmt: skip
 
     summary = summarize_story(story)
-    printed = [
-        summary.headline,
-        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
-        *(p.says for p in summary.perspectives),
-    ]
+    printed = [summary.headline, *_printed(summary)]
 
     # The newest counts (61 dead, 14 missing) are told; Monday's nine missing and
     # Thursday's 24 and its toll of 47, in the headline too, are not.
@@ -2164,10 +2168,7 @@ Rescuers in the hill towns of Benguet dug through mud with shovels and bare hand
     )
 
     summary = summarize_story(story)
-    printed = [
-        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
-        *(p.says for p in summary.perspectives),
-    ]
+    printed = _printed(summary)
 
     assert "more than a dozen still missing" in summary.briefly[0].text
     assert not any(re.search(r"\b[Nn]ine people are missing\b", text) for text in printed)
@@ -2245,10 +2246,7 @@ Rescuers in the hill towns dug through mud with shovels and bare hands.
     )
 
     summary = summarize_story(story)
-    printed = [
-        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
-        *(p.says for p in summary.perspectives),
-    ]
+    printed = _printed(summary)
 
     # Benguet's nine are not Samar's five: told apart, neither goes.
     assert any("Benguet" in text for text in printed)
@@ -2276,10 +2274,7 @@ Aid flights landed at the airport near Donggala, where runways were undamaged.
     )
 
     summary = summarize_story(story)
-    printed = [
-        *(s.text for s in (*summary.briefly, *summary.also_worth_noting)),
-        *(p.says for p in summary.perspectives),
-    ]
+    printed = _printed(summary)
 
     assert not any("56" in text for text in printed)
 
