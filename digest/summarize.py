@@ -27,11 +27,10 @@ which only add a bracketed date) and records the article's URL. The pieces:
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -58,7 +57,7 @@ from digest.dates import (
     stale_day,
 )
 from digest.embed import sentence_vectors
-from digest.figures import figure_conflicts, same_figure
+from digest.figures import figure_conflicts
 from digest.headline import WordCases, curl_quotes, make_headline
 from digest.headline import word_cases as cases_of
 from digest.hygiene import clean_sentence
@@ -74,7 +73,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import NUMBER_WORDS, dead_counted, is_opinion, people_counted
+from digest.softnews import NUMBER_WORDS, is_opinion
 from digest.text import (
     MONTHS,
     content_words,
@@ -84,6 +83,7 @@ from digest.text import (
     pair_quotes,
     split_sentences,
 )
+from digest.tolls import below_told_toll, counts_again, newest_toll, other_count, superseded_counts
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -267,7 +267,7 @@ def _write_up(
     if opinions:
         scored = replace(scored, statements=scored.statements | opinions)
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
-    updated = _superseded_tolls(scored, articles)
+    updated = superseded_counts(scored, articles)
     superseded = frozenset(updated)
     if superseded:
         scores = scored.scores.copy()
@@ -275,7 +275,7 @@ def _write_up(
         # The toll rose during the week: its latest, highest count is the news a weekly
         # issue opens with, not a day-one lede's "killing dozens". (A toll revised down
         # is not told apart: the higher count stays.)
-        newest = _newest_toll(scored, updated)
+        newest = newest_toll(scored, updated)
         if newest is not None:
             scores[newest] = float(scores.max()) + _NEWEST_TOLL_LIFT
             # Its report gives the lead, unless the editors chose whose it is.
@@ -322,32 +322,7 @@ def _write_up(
     used |= {index for index, _ in perspectives}
     claims = [set(content_words(p.says)) for _, p in perspectives]
     notes = _select_notes(scored, used, claims, options.max_notes, superseded)
-    # Nor a note with a toll lower than a later report's in the Briefly above it ("At
-    # least 56 people have been killed" under "has risen to 71"), whatever its words.
-    # (Not one that names another place: "three people were killed in Andijan"; where
-    # most of a toll's dead were is no other place.)
-    told_tolls = [
-        (toll, articles[scored.candidates[j].doc].published, text)
-        for j in briefly
-        if not _YEAR.search(text := scored.candidates[j].text)
-        and not _OTHER_COUNT.search(text)
-        and (toll := dead_counted(text, exact=True))
-    ]
-    notes = [
-        i
-        for i in notes
-        if not (
-            (toll := dead_counted(note := scored.candidates[i].text, exact=True))
-            and not _YEAR.search(note)
-            and not _OTHER_COUNT.search(note)
-            and any(
-                toll < told
-                and on > articles[scored.candidates[i].doc].published
-                and not _elsewhere(_BREAKDOWN.sub("", note), lead)
-                for told, on, lead in told_tolls
-            )
-        )
-    ]
+    notes = below_told_toll(scored, articles, briefly, notes)
     conflicts = figure_conflicts(scored, briefly, notes, [a.outlet for a in articles])
     notes = [i for i in notes if i not in conflicts.drop]
     used |= set(notes)
@@ -408,120 +383,8 @@ def _write_up(
     )
 
 
-# A death toll a later report raised ("killing at least 43" on the first day, "has risen
-# to 71" on the next), or a count of the missing, injured, affected or displaced it
-# changed: the story tells the newest, and an older count is kept out of the Briefly,
-# the voices and the notes. Counted as one when within rounding
-# (digest.figures.same_figure), and only in sentences on one subject (sharing
-# _TOLL_CONTEXT content words besides the figures and the words every count uses,
-# _COUNTED) that name no year: "In 2018 a quake killed more than 4,300 people" is
-# history, not the count.
-_TOLL_CONTEXT = 3
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-# Nor a count of another group: a war's running total ("have been killed in Gaza since
-# the war began"), the killed and injured together, a massacre the sentence recalls
-# ("since the Bataclan massacre, in which gunmen killed 130"). A day's count is never
-# ten times the one a later report raises it from: a larger one counts something else.
-_OTHER_COUNT = re.compile(
-    r"\bsince\b|\b(?:killed|dead) (?:or|and) (?:injured|wounded|hurt)\b|\bcasualties\b"
-    r"|\bin which\b",
-    re.IGNORECASE,
-)
-_TOLL_JUMP = 10
-# Words any two counts share ("people were killed", "at least ... wounded"): no sign
-# that they count one thing. ("The death toll" is: it is the count of the whole event.)
-_COUNTED = frozenset(
-    content_words(
-        "killed killing kill dead died people person least wounded wounding injured "
-        "injuring missing affected evacuated displaced"
-    )
-)
-_NEWEST_TOLL_LIFT = 0.05  # above the best score: its report's best lede
-
-
-def _superseded_tolls(scored: ScoredSentences, articles: Sequence[Article]) -> dict[int, str]:
-    """The candidates giving a count that a later article's sentence updates, with the
-    kind of count: a death toll it raises ("dead"), or a count of the missing, injured,
-    affected or displaced it changes (the missing are found, so that count may fall)."""
-    # Exact counts only, in figures or words ("has risen to nine"): "killing dozens"
-    # is no count a later "71" contradicts.
-    counts: dict[str, dict[int, int]] = {}
-    for i, candidate in enumerate(scored.candidates):
-        text = candidate.text
-        if _YEAR.search(text) or _OTHER_COUNT.search(text):
-            continue
-        if dead := dead_counted(text, exact=True):
-            counts.setdefault("dead", {})[i] = dead
-        for kind, count in people_counted(text).items():
-            counts.setdefault(kind, {})[i] = count
-    superseded: dict[int, str] = {}
-    for kind, found in counts.items():
-        for i, count in found.items():
-            written = articles[scored.candidates[i].doc].published
-            if any(
-                (other > count if kind == "dead" else other != count)
-                and other <= count * _TOLL_JUMP
-                and count <= other * _TOLL_JUMP
-                and not same_figure(count, other)
-                and articles[scored.candidates[j].doc].published > written
-                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _TOLL_CONTEXT
-                for j, other in found.items()
-            ):
-                superseded.setdefault(i, kind)
-    return superseded
-
-
-def _counts_again(earlier: str, later: str) -> bool:
-    """Whether ``later`` counts a kind of people ``earlier`` counts (the missing, the
-    injured, ...), in any words, and names no other place for them."""
-    return bool(_people_kinds(earlier) & _people_kinds(later)) and not _elsewhere(earlier, later)
-
-
-@functools.cache
-def _people_kinds(text: str) -> frozenset[str]:
-    return frozenset(people_counted(text, vague=True))
-
-
-def _elsewhere(one: str, two: str) -> bool:
-    """Whether two sentences counting people name places and none in common ("missing
-    in Benguet after a landslide" beside "missing after their boat sank off Samar"):
-    they count two groups. A sentence naming no place may count either."""
-    places = [{m.group(1) for m in _PLACE.finditer(text)} - _NOT_PLACES for text in (one, two)]
-    return bool(places[0] and places[1] and not places[0] & places[1])
-
-
-# Where a count's people were among the event's places: "most of them in Donggala".
-_BREAKDOWN = re.compile(r",?\s*\b(?:(?:most|many|all|some) of them|mostly|including)\b.*$")
-# A place as a count's sentence names it: "in Benguet", "off Samar", "island of Luzon".
-_PLACE = re.compile(r"\b(?:in|off|near|at|across|outside|of)\s+(?:the\s+)?([A-Z][\w'’\-]+)")
-_NOT_PLACES = frozenset(
-    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-     "January", "February", "March", "April", "May", "June", "July", "August",
-     "September", "October", "November", "December"}
-)  # fmt: skip
-
-
-def _newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | None:
-    """The lede giving the highest exact death toll that no later report raised,
-    when it is higher than every toll it superseded; else None."""
-    ledes = {
-        i: count
-        for i, candidate in enumerate(scored.candidates)
-        if i not in superseded
-        and candidate.position < LEDE_POSITIONS
-        and is_briefly_candidate(candidate)
-        and not _YEAR.search(candidate.text)
-        and not _OTHER_COUNT.search(candidate.text)
-        and (count := dead_counted(candidate.text, exact=True))
-    }
-    if not ledes:
-        return None
-    raised = max(
-        (dead_counted(scored.candidates[i].text) for i, k in superseded.items() if k == "dead"),
-        default=0,
-    )
-    best = max(ledes, key=lambda i: (ledes[i], -i))
-    return best if raised and ledes[best] > raised else None
+# The newest toll's lede scores above the best: its report's best lede.
+_NEWEST_TOLL_LIFT = 0.05
 
 
 def _briefly_of_now(
@@ -569,7 +432,7 @@ def _briefly_of_now(
         if not place
         or not any(
             written_on(j) > written_on(i)
-            and _counts_again(scored.candidates[i].text, scored.candidates[j].text)
+            and counts_again(scored.candidates[i].text, scored.candidates[j].text)
             for j in briefly
         )
     ]
@@ -587,11 +450,7 @@ def _headline(
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
     # The Briefly's toll: not a year's ("In 2018 a quake killed 4,300") nor a war's.
-    told = " ".join(
-        text
-        for i in briefly
-        if not _YEAR.search(text := scored.candidates[i].text) and not _OTHER_COUNT.search(text)
-    )
+    told = " ".join(text for i in briefly if not other_count(text := scored.candidates[i].text))
     return make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
 
 
@@ -848,7 +707,7 @@ def _select_perspectives(
     def recounted(i: int) -> bool:
         text = scored.candidates[i].text
         return any(
-            when(j) > when(i) and _counts_again(text, scored.candidates[j].text) for j in briefly
+            when(j) > when(i) and counts_again(text, scored.candidates[j].text) for j in briefly
         )
 
     order = [

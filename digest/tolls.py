@@ -1,0 +1,179 @@
+"""Counts that move during a week: tolls and counts of people a later report updates.
+
+A disaster's reports count the dead, the missing, the injured, the affected and the
+displaced, and each day's count replaces the last. ``digest.summarize`` asks this module
+which sentences give a count a later report updated (:func:`superseded_counts`), which
+lede gives the newest toll (:func:`newest_toll`), whether two sentences count the same
+people (:func:`counts_again`) and which notes give a lower toll than the Briefly
+(:func:`below_told_toll`). A year named ("In 2018 a quake killed 4,300") or a running
+total ("since the war began") is another count (:func:`other_count`).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate
+from digest.figures import same_figure
+from digest.models import Article
+from digest.softnews import dead_counted, people_counted
+from digest.text import content_words
+
+__all__ = [
+    "below_told_toll",
+    "counts_again",
+    "newest_toll",
+    "other_count",
+    "superseded_counts",
+]
+
+
+def other_count(text: str) -> bool:
+    """Whether ``text`` counts another time or group: it names a year, or tells a running
+    total, the killed and injured together or a massacre it recalls."""
+    return bool(_YEAR.search(text) or _OTHER_COUNT.search(text))
+
+
+# A death toll a later report raised ("killing at least 43" on the first day, "has risen
+# to 71" on the next), or a count of the missing, injured, affected or displaced it
+# changed: the story tells the newest, and an older count is kept out of the Briefly,
+# the voices and the notes. Counted as one when within rounding
+# (digest.figures.same_figure), and only in sentences on one subject (sharing
+# _TOLL_CONTEXT content words besides the figures and the words every count uses,
+# _COUNTED) that name no year: "In 2018 a quake killed more than 4,300 people" is
+# history, not the count.
+_TOLL_CONTEXT = 3
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Nor a count of another group: a war's running total ("have been killed in Gaza since
+# the war began"), the killed and injured together, a massacre the sentence recalls
+# ("since the Bataclan massacre, in which gunmen killed 130"). A day's count is never
+# ten times the one a later report raises it from: a larger one counts something else.
+_OTHER_COUNT = re.compile(
+    r"\bsince\b|\b(?:killed|dead) (?:or|and) (?:injured|wounded|hurt)\b|\bcasualties\b"
+    r"|\bin which\b",
+    re.IGNORECASE,
+)
+_TOLL_JUMP = 10
+# Words any two counts share ("people were killed", "at least ... wounded"): no sign
+# that they count one thing. ("The death toll" is: it is the count of the whole event.)
+_COUNTED = frozenset(
+    content_words(
+        "killed killing kill dead died people person least wounded wounding injured "
+        "injuring missing affected evacuated displaced"
+    )
+)
+
+
+def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> dict[int, str]:
+    """The candidates giving a count that a later article's sentence updates, with the
+    kind of count: a death toll it raises ("dead"), or a count of the missing, injured,
+    affected or displaced it changes (the missing are found, so that count may fall)."""
+    # Exact counts only, in figures or words ("has risen to nine"): "killing dozens"
+    # is no count a later "71" contradicts.
+    counts: dict[str, dict[int, int]] = {}
+    for i, candidate in enumerate(scored.candidates):
+        text = candidate.text
+        if other_count(text):
+            continue
+        if dead := dead_counted(text, exact=True):
+            counts.setdefault("dead", {})[i] = dead
+        for kind, count in people_counted(text).items():
+            counts.setdefault(kind, {})[i] = count
+    superseded: dict[int, str] = {}
+    for kind, found in counts.items():
+        for i, count in found.items():
+            written = articles[scored.candidates[i].doc].published
+            if any(
+                (other > count if kind == "dead" else other != count)
+                and other <= count * _TOLL_JUMP
+                and count <= other * _TOLL_JUMP
+                and not same_figure(count, other)
+                and articles[scored.candidates[j].doc].published > written
+                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _TOLL_CONTEXT
+                for j, other in found.items()
+            ):
+                superseded.setdefault(i, kind)
+    return superseded
+
+
+def counts_again(earlier: str, later: str) -> bool:
+    """Whether ``later`` counts a kind of people ``earlier`` counts (the missing, the
+    injured, ...), in any words, and names no other place for them."""
+    return bool(_people_kinds(earlier) & _people_kinds(later)) and not _elsewhere(earlier, later)
+
+
+@functools.cache
+def _people_kinds(text: str) -> frozenset[str]:
+    return frozenset(people_counted(text, vague=True))
+
+
+def _elsewhere(one: str, two: str) -> bool:
+    """Whether two sentences counting people name places and none in common ("missing
+    in Benguet after a landslide" beside "missing after their boat sank off Samar"):
+    they count two groups. A sentence naming no place may count either."""
+    places = [{m.group(1) for m in _PLACE.finditer(text)} - _NOT_PLACES for text in (one, two)]
+    return bool(places[0] and places[1] and not places[0] & places[1])
+
+
+# Where a count's people were among the event's places: "most of them in Donggala".
+_BREAKDOWN = re.compile(r",?\s*\b(?:(?:most|many|all|some) of them|mostly|including)\b.*$")
+# A place as a count's sentence names it: "in Benguet", "off Samar", "island of Luzon".
+_PLACE = re.compile(r"\b(?:in|off|near|at|across|outside|of)\s+(?:the\s+)?([A-Z][\w'’\-]+)")
+_NOT_PLACES = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+     "January", "February", "March", "April", "May", "June", "July", "August",
+     "September", "October", "November", "December"}
+)  # fmt: skip
+
+
+def newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | None:
+    """The lede giving the highest exact death toll that no later report raised,
+    when it is higher than every toll it superseded; else None."""
+    ledes = {
+        i: count
+        for i, candidate in enumerate(scored.candidates)
+        if i not in superseded
+        and candidate.position < LEDE_POSITIONS
+        and is_briefly_candidate(candidate)
+        and not other_count(candidate.text)
+        and (count := dead_counted(candidate.text, exact=True))
+    }
+    if not ledes:
+        return None
+    raised = max(
+        (dead_counted(scored.candidates[i].text) for i, k in superseded.items() if k == "dead"),
+        default=0,
+    )
+    best = max(ledes, key=lambda i: (ledes[i], -i))
+    return best if raised and ledes[best] > raised else None
+
+
+def below_told_toll(
+    scored: ScoredSentences, articles: Sequence[Article], briefly: Sequence[int], notes: list[int]
+) -> list[int]:
+    """``notes`` without a toll lower than a later report's in the Briefly above them
+    ("At least 56 people have been killed" under "has risen to 71"), whatever its words;
+    not one that names another place ("three people were killed in Andijan"), where most
+    of a toll's dead were being no other place."""
+    told_tolls = [
+        (toll, articles[scored.candidates[j].doc].published, text)
+        for j in briefly
+        if not other_count(text := scored.candidates[j].text)
+        and (toll := dead_counted(text, exact=True))
+    ]
+    return [
+        i
+        for i in notes
+        if not (
+            (toll := dead_counted(note := scored.candidates[i].text, exact=True))
+            and not other_count(note)
+            and any(
+                toll < told
+                and on > articles[scored.candidates[i].doc].published
+                and not _elsewhere(_BREAKDOWN.sub("", note), lead)
+                for told, on, lead in told_tolls
+            )
+        )
+    ]
