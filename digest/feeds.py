@@ -12,6 +12,7 @@ import itertools
 import re
 import time
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from typing import Any
@@ -129,7 +130,13 @@ def _entries(
         entry = _entry(raw, feed_url, outlet, base, default_date)
         if entry is None:
             without_link += 1
-        elif entry.key in entries:
+            continue
+        if entry.key in entries and entries[entry.key].url != entry.url:
+            # Two items, two links, one guid: a publisher's CMS slip (Yonhap reused a
+            # preview's guid for the report). Each link is an article; the second is
+            # keyed by its link, which keeps it the same across polls.
+            entry = replace(entry, key=entry.url)
+        if entry.key in entries:
             duplicates += 1
         else:
             entries[entry.key] = entry
@@ -161,10 +168,13 @@ def _entry(
     published_at = _struct_datetime(raw.get("published_parsed"))
     written = raw.get("published") if published_at else raw.get("updated")
     dated_at = published_at or _struct_datetime(raw.get("updated_parsed"))
+    origin = _origin(raw)
+    if origin:
+        title, summary = _without_origin(title, summary, origin)
     return FeedEntry(
         key=guid or url,
         feed_url=feed_url,
-        outlet=outlet,
+        outlet=origin or outlet,
         url=url,
         title=_shorten(_title(title, summary or content), _TITLE_CHARS),
         summary=summary,
@@ -174,6 +184,38 @@ def _entry(
         utc_offset=utc_offset(str(written or "")),
         dated=dated_at is not None,
     )
+
+
+# Longest outlet name an item's <source> may give; a real one is a few words.
+_ORIGIN_CHARS = 80
+
+
+def _origin(raw: Any) -> str:
+    """The outlet an item names as its origin: RSS's ``<source>`` ("the channel the item
+    came from"), as aggregators write it (Google News: ``<source url=...>RNZ</source>``)
+    and Atom's ``<source><title>``. A report is its outlet's, not the aggregator's."""
+    source = raw.get("source")
+    if not isinstance(source, Mapping):
+        return ""
+    name = _one_line(html_to_text(str(source.get("title") or "")))
+    return name if 0 < len(name) <= _ORIGIN_CHARS else ""
+
+
+def _without_origin(title: str, summary: str, origin: str) -> tuple[str, str]:
+    """An aggregated item's title without its " - Outlet" tail, and no summary when it
+    only repeats the title and the outlet (Google News: a link to the title, then the
+    outlet's name), which would otherwise be told as the report's one sentence."""
+    title = " ".join(title.split())
+    for mark in (" - ", " | ", " – ", " — "):
+        if title.endswith(mark + origin) and len(title) > len(mark + origin):
+            title = title[: -len(mark + origin)].rstrip()
+            break
+    told = " ".join(summary.split())
+    if told.endswith(origin):
+        told = told[: -len(origin)].rstrip()
+    if not told or told == title:
+        summary = ""
+    return title, summary
 
 
 def _title(title: str, fallback_text: str) -> str:

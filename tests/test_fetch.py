@@ -392,6 +392,54 @@ def test_parse_feed_entry_rules() -> None:
     )
 
 
+def test_one_guid_on_two_links_keeps_both_reports() -> None:
+    # Yonhap's CMS gave a preview and the report one guid; each link is an article.
+    feed = b"""<rss version="2.0"><channel><title>t</title>
+      <item><guid isPermaLink="false">AEN2026120400051</guid><title>Pact signed</title>
+        <link>https://example.org/view/AEN2026120400051</link></item>
+      <item><guid isPermaLink="false">AEN2026120400051</guid><title>Chief arrives</title>
+        <link>https://example.org/view/AEN2026120300812</link></item>
+      <item><guid isPermaLink="false">AEN2026120400051</guid><title>Pact signed again</title>
+        <link>https://example.org/view/AEN2026120400051</link></item>
+    </channel></rss>"""
+    entries, warnings, _ = parse_feed(feed, feed_url="https://example.org/rss", outlet="Y")
+    assert [(e.key, e.title) for e in entries] == [
+        ("AEN2026120400051", "Pact signed"),
+        ("https://example.org/view/AEN2026120300812", "Chief arrives"),
+    ]
+    # The same link twice is one report: that repeat alone is skipped.
+    assert warnings == ("1 entries with a repeated id skipped",)
+
+
+def test_an_aggregated_item_is_its_own_outlets() -> None:
+    # Google News: the outlet in <source>, again after the title, and a description that
+    # is only a link to the title and the outlet's name.
+    feed = b"""<rss version="2.0"><channel><title>World - Google News</title>
+      <item><title>Quake cuts State Highway 1 - RNZ</title>
+        <link>https://www.rnz.co.nz/news/national/1</link>
+        <description>&lt;a href="https://www.rnz.co.nz/news/national/1"&gt;Quake cuts State
+          Highway 1&lt;/a&gt;&amp;nbsp;&amp;nbsp;&lt;font color="#6f6f6f"&gt;RNZ&lt;/font&gt;
+        </description><source url="https://www.rnz.co.nz">RNZ</source></item>
+      <item><title>Knesset votes to dissolve - Arab News</title>
+        <link>https://www.arabnews.com/node/2</link>
+        <description>Lawmakers voted 102-0 on Wednesday to dissolve the Knesset.</description>
+        <source url="https://www.arabnews.com">Arab News</source></item>
+      <item><title>Talks resume - what next for Gaza</title>
+        <link>https://example.org/3</link></item>
+    </channel></rss>"""
+    entries, _, _ = parse_feed(feed, feed_url="https://news.example/rss", outlet="GN World")
+    assert [(e.outlet, e.title, e.summary) for e in entries] == [
+        ("RNZ", "Quake cuts State Highway 1", ""),
+        (
+            "Arab News",
+            "Knesset votes to dissolve",
+            "Lawmakers voted 102-0 on Wednesday to dissolve the Knesset.",
+        ),
+        # No <source>: the feed's own outlet, and a title's tail is the headline's.
+        ("GN World", "Talks resume - what next for Gaza", ""),
+    ]
+
+
 def test_parse_feed_falls_back_to_the_poll_time_and_untitled() -> None:
     feed = b"<rss version='2.0'><channel><title>t</title><item><link>https://e.org/1</link></item></channel></rss>"
     entries, _, _ = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
