@@ -282,16 +282,21 @@ _DAY_OFFSET = {
 _RELATIVE = re.compile(
     rf"(?<!USA\s)\b(?:(?:earlier |later )?(?:this|next|last) (?:week|weekend)|yesterday|"
     rf"today|tonight|tomorrow|this (?:morning|afternoon|evening)|last night)\b"
-    rf"(?!{_PART_OF_DAY}(?:['’]s)?\s?\()",
+    rf"(?!{_PART_OF_DAY}(?:['’]s)?(?:\s?\(|, \d{{1,2}} [A-Z]))",
     re.IGNORECASE,
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# "(17 November)", "(week of 16 November)", "(21–22 November)", "(31 October–1 November)":
-# the groups are the last day's.
+# "(17 November)", "(week of 16 November)", "(21–22 November)", "(31 October–1 November)",
+# and inside brackets of the text's own ", 4 December)": groups "day" and "month" are
+# the last day's.
 _MONTH_NAME = "|".join(MONTHS)
 _ANNOTATION = re.compile(
-    rf"\((?:week of )?(?:\d{{1,2}}(?: (?:{_MONTH_NAME}))?–)?(\d{{1,2}}) ({_MONTH_NAME})\)"
+    rf"(?:(?P<open>\()|, (?=\d{{1,2}} (?:{_MONTH_NAME})\)))(?:week of )?"
+    rf"(?:\d{{1,2}}(?: (?:{_MONTH_NAME}))?–)?(?P<day>\d{{1,2}}) (?P<month>{_MONTH_NAME})"
+    r"(?(open)\)|(?=\)))"
 )
+# A date set in brackets inside the text's own: "(1412 GMT on Friday (4 December))".
+_NESTED_ANNOTATION = re.compile(rf" \((\d{{1,2}} (?:{_MONTH_NAME}))\)(?=\))")
 # The words of a dated phrase before its bracket: "on Tuesday night", "last week's".
 _PHRASE_END = re.compile(
     rf"(?:\s*\b(?:{'|'.join(WEEKDAYS)}|on|late|early|last|next|this|earlier|later|week|weekend|"
@@ -301,7 +306,7 @@ _PHRASE_END = re.compile(
 # The latest UTC hour at which the next calendar day has begun nowhere (UTC+14 is the
 # largest offset in use).
 _LAST_HOUR_OF_ONE_DATE: Final = 10
-_ANNOTATION_WITH_SPACE = re.compile(" " + _ANNOTATION.pattern)
+_ANNOTATION_WITH_SPACE = re.compile(r"(?: (?=\()|(?=, ))" + _ANNOTATION.pattern)
 
 
 # A date the outlet put in brackets after a weekday, in its own style: "on Friday
@@ -470,7 +475,15 @@ def annotate_dates(
     )
     text = _RELATIVE_DAY.sub(relative_day, text)
     quoted = [m.span() for m in _QUOTATION.finditer(text)]
-    return _RELATIVE_WEEK.sub(relative_week, text)
+    text = _RELATIVE_WEEK.sub(relative_week, text)
+    return _NESTED_ANNOTATION.sub(_unnested, text)
+
+
+def _unnested(match: re.Match[str]) -> str:
+    """A date added inside the text's own brackets, after a comma: "(1412 GMT on Friday,
+    4 December)", as nested brackets would read "(... Friday (4 December))"."""
+    before = match.string[: match.start()]
+    return f", {match.group(1)}" if before.count("(") > before.count(")") else match.group(0)
 
 
 def _in_speakers_words(text: str) -> bool:
@@ -680,10 +693,10 @@ def stale_day(text: str, issue_date: date) -> date | None:
     """The first day before ``issue_date`` that ``text`` speaks of in the future tense
     (see :func:`stale_future`), or None."""
     for match in _ANNOTATION.finditer(text):
-        month = MONTHS.index(match.group(2)) + 1
+        month = MONTHS.index(match.group("month")) + 1
         year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
         try:
-            meant = date(year, month, int(match.group(1)))
+            meant = date(year, month, int(match.group("day")))
         except ValueError:
             continue
         phrase = _PHRASE_END.search(text[: match.start()])

@@ -99,7 +99,7 @@ _TOP_CHARS = 8_000  # about _SCANNED_SENTENCES sentences of news prose
 _CAPTION_START = 50
 _CUT_SHORT = 3  # a title this many words shorter than the sentence it opens is cut short
 _OPENING_MARKS = "\"'“‘«„ "
-_PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent)\b", re.IGNORECASE)
+_PERCENT = re.compile(r"(\d)\s*(?:per ?cent|percent|pct)\b", re.IGNORECASE)
 _MIN_BUILT_WORDS, _MAX_BUILT_WORDS = 6, 14
 # No headline's words run longer than this on average: a longer head is not read.
 _CHARS_PER_WORD = 30

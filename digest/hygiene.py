@@ -111,6 +111,12 @@ _SECTION_LABEL = re.compile(
     r"Where|Who|Which|Is|Are|Was|Were|Do|Does|Did|Could|Would|Should|No|Yes|Well|In|So|"
     r"Not)\b)"
     r"|[QA]:[ ]+"
+    # A wire's own marks on a title: Yonhap's "(LEAD)", "(2nd LD)", "(News Focus)",
+    # Reuters' "UPDATE 2-", "REFILE-" (a hyphen with no space: no word ends that way).
+    r"|\((?:LEAD|URGENT|CORRECTED|REFILE|UPDATE(?:[ ]\d+)?|\d+(?:st|nd|rd|th)[ ]LD"
+    r"(?:[-– ][A-Z]+)*|LD[-– ][A-Z]+|News[ ](?:Focus|Analysis)|Yonhap[ ](?:Interview|"
+    r"Feature))\)[ ]+(?=\S)"
+    r"|(?:UPDATE[ ]\d+|REFILE|CORRECTED|RPT|WRAPUP(?:[ ]\d+)?)-(?=[A-Z])"
     # "Update, 21 April:", "Updated at 3:15 p.m. ET:": a note of when, with a figure.
     r"|(?:Updated?|UPDATED?)(?:,|[ ]+(?:at|on))?[ ]*\(?(?=[^:]{0,30}\d)"
     r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|[ ,:/.\-])+?\)?:[ ]+(?=[A-Z\"“]))",

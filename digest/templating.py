@@ -31,6 +31,7 @@ from digest.urls import display_url
 
 __all__ = [
     "as_title",
+    "bracketed",
     "default_templates_dir",
     "http_url",
     "preview_environment",
@@ -132,7 +133,15 @@ def _cached(
     env.filters["http_url"] = http_url
     env.filters["wrap"] = wrap_text
     env.filters["as_title"] = as_title
+    env.filters["bracketed"] = bracketed
     return env
+
+
+def bracketed(name: str) -> str:
+    """A name set inside our round brackets, with round brackets of its own made square,
+    as nested brackets are written: "(ABC News [Australia])", not "(ABC News (Australia))".
+    """
+    return name.replace("(", "[").replace(")", "]")
 
 
 def as_title(text: str) -> str:

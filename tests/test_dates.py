@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from digest.dates import (
     annotate_dates,
     relative_date_words,
+    stale_day,
     stale_future,
     strip_date_annotations,
 )
@@ -594,3 +595,28 @@ def test_an_outlets_own_bracketed_date_reads_in_the_issues_style() -> None:
     assert annotate_dates("It met on Friday (December 5, 2026).", friday) == (
         "It met on Friday (December 5, 2026)."
     )
+
+
+def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:
+    published = datetime(2026, 12, 5, 2, 0, tzinfo=UTC)  # 15:00 on 5 December in Auckland
+    told = annotate_dates(
+        "The quake hit at 3:12 a.m. (1412 GMT on Friday) at a depth of 14 km, after "
+        "Thursday's warning.",
+        published,
+        utc_offset=780,
+    )
+    assert told == (
+        "The quake hit at 3:12 a.m. (1412 GMT on Friday, 4 December) at a depth of 14 km, "
+        "after Thursday's (3 December) warning."
+    )
+    # Still the issue's date: stripped back to the source's words, and a stale future.
+    assert strip_date_annotations(told) == (
+        "The quake hit at 3:12 a.m. (1412 GMT on Friday) at a depth of 14 km, after "
+        "Thursday's warning."
+    )
+    ahead = annotate_dates("Ministers (who met on Friday) will vote.", published, 780)
+    assert ahead == "Ministers (who met on Friday, 4 December) will vote."
+    assert stale_day("Ministers will vote (on Friday, 4 December).", date(2026, 12, 7)) == date(
+        2026, 12, 4
+    )
+    assert relative_date_words("The talks (which ended yesterday, 4 December) resume.") == []

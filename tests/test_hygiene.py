@@ -30,6 +30,14 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("Briefly: The alliance agreed a new plan.", "The alliance agreed a new plan."),
         ("Story highlights NASA says the crew is safe.", "NASA says the crew is safe."),
         ("Why it matters: Prices are rising.", "Prices are rising."),
+        # Wires' marks on a title.
+        ("(LEAD) BOK cuts key rate to 2.25 pct", "BOK cuts key rate to 2.25 pct"),
+        ("(2nd LD) N. Korea fires ballistic missile", "N. Korea fires ballistic missile"),
+        ("(News Focus) Why the pact matters to Seoul", "Why the pact matters to Seoul"),
+        ("UPDATE 2-Bank of Korea cuts rates", "Bank of Korea cuts rates"),
+        ("REFILE-Bank of Korea cuts rates", "Bank of Korea cuts rates"),
+        ("(UN) peacekeepers left the town on Monday.", None),
+        ("PRE-OWNED car sales rose 4% in May.", None),
         # A correction's date.
         ("Update, 21 April: The hearing was moved to May.", "The hearing was moved to May."),
         ("Updated at 3:15 p.m. ET: The ferry sailed.", "The ferry sailed."),

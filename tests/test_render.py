@@ -1093,6 +1093,18 @@ def test_a_voices_article_beyond_the_shown_sources_is_labelled_like_a_source() -
     assert quoted.url in links
 
 
+def test_an_outlet_with_brackets_of_its_own_takes_square_ones_in_a_voice() -> None:
+    story = make_story(1)
+    source = replace(story.sources[0], outlet="ABC News (Australia)")
+    voice = Perspective("Jane Doe", "the talks will go on.", source.url, source.outlet, "says")
+    story = replace(story, sources=(source, *story.sources[1:]), perspectives=(voice,))
+    rendered = render_issue(make_issue(0, extra=(story,)), make_newsletter())
+    assert "the talks will go on. (ABC News [Australia])" in " ".join(rendered.text.split())
+    assert "the talks will go on. (ABC News [Australia])</li>" in rendered.html
+    # The sources list names the outlet as it names itself.
+    assert "- ABC News (Australia), " in rendered.text
+
+
 def test_a_source_without_a_title_still_shows_its_outlet_and_date() -> None:
     story = make_story(1)
     untitled = replace(story.sources[1], title="")  # the page's title was a caption

@@ -1627,6 +1627,22 @@ def test_a_headline_leaves_out_the_outlets_day(title: str, headline: str) -> Non
     assert normalise_headline(title) == headline
 
 
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (
+            "BOK cuts key rate to 2.25 pct to shore up growth",
+            "BOK cuts key rate to 2.25% to shore up growth",
+        ),
+        ("Inflation eases to 2.1 per cent", "Inflation eases to 2.1%"),
+        # Not a figure's unit.
+        ("Pct. Ramos wins the harbour vote", "Pct. Ramos wins the harbour vote"),
+    ],
+)
+def test_a_headline_writes_a_percentage_with_its_sign(title: str, headline: str) -> None:
+    assert normalise_headline(title) == headline
+
+
 def test_a_built_headline_keeps_the_to_its_verbs_object_asks_for() -> None:
     # Cut before "to", the headline says half of what was done: allowed to do what?
     assert headline_from_sentence(
