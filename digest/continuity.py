@@ -35,6 +35,7 @@ from digest.models import (
     StoryStatus,
 )
 from digest.places import DEMONYMS
+from digest.roundups import set_aside_roundups
 from digest.screen import Rejected, screen_articles
 from digest.store import SentStory, Store
 from digest.text import content_words, split_sentences
@@ -145,7 +146,10 @@ def _gathered(
     window_ids = {a.id for a in usable}
     sent_ids = {a for s in sent for a in s.article_ids}
     all_ids = {a.id for a in articles}
-    stories, left_out = continue_stories([*usable, *earlier], window_ids, sent, memo=store)
+    stories, left_out, roundups = continue_stories(
+        [*usable, *earlier], window_ids, sent, memo=store, keep=keep
+    )
+    rejected.extend(roundups)
     told = {a.id for s in stories for a in s.articles} | {
         a for item in left_out for a in item.article_ids
     }
@@ -199,10 +203,15 @@ def _set_aside(rejected: Rejected) -> LeftOut:
     )
 
 
+# Each kind of page set aside, as one and as several.
 _KINDS = {
-    "notice": "crawl, error or paywall pages",
-    "furniture": "pages whose text is found on unrelated pages",
-    "short": "too little text to say what happened",
+    "notice": ("crawl, error or paywall page", "crawl, error or paywall pages"),
+    "furniture": (
+        "page whose text is found on unrelated pages",
+        "pages whose text is found on unrelated pages",
+    ),
+    "short": ("too little text to say what happened",) * 2,
+    "roundup": ("roundup of several stories", "roundups of several stories"),
 }
 
 
@@ -211,7 +220,11 @@ def _set_aside_problem(rejected: Sequence[Rejected]) -> tuple[Problem, ...]:
     if not rejected:
         return ()
     kinds = Counter(r.kind for r in rejected)
-    parts = "; ".join(f"{kinds[k]} {text}" for k, text in _KINDS.items() if kinds[k])
+    parts = "; ".join(
+        f"{kinds[k]} {one if kinds[k] == 1 else several}"
+        for k, (one, several) in _KINDS.items()
+        if kinds[k]
+    )
     count = len(rejected)
     noun = "article" if count == 1 else "articles"
     return (
@@ -269,15 +282,22 @@ def continue_stories(
     sent: Sequence[SentStory],
     *,
     memo: VectorMemo | None = None,
-) -> tuple[tuple[Story, ...], tuple[LeftOut, ...]]:
+    keep: Collection[StoryId] = (),
+) -> tuple[tuple[Story, ...], tuple[LeftOut, ...], tuple[Rejected, ...]]:
     """Cluster ``articles``; clusters holding sent articles continue those stories.
+    Roundup pages of the window (``digest.roundups``) are set aside, and returned last,
+    unless the editors keep them (``keep``: their story ids, as a set-aside page's).
 
     ``memo`` keeps the sentence vectors clustering reads (see ``digest.embed``)."""
     sent_by_article = {a: s for s in sent for a in s.article_ids}
     kept: dict[StoryId, Story] = {}
     left_out: list[LeftOut] = []
     carried = {a.id for a in articles if a.id not in window_ids}
-    for story in cluster_stories(articles, carried=carried, memo=memo):
+    candidates = {a.id for a in articles if a.id in window_ids and story_id_for(a.url) not in keep}
+    clustered, roundups = set_aside_roundups(
+        cluster_stories(articles, carried=carried, memo=memo), candidates
+    )
+    for story in clustered:
         old = [sent_by_article[a.id] for a in story.articles if a.id in sent_by_article]
         fresh = tuple(
             a for a in story.articles if a.id not in sent_by_article and a.id in window_ids
@@ -331,4 +351,4 @@ def continue_stories(
         if first is not None:
             item = dataclasses.replace(first, article_ids=first.article_ids + item.article_ids)
         unique[item.story_id] = item
-    return tuple(kept.values()), tuple(unique.values())
+    return tuple(kept.values()), tuple(unique.values()), roundups

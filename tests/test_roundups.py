@@ -1,0 +1,154 @@
+"""A page that rounds up several of the week's stories tells none of them: set aside."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from digest.cluster import cluster_stories
+from digest.models import Article, ArticleId, Story
+from digest.roundups import set_aside_roundups
+
+MONDAY = datetime(2026, 11, 30, 8, tzinfo=UTC)
+
+# Four events, each reported by two outlets in their own words.
+QUAKE = (
+    "A magnitude 6.1 earthquake struck Kunar province in eastern Afghanistan before dawn "
+    "on Monday, flattening mud-brick homes in mountain villages near Asadabad.",
+    "The Taliban government said on Wednesday the death toll had risen to 1,124, with "
+    "more than 3,000 injured, as rescuers dug through rubble in remote valleys.",
+    "Aid agencies said landslides had blocked the roads into Kunar and that helicopters "
+    "were ferrying the injured to hospitals in Jalalabad.",
+)
+QUAKE_2 = (
+    "Rescuers in Afghanistan's Kunar province searched collapsed houses on Tuesday after "
+    "an earthquake killed hundreds of people in villages near Asadabad.",
+    "The Taliban's disaster authority said the toll could pass 1,000 as teams reached "
+    "valleys cut off by landslides, and appealed for tents and blankets.",
+    "Pakistan sent a relief convoy through the Torkham crossing carrying food, medicine "
+    "and shelter for families in Kunar.",
+)
+LOAN = (
+    "EU ambassadors agreed on Wednesday to lend Ukraine 140 billion euros backed by frozen "
+    "Russian central bank assets, after Belgium dropped its objections.",
+    "Most of the immobilised assets are held at Euroclear in Brussels, and Belgium had "
+    "demanded guarantees that other member states would share the risk.",
+    "Leaders are expected to approve the reparations loan at their summit on 17 December.",
+)
+LOAN_2 = (
+    "Belgium lifted its veto on a reparations loan for Ukraine funded by frozen Russian "
+    "assets, clearing the way for EU ambassadors to sign off on Wednesday.",
+    "The 140 billion euro loan will draw on Russian central bank reserves immobilised at "
+    "Euroclear since 2022, with member states guaranteeing Belgium's share.",
+    "Moscow said it would sue Euroclear and called the plan theft.",
+)
+KNESSET = (
+    "Israel's Knesset voted on Wednesday to dissolve itself, setting an early election for "
+    "23 March after ultra-Orthodox parties quit Netanyahu's coalition over conscription.",
+    "The final reading passed by 102 votes to none, as opposition lawmakers backed the bill.",
+    "Polls show Netanyahu's Likud losing seats to a new centre-right list.",
+)
+KNESSET_2 = (
+    "Lawmakers in Israel's Knesset approved a bill to dissolve parliament by 102 votes to "
+    "none, sending Israelis to the polls on 23 March.",
+    "The ultra-Orthodox parties left Netanyahu's coalition last month in a dispute over "
+    "military conscription for yeshiva students.",
+    "It will be the sixth Knesset election since 2019.",
+)
+RATES = (
+    "The Bank of Korea cut its benchmark interest rate by a quarter point to 2.25 percent on "
+    "Thursday, citing weak exports and a slump in construction.",
+    "Governor Rhee Chang-yong said further cuts were possible if the won stabilised.",
+    "The won has fallen past 1,480 per dollar, its weakest level since 2009.",
+)
+RATES_2 = (
+    "South Korea's central bank lowered its policy rate to 2.25 percent on Thursday, its "
+    "first cut in five months, as chip exports and construction weakened.",
+    "Bank of Korea governor Rhee Chang-yong told reporters the board had not ruled out "
+    "another cut early next year.",
+    "Economists had expected the move after third-quarter growth slowed to 0.6 percent.",
+)
+ROUNDUP = (
+    "Israel's Knesset voted to dissolve itself, after ultra-Orthodox parties deserted "
+    "Netanyahu's coalition over conscription. An election is set for 23 March.",
+    "An earthquake in Kunar province in eastern Afghanistan killed more than 1,000 people, "
+    "according to the Taliban government.",
+    "EU ambassadors agreed to lend Ukraine 140 billion euros backed by frozen Russian "
+    "assets held mostly at Euroclear in Belgium.",
+    "The Bank of Korea cut its benchmark rate to 2.25 percent, citing weak exports.",
+)
+
+
+def _article(n: int, outlet: str, title: str, paragraphs: tuple[str, ...], hours: float) -> Article:
+    return Article(
+        id=ArticleId(f"a{n}"),
+        url=f"https://{outlet.lower().replace(' ', '')}.example/{n}",
+        outlet=outlet,
+        feed_url=f"https://{outlet.lower().replace(' ', '')}.example/feed",
+        title=title,
+        published=MONDAY + timedelta(hours=hours),
+        text="\n\n".join(paragraphs),
+    )
+
+
+def _week(*extra: Article) -> list[Article]:
+    return [
+        _article(1, "Harbour Post", "Afghan quake toll passes 1,100", QUAKE, 50),
+        _article(2, "Ridge Times", "Rescuers search Kunar villages after quake", QUAKE_2, 30),
+        _article(3, "Harbour Post", "EU agrees reparations loan for Ukraine", LOAN, 54),
+        _article(4, "Ridge Times", "Belgium lifts veto on Ukraine loan", LOAN_2, 56),
+        _article(5, "Harbour Post", "Knesset votes to dissolve, election in March", KNESSET, 55),
+        _article(6, "Ridge Times", "Israel heads to early election", KNESSET_2, 57),
+        _article(7, "Ridge Times", "Bank of Korea cuts rate to 2.25%", RATES, 72),
+        _article(8, "Harbour Post", "South Korea cuts rates as exports slow", RATES_2, 73),
+        *extra,
+    ]
+
+
+def _story_of(stories: Sequence[Story], article_id: str) -> set[str]:
+    return next(
+        {a.id for a in s.articles} for s in stories if article_id in {a.id for a in s.articles}
+    )
+
+
+def test_a_roundup_of_the_weeks_stories_is_set_aside_with_its_reason() -> None:
+    roundup = _article(9, "Weekly Review", "The world this week: Politics", ROUNDUP, 75)
+    week = _week(roundup)
+    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week})
+
+    [set_aside] = rejected
+    assert set_aside.article == roundup
+    assert set_aside.kind == "roundup"
+    assert set_aside.reason.startswith("a roundup of 4 of this issue's stories")
+    # Each event is still its own story, told by its own reports.
+    assert all("a9" not in {a.id for a in s.articles} for s in stories)
+    assert _story_of(stories, "a1") == {"a1", "a2"}
+    assert _story_of(stories, "a5") == {"a5", "a6"}
+    assert sum(len(s.articles) for s in stories) == len(week) - 1
+
+
+def test_a_report_that_recalls_other_stories_in_passing_is_no_roundup() -> None:
+    # A Knesset report recalls the week's loan and quake: its paragraphs share those
+    # stories' words, but less than half their weight (at a third, it would be taken
+    # for a roundup of three stories).
+    aside = (
+        *KNESSET_2,
+        "The vote came on the day EU ambassadors agreed to lend Ukraine 140 billion euros "
+        "backed by frozen Russian assets held at Euroclear.",
+        "Israel also sent a field hospital to Kunar province in Afghanistan after the "
+        "earthquake that killed more than 1,000 people.",
+    )
+    report = _article(9, "Gulf Daily", "Knesset dissolves itself", aside, 58)
+    week = _week(report)
+    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week})
+    assert rejected == ()
+    assert "a9" in _story_of(stories, "a5")
+
+
+def test_only_the_windows_pages_and_those_the_editors_did_not_keep_are_set_aside() -> None:
+    roundup = _article(9, "Weekly Review", "The world this week: Politics", ROUNDUP, 75)
+    week = _week(roundup)
+    # Not a candidate (a report of an earlier issue, or one the editors brought back in).
+    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week[:-1]})
+    assert rejected == ()
+    assert any("a9" in {a.id for a in s.articles} for s in stories)
