@@ -128,9 +128,8 @@ def test_a_roundup_of_the_weeks_stories_is_set_aside_with_its_reason() -> None:
 
 
 def test_a_report_that_recalls_other_stories_in_passing_is_no_roundup() -> None:
-    # A Knesset report recalls the week's loan and quake: its paragraphs share those
-    # stories' words, but less than half their weight (at a third, it would be taken
-    # for a roundup of three stories).
+    # A Knesset report recalls the week's loan and quake: two of its five paragraphs
+    # tell other stories, a roundup's are most of its paragraphs.
     aside = (
         *KNESSET_2,
         "The vote came on the day EU ambassadors agreed to lend Ukraine 140 billion euros "
