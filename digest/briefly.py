@@ -265,6 +265,17 @@ _WHEN = re.compile(
 # "their worst day since 2020"), which is how news of the week is told, nor a cause
 # ("since no quorum was reached").
 _HURT = re.compile(r"\b(?:injured|wounded|hurt|displaced|homeless|evacuated)\b")
+# A lede that opens on someone's reaction to the event ("The Kremlin said Saturday that
+# it welcomed the peace treaty signed by ...", "China condemned the sanctions"): beside
+# a lede telling the event itself, the reaction is the second fact.
+_REACTION = r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decr[iy])\w*"
+_REACTION_LEDE = re.compile(
+    r"^(?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}\s+"
+    rf"(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
+    rf"(?:it|he|she|they)\s+(?:had\s+|has\s+)?{_REACTION}|"
+    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:welcomed|condemned|criticised|criticized|praised|"
+    r"hailed|denounced|deplored|decried))\b"
+)
 _SINCE_THEN = re.compile(
     r"\b(?:has|have)\b"
     r"(?:(?!\b(?:first|last|only|worst|best|(?<!at )(?:most|least)|\w\w+est)\b)[^.;:])*?"
@@ -1114,6 +1125,12 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     # homeless, beside ledes counting the dead, tells the second fact first.
     dead_elsewhere = (dead_counted(scored.candidates[i].text) for d in others for i in ledes[d])
     if _HURT.search(text) and not dead_counted(text) and any(dead_elsewhere):
+        value *= 1 - _FEATURE_PENALTY
+    # A reaction beside a lede telling the event: the event first.
+    events_elsewhere = (
+        not _REACTION_LEDE.match(scored.candidates[i].text) for d in others for i in ledes[d]
+    )
+    if _REACTION_LEDE.match(text) and any(events_elsewhere):
         value *= 1 - _FEATURE_PENALTY
     return value
 

@@ -186,6 +186,12 @@ _VERB = re.compile(
     r"shot|told|sent|spent|sold|won|ran|broke|stood|began|led|fled|paid|quit|wins|"
     r"tell|say|seek|face|vow|warn|urge|push|win|meet|join|deny|reject|agree|demand|fear|"
     r"kill|die|flee|ask|want|need|"
+    # A plural subject's verbs that are seldom a headline's nouns ("Armenia and
+    # Azerbaijan sign peace treaty", "Rebels seize airport").
+    r"sign|seize|clash|launch|reach|block|unveil|approve|condemn|welcome|discuss|dissolve|"
+    r"elect|arrest|accuse|announce|defend|expand|extend|halt|pledge|resign|restore|sue|"
+    r"suspend|swap|threaten|topple|accept|adopt|allow|appoint|cancel|capture|deploy|"
+    r"detain|evacuate|expel|impose|oust|overturn|reopen|retake|storm|"
     # Irregular past participles a headline uses without "has" ("Rahman sworn in").
     r"sworn|taken|given|shown|seen|known|found|built|chosen|driven|written|drawn|fallen|"
     r"beaten|broken|stolen|frozen|born|struck|caught|brought|bought|fought|sought|kept|"

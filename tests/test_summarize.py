@@ -2067,6 +2067,44 @@ Schools near Donggala were closed.
     assert "killed at least 40" in summary.briefly[0].text
 
 
+def test_a_lede_telling_a_reaction_does_not_lead_where_others_tell_the_event() -> None:
+    reaction = """\
+The Kremlin said Saturday that it welcomed the border treaty signed by the prime ministers \
+of Estonia and Latvia in Geneva, settling their dispute over the Gulf of Riga, but warned \
+that it must not be used to close the Baltic to Russian ships.
+
+Kremlin spokesman Ivan Petrov said Moscow had not been consulted on the treaty's annex \
+on the Gulf of Riga.
+"""
+    signed = """\
+Estonia and Latvia signed a border treaty in Geneva on Friday, settling a dispute over \
+the Gulf of Riga that had lasted three decades.
+
+The treaty fixes the maritime border and opens both countries' fishing grounds to joint \
+patrols.
+"""
+    leaders = """\
+The prime ministers of Estonia and Latvia put their names to the treaty at the Palais \
+des Nations in Geneva, in a ceremony hosted by the Swiss foreign minister.
+
+Parliaments in Tallinn and Riga must ratify the treaty by March.
+"""
+    story = Story(
+        StoryId("treaty"),
+        (
+            _article("wire", "Wire", "Estonia and Latvia sign border treaty", signed, 2),
+            _article("daily", "Daily", "Baltic leaders sign treaty in Geneva", leaders, 3),
+            _article("moscow", "Moscow Daily", "Kremlin warns over Baltic treaty", reaction, 30),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert summary.briefly[0].text.startswith("Estonia and Latvia signed a border treaty")
+    # A plural subject's verb in a title makes it a headline.
+    assert summary.headline == "Estonia and Latvia sign border treaty"
+
+
 STORM_MONDAY = """\
 Typhoon Mara tore across the north of the island of Luzon on Monday, killing at least 12 \
 people and flattening houses in the hill towns of Benguet, the disaster agency said.
