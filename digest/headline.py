@@ -721,13 +721,26 @@ _WHEN_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS)) | {"today", "ye
 
 def _counting_as(titles: list[str], told: str) -> list[str]:
     """Those of ``titles`` that give no exact death toll, or the highest ``told``
-    gives."""
+    gives, and no vague one far below it ("kills dozens" over a Briefly's 1,124)."""
     dead = dead_counted(told, exact=True)
     if not dead:
         return titles
     return [
-        t for t in titles if not (count := dead_counted(t, exact=True)) or same_figure(count, dead)
+        t
+        for t in titles
+        if (
+            same_figure(count, dead)
+            if (count := dead_counted(t, exact=True))
+            else dead < _VAGUE_BELOW * dead_counted(t)
+        )
+        or not dead_counted(t)
     ]
+
+
+# A vague count ("dozens": 24 and up, "hundreds": 200 and up) is another toll than an
+# exact one this many times its least: "dozens" of 61 dead is no contradiction, of 1,124
+# one.
+_VAGUE_BELOW = 4
 
 
 def _telling(titles: list[str], lead: str) -> list[str]:

@@ -2168,6 +2168,27 @@ def test_a_headline_never_gives_an_older_toll_than_the_briefly_under_it() -> Non
     assert "61" in make_headline(story, lead, lead_article=1)
 
 
+def test_a_headline_gives_no_vague_count_far_below_the_briefly_toll() -> None:
+    from digest.headline import make_headline
+
+    day_one = "An earthquake struck Kunar province before dawn, flattening mountain villages."
+    later = (
+        "The death toll from the earthquake in Kunar province has risen to 1,124, the "
+        "disaster authority said on Wednesday."
+    )
+    story = Story(
+        StoryId("quake-title"),
+        (
+            _article("wire", "Wire", "Strong earthquake kills dozens in Kunar", day_one, 0),
+            _article("daily", "Daily", "Kunar quake death toll climbs past 1,000", later, 50),
+        ),
+    )
+    assert make_headline(story, later) == "Kunar quake death toll climbs past 1,000"
+    # "Dozens" of 61 dead is no contradiction.
+    sixty = later.replace("1,124", "61")
+    assert make_headline(story, sixty) == "Strong earthquake kills dozens in Kunar"
+
+
 def test_an_editorial_joined_to_a_story_does_not_tell_its_news() -> None:
     report = """\
 The central bank of Norland cut its key interest rate by a quarter point to 5% on \
