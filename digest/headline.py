@@ -630,13 +630,19 @@ def word_cases(texts: Iterable[str]) -> WordCases:
 
 
 def _lower_forms(word: str) -> set[str]:
-    """``word`` in lower case and its other number ("Presses" -> "presses", "press")."""
+    """``word`` in lower case, its other number and a verb's other forms ("Presses" ->
+    "presses", "press"; "Climbs" -> "climb", "climbed", "climbing")."""
     low = word.lower()
     forms = {low, low + "s", low + "es"}
     if low.endswith("es"):
         forms.add(low[:-2])
     if low.endswith("s"):
-        forms.add(low[:-1])
+        stem = low[:-1]
+        forms |= {stem, stem + "ed", stem + "d", stem + "ing"}
+    if low.endswith("ed"):
+        forms |= {low[:-2], low[:-1], low[:-2] + "s", low[:-2] + "ing"}
+    if low.endswith("ing"):
+        forms |= {low[:-3], low[:-3] + "e", low[:-3] + "s", low[:-3] + "ed"}
     return forms
 
 

@@ -537,6 +537,22 @@ def test_a_title_case_title_is_recased_on_the_evidence_of_the_whole_week() -> No
     )
 
 
+def test_a_verb_the_week_writes_in_another_form_is_recased() -> None:
+    title = "Harbour Board Cuts Fees as Trade Stays Low and Cargo Holds Up"
+    teaser = "The Harbour Board met shipping lines on Thursday."
+    story = Story(StoryId("s"), (_article("a", "A", title, teaser, 0),))
+    week = word_cases(
+        [
+            "Port fees were cut twice last year, and trade stayed weak.",
+            "The board is holding talks on cargo rates, which are low.",
+        ]
+    )
+    # "Stays" by "stayed", "Holds" by "holding": verbs, as the week writes them.
+    assert make_headline(story, cases=week) == (
+        "Harbour Board cuts fees as trade stays low and cargo holds up"
+    )
+
+
 def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_left_out() -> None:
     teaser = "Backlash came swiftly for LeBron James after he spoke about Israel."
     quoted = "'I've heard nothing but great things,' LeBron James says of Israel"
