@@ -268,7 +268,9 @@ def _write_up(
         scored = replace(scored, statements=scored.statements | opinions)
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
     updated = superseded_counts(scored, articles)
-    superseded = frozenset(updated)
+    # Someone's words another report quotes, printed bare (a newsletter's pull quote):
+    # told as a fact, they would be nobody's. Left out as a superseded count is.
+    superseded = frozenset(updated) | _quoted_elsewhere(scored)
     if superseded:
         scores = scored.scores.copy()
         scores[list(superseded)] = float(scores.min()) - 1.0
@@ -381,6 +383,38 @@ def _write_up(
             sentence(i) for i in _take_starters(scored, used, options.max_take_starters)
         ),
     )
+
+
+def _quoted_elsewhere(scored: ScoredSentences) -> frozenset[int]:
+    """The candidates, outside quotation marks themselves, whose words are inside a
+    quotation of the story's articles: "Greenland is open for business, but Greenland
+    is not for sale." under a report's “Greenland is open for business, but Greenland is
+    not for sale, and now we have the law to prove it,” he told reporters."""
+    quoted = [
+        _plain_words(m.group(1))
+        for document in scored.documents
+        for sentence in document
+        for m in _QUOTATION.finditer(sentence)
+    ]
+    quoted = [q for q in quoted if q]
+    if not quoted:
+        return frozenset()
+    found = set()
+    for index, candidate in enumerate(scored.candidates):
+        if "“" in candidate.text or '"' in candidate.text:
+            continue
+        words = _plain_words(candidate.text)
+        if len(words.split()) >= _QUOTED_WORDS and any(words in q for q in quoted):
+            found.add(index)
+    return frozenset(found)
+
+
+_QUOTATION = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
+_QUOTED_WORDS = 6  # shorter runs ("the people have spoken") are everyone's words
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.findall(r"[\w’']+", text.lower().replace("’", "'")))
 
 
 # The newest toll's lede scores above the best: its report's best lede.

@@ -2083,6 +2083,34 @@ Schools near Donggala were closed.
     assert "killed at least 40" in summary.briefly[0].text
 
 
+def test_someones_words_printed_bare_are_no_fact_of_the_story() -> None:
+    report = """\
+The parliament of the Faroe Islands passed a law on Thursday requiring approval for \
+foreign stakes in its fishing licences and ports.
+
+“The islands are open for business, but the islands are not for sale, and now we have \
+the law to prove it,” the premier told reporters after the vote.
+"""
+    newsletter = """\
+The Faroese parliament voted 24 to 7 on Thursday to screen foreign investment in \
+fishing licences and ports.
+
+The islands are open for business, but the islands are not for sale.
+
+The committee that screens bids will answer to the government in Tórshavn.
+"""
+    story = Story(
+        StoryId("faroe"),
+        (
+            _article("wire", "Wire", "Faroes pass investment screening law", report, 0),
+            _article("letter", "Letter", "What the Faroes' new law means", newsletter, 20),
+        ),
+    )
+    summary = summarize_story(story)
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+    assert printed and not any(t.startswith("The islands are open for business") for t in printed)
+
+
 def test_a_lede_telling_a_reaction_does_not_lead_where_others_tell_the_event() -> None:
     reaction = """\
 The Kremlin said Saturday that it welcomed the border treaty signed by the prime ministers \
