@@ -86,8 +86,13 @@ def parse_feed(
     )
     problem = parsed.get("bozo_exception")
     # A feed served as text/plain or without a Content-Type is everyday publisher
-    # sloppiness, not a broken feed: feedparser flags it, we do not pass it on.
-    is_malformed = bool(parsed.bozo) and not isinstance(problem, feedparser.NonXMLContentType)
+    # sloppiness, not a broken feed: feedparser flags it, we do not pass it on. So is a
+    # charset the headers and the document disagree on ("text/xml", whose default is
+    # us-ascii, over a windows-1252 document): feedparser reads it the way that decodes,
+    # and every entry is there.
+    is_malformed = bool(parsed.bozo) and not isinstance(
+        problem, feedparser.NonXMLContentType | feedparser.CharacterEncodingOverride
+    )
     # The XML parser names no file ("<unknown>:1:110: not well-formed"): say it plainly.
     bozo_message = _UNKNOWN_PLACE.sub(r"line \1, column \2: ", str(problem or "")) or (
         "unknown error"

@@ -228,6 +228,24 @@ def test_charset_from_the_header_wins(httpserver: HTTPServer) -> None:
     assert result.entries[0].title == "Café in Zürich"
 
 
+def test_text_xml_over_a_windows_1252_document_is_read_without_a_warning(
+    httpserver: HTTPServer,
+) -> None:
+    # "text/xml" with no charset defaults to us-ascii; the document says windows-1252.
+    feed = (
+        '<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel>'
+        "<title>x</title><item><title>Côte d’Ivoire: opposition figure arrested</title>"
+        "<link>https://example.org/c</link></item></channel></rss>"
+    ).encode("windows-1252")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        feed, headers={"Content-Type": "text/xml"}
+    )
+    result = _poll_one(_feed(httpserver))
+    assert result.outcome is FetchOutcome.OK
+    assert result.entries[0].title == "Côte d’Ivoire: opposition figure arrested"
+    assert result.warnings == ()
+
+
 def test_html_instead_of_a_feed(httpserver: HTTPServer) -> None:
     page = b"<!DOCTYPE html><html><head><title>Home</title></head><body><p>Hi</p></body></html>"
     httpserver.expect_request("/feed.xml").respond_with_data(page, content_type="text/html")
