@@ -138,7 +138,8 @@ class _Mention:
 
 # A date gloss after a weekday, and what stays of it: "('s) (20 November)" -> "'s".
 _GLOSS = re.compile(
-    r"(?P<kept>(?:['’]s)?(?: (?:morning|afternoon|evening|night))?) \(\d{1,2} [A-Z][a-z]+\)"
+    r"(?P<kept>(?:['’]s)?(?: (?:morning|afternoon|evening|night))?)"
+    r"(?: \(\d{1,2} [A-Z][a-z]+\)|, \d{1,2} [A-Z][a-z]+(?=\)))"
 )
 
 
@@ -233,7 +234,9 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
     counting the sentence's weekdays, which a reworded "today" would add to."""
     text = annotate_dates(sentence, article.published, article.utc_offset, reword=False)
     if mention.day is not None:
-        text = text.replace(f" ({mention.day.day} {MONTHS[mention.day.month - 1]})", "")
+        own = f"{mention.day.day} {MONTHS[mention.day.month - 1]}"
+        # Set inside the sentence's own brackets, the date follows a comma instead.
+        text = text.replace(f" ({own})", "").replace(f", {own})", ")")
     if mention.weekday_at >= 0:
         name = re.compile(rf"\b{re.escape(mention.weekday)}\b")
         nth = len(name.findall(sentence, 0, mention.weekday_at))
