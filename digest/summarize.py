@@ -801,10 +801,34 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
     other words (False without the sentence encoder)."""
     if not shown:
         return False
+    # The same figure and the same event ("a magnitude 6.7 earthquake struck ...",
+    # "... after a magnitude 6.7 earthquake struck off the Kaikoura coast"): the event
+    # told again, whatever else is added.
+    figures = _event_figures(scored.candidates[index].text)
+    if figures and scored.events:
+        for other in shown:
+            if figures & _event_figures(scored.candidates[other].text) and (
+                scored.events[index] & scored.events[other]
+            ):
+                return True
     vectors = sentence_vectors([scored.candidates[i].text for i in (index, *shown)])
     if vectors is None:
         return False
     return bool((vectors[1:] @ vectors[0] >= _SAME_MEANING).any())
+
+
+def _event_figures(text: str) -> set[str]:
+    """The figures of ``text`` that tell an event apart: not a year, not a single digit
+    ("one", "2" are everyone's)."""
+    return {
+        n
+        for n in _FIGURE.findall(text)
+        if len(n.replace(",", "").replace(".", "")) > 1 and not _YEAR.fullmatch(n)
+    }
+
+
+_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _page_read(article: Article) -> bool:

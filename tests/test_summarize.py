@@ -2083,6 +2083,29 @@ Schools near Donggala were closed.
     assert "killed at least 40" in summary.briefly[0].text
 
 
+def test_a_sentence_with_the_leads_figure_and_event_tells_it_again() -> None:
+    from digest.briefly import score_sentences
+    from digest.summarize import _says_again
+
+    lead = (
+        "A magnitude 6.7 earthquake struck off the coast of Norland's south island early on "
+        "Saturday, killing one person and cutting the main coastal highway, officials said."
+    )
+    again = (
+        "A man has died in Blenheim and the coastal highway is closed by slips after a "
+        "magnitude 6.7 earthquake struck off the Kestrel coast at 3.12am."
+    )
+    other = "Aftershocks of up to magnitude 5.1 struck the coast through the morning."
+    year = "The 2016 earthquake struck the same coast and killed two people."
+    scored = score_sentences([lead, again, other, year], frozenset())
+    index = {c.text: i for i, c in enumerate(scored.candidates)}
+    # The same figure and the same event: told again.
+    assert _says_again(scored, index[again], [index[lead]])
+    # Another figure, or a year alone in common: another fact.
+    assert not _says_again(scored, index[other], [index[lead]])
+    assert not _says_again(scored, index[year], [index[other]])
+
+
 def test_someones_words_printed_bare_are_no_fact_of_the_story() -> None:
     report = """\
 The parliament of the Faroe Islands passed a law on Thursday requiring approval for \
