@@ -261,6 +261,7 @@ def _lead_sentence(
     """
     title = _words(headline)
     repeats = fallback = voiced_last = scene = ""
+    dek = _dek(text)
     # A feed teaser often has no full stop: it is a sentence all the same.
     for feed, source in enumerate((text, end_sentence(end_teaser(summary)))):
         if feed and source == text:
@@ -289,6 +290,12 @@ def _lead_sentence(
                 continue
             if voiced:
                 voiced_last = voiced_last or sentence
+                continue
+            if not feed and dek and sentence in dek:
+                # The page's standfirst, above its byline ("The ban, first imposed in
+                # August, has been extended four times." / "The Moscow Times"): the
+                # report below it says what happened.
+                fallback = fallback or sentence
                 continue
             speaker = closing_speaker(sentence)
             if speaker and not set(content_words(speaker)) <= known:
@@ -321,6 +328,23 @@ def _lead_sentence(
     # A sentence that goes on from the headline is redundant; one that leans on what the
     # reader has not seen ("And that's not counting ...") does not read at all.
     return repeats or fallback or voiced_last
+
+
+def _dek(text: str) -> str:
+    """The text's first paragraph when a byline follows it ("The Moscow Times", "By Jane
+    Doe"): a standfirst, set above the report. "" when there is none."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    if len(paragraphs) < _DEK_PARAGRAPHS or not _BYLINE_LINE.match(paragraphs[1]):
+        return ""
+    return paragraphs[0]
+
+
+# A standfirst, a byline, then the report: three paragraphs at least.
+_DEK_PARAGRAPHS = 3
+# A line of a name only: an outlet's or a writer's, in capitals, at most five words.
+_BYLINE_LINE = re.compile(
+    r"^(?:By\s+)?(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+|de\s+|van\s+)?[A-Z][\w.'’-]*){0,4}$"
+)
 
 
 def _goes_on_from(sentence: str, title: list[str]) -> bool:

@@ -135,6 +135,21 @@ def test_a_features_scene_setting_opening_gives_way_to_its_feeds_dek() -> None:
     assert _brief_sentence("Port opens", news, summary=dek) == news
 
 
+def test_a_standfirst_above_its_byline_gives_way_to_the_report() -> None:
+    report = (
+        "The government on Tuesday extended a ban on diesel exports until the end of "
+        "March, as drone strikes on refineries strained domestic supplies."
+    )
+    text = "\n\n".join(
+        ["The ban, first imposed in August, has been extended four times.", "Harbour Post",
+         report, "Wholesale prices rose 2.4% on the exchange on Tuesday."]
+    )  # fmt: skip
+    assert _brief_sentence("Diesel export ban extended to March", text) == report
+    # With no byline under it, the first paragraph is the report's own lede.
+    plain = text.replace("\n\nHarbour Post", "")
+    assert _brief_sentence("Diesel export ban extended to March", plain).startswith("The ban")
+
+
 def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -> None:
     text = (
         "But the ferry company said the timetable would not change before the spring. "
