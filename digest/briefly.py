@@ -265,6 +265,14 @@ _WHEN = re.compile(
 # "their worst day since 2020"), which is how news of the week is told, nor a cause
 # ("since no quorum was reached").
 _HURT = re.compile(r"\b(?:injured|wounded|hurt|displaced|homeless|evacuated)\b")
+# A lede telling a stage the week went past ("approved in a first reading", "early
+# results show"): beside a lede telling the outcome, the outcome is the news.
+_PROVISIONAL = re.compile(
+    r"\b(?:first|preliminary|initial) reading\b|\bpreliminary (?:vote|approval|results?|"
+    r"count)\b|\b(?:early|initial|partial|provisional) (?:results|returns|count)\b|"
+    r"\bexit polls?\b",
+    re.IGNORECASE,
+)
 # A lede that opens on someone's reaction to the event ("The Kremlin said Saturday that
 # it welcomed the peace treaty signed by ...", "China condemned the sanctions"): beside
 # a lede telling the event itself, the reaction is the second fact.
@@ -1125,6 +1133,10 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     # homeless, beside ledes counting the dead, tells the second fact first.
     dead_elsewhere = (dead_counted(scored.candidates[i].text) for d in others for i in ledes[d])
     if _HURT.search(text) and not dead_counted(text) and any(dead_elsewhere):
+        value *= 1 - _FEATURE_PENALTY
+    if _PROVISIONAL.search(text) and any(
+        not _PROVISIONAL.search(scored.candidates[i].text) for d in others for i in ledes[d]
+    ):
         value *= 1 - _FEATURE_PENALTY
     # A reaction beside a lede telling the event: the event first.
     events_elsewhere = (

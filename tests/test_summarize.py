@@ -2106,6 +2106,30 @@ def test_a_sentence_with_the_leads_figure_and_event_tells_it_again() -> None:
     assert not _says_again(scored, index[year], [index[other]])
 
 
+def test_a_lede_telling_a_first_reading_does_not_lead_beside_the_final_vote() -> None:
+    first = """\
+The Storting approved in a first reading on Wednesday a bill to dissolve itself and hold \
+an early election, by a vote of 84 to 61, after the Centre Party quit the coalition.
+
+Coalition whip Ola Berg said the government would not obstruct the bill.
+"""
+    final = """\
+The Storting voted late Thursday to pass the bill to dissolve itself and hold an early \
+election on 23 March, after the Centre Party quit the coalition.
+
+The bill passed its final reading by 160 votes to none, the Storting said.
+"""
+    story = Story(
+        StoryId("storting"),
+        (
+            _article("post", "Post", "Storting passes first reading of dissolution bill", first, 0),
+            _article("wire", "Wire", "Norland heads to early election in March", final, 30),
+        ),
+    )
+    lead = summarize_story(story).briefly[0].text
+    assert lead.startswith("The Storting voted late Thursday"), lead
+
+
 def test_someones_words_printed_bare_are_no_fact_of_the_story() -> None:
     report = """\
 The parliament of the Faroe Islands passed a law on Thursday requiring approval for \
