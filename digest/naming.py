@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from digest.places import PLACES
+from digest.places import PLACES, countries_named
 from digest.speakers import (
     _AGENT_HEAD,
     _COMPANY_ENDING,
@@ -812,6 +812,10 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+", who):
         who = _qualified_body(who, context)
+    elif re.fullmatch(r"The\s+[A-Z][a-z]+\s[A-Z][a-z]+", who):
+        # "The Central Bank" -> "Russia's Central Bank": only by a country's name, as a
+        # two-word body is qualified by others too ("the president's White House").
+        who = _qualified_body(who, context, by_country=True)
     if re.fullmatch(r"[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2}", who) and who.split()[0] not in (
         _PERSON_TITLES
     ):
@@ -905,19 +909,22 @@ def _role_before(name: str, context: Sequence[str]) -> str:
 _QUALIFIER = r"(?P<qualifier>(?:[A-Z][\w.\-]*\s){0,2}[A-Z][\w.\-]*(?:['’]s)?)\s"
 
 
-def _qualified_body(who: str, context: Sequence[str]) -> str:
+def _qualified_body(who: str, context: Sequence[str], *, by_country: bool = False) -> str:
     """``who`` ("The Navy") as the article first names it in full ("South Korea's Navy", "The
     South Korean Navy"), when every full mention starts alike; else ``who``: with "the
-    Royal Navy" and "the Russian Navy" in one article, whose navy said it is not told."""
-    noun = who.split()[1]
+    Royal Navy" and "the Russian Navy" in one article, whose navy said it is not told.
+    With ``by_country``, only a country's name qualifies it."""
+    noun = who.split(maxsplit=1)[1]
     found: list[str] = []
     for sentence in context:
         if _title_case(sentence):
             continue
-        for match in re.finditer(rf"(?<![\w'’]){_QUALIFIER}{noun}\b", sentence):
+        for match in re.finditer(rf"(?<![\w'’]){_QUALIFIER}{re.escape(noun)}\b", sentence):
             if _MODIFIES_A_ROLE.match(sentence, match.end()):
                 continue  # "VOA Pentagon correspondent Carla Babb": VOA's, not the Pentagon
             qualifier = match["qualifier"]
+            if by_country and not countries_named(qualifier):
+                continue
             first = qualifier.split()[0]
             if first.lower() in _NEVER_NAMES:  # "The South Korean Navy": "The" opens it
                 qualifier = qualifier.partition(" ")[2]

@@ -372,6 +372,20 @@ def test_a_body_is_named_with_what_it_belongs_to_when_the_article_says_so() -> N
     assert who(role) == "The Navy"
 
 
+def test_a_two_word_body_is_named_with_its_country_only() -> None:
+    claim = "The Central Bank said the depository's actions were illegal and costly."
+
+    def who(*context: str) -> str:
+        documents = [[*context, claim]]
+        [(_, found)] = find_perspectives([(claim, 0)], ARTICLES[:1], limit=1, documents=documents)
+        return found.who
+
+    assert who("Chile's Central Bank sued the depository on Thursday.") == "Chile's Central Bank"
+    assert who("The Chilean Central Bank sued the depository.") == "The Chilean Central Bank"
+    # A person's is no qualifier of a body: "the governor's Central Bank" stays as said.
+    assert who("Governor Ana Lind's Central Bank sued the depository.") == "The Central Bank"
+
+
 def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> None:
     def named(document: list[str], said: str) -> list[str]:
         documents = [[*document, said]]
