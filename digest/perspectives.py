@@ -293,8 +293,7 @@ def find_perspectives(
     ``documents`` the articles' sentences in order, used to name a speaker in full
     ("Lefèvre" -> "Arnaud Lefèvre, a cattle farmer") and to resolve "the minister";
     ``known`` are content words the reader has met above the voices (the headline, the
-    Briefly): a surname there needs no introduction in a voice, and a thing the claim
-    calls by its kind ("the incident", "the shells") must be one of them.
+    Briefly): a surname there needs no introduction in a voice.
     Each result is ``(position in sentences, Perspective)``. One statement per speaker;
     the first pass takes one per outlet so the voices come from several sources.
     """
@@ -337,8 +336,6 @@ def find_perspectives(
                 met = known | frozenset(content_words(who))
                 if unintroduced_surname(says, documents, met, titled_only=True):
                     continue  # "The Pentagon says Panetta spoke to Mr. Barak": who is he?
-                if known and _unmet_subject(says, met):
-                    continue  # "The military says the incident is being reviewed": which?
                 named = Statement(who, says, is_plural=plural)
                 found.append(_Found(position, named, _stance(text)))
     # One voice per speaker, however the outlets name them: "The prosecutor", "Rory
@@ -363,52 +360,6 @@ def find_perspectives(
             outlets.add(doc)
     chosen = _group_by_stance(chosen, found)
     return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
-
-
-def _unmet_subject(says: str, met: frozenset[str]) -> bool:
-    """Whether the claim calls by its kind a thing its article told of before, and the
-    reader has not met it above the voice: "the incident is being reviewed", "the
-    shells came from RSF artillery" (its noun in neither the headline, the Briefly nor
-    the speaker's name, nor earlier in the claim)."""
-    # A speaker's own words name things as the speaker sees them ("make sure the city
-    # pulls together", says its mayor).
-    told = _QUOTED_WORDS.sub("“”", says)
-    for reference in _REFERENCE.finditer(told):
-        noun = reference["noun"]
-        kinds = _SAME_THING.get(noun, frozenset({noun}))
-        if not {w for kind in kinds for w in content_words(kind)} & met and not any(
-            kind in told[: reference.start()] for kind in kinds
-        ):
-            return True
-    return False
-
-
-# A thing named by another word above the voice: "the deal" is the Briefly's agreement.
-_SAME_THING: dict[str, frozenset[str]] = {
-    noun: group
-    for group in (
-        frozenset({"deal", "agreement", "pact", "accord", "treaty", "compact", "truce"}),
-        frozenset({"attack", "strike", "raid", "assault", "bombing", "blast", "explosion"}),
-        frozenset({"victims", "victim", "dead"}),
-    )
-    for noun in group
-}
-
-
-_QUOTED_WORDS = re.compile(r"“[^”]*”?|\"[^\"]*\"?")
-
-
-# Things a report names once, then calls by their kind: "the incident", "the shells", "the
-# date". Unless the words after it say which ("the date of the vote", "the man who ..."),
-# it is the one the article told of before. Not "the city", "the decision" or "the
-# ruling": a story's city and decision are most often the ones its Briefly tells of in
-# other words (Lusaka, the bank's hold), and the voices that said so were lost.
-_REFERENCE = re.compile(
-    r"\bthe\s+(?P<noun>date|incident|attack|shells|blast|explosion|raid|pact|deal|suspect|"
-    r"victims?|man|woman|boy|girl|couple)\b(?!['’])(?!\s+(?:of|in|at|on|for|from|that|which|"
-    r"who|whom|whose|where|when|to|by|with|between|near|under|against|over|itself|"
-    r"[A-Z]\w*)\b)"
-)
 
 
 def _speakers(

@@ -1647,23 +1647,3 @@ def test_lists_of_speakers_say_and_bodies_whose_names_hold_a_list_say_as_one(
     found = find_perspectives([(sentence, 0)], ARTICLES[:1], limit=1)
 
     assert [_line(p) for _, p in found] == [line]
-
-
-def test_a_claim_naming_a_thing_by_its_kind_needs_the_thing_met_above_it() -> None:
-    sentences = [
-        ("The military said the incident was being reviewed by its commanders.", 0),
-        ("An RSF spokesman said the shells had come from army positions.", 1),
-        ("The governor said the city of Kadugli had no power for a third day.", 0),
-        ("The mayor said: “We will make sure the city pulls together after this.”", 1),
-        ("The Alliance of Small Island States said the deal left its members exposed.", 0),
-    ]
-    known = frozenset({"truce", "agreement", "kordofan", "army", "shelling"})
-
-    found = find_perspectives(sentences, ARTICLES, limit=5, known=known)
-
-    # Which incident, which shells? Those two go; a city named, a speaker's own words
-    # and "the deal" under a Briefly's agreement stay.
-    assert [position for position, _ in found] == [2, 3, 4]
-    # Once the Briefly has told of it, the thing is met.
-    met = find_perspectives(sentences[:1], ARTICLES, limit=1, known=known | {"incident"})
-    assert [position for position, _ in met] == [0]
