@@ -10,7 +10,7 @@ are no article (:mod:`digest.screen`): each of its events is told by the reports
 tell it alone.
 
 A page is a roundup when its paragraphs tell at least ``_ROUNDUP_STORIES`` of the
-week's stories, two of them others than its own, and half its paragraphs or more tell
+week's stories, two of them others than its own, and more than half its paragraphs tell
 other stories. A paragraph (``_PARAGRAPH_WORDS`` words or more) tells a story when at
 least ``_CLAIM`` of its words' weight (idf over the stories' articles) is in words that
 story's other reports use (two of them, where it has two or more), and ``_CLAIM_LEAD``
@@ -23,8 +23,8 @@ The bars were chosen on the four replica weeks of real outlets' pages and on
 `bench/e2e.py --seed 1`'s week (298 pages, with related-link lists, players and live
 pages; docs/quality.md, "Session 38"). The one roundup among them is found with
 ``_CLAIM`` anywhere from 0.35 to 0.6 (it tells five stories up to 0.45, three at 0.6),
-and no other page is; ``_CLAIM`` is the middle of that range. Without the rule of half
-the paragraphs, a live page (three stories at 0.35) and pages whose player or sign-up
+and no other page is; ``_CLAIM`` is the middle of that range. Without the rule of more
+than half the paragraphs, a live page (three stories at 0.35) and pages whose player or sign-up
 box is another story's (up to 0.45) were taken for roundups.
 """
 
@@ -114,12 +114,12 @@ def _roundups(stories: Sequence[Story], candidates: Collection[ArticleId]) -> di
             is not None
         )
         elsewhere = sum(count for story, count in tells.items() if story != own)
-        # Half its paragraphs or more are other stories' news: a report keeps most of
-        # its paragraphs to its own event, whatever it recalls of others.
+        # Most of its paragraphs are other stories' news: a report keeps half its
+        # paragraphs or more to its own event, whatever it recalls of others.
         if (
             len(tells) >= _ROUNDUP_STORIES
             and len(tells.keys() - {own}) >= 2
-            and 2 * elsewhere >= len(paragraphs)
+            and 2 * elsewhere > len(paragraphs)
         ):
             found[article.id] = len(tells)
     return found

@@ -151,3 +151,22 @@ def test_only_the_windows_pages_and_those_the_editors_did_not_keep_are_set_aside
     stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week[:-1]})
     assert rejected == ()
     assert any("a9" in {a.id for a in s.articles} for s in stories)
+
+
+def test_a_short_report_with_half_its_paragraphs_on_other_stories_is_kept() -> None:
+    # Four paragraphs, two of them background another story tells: still a report.
+    report = (
+        "The Bank of Korea cut its benchmark interest rate to 2.25 percent on Thursday, "
+        "citing weak exports and a slump in construction across the country.",
+        "EU ambassadors agreed to lend Ukraine 140 billion euros backed by frozen Russian "
+        "assets held mostly at Euroclear in Belgium, as markets watched.",
+        "An earthquake in Kunar province in eastern Afghanistan killed more than 1,000 "
+        "people, according to the Taliban government.",
+        "Governor Rhee Chang-yong said further cuts to the benchmark rate were possible "
+        "if exports kept weakening into the new year.",
+    )
+    page = _article(9, "Gulf Daily", "Bank of Korea cuts rate again", report, 74)
+    week = _week(page)
+    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week})
+    assert rejected == ()
+    assert any("a9" in {a.id for a in s.articles} for s in stories)
