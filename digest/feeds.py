@@ -131,15 +131,20 @@ def _entries(
 ) -> tuple[tuple[FeedEntry, ...], tuple[str, ...]]:
     entries: dict[str, FeedEntry] = {}
     without_link = duplicates = 0
-    for raw in raw_entries:
-        entry = _entry(raw, feed_url, outlet, base, default_date)
+    parsed = [_entry(raw, feed_url, outlet, base, default_date) for raw in raw_entries]
+    links: dict[str, set[str]] = {}
+    for entry in parsed:
+        if entry is not None:
+            links.setdefault(entry.key, set()).add(entry.url)
+    for entry in parsed:
         if entry is None:
             without_link += 1
             continue
-        if entry.key in entries and entries[entry.key].url != entry.url:
+        if len(links[entry.key]) > 1:
             # Two items, two links, one guid: a publisher's CMS slip (Yonhap reused a
-            # preview's guid for the report). Each link is an article; the second is
-            # keyed by its link, which keeps it the same across polls.
+            # preview's guid for the report). Each link is an article, keyed by its link
+            # whichever comes first: keyed by the guid, the first would take the other's
+            # article over in the store, as a link that changed does.
             entry = replace(entry, key=entry.url)
         if entry.key in entries:
             duplicates += 1

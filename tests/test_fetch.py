@@ -421,8 +421,9 @@ def test_one_guid_on_two_links_keeps_both_reports() -> None:
         <link>https://example.org/view/AEN2026120400051</link></item>
     </channel></rss>"""
     entries, warnings, _ = parse_feed(feed, feed_url="https://example.org/rss", outlet="Y")
+    # Each is keyed by its link, whichever comes first.
     assert [(e.key, e.title) for e in entries] == [
-        ("AEN2026120400051", "Pact signed"),
+        ("https://example.org/view/AEN2026120400051", "Pact signed"),
         ("https://example.org/view/AEN2026120300812", "Chief arrives"),
     ]
     # The same link twice is one report: that repeat alone is skipped.

@@ -11,7 +11,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from contextlib import ExitStack
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -203,6 +203,48 @@ def test_an_entry_that_changes_its_link_moves_to_the_new_page(
     assert isinstance(sources, list)
     assert [source["url"] for source in sources] == [httpserver.url_for("/new.html")]
     assert "/old.html" not in (tmp_path / "out" / ISSUE / "email.eml").read_text("utf-8")
+
+
+def test_one_guid_on_two_links_keeps_each_article_across_polls(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    # A CMS gives a preview and the report one guid. The preview comes out first; a poll
+    # later the feed lists the report above it. Neither article takes the other's over.
+    _serve_pages(httpserver, "preview", "report")
+    preview = Item(
+        f"{KEYWORD} chief arrives", httpserver.url_for("/preview.html"), "g", hours_ago=30
+    )
+    feeds = {"/feed.xml": rss([preview])}
+    httpserver.expect_request("/feed.xml").respond_with_handler(_feed_handler(feeds, "/feed.xml"))
+    config = write_config(tmp_path, [("Outlet", httpserver.url_for("/feed.xml"))])
+    fetch = ("fetch", "--config", str(config), "--now", NOW.isoformat())
+    assert digest(*fetch).exit_code == 0
+    report = Item(f"{KEYWORD} pact signed", httpserver.url_for("/report.html"), "g")
+    feeds["/feed.xml"] = rss([report, preview])
+    assert digest(*fetch).exit_code == 0
+    result = build_draft(config, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    data = issue_json(tmp_path / "out")
+    told = [
+        (s["title"], s["url"], s["published"][:13])
+        for story in _stories(tmp_path / "out")
+        for s in story["sources"]
+    ]
+    told += [(b["headline"], b["url"], b["published"][:13]) for b in data["also_in_the_news"]]
+    # Each with its own date: the report is no preview moved to a new link.
+    hour = "%Y-%m-%dT%H"
+    assert sorted(told) == [
+        (
+            f"{KEYWORD} chief arrives",
+            httpserver.url_for("/preview.html"),
+            (NOW - timedelta(hours=30)).astimezone(UTC).strftime(hour),
+        ),
+        (
+            f"{KEYWORD} pact signed",
+            httpserver.url_for("/report.html"),
+            (NOW - timedelta(hours=5)).astimezone(UTC).strftime(hour),
+        ),
+    ]
 
 
 # ------------------------------------------------------- item 12: 100 KB titles
