@@ -202,7 +202,9 @@ def write_briefs(
         if article is story.articles[0] and len(story.articles) > 1:
             headline = make_headline(Story(story.id, (article,)), cases=cases)
         known = known_names | frozenset(content_words(headline))
-        sentence = end_sentence(_lead_sentence(article.text, article.summary, headline, known))
+        sentence = end_sentence(
+            _lead_sentence(article.text, article.summary, headline, known, outlet=article.outlet)
+        )
         if sentence and _goes_on_from(sentence, _words(headline)):
             # The feed made its title of the lead's first words: "Gloria Chapman has
             # revealed husband Mark told her he was going (...): Gloria Chapman has
@@ -217,7 +219,14 @@ def write_briefs(
                 headline = _as_headline(sentence)
                 known = known_names | frozenset(content_words(headline))
                 sentence = end_sentence(
-                    _lead_sentence(article.text, article.summary, headline, known, after_lead=True)
+                    _lead_sentence(
+                        article.text,
+                        article.summary,
+                        headline,
+                        known,
+                        after_lead=True,
+                        outlet=article.outlet,
+                    )
                 )
         briefs.append(
             Brief(
@@ -244,6 +253,7 @@ def _lead_sentence(
     known: frozenset[str] = frozenset(),
     *,
     after_lead: bool = False,
+    outlet: str = "",
 ) -> str:
     """The article's lead sentence, cleaned of datelines, bylines and captions.
 
@@ -261,7 +271,7 @@ def _lead_sentence(
     """
     title = _words(headline)
     repeats = fallback = voiced_last = scene = ""
-    dek = _dek(text)
+    dek = _dek(text, outlet)
     # A feed teaser often has no full stop: it is a sentence all the same.
     for feed, source in enumerate((text, end_sentence(end_teaser(summary)))):
         if feed and source == text:
@@ -330,20 +340,24 @@ def _lead_sentence(
     return repeats or fallback or voiced_last
 
 
-def _dek(text: str) -> str:
-    """The text's first paragraph when a byline follows it ("The Moscow Times", "By Jane
-    Doe"): a standfirst, set above the report. "" when there is none."""
+def _dek(text: str, outlet: str) -> str:
+    """The text's first paragraph when a byline follows it (the outlet's name, "The
+    Moscow Times", or "By Jane Doe"): a standfirst, set above the report. "" when there
+    is none; a line of anything else ("Advertisement", "Reuters", a place) is no byline."""
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    if len(paragraphs) < _DEK_PARAGRAPHS or not _BYLINE_LINE.match(paragraphs[1]):
+    if len(paragraphs) < _DEK_PARAGRAPHS:
         return ""
-    return paragraphs[0]
+    line = paragraphs[1]
+    if line.casefold() == outlet.strip().casefold() or _BYLINE_LINE.match(line):
+        return paragraphs[0]
+    return ""
 
 
 # A standfirst, a byline, then the report: three paragraphs at least.
 _DEK_PARAGRAPHS = 3
-# A line of a name only: an outlet's or a writer's, in capitals, at most five words.
+# "By" and a name of two to four words, in capitals: a writer's byline.
 _BYLINE_LINE = re.compile(
-    r"^(?:By\s+)?(?:The\s+)?[A-Z][\w.'’-]*(?:\s+(?:and\s+|de\s+|van\s+)?[A-Z][\w.'’-]*){0,4}$"
+    r"^By\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+|de\s+|van\s+)?[A-Z][\w.'’-]*){1,3}$"
 )
 
 

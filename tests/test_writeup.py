@@ -140,14 +140,15 @@ def test_a_standfirst_above_its_byline_gives_way_to_the_report() -> None:
         "The government on Tuesday extended a ban on diesel exports until the end of "
         "March, as drone strikes on refineries strained domestic supplies."
     )
-    text = "\n\n".join(
-        ["The ban, first imposed in August, has been extended four times.", "Harbour Post",
-         report, "Wholesale prices rose 2.4% on the exchange on Tuesday."]
-    )  # fmt: skip
-    assert _brief_sentence("Diesel export ban extended to March", text) == report
-    # With no byline under it, the first paragraph is the report's own lede.
-    plain = text.replace("\n\nHarbour Post", "")
-    assert _brief_sentence("Diesel export ban extended to March", plain).startswith("The ban")
+    dek = "The ban, first imposed in August, has been extended four times."
+    title = "Diesel export ban extended to March"
+    for byline in ("Wire", "By Jane Doe"):  # the outlet's name, or a writer's
+        text = "\n\n".join([dek, byline, report, "Prices rose 2.4% on the exchange."])
+        assert _brief_sentence(title, text) == report
+    # Under anything else, the first paragraph is the report's own lede.
+    for line in ("Advertisement", "Reuters", "Kyiv", "Getty Images", "Key Figures"):
+        text = "\n\n".join([dek, line, report])
+        assert _brief_sentence(title, text).startswith("The ban"), line
 
 
 def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -> None:
