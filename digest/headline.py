@@ -630,20 +630,24 @@ def word_cases(texts: Iterable[str]) -> WordCases:
 
 
 def _lower_forms(word: str) -> set[str]:
-    """``word`` in lower case, its other number and a verb's other forms ("Presses" ->
-    "presses", "press"; "Climbs" -> "climb", "climbed", "climbing")."""
+    """``word`` in lower case, its other number and, for a verb in -s, its other forms
+    ("Presses" -> "presses", "press"; "Climbs" -> "climb", "climbed", "climbing")."""
     low = word.lower()
     forms = {low, low + "s", low + "es"}
     if low.endswith("es"):
         forms.add(low[:-2])
     if low.endswith("s"):
         stem = low[:-1]
-        forms |= {stem, stem + "ed", stem + "d", stem + "ing"}
-    if low.endswith("ed"):
-        forms |= {low[:-2], low[:-1], low[:-2] + "s", low[:-2] + "ing"}
-    if low.endswith("ing"):
-        forms |= {low[:-3], low[:-3] + "e", low[:-3] + "s", low[:-3] + "ed"}
+        forms.add(stem)
+        if len(stem) >= _VERB_STEM:
+            forms |= {stem + "ed", stem + "d", stem + "ing"}
     return forms
+
+
+# A headline's verb in -s ("Climbs", "Stays") is a word the week may write as "climbed"
+# or "staying". Not the other way: a name in -ing or -ed ("Ming", "Wing", "Woking",
+# "Hawking") would be lowered by "me", "we", "woke", "hawk".
+_VERB_STEM = 3
 
 
 def _plain_title(title: str, outlets: set[str]) -> str:

@@ -551,6 +551,12 @@ def test_a_verb_the_week_writes_in_another_form_is_recased() -> None:
     assert make_headline(story, cases=week) == (
         "Harbour Board cuts fees as trade stays low and cargo holds up"
     )
+    # A name in -ing is no verb's form, whatever "me" the week writes.
+    named = "Yao Ming Steps Down as Harbour Board Chief"
+    teaser = "The former player leaves the board after two years."
+    chief = Story(StoryId("m"), (_article("b", "B", named, teaser, 0),))
+    words = word_cases(["Coach Yao told me he would step down as chief of the harbour board."])
+    assert make_headline(chief, cases=words) == named
 
 
 def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_left_out() -> None:
