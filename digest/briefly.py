@@ -265,25 +265,30 @@ _WHEN = re.compile(
 # "their worst day since 2020"), which is how news of the week is told, nor a cause
 # ("since no quorum was reached").
 _HURT = re.compile(r"\b(?:injured|wounded|hurt|displaced|homeless|evacuated)\b")
-# A lede telling a stage the week went past ("approved in a first reading", "early
-# results show"): beside a lede telling the outcome, the outcome is the news.
+# A lede telling a stage of a bill the week went past ("approved in a first reading"):
+# beside a lede telling the outcome, the outcome is the news. Not a lede that tells the
+# final vote too ("... after it passed a first reading"), nor election results, whose
+# preliminary count is often the news.
 _PROVISIONAL = re.compile(
-    r"\b(?:first|preliminary|initial) reading\b|\bpreliminary (?:vote|approval|results?|"
-    r"count)\b|\b(?:early|initial|partial|provisional) (?:results|returns|count)\b|"
-    r"\bexit polls?\b",
+    r"\b(?:first|preliminary|initial) reading\b|\bpreliminary (?:vote|approval)\b",
     re.IGNORECASE,
 )
+_FINAL = re.compile(r"\bfinal\b", re.IGNORECASE)
 # A lede that opens on someone's reaction to the event ("The Kremlin said Saturday that
 # it welcomed the peace treaty signed by ...", "China condemned the sanctions"): beside
-# a lede telling the event itself, the reaction is the second fact.
+# a lede telling the event, the reaction is the second fact. The reaction is to a thing
+# ("the treaty", "the sanctions"), not a welcome given to someone ("Pope Leo welcomed
+# Zelensky", "welcomed their third child", "welcomed a record 2.3 million visitors"),
+# and no body's vote ("condemned ... in a resolution passed 433 to 123").
 _REACTION = r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decr[iy])\w*"
 _REACTION_LEDE = re.compile(
     r"^(?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}\s+"
     rf"(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
     rf"(?:it|he|she|they)\s+(?:had\s+|has\s+)?{_REACTION}|"
     rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:welcomed|condemned|criticised|criticized|praised|"
-    r"hailed|denounced|deplored|decried))\b"
+    r"hailed|denounced|deplored|decried))\s+the\s"
 )
+_VOTED = re.compile(r"\b(?:resolution|voted|votes? of|passed)\b")
 _SINCE_THEN = re.compile(
     r"\b(?:has|have)\b"
     r"(?:(?!\b(?:first|last|only|worst|best|(?<!at )(?:most|least)|\w\w+est)\b)[^.;:])*?"
@@ -1134,17 +1139,25 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     dead_elsewhere = (dead_counted(scored.candidates[i].text) for d in others for i in ledes[d])
     if _HURT.search(text) and not dead_counted(text) and any(dead_elsewhere):
         value *= 1 - _FEATURE_PENALTY
-    if _PROVISIONAL.search(text) and any(
-        not _PROVISIONAL.search(scored.candidates[i].text) for d in others for i in ledes[d]
-    ):
+    outcome_elsewhere = (
+        _FINAL.search(scored.candidates[i].text)
+        or not _PROVISIONAL.search(scored.candidates[i].text)
+        for d in others
+        for i in ledes[d]
+    )
+    if _PROVISIONAL.search(text) and not _FINAL.search(text) and any(outcome_elsewhere):
         value *= 1 - _FEATURE_PENALTY
     # A reaction beside a lede telling the event: the event first.
     events_elsewhere = (
-        not _REACTION_LEDE.match(scored.candidates[i].text) for d in others for i in ledes[d]
+        not _is_reaction(scored.candidates[i].text) for d in others for i in ledes[d]
     )
-    if _REACTION_LEDE.match(text) and any(events_elsewhere):
+    if _is_reaction(text) and any(events_elsewhere):
         value *= 1 - _FEATURE_PENALTY
     return value
+
+
+def _is_reaction(text: str) -> bool:
+    return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(text)
 
 
 def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[int] | None:

@@ -883,3 +883,38 @@ def test_names_used_alone_in_many_stories_are_known() -> None:
 )
 def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explainer: bool) -> None:
     assert is_explainer_title(title) is explainer
+
+
+@pytest.mark.parametrize(
+    ("lede", "reaction"),
+    [
+        ("The Kremlin said Saturday that it welcomed the peace treaty signed in Geneva.", True),
+        ("China condemned the sanctions on Friday, saying they broke international law.", True),
+        # A welcome given, a child, visitors, a body's vote: the news itself.
+        ("Pope Leo welcomed President Volodymyr Zelensky to the Vatican on Tuesday.", False),
+        ("The couple welcomed their third child, a daughter, on Monday.", False),
+        ("The Tourism Ministry said it had welcomed a record 2.3 million visitors.", False),
+        (
+            "The European Parliament condemned the media law in a resolution passed 433 to 123.",
+            False,
+        ),
+    ],
+)
+def test_a_reaction_lede_is_a_reaction_to_a_thing(lede: str, reaction: bool) -> None:
+    from digest.briefly import _is_reaction
+
+    assert _is_reaction(lede) is reaction
+
+
+@pytest.mark.parametrize(
+    ("lede", "stage"),
+    [
+        ("The Storting approved in a first reading on Wednesday a bill to dissolve itself.", True),
+        ("The bill passed its final reading on Thursday, a day after a first reading.", False),
+        ("Preliminary results showed Anna Lind won the presidency with 54% of the vote.", False),
+    ],
+)
+def test_a_provisional_lede_is_a_bills_stage_without_its_outcome(lede: str, stage: bool) -> None:
+    from digest.briefly import _FINAL, _PROVISIONAL
+
+    assert (bool(_PROVISIONAL.search(lede)) and not _FINAL.search(lede)) is stage
