@@ -818,17 +818,26 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
 
 
 def _event_figures(text: str) -> set[str]:
-    """The figures of ``text`` that tell an event apart: not a year, not a single digit
-    ("one", "2" are everyone's)."""
-    return {
-        n
-        for n in _FIGURE.findall(text)
-        if len(n.replace(",", "").replace(".", "")) > 1 and not _YEAR.fullmatch(n)
-    }
+    """The figures of ``text`` that tell an event apart: a decimal ("magnitude 6.7") or
+    three digits or more ("1,124", "102 votes"); not a year, nor a day of a month. Two
+    digits are everyone's ("25 basis points", "12 December")."""
+    found = set()
+    for match in _FIGURE.finditer(text):
+        figure = match.group(0)
+        digits = figure.replace(",", "").replace(".", "")
+        if _YEAR.fullmatch(figure) or not ("." in figure or len(digits) >= _FIGURE_DIGITS):
+            continue
+        around = text[max(0, match.start() - 12) : match.end() + 12]
+        if _DAY_OF_MONTH.search(around):
+            continue
+        found.add(figure)
+    return found
 
 
-_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*")
+_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?<![.,])")
+_FIGURE_DIGITS = 3
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DAY_OF_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
 
 
 def _page_read(article: Article) -> bool:

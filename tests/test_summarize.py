@@ -2110,6 +2110,15 @@ def test_a_sentence_with_the_leads_figure_and_event_tells_it_again() -> None:
     # Another figure, or a year alone in common: another fact.
     assert not _says_again(scored, index[other], [index[lead]])
     assert not _says_again(scored, index[year], [index[other]])
+    # Two digits are everyone's: another bank's cut of the same size, another day's 12.
+    fed = "The Federal Reserve cut its rate by 25 basis points on Wednesday."
+    ecb = "The European Central Bank, which cut by 25 basis points in June, has held since."
+    budget = "Parliament approved the budget by 257 votes on 12 December."
+    law = "The president signed it into law on 15 December, after parliament approved 12 changes."
+    scored = score_sentences([fed, ecb, budget, law], frozenset())
+    index = {c.text: i for i, c in enumerate(scored.candidates)}
+    assert not _says_again(scored, index[ecb], [index[fed]])
+    assert not _says_again(scored, index[law], [index[budget]])
 
 
 def test_a_lede_telling_a_first_reading_does_not_lead_beside_the_final_vote() -> None:
