@@ -394,7 +394,10 @@ def _quoted_elsewhere(scored: ScoredSentences) -> frozenset[int]:
         _plain_words(m.group(1))
         for document in scored.documents
         for sentence in document
-        for m in _QUOTATION.finditer(sentence)
+        # Straight marks pair for sure only when a sentence has two of them.
+        for m in (
+            _CURLY.finditer(sentence) if sentence.count('"') != 2 else _STRAIGHT.finditer(sentence)
+        )
     ]
     quoted = [q for q in quoted if q]
     if not quoted:
@@ -404,13 +407,21 @@ def _quoted_elsewhere(scored: ScoredSentences) -> frozenset[int]:
         if "“" in candidate.text or '"' in candidate.text:
             continue
         words = _plain_words(candidate.text)
-        if len(words.split()) >= _QUOTED_WORDS and any(words in q for q in quoted):
+        size = len(words.split())
+        # A pull quote is an excerpt of a longer quotation: a report's whole sentence
+        # that a statement quotes back ("Rescue operations are continuing ...") is the
+        # report's own.
+        if size >= _QUOTED_WORDS and any(
+            words in q and len(q.split()) >= size + _EXCERPT_SHORTER for q in quoted
+        ):
             found.add(index)
     return frozenset(found)
 
 
-_QUOTATION = re.compile(r"[“\"]([^”\"]{20,})[”\"]")
+_CURLY = re.compile(r"“([^”]{20,})”")
+_STRAIGHT = re.compile(r'"([^"]{20,})"')
 _QUOTED_WORDS = 6  # shorter runs ("the people have spoken") are everyone's words
+_EXCERPT_SHORTER = 3
 
 
 def _plain_words(text: str) -> str:

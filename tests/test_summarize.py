@@ -2173,6 +2173,24 @@ The committee that screens bids will answer to the government in Tórshavn.
     assert printed and not any(t.startswith("The islands are open for business") for t in printed)
 
 
+def test_a_reports_own_sentence_another_quotes_whole_or_between_quotes_stays() -> None:
+    from digest.briefly import score_sentences
+    from digest.summarize import _quoted_elsewhere
+
+    fact = "Rescue operations are continuing in the flooded districts of the north."
+    statement = (
+        "“Rescue operations are continuing in the flooded districts of the north,” the "
+        "ministry said in a statement on Tuesday."
+    )
+    straight = (
+        'Lund called the plan "a disgrace" and said the state had failed flood victims in '
+        'the north of the country and must "act now".'
+    )
+    failed = "The state had failed flood victims in the north of the country."
+    scored = score_sentences([fact, statement, straight, failed], frozenset())
+    assert _quoted_elsewhere(scored) == frozenset()
+
+
 def test_a_lede_telling_a_reaction_does_not_lead_where_others_tell_the_event() -> None:
     reaction = """\
 The Kremlin said Saturday that it welcomed the border treaty signed by the prime ministers \
