@@ -287,11 +287,12 @@ _RELATIVE = re.compile(
 )
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # "(17 November)", "(week of 16 November)", "(21–22 November)", "(31 October–1 November)",
-# and inside brackets of the text's own ", 4 December)": groups "day" and "month" are
-# the last day's.
+# and inside brackets of the text's own ", 4 December)" after a day's word ("on Friday,
+# 4 December)", "tonight, 4 December)"; not an outlet's "(Brussels, 18 December)"):
+# groups "day" and "month" are the last day's.
 _MONTH_NAME = "|".join(MONTHS)
 _ANNOTATION = re.compile(
-    rf"(?:(?P<open>\()|, (?=\d{{1,2}} (?:{_MONTH_NAME})\)))(?:week of )?"
+    rf"(?:(?P<open>\()|(?<=day|row|ght|ing|oon), (?=\d{{1,2}} (?:{_MONTH_NAME})\)))(?:week of )?"
     rf"(?:\d{{1,2}}(?: (?:{_MONTH_NAME}))?–)?(?P<day>\d{{1,2}}) (?P<month>{_MONTH_NAME})"
     r"(?(open)\)|(?=\)))"
 )

@@ -620,3 +620,7 @@ def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:
         2026, 12, 4
     )
     assert relative_date_words("The talks (which ended yesterday, 4 December) resume.") == []
+    # An outlet's own place and date in brackets is its text, not our date.
+    own = "The deal (Geneva, 4 December) will be signed."
+    assert strip_date_annotations(own) == own
+    assert stale_day(own, date(2026, 12, 7)) is None
