@@ -221,9 +221,7 @@ def _without_origin(title: str, summary: str, origin: str) -> tuple[str, str]:
             title = title[: -len(mark + origin)].rstrip()
             break
     told = " ".join(summary.split())
-    if told.endswith(origin):
-        told = told[: -len(origin)].rstrip()
-    if not told or told == title:
+    if not told or told in (title, f"{title} {origin}"):
         summary = ""
     return title, summary
 

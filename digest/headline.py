@@ -188,10 +188,12 @@ _VERB = re.compile(
     r"kill|die|flee|ask|want|need|"
     # A plural subject's verbs that are seldom a headline's nouns ("Armenia and
     # Azerbaijan sign peace treaty", "Rebels seize airport").
-    r"sign|seize|clash|launch|reach|block|unveil|approve|condemn|welcome|discuss|dissolve|"
-    r"elect|arrest|accuse|announce|defend|expand|extend|halt|pledge|resign|restore|sue|"
-    r"suspend|swap|threaten|topple|accept|adopt|allow|appoint|cancel|capture|deploy|"
-    r"detain|evacuate|expel|impose|oust|overturn|reopen|retake|storm|"
+    # Not those a headline uses as nouns too ("Rocket launch from ...", "A welcome
+    # change", "Winter storm warning"); "reach" only before what is reached.
+    r"sign|seize|unveil|approve|condemn|discuss|dissolve|elect|arrest|accuse|announce|"
+    r"defend|expand|extend|resign|restore|sue|suspend|threaten|topple|accept|adopt|allow|"
+    r"appoint|capture|deploy|detain|evacuate|expel|oust|overturn|reopen|retake|"
+    r"reach(?=\s(?:an?\s)?(?:agreement|deal|accord|truce|ceasefire|settlement))|"
     # Irregular past participles a headline uses without "has" ("Rahman sworn in").
     r"sworn|taken|given|shown|seen|known|found|built|chosen|driven|written|drawn|fallen|"
     r"beaten|broken|stolen|frozen|born|struck|caught|brought|bought|fought|sought|kept|"

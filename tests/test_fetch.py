@@ -457,6 +457,20 @@ def test_an_aggregated_item_is_its_own_outlets() -> None:
         # No <source>: the feed's own outlet, and a title's tail is the headline's.
         ("GN World", "Talks resume - what next for Gaza", ""),
     ]
+    # A description that is the title, whose last word is the outlet's name, is no summary;
+    # one that says more is.
+    bbc = b"""<rss version="2.0"><channel><title>x</title>
+      <item><title>Protest at BBC - BBC</title><link>https://www.bbc.example/1</link>
+        <description>Protest at BBC</description><source url="https://bbc.example">BBC</source>
+      </item>
+      <item><title>Protest at BBC - BBC</title><link>https://www.bbc.example/2</link>
+        <description>Protest at BBC over cuts</description><source url="https://b">BBC</source>
+      </item></channel></rss>"""
+    entries, _, _ = parse_feed(bbc, feed_url="https://news.example/rss", outlet="GN World")
+    assert [(e.title, e.summary) for e in entries] == [
+        ("Protest at BBC", ""),
+        ("Protest at BBC", "Protest at BBC over cuts"),
+    ]
 
 
 def test_parse_feed_falls_back_to_the_poll_time_and_untitled() -> None:

@@ -2538,3 +2538,23 @@ Aid flights landed at the airport near Donggala, where runways were undamaged.
     printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
 
     assert any("Gorontalo" in text for text in printed)
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Estonia and Latvia sign border treaty", True),
+        ("IMF staff, Norland reach agreement on loan review", True),
+        # A verb that is a noun here: no headline.
+        ("Winter storm warning for Scotland", False),
+        ("Rocket launch from the north coast tonight", False),
+        ("A welcome change for the harbour", False),
+        ("The long reach of the navy", False),
+    ],
+)
+def test_a_plural_subjects_verb_makes_a_headline_and_a_noun_does_not(
+    title: str, headline: bool
+) -> None:
+    from digest.headline import _is_news_headline
+
+    assert _is_news_headline(title) is headline
