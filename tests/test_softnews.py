@@ -229,3 +229,9 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The quake killed dozens of people.", exact=True) == 0
     assert dead_counted("The quake killed dozens of people.") == 24
     assert dead_counted("No one was killed in the blast.") == 0
+
+
+def test_a_quakes_magnitude_is_no_count_of_the_dead() -> None:
+    told = "A magnitude 6.3 earthquake killed at least 1,124 people in Kunar province."
+    assert dead_counted(told, exact=True) == 1124
+    assert dead_counted("The 7.1 quake left 40 dead.") == 40
