@@ -217,13 +217,21 @@ def _without_origin(title: str, summary: str, origin: str) -> tuple[str, str]:
     outlet's name), which would otherwise be told as the report's one sentence."""
     title = " ".join(title.split())
     for mark in (" - ", " | ", " – ", " — "):
-        if title.endswith(mark + origin) and len(title) > len(mark + origin):
-            title = title[: -len(mark + origin)].rstrip()
+        head, found, tail = title.rpartition(mark)
+        # "- RNZ", and the outlet's site name: "- Reuters.com", "- BBC.co.uk".
+        if found and head.strip() and _SITE_SUFFIX.sub("", tail).casefold() == origin.casefold():
+            title = head.rstrip()
             break
     told = " ".join(summary.split())
-    if not told or told in (title, f"{title} {origin}"):
+    # An aggregator's description opens with the item's title (Google News: a link to it,
+    # then the outlet's name, or a list of other outlets' headlines on the same story):
+    # nothing of the report's own.
+    if not told or told.startswith(title):
         summary = ""
     return title, summary
+
+
+_SITE_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|co\.nz|com\.au|co|news|info)$", re.IGNORECASE)
 
 
 def _title(title: str, fallback_text: str) -> str:

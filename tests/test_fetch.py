@@ -457,19 +457,21 @@ def test_an_aggregated_item_is_its_own_outlets() -> None:
         # No <source>: the feed's own outlet, and a title's tail is the headline's.
         ("GN World", "Talks resume - what next for Gaza", ""),
     ]
-    # A description that is the title, whose last word is the outlet's name, is no summary;
-    # one that says more is.
-    bbc = b"""<rss version="2.0"><channel><title>x</title>
+    # Google News's description opens with the title: a link to it and the outlet's name,
+    # or a list of other outlets' headlines on the story. Nothing of the report's own.
+    listed = b"""<rss version="2.0"><channel><title>x</title>
       <item><title>Protest at BBC - BBC</title><link>https://www.bbc.example/1</link>
         <description>Protest at BBC</description><source url="https://bbc.example">BBC</source>
       </item>
-      <item><title>Protest at BBC - BBC</title><link>https://www.bbc.example/2</link>
-        <description>Protest at BBC over cuts</description><source url="https://b">BBC</source>
-      </item></channel></rss>"""
-    entries, _, _ = parse_feed(bbc, feed_url="https://news.example/rss", outlet="GN World")
-    assert [(e.title, e.summary) for e in entries] == [
-        ("Protest at BBC", ""),
-        ("Protest at BBC", "Protest at BBC over cuts"),
+      <item><title>Storm hits coast - Reuters.com</title><link>https://r.example/2</link>
+        <description>&lt;ol&gt;&lt;li&gt;&lt;a href="https://r.example/2"&gt;Storm hits
+          coast&lt;/a&gt; Reuters&lt;/li&gt;&lt;li&gt;&lt;a href="https://o.example/3"&gt;
+          Gales close ports&lt;/a&gt; Other Paper&lt;/li&gt;&lt;/ol&gt;</description>
+        <source url="https://r.example">Reuters</source></item></channel></rss>"""
+    entries, _, _ = parse_feed(listed, feed_url="https://news.example/rss", outlet="GN World")
+    assert [(e.outlet, e.title, e.summary) for e in entries] == [
+        ("BBC", "Protest at BBC", ""),
+        ("Reuters", "Storm hits coast", ""),
     ]
 
 
