@@ -80,6 +80,7 @@ from digest.text import (
     end_sentence,
     end_teaser,
     fold_accents,
+    lower_words,
     pair_quotes,
     split_sentences,
 )
@@ -391,7 +392,7 @@ def _quoted_elsewhere(scored: ScoredSentences) -> frozenset[int]:
     is not for sale." under a report's “Greenland is open for business, but Greenland is
     not for sale, and now we have the law to prove it,” he told reporters."""
     quoted = [
-        _plain_words(m.group(1))
+        lower_words(m.group(1))
         for document in scored.documents
         for sentence in document
         # Straight marks pair for sure only when a sentence has two of them.
@@ -399,20 +400,20 @@ def _quoted_elsewhere(scored: ScoredSentences) -> frozenset[int]:
             _CURLY.finditer(sentence) if sentence.count('"') != 2 else _STRAIGHT.finditer(sentence)
         )
     ]
-    quoted = [q for q in quoted if q]
     if not quoted:
         return frozenset()
     found = set()
     for index, candidate in enumerate(scored.candidates):
         if "“" in candidate.text or '"' in candidate.text:
             continue
-        words = _plain_words(candidate.text)
-        size = len(words.split())
+        words = lower_words(candidate.text)
+        said = f" {' '.join(words)} "
         # A pull quote is an excerpt of a longer quotation: a report's whole sentence
         # that a statement quotes back ("Rescue operations are continuing ...") is the
         # report's own.
-        if size >= _QUOTED_WORDS and any(
-            words in q and len(q.split()) >= size + _EXCERPT_SHORTER for q in quoted
+        if len(words) >= _QUOTED_WORDS and any(
+            len(q) >= len(words) + _EXCERPT_SHORTER and said in f" {' '.join(q)} "
+            for q in quoted
         ):
             found.add(index)
     return frozenset(found)
@@ -422,10 +423,6 @@ _CURLY = re.compile(r"“([^”]{20,})”")
 _STRAIGHT = re.compile(r'"([^"]{20,})"')
 _QUOTED_WORDS = 6  # shorter runs ("the people have spoken") are everyone's words
 _EXCERPT_SHORTER = 3
-
-
-def _plain_words(text: str) -> str:
-    return " ".join(re.findall(r"[\w’']+", text.lower().replace("’", "'")))
 
 
 # The newest toll's lede scores above the best: its report's best lede.
@@ -833,7 +830,7 @@ def _event_figures(text: str) -> set[str]:
     three digits or more ("1,124", "102 votes"); not a year, nor a day of a month. Two
     digits are everyone's ("25 basis points", "12 December")."""
     found = set()
-    for match in _FIGURE.finditer(text):
+    for match in _NUMBER.finditer(text):
         figure = match.group(0)
         digits = figure.replace(",", "").replace(".", "")
         if _YEAR.fullmatch(figure) or not ("." in figure or len(digits) >= _FIGURE_DIGITS):
@@ -845,7 +842,6 @@ def _event_figures(text: str) -> set[str]:
     return found
 
 
-_FIGURE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?<![.,])")
 _FIGURE_DIGITS = 3
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DAY_OF_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")

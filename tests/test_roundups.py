@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta
 
 from digest.cluster import cluster_stories
-from digest.models import Article, ArticleId, Story
+from digest.models import Article, Story
 from digest.roundups import set_aside_roundups
-
-MONDAY = datetime(2026, 11, 30, 8, tzinfo=UTC)
+from digest.screen import Rejected
+from tests.test_screen import _article as screened_article
 
 # Four events, each reported by two outlets in their own words.
 QUAKE = (
@@ -80,15 +79,16 @@ ROUNDUP = (
 
 
 def _article(n: int, outlet: str, title: str, paragraphs: tuple[str, ...], hours: float) -> Article:
-    return Article(
-        id=ArticleId(f"a{n}"),
-        url=f"https://{outlet.lower().replace(' ', '')}.example/{n}",
-        outlet=outlet,
-        feed_url=f"https://{outlet.lower().replace(' ', '')}.example/feed",
-        title=title,
-        published=MONDAY + timedelta(hours=hours),
-        text="\n\n".join(paragraphs),
-    )
+    return screened_article(n, outlet, title, "\n\n".join(paragraphs), hours=hours)
+
+
+def _assembled(
+    *extra: Article, candidates: int | None = None
+) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
+    """The test week with ``extra``, clustered, its roundups set aside: all its pages are
+    candidates, or its first ``candidates``."""
+    week = _week(*extra)
+    return set_aside_roundups(cluster_stories(week), {a.id for a in week[:candidates]})
 
 
 def _week(*extra: Article) -> list[Article]:
@@ -113,8 +113,7 @@ def _story_of(stories: Sequence[Story], article_id: str) -> set[str]:
 
 def test_a_roundup_of_the_weeks_stories_is_set_aside_with_its_reason() -> None:
     roundup = _article(9, "Weekly Review", "The world this week: Politics", ROUNDUP, 75)
-    week = _week(roundup)
-    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week})
+    stories, rejected = _assembled(roundup)
 
     [set_aside] = rejected
     assert set_aside.article == roundup
@@ -124,7 +123,7 @@ def test_a_roundup_of_the_weeks_stories_is_set_aside_with_its_reason() -> None:
     assert all("a9" not in {a.id for a in s.articles} for s in stories)
     assert _story_of(stories, "a1") == {"a1", "a2"}
     assert _story_of(stories, "a5") == {"a5", "a6"}
-    assert sum(len(s.articles) for s in stories) == len(week) - 1
+    assert sum(len(s.articles) for s in stories) == len(_week())
 
 
 def test_a_report_that_recalls_other_stories_in_passing_is_no_roundup() -> None:
@@ -138,17 +137,15 @@ def test_a_report_that_recalls_other_stories_in_passing_is_no_roundup() -> None:
         "earthquake that killed more than 1,000 people.",
     )
     report = _article(9, "Gulf Daily", "Knesset dissolves itself", aside, 58)
-    week = _week(report)
-    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week})
+    stories, rejected = _assembled(report)
     assert rejected == ()
     assert "a9" in _story_of(stories, "a5")
 
 
 def test_only_the_windows_pages_and_those_the_editors_did_not_keep_are_set_aside() -> None:
     roundup = _article(9, "Weekly Review", "The world this week: Politics", ROUNDUP, 75)
-    week = _week(roundup)
     # Not a candidate (a report of an earlier issue, or one the editors brought back in).
-    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week[:-1]})
+    stories, rejected = _assembled(roundup, candidates=-1)
     assert rejected == ()
     assert any("a9" in {a.id for a in s.articles} for s in stories)
 
@@ -166,7 +163,6 @@ def test_a_short_report_with_half_its_paragraphs_on_other_stories_is_kept() -> N
         "if exports kept weakening into the new year.",
     )
     page = _article(9, "Gulf Daily", "Bank of Korea cuts rate again", report, 74)
-    week = _week(page)
-    stories, rejected = set_aside_roundups(cluster_stories(week), {a.id for a in week})
+    stories, rejected = _assembled(page)
     assert rejected == ()
     assert any("a9" in {a.id for a in s.articles} for s in stories)
