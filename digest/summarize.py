@@ -412,8 +412,7 @@ def _quoted_elsewhere(scored: ScoredSentences) -> frozenset[int]:
         # that a statement quotes back ("Rescue operations are continuing ...") is the
         # report's own.
         if len(words) >= _QUOTED_WORDS and any(
-            len(q) >= len(words) + _EXCERPT_SHORTER and said in f" {' '.join(q)} "
-            for q in quoted
+            len(q) >= len(words) + _EXCERPT_SHORTER and said in f" {' '.join(q)} " for q in quoted
         ):
             found.add(index)
     return frozenset(found)
