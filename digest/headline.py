@@ -47,6 +47,7 @@ from digest.text import (
     WEEKDAYS,
     content_words,
     curl_quotes,
+    is_live_page,
     opens_with_interjection,
     split_sentences,
     word_count,
@@ -781,7 +782,7 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             int(bool(_CLICKBAIT.search(title))),
             # A live page's title labels a running page ("Ukraine war latest: ..."),
             # not the event.
-            int(bool(_LIVE_PAGE_TITLE.search(title))),
+            int(is_live_page(title)),
             int(length > 14 or length < 5),
             # A plain title needs no recasing, which a teaser's few words may not allow.
             int(_is_title_case(title)),
@@ -790,12 +791,6 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
 
     return min(good, key=rank)
 
-
-_LIVE_PAGE_TITLE = re.compile(
-    r"\b(?:latest|live)\s*[:|–—]|\b(?:live|latest) updates?\b|\bas it happened\b|"
-    r"[–—|-]\s*live\s*$|^\s*live\b",
-    re.IGNORECASE,
-)
 
 
 def _is_title_case(text: str) -> bool:

@@ -35,11 +35,12 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 
 from digest.ids import story_id_for
 from digest.models import Article, ArticleId, Story
 from digest.screen import Rejected
-from digest.text import content_words
+from digest.text import content_words, is_live_page
 
 __all__ = ["set_aside_roundups"]
 
@@ -58,14 +59,18 @@ def set_aside_roundups(
 ) -> tuple[tuple[Story, ...], tuple[Rejected, ...]]:
     """``stories`` without the roundup pages among ``candidates`` (the window's articles:
     a report of an earlier issue stays where it is), and those pages, set aside with
-    their reason. A story left with no article is gone; its order is kept."""
-    covered = _roundups(stories, candidates)
-    if not covered:
-        return tuple(stories), ()
+    their reason. A story left with no article is gone; its order is kept. A live page
+    among ``candidates`` keeps only its own story's entries (``_focused``)."""
+    week = _Week.of(stories)
+    covered = _roundups(week, stories, candidates)
     kept: list[Story] = []
     rejected: list[Rejected] = []
     for story in stories:
-        members = tuple(a for a in story.articles if a.id not in covered)
+        members = tuple(
+            _focused(week, a) if a.id in candidates else a
+            for a in story.articles
+            if a.id not in covered
+        )
         for article in story.articles:
             if article.id in covered:
                 reason = (
@@ -76,83 +81,132 @@ def set_aside_roundups(
         if not members:
             continue
         if len(members) == len(story.articles):
-            kept.append(story)
+            kept.append(dataclasses.replace(story, articles=members))
             continue
         # A story is named by its earliest report, as clustering names it.
         kept.append(dataclasses.replace(story, id=story_id_for(members[0].url), articles=members))
     return tuple(kept), tuple(rejected)
 
 
-def _roundups(stories: Sequence[Story], candidates: Collection[ArticleId]) -> dict[ArticleId, int]:
+@dataclass(frozen=True, slots=True)
+class _Week:
+    """What the week's stories tell: the stories with two outlets or more, the words
+    each one's reports use, and every word's idf over the stories' articles."""
+
+    told: tuple[Story, ...]
+    uses: tuple[Counter[str], ...]
+    index: dict[str, list[int]]
+    common: frozenset[str]
+    idf: dict[str, float]
+    bags: dict[ArticleId, frozenset[str]]
+    own_story: dict[ArticleId, int]
+
+    @classmethod
+    def of(cls, stories: Sequence[Story]) -> _Week:
+        articles = [a for story in stories for a in story.articles]
+        bags = {
+            a.id: frozenset(content_words(f"{a.title} {a.text or a.summary}")) for a in articles
+        }
+        frequency = Counter(word for bag in bags.values() for word in bag)
+        idf = {
+            word: math.log((len(articles) + 1) / (count + 1)) for word, count in frequency.items()
+        }
+        told = tuple(s for s in stories if len({a.outlet for a in s.articles}) >= 2)
+        uses = tuple(Counter(word for a in s.articles for word in bags[a.id]) for s in told)
+        index: dict[str, list[int]] = {}
+        for number, counts in enumerate(uses):
+            for word in counts:
+                index.setdefault(word, []).append(number)
+        common = frozenset(word for word, found in index.items() if len(found) > _COMMON_IN_STORIES)
+        own_story = {a.id: number for number, s in enumerate(told) for a in s.articles}
+        return cls(told, uses, index, common, idf, bags, own_story)
+
+    def tells(self, paragraph: str, article: Article) -> int | None:
+        """The story (its number in ``told``) ``paragraph`` of ``article`` tells, if one
+        stands out."""
+        if len(paragraph.split()) < _PARAGRAPH_WORDS:
+            return None
+        own = self.own_story.get(article.id)
+        words = set(content_words(paragraph))
+        whole = sum(self.idf.get(word, 0.0) for word in words)
+        if whole <= 0:
+            return None
+        shared: dict[int, float] = {}
+        for word in words - self.common:
+            for number in self.index.get(word, ()):
+                others = len(self.told[number].articles) - (number == own)
+                # The story's other reports: the page's own words are no evidence.
+                count = self.uses[number][word] - (number == own and word in self.bags[article.id])
+                if count >= min(2, others) and count > 0:
+                    shared[number] = shared.get(number, 0.0) + self.idf.get(word, 0.0)
+        if not shared:
+            return None
+        (best, weight), *rest = sorted(shared.items(), key=lambda item: -item[1])[:2]
+        runner_up = rest[0][1] if rest else 0.0
+        if weight / whole >= _CLAIM and weight >= _CLAIM_LEAD * runner_up:
+            return best
+        return None
+
+
+def _roundups(
+    week: _Week, stories: Sequence[Story], candidates: Collection[ArticleId]
+) -> dict[ArticleId, int]:
     """Each roundup page among ``candidates``, with the number of stories it tells."""
-    articles = [a for story in stories for a in story.articles]
-    bags = {a.id: frozenset(content_words(f"{a.title} {a.text or a.summary}")) for a in articles}
-    frequency = Counter(word for bag in bags.values() for word in bag)
-    idf = {word: math.log((len(articles) + 1) / (count + 1)) for word, count in frequency.items()}
-    told = [s for s in stories if len({a.outlet for a in s.articles}) >= 2]
-    uses = [Counter(word for a in s.articles for word in bags[a.id]) for s in told]
-    index: dict[str, list[int]] = {}
-    for number, counts in enumerate(uses):
-        for word in counts:
-            index.setdefault(word, []).append(number)
-    common = {word for word, found in index.items() if len(found) > _COMMON_IN_STORIES}
-    own_story = {a.id: number for number, s in enumerate(told) for a in s.articles}
     found: dict[ArticleId, int] = {}
-    for article in articles:
-        if article.id not in candidates:
-            continue
-        paragraphs = [
-            p for p in _PARAGRAPH.split(article.text or "") if len(p.split()) >= _PARAGRAPH_WORDS
-        ]
-        if len(paragraphs) < _ROUNDUP_STORIES:
-            continue
-        own = own_story.get(article.id)
-        tells = Counter(
-            story
-            for paragraph in paragraphs
-            if (story := _tells(paragraph, article, own, told, uses, index, common, idf, bags))
-            is not None
-        )
-        elsewhere = sum(count for story, count in tells.items() if story != own)
-        # Most of its paragraphs are other stories' news: a report keeps half its
-        # paragraphs or more to its own event, whatever it recalls of others.
-        if (
-            len(tells) >= _ROUNDUP_STORIES
-            and len(tells.keys() - {own}) >= 2
-            and 2 * elsewhere > len(paragraphs)
-        ):
-            found[article.id] = len(tells)
+    for each in stories:
+        for article in each.articles:
+            if article.id not in candidates:
+                continue
+            paragraphs = [
+                p
+                for p in _PARAGRAPH.split(article.text or "")
+                if len(p.split()) >= _PARAGRAPH_WORDS
+            ]
+            if len(paragraphs) < _ROUNDUP_STORIES:
+                continue
+            own = week.own_story.get(article.id)
+            tells = Counter(
+                story
+                for paragraph in paragraphs
+                if (story := week.tells(paragraph, article)) is not None
+            )
+            elsewhere = sum(count for story, count in tells.items() if story != own)
+            # Most of its paragraphs are other stories' news: a report keeps half its
+            # paragraphs or more to its own event, whatever it recalls of others.
+            if (
+                len(tells) >= _ROUNDUP_STORIES
+                and len(tells.keys() - {own}) >= 2
+                and 2 * elsewhere > len(paragraphs)
+            ):
+                found[article.id] = len(tells)
     return found
 
 
-def _tells(
-    paragraph: str,
-    article: Article,
-    own: int | None,
-    told: Sequence[Story],
-    uses: Sequence[Counter[str]],
-    index: dict[str, list[int]],
-    common: set[str],
-    idf: dict[str, float],
-    bags: dict[ArticleId, frozenset[str]],
-) -> int | None:
-    """The story (its number in ``told``) ``paragraph`` tells, if one stands out."""
-    words = set(content_words(paragraph))
-    whole = sum(idf.get(word, 0.0) for word in words)
-    if whole <= 0:
-        return None
-    shared: dict[int, float] = {}
-    for word in words - common:
-        for number in index.get(word, ()):
-            others = len(told[number].articles) - (number == own)
-            # The story's other reports: the page's own words are no evidence.
-            count = uses[number][word] - (number == own and word in bags[article.id])
-            if count >= min(2, others) and count > 0:
-                shared[number] = shared.get(number, 0.0) + idf.get(word, 0.0)
-    if not shared:
-        return None
-    (best, weight), *rest = sorted(shared.items(), key=lambda item: -item[1])[:2]
-    runner_up = rest[0][1] if rest else 0.0
-    if weight / whole >= _CLAIM and weight >= _CLAIM_LEAD * runner_up:
-        return best
-    return None
+def _focused(week: _Week, article: Article) -> Article:
+    """A live page with only the entries of its own story.
+
+    A live page runs entries on several events, and clustering files it under one; its
+    other entries are other stories' news ("The military says the incident is being
+    reviewed", under the Knesset's vote). Each paragraph that tells one of the week's
+    stories (``_Week.tells``) starts that story's run; a paragraph that tells none (a
+    quotation, an entry's second paragraph, a paragraph under ``_PARAGRAPH_WORDS``
+    words) goes with the run before it, or the first run when it comes before any.
+    The page keeps its own story's runs; nothing changes when no paragraph tells another
+    story, or when its story is told by one outlet (nothing shows what its words are).
+    """
+    own = week.own_story.get(article.id)
+    if own is None or not is_live_page(article.title, article.url):
+        return article
+    paragraphs = article.text.split("\n\n")
+    tells = [week.tells(paragraph, article) for paragraph in paragraphs]
+    if all(story in (None, own) for story in tells):
+        return article
+    runs: list[int] = []
+    current = next(story for story in tells if story is not None)
+    for story in tells:
+        current = current if story is None else story
+        runs.append(current)
+    kept = [p for p, story in zip(paragraphs, runs, strict=True) if story == own]
+    if not kept:
+        return article
+    return dataclasses.replace(article, text="\n\n".join(kept))

@@ -34,6 +34,7 @@ __all__ = [
     "ends_a_sentence",
     "fold_accents",
     "inside_quotations",
+    "is_live_page",
     "is_title_of",
     "lower_words",
     "named_weekdays",
@@ -750,3 +751,21 @@ def curl_quotes(text: str) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+# A live page's title labels a running page ("Ukraine war latest: ...", "Liveblog
+# December 03, 2026", "Gaza live updates"), not an event; its address often says so
+# ("/live/", "/liveblog-2026-12-03/", "/live-news/", "-live-updates").
+_LIVE_PAGE_TITLE = re.compile(
+    r"\b(?:latest|live)\s*[:|–—]|\b(?:live|latest) updates?\b|\bas it happened\b|"
+    r"[–—|-]\s*live\s*$|^\s*live\b|\blive[ -]?blog\b",
+    re.IGNORECASE,
+)
+_LIVE_PAGE_PATH = re.compile(r"/live(?:/|-?blog|-news/)|\blive-updates?\b", re.IGNORECASE)
+
+
+def is_live_page(title: str, url: str = "") -> bool:
+    """Whether a page is a live page (a running blog of entries), by its title or the
+    path of its address (the host is no evidence: "live.example.com" serves articles)."""
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
+    return bool(_LIVE_PAGE_TITLE.search(title) or _LIVE_PAGE_PATH.search(path))

@@ -166,3 +166,55 @@ def test_a_short_report_with_half_its_paragraphs_on_other_stories_is_kept() -> N
     stories, rejected = _assembled(page)
     assert rejected == ()
     assert any("a9" in {a.id for a in s.articles} for s in stories)
+
+
+# A live page's entries: two on the Knesset's vote, then one on the loan and a second
+# paragraph of that entry (a statement that tells no story by its words alone).
+LIVE = (
+    "Israel's Knesset has voted to dissolve itself in its final reading, 102 votes to none, "
+    "setting an early election for 23 March.",
+    "Opposition lawmakers backed the bill after the coalition of Netanyahu agreed on the "
+    "date; the ultra-Orthodox parties had quit over conscription.",
+    "EU ambassadors agreed to lend Ukraine 140 billion euros backed by frozen Russian "
+    "assets at Euroclear, after Belgium dropped its objections.",
+    "A spokesman said the matter was being reviewed and that there would be no further "
+    "comment tonight.",
+)
+
+
+def _text_in_stories(stories: Sequence[Story], article_id: str) -> str:
+    return next(a.text for s in stories for a in s.articles if a.id == article_id)
+
+
+def test_a_live_page_keeps_only_its_own_storys_entries() -> None:
+    page = _article(9, "Gulf Daily", "Liveblog 3 December", LIVE, 58)
+    stories, rejected = _assembled(page)
+    assert rejected == ()
+    assert "a9" in _story_of(stories, "a5")
+    # The loan's entry and the paragraph after it are the loan story's news.
+    assert _text_in_stories(stories, "a9").split("\n\n") == list(LIVE[:2])
+    # Its own outlets' pages are untouched.
+    assert _text_in_stories(stories, "a5") == "\n\n".join(KNESSET)
+
+
+def test_an_article_that_recalls_another_story_keeps_its_text() -> None:
+    # The same paragraphs on an article's page: background, not another entry.
+    page = _article(9, "Gulf Daily", "Knesset dissolves itself, election in March", LIVE, 58)
+    stories, _ = _assembled(page)
+    assert "a9" in _story_of(stories, "a5")
+    assert _text_in_stories(stories, "a9") == "\n\n".join(LIVE)
+
+
+def test_a_live_page_of_a_story_told_by_one_outlet_keeps_its_text() -> None:
+    # Nothing shows what a one-outlet story's words are: no entry is told apart.
+    typhoon = (
+        "Typhoon Halong made landfall on Luzon before dawn, flooding rice fields and "
+        "cutting power to half a million homes in Isabela and Cagayan.",
+        "Evacuation centres in Tuguegarao filled by mid-morning as the Cagayan river rose "
+        "past its warning level, provincial officials said.",
+        *LIVE[2:],
+    )
+    page = _article(9, "Gulf Daily", "Typhoon live updates", typhoon, 58)
+    stories, _ = _assembled(page)
+    assert _story_of(stories, "a9") == {"a9"}
+    assert _text_in_stories(stories, "a9") == "\n\n".join(typhoon)

@@ -10,6 +10,7 @@ from digest.text import (
     end_sentence,
     end_teaser,
     inside_quotations,
+    is_live_page,
     pair_quotes,
     quotes_balance,
     split_sentences,
@@ -613,3 +614,22 @@ def test_curl_quotes_gives_typed_text_the_issues_marks(typed: str, printed: str)
     from digest.text import curl_quotes
 
     assert curl_quotes(typed) == printed
+
+
+@pytest.mark.parametrize(
+    ("title", "url", "live"),
+    [
+        ("Liveblog December 03, 2026", "https://example.com/liveblog-2026-12-03/", True),
+        ("Ukraine war latest: drones hit Kyiv", "https://example.com/a/1", True),
+        ("Gaza live updates", "https://example.com/a/2", True),
+        ("Quake hits Sulawesi", "https://example.com/news/live/c9dp4kq27w1t/", True),
+        ("Quake hits Sulawesi", "https://example.com/live-news/quake-12-03/", True),
+        ("Quake hits Sulawesi", "https://example.com/2026/quake-live-updates", True),
+        # The host is no evidence, nor a slug's word "live".
+        ("Quake hits Sulawesi", "https://live.example.com/news/quake", False),
+        ("How to live longer", "https://example.com/health/how-to-live-longer", False),
+        ("Pope delivers Christmas message", "https://example.com/delivered/1", False),
+    ],
+)
+def test_a_live_page_is_known_by_its_title_or_its_path(title: str, url: str, live: bool) -> None:
+    assert is_live_page(title, url) is live
