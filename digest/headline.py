@@ -792,7 +792,6 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     return min(good, key=rank)
 
 
-
 def _is_title_case(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha() and len(w) > 3]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
