@@ -407,7 +407,12 @@ _OPINION_OPENING = re.compile(
     # "In reality, Trump gave a weapons-grade crazy 77-minute press conference": the
     # writer setting their verdict against what someone claimed.
     r"In (?:reality|truth|fact, though)|(?:The )?[Tt]ruth (?:is|be told)|Let['’]s face it|"
-    r"The (?:reality|irony|problem) is)\b"
+    r"The (?:reality|irony|problem) is|"
+    # "The obvious reading is that this is about the United States": an analyst's
+    # reading of the news, not the news or its background.
+    r"The (?:obvious|likely|real|simple|short|honest|charitable|cynical|plain|safe) "
+    r"(?:reading|answer|explanation|interpretation|lesson|takeaway|conclusion|bet) is|"
+    r"What (?:is|seems|looks) (?:clear|obvious) is)\b"
 )
 # The writer's verdict anywhere outside quotes: "Netflix's policy deserves high marks",
 # "the film undeniably chose well", "To be fair, the premiere faced ...", "It is

@@ -705,11 +705,22 @@ def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
         "In reality, the mayor gave a rambling forty-minute speech about the harbour.",
         "The truth is the ferry fares were never going to fall this winter.",
         "Let's face it, the council's harbour plan was drawn up in a hurry.",
+        "The obvious reading is that the harbour law is aimed at one buyer.",
+        "The likely explanation is that the council simply ran out of money.",
+        "What is clear is that the ferry fares will not fall this winter.",
     ],
 )
 def test_the_writers_verdict_against_a_claim_is_no_news_nor_background(sentence: str) -> None:
     candidate = Candidate(sentence, 0, 3, word_count(sentence))
     assert not is_briefly_candidate(candidate)
+
+
+def test_a_reading_or_an_answer_that_is_news_stays() -> None:
+    for sentence in (
+        "The second reading is scheduled for Tuesday in the harbour council.",
+        "The real estate board is due to vote on the harbour plan on Monday.",
+    ):
+        assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
 
 
 @pytest.mark.parametrize(
