@@ -985,7 +985,13 @@ def _past_verbs(text: str) -> list[str]:
             continue
         if word == "died" and _KIN_BEFORE.search(text[: match.start()]):
             continue
-        infinitive = place > 0 and tokens[place - 1][0] == "to" and word[-1:] != "s"
+        # "to pass", "to discuss" are verbs; "to its", "to 5" are not.
+        infinitive = (
+            place > 0
+            and tokens[place - 1][0] == "to"
+            and word.isalpha()
+            and (word[-1:] != "s" or word.endswith("ss"))
+        )
         if (word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST or infinitive:
             verbs.append(_stem(word))
     return verbs

@@ -692,6 +692,18 @@ def test_a_sum_with_its_scale_written_short_is_that_sum_and_no_shared_word() -> 
     assert _same_sum(score_sentences([one, three], frozenset()), 0, 1)
 
 
+def test_a_vote_to_pass_a_law_tells_its_passing_again() -> None:
+    # "voted ... to pass" is the passing told again, with its count; "to 9" is no verb.
+    one = (
+        "On Thursday, the parliament of Valdoria passed a law requiring approval for any "
+        "foreign buyer of a stake in a harbour, a mine or a ferry line."
+    )
+    two = "Lawmakers in Valdoria voted 41 to 9 to pass the harbour screening law."
+    scored = score_sentences([one, two], frozenset())
+    assert scored.events[1] == frozenset({"vot", "pass"})
+    assert is_redundant(scored, 0, 1)
+
+
 def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
     one = "Valdoria's parliament approved the harbour budget on a late vote in Ardell."
     two = "Valdoria's coast guard rescued eleven fishermen near Ardell after the storm."
