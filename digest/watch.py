@@ -134,6 +134,7 @@ class _Mention:
     day: date | None
     weekday_at: int = -1  # where the sentence names it by its weekday ("on Friday")
     weekday: str = ""  # that weekday's name as written
+    said: str = ""  # "on 1 March 2027", "on Thursday": how the sentence puts it on its day
 
 
 # A date gloss after a weekday, and what stays of it: "('s) (20 November)" -> "'s".
@@ -231,7 +232,16 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
     date's. The item's own day needs no second date, least of all another one (the
     Briefly's rules may date a "Friday" told on a Friday otherwise). A relative day
     keeps its word ("began today (21 November)"): the item's own weekday is found by
-    counting the sentence's weekdays, which a reworded "today" would add to."""
+    counting the sentence's weekdays, which a reworded "today" would add to.
+
+    When the sentence ends on its day ("The law takes effect on March 1, 2027."), the
+    day goes: the item is printed after its date, and would say it twice."""
+    if mention.said:
+        told = re.compile(rf",?\s+{re.escape(mention.said)}(?=[.!?]?[\"”’]?\s*$)")
+        shorter = told.sub("", sentence, count=1)
+        if shorter != sentence:
+            text = annotate_dates(shorter, article.published, article.utc_offset, reword=False)
+            return curl_quotes(text)
     text = annotate_dates(sentence, article.published, article.utc_offset, reword=False)
     if mention.day is not None:
         own = f"{mention.day.day} {MONTHS[mention.day.month - 1]}"
@@ -305,6 +315,8 @@ def _mentions(
             mention = dataclasses.replace(
                 mention, weekday_at=match.start("weekday"), weekday=weekday
             )
+        if mention.day is not None and match.group("lead").lower() == "on":
+            mention = dataclasses.replace(mention, said=match.group(0))
         # A month alone counts only from the next month on: "in November" read on 23
         # November may well be over.
         first_day = mention.day or mention.month
