@@ -125,7 +125,9 @@ CASES = [
 
 # A sentence that ends on its day is printed without it, after the date.
 PRINTED = {
-    "The new duties are due to take effect on 1 December.": "The new duties are due to take effect.",
+    "The new duties are due to take effect on 1 December.": (
+        "The new duties are due to take effect."
+    ),
     "The next rate decision is due on 3 February.": "The next rate decision is due.",
     "It is unclear whether the council will vote on 1 December.": (
         "It is unclear whether the council will vote."
