@@ -221,9 +221,28 @@ def _named(sentence: str, story: Story) -> str:
         )
         if (longest := next(told, "")) and noun.lower() in longest.lower().split():
             named.add(longest)
+    if not named:
+        named = _described(noun, texts, titles)
     if len(named) != 1:
         return sentence
     return f"The {named.pop()}" + sentence[opening.end() :]
+
+
+def _described(noun: str, texts: Sequence[str], titles: str) -> set[str]:
+    """ "The law" as the story's openings describe it, in words its titles use too: "the
+    foreign investment screening law" under "Greenland's parliament passes foreign
+    investment screening law", not "the new law" nor "a law he called unfair"."""
+    described = re.compile(
+        rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z][a-z\-]*\s+){{1,3}}){re.escape(noun.lower())}\b"
+    )
+    title_words = set(re.findall(r"[\w\-]+", titles))
+    return {
+        f"{words} {noun.lower()}"
+        for text in texts
+        for match in described.finditer(text)
+        if (words := " ".join(match.group(1).split()))
+        and all(word in title_words for word in words.split())
+    }
 
 
 def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:

@@ -340,8 +340,8 @@ def test_an_item_opening_on_the_bank_names_the_bank_its_story_names() -> None:
     [item] = find_events([named], ISSUE)
     assert item.text == "The Bank of Norland’s next rate announcement is scheduled for Jan. 27."
 
-    # Two banks the title names, or a bank the title does not name (economists quoted
-    # on the story): which bank, the line cannot tell, so it is left as written.
+    # Two banks the title names: which one, the line cannot tell, so it is left as
+    # written; nor does a bank the title does not name (economists quoted on it).
     two = titled(
         f"The Bank of Norland and the Reserve Bank of Sudland both cut rates on Tuesday. {line}",
         "Bank of Norland and Reserve Bank of Sudland cut rates",
@@ -350,6 +350,32 @@ def test_an_item_opening_on_the_bank_names_the_bank_its_story_names() -> None:
         f"Harbour Bank economists expect the central bank to hold rates on Tuesday. {line}",
         "Central bank expected to hold rates",
     )
-    for story in (two, quoted):
-        [item] = find_events([story], ISSUE)
-        assert item.text == "The bank’s next rate announcement is scheduled for Jan. 27."
+    [item] = find_events([two], ISSUE)
+    assert item.text == "The bank’s next rate announcement is scheduled for Jan. 27."
+    # The story's own words for it, when its openings and titles name no bank.
+    [item] = find_events([quoted], ISSUE)
+    assert item.text == "The central bank’s next rate announcement is scheduled for Jan. 27."
+
+
+def test_an_item_opening_on_the_law_says_which_law_as_its_story_does() -> None:
+    def titled(text: str, title: str) -> Story:
+        story = _story(text)
+        return Story(story.id, tuple(dataclasses.replace(a, title=title) for a in story.articles))
+
+    line = "The law takes effect on 1 March 2027."
+    passed = titled(
+        f"Lawmakers in Ardell voted 26 to 5 to pass a foreign investment screening law. {line}",
+        "Ardell passes foreign investment screening law",
+    )
+    [item] = find_events([passed], ISSUE)
+    assert item.text == "The foreign investment screening law takes effect."
+    # Words the titles do not use ("new"), or two laws: left as written.
+    for text, title in (
+        (f"Lawmakers in Ardell passed a new law on Tuesday. {line}", "Ardell passes law"),
+        (
+            f"Ardell passed a harbour screening law and a ferry pricing law. {line}",
+            "Ardell passes harbour screening and ferry pricing laws",
+        ),
+    ):
+        [item] = find_events([titled(text, title)], ISSUE)
+        assert item.text == "The law takes effect."
