@@ -236,13 +236,20 @@ def _described(noun: str, texts: Sequence[str], titles: str) -> set[str]:
         rf"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z][a-z\-]*\s+){{1,3}}){re.escape(noun.lower())}\b"
     )
     title_words = set(re.findall(r"[\w\-]+", titles))
-    return {
-        f"{words} {noun.lower()}"
+    found = {
+        words
         for text in texts
         for match in described.finditer(text)
-        if (words := " ".join(match.group(1).split()))
-        and all(word in title_words for word in words.split())
+        if (words := tuple(w for w in match.group(1).split() if w not in _VAGUE))
+        and all(word in title_words for word in words)
     }
+    # "screening law" is the "foreign investment screening law" told shorter.
+    fullest = {w for w in found if not any(set(w) < set(other) for other in found)}
+    return {f"{' '.join(words)} {noun.lower()}" for words in fullest}
+
+
+# Words that do not say which one: "the new law" is any law.
+_VAGUE: Final = frozenset({"new", "latest", "proposed", "planned", "draft", "controversial"})
 
 
 def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:

@@ -369,6 +369,13 @@ def test_an_item_opening_on_the_law_says_which_law_as_its_story_does() -> None:
     )
     [item] = find_events([passed], ISSUE)
     assert item.text == "The foreign investment screening law takes effect."
+    # Told shorter elsewhere, or as "new": the fullest telling says which.
+    shorter = titled(
+        f"The new screening law passed in Ardell. It is a foreign investment screening law. {line}",
+        "Ardell passes foreign investment screening law | Ardell's new screening law",
+    )
+    [item] = find_events([shorter], ISSUE)
+    assert item.text == "The foreign investment screening law takes effect."
     # Words the titles do not use ("new"), or two laws: left as written.
     for text, title in (
         (f"Lawmakers in Ardell passed a new law on Tuesday. {line}", "Ardell passes law"),
