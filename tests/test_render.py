@@ -472,7 +472,11 @@ def test_a_story_with_no_topic_prints_no_kicker() -> None:
 
     kickers = re.findall(r'class="nd-kicker" style="[^"]*">([^<]+)</p>', rendered.html)
     assert kickers == ["Climate"]
-    assert "ELSEWHERE" not in rendered.text and "CLIMATE\n2. " in rendered.text
+    assert "ELSEWHERE" not in rendered.text and "Elsewhere" not in rendered.text
+    # The text part labels the story's topic under its title, as a part of it: in
+    # capitals above the title it read as a section heading over the stories after it.
+    assert re.search(r"\n2\. [^\n]+\n-+\nTopic: Climate\n", rendered.text)
+    assert rendered.text.count("Topic:") == 1
 
 
 def test_the_opening_lists_the_top_five_linked_to_their_stories(full: RenderedIssue) -> None:
@@ -608,8 +612,12 @@ def test_text_part_reads_on_its_own(full: RenderedIssue) -> None:
     text = full.text
     assert text.startswith("The Weekly Brief\n================\nMonday 6 May 2024\n")
     assert "THE WEEK IN 60 SECONDS\n29 April – 6 May 2024 · " in text
-    # The section above, the number with the headline, as in the HTML part.
-    assert "CLIMATE & ENERGY\n1. Twelve countries agree draft framework on shared grid (1)" in text
+    # The number with the headline, as in the HTML part, and the topic under it.
+    assert re.search(
+        r"\n1\. Twelve countries agree draft framework on shared grid \(1\)\n-+\n"
+        r"Topic: Climate & Energy\n",
+        text,
+    )
     assert "Briefly: Negotiators" in text
     assert "Who says what:\n- The lead negotiator: the deal is" in text
     assert "Our take: Expect" in text
