@@ -126,6 +126,28 @@ def test_a_roundup_of_the_weeks_stories_is_set_aside_with_its_reason() -> None:
     assert sum(len(s.articles) for s in stories) == len(_week())
 
 
+def test_a_brief_whose_paragraph_tells_two_stories_is_a_roundup() -> None:
+    # A short brief: one paragraph tells the Knesset's vote and the quake, one sentence
+    # each; by paragraphs it tells only the loan and the rates, by sentences four.
+    brief = (
+        "It was a week of votes and money, and of one disaster that no vote could help "
+        "with in the mountains of the east.",
+        "Israel's Knesset voted to dissolve itself, with an early election set for 23 "
+        "March after ultra-Orthodox parties quit. An earthquake in Kunar province in "
+        "eastern Afghanistan killed more than 1,000 people, the Taliban government said.",
+        "EU ambassadors agreed to lend Ukraine 140 billion euros backed by frozen Russian "
+        "assets held mostly at Euroclear in Belgium.",
+        "The Bank of Korea cut its benchmark interest rate to 2.25 percent, citing weak "
+        "exports and a slump in construction.",
+    )
+    page = _article(9, "Weekly Review", "The Brief: votes, a quake and a loan", brief, 75)
+    stories, rejected = _assembled(page)
+    [set_aside] = rejected
+    assert set_aside.article == page
+    assert set_aside.reason.startswith("a roundup of 4 of this issue's stories")
+    assert all("a9" not in {a.id for a in s.articles} for s in stories)
+
+
 def test_a_report_that_recalls_other_stories_in_passing_is_no_roundup() -> None:
     # A Knesset report recalls the week's loan and quake: two of its five paragraphs
     # tell other stories, a roundup's are most of its paragraphs.
