@@ -55,6 +55,9 @@ _PARAGRAPH_WORDS = 12
 _CLAIM = 0.45
 _CLAIM_LEAD = 1.5
 _ROUNDUP_STORIES = 3
+# An entry of a live page whose heading tells no story is its story's with this share
+# of its words' weight in that story's words, the most of any story's (see _focused).
+_ENTRY_SHARE = 0.1
 # Words in more stories than this tell no story apart; leaving them out of the index
 # keeps the work linear (their weight still counts in a paragraph's whole).
 _COMMON_IN_STORIES = 50
@@ -133,11 +136,23 @@ class _Week:
         tells, if one stands out."""
         if len(paragraph.split()) < _PARAGRAPH_WORDS:
             return None
+        ranked = self.shares(paragraph, article)
+        if not ranked:
+            return None
+        (best, share), *rest = ranked
+        runner_up = rest[0][1] if rest else 0.0
+        if share >= _CLAIM and share >= _CLAIM_LEAD * runner_up:
+            return best
+        return None
+
+    def shares(self, text: str, article: Article) -> list[tuple[int, float]]:
+        """The two stories ``text`` of ``article`` shares most with, by the share of its
+        words' weight in words their other reports use, largest first."""
         own = self.own_story.get(article.id)
-        words = set(content_words(paragraph))
+        words = set(content_words(text))
         whole = sum(self.idf.get(word, 0.0) for word in words)
         if whole <= 0:
-            return None
+            return []
         shared: dict[int, float] = {}
         for word in words - self.common:
             for number in self.index.get(word, ()):
@@ -146,13 +161,8 @@ class _Week:
                 count = self.uses[number][word] - (number == own and word in self.bags[article.id])
                 if count >= min(2, others) and count > 0:
                     shared[number] = shared.get(number, 0.0) + self.idf.get(word, 0.0)
-        if not shared:
-            return None
-        (best, weight), *rest = sorted(shared.items(), key=lambda item: -item[1])[:2]
-        runner_up = rest[0][1] if rest else 0.0
-        if weight / whole >= _CLAIM and weight >= _CLAIM_LEAD * runner_up:
-            return best
-        return None
+        ranked = sorted(shared.items(), key=lambda item: -item[1])[:2]
+        return [(number, weight / whole) for number, weight in ranked]
 
 
 def _roundups(
@@ -196,25 +206,48 @@ def _focused(week: _Week, article: Article) -> Article:
     A live page runs entries on several events, and clustering files it under one; its
     other entries are other stories' news ("The military says the incident is being
     reviewed", under the Knesset's vote). Each paragraph that tells one of the week's
-    stories (``_Week.tells``) starts that story's run; a paragraph that tells none (a
-    quotation, an entry's second paragraph, a paragraph under ``_PARAGRAPH_WORDS``
-    words) goes with the run before it, or the first run when it comes before any.
-    The page keeps its own story's runs; nothing changes when no paragraph tells another
-    story, or when its story is told by one outlet (nothing shows what its words are).
+    stories (``_Week.tells``) starts that story's run, and an entry's heading (a short
+    line with no full stop, ``_HEADING``) that tells none starts a run of no story: an
+    entry on an event the week has no story for ("Gaza: three killed in Israeli strike",
+    under a survey ship's voyage). A paragraph that tells none (a quotation, an entry's
+    second paragraph, a paragraph under ``_PARAGRAPH_WORDS`` words) goes with the run
+    before it, or the first story's run when it comes before any. The page keeps its own
+    story's runs; it is left whole when its story is told by one outlet (nothing shows
+    what its words are) or when none of its runs is its story's.
     """
     own = week.own_story.get(article.id)
     if own is None or not is_live_page(article.title, article.url):
         return article
     paragraphs = article.text.split("\n\n")
     tells = [week.tells(paragraph, article) for paragraph in paragraphs]
-    if all(story in (None, own) for story in tells):
-        return article
-    runs: list[int] = []
-    current = next(story for story in tells if story is not None)
-    for story in tells:
-        current = current if story is None else story
+    runs: list[int | None] = []
+    current = next((story for story in tells if story is not None), None)
+    for paragraph, story in zip(paragraphs, tells, strict=True):
+        if story is not None:
+            current = story
+        elif _HEADING.match(paragraph):
+            current = None
         runs.append(current)
+    # A run an untold heading starts is its own story's when, all its paragraphs
+    # together, it shares most with that story, and at least _ENTRY_SHARE: an entry
+    # on the story told in other words ("Jetstar cancels Bali flights" under an
+    # eruption), not one on an event the week has no story for.
+    start = 0
+    while start < len(runs):
+        end = start + 1
+        if runs[start] is None:
+            while end < len(runs) and runs[end] is None and not _HEADING.match(paragraphs[end]):
+                end += 1
+            ranked = week.shares(" ".join(paragraphs[start:end]), article)
+            if ranked and ranked[0][0] == own and ranked[0][1] >= _ENTRY_SHARE:
+                runs[start:end] = [own] * (end - start)
+        start = end
     kept = [p for p, story in zip(paragraphs, runs, strict=True) if story == own]
-    if not kept:
+    if not kept or len(kept) == len(paragraphs):
         return article
     return dataclasses.replace(article, text="\n\n".join(kept))
+
+
+# A live page's entry heading: a capitalised line of a few words with no full stop
+# ("Gaza: three killed in Israeli strike in Khan Younis", "Updated at 11:59 PM").
+_HEADING = re.compile(r"^\s*[A-Z0-9\"“‘'][^\n]{0,120}(?<![.!?\"”’'])\s*$")

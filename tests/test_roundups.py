@@ -219,6 +219,25 @@ def test_a_live_page_keeps_only_its_own_storys_entries() -> None:
     assert _text_in_stories(stories, "a5") == "\n\n".join(KNESSET)
 
 
+def test_a_live_pages_entry_on_an_event_without_a_story_goes_and_its_own_stay() -> None:
+    # Entries under headings: one on the vote told in other words (its heading tells
+    # no story by itself), one on a strike the week has no story for.
+    entries = (
+        "Knesset dissolves itself",
+        LIVE[0],
+        "Lapid hails the vote",
+        "The opposition leader said Netanyahu's coalition had run out of road and that "
+        "Israelis would now decide in March.",
+        "Three killed in Khan Younis strike",
+        "Civil defence workers said three people, including a child, were killed when a "
+        "tent camp was hit before dawn; the army said it had targeted militants.",
+    )
+    page = _article(9, "Gulf Daily", "Middle East live: Knesset votes to dissolve", entries, 58)
+    stories, _ = _assembled(page)
+    assert "a9" in _story_of(stories, "a5")
+    assert _text_in_stories(stories, "a9").split("\n\n") == list(entries[:4])
+
+
 def test_an_article_that_recalls_another_story_keeps_its_text() -> None:
     # The same paragraphs on an article's page: background, not another entry.
     page = _article(9, "Gulf Daily", "Knesset dissolves itself, election in March", LIVE, 58)
