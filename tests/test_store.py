@@ -100,6 +100,27 @@ def test_the_zone_a_feed_wrote_its_date_in_is_kept(store: Store) -> None:
     ]
 
 
+def test_a_pages_zone_is_the_outlets_clock_when_its_feed_wrote_none(store: Store) -> None:
+    zoned = dataclasses.replace(_entry("g1", "https://example.org/a"), utc_offset=-300)
+    store.record_poll(FEED, _ok(zoned, _entry("g2", "https://example.org/b")), now=NOW)
+    for page in store.pending_pages(since=NOW - timedelta(days=7)):
+        store.save_extraction(
+            page.article_id,
+            text="Body.",
+            origin=TextOrigin.PAGE,
+            now=NOW,
+            page_published=NOW - timedelta(hours=3),
+            page_utc_offset=480,
+        )
+    articles = store.articles_between(NOW - timedelta(days=7), NOW)
+    # The feed's own zone stands; a GMT date takes the page's. The feed's dates stand.
+    assert sorted((a.url, a.utc_offset) for a in articles) == [
+        ("https://example.org/a", -300),
+        ("https://example.org/b", 480),
+    ]
+    assert {a.published for a in articles} == {_entry("g", "https://example.org/a").published}
+
+
 def test_changed_entry_updates_in_place_and_is_extracted_again(store: Store) -> None:
     store.record_poll(FEED, _ok(_entry("g", "https://example.org/a", "Old title")), now=NOW)
     [page] = store.pending_pages(since=NOW - timedelta(days=7))

@@ -263,7 +263,10 @@ class ArticleQueries(StoreBase):
 
         ``page_published`` (when the page says it came out) becomes the article's date
         only if its feed gave it none (``feed_dated`` false): a feed's own date is what
-        the outlet announced, while an undated item's poll time says nothing.
+        the outlet announced, while an undated item's poll time says nothing. The page's
+        ``page_utc_offset`` (the zone its date is written in) becomes the outlet's clock
+        when the feed wrote its date in none (GMT: a Taipei paper's item of "Thu, 03 Dec
+        2026 19:00:00 GMT" is its Friday's paper, as the page's "+08:00" says).
         """
         articles, pages = schema.articles, schema.article_pages
         with self._begin() as connection:
@@ -273,6 +276,12 @@ class ArticleQueries(StoreBase):
                     .where(and_(articles.c.id == article_id, articles.c.feed_dated.is_(False)))
                     # In UTC: SQLite keeps no zone, and every stored time is read as UTC.
                     .values(published=page_published.astimezone(UTC), utc_offset=page_utc_offset)
+                )
+            if page_utc_offset is not None:
+                connection.execute(
+                    update(articles)
+                    .where(and_(articles.c.id == article_id, articles.c.utc_offset.is_(None)))
+                    .values(utc_offset=page_utc_offset)
                 )
             done = {} if retry else {"extracted_at": now, "claimed_at": None, "claimed_by": None}
             connection.execute(
