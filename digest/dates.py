@@ -312,29 +312,43 @@ _ANNOTATION_WITH_SPACE = re.compile(r"(?: (?=\()|(?=, ))" + _ANNOTATION.pattern)
 
 # A date the outlet put in brackets after a weekday, in its own style: "on Friday
 # (December 4, 2026)", "Friday (4 December 2026)".
+# A month as outlets write it in brackets: "December", "Dec", "Dec.", "Sept".
+_MONTH_WRITTEN = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]{0,6})\.?"
 _OWN_BRACKETED_DATE = re.compile(
-    rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\s\((?:(?P<month1>{'|'.join(MONTHS)})\s(?P<day1>\d{{1,2}}),?"
-    rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{'|'.join(MONTHS)}))\s(?P<year>\d{{4}})\)"
+    rf"\b(?P<weekday>{'|'.join(WEEKDAYS)})\s\((?:(?P<month1>{_MONTH_WRITTEN})\s(?P<day1>\d{{1,2}}),?"
+    rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{_MONTH_WRITTEN}))(?:\s(?P<year>\d{{4}}))?\)"
 )
 
 
 def _house_style_dates(text: str, year: int) -> str:
     """An outlet's own bracketed date after a weekday, in the issue's style: "Friday (4
-    December)", with the year only when it is not the article's; as written when the
-    date is no such weekday (a typo is the outlet's to own)."""
+    December)" for "Friday (Dec 4)" or "Friday (December 4, 2026)", with the year only
+    when it is not the article's; as written when the date is no such weekday (a typo
+    is the outlet's to own) or its month no month ("Monday (Mayday)")."""
 
     def restyle(match: re.Match[str]) -> str:
-        month = match.group("month1") or match.group("month2")
+        written_month = (match.group("month1") or match.group("month2")).rstrip(".")
+        month = next(
+            (m for m in MONTHS if m.startswith(written_month) or written_month == "Sept" == m[:4]),
+            "",
+        )
+        if not month:
+            return match.group(0)
         number = int(match.group("day1") or match.group("day2"))
-        written = int(match.group("year"))
-        try:
-            when = date(written, MONTHS.index(month) + 1, number)
-        except ValueError:
-            return match.group(0)
-        if WEEKDAYS[when.weekday()] != match.group("weekday"):
-            return match.group(0)
-        shown = f"{number} {month}" + ("" if written == year else f" {written}")
-        return f"{match.group('weekday')} ({shown})"
+        # No year: the article's, or, for January and December, the next or last one
+        # when the weekday says so (a report of 30 December on "Friday (Jan 1)").
+        years = [int(match.group("year"))] if match.group("year") else [year]
+        if not match.group("year") and month in ("January", "December"):
+            years.append(year + 1 if month == "January" else year - 1)
+        for written in years:
+            try:
+                when = date(written, MONTHS.index(month) + 1, number)
+            except ValueError:
+                continue
+            if WEEKDAYS[when.weekday()] == match.group("weekday"):
+                shown = f"{number} {month}" + ("" if written == year else f" {written}")
+                return f"{match.group('weekday')} ({shown})"
+        return match.group(0)
 
     return _OWN_BRACKETED_DATE.sub(restyle, text)
 

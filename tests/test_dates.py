@@ -595,6 +595,16 @@ def test_an_outlets_own_bracketed_date_reads_in_the_issues_style() -> None:
     assert annotate_dates("It met on Friday (December 5, 2026).", friday) == (
         "It met on Friday (December 5, 2026)."
     )
+    # Short forms without a year, as wire copy writes them, in the year it fits.
+    assert annotate_dates("Drills began on Wednesday (Dec 2) and Tuesday (Dec. 1).", friday) == (
+        "Drills began on Wednesday (2 December) and Tuesday (1 December)."
+    )
+    assert annotate_dates("Talks resume on Friday (Jan 1).", friday) == (
+        "Talks resume on Friday (1 January 2027)."
+    )
+    assert annotate_dates("It met on Thursday (Dec 2), in Mayday (May 2).", friday) == (
+        "It met on Thursday (Dec 2), in Mayday (May 2)."
+    )
 
 
 def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:
