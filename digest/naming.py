@@ -146,13 +146,17 @@ _ROLE_NOUNS = (
     r"actor|actress|singer|author|writer|producer|host|anchor|lawmaker|candidate|"
     r"campaigner|witness|student|teacher|doctor|nurse|paleontologist|archaeologist|"
     r"astronomer|geologist|biologist|engineer|pilot|captain|prosecutor|diplomat|envoy|"
-    r"consultant|pollster|lobbyist)"
+    r"consultant|pollster|lobbyist|chief|commander)"
 )
 _ROLE_WORDS_BEFORE = rf"(?:[A-Z][\w.&'’\-]*\s){{0,4}}(?:[a-z][\w\-]*\s)?{_ROLE_NOUNS}"
 _ROLE_BEFORE = rf"(?P<role>{_ROLE_WORDS_BEFORE}(?:\sand\s{_ROLE_WORDS_BEFORE})?)"
 _ROLE_NOUN_END = re.compile(rf"\b{_ROLE_NOUNS}$")
+# A rank written short between a role and a name ("Police chief Adj. Sr. Comr. Mariska
+# Fendi Susanto"): part of neither as the issue prints them.
+_RANKS = r"(?:[A-Z][a-z]{1,4}\.\s){0,4}"
 _ROLE_THEN_NAME = re.compile(
-    rf"(?<![\w'’]){_ROLE_BEFORE}\s(?P<name>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){{1,2}})(?![\w'’])"
+    rf"(?<![\w'’]){_ROLE_BEFORE}\s{_RANKS}"
+    rf"(?P<name>[A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){{1,2}})(?![\w'’])"
 )
 # People by their role: "The lawmaker", "A witness".
 _PERSON_ROLE = re.compile(
@@ -1007,6 +1011,20 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             sentence,
         ):
             full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
+            # A rank written short ("Adj. Sr. Comr. Mariska Fendi Susanto") is no part of
+            # the name; a title is ("Gen. Mark Milley", "Dr. Jane Doe").
+            while (rank := _SHORT_RANK.match(full)) and rank[1] not in _PERSON_TITLES:
+                full = full[rank.end() :]
+            # "EU Commissioner for Industrial Strategy Stéphane Séjourné": the title goes
+            # on before its "for", not from "Industrial".
+            # Only a title's object before a full name: "Commissioner of Police Rahim" is
+            # read as a one-word name after a title's common noun (see below).
+            if (
+                len(full.split()) >= 4
+                and (title_for := _TITLE_FOR.search(sentence[: match.start(1)]))
+                and any(word.rstrip(".") in _PERSON_TITLES for word in title_for["title"].split())
+            ):
+                full = title_for.group(0) + full
             opens = not sentence[: match.start()].strip(" \"“‘'")
             opener, _, rest = full.partition(" ")
             if rest and opens and (opener.lower() in _NEVER_NAMES or _OPENING_CLAUSE.match(full)):
@@ -1033,7 +1051,8 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             if _RELATIVE_CLAUSE.search(role):
                 role = ""
             if not role:
-                role = _role_after(sentence[match.end(1) :]) or _long_role(sentence[match.end(1) :])
+                tail = sentence[match.end(1) :]
+                role = _role_after(tail, titled=_is_titled(full, surname)) or _long_role(tail)
             if _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             if full == surname:
@@ -1102,10 +1121,14 @@ def _a_given_name(word: str, surname: str, context: Sequence[str]) -> bool:
     return with_surname * 2 >= len(re.findall(rf"\b{re.escape(word)}\b", text))
 
 
-def _role_after(tail: str) -> str:
+def _role_after(tail: str, *, titled: bool = False) -> str:
     """A role after a name that is neither an apposition with an article nor a bare one:
     what the person heads (", who heads the identification unit") or where they work
-    ("from Eastvale University in Rimton"); "" if none."""
+    ("from Eastvale University in Rimton"); "" if none. After a ``titled`` name, "at" an
+    institution is where something happened ("NATO Deputy Secretary General Radmila
+    Shekerinska at the Department of Foreign Affairs"); "with" or "from" one is still
+    where they work ("Lt. John Corina with the Los Angeles County Sheriff's Department").
+    """
     heads = _HEADS_ROLE.match(tail)
     if heads:
         return heads.group(0)
@@ -1113,9 +1136,22 @@ def _role_after(tail: str) -> str:
     if works:
         return f", {works.group('role')}"
     place = _PLACE_ROLE.match(tail)
+    if place and titled and place.group(0).split()[0] == "at":
+        place = None
     if place and _INSTITUTION.search(place.group(0)):
         return place.group(0).rstrip(".")  # the sentence's full stop
     return ""
+
+
+_SHORT_RANK = re.compile(r"([A-Z][a-z]{1,4})\.\s(?=[A-Z])")
+_TITLE_FOR = re.compile(r"(?<![\w'’])(?P<title>(?:[A-Z][\w'’.\-]*\s){1,4})(?:for|of)\s(?:the\s)?$")
+
+
+def _is_titled(full: str, surname: str) -> bool:
+    """Whether a mention gives its person a title before the name ("NATO Deputy
+    Secretary General Radmila Shekerinska"), not a name alone ("Jane Doe")."""
+    before = full[: full.rfind(surname)].split()
+    return any(word.rstrip(".") in _PERSON_TITLES for word in before)
 
 
 def _speaks(name: str, context: Sequence[str]) -> bool:

@@ -1647,3 +1647,25 @@ def test_lists_of_speakers_say_and_bodies_whose_names_hold_a_list_say_as_one(
     found = find_perspectives([(sentence, 0)], ARTICLES[:1], limit=1)
 
     assert [_line(p) for _, p in found] == [line]
+
+
+def test_a_titled_speaker_is_named_with_the_whole_title_and_no_place() -> None:
+    documents = [
+        [
+            "The pact was signed by Harbour Minister Ana Lind and Alliance Deputy Secretary "
+            "General Tomas Varga at the Department of Foreign Affairs in Ardell City.",
+            "The deal covers ferry inspections and port security along the northern coast.",
+            "Varga said that the alliance would send a team to Ardell early next year.",
+            "The agreement was signed by Alliance Commissioner for Maritime Affairs Lena "
+            "Okafor Brandt at the harbour.",
+            "Brandt said that the first inspections would begin before the spring.",
+            "The harbour was closed by Ardell Police chief Adj. Sr. Comr. Rudi Hartono Wibowo.",
+            "Wibowo said that the harbour would stay closed to night traffic until Friday.",
+        ]
+    ]
+    # A place "at" which something happened is no role of a titled person's.
+    assert _named(documents, 2) == ["Alliance Deputy Secretary General Tomas Varga"]
+    # A title goes on before its "for".
+    assert _named(documents, 4) == ["Alliance Commissioner for Maritime Affairs Lena Okafor Brandt"]
+    # A rank written short is no part of the name, and "chief" is a role.
+    assert _named(documents, 6) == ["Ardell Police chief Rudi Hartono Wibowo"]
