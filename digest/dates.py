@@ -110,7 +110,12 @@ _FUTURE = re.compile(
 # Reported speech's future ("fishermen said they would hold a protest on Thursday"), not
 # its past ("would have"), in the day's clause: a day after the statement's when the
 # sentence dates it, else near the report (see ``annotate_dates``).
-_WOULD = re.compile(r"\bwould\b(?!(?: \w+)? have\b)")
+# Reported speech's future, and the future as it stood then: "was due to brief Netanyahu
+# on Friday", "were expected to meet on Monday".
+_WOULD = re.compile(
+    r"\bwould\b(?!(?: \w+)? have\b)"
+    r"|\b(?:was|were)\s(?:due|expected|scheduled|set|supposed|going)\sto\b"
+)
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
 # "the Sunday Times", "the Monday Night Football broadcast": the day starts a name.

@@ -103,6 +103,24 @@ def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_stat
     assert annotate_dates(
         "The fishermen said they would hold a protest on Thursday.", wednesday
     ) == ("The fishermen said they would hold a protest on Thursday (3 December).")
+    # The future as it stood then reads the same, on the outlet's own clock too.
+    thursday_evening = datetime(2026, 12, 3, 18, 0, tzinfo=UTC)
+    assert (
+        annotate_dates(
+            "An official said the envoy was due to brief the cabinet on Friday.",
+            thursday_evening,
+            120,
+        )
+        == "An official said the envoy was due to brief the cabinet on Friday (4 December)."
+    )
+    assert (
+        annotate_dates(
+            "The minister was due to land on Tuesday but the flight was cancelled.",
+            thursday_evening,
+            120,
+        )
+        == "The minister was due to land on Tuesday (1 December) but the flight was cancelled."
+    )
     # Its past tells of a day gone.
     assert annotate_dates("He said he would have resigned on Thursday.", wednesday) == (
         "He said he would have resigned on Thursday (26 November)."
