@@ -123,7 +123,10 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|due to|due on|due in|is expected|are expected|"
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|"
-    r"is to|are to|to be held|upcoming|would (?:take|come) into)\b",
+    r"is to|are to|to be held|upcoming|would (?:take|come) into|"
+    # "should be signed in Asunción on 20 January": what was agreed for a day; a
+    # navtex or a visa "valid until 18 December": an end ahead.
+    r"should be|valid(?=\s*$))\b",
     re.IGNORECASE,
 )
 

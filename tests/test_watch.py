@@ -87,7 +87,20 @@ CASES = [
         TUESDAY,
         (date(2026, 12, 31), date(2026, 12, 1)),
     ),
+    (
+        "agreed for a day",
+        "Leaders agreed that the treaty should be signed in Ardell on 20 January.",
+        TUESDAY,
+        (date(2027, 1, 20), date(2027, 1, 1)),
+    ),
+    (
+        "an end ahead",
+        "The navy reserved an area south of the cape for research, valid until 18 December.",
+        TUESDAY,
+        (date(2026, 12, 18), date(2026, 12, 1)),
+    ),
     # What must not become an event:
+    ("what should have been", "The treaty should have been signed on 1 December.", TUESDAY, None),
     (
         "reported on a date",
         "The minister said on 3 December that talks will resume.",
@@ -129,6 +142,9 @@ PRINTED = {
         "The new duties are due to take effect."
     ),
     "The next rate decision is due on 3 February.": "The next rate decision is due.",
+    "Leaders agreed that the treaty should be signed in Ardell on 20 January.": (
+        "Leaders agreed that the treaty should be signed in Ardell."
+    ),
     "It is unclear whether the council will vote on 1 December.": (
         "It is unclear whether the council will vote."
     ),
