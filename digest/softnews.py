@@ -155,7 +155,9 @@ _DEATHS = re.compile(
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
     rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
-    rf"|\bdeath\s+toll\b[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    # "the death toll rose to 40", "the number of people killed ... rose to 23".
+    rf"|\b(?:death\s+toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))\b"
+    rf"[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}",
     re.IGNORECASE,
 )

@@ -225,6 +225,8 @@ def test_an_opinion_piece_is_told_by_its_address_or_title(
 
 def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() -> None:
     assert dead_counted("The death toll has risen to nine, the service said.", exact=True) == 9
+    told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
+    assert dead_counted(told, exact=True) == 23
     assert dead_counted("The storm killed 61 people.", exact=True) == 61
     assert dead_counted("The quake killed dozens of people.", exact=True) == 0
     assert dead_counted("The quake killed dozens of people.") == 24
