@@ -242,6 +242,40 @@ _CAPTION_DATE = re.compile(
     r"November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}, (?:19|20)\d\d\.$)"
     r"|\b(?:is|are) seen\b"
 )
+# A photo's caption without its year: "Volunteers form a human chain to pass buckets of
+# mud in Pandanarum village on Dec. 2." A scene in the present tense, in a place, on a
+# day that ends it; news tells the day in the past ("searched ... on Dec. 2") or ahead.
+_CAPTION_DAY = re.compile(
+    r"\bin (?:the )?[A-Z][\w'’\-]+[^.]{0,60}\bon (?:(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    r"Nov|Dec)\.? \d{1,2}|\d{1,2} (?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December))\.$"
+)
+_AHEAD_OR_SAID = re.compile(
+    r"\b(?:will|would|shall|is to|are to|due|set to|expected|scheduled|plans?|said|says|told)\b"
+)
+
+
+def _is_dated_caption(text: str) -> bool:
+    return bool(
+        _CAPTION_DAY.search(text) and not _AHEAD_OR_SAID.search(text) and not _tells_past(text)
+    )
+
+
+def _tells_past(text: str) -> bool:
+    """Whether a verb in ``text`` is in the past tense: a past form not after a
+    determiner ("searched the rubble", not "past a damaged house")."""
+    tokens = re.findall(r"[A-Za-z'’]+", text)
+    return any(
+        (word.endswith("ed") and len(word) >= 5 or word in _IRREGULAR_PAST)
+        and (place == 0 or tokens[place - 1].lower() not in _DETERMINERS)
+        for place, word in enumerate(tokens)
+    )
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "two", "three"})
+
+
 _NOT_NEWS = re.compile(
     r"https?://|www\.|@\s?[A-Za-z_]\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
     r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|"
@@ -765,6 +799,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _LONE_CLAUSE.match(text)
         and not _is_headlinese(text)
         and not _CAPTION_DATE.search(text)
+        and not _is_dated_caption(text)
         and not _CITATION.search(text)
         and len(_REFERENCE_MARK.findall(text)) < 2
         and not _is_title_case(text)

@@ -727,6 +727,21 @@ def test_the_writers_verdict_against_a_claim_is_no_news_nor_background(sentence:
     assert not is_briefly_candidate(candidate)
 
 
+def test_a_photos_caption_without_its_year_is_no_news_nor_background() -> None:
+    caption = "Volunteers form a human chain to pass buckets of mud in Ardell village on Dec. 2."
+    assert not is_briefly_candidate(Candidate(caption, 0, 3, word_count(caption)))
+    walker = "A woman walks past a damaged house in Ardell on December 3."
+    assert not is_briefly_candidate(Candidate(walker, 0, 3, word_count(walker)))
+    # The day told in the past, or ahead, or said: news.
+    for sentence in (
+        "Rescuers searched the rubble in Ardell village on Dec. 2.",
+        "Ministers will meet in Ardell on 2 December.",
+        "Protesters gathered in Ardell on Dec. 1.",
+        "The mayor said the harbour reopens in Ardell on Dec. 2.",
+    ):
+        assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
+
+
 def test_a_reading_or_an_answer_that_is_news_stays() -> None:
     for sentence in (
         "The second reading is scheduled for Tuesday in the harbour council.",
