@@ -267,7 +267,7 @@ def _tells_past(text: str) -> bool:
     determiner ("searched the rubble", not "past a damaged house")."""
     tokens = re.findall(r"[A-Za-z'’]+", text)
     return any(
-        (word.endswith("ed") and len(word) >= 5 or word in _IRREGULAR_PAST)
+        ((word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST)
         and (place == 0 or tokens[place - 1].lower() not in _DETERMINERS)
         for place, word in enumerate(tokens)
     )
