@@ -49,7 +49,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from html import unescape as unescape_entities
 from typing import Any, TypeVar
@@ -650,11 +650,52 @@ def _published(
         found = _page_date(value)
         if found is not None:
             return found
-    day = url_date(url)
+    day = url_date(url) or _shown_date(tree)
     if day is not None:
         # A day with no time: noon UTC keeps the calendar day in nearly every zone.
         return datetime(day.year, day.month, day.day, 12, tzinfo=UTC), None
     return None, None
+
+
+# Where a page shows its date to readers when it tells machines none: the byline's
+# "December 2, 2026" in an element its theme calls a date ("jeg_meta_date",
+# "entry-date", "post-date", "article__date").
+_DATE_ELEMENTS = (
+    "//*[contains(@class, 'date') or contains(@class, 'published')]"
+    "[not(ancestor::aside) and not(ancestor::footer) and not(ancestor::nav)]"
+)
+_SHOWN_DATE = re.compile(
+    r"^\W*(?:(?:Published|Posted|Updated)(?: on)?:?\s+)?(?:"
+    r"(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2}),?\s+(?P<year1>20\d\d)"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?,?\s+(?P<year2>20\d\d))\b"
+)
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+).split()
+
+
+def _shown_date(tree: HtmlElement) -> date | None:
+    """The first date with its year that the page shows in an element marked as a date,
+    outside asides, navigation and the footer (where other articles' dates are)."""
+    for element in tree.xpath(_DATE_ELEMENTS)[:20]:
+        found = _SHOWN_DATE.match(" ".join(element.text_content().split()))
+        if not found:
+            continue
+        if found["month1"]:
+            month, day, year = found["month1"], found["day1"], found["year1"]
+        else:
+            month, day, year = found["month2"], found["day2"], found["year2"]
+        number = next(
+            (n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(month.lower())),
+            0,
+        )
+        if not number:
+            continue  # "Updated 4 Weeks 2026": no month
+        try:
+            return date(int(year), number, int(day))
+        except ValueError:
+            continue
+    return None
 
 
 def _page_date(value: str) -> tuple[datetime, int | None] | None:

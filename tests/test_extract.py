@@ -212,6 +212,25 @@ def test_the_pages_publication_date_is_read(
     assert article.utc_offset == offset
 
 
+def test_a_date_shown_only_to_readers_dates_the_page() -> None:
+    # No JSON-LD, meta tag, <time> or dated path: the byline's date, as a theme marks it.
+    byline = '<div class="jeg_meta_date"><a>December 2, 2026</a></div>'
+    related = '<aside><span class="post-date">November 20, 2026</span></aside>'
+    undated = HEAD.split('<meta property="article:published_time"')[0]
+    page = widget_page(head=undated, body=related + byline + paragraphs_html())
+    article = extract_article(page, "https://gazette.example/news/park")
+    assert article is not None
+    assert article.published == datetime(2026, 12, 2, 12, tzinfo=UTC)
+    assert article.utc_offset is None
+    # A date element with no year, or no month, is no date.
+    for shown in ("Dec 2", "Updated 4 weeks ago"):
+        page = widget_page(
+            head=undated, body=f'<div class="entry-date">{shown}</div>' + paragraphs_html()
+        )
+        article = extract_article(page, "https://gazette.example/news/park")
+        assert article is not None and article.published is None
+
+
 def test_title_tag_headline_without_the_site_is_dropped_from_the_body() -> None:
     html = f"<html><head><title>A quiet week - Gazette</title></head><body>{paragraphs_html()}"
 
