@@ -62,7 +62,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs in
 from digest.antecedent import needs_antecedent
 from digest.charset import decode_page
 from digest.models import ExtractedText
-from digest.text import content_words
+from digest.text import MONTHS, content_words
 from digest.urls import url_date
 
 __all__ = ["MIN_ARTICLE_CHARS", "extract_article", "extract_text_for_eval"]
@@ -669,9 +669,7 @@ _SHOWN_DATE = re.compile(
     r"(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2}),?\s+(?P<year1>20\d\d)"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?,?\s+(?P<year2>20\d\d))\b"
 )
-_MONTH_NAMES = (
-    "january february march april may june july august september october november december"
-).split()
+_MONTH_NAMES = tuple(month.lower() for month in MONTHS)
 
 
 def _shown_date(tree: HtmlElement) -> date | None:
