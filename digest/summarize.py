@@ -878,6 +878,9 @@ def _take_starters(scored: ScoredSentences, used: set[int], limit: int) -> list[
     return ranked[:limit]
 
 
+_SAYS_OPINION = re.compile(r"(?:Opinion|Editorial|Comment|Analysis|Column)\b", re.IGNORECASE)
+
+
 def _sources(story: Story) -> tuple[Source, ...]:
     """One per URL, by outlet then time; titles cleaned of datelines and labels, and
     left out when they are furniture whole (the outlet's name still links)."""
@@ -890,6 +893,10 @@ def _sources(story: Story) -> tuple[Source, ...]:
         # In the headline's quotation marks: "he will 'seriously consider' a run" under
         # a headline that prints ‘seriously consider’ reads as two styles.
         title = curl_quotes(clean_sentence(article.title)) if article.title.strip() else ""
+        if title and is_opinion(article) and not _SAYS_OPINION.match(title):
+            # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
+            # that this link is the outlet's view, not its report.
+            title = f"Opinion: {title}"
         # Dated as the outlet dated it: its "on Tuesday" counts from that day.
         published = on_outlets_clock(article.published, article.utc_offset)
         sources.append(Source(article.outlet, title, article.url, published))

@@ -426,6 +426,26 @@ def test_source_titles_print_in_the_headlines_quotation_marks(story: Story) -> N
     assert title == "Denmark’s envoy says island ‘not for sale’, calls offer “absurd”"
 
 
+def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
+    """Cleaning takes "EDITORIAL:" off a title as a label; the line still says whose
+    view the link is. A title that already says it is left alone."""
+    leader = _article("leader", "Harbour Radio", "EDITORIAL: A deal, not a gift", WIRE, 6)
+    column = dataclasses.replace(
+        _article("column", "Ridge Times", "Opinion: Nuuk holds the cards", WIRE, 7),
+        url="https://column.example/opinion/nuuk",
+    )
+    summary = summarize_story(Story(StoryId("s"), (*story.articles, leader, column)))
+    titles = {s.outlet: s.title for s in summary.sources}
+    assert titles["Harbour Radio"] == "Opinion: A deal, not a gift"
+    assert titles["Ridge Times"] == "Opinion: Nuuk holds the cards"
+    # A report's title is as it was.
+    assert not any(
+        t.startswith("Opinion")
+        for o, t in titles.items()
+        if o not in {"Harbour Radio", "Ridge Times"}
+    )
+
+
 def test_headline_is_plain_without_site_suffix(story: Story) -> None:
     headline = make_headline(story)
 
