@@ -399,12 +399,13 @@ def story_links(entry: PrintedStory) -> list[Link]:
         links.append(Link(_source_label(source), url))
         seen.add(url)
     for voice in entry.voices:
-        if voice.url and voice.url not in seen:
+        url = http_url(voice.url)
+        if url and url not in seen:
             # Labelled like the sources above it, when the story lists the article.
-            listed = every.get(voice.url)
+            listed = every.get(url)
             label = _source_label(listed) if listed else voice.outlet or voice.who
-            links.append(Link(label, voice.url))
-            seen.add(voice.url)
+            links.append(Link(label, url))
+            seen.add(url)
     return links
 
 

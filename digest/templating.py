@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 import jinja2
 
 from digest.errors import TemplateError
-from digest.urls import display_url
+from digest.urls import display_url, reader_url
 
 __all__ = [
     "as_title",
@@ -174,8 +174,9 @@ def _checked_url(url: str) -> str:
 
 
 def http_url(value: object) -> str:
-    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link)."""
-    return _checked_url(str(value).strip())
+    """``value`` when it is an absolute http(s) URL, else "" (templates drop the link);
+    an AMP copy's address as its own page's (:func:`digest.urls.reader_url`)."""
+    return _checked_url(reader_url(str(value).strip()))
 
 
 # A space before a number with a full stop, or before a lone dash or bullet: a line

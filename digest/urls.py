@@ -26,6 +26,7 @@ __all__ = [
     "canonical_url",
     "display_url",
     "is_http_url",
+    "reader_url",
     "redact_secrets",
     "redact_url",
     "url_date",
@@ -212,6 +213,35 @@ def _strip_tracking(query: str) -> str:
             continue
         kept.append(piece)
     return "&".join(kept)
+
+
+def reader_url(url: str) -> str:
+    """The address a reader should open for ``url``: an AMP copy's own page
+    ("/nato-pact-signed/amp/" -> "/nato-pact-signed/", "?outputType=amp" or "?amp=1"
+    dropped), else ``url`` as it is. Feeds link AMP copies; in an email they open a
+    stripped page, and on a desktop a mobile one. The article keeps its stored address:
+    this is how it is shown."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    path = _AMP_PATH.sub("/", parts.path) if parts.path != "/amp/" else parts.path
+    kept = [
+        piece
+        for piece in parts.query.split("&")
+        if piece
+        and piece.split("=", 1)[0].lower() not in _AMP_PARAMS
+        and piece.lower() != "outputtype=amp"
+    ]
+    query = "&".join(kept)
+    if path == parts.path and query == parts.query:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, path, query, parts.fragment))
+
+
+# "/amp" or "/amp/" ending a path; and the parameters that ask for the AMP copy.
+_AMP_PATH = re.compile(r"/amp/?$")
+_AMP_PARAMS = frozenset({"amp", "_amp"})
 
 
 def url_date(url: str) -> date | None:

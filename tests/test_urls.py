@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.urls import canonical_url, display_url, is_http_url, url_date
+from digest.urls import canonical_url, display_url, is_http_url, reader_url, url_date
 
 
 @pytest.mark.parametrize(
@@ -98,3 +98,22 @@ def test_the_day_an_address_gives_its_article() -> None:
     assert url_date("https://x.example/2026/02/31/item") is None  # no such day
     assert url_date("https://x.example/item-2026-02-17") is None  # not a path date
     assert url_date("https://x.example/?d=/2026/02/17/") is None  # the query is no path
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        (
+            "https://news.example/nation/pact-signed/amp/",
+            "https://news.example/nation/pact-signed/",
+        ),
+        ("https://news.example/mena/talks/?outputType=amp", "https://news.example/mena/talks/"),
+        ("https://news.example/a?amp=1&id=7", "https://news.example/a?id=7"),
+        # Not an AMP copy: a word that ends in "amp", a section called "amp", a parameter.
+        ("https://news.example/summer-camp/", "https://news.example/summer-camp/"),
+        ("https://news.example/amp/", "https://news.example/amp/"),
+        ("https://news.example/a?example=amp", "https://news.example/a?example=amp"),
+    ],
+)
+def test_an_amp_copy_is_shown_as_its_own_page(url: str, shown: str) -> None:
+    assert reader_url(url) == shown
