@@ -113,6 +113,13 @@ _SAME_AS_BEFORE = re.compile(
     r"(?=\s*[.,;:!?\"”]|\s+(?:again|too|now|today|later|soon|since|for\s+(?:his|her|their|its)"
     r"|with\s+(?:his|her|their|its))\b|$)"
 )
+# A vote told without what it was on: "The opposition parties voted against.", "Two
+# members abstained." (what they voted on is the sentence before's).
+_VOTE_WITHOUT_MOTION = re.compile(
+    r"\b(?:voted|vote|votes|voting)(?:\s+[\d,]+\s+to\s+[\d,]+)?\s+(?:against|in\s+favou?r|for)"
+    r"\s*[.!]?[\"”]?\s*$"
+    r"|\babstained\s*[.!]?\s*$"
+)
 # "Staying on the Moon, however, has not": a "however" in the first clause answers the
 # sentence before.
 _HOWEVER = re.compile(r"^[^,.;:]{1,80},\s+(?:however|though|too|then|therefore|instead),")
@@ -461,6 +468,7 @@ def needs_antecedent(text: str) -> str:
         or _points_to_a_place(text)
         or _ONE_OF_THEM.match(text)
         or _SAME_AS_BEFORE.search(text)
+        or _VOTE_WITHOUT_MOTION.search(text)
     ):
         return "sentence"
     pointed = points_back(text)

@@ -763,6 +763,20 @@ def test_an_ordinal_or_a_then_counts_on_what_was_told_before(sentence: str) -> N
     assert needs_antecedent(sentence) == "sentence"
 
 
+def test_a_vote_told_without_its_motion_leans_on_the_sentence_before() -> None:
+    for sentence in (
+        "The opposition Harbour and Ferry parties voted against.",
+        "Lawmakers voted 243 to 12 in favour.",
+        "Two members of the board abstained.",
+    ):
+        assert needs_antecedent(sentence) == "sentence"
+    for sentence in (
+        "Parliament voted against the harbour bill on Friday.",
+        "Lawmakers voted in favour of the budget by 243 to 12.",
+    ):
+        assert needs_antecedent(sentence) == ""
+
+
 def test_a_ranking_or_a_round_is_no_ordinal_reference() -> None:
     assert needs_antecedent("The second-largest port in Valdoria reopened on Monday.") == ""
     assert needs_antecedent("The second round of harbour talks opens in Ardell on Monday.") == ""
