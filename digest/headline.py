@@ -36,6 +36,7 @@ from digest.briefly import is_explainer_title, needs_antecedent
 from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Story
+from digest.places import countries_named
 from digest.softnews import dead_counted
 from digest.text import (
     CLAUSE_BOUNDARY,
@@ -756,6 +757,18 @@ def _counting_as(titles: list[str], told: str) -> list[str]:
 _VAGUE_BELOW = 4
 
 
+def _names_someone(title: str, names: set[str]) -> bool:
+    """Whether ``title`` names a place, person or body: a capitalised word after its
+    first (not a figure, "NT$1.25"), or a first word that is a country or one of
+    ``names`` ("Taiwan ...", "Kunar ...")."""
+    words = title.split()
+    later = any(
+        w[:1].isupper() and w[:1].isalpha() and not any(c.isdigit() for c in w) for w in words[1:]
+    )
+    first = words[0].strip(".,:;'’\"“”") if words else ""
+    return later or first in names or bool(countries_named(title))
+
+
 def _telling(titles: list[str], lead: str) -> list[str]:
     """Those of ``titles`` that share at least half as many content words with ``lead``
     as the one that shares most, when that one shares three or more: one shared word
@@ -774,7 +787,17 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     others = [set(content_words(t)) for t in titles if t]
     lead_words = set(content_words(lead))
 
-    def rank(title: str) -> tuple[int, int, int, int, float]:
+    # Words the titles and lead capitalise inside a sentence: names ("Kunar" opening
+    # "Kunar quake death toll climbs past 1,000" is one).
+    names = {
+        w.strip(".,:;'’\"“”")
+        for text in (*titles, lead)
+        for w in text.split()[1:]
+        if w[:1].isupper() and w[:1].isalpha()
+    }
+    named = any(_names_someone(title, names) for title in good)
+
+    def rank(title: str) -> tuple[int, int, int, int, int, float]:
         bag = bags[title]
         shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
         length = word_count(title)
@@ -786,6 +809,9 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             int(length > 14 or length < 5),
             # A plain title needs no recasing, which a teaser's few words may not allow.
             int(_is_title_case(title)),
+            # A home paper's title names no one ("Legislature passes NT$1.25 trillion
+            # special defense budget"): beside one that says whose, it says too little.
+            int(named and not _names_someone(title, names)),
             -shared / max(1.0, len(bag) ** 0.5),
         )
 
