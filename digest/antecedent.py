@@ -120,6 +120,11 @@ _VOTE_WITHOUT_MOTION = re.compile(
     r"\s*[.!]?[\"”]?\s*$"
     r"|\babstained\s*[.!]?\s*$"
 )
+# ... unless the sentence says what the vote was on: "Only 178 MEPs voted in favour of
+# the text, while 371 voted against and 41 abstained."
+_VOTE_ON = re.compile(
+    r"\bvot(?:ed|e|es|ing)\s+(?:against|in\s+favou?r\s+of|for|on)\s+(?:the|a|an|his|her|its|their)\b"
+)
 # "Staying on the Moon, however, has not": a "however" in the first clause answers the
 # sentence before.
 _HOWEVER = re.compile(r"^[^,.;:]{1,80},\s+(?:however|though|too|then|therefore|instead),")
@@ -468,7 +473,7 @@ def needs_antecedent(text: str) -> str:
         or _points_to_a_place(text)
         or _ONE_OF_THEM.match(text)
         or _SAME_AS_BEFORE.search(text)
-        or _VOTE_WITHOUT_MOTION.search(text)
+        or (_VOTE_WITHOUT_MOTION.search(text) and not _VOTE_ON.search(text))
     ):
         return "sentence"
     pointed = points_back(text)

@@ -227,6 +227,10 @@ def _focused(week: _Week, article: Article) -> Article:
             current = story
         elif _HEADING.match(paragraph):
             current = None
+        elif current not in (None, own) and _leans_on(week, paragraph, article, own):
+            # Back to its own story after a paragraph of another's background: "Opposition
+            # leader Yair Lapid called the result a victory" after a line on the EU loan.
+            current = own
         runs.append(current)
     # A run an untold heading starts is its own story's when, all its paragraphs
     # together, it shares most with that story, and at least _ENTRY_SHARE: an entry
@@ -238,14 +242,19 @@ def _focused(week: _Week, article: Article) -> Article:
         if runs[start] is None:
             while end < len(runs) and runs[end] is None and not _HEADING.match(paragraphs[end]):
                 end += 1
-            ranked = week.shares(" ".join(paragraphs[start:end]), article)
-            if ranked and ranked[0][0] == own and ranked[0][1] >= _ENTRY_SHARE:
+            if _leans_on(week, " ".join(paragraphs[start:end]), article, own):
                 runs[start:end] = [own] * (end - start)
         start = end
     kept = [p for p, story in zip(paragraphs, runs, strict=True) if story == own]
     if not kept or len(kept) == len(paragraphs):
         return article
     return dataclasses.replace(article, text="\n\n".join(kept))
+
+
+def _leans_on(week: _Week, text: str, article: Article, story: int) -> bool:
+    """Whether ``text`` shares most with ``story``, and at least ``_ENTRY_SHARE``."""
+    ranked = week.shares(text, article)
+    return bool(ranked) and ranked[0][0] == story and ranked[0][1] >= _ENTRY_SHARE
 
 
 # A live page's entry heading: a capitalised line of a few words with no full stop

@@ -754,11 +754,13 @@ def curl_quotes(text: str) -> str:
 
 
 # A live page's title labels a running page ("Ukraine war latest: ...", "Liveblog
-# December 03, 2026", "Gaza live updates"), not an event; its address often says so
-# ("/live/", "/liveblog-2026-12-03/", "/live-news/", "-live-updates").
+# December 03, 2026", "Gaza live updates", "Live: Bali flights cancelled"), not an
+# event; its address often says so ("/live/", "/liveblog-2026-12-03/", "/live-news/",
+# "-live-updates"). "Live Nation posts record revenue" and "Live-fire drills" are no
+# live pages.
 _LIVE_PAGE_TITLE = re.compile(
     r"\b(?:latest|live)\s*[:|–—]|\b(?:live|latest) updates?\b|\bas it happened\b|"
-    r"[–—|-]\s*live\s*$|^\s*live\b|\blive[ -]?blog\b",
+    r"[–—|-]\s*live\s*$|^\s*live\s*[:|–—-]\s|\blive[ -]?blog\b",
     re.IGNORECASE,
 )
 _LIVE_PAGE_PATH = re.compile(r"/live(?:/|-?blog|-news/)|\blive-updates?\b", re.IGNORECASE)

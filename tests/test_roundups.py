@@ -238,6 +238,20 @@ def test_a_live_pages_entry_on_an_event_without_a_story_goes_and_its_own_stay() 
     assert _text_in_stories(stories, "a9").split("\n\n") == list(entries[:4])
 
 
+def test_a_live_pages_own_entry_goes_on_after_a_line_of_another_storys_background() -> None:
+    entries = (
+        LIVE[0],
+        LIVE[2],  # the loan, told in passing
+        "Opposition leader Yair Lapid called the Knesset vote a victory and said "
+        "Netanyahu's coalition of ultra-Orthodox parties had run out of road.",
+        LIVE[3],  # a statement on nothing the week tells
+    )
+    page = _article(9, "Gulf Daily", "Israel politics live: Knesset votes to dissolve", entries, 58)
+    stories, _ = _assembled(page)
+    assert "a9" in _story_of(stories, "a5")
+    assert _text_in_stories(stories, "a9").split("\n\n") == [entries[0], *entries[2:]]
+
+
 def test_an_article_that_recalls_another_story_keeps_its_text() -> None:
     # The same paragraphs on an article's page: background, not another entry.
     page = _article(9, "Gulf Daily", "Knesset dissolves itself, election in March", LIVE, 58)

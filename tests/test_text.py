@@ -629,6 +629,10 @@ def test_curl_quotes_gives_typed_text_the_issues_marks(typed: str, printed: str)
         ("Quake hits Sulawesi", "https://live.example.com/news/quake", False),
         ("How to live longer", "https://example.com/health/how-to-live-longer", False),
         ("Pope delivers Christmas message", "https://example.com/delivered/1", False),
+        ("Live: Bali flights cancelled as volcano erupts", "https://example.com/a/3", True),
+        ("Live Nation posts record quarterly revenue", "https://example.com/b/1", False),
+        ("Live-fire drills around Taiwan enter second day", "https://example.com/b/2", False),
+        ("Live music venues warn of closures", "https://example.com/b/3", False),
     ],
 )
 def test_a_live_page_is_known_by_its_title_or_its_path(title: str, url: str, live: bool) -> None:
