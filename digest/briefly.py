@@ -252,7 +252,11 @@ _CAPTION_DAY = re.compile(
     r"September|October|November|December))\.$"
 )
 _AHEAD_OR_SAID = re.compile(
-    r"\b(?:will|would|shall|is to|are to|due|set to|expected|scheduled|plans?|said|says|told)\b"
+    r"\b(?:will|would|shall|is to|are to|due|set to|expected|scheduled|plans?|said|says|told|"
+    # A day ahead in the present tense: "The trial begins in Manchester on 3 March",
+    # "Voters go to the polls in Honduras on Nov. 30".
+    r"begins?|opens?|starts?|resumes?|ends?|closes?|takes? effect|goes? to the polls|"
+    r"go to the polls|votes?|meets?|holds?|reopens?|launch(?:es)?|runs? until)\b"
 )
 
 

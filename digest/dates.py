@@ -112,9 +112,16 @@ _FUTURE = re.compile(
 # sentence dates it, else near the report (see ``annotate_dates``).
 # Reported speech's future, and the future as it stood then: "was due to brief Netanyahu
 # on Friday", "were expected to meet on Monday".
+_PLANNED = re.compile(r"\b(?:was|were)\s(?:due|expected|scheduled|set|going)\sto$")
+_BUT = re.compile(r"\s(?:but|before|only)\s")
+# What happened instead, told first after it: "was turned away", "the flight was
+# cancelled" (not "officials said he would be late": a report, not the event).
+_WHAT_HAPPENED = re.compile(
+    r"(?:(?:the|a|an|its|his|her|their)\s+[\w\-]+\s+)?(?:was|were|had|did|[a-z]+ed)\b"
+)
 _WOULD = re.compile(
     r"\bwould\b(?!(?: \w+)? have\b)"
-    r"|\b(?:was|were)\s(?:due|expected|scheduled|set|supposed|going)\sto\b"
+    r"|\b(?:was|were)\s(?:due|expected|scheduled|set|going)\sto\b"
 )
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
@@ -862,6 +869,15 @@ def _tense(text: str, start: int) -> str | None:
     would = max((m.end() for m in _WOULD.finditer(clause)), default=-1)
     past = max(_past_tenses(clause), default=-1)
     if would > max(future, past):
+        # "was due to dock on Monday but was turned away": what happened instead, told
+        # after it, puts the day in the past.
+        after = _BUT.split(text[start:], maxsplit=1)
+        if (
+            _PLANNED.search(clause[max(0, would - 30) : would])
+            and len(after) > 1
+            and _WHAT_HAPPENED.match(after[1])
+        ):
+            return "past"
         return "would"
     # A day inside a condition that follows the clause's tenses looks ahead with it:
     # "... could see 700,000 jobs hit if the government shuts down Monday night".

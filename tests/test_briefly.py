@@ -738,6 +738,9 @@ def test_a_photos_caption_without_its_year_is_no_news_nor_background() -> None:
         "Ministers will meet in Ardell on 2 December.",
         "Protesters gathered in Ardell on Dec. 1.",
         "The mayor said the harbour reopens in Ardell on Dec. 2.",
+        "The trial of the four men begins in Ardell on 3 March.",
+        "Voters go to the polls in Ardell on Nov. 30.",
+        "Talks between the two sides resume in Ardell on Jan. 12.",
     ):
         assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
 

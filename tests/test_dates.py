@@ -121,6 +121,22 @@ def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_stat
         )
         == "The minister was due to land on Tuesday (1 December) but the flight was cancelled."
     )
+    # What happened instead, told after it, puts the plan's day in the past; a plan
+    # that fell through is no future at all.
+    assert (
+        annotate_dates(
+            "The ship was due to dock on Monday but was turned away by port officials.",
+            thursday_evening,
+            120,
+        )
+        == "The ship was due to dock on Monday (30 November) but was turned away by port officials."
+    )
+    assert (
+        annotate_dates(
+            "The ceasefire was supposed to take effect on Sunday.", thursday_evening, 120
+        )
+        == "The ceasefire was supposed to take effect on Sunday (29 November)."
+    )
     # Its past tells of a day gone.
     assert annotate_dates("He said he would have resigned on Thursday.", wednesday) == (
         "He said he would have resigned on Thursday (26 November)."
