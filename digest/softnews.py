@@ -155,9 +155,12 @@ _DEATHS = re.compile(
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
     rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
-    # "the death toll rose to 40", "the number of people killed ... rose to 23".
-    rf"|\b(?:death\s+toll|number\s+of\s+(?:people\s+|those\s+)?(?:killed|dead))\b"
-    rf"[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    # "The number of people killed ... rose to 23": a count that rises (one that falls,
+    # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
+    rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"
+    rf"(?:killed|who\s+died))\b(?!\s+(?:or|and)\s)[^.]{{0,100}}?\b(?:rose|risen|climbed|"
+    rf"increased|jumped|reached|hit)\s+(?:to\s+)?(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
+    rf"|\bdeath\s+toll\b[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}",
     re.IGNORECASE,
 )

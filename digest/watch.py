@@ -124,9 +124,8 @@ _FUTURE = re.compile(
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|"
     r"is to|are to|to be held|upcoming|would (?:take|come) into|"
-    # "should be signed in Asunción on 20 January": what was agreed for a day; a
-    # navtex or a visa "valid until 18 December": an end ahead.
-    r"should be|valid(?=\s*$))\b",
+    # A navtex or a visa "valid until 18 December": an end ahead (not "were valid").
+    r"(?<!was )(?<!were )valid(?=\s*$))\b",
     re.IGNORECASE,
 )
 
@@ -266,7 +265,11 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
     When the sentence ends on its day ("The law takes effect on March 1, 2027."), the
     day goes: the item is printed after its date, and would say it twice."""
     if mention.said:
-        told = re.compile(rf",?\s+{re.escape(mention.said)}(?=[.!?]?[\"”’]?\s*$)")
+        # Not after a bare verb "to be": "The deadline for applications is on 5 January."
+        told = re.compile(
+            rf"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bwere)(?<!\bbeen),?\s+{re.escape(mention.said)}"
+            r"(?=[.!?]?[\"”’]?\s*$)"
+        )
         shorter = told.sub("", sentence, count=1)
         if shorter != sentence:
             text = annotate_dates(shorter, article.published, article.utc_offset, reword=False)

@@ -702,6 +702,17 @@ def test_a_vote_to_pass_a_law_tells_its_passing_again() -> None:
     scored = score_sentences([one, two], frozenset())
     assert scored.events[1] == frozenset({"vot", "pass"})
     assert is_redundant(scored, 0, 1)
+    # A meeting "to discuss" it is another event than a cabinet that discussed it; a
+    # "blow to business" tells no event.
+    ahead = (
+        "Ministers in Valdoria will meet next month to discuss whether the harbour "
+        "screening law should cover ferry lines."
+    )
+    done = "Valdoria's cabinet discussed the harbour screening law after a bid for the port."
+    scored = score_sentences([ahead, done], frozenset())
+    assert not is_redundant(scored, 0, 1)
+    blow = score_sentences(["The closure was a heavy blow to business in Valdoria."], frozenset())
+    assert "business" not in blow.events[0]
 
 
 def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
@@ -720,6 +731,9 @@ def test_a_shared_name_without_a_shared_event_is_not_a_repeat() -> None:
         "The obvious reading is that the harbour law is aimed at one buyer.",
         "The likely explanation is that the council simply ran out of money.",
         "What is clear is that the ferry fares will not fall this winter.",
+        "The most obvious reading is that the harbour law is aimed at one buyer.",
+        "What's clear is that the ferry fares will not fall this winter.",
+        "One reading is that the council never wanted the harbour sold.",
     ],
 )
 def test_the_writers_verdict_against_a_claim_is_no_news_nor_background(sentence: str) -> None:
@@ -747,6 +761,8 @@ def test_a_photos_caption_without_its_year_is_no_news_nor_background() -> None:
 
 def test_a_reading_or_an_answer_that_is_news_stays() -> None:
     for sentence in (
+        "The likely explanation is a faulty fuel valve, the safety board said.",
+        "What is clear is that the fire spread fast, according to the fire brigade.",
         "The second reading is scheduled for Tuesday in the harbour council.",
         "The real estate board is due to vote on the harbour plan on Monday.",
     ):

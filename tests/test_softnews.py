@@ -227,6 +227,10 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The death toll has risen to nine, the service said.", exact=True) == 9
     told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
     assert dead_counted(told, exact=True) == 23
+    assert dead_counted("The number of confirmed deaths rose to 35.", exact=True) == 35
+    # A count that falls is a statistic; the killed and injured together are no toll.
+    assert dead_counted("The number of people killed on the roads fell to 980.") == 0
+    assert dead_counted("The number of people killed or injured rose to 300.") == 0
     assert dead_counted("The storm killed 61 people.", exact=True) == 61
     assert dead_counted("The quake killed dozens of people.", exact=True) == 0
     assert dead_counted("The quake killed dozens of people.") == 24

@@ -88,12 +88,6 @@ CASES = [
         (date(2026, 12, 31), date(2026, 12, 1)),
     ),
     (
-        "agreed for a day",
-        "Leaders agreed that the treaty should be signed in Ardell on 20 January.",
-        TUESDAY,
-        (date(2027, 1, 20), date(2027, 1, 1)),
-    ),
-    (
         "an end ahead",
         "The navy reserved an area south of the cape for research, valid until 18 December.",
         TUESDAY,
@@ -101,6 +95,8 @@ CASES = [
     ),
     # What must not become an event:
     ("what should have been", "The treaty should have been signed on 1 December.", TUESDAY, None),
+    ("a demand", "Critics say the talks should be held on 3 December instead.", TUESDAY, None),
+    ("valid then", "The permits were valid until 1 December, officials said.", TUESDAY, None),
     (
         "reported on a date",
         "The minister said on 3 December that talks will resume.",
@@ -142,9 +138,6 @@ PRINTED = {
         "The new duties are due to take effect."
     ),
     "The next rate decision is due on 3 February.": "The next rate decision is due.",
-    "Leaders agreed that the treaty should be signed in Ardell on 20 January.": (
-        "Leaders agreed that the treaty should be signed in Ardell."
-    ),
     "It is unclear whether the council will vote on 1 December.": (
         "It is unclear whether the council will vote."
     ),
@@ -317,6 +310,11 @@ def test_a_sentence_that_ends_on_its_day_is_printed_without_it() -> None:
         (
             "Leaders will meet on 14 December in Ardell for a summit.",
             "Leaders will meet on 14 December in Ardell for a summit.",
+        ),
+        # After a bare "is", the day is what the sentence says.
+        (
+            "The deadline for applications is on 5 December.",
+            "The deadline for applications is on 5 December.",
         ),
         # Only a day said with "on": "by", "until" or "from" a day is part of the news.
         (
