@@ -180,8 +180,9 @@ class PrintedStory:
 
     @property
     def kicker(self) -> str:
-        """The topic printed above the headline; none for "Elsewhere", which says only
-        that the story has no topic, and read above the issue's lead story as "minor"."""
+        """The story's topic: printed above the headline in the HTML, as "Topic: ..."
+        under it in the text part; none for "Elsewhere", which says only that the story
+        has no topic, and read above the issue's lead story as "minor"."""
         return "" if self.topic == ELSEWHERE else self.topic
 
     @property

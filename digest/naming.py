@@ -1013,8 +1013,12 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             full = _LEADING_CONJUNCTION.sub("", match.group(1))  # "And Democrats say"
             # A rank written short ("Adj. Sr. Comr. Mariska Fendi Susanto") is no part of
             # the name; a title is ("Gen. Mark Milley", "Dr. Jane Doe").
-            while (rank := _SHORT_RANK.match(full)) and rank[1] not in _PERSON_TITLES:
-                full = full[rank.end() :]
+            # Only after a role written in lower case ("Police chief Adj. Sr. Comr. ..."),
+            # where the role says what the rank would: "Ma. Lourdes Sereno", "Fr.
+            # Michael Kelly" and "Adm. Brad Cooper" keep theirs.
+            if _ROLE_NOUN_END.search(sentence[: match.start(1)].rstrip()):
+                while (rank := _SHORT_RANK.match(full)) and rank[1] not in _PERSON_TITLES:
+                    full = full[rank.end() :]
             # "EU Commissioner for Industrial Strategy Stéphane Séjourné": the title goes
             # on before its "for", not from "Industrial".
             # Only a title's object before a full name: "Commissioner of Police Rahim" is
@@ -1148,10 +1152,17 @@ _TITLE_FOR = re.compile(r"(?<![\w'’])(?P<title>(?:[A-Z][\w'’.\-]*\s){1,4})(?
 
 
 def _is_titled(full: str, surname: str) -> bool:
-    """Whether a mention gives its person a title before the name ("NATO Deputy
-    Secretary General Radmila Shekerinska"), not a name alone ("Jane Doe")."""
+    """Whether a mention gives its person an office before the name ("NATO Deputy
+    Secretary General Radmila Shekerinska"), not a name alone ("Jane Doe") nor a
+    courtesy or academic title ("Dr. Anna Berg at the Karolinska Institute" works there)."""
     before = full[: full.rfind(surname)].split()
-    return any(word.rstrip(".") in _PERSON_TITLES for word in before)
+    return any(
+        word.rstrip(".") in _PERSON_TITLES and word.rstrip(".") not in _COURTESY
+        for word in before
+    )
+
+
+_COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame"})
 
 
 def _speaks(name: str, context: Sequence[str]) -> bool:

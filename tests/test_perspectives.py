@@ -1669,3 +1669,17 @@ def test_a_titled_speaker_is_named_with_the_whole_title_and_no_place() -> None:
     assert _named(documents, 4) == ["Alliance Commissioner for Maritime Affairs Lena Okafor Brandt"]
     # A rank written short is no part of the name, and "chief" is a role.
     assert _named(documents, 6) == ["Ardell Police chief Rudi Hartono Wibowo"]
+
+
+def test_a_courtesy_title_keeps_the_workplace_and_a_rank_its_name() -> None:
+    documents = [
+        [
+            "The study was presented by Dr. Anna Berg at the Harbour Institute in Ardell.",
+            "It followed 4,000 ferry workers for ten years.",
+            "Berg said that the results were clear enough to change the rules.",
+            "The appeal was filed by Ma. Lourdes Sereno, a former judge, on Monday.",
+            "Sereno said that the court had ignored its own rules on the harbour.",
+        ]
+    ]
+    assert _named(documents, 2) == ["Dr. Anna Berg at the Harbour Institute in Ardell"]
+    assert _named(documents, 4) == ["Ma. Lourdes Sereno, a former judge"]
