@@ -1157,8 +1157,7 @@ def _is_titled(full: str, surname: str) -> bool:
     courtesy or academic title ("Dr. Anna Berg at the Karolinska Institute" works there)."""
     before = full[: full.rfind(surname)].split()
     return any(
-        word.rstrip(".") in _PERSON_TITLES and word.rstrip(".") not in _COURTESY
-        for word in before
+        word.rstrip(".") in _PERSON_TITLES and word.rstrip(".") not in _COURTESY for word in before
     )
 
 
