@@ -453,6 +453,23 @@ def test_headline_is_plain_without_site_suffix(story: Story) -> None:
     assert headline in {"Denmark summons US envoy", "Greenland rejects US offer"}
 
 
+def test_a_title_that_names_no_one_gives_way_to_one_that_says_whose() -> None:
+    text = (
+        "Lawmakers in Valdoria approved a special harbour defence budget of 1.2 billion "
+        "crowns on Friday, after months of debate over the coast guard's new patrol boats."
+    )
+    home = _article("a", "A", "Legislature passes 1.2 billion special harbour budget", text, 0)
+    abroad = _article("b", "B", "Valdoria parliament approves special harbour budget", text, 1)
+    assert make_headline(Story(StoryId("s"), (home, abroad))) == (
+        "Valdoria parliament approves special harbour budget"
+    )
+    # A title whose first word is a name the story writes says whose too.
+    named = _article("c", "C", "Valdoria approves 1.2 billion special harbour budget", text, 0)
+    assert make_headline(Story(StoryId("t"), (named, home))) == (
+        "Valdoria approves 1.2 billion special harbour budget"
+    )
+
+
 def test_headline_prefers_plain_title_over_bait() -> None:
     bait = _article("a", "A", "You won't believe what Denmark did next!", LEDGER, 0)
     plain = _article("b", "B", "BREAKING: Denmark summons US envoy over Greenland", WIRE, 1)
