@@ -454,20 +454,20 @@ def test_headline_is_plain_without_site_suffix(story: Story) -> None:
 
 
 def test_a_title_that_names_no_one_gives_way_to_one_that_says_whose() -> None:
+    # A home paper's title, closer to the lead's words, beside one that says whose.
     text = (
-        "Lawmakers in Valdoria approved a special harbour defence budget of 1.2 billion "
-        "crowns on Friday, after months of debate over the coast guard's new patrol boats."
+        "The legislature passed a special harbour defence budget of 1.2 billion crowns on "
+        "Friday, after months of debate over the coast guard's patrol boats and their cost."
     )
-    home = _article("a", "A", "Legislature passes 1.2 billion special harbour budget", text, 0)
-    abroad = _article("b", "B", "Valdoria parliament approves special harbour budget", text, 1)
-    assert make_headline(Story(StoryId("s"), (home, abroad))) == (
-        "Valdoria parliament approves special harbour budget"
+    home = _article(
+        "a", "A", "Legislature passes 1.2 billion special harbour defence budget", text, 0
     )
-    # A title whose first word is a name the story writes says whose too.
-    named = _article("c", "C", "Valdoria approves 1.2 billion special harbour budget", text, 0)
-    assert make_headline(Story(StoryId("t"), (named, home))) == (
-        "Valdoria approves 1.2 billion special harbour budget"
+    abroad = _article(
+        "b", "B", "Taiwan parliament approves $40m special harbour defence budget", text, 1
     )
+    assert make_headline(Story(StoryId("s"), (home, abroad))) == abroad.title
+    # A title whose first word is a name the story writes says whose too: see
+    # test_a_headline_gives_no_vague_count_far_below_the_briefly_toll ("Kunar quake ...").
 
 
 def test_headline_prefers_plain_title_over_bait() -> None:
