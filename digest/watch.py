@@ -244,6 +244,9 @@ def _described(noun: str, texts: Sequence[str], titles: str) -> set[str]:
         for match in described.finditer(text)
         if (words := tuple(w for w in match.group(1).split() if w not in _VAGUE))
         and all(word in title_words for word in words)
+        # As a title writes it, whole: "the state abortion law" the court struck down is
+        # no title's "replacement bill".
+        and re.search(rf"\b{re.escape(' '.join(words))} {re.escape(noun.lower())}\b", titles)
     }
     # "screening law" is the "foreign investment screening law" told shorter.
     fullest = {w for w in found if not any(set(w) < set(other) for other in found)}

@@ -393,6 +393,12 @@ def test_an_item_opening_on_the_law_says_which_law_as_its_story_does() -> None:
     # Words the titles do not use ("new"), or two laws: left as written.
     for text, title in (
         (f"Lawmakers in Ardell passed a new law on Tuesday. {line}", "Ardell passes law"),
+        # A law the story tells of beside its own: only as a title writes it, whole.
+        (
+            f"The court struck down a harbour screening law, and lawmakers passed a "
+            f"replacement bill. {line}",
+            "Court strikes down harbour law; Ardell passes a replacement",
+        ),
         (
             f"Ardell passed a harbour screening law and a ferry pricing law. {line}",
             "Ardell passes harbour screening and ferry pricing laws",
