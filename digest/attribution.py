@@ -322,7 +322,9 @@ def _attribute(sentence: str) -> Statement | None:
                 says = f"{says.rstrip(',')}{joint}{rest}"
             if _OPENING_CONNECTIVE.match(says) or _DEPENDENT_ONLY.match(says):
                 continue  # "“And I asked, well, on whose authority”": the rest is missing
-            says = f"“{says.rstrip(',')}.”" if says[-1] not in ".?!" else f"“{says}”"
+            # A comma inside a quote within the quote becomes its stop: "‘Nobody should
+            # dig away the hill a village stands on,’" ends "stands on.’".
+            says = f"“{end_sentence(says)}”"
         else:
             listener = None
             if number == _BEFORE_VERB_FORM and _TOLD_NOBODY.search(sentence[: match.start("says")]):

@@ -472,6 +472,16 @@ def test_a_claim_ending_on_a_quoted_word_gets_its_stop_inside_the_quote() -> Non
     assert statement.says.endswith('"secured."')
 
 
+def test_a_quote_within_a_quote_ends_on_its_own_stop() -> None:
+    (statement,) = attribute_sentence(
+        "“The mayor said, and I quote, ‘Nobody should dig away the hill a village stands "
+        "on,’” Ms Ardell told reporters."
+    )
+    assert statement.says.endswith("stands on.’”")
+    (statement,) = attribute_sentence("“The players’ union will not back down,” Smith said.")
+    assert statement.says == "“The players’ union will not back down.”"
+
+
 def test_people_named_by_their_role_lose_the_capital_of_the_sentence_they_opened() -> None:
     (statement,) = attribute_sentence(
         "Regulators are likely to ask for the board's minutes, Mr Calamari said."
