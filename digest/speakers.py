@@ -484,8 +484,32 @@ def speaker_key(who: str) -> str:
         runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
         runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
         if runs:
-            return fold_accents(re.sub(r"['’]s$", "", runs[-1].split()[-1]).lower())
-    return fold_accents(text.lower())
+            last = re.sub(r"['’]s$", "", runs[-1].split()[-1])
+            if last in _BODY_NOUNS:
+                # A body is keyed whole: Japan's and China's Foreign Ministry are two.
+                return _description_key(segment)
+            return fold_accents(last.lower())
+    return _description_key(text)
+
+
+def _description_key(text: str) -> str:
+    """A body or a description as one key, however an outlet spells and cases it:
+    "Taiwan’s Defense Ministry" = "Taiwan's defence ministry"."""
+    key = fold_accents(text.lower()).replace("’", "'")
+    key = re.sub(r"'s\b|^the\s+", "", key)
+    for british, american in _SPELLINGS:
+        key = re.sub(rf"\b{british}\b", american, key)
+    return " ".join(key.split())
+
+
+# The last word of a body's name ("Foreign Ministry", "Israel Defense Forces").
+_BODY_NOUNS = frozenset(
+    """Ministry Forces Bank Office Department Agency Command Council Commission Court
+    Parliament Government Police Army Navy Guard Service Committee Authority
+    Administration Assembly Cabinet Party Union Institute Organization Organisation
+    Kremlin Pentagon""".split()  # noqa: SIM905
+)
+_SPELLINGS = (("defence", "defense"), ("organisation", "organization"), ("centre", "center"))
 
 
 # What a company's name ends with, after the name it is called by for short.

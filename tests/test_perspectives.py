@@ -968,6 +968,13 @@ def test_a_name_written_with_and_without_its_accents_is_one_speaker() -> None:
     assert not same_speaker("Viktor Orbán", "Péter Magyar")
 
 
+def test_two_countries_ministries_are_two_speakers_and_one_spelt_two_ways_is_one() -> None:
+    assert not same_speaker("Japan’s Foreign Ministry", "China’s Foreign Ministry")
+    assert not same_speaker("Valdoria’s Central Bank", "Ardell’s Central Bank")
+    assert same_speaker("Taiwan’s Defense Ministry", "Taiwan’s defence ministry")
+    assert same_speaker("The Israel Defense Forces", "Israel Defense Forces")
+
+
 def test_a_name_with_two_letters_swapped_is_the_same_speaker() -> None:
     # "Telsa says" beside "Tesla says" in one story: a typo, not a second voice.
     assert same_speaker("Telsa", "Tesla")
