@@ -759,8 +759,12 @@ def curl_quotes(text: str) -> str:
 # "-live-updates"). "Live Nation posts record revenue" and "Live-fire drills" are no
 # live pages.
 _LIVE_PAGE_TITLE = re.compile(
+    # Not a guide to watching something live ("How to watch the draw live: time, TV").
+    r"^(?!.*\bhow\s+to\s+(?:watch|stream|follow)\b)(?:.*(?:"
     r"\b(?:latest|live)\s*[:|–—]|\b(?:live|latest) updates?\b|\bas it happened\b|"
-    r"[–—|-]\s*live\s*$|^\s*live\s*[:|–—-]\s|\blive[ -]?blog\b",
+    r"[–—|-]\s*live\s*$|^\s*live\s*[:|–—-]\s|\blive[ -]?blog\b|"
+    # "Gaza war live", "Budget 2026 live", "Election results live".
+    r"\b(?:war|election|elections|budget|results?|summit|coverage)\s+live\s*$))",
     re.IGNORECASE,
 )
 _LIVE_PAGE_PATH = re.compile(r"/live(?:/|-?blog|-news/)|\blive-updates?\b", re.IGNORECASE)

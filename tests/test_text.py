@@ -633,6 +633,13 @@ def test_curl_quotes_gives_typed_text_the_issues_marks(typed: str, printed: str)
         ("Live Nation posts record quarterly revenue", "https://example.com/b/1", False),
         ("Live-fire drills around Taiwan enter second day", "https://example.com/b/2", False),
         ("Live music venues warn of closures", "https://example.com/b/3", False),
+        ("Gaza war live", "https://example.com/a/4", True),
+        (
+            "How to watch the World Cup draw live: time and channel",
+            "https://example.com/b/4",
+            False,
+        ),
+        ("Where the rich live", "https://example.com/b/5", False),
     ],
 )
 def test_a_live_page_is_known_by_its_title_or_its_path(title: str, url: str, live: bool) -> None:
