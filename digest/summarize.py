@@ -895,8 +895,9 @@ def _sources(story: Story) -> tuple[Source, ...]:
         title = curl_quotes(clean_sentence(article.title)) if article.title.strip() else ""
         if title and is_opinion(article) and not _SAYS_OPINION.match(title):
             # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
-            # that this link is the outlet's view, not its report.
-            title = f"Opinion: {title}"
+            # that this link is the outlet's view, not its report. After the title: in
+            # front, "Opinion:" is a label again (`digest check` flags it).
+            title = f"{title} (opinion)"
         # Dated as the outlet dated it: its "on Tuesday" counts from that day.
         published = on_outlets_clock(article.published, article.utc_offset)
         sources.append(Source(article.outlet, title, article.url, published))

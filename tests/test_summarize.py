@@ -436,8 +436,8 @@ def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
     )
     summary = summarize_story(Story(StoryId("s"), (*story.articles, leader, column)))
     titles = {s.outlet: s.title for s in summary.sources}
-    assert titles["Harbour Radio"] == "Opinion: A deal, not a gift"
-    assert titles["Ridge Times"] == "Opinion: Nuuk holds the cards"
+    assert titles["Harbour Radio"] == "A deal, not a gift (opinion)"
+    assert titles["Ridge Times"] == "Nuuk holds the cards (opinion)"
     # A report's title is as it was.
     assert not any(
         t.startswith("Opinion")
