@@ -55,7 +55,7 @@ import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
-from digest.text import MONTHS, WEEKDAYS
+from digest.text import MONTHS, WEEKDAYS, month_number
 
 __all__ = [
     "annotate_dates",
@@ -339,13 +339,10 @@ def _house_style_dates(text: str, year: int) -> str:
     is the outlet's to own) or its month no month ("Monday (Mayday)")."""
 
     def restyle(match: re.Match[str]) -> str:
-        written_month = (match.group("month1") or match.group("month2")).rstrip(".")
-        month = next(
-            (m for m in MONTHS if m.startswith(written_month) or written_month == "Sept" == m[:4]),
-            "",
-        )
-        if not month:
+        number_of_month = month_number(match.group("month1") or match.group("month2"))
+        if not number_of_month:
             return match.group(0)
+        month = MONTHS[number_of_month - 1]
         number = int(match.group("day1") or match.group("day2"))
         # No year: the article's, or, for January and December, the next or last one
         # when the weekday says so (a report of 30 December on "Friday (Jan 1)").

@@ -62,7 +62,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs in
 from digest.antecedent import needs_antecedent
 from digest.charset import decode_page
 from digest.models import ExtractedText
-from digest.text import MONTHS, content_words
+from digest.text import content_words, month_number
 from digest.urls import url_date
 
 __all__ = ["MIN_ARTICLE_CHARS", "extract_article", "extract_text_for_eval"]
@@ -669,7 +669,6 @@ _SHOWN_DATE = re.compile(
     r"(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2}),?\s+(?P<year1>20\d\d)"
     r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?,?\s+(?P<year2>20\d\d))\b"
 )
-_MONTH_NAMES = tuple(month.lower() for month in MONTHS)
 
 
 def _shown_date(tree: HtmlElement) -> date | None:
@@ -683,10 +682,7 @@ def _shown_date(tree: HtmlElement) -> date | None:
             month, day, year = found["month1"], found["day1"], found["year1"]
         else:
             month, day, year = found["month2"], found["day2"], found["year2"]
-        number = next(
-            (n for n, name in enumerate(_MONTH_NAMES, 1) if name.startswith(month.lower())),
-            0,
-        )
+        number = month_number(month)
         if not number:
             continue  # "Updated 4 Weeks 2026": no month
         try:

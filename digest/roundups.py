@@ -11,7 +11,7 @@ tell it alone.
 
 A page is a roundup when its sentences tell at least ``_ROUNDUP_STORIES`` of the
 week's stories, two of them others than its own, and more than half its sentences tell
-other stories. A sentence (``_PARAGRAPH_WORDS`` words or more) tells a story when at
+other stories. A sentence (``_TELLING_WORDS`` words or more) tells a story when at
 least ``_CLAIM`` of its words' weight (idf over the stories' articles) is in words that
 story's other reports use (two of them, where it has two or more), and ``_CLAIM_LEAD``
 times as much as in the next story's: a sentence of background shares a word or two
@@ -51,7 +51,8 @@ from digest.text import content_words, is_live_page
 
 __all__ = ["set_aside_roundups"]
 
-_PARAGRAPH_WORDS = 12
+# A sentence (or a live page's paragraph) this long or longer may tell a story.
+_TELLING_WORDS = 12
 _CLAIM = 0.45
 _CLAIM_LEAD = 1.5
 _ROUNDUP_STORIES = 3
@@ -63,7 +64,7 @@ _ENTRY_SHARE = 0.1
 _COMMON_IN_STORIES = 50
 _PARAGRAPH = re.compile(r"\n+")
 # Where a sentence ends, well enough to count a roundup's: a stop and a capital after it
-# ("Dr. Smith" splits too, into pieces under _PARAGRAPH_WORDS that count for nothing).
+# ("Dr. Smith" splits too, into pieces under _TELLING_WORDS that count for nothing).
 # A regular expression, not the segmenter: this reads every article of the window.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
 
@@ -138,7 +139,7 @@ class _Week:
     def tells(self, paragraph: str, article: Article) -> int | None:
         """The story (its number in ``told``) ``paragraph`` (or sentence) of ``article``
         tells, if one stands out."""
-        if len(paragraph.split()) < _PARAGRAPH_WORDS:
+        if len(paragraph.split()) < _TELLING_WORDS:
             return None
         ranked = self.shares(paragraph, article)
         if not ranked:
@@ -182,7 +183,7 @@ def _roundups(
                 sentence
                 for paragraph in _PARAGRAPH.split(article.text or "")
                 for sentence in _SENTENCE_END.split(paragraph)
-                if len(sentence.split()) >= _PARAGRAPH_WORDS
+                if len(sentence.split()) >= _TELLING_WORDS
             ]
             if len(sentences) < _ROUNDUP_STORIES:
                 continue
@@ -214,7 +215,7 @@ def _focused(week: _Week, article: Article) -> Article:
     line with no full stop, ``_HEADING``) that tells none starts a run of no story: an
     entry on an event the week has no story for ("Gaza: three killed in Israeli strike",
     under a survey ship's voyage). A paragraph that tells none (a quotation, an entry's
-    second paragraph, a paragraph under ``_PARAGRAPH_WORDS`` words) goes with the run
+    second paragraph, a paragraph under ``_TELLING_WORDS`` words) goes with the run
     before it, or the first story's run when it comes before any. The page keeps its own
     story's runs; it is left whole when its story is told by one outlet (nothing shows
     what its words are) or when none of its runs is its story's.

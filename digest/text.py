@@ -37,6 +37,7 @@ __all__ = [
     "is_live_page",
     "is_title_of",
     "lower_words",
+    "month_number",
     "named_weekdays",
     "opens_with_interjection",
     "pair_quotes",
@@ -775,3 +776,19 @@ def is_live_page(title: str, url: str = "") -> bool:
     path of its address (the host is no evidence: "live.example.com" serves articles)."""
     path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
     return bool(_LIVE_PAGE_TITLE.search(title) or _LIVE_PAGE_PATH.search(path))
+
+
+def month_number(written: str) -> int:
+    """The month (1-12) a name or its short form names, as outlets write them
+    ("December", "Dec", "Dec.", "Sept"); 0 for a word that is none ("Decimal", "Mayday")."""
+    word = written.rstrip(".").lower()
+    if len(word) < 3:
+        return 0
+    return next(
+        (
+            number
+            for number, month in enumerate(MONTHS, start=1)
+            if month.lower().startswith(word) or (word == "sept" and number == 9)
+        ),
+        0,
+    )

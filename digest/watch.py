@@ -47,6 +47,7 @@ from digest.text import (
     WEEKDAYS,
     curl_quotes,
     lower_words,
+    month_number,
 )
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
@@ -71,7 +72,6 @@ _RECENT_PAST_DAYS: Final = 31
 # equality is too strict; two outlets' sentences about the same date share far less.
 _SAME_SENTENCE: Final = 0.8
 
-_MONTHS: Final = tuple(month.lower() for month in MONTHS)
 _WEEKDAYS: Final = tuple(day.lower() for day in WEEKDAYS)
 _MONTH = (
     r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|"
@@ -393,7 +393,7 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         return _Mention(day.replace(day=1), day)
     for n in ("1", "2", "3"):
         if groups[f"month{n}"]:
-            month_number = _month_number(groups[f"month{n}"])
+            number_of_month = month_number(groups[f"month{n}"])
             year_text = groups[f"year{n}"]
             day_text = groups.get(f"day{n}")
             break
@@ -401,7 +401,7 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         return None
     if day_text is None and lead not in ("in", "by", "until", "till", "from"):
         return None  # "of May", "mid May" without a day: too loose for a calendar
-    return _dated(month_number, day_text, year_text, published)
+    return _dated(number_of_month, day_text, year_text, published)
 
 
 def _dated(
@@ -431,11 +431,6 @@ def _without_vaguer_duplicates(items: Iterable[WatchItem]) -> list[WatchItem]:
     items = list(items)
     dated = {(i.story_id, i.month) for i in items if i.day is not None}
     return [i for i in items if i.day is not None or (i.story_id, i.month) not in dated]
-
-
-def _month_number(name: str) -> int:
-    prefix = name.lower().rstrip(".")[:3]
-    return next(n for n, month in enumerate(_MONTHS, start=1) if month.startswith(prefix))
 
 
 def _add_months(first: date, months: int) -> date:
