@@ -286,8 +286,10 @@ class Perspective:
             return ":"
         # "Jane Doe, a farmer, says ..."; a quote is introduced: "says: “...”". No comma
         # closes a list of names ("Russia, Kazakhstan and Turkey say") or a body's name
-        # ("Meteorology, Climatology and Geophysics Agency"): every word capitalised.
-        words = self.who.replace(",", " ").split()
+        # ("Meteorology, Climatology and Geophysics Agency") or a title's portfolios
+        # ("Minister for Business, Trade, Justice and Gender Equality Naaja Nathanielsen"):
+        # every word after the last comma capitalised.
+        words = self.who.rsplit(",", 1)[-1].split()
         listed = (
             "and" in words
             and all(w[:1].isupper() for w in words if w != "and")

@@ -1024,8 +1024,12 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             # Only a title's object before a full name: "Commissioner of Police Rahim" is
             # read as a one-word name after a title's common noun (see below).
             if (
-                len(full.split()) >= 4
-                and (title_for := _TITLE_FOR.search(sentence[: match.start(1)]))
+                (title_for := _TITLE_FOR.search(sentence[: match.start(1)]))
+                and (
+                    _portfolios_only(title_for["portfolios"], context)
+                    if title_for["portfolios"]
+                    else len(full.split()) >= 4
+                )
                 and any(word.rstrip(".") in _PERSON_TITLES for word in title_for["title"].split())
             ):
                 full = title_for.group(0) + full
@@ -1148,7 +1152,32 @@ def _role_after(tail: str, *, titled: bool = False) -> str:
 
 
 _SHORT_RANK = re.compile(r"([A-Z][a-z]{1,4})\.\s(?=[A-Z])")
-_TITLE_FOR = re.compile(r"(?<![\w'’])(?P<title>(?:[A-Z][\w'’.\-]*\s){1,4})(?:for|of)\s(?:the\s)?$")
+_PORTFOLIO = r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}"
+# "Minister for Foreign Affairs and Trade Winston Peters", "Minister for Business, Trade,
+# Mineral Resources, Justice and Gender Equality Naaja H. Nathanielsen": a title's
+# portfolios may be listed before the one that runs into the name.
+_TITLE_FOR = re.compile(
+    rf"(?<![\w'’])(?P<title>(?:[A-Z][\w'’.\-]*\s){{1,4}})(?:for|of)\s(?:the\s)?"
+    rf"(?P<portfolios>(?:{_PORTFOLIO},\s)*{_PORTFOLIO},?\sand\s)?$"
+)
+
+
+def _portfolios_only(portfolios: str, context: Sequence[str]) -> bool:
+    """Whether a list before "and" names a title's portfolios ("Foreign Affairs and",
+    "Mineral Resources, Justice and"), not a titled person before another ("Minister for
+    Health Stephen Donnelly and", "Health, Finance Minister Roe and"): no title before
+    another word of an item, and none of its words someone the article quotes or calls
+    "Mr"."""
+    items = re.split(r",\s|\sand\s", portfolios.strip().removesuffix(" and"))
+    text = " ".join(context)
+    return not any(
+        any(word in _PERSON_TITLES for word in item.split()[:-1])
+        or any(
+            re.search(rf"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s{word}|\b{word}\s(?:said|says|told))\b", text)
+            for word in item.split()
+        )
+        for item in items
+    )
 
 
 def _is_titled(full: str, surname: str) -> bool:

@@ -278,6 +278,30 @@ class _Found:
     stance: str  # "critical", "supportive" or ""
 
 
+# A person the article names only by a courtesy title and surname. A bare capitalised
+# word may be a body ("United", "Police") that another report names otherwise.
+_TITLED_SURNAME = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?\s[A-Z][\w'’\-]+")
+
+
+def _named_in_story(
+    who: str, doc: int, documents: Sequence[Sequence[str]], articles: Sequence[tuple[str, str]]
+) -> str:
+    """``who`` ("Ms Nathanielsen") as another report of the story names them in full, when
+    every report that does names the same person; "" when none does or they disagree (two
+    people share the surname)."""
+    surname = who.split()[-1]
+    people: dict[str, str] = {}  # the given name and surname -> the first naming in full
+    for other, context in enumerate(documents):
+        if other == doc:
+            continue
+        outlet = articles[other][1] if other < len(articles) else ""
+        named = name_in_full(surname, context, outlet)
+        before = named[: named.find(f" {surname}")].split() if f" {surname}" in named else []
+        if before and not _TITLED_SURNAME.fullmatch(named):
+            people.setdefault(before[-1], named)
+    return next(iter(people.values())) if len(people) == 1 else ""
+
+
 def find_perspectives(
     sentences: Sequence[tuple[str, int]],
     articles: Sequence[tuple[str, str]],
@@ -321,11 +345,13 @@ def find_perspectives(
             if _answers_a_hypothesis(text, statement.says, context):
                 continue  # "If the tax were passed statewide, ..." "“It's going to ...”"
             who = name_in_full(statement.who, context, outlet)
+            if _TITLED_SURNAME.fullmatch(who):
+                who = _named_in_story(who, doc, documents, articles) or who
             if who:
                 says = _common_opening(statement.says, [s for s in context if s != text])
                 # Named anew ("Police" -> "Police Chief Jane Doe"): its number is the new name's.
                 plural = statement.is_plural if who == statement.who else is_plural_speaker(who)
-                if not _pronoun_fits(says, who, plural=plural):
+                if not _pronoun_fits(says, who, plural=plural, said_as=statement.who):
                     continue  # "The company says he was an icon": who is "he"?
                 if _names_self(who, statement.who, says):
                     continue  # "Autumn Doe says he never met Autumn's family": her father
@@ -448,14 +474,16 @@ def _common_opening(says: str, context: Sequence[str]) -> str:
     return says[0].lower() + says[1:] if (lower or participle) and not capital else says
 
 
-def _pronoun_fits(says: str, who: str, *, plural: bool) -> bool:
+def _pronoun_fits(says: str, who: str, *, plural: bool, said_as: str = "") -> bool:
     """Whether the pronoun opening reported speech can be the speaker, as a reader of the
     bullet alone will take it. "he"/"she" needs one person, of the title's sex if it has
     one ("Ms. Shourd says he ..." is someone else); a referring "it" needs a body, not a
     person or a group ("Police say it ...", "Tim Medlin says it happened"). An "it" that
     only opens the clause ("it was hard to ...", "it is likely that ...") refers to
     nothing, and "they" may be the speaker's people. Quotes are the speaker's own words.
-    Where the words cannot tell person from body ("Neiman Marcus"), the bullet stays."""
+    Where the words cannot tell person from body ("Neiman Marcus"), the bullet stays.
+    ``said_as`` is how the report named the speaker ("Ms. Shourd" of "Sarah Shourd"), whose
+    title tells the sex the full name may not."""
     match = _SUBJECT_PRONOUN.match(says)
     if not match:
         return not _someone_unnamed(says, who, plural=plural)
@@ -465,7 +493,7 @@ def _pronoun_fits(says: str, who: str, *, plural: bool) -> bool:
     )
     kind = speaker_kind(who, plural=plural)
     if pronoun in ("he", "she"):
-        title = re.match(r"(Mrs|Ms|Miss|Mr)\b", who)
+        title = re.match(r"(Mrs|Ms|Miss|Mr)\b", who) or re.match(r"(Mrs|Ms|Miss|Mr)\b", said_as)
         if title and (title.group(1) == "Mr") != (pronoun == "he"):
             return False
         return kind not in ("body", "group")

@@ -1690,3 +1690,58 @@ def test_a_courtesy_title_keeps_the_workplace_and_a_rank_its_name() -> None:
     ]
     assert _named(documents, 2) == ["Dr. Anna Berg at the Harbour Institute in Ardell"]
     assert _named(documents, 4) == ["Ma. Lourdes Sereno, a former judge"]
+
+
+def test_a_title_with_listed_portfolios_is_named_whole_and_reads_without_a_comma() -> None:
+    documents = [
+        [
+            "The charter was signed in Vell by Harbour Minister for Fisheries, Ports, Justice "
+            "and Lighthouses Tove Aalund Riis.",
+            "Riis said that the first licences would be issued before the summer.",
+            "Minister for Roads and Rail Ivo Marten opened the new bridge at the harbour mouth.",
+            "Marten said that the bridge would carry trains from the end of the year.",
+            "Minister for Health Oda Lesk and Chief Engineer Pavel Rand toured the clinic.",
+            "Ms Lesk said that the clinic would be staffed by the end of the month.",
+            "Rand said that the foundations were laid before the ground froze in November.",
+        ]
+    ]
+    [riis] = _named(documents, 1)
+    assert riis == (
+        "Harbour Minister for Fisheries, Ports, Justice and Lighthouses Tove Aalund Riis"
+    )
+    # Every word after the title's last comma is capitalised: the name ends the title, and
+    # no comma stands before "says".
+    assert _line(Perspective(riis, "the licences come first.", "u", verb="says")).startswith(
+        "Harbour Minister for Fisheries, Ports, Justice and Lighthouses Tove Aalund Riis says"
+    )
+    assert _named(documents, 3) == ["Minister for Roads and Rail Ivo Marten"]
+    # The list before "and" ends on someone the article quotes: two people, not a title.
+    assert _named(documents, 6) == ["Chief Engineer Pavel Rand"]
+
+
+def test_a_surname_the_report_leaves_bare_is_named_as_another_report_names_them() -> None:
+    documents = [
+        [
+            "Tove Aalund Riis, the fisheries minister, signed the charter on Tuesday.",
+            "Riis said that the first licences would be issued before the summer.",
+        ],
+        [
+            "The northern fleets welcomed the charter signed in Vell this week.",
+            "Ms Riis said the fleets wanted “partners who come with a contract, not a threat”.",
+        ],
+    ]
+    found = find_perspectives([(documents[1][1], 1)], ARTICLES, limit=1, documents=documents)
+    assert [p.who for _, p in found] == ["Tove Aalund Riis, the fisheries minister"]
+
+    # Named in full, she is still the "Ms" her report called her: "he" is someone else.
+    documents[1].append("Ms Riis said he had refused to sign the first draft in October.")
+    found = find_perspectives([(documents[1][2], 1)], ARTICLES, limit=1, documents=documents)
+    assert found == []
+
+    # Two reports naming two people of that surname: the bare name stays as written.
+    documents.append(
+        ["Harbour master Jon Riis closed the port.", "Riis said that the port would reopen."]
+    )
+    articles = [*ARTICLES, ("https://c.example/1", "Outlet C")]
+    found = find_perspectives([(documents[1][1], 1)], articles, limit=1, documents=documents)
+    assert [p.who for _, p in found] == ["Ms Riis"]
