@@ -106,13 +106,19 @@ _SAID_ON = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
     r"as soon as)\b"
+    # A plan told right before its day: "results are expected on Sunday", "set for Monday".
+    r"|\b(?:is|are)\s(?:due|expected|scheduled|slated)(?:\s(?:on|for))?\s*$"
+    r"|\b(?:is|are)\sset\sfor\s*$"
 )
 # Reported speech's future ("fishermen said they would hold a protest on Thursday"), not
 # its past ("would have"), in the day's clause: a day after the statement's when the
 # sentence dates it, else near the report (see ``annotate_dates``).
 # Reported speech's future, and the future as it stood then: "was due to brief Netanyahu
 # on Friday", "were expected to meet on Monday".
-_PLANNED = re.compile(r"\b(?:was|were)\s(?:due|expected|scheduled|set|going)\sto$")
+_PLANNED = re.compile(
+    r"\b(?:was|were)\s(?:(?:due|expected|scheduled|set|going)\sto"
+    r"|(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|set\sfor)\s*$"
+)
 _BUT = re.compile(r"\s(?:but|before|only)\s")
 # What happened instead, told first after it: "was turned away", "the flight was
 # cancelled" (not "officials said he would be late": a report, not the event).
@@ -122,7 +128,13 @@ _WHAT_HAPPENED = re.compile(
 _WOULD = re.compile(
     r"\bwould\b(?!(?: \w+)? have\b)"
     r"|\b(?:was|were)\s(?:due|expected|scheduled|set|going)\sto\b"
+    r"|\b(?:was|were)\s(?:due|expected|scheduled|slated)(?:\s(?:on|for))?\s*$"
+    r"|\b(?:was|were)\sset\sfor\s*$"
 )
+# A day looked forward to: "ahead of Saturday's election", "a stay-away until Friday"
+# (told in the present or present perfect; "was closed until Saturday" is gone).
+_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till)\s+$")
+_PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:[a-z]+ly\s+)?$")
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
 # "the Sunday Times", "the Monday Night Football broadcast": the day starts a name.
@@ -883,6 +895,16 @@ def _tense(text: str, start: int) -> str | None:
     condition = max((m.end() for m in _IF.finditer(clause)), default=-1)
     if condition > max(future, past) and not _WAS.search(clause, condition):
         return "future"
+    if (
+        _AHEAD_OF.search(clause)
+        and future < 0
+        and not _WAS.search(clause)
+        and not any(
+            not _PERFECT.search(clause, max(0, end - 60), m.start())
+            for end, m in _past_verbs(clause)
+        )
+    ):
+        return "future"
     if future != past:
         return "future" if future > past else "past"
     if _IF.search(clause) or _LATER_THAN.search(clause):
@@ -899,8 +921,12 @@ def _tense(text: str, start: int) -> str | None:
 
 def _past_tenses(text: str) -> list[int]:
     """Where past tenses end in ``text``; a participle of a passive ("is granted") is none."""
+    return [end for end, _ in _past_verbs(text)]
+
+
+def _past_verbs(text: str) -> list[tuple[int, re.Match[str]]]:
     return [
-        m.end()
+        (m.end(), m)
         for m in _PAST_VERB.finditer(text)
         # The passive's "is" stands right before: a bounded look back, not the whole text.
         if not _PASSIVE_BEFORE.search(text, max(0, m.start() - 40), m.start())

@@ -668,3 +668,40 @@ def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:
     own = "The deal (Geneva, 4 December) will be signed."
     assert strip_date_annotations(own) == own
     assert stale_day(own, date(2026, 12, 7)) is None
+
+
+def test_a_day_a_plan_or_a_wait_looks_ahead_to_is_to_come() -> None:
+    thursday = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    saturday = datetime(2026, 12, 5, 8, 0, tzinfo=UTC)
+    # A plan told right before its day, in the present or as it stood then.
+    assert annotate_dates("Final results are expected on Sunday.", saturday) == (
+        "Final results are expected on Sunday (6 December)."
+    )
+    assert annotate_dates("The count is slated for Sunday.", saturday) == (
+        "The count is slated for Sunday (6 December)."
+    )
+    assert annotate_dates(
+        "The chairman says the first results were expected on Sunday.", saturday
+    ) == ("The chairman says the first results were expected on Sunday (6 December).")
+    # A plan that fell through tells of the day gone.
+    assert annotate_dates(
+        "The vote was scheduled for Tuesday but was postponed.", thursday
+    ) == ("The vote was scheduled for Tuesday (1 December) but was postponed.")
+    # "Set on fire" is no plan.
+    assert annotate_dates("The depot was set on fire on Tuesday.", thursday) == (
+        "The depot was set on fire on Tuesday (1 December)."
+    )
+    # What is waited for, told in the present or present perfect.
+    assert annotate_dates(
+        "Campaigning ends on Thursday ahead of Saturday's presidential election.", thursday
+    ) == (
+        "Campaigning ends on Thursday (3 December) ahead of Saturday's (5 December) "
+        "presidential election."
+    )
+    assert annotate_dates("The drivers' union has called a strike until Friday.", thursday) == (
+        "The drivers' union has called a strike until Friday (4 December)."
+    )
+    # Told in the past, the wait is over.
+    assert annotate_dates("The road was closed until Tuesday.", thursday) == (
+        "The road was closed until Tuesday (1 December)."
+    )
