@@ -684,9 +684,9 @@ def test_a_day_a_plan_or_a_wait_looks_ahead_to_is_to_come() -> None:
         "The chairman says the first results were expected on Sunday.", saturday
     ) == ("The chairman says the first results were expected on Sunday (6 December).")
     # A plan that fell through tells of the day gone.
-    assert annotate_dates(
-        "The vote was scheduled for Tuesday but was postponed.", thursday
-    ) == ("The vote was scheduled for Tuesday (1 December) but was postponed.")
+    assert annotate_dates("The vote was scheduled for Tuesday but was postponed.", thursday) == (
+        "The vote was scheduled for Tuesday (1 December) but was postponed."
+    )
     # "Set on fire" is no plan.
     assert annotate_dates("The depot was set on fire on Tuesday.", thursday) == (
         "The depot was set on fire on Tuesday (1 December)."
