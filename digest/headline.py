@@ -633,6 +633,38 @@ def word_cases(texts: Iterable[str]) -> WordCases:
     return WordCases(frozenset(capitalised), frozenset(lowered))
 
 
+def _phrase_case(words: list[str], place: int, core: str, texts: Sequence[str]) -> bool | None:
+    """Whether the articles write the headline's word at ``place`` in lower case beside
+    the word before or after it: True ("Russia's central bank", "Moscow court"), False
+    (they write the pair with its capital: "Central Bank of Russia"), None when they
+    never write either pair mid-sentence or write it both ways as often. A word alone is
+    both a name's and a noun's ("the Moscow Arbitration Court", "the court ruled")."""
+    strip = "“”‘’\"'()[],:;!?."
+    lower = upper = 0
+    for other, first in ((place - 1, True), (place + 1, False)):
+        if not 0 <= other < len(words):
+            continue
+        neighbour = words[other].strip(strip)
+        if not neighbour:
+            continue
+        pair = (
+            rf"{re.escape(neighbour)}\s+{re.escape(core)}"
+            if first
+            else (rf"{re.escape(core)}\s+{re.escape(neighbour)}")
+        )
+        for text in texts:
+            for match in re.finditer(rf"(?<=[\w,;] )(?i:{pair})\b", text):
+                written = match.group(0).split()
+                word = written[-1] if first else written[0]
+                if word[:1].islower():
+                    lower += 1
+                elif word[:1].isupper() and (written[0] if first else written[-1])[:1].isupper():
+                    upper += 1
+    if lower == upper:
+        return None
+    return lower > upper
+
+
 def _lower_forms(word: str) -> set[str]:
     """``word`` in lower case, its other number and, for a verb in -s, its other forms
     ("Presses" -> "presses", "press"; "Climbs" -> "climb", "climbed", "climbing")."""
@@ -837,13 +869,20 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
     capitalised, lowered = own.capitalised, own.lowered
     words = text.split(" ")
     decided: list[bool | None] = []  # per word after the first: lower it, keep it, unknown
-    for before, word in itertools.pairwise(words):
+    for place, (before, word) in enumerate(itertools.pairwise(words), start=1):
         core = word.strip("“”‘’\"'()[],:;!?.")
         # A new sentence ("Rage Grows. The New Mood"), not an abbreviation ("U.S. Leaders").
         starts = before.rstrip("“”‘’\"')")[-1:] in (".", "!", "?", ":") and not (
             _ABBREVIATION.search(before)
         )
-        if starts or core in capitalised or core.isupper() or not core[:1].isupper():
+        by_phrase = (
+            None
+            if starts or core.isupper() or not core[:1].isupper()
+            else _phrase_case(words, place, core, texts)
+        )
+        if by_phrase is not None:
+            decided.append(by_phrase)
+        elif starts or core in capitalised or core.isupper() or not core[:1].isupper():
             decided.append(False)
         elif core.lower() in lowered or core.lower() in _SMALL_WORDS:
             decided.append(True)

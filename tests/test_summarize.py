@@ -2595,3 +2595,28 @@ def test_a_plural_subjects_verb_makes_a_headline_and_a_noun_does_not(
     from digest.headline import _is_news_headline
 
     assert _is_news_headline(title) is headline
+
+
+def test_a_headline_word_is_cased_as_the_articles_write_it_beside_its_neighbour() -> None:
+    from digest.headline import _sentence_case
+
+    # "Court" and "Bank" are names' words too ("the Vell Arbitration Court", "Bank of
+    # Norland"); beside "Vell" and "central" the articles write them in lower case.
+    texts = [
+        "A Vell arbitration court on Thursday ordered the depository to pay Norland's "
+        "central bank about $230 billion. The Vell court ruling was dismissed as a stunt, "
+        "and it orders nothing abroad. The central bank filed the suit to pay its debts. "
+        "A spokesman for the Vell Arbitration Court said the claim was granted in full, "
+        "and the Bank of Norland welcomed it."
+    ]
+    assert (
+        _sentence_case(
+            "Vell Court Orders Depository to Pay Norland's Central Bank $230 Billion", texts
+        )
+        == "Vell court orders depository to pay Norland's central bank $230 billion"
+    )
+    # Written with its capitals beside its neighbour, a name keeps them.
+    assert _sentence_case(
+        "Norland Central Bank Cuts Rates to Pay Debts",
+        ["Each year the Norland Central Bank cuts rates to pay debts, and the bank said so."],
+    ) == ("Norland Central Bank cuts rates to pay debts")
