@@ -457,6 +457,16 @@ _READING_OPENING = re.compile(
     r"What(?: is|['’]s| seems| looks) (?:clear|obvious|certain) is)\b"
 )
 _REPORTED_AFTER = re.compile(r"\b(?:said|says|told|according to|added)\b")
+# An interview's introduction: the outlet or "we" put a question to someone ("Kyiv Post
+# asked Iryna Mudra, a former deputy minister, what the ruling means"). It tells what
+# the page goes on to ask, not what happened.
+_PUT_A_QUESTION = re.compile(
+    r"^We (?:spoke (?:to|with)|talked (?:to|with)|sat down with|asked)\s[^.;]{0,160}?"
+    r"\b(?:what|how|why|whether|about)\b"
+    # "asked" a question of someone it introduces: not "asked the ministry whether".
+    r"|^(?:The )?(?:[A-Z][\w'’.\-]*\s){1,4}?asked\s(?:[A-Z][\w'’.\-]*\s?){1,4},\s"
+    r"(?:a|an|the|who)\s[^;]{0,140}?,\s(?:what|how|why|whether|about)\b"
+)
 # The writer's verdict anywhere outside quotes: "Netflix's policy deserves high marks",
 # "the film undeniably chose well", "To be fair, the premiere faced ...", "It is
 # ridiculous to claim ...". A speaker's verdict in quotation marks is a voice's.
@@ -804,6 +814,7 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and not _IMPERATIVE.match(text)
         and not _OPINION_OPENING.match(text)
         and not (_READING_OPENING.match(text) and not _REPORTED_AFTER.search(text))
+        and not (_PUT_A_QUESTION.match(text) and not _REPORTED_AFTER.search(text))
         and not _VERDICT.search(_QUOTED_WHOLE.sub("", text))
         and not says_no_comment(text)
         and not _LONE_CLAUSE.match(text)

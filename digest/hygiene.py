@@ -407,7 +407,30 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # financial support from ...", "AP is solely responsible for all content").
             r"\bcoverage receives (?:financial )?support (?:from|through)\b|"
             r"\bis solely responsible for (?:all|this) content\b|"
-            r"\bstandards for working with philanthropies\b",
+            r"\bstandards for working with philanthropies\b|"
+            # A desk's funder and its disclaimer ("The Africa Desk is supported by the ...
+            # Foundation", "... do not reflect those of the Foundation"), a section's
+            # ("Disclaimer: Views expressed by writers in this section are their own").
+            r"\b(?:[Dd]esk|[Cc]overage|[Jj]ournalism|[Ff]ellowship) (?:is|are) "
+            r"(?:supported|funded|made possible|sponsored) (?:in part )?(?:by|through) "
+            r"(?:the )?(?:[A-Z][\w'’.&\-]*+[ ]?){1,6}\.?\s*$|"
+            r"^(?!.*\b(?:said|says|told)\b).*\b(?:herein|expressed)\b[^.;]{0,80}\b(?:do|does) "
+            r"not (?:necessarily )?reflect\b|"
+            r"^\s*Disclaimer\s*:|"
+            # Where a report's facts came from: "Some information for this report came
+            # from AP and Reuters", "With reports from Jane Doe in Ottawa", "(With AFP)",
+            # a wire's name alone under the text ("- AFP").
+            r"^\s*(?:Some )?(?:information|material) (?:for|in) this (?:report|story|article) "
+            r"(?:came|comes|is) from\b|"
+            r"^\s*With (?:files|reports|reporting) from (?:[A-Z][\w.'’\-]*+[ ,]*){1,6}"
+            r"(?:(?:in|and) [A-Z][\w'’\- ]{1,40})?\.?\s*$|"
+            r"^\s*\(With (?:AFP|AP|Reuters|dpa|Xinhua|agencies|wires)\)\.?\s*$|"
+            r"^\s*(?:[-–—]\s*)?(?:AFP|AP|Reuters|dpa|Xinhua|ANI|PTI|IANS|Bloomberg)\.?\s*$|"
+            # A page's comment box, closed: "Comments have been closed for this article."
+            r"^\s*(?:Comments (?:have been|are|were) (?:closed|disabled|turned off)|"
+            r"We have (?:closed|disabled|turned off) comments)\b|"
+            # A transcript's note on itself.
+            r"^\s*This (?:transcript|interview) has been (?:edited|condensed|lightly edited)\b",
         ),
     ),
     (
@@ -436,6 +459,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "promo or newsletter",
         re.compile(
+            # A link to another story under its label: "READ | Gambians vote as ...".
+            r"^\s*(?:ALSO READ|Also read|READ MORE|Read more|READ|RELATED|Related|WATCH|"
+            r"LISTEN)\s*[|›»]|"
             # A paywall's or a geoblock's notice.
             r"\b(?:reached|used up) (?:your|the) (?:limit|maximum) of (?:free )?"
             r"(?:articles|stories)\b|^\s*(?:This|The) (?:content|video|article|page|story|"

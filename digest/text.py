@@ -89,10 +89,12 @@ _NAME_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 _LINE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # Titles before a name that syntok sometimes takes for a sentence end ("Rep. Gianforte"),
-# and the abbreviations before a number ("No. 10", "Figs. 1-5").
+# and the abbreviations before a number ("No. 10", "Figs. 1-5", "on Dec. 17-18": a
+# month's is written with its day, and seldom ends a sentence).
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|"
-    r"Atty|Supt|Insp|Det|Gov|Pres|No|Nos|Vol|Fig|Figs)\.$"
+    r"Atty|Supt|Insp|Det|Gov|Pres|No|Nos|Vol|Fig|Figs|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
 )
 # A name written in capitals with a stop inside it ("the ID. SPACE VIZZION concept"): the
 # piece before ends on a short capitals token and a stop, the next opens with two words

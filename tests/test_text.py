@@ -263,6 +263,11 @@ def test_a_name_in_capitals_with_a_stop_inside_is_not_split() -> None:
     assert split_sentences("The effect is shown in Figs. 2 and 3 of the report.") == [
         "The effect is shown in Figs. 2 and 3 of the report."
     ]
+    # A month's abbreviation before its days, however the segmenter reads "17-18.".
+    assert split_sentences("Leaders meet in Vell on Dec. 17-18. The talks are open.") == [
+        "Leaders meet in Vell on Dec. 17-18.",
+        "The talks are open.",
+    ]
 
 
 def test_a_quoted_question_and_who_asked_it_are_one_sentence() -> None:
