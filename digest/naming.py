@@ -134,6 +134,7 @@ _PERSON_TITLES = _TITLES | {
     *("Maj", "Cmdr", "Capt", "Insp", "Supt", "CEO", "Commissioner", "Inspector", "Sheriff"),
     *("Trooper", "Coach", "Principal", "Rev", "Pastor", "Rabbi", "Imam", "Lord", "Lady"),
     *("Sir", "Dame", "Chairwoman", "Deputy", "Assistant"),
+    *("Commodore", "Admiral", "Colonel", "Lieutenant", "Brigadier", "Sergeant", "Captain"),
 }
 # A role written in lower case before a name, after what it belongs to ("CNN
 # contributor", "U.S. Forest Service volunteer", "and Trump supporter"): the head is one
@@ -784,6 +785,8 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
             _full_name(surname, context) if len(titles & {"Mr"}) + len(titles - {"Mr"}) < 2 else ""
         )
         who = full if full and full != surname else who
+    elif countries_named(who) == {who}:
+        pass  # "China said": its government, not a name to complete ("South China Sea")
     elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
         # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
         # read as a surname ("Police Chief Jane Doe" is someone else).
@@ -1033,6 +1036,16 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 and any(word.rstrip(".") in _PERSON_TITLES for word in title_for["title"].split())
             ):
                 full = title_for.group(0) + full
+            # "spokesperson for the West Philippine Sea Commodore Jay Tarriela": the place
+            # ends the role before it; the name begins at the rank.
+            if _OF_THE_BEFORE.search(sentence[: match.start(1)]):
+                ranks = [
+                    i
+                    for i, word in enumerate(full.split()[1:-1], start=1)
+                    if word.rstrip(".") in _PERSON_TITLES
+                ]
+                if ranks:
+                    full = " ".join(full.split()[ranks[0] :])
             opens = not sentence[: match.start()].strip(" \"“‘'")
             opener, _, rest = full.partition(" ")
             if rest and opens and (opener.lower() in _NEVER_NAMES or _OPENING_CLAUSE.match(full)):
@@ -1151,6 +1164,7 @@ def _role_after(tail: str, *, titled: bool = False) -> str:
     return ""
 
 
+_OF_THE_BEFORE = re.compile(r"\b[a-z]+\s(?:for|of)\sthe\s$")
 _SHORT_RANK = re.compile(r"([A-Z][a-z]{1,4})\.\s(?=[A-Z])")
 _PORTFOLIO = r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}"
 # "Minister for Foreign Affairs and Trade Winston Peters", "Minister for Business, Trade,

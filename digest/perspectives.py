@@ -163,9 +163,14 @@ _SUPERSEDED = re.compile(
 # "Police previously said the airport had not been decontaminated": since overtaken. Only
 # the saying before the claim: "..., said Ann Lee, originally told she had months to
 # live" describes the speaker.
+# A view said again and again ("Mr Trump has repeatedly said the US needs Greenland") is
+# background, not what the speaker said this week.
 _SAID_BEFORE = re.compile(
     r"\b(?:previously|initially|originally)\s+(?:reported|said|claimed|alleged|told|stated|"
-    r"suggested|insisted|believed)\b",
+    r"suggested|insisted|believed)\b"
+    r"|\b(?:has|have)\s+(?:repeatedly|long|often|frequently|consistently|publicly)\s+"
+    r"(?:said|claimed|argued|insisted|maintained|stated|suggested)\b"
+    r"|\b(?:has|have)\s+(?:said|claimed|argued|insisted)\s+(?:repeatedly|for years|many times)\b",
     re.IGNORECASE,
 )
 _DENIED_AFTER = re.compile(

@@ -386,6 +386,8 @@ def _one_described(name: str) -> bool:
     first, last = before.split(), after.split()
     if not first or first[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
         return False
+    if _two_titles(first, last):
+        return True
     noun = first[-1]
     if not noun.islower() or noun in _BODY_NOUNS or (noun.endswith("s") and noun[-2:] != "ss"):
         return False
@@ -396,6 +398,19 @@ def _one_described(name: str) -> bool:
     return (
         len(last) - start >= 2 and 0 < len(described) <= 4 and any(w.islower() for w in described)
     )
+
+
+def _two_titles(first: list[str], last: list[str]) -> bool:
+    """Whether "A and B NAME" gives one person two titles in capitals: "Qatar's Prime
+    Minister and Minister of Foreign Affairs Sheikh Mohammed Al-Thani". The first title
+    names no one (a possessive and title words only), so the name after "and" is its."""
+    if not 1 <= len(first) <= 4 or first[-1] not in TITLE_WORDS:
+        return False
+    words = first[1:] if first[0].endswith(("'s", "’s")) else first
+    if not all(word[:1].isupper() and not word.isupper() for word in words):
+        return False
+    titled = [i for i, word in enumerate(last) if word in TITLE_WORDS]
+    return bool(titled) and len(last) - titled[-1] >= 3 and last[0][:1].isupper()
 
 
 # What a body's name ends on or opens with, so that its "and" joins no two speakers:

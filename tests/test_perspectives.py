@@ -13,7 +13,7 @@ from digest.attribution import Statement
 from digest.models import Perspective
 from digest.naming import _titled_person
 from digest.perspectives import find_perspectives
-from digest.speakers import same_speaker
+from digest.speakers import is_plural_speaker, same_speaker
 from digest.text import split_sentences
 
 ARTICLES = [("https://a.example/1", "Outlet A"), ("https://b.example/1", "Outlet B")]
@@ -1745,3 +1745,43 @@ def test_a_surname_the_report_leaves_bare_is_named_as_another_report_names_them(
     articles = [*ARTICLES, ("https://c.example/1", "Outlet C")]
     found = find_perspectives([(documents[1][1], 1)], articles, limit=1, documents=documents)
     assert [p.who for _, p in found] == ["Ms Riis"]
+
+
+def test_a_country_a_rank_after_a_place_and_two_titles_read_as_the_report_means() -> None:
+    documents = [
+        [
+            "A coast guard ship fired a water cannon near the shoal in the South China Sea.",
+            "China said its coast guard had acted lawfully to expel the fishing boat.",
+            "Coast guard spokesperson for the West Harbour Sea Commodore Ana Lind Roque said "
+            "the crew had been treated on board.",
+            "Roque said the two injured crew members had been treated for cuts.",
+        ]
+    ]
+    # A country speaking is its government: no name to complete from "South China Sea".
+    assert _named(documents, 1) == ["China"]
+    # The place ends the role before it; the name begins at the rank.
+    assert _named(documents, 3) == ["Commodore Ana Lind Roque"]
+
+
+def test_a_view_said_again_and_again_is_no_voice_of_the_week() -> None:
+    documents = [
+        [
+            "The premier signed the Arctic pact in Vell on Wednesday.",
+            "Mr Holt has repeatedly said the republic needs the island for its security.",
+            "Mr Holt said on Wednesday that the pact changed nothing for the republic.",
+        ]
+    ]
+    assert _named(documents, 1) == []
+    assert _named(documents, 2) == ["Mr Holt"]
+
+
+def test_one_person_with_two_titles_says() -> None:
+    statement = Statement(
+        "Norland's Prime Minister and Minister of Foreign Affairs Ana Lind Roque",
+        "the talks would resume.",
+        is_plural=is_plural_speaker(
+            "Norland's Prime Minister and Minister of Foreign Affairs Ana Lind Roque"
+        ),
+    )
+    assert statement.verb == "says"
+    assert is_plural_speaker("The mayor and Governor Ann Holt")
