@@ -126,6 +126,7 @@ def extract_article(
         language=metadata.language,
         published=metadata.published,
         utc_offset=metadata.utc_offset,
+        kind=metadata.kind,
     )
 
 
@@ -527,6 +528,7 @@ class _Metadata:
     utc_offset: int | None = None  # minutes east of UTC that time was written in
     descriptions: tuple[str, ...] = ()  # the summaries the page gives search engines
     json_body: tuple[str, ...] = ()  # the paragraphs of JSON-LD's articleBody, if free
+    kind: str = ""  # "opinion" or "analysis" when the page says it is one (_page_kind)
 
 
 # <meta> names publishers put the first publication time under, most specific first.
@@ -604,7 +606,33 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
             )
         ),
         json_body=_json_ld_body(article),
+        kind=_page_kind(article, meta),
     )
+
+
+# What a page calls itself when it argues rather than reports: schema.org's types, and
+# the section or flag its <meta> tags give ("article:section" Opinion, NYT's
+# "article:opinion").
+_OPINION_TYPES = {"OpinionNewsArticle": "opinion", "AnalysisNewsArticle": "analysis"}
+_OPINION_SECTION = re.compile(
+    r"^(?:opinions?|comment|commentary|editorials?|op-?eds?|columns?|columnists|"
+    r"letters|analysis|perspectives?)$",
+    re.IGNORECASE,
+)
+
+
+def _page_kind(article: dict[str, Any], meta: dict[str, str]) -> str:
+    """ "opinion" or "analysis" when the page's JSON-LD type or its section says so."""
+    types = article.get("@type")
+    for name in types if isinstance(types, list) else [types]:
+        if isinstance(name, str) and name in _OPINION_TYPES:
+            return _OPINION_TYPES[name]
+    section = _text(article.get("articleSection")) or meta.get("article:section", "")
+    if _OPINION_SECTION.match(section.strip()):
+        return "analysis" if section.strip().lower() == "analysis" else "opinion"
+    if meta.get("article:opinion", "").strip().lower() == "true":
+        return "opinion"
+    return ""
 
 
 def _json_ld_body(article: dict[str, Any]) -> tuple[str, ...]:

@@ -410,6 +410,7 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
             final_url=result.final_url,
             page_published=page_date,
             page_utc_offset=extracted.utc_offset,
+            page_kind=extracted.kind,
         )
         return True
     reason = result.error or failure or "no article text found on the page"

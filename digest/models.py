@@ -178,12 +178,14 @@ class ExtractedText:
     ``text`` holds paragraphs separated by a blank line; it is plain text.
     ``published`` is when the page says it was first published (timezone-aware), if
     it says so; ``utc_offset`` the minutes east of UTC it wrote that time in, if not UTC.
+    ``kind`` is "opinion" or "analysis" when the page says it is one, else "".
     """
 
     text: str
     language: str = ""
     published: datetime | None = None
     utc_offset: int | None = None
+    kind: str = ""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -214,6 +216,7 @@ class Article:
     author: str = ""
     language: str = ""
     utc_offset: int | None = None  # as FeedEntry.utc_offset: the outlet's clock, if known
+    page_kind: str = ""  # "opinion" or "analysis" when its page says so (ExtractedText.kind)
 
 
 class StoryStatus(StrEnum):

@@ -272,11 +272,14 @@ def dead_counted(text: str, *, exact: bool = False) -> int:
 
 
 def is_opinion(article: Article) -> bool:
-    """Whether ``article`` is an outlet's opinion, not its report: its address files it
-    under opinion ("/opinion/", "/voices/", "/commentisfree/", "/editorial/") or its
-    title says so ("Opinion: ...", "Editorial | ...")."""
+    """Whether ``article`` is an outlet's opinion or analysis, not its report: its page
+    says so (``Article.page_kind``), its address files it under opinion ("/opinion/",
+    "/voices/", "/commentisfree/", "/editorial/") or its title says so ("Opinion: ...",
+    "Editorial | ...")."""
     path = urlsplit(article.url).path
-    return bool(_OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title))
+    return bool(
+        article.page_kind or _OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title)
+    )
 
 
 def people_counted(text: str, *, vague: bool = False) -> dict[str, int]:

@@ -897,7 +897,7 @@ def _sources(story: Story) -> tuple[Source, ...]:
             # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
             # that this link is the outlet's view, not its report. After the title: in
             # front, "Opinion:" is a label again (`digest check` flags it).
-            title = f"{title} (opinion)"
+            title = f"{title} ({article.page_kind or 'opinion'})"
         # Dated as the outlet dated it: its "on Tuesday" counts from that day.
         published = on_outlets_clock(article.published, article.utc_offset)
         sources.append(Source(article.outlet, title, article.url, published))

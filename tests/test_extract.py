@@ -212,6 +212,32 @@ def test_the_pages_publication_date_is_read(
     assert article.utc_offset == offset
 
 
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (
+            '<script type="application/ld+json">{"@type": "OpinionNewsArticle"}</script>',
+            "opinion",
+        ),
+        (
+            '<script type="application/ld+json">{"@type": ["AnalysisNewsArticle"]}</script>',
+            "analysis",
+        ),
+        ('<meta property="article:section" content="Commentary">', "opinion"),
+        ('<meta property="article:section" content="Analysis">', "analysis"),
+        ('<meta property="article:opinion" content="true">', "opinion"),
+        # A report, and a section that only mentions opinion.
+        ('<script type="application/ld+json">{"@type": "NewsArticle"}</script>', ""),
+        ('<meta property="article:section" content="Opinion polls">', ""),
+    ],
+)
+def test_a_page_that_says_it_argues_is_told_from_a_report(head: str, kind: str) -> None:
+    article = extract_article(widget_page(head=head), "https://gazette.example/2024/05/park")
+
+    assert article is not None
+    assert article.kind == kind
+
+
 def test_a_date_shown_only_to_readers_dates_the_page() -> None:
     # No JSON-LD, meta tag, <time> or dated path: the byline's date, as a theme marks it.
     byline = '<div class="jeg_meta_date"><a>December 2, 2026</a></div>'

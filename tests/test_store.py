@@ -165,6 +165,20 @@ def test_only_the_entry_that_created_an_article_writes_its_content(store: Store)
     assert (again.updated, again.unchanged) == (0, 1), "no tug of war with the linking feed"
 
 
+def test_what_a_page_says_it_is_is_kept_with_its_article(store: Store) -> None:
+    store.record_poll(FEED, _ok(_entry("k", "https://example.org/view")), now=NOW)
+    [page] = store.pending_pages(since=NOW - timedelta(days=7))
+    store.save_extraction(
+        page.article_id, text="Body.", origin=TextOrigin.PAGE, now=NOW, page_kind="analysis"
+    )
+    [article] = store.articles_between(NOW - timedelta(days=7), NOW)
+    assert article.page_kind == "analysis"
+    # Read again as a report, the page is one.
+    store.save_extraction(page.article_id, text="Body.", origin=TextOrigin.PAGE, now=NOW)
+    [article] = store.articles_between(NOW - timedelta(days=7), NOW)
+    assert article.page_kind == ""
+
+
 def test_a_moved_link_reuses_nothing_of_the_old_page(store: Store) -> None:
     store.record_poll(FEED, _ok(_entry("g", "https://example.org/old")), now=NOW)
     [page] = store.pending_pages(since=NOW - timedelta(days=7))

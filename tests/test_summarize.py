@@ -444,6 +444,14 @@ def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
         for o, t in titles.items()
         if o not in {"Harbour Radio", "Ridge Times"}
     )
+    # A page that says it is an analysis, under an address and title like a report's.
+    analysis = dataclasses.replace(
+        _article("analysis", "Coast Review", "Arctic pacts are more paper than power", WIRE, 8),
+        page_kind="analysis",
+    )
+    summary = summarize_story(Story(StoryId("s"), (*story.articles, analysis)))
+    titles = {s.outlet: s.title for s in summary.sources}
+    assert titles["Coast Review"] == "Arctic pacts are more paper than power (analysis)"
 
 
 def test_headline_is_plain_without_site_suffix(story: Story) -> None:

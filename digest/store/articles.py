@@ -252,6 +252,7 @@ class ArticleQueries(StoreBase):
         final_url: str | None = None,
         page_published: datetime | None = None,
         page_utc_offset: int | None = None,
+        page_kind: str = "",
         retry: bool = False,
     ) -> None:
         """Record one article's text; committed on its own so a crash loses nothing done.
@@ -292,6 +293,7 @@ class ArticleQueries(StoreBase):
                     text_origin=origin.value,
                     language=language,
                     extract_error=error or None,
+                    page_kind=page_kind or None,
                     **done,
                 )
             )
@@ -407,4 +409,5 @@ def _article(row: Any) -> Article:
         author=clean(row.author or ""),
         utc_offset=row.utc_offset,
         language=row.language or "",
+        page_kind=row.page_kind or "",
     )

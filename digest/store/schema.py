@@ -96,6 +96,8 @@ articles = Table(
     # False: the feed gave no date, ``published`` is the poll time until the page gives
     # one (0005); NULL (older rows) is read as dated.
     Column("feed_dated", Boolean),
+    # What the page says it is: "opinion", "analysis"; NULL or "": a report (0007).
+    Column("page_kind", String(20)),
     Index("ix_articles_published", "published"),
     Index("ix_articles_extracted", "extracted_at"),
 )
