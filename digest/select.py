@@ -96,7 +96,8 @@ class Selection:
 
     ``editor_takes`` names the chosen stories whose take the editors wrote; ``briefs``
     the one-outlet stories listed under "Also in the news", in print order; ``filed``
-    the chosen stories the editors moved under a topic, and the topic.
+    the chosen stories the editors moved under a topic, and the topic; ``gone`` the
+    article URLs whose page answered "not found" or "gone" (no link to print).
     """
 
     topics: tuple[TopicStories, ...]
@@ -105,6 +106,7 @@ class Selection:
     problems: tuple[Problem, ...] = ()
     briefs: tuple[Story, ...] = ()
     filed: Mapping[StoryId, str] = field(default_factory=dict)
+    gone: frozenset[str] = frozenset()
 
     @property
     def stories(self) -> tuple[Story, ...]:
@@ -198,6 +200,7 @@ def select_stories(
             for s in briefs[:shown]
         ),
         filed={p.story.id: p.topic for p in chosen if p.story.id in choice.moves},
+        gone=frozenset(gone),
     )
 
 

@@ -110,7 +110,9 @@ def write_stories(
                     known_names=known_names,
                     word_cases=cases,
                 )
-                summary = dataclasses.replace(summary, rank=story.rank)
+                summary = dataclasses.replace(
+                    _without_dead_links(summary, selection.gone), rank=story.rank
+                )
             except Exception as exc:
                 # Per-story isolation: one story that trips the summarizer is left out
                 # with a warning; the rest of the issue is still built.
@@ -149,6 +151,20 @@ def write_stories(
         if summaries:
             sections.append(TopicSection(topic.name, topic.configured, tuple(summaries)))
     return Written(tuple(sections), tuple(left_out), tuple(problems))
+
+
+def _without_dead_links(summary: StorySummary, gone: frozenset[str]) -> StorySummary:
+    """``summary`` without links to pages that answered "not found" at build time: its
+    feed item still told the story, but a reader who follows the link finds nothing. A
+    source goes when another stays; a voice keeps its outlet's name without the link."""
+    if not gone:
+        return summary
+    sources = tuple(s for s in summary.sources if s.url not in gone) or summary.sources
+    voices = tuple(
+        dataclasses.replace(p, source_url="") if p.source_url in gone else p
+        for p in summary.perspectives
+    )
+    return dataclasses.replace(summary, sources=sources, perspectives=voices)
 
 
 def _failed(story: Story, reason: str) -> tuple[LeftOut, Problem]:

@@ -372,3 +372,33 @@ def test_a_report_opening_on_after_or_before_is_news_not_a_scene() -> None:
         "Drones used to attack the harbour were made abroad, officials said on Sunday.",
     ):
         assert _brief_sentence("Norland and Sudland agree ceasefire", lede, summary=dek) == lede
+
+
+def test_a_page_gone_at_build_time_is_not_linked_while_another_source_stays(
+    tmp_path: Path,
+) -> None:
+    config = parse_config(
+        'newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}\n'
+        'feeds:\n  - {url: "https://example.org/rss", name: Example}\n',
+        tmp_path / "feeds.yaml",
+    )
+    text = (
+        "The island's council voted on Tuesday to buy a second ferry for the winter route. "
+        "The harbour will need a longer pier before the boat arrives in May, "
+        "Harbour master Ana Lind said on Tuesday."
+    )
+    live = _article("https://wire.example/ferry", "Wire", "Council buys a second ferry", text)
+    dead = _article("https://post.example/ferry", "Post", "Island buys a ferry", text)
+    story = Story(StoryId("s-ferry"), (live, dead))
+    selection = Selection(
+        topics=(TopicStories("Elsewhere", False, (story,)),),
+        gone=frozenset({"https://post.example/ferry"}),
+    )
+    [summary] = write_stories(config, selection, previous_sentences=frozenset()).sections[0].stories
+    assert [s.url for s in summary.sources] == ["https://wire.example/ferry"]
+    assert "https://post.example/ferry" not in {p.source_url for p in summary.perspectives}
+
+    # Every page gone: the links stay, for the editors to see where the story came from.
+    selection = dataclasses.replace(selection, gone=frozenset({live.url, dead.url}))
+    [summary] = write_stories(config, selection, previous_sentences=frozenset()).sections[0].stories
+    assert len(summary.sources) == 2
