@@ -94,6 +94,15 @@ _SUBORDINATE_PRONOUN = re.compile(
 # Not a number ("One hundred people"), nor "One" before an adjective and its noun ("One
 # unnamed official", "One armed man"): a past form counts only before an object or a
 # preposition.
+# A count with no noun of its own, counting people a sentence before named: "Eight were
+# taken to hospital", "Three of them were children", "Most were women". ("Eight people
+# were ...", "Two ferries sank" name what they count.)
+_COUNT_ALONE = re.compile(
+    r"^(?:(?!(?:19|20)\d\d\b)\d[\d,]*|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Fifteen|"
+    r"Twenty|Thirty|Forty|Fifty|Most|Many|Some|Several|Both|All|None|Half|Dozens|Scores|"
+    r"Hundreds|Thousands)(?:\s+of\s+(?:them|those|these|whom))?\s+"
+    r"(?:were|was|are|is|had|have|remain|remained|died|survived|suffered|escaped|fled)\b"
+)
 _ONE_OF_THEM = re.compile(
     r"^One\s+(?:(?!hundred\b)[a-z]+ed(?=\s+(?:the|a|an|his|her|their|its|him|them|it|to|in|"
     r"on|at|into|from|with|up|out|down|off|back|away|over)\b|[,.;])|was|is|had|has|says|said|"
@@ -472,6 +481,7 @@ def needs_antecedent(text: str) -> str:
         or _points_to_a_time(text)
         or _points_to_a_place(text)
         or _ONE_OF_THEM.match(text)
+        or _COUNT_ALONE.match(text)
         or _SAME_AS_BEFORE.search(text)
         or (_VOTE_WITHOUT_MOTION.search(text) and not _VOTE_ON.search(text))
     ):

@@ -127,6 +127,10 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         # "One" as the subject: one of a group told before.
         "One grabbed the pilot's radio and steered the ferry towards the rocks.",
         "One was a deckhand from Setúbal who had joined the crew in May.",
+        # A count with no noun: of whom?
+        "Eight were taken to hospital in Setúbal with hypothermia.",
+        "Three of them were children.",
+        "Most were fishermen from the islands.",
         # "the same" as what a sentence before told.
         "Ferry crews on the islands have been asking the same thing, the union said.",
         "Ines Duarte urged the other harbour towns to do the same.",
@@ -211,6 +215,9 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "One hundred passengers were taken off the ferry by lifeboat.",
         "One unnamed official said the ferry talks had stalled.",
         "One injured deckhand was flown to Lisbon on Friday.",
+        "Eight passengers were taken to hospital in Setúbal.",
+        "2026 was the harbour's busiest year.",
+        "Most ferries were cancelled on Sunday.",
         # The sentence tells what the same is, or it is no pointer at all.
         "When Setúbal cut its ferry fares, Lisbon did the same.",
         "The north quay closed in May; the south quay did the same in June.",
