@@ -364,7 +364,7 @@ def test_perspectives_attribute_each_reporting_form(story: Story) -> None:
             # A statement may instead lead Briefly; it is then not repeated as a view.
             assert who.lower() in summary.briefly_text.lower(), form
             continue
-        assert by_who[who].says.startswith(says), form
+        assert by_who[who].says.startswith(pair_quotes(says)), form
         assert by_who[who].outlet == outlet, form
         attributed += 1
     assert attributed >= 4
