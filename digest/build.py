@@ -29,6 +29,7 @@ from digest.ingest import (
     fetch_all,
     gone_pages,
     intake_problems,
+    moved_pages,
     pages_in_flight,
 )
 from digest.models import Issue, LeftOut, NewsWindow, Problem, RenderedIssue, Stage, Story, StoryId
@@ -150,6 +151,7 @@ def build_issue(
         examples=gather_examples(store, window),
         soft_news_last=config.newsletter.soft_news_last,
         gone=gone_pages(store, window.start, window.end),
+        moved=moved_pages(store, window.start, window.end),
         told=candidates.told,
     )
     check_moves(plan, selection.topics, {t.name for t in config.topics})
@@ -194,7 +196,7 @@ def build_issue(
             *written.problems,
         ),
         generated_at=options.now,
-        also_in_the_news=write_briefs(selection.briefs, cases, names),
+        also_in_the_news=write_briefs(selection.briefs, cases, names, selection.moved),
         watch=find_events(selection.stories, window.issue_date, printed_sentences(topics)),
         number=store.issue_number(window.issue_date.isoformat()),
         is_draft=not options.is_final,

@@ -49,6 +49,7 @@ __all__ = [
     "fetch_all",
     "gone_pages",
     "intake_problems",
+    "moved_pages",
     "pages_in_flight",
     "run_fetch",
 ]
@@ -426,6 +427,12 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
     )
     logger.info("%s: %s; used the feed's text instead", article.url, reason)
     return False
+
+
+def moved_pages(store: Store, start: datetime, end: datetime) -> dict[str, str]:
+    """The window's article URLs whose page a redirect moved, and where to: what a
+    reader's link should point at (not a feed's tracking hop)."""
+    return store.moved_pages(start, end)
 
 
 def gone_pages(store: Store, start: datetime, end: datetime) -> frozenset[str]:

@@ -97,7 +97,8 @@ class Selection:
     ``editor_takes`` names the chosen stories whose take the editors wrote; ``briefs``
     the one-outlet stories listed under "Also in the news", in print order; ``filed``
     the chosen stories the editors moved under a topic, and the topic; ``gone`` the
-    article URLs whose page answered "not found" or "gone" (no link to print).
+    article URLs whose page answered "not found" or "gone" (no link to print), and
+    ``moved`` where a redirect took the others (the link to print).
     """
 
     topics: tuple[TopicStories, ...]
@@ -107,6 +108,7 @@ class Selection:
     briefs: tuple[Story, ...] = ()
     filed: Mapping[StoryId, str] = field(default_factory=dict)
     gone: frozenset[str] = frozenset()
+    moved: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def stories(self) -> tuple[Story, ...]:
@@ -124,6 +126,7 @@ def select_stories(
     soft_news_last: bool = True,
     gone: Collection[str] = frozenset(),
     told: Collection[str] = frozenset(),
+    moved: Mapping[str, str] | None = None,
 ) -> Selection:
     """Choose at most ``max_stories`` of ``candidates`` and group them (see module doc).
 
@@ -133,6 +136,8 @@ def select_stories(
     found" or "gone" at build time: a one-outlet item whose every link is one is not
     listed in Also in the news, where the link is all a reader gets. ``told`` are the
     ids of stories sent before with nothing new: editorial entries for them are quiet.
+    ``moved`` maps article URLs to where a redirect took their page; the selection
+    keeps it for the links the issue prints.
     """
     soft = _once(soft_news) if soft_news_last else _never_soft
     choice = choose_stories(candidates, plan, told)
@@ -201,6 +206,7 @@ def select_stories(
         ),
         filed={p.story.id: p.topic for p in chosen if p.story.id in choice.moves},
         gone=frozenset(gone),
+        moved=dict(moved or {}),
     )
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -111,7 +111,7 @@ def write_stories(
                     word_cases=cases,
                 )
                 summary = dataclasses.replace(
-                    _without_dead_links(summary, selection.gone), rank=story.rank
+                    _linked(summary, selection.gone, selection.moved), rank=story.rank
                 )
             except Exception as exc:
                 # Per-story isolation: one story that trips the summarizer is left out
@@ -153,18 +153,32 @@ def write_stories(
     return Written(tuple(sections), tuple(left_out), tuple(problems))
 
 
-def _without_dead_links(summary: StorySummary, gone: frozenset[str]) -> StorySummary:
-    """``summary`` without links to pages that answered "not found" at build time: its
-    feed item still told the story, but a reader who follows the link finds nothing. A
-    source goes when another stays; a voice keeps its outlet's name without the link."""
-    if not gone:
+def _linked(summary: StorySummary, gone: frozenset[str], moved: Mapping[str, str]) -> StorySummary:
+    """``summary`` linking each page where the reader will find it.
+
+    A page that answered "not found" at build time is not linked: its feed item still
+    told the story, but a reader who follows the link finds nothing. Its source goes
+    when another stays; a voice keeps its outlet's name without the link. A page a
+    redirect moved (a feed's tracking link) is linked at its own address."""
+    if not gone and not moved:
         return summary
     sources = tuple(s for s in summary.sources if s.url not in gone) or summary.sources
+    sources = tuple(dataclasses.replace(s, url=moved.get(s.url, s.url)) for s in sources)
     voices = tuple(
-        dataclasses.replace(p, source_url="") if p.source_url in gone else p
+        dataclasses.replace(
+            p, source_url="" if p.source_url in gone else moved.get(p.source_url, p.source_url)
+        )
         for p in summary.perspectives
     )
-    return dataclasses.replace(summary, sources=sources, perspectives=voices)
+    briefly, notes = (
+        tuple(
+            dataclasses.replace(s, source_url=moved.get(s.source_url, s.source_url)) for s in part
+        )
+        for part in (summary.briefly, summary.also_worth_noting)
+    )
+    return dataclasses.replace(
+        summary, sources=sources, perspectives=voices, briefly=briefly, also_worth_noting=notes
+    )
 
 
 def _failed(story: Story, reason: str) -> tuple[LeftOut, Problem]:
@@ -195,6 +209,7 @@ def write_briefs(
     stories: Sequence[Story],
     cases: WordCases | None = None,
     known_names: frozenset[str] = frozenset(),
+    moved: Mapping[str, str] | None = None,
 ) -> tuple[Brief, ...]:
     """One line per story: its headline, outlet, link and lead sentence, in order.
 
@@ -206,7 +221,8 @@ def write_briefs(
     The headline is the story's best title, and the article linked (and whose lead is
     the sentence) is the one that title is from: a line whose headline is another
     page's would send the reader somewhere else. Where the headline was built from the
-    text, the first article (the one the story's id comes from) is linked.
+    text, the first article (the one the story's id comes from) is linked, at the
+    address a redirect took its page to (``moved``), if one did.
     """
     briefs = []
     for story in stories:
@@ -249,7 +265,7 @@ def write_briefs(
                 story_id=story.id,
                 headline=headline,
                 outlet=article.outlet,
-                url=article.url,
+                url=(moved or {}).get(article.url, article.url),
                 # "on Sunday" gets the date it means, as in a story's Briefly.
                 sentence=pair_quotes(
                     annotate_dates(sentence, article.published, article.utc_offset)

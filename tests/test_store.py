@@ -179,6 +179,29 @@ def test_what_a_page_says_it_is_is_kept_with_its_article(store: Store) -> None:
     assert article.page_kind == ""
 
 
+def test_a_page_read_at_another_address_is_known_by_the_feeds_link(store: Store) -> None:
+    for key, url in (("r", "https://feeds.example/~r/world/1"), ("d", "https://example.org/d")):
+        store.record_poll(FEED, _ok(_entry(key, url)), now=NOW)
+    pages = {p.url: p for p in store.pending_pages(since=NOW - timedelta(days=7))}
+    store.save_extraction(
+        pages["https://feeds.example/~r/world/1"].article_id,
+        text="Body.",
+        origin=TextOrigin.PAGE,
+        now=NOW,
+        final_url="https://example.org/world/arctic-pact",
+    )
+    store.save_extraction(
+        pages["https://example.org/d"].article_id,
+        text="Body.",
+        origin=TextOrigin.PAGE,
+        now=NOW,
+        final_url="https://example.org/d",
+    )
+    assert store.moved_pages(NOW - timedelta(days=7), NOW) == {
+        "https://feeds.example/~r/world/1": "https://example.org/world/arctic-pact"
+    }
+
+
 def test_a_moved_link_reuses_nothing_of_the_old_page(store: Store) -> None:
     store.record_poll(FEED, _ok(_entry("g", "https://example.org/old")), now=NOW)
     [page] = store.pending_pages(since=NOW - timedelta(days=7))

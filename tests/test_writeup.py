@@ -398,6 +398,23 @@ def test_a_page_gone_at_build_time_is_not_linked_while_another_source_stays(
     assert [s.url for s in summary.sources] == ["https://wire.example/ferry"]
     assert "https://post.example/ferry" not in {p.source_url for p in summary.perspectives}
 
+    # A page a feed's tracking link redirected to is linked at its own address.
+    moved = dataclasses.replace(
+        selection, moved={"https://wire.example/ferry": "https://wire.example/news/ferry"}
+    )
+    [summary] = write_stories(config, moved, previous_sentences=frozenset()).sections[0].stories
+    assert [s.url for s in summary.sources] == ["https://wire.example/news/ferry"]
+    assert "https://wire.example/ferry" not in {
+        *(p.source_url for p in summary.perspectives),
+        *(s.source_url for s in summary.briefly),
+    }
+
+    [brief] = write_briefs(
+        [Story(StoryId("s-a"), (live,))],
+        moved={"https://wire.example/ferry": "https://wire.example/news/ferry"},
+    )
+    assert brief.url == "https://wire.example/news/ferry"
+
     # Every page gone: the links stay, for the editors to see where the story came from.
     selection = dataclasses.replace(selection, gone=frozenset({live.url, dead.url}))
     [summary] = write_stories(config, selection, previous_sentences=frozenset()).sections[0].stories

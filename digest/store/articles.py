@@ -334,6 +334,25 @@ class ArticleQueries(StoreBase):
         with self._begin() as connection:
             return [(r.url, r.outlet, r.extract_error) for r in connection.execute(query)]
 
+    def moved_pages(self, start: datetime, end: datetime) -> dict[str, str]:
+        """Window articles whose page was read at another address, by the address the
+        feed gave: a tracking link that redirects ("feeds.example/~r/...") -> the page."""
+        articles, pages = schema.articles, schema.article_pages
+        query = (
+            select(articles.c.url, pages.c.final_url)
+            .join(pages, pages.c.article_id == articles.c.id)
+            .where(
+                and_(
+                    articles.c.published >= start,
+                    articles.c.published <= end,
+                    pages.c.final_url.is_not(None),
+                    pages.c.final_url != articles.c.url,
+                )
+            )
+        )
+        with self._begin() as connection:
+            return {r.url: r.final_url for r in connection.execute(query)}
+
     # -- articles --------------------------------------------------------------
 
     def has_articles(self) -> bool:
