@@ -200,6 +200,15 @@ def test_a_page_read_at_another_address_is_known_by_the_feeds_link(store: Store)
     assert store.moved_pages(NOW - timedelta(days=7), NOW) == {
         "https://feeds.example/~r/world/1": "https://example.org/world/arctic-pact"
     }
+    # Sent to a consent wall, the page gave no text: the feed's link stays.
+    store.save_extraction(
+        pages["https://feeds.example/~r/world/1"].article_id,
+        text="Teaser.",
+        origin=TextOrigin.FEED_SUMMARY,
+        now=NOW,
+        final_url="https://consent.example/?continue=1",
+    )
+    assert store.moved_pages(NOW - timedelta(days=7), NOW) == {}
 
 
 def test_a_moved_link_reuses_nothing_of_the_old_page(store: Store) -> None:

@@ -336,7 +336,9 @@ class ArticleQueries(StoreBase):
 
     def moved_pages(self, start: datetime, end: datetime) -> dict[str, str]:
         """Window articles whose page was read at another address, by the address the
-        feed gave: a tracking link that redirects ("feeds.example/~r/...") -> the page."""
+        feed gave: a tracking link that redirects ("feeds.example/~r/...") -> the page.
+        Only where the page gave the article's text: a redirect to a consent or login
+        wall is no address for a reader."""
         articles, pages = schema.articles, schema.article_pages
         query = (
             select(articles.c.url, pages.c.final_url)
@@ -347,6 +349,7 @@ class ArticleQueries(StoreBase):
                     articles.c.published <= end,
                     pages.c.final_url.is_not(None),
                     pages.c.final_url != articles.c.url,
+                    articles.c.text_origin == TextOrigin.PAGE.value,
                 )
             )
         )
