@@ -289,14 +289,18 @@ class Perspective:
             return ":"
         # "Jane Doe, a farmer, says ..."; a quote is introduced: "says: “...”". No comma
         # closes a list of names ("Russia, Kazakhstan and Turkey say") or a body's name
-        # ("Meteorology, Climatology and Geophysics Agency") or a title's portfolios
-        # ("Minister for Business, Trade, Justice and Gender Equality Naaja Nathanielsen"):
-        # every word after the last comma capitalised.
-        words = self.who.rsplit(",", 1)[-1].split()
+        # ("Meteorology, Climatology and Geophysics Agency"): every word capitalised. Nor
+        # a title's portfolios before the name ("Minister for Business, Trade, Justice and
+        # Gender Equality Naaja Nathanielsen"): a title first, every word after the last
+        # comma capitalised. (After a name, a role's list is an apposition: "Sarah Doe,
+        # vice president of Strategy, Planning and Design, says".)
+        words = self.who.replace(",", " ").split()
+        last = self.who.rsplit(",", 1)[-1].split()
+        titled = any(w in TITLE_WORDS for w in self.who.split(",", 1)[0].split())
         listed = (
-            "and" in words
-            and all(w[:1].isupper() for w in words if w != "and")
-            and not any(w in TITLE_WORDS for w in words)
+            "and" in (last if titled else words)
+            and all(w[:1].isupper() for w in (last if titled else words) if w != "and")
+            and (titled or not any(w in TITLE_WORDS for w in words))
         )
         comma = "," if "," in self.who and not listed else ""
         colon = ":" if self.says[:1] in '"“' else ""

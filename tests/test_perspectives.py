@@ -1714,6 +1714,11 @@ def test_a_title_with_listed_portfolios_is_named_whole_and_reads_without_a_comma
     assert _line(Perspective(riis, "the licences come first.", "u", verb="says")).startswith(
         "Harbour Minister for Fisheries, Ports, Justice and Lighthouses Tove Aalund Riis says"
     )
+    # After a name, a role's list is an apposition: its comma closes before "says".
+    apposition = "Sara Holm, the port's head of Ferries, Planning and Design"
+    assert _line(Perspective(apposition, "fares rise.", "u", verb="says")).startswith(
+        f"{apposition}, says"
+    )
     assert _named(documents, 3) == ["Minister for Roads and Rail Ivo Marten"]
     # The list before "and" ends on someone the article quotes: two people, not a title.
     assert _named(documents, 6) == ["Chief Engineer Pavel Rand"]
