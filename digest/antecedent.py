@@ -130,9 +130,12 @@ _VOTE_WITHOUT_MOTION = re.compile(
     r"|\babstained\s*[.!]?\s*$"
 )
 # ... unless the sentence says what the vote was on: "Only 178 MEPs voted in favour of
-# the text, while 371 voted against and 41 abstained."
+# the text, while 371 voted against and 41 abstained", "The government survived a vote
+# of no confidence, with 104 MPs backing it and 83 voting against."
 _VOTE_ON = re.compile(
     r"\bvot(?:ed|e|es|ing)\s+(?:against|in\s+favou?r\s+of|for|on)\s+(?:the|a|an|his|her|its|their)\b"
+    r"|\b(?:vote|motion)\s+of\s+(?:no\s+)?(?:confidence|censure)\b|\bno-confidence\b"
+    r"|\b(?:motion|bill|resolution|referendum|amendment|impeachment|censure)\b"
 )
 # "Staying on the Moon, however, has not": a "however" in the first clause answers the
 # sentence before.

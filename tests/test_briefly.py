@@ -809,6 +809,10 @@ def test_a_vote_told_without_its_motion_leans_on_the_sentence_before() -> None:
         "Parliament voted against the harbour bill on Friday.",
         "Lawmakers voted in favour of the budget by 243 to 12.",
         "Only 178 members voted in favour of the text, while 371 voted against and 41 abstained.",
+        # The motion named before the count.
+        "The harbour council survived a vote of no confidence on Friday, with 14 members "
+        "backing it and 9 voting against.",
+        "Opposition members tabled a motion on the ferry fares, but 30 voted against.",
     ):
         assert needs_antecedent(sentence) == ""
 
