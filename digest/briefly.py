@@ -464,7 +464,7 @@ _PUT_A_QUESTION = re.compile(
     r"^We (?:spoke (?:to|with)|talked (?:to|with)|sat down with|asked)\s[^.;]{0,160}?"
     r"\b(?:what|how|why|whether|about)\b"
     # "asked" a question of someone it introduces: not "asked the ministry whether".
-    r"|^(?:The )?(?:[A-Z][\w'’.\-]*\s){1,4}?asked\s(?:[A-Z][\w'’.\-]*\s?){1,4},\s"
+    r"|^(?:The )?(?:[A-Z][\w'’.\-]*\s){1,4}?asked\s[A-Z][\w'’.\-]*+(?:\s[A-Z][\w'’.\-]*+){0,3},\s"
     r"(?:a|an|the|who)\s[^;]{0,140}?,\s(?:what|how|why|whether|about)\b"
 )
 # The writer's verdict anywhere outside quotes: "Netflix's policy deserves high marks",

@@ -615,8 +615,8 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
 # "article:opinion").
 _OPINION_TYPES = {"OpinionNewsArticle": "opinion", "AnalysisNewsArticle": "analysis"}
 _OPINION_SECTION = re.compile(
-    r"^(?:opinions?|comment|commentary|editorials?|op-?eds?|columns?|columnists|"
-    r"letters|analysis|perspectives?)$",
+    r"^(?:opinions?|comment|comment is free|commentary|editorials?|op-?eds?|columns?|"
+    r"columnists|letters|analysis|perspectives?)$",
     re.IGNORECASE,
 )
 
@@ -627,9 +627,15 @@ def _page_kind(article: dict[str, Any], meta: dict[str, str]) -> str:
     for name in types if isinstance(types, list) else [types]:
         if isinstance(name, str) and name in _OPINION_TYPES:
             return _OPINION_TYPES[name]
-    section = _text(article.get("articleSection")) or meta.get("article:section", "")
-    if _OPINION_SECTION.match(section.strip()):
-        return "analysis" if section.strip().lower() == "analysis" else "opinion"
+    # A section may be a list ("Opinion, Columnists") or a path ("Opinion/Columnists"),
+    # in JSON-LD or <meta>, which may disagree ("World" and "Opinion"): any one says it.
+    sections = re.split(
+        r"\s*[,/|>»]\s*",
+        f"{_text(article.get('articleSection'))},{meta.get('article:section', '')}",
+    )
+    for section in (s.strip() for s in sections):
+        if _OPINION_SECTION.match(section):
+            return "analysis" if section.lower() == "analysis" else "opinion"
     if meta.get("article:opinion", "").strip().lower() == "true":
         return "opinion"
     return ""

@@ -413,8 +413,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ("Disclaimer: Views expressed by writers in this section are their own").
             r"\b(?:[Dd]esk|[Cc]overage|[Jj]ournalism|[Ff]ellowship) (?:is|are) "
             r"(?:supported|funded|made possible|sponsored) (?:in part )?(?:by|through) "
-            r"(?:the )?(?:[A-Z][\w'’.&\-]*+[ ]?){1,6}\.?\s*$|"
-            r"^(?!.*\b(?:said|says|told)\b).*\b(?:herein|expressed)\b[^.;]{0,80}\b(?:do|does) "
+            r"(?:a grant from )?(?:the )?(?:(?:[A-Z][\w'’.&\-]*+|&)[ ]?){1,7}\.?\s*$|"
+            r"\b(?:contained herein|expressed (?:in|by) (?:this|these|the) (?:article|column|"
+            r"section|piece|op-ed|writers?|authors?|contributors?))\b[^.;]{0,80}\b(?:do|does) "
             r"not (?:necessarily )?reflect\b|"
             r"^\s*Disclaimer\s*:|"
             # Where a report's facts came from: "Some information for this report came
@@ -425,10 +426,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*With (?:files|reports|reporting) from (?:[A-Z][\w.'’\-]*+[ ,]*){1,6}"
             r"(?:(?:in|and) [A-Z][\w'’\- ]{1,40})?\.?\s*$|"
             r"^\s*\(With (?:AFP|AP|Reuters|dpa|Xinhua|agencies|wires)\)\.?\s*$|"
-            r"^\s*(?:[-–—]\s*)?(?:AFP|AP|Reuters|dpa|Xinhua|ANI|PTI|IANS|Bloomberg)\.?\s*$|"
+            r"^\s*(?:[-–—]\s*)?(?:With )?(?:AFP|AP|Reuters|dpa|Xinhua|ANI|PTI|IANS|Bloomberg)"
+            r"\.?\s*$|"
             # A page's comment box, closed: "Comments have been closed for this article."
-            r"^\s*(?:Comments (?:have been|are|were) (?:closed|disabled|turned off)|"
-            r"We have (?:closed|disabled|turned off) comments)\b|"
+            r"^\s*Comments (?:have been|are|were) (?:closed|disabled|turned off)"
+            r"(?:\s+(?:for|on) this (?:article|story|post|page))?\.?\s*$|"
+            r"^\s*We have (?:closed|disabled|turned off) comments on this (?:article|story|post)\b|"
             # A transcript's note on itself.
             r"^\s*This (?:transcript|interview) has been (?:edited|condensed|lightly edited)\b",
         ),

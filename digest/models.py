@@ -296,7 +296,12 @@ class Perspective:
         # vice president of Strategy, Planning and Design, says".)
         words = self.who.replace(",", " ").split()
         last = self.who.rsplit(",", 1)[-1].split()
-        titled = any(w in TITLE_WORDS for w in self.who.split(",", 1)[0].split())
+        # Portfolios only, every part after the first capitalised ("Trade", "Mineral
+        # Resources"): not "Professor Jane Doe, head of the School of Law, Politics and ...".
+        parts = self.who.split(",")
+        titled = any(w in TITLE_WORDS for w in parts[0].split()) and all(
+            w[:1].isupper() for part in parts[1:] for w in part.split() if w != "and"
+        )
         listed = (
             "and" in (last if titled else words)
             and all(w[:1].isupper() for w in (last if titled else words) if w != "and")

@@ -785,7 +785,7 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
             _full_name(surname, context) if len(titles & {"Mr"}) + len(titles - {"Mr"}) < 2 else ""
         )
         who = full if full and full != surname else who
-    elif countries_named(who) == {who}:
+    elif countries_named(who) == {who} and not _surname_here(who, context):
         pass  # "China said": its government, not a name to complete ("South China Sea")
     elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
         # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
@@ -832,6 +832,28 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     if who and "," not in who:
         who = _who_clause(who, said_as, context)
     return who
+
+
+_COMPASS = frozenset(
+    {"North", "South", "East", "West", "Central", "New", "Upper", "Lower", "Greater", "Mainland"}
+)
+
+
+def _surname_here(country: str, context: Sequence[str]) -> bool:
+    """Whether the article writes ``country`` as someone's surname ("Former congressman
+    Steve Israel, who ...", "coach Andrew Ireland"): a capitalised word before it, the
+    name ending there, not a place's part ("South China Sea", "in Israel")."""
+    for sentence in context:
+        for match in re.finditer(rf"(?<![\w'’])([A-Z][a-z]+)\s{re.escape(country)}\b", sentence):
+            first = match.group(1)
+            if (
+                first not in _COMPASS
+                and first.lower() not in _NEVER_NAMES | _PREPOSITIONS
+                and not re.match(r"\s[A-Z]", sentence[match.end() :])
+                and match.start() > 0
+            ):
+                return True
+    return False
 
 
 def _spoken_in_full(word: str, context: Sequence[str]) -> str:
@@ -1166,7 +1188,10 @@ def _role_after(tail: str, *, titled: bool = False) -> str:
 
 _OF_THE_BEFORE = re.compile(r"\b[a-z]+\s(?:for|of)\sthe\s$")
 _SHORT_RANK = re.compile(r"([A-Z][a-z]{1,4})\.\s(?=[A-Z])")
-_PORTFOLIO = r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}"
+# A portfolio is a word or two ("Trade", "Foreign Affairs"); three capitalised words
+# before "and" are as often a portfolio and a name ("Secretary of State Marco Rubio and
+# Special Envoy Steve Witkoff": two people).
+_PORTFOLIO = r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)?"
 # "Minister for Foreign Affairs and Trade Winston Peters", "Minister for Business, Trade,
 # Mineral Resources, Justice and Gender Equality Naaja H. Nathanielsen": a title's
 # portfolios may be listed before the one that runs into the name.

@@ -400,16 +400,25 @@ def _one_described(name: str) -> bool:
     )
 
 
+# The last word of a title in capitals: an office ("Minister", "Secretary of State",
+# "Crown Prince", "National Security Adviser").
+_TITLE_ENDS = TITLE_WORDS | {
+    *("State", "Prince", "Adviser", "Advisor", "Envoy", "Chancellor", "Premier"),
+    *("Commissioner", "Governor", "Treasurer", "Ambassador", "Chairman", "Chair"),
+}
+
+
 def _two_titles(first: list[str], last: list[str]) -> bool:
     """Whether "A and B NAME" gives one person two titles in capitals: "Qatar's Prime
     Minister and Minister of Foreign Affairs Sheikh Mohammed Al-Thani". The first title
     names no one (a possessive and title words only), so the name after "and" is its."""
-    if not 1 <= len(first) <= 4 or first[-1] not in TITLE_WORDS:
+    if not 1 <= len(first) <= 5 or first[-1] not in _TITLE_ENDS:
         return False
     words = first[1:] if first[0].endswith(("'s", "’s")) else first
-    if not all(word[:1].isupper() and not word.isupper() for word in words):
+    # "Secretary of State", "UAE Deputy Prime Minister": capitals, an acronym, an "of".
+    if not all(word[:1].isupper() or word == "of" for word in words):
         return False
-    titled = [i for i, word in enumerate(last) if word in TITLE_WORDS]
+    titled = [i for i, word in enumerate(last) if word in _TITLE_ENDS]
     return bool(titled) and len(last) - titled[-1] >= 3 and last[0][:1].isupper()
 
 

@@ -89,13 +89,14 @@ _NAME_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 _LINE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # Titles before a name that syntok sometimes takes for a sentence end ("Rep. Gianforte"),
-# and the abbreviations before a number ("No. 10", "Figs. 1-5", "on Dec. 17-18": a
-# month's is written with its day, and seldom ends a sentence).
+# and the abbreviations before a number ("No. 10", "Figs. 1-5").
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|"
-    r"Atty|Supt|Insp|Det|Gov|Pres|No|Nos|Vol|Fig|Figs|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$"
+    r"Atty|Supt|Insp|Det|Gov|Pres|No|Nos|Vol|Fig|Figs)\.$"
 )
+# A month's abbreviation before its day ("on Dec. 17-18."), which the segmenter may end
+# a sentence at; before anything else it may end one ("fallen 20% since Jan. Analysts").
+_MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 # A name written in capitals with a stop inside it ("the ID. SPACE VIZZION concept"): the
 # piece before ends on a short capitals token and a stop, the next opens with two words
 # in capitals and then goes on in lower case, as prose does. Capitals with no lower case
@@ -278,7 +279,8 @@ def _split_sentences(text: str) -> tuple[str, ...]:
         in_paragraph = len(sentences)
         reopened = ""  # a finished sentence taken back ("the ID." before "SPACE VIZZION")
         pending: list[str] = []
-        for piece in _pieces(paragraph):
+        pieces = _pieces(paragraph)
+        for place, piece in enumerate(pieces):
             after_one = not reopened and not pending and len(sentences) > in_paragraph
             credit = _LEADING_CREDIT.match(piece) or (
                 _WIRE_CREDIT.match(piece)
@@ -297,7 +299,12 @@ def _split_sentences(text: str) -> tuple[str, ...]:
             ):
                 reopened = sentences.pop()
             pending.append(piece)
-            if _TERMINAL.search(piece) and not _TITLE_ABBREVIATION.search(piece):
+            dated = (
+                _MONTH_ABBREVIATION.search(piece)
+                and place + 1 < len(pieces)
+                and pieces[place + 1][:1].isdigit()
+            )
+            if _TERMINAL.search(piece) and not _TITLE_ABBREVIATION.search(piece) and not dated:
                 sentences.append(_joined(reopened, pending))
                 reopened, pending = "", []
         if reopened or " ".join(pending).strip():

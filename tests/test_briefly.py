@@ -129,6 +129,7 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "One was a deckhand from Setúbal who had joined the crew in May.",
         # A count with no noun: of whom?
         "Eight were taken to hospital in Setúbal with hypothermia.",
+        "Eighteen were rescued from the ferry's hold.",
         "Three of them were children.",
         "Most were fishermen from the islands.",
         # "the same" as what a sentence before told.
@@ -218,6 +219,8 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "Eight passengers were taken to hospital in Setúbal.",
         "2026 was the harbour's busiest year.",
         "Most ferries were cancelled on Sunday.",
+        # A crowd opens a wire's report.
+        "Dozens were killed in strikes on the harbour overnight, the civil defence said.",
         # The sentence tells what the same is, or it is no pointer at all.
         "When Setúbal cut its ferry fares, Lisbon did the same.",
         "The north quay closed in May; the south quay did the same in June.",

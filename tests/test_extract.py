@@ -226,6 +226,18 @@ def test_the_pages_publication_date_is_read(
         ('<meta property="article:section" content="Commentary">', "opinion"),
         ('<meta property="article:section" content="Analysis">', "analysis"),
         ('<meta property="article:opinion" content="true">', "opinion"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"articleSection": ["Opinion", "Columnists"]}</script>',
+            "opinion",
+        ),
+        ('<meta property="article:section" content="Opinion/Columnists">', "opinion"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"articleSection": "World"}</script>'
+            '<meta property="article:section" content="Comment is free">',
+            "opinion",
+        ),
         # A report, and a section that only mentions opinion.
         ('<script type="application/ld+json">{"@type": "NewsArticle"}</script>', ""),
         ('<meta property="article:section" content="Opinion polls">', ""),

@@ -210,6 +210,10 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Comments have been closed for this article.", "credit"),
         ("This transcript has been edited for length and clarity.", "credit"),
         ("READ | Ferry fares rise for the third time this year", "promo"),
+        ("The Coast Health Desk is supported by the Ana & Jon Holm Foundation.", "credit"),
+        ("This coverage is supported by a grant from the Harbour Trust.", "credit"),
+        ("— With Reuters", "credit"),
+        ("We have closed comments on this story for legal reasons.", "credit"),
         ("Follow the wire's Africa coverage at https://example.org/hub/africa", "promo"),
         ("Our morning email breaks down the key stories of the day", "promo"),
         ("Stay informed with the latest business news and market updates.", "promo"),
@@ -360,6 +364,10 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "The reforms do not reflect those of the previous government.",
         "With reports from the front line, the army said it had advanced.",
         "Comments by the minister were closed to the press, the union said.",
+        "Analysts noted that the concerns expressed by investors do not reflect the fundamentals.",
+        "According to the ministry, the views expressed by the envoy do not reflect its policy.",
+        "Comments have been disabled on the video after a flood of abuse, the platform said.",
+        "Comments are closed on Sundays, the museum said.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:

@@ -1722,6 +1722,14 @@ def test_a_title_with_listed_portfolios_is_named_whole_and_reads_without_a_comma
     assert _named(documents, 3) == ["Minister for Roads and Rail Ivo Marten"]
     # The list before "and" ends on someone the article quotes: two people, not a title.
     assert _named(documents, 6) == ["Chief Engineer Pavel Rand"]
+    # A title of something and a name before "and": two people.
+    envoys = [
+        [
+            "Secretary of State Ana Lind and Special Envoy Tomas Varga met the harbour board.",
+            "Varga said the talks had been productive and would continue next week.",
+        ]
+    ]
+    assert _named(envoys, 1) == ["Special Envoy Tomas Varga"]
 
 
 def test_a_surname_the_report_leaves_bare_is_named_as_another_report_names_them() -> None:
@@ -1742,6 +1750,21 @@ def test_a_surname_the_report_leaves_bare_is_named_as_another_report_names_them(
     documents[1].append("Ms Riis said he had refused to sign the first draft in October.")
     found = find_perspectives([(documents[1][2], 1)], ARTICLES, limit=1, documents=documents)
     assert found == []
+
+    # A relative quoted beside the one the news is about: "Ms Holm" is not the detained
+    # "Jon Holm" another report names, who says nothing there.
+    relatives = [
+        [
+            "The aid worker was detained in Vell in March.",
+            "Ms Holm said she had not been allowed to speak to her husband since his arrest.",
+        ],
+        [
+            "Aid worker Jon Holm was arrested at Vell airport in March, his family said.",
+            "Holm, 52, has been held in the city's prison since then.",
+        ],
+    ]
+    found = find_perspectives([(relatives[0][1], 0)], ARTICLES, limit=1, documents=relatives)
+    assert [p.who for _, p in found] == ["Ms Holm"]
 
     # Two reports naming two people of that surname: the bare name stays as written.
     documents.append(
@@ -1764,6 +1787,14 @@ def test_a_country_a_rank_after_a_place_and_two_titles_read_as_the_report_means(
     ]
     # A country speaking is its government: no name to complete from "South China Sea".
     assert _named(documents, 1) == ["China"]
+    # ... unless the article names someone so.
+    congressman = [
+        [
+            "Former congressman Steve Israel, who now runs a bookshop, backed the harbour bill.",
+            "Israel said the party needed a new message on the economy.",
+        ]
+    ]
+    assert _named(congressman, 1) == ["Steve Israel"]
     # The place ends the role before it; the name begins at the rank.
     assert _named(documents, 3) == ["Commodore Ana Lind Roque"]
 
@@ -1789,4 +1820,15 @@ def test_one_person_with_two_titles_says() -> None:
         ),
     )
     assert statement.verb == "says"
+    for one in (
+        "Secretary of State and National Security Adviser Ana Lind",
+        "Norland Crown Prince and Prime Minister Tomas Varga",
+        "UAE Deputy Prime Minister and Foreign Minister Sheikh Ana bin Lind",
+    ):
+        assert not is_plural_speaker(one), one
     assert is_plural_speaker("The mayor and Governor Ann Holt")
+    # A role's list after a titled name is an apposition too.
+    professor = "Professor Jane Doe, head of the School of Law, Politics and Sociology"
+    assert _line(Perspective(professor, "fees rise.", "u", verb="says")).startswith(
+        f"{professor}, says"
+    )

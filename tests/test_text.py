@@ -268,6 +268,11 @@ def test_a_name_in_capitals_with_a_stop_inside_is_not_split() -> None:
         "Leaders meet in Vell on Dec. 17-18.",
         "The talks are open.",
     ]
+    # Before anything but its day, it may end one.
+    assert split_sentences("Ferry fares have risen 20% since Jan. Captains expect more.") == [
+        "Ferry fares have risen 20% since Jan.",
+        "Captains expect more.",
+    ]
 
 
 def test_a_quoted_question_and_who_asked_it_are_one_sentence() -> None:
