@@ -1212,7 +1212,11 @@ def _portfolios_only(portfolios: str, context: Sequence[str]) -> bool:
     return not any(
         any(word in _PERSON_TITLES for word in item.split()[:-1])
         or any(
-            re.search(rf"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s{word}|\b{word}\s(?:said|says|told))\b", text)
+            re.search(
+                rf"(?:\b(?:Mr|Ms|Mrs|Dr)\.?\s{re.escape(word)}|\b{re.escape(word)}\s"
+                r"(?:said|says|told))\b",
+                text,
+            )
             for word in item.split()
         )
         for item in items

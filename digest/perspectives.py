@@ -297,19 +297,17 @@ def _named_in_story(
     beside the one the news is about ("Ms Foster said ..." of a detained "Craig Foster",
     who says nothing): the one another report names in full must speak there too."""
     surname = who.split()[-1]
+    speaks = re.compile(
+        rf"\b{re.escape(surname)}(?:,[^,]{{3,80}},)?\s(?:said|says|told|added)\b"
+        rf"|\b(?:said|says|added)\s(?:[\w.'’\-]+\s){{0,4}}{re.escape(surname)}\b"
+    )
     people: dict[str, str] = {}  # the given name and surname -> the first naming in full
     for other, context in enumerate(documents):
-        if other == doc:
+        if other == doc or not any(speaks.search(sentence) for sentence in context):
             continue
         outlet = articles[other][1] if other < len(articles) else ""
         named = name_in_full(surname, context, outlet)
         before = named[: named.find(f" {surname}")].split() if f" {surname}" in named else []
-        speaks = re.compile(
-            rf"\b{re.escape(surname)}(?:,[^,]{{3,80}},)?\s(?:said|says|told|added)\b"
-            rf"|\b(?:said|says|added)\s(?:[\w.'’\-]+\s){{0,4}}{re.escape(surname)}\b"
-        )
-        if not any(speaks.search(sentence) for sentence in context):
-            continue
         if before and not _TITLED_SURNAME.fullmatch(named):
             people.setdefault(before[-1], named)
     return next(iter(people.values())) if len(people) == 1 else ""
