@@ -25,7 +25,7 @@ from digest.antecedent import opens_on_an_ordinal, points_back, unintroduced_sur
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import is_person_word, name_in_full, speaker_kind
-from digest.places import PLACES
+from digest.places import DEMONYMS, PLACES
 from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
 from digest.text import (
     MONTH_PATTERN,
@@ -313,6 +313,53 @@ def _named_in_story(
     return next(iter(people.values())) if len(people) == 1 else ""
 
 
+# A ministry a home paper names bare ("the Foreign Ministry spokesperson"), beside the
+# minister it names bare too ("Foreign Minister Hakan Fidan"): in a story of several
+# countries, whose ministry it is, another report says ("Turkish Foreign Minister Hakan
+# Fidan").
+_BARE_MINISTRY = re.compile(
+    r"^(?P<article>The|A|An)\s+(?P<rank>(?:senior|top)\s+)?"
+    r"(?P<portfolio>Foreign|Defen[cs]e|Interior|Finance|Justice|Trade)\s+Ministry\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_MINISTER_NAME = r"([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+){1,2})"
+
+
+def _whose_ministry(who: str, doc: int, documents: Sequence[Sequence[str]]) -> str:
+    """``who`` ("The Foreign Ministry spokesperson") with the country its article's own
+    minister of that portfolio is given in the story ("The Turkish Foreign Ministry
+    spokesperson"), when every report that qualifies the minister gives one country;
+    "" otherwise."""
+    match = _BARE_MINISTRY.match(who)
+    if not match or doc >= len(documents):
+        return ""
+    portfolio = match["portfolio"].capitalize()
+    own = " ".join(documents[doc])
+    names = set(re.findall(rf"\b{portfolio} Minister {_MINISTER_NAME}", own))
+    countries: set[str] = set()
+    for name in names:
+        for text in documents:
+            for qualifier in re.findall(
+                rf"\b([A-Z][\w'’]+?)(?:['’]s)?\s+{portfolio} Minister {re.escape(name)}\b",
+                " ".join(text),
+            ):
+                if qualifier in DEMONYMS:
+                    countries.add(qualifier)
+                elif country := next(
+                    (c for c, forms in DEMONYMS.items() if qualifier in forms), ""
+                ):
+                    countries.add(country)
+    if len(countries) != 1:
+        return ""
+    [country] = countries
+    adjective = DEMONYMS[country][0] if DEMONYMS[country] else f"{country}'s"
+    rank = match["rank"] or ""
+    article = match["article"].capitalize()
+    if article != "The":
+        article = "An" if (rank or adjective)[:1].upper() in "AEIOU" else "A"
+    return f"{article} {rank}{adjective} {portfolio} Ministry{match['rest']}"
+
+
 def find_perspectives(
     sentences: Sequence[tuple[str, int]],
     articles: Sequence[tuple[str, str]],
@@ -358,6 +405,7 @@ def find_perspectives(
             who = name_in_full(statement.who, context, outlet)
             if _TITLED_SURNAME.fullmatch(who):
                 who = _named_in_story(who, doc, documents, articles) or who
+            who = _whose_ministry(who, doc, documents) or who
             if who:
                 says = _common_opening(statement.says, [s for s in context if s != text])
                 # Named anew ("Police" -> "Police Chief Jane Doe"): its number is the new name's.

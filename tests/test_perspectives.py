@@ -1832,3 +1832,21 @@ def test_one_person_with_two_titles_says() -> None:
     assert _line(Perspective(professor, "fees rise.", "u", verb="says")).startswith(
         f"{professor}, says"
     )
+
+
+def test_a_ministry_a_home_paper_names_bare_is_given_its_country() -> None:
+    documents = [
+        [
+            "Foreign Minister Ana Lind hosted her counterparts in Vell on Thursday.",
+            "Asked about the objections, the Foreign Ministry spokesperson said Norland "
+            "“does not have a veto over who keeps the peace in the harbour.”",
+        ],
+        ["In Vell, Turkish Foreign Minister Ana Lind told reporters the force needed a mandate."],
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES, limit=1, documents=documents)
+    assert [p.who for _, p in found] == ["The Turkish Foreign Ministry spokesperson"]
+    # No report says whose minister she is: the ministry stays as written.
+    found = find_perspectives(
+        [(documents[0][1], 0)], ARTICLES[:1], limit=1, documents=documents[:1]
+    )
+    assert [p.who for _, p in found] == ["The Foreign Ministry spokesperson"]
