@@ -102,34 +102,32 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|told|announced|confirmed|added|stated)\s+(?:on\s+|late\s+|early\s+)?"
     r"(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
+# A plan told right before its day: "are expected on Sunday", "was set for Monday" (after
+# "is"/"are" a future, after "was"/"were" the future as it stood then).
+_PLAN_FOR_THE_DAY = r"\s(?:(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|set\sfor)\s*$"
+# "was due to brief Netanyahu on Friday", "were expected to meet on Monday".
+_PLAN_TO = r"(?:was|were)\s(?:due|expected|scheduled|set|going)\sto"
 # A sentence about the future: "will", "is due to", "is expected to".
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
     r"as soon as)\b"
-    # A plan told right before its day: "results are expected on Sunday", "set for Monday".
-    r"|\b(?:is|are)\s(?:due|expected|scheduled|slated)(?:\s(?:on|for))?\s*$"
-    r"|\b(?:is|are)\sset\sfor\s*$"
+    rf"|\b(?:is|are){_PLAN_FOR_THE_DAY}"
 )
-# Reported speech's future ("fishermen said they would hold a protest on Thursday"), not
-# its past ("would have"), in the day's clause: a day after the statement's when the
-# sentence dates it, else near the report (see ``annotate_dates``).
-# Reported speech's future, and the future as it stood then: "was due to brief Netanyahu
-# on Friday", "were expected to meet on Monday".
-_PLANNED = re.compile(
-    r"\b(?:was|were)\s(?:(?:due|expected|scheduled|set|going)\sto"
-    r"|(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|set\sfor)\s*$"
-)
+# The future as it stood then, right before the day (see ``_tense``: what happened
+# instead, told after it, puts the day in the past).
+_PLANNED = re.compile(rf"\b(?:{_PLAN_TO}\s*$|(?:was|were){_PLAN_FOR_THE_DAY})")
 _BUT = re.compile(r"\s(?:but|before|only)\s")
 # What happened instead, told first after it: "was turned away", "the flight was
 # cancelled" (not "officials said he would be late": a report, not the event).
 _WHAT_HAPPENED = re.compile(
     r"(?:(?:the|a|an|its|his|her|their)\s+[\w\-]+\s+)?(?:was|were|had|did|[a-z]+ed)\b"
 )
+# Reported speech's future ("fishermen said they would hold a protest on Thursday"), not
+# its past ("would have"), and the future as it stood then, in the day's clause: a day
+# after the statement's when the sentence dates it, else near the report (see
+# ``annotate_dates``).
 _WOULD = re.compile(
-    r"\bwould\b(?!(?: \w+)? have\b)"
-    r"|\b(?:was|were)\s(?:due|expected|scheduled|set|going)\sto\b"
-    r"|\b(?:was|were)\s(?:due|expected|scheduled|slated)(?:\s(?:on|for))?\s*$"
-    r"|\b(?:was|were)\sset\sfor\s*$"
+    rf"\bwould\b(?!(?: \w+)? have\b)|\b{_PLAN_TO}\b|\b(?:was|were){_PLAN_FOR_THE_DAY}"
 )
 # A day looked forward to: "ahead of Saturday's election", "a stay-away until Friday"
 # (told in the present or present perfect; "was closed until Saturday" is gone).

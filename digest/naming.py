@@ -35,7 +35,14 @@ from digest.speakers import (
 )
 from digest.text import MONTHS, WEEKDAYS, content_words, word_count
 
-__all__ = ["introduce_names", "is_person_word", "name_in_full", "name_once", "speaker_kind"]
+__all__ = [
+    "introduce_names",
+    "is_person_word",
+    "name_in_full",
+    "name_once",
+    "speaker_kind",
+    "speaks",
+]
 
 # Words that open a sentence but never a name: counts, articles and a question's verb
 # ("Three Israeli ...", "The Israel Defense Forces ...", "Is Google ...").
@@ -1139,7 +1146,7 @@ def _one_of_several(
     speaks), else the one it names in full at least ``_DOMINANT`` times as often as any
     other (the story's subject, "Donald Doe" four times and "Melania Doe" once); "" if
     neither tells."""
-    speaking = {g for name, g in zip(names, given, strict=True) if g and _speaks(name, context)}
+    speaking = {g for name, g in zip(names, given, strict=True) if g and speaks(name, context)}
     # Every mention counts here, also those no role or name run was read from
     # ("Donald Doe's", a headline): how often the article names each of them.
     surname = names[0].split()[-1]
@@ -1236,7 +1243,7 @@ def _is_titled(full: str, surname: str) -> bool:
 _COURTESY = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Dame"})
 
 
-def _speaks(name: str, context: Sequence[str]) -> bool:
+def speaks(name: str, context: Sequence[str]) -> bool:
     """Whether the article reports ``name`` speaking: "said Arthur Doe", "Arthur Doe, her
     husband, told ..."."""
     escaped = re.escape(name)

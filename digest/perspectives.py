@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from digest.antecedent import opens_on_an_ordinal, points_back, unintroduced_surname
 from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
-from digest.naming import is_person_word, name_in_full, speaker_kind
+from digest.naming import is_person_word, name_in_full, speaker_kind, speaks
 from digest.places import DEMONYMS, PLACES
 from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
 from digest.text import (
@@ -297,13 +297,9 @@ def _named_in_story(
     beside the one the news is about ("Ms Foster said ..." of a detained "Craig Foster",
     who says nothing): the one another report names in full must speak there too."""
     surname = who.split()[-1]
-    speaks = re.compile(
-        rf"\b{re.escape(surname)}(?:,[^,]{{3,80}},)?\s(?:said|says|told|added)\b"
-        rf"|\b(?:said|says|added)\s(?:[\w.'’\-]+\s){{0,4}}{re.escape(surname)}\b"
-    )
     people: dict[str, str] = {}  # the given name and surname -> the first naming in full
     for other, context in enumerate(documents):
-        if other == doc or not any(speaks.search(sentence) for sentence in context):
+        if other == doc or not speaks(surname, context):
             continue
         outlet = articles[other][1] if other < len(articles) else ""
         named = name_in_full(surname, context, outlet)

@@ -6,7 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from digest.config import parse_config
+from digest.config import Config, parse_config
 from digest.dates import strip_date_annotations
 from digest.models import Brief, LeftOutReason, Story, StoryId, TopicStories
 from digest.select import Selection
@@ -172,14 +172,18 @@ def test_a_sentence_that_stands_alone_comes_before_one_that_leans_on_another() -
     assert _brief_sentence("A porter's bag goes missing", alone) == alone
 
 
-def test_a_story_with_nothing_to_print_is_left_out_with_its_articles_and_why(
-    tmp_path: Path,
-) -> None:
-    config = parse_config(
+def _config(tmp_path: Path) -> Config:
+    return parse_config(
         'newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}\n'
         'feeds:\n  - {url: "https://example.org/rss", name: Example}\n',
         tmp_path / "feeds.yaml",
     )
+
+
+def test_a_story_with_nothing_to_print_is_left_out_with_its_articles_and_why(
+    tmp_path: Path,
+) -> None:
+    config = _config(tmp_path)
     title_only = _article("https://wire.example/fence", "Wire", "A man jumps a fence", "")
     widget = _article(
         "https://post.example/widget", "Post", "Tweet", "Add a location to your Tweets."
@@ -222,11 +226,7 @@ def test_a_briefs_headline_link_and_sentence_are_one_articles() -> None:
 
 
 def test_a_name_in_the_news_all_over_the_window_needs_no_introduction(tmp_path: Path) -> None:
-    config = parse_config(
-        'newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}\n'
-        'feeds:\n  - {url: "https://example.org/rss", name: Example}\n',
-        tmp_path / "feeds.yaml",
-    )
+    config = _config(tmp_path)
     report = _article(
         "https://wire.example/ferry",
         "Wire",
@@ -377,11 +377,7 @@ def test_a_report_opening_on_after_or_before_is_news_not_a_scene() -> None:
 def test_a_page_gone_at_build_time_is_not_linked_while_another_source_stays(
     tmp_path: Path,
 ) -> None:
-    config = parse_config(
-        'newsletter: {name: Test, from: "Ed <ed@example.org>", unsubscribe: "https://x.org/u"}\n'
-        'feeds:\n  - {url: "https://example.org/rss", name: Example}\n',
-        tmp_path / "feeds.yaml",
-    )
+    config = _config(tmp_path)
     text = (
         "The island's council voted on Tuesday to buy a second ferry for the winter route. "
         "The harbour will need a longer pier before the boat arrives in May, "
