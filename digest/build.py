@@ -155,16 +155,16 @@ def build_issue(
         told=candidates.told,
     )
     check_moves(plan, selection.topics, {t.name for t in config.topics})
+    problems = (
+        *intake_problems(config, store, window),
+        *fetch_report.problems,
+        *candidates.problems,
+        *selection.problems,
+    )
     if not selection.stories:
         # Nothing to send: nothing is written or recorded, so the archive, feed.xml
         # and the record of sent issues never hold an empty issue, and the next run
         # (once the feeds are fixed) builds it.
-        problems = (
-            *intake_problems(config, store, window),
-            *fetch_report.problems,
-            *candidates.problems,
-            *selection.problems,
-        )
         left_out = (*candidates.left_out, *selection.left_out)
         return _empty(config, store, options, fetch_report, problems, left_out, selection.briefs)
     # How the week's articles write each word mid-sentence: Title Case titles (NYT,
@@ -182,22 +182,22 @@ def build_issue(
         cases=cases,
     )
     topics = apply_text(written.sections, plan, candidates.printed_before)
+    also = write_briefs(selection.briefs, cases, names, selection.moved)
     issue = Issue(
         newsletter=config.newsletter.name,
         issue_date=window.issue_date,
         window_start=window.start,
         window_end=window.end,
         topics=topics,
-        problems=(
-            *intake_problems(config, store, window),
-            *fetch_report.problems,
-            *candidates.problems,
-            *selection.problems,
-            *written.problems,
-        ),
+        problems=(*problems, *written.problems),
         generated_at=options.now,
-        also_in_the_news=write_briefs(selection.briefs, cases, names, selection.moved),
-        watch=find_events(selection.stories, window.issue_date, printed_sentences(topics)),
+        also_in_the_news=also,
+        watch=find_events(
+            selection.stories,
+            window.issue_date,
+            printed_sentences(topics, also),
+            also=selection.briefs,
+        ),
         number=store.issue_number(window.issue_date.isoformat()),
         is_draft=not options.is_final,
     )

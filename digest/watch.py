@@ -40,7 +40,7 @@ from typing import Final
 from digest.briefly import needs_antecedent
 from digest.dates import annotate_dates, local_date, spoken_on, unsure_of_the_day
 from digest.hygiene import clean_sentences
-from digest.models import Article, Story, StoryId, TopicSection, WatchItem
+from digest.models import Article, Brief, Story, StoryId, TopicSection, WatchItem
 from digest.text import (
     MONTHS,
     WEEKDAY_PATTERN,
@@ -89,7 +89,9 @@ _DATE = re.compile(
     _LEAD
     + r"(?:(?:"
     # "Tuesday 1 December 2026", "1 December", "1st of December"
-    + rf"(?:{WEEKDAY_PATTERN},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?"
+    # (of a span, "17-18 December", the first day)
+    + rf"(?:{WEEKDAY_PATTERN},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}(?:\s*[-–]\s*\d{{1,2}}{_ORDINAL})?"
+    + r"\s+(?:of\s+)?"
     + rf"{_MONTH.format(name='month1')}{_YEAR.format(name='year1')}"
     + r")|(?:"
     # "Tuesday, December 1, 2026", "December 1"
@@ -104,12 +106,12 @@ _DATE = re.compile(
     + r"|(?P<next_month>month))\b"
 )
 # Words after which a date reports the past: "said on 3 March", "voted on Tuesday".
-_REPORTED = re.compile(
-    r"\b(?:said|says|told|announced|added|wrote|reported|confirmed|published|released|"
+_REPORTING = (
+    r"said|says|told|announced|added|wrote|reported|confirmed|published|released|"
     r"stated|declared|warned|argued|noted|voted|met|signed|agreed|began|ended|opened|"
-    r"closed|arrived|died|launched|began|started|took place|happened|was|were)\s*$",
-    re.IGNORECASE,
+    r"closed|arrived|died|launched|began|started|took place|happened|was|were"
 )
+_REPORTED = re.compile(rf"\b(?:{_REPORTING})\s*$", re.IGNORECASE)
 # A future marker this many words before the date still governs it: "is expected to
 # hold a first hearing in January" (6), not a verb at the far end of a long clause.
 _MARKER_WORDS: Final = 8
@@ -128,6 +130,26 @@ _FUTURE = re.compile(
     r"(?<!was )(?<!were )valid(?=\s*$))\b",
     re.IGNORECASE,
 )
+
+# An event in the diary, a few words before its date: "a summit in Brussels on", "the
+# hearing at the High Court on". Not "the accident near the border on": a date after
+# the day of writing is ahead only for what can be planned.
+_EVENT_NOUN = re.compile(
+    r"\b(?:summit|meeting|talks|hearing|vote|elections?|referendum|run-?off|visit|"
+    r"conference|trial|session|ballot|debate|ceremony|inauguration|congress|plenum|"
+    r"negotiations|sitting)s?(?:\s+(?!(?:was|were|had|has)\b)[\w.'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+_NOT_PLANNED = re.compile(
+    rf"\b(?:{_REPORTING}|say|should|ought|must|could|might|would)\b", re.IGNORECASE
+)
+_TOLD_AS_PAST = re.compile(
+    r"(?:\s*[-–]\s*\d{1,2})?(?:,?\s+20\d\d)?,?\s+(?:\w+\s+)?"
+    r"(?:was|were|had|ended|broke|collapsed|failed|took|went|\w+ed)\b"
+)
+# How soon after the day of writing such a date must lie: a day and month with no year
+# written ("Dec. 17") a few weeks on is this year's, never last year's.
+_EVENT_AHEAD_DAYS: Final = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,13 +172,30 @@ def find_events(
     stories: Sequence[Story],
     issue_date: date,
     printed: Mapping[StoryId, Sequence[str]] | None = None,
+    *,
+    also: Sequence[Story] = (),
 ) -> tuple[WatchItem, ...]:
     """Events ahead that the articles of ``stories`` put on a date, soonest first.
 
     At most :data:`MAX_ITEMS`; dated events come before month-only ones of the same
     month. ``printed`` maps a story id to the sentences the issue prints for it; none
-    of them is repeated here. See the module docstring for what counts.
+    of them is repeated here. ``also`` (the stories under Also in the news) gives
+    events only where ``stories`` leave room: a date in a one-outlet report is still
+    a date the issue tells of. See the module docstring for what counts.
     """
+    main = _events(stories, issue_date, printed)
+    more = _events(also, issue_date, printed) if len(main) < MAX_ITEMS else []
+    items = main + more[: MAX_ITEMS - len(main)]
+    items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
+    return tuple(items)
+
+
+def _events(
+    stories: Sequence[Story],
+    issue_date: date,
+    printed: Mapping[StoryId, Sequence[str]] | None,
+) -> list[WatchItem]:
+    """:func:`find_events` of ``stories`` alone, soonest first, capped."""
     found: dict[tuple[str, date, date | None], WatchItem] = {}
     for story in stories:
         already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
@@ -189,7 +228,7 @@ def find_events(
                         )
     items = _without_vaguer_duplicates(found.values())
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
-    return tuple(items[:MAX_ITEMS])
+    return items[:MAX_ITEMS]
 
 
 def _named(sentence: str, story: Story) -> str:
@@ -305,13 +344,18 @@ def _sentences(text: str) -> Iterable[str]:
             yield sentence
 
 
-def printed_sentences(topics: Iterable[TopicSection]) -> dict[StoryId, list[str]]:
-    """Each story's printed Briefly and Also worth noting sentences, for ``printed``."""
-    return {
+def printed_sentences(
+    topics: Iterable[TopicSection], briefs: Iterable[Brief] = ()
+) -> dict[StoryId, list[str]]:
+    """Each story's printed Briefly and Also worth noting sentences, and each brief's
+    line, for ``printed``."""
+    printed = {
         s.story_id: [x.text for x in (*s.briefly, *s.also_worth_noting)]
         for t in topics
         for s in t.stories
     }
+    printed.update((brief.story_id, [brief.sentence]) for brief in briefs if brief.sentence)
+    return printed
 
 
 def _is_printed(sentence: str, printed: Sequence[list[str]]) -> bool:
@@ -333,7 +377,8 @@ def _mentions(
     said_on = spoken_on(sentence, published)
     mentions = []
     for match in _DATE.finditer(sentence):
-        if not _speaks_of_future(sentence, match):
+        future = _speaks_of_future(sentence, match)
+        if not future and not _names_an_event(sentence, match):
             continue
         weekday = match.group("weekday")
         spoken = today if said_on == published else {said_on.weekday()}
@@ -346,11 +391,20 @@ def _mentions(
         mention = _resolve(match, said_on if weekday else published)
         if mention is None or (is_dated_in_past and not _has_year(match)):
             continue
+        if not future and not (
+            mention.day is not None
+            and published < mention.day <= published + timedelta(days=_EVENT_AHEAD_DAYS)
+        ):
+            continue
         if weekday:
             mention = dataclasses.replace(
                 mention, weekday_at=match.start("weekday"), weekday=weekday
             )
-        if mention.day is not None and match.group("lead").lower() == "on":
+        # A span's first day ("on 17-18 December") is not all of how it is put.
+        spans = re.match(r"\s*[-–]\s*\d", sentence[match.end() :]) or re.search(
+            r"\d\s*[-–]", match.group(0)
+        )
+        if mention.day is not None and match.group("lead").lower() == "on" and not spans:
             mention = dataclasses.replace(mention, said=match.group(0))
         # A month alone counts only from the next month on: "in November" read on 23
         # November may well be over.
@@ -372,6 +426,26 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
         return True
     is_opening = len(before.split()) <= 1 and not match.group("weekday")
     return is_opening and _FUTURE.search(sentence[match.end() :]) is not None
+
+
+def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
+    """Whether the date is an event's, named as a noun right before it with no verb of
+    reporting in its clause ("at a summit in Brussels on Dec. 17-18"). Such a date needs
+    no future tense when it lies shortly after the day the outlet wrote: written down
+    ahead of it, it is a date in the diary (checked in :func:`_mentions`)."""
+    if match.group("weekday") or match.group("next_month"):
+        return False  # a weekday is always placed ahead: it needs the tense to say so
+    before = sentence[: match.start()]
+    # Anywhere before it: "said at a summit on 3 December"; "should be held on"; "Her
+    # lawyer said ..., in which he called for a boycott of by-elections on December 13"
+    # (a line about the lawyer's words, under the by-elections' date).
+    if _NOT_PLANNED.search(before) or _PAST_EXPECTATION.search(before):
+        return False
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    # "Talks in Geneva on 3 December ended without a deal": told as past after all.
+    if _TOLD_AS_PAST.match(sentence, match.end()):
+        return False
+    return _EVENT_NOUN.search(clause) is not None
 
 
 def _resolve(match: re.Match[str], published: date) -> _Mention | None:

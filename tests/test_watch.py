@@ -93,7 +93,43 @@ CASES = [
         TUESDAY,
         (date(2026, 12, 18), date(2026, 12, 1)),
     ),
+    (
+        "an event named before a date a fortnight on, no future tense",
+        "The ruling comes as EU leaders prepare a loan at a summit in Brussels on Dec. 3.",
+        TUESDAY,
+        (date(2026, 12, 3), date(2026, 12, 1)),
+    ),
+    (
+        "a span's first day, the span kept",
+        "Ministers meet at a summit in Brussels on 17-18 December.",
+        TUESDAY,
+        (date(2026, 12, 17), date(2026, 12, 1)),
+    ),
     # What must not become an event:
+    (
+        "an event named before a date, told as past",
+        "Talks in Geneva on 3 December ended without a deal.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "an event named before a date, reported",
+        "The minister said at a summit on 3 December that talks will resume.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "an event named before a date months on, no future tense",
+        "Leaders meet at a summit in Brussels on 17 March.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "no event named before a date, no future tense",
+        "A report near the border on 2 December tells of shelling.",
+        TUESDAY,
+        None,
+    ),
     ("what should have been", "The treaty should have been signed on 1 December.", TUESDAY, None),
     ("a demand", "Critics say the talks should be held on 3 December instead.", TUESDAY, None),
     ("valid then", "The permits were valid until 1 December, officials said.", TUESDAY, None),
@@ -138,6 +174,9 @@ PRINTED = {
         "The new duties are due to take effect."
     ),
     "The next rate decision is due on 3 February.": "The next rate decision is due.",
+    "The ruling comes as EU leaders prepare a loan at a summit in Brussels on Dec. 3.": (
+        "The ruling comes as EU leaders prepare a loan at a summit in Brussels."
+    ),
     "It is unclear whether the council will vote on 1 December.": (
         "It is unclear whether the council will vote."
     ),
@@ -254,6 +293,29 @@ def test_soonest_first_dated_before_month_only_and_capped() -> None:
     assert days == sorted(d for d in days if d is not None)
     assert days[0] == date(2026, 12, 3)
     assert all(i.story_id != "s-month" for i in items)  # month-only sorts after the days
+
+
+def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:
+    brief = _story(
+        "The central bank cut rates again. The governor will present the inflation report "
+        "on 11 December.",
+        story_id="s-brief",
+    )
+    main = _story("The vote is due on 20 December.", story_id="s-main")
+    items = find_events([main], ISSUE, also=[brief])
+    assert [(i.story_id, i.day) for i in items] == [
+        ("s-brief", date(2026, 12, 11)),
+        ("s-main", date(2026, 12, 20)),
+    ]
+    # Its line under Also in the news is not printed twice.
+    line = "The governor will present the inflation report on 11 December."
+    assert find_events([main], ISSUE, {StoryId("s-brief"): [line]}, also=[brief]) == items[1:]
+    # The stories' own dates come first: a full calendar leaves none for it.
+    full = [
+        _story(f"The vote is due on {day} December.", story_id=f"s-{day:02d}")
+        for day in (20, 13, 14, 15, 16, 17)
+    ]
+    assert all(i.story_id != "s-brief" for i in find_events(full, ISSUE, also=[brief]))
 
 
 def test_a_weekday_ahead_counts_from_the_day_the_outlet_wrote_on() -> None:
