@@ -54,10 +54,11 @@ _DATELINE = re.compile(
         (?=[A-Z][A-Z.'’\-]{{2}})
         [A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){{0,3}}     # KYIV / NEW YORK / ST. LOUIS
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
-           (?:,?[ ][A-Z][a-z]{{2,8}}\.?[ ]\d{{1,2}})?          # , June 3
+           (?:,?[ ](?:[A-Z][a-z]{{2,8}}|[A-Z]{{3,9}})\.?[ ]\d{{1,2}})?  # , June 3 / , DEC 1
            (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
            (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*(?:[–—]|--)[ ]*(?=[A-Z"“]))
-      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*(?:--)?)?  # Salahuddin, Libya
+      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}            # Salahuddin, Libya
+           (?:[ ]\d{{1,2}})?[ ]*(?:--)?)?                        # Hanoi, December 3
         \([A-Z][\w.&'’]*(?:[ ][A-Z0-9][\w.&'’]*){{0,3}}\)      # (Skyline 7), --(BUSINESS WIRE)
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
@@ -128,7 +129,8 @@ _SECTION_LABEL = re.compile(
 _GLUED_LABEL = re.compile(
     r"^(?!(?:The|A|An|In|On|At|When|If|After|Before|As|For|But|And|Or|So|It|He|She|They|"
     r"We|I|This|That)\b)(?:[A-Z][\w'’&.\-]*+|\d++)(?:[ ](?:[A-Z][\w'’&.\-]*+|\d++)){0,3}[ ]"
-    r"(?=(?:The|A|An|They|He|She|It|We|This|These|Those)[ ][a-z])"
+    # ("Hoi An streets ...": "An" before a consonant is a name's, not the article.)
+    r"(?=(?:The|A|They|He|She|It|We|This|These|Those)[ ][a-z]|An[ ][aeiouh])"
 )
 # A label or counter with nothing after it: "Story highlights", "1 of 6.".
 _LABEL_ONLY = re.compile(

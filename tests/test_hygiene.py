@@ -57,6 +57,11 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
             "The chipmaker agreed to buy a rival.",
         ),
         ("BOSTON--The hospital opened a new wing.", "The hospital opened a new wing."),
+        # A wire's date in capitals (ANSA), an agency after a place and date (VNA).
+        ("CAIRO, DEC 1 - Italy will give 60 million euros.", "Italy will give 60 million euros."),
+        ("ROME, NOV 30 - Premier Meloni met Erdogan.", "Premier Meloni met Erdogan."),
+        ("Hanoi, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
+        ("Rome, December 3 was a wet day in the capital.", None),
         ("Chicago, Nov. 30, 2018 was the coldest day of the year.", None),
         # A country of three words; a city with its state's abbreviation.
         (

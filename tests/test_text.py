@@ -549,6 +549,8 @@ def test_lines_after_a_colon_that_are_no_catalogue_are_kept() -> None:
         ),
         ("Comets 101 They are made of ice and dust.", "They are made of ice and dust."),
         ("Netflix's The Crown returns in May.", "Netflix's The Crown returns in May."),
+        ("Photos: Hoi An streets become waterways.", "Hoi An streets become waterways."),
+        ("Quayside Gazette An hour later the ferry left.", "An hour later the ferry left."),
     ],
 )
 def test_bios_illustrations_and_glued_credits_are_furniture(sentence: str, cleaned: str) -> None:
