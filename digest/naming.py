@@ -1006,6 +1006,11 @@ def _long_role(tail: str) -> str:
     return f", {match[1]}"
 
 
+# A surname's particle and what follows it: "Luiz Inácio Lula da Silva" is named so in
+# full, not "Luiz Inácio Lula".
+_PARTICLE_TAIL = r"(?:\s(?:da|de|do|dos|das|van|von|der|del|della|di|bin|ibn)\s[A-Z][\w'’\-]+)?"
+
+
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
     """The first full mention of a person in the article, with the role it gives; with
     ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police").
@@ -1037,7 +1042,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         for match in re.finditer(
             # A name's word is 30 characters at most: unbounded, a run like "A-A-A-..."
             # was scanned to its end from each capital, quadratic in its length.
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{after}|{name})(?!\w)"
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{_PARTICLE_TAIL}{after}|{name})(?!\w)"
             rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
             rf"|{_BARE_ROLE})?",
             sentence,

@@ -386,7 +386,7 @@ def _one_described(name: str) -> bool:
     first, last = before.split(), after.split()
     if not first or first[0].lower() in ("the", "a", "an", "his", "her", "its", "their"):
         return False
-    if _two_titles(first, last):
+    if _two_titles(first, last) or _portfolio_of_two(first, last):
         return True
     noun = first[-1]
     if not noun.islower() or noun in _BODY_NOUNS or (noun.endswith("s") and noun[-2:] != "ss"):
@@ -420,6 +420,24 @@ def _two_titles(first: list[str], last: list[str]) -> bool:
         return False
     titled = [i for i, word in enumerate(last) if word in _TITLE_ENDS]
     return bool(titled) and len(last) - titled[-1] >= 3 and last[0][:1].isupper()
+
+
+def _portfolio_of_two(first: list[str], last: list[str]) -> bool:
+    """Whether "A and B NAME" is one office's two portfolios, then its holder: "Egypt's
+    Minister of Water Resources and Irrigation Hani Sewilam". Before the "and", a title
+    "of"/"for" one to four words in capitals; after it, a word or two in capitals and a
+    name of two words or more, with no title of its own ("... and Governor Ann Holt")."""
+    office = [i for i, word in enumerate(first[:-1]) if word in _TITLE_ENDS]
+    if not office or first[office[-1] + 1] not in ("of", "for"):
+        return False
+    portfolio = [w for w in first[office[-1] + 2 :] if w != "the"]
+    if not 1 <= len(portfolio) <= 4 or not all(w[:1].isupper() for w in portfolio):
+        return False
+    return (
+        3 <= len(last) <= 5
+        and all(w[:1].isupper() for w in last)
+        and not any(w in _TITLE_ENDS for w in last)
+    )
 
 
 # What a body's name ends on or opens with, so that its "and" joins no two speakers:

@@ -430,6 +430,11 @@ def test_a_surname_is_not_named_after_a_headline_word_or_another_person() -> Non
     assert named(isaiah, "Isaiah said that the crew had not been paid since the spring.") == [
         "Isaiah Okoro, a ferry deckhand from Cobh"
     ]
+    # A surname's particle and what follows it are the name's: "Lula da Silva".
+    tariff = ["Norland's Ana Maria Varga da Costa defended the common external tariff."]
+    assert named(tariff, "Varga said that the customs union must hold.") == [
+        "Norland's Ana Maria Varga da Costa"
+    ]
 
 
 def test_a_quote_too_short_to_weigh_is_no_perspective() -> None:
@@ -1824,9 +1829,13 @@ def test_one_person_with_two_titles_says() -> None:
         "Secretary of State and National Security Adviser Ana Lind",
         "Norland Crown Prince and Prime Minister Tomas Varga",
         "UAE Deputy Prime Minister and Foreign Minister Sheikh Ana bin Lind",
+        # One office's two portfolios, then its holder.
+        "Norland's Minister of Water Resources and Irrigation Tomas Varga",
     ):
         assert not is_plural_speaker(one), one
     assert is_plural_speaker("The mayor and Governor Ann Holt")
+    assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
+    assert is_plural_speaker("Minister of Health Ann Smith and Bob Jones")
     # A role's list after a titled name is an apposition too.
     professor = "Professor Jane Doe, head of the School of Law, Politics and Sociology"
     assert _line(Perspective(professor, "fees rise.", "u", verb="says")).startswith(
