@@ -570,16 +570,37 @@ def _roles_once(before: str, voices: tuple[Perspective, ...]) -> tuple[Perspecti
 def _one_spelling(texts: list[str]) -> Callable[[str], str]:
     """A function that writes each name the way ``texts`` write it with its accents: two
     outlets in one story print "Orbán" and "Orban", and the reader should see one
-    name. Only capitalised words that differ by accents alone are touched."""
+    name. Only capitalised words that differ by accents alone are touched, and a first
+    name only before the surname it was accented before: "António Guterres" leaves
+    "Antonio Tajani" as he is."""
     accented: dict[str, str] = {}
+    before: dict[str, set[str]] = {}  # the capitalised word after each accented one
     for text in texts:
-        for word in _LETTERS.findall(text):
+        for match in _LETTERS.finditer(text):
+            word = match.group(0)
             plain = fold_accents(word)
             if plain != word and word[0].isupper():
                 accented.setdefault(plain, word)
+                before.setdefault(plain, set()).add(_next_name(text, match.end()))
     if not accented:
         return lambda text: text
-    return lambda text: _LETTERS.sub(lambda m: accented.get(m.group(0), m.group(0)), text)
+
+    def spelt(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word not in accented or _next_name(match.string, match.end()) not in before[word]:
+            return word
+        return accented[word]
+
+    return lambda text: _LETTERS.sub(spelt, text)
+
+
+def _next_name(text: str, end: int) -> str:
+    """The capitalised word right after ``end`` in ``text`` (accents folded), or ""."""
+    following = _NEXT_WORD.match(text, end)
+    return fold_accents(following.group(1)) if following and following.group(1)[0].isupper() else ""
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_][^\W_]*)")
 
 
 def _sourced_by(title: str) -> str:
