@@ -485,6 +485,8 @@ _VERDICT = re.compile(
 # in maps") is kept up to date or looked at, not a report of the week's event either.
 _EXPLAINER_TITLE = re.compile(
     r"^(?:Why|How|What|Which|Who (?:is|are|was|were))\s|\?$"
+    # after a label: "Swiss arms re-exports: what the House vote changes"
+    r"|^[^:]{3,60}:\s+(?:[Ww]hat|[Ww]hy|[Hh]ow)\s(?!I\b|we\b)"
     r"|^(?i:timelines?|explainer|explained|mapped)\s*(?::|of\b)"
     r"|^In (?i:pictures|photos|maps|charts|numbers|graphics)\s*:"
     r"|\b(?i:explained|in (?:\d+ )?(?:pictures|photos|maps|charts|numbers|graphics))$"
@@ -800,15 +802,19 @@ def _is_table_row(text: str) -> bool:
     return text.count("|") >= 2
 
 
-def is_briefly_candidate(candidate: Candidate) -> bool:
-    """A plain declarative sentence of news: no quote, first person, caption or headline."""
+def is_briefly_candidate(candidate: Candidate, *, quoted_phrase: bool = False) -> bool:
+    """A plain declarative sentence of news: no quote, first person, caption or headline.
+
+    With ``quoted_phrase``, a report may quote a few words of the statement it reports
+    (``_quotes_someone``): a one-report story whose news is that statement has no
+    other lede to tell it."""
     text = candidate.text
     return (
         _is_statement(text, candidate.words)
         and not candidate.voiced
         and not candidate.unended
         and not _OPEN_QUOTE.match(text)
-        and not _QUOTED_SPAN.search(text)
+        and not (_quotes_someone(text) if quoted_phrase else _QUOTED_SPAN.search(text))
         and not _FIRST_PERSON.search(_EVERYONES.sub("", text))  # "our solar system"
         and not opens_with_interjection(text)
         and not _IMPERATIVE.match(text)
@@ -828,6 +834,31 @@ def is_briefly_candidate(candidate: Candidate) -> bool:
         and text.count("(") == text.count(")")
         and quotes_balance(text)
     )
+
+
+def _quotes_someone(text: str) -> bool:
+    """Whether ``text`` gives someone's words (``_QUOTED_SPAN``), not a report that
+    quotes a phrase of what it reports them saying: "Egypt's minister warned on
+    Wednesday that Ethiopia's “unilateral and uncoordinated” operation endangers ..."
+    is the report, told with the minister's own few words."""
+    spans = list(_QUOTED_SPAN.finditer(text))
+    if not spans:
+        return False
+    [first, *more] = spans
+    return bool(
+        more
+        or word_count(first.group(0)) > _QUOTED_PHRASE_WORDS
+        or not _REPORTS_THAT.search(text[: first.start()])
+    )
+
+
+# A phrase of a statement quoted inside the report of it: a few words after "warned
+# that" or "said that" in the sentence's own voice.
+_QUOTED_PHRASE_WORDS = 4
+_REPORTS_THAT = re.compile(
+    r"\b(?:said|says|warned|warns|argued|insisted|claimed|stressed|declared)\b"
+    r"(?:\s+[\w’'-]+){0,4}\s+that\s"
+)
 
 
 def leans_on(scored: ScoredSentences, index: int) -> str:
@@ -1122,7 +1153,12 @@ def select_briefly(
 
     With ``lead_docs``, the lead comes from one of those articles when one of them
     offers a lead at all (a story the editors merged others into keeps its own)."""
-    pool = [i for i, c in enumerate(scored.candidates) if is_briefly_candidate(c)]
+    one_report = len(scored.documents) == 1
+    pool = [
+        i
+        for i, c in enumerate(scored.candidates)
+        if is_briefly_candidate(c, quoted_phrase=one_report)
+    ]
     # A speaker's statement tells the news in the speaker's words: another outlet's
     # report of it first, when there is one.
     reported = [i for i in pool if scored.candidates[i].doc not in scored.statements]
@@ -1225,7 +1261,19 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     )
     if _is_reaction(text) and any(events_elsewhere):
         value *= 1 - _FEATURE_PENALTY
+    # The next round announced, beside ledes telling the round that was held: what
+    # happened first, what comes next after it (or in What to watch).
+    told_elsewhere = (
+        not _NEXT_ROUND.search(scored.candidates[i].text) for d in others for i in ledes[d]
+    )
+    if _NEXT_ROUND.search(text) and any(told_elsewhere):
+        value *= 1 - _FEATURE_PENALTY
     return value
+
+
+_NEXT_ROUND = re.compile(
+    r"\bnext (?:round|meeting|session|sitting)\b[^.;]*\b(?:will|would|is to|are to|is due)\b"
+)
 
 
 def _is_reaction(text: str) -> bool:

@@ -355,6 +355,28 @@ def test_play_that_resumed_is_news() -> None:
         assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
 
 
+def test_a_one_report_storys_lede_may_quote_a_few_of_the_words_it_reports() -> None:
+    def candidate(sentence: str) -> Candidate:
+        return Candidate(sentence, 0, 0, word_count(sentence))
+
+    lede = candidate(
+        "Norland's water minister warned on Wednesday that Vell's “unilateral and "
+        "uncoordinated” dam releases endanger the towns downstream."
+    )
+    assert is_briefly_candidate(lede, quoted_phrase=True)
+    # Where other reports tell the news, theirs come first: the quote is a voice.
+    assert not is_briefly_candidate(lede)
+    # Someone's words at length, or two quotations, or a quotation no verb reports.
+    for words in (
+        "Norland's water minister warned on Wednesday that the releases were “a danger to "
+        "every town along the river”.",
+        "Norland's water minister warned that the “unilateral and uncoordinated” releases "
+        "put “lives and livelihoods at risk”.",
+        "The “unilateral and uncoordinated” releases flooded three towns on Wednesday.",
+    ):
+        assert not is_briefly_candidate(candidate(words), quoted_phrase=True), words
+
+
 def test_a_reason_or_concession_without_its_main_clause_is_a_fragment() -> None:
     def candidate(sentence: str) -> Candidate:
         return Candidate(sentence, 0, 3, word_count(sentence))
@@ -974,6 +996,10 @@ def test_names_used_alone_in_many_stories_are_known() -> None:
         ("EXPLAINED: How the vote works", True),
         ("Timeline: the road to the ceasefire", True),
         ("The war in 10 maps", True),
+        ("Arms re-exports: what the House vote changes, and what it doesn't", True),
+        ("Gaza truce: How the deal works", True),
+        ("Minister: what we need is calm at the border", False),
+        ("Ports reopen: shipping resumes on the Danube", False),
     ],
 )
 def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explainer: bool) -> None:

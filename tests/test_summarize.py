@@ -1752,6 +1752,15 @@ def test_a_name_two_outlets_spell_apart_by_accents_is_printed_one_way() -> None:
     assert "Orbán" in printed and "Orban" not in printed
 
 
+def test_a_first_name_is_accented_only_as_the_same_person_is() -> None:
+    from digest.summarize import _one_spelling
+
+    spell = _one_spelling(["UN Secretary-General António Guterres spoke.", "Tomás Varga said."])
+    assert spell("Minister Antonio Tajani met Antonio Guterres; Tomas Varga left.") == (
+        "Minister Antonio Tajani met António Guterres; Tomás Varga left."
+    )
+
+
 def test_an_explainers_teaser_does_not_lead_over_a_report_of_the_event() -> None:
     # Three feed teasers of one event: the explainer frames an angle, the reports say
     # what happened. The explainer's teaser shares most words with the others and led
@@ -2272,6 +2281,39 @@ Parliaments in Tallinn and Riga must ratify the treaty by March.
     assert summary.briefly[0].text.startswith("Estonia and Latvia signed a border treaty")
     # A plural subject's verb in a title makes it a headline.
     assert summary.headline == "Estonia and Latvia sign border treaty"
+
+
+def test_a_lede_announcing_the_next_round_does_not_lead_where_others_tell_this_one() -> None:
+    next_round = """\
+Ana Varga, head of the Norland delegation, has said the next round of talks with Vell over \
+the river border will take place in Lisbon next Thursday.
+
+Varga said the talks in Geneva had covered the river border and the fishing grounds.
+"""
+    held = """\
+Norland and Vell ended two days of talks on their river border in Geneva on Friday, with \
+both delegations saying they had made progress but that the fishing grounds were unresolved.
+
+The talks were the first between the two governments since the border clashes in March.
+"""
+    hosts = """\
+Negotiators from Norland and Vell met in Geneva on Thursday and Friday for talks on the \
+river border, hosted by the Swiss foreign ministry.
+
+Swiss diplomats said the two sides had agreed to meet again.
+"""
+    story = Story(
+        StoryId("talks"),
+        (
+            _article("wire", "Wire", "Border talks end in Geneva", held, 2),
+            _article("daily", "Daily", "Norland and Vell meet in Geneva", hosts, 3),
+            _article("home", "Home Daily", "Varga: next round in Lisbon", next_round, 30),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert not summary.briefly[0].text.startswith("Ana Varga")
 
 
 STORM_MONDAY = """\
