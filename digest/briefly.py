@@ -1147,12 +1147,17 @@ def _is_title_case(text: str) -> bool:
 
 
 def select_briefly(
-    scored: ScoredSentences, budget: int, lead_docs: frozenset[int] = frozenset()
+    scored: ScoredSentences,
+    budget: int,
+    lead_docs: frozenset[int] = frozenset(),
+    history: frozenset[int] = frozenset(),
 ) -> list[int]:
     """Indices of the Briefly sentences in reading order: the event first (see module).
 
     With ``lead_docs``, the lead comes from one of those articles when one of them
-    offers a lead at all (a story the editors merged others into keeps its own)."""
+    offers a lead at all (a story the editors merged others into keeps its own).
+    Sentences in ``history`` (what happened in years before: Also worth noting's) do
+    not follow the lead."""
     one_report = len(scored.documents) == 1
     pool = [
         i
@@ -1192,7 +1197,11 @@ def select_briefly(
     for lead in leads:
         rest_budget = budget - scored.candidates[lead].words
         options: list[list[int]] = [[lead]]
-        others = [i for i in shortlist if i != lead and scored.candidates[i].words <= rest_budget]
+        others = [
+            i
+            for i in shortlist
+            if i != lead and i not in history and scored.candidates[i].words <= rest_budget
+        ]
         for size in _REST_SIZES:
             for combo in itertools.combinations(others, size):
                 if sum(scored.candidates[i].words for i in combo) > rest_budget:

@@ -444,9 +444,16 @@ def _briefly_of_now(
     1995, a jury acquitted ..." for a parole hearing); then the first choice stays, and
     is flagged for the editors. A sentence in ``superseded`` (a death toll a later report
     raised) is left out unless it is the whole Briefly, and so is one that tells again
-    what a sentence before it told (:func:`_says_again`). Returns the scores so ranked,
-    for the rest."""
-    briefly = select_briefly(scored, budget, lead_docs)
+    what a sentence before it told (:func:`_says_again`). Nor does a sentence telling
+    of a year before its report's follow the lead ("Nearly 9,000 people were killed
+    when two earthquakes struck Nepal in 2015"): it is background. Returns the scores
+    so ranked, for the rest."""
+    history = frozenset(
+        i
+        for i, candidate in enumerate(scored.candidates)
+        if _tells_history(candidate.text, written_on(i).year)
+    )
+    briefly = select_briefly(scored, budget, lead_docs, history)
     for _ in range(_STALE_RETRIES):
         past = {i: day for i in briefly if (day := stale(i)) is not None}
         if not past:
@@ -454,7 +461,7 @@ def _briefly_of_now(
         scores = scored.scores.copy()
         scores[list(past)] = float(scores.min()) - 1.0
         demoted = replace(scored, scores=scores)
-        again = select_briefly(demoted, budget, lead_docs)
+        again = select_briefly(demoted, budget, lead_docs, history)
         if not again:
             break
         day = past.get(briefly[0]) or max(past.values())
@@ -482,6 +489,25 @@ def _briefly_of_now(
         if not _says_again(scored, index, told):
             told.append(index)
     return scored, told
+
+
+def _tells_history(text: str, year: int) -> bool:
+    """Whether ``text`` tells of a year before ``year`` ("in 2015", "the 2015 Gorkha
+    earthquake") and of no day of its own week ("on Tuesday", "this week")."""
+    return any(int(y) < year for y in _IN_A_YEAR.findall(text)) and not _THIS_WEEK.search(text)
+
+
+# "in 2015", "in June 2025", "the 2015 Gorkha earthquake": a year, not a count, nor a
+# comparison of this week's news ("higher than in the 2021 election", "the first since
+# 2015").
+_IN_A_YEAR = re.compile(
+    r"(?<!\bthan )(?<!\bthan in )\b(?:[Ii]n|[Tt]he|of|from|during|until|early|late|mid-?|"
+    rf"{'|'.join(MONTHS)})\s+((?:19|20)\d\d)\b(?!\s*(?:people|of|per|[a-z]+s\b))"
+)
+_THIS_WEEK = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|"
+    r"yesterday|this week|last week|this month)\b"
+)
 
 
 def _headline(

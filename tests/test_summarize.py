@@ -2009,7 +2009,7 @@ Zambia's government said on Wednesday that it had foiled a coup attempt after a 
 soldiers briefly seized the state broadcaster's headquarters in Lusaka.
 
 Zambia, Africa's second-largest copper producer, has been seen as one of the continent's \
-most stable democracies since the end of one-party rule in 1991.
+most stable democracies since the end of one-party rule.
 
 The president was due to address the nation on Wednesday evening, his spokesman said.
 """
@@ -2281,6 +2281,35 @@ Parliaments in Tallinn and Riga must ratify the treaty by March.
     assert summary.briefly[0].text.startswith("Estonia and Latvia signed a border treaty")
     # A plural subject's verb in a title makes it a headline.
     assert summary.headline == "Estonia and Latvia sign border treaty"
+
+
+def test_a_sentence_of_years_before_is_background_not_briefly() -> None:
+    quake = """\
+The death toll from an earthquake in the hills of western Norland rose to 71 on Wednesday, \
+officials said, as soldiers dug through collapsed homes in the district of Vell.
+
+Nearly 9,000 people were killed when two earthquakes struck Norland in 2015.
+
+The quake destroyed more than 2,000 houses across Vell, the district office said.
+"""
+    later = """\
+Rescuers in the Norland district of Vell reached three cut-off villages on Wednesday after \
+the earthquake that killed 71 people, officials said.
+
+Helicopters carried the injured from Vell to hospitals in the capital.
+"""
+    story = Story(
+        StoryId("quake"),
+        (
+            _article("wire", "Wire", "Norland quake toll rises to 71", quake, 2),
+            _article("daily", "Daily", "Rescuers reach cut-off villages in Vell", later, 3),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert not [s for s in summary.briefly if "2015" in s.text]
+    assert len(summary.briefly) >= 2
 
 
 def test_a_lede_announcing_the_next_round_does_not_lead_where_others_tell_this_one() -> None:
