@@ -65,6 +65,7 @@ __all__ = [
     "in_speakers_words",
     "is_briefly_candidate",
     "is_explainer_title",
+    "is_reaction",
     "is_redundant",
     "leans_on",
     "needs_antecedent",
@@ -323,8 +324,9 @@ _REACTION_LEDE = re.compile(
     r"^(?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}\s+"
     rf"(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
     rf"(?:it|he|she|they)\s+(?:had\s+|has\s+)?{_REACTION}|"
-    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:welcomed|condemned|criticised|criticized|praised|"
-    r"hailed|denounced|deplored|decried))\s+the\s"
+    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:strongly|sharply|firmly|warmly)\s+)?"
+    r"(?:welcomed|condemned|criticised|criticized|praised|hailed|denounced|deplored|decried)"
+    rf"(?:\s+on\s+{WEEKDAY_PATTERN})?)\s+the\s"
 )
 _VOTED = re.compile(r"\b(?:resolution|voted|votes? of|passed)\b")
 _SINCE_THEN = re.compile(
@@ -1266,9 +1268,9 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
         value *= 1 - _FEATURE_PENALTY
     # A reaction beside a lede telling the event: the event first.
     events_elsewhere = (
-        not _is_reaction(scored.candidates[i].text) for d in others for i in ledes[d]
+        not is_reaction(scored.candidates[i].text) for d in others for i in ledes[d]
     )
-    if _is_reaction(text) and any(events_elsewhere):
+    if is_reaction(text) and any(events_elsewhere):
         value *= 1 - _FEATURE_PENALTY
     # The next round announced, beside ledes telling the round that was held: what
     # happened first, what comes next after it (or in What to watch).
@@ -1285,7 +1287,9 @@ _NEXT_ROUND = re.compile(
 )
 
 
-def _is_reaction(text: str) -> bool:
+def is_reaction(text: str) -> bool:
+    """Whether ``text`` opens on a reaction to a thing ("China condemned the sanctions
+    ..."), not the thing or a body's vote on it."""
     return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(text)
 
 

@@ -73,7 +73,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import NUMBER_WORDS, is_opinion
+from digest.softnews import NUMBER_WORDS, dead_counted, is_opinion
 from digest.text import (
     MONTHS,
     content_words,
@@ -516,8 +516,11 @@ def _headline(
     """The story's headline, made with the Briefly's lead (:func:`make_headline`)."""
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
-    # The Briefly's toll: not a year's ("In 2018 a quake killed 4,300") nor a war's.
-    told = " ".join(text for i in briefly if not other_count(text := scored.candidates[i].text))
+    # The Briefly's toll: not a year's ("In 2018 a quake killed 4,300") nor a war's; the
+    # lead's, when it gives one (a reaction after it may give a later figure).
+    counted = [text for i in briefly if not other_count(text := scored.candidates[i].text)]
+    lead_count = bool(counted) and counted[0] == lead and dead_counted(lead, exact=True)
+    told = lead if lead_count else " ".join(counted)
     return make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
 
 

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate
+from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate, is_reaction
 from digest.figures import same_figure
 from digest.models import Article
 from digest.softnews import dead_counted, people_counted
@@ -33,7 +33,16 @@ __all__ = [
 def other_count(text: str) -> bool:
     """Whether ``text`` counts another time or group: it names a year, or tells a running
     total, the killed and injured together or a massacre it recalls."""
-    return bool(_YEAR.search(text) or _OTHER_COUNT.search(text))
+    if _YEAR.search(text):
+        return True
+    for match in _OTHER_COUNT.finditer(text):
+        # "in one of the deadliest attacks on the city since the war began": a
+        # comparison of this count, not a running total.
+        clause = re.split(r"[,;]", text[: match.start()])[-1]
+        if match.group(0).lower() == "since" and _SUPERLATIVE.search(clause):
+            continue
+        return True
+    return False
 
 
 # A death toll a later report raised ("killing at least 43" on the first day, "has risen
@@ -54,6 +63,9 @@ _OTHER_COUNT = re.compile(
     r"\bsince\b|\b(?:killed|dead) (?:or|and) (?:injured|wounded|hurt)\b|\bcasualties\b"
     r"|\bin which\b",
     re.IGNORECASE,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most \w+)\b", re.IGNORECASE
 )
 _TOLL_JUMP = 10
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
@@ -92,6 +104,9 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and not same_figure(count, other)
                 and articles[scored.candidates[j].doc].published > written
                 and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _TOLL_CONTEXT
+                # A reaction's figure ("Egypt condemned the attack, which killed 47")
+                # updates the count but does not tell the event: (see newest_toll).
+                and not is_reaction(scored.candidates[j].text)
                 for j, other in found.items()
             ):
                 superseded.setdefault(i, kind)
@@ -130,13 +145,16 @@ _NOT_PLACES = frozenset(
 
 def newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | None:
     """The lede giving the highest exact death toll that no later report raised,
-    when it is higher than every toll it superseded; else None."""
+    when it is higher than every toll it superseded; else None. Not a reaction's
+    ("Egypt condemned the attack, which killed 47 people"): lifted over the reports,
+    it would lead the story with who condemned it."""
     ledes = {
         i: count
         for i, candidate in enumerate(scored.candidates)
         if i not in superseded
         and candidate.position < LEDE_POSITIONS
         and is_briefly_candidate(candidate)
+        and not is_reaction(candidate.text)
         and not other_count(candidate.text)
         and (count := dead_counted(candidate.text, exact=True))
     }

@@ -2312,6 +2312,40 @@ Helicopters carried the injured from Vell to hospitals in the capital.
     assert len(summary.briefly) >= 2
 
 
+def test_a_reactions_later_toll_does_not_lead_the_story_of_the_attack() -> None:
+    wire = """\
+A drone strike on a crowded market in Vell, the capital of Norland's north, killed at \
+least 40 people on Wednesday evening, a medical group said, blaming the rebel militia.
+
+The medical group said more than 70 people were wounded and the city's hospital was full.
+"""
+    daily = """\
+At least 40 civilians were killed when drones struck a busy market in Vell on Wednesday \
+evening, in one of the deadliest attacks on the city since the war began.
+
+The militia has besieged the city since August.
+"""
+    reaction = """\
+Ostland strongly condemned on Thursday the drone attack on a market in Vell, which killed \
+47 people according to the latest figures from the health authorities.
+
+Ostland hosts more than a million refugees from the war in Norland.
+"""
+    story = Story(
+        StoryId("market"),
+        (
+            _article("wire", "Wire", "Drone strike on Vell market kills at least 40", wire, 2),
+            _article("daily", "Daily", "Drones kill 40 at busy Vell market", daily, 3),
+            _article("ostland", "Ostland Daily", "Ostland condemns attack on Vell", reaction, 30),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert not summary.briefly[0].text.startswith("Ostland")
+    assert "40" in summary.headline
+
+
 def test_a_lede_announcing_the_next_round_does_not_lead_where_others_tell_this_one() -> None:
     next_round = """\
 Ana Varga, head of the Norland delegation, has said the next round of talks with Vell over \
@@ -2699,3 +2733,23 @@ def test_a_headline_word_is_cased_as_the_articles_write_it_beside_its_neighbour(
         "Norland Central Bank Cuts Rates to Pay Debts",
         ["Each year the Norland Central Bank cuts rates to pay debts, and the bank said so."],
     ) == ("Norland Central Bank cuts rates to pay debts")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "other"),
+    [
+        # A comparison of this count with the war's others: the count is this attack's.
+        (
+            "At least 40 civilians were killed at the market, in one of the deadliest "
+            "attacks on the city since the war began.",
+            False,
+        ),
+        # A running total, a year's count: another count.
+        ("More than 40,000 people have been killed in Vell since the war began.", True),
+        ("In 2018 a quake killed more than 4,300 people.", True),
+    ],
+)
+def test_a_count_compared_with_the_wars_others_is_this_events(sentence: str, other: bool) -> None:
+    from digest.tolls import other_count
+
+    assert other_count(sentence) is other
