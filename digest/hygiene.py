@@ -339,7 +339,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bCORRECT(?:S|ED|ION)\b|^\s*\(?(?:Correction|Clarification|Editor'?s note)\b|"
             r"\b(?:An|A previous|An earlier) (?:earlier )?version of this "
             r"(?:article|story|report|post)\b|"
-            r"\bThis (?:article|story|report) (?:has been|was) (?:updated|corrected|amended)|"
+            r"\bThis (?:article|story|report) (?:has been|was) (?:last )?(?:updated|corrected|"
+            r"amended)|"
+            # A wire service's machine-translation notice ("... fact-checked by an
+            # external editorial team ... automatic translation tools such as DeepL").
+            r"\bfact-checked by an external editorial team\b|"
+            r"^(?!.*\b(?:said|says|told)\b).*?\b(?:automatic|machine) translation tools?\b|"
+            r"\bautomatically translated news\b|"
             # The article speaking of itself: "the court order referred to in this story
             # has been amended", "Stay with us for developments in this story", "the
             # publisher of this report". ("No winners in this story", "the findings in

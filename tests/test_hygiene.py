@@ -264,6 +264,16 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
             "correction notice",
         ),
         ("Published - December 5, 2026 10:10 pm IST", "correction notice"),
+        ("This story was last updated at 9:45 pm with the latest figures.", "correction"),
+        (
+            "This news story has been written and carefully fact-checked by an external "
+            "editorial team.",
+            "correction notice",
+        ),
+        (
+            "At Harbour Wire we use automatic translation tools to translate it into English.",
+            "correction notice",
+        ),
         ("The Harbour Courier values your privacy", "cookie"),
         ("Thanks for following along.", "teaser"),
         (
@@ -298,6 +308,7 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "The question for the council is: who pays for the new quay?",
         "The autopsy report shows her injuries were consistent with a fall.",
         "The harbour board said the report is being updated to include new data.",
+        "The ministry said machine translation tools would be banned in the courts.",
         "“This is a developing situation,” the harbour master said.",
         "The service, which is not available in your country yet, launched in May.",
         # Reports that use the words today's furniture uses.
