@@ -403,7 +403,7 @@ def find_perspectives(
                 who = _named_in_story(who, doc, documents, articles) or who
             who = _whose_ministry(who, doc, documents) or who
             if who:
-                says = _common_opening(statement.says, [s for s in context if s != text])
+                says = _fronted(_common_opening(statement.says, [s for s in context if s != text]))
                 # Named anew ("Police" -> "Police Chief Jane Doe"): its number is the new name's.
                 plural = statement.is_plural if who == statement.who else is_plural_speaker(who)
                 if not _pronoun_fits(says, who, plural=plural, said_as=statement.who):
@@ -507,6 +507,19 @@ def _body_named_as(
         for sentence in context
         for run in re.findall(rf"\b{re.escape(first)}\b(?:\s[A-Z][\w&.\-]*)*", sentence)
     )
+
+
+def _fronted(says: str) -> str:
+    """``says`` with "that" before a phrase the reported sentence put first: "says in
+    Kyiv, four people were killed" reads as where the speaker spoke; "says that in Kyiv,
+    four people were killed" as what they said."""
+    return f"that {says}" if _FRONTED_PHRASE.match(says) else says
+
+
+_FRONTED_PHRASE = re.compile(
+    r"(?:in|on|at|after|before|during|since|across|under|for|despite|following|overnight)"
+    r"\b[^,;:.\"“”]{1,40},\s"
+)
 
 
 def _common_opening(says: str, context: Sequence[str]) -> str:

@@ -334,6 +334,14 @@ def test_a_word_capitalised_only_to_open_the_reported_sentence_reads_in_lower_ca
     assert found[0][1].says == "Ferguson had known about the deal for months."
 
 
+def test_a_phrase_the_reported_sentence_put_first_follows_that() -> None:
+    claim = "In Vell, four people were killed and 19 injured, reported Ana Lind, the mayor."
+    documents = [["Drones struck the port of Vell overnight.", claim]]
+    [(_, found)] = find_perspectives([(claim, 0)], ARTICLES[:1], limit=1, documents=documents)
+    # Not "says in Vell, four people ...": where the mayor spoke.
+    assert found.says == "that in Vell, four people were killed and 19 injured."
+
+
 def test_a_group_is_qualified_as_the_article_names_it_but_not_taken_for_a_surname() -> None:
     claim = "Police said the driver had not been charged with any offence so far."
     chief = "Police Chief Jane Doe said the bus had been stopped at the border."
