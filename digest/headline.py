@@ -842,12 +842,16 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # A plain title needs no recasing, which a teaser's few words may not allow.
             int(_is_title_case(title)),
             # A home paper's title names no one ("Legislature passes NT$1.25 trillion
-            # special defense budget"): beside one that says whose, it says too little.
-            int(named and not _names_someone(title, names)),
+            # special defense budget"), or names a country by its compass word alone
+            # ("North fires ICBM ..."): beside one that says whose, it says too little.
+            int(named and not _names_someone(title, names)) + int(bool(_BARE_COMPASS.match(title))),
             -shared / max(1.0, len(bag) ** 0.5),
         )
 
     return min(good, key=rank)
+
+
+_BARE_COMPASS = re.compile(r"^(?:North|South|East|West)\s+[a-z]")
 
 
 def _is_title_case(text: str) -> bool:

@@ -474,6 +474,14 @@ def test_a_title_that_names_no_one_gives_way_to_one_that_says_whose() -> None:
         "b", "B", "Taiwan parliament approves $40m special harbour defence budget", text, 1
     )
     assert make_headline(Story(StoryId("s"), (home, abroad))) == abroad.title
+    # Nor does a home paper's compass word alone ("North" for North Norland).
+    launch = (
+        "North Norland test-fired a long-range missile on Friday, officials in Vell said, "
+        "its first such launch in two years."
+    )
+    home = _article("a", "A", "North fires missile over Vell", launch, 0)
+    abroad = _article("b", "B", "Norland fires missile over Vell", launch, 1)
+    assert make_headline(Story(StoryId("s"), (home, abroad))) == abroad.title
     # A title whose first word is a name the story writes says whose too: see
     # test_a_headline_gives_no_vague_count_far_below_the_briefly_toll ("Kunar quake ...").
 
