@@ -46,6 +46,7 @@ from digest.text import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
     curl_quotes,
+    inside_quotations,
     lower_words,
     month_number,
 )
@@ -334,7 +335,13 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
 
 
 def _sentences(text: str) -> Iterable[str]:
-    for sentence in clean_sentences(text):
+    sentences = clean_sentences(text)
+    # A sentence inside someone's quotation ("We have agreed ... The next meeting will
+    # be held in Miami next Thursday. ...") is theirs, and printed alone, no one's.
+    quoted = inside_quotations(sentences)
+    for sentence, inside in zip(sentences, quoted, strict=True):
+        if inside:
+            continue
         if len(sentence) <= _MAX_SENTENCE_CHARS and not _FIRST_PERSON.search(sentence):
             # Printed alone, a line must say whose event it is: "Their deployment will
             # begin on Thursday" and "And Nintendo, too, will ..." lean on the sentence

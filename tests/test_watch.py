@@ -146,6 +146,12 @@ CASES = [
     ("month verb, not month", "Farmers will march through the capital in protest.", TUESDAY, None),
     ("past year in the sentence", "On June 24, the 2010 tour will set off again.", TUESDAY, None),
     ("first person", "We will be back on 5 December with more.", TUESDAY, None),
+    (
+        "inside a quotation",
+        'Quote: "Work goes on. The next meeting will be held on 3 December. That is all."',
+        TUESDAY,
+        None,
+    ),
     # Printed alone, a line must not lean on the sentence before it.
     ("a pronoun's event", "Their deployment will begin on Thursday.", FRIDAY, None),
     ("a connective's event", "And the union, too, will march on 1 December.", TUESDAY, None),
