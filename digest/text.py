@@ -392,6 +392,8 @@ def pair_quotes(text: str) -> str:
             ),
             text,
         )
+        if "'" in text:
+            text = _curled_single(text)  # "calls the drill 'an unjustified show'"
     if '"' not in text:
         return text
     if "“" not in text and "”" not in text:
@@ -426,6 +428,27 @@ def _curl_apostrophes(token: str, *, word_ends: bool) -> str:
 
 _ADDRESS_OR_WORD = re.compile(r"\S+")
 _ADDRESS = re.compile(r"://|@|^www\.")
+
+
+def _curled_single(text: str) -> str:
+    """``text``'s straight single marks left after its apostrophes as ‘ and ’, when they
+    pair up as quotations (ANSA's "adding that 'a reformed authority' must ..."): each
+    opens at the start or after a space, a bracket or a dash and closes before a space,
+    a stop or the end, in turn. Otherwise they stay as they are."""
+    marks = [index for index, char in enumerate(text) if char == "'"]
+    if len(marks) % 2:
+        return text
+    out = list(text)
+    for place, index in enumerate(marks):
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if place % 2 == 0 and before in " ([{—–-" and after.isalnum():
+            out[index] = "‘"
+        elif place % 2 == 1 and not before.isspace() and (after.isspace() or after in ".,;:!?)"):
+            out[index] = "’"
+        else:
+            return text
+    return "".join(out)
 
 
 def _curled(text: str) -> str:

@@ -369,6 +369,12 @@ def test_a_document_with_an_audio_players_fallback_line_is_an_article() -> None:
             '“He called it "fake news" today,” she said.',
         ),
         ('“It is a 65" screen,” he said.', '“It is a 65" screen,” he said.'),
+        # Single marks that pair up as a quotation (a wire's style) are curled too.
+        (
+            "Vell calls the drill 'an unjustified show of force', Lind's aide said.",
+            "Vell calls the drill ‘an unjustified show of force’, Lind’s aide said.",
+        ),
+        ("She said 'yes and left.", "She said 'yes and left."),
     ],
 )
 def test_pair_quotes_closes_a_curly_quote_with_its_own_mark(sentence: str, printed: str) -> None:
