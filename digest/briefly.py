@@ -41,6 +41,7 @@ import numpy.typing as npt
 from digest.antecedent import introduced_before, needs_antecedent, unintroduced_surname
 from digest.attribution import join_list_items
 from digest.hygiene import clean_sentence, clean_sentences, is_boilerplate_document
+from digest.places import countries_named
 from digest.softnews import dead_counted
 from digest.text import (
     MONTHS,
@@ -1272,6 +1273,18 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     )
     if is_reaction(text) and any(events_elsewhere):
         value *= 1 - _FEATURE_PENALTY
+    # One country's part, beside two or more reports whose ledes never name it ("Italy
+    # will contribute 60 million euros ..." beside "Donors pledged a total of $11.6
+    # billion ..."): the outlet's home angle on the event.
+    country = countries_named(" ".join(text.split()[:_SUBJECT_WORDS]))
+    if (
+        country
+        and len(others) >= 2
+        and not any(
+            country & countries_named(scored.candidates[i].text) for d in others for i in ledes[d]
+        )
+    ):
+        value *= 1 - _FEATURE_PENALTY
     # The next round announced, beside ledes telling the round that was held: what
     # happened first, what comes next after it (or in What to watch).
     told_elsewhere = (
@@ -1282,6 +1295,8 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     return value
 
 
+# How much of a lede's opening is its subject, for the home angle: "The United States".
+_SUBJECT_WORDS = 3
 _NEXT_ROUND = re.compile(
     r"\bnext (?:round|meeting|session|sitting)\b[^.;]*\b(?:will|would|is to|are to|is due)\b"
 )

@@ -194,7 +194,7 @@ _VERB = re.compile(
     # change", "Winter storm warning"); "reach" only before what is reached.
     r"sign|seize|unveil|approve|condemn|discuss|dissolve|elect|arrest|accuse|announce|"
     r"defend|expand|extend|resign|restore|sue|suspend|threaten|topple|accept|adopt|allow|"
-    r"appoint|capture|deploy|detain|evacuate|expel|oust|overturn|reopen|retake|"
+    r"appoint|capture|deploy|detain|evacuate|expel|oust|overturn|pledge|reopen|retake|"
     r"reach(?=\s(?:an?\s)?(?:agreement|deal|accord|truce|ceasefire|settlement))|"
     # Irregular past participles a headline uses without "has" ("Rahman sworn in").
     r"sworn|taken|given|shown|seen|known|found|built|chosen|driven|written|drawn|fallen|"

@@ -2354,6 +2354,40 @@ Ostland hosts more than a million refugees from the war in Norland.
     assert "40" in summary.headline
 
 
+def test_one_countrys_part_does_not_lead_where_the_other_reports_tell_the_whole() -> None:
+    home = """\
+Italy will contribute 60 million euros to the rebuilding of Vell, Foreign Minister Ana \
+Lind announced at a donors' conference in Lisbon on Tuesday, where delegations from more \
+than 70 countries pledged billions of dollars for the rebuilding of Vell.
+
+Lind met her Portuguese counterpart on the sidelines of the conference.
+"""
+    total = """\
+International donors pledged a total of $11.6 billion for the rebuilding of Vell at a \
+conference in Lisbon on Tuesday, far short of the $53 billion the World Bank says is needed.
+
+The Gulf states and Japan were among the largest donors.
+"""
+    host = """\
+Delegations from more than 70 countries met in Lisbon on Tuesday for a donors' conference \
+on the rebuilding of Vell, hosted by Portugal's prime minister.
+
+The prime minister said rebuilding could not wait for a final peace deal.
+"""
+    story = Story(
+        StoryId("donors"),
+        (
+            _article("ansa", "Home Wire", "Italy to give 60 mn euros for Vell", home, 2),
+            _article("wire", "Wire", "Donors pledge $11.6 billion for Vell", total, 3),
+            _article("daily", "Daily", "Lisbon hosts donors' conference on Vell", host, 4),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert not summary.briefly[0].text.startswith("Italy")
+
+
 def test_a_lede_announcing_the_next_round_does_not_lead_where_others_tell_this_one() -> None:
     next_round = """\
 Ana Varga, head of the Norland delegation, has said the next round of talks with Vell over \
@@ -2703,6 +2737,7 @@ Aid flights landed at the airport near Donggala, where runways were undamaged.
     [
         ("Estonia and Latvia sign border treaty", True),
         ("IMF staff, Norland reach agreement on loan review", True),
+        ("Donors pledge $11.6 billion for Vell at Lisbon conference", True),
         # A verb that is a noun here: no headline.
         ("Winter storm warning for Scotland", False),
         ("Rocket launch from the north coast tonight", False),
