@@ -322,12 +322,17 @@ _FINAL = re.compile(r"\bfinal\b", re.IGNORECASE)
 # and no body's vote ("condemned ... in a resolution passed 433 to 123").
 _REACTION = r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decr[iy])\w*"
 _REACTION_LEDE = re.compile(
-    r"^(?:The\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}\s+"
+    # "In a statement on Thursday, ..."
+    rf"^(?:In\s+a\s+statement(?:\s+on\s+{WEEKDAY_PATTERN})?,\s+)?"
+    # "Ostland", "The Kremlin", "Saudi Arabia, Qatar and Egypt", "Ostland's foreign ministry"
+    r"(?:The\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}"
+    r"(?:['’]s(?:\s+[a-z]+){1,2})?\s+"
     rf"(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
     rf"(?:it|he|she|they)\s+(?:had\s+|has\s+)?{_REACTION}|"
-    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:strongly|sharply|firmly|warmly)\s+)?"
-    r"(?:welcomed|condemned|criticised|criticized|praised|hailed|denounced|deplored|decried)"
-    rf"(?:\s+on\s+{WEEKDAY_PATTERN})?)\s+the\s"
+    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?"
+    r"(?:(?:strongly|sharply|firmly|warmly)\s+)?"
+    r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decri|decrie)(?:ed|es|s|e)?"
+    rf"(?:\s+(?:on\s+)?{WEEKDAY_PATTERN})?)\s+the\s"
 )
 _VOTED = re.compile(r"\b(?:resolution|voted|votes? of|passed)\b")
 _SINCE_THEN = re.compile(
@@ -488,8 +493,11 @@ _VERDICT = re.compile(
 # in maps") is kept up to date or looked at, not a report of the week's event either.
 _EXPLAINER_TITLE = re.compile(
     r"^(?:Why|How|What|Which|Who (?:is|are|was|were))\s|\?$"
-    # after a label: "Swiss arms re-exports: what the House vote changes"
-    r"|^[^:]{3,60}:\s+(?:[Ww]hat|[Ww]hy|[Hh]ow)\s(?!I\b|we\b)"
+    # after a label of two words or more ("Swiss arms re-exports: what the House vote
+    # changes", "Ukraine war: What we know"); after one, only in lower case: "Zelensky:
+    # What Russia offers is not peace" quotes him.
+    r"|^[^:\s]+\s[^:]{1,60}:\s+(?:[Ww]hat|[Ww]hy|[Hh]ow)\s(?!I\b)"
+    r"|^[^:\s]{3,30}:\s+(?:what|why|how)\s(?!I\b)"
     r"|^(?i:timelines?|explainer|explained|mapped)\s*(?::|of\b)"
     r"|^In (?i:pictures|photos|maps|charts|numbers|graphics)\s*:"
     r"|\b(?i:explained|in (?:\d+ )?(?:pictures|photos|maps|charts|numbers|graphics))$"
@@ -1290,7 +1298,7 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     told_elsewhere = (
         not _NEXT_ROUND.search(scored.candidates[i].text) for d in others for i in ledes[d]
     )
-    if _NEXT_ROUND.search(text) and any(told_elsewhere):
+    if _NEXT_ROUND.search(text) and not _THIS_ROUND.search(text) and any(told_elsewhere):
         value *= 1 - _FEATURE_PENALTY
     return value
 
@@ -1298,8 +1306,11 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
 # How much of a lede's opening is its subject, for the home angle: "The United States".
 _SUBJECT_WORDS = 3
 _NEXT_ROUND = re.compile(
-    r"\bnext (?:round|meeting|session|sitting)\b[^.;]*\b(?:will|would|is to|are to|is due)\b"
+    r"\b[Nn]ext (?:round|meeting|session|sitting)\b[^.;]*\b(?:will|would|is to|are to|is due)\b"
 )
+# ... unless the lede tells this round too ("ended two days of talks without setting a
+# date for the next round, which ... would be held in January").
+_THIS_ROUND = re.compile(r"\b(?:ended|concluded|wrapped up|held|met|agreed|closed)\b")
 
 
 def is_reaction(text: str) -> bool:

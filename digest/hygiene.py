@@ -49,16 +49,23 @@ _WIRE = (
     r"(?:CNN|AP|AFP|Reuters|BBC|UPI|dpa|DPA|Bloomberg|XINHUA|Xinhua|CNSNews\.com|NBC|CBS|ABC|"
     r"Associated[ ]Press|ANSA|EFE|PTI|IANS|Kyodo|Yonhap|TASS|Interfax|CN)"
 )
+_CAPS_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}"
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+)
 _DATELINE = re.compile(
     rf"""^\s*(?:
         (?=[A-Z][A-Z.'’\-]{{2}})
         [A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){{0,3}}     # KYIV / NEW YORK / ST. LOUIS
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
-           (?:,?[ ](?:[A-Z][a-z]{{2,8}}|[A-Z]{{3,9}})\.?[ ]\d{{1,2}})?  # , June 3 / , DEC 1
+           (?:,?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?[ ]\d{{1,2}}  # , June 3 / , DEC 1
+             |,[ ]\d{{1,2}}[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?)?   # , 3 DEC
            (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
            (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*(?:[–—]|--)[ ]*(?=[A-Z"“]))
-      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}            # Salahuddin, Libya
-           (?:[ ]\d{{1,2}})?[ ]*(?:--)?)?                        # Hanoi, December 3
+      | (?:{_MONTH_NAME}\.?[ ]\d{{1,2}}[ ]*                       # Dec 17 (Reuters) -
+         |[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}              # Salahuddin, Libya
+           (?:,[ ]{_MONTH_NAME}\.?[ ]\d{{1,2}})?[ ]*(?:--)?)?      # Hanoi, December 3
         \([A-Z][\w.&'’]*(?:[ ][A-Z0-9][\w.&'’]*){{0,3}}\)      # (Skyline 7), --(BUSINESS WIRE)
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
@@ -344,8 +351,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # A wire service's machine-translation notice ("... fact-checked by an
             # external editorial team ... automatic translation tools such as DeepL").
             r"\bfact-checked by an external editorial team\b|"
-            r"^(?!.*\b(?:said|says|told)\b).*?\b(?:automatic|machine) translation tools?\b|"
-            r"\bautomatically translated news\b|"
+            r"^(?!.*\b(?:said|says|told)\b).*?\b(?:we|We)\b[^.]{0,80}?\buse (?:automatic|"
+            r"machine) translation tools?\b|"
+            r"\b[Pp]roviding you with (?:automatically|machine)[ -]translated\b|"
             # The article speaking of itself: "the court order referred to in this story
             # has been amended", "Stay with us for developments in this story", "the
             # publisher of this report". ("No winners in this story", "the findings in

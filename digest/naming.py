@@ -1008,7 +1008,7 @@ def _long_role(tail: str) -> str:
 
 # A surname's particle and what follows it: "Luiz Inácio Lula da Silva" is named so in
 # full, not "Luiz Inácio Lula".
-_PARTICLE_TAIL = r"(?:\s(?:da|de|do|dos|das|van|von|der|del|della|di|bin|ibn)\s[A-Z][\w'’\-]+)?"
+_PARTICLE_TAIL = r"(?:\s(?:da|de|dos|das|van|von|der|del|della|di|bin|ibn)\s[A-Z][\w'’\-]+)?"
 
 
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:

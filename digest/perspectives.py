@@ -518,7 +518,7 @@ def _fronted(says: str) -> str:
 
 _FRONTED_PHRASE = re.compile(
     r"(?:in|on|at|after|before|during|since|across|under|for|despite|following|overnight)"
-    r"\b[^,;:.\"“”]{1,40},\s"
+    r"\b[^,;:.\"“”]{0,40},\s"
 )
 
 

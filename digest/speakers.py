@@ -425,16 +425,18 @@ def _two_titles(first: list[str], last: list[str]) -> bool:
 def _portfolio_of_two(first: list[str], last: list[str]) -> bool:
     """Whether "A and B NAME" is one office's two portfolios, then its holder: "Egypt's
     Minister of Water Resources and Irrigation Hani Sewilam". Before the "and", a title
-    "of"/"for" one to four words in capitals; after it, a word or two in capitals and a
-    name of two words or more, with no title of its own ("... and Governor Ann Holt")."""
+    "of"/"for" one or two words in capitals; after it, a word in capitals and a
+    name of two words or three, with no title of its own ("... and Governor Ann Holt")."""
     office = [i for i, word in enumerate(first[:-1]) if word in _TITLE_ENDS]
     if not office or first[office[-1] + 1] not in ("of", "for"):
         return False
+    # A portfolio is a word or two ("Health", "Water Resources"): three or more hold the
+    # first holder's name ("Minister of Health Aaron Motsoaledi and Mary Jane Smith").
     portfolio = [w for w in first[office[-1] + 2 :] if w != "the"]
-    if not 1 <= len(portfolio) <= 4 or not all(w[:1].isupper() for w in portfolio):
+    if not 1 <= len(portfolio) <= 2 or not all(w[:1].isupper() for w in portfolio):
         return False
     return (
-        3 <= len(last) <= 5
+        3 <= len(last) <= 4
         and all(w[:1].isupper() for w in last)
         and not any(w in _TITLE_ENDS for w in last)
     )

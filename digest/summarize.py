@@ -43,6 +43,7 @@ from digest.briefly import (
     ScoredSentences,
     in_speakers_words,
     is_briefly_candidate,
+    is_reaction,
     is_redundant,
     leans_on,
     needs_antecedent,
@@ -73,7 +74,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import NUMBER_WORDS, dead_counted, is_opinion
+from digest.softnews import NUMBER_WORDS, is_opinion
 from digest.text import (
     MONTHS,
     content_words,
@@ -494,15 +495,19 @@ def _briefly_of_now(
 def _tells_history(text: str, year: int) -> bool:
     """Whether ``text`` tells of a year before ``year`` ("in 2015", "the 2015 Gorkha
     earthquake") and of no day of its own week ("on Tuesday", "this week")."""
-    return any(int(y) < year for y in _IN_A_YEAR.findall(text)) and not _THIS_WEEK.search(text)
+    years = [int(y) for found in _IN_A_YEAR.findall(text) for y in found if y]
+    return any(y < year for y in years) and not _THIS_WEEK.search(text)
 
 
 # "in 2015", "in June 2025", "the 2015 Gorkha earthquake": a year, not a count, nor a
 # comparison of this week's news ("higher than in the 2021 election", "the first since
 # 2015").
 _IN_A_YEAR = re.compile(
-    r"(?<!\bthan )(?<!\bthan in )\b(?:[Ii]n|[Tt]he|of|from|during|until|early|late|mid-?|"
-    rf"{'|'.join(MONTHS)})\s+((?:19|20)\d\d)\b(?!\s*(?:people|of|per|[a-z]+s\b))"
+    # "The 2015 Gorkha earthquake" opening the sentence: its subject is history; "the 2015
+    # nuclear deal" after a verb may be this week's news of it.
+    r"(?<!\bthan )(?<!\bthan in )(?:^The|\b(?:[Ii]n|of|from|during|until|early|late|"
+    rf"(?:{'|'.join(MONTHS)})(?:\s+\d{{1,2}},)?))\s+((?:19|20)\d\d)\b"
+    r"(?!\s*(?:people|of|per|[a-z]+s\b))|\bmid-((?:19|20)\d\d)\b"
 )
 _THIS_WEEK = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|"
@@ -516,11 +521,13 @@ def _headline(
     """The story's headline, made with the Briefly's lead (:func:`make_headline`)."""
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
-    # The Briefly's toll: not a year's ("In 2018 a quake killed 4,300") nor a war's; the
-    # lead's, when it gives one (a reaction after it may give a later figure).
-    counted = [text for i in briefly if not other_count(text := scored.candidates[i].text)]
-    lead_count = bool(counted) and counted[0] == lead and dead_counted(lead, exact=True)
-    told = lead if lead_count else " ".join(counted)
+    # The Briefly's toll: not a year's ("In 2018 a quake killed 4,300") nor a war's, nor
+    # a reaction's after the lead ("Egypt condemned the attack, which killed 47").
+    told = " ".join(
+        text
+        for place, i in enumerate(briefly)
+        if not other_count(text := scored.candidates[i].text) and not (place and is_reaction(text))
+    )
     return make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
 
 
@@ -616,9 +623,11 @@ def _one_spelling(texts: list[str]) -> Callable[[str], str]:
 
     def spelt(match: re.Match[str]) -> str:
         word = match.group(0)
-        if word not in accented or _next_name(match.string, match.end()) not in before[word]:
+        if word not in accented:
             return word
-        return accented[word]
+        # A word before a capitalised one may be a first name: only before the same.
+        following = _next_name(match.string, match.end())
+        return accented[word] if not following or following in before[word] else word
 
     return lambda text: _LETTERS.sub(spelt, text)
 

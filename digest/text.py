@@ -436,7 +436,8 @@ def _curled_single(text: str) -> str:
     opens at the start or after a space, a bracket or a dash and closes before a space,
     a stop or the end, in turn. Otherwise they stay as they are."""
     marks = [index for index, char in enumerate(text) if char == "'"]
-    if len(marks) % 2:
+    # "rock 'n' roll": a letter or two between the marks is an elision's.
+    if len(marks) % 2 or any(b - a <= 3 for a, b in zip(marks[::2], marks[1::2], strict=True)):
         return text
     out = list(text)
     for place, index in enumerate(marks):

@@ -38,8 +38,12 @@ def other_count(text: str) -> bool:
     for match in _OTHER_COUNT.finditer(text):
         # "in one of the deadliest attacks on the city since the war began": a
         # comparison of this count, not a running total.
-        clause = re.split(r"[,;]", text[: match.start()])[-1]
-        if match.group(0).lower() == "since" and _SUPERLATIVE.search(clause):
+        clause = re.split(r";|,\s", text[: match.start()])[-1]
+        if (
+            match.group(0).lower() == "since"
+            and _SUPERLATIVE.search(clause)
+            and not _RUNNING.search(text[: match.start()])
+        ):
             continue
         return True
     return False
@@ -64,9 +68,15 @@ _OTHER_COUNT = re.compile(
     r"|\bin which\b",
     re.IGNORECASE,
 )
+# "one of the deadliest attacks on the city": an event's rank among the war's events.
 _SUPERLATIVE = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|first|most \w+)\b", re.IGNORECASE
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest)\s+(?:single\s+)?"
+    r"(?:attacks?|strikes?|bombings?|assaults?|raids?|days?|incidents?|massacres?|shelling|"
+    r"barrages?)\b",
+    re.IGNORECASE,
 )
+# "have died", "has been killed": a running total, whatever else the sentence ranks.
+_RUNNING = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:died|killed)\b")
 _TOLL_JUMP = 10
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
 # that they count one thing. ("The death toll" is: it is the count of the whole event.)

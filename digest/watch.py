@@ -144,9 +144,17 @@ _EVENT_NOUN = re.compile(
 _NOT_PLANNED = re.compile(
     rf"\b(?:{_REPORTING}|say|should|ought|must|could|might|would)\b", re.IGNORECASE
 )
+# After the date, in its clause: "Talks on 3 December between the two sides ended ...".
 _TOLD_AS_PAST = re.compile(
-    r"(?:\s*[-–]\s*\d{1,2})?(?:,?\s+20\d\d)?,?\s+(?:\w+\s+)?"
-    r"(?:was|were|had|ended|broke|collapsed|failed|took|went|\w+ed)\b"
+    r"[^,;:()—–]{0,60}?\b(?:was|were|had|ended|broke|collapsed|failed|took|went|began|"
+    r"opened|closed|passed|approved|agreed|voted|signed|met|held|decided|adopted)\b"
+)
+# An event called off, put off or in doubt, or last year's: no date in the diary.
+_CALLED_OFF = re.compile(
+    r"\b(?:cancel(?:l?ed|s|ling)?|postpon\w*|called off|call off|scrapp\w*|scrap|"
+    r"delay(?:ed|s)?|put off|suspended|will not go ahead|won['’]t go ahead|not go ahead|"
+    r"unlikely|last year|a year ago|years ago|the previous year)\b",
+    re.IGNORECASE,
 )
 # How soon after the day of writing such a date must lie: a day and month with no year
 # written ("Dec. 17") a few weeks on is this year's, never last year's.
@@ -340,7 +348,8 @@ def _sentences(text: str) -> Iterable[str]:
     # be held in Miami next Thursday. ...") is theirs, and printed alone, no one's.
     quoted = inside_quotations(sentences)
     for sentence, inside in zip(sentences, quoted, strict=True):
-        if inside:
+        # ... and so is one that opens or closes the quotation.
+        if inside or _QUOTE_OPENS.match(sentence) or _closes_a_quote(sentence):
             continue
         if len(sentence) <= _MAX_SENTENCE_CHARS and not _FIRST_PERSON.search(sentence):
             # Printed alone, a line must say whose event it is: "Their deployment will
@@ -349,6 +358,18 @@ def _sentences(text: str) -> Iterable[str]:
             if needs_antecedent(sentence) == "sentence" and not _EXPLETIVE_IT.match(sentence):
                 continue
             yield sentence
+
+
+_QUOTE_OPENS = re.compile(r"^\W{0,3}[\"“‘]")
+
+
+def _closes_a_quote(sentence: str) -> bool:
+    """Whether ``sentence`` closes a quotation an earlier one opened: more closing marks
+    than opening ones (a straight mark counts as closing when one is left over)."""
+    opening = sentence.count("“")
+    closing = sentence.count("”")
+    straight = sentence.count('"')
+    return closing > opening or (straight % 2 == 1 and opening == closing)
 
 
 def printed_sentences(
@@ -387,6 +408,8 @@ def _mentions(
         future = _speaks_of_future(sentence, match)
         if not future and not _names_an_event(sentence, match):
             continue
+        if _CALLED_OFF.search(sentence):
+            continue  # "The vote on 2 December has been postponed": no date to keep
         weekday = match.group("weekday")
         spoken = today if said_on == published else {said_on.weekday()}
         if (
@@ -449,8 +472,10 @@ def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
     if _NOT_PLANNED.search(before) or _PAST_EXPECTATION.search(before):
         return False
     clause = _CLAUSE_BREAK.split(before)[-1]
-    # "Talks in Geneva on 3 December ended without a deal": told as past after all.
-    if _TOLD_AS_PAST.match(sentence, match.end()):
+    # "Talks in Geneva on 3 December ended without a deal": told as past after all (not
+    # "... on 17 December will be held in Brussels").
+    past = _TOLD_AS_PAST.match(sentence, match.end())
+    if past and not _FUTURE.search(past.group(0)):
         return False
     return _EVENT_NOUN.search(clause) is not None
 

@@ -998,7 +998,8 @@ def test_names_used_alone_in_many_stories_are_known() -> None:
         ("The war in 10 maps", True),
         ("Arms re-exports: what the House vote changes, and what it doesn't", True),
         ("Gaza truce: How the deal works", True),
-        ("Minister: what we need is calm at the border", False),
+        ("Lind: What Vell offers is not peace", False),
+        ("Vell war: What we know on day 1,000", True),
         ("Ports reopen: shipping resumes on the Danube", False),
     ],
 )
@@ -1012,6 +1013,11 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("The Kremlin said Saturday that it welcomed the peace treaty signed in Geneva.", True),
         ("China condemned the sanctions on Friday, saying they broke international law.", True),
         ("Norland strongly condemned on Thursday the drone attack on a market in Vell.", True),
+        ("Norland has strongly condemned the drone attack on a market in Vell.", True),
+        ("Norland's foreign ministry condemned the drone attack on Vell.", True),
+        ("In a statement on Thursday, Norland condemned the drone attack on Vell.", True),
+        ("Norland, Ostland and Vell condemned the attack on the market.", True),
+        ("Norland condemns the heinous attack on the market in Vell.", True),
         # A welcome given, a child, visitors, a body's vote: the news itself.
         ("Pope Leo welcomed President Volodymyr Zelensky to the Vatican on Tuesday.", False),
         ("The couple welcomed their third child, a daughter, on Monday.", False),

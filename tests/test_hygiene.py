@@ -62,6 +62,14 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("ROME, NOV 30 - Premier Meloni met Erdogan.", "Premier Meloni met Erdogan."),
         ("Hanoi, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
         ("Rome, December 3 was a wet day in the capital.", None),
+        ("Ho Chi Minh City, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
+        ("PARIS, 3 DEC (AFP) - Protesters marched.", "Protesters marched."),
+        ("REAL MADRID 2 - 1 BARCELONA: Mbappe scored twice.", None),
+        ("Apollo 11 (NASA) – The crew landed.", None),
+        (
+            "Dec 17 (Reuters) - A ticket frenzy gripped the state.",
+            "A ticket frenzy gripped the state.",
+        ),
         ("Chicago, Nov. 30, 2018 was the coldest day of the year.", None),
         # A country of three words; a city with its state's abbreviation.
         (
@@ -271,7 +279,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
             "correction notice",
         ),
         (
-            "At Harbour Wire we use automatic translation tools to translate it into English.",
+            "At Harbour Wire we select the news and we use automatic translation tools to "
+            "translate it into English.",
             "correction notice",
         ),
         ("The Harbour Courier values your privacy", "cookie"),
@@ -309,6 +318,7 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "The autopsy report shows her injuries were consistent with a fall.",
         "The harbour board said the report is being updated to include new data.",
         "The ministry said machine translation tools would be banned in the courts.",
+        "Brussels plans to regulate machine translation tools used by courts and hospitals.",
         "“This is a developing situation,” the harbour master said.",
         "The service, which is not available in your country yet, launched in May.",
         # Reports that use the words today's furniture uses.

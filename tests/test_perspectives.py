@@ -1844,6 +1844,8 @@ def test_one_person_with_two_titles_says() -> None:
     assert is_plural_speaker("The mayor and Governor Ann Holt")
     assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
     assert is_plural_speaker("Minister of Health Ann Smith and Bob Jones")
+    assert is_plural_speaker("Minister of Health Ann Smith and Mary Jane Jones")
+    assert is_plural_speaker("Minister for Foreign Affairs Ann Smith and Deputy Bob Jones")
     # A role's list after a titled name is an apposition too.
     professor = "Professor Jane Doe, head of the School of Law, Politics and Sociology"
     assert _line(Perspective(professor, "fees rise.", "u", verb="says")).startswith(

@@ -1767,6 +1767,9 @@ def test_a_first_name_is_accented_only_as_the_same_person_is() -> None:
     assert spell("Minister Antonio Tajani met Antonio Guterres; Tomas Varga left.") == (
         "Minister Antonio Tajani met António Guterres; Tomás Varga left."
     )
+    # A surname is one however the title around it goes on.
+    spell = _one_spelling(["Orbán Vows to Veto Loan"])
+    assert spell("Prime Minister Viktor Orban said no.") == "Prime Minister Viktor Orbán said no."
 
 
 def test_an_explainers_teaser_does_not_lead_over_a_report_of_the_event() -> None:
@@ -2352,6 +2355,17 @@ Ostland hosts more than a million refugees from the war in Norland.
 
     assert not summary.briefly[0].text.startswith("Ostland")
     assert "40" in summary.headline
+    # Said as a reaction in other words, the same.
+    for opening in ("Ostland has strongly condemned", "Ostland's foreign ministry condemned"):
+        worded = reaction.replace("Ostland strongly condemned on Thursday", opening)
+        other = Story(
+            StoryId("market-" + opening[:12]),
+            (
+                *story.articles[:2],
+                _article("ostland", "Ostland Daily", "Ostland condemns attack on Vell", worded, 30),
+            ),
+        )
+        assert not summarize_story(other).briefly[0].text.startswith("Ostland"), opening
 
 
 def test_one_countrys_part_does_not_lead_where_the_other_reports_tell_the_whole() -> None:
@@ -2789,6 +2803,11 @@ def test_a_headline_word_is_cased_as_the_articles_write_it_beside_its_neighbour(
         ),
         # A running total, a year's count: another count.
         ("More than 40,000 people have been killed in Vell since the war began.", True),
+        (
+            "At least 70,000 people have died in the worst humanitarian crisis since the war "
+            "began.",
+            True,
+        ),
         ("In 2018 a quake killed more than 4,300 people.", True),
     ],
 )

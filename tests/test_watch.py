@@ -105,10 +105,49 @@ CASES = [
         TUESDAY,
         (date(2026, 12, 17), date(2026, 12, 1)),
     ),
+    (
+        "an event named before a date, future after it",
+        "The summit on 17 December will be held in Brussels.",
+        TUESDAY,
+        (date(2026, 12, 17), date(2026, 12, 1)),
+    ),
     # What must not become an event:
     (
         "an event named before a date, told as past",
         "Talks in Geneva on 3 December ended without a deal.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "an event called off",
+        "The summit on 17 December has been called off after the attack.",
+        TUESDAY,
+        None,
+    ),
+    ("an event put off", "The vote on 2 December has been postponed.", TUESDAY, None),
+    (
+        "last year's event",
+        "At the summit in Brussels on 14 December last year, leaders agreed to open talks.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "an event told as past further on",
+        "Talks on 3 December between the two sides ended without a deal.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a quotation's last sentence",
+        "Lind wrote: “We agreed on the main points. The next round will take place in "
+        "Lisbon on 3 December.”",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a quotation's first sentence",
+        "“The next round will be held in Lisbon on 3 December. We agreed on the main "
+        "points,” Lind said.",
         TUESDAY,
         None,
     ),
