@@ -17,7 +17,12 @@ line. A sentence counts only when all of these hold:
   "in", ...) and not a reporting verb ("said on 3 March", "announced on Friday" report
   the past);
 - it speaks of the future: "will", "is due", "expected", "scheduled", "set to",
-  "deadline", "takes effect", "plans to", ...;
+  "deadline", "takes effect", "plans to", ...; or it names an event right before a day
+  and month one to :data:`_EVENT_AHEAD_DAYS` days after the day of writing ("at a summit
+  in Brussels on Dec. 17-18"), with nothing in the sentence that reports, wishes or
+  tells it as past;
+- it tells no event called off, put off, in doubt or last year's ("has been postponed",
+  "will not go ahead", "on 14 December last year"), and is no part of a quotation;
 - the date (a year inferred from the publication date when none is written) falls on
   or after the issue date and within :data:`HORIZON_DAYS` of it.
 
