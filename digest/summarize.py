@@ -499,9 +499,9 @@ def _tells_history(text: str, year: int) -> bool:
     return any(y < year for y in years) and not _THIS_WEEK.search(text)
 
 
-# "in 2015", "in June 2025", "the 2015 Gorkha earthquake": a year, not a count, nor a
-# comparison of this week's news ("higher than in the 2021 election", "the first since
-# 2015").
+# "in 2015", "in June 2025", "on September 9, 2025", "mid-2015": a year, not a count,
+# nor a comparison of this week's news ("higher than in the 2021 election", "the first
+# since 2015").
 _IN_A_YEAR = re.compile(
     # "The 2015 Gorkha earthquake" opening the sentence: its subject is history; "the 2015
     # nuclear deal" after a verb may be this week's news of it.

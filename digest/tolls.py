@@ -115,7 +115,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and articles[scored.candidates[j].doc].published > written
                 and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _TOLL_CONTEXT
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
-                # updates the count but does not tell the event: (see newest_toll).
+                # updates the count but does not tell the event (see newest_toll).
                 and not is_reaction(scored.candidates[j].text)
                 for j, other in found.items()
             ):
