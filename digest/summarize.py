@@ -493,10 +493,10 @@ def _briefly_of_now(
 
 
 def _tells_history(text: str, year: int) -> bool:
-    """Whether ``text`` tells of a year before ``year`` ("in 2015", "the 2015 Gorkha
-    earthquake") and of no day of its own week ("on Tuesday", "this week")."""
+    """Whether ``text`` tells of a year before ``year`` ("in 2015", "The 2015 Gorkha
+    earthquake killed ...") and of no day of its own week (:func:`names_a_day`)."""
     years = [int(y) for found in _IN_A_YEAR.findall(text) for y in found if y]
-    return any(y < year for y in years) and not _THIS_WEEK.search(text)
+    return any(y < year for y in years) and not names_a_day(text)
 
 
 # "in 2015", "in June 2025", "on September 9, 2025", "mid-2015": a year, not a count,
@@ -508,10 +508,6 @@ _IN_A_YEAR = re.compile(
     r"(?<!\bthan )(?<!\bthan in )(?:^The|\b(?:[Ii]n|of|from|during|until|early|late|"
     rf"(?:{'|'.join(MONTHS)})(?:\s+\d{{1,2}},)?))\s+((?:19|20)\d\d)\b"
     r"(?!\s*(?:people|of|per|[a-z]+s\b))|\bmid-((?:19|20)\d\d)\b"
-)
-_THIS_WEEK = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|"
-    r"yesterday|this week|last week|this month)\b"
 )
 
 

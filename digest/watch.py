@@ -54,6 +54,7 @@ from digest.text import (
     inside_quotations,
     lower_words,
     month_number,
+    quotes_balance,
 )
 
 __all__ = ["HORIZON_DAYS", "MAX_ITEMS", "find_events", "printed_sentences"]
@@ -353,8 +354,8 @@ def _sentences(text: str) -> Iterable[str]:
     # be held in Miami next Thursday. ...") is theirs, and printed alone, no one's.
     quoted = inside_quotations(sentences)
     for sentence, inside in zip(sentences, quoted, strict=True):
-        # ... and so is one that opens or closes the quotation.
-        if inside or _QUOTE_OPENS.match(sentence) or _closes_a_quote(sentence):
+        # ... and so is one that opens or closes it (half a quotation).
+        if inside or not quotes_balance(sentence):
             continue
         if len(sentence) <= _MAX_SENTENCE_CHARS and not _FIRST_PERSON.search(sentence):
             # Printed alone, a line must say whose event it is: "Their deployment will
@@ -363,18 +364,6 @@ def _sentences(text: str) -> Iterable[str]:
             if needs_antecedent(sentence) == "sentence" and not _EXPLETIVE_IT.match(sentence):
                 continue
             yield sentence
-
-
-_QUOTE_OPENS = re.compile(r"^\W{0,3}[\"“‘]")
-
-
-def _closes_a_quote(sentence: str) -> bool:
-    """Whether ``sentence`` closes a quotation an earlier one opened: more closing marks
-    than opening ones (a straight mark counts as closing when one is left over)."""
-    opening = sentence.count("“")
-    closing = sentence.count("”")
-    straight = sentence.count('"')
-    return closing > opening or (straight % 2 == 1 and opening == closing)
 
 
 def printed_sentences(
