@@ -175,9 +175,9 @@ def _entry(
     content = "\n\n".join(
         text for item in raw.get("content") or () if (text := _detail_text(item, None))
     )
-    published_at = _struct_datetime(raw.get("published_parsed"))
+    published_at = _feed_date(raw, "published")
     written = raw.get("published") if published_at else raw.get("updated")
-    dated_at = published_at or _struct_datetime(raw.get("updated_parsed"))
+    dated_at = published_at or _feed_date(raw, "updated")
     origin = _origin(raw)
     if origin:
         title, summary = _without_origin(title, summary, origin)
@@ -302,6 +302,46 @@ def utc_offset(written: str) -> int | None:
     if minutes == 0 or minutes > 14 * 60:
         return None
     return -minutes if zone["sign"] == "-" else minutes
+
+
+def _feed_date(raw: Any, key: str) -> datetime | None:
+    """An item's ``published`` or ``updated`` date, in UTC. A date written all in
+    figures is read here first: feedparser reads Global Times' "2026/12/03 23:38:00" as
+    1 December, midnight (its ISO reading stops at the month), and gives up on
+    Drupal's "Tue, 12/01/2026 - 17:20". One naming no such day is no date at all."""
+    written = str(raw.get(key) or "")
+    if _FIGURES_DATE.match(written):
+        return _figures_date(written)
+    return _struct_datetime(raw.get(f"{key}_parsed"))
+
+
+# Dates written all in figures, as some CMSs put them in feeds, without a zone (read as
+# UTC, as feedparser reads a date with none): year first with slashes ("2026/12/03
+# 23:38:00"), Drupal's month first with a dash before the time ("Tue, 12/01/2026 -
+# 17:20"), and day first with dots ("03.12.2026 14:00").
+_FIGURES_DATE = re.compile(
+    r"^\s*(?:[A-Za-z]{3},?\s+)?(?:"
+    r"(?P<y1>\d{4})/(?P<m1>\d{1,2})/(?P<d1>\d{1,2})"
+    r"|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{4})"
+    r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4}))"
+    r"(?:\s*-?\s*(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?\s*$"
+)
+
+
+def _figures_date(written: str) -> datetime | None:
+    found = _FIGURES_DATE.match(written)
+    if found is None:
+        return None
+    year, month, day = next(
+        (int(found[f"y{n}"]), int(found[f"m{n}"]), int(found[f"d{n}"]))
+        for n in (1, 2, 3)
+        if found[f"y{n}"]
+    )
+    clock = [int(found[part] or 0) for part in ("hour", "minute", "second")]
+    try:
+        return datetime(year, month, day, *clock, tzinfo=UTC)
+    except ValueError:  # 31 February, 25:00
+        return None
 
 
 def _struct_datetime(value: Any) -> datetime | None:

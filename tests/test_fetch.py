@@ -691,6 +691,30 @@ def test_the_zone_of_a_feeds_dates_is_kept_and_utc_is_no_zone() -> None:
     assert [e.utc_offset for e in entries] == [-300, 540, None]
 
 
+def test_dates_written_all_in_figures_keep_their_day_and_time() -> None:
+    """feedparser reads "2026/12/03 23:38:00" as 1 December at midnight and drops
+    Drupal's "Tue, 12/01/2026 - 17:20": the item would be dated days off, or not at all."""
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>E</title>
+<item><title>Rescue team arrives</title><link>https://e.org/1</link>
+<pubDate>2026/12/03 23:38:00</pubDate></item>
+<item><title>Leaders meet</title><link>https://e.org/2</link>
+<pubDate>Tue, 12/01/2026 - 17:20</pubDate></item>
+<item><title>Vote held</title><link>https://e.org/3</link>
+<pubDate>04.12.2026 08:15</pubDate></item>
+<item><title>Not a date</title><link>https://e.org/4</link>
+<pubDate>2026/13/45 10:00</pubDate></item>
+</channel></rss>"""
+    entries, _, error = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
+    assert error == ""
+    assert [(e.published, e.dated) for e in entries[:3]] == [
+        (datetime(2026, 12, 3, 23, 38, tzinfo=UTC), True),
+        (datetime(2026, 12, 1, 17, 20, tzinfo=UTC), True),
+        (datetime(2026, 12, 4, 8, 15, tzinfo=UTC), True),
+    ]
+    # No such day: undated, not some other day.
+    assert not entries[3].dated
+
+
 def test_a_feed_moved_to_another_host_is_checked_at_every_poll(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
