@@ -337,9 +337,9 @@ def _figures_date(written: str) -> datetime | None:
         for n in (1, 2, 3)
         if found[f"y{n}"]
     )
-    clock = [int(found[part] or 0) for part in ("hour", "minute", "second")]
+    hour, minute, second = (int(found[part] or 0) for part in ("hour", "minute", "second"))
     try:
-        return datetime(year, month, day, *clock, tzinfo=UTC)
+        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
     except ValueError:  # 31 February, 25:00
         return None
 
