@@ -183,7 +183,13 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         r"including|with|during|following|to|over|because|due|according|so|the|a|an|"
         r"overnight|yesterday|today)\b)[a-z])"
         rf"|\b(?:injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
-        rf"{_count_pattern('injuring', words)}",
+        rf"{_count_pattern('injuring', words)}"
+        # The displaced as a noun: "112,480 evacuees", "the number of flood evacuees in
+        # Kelantan rose to 45,312", "evacuees top 112,000".
+        rf"|{_count_pattern('evacuees', words)}\s+(?:flood\s+)?evacuees\b"
+        rf"|\bevacuees\b[^.]{{0,80}}?\b(?:rose|risen|climbed|reached|topped|tops?|passed|"
+        rf"increased|jumped|stood\s+at)\s+(?:to\s+)?(?:more\s+than\s+|nearly\s+|about\s+|"
+        rf"over\s+)?{_count_pattern('evacuees_to', words)}",
         re.IGNORECASE,
     )
 
@@ -290,11 +296,14 @@ def people_counted(text: str, *, vague: bool = False) -> dict[str, int]:
     found: dict[str, int] = {}
     words = _ALL_WORDS if vague else _PRECISE
     for match in (_PEOPLE_ANY if vague else _PEOPLE).finditer(text):
-        written = (match.group("count") or match.group("injuring") or "").lower()
+        evacuees = match.group("evacuees") or match.group("evacuees_to")
+        written = (match.group("count") or match.group("injuring") or evacuees or "").lower()
         value = _count(written) if written[:1].isdigit() else words.get(written, 0)
         if not value:
             continue
-        kind = _PEOPLE_KINDS[(match.group("kind") or "injured").lower()]
+        kind = (
+            "displaced" if evacuees else _PEOPLE_KINDS[(match.group("kind") or "injured").lower()]
+        )
         found[kind] = max(found.get(kind, 0), value)
     return found
 

@@ -113,7 +113,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and count <= other * _TOLL_JUMP
                 and not same_figure(count, other)
                 and articles[scored.candidates[j].doc].published > written
-                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _TOLL_CONTEXT
+                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
                 # updates the count but does not tell the event (see newest_toll).
                 and not is_reaction(scored.candidates[j].text)
@@ -121,6 +121,15 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
             ):
                 superseded.setdefault(i, kind)
     return superseded
+
+
+def _context(scored: ScoredSentences, i: int, j: int) -> int:
+    """Content words two counting sentences must share to count one thing: one when
+    both open their reports (two outlets' ledes count the story's event, in their own
+    words: "At least five people have died ... by monsoon floods" and "bringing the death
+    toll from the east coast floods to seven"), else ``_TOLL_CONTEXT``."""
+    ledes = max(scored.candidates[i].position, scored.candidates[j].position) < LEDE_POSITIONS
+    return 1 if ledes else _TOLL_CONTEXT
 
 
 def counts_again(earlier: str, later: str) -> bool:

@@ -195,6 +195,12 @@ def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: i
         # An adjective before its noun counts no people.
         ("Crews were working at 10 affected sites across the province.", {}),
         ("The vote was delayed after 3 missing ballot boxes were found.", {}),
+        # The displaced as a noun.
+        ("The number of flood evacuees in Kelantan rose to 45,312 this morning.",
+         {"displaced": 45312}),
+        ("Flood toll rises to seven as evacuees top 112,000 in four states", {"displaced": 112000}),
+        ("The agency reported 79,860 evacuees in 500 relief centres.", {"displaced": 79860}),
+        ("The evacuees went home on Monday, 12 days after the flood.", {}),
     ],
 )  # fmt: skip
 def test_people_counted_reads_the_counts_a_disaster_updates(

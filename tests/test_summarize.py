@@ -2121,6 +2121,46 @@ def test_when_the_toll_rose_during_the_week_the_newest_count_leads() -> None:
     assert "risen to 71" in summary.briefly[0].text
 
 
+def test_the_newest_toll_leads_when_two_outlets_ledes_share_few_words() -> None:
+    """Two ledes of one story count its dead in their own words (one word in common
+    besides the counting ones): the later, higher count is the news, and neither the
+    earlier toll nor the first day's evacuee count, both raised since, is part of the
+    Briefly."""
+    first = """\
+The number of flood evacuees in Kelantan and Terengganu rose to 45,312 this morning, \
+up from 18,040 last night, as monsoon rain swelled rivers, the disaster agency said.
+
+In Kelantan, the worst-hit districts are Pasir Mas, Tumpat and Tanah Merah.
+"""
+    wire = """\
+At least five people have died and nearly 80,000 have been forced from their homes \
+by monsoon floods in northeastern Malaysia, authorities said.
+
+The northeast monsoon brings heavy rain to the east coast every year.
+"""
+    later = """\
+Two more bodies were recovered in Kelantan today, bringing the death toll from the \
+east coast floods to seven, as the number of evacuees across four states rose to \
+112,480.
+
+Rain would ease from tomorrow, the weather office said.
+"""
+    story = Story(
+        StoryId("floods"),
+        (
+            _article("mail", "Mail", "Floods: evacuees climb past 45,000", first, 0),
+            _article("wire", "Wire", "Five dead as monsoon floods hit Malaysia", wire, 24),
+            _article("mail2", "Mail", "Flood death toll rises to seven", later, 50),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert "to seven" in summary.briefly[0].text
+    assert not any("At least five" in s.text or "45,312" in s.text for s in summary.briefly)
+    assert "seven" in summary.headline
+
+
 def test_a_lede_counting_the_injured_does_not_lead_where_others_count_the_dead() -> None:
     hurt = """\
 More than 300 people were injured and about 12,000 displaced by the magnitude 7.1 \
