@@ -217,6 +217,7 @@ def average_linkage(
     carried: npt.NDArray[np.bool_] | None = None,
     agreement: Agreement | None = None,
     conflicts: Sequence[Conflict] = (),
+    told: FloatArray | None = None,
 ) -> IntArray:
     """Cluster labels from average linkage restricted to the candidate edges.
 
@@ -230,7 +231,10 @@ def average_linkage(
     Rows marked ``carried`` (reports of stories already told) keep their own clock: the
     gap is taken between the clusters' new rows when both have some, else between their
     carried rows, and a new report is never discounted against a carried one alone, so
-    a story continues whatever the time since it was told.
+    a story continues whatever the time since it was told. ``told`` (hours, at most
+    each row's ``hours``) is when each report's own words say its event happened (a
+    report on Thursday of "Tuesday's earthquake"): two clusters are as far apart as the
+    nearer of their two clocks says (``_gaps``).
     """
     n = vectors.shape[0]
     labels = np.arange(n, dtype=np.int64)
@@ -238,11 +242,7 @@ def average_linkage(
     sizes = np.ones(n, dtype=np.float64)
     threshold_sums = np.asarray(thresholds, dtype=np.float64).copy()
     old = np.zeros(n, dtype=bool) if carried is None else np.asarray(carried, dtype=bool)
-    clock = np.zeros(n) if hours is None else np.asarray(hours, dtype=np.float64)
-    # Per cluster: summed hours and counts of its new rows, then of its carried rows.
-    times = np.stack(
-        [np.where(old, 0.0, clock), (~old) * 1.0, np.where(old, clock, 0.0), old * 1.0]
-    )
+    times = _clocks(n, hours, told, old)
     relief = None
     if agreement is not None:
         relief = _Relief(
@@ -337,6 +337,7 @@ def join_exclusive(
     floor: float,
     hours: FloatArray | None = None,
     carried: BoolArray | None = None,
+    told: FloatArray | None = None,
 ) -> IntArray:
     """``labels`` after joining every two clusters that share a mark no third cluster
     holds, when their mean pairwise cosine (of ``vectors``), discounted by the time
@@ -369,15 +370,7 @@ def join_exclusive(
     score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
     if hours is not None:
         old = np.zeros(len(labels), dtype=bool) if carried is None else carried
-        clock = np.asarray(hours, dtype=np.float64)
-        times = np.stack(
-            [
-                member @ np.where(old, 0.0, clock),
-                member @ (~old * 1.0),
-                member @ np.where(old, clock, 0.0),
-                member @ (old * 1.0),
-            ]
-        )
+        times = (member @ _clocks(len(labels), hours, told, old).T).T
         score = score * _time_discount(_gaps(times, left, right))
     passing = score >= floor
     left, right = left[passing], right[passing]
@@ -483,17 +476,40 @@ def _conflicting(marks: _Marks, left: IntArray, right: IntArray) -> BoolArray:
     return both & ~compatible
 
 
+def _clocks(
+    n: int, hours: FloatArray | None, told: FloatArray | None, old: BoolArray
+) -> FloatArray:
+    """Per row, to be summed per cluster: the hours of a new row, 1 for a new row, the
+    hours of a carried row, 1 for a carried row, and the hours a new row's words take
+    its event back to (its own hours without ``told``)."""
+    clock = np.zeros(n) if hours is None else np.asarray(hours, dtype=np.float64)
+    back = clock if told is None else np.minimum(np.asarray(told, dtype=np.float64), clock)
+    return np.stack(
+        [
+            np.where(old, 0.0, clock),
+            (~old) * 1.0,
+            np.where(old, clock, 0.0),
+            old * 1.0,
+            np.where(old, 0.0, back),
+        ]
+    )
+
+
 def _gaps(times: FloatArray, left: IntArray, right: IntArray) -> FloatArray:
-    """Hours between the mean times of two clusters' new rows (both have some), else of
-    their carried rows, else 0 (see ``average_linkage``)."""
-    new_sum, new_count, old_sum, old_count = times
+    """Hours between two clusters' new rows (both have some), else between their carried
+    rows, else 0 (see ``average_linkage``). Between new rows, the lesser of the gap
+    between their mean times and the gap between the mean times their words take their
+    events back to: two reports of one event days apart name its day."""
+    new_sum, new_count, old_sum, old_count, told_sum = times
     gap = np.zeros(len(left))
     with np.errstate(invalid="ignore", divide="ignore"):
         both_new = (new_count[left] > 0) & (new_count[right] > 0)
-        new_gap = new_sum[left] / new_count[left] - new_sum[right] / new_count[right]
+        ends = new_sum / new_count
+        starts = told_sum / new_count
+        new_gap = np.minimum(np.abs(ends[left] - ends[right]), np.abs(starts[left] - starts[right]))
         both_old = ~both_new & (old_count[left] > 0) & (old_count[right] > 0)
         old_gap = old_sum[left] / old_count[left] - old_sum[right] / old_count[right]
-    gap[both_new] = np.abs(new_gap[both_new])
+    gap[both_new] = new_gap[both_new]
     gap[both_old] = np.abs(old_gap[both_old])
     return gap
 

@@ -439,6 +439,41 @@ def test_a_near_pass_whose_leads_name_days_apart_stays_apart(strike_day: str, st
     assert {VOLCANO_ALERT.url} in [{a.url for a in s.articles} for s in found]
 
 
+@pytest.mark.parametrize(
+    ("named", "stories"),
+    [
+        ("Tuesday's", 2),  # the day of the first report: the toll's update joins it
+        ("last week's", 3),  # no day: 58 hours apart, the time discount holds
+        ("the", 3),
+    ],
+)
+def test_a_report_days_later_that_names_the_events_day_joins_its_first_report(
+    named: str, stories: int
+) -> None:
+    tuesday = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
+    first = (
+        "Strong quake strikes Sagaing region. A magnitude 6.4 earthquake struck the Sagaing "
+        "region of Myanmar early on Tuesday, killing at least 12 people and injuring dozens "
+        "in Shwebo, where a monastery and two schools collapsed, local rescue groups said."
+    )
+    later = (
+        "Junta restricts aid to quake-hit townships as toll climbs to 41. The death toll "
+        f"from {named} earthquake in Myanmar's Sagaing region has risen to at least 41, "
+        "rescue groups said, as the military regime began requiring permits for aid convoys "
+        "heading to Shwebo and Kanbalu."
+    )
+    floods = (
+        "Floods cut roads in Kachin state. Heavy rain on Monday cut the main road between "
+        "Myitkyina and Bhamo, and hundreds of families moved to monasteries, officials said."
+    )
+    labels = cluster_texts(
+        [first, later, floods],
+        published=[tuesday, tuesday + timedelta(hours=58), tuesday],
+    )
+    assert len(set(labels)) == stories
+    assert labels[2] not in labels[:2]
+
+
 def test_outlet_boilerplate_does_not_join_stories() -> None:
     # Both Arctic Today articles end with the same newsletter plug; they stay apart.
     stories = cluster_stories([GREENLAND_VOTE[0], GREENLAND_ELECTION[0]])
