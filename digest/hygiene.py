@@ -47,7 +47,8 @@ __all__ = ["clean_sentence", "clean_sentences", "furniture_kind", "is_boilerplat
 # "(Associated Press)"; or places joined by a slash ("GAZA/JERUSALEM Israel's ...").
 _WIRE = (
     r"(?:CNN|AP|AFP|Reuters|BBC|UPI|dpa|DPA|Bloomberg|XINHUA|Xinhua|CNSNews\.com|NBC|CBS|ABC|"
-    r"Associated[ ]Press|ANSA|EFE|PTI|IANS|Kyodo|Yonhap|TASS|Interfax|CN)"
+    r"Associated[ ]Press|ANSA|EFE|PTI|IANS|Kyodo|Yonhap|TASS|Interfax|CNA|CN|Bernama|VNA|"
+    r"KUNA|WAM|Anadolu)"
 )
 _CAPS_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}"
 _MONTH_NAME = (
@@ -68,8 +69,9 @@ _DATELINE = re.compile(
            (?:,[ ]{_MONTH_NAME}\.?[ ]\d{{1,2}})?[ ]*(?:--)?)?      # Hanoi, December 3
         \([A-Z][\w.&'’]*(?:[ ][A-Z0-9][\w.&'’]*){{0,3}}\)      # (Skyline 7), --(BUSINESS WIRE)
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
-      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]*)?    # Washington
-        \({_WIRE}[A-Za-z .]*\)[ ]*(?:[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN)
+      | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}         # Washington
+           (?:,[ ]{_MONTH_NAME}\.?[ ]\d{{1,2}})?[ ]*)?              # Taipei, Nov. 29
+        \({_WIRE}[A-Za-z .]*\)[ ]*(?:\.?[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN) / (EFE).-
       | (?!(?:At|In|On|For|From|With|By|The|An?|And|But|Of|As|To)\b)
         (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]?)?     # CNN's pages set the
         CNN[ ]*(?:[–—]|--)[ ]*(?=\S)                           # place and "CNN" apart:
@@ -92,6 +94,14 @@ _DATELINE = re.compile(
         [ ]*[-–—]{{1,2}}[ ]+                                    # Dec 17 -
     )""",
     re.VERBOSE,
+)
+# A place in Title Case and a spaced dash opening a page's first sentence: "Addis Abeba
+# – Heads of state ...", "Copenhagen — Denmark announced ...". Only there: elsewhere a
+# name and a dash open an aside ("Boris Johnson — Britain's former prime minister —
+# said"), and an aside closes with a second dash, which a dateline's sentence lacks.
+_OPENING_DATELINE = re.compile(
+    r"^\s*[A-Z][a-zà-ÿ'’]+(?:[ -][A-Z][a-zà-ÿ'’]+){0,3}(?:,[ ][A-Z][a-z]+){0,1}"
+    r"[ ]+[–—]{1,2}[ ]+(?=[A-Z\"“])(?![^–—]*[–—])"
 )
 # A byline glued to the front of a sentence: "By Jane Doe | ...", "By JANE DOE, Reuters —".
 _BYLINE_PREFIX = re.compile(
@@ -670,6 +680,8 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
     if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels) and asks:
         raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
+    if raw:
+        raw[0] = _OPENING_DATELINE.sub("", raw[0], count=1)
     listed = _list_lines(raw)
     kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
     cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))

@@ -64,6 +64,12 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("Rome, December 3 was a wet day in the capital.", None),
         ("Ho Chi Minh City, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
         ("PARIS, 3 DEC (AFP) - Protesters marched.", "Protesters marched."),
+        # An agency with the date and no dash (CNA); EFE's ".-".
+        (
+            "Taipei, Nov. 29 (CNA) The opposition won 14 of 22 races.",
+            "The opposition won 14 of 22 races.",
+        ),
+        ("Kuala Lumpur (EFE).- At least five people died.", "At least five people died."),
         ("REAL MADRID 2 - 1 BARCELONA: Mbappe scored twice.", None),
         ("Apollo 11 (NASA) – The crew landed.", None),
         (
@@ -492,3 +498,23 @@ def test_an_embedded_post_is_no_sentence_of_the_report() -> None:
     assert clean_sentences(reported) == [
         "She said in a statement on X that she wanted to spend time with her family."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Addis Abeba – Heads of state adopted a roadmap.", "Heads of state adopted a roadmap."),
+        ("Copenhagen — Denmark will spend more.", "Denmark will spend more."),
+        ("Ho Chi Minh City — Floods cut roads.", "Floods cut roads."),
+        # An aside between two dashes is no dateline.
+        (
+            "Boris Johnson — a former prime minister — said he would run.",
+            "Boris Johnson — a former prime minister — said he would run.",
+        ),
+        ("Madrid – a city of three million – voted.", "Madrid – a city of three million – voted."),
+    ],
+)
+def test_a_place_and_a_dash_opening_a_page_is_its_dateline(text: str, first: str) -> None:
+    assert clean_sentences(f"{text} Talks resume on Monday.") == [first, "Talks resume on Monday."]
+    # Not after the first sentence: there a name and a dash are the sentence's own.
+    assert clean_sentences(f"Talks resume on Monday. {text}")[1] == text
