@@ -296,6 +296,11 @@ def _attribute(sentence: str) -> Statement | None:
             continue
         who = recognise_speaker(raw)
         says = (groups.get("says") or "").strip()
+        if number == _AFTER_CLAIM_FORM and groups.get("who2") and recognise_speaker(says):
+            # "Chen Yuhan, an expert at a Shanghai university, said the extension gives
+            # ...": a speaker and their role before "said", not a claim; the form after
+            # reads it.
+            continue
         if number == _AFTER_CLAIM_FORM and groups.get("who1") and who:
             # "A, the regulator, has asked, the Journal reported": the shortest claim
             # stopped at the first comma, and what the speaker was cleaned of is claim.
@@ -384,8 +389,11 @@ def _clean_claim(says: str) -> str | None:
         if _LEANING_START.match(claim):
             return None
     participle = _PARTICIPLE_OPENER.match(claim)
-    if participle and _FINITE.search(claim[participle.end() :]):
-        claim = claim[participle.end() :]
+    main = claim[participle.end() :] if participle else ""
+    # Not a clause of its own joined by "and" ("Banking and energy shares led the
+    # rally, and ..."): "Banking" is its subject, not a participle.
+    if participle and _FINITE.search(main) and not _OPENING_CONNECTIVE.match(main):
+        claim = main
     if _NOT_A_CLAUSE.match(claim) or _TRAILING_SPEAKER.search(claim):
         return None
     if _PHRASE_START.match(claim) and not _FINITE.search(claim):

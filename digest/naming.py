@@ -1065,7 +1065,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 and (
                     _portfolios_only(title_for["portfolios"], context)
                     if title_for["portfolios"]
-                    else len(full.split()) >= 4
+                    else len(full.split()) >= 3
                 )
                 and any(word.rstrip(".") in _PERSON_TITLES for word in title_for["title"].split())
             ):

@@ -227,6 +227,7 @@ _HEADLINE_ROLE = re.compile(
     r"(?<!media)(?<!police)(?<!staff)(?<!personnel)(?<!military)(?<!intelligence)"
     r"(?<!security)(?<!government)(?<!management)(?<!leadership)(?<!s)"
 )
+_CONNECTIVE = re.compile(r"(?:but|and|or|yet|so|nor|then|also|still)", re.IGNORECASE)
 # A conjunction left before the speaker ("But the board said"): not part of the name.
 _LEADING_CONJUNCTION = re.compile(
     r"^(?:[Bb]ut|[Aa]nd|[Yy]et|[Ss]till|[Mm]eanwhile|[Hh]owever)\s+(?=\S)"
@@ -304,6 +305,8 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
 
 def _is_agent(who: str) -> bool:
     """A person, government or organisation, named or described; not a clause or a thing."""
+    if _CONNECTIVE.fullmatch(who):
+        return False  # "..., but said the strike would continue": the subject is far back
     words = who.split()
     if not (0 < len(words) <= _MAX_SPEAKER_WORDS) or _PRONOUN.match(who) or _VAGUE.match(who):
         return False
@@ -442,6 +445,16 @@ def _portfolio_of_two(first: list[str], last: list[str]) -> bool:
     )
 
 
+def _and_in_portfolio(name: str) -> bool:
+    """Whether the "and" of ``name`` joins two fields of one office or body, not two
+    speakers: "Myanmar's Department of Meteorology and Hydrology", "The Director of
+    Information and Public Relations in the Federal Ministry of Health". A title or a
+    body "of"/"for" fields in capitals, and after the "and" a run of capitals ending on
+    a field's word (not "The Department of Justice and Google")."""
+    found = _PORTFOLIO_AND.search(name)
+    return found is not None and bool(_FIELD.fullmatch(found.group("field")))
+
+
 # What a body's name ends on or opens with, so that its "and" joins no two speakers:
 # "Meteorology, Climatology and Geophysics Agency", "Centre for Volcanology and
 # Geological Hazard Mitigation", "Department of Health and Human Services".
@@ -450,6 +463,19 @@ _BODY_HEADS = frozenset(
     Committee Authority Board Service Services School College University Academy Foundation
     Society Association Federation Union Organisation Organization Administration
     Corporation Museum Fund Court Tribunal Network Group""".split()  # noqa: SIM905
+)
+_PORTFOLIO_AND = re.compile(
+    r"\b(?:"
+    + "|".join(sorted(_BODY_HEADS | {w for w in _TITLE_ENDS if w[:1].isupper()}))
+    + r")\s(?:of|for)\s(?:the\s)?[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand"
+    r"(?:\s[A-Z][\w'’\-]*)*?\s(?P<field>[A-Z][\w'’\-]*)(?=$|,|\s[a-z])"
+)
+# A field an office or body is "of": "Hydrology", "Public Relations", "Social Welfare".
+_FIELD = re.compile(
+    r"[A-Z][a-z]+(?:ology|ics|ment|tions?|ure|ing|ance|ence|ity|ism|fare|ry)"
+    r"|Affairs|Relations|Resources|Security|Defen[cs]e|Trade|Energy|Justice|Health|Finance"
+    r"|Labou?r|Tourism|Culture|Sports?|Youth|Water|Irrigation|Fisheries|Mines|Transport"
+    r"|Education|Environment|Planning|Housing|Research|Information|Communications?"
 )
 # Two words at least after the "and": "The Department of Justice and Google" are two.
 _ONE_BODY = re.compile(
@@ -489,6 +515,7 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
         and not _one_described(name)
         and not _ONE_BODY.search(name)
         and not _ONE_NAMED_BODY.search(name)
+        and not _and_in_portfolio(name)
     ):
         return True
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()

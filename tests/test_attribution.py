@@ -519,6 +519,9 @@ def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
         "A spokesman for his company said the row was a storm in a teacup.",
         "The court has thrown out an appeal by the boat maker, Keelco, which argued that it "
         "owns the hull design.",
+        # The subject far back, a conjunction before the verb: "But" is nobody.
+        "After the announcement, the drivers' union lifted its blockade of the ring road, but "
+        "said the strike would go on at depots that had not paid wages.",
     ],
 )
 def test_no_speaker_from_a_clause_an_intro_or_a_document(sentence: str) -> None:
@@ -668,3 +671,30 @@ def test_an_aside_after_during_is_not_taken_for_the_claim() -> None:
     )
 
     assert all(not s.says.startswith("the first") for s in attribute_sentence(sentence))
+
+
+def test_a_clause_opening_on_a_word_in_ing_is_not_cut_as_a_participle() -> None:
+    # "Banking" is the subject of the first clause, not "Speaking to reporters, ...".
+    [statement] = attribute_sentence(
+        "Banking and energy shares led the rally, and the dollar bonds due in 2031 rose by "
+        "more than a cent, according to traders."
+    )
+    assert statement.says.startswith("Banking and energy shares led the rally")
+    [spoken] = attribute_sentence(
+        "Speaking to reporters in Doha, the minister said the talks would resume next week."
+    )
+    assert (spoken.who, spoken.says) == ("The minister", "the talks would resume next week.")
+
+
+def test_a_speaker_and_role_before_said_is_not_read_as_a_claim() -> None:
+    [statement] = attribute_sentence(
+        "Chen Yuhan, an expert on trade at a Shanghai university, said the extension gives "
+        "exporters a year of predictability."
+    )
+    assert statement.who == "Chen Yuhan, an expert on trade at a Shanghai university"
+    assert statement.says == "the extension gives exporters a year of predictability."
+    # A claim before "said" and its speaker still reads so.
+    [inverted] = attribute_sentence(
+        "The extension is a turning point for exporters, said Chen Yuhan, a trade expert."
+    )
+    assert inverted.says == "the extension is a turning point for exporters."

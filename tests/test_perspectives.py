@@ -1841,6 +1841,14 @@ def test_one_person_with_two_titles_says() -> None:
         "Norland's Minister of Water Resources and Irrigation Tomas Varga",
     ):
         assert not is_plural_speaker(one), one
+    # A body's or an office's two fields.
+    for one in (
+        "Norland's Department of Meteorology and Hydrology",
+        "The Director of Information and Public Relations in the Ministry of Health, Ann Holt",
+        "The Coordinating Minister of Health and Social Welfare, Prof. Ann Holt",
+    ):
+        assert not is_plural_speaker(one), one
+    assert is_plural_speaker("The Department of Justice and Google")
     assert is_plural_speaker("The mayor and Governor Ann Holt")
     assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
     assert is_plural_speaker("Minister of Health Ann Smith and Bob Jones")
@@ -1869,3 +1877,15 @@ def test_a_ministry_a_home_paper_names_bare_is_given_its_country() -> None:
         [(documents[0][1], 0)], ARTICLES[:1], limit=1, documents=documents[:1]
     )
     assert [p.who for _, p in found] == ["The Foreign Ministry spokesperson"]
+
+
+def test_a_surname_named_in_full_after_a_title_of_a_portfolio_keeps_the_whole_title() -> None:
+    from digest.naming import name_in_full
+
+    context = [
+        "The two countries signed the deal at the State Department on Wednesday.",
+        "US Deputy Secretary of State Ann Holt, who hosted the ceremony, called it historic.",
+        "Holt said a consortium would build the route.",
+    ]
+    # Not "State Ann Holt": "State" is what she is secretary of.
+    assert name_in_full("Holt", context, "Outlet A") == "US Deputy Secretary of State Ann Holt"

@@ -662,3 +662,10 @@ def test_curl_quotes_gives_typed_text_the_issues_marks(typed: str, printed: str)
 )
 def test_a_live_page_is_known_by_its_title_or_its_path(title: str, url: str, live: bool) -> None:
     assert is_live_page(title, url) is live
+
+
+def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
+    assert split_sentences("Engr. Musa Bello spoke first. Assoc. Prof. Ann Lee agreed.") == [
+        "Engr. Musa Bello spoke first.",
+        "Assoc. Prof. Ann Lee agreed.",
+    ]
