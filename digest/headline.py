@@ -828,8 +828,23 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
         if w[:1].isupper() and w[:1].isalpha()
     }
     named = any(_names_someone(title, names) for title in good)
+    lead_countries = countries_named(lead)
 
-    def rank(title: str) -> tuple[int, int, int, int, int, float]:
+    def home_angle(title: str) -> bool:
+        """A title whose subject is a country that neither the lead nor any of two or
+        more other titles names ("Finance minister: Czechia will not put up guarantees
+        ..." beside "EU delays decision on ..."): one outlet's home angle."""
+        subject = " ".join(title.split(": ", 1)[-1].split()[:_SUBJECT_WORDS])
+        country = countries_named(subject)
+        rest = [t for t in titles if t and t != title]
+        return (
+            bool(country)
+            and len(rest) >= 2
+            and not country & lead_countries
+            and not any(country & countries_named(t) for t in rest)
+        )
+
+    def rank(title: str) -> tuple[int, int, int, int, int, int, float]:
         bag = bags[title]
         shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
         length = word_count(title)
@@ -838,6 +853,7 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # A live page's title labels a running page ("Ukraine war latest: ..."),
             # not the event.
             int(is_live_page(title)),
+            int(home_angle(title)),
             int(length > 14 or length < 5),
             # A plain title needs no recasing, which a teaser's few words may not allow.
             int(_is_title_case(title)),
@@ -852,6 +868,9 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
 
 
 _BARE_COMPASS = re.compile(r"^(?:North|South|East|West)\s+[a-z]")
+# How much of a title's opening (after a label's colon) is its subject: "Italy will",
+# "Finance minister: Czechia will".
+_SUBJECT_WORDS = 3
 
 
 def _is_title_case(text: str) -> bool:

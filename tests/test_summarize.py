@@ -486,6 +486,27 @@ def test_a_title_that_names_no_one_gives_way_to_one_that_says_whose() -> None:
     # test_a_headline_gives_no_vague_count_far_below_the_briefly_toll ("Kunar quake ...").
 
 
+def test_a_title_leading_with_one_countrys_part_gives_way_to_the_events() -> None:
+    # Czechia's refusal, beside two titles and a lead that tell the ministers' delay.
+    lead = (
+        "European Union finance ministers on Friday put off until a summit of EU leaders a "
+        "decision on lending Ukraine 140 billion euros, after Belgium again refused to sign."
+    )
+    home = _article(
+        "a",
+        "A",
+        "Finance minister: Czechia will not put up guarantees for EU loan to Ukraine",
+        lead,
+        0,
+    )
+    wire = _article("b", "B", "EU delays decision on 140 bln euro Ukraine loan to summit", lead, 1)
+    paper = _article("c", "C", "EU finance ministers again fail to agree on Ukraine loan", lead, 2)
+    story = Story(StoryId("s"), (home, wire, paper))
+    assert make_headline(story, lead) != home.title
+    # With one other title only, no angle is told apart.
+    assert make_headline(Story(StoryId("s"), (home, wire)), lead) in (home.title, wire.title)
+
+
 def test_headline_prefers_plain_title_over_bait() -> None:
     bait = _article("a", "A", "You won't believe what Denmark did next!", LEDGER, 0)
     plain = _article("b", "B", "BREAKING: Denmark summons US envoy over Greenland", WIRE, 1)
