@@ -330,9 +330,11 @@ _REACTION_LEDE = re.compile(
     rf"(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
     rf"(?:it|he|she|they)\s+(?:had\s+|has\s+)?{_REACTION}|"
     rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?"
-    r"(?:(?:strongly|sharply|firmly|warmly)\s+)?"
+    r"(?:(?:(?:strongly|sharply|firmly|warmly)\s+)?"
     r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decri|decrie)(?:ed|es|s|e)?"
-    rf"(?:\s+(?:on\s+)?{WEEKDAY_PATTERN})?)\s+the\s"
+    rf"(?:\s+(?:on\s+)?{WEEKDAY_PATTERN})?"
+    # "Lebanon filed a complaint with the UN Security Council over Israeli strikes ..."
+    r"|(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint\s+(?:with|to|at)))\s+the\s"
 )
 _VOTED = re.compile(r"\b(?:resolution|voted|votes? of|passed)\b")
 _SINCE_THEN = re.compile(

@@ -111,7 +111,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 (other > count if kind == "dead" else other != count)
                 and other <= count * _TOLL_JUMP
                 and count <= other * _TOLL_JUMP
-                and not same_figure(count, other)
+                and not _rounded(count, other)
                 and articles[scored.candidates[j].doc].published > written
                 and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
@@ -121,6 +121,13 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
             ):
                 superseded.setdefault(i, kind)
     return superseded
+
+
+def _rounded(one: int, two: int) -> bool:
+    """Whether two counts are one, one of them rounded ("about 80,000" and 79,860):
+    within rounding (``digest.figures.same_figure``) and one of them round. Two exact
+    counts are two ("killed 12" and "rose to 13")."""
+    return same_figure(one, two) and (one % 10 == 0 or two % 10 == 0)
 
 
 def _context(scored: ScoredSentences, i: int, j: int) -> int:

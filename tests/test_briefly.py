@@ -1018,6 +1018,9 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("In a statement on Thursday, Norland condemned the drone attack on Vell.", True),
         ("Norland, Ostland and Vell condemned the attack on the market.", True),
         ("Norland condemns the heinous attack on the market in Vell.", True),
+        ("Vell filed a complaint with the UN Security Council over the strikes.", True),
+        ("Vell has lodged a formal complaint with the Security Council.", True),
+        ("The union filed a lawsuit against the ministry over the strikes.", False),
         # A welcome given, a child, visitors, a body's vote: the news itself.
         ("Pope Leo welcomed President Volodymyr Zelensky to the Vatican on Tuesday.", False),
         ("The couple welcomed their third child, a daughter, on Monday.", False),

@@ -2182,6 +2182,34 @@ Rain would ease from tomorrow, the weather office said.
     assert "seven" in summary.headline
 
 
+def test_a_toll_raised_by_one_is_an_update_not_a_rounding() -> None:
+    # 12 and 13 are within a tenth of each other, but neither is a round figure.
+    complaint = """\
+Vell filed a complaint with the UN Security Council on Wednesday over strikes on the \
+south of the country that killed 12 people, including two children.
+
+The foreign minister called the strikes a grave violation of the truce.
+"""
+    update = """\
+The death toll from the strikes on southern Vell on Tuesday rose to 13, the health \
+ministry said late Wednesday, after a wounded man died in hospital.
+
+The health minister said 27 people had been wounded.
+"""
+    story = Story(
+        StoryId("strikes"),
+        (
+            _article("a", "A", "Vell complains to UN over deadly strikes", complaint, 0),
+            _article("b", "B", "Toll from strikes on south Vell rises to 13", update, 3),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert "rose to 13" in summary.briefly[0].text
+    assert not any("killed 12" in text for text in _printed(summary))
+
+
 def test_a_lede_counting_the_injured_does_not_lead_where_others_count_the_dead() -> None:
     hurt = """\
 More than 300 people were injured and about 12,000 displaced by the magnitude 7.1 \
