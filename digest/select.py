@@ -56,7 +56,7 @@ from digest.models import (
 )
 from digest.sections import ELSEWHERE, discover_sections
 from digest.softnews import death_toll, hard_news, is_opinion, soft_news, world_news
-from digest.text import MONTHS, word_count
+from digest.text import MONTHS, quotes_balance, word_count
 from digest.topics import Placement, TopicExample, match_topics
 from digest.urls import url_date
 
@@ -386,10 +386,13 @@ def _in_own_words(story: Story) -> bool:
     most of its first ``_OPENING_SENTENCES`` sentences speak in the first or second
     person outside quotes (an essay, a listicle's "you", a bare post). Its one line in
     "Also in the news" would read as that person, not as news. A teaser that opens on an
-    attributed quotation (“If they force us ...,” Fine said) is a report."""
+    attributed quotation (“If they force us ...,” Fine said) is a report, and so is a
+    quotation the splitter cut into sentences (“We’re not going to get to it next week.
+    It’ll be the first thing ...,” Thune told reporters): each part holds half of it."""
     article = story.articles[0]
     sentences = clean_sentences(article.text or article.summary, _OPENING_SENTENCES)
-    return bool(sentences) and 2 * sum(map(in_person, sentences)) > len(sentences)
+    own = sum(in_person(s) and quotes_balance(s) for s in sentences)
+    return bool(sentences) and 2 * own > len(sentences)
 
 
 @dataclass(frozen=True, slots=True)

@@ -513,9 +513,19 @@ def test_a_pages_opening_is_read_past_its_furniture() -> None:
         "The harbour board will decide on repairs in March.",
     )
 
-    selection = select_stories([memoir, report], NO_EDITS, [], max_stories=5, also_in_the_news=6)
+    # A report whose quotation the splitter cut in two: its halves are the leader's.
+    quoted = lone(
+        "senate",
+        furniture + "The Senate leader said Friday that a vote on the sanctions bill will "
+        "be pushed to January. “We’re not going to get to it next week. It’ll be the first "
+        "thing we look at when we come back,” he told reporters.",
+    )
 
-    assert [s.id for s in selection.briefs] == ["s-channel"]
+    selection = select_stories(
+        [memoir, report, quoted], NO_EDITS, [], max_stories=5, also_in_the_news=6
+    )
+
+    assert sorted(s.id for s in selection.briefs) == ["s-channel", "s-senate"]
     (left,) = selection.left_out
     assert left.story_id == "s-column"
     assert "someone's own words" in left.detail
