@@ -680,6 +680,13 @@ def _lower_forms(word: str) -> set[str]:
     return forms
 
 
+# A headline's verb in -s, or words joined by a hyphen ("Restricts", "Quake-Hit"); not
+# -ed ("Ahmed").
+_LOWER_UNSEEN = re.compile(r"[A-Z][a-z]{2,}s|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)+")
+# Capitalised words of a Title Case title whose case the articles show, at least, two
+# thirds of them in lower case, before the words they never write are lowered too (see
+# _sentence_case).
+_KNOWN_WORDS = 3
 # A headline's verb in -s ("Climbs", "Stays") is a word the week may write as "climbed"
 # or "staying". Not the other way: a name in -ing or -ed ("Ming", "Wing", "Woking",
 # "Hawking") would be lowered by "me", "we", "woke", "hawk".
@@ -915,6 +922,24 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
             decided.append(True)
         else:
             decided.append(None)
+    # Words the week never writes, each a headline's verb or a hyphened compound
+    # ("Restricts", "Climbs", "Quake-Hit"), in a title whose other words the articles
+    # mostly write in lower case: lower too. An unseen word of any other shape may be a
+    # name ("Yao Ming", "Maria Lind"): then the title keeps its case.
+    cores = [w.strip("“”‘’\"'()[],:;!?.") for w in words[1:]]
+    unseen = [core for d, core in zip(decided, cores, strict=True) if d is None]
+    known = [
+        d
+        for d, core in zip(decided, cores, strict=True)
+        if d is not None and core[:1].isupper() and core.lower() not in _SMALL_WORDS
+    ]
+    if (
+        unseen
+        and all(_LOWER_UNSEEN.fullmatch(core) and not countries_named(core) for core in unseen)
+        and len(known) >= _KNOWN_WORDS
+        and 3 * sum(known) >= 2 * len(known)
+    ):
+        decided = [True if d is None else d for d in decided]
     sure = None not in decided
     out = [words[0]]
     for place, (word, lower) in enumerate(zip(words[1:], decided, strict=True), start=1):
@@ -930,6 +955,8 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
         )
         small = core.lower() in _SMALL_WORDS and not particle
         if lower if sure else lower is not False and small:
-            word = word.replace(core, core[0].lower() + core[1:], 1)
+            # "Quake-Hit": each part of a word joined by hyphens.
+            low = "-".join(p[:1].lower() + p[1:] if p[1:].islower() else p for p in core.split("-"))
+            word = word.replace(core, low, 1)
         out.append(word)
     return " ".join(out)

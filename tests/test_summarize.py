@@ -591,6 +591,26 @@ def test_a_title_case_title_is_a_headline_recased_only_as_far_as_the_text_shows(
     )
 
 
+def test_a_title_cases_unseen_verbs_and_compounds_follow_its_words_in_lower_case() -> None:
+    # The text writes "aid", "townships" and "toll" in lower case, and never "restricts",
+    # "climbs" or "quake-hit": a headline's verbs and a compound go with them.
+    text = (
+        "The death toll from the quake has risen, as the junta began requiring permits for "
+        "aid convoys to the townships in the region."
+    )
+    title = "Junta Restricts Aid to Quake-Hit Townships as Toll Climbs to 41"
+    assert _one(title, text) == "Junta restricts aid to quake-hit townships as toll climbs to 41"
+    # A hyphened word lowered keeps its parts alike: "visa-free", not "visa-Free".
+    visa = "The commission proposed suspending visa-free travel for all citizens of the state."
+    assert _one("Commission Proposes Suspending Visa-Free Travel for All Citizens", visa) == (
+        "Commission proposes suspending visa-free travel for all citizens"
+    )
+    # An unseen word that may be a name keeps the title's case.
+    assert _one("Yao Ming Steps Down as Harbour Board Chief", text) == (
+        "Yao Ming Steps Down as Harbour Board Chief"
+    )
+
+
 def test_a_title_case_title_is_recased_on_the_evidence_of_the_whole_week() -> None:
     """A teaser that never shows "presses" or "disarmament" keeps the Title Case; the
     week's other articles writing them (or "press") mid-sentence allow sentence case,
