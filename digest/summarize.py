@@ -84,6 +84,7 @@ from digest.text import (
     lower_words,
     pair_quotes,
     split_sentences,
+    word_count,
 )
 from digest.tolls import below_told_toll, counts_again, newest_toll, other_count, superseded_counts
 
@@ -936,6 +937,10 @@ def _take_starters(scored: ScoredSentences, used: set[int], limit: int) -> list[
 _SAYS_OPINION = re.compile(r"(?:Opinion|Editorial|Comment|Analysis|Column)\b", re.IGNORECASE)
 
 
+# A source's title of this many words is the page's, whatever furniture it resembles.
+_TITLE_NOT_FURNITURE = 6
+
+
 def _sources(story: Story) -> tuple[Source, ...]:
     """One per URL, by outlet then time; titles cleaned of datelines and labels, and
     left out when they are furniture whole (the outlet's name still links)."""
@@ -948,6 +953,10 @@ def _sources(story: Story) -> tuple[Source, ...]:
         # In the headline's quotation marks: "he will 'seriously consider' a run" under
         # a headline that prints ‘seriously consider’ reads as two styles.
         title = curl_quotes(clean_sentence(article.title)) if article.title.strip() else ""
+        if not title and word_count(article.title) >= _TITLE_NOT_FURNITURE:
+            # "Europe wants to lend Ukraine Russia’s money. Here’s why Belgium is nervous":
+            # a teaser's words in a title of its own are no furniture.
+            title = curl_quotes(" ".join(article.title.split()))
         if title and is_opinion(article) and not _SAYS_OPINION.match(title):
             # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
             # that this link is the outlet's view, not its report. After the title: in

@@ -426,6 +426,21 @@ def test_source_titles_print_in_the_headlines_quotation_marks(story: Story) -> N
     assert title == "Denmark’s envoy says island ‘not for sale’, calls offer “absurd”"
 
 
+def test_a_source_title_in_a_teasers_words_is_kept(story: Story) -> None:
+    """ "Here's why ..." reads as a teaser when cleaned as a sentence; a title of its own
+    words is the page's, and the reader should see it."""
+    teased = _article(
+        "teased",
+        "Harbour Review",
+        "Norland wants to buy the island. Here’s why Denmark is nervous",
+        WIRE,
+        4,
+    )
+    summary = summarize_story(Story(StoryId("s"), (*story.articles, teased)))
+    [title] = [s.title for s in summary.sources if s.outlet == "Harbour Review"]
+    assert title == "Norland wants to buy the island. Here’s why Denmark is nervous"
+
+
 def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
     """Cleaning takes "EDITORIAL:" off a title as a label; the line still says whose
     view the link is. A title that already says it is left alone."""
