@@ -157,6 +157,14 @@ _BOUND_COMPLEMENT = re.compile(
     r"king|spring|string|ring|wing|ceiling|funding|spending|training|housing)\b)"
     r"[a-z]{2,}ing\s+to)\s$"
 )
+# A verb that asks for what it is to do: "NATO, Japan agree | to open an office", "vows |
+# to retaliate", "set | to vote". Cut there, the subject line says nothing was agreed.
+_INFINITIVE_COMPLEMENT = re.compile(
+    r"\b(?:(?:agree|vote|decide|refuse|promise|pledge|hope|prepare|continue|intend|move)"
+    r"(?:s|d)?|(?:vow|plan|seek|threaten|aim|want|fail|offer|attempt|struggle|look|expect|"
+    r"need|start|begin)(?:s|ed|ned)?|tr(?:y|ies|ied)|sought|set|poised|due|likely|ready|able)"
+    r"\s+to\s$"
+)
 # A verb whose object asks for a "to" after it: "allowing employees | to take leave",
 # "left the bulk of her fortune | to family". Cut there, the headline says half of what
 # was done.
@@ -473,7 +481,11 @@ def parts_complement(head: str) -> bool:
     bound = _BOUND_COMPLEMENT.search(head)
     if bound is not None and bound.group("before").lower() not in _AUXILIARY:
         return True
-    return _OBJECT_COMPLEMENT.search(head) is not None or _WHERE_COMPLEMENT.search(head) is not None
+    return (
+        _OBJECT_COMPLEMENT.search(head) is not None
+        or _WHERE_COMPLEMENT.search(head) is not None
+        or _INFINITIVE_COMPLEMENT.search(head) is not None
+    )
 
 
 def _from_subject(text: str) -> str:
