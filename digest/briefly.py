@@ -32,6 +32,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -670,7 +671,13 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
         sentences = join_list_items(clean_sentences(text))
         documents.append(tuple(sentences))
         unended = _unended_lines(text)
-        for sentence, voiced in zip(sentences, voiced_sentences(sentences), strict=True):
+        voices = voiced_sentences(sentences)
+        # A transcript's words after its first speaker's label are the speakers'.
+        start = _transcript_start(text)
+        if start < len(text):
+            told = len(join_list_items(clean_sentences(text[:start])))
+            voices[told:] = [True] * (len(sentences) - told)
+        for sentence, voiced in zip(sentences, voices, strict=True):
             key = " ".join(content_words(sentence))
             if not key or key in seen:
                 continue
@@ -680,6 +687,37 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
             )
             position += 1
     return out, tuple(documents)
+
+
+def _transcript_start(text: str) -> int:
+    """Where a transcript begins in ``text`` (its first speaker's label), or its length:
+    ``_TRANSCRIPT_LABELS`` or more lines that are each a name of two to four words,
+    maybe with a role, and a colon ("Geoff Bennett:", "Jamieson Greer, U.S. Trade
+    Representative:"), naming two people or more, one of them twice. What follows a
+    label is that person's words, with no "said" to tell the reader whose."""
+    labels = [
+        label
+        for label in _SPEAKER_LINE.finditer(text)
+        if not _HEADING_WORDS & set(label.group("name").lower().split())
+    ]
+    names = Counter(label.group("name") for label in labels)
+    if len(labels) >= _TRANSCRIPT_LABELS and len(names) >= 2 and max(names.values()) >= 2:
+        return labels[0].start()
+    return len(text)
+
+
+# A speaker's label on a line of its own, as a broadcast transcript prints it.
+_SPEAKER_LINE = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){1,3})(?:,[ \t][^:\n]{2,80})?:[ \t]*$",
+    re.MULTILINE,
+)
+_TRANSCRIPT_LABELS = 3
+# Words of a page's headings in Title Case, which no speaker's name holds ("Key Points:").
+_HEADING_WORDS = frozenset(
+    """key points steps next what why how background context update updates editor note
+    read more related timeline summary latest highlights facts analysis reaction reactions
+    takeaways watch listen see also the our at glance""".split()  # noqa: SIM905
+)
 
 
 def _unended_lines(text: str) -> frozenset[str]:

@@ -1063,3 +1063,27 @@ def test_a_wire_lede_of_near_sixty_words_may_lead_and_a_run_on_may_not() -> None
     run_on = lede[:-1] + ", while the two other holdouts said they needed more time to study it."
     assert word_count(run_on) > 60
     assert not is_briefly_candidate(Candidate(run_on, 0, 0, word_count(run_on)))
+
+
+def test_a_transcripts_answers_are_the_speakers_words_not_the_news() -> None:
+    transcript = (
+        "Ann Holt speaks with Trade Representative Bo Lind about the truce.\n\n"
+        "Ann Holt:\n\nThe two countries agreed over the weekend to extend their truce for "
+        "another year.\n\n"
+        "Bo Lind, Trade Representative:\n\nThanks for having me, Ann.\n\n"
+        "Ann Holt:\n\nIs this a step toward a real agreement?\n\n"
+        "Bo Lind:\n\nTariffs have brought investment back and brought the other side to the "
+        "table.\n"
+    )
+    scored = score_sentences([transcript], frozenset())
+    voiced = {c.text: c.voiced for c in scored.candidates}
+    assert voiced["Ann Holt speaks with Trade Representative Bo Lind about the truce."] is False
+    assert voiced["Tariffs have brought investment back and brought the other side to the table."]
+    # Headings with a colon are no speakers' labels.
+    report = (
+        "The two countries agreed on Sunday to extend their truce for another year.\n\n"
+        "Key Points:\n\nTariffs will stay at their current level until next November.\n\n"
+        "Next Steps:\n\nThe text will be signed by 15 December.\n\n"
+        "Key Points:\n\nFarm purchases resume in the spring.\n"
+    )
+    assert not any(c.voiced for c in score_sentences([report], frozenset()).candidates)
