@@ -612,11 +612,11 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
 
 # What a page calls itself when it argues rather than reports: schema.org's types, and
 # the section or flag its <meta> tags give ("article:section" Opinion, NYT's
-# "article:opinion").
+# "article:opinion", Foreign Policy's "Argument").
 _OPINION_TYPES = {"OpinionNewsArticle": "opinion", "AnalysisNewsArticle": "analysis"}
 _OPINION_SECTION = re.compile(
     r"^(?:opinions?|comment|comment is free|commentary|editorials?|op-?eds?|columns?|"
-    r"columnists|letters|analysis|perspectives?)$",
+    r"columnists|letters|analysis|perspectives?|argument|viewpoints?|views)$",
     re.IGNORECASE,
 )
 

@@ -238,6 +238,11 @@ def test_the_pages_publication_date_is_read(
             '<meta property="article:section" content="Comment is free">',
             "opinion",
         ),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"articleSection": ["Argument"]}</script>',
+            "opinion",
+        ),
         # A report, and a section that only mentions opinion.
         ('<script type="application/ld+json">{"@type": "NewsArticle"}</script>', ""),
         ('<meta property="article:section" content="Opinion polls">', ""),
