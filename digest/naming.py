@@ -193,11 +193,23 @@ def _who_clause(who: str, said_as: str, sentences: Sequence[str]) -> str:
         rf"(?<![\w'’])(?:{names}),\s+(?P<clause>who\s[^,;:“”\"()]{{3,150}}),\s+"
         r"(?:said|says|told|tells|added|adds)\b"
     )
+    if speaker_kind(who) == "body":
+        return who  # "who" tells of a person
     for sentence in sentences:
         found = pattern.search(sentence)
-        if found and word_count(found["clause"]) <= _WHO_CLAUSE_WORDS:
+        # Not "an official of the Ministry of Finance, who requested anonymity, said":
+        # the clause is the official's.
+        if (
+            found
+            and word_count(found["clause"]) <= _WHO_CLAUSE_WORDS
+            and not _OF_BEFORE.search(sentence[: found.start()])
+        ):
             return f"{who}, {found['clause']}"
     return who
+
+
+# A name right after "of": what follows it tells of the head before the "of".
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 # Two people by their surnames: "Christian and Greig".

@@ -1889,3 +1889,18 @@ def test_a_surname_named_in_full_after_a_title_of_a_portfolio_keeps_the_whole_ti
     ]
     # Not "State Ann Holt": "State" is what she is secretary of.
     assert name_in_full("Holt", context, "Outlet A") == "US Deputy Secretary of State Ann Holt"
+
+
+def test_a_who_clause_is_a_persons_and_belongs_to_the_head_before_of() -> None:
+    from digest.naming import name_in_full
+
+    context = [
+        "An official of the Ministry of Finance, who requested anonymity, said the fund had "
+        "asked for a higher sales tax.",
+        "Disbursements will rise to about $4.3 billion, according to the Ministry of Finance.",
+    ]
+    assert name_in_full("The Ministry of Finance", context, "Outlet A") == (
+        "The Ministry of Finance"
+    )
+    person = ["Ann Holt, who chairs the harbour board, said the pier would reopen."]
+    assert name_in_full("Ann Holt", person, "Outlet A") == "Ann Holt, who chairs the harbour board"
