@@ -90,7 +90,7 @@ _YEAR = r"(?:,?\s+(?P<{name}>20\d\d))?"
 # matched with their capital only, so "march" and "may" the verbs never count.
 _LEAD = (
     r"\b(?P<lead>(?i:on|from|by|until|till|before|after|in|starting|beginning|through|"
-    r"for|next|this))\s+(?:(?i:early|late|the\s+end\s+of|the\s+start\s+of)\s+)?"
+    r"for|next|this|between))\s+(?:(?i:early|late|the\s+end\s+of|the\s+start\s+of)\s+)?"
 )
 _DATE = re.compile(
     _LEAD
@@ -123,6 +123,13 @@ _REPORTED = re.compile(rf"\b(?:{_REPORTING})\s*$", re.IGNORECASE)
 # hold a first hearing in January" (6), not a verb at the far end of a long clause.
 _MARKER_WORDS: Final = 8
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s(?:and|but|while|after|as)\s")
+# A verb reporting what someone said would come ("said (that)", "told reporters ...
+# that", "warned that"), and the future as such a report puts it ("would hold").
+_REPORTED_THAT = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w'’]+){0,6}?|announced|added|confirmed|warned|"
+    r"stated|noted)\s*,?\s+(?:that\s)?"
+)
+_REPORTED_FUTURE = re.compile(r"\bwould\s+(?!have\b|not\s+have\b|like\b|rather\b)")
 # "was due to", "were expected to": what was planned then, often already past.
 _PAST_EXPECTATION = re.compile(r"\b(?:was|were|had been)\s+(?:due|expected|scheduled|set)\b")
 # First person is a quote or an opinion ("I hope it will ... on Monday"), not a calendar.
@@ -444,9 +451,18 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
     opens the sentence, follows it ("On 3 December, ministers will meet")."""
     before = sentence[: match.start()]
     clause = _CLAUSE_BREAK.split(before)[-1]
-    if _REPORTED.search(clause) or _PAST_EXPECTATION.search(clause):
+    if _REPORTED.search(clause):
         return False
-    if _FUTURE.search(" ".join(clause.split()[-_MARKER_WORDS:])):
+    # Reported speech shifts the future back a tense: "told reporters that the board
+    # would hold its first meeting on December 8", "warned that a second surge was
+    # expected to hit the coast between December 12 and 16".
+    reported = _REPORTED_THAT.search(before)
+    near = " ".join(clause.split()[-_MARKER_WORDS:])
+    if reported and (_REPORTED_FUTURE.search(near) or _PAST_EXPECTATION.search(near)):
+        return True
+    if _PAST_EXPECTATION.search(clause):
+        return False
+    if _FUTURE.search(near):
         return True
     is_opening = len(before.split()) <= 1 and not match.group("weekday")
     return is_opening and _FUTURE.search(sentence[match.end() :]) is not None

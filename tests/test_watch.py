@@ -200,6 +200,27 @@ CASES = [
         TUESDAY,
         (date(2026, 12, 1), date(2026, 12, 1)),
     ),
+    # Reported speech puts the future a tense back.
+    (
+        "reported future",
+        "The minister told reporters that the board would hold its first meeting on December 8.",
+        TUESDAY,
+        (date(2026, 12, 8), date(2026, 12, 1)),
+    ),
+    (
+        "reported expectation, a span",
+        "The forecaster warned that a second surge was expected to hit the coast between "
+        "December 12 and 16.",
+        TUESDAY,
+        (date(2026, 12, 12), date(2026, 12, 1)),
+    ),
+    (
+        "reported, but what would have been",
+        "He said the talks would have resumed on December 9 had the strike ended.",
+        TUESDAY,
+        None,
+    ),
+    ("would, unreported", "The board would hold its first meeting on December 8.", TUESDAY, None),
     ("beyond the horizon", "The treaty takes effect on 1 January 2029.", TUESDAY, None),
     ("not a date", "The summit will open on 31 February.", TUESDAY, None),
     ("this month alone", "A decision is expected in November.", TUESDAY, None),
@@ -225,6 +246,8 @@ PRINTED = {
     "It is unclear whether the council will vote on 1 December.": (
         "It is unclear whether the council will vote."
     ),
+    "The minister told reporters that the board would hold its first meeting on "
+    "December 8.": "The minister told reporters that the board would hold its first meeting.",
 }
 
 
