@@ -439,6 +439,10 @@ def test_a_source_title_in_a_teasers_words_is_kept(story: Story) -> None:
     summary = summarize_story(Story(StoryId("s"), (*story.articles, teased)))
     [title] = [s.title for s in summary.sources if s.outlet == "Harbour Review"]
     assert title == "Norland wants to buy the island. Here’s why Denmark is nervous"
+    # A byline or a caption taken for a title is still left out.
+    bio = _article("bio", "Harbour Notes", "The author is a Harbour Review columnist", WIRE, 4)
+    summary = summarize_story(Story(StoryId("s2"), (*story.articles, bio)))
+    assert [s.title for s in summary.sources if s.outlet == "Harbour Notes"] == [""]
 
 
 def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
