@@ -391,8 +391,21 @@ def _in_own_words(story: Story) -> bool:
     It’ll be the first thing ...,” Thune told reporters): each part holds half of it."""
     article = story.articles[0]
     sentences = clean_sentences(article.text or article.summary, _OPENING_SENTENCES)
-    own = sum(in_person(s) and quotes_balance(s) for s in sentences)
+    own = sum(in_person(_outside_half_quote(s)) for s in sentences)
     return bool(sentences) and 2 * own > len(sentences)
+
+
+def _outside_half_quote(sentence: str) -> str:
+    """``sentence`` without the part of a quotation it holds only half of: what comes
+    before its closing mark ("... next week,” Thune told reporters." -> " Thune told
+    reporters."), or after its opening mark ("“We’re not going to get to it")."""
+    if quotes_balance(sentence):
+        return sentence
+    closing = max(sentence.rfind("”"), sentence.rfind('"'))
+    opening = sentence.find("“")
+    if opening != -1 and (closing == -1 or opening > closing):
+        return sentence[:opening]
+    return sentence[closing + 1 :]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1052,6 +1052,7 @@ def test_a_provisional_lede_is_a_bills_stage_without_its_outcome(lede: str, stag
 
 
 def test_a_wire_lede_of_near_sixty_words_may_lead_and_a_run_on_may_not() -> None:
+    # Sentence positions 0 and 1 are a report's lede.
     lede = (
         "Finance ministers of the Norland Union on Friday backed the legal text for a loan of "
         "up to 140 billion crowns to Vell, funded by central bank assets frozen in the union, "
@@ -1060,6 +1061,8 @@ def test_a_wire_lede_of_near_sixty_words_may_lead_and_a_run_on_may_not() -> None
     )
     assert 55 < word_count(lede) <= 60
     assert is_briefly_candidate(Candidate(lede, 0, 0, word_count(lede)))
+    # As long further down, it is a run-on.
+    assert not is_briefly_candidate(Candidate(lede, 0, 5, word_count(lede)))
     run_on = lede[:-1] + ", while the two other holdouts said they needed more time to study it."
     assert word_count(run_on) > 60
     assert not is_briefly_candidate(Candidate(run_on, 0, 0, word_count(run_on)))

@@ -521,14 +521,20 @@ def test_a_pages_opening_is_read_past_its_furniture() -> None:
         "thing we look at when we come back,” he told reporters.",
     )
 
+    # The writer's own words after a quotation's close are the writer's all the same.
+    told_me = lone(
+        "mother",
+        furniture + "“It’s the worst we’ve seen in our lifetime. And there’s no hope left,” "
+        "my mother-in-law told me recently. I have heard it from my neighbours too.",
+    )
+
     selection = select_stories(
-        [memoir, report, quoted], NO_EDITS, [], max_stories=5, also_in_the_news=6
+        [memoir, report, quoted, told_me], NO_EDITS, [], max_stories=5, also_in_the_news=6
     )
 
     assert sorted(s.id for s in selection.briefs) == ["s-channel", "s-senate"]
-    (left,) = selection.left_out
-    assert left.story_id == "s-column"
-    assert "someone's own words" in left.detail
+    assert sorted(left.story_id for left in selection.left_out) == ["s-column", "s-mother"]
+    assert all("someone's own words" in left.detail for left in selection.left_out)
 
 
 def test_soft_news_prints_after_the_hard_news_and_is_cut_first(tmp_path: Path) -> None:
