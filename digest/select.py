@@ -391,8 +391,17 @@ def _in_own_words(story: Story) -> bool:
     It’ll be the first thing ...,” Thune told reporters): each part holds half of it."""
     article = story.articles[0]
     sentences = clean_sentences(article.text or article.summary, _OPENING_SENTENCES)
-    own = sum(in_person(_outside_half_quote(s)) for s in sentences)
-    return bool(sentences) and 2 * own > len(sentences)
+    # Someone's words alone (a quotation, or half of one the splitter cut) are neither:
+    # the sentences the writer speaks in decide.
+    outside = [_WHOLE_QUOTE.sub("", _outside_half_quote(s)) for s in sentences]
+    writer = [text for text in outside if word_count(text) >= _WRITER_WORDS]
+    own = sum(map(in_person, writer))
+    return bool(writer) and 2 * own > len(writer)
+
+
+_WHOLE_QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]")
+# Words a sentence needs outside quotations to be the writer's: "Thune told reporters."
+_WRITER_WORDS = 3
 
 
 def _outside_half_quote(sentence: str) -> str:

@@ -525,7 +525,8 @@ def test_a_pages_opening_is_read_past_its_furniture() -> None:
     told_me = lone(
         "mother",
         furniture + "“It’s the worst we’ve seen in our lifetime. And there’s no hope left,” "
-        "my mother-in-law told me recently. I have heard it from my neighbours too.",
+        "my mother-in-law told me recently. “Everyone is frightened, we don’t know where "
+        "to turn.”",
     )
 
     selection = select_stories(
