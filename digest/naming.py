@@ -1474,6 +1474,9 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     forms = "|".join(re.escape(form) for form in (title, *_ABBREVIATED.get(title, ())))
     people: list[list[tuple[str, ...]]] = []  # per person, the names it is written with
     chief: set[tuple[str, ...]] = set()  # names written after "Chief Justice", not "Justice"
+    # The portfolio the article writes before the title ("Foreign Minister Fadi Nassar"):
+    # "Minister Fadi Nassar" alone says less than the article did.
+    portfolio: dict[tuple[str, ...], str] = {}
     for sentence in context:
         if _headline_case(sentence):
             continue
@@ -1482,6 +1485,9 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
             name = _name_after_title(match.group(2).split())
             if name and match.group(1):
                 chief.add(name)
+            before = _PORTFOLIO_BEFORE.search(sentence[: match.start()])
+            if name and before and before.group(1) not in _NOT_PORTFOLIOS:
+                portfolio.setdefault(name, before.group(1))
             if name and not _another_title(sentence[: match.start()]):
                 same = next((p for p in people if any(_one_person(name, n) for n in p)), None)
                 if same is None:
@@ -1495,7 +1501,21 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
         return ""
     fullest = max(people[0], key=lambda name: len(name))  # "Xi Jinping", not "Xi"
     rank = "Chief " if chief.intersection(people[0]) and not title.startswith("Chief") else ""
+    field = next((portfolio[name] for name in people[0] if name in portfolio), "")
+    if field and not rank:
+        rank = f"{field} "
     return f"{rank}{title} {' '.join(fullest)}"
+
+
+# One capitalised word right before a title: its portfolio ("Foreign", "Health").
+_PORTFOLIO_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{3,})\s$")
+_NOT_PORTFOLIOS = frozenset(
+    {"The", "This", "That", "Then", "When", "While", "After", "Before", "Former", "Acting"}
+    | {"Yesterday", "Today", "Tonight", "Earlier", "Also", "However", "Meanwhile", "Instead"}
+    | {"Outgoing", "Incoming", "Then-", "Both", "Only", "Even", "Said", "Says", "With"}
+    | set(WEEKDAYS)
+    | set(MONTHS)
+)
 
 
 # A word of a name after a title: capitalised, an initial ("W."), or a particle between

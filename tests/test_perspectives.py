@@ -1015,10 +1015,15 @@ def test_a_name_with_two_letters_swapped_is_the_same_speaker() -> None:
         ("President Xi Jinping arrived. President Xi spoke.", "president", "President Xi Jinping"),
         ("President Dana Whitlock on Tuesday signed it.", "president", "President Dana Whitlock"),
         ("President Dana Whitlock Tuesday signed it.", "president", "President Dana Whitlock"),
-        ("Russian President Vladimir Putin replied.", "president", "President Vladimir Putin"),
+        # The word before the title that the article writes with it is kept.
+        (
+            "Russian President Vladimir Putin replied.",
+            "president",
+            "Russian President Vladimir Putin",
+        ),
         ("U.S. President Dana Whitlock replied.", "president", "President Dana Whitlock"),
         ("Later, President Dana Whitlock replied.", "president", "President Dana Whitlock"),
-        ("U.S. District Judge Kurt Engel said no.", "judge", "Judge Kurt Engel"),
+        ("U.S. District Judge Kurt Engel said no.", "judge", "District Judge Kurt Engel"),
         # Two people who share a given name are two; a title's words earlier in the
         # sentence ("a former adviser to President ...") make no other office.
         ("Judge John Smith ruled. Judge John Doe had ruled before.", "judge", ""),
@@ -1044,7 +1049,7 @@ def test_a_name_with_two_letters_swapped_is_the_same_speaker() -> None:
         ("Sen. Ana Ruiz said no, and she said it again.", "senator", "Senator Ana Ruiz"),
         # A sentence full of names is no Title Case headline.
         ("Ruiz met Polish President Andrzej Duda. President Ruiz later said it.", "president", ""),
-        ("Foreign Minister Ana Ruiz said no.", "minister", "Minister Ana Ruiz"),
+        ("Foreign Minister Ana Ruiz said no.", "minister", "Foreign Minister Ana Ruiz"),
         # "The justice" of a story about the chief justice keeps the rank.
         (
             "Chief Justice Ana Ruiz wrote the ruling. Justice Ruiz read it out.",
@@ -1904,3 +1909,17 @@ def test_a_who_clause_is_a_persons_and_belongs_to_the_head_before_of() -> None:
     )
     person = ["Ann Holt, who chairs the harbour board, said the pier would reopen."]
     assert name_in_full("Ann Holt", person, "Outlet A") == "Ann Holt, who chairs the harbour board"
+
+
+def test_the_minister_is_named_with_the_portfolio_the_article_gives() -> None:
+    from digest.naming import name_in_full
+
+    context = [
+        "Vell filed a complaint with the Security Council on Wednesday over the strikes.",
+        "Foreign Minister Ann Holt said the complaint described the strikes as a violation.",
+        "The minister said she had also contacted the ambassadors.",
+    ]
+    assert name_in_full("The minister", context, "Outlet A") == "Foreign Minister Ann Holt"
+    # A day before the title is no portfolio.
+    dated = ["On Tuesday Minister Ann Holt said so.", "The minister said more."]
+    assert name_in_full("The minister", dated, "Outlet A") == "Minister Ann Holt"
