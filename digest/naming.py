@@ -1094,7 +1094,15 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                     full = " ".join(full.split()[ranks[0] :])
             opens = not sentence[: match.start()].strip(" \"“‘'")
             opener, _, rest = full.partition(" ")
-            if rest and opens and (opener.lower() in _NEVER_NAMES or _OPENING_CLAUSE.match(full)):
+            envoy = _ENVOY_TO.search(sentence[: match.start(1)]) if rest else None
+            posted = ""
+            if envoy and len(rest.split()) >= 2:
+                # "Russian Ambassador to Denmark Vladimir Barbin": the country ends the
+                # title, which is the role: "Vladimir Barbin, Russian ambassador to Denmark".
+                full = rest
+                title = envoy["title"].strip()
+                posted = f", {title[: -len(envoy['office'])]}{envoy['office'].lower()} to {opener}"
+            elif rest and opens and (opener.lower() in _NEVER_NAMES or _OPENING_CLAUSE.match(full)):
                 full = rest
             elif (
                 rest
@@ -1119,7 +1127,11 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 role = ""
             if not role:
                 tail = sentence[match.end(1) :]
-                role = _role_after(tail, titled=_is_titled(full, surname)) or _long_role(tail)
+                role = (
+                    _role_after(tail, titled=_is_titled(full, surname))
+                    or _long_role(tail)
+                    or posted
+                )
             if _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             if full == surname:
@@ -1330,6 +1342,13 @@ def _person_role(role: str) -> str:
     if words[0] == "one" or _is_a_person(" ".join(words)):
         return role.rstrip(" .")
     return ""
+
+
+# A title that a country ends: "Russian Ambassador to ", "the UN's Envoy to ".
+_ENVOY_TO = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?)\s)?(?P<title>(?:[A-Z][\w'’.\-]*\s|special\s|deputy\s|former\s|acting\s|outgoing\s){0,3}"
+    r"(?P<office>Ambassador|Envoy|ambassador|envoy))\sto\s(?:the\s)?$"
+)
 
 
 def _after_preposition(sentence: str, start: int) -> bool:

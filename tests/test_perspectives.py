@@ -518,7 +518,10 @@ def test_a_place_before_a_persons_name_is_not_part_of_it_but_a_company_before_a_
 
     found = find_perspectives(sentences, ARTICLES, limit=2, documents=documents)
 
-    assert [p.who for _, p in found] == ["Lena Marsh", "Orchard CEO Paul Finch"]
+    assert [p.who for _, p in found] == [
+        "Lena Marsh, former envoy to Moldova",
+        "Orchard CEO Paul Finch",
+    ]
 
 
 def _named(documents: list[list[str]], sentence: int) -> list[str]:
@@ -1923,3 +1926,17 @@ def test_the_minister_is_named_with_the_portfolio_the_article_gives() -> None:
     # A day before the title is no portfolio.
     dated = ["On Tuesday Minister Ann Holt said so.", "The minister said more."]
     assert name_in_full("The minister", dated, "Outlet A") == "Minister Ann Holt"
+
+
+def test_an_ambassador_to_a_country_is_named_with_the_post_as_the_role() -> None:
+    from digest.naming import name_in_full
+
+    context = [
+        "The package is part of a drive to militarise the Arctic, Norland's neighbour Ostland "
+        "cannot ignore, Ostlandic Ambassador to Norland Ivan Petrov told reporters.",
+        "Petrov added that Norland prefers to spend billions on the island.",
+    ]
+    # Not "Norland Ivan Petrov", nor the name without the post.
+    assert name_in_full("Petrov", context, "Outlet A") == (
+        "Ivan Petrov, Ostlandic ambassador to Norland"
+    )
