@@ -46,6 +46,7 @@ from digest.briefly import needs_antecedent
 from digest.dates import annotate_dates, local_date, spoken_on, unsure_of_the_day
 from digest.hygiene import clean_sentences
 from digest.models import Article, Brief, Story, StoryId, TopicSection, WatchItem
+from digest.naming import name_in_full
 from digest.text import (
     MONTHS,
     WEEKDAY_PATTERN,
@@ -235,7 +236,7 @@ def _events(
                 if mentions and _is_printed(sentence, already):
                     continue
                 if mentions:
-                    sentence = _named(sentence, story)
+                    sentence = _speaker_named(_named(sentence, story), article)
                 for mention in mentions:
                     key = (story.id, mention.month, mention.day)
                     known = found.get(key)
@@ -251,6 +252,28 @@ def _events(
     items = _without_vaguer_duplicates(found.values())
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     return items[:MAX_ITEMS]
+
+
+def _speaker_named(sentence: str, article: Article) -> str:
+    """``sentence`` with a surname that opens it before a verb of saying ("Dingyadi said
+    both parties would meet again on Tuesday, December 8") named in full, as the article
+    names them ("Minister of Labour and Employment, Muhammad Dingyadi"): a line in a
+    list of dates has no story above it to introduce them."""
+    opening = _SURNAME_SAYS.match(sentence)
+    if opening is None:
+        return sentence
+    surname = opening.group("surname")
+    full = name_in_full(surname, clean_sentences(article.text), article.outlet)
+    if not full or full == surname or surname not in full:
+        return sentence
+    comma = "," if "," in full else ""
+    return f"{full}{comma}" + sentence[opening.end("surname") :]
+
+
+# A surname alone before its verb of saying, opening a sentence.
+_SURNAME_SAYS = re.compile(
+    r"(?P<surname>[A-Z][a-z][\w'’\-]+)\s+(?:said|says|told|added|announced|confirmed)\b"
+)
 
 
 def _named(sentence: str, story: Story) -> str:

@@ -536,3 +536,14 @@ def test_an_item_opening_on_the_law_says_which_law_as_its_story_does() -> None:
     ):
         [item] = find_events([titled(text, title)], ISSUE)
         assert item.text == "The law takes effect."
+
+
+def test_a_surname_opening_an_item_is_named_in_full_as_its_article_names_them() -> None:
+    story = _story(
+        "The meeting, convened by the Minister of Labour, Ann Holt, lasted five hours but "
+        "failed to produce an agreement. Holt said both parties would meet again on "
+        "Tuesday, December 1, to review the payments.",
+        published=TUESDAY,
+    )
+    [item] = find_events([story], ISSUE)
+    assert item.text.startswith("Ann Holt said both parties would meet again")
