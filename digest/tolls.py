@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate, is_reaction
 from digest.figures import same_figure
 from digest.models import Article
+from digest.places import countries_named
 from digest.softnews import dead_counted, people_counted
 from digest.text import content_words
 
@@ -125,18 +126,26 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
 
 def _rounded(one: int, two: int) -> bool:
     """Whether two counts are one, one of them rounded ("about 80,000" and 79,860):
-    within rounding (``digest.figures.same_figure``) and one of them round. Two exact
-    counts are two ("killed 12" and "rose to 13")."""
-    return same_figure(one, two) and (one % 10 == 0 or two % 10 == 0)
+    within rounding (``digest.figures.same_figure``) and one of them a round hundred or
+    more. Two exact counts are two ("killed 12" and "rose to 13", 20 and 21)."""
+    return same_figure(one, two) and any(n >= _ROUNDED_FROM and n % 10 == 0 for n in (one, two))
+
+
+# Counts from this size are told rounded ("about 300"); below it, every one is exact.
+_ROUNDED_FROM = 100
 
 
 def _context(scored: ScoredSentences, i: int, j: int) -> int:
     """Content words two counting sentences must share to count one thing: one when
     both open their reports (two outlets' ledes count the story's event, in their own
     words: "At least five people have died ... by monsoon floods" and "bringing the death
-    toll from the east coast floods to seven"), else ``_TOLL_CONTEXT``."""
-    ledes = max(scored.candidates[i].position, scored.candidates[j].position) < LEDE_POSITIONS
-    return 1 if ledes else _TOLL_CONTEXT
+    toll from the east coast floods to seven") and name no two different countries (a
+    typhoon's dead in the Philippines, then in Vietnam), else ``_TOLL_CONTEXT``."""
+    one, two = scored.candidates[i], scored.candidates[j]
+    ledes = max(one.position, two.position) < LEDE_POSITIONS
+    places = countries_named(one.text), countries_named(two.text)
+    apart = bool(places[0] and places[1] and not places[0] & places[1])
+    return 1 if ledes and not apart else _TOLL_CONTEXT
 
 
 def counts_again(earlier: str, later: str) -> bool:

@@ -2247,6 +2247,46 @@ The health minister said 27 people had been wounded.
 
     assert "rose to 13" in summary.briefly[0].text
     assert not any("killed 12" in text for text in _printed(summary))
+    # 20 and 21 too: a count under a hundred is exact, whatever its last digit.
+    twenty = Story(
+        StoryId("strikes-20"),
+        tuple(
+            dataclasses.replace(
+                a, text=a.text.replace("killed 12", "killed 20").replace("to 13", "to 21")
+            )
+            for a in story.articles
+        ),
+    )
+    summary = summarize_story(twenty)
+    assert "rose to 21" in summary.briefly[0].text
+    assert not any("killed 20" in text for text in _printed(summary))
+
+
+def test_two_countries_tolls_in_two_ledes_are_two_counts() -> None:
+    # A typhoon's dead in one country, then in the next: no update of one count.
+    first = """\
+Typhoon Kalmaegi killed at least five people in the central Philippines on Tuesday, \
+officials said, as it swept across the islands.
+
+Thousands of people fled to evacuation centres in Cebu.
+"""
+    later = """\
+At least seven people died in Vietnam on Thursday as Kalmaegi made landfall in Gia Lai \
+province, the disaster agency said.
+
+Power was cut to more than a million homes.
+"""
+    story = Story(
+        StoryId("typhoon"),
+        (
+            _article("a", "A", "Typhoon kills five in the Philippines", first, 0),
+            _article("b", "B", "Typhoon kills seven in Vietnam", later, 48),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert any("at least five" in text for text in _printed(summary))
 
 
 def test_a_lede_counting_the_injured_does_not_lead_where_others_count_the_dead() -> None:
