@@ -130,7 +130,20 @@ _REPORTED_THAT = re.compile(
     r"\b(?:said|says|told(?:\s+[\w'’]+){0,6}?|announced|added|confirmed|warned|"
     r"stated|noted)\s*,?\s+(?:that\s)?"
 )
-_REPORTED_FUTURE = re.compile(r"\bwould\s+(?!have\b|not\s+have\b|like\b|rather\b)")
+_REPORTED_FUTURE = re.compile(r"\bwould\s+(?!have\b|not\b|never\b|like\b|rather\b)")
+_HAD_BEEN_DUE = re.compile(r"\bhad\s+been\s+(?:due|expected|scheduled|set)\b")
+# "was expected to hit", reported: the future then, a tense back ("had been" is past).
+_WAS_EXPECTED = re.compile(r"\b(?:was|were)\s+(?:due|expected|scheduled|set)\b")
+# A report made long ago or since overtaken: "had said", "said last winter that".
+_LONG_SAID = re.compile(
+    r"\bhad\s+(?:said|told|announced|confirmed|warned)\b|\b(?:last|in)\s+(?:year|month|"
+    r"winter|spring|summer|autumn|fall|\d{4})\b"
+)
+# What will not happen after all, or happened otherwise.
+_NOT_AHEAD = re.compile(
+    r"\b(?:would|will)\s+(?:\w+\s+)?(?:not|never)\b|\bno longer\b|\bbut\s+(?:it|they|he|she)\s+"
+    r"(?:is|are|was|were|has|have)\s+still\b|\bbefore\s+the\s+\w+\s+(?:fell|collapsed)\b"
+)
 # "was due to", "were expected to": what was planned then, often already past.
 _PAST_EXPECTATION = re.compile(r"\b(?:was|were|had been)\s+(?:due|expected|scheduled|set)\b")
 # First person is a quote or an opinion ("I hope it will ... on Monday"), not a calendar.
@@ -479,9 +492,18 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
     # Reported speech shifts the future back a tense: "told reporters that the board
     # would hold its first meeting on December 8", "warned that a second surge was
     # expected to hit the coast between December 12 and 16".
+    if _HAD_BEEN_DUE.search(clause):
+        return False
     reported = _REPORTED_THAT.search(before)
     near = " ".join(clause.split()[-_MARKER_WORDS:])
-    if reported and (_REPORTED_FUTURE.search(near) or _PAST_EXPECTATION.search(near)):
+    if (
+        reported
+        and (_REPORTED_FUTURE.search(near) or _WAS_EXPECTED.search(near))
+        # Not "had said", "said last winter", "would not take place", "would never":
+        # a promise since broken, or a date that is none.
+        and not _LONG_SAID.search(before[: reported.end()])
+        and not _NOT_AHEAD.search(sentence)
+    ):
         return True
     if _PAST_EXPECTATION.search(clause):
         return False

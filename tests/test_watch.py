@@ -221,6 +221,33 @@ CASES = [
         None,
     ),
     ("would, unreported", "The board would hold its first meeting on December 8.", TUESDAY, None),
+    (
+        "reported, called off",
+        "Officials said the summit, which had been due to open on December 8, would not "
+        "take place.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "reported, in doubt",
+        "Diplomats said the talks would probably not resume on December 8.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "reported long ago, since overtaken",
+        "Mr. Lee said last winter that the plant would close on December 20, but it is still "
+        "running.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "reported before, in the past perfect",
+        "The minister had said the plant would close on December 20.",
+        TUESDAY,
+        None,
+    ),
+    ("reported, never", "The firm said it would never again meet on December 8.", TUESDAY, None),
     ("beyond the horizon", "The treaty takes effect on 1 January 2029.", TUESDAY, None),
     ("not a date", "The summit will open on 31 February.", TUESDAY, None),
     ("this month alone", "A decision is expected in November.", TUESDAY, None),
