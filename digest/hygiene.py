@@ -26,6 +26,7 @@ import functools
 import itertools
 import re
 
+from digest.places import countries_named
 from digest.text import (
     LINKS_HEADING,
     PHOTO_CREDIT,
@@ -71,7 +72,8 @@ _DATELINE = re.compile(
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}         # Washington
            (?:,[ ]{_MONTH_NAME}\.?[ ]\d{{1,2}})?[ ]*)?              # Taipei, Nov. 29
-        \({_WIRE}[A-Za-z .]*\)[ ]*(?:\.?[-–—]{{1,2}}|:)?[ ]*(?=\S|$)  # (CNN) / (EFE).-
+        \({_WIRE}[A-Za-z .]*\)[ ]*(?:\.?[-–—]{{1,2}}|:)?[ ]*    # (CNN) / (EFE).-
+        (?=[A-Z0-9"“‘']|$)                            # the sentence starts: not "(VNA) reported"
       | (?!(?:At|In|On|For|From|With|By|The|An?|And|But|Of|As|To)\b)
         (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]?)?     # CNN's pages set the
         CNN[ ]*(?:[–—]|--)[ ]*(?=\S)                           # place and "CNN" apart:
@@ -100,8 +102,16 @@ _DATELINE = re.compile(
 # name and a dash open an aside ("Boris Johnson — Britain's former prime minister —
 # said"), and an aside closes with a second dash, which a dateline's sentence lacks.
 _OPENING_DATELINE = re.compile(
-    r"^\s*[A-Z][a-zà-ÿ'’]+(?:[ -][A-Z][a-zà-ÿ'’]+){0,3}(?:,[ ][A-Z][a-z]+){0,1}"
-    r"[ ]+[–—]{1,2}[ ]+(?=[A-Z\"“])(?![^–—]*[–—])"
+    r"^\s*(?P<place>[A-Z][a-zà-ÿ'’]+(?:(?:[ -](?:au|es|de|del|la|el|do|da)(?=[ -]))?"
+    r"[ -][A-Z][a-zà-ÿ'’]+){0,3})"
+    rf"(?:,[ ][A-Z][a-z]+)?(?:,?[ ]{_MONTH_NAME}\.?[ ]\d{{1,2}})?"
+    r"(?:[ ]+[–—]{1,2}[ ]+|[ ]*—[ ]*)(?=[A-Z])(?![^–—]*[–—])"
+)
+# "Ukraine – Russia talks", "India – Pakistan tensions": two sides joined by a dash.
+_TWO_SIDES = re.compile(
+    r"[A-Z][\w'’.\-]*(?:[ ][A-Z][\w'’.\-]*)?[ ]+(?:talks|tensions|ties|relations|border|"
+    r"match|game|clash|clashes|derby|summit|war|deal|trade|dispute|rivalry|conflict|"
+    r"meeting|final|series)\b"
 )
 # A byline glued to the front of a sentence: "By Jane Doe | ...", "By JANE DOE, Reuters —".
 _BYLINE_PREFIX = re.compile(
@@ -680,8 +690,11 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
     if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels) and asks:
         raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
-    if raw:
-        raw[0] = _OPENING_DATELINE.sub("", raw[0], count=1)
+    if raw and (opening := _OPENING_DATELINE.match(raw[0])):
+        # Not a country (a dateline is a city's), nor "A – B talks".
+        place = opening["place"]
+        if place not in countries_named(place) and not _TWO_SIDES.match(raw[0], opening.end()):
+            raw[0] = raw[0][opening.end() :]
     listed = _list_lines(raw)
     kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
     cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))

@@ -70,6 +70,8 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
             "The opposition won 14 of 22 races.",
         ),
         ("Kuala Lumpur (EFE).- At least five people died.", "At least five people died."),
+        # An agency named as the subject is no dateline.
+        ("Vietnam News Agency (VNA) reported that floods had killed nine people.", None),
         ("REAL MADRID 2 - 1 BARCELONA: Mbappe scored twice.", None),
         ("Apollo 11 (NASA) – The crew landed.", None),
         (
@@ -512,6 +514,28 @@ def test_an_embedded_post_is_no_sentence_of_the_report() -> None:
             "Boris Johnson — a former prime minister — said he would run.",
         ),
         ("Madrid – a city of three million – voted.", "Madrid – a city of three million – voted."),
+        # A country, two sides of a dash, a speaker before a quotation: no datelines.
+        (
+            "Ukraine – Russia talks resumed in Istanbul.",
+            "Ukraine – Russia talks resumed in Istanbul.",
+        ),
+        (
+            "Ukraine — Russia fired 80 drones overnight.",
+            "Ukraine — Russia fired 80 drones overnight.",
+        ),
+        (
+            "Norland – Vell tensions eased after the call.",
+            "Norland – Vell tensions eased after the call.",
+        ),
+        (
+            "Ann Holt — “I am not done,” she told supporters.",
+            "Ann Holt — “I am not done,” she told supporters.",
+        ),
+        # Places with particles, a date, an unspaced dash.
+        ("Port-au-Prince — Gangs attacked a police station.", "Gangs attacked a police station."),
+        ("Dar es Salaam — The president spoke.", "The president spoke."),
+        ("Kuala Lumpur, Dec 3 — Floods cut roads.", "Floods cut roads."),
+        ("Copenhagen—Denmark will spend more.", "Denmark will spend more."),
     ],
 )
 def test_a_place_and_a_dash_opening_a_page_is_its_dateline(text: str, first: str) -> None:
