@@ -474,6 +474,28 @@ def test_a_report_days_later_that_names_the_events_day_joins_its_first_report(
     assert labels[2] not in labels[:2]
 
 
+def test_a_game_won_on_a_day_a_later_report_mentions_is_no_event_it_follows_up() -> None:
+    # The cup preview mentions Saturday's win in passing: no report of that game.
+    saturday = datetime(2026, 11, 28, 18, 0, tzinfo=UTC)
+    win = (
+        "Harbour United beat Vell City 2-1 at home on Saturday, with two late goals from "
+        "their captain lifting them to second in the league table."
+    )
+    preview = (
+        "Harbour United host Ostland Rovers in the cup on Wednesday, buoyed by Saturday's "
+        "2-1 win over Vell City and with their captain fit again after a knock."
+    )
+    floods = (
+        "Floods cut roads in the north. Heavy rain on Monday cut the main road between two "
+        "towns, and hundreds of families moved to schools, officials said."
+    )
+    labels = cluster_texts(
+        [win, preview, floods],
+        published=[saturday, saturday + timedelta(hours=72), saturday],
+    )
+    assert len(set(labels)) == 3
+
+
 def test_outlet_boilerplate_does_not_join_stories() -> None:
     # Both Arctic Today articles end with the same newsletter plug; they stay apart.
     stories = cluster_stories([GREENLAND_VOTE[0], GREENLAND_ELECTION[0]])
