@@ -692,9 +692,8 @@ def _lower_forms(word: str) -> set[str]:
     return forms
 
 
-# A headline's verb in -s, or words joined by a hyphen ("Restricts", "Quake-Hit"); not
-# -ed ("Ahmed").
-_LOWER_UNSEEN = re.compile(r"[A-Z][a-z]{2,}s|[A-Z][a-z]+(?:-[A-Za-z][a-z]+)+")
+# A headline's verb in -s ("Restricts", "Climbs"); not -ed ("Ahmed").
+_VERB_S = re.compile(r"[A-Z][a-z]{2,}s")
 # Capitalised words of a Title Case title whose case the articles show, at least, two
 # thirds of them in lower case, before the words they never write are lowered too (see
 # _sentence_case).
@@ -939,15 +938,33 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
     # mostly write in lower case: lower too. An unseen word of any other shape may be a
     # name ("Yao Ming", "Maria Lind"): then the title keeps its case.
     cores = [w.strip("“”‘’\"'()[],:;!?.") for w in words[1:]]
-    unseen = [core for d, core in zip(decided, cores, strict=True) if d is None]
     known = [
         d
         for d, core in zip(decided, cores, strict=True)
         if d is not None and core[:1].isupper() and core.lower() not in _SMALL_WORDS
     ]
+    lowered_anywhere = {
+        part
+        for word in (lowered | (window.lowered if window is not None else frozenset()))
+        for part in word.split("-")
+    }
+
+    def verb_or_compound(place: int) -> bool:
+        core = cores[place]
+        if countries_named(core):
+            return False
+        if "-" in core:
+            # Each part written in lower case somewhere: "quake" and "hit".
+            return all(part.lower() in lowered_anywhere for part in core.split("-"))
+        # A verb in -s has its object or a small word after it; a name in -s is a
+        # subject, its verb next ("as Marcos Visits Region").
+        after = decided[place + 1] if place + 1 < len(decided) else False
+        return bool(_VERB_S.fullmatch(core)) and after is not None
+
+    unseen = [place for place, d in enumerate(decided) if d is None]
     if (
         unseen
-        and all(_LOWER_UNSEEN.fullmatch(core) and not countries_named(core) for core in unseen)
+        and all(verb_or_compound(place) for place in unseen)
         and len(known) >= _KNOWN_WORDS
         and 3 * sum(known) >= 2 * len(known)
     ):

@@ -615,7 +615,7 @@ def test_a_title_cases_unseen_verbs_and_compounds_follow_its_words_in_lower_case
     # "climbs" or "quake-hit": a headline's verbs and a compound go with them.
     text = (
         "The death toll from the quake has risen, as the junta began requiring permits for "
-        "aid convoys to the townships in the region."
+        "aid convoys to the worst-hit townships in the region."
     )
     title = "Junta Restricts Aid to Quake-Hit Townships as Toll Climbs to 41"
     assert _one(title, text) == "Junta restricts aid to quake-hit townships as toll climbs to 41"
@@ -624,10 +624,16 @@ def test_a_title_cases_unseen_verbs_and_compounds_follow_its_words_in_lower_case
     assert _one("Commission Proposes Suspending Visa-Free Travel for All Citizens", visa) == (
         "Commission proposes suspending visa-free travel for all citizens"
     )
-    # An unseen word that may be a name keeps the title's case.
+    # An unseen word that may be a name keeps the title's case: "Ming", a subject in -s
+    # before its verb ("Marcos Visits"), a hyphened name.
     assert _one("Yao Ming Steps Down as Harbour Board Chief", text) == (
         "Yao Ming Steps Down as Harbour Board Chief"
     )
+    for title in (
+        "Aid to Townships Stalls as Marcos Visits Region",
+        "Aid to Townships Stalls as Al-Sharaa Visits Region",
+    ):
+        assert _one(title, text) == title
 
 
 def test_a_title_case_title_is_recased_on_the_evidence_of_the_whole_week() -> None:
