@@ -320,7 +320,7 @@ def _feed_date(raw: Any, key: str) -> datetime | None:
 # 23:38:00"), Drupal's month first with a dash before the time ("Tue, 12/01/2026 -
 # 17:20"), and day first with dots ("03.12.2026 14:00").
 _FIGURES_DATE = re.compile(
-    r"^\s*(?:[A-Za-z]{3},?\s+)?(?:"
+    r"^\s*(?:(?P<weekday>[A-Za-z]{3}),?\s+)?(?:"
     r"(?P<y1>\d{4})/(?P<m1>\d{1,2})/(?P<d1>\d{1,2})"
     r"|(?P<m2>\d{1,2})/(?P<d2>\d{1,2})/(?P<y2>\d{4})"
     r"|(?P<d3>\d{1,2})\.(?P<m3>\d{1,2})\.(?P<y3>\d{4}))"
@@ -338,10 +338,18 @@ def _figures_date(written: str) -> datetime | None:
         if found[f"y{n}"]
     )
     hour, minute, second = (int(found[part] or 0) for part in ("hour", "minute", "second"))
-    try:
-        return datetime(year, month, day, hour, minute, second, tzinfo=UTC)
-    except ValueError:  # 31 February, 25:00
-        return None
+    # Month first, as Drupal writes it; a slashed date whose weekday says otherwise
+    # ("Wed, 02/12/2026" is 2 December) or whose first number is no month is day first.
+    readings = [(month, day), (day, month)] if found["m2"] else [(month, day)]
+    weekday = (found["weekday"] or "").lower()
+    for first, second_ in readings:
+        try:
+            dated = datetime(year, first, second_, hour, minute, second, tzinfo=UTC)
+        except ValueError:  # 31 February, 25:00, a 13th month
+            continue
+        if not weekday or dated.strftime("%a").lower() == weekday:
+            return dated
+    return None
 
 
 def _struct_datetime(value: Any) -> datetime | None:

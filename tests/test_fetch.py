@@ -703,6 +703,10 @@ def test_dates_written_all_in_figures_keep_their_day_and_time() -> None:
 <pubDate>04.12.2026 08:15</pubDate></item>
 <item><title>Not a date</title><link>https://e.org/4</link>
 <pubDate>2026/13/45 10:00</pubDate></item>
+<item><title>Day first</title><link>https://e.org/5</link>
+<pubDate>Wed, 02/12/2026 - 09:00</pubDate></item>
+<item><title>No such weekday</title><link>https://e.org/6</link>
+<pubDate>Fri, 02/12/2026 - 09:00</pubDate></item>
 </channel></rss>"""
     entries, _, error = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
     assert error == ""
@@ -713,6 +717,10 @@ def test_dates_written_all_in_figures_keep_their_day_and_time() -> None:
     ]
     # No such day: undated, not some other day.
     assert not entries[3].dated
+    # A weekday that fits the day-first reading only ("Wed, 02/12/2026" is 2 December);
+    # one that fits neither leaves the item undated.
+    assert (entries[4].published, entries[4].dated) == (datetime(2026, 12, 2, 9, tzinfo=UTC), True)
+    assert not entries[5].dated
 
 
 def test_a_feed_moved_to_another_host_is_checked_at_every_poll(
