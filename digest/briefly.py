@@ -673,11 +673,13 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
         documents.append(tuple(sentences))
         unended = _unended_lines(text)
         voices = voiced_sentences(sentences)
-        # A transcript's words after its first speaker's label are the speakers'.
-        start = _transcript_start(text)
-        if start < len(text):
-            told = len(join_list_items(clean_sentences(text[:start])))
-            voices[told:] = [True] * (len(sentences) - told)
+        # A transcript's words under its speakers' labels are the speakers'.
+        spoken = _transcript_speech(text)
+        if spoken:
+            voices = [
+                v or _in_speech(sentence, spoken)
+                for sentence, v in zip(sentences, voices, strict=True)
+            ]
         for sentence, voiced in zip(sentences, voices, strict=True):
             key = " ".join(content_words(sentence))
             if not key or key in seen:
@@ -690,34 +692,52 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
     return out, tuple(documents)
 
 
-def _transcript_start(text: str) -> int:
-    """Where a transcript begins in ``text`` (its first speaker's label), or its length:
-    ``_TRANSCRIPT_LABELS`` or more lines that are each a name of two to four words,
-    maybe with a role, and a colon ("Geoff Bennett:", "Jamieson Greer, U.S. Trade
-    Representative:"), naming two people or more, one of them twice. What follows a
-    label is that person's words, with no "said" to tell the reader whose."""
-    labels = [
-        label
-        for label in _SPEAKER_LINE.finditer(text)
-        if not _HEADING_WORDS & set(label.group("name").lower().split())
+def _transcript_speech(text: str) -> list[str]:
+    """The paragraphs of ``text`` that speakers say, when it is a transcript: three or
+    more (``_TRANSCRIPT_LABELS``) paragraphs that are each a label, a name of two to
+    four words, maybe with a role, and a colon ("Geoff Bennett:", "Jamieson Greer, U.S.
+    Trade Representative:"), naming two people or more, one of them twice. What follows
+    a label up to the next one is that person's words, with no "said" to tell the reader
+    whose; after the last label, its one paragraph (a report may go on in its own words,
+    as a court story does after the exchange it quotes). Whitespace collapsed; [] when
+    ``text`` is no transcript."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    labels = {
+        index: label.group("name")
+        for index, paragraph in enumerate(paragraphs)
+        if (label := _SPEAKER_LINE.fullmatch(paragraph))
+        and not _HEADING_WORDS & set(label.group("name").lower().split())
+    }
+    labelled = sorted(labels)
+    names = Counter(labels.values())
+    if len(labelled) < _TRANSCRIPT_LABELS or len(names) < 2 or max(names.values()) < 2:
+        return []
+    ends = [*labelled[1:], labelled[-1] + 2]
+    return [
+        paragraphs[index]
+        for start, end in zip(labelled, ends, strict=True)
+        for index in range(start + 1, min(end, len(paragraphs)))
+        if index not in labelled
     ]
-    names = Counter(label.group("name") for label in labels)
-    if len(labels) >= _TRANSCRIPT_LABELS and len(names) >= 2 and max(names.values()) >= 2:
-        return labels[0].start()
-    return len(text)
+
+
+def _in_speech(sentence: str, spoken: Sequence[str]) -> bool:
+    """Whether ``sentence`` (cleaned) is part of one of the ``spoken`` paragraphs."""
+    start = " ".join(sentence.split())[:_SPEECH_MATCH_CHARS]
+    return any(start in paragraph for paragraph in spoken)
 
 
 # A speaker's label on a line of its own, as a broadcast transcript prints it.
-_SPEAKER_LINE = re.compile(
-    r"^[ \t]*(?P<name>[A-Z][\w.'’\-]*(?:[ \t][A-Z][\w.'’\-]*){1,3})(?:,[ \t][^:\n]{2,80})?:[ \t]*$",
-    re.MULTILINE,
-)
+_SPEAKER_LINE = re.compile(r"(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){1,3})(?:, [^:]{2,80})?:")
+# How much of a sentence's opening is looked for in a speaker's paragraph.
+_SPEECH_MATCH_CHARS = 40
 _TRANSCRIPT_LABELS = 3
 # Words of a page's headings in Title Case, which no speaker's name holds ("Key Points:").
 _HEADING_WORDS = frozenset(
     """key points steps next what why how background context update updates editor note
     read more related timeline summary latest highlights facts analysis reaction reactions
-    takeaways watch listen see also the our at glance""".split()  # noqa: SIM905
+    takeaways watch listen see also the our at glance north south east west new central
+    upper lower greater""".split()  # noqa: SIM905
 )
 
 

@@ -1090,3 +1090,23 @@ def test_a_transcripts_answers_are_the_speakers_words_not_the_news() -> None:
         "Key Points:\n\nFarm purchases resume in the spring.\n"
     )
     assert not any(c.voiced for c in score_sentences([report], frozenset()).candidates)
+    # A report that quotes an exchange goes on in its own words after it; place
+    # headings are no speakers.
+    court = (
+        "The trial of Bo Lind ended on Friday.\n\n"
+        "Ann Holt:\n\nDid you see the money change hands?\n\n"
+        "Bo Lind:\n\nNo, I never saw any money change hands that night.\n\n"
+        "Ann Holt:\n\nNot once?\n\n"
+        "Bo Lind:\n\nNot once.\n\n"
+        "The jury deliberated for less than four hours before returning its verdict.\n"
+    )
+    voiced = {c.text: c.voiced for c in score_sentences([court], frozenset()).candidates}
+    assert voiced["No, I never saw any money change hands that night."] is True
+    assert not voiced["The jury deliberated for less than four hours before returning its verdict."]
+    states = (
+        "Storms swept the coast on Sunday.\n\n"
+        "North Vell:\n\nFlooding closed 120 roads, and two people died.\n\n"
+        "South Vell:\n\nPower was cut to 40,000 homes.\n\n"
+        "North Vell:\n\nSchools will stay shut on Monday.\n"
+    )
+    assert not any(c.voiced for c in score_sentences([states], frozenset()).candidates)
