@@ -852,11 +852,15 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
         """A title whose subject is a country that neither the lead nor any of two or
         more other titles names ("Finance minister: Czechia will not put up guarantees
         ..." beside "EU delays decision on ..."): one outlet's home angle."""
-        subject = " ".join(title.split(": ", 1)[-1].split()[:_SUBJECT_WORDS])
+        told = title.split(": ", 1)[-1]
+        subject = " ".join(told.split()[:_SUBJECT_WORDS])
         country = countries_named(subject)
         rest = [t for t in titles if t and t != title]
         return (
             bool(country)
+            # Its own part, not the act ("Hungary vetoes EU's 20th sanctions package" is
+            # the news the others tell in other words).
+            and _OWN_PART.search(" ".join(told.split()[: _SUBJECT_WORDS + 2])) is not None
             and len(rest) >= 2
             and not country & lead_countries
             and not any(country & countries_named(t) for t in rest)
@@ -889,6 +893,11 @@ _BARE_COMPASS = re.compile(r"^(?:North|South|East|West)\s+[a-z]")
 # How much of a title's opening (after a label's colon) is its subject: "Italy will",
 # "Finance minister: Czechia will".
 _SUBJECT_WORDS = 3
+# A country's own part in an event: what it will or will not put in.
+_OWN_PART = re.compile(
+    r"\b(?:will|won['’]t|to|pledges?|pledged|gives?|offers?|sends?|contributes?|commits?|"
+    r"refuses?|declines?|joins?)\b"
+)
 
 
 def _is_title_case(text: str) -> bool:

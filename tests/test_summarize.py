@@ -524,6 +524,16 @@ def test_a_title_leading_with_one_countrys_part_gives_way_to_the_events() -> Non
     assert make_headline(story, lead) != home.title
     # With one other title only, no angle is told apart.
     assert make_headline(Story(StoryId("s"), (home, wire)), lead) in (home.title, wire.title)
+    # A country that does the act the others tell is no angle: "Ostland vetoes ...".
+    veto = "Ostland's prime minister on Wednesday blocked the union's 20th sanctions package."
+    actor = _article("d", "D", "Hungary vetoes EU's 20th sanctions package", veto, 0)
+    others = (
+        _article("e", "E", "Prime minister blocks new EU sanctions package", veto, 1),
+        _article("f", "F", "EU envoys fail to agree 20th sanctions package", veto, 2),
+    )
+    assert make_headline(Story(StoryId("s"), (actor, *others)), veto) == (
+        "Hungary vetoes EU’s 20th sanctions package"
+    )
 
 
 def test_headline_prefers_plain_title_over_bait() -> None:
