@@ -89,12 +89,11 @@ _NAME_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 _LINE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # Titles before a name that syntok sometimes takes for a sentence end ("Rep. Gianforte",
-# Nigerian papers' "Engr. Musa Bello", "Barr. Jane Doe"),
+# Nigerian papers' "Engr. Musa Bello"; not "Barr.", a surname that ends sentences too),
 # and the abbreviations before a number ("No. 10", "Figs. 1-5").
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|"
-    r"Atty|Supt|Insp|Det|Gov|Pres|Assoc|Engr|Barr|Hon|Amb|Sec|Cdr|Brig|Cpl|Pvt|No|Nos|Vol|Fig|"
-    r"Figs)\.$"
+    r"Atty|Supt|Insp|Det|Gov|Pres|Assoc|Engr|Amb|Cdr|Brig|Cpl|No|Nos|Vol|Fig|Figs)\.$"
 )
 # A month's abbreviation before its day ("on Dec. 17-18."), which the segmenter may end
 # a sentence at; before anything else it may end one ("fallen 20% since Jan. Analysts").

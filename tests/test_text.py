@@ -669,3 +669,9 @@ def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
         "Engr. Musa Bello spoke first.",
         "Assoc. Prof. Ann Lee agreed.",
     ]
+
+
+def test_a_surname_that_is_also_a_title_abbreviation_still_ends_a_sentence() -> None:
+    assert split_sentences(
+        "The memo was written for Attorney General William Barr. It argued otherwise."
+    ) == ["The memo was written for Attorney General William Barr.", "It argued otherwise."]
