@@ -186,10 +186,16 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         rf"{_count_pattern('injuring', words)}"
         # The displaced as a noun: "112,480 evacuees", "the number of flood evacuees in
         # Kelantan rose to 45,312", "evacuees top 112,000".
+        # Not those who went home or died: "2,000 evacuees returned home".
         rf"|{_count_pattern('evacuees', words)}\s+(?:flood\s+)?evacuees\b"
+        r"(?![^.,;]{0,40}\b(?:returned|return|went|left|died|dead|killed|headed|allowed)\b)"
         rf"|\bevacuees\b[^.]{{0,80}}?\b(?:rose|risen|climbed|reached|topped|tops?|passed|"
-        rf"increased|jumped|stood\s+at)\s+(?:to\s+)?(?:more\s+than\s+|nearly\s+|about\s+|"
-        rf"over\s+)?{_count_pattern('evacuees_to', words)}",
+        rf"increased|jumped|fell|dropped|declined|numbered|totall?ed|totals?|stood\s+at)\s+"
+        rf"(?:to\s+)?(?:more\s+than\s+|nearly\s+|about\s+|over\s+)?"
+        rf"{_count_pattern('evacuees_to', words)}"
+        # The count itself, not of something else ("reached 12 relief centres").
+        r"(?!\s+(?!(?:people|persons|in|on|at|by|across|as|from|after|this|last|early|late|"
+        r"and|or|but|while|with|according)\b)[a-z])",
         re.IGNORECASE,
     )
 

@@ -201,6 +201,10 @@ def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: i
         ("Flood toll rises to seven as evacuees top 112,000 in four states", {"displaced": 112000}),
         ("The agency reported 79,860 evacuees in 500 relief centres.", {"displaced": 79860}),
         ("The evacuees went home on Monday, 12 days after the flood.", {}),
+        ("The number of evacuees fell to 12,000.", {"displaced": 12000}),
+        ("The evacuees reached 12 relief centres on Tuesday.", {}),
+        ("15 evacuees died of cold in the camp.", {}),
+        ("About 2,000 evacuees in Kelantan returned home on Monday.", {}),
     ],
 )  # fmt: skip
 def test_people_counted_reads_the_counts_a_disaster_updates(
