@@ -451,6 +451,8 @@ def _and_in_portfolio(name: str) -> bool:
     Information and Public Relations in the Federal Ministry of Health". A title or a
     body "of"/"for" fields in capitals, and after the "and" a run of capitals ending on
     a field's word (not "The Department of Justice and Google")."""
+    if name.count(" and ") > 1:
+        return False  # "The Department of Homeland Security and Immigration and Customs ..."
     found = _PORTFOLIO_AND.search(name)
     return found is not None and bool(_FIELD.fullmatch(found.group("field")))
 
@@ -468,11 +470,11 @@ _PORTFOLIO_AND = re.compile(
     r"\b(?:"
     + "|".join(sorted(_BODY_HEADS | {w for w in _TITLE_ENDS if w[:1].isupper()}))
     + r")\s(?:of|for)\s(?:the\s)?[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand"
-    r"(?:\s[A-Z][\w'’\-]*)*?\s(?P<field>[A-Z][\w'’\-]*)(?=$|,|\s[a-z])"
+    r"(?:\s[A-Z][\w'’\-]*)*?\s(?P<field>[A-Z][\w'’\-]*)(?=$|,|\s(?:in|at|of|for)\s)"
 )
 # A field an office or body is "of": "Hydrology", "Public Relations", "Social Welfare".
 _FIELD = re.compile(
-    r"[A-Z][a-z]+(?:ology|ics|ment|tions?|ure|ing|ance|ence|ity|ism|fare|ry)"
+    r"[A-Z][a-z]+(?:ology|ics|ment|tions?|ure|ing|ance|ence|ity|ism|fare)|Industry|Forestry"
     r"|Affairs|Relations|Resources|Security|Defen[cs]e|Trade|Energy|Justice|Health|Finance"
     r"|Labou?r|Tourism|Culture|Sports?|Youth|Water|Irrigation|Fisheries|Mines|Transport"
     r"|Education|Environment|Planning|Housing|Research|Information|Communications?"

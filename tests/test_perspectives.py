@@ -1857,6 +1857,12 @@ def test_one_person_with_two_titles_says() -> None:
     ):
         assert not is_plural_speaker(one), one
     assert is_plural_speaker("The Department of Justice and Google")
+    for two in (
+        "The Ministry of Health and Ministry of Education",
+        "The Department of Homeland Security and Immigration and Customs Enforcement",
+        "The Department of Energy and Treasury officials",
+    ):
+        assert is_plural_speaker(two), two
     assert is_plural_speaker("The mayor and Governor Ann Holt")
     assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
     assert is_plural_speaker("Minister of Health Ann Smith and Bob Jones")
