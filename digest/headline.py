@@ -160,10 +160,11 @@ _BOUND_COMPLEMENT = re.compile(
 # A verb that asks for what it is to do: "NATO, Japan agree | to open an office", "vows |
 # to retaliate", "set | to vote". Cut there, the subject line says nothing was agreed.
 _INFINITIVE_COMPLEMENT = re.compile(
-    r"\b(?:(?:agree|vote|decide|refuse|promise|pledge|hope|prepare|continue|intend|move)"
-    r"(?:s|d)?|(?:vow|plan|seek|threaten|aim|want|fail|offer|attempt|struggle|look|expect|"
-    r"need|start|begin)(?:s|ed|ned)?|tr(?:y|ies|ied)|sought|set|poised|due|likely|ready|able)"
-    r"\s+to\s$"
+    r"\b(?:(?:agree|vote|decide|refuse|promise|pledge|hope|prepare|continue|intend|move|"
+    r"scramble|race|resolve|strive)(?:s|d)?|(?:vow|plan|seek|threaten|aim|want|fail|offer|"
+    r"attempt|struggle|look|expect|need|start|begin|opt|commit|fight|work|battle)"
+    r"(?:s|ed|ned|ted|le|les|led)?|(?:rush|push)(?:es|ed)?|tr(?:y|ies|ied)|sought|set|poised|"
+    r"due|likely|ready|able)\s+to\s$"
 )
 # A verb whose object asks for a "to" after it: "allowing employees | to take leave",
 # "left the bulk of her fortune | to family". Cut there, the headline says half of what
