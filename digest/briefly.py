@@ -332,14 +332,17 @@ _REACTION_LEDE = re.compile(
     # "Ostland", "The Kremlin", "Saudi Arabia, Qatar and Egypt", "Ostland's foreign ministry"
     r"(?:The\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}"
     r"(?:['’]s(?:\s+[a-z]+){1,2})?\s+"
-    rf"(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
+    rf"(?:(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
     rf"(?:it|he|she|they)\s+(?:had\s+|has\s+)?{_REACTION}|"
     rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?"
-    r"(?:(?:(?:strongly|sharply|firmly|warmly)\s+)?"
+    r"(?:(?:strongly|sharply|firmly|warmly)\s+)?"
     r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decri|decrie)(?:ed|es|s|e)?"
-    rf"(?:\s+(?:on\s+)?{WEEKDAY_PATTERN})?"
-    # "Lebanon filed a complaint with the UN Security Council over Israeli strikes ..."
-    r"|(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint\s+(?:with|to|at)))\s+the\s"
+    rf"(?:\s+(?:on\s+)?{WEEKDAY_PATTERN})?)\s+the\s"
+    # "Lebanon filed a complaint with the UN Security Council over Israeli strikes ...":
+    # a country's complaint to the UN, not a lawsuit or a complaint to the police.
+    r"|(?:(?:has|have)\s+)?(?:(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint"
+    r"(?:\s+against\s+[A-Z]\w+)?|complained)\s+(?:with|to|at)\s+the\s+"
+    r"(?:UN|United\s+Nations|Security\s+Council)\b)"
 )
 _VOTED = re.compile(r"\b(?:resolution|voted|votes? of|passed)\b")
 _SINCE_THEN = re.compile(

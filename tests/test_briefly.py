@@ -1021,6 +1021,10 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Vell filed a complaint with the UN Security Council over the strikes.", True),
         ("Vell has lodged a formal complaint with the Security Council.", True),
         ("The union filed a lawsuit against the ministry over the strikes.", False),
+        ("Vell complained to the UN Security Council about the strikes.", True),
+        # A complaint that is the news: to the police, to a regulator.
+        ("Ann Holt filed a complaint with the police accusing the senator of assault.", False),
+        ("The games maker filed a complaint with the European Commission.", False),
         # A welcome given, a child, visitors, a body's vote: the news itself.
         ("Pope Leo welcomed President Volodymyr Zelensky to the Vatican on Tuesday.", False),
         ("The couple welcomed their third child, a daughter, on Monday.", False),
