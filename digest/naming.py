@@ -193,8 +193,6 @@ def _who_clause(who: str, said_as: str, sentences: Sequence[str]) -> str:
         rf"(?<![\w'’])(?:{names}),\s+(?P<clause>who\s[^,;:“”\"()]{{3,150}}),\s+"
         r"(?:said|says|told|tells|added|adds)\b"
     )
-    if speaker_kind(who) == "body":
-        return who  # "who" tells of a person
     for sentence in sentences:
         found = pattern.search(sentence)
         # Not "an official of the Ministry of Finance, who requested anonymity, said":

@@ -1918,6 +1918,11 @@ def test_a_who_clause_is_a_persons_and_belongs_to_the_head_before_of() -> None:
     )
     person = ["Ann Holt, who chairs the harbour board, said the pier would reopen."]
     assert name_in_full("Ann Holt", person, "Outlet A") == "Ann Holt, who chairs the harbour board"
+    # A person named with a body's title keeps theirs.
+    governor = ["Bank of Vell Governor Ann Holt, who sits on the committee, said rates would hold."]
+    assert name_in_full("Bank of Vell Governor Ann Holt", governor, "Outlet A") == (
+        "Bank of Vell Governor Ann Holt, who sits on the committee"
+    )
 
 
 def test_the_minister_is_named_with_the_portfolio_the_article_gives() -> None:
