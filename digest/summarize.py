@@ -151,7 +151,10 @@ _BACKGROUND = re.compile(
 )
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|according to|argued|argues|warned|"
-    r"(?:reported|reports|estimated|estimates|claimed|claims|believes|believe) that)\b",
+    r"(?:reported|reports|estimated|estimates|claimed|claims|believes|believe) that)\b"
+    # Someone's demand of the week ("Lin urged Japan to earnestly learn the lessons of
+    # history"): a voice, not background. A year names history ("In 2019 the UN urged").
+    r"|^(?!.*\b(?:19|20)\d\d\b).*\b(?:urged|urges|called\s+on|calls\s+on)\b",
     re.IGNORECASE,
 )
 # A title that rests its claim on people it does not name ("Trump told Netanyahu he

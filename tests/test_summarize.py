@@ -1458,6 +1458,14 @@ def test_a_reported_claim_is_no_background_note() -> None:
     assert notes == ["Winter storms cancelled 41 crossings in 2025."]
 
 
+def test_a_demand_of_the_week_is_no_background_note() -> None:
+    from digest.summarize import _is_note
+
+    # "urged" is a voice; with a year it is history.
+    assert not _is_note("Holt urged the ferry company to learn the lessons of the storms.", 5)
+    assert _is_note("In 2019 the harbour board urged both sides to resume talks.", 5)
+
+
 def test_a_note_whose_subject_is_a_pronoun_after_a_long_opening_is_no_note() -> None:
     # "they": the crew, two sentences back in the article; alone as a bullet, nobody.
     summary = _ferry(
