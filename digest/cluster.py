@@ -25,9 +25,11 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
 4. **Average linkage over the candidate graph.** Mean pairwise cosine between two
    clusters is the dot product of their summed vectors divided by both sizes, so it is
    exact without a similarity matrix; it is discounted when the clusters' reports are
-   more than a day apart. Each round merges mutual best pairs above the mean threshold
-   of their members (average linkage is reducible, so merging mutual nearest
-   neighbours gives the greedy order), until no pair qualifies. A text's threshold is
+   more than a day apart (or, nearer, the days their events happened: a later report of
+   "Tuesday's earthquake" is counted from Tuesday too, ``_EVENT_DAY``). Each round
+   merges mutual best pairs above the mean threshold of their members (average linkage
+   is reducible, so merging mutual nearest neighbours gives the greedy order), until no
+   pair qualifies. A text's threshold is
    ``_MERGE_THRESHOLD`` when it is short and smoothed, ``_SPARSE_THRESHOLD`` when it is
    short and stands alone, and ``_LONG_MERGE_THRESHOLD`` for a full article.
 5. **Names back a near miss between full articles.** Two outlets' articles on one event
