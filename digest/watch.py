@@ -17,7 +17,10 @@ line. A sentence counts only when all of these hold:
   "in", ...) and not a reporting verb ("said on 3 March", "announced on Friday" report
   the past);
 - it speaks of the future: "will", "is due", "expected", "scheduled", "set to",
-  "deadline", "takes effect", "plans to", ...; or it names an event right before a day
+  "deadline", "takes effect", "plans to", ...; or reports it a tense back after a verb
+  of saying ("told reporters that the board would hold its first meeting on", "warned
+  that a surge was expected ... between"), not "would not", "had said" or "said last
+  year"; or it names an event right before a day
   and month one to :data:`_EVENT_AHEAD_DAYS` days after the day of writing ("at a summit
   in Brussels on Dec. 17-18"), with nothing in the sentence that reports, wishes or
   tells it as past;
