@@ -72,6 +72,7 @@ __all__ = [
     "leans_on",
     "needs_antecedent",
     "opens_on_a_scene",
+    "outside_quotations",
     "score_sentences",
     "select_briefly",
     "voiced_sentences",
@@ -1004,8 +1005,12 @@ def in_speakers_words(text: str) -> bool:
 def in_person(text: str) -> bool:
     """Whether ``text`` speaks in the first or second person outside its quotations
     ("my neighbour told me", "if you have ever ..."; not "our solar system")."""
-    outside = _QUOTED_WHOLE.sub("", text)
-    return bool(_FIRST_PERSON.search(_EVERYONES.sub("", outside)))
+    return bool(_FIRST_PERSON.search(_EVERYONES.sub("", outside_quotations(text))))
+
+
+def outside_quotations(text: str) -> str:
+    """``text`` without the double-quoted passages it opens and closes."""
+    return _QUOTED_WHOLE.sub("", text)
 
 
 def is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:

@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from digest.briefly import in_person
+from digest.briefly import in_person, outside_quotations
 from digest.config import TopicConfig
 from digest.editorial import EditorialPlan, EditorsChoice, choose_stories, shown_title
 from digest.headline import has_news_title
@@ -393,13 +393,12 @@ def _in_own_words(story: Story) -> bool:
     sentences = clean_sentences(article.text or article.summary, _OPENING_SENTENCES)
     # Someone's words alone (a quotation, or half of one the splitter cut) are neither:
     # the sentences the writer speaks in decide.
-    outside = [_WHOLE_QUOTE.sub("", _outside_half_quote(s)) for s in sentences]
+    outside = [outside_quotations(_outside_half_quote(s)) for s in sentences]
     writer = [text for text in outside if word_count(text) >= _WRITER_WORDS]
     own = sum(map(in_person, writer))
     return bool(writer) and 2 * own > len(writer)
 
 
-_WHOLE_QUOTE = re.compile(r"[\"“][^\"“”]*[\"”]")
 # Words a sentence needs outside quotations to be the writer's: "Thune told reporters."
 _WRITER_WORDS = 3
 
