@@ -142,10 +142,11 @@ def _context(scored: ScoredSentences, i: int, j: int) -> int:
     toll from the east coast floods to seven") and name no two different countries (a
     typhoon's dead in the Philippines, then in Vietnam), else ``_TOLL_CONTEXT``."""
     one, two = scored.candidates[i], scored.candidates[j]
-    ledes = max(one.position, two.position) < LEDE_POSITIONS
+    if max(one.position, two.position) >= LEDE_POSITIONS:
+        return _TOLL_CONTEXT
     places = countries_named(one.text), countries_named(two.text)
     apart = bool(places[0] and places[1] and not places[0] & places[1])
-    return 1 if ledes and not apart else _TOLL_CONTEXT
+    return _TOLL_CONTEXT if apart else 1
 
 
 def counts_again(earlier: str, later: str) -> bool:
