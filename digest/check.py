@@ -49,7 +49,7 @@ from digest.briefly import needs_antecedent
 from digest.config import FetchConfig
 from digest.dates import relative_date_words, strip_date_annotations
 from digest.errors import FetchError, InputError
-from digest.hygiene import furniture_kind
+from digest.hygiene import clean_title, furniture_kind
 from digest.net import create_client, run_blocking
 from digest.speakers import is_speaker
 from digest.text import content_words, is_title_of, split_sentences
@@ -250,7 +250,10 @@ def _story_findings(story: Mapping[str, Any]) -> Iterator[Finding]:
         return Finding(category, story_id, headline, where, detail)
 
     for where, text in _fields(story):
-        kind = furniture_kind(text)
+        # A source's title the build keeps whole though it reads as a teaser is the
+        # page's own (digest.hygiene.clean_title).
+        is_kept_title = where.endswith("title") and clean_title(text) == " ".join(text.split())
+        kind = "" if is_kept_title else furniture_kind(text)
         if kind == "dateline" or (kind == "" and _MID_DATELINE.search(text)):
             yield finding("dateline", where, _quote(text))
         elif kind:

@@ -36,7 +36,13 @@ from digest.text import (
     word_count,
 )
 
-__all__ = ["clean_sentence", "clean_sentences", "furniture_kind", "is_boilerplate_document"]
+__all__ = [
+    "clean_sentence",
+    "clean_sentences",
+    "clean_title",
+    "furniture_kind",
+    "is_boilerplate_document",
+]
 
 # --- starts and ends that are removed, leaving the sentence --------------------------
 
@@ -674,6 +680,24 @@ def clean_sentence(sentence: str) -> str:
 # an interview, and every label goes.
 _INTERVIEW_LABEL = re.compile(r"^\s*([QA])\.[ ]+(?=[A-Z\"“])")
 _INTERVIEW_LABELS = 3
+
+
+def clean_title(title: str) -> str:
+    """A page's title as a source line prints it: cleaned as a sentence is, or "" when
+    it is furniture whole. A title of ``_TITLE_NOT_TEASER_WORDS`` words or more that only
+    reads as a teaser ("Europe wants to lend Ukraine Russia’s money. Here’s why Belgium
+    is nervous") is the page's own, and stays whole; a caption or a byline taken for a
+    title still goes."""
+    if not title.strip():
+        return ""
+    cleaned = clean_sentence(title)
+    if cleaned or word_count(title) < _TITLE_NOT_TEASER_WORDS or furniture_kind(title) != "teaser":
+        return cleaned
+    return " ".join(title.split())
+
+
+# A title of this many words that reads as a teaser is the page's (see clean_title).
+_TITLE_NOT_TEASER_WORDS = 6
 
 
 def clean_sentences(text: str, limit: int | None = None) -> list[str]:

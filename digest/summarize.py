@@ -61,7 +61,7 @@ from digest.embed import sentence_vectors
 from digest.figures import figure_conflicts
 from digest.headline import WordCases, curl_quotes, make_headline
 from digest.headline import word_cases as cases_of
-from digest.hygiene import clean_sentence, furniture_kind
+from digest.hygiene import clean_title
 from digest.kept import Kept
 from digest.models import (
     Article,
@@ -84,7 +84,6 @@ from digest.text import (
     lower_words,
     pair_quotes,
     split_sentences,
-    word_count,
 )
 from digest.tolls import below_told_toll, counts_again, newest_toll, other_count, superseded_counts
 
@@ -940,11 +939,6 @@ def _take_starters(scored: ScoredSentences, used: set[int], limit: int) -> list[
 _SAYS_OPINION = re.compile(r"(?:Opinion|Editorial|Comment|Analysis|Column)\b", re.IGNORECASE)
 
 
-# A source's title of this many words that reads as a teaser ("Here's why ...") is the
-# page's.
-_TITLE_NOT_FURNITURE = 6
-
-
 def _sources(story: Story) -> tuple[Source, ...]:
     """One per URL, by outlet then time; titles cleaned of datelines and labels, and
     left out when they are furniture whole (the outlet's name still links)."""
@@ -956,16 +950,7 @@ def _sources(story: Story) -> tuple[Source, ...]:
         seen.add(article.url)
         # In the headline's quotation marks: "he will 'seriously consider' a run" under
         # a headline that prints ‘seriously consider’ reads as two styles.
-        title = curl_quotes(clean_sentence(article.title)) if article.title.strip() else ""
-        if (
-            not title
-            and word_count(article.title) >= _TITLE_NOT_FURNITURE
-            and furniture_kind(article.title) == "teaser"
-        ):
-            # "Europe wants to lend Ukraine Russia’s money. Here’s why Belgium is nervous":
-            # a teaser's words in a title of its own are the page's title, not a promo
-            # (a caption or a byline taken for a title still goes).
-            title = curl_quotes(" ".join(article.title.split()))
+        title = curl_quotes(clean_title(article.title))
         if title and is_opinion(article) and not _SAYS_OPINION.match(title):
             # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
             # that this link is the outlet's view, not its report. After the title: in

@@ -94,6 +94,20 @@ def test_a_speaker_named_with_the_role_after_the_name_is_a_speaker(tmp_path: Pat
     ]
 
 
+def test_a_source_title_the_build_keeps_as_the_pages_own_is_no_furniture(
+    tmp_path: Path,
+) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    sources = document["topics"][0]["stories"][0]["sources"]
+    # A title that reads as a teaser, kept whole by the build; a short promo is flagged.
+    sources[0]["title"] = "Norland wants to buy the island. Here’s why Denmark is nervous"
+    sources[1]["title"] = "Here’s why"
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    furniture = [f.where for f in check_issue(issue).findings if f.category == "furniture"]
+    assert furniture == ["source 2 title"]
+
+
 def test_a_page_that_failed_at_build_time_is_a_dead_link(tmp_path: Path) -> None:
     issue = _demo(tmp_path)
     document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
