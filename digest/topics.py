@@ -20,6 +20,12 @@ Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
   ("Apple" matches "Apple" and "APPLE", not the apple of a recipe); a word the editors
   wrote in lower case matches in any case. A place's name also finds its people and
   adjective ("Iran": "Iranian", "Iranians"; "Denmark": "Danish"; see ``_DEMONYMS``).
+- **a country beside the topic's own**: in a topic named for a country ("Greenland"),
+  a keyword naming another country ("Denmark") says where its news is, not what it is
+  about: Denmark has news of its own (a Kenyan hydrogen deal). Its mentions count only
+  beside other evidence of the topic (its name, another keyword, the description, an
+  example). A topic named for no country ("Middle East", "Nordics") is made of the
+  countries its keywords name, and each of them files a story alone.
 - **the description**: a title and lead holding most of its content words (at least
   ``_BAG_MIN`` and ``_BAG_SHARE`` of them) count as one mention in the head.
 - **the editors' filings**: a story the editors moved under a topic (``topic:`` in
@@ -238,6 +244,8 @@ class _Evidence:
     """What one topic is recognised by."""
 
     phrases: tuple[tuple[str, tuple[str, ...]], ...]  # (keyword as written, stems)
+    # The keywords naming a country beside the one the topic is named for.
+    beside: frozenset[str]
     bags: tuple[tuple[str, frozenset[str], float], ...]  # (what it is, words, share needed)
     # A demonym's token -> the place's, for the places the phrases name.
     places: dict[str, str] = dataclasses.field(default_factory=dict)
@@ -359,11 +367,27 @@ def _evidence(
         result.append(
             _Evidence(
                 tuple((k, p) for k, p in phrases if p),
+                _beside(topic),
                 tuple(bag for bag in bags if bag[1]),
                 _places(topic.keywords),
             )
         )
     return result
+
+
+# Places a topic may be named for that hold countries, not stand beside them.
+_REGIONS = frozenset({"Africa", "America", "Asia", "Europe"})
+
+
+def _beside(topic: TopicConfig) -> frozenset[str]:
+    """The keywords naming another country than the one ``topic`` is named for."""
+    countries = _DEMONYMS.keys() - _REGIONS
+    named = {word for word in re.findall(r"[^\W\d_]+", topic.name) if word in countries}
+    if not named:
+        return frozenset()
+    return frozenset(
+        k for k in topic.keywords if " ".join(k.split()) in countries and k.strip() not in named
+    )
 
 
 def _places(keywords: Sequence[str]) -> dict[str, str]:
@@ -401,6 +425,7 @@ def _common_words(words: Sequence[_Words]) -> frozenset[str]:
 def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     """Weighted mentions of the topic in a story, and what was found (for ``why``)."""
     score = 0.0
+    beside = 0.0
     keywords: list[str] = []
     others: list[str] = []
     if evidence.places and not words.vocabulary.isdisjoint(evidence.places):
@@ -416,7 +441,10 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
         )
         found += sum(_count_phrase(quoted, phrase) for quoted in words.quotations) * _LEAD_WEIGHT
         found += sum(_count_phrase(body, phrase) for body in words.bodies)
-        if found:
+        if found and keyword in evidence.beside:
+            beside += found
+            keywords.append(keyword)
+        elif found:
             score += found
             (others if keyword.startswith("the name ") else keywords).append(keyword)
     for what, bag, share in evidence.bags:
@@ -425,6 +453,9 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
         if hits:
             score += hits * _TITLE_WEIGHT
             others.append(what)
+    if not score:
+        return 0.0, []
+    score += beside
     found_text = [f"keywords {', '.join(keywords)}"] if keywords else []
     return score, found_text + others
 

@@ -165,6 +165,49 @@ def test_a_keyword_that_writes_a_demonym_keeps_it() -> None:
         assert placed.story.why.startswith('topic "West Bank": keywords Israeli settlers;')
 
 
+GREENLAND = TopicConfig(
+    name="Greenland",
+    keywords=("Greenland", "Nuuk", "Denmark"),
+    description="Greenland, Denmark and great-power interest in the Arctic island.",
+)
+
+
+def test_another_country_beside_the_one_a_topic_is_named_for_files_nothing_alone() -> None:
+    # Denmark has news of its own: a keyword naming it counts beside the topic's own
+    # evidence, not alone.
+    deal = _story(
+        _article(
+            "hydrogen",
+            "Kenya and Denmark sign green hydrogen deal",
+            "Kenya and Denmark signed a deal on Thursday to build a hydrogen plant near "
+            "Naivasha, with Danish funds paying for half of it. Danish officials said the "
+            "first shipments could leave Mombasa in 2029.",
+        )
+    )
+    arctic = _story(
+        _article(
+            "patrols",
+            "Denmark orders four Arctic patrol ships",
+            "Denmark ordered four patrol ships on Thursday, its largest naval purchase in "
+            "decades. Danish officials said the ships would watch the waters around "
+            "Greenland from 2028.",
+        )
+    )
+    assert _topic_of(deal, GREENLAND) == ""
+    assert _topic_of(arctic, GREENLAND) == "Greenland"
+    [placed] = match_topics([arctic], [GREENLAND]).placed
+    assert "Denmark" in placed.story.why
+
+
+def test_a_topic_named_for_no_country_is_made_of_the_countries_it_names() -> None:
+    nordics = TopicConfig(name="Nordics", keywords=("Denmark", "Norway"), description="")
+    mideast = TopicConfig(name="Middle East", keywords=("Israel", "Iran"), description="")
+    danish = _story(_article("d", "Denmark raises its pension age", "Lawmakers voted so."))
+    iranian = _story(_article("i", "Iran holds a runoff vote", "Voters queued all day."))
+    assert _topic_of(danish, nordics) == "Nordics"
+    assert _topic_of(iranian, mideast) == "Middle East"
+
+
 def test_the_topic_description_and_name_count_as_evidence() -> None:
     by_description = _story(
         _article(
