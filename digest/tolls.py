@@ -1,4 +1,5 @@
-"""Counts that move during a week: tolls and counts of people a later report updates.
+"""Counts that move during a week: tolls, counts of people and counts a later report
+says it moved from.
 
 A disaster's reports count the dead, the missing, the injured, the affected and the
 displaced, and each day's count replaces the last. ``digest.summarize`` asks this module
@@ -92,7 +93,8 @@ _COUNTED = frozenset(
 def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> dict[int, str]:
     """The candidates giving a count that a later article's sentence updates, with the
     kind of count: a death toll it raises ("dead"), or a count of the missing, injured,
-    affected or displaced it changes (the missing are found, so that count may fall)."""
+    affected or displaced it changes (the missing are found, so that count may fall), or
+    any count a later sentence says it moved from ("count": "up from 62")."""
     # Exact counts only, in figures or words ("has risen to nine"): "killing dozens"
     # is no count a later "71" contradicts.
     counts: dict[str, dict[int, int]] = {}
@@ -121,7 +123,51 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 for j, other in found.items()
             ):
                 superseded.setdefault(i, kind)
+    for i in _moved_from(scored, articles):
+        superseded.setdefault(i, "count")
     return superseded
+
+
+# A later sentence that names an earlier count as the one it moved from ("104 factories
+# had closed, up from 62 on Monday"; "the number rose from 12 to 19"): any count, of
+# people or of things, is the older one there.
+_MOVED_FROM = re.compile(
+    r"\b(?:up|down|rising|rose|risen|climbing|climbed|increas(?:ed|ing)|jump(?:ed|ing)|"
+    r"fell|falling|fallen|dropp(?:ed|ing)|grew|growing|grown)\s+from\s+"
+    r"(?:about\s+|around\s+|some\s+)?(\d[\d,]*)\b(?!,\d|\.\d|\s*(?:%|per\s*cent|percent))",
+    re.IGNORECASE,
+)
+
+
+def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int]:
+    """The candidates giving a count another, written later, says it moved from, both on
+    one subject (as ``superseded_counts`` reads it)."""
+    older: set[int] = set()
+    for j, later in enumerate(scored.candidates):
+        olds = {m.group(1) for m in _MOVED_FROM.finditer(later.text)}
+        if not olds:
+            continue
+        written = articles[later.doc].published
+        for i, earlier in enumerate(scored.candidates):
+            if i == j or articles[earlier.doc].published > written:
+                continue
+            if earlier.doc == later.doc and earlier.position >= later.position:
+                continue
+            said = {m.group(1) for m in _FIGURE.finditer(_DAY_OF_MONTH.sub(" ", earlier.text))}
+            if (
+                said & olds
+                and not _MOVED_FROM.search(earlier.text)
+                and (len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j))
+            ):
+                older.add(i)
+    return older
+
+
+# A day of a month is no count ("on 30 November", "Nov. 30").
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b")
+# A count as a sentence gives it: a figure not part of a date, a sum or a share.
+_FIGURE = re.compile(r"(?<![\d,.$€£¥])\b(\d[\d,]*)\b(?!,\d|\.\d|\s*(?:%|per\s*cent|percent))")
 
 
 def _rounded(one: int, two: int) -> bool:
