@@ -40,6 +40,12 @@ left out by trafilatura (France 24's "chapo"), leads the text again; the rule as
 much of it (the page's description, shown before the body, naming a day and what the
 headline names, not retold by the body's opening) that none of the 90 dev pages
 changes, where 18 show a dek: teasers and summaries the benchmark counts as no text.
+A fifth (session 43): a box a heading labels as other stories ("In other news", "Up
+next") goes before extraction, where trafilatura kept its summaries as the report's
+last paragraphs; a menu's one-to-three-word lines are not counted as paragraphs when
+the page's headline is looked for; "READ: <headline>" is a teaser and a disclaimer on
+readers' comments a trailer. None of the 90 dev pages changes (a rule dropping every
+"Disclaimer:" line changed one, whose annotators kept an investment disclaimer).
 """
 
 from __future__ import annotations
@@ -107,6 +113,7 @@ def extract_article(
         return None
     metadata = _read_metadata(tree, url)
     _drop_inline_cards(tree)
+    _drop_labelled_boxes(tree)
     _unwrap_links_in_sentences(tree)
     paragraphs = _extract_paragraphs(tree, url)
     paragraphs = _add_continued_body(tree, paragraphs)
@@ -196,6 +203,38 @@ def _drop_inline_cards(tree: HtmlElement) -> None:
     for card in reversed(_INLINE_CARD(tree)):
         if card.find(".//img") is not None and len(card.findall(".//a")) >= 2:
             card.drop_tree()
+
+
+# A box headed by one of these labels holds other stories: a list of headlines, or of
+# headlines each with its one-sentence summary ("In other news"), or a video playlist
+# ("Up next"). trafilatura drops the headings (links) and keeps the summaries as if they
+# were the report's closing paragraphs: a typhoon report ended on NATO's Tokyo office.
+_BOX_LABEL = re.compile(
+    r"(?:in other news|other news|(?:more|latest|top) (?:news|headlines|stories|videos)"
+    r"|news in brief|up next|watch next|more to watch|elsewhere(?: in the news)?"
+    r"|(?:related|recommended|popular|trending)(?: (?:news|stories|articles|videos))?"
+    r"|you (?:may|might) (?:also )?(?:like|enjoy)|most (?:read|popular|viewed))\W*",
+    re.I,
+)
+_BOX_HEADING = XPath("//h2|//h3|//h4|//h5")
+# A box holds less than this share of the page's paragraph text: a heading so labelled
+# over most of the text is the page's own (an explainer's "Latest news" section).
+_BOX_MAX_SHARE = 0.4
+
+
+def _drop_labelled_boxes(tree: HtmlElement) -> None:
+    """Remove the boxes of other stories a ``_BOX_LABEL`` heading opens: its parent
+    element, when that is not the page's body or most of its text."""
+    total = sum(len(p.text_content()) for p in tree.iter("p"))
+    for heading in _BOX_HEADING(tree):
+        if not _BOX_LABEL.fullmatch(" ".join(heading.text_content().split())):
+            continue
+        box = heading.getparent()
+        if box is None or box.tag in ("body", "html", "article", "main"):
+            continue
+        held = sum(len(p.text_content()) for p in box.iter("p"))
+        if held <= _BOX_MAX_SHARE * total:
+            box.drop_tree()
 
 
 # trafilatura's precision mode prunes any div, p or span whose class is the token
@@ -306,7 +345,8 @@ _WIDGET_LABEL = re.compile(
 )
 # "Related: <headline>", "Read more: <headline>", "Also on example.com <headline>".
 _TEASER = re.compile(
-    r"[\[(]?(?:related|read more|see more|more|also read|read also|see also|watch|don'?t miss)"
+    r"[\[(]?(?:related|read|read more|see more|more|also read|read also|see also|watch"
+    r"|don'?t miss)"
     r"\s*[:|]|also on [\w-]+(?:\.[\w-]+)+\b",
     re.I,
 )
@@ -316,7 +356,8 @@ _TRAILER = re.compile(
     r"|follow [\w@.’' -]{1,60} on (?:twitter|facebook|instagram)|share (?:it|this)\b"
     r"|click here|delivered (?:to|through) your|in your inbox|have a tip\b"
     r"|tell us what you think|like this (?:story|article)\b)"
-    r"|^(?:filed under|tags?|topics?|categories|posted in|source)\s*:|^(?:©|copyright\b)",
+    r"|^(?:filed under|tags?|topics?|categories|posted in|source)\s*:"
+    r"|^disclaimer\s*:.{0,80}\bcomments\b|^(?:©|copyright\b)",
     re.I,
 )
 # A video's or gallery's blurb, as local TV stations print it beside the report: a
@@ -335,6 +376,7 @@ _MAX_HEADLINE_WORDS = 18
 # late (a "more on this" box) marks no start.
 _MAX_PARAGRAPHS_BEFORE_TITLE = 6
 _STORY_AFTER_TITLE = 3
+_MENU_ITEM_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
 _WORD = re.compile(r"\w+")
 _MIN_STANDFIRST_WORDS = 15
@@ -441,7 +483,12 @@ def _drop_leading_title(paragraphs: list[str], titles: tuple[str, ...]) -> list[
     "13-Inch MacBook Pro ..."), kept out when the story after it is the bulk of the text.
     """
     keys = {_key(t) for t in titles} - {""}
-    for number, paragraph in enumerate(paragraphs[:_MAX_PARAGRAPHS_BEFORE_TITLE]):
+    looked = 0
+    for number, paragraph in enumerate(paragraphs):
+        # A menu's items ("Politics", "U.S. News", "Play", "00:41") are no paragraphs.
+        looked += _word_count(paragraph) > _MENU_ITEM_WORDS
+        if looked > _MAX_PARAGRAPHS_BEFORE_TITLE:
+            break
         if _key(paragraph) in keys:
             before = sum(_word_count(p) for p in paragraphs[:number])
             after = sum(_word_count(p) for p in paragraphs[number + 1 :])

@@ -752,3 +752,61 @@ def test_a_read_more_from_the_outlet_label_and_its_headlines_go() -> None:
 
     assert article is not None
     assert article.paragraphs == STORY
+
+
+def test_a_box_of_other_news_with_summaries_goes() -> None:
+    # trafilatura drops the box's linked headings and would keep their summaries as
+    # the report's closing paragraphs.
+    box = (
+        "<div class='other-news'><h3>In other news</h3><ul>"
+        "<li><h4><a href='/a'>Port workers end their strike</a></h4>"
+        "<p>Dock workers in the northern port returned to work on Thursday after the "
+        "union accepted a pay offer of six percent.</p></li>"
+        "<li><h4><a href='/b'>Currency slips against the dollar</a></h4>"
+        "<p>The currency weakened for a third day on Friday as investors waited for "
+        "the central bank's decision.</p></li></ul></div>"
+    )
+    html = (
+        "<html><head><title>Council backs rail-yard park</title></head><body><article>"
+        f"{paragraphs_html()}{box}<p>READ: Mayor promises more cycle lanes by 2026</p>"
+        "<p><strong>Disclaimer:</strong> The comments uploaded on this site do not "
+        "necessarily represent the views of the management.</p></article></body></html>"
+    )
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs == STORY
+
+
+def test_a_box_so_labelled_that_holds_most_of_the_page_stays() -> None:
+    html = (
+        "<html><head><title>Council backs rail-yard park</title></head><body>"
+        f"<div class='story'><h2>Latest news</h2>{paragraphs_html()}</div></body></html>"
+    )
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs[-len(STORY) :] == STORY
+
+
+def test_a_video_page_under_a_menu_is_its_blurb_and_not_its_playlist() -> None:
+    menu = "".join(f"<li><a href='/{w}'>{w}</a></li>" for w in ("News", "Politics", "World"))
+    html = (
+        "<html><head><title>Video shows the flooded market</title></head><body>"
+        f"<nav><ul>{menu}</ul></nav><main><div class='player'><span>Play</span>"
+        "<span>00:41</span></div><h1>Video shows the flooded market</h1>"
+        "<p>Phone video from the old market shows water rising over the stalls as the "
+        "river burst its banks on Tuesday.</p>"
+        "<section class='playlist'><h2>Up next</h2><ul>"
+        "<li>Evening News Full Broadcast (December 2nd)</li>"
+        "<li>Watch: the prime minister addresses the Senate before losing the vote</li>"
+        "<li>Japan and NATO sign a deal on a Tokyo office</li></ul></section>"
+        "</main></body></html>"
+    )
+
+    article = extract_article(html, "https://tv.example/video/1")
+
+    # Too short to be a report: the caller reads the feed's description instead.
+    assert article is None or ("NATO" not in article.text and "Politics" not in article.text)
