@@ -25,7 +25,9 @@ Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
   about: Denmark has news of its own (a Kenyan hydrogen deal). Its mentions count only
   beside other evidence of the topic (its name, another keyword, the description, an
   example). A topic named for no country ("Middle East", "Nordics") is made of the
-  countries its keywords name, and each of them files a story alone.
+  countries its keywords name, and each of them files a story alone. So in a topic
+  named "X in Y" ("NATO in Asia") a keyword that is X or Y alone ("NATO"): NATO's news
+  from Europe is not the topic's.
 - **the description**: a title and lead holding most of its content words (at least
   ``_BAG_MIN`` and ``_BAG_SHARE`` of them) count as one mention in the head.
 - **the editors' filings**: a story the editors moved under a topic (``topic:`` in
@@ -380,14 +382,26 @@ _REGIONS = frozenset({"Africa", "America", "Asia", "Europe"})
 
 
 def _beside(topic: TopicConfig) -> frozenset[str]:
-    """The keywords naming another country than the one ``topic`` is named for."""
+    """The keywords naming another country than the one ``topic`` is named for, and
+    those naming one side of a topic named "X in Y" ("NATO" of "NATO in Asia")."""
     countries = _DEMONYMS.keys() - _REGIONS
     named = {word for word in re.findall(r"[^\W\d_]+", topic.name) if word in countries}
-    if not named:
-        return frozenset()
-    return frozenset(
-        k for k in topic.keywords if " ".join(k.split()) in countries and k.strip() not in named
+    sides = (
+        {_phrase(side) for side in _IN.split(topic.name) if side}
+        if _IN.search(topic.name)
+        else set()
     )
+    return frozenset(
+        k
+        for k in topic.keywords
+        if (named and " ".join(k.split()) in countries and k.strip() not in named)
+        or _phrase(k) in sides
+    )
+
+
+# "NATO in Asia", "China in Africa": a topic of one thing in one place, where either
+# alone is broader news (NATO's air defence for Ukraine; Japan's budget).
+_IN = re.compile(r"\s+(?:in|across)\s+(?:the\s+)?", re.IGNORECASE)
 
 
 def _places(keywords: Sequence[str]) -> dict[str, str]:

@@ -199,6 +199,33 @@ def test_another_country_beside_the_one_a_topic_is_named_for_files_nothing_alone
     assert "Denmark" in placed.story.why
 
 
+def test_one_side_of_a_topic_named_x_in_y_files_nothing_alone() -> None:
+    topic = TopicConfig(
+        name="NATO in Asia",
+        keywords=("NATO", "Indo-Pacific", "liaison office"),
+        description="NATO's partnerships and presence in the Indo-Pacific.",
+    )
+    europe = _story(
+        _article(
+            "air-defence",
+            "NATO foreign ministers pledge more air defence for Ukraine",
+            "NATO foreign ministers meeting in Brussels on Thursday pledged more air "
+            "defence systems for Ukraine before the end of winter. NATO's secretary "
+            "general said the alliance would also train more crews in Poland.",
+        )
+    )
+    tokyo = _story(
+        _article(
+            "tokyo",
+            "NATO and Japan sign deal on Tokyo office",
+            "NATO and Japan signed a deal on Wednesday to open a liaison office in Tokyo "
+            "next year, NATO's first in the region.",
+        )
+    )
+    assert _topic_of(europe, topic) == ""
+    assert _topic_of(tokyo, topic) == "NATO in Asia"
+
+
 def test_a_topic_named_for_no_country_is_made_of_the_countries_it_names() -> None:
     nordics = TopicConfig(name="Nordics", keywords=("Denmark", "Norway"), description="")
     mideast = TopicConfig(name="Middle East", keywords=("Israel", "Iran"), description="")
