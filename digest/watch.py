@@ -100,8 +100,9 @@ _DATE = re.compile(
     _LEAD
     + r"(?:(?:"
     # "Tuesday 1 December 2026", "1 December", "1st of December"
-    # (of a span, "17-18 December", the first day)
-    + rf"(?:{WEEKDAY_PATTERN},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}(?:\s*[-–]\s*\d{{1,2}}{_ORDINAL})?"
+    # (of a span, "17-18 December", "17 and 18 December", the first day)
+    + rf"(?:{WEEKDAY_PATTERN},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}"
+    + rf"(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}{_ORDINAL})?"
     + r"\s+(?:of\s+)?"
     + rf"{_MONTH.format(name='month1')}{_YEAR.format(name='year1')}"
     + r")|(?:"
@@ -155,8 +156,8 @@ _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _FUTURE = re.compile(
     r"\b(?:will|shall|is due|are due|due to|due on|due in|is expected|are expected|"
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
-    r"set for|deadline|takes? effect|comes? into force|plans? to|"
-    r"is to|are to|to be held|upcoming|would (?:take|come) into|"
+    r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"
+    r"planned for|is to|are to|to be held|upcoming|would (?:take|come) into|"
     # A navtex or a visa "valid until 18 December": an end ahead (not "were valid").
     r"(?<!was )(?<!were )valid(?=\s*$))\b",
     re.IGNORECASE,
@@ -169,6 +170,14 @@ _EVENT_NOUN = re.compile(
     r"\b(?:summit|meeting|talks|hearing|vote|elections?|referendum|run-?off|visit|"
     r"conference|trial|session|ballot|debate|ceremony|inauguration|congress|plenum|"
     r"negotiations|sitting)s?(?:\s+(?!(?:was|were|had|has)\b)[\w.'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# A diary's present tense, right before the date: "the European Council, which meets on
+# December 17-18", "who meet in Brussels on". (The past, "met", is a report.)
+_SCHEDULE = re.compile(
+    r"\b(?:meets?|convenes?|reconvenes?|gathers?|sits?|votes?|holds?|hosts?|travels?|"
+    r"visits?|resumes?|begins?|starts?|takes? office|go(?:es)? to the polls)"
+    r"(?:\s+(?!(?:was|were|had|has)\b)[\w.'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
 _NOT_PLANNED = re.compile(
@@ -471,8 +480,8 @@ def _mentions(
                 mention, weekday_at=match.start("weekday"), weekday=weekday
             )
         # A span's first day ("on 17-18 December") is not all of how it is put.
-        spans = re.match(r"\s*[-–]\s*\d", sentence[match.end() :]) or re.search(
-            r"\d\s*[-–]", match.group(0)
+        spans = re.match(r"\s*(?:[-–]|and\b|to\b)\s*\d", sentence[match.end() :]) or re.search(
+            r"\d\s*(?:[-–]|and\b|to\b)\s*\d", match.group(0)
         )
         if mention.day is not None and match.group("lead").lower() == "on" and not spans:
             mention = dataclasses.replace(mention, said=match.group(0))
@@ -518,7 +527,8 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
 
 def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
     """Whether the date is an event's, named as a noun right before it with no verb of
-    reporting in its clause ("at a summit in Brussels on Dec. 17-18"). Such a date needs
+    reporting in its clause ("at a summit in Brussels on Dec. 17-18"), or by a verb of
+    the diary in the present ("which meets on December 17-18"). Such a date needs
     no future tense when it lies shortly after the day the outlet wrote: written down
     ahead of it, it is a date in the diary (checked in :func:`_mentions`)."""
     if match.group("weekday") or match.group("next_month"):
@@ -535,7 +545,7 @@ def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
     past = _TOLD_AS_PAST.match(sentence, match.end())
     if past and not _FUTURE.search(past.group(0)):
         return False
-    return _EVENT_NOUN.search(clause) is not None
+    return _EVENT_NOUN.search(clause) is not None or _SCHEDULE.search(clause) is not None
 
 
 def _resolve(match: re.Match[str], published: date) -> _Mention | None:

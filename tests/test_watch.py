@@ -106,6 +106,30 @@ CASES = [
         (date(2026, 12, 17), date(2026, 12, 1)),
     ),
     (
+        "the diary's present tense before a date",
+        "The issue now goes to the European Council, which meets on December 17-18.",
+        TUESDAY,
+        (date(2026, 12, 17), date(2026, 12, 1)),
+    ),
+    (
+        "the diary's present tense, a span in words",
+        "The question passes to EU leaders, who meet in Brussels on December 17 and 18.",
+        TUESDAY,
+        (date(2026, 12, 17), date(2026, 12, 1)),
+    ),
+    (
+        "a span in words, the span kept",
+        "The deal will be put to EU leaders at a summit in Brussels on 17 and 18 December.",
+        TUESDAY,
+        (date(2026, 12, 17), date(2026, 12, 1)),
+    ),
+    (
+        "planned for a date",
+        "A further day of action is planned for 15 December.",
+        TUESDAY,
+        (date(2026, 12, 15), date(2026, 12, 1)),
+    ),
+    (
         "an event named before a date, future after it",
         "The summit on 17 December will be held in Brussels.",
         TUESDAY,
@@ -115,6 +139,12 @@ CASES = [
     (
         "an event named before a date, told as past",
         "Talks in Geneva on 3 December ended without a deal.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "the diary's verb in the past",
+        "The European Council met on 17 December to discuss the loan.",
         TUESDAY,
         None,
     ),
