@@ -100,7 +100,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import datetime
 
 import numpy as np
@@ -122,7 +122,14 @@ from digest.linkage import (
 )
 from digest.models import Article, ArticleId, Story
 from digest.places import NEIGHBOURS, countries_named
-from digest.text import WEEKDAY_PATTERN, WEEKDAYS, content_words, named_weekdays, word_count
+from digest.text import (
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    content_words,
+    is_live_page,
+    named_weekdays,
+    word_count,
+)
 
 __all__ = ["cluster_stories", "cluster_texts", "clustering_texts", "proper_names"]
 
@@ -539,16 +546,25 @@ def cluster_stories(
     if not ordered:
         return ()
     texts, tails, whole = _texts_without_boilerplate(ordered)
-    labels = cluster_texts(
-        texts,
-        titles=[a.title for a in ordered],
-        published=[a.published for a in ordered],
-        tails=tails,
-        carried=[a.id in carried for a in ordered] if carried else None,
-        quoted=whole,
-        meaning=sentence_vectors(texts, memo=memo),
-        body_meaning=_body_vectors(tails, memo),
-    )
+    meaning = sentence_vectors(texts, memo=memo)
+    body_meaning = _body_vectors(tails, memo)
+
+    def cluster(kept: Sequence[int]) -> list[int]:
+        return cluster_texts(
+            [texts[i] for i in kept],
+            titles=[ordered[i].title for i in kept],
+            published=[ordered[i].published for i in kept],
+            tails=[tails[i] for i in kept],
+            carried=[ordered[i].id in carried for i in kept] if carried else None,
+            quoted=[whole[i] for i in kept],
+            meaning=None if meaning is None else meaning[list(kept)],
+            body_meaning=None if body_meaning is None else body_meaning[list(kept)],
+        )
+
+    labels = cluster(range(len(ordered)))
+    live = [i for i, a in enumerate(ordered) if is_live_page(a.title, a.url)]
+    if live:
+        labels = _unbridged(labels, live, cluster)
     groups: dict[int, list[Article]] = {}
     for label, article in zip(labels, ordered, strict=True):
         groups.setdefault(label, []).append(article)
@@ -559,6 +575,41 @@ def cluster_stories(
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
+
+
+def _unbridged(
+    labels: list[int], live: Sequence[int], cluster: Callable[[Sequence[int]], list[int]]
+) -> list[int]:
+    """``labels`` with no live page bridging two stories.
+
+    A live page runs entries on several events, and can be close to the reports of two
+    of them: a story built through it mixes them (a Gaza conference and a central bank's
+    rate cut, through one paper's live page carrying both). The texts are clustered again
+    without the live pages; a story with one that the second clustering splits is split
+    the same way, and the live page goes with its largest part (``digest.roundups`` then
+    keeps only that story's entries of it).
+    """
+    pages = set(live)
+    others = [i for i in range(len(labels)) if i not in pages]
+    if not others:
+        return labels
+    apart = dict(zip(others, cluster(others), strict=True))
+    result = list(labels)
+    fresh = max(labels) + 1
+    for story in {labels[i] for i in live}:
+        members = [i for i, label in enumerate(labels) if label == story and i in apart]
+        parts: dict[int, list[int]] = {}
+        for i in members:
+            parts.setdefault(apart[i], []).append(i)
+        if len(parts) < 2:
+            continue
+        # The largest part keeps the story's label (and its live pages); others are new.
+        ranked = sorted(parts.values(), key=lambda part: (-len(part), part[0]))
+        for part in ranked[1:]:
+            for i in part:
+                result[i] = fresh
+            fresh += 1
+    return result
 
 
 def _body_vectors(tails: Sequence[str], memo: VectorMemo | None = None) -> FloatArray | None:

@@ -78,11 +78,15 @@ def set_aside_roundups(
     among ``candidates`` keeps only its own story's entries (``_focused``)."""
     week = _Week.of(stories)
     covered = _roundups(week, stories, candidates)
+    # A live page's entries on an event one outlet told (often its own paper's report)
+    # are that event's news too: every story shows what its event's words are there.
+    live = any(is_live_page(a.title, a.url) for s in stories for a in s.articles)
+    every = _Week.of(stories, least_outlets=1) if live else week
     kept: list[Story] = []
     rejected: list[Rejected] = []
     for story in stories:
         members = tuple(
-            _focused(week, a) if a.id in candidates else a
+            _focused(every, a) if a.id in candidates else a
             for a in story.articles
             if a.id not in covered
         )
@@ -105,8 +109,9 @@ def set_aside_roundups(
 
 @dataclass(frozen=True, slots=True)
 class _Week:
-    """What the week's stories tell: the stories with two outlets or more, the words
-    each one's reports use, and every word's idf over the stories' articles."""
+    """What the week's stories tell: the stories with two outlets or more (or
+    ``least_outlets``), the words each one's reports use, and every word's idf over the
+    stories' articles."""
 
     told: tuple[Story, ...]
     uses: tuple[Counter[str], ...]
@@ -117,7 +122,7 @@ class _Week:
     own_story: dict[ArticleId, int]
 
     @classmethod
-    def of(cls, stories: Sequence[Story]) -> _Week:
+    def of(cls, stories: Sequence[Story], least_outlets: int = 2) -> _Week:
         articles = [a for story in stories for a in story.articles]
         bags = {
             a.id: frozenset(content_words(f"{a.title} {a.text or a.summary}")) for a in articles
@@ -126,7 +131,7 @@ class _Week:
         idf = {
             word: math.log((len(articles) + 1) / (count + 1)) for word, count in frequency.items()
         }
-        told = tuple(s for s in stories if len({a.outlet for a in s.articles}) >= 2)
+        told = tuple(s for s in stories if len({a.outlet for a in s.articles}) >= least_outlets)
         uses = tuple(Counter(word for a in s.articles for word in bags[a.id]) for s in told)
         index: dict[str, list[int]] = {}
         for number, counts in enumerate(uses):
@@ -236,6 +241,11 @@ def _focused(week: _Week, article: Article) -> Article:
             # Back to its own story after a paragraph of another's background: "Opposition
             # leader Yair Lapid called the result a victory" after a line on the EU loan.
             current = own
+        elif current == own and (other := _leaning(week, paragraph, article)) not in (None, own):
+            # Off to another story's entry that does not name it outright: "Opposition
+            # economists criticized the government after the rate cut" after the Gaza
+            # conference's entry.
+            current = other
         runs.append(current)
     # A run an untold heading starts is its own story's when, all its paragraphs
     # together, it shares most with that story, and at least _ENTRY_SHARE: an entry
@@ -258,8 +268,13 @@ def _focused(week: _Week, article: Article) -> Article:
 
 def _leans_on(week: _Week, text: str, article: Article, story: int) -> bool:
     """Whether ``text`` shares most with ``story``, and at least ``_ENTRY_SHARE``."""
+    return _leaning(week, text, article) == story
+
+
+def _leaning(week: _Week, text: str, article: Article) -> int | None:
+    """The story ``text`` shares most with, if at least ``_ENTRY_SHARE``."""
     ranked = week.shares(text, article)
-    return bool(ranked) and ranked[0][0] == story and ranked[0][1] >= _ENTRY_SHARE
+    return ranked[0][0] if ranked and ranked[0][1] >= _ENTRY_SHARE else None
 
 
 # A live page's entry heading: a capitalised line of a few words with no full stop

@@ -273,3 +273,37 @@ def test_a_live_page_of_a_story_told_by_one_outlet_keeps_its_text() -> None:
     stories, _ = _assembled(page)
     assert _story_of(stories, "a9") == {"a9"}
     assert _text_in_stories(stories, "a9") == "\n\n".join(typhoon)
+
+
+# One paper's report of an event no other outlet told: its live page carries it too.
+SHEKEL = (
+    "The Bank of Israel cut its benchmark interest rate by a quarter point to 3.75 "
+    "percent on Monday, saying inflation had returned to its target range.",
+    "Governor Amir Yaron said the shekel was stable enough to allow further careful cuts, "
+    "and the next decision is due on January 4.",
+    "Economists had expected the move after consumer prices rose 2.6 percent in October.",
+)
+SHEKEL_LIVE = (
+    "Israel's Knesset has voted to dissolve itself in its final reading, 102 votes to none, "
+    "setting an early election for 23 March after the ultra-Orthodox parties quit.",
+    "The Bank of Israel cut its benchmark interest rate by a quarter point to 3.75 percent, "
+    "saying inflation had returned to its target range and the shekel was stable.",
+    "Opposition economists criticised the government after the rate cut, saying the budget "
+    "still had no credible plan for the deficit.",
+)
+
+
+def test_a_live_page_does_not_bridge_two_events_and_keeps_only_its_own_entries() -> None:
+    report = _article(9, "Gulf Daily", "Bank of Israel cuts interest rate to 3.75%", SHEKEL, 57)
+    page = _article(
+        10, "Gulf Daily", "Israel news live: Knesset dissolves; Bank of Israel cuts rate",
+        SHEKEL_LIVE, 58,
+    )  # fmt: skip
+    stories, rejected = _assembled(report, page)
+    assert rejected == ()
+    # The rate cut is a story of its own, not the Knesset's through the live page.
+    assert _story_of(stories, "a9") == {"a9"}
+    assert "a10" in _story_of(stories, "a5")
+    # The live page keeps its Knesset entry; the rate cut's entries (the second one
+    # naming no bank) go with the rate cut's story.
+    assert _text_in_stories(stories, "a10") == SHEKEL_LIVE[0]
