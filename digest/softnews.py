@@ -177,7 +177,9 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         r"families|individuals|passengers|workers|soldiers|tourists|migrants))?"
         r"(?:\s+(?:in|across|from|on|at|near)\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,2}?)?\s+"
         r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
-        r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced)\b"
+        r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced"
+        # "12 people were treated for minor injuries": the injured.
+        r"|treated\s+for\s+(?:[a-z]+\s+)?(?:injuries|wounds))\b"
         # Not an adjective before its noun: "10 affected sites", "3 missing ballot boxes".
         r"(?!\s+(?!(?:and|or|in|on|at|after|as|by|from|since|when|while|across|but|"
         r"including|with|during|following|to|over|because|due|according|so|the|a|an|"
@@ -195,7 +197,11 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         rf"{_count_pattern('evacuees_to', words)}"
         # The count itself, not of something else ("reached 12 relief centres").
         r"(?!\s+(?!(?:people|persons|in|on|at|by|across|as|from|after|this|last|early|late|"
-        r"and|or|but|while|with|according)\b)[a-z])",
+        r"and|or|but|while|with|according)\b)[a-z])"
+        # "the number of people injured has risen to 19", "the missing rose to 30".
+        r"|\b(?P<kind_to>injured|wounded|missing|displaced)\s+(?:(?:has|have|had)\s+)?"
+        r"(?:rose|risen|climbed|reached|increased|jumped|fell|fallen|dropped|declined)\s+to\s+"
+        rf"(?:more\s+than\s+|nearly\s+|about\s+|over\s+)?{_count_pattern('count_to', words)}",
         re.IGNORECASE,
     )
 
@@ -303,13 +309,15 @@ def people_counted(text: str, *, vague: bool = False) -> dict[str, int]:
     words = _ALL_WORDS if vague else _PRECISE
     for match in (_PEOPLE_ANY if vague else _PEOPLE).finditer(text):
         evacuees = match.group("evacuees") or match.group("evacuees_to")
-        written = (match.group("count") or match.group("injuring") or evacuees or "").lower()
+        written = (
+            match.group("count") or match.group("injuring") or evacuees or match.group("count_to")
+        )
+        written = (written or "").lower()
         value = _count(written) if written[:1].isdigit() else words.get(written, 0)
         if not value:
             continue
-        kind = (
-            "displaced" if evacuees else _PEOPLE_KINDS[(match.group("kind") or "injured").lower()]
-        )
+        said = (match.group("kind") or match.group("kind_to") or "injured").lower()
+        kind = "displaced" if evacuees else _PEOPLE_KINDS.get(said, "injured")
         found[kind] = max(found.get(kind, 0), value)
     return found
 

@@ -123,6 +123,13 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 for j, other in found.items()
             ):
                 superseded.setdefault(i, kind)
+    # The same count in a sentence too short to show its subject ("At least 12 people
+    # were treated for injuries, officials said.") is the same old count.
+    for kind, found in counts.items():
+        old = {found[i] for i, k in superseded.items() if k == kind and i in found}
+        for i, count in found.items():
+            if count in old:
+                superseded.setdefault(i, kind)
     for i in _moved_from(scored, articles):
         superseded.setdefault(i, "count")
     return superseded
@@ -227,27 +234,44 @@ _NOT_PLACES = frozenset(
 
 def newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | None:
     """The lede giving the highest exact death toll that no later report raised,
-    when it is higher than every toll it superseded; else None. Not a reaction's
-    ("Egypt condemned the attack, which killed 47 people"): lifted over the reports,
-    it would lead the story with who condemned it."""
-    ledes = {
-        i: count
+    when it is higher than every toll it superseded; else, by the same rule, the lede
+    giving the highest count of the injured, displaced or affected (a quake that killed
+    no one on day one: "the number of people injured has risen to 19"); else None. Not a
+    reaction's ("Egypt condemned the attack, which killed 47 people"): lifted over the
+    reports, it would lead the story with who condemned it."""
+    usable = [
+        i
         for i, candidate in enumerate(scored.candidates)
         if i not in superseded
         and candidate.position < LEDE_POSITIONS
         and is_briefly_candidate(candidate)
         and not is_reaction(candidate.text)
         and not other_count(candidate.text)
-        and (count := dead_counted(candidate.text, exact=True))
-    }
-    if not ledes:
-        return None
-    raised = max(
-        (dead_counted(scored.candidates[i].text) for i, k in superseded.items() if k == "dead"),
-        default=0,
-    )
-    best = max(ledes, key=lambda i: (ledes[i], -i))
-    return best if raised and ledes[best] > raised else None
+    ]
+    for kind in _RISING:
+        ledes = {i: count for i in usable if (count := _counted(scored, i, kind))}
+        if not ledes:
+            continue
+        raised = max(
+            (_counted(scored, i, k, exact=False) for i, k in superseded.items() if k == kind),
+            default=0,
+        )
+        best = max(ledes, key=lambda i: (ledes[i], -i))
+        if raised and ledes[best] > raised:
+            return best
+    return None
+
+
+# Counts that rise as a disaster's reports come in, the dead first. (The missing are
+# found, so their count falls: the newest is not the highest.)
+_RISING = ("dead", "injured", "displaced", "affected")
+
+
+def _counted(scored: ScoredSentences, index: int, kind: str, *, exact: bool = True) -> int:
+    text = scored.candidates[index].text
+    if kind == "dead":
+        return dead_counted(text, exact=exact)
+    return people_counted(text).get(kind, 0)
 
 
 def below_told_toll(

@@ -205,6 +205,10 @@ def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: i
         ("The evacuees reached 12 relief centres on Tuesday.", {}),
         ("15 evacuees died of cold in the camp.", {}),
         ("About 2,000 evacuees in Kelantan returned home on Monday.", {}),
+        ("At least 12 people were treated for minor injuries.", {"injured": 12}),
+        ("The number of people injured has risen to 19, officials said.", {"injured": 19}),
+        ("The missing had fallen to 30 by Friday.", {"missing": 30}),
+        ("The share of injured rose to 5 percent.", {}),
     ],
 )  # fmt: skip
 def test_people_counted_reads_the_counts_a_disaster_updates(

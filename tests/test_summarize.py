@@ -2286,6 +2286,35 @@ The health minister said 27 people had been wounded.
     assert not any("killed 20" in text for text in _printed(summary))
 
 
+def test_a_rising_count_of_the_injured_leads_where_no_one_had_died() -> None:
+    first = """\
+A magnitude 6.2 earthquake struck off the coast of Tarn County early Thursday, \
+damaging homes and knocking out power to about 20,000 customers, the utility said.
+
+At least 11 people were treated for injuries, officials said.
+
+The quake was felt as far away as the state capital.
+"""
+    later = """\
+A 64-year-old woman has died of injuries suffered in Thursday's earthquake off the \
+Tarn County coast, and the number of people injured has risen to 23, officials said Friday.
+
+Crews reopened the coastal highway after inspecting its bridges.
+"""
+    story = Story(
+        StoryId("tarn"),
+        (
+            _article("a", "A", "Quake shakes Tarn County coast", first, 0),
+            _article("b", "B", "Tarn quake death confirmed, injuries rise to 23", later, 30),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert "risen to 23" in summary.briefly[0].text
+    assert not any("At least 11" in text for text in _printed(summary))
+
+
 def test_two_countries_tolls_in_two_ledes_are_two_counts() -> None:
     # A typhoon's dead in one country, then in the next: no update of one count.
     first = """\
