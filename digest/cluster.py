@@ -79,6 +79,9 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
 (teaser, then body) as the lead and the next ``_TAIL_WORDS`` as the tail, minus
 paragraphs its outlet repeats, the whole of that text for quotations, and each
 article's publication time.
+A live page runs entries on several events and can be close to two of them; a story it
+joins is checked against the week clustered without live pages, and split as that
+clustering splits it (``_unbridged``).
 
 Parameters were chosen on three labelled sets, each in its own regime: the Google
 News dev half (lemmatised headline + snippet, big stories: smoothing and
