@@ -12,9 +12,10 @@ Stories are grouped, most shared first, by
 A group's name has two or three words that say what it shares: the name and a word or
 phrase its titles also share ("Iran nuclear talks"), else the name and the kind of news
 they are (``_KINDS``: "Peru politics"), else a name of two words alone ("South Korea").
-Stories that share only a one-word name are no group. Stories left over that are the
-same kind of news are grouped under that kind ("Crime and courts"); the rest go under
-"Elsewhere".
+Stories that share only a one-word name are no group, nor are hard and soft news
+(``digest.softnews``: a government's fall and a tennis final) or two kinds of soft
+news. Stories left over that are the same kind of news are grouped under that kind
+("Crime and courts"); the rest go under "Elsewhere".
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 
 from digest.cluster import proper_names
 from digest.models import ELSEWHERE, Story
+from digest.softnews import soft_news
 from digest.text import content_words
 from digest.topics import outlet_count
 
@@ -121,6 +123,7 @@ class _Features:
     phrases: dict[str, str]  # "nuclear talk" -> "nuclear talks"
     words: dict[str, str]  # content word -> surface form
     kind: str  # a key of _KINDS, or ""
+    soft: str  # what makes the story soft news ("sport"), or "" (digest.softnews)
 
 
 def discover_sections(stories: Sequence[Story]) -> tuple[Section, ...]:
@@ -187,6 +190,10 @@ def _label(kind: str, value: str, members: Sequence[_Features]) -> tuple[str, st
     """A group's name (two or three words) and what its stories share, in words; None
     when a one-word name is all they share (two stories that name Florida are not a
     section)."""
+    if len({m.soft for m in members}) > 1:
+        # A country's government crisis and its tennis team's final share its name
+        # and a word ("Italy falls"), not a section.
+        return None
     if kind == "phrases":
         surface = _surface([m.phrases[value] for m in members])
         return surface[:1].upper() + surface[1:], surface
@@ -246,7 +253,7 @@ def _features(stories: Sequence[Story]) -> list[_Features]:
         top = kinds.most_common(2)
         if top and top[0][1] * 2 > len(story.articles) and (len(top) == 1 or top[1][1] < top[0][1]):
             kind = top[0][0]
-        found.append(_Features(units, phrases, words, kind))
+        found.append(_Features(units, phrases, words, kind, soft_news(story)))
     _drop_lone_first_words(found)
     return found
 

@@ -54,7 +54,9 @@ _SOFT_WORDS = {
         r"snowboard\w*|slalom|bobsle\w*|ski jump\w*|goalkeeper\w*|striker\w*|"
         r"quarterback\w*|coach\w*|jockey\w*|boxing|sprinter\w*|touchdown\w*|free agent\w*|"
         r"rookie\w*|innings?|wide receiver\w*|pitcher\w*|home run\w*|grand final\w*|"
-        r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*"
+        r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*|"
+        # The cups named for a person or a place: "the Davis Cup", "the Ryder Cup".
+        r"(?:davis|ryder|stanley|america['’]s|billie jean king|fa|asian|africa|gold) cup"
     ),
     "entertainment": (
         r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
@@ -70,9 +72,13 @@ _SOFT = {
     kind: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
     for kind, words in _SOFT_WORDS.items()
 }
-# A match score said with its result ("a 1-0 win"): single figures, so neither a court's
-# "5-4 ruling" nor a Senate's "51-49 victory" is a game (basketball's scores are missed).
-_SCORE = re.compile(r"\b\d[-–]\d (?:win|victory|draw|defeat|loss)\b", re.IGNORECASE)
+# A match score said with its result ("a 1-0 win", "beating Spain 2-1"): single figures,
+# so neither a court's "5-4 ruling" nor a Senate's "51-49 victory" is a game
+# (basketball's scores are missed).
+_SCORE = re.compile(
+    r"\b\d[-–]\d (?i:win|victory|draw|defeat|loss)\b"
+    r"|\b(?i:beat(?:s|ing)?) [A-Z][\w'’.-]+ \d[-–]\d\b(?! (?i:in seats|votes))"
+)
 # The obituary's own headline forms: "Fania Fénelon, 74; Memoirs ...", "Name, Who Did
 # This, Dies", "..., dies at 87" ("dead at", "dies aged", "has died at the age of"). An
 # age from 30: "died at 17 in custody" is a report of a death, and "dies at 10 a.m." a

@@ -116,6 +116,23 @@ def test_discovered_sections_are_named_by_what_they_share_and_the_rest_is_elsewh
     )
 
 
+def test_a_countrys_politics_and_its_sport_are_no_section_of_its_name() -> None:
+    crisis = _story(
+        "crisis",
+        ("Wire", "Italian government falls after Senate vote"),
+        ("Post", "Italy's prime minister resigns after losing confidence vote"),
+    )
+    final = _story(
+        "final",
+        ("Wire", "Davis Cup: Italy beats Spain for fourth straight title"),
+        ("Post", "Spain falls short again as Italy keeps the Davis Cup"),
+    )
+    topics = _grouped([crisis, final], [GREENLAND], max_stories=10)
+    assert [(t.name, {s.id for s in t.stories}) for t in topics] == [
+        ("Elsewhere", {"s-crisis", "s-final"})
+    ]
+
+
 def test_stories_of_one_kind_are_grouped_under_it_whatever_the_inflection() -> None:
     plot = _story(
         "plot",

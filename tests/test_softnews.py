@@ -35,6 +35,9 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ),
         ("Late goal sends Porto into the quarter-finals", "A header in stoppage time.", "sport"),
         ("Lyon beat Nantes", "A 3-1 win at home lifts them to second place.", "sport"),
+        ("Davis Cup: hosts keep the title", "Valli won the deciding rubber.", "sport"),
+        ("Italy keep the title", "Italy won on Sunday, beating Spain 2-1 in Bologna.", "sport"),
+        ("Party gains in regional vote", "It beat Labour 3-2 in seats won.", ""),
         (
             "Space western leads the box office for a third weekend",
             "Audiences kept coming.",
