@@ -44,8 +44,10 @@ A fifth (session 43): a box a heading labels as other stories ("In other news", 
 next") goes before extraction, where trafilatura kept its summaries as the report's
 last paragraphs; a menu's one-to-three-word lines are not counted as paragraphs when
 the page's headline is looked for; "READ: <headline>" is a teaser and a disclaimer on
-readers' comments a trailer. None of the 90 dev pages changes (a rule dropping every
-"Disclaimer:" line changed one, whose annotators kept an investment disclaimer).
+readers' comments a trailer; a table laying out the page (holding a headline or three
+paragraphs) is read as blocks, not as a data table's cells run into one line. None of
+the 90 dev pages changes (a rule dropping every "Disclaimer:" line changed one, whose
+annotators kept an investment disclaimer).
 """
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ def extract_article(
         return None
     metadata = _read_metadata(tree, url)
     _drop_inline_cards(tree)
+    _unwrap_layout_tables(tree)
     _drop_labelled_boxes(tree)
     _unwrap_links_in_sentences(tree)
     paragraphs = _extract_paragraphs(tree, url)
@@ -203,6 +206,24 @@ def _drop_inline_cards(tree: HtmlElement) -> None:
     for card in reversed(_INLINE_CARD(tree)):
         if card.find(".//img") is not None and len(card.findall(".//a")) >= 2:
             card.drop_tree()
+
+
+# A table that lays out a page (its cells hold the headline, or paragraphs of prose) is
+# no data: trafilatura reads tables as rows of cells and ran the headline, the byline and
+# the whole report into one line of "|"-separated cells.
+_LAYOUT_TABLE = XPath("//table[.//h1 or .//h2 or count(.//p) >= $paragraphs]")
+_LAYOUT_MIN_PARAGRAPHS = 3
+_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+
+
+def _unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Make the layout tables' parts plain blocks (``div``), so the cells read as the
+    page's columns and their paragraphs as paragraphs."""
+    for table in _LAYOUT_TABLE(tree, paragraphs=_LAYOUT_MIN_PARAGRAPHS):
+        for part in table.iter():
+            if part.tag in _TABLE_PARTS:
+                part.tag = "div"
+                part.attrib.pop("width", None)
 
 
 # A box headed by one of these labels holds other stories: a list of headlines, or of

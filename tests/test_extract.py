@@ -810,3 +810,36 @@ def test_a_video_page_under_a_menu_is_its_blurb_and_not_its_playlist() -> None:
 
     # Too short to be a report: the caller reads the feed's description instead.
     assert article is None or ("NATO" not in article.text and "Politics" not in article.text)
+
+
+def test_a_page_laid_out_in_a_table_reads_as_paragraphs() -> None:
+    html = (
+        "<html><head><title>Council backs rail-yard park</title></head><body>"
+        "<table width='100%'><tr><td class='leftCol'><h1>Council backs rail-yard park</h1>"
+        "<div class='date'><span>AFP</span> , Wednesday 2 Dec 2026</div>"
+        f"<div class='article'>{paragraphs_html()}</div></td>"
+        "<td class='rightCol'><h3>Most Read</h3><ul><li><a href='/a'>Mayor promises more "
+        "cycle lanes</a></li></ul></td></tr></table></body></html>"
+    )
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs[-len(STORY) :] == STORY
+    assert "|" not in article.text
+
+
+def test_a_data_table_in_a_report_stays_a_table() -> None:
+    table = (
+        "<table><tr><th>Party</th><th>Seats</th></tr><tr><td>Greens</td><td>12</td></tr>"
+        "<tr><td>Liberals</td><td>9</td></tr></table>"
+    )
+    html = (
+        "<html><head><title>Council backs rail-yard park</title></head><body><article>"
+        f"{paragraphs_html()}{table}</article></body></html>"
+    )
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert "Greens" in article.text and "|" in article.text
