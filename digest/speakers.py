@@ -155,7 +155,11 @@ _PLURAL_OPENING = re.compile(
     r"Relatives|Neighbours|Neighbors|Survivors|Medics|Staffers|People|Police|Onlookers|"
     r"Observers|Sources|Insiders|Donors|Passengers|Pilots|Crews|Guards|Inspectors|"
     r"Negotiators|Detectives|Deputies|Agents|Troopers|Marshals|Physicians|Surgeons|"
-    r"Families|Forecasters|Spokespeople)$"
+    r"Families|Forecasters|Spokespeople|Shopkeepers|Merchants|Vendors|Retailers|"
+    r"Businesses|Villagers|Drivers|Pilgrims|Migrants|Refugees|Evacuees|Tenants|Landlords|"
+    r"Customers|Consumers|Users|Patients|Mourners|Worshippers|Demonstrators|Strikers|"
+    r"Unions|Miners|Fishermen|Herders|Growers|Producers|Exporters|Importers|Banks|"
+    r"Lenders|Companies|Firms|Carriers|Airlines)$"
 )
 # Plural proper nouns: parties, peoples, movements ("Senate Democrats", "Palestinians").
 # Endings no common surname has ("Evans", "Sanders" and "Waters" take "says").

@@ -1951,3 +1951,10 @@ def test_an_ambassador_to_a_country_is_named_with_the_post_as_the_role() -> None
     assert name_in_full("Petrov", context, "Outlet A") == (
         "Ivan Petrov, Ostlandic ambassador to Norland"
     )
+
+
+def test_people_named_by_what_they_do_say() -> None:
+    # Opening a sentence, a plural noun is capitalised like a name.
+    for many in ("Shopkeepers", "Villagers", "Fishermen", "Airlines"):
+        assert is_plural_speaker(many), many
+    assert not is_plural_speaker("Peters")  # a surname alone
