@@ -80,6 +80,14 @@ _SUPERLATIVE = re.compile(
 # "have died", "has been killed": a running total, whatever else the sentence ranks.
 _RUNNING = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:died|killed)\b")
 _TOLL_JUMP = 10
+# A later toll lower than an earlier one is the newer only where it says it corrects it
+# ("stands at 12, the ministry said, revising down an earlier figure"): otherwise the
+# lower count may be one place's or one day's.
+_REVISED_DOWN = re.compile(
+    r"\brevis(?:ed|ing|es) (?:it |the (?:toll|figure|count) )?down(?:ward)?\b|\bcounted twice\b|"
+    r"\bdouble[- ]counted\b|\bcorrected (?:the )?(?:toll|figure|count)\b|\boverstated\b",
+    re.IGNORECASE,
+)
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
 # that they count one thing. ("The death toll" is: it is the count of the whole event.)
 _COUNTED = frozenset(
@@ -107,11 +115,19 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         for kind, count in people_counted(text).items():
             counts.setdefault(kind, {})[i] = count
     superseded: dict[int, str] = {}
+
+    def text_of(index: int) -> str:
+        return scored.candidates[index].text
+
     for kind, found in counts.items():
         for i, count in found.items():
             written = articles[scored.candidates[i].doc].published
             if any(
-                (other > count if kind == "dead" else other != count)
+                (
+                    other > count or (other < count and _REVISED_DOWN.search(text_of(j)))
+                    if kind == "dead"
+                    else other != count
+                )
                 and other <= count * _TOLL_JUMP
                 and count <= other * _TOLL_JUMP
                 and not _rounded(count, other)

@@ -57,3 +57,19 @@ def test_a_count_moved_from_in_a_report_on_another_subject_stands() -> None:
         "Farmers in the north sold 41 tractors at the spring fair in Vell."
     )
     assert not _superseded(first, LATER.format(old="41"))
+
+
+@pytest.mark.parametrize(
+    ("later", "expected"),
+    [
+        ("The death toll from the floods in Ardel stands at 12, the ministry said on "
+         "Thursday, revising down an earlier figure after two victims were counted twice.",
+         True),
+        # A lower count that corrects nothing may be one town's or one day's.
+        ("Floods in Ardel killed 12 people in the old town, the ministry said on Thursday.",
+         False),
+    ],
+)  # fmt: skip
+def test_a_toll_revised_down_supersedes_the_higher_one(later: str, expected: bool) -> None:
+    first = "Flash floods in Ardel killed 14 people on Monday night, the ministry said."
+    assert (first in _superseded(first, later)) is expected
