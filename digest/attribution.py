@@ -358,7 +358,12 @@ def _attribute(sentence: str) -> Statement | None:
     return None
 
 
-_SECOND_REPORT = re.compile(r",(?P<mark>[”\"]?)\s+(?:adding|saying|noting|arguing|insisting)\b")
+_SECOND_REPORT = re.compile(
+    r",(?P<mark>[”\"]?)\s+(?:adding|saying|noting|arguing|insisting)\b"
+    # "... would be treated as theft and said Russia would respond": the speaker's own
+    # second report, not another speaker's words.
+    r"|(?P<quote>[”\"]?)\s+and\s+(?:said|says|added|warned|noted|insisted|argued|vowed)\b"
+)
 _ANOTHER_SPEAKERS = re.compile(r",(?P<mark>[”\"]?)\s+(?:while|whereas)\s+(?=[A-Z]|the\s)")
 
 
@@ -374,7 +379,8 @@ def _clean_claim(says: str) -> str | None:
     for pattern in _SECOND_REPORT, _ANOTHER_SPEAKERS:
         rest = pattern.search(claim)
         if rest:
-            claim = claim[: rest.start()] + rest.group("mark")
+            marks = rest.groupdict()
+            claim = claim[: rest.start()] + (marks["mark"] or marks.get("quote") or "")
     if _embedded_speaker(claim):
         cut = _cut_before_speaker(claim)
         if cut is None:

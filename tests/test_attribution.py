@@ -698,3 +698,14 @@ def test_a_speaker_and_role_before_said_is_not_read_as_a_claim() -> None:
         "The extension is a turning point for exporters, said Chen Yuhan, a trade expert."
     )
     assert inverted.says == "the extension is a turning point for exporters."
+
+
+def test_the_speakers_own_second_report_ends_the_claim_whole() -> None:
+    # "... and said Russia would respond" is the Kremlin's second report, not another
+    # speaker's words to cut before: the first claim keeps its "as theft".
+    [statement] = attribute_sentence(
+        "The Kremlin has warned that any use of the assets would be treated as theft and "
+        "said Russia would respond by seizing Western property in the country."
+    )
+    assert statement.who == "The Kremlin"
+    assert statement.says == "any use of the assets would be treated as theft."
