@@ -1021,6 +1021,11 @@ def _long_role(tail: str) -> str:
 _PARTICLE_TAIL = r"(?:\s(?:da|de|dos|das|van|von|der|del|della|di|bin|ibn)\s[A-Z][\w'’\-]+)?"
 
 
+# A given name after the family name, as Korean names are romanised ("Kim Yun-duk",
+# "Lee Jae-myung"): its hyphen joins a lower-case syllable, as no surname's does.
+_GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+(?![\w'’\-]))?"
+
+
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
     """The first full mention of a person in the article, with the role it gives; with
     ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police").
@@ -1052,7 +1057,8 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         for match in re.finditer(
             # A name's word is 30 characters at most: unbounded, a run like "A-A-A-..."
             # was scanned to its end from each capital, quadratic in its length.
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{_PARTICLE_TAIL}{after}|{name})(?!\w)"
+            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{_GIVEN_AFTER}{_PARTICLE_TAIL}"
+            rf"{after}|{name}{_GIVEN_AFTER})(?!\w)"
             rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
             rf"|{_BARE_ROLE})?",
             sentence,

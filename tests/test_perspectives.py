@@ -11,7 +11,7 @@ import pytest
 
 from digest.attribution import Statement
 from digest.models import Perspective
-from digest.naming import _titled_person
+from digest.naming import _titled_person, name_in_full
 from digest.perspectives import find_perspectives
 from digest.speakers import is_plural_speaker, same_speaker
 from digest.text import split_sentences
@@ -1958,3 +1958,14 @@ def test_people_named_by_what_they_do_say() -> None:
     for many in ("Shopkeepers", "Villagers", "Fishermen", "Airlines"):
         assert is_plural_speaker(many), many
     assert not is_plural_speaker("Peters")  # a surname alone
+
+
+def test_a_korean_name_keeps_its_given_name_after_the_surname() -> None:
+    context = [
+        "Land Minister Kim Yun-duk expressed regret over the strike and urged talks.",
+        "“A strike that takes the public’s commute hostage cannot win sympathy,” Kim said.",
+    ]
+    assert name_in_full("Kim", context, "Wire") == "Land Minister Kim Yun-duk"
+    # A double-barrelled surname is no given name after it.
+    western = ["Senator Jane Smith-Jones said so.", "Smith-Jones told reporters."]
+    assert name_in_full("Smith-Jones", western, "Wire") == "Senator Jane Smith-Jones"
