@@ -34,7 +34,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import numpy.typing as npt
@@ -285,6 +285,12 @@ def _tells_past(text: str) -> bool:
     )
 
 
+# An outlet recalling its own earlier report ("As Ukrinform reported, Russian strikes on
+# the ports ... damaged 14 vessels in 2026"): background it told before, not this news.
+_RECALLED = re.compile(
+    r"^As\s+(?:[A-Z][\w.'’&-]*\s+){1,4}(?:has\s+|had\s+)?(?:previously\s+|earlier\s+|already\s+)?"
+    r"reported\b"
+)
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "two", "three"})
 
 
@@ -599,6 +605,8 @@ def score_sentences(
     named = frozenset(word for title in titles for word in content_words(title))
     named |= known_names
     candidates, documents = _candidates(texts)
+    if outlets:
+        candidates = [_without_own_credit(c, outlets[c.doc]) for c in candidates]
     words = [content_words(c.text) for c in candidates]
     vectors = _tfidf(words)
     bags = tuple(frozenset(w) for w in words)
@@ -661,6 +669,22 @@ def score_sentences(
         _story_names(documents),
         frozenset(d for d, title in enumerate(titles) if is_explainer_title(title)),
     )
+
+
+def _without_own_credit(candidate: Candidate, outlet: str) -> Candidate:
+    """``candidate`` without its outlet crediting itself at the end ("... in Ankara,
+    Ukrinform reports."): said of the whole article, and printed under its name."""
+    if not outlet or outlet not in candidate.text:
+        return candidate
+    credit = re.compile(
+        rf",\s+(?:the\s+)?{re.escape(outlet)}\s+(?:reports|reported|has learned|learned)"
+        r"(?P<end>[.!?]?[\"”’]?)\s*$"
+    )
+    found = credit.search(candidate.text)
+    if not found:
+        return candidate
+    text = candidate.text[: found.start()] + (found["end"] or ".")
+    return replace(candidate, text=text, words=word_count(text))
 
 
 def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str, ...], ...]]:
@@ -908,6 +932,7 @@ def is_briefly_candidate(candidate: Candidate, *, quoted_phrase: bool = False) -
         and not _CAPTION_DATE.search(text)
         and not _is_dated_caption(text)
         and not _CITATION.search(text)
+        and not _RECALLED.match(text)
         and len(_REFERENCE_MARK.findall(text)) < 2
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]

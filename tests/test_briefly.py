@@ -1114,3 +1114,22 @@ def test_a_transcripts_answers_are_the_speakers_words_not_the_news() -> None:
         "North Vell:\n\nSchools will stay shut on Monday.\n"
     )
     assert not any(c.voiced for c in score_sentences([states], frozenset()).candidates)
+
+
+def test_an_outlet_crediting_itself_and_recalling_its_own_reports_is_left_out() -> None:
+    texts = [
+        "Ukraine and Turkey agreed that talks on shipping in the Black Sea will take place "
+        "in Istanbul on December 15. The foreign minister said this after a meeting in "
+        "Ankara, Ukrinform reports. As Ukrinform reported, strikes on the ports damaged 14 "
+        "civilian vessels this year.",
+        "Ukraine and Turkey will hold talks on Black Sea shipping in Istanbul next month, "
+        "the two foreign ministers said after meeting in Ankara.",
+    ]
+    scored = score_sentences(texts, frozenset(), outlets=["Ukrinform", "Wire"])
+    said = {c.text for c in scored.candidates}
+    assert "The foreign minister said this after a meeting in Ankara." in said
+    recalled = next(c for c in scored.candidates if c.text.startswith("As Ukrinform"))
+    assert not is_briefly_candidate(recalled)
+    # Another outlet's credit is a source named, and stays.
+    other = score_sentences(texts, frozenset(), outlets=["Wire", "Ukrinform"])
+    assert any(c.text.endswith("Ankara, Ukrinform reports.") for c in other.candidates)
