@@ -522,6 +522,12 @@ _FRONTED_PHRASE = re.compile(
 )
 
 
+_FINITE_AFTER_SUBJECT = (
+    r"(?:should|would|will|shall|can|could|may|might|must|has|have|had|is|are|was|were|"
+    r"does|did|says|said)"
+)
+
+
 def _common_opening(says: str, context: Sequence[str]) -> str:
     """``says`` with its first word in lower case when it was capitalised only because it
     opened the reported sentence ("says Regulators are likely ..."): the article's other
@@ -538,7 +544,13 @@ def _common_opening(says: str, context: Sequence[str]) -> str:
             capital += token == word
     # "says staking its place since October, the camp had grown": an opening participle
     # the article never writes with a capital inside a sentence is no name either.
-    participle = word.endswith("ing") and len(word) > 5 and re.match(r"\w+\s+[a-z]", says)
+    # Not a subject that ends so: "says Beijing should respect ..." (a verb follows it).
+    participle = (
+        word.endswith("ing")
+        and len(word) > 5
+        and re.match(rf"\w+\s+(?!{_FINITE_AFTER_SUBJECT}\b)[a-z]", says)
+        and word not in PLACES
+    )
     return says[0].lower() + says[1:] if (lower or participle) and not capital else says
 
 

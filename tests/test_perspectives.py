@@ -1969,3 +1969,17 @@ def test_a_korean_name_keeps_its_given_name_after_the_surname() -> None:
     # A double-barrelled surname is no given name after it.
     western = ["Senator Jane Smith-Jones said so.", "Smith-Jones told reporters."]
     assert name_in_full("Smith-Jones", western, "Wire") == "Senator Jane Smith-Jones"
+
+
+def test_a_capital_whose_name_ends_in_ing_is_no_participle() -> None:
+    text = (
+        "The Mainland Affairs Council said Beijing should respect the choices of the "
+        "island's voters."
+    )
+    documents = [["Voters went to the polls on Saturday.", text]]
+
+    found = find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=documents)
+
+    assert [p.says for _, p in found] == [
+        "Beijing should respect the choices of the island's voters."
+    ]
