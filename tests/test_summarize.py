@@ -3036,3 +3036,14 @@ def test_a_count_compared_with_the_wars_others_is_this_events(sentence: str, oth
     from digest.tolls import other_count
 
     assert other_count(sentence) is other
+
+
+def test_words_a_speaker_added_are_no_background_note() -> None:
+    from digest.summarize import _is_note
+
+    added = (
+        "The regional security forum, which Vell joined in 2023, offers a better model "
+        "based on mutual respect, the professor added."
+    )
+    assert not _is_note(added, 5)
+    assert _is_note("Troops were added to the border force in 2019.", 5)
