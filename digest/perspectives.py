@@ -262,6 +262,12 @@ _FINITE_VERB = re.compile(
 )
 
 
+# Words for the day they were said, in someone's mouth: a weekly issue prints them days
+# later, when "tomorrow" has come and gone ("If you are travelling to Brussels tomorrow,
+# check your booking").
+_FOR_THE_DAY = re.compile(r"\b(?:tomorrow|tonight)\b", re.IGNORECASE)
+
+
 def _says_nothing(says: str) -> bool:
     nothing = _NOTHING.match(says)
     if nothing is None:
@@ -394,6 +400,8 @@ def find_perspectives(
                 or _says_nothing(statement.says)
             ):
                 continue  # "... working with police to help in the investigation"
+            if _FOR_THE_DAY.search(statement.says):
+                continue  # "If you are travelling to Brussels tomorrow, ...": a day gone
             if _not_current(text, statement.says):
                 continue  # "In his 2013 parole hearing, Simpson told ...": not what he says now
             if _answers_a_hypothesis(text, statement.says, context):

@@ -1983,3 +1983,12 @@ def test_a_capital_whose_name_ends_in_ing_is_no_participle() -> None:
     assert [p.says for _, p in found] == [
         "Beijing should respect the choices of the island's voters."
     ]
+
+
+def test_words_for_the_day_they_were_said_are_no_voice_a_week_on() -> None:
+    text = (
+        '"If you are travelling to Brussels tomorrow, please check your booking before '
+        'you leave home," a rail company spokesman said.'
+    )
+    found = find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=[[text]])
+    assert found == []
