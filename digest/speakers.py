@@ -158,8 +158,7 @@ _PLURAL_OPENING = re.compile(
     r"Families|Forecasters|Spokespeople|Shopkeepers|Merchants|Vendors|Retailers|"
     r"Businesses|Villagers|Drivers|Pilgrims|Migrants|Refugees|Evacuees|Tenants|Landlords|"
     r"Customers|Consumers|Users|Patients|Mourners|Worshippers|Demonstrators|Strikers|"
-    r"Unions|Miners|Fishermen|Herders|Growers|Producers|Exporters|Importers|Banks|"
-    r"Lenders|Companies|Firms|Carriers|Airlines)$"
+    r"Miners|Fishermen|Herders|Growers|Producers|Exporters|Importers|Lenders)$"
 )
 # Plural proper nouns: parties, peoples, movements ("Senate Democrats", "Palestinians").
 # Endings no common surname has ("Evans", "Sanders" and "Waters" take "says").

@@ -1955,9 +1955,10 @@ def test_an_ambassador_to_a_country_is_named_with_the_post_as_the_role() -> None
 
 def test_people_named_by_what_they_do_say() -> None:
     # Opening a sentence, a plural noun is capitalised like a name.
-    for many in ("Shopkeepers", "Villagers", "Fishermen", "Airlines"):
+    for many in ("Shopkeepers", "Villagers", "Fishermen", "Exporters"):
         assert is_plural_speaker(many), many
     assert not is_plural_speaker("Peters")  # a surname alone
+    assert not is_plural_speaker("United Airlines")  # a company's name
 
 
 def test_a_korean_name_keeps_its_given_name_after_the_surname() -> None:
