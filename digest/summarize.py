@@ -269,8 +269,12 @@ def _write_up(
         outlets=[a.outlet for a in articles],
     )
     # An outlet's column or leader argues; its sentences tell the news only where no
-    # report does, as a speaker's own statement does (``statements``).
-    opinions = frozenset(i for i, a in enumerate(articles) if is_opinion(a))
+    # report does, as a speaker's own statement does (``statements``). A gallery's
+    # captions describe its pictures ("Civil defense teams pump water out of an
+    # underpass"): no background, and the news only where no report tells it.
+    opinions = frozenset(
+        i for i, a in enumerate(articles) if is_opinion(a) or _is_gallery(a.title, a.url)
+    )
     if opinions:
         scored = replace(scored, statements=scored.statements | opinions)
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
@@ -687,6 +691,19 @@ def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
         f"Briefly {what}: “{lead.text}”; no sentence of the story does better: write the "
         "Briefly in the editorial file or the preview, or drop the story.",
     )
+
+
+# A gallery by its title ("In Pictures: ...", "Photos: ...") or its address ("/photos/").
+_GALLERY_TITLE = re.compile(
+    r"^(?:In (?:pictures|photos|images)|Photos?|Gallery|Photo essay|Pictured)\s*[:|–—-]",
+    re.IGNORECASE,
+)
+_GALLERY_PATH = re.compile(r"/(?:photos?|galleries|gallery|in-pictures|photo-essays?)/")
+
+
+def _is_gallery(title: str, url: str) -> bool:
+    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
+    return bool(_GALLERY_TITLE.match(title) or _GALLERY_PATH.search(path))
 
 
 def _select_notes(

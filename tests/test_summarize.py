@@ -3047,3 +3047,34 @@ def test_words_a_speaker_added_are_no_background_note() -> None:
     )
     assert not _is_note(added, 5)
     assert _is_note("Troops were added to the border force in 2019.", 5)
+
+
+def test_a_gallerys_captions_are_no_news_or_background_beside_a_report() -> None:
+    report = """\
+Flash floods killed at least nine people in the city of Ostra on Monday night, \
+officials said on Tuesday.
+
+Rescue teams searched the river banks for two missing children.
+
+The city was last flooded in 2021, when 12 people died.
+"""
+    gallery = """\
+Residents of Ostra spent Wednesday clearing mud from their homes and shops.
+
+Civil defence teams pump water out of an underpass on the 60-metre road.
+
+A woman carries a rug to dry on a wall in the old town, built in 1820 beside the river.
+"""
+    story = Story(
+        StoryId("floods"),
+        (
+            _article("a", "A", "Flash floods kill nine in Ostra", report, 0),
+            _article("b", "B", "In Pictures: Ostra digs out after the floods", gallery, 30),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    # The report tells the news; the pictures' captions are neither news nor background.
+    printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
+    assert not any("underpass" in n or "rug" in n for n in printed)
