@@ -867,7 +867,7 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             and not any(country & countries_named(t) for t in rest)
         )
 
-    def rank(title: str) -> tuple[int, int, int, int, int, int, float]:
+    def rank(title: str) -> tuple[int, int, int, int, int, int, int, float]:
         bag = bags[title]
         shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
         length = word_count(title)
@@ -884,6 +884,10 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # special defense budget"), or names a country by its compass word alone
             # ("North fires ICBM ..."): beside one that says whose, it says too little.
             int(named and not _names_someone(title, names)) + int(bool(_BARE_COMPASS.match(title))),
+            # Where the lead says which country, a title that does beats one naming a
+            # person the reader may not know ("Bellandi loses Senate confidence vote"
+            # beside "Italian government falls after Senate vote").
+            int(bool(lead_countries) and not countries_named(title)),
             -shared / max(1.0, len(bag) ** 0.5),
         )
 

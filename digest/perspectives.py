@@ -265,7 +265,9 @@ _FINITE_VERB = re.compile(
 # Words for the day they were said, in someone's mouth: a weekly issue prints them days
 # later, when "tomorrow" has come and gone ("If you are travelling to Brussels tomorrow,
 # check your booking").
-_FOR_THE_DAY = re.compile(r"\b(?:tomorrow|tonight)\b", re.IGNORECASE)
+# Not the future as such, set against the present: "What happens in Ukraine today can
+# happen in East Asia tomorrow".
+_FOR_THE_DAY = re.compile(r"^(?!.*\btoday\b).*\b(?:tomorrow|tonight)\b", re.IGNORECASE)
 
 
 def _says_nothing(says: str) -> bool:

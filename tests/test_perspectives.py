@@ -1993,3 +1993,14 @@ def test_words_for_the_day_they_were_said_are_no_voice_a_week_on() -> None:
     )
     found = find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=[[text]])
     assert found == []
+
+
+def test_tomorrow_set_against_today_is_no_day_gone() -> None:
+    text = (
+        '"What happens in Ukraine today can happen in East Asia tomorrow," Prime Minister '
+        "Ana Holt said."
+    )
+    found = find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=[[text]])
+    assert [p.says for _, p in found] == [
+        "“What happens in Ukraine today can happen in East Asia tomorrow.”"
+    ]
