@@ -379,13 +379,18 @@ def _evidence(
 
 # Places a topic may be named for that hold countries, not stand beside them.
 _REGIONS = frozenset({"Africa", "America", "Asia", "Europe"})
+# Parts of a country, not another one beside it: Catalonia's news is Spain's.
+_PARTS_OF_COUNTRIES = frozenset(
+    {"Catalonia", "Chechnya", "Crimea", "England", "Gaza", "Kashmir", "Kurdistan", "Scotland",
+     "Tibet", "Wales"}
+)  # fmt: skip
 
 
 def _beside(topic: TopicConfig) -> frozenset[str]:
     """The keywords naming another country than the one ``topic`` is named for, and
     those naming one side of a topic named "X in Y" ("NATO" of "NATO in Asia")."""
-    countries = _DEMONYMS.keys() - _REGIONS
-    named = {word for word in re.findall(r"[^\W\d_]+", topic.name) if word in countries}
+    countries = _DEMONYMS.keys() - _REGIONS - _PARTS_OF_COUNTRIES
+    named = {word for word in re.findall(r"[^\W\d_]+", topic.name) if word in _DEMONYMS}
     sides = (
         {_phrase(side) for side in _IN.split(topic.name) if side}
         if _IN.search(topic.name)
@@ -394,8 +399,9 @@ def _beside(topic: TopicConfig) -> frozenset[str]:
     return frozenset(
         k
         for k in topic.keywords
-        if (named and " ".join(k.split()) in countries and k.strip() not in named)
-        or _phrase(k) in sides
+        # The country the topic is named for is its own ("Ukraine" of "War in Ukraine").
+        if k.strip() not in named
+        and ((named & countries and " ".join(k.split()) in countries) or _phrase(k) in sides)
     )
 
 

@@ -226,6 +226,28 @@ def test_one_side_of_a_topic_named_x_in_y_files_nothing_alone() -> None:
     assert _topic_of(tokyo, topic) == "NATO in Asia"
 
 
+def test_the_country_a_topic_is_named_for_and_its_parts_file_alone() -> None:
+    war = TopicConfig(name="War in Ukraine", keywords=("Ukraine", "Russia"), description="")
+    strike = _story(
+        _article(
+            "odesa",
+            "Drones strike Odesa port, killing four",
+            "Drones struck the port of Odesa overnight, killing four people, Ukraine's "
+            "emergency service said. Ukraine's air force said it downed most of them.",
+        )
+    )
+    spain = TopicConfig(name="Spain", keywords=("Spain", "Catalonia"), description="")
+    vote = _story(
+        _article(
+            "vote",
+            "Catalonia votes in snap regional election",
+            "Catalonia voted on Sunday in a snap election. Turnout in Catalonia was high.",
+        )
+    )
+    assert _topic_of(strike, war) == "War in Ukraine"
+    assert _topic_of(vote, spain) == "Spain"
+
+
 def test_a_topic_named_for_no_country_is_made_of_the_countries_it_names() -> None:
     nordics = TopicConfig(name="Nordics", keywords=("Denmark", "Norway"), description="")
     mideast = TopicConfig(name="Middle East", keywords=("Israel", "Iran"), description="")
