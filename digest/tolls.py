@@ -21,7 +21,7 @@ from digest.figures import same_figure
 from digest.models import Article
 from digest.places import countries_named
 from digest.softnews import dead_counted, people_counted
-from digest.text import content_words
+from digest.text import content_words, word_count
 
 __all__ = [
     "below_told_toll",
@@ -80,12 +80,16 @@ _SUPERLATIVE = re.compile(
 # "have died", "has been killed": a running total, whatever else the sentence ranks.
 _RUNNING = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:died|killed)\b")
 _TOLL_JUMP = 10
+# A count's sentence this short tells little besides the count: no subject to compare.
+_SHORT_COUNT_WORDS = 12
 # A later toll lower than an earlier one is the newer only where it says it corrects it
 # ("stands at 12, the ministry said, revising down an earlier figure"): otherwise the
 # lower count may be one place's or one day's.
 _REVISED_DOWN = re.compile(
-    r"\brevis(?:ed|ing|es) (?:it |the (?:toll|figure|count) )?down(?:ward)?\b|\bcounted twice\b|"
-    r"\bdouble[- ]counted\b|\bcorrected (?:the )?(?:toll|figure|count)\b|\boverstated\b",
+    r"\brevis(?:ed|ing|es) (?:(?:the|its|an earlier|the earlier) (?:death )?(?:toll|figure|count) "
+    r"down(?:ward)?|down(?:ward)? (?:the|its|an earlier|the earlier) (?:death )?(?:toll|figure|"
+    r"count))\b|\b(?:victims|dead|deaths|bodies) (?:had been |were |was )?counted twice\b|"
+    r"\bdouble[- ]counted\b|\bcorrected (?:the|its) (?:death )?(?:toll|figure|count)\b",
     re.IGNORECASE,
 )
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
@@ -140,11 +144,22 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
             ):
                 superseded.setdefault(i, kind)
     # The same count in a sentence too short to show its subject ("At least 12 people
-    # were treated for injuries, officials said.") is the same old count.
+    # were treated for injuries, officials said."), written before a later report's
+    # other count, is the same old count; not one that names a place of its own.
     for kind, found in counts.items():
         old = {found[i] for i, k in superseded.items() if k == kind and i in found}
         for i, count in found.items():
-            if count in old:
+            text = scored.candidates[i].text
+            written = articles[scored.candidates[i].doc].published
+            if (
+                count in old
+                and word_count(text) <= _SHORT_COUNT_WORDS
+                and not countries_named(text)
+                and any(
+                    other != count and articles[scored.candidates[j].doc].published > written
+                    for j, other in found.items()
+                )
+            ):
                 superseded.setdefault(i, kind)
     for i in _moved_from(scored, articles):
         superseded.setdefault(i, "count")
@@ -162,12 +177,16 @@ _MOVED_FROM = re.compile(
 )
 
 
+def _years(text: str) -> set[str]:
+    return set(_YEAR.findall(text))
+
+
 def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int]:
     """The candidates giving a count another, written later, says it moved from, both on
     one subject (as ``superseded_counts`` reads it)."""
     older: set[int] = set()
     for j, later in enumerate(scored.candidates):
-        olds = {m.group(1) for m in _MOVED_FROM.finditer(later.text)}
+        olds = {m.group(1) for m in _MOVED_FROM.finditer(later.text)} - _years(later.text)
         if not olds:
             continue
         written = articles[later.doc].published
@@ -187,10 +206,17 @@ def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int
 
 
 # A day of a month is no count ("on 30 November", "Nov. 30").
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b")
 # A count as a sentence gives it: a figure not part of a date, a sum or a share.
-_FIGURE = re.compile(r"(?<![\d,.$€£¥])\b(\d[\d,]*)\b(?!,\d|\.\d|\s*(?:%|per\s*cent|percent))")
+# Not a year ("up from 2019 levels") nor an age ("the union's 62-year-old leader").
+_FIGURE = re.compile(
+    r"(?<![\d,.$€£¥])\b(?!(?:19|20)\d\d\b)(\d[\d,]*)\b"
+    r"(?!,\d|\.\d|\s*(?:%|per\s*cent|percent)|-year)"
+)
 
 
 def _rounded(one: int, two: int) -> bool:

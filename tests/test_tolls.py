@@ -73,3 +73,52 @@ def test_a_count_moved_from_in_a_report_on_another_subject_stands() -> None:
 def test_a_toll_revised_down_supersedes_the_higher_one(later: str, expected: bool) -> None:
     first = "Flash floods in Ardel killed 14 people on Monday night, the ministry said."
     assert (first in _superseded(first, later)) is expected
+
+
+def test_the_same_old_count_is_old_only_in_a_short_sentence_of_no_other_place() -> None:
+    articles = [
+        _article("a", "A", "Typhoon kills five", "Typhoon Kalmaegi killed at least five "
+                 "people in the central Philippines on Tuesday, officials said.", 0),
+        _article("b", "B", "Toll rises to nine", "The death toll from Typhoon Kalmaegi in "
+                 "the central Philippines rose to nine on Wednesday, officials said.", 30),
+        _article("c", "C", "Typhoon reaches Vietnam", "At least five people died in Vietnam "
+                 "on Thursday as Kalmaegi made landfall in Gia Lai province, the disaster "
+                 "agency said.", 48),
+        _article("d", "D", "Five dead", "At least five people died, officials said.", 1),
+    ]  # fmt: skip
+    scored = score_sentences(
+        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+    )
+    found = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    assert articles[0].text in found
+    assert articles[3].text in found  # short, no place of its own: the old count again
+    assert articles[2].text not in found  # Vietnam's five, two days later
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        # A year is no count a later figure moved from, nor an age.
+        ("Port traffic in Ardel has grown every year since 2019, the port authority said.",
+         "Container traffic in Ardel rose to 9,000 boxes a day, up from 2019 levels, the "
+         "port authority said on Wednesday."),
+        ("The strike in Ardel was called by the union's 62-year-old leader, teachers said.",
+         "The strike in Ardel spread as 97 schools closed, up from 62 on Monday, the "
+         "education office said on Wednesday."),
+        # A growth forecast revised down corrects no toll.
+        ("Flash floods in Ardel killed 14 people on Monday night, the ministry said.",
+         "Floods in Ardel killed 12 people in the old town, and the central bank revised "
+         "down its growth forecast on Thursday."),
+    ],
+)  # fmt: skip
+def test_what_is_no_count_is_not_superseded(first: str, later: str) -> None:
+    assert first not in _superseded(first, later)
+
+
+def test_a_count_of_marines_is_no_date() -> None:
+    first = "At least 12 Marines in Ardel were wounded in the attack, officials said."
+    later = (
+        "The number of Marines wounded in Ardel has risen to 19, up from 12, officials "
+        "said on Wednesday."
+    )
+    assert first in _superseded(first, later)
