@@ -211,19 +211,31 @@ def _drop_inline_cards(tree: HtmlElement) -> None:
 # A table that lays out a page (its cells hold the headline, or paragraphs of prose) is
 # no data: trafilatura reads tables as rows of cells and ran the headline, the byline and
 # the whole report into one line of "|"-separated cells.
-_LAYOUT_TABLE = XPath("//table[.//h1 or .//h2 or count(.//p) >= $paragraphs]")
-_LAYOUT_MIN_PARAGRAPHS = 3
-_TABLE_PARTS = frozenset({"table", "thead", "tbody", "tfoot", "tr", "td", "th"})
+# (Paragraphs of prose: a data table pasted from a word processor has a <p> in each
+# cell, "Ana Lee", "For".)
+_LAYOUT_TABLE = XPath(
+    "//table[.//h1 or .//h2 or count(.//p[string-length(normalize-space()) >= $prose]) >= 3]"
+)
+_PROSE_CHARS = 60
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
 
 
 def _unwrap_layout_tables(tree: HtmlElement) -> None:
-    """Make the layout tables' parts plain blocks (``div``), so the cells read as the
-    page's columns and their paragraphs as paragraphs."""
-    for table in _LAYOUT_TABLE(tree, paragraphs=_LAYOUT_MIN_PARAGRAPHS):
-        for part in table.iter():
-            if part.tag in _TABLE_PARTS:
-                part.tag = "div"
-                part.attrib.pop("width", None)
+    """Make the layout tables' own parts plain blocks (``div``), so the cells read as
+    the page's columns and their paragraphs as paragraphs. A data table inside a cell
+    stays a table."""
+    for table in _LAYOUT_TABLE(tree, prose=_PROSE_CHARS):
+        table.tag = "div"
+        table.attrib.pop("width", None)
+        groups = [table, *(child for child in table if child.tag in _ROW_GROUPS)]
+        for group in groups[1:]:
+            group.tag = "div"
+        for row in (row for group in groups for row in group if row.tag == "tr"):
+            row.tag = "div"
+            for cell in row:
+                if cell.tag in ("td", "th"):
+                    cell.tag = "div"
+                    cell.attrib.pop("width", None)
 
 
 # A box headed by one of these labels holds other stories: a list of headlines, or of
@@ -247,14 +259,19 @@ def _drop_labelled_boxes(tree: HtmlElement) -> None:
     """Remove the boxes of other stories a ``_BOX_LABEL`` heading opens: its parent
     element, when that is not the page's body or most of its text."""
     total = sum(len(p.text_content()) for p in tree.iter("p"))
+    if not total:
+        return  # no paragraphs to weigh a box against: the page is laid out otherwise
     for heading in _BOX_HEADING(tree):
         if not _BOX_LABEL.fullmatch(" ".join(heading.text_content().split())):
             continue
         box = heading.getparent()
         if box is None or box.tag in ("body", "html", "article", "main"):
             continue
-        held = sum(len(p.text_content()) for p in box.iter("p"))
-        if held <= _BOX_MAX_SHARE * total:
+        # Other stories are listed or linked; a section of the page's own text under
+        # such a heading is neither.
+        if box.find(".//a") is None and box.find(".//li") is None:
+            continue
+        if sum(len(p.text_content()) for p in box.iter("p")) <= _BOX_MAX_SHARE * total:
             box.drop_tree()
 
 

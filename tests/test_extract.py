@@ -843,3 +843,36 @@ def test_a_data_table_in_a_report_stays_a_table() -> None:
 
     assert article is not None
     assert "Greens" in article.text and "|" in article.text
+
+
+def test_a_page_without_paragraph_tags_keeps_its_text_under_a_latest_news_heading() -> None:
+    body = "<br><br>".join(STORY)
+    html = (
+        "<html><head><title>Council backs rail-yard park</title></head><body>"
+        f"<div class='col'><h2>Latest news</h2><div class='story'>{body}</div></div>"
+        "</body></html>"
+    )
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert STORY[0] in article.text
+
+
+def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table() -> None:
+    rows = "".join(
+        f"<tr><td><p>{name}</p></td><td><p>{vote}</p></td></tr>"
+        for name, vote in (("Ana Lee", "For"), ("Tom Roe", "Against"), ("Eva Hart", "For"))
+    )
+    layout = (
+        "<table><tr><td><h1>Council backs rail-yard park</h1>"
+        f"{paragraphs_html()}<table>{rows}</table></td></tr></table>"
+    )
+    html = f"<html><head><title>Council backs rail-yard park</title></head><body>{layout}</body></html>"
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert STORY[0] in article.text
+    # The vote table inside the laid-out page keeps its rows.
+    assert any("Ana Lee" in line and "For" in line for line in article.text.splitlines())
