@@ -868,7 +868,8 @@ def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table() -> None:
         "<table><tr><td><h1>Council backs rail-yard park</h1>"
         f"{paragraphs_html()}<table>{rows}</table></td></tr></table>"
     )
-    html = f"<html><head><title>Council backs rail-yard park</title></head><body>{layout}</body></html>"
+    head = "<head><title>Council backs rail-yard park</title></head>"
+    html = f"<html>{head}<body>{layout}</body></html>"
 
     article = extract_article(html, "https://gazette.example/a")
 
