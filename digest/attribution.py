@@ -364,6 +364,11 @@ _SECOND_REPORT = re.compile(
     # second report, not another speaker's words.
     r"|(?P<quote>[”\"]?)\s+and\s+(?:said|says|added|warned|noted|insisted|argued|vowed)\b"
 )
+# A claim stated, not a story told: a modal or the present ("would be treated as theft",
+# "is ready"), or a quotation, after which "and said" is the speaker's second report.
+_STATED = re.compile(
+    r"\b(?:would|will|could|can|should|must|may|might|is|are|has|have|does|do)\b", re.IGNORECASE
+)
 _ANOTHER_SPEAKERS = re.compile(r",(?P<mark>[”\"]?)\s+(?:while|whereas)\s+(?=[A-Z]|the\s)")
 
 
@@ -380,6 +385,12 @@ def _clean_claim(says: str) -> str | None:
         rest = pattern.search(claim)
         if rest:
             marks = rest.groupdict()
+            before = claim[: rest.start()]
+            stated = _STATED.search(before) or re.search(r"[“\"]", before)
+            if marks.get("quote") is not None and not stated:
+                # "... that the defendant walked up to the counter and said he had a gun":
+                # a told story's subject said it, not the speaker. No claim to cut.
+                return None
             claim = claim[: rest.start()] + (marks["mark"] or marks.get("quote") or "")
     if _embedded_speaker(claim):
         cut = _cut_before_speaker(claim)

@@ -709,3 +709,15 @@ def test_the_speakers_own_second_report_ends_the_claim_whole() -> None:
     )
     assert statement.who == "The Kremlin"
     assert statement.says == "any use of the assets would be treated as theft."
+
+
+def test_and_said_in_a_told_story_is_its_subjects_and_cuts_no_claim() -> None:
+    # The defendant said it, not the shop owner: no claim is cut to half of what the
+    # owner told the court.
+    assert (
+        attribute_sentence(
+            "The shop owner told the court that the defendant walked up to the counter and "
+            "said he had a gun."
+        )
+        == ()
+    )
