@@ -267,7 +267,13 @@ _FINITE_VERB = re.compile(
 # check your booking").
 # Not the future as such, set against the present: "What happens in Ukraine today can
 # happen in East Asia tomorrow".
-_FOR_THE_DAY = re.compile(r"^(?!.*\btoday\b).*\b(?:tomorrow|tonight)\b", re.IGNORECASE)
+# Nor the future as a thing: "the jobs of tomorrow", "fit for tomorrow", "tomorrow's
+# pensioners", "not tonight, or any night".
+_FOR_THE_DAY = re.compile(
+    r"^(?!.*\btoday\b).*(?:(?<!\bof )(?<!\bfor )(?<!\bthe )\btomorrow\b(?!['’]s)"
+    r"|\btonight\b(?!,? or any)(?!['’]s))",
+    re.IGNORECASE,
+)
 
 
 def _says_nothing(says: str) -> bool:

@@ -2004,3 +2004,17 @@ def test_tomorrow_set_against_today_is_no_day_gone() -> None:
     assert [p.says for _, p in found] == [
         "“What happens in Ukraine today can happen in East Asia tomorrow.”"
     ]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "We have to decide whether our children have the jobs of tomorrow",
+        "This plan would leave tomorrow's pensioners poorer than today's",
+        "We will not rest tonight, or any night, until every hostage is home",
+    ],
+)
+def test_tomorrow_as_a_thing_is_still_a_voice(quote: str) -> None:
+    text = f'"{quote}," Finance Minister Ana Holt said.'
+    found = find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=[[text]])
+    assert len(found) == 1
