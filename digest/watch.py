@@ -102,7 +102,7 @@ _DATE = re.compile(
     # "Tuesday 1 December 2026", "1 December", "1st of December"
     # (of a span, "17-18 December", "17 and 18 December", the first day)
     + rf"(?:{WEEKDAY_PATTERN},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}"
-    + rf"(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}{_ORDINAL})?"
+    + rf"(?:\s*(?:[-–]|and)\s*\d{{1,2}}{_ORDINAL})?"
     + r"\s+(?:of\s+)?"
     + rf"{_MONTH.format(name='month1')}{_YEAR.format(name='year1')}"
     + r")|(?:"

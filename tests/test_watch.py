@@ -149,6 +149,12 @@ CASES = [
         None,
     ),
     (
+        "a date moved: no span, and not the day given up",
+        "The deadline for asylum applications has been pushed back from 10 to 24 December.",
+        TUESDAY,
+        None,
+    ),
+    (
         "an event called off",
         "The summit on 17 December has been called off after the attack.",
         TUESDAY,
