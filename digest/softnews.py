@@ -54,9 +54,7 @@ _SOFT_WORDS = {
         r"snowboard\w*|slalom|bobsle\w*|ski jump\w*|goalkeeper\w*|striker\w*|"
         r"quarterback\w*|coach\w*|jockey\w*|boxing|sprinter\w*|touchdown\w*|free agent\w*|"
         r"rookie\w*|innings?|wide receiver\w*|pitcher\w*|home run\w*|grand final\w*|"
-        r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*|"
-        # The cups named for a person or a place: "the Davis Cup", "the Ryder Cup".
-        r"(?:davis|ryder|stanley|america['’]s|billie jean king|fa|asian|africa|gold) cup"
+        r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*"
     ),
     "entertainment": (
         r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
@@ -77,7 +75,12 @@ _SOFT = {
 # (basketball's scores are missed).
 _SCORE = re.compile(
     r"\b\d[-–]\d (?i:win|victory|draw|defeat|loss)\b"
-    r"|\b(?i:beat(?:s|ing)?) [A-Z][\w'’.-]+ \d[-–]\d\b(?! (?i:in seats|votes))"
+    r"|\b(?i:beat(?:s|ing)?) [A-Z][\w'’.-]+ \d[-–]\d\b"
+    # Not a vote's count: "beat Labour 3-2 in Thursday's council by-elections".
+    r"(?![^.]{0,60}\b(?i:votes?|ballots?|elections?|by-elections?|polls?|seats)\b)"
+    # The cups named for a person or a place, as names: "the Davis Cup" (a museum's
+    # stolen "gold cup" is none).
+    r"|\b(?:Davis|Ryder|Stanley|America['’]s|Billie Jean King|FA|Asian|Africa|Gold) Cup\b"
 )
 # The obituary's own headline forms: "Fania Fénelon, 74; Memoirs ...", "Name, Who Did
 # This, Dies", "..., dies at 87" ("dead at", "dies aged", "has died at the age of"). An

@@ -38,6 +38,8 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ("Davis Cup: hosts keep the title", "Valli won the deciding rubber.", "sport"),
         ("Italy keep the title", "Italy won on Sunday, beating Spain 2-1 in Bologna.", "sport"),
         ("Party gains in regional vote", "It beat Labour 3-2 in seats won.", ""),
+        ("Museum burgled", "Thieves broke in and took a gold cup from 1820.", ""),
+        ("Senator wins ballot", "Lena Harris beat Ortega 5-4 in the committee ballot.", ""),
         (
             "Space western leads the box office for a third weekend",
             "Audiences kept coming.",
