@@ -188,11 +188,11 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
         r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced"
         # "12 people were treated for minor injuries": the injured.
-        r"|treated\s+for\s+(?:[a-z]+\s+)?(?:injuries|wounds))\b"
+        r"|treated\s+for\s+(?:[a-z]+\s+){0,2}(?:injuries|wounds))\b"
         # Not an adjective before its noun: "10 affected sites", "3 missing ballot boxes".
         r"(?!\s+(?!(?:and|or|in|on|at|after|as|by|from|since|when|while|across|but|"
         r"including|with|during|following|to|over|because|due|according|so|the|a|an|"
-        r"overnight|yesterday|today)\b)[a-z])"
+        r"overnight|yesterday|today|sustained|suffered)\b)[a-z])"
         rf"|\b(?:injur|wound)ing\s+(?:at\s+least\s+|more\s+than\s+|about\s+)?"
         rf"{_count_pattern('injuring', words)}"
         # The displaced as a noun: "112,480 evacuees", "the number of flood evacuees in
@@ -207,8 +207,9 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         # The count itself, not of something else ("reached 12 relief centres").
         r"(?!\s+(?!(?:people|persons|in|on|at|by|across|as|from|after|this|last|early|late|"
         r"and|or|but|while|with|according)\b)[a-z])"
-        # "the number of people injured has risen to 19", "the missing rose to 30".
-        r"|\b(?P<kind_to>injured|wounded|missing|displaced)\s+(?:(?:has|have|had)\s+)?"
+        # "the number of people injured (in Monday's quake) has risen to 19".
+        r"|\bnumber\s+of\s+(?:people\s+|those\s+)?(?P<kind_to>injured|wounded|missing|displaced)"
+        r"(?:\s+(?:in|from|after|by|during|on)\s+[^,.;]{1,60}?)?\s+(?:(?:has|have|had)\s+)?"
         r"(?:rose|risen|climbed|reached|increased|jumped|fell|fallen|dropped|declined)\s+to\s+"
         rf"(?:more\s+than\s+|nearly\s+|about\s+|over\s+)?{_count_pattern('count_to', words)}",
         re.IGNORECASE,

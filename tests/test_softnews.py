@@ -212,7 +212,12 @@ def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: i
         ("About 2,000 evacuees in Kelantan returned home on Monday.", {}),
         ("At least 12 people were treated for minor injuries.", {"injured": 12}),
         ("The number of people injured has risen to 19, officials said.", {"injured": 19}),
-        ("The missing had fallen to 30 by Friday.", {"missing": 30}),
+        ("The number of missing had fallen to 30 by Friday.", {"missing": 30}),
+        ("The number of people injured in the quake in Ardel has risen to 20.", {"injured": 20}),
+        ("At least 30 people were treated for injuries sustained in the crush.", {"injured": 30}),
+        ("Nine were treated for serious head injuries.", {"injured": 9}),
+        ("The average age of the injured rose to 34.", {}),
+        ("The number of hospitals treating the wounded has risen to nine.", {}),
         ("The share of injured rose to 5 percent.", {}),
     ],
 )  # fmt: skip
