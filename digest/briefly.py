@@ -285,12 +285,6 @@ def _tells_past(text: str) -> bool:
     )
 
 
-# An outlet recalling its own earlier report ("As Ukrinform reported, Russian strikes on
-# the ports ... damaged 14 vessels in 2026"): background it told before, not this news.
-_RECALLED = re.compile(
-    r"^As\s+(?:[A-Z][\w.'’&-]*\s+){1,4}(?:has\s+|had\s+)?(?:previously\s+|earlier\s+|already\s+)?"
-    r"reported\b"
-)
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "two", "three"})
 
 
@@ -545,6 +539,9 @@ class Candidate:
     voiced: bool = False
     # The end of a page's line without a stop: a subheading, a list item (``_unended_lines``).
     unended: bool = False
+    # The outlet recalling its own earlier report ("As Ukrinform reported, ..."): background
+    # it told before, not this news (``_without_own_credit``).
+    recalled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -673,14 +670,24 @@ def score_sentences(
 
 def _without_own_credit(candidate: Candidate, outlet: str) -> Candidate:
     """``candidate`` without its outlet crediting itself at the end ("... in Ankara,
-    Ukrinform reports."): said of the whole article, and printed under its name."""
-    if not outlet or outlet not in candidate.text:
+    Ukrinform reports."): said of the whole article, and printed under its name; and
+    marked ``recalled`` where the outlet recalls its own earlier report."""
+    name = re.escape(re.sub(r"^The\s+", "", outlet.strip(), flags=re.IGNORECASE))
+    if not name or not re.search(name, candidate.text, re.IGNORECASE):
         return candidate
-    credit = re.compile(
-        rf",\s+(?:the\s+)?{re.escape(outlet)}\s+(?:reports|reported|has learned|learned)"
-        r"(?P<end>[.!?]?[\"”’]?)\s*$"
+    own = rf"(?:the\s+)?{name}"
+    if re.match(
+        rf"As\s+{own}\s+(?:has\s+|had\s+)?(?:previously\s+|earlier\s+|already\s+)?"
+        r"(?:first\s+)?reported\b",
+        candidate.text,
+        re.IGNORECASE,
+    ):
+        return replace(candidate, recalled=True)
+    found = re.search(
+        rf",\s+{own}\s+(?:reports|reported|has learned|learned)(?P<end>[.!?]?[\"”’]?)\s*$",
+        candidate.text,
+        re.IGNORECASE,
     )
-    found = credit.search(candidate.text)
     if not found:
         return candidate
     text = candidate.text[: found.start()] + (found["end"] or ".")
@@ -932,7 +939,7 @@ def is_briefly_candidate(candidate: Candidate, *, quoted_phrase: bool = False) -
         and not _CAPTION_DATE.search(text)
         and not _is_dated_caption(text)
         and not _CITATION.search(text)
-        and not _RECALLED.match(text)
+        and not candidate.recalled
         and len(_REFERENCE_MARK.findall(text)) < 2
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]

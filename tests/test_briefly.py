@@ -1133,3 +1133,9 @@ def test_an_outlet_crediting_itself_and_recalling_its_own_reports_is_left_out() 
     # Another outlet's credit is a source named, and stays.
     other = score_sentences(texts, frozenset(), outlets=["Wire", "Ukrinform"])
     assert any(c.text.endswith("Ankara, Ukrinform reports.") for c in other.candidates)
+    # Nor is another outlet's report recalled the outlet's own background.
+    assert all(not c.recalled for c in other.candidates)
+    # "The Guardian" credits itself as "the Guardian" too.
+    guardian = ["Talks will resume in Geneva on Monday, the Guardian reported."]
+    [credited] = score_sentences(guardian, frozenset(), outlets=["The Guardian"]).candidates
+    assert credited.text == "Talks will resume in Geneva on Monday."
