@@ -151,7 +151,9 @@ _BACKGROUND = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|according to|argued|argues|warned|"
     # "..., the professor added": someone's words, ending as a report of them does.
-    r"(?:added|adds|noted|explained|insisted|stressed)(?=[.!?\"”’]*$)|"
+    r"(?<=,\s)(?:(?!(?:been|was|were|be|is|are|being)\b)[\w'’.-]+\s+){1,6}"
+    r"(?:added|adds|noted|explained|insisted|stressed)"
+    r"(?=[.!?\"”’]*$)|"
     r"(?:reported|reports|estimated|estimates|claimed|claims|believes|believe) that)\b"
     # Someone's demand of the week ("Lin urged Japan to earnestly learn the lessons of
     # history"): a voice, not background. A year names history ("In 2019 the UN urged").

@@ -3047,6 +3047,9 @@ def test_words_a_speaker_added_are_no_background_note() -> None:
     )
     assert not _is_note(added, 5)
     assert _is_note("Troops were added to the border force in 2019.", 5)
+    assert _is_note(
+        "Ostra's metro opened in 1998 with 12 stations; four more have since been added.", 5
+    )
 
 
 def test_a_gallerys_captions_are_no_news_or_background_beside_a_report() -> None:
