@@ -155,10 +155,15 @@ _PLURAL_OPENING = re.compile(
     r"Relatives|Neighbours|Neighbors|Survivors|Medics|Staffers|People|Police|Onlookers|"
     r"Observers|Sources|Insiders|Donors|Passengers|Pilots|Crews|Guards|Inspectors|"
     r"Negotiators|Detectives|Deputies|Agents|Troopers|Marshals|Physicians|Surgeons|"
-    r"Families|Forecasters|Spokespeople|Shopkeepers|Merchants|Vendors|Retailers|"
-    r"Businesses|Villagers|Drivers|Pilgrims|Migrants|Refugees|Evacuees|Tenants|Landlords|"
-    r"Customers|Consumers|Users|Patients|Mourners|Worshippers|Demonstrators|Strikers|"
-    r"Miners|Fishermen|Herders|Growers|Producers|Exporters|Importers|Lenders)$"
+    r"Families|Forecasters|Spokespeople)$"
+)
+# People named by what they do, plural only alone: after a name they are one body's
+# ("Blue Diamond Growers", "Pacific Coast Producers").
+_PLURAL_ALONE = re.compile(
+    r"^(?:Shopkeepers|Merchants|Vendors|Retailers|Businesses|Villagers|Drivers|Pilgrims|"
+    r"Migrants|Refugees|Evacuees|Tenants|Landlords|Customers|Consumers|Users|Patients|"
+    r"Mourners|Worshippers|Demonstrators|Strikers|Miners|Fishermen|Herders|Growers|"
+    r"Producers|Exporters|Importers|Lenders)$"
 )
 # Plural proper nouns: parties, peoples, movements ("Senate Democrats", "Palestinians").
 # Endings no common surname has ("Evans", "Sanders" and "Waters" take "says").
@@ -539,6 +544,8 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
         and head not in _SINGULAR_THE_NAMES
     ):
         return True  # "The Buffalo Jills say", "The Jets say": a team, a band, a group
+    if _PLURAL_ALONE.match(head) and len(head_phrase) == 1:
+        return True  # "Shopkeepers say"
     if _PLURAL_OPENING.match(head) and (len(head_phrase) == 1 or head_phrase[-2][:1].isupper()):
         # "Officials in Gaza say": capitalised only to open the sentence; "Los Angeles
         # County Sheriff's Homicide Detectives say": a unit's name ending in its people.

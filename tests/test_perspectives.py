@@ -1959,6 +1959,7 @@ def test_people_named_by_what_they_do_say() -> None:
         assert is_plural_speaker(many), many
     assert not is_plural_speaker("Peters")  # a surname alone
     assert not is_plural_speaker("United Airlines")  # a company's name
+    assert not is_plural_speaker("Blue Diamond Growers")  # a co-operative's
 
 
 def test_a_korean_name_keeps_its_given_name_after_the_surname() -> None:
