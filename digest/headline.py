@@ -884,14 +884,23 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # special defense budget"), or names a country by its compass word alone
             # ("North fires ICBM ..."): beside one that says whose, it says too little.
             int(named and not _names_someone(title, names)) + int(bool(_BARE_COMPASS.match(title))),
-            # Where the lead says which country, a title that does beats one naming a
-            # person the reader may not know ("Bellandi loses Senate confidence vote"
-            # beside "Italian government falls after Senate vote").
-            int(bool(lead_countries) and not countries_named(title)),
+            # Where the lead says which country, a title that does beats one opening on
+            # a person the reader may not know ("Bellandi loses Senate confidence vote"
+            # beside "Italy's Bellandi loses confidence vote").
+            int(bool(lead_countries) and _opens_on_a_surname(title, lead)),
             -shared / max(1.0, len(bag) ** 0.5),
         )
 
     return min(good, key=rank)
+
+
+def _opens_on_a_surname(title: str, lead: str) -> bool:
+    """Whether ``title`` opens on a surname the lead gives in full ("Bellandi loses ..."
+    under "Prime Minister Marco Bellandi") and names no country."""
+    first = re.match(r"([A-Z][a-z]+)(?:['’]s)?\s", title)
+    if not first or countries_named(title):
+        return False
+    return re.search(rf"\b[A-Z][a-z]+\s{re.escape(first[1])}\b", lead) is not None
 
 
 _BARE_COMPASS = re.compile(r"^(?:North|South|East|West)\s+[a-z]")

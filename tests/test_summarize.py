@@ -536,6 +536,18 @@ def test_a_title_leading_with_one_countrys_part_gives_way_to_the_events() -> Non
     )
 
 
+def test_a_title_opening_on_a_surname_gives_way_to_one_that_says_which_country() -> None:
+    lead = (
+        "Italy's government lost a confidence vote in the Senate on Wednesday, forcing Prime "
+        "Minister Marco Bellandi to resign."
+    )
+    surname = _article("a", "A", "Bellandi loses Senate confidence vote on budget", lead, 0)
+    country = _article("b", "B", "Italy's Bellandi loses confidence vote over pensions", lead, 1)
+    assert make_headline(Story(StoryId("s"), (surname, country)), lead) == (
+        "Italy’s Bellandi loses confidence vote over pensions"
+    )
+
+
 def test_headline_prefers_plain_title_over_bait() -> None:
     bait = _article("a", "A", "You won't believe what Denmark did next!", LEDGER, 0)
     plain = _article("b", "B", "BREAKING: Denmark summons US envoy over Greenland", WIRE, 1)
