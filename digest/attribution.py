@@ -364,10 +364,15 @@ _SECOND_REPORT = re.compile(
     # second report, not another speaker's words.
     r"|(?P<quote>[”\"]?)\s+and\s+(?:said|says|added|warned|noted|insisted|argued|vowed)\b"
 )
-# A claim stated, not a story told: a modal or the present ("would be treated as theft",
-# "is ready"), or a quotation, after which "and said" is the speaker's second report.
-_STATED = re.compile(
-    r"\b(?:would|will|could|can|should|must|may|might|is|are|has|have|does|do)\b", re.IGNORECASE
+# A claim telling what a person did ("the defendant walked up to the counter and said
+# he had a gun"): its "and said" is that person's, not the speaker's second report.
+_TOLD_OF_SOMEONE = re.compile(
+    r"(?:he|she|they|(?:the|a|an|his|her|their)\s+(?:[a-z]+\s+)?(?:defendant|suspect|man|"
+    r"woman|boy|girl|gunman|attacker|driver|officer|victim|client|husband|wife|son|daughter|"
+    r"father|mother|brother|sister|friend|neighbour|neighbor|customer|stranger|teenager|"
+    r"student|teacher|soldier|guard|pilot|passenger|witness|accused|robber|thief|intruder))"
+    r"\b",
+    re.IGNORECASE,
 )
 _ANOTHER_SPEAKERS = re.compile(r",(?P<mark>[”\"]?)\s+(?:while|whereas)\s+(?=[A-Z]|the\s)")
 
@@ -385,9 +390,7 @@ def _clean_claim(says: str) -> str | None:
         rest = pattern.search(claim)
         if rest:
             marks = rest.groupdict()
-            before = claim[: rest.start()]
-            stated = _STATED.search(before) or re.search(r"[“\"]", before)
-            if marks.get("quote") is not None and not stated:
+            if marks.get("quote") is not None and _TOLD_OF_SOMEONE.match(claim):
                 # "... that the defendant walked up to the counter and said he had a gun":
                 # a told story's subject said it, not the speaker. No claim to cut.
                 return None

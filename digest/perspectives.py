@@ -264,16 +264,23 @@ _FINITE_VERB = re.compile(
 
 # Words for the day they were said, in someone's mouth: a weekly issue prints them days
 # later, when "tomorrow" has come and gone ("If you are travelling to Brussels tomorrow,
-# check your booking").
-# Not the future as such, set against the present: "What happens in Ukraine today can
-# happen in East Asia tomorrow".
-# Nor the future as a thing: "the jobs of tomorrow", "fit for tomorrow", "tomorrow's
-# pensioners", "not tonight, or any night".
-_FOR_THE_DAY = re.compile(
-    r"^(?!.*\btoday\b).*(?:(?<!\bof )(?<!\bfor )(?<!\bthe )\btomorrow\b(?!['’]s)"
-    r"|\btonight\b(?!,? or any)(?!['’]s))",
+# check your booking"). Not the future as a thing ("the jobs of tomorrow", "tomorrow's
+# pensioners", "not tonight, or any night") nor set against the present ("What happens
+# in Ukraine today can happen in East Asia tomorrow.").
+_FOR_THE_DAY = re.compile(r"\b(?:tomorrow|tonight)\b", re.IGNORECASE)
+_TOMORROW_AS_A_THING = re.compile(
+    r"\b(?:jobs|world|economy|economies|generations?|leaders|children|Europe|energy|"
+    r"technolog(?:y|ies)|industries|skills|cities|challenges|fit|ready) (?:of|for) tomorrow\b"
+    r"|\btomorrow['’]s (?:pensioners|children|generations?|leaders|world|workers|jobs|"
+    r"voters|citizens|economy)\b|\btonight,? or any (?:other )?night\b"
+    r"|\btoday\b[^.;]*\btomorrow(?=\s*[.,;!?\"”’]|$)",
     re.IGNORECASE,
 )
+
+
+def _for_the_day(says: str) -> bool:
+    """Whether ``says`` speaks of "tomorrow" or "tonight" as a day (``_FOR_THE_DAY``)."""
+    return bool(_FOR_THE_DAY.search(_TOMORROW_AS_A_THING.sub(" ", says)))
 
 
 def _says_nothing(says: str) -> bool:
@@ -408,7 +415,7 @@ def find_perspectives(
                 or _says_nothing(statement.says)
             ):
                 continue  # "... working with police to help in the investigation"
-            if _FOR_THE_DAY.search(statement.says):
+            if _for_the_day(statement.says):
                 continue  # "If you are travelling to Brussels tomorrow, ...": a day gone
             if _not_current(text, statement.says):
                 continue  # "In his 2013 parole hearing, Simpson told ...": not what he says now

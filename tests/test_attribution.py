@@ -721,3 +721,11 @@ def test_and_said_in_a_told_story_is_its_subjects_and_cuts_no_claim() -> None:
         )
         == ()
     )
+
+
+def test_a_past_claim_before_the_speakers_second_report_is_kept() -> None:
+    [statement] = attribute_sentence(
+        "Kremlin spokesman Dmitry Peskov said the drone attack on the refinery was a "
+        "provocation and said Moscow would respond."
+    )
+    assert statement.says == "the drone attack on the refinery was a provocation."

@@ -2019,3 +2019,16 @@ def test_tomorrow_as_a_thing_is_still_a_voice(quote: str) -> None:
     text = f'"{quote}," Finance Minister Ana Holt said.'
     found = find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=[[text]])
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "Tomorrow's vote will decide whether this government survives the winter",
+        "The strike planned for tomorrow will go ahead unless the ministry calls us",
+        "We met the unions today and we will sign the agreement tomorrow morning",
+    ],
+)
+def test_a_day_gone_is_no_voice_whatever_the_form(quote: str) -> None:
+    text = f'"{quote}," Finance Minister Ana Holt said.'
+    assert find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=[[text]]) == []
