@@ -390,18 +390,21 @@ def _beside(topic: TopicConfig) -> frozenset[str]:
     """The keywords naming another country than the one ``topic`` is named for, and
     those naming one side of a topic named "X in Y" ("NATO" of "NATO in Asia")."""
     countries = _DEMONYMS.keys() - _REGIONS - _PARTS_OF_COUNTRIES
-    named = {word for word in re.findall(r"[^\W\d_]+", topic.name) if word in _DEMONYMS}
-    sides = (
-        {_phrase(side) for side in _IN.split(topic.name) if side}
-        if _IN.search(topic.name)
-        else set()
-    )
+    # The place a topic is named for: its name, or in "X in Y" the Y ("War in Ukraine");
+    # the X of "China in Africa" is a side like NATO's.
+    parts = [side for side in _IN.split(topic.name) if side]
+    place = parts[-1] if len(parts) > 1 else topic.name
+    named = {word for word in re.findall(r"[^\W\d_]+", place) if word in _DEMONYMS}
+    sides = {_phrase(side) for side in parts} if len(parts) > 1 else set()
     return frozenset(
         k
         for k in topic.keywords
         # The country the topic is named for is its own ("Ukraine" of "War in Ukraine").
         if k.strip() not in named
-        and ((named & countries and " ".join(k.split()) in countries) or _phrase(k) in sides)
+        and (
+            (named & (countries | _PARTS_OF_COUNTRIES) and " ".join(k.split()) in countries)
+            or _phrase(k) in sides
+        )
     )
 
 

@@ -102,7 +102,7 @@ _DATE = re.compile(
     # "Tuesday 1 December 2026", "1 December", "1st of December"
     # (of a span, "17-18 December", "17 and 18 December", the first day)
     + rf"(?:{WEEKDAY_PATTERN},?\s+)?(?P<day1>\d{{1,2}}){_ORDINAL}"
-    + rf"(?:\s*(?:[-–]|and)\s*\d{{1,2}}{_ORDINAL})?"
+    + rf"(?:\s*(?:[-–]|and|to)\s*\d{{1,2}}{_ORDINAL})?"
     + r"\s+(?:of\s+)?"
     + rf"{_MONTH.format(name='month1')}{_YEAR.format(name='year1')}"
     + r")|(?:"
@@ -170,6 +170,12 @@ _EVENT_NOUN = re.compile(
     r"\b(?:summit|meeting|talks|hearing|vote|elections?|referendum|run-?off|visit|"
     r"conference|trial|session|ballot|debate|ceremony|inauguration|congress|plenum|"
     r"negotiations|sitting)s?(?:\s+(?!(?:was|were|had|has)\b)[\w.'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+# A date moved: what follows "from" is the day given up.
+_MOVED = re.compile(
+    r"\b(?:pushed back|moved|postponed|brought forward|delayed|extended|shifted|"
+    r"rescheduled|put back|changed)\s*$",
     re.IGNORECASE,
 )
 # A diary's present tense, right before the date: "the European Council, which meets on
@@ -454,6 +460,8 @@ def _mentions(
     said_on = spoken_on(sentence, published)
     mentions = []
     for match in _DATE.finditer(sentence):
+        if _MOVED.search(sentence[: match.start()]) and match.group("lead").lower() == "from":
+            continue  # "pushed back from 10 to 24 December": the day given up
         future = _speaks_of_future(sentence, match)
         if not future and not _names_an_event(sentence, match):
             continue

@@ -248,6 +248,22 @@ def test_the_country_a_topic_is_named_for_and_its_parts_file_alone() -> None:
     assert _topic_of(vote, spain) == "Spain"
 
 
+def test_a_part_of_a_country_named_as_a_topic_has_countries_beside_it() -> None:
+    gaza = TopicConfig(name="Gaza", keywords=("Gaza", "Hamas", "Israel"), description="")
+    budget = _story(
+        _article("budget", "Israel's Knesset passes 2027 budget", "Lawmakers voted late on.")
+    )
+    truce = _story(_article("truce", "Hamas accepts Gaza truce plan", "Mediators said so."))
+    assert _topic_of(budget, gaza) == ""
+    assert _topic_of(truce, gaza) == "Gaza"
+    # The X of "China in Africa" is a side, as NATO is of "NATO in Asia".
+    africa = TopicConfig(name="China in Africa", keywords=("China", "Zambia"), description="")
+    growth = _story(_article("growth", "China sets 2027 growth target", "Officials said so."))
+    debt = _story(_article("debt", "China agrees to restructure Zambia's debt", "It did."))
+    assert _topic_of(growth, africa) == ""
+    assert _topic_of(debt, africa) == "China in Africa"
+
+
 def test_a_topic_named_for_no_country_is_made_of_the_countries_it_names() -> None:
     nordics = TopicConfig(name="Nordics", keywords=("Denmark", "Norway"), description="")
     mideast = TopicConfig(name="Middle East", keywords=("Israel", "Iran"), description="")

@@ -149,6 +149,12 @@ CASES = [
         None,
     ),
     (
+        "a span with 'to'",
+        "The climate summit will be held in Ostra from 10 to 21 December.",
+        TUESDAY,
+        (date(2026, 12, 10), date(2026, 12, 1)),
+    ),
+    (
         "a date moved: no span, and not the day given up",
         "The deadline for asylum applications has been pushed back from 10 to 24 December.",
         TUESDAY,
