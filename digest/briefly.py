@@ -672,13 +672,17 @@ def _without_own_credit(candidate: Candidate, outlet: str) -> Candidate:
     """``candidate`` without its outlet crediting itself at the end ("... in Ankara,
     Ukrinform reports."): said of the whole article, and printed under its name; and
     marked ``recalled`` where the outlet recalls its own earlier report."""
-    name = re.escape(re.sub(r"^The\s+", "", outlet.strip(), flags=re.IGNORECASE))
+    full = re.sub(r"^The\s+", "", outlet.strip(), flags=re.IGNORECASE)
+    # "Al Jazeera English" writes "Al Jazeera"; "BBC News", "the BBC".
+    core = re.sub(r"\s+(?:English|News|Online|International|World|Digital)$", "", full)
+    name = "|".join(re.escape(n) for n in dict.fromkeys((full, core)) if n)
     if not name or not re.search(name, candidate.text, re.IGNORECASE):
         return candidate
-    own = rf"(?:the\s+)?{name}"
+    own = rf"(?:the\s+)?(?:{name})"
     if re.match(
-        rf"As\s+{own}\s+(?:has\s+|had\s+)?(?:previously\s+|earlier\s+|already\s+)?"
-        r"(?:first\s+)?reported\b",
+        rf"As\s+(?:{own}\s+(?:has\s+|had\s+)?(?:previously\s+|earlier\s+|already\s+)?"
+        rf"(?:first\s+)?(?:reported|wrote)|(?:previously\s+|earlier\s+)?reported\s+by\s+"
+        rf"{own})\b",
         candidate.text,
         re.IGNORECASE,
     ):

@@ -151,7 +151,8 @@ _BACKGROUND = re.compile(
 _REPORTED = re.compile(
     r"\b(?:said|says|say|told|according to|argued|argues|warned|"
     # "..., the professor added": someone's words, ending as a report of them does.
-    r"(?<=,\s)(?:(?!(?:been|was|were|be|is|are|being)\b)[\w'’.-]+\s+){1,6}"
+    r"(?<=,\s)(?!(?:with|and|but|as|after|before|while)\b)"
+    r"(?:(?!(?:been|was|were|be|is|are|being)\b)[\w'’.,-]+\s+){1,12}"
     r"(?:added|adds|noted|explained|insisted|stressed)"
     r"(?=[.!?\"”’]*$)|"
     r"(?:reported|reports|estimated|estimates|claimed|claims|believes|believe) that)\b"
@@ -697,7 +698,7 @@ def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
 
 # A gallery by its title ("In Pictures: ...", "Photos: ...") or its address ("/photos/").
 _GALLERY_TITLE = re.compile(
-    r"^(?:In (?:pictures|photos|images)|Photos?|Gallery|Photo essay|Pictured)\s*[:|–—-]",
+    r"^(?:In (?:pictures|photos|images)|Photos?|Gallery|Photo essay)\s*[:|–—-]",
     re.IGNORECASE,
 )
 _GALLERY_PATH = re.compile(r"/(?:photos?|galleries|gallery|in-pictures|photo-essays?)/")

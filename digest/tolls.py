@@ -86,10 +86,13 @@ _SHORT_COUNT_WORDS = 12
 # ("stands at 12, the ministry said, revising down an earlier figure"): otherwise the
 # lower count may be one place's or one day's.
 _REVISED_DOWN = re.compile(
-    r"\brevis(?:ed|ing|es) (?:(?:the|its|an earlier|the earlier) (?:death )?(?:toll|figure|count) "
-    r"down(?:ward)?|down(?:ward)? (?:the|its|an earlier|the earlier) (?:death )?(?:toll|figure|"
-    r"count))\b|\b(?:victims|dead|deaths|bodies) (?:had been |were |was )?counted twice\b|"
-    r"\bdouble[- ]counted\b|\bcorrected (?:the|its) (?:death )?(?:toll|figure|count)\b",
+    r"\brevis(?:ed|ing|es)\s+(?:(?:the|its|an|an earlier|the earlier|its earlier)\s+)?"
+    r"(?:(?:death\s+)?(?:toll|figure|count)|number of (?:dead|deaths|victims))\s+down(?:wards?)?"
+    r"|\brevis(?:ed|ing|es)\s+down(?:wards?)?\s+(?:(?:the|its|an|an earlier|the earlier|"
+    r"its earlier)\s+)?(?:(?:death\s+)?(?:toll|figure|count)|number of (?:dead|deaths|victims))"
+    r"|\b(?:people|victims|dead|deaths|bodies|persons)\s+(?:had\s+been\s+|have\s+been\s+|were\s+|"
+    r"was\s+)?counted twice\b|\bdouble[- ]counted\b"
+    r"|\bcorrected\s+(?:the|its)\s+(?:death\s+)?(?:toll|figure|count)\b",
     re.IGNORECASE,
 )
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign

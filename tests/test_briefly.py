@@ -1139,3 +1139,16 @@ def test_an_outlet_crediting_itself_and_recalling_its_own_reports_is_left_out() 
     guardian = ["Talks will resume in Geneva on Monday, the Guardian reported."]
     [credited] = score_sentences(guardian, frozenset(), outlets=["The Guardian"]).candidates
     assert credited.text == "Talks will resume in Geneva on Monday."
+
+
+@pytest.mark.parametrize(
+    ("outlet", "text"),
+    [
+        ("Al Jazeera English", "As Al Jazeera reported last week, talks stalled in Doha."),
+        ("BBC News", "As the BBC reported on Monday, the talks stalled in Doha again."),
+        ("Ukrinform", "As previously reported by Ukrinform, strikes damaged 14 vessels."),
+    ],
+)
+def test_an_outlet_recalls_its_own_report_under_its_short_name(outlet: str, text: str) -> None:
+    [candidate] = score_sentences([text], frozenset(), outlets=[outlet]).candidates
+    assert candidate.recalled

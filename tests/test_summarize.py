@@ -3058,6 +3058,11 @@ def test_words_a_speaker_added_are_no_background_note() -> None:
         "based on mutual respect, the professor added."
     )
     assert not _is_note(added, 5)
+    assert not _is_note(
+        "Rents in Ostra have doubled since 2015, Maria Costa, a professor at Ostra "
+        "University, added.",
+        5,
+    )
     assert _is_note("Troops were added to the border force in 2019.", 5)
     assert _is_note(
         "Ostra's metro opened in 1998 with 12 stations; four more have since been added.", 5

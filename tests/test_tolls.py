@@ -122,3 +122,19 @@ def test_a_count_of_marines_is_no_date() -> None:
         "said on Wednesday."
     )
     assert first in _superseded(first, later)
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "after two people were counted twice",
+        "revising down its earlier toll",
+        "revising the death toll downwards",
+    ],
+)
+def test_a_toll_corrected_in_other_words_supersedes_the_higher_one(correction: str) -> None:
+    first = "Flash floods in Ardel killed 14 people on Monday night, the ministry said."
+    later = (
+        f"The death toll from the floods in Ardel stands at 12, the ministry said, {correction}."
+    )
+    assert first in _superseded(first, later)
