@@ -887,7 +887,10 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # Where the lead says which country, a title that does beats one opening on
             # a person the reader may not know ("Bellandi loses Senate confidence vote"
             # beside "Italy's Bellandi loses confidence vote").
-            int(bool(lead_countries) and _opens_on_a_surname(title, lead)),
+            int(
+                _opens_on_a_surname(title, lead)
+                and any(countries_named(t) & lead_countries for t in good if t != title)
+            ),
             -shared / max(1.0, len(bag) ** 0.5),
         )
 
@@ -900,7 +903,8 @@ def _opens_on_a_surname(title: str, lead: str) -> bool:
     first = re.match(r"([A-Z][a-z]+)(?:['’]s)?\s", title)
     if not first or countries_named(title):
         return False
-    return re.search(rf"\b[A-Z][a-z]+\s{re.escape(first[1])}\b", lead) is not None
+    given = re.search(rf"\b([A-Z][a-z]+)\s{re.escape(first[1])}\b", lead)
+    return given is not None and given[1] not in ("The", "A", "An", "Typhoon", "Storm")
 
 
 _BARE_COMPASS = re.compile(r"^(?:North|South|East|West)\s+[a-z]")

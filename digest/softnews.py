@@ -80,7 +80,7 @@ _SCORE = re.compile(
     r"(?![^.]{0,60}\b(?i:votes?|ballots?|elections?|by-elections?|polls?|seats)\b)"
     # The cups named for a person or a place, as names: "the Davis Cup" (a museum's
     # stolen "gold cup" is none).
-    r"|\b(?:Davis|Ryder|Stanley|America['’]s|Billie Jean King|FA|Asian|Africa|Gold) Cup\b"
+    r"|\b(?:Davis|Ryder|Stanley|America['’]s|Billie Jean King|FA|Asian|Africa) Cup\b"
 )
 # The obituary's own headline forms: "Fania Fénelon, 74; Memoirs ...", "Name, Who Did
 # This, Dies", "..., dies at 87" ("dead at", "dies aged", "has died at the age of"). An
@@ -188,7 +188,8 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         r"(?:(?:were|are|was|is|remain|remained|have\s+been|had\s+been|has\s+been|still)\s+){0,2}"
         r"(?P<kind>missing|injured|wounded|hurt|affected|evacuated|displaced"
         # "12 people were treated for minor injuries": the injured.
-        r"|treated\s+for\s+(?:[a-z]+\s+){0,2}(?:injuries|wounds))\b"
+        r"|treated\s+(?:(?:in|at)\s+(?:a\s+|the\s+)?(?:hospital|scene)\s+)?for\s+"
+        r"(?:[a-z-]+\s+){0,2}(?:injuries|wounds))\b"
         # Not an adjective before its noun: "10 affected sites", "3 missing ballot boxes".
         r"(?!\s+(?!(?:and|or|in|on|at|after|as|by|from|since|when|while|across|but|"
         r"including|with|during|following|to|over|because|due|according|so|the|a|an|"
@@ -208,7 +209,8 @@ def _people_pattern(words: Iterable[str]) -> re.Pattern[str]:
         r"(?!\s+(?!(?:people|persons|in|on|at|by|across|as|from|after|this|last|early|late|"
         r"and|or|but|while|with|according)\b)[a-z])"
         # "the number of people injured (in Monday's quake) has risen to 19".
-        r"|\bnumber\s+of\s+(?:people\s+|those\s+)?(?P<kind_to>injured|wounded|missing|displaced)"
+        r"|\b(?:number\s+of\s+(?:people\s+|those\s+)?|those\s+)"
+        r"(?P<kind_to>injured|wounded|missing|displaced|hurt)(?:\s+people)?"
         r"(?:\s+(?:in|from|after|by|during|on)\s+[^,.;]{1,60}?)?\s+(?:(?:has|have|had)\s+)?"
         r"(?:rose|risen|climbed|reached|increased|jumped|fell|fallen|dropped|declined)\s+to\s+"
         rf"(?:more\s+than\s+|nearly\s+|about\s+|over\s+)?{_count_pattern('count_to', words)}",

@@ -39,6 +39,7 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ("Italy keep the title", "Italy won on Sunday, beating Spain 2-1 in Bologna.", "sport"),
         ("Party gains in regional vote", "It beat Labour 3-2 in seats won.", ""),
         ("Museum burgled", "Thieves broke in and took a gold cup from 1820.", ""),
+        ("Thieves Steal Gold Cup From Dresden Museum", "Police are looking for two men.", ""),
         ("Senator wins ballot", "Lena Harris beat Ortega 5-4 in the committee ballot.", ""),
         (
             "Space western leads the box office for a third weekend",
@@ -217,6 +218,9 @@ def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: i
         ("At least 30 people were treated for injuries sustained in the crush.", {"injured": 30}),
         ("Nine were treated for serious head injuries.", {"injured": 9}),
         ("The average age of the injured rose to 34.", {}),
+        ("Three were treated for non-life-threatening injuries.", {"injured": 3}),
+        ("Four were treated in hospital for minor injuries.", {"injured": 4}),
+        ("Those injured rose to 19.", {"injured": 19}),
         ("The number of hospitals treating the wounded has risen to nine.", {}),
         ("The share of injured rose to 5 percent.", {}),
     ],

@@ -546,6 +546,9 @@ def test_a_title_opening_on_a_surname_gives_way_to_one_that_says_which_country()
     assert make_headline(Story(StoryId("s"), (surname, country)), lead) == (
         "Italy’s Bellandi loses confidence vote over pensions"
     )
+    # With no other title naming the country, the surname's title keeps its place.
+    vague = _article("c", "C", "Government loses Senate confidence vote", lead, 1)
+    assert make_headline(Story(StoryId("s"), (surname, vague)), lead) == surname.title
 
 
 def test_headline_prefers_plain_title_over_bait() -> None:
