@@ -547,8 +547,10 @@ def test_a_title_opening_on_a_surname_gives_way_to_one_that_says_which_country()
         "Italy’s Bellandi loses confidence vote over pensions"
     )
     # With no other title naming the country, the surname's title keeps its place.
-    vague = _article("c", "C", "Government loses Senate confidence vote", lead, 1)
-    assert make_headline(Story(StoryId("s"), (surname, vague)), lead) == surname.title
+    own = "Prime Minister Marco Bellandi lost a confidence vote in Italy's Senate on Wednesday."
+    named = _article("d", "D", "Bellandi loses Senate confidence vote", own, 0)
+    vague = _article("c", "C", "Government loses Senate confidence vote", own, 1)
+    assert make_headline(Story(StoryId("s"), (named, vague)), own) == named.title
 
 
 def test_headline_prefers_plain_title_over_bait() -> None:
