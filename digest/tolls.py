@@ -158,6 +158,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 count in old
                 and word_count(text) <= _SHORT_COUNT_WORDS
                 and not countries_named(text)
+                and not {m.group(1) for m in _PLACE.finditer(text)} - _NOT_PLACES
                 and any(
                     other != count and articles[scored.candidates[j].doc].published > written
                     for j, other in found.items()
@@ -198,7 +199,8 @@ def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int
                 continue
             if earlier.doc == later.doc and earlier.position >= later.position:
                 continue
-            said = {m.group(1) for m in _FIGURE.finditer(_DAY_OF_MONTH.sub(" ", earlier.text))}
+            plain = _AGE.sub(" ", _DAY_OF_MONTH.sub(" ", earlier.text))
+            said = {m.group(1) for m in _FIGURE.finditer(plain)}
             if (
                 said & olds
                 and not _MOVED_FROM.search(earlier.text)
@@ -215,6 +217,8 @@ _MONTH = (
 )
 _DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b")
 # A count as a sentence gives it: a figure not part of a date, a sum or a share.
+# An age: "aged 62", "Maria Costa, 62, said".
+_AGE = re.compile(r"\baged\s+\d{1,3}\b|(?<=[a-z],\s)\d{1,3}(?=,\s)")
 # Not a year ("up from 2019 levels") nor an age ("the union's 62-year-old leader").
 _FIGURE = re.compile(
     r"(?<![\d,.$€£¥])\b(?!(?:19|20)\d\d\b)(\d[\d,]*)\b"

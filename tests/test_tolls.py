@@ -138,3 +138,12 @@ def test_a_toll_corrected_in_other_words_supersedes_the_higher_one(correction: s
         f"The death toll from the floods in Ardel stands at 12, the ministry said, {correction}."
     )
     assert first in _superseded(first, later)
+
+
+def test_an_age_is_no_count_and_a_short_count_in_a_city_is_its_own() -> None:
+    later = "The strike spread as 97 schools closed, up from 62 on Monday, officials said."
+    for first in (
+        "The union's leader, Maria Costa, 62, called the strike on Monday, teachers said.",
+        "The strike was called by the union's leader, aged 62, teachers said on Monday.",
+    ):
+        assert first not in _superseded(first, later)
