@@ -20,14 +20,16 @@ Bank of Japan") names something else and counts ``_INSIDE_NAME`` of a mention:
   ("Apple" matches "Apple" and "APPLE", not the apple of a recipe); a word the editors
   wrote in lower case matches in any case. A place's name also finds its people and
   adjective ("Iran": "Iranian", "Iranians"; "Denmark": "Danish"; see ``_DEMONYMS``).
-- **a country beside the topic's own**: in a topic named for a country ("Greenland"),
-  a keyword naming another country ("Denmark") says where its news is, not what it is
-  about: Denmark has news of its own (a Kenyan hydrogen deal). Its mentions count only
-  beside other evidence of the topic (its name, another keyword, the description, an
-  example). A topic named for no country ("Middle East", "Nordics") is made of the
-  countries its keywords name, and each of them files a story alone. So in a topic
-  named "X in Y" ("NATO in Asia") a keyword that is X or Y alone ("NATO"): NATO's news
-  from Europe is not the topic's.
+- **a country beside the topic's own**: in a topic named for a country or a part of one
+  ("Greenland", "Gaza"), a keyword naming another country ("Denmark") says where its
+  news is, not what it is about: Denmark has news of its own (a Kenyan hydrogen deal).
+  Its mentions count only beside other evidence of the topic (its name, another
+  keyword, the description, an example). A topic named for no country ("Middle East",
+  "Nordics") is made of the countries its keywords name, and each of them files a story
+  alone; a country's parts (Catalonia, Scotland) are no other country. So, in a topic
+  named "X in Y" ("NATO in Asia", "China in Africa"), does a keyword that is X alone:
+  NATO's news from Europe is not the topic's. Y is the place the topic is named for
+  ("Ukraine" of "War in Ukraine" files alone).
 - **the description**: a title and lead holding most of its content words (at least
   ``_BAG_MIN`` and ``_BAG_SHARE`` of them) count as one mention in the head.
 - **the editors' filings**: a story the editors moved under a topic (``topic:`` in
@@ -388,7 +390,7 @@ _PARTS_OF_COUNTRIES = frozenset(
 
 def _beside(topic: TopicConfig) -> frozenset[str]:
     """The keywords naming another country than the one ``topic`` is named for, and
-    those naming one side of a topic named "X in Y" ("NATO" of "NATO in Asia")."""
+    the X of a topic named "X in Y" ("NATO" of "NATO in Asia")."""
     countries = _DEMONYMS.keys() - _REGIONS - _PARTS_OF_COUNTRIES
     # The place a topic is named for: its name, or in "X in Y" the Y ("War in Ukraine");
     # the X of "China in Africa" is a side like NATO's.
