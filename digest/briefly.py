@@ -449,6 +449,14 @@ def _is_headlinese(text: str) -> bool:
 
 # A paper's pointer to its figures ("... thick and linear barbs (Fig. 4c).") marks a
 # journal's text, which reads as a methods section, not as news.
+# A reading of the news that commentators give ("... shows that the alliance, having
+# failed in Ukraine, is seeking to export its confrontational policies to Asia, Iranian
+# officials and analysts said"): their view, for Who says what, not what happened.
+_COMMENTARY = re.compile(
+    r",\s+(?:[\w'’-]+\s+){0,4}(?:analysts|experts|observers|commentators|pundits)\s+"
+    r"(?:said|say|says|noted|argued|believe|believed)\b[^.!?]{0,60}[.!?]?[\"”’]?$",
+    re.IGNORECASE,
+)
 _CITATION = re.compile(
     r"[(;]\s*(?:see\s+)?(?:Figs?\.|Figures?|Table|Supplementary|Extended Data)\s*[\dA-Z]"
     # ... and its references, run into the words when the page is read as text
@@ -944,6 +952,7 @@ def is_briefly_candidate(candidate: Candidate, *, quoted_phrase: bool = False) -
         and not _is_dated_caption(text)
         and not _CITATION.search(text)
         and not candidate.recalled
+        and not _COMMENTARY.search(text)
         and len(_REFERENCE_MARK.findall(text)) < 2
         and not _is_title_case(text)
         and ":" not in text[:_LABEL_CHARS]

@@ -1152,3 +1152,21 @@ def test_an_outlet_crediting_itself_and_recalling_its_own_reports_is_left_out() 
 def test_an_outlet_recalls_its_own_report_under_its_short_name(outlet: str, text: str) -> None:
     [candidate] = score_sentences([text], frozenset(), outlets=[outlet]).candidates
     assert candidate.recalled
+
+
+def test_a_reading_commentators_give_is_no_briefly_sentence() -> None:
+    read = Candidate(
+        "The office shows that the alliance, having failed in Ukraine, is seeking to export "
+        "its policies to Asia, officials and analysts said on Wednesday.",
+        0,
+        3,
+        24,
+    )
+    told = Candidate(
+        "The office will open on January 15 with a dozen staff, officials said on Wednesday.",
+        0,
+        3,
+        15,
+    )
+    assert not is_briefly_candidate(read)
+    assert is_briefly_candidate(told)
