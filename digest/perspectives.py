@@ -545,12 +545,6 @@ _FRONTED_PHRASE = re.compile(
 )
 
 
-_FINITE_AFTER_SUBJECT = (
-    r"(?:should|would|will|shall|can|could|may|might|must|has|have|had|is|are|was|were|"
-    r"does|did|says|said)"
-)
-
-
 def _common_opening(says: str, context: Sequence[str]) -> str:
     """``says`` with its first word in lower case when it was capitalised only because it
     opened the reported sentence ("says Regulators are likely ..."): the article's other
@@ -571,7 +565,8 @@ def _common_opening(says: str, context: Sequence[str]) -> str:
     participle = (
         word.endswith("ing")
         and len(word) > 5
-        and re.match(rf"\w+\s+(?!{_FINITE_AFTER_SUBJECT}\b)[a-z]", says)
+        and (after := re.match(r"\w+\s+([a-z]\w*)", says))
+        and not _FINITE_VERB.fullmatch(after[1])
         and word not in PLACES
     )
     return says[0].lower() + says[1:] if (lower or participle) and not capital else says

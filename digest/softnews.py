@@ -34,6 +34,7 @@ __all__ = [
     "dead_counted",
     "death_toll",
     "hard_news",
+    "is_gallery",
     "is_opinion",
     "people_counted",
     "soft_news",
@@ -78,10 +79,10 @@ _SCORE = re.compile(
     r"|\b(?i:beat(?:s|ing)?) [A-Z][\w'’.-]+ \d[-–]\d\b"
     # Not a vote's count: "beat Labour 3-2 in Thursday's council by-elections".
     r"(?![^.]{0,60}\b(?i:votes?|ballots?|elections?|by-elections?|polls?|seats)\b)"
-    # The cups named for a person or a place, as names: "the Davis Cup" (a museum's
-    # stolen "gold cup" is none).
-    r"|\b(?:Davis|Ryder|Stanley|America['’]s|Billie Jean King|FA|Asian|Africa) Cup\b"
 )
+# The cups named for a person or a place, as names: "the Davis Cup" (a museum's stolen
+# "gold cup" is none).
+_CUP = re.compile(r"\b(?:Davis|Ryder|Stanley|America['’]s|Billie Jean King|FA|Asian|Africa) Cup\b")
 # The obituary's own headline forms: "Fania Fénelon, 74; Memoirs ...", "Name, Who Did
 # This, Dies", "..., dies at 87" ("dead at", "dies aged", "has died at the age of"). An
 # age from 30: "died at 17 in custody" is a report of a death, and "dies at 10 a.m." a
@@ -312,6 +313,20 @@ def is_opinion(article: Article) -> bool:
     )
 
 
+def is_gallery(article: Article) -> bool:
+    """Whether ``article`` is a photo gallery, by its title ("In Pictures: ...", "Photos:
+    ...") or its address ("/photos/", "/gallery/"): its sentences are captions."""
+    path = urlsplit(article.url).path
+    return bool(_GALLERY_TITLE.match(article.title) or _GALLERY_PATH.search(path))
+
+
+_GALLERY_TITLE = re.compile(
+    r"^(?:In (?:pictures|photos|images)|Photos?|Gallery|Photo essay)\s*[:|–—-]",
+    re.IGNORECASE,
+)
+_GALLERY_PATH = re.compile(r"/(?:photos?|galleries|gallery|in-pictures|photo-essays?)/")
+
+
 def people_counted(text: str, *, vague: bool = False) -> dict[str, int]:
     """The counts of the missing, injured, affected and displaced ``text`` gives in
     figures or precise words, the largest of each kind ("24 people were still missing
@@ -373,6 +388,6 @@ def _kind(texts: Sequence[str]) -> str:
     for kind, pattern in _SOFT.items():
         if any(pattern.search(text) for text in texts):
             return kind
-    if any(_SCORE.search(text) for text in texts):
+    if any(_SCORE.search(text) or _CUP.search(text) for text in texts):
         return "sport"
     return ""

@@ -74,7 +74,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import NUMBER_WORDS, is_opinion
+from digest.softnews import NUMBER_WORDS, is_gallery, is_opinion
 from digest.text import (
     MONTHS,
     content_words,
@@ -275,9 +275,7 @@ def _write_up(
     # report does, as a speaker's own statement does (``statements``). A gallery's
     # captions describe its pictures ("Civil defense teams pump water out of an
     # underpass"): no background, and the news only where no report tells it.
-    opinions = frozenset(
-        i for i, a in enumerate(articles) if is_opinion(a) or _is_gallery(a.title, a.url)
-    )
+    opinions = frozenset(i for i, a in enumerate(articles) if is_opinion(a) or is_gallery(a))
     if opinions:
         scored = replace(scored, statements=scored.statements | opinions)
     lead_docs = frozenset(i for i, a in enumerate(articles) if a.id in story.lead_articles)
@@ -694,19 +692,6 @@ def _weak_lead(scored: ScoredSentences, briefly: list[int]) -> tuple[str, ...]:
         f"Briefly {what}: “{lead.text}”; no sentence of the story does better: write the "
         "Briefly in the editorial file or the preview, or drop the story.",
     )
-
-
-# A gallery by its title ("In Pictures: ...", "Photos: ...") or its address ("/photos/").
-_GALLERY_TITLE = re.compile(
-    r"^(?:In (?:pictures|photos|images)|Photos?|Gallery|Photo essay)\s*[:|–—-]",
-    re.IGNORECASE,
-)
-_GALLERY_PATH = re.compile(r"/(?:photos?|galleries|gallery|in-pictures|photo-essays?)/")
-
-
-def _is_gallery(title: str, url: str) -> bool:
-    path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
-    return bool(_GALLERY_TITLE.match(title) or _GALLERY_PATH.search(path))
 
 
 def _select_notes(

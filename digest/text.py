@@ -22,6 +22,7 @@ __all__ = [
     "LINKS_HEADING",
     "MONTHS",
     "MONTH_PATTERN",
+    "MONTH_WRITTEN_PATTERN",
     "PHOTO_CREDIT",
     "PREPOSITION_BOUNDARY",
     "TITLE_WORDS",
@@ -68,6 +69,10 @@ MONTHS = (
 )
 WEEKDAY_PATTERN = f"(?:{'|'.join(WEEKDAYS)})"  # a full weekday name, as a regex group
 MONTH_PATTERN = f"(?:{'|'.join(MONTHS)})"  # a full month name, as a regex group
+# A month as news writes it, in full or short ("December", "Dec.", "Sept"), as a group.
+MONTH_WRITTEN_PATTERN = (
+    rf"(?:{'|'.join(MONTHS)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+)
 _WEEKDAY = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
 # A person's titles as written after the name, capitalised ("Jamie Dimon, JPMorgan Chase
 # Chairman and CEO"): with them a speaker is no list of names (digest.speakers,

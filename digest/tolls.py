@@ -21,7 +21,7 @@ from digest.figures import same_figure
 from digest.models import Article
 from digest.places import countries_named
 from digest.softnews import dead_counted, people_counted
-from digest.text import content_words, word_count
+from digest.text import MONTH_WRITTEN_PATTERN, content_words, word_count
 
 __all__ = [
     "below_told_toll",
@@ -211,11 +211,10 @@ def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int
 
 
 # A day of a month is no count ("on 30 November", "Nov. 30").
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
+_DAY_OF_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WRITTEN_PATTERN}"
+    rf"|\b{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b"
 )
-_DAY_OF_MONTH = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b{_MONTH}\s+\d{{1,2}}\b")
 # A count as a sentence gives it: a figure not part of a date, a sum or a share.
 # An age: "aged 62", "Maria Costa, 62, said".
 _AGE = re.compile(r"\baged\s+\d{1,3}\b|(?<=[a-z],\s)\d{1,3}(?=,\s)")
