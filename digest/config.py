@@ -189,7 +189,13 @@ class NewsletterConfig(_Model):
     timezone: Annotated[str, AfterValidator(_timezone)] = Field(
         "UTC", description="IANA time zone of the newsletter (schedule and issue dates)."
     )
-    window_days: int = Field(7, ge=1, le=31, description="Days of news one issue covers.")
+    window_days: int = Field(
+        7,
+        ge=1,
+        le=31,
+        description="Days of news one issue covers: from midnight that many days before the "
+        "issue's day, in the newsletter's time zone, up to the run.",
+    )
     subject: str = Field(
         "{headlines}",
         description="Subject pattern. {headlines}: the top stories' headlines, shortened to "
@@ -432,10 +438,18 @@ class Config(_Model):
         return self.base_dir / self.newsletter.templates
 
     def news_window(self, now: datetime) -> NewsWindow:
-        """The issue of ``now``: its date in the newsletter's time zone, and the
-        ``window_days`` of news before ``now`` it covers. The one place this is computed."""
-        issue_date = now.astimezone(ZoneInfo(self.newsletter.timezone)).date()
-        return NewsWindow(issue_date, now - timedelta(days=self.newsletter.window_days), now)
+        """The issue of ``now``: its date in the newsletter's time zone, and the news it
+        covers, up to ``now`` from the start of the day ``window_days`` before the issue's.
+        The one place this is computed.
+
+        The window starts at midnight, not at ``now`` less seven days, because the issue
+        names the days it covers ("29 November – 6 December"): a report of the small hours
+        of the first day it names belongs in it."""
+        zone = ZoneInfo(self.newsletter.timezone)
+        local = now.astimezone(zone)
+        first_day = local.date() - timedelta(days=self.newsletter.window_days)
+        start = datetime(first_day.year, first_day.month, first_day.day, tzinfo=zone)
+        return NewsWindow(local.date(), start.astimezone(now.tzinfo), now)
 
 
 def config_schema() -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -386,3 +387,19 @@ def test_a_key_without_its_colon_is_told_at_its_own_line(tmp_path: Path) -> None
     )
     [problem] = _problems(tmp_path, text)
     assert problem.endswith("the key without its colon is at line 3"), problem
+
+
+def test_the_window_starts_at_midnight_of_the_first_day_the_issue_names(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(GOOD.replace("unsubscribe:", "timezone: Asia/Tokyo, unsubscribe:"))
+    config = load_config(path)
+    # Sunday 6 December, 15:00 in Tokyo: the issue names 29 November to 6 December.
+    window = config.news_window(datetime(2026, 12, 6, 6, 0, tzinfo=UTC))
+    assert str(window.issue_date) == "2026-12-06"
+    # A report of 02:30 on 29 November, Tokyo time (17:30 UTC the day before), is in it;
+    # one of the last minute of 28 November is not.
+    assert window.start == datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+    assert window.start <= datetime(2026, 11, 28, 17, 30, tzinfo=UTC)
+    assert window.end == datetime(2026, 12, 6, 6, 0, tzinfo=UTC)
