@@ -296,8 +296,11 @@ def _printed_sentences(story: Mapping[str, Any]) -> list[tuple[str, str]]:
         (f"Briefly sentence {n}", str(s.get("text", "")))
         for n, s in enumerate(story.get("briefly_sentences", []), start=1)
     ]
+    # A voice is read as printed, with its speaker: "Israeli officials say they were not
+    # invited to the Cairo conference" does not repeat the Briefly's "Egypt will host the
+    # Cairo conference", however few words the claim alone has.
     out += [
-        (f"perspective {n}", str(p.get("says", "")))
+        (f"perspective {n}", f"{p.get('who', '')} {p.get('says', '')}".strip())
         for n, p in enumerate(story.get("perspectives", []), start=1)
     ]
     out += [

@@ -402,3 +402,28 @@ def test_a_sigterm_during_online_checks_says_interrupted_without_a_traceback(
     assert check.returncode == 130, stderr
     assert "Traceback" not in stderr and "never retrieved" not in stderr, stderr
     assert stderr.strip().splitlines()[-1].startswith("error: interrupted"), stderr
+
+
+def test_a_voice_sharing_the_briefly_s_event_but_not_its_claim_is_not_a_repeat(
+    tmp_path: Path,
+) -> None:
+    issue = _demo(tmp_path)
+    document = json.loads((issue / "digest.json").read_text(encoding="utf-8"))
+    story = document["topics"][0]["stories"][0]
+    story["briefly_sentences"][0]["text"] = (
+        "Egypt will host a conference on Gaza's reconstruction in Cairo on 14 January."
+    )
+    voice = story["perspectives"][0]
+    voice["who"], voice["says"] = (
+        "Israeli officials",
+        "they were not invited to the Cairo conference on Gaza's reconstruction.",
+    )
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert not [f for f in check_issue(issue).findings if f.category == "repeated sentence"]
+    # A voice that says what the Briefly says is still one.
+    voice["who"], voice["says"] = (
+        "Egypt",
+        "it will host a conference on Gaza's reconstruction in Cairo on 14 January.",
+    )
+    (issue / "digest.json").write_text(json.dumps(document), encoding="utf-8")
+    assert [f for f in check_issue(issue).findings if f.category == "repeated sentence"]
