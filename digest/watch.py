@@ -50,6 +50,7 @@ from digest.dates import annotate_dates, local_date, spoken_on, unsure_of_the_da
 from digest.hygiene import clean_sentences
 from digest.models import Article, Brief, Story, StoryId, TopicSection, WatchItem
 from digest.naming import name_in_full
+from digest.places import countries_named
 from digest.text import (
     MONTHS,
     WEEKDAY_PATTERN,
@@ -315,7 +316,7 @@ def _named(sentence: str, story: Story) -> str:
     noun = needs_antecedent(sentence)
     opening = re.match(rf"The {re.escape(noun)}\b", sentence) if noun.isalpha() else None
     if opening is None:
-        return sentence
+        return _national(sentence, story)
     name = re.compile(
         rf"(?<![\w'’])((?:[A-Z][\w'’.\-]*\s+){{0,3}}{re.escape(noun.capitalize())}"
         r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,2})?)\b"
@@ -341,8 +342,38 @@ def _named(sentence: str, story: Story) -> str:
     if not named:
         named = _described(noun, texts, titles)
     if len(named) != 1:
-        return sentence
+        return _national(sentence, story)
     return f"The {named.pop()}" + sentence[opening.end() :]
+
+
+# A country's own institutions, which "The new parliament" of a story about one country
+# can only be.
+_INSTITUTION: Final = re.compile(
+    r"The\s+(?P<kind>(?:(?:new|next|incoming|outgoing|interim|caretaker|current)\s+)?"
+    r"(?:parliament|government|cabinet|senate|national assembly|central bank|president|"
+    r"prime minister|army|military|navy|air force|coast guard|opposition|ruling party|"
+    r"ruling coalition|(?:election|electoral) commission|supreme court|constitutional court|"
+    r"(?:finance|foreign|defen[cs]e|interior|health) ministry))\b(?!\s+of\b)"
+)
+# Countries named "the ...": "the Philippines' new parliament".
+_THE_COUNTRY: Final = re.compile(r"United |Netherlands|Philippines|Czech|Gambia|Bahamas|Maldives")
+
+
+def _national(sentence: str, story: Story) -> str:
+    """``sentence`` with "The new parliament" that opens it made the one country's its
+    story's titles name ("Bulgaria's new parliament is due to hold its first session"):
+    in a list of dates, "the new parliament" is no one's. As it was when the titles name
+    no country or several, or the sentence names one itself."""
+    opening = _INSTITUTION.match(sentence)
+    if opening is None or countries_named(sentence):
+        return sentence
+    countries = {c for a in story.articles for c in countries_named(a.title)}
+    if len(countries) != 1:
+        return sentence
+    country = countries.pop()
+    owner = f"the {country}" if _THE_COUNTRY.match(country) else country
+    owner += "'" if owner.endswith("s") else "'s"
+    return f"{owner[0].upper()}{owner[1:]} {opening['kind']}{sentence[opening.end() :]}"
 
 
 def _described(noun: str, texts: Sequence[str], titles: str) -> set[str]:

@@ -607,6 +607,39 @@ def test_an_item_opening_on_the_law_says_which_law_as_its_story_does() -> None:
         assert item.text == "The law takes effect."
 
 
+def test_an_item_opening_on_the_new_parliament_says_whose_as_its_titles_do() -> None:
+    def titled(text: str, *titles: str) -> Story:
+        story = _story(*([text] * len(titles)))
+        return Story(
+            story.id,
+            tuple(dataclasses.replace(a, title=t) for a, t in zip(story.articles, titles)),
+        )
+
+    line = "The new parliament is due to hold its first session on Dec. 9."
+    lead = "The centre-right won the snap election on Sunday."
+    [item] = find_events([titled(f"{lead} {line}", "Bulgaria's GERB wins snap vote")], ISSUE)
+    assert item.text == "Bulgaria’s new parliament is due to hold its first session."
+    both = titled(f"{lead} {line}", "GERB wins Bulgarian vote", "Sofia: coalition talks loom")
+    [item] = find_events([both], ISSUE)
+    assert item.text.startswith("Bulgaria’s new parliament")
+    [item] = find_events(
+        [titled(f"{lead} The president will name a premier on Dec. 9.", "Vote in the Philippines")],
+        ISSUE,
+    )
+    assert item.text == "The Philippines’ president will name a premier."
+    # Titles naming two countries or none, a sentence naming its own, or an institution
+    # "of" something: left as written.
+    for text, title in (
+        (f"{lead} {line}", "Bulgaria and Romania hold votes"),
+        (f"{lead} {line}", "Centre-right wins snap vote"),
+        (f"{lead} The new parliament of Kosovo will meet on Dec. 9.", "Serbia votes"),
+        (f"{lead} The new parliament in Pristina will meet on Dec. 9.", "Serbia votes"),
+        (f"{lead} The government of the region will meet on Dec. 9.", "Serbia votes"),
+    ):
+        [item] = find_events([titled(text, title)], ISSUE)
+        assert item.text.startswith("The "), (text, item.text)
+
+
 def test_a_surname_opening_an_item_is_named_in_full_as_its_article_names_them() -> None:
     story = _story(
         "The meeting, convened by the Minister of Labour, Ann Holt, lasted five hours but "
