@@ -612,7 +612,9 @@ def test_an_item_opening_on_the_new_parliament_says_whose_as_its_titles_do() -> 
         story = _story(*([text] * len(titles)))
         return Story(
             story.id,
-            tuple(dataclasses.replace(a, title=t) for a, t in zip(story.articles, titles)),
+            tuple(
+                dataclasses.replace(a, title=t) for a, t in zip(story.articles, titles, strict=True)
+            ),
         )
 
     line = "The new parliament is due to hold its first session on Dec. 9."
