@@ -552,6 +552,19 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
         rest = printed[: len(printed) - same]
         # The text's own honorific stays with the surname ("Dr. Bangalore").
         honorific = bool(rest) and rest[-1].rstrip(".") in _HONORIFICS
+        # A bare office before the name the reader met under another ("Premier Marco
+        # Bellandi" after "Prime Minister Marco Bellandi") goes with it, as the same
+        # one would: it says nothing the reader does not know.
+        office = 0
+        while office < len(rest) and _is_office(rest[-1 - office]):
+            office += 1
+        if office and not honorific:
+            before = rest[: len(rest) - office]
+            if not before or (
+                _BEFORE_A_NAME.fullmatch(before[-1].lower()) or before[-1][-1] in _CLAUSE_MARKS
+            ):
+                same += office
+                rest = before
         if rest and not (
             honorific or _BEFORE_A_NAME.fullmatch(rest[-1].lower()) or rest[-1][-1] in _CLAUSE_MARKS
         ):
@@ -605,6 +618,15 @@ def _used_apart(surname: str, context: tuple[str, ...]) -> bool:
         word not in WEEKDAYS and word not in MONTHS
         for word in re.findall(rf"(?<![\w'’.\-]){name}\s+([A-Z][a-z]+)", text)
     )
+
+
+def _is_office(word: str) -> bool:
+    """A word of a bare office before a name: "Premier", "Prime", "Minister"."""
+    bare = word.rstrip(".")
+    return bare not in _HONORIFICS and (bare in _PERSON_TITLES or bare in _OFFICE_WORDS)
+
+
+_OFFICE_WORDS = frozenset({"Premier", "Prime", "Vice", "Chancellor"})
 
 
 def _is_title_word(word: str) -> bool:

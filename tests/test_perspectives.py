@@ -1462,6 +1462,13 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
     # One of a list of names keeps its given name with the others'.
     listed = ["Ed Okafor said no.", "Ed Okafor and Ines Duarte were freed."]
     assert name_once(listed, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == listed
+    # An office the reader met under another name goes too ("Premier" after "Prime
+    # Minister"); a description of the reader's own does not ("Trust spokesman").
+    premier = ["Prime Minister Ed Okafor resigned.", "Premier Ed Okafor left the palace."]
+    assert name_once(premier, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == [
+        "Prime Minister Ed Okafor resigned.",
+        "Okafor left the palace.",
+    ]
     # A surname the articles use for a place as well ("in Austin") stays in full.
     austin = ["Ed Austin, 50, said no.", "Austin said ferries wait.", "Crews flew to Austin."]
     assert name_once(["Ed Austin said no.", "Unions backed Ed Austin."], austin) == [
