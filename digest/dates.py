@@ -129,6 +129,18 @@ _WHAT_HAPPENED = re.compile(
 _WOULD = re.compile(
     rf"\bwould\b(?!(?: \w+)? have\b)|\b{_PLAN_TO}\b|\b(?:was|were){_PLAN_FOR_THE_DAY}"
 )
+# A present tense of a plan or a timetable before its day, as news tells the week ahead:
+# "Kjellberg travels to Seoul on Thursday", "the deal provides for the reopening of the
+# crossing on Monday", "is due in Seoul on Thursday". Verbs of saying are the report's
+# own present ("says"), and the bare plural forms are only those no noun shares ("the
+# vote on Monday", "a visit on Friday" are things).
+_PRESENT_PLAN = re.compile(
+    r"(?<!\bto )(?<!\bthe )(?<!\ba )(?<!\ban )(?<!\bits )(?<!\bhis )(?<!\bher )(?<!\btheir )"
+    r"\b(?:travels|visits|arrives|departs|leaves|begins|starts|opens|reopens|resumes|closes|"
+    r"ends|meets|hosts|holds|convenes|heads|flies|returns|takes|goes|kicks|comes|expires|"
+    r"sits|launches|provides|faces|arrive|depart|resume|reopen|convene|begin|meet|go|"
+    r"(?:is|are)\s+due)\b"
+)
 # A day looked forward to: "ahead of Saturday's election", "a stay-away until Friday"
 # (told in the present or present perfect; "was closed until Saturday" is gone).
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till)\s+$")
@@ -153,7 +165,8 @@ _PAST_VERB = re.compile(
 # after an article or a possessive it describes a noun: "an estimated $200 million",
 # "the newly proposed rules", "its delayed launch".
 _PASSIVE_BEFORE = re.compile(
-    r"\b(?:is|are|be|been|being|a|an|the|its|his|her|their|our)\s+"
+    r"\b(?:is|are|be|been|being|remains?|stays?|gets?|becomes?|a|an|the|its|his|her|their|"
+    r"our)\s+"
     r"(?:[a-z]+ly\s+)?$",
     re.IGNORECASE,
 )
@@ -872,7 +885,10 @@ def _tense(text: str, start: int) -> str | None:
     in its clause ("this weekend, when she was photographed").
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
+    future = max(
+        (m.end() for pattern in (_FUTURE, _PRESENT_PLAN) for m in pattern.finditer(clause)),
+        default=-1,
+    )
     would = max((m.end() for m in _WOULD.finditer(clause)), default=-1)
     past = max(_past_tenses(clause), default=-1)
     if would > max(future, past):

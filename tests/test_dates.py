@@ -705,3 +705,34 @@ def test_a_day_a_plan_or_a_wait_looks_ahead_to_is_to_come() -> None:
     assert annotate_dates("The road was closed until Tuesday.", thursday) == (
         "The road was closed until Tuesday (1 December)."
     )
+
+
+def test_a_plan_told_in_the_present_is_to_come() -> None:
+    tuesday = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+    friday = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    # News tells the week ahead in the present: the first such day from the report.
+    assert annotate_dates("The envoy travels to Seoul on Thursday.", tuesday) == (
+        "The envoy travels to Seoul on Thursday (3 December)."
+    )
+    assert annotate_dates("The envoy is due in Seoul on Thursday for talks.", tuesday) == (
+        "The envoy is due in Seoul on Thursday (3 December) for talks."
+    )
+    assert annotate_dates(
+        "The deal, reached in Doha on Thursday, provides for the crossing to reopen on Monday.",
+        friday,
+    ) == (
+        "The deal, reached in Doha on Thursday (3 December), provides for the crossing to "
+        "reopen on Monday (7 December)."
+    )
+    # "Will remain closed" is no past tense.
+    assert annotate_dates(
+        "Schools will remain closed until Wednesday, officials said.", tuesday
+    ) == ("Schools will remain closed until Wednesday (2 December), officials said.")
+    # A thing, a report's own "says" and a past after the present are as they were.
+    for text, day in (
+        ("After the key vote on Monday, the leader resigned.", "30 November"),
+        ("After a visit on Monday, the envoy left.", "30 November"),
+        ("The ministry says the strike ended on Monday.", "30 November"),
+        ("Schools remained closed until Monday.", "30 November"),
+    ):
+        assert annotate_dates(text, tuesday) == text.replace("Monday", f"Monday ({day})")
