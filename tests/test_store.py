@@ -8,7 +8,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -119,6 +119,37 @@ def test_a_pages_zone_is_the_outlets_clock_when_its_feed_wrote_none(store: Store
         ("https://example.org/b", 480),
     ]
     assert {a.published for a in articles} == {_entry("g", "https://example.org/a").published}
+
+
+def test_a_feed_date_written_in_the_pages_local_time_without_its_zone_is_that_time(
+    store: Store,
+) -> None:
+    # Kuala Lumpur's feed writes "2026-11-22 06:00:00", its page "...T06:00:00+08:00".
+    feed_time = _entry("g", "https://example.org/a").published
+    local = feed_time.replace(tzinfo=timezone(timedelta(hours=8)))
+    store.record_poll(
+        FEED,
+        _ok(_entry("g1", "https://example.org/a"), _entry("g2", "https://example.org/b")),
+        now=NOW,
+    )
+    pages = {p.url: p for p in store.pending_pages(since=NOW - timedelta(days=7))}
+    for url, stated in (
+        ("https://example.org/a", local),
+        # Another wall clock: the feed's date is another instant, and stands.
+        ("https://example.org/b", local - timedelta(hours=3)),
+    ):
+        store.save_extraction(
+            pages[url].article_id,
+            text="Body.",
+            origin=TextOrigin.PAGE,
+            now=NOW,
+            page_published=stated,
+            page_utc_offset=480,
+        )
+    articles = {a.url: a for a in store.articles_between(NOW - timedelta(days=7), NOW)}
+    assert articles["https://example.org/a"].published == feed_time - timedelta(hours=8)
+    assert articles["https://example.org/b"].published == feed_time
+    assert {a.utc_offset for a in articles.values()} == {480}
 
 
 def test_changed_entry_updates_in_place_and_is_extracted_again(store: Store) -> None:

@@ -267,7 +267,9 @@ class ArticleQueries(StoreBase):
         the outlet announced, while an undated item's poll time says nothing. The page's
         ``page_utc_offset`` (the zone its date is written in) becomes the outlet's clock
         when the feed wrote its date in none (GMT: a Taipei paper's item of "Thu, 03 Dec
-        2026 19:00:00 GMT" is its Friday's paper, as the page's "+08:00" says).
+        2026 19:00:00 GMT" is its Friday's paper, as the page's "+08:00" says). A feed
+        date in none that reads as the page's own local time is that time, and the
+        page's date replaces it.
         """
         articles, pages = schema.articles, schema.article_pages
         with self._begin() as connection:
@@ -278,6 +280,26 @@ class ArticleQueries(StoreBase):
                     # In UTC: SQLite keeps no zone, and every stored time is read as UTC.
                     .values(published=page_published.astimezone(UTC), utc_offset=page_utc_offset)
                 )
+            if page_published is not None and page_utc_offset is not None:
+                feed = connection.execute(
+                    select(articles.c.published, articles.c.utc_offset).where(
+                        articles.c.id == article_id
+                    )
+                ).first()
+                if (
+                    feed is not None
+                    and feed.utc_offset is None
+                    and (stamp := _utc(feed.published)) is not None
+                    and stamp.replace(tzinfo=None) == page_published.replace(tzinfo=None)
+                ):
+                    # The feed wrote the page's own local time without its zone, or
+                    # with a wrong one ("2026-12-01 18:00:00" for a Kuala Lumpur page's
+                    # "2026-12-01T18:00:00+08:00"): read as UTC, it is hours late.
+                    connection.execute(
+                        update(articles)
+                        .where(articles.c.id == article_id)
+                        .values(published=page_published.astimezone(UTC))
+                    )
             if page_utc_offset is not None:
                 connection.execute(
                     update(articles)
