@@ -45,9 +45,9 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    clusters of full articles that pass their bar by less than ``_WEEKDAY_MARGIN`` stay
    apart when both leads name weekdays and every day one names is two or more days from
    every day the other names (a next-day follow-up names the day after). Likewise any
-   two clusters that pass by less than ``_COUNTRY_MARGIN`` stay apart when both leads
-   name countries and none in common (``digest.places.countries_named``): two events of
-   one kind in two countries.
+   two clusters that pass by less than ``_COUNTRY_MARGIN`` (``_COUNTRY_MARGIN_LONG``
+   for full articles) stay apart when both leads name countries and none in common
+   (``digest.places.countries_named``): two events of one kind in two countries.
 7. **A shared quotation joins.** Two outlets that report one event in their own words
    often print the same words of the people in it. Two clusters join when both hold a
    run of ``_QUOTE_WORDS`` words inside quotation marks that no other cluster holds and
@@ -274,6 +274,17 @@ _WEEKDAYS_APART: BoolArray = np.array(
 # and a reviewer's two-sided war reports. The margin is the weekdays', for short
 # texts too.
 _COUNTRY_MARGIN = 0.04
+# Full articles are held apart by more: the whole of each names its countries, so two
+# of them naming none in common are two events (two parliaments passing or withdrawing
+# their 2027 budgets on one day, worded alike down to "Finance Minister"), and a text
+# whose lead is long counts as one with a body for the marks, however short its tail.
+# The margin fades in with _longness, as the weekdays'. Over the four kept pages weeks
+# of bench/e2e.py (seeds 1, 29, 41, 53), the feed-text week (41), the six replica weeks
+# of real outlets (sessions 42-44) and the realfeeds set, every value from 0.05 to 0.4
+# gives the same partitions but one: the thirteenth replica week's two budgets part
+# from 0.05 on. 0.1 is well inside that region and short of a veto: one event's
+# reactions from two capitals that never name each other are rare, not impossible.
+_COUNTRY_MARGIN_LONG = 0.1
 # Quotations two reports print word for word (step 7): a run of _QUOTE_WORDS words
 # inside quotation marks that the reports of exactly two clusters hold joins them when
 # their mean cosine (time-discounted) is at least _QUOTE_FLOOR. Chosen over the nine
@@ -417,7 +428,10 @@ def cluster_texts(
     conflicts = []
     for marks, apart, margin in (
         (weekdays, _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness),
-        (*_country_marks(texts, quoted, tails, old), np.full(len(texts), _COUNTRY_MARGIN)),
+        (
+            *_country_marks(texts, quoted, tails, old),
+            _COUNTRY_MARGIN + (_COUNTRY_MARGIN_LONG - _COUNTRY_MARGIN) * longness,
+        ),
     ):
         if marks.any():
             conflicts.append(
@@ -501,14 +515,16 @@ def _country_marks(
     A text whose lead names a country carries every country its whole text names: one
     event told from its two sides ("Russian strikes ..., Moscow said" and "strikes on
     Kyiv, Ukrainian officials said") names the other side further on. A short text (a
-    feed item, no body to name the other side in) is marked only when it names two
-    countries or more. A lead that names none leaves its text unmarked (a report's aside
+    feed item, no body to name the other side in; not a page whose lead is long) is
+    marked only when it names two countries or more. A lead that names none leaves its text unmarked (a report's aside
     on another country is no place of its own), and so are reports of stories already
     sent, as for the days."""
     named = []
     for i, (text, whole) in enumerate(zip(texts, wholes, strict=True)):
         lead = frozenset() if carried is not None and carried[i] else countries_named(text)
-        bodied = tails is not None and word_count(tails[i]) >= _BODY_MEANING_MIN_WORDS
+        bodied = (tails is not None and word_count(tails[i]) >= _BODY_MEANING_MIN_WORDS) or (
+            len(content_words(text)) >= _LONG_WORDS
+        )
         if lead and not bodied and len(lead) < 2:
             lead = frozenset()
         named.append(lead | countries_named(whole) if lead else lead)

@@ -345,6 +345,9 @@ def _country_forms() -> dict[str, str]:
     ):
         forms.pop(name, None)
     forms["Georgian"] = "Georgia"
+    # The country's institutions, which no US state has: "The Parliament of Georgia".
+    for name in ("Parliament of Georgia", "Georgia's parliament", "Georgia's Parliament"):
+        forms[name] = "Georgia"
     forms["Turkish"] = "Turkey"
     return forms
 

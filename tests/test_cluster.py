@@ -729,6 +729,48 @@ def test_without_its_countries_the_other_crossing_would_join() -> None:
     assert len(cluster_stories([CROSSING_THAI, CROSSING_THAI_AGAIN, placed])) == 1
 
 
+SOFIA_BUDGET = _article(
+    "https://a.example/sofia-budget",
+    "Balkan Wire",
+    "Bulgarian government withdraws 2027 budget, parliament vote cancelled",
+    "Bulgaria's government withdrew its draft 2027 state budget on Friday, a day after "
+    "thousands of people protested in Sofia against higher social security contributions, "
+    "and the vote scheduled in parliament for next week will not take place. Finance "
+    "Minister Petar Vasilev said a revised draft, without the higher contributions, would "
+    "go to parliament by mid-January. The budget forecast a deficit of 2.9 percent of GDP "
+    "and growth of 2.7 percent, and the opposition had called it a tax on work. Until a "
+    "new budget passes, the state will spend each month a twelfth of this year's budget. "
+    "Vasilev said pensions would still rise from January as the law requires, and that "
+    "the government would talk to unions and employers before the new draft.",
+)
+TBILISI_BUDGET = _article(
+    "https://b.example/tbilisi-budget",
+    "Caucasus Daily",
+    "Parliament adopts 2027 state budget",
+    "Georgia's parliament on Friday adopted the 2027 state budget at its third and final "
+    "reading, with 84 votes in favour and none against, after the opposition boycotted "
+    "the session. Finance Minister Levan Gelashvili told lawmakers the budget forecast "
+    "revenue of 26 billion lari and growth of 6 percent, and kept the deficit below 2.5 "
+    "percent of GDP. Pensions will rise by 15 percent from January, and teachers and "
+    "doctors get higher salaries, he said. Defence spending is set at 1.6 billion lari. "
+    "The president has two weeks to sign the budget into law, and it takes effect on "
+    "1 January, the finance ministry said.",
+    hours=5,
+)
+
+
+def test_two_parliaments_budgets_on_one_day_stay_apart_by_their_countries() -> None:
+    # Short pages, worded alike down to "Finance Minister": only the countries tell.
+    assert _by_urls(cluster_stories([SOFIA_BUDGET, TBILISI_BUDGET])) == {
+        frozenset({SOFIA_BUDGET.url}),
+        frozenset({TBILISI_BUDGET.url}),
+    }
+    placed = dataclasses.replace(
+        TBILISI_BUDGET, text=TBILISI_BUDGET.text.replace("Georgia's", "Bulgaria's")
+    )
+    assert len(cluster_stories([SOFIA_BUDGET, placed])) == 1
+
+
 def test_which_texts_carry_countries_and_israel_and_palestine_are_no_conflict() -> None:
     leads = [
         "Israeli strikes hit Gaza City",

@@ -77,6 +77,9 @@ def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
         ("Gaza ceasefire: Israeli cabinet votes", {"Palestine", "Israel"}),
         ("New Zealand votes", {"New Zealand"}),
         ("Georgia's governor signs a bill", set()),  # a US state as often as the country
+        # ... but no US state has a parliament.
+        ("The Parliament of Georgia adopts the budget", {"Georgia"}),
+        ("Georgia's parliament adopts the budget", {"Georgia"}),
         ("Jordan scores 30 as American Airlines adds flights", set()),
         ("A USA Today investigation", set()),  # a paper's name, not the country
         ("Middle East talks in the Sahel", set()),  # regions, no one country
