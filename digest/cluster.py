@@ -55,6 +55,8 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    shares quotations with two others (a roundup) joins neither. Everyday phrases ("I
    don't know what is going to happen") are shorter than the run or come with nothing
    else in common; a template quoted on two outlets' pages has nothing else in common.
+   A named storm ("Typhoon Pilandok") in two clusters' leads joins them alike: its toll,
+   told over several days, is one event however far the time discount puts its reports.
 
 8. **What the reports say, beside their words.** Two outlets' reports of one event are
    often worded apart ("Quake shakes Tokyo", "Tremor rattles Japanese capital"), and
@@ -298,6 +300,12 @@ _COUNTRY_MARGIN_LONG = 0.1
 # "A shared quotation joins".
 _QUOTE_WORDS = 8
 _QUOTE_FLOOR = 0.04
+# A storm's name is its event's (step 7 too): reports of one typhoon over a week, its
+# toll rising, join as two clusters sharing a quotation do, with the same floor.
+_NAMED_STORM = re.compile(
+    r"\b(?:(?:Super\s+)?Typhoon|Hurricane|(?:Tropical\s+)?Cyclone|Tropical\s+Storm|Storm|"
+    r"Tropical\s+Depression)\s+(?P<name>[A-Z][a-z]{2,})\b"
+)
 # A quotation: curly marks, „German“ or «French» ones, or straight marks that open before
 # a word and close after one, not after a word (in 'a 6" pipe' the mark is no
 # quotation's; 'proud," said' closes). One paragraph at most, so an unclosed mark does
@@ -449,7 +457,17 @@ def cluster_texts(
     )
     runs = [_quoted_runs(text) for text in quoted]
     labels = join_exclusive(labels, smoothed, runs, _QUOTE_FLOOR, hours, old, told=told)
+    storms = [_storm_marks(text) for text in texts]
+    labels = join_exclusive(labels, smoothed, storms, _QUOTE_FLOOR, hours, old, told=told)
     return _first_seen_order(labels)
+
+
+def _storm_marks(text: str) -> IntArray:
+    """The named storms ``text`` (a lead) tells of, hashed: "Typhoon Pilandok" on day
+    one and "Pilandok toll climbs to 41" three days on are one storm, however far apart
+    the time discount puts their reports (step 7, as a shared quotation)."""
+    names = {m["name"] for m in _NAMED_STORM.finditer(text)}
+    return np.array(sorted(hash(("storm", n)) for n in names), dtype=np.int64)
 
 
 def _quoted_runs(text: str) -> IntArray:
@@ -516,9 +534,9 @@ def _country_marks(
     event told from its two sides ("Russian strikes ..., Moscow said" and "strikes on
     Kyiv, Ukrainian officials said") names the other side further on. A short text (a
     feed item, no body to name the other side in; not a page whose lead is long) is
-    marked only when it names two countries or more. A lead that names none leaves its text unmarked (a report's aside
-    on another country is no place of its own), and so are reports of stories already
-    sent, as for the days."""
+    marked only when it names two countries or more. A lead that names none leaves its
+    text unmarked (a report's aside on another country is no place of its own), and so
+    are reports of stories already sent, as for the days."""
     named = []
     for i, (text, whole) in enumerate(zip(texts, wholes, strict=True)):
         lead = frozenset() if carried is not None and carried[i] else countries_named(text)

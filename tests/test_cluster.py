@@ -771,6 +771,46 @@ def test_two_parliaments_budgets_on_one_day_stay_apart_by_their_countries() -> N
     assert len(cluster_stories([SOFIA_BUDGET, placed])) == 1
 
 
+TYPHOON_DAY_ONE = _article(
+    "https://a.example/typhoon-landfall",
+    "Island Wire",
+    "Typhoon Marisol slams eastern islands, at least a dozen dead",
+    "Typhoon Marisol made landfall on the eastern coast early on Monday with winds of "
+    "185 km/h, killing at least a dozen people, flattening homes and cutting power to "
+    "three provinces, the disaster agency said. Tens of thousands of people spent the "
+    "night in evacuation centres as rivers burst their banks.",
+)
+TYPHOON_DAY_THREE = _article(
+    "https://b.example/marisol-toll",
+    "Capital Daily",
+    "Marisol toll climbs to 41; president orders release of relief funds",
+    "The number of people killed by Typhoon Marisol has risen to 41, with 12 still "
+    "missing, the disaster agency said on Thursday, as the president ordered the release "
+    "of two billion in rehabilitation funds and visited flattened fishing villages. "
+    "Relief flights resumed to the worst-hit island after its airport reopened.",
+    hours=75,
+)
+OTHER_CYCLONE = _article(
+    "https://c.example/cyclone-landfall",
+    "Ocean Post",
+    "Cyclone Tamsin floods coastal towns, eight dead",
+    "Cyclone Tamsin crossed the southern coast on Wednesday, flooding coastal towns, "
+    "killing eight people and forcing tens of thousands into shelters, the weather office "
+    "said. Fishing boats were ordered to stay in port as rivers rose.",
+    hours=50,
+)
+
+
+def test_a_named_storms_reports_days_apart_are_one_story() -> None:
+    # Three days on, the time discount alone would part them; the storm's name joins
+    # them as a shared quotation does. Another storm of the same week stays apart.
+    found = _by_urls(cluster_stories([TYPHOON_DAY_ONE, TYPHOON_DAY_THREE, OTHER_CYCLONE]))
+    assert found == {
+        frozenset({TYPHOON_DAY_ONE.url, TYPHOON_DAY_THREE.url}),
+        frozenset({OTHER_CYCLONE.url}),
+    }
+
+
 def test_which_texts_carry_countries_and_israel_and_palestine_are_no_conflict() -> None:
     leads = [
         "Israeli strikes hit Gaza City",
