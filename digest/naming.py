@@ -80,6 +80,12 @@ _TIME_OWNER = re.compile(r"(?:Today|Yesterday|Tonight|Tomorrow|This|Last|Next)['
 # A role given after a name without an article ("Jane Doe, co-director of the school",
 # "one of the defence lawyers"): its head must name a person; an age (", 45,") or a
 # "who" clause is no role.
+# What follows a name after a comma may be the sentence going on, not a role: "According
+# to NATO, the office will open on January 15, ...".
+_CLAUSE_AFTER_A_NAME = re.compile(
+    r",\s(?:a|an|the)\s(?:[\w\-]+\s){1,3}?(?:will|would|is|are|was|were|has|have|had|can|"
+    r"could|may|might|shall|should|must|does|did)\b"
+)
 _BARE_ROLE = (
     r"(?P<bare>,\s(?:one\sof\s[^,.;:\"“”]{3,60}|(?:[a-z][\w\-]*\s){0,2}[a-z][\w\-]*"
     r"(?:\s(?:of|at|for|with|in)\s[^,;:\"“”]{3,80}?)?)(?=,|\s(?:said|says|told)\b|\.?$))"
@@ -1149,7 +1155,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 role = _role_whole(role, sentence[match.end() :])
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
             # story of its own, not a role; what the person heads is one.
-            if _RELATIVE_CLAUSE.search(role):
+            if _RELATIVE_CLAUSE.search(role) or _CLAUSE_AFTER_A_NAME.match(role):
                 role = ""
             if not role:
                 tail = sentence[match.end(1) :]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from digest.places import PLACES, countries_named
 from digest.text import MONTH_PATTERN, TITLE_WORDS, WEEKDAY_PATTERN, fold_accents
 
 __all__ = [
@@ -66,6 +67,9 @@ _INTRO = re.compile(
     # its "ly".
     r"[A-Z][a-z]{2,}(?:al|ate|ent|ant|ous|ing|ed|ib|ab|ic|ful|less|ive|ar)ly$)"
 )
+# An intro ending on where ("... at the Defense Ministry in Ichigaya"), before a place's
+# wider place ("Tokyo", "New South Wales").
+_INTRO_ENDS_IN_A_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w'’\-]*\s?)+$")
 # A name with its role: "Dylan Nelson, a postdoctoral fellow at the Max Planck Institute
 # for Astrophysics in Munich, Germany" is 15 words; a clause read as a speaker runs longer.
 _MAX_SPEAKER_WORDS = 18
@@ -285,7 +289,17 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
             r"[a-z][\w\-]*(?:\s[a-z][\w\-]*)*(?:\s[A-Z][\w.\-]*)+", parts[0]
         ) and re.match(r"(?:an?|the)\s", parts[1]):
             break  # "study co-author Xing Xu, a paleontologist": a name and its role
+        place = _INTRO_ENDS_IN_A_PLACE.search(parts[0])
         parts = parts[1:]
+        # "Speaking ... in Ichigaya, Tokyo, Rutte": the intro's place goes on into the
+        # next part ("Tokyo"); a name's own role ("Rutte, the NATO chief") does not.
+        if (
+            place
+            and len(parts) > 1
+            and (parts[0] in PLACES or countries_named(parts[0]))
+            and parts[1][:1].isupper()
+        ):
+            parts = parts[1:]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)
     who = _SPEAKER_TAIL.sub("", who).strip(" ,")

@@ -151,6 +151,18 @@ FORMS = [
         "the public did not believe it anymore.",
     ),
     (
+        # The intro's place goes on past its comma; the speaker comes after.
+        "Speaking at a joint news conference at the defence ministry in Ichigaya, Tokyo, "
+        "Lind said the office would help the allies share information on cyber-attacks.",
+        "Lind",
+        "the office would help the allies share information on cyber-attacks.",
+    ),
+    (
+        "Speaking in Brussels, Lind, the alliance's chief, said the office would open soon.",
+        "Lind, the alliance's chief",
+        "the office would open soon.",
+    ),
+    (
         "China's foreign ministry said NATO was exporting bloc confrontation to Asia after "
         "the alliance's secretary general said in Tokyo that allies should open an office.",
         "China's foreign ministry",

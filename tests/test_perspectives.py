@@ -574,6 +574,9 @@ def test_a_long_role_ends_at_its_last_and_and_a_clause_is_no_role() -> None:
         "that will serve the outer islands from the spring onwards, officials say."
     ]
     assert name_in_full("Ola Lind", clause, "Outlet A") == "Ola Lind"
+    # Nor is the sentence going on after "According to X,".
+    going_on = ["According to NATO, the office will open on January 15, 2027 with eight staff."]
+    assert name_in_full("NATO", going_on, "Outlet A") == "NATO"
     # A role that fits is printed whole, its "and" and its verbs too; an "and" inside a
     # name is no end of a role.
     for role in (
