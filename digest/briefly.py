@@ -651,7 +651,21 @@ def score_sentences(
         )
         best[source_of, np.arange(len(candidates))] = 0.0
         support = best.sum(axis=0) / (len(sources) - 1)
-    position = np.array([1.0 / (1.0 + c.position / _POSITION_SCALE) for c in candidates])
+    # A line without a stop above the report (a subheading, a dek: "Belgium holds firm
+    # on guarantees as decision is pushed to leaders' summit") does not push its lede
+    # down: the prior counts the sentences before it, not the lines.
+    lines_before = np.zeros(len(candidates))
+    unended_so_far: dict[int, int] = {}
+    for i, c in enumerate(candidates):
+        lines_before[i] = unended_so_far.get(c.doc, 0)
+        if c.unended:
+            unended_so_far[c.doc] = unended_so_far.get(c.doc, 0) + 1
+    position = np.array(
+        [
+            1.0 / (1.0 + max(0.0, c.position - lines_before[i]) / _POSITION_SCALE)
+            for i, c in enumerate(candidates)
+        ]
+    )
     scores = centrality + _SUPPORT_WEIGHT * support + _POSITION_WEIGHT * position
     informal = [bool(_INFORMAL.search(_QUOTED_WHOLE.sub("", c.text))) for c in candidates]
     scores[np.array(informal, dtype=bool)] *= _INFORMAL_WEIGHT
@@ -1370,7 +1384,22 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     others = [d for d in ledes if d != scored.candidates[index].doc]
     if others:
         vector = scored.vectors[index]
-        agreement = [max(float(vector @ scored.vectors[i]) for i in ledes[d]) for d in others]
+        # Two outlets' home angles ("Bulgaria supports the Commission's proposal ...",
+        # "Romania supports the Commission's plan ...") agree on their wording, not on
+        # the event: one home angle's lede finds no agreement in another country's.
+        home = _home_country(text)
+        agreement = [
+            max(
+                (
+                    float(vector @ scored.vectors[i])
+                    for i in ledes[d]
+                    if not (home and (other := _home_country(scored.candidates[i].text)))
+                    or other == home
+                ),
+                default=0.0,
+            )
+            for d in others
+        ]
         value += _LEDE_AGREEMENT * sum(agreement) / len(agreement)
     # An explainer's teaser frames an angle ("... is raising concerns in neighbouring
     # Jordan"); a report of the same event says what happened.
@@ -1402,7 +1431,7 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     # One country's part, beside two or more reports whose ledes never name it ("Italy
     # will contribute 60 million euros ..." beside "Donors pledged a total of $11.6
     # billion ..."): the outlet's home angle on the event.
-    country = countries_named(" ".join(text.split()[:_SUBJECT_WORDS]))
+    country = _home_country(text)
     if (
         country
         and len(others) >= 2
@@ -1423,6 +1452,13 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
 
 # How much of a lede's opening is its subject, for the home angle: "The United States".
 _SUBJECT_WORDS = 3
+
+
+def _home_country(text: str) -> frozenset[str]:
+    """The countries the opening of ``text`` (its subject) names: a home angle's."""
+    return countries_named(" ".join(text.split()[:_SUBJECT_WORDS]))
+
+
 _NEXT_ROUND = re.compile(
     r"\b[Nn]ext (?:round|meeting|session|sitting)\b[^.;]*\b(?:will|would|is to|are to|is due)\b"
 )

@@ -219,7 +219,7 @@ _VERB = re.compile(
 # The wires' future and present: a name, then "to" and a verb or a verb in -ing
 # ("Ottawa to pause low-wage foreign worker program", "EU pausing tariff talks").
 _NAMED_THEN_VERB = re.compile(
-    r"^(?!(?:Things|Ways|Reasons|Places|What|Where|How|Why|When|Who)\b)"
+    r"^(?!(?:Things|Ways|Reasons|Places|What|Where|How|Why|When|Who)\b|[A-Z][a-z]+ing\b)"
     r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
     r"(?:(?:to|set to|poised to|plans to|moves to)\s+(?!(?:the|a|an|be|this|that|its|their)\b)"
     r"[a-z]{3,}|[a-z]{3,}ing)\b(?=\s+[a-z])"
@@ -758,10 +758,13 @@ def _is_news_headline(
         return False
     # In Title Case ("Japan Wins Pairs Figure Skating") the verb is capitalised too.
     rest = title.split(" ", 1)[-1]
+    if _is_title_case(title):
+        rest = rest.lower()
     if _PRONOUN_START.match(title) or (
         need_verb
-        and not _VERB.search(rest.lower() if _is_title_case(title) else rest)
-        and not _NAMED_THEN_VERB.match(title)
+        and not _VERB.search(rest)
+        # "NATO to Open Liaison Office in Tokyo": the wires' future, in Title Case.
+        and not _NAMED_THEN_VERB.match(f"{title.split(' ', 1)[0]} {rest}")
     ):
         return False
     # A title that opens one of the articles' captions is that caption; one that opens
@@ -911,10 +914,15 @@ _BARE_COMPASS = re.compile(r"^(?:North|South|East|West)\s+[a-z]")
 # How much of a title's opening (after a label's colon) is its subject: "Italy will",
 # "Finance minister: Czechia will".
 _SUBJECT_WORDS = 3
-# A country's own part in an event: what it will or will not put in.
+# A country's own part in an event: what it will or will not put in, or what it makes
+# of it ("Indonesia urges restraint as NATO plants flag in Tokyo", "PH seeks closer NATO
+# ties as alliance sets up Tokyo office", "Bulgaria backs using frozen assets").
 _OWN_PART = re.compile(
     r"\b(?:will|won['’]t|to|pledges?|pledged|gives?|offers?|sends?|contributes?|commits?|"
-    r"refuses?|declines?|joins?)\b"
+    r"refuses?|declines?|joins?|welcomes?|urges?|seeks?|backs?|supports?|hails?|praises?|"
+    r"condemns?|criticises?|criticizes?|slams?|rejects?|warns?|protests?|calls\s+for|"
+    r"stands?\s+with)\b",
+    re.IGNORECASE,
 )
 
 

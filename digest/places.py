@@ -253,7 +253,7 @@ _COUNTRY_NAMES = {
         "Taiwan": "Taipei",
         "Thailand": "Bangkok",
         "Vietnam": "Hanoi",
-        "Philippines": "Manila",
+        "Philippines": "Manila;PH",
         "Indonesia": "Jakarta;Bali",
         "Sudan": "Khartoum;Darfur;El Fasher;Port Sudan",
         "South Sudan": "South Sudan;South Sudanese;Juba",

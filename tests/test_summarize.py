@@ -2640,6 +2640,67 @@ The prime minister said rebuilding could not wait for a final peace deal.
     assert not summary.briefly[0].text.startswith("Italy")
 
 
+def test_two_countries_home_angles_agreeing_do_not_outweigh_the_report_of_the_event() -> None:
+    # Two regional outlets lead with their own minister's support; the third report,
+    # under a dek, tells what the ministers did.
+    bulgaria = """\
+Bulgaria supports the Commission's proposal to fund a loan to Ukraine from frozen Russian \
+central bank assets, Finance Minister Petar Vasilev said in Brussels on Friday, at a \
+meeting of EU finance ministers.
+
+The ministers did not agree on the loan after Belgium asked for stronger guarantees.
+"""
+    romania = """\
+Romania supports the Commission's plan to fund a loan to Ukraine from immobilised Russian \
+central bank reserves, its finance minister said in Brussels on Friday.
+
+Romania would carry its share of the guarantees, the minister said.
+"""
+    event = """\
+Belgium holds firm on guarantees as decision is pushed to leaders' summit
+
+EU finance ministers failed on Friday to agree on a plan to lend Ukraine 140 billion euros \
+backed by frozen Russian central bank assets, leaving the decision to the bloc's leaders.
+
+After six hours of talks, Belgium again refused to sign off on the loan.
+"""
+    story = Story(
+        StoryId("loan"),
+        (
+            _article(
+                "sofia", "Sofia Wire", "Bulgaria backs using frozen assets for loan", bulgaria, 2
+            ),
+            _article("buc", "Bucharest Daily", "Romania supports EU loan plan", romania, 3),
+            _article("dub", "Dublin Paper", "EU ministers fail to agree Ukraine loan", event, 4),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert summary.briefly[0].text.startswith("EU finance ministers failed"), summary.briefly
+    assert summary.headline == "EU ministers fail to agree Ukraine loan"
+
+
+def test_a_title_telling_one_countrys_reaction_gives_way_to_the_events() -> None:
+    lead = (
+        "NATO will open a liaison office in Tokyo in January, its first in Asia, the "
+        "alliance's chief and Japan's defence minister announced on Wednesday."
+    )
+    titles = (
+        "PH seeks closer NATO ties as alliance sets up Tokyo office",
+        "Indonesia Urges Restraint as NATO Plants Flag in Tokyo",
+        "NATO to Open Liaison Office in Tokyo in January, First in Asia",
+    )
+    story = Story(
+        StoryId("s"),
+        tuple(_article(str(n), str(n), title, lead, n) for n, title in enumerate(titles)),
+    )
+    assert (
+        make_headline(story, lead)
+        == "NATO to open liaison office in Tokyo in January, first in Asia"
+    )
+
+
 def test_a_lede_announcing_the_next_round_does_not_lead_where_others_tell_this_one() -> None:
     next_round = """\
 Ana Varga, head of the Norland delegation, has said the next round of talks with Vell over \
