@@ -168,6 +168,13 @@ CASES = [
     ),
     ("an event put off", "The vote on 2 December has been postponed.", TUESDAY, None),
     (
+        "an event that will not take place",
+        "The government withdrew its budget, and the vote set for 9 December will not take "
+        "place.",
+        TUESDAY,
+        None,
+    ),
+    (
         "last year's event",
         "At the summit in Brussels on 14 December last year, leaders agreed to open talks.",
         TUESDAY,
@@ -421,7 +428,7 @@ def test_soonest_first_dated_before_month_only_and_capped() -> None:
         _story("A hearing is expected in December.", story_id="s-month"),
         *(
             _story(f"The vote is due on {day} December.", story_id=f"s-{day:02d}")
-            for day in (20, 3, 11, 5, 27, 14, 8)
+            for day in (20, 3, 11, 5, 27, 14, 8, 22, 9)
         ),
     ]
     items = find_events(stories, ISSUE)
@@ -430,6 +437,26 @@ def test_soonest_first_dated_before_month_only_and_capped() -> None:
     assert days == sorted(d for d in days if d is not None)
     assert days[0] == date(2026, 12, 3)
     assert all(i.story_id != "s-month" for i in items)  # month-only sorts after the days
+    # The cap keeps the first stories' dates, the issue's order: not the 9th's.
+    assert all(i.story_id != "s-09" for i in items)
+
+
+def test_each_storys_soonest_date_comes_before_any_storys_second() -> None:
+    busy = _story(
+        *(
+            f"The {name} board will meet on {day} December."
+            for name, day in zip(
+                ("port", "rail", "bus", "ferry", "tram", "road", "air", "canal", "bridge"),
+                (7, 8, 9, 10, 11, 14, 15, 16, 17),
+                strict=True,
+            )
+        ),
+        story_id="s-busy",
+    )
+    later = _story("The office will open on 15 January 2027.", story_id="s-later")
+    items = find_events([busy, later], ISSUE)
+    assert len(items) == MAX_ITEMS
+    assert items[-1].story_id == "s-later" and items[-1].day == date(2027, 1, 15)
 
 
 def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:
@@ -450,8 +477,9 @@ def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:
     # The stories' own dates come first: a full calendar leaves none for it.
     full = [
         _story(f"The vote is due on {day} December.", story_id=f"s-{day:02d}")
-        for day in (20, 13, 14, 15, 16, 17)
+        for day in (20, 13, 14, 15, 16, 17, 18, 19)
     ]
+    assert len(full) == MAX_ITEMS
     assert all(i.story_id != "s-brief" for i in find_events(full, ISSUE, also=[brief]))
 
 
