@@ -651,21 +651,7 @@ def score_sentences(
         )
         best[source_of, np.arange(len(candidates))] = 0.0
         support = best.sum(axis=0) / (len(sources) - 1)
-    # A line without a stop above the report (a subheading, a dek: "Belgium holds firm
-    # on guarantees as decision is pushed to leaders' summit") does not push its lede
-    # down: the prior counts the sentences before it, not the lines.
-    lines_before = np.zeros(len(candidates))
-    unended_so_far: dict[int, int] = {}
-    for i, c in enumerate(candidates):
-        lines_before[i] = unended_so_far.get(c.doc, 0)
-        if c.unended:
-            unended_so_far[c.doc] = unended_so_far.get(c.doc, 0) + 1
-    position = np.array(
-        [
-            1.0 / (1.0 + max(0.0, c.position - lines_before[i]) / _POSITION_SCALE)
-            for i, c in enumerate(candidates)
-        ]
-    )
+    position = np.array([_position_prior(c.position) for c in candidates])
     scores = centrality + _SUPPORT_WEIGHT * support + _POSITION_WEIGHT * position
     informal = [bool(_INFORMAL.search(_QUOTED_WHOLE.sub("", c.text))) for c in candidates]
     scores[np.array(informal, dtype=bool)] *= _INFORMAL_WEIGHT
@@ -1374,6 +1360,12 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
     return sorted(ledes, key=lambda i: -_lead_value(scored, i, every_lede))[:_LEADS_TRIED]
 
 
+def _position_prior(position: int) -> float:
+    """How much a sentence's place in its article says it is the news: halved at
+    ``_POSITION_SCALE``."""
+    return 1.0 / (1.0 + position / _POSITION_SCALE)
+
+
 def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]) -> float:
     """The lede's score, more if other outlets open with the same event, adjusted for
     saying when (more) or opening like a feature, telling a tally since an earlier time
@@ -1381,6 +1373,11 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     candidate = scored.candidates[index]
     text = candidate.text
     value = float(scored.scores[index])
+    # A line without a stop above the report (a dek: "Belgium holds firm on guarantees
+    # as decision is pushed to leaders' summit") does not push its lede down.
+    above = [scored.candidates[i] for i in ledes.get(candidate.doc, ()) if i != index]
+    if candidate.position and all(c.unended for c in above if c.position < candidate.position):
+        value += _POSITION_WEIGHT * (_position_prior(0) - _position_prior(candidate.position))
     others = [d for d in ledes if d != scored.candidates[index].doc]
     if others:
         vector = scored.vectors[index]

@@ -169,8 +169,7 @@ CASES = [
     ("an event put off", "The vote on 2 December has been postponed.", TUESDAY, None),
     (
         "an event that will not take place",
-        "The government withdrew its budget, and the vote set for 9 December will not take "
-        "place.",
+        "The government withdrew its budget, and the vote set for 9 December will not take place.",
         TUESDAY,
         None,
     ),
