@@ -164,7 +164,7 @@ _DEATHS = re.compile(
     rf"over|nearly|almost|some|about|around|as\s+many\s+as|up\s+to))?\s+(?:a\s+)?{_COUNT}"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
-    rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
+    rf"(?:(?:confirmed|reported|found)\s+)?(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
     # "The number of people killed ... rose to 23": a count that rises (one that falls,
     # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
     rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"

@@ -329,6 +329,32 @@ def _write_up(
             if again[:1] != briefly[:1]:
                 headline = _headline(story, seen, again, word_cases)
             scored, briefly = seen, again
+    # An older, lower toll in whatever words ("At least a dozen people were killed" under
+    # "climbed to 41") is no second sentence of the Briefly: two tolls contradict. Nor is
+    # a state an older report told in the present ("Signal No. 4 remains raised over
+    # Eastern Samar" on day one, under day four's toll): by the lead's day it has moved
+    # on. The rest of the Briefly is chosen again without them.
+    if briefly:
+        lead = briefly[0]
+        rest = [i for i in range(len(scored.candidates)) if i != lead]
+        kept = set(below_told_toll(scored, articles, [lead], rest, exact=False, anywhere=True))
+        behind = frozenset(
+            i
+            for i in rest
+            if i not in kept
+            or (
+                _STILL.search(scored.candidates[i].text)
+                and (written_on(lead) - written_on(i)).days >= _STALE_STATE_DAYS
+            )
+        )
+        if behind & set(briefly):
+            seen, again = _briefly_of_now(
+                scored, options.briefly_words, lead_docs, stale_of, written_on, superseded | behind
+            )
+            if again[:1] == [lead]:
+                scored, briefly = seen, again
+            else:
+                briefly = [i for i in briefly if i not in behind]
     used = set(briefly)
     perspectives = _select_perspectives(
         scored, briefly, story, options.max_perspectives, superseded
@@ -500,6 +526,14 @@ def _briefly_of_now(
         if not _says_again(scored, index, told):
             told.append(index)
     return scored, told
+
+
+# A state told as holding when it was written, and how many days older than the lead's
+# report it must be to have moved on.
+_STILL = re.compile(
+    r"\b(?:remains?|remained\s+in\s+place|is\s+still|are\s+still|continues?\s+to|stays?)\b"
+)
+_STALE_STATE_DAYS = 2
 
 
 def _tells_history(text: str, year: int) -> bool:

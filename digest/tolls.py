@@ -261,6 +261,12 @@ def _people_kinds(text: str) -> frozenset[str]:
     return frozenset(people_counted(text, vague=True))
 
 
+def _in_another_country(one: str, two: str) -> bool:
+    """Whether both sentences name countries and none in common."""
+    ones, twos = countries_named(one), countries_named(two)
+    return bool(ones and twos and not ones & twos)
+
+
 def _elsewhere(one: str, two: str) -> bool:
     """Whether two sentences counting people name places and none in common ("missing
     in Benguet after a landslide" beside "missing after their boat sank off Samar"):
@@ -272,7 +278,10 @@ def _elsewhere(one: str, two: str) -> bool:
 # Where a count's people were among the event's places: "most of them in Donggala".
 _BREAKDOWN = re.compile(r",?\s*\b(?:(?:most|many|all|some) of them|mostly|including)\b.*$")
 # A place as a count's sentence names it: "in Benguet", "off Samar", "island of Luzon".
-_PLACE = re.compile(r"\b(?:in|off|near|at|across|outside|of)\s+(?:the\s+)?([A-Z][\w'’\-]+)")
+# A name, not a sum's "of P2 billion".
+_PLACE = re.compile(
+    r"\b(?:in|off|near|at|across|outside|of)\s+(?:the\s+)?([A-Z](?:[a-z][\w'’\-]*|[A-Z]+\b))"
+)
 _NOT_PLACES = frozenset(
     {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
      "January", "February", "March", "April", "May", "June", "July", "August",
@@ -323,12 +332,23 @@ def _counted(scored: ScoredSentences, index: int, kind: str, *, exact: bool = Tr
 
 
 def below_told_toll(
-    scored: ScoredSentences, articles: Sequence[Article], briefly: Sequence[int], notes: list[int]
+    scored: ScoredSentences,
+    articles: Sequence[Article],
+    briefly: Sequence[int],
+    notes: list[int],
+    *,
+    exact: bool = True,
+    anywhere: bool = False,
 ) -> list[int]:
     """``notes`` without a toll lower than a later report's in the Briefly above them
     ("At least 56 people have been killed" under "has risen to 71"), whatever its words;
     not one that names another place ("three people were killed in Andijan"), where most
-    of a toll's dead were being no other place."""
+    of a toll's dead were being no other place. Without ``exact``, a vague toll too ("at
+    least a dozen people were killed" under "climbed to 41"); with ``anywhere``, one
+    naming a place of its own too, unless both name countries and none in common (the
+    Briefly, where two tolls of two days read as one that moved: "27 ... in Agam and
+    Padang Pariaman" under "31 in West Sumatra", not "five in the Philippines" under
+    "seven in Vietnam")."""
     told_tolls = [
         (toll, articles[scored.candidates[j].doc].published, text)
         for j in briefly
@@ -339,12 +359,16 @@ def below_told_toll(
         i
         for i in notes
         if not (
-            (toll := dead_counted(note := scored.candidates[i].text, exact=True))
+            (toll := dead_counted(note := scored.candidates[i].text, exact=exact))
             and not other_count(note)
             and any(
                 toll < told
                 and on > articles[scored.candidates[i].doc].published
-                and not _elsewhere(_BREAKDOWN.sub("", note), lead)
+                and not (
+                    _in_another_country(note, lead)
+                    if anywhere
+                    else _elsewhere(_BREAKDOWN.sub("", note), lead)
+                )
                 for told, on, lead in told_tolls
             )
         )

@@ -256,6 +256,9 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
     assert dead_counted(told, exact=True) == 23
     assert dead_counted("The number of confirmed deaths rose to 35.", exact=True) == 35
+    confirmed = "Officials say 27 people have been confirmed dead and eight are missing."
+    assert dead_counted(confirmed, exact=True) == 27
+    assert dead_counted("At least a dozen people were killed.") == 12
     # A count that falls is a statistic; the killed and injured together are no toll.
     assert dead_counted("The number of people killed on the roads fell to 980.") == 0
     assert dead_counted("The number of people killed or injured rose to 300.") == 0

@@ -3164,3 +3164,46 @@ A woman carries a rug to dry on a wall in the old town, built in 1820 beside the
     # The report tells the news; the pictures' captions are neither news nor background.
     printed = [s.text for s in (*summary.briefly, *summary.also_worth_noting)]
     assert not any("underpass" in n or "rug" in n for n in printed)
+
+
+def test_an_older_lower_toll_or_state_is_no_second_sentence_under_the_newest_toll() -> None:
+    day_one = """\
+At least a dozen people were killed after Typhoon Marisol made landfall in Guiuan late \
+Monday, the civil defence office said on Tuesday.
+
+Signal No. 4 remains raised over the eastern islands.
+
+More than 200,000 people were moved to evacuation centres before the storm hit, the \
+disaster agency said.
+"""
+    day_three = """\
+The death toll from Typhoon Marisol climbed to 41 on Thursday, with 12 people still \
+missing, as the president ordered the release of P2 billion for the rehabilitation of \
+typhoon-hit areas.
+
+Relief flights resumed to the worst-hit island after its airport reopened on Thursday.
+"""
+    day_two = """\
+According to the disaster agency, 27 people have been confirmed dead in Samar and Leyte \
+provinces after Typhoon Marisol.
+
+Rescuers reached three villages cut off by landslides.
+"""
+    story = Story(
+        StoryId("marisol"),
+        (
+            _article(
+                "one", "Island Wire", "At least a dozen dead as Typhoon Marisol hits", day_one, 0
+            ),
+            _article("two", "Sea Post", "Marisol toll reaches 27", day_two, 30),
+            _article("three", "Capital Daily", "Marisol toll climbs to 41", day_three, 72),
+        ),
+    )
+
+    briefly = [s.text for s in summarize_story(story).briefly]
+
+    assert briefly[0].startswith("The death toll from Typhoon Marisol climbed to 41")
+    # Not "at least a dozen" nor "27" beside 41, nor day one's signal as this week's.
+    assert not any("dozen" in s or " 27 " in s or "Signal" in s for s in briefly[1:]), briefly
+    # The rest is chosen again from what is left.
+    assert len(briefly) >= 2, briefly
