@@ -82,6 +82,7 @@ _LEADING_TIME = re.compile(
     rf"^(?:(?:on\s+)?(?:{WEEKDAY_PATTERN}|Today|Yesterday|Tonight|Earlier|Later|Now|Then|Also)"
     rf"(?:\s+(?:morning|afternoon|evening|night))?,?\s+)+"
 )
+_DAY_DATED = re.compile(rf"\b({WEEKDAY_PATTERN})\s*\([^()]{{1,20}}\)")
 _SPEAKER_TAIL = re.compile(
     r"(?:,?\s+(?:on|last|this|late|early|earlier|later|also|again|in a statement|today|"
     r"however|though|too|meanwhile|instead|"
@@ -302,6 +303,8 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
             parts = parts[1:]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)
+    # "on Thursday (Dec. 3)": the outlet's own date of the day goes with the day.
+    who = _DAY_DATED.sub(r"\1", who)
     who = _SPEAKER_TAIL.sub("", who).strip(" ,")
     who = _LEADING_CONJUNCTION.sub("", who)
     who = re.sub(r"^(?:Its|Their|His|Her)\s+(?=[a-z])", "", who)

@@ -151,6 +151,13 @@ FORMS = [
         "the public did not believe it anymore.",
     ),
     (
+        # An outlet's own date of the day goes with the day, out of the speaker.
+        "The Ministry of Foreign Affairs on Thursday (Dec. 3) announced that the island "
+        "will send a rescue team to the typhoon-hit coast.",
+        "The Ministry of Foreign Affairs",
+        "the island will send a rescue team to the typhoon-hit coast.",
+    ),
+    (
         # The intro's place goes on past its comma; the speaker comes after.
         "Speaking at a joint news conference at the defence ministry in Ichigaya, Tokyo, "
         "Lind said the office would help the allies share information on cyber-attacks.",
