@@ -455,6 +455,10 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     others: list[str] = []
     if evidence.places and not words.vocabulary.isdisjoint(evidence.places):
         words = _as_places(words, evidence.places)
+    # A body's sentence counts once however many keywords it holds: "NATO opened a
+    # liaison office in Tokyo last week" in a missile report is one aside, not two
+    # mentions of the topic.
+    sentences: dict[tuple[int, int], tuple[float, bool]] = {}  # weight, beside only
     for keyword, phrase in evidence.phrases:
         if not words.vocabulary.issuperset(phrase):
             continue
@@ -465,13 +469,25 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
             for lead, body_words in zip(words.leads, map(len, words.bodies), strict=True)
         )
         found += sum(_count_phrase(quoted, phrase) for quoted in words.quotations) * _LEAD_WEIGHT
-        found += sum(_count_phrase(body, phrase) for body in words.bodies)
-        if found and keyword in evidence.beside:
+        aside = keyword in evidence.beside
+        in_body = False
+        for article, body in enumerate(words.bodies):
+            for at, weight in _mentions(body, phrase):
+                key = (article, _sentence_at(body, at))
+                held, only = sentences.get(key, (0.0, True))
+                sentences[key] = (max(held, weight), only and aside)
+                in_body = True
+        if (found or in_body) and aside:
             beside += found
             keywords.append(keyword)
-        elif found:
+        elif found or in_body:
             score += found
             (others if keyword.startswith("the name ") else keywords).append(keyword)
+    for weight, only_beside in sentences.values():
+        if only_beside:
+            beside += weight
+        else:
+            score += weight
     for what, bag, share in evidence.bags:
         need = max(_BAG_MIN, math.ceil(share * len(bag)))
         hits = sum(1 for head in words.head_bags if len(bag & _stems_of(head)) >= need)
@@ -522,13 +538,19 @@ def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> float:
 
     Mentions do not overlap: after one, the search goes on past its last word.
     """
+    return sum(weight for _, weight in _mentions(words, phrase))
+
+
+def _mentions(words: list[str], phrase: tuple[str, ...]) -> list[tuple[int, float]]:
+    """Where ``phrase`` is mentioned in ``words``, and what each mention weighs (see
+    :func:`_count_phrase`)."""
     # A word the keyword writes in lower case matches the text in any case.
     loose = {w for w in phrase if not w.startswith(_NAME_MARK)}
     if loose:
         words = [_plain(w) if w.startswith(_NAME_MARK) and _plain(w) in loose else w for w in words]
     needed = set(phrase)
     span = len(phrase) + _GAP
-    count = 0.0
+    found: list[tuple[int, float]] = []
     index = 0
     while index < len(words):
         if words[index] in needed:
@@ -536,11 +558,16 @@ def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> float:
             if _BARRIER in window:
                 window = window[: window.index(_BARRIER)]
             if needed <= set(window):
-                count += _INSIDE_NAME if _inside_name(words, index) else 1.0
+                found.append((index, _INSIDE_NAME if _inside_name(words, index) else 1.0))
                 index += max(window.index(w) for w in needed) + 1
                 continue
         index += 1
-    return count
+    return found
+
+
+def _sentence_at(words: list[str], index: int) -> int:
+    """Which sentence (counted by barriers) ``words[index]`` is in."""
+    return sum(1 for word in words[:index] if word == _BARRIER)
 
 
 def _inside_name(words: list[str], index: int) -> bool:

@@ -411,6 +411,33 @@ def test_a_name_dropped_once_in_the_lead_is_in_passing_and_the_title_is_not() ->
     assert _topic_of(alone, ARCTIC) == "Greenland"
 
 
+def test_two_keywords_in_one_aside_sentence_are_one_mention() -> None:
+    """A missile report that recalls, in one sentence of its body, the alliance's new
+    office in Tokyo is not an alliance story: two keywords in one aside are one mention.
+    Two sentences on it are two."""
+    asia = TopicConfig(
+        name="NATO in Asia", keywords=("NATO", "liaison office", "Indo-Pacific"), description=""
+    )
+    lead = (
+        "North Korea fired an intercontinental ballistic missile into the sea on Friday, "
+        "its first such launch in two years, the South's military said."
+    )
+    filler = " ".join(["The missile flew for about an hour before it fell into the sea."] * 6)
+    aside = "The launch came days after NATO agreed to open a liaison office in Tokyo."
+    once = _story(
+        _article("icbm", "North Korea fires ICBM into the sea", f"{lead}\n\n{filler} {aside}")
+    )
+    twice = _story(
+        _article(
+            "icbm2",
+            "North Korea fires ICBM into the sea",
+            f"{lead}\n\n{filler} {aside} NATO condemned the launch and its office would follow it.",
+        )
+    )
+    assert _topic_of(once, asia) == ""
+    assert _topic_of(twice, asia) == "NATO in Asia"
+
+
 def test_a_name_only_quoted_in_a_teaser_is_someones_words_in_passing() -> None:
     """A feed teaser with nothing else to read counts as a title, but a lawmaker's quoted
     words naming Greenland in a report on EU unity are not a Greenland story; the
