@@ -84,6 +84,11 @@ _DANGLING_START = re.compile(
     r"The (?:second|third|fourth|fifth|other|latter) (?!time\b|half\b|quarter\b|round\b)"
     r"(?=[a-z]))\b(?![-‐])"  # "The two-day summit", "Then-President Obama", "So-called"
 )
+# "In June 2022 the two countries ended ...": "The two" after a fronted time or place.
+_FRONTED_TWO = re.compile(
+    r"^(?:In|On|By|Since|Until|After|Before|During|Last|Earlier|Later|Back)\b[^,.]{0,40}?,?"
+    r"\s+the\s+two\s+(?!(?:hours|days|weeks|months|years|decades)\b)[a-z]+s\b"
+)
 # "Even though he isn't a baby anymore ...": a clause that opens the sentence with a
 # pronoun has no one before it to stand for, comma or not.
 _SUBORDINATE_PRONOUN = re.compile(
@@ -354,7 +359,7 @@ _POINTED_TIME = re.compile(
     r"(?<!\bsaid )(?<!\bsays )(?<!\bwarned )(?<!\bargued )(?<!\bannounced )(?<!\bclaimed )"
     r"(?<!\bbelieve )(?<!\bbelieved )(?<!\bthink )(?<!\bthought )(?<!\bfeared )(?<!\bsaid, )"
     r"\b(?:(?:that|the\s+next|the\s+following|the\s+previous|the\s+preceding)\s+"
-    r"(?:day|night|morning|afternoon|evening|week|weekend)(?![\w-])"
+    r"(?:day|night|morning|afternoon|evening|week|weekend|month|year)(?![\w-])"
     r"|the\s+(?:day|night|week)\s+(?:before|after|earlier)(?=\s*[,.;:!?]|\s*$)"
     # "arrived just over five minutes later", "Two days later, ...": later than a time
     # told before ("an hour later than planned" compares).
@@ -472,6 +477,7 @@ def needs_antecedent(text: str) -> str:
     definite subject ("initiative" for "The initiative, agreed ...")."""
     if (
         _DANGLING_START.match(text)
+        or _FRONTED_TWO.match(text)
         or _HOWEVER.match(text)
         or _SUBORDINATE_PRONOUN.match(text)
         or _ALSO_SUBJECT.match(text)

@@ -119,6 +119,9 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         # Later than a time told before.
         "Coastguard boats reached the ferry just over five minutes later.",
         "Two days later, the harbour board closed the north quay.",
+        # "The two" after a fronted time: which two? A month after which?
+        "In June 2022 the two countries ended their dispute over the island.",
+        "The new wage was signed into law the following month.",
         # Since a time told before.
         "Since then the board has dredged the north quay twice.",
         "By then the night ferry had stopped running.",
@@ -191,6 +194,8 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         # The sentence says which day itself.
         "Setúbal port closed on Friday, and later that day the navy sent three patrol boats.",
         "A ferry ran aground on Nov. 19 and a second one the next day.",
+        "The port law passed in 2019 and took effect the following year.",
+        "In the two years since the ferry sank, fares have doubled.",
         "Yesterday the port closed, and that night the navy sent three patrol boats.",
         "The ferry sank in 2009, and two years later the north quay reopened.",
         "Ferries docked an hour later than planned on Sunday.",
