@@ -1027,6 +1027,13 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Vell has lodged a formal complaint with the Security Council.", True),
         ("The union filed a lawsuit against the ministry over the strikes.", False),
         ("Vell complained to the UN Security Council about the strikes.", True),
+        # A welcome of an agreement, a company's disappointment, a vow of a response.
+        ("Norland on Friday welcomed an agreement between Vell and Ostland on the border.", True),
+        ('Harbour Gate Ports said on Wednesday it was "disappointed" by the court order.', True),
+        ("The Kremlin on Friday vowed a 'painful' response to the decision on the assets.", True),
+        ("Ostland threatened retaliation against the new tariffs.", True),
+        ("Norland welcomed a delegation of Vell's farmers to its capital.", False),
+        ("The ministry vowed to rebuild the bridge by March.", False),
         # A complaint that is the news: to the police, to a regulator.
         ("Ann Holt filed a complaint with the police accusing the senator of assault.", False),
         ("The games maker filed a complaint with the European Commission.", False),

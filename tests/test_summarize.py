@@ -3207,3 +3207,66 @@ Rescuers reached three villages cut off by landslides.
     assert not any("dozen" in s or " 27 " in s or "Signal" in s for s in briefly[1:]), briefly
     # The rest is chosen again from what is left.
     assert len(briefly) >= 2, briefly
+
+
+def test_the_ruling_leads_the_reaction_under_its_dek_and_a_lede_below_furniture_counts() -> None:
+    ruling = """\
+The High Court in Port Vell has suspended a 30-year concession that would have handed four \
+container berths to a Gulf port operator, pending a full hearing.
+
+Justice Ana Lind ruled on Tuesday that the dockworkers had raised serious questions about \
+whether the port authority had consulted the public.
+"""
+    reaction = """\
+Gulf operator says it remains committed to Vell
+
+Harbour Gate Ports said on Wednesday it was "disappointed" by a Vell court order \
+suspending its 30-year concession to run four container berths at the port.
+
+The company said it respected the courts and was confident the deal was lawful.
+"""
+    story = Story(
+        StoryId("berths"),
+        (
+            _article("east", "East Paper", "Vell court suspends port concession", ruling, 2),
+            _article(
+                "gulf", "Gulf Daily", "Harbour Gate 'disappointed' by Vell ruling", reaction, 20
+            ),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert summary.briefly[0].text.startswith("The High Court in Port Vell"), summary.briefly
+    # A lede under a dek and a reading-time line is still its article's lede.
+    loan = """\
+Ministers seal the deal after a year of talks
+
+Estimated reading time: 4 min
+
+Finance ministers agreed on Thursday to lend Vell 140 billion euros backed by frozen \
+central bank assets, after Ostland dropped its objection.
+
+Ostland agreed after the others promised to share the risk.
+"""
+    kremlin = """\
+The Kremlin on Friday vowed a "painful" response to the ministers' decision to lend Vell \
+140 billion euros backed by frozen central bank assets.
+
+"This is theft," the Kremlin's spokesman said.
+"""
+    feature = """\
+It took a year, three summits and many late-night calls, but the ministers finally agreed.
+
+The loan will be paid out over two years.
+"""
+    story = Story(
+        StoryId("loan"),
+        (
+            _article("brx", "Brussels Post", "Ministers agree Vell loan", loan, 2),
+            _article("msk", "Moscow Wire", "Kremlin vows response to loan", kremlin, 20),
+            _article("mag", "Weekly", "How the loan was won", feature, 30),
+        ),
+    )
+
+    assert summarize_story(story).briefly[0].text.startswith("Finance ministers agreed")
