@@ -29,6 +29,7 @@ from digest.places import DEMONYMS, PLACES
 from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
 from digest.text import (
     MONTH_PATTERN,
+    TITLE_WORDS,
     WEEKDAY_PATTERN,
     content_words,
     says_no_comment,
@@ -447,6 +448,10 @@ def find_perspectives(
     # best-ranked statements are enough to choose from, and comparing every pair of a
     # big story's hundreds would cost seconds.
     found = found[:_STATEMENTS_CONSIDERED]
+    # A passer-by one report quotes ("Sereana Koroi says: “My family are all voting for
+    # change.”") speaks after the people the story is about: a bare name, no role, that
+    # no other article names.
+    found.sort(key=lambda f: _passer_by(f.statement.who, documents))
     speaker_of = _speakers(found, sentences, documents)
     chosen: list[_Found] = []
     speakers: set[int] = set()
@@ -464,6 +469,22 @@ def find_perspectives(
             outlets.add(doc)
     chosen = _group_by_stance(chosen, found)
     return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
+
+
+def _passer_by(who: str, documents: Sequence[Sequence[str]]) -> bool:
+    """Whether ``who`` is a bare name (no title, no role) only one article names."""
+    if (
+        not _BARE_NAME.fullmatch(who)
+        or who.split()[0] in TITLE_WORDS
+        or speaker_kind(who) == "body"
+        or len(documents) < 2
+    ):
+        return False
+    surname = re.compile(rf"\b{re.escape(who.split()[-1])}\b")
+    return sum(1 for sentences in documents if any(surname.search(s) for s in sentences)) < 2
+
+
+_BARE_NAME = re.compile(r"[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*){1,2}")
 
 
 def _speakers(

@@ -2042,3 +2042,25 @@ def test_tomorrow_as_a_thing_is_still_a_voice(quote: str) -> None:
 def test_a_day_gone_is_no_voice_whatever_the_form(quote: str) -> None:
     text = f'"{quote}," Finance Minister Ana Holt said.'
     assert find_perspectives([(text, 0)], ARTICLES[:1], limit=3, documents=[[text]]) == []
+
+
+def test_a_passer_by_one_report_quotes_speaks_after_the_people_of_the_story() -> None:
+    from digest.perspectives import find_perspectives
+
+    koro = "Sela Koro said she was voting for change after queuing for two hours in Ba."
+    official = "Election supervisor Losa Vuni said all polling stations had opened on time."
+    minister = "Foreign Minister Hemi Kerr said New Zealand had sent eight observers."
+    documents = [[koro, official], [minister, "Kerr said the count would take days."]]
+    sentences = [(koro, 0), (official, 0), (minister, 1)]
+    articles = [("https://a.example/1", "Island Times"), ("https://b.example/2", "Harbour News")]
+
+    found = find_perspectives(sentences, articles, limit=2, documents=documents)
+
+    assert [p.who for _, p in found] == [
+        "Election supervisor Losa Vuni",
+        "Foreign Minister Hemi Kerr",
+    ]
+    # Named by two reports, a bare name is someone the story is about.
+    documents[1].append("Koro, a teacher, said she had waited two hours.")
+    found = find_perspectives(sentences, articles, limit=2, documents=documents)
+    assert found[0][1].who.startswith("Sela Koro")
