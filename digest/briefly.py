@@ -1366,19 +1366,12 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
     fitting = [
         i for i in shortlist if scored.candidates[i].words <= budget and not leans_on(scored, i)
     ]
-    # Lines without a stop that open an article (a dek, "Estimated reading time: 4 min")
-    # are no sentences of its report: its ledes are its first sentences after them.
-    opening: dict[int, int] = {}
-    for candidate in scored.candidates:
-        if candidate.unended and candidate.position == opening.get(candidate.doc, 0):
-            opening[candidate.doc] = candidate.position + 1
-    shift = [opening.get(c.doc, 0) for c in scored.candidates]
-    ledes = [i for i in fitting if scored.candidates[i].position < LEDE_POSITIONS + shift[i]]
+    ledes = [i for i in fitting if scored.candidates[i].position < LEDE_POSITIONS]
     if not ledes:
         return fitting[:1]
     every_lede: dict[int, list[int]] = {}
     for i, candidate in enumerate(scored.candidates):
-        if candidate.position < LEDE_POSITIONS + shift[i]:
+        if candidate.position < LEDE_POSITIONS:
             every_lede.setdefault(candidate.doc, []).append(i)
     return sorted(ledes, key=lambda i: -_lead_value(scored, i, every_lede))[:_LEADS_TRIED]
 

@@ -296,11 +296,8 @@ def _printed_sentences(story: Mapping[str, Any]) -> list[tuple[str, str]]:
         (f"Briefly sentence {n}", str(s.get("text", "")))
         for n, s in enumerate(story.get("briefly_sentences", []), start=1)
     ]
-    # A voice is read as printed, with its speaker: "Israeli officials say they were not
-    # invited to the Cairo conference" does not repeat the Briefly's "Egypt will host the
-    # Cairo conference", however few words the claim alone has.
     out += [
-        (f"perspective {n}", f"{p.get('who', '')} {p.get('says', '')}".strip())
+        (f"perspective {n}", str(p.get("says", "")))
         for n, p in enumerate(story.get("perspectives", []), start=1)
     ]
     out += [
@@ -314,9 +311,7 @@ def _repeats_within(story: Mapping[str, Any], finding: Any) -> Iterator[Finding]
     printed = _printed_sentences(story)
     # The dates the build adds ("Tuesday (17 November)") are not the sentence's own words:
     # two sentences about the same day are not a repeat.
-    bags = [
-        (where, text, set(content_words(strip_date_annotations(text)))) for where, text in printed
-    ]
+    bags = [(where, text, _words_of(where, text)) for where, text in printed]
     for index, (where, text, bag) in enumerate(bags):
         for other_where, _other_text, other in bags[:index]:
             if bag and other and len(bag & other) / min(len(bag), len(other)) >= _SAME_WORDS:
@@ -326,6 +321,22 @@ def _repeats_within(story: Mapping[str, Any], finding: Any) -> Iterator[Finding]
                     f"says what {other_where} says: {_quote(text)}",
                 )
                 break
+
+
+def _words_of(where: str, text: str) -> set[str]:
+    """The words a printed sentence says, for :func:`_repeats_within`. A voice's claim
+    without the names in it: "they were not invited to the Cairo conference on Gaza's
+    reconstruction" shares the event's names with the Briefly's "Egypt will host the
+    Cairo conference on Gaza's reconstruction", not what it says of them."""
+    words = set(content_words(strip_date_annotations(text)))
+    if where.startswith("perspective"):
+        names = {w for m in _NAME_IN_TEXT.finditer(text) for w in content_words(m.group(0))}
+        words -= names
+    return words
+
+
+# A capitalised word after the first: a name.
+_NAME_IN_TEXT = re.compile(r"(?<=\s)[A-Z][\w'’\-]*")
 
 
 def _repeats_across(stories: Iterable[Mapping[str, Any]]) -> Iterator[Finding]:

@@ -302,9 +302,15 @@ _QUOTE_WORDS = 8
 _QUOTE_FLOOR = 0.04
 # A storm's name is its event's (step 7 too): reports of one typhoon over a week, its
 # toll rising, join as two clusters sharing a quotation do, with the same floor.
+# Not a centre, a missile, a bulletin or a season ("National Hurricane Center", "Storm
+# Shadow missiles", "Tropical Storm Warning", "Hurricane Season"), nor the first word of
+# another name ("Storm Prediction Center").
 _NAMED_STORM = re.compile(
     r"\b(?:(?:Super\s+)?Typhoon|Hurricane|(?:Tropical\s+)?Cyclone|Tropical\s+Storm|Storm|"
-    r"Tropical\s+Depression)\s+(?P<name>[A-Z][a-z]{2,})\b"
+    r"Tropical\s+Depression)\s+(?!(?:Center|Centre|Shadow|Warning|Watch|Prediction|Season|"
+    r"Team|Surge|Tracker|Hunters?|Chasers?|Alley|Force|Command|Advisory|Bulletin|Signal|"
+    r"Relief|Fund|Appeal|Drain|Door|Cellar|Shelter|Names?|Week|Day|Update|Special|Report)\b)"
+    r"(?P<name>[A-Z][a-z]{2,})\b(?!\s+[A-Z])"
 )
 # A quotation: curly marks, „German“ or «French» ones, or straight marks that open before
 # a word and close after one, not after a word (in 'a 6" pipe' the mark is no

@@ -141,6 +141,9 @@ _PRESENT_PLAN = re.compile(
     r"sits|launches|provides|faces|arrive|depart|resume|reopen|convene|begin|meet|go|"
     r"(?:is|are)\s+due)\b"
 )
+# What puts a day after a present verb in a past event's phrase: "after Sunday's protests",
+# "over Monday's leak", "following his release on Monday".
+_BEFORE_AN_EVENT = re.compile(r"\b(?:after|over|following|since|amid|despite)\b")
 # A day looked forward to: "ahead of Saturday's election", "a stay-away until Friday"
 # (told in the present or present perfect; "was closed until Saturday" is gone).
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till)\s+$")
@@ -885,10 +888,12 @@ def _tense(text: str, start: int) -> str | None:
     in its clause ("this weekend, when she was photographed").
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    future = max(
-        (m.end() for pattern in (_FUTURE, _PRESENT_PLAN) for m in pattern.finditer(clause)),
-        default=-1,
-    )
+    future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
+    # A present plan's own day, not one of a past event after it ("faces pressure after
+    # Sunday's protests", "questions over Monday's leak").
+    plans = [m.end() for m in _PRESENT_PLAN.finditer(clause)]
+    if plans and not _BEFORE_AN_EVENT.search(clause, plans[-1]):
+        future = max(future, plans[-1])
     would = max((m.end() for m in _WOULD.finditer(clause)), default=-1)
     past = max(_past_tenses(clause), default=-1)
     if would > max(future, past):

@@ -757,14 +757,19 @@ def _is_news_headline(
     if is_explainer_title(title):
         return False
     # In Title Case ("Japan Wins Pairs Figure Skating") the verb is capitalised too.
-    rest = title.split(" ", 1)[-1]
-    if _is_title_case(title):
+    first, _, rest = title.partition(" ")
+    title_case = _is_title_case(title)
+    if title_case:
         rest = rest.lower()
     if _PRONOUN_START.match(title) or (
         need_verb
         and not _VERB.search(rest)
-        # "NATO to Open Liaison Office in Tokyo": the wires' future, in Title Case.
-        and not _NAMED_THEN_VERB.match(f"{title.split(' ', 1)[0]} {rest}")
+        # "NATO to Open Liaison Office in Tokyo": the wires' future, in Title Case, of a
+        # name (an acronym, a country), not "Players to Watch at the World Cup Draw".
+        and not (
+            (not title_case or first.isupper() or countries_named(first))
+            and _NAMED_THEN_VERB.match(f"{first} {rest}")
+        )
     ):
         return False
     # A title that opens one of the articles' captions is that caption; one that opens

@@ -564,7 +564,9 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
         office = 0
         while office < len(rest) and _is_office(rest[-1 - office]):
             office += 1
-        if office and not honorific:
+        # Only where the reader met an office there too: a title not met is news.
+        met_office = bool(read) and read[-1].capitalize().rstrip(".") in _OFFICE_NAMES
+        if office and not honorific and met_office and not same:
             before = rest[: len(rest) - office]
             if not before or (
                 _BEFORE_A_NAME.fullmatch(before[-1].lower()) or before[-1][-1] in _CLAUSE_MARKS
@@ -633,6 +635,7 @@ def _is_office(word: str) -> bool:
 
 
 _OFFICE_WORDS = frozenset({"Premier", "Prime", "Vice", "Chancellor"})
+_OFFICE_NAMES = (_PERSON_TITLES | _OFFICE_WORDS) - frozenset(_HONORIFICS)
 
 
 def _is_title_word(word: str) -> bool:

@@ -366,7 +366,11 @@ _COUNTRY = re.compile(
     r"(?<![\w.])"
     + _INSIDE_A_NAME
     + r"(?:"
-    + "|".join(map(re.escape, sorted(_COUNTRY_FORMS, key=lambda n: (-len(n), n))))
+    + "|".join(
+        # "PH" is the Philippines as its outlets write it, not "a PH.D." nor "a pH of 7".
+        r"PH(?![.)])(?!\s+of\b)" if name == "PH" else re.escape(name)
+        for name in sorted(_COUNTRY_FORMS, key=lambda n: (-len(n), n))
+    )
     + r")(?!\w|-American)"
     + _MASTHEAD
     + _NOT_THE_COUNTRY

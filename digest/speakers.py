@@ -294,12 +294,7 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
         parts = parts[1:]
         # "Speaking ... in Ichigaya, Tokyo, Rutte": the intro's place goes on into the
         # next part ("Tokyo"); a name's own role ("Rutte, the NATO chief") does not.
-        if (
-            place
-            and len(parts) > 1
-            and (parts[0] in PLACES or countries_named(parts[0]))
-            and parts[1][:1].isupper()
-        ):
+        if place and len(parts) > 1 and (parts[0] in PLACES or countries_named(parts[0])):
             parts = parts[1:]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)

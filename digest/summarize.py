@@ -531,7 +531,11 @@ def _briefly_of_now(
 # A state told as holding when it was written, and how many days older than the lead's
 # report it must be to have moved on.
 _STILL = re.compile(
-    r"\b(?:remains?|remained\s+in\s+place|is\s+still|are\s+still|continues?\s+to|stays?)\b"
+    # "remains raised", not "the remains of the captain".
+    r"(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\bremains?\b"
+    r"(?!\s+(?:of|were|was|are|is|have|had|will)\b)"
+    r"|\bremained\s+in\s+place\b|\b(?:is|are)\s+still\b|\bstays?\s+(?:in\s+place|open|"
+    r"closed|shut|raised|in\s+force)\b"
 )
 _STALE_STATE_DAYS = 2
 

@@ -202,8 +202,9 @@ _TOLD_AS_PAST = re.compile(
 _CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|s|ling)?|postpon\w*|called off|call off|scrapp\w*|scrap|"
     r"delay(?:ed|s)?|put off|suspended|will not go ahead|won['’]t go ahead|not go ahead|"
-    r"(?:will|would)\s+not\s+(?:take\s+place|be\s+held|happen)|"
-    r"won['’]t\s+(?:take\s+place|be\s+held|happen)|"
+    # ... not "will not be held until 13 December": put off to that day.
+    r"(?:will|would)\s+not\s+(?:take\s+place|be\s+held|happen)(?!\s+(?:until|till|before)\b)|"
+    r"won['’]t\s+(?:take\s+place|be\s+held|happen)(?!\s+(?:until|till|before)\b)|"
     r"unlikely|last year|a year ago|years ago|the previous year)\b",
     re.IGNORECASE,
 )
@@ -368,8 +369,8 @@ def _named(sentence: str, story: Story) -> str:
 # can only be.
 _INSTITUTION: Final = re.compile(
     r"The\s+(?P<kind>(?:(?:new|next|incoming|outgoing|interim|caretaker|current)\s+)?"
-    r"(?:parliament|government|cabinet|senate|national assembly|central bank|president|"
-    r"prime minister|army|military|navy|air force|coast guard|opposition|ruling party|"
+    r"(?:parliament|government|cabinet|senate|national assembly|central bank|"
+    r"army|military|navy|air force|coast guard|opposition|ruling party|"
     r"ruling coalition|(?:election|electoral) commission|supreme court|constitutional court|"
     r"(?:finance|foreign|defen[cs]e|interior|health) ministry))\b(?!\s+of\b)"
 )
@@ -389,6 +390,11 @@ def _national(sentence: str, story: Story) -> str:
     if len(countries) != 1:
         return sentence
     country = countries.pop()
+    # Each report opens on that country, and on no other ("Hamas hands over remains of
+    # Gaza hostage" is Israel's military's search too).
+    openings = [countries_named((a.text or a.summary)[:_OPENING_CHARS]) for a in story.articles]
+    if any(named != {country} for named in openings):
+        return sentence
     owner = f"the {country}" if _THE_COUNTRY.match(country) else country
     owner += "'" if owner.endswith("s") else "'s"
     return f"{owner[0].upper()}{owner[1:]} {opening['kind']}{sentence[opening.end() :]}"

@@ -165,6 +165,12 @@ FORMS = [
         "the office would help the allies share information on cyber-attacks.",
     ),
     (
+        "Speaking at a news conference in Ichigaya, Tokyo, the alliance's chief said the "
+        "office would open in January.",
+        "The alliance's chief",
+        "the office would open in January.",
+    ),
+    (
         "Speaking in Brussels, Lind, the alliance's chief, said the office would open soon.",
         "Lind, the alliance's chief",
         "the office would open soon.",

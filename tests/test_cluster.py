@@ -809,6 +809,13 @@ def test_a_named_storms_reports_days_apart_are_one_story() -> None:
         frozenset({TYPHOON_DAY_ONE.url, TYPHOON_DAY_THREE.url}),
         frozenset({OTHER_CYCLONE.url}),
     }
+    # A centre, a missile or a bulletin is no storm's name.
+    for text in (
+        "Ukraine fired Storm Shadow missiles at an arsenal.",
+        "The National Hurricane Center said the storm had weakened.",
+        "The Storm Prediction Center issued a Tropical Storm Warning for the coast.",
+    ):
+        assert len(cluster_module._storm_marks(text)) == 0, text
 
 
 def test_which_texts_carry_countries_and_israel_and_palestine_are_no_conflict() -> None:

@@ -1467,6 +1467,9 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
     assert name_once(listed, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == listed
     # An office the reader met under another name goes too ("Premier" after "Prime
     # Minister"); a description of the reader's own does not ("Trust spokesman").
+    # An office the reader did not meet before the name is news and stays.
+    met_bare = ["Ed Okafor resigned.", "Prime Minister Ed Okafor left the palace."]
+    assert name_once(met_bare, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == met_bare
     premier = ["Prime Minister Ed Okafor resigned.", "Premier Ed Okafor left the palace."]
     assert name_once(premier, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == [
         "Prime Minister Ed Okafor resigned.",

@@ -2883,6 +2883,10 @@ def test_a_listicles_title_is_no_news_headline() -> None:
 
     assert not _is_news_headline("Things to watch at the harbour board meeting this week")
     assert _is_news_headline("Ottawa to pause low-wage harbour work for a year")
+    # In Title Case too, of a name; a listicle's plural is no name.
+    assert _is_news_headline("NATO to Open Liaison Office in Tokyo in January")
+    assert not _is_news_headline("Players to Watch at the World Cup Draw")
+    assert not _is_news_headline("Stocks to Watch Ahead of Fed Meeting")
 
 
 def test_title_case_keeps_a_verbs_particle_capitalised() -> None:
@@ -3238,11 +3242,9 @@ The company said it respected the courts and was confident the deal was lawful.
     summary = summarize_story(story)
 
     assert summary.briefly[0].text.startswith("The High Court in Port Vell"), summary.briefly
-    # A lede under a dek and a reading-time line is still its article's lede.
+    # A lede under a dek leads over a vow of a response.
     loan = """\
 Ministers seal the deal after a year of talks
-
-Estimated reading time: 4 min
 
 Finance ministers agreed on Thursday to lend Vell 140 billion euros backed by frozen \
 central bank assets, after Ostland dropped its objection.

@@ -168,6 +168,12 @@ CASES = [
     ),
     ("an event put off", "The vote on 2 December has been postponed.", TUESDAY, None),
     (
+        "an event put off to its day: that day's",
+        "The electoral commission said the runoff will not be held until December 13.",
+        TUESDAY,
+        (date(2026, 12, 13), date(2026, 12, 1)),
+    ),
+    (
         "an event that will not take place",
         "The government withdrew its budget, and the vote set for 9 December will not take place.",
         TUESDAY,
@@ -645,25 +651,34 @@ def test_an_item_opening_on_the_new_parliament_says_whose_as_its_titles_do() -> 
         )
 
     line = "The new parliament is due to hold its first session on Dec. 9."
-    lead = "The centre-right won the snap election on Sunday."
+    lead = "Bulgaria's centre-right won the snap election on Sunday."
     [item] = find_events([titled(f"{lead} {line}", "Bulgaria's GERB wins snap vote")], ISSUE)
     assert item.text == "Bulgaria’s new parliament is due to hold its first session."
     both = titled(f"{lead} {line}", "GERB wins Bulgarian vote", "Sofia: coalition talks loom")
     [item] = find_events([both], ISSUE)
     assert item.text.startswith("Bulgaria’s new parliament")
+    manila = "Voters in the Philippines chose a new congress on Sunday."
     [item] = find_events(
-        [titled(f"{lead} The president will name a premier on Dec. 9.", "Vote in the Philippines")],
+        [
+            titled(
+                f"{manila} The new cabinet will be sworn in on Dec. 9.", "Vote in the Philippines"
+            )
+        ],
         ISSUE,
     )
-    assert item.text == "The Philippines’ president will name a premier."
-    # Titles naming two countries or none, a sentence naming its own, or an institution
-    # "of" something: left as written.
+    assert item.text == "The Philippines’ new cabinet will be sworn in."
+    # Titles naming two countries or none, a report opening on another country or on
+    # none, a sentence naming its own, an institution "of" something, or a person's
+    # office (whose president?): left as written.
     for text, title in (
         (f"{lead} {line}", "Bulgaria and Romania hold votes"),
         (f"{lead} {line}", "Centre-right wins snap vote"),
-        (f"{lead} The new parliament of Kosovo will meet on Dec. 9.", "Serbia votes"),
-        (f"{lead} The new parliament in Pristina will meet on Dec. 9.", "Serbia votes"),
-        (f"{lead} The government of the region will meet on Dec. 9.", "Serbia votes"),
+        (f"The centre-right won the vote on Sunday. {line}", "Bulgaria's GERB wins"),
+        (f"Hamas handed over an Israeli hostage's remains. {line}", "Gaza hostage returned"),
+        (f"{lead} The new parliament of Kosovo will meet on Dec. 9.", "Bulgaria votes"),
+        (f"{lead} The new parliament in Pristina will meet on Dec. 9.", "Bulgaria votes"),
+        (f"{lead} The government of the region will meet on Dec. 9.", "Bulgaria votes"),
+        (f"{lead} The president will name a premier on Dec. 9.", "Bulgaria votes"),
     ):
         [item] = find_events([titled(text, title)], ISSUE)
         assert item.text.startswith("The "), (text, item.text)
