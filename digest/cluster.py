@@ -307,10 +307,12 @@ _QUOTE_FLOOR = 0.04
 # another name ("Storm Prediction Center").
 _NAMED_STORM = re.compile(
     r"\b(?:(?:Super\s+)?Typhoon|Hurricane|(?:Tropical\s+)?Cyclone|Tropical\s+Storm|Storm|"
-    r"Tropical\s+Depression)\s+(?!(?:Center|Centre|Shadow|Warning|Watch|Prediction|Season|"
-    r"Team|Surge|Tracker|Hunters?|Chasers?|Alley|Force|Command|Advisory|Bulletin|Signal|"
-    r"Relief|Fund|Appeal|Drain|Door|Cellar|Shelter|Names?|Week|Day|Update|Special|Report)\b)"
-    r"(?P<name>[A-Z][a-z]{2,})\b(?!\s+[A-Z])"
+    r"Tropical\s+Depression)\s+(?!(?:Centers?|Centres?|Shadows?|Warnings?|Watch(?:es)?|"
+    r"Prediction|Preparedness|Seasons?|Teams?|Surges?|Trackers?|Hunters?|Chasers?|Alley|"
+    r"Forces?|Command|Advisory|Advisories|Bulletins?|Signals?|Relief|Fund|Appeal|Drains?|"
+    r"Doors?|Cellars?|Shelters?|Names?|Week|Day|Update|Special|Reports?|Troopers?|Risk|"
+    r"Ridge|Lake|Reid|Eurofighters?|Jets?|Fighters?|Warriors?|Sewers?|Water|Damage)\b)"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-z][a-z]*)?)(?![\w\-])"
 )
 # A quotation: curly marks, „German“ or «French» ones, or straight marks that open before
 # a word and close after one, not after a word (in 'a 6" pipe' the mark is no

@@ -141,9 +141,18 @@ _PRESENT_PLAN = re.compile(
     r"sits|launches|provides|faces|arrive|depart|resume|reopen|convene|begin|meet|go|"
     r"(?:is|are)\s+due)\b"
 )
-# What puts a day after a present verb in a past event's phrase: "after Sunday's protests",
-# "over Monday's leak", "following his release on Monday".
-_BEFORE_AN_EVENT = re.compile(r"\b(?:after|over|following|since|amid|despite)\b")
+# A day's possessive, and a deed after "after" or "following": a past event's day,
+# not a plan's ("after winning the vote on", "after his release on", "following the
+# strike on").
+_POSSESSIVE_DAY = re.compile(
+    rf"\W*(?:(?:last|next|this|on|late|early)\s)?(?:{'|'.join(WEEKDAYS)})['’]s\b"
+)
+_AFTER_A_DEED = re.compile(
+    r"\b(?:after|following)\s+(?:[a-z]+ing\b|(?:his|her|their|its)\s+[a-z]+"
+    r"|(?:the|a|an)\s+(?:strike|attack|vote|election|release|arrest|crash|clash|clashes|"
+    r"protests?|raid|blast|explosion|quake|earthquake|storm|fire|shooting|killing|death|"
+    r"defeat|win|victory|loss|ruling|verdict|resignation)\b)"
+)
 # A day looked forward to: "ahead of Saturday's election", "a stay-away until Friday"
 # (told in the present or present perfect; "was closed until Saturday" is gone).
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till)\s+$")
@@ -889,10 +898,12 @@ def _tense(text: str, start: int) -> str | None:
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
-    # A present plan's own day, not one of a past event after it ("faces pressure after
-    # Sunday's protests", "questions over Monday's leak").
+    # A present plan's own day, not a past event's after it: a day's possessive ("faces
+    # pressure after Sunday's protests", "criticism for Sunday's remarks") or a deed
+    # ("after winning the vote on Sunday", "after his release on Monday") is the event's.
     plans = [m.end() for m in _PRESENT_PLAN.finditer(clause)]
-    if plans and not _BEFORE_AN_EVENT.search(clause, plans[-1]):
+    possessive = _POSSESSIVE_DAY.match(text, start) is not None
+    if plans and not (possessive or _AFTER_A_DEED.search(clause, plans[-1])):
         future = max(future, plans[-1])
     would = max((m.end() for m in _WOULD.finditer(clause)), default=-1)
     past = max(_past_tenses(clause), default=-1)

@@ -341,11 +341,12 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
     outlets = {a.outlet.lower() for a in story.articles}
     titles = [_plain_title(a.title, outlets) for a in story.articles]
     openings = _furniture_openings(texts)
+    names = frozenset(m.group(0) for text in texts for m in _MID_SENTENCE_CAPITAL.finditer(text))
     good = []
     for title in dict.fromkeys(titles):
         if not title:
             continue
-        if _is_news_headline(title, openings):
+        if _is_news_headline(title, openings, names=names):
             good.append(title)
             continue
         # "I would scream in my sleep: Women from Syria's Alawite minority tell of ...":
@@ -738,7 +739,11 @@ def _is_news_headline(
     openings: tuple[Sequence[str], Sequence[str]] = ((), ()),
     *,
     need_verb: bool = True,
+    names: frozenset[str] = frozenset(),
 ) -> bool:
+    """Whether ``title`` is a news headline. ``names`` are words the articles write
+    capitalised inside a sentence: a Title Case title opening on one is a name's ("Trump
+    to Visit China"), not a listicle's plural ("Players to Watch")."""
     words = word_count(title)
     if not (_MIN_WORDS <= words <= _MAX_WORDS + 8):
         return False
@@ -767,7 +772,7 @@ def _is_news_headline(
         # "NATO to Open Liaison Office in Tokyo": the wires' future, in Title Case, of a
         # name (an acronym, a country), not "Players to Watch at the World Cup Draw".
         and not (
-            (not title_case or first.isupper() or countries_named(first))
+            (not title_case or first.isupper() or countries_named(first) or first in names)
             and _NAMED_THEN_VERB.match(f"{first} {rest}")
         )
     ):

@@ -564,9 +564,12 @@ def _named_again(text: str, met: str, context: tuple[str, ...]) -> str:
         office = 0
         while office < len(rest) and _is_office(rest[-1 - office]):
             office += 1
-        # Only where the reader met an office there too: a title not met is news.
-        met_office = bool(read) and read[-1].capitalize().rstrip(".") in _OFFICE_NAMES
-        if office and not honorific and met_office and not same:
+        # Only where the reader met the same office under another name ("prime minister"
+        # for "Premier"): an office not met is news ("Prime Minister Pita Kova was sworn
+        # in" after "Opposition leader Pita Kova"; "President" after "Vice President").
+        met_office = _office_words(read)
+        new_office = _office_words(rest[len(rest) - office :])
+        if office and not honorific and met_office and met_office == new_office and not same:
             before = rest[: len(rest) - office]
             if not before or (
                 _BEFORE_A_NAME.fullmatch(before[-1].lower()) or before[-1][-1] in _CLAUSE_MARKS
@@ -636,6 +639,20 @@ def _is_office(word: str) -> bool:
 
 _OFFICE_WORDS = frozenset({"Premier", "Prime", "Vice", "Chancellor"})
 _OFFICE_NAMES = (_PERSON_TITLES | _OFFICE_WORDS) - frozenset(_HONORIFICS)
+# The same office in other words.
+_SAME_OFFICE = {"premier": ("prime", "minister")}
+
+
+def _office_words(words: Sequence[str]) -> frozenset[str]:
+    """The office the last of ``words`` name, in lower case ("japan's prime minister,"
+    -> prime, minister; "Premier" -> prime, minister)."""
+    found: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(".,;:").lower()
+        if bare.capitalize() not in _OFFICE_NAMES:
+            break
+        found.extend(_SAME_OFFICE.get(bare, (bare,)))
+    return frozenset(found)
 
 
 def _is_title_word(word: str) -> bool:

@@ -32,6 +32,7 @@ from digest.text import (
     TITLE_WORDS,
     WEEKDAY_PATTERN,
     content_words,
+    fold_accents,
     says_no_comment,
     word_count,
 )
@@ -451,7 +452,7 @@ def find_perspectives(
     # A passer-by one report quotes ("Sereana Koroi says: “My family are all voting for
     # change.”") speaks after the people the story is about: a bare name, no role, that
     # no other article names.
-    found.sort(key=lambda f: _passer_by(f.statement.who, documents))
+    found.sort(key=lambda f: _passer_by(f.statement, documents))
     speaker_of = _speakers(found, sentences, documents)
     chosen: list[_Found] = []
     speakers: set[int] = set()
@@ -471,17 +472,28 @@ def find_perspectives(
     return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
 
 
-def _passer_by(who: str, documents: Sequence[Sequence[str]]) -> bool:
-    """Whether ``who`` is a bare name (no title, no role) only one article names."""
+def _passer_by(statement: Statement, documents: Sequence[Sequence[str]]) -> bool:
+    """Whether ``statement`` is a quotation of a bare name (no title, no role) that only
+    one article names, however it spells the name ("Zelensky", "Zelenskyy")."""
+    who = statement.who
     if (
         not _BARE_NAME.fullmatch(who)
+        or not statement.says.startswith(("“", '"'))
         or who.split()[0] in TITLE_WORDS
         or speaker_kind(who) == "body"
         or len(documents) < 2
     ):
         return False
-    surname = re.compile(rf"\b{re.escape(who.split()[-1])}\b")
-    return sum(1 for sentences in documents if any(surname.search(s) for s in sentences)) < 2
+    stem = fold_accents(who.split()[-1]).lower()[:_SURNAME_STEM]
+    surname = re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
+    named = sum(
+        1 for sentences in documents if any(surname.search(fold_accents(s)) for s in sentences)
+    )
+    return named < 2
+
+
+# How much of a surname two spellings share: "Zelensk" of "Zelensky" and "Zelenskyy".
+_SURNAME_STEM = 6
 
 
 _BARE_NAME = re.compile(r"[A-Z][a-z][\w'’\-]*(?:\s[A-Z][a-z][\w'’\-]*){1,2}")

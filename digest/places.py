@@ -368,7 +368,7 @@ _COUNTRY = re.compile(
     + r"(?:"
     + "|".join(
         # "PH" is the Philippines as its outlets write it, not "a PH.D." nor "a pH of 7".
-        r"PH(?![.)])(?!\s+of\b)" if name == "PH" else re.escape(name)
+        r"(?<!\()PH(?!\.\w|\))(?!\s+of\b)" if name == "PH" else re.escape(name)
         for name in sorted(_COUNTRY_FORMS, key=lambda n: (-len(n), n))
     )
     + r")(?!\w|-American)"

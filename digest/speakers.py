@@ -69,6 +69,13 @@ _INTRO = re.compile(
 )
 # An intro ending on where ("... at the Defense Ministry in Ichigaya"), before a place's
 # wider place ("Tokyo", "New South Wales").
+# Places that are people's first names as often ("Speaking in Brussels, Jordan, the
+# union's negotiator, said").
+_ALSO_FIRST_NAMES = frozenset(
+    {"Jordan", "Georgia", "Israel", "Victoria", "Chad", "Florence", "Austin", "Sydney",
+     "Adelaide", "Charlotte", "Chelsea", "Virginia", "Carolina", "Eugene", "Orlando"}
+)  # fmt: skip
+_PLACE_NAME = re.compile(r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2}")
 _INTRO_ENDS_IN_A_PLACE = re.compile(r"\b(?:in|at|near|outside|from)\s+(?:[A-Z][\w'’\-]*\s?)+$")
 # A name with its role: "Dylan Nelson, a postdoctoral fellow at the Max Planck Institute
 # for Astrophysics in Munich, Germany" is 15 words; a clause read as a speaker runs longer.
@@ -294,7 +301,19 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
         parts = parts[1:]
         # "Speaking ... in Ichigaya, Tokyo, Rutte": the intro's place goes on into the
         # next part ("Tokyo"); a name's own role ("Rutte, the NATO chief") does not.
-        if place and len(parts) > 1 and (parts[0] in PLACES or countries_named(parts[0])):
+        if (
+            place
+            and len(parts) > 1
+            and _PLACE_NAME.fullmatch(parts[0])
+            and parts[0] not in _ALSO_FIRST_NAMES
+            and (parts[0] in PLACES or countries_named(parts[0]))
+            # Not a name that is a place too: "Speaking in Brussels, Jordan, the union's
+            # negotiator" (Brussels is no part of Jordan).
+            and (
+                not (inner := countries_named(place.group(0)))
+                or bool(inner & countries_named(parts[0]))
+            )
+        ):
             parts = parts[1:]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)

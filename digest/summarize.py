@@ -531,11 +531,10 @@ def _briefly_of_now(
 # A state told as holding when it was written, and how many days older than the lead's
 # report it must be to have moved on.
 _STILL = re.compile(
-    # "remains raised", not "the remains of the captain".
-    r"(?<!\bthe\s)(?<!\bhis\s)(?<!\bher\s)(?<!\btheir\s)\bremains?\b"
-    r"(?!\s+(?:of|were|was|are|is|have|had|will)\b)"
-    r"|\bremained\s+in\s+place\b|\b(?:is|are)\s+still\b|\bstays?\s+(?:in\s+place|open|"
-    r"closed|shut|raised|in\s+force)\b"
+    # "remains raised", "is still closed": a state of alert, a road, a border; not "the
+    # remains of the captain" nor "human remains".
+    r"\b(?:remains?|(?:is|are)\s+still|stays?)\s+(?:raised|hoisted|closed|open|shut|cut|"
+    r"blocked|suspended|in\s+(?:place|force|effect)|on\s+(?:alert|high\s+alert)|under\s+water)\b"
 )
 _STALE_STATE_DAYS = 2
 

@@ -363,6 +363,9 @@ def below_told_toll(
             and not other_count(note)
             and any(
                 toll < told
+                # A count of a few beside the toll (two soldiers whose boat capsized) is
+                # another group's, not the toll's older figure.
+                and (not anywhere or told <= toll * _TOLL_JUMP)
                 and on > articles[scored.candidates[i].doc].published
                 and not (
                     _in_another_country(note, lead)

@@ -202,9 +202,12 @@ _TOLD_AS_PAST = re.compile(
 _CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|s|ling)?|postpon\w*|called off|call off|scrapp\w*|scrap|"
     r"delay(?:ed|s)?|put off|suspended|will not go ahead|won['’]t go ahead|not go ahead|"
-    # ... not "will not be held until 13 December": put off to that day.
-    r"(?:will|would)\s+not\s+(?:take\s+place|be\s+held|happen)(?!\s+(?:until|till|before)\b)|"
-    r"won['’]t\s+(?:take\s+place|be\s+held|happen)(?!\s+(?:until|till|before)\b)|"
+    # ... not "will not be held until 13 December": put off to that day (but "until
+    # further notice" or "until the courts rule" is off).
+    r"(?:will|would)\s+not\s+(?:take\s+place|be\s+held|happen)(?!\s+(?:until|till)\s+"
+    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|"
+    r"won['’]t\s+(?:take\s+place|be\s+held|happen)(?!\s+(?:until|till)\s+"
+    r"(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|"
     r"unlikely|last year|a year ago|years ago|the previous year)\b",
     re.IGNORECASE,
 )

@@ -171,6 +171,12 @@ FORMS = [
         "the office would open in January.",
     ),
     (
+        # A first name that is a place too is the speaker's.
+        "Speaking in Brussels, Jordan, the union's negotiator, said the talks would go on.",
+        "Jordan, the union's negotiator",
+        "the talks would go on.",
+    ),
+    (
         "Speaking in Brussels, Lind, the alliance's chief, said the office would open soon.",
         "Lind, the alliance's chief",
         "the office would open soon.",

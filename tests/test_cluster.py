@@ -814,8 +814,17 @@ def test_a_named_storms_reports_days_apart_are_one_story() -> None:
         "Ukraine fired Storm Shadow missiles at an arsenal.",
         "The National Hurricane Center said the storm had weakened.",
         "The Storm Prediction Center issued a Tropical Storm Warning for the coast.",
+        "Ukraine fired more Storm Shadows, and Storm Troopers marched in Storm Lake.",
     ):
         assert len(cluster_module._storm_marks(text)) == 0, text
+    # A name ending a title, in Title Case, accented or hyphenated is a storm's.
+    for text in (
+        "Floods sweep Poland after Storm Boris\nThe death toll rose on Monday.",
+        "Typhoon Kalmaegi Death Toll Climbs to 114",
+        "Storm Éowyn cuts power to a million homes",
+        "Typhoon In-fa lashes Shanghai",
+    ):
+        assert len(cluster_module._storm_marks(text)) == 1, text
 
 
 def test_which_texts_carry_countries_and_israel_and_palestine_are_no_conflict() -> None:

@@ -724,6 +724,14 @@ def test_a_plan_told_in_the_present_is_to_come() -> None:
         "The deal, reached in Doha on Thursday (3 December), provides for the crossing to "
         "reopen on Monday (7 December)."
     )
+    # A plan's own "after", "over" or "amid" is no past event's.
+    for text, day in (
+        ("The ceasefire takes effect after midnight on Sunday.", "6 December"),
+        ("Parliament convenes after the holiday on Monday.", "7 December"),
+        ("The minister meets bankers over lunch on Friday.", "4 December"),
+    ):
+        weekday = text.split(" on ")[-1].rstrip(".")
+        assert annotate_dates(text, tuesday) == text.replace(weekday, f"{weekday} ({day})")
     # "Will remain closed" is no past tense.
     assert annotate_dates(
         "Schools will remain closed until Wednesday, officials said.", tuesday
@@ -739,6 +747,7 @@ def test_a_plan_told_in_the_present_is_to_come() -> None:
         ("The truce holds after Monday's exchange of fire.", "30 November"),
         ("The minister faces questions over Monday's leak.", "30 November"),
         ("He takes office after winning the vote on Monday.", "30 November"),
+        ("He faces criticism for Monday's remarks.", "30 November"),
     ):
         dated = (
             text.replace("Monday's", f"Monday's ({day})")

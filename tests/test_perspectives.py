@@ -1470,6 +1470,15 @@ def test_a_person_met_in_full_is_called_by_the_surname_after() -> None:
     # An office the reader did not meet before the name is news and stays.
     met_bare = ["Ed Okafor resigned.", "Prime Minister Ed Okafor left the palace."]
     assert name_once(met_bare, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == met_bare
+    # Nor one the reader met under another office: a new office is news.
+    new_office = ["Opposition leader Ed Okafor conceded.", "Prime Minister Ed Okafor was sworn in."]
+    assert name_once(new_office, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == (
+        new_office
+    )
+    appositive = ["Ostland's prime minister, Ed Okafor, spoke.", "Premier Ed Okafor left."]
+    assert name_once(appositive, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."])[1] == (
+        "Okafor left."
+    )
     premier = ["Prime Minister Ed Okafor resigned.", "Premier Ed Okafor left the palace."]
     assert name_once(premier, ["Ed Okafor, 50, said no.", "Okafor said ferries wait."]) == [
         "Prime Minister Ed Okafor resigned.",
@@ -2050,7 +2059,7 @@ def test_a_day_gone_is_no_voice_whatever_the_form(quote: str) -> None:
 def test_a_passer_by_one_report_quotes_speaks_after_the_people_of_the_story() -> None:
     from digest.perspectives import find_perspectives
 
-    koro = "Sela Koro said she was voting for change after queuing for two hours in Ba."
+    koro = "“I am voting for change because nothing works in Ba any more,” said Sela Koro."
     official = "Election supervisor Losa Vuni said all polling stations had opened on time."
     minister = "Foreign Minister Hemi Kerr said New Zealand had sent eight observers."
     documents = [[koro, official], [minister, "Kerr said the count would take days."]]
@@ -2063,7 +2072,10 @@ def test_a_passer_by_one_report_quotes_speaks_after_the_people_of_the_story() ->
         "Election supervisor Losa Vuni",
         "Foreign Minister Hemi Kerr",
     ]
-    # Named by two reports, a bare name is someone the story is about.
+    # Named by two reports, however spelt, a bare name is someone the story is about.
+    spelt = [[koro, official], [minister, "Koró, a teacher, said she had waited two hours."]]
+    found = find_perspectives(sentences, articles, limit=2, documents=spelt)
+    assert found[0][1].who.startswith("Sela Koro")
     documents[1].append("Koro, a teacher, said she had waited two hours.")
     found = find_perspectives(sentences, articles, limit=2, documents=documents)
     assert found[0][1].who.startswith("Sela Koro")

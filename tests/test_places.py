@@ -92,6 +92,7 @@ def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
         ("Georgians head to the polls in the Senate runoff", set()),
         # "PH" as Philippine outlets write it, not a degree, a reading or a brand's.
         ("PH seeks closer NATO ties", {"Philippines"}),
+        ("China must respect the rights of PH.", {"China", "Philippines"}),
         ("A PH.D. student measured a PH of 7 at Pizza Hut (PH)", set()),
         ("The Rome Statute and the Paris Agreement", set()),
         ("The Australian Open final and Real Madrid's win", set()),

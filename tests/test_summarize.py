@@ -2887,6 +2887,9 @@ def test_a_listicles_title_is_no_news_headline() -> None:
     assert _is_news_headline("NATO to Open Liaison Office in Tokyo in January")
     assert not _is_news_headline("Players to Watch at the World Cup Draw")
     assert not _is_news_headline("Stocks to Watch Ahead of Fed Meeting")
+    # A name the articles write inside their sentences opens one too.
+    assert _is_news_headline("Lind to Visit Vell in April", names=frozenset({"Lind"}))
+    assert not _is_news_headline("Lind to Visit Vell in April")
 
 
 def test_title_case_keeps_a_verbs_particle_capitalised() -> None:

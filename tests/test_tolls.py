@@ -147,3 +147,26 @@ def test_an_age_is_no_count_and_a_short_count_in_a_city_is_its_own() -> None:
         "The strike was called by the union's leader, aged 62, teachers said on Monday.",
     ):
         assert first not in _superseded(first, later)
+
+
+def test_in_the_briefly_an_older_lower_toll_goes_but_another_groups_few_dead_stay() -> None:
+    from digest.tolls import below_told_toll
+
+    first = (
+        "At least a dozen people were killed after the typhoon made landfall in Guiuan.\n\n"
+        "Two soldiers were killed on Monday when their rescue boat capsized."
+    )
+    later = "The death toll from the typhoon climbed to 41 on Thursday, officials said."
+    articles = [
+        _article("a", "A", "First report", first, 0),
+        _article("b", "B", "Later report", later, 72),
+    ]
+    scored = score_sentences(
+        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+    )
+    lead = next(i for i, c in enumerate(scored.candidates) if c.text.startswith("The death toll"))
+    rest = [i for i in range(len(scored.candidates)) if i != lead]
+    kept = below_told_toll(scored, articles, [lead], rest, exact=False, anywhere=True)
+    assert [scored.candidates[i].text for i in kept] == [
+        "Two soldiers were killed on Monday when their rescue boat capsized."
+    ]

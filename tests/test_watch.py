@@ -174,6 +174,12 @@ CASES = [
         (date(2026, 12, 13), date(2026, 12, 1)),
     ),
     (
+        "an event off until further notice",
+        "The vote scheduled for December 9 will not take place until further notice.",
+        TUESDAY,
+        None,
+    ),
+    (
         "an event that will not take place",
         "The government withdrew its budget, and the vote set for 9 December will not take place.",
         TUESDAY,
