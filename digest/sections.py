@@ -306,8 +306,14 @@ def _phrases(tokens: Sequence[str], names: frozenset[str]) -> dict[str, str]:
             continue
         a, b = _key(left), _key(right)
         if a and b and len(a) > 2 and len(b) > 2 and a not in names and b not in names:
+            if f"{left} {right}".lower() in _COUNTS:
+                continue  # "death toll": what two disasters' titles count, not a subject
             phrases[f"{a} {b}"] = f"{left} {right}"
     return phrases
+
+
+# Phrases of a report's count, which any two disasters or attacks share.
+_COUNTS = frozenset({"death toll", "toll rises", "toll climbs", "people killed", "people dead"})
 
 
 def _kinds(tokens: Sequence[str]) -> list[str]:

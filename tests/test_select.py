@@ -116,6 +116,22 @@ def test_discovered_sections_are_named_by_what_they_share_and_the_rest_is_elsewh
     )
 
 
+def test_two_disasters_death_tolls_are_no_section_of_their_own() -> None:
+    typhoon = _story(
+        "typhoon",
+        ("Wire", "Typhoon death toll rises to 41 in the Philippines"),
+        ("Post", "Typhoon kills 41, more missing"),
+    )
+    floods = _story(
+        "floods",
+        ("Wire", "Flood death toll rises to 34 in Sri Lanka"),
+        ("Post", "Floods kill 34 as rivers rise"),
+    )
+    topics = _grouped([typhoon, floods], [GREENLAND], max_stories=10)
+    assert "Death toll" not in [t.name for t in topics]
+    assert [t.name for t in topics] == ["Weather and disasters"]
+
+
 def test_a_countrys_politics_and_its_sport_are_no_section_of_its_name() -> None:
     crisis = _story(
         "crisis",
