@@ -41,7 +41,7 @@ import re
 from collections.abc import Sequence
 
 from digest.naming import _PERSON_TITLES
-from digest.places import DEMONYMS
+from digest.places import DEMONYMS, countries_named
 from digest.text import MONTHS, WEEKDAYS, content_words
 
 __all__ = [
@@ -84,10 +84,12 @@ _DANGLING_START = re.compile(
     r"The (?:second|third|fourth|fifth|other|latter) (?!time\b|half\b|quarter\b|round\b)"
     r"(?=[a-z]))\b(?![-‐])"  # "The two-day summit", "Then-President Obama", "So-called"
 )
-# "In June 2022 the two countries ended ...": "The two" after a fronted time or place.
-_FRONTED_TWO = re.compile(
-    r"^(?:In|On|By|Since|Until|After|Before|During|Last|Earlier|Later|Back)\b[^,.]{0,40}?,?"
-    r"\s+the\s+two\s+(?!(?:hours|days|weeks|months|years|decades)\b)[a-z]+s\b"
+# "In June 2022 the two countries ended ...", "Foreign ministers of the three countries
+# met ...": which ones, the sentence before said (unless this one names them first).
+_THE_FEW = re.compile(
+    r"\bthe\s+(?:two|three|four|five)\s+(?:countries|nations|sides|governments|leaders|"
+    r"parties|neighbours|neighbors|allies|states|capitals|men|women)\b",
+    re.IGNORECASE,
 )
 # "Even though he isn't a baby anymore ...": a clause that opens the sentence with a
 # pronoun has no one before it to stand for, comma or not.
@@ -477,7 +479,7 @@ def needs_antecedent(text: str) -> str:
     definite subject ("initiative" for "The initiative, agreed ...")."""
     if (
         _DANGLING_START.match(text)
-        or _FRONTED_TWO.match(text)
+        or _few_unnamed(text)
         or _HOWEVER.match(text)
         or _SUBORDINATE_PRONOUN.match(text)
         or _ALSO_SUBJECT.match(text)
@@ -506,6 +508,21 @@ def needs_antecedent(text: str) -> str:
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
     return match.group("noun") if match else ""
+
+
+def _few_unnamed(text: str) -> bool:
+    """Whether ``text`` speaks of "the two countries" (three, four ...) without naming
+    two before it ("Japan and China said relations between the two countries ...")."""
+    few = _THE_FEW.search(text)
+    if few is None or few.start() == 0:
+        return False  # at the opening, _DANGLING_START's "The two" decides
+    before = text[: few.start()]
+    named = countries_named(before) | {m.group(0) for m in _CAPITALISED.finditer(before)}
+    return len(named) < 2
+
+
+# A name inside the sentence, or two joined at its opening ("Norland and Vell said").
+_CAPITALISED = re.compile(r"(?<=[a-z,] )[A-Z][a-z]+\b|^[A-Z][a-z]+(?= and [A-Z])")
 
 
 def points_back(text: str) -> str:

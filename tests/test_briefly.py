@@ -121,6 +121,7 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "Two days later, the harbour board closed the north quay.",
         # "The two" after a fronted time: which two? A month after which?
         "In June 2022 the two countries ended their dispute over the island.",
+        "Foreign ministers of the three countries met in Kabul in August.",
         "The new wage was signed into law the following month.",
         # Since a time told before.
         "Since then the board has dredged the north quay twice.",
@@ -196,6 +197,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "A ferry ran aground on Nov. 19 and a second one the next day.",
         "The port law passed in 2019 and took effect the following year.",
         "In the two years since the ferry sank, fares have doubled.",
+        "Norland and Vell said ties between the two countries would improve.",
         "Yesterday the port closed, and that night the navy sent three patrol boats.",
         "The ferry sank in 2009, and two years later the north quay reopened.",
         "Ferries docked an hour later than planned on Sunday.",
