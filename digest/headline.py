@@ -59,6 +59,7 @@ __all__ = [
     "WordCases",
     "curl_quotes",
     "ends_short",
+    "from_capitals",
     "has_news_title",
     "headline_from_sentence",
     "is_headline_source",
@@ -540,6 +541,39 @@ def normalise_headline(
     if _is_title_case(text):
         text = _sentence_case(text, texts, cases)
     return _without_relative_day(text)
+
+
+_ACRONYM_LETTERS = 3
+# Short words that are words, not acronyms, in a title set in capitals.
+_SHORT_WORDS = _SMALL_WORDS | frozenset(
+    """he she we it is are was be do go new say set cut hit win top may can has had not no
+    all its his her our who why how now one two six ten day man men war law oil gas age
+    end get got put ask let see far big old key""".split()  # noqa: SIM905
+)
+
+
+def from_capitals(title: str, texts: Sequence[str]) -> str:
+    """``title`` in sentence case when an outlet set it all in capitals ("NATIONWIDE
+    SHUTDOWN AS LABOUR DIGS IN"): each word as the articles write it inside a sentence
+    ("NLC", "Abuja"), else in lower case; as it was when it has lower-case letters."""
+    letters = [c for c in title if c.isalpha()]
+    if len(title.split()) < _MIN_WORDS or not letters or any(c.islower() for c in letters):
+        return title
+    written = " ".join(texts)
+
+    def recased(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if re.search(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", written):
+            return word  # an acronym the articles write so
+        named = word.capitalize()
+        if re.search(rf"(?<=[a-z,;] ){re.escape(named)}\b", written):
+            return named
+        if len(word) <= _ACRONYM_LETTERS and word.lower() not in _SHORT_WORDS:
+            return word  # "EU", "US", "UN": a short word in capitals is most often one
+        return word.lower()
+
+    cased = re.sub(r"[^\W\d_]+", recased, title)
+    return cased[:1].upper() + cased[1:]
 
 
 # "today", "last night": the outlet's day, not the reader's, who opens a weekly issue

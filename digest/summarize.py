@@ -59,7 +59,7 @@ from digest.dates import (
 )
 from digest.embed import sentence_vectors
 from digest.figures import figure_conflicts
-from digest.headline import WordCases, curl_quotes, make_headline
+from digest.headline import WordCases, curl_quotes, from_capitals, make_headline
 from digest.headline import word_cases as cases_of
 from digest.hygiene import clean_title
 from digest.kept import Kept
@@ -994,7 +994,7 @@ def _sources(story: Story) -> tuple[Source, ...]:
         seen.add(article.url)
         # In the headline's quotation marks: "he will 'seriously consider' a run" under
         # a headline that prints ‘seriously consider’ reads as two styles.
-        title = curl_quotes(clean_title(article.title))
+        title = from_capitals(curl_quotes(clean_title(article.title)), [article.text])
         if title and is_opinion(article) and not _SAYS_OPINION.match(title):
             # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
             # that this link is the outlet's view, not its report. After the title: in

@@ -3275,3 +3275,31 @@ The loan will be paid out over two years.
     )
 
     assert summarize_story(story).briefly[0].text.startswith("Finance ministers agreed")
+
+
+def test_a_source_title_set_in_capitals_is_printed_in_sentence_case() -> None:
+    from digest.headline import from_capitals
+
+    text = (
+        "The Nigeria Labour Congress (NLC) began a strike in Abuja on Monday, and the "
+        "EU urged talks."
+    )
+    assert from_capitals("NLC STRIKE: NATIONWIDE SHUTDOWN AS LABOUR DIGS IN IN ABUJA", [text]) == (
+        "NLC strike: nationwide shutdown as Labour digs in in Abuja"
+    )
+    assert from_capitals("US AND EU SAY HE WILL GO", [text]) == "US and EU say he will go"
+    # A title with lower-case letters is as written.
+    assert from_capitals("Strike: FG invites labour to talks", [text]) == (
+        "Strike: FG invites labour to talks"
+    )
+    story = Story(
+        StoryId("strike"),
+        (
+            _article(
+                "ng", "Lagos Paper", "NLC STRIKE: NATIONWIDE SHUTDOWN AS LABOUR DIGS IN", text, 0
+            ),
+            _article("gt", "Gulf Paper", "Nigeria paralysed by general strike", text, 2),
+        ),
+    )
+    titles = {s.outlet: s.title for s in summarize_story(story).sources}
+    assert titles["Lagos Paper"] == "Nationwide shutdown as Labour digs in"
