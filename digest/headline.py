@@ -562,7 +562,10 @@ def from_capitals(title: str, texts: Sequence[str]) -> str:
     written = " ".join(texts)
 
     def recased(match: re.Match[str]) -> str:
-        word = match.group(0)
+        word, possessive = match.group("word"), (match.group("tail") or "").lower()
+        return _recased(word) + possessive
+
+    def _recased(word: str) -> str:
         if re.search(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", written):
             return word  # an acronym the articles write so
         named = word.capitalize()
@@ -572,7 +575,7 @@ def from_capitals(title: str, texts: Sequence[str]) -> str:
             return word  # "EU", "US", "UN": a short word in capitals is most often one
         return word.lower()
 
-    cased = re.sub(r"[^\W\d_]+", recased, title)
+    cased = re.sub(r"(?P<word>[^\W\d_]+)(?P<tail>['’][^\W\d_]+)?", recased, title)
     return cased[:1].upper() + cased[1:]
 
 

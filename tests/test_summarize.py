@@ -3288,6 +3288,7 @@ def test_a_source_title_set_in_capitals_is_printed_in_sentence_case() -> None:
         "NLC strike: nationwide shutdown as Labour digs in in Abuja"
     )
     assert from_capitals("US AND EU SAY HE WILL GO", [text]) == "US and EU say he will go"
+    assert from_capitals("NIGERIA'S UNIONS DIG IN", [text]) == "Nigeria's unions dig in"
     # A title with lower-case letters is as written.
     assert from_capitals("Strike: FG invites labour to talks", [text]) == (
         "Strike: FG invites labour to talks"
