@@ -543,12 +543,10 @@ def normalise_headline(
     return _without_relative_day(text)
 
 
-_ACRONYM_LETTERS = 3
-# Short words that are words, not acronyms, in a title set in capitals.
-_SHORT_WORDS = _SMALL_WORDS | frozenset(
-    """he she we it is are was be do go new say set cut hit win top may can has had not no
-    all its his her our who why how now one two six ten day man men war law oil gas age
-    end get got put ask let see far big old key""".split()  # noqa: SIM905
+# Acronyms of the news that a title in capitals may use where its article does not.
+_ACRONYMS = frozenset(
+    """EU US UK UN UAE NATO IMF ICC ICJ ECB FBI CIA NHS AU ASEAN OPEC GDP COP AI BBC CNN
+    G7 G20 MPs MP PM""".split()  # noqa: SIM905
 )
 
 
@@ -571,8 +569,8 @@ def from_capitals(title: str, texts: Sequence[str]) -> str:
         named = word.capitalize()
         if re.search(rf"(?<=[a-z,;] ){re.escape(named)}\b", written):
             return named
-        if len(word) <= _ACRONYM_LETTERS and word.lower() not in _SHORT_WORDS:
-            return word  # "EU", "US", "UN": a short word in capitals is most often one
+        if word in _ACRONYMS:
+            return word  # "EU", "US": the articles may not write it, but it is one
         return word.lower()
 
     cased = re.sub(r"(?P<word>[^\W\d_]+)(?P<tail>['’][^\W\d_]+)?", recased, title)
