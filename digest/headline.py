@@ -342,7 +342,7 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
     outlets = {a.outlet.lower() for a in story.articles}
     titles = [_plain_title(a.title, outlets) for a in story.articles]
     openings = _furniture_openings(texts)
-    names = frozenset(m.group(0) for text in texts for m in _MID_SENTENCE_CAPITAL.finditer(text))
+    names = word_cases(texts).capitalised
     good = []
     for title in dict.fromkeys(titles):
         if not title:
@@ -558,16 +558,17 @@ def from_capitals(title: str, texts: Sequence[str]) -> str:
     if len(title.split()) < _MIN_WORDS or not letters or any(c.islower() for c in letters):
         return title
     written = " ".join(texts)
+    capitalised = word_cases(texts).capitalised
 
     def recased(match: re.Match[str]) -> str:
         word, possessive = match.group("word"), (match.group("tail") or "").lower()
-        return _recased(word) + possessive
+        return recase(word) + possessive
 
-    def _recased(word: str) -> str:
+    def recase(word: str) -> str:
         if re.search(rf"(?<![\w'’]){re.escape(word)}(?![\w'’])", written):
             return word  # an acronym the articles write so
         named = word.capitalize()
-        if re.search(rf"(?<=[a-z,;] ){re.escape(named)}\b", written):
+        if capitalised & {named, f"{named}'s", f"{named}’s"}:
             return named
         if word in _ACRONYMS:
             return word  # "EU", "US": the articles may not write it, but it is one
