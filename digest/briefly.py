@@ -46,6 +46,7 @@ from digest.places import countries_named
 from digest.softnews import dead_counted
 from digest.text import (
     MONTHS,
+    TITLE_WORDS,
     WEEKDAY_PATTERN,
     WEEKDAYS,
     content_words,
@@ -545,6 +546,15 @@ _HABIT = re.compile(
     r"|\bevery (?:spring|summer|autumn|fall|winter|morning|evening|night|year)\b"
 )
 _REPORTED = re.compile(r"\b(?:said|says|announced|reported|told)\b")
+# A person's full name, then the middle of an act: "Nino Beridze was making tea",
+# "Ana Lind had just locked the shop". Two to three capitalised words, so a place or an
+# office ("Police were searching") is not a person; a title before the name
+# ("Minister Ana Lind was ...") is not a scene's opening either.
+_PERSON_DOING = re.compile(
+    r"^(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Many)\s)"
+    r"([A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*){1,2}),?(?:\s\d{1,3},)?\s"
+    r"(?:(?:was|had been)\s(?:just\s|still\s|already\s)?\w+ing|had just\s\w+ed)\b"
+)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -1029,14 +1039,27 @@ def _leans_on(scored: ScoredSentences, index: int) -> str:
     return introduced_before(candidate.text, sentences[:at], scored.titles)
 
 
-def opens_on_a_scene(text: str) -> bool:
+def opens_on_a_scene(text: str, known: frozenset[str] | None = None) -> bool:
     """Whether a lede sets a scene instead of telling news: a feature's opening ("When
     the rains came ...", "There was a time ...") or a habit ("The lagoons used to turn
     pink with flamingos every spring"), saying no day and reporting no one. "After 15
-    months of war, Israel and Hamas agreed on Wednesday ..." is news."""
+    months of war, Israel and Hamas agreed on Wednesday ..." is news.
+
+    Given the names a reader knows (``known``, lower-cased words), a lede that opens on
+    someone else in the middle of doing something ("Nino Beridze was making tea in her
+    kitchen when the floor beneath her jumped") is a scene too: an anecdote, with the
+    news paragraphs below. "Rescuers were searching ..." opens on no one's name."""
     if _WHEN.search(text) or _REPORTED.search(text):
         return False
-    return bool(_FEATURE_OPENING.match(text) or _HABIT.search(text))
+    if _FEATURE_OPENING.match(text) or _HABIT.search(text):
+        return True
+    if known is None:
+        return False
+    person = _PERSON_DOING.match(text)
+    if person is None:
+        return False
+    name = person.group(1).split()
+    return not any(w in TITLE_WORDS for w in name) and not {w.lower() for w in name} & known
 
 
 def is_explainer_title(title: str) -> bool:

@@ -358,18 +358,58 @@ def _lead_sentence(
                 # A feature opens on a scene ("The lagoons ... used to turn pink with
                 # flamingos every spring"); its feed's dek, if it has one of its own,
                 # says what the story is.
-                if not feed and opens_on_a_scene(sentence):
+                if not feed and opens_on_a_scene(sentence, known):
                     scene = sentence
                     break
-                return scene if scene and opens_on_a_scene(sentence) else sentence
+                if scene and opens_on_a_scene(sentence, known):
+                    break  # the feed's teaser is the scene again
+                return sentence
             fallback = fallback or sentence
     if scene:
-        return scene
+        return _news_below(text, scene, known) or scene
     if after_lead:
         return ""
     # A sentence that goes on from the headline is redundant; one that leans on what the
     # reader has not seen ("And that's not counting ...") does not read at all.
     return repeats or fallback or voiced_last
+
+
+def _news_below(text: str, scene: str, known: frozenset[str]) -> str:
+    """The first sentence below a scene-setting lede that reports the news: one that
+    says who told it or when ("The Ministry of Internal Affairs said one man, aged 72,
+    died ..."), stands alone and is no one's unattributed words. An anecdote's news
+    comes a few paragraphs down; past ``_SCENE_SENTENCES`` the page is telling its
+    story, and the scene, which is the page's own opening, stays."""
+    sentences = clean_sentences(text, _SCENE_SENTENCES)
+    if scene not in sentences:
+        return ""
+    below = sentences[sentences.index(scene) + 1 :]
+    for sentence, voiced in zip(below, voiced_sentences(below), strict=True):
+        words = word_count(sentence)
+        if voiced or not _BRIEF_MIN_WORDS <= words <= _BRIEF_MAX_WORDS:
+            continue
+        if sentence[0] in _QUOTE_MARKS or not sentence.rstrip("\"'”’)").endswith("."):
+            continue
+        speaker = closing_speaker(sentence)
+        if speaker and not set(content_words(speaker)) <= known:
+            continue
+        if needs_antecedent(sentence) or not quotes_balance(sentence):
+            continue
+        if opens_on_a_scene(sentence, known) or not _TELLS_NEWS.search(sentence):
+            continue
+        return sentence
+    return ""
+
+
+# How far below a scene-setting lede its news may be: an anecdote runs two to four
+# paragraphs of one or two sentences before the report (a judgement from the replica
+# weeks' features; past this the page is a feature, not a report with a scene on top).
+_SCENE_SENTENCES = 10
+# A report's verbs: someone told it, or it happened to people.
+_TELLS_NEWS = re.compile(
+    r"\b(?:said|says|announced|reported|confirmed|told|according to|"
+    r"died|killed|injured|wounded|arrested|charged|evacuated)\b"
+)
 
 
 def _dek(text: str, outlet: str) -> str:

@@ -135,6 +135,36 @@ def test_a_features_scene_setting_opening_gives_way_to_its_feeds_dek() -> None:
     assert _brief_sentence("Port opens", news, summary=dek) == news
 
 
+def test_an_anecdotal_lede_gives_way_to_the_report_a_few_paragraphs_down() -> None:
+    scene = (
+        "Marta Kovac was hanging washing on her balcony when the hillside above the road gave way."
+    )
+    below = [
+        '"It sounded like a train. I took my daughter and ran," Kovac, 41, said.',
+        "She said she saw a delivery van pushed off the road by the mud.",
+        "The regional civil protection agency said two people died and 30 homes were "
+        "evacuated after the landslide near the town of Vrana on Tuesday evening.",
+        "Roads into the valley will stay closed until engineers check the slope.",
+    ]
+    text = "\n\n".join([scene, *below])
+    title = "Landslide buries road near Vrana"
+    report = _brief_sentence(title, text, summary=scene)
+    assert report.startswith("The regional civil protection agency said two people died")
+    # A scene someone reports ("aides said") is news, and so is one of someone the
+    # headline names.
+    known = "Marta Kovac was speaking to farmers in Vrana when the hillside gave way, aides said."
+    assert _brief_sentence(title, known) == known
+    named = "Marta Kovac was hanging washing on her balcony when the hillside gave way."
+    headline = "Marta Kovac's road buried by landslide near Vrana"
+    assert _brief_sentence(headline, "\n\n".join([named, *below])) == named
+    # With no report below it (only her own words), the scene is the line.
+    alone = "\n\n".join([scene, *below[:2]])
+    assert _brief_sentence(title, alone) == scene
+    # A title is an office, not a stranger's scene: "Minister Ana Lind was visiting ...".
+    office = "Minister Ana Lind was visiting the valley when the hillside above the road gave way."
+    assert _brief_sentence(title, "\n\n".join([office, *below])) == office
+
+
 def test_a_standfirst_above_its_byline_gives_way_to_the_report() -> None:
     report = (
         "The government on Tuesday extended a ban on diesel exports until the end of "
