@@ -328,6 +328,12 @@ def _with_stories(
         "watch_story": lambda item: next(
             (entry for entry in stories if entry.story.story_id == item.story_id), None
         ),
+        # An event from an "Also in the news" item has no story to point to, and its
+        # sentence seldom says where it is ("Official campaigning begins."): the item's
+        # headline does ("(Outlet, “Kyrgyzstan clears six candidates for vote”)").
+        "watch_headline": lambda item: next(
+            (b.headline for b in issue.also_in_the_news if b.story_id == item.story_id), ""
+        ),
     }
 
 

@@ -925,6 +925,29 @@ def test_also_in_the_news_and_what_to_watch() -> None:
     assert "Also in the news" not in bare and "What to watch" not in bare
 
 
+def test_a_watch_line_from_also_in_the_news_names_the_items_headline() -> None:
+    issue = make_full_issue()
+    brief = issue.also_in_the_news[0]
+    ahead = WatchItem(
+        month=date(2024, 5, 1),
+        day=date(2024, 5, 20),
+        text="Talks <resume> at the port authority.",
+        outlet=brief.outlet,
+        url=brief.url,
+        story_id=brief.story_id,
+    )
+    rendered = render_issue(replace(issue, watch=(*issue.watch, ahead)), make_newsletter())
+    text = " ".join(rendered.text.split())
+    assert (
+        f"Monday 20 May: Talks <resume> at the port authority. ({brief.outlet}, “{brief.headline}”)"
+    ) in text
+    watch = rendered.html.split(">What to watch</h2>", 1)[1].split("</ul>", 1)[0]
+    assert "Talks &lt;resume&gt; at the port authority." in watch
+    assert f"{brief.outlet}</a>, “{brief.headline}”)</li>" in watch
+    # A line from a story points to the story, not to a headline.
+    assert re.search(r"14 May\. \(<a [^>]+>[^<]+</a>, story \d+\)</li>", watch)
+
+
 def test_also_in_the_news_is_shortened_before_the_opening_s_stories() -> None:
     big = make_full_issue(60)
     issue = replace(big, also_in_the_news=news_items(30))
