@@ -57,6 +57,9 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    else in common; a template quoted on two outlets' pages has nothing else in common.
    A named storm ("Typhoon Pilandok") in two clusters' leads joins them alike: its toll,
    told over several days, is one event however far the time discount puts its reports.
+   So does a disaster or an abduction at a place of its own, named in two clusters'
+   titles ("Landslide buries dozens in Hpakant", "Toll rises to 31 in Hpakant mine
+   landslide"), when the pair passes its bar before the time discount.
 
 8. **What the reports say, beside their words.** Two outlets' reports of one event are
    often worded apart ("Quake shakes Tokyo", "Tremor rattles Japanese capital"), and
@@ -314,6 +317,49 @@ _NAMED_STORM = re.compile(
     r"Ridge|Lake|Reid|Eurofighters?|Jets?|Fighters?|Warriors?|Sewers?|Water|Damage)\b)"
     r"(?P<name>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?:-[A-Za-z][a-z]*)?)(?![\w\-])"
 )
+# An incident in a title (step 7): its kind, however the outlet words it. Not a verb
+# that is often something else ("Trump blasts", "North Korea fires", "shares crash"): a
+# singular noun of those.
+_INCIDENT = re.compile(
+    r"\b(?:(?:land|mud)slides?|(?:earth)?quakes?|floods?|flooding|(?:wild|bush)fires?|fire|"
+    r"blaze|explosions?|blast|collapses?|crash|derail(?:s|ed|ment)?|eruptions?|avalanches?|"
+    r"stampedes?|capsiz(?:e|es|ed)|shipwrecks?|kidnap(?:s|ped|ping|pings)?|"
+    r"abduct(?:s|ed|ion|ions)?)\b",
+    re.IGNORECASE,
+)
+_INCIDENT_KIND = {
+    **dict.fromkeys(("landslide", "landslides", "mudslide", "mudslides"), "slide"),
+    **dict.fromkeys(("quake", "quakes", "earthquake", "earthquakes"), "quake"),
+    **dict.fromkeys(("floods", "flooding"), "flood"),
+    **dict.fromkeys(("wildfire", "wildfires", "bushfire", "bushfires", "blaze"), "fire"),
+    **dict.fromkeys(("explosions", "blast"), "explosion"),
+    "collapses": "collapse",
+    **dict.fromkeys(("derails", "derailed", "derailment"), "derail"),
+    "eruptions": "eruption",
+    "avalanches": "avalanche",
+    "stampedes": "stampede",
+    **dict.fromkeys(("capsizes", "capsized", "shipwreck", "shipwrecks"), "capsize"),
+    **dict.fromkeys(
+        (
+            "kidnap",
+            "kidnaps",
+            "kidnapped",
+            "kidnapping",
+            "kidnappings",
+            "abduct",
+            "abducts",
+            "abducted",
+            "abduction",
+            "abductions",
+        ),
+        "abduction",
+    ),
+}
+# Names that are regions, not places of one event.
+_NOT_PLACES = frozenset(
+    "africa asia europe america americas middle east west north south central northern "  # noqa: SIM905
+    "southern eastern western pacific atlantic arctic gulf".split()
+)
 # A quotation: curly marks, „German“ or «French» ones, or straight marks that open before
 # a word and close after one, not after a word (in 'a 6" pipe' the mark is no
 # quotation's; 'proud," said' closes). One paragraph at most, so an unclosed mark does
@@ -467,7 +513,35 @@ def cluster_texts(
     labels = join_exclusive(labels, smoothed, runs, _QUOTE_FLOOR, hours, old, told=told)
     storms = [_storm_marks(text) for text in texts]
     labels = join_exclusive(labels, smoothed, storms, _QUOTE_FLOOR, hours, old, told=told)
+    if titles is not None and names:
+        incidents = [_incident_marks(title, names) for title in titles]
+        # Not discounted by time: a toll told on day one and day four is one event.
+        labels = join_exclusive(labels, linked, incidents, _QUOTE_FLOOR, bars=thresholds)
     return _first_seen_order(labels)
+
+
+def _incident_marks(title: str, names: frozenset[str]) -> IntArray:
+    """A disaster or an abduction and where it struck, as ``title`` names them, hashed:
+    "Landslide buries dozens in Hpakant" on day one and "Death toll rises to 23 in
+    Hpakant jade mine landslide" on day four are one event, however far the time
+    discount puts them (step 7). The place is a proper name of the window (``names``)
+    that is no country: two landslides in one country in one week are two events, and
+    nothing short of a place of its own says one is the other."""
+    kinds = {
+        _INCIDENT_KIND.get(m.group(0).lower(), m.group(0).lower())
+        for m in _INCIDENT.finditer(title)
+    }
+    if not kinds:
+        return _NO_RUNS
+    places = {
+        word
+        for word in content_words(title)
+        if word in names and word not in _NOT_PLACES and not countries_named(word.title())
+    }
+    return np.array(
+        sorted({hash(("incident", kind, place)) for kind in kinds for place in places}),
+        dtype=np.int64,
+    )
 
 
 def _storm_marks(text: str) -> IntArray:

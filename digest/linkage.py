@@ -338,11 +338,13 @@ def join_exclusive(
     hours: FloatArray | None = None,
     carried: BoolArray | None = None,
     told: FloatArray | None = None,
+    bars: FloatArray | None = None,
 ) -> IntArray:
     """``labels`` after joining every two clusters that share a mark no third cluster
     holds, when their mean pairwise cosine (of ``vectors``), discounted by the time
     between them as in ``average_linkage``, is at least ``floor``, and neither shares
-    marks with another cluster that passes the floor.
+    marks with another cluster that passes the floor. With ``bars`` (one per row), the
+    pair must also reach the mean bar of its members, as ``average_linkage`` asks.
 
     ``marks`` gives each row's mark ids (any int64 values, each once per row). A mark
     held by three or more clusters is common ground, not evidence; a cluster that shares
@@ -373,6 +375,9 @@ def join_exclusive(
         times = (member @ _clocks(len(labels), hours, told, old).T).T
         score = score * _time_discount(_gaps(times, left, right))
     passing = score >= floor
+    if bars is not None:
+        bar_sums = member @ np.asarray(bars, dtype=np.float64)
+        passing &= score >= (bar_sums[left] + bar_sums[right]) / (sizes[left] + sizes[right])
     left, right = left[passing], right[passing]
     partners = np.bincount(np.concatenate([left, right]), minlength=count)
     alone = (partners[left] == 1) & (partners[right] == 1)

@@ -26,7 +26,7 @@ from markupsafe import Markup
 
 from digest.config import NewsletterConfig
 from digest.errors import TemplateError
-from digest.inbox import preheader, subject_line
+from digest.inbox import preheader, short_headline, subject_line
 from digest.layout import (
     LAST_FITS,
     OPENING_STORIES,
@@ -81,6 +81,9 @@ _SUBJECT_CHARS: Final = 140
 # After the preheader: invisible characters that keep inbox previews from running on
 # into the email's first lines (the masthead, "View in your browser").
 _PREHEADER_FILLER: Final = Markup("&#847;&zwnj;&nbsp;" * 40)
+# An "Also in the news" headline named in a What to watch line: what the item is about,
+# not the whole of a 30-word title made of its lead (two lines of the plain text).
+_WATCH_HEADLINE_CHARS: Final = 80
 # System fonts only: a web font would need a <link> to a font host (an external request
 # many clients block, and the email checker fails).
 _FONT_STACK: Final = (
@@ -332,7 +335,12 @@ def _with_stories(
         # sentence seldom says where it is ("Official campaigning begins."): the item's
         # headline does ("(Outlet, “Kyrgyzstan clears six candidates for vote”)").
         "watch_headline": lambda item: next(
-            (b.headline for b in issue.also_in_the_news if b.story_id == item.story_id), ""
+            (
+                short_headline(b.headline)
+                for b in issue.also_in_the_news
+                if b.story_id == item.story_id
+            ),
+            "",
         ),
     }
 

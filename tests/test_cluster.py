@@ -827,6 +827,59 @@ def test_a_named_storms_reports_days_apart_are_one_story() -> None:
         assert len(cluster_module._storm_marks(text)) == 1, text
 
 
+LANDSLIDE_DAY_ONE = _article(
+    "https://a.example/sakhant-landslide",
+    "Valley Times",
+    "Landslide buries dozens of miners in Sakhant",
+    "A heap of mining waste collapsed onto a workers' camp at a jade mine in Sakhant in "
+    "northern Myanmar on Sunday, killing at least 14 people and leaving dozens missing, a "
+    "rescue official in Sakhant said. Rescue teams dug through mud with shovels.",
+)
+LANDSLIDE_DAY_FOUR = _article(
+    "https://b.example/sakhant-toll",
+    "Border Post",
+    "Death toll rises to 31 in Sakhant jade mine landslide",
+    "Rescuers recovered eight more bodies on Thursday, taking the toll from the collapse "
+    "in Sakhant to 31, local officials in Sakhant said, as the search for about 20 missing "
+    "people went on in the rain. Families waited at the edge of the pit for news.",
+    hours=80,
+)
+OTHER_LANDSLIDE = _article(
+    "https://c.example/moreh-landslide",
+    "Delta News",
+    "Landslide hits a village near Moreh, five dead",
+    "A landslide triggered by heavy rain hit a hillside village near Moreh in western "
+    "Myanmar on Tuesday, killing five people and destroying a dozen homes, officials in "
+    "Moreh said. Rescue teams dug through mud with shovels.",
+    hours=40,
+)
+
+
+def test_a_disasters_reports_days_apart_in_one_place_are_one_story() -> None:
+    # Four days on, the time discount alone would part the toll from the first report;
+    # the landslide and its place, in both titles, join them. Another landslide in the
+    # same country that week stays apart: a country is no place of its own.
+    found = _by_urls(cluster_stories([LANDSLIDE_DAY_ONE, LANDSLIDE_DAY_FOUR, OTHER_LANDSLIDE]))
+    assert found == {
+        frozenset({LANDSLIDE_DAY_ONE.url, LANDSLIDE_DAY_FOUR.url}),
+        frozenset({OTHER_LANDSLIDE.url}),
+    }
+    names = frozenset({"sakhant", "myanmar", "trump", "korea", "north"})
+    marks = cluster_module._incident_marks
+    assert len(marks("Landslide buries dozens of miners in Sakhant", names)) == 1
+    assert set(marks("Landslide buries dozens of miners in Sakhant", names)) == set(
+        marks("Sakhant Mudslide Toll Rises to 31", names)
+    )
+    # A country, a verb that is seldom a disaster, or no incident at all: no mark.
+    for title in (
+        "Landslide kills 14 in Myanmar",
+        "Trump blasts critics over Sakhant",
+        "North Korea fires missile",
+        "Sakhant miners return to work",
+    ):
+        assert len(marks(title, names)) == 0, title
+
+
 def test_which_texts_carry_countries_and_israel_and_palestine_are_no_conflict() -> None:
     leads = [
         "Israeli strikes hit Gaza City",

@@ -946,6 +946,14 @@ def test_a_watch_line_from_also_in_the_news_names_the_items_headline() -> None:
     assert f"{brief.outlet}</a>, “{brief.headline}”)</li>" in watch
     # A line from a story points to the story, not to a headline.
     assert re.search(r"14 May\. \(<a [^>]+>[^<]+</a>, story \d+\)</li>", watch)
+    # A title made of a whole lead is cut to what the item is about.
+    long = replace(brief, headline=" ".join(["Dock workers at the northern harbour"] * 6))
+    items = (long, *issue.also_in_the_news[1:])
+    cut = render_issue(
+        replace(issue, watch=(ahead,), also_in_the_news=items), make_newsletter()
+    ).text.split("WHAT TO WATCH", 1)[1]
+    quoted = re.search(r"“([^”]+)”", cut)
+    assert quoted and len(quoted.group(1)) <= 80 and quoted.group(1).startswith("Dock workers")
 
 
 def test_also_in_the_news_is_shortened_before_the_opening_s_stories() -> None:
