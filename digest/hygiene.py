@@ -64,8 +64,9 @@ _MONTH_NAME = (
 )
 _DATELINE = re.compile(
     rf"""^\s*(?:
-        (?=[A-Z][A-Z.'’\-]{{2}})
-        [A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Z.'’\-]+){{0,3}}     # KYIV / NEW YORK / ST. LOUIS
+        (?=[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]{{2}})
+        [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+                        # KYIV / BOGOTÁ
+           (?:[ /][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+){{0,3}}          # NEW YORK / ST. LOUIS
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
            (?:,?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?[ ]\d{{1,2}}  # , June 3 / , DEC 1
              |,[ ]\d{{1,2}}[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?)?   # , 3 DEC
@@ -210,7 +211,9 @@ _BROKEN = re.compile(
 _FURNITURE_TAIL = re.compile(
     r"[ ]*(?:[|•·–—-][ ]*)?(?:Read more|Read also|Continue reading|Click here|More:|"
     r"Related:|Advertisement)\b.*$"
-    r"|[ ]*The post\b.{1,300}?\bappeared first on\b.*$",
+    r"|[ ]*The post\b.{1,300}?\bappeared first on\b.*$"
+    # Vietnam News Agency's end mark, "... among the victims./.": the stop stays.
+    r"|(?<=\.)/\.$",
     re.IGNORECASE,
 )
 
@@ -372,6 +375,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bCORRECT(?:S|ED|ION)\b|^\s*\(?(?:Correction|Clarification|Editor'?s note)\b|"
             r"\b(?:An|A previous|An earlier) (?:earlier )?version of this "
             r"(?:article|story|report|post)\b|"
+            # The note's second sentence: "An earlier version was published on Dec. 1."
+            r"^\s*(?:An?|The) (?:earlier|previous|original|first) version (?:was|appeared|"
+            r"ran|has been)\b|"
             r"\bThis (?:article|story|report) (?:has been|was) (?:last )?(?:updated|corrected|"
             r"amended)|"
             # A wire service's machine-translation notice ("... fact-checked by an
@@ -633,11 +639,11 @@ def clean_sentence(sentence: str) -> str:
        a caption to that caption. A real sentence the page happens to follow with a
        credit for the next picture would go too; pages print credits after captions.
     4. Credits in brackets ("(Photo: AP)") anywhere; at the end "Read more ...",
-       "Related: ...", "The post ... appeared first on ..." and a player's "Your browser
-       does not support the audio element"; tickers and instrument codes anywhere
-       ("TSLA, +5.77%", "US30YT=RR", "(ACME.O)", "(NYSE: TDW)", ".SPX"). A figure with
-       a sign after a capitalised word and a comma ("the UK, +2%") would be cut too;
-       prose writes "up 2%".
+       "Related: ...", "The post ... appeared first on ...", an end mark ("./.") and a
+       player's "Your browser does not support the audio element"; tickers and
+       instrument codes anywhere ("TSLA, +5.77%", "US30YT=RR", "(ACME.O)", "(NYSE:
+       TDW)", ".SPX"). A figure with a sign after a capitalised word and a comma ("the
+       UK, +2%") would be cut too; prose writes "up 2%".
     5. The whole sentence goes when it is furniture of a kind :func:`furniture_kind`
        names: player chrome, a photo caption or credit, a call to action, a teaser, a
        correction notice, a byline or wire credit, a tweet embed, a promo or newsletter

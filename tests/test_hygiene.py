@@ -96,6 +96,13 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ),
         ("OSLO/BERGEN, South Korea Officials met.", "Officials met."),
         ("OSLO/BERGEN (Reuters) - Talks resumed on Monday.", "Talks resumed on Monday."),
+        # A place written with its accents, in capitals.
+        ("BOGOTÁ, Colombia — The toll rose to 31.", "The toll rose to 31."),
+        ("SÃO PAULO — Rates held on Wednesday.", "Rates held on Wednesday."),
+        ("ÉVORA (Reuters) - A fire broke out.", "A fire broke out."),
+        # A news agency's end mark.
+        ("Two citizens were among the victims./.", "Two citizens were among the victims."),
+        ("The fare rose 3/4 of a point.", None),
         # A live blog's entry time.
         ("10:42 P.M. The ceasefire held overnight.", "The ceasefire held overnight."),
         ("11:05 Rockets were fired at the port.", "Rockets were fired at the port."),
@@ -144,6 +151,7 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Media playback is unsupported on your device Media caption A march.", "player"),
         ("CORRECTS DAY OF DANCE TO SATURDAY Police cars sit parked.", "correction"),
         ("Correction, Nov. 18: An earlier version of this article misstated a day.", "correct"),
+        ("An earlier version was published on Dec. 1.", "correction"),
         ("The court order referred to in this story has been amended.", "correction"),
         ("Stay with Harbour Radio for developments in this story.", "correction"),
         ("This is a developing story and will be updated.", "correction"),
