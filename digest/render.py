@@ -336,7 +336,7 @@ def _with_stories(
         # headline does ("(Outlet, “Kyrgyzstan clears six candidates for vote”)").
         "watch_headline": lambda item: next(
             (
-                short_headline(b.headline)
+                short_headline(b.headline, _WATCH_HEADLINE_CHARS)
                 for b in issue.also_in_the_news
                 if b.story_id == item.story_id
             ),

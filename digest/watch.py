@@ -25,14 +25,16 @@ line. A sentence counts only when all of these hold:
   in Brussels on Dec. 17-18"), with nothing in the sentence that reports, wishes or
   tells it as past;
 - it tells no event called off, put off, in doubt or last year's ("has been postponed",
-  "will not go ahead", "on 14 December last year"), and is no part of a quotation;
+  "will not go ahead", "on 14 December last year"), but for the day it is put off to
+  ("postponed until 15 January"), and is no part of a quotation;
 - the date (a year inferred from the publication date when none is written) falls on
   or after the issue date and within :data:`HORIZON_DAYS` of it.
 
 One item per event: the same date in the same story is reported once (the shortest
 sentence, which usually says it most plainly). A sentence the story already prints
 (in its Briefly or Also worth noting) is not printed again here; another outlet's
-sentence about the same date may be.
+sentence about the same date may be, and a month-only mention of that month ("just as
+valid in January") is not.
 """
 
 from __future__ import annotations
@@ -198,6 +200,13 @@ _TOLD_AS_PAST = re.compile(
     r"[^,;:()—–]{0,60}?\b(?:was|were|had|ended|broke|collapsed|failed|took|went|began|"
     r"opened|closed|passed|approved|agreed|voted|signed|met|held|decided|adopted)\b"
 )
+# A date moved to, before its "until": "postponed until 15 January 2027", "delayed
+# again until". The new day is in the diary, whatever the sentence says of the old one.
+_MOVED_TO = re.compile(
+    r"\b(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred)"
+    r"(?:\s+(?!(?:from|on)\b)[\w'’-]+){0,2}?\s*$",
+    re.IGNORECASE,
+)
 # An event called off, put off or in doubt, or last year's: no date in the diary.
 _CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|s|ling)?|postpon\w*|called off|call off|scrapp\w*|scrap|"
@@ -242,8 +251,8 @@ def find_events(
     """Events ahead that the articles of ``stories`` put on a date, soonest first.
 
     At most :data:`MAX_ITEMS`, chosen each story's soonest first in the order of
-    ``stories``, then each one's second; dated events come before month-only ones of
-    the same month. ``printed`` maps a story id to the sentences the issue prints for it; none
+    ``stories``, then the stories' second ones, soonest first; dated events come before
+    month-only ones of the same month. ``printed`` maps a story id to the sentences the issue prints for it; none
     of them is repeated here. ``also`` (the stories under Also in the news) gives
     events only where ``stories`` leave room: a date in a one-outlet report is still
     a date the issue tells of. See the module docstring for what counts.
@@ -262,6 +271,10 @@ def _events(
 ) -> list[WatchItem]:
     """:func:`find_events` of ``stories`` alone, soonest first, capped."""
     found: dict[tuple[str, date, date | None], WatchItem] = {}
+    # The dates the story's printed sentences already give: not listed again, and a
+    # vaguer mention of them ("just as valid in January" beside "postponed until 15
+    # January") is no event of its own.
+    told: set[tuple[StoryId, date]] = set()
     for story in stories:
         already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
         for article in story.articles:
@@ -276,6 +289,7 @@ def _events(
             for sentence in _sentences(article.text):
                 mentions = _mentions(sentence, published, issue_date, frozenset(today))
                 if mentions and _is_printed(sentence, already):
+                    told.update((story.id, m.month) for m in mentions if m.day is not None)
                     continue
                 if mentions:
                     sentence = _speaker_named(_named(sentence, story), article)
@@ -292,16 +306,20 @@ def _events(
                             story_id=story.id,
                         )
     items = _without_vaguer_duplicates(found.values())
+    items = [i for i in items if i.day is not None or (i.story_id, i.month) not in told]
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     # Each story's soonest date before any story's second: the list is the week's
     # calendar, not one story's (a party board's meeting on Monday does not push the
-    # alliance's office opening in January off it). Stories come in the issue's order.
+    # alliance's office opening in January off it). Stories' first dates come in the
+    # issue's order; their second ones soonest first, as a calendar reads (the summit
+    # in two weeks before the office opening in April).
     order = {story.id: place for place, story in enumerate(stories)}
     nth: dict[StoryId, int] = {}
     ranked = []
     for item in items:
         nth[item.story_id] = nth.get(item.story_id, -1) + 1
-        ranked.append(((nth[item.story_id], item.day is None, order[item.story_id]), item))
+        when = item.day or item.month if nth[item.story_id] else date.min
+        ranked.append(((nth[item.story_id], item.day is None, when, order[item.story_id]), item))
     ranked.sort(key=lambda pair: pair[0])
     kept = [item for _, item in ranked[:MAX_ITEMS]]
     kept.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
@@ -520,10 +538,14 @@ def _mentions(
     for match in _DATE.finditer(sentence):
         if _MOVED.search(sentence[: match.start()]) and match.group("lead").lower() == "from":
             continue  # "pushed back from 10 to 24 December": the day given up
-        future = _speaks_of_future(sentence, match)
+        moved_to = (
+            match.group("lead").lower() in ("until", "till")
+            and _MOVED_TO.search(sentence[: match.start()]) is not None
+        )
+        future = moved_to or _speaks_of_future(sentence, match)
         if not future and not _names_an_event(sentence, match):
             continue
-        if _CALLED_OFF.search(sentence):
+        if _CALLED_OFF.search(sentence) and not moved_to:
             continue  # "The vote on 2 December has been postponed": no date to keep
         weekday = match.group("weekday")
         spoken = today if said_on == published else {said_on.weekday()}

@@ -954,6 +954,11 @@ def test_a_watch_line_from_also_in_the_news_names_the_items_headline() -> None:
     ).text.split("WHAT TO WATCH", 1)[1]
     quoted = re.search(r"“([^”]+)”", cut)
     assert quoted and len(quoted.group(1)) <= 80 and quoted.group(1).startswith("Dock workers")
+    # One that says it in two lines stays whole, clauses and all.
+    whole = "Kyrgyzstan: six candidates cleared for January presidential vote, two barred"
+    items = (replace(brief, headline=whole), *issue.also_in_the_news[1:])
+    kept = render_issue(replace(issue, watch=(ahead,), also_in_the_news=items), make_newsletter())
+    assert f"“{whole}”" in " ".join(kept.text.split())
 
 
 def test_also_in_the_news_is_shortened_before_the_opening_s_stories() -> None:

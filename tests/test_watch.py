@@ -470,6 +470,42 @@ def test_each_storys_soonest_date_comes_before_any_storys_second() -> None:
     assert items[-1].story_id == "s-later" and items[-1].day == date(2027, 1, 15)
 
 
+def test_stories_second_dates_come_soonest_first() -> None:
+    firsts = [
+        _story(f"The {name} board will meet on {day} December.", story_id=f"s-{name}")
+        for name, day in zip(
+            ("port", "rail", "bus", "ferry", "tram", "road", "air"),
+            (7, 8, 9, 10, 11, 14, 15),
+            strict=True,
+        )
+    ]
+    office = _story(
+        "The council will vote on 9 December. The office will open on 1 April 2027.",
+        story_id="s-office",
+    )
+    summit = _story(
+        "The ministers will meet on 16 December. Leaders will sign it at a summit on 17 December.",
+        story_id="s-summit",
+    )
+    # Eight slots: seven stories' firsts (the two stories with two dates last, their
+    # firsts in the issue's order), then the soonest second, not the issue's first one.
+    items = find_events([*firsts[:5], office, summit], ISSUE)
+    assert len(items) == MAX_ITEMS
+    assert (StoryId("s-summit"), date(2026, 12, 17)) in [(i.story_id, i.day) for i in items]
+    assert all(i.day != date(2027, 4, 1) for i in items)
+
+
+def test_a_vaguer_mention_of_a_printed_date_is_no_event() -> None:
+    story = _story(
+        "The summit has been postponed until 15 January 2027, the office said. "
+        "\u201cThose concerns will be just as valid in January,\u201d an aide said.",
+        story_id="s-riga",
+    )
+    assert [i.day for i in find_events([story], ISSUE)] == [date(2027, 1, 15)]
+    printed = {StoryId("s-riga"): ["The summit has been postponed until 15 January 2027."]}
+    assert find_events([story], ISSUE, printed) == ()
+
+
 def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:
     brief = _story(
         "The central bank cut rates again. The governor will present the inflation report "
