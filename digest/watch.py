@@ -252,10 +252,10 @@ def find_events(
 
     At most :data:`MAX_ITEMS`, chosen each story's soonest first in the order of
     ``stories``, then the stories' second ones, soonest first; dated events come before
-    month-only ones of the same month. ``printed`` maps a story id to the sentences the issue prints for it; none
-    of them is repeated here. ``also`` (the stories under Also in the news) gives
-    events only where ``stories`` leave room: a date in a one-outlet report is still
-    a date the issue tells of. See the module docstring for what counts.
+    month-only ones of the same month. ``printed`` maps a story id to the sentences the
+    issue prints for it; none of them is repeated here. ``also`` (the stories under Also
+    in the news) gives events only where ``stories`` leave room: a date in a one-outlet
+    report is still a date the issue tells of. See the module docstring for what counts.
     """
     main = _events(stories, issue_date, printed)
     more = _events(also, issue_date, printed) if len(main) < MAX_ITEMS else []
