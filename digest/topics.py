@@ -78,6 +78,10 @@ _LEAD_WEIGHT = 1.5
 # there counts as one in the title.
 _BODY_MIN = 40
 _MATCH_THRESHOLD = 2.0
+# Body mentions this close (in words) are one passage, an aside however many sentences
+# it takes: a question and its answer, a claim and the reply to it. A paragraph of news
+# runs 40-70 words; two mentions a paragraph or more apart take the subject up again.
+_PASSAGE_WORDS = 50
 # A mention inside a longer proper name ("Centre for Israel", "Bank of Japan": a
 # capitalised word and "of"/"for" before it) counts this share of one: the name is
 # another thing's, so three such mentions weigh one plain one.
@@ -458,7 +462,7 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     # A body's sentence counts once however many keywords it holds: "NATO opened a
     # liaison office in Tokyo last week" in a missile report is one aside, not two
     # mentions of the topic.
-    sentences: dict[tuple[int, int], tuple[float, bool]] = {}  # weight, beside only
+    sentences: dict[tuple[int, int], tuple[float, bool, int]] = {}  # weight, beside, at
     for keyword, phrase in evidence.phrases:
         if not words.vocabulary.issuperset(phrase):
             continue
@@ -474,8 +478,8 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
         for article, body in enumerate(words.bodies):
             for at, weight in _mentions(body, phrase):
                 key = (article, _sentence_at(body, at))
-                held, only = sentences.get(key, (0.0, True))
-                sentences[key] = (max(held, weight), only and aside)
+                held, only, first = sentences.get(key, (0.0, True, at))
+                sentences[key] = (max(held, weight), only and aside, min(first, at))
                 in_body = True
         if (found or in_body) and aside:
             beside += found
@@ -483,7 +487,7 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
         elif found or in_body:
             score += found
             (others if keyword.startswith("the name ") else keywords).append(keyword)
-    for weight, only_beside in sentences.values():
+    for weight, only_beside in _passages(sentences):
         if only_beside:
             beside += weight
         else:
@@ -499,6 +503,27 @@ def _match(words: _Words, evidence: _Evidence) -> tuple[float, list[str]]:
     score += beside
     found_text = [f"keywords {', '.join(keywords)}"] if keywords else []
     return score, found_text + others
+
+
+def _passages(
+    sentences: dict[tuple[int, int], tuple[float, bool, int]],
+) -> list[tuple[float, bool]]:
+    """Body mentions (per sentence: weight, beside only, word position) merged into
+    passages: a mention fewer than ``_PASSAGE_WORDS`` words after the last one of its
+    article goes on the same aside ("Greenland's parliament debates its referendum this
+    week. Does that affect Iceland?" / "Greenland's debate is theirs."), and counts once."""
+    passages: list[tuple[float, bool]] = []
+    last: dict[int, int] = {}
+    for (article, _), (weight, only_beside, at) in sorted(
+        sentences.items(), key=lambda item: (item[0][0], item[1][2])
+    ):
+        if article in last and at - last[article] < _PASSAGE_WORDS:
+            held, only = passages[-1]
+            passages[-1] = (max(held, weight), only and only_beside)
+        else:
+            passages.append((weight, only_beside))
+        last[article] = at
+    return passages
 
 
 def _as_places(words: _Words, places: dict[str, str]) -> _Words:

@@ -413,8 +413,9 @@ def test_a_name_dropped_once_in_the_lead_is_in_passing_and_the_title_is_not() ->
 
 def test_two_keywords_in_one_aside_sentence_are_one_mention() -> None:
     """A missile report that recalls, in one sentence of its body, the alliance's new
-    office in Tokyo is not an alliance story: two keywords in one aside are one mention.
-    Two sentences on it are two."""
+    office in Tokyo is not an alliance story: two keywords in one aside are one mention,
+    and so is an aside of two sentences (a question and its answer). Two mentions a
+    paragraph apart take the subject up again: they are two."""
     asia = TopicConfig(
         name="NATO in Asia", keywords=("NATO", "liaison office", "Indo-Pacific"), description=""
     )
@@ -431,10 +432,20 @@ def test_two_keywords_in_one_aside_sentence_are_one_mention() -> None:
         _article(
             "icbm2",
             "North Korea fires ICBM into the sea",
-            f"{lead}\n\n{filler} {aside} NATO condemned the launch and its office would follow it.",
+            f"{lead}\n\n{aside}\n\n{filler}\n\nNATO condemned the launch and said its office "
+            "would follow the programme.",
+        )
+    )
+    answered = _story(
+        _article(
+            "icbm3",
+            "North Korea fires ICBM into the sea",
+            f"{lead}\n\n{filler}\n\nDoes NATO worry Pyongyang?\n\nNATO is a concern for it, "
+            "the analyst said.",
         )
     )
     assert _topic_of(once, asia) == ""
+    assert _topic_of(answered, asia) == ""
     assert _topic_of(twice, asia) == "NATO in Asia"
 
 
