@@ -168,10 +168,14 @@ _DEATHS = re.compile(
     # "The number of people killed ... rose to 23": a count that rises (one that falls,
     # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
     rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"
-    rf"(?:killed|who\s+died))\b(?!\s+(?:or|and)\s)[^.]{{0,100}}?\b(?:rose|risen|climbed|"
+    rf"(?:(?:confirmed|reported)\s+)?(?:killed|dead|who\s+died))\b(?!\s+(?:or|and)\s)"
+    rf"[^.]{{0,100}}?\b(?:rose|risen|climbed|"
     rf"increased|jumped|reached|hit)\s+(?:to\s+)?(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
     rf"|\bdeath\s+toll\b[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
-    rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}",
+    rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
+    # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
+    # out". Not "eight more bodies", a day's find, nor a body of water or of officials.
+    rf"|(?<![\d.,])(?<!more\s)(?!\d+\.\d){_COUNT}\s+bodies\b(?!\s+of\s+(?:water|work|evidence))",
     re.IGNORECASE,
 )
 

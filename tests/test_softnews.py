@@ -266,6 +266,14 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The quake killed dozens of people.", exact=True) == 0
     assert dead_counted("The quake killed dozens of people.") == 24
     assert dead_counted("No one was killed in the blast.") == 0
+    # "People confirmed dead", and the bodies found so far, are the toll.
+    risen = "The number of people confirmed dead after the flood has risen to 23, police said."
+    assert dead_counted(risen, exact=True) == 23
+    assert dead_counted("Rescuers have recovered 31 bodies from the mud.", exact=True) == 31
+    assert dead_counted("By Monday at least nine bodies had been pulled out.", exact=True) == 9
+    # A day's find is no toll, and a body of water is no body.
+    assert dead_counted("Rescuers recovered eight more bodies on Thursday.") == 0
+    assert dead_counted("The two bodies of water meet at the delta.") == 0
 
 
 def test_a_quakes_magnitude_is_no_count_of_the_dead() -> None:
