@@ -21,7 +21,7 @@ from digest.figures import same_figure
 from digest.models import Article
 from digest.places import countries_named
 from digest.softnews import dead_counted, people_counted
-from digest.text import MONTH_WRITTEN_PATTERN, content_words, word_count
+from digest.text import MONTH_WRITTEN_PATTERN, WEEKDAY_PATTERN, content_words, word_count
 
 __all__ = [
     "below_told_toll",
@@ -167,6 +167,8 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 superseded.setdefault(i, kind)
     for i in _moved_from(scored, articles):
         superseded.setdefault(i, "count")
+    for i in _moved_dates(scored, articles):
+        superseded.setdefault(i, "date")
     return superseded
 
 
@@ -210,6 +212,50 @@ def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int
     return older
 
 
+def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[int]:
+    """The candidates giving the day of an event that a later one says was moved from
+    that day ("postponed by one week, moving it from December 10 to December 17"), both
+    on one subject: "is set to vote on Dec. 10", written before, is no longer the plan."""
+    older: set[int] = set()
+    for j, later in enumerate(scored.candidates):
+        olds = {_day_of(m.group("day")) for m in _DATE_MOVED.finditer(later.text)} - {None}
+        if not olds:
+            continue
+        written = articles[later.doc].published
+        for i, earlier in enumerate(scored.candidates):
+            if i == j or articles[earlier.doc].published > written:
+                continue
+            if earlier.doc == later.doc and earlier.position >= later.position:
+                continue
+            days = {_day_of(m.group(0)) for m in _DAY_OF_MONTH.finditer(earlier.text)}
+            if (
+                days & olds
+                and not _DATE_MOVED.search(earlier.text)
+                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
+            ):
+                older.add(i)
+    return older
+
+
+def _day_of(written: str) -> tuple[str, int] | None:
+    """A day of a month as written ("Dec. 10", "10 December") as (month's first three
+    letters, day)."""
+    month = re.search(r"[A-Za-z]+", written)
+    day = re.search(r"\d{1,2}", written)
+    if month is None or day is None:
+        return None
+    return month.group(0)[:3].lower(), int(day.group(0))
+
+
+# A date an event was moved from: "moving it from December 10 to December 17",
+# "postponed from 10 December", "pushed back from Dec. 10 to Dec. 17".
+_DATE_MOVED = re.compile(
+    r"\b(?:postpon\w+|mov(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+back|delay\w*|"
+    r"brought\s+forward|bring\w*\s+forward|reschedul\w+|put\s+back|shift\w*)"
+    rf"[^.;]{{0,80}}?\bfrom\s+(?:(?:{WEEKDAY_PATTERN}),?\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"\s+{MONTH_WRITTEN_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b)",
+    re.IGNORECASE,
+)
 # A day of a month is no count ("on 30 November", "Nov. 30").
 _DAY_OF_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WRITTEN_PATTERN}"

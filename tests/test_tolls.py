@@ -50,6 +50,33 @@ def test_a_count_a_later_sentence_moved_from_is_superseded(
     assert LATER.format(old=old) not in found
 
 
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # The plan a later report says was moved is no longer the plan, however the
+        # day is written.
+        ("Ardel's assembly is set to vote on Dec. 10 on the referendum bill, the speaker said.",
+         True),
+        ("Ardel's assembly will vote on 10 December on the referendum bill, the speaker said.",
+         True),
+        # Another day, or the same bill on no day, stands.
+        ("Ardel's assembly is set to vote on Dec. 3 on the referendum bill, the speaker said.",
+         False),
+        ("Ardel's assembly is set to vote on the referendum bill, the speaker said.", False),
+    ],
+)  # fmt: skip
+def test_an_events_day_a_later_report_moved_it_from_is_superseded(
+    first: str, expected: bool
+) -> None:
+    later = (
+        "Ardel's assembly has postponed by one week its vote on the referendum bill, "
+        "moving it from December 10 to December 17, the speaker said on Thursday."
+    )
+    found = _superseded(first, later)
+    assert (first in found) is expected
+    assert later not in found
+
+
 def test_a_count_moved_from_in_a_report_on_another_subject_stands() -> None:
     # One shared word is not one subject when the sentences are no two ledes.
     first = (
