@@ -356,6 +356,11 @@ _REACTION_LEDE = re.compile(
     r"(?:disappointed|dismayed|saddened|shocked|outraged|alarmed)\b"
     rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:vow|promis|threaten)(?:ed|s)?\s+(?:an?\s+)?"
     r"(?:[\"“‘'][\w\-]+[\"”’']\s+|[a-z]+\s+)?(?:response|retaliation|reprisals?|countermeasures)\b"
+    # "China on Tuesday warned NATO against expanding into Asia, a day after the alliance
+    # signed a partnership with Manila": a warning told as the answer to the event.
+    rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:warn|caution)(?:ed|s)\s+(?:the\s+)?[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:against|over|not\s+to)\b[^.;]{0,160}?"
+    r",\s+(?:(?:a|one|two|three)\s+days?|hours|days)\s+after\b"
     # "Lebanon filed a complaint with the UN Security Council over Israeli strikes ...":
     # a country's complaint to the UN, not a lawsuit or a complaint to the police.
     r"|(?:(?:has|have)\s+)?(?:(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint"

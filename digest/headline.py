@@ -206,6 +206,11 @@ _VERB = re.compile(
     r"defend|expand|extend|resign|restore|sue|suspend|threaten|topple|accept|adopt|allow|"
     r"appoint|capture|deploy|detain|evacuate|expel|oust|overturn|pledge|reopen|retake|"
     r"reach(?=\s(?:an?\s)?(?:agreement|deal|accord|truce|ceasefire|settlement))|"
+    # Headline words for a pact made ("Philippines, NATO seal partnership program",
+    # "Japan, UK ink defence pact"), and "hold" only before what is held.
+    r"seal|ink|forge|renew|resume|"
+    r"hold(?=\s(?:talks|joint|first|fresh|new|emergency|snap|drills|exercises|elections?|"
+    r"a\s|an\s))|"
     # Irregular past participles a headline uses without "has" ("Rahman sworn in").
     r"sworn|taken|given|shown|seen|known|found|built|chosen|driven|written|drawn|fallen|"
     r"beaten|broken|stolen|frozen|born|struck|caught|brought|bought|fought|sought|kept|"

@@ -1036,6 +1036,14 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Ostland threatened retaliation against the new tariffs.", True),
         ("Norland welcomed a delegation of Vell's farmers to its capital.", False),
         ("The ministry vowed to rebuild the bridge by March.", False),
+        # A warning told as the answer to the event, not a warning that is the news.
+        (
+            "Ostland on Tuesday warned Norland against arming the islands, a day after "
+            "Norland signed a defence pact with Vell.",
+            True,
+        ),
+        ("Ostland on Tuesday warned Norland against arming the islands.", False),
+        ("The weather office warned residents against travel, hours after the storm hit.", False),
         # A complaint that is the news: to the police, to a regulator.
         ("Ann Holt filed a complaint with the police accusing the senator of assault.", False),
         ("The games maker filed a complaint with the European Commission.", False),

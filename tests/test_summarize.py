@@ -2892,6 +2892,16 @@ def test_a_listicles_title_is_no_news_headline() -> None:
     assert not _is_news_headline("Lind to Visit Vell in April")
 
 
+def test_a_pact_sealed_or_talks_held_is_a_headlines_verb() -> None:
+    from digest.headline import _is_news_headline
+
+    assert _is_news_headline("Norland, NATO seal partnership program")
+    assert _is_news_headline("Norland and Vell ink defence pact")
+    assert _is_news_headline("Norland, Vell hold talks on fishing rights")
+    # "Hold" is a verb only before what is held.
+    assert not _is_news_headline("Fishing deal on hold after Vell row")
+
+
 def test_title_case_keeps_a_verbs_particle_capitalised() -> None:
     from digest.headline import _sentence_case
 
