@@ -67,6 +67,25 @@ _INTRO = re.compile(
     # its "ly".
     r"[A-Z][a-z]{2,}(?:al|ate|ent|ant|ous|ing|ed|ib|ab|ic|ful|less|ive|ar)ly$)"
 )
+# A name's gloss after it: "known by its French initials CEP", "also known as the
+# Kremlin's cook", "formerly Twitter".
+_GLOSS = re.compile(
+    r"(?:also\s+)?(?:known|referred\s+to|abbreviated)\s+(?:as|by)\b|formerly\b|"
+    r"(?:previously\s+)?called\b"
+)
+# Forms of address before a name: "H.E.", "His Excellency", "The Hon.", "Rt Hon".
+_ADDRESS = re.compile(
+    r"^(?:H\.\s?E\.|(?:His|Her)\s+Excellency|(?:The\s+)?(?:Rt\.?\s+Hon\b\.?|(?:Right\s+)?"
+    r"(?:Hon\.|Honourable|Honorable)))\s+(?=[A-Z])"
+)
+# Whose figures a claim is "according to": "preliminary figures from the council", "a
+# report by Amnesty International", "data released by the ministry".
+_FIGURES_FROM = re.compile(
+    r"(?:the\s+|an?\s+)?(?:(?:latest|preliminary|official|new|early|final|provisional|"
+    r"partial|unofficial)\s+)?(?:figures|data|results|estimates|statistics|numbers|count|"
+    r"tally|tallies|report|survey)\s+(?:(?:released|published|compiled|issued)\s+)?"
+    r"(?:from|by|of)\s+(?=(?:the\s+)?[A-Z])"
+)
 # An intro ending on where ("... at the Defense Ministry in Ichigaya"), before a place's
 # wider place ("Tokyo", "New South Wales").
 # Places that are people's first names as often ("Speaking in Brussels, Jordan, the
@@ -290,6 +309,15 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     if _ENDS_IN_ABBREVIATION.search(who):
         who += "."  # the sentence's stop was also the name's: "the U.K.", "Acme Inc."
     parts = who.split(", ")
+    # "the Provisional Electoral Council, known by its French initials CEP": the name's
+    # gloss, not the speaker.
+    while len(parts) > 1 and _GLOSS.match(parts[-1]):
+        parts = parts[:-1]
+    # "H.E. Gen. Tea Seiha", "The Hon. Jane Doe": a form of address, not part of who.
+    parts[0] = _ADDRESS.sub("", parts[0])
+    # "preliminary figures from the Provisional Electoral Council": whose figures.
+    if figures := _FIGURES_FROM.match(parts[0]):
+        parts[0] = parts[0][figures.end() :]
     # "Ditching decorum and diplomacy, Trump" / "As the polls opened, some analysts": the
     # speaker starts after the intro's comma. An appositive ("Jane Doe, a farmer") stays.
     while len(parts) > 1 and _INTRO.match(parts[0]) and not _IN_A_NAME_LIST.match(parts[1]):

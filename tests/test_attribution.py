@@ -111,6 +111,19 @@ FORMS = [
         "NASA",
         "the station and crew aboard were never in any danger.",
     ),
+    # A form of address is not part of who speaks.
+    (
+        "“Both sides agreed that peace is the foundation,” H.E. Gen. Lor Vanna said.",
+        "Gen. Lor Vanna",
+        "“Both sides agreed that peace is the foundation.”",
+    ),
+    # Whose figures, without the name's gloss.
+    (
+        "Turnout was about 28% of registered voters, according to preliminary figures from "
+        "the Electoral Council of Norland, known by its French initials CEN.",
+        "The Electoral Council of Norland",
+        "Turnout was about 28% of registered voters.",
+    ),
     (
         "“We are asked to meet the strictest standards in the world,” said Arnaud Lefèvre, "
         "a cattle farmer in the Limousin.",
