@@ -205,7 +205,8 @@ _VERB = re.compile(
     r"sign|seize|unveil|approve|condemn|discuss|dissolve|elect|arrest|accuse|announce|"
     r"defend|expand|extend|resign|restore|sue|suspend|threaten|topple|accept|adopt|allow|"
     r"appoint|capture|deploy|detain|evacuate|expel|oust|overturn|pledge|reopen|retake|"
-    r"reach(?=\s(?:an?\s)?(?:agreement|deal|accord|truce|ceasefire|settlement))|"
+    r"reach(?=\s(?:an?\s)?(?:[a-z-]+\s){0,2}(?:agreement|deal|accord|truce|ceasefire|"
+    r"settlement)\b)|"
     # Headline words for a pact made ("Philippines, NATO seal partnership program",
     # "Japan, UK ink defence pact"), and "hold" only before what is held.
     r"seal|ink|forge|renew|resume|"

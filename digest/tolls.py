@@ -169,6 +169,8 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         superseded.setdefault(i, "count")
     for i in _moved_dates(scored, articles):
         superseded.setdefault(i, "date")
+    for i in _ended_states(scored, articles):
+        superseded.setdefault(i, "ended")
     return superseded
 
 
@@ -235,6 +237,63 @@ def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[in
             ):
                 older.add(i)
     return older
+
+
+def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[int]:
+    """The candidates of earlier reports telling a strike, a blockade or a shutdown that
+    a later report says has ended ("reached a tentative agreement, ending a three-day
+    national strike"), both on one subject: "55,000 workers went on strike" and "cheques
+    will still be delivered during the strike" are the week's past."""
+    older: set[int] = set()
+    for j, later in enumerate(scored.candidates):
+        ended = {
+            _STATE_FORMS.get(w, w)
+            for m in _ENDED.finditer(later.text.lower())
+            if (w := m.group(1) or m.group(2))
+        }
+        if not ended:
+            continue
+        written = articles[later.doc].published
+        for i, earlier in enumerate(scored.candidates):
+            if earlier.doc == later.doc or articles[earlier.doc].published >= written:
+                continue
+            told = {
+                _STATE_FORMS.get(m.group(0).lower(), m.group(0).lower())
+                for m in _STATE.finditer(earlier.text)
+            }
+            if (
+                told & ended
+                and not _ENDED.search(earlier.text.lower())
+                # "The last national strike, in 2024, lasted 32 days": history stays.
+                and not _years(earlier.text)
+                and not _EARLIER_ONE.search(earlier.text)
+                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
+            ):
+                older.add(i)
+    return older
+
+
+# A state that ends, and the words that end it: "ending a three-day national strike",
+# "called off the blockade", "the strike is over".
+_STATE_NOUNS = r"strikes?|walkouts?|blockades?|shutdowns?|lockouts?|sieges?|sit-ins?|boycotts?"
+_ENDED = re.compile(
+    # Done, not meant: not "talks to end the strike", "aimed at ending the blockade".
+    r"(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bnot\s)"
+    r"\b(?:ending|ended|ends|call(?:ing|ed|s)\s+off|lift(?:ing|ed|s))\s+(?:a|the|its|their)\s+"
+    rf"(?:[\w-]+\s+){{0,3}}?({_STATE_NOUNS})\b"
+    rf"|\b({_STATE_NOUNS})\s+(?:has\s+|had\s+)?(?:ended|is\s+over|was\s+called\s+off)\b"
+    # "The meeting to end the strike ended in a deadlock": the meeting ended.
+    r"(?!\s+in\s+(?:a\s+)?(?:deadlock|stalemate|failure|impasse|disagreement|acrimony))"
+)
+_STATE = re.compile(rf"\b(?:{_STATE_NOUNS})\b", re.IGNORECASE)
+_EARLIER_ONE = re.compile(
+    rf"\b(?:last|previous|earlier|past|first)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STATE_NOUNS})\b",
+    re.IGNORECASE,
+)
+_STATE_FORMS = {
+    form: form.rstrip("s") if form != "sit-ins" else "sit-in"
+    for form in "strikes walkouts blockades shutdowns lockouts sieges sit-ins boycotts".split()
+}
 
 
 def _day_of(written: str) -> tuple[str, int] | None:

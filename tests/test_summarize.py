@@ -2898,6 +2898,7 @@ def test_a_pact_sealed_or_talks_held_is_a_headlines_verb() -> None:
     assert _is_news_headline("Norland, NATO seal partnership program")
     assert _is_news_headline("Norland and Vell ink defence pact")
     assert _is_news_headline("Norland, Vell hold talks on fishing rights")
+    assert _is_news_headline("Norland and union reach tentative deal, ending strike")
     # "Hold" is a verb only before what is held.
     assert not _is_news_headline("Fishing deal on hold after Vell row")
 

@@ -77,6 +77,33 @@ def test_an_events_day_a_later_report_moved_it_from_is_superseded(
     assert later not in found
 
 
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # The strike a later report says has ended is the week's past.
+        ("About 5,000 Ardel port workers went on strike on Wednesday, halting ferries.", True),
+        ("Ferries to the islands will not sail during the Ardel port strike.", True),
+        # History stays history; another state is another story.
+        ("The last Ardel port strike, in 2024, lasted 32 days.", False),
+        ("Ardel port workers blocked the harbour road on Wednesday.", False),
+    ],
+)  # fmt: skip
+def test_a_state_a_later_report_says_has_ended_is_superseded(first: str, expected: bool) -> None:
+    later = (
+        "Ardel's port authority and the dockers' union reached a tentative agreement on "
+        "Friday, ending a three-day strike at the port."
+    )
+    found = _superseded(first, later)
+    assert (first in found) is expected
+    assert later not in found
+    # Talks meant to end it, that ended in a deadlock, end nothing.
+    for failed in (
+        "The meeting to end the Ardel port strike ended in a deadlock on Friday.",
+        "Talks aimed at ending the Ardel port strike broke up on Friday without a deal.",
+    ):
+        assert not _superseded(first, failed)
+
+
 def test_a_count_moved_from_in_a_report_on_another_subject_stands() -> None:
     # One shared word is not one subject when the sentences are no two ledes.
     first = (
