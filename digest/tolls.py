@@ -290,9 +290,11 @@ _EARLIER_ONE = re.compile(
     rf"\b(?:last|previous|earlier|past|first)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STATE_NOUNS})\b",
     re.IGNORECASE,
 )
+# Each plural as its singular: "strikes" ended is the "strike" told.
 _STATE_FORMS = {
-    form: form.rstrip("s") if form != "sit-ins" else "sit-in"
-    for form in "strikes walkouts blockades shutdowns lockouts sieges sit-ins boycotts".split()
+    form: form[:-1]
+    for form in ("strikes", "walkouts", "blockades", "shutdowns", "lockouts", "sieges")
+    + ("sit-ins", "boycotts")
 }
 
 
