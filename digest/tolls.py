@@ -291,11 +291,8 @@ _EARLIER_ONE = re.compile(
     re.IGNORECASE,
 )
 # Each plural as its singular: "strikes" ended is the "strike" told.
-_STATE_FORMS = {
-    form: form[:-1]
-    for form in ("strikes", "walkouts", "blockades", "shutdowns", "lockouts", "sieges")
-    + ("sit-ins", "boycotts")
-}
+_PLURAL_STATES = ("strikes", "walkouts", "blockades", "shutdowns", "lockouts", "sieges")
+_STATE_FORMS = {form: form[:-1] for form in (*_PLURAL_STATES, "sit-ins", "boycotts")}
 
 
 def _day_of(written: str) -> tuple[str, int] | None:
