@@ -552,13 +552,17 @@ _HABIT = re.compile(
 )
 _REPORTED = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 # A person's full name, then the middle of an act: "Nino Beridze was making tea",
-# "Ana Lind had just locked the shop". Two to three capitalised words, so a place or an
-# office ("Police were searching") is not a person; a title before the name
-# ("Minister Ana Lind was ...") is not a scene's opening either.
+# "Ana Lind had just locked the shop", "Ana Lind keeps the keys". Two to three
+# capitalised words, so a place or an office ("Police were searching") is not a person;
+# a title before the name ("Minister Ana Lind was ...") is not a scene's opening either.
 _PERSON_DOING = re.compile(
     r"^(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Many)\s)"
     r"([A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*){1,2}),?(?:\s\d{1,3},)?\s"
-    r"(?:(?:was|had been)\s(?:just\s|still\s|already\s)?\w+ing|had just\s\w+ed)\b"
+    r"(?:(?:was|had been)\s(?:just\s|still\s|already\s)?\w+ing|had just\s\w+ed"
+    # ... or in a feature's present, a habit of a life: "Olena Hrytsenko keeps the keys
+    # to her Kharkiv flat on a hook by the door".
+    r"|(?:still\s)?(?:keeps|sits|stands|lives|wakes|walks|remembers|recalls|spends|watches|"
+    r"sleeps|cooks|tends|counts|carries|pours|checks|scrolls|clutches|stares|gazes))\b"
 )
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"

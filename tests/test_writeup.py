@@ -157,6 +157,9 @@ def test_an_anecdotal_lede_gives_way_to_the_report_a_few_paragraphs_down() -> No
     named = "Marta Kovac was hanging washing on her balcony when the hillside gave way."
     headline = "Marta Kovac's road buried by landslide near Vrana"
     assert _brief_sentence(headline, "\n\n".join([named, *below])) == named
+    # A feature's present is a scene too.
+    habit = "Marta Kovac keeps the keys to her old flat on a hook by the door of her new one."
+    assert _brief_sentence(title, "\n\n".join([habit, *below])) == report
     # With no report below it (only her own words), the scene is the line.
     alone = "\n\n".join([scene, *below[:2]])
     assert _brief_sentence(title, alone) == scene
