@@ -618,7 +618,7 @@ _SURNAME_SUBJECT = re.compile(
     # A subordinate clause may open the sentence: "When Brown and his team found ...".
     r"^(?:(?:When|After|Before|As|Since|While|Although|Though|Because|Once|Until)\s+)?"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det|Lt|Capt|Col|Gen|Judge|Officer|Sheriff|Chief)\.?\s+)?"
-    r"(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?:[-’'][A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?)"
     # ... then what a person does: a verb, perhaps after an adverb or an auxiliary
     # ("Portland leaders opted" has a place as its first word, not a person), perhaps
     # with their people ("Brown and his team found").
@@ -635,7 +635,8 @@ _SURNAME_SUBJECT = re.compile(
 
 # "..., Gahler said." at the end: the speaker named by a bare surname.
 _SURNAME_SPEAKER = re.compile(
-    r",[”\"’']?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det)\.?\s+)?(?P<name>[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)?)"
+    r",[”\"’']?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det)\.?\s+)?"
+    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?:[-’'][A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?)"
     r"\s+(?:said|says|told \w+|added|wrote|explained|noted)\.?$"
 )
 

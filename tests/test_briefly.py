@@ -892,6 +892,19 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     assert leans_on(titled, by_start["Ferreira"]) == ""
     known = score_sentences([_QUAY_REPORT], frozenset(), known_names=frozenset({"ferreira"}))
     assert leans_on(known, by_start["Ferreira"]) == ""
+    # A surname written with its accents is one too.
+    accented = score_sentences(
+        [
+            "Harbour Master Sunna Björk Jónsdóttir closed the quay on Monday after the crane "
+            "fell. Jónsdóttir had been expected to reopen it this week. The talks on the "
+            "crane's insurance will resume in January, Đorđević said. Minister Marko "
+            "Đorđević chairs them."
+        ],
+        frozenset(),
+    )
+    found = {c.text.split()[0]: i for i, c in enumerate(accented.candidates)}
+    assert leans_on(accented, found["Jónsdóttir"]) != ""
+    assert leans_on(accented, found["The"]) != ""
 
 
 @pytest.mark.parametrize(
