@@ -42,7 +42,7 @@ import numpy.typing as npt
 from digest.antecedent import introduced_before, needs_antecedent, unintroduced_surname
 from digest.attribution import join_list_items
 from digest.hygiene import clean_sentence, clean_sentences, is_boilerplate_document
-from digest.places import countries_named
+from digest.places import PLACES, countries_named
 from digest.softnews import dead_counted
 from digest.text import (
     MONTHS,
@@ -359,8 +359,10 @@ _REACTION_LEDE = re.compile(
     # "China on Tuesday warned NATO against expanding into Asia, a day after the alliance
     # signed a partnership with Manila": a warning told as the answer to the event.
     rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:warn|caution)(?:ed|s)\s+(?:the\s+)?[A-Z][\w.'’-]*"
-    r"(?:\s+[A-Z][\w.'’-]*){0,3}\s+(?:against|over|not\s+to)\b[^.;]{0,160}?"
-    r",\s+(?:(?:a|one|two|three)\s+days?|hours|days)\s+after\b"
+    r"(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}"
+    rf"(?:\s+on\s+{WEEKDAY_PATTERN})?\s+(?:against|over|not\s+to)\b[^.;]{{0,160}}?"
+    r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"
+    r"(?:(?:a|one|two|three|the)\s+days?|hours|days|\d+\s+hours)\s+after\b"
     # "Lebanon filed a complaint with the UN Security Council over Israeli strikes ...":
     # a country's complaint to the UN, not a lawsuit or a complaint to the police.
     r"|(?:(?:has|have)\s+)?(?:(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint"
@@ -555,6 +557,15 @@ _REPORTED = re.compile(r"\b(?:said|says|announced|reported|told)\b")
 # "Ana Lind had just locked the shop", "Ana Lind keeps the keys". Two to three
 # capitalised words, so a place or an office ("Police were searching") is not a person;
 # a title before the name ("Minister Ana Lind was ...") is not a scene's opening either.
+# What makes the act a scene: a moment breaking into it ("... when the floor beneath her
+# jumped") or a life's things ("keeps the keys to her flat"). "Jimmy Lai was facing life
+# in prison" has neither.
+_SCENE_TURN = re.compile(r"\bwhen\b|\b(?:her|his|their)\s")
+# Words of a firm's or a body's name, not a person's.
+_FIRM = re.compile(
+    r"\b(?:Bank|Air|Airlines?|Airways|Group|Motors?|Holdings|Energy|Oil|Capital|Partners|"
+    r"City|County|Council|Party|United|Club|Inc|Corp|Ltd|News|Times|Post)\b"
+)
 _PERSON_DOING = re.compile(
     r"^(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Many)\s)"
     r"([A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*){1,2}),?(?:\s\d{1,3},)?\s"
@@ -1065,10 +1076,19 @@ def opens_on_a_scene(text: str, known: frozenset[str] | None = None) -> bool:
     if known is None:
         return False
     person = _PERSON_DOING.match(text)
-    if person is None:
+    if person is None or not _SCENE_TURN.search(text, person.end()):
         return False
-    name = person.group(1).split()
-    return not any(w in TITLE_WORDS for w in name) and not {w.lower() for w in name} & known
+    name = person.group(1)
+    # A place or a firm in the middle of something ("Hong Kong was bracing for ...",
+    # "Deutsche Bank was considering a bid") is news, and so is anyone the reader knows.
+    if (
+        name in PLACES
+        or countries_named(name)
+        or _FIRM.search(name)
+        or any(w in TITLE_WORDS for w in name.split())
+    ):
+        return False
+    return not set(content_words(name)) & known
 
 
 def is_explainer_title(title: str) -> bool:
@@ -1523,7 +1543,9 @@ _THIS_ROUND = re.compile(r"\b(?:ended|concluded|wrapped up|held|met|agreed|close
 def is_reaction(text: str) -> bool:
     """Whether ``text`` opens on a reaction to a thing ("China condemned the sanctions
     ..."), not the thing or a body's vote on it."""
-    return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(text)
+    # A vote told after "after" is the event reacted to ("... a day after the parliament
+    # voted to ..."), not the reaction's.
+    return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(text.split(" after ")[0])
 
 
 def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[int] | None:

@@ -129,7 +129,7 @@ from digest.linkage import (
     normalise,
 )
 from digest.models import Article, ArticleId, Story
-from digest.places import NEIGHBOURS, countries_named
+from digest.places import DEMONYMS, NEIGHBOURS, countries_named
 from digest.text import (
     WEEKDAY_PATTERN,
     WEEKDAYS,
@@ -533,10 +533,21 @@ def _incident_marks(title: str, names: frozenset[str]) -> IntArray:
     }
     if not kinds:
         return _NO_RUNS
+    # "Sri Lanka's Badulla": neither half of a country's name is a place of its own.
+    countries = " ".join(countries_named(title))
+    national = set(content_words(countries)) | {
+        word
+        for c in countries_named(title)
+        for d in DEMONYMS.get(c, ())
+        for word in content_words(d)
+    }
     places = {
         word
         for word in content_words(title)
-        if word in names and word not in _NOT_PLACES and not countries_named(word.title())
+        if word in names
+        and word not in _NOT_PLACES
+        and not any(word.startswith(part) for part in national)  # "lankan"
+        and not countries_named(word.title())
     }
     return np.array(
         sorted({hash(("incident", kind, place)) for kind in kinds for place in places}),

@@ -376,8 +376,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:An|A previous|An earlier) (?:earlier )?version of this "
             r"(?:article|story|report|post)\b|"
             # The note's second sentence: "An earlier version was published on Dec. 1."
-            r"^\s*(?:An?|The) (?:earlier|previous|original|first) version (?:was|appeared|"
-            r"ran|has been)\b|"
+            # (Not "The first version was released in 2019", a product's.)
+            r"^\s*(?:An?|The) (?:earlier|previous|original) version (?:was (?:first )?"
+            r"(?:published|posted)|appeared|ran) (?:online |here )?(?:on|at)\b|"
             r"\bThis (?:article|story|report) (?:has been|was) (?:last )?(?:updated|corrected|"
             r"amended)|"
             # A wire service's machine-translation notice ("... fact-checked by an

@@ -82,7 +82,8 @@ _SUBJECT_CHARS: Final = 140
 # into the email's first lines (the masthead, "View in your browser").
 _PREHEADER_FILLER: Final = Markup("&#847;&zwnj;&nbsp;" * 40)
 # An "Also in the news" headline named in a What to watch line: what the item is about,
-# not the whole of a 30-word title made of its lead (two lines of the plain text).
+# not the whole of a 30-word title made of its lead: about two lines of the plain text
+# (``short_headline`` may stretch a clause it cannot cut to its own longer limit).
 _WATCH_HEADLINE_CHARS: Final = 80
 # System fonts only: a web font would need a <link> to a font host (an external request
 # many clients block, and the email checker fails).

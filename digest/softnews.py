@@ -174,8 +174,13 @@ _DEATHS = re.compile(
     rf"|\bdeath\s+toll\b[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
-    # out". Not "eight more bodies", a day's find, nor a body of water or of officials.
-    rf"|(?<![\d.,])(?<!more\s)(?!\d+\.\d){_COUNT}\s+bodies\b(?!\s+of\s+(?:water|work|evidence))",
+    # out". Not "eight more bodies", a day's find, nor bodies handed over or received
+    # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.
+    rf"|\b(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed)\s+(?:the\s+)?"
+    rf"(?:(?:at\s+least|more\s+than|over|nearly|some|about|around)\s+)?(?<!more\s){_COUNT}"
+    rf"\s+bodies\b(?!\s+of\b)"
+    rf"|(?<![\d.,])(?<!more\s)(?!\d+\.\d){_COUNT}\s+bodies\s+(?:(?:have|had)\s+)?"
+    rf"(?:(?:been|were|was)\s+)?(?:recovered|retrieved|found|pulled|dug\s+out|unearthed)\b",
     re.IGNORECASE,
 )
 

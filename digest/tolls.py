@@ -232,6 +232,9 @@ def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[in
             days = {_day_of(m.group(0)) for m in _DAY_OF_MONTH.finditer(earlier.text)}
             if (
                 days & olds
+                # "originally set for Dec. 10, will now be held on Dec. 17": it tells the
+                # move itself.
+                and len(days - {None}) < 2
                 and not _DATE_MOVED.search(earlier.text)
                 and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
             ):
@@ -246,10 +249,13 @@ def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[i
     will still be delivered during the strike" are the week's past."""
     older: set[int] = set()
     for j, later in enumerate(scored.candidates):
+        if _years(later.text) or _EARLIER_ONE.search(later.text):
+            continue  # "The last strike ended after 32 days in 2023": history
+        lowered = later.text.lower()
         ended = {
             _STATE_FORMS.get(w, w)
-            for m in _ENDED.finditer(later.text.lower())
-            if (w := m.group(1) or m.group(2))
+            for m in _ENDED.finditer(lowered)
+            if (w := m.group(1) or m.group(2)) and not _NOT_DONE.search(lowered[: m.start()])
         }
         if not ended:
             continue
@@ -279,13 +285,26 @@ _STATE_NOUNS = r"strikes?|walkouts?|blockades?|shutdowns?|lockouts?|sieges?|sit-
 _ENDED = re.compile(
     # Done, not meant: not "talks to end the strike", "aimed at ending the blockade".
     r"(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bnot\s)"
-    r"\b(?:ending|ended|ends|call(?:ing|ed|s)\s+off|lift(?:ing|ed|s))\s+(?:a|the|its|their)\s+"
+    r"\b(?:ending|ended|ends|call(?:ing|ed|s)\s+off|lift(?:ing|ed|s))\s+"
+    r"(?:(?:a|the|its|their)\s+|(?:weeks|days|months)\s+of\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?({_STATE_NOUNS})\b"
     rf"|\b({_STATE_NOUNS})\s+(?:has\s+|had\s+)?(?:ended|is\s+over|was\s+called\s+off)\b"
     # "The meeting to end the strike ended in a deadlock": the meeting ended.
     r"(?!\s+in\s+(?:a\s+)?(?:deadlock|stalemate|failure|impasse|disagreement|acrimony))"
 )
-_STATE = re.compile(rf"\b(?:{_STATE_NOUNS})\b", re.IGNORECASE)
+# Not an air, drone or missile strike: a war's, not a workforce's.
+_STATE = re.compile(
+    r"(?<!\bair\s)(?<!\bdrone\s)(?<!\bmissile\s)(?<!\brocket\s)(?<!\bmilitary\s)"
+    rf"(?<!\bartillery\s)\b(?:{_STATE_NOUNS})\b",
+    re.IGNORECASE,
+)
+# An end wished, weighed or waited for: "until the union calls off the strike",
+# "considering calling off the strike if ...".
+_NOT_DONE = re.compile(
+    r"\b(?:until|unless|if|whether|consider\w*|threaten\w*|could|would|may|might|"
+    r"plans?\s+to|wants?\s+to|hopes?\s+to|aim\w*|bid\s+to|efforts?\s+to|urged?\w*)\b"
+    r"[^.;,]*$"
+)
 _EARLIER_ONE = re.compile(
     rf"\b(?:last|previous|earlier|past|first)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STATE_NOUNS})\b",
     re.IGNORECASE,
@@ -298,7 +317,7 @@ _STATE_FORMS = {form: form[:-1] for form in (*_PLURAL_STATES, "sit-ins", "boycot
 def _day_of(written: str) -> tuple[str, int] | None:
     """A day of a month as written ("Dec. 10", "10 December") as (month's first three
     letters, day)."""
-    month = re.search(r"[A-Za-z]+", written)
+    month = re.search(r"[A-Za-z]{3,}", written)  # not "th" of "10th December"
     day = re.search(r"\d{1,2}", written)
     if month is None or day is None:
         return None
@@ -308,8 +327,8 @@ def _day_of(written: str) -> tuple[str, int] | None:
 # A date an event was moved from: "moving it from December 10 to December 17",
 # "postponed from 10 December", "pushed back from Dec. 10 to Dec. 17".
 _DATE_MOVED = re.compile(
-    r"\b(?:postpon\w+|mov(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+back|delay\w*|"
-    r"brought\s+forward|bring\w*\s+forward|reschedul\w+|put\s+back|shift\w*)"
+    r"\b(?:postpon(?:e|es|ed|ing)|mov(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+back|"
+    r"delay(?:ed|ing)|brought\s+forward|bring\w*\s+forward|reschedul\w+|put\s+back)"
     rf"[^.;]{{0,80}}?\bfrom\s+(?:(?:{WEEKDAY_PATTERN}),?\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?"
     rf"\s+{MONTH_WRITTEN_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b)",
     re.IGNORECASE,

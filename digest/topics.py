@@ -509,20 +509,21 @@ def _passages(
     sentences: dict[tuple[int, int], tuple[float, bool, int]],
 ) -> list[tuple[float, bool]]:
     """Body mentions (per sentence: weight, beside only, word position) merged into
-    passages: a mention fewer than ``_PASSAGE_WORDS`` words after the last one of its
-    article goes on the same aside ("Greenland's parliament debates its referendum this
-    week. Does that affect Iceland?" / "Greenland's debate is theirs."), and counts once."""
+    passages: a mention fewer than ``_PASSAGE_WORDS`` words after the first of its
+    article's current passage goes on the same aside ("Greenland's parliament debates
+    its referendum this week. Does that affect Iceland?" / "Greenland's debate is
+    theirs."), and counts once."""
     passages: list[tuple[float, bool]] = []
-    last: dict[int, int] = {}
+    start: dict[int, int] = {}  # where each article's current passage began
     for (article, _), (weight, only_beside, at) in sorted(
         sentences.items(), key=lambda item: (item[0][0], item[1][2])
     ):
-        if article in last and at - last[article] < _PASSAGE_WORDS:
+        if article in start and at - start[article] < _PASSAGE_WORDS:
             held, only = passages[-1]
             passages[-1] = (max(held, weight), only and only_beside)
         else:
             passages.append((weight, only_beside))
-        last[article] = at
+            start[article] = at
     return passages
 
 

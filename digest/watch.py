@@ -33,8 +33,7 @@ line. A sentence counts only when all of these hold:
 One item per event: the same date in the same story is reported once (the shortest
 sentence, which usually says it most plainly). A sentence the story already prints
 (in its Briefly or Also worth noting) is not printed again here; another outlet's
-sentence about the same date may be, and a month-only mention of that month ("just as
-valid in January") is not.
+sentence about the same date may be.
 """
 
 from __future__ import annotations
@@ -200,13 +199,18 @@ _TOLD_AS_PAST = re.compile(
     r"[^,;:()—–]{0,60}?\b(?:was|were|had|ended|broke|collapsed|failed|took|went|began|"
     r"opened|closed|passed|approved|agreed|voted|signed|met|held|decided|adopted)\b"
 )
-# A date moved to, before its "until": "postponed until 15 January 2027", "delayed
-# again until". The new day is in the diary, whatever the sentence says of the old one.
+# A date moved to, before its "until": "has been postponed until 15 January 2027", "was
+# delayed again until". Done, not wished or weighed ("want the vote postponed until",
+# "could be postponed until", "will not be postponed until"): the new day is in the
+# diary, whatever the sentence says of the old one.
 _MOVED_TO = re.compile(
-    r"\b(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred)"
+    r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:now\s+|again\s+|formally\s+)?"
+    r"(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred)"
     r"(?:\s+(?!(?:from|on)\b)[\w'’-]+){0,2}?\s*$",
     re.IGNORECASE,
 )
+# A quotation inside a sentence: what it says of a date is someone's words.
+_QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # An event called off, put off or in doubt, or last year's: no date in the diary.
 _CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|s|ling)?|postpon\w*|called off|call off|scrapp\w*|scrap|"
@@ -271,10 +275,6 @@ def _events(
 ) -> list[WatchItem]:
     """:func:`find_events` of ``stories`` alone, soonest first, capped."""
     found: dict[tuple[str, date, date | None], WatchItem] = {}
-    # The dates the story's printed sentences already give: not listed again, and a
-    # vaguer mention of them ("just as valid in January" beside "postponed until 15
-    # January") is no event of its own.
-    told: set[tuple[StoryId, date]] = set()
     for story in stories:
         already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
         for article in story.articles:
@@ -289,7 +289,6 @@ def _events(
             for sentence in _sentences(article.text):
                 mentions = _mentions(sentence, published, issue_date, frozenset(today))
                 if mentions and _is_printed(sentence, already):
-                    told.update((story.id, m.month) for m in mentions if m.day is not None)
                     continue
                 if mentions:
                     sentence = _speaker_named(_named(sentence, story), article)
@@ -306,7 +305,6 @@ def _events(
                             story_id=story.id,
                         )
     items = _without_vaguer_duplicates(found.values())
-    items = [i for i in items if i.day is not None or (i.story_id, i.month) not in told]
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     # Each story's soonest date before any story's second: the list is the week's
     # calendar, not one story's (a party board's meeting on Monday does not push the
@@ -535,17 +533,25 @@ def _mentions(
     # they spoke on, which may be days before the report was published.
     said_on = spoken_on(sentence, published)
     mentions = []
+    quoted = [m.span() for m in _QUOTATION.finditer(sentence)]
     for match in _DATE.finditer(sentence):
         if _MOVED.search(sentence[: match.start()]) and match.group("lead").lower() == "from":
             continue  # "pushed back from 10 to 24 December": the day given up
-        moved_to = (
-            match.group("lead").lower() in ("until", "till")
-            and _MOVED_TO.search(sentence[: match.start()]) is not None
+        # "“... just as valid in January,” her office said": a month in someone's words
+        # is how they put it, not a day in the diary (a day they give may be).
+        in_quote = any(start < match.start() < end for start, end in quoted)
+        moved = (
+            _MOVED_TO.search(sentence[: match.start()])
+            if match.group("lead").lower() in ("until", "till")
+            else None
         )
-        future = moved_to or _speaks_of_future(sentence, match)
+        future = moved is not None or _speaks_of_future(sentence, match)
         if not future and not _names_an_event(sentence, match):
             continue
-        if _CALLED_OFF.search(sentence) and not moved_to:
+        # A day put off to is kept, unless the sentence calls the event off besides
+        # ("postponed until 15 December and then cancelled").
+        rest = sentence if moved is None else sentence[: moved.start()] + sentence[moved.end() :]
+        if _CALLED_OFF.search(rest):
             continue  # "The vote on 2 December has been postponed": no date to keep
         weekday = match.group("weekday")
         spoken = today if said_on == published else {said_on.weekday()}
@@ -557,6 +563,8 @@ def _mentions(
             continue  # that very day, already past, or a week on: no telling
         mention = _resolve(match, said_on if weekday else published)
         if mention is None or (is_dated_in_past and not _has_year(match)):
+            continue
+        if in_quote and mention.day is None:
             continue
         if not future and not (
             mention.day is not None

@@ -235,7 +235,14 @@ def write_briefs(
             headline = make_headline(Story(story.id, (article,)), cases=cases)
         known = known_names | frozenset(content_words(headline))
         sentence = end_sentence(
-            _lead_sentence(article.text, article.summary, headline, known, outlet=article.outlet)
+            _lead_sentence(
+                article.text,
+                article.summary,
+                headline,
+                known,
+                outlet=article.outlet,
+                year=article.published.year,
+            )
         )
         if sentence and _goes_on_from(sentence, _words(headline)):
             # The feed made its title of the lead's first words: "Gloria Chapman has
@@ -258,6 +265,7 @@ def write_briefs(
                         known,
                         after_lead=True,
                         outlet=article.outlet,
+                        year=article.published.year,
                     )
                 )
         briefs.append(
@@ -286,6 +294,7 @@ def _lead_sentence(
     *,
     after_lead: bool = False,
     outlet: str = "",
+    year: int = 0,
 ) -> str:
     """The article's lead sentence, cleaned of datelines, bylines and captions.
 
@@ -366,7 +375,7 @@ def _lead_sentence(
                 return sentence
             fallback = fallback or sentence
     if scene:
-        return _news_below(text, scene, known) or scene
+        return _news_below(text, scene, known, year) or scene
     if after_lead:
         return ""
     # A sentence that goes on from the headline is redundant; one that leans on what the
@@ -374,7 +383,7 @@ def _lead_sentence(
     return repeats or fallback or voiced_last
 
 
-def _news_below(text: str, scene: str, known: frozenset[str]) -> str:
+def _news_below(text: str, scene: str, known: frozenset[str], year: int) -> str:
     """The first sentence below a scene-setting lede that reports the news: one that
     says who told it or when ("The Ministry of Internal Affairs said one man, aged 72,
     died ..."), stands alone and is no one's unattributed words. An anecdote's news
@@ -384,7 +393,13 @@ def _news_below(text: str, scene: str, known: frozenset[str]) -> str:
     if scene not in sentences:
         return ""
     below = sentences[sentences.index(scene) + 1 :]
+    # The scene's own person again ("Kovac, a retired teacher, says ...") is more of it.
+    person = set(content_words(" ".join(scene.split()[:3]))) - known
     for sentence, voiced in zip(below, voiced_sentences(below), strict=True):
+        if set(content_words(" ".join(sentence.split()[:2]))) & person:
+            continue
+        if _EARLIER.search(sentence) or any(int(y) < year for y in _YEAR.findall(sentence)):
+            continue  # "In 2019, a similar landslide killed 12": the past, not the news
         words = word_count(sentence)
         if voiced or not _BRIEF_MIN_WORDS <= words <= _BRIEF_MAX_WORDS:
             continue
@@ -405,6 +420,9 @@ def _news_below(text: str, scene: str, known: frozenset[str]) -> str:
 # paragraphs of one or two sentences before the report (a judgement from the replica
 # weeks' features; past this the page is a feature, not a report with a scene on top).
 _SCENE_SENTENCES = 10
+# An earlier event's like, or a year before the report's: background, however told.
+_EARLIER = re.compile(r"\b(?:similar|previous|last)\b")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A report's verbs: someone told it, or it happened to people.
 _TELLS_NEWS = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|told|according to|"

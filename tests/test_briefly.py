@@ -1055,6 +1055,11 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
             "Norland signed a defence pact with Vell.",
             True,
         ),
+        (
+            "Ostland warned Norland and Vell on Tuesday against arming the islands, just "
+            "hours after the Norland parliament voted to buy missiles.",
+            True,
+        ),
         ("Ostland on Tuesday warned Norland against arming the islands.", False),
         ("The weather office warned residents against travel, hours after the storm hit.", False),
         # A complaint that is the news: to the police, to a regulator.

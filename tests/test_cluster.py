@@ -870,9 +870,14 @@ def test_a_disasters_reports_days_apart_in_one_place_are_one_story() -> None:
     assert set(marks("Landslide buries dozens of miners in Sakhant", names)) == set(
         marks("Sakhant Mudslide Toll Rises to 31", names)
     )
-    # A country, a verb that is seldom a disaster, or no incident at all: no mark.
+    # A country (or half of one's name), a verb that is seldom a disaster, or no
+    # incident at all: no mark.
+    names |= {"sri", "lanka", "lankan", "zealand", "new"}
     for title in (
         "Landslide kills 14 in Myanmar",
+        "Landslide kills five in Sri Lanka",
+        "Sri Lankan landslide kills five",
+        "Landslide in New Zealand kills two",
         "Trump blasts critics over Sakhant",
         "North Korea fires missile",
         "Sakhant miners return to work",

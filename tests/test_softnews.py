@@ -271,8 +271,11 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted(risen, exact=True) == 23
     assert dead_counted("Rescuers have recovered 31 bodies from the mud.", exact=True) == 31
     assert dead_counted("By Monday at least nine bodies had been pulled out.", exact=True) == 9
-    # A day's find is no toll, and a body of water is no body.
+    # A day's find is no toll, nor are bodies handed over or received, and a body of
+    # water is no body.
     assert dead_counted("Rescuers recovered eight more bodies on Thursday.") == 0
+    assert dead_counted("Norland returned 15 bodies of soldiers to Vell on Monday.") == 0
+    assert dead_counted("The morgue has received 45 bodies since Monday.") == 0
     assert dead_counted("The two bodies of water meet at the delta.") == 0
 
 

@@ -63,6 +63,10 @@ def test_a_count_a_later_sentence_moved_from_is_superseded(
         ("Ardel's assembly is set to vote on Dec. 3 on the referendum bill, the speaker said.",
          False),
         ("Ardel's assembly is set to vote on the referendum bill, the speaker said.", False),
+        ("Ardel's assembly will vote on 10th December on the referendum bill.", True),
+        # One that tells the move itself already gives the new day.
+        ("Ardel's assembly vote, originally set for Dec. 10, will now be held on Dec. 17.",
+         False),
     ],
 )  # fmt: skip
 def test_an_events_day_a_later_report_moved_it_from_is_superseded(
@@ -75,6 +79,9 @@ def test_an_events_day_a_later_report_moved_it_from_is_superseded(
     found = _superseded(first, later)
     assert (first in found) is expected
     assert later not in found
+    # Delays a traveller faced are no event moved.
+    faced = "Travellers to Ardel have faced delays from December 10, the airport said."
+    assert not _superseded(first, faced)
 
 
 @pytest.mark.parametrize(
@@ -96,12 +103,20 @@ def test_a_state_a_later_report_says_has_ended_is_superseded(first: str, expecte
     found = _superseded(first, later)
     assert (first in found) is expected
     assert later not in found
-    # Talks meant to end it, that ended in a deadlock, end nothing.
+    # Talks meant to end it, an end weighed or waited for, and an earlier strike's end
+    # end nothing.
     for failed in (
         "The meeting to end the Ardel port strike ended in a deadlock on Friday.",
         "Talks aimed at ending the Ardel port strike broke up on Friday without a deal.",
+        "The Ardel port union said it was considering calling off the strike if pay rose.",
+        "Ferries to Ardel port will not sail until the union calls off the strike.",
+        "The last Ardel port strike ended after 32 days in 2023.",
+        "Ardel port workers ended a previous strike in March after twelve days.",
     ):
-        assert not _superseded(first, failed)
+        assert not _superseded(first, failed), failed
+    # An air strike is no workforce's.
+    raid = "An air strike hit the Ardel port road on Wednesday, officials said."
+    assert not _superseded(raid, later)
 
 
 def test_a_count_moved_from_in_a_report_on_another_subject_stands() -> None:

@@ -447,6 +447,18 @@ def test_two_keywords_in_one_aside_sentence_are_one_mention() -> None:
     assert _topic_of(once, asia) == ""
     assert _topic_of(answered, asia) == ""
     assert _topic_of(twice, asia) == "NATO in Asia"
+    # Mentions a short paragraph apart, all through the body, do not chain into one.
+    paragraph = "The missile flew for about an hour before it fell into the sea east of it."
+    spread = _story(
+        _article(
+            "icbm4",
+            "North Korea fires ICBM into the sea",
+            "\n\n".join(
+                [lead] + [f"{paragraph} {paragraph} The liaison office said it was watching."] * 4
+            ),
+        )
+    )
+    assert _topic_of(spread, asia) == "NATO in Asia"
 
 
 def test_a_name_only_quoted_in_a_teaser_is_someones_words_in_passing() -> None:

@@ -495,7 +495,7 @@ def test_stories_second_dates_come_soonest_first() -> None:
     assert all(i.day != date(2027, 4, 1) for i in items)
 
 
-def test_a_vaguer_mention_of_a_printed_date_is_no_event() -> None:
+def test_a_day_put_off_to_is_in_the_diary_and_a_month_in_someones_words_is_not() -> None:
     story = _story(
         "The summit has been postponed until 15 January 2027, the office said. "
         "\u201cThose concerns will be just as valid in January,\u201d an aide said.",
@@ -504,6 +504,22 @@ def test_a_vaguer_mention_of_a_printed_date_is_no_event() -> None:
     assert [i.day for i in find_events([story], ISSUE)] == [date(2027, 1, 15)]
     printed = {StoryId("s-riga"): ["The summit has been postponed until 15 January 2027."]}
     assert find_events([story], ISSUE, printed) == ()
+    # Another event of that month stays.
+    rules = _story(
+        "The summit has been postponed until 15 January 2027, the office said. "
+        "Officials said the new port rules take effect in January.",
+        story_id="s-riga",
+    )
+    assert [i.month for i in find_events([rules], ISSUE, printed)] == [date(2027, 1, 1)]
+    # A move wished, weighed, refused or undone puts nothing in the diary.
+    for text in (
+        "Opposition parties want the vote postponed until 15 January.",
+        "The president said the election could be postponed until 15 January.",
+        "The government rejected calls for the vote to be delayed until 15 January.",
+        "The vote, which was postponed until 15 December, has now been cancelled.",
+        "The vote will be held as planned and will not be postponed until January.",
+    ):
+        assert find_events([_story(text)], ISSUE) == (), text
 
 
 def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:

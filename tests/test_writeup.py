@@ -157,6 +157,14 @@ def test_an_anecdotal_lede_gives_way_to_the_report_a_few_paragraphs_down() -> No
     named = "Marta Kovac was hanging washing on her balcony when the hillside gave way."
     headline = "Marta Kovac's road buried by landslide near Vrana"
     assert _brief_sentence(headline, "\n\n".join([named, *below])) == named
+    # Neither history nor more of her own story is the report.
+    for aside in (
+        "In 2019, a similar landslide in the same valley killed 12 people, officials said.",
+        "Kovac, a retired teacher, has lived in the valley for 40 years and says she never "
+        "felt unsafe.",
+    ):
+        text = "\n\n".join([scene, aside, *below])
+        assert _brief_sentence(title, text, summary=scene) == report
     # A feature's present is a scene too.
     habit = "Marta Kovac keeps the keys to her old flat on a hook by the door of her new one."
     assert _brief_sentence(title, "\n\n".join([habit, *below])) == report
