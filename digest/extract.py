@@ -61,7 +61,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from html import unescape as unescape_entities
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import trafilatura
 from lxml.etree import XPath  # type: ignore[import-untyped]  # no stubs installed
@@ -137,7 +137,24 @@ def extract_article(
         published=metadata.published,
         utc_offset=metadata.utc_offset,
         kind=metadata.kind,
+        canonical=_amp_canonical(tree, url),
     )
+
+
+def _amp_canonical(tree: HtmlElement, url: str) -> str:
+    """The article's own address an AMP page (``<html amp>`` or ``⚡``) declares, on the
+    same host as ``url``: a reader should get the page the outlet links, not its
+    stripped copy. "" for any other page: a canonical link elsewhere may name another
+    outlet (a republished piece) or a section page."""
+    root = tree.getroottree().getroot()
+    if root is None or not ({"amp", "⚡"} & set(root.attrib)):
+        return ""
+    for href in tree.xpath('//link[@rel="canonical"]/@href'):
+        address = urljoin(url, str(href).strip())
+        parts, own = urlsplit(address), urlsplit(url)
+        if parts.scheme in ("http", "https") and parts.netloc == own.netloc and address != url:
+            return address
+    return ""
 
 
 def extract_text_for_eval(html: str) -> str:

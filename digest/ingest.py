@@ -408,7 +408,8 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
             language=extracted.language,
             etag=result.etag,
             last_modified=result.last_modified,
-            final_url=result.final_url,
+            # An AMP copy's own article is where a reader goes.
+            final_url=extracted.canonical or result.final_url,
             page_published=page_date,
             page_utc_offset=extracted.utc_offset,
             page_kind=extracted.kind,

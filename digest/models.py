@@ -179,6 +179,8 @@ class ExtractedText:
     ``published`` is when the page says it was first published (timezone-aware), if
     it says so; ``utc_offset`` the minutes east of UTC it wrote that time in, if not UTC.
     ``kind`` is "opinion" or "analysis" when the page says it is one, else "".
+    ``canonical`` is the article's own address when the page is an AMP copy of it on the
+    same site ("/lite/"), else "".
     """
 
     text: str
@@ -186,6 +188,7 @@ class ExtractedText:
     published: datetime | None = None
     utc_offset: int | None = None
     kind: str = ""
+    canonical: str = ""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -877,3 +877,21 @@ def test_a_data_table_with_paragraphs_in_its_cells_stays_a_table() -> None:
     assert STORY[0] in article.text
     # The vote table inside the laid-out page keeps its rows.
     assert any("Ana Lee" in line and "For" in line for line in article.text.splitlines())
+
+
+def test_an_amp_copy_names_its_articles_own_address_on_the_same_site() -> None:
+    body = "<p>" + "The harbour board said on Monday that the new ferry fares start in May. " * 6
+    page = (
+        '<html lang="en" amp><head><link rel="canonical" href="/news/ferry-fares/">'
+        "<title>Ferry fares rise</title></head><body><article><h1>Ferry fares rise</h1>"
+        f"{body}</p></article></body></html>"
+    )
+    amp = "https://harbour.example/news/ferry-fares/lite/"
+    found = extract_article(page, amp)
+    assert found is not None and found.canonical == "https://harbour.example/news/ferry-fares/"
+    # Not a page that is no AMP copy, nor a canonical link to another site (a republished
+    # piece names its first outlet so).
+    plain = page.replace(" amp>", ">")
+    assert extract_article(plain, amp).canonical == ""  # type: ignore[union-attr]
+    elsewhere = page.replace('href="/news/ferry-fares/"', 'href="https://wire.example/ferry"')
+    assert extract_article(elsewhere, amp).canonical == ""  # type: ignore[union-attr]
