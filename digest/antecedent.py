@@ -612,13 +612,17 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
     return bool(before.strip())
 
 
+# Letters a name may open with and go on in, accented ones included ("Jónsdóttir",
+# "Đorđević", "Cîțu", "Nguyễn"). Latin Extended-A, -B and Additional hold both cases.
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"
+_LOWER = "a-zß-öø-ÿĀ-ɏḀ-ỿ"
 # A sentence whose subject is one capitalised word, perhaps after a title, then a verb or
 # a comma: "Gahler said ...", "Dr Brown still gets ...", "Wagner, who spent ...".
 _SURNAME_SUBJECT = re.compile(
     # A subordinate clause may open the sentence: "When Brown and his team found ...".
     r"^(?:(?:When|After|Before|As|Since|While|Although|Though|Because|Once|Until)\s+)?"
     r"(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det|Lt|Capt|Col|Gen|Judge|Officer|Sheriff|Chief)\.?\s+)?"
-    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?:[-’'][A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?)"
+    rf"(?P<name>[{_UPPER}][{_LOWER}]+(?:[-’'][{_UPPER}][{_LOWER}]+)?)"
     # ... then what a person does: a verb, perhaps after an adverb or an auxiliary
     # ("Portland leaders opted" has a place as its first word, not a person), perhaps
     # with their people ("Brown and his team found").
@@ -636,7 +640,7 @@ _SURNAME_SUBJECT = re.compile(
 # "..., Gahler said." at the end: the speaker named by a bare surname.
 _SURNAME_SPEAKER = re.compile(
     r",[”\"’']?\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Sgt|Det)\.?\s+)?"
-    r"(?P<name>[A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+(?:[-’'][A-ZÀ-ÖØ-ÞĀ-ſ][a-zß-öø-ÿĀ-ſ]+)?)"
+    rf"(?P<name>[{_UPPER}][{_LOWER}]+(?:[-’'][{_UPPER}][{_LOWER}]+)?)"
     r"\s+(?:said|says|told \w+|added|wrote|explained|noted)\.?$"
 )
 
@@ -710,7 +714,9 @@ def _unintroduced(
         return ""
     # From a word's start only: from every capital of a dotted run ("A.A.A. ...") the
     # search took quadratic time.
-    full = re.compile(rf"(?<![\w’'.-])[A-Z][\w’'.-]*+\s+(?:[A-Z]\.\s+)?{re.escape(name)}\b")
+    full = re.compile(
+        rf"(?<![\w’'.-])[{_UPPER}][\w’'.-]*+\s+(?:[{_UPPER}]\.\s+)?{re.escape(name)}\b"
+    )
 
     def in_full(sentence: str, not_given: frozenset[str]) -> bool:
         firsts = (m.group().split()[0] for m in full.finditer(sentence))

@@ -356,18 +356,23 @@ _REACTION_LEDE = re.compile(
     r"(?:disappointed|dismayed|saddened|shocked|outraged|alarmed)\b"
     rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:vow|promis|threaten)(?:ed|s)?\s+(?:an?\s+)?"
     r"(?:[\"“‘'][\w\-]+[\"”’']\s+|[a-z]+\s+)?(?:response|retaliation|reprisals?|countermeasures)\b"
-    # "China on Tuesday warned NATO against expanding into Asia, a day after the alliance
-    # signed a partnership with Manila": a warning told as the answer to the event.
-    rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:warn|caution)(?:ed|s)\s+(?:the\s+)?[A-Z][\w.'’-]*"
-    r"(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}"
-    rf"(?:\s+on\s+{WEEKDAY_PATTERN})?\s+(?:against|over|not\s+to)\b[^.;]{{0,160}}?"
-    r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"
-    r"(?:(?:a|one|two|three|the)\s+days?|hours|days|\d+\s+hours)\s+after\b"
     # "Lebanon filed a complaint with the UN Security Council over Israeli strikes ...":
     # a country's complaint to the UN, not a lawsuit or a complaint to the police.
     r"|(?:(?:has|have)\s+)?(?:(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint"
     r"(?:\s+against\s+[A-Z]\w+)?|complained)\s+(?:with|to|at)\s+the\s+"
     r"(?:UN|United\s+Nations|Security\s+Council)\b)"
+)
+# "China on Tuesday warned NATO against expanding into Asia, a day after the alliance
+# signed a partnership with Manila": a warning told as the answer to the event (which
+# may be a vote: "a day after the parliament voted to apply").
+_WARNING_REACTION = re.compile(
+    r"^(?:The\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:of|for|and|the|[A-Z][\w’'.-]*)){0,6}"
+    r"(?:['’]s(?:\s+[a-z]+){1,2})?\s+"
+    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:warn|caution)(?:ed|s)\s+(?:the\s+)?[A-Z][\w.'’-]*"
+    r"(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}"
+    rf"(?:\s+on\s+{WEEKDAY_PATTERN})?\s+(?:against|over|not\s+to)\b[^.;]{{0,160}}?"
+    r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"
+    r"(?:(?:a|one|two|three|the)\s+days?|hours|days|\d+\s+hours)\s+after\b"
 )
 _VOTED = re.compile(r"\b(?:resolution|voted|votes? of|passed)\b")
 _SINCE_THEN = re.compile(
@@ -564,7 +569,9 @@ _SCENE_TURN = re.compile(r"\bwhen\b|\b(?:her|his|their)\s")
 # Words of a firm's or a body's name, not a person's.
 _FIRM = re.compile(
     r"\b(?:Bank|Air|Airlines?|Airways|Group|Motors?|Holdings|Energy|Oil|Capital|Partners|"
-    r"City|County|Council|Party|United|Club|Inc|Corp|Ltd|News|Times|Post)\b"
+    r"City|County|Council|Party|United|Club|Inc|Corp|Ltd|News|Times|Post|Street|Water|"
+    r"Hall|House|Square|Palace|Ministry|Office|Court|Police|Army|Navy|Service|Authority|"
+    r"Commission|Airport|Port|Station|University|College|Hospital|Company)\b"
 )
 _PERSON_DOING = re.compile(
     r"^(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Many)\s)"
@@ -572,8 +579,9 @@ _PERSON_DOING = re.compile(
     r"(?:(?:was|had been)\s(?:just\s|still\s|already\s)?\w+ing|had just\s\w+ed"
     # ... or in a feature's present, a habit of a life: "Olena Hrytsenko keeps the keys
     # to her Kharkiv flat on a hook by the door".
-    r"|(?:still\s)?(?:keeps|sits|stands|lives|wakes|walks|remembers|recalls|spends|watches|"
-    r"sleeps|cooks|tends|counts|carries|pours|checks|scrolls|clutches|stares|gazes))\b"
+    # (Not "stands to lose", "sits out the match": a public figure's news.)
+    r"|(?:still\s)?(?:keeps|lives|wakes|walks|remembers|recalls|spends|sleeps|cooks|tends|"
+    r"counts|carries|pours|scrolls|clutches|stares|gazes))\b"
 )
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
@@ -1543,9 +1551,9 @@ _THIS_ROUND = re.compile(r"\b(?:ended|concluded|wrapped up|held|met|agreed|close
 def is_reaction(text: str) -> bool:
     """Whether ``text`` opens on a reaction to a thing ("China condemned the sanctions
     ..."), not the thing or a body's vote on it."""
-    # A vote told after "after" is the event reacted to ("... a day after the parliament
-    # voted to ..."), not the reaction's.
-    return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(text.split(" after ")[0])
+    if _WARNING_REACTION.match(text):
+        return True
+    return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(text)
 
 
 def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[int] | None:

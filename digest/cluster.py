@@ -355,6 +355,7 @@ _INCIDENT_KIND = {
         "abduction",
     ),
 }
+_DEMONYM_ENDINGS = frozenset({"", "n", "an", "ian", "ese", "i", "ish", "er", "ers"})
 # Names that are regions, not places of one event.
 _NOT_PLACES = frozenset(
     "africa asia europe america americas middle east west north south central northern "  # noqa: SIM905
@@ -546,8 +547,12 @@ def _incident_marks(title: str, names: frozenset[str]) -> IntArray:
         for word in content_words(title)
         if word in names
         and word not in _NOT_PLACES
-        and not any(word.startswith(part) for part in national)  # "lankan"
+        # A demonym of a country the title names: "Lankan" of "Sri Lanka".
+        and not any(
+            word[len(part) :] in _DEMONYM_ENDINGS for part in national if word.startswith(part)
+        )
         and not countries_named(word.title())
+        and not countries_named(word.upper())  # "US", "UK", "UAE"
     }
     return np.array(
         sorted({hash(("incident", kind, place)) for kind in kinds for place in places}),

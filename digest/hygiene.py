@@ -375,10 +375,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bCORRECT(?:S|ED|ION)\b|^\s*\(?(?:Correction|Clarification|Editor'?s note)\b|"
             r"\b(?:An|A previous|An earlier) (?:earlier )?version of this "
             r"(?:article|story|report|post)\b|"
-            # The note's second sentence: "An earlier version was published on Dec. 1."
-            # (Not "The first version was released in 2019", a product's.)
-            r"^\s*(?:An?|The) (?:earlier|previous|original) version (?:was (?:first )?"
-            r"(?:published|posted)|appeared|ran) (?:online |here )?(?:on|at)\b|"
+            # The note's second sentence: "An earlier version was published on Dec. 1.",
+            # "... in error", "... with an incorrect headline". (Not "The original
+            # version appeared on the band's 1979 album", a record's.)
+            r"^\s*An? (?:earlier|previous) version (?:was (?:first )?(?:published|posted)|"
+            r"appeared|ran) (?:online |here )?(?:on (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|"
+            r"[A-Z][a-z]+day)\b[^.]{0,30}\.?$|in error\b|with an? (?:incorrect|wrong)\b)|"
             r"\bThis (?:article|story|report) (?:has been|was) (?:last )?(?:updated|corrected|"
             r"amended)|"
             # A wire service's machine-translation notice ("... fact-checked by an

@@ -176,11 +176,13 @@ _DEATHS = re.compile(
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received
     # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.
-    rf"|\b(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed)\s+(?:the\s+)?"
+    rf"|\b(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed|located)\s+"
+    rf"(?:the\s+|a\s+total\s+of\s+)?"
     rf"(?:(?:at\s+least|more\s+than|over|nearly|some|about|around)\s+)?(?<!more\s){_COUNT}"
-    rf"\s+bodies\b(?!\s+of\b)"
+    rf"\s+bodies\b"
     rf"|(?<![\d.,])(?<!more\s)(?!\d+\.\d){_COUNT}\s+bodies\s+(?:(?:have|had)\s+)?"
-    rf"(?:(?:been|were|was)\s+)?(?:recovered|retrieved|found|pulled|dug\s+out|unearthed)\b",
+    rf"(?:(?:so\s+far|now|already|since)\s+)?(?:(?:been|were|was)\s+)?"
+    rf"(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed|located)\b",
     re.IGNORECASE,
 )
 

@@ -220,9 +220,11 @@ def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[in
     on one subject: "is set to vote on Dec. 10", written before, is no longer the plan."""
     older: set[int] = set()
     for j, later in enumerate(scored.candidates):
-        olds = {_day_of(m.group("day")) for m in _DATE_MOVED.finditer(later.text)} - {None}
+        moves = list(_DATE_MOVED.finditer(later.text))
+        olds = {_day_of(m.group("day")) for m in moves} - {None}
         if not olds:
             continue
+        news = {_day_of(m.group("new")) for m in moves if m.group("new")} - {None}
         written = articles[later.doc].published
         for i, earlier in enumerate(scored.candidates):
             if i == j or articles[earlier.doc].published > written:
@@ -233,8 +235,9 @@ def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[in
             if (
                 days & olds
                 # "originally set for Dec. 10, will now be held on Dec. 17": it tells the
-                # move itself.
-                and len(days - {None}) < 2
+                # move itself, or already the new day.
+                and not days & news
+                and not _ORIGINALLY.search(earlier.text)
                 and not _DATE_MOVED.search(earlier.text)
                 and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
             ):
@@ -249,13 +252,13 @@ def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[i
     will still be delivered during the strike" are the week's past."""
     older: set[int] = set()
     for j, later in enumerate(scored.candidates):
-        if _years(later.text) or _EARLIER_ONE.search(later.text):
+        if _IN_A_YEAR_BEFORE.search(later.text) or _EARLIER_ONE.search(later.text):
             continue  # "The last strike ended after 32 days in 2023": history
-        lowered = later.text.lower()
         ended = {
             _STATE_FORMS.get(w, w)
-            for m in _ENDED.finditer(lowered)
-            if (w := m.group(1) or m.group(2)) and not _NOT_DONE.search(lowered[: m.start()])
+            for m in _ENDED.finditer(later.text)
+            if (w := (m.group("ended") or m.group("over")).lower())
+            and not (m.group("now") and _NOT_DONE.search(later.text[: m.start()]))
         }
         if not ended:
             continue
@@ -263,13 +266,10 @@ def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[i
         for i, earlier in enumerate(scored.candidates):
             if earlier.doc == later.doc or articles[earlier.doc].published >= written:
                 continue
-            told = {
-                _STATE_FORMS.get(m.group(0).lower(), m.group(0).lower())
-                for m in _STATE.finditer(earlier.text)
-            }
+            told = {_STATE_FORMS.get(w, w) for w in _workforce_states(earlier.text)}
             if (
                 told & ended
-                and not _ENDED.search(earlier.text.lower())
+                and not _ENDED.search(earlier.text)
                 # "The last national strike, in 2024, lasted 32 days": history stays.
                 and not _years(earlier.text)
                 and not _EARLIER_ONE.search(earlier.text)
@@ -279,34 +279,48 @@ def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[i
     return older
 
 
+def _workforce_states(text: str) -> list[str]:
+    """The strikes, blockades and shutdowns ``text`` tells, in lower case: not a war's
+    ("Israeli strikes", "an air strike", "air-strikes"), whose word comes after a
+    nationality or a weapon."""
+    found = []
+    for match in _STATE.finditer(text):
+        before = text[: match.start()].rstrip(" -")
+        word = before.rsplit(" ", 1)[-1] if before else ""
+        if word.lower() in _WEAPONS or (word[:1].isupper() and countries_named(word)):
+            continue
+        found.append(match.group(0).lower())
+    return found
+
+
 # A state that ends, and the words that end it: "ending a three-day national strike",
-# "called off the blockade", "the strike is over".
+# "called off the blockade", "ended weeks of strikes", "the strike is over". Not "ended
+# up joining the strike", "talks ended in a strike", "ends with a general strike".
 _STATE_NOUNS = r"strikes?|walkouts?|blockades?|shutdowns?|lockouts?|sieges?|sit-ins?|boycotts?"
 _ENDED = re.compile(
     # Done, not meant: not "talks to end the strike", "aimed at ending the blockade".
     r"(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bnot\s)"
-    r"\b(?:ending|ended|ends|call(?:ing|ed|s)\s+off|lift(?:ing|ed|s))\s+"
-    r"(?:(?:a|the|its|their)\s+|(?:weeks|days|months)\s+of\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?({_STATE_NOUNS})\b"
-    rf"|\b({_STATE_NOUNS})\s+(?:has\s+|had\s+)?(?:ended|is\s+over|was\s+called\s+off)\b"
+    r"(?<!\bconsidering\s)(?<!\bconsider\s)(?<!\babout\s)"
+    r"\b(?:ending|ended|(?P<now>ends|calls\s+off|lifts)|call(?:ing|ed)\s+off|lift(?:ing|ed))\s+"
+    r"(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,3}?|(?:weeks|days|months)\s+of\s+(?:the\s+)?)"
+    rf"(?P<ended>{_STATE_NOUNS})\b"
+    rf"|\b(?P<over>{_STATE_NOUNS})\s+(?:has\s+|had\s+)?(?:ended|is\s+over|was\s+called\s+off)\b"
     # "The meeting to end the strike ended in a deadlock": the meeting ended.
-    r"(?!\s+in\s+(?:a\s+)?(?:deadlock|stalemate|failure|impasse|disagreement|acrimony))"
-)
-# Not an air, drone or missile strike: a war's, not a workforce's.
-_STATE = re.compile(
-    r"(?<!\bair\s)(?<!\bdrone\s)(?<!\bmissile\s)(?<!\brocket\s)(?<!\bmilitary\s)"
-    rf"(?<!\bartillery\s)\b(?:{_STATE_NOUNS})\b",
+    r"(?!\s+in\s+(?:a\s+)?(?:deadlock|stalemate|failure|impasse|disagreement|acrimony))",
     re.IGNORECASE,
 )
-# An end wished, weighed or waited for: "until the union calls off the strike",
-# "considering calling off the strike if ...".
+_STATE = re.compile(rf"\b(?:{_STATE_NOUNS})\b", re.IGNORECASE)
+_WEAPONS = frozenset({"air", "drone", "missile", "rocket", "military", "artillery", "naval"})
+# An end in the present waited for or weighed: "until the union calls off the strike",
+# "considering whether the union ends the strike". (A past one happened: "stayed out
+# until the union ended the strike".)
 _NOT_DONE = re.compile(
-    r"\b(?:until|unless|if|whether|consider\w*|threaten\w*|could|would|may|might|"
-    r"plans?\s+to|wants?\s+to|hopes?\s+to|aim\w*|bid\s+to|efforts?\s+to|urged?\w*)\b"
-    r"[^.;,]*$"
+    r"\b(?:until|unless|if|whether|considering|considers|threaten(?:s|ed|ing)?|could|would|"
+    r"might|plans?\s+to|wants?\s+to|hopes?\s+to)\b[^.;,]*$"
 )
+_IN_A_YEAR_BEFORE = re.compile(r"\bin\s+(?:19|20)\d\d\b")
 _EARLIER_ONE = re.compile(
-    rf"\b(?:last|previous|earlier|past|first)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STATE_NOUNS})\b",
+    rf"\b(?:last|previous|earlier|past)\s+(?:[\w-]+\s+){{0,2}}?(?:{_STATE_NOUNS})\b",
     re.IGNORECASE,
 )
 # Each plural as its singular: "strikes" ended is the "strike" told.
@@ -330,9 +344,13 @@ _DATE_MOVED = re.compile(
     r"\b(?:postpon(?:e|es|ed|ing)|mov(?:e|ed|es|ing)|push(?:ed|es|ing)?\s+back|"
     r"delay(?:ed|ing)|brought\s+forward|bring\w*\s+forward|reschedul\w+|put\s+back)"
     rf"[^.;]{{0,80}}?\bfrom\s+(?:(?:{WEEKDAY_PATTERN}),?\s+)?(?P<day>\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"\s+{MONTH_WRITTEN_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b)",
+    rf"\s+{MONTH_WRITTEN_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b)"
+    rf"(?:\s+to\s+(?P<new>\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WRITTEN_PATTERN}"
+    rf"|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b))?",
     re.IGNORECASE,
 )
+# A sentence that tells an earlier move itself: "originally set for Dec. 10".
+_ORIGINALLY = re.compile(r"\b(?:originally|initially|first)\s+(?:set|scheduled|planned|due)\b")
 # A day of a month is no count ("on 30 November", "Nov. 30").
 _DAY_OF_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WRITTEN_PATTERN}"

@@ -199,14 +199,26 @@ _TOLD_AS_PAST = re.compile(
     r"[^,;:()—–]{0,60}?\b(?:was|were|had|ended|broke|collapsed|failed|took|went|began|"
     r"opened|closed|passed|approved|agreed|voted|signed|met|held|decided|adopted)\b"
 )
-# A date moved to, before its "until": "has been postponed until 15 January 2027", "was
-# delayed again until". Done, not wished or weighed ("want the vote postponed until",
-# "could be postponed until", "will not be postponed until"): the new day is in the
-# diary, whatever the sentence says of the old one.
+# A date moved to, before its "until": "has been postponed until 15 January 2027", "The
+# commission postponed the vote until", "was delayed again until". The new day is in the
+# diary, whatever the sentence says of the old one; not a move wished or weighed
+# (``_WISHED_MOVE``).
 _MOVED_TO = re.compile(
-    r"\b(?:has|have|had|was|were)\s+(?:been\s+)?(?:now\s+|again\s+|formally\s+)?"
-    r"(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred)"
-    r"(?:\s+(?!(?:from|on)\b)[\w'’-]+){0,2}?\s*$",
+    r"\b(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred)"
+    r"(?:\s+(?!(?:from|on)\b)[\w'’-]+){0,5}?\s*$",
+    re.IGNORECASE,
+)
+# In the move's clause, before it: "want the vote postponed until", "could be postponed
+# until", "rejected calls for the vote to be delayed until", "will not be postponed".
+_WISHED_MOVE = re.compile(
+    r"\b(?:wants?|wanted|demand\w*|calls?\s+for|called\s+for|urg(?:e|es|ed|ing)|ask\w*|"
+    r"propos\w*|seek\w*|sought|could|might|may|would|should|if|whether|not|never|"
+    r"reject\w*|refus\w*|threat\w*)\b"
+)
+# Words of putting off, which a day put off to may be told with ("After repeated
+# delays, the launch has been postponed until ..."): no event called off.
+_PUT_OFF = re.compile(
+    r"\b(?:postpon\w*|delay\w*|put\s+off|pushed\s+back|deferr\w*|reschedul\w*)\b",
     re.IGNORECASE,
 )
 # A quotation inside a sentence: what it says of a date is someone's words.
@@ -545,13 +557,16 @@ def _mentions(
             if match.group("lead").lower() in ("until", "till")
             else None
         )
+        if moved is not None and _WISHED_MOVE.search(
+            re.split(r"[,;:]", sentence[: moved.start()])[-1]
+        ):
+            moved = None
         future = moved is not None or _speaks_of_future(sentence, match)
         if not future and not _names_an_event(sentence, match):
             continue
         # A day put off to is kept, unless the sentence calls the event off besides
         # ("postponed until 15 December and then cancelled").
-        rest = sentence if moved is None else sentence[: moved.start()] + sentence[moved.end() :]
-        if _CALLED_OFF.search(rest):
+        if _CALLED_OFF.search(_PUT_OFF.sub(" ", sentence) if moved is not None else sentence):
             continue  # "The vote on 2 December has been postponed": no date to keep
         weekday = match.group("weekday")
         spoken = today if said_on == published else {said_on.weekday()}

@@ -394,11 +394,12 @@ def _news_below(text: str, scene: str, known: frozenset[str], year: int) -> str:
         return ""
     below = sentences[sentences.index(scene) + 1 :]
     # The scene's own person again ("Kovac, a retired teacher, says ...") is more of it.
-    person = set(content_words(" ".join(scene.split()[:3]))) - known
+    named = _OPENING_NAME.match(scene)
+    person = set(content_words(named.group(1))) - known if named else set()
     for sentence, voiced in zip(below, voiced_sentences(below), strict=True):
         if set(content_words(" ".join(sentence.split()[:2]))) & person:
             continue
-        if _EARLIER.search(sentence) or any(int(y) < year for y in _YEAR.findall(sentence)):
+        if _EARLIER.search(sentence) or any(int(y) < year for y in _IN_YEAR.findall(sentence)):
             continue  # "In 2019, a similar landslide killed 12": the past, not the news
         words = word_count(sentence)
         if voiced or not _BRIEF_MIN_WORDS <= words <= _BRIEF_MAX_WORDS:
@@ -421,8 +422,14 @@ def _news_below(text: str, scene: str, known: frozenset[str], year: int) -> str:
 # weeks' features; past this the page is a feature, not a report with a scene on top).
 _SCENE_SENTENCES = 10
 # An earlier event's like, or a year before the report's: background, however told.
-_EARLIER = re.compile(r"\b(?:similar|previous|last)\b")
-_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# (Not "last night", "the deadliest since 2019": the news.)
+_EARLIER = re.compile(
+    r"\bsimilar\b|\bprevious\s+(?!day|night|evening)|\blast\s+(?:year|month|time|decade)\b",
+    re.IGNORECASE,
+)
+_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]y)\s+((?:19|20)\d\d)\b")
+# A scene opening on someone's name: "Marta Kovac was hanging washing ...".
+_OPENING_NAME = re.compile(r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})\s")
 # A report's verbs: someone told it, or it happened to people.
 _TELLS_NEWS = re.compile(
     r"\b(?:said|says|announced|reported|confirmed|told|according to|"

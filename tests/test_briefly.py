@@ -897,14 +897,16 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
         [
             "Harbour Master Sunna Björk Jónsdóttir closed the quay on Monday after the crane "
             "fell. Jónsdóttir had been expected to reopen it this week. The talks on the "
-            "crane's insurance will resume in January, Đorđević said. Minister Marko "
-            "Đorđević chairs them."
+            "crane's insurance will resume in January, Đorđević said. Minister Željko "
+            "Đorđević chairs them. Cîțu had been expected to attend. Mayor Florin Cîțu "
+            "did not."
         ],
         frozenset(),
     )
     found = {c.text.split()[0]: i for i, c in enumerate(accented.candidates)}
     assert leans_on(accented, found["Jónsdóttir"]) != ""
     assert leans_on(accented, found["The"]) != ""
+    assert leans_on(accented, found["Cîțu"]) != ""
 
 
 @pytest.mark.parametrize(

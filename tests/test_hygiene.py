@@ -100,6 +100,9 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("BOGOTÁ, Colombia — The toll rose to 31.", "The toll rose to 31."),
         ("SÃO PAULO — Rates held on Wednesday.", "Rates held on Wednesday."),
         ("ÉVORA (Reuters) - A fire broke out.", "A fire broke out."),
+        # A record's or a bill's versions are no correction notes.
+        ("The original version appeared on the band's 1979 album.", None),
+        ("A previous version has been vetoed twice by the president.", None),
         # A news agency's end mark.
         ("Two citizens were among the victims./.", "Two citizens were among the victims."),
         ("The fare rose 3/4 of a point.", None),
@@ -152,6 +155,7 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("CORRECTS DAY OF DANCE TO SATURDAY Police cars sit parked.", "correction"),
         ("Correction, Nov. 18: An earlier version of this article misstated a day.", "correct"),
         ("An earlier version was published on Dec. 1.", "correction"),
+        ("An earlier version was published in error.", "correction"),
         ("The court order referred to in this story has been amended.", "correction"),
         ("Stay with Harbour Radio for developments in this story.", "correction"),
         ("This is a developing story and will be updated.", "correction"),

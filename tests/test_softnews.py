@@ -271,6 +271,8 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted(risen, exact=True) == 23
     assert dead_counted("Rescuers have recovered 31 bodies from the mud.", exact=True) == 31
     assert dead_counted("By Monday at least nine bodies had been pulled out.", exact=True) == 9
+    assert dead_counted("Divers recovered 31 bodies of migrants off Vell.", exact=True) == 31
+    assert dead_counted("Nine bodies have so far been recovered.", exact=True) == 9
     # A day's find is no toll, nor are bodies handed over or received, and a body of
     # water is no body.
     assert dead_counted("Rescuers recovered eight more bodies on Thursday.") == 0

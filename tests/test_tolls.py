@@ -114,9 +114,32 @@ def test_a_state_a_later_report_says_has_ended_is_superseded(first: str, expecte
         "Ardel port workers ended a previous strike in March after twelve days.",
     ):
         assert not _superseded(first, failed), failed
-    # An air strike is no workforce's.
-    raid = "An air strike hit the Ardel port road on Wednesday, officials said."
-    assert not _superseded(raid, later)
+    # An air strike is no workforce's, nor a nation's strikes.
+    for raid in (
+        "An air strike hit the Ardel port road on Wednesday, officials said.",
+        "Israeli strikes hit the Ardel port road on Wednesday, officials said.",
+    ):
+        assert not _superseded(raid, later)
+    # A strike joined, a strike talks ended in, a week ending with one: no end.
+    for joined in (
+        "More Ardel port workers ended up joining the strike on Friday.",
+        "Talks at Ardel port ended in a strike on Friday.",
+        "The week at Ardel port ends with a general strike on Friday.",
+    ):
+        assert not _superseded(first, joined), joined
+    # Ends that did happen, however the sentence opens.
+    for done in (
+        ()
+        if not expected
+        else (
+            "After urgent talks the Ardel port union ended its strike on Friday.",
+            "Ardel port workers stayed out until the union ended the strike on Friday.",
+            "Ardel port workers ended their longest strike since 2019 on Friday.",
+            "Ardel port workers ended weeks of strikes on Friday.",
+            "The Ardel port strike is over, the dockers' union said on Friday.",
+        )
+    ):
+        assert first in _superseded(first, done), done
 
 
 def test_a_count_moved_from_in_a_report_on_another_subject_stands() -> None:

@@ -511,6 +511,13 @@ def test_a_day_put_off_to_is_in_the_diary_and_a_month_in_someones_words_is_not()
         story_id="s-riga",
     )
     assert [i.month for i in find_events([rules], ISSUE, printed)] == [date(2027, 1, 1)]
+    # However the move is told: active, ahead, after earlier delays.
+    for text in (
+        "The electoral commission postponed the vote until 15 January.",
+        "The vote will be postponed until 15 January, the speaker said.",
+        "After repeated delays, the launch has been postponed until 15 January.",
+    ):
+        assert [i.day for i in find_events([_story(text)], ISSUE)] == [date(2027, 1, 15)], text
     # A move wished, weighed, refused or undone puts nothing in the diary.
     for text in (
         "Opposition parties want the vote postponed until 15 January.",

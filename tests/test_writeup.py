@@ -160,11 +160,15 @@ def test_an_anecdotal_lede_gives_way_to_the_report_a_few_paragraphs_down() -> No
     # Neither history nor more of her own story is the report.
     for aside in (
         "In 2019, a similar landslide in the same valley killed 12 people, officials said.",
+        "Last year, a landslide in the same valley killed 12 people, officials said.",
         "Kovac, a retired teacher, has lived in the valley for 40 years and says she never "
         "felt unsafe.",
     ):
         text = "\n\n".join([scene, aside, *below])
         assert _brief_sentence(title, text, summary=scene) == report
+    # "Last night" is this week's news.
+    night = "Police said the landslide struck shortly after 11pm last night, killing two people."
+    assert _brief_sentence(title, "\n\n".join([scene, night, *below]), summary=scene) == night
     # A feature's present is a scene too.
     habit = "Marta Kovac keeps the keys to her old flat on a hook by the door of her new one."
     assert _brief_sentence(title, "\n\n".join([habit, *below])) == report
