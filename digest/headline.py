@@ -295,6 +295,13 @@ def make_headline(
         # A title with another toll than the Briefly's ("Death toll ... rises to 47"
         # over "... killed at least 61") would contradict the Briefly under it.
         good = _counting_as(good, told or lead) or good
+        # A story told at stages is headed by the stage its Briefly leads with: the
+        # lead's own report, written a day or more after every other, titles it ("Troops
+        # rescue 17 abducted Kebbi pupils" over two reports of the raid).
+        if own and lead_article is not None and _latest_by(story, lead_article, _STAGE_HOURS):
+            latest = [t for t in good if own.endswith(t)]
+            if latest:
+                return normalise_headline(latest[0], texts, cases)
         # The headline tells what the Briefly tells. Where the outlets' titles disagree
         # (NPR's "Trump administration tries to resolve three crises" beside the
         # Times's "Iran Holds Exercises in Strait of Hormuz"), one sharing far fewer
@@ -873,6 +880,19 @@ def _names_someone(title: str, names: set[str]) -> bool:
     )
     first = words[0].strip(".,:;'’\"“”") if words else ""
     return later or first in names or bool(countries_named(title))
+
+
+def _latest_by(story: Story, index: int, hours: float) -> bool:
+    """Whether article ``index`` of ``story`` came out ``hours`` or more after each of
+    the others (and there are others)."""
+    mine = story.articles[index].published
+    others = [a.published for i, a in enumerate(story.articles) if i != index]
+    return bool(others) and all((mine - t).total_seconds() >= hours * 3600 for t in others)
+
+
+# How much later than every other report a stage's report is (a day: a wire's copies
+# come within hours of each other, a story's next stage the day after or later).
+_STAGE_HOURS = 24.0
 
 
 def _telling(titles: list[str], lead: str) -> list[str]:

@@ -3315,3 +3315,31 @@ def test_a_source_title_set_in_capitals_is_printed_in_sentence_case() -> None:
     )
     titles = {s.outlet: s.title for s in summarize_story(story).sources}
     assert titles["Lagos Paper"] == "Nationwide shutdown as Labour digs in"
+
+
+def test_a_story_told_at_stages_is_headed_by_the_stage_its_briefly_leads_with() -> None:
+    from digest.headline import make_headline
+
+    raid = (
+        "Gunmen abducted 38 students and two teachers in a raid on a boarding school in "
+        "Vell province on Monday night, police said."
+    )
+    rescue = (
+        "Troops have rescued 17 of the 38 students abducted by gunmen in a raid on a "
+        "boarding school in Vell province on Monday, the army said on Wednesday."
+    )
+    rescued = "Troops rescue 17 abducted Vell pupils"
+    story = Story(
+        StoryId("s-vell"),
+        (
+            _article("a", "Wire", "Gunmen abduct 38 students in Vell school raid", raid, 0),
+            _article("b", "Post", "Gunmen seize 38 students in Vell school raid", raid, 6),
+            _article("c", "Daily", rescued, rescue, 52),
+        ),
+    )
+    assert make_headline(story, rescue, lead_article=2) == rescued
+    # Told the same day, the rescue report is one more report: the outlets' majority heads.
+    same_day = Story(
+        story.id, (*story.articles[:2], dataclasses.replace(story.articles[2], published=T0))
+    )
+    assert make_headline(same_day, rescue, lead_article=2) != rescued
