@@ -723,6 +723,7 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
     if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels) and asks:
         raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
+    raw = _without_speaker_labels(raw)
     if raw and (opening := _OPENING_DATELINE.match(raw[0])):
         # Not a country (a dateline is a city's), nor "A – B talks".
         place = opening["place"]
@@ -732,6 +733,31 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
     cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))
     return list(itertools.islice(cleaned, limit))
+
+
+def _without_speaker_labels(sentences: list[str]) -> list[str]:
+    """An interview set out by who speaks ("Iceland Review: When will Icelanders vote?",
+    "Hildur Sveinsdóttir: Our aim is March 20, 2027.", then "IR:" and "HS:"): with
+    ``_INTERVIEW_LABELS`` labelled lines or more, of two to four speakers, one of them
+    asking, the labels go, as "Q." and "A." do; the answers are then someone's words in
+    the first person, never the outlet's news."""
+    labelled = [(m["label"], s) for s in sentences if (m := _SPEAKER_LABEL.match(s))]
+    speakers = {label for label, _ in labelled}
+    asks = any(s.rstrip("”\"’' ").endswith("?") for _, s in labelled)
+    if len(labelled) < _INTERVIEW_LABELS or not 2 <= len(speakers) <= 4 or not asks:
+        return sentences
+    return [
+        sentence[m.end() :] if (m := _SPEAKER_LABEL.match(sentence)) else sentence
+        for sentence in sentences
+    ]
+
+
+# Who speaks, before a colon: initials ("IR", "HS") or a name of one to three words.
+# Not a note's or a list's label ("Editor's note:", "Update:", "Watch:"), which
+# _SECTION_LABEL and the furniture kinds read.
+_SPEAKER_LABEL = re.compile(
+    r"^\s*(?P<label>[A-Z]{2,4}|[A-Z][\w’'.-]+(?:[ ][A-Z][\w’'.-]+){0,2}):[ ]+(?=[A-Z\"“])"
+)
 
 
 # An embedded social post as a page's text gives it: the post's words, then its

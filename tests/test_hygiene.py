@@ -554,3 +554,24 @@ def test_a_place_and_a_dash_opening_a_page_is_its_dateline(text: str, first: str
     assert clean_sentences(f"{text} Talks resume on Monday.") == [first, "Talks resume on Monday."]
     # Not after the first sentence: there a name and a dash are the sentence's own.
     assert clean_sentences(f"Talks resume on Monday. {text}")[1] == text
+
+
+def test_an_interview_set_out_by_who_speaks_loses_its_labels() -> None:
+    text = (
+        "The council has said Vell will vote on the harbour plan by March.\n\n"
+        "Harbour Weekly: When will Vell vote?\n\n"
+        "Ana Lind: Our aim is March 20. The council still has to pass the bill.\n\n"
+        "HW: What are people being asked?\n\n"
+        "AL: Only whether we should build the second pier."
+    )
+    assert clean_sentences(text) == [
+        "The council has said Vell will vote on the harbour plan by March.",
+        "When will Vell vote?",
+        "Our aim is March 20.",
+        "The council still has to pass the bill.",
+        "What are people being asked?",
+        "Only whether we should build the second pier.",
+    ]
+    # Places before a colon, with no one asking, are no speakers.
+    roundup = "Kyiv: Drones hit the grid. Moscow: Talks stall. Warsaw: Troops move east."
+    assert clean_sentences(roundup)[0] == "Kyiv: Drones hit the grid."
