@@ -374,6 +374,10 @@ _WARNING_REACTION = re.compile(
     r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"
     r"(?:(?:a|one|two|three|the)\s+days?|hours|days|\d+\s+hours)\s+after\b"
 )
+_AFTER_THE_EVENT = re.compile(
+    r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"
+    r"(?:(?:a|one|two|three|the)\s+days?|hours|days|\d+\s+hours)\s+after\b.*$"
+)
 _VOTED = re.compile(r"\b(?:resolution|voted|votes? of|passed)\b")
 _SINCE_THEN = re.compile(
     r"\b(?:has|have)\b"
@@ -569,9 +573,9 @@ _SCENE_TURN = re.compile(r"\bwhen\b|\b(?:her|his|their)\s")
 # Words of a firm's or a body's name, not a person's.
 _FIRM = re.compile(
     r"\b(?:Bank|Air|Airlines?|Airways|Group|Motors?|Holdings|Energy|Oil|Capital|Partners|"
-    r"City|County|Council|Party|United|Club|Inc|Corp|Ltd|News|Times|Post|Street|Water|"
-    r"Hall|House|Square|Palace|Ministry|Office|Court|Police|Army|Navy|Service|Authority|"
-    r"Commission|Airport|Port|Station|University|College|Hospital|Company)\b"
+    r"City|County|Council|Party|United|Club|Inc|Corp|Ltd|News|Times|Post|Square|Palace|"
+    r"Ministry|Office|Police|Army|Navy|Service|Authority|Commission|Airport|Port|Station|"
+    r"University|College|Hospital|Company)\b"
 )
 _PERSON_DOING = re.compile(
     r"^(?!(?:The|A|An|This|That|These|Those|Its|Their|His|Her|Our|Some|Many)\s)"
@@ -1553,7 +1557,10 @@ def is_reaction(text: str) -> bool:
     ..."), not the thing or a body's vote on it."""
     if _WARNING_REACTION.match(text):
         return True
-    return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(text)
+    # A vote the reaction answers ("..., a day after the parliament voted to join") is
+    # the event, not the reaction's body voting.
+    own = _AFTER_THE_EVENT.sub("", text)
+    return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(own)
 
 
 def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[int] | None:

@@ -32,12 +32,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from digest.briefly import is_explainer_title, needs_antecedent
+from digest.briefly import is_explainer_title, is_reaction, needs_antecedent
 from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Story
 from digest.places import countries_named
-from digest.softnews import dead_counted
+from digest.softnews import dead_counted, is_opinion
 from digest.text import (
     CLAUSE_BOUNDARY,
     CUT_DANGLING_END,
@@ -298,9 +298,17 @@ def make_headline(
         # A story told at stages is headed by the stage its Briefly leads with: the
         # lead's own report, written a day or more after every other, titles it ("Troops
         # rescue 17 abducted Kebbi pupils" over two reports of the raid).
-        if own and lead_article is not None and _latest_by(story, lead_article, _STAGE_HOURS):
-            latest = [t for t in good if own.endswith(t)]
-            if latest:
+        # Not a column, a live page or a title about something else than the lead
+        # tells ("UN chief condemns ..." over a lead retelling the raid).
+        if (
+            own
+            and lead_article is not None
+            and not is_opinion(story.articles[lead_article])
+            and not is_live_page(own)
+            and _latest_by(story, lead_article, _STAGE_HOURS)
+        ):
+            latest = [t for t in _telling(good, lead) if own.endswith(t)]
+            if latest and not is_reaction(latest[0]):
                 return normalise_headline(latest[0], texts, cases)
         # The headline tells what the Briefly tells. Where the outlets' titles disagree
         # (NPR's "Trump administration tries to resolve three crises" beside the

@@ -258,7 +258,7 @@ def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[i
             _STATE_FORMS.get(w, w)
             for m in _ENDED.finditer(later.text)
             if (w := (m.group("ended") or m.group("over")).lower())
-            and not (m.group("now") and _NOT_DONE.search(later.text[: m.start()]))
+            and not (not m.group("past") and _NOT_DONE.search(later.text[: m.start()]))
         }
         if not ended:
             continue
@@ -287,7 +287,10 @@ def _workforce_states(text: str) -> list[str]:
     for match in _STATE.finditer(text):
         before = text[: match.start()].rstrip(" -")
         word = before.rsplit(" ", 1)[-1] if before else ""
-        if word.lower() in _WEAPONS or (word[:1].isupper() and countries_named(word)):
+        airline = before[: -len(word)].rstrip().endswith("Air")  # "Air Canada strike"
+        if word.lower() in _WEAPONS or (
+            word[:1].isupper() and countries_named(word) and not airline
+        ):
             continue
         found.append(match.group(0).lower())
     return found
@@ -301,8 +304,10 @@ _ENDED = re.compile(
     # Done, not meant: not "talks to end the strike", "aimed at ending the blockade".
     r"(?<!\bto\s)(?<!\bat\s)(?<!\bof\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bnot\s)"
     r"(?<!\bconsidering\s)(?<!\bconsider\s)(?<!\babout\s)"
-    r"\b(?:ending|ended|(?P<now>ends|calls\s+off|lifts)|call(?:ing|ed)\s+off|lift(?:ing|ed))\s+"
-    r"(?:(?:a|the|its|their)\s+(?:[\w-]+\s+){0,3}?|(?:weeks|days|months)\s+of\s+(?:the\s+)?)"
+    r"\b(?:(?P<past>ended|called\s+off|lifted)|ending|ends|call(?:s|ing)\s+off|lift(?:s|ing))\s+"
+    # Not "ended their first week on strike", "lifted the ban on strikes".
+    r"(?:(?:a|the|its|their)\s+(?:(?!(?:week|day|month|year|round|phase|stage|ban)\b)"
+    r"[\w-]+\s+){0,3}?|(?:weeks|days|months)\s+of\s+(?:the\s+)?)"
     rf"(?P<ended>{_STATE_NOUNS})\b"
     rf"|\b(?P<over>{_STATE_NOUNS})\s+(?:has\s+|had\s+)?(?:ended|is\s+over|was\s+called\s+off)\b"
     # "The meeting to end the strike ended in a deadlock": the meeting ended.
@@ -315,8 +320,9 @@ _WEAPONS = frozenset({"air", "drone", "missile", "rocket", "military", "artiller
 # "considering whether the union ends the strike". (A past one happened: "stayed out
 # until the union ended the strike".)
 _NOT_DONE = re.compile(
-    r"\b(?:until|unless|if|whether|considering|considers|threaten(?:s|ed|ing)?|could|would|"
-    r"might|plans?\s+to|wants?\s+to|hopes?\s+to)\b[^.;,]*$"
+    r"\b(?:until|unless|if|whether|consider|considering|considers|threaten(?:s|ed|ing)?|"
+    r"could|would|might|plans?\s+to|wants?\s+to|hopes?\s+to)\b[^.;,]*$",
+    re.IGNORECASE,
 )
 _IN_A_YEAR_BEFORE = re.compile(r"\bin\s+(?:19|20)\d\d\b")
 _EARLIER_ONE = re.compile(
@@ -350,7 +356,9 @@ _DATE_MOVED = re.compile(
     re.IGNORECASE,
 )
 # A sentence that tells an earlier move itself: "originally set for Dec. 10".
-_ORIGINALLY = re.compile(r"\b(?:originally|initially|first)\s+(?:set|scheduled|planned|due)\b")
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|initially|first)\s+(?:set|scheduled|planned|due)\b", re.IGNORECASE
+)
 # A day of a month is no count ("on 30 November", "Nov. 30").
 _DAY_OF_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_WRITTEN_PATTERN}"

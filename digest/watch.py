@@ -205,15 +205,18 @@ _TOLD_AS_PAST = re.compile(
 # (``_WISHED_MOVE``).
 _MOVED_TO = re.compile(
     r"\b(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred)"
-    r"(?:\s+(?!(?:from|on)\b)[\w'’-]+){0,5}?\s*$",
+    # Not "Troops moved into the town and stayed until": another verb between.
+    r"(?:\s+(?!(?:from|on|and|but|then|stayed|remained|lived|waited)\b)[\w'’-]+){0,5}?\s*$",
     re.IGNORECASE,
 )
 # In the move's clause, before it: "want the vote postponed until", "could be postponed
 # until", "rejected calls for the vote to be delayed until", "will not be postponed".
 _WISHED_MOVE = re.compile(
-    r"\b(?:wants?|wanted|demand\w*|calls?\s+for|called\s+for|urg(?:e|es|ed|ing)|ask\w*|"
-    r"propos\w*|seek\w*|sought|could|might|may|would|should|if|whether|not|never|"
-    r"reject\w*|refus\w*|threat\w*)\b"
+    r"\b(?:wants?|wanted|demand(?:s|ed|ing)?|calls?\s+for|called\s+for|urg(?:e|es|ed|ing)|"
+    r"ask(?:s|ed|ing)?\s+(?:for|that|to)|propos(?:e|es|ed|ing)\s+(?:to|that)|"
+    r"seek(?:s|ing)?\s+to|sought\s+to|could|might|may|would|should|if|whether|not|never|"
+    r"reject\w*|refus\w*|threat\w*)\b",
+    re.IGNORECASE,
 )
 # Words of putting off, which a day put off to may be told with ("After repeated
 # delays, the launch has been postponed until ..."): no event called off.
@@ -558,7 +561,7 @@ def _mentions(
             else None
         )
         if moved is not None and _WISHED_MOVE.search(
-            re.split(r"[,;:]", sentence[: moved.start()])[-1]
+            re.split(r"[,;:]|\band\b", sentence[: moved.start()])[-1]
         ):
             moved = None
         future = moved is not None or _speaks_of_future(sentence, match)

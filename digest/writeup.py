@@ -424,10 +424,16 @@ _SCENE_SENTENCES = 10
 # An earlier event's like, or a year before the report's: background, however told.
 # (Not "last night", "the deadliest since 2019": the news.)
 _EARLIER = re.compile(
-    r"\bsimilar\b|\bprevious\s+(?!day|night|evening)|\blast\s+(?:year|month|time|decade)\b",
+    r"\bsimilar\b|\bprevious\s+(?!day|night|evening)|\blast\s+(?:year|month|time|decade|week)\b",
     re.IGNORECASE,
 )
-_IN_YEAR = re.compile(r"\b(?:[Ii]n|[Bb]y)\s+((?:19|20)\d\d)\b")
+# A year as a time ("In March 2019,", "On 4 March 2019", "During the 2019 landslide"),
+# not a count ("About 2000 residents") nor a record ("the deadliest since 2019").
+_IN_YEAR = re.compile(
+    r"\b(?:in|on|during|by|of|from)\s+(?:the\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?"
+    r"(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 # A scene opening on someone's name: "Marta Kovac was hanging washing ...".
 _OPENING_NAME = re.compile(r"([A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})\s")
 # A report's verbs: someone told it, or it happened to people.

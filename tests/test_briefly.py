@@ -1063,6 +1063,7 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
             True,
         ),
         ("Ostland on Tuesday warned Norland against arming the islands.", False),
+        ("Ostland condemned the move, a day after Norland's parliament voted to join.", True),
         ("The weather office warned residents against travel, hours after the storm hit.", False),
         # A complaint that is the news: to the police, to a regulator.
         ("Ann Holt filed a complaint with the police accusing the senator of assault.", False),

@@ -3343,3 +3343,14 @@ def test_a_story_told_at_stages_is_headed_by_the_stage_its_briefly_leads_with() 
         story.id, (*story.articles[:2], dataclasses.replace(story.articles[2], published=T0))
     )
     assert make_headline(same_day, rescue, lead_article=2) != rescued
+    # A late report titled by something else than its lead retells: not its title.
+    condemned = Story(
+        story.id,
+        (
+            *story.articles[:2],
+            _article("d", "Daily", "UN chief condemns Vell school abduction", raid, 50),
+        ),
+    )
+    assert (
+        make_headline(condemned, raid, lead_article=2) != "UN chief condemns Vell school abduction"
+    )

@@ -110,6 +110,9 @@ def test_a_state_a_later_report_says_has_ended_is_superseded(first: str, expecte
         "Talks aimed at ending the Ardel port strike broke up on Friday without a deal.",
         "The Ardel port union said it was considering calling off the strike if pay rose.",
         "Ferries to Ardel port will not sail until the union calls off the strike.",
+        "If the union calls off the strike at Ardel port on Friday, ferries will sail again.",
+        "The Ardel port union said it would consider a deal ending the strike.",
+        "Ardel port workers ended their first week on strike with a march on Friday.",
         "The last Ardel port strike ended after 32 days in 2023.",
         "Ardel port workers ended a previous strike in March after twelve days.",
     ):

@@ -516,6 +516,8 @@ def test_a_day_put_off_to_is_in_the_diary_and_a_month_in_someones_words_is_not()
         "The electoral commission postponed the vote until 15 January.",
         "The vote will be postponed until 15 January, the speaker said.",
         "After repeated delays, the launch has been postponed until 15 January.",
+        "The vote on the proposed budget was postponed until 15 January.",
+        "Prosecutors asked for more time and the judge postponed the trial until 15 January.",
     ):
         assert [i.day for i in find_events([_story(text)], ISSUE)] == [date(2027, 1, 15)], text
     # A move wished, weighed, refused or undone puts nothing in the diary.
@@ -525,6 +527,8 @@ def test_a_day_put_off_to_is_in_the_diary_and_a_month_in_someones_words_is_not()
         "The government rejected calls for the vote to be delayed until 15 January.",
         "The vote, which was postponed until 15 December, has now been cancelled.",
         "The vote will be held as planned and will not be postponed until January.",
+        "If the vote is postponed until 15 January, the opposition will boycott it.",
+        "Troops moved into the town and stayed until 15 January.",
     ):
         assert find_events([_story(text)], ISSUE) == (), text
 

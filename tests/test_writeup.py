@@ -161,6 +161,7 @@ def test_an_anecdotal_lede_gives_way_to_the_report_a_few_paragraphs_down() -> No
     for aside in (
         "In 2019, a similar landslide in the same valley killed 12 people, officials said.",
         "Last year, a landslide in the same valley killed 12 people, officials said.",
+        "During the 2019 landslide in the same valley, 12 people were killed, officials said.",
         "Kovac, a retired teacher, has lived in the valley for 40 years and says she never "
         "felt unsafe.",
     ):
