@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate, is_reaction
 from digest.figures import same_figure
@@ -139,7 +139,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and count <= other * _TOLL_JUMP
                 and not _rounded(count, other)
                 and articles[scored.candidates[j].doc].published > written
-                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
+                and _one_subject(scored, i, j)
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
                 # updates the count but does not tell the event (see newest_toll).
                 and not is_reaction(scored.candidates[j].text)
@@ -197,21 +197,38 @@ def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int
         olds = {m.group(1) for m in _MOVED_FROM.finditer(later.text)} - _years(later.text)
         if not olds:
             continue
-        written = articles[later.doc].published
-        for i, earlier in enumerate(scored.candidates):
-            if i == j or articles[earlier.doc].published > written:
-                continue
-            if earlier.doc == later.doc and earlier.position >= later.position:
-                continue
+        for i in _told_before(scored, articles, j):
+            earlier = scored.candidates[i]
             plain = _AGE.sub(" ", _DAY_OF_MONTH.sub(" ", earlier.text))
             said = {m.group(1) for m in _FIGURE.finditer(plain)}
-            if (
-                said & olds
-                and not _MOVED_FROM.search(earlier.text)
-                and (len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j))
-            ):
+            if said & olds and not _MOVED_FROM.search(earlier.text) and _one_subject(scored, i, j):
                 older.add(i)
     return older
+
+
+def _told_before(
+    scored: ScoredSentences, articles: Sequence[Article], later: int, *, other_reports: bool = False
+) -> Iterator[int]:
+    """The candidates written before candidate ``later``: in an article published no
+    later, and earlier in its own article. With ``other_reports``, only those of
+    articles published before it."""
+    last = scored.candidates[later]
+    written = articles[last.doc].published
+    for i, earlier in enumerate(scored.candidates):
+        published = articles[earlier.doc].published
+        if i == later or published > written:
+            continue
+        if earlier.doc == last.doc and (other_reports or earlier.position >= last.position):
+            continue
+        if other_reports and published >= written:
+            continue
+        yield i
+
+
+def _one_subject(scored: ScoredSentences, i: int, j: int) -> bool:
+    """Whether candidates ``i`` and ``j`` share enough words, counts aside, to tell one
+    subject (``_context``)."""
+    return len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
 
 
 def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[int]:
@@ -225,12 +242,8 @@ def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[in
         if not olds:
             continue
         news = {_day_of(m.group("new")) for m in moves if m.group("new")} - {None}
-        written = articles[later.doc].published
-        for i, earlier in enumerate(scored.candidates):
-            if i == j or articles[earlier.doc].published > written:
-                continue
-            if earlier.doc == later.doc and earlier.position >= later.position:
-                continue
+        for i in _told_before(scored, articles, j):
+            earlier = scored.candidates[i]
             days = {_day_of(m.group(0)) for m in _DAY_OF_MONTH.finditer(earlier.text)}
             if (
                 days & olds
@@ -239,7 +252,7 @@ def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[in
                 and not days & news
                 and not _ORIGINALLY.search(earlier.text)
                 and not _DATE_MOVED.search(earlier.text)
-                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
+                and _one_subject(scored, i, j)
             ):
                 older.add(i)
     return older
@@ -262,10 +275,8 @@ def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[i
         }
         if not ended:
             continue
-        written = articles[later.doc].published
-        for i, earlier in enumerate(scored.candidates):
-            if earlier.doc == later.doc or articles[earlier.doc].published >= written:
-                continue
+        for i in _told_before(scored, articles, j, other_reports=True):
+            earlier = scored.candidates[i]
             told = {_STATE_FORMS.get(w, w) for w in _workforce_states(earlier.text)}
             if (
                 told & ended
@@ -273,7 +284,7 @@ def _ended_states(scored: ScoredSentences, articles: Sequence[Article]) -> set[i
                 # "The last national strike, in 2024, lasted 32 days": history stays.
                 and not _years(earlier.text)
                 and not _EARLIER_ONE.search(earlier.text)
-                and len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
+                and _one_subject(scored, i, j)
             ):
                 older.add(i)
     return older
