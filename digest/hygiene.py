@@ -380,7 +380,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # version appeared on the band's 1979 album", a record's.)
             r"^\s*An? (?:earlier|previous) version (?:was (?:first )?(?:published|posted)|"
             r"appeared|ran) (?:online |here )?(?:on (?:[A-Z][a-z]+\.? \d{1,2}|\d{1,2} [A-Z][a-z]+|"
-            r"[A-Z][a-z]+day)\b[^.]{0,30}\.?$|in error\b|with an? (?:incorrect|wrong)\b)|"
+            r"[A-Z][a-z]+day)\b[^.]{0,30}\.?$|in error\b|with an? (?:incorrect|wrong)\b|"
+            # "... at 9:30 a.m.", "... at 14:05 GMT".
+            r"at \d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.?m\b\.?|GMT|UTC|CET|IST|local time|hours?)"
+            r"[^.]{0,30}\.?$)|"
             r"\bThis (?:article|story|report) (?:has been|was) (?:last )?(?:updated|corrected|"
             r"amended)|"
             # A wire service's machine-translation notice ("... fact-checked by an

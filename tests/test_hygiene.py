@@ -156,6 +156,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Correction, Nov. 18: An earlier version of this article misstated a day.", "correct"),
         ("An earlier version was published on Dec. 1.", "correction"),
         ("An earlier version was published in error.", "correction"),
+        ("An earlier version was published at 9:30 a.m. on Thursday.", "correction"),
+        ("An earlier version appeared at 14:05 GMT.", "correction"),
         ("The court order referred to in this story has been amended.", "correction"),
         ("Stay with Harbour Radio for developments in this story.", "correction"),
         ("This is a developing story and will be updated.", "correction"),
