@@ -61,7 +61,7 @@ from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
 from html import unescape as unescape_entities
 from typing import Any, TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
 import trafilatura
 from lxml.etree import XPath  # type: ignore[import-untyped]  # no stubs installed
@@ -92,7 +92,11 @@ _RETRY_BELOW_CHARS = 250
 
 
 def extract_article(
-    html: bytes | str, url: str = "", *, encoding: str | None = None
+    html: bytes | str,
+    url: str = "",
+    *,
+    encoding: str | None = None,
+    min_chars: int = MIN_ARTICLE_CHARS,
 ) -> ExtractedText | None:
     """Extract the main text and language of an article page.
 
@@ -101,10 +105,10 @@ def extract_article(
     then charset detection. ``url`` names the site when the page does not (to strip
     "| Site" from a headline).
 
-    Returns ``None`` when the page is not HTML or holds fewer than
-    :data:`MIN_ARTICLE_CHARS` characters of article text (a paywall teaser, a video
-    page, a JavaScript shell whose JSON-LD does not hold the free text either): the
-    caller then falls back to the feed's content.
+    Returns ``None`` when the page is not HTML or holds fewer than ``min_chars``
+    characters of article text (a paywall teaser, a video page, a JavaScript shell whose
+    JSON-LD does not hold the free text either): the caller then falls back to the
+    feed's content. An article's later page may be shorter: its last paragraph.
     ``ExtractedText.text`` is plain text, paragraphs separated by one blank line.
     """
     text = html if isinstance(html, str) else decode_page(html, encoding)
@@ -114,6 +118,7 @@ def extract_article(
     if tree is None:
         return None
     metadata = _read_metadata(tree, url)
+    next_page = _next_page(tree, url)  # before the pager goes with the page's furniture
     _drop_inline_cards(tree)
     _unwrap_layout_tables(tree)
     _drop_labelled_boxes(tree)
@@ -124,11 +129,11 @@ def extract_article(
     body = "\n\n".join(
         _with_standfirst(tree, paragraphs, metadata.descriptions, metadata.title_variants)
     )
-    if len(body) < MIN_ARTICLE_CHARS and metadata.json_body:
+    if len(body) < min_chars and metadata.json_body:
         # A page that builds its body in the browser (a JavaScript shell) often gives
         # search engines the whole text in its JSON-LD.
         body = "\n\n".join(_clean_paragraphs(list(metadata.json_body), metadata.title_variants))
-    if len(body) < MIN_ARTICLE_CHARS:
+    if len(body) < max(min_chars, 1):
         logger.debug("no article text on %s (%d characters)", url or "page", len(body))
         return None
     return ExtractedText(
@@ -138,6 +143,7 @@ def extract_article(
         utc_offset=metadata.utc_offset,
         kind=metadata.kind,
         canonical=_amp_canonical(tree, url),
+        next_page=next_page,
     )
 
 
@@ -155,6 +161,58 @@ def _amp_canonical(tree: HtmlElement, url: str) -> str:
         if parts.scheme in ("http", "https") and parts.netloc == own.netloc and address != url:
             return address
     return ""
+
+
+# Query parameters and path ends that number an article's pages: "?page=2", "/2/",
+# "/page/2". Not "-2", which a CMS adds to a second article's slug ("protest-in-lima-2").
+_PAGE_PARAMS = frozenset({"page", "p", "pg", "paged", "pageno", "pagenum", "pn", "seite"})
+_PAGE_PATH = re.compile(r"/(?:page[-/]?)?(\d{1,2})$", re.IGNORECASE)
+_SLUG = re.compile(r"[A-Za-z]+-[A-Za-z]|[A-Za-z]{10}")
+
+
+def _next_page(tree: HtmlElement, url: str) -> str:
+    """The address of this article's next page (``rel="next"``), or "". Only an address
+    that is this page's own with the page number one higher: a "next" link elsewhere is
+    often the site's next article, whose text is another story."""
+    if not url:
+        return ""
+    this = _page_of(url)
+    if this is None:
+        return ""
+    hrefs = tree.xpath(
+        '//link[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
+        ' | //a[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
+    )
+    for href in hrefs:
+        address = urljoin(url, str(href).strip()).split("#", 1)[0]
+        parts = urlsplit(address)
+        if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(url).netloc:
+            continue
+        other = _page_of(address)
+        if other is not None and other[0] == this[0] and other[1] == this[1] + 1:
+            return address
+    return ""
+
+
+def _page_of(url: str) -> tuple[tuple[str, str, str], int] | None:
+    """An article address without its page number (host, path, other parameters), and
+    the number (1 when it has none); None when the address names no article by a slug."""
+    parts = urlsplit(url)
+    number = 1
+    kept = []
+    for key, value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in _PAGE_PARAMS and value.isdigit():
+            number = int(value)
+        else:
+            kept.append((key, value))
+    path = parts.path.rstrip("/")
+    if (match := _PAGE_PATH.search(path)) and _SLUG.search(
+        path[: match.start()].rsplit("/", 1)[-1]
+    ):
+        number, path = int(match.group(1)), path[: match.start()]
+    if not _SLUG.search(path.rsplit("/", 1)[-1]) and not kept:
+        return None  # "/news/12": an id, whose next may be the next article
+    return (parts.netloc, path, urlencode(sorted(kept))), number
 
 
 def extract_text_for_eval(html: str) -> str:

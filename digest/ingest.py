@@ -30,6 +30,7 @@ from digest.extract import extract_article
 from digest.fetch import FeedRequest, PageRequest, PageResult, fetch_pages, poll_feeds
 from digest.models import (
     Article,
+    ExtractedText,
     FetchOutcome,
     FetchResult,
     NewsWindow,
@@ -317,8 +318,10 @@ def _fetch_batch(
     Saving page by page (not after the batch) means Ctrl-C or a kill keeps every page
     fetched so far, and the next run resumes with the rest.
     """
+    started = time.monotonic()
     by_url = {p.url: p for p in batch}
     by_id = {a.id: a for a in store.articles_by_id(p.article_id for p in batch)}
+    continued: list[_Continued] = []
 
     def save(result: PageResult) -> None:
         counter.downloaded_one()
@@ -329,10 +332,76 @@ def _fetch_batch(
         if result.is_out_of_time:
             store.release_claim(page.article_id, claimer=claimer)  # next run's
             return
-        counter.saved_one(_save_page(store, article, result, now=now))
+        extracted = _save_page(store, article, result, now=now)
+        counter.saved_one(extracted is not None)
+        if extracted is not None and extracted.next_page:
+            continued.append(_Continued(article, result, extracted))
 
     requests = [PageRequest(p.url, p.etag, p.last_modified) for p in batch]
     fetch_pages(requests, config.fetch, budget_seconds=seconds, progress=save)
+    _add_next_pages(
+        config, store, continued, now=now, seconds=seconds - (time.monotonic() - started)
+    )
+
+
+@dataclass(slots=True)
+class _Continued:
+    """An article whose page is the first of several, and its text read so far."""
+
+    article: Article
+    first: PageResult
+    extracted: ExtractedText
+    pages: int = 1
+
+
+# An article's pages read at most: a longer run of "next" links is a section's listing.
+_MAX_PAGES = 6
+
+
+def _add_next_pages(
+    config: Config, store: Store, continued: list[_Continued], *, now: datetime, seconds: float
+) -> None:
+    """Read the next pages of articles split over several ("Page 1 of 2") and store each
+    article's text with theirs: the second page often holds the quotes and half the
+    news. The first page's text is already stored, so a kill here loses no page read;
+    a next page that fails or has no article text ends the article where it is."""
+    started = time.monotonic()
+    while continued:
+        remaining = seconds - (time.monotonic() - started)
+        if remaining <= 0:
+            return
+        requests = [PageRequest(c.extracted.next_page) for c in continued]
+        results = fetch_pages(requests, config.fetch, budget_seconds=remaining)
+        going = []
+        for item, result in zip(continued, results, strict=True):
+            more = None
+            if result.ok and not result.not_modified:
+                try:
+                    more = extract_article(
+                        result.content,
+                        result.final_url or result.url,
+                        encoding=result.encoding,
+                        min_chars=1,  # a last page may hold one paragraph
+                    )
+                except Exception:
+                    logger.exception("%s: extraction failed", result.url)
+            if more is None:
+                logger.info(
+                    "%s: its next page %s has no article text", item.article.url, result.url
+                )
+                continue
+            seen = set(item.extracted.paragraphs)
+            added = [p for p in more.paragraphs if p not in seen]
+            item.extracted = dataclasses.replace(
+                item.extracted,
+                text="\n\n".join((*item.extracted.paragraphs, *added)),
+                next_page=more.next_page,
+            )
+            item.pages += 1
+            _store_page(store, item.article, item.first, item.extracted, now=now)
+            if item.extracted.next_page and item.pages < _MAX_PAGES:
+                going.append(item)
+        continued = going
 
 
 def _unfetched(
@@ -373,15 +442,18 @@ def _unfetched(
     return problems
 
 
-def _save_page(store: Store, article: Article, result: PageResult, *, now: datetime) -> bool:
+def _save_page(
+    store: Store, article: Article, result: PageResult, *, now: datetime
+) -> ExtractedText | None:
     """Extract one page and store its text, falling back to the feed's own text; returns
-    whether the page's own text is what the store holds.
+    the page's text when that is what the store holds, else None (a 304 keeps the text
+    stored before, whole, and returns it with no next page).
 
     A fallback is stored with its reason; :func:`intake_problems` reports it.
     """
     if result.not_modified:
         store.keep_extraction(article.id, now=now)
-        return True
+        return ExtractedText(text=article.text)
     extracted, failure = None, ""
     if result.ok:
         try:
@@ -395,26 +467,8 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
             logger.exception("%s: extraction failed", article.url)
             failure = f"extraction failed ({type(exc).__name__}: {exc})"
     if extracted is not None:
-        page_date = extracted.published
-        if page_date is not None and page_date > max(now, _wall_clock()):
-            # A page cannot have come out after it was read: its zone is wrong (a local
-            # time written without one) or its clock is. The poll time is closer.
-            page_date = None
-        store.save_extraction(
-            article.id,
-            text=remove_unsafe_characters(extracted.text),
-            origin=TextOrigin.PAGE,
-            now=now,
-            language=extracted.language,
-            etag=result.etag,
-            last_modified=result.last_modified,
-            # An AMP copy's own article is where a reader goes.
-            final_url=extracted.canonical or result.final_url,
-            page_published=page_date,
-            page_utc_offset=extracted.utc_offset,
-            page_kind=extracted.kind,
-        )
-        return True
+        _store_page(store, article, result, extracted, now=now)
+        return extracted
     reason = result.error or failure or "no article text found on the page"
     origin = TextOrigin.FEED_CONTENT if article.summary != article.text else TextOrigin.FEED_SUMMARY
     store.save_extraction(
@@ -427,7 +481,32 @@ def _save_page(store: Store, article: Article, result: PageResult, *, now: datet
         retry=_may_pass(result) and not failure,
     )
     logger.info("%s: %s; used the feed's text instead", article.url, reason)
-    return False
+    return None
+
+
+def _store_page(
+    store: Store, article: Article, result: PageResult, extracted: ExtractedText, *, now: datetime
+) -> None:
+    """Store a page's text as the article's."""
+    page_date = extracted.published
+    if page_date is not None and page_date > max(now, _wall_clock()):
+        # A page cannot have come out after it was read: its zone is wrong (a local
+        # time written without one) or its clock is. The poll time is closer.
+        page_date = None
+    store.save_extraction(
+        article.id,
+        text=remove_unsafe_characters(extracted.text),
+        origin=TextOrigin.PAGE,
+        now=now,
+        language=extracted.language,
+        etag=result.etag,
+        last_modified=result.last_modified,
+        # An AMP copy's own article is where a reader goes.
+        final_url=extracted.canonical or result.final_url,
+        page_published=page_date,
+        page_utc_offset=extracted.utc_offset,
+        page_kind=extracted.kind,
+    )
 
 
 def moved_pages(store: Store, start: datetime, end: datetime) -> dict[str, str]:

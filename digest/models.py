@@ -181,6 +181,8 @@ class ExtractedText:
     ``kind`` is "opinion" or "analysis" when the page says it is one, else "".
     ``canonical`` is the article's own address when the page is an AMP copy of it on the
     same site ("/lite/"), else "".
+    ``next_page`` is the address of the article's next page when the page is one of
+    several ("Page 1 of 2"), else "".
     """
 
     text: str
@@ -189,6 +191,7 @@ class ExtractedText:
     utc_offset: int | None = None
     kind: str = ""
     canonical: str = ""
+    next_page: str = ""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

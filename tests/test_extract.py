@@ -895,3 +895,43 @@ def test_an_amp_copy_names_its_articles_own_address_on_the_same_site() -> None:
     assert extract_article(plain, amp).canonical == ""  # type: ignore[union-attr]
     elsewhere = page.replace('href="/news/ferry-fares/"', 'href="https://wire.example/ferry"')
     assert extract_article(elsewhere, amp).canonical == ""  # type: ignore[union-attr]
+
+
+def test_an_articles_next_page_is_its_own_address_one_page_on() -> None:
+    body = "<p>" + "The harbour board said on Monday that the new ferry fares start in May. " * 6
+    story = "https://harbour.example/news/ferry-fares-rise"
+
+    def next_of(url: str, href: str, where: str = "link") -> str:
+        link = (
+            f'<link rel="next" href="{href}">'
+            if where == "link"
+            else f'<a class="next" rel="nofollow next" href="{href}">Next page</a>'
+        )
+        page = (
+            f"<html><head><title>Ferry fares rise</title>{link if where == 'link' else ''}"
+            f"</head><body><article><h1>Ferry fares rise</h1>{body}</p>"
+            f"{link if where != 'link' else ''}</article></body></html>"
+        )
+        found = extract_article(page, url)
+        assert found is not None
+        return found.next_page
+
+    # A page number in the path or the query, from the head or the pager.
+    assert next_of(story, "/news/ferry-fares-rise/2/") == f"{story}/2/"
+    assert next_of(f"{story}/2/", "../3/", "a") == f"{story}/3/"
+    assert next_of(f"{story}?ref=rss", f"{story}?ref=rss&page=2", "a") == (
+        f"{story}?ref=rss&page=2"
+    )
+    assert next_of(f"{story}/page/2", f"{story}/page/3") == f"{story}/page/3"
+    # The site's next article is no next page: another slug ("-2" is a CMS's second
+    # article of one name), another id, another site, or no page on from this one.
+    for url, href in (
+        (story, "/news/port-strike-ends"),
+        (story, f"{story}-2"),
+        ("https://harbour.example/news/1234", "/news/1235"),
+        ("https://harbour.example/news/12", "/news/13"),
+        (story, "https://wire.example/news/ferry-fares-rise/2/"),
+        (f"{story}/3/", f"{story}/2/"),
+        (story, "javascript:next()"),
+    ):
+        assert next_of(url, href) == "", (url, href)

@@ -1,0 +1,132 @@
+"""Ingest through a real server on 127.0.0.1: feeds polled, pages read into a real
+SQLite store."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pytest_httpserver import HTTPServer
+
+from digest.config import load_config
+from digest.ingest import fetch_all
+from digest.store import open_store
+
+NOW = datetime(2026, 12, 6, 6, 0, tzinfo=UTC)
+FIRST = (
+    "Garment workers blocked the Ardel ring road for five hours on Wednesday, demanding "
+    "three months of unpaid wages, and traffic backed up for miles on both sides.",
+    "The workers, from three factories owned by one group, walked out in the morning and "
+    "took to the road at about half past nine, the industrial police said.",
+)
+SECOND = (
+    "The workers left the road in the afternoon after the owners promised to pay "
+    "October's wages by December 7, the police superintendent, Sara Alam, said.",
+    '"If they do not pay by the 7th, we will come back to the road," said Rita Khan, a '
+    "machine operator at one of the factories.",
+)
+THIRD = (
+    "The exporters' association said it would step in if the owners failed to pay, and "
+    "that it had asked the labour ministry to call both sides to talks next week.",
+)
+OTHER = (
+    "A ferry ran aground off the Ardel islands on Thursday; all 120 passengers were taken "
+    "ashore by lifeboat and the coast guard said nobody was hurt.",
+    "The ferry company said it would inspect the hull before the vessel sails again, and "
+    "that its other routes would keep to their timetables this week.",
+)
+
+
+def _page(title: str, paragraphs: tuple[str, ...], head: str = "", foot: str = "") -> str:
+    return (
+        f"<html><head><title>{escape(title)}</title>{head}</head><body><article>"
+        f"<h1>{escape(title)}</h1>"
+        + "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        + f"{foot}</article></body></html>"
+    )
+
+
+def _feed(base: str, slugs: list[str]) -> str:
+    items = "".join(
+        f"<item><title>{slug}</title><link>{base}/news/{slug}/</link>"
+        f"<guid>{base}/news/{slug}/</guid>"
+        f"<pubDate>{format_datetime(NOW - timedelta(hours=10 + n))}</pubDate></item>"
+        for n, slug in enumerate(slugs)
+    )
+    return (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
+        f"<link>{base}/</link><description>x</description>{items}</channel></rss>"
+    )
+
+
+def _texts(httpserver: HTTPServer, tmp_path: Path) -> dict[str, str]:
+    config = tmp_path / "feeds.yaml"
+    config.write_text(
+        "newsletter:\n"
+        "  name: The Week\n"
+        '  from: "The Week <week@example.org>"\n'
+        '  unsubscribe: "https://example.org/unsubscribe"\n'
+        "storage: {url: 'sqlite:///digest.db'}\n"
+        "fetch: {allow_private: true}\n"
+        f"feeds:\n  - {{name: Ardel Post, url: '{httpserver.url_for('/feed.xml')}'}}\n",
+        encoding="utf-8",
+    )
+    loaded = load_config(config)
+    store = open_store(loaded.storage.url)
+    try:
+        fetch_all(loaded, store, now=NOW)
+        window = loaded.news_window(NOW)
+        return {
+            a.url.rstrip("/").rsplit("/", 1)[-1]: a.text
+            for a in store.articles_between(window.start, window.end)
+        }
+    finally:
+        store.close()
+
+
+def test_an_article_over_several_pages_is_read_whole(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    title = "Garment workers block Ardel ring road over unpaid wages"
+    pager = (
+        '<div class="pagination"><span>Page {n} of 3</span> '
+        '<a rel="next" href="{href}">Next page</a></div>'
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        _feed(base, ["ring-road-blocked", "ferry-aground"]), content_type="application/rss+xml"
+    )
+    # The first page links its second in its head and its pager; the second its third
+    # by a relative link in its pager only.
+    httpserver.expect_request("/news/ring-road-blocked/").respond_with_data(
+        _page(
+            title,
+            FIRST,
+            head=f'<link rel="next" href="{base}/news/ring-road-blocked/2/">',
+            foot=pager.format(n=1, href="/news/ring-road-blocked/2/"),
+        ),
+        content_type="text/html",
+    )
+    httpserver.expect_request("/news/ring-road-blocked/2/").respond_with_data(
+        _page(title, SECOND, foot=pager.format(n=2, href="../3/")),
+        content_type="text/html",
+    )
+    httpserver.expect_request("/news/ring-road-blocked/3/").respond_with_data(
+        _page(title, THIRD), content_type="text/html"
+    )
+    # The site's next article, linked "next" as some sites do, is another story.
+    httpserver.expect_request("/news/ferry-aground/").respond_with_data(
+        _page(
+            "Ferry runs aground off the Ardel islands",
+            OTHER,
+            head=f'<link rel="next" title="Next post" href="{base}/news/ring-road-blocked/">',
+        ),
+        content_type="text/html",
+    )
+
+    texts = _texts(httpserver, tmp_path)
+
+    assert texts["ring-road-blocked"].split("\n\n") == [*FIRST, *SECOND, *THIRD]
+    assert texts["ferry-aground"].split("\n\n") == list(OTHER)
