@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
 
-from digest.text import TITLE_WORDS
+from digest.text import TITLE_WORDS, republished_from, same_outlet
 from digest.urls import redact_secrets
 
 __all__ = [
@@ -246,10 +246,18 @@ class Story:
 
     @property
     def outlets(self) -> tuple[str, ...]:
+        """The outlets that reported it: a piece another outlet republished under its
+        credit ("This article first appeared in The Times") is the first outlet's."""
+        names = {article.outlet for article in self.articles}
         seen: dict[str, None] = {}
         for article in self.articles:
+            credited = republished_from(article.text) if len(names) > 1 else ""
+            if credited and any(
+                same_outlet(credited, name) for name in names if name != article.outlet
+            ):
+                continue
             seen.setdefault(article.outlet, None)
-        return tuple(seen)
+        return tuple(seen) or tuple(dict.fromkeys(a.outlet for a in self.articles))
 
     @property
     def has_text(self) -> bool:

@@ -45,6 +45,8 @@ __all__ = [
     "plain_text",
     "quotes_balance",
     "remove_unsafe_characters",
+    "republished_from",
+    "same_outlet",
     "says_no_comment",
     "split_sentences",
     "word_count",
@@ -831,3 +833,43 @@ def month_number(written: str) -> int:
         ),
         0,
     )
+
+
+# A republished piece's credit to the outlet that ran it first, a paragraph of its own:
+# "This article first appeared in The Times.", "Originally published by Meduza.", "This
+# article is republished from The Conversation under a Creative Commons license."
+_REPUBLISHED = re.compile(
+    r"^\W*(?:(?:This|The) (?:article|story|piece|report|column|interview|essay|analysis) "
+    r"(?:was |is |has been )?(?:first |originally )?(?:appeared|published|republished|"
+    r"reproduced|reprinted|ran)|(?:It |This )?(?:was )?(?:[Ff]irst|[Oo]riginally) "
+    r"(?:appeared|published|ran)|Republished|Reprinted|Reproduced)"
+    r"(?: here)?(?: with (?:kind )?permission)?(?: in [A-Z][a-z]+(?= by\b))?"
+    r" (?:from|in|by|on) (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+    r"Fri|Sat|Sun)[a-z]*\b)(?P<outlet>(?:[Tt]he )?[A-Z][^.,;:()\n]{0,60}?)"
+    r"(?:\s*(?:[(,.;:]| under\b| and\b| on\b| at\b| as\b)|\s*$)"
+)
+_CREDIT_PARAGRAPH_CHARS = 300
+
+
+def republished_from(text: str) -> str:
+    """The outlet a republished piece credits as its first publisher ("This article
+    first appeared in The Times." -> "The Times"), from a short paragraph of its own at
+    the start or end of ``text``; else ""."""
+    paragraphs = text.split("\n\n")
+    for paragraph in (*paragraphs[:2], *paragraphs[-3:]):
+        if len(paragraph) <= _CREDIT_PARAGRAPH_CHARS and (
+            found := _REPUBLISHED.match(paragraph.strip())
+        ):
+            return found["outlet"].strip()
+    return ""
+
+
+def same_outlet(one: str, two: str) -> bool:
+    """Whether two names are one outlet's, as feeds and credit lines write them: "The
+    Times" and "Times", "Meduza (English)" and "Meduza"."""
+
+    def key(name: str) -> str:
+        name = re.sub(r"\([^)]*\)", " ", name).lower()
+        return " ".join(w for w in re.findall(r"[^\W_]+", name) if w != "the")
+
+    return bool(key(one)) and key(one) == key(two)

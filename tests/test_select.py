@@ -758,3 +758,36 @@ def test_an_opinion_piece_is_not_listed_as_news() -> None:
     left = {o.story_id: o.detail for o in selection.left_out}
     assert set(left) == {"s-paper", "s-gazette"}
     assert all("an opinion piece" in detail for detail in left.values())
+
+
+def test_a_piece_republished_under_its_first_outlets_credit_is_that_outlets_report() -> None:
+    text = (
+        "Nato will open a liaison office in Tokyo next year after signing a memorandum with "
+        "Japan on Tuesday, the alliance said."
+    )
+    first = _article("https://times.example/nato", "The Times", "Nato opens Tokyo office", text)
+    again = _article(
+        "https://herald.example/nato",
+        "NZ Herald",
+        "Nato to set up Tokyo office",
+        f"{text}\n\nThis article first appeared in The Times.",
+        3,
+    )
+    story = Story(id=StoryId("s-nato"), articles=(first, again))
+    assert story.outlets == ("The Times",)
+    selection = select_stories([story], NO_EDITS, [], max_stories=5, also_in_the_news=2)
+    assert [s.id for s in selection.briefs] == ["s-nato"]
+    assert not selection.stories
+    # A third outlet's own report makes it a story of two; a credit to an outlet that is
+    # not in the story, or a study "first published in" a journal, counts the outlet.
+    own = _article("https://post.example/nato", "Post", "Nato in Tokyo", text, 5)
+    assert Story(id=StoryId("s-3"), articles=(first, again, own)).outlets == ("The Times", "Post")
+    for credit in (
+        "This article first appeared in The Guardian.",
+        "The study, first published in The Times of Science, counted 40 offices.",
+    ):
+        other = _article("https://herald.example/x", "NZ Herald", "Nato", f"{text}\n\n{credit}")
+        assert Story(id=StoryId("s-2"), articles=(first, other)).outlets == (
+            "The Times",
+            "NZ Herald",
+        )

@@ -13,6 +13,8 @@ from digest.text import (
     is_live_page,
     pair_quotes,
     quotes_balance,
+    republished_from,
+    same_outlet,
     split_sentences,
     word_count,
 )
@@ -675,3 +677,32 @@ def test_a_surname_that_is_also_a_title_abbreviation_still_ends_a_sentence() -> 
     assert split_sentences(
         "The memo was written for Attorney General William Barr. It argued otherwise."
     ) == ["The memo was written for Attorney General William Barr.", "It argued otherwise."]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("News.\n\nThis article first appeared in The Times.", "The Times"),
+        ("Originally published by Meduza.\n\nNews.", "Meduza"),
+        ("News.\n\nThis story was originally published in Russian by Meduza.", "Meduza"),
+        ("News.\n\nRepublished with permission from Politico Europe", "Politico Europe"),
+        (
+            "News.\n\nThis article is republished from The Conversation under a Creative "
+            "Commons license.",
+            "The Conversation",
+        ),
+        # A study's journal, a date, a credit inside a paragraph of news: none.
+        ("News.\n\nThe report, first published in The Lancet, found three deaths.", ""),
+        ("News.\n\nThis article was first published on Dec. 3.", ""),
+        ("The minister said the article first appeared in The Times on Monday.", ""),
+    ],
+)
+def test_a_republished_piece_names_its_first_outlet(text: str, outlet: str) -> None:
+    assert republished_from(text) == outlet
+
+
+def test_one_outlets_names() -> None:
+    assert same_outlet("The Times", "Times")
+    assert same_outlet("Meduza (English)", "meduza")
+    assert not same_outlet("The Times", "The Sunday Times")
+    assert not same_outlet("", "")
