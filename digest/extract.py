@@ -166,7 +166,9 @@ def _amp_canonical(tree: HtmlElement, url: str) -> str:
 # Query parameters and path ends that number an article's pages: "?page=2", "/2/",
 # "/page/2". Not "-2", which a CMS adds to a second article's slug ("protest-in-lima-2").
 _PAGE_PARAMS = frozenset({"page", "p", "pg", "paged", "pageno", "pagenum", "pn", "seite"})
-_PAGE_PATH = re.compile(r"/(?:page[-/]?)?(\d{1,2})$", re.IGNORECASE)
+# A bare "/2" numbers a page only after a slug: "/news/1234" -> "/news/1235" is the next
+# article's id.
+_PAGE_PATH = re.compile(r"/page[-/]?(\d{1,2})$|/(\d{1,2})$", re.IGNORECASE)
 _SLUG = re.compile(r"[A-Za-z]+-[A-Za-z]|[A-Za-z]{10}")
 
 
@@ -177,8 +179,6 @@ def _next_page(tree: HtmlElement, url: str) -> str:
     if not url:
         return ""
     this = _page_of(url)
-    if this is None:
-        return ""
     hrefs = tree.xpath(
         '//link[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
         ' | //a[contains(concat(" ", normalize-space(@rel), " "), " next ")]/@href'
@@ -189,14 +189,14 @@ def _next_page(tree: HtmlElement, url: str) -> str:
         if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(url).netloc:
             continue
         other = _page_of(address)
-        if other is not None and other[0] == this[0] and other[1] == this[1] + 1:
+        if other[0] == this[0] and other[1] == this[1] + 1:
             return address
     return ""
 
 
-def _page_of(url: str) -> tuple[tuple[str, str, str], int] | None:
+def _page_of(url: str) -> tuple[tuple[str, str, str], int]:
     """An article address without its page number (host, path, other parameters), and
-    the number (1 when it has none); None when the address names no article by a slug."""
+    the number (1 when it has none)."""
     parts = urlsplit(url)
     number = 1
     kept = []
@@ -206,12 +206,10 @@ def _page_of(url: str) -> tuple[tuple[str, str, str], int] | None:
         else:
             kept.append((key, value))
     path = parts.path.rstrip("/")
-    if (match := _PAGE_PATH.search(path)) and _SLUG.search(
-        path[: match.start()].rsplit("/", 1)[-1]
+    if (match := _PAGE_PATH.search(path)) and (
+        match.group(1) or _SLUG.search(path[: match.start()].rsplit("/", 1)[-1])
     ):
-        number, path = int(match.group(1)), path[: match.start()]
-    if not _SLUG.search(path.rsplit("/", 1)[-1]) and not kept:
-        return None  # "/news/12": an id, whose next may be the next article
+        number, path = int(match.group(1) or match.group(2)), path[: match.start()]
     return (parts.netloc, path, urlencode(sorted(kept))), number
 
 
@@ -456,6 +454,12 @@ _WIDGET_LABEL = re.compile(
     r"|tell us what you think|what do you think)\W*",
     re.I,
 )
+# A pager's lines: "Page 1 of 2", "Next page ›", "Continued on next page".
+_PAGER = re.compile(
+    r"\W*(?:page \d{1,2} (?:of|/) \d{1,2}|(?:next|previous|prev) page|continued on (?:the )?"
+    r"next page)\W*",
+    re.I,
+)
 # "Related: <headline>", "Read more: <headline>", "Also on example.com <headline>".
 _TEASER = re.compile(
     r"[\[(]?(?:related|read|read more|see more|more|also read|read also|see also|watch"
@@ -623,6 +627,8 @@ def _drop_widgets(paragraphs: list[str]) -> list[str]:
     kept: list[str] = []
     in_link_list = False
     for paragraph in paragraphs:
+        if _PAGER.fullmatch(paragraph):
+            continue
         if _WIDGET_LABEL.fullmatch(paragraph):
             # A "Related"/"Don't miss" label is followed by a run of headlines.
             in_link_list = True
@@ -854,14 +860,16 @@ def _published(
 # Where a page shows its date to readers when it tells machines none: the byline's
 # "December 2, 2026" in an element its theme calls a date ("jeg_meta_date",
 # "entry-date", "post-date", "article__date").
+# A <time> element with no machine date of its own counts too.
 _DATE_ELEMENTS = (
-    "//*[contains(@class, 'date') or contains(@class, 'published')]"
+    "//*[contains(@class, 'date') or contains(@class, 'published') or self::time]"
     "[not(ancestor::aside) and not(ancestor::footer) and not(ancestor::nav)]"
 )
+# "December 2, 2026", "2 December 2026", and the Nordic "30. november 2026".
 _SHOWN_DATE = re.compile(
     r"^\W*(?:(?:Published|Posted|Updated)(?: on)?:?\s+)?(?:"
     r"(?P<month1>[A-Z][a-z]{2,8})\.?\s+(?P<day1>\d{1,2}),?\s+(?P<year1>20\d\d)"
-    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?,?\s+(?P<year2>20\d\d))\b"
+    r"|(?P<day2>\d{1,2})\.?\s+(?P<month2>[A-Za-z][a-z]{2,8})\.?,?\s+(?P<year2>20\d\d))\b"
 )
 
 

@@ -175,7 +175,10 @@ def _poll(config: Config, store: Store, *, now: datetime, progress: Progress | N
         if progress is not None:
             progress("Polling feeds", done, len(requests))
 
-    results = poll_feeds(requests, config.fetch, progress=tick) if requests else []
+    # An undated item is dated when it was polled, which is never after the run's own
+    # time: a run for a past week (``--now``) keeps its undated items in that week.
+    polled = min(now, _wall_clock())
+    results = poll_feeds(requests, config.fetch, progress=tick, now=polled) if requests else []
     problems: list[Problem] = []
     new = updated = failed = 0
     for state, result in zip(due, results, strict=True):

@@ -265,6 +265,12 @@ def test_a_date_shown_only_to_readers_dates_the_page() -> None:
     assert article is not None
     assert article.published == datetime(2026, 12, 2, 12, tzinfo=UTC)
     assert article.utc_offset is None
+    # A <time> with an empty machine date, written the Nordic way.
+    nordic = '<time datetime="">30. november 2026 - 16:12</time>'
+    page = widget_page(head=undated, body=nordic + paragraphs_html())
+    article = extract_article(page, "https://gazette.example/news/park")
+    assert article is not None
+    assert article.published == datetime(2026, 11, 30, 12, tzinfo=UTC)
     # A date element with no year, or no month, is no date.
     for shown in ("Dec 2", "Updated 4 weeks ago"):
         page = widget_page(
@@ -923,6 +929,9 @@ def test_an_articles_next_page_is_its_own_address_one_page_on() -> None:
         f"{story}?ref=rss&page=2"
     )
     assert next_of(f"{story}/page/2", f"{story}/page/3") == f"{story}/page/3"
+    # An article named by its id numbers its pages in words.
+    by_id = "https://harbour.example/news/asean/40061877"
+    assert next_of(by_id, f"{by_id}/page/2/") == f"{by_id}/page/2/"
     # The site's next article is no next page: another slug ("-2" is a CMS's second
     # article of one name), another id, another site, or no page on from this one.
     for url, href in (

@@ -103,7 +103,7 @@ def test_an_article_over_several_pages_is_read_whole(
     httpserver.expect_request("/news/ring-road-blocked/").respond_with_data(
         _page(
             title,
-            FIRST,
+            ("Page 1 of 3", *FIRST),
             head=f'<link rel="next" href="{base}/news/ring-road-blocked/2/">',
             foot=pager.format(n=1, href="/news/ring-road-blocked/2/"),
         ),
