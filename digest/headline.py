@@ -31,13 +31,14 @@ import itertools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from digest.briefly import is_explainer_title, is_reaction, needs_antecedent
 from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
-from digest.models import Story
+from digest.models import Article, Story
 from digest.places import countries_named
-from digest.softnews import dead_counted, is_opinion
+from digest.softnews import dead_counted, is_gallery, is_opinion
 from digest.text import (
     CLAUSE_BOUNDARY,
     CUT_DANGLING_END,
@@ -376,7 +377,24 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
         head, colon, tail = title.partition(": ")
         if colon and _FIRST_PERSON.search(head) and _is_news_headline(tail, openings):
             good.append(tail)
+    # A clip's or a gallery's title names what it shows ("Cars swept away as floodwaters
+    # tear through Durban"); a report's says what happened.
+    shown = {titles[i] for i, a in enumerate(story.articles) if _shows(a)}
+    if any(t not in shown for t in good):
+        good = [t for t in good if t not in shown]
     return titles, good
+
+
+def _shows(article: Article) -> bool:
+    """Whether ``article`` is a video's or a gallery's page, by its title's label or its
+    address."""
+    return is_gallery(article) or bool(
+        _VIDEO_LABEL.match(article.title) or _VIDEO_PATH.search(urlsplit(article.url).path)
+    )
+
+
+_VIDEO_LABEL = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos?)\s*[|:–—-]")
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch)(?:/|-)|/video\b", re.IGNORECASE)
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
@@ -864,7 +882,7 @@ def _counting_as(titles: list[str], told: str) -> list[str]:
         t
         for t in titles
         if (
-            same_figure(count, dead)
+            (same_figure(count, dead) or _below_as_written(t, count, dead))
             if (count := dead_counted(t, exact=True))
             else dead < _VAGUE_BELOW * dead_counted(t)
         )
@@ -872,6 +890,19 @@ def _counting_as(titles: list[str], told: str) -> list[str]:
     ]
 
 
+def _below_as_written(title: str, count: int, dead: int) -> bool:
+    """Whether ``title`` gives ``count`` as a floor the toll ``dead`` is just above ("death
+    toll passes 100" over a Briefly's 117): within a half of it, the same news."""
+    floors = (int(m[1].replace(",", "")) for m in _FLOOR.finditer(title))
+    return count in floors and count <= dead < _FLOOR_SPAN * count
+
+
+_FLOOR = re.compile(
+    r"\b(?:pass(?:es|ed)?|past|tops?|topped|exceeds?|exceeded|more\s+than|over|above|"
+    r"at\s+least)\s+(\d{1,3}(?:,\d{3})*|\d+)\b",
+    re.IGNORECASE,
+)
+_FLOOR_SPAN = 1.5
 # A vague count ("dozens": 24 and up, "hundreds": 200 and up) is another toll than an
 # exact one this many times its least: "dozens" of 61 dead is no contradiction, of 1,124
 # one.

@@ -542,6 +542,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Viber|Signal|LINE) (?:channel|community)\b|"
             r"^(?!.*\b(?:said|says|told|wrote|argued|added)\b)\s*(?:Good|Quality|Independent|"
             r"Trusted) journalism (?:takes|costs|needs|depends|relies)\b|"
+            # A reader-funding box: "Support truly independent journalism.", "Our
+            # mission is to deliver unbiased, fact-based reporting ...".
+            r"^(?!.*\b(?:said|says|told|wrote|urged)\b)\s*(?:Please )?[Ss]upport (?:\w+ ){0,2}"
+            r"(?:journalism|reporting|newsroom)\b|"
+            r"^\s*Our mission is to (?:deliver|provide|bring|produce|offer)\b[^.]{0,80}"
+            r"\b(?:journalism|reporting|news)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"
             # A site's follow widget: "Add Donald Trump as an interest to stay up to date".
             r"\bas an interest to stay up to date\b|"
@@ -720,7 +726,7 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     the report ("Watch the report ...", captions) is not among them. An interview's "Q."
     and "A." go wherever they stand, and so does a page's list of names with their
     descriptions after a colon."""
-    raw = split_sentences(_without_embedded_posts(text))
+    raw = split_sentences(_narration(_without_embedded_posts(text)))
     labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
     labels = [label for label, _ in labelled]
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
@@ -755,6 +761,24 @@ def _without_speaker_labels(sentences: list[str]) -> list[str]:
     ]
 
 
+def _narration(text: str) -> str:
+    """A video's transcript ("Narrator: Residents filmed ...", "Resident: It came so
+    fast. In five minutes ...") as its narration alone: that is the outlet's report;
+    the others' paragraphs are words with no one named to say them. Any other text as
+    it is."""
+    paragraphs = text.split("\n\n")
+    labels = [_SPEAKER_LABEL.match(p.strip()) for p in paragraphs]
+    if not any(label and label["label"] in _NARRATORS for label in labels):
+        return text
+    return "\n\n".join(
+        p.strip()[label.end() :] if label else p
+        for p, label in zip(paragraphs, labels, strict=True)
+        if label is None or label["label"] in _NARRATORS
+    )
+
+
+# A video's own voice in its transcript.
+_NARRATORS = frozenset({"Narrator", "Voiceover", "Voice-over", "Reporter", "Presenter", "Anchor"})
 # Who speaks, before a colon: initials ("IR", "HS") or a name of one to three words.
 # Not a note's or a list's label ("Editor's note:", "Update:", "Watch:"), which
 # _SECTION_LABEL and the furniture kinds read.

@@ -131,14 +131,15 @@ _COUNT_WORDS = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 24, "scores": 40,
-    "hundreds": 200, "thousands": 2000,
+    "hundred": 100, "hundreds": 200, "thousands": 2000,
 }  # fmt: skip
 # Counts in words that say how many: "nine people are missing" is a count as "9" is;
 # "dozens" is not. ("One" is left out: "no one was hurt".)
 _SMALL_WORDS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 }  # fmt: skip
-_VAGUE = frozenset({"dozen", "dozens", "scores", "hundreds", "thousands"})
+# "A hundred" is "more than a hundred" as often as it is 100.
+_VAGUE = frozenset({"dozen", "dozens", "scores", "hundred", "hundreds", "thousands"})
 _PRECISE = {**_SMALL_WORDS, **{w: n for w, n in _COUNT_WORDS.items() if w not in _VAGUE}}
 _ALL_WORDS = {**_COUNT_WORDS, **_SMALL_WORDS}
 NUMBER_WORDS = frozenset({*_ALL_WORDS, "one", "sixty", "seventy", "eighty", "ninety", "hundred"})
@@ -171,7 +172,10 @@ _DEATHS = re.compile(
     rf"(?:(?:confirmed|reported)\s+)?(?:killed|dead|who\s+died))\b(?!\s+(?:or|and)\s)"
     rf"[^.]{{0,100}}?\b(?:rose|risen|climbed|"
     rf"increased|jumped|reached|hit)\s+(?:to\s+)?(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
-    rf"|\bdeath\s+toll\b[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74".
+    rf"|\b(?:death|quake|earthquake|flood|flooding|storm|typhoon|cyclone|hurricane|"
+    rf"landslide|mudslide|avalanche|blast|explosion|fire|crash|disaster|eruption)\s+toll\b"
+    rf"[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received

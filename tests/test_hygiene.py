@@ -103,6 +103,8 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         # A record's or a bill's versions are no correction notes.
         ("The original version appeared on the band's 1979 album.", None),
         ("A previous version has been vetoed twice by the president.", None),
+        # A call to support reporters that someone made is news.
+        ("Support local journalism, the mayor told the council on Monday.", None),
         # A news agency's end mark.
         ("Two citizens were among the victims./.", "Two citizens were among the victims."),
         ("The fare rose 3/4 of a point.", None),
@@ -166,6 +168,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Ana Lind reported from Setubal and Ola Berg from Lisbon.", "byline"),
         ("Please check back later for updates.", "correction"),
         ("You have reached your limit of free articles.", "promo"),
+        ("Support truly independent journalism.", "promo"),
+        ("Our mission is to deliver unbiased, fact-based reporting to all.", "promo"),
         ("This video is not available in your region.", "player"),
         ("This content is not available in your country.", "promo"),
         ("Neil Warner / Splash News", "photo caption"),
@@ -573,6 +577,16 @@ def test_an_interview_set_out_by_who_speaks_loses_its_labels() -> None:
         "The council still has to pass the bill.",
         "What are people being asked?",
         "Only whether we should build the second pier.",
+    ]
+    # A video's transcript: the narration is the report, the others' lines go.
+    video = (
+        "Narrator: Residents filmed a car carried down the road by floodwater on Wednesday.\n\n"
+        "Resident: It came so fast. In five minutes the road was a river.\n\n"
+        "Narrator: The weather service expects more rain at the weekend."
+    )
+    assert clean_sentences(video) == [
+        "Residents filmed a car carried down the road by floodwater on Wednesday.",
+        "The weather service expects more rain at the weekend.",
     ]
     # Places before a colon, with no one asking, are no speakers.
     roundup = "Kyiv: Drones hit the grid. Moscow: Talks stall. Warsaw: Troops move east."

@@ -259,6 +259,11 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     confirmed = "Officials say 27 people have been confirmed dead and eight are missing."
     assert dead_counted(confirmed, exact=True) == 27
     assert dead_counted("At least a dozen people were killed.") == 12
+    # "More than a hundred" is a vague count; a disaster's toll by its name is a toll.
+    hundred = "More than a hundred people have been killed by the earthquake."
+    assert (dead_counted(hundred), dead_counted(hundred, exact=True)) == (100, 0)
+    assert dead_counted("Ardell quake toll climbs to 74 as rescuers arrive", exact=True) == 74
+    assert dead_counted("The fire toll on the forest was heavy.") == 0
     # A count that falls is a statistic; the killed and injured together are no toll.
     assert dead_counted("The number of people killed on the roads fell to 980.") == 0
     assert dead_counted("The number of people killed or injured rose to 300.") == 0

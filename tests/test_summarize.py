@@ -2818,6 +2818,50 @@ def test_a_headline_gives_no_vague_count_far_below_the_briefly_toll() -> None:
     assert make_headline(story, sixty) == "Strong earthquake kills dozens in Kunar"
 
 
+def test_a_disasters_toll_by_its_name_is_a_toll_and_a_floor_just_below_is_the_same() -> None:
+    from digest.headline import make_headline
+
+    lead = (
+        "The disaster agency said on Thursday that 117 people had died in the earthquake "
+        "that struck Poso on Monday, and 40 were still missing."
+    )
+    story = Story(
+        StoryId("quake-floor"),
+        (
+            _article("wire", "Wire", "Poso quake toll climbs to 74 as rescue teams arrive",
+                     lead.replace("117", "74"), 0),
+            _article("daily", "Daily", "Poso earthquake death toll passes 100", lead, 50),
+        ),
+    )  # fmt: skip
+    assert make_headline(story, lead) == "Poso earthquake death toll passes 100"
+    # A floor far below the toll is an older count: a title with none comes first.
+    plain = _article("post", "Post", "Rescuers dig through buried villages around Poso", lead, 60)
+    far = lead.replace("117", "171")
+    with_plain = Story(StoryId("quake-floor"), (*story.articles, plain))
+    assert make_headline(with_plain, far) == "Rescuers dig through buried villages around Poso"
+
+
+def test_a_clips_title_heads_no_story_a_report_tells() -> None:
+    from digest.headline import make_headline
+
+    lead = (
+        "At least 23 people have died in floods in Vell province, officials said on "
+        "Friday, as cars were swept away in the port city."
+    )
+    clip = _article(
+        "tv",
+        "TV",
+        "WATCH | Cars swept away as floodwaters tear through Vell",
+        "Residents filmed cars swept away by the water on Wednesday night.",
+        10,
+    )
+    report = _article("paper", "Paper", "Vell floods: death toll rises to 23", lead, 12)
+    story = Story(StoryId("floods"), (clip, report))  # fmt: skip
+    assert make_headline(story, lead) == "Vell floods: death toll rises to 23"
+    # A clip alone still has its title.
+    assert "swept away" in make_headline(Story(StoryId("clip"), (clip,)), clip.text)
+
+
 def test_an_editorial_joined_to_a_story_does_not_tell_its_news() -> None:
     report = """\
 The central bank of Norland cut its key interest rate by a quarter point to 5% on \
