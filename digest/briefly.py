@@ -374,6 +374,17 @@ _WARNING_REACTION = re.compile(
     r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"
     r"(?:(?:a|one|two|three|the)\s+days?|hours|days|\d+\s+hours)\s+after\b"
 )
+# "Ryanair CEO Michael O'Leary on Friday called on the European Commission to protect
+# flights ..., as a two-day walkout by French air traffic controllers came to an end": a
+# call told as the answer to the event the clause after it tells.
+_CALL_REACTION = re.compile(
+    r"^(?:The\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:of|for|and|the|chief|head|boss|leader|"
+    r"president|minister|spokes(?:man|woman|person)|executive|[A-Z][\w’'.-]*)){0,6}"
+    r"(?:['’]s(?:\s+[a-z]+){1,2})?\s+"
+    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:called\s+on|urged|pressed|appealed\s+to)\s+(?:the\s+)?"
+    r"[A-Z][\w.'’-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}\s+to\s+[a-z]"
+    r"[^.;]{0,160}?,\s+(?:as|after|amid|following|(?:a|one|two)\s+days?\s+after)\s"
+)
 _AFTER_THE_EVENT = re.compile(
     r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"
     r"(?:(?:a|one|two|three|the)\s+days?|hours|days|\d+\s+hours)\s+after\b.*$"
@@ -1555,7 +1566,7 @@ _THIS_ROUND = re.compile(r"\b(?:ended|concluded|wrapped up|held|met|agreed|close
 def is_reaction(text: str) -> bool:
     """Whether ``text`` opens on a reaction to a thing ("China condemned the sanctions
     ..."), not the thing or a body's vote on it."""
-    if _WARNING_REACTION.match(text):
+    if _WARNING_REACTION.match(text) or _CALL_REACTION.match(text):
         return True
     # A vote the reaction answers ("..., a day after the parliament voted to join") is
     # the event, not the reaction's body voting.

@@ -981,7 +981,15 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             and not any(country & countries_named(t) for t in rest)
         )
 
-    def rank(title: str) -> tuple[int, int, int, int, int, int, int, float]:
+    answers = {t: _answers(t, lead) for t in good}
+    some_tell = not all(answers.values())
+    # A title telling what is to come ("French air traffic controllers to strike
+    # Thursday and Friday, flights to be cut"), beside one telling what happened, under
+    # a lead that tells what happened.
+    ahead = {t: bool(_AHEAD.search(t)) for t in good}
+    told_done = not _AHEAD_LEAD.search(lead) and not all(ahead.values())
+
+    def rank(title: str) -> tuple[int, int, int, int, int, int, int, int, int, float]:
         bag = bags[title]
         shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
         length = word_count(title)
@@ -990,6 +998,11 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # A live page's title labels a running page ("Ukraine war latest: ..."),
             # not the event.
             int(is_live_page(title)),
+            # Someone's answer to the event ("US 'takes note' of Nuuk law ...",
+            # "Ryanair's O'Leary demands EU protection ... as French strike ends")
+            # beside a title telling the event.
+            int(answers[title] and some_tell),
+            int(ahead[title] and told_done),
             int(home_angle(title)),
             int(length > 14 or length < 5),
             # A plain title needs no recasing, which a teaser's few words may not allow.
@@ -1009,6 +1022,36 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
         )
 
     return min(good, key=rank)
+
+
+def _answers(title: str, lead: str) -> bool:
+    """Whether ``title`` tells someone's answer to the event: a subject of a few words in
+    capitals, then a reaction ("takes note of", "demands", "warns", "welcomes"), when
+    the lead does not open on that subject."""
+    found = _ANSWER_TITLE.match(title.split(": ", 1)[-1])
+    if not found:
+        return False
+    subject = set(content_words(found["subject"]))
+    opening = set(content_words(" ".join(lead.split()[: _SUBJECT_WORDS + 2])))
+    return not subject & opening
+
+
+_AHEAD = re.compile(
+    r"(?<!\bvotes\s)(?<!\bvoted\s)(?<!\bagrees\s)(?<!\bagreed\s)(?<!\bdecides\s)"
+    r"(?<!\bdecided\s)(?<!\bmoves\s)(?<!\bmoved\s)(?<!\bfails\s)(?<!\bfailed\s)"
+    r"(?<!\brefuses\s)(?<!\brefused\s)\b(?:to|will)\s+(?:be\s+(?:cut|held|closed|grounded|"
+    r"cancelled|canceled|delayed|shut|suspended)|strike|walk\s+out|hold|stage|meet|vote|"
+    r"open|begin|start|launch|visit|host|resume)\b"
+)
+_AHEAD_LEAD = re.compile(
+    r"\b(?:will|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to|plans?\s+to)\b"
+)
+_ANSWER_TITLE = re.compile(
+    r"(?P<subject>(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){1,4}?)[\"“‘']?(?:takes?\s+note|"
+    r"demands?|urges?|warns?|welcomes?|hails?|praises?|slams?|blasts?|condemns?|"
+    r"criticises?|criticizes?|decries|denounces?|rejects?|vows?|reacts?|responds?|"
+    r"calls\s+(?:for|on))\b"
+)
 
 
 def _opens_on_a_surname(title: str, lead: str) -> bool:

@@ -1063,6 +1063,15 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
             True,
         ),
         ("Ostland on Tuesday warned Norland against arming the islands.", False),
+        # A call told as the answer to the event after it, not a call that is the news.
+        (
+            "Skyline chief Ana Ruiz on Friday called on the European Commission to protect "
+            "flights over Norland, as a two-day walkout by its controllers came to an end.",
+            True,
+        ),
+        ("Norland urged Vell to free the crew, after the ship was seized on Monday.", True),
+        ("Skyline chief Ana Ruiz called on the Commission to protect flights over Norland.", False),
+        ("The judge urged the jury to take its time, as the trial entered its fifth week.", False),
         ("Ostland condemned the move, a day after Norland's parliament voted to join.", True),
         ("The weather office warned residents against travel, hours after the storm hit.", False),
         # A complaint that is the news: to the police, to a regulator.

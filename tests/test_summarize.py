@@ -2841,6 +2841,58 @@ def test_a_disasters_toll_by_its_name_is_a_toll_and_a_floor_just_below_is_the_sa
     assert make_headline(with_plain, far) == "Rescuers dig through buried villages around Poso"
 
 
+def test_a_title_telling_someones_answer_gives_way_to_one_telling_the_event() -> None:
+    from digest.headline import make_headline
+
+    lead = (
+        "Lawmakers in Vell on Monday passed a law allowing the government to screen and "
+        "block foreign investments in mines, ports and telecommunications."
+    )
+    story = Story(
+        StoryId("law"),
+        (
+            _article("daily", "Daily", "Vell passes law to vet foreign investors", lead, 0),
+            _article("wire", "Wire", "Norland 'takes note' of Vell law that could block buyers",
+                     "Norland said on Tuesday it had taken note of the law.", 20),
+        ),
+    )  # fmt: skip
+    assert make_headline(story, lead) == "Vell passes law to vet foreign investors"
+    # The subject the lead opens on is the story's own: its call is the news.
+    call = "Norland on Monday demanded that Vell repeal its investment law within a month."
+    own = Story(
+        StoryId("call"),
+        (
+            _article("daily", "Daily", "Norland demands Vell repeal investment law", call, 0),
+            _article("wire", "Wire", "Ultimatum over the Vell investment law", call, 2),
+        ),
+    )  # fmt: skip
+    assert make_headline(own, call) == "Norland demands Vell repeal investment law"
+
+
+def test_a_title_telling_what_is_to_come_gives_way_under_a_lead_telling_what_happened() -> None:
+    from digest.headline import make_headline
+
+    lead = (
+        "More than 1,100 flights were cancelled across Norland on Thursday as air traffic "
+        "controllers began a two-day strike, the aviation authority said."
+    )
+    before = "Norland air traffic controllers will strike on Thursday and Friday, the union said."
+    story = Story(
+        StoryId("atc"),
+        (
+            _article("wire", "Wire", "Norland air traffic controllers to strike Thursday and "
+                     "Friday, flights to be cut", before, 0),
+            _article("daily", "Daily", "Controllers' strike grounds hundreds of flights across "
+                     "Norland", lead, 24),
+        ),
+    )  # fmt: skip
+    assert make_headline(story, lead) == (
+        "Controllers’ strike grounds hundreds of flights across Norland"
+    )
+    # Under a lead telling what is to come, the title telling it stands.
+    assert "to strike" in make_headline(story, before)
+
+
 def test_a_clips_title_heads_no_story_a_report_tells() -> None:
     from digest.headline import make_headline
 
