@@ -986,7 +986,7 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     # A title telling what is to come ("French air traffic controllers to strike
     # Thursday and Friday, flights to be cut"), beside one telling what happened, under
     # a lead that tells what happened.
-    ahead = {t: bool(_AHEAD.search(t)) for t in good}
+    ahead = {t: _tells_ahead(t) for t in good}
     told_done = not _AHEAD_LEAD.search(lead) and not all(ahead.values())
 
     def rank(title: str) -> tuple[int, int, int, int, int, int, int, int, int, float]:
@@ -1024,6 +1024,11 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     return min(good, key=rank)
 
 
+def _tells_ahead(title: str) -> bool:
+    """Whether ``title`` tells what is to come ("Controllers to strike Thursday")."""
+    return any(not _DONE_BEFORE.search(title[: m.start()]) for m in _AHEAD.finditer(title))
+
+
 def _answers(title: str, lead: str) -> bool:
     """Whether ``title`` tells someone's answer to the event: a subject of a few words in
     capitals, then a reaction ("takes note of", "demands", "warns", "welcomes"), when
@@ -1037,11 +1042,15 @@ def _answers(title: str, lead: str) -> bool:
 
 
 _AHEAD = re.compile(
-    r"(?<!\bvotes\s)(?<!\bvoted\s)(?<!\bagrees\s)(?<!\bagreed\s)(?<!\bdecides\s)"
-    r"(?<!\bdecided\s)(?<!\bmoves\s)(?<!\bmoved\s)(?<!\bfails\s)(?<!\bfailed\s)"
-    r"(?<!\brefuses\s)(?<!\brefused\s)\b(?:to|will)\s+(?:be\s+(?:cut|held|closed|grounded|"
-    r"cancelled|canceled|delayed|shut|suspended)|strike|walk\s+out|hold|stage|meet|vote|"
-    r"open|begin|start|launch|visit|host|resume)\b"
+    r"\b(?:to|will)\s+(?:be\s+(?:cut|held|closed|grounded|cancelled|canceled|delayed|shut|"
+    r"suspended)|strike|walk\s+out|hold|stage|meet|vote|open|begin|start|launch|visit|host|"
+    r"resume)\b"
+)
+# ... unless a verb of the event comes before it: "Sudan's army and RSF agree to open two
+# aid corridors", "Parliament votes to hold a referendum".
+_DONE_BEFORE = re.compile(
+    r"\b(?:agree|vote|decide|move|fail|refuse|pledge|promise|vow|seek|want|ask|urge|order|"
+    r"allow|sign|deal|accord|plan|bid|push|call|pressure|decision)(?:s|d|ed)?\s+$"
 )
 _AHEAD_LEAD = re.compile(
     r"\b(?:will|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to|plans?\s+to)\b"

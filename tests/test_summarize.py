@@ -2891,6 +2891,12 @@ def test_a_title_telling_what_is_to_come_gives_way_under_a_lead_telling_what_hap
     )
     # Under a lead telling what is to come, the title telling it stands.
     assert "to strike" in make_headline(story, before)
+    # What the sides agreed to do is what happened.
+    from digest.headline import _tells_ahead
+
+    assert not _tells_ahead("Army and rebels agree to open two aid corridors as talks begin")
+    assert not _tells_ahead("Parliament votes to hold a referendum in March")
+    assert _tells_ahead("Dockers to walk out on Monday as pay talks fail")
 
 
 def test_a_clips_title_heads_no_story_a_report_tells() -> None:
