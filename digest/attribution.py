@@ -24,7 +24,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from digest.speakers import is_common_plural, is_plural_speaker, recognise_speaker
-from digest.text import MONTH_PATTERN, WEEKDAY_PATTERN, end_sentence, quotes_balance, word_count
+from digest.text import (
+    MONTH_PATTERN,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    end_sentence,
+    month_number,
+    quotes_balance,
+    word_count,
+)
 
 __all__ = ["Statement", "attribute_sentence", "join_list_items"]
 
@@ -301,7 +309,20 @@ def _attribute(sentence: str) -> Statement | None:
             # ...": a speaker and their role before "said", not a claim; the form after
             # reads it.
             continue
-        if number == _AFTER_CLAIM_FORM and groups.get("who1") and who:
+        if (
+            number == _AFTER_CLAIM_FORM
+            and groups.get("who1")
+            and (listed := _LIST_THEN_GROUP.match(raw.strip()))
+            and (started := _LIST_STARTED.search(says))
+            and not month_number(started["word"])
+            and started["word"] not in WEEKDAYS
+            and (group := recognise_speaker(listed["group"]))
+        ):
+            # "... in the villages of Yater, Kafra and Majdal Selm, local officials
+            # said": the list ends the claim, and the group after it is who speaks.
+            who, raw = group, listed["group"]
+            says = f"{says}, {listed['names']}"
+        elif number == _AFTER_CLAIM_FORM and groups.get("who1") and who:
             # "A, the regulator, has asked, the Journal reported": the shortest claim
             # stopped at the first comma, and what the speaker was cleaned of is claim.
             start = raw.rfind(who[1:]) - 1
@@ -358,6 +379,18 @@ def _attribute(sentence: str) -> Statement | None:
     return None
 
 
+# Names in a list, then a group described in lower case with no article ("local
+# officials", "residents", "police"): the group speaks; "Ana Ruiz, a spokeswoman" is one
+# person and her description.
+_LIST_THEN_GROUP = re.compile(
+    r"^(?P<names>[A-Z][^,]*?\band\s+[A-Z][^,]*),\s+(?!(?:the|a|an|two|three|four|both|its|"
+    r"their|his|her|our)\s)(?P<group>(?:[a-z]+\s+){0,2}(?:[a-z]+s|police|people))$"
+)
+# ... when the list began in the claim: "in the villages of Yater, Kafra and ...".
+_LIST_STARTED = re.compile(
+    r"\b(?:of|in|at|from|near|around|including|such\s+as)\s+(?P<word>[A-Z][\w'’-]*)"
+    r"(?:\s+[A-Z][\w'’-]*)?$"
+)
 _SECOND_REPORT = re.compile(
     r",(?P<mark>[”\"]?)\s+(?:adding|saying|noting|arguing|insisting)\b"
     # "... would be treated as theft and said Russia would respond": the speaker's own

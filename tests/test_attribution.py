@@ -773,3 +773,16 @@ def test_a_past_claim_before_the_speakers_second_report_is_kept() -> None:
         "provocation and said Moscow would respond."
     )
     assert statement.says == "the drone attack on the refinery was a provocation."
+
+
+def test_a_list_of_places_before_a_group_ends_the_claim_and_the_group_speaks() -> None:
+    sentence = (
+        "The strikes hit homes and a petrol station in the villages of Yater, Kafra and "
+        "Majdal Selm, local officials said."
+    )
+    (statement,) = attribute_sentence(sentence)
+    assert statement.who == "Local officials"
+    assert statement.says.endswith("in the villages of Yater, Kafra and Majdal Selm.")
+    # Two people and what they are, after a claim ending in a month: they speak.
+    (pair,) = attribute_sentence("The plant will close in March, Smith and Jones, analysts, said.")
+    assert pair.who == "Smith and Jones, analysts"
