@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from digest.speakers import is_common_plural, is_plural_speaker, recognise_speaker
 from digest.text import (
     MONTH_PATTERN,
+    MONTH_WRITTEN_PATTERN,
     WEEKDAY_PATTERN,
     WEEKDAYS,
     end_sentence,
@@ -54,7 +55,11 @@ _WHO = r"(?:[A-Z]|the\s|an?\s|its\s|their\s|some\s|many\s|most\s)[^\"“”;:]{1
 # The same, running to the end of the sentence: "said Jane Doe, a farmer in the Limousin."
 _WHO_WHOLE = _WHO.removesuffix("?")
 _TIME = (
-    rf"(?:\s+(?:(?:on|last|this|late|early|earlier|later)\s+[\w:.\- ]{{1,25}}?"
+    # A date, whole: "late on Dec. 1", "on 1 December", "Dec. 1" (else "Dec. 1 that ..."
+    # opens the claim).
+    rf"(?:\s+(?:(?:(?:late|early)\s+)?(?:on\s+)?(?:{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b"
+    rf"|\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN})(?:,?\s+\d{{4}})?"
+    rf"|(?:on|last|this|late|early|earlier|later)\s+[\w:.\- ]{{1,25}}?"
     rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}(?:\s+\d{{4}})?|\d{{4}})"
     rf"|at\s+an?\s+[\w ]{{3,30}}?"
     rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again"

@@ -262,6 +262,17 @@ FORMS = [
         "Ana Sousa",
         "the dock would open in May.",
     ),
+    # A date, however written, is when it was said, not the claim's opening.
+    (
+        "Ana Sousa said late on Dec. 1 that the dock would open in May.",
+        "Ana Sousa",
+        "the dock would open in May.",
+    ),
+    (
+        "Ana Sousa said 1 December 2026 that the dock would open.",
+        "Ana Sousa",
+        "the dock would open.",
+    ),
     # A first half that ends its sentence stands alone: the next quote is another one.
     (
         "“The port will stay open.” Ana Sousa said during a news conference, “We are sure.”",
