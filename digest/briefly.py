@@ -360,7 +360,12 @@ _REACTION_LEDE = re.compile(
     # a country's complaint to the UN, not a lawsuit or a complaint to the police.
     r"|(?:(?:has|have)\s+)?(?:(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint"
     r"(?:\s+against\s+[A-Z]\w+)?|complained)\s+(?:with|to|at)\s+the\s+"
-    r"(?:UN|United\s+Nations|Security\s+Council)\b)"
+    r"(?:UN|United\s+Nations|Security\s+Council)\b"
+    # "Japan on Friday lodged a protest with South Korea after its top court ordered
+    # ...": one government's protest to another over the event.
+    rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?(?:lodged|lodges|filed|files|"
+    r"registered|made)\s+an?\s+(?:formal\s+|strong\s+|diplomatic\s+|stern\s+)?protest"
+    r"\s+(?:with|to|against|over)\s)"
 )
 # "China on Tuesday warned NATO against expanding into Asia, a day after the alliance
 # signed a partnership with Manila": a warning told as the answer to the event (which

@@ -74,7 +74,7 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import NUMBER_WORDS, is_gallery, is_opinion
+from digest.softnews import NUMBER_WORDS, is_gallery, is_opinion, people_counted
 from digest.text import (
     MONTHS,
     content_words,
@@ -821,6 +821,9 @@ def _is_note(text: str, position: int) -> bool:
         # not background: "was found dead around 5 p.m. Monday", "On Friday, the
         # Russian government called on ...", "as soon as this week".
         and not names_a_day(text)
+        # The week's own counts of the missing, hurt or displaced ("More than 22,000
+        # people have been displaced") are its news; another time's are background.
+        and (not people_counted(text, vague=True) or other_count(text))
     )
 
 

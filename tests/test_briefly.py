@@ -1044,6 +1044,8 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Vell has lodged a formal complaint with the Security Council.", True),
         ("The union filed a lawsuit against the ministry over the strikes.", False),
         ("Vell complained to the UN Security Council about the strikes.", True),
+        ("Norland on Friday lodged a protest with Vell after its court fined the firm.", True),
+        ("The union lodged a protest march through the capital on Friday.", False),
         # A welcome of an agreement, a company's disappointment, a vow of a response.
         ("Norland on Friday welcomed an agreement between Vell and Ostland on the border.", True),
         ('Harbour Gate Ports said on Wednesday it was "disappointed" by the court order.', True),

@@ -3456,3 +3456,12 @@ def test_a_story_told_at_stages_is_headed_by_the_stage_its_briefly_leads_with() 
     assert (
         make_headline(condemned, raid, lead_article=2) != "UN chief condemns Vell school abduction"
     )
+
+
+def test_the_weeks_count_of_the_displaced_is_no_background_note() -> None:
+    from digest.summarize import _is_note
+
+    assert not _is_note("More than 22,000 people have been displaced.", 5)
+    assert not _is_note("About 300 people are still missing in the hill towns.", 5)
+    # Another time's counts are background.
+    assert _is_note("Floods in 2022 left more than 40,000 people displaced in the region.", 5)
