@@ -31,9 +31,11 @@ line. A sentence counts only when all of these hold:
   or after the issue date and within :data:`HORIZON_DAYS` of it.
 
 One item per event: the same date in the same story is reported once (the shortest
-sentence, which usually says it most plainly). A sentence the story already prints
-(in its Briefly or Also worth noting) is not printed again here; another outlet's
-sentence about the same date may be.
+sentence, which usually says it most plainly). A sentence the story already prints (in
+its Briefly or Also worth noting) gives way to another outlet's sentence about the same
+date; told by no other, it is the calendar's line all the same (the Senate's vote on
+the bill the Briefly ends on). A one-outlet item's line under Also in the news is not
+printed again.
 """
 
 from __future__ import annotations
@@ -276,8 +278,8 @@ def find_events(
     in the news) gives events only where ``stories`` leave room: a date in a one-outlet
     report is still a date the issue tells of. See the module docstring for what counts.
     """
-    main = _events(stories, issue_date, printed)
-    more = _events(also, issue_date, printed) if len(main) < MAX_ITEMS else []
+    main = _events(stories, issue_date, printed, repeat=True)
+    more = _events(also, issue_date, printed, repeat=False) if len(main) < MAX_ITEMS else []
     items = main + more[: MAX_ITEMS - len(main)]
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     return tuple(items)
@@ -287,9 +289,14 @@ def _events(
     stories: Sequence[Story],
     issue_date: date,
     printed: Mapping[StoryId, Sequence[str]] | None,
+    *,
+    repeat: bool,
 ) -> list[WatchItem]:
-    """:func:`find_events` of ``stories`` alone, soonest first, capped."""
+    """:func:`find_events` of ``stories`` alone, soonest first, capped. With ``repeat``,
+    a date only a printed sentence gives is told again in that sentence."""
     found: dict[tuple[str, date, date | None], WatchItem] = {}
+    # The keys whose sentence is one the story prints: another sentence replaces it.
+    repeated: set[tuple[str, date, date | None]] = set()
     for story in stories:
         already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
         for article in story.articles:
@@ -303,14 +310,23 @@ def _events(
                 today.add((published - timedelta(days=1)).weekday())
             for sentence in _sentences(article.text):
                 mentions = _mentions(sentence, published, issue_date, frozenset(today))
-                if mentions and _is_printed(sentence, already):
+                again = bool(mentions) and _is_printed(sentence, already)
+                if again and not repeat:
                     continue
                 if mentions:
                     sentence = _speaker_named(_named(sentence, story), article)
                 for mention in mentions:
                     key = (story.id, mention.month, mention.day)
                     known = found.get(key)
-                    if known is None or len(sentence) < len(known.text):
+                    if (
+                        known is None
+                        or (key in repeated and not again)
+                        or (len(sentence) < len(known.text) and again == (key in repeated))
+                    ):
+                        if again:
+                            repeated.add(key)
+                        else:
+                            repeated.discard(key)
                         found[key] = WatchItem(
                             month=mention.month,
                             day=mention.day,

@@ -503,7 +503,7 @@ def test_a_day_put_off_to_is_in_the_diary_and_a_month_in_someones_words_is_not()
     )
     assert [i.day for i in find_events([story], ISSUE)] == [date(2027, 1, 15)]
     printed = {StoryId("s-riga"): ["The summit has been postponed until 15 January 2027."]}
-    assert find_events([story], ISSUE, printed) == ()
+    assert find_events([], ISSUE, printed, also=[story]) == ()
     # Another event of that month stays.
     rules = _story(
         "The summit has been postponed until 15 January 2027, the office said. "
@@ -627,20 +627,23 @@ def test_a_sentence_that_ends_on_its_day_is_printed_without_it() -> None:
         assert item.text == printed
 
 
-def test_a_sentence_the_story_already_prints_is_not_repeated() -> None:
-    """The Briefly prints "... will resume on Tuesday (1 December)"; What to watch does
-    not print it again, but another outlet's own sentence about that date still counts,
-    and the same sentence printed for another story does not hide it."""
+def test_a_sentence_the_story_already_prints_gives_way_to_another_of_its_day() -> None:
+    """The Briefly prints "... will resume on Tuesday (1 December)"; What to watch tells
+    that day in another outlet's own sentence when there is one, else in that one: the
+    calendar is the week's whole. A one-outlet item's line is not printed twice."""
     told = "Talks on the ferry fares will resume on 1 December, the ministry says."
     as_printed = "Talks on the ferry fares will resume on 1 December, the ministry says."
     other = "The unions are expected to strike on 1 December unless the fares are cut."
     only_told = _story(told)
-    assert find_events([only_told], ISSUE, {"s-1": [as_printed]}) == ()
+    [item] = find_events([only_told], ISSUE, {"s-1": [as_printed]})
+    assert item.text == told and item.day == date(2026, 12, 1)
+    for both in (_story(told, other), _story(other, told)):
+        [item] = find_events([both], ISSUE, {"s-1": [as_printed]})
+        assert item.text == other and item.day == date(2026, 12, 1)
     # The Briefly's own edits (a date in brackets, curled quotes) still read as the same.
     edited = "Talks on the ferry fares will resume on 1 December (Tuesday), the ministry says."
-    assert find_events([only_told], ISSUE, {"s-1": [edited]}) == ()
-    [item] = find_events([_story(told, other)], ISSUE, {"s-1": [as_printed]})
-    assert item.text == other and item.day == date(2026, 12, 1)
+    assert find_events([only_told], ISSUE, {"s-1": [edited]}, also=[]) != ()
+    assert find_events([], ISSUE, {"s-1": [edited]}, also=[only_told]) == ()
     [item] = find_events([only_told], ISSUE, {"s-2": [as_printed]})
     assert item.text == told
 
