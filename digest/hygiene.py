@@ -339,7 +339,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:is|are) (?:being )?(?:asked|urged|encouraged|requested) to "
             r"(?:call|contact|come forward)\b|"
             r"\(\d{3}\)[ ]?\d{3}[-.]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b|"
-            r"\b1-8\d\d-[A-Z0-9]{3}-[A-Z0-9]{4}\b"
+            r"\b1-8\d\d-[A-Z0-9]{3}-[A-Z0-9]{4}\b|"
+            # "Australians concerned about family can contact the 24-hour Consular
+            # Emergency Centre": where readers turn, not what happened.
+            r"^(?!.*\b(?:said|says|told)\b)[^.]{0,80}\b(?:can|should|may) (?:contact|call|"
+            r"phone|ring|reach) (?:the )?(?:[\w-]+ ){0,4}(?:Centre|Center|hotline|helpline|"
+            r"line|embassy|consulate|desk)\b"
         ),
     ),
     (

@@ -103,6 +103,7 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         # A record's or a bill's versions are no correction notes.
         ("The original version appeared on the band's 1979 album.", None),
         ("A previous version has been vetoed twice by the president.", None),
+        ("Families can contact the embassy, the minister said on Monday.", None),
         # A call to support reporters that someone made is news.
         ("Support local journalism, the mayor told the council on Monday.", None),
         # A news agency's end mark.
@@ -202,6 +203,7 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Anyone with information is asked to call detectives at (555) 010-4477.", "call to"),
         ("Witnesses are urged to contact the harbour police.", "call to action"),
         ("The helpline, 555-010-2233, is open all night.", "call to action"),
+        ("Norlanders worried about family can contact the 24-hour Emergency Centre.", "call"),
         ("Here's what we know so far.", "teaser"),
         ("According to the coastguard, here’s how the rescue unfolded:", "teaser"),
         ("More from the Courier: Ferry fares to rise", "teaser"),
