@@ -29,6 +29,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -67,6 +68,7 @@ __all__ = [
     "make_headline",
     "normalise_headline",
     "parts_complement",
+    "placed_headline",
     "word_cases",
 ]
 
@@ -347,6 +349,37 @@ def make_headline(
     return built or next(
         (normalise_headline(t, texts, cases) for t in titles if t), "Untitled story"
     )
+
+
+def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
+    """``headline`` with the country its story happens in before it ("Nepal: Transport
+    strike called off ...") when neither it nor ``told`` (the line printed under it)
+    names a country and ``texts`` (the story's articles) clearly name one: a home paper
+    leaves its own country unsaid, which a reader abroad does not know. As it is
+    otherwise."""
+    if countries_named(headline) or countries_named(told):
+        return headline
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for sentence in clean_sentences(text, limit=_PLACE_SENTENCES):
+            counts.update(countries_named(sentence))
+    ranked = counts.most_common(2)
+    if not ranked:
+        return headline
+    country, most = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    # Two of a country's halves read as one ("South Korea", "North Korea": "Korea").
+    if most < _PLACE_MENTIONS or most <= _PLACE_LEAD * second or country in _HALVES:
+        return headline
+    return f"{country}: {headline}"
+
+
+# A story's country, for a headline naming none: named in this many of its articles'
+# first sentences, this many times as often as any other.
+_PLACE_SENTENCES = 20
+_PLACE_MENTIONS = 2
+_PLACE_LEAD = 2
+_HALVES = frozenset({"Korea", "Congo"})
 
 
 def has_news_title(story: Story) -> bool:

@@ -59,7 +59,7 @@ from digest.dates import (
 )
 from digest.embed import sentence_vectors
 from digest.figures import figure_conflicts
-from digest.headline import WordCases, curl_quotes, from_capitals, make_headline
+from digest.headline import WordCases, curl_quotes, from_capitals, make_headline, placed_headline
 from digest.headline import word_cases as cases_of
 from digest.hygiene import clean_title
 from digest.kept import Kept
@@ -571,7 +571,8 @@ def _headline(
         for place, i in enumerate(briefly)
         if not other_count(text := scored.candidates[i].text) and not (place and is_reaction(text))
     )
-    return make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
+    headline = make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
+    return placed_headline(headline, lead, [a.text for a in story.articles])
 
 
 def _names_introduced(

@@ -20,7 +20,13 @@ from digest.antecedent import closing_speaker, known_surnames
 from digest.briefly import needs_antecedent, opens_on_a_scene, voiced_sentences
 from digest.config import Config
 from digest.dates import annotate_dates, on_outlets_clock
-from digest.headline import WordCases, headline_from_sentence, make_headline, word_cases
+from digest.headline import (
+    WordCases,
+    headline_from_sentence,
+    make_headline,
+    placed_headline,
+    word_cases,
+)
 from digest.hygiene import clean_sentences
 from digest.llm import enhance_summary, model_from_config, prompts_dir_from_config
 from digest.models import (
@@ -271,7 +277,7 @@ def write_briefs(
         briefs.append(
             Brief(
                 story_id=story.id,
-                headline=headline,
+                headline=placed_headline(headline, sentence, [article.text]),
                 outlet=article.outlet,
                 url=(moved or {}).get(article.url, article.url),
                 # "on Sunday" gets the date it means, as in a story's Briefly.

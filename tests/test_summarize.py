@@ -3465,3 +3465,22 @@ def test_the_weeks_count_of_the_displaced_is_no_background_note() -> None:
     assert not _is_note("About 300 people are still missing in the hill towns.", 5)
     # Another time's counts are background.
     assert _is_note("Floods in 2022 left more than 40,000 people displaced in the region.", 5)
+
+
+def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
+    from digest.headline import placed_headline
+
+    texts = [
+        "Transport operators in Nepal called off their strike on Tuesday. Trucks queued at "
+        "the Birgunj crossing into Nepal on Wednesday. Buses ran again across Nepal. "
+        "India's exporters welcomed the deal."
+    ]
+    head = "Transport strike called off after government agrees to review vehicle tax"
+    assert placed_headline(head, "The strike is over.", texts) == f"Nepal: {head}"
+    # Named already, in the headline or the line under it; or no clear country.
+    assert placed_headline("Nepal strike ends", "", texts) == "Nepal strike ends"
+    assert placed_headline(head, "Nepal's truckers went back to work.", texts) == head
+    even = ["Nepal and India signed a deal. Nepal and India will meet again."]
+    assert placed_headline(head, "", even) == head
+    korea = ["South Korea's court ruled. Seoul said North Korea fired a missile."]
+    assert placed_headline(head, "", korea) == head
