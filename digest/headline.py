@@ -357,7 +357,8 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
     names a country and ``texts`` (the story's articles) clearly name one: a home paper
     leaves its own country unsaid, which a reader abroad does not know. As it is
     otherwise."""
-    if countries_named(headline) or countries_named(told):
+    # A label's colon is taken ("Doctors' strike: Patients stranded ...").
+    if countries_named(headline) or countries_named(told) or ": " in headline:
         return headline
     counts: Counter[str] = Counter()
     for text in texts:
@@ -371,6 +372,8 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
     # Two of a country's halves read as one ("South Korea", "North Korea": "Korea").
     if most < _PLACE_MENTIONS or most <= _PLACE_LEAD * second or country in _HALVES:
         return headline
+    if re.search(rf"\b{re.escape(country)}\b", headline):
+        return headline  # in a body's name: "Canada Post and union reach ..."
     return f"{country}: {headline}"
 
 

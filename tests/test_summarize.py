@@ -3484,3 +3484,9 @@ def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
     assert placed_headline(head, "", even) == head
     korea = ["South Korea's court ruled. Seoul said North Korea fired a missile."]
     assert placed_headline(head, "", korea) == head
+    # A label's colon, or the country in a body's name, leaves the headline as it is.
+    assert placed_headline(f"Strike: {head}", "", texts) == f"Strike: {head}"
+    posts = ["Canada Post workers went on strike in Canada. Mail stopped across Canada."]
+    assert placed_headline("Canada Post and union reach deal", "", posts) == (
+        "Canada Post and union reach deal"
+    )
