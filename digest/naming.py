@@ -865,6 +865,14 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         # "Abdel Fattah" -> "Nabil Abdel Fattah, director of ...", "Harry Kazianis" ->
         # "Harry Kazianis, director of defense studies at ...": the name in full, the role.
         who = _full_name(who, context)
+    elif (titled := re.fullmatch(r"(?P<title>[A-Z][a-z]+)\s(?P<surname>[A-Z][\w'’\-]+)", who)) and (
+        titled["title"] in _PERSON_TITLES
+    ):
+        # "Minister Lamsal" -> "Transport Minister Sunil Kumar Lamsal": the first full
+        # mention, when it gives the same title.
+        full = _full_name(titled["surname"], context)
+        if full != titled["surname"] and re.search(rf"\b{titled['title']}\b", full):
+            who = full
     elif (pair := _TWO_NAMES.fullmatch(who)) and not any(
         is_plural_speaker(name) for name in (pair[1], pair[2])
     ):

@@ -110,6 +110,23 @@ def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
     assert [p.who for _, p in found] == ["Arnaud Lefèvre, a cattle farmer in the Limousin"]
 
 
+def test_a_title_and_surname_is_named_in_full_when_the_article_gives_that_title() -> None:
+    documents = [
+        [
+            "Truckers ended their strike after a deal with the government.",
+            "Transport Minister Sunil Kumar Lamsal signed the deal late on Tuesday.",
+            "Minister Lamsal said the government had listened to an important sector.",
+        ]
+    ]
+    sentences = [(documents[0][2], 0)]
+    found = find_perspectives(sentences, ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Transport Minister Sunil Kumar Lamsal"]
+    # Given in full without the title, the title and surname stay as written.
+    documents[0][1] = "Sunil Kumar Lamsal signed the deal late on Tuesday."
+    found = find_perspectives(sentences, ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Minister Lamsal"]
+
+
 @pytest.mark.parametrize(
     ("introduction", "named"),
     [
