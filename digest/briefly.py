@@ -1172,11 +1172,22 @@ def _is_redundant(scored: ScoredSentences, one: int, two: int) -> bool:
     return bool(a and b) and (
         shared / min(len(a), len(b)) >= _SAME_WORDS
         or shared >= _SAME_COUNT
-        or (shared > _SAME_FIGURE_CONTEXT and (_same_amount(common) or bool(common & _DAYS)))
+        or (
+            shared > _SAME_FIGURE_CONTEXT
+            and (_same_amount(common) or bool(common & _DAYS) or _same_month(common))
+        )
         or _same_subject(scored.candidates[one].text, scored.candidates[two].text, shared)
         or _same_event(scored, one, two)
         or _same_sum(scored, one, two)
     )
+
+
+def _same_month(common: frozenset[str]) -> bool:
+    """A month and a year in common ("April 2027"): a day as plain as a weekday is."""
+    return bool(common & _MONTH_WORDS) and any(_YEAR.fullmatch(word) for word in common)
+
+
+_MONTH_WORDS = frozenset(month.lower() for month in MONTHS)
 
 
 def _same_sum(scored: ScoredSentences, one: int, two: int) -> bool:

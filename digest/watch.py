@@ -79,9 +79,12 @@ MAX_ITEMS: Final = 8
 _OPENING_CHARS: Final = 600
 # A longer "sentence" is usually several run together by the page; not worth printing.
 _MAX_SENTENCE_CHARS: Final = 300
+# "It is unclear whether ...", "It is expected that ...": no thing for "it" to stand
+# for. ("It is set to come into force", "It is due to be signed": the law, the deal.)
 _EXPLETIVE_IT = re.compile(
-    r"^It(?: is|['’]s| was| remains| seems)\s+(?:not\s+)?(?:unclear|clear|expected|likely|"
-    r"possible|unlikely|uncertain|due|set|scheduled|planned)\b"
+    r"^It(?: is|['’]s| was| remains| seems)\s+(?:not\s+)?(?:(?:unclear|clear|expected|likely|"
+    r"possible|unlikely|uncertain|planned|hoped|understood|thought|believed)\s+(?:that|whether|"
+    r"when|if|how|who|what|where)\b|(?:not\s+)?(?:yet\s+)?(?:clear|known))"
 )
 # A bare "18 November" in an article of 20 November is two days ago, not next year's.
 _RECENT_PAST_DAYS: Final = 31

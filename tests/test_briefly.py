@@ -630,6 +630,25 @@ def test_one_event_told_twice_in_other_words_is_redundant() -> None:
     assert is_redundant(scored, texts.index(one), texts.index(two))
 
 
+def test_one_plan_told_twice_with_its_month_and_year_is_redundant() -> None:
+    one = "According to the agreement, the office is scheduled to begin work in April 2027."
+    two = (
+        "The office, due to open in April 2027, will coordinate joint work on cyber defence, "
+        "maritime security and supply chains, officials said."
+    )
+    other = "The office will sit in a rented floor of the harbour tower, officials said."
+    scored = score_sentences(
+        [
+            f"The alliance will open an office in Ardell, its chief said on Wednesday. {one}",
+            f"Ministers signed the deal in Ardell on Wednesday. {two} {other}",
+        ],
+        frozenset(),
+    )
+    texts = [c.text for c in scored.candidates]
+    assert is_redundant(scored, texts.index(one), texts.index(two))
+    assert not is_redundant(scored, texts.index(one), texts.index(other))
+
+
 def test_an_arrest_told_as_custody_is_the_same_arrest() -> None:
     one = (
         "Lopes's girlfriend, Ana Cary, was arrested Sunday evening in Barreiro, where Lopes lives."

@@ -254,6 +254,7 @@ CASES = [
     # Printed alone, a line must not lean on the sentence before it.
     ("a pronoun's event", "Their deployment will begin on Thursday.", FRIDAY, None),
     ("a connective's event", "And the union, too, will march on 1 December.", TUESDAY, None),
+    ("a thing's it", "It is set to come into force on 1 December.", TUESDAY, None),
     (
         "an expletive it",
         "It is unclear whether the council will vote on 1 December.",
