@@ -1025,7 +1025,7 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
     ahead = {t: _tells_ahead(t) for t in good}
     told_done = not _AHEAD_LEAD.search(lead) and not all(ahead.values())
 
-    def rank(title: str) -> tuple[int, int, int, int, int, int, int, int, int, float]:
+    def rank(title: str) -> tuple[int, int, int, int, int, int, int, int, int, int, float]:
         bag = bags[title]
         shared = sum(len(bag & other) for other in others) - len(bag) + len(bag & lead_words)
         length = word_count(title)
@@ -1039,6 +1039,8 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # beside a title telling the event.
             int(answers[title] and some_tell),
             int(ahead[title] and told_done),
+            # Unnamed sources' account ("..., sources say") beside an account on record.
+            int(bool(_HEARSAY.search(title))),
             int(home_angle(title)),
             int(length > 14 or length < 5),
             # A plain title needs no recasing, which a teaser's few words may not allow.
@@ -1090,6 +1092,12 @@ _DONE_BEFORE = re.compile(
 )
 _AHEAD_LEAD = re.compile(
     r"\b(?:will|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to|plans?\s+to)\b"
+)
+_HEARSAY = re.compile(
+    r"[,:–—-]\s*(?:(?:diplomatic|security|military|government|official|informed)\s+)?"
+    r"(?:sources?|insiders?|people familiar(?:\s+with\s+[\w\s]+)?)\s+(?:say|said|tell\s+\w+)\s*$"
+    r"|^(?:EXCLUSIVE|Exclusive)\b",
+    re.IGNORECASE,
 )
 _ANSWER_TITLE = re.compile(
     r"(?P<subject>(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){1,4}?)[\"“‘']?(?:takes?\s+note|"

@@ -2899,6 +2899,24 @@ def test_a_title_telling_what_is_to_come_gives_way_under_a_lead_telling_what_hap
     assert _tells_ahead("Dockers to walk out on Monday as pay talks fail")
 
 
+def test_a_title_told_by_unnamed_sources_gives_way_to_one_on_record() -> None:
+    from digest.headline import make_headline
+
+    lead = (
+        "Gulf leaders meeting in Ardell on Tuesday agreed a single tourist visa, while two "
+        "delegations clashed over the war in Vell at the summit."
+    )
+    story = Story(
+        StoryId("gulf"),
+        (
+            _article("eye", "Eye", "Delegations clashed over Vell war at Gulf summit in "
+                     "Ardell, sources say", lead, 0),
+            _article("daily", "Daily", "Gulf summit agrees single tourist visa", lead, 2),
+        ),
+    )  # fmt: skip
+    assert make_headline(story, lead) == "Gulf summit agrees single tourist visa"
+
+
 def test_a_clips_title_heads_no_story_a_report_tells() -> None:
     from digest.headline import make_headline
 
