@@ -308,11 +308,13 @@ class Perspective:
         # Gender Equality Naaja Nathanielsen"): a title first, every word after the last
         # comma capitalised. (After a name, a role's list is an apposition: "Sarah Doe,
         # vice president of Strategy, Planning and Design, says".)
-        words = self.who.replace(",", " ").split()
-        last = self.who.rsplit(",", 1)[-1].split()
+        # An acronym in brackets is part of the name: "... Geophysics Agency (BMKG)".
+        who = self.who.replace("(", "").replace(")", "")
+        words = who.replace(",", " ").split()
+        last = who.rsplit(",", 1)[-1].split()
         # Portfolios only, every part after the first capitalised ("Trade", "Mineral
         # Resources"): not "Professor Jane Doe, head of the School of Law, Politics and ...".
-        parts = self.who.split(",")
+        parts = who.split(",")
         titled = any(w in TITLE_WORDS for w in parts[0].split()) and all(
             w[:1].isupper() for part in parts[1:] for w in part.split() if w != "and"
         )

@@ -325,6 +325,10 @@ def test_a_quote_reads_as_a_quote_and_a_clause_as_a_clause() -> None:
     assert _line(quote) == "Jane Doe says: “We will not pay.”"
     assert _line(clause) == "The ministry: the state will not pay."
     assert Statement("Critics", "x", is_plural=True).verb == "say"
+    # A body's name with its acronym in brackets takes no closing comma.
+    agency = "Ardell's Meteorology, Climatology and Geophysics Agency (AMKG)"
+    body = Perspective(agency, "the quake was shallow.", "https://a.example/1", verb="says")
+    assert _line(body) == f"{agency} says the quake was shallow."
 
 
 def _line(perspective: Perspective) -> str:
