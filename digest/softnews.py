@@ -254,7 +254,8 @@ _OPINION_PATH = re.compile(
     re.IGNORECASE,
 )
 _OPINION_TITLE = re.compile(
-    r"^\s*(?:Opinion|Editorial|Op-?Ed|Comment|Column|Letters?)\s*[:|–—]", re.IGNORECASE
+    r"^\s*(?:Opinion|Editorial|Op-?Ed|Comment|Column|Letters?|(?:News\s+)?Analysis)\s*[:|–—]",
+    re.IGNORECASE,
 )
 
 

@@ -984,6 +984,7 @@ def _take_starters(scored: ScoredSentences, used: set[int], limit: int) -> list[
     return ranked[:limit]
 
 
+_ANALYSIS_LABEL = re.compile(r"\s*(?:News\s+)?Analysis\s*[:|–—]", re.IGNORECASE)
 _SAYS_OPINION = re.compile(r"(?:Opinion|Editorial|Comment|Analysis|Column)\b", re.IGNORECASE)
 
 
@@ -1003,7 +1004,10 @@ def _sources(story: Story) -> tuple[Source, ...]:
             # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
             # that this link is the outlet's view, not its report. After the title: in
             # front, "Opinion:" is a label again (`digest check` flags it).
-            title = f"{title} ({article.page_kind or 'opinion'})"
+            kind = article.page_kind or (
+                "analysis" if _ANALYSIS_LABEL.match(article.title) else "opinion"
+            )
+            title = f"{title} ({kind})"
         # Dated as the outlet dated it: its "on Tuesday" counts from that day.
         published = on_outlets_clock(article.published, article.utc_offset)
         sources.append(Source(article.outlet, title, article.url, published))

@@ -239,6 +239,8 @@ def test_people_counted_reads_the_counts_a_disaster_updates(
         ("https://paper.example/opinion/editorial/rate-cut/article1.ece", "On the cut", True),
         ("https://paper.example/2026/12/04/world/harbour", "Opinion: The islands pay", True),
         ("https://paper.example/2026/12/04/world/harbour", "Editorial | The rate cut", True),
+        ("https://paper.example/2026/12/04/world/harbour", "Analysis | Why allies hedge", True),
+        ("https://paper.example/2026/12/04/world/harbour", "Analysts see rate cut", False),
         # A report, whatever words its address or title holds.
         ("https://paper.example/world/opinion-poll-shows-lead", "Poll shows lead", False),
         ("https://paper.example/news/comments-by-minister", "Minister's comments", False),
