@@ -321,10 +321,13 @@ def _attribute(sentence: str) -> Statement | None:
             and (started := _LIST_STARTED.search(says))
             and not month_number(started["word"])
             and started["word"] not in WEEKDAYS
-            and (group := recognise_speaker(listed["group"]))
         ):
             # "... in the villages of Yater, Kafra and Majdal Selm, local officials
-            # said": the list ends the claim, and the group after it is who speaks.
+            # said": the list ends the claim, and the group after it is who speaks; a
+            # group too vague to name ("officials") is no voice at all.
+            group = recognise_speaker(listed["group"])
+            if not group:
+                continue
             who, raw = group, listed["group"]
             says = f"{says}, {listed['names']}"
         elif number == _AFTER_CLAIM_FORM and groups.get("who1") and who:
@@ -388,12 +391,13 @@ def _attribute(sentence: str) -> Statement | None:
 # officials", "residents", "police"): the group speaks; "Ana Ruiz, a spokeswoman" is one
 # person and her description.
 _LIST_THEN_GROUP = re.compile(
-    r"^(?P<names>[A-Z][^,]*?\band\s+[A-Z][^,]*),\s+(?!(?:the|a|an|two|three|four|both|its|"
-    r"their|his|her|our)\s)(?P<group>(?:[a-z]+\s+){0,2}(?:[a-z]+s|police|people))$"
+    r"^(?P<names>[A-Z][^,]*?\band\s+[A-Z][^,]*),\s+(?!(?:the|a|an|its|their|his|her|our)\s)"
+    r"(?P<group>(?:[a-z]+\s+){0,2}(?:[a-z]+s|police|people))$"
 )
 # ... when the list began in the claim: "in the villages of Yater, Kafra and ...".
 _LIST_STARTED = re.compile(
-    r"\b(?:of|in|at|from|near|around|including|such\s+as)\s+(?P<word>[A-Z][\w'’-]*)"
+    r"\b(?:of|in|at|from|near|around|to|into|between|include|includes|including|such\s+as|"
+    r"like)\s+(?P<word>[A-Z][\w'’-]*)"
     r"(?:\s+[A-Z][\w'’-]*)?$"
 )
 _SECOND_REPORT = re.compile(

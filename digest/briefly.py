@@ -332,6 +332,12 @@ _FINAL = re.compile(r"\bfinal\b", re.IGNORECASE)
 # Zelensky", "welcomed their third child", "welcomed a record 2.3 million visitors"),
 # and no body's vote ("condemned ... in a resolution passed 433 to 123").
 _REACTION = r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decr[iy])\w*"
+# Whom a government protests to: another country (a name), its government or its envoy;
+# not "the university", "the ministry".
+_GOVERNMENT_OF = (
+    r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|the\s+(?:[A-Z][\w'’]*\s+){0,2}(?:government|"
+    r"embassy|ambassador|envoy)|its\s+(?:neighbour|neighbor|ambassador)"
+)
 _REACTION_LEDE = re.compile(
     # "In a statement on Thursday, ..."
     rf"^(?:In\s+a\s+statement(?:\s+on\s+{WEEKDAY_PATTERN})?,\s+)?"
@@ -365,7 +371,7 @@ _REACTION_LEDE = re.compile(
     # ...": one government's protest to another over the event.
     rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?(?:lodged|lodges|filed|files|"
     r"registered|made)\s+an?\s+(?:formal\s+|strong\s+|diplomatic\s+|stern\s+)?protest"
-    r"\s+(?:with|to|against|over)\s)"
+    rf"\s+(?:with|to)\s+(?:{_GOVERNMENT_OF})\b)"
 )
 # "China on Tuesday warned NATO against expanding into Asia, a day after the alliance
 # signed a partnership with Manila": a warning told as the answer to the event (which
@@ -388,7 +394,10 @@ _CALL_REACTION = re.compile(
     r"(?:['’]s(?:\s+[a-z]+){1,2})?\s+"
     rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:called\s+on|urged|pressed|appealed\s+to)\s+(?:the\s+)?"
     r"[A-Z][\w.'’-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}\s+to\s+[a-z]"
-    r"[^.;]{0,160}?,\s+(?:as|after|amid|following|(?:a|one|two)\s+days?\s+after)\s"
+    # The clause after it is the event, not the caller's own act ("..., as it approved
+    # a $2 billion disbursement"), nor its vote ("after 14 members voted in favour").
+    r"[^.;]{0,160}?,?\s+(?:as|after|amid|following|(?:a|one|two)\s+days?\s+after)\s"
+    r"(?!(?:it|he|she|they|its|his|her|their)\b)(?![^.;]*\b(?:voted|votes?\s+of|resolution)\b)"
 )
 _AFTER_THE_EVENT = re.compile(
     r",\s+(?:just\s+|only\s+|barely\s+|less\s+than\s+)?"

@@ -165,7 +165,8 @@ def _amp_canonical(tree: HtmlElement, url: str) -> str:
 
 # Query parameters and path ends that number an article's pages: "?page=2", "/2/",
 # "/page/2". Not "-2", which a CMS adds to a second article's slug ("protest-in-lima-2").
-_PAGE_PARAMS = frozenset({"page", "p", "pg", "paged", "pageno", "pagenum", "pn", "seite"})
+# (Not WordPress's "?p=48213", a post's id: "?p=48214" is the next post.)
+_PAGE_PARAMS = frozenset({"page", "pg", "paged", "pageno", "pagenum", "pn", "seite"})
 # A bare "/2" numbers a page only after a slug: "/news/1234" -> "/news/1235" is the next
 # article's id.
 _PAGE_PATH = re.compile(r"/page[-/]?(\d{1,2})$|/(\d{1,2})$", re.IGNORECASE)
@@ -873,6 +874,11 @@ _SHOWN_DATE = re.compile(
 )
 
 
+# The Nordic months English does not begin ("januar", "august" read as English's).
+_NORDIC_MONTHS = {"mars": 3, "marts": 3, "mai": 5, "maj": 5, "juni": 6, "juli": 7}
+_NORDIC_MONTHS |= {"oktober": 10, "desember": 12}
+
+
 def _shown_date(tree: HtmlElement) -> date | None:
     """The first date with its year that the page shows in an element marked as a date,
     outside asides, navigation and the footer (where other articles' dates are)."""
@@ -884,7 +890,7 @@ def _shown_date(tree: HtmlElement) -> date | None:
             month, day, year = found["month1"], found["day1"], found["year1"]
         else:
             month, day, year = found["month2"], found["day2"], found["year2"]
-        number = month_number(month)
+        number = month_number(month) or _NORDIC_MONTHS.get(month.lower(), 0)
         if not number:
             continue  # "Updated 4 Weeks 2026": no month
         try:

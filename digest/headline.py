@@ -44,6 +44,7 @@ from digest.text import (
     CLAUSE_BOUNDARY,
     CUT_DANGLING_END,
     DANGLING_END,
+    MONTH_WRITTEN_PATTERN,
     MONTHS,
     PREPOSITION_BOUNDARY,
     WEEKDAY_PATTERN,
@@ -357,8 +358,14 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
     names a country and ``texts`` (the story's articles) clearly name one: a home paper
     leaves its own country unsaid, which a reader abroad does not know. As it is
     otherwise."""
-    # A label's colon is taken ("Doctors' strike: Patients stranded ...").
+    # A label's colon is taken ("Doctors' strike: Patients stranded ..."). A headline
+    # naming someone ("Senate passes ...", "Putin says ...", "Hezbollah fires ...") is
+    # theirs, whatever country the articles name most: often the one it is aimed at.
     if countries_named(headline) or countries_named(told) or ": " in headline:
+        return headline
+    cases = word_cases(texts)
+    names = cases.capitalised - cases.lowered
+    if any(word.strip(".,;:!?'’\"“”()") in names for word in headline.split()):
         return headline
     counts: Counter[str] = Counter()
     for text in texts:
@@ -429,8 +436,9 @@ def _shows(article: Article) -> bool:
     )
 
 
-_VIDEO_LABEL = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos?)\s*[|:–—-]")
-_VIDEO_PATH = re.compile(r"/(?:videos?|watch)(?:/|-)|/video\b", re.IGNORECASE)
+# "WATCH | ...", "Video: ..." (not "Video-sharing app ..."); a path segment of its own.
+_VIDEO_LABEL = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos)\s*(?:[|:–—]|\s-\s)")
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch)(?:/|$)", re.IGNORECASE)
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
@@ -1063,8 +1071,20 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
 
 
 def _tells_ahead(title: str) -> bool:
-    """Whether ``title`` tells what is to come ("Controllers to strike Thursday")."""
-    return any(not _DONE_BEFORE.search(title[: m.start()]) for m in _AHEAD.finditer(title))
+    """Whether ``title`` tells what is to come, and when ("Controllers to strike Thursday
+    and Friday"): a purpose ("race to open roads", "travels to Lebanon to meet ...")
+    names no day."""
+    return bool(_WHEN_AHEAD.search(title)) and any(
+        not _DONE_BEFORE.search(title[: m.start()]) for m in _AHEAD.finditer(title)
+    )
+
+
+_WHEN_AHEAD = re.compile(
+    rf"\b(?:{WEEKDAY_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b|\d{{1,2}}\s+"
+    rf"{MONTH_WRITTEN_PATTERN}|tomorrow|next\s+(?:week|month|year)|(?:this|next)\s+"
+    r"(?:weekend|spring|summer|autumn|winter)|in\s+(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
 
 
 def _answers(title: str, lead: str) -> bool:
@@ -1082,13 +1102,15 @@ def _answers(title: str, lead: str) -> bool:
 _AHEAD = re.compile(
     r"\b(?:to|will)\s+(?:be\s+(?:cut|held|closed|grounded|cancelled|canceled|delayed|shut|"
     r"suspended)|strike|walk\s+out|hold|stage|meet|vote|open|begin|start|launch|visit|host|"
-    r"resume)\b"
+    r"resume)\b",
+    re.IGNORECASE,
 )
 # ... unless a verb of the event comes before it: "Sudan's army and RSF agree to open two
 # aid corridors", "Parliament votes to hold a referendum".
 _DONE_BEFORE = re.compile(
     r"\b(?:agree|vote|decide|move|fail|refuse|pledge|promise|vow|seek|want|ask|urge|order|"
-    r"allow|sign|deal|accord|plan|bid|push|call|pressure|decision)(?:s|d|ed)?\s+$"
+    r"allow|sign|deal|accord|plan|bid|push|call|pressure|decision)(?:s|d|ed)?\s+$",
+    re.IGNORECASE,
 )
 _AHEAD_LEAD = re.compile(
     r"\b(?:will|(?:is|are)\s+(?:due|set|expected|scheduled)\s+to|plans?\s+to)\b"
@@ -1099,11 +1121,13 @@ _HEARSAY = re.compile(
     r"|^(?:EXCLUSIVE|Exclusive)\b",
     re.IGNORECASE,
 )
+# Answers only: "rejects" (a vote's, a court's), "warns" and "calls for" are as often
+# the news itself.
 _ANSWER_TITLE = re.compile(
-    r"(?P<subject>(?:[A-Z][\w.’'-]*(?:['’]s)?\s+){1,4}?)[\"“‘']?(?:takes?\s+note|"
-    r"demands?|urges?|warns?|welcomes?|hails?|praises?|slams?|blasts?|condemns?|"
-    r"criticises?|criticizes?|decries|denounces?|rejects?|vows?|reacts?|responds?|"
-    r"calls\s+(?:for|on))\b"
+    r"(?P<subject>(?:(?:[A-Z][\w.’'-]*(?:['’]s)?|boss|chief|head|leader|minister|"
+    r"president|spokes(?:man|woman|person))\s+){1,5}?)[\"“‘']?(?i:takes?\s+note|demands?|"
+    r"welcomes?|hails?|praises?|slams?|blasts?|condemns?|criticises?|criticizes?|decries|"
+    r"denounces?|reacts?|responds?)\b"
 )
 
 

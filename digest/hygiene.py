@@ -343,8 +343,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Australians concerned about family can contact the 24-hour Consular
             # Emergency Centre": where readers turn, not what happened.
             r"^(?!.*\b(?:said|says|told)\b)[^.]{0,80}\b(?:can|should|may) (?:contact|call|"
-            r"phone|ring|reach) (?:the )?(?:[\w-]+ ){0,4}(?:Centre|Center|hotline|helpline|"
-            r"line|embassy|consulate|desk)\b"
+            r"phone|ring|reach) (?:the |a |its )?(?:[\w-]+ ){0,4}(?:hotline|helpline|"
+            r"(?:Emergency|Crisis|Consular|Call|Contact) (?:[\w-]+ )?(?:Centre|Center|Line|"
+            r"Unit))\b"
         ),
     ),
     (
@@ -549,8 +550,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Trusted) journalism (?:takes|costs|needs|depends|relies)\b|"
             # A reader-funding box: "Support truly independent journalism.", "Our
             # mission is to deliver unbiased, fact-based reporting ...".
-            r"^(?!.*\b(?:said|says|told|wrote|urged)\b)\s*(?:Please )?[Ss]upport (?:\w+ ){0,2}"
-            r"(?:journalism|reporting|newsroom)\b|"
+            r"^\s*(?:Please )?[Ss]upport (?:\w+ ){0,2}(?:journalism|reporting|newsroom)\W*$|"
             r"^\s*Our mission is to (?:deliver|provide|bring|produce|offer)\b[^.]{0,80}"
             r"\b(?:journalism|reporting|news)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"
@@ -783,7 +783,9 @@ def _narration(text: str) -> str:
 
 
 # A video's own voice in its transcript.
-_NARRATORS = frozenset({"Narrator", "Voiceover", "Voice-over", "Reporter", "Presenter", "Anchor"})
+# (Not "Reporter:": at a briefing the reporter asks and the spokesman's answers are the
+# news.)
+_NARRATORS = frozenset({"Narrator", "Voiceover", "Voice-over", "VO"})
 # Who speaks, before a colon: initials ("IR", "HS") or a name of one to three words.
 # Not a note's or a list's label ("Editor's note:", "Update:", "Watch:"), which
 # _SECTION_LABEL and the furniture kinds read.

@@ -155,7 +155,8 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
         + r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?|"
         + "|".join(words)
         + r")(?![\w-])(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
-        r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b)"
+        r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|billion|bn|trillion|dollars?|"
+        r"euros?|pounds?|yuan|yen|rupees?|francs?)\b)"
     )
 
 
@@ -172,10 +173,12 @@ _DEATHS = re.compile(
     rf"(?:(?:confirmed|reported)\s+)?(?:killed|dead|who\s+died))\b(?!\s+(?:or|and)\s)"
     rf"[^.]{{0,100}}?\b(?:rose|risen|climbed|"
     rf"increased|jumped|reached|hit)\s+(?:to\s+)?(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
-    # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74".
+    # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74",
+    # "Cyclone Ditwah toll rises to 123". Not a toll "on farms" or "to the economy".
     rf"|\b(?:death|quake|earthquake|flood|flooding|storm|typhoon|cyclone|hurricane|"
-    rf"landslide|mudslide|avalanche|blast|explosion|fire|crash|disaster|eruption)\s+toll\b"
-    rf"[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    rf"landslide|mudslide|avalanche|blast|explosion|fire|wildfire|bushfire|crash|disaster|"
+    rf"eruption|(?:Cyclone|Hurricane|Typhoon|Storm)\s+[A-Z][\w-]+)\s+toll\b"
+    rf"(?!\s+(?:on|to|for)\b)[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received

@@ -839,16 +839,19 @@ def month_number(written: str) -> int:
 # "This article first appeared in The Times.", "Originally published by Meduza.", "This
 # article is republished from The Conversation under a Creative Commons license."
 _REPUBLISHED = re.compile(
-    r"^\W*(?:(?:This|The) (?:article|story|piece|report|column|interview|essay|analysis) "
+    r"^\W*(?:This (?:article|story|piece|report|column|interview|essay|analysis) "
     r"(?:was |is |has been )?(?:first |originally )?(?:appeared|published|republished|"
     r"reproduced|reprinted|ran)|(?:It |This )?(?:was )?(?:[Ff]irst|[Oo]riginally) "
     r"(?:appeared|published|ran)|Republished|Reprinted|Reproduced)"
     r"(?: here)?(?: with (?:kind )?permission)?(?: in [A-Z][a-z]+(?= by\b))?"
     r" (?:from|in|by|on) (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-    r"Fri|Sat|Sun)[a-z]*\b)(?P<outlet>(?:[Tt]he )?[A-Z][^.,;:()\n]{0,60}?)"
-    r"(?:\s*(?:[(,.;:]| under\b| and\b| on\b| at\b| as\b)|\s*$)"
+    r"Fri|Sat|Sun)[a-z]*\b)(?P<outlet>(?:[Tt]he )?[A-Z][\w&.'’/-]*(?:\s(?:of|the|and|&|"
+    r"[A-Z][\w&.'’/-]*)){0,5}?)"
+    r"(?=\s*(?:[(,.;:]|$|\s(?:under|and|on|at|as|with)\b))"
 )
 _CREDIT_PARAGRAPH_CHARS = 300
+# A paragraph that reports what the piece said is news about it, not its credit.
+_REPORTING = re.compile(r"\b(?:said|says|found|showed|shows|reported|warned|argued)\b")
 
 
 def republished_from(text: str) -> str:
@@ -857,10 +860,12 @@ def republished_from(text: str) -> str:
     the start or end of ``text``; else ""."""
     paragraphs = text.split("\n\n")
     for paragraph in (*paragraphs[:2], *paragraphs[-3:]):
-        if len(paragraph) <= _CREDIT_PARAGRAPH_CHARS and (
-            found := _REPUBLISHED.match(paragraph.strip())
+        if (
+            len(paragraph) <= _CREDIT_PARAGRAPH_CHARS
+            and (found := _REPUBLISHED.match(paragraph.strip()))
+            and not _REPORTING.search(paragraph)
         ):
-            return found["outlet"].strip()
+            return found["outlet"].strip().rstrip(".")
     return ""
 
 

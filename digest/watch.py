@@ -339,6 +339,17 @@ def _events(
                             story_id=story.id,
                         )
     items = _without_vaguer_duplicates(found.values())
+    # A day another story gives in a sentence of its own is told there: one story's
+    # printed sentence is not the calendar's line too.
+    items = [
+        item
+        for item in items
+        if (item.story_id, item.month, item.day) not in repeated
+        or not any(
+            other.story_id != item.story_id and (other.month, other.day) == (item.month, item.day)
+            for other in items
+        )
+    ]
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     # Each story's soonest date before any story's second: the list is the week's
     # calendar, not one story's (a party board's meeting on Monday does not push the

@@ -794,6 +794,15 @@ def test_a_list_of_places_before_a_group_ends_the_claim_and_the_group_speaks() -
     (statement,) = attribute_sentence(sentence)
     assert statement.who == "Local officials"
     assert statement.says.endswith("in the villages of Yater, Kafra and Majdal Selm.")
+    # However the list began; a group too vague to name is no voice.
+    (two,) = attribute_sentence(
+        "Troops will come from Vell, Norland and Ostland, two officials said."
+    )
+    assert (two.who, two.says) == (
+        "Two officials",
+        "troops will come from Vell, Norland and Ostland.",
+    )
+    assert attribute_sentence("The ministry sent aid to Vell, Ardo and Keld, officials said.") == ()
     # Two people and what they are, after a claim ending in a month: they speak.
     (pair,) = attribute_sentence("The plant will close in March, Smith and Jones, analysts, said.")
     assert pair.who == "Smith and Jones, analysts"

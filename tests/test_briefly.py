@@ -1065,6 +1065,14 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Vell complained to the UN Security Council about the strikes.", True),
         ("Norland on Friday lodged a protest with Vell after its court fined the firm.", True),
         ("The union lodged a protest march through the capital on Friday.", False),
+        ("Students lodged a protest with the university over fee rises.", False),
+        (
+            "The Security Council on Friday called on Vell and Norland to accept the truce, "
+            "after 14 members voted in favour.",
+            False,
+        ),
+        ("The fund urged Vell to rebuild its reserves, as it approved a $2 billion loan.", False),
+        ("Norland's president called on Vell to respect its borders after the raids.", True),
         # A welcome of an agreement, a company's disappointment, a vow of a response.
         ("Norland on Friday welcomed an agreement between Vell and Ostland on the border.", True),
         ('Harbour Gate Ports said on Wednesday it was "disappointed" by the court order.', True),

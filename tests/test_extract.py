@@ -271,6 +271,11 @@ def test_a_date_shown_only_to_readers_dates_the_page() -> None:
     article = extract_article(page, "https://gazette.example/news/park")
     assert article is not None
     assert article.published == datetime(2026, 11, 30, 12, tzinfo=UTC)
+    norsk = '<time datetime="">3. desember 2026 kl. 09.48</time>'
+    page = widget_page(head=undated, body=norsk + paragraphs_html())
+    article = extract_article(page, "https://gazette.example/news/park")
+    assert article is not None
+    assert article.published == datetime(2026, 12, 3, 12, tzinfo=UTC)
     # A date element with no year, or no month, is no date.
     for shown in ("Dec 2", "Updated 4 weeks ago"):
         page = widget_page(
@@ -935,6 +940,7 @@ def test_an_articles_next_page_is_its_own_address_one_page_on() -> None:
     # The site's next article is no next page: another slug ("-2" is a CMS's second
     # article of one name), another id, another site, or no page on from this one.
     for url, href in (
+        ("https://harbour.example/?p=48213", "https://harbour.example/?p=48214"),
         (story, "/news/port-strike-ends"),
         (story, f"{story}-2"),
         ("https://harbour.example/news/1234", "/news/1235"),

@@ -104,6 +104,9 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("The original version appeared on the band's 1979 album.", None),
         ("A previous version has been vetoed twice by the president.", None),
         ("Families can contact the embassy, the minister said on Monday.", None),
+        ("Aid convoys can reach the front line only at night, when drones are grounded.", None),
+        ("Under the deal, migrants may contact the consulate to renew passports.", None),
+        ("Support for local journalism fell by a third under the new budget.", None),
         # A call to support reporters that someone made is news.
         ("Support local journalism, the mayor told the council on Monday.", None),
         # A news agency's end mark.
@@ -590,6 +593,14 @@ def test_an_interview_set_out_by_who_speaks_loses_its_labels() -> None:
         "Residents filmed a car carried down the road by floodwater on Wednesday.",
         "The weather service expects more rain at the weekend.",
     ]
+    # At a briefing the reporter asks: the spokesman's answers stay.
+    briefing = (
+        "Reporter: Will Ardell send a delegation to the talks?\n\n"
+        "Lin Ode: We will release information in due course.\n\n"
+        "Reporter: What about the coast guard?\n\n"
+        "Lin Ode: The coast guard took necessary measures."
+    )
+    assert "The coast guard took necessary measures." in clean_sentences(briefing)
     # Places before a colon, with no one asking, are no speakers.
     roundup = "Kyiv: Drones hit the grid. Moscow: Talks stall. Warsaw: Troops move east."
     assert clean_sentences(roundup)[0] == "Kyiv: Drones hit the grid."

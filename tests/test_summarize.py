@@ -3483,6 +3483,9 @@ def test_the_weeks_count_of_the_displaced_is_no_background_note() -> None:
     assert not _is_note("About 300 people are still missing in the hill towns.", 5)
     # Another time's counts are background.
     assert _is_note("Floods in 2022 left more than 40,000 people displaced in the region.", 5)
+    assert _is_note("Some 4,000 people remain missing from the civil war of the 1990s.", 5)
+    assert _is_note("Hurricane Katrina left 1,800 dead and thousands displaced.", 5)
+    assert _is_note("Roughly 70,000 people are still missing in the drug war.", 5)
 
 
 def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
@@ -3504,6 +3507,14 @@ def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
     assert placed_headline(head, "", korea) == head
     # A label's colon, or the country in a body's name, leaves the headline as it is.
     assert placed_headline(f"Strike: {head}", "", texts) == f"Strike: {head}"
+    # A headline naming a body or a person is theirs: the country named most may be
+    # the one it is aimed at.
+    chips = [
+        "The Senate voted to curb exports of advanced chips to China. China called the vote "
+        "hostile. Exports to China fell last year. The Senate will vote again in March."
+    ]
+    curb = "Senate passes bill to curb advanced chip exports"
+    assert placed_headline(curb, "", chips) == curb
     posts = ["Canada Post workers went on strike in Canada. Mail stopped across Canada."]
     assert placed_headline("Canada Post and union reach deal", "", posts) == (
         "Canada Post and union reach deal"

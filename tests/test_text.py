@@ -695,6 +695,11 @@ def test_a_surname_that_is_also_a_title_abbreviation_still_ends_a_sentence() -> 
         ("News.\n\nThe report, first published in The Lancet, found three deaths.", ""),
         ("News.\n\nThis article was first published on Dec. 3.", ""),
         ("The minister said the article first appeared in The Times on Monday.", ""),
+        # Another outlet's interview or report, told as news: no credit.
+        ("News.\n\nThe interview was published by Der Spiegel on Saturday.", ""),
+        ("News.\n\nThe report published by the World Bank in October said growth slowed.", ""),
+        ("News.\n\nThe piece ran in The Atlantic last year.", ""),
+        ("News.\n\nThis story was originally published by RFE/RL.", "RFE/RL"),
     ],
 )
 def test_a_republished_piece_names_its_first_outlet(text: str, outlet: str) -> None:

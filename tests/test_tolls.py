@@ -114,6 +114,7 @@ def test_a_state_a_later_report_says_has_ended_is_superseded(first: str, expecte
         "The Ardel port union said it would consider a deal ending the strike.",
         "Ardel port workers ended their first week on strike with a march on Friday.",
         "The last Ardel port strike ended after 32 days in 2023.",
+        "Ardel port workers, who ended a 40-day strike in 2026, walked out again on Friday.",
         "Ardel port workers ended a previous strike in March after twelve days.",
     ):
         assert not _superseded(first, failed), failed
@@ -140,8 +141,6 @@ def test_a_state_a_later_report_says_has_ended_is_superseded(first: str, expecte
             "Ardel port workers ended their longest strike since 2019 on Friday.",
             "Ardel port workers ended weeks of strikes on Friday.",
             "The Ardel port strike is over, the dockers' union said on Friday.",
-            # The report's own year is this week's, no history.
-            "Ardel port workers ended the longest strike in 2026 on Friday.",
         )
     ):
         assert first in _superseded(first, done), done

@@ -647,6 +647,10 @@ def test_a_sentence_the_story_already_prints_gives_way_to_another_of_its_day() -
     assert find_events([], ISSUE, {"s-1": [edited]}, also=[only_told]) == ()
     [item] = find_events([only_told], ISSUE, {"s-2": [as_printed]})
     assert item.text == told
+    # Another story giving the day in a sentence of its own tells it for both.
+    elsewhere = _story(other, story_id="s-2")
+    [item] = find_events([only_told, elsewhere], ISSUE, {"s-1": [as_printed]})
+    assert item.story_id == "s-2"
 
 
 def test_an_item_opening_on_the_bank_names_the_bank_its_story_names() -> None:
