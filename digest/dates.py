@@ -109,7 +109,7 @@ _PLAN_FOR_THE_DAY = r"\s(?:(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|se
 _PLAN_TO = r"(?:was|were)\s(?:due|expected|scheduled|set|going)\sto"
 # A sentence about the future: "will", "is due to", "is expected to".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
+    r"\b(?:will|shall|(?:is|are) (?:(?:due|set|expected|scheduled|going) )?to|to be held|"
     r"as soon as)\b"
     rf"|\b(?:is|are){_PLAN_FOR_THE_DAY}"
 )

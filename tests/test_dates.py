@@ -80,6 +80,13 @@ def test_a_passive_in_a_condition_looks_ahead() -> None:
     assert annotate_dates("The fares are expected to be announced on Friday.", monday) == (
         "The fares are expected to be announced on Friday (20 November)."
     )
+    # "Is to take effect" looks ahead, after an agreement told in the past.
+    assert annotate_dates(
+        "The sides agreed on Monday to a truce that is to take effect on Wednesday.", monday
+    ) == (
+        "The sides agreed on Monday (16 November) to a truce that is to take effect on "
+        "Wednesday (18 November)."
+    )
     # "Was" makes it past, a condition or not.
     assert annotate_dates("The loan was approved on Friday.", monday) == (
         "The loan was approved on Friday (13 November)."
