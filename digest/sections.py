@@ -293,9 +293,26 @@ def _title_words(tokens: Sequence[str]) -> list[tuple[str, str]]:
     result = []
     for token in tokens:
         key = _key(token)
-        if key and len(key) > 2 and not key.isdigit() and not token[:1].isupper():
+        if (
+            key
+            and len(key) > 2
+            and not key.isdigit()
+            and not token[:1].isupper()
+            and key not in _HEADLINE_VERBS
+        ):
             result.append((key, token))
     return result
+
+
+# What headlines say was done, which any two stories' titles may share: no subject of a
+# section ("Türkiye agree" of a Greek-Turkish meeting and a truce Turkey welcomed).
+_HEADLINE_VERBS = frozenset(
+    """agree agreed warn warned urge urged call called vow vowed hold held meet met sign
+    signed reach reached back backed win won lose lost face faced seek sought plan planned
+    set launch launched pass passe passed vote voted join joined open opened rise rose fall fell
+    hit kill killed say said tell told claim claimed deny denied slam slammed hail hailed
+    welcome welcomed reject rejected accuse accused announce announced approve approved""".split()  # noqa: SIM905
+)
 
 
 def _phrases(tokens: Sequence[str], names: frozenset[str]) -> dict[str, str]:

@@ -116,6 +116,21 @@ def test_discovered_sections_are_named_by_what_they_share_and_the_rest_is_elsewh
     )
 
 
+def test_what_two_titles_say_was_done_is_no_section_of_their_own() -> None:
+    talks = _story(
+        "talks",
+        ("Wire", "Ostland, Vell agree to resume talks on sea borders"),
+        ("Post", "Ostland and Vell agree on new round of border talks"),
+    )
+    truce = _story(
+        "truce",
+        ("Wire", "Norland factions agree truce, Ostland welcomes deal"),
+        ("Post", "Ostland hails as Norland factions agree to truce"),
+    )
+    topics = _grouped([talks, truce], [GREENLAND], max_stories=10)
+    assert all("agree" not in t.name for t in topics), [t.name for t in topics]
+
+
 def test_two_disasters_death_tolls_are_no_section_of_their_own() -> None:
     typhoon = _story(
         "typhoon",
