@@ -364,7 +364,8 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
     if countries_named(headline) or countries_named(told) or ": " in headline:
         return headline
     cases = word_cases(texts)
-    names = cases.capitalised - cases.lowered
+    lowered = {word.lower() for word in cases.lowered}
+    names = {word for word in cases.capitalised if word.lower() not in lowered}
     if any(word.strip(".,;:!?'’\"“”()") in names for word in headline.split()):
         return headline
     counts: Counter[str] = Counter()

@@ -218,6 +218,10 @@ def _shared(members: Sequence[_Features], *, exclude: set[str]) -> str:
     for kind in ("phrases", "words"):
         common = set.intersection(*(set(getattr(m, kind)) for m in members))
         common = {c for c in common if not set(c.split()) & exclude}
+        if kind == "words":
+            # A word alone says what they share when it is a thing news is about ("talks",
+            # "budget"), not how a title put it ("ready", "agree").
+            common = {c for c in common if c in _NEWS_NOUNS or members[0].words[c].endswith("s")}
         if common:
             best = sorted(common, key=lambda c: (-len(c), c))[0]
             return _surface([getattr(m, kind)[best] for m in members]).lower()
@@ -304,6 +308,13 @@ def _title_words(tokens: Sequence[str]) -> list[tuple[str, str]]:
     return result
 
 
+# Things news is about, in a word: a section's second word when no phrase is shared.
+_NEWS_NOUNS = frozenset(
+    """budget election vote poll summit truce ceasefire deal strike war trade border court
+    trial quake earthquake flood storm protest referendum parliament government economy
+    inflation rate tariff sanction nuclear military army navy energy gas oil power climate
+    migration asylum visa debt loan aid""".split()  # noqa: SIM905
+)
 # What headlines say was done, which any two stories' titles may share: no subject of a
 # section ("Türkiye agree" of a Greek-Turkish meeting and a truce Turkey welcomed).
 _HEADLINE_VERBS = frozenset(

@@ -129,6 +129,17 @@ def test_what_two_titles_say_was_done_is_no_section_of_their_own() -> None:
     )
     topics = _grouped([talks, truce], [GREENLAND], max_stories=10)
     assert all("agree" not in t.name for t in topics), [t.name for t in topics]
+    # Nor how two titles put it ("ready").
+    ready = [
+        _story(
+            "a", ("Wire", "Ostland ready for talks with Vell"), ("Post", "Ostland says it is ready")
+        ),
+        _story(
+            "b", ("Wire", "Ostland ready to host Norland truce"), ("Post", "Ostland ready to help")
+        ),
+    ]
+    topics = _grouped(ready, [GREENLAND], max_stories=10)
+    assert all("ready" not in t.name for t in topics), [t.name for t in topics]
 
 
 def test_two_disasters_death_tolls_are_no_section_of_their_own() -> None:

@@ -3493,8 +3493,8 @@ def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
 
     texts = [
         "Transport operators in Nepal called off their strike on Tuesday. Trucks queued at "
-        "the Birgunj crossing into Nepal on Wednesday. Buses ran again across Nepal. "
-        "India's exporters welcomed the deal."
+        "the Birgunj crossing into Nepal on Wednesday, the Transport Minister said. Buses ran "
+        "again across Nepal after the transport strike. India's exporters welcomed the deal."
     ]
     head = "Transport strike called off after government agrees to review vehicle tax"
     assert placed_headline(head, "The strike is over.", texts) == f"Nepal: {head}"
