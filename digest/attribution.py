@@ -284,6 +284,11 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
     but". Pronoun, vague and non-agent speakers ("he", "officials", "the decision") give
     nothing: they need context or are not speakers.
     """
+    if _QUOTE_TAIL.match(sentence):
+        # The last sentence of a quotation the sentence before opened ("... difficult.
+        # Several substations were hit directly and will take weeks to repair," said
+        # ...): a quotation of its own, whole as its speaker ends it.
+        sentence = "“" + sentence
     if not quotes_balance(sentence):
         return ()  # half a quote: the splitter cut inside it
     for split in _SECOND_SPEAKER.finditer(sentence):
@@ -297,6 +302,8 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
 
 def _attribute(sentence: str) -> Statement | None:
     sentence = _SINGLE_QUOTED.sub(r"“\g<quote>\g<stop>”", sentence, count=1)
+    # "..., regional governor Ihor Marchuk said": a role in lower case before the name.
+    sentence = _LOWER_ROLE.sub(lambda m: f", {m['role'].title()} {m['rest']}", sentence, count=1)
     for number, pattern in enumerate(_ATTRIBUTIONS):
         match = pattern.match(sentence)
         if not match:
@@ -399,6 +406,15 @@ _LIST_STARTED = re.compile(
     r"\b(?:of|in|at|from|near|around|to|into|between|include|includes|including|such\s+as|"
     r"like)\s+(?P<word>[A-Z][\w'’-]*)"
     r"(?:\s+[A-Z][\w'’-]*)?$"
+)
+_QUOTE_TAIL = re.compile(
+    r"^(?=[A-Z])[^“”\"]{12,}[,.!?][”\"]\s+(?:said|says|added|told|wrote)\s+[A-Z][^“”\"]*$"
+)
+_LOWER_ROLE = re.compile(
+    r",\s(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
+    r"minister|secretary|chief|director|commander|president|chairman|chairwoman|official|"
+    r"head|prosecutor|judge|lawyer|ambassador|envoy))\s(?P<rest>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)"
+    r"{1,2}\s(?:said|says|told|added)\b[^,;]*$)"
 )
 _SECOND_REPORT = re.compile(
     r",(?P<mark>[”\"]?)\s+(?:adding|saying|noting|arguing|insisting)\b"

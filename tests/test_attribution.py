@@ -806,3 +806,20 @@ def test_a_list_of_places_before_a_group_ends_the_claim_and_the_group_speaks() -
     # Two people and what they are, after a claim ending in a month: they speak.
     (pair,) = attribute_sentence("The plant will close in March, Smith and Jones, analysts, said.")
     assert pair.who == "Smith and Jones, analysts"
+
+
+def test_a_quotations_last_sentence_and_a_role_in_lower_case_are_attributed() -> None:
+    # The sentence before opened the quotation; its last sentence ends it with the speaker.
+    (tail,) = attribute_sentence(
+        "Several substations were hit and will take weeks to repair,” said Ana Ruiz, chief "
+        "executive of the grid operator."
+    )
+    assert tail.who == "Ana Ruiz, chief executive of the grid operator"
+    assert tail.says == "“Several substations were hit and will take weeks to repair.”"
+    # A fragment is no sentence of its own.
+    assert attribute_sentence("and then it stopped,” said Ana Ruiz.") == ()
+    (governor,) = attribute_sentence(
+        "Three people were killed when a missile struck a block of flats, regional governor "
+        "Ivo Marek said."
+    )
+    assert governor.who == "Regional Governor Ivo Marek"
