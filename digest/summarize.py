@@ -83,6 +83,8 @@ from digest.text import (
     fold_accents,
     lower_words,
     pair_quotes,
+    republished_from,
+    same_outlet,
     split_sentences,
 )
 from digest.tolls import below_told_toll, counts_again, newest_toll, other_count, superseded_counts
@@ -1005,6 +1007,7 @@ def _sources(story: Story) -> tuple[Source, ...]:
     left out when they are furniture whole (the outlet's name still links)."""
     seen: set[str] = set()
     sources = []
+    outlets = {a.outlet for a in story.articles}
     for article in sorted(story.articles, key=lambda a: (a.outlet.lower(), a.published)):
         if article.url in seen:
             continue
@@ -1020,6 +1023,14 @@ def _sources(story: Story) -> tuple[Source, ...]:
                 "analysis" if _ANALYSIS_LABEL.match(article.title) else "opinion"
             )
             title = f"{title} ({kind})"
+        # A copy of another source's report says whose it is.
+        credited = republished_from(article.text)
+        if (
+            title
+            and credited
+            and any(same_outlet(credited, o) for o in outlets if o != article.outlet)
+        ):
+            title = f"{title} (from {credited})"
         # Dated as the outlet dated it: its "on Tuesday" counts from that day.
         published = on_outlets_clock(article.published, article.utc_offset)
         sources.append(Source(article.outlet, title, article.url, published))

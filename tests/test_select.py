@@ -801,6 +801,11 @@ def test_a_piece_republished_under_its_first_outlets_credit_is_that_outlets_repo
     )
     story = Story(id=StoryId("s-nato"), articles=(first, again))
     assert story.outlets == ("The Times",)
+    # Its source line says whose report it is.
+    from digest.summarize import summarize_story
+
+    titles = [s.title for s in summarize_story(story).sources]
+    assert "Nato to set up Tokyo office (from The Times)" in titles
     selection = select_stories([story], NO_EDITS, [], max_stories=5, also_in_the_news=2)
     assert [s.id for s in selection.briefs] == ["s-nato"]
     assert not selection.stories
