@@ -332,11 +332,13 @@ _FINAL = re.compile(r"\bfinal\b", re.IGNORECASE)
 # Zelensky", "welcomed their third child", "welcomed a record 2.3 million visitors"),
 # and no body's vote ("condemned ... in a resolution passed 433 to 123").
 _REACTION = r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decr[iy])\w*"
-# Whom a government protests to: another country (a name), its government or its envoy;
-# not "the university", "the ministry".
-_GOVERNMENT_OF = (
-    r"(?:[A-Z][a-z]+\s+){0,2}[A-Z][a-z]+|the\s+(?:[A-Z][\w'’]*\s+){0,2}(?:government|"
-    r"embassy|ambassador|envoy)|its\s+(?:neighbour|neighbor|ambassador)"
+# "Japan on Friday lodged a protest with South Korea after its top court ordered ...":
+# a country's protest over the event (not students' with their university).
+_PROTEST_LODGED = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:['’]s\s+[a-z]+"
+    rf"(?:\s+[a-z]+)?)?\s+(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?(?:lodged|lodges|"
+    r"filed|files|registered|made)\s+an?\s+(?:formal\s+|strong\s+|diplomatic\s+|stern\s+)?"
+    r"protest\b"
 )
 _REACTION_LEDE = re.compile(
     # "In a statement on Thursday, ..."
@@ -366,12 +368,7 @@ _REACTION_LEDE = re.compile(
     # a country's complaint to the UN, not a lawsuit or a complaint to the police.
     r"|(?:(?:has|have)\s+)?(?:(?:filed|lodged|submitted)\s+a\s+(?:formal\s+)?complaint"
     r"(?:\s+against\s+[A-Z]\w+)?|complained)\s+(?:with|to|at)\s+the\s+"
-    r"(?:UN|United\s+Nations|Security\s+Council)\b"
-    # "Japan on Friday lodged a protest with South Korea after its top court ordered
-    # ...": one government's protest to another over the event.
-    rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?(?:lodged|lodges|filed|files|"
-    r"registered|made)\s+an?\s+(?:formal\s+|strong\s+|diplomatic\s+|stern\s+)?protest"
-    rf"\s+(?:with|to)\s+(?:{_GOVERNMENT_OF})\b)"
+    r"(?:UN|United\s+Nations|Security\s+Council)\b)"
 )
 # "China on Tuesday warned NATO against expanding into Asia, a day after the alliance
 # signed a partnership with Manila": a warning told as the answer to the event (which
@@ -396,7 +393,7 @@ _CALL_REACTION = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}\s+to\s+[a-z]"
     # The clause after it is the event, not the caller's own act ("..., as it approved
     # a $2 billion disbursement"), nor its vote ("after 14 members voted in favour").
-    r"[^.;]{0,160}?,?\s+(?:as|after|amid|following|(?:a|one|two)\s+days?\s+after)\s"
+    r"[^.;]{0,160}?,\s+(?:as|after|amid|following|(?:a|one|two)\s+days?\s+after)\s"
     r"(?!(?:it|he|she|they|its|his|her|their)\b)(?![^.;]*\b(?:voted|votes?\s+of|resolution)\b)"
 )
 _AFTER_THE_EVENT = re.compile(
@@ -1592,6 +1589,9 @@ def is_reaction(text: str) -> bool:
     """Whether ``text`` opens on a reaction to a thing ("China condemned the sanctions
     ..."), not the thing or a body's vote on it."""
     if _WARNING_REACTION.match(text) or _CALL_REACTION.match(text):
+        return True
+    lodged = _PROTEST_LODGED.match(text)
+    if lodged and countries_named(lodged["subject"]):
         return True
     # A vote the reaction answers ("..., a day after the parliament voted to join") is
     # the event, not the reaction's body voting.

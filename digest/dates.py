@@ -109,7 +109,11 @@ _PLAN_FOR_THE_DAY = r"\s(?:(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|se
 _PLAN_TO = r"(?:was|were)\s(?:due|expected|scheduled|set|going)\sto"
 # A sentence about the future: "will", "is due to", "is expected to".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:(?:due|set|expected|scheduled|going) )?to|to be held|"
+    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
+    # "is to take effect", "are to meet": a plan; not "is to blame", "the aim is to".
+    r"(?<!\baim )(?<!\bgoal )(?<!\bplan )(?<!\bidea )(?<!\bquestion )(?:is|are) to "
+    r"(?:take effect|come into force|be held|be signed|be announced|be released|be sworn|"
+    r"meet|vote|visit|begin|start|open|close|resume|sign|travel|hold|attend|host|announce)|"
     r"as soon as)\b"
     rf"|\b(?:is|are){_PLAN_FOR_THE_DAY}"
 )

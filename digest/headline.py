@@ -38,7 +38,7 @@ from digest.briefly import is_explainer_title, is_reaction, needs_antecedent
 from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Article, Story
-from digest.places import countries_named
+from digest.places import PLACES, countries_named
 from digest.softnews import dead_counted, is_gallery, is_opinion
 from digest.text import (
     CLAUSE_BOUNDARY,
@@ -47,11 +47,13 @@ from digest.text import (
     MONTH_WRITTEN_PATTERN,
     MONTHS,
     PREPOSITION_BOUNDARY,
+    TITLE_WORDS,
     WEEKDAY_PATTERN,
     WEEKDAYS,
     content_words,
     curl_quotes,
     is_live_page,
+    month_number,
     opens_with_interjection,
     split_sentences,
     word_count,
@@ -365,7 +367,15 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
         return headline
     cases = word_cases(texts)
     lowered = {word.lower() for word in cases.lowered}
-    names = {word for word in cases.capitalised if word.lower() not in lowered}
+    names = {
+        word
+        for word in cases.capitalised
+        if word.lower() not in lowered
+        and word not in _NOT_NAMES
+        and not month_number(word)
+        and word not in TITLE_WORDS
+        and word not in PLACES
+    }
     if any(word.strip(".,;:!?'’\"“”()") in names for word in headline.split()):
         return headline
     counts: Counter[str] = Counter()
@@ -385,6 +395,8 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
     return f"{country}: {headline}"
 
 
+# Capitalised words that name no one: days, and a title's short form.
+_NOT_NAMES = frozenset({*WEEKDAYS, "PM", "President", "Minister", "Premier", "Chancellor"})
 # A story's country, for a headline naming none: named in this many of its articles'
 # first sentences, this many times as often as any other.
 _PLACE_SENTENCES = 20
@@ -439,7 +451,7 @@ def _shows(article: Article) -> bool:
 
 # "WATCH | ...", "Video: ..." (not "Video-sharing app ..."); a path segment of its own.
 _VIDEO_LABEL = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos)\s*(?:[|:–—]|\s-\s)")
-_VIDEO_PATH = re.compile(r"/(?:videos?|watch)(?:/|$)", re.IGNORECASE)
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch)(?:/|$)|/video-\d+(?:/|$)", re.IGNORECASE)
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
@@ -1072,14 +1084,21 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
 
 
 def _tells_ahead(title: str) -> bool:
-    """Whether ``title`` tells what is to come, and when ("Controllers to strike Thursday
-    and Friday"): a purpose ("race to open roads", "travels to Lebanon to meet ...")
-    names no day."""
+    """Whether ``title`` tells what is to come: right after a subject in capitals
+    ("Zelensky to meet Trump", "Pope to visit Lebanon"), or with its day ("Controllers
+    to strike Thursday and Friday"). A purpose ("Rescuers race to open roads", "Pope
+    travels to Lebanon to meet ...") is neither."""
+    if _AHEAD_AFTER_SUBJECT.match(title):
+        return True
     return bool(_WHEN_AHEAD.search(title)) and any(
         not _DONE_BEFORE.search(title[: m.start()]) for m in _AHEAD.finditer(title)
     )
 
 
+_AHEAD_AFTER_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:['’]s)?,?\s+){1,4}(?:to|will)\s+(?:be\s+[a-z]+ed|[a-z]+)\b"
+    r"(?<!\bto be)"
+)
 _WHEN_AHEAD = re.compile(
     rf"\b(?:{WEEKDAY_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b|\d{{1,2}}\s+"
     rf"{MONTH_WRITTEN_PATTERN}|tomorrow|next\s+(?:week|month|year)|(?:this|next)\s+"

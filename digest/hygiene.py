@@ -345,7 +345,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?!.*\b(?:said|says|told)\b)[^.]{0,80}\b(?:can|should|may) (?:contact|call|"
             r"phone|ring|reach) (?:the |a |its )?(?:[\w-]+ ){0,4}(?:hotline|helpline|"
             r"(?:Emergency|Crisis|Consular|Call|Contact) (?:[\w-]+ )?(?:Centre|Center|Line|"
-            r"Unit))\b"
+            r"Unit))\b|"
+            # "British nationals in need of help should contact the embassy in Bangkok".
+            r"^(?!.*\b(?:said|says|told)\b)\s*(?:[A-Z]\w+\s+)?(?:nationals|citizens|travellers|"
+            r"travelers|Britons|Americans|Australians|Canadians|relatives|families)\b[^.]{0,60}"
+            r"\b(?:should|can|may) (?:contact|call) (?:the|their) (?:[\w-]+ ){0,2}(?:embassy|"
+            r"consulate|high commission)\b"
         ),
     ),
     (
@@ -550,7 +555,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Trusted) journalism (?:takes|costs|needs|depends|relies)\b|"
             # A reader-funding box: "Support truly independent journalism.", "Our
             # mission is to deliver unbiased, fact-based reporting ...".
-            r"^\s*(?:Please )?[Ss]upport (?:\w+ ){0,2}(?:journalism|reporting|newsroom)\W*$|"
+            r"^\s*(?:Please )?[Ss]upport (?:\w+ ){0,2}(?:journalism|reporting|newsroom)"
+            r"(?:\s+(?:today|now|from|for|by|with)\b[^.]{0,60})?\W*$|"
             r"^\s*Our mission is to (?:deliver|provide|bring|produce|offer)\b[^.]{0,80}"
             r"\b(?:journalism|reporting|news)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"
@@ -785,7 +791,7 @@ def _narration(text: str) -> str:
 # A video's own voice in its transcript.
 # (Not "Reporter:": at a briefing the reporter asks and the spokesman's answers are the
 # news.)
-_NARRATORS = frozenset({"Narrator", "Voiceover", "Voice-over", "VO"})
+_NARRATORS = frozenset({"Narrator", "Voiceover", "Voice-over", "VO", "Presenter", "Anchor"})
 # Who speaks, before a colon: initials ("IR", "HS") or a name of one to three words.
 # Not a note's or a list's label ("Editor's note:", "Update:", "Watch:"), which
 # _SECTION_LABEL and the furniture kinds read.

@@ -221,7 +221,7 @@ def _shared(members: Sequence[_Features], *, exclude: set[str]) -> str:
         if kind == "words":
             # A word alone says what they share when it is a thing news is about ("talks",
             # "budget"), not how a title put it ("ready", "agree").
-            common = {c for c in common if c in _NEWS_NOUNS or members[0].words[c].endswith("s")}
+            common = {c for c in common if c in _NEWS_NOUNS}
         if common:
             best = sorted(common, key=lambda c: (-len(c), c))[0]
             return _surface([getattr(m, kind)[best] for m in members]).lower()
@@ -313,14 +313,14 @@ _NEWS_NOUNS = frozenset(
     """budget election vote poll summit truce ceasefire deal strike war trade border court
     trial quake earthquake flood storm protest referendum parliament government economy
     inflation rate tariff sanction nuclear military army navy energy gas oil power climate
-    migration asylum visa debt loan aid""".split()  # noqa: SIM905
+    migration asylum visa debt loan aid talk plan price wage pension migrant refugee""".split()  # noqa: SIM905
 )
 # What headlines say was done, which any two stories' titles may share: no subject of a
 # section ("Türkiye agree" of a Greek-Turkish meeting and a truce Turkey welcomed).
 _HEADLINE_VERBS = frozenset(
     """agree agreed warn warned urge urged call called vow vowed hold held meet met sign
-    signed reach reached back backed win won lose lost face faced seek sought plan planned
-    set launch launched pass passe passed vote voted join joined open opened rise rose fall fell
+    signed reach reached back backed win won lose lost face faced seek sought planned
+    set launch launched pass passe passed voted join joined open opened rise rose fall fell
     hit kill killed say said tell told claim claimed deny denied slam slammed hail hailed
     welcome welcomed reject rejected accuse accused announce announced approve approved""".split()  # noqa: SIM905
 )

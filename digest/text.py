@@ -845,8 +845,9 @@ _REPUBLISHED = re.compile(
     r"(?:appeared|published|ran)|Republished|Reprinted|Reproduced)"
     r"(?: here)?(?: with (?:kind )?permission)?(?: in [A-Z][a-z]+(?= by\b))?"
     r" (?:from|in|by|on) (?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-    r"Fri|Sat|Sun)[a-z]*\b)(?P<outlet>(?:[Tt]he )?[A-Z][\w&.'’/-]*(?:\s(?:of|the|and|&|"
-    r"[A-Z][\w&.'’/-]*)){0,5}?)"
+    r"Fri|Sat|Sun)[a-z]*\b)(?P<outlet>(?:[Tt]he )?[A-Z0-9][\w&.'’/-]*"
+    r"(?:\s(?:of|the|and|&|de|du|des|la|le|el|al|diplomatique|magazine|newspaper|"
+    r"[A-Z0-9][\w&.'’/-]*)){0,5}?)"
     r"(?=\s*(?:[(,.;:]|$|\s(?:under|and|on|at|as|with)\b))"
 )
 _CREDIT_PARAGRAPH_CHARS = 300
@@ -863,7 +864,7 @@ def republished_from(text: str) -> str:
         if (
             len(paragraph) <= _CREDIT_PARAGRAPH_CHARS
             and (found := _REPUBLISHED.match(paragraph.strip()))
-            and not _REPORTING.search(paragraph)
+            and not _REPORTING.search(paragraph.strip()[: found.start("outlet")])
         ):
             return found["outlet"].strip().rstrip(".")
     return ""
@@ -875,6 +876,9 @@ def same_outlet(one: str, two: str) -> bool:
 
     def key(name: str) -> str:
         name = re.sub(r"\([^)]*\)", " ", name).lower()
-        return " ".join(w for w in re.findall(r"[^\W_]+", name) if w != "the")
+        words = [w for w in re.findall(r"[^\W_]+", name) if w != "the"]
+        while words and words[-1] in ("magazine", "newspaper"):
+            words.pop()  # "Foreign Policy magazine" is Foreign Policy
+        return " ".join(words)
 
     return bool(key(one)) and key(one) == key(two)

@@ -346,7 +346,9 @@ def _events(
         for item in items
         if (item.story_id, item.month, item.day) not in repeated
         or not any(
-            other.story_id != item.story_id and (other.month, other.day) == (item.month, item.day)
+            other.story_id != item.story_id
+            and (other.month, other.day) == (item.month, item.day)
+            and (other.story_id, other.month, other.day) not in repeated
             for other in items
         )
     ]

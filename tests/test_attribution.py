@@ -803,6 +803,10 @@ def test_a_list_of_places_before_a_group_ends_the_claim_and_the_group_speaks() -
         "troops will come from Vell, Norland and Ostland.",
     )
     assert attribute_sentence("The ministry sent aid to Vell, Ardo and Keld, officials said.") == ()
+    (army,) = attribute_sentence(
+        "Drones hit depots near Vell, Ardo and Keld, Norland army officials said."
+    )
+    assert army.says.endswith("near Vell, Ardo and Keld.")
     # Two people and what they are, after a claim ending in a month: they speak.
     (pair,) = attribute_sentence("The plant will close in March, Smith and Jones, analysts, said.")
     assert pair.who == "Smith and Jones, analysts"

@@ -1063,7 +1063,7 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Vell has lodged a formal complaint with the Security Council.", True),
         ("The union filed a lawsuit against the ministry over the strikes.", False),
         ("Vell complained to the UN Security Council about the strikes.", True),
-        ("Norland on Friday lodged a protest with Vell after its court fined the firm.", True),
+        ("Norway on Friday lodged a protest with Vell after its court fined the firm.", True),
         ("The union lodged a protest march through the capital on Friday.", False),
         ("Students lodged a protest with the university over fee rises.", False),
         (
@@ -1072,7 +1072,8 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
             False,
         ),
         ("The fund urged Vell to rebuild its reserves, as it approved a $2 billion loan.", False),
-        ("Norland's president called on Vell to respect its borders after the raids.", True),
+        ("Norland's president called on Vell to respect its borders, after the raids.", True),
+        ("The agency called on Vell to share all data as soon as possible.", False),
         # A welcome of an agreement, a company's disappointment, a vow of a response.
         ("Norland on Friday welcomed an agreement between Vell and Ostland on the border.", True),
         ('Harbour Gate Ports said on Wednesday it was "disappointed" by the court order.', True),

@@ -87,6 +87,16 @@ def test_a_passive_in_a_condition_looks_ahead() -> None:
         "The sides agreed on Monday (16 November) to a truce that is to take effect on "
         "Wednesday (18 November)."
     )
+    # Not "is to blame", nor an aim.
+    assert annotate_dates("Speeding is to blame for the crash on Friday.", monday) == (
+        "Speeding is to blame for the crash on Friday (13 November)."
+    )
+    assert (
+        annotate_dates(
+            "The protest on Friday was calm, but the goal is to keep up pressure.", monday
+        )
+        == "The protest on Friday (13 November) was calm, but the goal is to keep up pressure."
+    )
     # "Was" makes it past, a condition or not.
     assert annotate_dates("The loan was approved on Friday.", monday) == (
         "The loan was approved on Friday (13 November)."

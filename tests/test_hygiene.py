@@ -173,6 +173,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Please check back later for updates.", "correction"),
         ("You have reached your limit of free articles.", "promo"),
         ("Support truly independent journalism.", "promo"),
+        ("Please support our journalism today.", "promo"),
+        ("Britons in need of help should contact the embassy in Ardell.", "call to action"),
         ("Our mission is to deliver unbiased, fact-based reporting to all.", "promo"),
         ("This video is not available in your region.", "player"),
         ("This content is not available in your country.", "promo"),

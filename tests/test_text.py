@@ -700,6 +700,15 @@ def test_a_surname_that_is_also_a_title_abbreviation_still_ends_a_sentence() -> 
         ("News.\n\nThe report published by the World Bank in October said growth slowed.", ""),
         ("News.\n\nThe piece ran in The Atlantic last year.", ""),
         ("News.\n\nThis story was originally published by RFE/RL.", "RFE/RL"),
+        ("News.\n\nThis story originally appeared in The 19th.", "The 19th"),
+        (
+            "News.\n\nThis piece was first published in Le Monde diplomatique.",
+            "Le Monde diplomatique",
+        ),
+        (
+            "News.\n\nThis article was first published by The Dispatch, which reported it.",
+            "The Dispatch",
+        ),
     ],
 )
 def test_a_republished_piece_names_its_first_outlet(text: str, outlet: str) -> None:

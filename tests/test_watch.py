@@ -651,6 +651,9 @@ def test_a_sentence_the_story_already_prints_gives_way_to_another_of_its_day() -
     elsewhere = _story(other, story_id="s-2")
     [item] = find_events([only_told, elsewhere], ISSUE, {"s-1": [as_printed]})
     assert item.story_id == "s-2"
+    # Both printed: the day is still in the calendar.
+    both = find_events([only_told, elsewhere], ISSUE, {"s-1": [as_printed], "s-2": [other]})
+    assert {i.day for i in both} == {date(2026, 12, 1)}
 
 
 def test_an_item_opening_on_the_bank_names_the_bank_its_story_names() -> None:
