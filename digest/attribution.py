@@ -284,7 +284,7 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
     but". Pronoun, vague and non-agent speakers ("he", "officials", "the decision") give
     nothing: they need context or are not speakers.
     """
-    if _QUOTE_TAIL.match(sentence):
+    if _QUOTE_TAIL.match(sentence) and _FINITE.search(_RELATIVE.split(sentence, maxsplit=1)[0]):
         # The last sentence of a quotation the sentence before opened ("... difficult.
         # Several substations were hit directly and will take weeks to repair," said
         # ...): a quotation of its own, whole as its speaker ends it.
@@ -410,6 +410,9 @@ _LIST_STARTED = re.compile(
 _QUOTE_TAIL = re.compile(
     r"^(?=[A-Z])[^“”\"]{12,}[,.!?][”\"]\s+(?:said|says|added|told|wrote)\s+[A-Z][^“”\"]*$"
 )
+# ... a sentence, not a phrase ("A call that would go for 30 seconds ..."): a verb of its
+# own before any relative clause.
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|where|when)\b")
 _LOWER_ROLE = re.compile(
     r",\s(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
     r"minister|secretary|chief|director|commander|president|chairman|chairwoman|official|"

@@ -822,6 +822,7 @@ def test_a_quotations_last_sentence_and_a_role_in_lower_case_are_attributed() ->
     assert tail.says == "“Several substations were hit and will take weeks to repair.”"
     # A fragment is no sentence of its own.
     assert attribute_sentence("and then it stopped,” said Ana Ruiz.") == ()
+    assert attribute_sentence("A call that would last for a minute at most,” said Ana Ruiz.") == ()
     (governor,) = attribute_sentence(
         "Three people were killed when a missile struck a block of flats, regional governor "
         "Ivo Marek said."
