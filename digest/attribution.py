@@ -284,7 +284,8 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
     but". Pronoun, vague and non-agent speakers ("he", "officials", "the decision") give
     nothing: they need context or are not speakers.
     """
-    if _QUOTE_TAIL.match(sentence) and _FINITE.search(_RELATIVE.split(sentence, maxsplit=1)[0]):
+    quoted = re.split(r"[”\"]", sentence, maxsplit=1)[0]
+    if _QUOTE_TAIL.match(sentence) and _VERB.search(quoted) and not _PHRASE.match(quoted):
         # The last sentence of a quotation the sentence before opened ("... difficult.
         # Several substations were hit directly and will take weeks to repair," said
         # ...): a quotation of its own, whole as its speaker ends it.
@@ -410,11 +411,15 @@ _LIST_STARTED = re.compile(
 _QUOTE_TAIL = re.compile(
     r"^(?=[A-Z])[^“”\"]{12,}[,.!?][”\"]\s+(?:said|says|added|told|wrote)\s+[A-Z][^“”\"]*$"
 )
-# ... a sentence, not a phrase ("A call that would go for 30 seconds ..."): a verb of its
-# own before any relative clause.
-_RELATIVE = re.compile(r"\b(?:that|which|who|whom|where|when)\b")
+# ... a sentence, not a phrase ("A call that would go for 30 seconds ...", "Several
+# hundred homes without power"): a verb, and no opening on "a" thing and its clause.
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
+    r"do|[a-z]{3,}(?<!hundr)(?<!need)(?<!speed)(?<!seed)ed)\b"
+)
+_PHRASE = re.compile(r"(?:A|An)\s+\w+\s+(?:that|which|who|lasting|of)\b")
 _LOWER_ROLE = re.compile(
-    r",\s(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
+    r",\s(?:(?:a|an|the)\s)?(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
     r"minister|secretary|chief|director|commander|president|chairman|chairwoman|official|"
     r"head|prosecutor|judge|lawyer|ambassador|envoy))\s(?P<rest>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)"
     r"{1,2}\s(?:said|says|told|added)\b[^,;]*$)"

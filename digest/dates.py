@@ -111,9 +111,13 @@ _PLAN_TO = r"(?:was|were)\s(?:due|expected|scheduled|set|going)\sto"
 _FUTURE = re.compile(
     r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
     # "is to take effect", "are to meet": a plan; not "is to blame", "the aim is to".
-    r"(?<!\baim )(?<!\bgoal )(?<!\bplan )(?<!\bidea )(?<!\bquestion )(?:is|are) to "
+    r"(?<!\baim )(?<!\bgoal )(?<!\bplan )(?<!\bidea )(?<!\bquestion )(?<!\bhope )"
+    r"(?<!\bintention )(?<!\bobjective )(?<!\bpurpose )(?<!\bkey )(?<!\bstep )(?<!\bjob )"
+    r"(?<!\btask )(?:is|are) to "
     r"(?:take effect|come into force|be held|be signed|be announced|be released|be sworn|"
-    r"meet|vote|visit|begin|start|open|close|resume|sign|travel|hold|attend|host|announce)|"
+    r"be completed|be deployed|be implemented|be introduced|be published|be debated|meet|"
+    r"vote|visit|begin|start|open|close|resume|sign|travel|hold|attend|host|announce|decide|"
+    r"resign|step down|return|launch|receive|debate|rule|arrive|testify|appear)|"
     r"as soon as)\b"
     rf"|\b(?:is|are){_PLAN_FOR_THE_DAY}"
 )

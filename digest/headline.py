@@ -1096,8 +1096,9 @@ def _tells_ahead(title: str) -> bool:
 
 
 _AHEAD_AFTER_SUBJECT = re.compile(
-    r"^(?:[A-Z][\w.'’-]*(?:['’]s)?,?\s+){1,4}(?:to|will)\s+(?:be\s+[a-z]+ed|[a-z]+)\b"
-    r"(?<!\bto be)"
+    r"^(?!(?:Time|Key|Right|Back|Welcome|Return|Road|Path|Way|Answer|Threat|Risk|Route|Set)\s)"
+    r"(?:[A-Z][\w.'’-]*(?:['’]s)?,?\s+){1,4}(?:[Tt]o|[Ww]ill)\s+(?!blame\b)(?:[Bb]e\s+[a-z]+ed|"
+    r"[A-Za-z]+)\b(?<!\bto be)(?<!\bTo Be)"
 )
 _WHEN_AHEAD = re.compile(
     rf"\b(?:{WEEKDAY_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b|\d{{1,2}}\s+"

@@ -555,8 +555,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Trusted) journalism (?:takes|costs|needs|depends|relies)\b|"
             # A reader-funding box: "Support truly independent journalism.", "Our
             # mission is to deliver unbiased, fact-based reporting ...".
-            r"^\s*(?:Please )?[Ss]upport (?:\w+ ){0,2}(?:journalism|reporting|newsroom)"
-            r"(?:\s+(?:today|now|from|for|by|with)\b[^.]{0,60})?\W*$|"
+            r"^\s*(?:Please )?[Ss]upport (?!for\b)(?:\w+ ){0,2}(?:journalism|reporting|newsroom)"
+            r"(?:\s+(?:today|now|from\s+as\s+little\s+as\b[^.]{0,30}))?\W*$|"
             r"^\s*Our mission is to (?:deliver|provide|bring|produce|offer)\b[^.]{0,80}"
             r"\b(?:journalism|reporting|news)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"

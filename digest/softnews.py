@@ -178,8 +178,8 @@ _DEATHS = re.compile(
     rf"|(?:\bdeath\s+toll\b|\b(?:quake|earthquake|flood|flooding|storm|typhoon|cyclone|"
     rf"hurricane|landslide|mudslide|avalanche|blast|explosion|fire|wildfire|bushfire|crash|"
     rf"disaster|eruption|(?:Cyclone|Hurricane|Typhoon|Storm)\s+[A-Z][\w-]+)\s+toll\b"
-    rf"(?!\s+(?:on|to|for)\s+(?:the\s+)?(?:[\w'’]+\s+){{0,2}}(?:economy|farms?|crops?|"
-    rf"business|businesses|industry|budget|finances|tourism)\b))[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    # A toll "on homes", "to the economy": no count of the dead.
+    rf"(?!\s+(?:on|for)\b)(?!\s+to\s+(?:the\s+)?[a-z]))[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received

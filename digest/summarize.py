@@ -833,7 +833,7 @@ def _is_note(text: str, position: int) -> bool:
 
 # A count of another time: a year, a decade, a war, "since", "ago", "last year".
 _ANOTHER_TIME = re.compile(
-    r"\b(?:(?:19|20)\d\d|(?:19|20)?\d0s|wars?|since|ago|last\s+year|former|previous|history)\b",
+    r"\b(?:(?:19|20)\d\d|(?:19|20)?\d0s|ago|last\s+year|(?:civil|drug|world|cold)\s+wars?)\b",
     re.IGNORECASE,
 )
 

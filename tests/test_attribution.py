@@ -823,6 +823,9 @@ def test_a_quotations_last_sentence_and_a_role_in_lower_case_are_attributed() ->
     # A fragment is no sentence of its own.
     assert attribute_sentence("and then it stopped,” said Ana Ruiz.") == ()
     assert attribute_sentence("A call that would last for a minute at most,” said Ana Ruiz.") == ()
+    assert attribute_sentence("Several hundred homes without power,” said Ana Ruiz.") == ()
+    (who,) = attribute_sentence("Anyone who stayed behind has lost everything,” said Ana Ruiz.")
+    assert who.says == "“Anyone who stayed behind has lost everything.”"
     (governor,) = attribute_sentence(
         "Three people were killed when a missile struck a block of flats, regional governor "
         "Ivo Marek said."

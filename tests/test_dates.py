@@ -87,7 +87,10 @@ def test_a_passive_in_a_condition_looks_ahead() -> None:
         "The sides agreed on Monday (16 November) to a truce that is to take effect on "
         "Wednesday (18 November)."
     )
-    # Not "is to blame", nor an aim.
+    assert annotate_dates("Ministers are to decide on Friday.", monday) == (
+        "Ministers are to decide on Friday (20 November)."
+    )
+    # Not "is to blame", nor an aim or a hope.
     assert annotate_dates("Speeding is to blame for the crash on Friday.", monday) == (
         "Speeding is to blame for the crash on Friday (13 November)."
     )

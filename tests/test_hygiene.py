@@ -107,6 +107,7 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("Aid convoys can reach the front line only at night, when drones are grounded.", None),
         ("Under the deal, migrants may contact the consulate to renew passports.", None),
         ("Support for local journalism fell by a third under the new budget.", None),
+        ("Support for local journalism with public money fell sharply last year.", None),
         # A call to support reporters that someone made is news.
         ("Support local journalism, the mayor told the council on Monday.", None),
         # A news agency's end mark.

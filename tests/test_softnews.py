@@ -270,6 +270,7 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The flood toll to the economy reached 30 billion dollars.") == 0
     assert dead_counted("Heavy rain pushed the death toll to 45 on Sunday.", exact=True) == 45
     assert dead_counted("The death toll on the island rose to 74.", exact=True) == 74
+    assert dead_counted("The wildfire toll on homes rose to 1,200.") == 0
     assert dead_counted("The storm's damage toll reached 400 million euros.") == 0
     # A count that falls is a statistic; the killed and injured together are no toll.
     assert dead_counted("The number of people killed on the roads fell to 980.") == 0

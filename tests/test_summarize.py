@@ -2895,6 +2895,9 @@ def test_a_title_telling_what_is_to_come_gives_way_under_a_lead_telling_what_hap
     from digest.headline import _tells_ahead
 
     assert _tells_ahead("Ardo to meet Vell's president at the palace")
+    assert _tells_ahead("Ardo To Meet Vell's President")
+    assert not _tells_ahead("Ardo to blame for border chaos, says poll")
+    assert not _tells_ahead("Time to act on the harbour, mayor says")
     assert not _tells_ahead("Rescuers race to open roads as the toll climbs to 74")
     assert not _tells_ahead("Pope travels to Vell to meet its leaders")
     assert not _tells_ahead("Army and rebels agree to open two aid corridors as talks begin")
@@ -3488,6 +3491,7 @@ def test_the_weeks_count_of_the_displaced_is_no_background_note() -> None:
     assert _is_note("Floods in 2022 left more than 40,000 people displaced in the region.", 5)
     assert _is_note("Some 4,000 people remain missing from the civil war of the 1990s.", 5)
     assert not _is_note("At least 40 people were injured in the blast at the market.", 5)
+    assert not _is_note("At least 200 people remain missing, the worst in the nation's history.", 5)
     assert _is_note("Roughly 70,000 people are still missing in the drug war.", 5)
 
 
