@@ -400,7 +400,8 @@ def _attribute(sentence: str) -> Statement | None:
 # person and her description.
 _LIST_THEN_GROUP = re.compile(
     r"^(?P<names>[A-Z][^,]*?\band\s+[A-Z][^,]*),\s+(?!(?:the|a|an|its|their|his|her|our)\s)"
-    r"(?P<group>(?:[A-Z][\w'’-]*\s+)?(?:[a-z]+\s+){0,2}(?:[a-z]+s|police|people))$"
+    r"(?P<group>(?:[A-Z][\w'’-]*\s+(?:and\s+[A-Z][\w'’-]*\s+)?)?(?:[a-z]+\s+){0,2}"
+    r"(?:[a-z]+s|police|people|media|agency|television|radio))$"
 )
 # ... when the list began in the claim: "in the villages of Yater, Kafra and ...".
 _LIST_STARTED = re.compile(

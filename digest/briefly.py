@@ -393,7 +393,10 @@ _CALL_REACTION = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.'’-]*){0,4}\s+to\s+[a-z]"
     # The clause after it is the event, not the caller's own act ("..., as it approved
     # a $2 billion disbursement"), nor its vote ("after 14 members voted in favour").
-    r"[^.;]{0,160}?,\s+(?:as|after|amid|following|(?:a|one|two)\s+days?\s+after)\s"
+    r"(?:[^.;]{0,160}?,\s+(?:as|after|amid|following|(?:a|one|two)\s+days?\s+after)\s"
+    # Without a comma, only after an event named as one: "... after US strikes on boats".
+    r"|[^.;,]{0,120}?\s(?:after|following)\s+(?:[\w'’-]+\s+){0,3}?(?:strikes?|attacks?|"
+    r"raids?|ruling|verdict|shelling|killings?|bombings?|arrests?|seizure|coup|crackdown)\b)"
     r"(?!(?:it|he|she|they|its|his|her|their)\b)(?![^.;]*\b(?:voted|votes?\s+of|resolution)\b)"
 )
 _AFTER_THE_EVENT = re.compile(

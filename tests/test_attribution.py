@@ -807,6 +807,15 @@ def test_a_list_of_places_before_a_group_ends_the_claim_and_the_group_speaks() -
         "Drones hit depots near Vell, Ardo and Keld, Norland army officials said."
     )
     assert army.says.endswith("near Vell, Ardo and Keld.")
+    (media,) = attribute_sentence(
+        "Shells hit the villages of Vell, Ardo and Keld, Norland state media said."
+    )
+    assert media.who == "Norland state media"
+    assert media.says.endswith("hit the villages of Vell, Ardo and Keld.")
+    (both,) = attribute_sentence(
+        "Drones hit depots near Vell, Ardo and Keld, Norland and Ostland officials said."
+    )
+    assert both.who == "Norland and Ostland officials"
     # Two people and what they are, after a claim ending in a month: they speak.
     (pair,) = attribute_sentence("The plant will close in March, Smith and Jones, analysts, said.")
     assert pair.who == "Smith and Jones, analysts"

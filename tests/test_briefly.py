@@ -1074,6 +1074,8 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("The fund urged Vell to rebuild its reserves, as it approved a $2 billion loan.", False),
         ("Norland's president called on Vell to respect its borders, after the raids.", True),
         ("The agency called on Vell to share all data as soon as possible.", False),
+        ("Norway urged Vell to let aid in after the strike on the convoy.", True),
+        ("The fund urged Vell to keep cutting spending after a decade of deficits.", False),
         # A welcome of an agreement, a company's disappointment, a vow of a response.
         ("Norland on Friday welcomed an agreement between Vell and Ostland on the border.", True),
         ('Harbour Gate Ports said on Wednesday it was "disappointed" by the court order.', True),
