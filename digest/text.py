@@ -855,6 +855,9 @@ _CREDIT_PARAGRAPH_CHARS = 300
 _REPORTING = re.compile(r"\b(?:said|says|found|showed|shows|reported|warned|argued)\b")
 
 
+# Story.outlets asks this of every article whenever a story is ranked or filed: a text's
+# hash is cached by Python, so the answer is kept for each text.
+@functools.lru_cache(maxsize=1 << 12)
 def republished_from(text: str) -> str:
     """The outlet a republished piece credits as its first publisher ("This article
     first appeared in The Times." -> "The Times"), from a short paragraph of its own at

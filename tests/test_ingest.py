@@ -13,6 +13,7 @@ from pytest_httpserver import HTTPServer
 from digest.config import load_config
 from digest.ingest import fetch_all
 from digest.store import open_store
+from tests.hostile_site import write_config
 
 NOW = datetime(2026, 12, 6, 6, 0, tzinfo=UTC)
 FIRST = (
@@ -62,17 +63,7 @@ def _feed(base: str, slugs: list[str]) -> str:
 
 
 def _texts(httpserver: HTTPServer, tmp_path: Path) -> dict[str, str]:
-    config = tmp_path / "feeds.yaml"
-    config.write_text(
-        "newsletter:\n"
-        "  name: The Week\n"
-        '  from: "The Week <week@example.org>"\n'
-        '  unsubscribe: "https://example.org/unsubscribe"\n'
-        "storage: {url: 'sqlite:///digest.db'}\n"
-        "fetch: {allow_private: true}\n"
-        f"feeds:\n  - {{name: Ardel Post, url: '{httpserver.url_for('/feed.xml')}'}}\n",
-        encoding="utf-8",
-    )
+    config = write_config(tmp_path, [("Ardel Post", httpserver.url_for("/feed.xml"))])
     loaded = load_config(config)
     store = open_store(loaded.storage.url)
     try:
