@@ -47,7 +47,10 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    every day the other names (a next-day follow-up names the day after). Likewise any
    two clusters that pass by less than ``_COUNTRY_MARGIN`` (``_COUNTRY_MARGIN_LONG``
    for full articles) stay apart when both leads name countries and none in common
-   (``digest.places.countries_named``): two events of one kind in two countries.
+   (``digest.places.countries_named``): two events of one kind in two countries. Two
+   clusters of whole articles (``whole``) that pass by less than ``_NAMES_MARGIN`` stay
+   apart when they share no proper name at all: a home paper names no country, but two
+   parliaments' budgets do not share a minister, a party or a town.
 7. **A shared quotation joins.** Two outlets that report one event in their own words
    often print the same words of the people in it. Two clusters join when both hold a
    run of ``_QUOTE_WORDS`` words inside quotation marks that no other cluster holds and
@@ -128,7 +131,7 @@ from digest.linkage import (
     neighbours,
     normalise,
 )
-from digest.models import Article, ArticleId, Story
+from digest.models import Article, ArticleId, Story, TextOrigin
 from digest.places import DEMONYMS, NEIGHBOURS, countries_named
 from digest.text import (
     WEEKDAY_PATTERN,
@@ -229,6 +232,17 @@ _TAIL_WEIGHT = 0.3
 # the real feed set (digest eval cluster) 0.935 -> 0.930.
 _NAME_RELIEF = 0.03
 _NAME_AGREEMENT = 0.45
+# Whole articles that share no proper name (step 6 too): two texts read from pages
+# (or a feed's full content) that pass their bar by less than _NAMES_MARGIN, and fail
+# it on their words alone, are two events. A home paper's "Parliament passes budget"
+# names no country for the country marks to hold it apart from another parliament's
+# budget, but its finance minister and parties are not the other's. Over the kept
+# pages weeks of bench/e2e.py (seeds 1, 29, 41, 53), its feed-text week (41) and the
+# eighth to twentieth replica weeks, 0.01-0.05 part the eighteenth week's two budgets
+# and change nothing else; from 0.07 Multi-News documents of one event that share no
+# name split (two events whole fewer). Feed teasers carry no marks: their names are a
+# line's worth, and the feed-text week then split a report from its event's story.
+_NAMES_MARGIN = 0.03
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
 # _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
 # one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
@@ -408,6 +422,7 @@ def cluster_texts(
     quoted: Sequence[str] | None = None,
     meaning: FloatArray | None = None,
     body_meaning: FloatArray | None = None,
+    whole: Sequence[bool] | None = None,
 ) -> list[int]:
     """One cluster label per text: 0..k-1, numbered in order of first appearance.
 
@@ -420,6 +435,8 @@ def cluster_texts(
     pair's sentence-vector cosine into the word cosine the linkage compares;
     ``body_meaning`` (same shape; a zero row for a text without a body to read) is
     added to it per text, and a text with a body has its sentence bar raised (step 9).
+    ``whole`` (same length) says which texts are whole articles, not a feed's teaser:
+    those that share no name are held apart (step 6).
     The result depends only on the input, in order.
     """
     for name, values in (
@@ -430,6 +447,7 @@ def cluster_texts(
         ("quoted", quoted),
         ("meaning", meaning),
         ("body_meaning", body_meaning),
+        ("whole", whole),
     ):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"got {len(values)} {name} for {len(texts)} texts")
@@ -489,14 +507,21 @@ def cluster_texts(
     if quoted is None:
         quoted = texts if tails is None else [f"{t} {u}" for t, u in zip(texts, tails, strict=True)]
     conflicts = []
-    for marks, apart, margin in (
+    kinds: list[tuple[FloatArray | sp.csr_matrix, BoolArray | None, FloatArray]] = [
         (weekdays, _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness),
         (
             *_country_marks(texts, quoted, tails, old),
             _COUNTRY_MARGIN + (_COUNTRY_MARGIN_LONG - _COUNTRY_MARGIN) * longness,
         ),
-    ):
-        if marks.any():
+    ]
+    if agreement is not None and whole is not None:
+        marked = np.array(whole, dtype=bool)
+        if old is not None:
+            marked &= ~old
+        named = sp.csr_matrix(sp.diags(marked.astype(np.float64)) @ agreement.vectors)
+        kinds.append((named, None, _NAMES_MARGIN * longness))
+    for marks, apart, margin in kinds:
+        if (marks != 0).sum() > 0:
             conflicts.append(
                 Conflict(
                     marks,
@@ -694,6 +719,7 @@ def cluster_stories(
             quoted=[whole[i] for i in kept],
             meaning=None if meaning is None else meaning[list(kept)],
             body_meaning=None if body_meaning is None else body_meaning[list(kept)],
+            whole=[ordered[i].text_origin != TextOrigin.FEED_SUMMARY for i in kept],
         )
 
     labels = cluster(range(len(ordered)))

@@ -77,8 +77,11 @@ class Conflict:
     ``marks`` (texts x kinds) is non-zero where a text carries a kind of mark;
     ``apart`` (kinds x kinds, symmetric) says which two kinds cannot belong to one
     cluster. Two clusters conflict when both carry marks and every mark of one is apart
-    from every mark of the other. A conflicting pair whose mean cosine passes its bar by
-    less than its ``margin`` (the mean of its members', per text) does not merge.
+    from every mark of the other. With ``apart`` None every two different kinds are
+    apart (two clusters conflict when both carry marks and share none), and ``marks``
+    may be a sparse matrix of any number of kinds (the names of a week's texts). A
+    conflicting pair whose mean cosine passes its bar by less than its ``margin`` (the
+    mean of its members', per text) does not merge.
 
     When the vectors are a blend (``words`` > 0: their first ``words`` columns are the
     word vectors scaled by sqrt(1 - ``blend``), the rest a second similarity scaled by
@@ -88,8 +91,8 @@ class Conflict:
     and a second similarity that says they are on one subject does not answer it.
     """
 
-    marks: FloatArray
-    apart: BoolArray
+    marks: FloatArray | sp.csr_matrix
+    apart: BoolArray | None
     margin: FloatArray
     words: int = 0
     blend: float = 0.0
@@ -100,9 +103,9 @@ class Conflict:
 class _Marks:
     """A ``Conflict`` summed per cluster, as ``average_linkage`` merges them."""
 
-    sums: FloatArray
+    sums: FloatArray | sp.csr_matrix
     margin_sums: FloatArray
-    together: BoolArray
+    together: BoolArray | None
     words: int = 0
     blend: float = 0.0
     blend_bar_sums: FloatArray | None = None
@@ -252,9 +255,9 @@ def average_linkage(
         )
     marks = tuple(
         _Marks(
-            (np.asarray(conflict.marks) != 0).astype(np.float64),
+            _presence(conflict.marks),
             np.asarray(conflict.margin, dtype=np.float64).copy(),
-            ~np.asarray(conflict.apart, dtype=bool),
+            None if conflict.apart is None else ~np.asarray(conflict.apart, dtype=bool),
             conflict.words,
             conflict.blend,
             None
@@ -301,7 +304,7 @@ def average_linkage(
             )
         marks = tuple(
             _Marks(
-                merge @ kind.sums,
+                sp.csr_matrix(merge @ kind.sums) if sp.issparse(kind.sums) else merge @ kind.sums,
                 merge @ kind.margin_sums,
                 kind.together,
                 kind.words,
@@ -473,12 +476,28 @@ def _hold_on_words(
 
 def _conflicting(marks: _Marks, left: IntArray, right: IntArray) -> BoolArray:
     """Whether each cluster pair carries marks on both sides, none of them compatible."""
+    if marks.together is None:
+        # Any two different kinds apart: a conflict is two marked clusters sharing none.
+        sums = sp.csr_matrix(marks.sums)
+        marked = sums.getnnz(axis=1) > 0
+        disjoint: BoolArray = marked[left] & marked[right] & (row_dots(sums, left, right) == 0)
+        return disjoint
     has_left = marks.sums[left] > 0
     has_right = marks.sums[right] > 0
     fits = (has_left.astype(np.float64) @ marks.together.astype(np.float64)) * has_right
     compatible: BoolArray = fits.sum(axis=1) > 0
     both: BoolArray = np.logical_and(has_left.any(axis=1), has_right.any(axis=1))
     return both & ~compatible
+
+
+def _presence(marks: FloatArray | sp.csr_matrix) -> FloatArray | sp.csr_matrix:
+    """1.0 where ``marks`` is non-zero, sparse if it was."""
+    if sp.issparse(marks):
+        present = sp.csr_matrix(marks, dtype=np.float64, copy=True)
+        present.eliminate_zeros()
+        present.data[:] = 1.0
+        return present
+    return (np.asarray(marks) != 0).astype(np.float64)
 
 
 def _clocks(

@@ -13,7 +13,7 @@ import pytest
 from digest import cluster as cluster_module
 from digest import embed
 from digest.cluster import _quoted_runs, cluster_stories, cluster_texts, clustering_texts
-from digest.models import Article, ArticleId, Story
+from digest.models import Article, ArticleId, Story, TextOrigin
 from digest.sample import EXPECTED_STORIES, WEEK2_CONTINUES, WEEK2_STORIES
 from digest.sample._data import load_articles
 from digest.text import content_words
@@ -769,6 +769,23 @@ def test_two_parliaments_budgets_on_one_day_stay_apart_by_their_countries() -> N
         TBILISI_BUDGET, text=TBILISI_BUDGET.text.replace("Georgia's", "Bulgaria's")
     )
     assert len(cluster_stories([SOFIA_BUDGET, placed])) == 1
+
+
+def test_whole_articles_sharing_no_name_stay_apart() -> None:
+    # A home paper's budget names no country; its minister and parties are its own.
+    home = dataclasses.replace(
+        TBILISI_BUDGET,
+        text=TBILISI_BUDGET.text.replace("Georgia's parliament", "Parliament").replace(
+            "percent of GDP", "percent of output"
+        ),
+    )
+    assert len(cluster_stories([SOFIA_BUDGET, home])) == 2
+    # Naming the same minister, the same page joins; so does a feed's teaser of it,
+    # whose few names say too little to hold it apart.
+    named = dataclasses.replace(home, text=home.text.replace("Levan Gelashvili", "Petar Vasilev"))
+    assert len(cluster_stories([SOFIA_BUDGET, named])) == 1
+    teaser = dataclasses.replace(home, text_origin=TextOrigin.FEED_SUMMARY)
+    assert len(cluster_stories([SOFIA_BUDGET, teaser])) == 1
 
 
 TYPHOON_DAY_ONE = _article(

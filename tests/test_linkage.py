@@ -290,6 +290,28 @@ def test_a_conflict_holds_near_passes_apart_as_defined(seed: int) -> None:
     assert [int(x) for x in labels] == _reference_of(case, with_conflict=True)
 
 
+@pytest.mark.parametrize("seed", range(6))
+def test_sparse_marks_without_apart_conflict_when_they_share_no_mark(seed: int) -> None:
+    # Names: too many kinds for a dense matrix; any two different ones are apart.
+    case = _conflict_case(seed)
+    kinds = case["marks"].shape[1]
+    case = {**case, "apart": ~np.eye(kinds, dtype=bool)}
+
+    labels = average_linkage(
+        case["vectors"],
+        case["rows"],
+        case["cols"],
+        case["thresholds"],
+        case["hours"],
+        case["carried"],
+        Agreement(case["mentions"], case["relief"], 0.3),
+        (Conflict(sp.csr_matrix(case["marks"]), None, case["margin"]),),
+    )
+
+    assert [int(x) for x in labels] == _reference_of(case, with_conflict=True)
+    assert _reference_of(case, with_conflict=True) != _reference_of(case, with_conflict=False)
+
+
 def test_the_conflicts_of_those_cases_decide_something() -> None:
     # Otherwise the test above would pass with the conflict ignored.
     cases = [_conflict_case(seed) for seed in range(6)]
