@@ -125,6 +125,7 @@ from digest.linkage import (
     Conflict,
     FloatArray,
     IntArray,
+    Wording,
     average_linkage,
     heaviest_terms,
     join_exclusive,
@@ -532,8 +533,11 @@ def cluster_texts(
                     blend_bars=meaning_bars,
                 )
             )
+    wording = (
+        None if meaning_bars is None else Wording(smoothed.shape[1], blend, meaning_bars, longness)
+    )
     labels = average_linkage(
-        linked, rows, cols, thresholds, hours, old, agreement, conflicts, told=told
+        linked, rows, cols, thresholds, hours, old, agreement, conflicts, told=told, wording=wording
     )
     runs = [_quoted_runs(text) for text in quoted]
     labels = join_exclusive(labels, smoothed, runs, _QUOTE_FLOOR, hours, old, told=told)

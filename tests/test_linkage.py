@@ -16,6 +16,7 @@ import scipy.sparse as sp
 from digest.linkage import (
     Agreement,
     Conflict,
+    Wording,
     _best_partners,
     _time_discount,
     average_linkage,
@@ -181,6 +182,38 @@ def test_a_report_days_later_naming_the_events_day_joins_and_none_is_pushed_apar
         vectors, rows, cols, bar, np.array([60.0, 60.0]), told=np.array([60.0, 12.0])
     )
     assert len(set(same_day.tolist())) == 1
+
+
+def _blended_rows(word_cosine: float, meaning_cosine: float) -> sp.csr_matrix:
+    """Two rows: unit word vectors at ``word_cosine`` beside unit meaning vectors at
+    ``meaning_cosine``, blended half and half (each row stays a unit vector)."""
+
+    def unit(cosine: float) -> list[float]:
+        return [cosine, float(np.sqrt(1.0 - cosine**2))]
+
+    half = float(np.sqrt(0.5))
+    rows = [[1.0, 0.0, 1.0, 0.0], [*unit(word_cosine), *unit(meaning_cosine)]]
+    return sp.csr_matrix(np.array(rows) * half)
+
+
+def test_reports_worded_alike_days_apart_are_discounted_more_slowly() -> None:
+    # Word bar 0.4, meaning bar 0.6: a blended bar of 0.5. 48 hours apart, the usual
+    # discount is exp(-24 / 48) = 0.61, the worded one exp(-24 / 96) = 0.78.
+    rows, cols = np.array([0, 1]), np.array([1, 0])
+    bar = np.full(2, 0.5)
+    hours = np.array([0.0, 48.0])
+    wording = Wording(words=2, blend=0.5, bars=np.full(2, 0.6))
+
+    # Words 0.6 and meaning 0.9 (0.75): 0.46 against the bar, 0.58 worded.
+    alike = _blended_rows(0.6, 0.9)
+    assert len(set(average_linkage(alike, rows, cols, bar, hours).tolist())) == 2
+    joined = average_linkage(alike, rows, cols, bar, hours, wording=wording)
+    assert len(set(joined.tolist())) == 1
+    # Words 0.35 under their bar, meaning 1.0 (0.675): alike in meaning only, they keep
+    # the usual discount (0.41), though the slow one (0.53) would pass.
+    subject = _blended_rows(0.35, 1.0)
+    apart = average_linkage(subject, rows, cols, bar, hours, wording=wording)
+    assert len(set(apart.tolist())) == 2
 
 
 @pytest.mark.parametrize("seed", range(6))
