@@ -164,6 +164,11 @@ _AFTER_A_DEED = re.compile(
 # A day looked forward to: "ahead of Saturday's election", "a stay-away until Friday"
 # (told in the present or present perfect; "was closed until Saturday" is gone).
 _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till)\s+$")
+# When something agreed or announced begins: "a 90-day truce, starting Saturday", "new
+# fares effective Monday". Told after whatever past tense agreed it, the day is ahead;
+# "a strike starting Monday paralysed the city" has its past tense after the day.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_STARTING = re.compile(r"\b(?:starting|beginning|effective)(?:\s+(?:on|from))?\s+$")
 _PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:[a-z]+ly\s+)?$")
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
@@ -183,10 +188,11 @@ _PAST_VERB = re.compile(
 # A participle after a present "is", "be", "been" (an adverb between) is passive, not a
 # past tense: "if he is granted parole on Thursday", "is expected to be formally charged";
 # after an article or a possessive it describes a noun: "an estimated $200 million",
-# "the newly proposed rules", "its delayed launch".
+# "the newly proposed rules", "its delayed launch"; after "as" it is an adverb of how:
+# "would end as planned on Friday", "as expected".
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:is|are|be|been|being|remains?|stays?|gets?|becomes?|a|an|the|its|his|her|their|"
-    r"our)\s+"
+    r"our|as)\s+"
     r"(?:[a-z]+ly\s+)?$",
     re.IGNORECASE,
 )
@@ -905,6 +911,10 @@ def _tense(text: str, start: int) -> str | None:
     in its clause ("this weekend, when she was photographed").
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
+    if _STARTING.search(clause):
+        rest = _CLAUSE_BREAK.split(_SENTENCE_END.split(text[start:], maxsplit=1)[0])[0]
+        if not _past_tenses(rest):
+            return "future"
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
     # A present plan's own day, not a past event's after it: a day's possessive ("faces
     # pressure after Sunday's protests", "criticism for Sunday's remarks") or a deed

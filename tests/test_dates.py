@@ -106,6 +106,28 @@ def test_a_passive_in_a_condition_looks_ahead() -> None:
     )
 
 
+def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
+    wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    thursday = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+    # Agreed in the past, the truce starts on the coming Saturday.
+    assert annotate_dates(
+        "The two armies have agreed to stop fighting for 90 days, starting Saturday. "
+        "The truce was announced on Tuesday.",
+        wednesday,
+    ) == (
+        "The two armies have agreed to stop fighting for 90 days, starting Saturday "
+        "(5 December). The truce was announced on Tuesday (1 December)."
+    )
+    # Its past tense after the day: a strike gone by.
+    assert annotate_dates("A strike starting Monday paralysed the city.", thursday) == (
+        "A strike starting Monday (30 November) paralysed the city."
+    )
+    # "As planned" is how the strike ends, not a past tense.
+    assert annotate_dates(
+        "The union leader said the strike would end as planned at 4 a.m. on Friday.", thursday
+    ) == ("The union leader said the strike would end as planned at 4 a.m. on Friday (4 December).")
+
+
 def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_statement() -> None:
     wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
     monday = datetime(2026, 11, 30, 9, 0, tzinfo=UTC)
