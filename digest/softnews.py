@@ -153,6 +153,10 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
         r"(?<![\w.,/-])("
         + (f"?P<{group}>" if group else "")
         + r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?|"
+        # "Three hundred people": a count of hundreds as exact as "300".
+        + r"(?:"
+        + "|".join(_SMALL_WORDS)
+        + r")\s+hundred|"
         + "|".join(words)
         + r")(?![\w-])(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
         r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|billion|bn|trillion|dollars?|"
@@ -166,7 +170,8 @@ _DEATHS = re.compile(
     rf"over|nearly|almost|some|about|around|as\s+many\s+as|up\s+to))?\s+(?:a\s+)?{_COUNT}"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
-    rf"(?:(?:confirmed|reported|found)\s+)?(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
+    rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"
+    rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
     # "The number of people killed ... rose to 23": a count that rises (one that falls,
     # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
     rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"
@@ -179,7 +184,9 @@ _DEATHS = re.compile(
     rf"hurricane|landslide|mudslide|avalanche|blast|explosion|fire|wildfire|bushfire|crash|"
     rf"disaster|eruption|(?:Cyclone|Hurricane|Typhoon|Storm)\s+[A-Z][\w-]+)\s+toll\b"
     # A toll "on homes", "to the economy": no count of the dead.
-    rf"(?!\s+(?:on|for)\b)(?!\s+to\s+(?:the\s+)?[a-z]))[^.]{{0,100}}?\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
+    # A magnitude on the way is no sentence's end: "toll from the 7.1 quake ... to 300".
+    rf"(?!\s+(?:on|for)\b)(?!\s+to\s+(?:the\s+)?[a-z]))(?:[^.]|(?<=\d)\.(?=\d)){{0,140}}?"
+    rf"\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received
@@ -317,7 +324,14 @@ def dead_counted(text: str, *, exact: bool = False) -> int:
     figures or words ("risen to nine", not "dozens dead")."""
     written = (next(group for group in m.groups() if group) for m in _DEATHS.finditer(text))
     return max(
-        (_count(w) for w in written if not exact or w[:1].isdigit() or w.lower() in _PRECISE),
+        (
+            _count(w)
+            for w in written
+            if not exact
+            or w[:1].isdigit()
+            or w.lower() in _PRECISE
+            or w.lower().endswith(" hundred")
+        ),
         default=0,
     )
 
@@ -382,6 +396,9 @@ def _count(written: str) -> int:
     word = written.lower()
     if word in _ALL_WORDS:
         return _ALL_WORDS[word]
+    hundreds, _, hundred = word.partition(" ")
+    if hundred.strip() == "hundred" and hundreds in _SMALL_WORDS:
+        return _SMALL_WORDS[hundreds] * 100
     number, _, million = word.partition(" ")
     value = float(number.replace(",", "")) * (1_000_000 if million else 1)
     if not million and "," not in number and 1900 <= value <= 2100:

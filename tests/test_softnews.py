@@ -272,6 +272,14 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The death toll on the island rose to 74.", exact=True) == 74
     assert dead_counted("The wildfire toll on homes rose to 1,200.") == 0
     assert dead_counted("The storm's damage toll reached 400 million euros.") == 0
+    # Hundreds in words are as exact as figures; a magnitude does not end the sentence.
+    words = "Three hundred people are now confirmed dead, officials said."
+    assert dead_counted(words, exact=True) == 300
+    magnitude = (
+        "The death toll from the magnitude 7.1 earthquake that struck off the coast on "
+        "Monday, November 30, has climbed to 300, the disaster council said."
+    )
+    assert dead_counted(magnitude, exact=True) == 300
     # A count that falls is a statistic; the killed and injured together are no toll.
     assert dead_counted("The number of people killed on the roads fell to 980.") == 0
     assert dead_counted("The number of people killed or injured rose to 300.") == 0
