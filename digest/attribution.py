@@ -60,7 +60,10 @@ _TIME = (
     rf"(?:\s+(?:(?:(?:late|early)\s+)?(?:on\s+)?(?:{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}}\b"
     rf"|\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN})(?:,?\s+\d{{4}})?"
     rf"|(?:on|last|this|late|early|earlier|later)\s+[\w:.\- ]{{1,25}}?"
-    rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}(?:\s+\d{{4}})?|\d{{4}})"
+    rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}(?:\s+\d{{4}})?|\d{{4}}"
+    # "said in his address", "in a televised speech", "in her opening remarks".
+    r"|(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?(?:address|speech|remarks|message|"
+    r"post|briefing|keynote|sermon|video))"
     rf"|at\s+an?\s+[\w ]{{3,30}}?"
     rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again"
     # "during a visit to Budapest", "during a Fox News interview": up to what ends it, a
@@ -284,6 +287,8 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
     but". Pronoun, vague and non-agent speakers ("he", "officials", "the decision") give
     nothing: they need context or are not speakers.
     """
+    # "Quote from Zelenskyy: \"...\"": a news site's label for its speaker.
+    sentence = _QUOTE_LABEL.sub(r"\g<who> said: ", sentence, count=1)
     quoted = re.split(r"[”\"]", sentence, maxsplit=1)[0]
     if _QUOTE_TAIL.match(sentence) and _VERB.search(quoted) and not _PHRASE.match(quoted):
         # The last sentence of a quotation the sentence before opened ("... difficult.
@@ -409,14 +414,20 @@ _LIST_STARTED = re.compile(
     r"like)\s+(?P<word>[A-Z][\w'’-]*)"
     r"(?:\s+[A-Z][\w'’-]*)?$"
 )
+_QUOTE_LABEL = re.compile(
+    r"^(?:Quote|Quoting)\s+(?:from\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}):\s*(?=[“\"])"
+)
 _QUOTE_TAIL = re.compile(
-    r"^(?=[A-Z])[^“”\"]{12,}[,.!?][”\"]\s+(?:said|says|added|told|wrote)\s+[A-Z][^“”\"]*$"
+    r"^(?=[A-Z])[^“”\"]{12,}[,.!?][”\"]\s+(?:(?:said|says|added|told|wrote)\s+[A-Z][^“”\"]*"
+    # '... into law," Foreign Minister Jane Doe told the radio.': the speaker first.
+    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?:said|says|added|told|wrote)\b[^“”\"]*)$"
 )
 # ... a sentence, not a phrase ("A call that would go for 30 seconds ...", "Several
 # hundred homes without power"): a verb, and no opening on "a" thing and its clause.
 _VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|did|does|"
-    r"do|[a-z]{3,}(?<!hundr)(?<!need)(?<!speed)(?<!seed)ed)\b"
+    r"do|be|wants|needs|means|knows|thinks|believes|seems|remains|makes|takes|gives|"
+    r"[a-z]{3,}(?<!hundr)(?<!need)(?<!speed)(?<!seed)ed)\b"
 )
 _PHRASE = re.compile(r"(?:A|An)\s+\w+\s+(?:that|which|who|lasting|of)\b")
 _LOWER_ROLE = re.compile(

@@ -728,4 +728,9 @@ def _name_part(who: str) -> str:
     """The name a speaker is given, without its role ("Jane Doe, a farmer" -> "Jane Doe";
     "Jane Doe from Eastvale University" is Jane Doe, not the university)."""
     head = re.split(r",\s(?:like|including|such as)\s", who)[0].split(", ")[0]
-    return re.split(r"\s(?:from|at|with|of)\s", head)[0].strip()
+    first = re.split(r"\s(?:from|at|with|of)\s", head)[0].strip()
+    # A role's own "of" ("Minister of Foreign Affairs Badr Abdelatty"): the name is
+    # after the body it heads.
+    if first.split()[-1:] and first.split()[-1] in _ROLE_WORDS and first != head:
+        return re.split(r"\s(?:from|at|with)\s", head)[0].strip()
+    return first

@@ -840,3 +840,25 @@ def test_a_quotations_last_sentence_and_a_role_in_lower_case_are_attributed() ->
         "Ivo Marek said."
     )
     assert governor.who == "Regional Governor Ivo Marek"
+    # The speaker before the verb, and a circumstance after it.
+    (minister,) = attribute_sentence(
+        "Now Europe is finally putting it into law,” Foreign Minister Ana Ruiz told reporters."
+    )
+    assert (minister.who, minister.says) == (
+        "Foreign Minister Ana Ruiz",
+        "“Now Europe is finally putting it into law.”",
+    )
+    (premier,) = attribute_sentence(
+        'Neither of us wants to depend on one market," Premier Ivo Marek said in his address.'
+    )
+    assert (premier.who, premier.says) == (
+        "Premier Ivo Marek",
+        "“Neither of us wants to depend on one market.”",
+    )
+    assert attribute_sentence("Several hundred homes without power,” Ana Ruiz said.") == ()
+
+
+def test_a_sites_quote_label_names_the_speaker() -> None:
+    (said,) = attribute_sentence('Quote from Marek: "The money will work for our defence."')
+    assert said.who == "Marek"
+    assert "work for our defence" in said.says

@@ -1008,6 +1008,14 @@ def test_a_name_written_with_and_without_its_accents_is_one_speaker() -> None:
     assert not same_speaker("Viktor Orbán", "Péter Magyar")
 
 
+def test_a_name_after_its_roles_body_is_the_speakers() -> None:
+    # "Minister of Foreign Affairs" takes its own "of": the name comes after it.
+    assert same_speaker("Badr Abdelatty", "Egyptian Minister of Foreign Affairs Badr Abdelatty")
+    assert not same_speaker("Badr Abdelatty", "Egyptian Minister of Finance Ahmed Kouchouk")
+    # A name's "of" still ends it: Jane Doe of the university is Jane Doe.
+    assert same_speaker("Jane Doe of Eastvale University", "Jane Doe")
+
+
 def test_two_countries_ministries_are_two_speakers_and_one_spelt_two_ways_is_one() -> None:
     assert not same_speaker("Japan’s Foreign Ministry", "China’s Foreign Ministry")
     assert not same_speaker("Valdoria’s Central Bank", "Ardell’s Central Bank")
