@@ -69,7 +69,8 @@ _DATELINE = re.compile(
            (?:[ /][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+){{0,3}}          # NEW YORK / ST. LOUIS
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
            (?:,?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?[ ]\d{{1,2}}  # , June 3 / , DEC 1
-             |,[ ]\d{{1,2}}[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?)?   # , 3 DEC
+             |,[ ]\d{{1,2}}(?:st|nd|rd|th)?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?)?  # , 2 Dec
+           (?:,?[ ]\d{{4}})?                                   # , 2026
            (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
            (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*(?:[–—]|--)[ ]*(?=[A-Z"“]))
       | (?:{_MONTH_NAME}\.?[ ]\d{{1,2}}[ ]*                       # Dec 17 (Reuters) -
@@ -697,9 +698,18 @@ def clean_sentence(sentence: str) -> str:
     text = _FURNITURE_TAIL.sub("", text).strip()
     text = _PLAYER_TAIL.sub("", text)
     text = _TICKER.sub("", text)
+    text = _NATIVE_SCRIPT.sub("", text)
     if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
     return text
+
+
+# A name's own script after it, in brackets: "Premier Cho Jung-tai (卓榮泰)". An English
+# issue prints the name as the outlet romanised it.
+_NATIVE_SCRIPT = re.compile(
+    r"\s*[(（][\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff"
+    r"\u0600-\u06ff\u0590-\u05ff·・\s,，、]+[)）]"
+)
 
 
 # An interview's labels opening its sentences. One sentence alone cannot tell "Q.
@@ -737,7 +747,7 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     the report ("Watch the report ...", captions) is not among them. An interview's "Q."
     and "A." go wherever they stand, and so does a page's list of names with their
     descriptions after a colon."""
-    raw = split_sentences(_narration(_without_embedded_posts(text)))
+    raw = split_sentences(_without_questions(_narration(_without_embedded_posts(text))))
     labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
     labels = [label for label, _ in labelled]
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
@@ -770,6 +780,28 @@ def _without_speaker_labels(sentences: list[str]) -> list[str]:
         sentence[m.end() :] if (m := _SPEAKER_LABEL.match(sentence)) else sentence
         for sentence in sentences
     ]
+
+
+def _without_questions(text: str) -> str:
+    """An interview set out as "Q:" and "A:" paragraphs without its questions, whole:
+    "Q: Minister, the doctors say they have waited for months. Why ...?" is the
+    interviewer's, and its first sentence would read as news. The answers stay, their
+    labels gone (first-person words, as ``clean_sentences`` says). Any other text as it
+    is."""
+    paragraphs = text.split("\n\n")
+    labels = [_QA_PARAGRAPH.match(p) for p in paragraphs]
+    kinds = [label["kind"][0].upper() if label else "" for label in labels]
+    asks = any(kind == "Q" and "?" in p for kind, p in zip(kinds, paragraphs, strict=True))
+    if sum(map(bool, kinds)) < _INTERVIEW_LABELS or not {"Q", "A"} <= set(kinds) or not asks:
+        return text
+    return "\n\n".join(
+        p.strip()[label.end() :] if label else p
+        for p, label, kind in zip(paragraphs, labels, kinds, strict=True)
+        if kind != "Q"
+    )
+
+
+_QA_PARAGRAPH = re.compile(r"^\s*(?P<kind>Q|A|Question|Answer)(?:\.|:)[ ]+(?=[A-Z\"“‘'])")
 
 
 def _narration(text: str) -> str:

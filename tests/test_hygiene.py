@@ -61,6 +61,8 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("CAIRO, DEC 1 - Italy will give 60 million euros.", "Italy will give 60 million euros."),
         ("ROME, NOV 30 - Premier Meloni met Erdogan.", "Premier Meloni met Erdogan."),
         ("Hanoi, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
+        ("ABU DHABI, 2nd December, 2026 (WAM) -- The fair opened.", "The fair opened."),
+        ("DUBAI, 3 December 2026 (WAM) -- The fair opened.", "The fair opened."),
         ("Rome, December 3 was a wet day in the capital.", None),
         ("Ho Chi Minh City, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
         ("PARIS, 3 DEC (AFP) - Protesters marched.", "Protesters marched."),
@@ -570,6 +572,27 @@ def test_a_place_and_a_dash_opening_a_page_is_its_dateline(text: str, first: str
     assert clean_sentences(f"Talks resume on Monday. {text}")[1] == text
 
 
+def test_an_interviews_questions_go_whole_and_its_answers_lose_their_labels() -> None:
+    text = (
+        "The health minister spoke to the programme on Wednesday about the strike.\n\n"
+        "Q: Minister, the doctors say they have waited for months. Why has the fund "
+        "not been paid?\n\n"
+        "A: That is not correct. We have paid most of the fund.\n\n"
+        "Q: The strike is on. What are you doing this week?\n\n"
+        "A: We have invited the union to a meeting on Friday."
+    )
+    assert clean_sentences(text) == [
+        "The health minister spoke to the programme on Wednesday about the strike.",
+        "That is not correct.",
+        "We have paid most of the fund.",
+        "We have invited the union to a meeting on Friday.",
+    ]
+    # One "Q:" line is no interview: a list's or a quiz's label stays as it was.
+    once = "Q: Minister, the doctors say they have waited. Why?\n\nThe strike goes on."
+    assert clean_sentences(once)[-1] == "The strike goes on."
+    assert len(clean_sentences(once)) == 3
+
+
 def test_an_interview_set_out_by_who_speaks_loses_its_labels() -> None:
     text = (
         "The council has said Vell will vote on the harbour plan by March.\n\n"
@@ -607,3 +630,13 @@ def test_an_interview_set_out_by_who_speaks_loses_its_labels() -> None:
     # Places before a colon, with no one asking, are no speakers.
     roundup = "Kyiv: Drones hit the grid. Moscow: Talks stall. Warsaw: Troops move east."
     assert clean_sentences(roundup)[0] == "Kyiv: Drones hit the grid."
+
+
+def test_a_name_in_its_own_script_after_it_goes() -> None:
+    assert clean_sentence(
+        "Premier Cho Jung-tai (卓榮泰) said the cut (NT$12 billion) would stand, and "
+        "Defense Minister Wellington Koo (顧立雄) agreed."
+    ) == (
+        "Premier Cho Jung-tai said the cut (NT$12 billion) would stand, and Defense "
+        "Minister Wellington Koo agreed."
+    )
