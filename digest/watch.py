@@ -196,6 +196,12 @@ _SCHEDULE = re.compile(
     r"(?:\s+(?!(?:was|were|had|has)\b)[\w.'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# A decision to hold an event on the day: "voted on Thursday to hold a referendum on
+# independence on April 6, 2027", "agreed to stage the talks in Doha on 12 January".
+_DECIDED_TO_HOLD = re.compile(
+    r"\b(?:voted|agreed|decided|resolved|approved\s+a\s+(?:plan|motion|bill))\b[^.;]{0,60}?"
+    r"\bto\s+(?:hold|stage|call|host|convene|put)\b(?![^.;]*\b(?:but|was|were|had)\b)"
+)
 _NOT_PLANNED = re.compile(
     rf"\b(?:{_REPORTING}|say|should|ought|must|could|might|would)\b", re.IGNORECASE
 )
@@ -616,9 +622,13 @@ def _mentions(
             continue
         if in_quote and mention.day is None:
             continue
+        # An event named on a day of a later year written out ("a referendum on April 6,
+        # 2027" written in December) lies ahead, however far: no year is inferred.
+        later_year = _has_year(match) and mention.month.year > published.year
         if not future and not (
             mention.day is not None
-            and published < mention.day <= published + timedelta(days=_EVENT_AHEAD_DAYS)
+            and published < mention.day
+            and (later_year or mention.day <= published + timedelta(days=_EVENT_AHEAD_DAYS))
         ):
             continue
         if weekday:
@@ -665,7 +675,7 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
         return True
     if _PAST_EXPECTATION.search(clause):
         return False
-    if _FUTURE.search(near):
+    if _FUTURE.search(near) or _DECIDED_TO_HOLD.search(clause):
         return True
     is_opening = len(before.split()) <= 1 and not match.group("weekday")
     return is_opening and _FUTURE.search(sentence[match.end() :]) is not None

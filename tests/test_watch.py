@@ -40,6 +40,19 @@ def _story(*texts: str, published: date = TUESDAY, story_id: str = "s-1", hour: 
 # (what it tests, sentence, publication day, expected (day, month) or None)
 CASES = [
     (
+        "voted to hold an event on a day",
+        "The parliament voted 23-8 on Thursday to hold a referendum on independence on "
+        "April 6, 2027.",
+        TUESDAY,
+        (date(2027, 4, 6), date(2027, 4, 1)),
+    ),
+    (
+        "agreed to hold talks, then called off",
+        "The parties agreed to hold talks on 3 December, but the talks were called off.",
+        TUESDAY,
+        None,
+    ),
+    (
         "day month, due",
         "The new duties are due to take effect on 1 December.",
         TUESDAY,
@@ -328,6 +341,10 @@ PRINTED = {
         "The new duties are due to take effect."
     ),
     "The next rate decision is due on 3 February.": "The next rate decision is due.",
+    "The parliament voted 23-8 on Thursday to hold a referendum on independence on "
+    "April 6, 2027.": (
+        "The parliament voted 23-8 on Thursday (12 November) to hold a referendum on independence."
+    ),
     "The ruling comes as EU leaders prepare a loan at a summit in Brussels on Dec. 3.": (
         "The ruling comes as EU leaders prepare a loan at a summit in Brussels."
     ),
