@@ -144,6 +144,7 @@ def extract_article(
         kind=metadata.kind,
         canonical=_amp_canonical(tree, url),
         next_page=next_page,
+        title=metadata.headline,
     )
 
 
@@ -696,6 +697,7 @@ class _Metadata:
     descriptions: tuple[str, ...] = ()  # the summaries the page gives search engines
     json_body: tuple[str, ...] = ()  # the paragraphs of JSON-LD's articleBody, if free
     kind: str = ""  # "opinion" or "analysis" when the page says it is one (_page_kind)
+    headline: str = ""  # the first headline it states, without the site's name
 
 
 # <meta> names publishers put the first publication time under, most specific first.
@@ -755,10 +757,12 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
     ]
     stripped = [_strip_site(c, site_keys) for c in candidates if c]
     variants = tuple(dict.fromkeys([*filter(None, candidates), *stripped]))
+    headline = next(filter(None, stripped), "")
     published, offset = _published(tree, article, meta, url)
     return _Metadata(
         language=_language(tree, article, meta),
         title_variants=variants,
+        headline=headline,
         published=published,
         utc_offset=offset,
         descriptions=tuple(

@@ -39,7 +39,7 @@ from digest.models import (
     TextOrigin,
 )
 from digest.store import PendingPage, Store, new_claimer
-from digest.text import remove_unsafe_characters
+from digest.text import is_slug, remove_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
@@ -509,6 +509,9 @@ def _store_page(
         page_published=page_date,
         page_utc_offset=extracted.utc_offset,
         page_kind=extracted.kind,
+        # A feed that titles its item with the address's slug ("nato-asia-partners-meet")
+        # gives no headline to print; the page's own is one.
+        title=extracted.title if is_slug(article.title) and extracted.title else "",
     )
 
 

@@ -183,6 +183,7 @@ class ExtractedText:
     same site ("/lite/"), else "".
     ``next_page`` is the address of the article's next page when the page is one of
     several ("Page 1 of 2"), else "".
+    ``title`` is the page's own headline, without the site's name ("" if it states none).
     """
 
     text: str
@@ -192,6 +193,7 @@ class ExtractedText:
     kind: str = ""
     canonical: str = ""
     next_page: str = ""
+    title: str = ""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -36,6 +36,7 @@ __all__ = [
     "fold_accents",
     "inside_quotations",
     "is_live_page",
+    "is_slug",
     "is_title_of",
     "lower_words",
     "month_number",
@@ -817,6 +818,15 @@ def is_live_page(title: str, url: str = "") -> bool:
     path of its address (the host is no evidence: "live.example.com" serves articles)."""
     path = re.sub(r"^[a-z][a-z0-9+.-]*://[^/]*", "", url, flags=re.IGNORECASE)
     return bool(_LIVE_PAGE_TITLE.search(title) or _LIVE_PAGE_PATH.search(path))
+
+
+def is_slug(title: str) -> bool:
+    """Whether ``title`` is an address's slug, not a headline: three or more lower-case
+    words joined by hyphens or underscores, no space ("nato-asia-pacific-partners-meet")."""
+    return _SLUG.fullmatch(title.strip()) is not None
+
+
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?")
 
 
 def month_number(written: str) -> int:

@@ -63,7 +63,11 @@ def _feed(base: str, slugs: list[str]) -> str:
 
 
 def _texts(httpserver: HTTPServer, tmp_path: Path) -> dict[str, str]:
-    config = write_config(tmp_path, [("Ardel Post", httpserver.url_for("/feed.xml"))])
+    config = write_config(
+        tmp_path,
+        [("Ardel Post", httpserver.url_for("/feed.xml"))],
+        storage_url=f"sqlite:///{tmp_path / 'digest.db'}",
+    )
     loaded = load_config(config)
     store = open_store(loaded.storage.url)
     try:
@@ -121,3 +125,51 @@ def test_an_article_over_several_pages_is_read_whole(
 
     assert texts["ring-road-blocked"].split("\n\n") == [*FIRST, *SECOND, *THIRD]
     assert texts["ferry-aground"].split("\n\n") == list(OTHER)
+
+
+def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}/news/{slug}/</link>"
+        f"<guid>{base}/news/{slug}/</guid>"
+        f"<pubDate>{format_datetime(NOW - timedelta(hours=10 + n))}</pubDate></item>"
+        for n, (slug, title) in enumerate(
+            [("ring-road-blocked", "ring-road-blocked"), ("ferry-aground", "Ferry aground")]
+        )
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
+        f"<link>{base}/</link><description>x</description>{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    road = _page("Garment workers block Ardel ring road over unpaid wages", FIRST).replace(
+        "<title>Garment workers block Ardel ring road over unpaid wages</title>",
+        "<title>Garment workers block Ardel ring road over unpaid wages | Ardel Post</title>",
+    )
+    httpserver.expect_request("/news/ring-road-blocked/").respond_with_data(
+        road, content_type="text/html"
+    )
+    # A feed's own headline stays, whatever the page calls itself.
+    httpserver.expect_request("/news/ferry-aground/").respond_with_data(
+        _page("Ferry runs aground off the Ardel islands", OTHER), content_type="text/html"
+    )
+    config = write_config(
+        tmp_path,
+        [("Ardel Post", httpserver.url_for("/feed.xml"))],
+        storage_url=f"sqlite:///{tmp_path / 'digest.db'}",
+    )
+    loaded = load_config(config)
+    store = open_store(loaded.storage.url)
+    try:
+        fetch_all(loaded, store, now=NOW)
+        window = loaded.news_window(NOW)
+        titles = {a.url: a.title for a in store.articles_between(window.start, window.end)}
+    finally:
+        store.close()
+
+    assert titles == {
+        f"{base}/news/ring-road-blocked/": "Garment workers block Ardel ring road over unpaid wages",
+        f"{base}/news/ferry-aground/": "Ferry aground",
+    }

@@ -254,8 +254,11 @@ class ArticleQueries(StoreBase):
         page_utc_offset: int | None = None,
         page_kind: str = "",
         retry: bool = False,
+        title: str = "",
     ) -> None:
         """Record one article's text; committed on its own so a crash loses nothing done.
+
+        A ``title`` replaces the feed's (when the feed's was no headline: a slug).
 
         With ``retry`` (the page failed for a reason that may pass: a timeout, a refused
         connection, a 5xx, an address the settings block) the text is the feed's for now
@@ -273,6 +276,10 @@ class ArticleQueries(StoreBase):
         """
         articles, pages = schema.articles, schema.article_pages
         with self._begin() as connection:
+            if title:
+                connection.execute(
+                    update(articles).where(articles.c.id == article_id).values(title=title)
+                )
             if page_published is not None:
                 connection.execute(
                     update(articles)
