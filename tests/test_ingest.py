@@ -170,6 +170,8 @@ def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
         store.close()
 
     assert titles == {
-        f"{base}/news/ring-road-blocked/": "Garment workers block Ardel ring road over unpaid wages",
+        f"{base}/news/ring-road-blocked/": (
+            "Garment workers block Ardel ring road over unpaid wages"
+        ),
         f"{base}/news/ferry-aground/": "Ferry aground",
     }
