@@ -62,7 +62,7 @@ _TIME = (
     rf"|(?:on|last|this|late|early|earlier|later)\s+[\w:.\- ]{{1,25}}?"
     rf"|in\s+(?:a\s+statement|an?\s+interview|{MONTH_PATTERN}(?:\s+\d{{4}})?|\d{{4}}"
     # "said in his address", "in a televised speech", "in her opening remarks".
-    r"|(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?(?:address|speech|remarks|message|"
+    r"|(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}(?:address|speech|remarks|message|"
     r"post|briefing|keynote|sermon|video))"
     rf"|at\s+an?\s+[\w ]{{3,30}}?"
     rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again"
@@ -420,7 +420,9 @@ _QUOTE_LABEL = re.compile(
 _QUOTE_TAIL = re.compile(
     r"^(?=[A-Z])[^“”\"]{12,}[,.!?][”\"]\s+(?:(?:said|says|added|told|wrote)\s+[A-Z][^“”\"]*"
     # '... into law," Foreign Minister Jane Doe told the radio.': the speaker first.
-    r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5}\s+(?:said|says|added|told|wrote)\b[^“”\"]*)$"
+    r"|[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|the|for|spokes(?:man|woman|person)|"
+    r"minister|secretary|chief|adviser|advisor)){0,7}\s+(?:said|says|added|told|wrote)\b"
+    r"[^“”\"]*)$"
 )
 # ... a sentence, not a phrase ("A call that would go for 30 seconds ...", "Several
 # hundred homes without power"): a verb, and no opening on "a" thing and its clause.

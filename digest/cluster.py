@@ -244,6 +244,7 @@ _NAME_AGREEMENT = 0.45
 # name split (two events whole fewer). Feed teasers carry no marks: their names are a
 # line's worth, and the feed-text week then split a report from its event's story.
 _NAMES_MARGIN = 0.03
+_NAMES_MIN = 3
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
 # _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
 # one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
@@ -517,6 +518,9 @@ def cluster_texts(
     ]
     if agreement is not None and whole is not None:
         marked = np.array(whole, dtype=bool)
+        # A text naming one or two names says too little: "Zelenskyy" and "Zelensky",
+        # "Kyiv" and "Kiev" are one name spelt two ways.
+        marked &= np.diff(agreement.vectors.indptr) >= _NAMES_MIN
         if old is not None:
             marked &= ~old
         named = sp.csr_matrix(sp.diags(marked.astype(np.float64)) @ agreement.vectors)

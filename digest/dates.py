@@ -911,10 +911,8 @@ def _tense(text: str, start: int) -> str | None:
     in its clause ("this weekend, when she was photographed").
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
-    if _STARTING.search(clause):
-        rest = _CLAUSE_BREAK.split(_SENTENCE_END.split(text[start:], maxsplit=1)[0])[0]
-        if not _past_tenses(rest):
-            return "future"
+    if _STARTING.search(clause) and _starts_ahead(text, start):
+        return "future"
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
     # A present plan's own day, not a past event's after it: a day's possessive ("faces
     # pressure after Sunday's protests", "criticism for Sunday's remarks") or a deed
@@ -965,6 +963,42 @@ def _tense(text: str, start: int) -> str | None:
     if _past_tenses(between):
         return "past"
     return None if _RELATIVE_CLAUSE.search(between) else "future"
+
+
+def _starts_ahead(text: str, start: int) -> bool:
+    """Whether what "starting", "beginning" or "effective" puts on the day at ``start``
+    lies ahead: agreed or announced before it ("have agreed to a 90-day truce, starting
+    Saturday"), with no past tense after it in the sentence ("... but it collapsed on
+    Sunday"), none before it but a perfect or a verb of agreeing or saying, and no
+    span run before it ("three days of protests beginning Saturday", "for a week")."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    before = text[sentence_start:start]
+    rest = _SENTENCE_END.split(text[start:], maxsplit=1)[0]
+    if _past_tenses(rest):
+        return False
+    for span in _SPAN_BEFORE.finditer(before):
+        # An infinitive's span is what was agreed: "agreed to stop fighting for 90 days".
+        if not _SPAN_OF_PLAN.search(before, max(0, span.start() - 40), span.start()):
+            return False
+    return all(
+        _PERFECT.search(before, max(0, end - 60), m.start()) or _AGREED.fullmatch(m.group(0))
+        for end, m in _past_verbs(before)
+    )
+
+
+# What sets a start on a day: "agreed", "announced", "said" (a past tense that does not
+# tell the thing itself as past).
+_AGREED = re.compile(
+    r"agreed|announced|said|decided|declared|ordered|approved|confirmed|signed|told|"
+    r"voted|unveiled|introduced|published|issued"
+)
+_SPAN_OF_PLAN = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+){0,3}\s+$")
+# A span told before its first day: "three days of protests", "for a week", "has raged
+# for four days".
+_SPAN_BEFORE = re.compile(
+    r"\b(?:days?|weeks?|months?|hours?|nights?)\s+of\b|\bfor\s+(?:a|an|one|two|three|four|"
+    r"five|six|seven|several|\d+)\s+(?:days?|weeks?|months?|hours?|nights?)\b"
+)
 
 
 def _past_tenses(text: str) -> list[int]:

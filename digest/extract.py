@@ -70,7 +70,7 @@ from lxml.html import HtmlElement  # type: ignore[import-untyped]  # no stubs in
 from digest.antecedent import needs_antecedent
 from digest.charset import decode_page
 from digest.models import ExtractedText
-from digest.text import content_words, month_number
+from digest.text import content_words, is_slug, month_number
 from digest.urls import url_date
 
 __all__ = ["MIN_ARTICLE_CHARS", "extract_article", "extract_text_for_eval"]
@@ -724,6 +724,7 @@ _EARLIEST_YEAR = 1995
 _ARTICLE_TYPES = re.compile(r"(?:\w*Article|BlogPosting|Report|Posting|WebPage)$")
 _BLOCK_END = re.compile(r"</(?:p|div|h\d|li|blockquote)\s*>|<br\s*/?>", re.I)
 _TAG = re.compile(r"<[^>]+>")
+_HEADLINE_CHARS = 300
 _HTML_BLOCK = re.compile(r"</?(?:p|div|br|h\d|li|ul|ol|blockquote|body|span|a|strong|em)\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·-]|::)\s+")
 
@@ -757,7 +758,10 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
     ]
     stripped = [_strip_site(c, site_keys) for c in candidates if c]
     variants = tuple(dict.fromkeys([*filter(None, candidates), *stripped]))
-    headline = next(filter(None, stripped), "")
+    # The headline a reader is shown: entities decoded (JSON-LD often keeps "&#8217;"),
+    # on one line, never a slug, as long as a feed's title may be.
+    headlines = (" ".join(unescape_entities(c).split()) for c in stripped)
+    headline = next((h for h in headlines if h and not is_slug(h)), "")[:_HEADLINE_CHARS]
     published, offset = _published(tree, article, meta, url)
     return _Metadata(
         language=_language(tree, article, meta),

@@ -69,8 +69,9 @@ _DATELINE = re.compile(
            (?:[ /][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+){{0,3}}          # NEW YORK / ST. LOUIS
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
            (?:,?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?[ ]\d{{1,2}}  # , June 3 / , DEC 1
-             |,[ ]\d{{1,2}}(?:st|nd|rd|th)?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?)?  # , 2 Dec
-           (?:,?[ ]\d{{4}})?                                   # , 2026
+                (?:,?[ ]\d{{4}})?                                # , 2026
+             |,[ ]\d{{1,2}}(?:st|nd|rd|th)?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?  # , 2 Dec
+                (?:,?[ ]\d{{4}})?)?
            (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
            (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*(?:[–—]|--)[ ]*(?=[A-Z"“]))
       | (?:{_MONTH_NAME}\.?[ ]\d{{1,2}}[ ]*                       # Dec 17 (Reuters) -
@@ -698,16 +699,16 @@ def clean_sentence(sentence: str) -> str:
     text = _FURNITURE_TAIL.sub("", text).strip()
     text = _PLAYER_TAIL.sub("", text)
     text = _TICKER.sub("", text)
-    text = _NATIVE_SCRIPT.sub("", text)
+    text = _NATIVE_SCRIPT.sub(r"\g<name>", text)
     if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
     return text
 
 
 # A name's own script after it, in brackets: "Premier Cho Jung-tai (卓榮泰)". An English
-# issue prints the name as the outlet romanised it.
+# issue prints the name as the outlet romanised it. (Not a word's gloss: "peace (мир)".)
 _NATIVE_SCRIPT = re.compile(
-    r"\s*[(（][\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff"
+    r"(?P<name>\b[A-Z][\w’'.-]*)\s*[(（][\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0400-\u04ff"
     r"\u0600-\u06ff\u0590-\u05ff·・\s,，、]+[)）]"
 )
 
@@ -785,23 +786,38 @@ def _without_speaker_labels(sentences: list[str]) -> list[str]:
 def _without_questions(text: str) -> str:
     """An interview set out as "Q:" and "A:" paragraphs without its questions, whole:
     "Q: Minister, the doctors say they have waited for months. Why ...?" is the
-    interviewer's, and its first sentence would read as news. The answers stay, their
-    labels gone (first-person words, as ``clean_sentences`` says). Any other text as it
-    is."""
-    paragraphs = text.split("\n\n")
+    interviewer's, and its first sentence would read as news. An interview's answers
+    speak in the first person ("We have paid ..."); an explainer's ("Q. What happens
+    now? A. The council votes on Monday.") are the outlet's own, and its questions stay
+    (``clean_sentences`` drops the labels). An answer in the question's paragraph
+    ("Q: ...? A: ...") is kept. Any other text as it is."""
+    paragraphs = [p.strip() for p in text.split("\n\n")]
     labels = [_QA_PARAGRAPH.match(p) for p in paragraphs]
     kinds = [label["kind"][0].upper() if label else "" for label in labels]
+    answers = [p for kind, p in zip(kinds, paragraphs, strict=True) if kind == "A"]
     asks = any(kind == "Q" and "?" in p for kind, p in zip(kinds, paragraphs, strict=True))
-    if sum(map(bool, kinds)) < _INTERVIEW_LABELS or not {"Q", "A"} <= set(kinds) or not asks:
+    spoken = sum(bool(_FIRST_PERSON.search(a)) for a in answers)
+    if (
+        sum(map(bool, kinds)) < _INTERVIEW_LABELS
+        or not {"Q", "A"} <= set(kinds)
+        or not asks
+        or 2 * spoken <= len(answers)
+    ):
         return text
-    return "\n\n".join(
-        p.strip()[label.end() :] if label else p
-        for p, label, kind in zip(paragraphs, labels, kinds, strict=True)
-        if kind != "Q"
-    )
+    kept = []
+    for p, label, kind in zip(paragraphs, labels, kinds, strict=True):
+        if kind == "Q":
+            answer = _INNER_ANSWER.search(p)
+            if answer is None:
+                continue
+            p, label = p[answer.end() :], None
+        kept.append(p[label.end() :] if label else p)
+    return "\n\n".join(kept)
 
 
-_QA_PARAGRAPH = re.compile(r"^\s*(?P<kind>Q|A|Question|Answer)(?:\.|:)[ ]+(?=[A-Z\"“‘'])")
+_QA_PARAGRAPH = re.compile(r"^(?P<kind>Q|A|Question|Answer)(?:\.|:)[ ]+(?=[A-Z\"“‘'])")
+_INNER_ANSWER = re.compile(r"(?:\n|(?<=[?.])\s+)(?:A|Answer)(?:\.|:)\s+(?=[A-Z\"“‘'])")
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
 
 
 def _narration(text: str) -> str:

@@ -511,7 +511,7 @@ def _store_page(
         page_kind=extracted.kind,
         # A feed that titles its item with the address's slug ("nato-asia-partners-meet")
         # gives no headline to print; the page's own is one.
-        title=extracted.title if is_slug(article.title) and extracted.title else "",
+        title=remove_unsafe_characters(extracted.title) if is_slug(article.title) else "",
     )
 
 

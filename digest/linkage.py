@@ -469,6 +469,8 @@ def _score_pairs(
     score = raw
     sizes_sum = sizes[left] + sizes[right]
     bar = (threshold_sums[left] + threshold_sums[right]) / sizes_sum
+    # Per pair, how fast time discounts it (see _WORDED_DISCOUNT_HOURS).
+    decay = np.full(len(left), _DISCOUNT_HOURS)
     if hours is not None:
         gaps = _gaps(times, left, right)
         score = raw * _time_discount(gaps)
@@ -486,6 +488,7 @@ def _score_pairs(
             word_bar = bar[late] - blend * (bar_sums[a] + bar_sums[b]) / sizes_sum[late]
             alike = late[words >= word_bar]
             score[alike] = raw[alike] * _time_discount(gaps[alike], _WORDED_DISCOUNT_HOURS)
+            decay[alike] = _WORDED_DISCOUNT_HOURS
     lowered = np.zeros(len(bar))
     if relief is not None:
         slack = (relief.relief_sums[left] + relief.relief_sums[right]) / sizes_sum
@@ -500,7 +503,7 @@ def _score_pairs(
         margin = (kind.margin_sums[left] + kind.margin_sums[right]) / sizes_sum
         if kind.words:
             _hold_on_words(
-                sums, sizes, times, hours, left, right, kind, score, bar, margin, lowered
+                sums, sizes, times, hours, left, right, kind, score, bar, margin, lowered, decay
             )
         else:
             close = np.nonzero((score > bar) & (score <= bar + margin))[0]
@@ -522,6 +525,7 @@ def _hold_on_words(
     bar: FloatArray,
     margin: FloatArray,
     lowered: FloatArray,
+    decay: FloatArray,
 ) -> None:
     """Raise to infinity the bar of each passing, conflicting pair whose word part
     passes the word bar by less than the margin (see ``Conflict``); in place.
@@ -538,7 +542,7 @@ def _hold_on_words(
     a, b = left[conflicting], right[conflicting]
     words = row_dots(sp.csr_matrix(sums[:, : marks.words]), a, b) / (sizes[a] * sizes[b])
     if hours is not None:
-        words = words * _time_discount(_gaps(times, a, b))
+        words = words * _time_discount(_gaps(times, a, b), decay[conflicting])
     # In blended units: the word part against the word bar's share, plus the margin's.
     # The bar less the blend's share of its own bar is (1 - blend) x (word bar - relief)
     # once the relief's blended amount is given back and its (1 - blend) share kept.
@@ -614,7 +618,9 @@ def _gaps(times: FloatArray, left: IntArray, right: IntArray) -> FloatArray:
     return gap
 
 
-def _time_discount(gap_hours: FloatArray, decay: float = _DISCOUNT_HOURS) -> FloatArray:
+def _time_discount(
+    gap_hours: FloatArray, decay: FloatArray | float = _DISCOUNT_HOURS
+) -> FloatArray:
     """1 for reports up to ``_SAME_DAY_HOURS`` apart, then falling by e every ``decay``
     hours more: a story's reports mostly come within a day (on the real feed set, 60 of
     its 61 same-event pairs within 24 h, all within 32 h), while different events on

@@ -153,10 +153,11 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
         r"(?<![\w.,/-])("
         + (f"?P<{group}>" if group else "")
         + r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?|"
-        # "Three hundred people": a count of hundreds as exact as "300".
+        # "Three hundred people": a count of hundreds as exact as "300" (not "three
+        # hundred thousand", nor "three hundred and twelve", which it would cut short).
         + r"(?:"
         + "|".join(_SMALL_WORDS)
-        + r")\s+hundred|"
+        + r")\s+hundred(?!\s+(?:thousand|million|billion|and)\b)|"
         + "|".join(words)
         + r")(?![\w-])(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
         r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|billion|bn|trillion|dollars?|"
@@ -185,9 +186,12 @@ _DEATHS = re.compile(
     rf"disaster|eruption|(?:Cyclone|Hurricane|Typhoon|Storm)\s+[A-Z][\w-]+)\s+toll\b"
     # A toll "on homes", "to the economy": no count of the dead.
     # A magnitude on the way is no sentence's end: "toll from the 7.1 quake ... to 300".
-    rf"(?!\s+(?:on|for)\b)(?!\s+to\s+(?:the\s+)?[a-z]))(?:[^.]|(?<=\d)\.(?=\d)){{0,140}}?"
+    rf"(?!\s+(?:on|for)\b)(?!\s+to\s+(?:the\s+)?[a-z]))(?:(?!not\s+(?:yet\s+)?known|unknown|unclear|not\s+clear)(?:[^.]|(?<=\d)\.(?=\d))){{0,120}}?"
     rf"\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
+    # The count is the dead, not what else the gap ran on to: "the rubble of 300 homes".
+    r"(?!\s+(?:homes|houses|buildings|villages|towns|schools|hospitals|districts|provinces|"
+    r"km|kilometres|kilometers|miles|metres|meters|feet)\b)"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received
     # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.

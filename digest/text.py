@@ -826,7 +826,7 @@ def is_slug(title: str) -> bool:
     return _SLUG.fullmatch(title.strip()) is not None
 
 
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?")
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?", re.IGNORECASE)
 
 
 def month_number(written: str) -> int:

@@ -198,9 +198,18 @@ _SCHEDULE = re.compile(
 )
 # A decision to hold an event on the day: "voted on Thursday to hold a referendum on
 # independence on April 6, 2027", "agreed to stage the talks in Doha on 12 January".
+# Not a decision since undone or never taken: "had voted", "voted against a proposal
+# to hold", "voted down" (and see _UNDONE after the date).
 _DECIDED_TO_HOLD = re.compile(
-    r"\b(?:voted|agreed|decided|resolved|approved\s+a\s+(?:plan|motion|bill))\b[^.;]{0,60}?"
-    r"\bto\s+(?:hold|stage|call|host|convene|put)\b(?![^.;]*\b(?:but|was|were|had)\b)"
+    r"(?<!\bhad\s)(?<!\bnot\s)\b(?:voted|agreed|decided|resolved|approved\s+a\s+(?:plan|motion|"
+    r"bill))\b(?![^.;]{0,60}?\b(?:against|down|not|reject\w*|refus\w*)\b[^.;]{0,40}?\bto\s+hold)"
+    r"[^.;]{0,60}?\bto\s+(?:hold|stage|call|host|convene|put)\b"
+)
+# What undid it, told after the date: "..., a move the governor vetoed".
+_UNDONE = re.compile(
+    r"\b(?:vetoe?d|vetoes|blocked|struck\s+down|overturned|annulled|cancell?ed|suspended|"
+    r"scrapped|called\s+off|before\s+the\s+court|ruled\s+(?:it\s+)?unconstitutional)\b",
+    re.IGNORECASE,
 )
 _NOT_PLANNED = re.compile(
     rf"\b(?:{_REPORTING}|say|should|ought|must|could|might|would)\b", re.IGNORECASE
@@ -675,7 +684,9 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
         return True
     if _PAST_EXPECTATION.search(clause):
         return False
-    if _FUTURE.search(near) or _DECIDED_TO_HOLD.search(clause):
+    if _FUTURE.search(near):
+        return True
+    if _DECIDED_TO_HOLD.search(clause) and not _UNDONE.search(sentence, match.end()):
         return True
     is_opening = len(before.split()) <= 1 and not match.group("weekday")
     return is_opening and _FUTURE.search(sentence[match.end() :]) is not None

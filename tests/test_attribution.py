@@ -856,6 +856,14 @@ def test_a_quotations_last_sentence_and_a_role_in_lower_case_are_attributed() ->
         "“Neither of us wants to depend on one market.”",
     )
     assert attribute_sentence("Several hundred homes without power,” Ana Ruiz said.") == ()
+    (secretary,) = attribute_sentence(
+        "We will keep talking to both families,” Secretary of State Ivo Marek told reporters."
+    )
+    assert secretary.who == "Secretary of State Ivo Marek"
+    (nightly,) = attribute_sentence(
+        "“We will keep talking to both families,” Ana Ruiz said in her nightly video address."
+    )
+    assert nightly.who == "Ana Ruiz"
 
 
 def test_a_sites_quote_label_names_the_speaker() -> None:

@@ -118,9 +118,22 @@ def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
         "The two armies have agreed to stop fighting for 90 days, starting Saturday "
         "(5 December). The truce was announced on Tuesday (1 December)."
     )
-    # Its past tense after the day: a strike gone by.
+    # Its past tense after the day: a strike gone by; told as past before it, or as a
+    # span run, so are protests and a truce that collapsed.
     assert annotate_dates("A strike starting Monday paralysed the city.", thursday) == (
         "A strike starting Monday (30 November) paralysed the city."
+    )
+    assert annotate_dates(
+        "Police arrested 40 people during three days of protests beginning Monday.", thursday
+    ) == ("Police arrested 40 people during three days of protests beginning Monday (30 November).")
+    assert annotate_dates("The airline cancelled 300 flights starting Monday.", thursday) == (
+        "The airline cancelled 300 flights starting Monday (30 November)."
+    )
+    assert annotate_dates(
+        "The armies agreed to a truce, starting Monday, but it collapsed on Tuesday.", thursday
+    ) == (
+        "The armies agreed to a truce, starting Monday (30 November), but it collapsed on "
+        "Tuesday (1 December)."
     )
     # "As planned" is how the strike ends, not a past tense.
     assert annotate_dates(

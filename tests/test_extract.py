@@ -950,3 +950,21 @@ def test_an_articles_next_page_is_its_own_address_one_page_on() -> None:
         (story, "javascript:next()"),
     ):
         assert next_of(url, href) == "", (url, href)
+
+
+def test_the_pages_headline_is_read_decoded_and_never_a_slug() -> None:
+    body = "Garment workers blocked the ring road for five hours on Wednesday. " * 6
+    page = (
+        "<html><head><title>ring-road-blocked</title>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"headline": "Workers&#8217; protest blocks ring road &amp; port"}</script>'
+        f"</head><body><article><h1>Workers block road</h1><p>{body}</p></article></body></html>"
+    )
+    extracted = extract_article(page.encode(), "https://example.org/news/ring-road-blocked")
+    assert extracted is not None
+    assert extracted.title == "Workers’ protest blocks ring road & port"
+    slugged = page.replace(
+        "Workers&#8217; protest blocks ring road &amp; port", "ring-road-blocked"
+    )
+    again = extract_article(slugged.encode(), "https://example.org/news/ring-road-blocked")
+    assert again is not None and again.title == "Workers block road"

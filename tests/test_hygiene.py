@@ -63,6 +63,7 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("Hanoi, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
         ("ABU DHABI, 2nd December, 2026 (WAM) -- The fair opened.", "The fair opened."),
         ("DUBAI, 3 December 2026 (WAM) -- The fair opened.", "The fair opened."),
+        ("EURO 2028 — Britain and Ireland will host the tournament.", None),
         ("Rome, December 3 was a wet day in the capital.", None),
         ("Ho Chi Minh City, December 3 (VNA) – Floods killed nine.", "Floods killed nine."),
         ("PARIS, 3 DEC (AFP) - Protesters marched.", "Protesters marched."),
@@ -639,4 +640,8 @@ def test_a_name_in_its_own_script_after_it_goes() -> None:
     ) == (
         "Premier Cho Jung-tai said the cut (NT$12 billion) would stand, and Defense "
         "Minister Wellington Koo agreed."
+    )
+    # A word's gloss is no name's script.
+    assert clean_sentence("The word for peace (мир) was used.") == (
+        "The word for peace (мир) was used."
     )

@@ -280,6 +280,18 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
         "Monday, November 30, has climbed to 300, the disaster council said."
     )
     assert dead_counted(magnitude, exact=True) == 300
+    # Not homes, not a toll not yet known, not hundreds of thousands.
+    homes = (
+        "The death toll from the magnitude 7.1 earthquake, which flattened the rubble of "
+        "300 homes in the province, is not known."
+    )
+    assert dead_counted(homes) == 0
+    unknown = (
+        "The death toll from the earthquake is not yet known, officials said, adding that "
+        "rescue teams had now reached 12 of the 40 villages."
+    )
+    assert dead_counted(unknown) == 0
+    assert dead_counted("Two hundred thousand people have died of hunger.", exact=True) == 0
     # A count that falls is a statistic; the killed and injured together are no toll.
     assert dead_counted("The number of people killed on the roads fell to 980.") == 0
     assert dead_counted("The number of people killed or injured rose to 300.") == 0

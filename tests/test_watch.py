@@ -47,6 +47,18 @@ CASES = [
         (date(2027, 4, 6), date(2027, 4, 1)),
     ),
     (
+        "voted against holding an event",
+        "Lawmakers voted against a proposal to hold a referendum on 6 December.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "voted to hold an event, then vetoed",
+        "The council voted to hold a referendum on 6 December, a move the governor vetoed.",
+        TUESDAY,
+        None,
+    ),
+    (
         "agreed to hold talks, then called off",
         "The parties agreed to hold talks on 3 December, but the talks were called off.",
         TUESDAY,
