@@ -44,7 +44,7 @@ import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from difflib import SequenceMatcher
 from typing import Final
 
@@ -303,6 +303,41 @@ def find_events(
     return tuple(items)
 
 
+def _undone_events(story: Story) -> list[tuple[datetime, frozenset[str]]]:
+    """When each report of ``story`` tells an event put off or called off, and which
+    kinds of event ("summit", "talks"): a date an earlier report gave for it is gone
+    ("Qatar to take part in the summit in Manila on December 14", then "the summit was
+    postponed to 2027")."""
+    undone = []
+    for article in story.articles:
+        for sentence in _sentences(article.text):
+            if _CALLED_OFF.search(sentence) and (kinds := _event_kinds(sentence)):
+                undone.append((article.published, kinds))
+    return undone
+
+
+def _undone_later(
+    sentence: str, published: datetime, undone: Sequence[tuple[datetime, frozenset[str]]]
+) -> bool:
+    """Whether a report later than ``published`` put off or called off an event of a
+    kind ``sentence`` names (see :func:`_undone_events`)."""
+    kinds = _event_kinds(sentence)
+    return any(when > published and kinds & told for when, told in undone)
+
+
+def _event_kinds(sentence: str) -> frozenset[str]:
+    return frozenset(m.group(0).lower().rstrip("s") for m in _EVENT_KIND.finditer(sentence))
+
+
+# The kinds of event a diary holds, as nouns (see _EVENT_NOUN).
+_EVENT_KIND = re.compile(
+    r"\b(?:summit|meeting|talks|hearing|vote|election|referendum|run-?off|visit|conference|"
+    r"trial|session|ballot|debate|ceremony|inauguration|congress|plenum|negotiations|"
+    r"sitting|strike|walkout|protest|march|rally|launch|forum)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _events(
     stories: Sequence[Story],
     issue_date: date,
@@ -317,6 +352,7 @@ def _events(
     repeated: set[tuple[str, date, date | None]] = set()
     for story in stories:
         already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
+        undone = _undone_events(story)
         for article in story.articles:
             # The day the outlet wrote it on, as the Briefly dates its days.
             published = local_date(article.published, article.utc_offset)
@@ -331,6 +367,8 @@ def _events(
                 again = bool(mentions) and _is_printed(sentence, already)
                 if again and not repeat:
                     continue
+                if mentions and _undone_later(sentence, article.published, undone):
+                    continue  # a later report of the story put the event off
                 if mentions:
                     sentence = _speaker_named(_named(sentence, story), article)
                 for mention in mentions:

@@ -8,7 +8,7 @@ what the section should say about it (the date, or nothing). The issue is dated 
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -802,3 +802,30 @@ def test_a_surname_opening_an_item_is_named_in_full_as_its_article_names_them() 
     )
     [item] = find_events([story], ISSUE)
     assert item.text.startswith("Ann Holt said both parties would meet again")
+
+
+def test_a_date_a_later_report_of_the_story_puts_off_is_not_listed() -> None:
+    def report(n: int, day: date, text: str) -> Article:
+        return Article(
+            id=ArticleId(f"s-summit-{n}"),
+            url=f"https://outlet{n}.example.com/summit",
+            outlet=f"Outlet {n}",
+            feed_url="https://outlet.example.com/feed",
+            title="A title",
+            published=datetime.combine(day, time(9), tzinfo=UTC),
+            text=text,
+        )
+
+    early = report(
+        0,
+        TUESDAY,
+        "Some context first. Qatar will take part in the summit in Manila on December 14.",
+    )
+    put_off = report(
+        1, TUESDAY + timedelta(days=2), "The summit in Manila has been postponed to 2027."
+    )
+    assert find_events([Story(StoryId("s-summit"), (early, put_off))], ISSUE) == ()
+    # Told the other way round (the date given after the delay), the date stands.
+    later = dataclasses.replace(early, published=put_off.published + timedelta(days=1))
+    [item] = find_events([Story(StoryId("s-summit"), (put_off, later))], ISSUE)
+    assert item.day == date(2026, 12, 14)
