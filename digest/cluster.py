@@ -26,7 +26,9 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    clusters is the dot product of their summed vectors divided by both sizes, so it is
    exact without a similarity matrix; it is discounted when the clusters' reports are
    more than a day apart (or, nearer, the days their events happened: a later report of
-   "Tuesday's earthquake" is counted from Tuesday too, ``_EVENT_DAY``). Each round
+   "Tuesday's earthquake" is counted from Tuesday too, ``_EVENT_DAY``), and more slowly
+   for whole articles whose words alone pass (one event told over days,
+   ``digest.linkage.Wording``). Each round
    merges mutual best pairs above the mean threshold of their members (average linkage
    is reducible, so merging mutual nearest neighbours gives the greedy order), until no
    pair qualifies. A text's threshold is
