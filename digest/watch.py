@@ -303,26 +303,34 @@ def find_events(
     return tuple(items)
 
 
-def _undone_events(story: Story) -> list[tuple[datetime, frozenset[str]]]:
-    """When each report of ``story`` tells an event put off or called off, and which
-    kinds of event ("summit", "talks"): a date an earlier report gave for it is gone
-    ("Qatar to take part in the summit in Manila on December 14", then "the summit was
-    postponed to 2027")."""
+def _undone_events(
+    story: Story, issue_date: date
+) -> list[tuple[datetime, frozenset[str], frozenset[date | None]]]:
+    """When each report of ``story`` tells an event put off or called off, which kinds
+    of event ("summit", "talks"), and the days it still gives (a date put off to, "until
+    10 January"): a date an earlier report gave for it is gone ("Qatar to take part in
+    the summit in Manila on December 14", then "the summit was postponed to 2027")."""
     undone = []
     for article in story.articles:
+        published = local_date(article.published, article.utc_offset)
         for sentence in _sentences(article.text):
             if _CALLED_OFF.search(sentence) and (kinds := _event_kinds(sentence)):
-                undone.append((article.published, kinds))
+                kept = frozenset(m.day for m in _mentions(sentence, published, issue_date))
+                undone.append((article.published, kinds, kept))
     return undone
 
 
 def _undone_later(
-    sentence: str, published: datetime, undone: Sequence[tuple[datetime, frozenset[str]]]
+    sentence: str,
+    published: datetime,
+    day: date | None,
+    undone: Sequence[tuple[datetime, frozenset[str], frozenset[date | None]]],
 ) -> bool:
     """Whether a report later than ``published`` put off or called off an event of a
-    kind ``sentence`` names (see :func:`_undone_events`)."""
+    kind ``sentence`` names, and gives no ``day`` for it still (see
+    :func:`_undone_events`)."""
     kinds = _event_kinds(sentence)
-    return any(when > published and kinds & told for when, told in undone)
+    return any(when > published and kinds & told and day not in kept for when, told, kept in undone)
 
 
 def _event_kinds(sentence: str) -> frozenset[str]:
@@ -352,7 +360,7 @@ def _events(
     repeated: set[tuple[str, date, date | None]] = set()
     for story in stories:
         already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
-        undone = _undone_events(story)
+        undone = _undone_events(story, issue_date)
         for article in story.articles:
             # The day the outlet wrote it on, as the Briefly dates its days.
             published = local_date(article.published, article.utc_offset)
@@ -367,8 +375,12 @@ def _events(
                 again = bool(mentions) and _is_printed(sentence, already)
                 if again and not repeat:
                     continue
-                if mentions and _undone_later(sentence, article.published, undone):
-                    continue  # a later report of the story put the event off
+                # Not a day a later report of the story put off or called off.
+                mentions = [
+                    m
+                    for m in mentions
+                    if not _undone_later(sentence, article.published, m.day, undone)
+                ]
                 if mentions:
                     sentence = _speaker_named(_named(sentence, story), article)
                 for mention in mentions:

@@ -825,6 +825,12 @@ def test_a_date_a_later_report_of_the_story_puts_off_is_not_listed() -> None:
         1, TUESDAY + timedelta(days=2), "The summit in Manila has been postponed to 2027."
     )
     assert find_events([Story(StoryId("s-summit"), (early, put_off))], ISSUE) == ()
+    # A later report that gives the day it was put off to keeps that day.
+    moved = report(
+        2, TUESDAY + timedelta(days=2), "The summit in Manila has been postponed until December 14."
+    )
+    [kept] = find_events([Story(StoryId("s-summit"), (early, moved))], ISSUE)
+    assert kept.day == date(2026, 12, 14)
     # Told the other way round (the date given after the delay), the date stands.
     later = dataclasses.replace(early, published=put_off.published + timedelta(days=1))
     [item] = find_events([Story(StoryId("s-summit"), (put_off, later))], ISSUE)
