@@ -674,6 +674,8 @@ def same_speaker(one: str, other: str) -> bool:
     the prosecutor")."""
     if speaker_key(one) == speaker_key(other) or _swapped(speaker_key(one), speaker_key(other)):
         return True
+    if (key := _spelling_key(_name_part(one))) and key == _spelling_key(_name_part(other)):
+        return True  # "Mohammad bin Abdul Rahman" and "Mohammed bin Abdulrahman"
     for a, b in ((one, other), (other, one)):
         name_a, name_b = _name_part(a), _name_part(b)
         words_a, words_b = name_a.split(), name_b.split()
@@ -725,6 +727,22 @@ def _swapped(one: str, other: str) -> bool:
         return False
     word = next(w for w in re.finditer(r"\S+", one) if w.start() <= differ[0] < w.end())
     return len(word.group()) >= 5 and " " not in one[differ[0] : differ[1] + 1]
+
+
+def _spelling_key(name: str) -> str:
+    """A name of three words or more as outlets' spellings of it agree: titles dropped,
+    "Mohammad", "Muhammad" and "Mohamed" one, "Abdul Rahman" one word, "Zelenskyy" and
+    "Zelensky" one; "" for a shorter name (two words spelt alike may be two people)."""
+    words = [w for w in fold_accents(name.lower()).replace("-", " ").split() if w]
+    words = [w for w in words if w.rstrip(".").title() not in _TITLES and w != "sheikh"]
+    if len(words) < _SPELLED_NAME_WORDS:
+        return ""
+    joined = re.sub(r"\b(abdul|abdel|abd|abu)\s+", r"\1", " ".join(words))
+    joined = re.sub(r"\b(?:moham+[ae]d|muham+[ae]d|mohamed|mohammed)\b", "mohammed", joined)
+    return re.sub(r"yy\b", "y", joined).replace("abdel", "abdul")
+
+
+_SPELLED_NAME_WORDS = 3
 
 
 def _name_part(who: str) -> str:
