@@ -974,15 +974,19 @@ def _starts_ahead(text: str, start: int) -> bool:
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     before = text[sentence_start:start]
     rest = _SENTENCE_END.split(text[start:], maxsplit=1)[0]
+    if _WILL_AFTER.match(rest):
+        return True  # "a new walkout starting Monday would be indefinite"
     if _past_tenses(rest):
         return False
-    for span in _SPAN_BEFORE.finditer(before):
+    # A relative clause's span is another time's: "which has staged strikes for weeks".
+    own = _RELATIVE_ASIDE.sub(" ", before)
+    for span in _SPAN_BEFORE.finditer(own):
         # An infinitive's span is what was agreed: "agreed to stop fighting for 90 days".
-        if not _SPAN_OF_PLAN.search(before, max(0, span.start() - 40), span.start()):
+        if not _SPAN_OF_PLAN.search(own, max(0, span.start() - 40), span.start()):
             return False
     return all(
-        _PERFECT.search(before, max(0, end - 60), m.start()) or _AGREED.fullmatch(m.group(0))
-        for end, m in _past_verbs(before)
+        _PERFECT.search(own, max(0, end - 60), m.start()) or _AGREED.fullmatch(m.group(0))
+        for end, m in _past_verbs(own)
     )
 
 
@@ -990,8 +994,11 @@ def _starts_ahead(text: str, start: int) -> bool:
 # tell the thing itself as past).
 _AGREED = re.compile(
     r"agreed|announced|said|decided|declared|ordered|approved|confirmed|signed|told|"
-    r"voted|unveiled|introduced|published|issued"
+    r"voted|unveiled|introduced|published|issued|extended|raised|cut|lowered|imposed|set|"
+    r"lifted|increased|reduced|fined|banned|suspended|renewed"
 )
+_WILL_AFTER = re.compile(r"^\w+(?:\s+\w+)?\s+(?:will|would|is\s+to|are\s+to)\b")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,")
 _SPAN_OF_PLAN = re.compile(r"\bto\s+[a-z]+(?:\s+[a-z]+){0,3}\s+$")
 # A span told before its first day: "three days of protests", "for a week", "has raged
 # for four days".

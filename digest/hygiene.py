@@ -794,14 +794,20 @@ def _without_questions(text: str) -> str:
     paragraphs = [p.strip() for p in text.split("\n\n")]
     labels = [_QA_PARAGRAPH.match(p) for p in paragraphs]
     kinds = [label["kind"][0].upper() if label else "" for label in labels]
+    questions = [p for kind, p in zip(kinds, paragraphs, strict=True) if kind == "Q"]
     answers = [p for kind, p in zip(kinds, paragraphs, strict=True) if kind == "A"]
-    asks = any(kind == "Q" and "?" in p for kind, p in zip(kinds, paragraphs, strict=True))
-    spoken = sum(bool(_FIRST_PERSON.search(a)) for a in answers)
+    answers += [p[m.end() :] for p in questions if (m := _INNER_ANSWER.search(p))]
+    # Answers of a few words ("None.") say nothing of who speaks.
+    told = [a for a in answers if len(a.split()) >= _ANSWER_WORDS]
+    spoken = sum(bool(_FIRST_PERSON.search(a)) for a in told)
+    # Put to someone ("Minister, ...", "you"), or answered in the first person: the
+    # interviewer's; an explainer asks no one and answers as the outlet.
+    put_to = any(_ADDRESSED.search(q) for q in questions)
     if (
         sum(map(bool, kinds)) < _INTERVIEW_LABELS
         or not {"Q", "A"} <= set(kinds)
-        or not asks
-        or 2 * spoken <= len(answers)
+        or not any("?" in q for q in questions)
+        or not (put_to or 2 * spoken > len(told))
     ):
         return text
     kept = []
@@ -818,6 +824,11 @@ def _without_questions(text: str) -> str:
 _QA_PARAGRAPH = re.compile(r"^(?P<kind>Q|A|Question|Answer)(?:\.|:)[ ]+(?=[A-Z\"“‘'])")
 _INNER_ANSWER = re.compile(r"(?:\n|(?<=[?.])\s+)(?:A|Answer)(?:\.|:)\s+(?=[A-Z\"“‘'])")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")
+_ANSWER_WORDS = 5
+_ADDRESSED = re.compile(
+    r"\b(?:you|your|You|Your)\b|^(?:Q|Question)[.:]\s+(?:But\s+|And\s+|So\s+)?(?:Mr|Mrs|Ms|Dr|"
+    r"Minister|President|Prime\s+Minister|Secretary|Governor|Mayor|Sir|Madam|General)\b[^,?]{0,30},"
+)
 
 
 def _narration(text: str) -> str:

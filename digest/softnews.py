@@ -159,7 +159,9 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
         + "|".join(_SMALL_WORDS)
         + r")\s+hundred(?!\s+(?:thousand|million|billion|and)\b)|"
         + "|".join(words)
-        + r")(?![\w-])(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
+        # Whole or not at all: not "1" of "1,200", nor "three" of "three hundred".
+        + r")(?![\w-])(?!,\d)(?!\s+(?:hundred|thousand)\b)"
+        r"(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
         r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|billion|bn|trillion|dollars?|"
         r"euros?|pounds?|yuan|yen|rupees?|francs?)\b)"
     )
@@ -186,7 +188,7 @@ _DEATHS = re.compile(
     rf"disaster|eruption|(?:Cyclone|Hurricane|Typhoon|Storm)\s+[A-Z][\w-]+)\s+toll\b"
     # A toll "on homes", "to the economy": no count of the dead.
     # A magnitude on the way is no sentence's end: "toll from the 7.1 quake ... to 300".
-    rf"(?!\s+(?:on|for)\b)(?!\s+to\s+(?:the\s+)?[a-z]))(?:(?!not\s+(?:yet\s+)?known|unknown|unclear|not\s+clear)(?:[^.]|(?<=\d)\.(?=\d))){{0,120}}?"
+    rf"(?!\s+(?:on|for)\b)(?!\s+to\s+(?:the\s+)?[a-z]))(?:(?!(?<!said\s)(?<!which\s)(?:is|was|remains|remained)\s+(?:still\s+)?(?:not\s+(?:yet\s+)?known|unknown|unclear|not\s+clear))(?:[^.]|(?<=\d)\.(?=\d))){{0,120}}?"
     rf"\b(?:to|at|reaches|reached|hits|hit|past|of|tops|"
     rf"passes|exceeds|climbs|rises)\s+(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
     # The count is the dead, not what else the gap ran on to: "the rubble of 300 homes".

@@ -689,9 +689,6 @@ def same_speaker(one: str, other: str) -> bool:
         if (
             words_a
             and words_a[0] not in ("The", "A", "An")
-            # A role alone is not the one named holder: "Minister of Defence" (Russia's)
-            # and "Minister of Defence Rustem Umerov" may be two.
-            and not (words_a[0] in _ROLE_WORDS and "of" in words_a)
             and len(words_b) > len(words_a)
             and words_b[: len(words_a)] == words_a
             and all(w[:1].isupper() for w in extra)

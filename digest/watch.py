@@ -207,8 +207,9 @@ _DECIDED_TO_HOLD = re.compile(
 )
 # What undid it, told after the date: "..., a move the governor vetoed".
 _UNDONE = re.compile(
-    r"\b(?:vetoe?d|vetoes|blocked|struck\s+down|overturned|annulled|cancell?ed|suspended|"
-    r"scrapped|called\s+off|before\s+the\s+court|ruled\s+(?:it\s+)?unconstitutional)\b",
+    r"(?:,\s+(?:a\s+(?:move|decision|plan|vote)|which)|\bbut)\b[^.;]{0,60}?\b(?:vetoe?d|vetoes|"
+    r"blocked|struck\s+down|overturned|annulled|cancell?ed|suspended|scrapped|called\s+off|"
+    r"ruled\s+(?:it\s+)?unconstitutional)\b",
     re.IGNORECASE,
 )
 _NOT_PLANNED = re.compile(
@@ -303,46 +304,66 @@ def find_events(
     return tuple(items)
 
 
-def _undone_events(
-    story: Story, issue_date: date
-) -> list[tuple[datetime, frozenset[str], frozenset[date | None]]]:
-    """When each report of ``story`` tells an event put off or called off, which kinds
-    of event ("summit", "talks"), and the days it still gives (a date put off to, "until
-    10 January"): a date an earlier report gave for it is gone ("Qatar to take part in
-    the summit in Manila on December 14", then "the summit was postponed to 2027")."""
+def _undone_events(story: Story, issue_date: date) -> list[tuple[datetime, str, frozenset[str]]]:
+    """When each report of ``story`` tells an event itself put off or called off, with
+    no day given for it ("The summit in Manila has been postponed.": not "the vote,
+    postponed last month, will be held on 14 December", nor "was not called off"),
+    which kind of event it is, and the names the sentence gives it ("Manila"): a date
+    an earlier report gave that event is gone."""
     undone = []
     for article in story.articles:
         published = local_date(article.published, article.utc_offset)
         for sentence in _sentences(article.text):
-            if _CALLED_OFF.search(sentence) and (kinds := _event_kinds(sentence)):
-                kept = frozenset(m.day for m in _mentions(sentence, published, issue_date))
-                undone.append((article.published, kinds, kept))
+            told = _PUT_OFF_EVENT.search(sentence)
+            if told is None or _mentions(sentence, published, issue_date):
+                continue
+            undone.append((article.published, told["kind"], _names(sentence)))
     return undone
 
 
 def _undone_later(
     sentence: str,
     published: datetime,
-    day: date | None,
-    undone: Sequence[tuple[datetime, frozenset[str], frozenset[date | None]]],
+    undone: Sequence[tuple[datetime, str, frozenset[str]]],
 ) -> bool:
-    """Whether a report later than ``published`` put off or called off an event of a
-    kind ``sentence`` names, and gives no ``day`` for it still (see
-    :func:`_undone_events`)."""
-    kinds = _event_kinds(sentence)
-    return any(when > published and kinds & told and day not in kept for when, told, kept in undone)
+    """Whether a report later than ``published`` put off or called off the event
+    ``sentence`` dates: one of its kind, named no other way (a "summit in Rome" is not
+    the summit in Manila; see :func:`_undone_events`)."""
+    kinds = {m["kind"] for m in _EVENT_KIND.finditer(sentence)}
+    names = _names(sentence)
+    return any(
+        when > published and kind in kinds and (not told or told & names)
+        for when, kind, told in undone
+    )
 
 
-def _event_kinds(sentence: str) -> frozenset[str]:
-    return frozenset(m.group(0).lower().rstrip("s") for m in _EVENT_KIND.finditer(sentence))
+def _names(sentence: str) -> frozenset[str]:
+    """The capitalised words inside ``sentence`` (past its first), months and days
+    aside: where and whose an event is."""
+    words = re.findall(r"(?<=\s)[A-Z][\w'’-]+", sentence)
+    return frozenset(
+        w for w in words if w.lower()[:3] not in _CALENDAR and w not in ("The", "A", "An")
+    )
 
 
-# The kinds of event a diary holds, as nouns (see _EVENT_NOUN).
+_CALENDAR = frozenset(
+    "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun".split()  # noqa: SIM905
+)
+# An event as a noun after its article or a possessive, in lower case ("the summit",
+# "Thursday's vote"; not "will visit", "will strike", nor the month "March").
 _EVENT_KIND = re.compile(
-    r"\b(?:summit|meeting|talks|hearing|vote|election|referendum|run-?off|visit|conference|"
-    r"trial|session|ballot|debate|ceremony|inauguration|congress|plenum|negotiations|"
-    r"sitting|strike|walkout|protest|march|rally|launch|forum)s?\b",
-    re.IGNORECASE,
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]his|[Nn]ext|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w'’]*['’]s)\s+"
+    r"(?:[\w-]+\s+){0,2}?"
+    r"(?P<kind>summit|meeting|talks|hearing|vote|election|referendum|run-?off|visit|"
+    r"conference|trial|session|ballot|debate|ceremony|inauguration|congress|forum|"
+    r"negotiations)s?\b"
+)
+# That event itself put off or called off, as the subject of the verb: "The summit in
+# Manila has been postponed", "the talks were called off" (not "was not called off",
+# "calls for the vote to be delayed").
+_PUT_OFF_EVENT = re.compile(
+    rf"{_EVENT_KIND.pattern}[^.;,]{{0,40}}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
+    r"(?:postponed|called\s+off|cancell?ed|scrapped|put\s+off)\b"
 )
 
 
@@ -375,12 +396,8 @@ def _events(
                 again = bool(mentions) and _is_printed(sentence, already)
                 if again and not repeat:
                     continue
-                # Not a day a later report of the story put off or called off.
-                mentions = [
-                    m
-                    for m in mentions
-                    if not _undone_later(sentence, article.published, m.day, undone)
-                ]
+                if mentions and _undone_later(sentence, article.published, undone):
+                    continue  # a later report of the story put the event off
                 if mentions:
                     sentence = _speaker_named(_named(sentence, story), article)
                 for mention in mentions:

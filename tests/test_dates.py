@@ -129,6 +129,18 @@ def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
     assert annotate_dates("The airline cancelled 300 flights starting Monday.", thursday) == (
         "The airline cancelled 300 flights starting Monday (30 November)."
     )
+    # A measure set in the past that starts on the day; a walkout that "would" start.
+    assert annotate_dates("The central bank raised rates, effective Monday.", thursday) == (
+        "The central bank raised rates, effective Monday (7 December)."
+    )
+    assert annotate_dates(
+        "The union, which has staged strikes for two weeks, said a walkout starting Monday "
+        "would be indefinite.",
+        thursday,
+    ) == (
+        "The union, which has staged strikes for two weeks, said a walkout starting Monday "
+        "(7 December) would be indefinite."
+    )
     assert annotate_dates(
         "The armies agreed to a truce, starting Monday, but it collapsed on Tuesday.", thursday
     ) == (

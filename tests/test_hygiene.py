@@ -588,6 +588,15 @@ def test_an_interviews_questions_go_whole_and_its_answers_lose_their_labels() ->
         "We have paid most of the fund.",
         "We have invited the union to a meeting on Friday.",
     ]
+    # Put to someone, the questions are the interviewer's whoever answers how.
+    third = (
+        "The minister spoke to the programme on Wednesday.\n\n"
+        "Q: Minister, the envoy says the deal is dead. Is that true?\n\n"
+        "A: The envoy has no proof of any of this at all.\n\n"
+        "Q: What comes next?\n\n"
+        "A: The country is always ready to talk to its neighbours."
+    )
+    assert "Minister, the envoy says the deal is dead." not in clean_sentences(third)
     # One "Q:" line is no interview: a list's or a quiz's label stays as it was.
     once = "Q: Minister, the doctors say they have waited. Why?\n\nThe strike goes on."
     assert clean_sentences(once)[-1] == "The strike goes on."

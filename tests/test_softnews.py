@@ -292,6 +292,9 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     )
     assert dead_counted(unknown) == 0
     assert dead_counted("Two hundred thousand people have died of hunger.", exact=True) == 0
+    assert dead_counted("The death toll rose to three hundred thousand.") == 0
+    late = "The death toll, which officials said was not yet known at noon, later rose to 45."
+    assert dead_counted(late) == 45
     # A count that falls is a statistic; the killed and injured together are no toll.
     assert dead_counted("The number of people killed on the roads fell to 980.") == 0
     assert dead_counted("The number of people killed or injured rose to 300.") == 0

@@ -825,6 +825,15 @@ def test_a_date_a_later_report_of_the_story_puts_off_is_not_listed() -> None:
         1, TUESDAY + timedelta(days=2), "The summit in Manila has been postponed to 2027."
     )
     assert find_events([Story(StoryId("s-summit"), (early, put_off))], ISSUE) == ()
+    # Not another summit put off, one that is merely doubted, nor one set anew.
+    for text in (
+        "Last month's summit in Rome was postponed because of the storm.",
+        "A breakthrough at the summit is unlikely, diplomats said.",
+        "The summit, postponed last month, will be held on December 14 as planned.",
+    ):
+        other = dataclasses.replace(put_off, text=text)
+        [stays] = find_events([Story(StoryId("s-summit"), (early, other))], ISSUE)
+        assert stays.day == date(2026, 12, 14), text
     # A later report that gives the day it was put off to keeps that day.
     moved = report(
         2, TUESDAY + timedelta(days=2), "The summit in Manila has been postponed until December 14."
