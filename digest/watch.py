@@ -313,7 +313,9 @@ def _undone_events(story: Story, issue_date: date) -> list[tuple[datetime, str, 
     undone = []
     for article in story.articles:
         published = local_date(article.published, article.utc_offset)
-        for sentence in _sentences(article.text):
+        # Every sentence: "The third summit ... has been postponed" is no line to print
+        # alone, but it says the summit is off.
+        for sentence in clean_sentences(article.text):
             told = _PUT_OFF_EVENT.search(sentence)
             if told is None or _mentions(sentence, published, issue_date):
                 continue
@@ -359,10 +361,12 @@ _EVENT_KIND = re.compile(
     r"negotiations)s?\b"
 )
 # That event itself put off or called off, as the subject of the verb: "The summit in
-# Manila has been postponed", "the talks were called off" (not "was not called off",
-# "calls for the vote to be delayed").
+# Manila has been postponed", "The third summit ..., which had been scheduled for Dec.
+# 14 in Manila, has been postponed", "the talks were called off" (not "was not called
+# off", "calls for the vote to be delayed").
 _PUT_OFF_EVENT = re.compile(
-    rf"{_EVENT_KIND.pattern}[^.;,]{{0,40}}?\b(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
+    rf"{_EVENT_KIND.pattern}(?:[^.;,]|,\s+which\s[^;]{{0,80}}?,|\.(?=\s?\d)){{0,120}}?"
+    r"\b(?<!\bnot\s)(?:has|have|had|was|were|is|are)\s+(?:been\s+)?"
     r"(?:postponed|called\s+off|cancell?ed|scrapped|put\s+off)\b"
 )
 

@@ -825,6 +825,13 @@ def test_a_date_a_later_report_of_the_story_puts_off_is_not_listed() -> None:
         1, TUESDAY + timedelta(days=2), "The summit in Manila has been postponed to 2027."
     )
     assert find_events([Story(StoryId("s-summit"), (early, put_off))], ISSUE) == ()
+    # Its old day in a relative clause ("which had been scheduled for ...") is no new day.
+    relative = dataclasses.replace(
+        put_off,
+        text="The third summit, which had been scheduled for December 14 in Manila, has "
+        "been postponed to 2027, the ministry said.",
+    )
+    assert find_events([Story(StoryId("s-summit"), (early, relative))], ISSUE) == ()
     # Not another summit put off, one that is merely doubted, nor one set anew.
     for text in (
         "Last month's summit in Rome was postponed because of the storm.",
