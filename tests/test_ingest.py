@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 
 from digest.config import load_config
 from digest.ingest import fetch_all
+from digest.models import Article
 from digest.store import open_store
 from tests.hostile_site import write_config
 
@@ -62,7 +63,8 @@ def _feed(base: str, slugs: list[str]) -> str:
     )
 
 
-def _texts(httpserver: HTTPServer, tmp_path: Path) -> dict[str, str]:
+def _fetched(httpserver: HTTPServer, tmp_path: Path) -> list[Article]:
+    """The window's articles after one poll of the test site's feed into a new store."""
     config = write_config(
         tmp_path,
         [("Ardel Post", httpserver.url_for("/feed.xml"))],
@@ -73,12 +75,13 @@ def _texts(httpserver: HTTPServer, tmp_path: Path) -> dict[str, str]:
     try:
         fetch_all(loaded, store, now=NOW)
         window = loaded.news_window(NOW)
-        return {
-            a.url.rstrip("/").rsplit("/", 1)[-1]: a.text
-            for a in store.articles_between(window.start, window.end)
-        }
+        return store.articles_between(window.start, window.end)
     finally:
         store.close()
+
+
+def _texts(httpserver: HTTPServer, tmp_path: Path) -> dict[str, str]:
+    return {a.url.rstrip("/").rsplit("/", 1)[-1]: a.text for a in _fetched(httpserver, tmp_path)}
 
 
 def test_an_article_over_several_pages_is_read_whole(
@@ -155,19 +158,7 @@ def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
     httpserver.expect_request("/news/ferry-aground/").respond_with_data(
         _page("Ferry runs aground off the Ardel islands", OTHER), content_type="text/html"
     )
-    config = write_config(
-        tmp_path,
-        [("Ardel Post", httpserver.url_for("/feed.xml"))],
-        storage_url=f"sqlite:///{tmp_path / 'digest.db'}",
-    )
-    loaded = load_config(config)
-    store = open_store(loaded.storage.url)
-    try:
-        fetch_all(loaded, store, now=NOW)
-        window = loaded.news_window(NOW)
-        titles = {a.url: a.title for a in store.articles_between(window.start, window.end)}
-    finally:
-        store.close()
+    titles = {a.url: a.title for a in _fetched(httpserver, tmp_path)}
 
     assert titles == {
         f"{base}/news/ring-road-blocked/": (

@@ -309,6 +309,12 @@ def test_a_conflict_holds_near_passes_apart_as_defined(seed: int) -> None:
     # With names as well, so a conflict also meets pairs the agreement carried over.
     case = _conflict_case(seed)
 
+    labels = _linked(case, Conflict(case["marks"], case["apart"], case["margin"]))
+
+    assert labels == _reference_of(case, with_conflict=True)
+
+
+def _linked(case: dict[str, Any], conflict: Conflict) -> list[int]:
     labels = average_linkage(
         case["vectors"],
         case["rows"],
@@ -317,10 +323,9 @@ def test_a_conflict_holds_near_passes_apart_as_defined(seed: int) -> None:
         case["hours"],
         case["carried"],
         Agreement(case["mentions"], case["relief"], 0.3),
-        (Conflict(case["marks"], case["apart"], case["margin"]),),
+        (conflict,),
     )
-
-    assert [int(x) for x in labels] == _reference_of(case, with_conflict=True)
+    return [int(x) for x in labels]
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -330,18 +335,9 @@ def test_sparse_marks_without_apart_conflict_when_they_share_no_mark(seed: int) 
     kinds = case["marks"].shape[1]
     case = {**case, "apart": ~np.eye(kinds, dtype=bool)}
 
-    labels = average_linkage(
-        case["vectors"],
-        case["rows"],
-        case["cols"],
-        case["thresholds"],
-        case["hours"],
-        case["carried"],
-        Agreement(case["mentions"], case["relief"], 0.3),
-        (Conflict(sp.csr_matrix(case["marks"]), None, case["margin"]),),
-    )
+    labels = _linked(case, Conflict(sp.csr_matrix(case["marks"]), None, case["margin"]))
 
-    assert [int(x) for x in labels] == _reference_of(case, with_conflict=True)
+    assert labels == _reference_of(case, with_conflict=True)
     assert _reference_of(case, with_conflict=True) != _reference_of(case, with_conflict=False)
 
 
