@@ -268,6 +268,7 @@ def make_headline(
     lead_article: int | None = None,
     cases: WordCases | None = None,
     told: str = "",
+    staged: bool = False,
 ) -> str:
     """The story's headline: the best outlet title that is a news headline, else one
     built from ``lead`` (the Briefly's first sentence) or the first article's text.
@@ -280,7 +281,8 @@ def make_headline(
     ``cases`` (:func:`word_cases` of the issue's articles) tells how words the story's
     own articles never write mid-sentence are written, for putting a Title Case title
     in sentence case. ``told`` is the whole Briefly: a title giving another death toll
-    than the one it gives is passed over.
+    than the one it gives is passed over. ``staged``: the lead tells the story's latest
+    turn (``digest.stages``), and its report's title heads it.
     """
     texts = [a.text or a.summary for a in story.articles]
     titles, good = _news_titles(story, texts)
@@ -304,6 +306,8 @@ def make_headline(
         # A story told at stages is headed by the stage its Briefly leads with: the
         # lead's own report, written a day or more after every other, titles it ("Troops
         # rescue 17 abducted Kebbi pupils" over two reports of the raid).
+        # So is the report of a turn its title tells ("Sudan truce collapses ..."),
+        # though a feature came out after it (``staged``).
         # Not a column, a live page or a title about something else than the lead
         # tells ("UN chief condemns ..." over a lead retelling the raid).
         if (
@@ -311,7 +315,7 @@ def make_headline(
             and lead_article is not None
             and not is_opinion(story.articles[lead_article])
             and not is_live_page(own)
-            and _latest_by(story, lead_article, _STAGE_HOURS)
+            and (_latest_by(story, lead_article, _STAGE_HOURS) or staged)
         ):
             latest = [t for t in _telling(good, lead) if own.endswith(t)]
             if latest and not is_reaction(latest[0]):

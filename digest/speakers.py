@@ -729,11 +729,16 @@ def _swapped(one: str, other: str) -> bool:
 def _spelling_key(name: str) -> str:
     """A name of three words or more as outlets' spellings of it agree: titles dropped,
     "Mohammad", "Muhammad" and "Mohamed" one, "Abdul Rahman" one word, "Zelenskyy" and
-    "Zelensky" one; "" for a shorter name (two words spelt alike may be two people)."""
+    "Zelensky" one. A name of two words only by that ending: two such names spelt
+    otherwise apart may be two people. "" for one word."""
     words = [w for w in fold_accents(name.lower()).replace("-", " ").split() if w]
     words = [w for w in words if w.rstrip(".").title() not in _TITLES and w != "sheikh"]
-    if len(words) < _SPELLED_NAME_WORDS:
+    if len(words) < _SPELLED_NAME_WORDS - 1:
         return ""
+    if len(words) < _SPELLED_NAME_WORDS:
+        # Two words: only the transliterations' doubled ending ("Volodymyr Zelenskyy"),
+        # which no two people's names differ by.
+        return re.sub(r"yy\b", "y", " ".join(words))
     joined = re.sub(r"\b(abdul|abdel|abd|abu)\s+", r"\1", " ".join(words))
     joined = re.sub(r"\b(?:moham+[ae]d|muham+[ae]d|mohamed|mohammed)\b", "mohammed", joined)
     return re.sub(r"yy\b", "y", joined).replace("abdel", "abdul")

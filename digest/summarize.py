@@ -75,6 +75,7 @@ from digest.models import (
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
 from digest.softnews import NUMBER_WORDS, is_gallery, is_opinion, people_counted
+from digest.stages import latest_turn
 from digest.text import (
     MONTHS,
     content_words,
@@ -307,13 +308,24 @@ def _write_up(
         return stale_day(dated, issue_date)
 
     def written_on(index: int) -> date:
-        article = articles[scored.candidates[index].doc]
-        return local_date(article.published, article.utc_offset)
+        return _day_of(articles[scored.candidates[index].doc])
 
+    first = scored
     scored, briefly = _briefly_of_now(
         scored, options.briefly_words, lead_docs, stale_of, written_on, superseded
     )
-    headline = _headline(story, scored, briefly, word_cases)
+    # A story told over days leads with where it stands: the truce's collapse, not the
+    # day-one lede of its agreement (``digest.stages``); unless the lead is a later
+    # day's already (the talks' postponement is no turn beside their outcome).
+    turn = frozenset() if lead_docs else latest_turn(articles)
+    staged = False
+    if briefly and turn and written_on(briefly[0]) < min(_day_of(articles[i]) for i in turn):
+        lead_docs = turn
+        scored, briefly = _briefly_of_now(
+            first, options.briefly_words, lead_docs, stale_of, written_on, superseded
+        )
+        staged = bool(briefly) and scored.candidates[briefly[0]].doc in turn
+    headline = _headline(story, scored, briefly, word_cases, staged=staged)
     # A title introduces what it names only if the reader sees it: the email shows the
     # headline, not the other outlets' titles. The first pass needs every title to find
     # the lead the headline is made with.
@@ -329,7 +341,8 @@ def _write_up(
         )
         if again:
             if again[:1] != briefly[:1]:
-                headline = _headline(story, seen, again, word_cases)
+                staged = staged and seen.candidates[again[0]].doc in turn
+                headline = _headline(story, seen, again, word_cases, staged=staged)
             scored, briefly = seen, again
     # An older, lower toll in whatever words ("At least a dozen people were killed" under
     # "climbed to 41") is no second sentence of the Briefly: two tolls contradict. Nor is
@@ -561,9 +574,15 @@ _IN_A_YEAR = re.compile(
 
 
 def _headline(
-    story: Story, scored: ScoredSentences, briefly: list[int], cases: WordCases | None
+    story: Story,
+    scored: ScoredSentences,
+    briefly: list[int],
+    cases: WordCases | None,
+    *,
+    staged: bool = False,
 ) -> str:
-    """The story's headline, made with the Briefly's lead (:func:`make_headline`)."""
+    """The story's headline, made with the Briefly's lead (:func:`make_headline`);
+    ``staged``: the lead tells the story's latest turn."""
     lead = scored.candidates[briefly[0]].text if briefly else ""
     lead_article = scored.candidates[briefly[0]].doc if briefly else None
     # The Briefly's toll: not a year's ("In 2018 a quake killed 4,300") nor a war's, nor
@@ -573,7 +592,9 @@ def _headline(
         for place, i in enumerate(briefly)
         if not other_count(text := scored.candidates[i].text) and not (place and is_reaction(text))
     )
-    headline = make_headline(story, lead, lead_article=lead_article, cases=cases, told=told)
+    headline = make_headline(
+        story, lead, lead_article=lead_article, cases=cases, told=told, staged=staged
+    )
     return placed_headline(headline, lead, [a.text for a in story.articles])
 
 
@@ -960,6 +981,11 @@ def _event_figures(text: str) -> set[str]:
 _FIGURE_DIGITS = 3
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DAY_OF_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
+
+
+def _day_of(article: Article) -> date:
+    """The day ``article`` was written, on its outlet's clock."""
+    return local_date(article.published, article.utc_offset)
 
 
 def _page_read(article: Article) -> bool:

@@ -1015,6 +1015,8 @@ def test_a_name_after_its_roles_body_is_the_speakers() -> None:
     # One name, two outlets' spellings; two names that share their first words.
     assert same_speaker("Sheikh Mohammad bin Abdul Rahman", "Sheikh Mohammed bin Abdulrahman")
     assert not same_speaker("Mohammed bin Salman", "Mohammed bin Zayed")
+    # Two words: the transliteration's doubled ending only.
+    assert same_speaker("Volodymyr Zelenskyy", "President Volodymyr Zelensky")
     # A name's "of" still ends it: Jane Doe of the university is Jane Doe.
     assert same_speaker("Jane Doe of Eastvale University", "Jane Doe")
 

@@ -1,0 +1,164 @@
+"""A story told over days leads with its latest turn (``digest.stages``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from digest.models import Article, ArticleId, Story, StoryId
+from digest.stages import latest_turn
+from digest.summarize import summarize_story
+
+MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
+
+
+def _report(outlet: str, title: str, days: float, text: str = "", url: str = "") -> Article:
+    return Article(
+        id=ArticleId(f"{outlet}-{days}"),
+        url=url or f"https://{outlet.lower()}.example/{days}",
+        outlet=outlet,
+        feed_url=f"https://{outlet.lower()}.example/feed",
+        title=title,
+        published=MONDAY + timedelta(days=days),
+        text=text,
+    )
+
+
+AGREED = (
+    "Rival militias in the river provinces agreed on Monday to a two-week truce that is "
+    "to take effect at dawn on Tuesday, the mediators announced after three days of talks "
+    "in Lusaka."
+)
+AGREED_TOO = (
+    "The two militias fighting over the river provinces signed a two-week truce in Lusaka "
+    "on Monday, with the mediators promising monitors on the ground within days."
+)
+WELCOMED = (
+    "Aid agencies welcomed on Monday the two-week truce agreed by the river militias and "
+    "said their convoys were ready to move at dawn."
+)
+COLLAPSED = (
+    "The two-week truce between the river militias collapsed on Wednesday, a day after it "
+    "took effect, when shelling of a market in the provincial capital killed nine people, "
+    "local doctors said."
+)
+FEATURE = (
+    "The convoys never moved: on Thursday morning the lorries were still parked in rows "
+    "outside the depot, their drivers waiting for a call that did not come."
+)
+
+
+def _truce(*later: Article) -> list[Article]:
+    return [
+        _report("Courier", "River militias agree to two-week truce in Lusaka talks", 0, AGREED),
+        _report("Tribune", "Militias sign river truce after three days of talks", 0.1, AGREED_TOO),
+        _report(
+            "Gazette", "Aid agencies welcome river truce, ready to send convoys", 0.2, WELCOMED
+        ),
+        *later,
+    ]
+
+
+def test_a_later_report_whose_title_tells_the_thing_turning_is_the_latest_turn() -> None:
+    collapse = _report("Herald", "River truce collapses as shelling kills nine", 2, COLLAPSED)
+    feature = _report("Review", "The convoys that never moved", 3, FEATURE)
+    articles = _truce(collapse, feature)
+    assert latest_turn(articles) == frozenset({3})
+    # The same words on the story's first day are its start, not a turn.
+    assert latest_turn([*_truce(), _report("Herald", "River truce collapses", 0.3)]) == set()
+
+
+def test_a_turn_an_earlier_title_told_is_the_same_stage_told_again() -> None:
+    passed = [
+        _report("Courier", "Harbour council approves ferry fare rise after long debate", 0),
+        _report("Tribune", "Ferry fares to double as harbour council votes", 0.2),
+    ]
+    # The next day on an outlet's clock further east: the same vote, no turn.
+    again = _report("Herald", "Harbour council approves doubling of ferry fares", 1)
+    assert latest_turn([*passed, again]) == set()
+    # One turn in other words: "resigns", then "steps down".
+    resigned = [
+        _report("Courier", "Harbour master resigns over ferry fare row", 0),
+        _report("Tribune", "Harbour master's ferry fare row explained", 0.2),
+    ]
+    stepped = _report("Herald", "Harbour master steps down amid ferry fare row", 1)
+    assert latest_turn([*resigned, stepped]) == set()
+    # A turn of its own that day: the rise suspended.
+    halted = _report("Herald", "Ferry fare rise suspended by the courts", 1)
+    assert latest_turn([*passed, halted]) == frozenset({2})
+
+
+def test_a_turn_told_verb_first_names_the_thing_as_its_object() -> None:
+    trapped = [
+        _report("Courier", "Twelve miners trapped after tunnel caves in", 0),
+        _report("Tribune", "Rescuers drill towards twelve trapped miners", 1),
+    ]
+    freed = _report("Herald", "Rescuers free all 12 trapped miners after five days", 4)
+    assert latest_turn([*trapped, freed]) == frozenset({2})
+
+
+def test_a_reaction_a_side_event_or_a_question_is_no_turn() -> None:
+    for title in (
+        # A reaction changes nothing of the truce.
+        "Regional bloc welcomes river truce, urges monitors",
+        # "resumes after" tells of something else than the truce.
+        "Ferry service resumes after truce in the river provinces",
+        # The thing turning is no thing the other reports are about.
+        "Militia commander resigns over corruption claims",
+        # Asked, not told.
+        "River truce collapses?",
+        # The turn is a circumstance of another thing: the main clause is the demand.
+        "Aid chief demands safe passage for convoys as river truce collapses",
+        # A turn ahead.
+        "River truce to take effect at dawn, militias to begin pulling back",
+        # Someone's claim that it turned.
+        "Militia leaders say river truce has failed",
+    ):
+        assert latest_turn([*_truce(), _report("Herald", title, 2)]) == set(), title
+    column = _report(
+        "Herald",
+        "The river truce collapses, as everyone knew it would",
+        2,
+        url="https://herald.example/opinion/river-truce",
+    )
+    assert latest_turn([*_truce(), column]) == set()
+
+
+def test_a_story_told_over_days_leads_with_its_latest_turn() -> None:
+    collapse = _report("Herald", "River truce collapses as shelling kills nine", 2, COLLAPSED)
+    feature = _report("Review", "The convoys that never moved", 3, FEATURE)
+    summary = summarize_story(Story(StoryId("s"), tuple(_truce(collapse, feature))))
+    assert summary.briefly_text.startswith("The two-week truce between the river militias")
+    assert "collapsed on Wednesday" in summary.briefly_text
+    assert summary.headline == "River truce collapses as shelling kills nine"
+    # Without the turn, the agreement leads.
+    before = summarize_story(Story(StoryId("s"), tuple(_truce())))
+    assert "agreed on Monday" in before.briefly_text.split(".")[0]
+
+
+def test_a_turn_before_the_latest_news_does_not_lead() -> None:
+    postponed = (
+        "The talks on a river truce were postponed by a day on Tuesday after one "
+        "militia's delegation was held up at the border, the mediators said."
+    )
+    corridors = (
+        "The river militias agreed on Wednesday to open two aid corridors into the "
+        "besieged towns of the provinces on the first day of their talks in Lusaka."
+    )
+    corridors_too = (
+        "Two aid corridors into the besieged river towns are to open within a week, the "
+        "mediators said on Wednesday after the first day of the Lusaka talks."
+    )
+    articles = (
+        _report("Courier", "Lusaka to host river truce talks on Tuesday", 0, AGREED_TOO),
+        _report("Courier", "River truce talks postponed by a day", 1, postponed),
+        _report(
+            "Tribune", "Two aid corridors for the river towns on first day of talks", 2, corridors
+        ),
+        _report(
+            "Herald", "Aid corridors into besieged river towns within a week", 2.2, corridors_too
+        ),
+    )
+    assert latest_turn(articles) == frozenset({1})
+    summary = summarize_story(Story(StoryId("s"), articles))
+    assert "postponed" not in summary.briefly_text.split(".")[0]
+    assert "aid corridors" in summary.briefly_text.split(".")[0]
