@@ -109,7 +109,7 @@ def test_a_reaction_a_side_event_or_a_question_is_no_turn() -> None:
         # The turn is a circumstance of another thing: the main clause is the demand.
         "Aid chief demands safe passage for convoys as river truce collapses",
         # A turn ahead.
-        "River truce to take effect at dawn, militias to begin pulling back",
+        "Militias to scrap river truce on Friday",
         # Someone's claim that it turned.
         "Militia leaders say river truce has failed",
     ):
