@@ -39,7 +39,9 @@ _KINDS = {
     r"takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force",
     "passed": r"pass(?:es|ed)?|approve[sd]?|adopt(?:s|ed)?|ratif(?:y|ies|ied)|signs?|signed|"
     r"agree[sd]?",
-    "freed": r"frees?|freed|rescued|found\s+(?:dead|alive)",
+    "freed": r"frees?|freed|rescued|(?:pulled|brought)\s+out(?:\s+alive)?",
+    # Found is not yet freed: "Twelve miners found alive" on day three of five.
+    "found": r"found\s+(?:dead|alive)",
     "left": r"resign(?:s|ed)?|quits?|steps?\s+down|stepped\s+down|ousts?|ousted",
     "won": r"wins|won|concede[sd]?|sworn\s+in",
 }

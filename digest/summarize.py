@@ -317,7 +317,9 @@ def _write_up(
     # A story told over days leads with where it stands: the truce's collapse, not the
     # day-one lede of its agreement (``digest.stages``); unless the lead is a later
     # day's already (the talks' postponement is no turn beside their outcome).
-    turn = frozenset() if lead_docs else latest_turn(articles)
+    # A toll's report, a day or more before the turn, gives way to it: the miners
+    # pulled out alive on Thursday lead over Monday's toll of six.
+    turn = frozenset() if story.lead_articles else latest_turn(articles)
     staged = False
     if briefly and turn and written_on(briefly[0]) < min(_day_of(articles[i]) for i in turn):
         lead_docs = turn

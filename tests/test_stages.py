@@ -94,6 +94,10 @@ def test_a_turn_told_verb_first_names_the_thing_as_its_object() -> None:
     ]
     freed = _report("Herald", "Rescuers free all 12 trapped miners after five days", 4)
     assert latest_turn([*trapped, freed]) == frozenset({2})
+    # Found on day two is not freed on day four.
+    found = _report("Wire", "Twelve trapped miners found alive after two days", 2)
+    pulled = _report("Herald", "All 12 trapped miners pulled out alive", 4)
+    assert latest_turn([*trapped, found, pulled]) == frozenset({3})
 
 
 def test_a_reaction_a_side_event_or_a_question_is_no_turn() -> None:
@@ -162,3 +166,32 @@ def test_a_turn_before_the_latest_news_does_not_lead() -> None:
     summary = summarize_story(Story(StoryId("s"), articles))
     assert "postponed" not in summary.briefly_text.split(".")[0]
     assert "aid corridors" in summary.briefly_text.split(".")[0]
+
+
+def test_a_turn_after_a_rising_toll_leads_over_it() -> None:
+    blast = (
+        "Sixteen miners were trapped on Saturday night when a gas blast collapsed the main "
+        "tunnel of a coal mine in the northern hills, and two of their colleagues were "
+        "killed, officials said."
+    )
+    reached = (
+        "Rescuers reached twelve of the trapped miners on Monday, while the bodies of four "
+        "others were recovered, raising the death toll from the blast to six, officials said."
+    )
+    freed = (
+        "All twelve miners trapped in the coal mine since Saturday were brought out alive "
+        "early on Thursday, ending a rescue that lasted five days."
+    )
+    days = (
+        _report("Courier", "Sixteen miners trapped, two dead after coal mine blast", 0, blast),
+        _report(
+            "Tribune", "Rescuers reach twelve miners; mine blast toll rises to six", 2, reached
+        ),
+    )
+    # The toll rose: its report leads, until the miners are out.
+    before = summarize_story(Story(StoryId("s"), days))
+    assert before.briefly_text.startswith("Rescuers reached twelve")
+    out = _report("Herald", "All 12 trapped miners pulled out alive after five days", 5, freed)
+    after = summarize_story(Story(StoryId("s"), (*days, out)))
+    assert after.briefly_text.startswith("All twelve miners trapped")
+    assert after.headline.endswith("All 12 trapped miners pulled out alive after five days")
