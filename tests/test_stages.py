@@ -171,8 +171,7 @@ def test_a_turn_before_the_latest_news_does_not_lead() -> None:
 def test_a_turn_after_a_rising_toll_leads_over_it() -> None:
     blast = (
         "Sixteen miners were trapped on Saturday night when a gas blast collapsed the main "
-        "tunnel of a coal mine in the northern hills, and two of their colleagues were "
-        "killed, officials said."
+        "tunnel of a coal mine in the northern hills, killing two miners, officials said."
     )
     reached = (
         "Rescuers reached twelve of the trapped miners on Monday, while the bodies of four "
