@@ -292,7 +292,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*(?:An?|The) artist[’']s (?:impression|rendering|illustration|conception|"
             r"depiction|concept) of\b(?![^,]{0,120}?\b(?:shows?|showed|depicts?|depicted|"
             r"was|were|is|are|has|have|had)\b)|"
-            # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room".
+            # AP-style caption dates: "..., Thursday, Feb. 16, 2017, in the East Room";
+            # not a report's own day ("a strike from today, Monday, November 30, 2026").
+            r"(?<!\btoday)(?<!\btomorrow)(?<!\byesterday)(?<!\btonight)"
             rf",\s{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\b|"
             rf"\b{WEEKDAY_PATTERN},? {_MONTH},? \d{{1,2}},? (?:19|20)\d\d\.?$|"
             # A credit line: "Lena Marsh / Quayside Pictures", "Jonathan Ernst/Reuters".

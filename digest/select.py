@@ -56,7 +56,7 @@ from digest.models import (
 )
 from digest.sections import ELSEWHERE, discover_sections
 from digest.softnews import death_toll, hard_news, is_opinion, soft_news, world_news
-from digest.text import MONTHS, quotes_balance, word_count
+from digest.text import MONTHS, inside_quotations, quotes_balance, word_count
 from digest.topics import Placement, TopicExample, match_topics
 from digest.urls import url_date
 
@@ -80,6 +80,9 @@ _OLDER_PAGE_DAYS = 30
 _MANY_DEAD = 10
 # Sentences of a one-outlet page read to tell a report from someone's own words.
 _OPENING_SENTENCES = 3
+# ... and how many more are read, for a quotation one of them opens to close in
+# (``digest.text.inside_quotations`` pairs marks over as many).
+_QUOTE_SPAN = 8
 # A paper's text cites its figures and tables ("(Extended Data Fig. 1a–c)", "(Table
 # 2)"); a news report about a paper seldom does, and never this often.
 _FIGURE_REFERENCE = re.compile(
@@ -390,15 +393,23 @@ def _in_own_words(story: Story) -> bool:
     quotation the splitter cut into sentences (“We’re not going to get to it next week.
     It’ll be the first thing ...,” Thune told reporters): each part holds half of it."""
     article = story.articles[0]
-    sentences = clean_sentences(article.text or article.summary, _OPENING_SENTENCES)
-    # Someone's words alone (a quotation, or half of one the splitter cut) are neither:
-    # the sentences the writer speaks in decide.
-    outside = [outside_quotations(_outside_half_quote(s)) for s in sentences]
+    sentences = clean_sentences(article.text or article.summary, _OPENING_SENTENCES + _QUOTE_SPAN)
+    # Someone's words alone (a quotation, or a part of one the splitter cut, the middle
+    # parts with no mark of their own) are neither: the sentences the writer speaks in
+    # decide.
+    inside = inside_quotations(sentences)
+    outside = [
+        outside_quotations(_outside_half_quote(s))
+        for s, quoted in zip(sentences, inside, strict=True)
+        if not quoted
+    ]
     writer = [text for text in outside if word_count(text) >= _WRITER_WORDS]
+    writer = writer[:_OPENING_SENTENCES]
     own = sum(map(in_person, writer))
     return bool(writer) and 2 * own > len(writer)
 
 
+_QUOTE_MARK = re.compile(r"[“”\"]")
 # Words a sentence needs outside quotations to be the writer's: "Thune told reporters."
 _WRITER_WORDS = 3
 
@@ -409,11 +420,18 @@ def _outside_half_quote(sentence: str) -> str:
     reporters."), or after its opening mark ("“We’re not going to get to it")."""
     if quotes_balance(sentence):
         return sentence
-    closing = max(sentence.rfind("”"), sentence.rfind('"'))
-    opening = sentence.find("“")
-    if opening != -1 and (closing == -1 or opening > closing):
-        return sentence[:opening]
-    return sentence[closing + 1 :]
+    marks = [m for m in _QUOTE_MARK.finditer(sentence)]
+    if not marks:
+        return sentence
+    # The last mark decides: one that opens leaves the writer's words before it; one
+    # that closes, those after it. A straight mark opens at the start or after a space
+    # ("We have written letter after letter.).
+    last = marks[-1]
+    at = last.start()
+    opens = last.group() == "“" or (
+        last.group() == '"' and (at == 0 or sentence[at - 1].isspace() or sentence[at - 1] in "(—–")
+    )
+    return sentence[:at] if opens else sentence[at + 1 :]
 
 
 @dataclass(frozen=True, slots=True)

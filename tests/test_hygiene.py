@@ -431,6 +431,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "According to the ministry, the views expressed by the envoy do not reflect its policy.",
         "Comments have been disabled on the video after a flood of abuse, the platform said.",
         "Comments are closed on Sundays, the museum said.",
+        # A report's own day written out, as a caption's is.
+        "The union declared a strike from today, Monday, November 30, 2026, over pay.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:

@@ -588,11 +588,23 @@ def test_a_pages_opening_is_read_past_its_furniture() -> None:
         "to turn.”",
     )
 
-    selection = select_stories(
-        [memoir, report, quoted, told_me], NO_EDITS, [], max_stories=5, also_in_the_news=6
+    # Straight marks, and a quotation cut in three: its middle part has no mark at all.
+    straight = lone(
+        "union",
+        "The pier workers' union declared an indefinite strike on Monday over unpaid "
+        'allowances. "We have written letter after letter. We have been promised, and '
+        'promised again. Our members can no longer wait," the union\'s president said.',
     )
 
-    assert sorted(s.id for s in selection.briefs) == ["s-channel", "s-senate"]
+    selection = select_stories(
+        [memoir, report, quoted, told_me, straight],
+        NO_EDITS,
+        [],
+        max_stories=5,
+        also_in_the_news=6,
+    )
+
+    assert sorted(s.id for s in selection.briefs) == ["s-channel", "s-senate", "s-union"]
     assert sorted(left.story_id for left in selection.left_out) == ["s-column", "s-mother"]
     assert all("someone's own words" in left.detail for left in selection.left_out)
 
