@@ -443,6 +443,9 @@ def test_a_near_pass_whose_leads_name_days_apart_stays_apart(strike_day: str, st
     ("named", "stories"),
     [
         ("Tuesday's", 2),  # the day of the first report: the toll's update joins it
+        ("the December 1", 2),  # the day by its date, as either order writes it
+        ("the 1 December", 2),
+        ("the November 24", 3),  # a week back: another quake
         ("last week's", 3),  # no day: 58 hours apart, the time discount holds
         ("the", 3),
     ],
