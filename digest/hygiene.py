@@ -62,11 +62,15 @@ _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 )
+# A dateline's capitals, Vietnamese and Central European ones among them ("HÀ NỘI —",
+# "ĐÀ NẴNG —", "ŁÓDŹ"). (The extended blocks mix cases; the rest of the dateline's
+# shape keeps a Title Case word out.)
+_CAPS = "A-ZÀ-ÖØ-ÞĀ-ſḀ-ỿ"
 _DATELINE = re.compile(
     rf"""^\s*(?:
-        (?=[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]{{2}})
-        [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+                        # KYIV / BOGOTÁ
-           (?:[ /][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+){{0,3}}          # NEW YORK / ST. LOUIS
+        (?=[{_CAPS}][{_CAPS}.'’\-]{{2}}|[{_CAPS}]{{2}}[ ][{_CAPS}]{{2}})  # HÀ NỘI
+        [{_CAPS}][{_CAPS}.'’\-]+                        # KYIV / BOGOTÁ / ĐÀ NẴNG
+           (?:[ /][{_CAPS}][{_CAPS}.'’\-]+){{0,3}}          # NEW YORK / ST. LOUIS
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
            (?:,?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?[ ]\d{{1,2}}  # , June 3 / , DEC 1
                 (?:,?[ ]\d{{4}})?                                # , 2026
@@ -170,7 +174,7 @@ _GLUED_LABEL = re.compile(
 )
 # A label or counter with nothing after it: "Story highlights", "1 of 6.".
 _LABEL_ONLY = re.compile(
-    r"^\s*(?:Story highlights|Story at a glance|Key points|Highlights|Briefly|In brief|"
+    r"^\s*(?:Story highlights|Story at a glance|Key points|Highlights|Briefly|In brief|Synopsis|"
     r"Summary|Photos?|Gallery|Video|Watch|Listen|Related|Latest|More|Comments?|Transcript|"
     r"\d{1,3} of \d{1,3}(?: Photos)?|\d{1,2}:\d\d(?: ?[ap]\.?m\.?)?|_{2,}|[-–—=*~]{3,})\W*$",
     re.IGNORECASE,
@@ -271,6 +275,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"Hide Caption|Show Caption|(?:Image|Media|Photo) caption\b|^\s*Caption:|"
             r"Enlarge (?:this )?[Ii]mage|Expand image|"
             r"View Images|Image copyright|Getty Images|AP Photo|\bfile (?:photo|image)\b|"
+            # An agency's credit after a caption's dash: "— VNA/VNS Photo Đinh Hương".
+            r"[—–][ ]?(?:[A-Z]{2,}/)*[A-Z]{2,}[ ](?:File[ ])?Photos?\b|"
             r"^\s*FILE(?: PHOTO)?\b|\bPhotos?:|"
             r"^\s*[(\[]?(?:Photo|Photograph|Image|Picture|Video|Caption|Credit|File photo)s?"
             r"(?:[ ]credit)?(?:[ ]by)?[ ]*[:|]|"
@@ -750,7 +756,9 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     the report ("Watch the report ...", captions) is not among them. An interview's "Q."
     and "A." go wherever they stand, and so does a page's list of names with their
     descriptions after a colon."""
-    raw = split_sentences(_without_questions(_narration(_without_embedded_posts(text))))
+    raw = split_sentences(
+        _without_questions(_narration(_without_embedded_posts(_without_synopsis(text))))
+    )
     labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
     labels = [label for label, _ in labelled]
     asks = any(label == "Q" and s.rstrip("”\"’' ").endswith("?") for label, s in labelled)
@@ -766,6 +774,27 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
     cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))
     return list(itertools.islice(cleaned, limit))
+
+
+def _without_synopsis(text: str) -> str:
+    """``text`` without a summary box set above the report: a paragraph that is only
+    its label ("Synopsis", "In brief") and the one paragraph after it, when the report
+    goes on for ``_REPORT_AFTER_BOX`` paragraphs or more. The box retells the report out
+    of its order (The Economic Times' "Synopsis" opens on Belgium dropping its
+    objection, the report on the loan approved); the report tells it all again. A page
+    that is the box alone keeps it."""
+    paragraphs = text.split("\n\n")
+    for index, paragraph in enumerate(paragraphs[:_BOX_OPENING]):
+        if _SYNOPSIS.match(paragraph) and len(paragraphs) - index - 2 >= _REPORT_AFTER_BOX:
+            return "\n\n".join(paragraphs[:index] + paragraphs[index + 2 :])
+    return text
+
+
+_SYNOPSIS = re.compile(r"^\s*(?:Synopsis|Summary|In brief|In short|TL;?DR)\W*$", re.IGNORECASE)
+# Where a summary box stands (among a page's first paragraphs), and how many paragraphs
+# of report it needs after it.
+_BOX_OPENING = 3
+_REPORT_AFTER_BOX = 2
 
 
 def _without_speaker_labels(sentences: list[str]) -> list[str]:

@@ -26,6 +26,10 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("CAIRO—Protesters filled the square.", "Protesters filled the square."),
         ("NEW YORK - Stocks fell on Monday.", "Stocks fell on Monday."),
         ("GAZA/JERUSALEM Israel's cabinet met late.", "Israel's cabinet met late."),
+        # Capitals past Latin-1, and a place of two short words.
+        ("HÀ NỘI — Rain flooded 22,000 houses.", "Rain flooded 22,000 houses."),
+        ("ĐÀ NẴNG — The toll rose to 17.", "The toll rose to 17."),
+        ("ŁÓDŹ — The plant closed.", "The plant closed."),
         ("(Associated Press) The court ruled on Friday.", "The court ruled on Friday."),
         ("Briefly: The alliance agreed a new plan.", "The alliance agreed a new plan."),
         ("Story highlights NASA says the crew is safe.", "NASA says the crew is safe."),
@@ -193,6 +197,7 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("A leopard sits in a tree at the Mashatu game reserve in Botswana.", "photo caption"),
         ("The new minister poses with her cabinet outside the palace.", "photo caption"),
         ("FILE - In this Aug. 26, 2014, file photo, a senator arrives.", "dateline"),
+        ("| Soldiers help residents clean mud from houses. — VNA/VNS Photo |", "photo caption"),
         ("(Reporting by Jane Roe; Editing by John Doe)", "byline"),
         ("By Jane Doe and John Roe, Reuters", "byline"),
         ("— Jane Doe (@janedoe) November 18, 2026", "tweet"),
@@ -573,6 +578,19 @@ def test_a_place_and_a_dash_opening_a_page_is_its_dateline(text: str, first: str
     assert clean_sentences(f"{text} Talks resume on Monday.") == [first, "Talks resume on Monday."]
     # Not after the first sentence: there a name and a dash are the sentence's own.
     assert clean_sentences(f"Talks resume on Monday. {text}")[1] == text
+
+
+def test_a_summary_box_above_the_report_goes_and_a_page_of_it_alone_stays() -> None:
+    box = "Belgium dropped its objection after partners agreed to share the legal risk."
+    report = (
+        "EU governments on Friday approved a loan to Ukraine of 45 billion euros.\n\n"
+        "Ambassadors endorsed the text by qualified majority."
+    )
+    assert clean_sentences(f"Synopsis\n\n{box}\n\n{report}") == clean_sentences(report)
+    assert clean_sentences(f"Synopsis\n\n{box}") == [box]
+    # A report's own paragraph that starts with the word is no box.
+    summary = f"Summary of the talks was given to reporters.\n\n{box}\n\n{report}"
+    assert box in clean_sentences(summary)
 
 
 def test_an_interviews_questions_go_whole_and_its_answers_lose_their_labels() -> None:
