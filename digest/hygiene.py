@@ -757,7 +757,9 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     and "A." go wherever they stand, and so does a page's list of names with their
     descriptions after a colon."""
     raw = split_sentences(
-        _without_questions(_narration(_without_embedded_posts(_without_synopsis(text))))
+        _without_questions(
+            _narration(_without_embedded_posts(_without_synopsis(_without_credited(text))))
+        )
     )
     labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
     labels = [label for label, _ in labelled]
@@ -774,6 +776,22 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
     cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))
     return list(itertools.islice(cleaned, limit))
+
+
+def _without_credited(text: str) -> str:
+    """``text`` without its paragraphs that close on an agency's photo credit: a
+    caption ("Residents move their belongings to a safe place on November 29. — VNA/VNS
+    Photo Đinh Hương"), whose sentences the splitter would part from the credit that
+    tells them for one."""
+    paragraphs = text.split("\n\n")
+    kept = [p for p in paragraphs if not _CREDIT_CLOSING.search(p)]
+    return text if len(kept) == len(paragraphs) else "\n\n".join(kept)
+
+
+# An agency's credit closing a paragraph, a table cell's bar after it or not.
+_CREDIT_CLOSING = re.compile(
+    r"[—–][ ]?(?:[A-Z]{2,}/)*[A-Z]{2,}[ ](?:File[ ])?Photos?\b[^.!?|\n]{0,40}[ |]*$"
+)
 
 
 def _without_synopsis(text: str) -> str:

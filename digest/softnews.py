@@ -171,6 +171,13 @@ _COUNT = _count_pattern()
 _DEATHS = re.compile(
     rf"(?<!has )(?<!have )(?<!had )\bkill(?:s|ed|ing)?(?:\s+(?:at\s+least|more\s+than|"
     rf"over|nearly|almost|some|about|around|as\s+many\s+as|up\s+to))?\s+(?:a\s+)?{_COUNT}"
+    # A disaster's toll in the perfect ("Floods and landslides have killed at least 14
+    # people"), which a war's running total ("has killed 2,000 since 2023") is not.
+    rf"|\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|mudslides?|quakes?|"
+    rf"earthquakes?|storms?|typhoons?|cyclones?|hurricanes?|wildfires?|blasts?|explosions?|"
+    rf"avalanches?|heatwaves?)\b[^.;]{{0,80}}?\b(?:has|have|had)\s+(?:now\s+)?killed"
+    rf"(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|some|about|around))?\s+{_COUNT}"
+    rf"(?![^.;]{{0,40}}\bsince\b)"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"

@@ -580,6 +580,19 @@ def test_a_place_and_a_dash_opening_a_page_is_its_dateline(text: str, first: str
     assert clean_sentences(f"Talks resume on Monday. {text}")[1] == text
 
 
+def test_a_caption_closing_on_an_agencys_credit_goes_whole() -> None:
+    # The splitter parts the caption's sentence from its credit: the paragraph goes.
+    caption = (
+        "| Residents move their belongings to a safe place on November 29. "
+        "— VNA/VNS Photo Đinh Hương |"
+    )
+    report = "Torrential rain has left nine people dead and four missing."
+    assert clean_sentences(f"{caption}\n\n{report}") == [report]
+    # A sentence naming an agency's photo in its own words stays.
+    told = "The agency's AFP Photo desk filed the pictures on Monday."
+    assert clean_sentences(f"{told}\n\n{report}") == [told, report]
+
+
 def test_a_summary_box_above_the_report_goes_and_a_page_of_it_alone_stays() -> None:
     box = "Belgium dropped its objection after partners agreed to share the legal risk."
     report = (
