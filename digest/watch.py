@@ -104,7 +104,11 @@ _YEAR = r"(?:,?\s+(?P<{name}>20\d\d))?"
 # matched with their capital only, so "march" and "may" the verbs never count.
 _LEAD = (
     r"\b(?P<lead>(?i:on|from|by|until|till|before|after|in|starting|beginning|through|"
-    r"for|next|this|between))\s+(?:(?i:early|late|the\s+end\s+of|the\s+start\s+of)\s+)?"
+    r"for|next|this|between|as\s+of|"
+    # A day moved to: "has been moved to December 18" (not "from 10 to 18 December").
+    r"(?:(?<=moved\s)|(?<=postponed\s)|(?<=rescheduled\s)|(?<=delayed\s)|(?<=deferred\s)|"
+    r"(?<=forward\s)|(?<=back\s))to))\s+"
+    r"(?:(?i:early|late|the\s+end\s+of|the\s+start\s+of)\s+)?"
 )
 _DATE = re.compile(
     _LEAD
@@ -675,14 +679,18 @@ def _mentions(
         in_quote = any(start < match.start() < end for start, end in quoted)
         moved = (
             _MOVED_TO.search(sentence[: match.start()])
-            if match.group("lead").lower() in ("until", "till")
+            if match.group("lead").lower() in ("until", "till", "to")
             else None
         )
         if moved is not None and _WISHED_MOVE.search(
             re.split(r"[,;:]|\band\b", sentence[: moved.start()])[-1]
         ):
             moved = None
-        future = moved is not None or _speaks_of_future(sentence, match)
+        future = (
+            moved is not None
+            or _speaks_of_future(sentence, match)
+            or _ahead_in_a_later_year(sentence, match, published)
+        )
         if not future and not _names_an_event(sentence, match):
             continue
         # A day put off to is kept, unless the sentence calls the event off besides
@@ -761,6 +769,24 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
         return True
     is_opening = len(before.split()) <= 1 and not match.group("weekday")
     return is_opening and _FUTURE.search(sentence[match.end() :]) is not None
+
+
+def _ahead_in_a_later_year(sentence: str, match: re.Match[str], published: date) -> bool:
+    """Whether the date, written with a later year than the report's, follows a future
+    marker anywhere in its sentence, however long the clause between: "the border will
+    be opened for third-country citizens and for holders of diplomatic passports ... as
+    of 15 January 2027". A day of next year told in this year's future is in the diary;
+    not one told as reported or called off (:func:`_speaks_of_future` decides those)."""
+    year = next((match.group(f"year{n}") for n in ("1", "2", "3") if match.group(f"year{n}")), "")
+    if not year or int(year) <= published.year:
+        return False
+    before = sentence[: match.start()]
+    return (
+        _FUTURE.search(before) is not None
+        and not _REPORTED.search(_CLAUSE_BREAK.split(before)[-1])
+        and not _PAST_EXPECTATION.search(before)
+        and not _NOT_AHEAD.search(sentence)
+    )
 
 
 def _names_an_event(sentence: str, match: re.Match[str]) -> bool:

@@ -40,6 +40,35 @@ def _story(*texts: str, published: date = TUESDAY, story_id: str = "s-1", hour: 
 # (what it tests, sentence, publication day, expected (day, month) or None)
 CASES = [
     (
+        "a day of next year after a long clause with the future in it",
+        "Norland and Vell’s envoys agreed that the land border will be opened for citizens "
+        "of other countries and for holders of diplomatic passports as of 15 January 2027.",
+        TUESDAY,
+        (date(2027, 1, 15), date(2027, 1, 1)),
+    ),
+    (
+        "a ban from a day of next year, far from its verb",
+        "Petrol motorbikes will be banned from the area inside the ring road in the old "
+        "city from July 1, 2027, under a plan the council approved.",
+        TUESDAY,
+        (date(2027, 7, 1), date(2027, 7, 1)),
+    ),
+    (
+        "a day of next year reported as the past's plan",
+        "The border had been due to be opened for holders of diplomatic passports and "
+        "for third-country citizens on 15 January 2027.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a meeting moved to a day",
+        "The border committee’s meeting, originally scheduled for November 20 in the "
+        "capital, has been moved to December 1 and will take place abroad, the minister "
+        "said.",
+        TUESDAY,
+        (date(2026, 12, 1), date(2026, 12, 1)),
+    ),
+    (
         "voted to hold an event on a day",
         "The parliament voted 23-8 on Thursday to hold a referendum on independence on "
         "April 6, 2027.",
