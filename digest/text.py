@@ -101,7 +101,9 @@ _LINE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # and the abbreviations before a number ("No. 10", "Figs. 1-5").
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|"
-    r"Atty|Supt|Insp|Det|Gov|Pres|Assoc|Engr|Amb|Cdr|Brig|Cpl|No|Nos|Vol|Fig|Figs)\.$"
+    r"Atty|Supt|Insp|Det|Gov|Pres|Assoc|Engr|Amb|Cdr|Brig|Cpl|No|Nos|Vol|Fig|Figs|"
+    # A Dutch navy ship's prefix: "Zr.Ms. Vlaardingen", "Hr.Ms. Tromp".
+    r"Zr|Hr)\.$"
 )
 # A month's abbreviation before its day ("on Dec. 17-18."), which the segmenter may end
 # a sentence at; before anything else it may end one ("fallen 20% since Jan. Analysts").
