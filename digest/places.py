@@ -26,7 +26,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEMONYMS", "NEIGHBOURS", "PLACES", "countries_named", "names_the_world"]
+__all__ = [
+    "DEMONYMS",
+    "NEIGHBOURS",
+    "PLACES",
+    "SPELLED_OUT",
+    "countries_named",
+    "names_the_world",
+]
 
 # A place's people and adjective ("Iranian", "Iranians" for "Iran"): a keyword naming a
 # place finds them too. Written out rather than made by endings, which give another
@@ -108,6 +115,25 @@ Criminal Court; ICC; Interpol; Red Cross; Amnesty International; Human Rights Wa
 Kremlin; Pentagon; White House; State Department; Downing Street; Elysee; Élysée;
 Bundestag; Knesset; Duma; Hamas; Hezbollah; Taliban; Houthi; Houthis; Islamic State;
 ISIS; al-Qaeda; Wagner""".split(";")  # noqa: SIM905
+# International bodies by their short names and as outlets spell them out ("Manila
+# signs cyber defence pact with North Atlantic alliance"): a keyword in one form finds
+# the others.
+SPELLED_OUT: dict[str, tuple[str, ...]] = {
+    "NATO": (
+        "North Atlantic Treaty Organization",
+        "North Atlantic Treaty Organisation",
+        "North Atlantic alliance",
+    ),
+    "EU": ("European Union",),
+    "UN": ("United Nations",),
+    "ASEAN": ("Association of Southeast Asian Nations",),
+    "IMF": ("International Monetary Fund",),
+    "ICC": ("International Criminal Court",),
+    "WHO": ("World Health Organization", "World Health Organisation"),
+    "OPEC": ("Organization of the Petroleum Exporting Countries",),
+    "AU": ("African Union",),
+    "IAEA": ("International Atomic Energy Agency",),
+}
 # Capitals and seats that stand for their governments ("Beijing says", "talks in Geneva").
 _CAPITALS = """Washington; Moscow; Beijing; Kyiv; Kiev; Tehran; Jerusalem; Tel Aviv; Brussels;
 London; Paris; Berlin; Rome; Madrid; Tokyo; Seoul; Pyongyang; New Delhi; Islamabad; Kabul;

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from digest.config import TopicConfig
 from digest.models import Article, Story
 from digest.places import DEMONYMS as _DEMONYMS
+from digest.places import SPELLED_OUT as _SPELLED_OUT
 from digest.text import content_words
 
 __all__ = [
@@ -359,7 +360,7 @@ def _evidence(
     common = _common_words(words)
     result = []
     for topic in topics:
-        phrases = [(k, _phrase(k)) for k in topic.keywords]
+        phrases = [(k, _phrase(form)) for k in topic.keywords for form in _forms(k)]
         known = {tuple(map(_plain, p)) for _, p in phrases}
         named = _phrase(topic.name, name=True)
         if tuple(map(_plain, named)) not in known:
@@ -381,6 +382,17 @@ def _evidence(
             )
         )
     return result
+
+
+def _forms(keyword: str) -> tuple[str, ...]:
+    """``keyword`` and the other forms of the body it names: "NATO" and "North Atlantic
+    Treaty Organization" (``digest.places.SPELLED_OUT``), either way round."""
+    written = " ".join(keyword.split())
+    for short, long in _SPELLED_OUT.items():
+        forms = (short, *long)
+        if written in forms or written.lower() in {f.lower() for f in long}:
+            return (written, *(f for f in forms if f != written))
+    return (written,)
 
 
 # Places a topic may be named for that hold countries, not stand beside them.
