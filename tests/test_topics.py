@@ -224,20 +224,7 @@ def test_one_side_of_a_topic_named_x_in_y_files_nothing_alone() -> None:
     )
     assert _topic_of(europe, topic) == ""
     assert _topic_of(tokyo, topic) == "NATO in Asia"
-    # The alliance spelt out, as an outlet may write it and never "NATO".
-    manila = _story(
-        _article(
-            "manila",
-            "Manila signs cyber defence pact with North Atlantic alliance",
-            "The Philippines signed a cyber defence pact on Tuesday, its latest security "
-            "partnership in the Indo-Pacific, officials in Manila said.\n\n"
-            "The agreement covers the exchange of threat information and joint training "
-            "of cyber units, and commits both sides to yearly talks between their "
-            "defence officials. Manila has faced a rise in attacks on government "
-            "networks this year, which officials have blamed on groups abroad.",
-        )
-    )
-    assert _topic_of(manila, topic) == "NATO in Asia"
+    # The alliance spelt out, as an outlet may write it: one body, two names.
     spelt = TopicConfig(
         name="Atlantic pact", keywords=("North Atlantic Treaty Organization",), description=""
     )
