@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from digest.places import PLACES, countries_named
+from digest.places import DEMONYMS, PLACES, countries_named
 from digest.speakers import (
     _AGENT_HEAD,
     _COMPANY_ENDING,
@@ -852,6 +852,13 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = full if full and full != surname else who
     elif countries_named(who) == {who} and not _surname_here(who, context):
         pass  # "China said": its government, not a name to complete ("South China Sea")
+    elif (
+        (bare := re.fullmatch(r"(?:The\s+)?((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)", who))
+        and who.split()[-1] in _PERSON_TITLES
+        and (holder := _titled_person(bare[1], context))
+    ):
+        # "The Prime Minister", a home paper's capitals: the one the article so titles.
+        who = holder
     elif re.fullmatch(r"[A-Z][\w'’\-]+", who):
         # A group ("Police", "Democrats") is qualified ("Vermont State Police") but never
         # read as a surname ("Police Chief Jane Doe" is someone else).
@@ -1559,14 +1566,22 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     for sentence in context:
         if _headline_case(sentence):
             continue
-        found = rf"(?<![\w.])(Chief\s)?(?:{forms})((?:\s{_NAME_WORD}){{1,5}})"
+        # A country's title may name it before the holder: "Prime Minister of Armenia
+        # Nikol Pashinyan", "President of the Republic of Türkiye Recep Tayyip Erdoğan".
+        found = (
+            rf"(?<![\w.])(?P<chief>Chief\s)?(?:{forms})"
+            rf"(?:\sof\s(?:the\s)?(?:Republic\sof\s)?(?P<country>{_COUNTRY_NAMES}))?"
+            rf"(?P<name>(?:\s{_NAME_WORD}){{1,5}})"
+        )
         for match in re.finditer(found, sentence):
-            name = _name_after_title(match.group(2).split())
-            if name and match.group(1):
+            name = _name_after_title(match.group("name").split())
+            if name and match.group("chief"):
                 chief.add(name)
             before = _PORTFOLIO_BEFORE.search(sentence[: match.start()])
             if name and before and before.group(1) not in _NOT_PORTFOLIOS:
                 portfolio.setdefault(name, before.group(1))
+            elif name and match.group("country") and DEMONYMS.get(match.group("country")):
+                portfolio.setdefault(name, DEMONYMS[match.group("country")][0])
             if name and not _another_title(sentence[: match.start()]):
                 same = next((p for p in people if any(_one_person(name, n) for n in p)), None)
                 if same is None:
@@ -1586,6 +1601,15 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     return f"{rank}{title} {' '.join(fullest)}"
 
 
+# Countries as a title names them after "of", longest first ("Republic of Türkiye").
+_COUNTRY_NAMES = "|".join(
+    re.escape(name)
+    for name in sorted(
+        (n for n in DEMONYMS if n not in ("Africa", "America", "Asia", "Europe")),
+        key=len,
+        reverse=True,
+    )
+)
 # One capitalised word right before a title: its portfolio ("Foreign", "Health").
 _PORTFOLIO_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{3,})\s$")
 _NOT_PORTFOLIOS = frozenset(

@@ -255,6 +255,17 @@ def test_a_title_alone_is_the_one_person_the_article_gives_that_title() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert [p.who for _, p in found] == ["The actor"]
+    # A title that names its country before the holder ("Prime Minister of Armenia
+    # Nikol Pashinyan"): the holder, with the country's adjective.
+    documents = [
+        [
+            "Prime Minister of Estonia Ivo Marin has sent a message of condolence over the "
+            "earthquake, his office said.",
+            "The Prime Minister noted that Estonia stands ready to provide assistance.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Estonian Prime Minister Ivo Marin"]
 
 
 def test_a_role_is_named_as_the_article_first_names_it() -> None:
