@@ -233,7 +233,8 @@ _VERB = re.compile(
 # ("Ottawa to pause low-wage foreign worker program", "EU pausing tariff talks").
 _NAMED_THEN_VERB = re.compile(
     r"^(?!(?:Things|Ways|Reasons|Places|What|Where|How|Why|When|Who)\b|[A-Z][a-z]+ing\b)"
-    r"[A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3}\s+"
+    # ("India, Malaysia to settle trade ...": two names and a comma.)
+    r"[A-Z][\w'’.\-]*(?:(?:,\s+|\s+(?:and\s+)?)[A-Z][\w'’.\-]*){0,3}\s+"
     r"(?:(?:to|set to|poised to|plans to|moves to)\s+(?!(?:the|a|an|be|this|that|its|their)\b)"
     r"[a-z]{3,}|[a-z]{3,}ing)\b(?=\s+[a-z])"
 )
@@ -442,7 +443,29 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
     shown = {titles[i] for i, a in enumerate(story.articles) if _shows(a)}
     if any(t not in shown for t in good):
         good = [t for t in good if t not in shown]
-    return titles, good
+    # "Anwar: Sarawak's chip parks on the table ...": a speaker's words under their
+    # name, one side of the story, where another title tells it.
+    return titles, [t for t in good if not _speaker_label(t)] or good
+
+
+def _speaker_label(title: str) -> bool:
+    """Whether ``title`` opens on one capitalised name and a colon, the name no place
+    nor a label of the page's ("Pakistan mine: ...", "Gaza: ...", "Analysis: ...")."""
+    label = _ONE_NAME_LABEL.match(title)
+    return bool(
+        label
+        and label["name"] not in PLACES
+        and not countries_named(label["name"])
+        and label["name"] not in _PAGE_LABELS
+    )
+
+
+_ONE_NAME_LABEL = re.compile(r"^(?P<name>[A-Z][a-z'’\-]+):\s")
+_PAGE_LABELS = frozenset(
+    {"Exclusive", "Analysis", "Opinion", "Update", "Updated", "Watch", "Live", "Explainer"}
+    | {"Breaking", "Video", "Review", "Editorial", "Comment", "Interview", "Factbox"}
+    | {"Timeline", "Explained", "Photos", "Podcast", "Listen", "Correction", "Obituary"}
+)
 
 
 def _shows(article: Article) -> bool:

@@ -611,6 +611,27 @@ def test_the_headline_tells_what_the_briefly_leads_with_when_the_titles_disagree
     assert make_headline(story, crises.text, lead_article=0) == crises.title
 
 
+def test_a_speakers_name_and_colon_is_no_headline_where_another_title_tells_it() -> None:
+    # "Anwar: ...": one speaker's side under their name; "Gaza: ..." is a place's label.
+    lead = (
+        "Norland and Vell on Wednesday signed an agreement to settle their trade in krona "
+        "and mark, as Norland's Prime Minister Ivo Marin hosted Vell's leader Ana Holt."
+    )
+    pact = _article(
+        "a",
+        "A",
+        "Jet upkeep, pilot training: Norland and Vell sign defence pact as Marin hosts Holt",
+        lead,
+        0,
+    )
+    quoted = _article(
+        "b", "B", "Holt: Harbour chip parks on the table as Vell, Norland widen ties", lead, 20
+    )
+    own = _article("c", "C", "Norland, Vell trade deal: what it means", lead, 10)
+    story = Story(StoryId("s"), (pact, quoted, own))
+    assert make_headline(story, lead, lead_article=2) == pact.title
+
+
 def _one(title: str, text: str) -> str:
     return make_headline(Story(StoryId("s"), (_article("a", "A", title, text, 0),)))
 
@@ -736,6 +757,8 @@ def test_a_quoted_first_person_is_the_speakers_and_a_quote_before_a_colon_is_lef
         # The wires' future and present: a name, "to" and a verb, or a verb in -ing.
         "Ottawa to pause low-wage harbour work for a year",
         "Harbour Board pausing night ferry until spring",
+        # Two names and a comma before the wires' future.
+        "Norland, Vell to settle trade in krona and mark, link ZapPay with KwikNet",
     ],
 )
 def test_real_headline_forms_are_headlines(title: str) -> None:
