@@ -630,8 +630,14 @@ def speaker_key(who: str) -> str:
             if last in _BODY_NOUNS:
                 # A body is keyed whole: Japan's and China's Foreign Ministry are two.
                 return _description_key(segment)
-            return fold_accents(last.lower())
+            return _surname_key(last)
     return _description_key(text)
+
+
+def _surname_key(surname: str) -> str:
+    """A surname as outlets' transliterations agree on it: "Zelenskyy", "Zelenskiy" and
+    "Zelensky" one."""
+    return re.sub(r"(?:yy|iy)$", "y", fold_accents(surname.lower()))
 
 
 def _description_key(text: str) -> str:
@@ -682,7 +688,7 @@ def same_speaker(one: str, other: str) -> bool:
         if (
             len(words_a) == 1
             and words_a[0][:1].isupper()
-            and speaker_key(b) == fold_accents(words_a[0].lower())
+            and speaker_key(b) == _surname_key(words_a[0])
         ):
             return True
         extra = words_b[len(words_a) :]

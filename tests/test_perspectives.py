@@ -1028,6 +1028,10 @@ def test_a_name_after_its_roles_body_is_the_speakers() -> None:
     assert not same_speaker("Mohammed bin Salman", "Mohammed bin Zayed")
     # Two words: the transliteration's doubled ending only.
     assert same_speaker("Volodymyr Zelenskyy", "President Volodymyr Zelensky")
+    assert same_speaker("Zelenskyy", "Volodymyr Zelensky")
+    assert same_speaker("President Zelenskyy", "President Zelensky")
+    assert same_speaker("Volodymyr Zelenskiy", "Volodymyr Zelensky")
+    assert not same_speaker("Volodymyr Zelensky", "Volodymyr Zelenko")
     # A name's "of" still ends it: Jane Doe of the university is Jane Doe.
     assert same_speaker("Jane Doe of Eastvale University", "Jane Doe")
 
