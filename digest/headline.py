@@ -321,6 +321,10 @@ def make_headline(
             latest = [t for t in _telling(good, lead) if own.endswith(t)]
             if latest and not is_reaction(latest[0]):
                 return normalise_headline(latest[0], texts, cases)
+            if staged and (built := headline_from_sentence(lead, texts)):
+                # The turn's own title unusable (another toll than its text's): the lead
+                # heads the story, as no other title tells the turn.
+                return built
         # The headline tells what the Briefly tells. Where the outlets' titles disagree
         # (NPR's "Trump administration tries to resolve three crises" beside the
         # Times's "Iran Holds Exercises in Strait of Hormuz"), one sharing far fewer

@@ -13,41 +13,63 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
 
 from digest.dates import local_date
 from digest.models import Article
+from digest.places import DEMONYMS, PLACES
 from digest.softnews import is_gallery, is_opinion
-from digest.text import content_words
+from digest.text import content_words, is_live_page
 
 __all__ = ["latest_turn"]
 
-# Verbs that change the state of the thing a story is about, as titles write them (the
-# present of headlines, the past and passive of reports), by the kind of turn they tell:
-# "resigns", "quits" and "steps down" are one turn told three ways. A reaction
-# ("welcomes", "condemns") or a saying verb changes nothing; "collapse" as a noun ("after
-# the collapse of the truce") is no turn either: the thing is then no subject. A plural
-# subject's verb ("Rescuers free ...", "Talks break down") only where it is no noun as
-# well: "fears of a truce collapse" tells no turn.
-_KINDS = {
+# Verbs that change the state of the thing a story is about, as titles write them, by
+# the kind of turn they tell: "resigns", "quits" and "steps down" are one turn told
+# three ways. A reaction ("welcomes", "rejects", "wins backing") or a saying verb
+# changes nothing. The thing turning is the verb's subject ("Sudan truce collapses",
+# "Strike called off") or, for a verb of doing it to the thing, its object ("Rescuers
+# free all 12 miners", "Unions call off strike"); a thing acting on another ("Rail strike
+# halts freight") turns nothing of its own.
+# Subject verbs: intransitive, or a participle told in the passive.
+_AS_SUBJECT = {
     "ended": r"collaps(?:es|ed)|breaks?\s+down|broke\s+down|falls?\s+apart|fell\s+apart|"
-    r"ends|ended|expire[sd]|lapsed|fail(?:s|ed)",
-    "stopped": r"halt(?:s|ed)|suspend(?:s|ed)?|scrap(?:s|ped)?|calls?\s+off|called\s+off|"
-    r"cancel(?:s|led|ed)?|postpone[sd]?|overturn(?:s|ed)?|strikes?\s+down|struck\s+down|"
-    r"reject(?:s|ed)?|vetoe[sd]",
-    "started": r"resumes?|resumed|reopen(?:s|ed)?|lifted|lifts|begins?|began|starts|started|"
+    r"ends|ended|expire[sd]|lapsed|fail(?:s|ed)|lifted",
+    "stopped": r"halted|suspended|scrapped|called\s+off|cancell?ed|postponed|overturned|"
+    r"struck\s+down|rejected|vetoed",
+    # Not "begins to fray": what it begins is another thing.
+    "started": r"(?:resumes|resumed|reopens|reopened|begins|began|starts|started)(?!\s+to\b)|"
     r"takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force",
-    "passed": r"pass(?:es|ed)?|approve[sd]?|adopt(?:s|ed)?|ratif(?:y|ies|ied)|signs?|signed|"
-    r"agree[sd]?",
-    "freed": r"frees?|freed|rescued|(?:pulled|brought)\s+out(?:\s+alive)?",
+    "passed": r"passed|approved|adopted|ratified|signed|agreed",
+    "freed": r"freed|rescued|(?:pulled|brought)\s+out",
     # Found is not yet freed: "Twelve miners found alive" on day three of five.
     "found": r"found\s+(?:dead|alive)",
-    "left": r"resign(?:s|ed)?|quits?|steps?\s+down|stepped\s+down|ousts?|ousted",
-    "won": r"wins|won|concede[sd]?|sworn\s+in",
+    "left": r"resign(?:s|ed)|quits|steps\s+down|stepped\s+down|ousted",
+    "won": r"sworn\s+in",
 }
-_TURN = re.compile(
-    "|".join(rf"\b(?P<{kind}>{verbs})\b" for kind, verbs in _KINDS.items()), re.IGNORECASE
-)
+# A participle is passive only with no object after it: "Strike suspended for talks",
+# not "Senate passed the budget" (the Senate did).
+_PARTICIPLES = frozenset({"stopped", "passed", "freed", "found"})
+# Object verbs: the doer before, the thing after.
+_AS_OBJECT = {
+    "ended": r"ends?",
+    "stopped": r"halts?|suspends?|scraps?|calls?\s+off|cancels?|postpones?|overturns?|"
+    r"strikes?\s+down|vetoe?s",
+    "started": r"lifts?",
+    "passed": r"pass(?:es)?|approves?|adopts?|ratif(?:y|ies)|signs?",
+    "freed": r"frees?|rescues?",
+    "left": r"ousts?",
+}
+
+
+def _verbs_of(kinds: dict[str, str]) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(rf"\b(?P<{kind}>{verbs})\b" for kind, verbs in kinds.items()), re.IGNORECASE
+    )
+
+
+_SUBJECT_TURN = _verbs_of(_AS_SUBJECT)
+_OBJECT_TURN = _verbs_of(_AS_OBJECT)
+# What may follow a passive participle: nothing, a preposition, a stop.
+_AFTER_PASSIVE = re.compile(r"\s*(?:$|[,:;.!—–-]|(?:alive|again|early|late|today)\b)")
 # A turn ahead is no turn yet: "India to resume visas", "Talks will begin Monday".
 _AHEAD = frozenset({"to", "will", "would", "could", "may", "might", "should", "must", "set"})
 # Where a title's main clause ends: what follows is a circumstance ("O'Leary demands
@@ -79,66 +101,109 @@ _WORD = re.compile(r"[\w’'-]+")
 
 def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     """Indices of the reports telling the story's latest turn: the reports of the last
-    day whose title tells a turn (:data:`_TURN`) of a thing named by at least half of
-    the story's other titles and by a title of an earlier day, that thing being the
-    verb's subject or object. Empty when no title of a day after the story's first
-    does; an opinion or a gallery tells no turn."""
+    day whose title tells a turn of the thing the story is about (a word of at least
+    half of the story's other titles and of a title of an earlier day, and no place),
+    that thing the turn verb's subject or object, and of another kind than the turn an
+    earlier title told last (the strike suspended, then resumed). A report half a day
+    or more after the first, and no opinion, gallery, video or live page."""
     days = [local_date(a.published, a.utc_offset) for a in articles]
-    first = min(days, default=None)
-    words = [set(content_words(a.title)) for a in articles]
-    turns: dict[int, date] = {}
+    if not days:
+        return frozenset()
+    first = min(a.published for a in articles)
+    words = [set(content_words(a.title)) - _PLACE_WORDS for a in articles]
+    told: list[tuple[int, str]] = []  # (index, kind) of each title telling a turn
+    cores: dict[int, set[str]] = {}
     for index, article in enumerate(articles):
-        if days[index] == first or is_opinion(article) or is_gallery(article):
+        if (
+            is_opinion(article)
+            or is_gallery(article)
+            or is_live_page(article.title, article.url)
+            or _VIDEO.match(article.title)
+        ):
             continue
         others = [w for i, w in enumerate(words) if i != index]
-        earlier = set().union(*(w for i, w in enumerate(words) if days[i] < days[index]))
-        core = {
+        cores[index] = {
             word
-            for word in words[index] & earlier
-            if 2 * sum(word in other for other in others) >= len(others)
+            for word in words[index]
+            if others and 2 * sum(word in other for other in others) >= len(others)
         }
-        # A turn an earlier title told already ("Danish parliament approves ..." and,
+        if kind := _tells_turn(article.title, cores[index]):
+            told.append((index, kind))
+    turns: list[int] = []
+    for index, kind in told:
+        article = articles[index]
+        earlier = [(i, k) for i, k in told if days[i] < days[index]]
+        named_before = set().union(*(words[i] for i, d in enumerate(days) if d < days[index]))
+        if (
+            days[index] == min(days)
+            or (article.published - first).total_seconds() < _LATER_HOURS * 3600
+            or not _tells_turn(article.title, cores[index] & named_before)
+        ):
+            continue
+        # A turn the title before it told already ("Danish parliament approves ..." and,
         # the next day on an outlet's clock further east, "Denmark approves ...") is the
         # same stage told again.
-        told = {
-            verb
-            for i, a in enumerate(articles)
-            if days[i] < days[index]
-            for verb in _verbs(a.title)
-        }
-        if core and (verb := _tells_turn(article.title, core)) and verb not in told:
-            turns[index] = days[index]
+        last = max(earlier, key=lambda e: articles[e[0]].published, default=None)
+        if last is None or last[1] != kind:
+            turns.append(index)
     if not turns:
         return frozenset()
-    last = max(days[i] for i in turns)
-    return frozenset(i for i in turns if days[i] == last)
+    day = max(days[i] for i in turns)
+    return frozenset(i for i in turns if days[i] == day)
 
 
-def _verbs(title: str) -> set[str]:
-    """The kinds of turn (:data:`_KINDS`) the verbs of ``title`` tell."""
-    return {str(found.lastgroup) for found in _TURN.finditer(title)}
+# A turn's report comes half a day or more after the story's first: two reports an hour
+# apart either side of midnight on an outlet's clock are one day's.
+_LATER_HOURS = 12
+_VIDEO = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos|LIVE|Live)\b")
+# Places are where a story happens, not the thing that turns ("Myanmar begins three
+# days of mourning" is no turn of the quake).
+_PLACE_WORDS = frozenset(
+    content_word
+    for place in (*PLACES, *(form for forms in DEMONYMS.values() for form in forms))
+    for content_word in content_words(place)
+)
 
 
 def _tells_turn(title: str, core: set[str]) -> str:
-    """The kind (:data:`_KINDS`) of the turn verb of ``title``'s main clause whose
-    subject or object is a ``core`` word, told as a fact (not what someone says); ""
+    """The kind of the turn verb of ``title``'s main clause whose subject or object is a
+    ``core`` word, told as a fact (not what someone says, nor in quotation marks); ""
     when it has none."""
-    if title.rstrip().endswith("?"):
+    if title.rstrip().endswith("?") or not core:
         return ""
-    main = _SUBORDINATE.split(title, maxsplit=1)[0]
-    for found in _TURN.finditer(main):
-        if _SAYING.search(main[: found.start()]):
-            continue
-        before = _WORD.findall(main[: found.start()].lower())
-        if before and before[-1] in _AHEAD:
-            continue
-        while before and before[-1] in _BETWEEN:
-            before.pop()
+    main = _QUOTED.sub(" ", _SUBORDINATE.split(title, maxsplit=1)[0])
+    for found in _SUBJECT_TURN.finditer(main):
+        kind = str(found.lastgroup)
+        if kind in _PARTICIPLES and not _AFTER_PASSIVE.match(main, found.end()):
+            after = _WORD.findall(main[found.end() :].lower())[:1]
+            if after and after[0] not in _PREPOSITIONS:
+                continue
+        before = _before(main, found.start())
         if before and set(content_words(before[-1])) & core:
-            return str(found.lastgroup)
+            return kind
+    for found in _OBJECT_TURN.finditer(main):
+        if not _before(main, found.start()):
+            continue
         for word in _WORD.findall(main[found.end() :].lower())[:_OBJECT_WORDS]:
             if word in _PREPOSITIONS:
                 break
             if set(content_words(word)) & core:
                 return str(found.lastgroup)
     return ""
+
+
+def _before(main: str, at: int) -> list[str]:
+    """The words of ``main`` before ``at`` up to the verb's subject (the words between a
+    subject and its verb dropped); [] when someone says it or the turn is ahead."""
+    if _SAYING.search(main[:at]):
+        return []
+    before = _WORD.findall(main[:at].lower())
+    if before and before[-1] in _AHEAD:
+        return []
+    while before and before[-1] in _BETWEEN:
+        before.pop()
+    return before
+
+
+# Someone's words in the title: "Militia chief: 'river truce has failed'".
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)|:\s*[“\"'‘].*$")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from digest.models import Article, ArticleId, Story, StoryId
@@ -114,8 +115,17 @@ def test_a_reaction_a_side_event_or_a_question_is_no_turn() -> None:
         "Aid chief demands safe passage for convoys as river truce collapses",
         # A turn ahead.
         "Militias to scrap river truce on Friday",
-        # Someone's claim that it turned.
+        # Someone's claim that it turned, in their words or in quotation marks.
         "Militia leaders say river truce has failed",
+        "Militia chief: 'river truce has failed'",
+        # A reaction or a verb that is no turn of the truce's own.
+        "River truce wins backing of UN Security Council",
+        "River truce lifts hopes for aid convoys",
+        "River truce begins to fray",
+        "Lessons from the failed river truces of the past",
+        # A video's or a live page's title.
+        "WATCH: River truce collapses as shelling resumes",
+        "Live updates: River truce collapses",
     ):
         assert latest_turn([*_truce(), _report("Herald", title, 2)]) == set(), title
     column = _report(
@@ -194,3 +204,56 @@ def test_a_turn_after_a_rising_toll_leads_over_it() -> None:
     after = summarize_story(Story(StoryId("s"), (*days, out)))
     assert after.briefly_text.startswith("All twelve miners trapped")
     assert after.headline.endswith("All 12 trapped miners pulled out alive after five days")
+
+
+def test_a_place_acting_or_a_thing_acting_on_another_is_no_turn() -> None:
+    quake = [
+        _report("Courier", "Strong quake kills 12 in Myanmar", 0),
+        _report("Tribune", "Myanmar quake toll climbs to 41", 2),
+    ]
+    # The country is where the story happens, not the thing that turns.
+    mourning = _report("Herald", "Myanmar begins three days of mourning for quake victims", 3)
+    assert latest_turn([*quake, mourning]) == set()
+    strike = [
+        _report("Courier", "Rail strike begins across the north", 0),
+        _report("Tribune", "Rail strike enters second day", 1),
+    ]
+    # The strike halting freight is the strike acting, not the strike stopped.
+    assert (
+        latest_turn([*strike, _report("Herald", "Rail strike halts freight to ports", 2)]) == set()
+    )
+    assert latest_turn([*strike, _report("Herald", "Rail strike suspended for pay talks", 2)]) == {
+        2
+    }
+
+
+def test_a_turn_back_to_an_earlier_kind_is_a_turn_and_an_earlier_aside_blocks_none() -> None:
+    strike = [
+        _report("Courier", "Rail strike begins across the north", 0),
+        _report("Tribune", "Rail strike suspended for pay talks", 2),
+    ]
+    # Begun, suspended, resumed: the last is news though "begins" was told before.
+    resumed = _report("Herald", "Rail strike resumes as pay talks collapse", 4)
+    assert latest_turn([*strike, resumed]) == {2}
+    # A kind an earlier title tells of something else blocks nothing.
+    truce = [
+        _report("Courier", "River militias agree to two-week truce in Lusaka talks", 0),
+        _report("Tribune", "Militias sign new river truce months after last one failed", 0.1),
+    ]
+    collapse = _report("Herald", "River truce collapses as shelling kills nine", 2)
+    assert latest_turn([*truce, collapse]) == {2}
+    # Half a day after the first report at least: an hour later on the next day of an
+    # outlet's clock is the same day's news.
+    soon = _report("Herald", "River truce collapses as shelling kills nine", 0.05)
+    late_night = [dataclasses.replace(a, utc_offset=180) for a in truce[:1]]
+    assert latest_turn([*late_night, truce[1], dataclasses.replace(soon, utc_offset=-180)]) == set()
+
+
+def test_a_turn_whose_title_cannot_head_the_story_is_headed_by_its_lead() -> None:
+    # The collapse's title gives another toll than its text: the lead heads the story,
+    # never the agreement's title above a lead telling the collapse.
+    collapse = _report("Herald", "River truce collapses as shelling kills 14", 2, COLLAPSED)
+    summary = summarize_story(Story(StoryId("s"), tuple(_truce(collapse))))
+    assert "collapsed" in summary.briefly_text.split(".")[0]
+    assert "agree" not in summary.headline.lower()
+    assert "collapse" in summary.headline.lower()
