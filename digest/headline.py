@@ -318,7 +318,9 @@ def make_headline(
             and not is_live_page(own)
             and (_latest_by(story, lead_article, _STAGE_HOURS) or staged)
         ):
-            latest = [t for t in _telling(good, lead) if own.endswith(t)]
+            # (A turn's title is the turn's, whatever words the lead tells it in:
+            # "Bellandi resigns" over "handed his resignation".)
+            latest = [t for t in (good if staged else _telling(good, lead)) if own.endswith(t)]
             if latest and not is_reaction(latest[0]):
                 return normalise_headline(latest[0], texts, cases)
             if staged and (built := headline_from_sentence(lead, texts)):
@@ -759,6 +761,7 @@ def _without_weekday(match: re.Match[str]) -> str:
     return before
 
 
+_ENDS_ON_INFINITIVE = re.compile(r"\bto\s+[a-z]+\W*$")
 # A quotation's words are the speaker's ("“We close the quay today”") or a title's
 # ("“Celebrity Apprentice”"): the day outside it goes, the words inside stay.
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -777,7 +780,11 @@ def _without_relative_day(headline: str) -> str:
         mark = headline[end : end + 1]
         piece = _RELATIVE_DAY.sub("", headline[start:end] + mark)
         if one_day:
-            piece = _WEEKDAY_WHEN.sub(_without_weekday, piece)
+            kept = _WEEKDAY_WHEN.sub(_without_weekday, piece)
+            # Not where the infinitive it ends on would hang ("consultations to start
+            # Monday"): "to start" is no end.
+            if not (_ENDS_ON_INFINITIVE.search(kept) and not _ENDS_ON_INFINITIVE.search(piece)):
+                piece = kept
         pieces.append(piece[: len(piece) - len(mark)])
         if quotation:
             pieces.append(quotation.group())

@@ -1805,6 +1805,11 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
         ("Thursday’s vote split the party", "Thursday’s vote split the party"),
         ("Markets open on a Monday after the storm", "Markets open on a Monday after the storm"),
         ("Polls close Sunday", "Polls close Sunday"),
+        # An infinitive would hang at the end without its day.
+        (
+            "Premier resigns, consultations to start Monday",
+            "Premier resigns, consultations to start Monday",
+        ),
         (
             "Crews cheered at Friday night’s harbour gala",
             "Crews cheered at Friday night’s harbour gala",
