@@ -229,7 +229,8 @@ _TOLD_AS_PAST = re.compile(
 # diary, whatever the sentence says of the old one; not a move wished or weighed
 # (``_WISHED_MOVE``).
 _MOVED_TO = re.compile(
-    r"\b(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred)"
+    r"\b(?:postponed|delayed|pushed back|put off|moved|rescheduled|put back|deferred|"
+    r"brought forward)"
     # Not "Troops moved into the town and stayed until": another verb between.
     r"(?:\s+(?!(?:from|on|and|but|then|stayed|remained|lived|waited)\b)[\w'’-]+){0,5}?\s*$",
     re.IGNORECASE,
@@ -713,6 +714,20 @@ def _mentions(
         # An event named on a day of a later year written out ("a referendum on April 6,
         # 2027" written in December) lies ahead, however far: no year is inferred.
         later_year = _has_year(match) and mention.month.year > published.year
+        lead = " ".join(match.group("lead").lower().split())
+        # "As of June 30, reserves stood at ...": a figure's date, unless a day of a
+        # later year written out ("opened ... as of 15 January 2027").
+        if lead == "as of" and not later_year:
+            continue
+        # A day moved to with no year written, months on, is no year's inferred: "The
+        # final, which was moved to September 5 because of the heat, drew a crowd".
+        if (
+            moved is not None
+            and not _has_year(match)
+            and mention.day is not None
+            and mention.day > published + timedelta(days=_EVENT_AHEAD_DAYS)
+        ):
+            continue
         if not future and not (
             mention.day is not None
             and published < mention.day
@@ -771,6 +786,9 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
     return is_opening and _FUTURE.search(sentence[match.end() :]) is not None
 
 
+_DAY_LEADS = frozenset({"on", "from", "as of", "starting", "beginning"})
+
+
 def _ahead_in_a_later_year(sentence: str, match: re.Match[str], published: date) -> bool:
     """Whether the date, written with a later year than the report's, follows a future
     marker anywhere in its sentence, however long the clause between: "the border will
@@ -779,6 +797,11 @@ def _ahead_in_a_later_year(sentence: str, match: re.Match[str], published: date)
     not one told as reported or called off (:func:`_speaks_of_future` decides those)."""
     year = next((match.group(f"year{n}") for n in ("1", "2", "3") if match.group(f"year{n}")), "")
     if not year or int(year) <= published.year:
+        return False
+    # A day a thing happens from or on; not a month a forecast reaches ("is forecast to
+    # ease to 2% by March 2027", "losses to continue until June 2027").
+    lead = " ".join(match.group("lead").lower().split())
+    if lead not in _DAY_LEADS or not (match.group("day1") or match.group("day2")):
         return False
     before = sentence[: match.start()]
     return (

@@ -61,6 +61,31 @@ CASES = [
         None,
     ),
     (
+        "a past move to a day months on, its year inferred",
+        "The final, which was moved to September 5 because of the heat, drew a record crowd.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a figure's date",
+        "As of June 30, the central bank's reserves stood at $40 billion, and they are "
+        "expected to fall further.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a forecast reaching a month of next year",
+        "Inflation will stay high, the bank said, and is forecast to ease to 2% by March 2027.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a hearing brought forward",
+        "The hearing was brought forward to December 1.",
+        TUESDAY,
+        (date(2026, 12, 1), date(2026, 12, 1)),
+    ),
+    (
         "a meeting moved to a day",
         "The border committee’s meeting, originally scheduled for November 20 in the "
         "capital, has been moved to December 1 and will take place abroad, the minister "
