@@ -168,16 +168,26 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
 
 
 _COUNT = _count_pattern()
+# A span a toll is totalled over; "since Sunday" is the disaster's own days.
+_SPAN = (
+    r"(?:since(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+weekend|"
+    r"last\s+week|the\s+(?:storm|flood|quake|earthquake|cyclone|typhoon)))|this\s+(?:year|season|"
+    r"month|decade|century)|so\s+far\s+this|(?:over|in)\s+the\s+(?:past|last)|worldwide|"
+    r"a\s+year|every\s+year|each\s+year|annually|in\s+recent\s+(?:years|decades))\b"
+)
 _DEATHS = re.compile(
     rf"(?<!has )(?<!have )(?<!had )\bkill(?:s|ed|ing)?(?:\s+(?:at\s+least|more\s+than|"
     rf"over|nearly|almost|some|about|around|as\s+many\s+as|up\s+to))?\s+(?:a\s+)?{_COUNT}"
     # A disaster's toll in the perfect ("Floods and landslides have killed at least 14
     # people"), which a war's running total ("has killed 2,000 since 2023") is not.
-    rf"|\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|mudslides?|quakes?|"
+    # Not a total over a span ("over the past decade", "so far this season", "this
+    # year", "since 2000", "worldwide"), nor an earlier disaster's ("had killed"), nor
+    # a war's ("The war, marked by air strikes, has killed": no comma between).
+    rf"|(?<!\d,\s)\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|mudslides?|quakes?|"
     rf"earthquakes?|storms?|typhoons?|cyclones?|hurricanes?|wildfires?|blasts?|explosions?|"
-    rf"avalanches?|heatwaves?)\b[^.;]{{0,80}}?\b(?:has|have|had)\s+(?:now\s+)?killed"
-    rf"(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|some|about|around))?\s+{_COUNT}"
-    rf"(?![^.;]{{0,40}}\bsince\b)"
+    rf"avalanches?|heatwaves?)\b(?:(?!{_SPAN})[^.;,]){{0,80}}?\b(?:has|have)\s+(?:now\s+)?"
+    rf"killed(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|some|about|around))?\s+"
+    rf"{_COUNT}(?![^.;]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"

@@ -182,6 +182,13 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
         # A disaster's toll in the perfect is its toll; a running total is not.
         ("Floods and landslides have killed at least 14 people in the centre", 14),
         ("Floods have killed 300 people in the province since 2020", 0),
+        ("Floods have killed at least 14 people since Sunday, officials said", 14),
+        ("Two died on Tuesday; floods have killed 1,200 in the state over the past decade", 2),
+        ("Two hikers died, and avalanches have killed 25 people so far this season", 2),
+        ("Three died; in 2023, a cyclone had killed 4,000 in the same region", 3),
+        ("Storms this year have killed more than 300 people across the country", 0),
+        ("Since 2000, earthquakes have killed more than 800,000 people worldwide", 0),
+        ("The war, marked by air strikes and explosions, has killed more than 70,000", 0),
     ],
 )
 def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: int) -> None:
