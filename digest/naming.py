@@ -855,7 +855,7 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     elif (
         (bare := re.fullmatch(r"(?:The\s+)?((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)", who))
         and who.split()[-1] in _PERSON_TITLES
-        and (holder := _titled_person(bare[1], context))
+        and (holder := _titled_person(bare[1], context, sole=True))
     ):
         # "The Prime Minister", a home paper's capitals: the one the article so titles.
         who = holder
@@ -1548,7 +1548,7 @@ _OTHER_TITLE = frozenset(
 )
 
 
-def _titled_person(role: str, context: Sequence[str]) -> str:
+def _titled_person(role: str, context: Sequence[str], *, sole: bool = False) -> str:
     """ "president" -> "President Dana Whitlock" when that is the one person the article
     gives the title, or the one it gives it ``_DOMINANT`` times as often as any other
     ("President Dana Whitlock met President Ivo Marin": which one?)."""
@@ -1568,9 +1568,14 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
             continue
         # A country's title may name it before the holder: "Prime Minister of Armenia
         # Nikol Pashinyan", "President of the Republic of Türkiye Recep Tayyip Erdoğan".
-        found = (
-            rf"(?<![\w.])(?P<chief>Chief\s)?(?:{forms})"
+        # Only a nation's title: "Governor of Georgia Brian Kemp" is no Georgian's.
+        of_country = (
             rf"(?:\sof\s(?:the\s)?(?:Republic\sof\s)?(?P<country>{_COUNTRY_NAMES}))?"
+            if title.split()[-1] in _NATIONAL_TITLES
+            else r"(?P<country>(?!))?"
+        )
+        found = (
+            rf"(?<![\w.])(?P<chief>Chief\s)?(?:{forms}){of_country}"
             rf"(?P<name>(?:\s{_NAME_WORD}){{1,5}})"
         )
         for match in re.finditer(found, sentence):
@@ -1580,8 +1585,11 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
             before = _PORTFOLIO_BEFORE.search(sentence[: match.start()])
             if name and before and before.group(1) not in _NOT_PORTFOLIOS:
                 portfolio.setdefault(name, before.group(1))
-            elif name and match.group("country") and DEMONYMS.get(match.group("country")):
-                portfolio.setdefault(name, DEMONYMS[match.group("country")][0])
+            elif name and (country := match.group("country")):
+                forms_of = DEMONYMS.get(country) or DEMONYMS.get(
+                    next(iter(countries_named(country)), "")
+                )
+                portfolio.setdefault(name, forms_of[0] if forms_of else f"{country}'s")
             if name and not _another_title(sentence[: match.start()]):
                 same = next((p for p in people if any(_one_person(name, n) for n in p)), None)
                 if same is None:
@@ -1591,7 +1599,9 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
     people.sort(key=len, reverse=True)
     # One person, or one the article is about: "President Donald Trump" seven times
     # against "President Barack Obama" once.
-    if not people or (len(people) > 1 and len(people[0]) < _DOMINANT * len(people[1])):
+    # (``sole``: the one person so titled, however often another is: a home paper's
+    # "The Prime Minister" is its own, though the visitor is named more.)
+    if not people or (len(people) > 1 and (sole or len(people[0]) < _DOMINANT * len(people[1]))):
         return ""
     fullest = max(people[0], key=lambda name: len(name))  # "Xi Jinping", not "Xi"
     rank = "Chief " if chief.intersection(people[0]) and not title.startswith("Chief") else ""
@@ -1605,11 +1615,16 @@ def _titled_person(role: str, context: Sequence[str]) -> str:
 _COUNTRY_NAMES = "|".join(
     re.escape(name)
     for name in sorted(
-        (n for n in DEMONYMS if n not in ("Africa", "America", "Asia", "Europe")),
+        (
+            n
+            for n in PLACES
+            if countries_named(n) and n not in ("Africa", "America", "Asia", "Europe")
+        ),
         key=len,
         reverse=True,
     )
 )
+_NATIONAL_TITLES = frozenset({"President", "Minister", "Chancellor", "Premier", "King", "Queen"})
 # One capitalised word right before a title: its portfolio ("Foreign", "Health").
 _PORTFOLIO_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{3,})\s$")
 _NOT_PORTFOLIOS = frozenset(

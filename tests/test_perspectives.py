@@ -266,6 +266,17 @@ def test_a_title_alone_is_the_one_person_the_article_gives_that_title() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert [p.who for _, p in found] == ["Estonian Prime Minister Ivo Marin"]
+    # Two prime ministers, one titled with a country of two words: neither is named,
+    # rather than the words given to the visitor.
+    documents = [
+        [
+            "Prime Minister of the United Kingdom Ivo Marin hosted talks on Tuesday with "
+            "Prime Minister Ana Holt of Canada.",
+            "The Prime Minister said Britain would send 200 more troops to Estonia.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert "Holt" not in found[0][1].who
 
 
 def test_a_role_is_named_as_the_article_first_names_it() -> None:
