@@ -229,6 +229,26 @@ def test_one_side_of_a_topic_named_x_in_y_files_nothing_alone() -> None:
         name="Atlantic pact", keywords=("North Atlantic Treaty Organization",), description=""
     )
     assert _topic_of(europe, spelt) == "Atlantic pact"
+    # The short name finds the full one; no loose pair of its words finds it.
+    alliance = TopicConfig(name="The alliance news", keywords=("NATO",), description="")
+    full = _story(
+        _article(
+            "full",
+            "Manila signs pact with North Atlantic Treaty Organization",
+            "The Philippines signed a cyber pact with the North Atlantic Treaty "
+            "Organization on Monday, officials said.",
+        )
+    )
+    cod = _story(
+        _article(
+            "cod",
+            "Fishing nations form alliance to protect North Atlantic cod",
+            "Fishing nations around the North Atlantic formed an alliance to protect cod "
+            "stocks, officials said on Monday.",
+        )
+    )
+    assert _topic_of(full, alliance) == "The alliance news"
+    assert _topic_of(cod, alliance) == ""
 
 
 def test_the_country_a_topic_is_named_for_and_its_parts_file_alone() -> None:
