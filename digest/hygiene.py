@@ -31,6 +31,7 @@ from digest.text import (
     LINKS_HEADING,
     PHOTO_CREDIT,
     WEEKDAY_PATTERN,
+    content_words,
     plain_text,
     split_sentences,
     word_count,
@@ -779,40 +780,62 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
 
 
 def _without_credited(text: str) -> str:
-    """``text`` without its paragraphs that close on an agency's photo credit: a
-    caption ("Residents move their belongings to a safe place on November 29. — VNA/VNS
-    Photo Đinh Hương"), whose sentences the splitter would part from the credit that
-    tells them for one."""
+    """``text`` without its captions that close on an agency's photo credit ("Residents
+    move their belongings to a safe place on November 29. — VNA/VNS Photo Đinh Hương"):
+    a paragraph of one sentence and the credit, whose sentence the splitter would part
+    from the credit that tells it for a caption. A paragraph of several sentences (a
+    feed's summary run together with its credit) loses the credit alone."""
     paragraphs = text.split("\n\n")
-    kept = [p for p in paragraphs if not _CREDIT_CLOSING.search(p)]
-    return text if len(kept) == len(paragraphs) else "\n\n".join(kept)
+    kept = []
+    for paragraph in paragraphs:
+        credit = _CREDIT_CLOSING.search(paragraph)
+        if credit is None:
+            kept.append(paragraph)
+        elif len(split_sentences(paragraph[: credit.start()])) > 1:
+            kept.append(paragraph[: credit.start()].rstrip(" |"))
+    return text if kept == paragraphs else "\n\n".join(kept)
 
 
-# An agency's credit closing a paragraph, a table cell's bar after it or not.
+# An agency's credit closing a paragraph, a table cell's bar or a stop after it or not.
 _CREDIT_CLOSING = re.compile(
-    r"[—–][ ]?(?:[A-Z]{2,}/)*[A-Z]{2,}[ ](?:File[ ])?Photos?\b[^.!?|\n]{0,40}[ |]*$"
+    r"[—–][ ]?(?:[A-Z]{2,}/)*[A-Z]{2,}[ ](?:File[ ])?Photos?\b[^.!?|\n]{0,40}[ .|]*$"
 )
 
 
 def _without_synopsis(text: str) -> str:
     """``text`` without a summary box set above the report: a paragraph that is only
-    its label ("Synopsis", "In brief") and the one paragraph after it, when the report
-    goes on for ``_REPORT_AFTER_BOX`` paragraphs or more. The box retells the report out
-    of its order (The Economic Times' "Synopsis" opens on Belgium dropping its
-    objection, the report on the loan approved); the report tells it all again. A page
-    that is the box alone keeps it."""
+    its label ("Synopsis", "In brief") and the box after it (one paragraph, or a run of
+    bullets), when the report goes on for ``_REPORT_AFTER_BOX`` paragraphs or more and
+    tells again most of what the box tells (``_RETOLD``). The box retells the report
+    out of its order (The Economic Times' "Synopsis" opens on Belgium dropping its
+    objection, the report on the loan approved). A page that is the box alone keeps it,
+    and so does one whose "box" is its dateline's lead (the box's own text lost)."""
     paragraphs = text.split("\n\n")
     for index, paragraph in enumerate(paragraphs[:_BOX_OPENING]):
-        if _SYNOPSIS.match(paragraph) and len(paragraphs) - index - 2 >= _REPORT_AFTER_BOX:
-            return "\n\n".join(paragraphs[:index] + paragraphs[index + 2 :])
+        if not _SYNOPSIS.match(paragraph):
+            continue
+        end = index + 2
+        if paragraphs[index + 1 : index + 2] and _BULLET.match(paragraphs[index + 1]):
+            while end < len(paragraphs) and _BULLET.match(paragraphs[end]):
+                end += 1
+        box, rest = paragraphs[index + 1 : end], paragraphs[end:]
+        if not box or len(rest) < _REPORT_AFTER_BOX or _DATELINE.match(box[0]):
+            return text
+        told = set(content_words(" ".join(box)))
+        again = told & set(content_words(" ".join(rest)))
+        if told and len(again) >= _RETOLD * len(told):
+            return "\n\n".join(paragraphs[:index] + rest)
+        return text
     return text
 
 
 _SYNOPSIS = re.compile(r"^\s*(?:Synopsis|Summary|In brief|In short|TL;?DR)\W*$", re.IGNORECASE)
-# Where a summary box stands (among a page's first paragraphs), and how many paragraphs
-# of report it needs after it.
+_BULLET = re.compile(r"^\s*[-–•*·]\s")
+# Where a summary box stands (among a page's first paragraphs), how many paragraphs of
+# report it needs after it, and how much of its words the report must tell again.
 _BOX_OPENING = 3
 _REPORT_AFTER_BOX = 2
+_RETOLD = 0.6
 
 
 def _without_speaker_labels(sentences: list[str]) -> list[str]:

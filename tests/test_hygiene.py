@@ -588,6 +588,11 @@ def test_a_caption_closing_on_an_agencys_credit_goes_whole() -> None:
     )
     report = "Torrential rain has left nine people dead and four missing."
     assert clean_sentences(f"{caption}\n\n{report}") == [report]
+    # A paragraph of several sentences loses the credit alone; a stop after it is its.
+    run = "Floods killed 14 people. Rescuers search for four more. — VNA/VNS Photo Đinh Hương"
+    assert clean_sentences(run) == ["Floods killed 14 people.", "Rescuers search for four more."]
+    stopped = "| Residents move belongings on November 29. — VNA/VNS Photo Đinh Hương. |"
+    assert clean_sentences(f"{stopped}\n\n{report}") == [report]
     # A sentence naming an agency's photo in its own words stays.
     told = "The agency's AFP Photo desk filed the pictures on Monday."
     assert clean_sentences(f"{told}\n\n{report}") == [told, report]
@@ -596,7 +601,8 @@ def test_a_caption_closing_on_an_agencys_credit_goes_whole() -> None:
 def test_a_summary_box_above_the_report_goes_and_a_page_of_it_alone_stays() -> None:
     box = "Belgium dropped its objection after partners agreed to share the legal risk."
     report = (
-        "EU governments on Friday approved a loan to Ukraine of 45 billion euros.\n\n"
+        "EU governments on Friday approved a loan to Ukraine, after Belgium dropped its "
+        "objection when partners agreed to share the legal risk.\n\n"
         "Ambassadors endorsed the text by qualified majority."
     )
     assert clean_sentences(f"Synopsis\n\n{box}\n\n{report}") == clean_sentences(report)
@@ -604,6 +610,19 @@ def test_a_summary_box_above_the_report_goes_and_a_page_of_it_alone_stays() -> N
     # A report's own paragraph that starts with the word is no box.
     summary = f"Summary of the talks was given to reporters.\n\n{box}\n\n{report}"
     assert box in clean_sentences(summary)
+    # A box of bullets goes whole; a "box" the report does not tell again stays, and so
+    # does one that is the report's dateline lead.
+    bullets = "- Three people were killed.\n\n- Power was cut to 200,000 homes."
+    told = (
+        "A storm killed three people on Monday, officials said.\n\n"
+        "Power was cut to 200,000 homes across the region."
+    )
+    assert clean_sentences(f"In brief\n\n{bullets}\n\n{told}") == clean_sentences(told)
+    lead = "KYIV, Nov 30 (Reuters) - Russia launched a drone attack on Kyiv overnight."
+    kept = clean_sentences(f"Summary\n\n{lead}\n\n{told}")
+    assert kept[0] == "Russia launched a drone attack on Kyiv overnight."
+    unrelated = "The ferry line will add a winter timetable for the islands."
+    assert unrelated in clean_sentences(f"Summary\n\n{unrelated}\n\n{told}")
 
 
 def test_an_interviews_questions_go_whole_and_its_answers_lose_their_labels() -> None:
