@@ -27,6 +27,7 @@ Absolute Loyalty") is used instead.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections import Counter
@@ -749,10 +750,18 @@ _NAMED_DAY = frozenset(
 )
 
 
-def _without_weekday(match: re.Match[str]) -> str:
+def _without_weekday(text: str, match: re.Match[str]) -> str:
     before = match["before"]
     possessive = before.endswith(("’s", "'s"))
     if match["comma"] or before.lower() in _KEEPS_THE_DAY:
+        return match[0]
+    # An infinitive's day right after it ("consultations to start Monday"): "to start"
+    # would hang at the end.
+    if (
+        not match["lead"].strip()
+        and _TO_BEFORE.search(text, 0, match.start("before"))
+        and not text[match.end() :].strip(" .!?")
+    ):
         return match[0]
     if before.lower() in _NAMED_DAY and not match["lead"].strip():
         return match[0]
@@ -761,7 +770,7 @@ def _without_weekday(match: re.Match[str]) -> str:
     return before
 
 
-_ENDS_ON_INFINITIVE = re.compile(r"\bto\s+[a-z]+\W*$")
+_TO_BEFORE = re.compile(r"\bto\s$")
 # A quotation's words are the speaker's ("“We close the quay today”") or a title's
 # ("“Celebrity Apprentice”"): the day outside it goes, the words inside stay.
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -780,11 +789,7 @@ def _without_relative_day(headline: str) -> str:
         mark = headline[end : end + 1]
         piece = _RELATIVE_DAY.sub("", headline[start:end] + mark)
         if one_day:
-            kept = _WEEKDAY_WHEN.sub(_without_weekday, piece)
-            # Not where the infinitive it ends on would hang ("consultations to start
-            # Monday"): "to start" is no end.
-            if not (_ENDS_ON_INFINITIVE.search(kept) and not _ENDS_ON_INFINITIVE.search(piece)):
-                piece = kept
+            piece = _WEEKDAY_WHEN.sub(functools.partial(_without_weekday, piece), piece)
         pieces.append(piece[: len(piece) - len(mark)])
         if quotation:
             pieces.append(quotation.group())

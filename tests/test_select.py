@@ -593,11 +593,19 @@ def test_a_pages_opening_is_read_past_its_furniture() -> None:
         "union",
         "The pier workers' union declared an indefinite strike on Monday over unpaid "
         'allowances. "We have written letter after letter. We have been promised, and '
-        'promised again. Our members can no longer wait," the union\'s president said.',
+        "promised again. Our members can no longer wait,\" the union's president said.",
+    )
+
+    # An essay whose writer's "my" and "me" come once among reporting sentences.
+    essay = lone(
+        "essay",
+        "“It’s the worst we’ve seen. There’s no hope left,” my aunt told me recently. "
+        "She was talking about the slump, now in its third year. Her voice was thick with "
+        "gloom, but there was truth in her words.",
     )
 
     selection = select_stories(
-        [memoir, report, quoted, told_me, straight],
+        [memoir, report, quoted, told_me, straight, essay],
         NO_EDITS,
         [],
         max_stories=5,
@@ -605,7 +613,11 @@ def test_a_pages_opening_is_read_past_its_furniture() -> None:
     )
 
     assert sorted(s.id for s in selection.briefs) == ["s-channel", "s-senate", "s-union"]
-    assert sorted(left.story_id for left in selection.left_out) == ["s-column", "s-mother"]
+    assert sorted(left.story_id for left in selection.left_out) == [
+        "s-column",
+        "s-essay",
+        "s-mother",
+    ]
     assert all("someone's own words" in left.detail for left in selection.left_out)
 
 

@@ -1810,6 +1810,9 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
             "Premier resigns, consultations to start Monday",
             "Premier resigns, consultations to start Monday",
         ),
+        # ... but a day after "to" and a noun, or before more words, goes.
+        ("Quiz show returned to television on Monday night", "Quiz show returned to television"),
+        ("Harbour board to meet Friday on the fares", "Harbour board to meet on the fares"),
         (
             "Crews cheered at Friday night’s harbour gala",
             "Crews cheered at Friday night’s harbour gala",
