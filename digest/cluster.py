@@ -287,12 +287,13 @@ _EVENT_DAY = re.compile(
 # Over the five kept bench weeks and the eighth to twenty-second replica weeks it joins
 # the twenty-second's referendum and its final count, and changes no other partition.
 _EVENT_DATE = re.compile(
-    # Not one ahead or another before it ("two days after the December 1 earthquake"),
-    # nor where a span starts ("Since December 1 air strikes have killed 40").
+    # Not one ahead ("ahead of the December 9 vote"), nor where a span starts ("Since
+    # December 1 air strikes have killed 40"). ("Days after the December 1 earthquake,
+    # the toll has risen" is its follow-up, and a second quake "two days after the
+    # December 1 earthquake" may be another event: the words decide.)
     r"(?<!ahead of )(?<!before )(?<!until )(?<!after )(?<!for )(?<!since )"
-    r"(?<!ahead of the )(?<!before the )(?<!until the )(?<!after the )(?<!for the )"
-    r"(?<!since the )(?<![Ss]ince )(?<!anniversary of the )(?<!victims of the )"
-    r"(?<!memory of the )"
+    r"(?<!ahead of the )(?<!before the )(?<!until the )(?<!for the )"
+    r"(?<!since the )(?<![Ss]ince )(?<!anniversary of the )"
     r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s"
     r"(?P<month2>[A-Z][a-z]{2,8})\.?)(?:,?\s(?P<year>(?:19|20)\d\d),?)?(?:['’]s)?\s+"
     rf"(?:[\w.\-]+\s+){{0,2}}?{_EVENTS}"

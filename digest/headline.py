@@ -452,19 +452,22 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
         good = [t for t in good if t not in shown]
     # "Anwar: Sarawak's chip parks on the table ...": a speaker's words under their
     # name, one side of the story, where another title tells it.
-    return titles, [t for t in good if not _speaker_label(t)] or good
+    return titles, [t for t in good if not _speaker_label(t, texts)] or good
 
 
-def _speaker_label(title: str) -> bool:
-    """Whether ``title`` opens on one capitalised name and a colon, the name no place
-    nor a label of the page's ("Pakistan mine: ...", "Gaza: ...", "Analysis: ...")."""
+def _speaker_label(title: str, texts: Sequence[str]) -> bool:
+    """Whether ``title`` opens on one capitalised name and a colon, the name one the
+    story's texts report speaking ("Anwar said"): a speaker's words, not a label of a
+    place or a subject ("Sagaing: ...", "Brexit: ...", "Analysis: ...")."""
     label = _ONE_NAME_LABEL.match(title)
-    return bool(
-        label
-        and label["name"] not in PLACES
-        and not countries_named(label["name"])
-        and label["name"] not in _PAGE_LABELS
+    if not label or label["name"] in _PAGE_LABELS:
+        return False
+    name = re.escape(label["name"])
+    speaking = re.compile(
+        rf"\b{name}(?:\s[A-Z][\w'’\-]+)?,?\s(?:said|says|told|added|stated)\b"
+        rf"|\b(?:said|says|told|added)\s(?:[A-Z][\w'’\-]+\s)?{name}\b"
     )
+    return any(speaking.search(text) for text in texts)
 
 
 _ONE_NAME_LABEL = re.compile(r"^(?P<name>[A-Z][a-z'’\-]+):\s")

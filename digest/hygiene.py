@@ -782,8 +782,8 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
 def _without_credited(text: str) -> str:
     """``text`` without its captions that close on an agency's photo credit ("Residents
     move their belongings to a safe place on November 29. — VNA/VNS Photo Đinh Hương"):
-    a paragraph of one sentence and the credit, whose sentence the splitter would part
-    from the credit that tells it for a caption. A paragraph of several sentences (a
+    a paragraph of one or two sentences and the credit, whose sentences the splitter
+    would part from the credit that tells them for a caption. A longer paragraph (a
     feed's summary run together with its credit) loses the credit alone."""
     paragraphs = text.split("\n\n")
     kept = []
@@ -791,11 +791,14 @@ def _without_credited(text: str) -> str:
         credit = _CREDIT_CLOSING.search(paragraph)
         if credit is None:
             kept.append(paragraph)
-        elif len(split_sentences(paragraph[: credit.start()])) > 1:
+        elif len(split_sentences(paragraph[: credit.start()])) > _CAPTION_SENTENCES:
             kept.append(paragraph[: credit.start()].rstrip(" |"))
     return text if kept == paragraphs else "\n\n".join(kept)
 
 
+# A caption's sentences at most ("Residents wade through floodwater in Huế on November
+# 29. The water rose two metres overnight.").
+_CAPTION_SENTENCES = 2
 # An agency's credit closing a paragraph, a table cell's bar or a stop after it or not.
 _CREDIT_CLOSING = re.compile(
     r"[—–][ ]?(?:[A-Z]{2,}/)*[A-Z]{2,}[ ](?:File[ ])?Photos?\b[^.!?|\n]{0,40}[ .|]*$"

@@ -30,6 +30,7 @@ __all__ = [
     "DEMONYMS",
     "NEIGHBOURS",
     "PLACES",
+    "SHARED_SHORT_NAMES",
     "SPELLED_OUT",
     "countries_named",
     "names_the_world",
@@ -117,18 +118,22 @@ Bundestag; Knesset; Duma; Hamas; Hezbollah; Taliban; Houthi; Houthis; Islamic St
 ISIS; al-Qaeda; Wagner""".split(";")  # noqa: SIM905
 # International bodies by their short names and their full names ("Manila signs cyber
 # pact with the North Atlantic Treaty Organization"): a keyword in one form finds the
-# others. Only full names of three words or more, which a topic's phrase (its words in
-# any order, a word or two apart) finds nowhere else: "European Union" would find the
-# European Broadcasting Union, "North Atlantic alliance" a fishing nations' alliance;
-# and no short name another body shares ("ICC", the cricket council; "AU", a dollar).
+# others. No loose name ("North Atlantic alliance" finds a fishing nations' alliance);
+# and a short name another body or a currency shares ("ICC", the cricket council; "AU",
+# the Australian dollar) is found only as written (``SHARED_SHORT_NAMES``).
 SPELLED_OUT: dict[str, tuple[str, ...]] = {
     "NATO": ("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    "EU": ("European Union",),
+    "UN": ("United Nations",),
+    "AU": ("African Union",),
+    "ICC": ("International Criminal Court",),
     "ASEAN": ("Association of Southeast Asian Nations",),
     "IMF": ("International Monetary Fund",),
     "WHO": ("World Health Organization", "World Health Organisation"),
     "OPEC": ("Organization of the Petroleum Exporting Countries",),
     "IAEA": ("International Atomic Energy Agency",),
 }
+SHARED_SHORT_NAMES = frozenset({"AU", "ICC"})
 # Capitals and seats that stand for their governments ("Beijing says", "talks in Geneva").
 _CAPITALS = """Washington; Moscow; Beijing; Kyiv; Kiev; Tehran; Jerusalem; Tel Aviv; Brussels;
 London; Paris; Berlin; Rome; Madrid; Tokyo; Seoul; Pyongyang; New Delhi; Islamabad; Kabul;

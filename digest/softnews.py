@@ -172,7 +172,9 @@ _COUNT = _count_pattern()
 _SPAN = (
     r"(?:since(?!\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the\s+weekend|"
     r"last\s+week|the\s+(?:storm|flood|quake|earthquake|cyclone|typhoon)))|this\s+(?:year|season|"
-    r"month|decade|century)|so\s+far\s+this|(?:over|in)\s+the\s+(?:past|last)|worldwide|"
+    r"decade|century)|so\s+far\s+this|(?:over|in)\s+the\s+(?:past|last)"
+    # ... but "in the past three days", "over the past 48 hours" are its own.
+    r"(?!\s+(?:\d+|two|three|four|five|six|seven|few)\s+(?:days|hours))|worldwide|"
     r"a\s+year|every\s+year|each\s+year|annually|in\s+recent\s+(?:years|decades))\b"
 )
 _DEATHS = re.compile(
@@ -183,11 +185,14 @@ _DEATHS = re.compile(
     # Not a total over a span ("over the past decade", "so far this season", "this
     # year", "since 2000", "worldwide"), nor an earlier disaster's ("had killed"), nor
     # a war's ("The war, marked by air strikes, has killed": no comma between).
-    rf"|(?<!\d,\s)\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|mudslides?|quakes?|"
-    rf"earthquakes?|storms?|typhoons?|cyclones?|hurricanes?|wildfires?|blasts?|explosions?|"
-    rf"avalanches?|heatwaves?)\b(?:(?!{_SPAN})[^.;,]){{0,80}}?\b(?:has|have)\s+(?:now\s+)?"
-    rf"killed(?:\s+(?:at\s+least|more\s+than|over|nearly|almost|some|about|around))?\s+"
-    rf"{_COUNT}(?![^.;]{{0,60}}\b{_SPAN})"
+    # (The disaster as the subject, an aside between commas allowed: "The floods, the
+    # worst in decades, have killed 40"; not one listed in a war's ("marked by air
+    # strikes and explosions").)
+    rf"|(?<!\d,\s)(?<!by\s)(?<!and\s)\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|"
+    rf"mudslides?|quakes?|earthquakes?|storms?|typhoons?|cyclones?|hurricanes?|wildfires?|"
+    rf"blasts?|explosions?|avalanches?|heatwaves?)\b(?:(?!{_SPAN})[^.;]){{0,100}}?"
+    rf"\b(?:has|have)\s+(?:now\s+)?killed(?:\s+(?:at\s+least|more\s+than|over|nearly|"
+    rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"

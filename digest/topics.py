@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from digest.config import TopicConfig
 from digest.models import Article, Story
 from digest.places import DEMONYMS as _DEMONYMS
+from digest.places import SHARED_SHORT_NAMES as _SHARED_SHORT_NAMES
 from digest.places import SPELLED_OUT as _SPELLED_OUT
 from digest.text import content_words
 
@@ -389,9 +390,12 @@ def _forms(keyword: str) -> tuple[str, ...]:
     Treaty Organization" (``digest.places.SPELLED_OUT``), either way round."""
     written = " ".join(keyword.split())
     for short, long in _SPELLED_OUT.items():
-        forms = (short, *long)
-        if written in forms or written.lower() in {f.lower() for f in long}:
-            return (written, *(f for f in forms if f != written))
+        if written == short:
+            return (written, *long)
+        if written.lower() in {f.lower() for f in long}:
+            # A short name others share is no sign of this body ("ICC" of cricket).
+            shorts = () if short in _SHARED_SHORT_NAMES else (short,)
+            return (written, *shorts, *(f for f in long if f.lower() != written.lower()))
     return (written,)
 
 

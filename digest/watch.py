@@ -715,17 +715,18 @@ def _mentions(
         # 2027" written in December) lies ahead, however far: no year is inferred.
         later_year = _has_year(match) and mention.month.year > published.year
         lead = " ".join(match.group("lead").lower().split())
-        # "As of June 30, reserves stood at ...": a figure's date, unless a day of a
-        # later year written out ("opened ... as of 15 January 2027").
-        if lead == "as of" and not later_year:
+        # "As of June 30, reserves stood at ...": a figure's date, unless the future
+        # leads up to it ("will apply as of January 1") or a day of a later year is
+        # written out ("opened ... as of 15 January 2027").
+        if lead == "as of" and not later_year and not _future_before(sentence, match):
             continue
-        # A day moved to with no year written, months on, is no year's inferred: "The
-        # final, which was moved to September 5 because of the heat, drew a crowd".
+        # A day moved to with no year written, many months on, is no year's inferred:
+        # "The final, which was moved to September 5 because of the heat, drew a crowd".
         if (
             moved is not None
             and not _has_year(match)
             and mention.day is not None
-            and mention.day > published + timedelta(days=_EVENT_AHEAD_DAYS)
+            and mention.day > published + timedelta(days=_MOVED_AHEAD_DAYS)
         ):
             continue
         if not future and not (
@@ -786,7 +787,17 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
     return is_opening and _FUTURE.search(sentence[match.end() :]) is not None
 
 
-_DAY_LEADS = frozenset({"on", "from", "as of", "starting", "beginning"})
+_DAY_LEADS = frozenset({"on", "from", "as of", "starting", "beginning", "until", "by"})
+# How far ahead a day moved to may lie with no year written: a move is to the coming
+# weeks or months ("postponed until February 15" written on 1 December is 76 days on).
+_MOVED_AHEAD_DAYS = 100
+
+
+def _future_before(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a future marker leads up to the date in its own clause ("will apply as of
+    January 1")."""
+    clause = _CLAUSE_BREAK.split(sentence[: match.start()])[-1]
+    return _FUTURE.search(" ".join(clause.split()[-_MARKER_WORDS:])) is not None
 
 
 def _ahead_in_a_later_year(sentence: str, match: re.Match[str], published: date) -> bool:

@@ -589,8 +589,17 @@ def test_a_caption_closing_on_an_agencys_credit_goes_whole() -> None:
     report = "Torrential rain has left nine people dead and four missing."
     assert clean_sentences(f"{caption}\n\n{report}") == [report]
     # A paragraph of several sentences loses the credit alone; a stop after it is its.
-    run = "Floods killed 14 people. Rescuers search for four more. — VNA/VNS Photo Đinh Hương"
-    assert clean_sentences(run) == ["Floods killed 14 people.", "Rescuers search for four more."]
+    run = (
+        "Floods killed 14 people. Rescuers search for four more. Roads are cut. "
+        "— VNA/VNS Photo Đinh Hương"
+    )
+    assert clean_sentences(run) == [
+        "Floods killed 14 people.",
+        "Rescuers search for four more.",
+        "Roads are cut.",
+    ]
+    two = "Residents wade through floodwater. The water rose overnight. — VNA/VNS Photo Hà"
+    assert clean_sentences(f"{two}\n\n{report}") == [report]
     stopped = "| Residents move belongings on November 29. — VNA/VNS Photo Đinh Hương. |"
     assert clean_sentences(f"{stopped}\n\n{report}") == [report]
     # A sentence naming an agency's photo in its own words stays.

@@ -189,6 +189,9 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
         ("Storms this year have killed more than 300 people across the country", 0),
         ("Since 2000, earthquakes have killed more than 800,000 people worldwide", 0),
         ("The war, marked by air strikes and explosions, has killed more than 70,000", 0),
+        ("Floods have killed 40 people in the past three days", 40),
+        ("Floods have killed 22 people, the deadliest disaster to hit it this year", 22),
+        ("The floods, the worst in decades, have killed at least 40 people", 40),
     ],
 )
 def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: int) -> None:

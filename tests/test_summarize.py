@@ -624,12 +624,21 @@ def test_a_speakers_name_and_colon_is_no_headline_where_another_title_tells_it()
         lead,
         0,
     )
+    said = f"{lead} Holt said the harbour chip parks were on the table."
     quoted = _article(
-        "b", "B", "Holt: Harbour chip parks on the table as Vell, Norland widen ties", lead, 20
+        "b", "B", "Holt: Harbour chip parks on the table as Vell, Norland widen ties", said, 20
     )
     own = _article("c", "C", "Norland, Vell trade deal: what it means", lead, 10)
     story = Story(StoryId("s"), (pact, quoted, own))
     assert make_headline(story, lead, lead_article=2) == pact.title
+    # A subject's label is no speaker: "Brexit: ..." stays a headline.
+    deal = "Britain and the bloc agreed a trade deal on Thursday after months of talks."
+    labelled = _article("d", "D", "Brexit: Britain and bloc agree trade deal", deal, 0)
+    side = _article("e", "E", "Fishermen voice anger at trade deal", deal, 5)
+    own_deal = _article("f", "F", "Trade deal: what it means", deal, 3)
+    assert make_headline(Story(StoryId("t"), (labelled, side, own_deal)), deal, lead_article=2) == (
+        labelled.title
+    )
 
 
 def _one(title: str, text: str) -> str:

@@ -80,6 +80,18 @@ CASES = [
         None,
     ),
     (
+        "a move three months on",
+        "The election has been postponed until February 15.",
+        TUESDAY,
+        (date(2027, 2, 15), date(2027, 2, 1)),
+    ),
+    (
+        "a rule in force as of a day, the future before it",
+        "The new tariffs will apply as of January 1.",
+        TUESDAY,
+        (date(2027, 1, 1), date(2027, 1, 1)),
+    ),
+    (
         "a hearing brought forward",
         "The hearing was brought forward to December 1.",
         TUESDAY,
