@@ -1612,18 +1612,24 @@ def _titled_person(role: str, context: Sequence[str], *, sole: bool = False) -> 
 
 
 # Countries as a title names them after "of", longest first ("Republic of Türkiye").
+_NOT_NATIONS = frozenset(
+    {"Africa", "America", "Asia", "Europe", "Gaza", "West Bank", "Kurdistan", "Catalonia"}
+    | {"Crimea", "Chechnya", "Kashmir", "Tibet", "Northern Ireland", "Ontario", "Quebec"}
+)
 _COUNTRY_NAMES = "|".join(
     re.escape(name)
     for name in sorted(
-        (
-            n
-            for n in PLACES
-            if countries_named(n) and n not in ("Africa", "America", "Asia", "Europe")
-        ),
+        {
+            *(n for n in DEMONYMS if n not in _NOT_NATIONS),
+            # Countries of more words, as titles write them after "of".
+            "United States", "United Kingdom", "South Africa", "New Zealand",
+            "Saudi Arabia", "United Arab Emirates", "South Korea", "North Korea",
+            "Sri Lanka", "Republic of Korea", "Czech Republic", "Papua New Guinea",
+        },
         key=len,
         reverse=True,
     )
-)
+)  # fmt: skip
 _NATIONAL_TITLES = frozenset({"President", "Minister", "Chancellor", "Premier", "King", "Queen"})
 # One capitalised word right before a title: its portfolio ("Foreign", "Health").
 _PORTFOLIO_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{3,})\s$")

@@ -631,13 +631,15 @@ def speaker_key(who: str) -> str:
                 # A body is keyed whole: Japan's and China's Foreign Ministry are two.
                 return _description_key(segment)
             return _surname_key(last)
+    if re.fullmatch(r"[A-Z][\w'’\-]+", text.strip()):
+        return _surname_key(text.strip())  # a surname alone: "Zelenskyy"
     return _description_key(text)
 
 
 def _surname_key(surname: str) -> str:
-    """A surname as outlets' transliterations agree on it: "Zelenskyy", "Zelenskiy" and
-    "Zelensky" one."""
-    return re.sub(r"(?:yy|iy)$", "y", fold_accents(surname.lower()))
+    """A surname as outlets' transliterations agree on it: "Zelenskyy", "Zelenskiy",
+    "Zelenskyi" and "Zelensky" one."""
+    return re.sub(r"(?:yy|iy|yi)$", "y", fold_accents(surname.lower()))
 
 
 def _description_key(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from digest.briefly import is_explainer_title
 from digest.dates import local_date
 from digest.models import Article
 from digest.places import DEMONYMS, PLACES
@@ -33,30 +34,34 @@ __all__ = ["latest_turn"]
 _AS_SUBJECT = {
     "ended": r"collaps(?:es|ed)|breaks?\s+down|broke\s+down|falls?\s+apart|fell\s+apart|"
     r"ends|ended|expire[sd]|lapsed|fail(?:s|ed)|lifted",
+    # "Press law passes": a bill's own turn.
+    "passed": r"passes|passed|approved|adopted|ratified|signed|agreed",
     "stopped": r"halted|suspended|scrapped|called\s+off|cancell?ed|postponed|overturned|"
     r"struck\s+down|rejected|vetoed",
     # Not "begins to fray": what it begins is another thing.
     "started": r"(?:resumes|resumed|reopens|reopened|begins|began|starts|started)(?!\s+to\b)|"
     r"takes?\s+effect|took\s+effect|comes?\s+into\s+force|came\s+into\s+force",
-    "passed": r"passed|approved|adopted|ratified|signed|agreed",
     "freed": r"freed|rescued|(?:pulled|brought)\s+out",
     # Found is not yet freed: "Twelve miners found alive" on day three of five.
     "found": r"found\s+(?:dead|alive)",
-    "left": r"resign(?:s|ed)|quits|steps\s+down|stepped\s+down|ousted",
+    "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted",
     "won": r"sworn\s+in",
 }
 # A participle is passive only with no object after it: "Strike suspended for talks",
 # not "Senate passed the budget" (the Senate did).
 _PARTICIPLES = frozenset({"stopped", "passed", "freed", "found"})
 # Object verbs: the doer before, the thing after.
+# (Base forms only where no noun is written alike: "Mine rescue stalls", "an end to",
+# "a halt", "a lift" are nouns.)
 _AS_OBJECT = {
-    "ended": r"ends?",
-    "stopped": r"halts?|suspends?|scraps?|calls?\s+off|cancels?|postpones?|overturns?|"
-    r"strikes?\s+down|vetoe?s",
-    "started": r"lifts?",
-    "passed": r"pass(?:es)?|approves?|adopts?|ratif(?:y|ies)|signs?",
-    "freed": r"frees?|rescues?",
+    "ended": r"ends|lifts?",
+    "stopped": r"halts|suspends?|scraps?|calls?\s+off|cancels?|postpones?|overturns?|"
+    r"strikes?\s+down|vetoes",
+    "passed": r"passes|approves?|adopts?|ratif(?:y|ies)|signs",
+    "freed": r"frees?|rescues",
     "left": r"ousts?",
+    # An election's outcome: "Hichilema wins Zambia presidential election".
+    "won": r"wins|won|concedes?|conceded",
 }
 
 
@@ -69,7 +74,7 @@ def _verbs_of(kinds: dict[str, str]) -> re.Pattern[str]:
 _SUBJECT_TURN = _verbs_of(_AS_SUBJECT)
 _OBJECT_TURN = _verbs_of(_AS_OBJECT)
 # What may follow a passive participle: nothing, a preposition, a stop.
-_AFTER_PASSIVE = re.compile(r"\s*(?:$|[,:;.!—–-]|(?:alive|again|early|late|today)\b)")
+_AFTER_PASSIVE = re.compile(r"\s*(?:$|[,:;.!—–-]|(?:alive|again|early|late|today|\w+ly)\b)")
 # A turn ahead is no turn yet: "India to resume visas", "Talks will begin Monday".
 _AHEAD = frozenset({"to", "will", "would", "could", "may", "might", "should", "must", "set"})
 # Where a title's main clause ends: what follows is a circumstance ("O'Leary demands
@@ -104,8 +109,8 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     day whose title tells a turn of the thing the story is about (a word of at least
     half of the story's other titles and of a title of an earlier day, and no place),
     that thing the turn verb's subject or object, and of another kind than the turn an
-    earlier title told last (the strike suspended, then resumed). A report half a day
-    or more after the first, and no opinion, gallery, video or live page."""
+    earlier title told last (the strike suspended, then resumed). A report eight hours
+    or more after the first, and no opinion, gallery, video, live page or explainer."""
     days = [local_date(a.published, a.utc_offset) for a in articles]
     if not days:
         return frozenset()
@@ -119,6 +124,7 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             or is_gallery(article)
             or is_live_page(article.title, article.url)
             or _VIDEO.match(article.title)
+            or is_explainer_title(article.title)
         ):
             continue
         others = [w for i, w in enumerate(words) if i != index]
@@ -152,15 +158,20 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     return frozenset(i for i in turns if days[i] == day)
 
 
-# A turn's report comes half a day or more after the story's first: two reports an hour
-# apart either side of midnight on an outlet's clock are one day's.
-_LATER_HOURS = 12
-_VIDEO = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos|LIVE|Live)\b")
+# A turn's report comes eight hours or more after the story's first: two reports an
+# hour apart either side of midnight on an outlet's clock are one day's; a strike
+# called off at dawn after a night of talks is a turn of the evening's strike.
+_LATER_HOURS = 8
+_VIDEO = re.compile(
+    r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos|LIVE|Live|Podcast|PODCAST|Listen|LISTEN)\b"
+)
 # Places are where a story happens, not the thing that turns ("Myanmar begins three
 # days of mourning" is no turn of the quake).
 _PLACE_WORDS = frozenset(
     content_word
     for place in (*PLACES, *(form for forms in DEMONYMS.values() for form in forms))
+    # One word: "West Bank" makes no bank a place, "Central African Republic" no state.
+    if " " not in place.strip()
     for content_word in content_words(place)
 )
 

@@ -257,3 +257,34 @@ def test_a_turn_whose_title_cannot_head_the_story_is_headed_by_its_lead() -> Non
     assert "collapsed" in summary.briefly_text.split(".")[0]
     assert "agree" not in summary.headline.lower()
     assert "collapse" in summary.headline.lower()
+
+
+def test_a_bills_passing_an_elections_outcome_and_a_rescue_told_plainly_are_turns() -> None:
+    law = [
+        _report("Courier", "Parliament debates press law", 0),
+        _report("Tribune", "Press law faces vote in parliament", 0.2),
+    ]
+    assert latest_turn([*law, _report("Herald", "Press law passes despite protests", 2)]) == {2}
+    vote = [
+        _report("Courier", "Zambia votes in presidential election", 0),
+        _report("Tribune", "Zambia presidential election count begins", 1),
+    ]
+    won = _report("Herald", "Hichilema wins Zambia presidential election", 2)
+    assert latest_turn([*vote, won]) == {2}
+    mine = [
+        _report("Courier", "Twelve miners trapped after tunnel caves in", 0),
+        _report("Tribune", "Rescuers drill towards twelve trapped miners", 1),
+    ]
+    assert latest_turn([*mine, _report("Herald", "Trapped miners rescued safely", 3)]) == {2}
+    # The noun "rescue" is no verb; an explainer tells no turn.
+    stalls = _report("Herald", "Mine rescue stalls, trapped miners' families despair", 3)
+    assert latest_turn([*mine, stalls]) == set()
+    why = _report("Herald", "Why the rescue of the trapped miners failed", 3)
+    assert latest_turn([*mine, why]) == set()
+    # A turn told two ways on two days is one.
+    curfew = [
+        _report("Courier", "Curfew imposed in capital after riots", 0),
+        _report("Tribune", "Curfew in capital enters third day", 1),
+        _report("Herald", "Curfew lifted in capital", 2),
+    ]
+    assert latest_turn([*curfew, _report("Wire", "Government lifts curfew", 3)]) == {2}
