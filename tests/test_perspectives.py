@@ -13,7 +13,7 @@ from digest.attribution import Statement
 from digest.models import Perspective
 from digest.naming import _titled_person, name_in_full
 from digest.perspectives import find_perspectives
-from digest.speakers import is_plural_speaker, same_speaker
+from digest.speakers import is_plural_speaker, same_speaker, speaker_key
 from digest.text import split_sentences
 
 ARTICLES = [("https://a.example/1", "Outlet A"), ("https://b.example/1", "Outlet B")]
@@ -277,6 +277,22 @@ def test_a_title_alone_is_the_one_person_the_article_gives_that_title() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert "Holt" not in found[0][1].who
+    # A nation's title; not a region's ("First Minister of Northern Ireland").
+    for named, who in (
+        ("Prime Minister of Georgia Ivo Marin", "Georgian Prime Minister Ivo Marin"),
+        ("First Minister of Northern Ireland Ivo Marin", "First Minister"),
+    ):
+        title = named.split(" of ")[0]
+        documents = [
+            [
+                f"{named} met union leaders on Tuesday.",
+                f"The {title} said that the new law would pass before the summer.",
+            ]
+        ]
+        found = find_perspectives(
+            [(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents
+        )
+        assert [p.who for _, p in found] == [who]
 
 
 def test_a_role_is_named_as_the_article_first_names_it() -> None:
@@ -1042,6 +1058,7 @@ def test_a_name_after_its_roles_body_is_the_speakers() -> None:
     assert same_speaker("Zelenskyy", "Volodymyr Zelensky")
     assert same_speaker("President Zelenskyy", "President Zelensky")
     assert same_speaker("Volodymyr Zelenskiy", "Volodymyr Zelensky")
+    assert speaker_key("Zelenskyy") == speaker_key("Volodymyr Zelenskyy")
     assert not same_speaker("Volodymyr Zelensky", "Volodymyr Zelenko")
     # A name's "of" still ends it: Jane Doe of the university is Jane Doe.
     assert same_speaker("Jane Doe of Eastvale University", "Jane Doe")
