@@ -291,7 +291,8 @@ _EVENT_DATE = re.compile(
     # December 1 air strikes have killed 40"). ("Days after the December 1 earthquake,
     # the toll has risen" is its follow-up, and a second quake "two days after the
     # December 1 earthquake" may be another event: the words decide.)
-    r"(?<!ahead of )(?<!before )(?<!until )(?<!after )(?<!for )(?<!since )"
+    # (A word's start first: the lookbehinds run there only, not at every character.)
+    r"\b(?=[A-Z\d])(?<!ahead of )(?<!before )(?<!until )(?<!after )(?<!for )(?<!since )"
     r"(?<!ahead of the )(?<!before the )(?<!until the )(?<!for the )"
     r"(?<!since the )(?<![Ss]ince )(?<!anniversary of the )"
     r"\b(?:(?P<month>[A-Z][a-z]{2,8})\.?\s(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s"
