@@ -33,14 +33,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from digest.briefly import is_explainer_title, is_reaction, needs_antecedent
 from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Article, Story
 from digest.places import PLACES, countries_named
-from digest.softnews import dead_counted, is_gallery, is_opinion
+from digest.softnews import dead_counted, is_gallery, is_opinion, is_video
 from digest.text import (
     CLAUSE_BOUNDARY,
     CUT_DANGLING_END,
@@ -479,16 +478,8 @@ _PAGE_LABELS = frozenset(
 
 
 def _shows(article: Article) -> bool:
-    """Whether ``article`` is a video's or a gallery's page, by its title's label or its
-    address."""
-    return is_gallery(article) or bool(
-        _VIDEO_LABEL.match(article.title) or _VIDEO_PATH.search(urlsplit(article.url).path)
-    )
-
-
-# "WATCH | ...", "Video: ..." (not "Video-sharing app ..."); a path segment of its own.
-_VIDEO_LABEL = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos)\s*(?:[|:–—]|\s-\s)")
-_VIDEO_PATH = re.compile(r"/(?:videos?|watch)(?:/|$)|/video-\d+(?:/|$)", re.IGNORECASE)
+    """Whether ``article`` is a video's or a gallery's page."""
+    return is_gallery(article) or is_video(article)
 
 
 def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:

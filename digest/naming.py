@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from digest.places import DEMONYMS, PLACES, countries_named
+from digest.places import CONTINENTS, DEMONYMS, PLACES, countries_named
 from digest.speakers import (
     _AGENT_HEAD,
     _COMPANY_ENDING,
@@ -1613,7 +1613,8 @@ def _titled_person(role: str, context: Sequence[str], *, sole: bool = False) -> 
 
 # Countries as a title names them after "of", longest first ("Republic of Türkiye").
 _NOT_NATIONS = frozenset(
-    {"Africa", "America", "Asia", "Europe", "Gaza", "West Bank", "Kurdistan", "Catalonia"}
+    CONTINENTS
+    | {"Gaza", "West Bank", "Kurdistan", "Catalonia"}
     | {"Crimea", "Chechnya", "Kashmir", "Tibet", "Northern Ireland", "Ontario", "Quebec"}
 )
 _COUNTRY_NAMES = "|".join(

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "CONTINENTS",
     "DEMONYMS",
     "NEIGHBOURS",
     "PLACES",
@@ -320,10 +321,10 @@ _COUNTRY_NAMES = {
         "Somalia": "Mogadishu",
     }.items()
 }
+# Continents: where countries are, no country of their own.
+CONTINENTS = frozenset({"Africa", "America", "Asia", "Europe"})
 # Sub-national places and regions of the lists above that are no one country.
-_NO_COUNTRY = frozenset(
-    {"Africa", "America", "Asia", "Europe", "Kashmir", "Kurdistan", "England", "Jordan", "Chad"}
-)
+_NO_COUNTRY = CONTINENTS | {"Kashmir", "Kurdistan", "England", "Jordan", "Chad"}
 # The names of :data:`_COUNTRIES` that are regions or peoples across borders, and its
 # adjectives, by country.
 _REGIONS = frozenset(

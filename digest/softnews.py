@@ -36,6 +36,7 @@ __all__ = [
     "hard_news",
     "is_gallery",
     "is_opinion",
+    "is_video",
     "people_counted",
     "soft_news",
     "world_news",
@@ -373,6 +374,16 @@ def is_opinion(article: Article) -> bool:
     return bool(
         article.page_kind or _OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title)
     )
+
+
+def is_video(article: Article) -> bool:
+    """Whether ``article`` is a video's page, by its title's label ("WATCH | ...",
+    "Video: ...", not "Video-sharing app ...") or a path segment of its own."""
+    return bool(_VIDEO_LABEL.match(article.title) or _VIDEO_PATH.search(urlsplit(article.url).path))
+
+
+_VIDEO_LABEL = re.compile(r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos)\s*(?:[|:–—]|\s-\s)")
+_VIDEO_PATH = re.compile(r"/(?:videos?|watch)(?:/|$)|/video-\d+(?:/|$)", re.IGNORECASE)
 
 
 def is_gallery(article: Article) -> bool:

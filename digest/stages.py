@@ -18,7 +18,7 @@ from digest.briefly import is_explainer_title
 from digest.dates import local_date
 from digest.models import Article
 from digest.places import DEMONYMS, PLACES
-from digest.softnews import is_gallery, is_opinion
+from digest.softnews import is_gallery, is_opinion, is_video
 from digest.text import content_words, is_live_page
 
 __all__ = ["latest_turn"]
@@ -123,7 +123,8 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             is_opinion(article)
             or is_gallery(article)
             or is_live_page(article.title, article.url)
-            or _VIDEO.match(article.title)
+            or is_video(article)
+            or _HEARD.match(article.title)
             or is_explainer_title(article.title)
         ):
             continue
@@ -162,9 +163,8 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
 # hour apart either side of midnight on an outlet's clock are one day's; a strike
 # called off at dawn after a night of talks is a turn of the evening's strike.
 _LATER_HOURS = 8
-_VIDEO = re.compile(
-    r"^\W*(?:WATCH|Watch|VIDEO|Video|Videos|LIVE|Live|Podcast|PODCAST|Listen|LISTEN)\b"
-)
+# A programme's page: what it plays, not a report ("Podcast: ...", "Listen: ...").
+_HEARD = re.compile(r"^\W*(?:Podcast|PODCAST|Listen|LISTEN)\b")
 # Places are where a story happens, not the thing that turns ("Myanmar begins three
 # days of mourning" is no turn of the quake).
 _PLACE_WORDS = frozenset(

@@ -54,6 +54,7 @@ from dataclasses import dataclass
 
 from digest.config import TopicConfig
 from digest.models import Article, Story
+from digest.places import CONTINENTS
 from digest.places import DEMONYMS as _DEMONYMS
 from digest.places import SHARED_SHORT_NAMES as _SHARED_SHORT_NAMES
 from digest.places import SPELLED_OUT as _SPELLED_OUT
@@ -400,7 +401,7 @@ def _forms(keyword: str) -> tuple[str, ...]:
 
 
 # Places a topic may be named for that hold countries, not stand beside them.
-_REGIONS = frozenset({"Africa", "America", "Asia", "Europe"})
+_REGIONS = CONTINENTS
 # Parts of a country, not another one beside it: Catalonia's news is Spain's.
 _PARTS_OF_COUNTRIES = frozenset(
     {"Catalonia", "Chechnya", "Crimea", "England", "Gaza", "Kashmir", "Kurdistan", "Scotland",

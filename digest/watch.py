@@ -767,7 +767,7 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
     if _HAD_BEEN_DUE.search(clause):
         return False
     reported = _REPORTED_THAT.search(before)
-    near = " ".join(clause.split()[-_MARKER_WORDS:])
+    near = _near(sentence, match)
     if (
         reported
         and (_REPORTED_FUTURE.search(near) or _WAS_EXPECTED.search(near))
@@ -796,8 +796,14 @@ _MOVED_AHEAD_DAYS = 100
 def _future_before(sentence: str, match: re.Match[str]) -> bool:
     """Whether a future marker leads up to the date in its own clause ("will apply as of
     January 1")."""
+    return _FUTURE.search(_near(sentence, match)) is not None
+
+
+def _near(sentence: str, match: re.Match[str]) -> str:
+    """The last ``_MARKER_WORDS`` words of the date's own clause before it: where a
+    future marker still governs it."""
     clause = _CLAUSE_BREAK.split(sentence[: match.start()])[-1]
-    return _FUTURE.search(" ".join(clause.split()[-_MARKER_WORDS:])) is not None
+    return " ".join(clause.split()[-_MARKER_WORDS:])
 
 
 def _ahead_in_a_later_year(sentence: str, match: re.Match[str], published: date) -> bool:
