@@ -217,6 +217,11 @@ _DEATHS = re.compile(
     # The count is the dead, not what else the gap ran on to: "the rubble of 300 homes".
     r"(?!\s+(?:homes|houses|buildings|villages|towns|schools|hospitals|districts|provinces|"
     r"km|kilometres|kilometers|miles|metres|meters|feet)\b)"
+    # The toll said outright, as a revision says it ("two victims had been counted twice,
+    # and the toll is 12"): the story's toll, whatever it is of, when it is a number of
+    # people, not a fare ("the toll is $5") or a road's.
+    rf"|(?<!road\s)(?<!bridge\s)\btoll\s+(?:now\s+|so\s+far\s+)?(?:is|was|stands\s+at|stood\s+at)"
+    rf"\s+(?:now\s+)?(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}(?![\d.,]*\s*(?:%|per\s*cent|percent))"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received
     # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.

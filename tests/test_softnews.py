@@ -192,6 +192,11 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
         ("Floods have killed 40 people in the past three days", 40),
         ("Floods have killed 22 people, the deadliest disaster to hit it this year", 22),
         ("The floods, the worst in decades, have killed at least 40 people", 40),
+        # The toll said outright, as a correction says it; not a fare nor a road's.
+        ("Two victims had been counted twice, and the toll is 12", 12),
+        ("The flood toll now stands at 12, not 14 as reported earlier", 12),
+        ("The toll is $5 for cars crossing the new bridge", 0),
+        ("The country's road toll was 1,200 last year", 0),
     ],
 )
 def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: int) -> None:

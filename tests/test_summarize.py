@@ -1859,6 +1859,35 @@ def test_a_headline_writes_a_percentage_with_its_sign(title: str, headline: str)
     assert normalise_headline(title) == headline
 
 
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        (
+            "Harbour flood toll stands at 12: health ministry",
+            "Harbour flood toll stands at 12, health ministry says",
+        ),
+        (
+            "Ferry services resume on all routes: officials",
+            "Ferry services resume on all routes, officials say",
+        ),
+        # A name after the colon, a label before the news and a short head stay.
+        (
+            "Ties with the port city on track: Jaishankar",
+            "Ties with the port city on track: Jaishankar",
+        ),
+        (
+            "Dockers' strike: ferries stranded at the quay",
+            "Dockers’ strike: ferries stranded at the quay",
+        ),
+        ("Quay shut: police", "Quay shut: police"),
+    ],
+)
+def test_a_headline_says_a_source_after_a_colon_as_the_house_does(
+    title: str, headline: str
+) -> None:
+    assert normalise_headline(title) == headline
+
+
 def test_a_built_headline_keeps_the_to_its_verbs_object_asks_for() -> None:
     # Cut before "to", the headline says half of what was done: allowed to do what?
     assert headline_from_sentence(
