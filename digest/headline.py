@@ -881,6 +881,14 @@ def _lower_forms(word: str) -> set[str]:
         forms.add(stem)
         if len(stem) >= _VERB_STEM:
             forms |= {stem + "ed", stem + "d", stem + "ing"}
+    # "Backing" -> "back", "backed"; "Rising" -> "rise"; "Backed" -> "backing" ("United"
+    # is no "unit" and no "units").
+    stem = low.removesuffix("ing")
+    if stem != low and len(stem) > _VERB_STEM:
+        forms |= {stem, stem + "e", stem + "s", stem + "es", stem + "ed"}
+    stem = low.removesuffix("ed")
+    if stem != low and len(stem) > _VERB_STEM:
+        forms |= {stem + "e", stem + "es", stem + "ing"}
     return forms
 
 
@@ -1270,7 +1278,7 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
             decided.append(by_phrase)
         elif starts or core in capitalised or core.isupper() or not core[:1].isupper():
             decided.append(False)
-        elif core.lower() in lowered or core.lower() in _SMALL_WORDS:
+        elif _lower_forms(core) & lowered or core.lower() in _SMALL_WORDS:
             decided.append(True)
         elif window is not None and core in window.capitalised:
             decided.append(False)

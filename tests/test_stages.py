@@ -288,3 +288,52 @@ def test_a_bills_passing_an_elections_outcome_and_a_rescue_told_plainly_are_turn
         _report("Herald", "Curfew lifted in capital", 2),
     ]
     assert latest_turn([*curfew, _report("Wire", "Government lifts curfew", 3)]) == {2}
+
+
+EXIT_POLL = (
+    "Voters on the island approved a single-chamber parliament in Sunday's referendum "
+    "with 72.6% backing the change, an exit poll published by the state broadcaster showed."
+)
+PRELIMINARY = (
+    "Preliminary results released by the electoral board on Monday showed 69.4% of voters "
+    "backing the amendments, on a turnout of 61.8%."
+)
+FINAL = (
+    "The electoral board on Wednesday announced the final results of Sunday's referendum, "
+    "confirming that 70.9% of voters backed a unicameral parliament."
+)
+
+
+def _vote(final_title: str, *, provisional: bool = True) -> list[Article]:
+    first = EXIT_POLL if provisional else EXIT_POLL.replace(", an exit poll", ", a survey")
+    title = "Islanders back single-chamber parliament with 72.6%, exit poll shows"
+    return [
+        _report(
+            "Courier",
+            title if provisional else "Islanders back single-chamber parliament",
+            0,
+            first,
+        ),
+        _report(
+            "Tribune",
+            "Island votes to scrap its senate",
+            0.2,
+            PRELIMINARY if provisional else first,
+        ),
+        _report("Gazette", final_title, 2, FINAL),
+    ]
+
+
+def test_a_final_count_after_a_provisional_one_is_the_latest_turn() -> None:
+    articles = _vote("Electoral Board Confirms 70.9% Backing for Unicameral Parliament")
+    assert latest_turn(articles) == {2}
+    assert latest_turn(_vote("Final results: 70.9% for the single chamber")) == {2}
+    story = Story(id=StoryId("vote"), articles=articles)
+    summary = summarize_story(story)
+    assert summary.briefly[0].text.startswith("The electoral board on Wednesday")
+    assert summary.headline == "Electoral board confirms 70.9% backing for unicameral parliament"
+    # A count never told as provisional has no final turn; nor has a confirmation of
+    # anything but a result, nor someone's claim about the result.
+    assert latest_turn(_vote("Electoral board confirms 70.9% backing", provisional=False)) == set()
+    assert latest_turn(_vote("Electoral board confirms chairman's resignation")) == set()
+    assert latest_turn(_vote("Opposition says final results were rigged")) == set()
