@@ -141,9 +141,7 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     # A count first told as an exit poll's or a preliminary one: the final count is its
     # turn, whatever words its title shares with the others ("Election Commission
     # Confirms 70.9% Backing" under "Kazakhs back ... 72.6% of vote, exit poll shows").
-    provisional = [
-        days[i] for i, a in enumerate(articles) if _PROVISIONAL.search(_opening(a))
-    ]
+    provisional = [days[i] for i, a in enumerate(articles) if _PROVISIONAL.search(_opening(a))]
     turns: list[int] = []
     for index, kind in told:
         article = articles[index]
