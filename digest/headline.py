@@ -785,7 +785,12 @@ def _without_weekday(text: str, match: re.Match[str]) -> str:
     return before
 
 
-_TO_BEFORE = re.compile(r"\bto\s$")
+# (Not after a verb of going: "Ukraine returns to talks Tuesday" goes somewhere.)
+_TO_BEFORE = re.compile(
+    r"(?<!\S)(?!(?:return|head|go|come|move|travel|fl[yi]|went|came|flew|back)(?:s|es|ed)?\s)"
+    r"\S+\s+to\s$|^to\s$",
+    re.IGNORECASE,
+)
 # A quotation's words are the speaker's ("“We close the quay today”") or a title's
 # ("“Celebrity Apprentice”"): the day outside it goes, the words inside stay.
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -1821,6 +1821,8 @@ def test_a_subheading_is_no_briefly_sentence() -> None:
         ),
         # ... but a day after "to" and a noun, or before more words, goes.
         ("Quiz show returned to television on Monday night", "Quiz show returned to television"),
+        ("Ferry crews return to talks Tuesday", "Ferry crews return to talks"),
+        ("Harbour envoys head back to talks Friday", "Harbour envoys head back to talks"),
         ("Harbour board to meet Friday on the fares", "Harbour board to meet on the fares"),
         (
             "Crews cheered at Friday night’s harbour gala",
