@@ -57,7 +57,7 @@ _AS_OBJECT = {
     "ended": r"ends|lifts?",
     "stopped": r"halts|suspends?|scraps?|calls?\s+off|cancels?|postpones?|overturns?|"
     r"strikes?\s+down|vetoes",
-    "passed": r"passes|approves?|adopts?|ratif(?:y|ies)|signs",
+    "passed": r"passe[sd]|approve[sd]?|adopt(?:s|ed)?|ratif(?:y|ies|ied)|sign(?:s|ed)",
     "freed": r"frees?|rescues",
     "left": r"ousts?",
     # An election's outcome: "Hichilema wins Zambia presidential election".
@@ -222,7 +222,12 @@ def _tells_turn(title: str, core: set[str]) -> str:
     main = _QUOTED.sub(" ", _SUBORDINATE.split(title, maxsplit=1)[0])
     for found in _SUBJECT_TURN.finditer(main):
         kind = str(found.lastgroup)
-        if kind in _PARTICIPLES and not _AFTER_PASSIVE.match(main, found.end()):
+        # ("Press bill passes Senate": the present tense has its object.)
+        if (
+            kind in _PARTICIPLES
+            and not found.group().lower().endswith("s")
+            and not _AFTER_PASSIVE.match(main, found.end())
+        ):
             after = _WORD.findall(main[found.end() :].lower())[:1]
             if after and after[0] not in _PREPOSITIONS:
                 continue

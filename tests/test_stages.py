@@ -265,6 +265,10 @@ def test_a_bills_passing_an_elections_outcome_and_a_rescue_told_plainly_are_turn
         _report("Tribune", "Press law faces vote in parliament", 0.2),
     ]
     assert latest_turn([*law, _report("Herald", "Press law passes despite protests", 2)]) == {2}
+    assert latest_turn([*law, _report("Herald", "Press law passes Senate", 2)]) == {2}
+    # The past tense with an object tells the doer passing it.
+    passed = _report("Herald", "Senate passed press law changes", 2)
+    assert latest_turn([*law, passed]) == {2}
     vote = [
         _report("Courier", "Zambia votes in presidential election", 0),
         _report("Tribune", "Zambia presidential election count begins", 1),
