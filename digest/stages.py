@@ -115,7 +115,7 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     if not days:
         return frozenset()
     first = min(a.published for a in articles)
-    words = [set(content_words(a.title)) - _PLACE_WORDS for a in articles]
+    words = [_things(a.title) - _PLACE_WORDS for a in articles]
     told: list[tuple[int, str]] = []  # (index, kind) of each title telling a turn
     cores: dict[int, set[str]] = {}
     for index, article in enumerate(articles):
@@ -213,6 +213,24 @@ _PLACE_WORDS = frozenset(
 )
 
 
+def _things(text: str) -> set[str]:
+    """The content words of ``text``, a thing outlets name two ways named one way:
+    "Sudan truce collapses" turns the thing of "ceasefire agreed in Jeddah"."""
+    return {_SAME_THING.get(word, word) for word in content_words(text)}
+
+
+_SAME_THING = {
+    "ceasefire": "truce",
+    "cease-fire": "truce",
+    "armistice": "truce",
+    "walkout": "strike",
+    "earthquake": "quake",
+    "tremor": "quake",
+    "poll": "vote",
+    "referendum": "vote",
+}
+
+
 def _tells_turn(title: str, core: set[str]) -> str:
     """The kind of the turn verb of ``title``'s main clause whose subject or object is a
     ``core`` word, told as a fact (not what someone says, nor in quotation marks); ""
@@ -232,7 +250,7 @@ def _tells_turn(title: str, core: set[str]) -> str:
             if after and after[0] not in _PREPOSITIONS:
                 continue
         before = _before(main, found.start())
-        if before and set(content_words(before[-1])) & core:
+        if before and _things(before[-1]) & core:
             return kind
     for found in _OBJECT_TURN.finditer(main):
         if not _before(main, found.start()):
@@ -240,7 +258,7 @@ def _tells_turn(title: str, core: set[str]) -> str:
         for word in _WORD.findall(main[found.end() :].lower())[:_OBJECT_WORDS]:
             if word in _PREPOSITIONS:
                 break
-            if set(content_words(word)) & core:
+            if _things(word) & core:
                 return str(found.lastgroup)
     return ""
 

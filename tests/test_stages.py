@@ -341,3 +341,16 @@ def test_a_final_count_after_a_provisional_one_is_the_latest_turn() -> None:
     assert latest_turn(_vote("Electoral board confirms 70.9% backing", provisional=False)) == set()
     assert latest_turn(_vote("Electoral board confirms chairman's resignation")) == set()
     assert latest_turn(_vote("Opposition says final results were rigged")) == set()
+
+
+def test_a_thing_named_two_ways_is_one_thing() -> None:
+    agreed = [
+        _report("Courier", "River militias agree ceasefire in Lusaka talks", 0),
+        _report("Tribune", "Ceasefire between river militias to take effect at dawn", 0.2),
+    ]
+    assert latest_turn([*agreed, _report("Herald", "River truce collapses", 2)]) == {2}
+    walkout = [
+        _report("Courier", "Dock workers begin walkout over pay", 0),
+        _report("Tribune", "Dock walkout enters second day", 1),
+    ]
+    assert latest_turn([*walkout, _report("Herald", "Dock strike called off", 3)]) == {2}
