@@ -55,6 +55,7 @@ from digest.text import (
     is_live_page,
     month_number,
     opens_with_interjection,
+    spelled_out_titles,
     split_sentences,
     word_count,
     word_starts,
@@ -664,7 +665,7 @@ def normalise_headline(
     text = curl_quotes(text)
     if _is_title_case(text):
         text = _sentence_case(text, texts, cases)
-    return _without_relative_day(_source_said(text))
+    return _without_relative_day(_source_said(spelled_out_titles(text)))
 
 
 # "... toll stands at 12: health ministry": a South Asian and Gulf desk's attribution

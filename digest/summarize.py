@@ -86,6 +86,7 @@ from digest.text import (
     pair_quotes,
     republished_from,
     same_outlet,
+    spelled_out_titles,
     split_sentences,
 )
 from digest.tolls import below_told_toll, counts_again, newest_toll, other_count, superseded_counts
@@ -390,6 +391,7 @@ def _write_up(
         candidate = scored.candidates[index]
         article = articles[candidate.doc]
         text = end_sentence(annotate_dates(candidate.text, article.published, article.utc_offset))
+        text = spelled_out_titles(text)
         if sourced[candidate.doc] and candidate.position < LEDE_POSITIONS:
             text = _attributed(text, sourced[candidate.doc])
         return Sentence(text, article.url)
@@ -1001,8 +1003,8 @@ def _dated_perspective(perspective: Perspective, story: Story) -> Perspective:
     if article is None:
         return perspective
     return Perspective(
-        perspective.who,
-        annotate_dates(perspective.says, article.published, article.utc_offset),
+        spelled_out_titles(perspective.who),
+        spelled_out_titles(annotate_dates(perspective.says, article.published, article.utc_offset)),
         perspective.source_url,
         perspective.outlet,
         perspective.verb,

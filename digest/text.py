@@ -49,6 +49,7 @@ __all__ = [
     "republished_from",
     "same_outlet",
     "says_no_comment",
+    "spelled_out_titles",
     "split_sentences",
     "word_count",
     "word_starts",
@@ -772,6 +773,48 @@ def says_no_comment(text: str) -> bool:
 _QUOTES = (("“", "”"), ("‘", "’"))
 _DECADE = re.compile(r"'\d0s\b")
 _ELIDED_YEAR = re.compile(r"'\d\d\b(?![,.]?\d)")
+
+
+def spelled_out_titles(text: str) -> str:
+    """``text`` with a leader's title a desk shortened spelled out: "PM Modi" ->
+    "Prime Minister Modi", "Turkish FM" -> "Turkish foreign minister". A reader abroad
+    may not know the short forms. Only where the words around say it is a title: a name
+    after it, or a nation's adjective, a body's initials or a possessive before it; not
+    a time ("5 PM") nor a radio station ("Kiss FM")."""
+
+    def spelled(match: re.Match[str]) -> str:
+        title = _SHORT_TITLES[match.group("short")]
+        said = text[: match.start()]
+        if said.count("“") > said.count("”") or said.count('"') % 2:
+            return match.group(0)  # the speaker's own words
+        before = said.split()[-1:]
+        previous = before[0] if before else ""
+        if match.group("name") and match.group("name") not in _NOT_A_NAME:
+            qualifier = match.group("qualifier") or ""
+            return f"{qualifier.title()}{title.title()} {match.group('name')}"
+        if (
+            match.group("qualifier")
+            or previous.endswith(("'s", "’s"))
+            or previous in ("the", "The")
+            or re.fullmatch(r"[A-Z]{2,4}", previous)
+            or re.fullmatch(_NATION_ADJECTIVE, previous)
+        ):
+            return f"{match.group('qualifier') or ''}{title}{match.group('after') or ''}"
+        return match.group(0)
+
+    return _SHORT_TITLE.sub(spelled, text)
+
+
+_SHORT_TITLES = {"PM": "prime minister", "FM": "foreign minister"}
+_SHORT_TITLE = re.compile(
+    r"(?<![\d.:])(?<!\d\s)(?P<qualifier>(?:[Dd]eputy|[Aa]cting)\s)?"
+    r"\b(?P<short>PM|FM)\b(?![\d.]\w)"
+    r"(?:\s(?P<name>[A-Z][a-z][\w'’\-]*)|(?P<after>))"
+)
+# "Turkish", "Chinese", "Indian", "Israeli", "Thai", "Dutch", "Greek", "Swiss".
+_NATION_ADJECTIVE = r"[A-Z][a-z]+(?:ish|ese|ian|ean|an|i|ch|ek)|Swiss"
+# A capitalised word after the title that is no one's name (a Title Case headline's).
+_NOT_A_NAME = frozenset({"In", "On", "At", "To", "For", "Of", "And", "As", "Says", "Visits"})
 
 
 def curl_quotes(text: str) -> str:

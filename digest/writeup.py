@@ -49,6 +49,7 @@ from digest.text import (
     is_title_of,
     pair_quotes,
     quotes_balance,
+    spelled_out_titles,
     word_count,
 )
 
@@ -282,7 +283,9 @@ def write_briefs(
                 url=(moved or {}).get(article.url, article.url),
                 # "on Sunday" gets the date it means, as in a story's Briefly.
                 sentence=pair_quotes(
-                    annotate_dates(sentence, article.published, article.utc_offset)
+                    spelled_out_titles(
+                        annotate_dates(sentence, article.published, article.utc_offset)
+                    )
                 )
                 if sentence
                 else "",

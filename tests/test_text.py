@@ -15,6 +15,7 @@ from digest.text import (
     quotes_balance,
     republished_from,
     same_outlet,
+    spelled_out_titles,
     split_sentences,
     word_count,
 )
@@ -723,3 +724,25 @@ def test_one_outlets_names() -> None:
     assert same_outlet("Meduza (English)", "meduza")
     assert not same_outlet("The Times", "The Sunday Times")
     assert not same_outlet("", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "spelled"),
+    [
+        ("PM Modi hosted the talks", "Prime Minister Modi hosted the talks"),
+        (
+            "KRG PM, Turkish FM discuss oil exports",
+            "KRG prime minister, Turkish foreign minister discuss oil exports",
+        ),
+        ("Denmark’s PM rebuffs the envoy", "Denmark’s prime minister rebuffs the envoy"),
+        ("deputy FM Galuzin said so", "Deputy Foreign Minister Galuzin said so"),
+        ("the PM said", "the prime minister said"),
+        # A time, a radio station, a particle size, a speaker's own words stay.
+        ("The meeting ends at 5 PM Tuesday", "The meeting ends at 5 PM Tuesday"),
+        ("Kiss FM reported it first", "Kiss FM reported it first"),
+        ("PM2.5 levels rose", "PM2.5 levels rose"),
+        ("He said: “The PM knows it.”", "He said: “The PM knows it.”"),
+    ],
+)
+def test_a_leaders_short_title_is_spelled_out(text: str, spelled: str) -> None:
+    assert spelled_out_titles(text) == spelled
