@@ -26,6 +26,7 @@ from digest.attribution import Statement, attribute_sentence
 from digest.models import Perspective
 from digest.naming import is_person_word, name_in_full, speaker_kind, speaks
 from digest.places import DEMONYMS, PLACES
+from digest.softnews import dead_counted
 from digest.speakers import is_group_label, is_plural_speaker, same_speaker, speaker_key
 from digest.text import (
     MONTH_PATTERN,
@@ -204,6 +205,21 @@ def _not_current(sentence: str, says: str) -> bool:
         or (overtaken and not _THIS_WEEK.search(frame))
         or _DENIED_AFTER.search(after)
     )
+
+
+# A toll of another time ("methane explosions killed at least 12 miners in the same
+# province in January 2025", "80 miners died in accidents last year"): background a
+# speaker gives, not what they say of the week's news.
+_EARLIER_TIME = re.compile(
+    r"\bin\s+(?:(?:early|late|mid-?)\s*)?(?:\w+\s+)?(?:19|20)\d\d\b|\blast\s+year\b"
+    r"|\b(?:\w+|\d+)\s+(?:years|decades)\s+ago\b|\bin\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+    r"(?:years|decades?)\b",
+    re.IGNORECASE,
+)
+
+
+def _another_times_toll(says: str) -> bool:
+    return bool(dead_counted(says)) and bool(_EARLIER_TIME.search(says))
 
 
 # A sentence that sets up a hypothesis ("If the tax were passed statewide, it would also
@@ -421,6 +437,8 @@ def find_perspectives(
                 continue  # "If you are travelling to Brussels tomorrow, ...": a day gone
             if _not_current(text, statement.says):
                 continue  # "In his 2013 parole hearing, Simpson told ...": not what he says now
+            if _another_times_toll(statement.says):
+                continue  # "Officials say blasts killed 12 miners in January 2025": history
             if _answers_a_hypothesis(text, statement.says, context):
                 continue  # "If the tax were passed statewide, ..." "“It's going to ...”"
             who = name_in_full(statement.who, context, outlet)

@@ -924,6 +924,25 @@ def test_a_statement_made_at_another_time_or_overtaken_is_no_voice() -> None:
     assert _named(documents, 11)
 
 
+def test_a_toll_of_another_time_is_background_not_a_voice() -> None:
+    documents = [
+        [
+            "Local officials said gas explosions killed at least 12 miners in the same "
+            "province in January 2025.",
+            "The miners' union said more than 80 miners died in accidents in the province "
+            "last year.",
+            # The week's toll, and a comparison with another year, are the news.
+            "The governor said the blast killed 12 miners and that the pit would stay shut.",
+            "The union said the mine had been reported twice in 2025 for poor ventilation.",
+        ]
+    ]
+
+    assert _named(documents, 0) == []
+    assert _named(documents, 1) == []
+    assert _named(documents, 2) == ["The governor"]
+    assert _named(documents, 3) == ["The union"]
+
+
 def test_a_speaker_described_by_a_who_clause_keeps_it() -> None:
     # The clause says why the reader hears them, in the statement's sentence or in
     # another that introduces them; a long clause is left out.
