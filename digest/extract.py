@@ -340,7 +340,9 @@ def _drop_labelled_boxes(tree: HtmlElement) -> None:
         if not _BOX_LABEL.fullmatch(" ".join(heading.text_content().split())):
             continue
         box = heading.getparent()
-        if box is None or box.tag in ("body", "html", "article", "main"):
+        # (A box with two such headings, "Trending" and "You May Also Like", went with
+        # the first: it has no parent left.)
+        if box is None or box.getparent() is None or box.tag in ("body", "html", "article", "main"):
             continue
         # Other stories are listed or linked; a section of the page's own text under
         # such a heading is neither.

@@ -790,6 +790,26 @@ def test_a_box_of_other_news_with_summaries_goes() -> None:
     assert article.paragraphs == STORY
 
 
+def test_a_box_with_two_labelled_headings_goes_once() -> None:
+    # "Trending" and "You May Also Like" in one sidebar: the first heading takes the box
+    # with it, and the page is still read.
+    box = (
+        "<aside class='sidebar'><h3>Trending</h3><ul>"
+        "<li><a href='/a'>Port workers end their strike</a></li></ul>"
+        "<h3>You May Also Like</h3><ul>"
+        "<li><a href='/b'>Currency slips against the dollar</a></li></ul></aside>"
+    )
+    html = (
+        "<html><head><title>Council backs rail-yard park</title></head><body><article>"
+        f"{paragraphs_html()}</article>{box}</body></html>"
+    )
+
+    article = extract_article(html, "https://gazette.example/a")
+
+    assert article is not None
+    assert article.paragraphs == STORY
+
+
 def test_a_box_so_labelled_that_holds_most_of_the_page_stays() -> None:
     html = (
         "<html><head><title>Council backs rail-yard park</title></head><body>"
