@@ -8,6 +8,7 @@ with an aware UTC date. feedparser's objects never leave this module.
 
 from __future__ import annotations
 
+import email.utils
 import itertools
 import re
 import time
@@ -312,7 +313,25 @@ def _feed_date(raw: Any, key: str) -> datetime | None:
     written = str(raw.get(key) or "")
     if _FIGURES_DATE.match(written):
         return _figures_date(written)
-    return _struct_datetime(raw.get(f"{key}_parsed"))
+    return _struct_datetime(raw.get(f"{key}_parsed")) or _rfc822_without_zone(written)
+
+
+def _rfc822_without_zone(written: str) -> datetime | None:
+    """An RFC 822 date with its zone left off ("Fri, 4 Dec 2026 07:45:00"), which
+    feedparser gives up on: read as UTC, as it reads any other date with no zone, rather
+    than lose the item's day."""
+    parts = email.utils.parsedate_tz(written) if _RFC822_NO_ZONE.match(written) else None
+    if parts is None:
+        return None
+    try:
+        return datetime(*parts[:6], tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+_RFC822_NO_ZONE = re.compile(
+    r"^\s*(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
+)
 
 
 # Dates written all in figures, as some CMSs put them in feeds, without a zone (read as

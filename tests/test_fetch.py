@@ -723,6 +723,25 @@ def test_dates_written_all_in_figures_keep_their_day_and_time() -> None:
     assert not entries[5].dated
 
 
+def test_an_rfc822_date_with_no_zone_keeps_its_day() -> None:
+    """feedparser gives up on "Fri, 4 Dec 2026 07:45:00" (no zone): the item would be
+    dated when it was polled, days later."""
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>E</title>
+<item><title>Eruption begins</title><link>https://e.org/1</link>
+<pubDate>Fri, 4 Dec 2026 07:45:00</pubDate></item>
+<item><title>Still no date</title><link>https://e.org/2</link>
+<pubDate>Fri, 31 Feb 2026 07:45:00</pubDate></item>
+</channel></rss>"""
+    entries, _, error = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
+    assert error == ""
+    assert (entries[0].published, entries[0].dated) == (
+        datetime(2026, 12, 4, 7, 45, tzinfo=UTC),
+        True,
+    )
+    assert entries[0].utc_offset is None
+    assert not entries[1].dated
+
+
 def test_a_feed_moved_to_another_host_is_checked_at_every_poll(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
