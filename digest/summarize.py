@@ -291,9 +291,9 @@ def _write_up(
         scores = scored.scores.copy()
         scores[list(superseded)] = float(scores.min()) - 1.0
         # The toll rose during the week: its latest, highest count is the news a weekly
-        # issue opens with, not a day-one lede's "killing dozens". (A toll revised down
-        # is not told apart: the higher count stays.)
-        newest = newest_toll(scored, updated)
+        # issue opens with, not a day-one lede's "killing dozens"; or, corrected down,
+        # the correction's ("The toll now stands at 12, not 14 as reported earlier").
+        newest = newest_toll(scored, updated, articles)
         if newest is not None:
             scores[newest] = float(scores.max()) + _NEWEST_TOLL_LIFT
             # Its report gives the lead, unless the editors chose whose it is.

@@ -92,9 +92,27 @@ _REVISED_DOWN = re.compile(
     r"its earlier)\s+)?(?:(?:death\s+)?(?:toll|figure|count)|number of (?:dead|deaths|victims))"
     r"|\b(?:people|victims|dead|deaths|bodies|persons)\s+(?:had\s+been\s+|have\s+been\s+|were\s+|"
     r"was\s+)?counted twice\b|\bdouble[- ]counted\b"
-    r"|\bcorrected\s+(?:the|its)\s+(?:death\s+)?(?:toll|figure|count)\b",
+    r"|\bcorrected\s+(?:the|its)\s+(?:death\s+)?(?:toll|figure|count)\b"
+    # "lowered the death toll", "The toll now stands at 12, not 14 as reported earlier",
+    # "two victims had been recorded twice", "The toll was earlier reported at 14",
+    # "death toll revised to 12".
+    r"|\b(?:lower(?:ed|s)?|cut|reduc(?:ed|es))\s+(?:the|its)\s+(?:death\s+)?toll\b"
+    r"|\bnot\s+\d[\d,]*\s+as\s+(?:(?:was|had\s+been)\s+)?(?:earlier|previously|first|initially)?\s*"
+    r"(?:reported|stated|announced|said)\b"
+    r"|\b(?:counted|recorded|registered|listed)\s+twice\b"
+    r"|\btoll\s+(?:was|had\s+been)\s+(?:earlier|previously|initially|first)\s+"
+    r"(?:reported|given|put)\s+at\b"
+    r"|\b(?:death\s+)?toll\s+(?:was\s+|has\s+been\s+)?revised\s+to\b",
     re.IGNORECASE,
 )
+# Where a report says it corrects the toll: its title and opening.
+_CORRECTION_CHARS = 1_500
+
+
+def _corrects_toll(article: Article) -> bool:
+    return bool(_REVISED_DOWN.search(f"{article.title}\n{article.text[:_CORRECTION_CHARS]}"))
+
+
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
 # that they count one thing. ("The death toll" is: it is the count of the whole event.)
 _COUNTED = frozenset(
@@ -122,16 +140,20 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         for kind, count in people_counted(text).items():
             counts.setdefault(kind, {})[i] = count
     superseded: dict[int, str] = {}
+    corrects = [_corrects_toll(a) for a in articles]
 
     def text_of(index: int) -> str:
         return scored.candidates[index].text
+
+    def revised_down(index: int) -> bool:
+        return bool(_REVISED_DOWN.search(text_of(index))) or corrects[scored.candidates[index].doc]
 
     for kind, found in counts.items():
         for i, count in found.items():
             written = articles[scored.candidates[i].doc].published
             if any(
                 (
-                    other > count or (other < count and _REVISED_DOWN.search(text_of(j)))
+                    other > count or (other < count and revised_down(j))
                     if kind == "dead"
                     else other != count
                 )
@@ -451,13 +473,17 @@ _NOT_PLACES = frozenset(
 )  # fmt: skip
 
 
-def newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | None:
+def newest_toll(
+    scored: ScoredSentences, superseded: dict[int, str], articles: Sequence[Article] = ()
+) -> int | None:
     """The lede giving the highest exact death toll that no later report raised,
-    when it is higher than every toll it superseded; else, by the same rule, the lede
-    giving the highest count of the injured, displaced or affected (a quake that killed
-    no one on day one: "the number of people injured has risen to 19"); else None. Not a
-    reaction's ("Egypt condemned the attack, which killed 47 people"): lifted over the
-    reports, it would lead the story with who condemned it."""
+    when it is higher than every toll it superseded, or, of ``articles``' reports that
+    correct the toll down ("The toll now stands at 12, not 14"), the latest's; else, by
+    the first rule, the lede giving the highest count of the injured, displaced or
+    affected (a quake that killed no one on day one: "the number of people injured has
+    risen to 19"); else None. Not a reaction's ("Egypt condemned the attack, which
+    killed 47 people"): lifted over the reports, it would lead the story with who
+    condemned it."""
     usable = [
         i
         for i, candidate in enumerate(scored.candidates)
@@ -478,6 +504,17 @@ def newest_toll(scored: ScoredSentences, superseded: dict[int, str]) -> int | No
         best = max(ledes, key=lambda i: (ledes[i], -i))
         if raised and ledes[best] > raised:
             return best
+        corrected = [
+            i
+            for i in ledes
+            if kind == "dead"
+            and raised
+            and ledes[i] < raised
+            and scored.candidates[i].doc < len(articles)
+            and _corrects_toll(articles[scored.candidates[i].doc])
+        ]
+        if corrected:
+            return max(corrected, key=lambda i: (articles[scored.candidates[i].doc].published, -i))
     return None
 
 

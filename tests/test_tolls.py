@@ -266,3 +266,36 @@ def test_in_the_briefly_an_older_lower_toll_goes_but_another_groups_few_dead_sta
     assert [scored.candidates[i].text for i in kept] == [
         "Two soldiers were killed on Monday when their rescue boat capsized."
     ]
+
+
+def test_a_report_correcting_the_toll_down_leads_with_its_count() -> None:
+    """The correction is told in one sentence and the count in the next ("lowered the
+    death toll ..., saying two victims had been counted twice." "The toll now stands at
+    12, not 14 as reported earlier."): the report's lower count is the story's."""
+    from digest.models import Story, StoryId
+    from digest.summarize import summarize_story
+
+    articles = [
+        _article("a", "A", "Landslide kills 14 in Ardel",
+                 "A landslide buried part of a mining village in Ardel on Monday night, "
+                 "killing 14 people, the provincial disaster office said. Rescuers searched "
+                 "the mud for nine people still missing in the village.", 0),
+        _article("b", "B", "14 dead, 9 missing as landslide buries Ardel village",
+                 "At least 14 people were killed when a landslide buried part of a mining "
+                 "village in Ardel, the provincial disaster office said on Tuesday. Nine "
+                 "people were still missing.", 10),
+        _article("c", "C", "Ardel landslide death toll revised to 12; 3 still missing",
+                 "Authorities on Wednesday lowered the death toll from the landslide that "
+                 "buried part of a mining village in Ardel, saying two of the victims had "
+                 "been counted twice. The toll now stands at 12, not 14 as reported earlier, "
+                 "the provincial disaster office said. Three people remain missing.", 50),
+    ]  # fmt: skip
+    scored = score_sentences(
+        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+    )
+    found = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    assert any("killing 14 people" in text for text in found)
+    summary = summarize_story(Story(StoryId("s"), tuple(articles)))
+    assert summary.headline == "Ardel landslide death toll revised to 12; 3 still missing"
+    assert "The toll now stands at 12" in summary.briefly_text
+    assert "killing 14" not in summary.briefly_text
