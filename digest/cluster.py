@@ -622,8 +622,23 @@ def _storm_marks(text: str) -> IntArray:
     """The named storms ``text`` (a lead) tells of, hashed: "Typhoon Pilandok" on day
     one and "Pilandok toll climbs to 41" three days on are one storm, however far apart
     the time discount puts their reports (step 7, as a shared quotation)."""
-    names = {m["name"] for m in _NAMED_STORM.finditer(text)}
+    names = {
+        m["name"]
+        for m in _NAMED_STORM.finditer(text)
+        if not _STORM_AS_A_TIME.search(text, max(0, m.start() - _TIME_WORDS_CHARS), m.start())
+        and not _STORM_AHEAD.match(text, m.end())
+    }
     return np.array(sorted(hash(("storm", n)) for n in names), dtype=np.int64)
+
+
+# A storm that only dates another event ("approved ... a day before Typhoon Querubin was
+# expected to make landfall", "ahead of Cyclone Ditwah") is no report of it.
+_TIME_WORDS_CHARS = 30
+_STORM_AS_A_TIME = re.compile(
+    r"\b(?:before|ahead\s+of|prior\s+to|in\s+preparation\s+for)\s+(?:the\s+)?(?:arrival\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_STORM_AHEAD = re.compile(r"\s+(?:was|is|were|are)\s+(?:expected|forecast|due|set)\s+to\b")
 
 
 def _quoted_runs(text: str) -> IntArray:

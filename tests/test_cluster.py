@@ -840,6 +840,10 @@ def test_a_named_storms_reports_days_apart_are_one_story() -> None:
         "The National Hurricane Center said the storm had weakened.",
         "The Storm Prediction Center issued a Tropical Storm Warning for the coast.",
         "Ukraine fired more Storm Shadows, and Storm Troopers marched in Storm Lake.",
+        # A storm that only dates another event is no report of it.
+        "The bill passed a day before Typhoon Querubin was expected to make landfall.",
+        "Ferries were pulled from service ahead of Cyclone Ditwah.",
+        "The vote was held as Typhoon Fung-wong is forecast to hit the north.",
     ):
         assert len(cluster_module._storm_marks(text)) == 0, text
     # A name ending a title, in Title Case, accented or hyphenated is a storm's.
