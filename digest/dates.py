@@ -846,7 +846,9 @@ def _reported_on(text: str, day: re.Match[str], days: _Days) -> re.Match[str] | 
         if said is None:
             return None
         lead = text[earlier.end() : said.start()]
-        if _ANOTHER_CLAUSE.search(lead) or _SUBORDINATE.search(lead):
+        # (Another verb between is another event's: "those who voted on Sunday backed
+        # the amendments, down from the share it had announced on Monday".)
+        if _ANOTHER_CLAUSE.search(lead) or _SUBORDINATE.search(lead) or _past_tenses(lead):
             return None
         between = text[said.end() : start]
     if _ANOTHER_CLAUSE.search(between) or _QUOTATION.search(between):

@@ -450,6 +450,13 @@ def test_what_a_dated_report_tells_is_dated_from_the_day_of_the_report() -> None
         # A report's own day is not dated from an earlier day of the sentence.
         "The skipper was arrested Tuesday, police said Friday.": "The skipper was arrested "
         "Tuesday (10 November), police said Friday (13 November).",
+        # A day of another verb's event is no report's: "voted on Sunday" dates no
+        # "had announced ... on Tuesday".
+        "The board said 71.6 percent of those who voted on Sunday backed the amendments, down "
+        "from the 74.2 percent it had announced in preliminary figures on Monday.": "The "
+        "board said 71.6 percent of those who voted on Sunday (15 November) backed the "
+        "amendments, down from the 74.2 percent it had announced in preliminary figures on Monday "
+        "(16 November).",
     }
     for sentence, dated in cases.items():
         assert annotate_dates(sentence, wednesday) == dated
