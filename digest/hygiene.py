@@ -706,12 +706,38 @@ def clean_sentence(sentence: str) -> str:
         return ""
     text = _CREDIT.sub("", text).strip()
     text = _FURNITURE_TAIL.sub("", text).strip()
+    text = _without_agency_tail(text)
     text = _PLAYER_TAIL.sub("", text)
     text = _TICKER.sub("", text)
     text = _NATIVE_SCRIPT.sub(r"\g<name>", text)
     if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
     return text
+
+
+def _without_agency_tail(text: str) -> str:
+    """``text`` without a news agency's own signature at its end: "..., Kazinform News
+    Agency correspondent reports.", or ", Trend reports." after someone's saying ("...,
+    Kremlin spokesman Dmitry Peskov told reporters on December 5, Trend reports."): the
+    agency's house form, which would make the agency the speaker. Another outlet's
+    report ("..., the BBC reports.") stays: it is whose claim it is."""
+    tail = _AGENCY_TAIL.search(text)
+    if tail is None:
+        return text
+    head = text[: tail.start()]
+    if tail.group("agency") or _SAID_BEFORE_TAIL.search(head):
+        return head.rstrip(" ,") + "."
+    return text
+
+
+_AGENCY_TAIL = re.compile(
+    r",\s+(?:[A-Z][\w.\-]*\s+){1,3}?(?P<agency>(?:News\s+Agency\s+)?correspondents?\s+|"
+    r"News\s+Agency\s+)?(?:reports|reported)\.?$"
+)
+_SAID_BEFORE_TAIL = re.compile(
+    r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+briefing|the\s+press)|stated|announced|"
+    r"noted|added)\b[^,]*$"
+)
 
 
 # A name's own script after it, in brackets: "Premier Cho Jung-tai (卓榮泰)". An English

@@ -715,3 +715,23 @@ def test_a_name_in_its_own_script_after_it_goes() -> None:
     assert clean_sentence("The word for peace (мир) was used.") == (
         "The word for peace (мир) was used."
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cleaned"),
+    [
+        ("Harbour fees will rise, Port Minister Ana Lind told reporters on December 5, "
+         "Trend reports.",
+         "Harbour fees will rise, Port Minister Ana Lind told reporters on December 5."),
+        ("The commission approved the final results at its meeting on Wednesday, Kazinform "
+         "News Agency correspondent reports.",
+         "The commission approved the final results at its meeting on Wednesday."),
+        # Another outlet's report is whose claim it is.
+        ("The ferry sank off the coast on Monday, the BBC reports.",
+         "The ferry sank off the coast on Monday, the BBC reports."),
+        ("Fares rose 4% in November, Harbour Wire reported.",
+         "Fares rose 4% in November, Harbour Wire reported."),
+    ],
+)  # fmt: skip
+def test_an_agencys_signature_after_a_saying_goes(sentence: str, cleaned: str) -> None:
+    assert clean_sentence(sentence) == cleaned
