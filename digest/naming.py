@@ -1190,7 +1190,11 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 role = _role_whole(role, sentence[match.end() :])
             # "Jane Doe, the lawyer who has filed four suits": a relative clause is a
             # story of its own, not a role; what the person heads is one.
-            if _RELATIVE_CLAUSE.search(role) or _CLAUSE_AFTER_A_NAME.match(role):
+            if (
+                _RELATIVE_CLAUSE.search(role)
+                or _CLAUSE_AFTER_A_NAME.match(role)
+                or _ANOTHER_PERSON.search(role)
+            ):
                 role = ""
             if not role:
                 tail = sentence[match.end(1) :]
@@ -1199,6 +1203,8 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                     or _long_role(tail)
                     or posted
                 )
+                if _ANOTHER_PERSON.search(role):
+                    role = posted
             if _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             if full == surname:
@@ -1353,6 +1359,15 @@ def speaks(name: str, context: Sequence[str]) -> bool:
 def _title_case(sentence: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’\-]*", sentence) if len(w) > 3]
     return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+# A "role" that is the next person of a list ("Mette Frederiksen, the island's premier
+# Jens-Frederik Nielsen and the Faroese leader ..."): a title in lower case, then a name.
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:premier|leader|minister|president|chief|secretary|spokes(?:man|woman|person)|"
+    r"ambassador|governor|mayor|chair(?:man|woman)?|director|envoy|commander|counterpart|"
+    r"king|queen|prince|senator|general)\s+(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]+$"
+)
 
 
 def _role_whole(role: str, tail: str) -> str:

@@ -159,6 +159,12 @@ def test_a_title_and_surname_is_named_in_full_when_the_article_gives_that_title(
             "Nora Quill, a lawyer, Bram Holt, a teacher, and two others wrote the letter.",
             "Nora Quill, a lawyer",
         ),
+        # A title and a name after the comma are the next person of the list.
+        (
+            "The pact was signed by Harbour Minister Nora Quill, the island's premier Bram "
+            "Holt and the port's mayor Ida Kross, in the old customs house.",
+            "Harbour Minister Nora Quill",
+        ),
     ],
 )
 def test_a_role_is_taken_whole_or_not_at_all(introduction: str, named: str) -> None:
