@@ -14,6 +14,13 @@ from digest.attribution import attribute_sentence, join_list_items
 
 FORMS = [
     # (sentence, speaker, claim)
+    # "member states" ends the claim; the speaker is the one who said it.
+    (
+        "On Tuesday, its harbour minister, Ana Sousa, said her country had obtained the "
+        "guarantees it wanted from other member states.",
+        "Ana Sousa",
+        "her country had obtained the guarantees it wanted from other member states.",
+    ),
     # A role without an article is an appositive; the name after "told" is the listener.
     (
         '"The port will reopen by spring," Ana Sousa, director of the harbour board, told '
