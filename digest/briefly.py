@@ -765,7 +765,10 @@ def _without_own_credit(candidate: Candidate, outlet: str) -> Candidate:
     marked ``recalled`` where the outlet recalls its own earlier report."""
     full = re.sub(r"^The\s+", "", outlet.strip(), flags=re.IGNORECASE)
     # "Al Jazeera English" writes "Al Jazeera"; "BBC News", "the BBC".
-    core = re.sub(r"\s+(?:English|News|Online|International|World|Digital)$", "", full)
+    # "Trend News Agency" signs "Trend reports".
+    core = re.sub(
+        r"\s+(?:English|News|Online|International|World|Digital|News\s+Agency|Agency)$", "", full
+    )
     name = "|".join(re.escape(n) for n in dict.fromkeys((full, core)) if n)
     if not name or not re.search(name, candidate.text, re.IGNORECASE):
         return candidate

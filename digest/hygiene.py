@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 
-from digest.places import countries_named
+from digest.places import DEMONYMS, PLACES, countries_named
 from digest.text import (
     LINKS_HEADING,
     PHOTO_CREDIT,
@@ -712,31 +712,71 @@ def clean_sentence(sentence: str) -> str:
     text = _NATIVE_SCRIPT.sub(r"\g<name>", text)
     if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
-    return text
+    return _opening_recased(text)
+
+
+def _opening_recased(text: str) -> str:
+    """``text`` with a lede's opening words in capitals, a newspaper's style ("DENMARK AND
+    GREENLAND signed ...", "THE House of Representatives ...", "PRESIDENT Ferdinand
+    Marcos Jr. ..."), in sentence case: places and a title before a name keep their
+    capital, acronyms ("NATO", "EU") stay. A lone short word may be an acronym ("FBI
+    agents") and stays."""
+    run = _CAPS_OPENING.match(text)
+    if run is None:
+        return text
+    words = run["run"].split()
+    if len(words) == 1 and words[0] not in _CAPS_OPENERS:
+        return text  # "NASA says", "UNICEF said": a lone word in capitals is a name
+    after = text[run.end() :]
+    # A place of two or three words ("UNITED STATES", "SOUTH CHINA SEA").
+    named = {
+        i
+        for size in (2, 3)
+        for start in range(len(words) - size + 1)
+        if " ".join(w.capitalize() for w in words[start : start + size]) in _PLACE_NAMES
+        for i in range(start, start + size)
+    }
+    recased = []
+    for place, word in enumerate(words):
+        titled = word.capitalize()
+        if word in _KNOWN_ACRONYMS:
+            recased.append(word)
+        elif place == 0 or titled in _PLACE_NAMES or place in named:
+            recased.append(titled)
+        elif place == len(words) - 1 and titled in _TITLES_BEFORE_NAMES and after[:1].isupper():
+            recased.append(titled)
+        else:
+            recased.append(word.lower())
+    return " ".join(recased) + " " + after
+
+
+# Capitals opening a lede, then a word in lower case ("GREENLAND signed").
+_CAPS_OPENING = re.compile(r"^(?P<run>(?:[A-Z][A-Z'’\-]+\s+)+)(?=[A-Z]?[a-z])")
+_CAPS_OPENERS = frozenset(
+    {"THE", "AN", "IN", "ON", "AT", "AS", "FOR", "PRESIDENT", "PRIME", "FORMER", "POLICE"}
+)
+_KNOWN_ACRONYMS = frozenset(
+    """EU US UK UN UAE NATO IMF ICC ICJ ECB FBI CIA NHS AU ASEAN OPEC GDP COP AI BBC CNN
+    G7 G20 MPs MP PM WHO IAEA OSCE CIS SCO BRICS""".split()  # noqa: SIM905
+)
+_PLACE_NAMES = frozenset({*PLACES, *(form for forms in DEMONYMS.values() for form in forms)})
+_TITLES_BEFORE_NAMES = frozenset(
+    {"President", "Prime", "Minister", "Senator", "Governor", "Mayor", "Chancellor", "King"}
+    | {"Queen", "Premier", "Secretary", "General", "Pope", "Judge", "Justice", "Speaker"}
+)
 
 
 def _without_agency_tail(text: str) -> str:
-    """``text`` without a news agency's own signature at its end: "..., Kazinform News
-    Agency correspondent reports.", or ", Trend reports." after someone's saying ("...,
-    Kremlin spokesman Dmitry Peskov told reporters on December 5, Trend reports."): the
-    agency's house form, which would make the agency the speaker. Another outlet's
-    report ("..., the BBC reports.") stays: it is whose claim it is."""
+    """``text`` without a news agency's own signature at its end ("..., Kazinform News
+    Agency correspondent reports."): the agency's house form, which would make it the
+    speaker. (An outlet's name alone, ", Trend reports.", is another outlet's credit as
+    often as its own: ``digest.briefly`` tells them apart by the article's outlet.)"""
     tail = _AGENCY_TAIL.search(text)
-    if tail is None:
-        return text
-    head = text[: tail.start()]
-    if tail.group("agency") or _SAID_BEFORE_TAIL.search(head):
-        return head.rstrip(" ,") + "."
-    return text
+    return text if tail is None else text[: tail.start()].rstrip(" ,") + "."
 
 
 _AGENCY_TAIL = re.compile(
-    r",\s+(?:[A-Z][\w.\-]*\s+){1,3}?(?P<agency>(?:News\s+Agency\s+)?correspondents?\s+|"
-    r"News\s+Agency\s+)?(?:reports|reported)\.?$"
-)
-_SAID_BEFORE_TAIL = re.compile(
-    r"\b(?:said|says|told\s+(?:reporters|journalists|a\s+briefing|the\s+press)|stated|announced|"
-    r"noted|added)\b[^,]*$"
+    r",\s+(?:[A-Z][\w.\-]*\s+){1,3}?(?:News\s+Agency\s+)?correspondents?\s+(?:reports|reported)\.?$"
 )
 
 

@@ -1219,6 +1219,10 @@ def test_an_outlet_crediting_itself_and_recalling_its_own_reports_is_left_out() 
     assert any(c.text.endswith("Ankara, Ukrinform reports.") for c in other.candidates)
     # Nor is another outlet's report recalled the outlet's own background.
     assert all(not c.recalled for c in other.candidates)
+    # "Trend News Agency" signs as "Trend".
+    trend = ["Fees will rise, the minister told reporters on December 5, Trend reports."]
+    [signed] = score_sentences(trend, frozenset(), outlets=["Trend News Agency"]).candidates
+    assert signed.text == "Fees will rise, the minister told reporters on December 5."
     # "The Guardian" credits itself as "the Guardian" too.
     guardian = ["Talks will resume in Geneva on Monday, the Guardian reported."]
     [credited] = score_sentences(guardian, frozenset(), outlets=["The Guardian"]).candidates
