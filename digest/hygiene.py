@@ -736,14 +736,15 @@ def _opening_recased(text: str) -> str:
         if " ".join(w.capitalize() for w in words[start : start + size]) in _PLACE_NAMES
         for i in range(start, start + size)
     }
+    last = len(words) - 1
     recased = []
     for place, word in enumerate(words):
         titled = word.capitalize()
+        # (A title keeps its capital before the name after the run: "PRESIDENT Ferdinand".)
+        before_name = place == last and titled in _TITLES_BEFORE_NAMES and after[:1].isupper()
         if word in _KNOWN_ACRONYMS:
             recased.append(word)
-        elif place == 0 or titled in _PLACE_NAMES or place in named:
-            recased.append(titled)
-        elif place == len(words) - 1 and titled in _TITLES_BEFORE_NAMES and after[:1].isupper():
+        elif place == 0 or titled in _PLACE_NAMES or place in named or before_name:
             recased.append(titled)
         else:
             recased.append(word.lower())
