@@ -182,6 +182,9 @@ def _entry(
     origin = _origin(raw)
     if origin:
         title, summary = _without_origin(title, summary, origin)
+    else:
+        # Some outlets sign every feed title: "... rises to 6 - China Daily".
+        title = _without_outlet_tail(title, outlet)
     return FeedEntry(
         key=guid or url,
         feed_url=feed_url,
@@ -216,13 +219,7 @@ def _without_origin(title: str, summary: str, origin: str) -> tuple[str, str]:
     """An aggregated item's title without its " - Outlet" tail, and no summary when it
     only repeats the title and the outlet (Google News: a link to the title, then the
     outlet's name), which would otherwise be told as the report's one sentence."""
-    title = " ".join(title.split())
-    for mark in (" - ", " | ", " – ", " — "):
-        head, found, tail = title.rpartition(mark)
-        # "- RNZ", and the outlet's site name: "- Reuters.com", "- BBC.co.uk".
-        if found and head.strip() and _SITE_SUFFIX.sub("", tail).casefold() == origin.casefold():
-            title = head.rstrip()
-            break
+    title = _without_outlet_tail(title, origin)
     told = " ".join(summary.split())
     # An aggregator's description opens with the item's title (Google News: a link to it,
     # then the outlet's name, or a list of other outlets' headlines on the same story):
@@ -230,6 +227,25 @@ def _without_origin(title: str, summary: str, origin: str) -> tuple[str, str]:
     if not told or told.startswith(title):
         summary = ""
     return title, summary
+
+
+def _without_outlet_tail(title: str, outlet: str) -> str:
+    """``title`` without a " - Outlet" tail naming ``outlet`` ("- RNZ") or its site
+    ("- Reuters.com", "| Kun.uz")."""
+    title = " ".join(title.split())
+    for mark in (" - ", " | ", " – ", " — "):
+        head, found, tail = title.rpartition(mark)
+        if (
+            found
+            and head.strip()
+            and _SITE_SUFFIX.sub("", tail).casefold()
+            in (
+                outlet.casefold(),
+                _SITE_SUFFIX.sub("", outlet).casefold(),
+            )
+        ):
+            return head.rstrip()
+    return title
 
 
 _SITE_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|co\.nz|com\.au|co|news|info)$", re.IGNORECASE)

@@ -723,6 +723,23 @@ def test_dates_written_all_in_figures_keep_their_day_and_time() -> None:
     assert not entries[5].dated
 
 
+def test_an_outlet_signing_its_feed_titles_is_not_part_of_them() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>E</title>
+<item><title>Ferry fares rise - Harbour Daily</title><link>https://e.org/1</link></item>
+<item><title>Quay reopens | harbourdaily.com</title><link>https://e.org/2</link></item>
+<item><title>Talks collapse - what next for the port</title><link>https://e.org/3</link></item>
+</channel></rss>"""
+    entries, _, error = parse_feed(
+        feed, feed_url="https://e.org/rss", outlet="Harbour Daily", fetched_at=NOW
+    )
+    assert error == ""
+    assert [e.title for e in entries] == [
+        "Ferry fares rise",
+        "Quay reopens | harbourdaily.com",
+        "Talks collapse - what next for the port",
+    ]
+
+
 def test_an_rfc822_date_with_no_zone_keeps_its_day() -> None:
     """feedparser gives up on "Fri, 4 Dec 2026 07:45:00" (no zone): the item would be
     dated when it was polled, days later."""
