@@ -568,6 +568,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # mission is to deliver unbiased, fact-based reporting ...".
             r"^\s*(?:Please )?[Ss]upport (?!for\b)(?:\w+ ){0,2}(?:journalism|reporting|newsroom)"
             r"(?:\s+(?:today|now|from\s+as\s+little\s+as\b[^.]{0,30}))?\W*$|"
+            # "Dear Reader, The Tico Times has been reporting on Costa Rica since 1956.
+            # Our journalism is free to read, but ... please consider supporting us with
+            # a monthly contribution."
+            r"^\W*Dear (?:[Rr]eaders?|[Ss]ubscribers?|[Ff]riends?)\b|"
+            r"^\s*Our (?:journalism|reporting|work) is (?:free|open) (?:to|for)\b|"
+            r"^(?!.*\b(?:said|says|told|urged|wrote)\b).*\bplease consider (?:supporting|donating|"
+            r"contributing|subscribing|becoming a)\b|"
             r"^\s*Our mission is to (?:deliver|provide|bring|produce|offer)\b[^.]{0,80}"
             r"\b(?:journalism|reporting|news)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"

@@ -182,6 +182,9 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("You have reached your limit of free articles.", "promo"),
         ("Support truly independent journalism.", "promo"),
         ("Please support our journalism today.", "promo"),
+        ("Dear Reader, The Harbour Times has been reporting on the coast since 1956.", "promo"),
+        ("Our journalism is free to read, but it is not free to produce.", "promo"),
+        ("If you value our reporting, please consider supporting us with a monthly gift.", "promo"),
         ("Britons in need of help should contact the embassy in Ardell.", "call to action"),
         ("Our mission is to deliver unbiased, fact-based reporting to all.", "promo"),
         ("This video is not available in your region.", "player"),
@@ -438,6 +441,7 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         "Comments are closed on Sundays, the museum said.",
         # A report's own day written out, as a caption's is.
         "The union declared a strike from today, Monday, November 30, 2026, over pay.",
+        "“Please consider supporting the families of the crew,” the harbour master said.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
