@@ -343,7 +343,21 @@ def world_news(story: Story) -> bool:
     """Whether any article of ``story`` names a country, its people, a capital or an
     international body in its title or opening (:func:`digest.places.names_the_world`):
     the world's news, as a foreign-affairs issue reads it, rather than local news."""
-    return any(names_the_world(text) for text in _heads(story))
+    return any(names_the_world(text) for text in _heads(story)) or any(
+        names_the_world(_dateline_place(article.text)) for article in story.articles
+    )
+
+
+def _dateline_place(text: str) -> str:
+    """The place a page's dateline names, as a sentence writes it: "SINGAPORE — ..." is
+    "Singapore", where a home paper's report leaves its country unsaid after."""
+    found = _DATELINE_PLACE.match(text)
+    return " ".join(word.capitalize() for word in found[1].split()) if found else ""
+
+
+_DATELINE_PLACE = re.compile(
+    r"^\s*([A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2})\s*(?:[,:]|\s[—–-])"
+)
 
 
 def death_toll(story: Story) -> int:

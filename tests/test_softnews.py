@@ -3,6 +3,8 @@ a story in the hard news."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from digest.models import Story, StoryId
@@ -13,6 +15,7 @@ from digest.softnews import (
     is_opinion,
     people_counted,
     soft_news,
+    world_news,
 )
 from tests.test_cluster import _article
 
@@ -339,3 +342,19 @@ def test_a_quakes_magnitude_is_no_count_of_the_dead() -> None:
     told = "A magnitude 6.3 earthquake killed at least 1,124 people in Kunar province."
     assert dead_counted(told, exact=True) == 1124
     assert dead_counted("The 7.1 quake left 40 dead.") == 40
+
+
+def test_a_home_papers_dateline_names_its_country() -> None:
+    """ "SINGAPORE — ... under a Bill passed in Parliament": the country is said only in
+    the dateline, in capitals."""
+    text = (
+        "SINGAPORE — Employers of outdoor workers must give rest breaks under a Bill "
+        "passed in Parliament on Wednesday. The Manpower Minister said the law was overdue."
+    )
+    article = replace(
+        _article("https://o.example/bill", "Home Times", "Heat Bill passed", ""), text=text
+    )
+    assert world_news(Story(StoryId("s"), (article,)))
+    # A home country's capital is no other country: "WASHINGTON — The Senate ...".
+    local = replace(article, text=text.replace("SINGAPORE", "WASHINGTON"))
+    assert not world_news(Story(StoryId("s"), (local,)))
