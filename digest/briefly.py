@@ -348,15 +348,16 @@ _REACTION_LEDE = re.compile(
     r"(?:['’]s(?:\s+[a-z]+){1,2})?\s+"
     rf"(?:(?:(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
     rf"(?:it|he|she|they)\s+(?:had\s+|has\s+)?{_REACTION}|"
-    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:has|have)\s+)?"
+    rf"(?:(?:on\s+{WEEKDAY_PATTERN}|yesterday|today)\s+)?(?:(?:has|have)\s+)?"
     r"(?:(?:strongly|sharply|firmly|warmly)\s+)?"
     r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor|decri|decrie)(?:ed|es|s|e)?"
     rf"(?:\s+(?:on\s+)?{WEEKDAY_PATTERN})?)\s+(?:the|its|this|their)\s"
     # "welcomed an agreement", not "welcomed a record 2.3 million visitors".
-    rf"|(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:(?:strongly|sharply|firmly|warmly)\s+)?"
+    rf"|(?:(?:on\s+{WEEKDAY_PATTERN}|yesterday|today)\s+)?(?:(?:strongly|sharply|firmly|warmly)\s+)?"
     r"(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|"
-    r"deplor)\w*\s+an?\s+(?:agreement|deal|decision|move|ruling|verdict|plan|proposal|"
-    r"announcement|ceasefire|truce|report|law|bill)\b"
+    r"deplor)\w*\s+an?\s+(?:[\w-]+\s+){0,2}?(?:agreement|deal|decision|move|ruling|verdict|"
+    r"plan|proposal|announcement|ceasefire|truce|report|law|bill|arrangement|pact|accord|"
+    r"treaty)\b"
     # "... said on Wednesday it was “disappointed” by a court order", "The Kremlin on
     # Friday vowed a ‘painful’ response": what someone made of the event.
     rf"|(?:said|says)\s+(?:(?:on|late|early)\s+)?(?:{WEEKDAY_PATTERN}\s+)?(?:that\s+)?"
@@ -1540,11 +1541,13 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     )
     if _PROVISIONAL.search(text) and not _FINAL.search(text) and any(outcome_elsewhere):
         value *= 1 - _FEATURE_PENALTY
-    # A reaction beside a lede telling the event: the event first.
+    # A reaction beside a lede telling the event: the event first. So is someone
+    # weighing what to do about it ("The Albanese government is examining whether to
+    # follow Japan into ...", beside the pact's signing).
     events_elsewhere = (
-        not is_reaction(scored.candidates[i].text) for d in others for i in ledes[d]
+        not _answers_event(scored.candidates[i].text) for d in others for i in ledes[d]
     )
-    if is_reaction(text) and any(events_elsewhere):
+    if _answers_event(text) and any(events_elsewhere):
         value *= 1 - _REACTION_PENALTY
     # One country's part, beside two or more reports whose ledes never name it ("Italy
     # will contribute 60 million euros ..." beside "Donors pledged a total of $11.6
@@ -1559,6 +1562,17 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     if _NEXT_ROUND.search(text) and not _THIS_ROUND.search(text) and any(told_elsewhere):
         value *= 1 - _FEATURE_PENALTY
     return value
+
+
+def _answers_event(text: str) -> bool:
+    return is_reaction(text) or bool(_WEIGHING.match(text))
+
+
+# Someone weighing whether to act ("The government is examining whether to follow ...").
+_WEIGHING = re.compile(
+    r"^[^,;:]{3,80}?\s(?:is|are)\s+(?:now\s+)?(?:examining|considering|weighing|studying|"
+    r"mulling|exploring|reviewing|debating|assessing)\s+whether\b"
+)
 
 
 # How much of a lede's opening is its subject, for the home angle: "The United States".

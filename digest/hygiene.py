@@ -282,6 +282,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*[(\[]?(?:Photo|Photograph|Image|Picture|Video|Caption|Credit|File photo)s?"
             r"(?:[ ]credit)?(?:[ ]by)?[ ]*[:|]|"
             r"^\s*(?:Photo|Image|Picture)s? (?:by|courtesy|credit)\b|"
+            # A photographer's name alone in brackets, its caption gone: "(Takashi Ohno)".
+            r"^\s*\((?:[A-Z][\w.'’\-]+ ?){1,4}(?:/ ?[A-Z][\w .'’\-]{1,40})?\)\W*$|"
+            # A page's time stamp alone: "December 2, 2026 at 20:15 JST".
+            r"^\s*(?:(?:Updated|Published|Posted):?\s+)?(?:[A-Z][a-z]+\.?\s\d{1,2},?\s\d{4}|"
+            r"\d{1,2}\s[A-Z][a-z]+\.?,?\s\d{4})(?:,?\s(?:at\s)?\d{1,2}[:.]\d{2}(?:\s?[APap]\.?[Mm]\.?)?"
+            r"(?:\s[A-Z]{2,5})?)?\s*$|"
             r"^\s*In this.{0,80}?\b(?:photo|image|picture|frame grab|video)\b|"
             # The wire's caption: "This image provided by the county jail shows ...",
             # "An undated handout photo released by police shows ...". Not "A photo

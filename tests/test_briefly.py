@@ -1117,6 +1117,8 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
             "The European Parliament condemned the media law in a resolution passed 433 to 123.",
             False,
         ),
+        # Yesterday's condemnation, of a thing named with its kind.
+        ("Ostland yesterday condemned a cyberdefense arrangement between Norland and Vell.", True),
     ],
 )
 def test_a_reaction_lede_is_a_reaction_to_a_thing(lede: str, reaction: bool) -> None:
@@ -1258,3 +1260,24 @@ def test_a_reading_commentators_give_is_no_briefly_sentence() -> None:
     )
     assert not is_briefly_candidate(read)
     assert is_briefly_candidate(told)
+
+
+@pytest.mark.parametrize(
+    ("lede", "answers"),
+    [
+        (
+            "The Vell government is examining whether to follow Norland into a cyber pact "
+            "with the alliance.",
+            True,
+        ),
+        ("Officials in Vell are weighing whether to seek a pact of their own.", True),
+        ("Norland and the alliance signed a cyber pact on Wednesday.", False),
+        # Whether someone did something is the news itself.
+        ("Investigators are examining the wreck for signs of sabotage.", False),
+    ],
+)
+def test_someone_weighing_what_to_do_about_the_event_answers_it(lede: str, answers: bool) -> None:
+    """Such a lede, beside one telling the event, gives way to it (as a reaction does)."""
+    from digest.briefly import _answers_event
+
+    assert _answers_event(lede) is answers

@@ -182,6 +182,10 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("You have reached your limit of free articles.", "promo"),
         ("Support truly independent journalism.", "promo"),
         ("Please support our journalism today.", "promo"),
+        ("(Takashi Ohno)", "photo caption or credit"),
+        ("(Ana Lind/Harbour Press)", "photo caption or credit"),
+        ("December 2, 2026 at 20:15 JST", "photo caption or credit"),
+        ("Posted 3 December 2026, 10:15", "photo caption or credit"),
         ("Dear Reader, The Harbour Times has been reporting on the coast since 1956.", "promo"),
         ("Our journalism is free to read, but it is not free to produce.", "promo"),
         ("If you value our reporting, please consider supporting us with a monthly gift.", "promo"),
@@ -442,6 +446,8 @@ def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
         # A report's own day written out, as a caption's is.
         "The union declared a strike from today, Monday, November 30, 2026, over pay.",
         "“Please consider supporting the families of the crew,” the harbour master said.",
+        "December 2, 2026 was the coldest day on record at the harbour.",
+        "The ferry sailed on (despite the storm) to the islands.",
     ],
 )
 def test_news_sentences_that_share_a_word_with_a_rule_are_kept(sentence: str) -> None:
