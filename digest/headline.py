@@ -387,6 +387,8 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
         and not month_number(word)
         and word not in TITLE_WORDS
         and word not in PLACES
+        # A body's initials ("CEC", "MOM") name no one a reader abroad can place.
+        and not (word.isupper() and word not in _ACRONYMS)
     }
     if any(word.strip(".,;:!?'’\"“”()") in names for word in headline.split()):
         return headline

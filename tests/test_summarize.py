@@ -3597,3 +3597,10 @@ def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
     assert placed_headline("Canada Post and union reach deal", "", posts) == (
         "Canada Post and union reach deal"
     )
+    # A body's initials name no one a reader abroad can place.
+    votes = [
+        "The CEC of Nepal approved the final results. Voters in Nepal backed the change. "
+        "Turnout in Nepal was 61.8%, the CEC said."
+    ]
+    cec = "CEC announces final results of national referendum"
+    assert placed_headline(cec, "", votes) == f"Nepal: {cec}"
