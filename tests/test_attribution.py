@@ -14,6 +14,13 @@ from digest.attribution import attribute_sentence, join_list_items
 
 FORMS = [
     # (sentence, speaker, claim)
+    # A clause of the speaker's own may say something too.
+    (
+        "“The fares went up twice this year,” said Ana Sousa, a ferry pilot who said she "
+        "has sailed the route for ten years.",
+        "Ana Sousa, a ferry pilot",
+        "“The fares went up twice this year.”",
+    ),
     # "member states" ends the claim; the speaker is the one who said it.
     (
         "On Tuesday, its harbour minister, Ana Sousa, said her country had obtained the "
