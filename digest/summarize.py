@@ -77,12 +77,14 @@ from digest.perspectives import find_perspectives
 from digest.softnews import NUMBER_WORDS, is_gallery, is_opinion, people_counted
 from digest.stages import latest_turn
 from digest.text import (
+    MONTH_PATTERN,
     MONTHS,
     content_words,
     end_sentence,
     end_teaser,
     fold_accents,
     lower_words,
+    month_number,
     pair_quotes,
     republished_from,
     same_outlet,
@@ -959,10 +961,45 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
                 scored.events[index] & scored.events[other]
             ):
                 return True
+    # The same day ahead and what happens on it ("The final decision is expected at the
+    # European Council on December 17-18." and "Leaders ... will meet in Brussels on 17
+    # and 18 December to take the final decision.").
+    text = scored.candidates[index].text
+    days = _days_named(text)
+    if days and any(
+        days & _days_named(told := scored.candidates[i].text)
+        and len(_plain_words(text) & _plain_words(told)) >= _SAME_DAY_WORDS
+        for i in shown
+    ):
+        return True
     vectors = sentence_vectors([scored.candidates[i].text for i in (index, *shown)])
     if vectors is None:
         return False
     return bool((vectors[1:] @ vectors[0] >= _SAME_MEANING).any())
+
+
+def _days_named(text: str) -> set[tuple[int, int]]:
+    """The (month, day) pairs ``text`` names: "December 17-18", "17 and 18 December"."""
+    found = set()
+    for match in _DAYS_OF_A_MONTH.finditer(text):
+        month = month_number(match["m1"] or match["m2"])
+        for day in (match["a1"] or match["a2"], match["b1"] or match["b2"]):
+            if day and month:
+                found.add((month, int(day)))
+    return found
+
+
+def _plain_words(text: str) -> set[str]:
+    return {w for w in content_words(text) if not w.isdigit() and not month_number(w)}
+
+
+_SPAN_JOIN = r"\s*(?:-|–|and|to)\s*"
+_DAYS_OF_A_MONTH = re.compile(
+    rf"\b(?P<m1>{MONTH_PATTERN})\s+(?P<a1>\d{{1,2}})(?:{_SPAN_JOIN}(?P<b1>\d{{1,2}}))?\b"
+    rf"|\b(?P<a2>\d{{1,2}})(?:{_SPAN_JOIN}(?P<b2>\d{{1,2}}))?\s+(?P<m2>{MONTH_PATTERN})\b"
+)
+# Words two sentences naming the same day share, besides the day, to tell one thing.
+_SAME_DAY_WORDS = 2
 
 
 def _event_figures(text: str) -> set[str]:

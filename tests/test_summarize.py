@@ -3604,3 +3604,18 @@ def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
     ]
     cec = "CEC announces final results of national referendum"
     assert placed_headline(cec, "", votes) == f"Nepal: {cec}"
+
+
+def test_a_day_ahead_told_twice_is_told_once() -> None:
+    texts = [
+        "Harbour ministers on Friday agreed the legal text of a loan to rebuild the ferry "
+        "port. The final decision is expected at the harbour council on December 17-18.",
+        "The harbour ministers' deal clears the way for the loan. Leaders of the 12 port "
+        "towns will meet in Setubal on 17 and 18 December to take the final decision.",
+    ]
+    articles = [
+        _article(f"d{n}", f"Outlet {n}", "Ministers agree port loan", t, n)
+        for n, t in enumerate(texts)
+    ]
+    summary = summarize_story(Story(StoryId("s"), tuple(articles)))
+    assert summary.briefly_text.count("final decision") == 1, summary.briefly_text
