@@ -305,6 +305,9 @@ def make_headline(
         # A title with another toll than the Briefly's ("Death toll ... rises to 47"
         # over "... killed at least 61") would contradict the Briefly under it.
         good = _counting_as(good, told or lead) or good
+        # So would another magnitude ("6.2-magnitude quake jolts ..." over "A magnitude
+        # 6.4 earthquake shook ...").
+        good = _measuring_as(good, lead) or good
         # A story told at stages is headed by the stage its Briefly leads with: the
         # lead's own report, written a day or more after every other, titles it ("Troops
         # rescue 17 abducted Kebbi pupils" over two reports of the raid).
@@ -670,6 +673,8 @@ def normalise_headline(
     return _without_relative_day(_source_said(spelled_out_titles(text)))
 
 
+# "6.2-magnitude quake jolts Costa Rica -- USGS": a wire's source after two dashes.
+_SOURCE_AFTER_DASHES = re.compile(r"\s+--\s+(?P<source>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})$")
 # "... toll stands at 12: health ministry": a South Asian and Gulf desk's attribution
 # after a colon, which a reader elsewhere takes for a cut-off. Said as the house says
 # it: "..., health ministry says". Only a role in lower case (not "...: Jaishankar",
@@ -684,6 +689,10 @@ _PLURAL_SOURCES = frozenset({"officials", "police", "authorities", "sources", "d
 
 
 def _source_said(headline: str) -> str:
+    if (dashed := _SOURCE_AFTER_DASHES.search(headline)) and word_count(
+        headline[: dashed.start()]
+    ) >= _MIN_WORDS:
+        return f"{headline[: dashed.start()]}, {dashed.group('source')} says"
     match = _SOURCE_AFTER_COLON.search(headline)
     if not match or word_count(headline[: match.start()]) < _MIN_WORDS:
         return headline
@@ -1019,6 +1028,27 @@ def _counting_as(titles: list[str], told: str) -> list[str]:
         )
         or not dead_counted(t)
     ]
+
+
+def _measuring_as(titles: list[str], lead: str) -> list[str]:
+    """Those of ``titles`` that give no magnitude, or the one ``lead`` gives first."""
+    told = _MAGNITUDE.search(lead)
+    if told is None:
+        return titles
+    value = next(group for group in told.groups() if group)
+    return [
+        t
+        for t in titles
+        if (given := _MAGNITUDE.search(t)) is None
+        or next(group for group in given.groups() if group) == value
+    ]
+
+
+_MAGNITUDE = re.compile(
+    r"\bmagnitude[- ](?:of\s+)?(\d\.\d)\b|\b(\d\.\d)[- ]magnitude\b"
+    r"|\b(\d\.\d)\s+(?:quake|earthquake|tremor)\b",
+    re.IGNORECASE,
+)
 
 
 def _below_as_written(title: str, count: int, dead: int) -> bool:

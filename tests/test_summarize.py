@@ -1872,6 +1872,10 @@ def test_a_headline_writes_a_percentage_with_its_sign(title: str, headline: str)
             "Ferry services resume on all routes: officials",
             "Ferry services resume on all routes, officials say",
         ),
+        (
+            "6.2-magnitude quake jolts the island -- USGS",
+            "6.2-magnitude quake jolts the island, USGS says",
+        ),
         # A name after the colon, a label before the news and a short head stay.
         (
             "Ties with the port city on track: Jaishankar",
@@ -3619,3 +3623,19 @@ def test_a_day_ahead_told_twice_is_told_once() -> None:
     ]
     summary = summarize_story(Story(StoryId("s"), tuple(articles)))
     assert summary.briefly_text.count("final decision") == 1, summary.briefly_text
+
+
+def test_a_title_giving_another_magnitude_than_the_lead_does_not_head_it() -> None:
+    from digest.headline import make_headline
+
+    articles = [
+        _article("w1", "Wire", "6.2-magnitude quake jolts the island -- USGS",
+                 "A 6.2-magnitude earthquake jolted the island on Tuesday, the USGS said.", 0),
+        _article("w2", "Island Times", "Strong quake shakes the island's north coast",
+                 "A magnitude 6.4 earthquake shook the island at 3:42 a.m. on Tuesday, the "
+                 "national seismic network said.", 2),
+    ]  # fmt: skip
+    story = Story(StoryId("s"), tuple(articles))
+    lead = "A magnitude 6.4 earthquake shook the island at 3:42 a.m. on Tuesday."
+    headline = make_headline(story, lead, lead_article=1)
+    assert headline == "Strong quake shakes the island’s north coast"
