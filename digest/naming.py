@@ -33,7 +33,7 @@ from digest.speakers import (
     _is_agent,
     is_plural_speaker,
 )
-from digest.text import MONTHS, WEEKDAYS, content_words, word_count
+from digest.text import MONTHS, WEEKDAYS, content_words, month_number, word_count
 
 __all__ = [
     "introduce_names",
@@ -1159,6 +1159,27 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 ]
                 if ranks:
                     full = " ".join(full.split()[ranks[0] :])
+            # A title of a body's plural ("Chairman of the Cabinet of Ministers Adylbek
+            # Kasymaliev"): the run of capitals starts at "Ministers", the title before.
+            chain = (
+                _TITLE_CHAIN.search(sentence, 0, match.start(1))
+                if full.split()[0] in _BODY_PLURALS
+                else None
+            )
+            if chain and chain["title"] in _PERSON_TITLES:
+                full = f"{chain[0].strip()} {full}"
+            # A family name first, its given name after: "Foreign Minister Wang Yi" is no
+            # "Foreign Minister Wang", however often the article writes "Wang" alone.
+            given = _GIVEN_NAME_AFTER.match(sentence, match.end(1))
+            if (
+                given
+                and full.endswith(surname)
+                and given[1] not in _PERSON_TITLES
+                and not month_number(given[1])
+                and given[1] not in WEEKDAYS
+                and any(word.rstrip(".") in _PERSON_TITLES for word in full.split()[:-1])
+            ):
+                full = f"{full} {given[1]}"
             opens = not sentence[: match.start()].strip(" \"“‘'")
             opener, _, rest = full.partition(" ")
             envoy = _ENVOY_TO.search(sentence[: match.start(1)]) if rest else None
@@ -1361,6 +1382,9 @@ def _title_case(sentence: str) -> bool:
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
+_BODY_PLURALS = frozenset({"Ministers", "Deputies", "Representatives", "Commons", "Lords"})
+_TITLE_CHAIN = re.compile(r"\b(?P<title>[A-Z][a-z]+)(?:\s+(?:of|the|[A-Z][\w'’\-]*)){1,5}\s+of\s+$")
+_GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,12})(?![\w'’.\-])")
 # A "role" that is the next person of a list ("Mette Frederiksen, the island's premier
 # Jens-Frederik Nielsen and the Faroese leader ..."): a title in lower case, then a name.
 _ANOTHER_PERSON = re.compile(

@@ -110,6 +110,30 @@ def test_a_surname_is_named_in_full_with_the_role_the_article_gives() -> None:
     assert [p.who for _, p in found] == ["Arnaud Lefèvre, a cattle farmer in the Limousin"]
 
 
+def test_a_family_name_written_first_keeps_its_given_name() -> None:
+    documents = [
+        [
+            "Harbour Minister Tan Wei held talks with the port unions on Tuesday.",
+            "Tan said the fares would not rise this winter.",
+            "Mr Tan also met the ferry owners.",
+            "Tan said the talks would go on.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Harbour Minister Tan Wei"]
+
+
+def test_a_title_of_a_bodys_plural_is_taken_whole() -> None:
+    documents = [
+        [
+            "Chairman of the Cabinet of Ministers Ana Sousa opened the new quay on Friday.",
+            "Sousa said the port had waited forty years for the day.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Chairman of the Cabinet of Ministers Ana Sousa"]
+
+
 def test_a_title_and_surname_is_named_in_full_when_the_article_gives_that_title() -> None:
     documents = [
         [
