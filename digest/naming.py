@@ -1161,13 +1161,13 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                     full = " ".join(full.split()[ranks[0] :])
             # A title of a body's plural ("Chairman of the Cabinet of Ministers Adylbek
             # Kasymaliev"): the run of capitals starts at "Ministers", the title before.
-            chain = (
+            of_a_body = (
                 _TITLE_CHAIN.search(sentence, 0, match.start(1))
                 if full.split()[0] in _BODY_PLURALS
                 else None
             )
-            if chain and chain["title"] in _PERSON_TITLES:
-                full = f"{chain[0].strip()} {full}"
+            if of_a_body and of_a_body["title"] in _PERSON_TITLES:
+                full = f"{of_a_body[0].strip()} {full}"
             # A family name first, its given name after: "Foreign Minister Wang Yi" is no
             # "Foreign Minister Wang", however often the article writes "Wang" alone.
             given = _GIVEN_NAME_AFTER.match(sentence, match.end(1))
