@@ -1170,16 +1170,16 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 full = f"{of_a_body[0].strip()} {full}"
             # A family name first, its given name after: "Foreign Minister Wang Yi" is no
             # "Foreign Minister Wang", however often the article writes "Wang" alone.
-            given = _GIVEN_NAME_AFTER.match(sentence, match.end(1))
+            given_after = _GIVEN_NAME_AFTER.match(sentence, match.end(1))
             if (
-                given
+                given_after
                 and full.endswith(surname)
-                and given[1] not in _PERSON_TITLES
-                and not month_number(given[1])
-                and given[1] not in WEEKDAYS
+                and given_after[1] not in _PERSON_TITLES
+                and not month_number(given_after[1])
+                and given_after[1] not in WEEKDAYS
                 and any(word.rstrip(".") in _PERSON_TITLES for word in full.split()[:-1])
             ):
-                full = f"{full} {given[1]}"
+                full = f"{full} {given_after[1]}"
             opens = not sentence[: match.start()].strip(" \"“‘'")
             opener, _, rest = full.partition(" ")
             envoy = _ENVOY_TO.search(sentence[: match.start(1)]) if rest else None
