@@ -950,6 +950,8 @@ def _without_questions(text: str) -> str:
     (``clean_sentences`` drops the labels). An answer in the question's paragraph
     ("Q: ...? A: ...") is kept. Any other text as it is."""
     paragraphs = [p.strip() for p in text.split("\n\n")]
+    if unlabelled := _unlabelled_questions(paragraphs):
+        return "\n\n".join(p for i, p in enumerate(paragraphs) if i not in unlabelled)
     labels = [_QA_PARAGRAPH.match(p) for p in paragraphs]
     kinds = [label["kind"][0].upper() if label else "" for label in labels]
     questions = [p for kind, p in zip(kinds, paragraphs, strict=True) if kind == "Q"]
@@ -979,6 +981,27 @@ def _without_questions(text: str) -> str:
     return "\n\n".join(kept)
 
 
+def _unlabelled_questions(paragraphs: list[str]) -> set[int]:
+    """The questions of an interview set out without labels: paragraphs ending on a
+    question mark ("Kinshasa says Rwanda must withdraw its measures first. Is that
+    acceptable?"), each answered by the next paragraph, in the first person, three times
+    or more. An explainer's questions are answered by the outlet, not "we" or "I"."""
+    asked = [
+        i
+        for i, p in enumerate(paragraphs[:-1])
+        if p.endswith(("?", "?”", '?"'))
+        and word_count(p) <= _QUESTION_WORDS
+        and not paragraphs[i + 1].endswith("?")
+    ]
+    answers = [paragraphs[i + 1] for i in asked]
+    spoken = sum(bool(_FIRST_PERSON.search(a)) for a in answers)
+    if len(asked) < _INTERVIEW_LABELS or 2 * spoken <= len(answers):
+        return set()
+    return set(asked)
+
+
+# A question put in an interview is a sentence or two.
+_QUESTION_WORDS = 60
 _QA_PARAGRAPH = re.compile(r"^(?P<kind>Q|A|Question|Answer)(?:\.|:)[ ]+(?=[A-Z\"“‘'])")
 _INNER_ANSWER = re.compile(r"(?:\n|(?<=[?.])\s+)(?:A|Answer)(?:\.|:)\s+(?=[A-Z\"“‘'])")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us)\b")

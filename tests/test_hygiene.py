@@ -674,6 +674,28 @@ def test_an_interviews_questions_go_whole_and_its_answers_lose_their_labels() ->
     assert len(clean_sentences(once)) == 3
 
 
+def test_an_interview_set_out_without_labels_loses_its_questions() -> None:
+    text = (
+        "The Harbour Times spoke to the port's envoy about the talks. Excerpts:\n\n"
+        "Where do the talks stand?\n\n"
+        "We have agreed on most of the text. The rest is about sequencing.\n\n"
+        "The union says the port must cut fares first. Is that acceptable?\n\n"
+        "Our position has not changed. We will cut fares in phases.\n\n"
+        "What happens if the talks fail?\n\n"
+        "Then we come back and try again."
+    )
+    cleaned = clean_sentences(text)
+    assert "The union says the port must cut fares first." not in cleaned
+    assert "Our position has not changed." in cleaned
+    # An explainer's questions, answered by the outlet, stay.
+    explainer = (
+        "What is the new fare?\n\nThe fare rises to 4 euros on Monday.\n\n"
+        "Who pays it?\n\nEvery passenger over 12 pays the full fare.\n\n"
+        "Why now?\n\nThe port board says costs rose by a third."
+    )
+    assert "Who pays it?" in clean_sentences(explainer)
+
+
 def test_an_interview_set_out_by_who_speaks_loses_its_labels() -> None:
     text = (
         "The council has said Vell will vote on the harbour plan by March.\n\n"
