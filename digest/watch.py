@@ -172,6 +172,8 @@ _FUTURE = re.compile(
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"
     r"planned for|is to|are to|to be held|upcoming|would (?:take|come) into|"
+    # An agreement to act: "agreed to sign ... at a summit on January 15, 2027".
+    r"(?:agreed|agrees|committed|commits|pledged|pledges|promised|vowed)\s+to\s+(?!be\b)[a-z]+|"
     # A navtex or a visa "valid until 18 December": an end ahead (not "were valid").
     r"(?<!was )(?<!were )valid(?=\s*$))\b",
     re.IGNORECASE,
@@ -217,7 +219,10 @@ _UNDONE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLANNED = re.compile(
-    rf"\b(?:{_REPORTING}|say|should|ought|must|could|might|would)\b", re.IGNORECASE
+    # (An agreement to act is a plan: "agreed to meet again at a summit on ...".)
+    rf"\b(?!(?:agreed|committed)\s+to\s)(?:{_REPORTING}|say|should|ought|must|could|might|"
+    r"would)\b",
+    re.IGNORECASE,
 )
 # After the date, in its clause: "Talks on 3 December between the two sides ended ...".
 _TOLD_AS_PAST = re.compile(
@@ -779,7 +784,7 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
         return True
     if _PAST_EXPECTATION.search(clause):
         return False
-    if _FUTURE.search(near):
+    if _FUTURE.search(near) and not _UNDONE.search(sentence, match.end()):
         return True
     if _DECIDED_TO_HOLD.search(clause) and not _UNDONE.search(sentence, match.end()):
         return True
@@ -843,6 +848,8 @@ def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
     # (a line about the lawyer's words, under the by-elections' date).
     if _NOT_PLANNED.search(before) or _PAST_EXPECTATION.search(before):
         return False
+    if _UNDONE.search(sentence, match.end()):
+        return False  # "..., a move the governor vetoed"
     clause = _CLAUSE_BREAK.split(before)[-1]
     # "Talks in Geneva on 3 December ended without a deal": told as past after all (not
     # "... on 17 December will be held in Brussels").

@@ -131,6 +131,26 @@ CASES = [
         None,
     ),
     (
+        "agreed to act, however long the clause, at an event of next year",
+        "Setubal and Vigo agreed to sign a trade framework, covering fares, fuel and "
+        "pilots, at a summit of their mayors in Setubal on January 15, 2027.",
+        TUESDAY,
+        (date(2027, 1, 15), date(2027, 1, 1)),
+    ),
+    (
+        "agreed to meet at an event",
+        "Setubal and Vigo agreed to meet again at a summit in Geneva on 4 December.",
+        TUESDAY,
+        (date(2026, 12, 4), date(2026, 12, 1)),
+    ),
+    (
+        "agreed to hold, then vetoed",
+        "The Setubal council agreed to hold a referendum on 6 December, a move the governor "
+        "vetoed.",
+        TUESDAY,
+        None,
+    ),
+    (
         "day month, due",
         "The new duties are due to take effect on 1 December.",
         TUESDAY,
@@ -415,6 +435,14 @@ CASES = [
 
 # A sentence that ends on its day is printed without it, after the date.
 PRINTED = {
+    "Setubal and Vigo agreed to sign a trade framework, covering fares, fuel and pilots, at a "
+    "summit of their mayors in Setubal on January 15, 2027.": (
+        "Setubal and Vigo agreed to sign a trade framework, covering fares, fuel and pilots, "
+        "at a summit of their mayors in Setubal."
+    ),
+    "Setubal and Vigo agreed to meet again at a summit in Geneva on 4 December.": (
+        "Setubal and Vigo agreed to meet again at a summit in Geneva."
+    ),
     "The new duties are due to take effect on 1 December.": (
         "The new duties are due to take effect."
     ),
