@@ -1013,11 +1013,19 @@ _WHEN_WORDS = frozenset(w.lower() for w in (*WEEKDAYS, *MONTHS)) | {"today", "ye
 
 
 def _counting_as(titles: list[str], told: str) -> list[str]:
-    """Those of ``titles`` that give no exact death toll, or the highest ``told``
-    gives, and no vague one far below it ("kills dozens" over a Briefly's 1,124)."""
+    """Those of ``titles`` that give the highest exact death toll ``told`` gives, if any
+    does (the toll is the news: "Death toll from Kathmandu market fire rises to 6" over
+    the first hours' "Fire engulfs commercial complex ..."); else those that give no
+    exact toll, or that one, and no vague one far below it ("kills dozens" over a
+    Briefly's 1,124)."""
     dead = dead_counted(told, exact=True)
     if not dead:
         return titles
+    giving = [
+        t for t in titles if (count := dead_counted(t, exact=True)) and same_figure(count, dead)
+    ]
+    if giving:
+        return giving
     return [
         t
         for t in titles

@@ -3639,3 +3639,25 @@ def test_a_title_giving_another_magnitude_than_the_lead_does_not_head_it() -> No
     lead = "A magnitude 6.4 earthquake shook the island at 3:42 a.m. on Tuesday."
     headline = make_headline(story, lead, lead_article=1)
     assert headline == "Strong quake shakes the island’s north coast"
+
+
+def test_a_title_giving_the_briefs_toll_heads_a_toll_story() -> None:
+    from digest.headline import make_headline
+
+    articles = [
+        _article("f1", "City Times", "Fire engulfs commercial complex in the old town, several "
+                 "feared trapped", "A fire broke out at a commercial complex in the old town "
+                 "on Wednesday night.", 0),
+        _article("f2", "Town Post", "Four dead, 11 injured as fire guts old town complex",
+                 "Four people died when a fire gutted a commercial complex in the old town.", 8),
+        _article("f3", "Wire", "Death toll from old town market fire rises to 6",
+                 "The death toll from a fire that broke out at a commercial complex in the old "
+                 "town on Wednesday night has risen to six, police said on Thursday.", 20),
+    ]  # fmt: skip
+    story = Story(StoryId("s"), tuple(articles))
+    lead = (
+        "The death toll from a fire that broke out at a commercial complex in the old town "
+        "on Wednesday night has risen to six, police said on Thursday."
+    )
+    headline = make_headline(story, lead, lead_article=2, told=lead)
+    assert headline == "Death toll from old town market fire rises to 6"
