@@ -1145,7 +1145,9 @@ def _most_informative(good: list[str], titles: list[str], lead: str) -> str:
             # Its own part, not the act ("Hungary vetoes EU's 20th sanctions package" is
             # the news the others tell in other words).
             and _OWN_PART.search(" ".join(told.split()[: _SUBJECT_WORDS + 2])) is not None
-            and len(rest) >= 2
+            # (Beside one other title, when it names the lead's country after its own:
+            # "Irish passengers hit by cancellations as Portuguese airport workers strike".)
+            and (len(rest) >= 2 or bool(rest and countries_named(told) & lead_countries))
             and not country & lead_countries
             and not any(country & countries_named(t) for t in rest)
         )
@@ -1285,7 +1287,9 @@ _OWN_PART = re.compile(
     r"\b(?:will|won['’]t|to|pledges?|pledged|gives?|offers?|sends?|contributes?|commits?|"
     r"refuses?|declines?|joins?|welcomes?|urges?|seeks?|backs?|supports?|hails?|praises?|"
     r"condemns?|criticises?|criticizes?|slams?|rejects?|warns?|protests?|calls\s+for|"
-    r"stands?\s+with)\b",
+    r"stands?\s+with|"
+    # Its people caught up in it: "Irish passengers hit by cancellations as ...".
+    r"(?:hit|affected|caught\s+up|stranded)\b(?:\s+(?:by|in))?)\b",
     re.IGNORECASE,
 )
 

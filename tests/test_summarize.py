@@ -522,8 +522,22 @@ def test_a_title_leading_with_one_countrys_part_gives_way_to_the_events() -> Non
     paper = _article("c", "C", "EU finance ministers again fail to agree on Ukraine loan", lead, 2)
     story = Story(StoryId("s"), (home, wire, paper))
     assert make_headline(story, lead) != home.title
-    # With one other title only, no angle is told apart.
+    # With one other title only, no angle is told apart...
     assert make_headline(Story(StoryId("s"), (home, wire)), lead) in (home.title, wire.title)
+    # ... unless the angle's title names the lead's country after its own.
+    flights = (
+        "Hundreds of flights were cancelled at Portuguese airports on Friday, the first of "
+        "two days of strike action by ground-handling workers."
+    )
+    irish = _article(
+        "g",
+        "G",
+        "Irish passengers hit by cancellations as Portuguese airport workers strike",
+        flights,
+        0,
+    )
+    plain = _article("h", "H", "Hundreds of flights cancelled as airport staff strike", flights, 1)
+    assert make_headline(Story(StoryId("s"), (irish, plain)), flights) == plain.title
     # A country that does the act the others tell is no angle: "Ostland vetoes ...".
     veto = "Ostland's prime minister on Wednesday blocked the union's 20th sanctions package."
     actor = _article("d", "D", "Hungary vetoes EU's 20th sanctions package", veto, 0)
