@@ -932,7 +932,17 @@ def _plain_title(title: str, outlets: set[str]) -> str:
         ):
             text = text[: match.start()]
     text = _TITLE_PREFIX.sub("", text).strip()
+    # "Norway's government strikes budget deal: What changes for residents": the news,
+    # then the explainer it promises.
+    tail = _EXPLAINER_TAIL.search(text)
+    if tail and word_count(text[: tail.start()]) >= _MIN_WORDS:
+        text = text[: tail.start()]
     return text.rstrip(" .").strip()
+
+
+_EXPLAINER_TAIL = re.compile(
+    r":\s+(?:What|Here['’]s|Here\s+is|How|Why|Who|Everything)\b[^:]{0,60}$"
+)
 
 
 def _furniture_openings(texts: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -3675,3 +3675,16 @@ def test_a_title_giving_the_briefs_toll_heads_a_toll_story() -> None:
     )
     headline = make_headline(story, lead, lead_article=2, told=lead)
     assert headline == "Death toll from old town market fire rises to 6"
+
+
+def test_a_titles_explainer_tail_is_not_its_headline() -> None:
+    from digest.headline import make_headline
+
+    text = (
+        "Labour and four other parties reached a deal on next year's harbour budget late on "
+        "Friday, clearing the way for a vote on the 15th."
+    )
+    deal = _article(
+        "n1", "Harbour Local", "Ferry town strikes budget deal: What changes for residents", text, 0
+    )
+    assert make_headline(Story(StoryId("s"), (deal,)), text) == "Ferry town strikes budget deal"
