@@ -127,6 +127,13 @@ _DATE = re.compile(
     + r")|(?:"
     # "in January", "in January 2027": a month alone
     + rf"{_MONTH.format(name='month3')}(?:\s+(?P<year3>20\d\d))?(?!\s*\d)"
+    + r")|(?:"
+    # "15.12.2026", as Central Asian and European outlets write a day in figures.
+    + r"(?P<day4>\d{1,2})\.(?P<month4>\d{1,2})\.(?P<year4>20\d\d)(?![\d.]\d)"
+    + r")|(?:"
+    # "on the 15th": this month's, or the next month's once it has passed.
+    + r"the\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?[A-Z])(?!\s+(?:century|anniversary|"
+    + r"day|week|round|time|floor|place|year|annual|session|edition|congress)\b)"
     + r")|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     # "on Thursday", "next Tuesday"; "next month"
     + r"|(?P<next_month>month))\b"
@@ -876,6 +883,16 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         target = _WEEKDAYS.index(groups["weekday"].lower())
         day = published + timedelta(days=(target - published.weekday() - 1) % 7 + 1)
         return _Mention(day.replace(day=1), day)
+    if groups["day4"]:
+        return _dated(int(groups["month4"]), groups["day4"], groups["year4"], published)
+    if groups["day5"]:
+        if lead not in ("on", "by", "until", "till", "from", "before"):
+            return None
+        day_number = int(groups["day5"])
+        month = published.replace(day=1)
+        if day_number <= published.day:
+            month = _add_months(month, 1)
+        return _dated(month.month, groups["day5"], str(month.year), published)
     for n in ("1", "2", "3"):
         if groups[f"month{n}"]:
             number_of_month = month_number(groups[f"month{n}"])
@@ -908,7 +925,7 @@ def _dated(
 
 
 def _has_year(match: re.Match[str]) -> bool:
-    return any(match.group(f"year{n}") for n in ("1", "2", "3"))
+    return any(match.group(f"year{n}") for n in ("1", "2", "3", "4"))
 
 
 def _without_vaguer_duplicates(items: Iterable[WatchItem]) -> list[WatchItem]:

@@ -151,6 +151,24 @@ CASES = [
         None,
     ),
     (
+        "a day in figures",
+        "The Setubal assembly will ratify the ferry accord on 15.12.2026.",
+        TUESDAY,
+        (date(2026, 12, 15), date(2026, 12, 1)),
+    ),
+    (
+        "a day of the month alone, after it has passed this month",
+        "The Setubal assembly will vote on the harbour budget on the 15th.",
+        FRIDAY,
+        (date(2026, 12, 15), date(2026, 12, 1)),
+    ),
+    (
+        "an ordinal that is no day",
+        "The Setubal mayor will open the harbour fair for the 15th time.",
+        TUESDAY,
+        None,
+    ),
+    (
         "day month, due",
         "The new duties are due to take effect on 1 December.",
         TUESDAY,
@@ -435,6 +453,12 @@ CASES = [
 
 # A sentence that ends on its day is printed without it, after the date.
 PRINTED = {
+    "The Setubal assembly will ratify the ferry accord on 15.12.2026.": (
+        "The Setubal assembly will ratify the ferry accord."
+    ),
+    "The Setubal assembly will vote on the harbour budget on the 15th.": (
+        "The Setubal assembly will vote on the harbour budget."
+    ),
     "Setubal and Vigo agreed to sign a trade framework, covering fares, fuel and pilots, at a "
     "summit of their mayors in Setubal on January 15, 2027.": (
         "Setubal and Vigo agreed to sign a trade framework, covering fares, fuel and pilots, "
