@@ -616,6 +616,15 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
         if shorter != sentence:
             text = annotate_dates(shorter, article.published, article.utc_offset, reword=False)
             return curl_quotes(text)
+    # "Mediation talks are scheduled for next Monday.": the item's date says when.
+    ending = _WEEKDAY_ENDING.search(sentence) if mention.weekday else None
+    if (
+        ending
+        and ending["weekday"] == mention.weekday
+        and ending.start() >= mention.weekday_at - len(", for next ")
+    ):
+        sentence = sentence[: ending.start()] + sentence[ending.end() :]
+        mention = dataclasses.replace(mention, weekday_at=-1)
     text = annotate_dates(sentence, article.published, article.utc_offset, reword=False)
     if mention.day is not None:
         own = f"{mention.day.day} {MONTHS[mention.day.month - 1]}"
@@ -631,6 +640,12 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
             if gloss:
                 text = text[:at] + gloss.group("kept") + text[gloss.end() :]
     return curl_quotes(text)
+
+
+_WEEKDAY_ENDING = re.compile(
+    rf"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe),?\s+(?:(?:on|for)\s+)?(?:next\s+|this\s+)?"
+    rf"(?P<weekday>{WEEKDAY_PATTERN})(?=[.!?]?[\"”’]?\s*$)"
+)
 
 
 def _sentences(text: str) -> Iterable[str]:

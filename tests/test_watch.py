@@ -151,6 +151,12 @@ CASES = [
         None,
     ),
     (
+        "a weekday ending the sentence",
+        "Talks between the Setubal dockers and the port are scheduled for next Monday.",
+        FRIDAY,
+        (date(2026, 11, 23), date(2026, 11, 1)),
+    ),
+    (
         "a day in figures",
         "The Setubal assembly will ratify the ferry accord on 15.12.2026.",
         TUESDAY,
@@ -453,6 +459,9 @@ CASES = [
 
 # A sentence that ends on its day is printed without it, after the date.
 PRINTED = {
+    "Talks between the Setubal dockers and the port are scheduled for next Monday.": (
+        "Talks between the Setubal dockers and the port are scheduled."
+    ),
     "The Setubal assembly will ratify the ferry accord on 15.12.2026.": (
         "The Setubal assembly will ratify the ferry accord."
     ),
