@@ -1226,6 +1226,14 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 )
                 if _ANOTHER_PERSON.search(role):
                     role = posted
+            # "the Minister of Public Service, Mr Moses Kagwa, said": the role is set
+            # before the name, between commas.
+            before_name = _ROLE_SET_BEFORE.search(sentence, 0, match.start(1))
+            if not role and before_name and sentence[match.end(1) :].startswith(","):
+                role = f", {before_name['role']}"
+            # "Mr Moses Kagwa": the honorific goes with a given name there.
+            if _HONORIFIC.match(full) and len(full.split()) >= 3:
+                full = full.split(maxsplit=1)[1]
             if _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
             if full == surname:
@@ -1382,6 +1390,13 @@ def _title_case(sentence: str) -> bool:
     return len(words) >= 4 and all(w[0].isupper() for w in words)
 
 
+_ROLE_SET_BEFORE = re.compile(
+    r"(?:^|,\s|\s)(?P<role>the\s+(?:[A-Z][\w'’\-]*\s+){0,2}(?:Minister|Secretary|Governor|"
+    r"Mayor|Chairman|Chairperson|Chair|President|Director|Commissioner|Ambassador|Speaker|"
+    r"Attorney\s+General)(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:and\s+)?"
+    r"[A-Z][\w'’\-]*){0,4})?),\s+$"
+)
+_HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss)\.?\s")
 _BODY_PLURALS = frozenset({"Ministers", "Deputies", "Representatives", "Commons", "Lords"})
 _TITLE_CHAIN = re.compile(r"\b(?P<title>[A-Z][a-z]+)(?:\s+(?:of|the|[A-Z][\w'’\-]*)){1,5}\s+of\s+$")
 _GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,12})(?![\w'’.\-])")

@@ -123,6 +123,18 @@ def test_a_family_name_written_first_keeps_its_given_name() -> None:
     assert [p.who for _, p in found] == ["Harbour Minister Tan Wei"]
 
 
+def test_a_role_set_before_the_name_between_commas_is_its_role() -> None:
+    documents = [
+        [
+            "Speaking in Setubal on Thursday, the Minister of Harbours, Mr Tomas Varga, said "
+            "the strike was illegal.",
+            "Mr Varga said the port could not pay dockers who were not working.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Tomas Varga, the Minister of Harbours"]
+
+
 def test_a_title_of_a_bodys_plural_is_taken_whole() -> None:
     documents = [
         [
