@@ -320,7 +320,11 @@ def _attribute(sentence: str) -> Statement | None:
             # "Bauer and Fattal, who say they were hiking ..., are at the center of ...":
             # the report sits in a relative clause and the sentence goes on past it.
             continue
-        if number == _AFTER_CLAIM_FORM and _SAYING_IN_WHO.search(raw):
+        if (
+            number == _AFTER_CLAIM_FORM
+            and _SAYING_IN_WHO.search(raw)
+            and not _SAYING_IN_A_CLAUSE.search(raw)
+        ):
             # "On Tuesday, its finance minister, Pieter Declercq, said his country had
             # obtained the guarantees it wanted from other member states": "states" is
             # no verb when the "speaker" before it says something itself.
@@ -407,6 +411,9 @@ def _attribute(sentence: str) -> Statement | None:
 
 # (Not in a clause of the speaker's own: "a tailor in Lagos who said she ...".)
 _SAYING_IN_WHO = re.compile(r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\b(?:said|says|told|tells)\b")
+_SAYING_IN_A_CLAUSE = re.compile(
+    r"\b(?:who|which|that|what|whom)\b[^,]{0,60}\b(?:said|says|told|tells)\b"
+)
 # Names in a list, then a group described in lower case with no article ("local
 # officials", "residents", "police"): the group speaks; "Ana Ruiz, a spokeswoman" is one
 # person and her description.

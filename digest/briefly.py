@@ -1608,7 +1608,7 @@ _THIS_ROUND = re.compile(r"\b(?:ended|concluded|wrapped up|held|met|agreed|close
 def is_reaction(text: str) -> bool:
     """Whether ``text`` opens on a reaction to a thing ("China condemned the sanctions
     ..."), not the thing or a body's vote on it."""
-    if _WARNING_REACTION.match(text) or _CALL_REACTION.match(text):
+    if _WARNING_REACTION.match(text) or _CALL_REACTION.match(text) or _NAMED_REACTION.match(text):
         return True
     lodged = _PROTEST_LODGED.match(text)
     if lodged and countries_named(lodged["subject"]):
@@ -1617,6 +1617,15 @@ def is_reaction(text: str) -> bool:
     # the event, not the reaction's body voting.
     own = _AFTER_THE_EVENT.sub("", text)
     return bool(_REACTION_LEDE.match(text)) and not _VOTED.search(own)
+
+
+# A speaker named in an appositive, reacting: "Iceland's Minister for Foreign Affairs,
+# Þorgerður Katrín Gunnarsdóttir, has welcomed the agreement signed in Nuuk".
+_NAMED_REACTION = re.compile(
+    r"^[^,;:]{3,80},\s+[^,;:]{3,60},\s+(?:(?:has|have|on\s+\w+)\s+)?(?:(?:strongly|sharply|"
+    r"firmly|warmly)\s+)?(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor)\w*\s+"
+    r"(?:the|this|its|their)\s"
+)
 
 
 def _reading_order(scored: ScoredSentences, lead: int, rest: list[int]) -> list[int] | None:

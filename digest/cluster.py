@@ -625,14 +625,18 @@ def _storm_marks(text: str) -> IntArray:
     names = {
         m["name"]
         for m in _NAMED_STORM.finditer(text)
-        if not _STORM_AS_A_TIME.search(text, max(0, m.start() - _TIME_WORDS_CHARS), m.start())
-        and not _STORM_AHEAD.match(text, m.end())
+        if not (
+            _STORM_AS_A_TIME.search(text, max(0, m.start() - _TIME_WORDS_CHARS), m.start())
+            and _STORM_AHEAD.match(text, m.end())
+        )
     }
     return np.array(sorted(hash(("storm", n)) for n in names), dtype=np.int64)
 
 
-# A storm that only dates another event ("approved ... a day before Typhoon Querubin was
-# expected to make landfall", "ahead of Cyclone Ditwah") is no report of it.
+# A storm yet to come that only dates another event ("approved ... a day before Typhoon
+# Querubin was expected to make landfall") is no report of it; a storm's own reports
+# ("ahead of Typhoon Fung-wong, which made landfall", "Typhoon Fung-wong is expected to
+# make landfall") keep its mark.
 _TIME_WORDS_CHARS = 30
 _STORM_AS_A_TIME = re.compile(
     r"\b(?:before|ahead\s+of|prior\s+to|in\s+preparation\s+for)\s+(?:the\s+)?(?:arrival\s+of\s+)?$",

@@ -848,7 +848,9 @@ def _reported_on(text: str, day: re.Match[str], days: _Days) -> re.Match[str] | 
         lead = text[earlier.end() : said.start()]
         # (Another verb between is another event's: "those who voted on Sunday backed
         # the amendments, down from the share it had announced on Monday".)
-        if _ANOTHER_CLAUSE.search(lead) or _SUBORDINATE.search(lead) or _past_tenses(lead):
+        # ("the Saudi-led coalition said": an adjective, no verb.)
+        verbs = [m for _, m in _past_verbs(lead) if lead[max(0, m.start() - 1)] != "-"]
+        if _ANOTHER_CLAUSE.search(lead) or _SUBORDINATE.search(lead) or verbs:
             return None
         between = text[said.end() : start]
     if _ANOTHER_CLAUSE.search(between) or _QUOTATION.search(between):

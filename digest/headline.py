@@ -308,6 +308,10 @@ def make_headline(
         # So would another magnitude ("6.2-magnitude quake jolts ..." over "A magnitude
         # 6.4 earthquake shook ...").
         good = _measuring_as(good, lead) or good
+        # Nor does "... no immediate reports of deaths" head a story another title counts
+        # dead in ("One Dead, 46 Homes Damaged After Nicoya Quake").
+        if any(_DEATHS_TOLD.search(t) for t in titles if t):
+            good = [t for t in good if not _NO_DEATHS.search(t)] or good
         # A story told at stages is headed by the stage its Briefly leads with: the
         # lead's own report, written a day or more after every other, titles it ("Troops
         # rescue 17 abducted Kebbi pupils" over two reports of the raid).
@@ -674,13 +678,13 @@ def normalise_headline(
 
 
 # "6.2-magnitude quake jolts Costa Rica -- USGS": a wire's source after two dashes.
-_SOURCE_AFTER_DASHES = re.compile(r"\s+--\s+(?P<source>[A-Z][\w.]*(?:\s[A-Z][\w.]*){0,2})$")
+_SOURCE_AFTER_DASHES = re.compile(r"\s+--\s+(?P<source>[A-Z]{2,6}(?:\s[A-Z]{2,6})?)$")
 # "... toll stands at 12: health ministry": a South Asian and Gulf desk's attribution
 # after a colon, which a reader elsewhere takes for a cut-off. Said as the house says
 # it: "..., health ministry says". Only a role in lower case (not "...: Jaishankar",
 # nor a label before the news, "Doctors' strike: ...").
 _SOURCE_AFTER_COLON = re.compile(
-    r":\s+(?P<source>(?:[a-z][\w'’\-]*\s+){0,2}"
+    r":\s+(?P<source>(?!(?:a|an|the)\s)(?:[a-z][\w'’\-]*\s+){0,2}"
     r"(?P<noun>ministry|minister|official|officials|police|army|military|sources?|report|"
     r"spokesperson|spokesman|spokeswoman|agency|governor|mayor|authorities|commission|"
     r"council|court|study|survey|data|poll))$"
@@ -909,6 +913,7 @@ def _lower_forms(word: str) -> set[str]:
     return forms
 
 
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "to", "near", "into", "of", "outside"})
 # A headline's verb in -s ("Restricts", "Climbs"); not -ed ("Ahmed").
 _VERB_S = re.compile(r"[A-Z][a-z]{2,}s")
 # Capitalised words of a Title Case title whose case the articles show, at least, two
@@ -1046,6 +1051,17 @@ def _counting_as(titles: list[str], told: str) -> list[str]:
         )
         or not dead_counted(t)
     ]
+
+
+_NO_DEATHS = re.compile(
+    r"\bno\s+(?:immediate\s+|initial\s+)?(?:reports?\s+of\s+)?(?:deaths|casualties|fatalities|"
+    r"victims)\b|\bno\s+(?:one|deaths?)\s+(?:was\s+)?(?:killed|reported|hurt)\b",
+    re.IGNORECASE,
+)
+_DEATHS_TOLD = re.compile(
+    r"\b(?:dead|killed|kills|died|dies|death\s+toll|fatality|fatalities)\b(?<!no\sdead)",
+    re.IGNORECASE,
+)
 
 
 def _measuring_as(titles: list[str], lead: str) -> list[str]:
@@ -1338,7 +1354,12 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
             decided.append(by_phrase)
         elif starts or core in capitalised or core.isupper() or not core[:1].isupper():
             decided.append(False)
-        elif _lower_forms(core) & lowered or core.lower() in _SMALL_WORDS:
+        elif (
+            core.lower() in lowered
+            # (Another form after a preposition may be a place: "charged in Reading".)
+            or (before.lower() not in _PLACE_PREPOSITIONS and _lower_forms(core) & lowered)
+            or core.lower() in _SMALL_WORDS
+        ):
             decided.append(True)
         elif window is not None and core in window.capitalised:
             decided.append(False)

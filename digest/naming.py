@@ -1174,9 +1174,10 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             if (
                 given_after
                 and full.endswith(surname)
-                and given_after[1] not in _PERSON_TITLES
-                and not month_number(given_after[1])
-                and given_after[1] not in WEEKDAYS
+                and not any(
+                    word in _PERSON_TITLES or month_number(word) or word in WEEKDAYS
+                    for word in given_after[1].split()
+                )
                 and any(word.rstrip(".") in _PERSON_TITLES for word in full.split()[:-1])
             ):
                 full = f"{full} {given_after[1]}"
@@ -1214,7 +1215,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             if (
                 _RELATIVE_CLAUSE.search(role)
                 or _CLAUSE_AFTER_A_NAME.match(role)
-                or _ANOTHER_PERSON.search(role)
+                or _names_another(role)
             ):
                 role = ""
             if not role:
@@ -1224,7 +1225,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                     or _long_role(tail)
                     or posted
                 )
-                if _ANOTHER_PERSON.search(role):
+                if _names_another(role):
                     role = posted
             # "the Minister of Public Service, Mr Moses Kagwa, said": the role is set
             # before the name, between commas.
@@ -1399,7 +1400,8 @@ _ROLE_SET_BEFORE = re.compile(
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss)\.?\s")
 _BODY_PLURALS = frozenset({"Ministers", "Deputies", "Representatives", "Commons", "Lords"})
 _TITLE_CHAIN = re.compile(r"\b(?P<title>[A-Z][a-z]+)(?:\s+(?:of|the|[A-Z][\w'’\-]*)){1,5}\s+of\s+$")
-_GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,12})(?![\w'’.\-])")
+# (One or two words: "Wang Yi", "Kim Jong Un".)
+_GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?)(?![\w'’.\-])")
 # A "role" that is the next person of a list ("Mette Frederiksen, the island's premier
 # Jens-Frederik Nielsen and the Faroese leader ..."): a title in lower case, then a name.
 _ANOTHER_PERSON = re.compile(
@@ -1407,6 +1409,17 @@ _ANOTHER_PERSON = re.compile(
     r"ambassador|governor|mayor|chair(?:man|woman)?|director|envoy|commander|counterpart|"
     r"king|queen|prince|senator|general)\s+(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]+$"
 )
+
+
+def _names_another(role: str) -> bool:
+    """Whether ``role`` is the next person of a list, not a role: a title and a name,
+    with no "to", "of" or "for" that makes the name part of the role ("chief of staff
+    to Labour leader Keir Starmer")."""
+    found = _ANOTHER_PERSON.search(role)
+    return found is not None and not _ROLE_PREPOSITION.search(role, 0, found.start())
+
+
+_ROLE_PREPOSITION = re.compile(r"\b(?:to|of|for|with|at|under|from|by)\b")
 
 
 def _role_whole(role: str, tail: str) -> str:

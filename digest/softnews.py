@@ -220,8 +220,11 @@ _DEATHS = re.compile(
     # The toll said outright, as a revision says it ("two victims had been counted twice,
     # and the toll is 12"): the story's toll, whatever it is of, when it is a number of
     # people, not a fare ("the toll is $5") or a road's.
-    rf"|(?<!road\s)(?<!bridge\s)\btoll\s+(?:now\s+|so\s+far\s+)?(?:is|was|stands\s+at|stood\s+at)"
-    rf"\s+(?:now\s+)?(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}(?![\d.,]*\s*(?:%|per\s*cent|percent))"
+    rf"|(?<!road\s)(?<!bridge\s)(?<!motorway\s)(?<!highway\s)(?<!injury\s)(?<!human\s)"
+    rf"(?<!economic\s)(?<!financial\s)(?<!emotional\s)\btoll\s+(?:now\s+|so\s+far\s+)?"
+    rf"(?:is|was|stands\s+at|stood\s+at)\s+(?:now\s+)?(?:more\s+than\s+|at\s+least\s+|nearly\s+)?"
+    rf"{_COUNT}(?![\d.,]*\s*(?:%|per\s*cent|percent|million|billion|injured|wounded|hurt|"
+    rf"displaced|homeless|evacuated|missing|for\b|per\b|euros?|dollars?|pounds?|rupees?|[$€£]))"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received
     # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.
@@ -355,8 +358,11 @@ def _dateline_place(text: str) -> str:
     return " ".join(word.capitalize() for word in found[1].split()) if found else ""
 
 
+# (With its wire in brackets, "SINGAPORE (Reuters) -"; not a town and its state, "LEBANON,
+# Ohio —", "ATHENS, Ga. —", which a home paper's datelines write.)
 _DATELINE_PLACE = re.compile(
-    r"^\s*([A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2})\s*(?:[,:]|\s[—–-])"
+    r"^\s*([A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2})\s*(?:\([^)]{1,30}\)\s*)?"
+    r"(?:[:]|\s?[—–-]|,(?!\s+[A-Z][a-z]+\.?\s*[—–-]|\s+[A-Z][a-z]+\.?,?\s*\([^)]*\)))"
 )
 
 

@@ -777,10 +777,10 @@ _ELIDED_YEAR = re.compile(r"'\d\d\b(?![,.]?\d)")
 
 def spelled_out_titles(text: str) -> str:
     """``text`` with a leader's title a desk shortened spelled out: "PM Modi" ->
-    "Prime Minister Modi", "Turkish FM" -> "Turkish foreign minister". A reader abroad
+    "Prime Minister Modi", "Thai PM" -> "Thai prime minister". A reader abroad
     may not know the short forms. Only where the words around say it is a title: a name
     after it, or a nation's adjective, a body's initials or a possessive before it; not
-    a time ("5 PM") nor a radio station ("Kiss FM")."""
+    a time ("5 PM") nor a particle size ("PM 2.5")."""
 
     def spelled(match: re.Match[str]) -> str:
         title = _SHORT_TITLES[match.group("short")]
@@ -805,10 +805,12 @@ def spelled_out_titles(text: str) -> str:
     return _SHORT_TITLE.sub(spelled, text)
 
 
-_SHORT_TITLES = {"PM": "prime minister", "FM": "foreign minister"}
+# ("FM" is a foreign minister to one desk, a finance minister to another and a radio
+# band to all: left as written.)
+_SHORT_TITLES = {"PM": "prime minister"}
 _SHORT_TITLE = re.compile(
     r"(?<![\d.:])(?<!\d\s)(?P<qualifier>(?:[Dd]eputy|[Aa]cting)\s)?"
-    r"\b(?P<short>PM|FM)\b(?![\d.]\w)"
+    r"\b(?P<short>PM)\b(?![\d.]\w)(?!\s*\d)"
     r"(?:\s(?P<name>[A-Z][a-z][\w'’\-]*)|(?P<after>))"
 )
 # "Turkish", "Chinese", "Indian", "Israeli", "Thai", "Dutch", "Greek", "Swiss".

@@ -96,10 +96,11 @@ _REVISED_DOWN = re.compile(
     # "lowered the death toll", "The toll now stands at 12, not 14 as reported earlier",
     # "two victims had been recorded twice", "The toll was earlier reported at 14",
     # "death toll revised to 12".
-    r"|\b(?:lower(?:ed|s)?|cut|reduc(?:ed|es))\s+(?:the|its)\s+(?:death\s+)?toll\b"
+    r"|\b(?:lower(?:ed|s)?|cut|reduc(?:ed|es))\s+(?:the|its)\s+(?:death\s+)?toll\b(?!\s+(?:on|to|of)\b)"
     r"|\bnot\s+\d[\d,]*\s+as\s+(?:(?:was|had\s+been)\s+)?(?:earlier|previously|first|initially)?\s*"
     r"(?:reported|stated|announced|said)\b"
-    r"|\b(?:counted|recorded|registered|listed)\s+twice\b"
+    r"|\b(?:victims?|dead|bodies|people|persons|deaths?|names?)\s+(?:had\s+been\s+|have\s+been\s+|"
+    r"were\s+|was\s+)?(?:counted|recorded|registered|listed)\s+twice\b"
     r"|\btoll\s+(?:was|had\s+been)\s+(?:earlier|previously|initially|first)\s+"
     r"(?:reported|given|put)\s+at\b"
     r"|\b(?:death\s+)?toll\s+(?:was\s+|has\s+been\s+)?revised\s+to\b",

@@ -222,6 +222,7 @@ _DECIDED_TO_HOLD = re.compile(
 _UNDONE = re.compile(
     r"(?:,\s+(?:a\s+(?:move|decision|plan|vote)|which)|\bbut)\b[^.;]{0,60}?\b(?:vetoe?d|vetoes|"
     r"blocked|struck\s+down|overturned|annulled|cancell?ed|suspended|scrapped|called\s+off|"
+    r"collapsed|fell\s+through|rejected|reneged|pulled\s+out|broke\s+down|"
     r"ruled\s+(?:it\s+)?unconstitutional)\b",
     re.IGNORECASE,
 )

@@ -14,7 +14,12 @@ from digest.attribution import attribute_sentence, join_list_items
 
 FORMS = [
     # (sentence, speaker, claim)
-    # A clause of the speaker's own may say something too.
+    # A clause of the speaker's own may say something too, whatever comes between.
+    (
+        "The fares will rise on Friday, Ana Sousa, an aide who was told of the decision, said.",
+        "Ana Sousa, an aide",
+        "the fares will rise on Friday.",
+    ),
     (
         "“The fares went up twice this year,” said Ana Sousa, a ferry pilot who said she "
         "has sailed the route for ten years.",

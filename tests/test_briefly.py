@@ -1117,6 +1117,8 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
             "The European Parliament condemned the media law in a resolution passed 433 to 123.",
             False,
         ),
+        # A speaker named between commas, reacting.
+        ("Ostland's Foreign Minister, Ana Lind, has welcomed the agreement signed in Vell.", True),
         # Yesterday's condemnation, of a thing named with its kind.
         ("Ostland yesterday condemned a cyberdefense arrangement between Norland and Vell.", True),
     ],

@@ -450,6 +450,10 @@ def test_what_a_dated_report_tells_is_dated_from_the_day_of_the_report() -> None
         # A report's own day is not dated from an earlier day of the sentence.
         "The skipper was arrested Tuesday, police said Friday.": "The skipper was arrested "
         "Tuesday (10 November), police said Friday (13 November).",
+        # An adjective in -led is no verb between the report and its day.
+        "On Friday the Ostland-led coalition said the rebels had fired a missile on Tuesday.": "On "
+        "Friday (13 November) the Ostland-led coalition said the rebels had fired a missile on "
+        "Tuesday (10 November).",
         # A day of another verb's event is no report's: "voted on Sunday" dates no
         # "had announced ... on Tuesday".
         "The board said 71.6 percent of those who voted on Sunday backed the amendments, down "

@@ -121,6 +121,15 @@ def test_a_family_name_written_first_keeps_its_given_name() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert [p.who for _, p in found] == ["Harbour Minister Tan Wei"]
+    # A given name of two words.
+    documents = [
+        [
+            "Harbour Chairman Kim Jong Un opened the quay on Tuesday.",
+            "Kim said the quay would bring jobs to the town.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Harbour Chairman Kim Jong Un"]
 
 
 def test_a_role_set_before_the_name_between_commas_is_its_role() -> None:
@@ -194,6 +203,11 @@ def test_a_title_and_surname_is_named_in_full_when_the_article_gives_that_title(
         (
             "Nora Quill, a lawyer, Bram Holt, a teacher, and two others wrote the letter.",
             "Nora Quill, a lawyer",
+        ),
+        # A role naming someone after "to" or "of" is still the speaker's role.
+        (
+            "Nora Quill, chief of staff to harbour leader Bram Holt, said the fares were fair.",
+            "Nora Quill, chief of staff to harbour leader Bram Holt",
         ),
         # A title and a name after the comma are the next person of the list.
         (
@@ -975,6 +989,8 @@ def test_a_toll_of_another_time_is_background_not_a_voice() -> None:
             "last year.",
             # The week's toll, and a comparison with another year, are the news.
             "The governor said the blast killed 12 miners and that the pit would stay shut.",
+            "The governor said the bombing killed 23 people, the deadliest attack on the town "
+            "since it was rebuilt in 2017.",
             "The union said the mine had been reported twice in 2025 for poor ventilation.",
         ]
     ]
@@ -982,7 +998,8 @@ def test_a_toll_of_another_time_is_background_not_a_voice() -> None:
     assert _named(documents, 0) == []
     assert _named(documents, 1) == []
     assert _named(documents, 2) == ["The governor"]
-    assert _named(documents, 3) == ["The union"]
+    assert _named(documents, 3) == ["The governor"]
+    assert _named(documents, 4) == ["The union"]
 
 
 def test_a_speaker_described_by_a_who_clause_keeps_it() -> None:

@@ -200,6 +200,9 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
         ("The flood toll now stands at 12, not 14 as reported earlier", 12),
         ("The toll is $5 for cars crossing the new bridge", 0),
         ("The country's road toll was 1,200 last year", 0),
+        ("The injury toll stood at 340, with 12 people in critical condition", 0),
+        ("The toll is now 2,000 injured", 0),
+        ("The human toll was 2 million displaced", 0),
     ],
 )
 def test_the_death_toll_is_the_number_of_dead_a_report_gives(title: str, toll: int) -> None:
@@ -358,3 +361,8 @@ def test_a_home_papers_dateline_names_its_country() -> None:
     # A home country's capital is no other country: "WASHINGTON — The Senate ...".
     local = replace(article, text=text.replace("SINGAPORE", "WASHINGTON"))
     assert not world_news(Story(StoryId("s"), (local,)))
+    # Nor a town and its state; a wire's bracket is no part of the place.
+    ohio = replace(article, text=text.replace("SINGAPORE —", "LEBANON, Ohio —"))
+    assert not world_news(Story(StoryId("s"), (ohio,)))
+    wire = replace(article, text=text.replace("SINGAPORE —", "SINGAPORE (Reuters) -"))
+    assert world_news(Story(StoryId("s"), (wire,)))

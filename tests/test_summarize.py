@@ -1900,6 +1900,12 @@ def test_a_headline_writes_a_percentage_with_its_sign(title: str, headline: str)
             "Dockers’ strike: ferries stranded at the quay",
         ),
         ("Quay shut: police", "Quay shut: police"),
+        # A label's kind after the colon or the dashes is no source.
+        (
+            "The harbour's forgotten strike: a special report",
+            "The harbour’s forgotten strike: a special report",
+        ),
+        ("Ferry crews swap shifts -- Live Updates", "Ferry crews swap shifts -- Live Updates"),
     ],
 )
 def test_a_headline_says_a_source_after_a_colon_as_the_house_does(

@@ -201,6 +201,10 @@ def test_the_same_old_count_is_old_only_in_a_short_sentence_of_no_other_place() 
         ("The strike in Ardel was called by the union's 62-year-old leader, teachers said.",
          "The strike in Ardel spread as 97 schools closed, up from 62 on Monday, the "
          "education office said on Wednesday."),
+        # Rain recorded twice a month's average corrects no toll.
+        ("Flash floods in Ardel killed 14 people on Monday night, the ministry said.",
+         "Floods in Ardel have killed 12 people in the old town, after the weather station "
+         "recorded twice its monthly average rainfall on Thursday."),
         # A growth forecast revised down corrects no toll.
         ("Flash floods in Ardel killed 14 people on Monday night, the ministry said.",
          "Floods in Ardel killed 12 people in the old town, and the central bank revised "

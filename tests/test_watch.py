@@ -144,6 +144,12 @@ CASES = [
         (date(2026, 12, 4), date(2026, 12, 1)),
     ),
     (
+        "agreed to act, then the deal collapsed",
+        "Setubal and Vigo agreed to swap pilots on 5 December, but the deal collapsed on Friday.",
+        TUESDAY,
+        None,
+    ),
+    (
         "agreed to hold, then vetoed",
         "The Setubal council agreed to hold a referendum on 6 December, a move the governor "
         "vetoed.",
@@ -928,7 +934,8 @@ def test_a_surname_opening_an_item_is_named_in_full_as_its_article_names_them() 
         published=TUESDAY,
     )
     [item] = find_events([story], ISSUE)
-    assert item.text.startswith("Ann Holt said both parties would meet again")
+    # With the role the article sets before the name, between commas.
+    assert item.text.startswith("Ann Holt, the Minister of Labour, said both parties would meet")
 
 
 def test_a_date_a_later_report_of_the_story_puts_off_is_not_listed() -> None:
