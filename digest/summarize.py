@@ -966,9 +966,11 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
     # and 18 December to take the final decision.").
     text = scored.candidates[index].text
     days = _days_named(text)
+    # (Words of the titles are the story's, which any two of its sentences share: "the
+    # bill" of a vote and of a strike called for the same day.)
     if days and any(
         days & _days_named(told := scored.candidates[i].text)
-        and len(_plain_words(text) & _plain_words(told)) >= _SAME_DAY_WORDS
+        and len((_plain_words(text) & _plain_words(told)) - scored.titles) >= _SAME_DAY_WORDS
         for i in shown
     ):
         return True

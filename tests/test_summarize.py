@@ -3694,3 +3694,15 @@ def test_a_titles_explainer_tail_is_not_its_headline() -> None:
         "n1", "Harbour Local", "Ferry town strikes budget deal: What changes for residents", text, 0
     )
     assert make_headline(Story(StoryId("s"), (deal,)), text) == "Ferry town strikes budget deal"
+
+
+def test_two_facts_of_one_day_sharing_the_storys_words_are_both_told() -> None:
+    from digest.briefly import score_sentences
+    from digest.summarize import _says_again
+
+    texts = [
+        "Parliament will vote on the harbour bill on December 17.",
+        "Dockers plan a general strike on December 17 if parliament passes the bill.",
+    ]
+    scored = score_sentences(texts, frozenset(), titles=["Parliament to vote on harbour bill"])
+    assert not _says_again(scored, 1, [0])
