@@ -195,6 +195,12 @@ _EVENT_NOUN = re.compile(
     r"negotiations|sitting)s?(?:\s+(?!(?:was|were|had|has)\b)[\w.'’-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+# An item naming an event of the diary anywhere in it.
+_EVENT_NAMED = re.compile(
+    r"\b(?:summit|meeting|talks|hearing|vote|votes|elections?|by-elections?|referendum|"
+    r"run-?off|visit|conference|trial|ballot|debate|inauguration|congress|negotiations)\b",
+    re.IGNORECASE,
+)
 # A date moved: what follows "from" is the day given up.
 _MOVED = re.compile(
     r"\b(?:pushed back|moved|postponed|brought forward|delayed|extended|shifted|"
@@ -465,7 +471,9 @@ def _events(
     order = {story.id: place for place, story in enumerate(stories)}
     nth: dict[StoryId, int] = {}
     ranked = []
-    for item in items:
+    # A story's event comes before its other dates ("the by-election on 21 January"
+    # before "voter rolls would be updated until December 14").
+    for item in sorted(items, key=lambda i: not _EVENT_NAMED.search(i.text)):
         nth[item.story_id] = nth.get(item.story_id, -1) + 1
         when = item.day or item.month if nth[item.story_id] else date.min
         ranked.append(((nth[item.story_id], item.day is None, when, order[item.story_id]), item))

@@ -985,3 +985,20 @@ def test_a_date_a_later_report_of_the_story_puts_off_is_not_listed() -> None:
     later = dataclasses.replace(early, published=put_off.published + timedelta(days=1))
     [item] = find_events([Story(StoryId("s-summit"), (put_off, later))], ISSUE)
     assert item.day == date(2026, 12, 14)
+
+
+def test_a_storys_event_comes_before_its_other_dates_when_the_list_is_full() -> None:
+    others = [
+        _story(
+            "Some context first. The Vell council will meet on 1 December to set the fares.",
+            story_id=f"s-{n}",
+        )
+        for n in range(MAX_ITEMS)
+    ]
+    polls = _story(
+        "Some context first. Voter rolls in Setubal will be updated until 30 November. "
+        "The Setubal by-election will be held on 21 January 2027.",
+        story_id="s-polls",
+    )
+    days = {(item.story_id, item.day) for item in find_events([polls, *others], ISSUE)}
+    assert ("s-polls", date(2027, 1, 21)) in days
