@@ -1036,10 +1036,10 @@ def _counting_as(titles: list[str], told: str) -> list[str]:
     dead = dead_counted(told, exact=True)
     if not dead:
         return titles
-    giving = [
-        t for t in titles if (count := dead_counted(t, exact=True)) and same_figure(count, dead)
-    ]
-    if giving:
+    counts = {t: dead_counted(t, exact=True) for t in titles}
+    giving = [t for t in titles if counts[t] and same_figure(counts[t], dead)]
+    # Only where the toll moved (another title gives another): then the toll is the news.
+    if giving and any(count and not same_figure(count, dead) for count in counts.values()):
         return giving
     return [
         t

@@ -180,7 +180,8 @@ _FUTURE = re.compile(
     r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"
     r"planned for|is to|are to|to be held|upcoming|would (?:take|come) into|"
     # An agreement to act: "agreed to sign ... at a summit on January 15, 2027".
-    r"(?:agreed|agrees|committed|commits|pledged|pledges|promised|vowed)\s+to\s+(?!be\b)[a-z]+|"
+    r"(?:agreed|agrees|committed|commits|pledged|pledges|promised|vowed)\s+to\s+"
+    r"(?!(?:be|a|an|the|its|their|his|her|this|that|these|those|it|them)\b)[a-z]+|"
     # A navtex or a visa "valid until 18 December": an end ahead (not "were valid").
     r"(?<!was )(?<!were )valid(?=\s*$))\b",
     re.IGNORECASE,
@@ -652,7 +653,8 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
 
 
 _WEEKDAY_ENDING = re.compile(
-    rf"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe),?\s+(?:(?:on|for)\s+)?(?:next\s+|this\s+)?"
+    rf"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bby)(?<!\buntil)(?<!\btill)(?<!\bbefore)"
+    rf"(?<!\bafter)(?<!\bfrom)(?<!\bsince),?\s+(?:(?:on|for)\s+)?(?:next\s+|this\s+)?"
     rf"(?P<weekday>{WEEKDAY_PATTERN})(?=[.!?]?[\"”’]?\s*$)"
 )
 

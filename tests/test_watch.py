@@ -144,6 +144,12 @@ CASES = [
         (date(2026, 12, 4), date(2026, 12, 1)),
     ),
     (
+        "agreed to a thing on a day gone",
+        "Setubal and Vigo agreed to a ceasefire on Tuesday night after two days of clashes.",
+        FRIDAY,
+        None,
+    ),
+    (
         "agreed to act, then the deal collapsed",
         "Setubal and Vigo agreed to swap pilots on 5 December, but the deal collapsed on Friday.",
         TUESDAY,
@@ -1002,3 +1008,12 @@ def test_a_storys_event_comes_before_its_other_dates_when_the_list_is_full() -> 
     )
     days = {(item.story_id, item.day) for item in find_events([polls, *others], ISSUE)}
     assert ("s-polls", date(2027, 1, 21)) in days
+
+
+def test_a_weekday_a_deadline_ends_on_stays_in_the_items_text() -> None:
+    from digest.watch import _dated_text, _mentions
+
+    sentence = "Storm Ana is expected to leave the Setubal coast by Thursday."
+    [mention] = _mentions(sentence, FRIDAY, ISSUE)
+    article = _story(sentence, published=FRIDAY).articles[0]
+    assert _dated_text(sentence, article, mention).endswith("by Thursday.")
