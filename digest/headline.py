@@ -39,7 +39,14 @@ from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Article, Story
 from digest.places import PLACES, countries_named
-from digest.softnews import dead_counted, is_gallery, is_opinion, is_video
+from digest.softnews import (
+    dead_counted,
+    denies_deaths,
+    is_gallery,
+    is_opinion,
+    is_video,
+    tells_deaths,
+)
 from digest.text import (
     CLAUSE_BOUNDARY,
     CUT_DANGLING_END,
@@ -310,8 +317,8 @@ def make_headline(
         good = _measuring_as(good, lead) or good
         # Nor does "... no immediate reports of deaths" head a story another title counts
         # dead in ("One Dead, 46 Homes Damaged After Nicoya Quake").
-        if any(_DEATHS_TOLD.search(t) for t in titles if t):
-            good = [t for t in good if not _NO_DEATHS.search(t)] or good
+        if any(tells_deaths(t) for t in titles if t):
+            good = [t for t in good if not denies_deaths(t)] or good
         # A story told at stages is headed by the stage its Briefly leads with: the
         # lead's own report, written a day or more after every other, titles it ("Troops
         # rescue 17 abducted Kebbi pupils" over two reports of the raid).
@@ -1051,17 +1058,6 @@ def _counting_as(titles: list[str], told: str) -> list[str]:
         )
         or not dead_counted(t)
     ]
-
-
-_NO_DEATHS = re.compile(
-    r"\bno\s+(?:immediate\s+|initial\s+)?(?:reports?\s+of\s+)?(?:deaths|casualties|fatalities|"
-    r"victims)\b|\bno\s+(?:one|deaths?)\s+(?:was\s+)?(?:killed|reported|hurt)\b",
-    re.IGNORECASE,
-)
-_DEATHS_TOLD = re.compile(
-    r"\b(?:dead|killed|kills|died|dies|death\s+toll|fatality|fatalities)\b(?<!no\sdead)",
-    re.IGNORECASE,
-)
 
 
 def _measuring_as(titles: list[str], lead: str) -> list[str]:

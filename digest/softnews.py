@@ -33,12 +33,14 @@ __all__ = [
     "NUMBER_WORDS",
     "dead_counted",
     "death_toll",
+    "denies_deaths",
     "hard_news",
     "is_gallery",
     "is_opinion",
     "is_video",
     "people_counted",
     "soft_news",
+    "tells_deaths",
     "world_news",
 ]
 
@@ -388,6 +390,27 @@ def dead_counted(text: str, *, exact: bool = False) -> int:
         ),
         default=0,
     )
+
+
+def denies_deaths(text: str) -> bool:
+    """Whether ``text`` says no one died ("no immediate reports of deaths")."""
+    return bool(_NO_DEATHS.search(text))
+
+
+def tells_deaths(text: str) -> bool:
+    """Whether ``text`` tells of the dead, in any number ("One Dead, 46 Homes Damaged")."""
+    return bool(_DEATHS_TOLD.search(text))
+
+
+_NO_DEATHS = re.compile(
+    r"\bno\s+(?:immediate\s+|initial\s+)?(?:reports?\s+of\s+)?(?:deaths|casualties|fatalities|"
+    r"victims)\b|\bno\s+(?:one|deaths?)\s+(?:was\s+)?(?:killed|reported|hurt)\b",
+    re.IGNORECASE,
+)
+_DEATHS_TOLD = re.compile(
+    r"\b(?:dead|killed|kills|died|dies|death\s+toll|fatality|fatalities)\b(?<!no\sdead)",
+    re.IGNORECASE,
+)
 
 
 def is_opinion(article: Article) -> bool:

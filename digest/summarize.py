@@ -30,7 +30,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
@@ -74,7 +74,14 @@ from digest.models import (
 )
 from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
-from digest.softnews import NUMBER_WORDS, is_gallery, is_opinion, people_counted
+from digest.softnews import (
+    NUMBER_WORDS,
+    denies_deaths,
+    is_gallery,
+    is_opinion,
+    people_counted,
+    tells_deaths,
+)
 from digest.stages import latest_turn
 from digest.text import (
     MONTH_PATTERN,
@@ -288,7 +295,7 @@ def _write_up(
     updated = superseded_counts(scored, articles)
     # Someone's words another report quotes, printed bare (a newsletter's pull quote):
     # told as a fact, they would be nobody's. Left out as a superseded count is.
-    superseded = frozenset(updated) | _quoted_elsewhere(scored)
+    superseded = frozenset(updated) | _quoted_elsewhere(scored) | _deaths_denied(scored, articles)
     if superseded:
         scores = scored.scores.copy()
         scores[list(superseded)] = float(scores.min()) - 1.0
@@ -944,6 +951,20 @@ _SHORT_NAME = 2
 # from 0.78 up tells one fact twice; from 0.72 to 0.77 some tell two related facts
 # ("Caballero's girlfriend was arrested" beside "Cary lives with Caballero").
 _SAME_MEANING = 0.8
+
+
+def _deaths_denied(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
+    """The sentences saying no one died ("... said there were no immediate reports of
+    deaths") in a story a later report's title counts dead in ("One Dead, 46 Homes
+    Damaged After Nicoya Quake"): overtaken, as a raised toll is."""
+    told = [a.published for a in articles if tells_deaths(a.title)]
+    if not told:
+        return frozenset()
+    return frozenset(
+        i
+        for i, candidate in enumerate(scored.candidates)
+        if denies_deaths(candidate.text) and articles[candidate.doc].published < max(told)
+    )
 
 
 def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:

@@ -3706,3 +3706,17 @@ def test_two_facts_of_one_day_sharing_the_storys_words_are_both_told() -> None:
     ]
     scored = score_sentences(texts, frozenset(), titles=["Parliament to vote on harbour bill"])
     assert not _says_again(scored, 1, [0])
+
+
+def test_no_deaths_told_on_day_one_gives_way_to_a_later_death() -> None:
+    articles = [
+        _article("q1", "Island Times", "Strong quake shakes the island's north coast",
+                 "A magnitude 6.4 earthquake shook the island at 3:42 a.m. on Tuesday, the "
+                 "seismic network said. The emergency commission said there were no immediate "
+                 "reports of deaths. Power was cut in three towns.", 0),
+        _article("q2", "Island Times", "One dead, 46 homes damaged after north coast quake",
+                 "A 62-year-old man died in Hojancha after a wall collapsed on him during "
+                 "Tuesday's earthquake, the emergency commission said on Wednesday.", 30),
+    ]  # fmt: skip
+    summary = summarize_story(Story(StoryId("s"), tuple(articles)))
+    assert "no immediate reports of deaths" not in summary.briefly_text
