@@ -1353,7 +1353,10 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
         elif (
             core.lower() in lowered
             # (Another form after a preposition may be a place: "charged in Reading".)
-            or (before.lower() not in _PLACE_PREPOSITIONS and _lower_forms(core) & lowered)
+            or (
+                not (before.lower() in _PLACE_PREPOSITIONS and core.lower().endswith("ing"))
+                and _lower_forms(core) & lowered
+            )
             or core.lower() in _SMALL_WORDS
         ):
             decided.append(True)

@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 
-from digest.places import countries_named
+from digest.places import PLACES, countries_named
 from digest.text import (
     LINKS_HEADING,
     PHOTO_CREDIT,
@@ -577,10 +577,12 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "Dear Reader, The Tico Times has been reporting on Costa Rica since 1956.
             # Our journalism is free to read, but ... please consider supporting us with
             # a monthly contribution."
-            r"^Dear (?:[Rr]eaders?|[Ss]ubscribers?)\b|"
-            r"^\s*Our (?:journalism|reporting) is free to read\b|"
+            r"^Dear (?:[Rr]eaders?|[Ss]ubscribers?|[Ff]riends),|"
+            r"^\s*Our (?:journalism|reporting|work) is free (?:to read|for everyone)\b|"
+            r"^\s*Please consider (?:supporting|subscribing to) (?:us|our|The\s)|"
             r"^(?!.*\b(?:said|says|told|urged|wrote|posted)\b).*\bplease consider (?:supporting|"
-            r"donating to|contributing to|subscribing to|becoming a \w+ of) (?:us|our)\b|"
+            r"donating to|contributing to|subscribing to|becoming a \w+ of) (?:us|our|"
+            r"independent journalism)\b|"
             r"^\s*Our mission is to (?:deliver|provide|bring|produce|offer)\b[^.]{0,80}"
             r"\b(?:journalism|reporting|news)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"
@@ -734,10 +736,10 @@ def _opening_recased(
     """``text`` with a lede's opening words in capitals, a newspaper's style ("DENMARK AND
     GREENLAND signed ...", "THE House of Representatives ...", "PRESIDENT Ferdinand
     Marcos Jr. ..."), as the article writes those words inside its sentences (``cases``:
-    :func:`_written_cases`): in lower case where it writes them so and never
-    capitalised, in capitals where it writes them so ("UNICEF AND WFP staff"), else
-    capitalised ("DONALD TRUMP said"). A lone word in capitals may be a name ("NASA
-    says") and stays."""
+    :func:`_written_cases`): capitalised where it writes them so and never in lower case,
+    and a place ("DONALD TRUMP said", "DENMARK"); in capitals where it writes them so
+    ("UNICEF AND WFP staff"); else in lower case ("AN OFF-DUTY POLICE OFFICER was shot").
+    A lone word in capitals may be a name ("NASA says") and stays."""
     run = _CAPS_OPENING.match(text)
     if run is None:
         return text
@@ -749,16 +751,21 @@ def _opening_recased(
     recased = []
     for place, word in enumerate(words):
         low = word.lower()
-        if word in capitals or word in _KNOWN_ACRONYMS:
-            recased.append(word)
-        elif (low in lower and low not in capitalised) or (place and low in _SMALL_WORDS):
+        if low in _SMALL_WORDS:
             recased.append(word.capitalize() if place == 0 else low)
-        else:
+        elif word in capitals or word in _KNOWN_ACRONYMS:
+            recased.append(word)
+        elif (low in capitalised and low not in lower) or word.capitalize() in PLACES:
             recased.append(word.capitalize())
+        else:
+            recased.append(word.capitalize() if place == 0 else low)
     return " ".join(recased) + " " + after
 
 
-_SMALL_WORDS = frozenset({"and", "or", "of", "the", "in", "on", "at", "for", "to", "a", "an"})
+_SMALL_WORDS = frozenset(
+    {"and", "or", "of", "the", "in", "on", "at", "for", "to", "a", "an", "it", "is", "was"}
+    | {"has", "have", "had", "he", "she", "they", "we", "his", "her", "its", "their", "as"}
+)
 # Capitals opening a lede, then a word in lower case ("GREENLAND signed").
 _CAPS_OPENING = re.compile(r"^(?P<run>(?:[A-Z][A-Z'’\-]+\s+)+)(?=[A-Z]?[a-z])")
 _CAPS_OPENERS = frozenset(

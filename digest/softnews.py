@@ -222,11 +222,12 @@ _DEATHS = re.compile(
     # The toll said outright, as a revision says it ("two victims had been counted twice,
     # and the toll is 12"): the story's toll, whatever it is of, when it is a number of
     # people, not a fare ("the toll is $5") or a road's.
-    rf"|(?<!road\s)(?<!bridge\s)(?<!motorway\s)(?<!highway\s)(?<!injury\s)(?<!human\s)"
+    rf"|(?<!road\s)(?<!bridge\s)(?<!motorway\s)(?<!highway\s)(?<!injury\s)"
     rf"(?<!economic\s)(?<!financial\s)(?<!emotional\s)\btoll\s+(?:now\s+|so\s+far\s+)?"
     rf"(?:is|was|stands\s+at|stood\s+at)\s+(?:now\s+)?(?:more\s+than\s+|at\s+least\s+|nearly\s+)?"
     rf"{_COUNT}(?![\d.,]*\s*(?:%|per\s*cent|percent|million|billion|injured|wounded|hurt|"
-    rf"displaced|homeless|evacuated|missing|for\b|per\b|euros?|dollars?|pounds?|rupees?|[$€£]))"
+    rf"displaced|homeless|evacuated|missing|euros?|dollars?|pounds?|rupees?|[$€£]|"
+    rf"for\s+(?:cars?|vehicles?|trucks?|lorries|motorists|drivers)\b))"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
     # out". Not "eight more bodies", a day's find, nor bodies handed over or received
     # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.
@@ -398,15 +399,24 @@ def denies_deaths(text: str) -> bool:
 
 
 def tells_deaths(text: str) -> bool:
-    """Whether ``text`` tells of the dead, in any number ("One Dead, 46 Homes Damaged")."""
-    return bool(_DEATHS_TOLD.search(text))
+    """Whether ``text`` tells of the dead, in any number ("One Dead, 46 Homes Damaged"),
+    and not of none ("No one killed as strong quake shakes ...")."""
+    return any(
+        not _NEGATED.search(text, max(0, m.start() - _NEGATION_CHARS), m.start())
+        for m in _DEATHS_TOLD.finditer(text)
+    ) and not denies_deaths(text)
 
 
 _NO_DEATHS = re.compile(
-    r"\bno\s+(?:immediate\s+|initial\s+)?(?:reports?\s+of\s+)?(?:deaths|casualties|fatalities|"
-    r"victims)\b|\bno\s+(?:one|deaths?)\s+(?:was\s+)?(?:killed|reported|hurt)\b",
+    r"\bno\s+(?:immediate\s+|initial\s+)?(?:reports?\s+of\s+)?(?:(?:injuries|damage|"
+    r"injured)\s+or\s+)?(?:deaths|casualties|fatalities|victims|dead)\b"
+    r"|\b(?:no\s+one|nobody|no\s+deaths?)\s+(?:was\s+|were\s+)?(?:(?:injured|hurt)\s+or\s+)?"
+    r"(?:killed|reported|hurt|died)\b",
     re.IGNORECASE,
 )
+# A word of none before a death: "No one killed", "nobody was killed", "without deaths".
+_NEGATED = re.compile(r"\b(?:no(?:\s+one)?|nobody|none|not|without)\b(?:\s+\w+){0,3}\s*$", re.I)
+_NEGATION_CHARS = 30
 _DEATHS_TOLD = re.compile(
     r"\b(?:dead|killed|kills|died|dies|death\s+toll|fatality|fatalities)\b(?<!no\sdead)",
     re.IGNORECASE,

@@ -96,7 +96,7 @@ _REVISED_DOWN = re.compile(
     # "lowered the death toll", "The toll now stands at 12, not 14 as reported earlier",
     # "two victims had been recorded twice", "The toll was earlier reported at 14",
     # "death toll revised to 12".
-    r"|\b(?:lower(?:ed|s)?|cut|reduc(?:ed|es))\s+(?:the|its)\s+(?:death\s+)?toll\b(?!\s+(?:on|to|of)\b)"
+    r"|\b(?:lower(?:ed|s)?|cut|reduc(?:ed|es))\s+(?:the|its)\s+(?:death\s+)?toll\b(?!\s+on\b)"
     r"|\bnot\s+\d[\d,]*\s+as\s+(?:(?:was|had\s+been)\s+)?(?:earlier|previously|first|initially)?\s*"
     r"(?:reported|stated|announced|said)\b"
     r"|\b(?:victims?|dead|bodies|people|persons|deaths?|names?)\s+(?:had\s+been\s+|have\s+been\s+|"

@@ -132,8 +132,8 @@ _DATE = re.compile(
     + r"(?P<day4>\d{1,2})\.(?P<month4>\d{1,2})\.(?P<year4>20\d\d)(?![\d.]\d)"
     + r")|(?:"
     # "on the 15th": this month's, or the next month's once it has passed.
-    + r"the\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)(?!\s+(?:of\s+)?[A-Z])(?!\s+(?:century|anniversary|"
-    + r"day|week|round|time|floor|place|year|annual|session|edition|congress)\b)"
+    + r"the\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)"
+    + r"(?=\s*(?:[.,;:!?)]|$|\s(?:at|in|when|and|as|after|before|with|or|unless|if)\b))"
     + r")|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     # "on Thursday", "next Tuesday"; "next month"
     + r"|(?P<next_month>month))\b"
@@ -179,9 +179,6 @@ _FUTURE = re.compile(
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"
     r"planned for|is to|are to|to be held|upcoming|would (?:take|come) into|"
-    # An agreement to act: "agreed to sign ... at a summit on January 15, 2027".
-    r"(?:agreed|agrees|committed|commits|pledged|pledges|promised|vowed)\s+to\s+"
-    r"(?!(?:be|a|an|the|its|their|his|her|this|that|these|those|it|them)\b)[a-z]+|"
     # A navtex or a visa "valid until 18 December": an end ahead (not "were valid").
     r"(?<!was )(?<!were )valid(?=\s*$))\b",
     re.IGNORECASE,
@@ -229,7 +226,7 @@ _DECIDED_TO_HOLD = re.compile(
 _UNDONE = re.compile(
     r"(?:,\s+(?:a\s+(?:move|decision|plan|vote)|which)|\bbut)\b[^.;]{0,60}?\b(?:vetoe?d|vetoes|"
     r"blocked|struck\s+down|overturned|annulled|cancell?ed|suspended|scrapped|called\s+off|"
-    r"collapsed|fell\s+through|rejected|reneged|pulled\s+out|broke\s+down|"
+    r"collapsed|fell\s+through|reneged|pulled\s+out|broke\s+down|"
     r"ruled\s+(?:it\s+)?unconstitutional)\b",
     re.IGNORECASE,
 )
@@ -632,6 +629,9 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
         ending
         and ending["weekday"] == mention.weekday
         and ending.start() >= mention.weekday_at - len(", for next ")
+        # (A deadline's or a span's word before it keeps it: "by Sunday", "until next
+        # Thursday".)
+        and not {w.lower() for w in sentence[: ending.start()].split()[-1:]} & _SPAN_WORDS
     ):
         sentence = sentence[: ending.start()] + sentence[ending.end() :]
         mention = dataclasses.replace(mention, weekday_at=-1)
@@ -653,10 +653,10 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
 
 
 _WEEKDAY_ENDING = re.compile(
-    rf"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bby)(?<!\buntil)(?<!\btill)(?<!\bbefore)"
-    rf"(?<!\bafter)(?<!\bfrom)(?<!\bsince),?\s+(?:(?:on|for)\s+)?(?:next\s+|this\s+)?"
+    rf"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe),?\s+(?:(?:on|for)\s+)?(?:next\s+|this\s+)?"
     rf"(?P<weekday>{WEEKDAY_PATTERN})(?=[.!?]?[\"”’]?\s*$)"
 )
+_SPAN_WORDS = frozenset({"by", "until", "till", "before", "after", "from", "since"})
 
 
 def _sentences(text: str) -> Iterable[str]:
@@ -826,6 +826,13 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
 
 
 _DAY_LEADS = frozenset({"on", "from", "as of", "starting", "beginning", "until", "by"})
+# An agreement to act, for a day of a later year written out: "agreed to sign ... at a
+# heads of state summit on January 15, 2027" (a weekday after it may be the day it was
+# agreed: "agreed to extend the truce on Tuesday").
+_AGREED_TO_ACT = re.compile(
+    r"\b(?:agreed|agrees|committed|commits|pledged|pledges|promised|vowed)\s+to\s+"
+    r"(?!(?:be|a|an|the|its|their|his|her|this|that|these|those|it|them)\b)[a-z]+"
+)
 # How far ahead a day moved to may lie with no year written: a move is to the coming
 # weeks or months ("postponed until February 15" written on 1 December is 76 days on).
 _MOVED_AHEAD_DAYS = 100
@@ -860,7 +867,7 @@ def _ahead_in_a_later_year(sentence: str, match: re.Match[str], published: date)
         return False
     before = sentence[: match.start()]
     return (
-        _FUTURE.search(before) is not None
+        (_FUTURE.search(before) is not None or _AGREED_TO_ACT.search(before) is not None)
         and not _REPORTED.search(_CLAUSE_BREAK.split(before)[-1])
         and not _PAST_EXPECTATION.search(before)
         and not _NOT_AHEAD.search(sentence)

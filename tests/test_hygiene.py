@@ -189,6 +189,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Dear Reader, The Harbour Times has been reporting on the coast since 1956.", "promo"),
         ("Our journalism is free to read, but it is not free to produce.", "promo"),
         ("If you value our reporting, please consider supporting us with a monthly gift.", "promo"),
+        ("Please consider supporting The Harbour Times by becoming a member.", "promo"),
+        ("Our journalism is free for everyone, funded by readers like you.", "promo"),
         ("Britons in need of help should contact the embassy in Ardell.", "call to action"),
         ("Our mission is to deliver unbiased, fact-based reporting to all.", "promo"),
         ("This video is not available in your region.", "player"),
@@ -797,6 +799,8 @@ def test_an_agencys_correspondent_signature_goes(sentence: str, cleaned: str) ->
          "President Ana Sousa opened the new quay on Friday."),
         ("FERRIES STAYED IN port across the islands on Thursday.",
          "Ferries stayed in port across the islands on Thursday."),
+        ("AN OFF-DUTY HARBOUR OFFICER was hurt on the quay.",
+         "An off-duty harbour officer was hurt on the quay."),
         # Names as the article writes them: capitalised, or in capitals.
         ("ANA SOUSA said on Monday the quay would reopen.",
          "Ana Sousa said on Monday the quay would reopen."),

@@ -201,6 +201,8 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
         ("The toll is $5 for cars crossing the new bridge", 0),
         ("The country's road toll was 1,200 last year", 0),
         ("The injury toll stood at 340, with 12 people in critical condition", 0),
+        ("The toll was 14 for the whole province by Sunday evening", 14),
+        ("The death toll is 19 per the latest count from the ministry", 19),
         ("The toll is now 2,000 injured", 0),
         ("The human toll was 2 million displaced", 0),
     ],
@@ -366,3 +368,19 @@ def test_a_home_papers_dateline_names_its_country() -> None:
     assert not world_news(Story(StoryId("s"), (ohio,)))
     wire = replace(article, text=text.replace("SINGAPORE —", "SINGAPORE (Reuters) -"))
     assert world_news(Story(StoryId("s"), (wire,)))
+
+
+@pytest.mark.parametrize(
+    ("title", "tells", "denies"),
+    [
+        ("One Dead, 46 Homes Damaged After Quake", True, False),
+        ("No one killed as strong quake shakes the island", False, True),
+        ("Nobody killed as quake hits the north coast", False, True),
+        ("Quake shakes the island, no fatalities reported", False, True),
+        ("There were no immediate reports of injuries or deaths", False, True),
+    ],
+)
+def test_deaths_told_and_denied(title: str, tells: bool, denies: bool) -> None:
+    from digest.softnews import denies_deaths, tells_deaths
+
+    assert (tells_deaths(title), denies_deaths(title)) == (tells, denies)

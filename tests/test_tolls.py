@@ -230,6 +230,7 @@ def test_a_count_of_marines_is_no_date() -> None:
         "after two people were counted twice",
         "revising down its earlier toll",
         "revising the death toll downwards",
+        "after it lowered the death toll to 12 from 14",
     ],
 )
 def test_a_toll_corrected_in_other_words_supersedes_the_higher_one(correction: str) -> None:

@@ -144,6 +144,25 @@ CASES = [
         (date(2026, 12, 4), date(2026, 12, 1)),
     ),
     (
+        "agreed to act on a weekday: the day it was agreed, maybe",
+        "Setubal and Vigo agreed to extend the truce on Tuesday.",
+        FRIDAY,
+        None,
+    ),
+    (
+        "an event another clause rejects something of stays",
+        "Talks between Setubal and Vigo will resume on December 2, but Vigo rejected the "
+        "latest fare offer.",
+        FRIDAY,
+        (date(2026, 12, 2), date(2026, 12, 1)),
+    ),
+    (
+        "an ordinal that is a reading of a bill",
+        "The Setubal assembly is expected to vote on the 2nd reading of the bill next week.",
+        FRIDAY,
+        None,
+    ),
+    (
         "agreed to a thing on a day gone",
         "Setubal and Vigo agreed to a ceasefire on Tuesday night after two days of clashes.",
         FRIDAY,
@@ -484,6 +503,11 @@ PRINTED = {
     "summit of their mayors in Setubal on January 15, 2027.": (
         "Setubal and Vigo agreed to sign a trade framework, covering fares, fuel and pilots, "
         "at a summit of their mayors in Setubal."
+    ),
+    "Talks between Setubal and Vigo will resume on December 2, but Vigo rejected the latest "
+    "fare offer.": (
+        "Talks between Setubal and Vigo will resume on December 2, but Vigo rejected the "
+        "latest fare offer."
     ),
     "Setubal and Vigo agreed to meet again at a summit in Geneva on 4 December.": (
         "Setubal and Vigo agreed to meet again at a summit in Geneva."
@@ -1013,7 +1037,10 @@ def test_a_storys_event_comes_before_its_other_dates_when_the_list_is_full() -> 
 def test_a_weekday_a_deadline_ends_on_stays_in_the_items_text() -> None:
     from digest.watch import _dated_text, _mentions
 
-    sentence = "Storm Ana is expected to leave the Setubal coast by Thursday."
-    [mention] = _mentions(sentence, FRIDAY, ISSUE)
-    article = _story(sentence, published=FRIDAY).articles[0]
-    assert _dated_text(sentence, article, mention).endswith("by Thursday.")
+    for sentence, kept in (
+        ("Storm Ana is expected to leave the Setubal coast by Thursday.", "by Thursday."),
+        ("The Setubal embassy will stay closed until next Thursday.", "until next Thursday."),
+    ):
+        [mention] = _mentions(sentence, FRIDAY, ISSUE)
+        article = _story(sentence, published=FRIDAY).articles[0]
+        assert _dated_text(sentence, article, mention).endswith(kept)
