@@ -357,7 +357,7 @@ def world_news(story: Story) -> bool:
 def _dateline_place(text: str) -> str:
     """The place a page's dateline names, as a sentence writes it: "SINGAPORE — ..." is
     "Singapore", where a home paper's report leaves its country unsaid after."""
-    found = _DATELINE_PLACE.match(text)
+    found = _DATELINE_PLACE.match(text) or _DATELINE_WITH_COUNTRY.match(text)
     return " ".join(word.capitalize() for word in found[1].split()) if found else ""
 
 
@@ -366,6 +366,11 @@ def _dateline_place(text: str) -> str:
 _DATELINE_PLACE = re.compile(
     r"^\s*([A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2})\s*(?:\([^)]{1,30}\)\s*)?"
     r"(?:[:]|\s?[—–-]|,(?!\s+[A-Z][a-z]+\.?\s*[—–-]|\s+[A-Z][a-z]+\.?,?\s*\([^)]*\)))"
+)
+# A city and its country ("CAIRO, Egypt —"): the country is the place.
+_DATELINE_WITH_COUNTRY = re.compile(
+    r"^\s*[A-Z][A-Z'’.\-]+(?:\s[A-Z][A-Z'’.\-]+){0,2},\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+    r"\s*(?:\([^)]{1,30}\)\s*)?[—–-]"
 )
 
 

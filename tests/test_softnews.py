@@ -368,6 +368,9 @@ def test_a_home_papers_dateline_names_its_country() -> None:
     assert not world_news(Story(StoryId("s"), (ohio,)))
     wire = replace(article, text=text.replace("SINGAPORE —", "SINGAPORE (Reuters) -"))
     assert world_news(Story(StoryId("s"), (wire,)))
+    # A city and its country: the country.
+    cairo = replace(article, text=text.replace("SINGAPORE —", "CAIRO, Egypt —"))
+    assert world_news(Story(StoryId("s"), (cairo,)))
 
 
 @pytest.mark.parametrize(
