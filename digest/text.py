@@ -106,6 +106,7 @@ _TITLE_ABBREVIATION = re.compile(
     # A Dutch navy ship's prefix: "Zr.Ms. Vlaardingen", "Hr.Ms. Tromp".
     r"Zr|Hr)\.$"
 )
+_SHIP_PREFIX = re.compile(r"\b(Zr|Hr)\. Ms\.")
 # A month's abbreviation before its day ("on Dec. 17-18."), which the segmenter may end
 # a sentence at; before anything else it may end one ("fallen 20% since Jan. Analysts").
 _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
@@ -326,7 +327,8 @@ def _split_sentences(text: str) -> tuple[str, ...]:
 
 def _joined(reopened: str, pieces: list[str]) -> str:
     """One sentence of ``pieces`` after ``reopened`` (already even), spaces evened out."""
-    rest = " ".join(pieces)
+    # (A Dutch ship's prefix the segmenter parted is written whole again: "Zr.Ms.")
+    rest = _SHIP_PREFIX.sub(r"\1.Ms.", " ".join(pieces))
     if reopened:
         return reopened + _SPACE.sub(" ", " " + rest).rstrip()
     return _SPACE.sub(" ", rest).strip()
