@@ -475,6 +475,8 @@ def _one_described(name: str) -> bool:
 _TITLE_ENDS = TITLE_WORDS | {
     *("State", "Prince", "Adviser", "Advisor", "Envoy", "Chancellor", "Premier"),
     *("Commissioner", "Governor", "Treasurer", "Ambassador", "Chairman", "Chair"),
+    # Ireland's deputy and prime ministers: "Tánaiste and Minister for Finance Simon Harris".
+    *("Tánaiste", "Tanaiste", "Taoiseach"),
 }
 
 

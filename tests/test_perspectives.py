@@ -2024,6 +2024,8 @@ def test_one_person_with_two_titles_says() -> None:
         "UAE Deputy Prime Minister and Foreign Minister Sheikh Ana bin Lind",
         # One office's two portfolios, then its holder.
         "Norland's Minister of Water Resources and Irrigation Tomas Varga",
+        # Ireland's deputy prime minister's title.
+        "Tánaiste and Minister for Finance Ana Lind",
     ):
         assert not is_plural_speaker(one), one
     # A body's or an office's two fields.
