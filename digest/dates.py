@@ -381,6 +381,27 @@ _OWN_BRACKETED_DATE = re.compile(
 )
 
 
+def _days_in_words(text: str, year: int) -> str:
+    """``text`` with a day written in figures ("signed a decree on 05.12.2026") in the
+    issue's style ("5 December"), with the year only when it is not the article's."""
+
+    def written(match: re.Match[str]) -> str:
+        number, month, written_year = (int(part) for part in match.groups())
+        try:
+            date(written_year, month, number)
+        except ValueError:
+            return match.group(0)
+        return f"{number} {MONTHS[month - 1]}" + (
+            "" if written_year == year else f" {written_year}"
+        )
+
+    return _FIGURES_DAY.sub(written, text)
+
+
+# Day first with dots, as Central Asian and European outlets write it.
+_FIGURES_DAY = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(20\d\d)(?![\d.]\d)")
+
+
 def _house_style_dates(text: str, year: int) -> str:
     """An outlet's own bracketed date after a weekday, in the issue's style: "Friday (4
     December)" for "Friday (Dec 4)" or "Friday (December 4, 2026)", with the year only
@@ -429,7 +450,7 @@ def annotate_dates(
     latest = published.date() + timedelta(days=1 if published.hour >= _LAST_HOUR_OF_ONE_DATE else 0)
     if utc_offset is not None:
         day = latest = local_date(published, utc_offset)
-    text = _house_style_dates(text, day.year)
+    text = _house_style_dates(_days_in_words(text, day.year), day.year)
     # Words inside a quotation are the speaker's, and often figurative ("what happens
     # today can happen tomorrow"): they are left as spoken.
     quoted = [m.span() for m in _QUOTATION.finditer(text)]

@@ -833,3 +833,17 @@ def test_a_plan_told_in_the_present_is_to_come() -> None:
             else text.replace("Monday", f"Monday ({day})")
         )
         assert annotate_dates(text, tuesday) == dated
+
+
+def test_a_day_written_in_figures_is_written_as_the_issue_writes_days() -> None:
+    friday = datetime(2026, 12, 4, 9, 0, tzinfo=UTC)
+    assert annotate_dates("The mayor signed a decree on 03.12.2026 on the fares.", friday) == (
+        "The mayor signed a decree on 3 December on the fares."
+    )
+    assert annotate_dates("The fares rise on 01.01.2027.", friday) == (
+        "The fares rise on 1 January 2027."
+    )
+    # No such day, or a version number, stays as written.
+    assert annotate_dates("Rule 31.02.2026 and app 1.12.2026.5 stay.", friday) == (
+        "Rule 31.02.2026 and app 1.12.2026.5 stay."
+    )
