@@ -188,6 +188,12 @@ _POSSESSIVE = frozenset({"his", "her", "their"})
 # A modifier makes it specific ("The north quay", "The jobs report"), except the
 # epithets news gives a thing or person on second mention ("The latest initiative",
 # "The alleged gunman", "The embattled chief executive").
+# Someone's act the sentence before told, with an irregular past: "The statement came
+# hours after Rutte met ...", "The move drew ...".
+_ACT_CAME = re.compile(
+    r"^The\s+(?P<noun>statement|move|decision|announcement|remarks?|comments?|warning|"
+    r"threat|offer|visit|speech|call)\s+(?:came|drew|sparked|prompted|followed)\b"
+)
 _DEFINITE_SUBJECT = re.compile(
     r"^The\s+(?:(?:latest|new|recent|proposed|planned|alleged|embattled|beleaguered|"
     r"troubled|controversial|disputed|unnamed|aforementioned)\s+)?"
@@ -504,7 +510,9 @@ def needs_antecedent(text: str) -> str:
     act = _SOMEONES_ACT.match(text)
     if act:
         return act["noun"]  # "Netanyahu's vow came as ...": the vow was told before
-    match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text)
+    match = (
+        _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)
+    )
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
     return match.group("noun") if match else ""

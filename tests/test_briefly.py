@@ -61,6 +61,8 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
     ("sentence", "noun"),
     [
         ("The decision was taken by the harbour board on Monday.", "decision"),
+        # Someone's act with an irregular past: which statement?
+        ("The statement came hours after the mayor met the ferry unions.", "statement"),
         # A plural subject before a verb in the present: which charges, which researchers?
         ("The charges carry a sentence of up to ten years.", "charges"),
         ("The researchers say the ferry's hull was never inspected.", "researchers"),
