@@ -510,9 +510,7 @@ def needs_antecedent(text: str) -> str:
     act = _SOMEONES_ACT.match(text)
     if act:
         return act["noun"]  # "Netanyahu's vow came as ...": the vow was told before
-    match = (
-        _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)
-    )
+    match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
     return match.group("noun") if match else ""
