@@ -38,6 +38,7 @@ __all__ = [
     "is_gallery",
     "is_opinion",
     "is_video",
+    "opening",
     "people_counted",
     "soft_news",
     "tells_deaths",
@@ -513,6 +514,12 @@ def _heads(story: Story) -> Iterator[str]:
     for article in story.articles:
         yield article.title
         yield from _openings(article)
+
+
+def opening(article: Article, chars: int) -> str:
+    """``article``'s title and the first ``chars`` characters of its text (its feed
+    summary when the page was not read): where a report says what it is."""
+    return f"{article.title}\n{(article.text or article.summary)[:chars]}"
 
 
 def _openings(article: Article) -> tuple[str, str]:

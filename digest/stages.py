@@ -18,7 +18,7 @@ from digest.briefly import is_explainer_title
 from digest.dates import local_date
 from digest.models import Article
 from digest.places import DEMONYMS, PLACES
-from digest.softnews import is_gallery, is_opinion, is_video
+from digest.softnews import is_gallery, is_opinion, is_video, opening
 from digest.text import content_words, is_live_page
 
 __all__ = ["latest_turn"]
@@ -141,7 +141,9 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     # A count first told as an exit poll's or a preliminary one: the final count is its
     # turn, whatever words its title shares with the others ("Election Commission
     # Confirms 70.9% Backing" under "Kazakhs back ... 72.6% of vote, exit poll shows").
-    provisional = [days[i] for i, a in enumerate(articles) if _PROVISIONAL.search(_opening(a))]
+    provisional = [
+        days[i] for i, a in enumerate(articles) if _PROVISIONAL.search(opening(a, _OPENING_CHARS))
+    ]
     turns: list[int] = []
     for index, kind in told:
         article = articles[index]
@@ -190,10 +192,6 @@ _PROVISIONAL = re.compile(
 )
 # Where a report says its count is provisional: its title and first sentences.
 _OPENING_CHARS = 600
-
-
-def _opening(article: Article) -> str:
-    return f"{article.title}\n{(article.text or article.summary)[:_OPENING_CHARS]}"
 
 
 # A turn's report comes eight hours or more after the story's first: two reports an

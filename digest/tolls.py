@@ -20,7 +20,7 @@ from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate
 from digest.figures import same_figure
 from digest.models import Article
 from digest.places import countries_named
-from digest.softnews import dead_counted, people_counted
+from digest.softnews import dead_counted, opening, people_counted
 from digest.text import MONTH_WRITTEN_PATTERN, WEEKDAY_PATTERN, content_words, word_count
 
 __all__ = [
@@ -111,7 +111,7 @@ _CORRECTION_CHARS = 1_500
 
 
 def _corrects_toll(article: Article) -> bool:
-    return bool(_REVISED_DOWN.search(f"{article.title}\n{article.text[:_CORRECTION_CHARS]}"))
+    return bool(_REVISED_DOWN.search(opening(article, _CORRECTION_CHARS)))
 
 
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
