@@ -316,12 +316,17 @@ def find_events(
     ``stories``, then the stories' second ones, soonest first; dated events come before
     month-only ones of the same month. ``printed`` maps a story id to the sentences the
     issue prints for it; none of them is repeated here. ``also`` (the stories under Also
-    in the news) gives events only where ``stories`` leave room: a date in a one-outlet
-    report is still a date the issue tells of. See the module docstring for what counts.
+    in the news) give dates too, each after the main stories' dates of its rank: a
+    one-outlet report's only date ("Copom's next meeting") is a date the issue tells
+    of, and it comes before a main story's second. See the module docstring for what counts.
     """
-    main = _events(stories, issue_date, printed, repeat=True)
-    more = _events(also, issue_date, printed, repeat=False) if len(main) < MAX_ITEMS else []
-    items = main + more[: MAX_ITEMS - len(main)]
+    ranked = [
+        ((nth, group, *rest), item)
+        for group, (some, repeat) in enumerate(((stories, True), (also, False)))
+        for (nth, *rest), item in _events(some, issue_date, printed, repeat=repeat)
+    ]
+    ranked.sort(key=lambda pair: pair[0])
+    items = [item for _, item in ranked[:MAX_ITEMS]]
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     return tuple(items)
 
@@ -399,9 +404,11 @@ def _events(
     printed: Mapping[StoryId, Sequence[str]] | None,
     *,
     repeat: bool,
-) -> list[WatchItem]:
-    """:func:`find_events` of ``stories`` alone, soonest first, capped. With ``repeat``,
-    a date only a printed sentence gives is told again in that sentence."""
+) -> list[tuple[tuple[int, bool, date, int], WatchItem]]:
+    """:func:`find_events` of ``stories`` alone, each with its rank in the calendar:
+    which of its story's dates it is, then whether it has no day, when, and its story's
+    place. With ``repeat``, a date only a printed sentence gives is told again in that
+    sentence."""
     found: dict[tuple[str, date, date | None], WatchItem] = {}
     # The keys whose sentence is one the story prints: another sentence replaces it.
     repeated: set[tuple[str, date, date | None]] = set()
@@ -468,17 +475,14 @@ def _events(
     # in two weeks before the office opening in April).
     order = {story.id: place for place, story in enumerate(stories)}
     nth: dict[StoryId, int] = {}
-    ranked = []
+    ranked: list[tuple[tuple[int, bool, date, int], WatchItem]] = []
     # A story's event comes before its other dates ("the by-election on 21 January"
     # before "voter rolls would be updated until December 14").
     for item in sorted(items, key=lambda i: not _EVENT_NAMED.search(i.text)):
         nth[item.story_id] = nth.get(item.story_id, -1) + 1
         when = item.day or item.month if nth[item.story_id] else date.min
         ranked.append(((nth[item.story_id], item.day is None, when, order[item.story_id]), item))
-    ranked.sort(key=lambda pair: pair[0])
-    kept = [item for _, item in ranked[:MAX_ITEMS]]
-    kept.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
-    return kept
+    return ranked
 
 
 def _speaker_named(sentence: str, article: Article) -> str:

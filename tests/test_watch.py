@@ -748,6 +748,19 @@ def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:
     ]
     assert len(full) == MAX_ITEMS
     assert all(i.story_id != "s-brief" for i in find_events(full, ISSUE, also=[brief]))
+    # But its only date comes before a main story's second: two stories of five dates
+    # each leave it a line.
+    crowded = [
+        _story(
+            " ".join(f"The {what} meets on {day} December." for day in days),
+            story_id=f"s-{what}",
+        )
+        for what, days in (("council", (14, 15, 16, 17, 18)), ("board", (21, 22, 23, 28, 29)))
+    ]
+    items = find_events(crowded, ISSUE, also=[brief])
+    assert len(items) == MAX_ITEMS
+    assert ("s-brief", date(2026, 12, 11)) in [(i.story_id, i.day) for i in items]
+    assert [i.story_id for i in items].count("s-council") == 4
 
 
 def test_a_weekday_ahead_counts_from_the_day_the_outlet_wrote_on() -> None:
