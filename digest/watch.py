@@ -316,12 +316,12 @@ def find_events(
     ``stories``, then the stories' second ones, soonest first; dated events come before
     month-only ones of the same month. ``printed`` maps a story id to the sentences the
     issue prints for it; none of them is repeated here. ``also`` (the stories under Also
-    in the news) give dates too, each after the main stories' dates of its rank: a
-    one-outlet report's only date ("Copom's next meeting") is a date the issue tells
-    of, and it comes before a main story's second. See the module docstring for what counts.
+    in the news) give dates too, each rank of theirs after the main stories' next: a
+    one-outlet report's only date ("Copom's next meeting") comes after the main
+    stories' second dates and before their third. See the module docstring for what counts.
     """
     ranked = [
-        ((nth, group, *rest), item)
+        ((nth + group, group, *rest), item)
         for group, (some, repeat) in enumerate(((stories, True), (also, False)))
         for (nth, *rest), item in _events(some, issue_date, printed, repeat=repeat)
     ]

@@ -748,8 +748,16 @@ def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:
     ]
     assert len(full) == MAX_ITEMS
     assert all(i.story_id != "s-brief" for i in find_events(full, ISSUE, also=[brief]))
-    # But its only date comes before a main story's second: two stories of five dates
-    # each leave it a line.
+    # But its only date comes before a main story's third: two stories of five dates
+    # each leave it a line; four stories of two dates each do not.
+    pairs = [
+        _story(
+            f"The vote is due on {day} December. The council meets on {day + 1} December.",
+            story_id=f"s-{day:02d}",
+        )
+        for day in (13, 15, 17, 19)
+    ]
+    assert all(i.story_id != "s-brief" for i in find_events(pairs, ISSUE, also=[brief]))
     crowded = [
         _story(
             " ".join(f"The {what} meets on {day} December." for day in days),
