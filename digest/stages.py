@@ -18,7 +18,7 @@ from digest.briefly import is_explainer_title
 from digest.dates import local_date
 from digest.models import Article
 from digest.places import DEMONYMS, PLACES
-from digest.softnews import is_gallery, is_opinion, is_video, opening
+from digest.softnews import denies_deaths, is_gallery, is_opinion, is_video, opening, tells_deaths
 from digest.text import content_words, is_live_page
 
 __all__ = ["latest_turn"]
@@ -138,11 +138,18 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             told.append((index, kind))
         elif _FINAL_COUNT.search(article.title) and not _SAYING.search(article.title):
             told.append((index, _COUNTED))
+        elif tells_deaths(article.title) and not _SAYING.search(article.title):
+            told.append((index, _DIED))
     # A count first told as an exit poll's or a preliminary one: the final count is its
     # turn, whatever words its title shares with the others ("Election Commission
     # Confirms 70.9% Backing" under "Kazakhs back ... 72.6% of vote, exit poll shows").
     provisional = [
         days[i] for i, a in enumerate(articles) if _PROVISIONAL.search(opening(a, _OPENING_CHARS))
+    ]
+    # A disaster first told without deaths ("No immediate reports of deaths"): a later
+    # title telling of any ("One dead, 46 homes damaged after Nicoya quake") is its turn.
+    deathless = [
+        days[i] for i, a in enumerate(articles) if denies_deaths(opening(a, _OPENING_CHARS))
     ]
     turns: list[int] = []
     for index, kind in told:
@@ -154,8 +161,10 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             or (article.published - first).total_seconds() < _LATER_HOURS * 3600
             or not (
                 _tells_turn(article.title, cores[index] & named_before)
-                if kind != _COUNTED
-                else any(day < days[index] for day in provisional)
+                if kind not in (_COUNTED, _DIED)
+                else any(
+                    day < days[index] for day in (provisional if kind == _COUNTED else deathless)
+                )
             )
         ):
             continue
@@ -190,7 +199,9 @@ _PROVISIONAL = re.compile(
     r"(?:the\s+)?(?:votes|ballots|polling\s+stations|precincts)\s+(?:counted|tallied|processed)\b",
     re.IGNORECASE,
 )
-# Where a report says its count is provisional: its title and first sentences.
+_DIED = "died"
+# Where a report says its count is provisional, or that no one died: its title and first
+# sentences.
 _OPENING_CHARS = 600
 
 

@@ -354,3 +354,40 @@ def test_a_thing_named_two_ways_is_one_thing() -> None:
         _report("Tribune", "Dock walkout enters second day", 1),
     ]
     assert latest_turn([*walkout, _report("Herald", "Dock strike called off", 3)]) == {2}
+
+
+SHAKES = (
+    "A magnitude 6.1 earthquake shook the northern coast at dawn on Monday, cutting power "
+    "to several towns, and there were no immediate reports of deaths, the civil defence "
+    "agency said."
+)
+FIRST_DEATH = (
+    "A 71-year-old fisherman died when the wall of his shed collapsed on him during "
+    "Monday's magnitude 6.1 earthquake, the civil defence agency confirmed on Wednesday, "
+    "the first death linked to the quake."
+)
+
+
+def _quake(later_title: str, *, deathless: bool = True) -> list[Article]:
+    first = (
+        SHAKES
+        if deathless
+        else SHAKES.replace("there were no immediate reports of deaths", "roads cracked")
+    )
+    return [
+        _report("Courier", "Strong 6.1 quake shakes northern coast", 0, first),
+        _report("Tribune", "Northern coast quake cuts power to towns", 0.2, first),
+        _report("Gazette", later_title, 2, FIRST_DEATH),
+    ]
+
+
+def test_a_first_death_after_a_report_of_none_is_the_latest_turn() -> None:
+    articles = _quake("One dead, 30 homes damaged after northern coast quake")
+    assert latest_turn(articles) == {2}
+    summary = summarize_story(Story(id=StoryId("quake"), articles=articles))
+    assert summary.briefly[0].text.startswith("A 71-year-old fisherman died")
+    assert latest_turn(_quake("Fisherman killed as quake wall collapses")) == {2}
+    # Deaths never denied are no turn; nor is a report of none, nor someone's claim.
+    assert latest_turn(_quake("One dead after northern coast quake", deathless=False)) == set()
+    assert latest_turn(_quake("No one killed as aftershocks rattle northern coast")) == set()
+    assert latest_turn(_quake("Villagers say two died in quake, officials deny it")) == set()
