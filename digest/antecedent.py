@@ -18,7 +18,8 @@ reads the sentence alone:
   his fundraising page.", "Officials said in a statement.");
 * "then" after the subject ("Hall said Caballero then confronted ...");
 * an ordinal opening the reported clause ("said that the second oath ...");
-* a definite subject with no qualifier ("The initiative, agreed ...").
+* a definite subject with no qualifier ("The initiative, agreed ..."), or a reaction
+  to an act named only as "the X" ("... dismissed the threat.").
 
 :func:`introduced_before` needs the article: "the X" in a sentence's opening that the few
 sentences before introduced ("a 17-year-old deckhand" ... "Police questioned the
@@ -474,6 +475,18 @@ _SOMEONES_ACT = re.compile(
     r"sparked|prompted|raised|caused|were|are|marked|marks|left|added)\b"
 )
 
+# A reaction to an act the sentence names only as "the X": "Union leader Robert
+# Tumuhimbise dismissed the threat.", "..., who rejected the move as illegal". The act is
+# one a sentence before told; "rejected the threat of sanctions" names its own.
+_REACTED_TO = re.compile(
+    r"\b(?:dismissed|rejected|welcomed|condemned|criticised|criticized|slammed|denounced|"
+    r"praised|hailed|defended|brushed\s+aside|shrugged\s+off|downplayed|ridiculed)\s+the\s+"
+    r"(?:(?:latest|new|government['’]s|minister['’]s)\s+)?"
+    r"(?P<noun>threats?|move|decision|statement|remarks|comments|claims?|announcement|plan|"
+    r"proposal|offer|ultimatum|warning|accusations?|allegations?|ruling|verdict|order)"
+    r"(?=\s*(?:[.;!]|,\s|$|\s+(?:as|and|but|saying|calling)\b))"
+)
+
 
 # The Briefly's search asks it of the same sentences many times over (every combination
 # of a story's sentences it tries): 47,000 calls on 6,000 sentences for a week of 60
@@ -507,7 +520,7 @@ def needs_antecedent(text: str) -> str:
     pointed = points_back(text)
     if pointed:
         return pointed
-    act = _SOMEONES_ACT.match(text)
+    act = _SOMEONES_ACT.match(text) or _REACTED_TO.search(text)
     if act:
         return act["noun"]  # "Netanyahu's vow came as ...": the vow was told before
     match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)

@@ -86,6 +86,13 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         ("The band currently sits third in the regatta's fan vote.", "band"),
         # "The authorities" are there all along, whatever the verb's form.
         ("The authorities moved to close the north quay on Monday.", ""),
+        # A reaction to an act named only as "the X": which threat, which move?
+        ("Ferry union leader Ines Duarte dismissed the threat.", "threat"),
+        ("Islanders rejected the move as a betrayal of the ferry pledge.", "move"),
+        ("Oban's council welcomed the decision, calling it overdue.", "decision"),
+        # ... not one that says which.
+        ("Ferry unions rejected the threat of fines for the night crews.", ""),
+        ("Islanders welcomed the plan for a second night ferry.", ""),
     ],
 )
 def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) -> None:
