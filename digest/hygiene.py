@@ -553,7 +553,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"service|feature|site) is (?:not|currently not) available in your (?:region|"
             r"country|area)\b|"
             r"^\s*(?:Read more|Read also|Related|Advertisement|Click here|Sign up|Subscribe|"
-            r"Follow us|Share this|Listen|Continue reading|Get the latest|Don't miss|"
+            r"Follow us|Share this|Listen|Continue reading|Get the latest|Get Latest|Don't miss|"
             r"Download (?:our|the) app|Like us on|This article (?:was|has been|originally)|"
             r"This copy is for your personal|Dow Jones Reprints|To order presentation-ready|"
             r"Story continues below|Thank you for subscribing|Already a subscriber)\b|"
@@ -586,6 +586,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^\s*Our mission is to (?:deliver|provide|bring|produce|offer)\b[^.]{0,80}"
             r"\b(?:journalism|reporting|news)\b|"
             r"^\s*A message from [^.:]{1,60}:\s*$|"
+            # "Follow Lusaka Times on WhatsApp", a wire's desk codes ("PTI ACB ZMN RT"), a
+            # page template's unfilled field ("{{hitsCtrl.values.hits}}").
+            r"^(?!.*\b(?:said|says|told|urged|wrote)\b)\s*Follow [A-Z][\w.'’ ]{1,40} on "
+            r"(?:WhatsApp|Telegram|X|Twitter|Facebook|Instagram|Google News|YouTube|Threads|"
+            r"LinkedIn)\b|"
+            r"^\s*(?:PTI|IANS|ANI)(?:\s+[A-Z]{2,4}){1,6}\s*$|"
+            r"\{\{[^{}]{1,80}\}\}|"
             # A site's follow widget: "Add Donald Trump as an interest to stay up to date".
             r"\bas an interest to stay up to date\b|"
             # A link to more of the outlet ("Follow AP's Africa coverage at https://..."),

@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from digest.ids import story_id_for
 from digest.models import Article, ArticleId, Story
@@ -199,15 +200,43 @@ def _roundups(
                 if (story := week.tells(sentence, article)) is not None
             )
             elsewhere = sum(count for story, count in tells.items() if story != own)
+            others = len(tells.keys() - {own})
             # Most of its sentences are other stories' news: a report keeps half its
-            # sentences or more to its own event, whatever it recalls of others.
+            # sentences or more to its own event, whatever it recalls of others. A page
+            # that calls itself a briefing ("Morning Brief: ...", a newsletter's address)
+            # needs only to tell two stories besides its own: its asides, ads and
+            # gossip tell none.
             if (
                 len(tells) >= _ROUNDUP_STORIES
-                and len(tells.keys() - {own}) >= 2
-                and 2 * elsewhere > len(sentences)
+                and others >= 2
+                and (2 * elsewhere > len(sentences) or _calls_itself_a_briefing(article))
             ):
                 found[article.id] = len(tells)
     return found
+
+
+def _calls_itself_a_briefing(article: Article) -> bool:
+    """Whether ``article``'s title or address names it a newsletter or a briefing of the
+    day's news ("Morning Brief: ...", "Playbook: ...", "Five things to know ...",
+    "/newsletters/")."""
+    return bool(
+        _BRIEFING_TITLE.search(article.title) or _BRIEFING_PATH.search(urlsplit(article.url).path)
+    )
+
+
+_BRIEFING_TITLE = re.compile(
+    r"^(?:(?:Your|The|Today['’]s)\s+)?(?:Morning|Evening|Afternoon|Daily|Weekend|Midday|Nightly|"
+    r"Week(?:ly)?|World|News)\s+(?:Brief|Briefing|Digest|Wrap|Round-?up|Bulletin|Update)\b"
+    r"|^(?:Playbook|Morning\s+Edition|First\s+Edition|Newsletter)\b"
+    r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b"
+    r"|\b(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+things\s+(?:to\s+know|you\s+need\s+to\s+know)\b"
+    r"|\band\s+more\s*$",
+    re.IGNORECASE,
+)
+_BRIEFING_PATH = re.compile(
+    r"/(?:newsletters?|briefings?|morning-brief\w*|playbook|news-in-brief|daily-digest)(?:/|-|$)",
+    re.IGNORECASE,
+)
 
 
 def _focused(week: _Week, article: Article) -> Article:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from digest.cluster import cluster_stories
@@ -188,6 +189,44 @@ def test_a_short_report_with_half_its_paragraphs_on_other_stories_is_kept() -> N
     stories, rejected = _assembled(page)
     assert rejected == ()
     assert any("a9" in {a.id for a in s.articles} for s in stories)
+
+
+NEWSLETTER = (
+    "Israel's Knesset voted to dissolve itself, setting an early election for 23 March "
+    "after ultra-Orthodox parties quit Netanyahu's coalition over conscription.",
+    "An earthquake in Kunar province in eastern Afghanistan killed more than 1,000 people, "
+    "according to the Taliban government.",
+    "EU ambassadors agreed to lend Ukraine 140 billion euros backed by frozen Russian "
+    "assets held mostly at Euroclear in Belgium.",
+    "Spotted at the embassy's winter party on Thursday night: two ambassadors, a former "
+    "minister and a columnist who asked us not to name him.",
+    "PRESENTED BY THE HARBOUR ENERGY COALITION: reliable power for every home starts with "
+    "the grid we build together this winter.",
+    "Birthdays today include a retired general, two senators and the newsletter's own "
+    "founding editor, who turns sixty this weekend.",
+    "Send tips, gossip and your best holiday party photos to our team, and we will read "
+    "every one of them before the weekend.",
+)
+
+
+def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories() -> None:
+    # Most of a morning newsletter's sentences are its asides, ads and gossip: told by no
+    # story, they do not make it a report of the one it opens with.
+    for title, url in (
+        ("Morning Brief: Knesset dissolves, Kunar quake and more", ""),
+        ("The Knesset's last day", "https://weekly.example/newsletters/playbook/2026/12/04"),
+    ):
+        page = _article(9, "Weekly Review", title, NEWSLETTER, 75)
+        if url:
+            page = dataclasses.replace(page, url=url)
+        stories, rejected = _assembled(page)
+        [set_aside] = rejected
+        assert set_aside.article == page
+        assert all("a9" not in {a.id for a in s.articles} for s in stories)
+    # The same page under a report's title and address is a report.
+    page = _article(9, "Weekly Review", "The Knesset's last day", NEWSLETTER, 75)
+    stories, rejected = _assembled(page)
+    assert rejected == ()
 
 
 # A live page's entries: two on the Knesset's vote, then one on the loan and a second
