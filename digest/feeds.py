@@ -329,7 +329,11 @@ def _feed_date(raw: Any, key: str) -> datetime | None:
     written = str(raw.get(key) or "")
     if _FIGURES_DATE.match(written):
         return _figures_date(written)
-    return _struct_datetime(raw.get(f"{key}_parsed")) or _rfc822_without_zone(written)
+    return (
+        _struct_datetime(raw.get(f"{key}_parsed"))
+        or _rfc822_without_zone(written)
+        or _words_date(written)
+    )
 
 
 def _rfc822_without_zone(written: str) -> datetime | None:
@@ -348,6 +352,48 @@ def _rfc822_without_zone(written: str) -> datetime | None:
 _RFC822_NO_ZONE = re.compile(
     r"^\s*(?:[A-Za-z]{3},?\s+)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?\s*$"
 )
+
+
+def _words_date(written: str) -> datetime | None:
+    """A date written out in words, as a page prints it, with no zone ("Wednesday, 2
+    December 2026 00:00", "December 2, 2026 5:40 PM"), which feedparser gives up on:
+    read as UTC, as any date with no zone is. One whose weekday names another day is no
+    date."""
+    found = _WORDS_DATE.match(written)
+    if found is None:
+        return None
+    month = _MONTHS_BY_NAME.get((found["month1"] or found["month2"])[:3].lower())
+    day = int(found["day1"] or found["day2"])
+    hour, minute = int(found["hour"] or 0), int(found["minute"] or 0)
+    if found["half"] and hour <= 12:
+        hour = hour % 12 + (12 if found["half"].lower().startswith("p") else 0)
+    try:
+        dated = datetime(int(found["year"]), month or 0, day, hour, minute, tzinfo=UTC)
+    except ValueError:
+        return None
+    weekday = (found["weekday"] or "")[:3].lower()
+    return dated if not weekday or dated.strftime("%a").lower() == weekday else None
+
+
+_MONTH_WORD = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WORDS_DATE = re.compile(
+    r"^\s*(?:(?P<weekday>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*)\.?,?\s+)?"
+    rf"(?:(?P<day1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month1>{_MONTH_WORD})"
+    rf"|(?P<month2>{_MONTH_WORD})\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?)"
+    r"\s+(?P<year>\d{4})"
+    r"(?:,?\s*(?:at\s+)?-?\s*(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?"
+    r"\s*(?P<half>[AaPp]\.?[Mm]\.?)?)?\s*$",
+    re.IGNORECASE,
+)
+_MONTHS_BY_NAME = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
 
 
 # Dates written all in figures, as some CMSs put them in feeds, without a zone (read as

@@ -759,6 +759,32 @@ def test_an_rfc822_date_with_no_zone_keeps_its_day() -> None:
     assert not entries[1].dated
 
 
+def test_a_date_written_in_words_keeps_its_day() -> None:
+    """A feed that prints its dates as its pages do ("Wednesday, 2 December 2026 00:00",
+    "December 3, 2026 5:40 PM"): feedparser reads neither, and the items would be dated
+    when they were polled, after the week's other reports."""
+    items = (
+        ("Wednesday, 2 December 2026 00:00", datetime(2026, 12, 2, tzinfo=UTC)),
+        ("December 3, 2026 5:40 PM", datetime(2026, 12, 3, 17, 40, tzinfo=UTC)),
+        ("Thu, 3rd Dec 2026", datetime(2026, 12, 3, tzinfo=UTC)),
+        # A weekday that names another day: which is wrong, the day or its name?
+        ("Tuesday, 2 December 2026 00:00", None),
+    )
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>E</title>'
+        + "".join(
+            f"<item><title>Item {n}</title><link>https://e.org/{n}</link>"
+            f"<pubDate>{written}</pubDate></item>"
+            for n, (written, _) in enumerate(items)
+        )
+        + "</channel></rss>"
+    ).encode()
+    entries, _, error = parse_feed(feed, feed_url="https://e.org/rss", outlet="E", fetched_at=NOW)
+    assert error == ""
+    for entry, (written, dated) in zip(entries, items, strict=True):
+        assert (entry.published if entry.dated else None) == dated, written
+
+
 def test_a_feed_moved_to_another_host_is_checked_at_every_poll(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
