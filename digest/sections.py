@@ -319,6 +319,7 @@ _NEWS_NOUNS = frozenset(
 # section ("Türkiye agree" of a Greek-Turkish meeting and a truce Turkey welcomed).
 _HEADLINE_VERBS = frozenset(
     """agree agreed warn warned urge urged call called vow vowed hold held meet met sign
+    discuss discussed
     signed reach reached back backed win won lose lost face faced seek sought planned
     set launch launched pass passe passed voted join joined open opened rise rose fall fell
     hit kill killed say said tell told claim claimed deny denied slam slammed hail hailed
@@ -333,6 +334,10 @@ def _phrases(tokens: Sequence[str], names: frozenset[str]) -> dict[str, str]:
         if left[:1].isupper() or right[:1].isupper():
             continue
         a, b = _key(left), _key(right)
+        # Not a verb and its object ("holds talks": what two meetings' titles say), nor a
+        # sum ("500 crore"): neither says what the stories are about.
+        if {a, b} & _HEADLINE_VERBS or any(c.isdigit() for c in a + b):
+            continue
         if a and b and len(a) > 2 and len(b) > 2 and a not in names and b not in names:
             if f"{left} {right}".lower() in _COUNTS:
                 continue  # "death toll": what two disasters' titles count, not a subject

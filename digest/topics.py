@@ -247,7 +247,24 @@ def _bag(text: str) -> frozenset[str]:
     """The content words of ``text`` (stop words out), stemmed, in lower case."""
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     words = _TOKEN.findall(text)
-    return frozenset(stem(w).lower() for w in words if w[0].isalnum() and content_words(w))
+    return frozenset(
+        _as_place(stem(w).lower()) for w in words if w[0].isalnum() and content_words(w)
+    )
+
+
+def _as_place(word: str) -> str:
+    """A people's or adjective's stem as its place's: a description's "Russian" is a
+    lead's "Russia's"."""
+    return _PLACE_OF_DEMONYM.get(word, word)
+
+
+_PLACE_OF_DEMONYM = {
+    stem(form).lower(): stem(place).lower()
+    for place, forms in _DEMONYMS.items()
+    if " " not in place
+    for form in forms
+    if " " not in form
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,7 +589,7 @@ def _as_places(words: _Words, places: dict[str, str]) -> _Words:
 
 def _stems_of(head: frozenset[str]) -> frozenset[str]:
     # Heads are tokenised with acronyms in capitals; bags are lower case.
-    return frozenset(_plain(word).lower() for word in head)
+    return frozenset(_as_place(_plain(word).lower()) for word in head)
 
 
 def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> float:

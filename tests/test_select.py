@@ -140,6 +140,21 @@ def test_what_two_titles_say_was_done_is_no_section_of_their_own() -> None:
     ]
     topics = _grouped(ready, [GREENLAND], max_stories=10)
     assert all("ready" not in t.name for t in topics), [t.name for t in topics]
+    # Nor a verb and its object ("holds talks"), nor a sum two titles name ("500 crore").
+    meetings = [
+        _story(
+            "c",
+            ("Wire", "Minister holds talks with Vell counterpart"),
+            ("Post", "Vell budget gets 500 crore for ports"),
+        ),
+        _story(
+            "d",
+            ("Wire", "President holds talks with Norland envoy"),
+            ("Post", "Norland pledges 500 crore for rail"),
+        ),
+    ]
+    names = [t.name for t in _grouped(meetings, [GREENLAND], max_stories=10)]
+    assert all("talks" not in n.lower() and "crore" not in n for n in names), names
 
 
 def test_two_disasters_death_tolls_are_no_section_of_their_own() -> None:

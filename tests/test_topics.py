@@ -312,6 +312,17 @@ def test_the_topic_description_and_name_count_as_evidence() -> None:
         _article("war", "Russian drones hit Kyiv", "Ukraine's air force said Russian drones hit.")
     )
     assert _topic_of(by_description, FROZEN) == "Frozen Russian assets"
+    # A country's adjective in the description is its name in a lead ("Russian" /
+    # "Russia's").
+    possessive = _story(
+        _article(
+            "sovereign",
+            "Ministers back plan to tap sovereign funds for Kyiv",
+            "Finance ministers backed a plan to use Russia's sovereign assets held in Europe "
+            "to fund a loan for Ukraine, though one member state still wants guarantees.",
+        )
+    )
+    assert _topic_of(possessive, FROZEN) == "Frozen Russian assets"
     matching = match_topics([by_name], [FROZEN])
     assert 'the name "Frozen Russian assets"' in matching.placed[0].story.why
     assert _topic_of(unrelated, FROZEN) == ""
