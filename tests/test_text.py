@@ -672,6 +672,15 @@ def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
         "Engr. Musa Bello spoke first.",
         "Assoc. Prof. Ann Lee agreed.",
     ]
+    # "Hon.": the sentence was cut at "... First Secretary Mr. Dickson Mwale, Hon."
+    assert split_sentences(
+        "In a statement issued by its press secretary, Hon. Mulambo Haimbe said the talks "
+        "went well. He flew home on Friday."
+    ) == [
+        "In a statement issued by its press secretary, Hon. Mulambo Haimbe said the talks "
+        "went well.",
+        "He flew home on Friday.",
+    ]
     # A Dutch navy ship's prefix: the quote "the minehunter, the Zr." was cut there.
     [one] = split_sentences("Officials said the minehunter, the Zr.Ms. Vlaardingen, would sail.")
     assert one == "Officials said the minehunter, the Zr.Ms. Vlaardingen, would sail."
