@@ -699,7 +699,9 @@ def clean_sentence(sentence: str) -> str:
        player's "Your browser does not support the audio element"; tickers and
        instrument codes anywhere ("TSLA, +5.77%", "US30YT=RR", "(ACME.O)", "(NYSE:
        TDW)", ".SPX"). A figure with a sign after a capitalised word and a comma ("the
-       UK, +2%") would be cut too; prose writes "up 2%".
+       UK, +2%") would be cut too; prose writes "up 2%". A courtesy "Hon." before a name
+       ("Hon. Mulambo Haimbe", "the Rt. Hon. ...") anywhere: news names a minister by
+       office.
     5. The whole sentence goes when it is furniture of a kind :func:`furniture_kind`
        names: player chrome, a photo caption or credit, a call to action, a teaser, a
        correction notice, a byline or wire credit, a tweet embed, a promo or newsletter
@@ -732,9 +734,18 @@ def clean_sentence(sentence: str) -> str:
     text = _PLAYER_TAIL.sub("", text)
     text = _TICKER.sub("", text)
     text = _NATIVE_SCRIPT.sub(r"\g<name>", text)
+    text = _HONOURABLE.sub("", text)
     if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
     return text
+
+
+# "Hon. Mulambo Haimbe", "Rt Hon. Keir Starmer", India's "Hon'ble Minister".
+# ("The Rt. Hon. Keir Starmer" is Keir Starmer, not "The Keir Starmer".)
+_HONOURABLE = re.compile(
+    r"\b(?:[Tt]he\s+(?=(?:Rt\.?\s+)?Hon\S*\s+[A-Z][\w'’-]+\s+[A-Z]))?(?:Rt\.?\s+)?"
+    r"Hon(?:['’]ble|\.)\s+(?=[A-Z])"
+)
 
 
 def _opening_recased(

@@ -21,7 +21,7 @@ from digest.places import DEMONYMS, PLACES
 from digest.softnews import denies_deaths, is_gallery, is_opinion, is_video, opening, tells_deaths
 from digest.text import content_words, is_live_page
 
-__all__ = ["latest_turn"]
+__all__ = ["latest_turn", "newest_report"]
 
 # Verbs that change the state of the thing a story is about, as titles write them, by
 # the kind of turn they tell: "resigns", "quits" and "steps down" are one turn told
@@ -45,7 +45,7 @@ _AS_SUBJECT = {
     # Found is not yet freed: "Twelve miners found alive" on day three of five.
     "found": r"found\s+(?:dead|alive)",
     "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted",
-    "won": r"sworn\s+in",
+    "won": r"sworn\s+in|(?:re-?)?elected",
 }
 # A participle is passive only with no object after it: "Strike suspended for talks",
 # not "Senate passed the budget" (the Senate did).
@@ -119,14 +119,7 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     told: list[tuple[int, str]] = []  # (index, kind) of each title telling a turn
     cores: dict[int, set[str]] = {}
     for index, article in enumerate(articles):
-        if (
-            is_opinion(article)
-            or is_gallery(article)
-            or is_live_page(article.title, article.url)
-            or is_video(article)
-            or _HEARD.match(article.title)
-            or is_explainer_title(article.title)
-        ):
+        if not _is_report(article):
             continue
         others = [w for i, w in enumerate(words) if i != index]
         cores[index] = {
@@ -178,6 +171,35 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
         return frozenset()
     day = max(days[i] for i in turns)
     return frozenset(i for i in turns if days[i] == day)
+
+
+def newest_report(articles: Sequence[Article]) -> int | None:
+    """The index of the newest report of ``articles``, when it came out eight hours or
+    more after the first of them: an outlet's later report of its own story ("Ó
+    Ceallaigh elected in Galway West" after "... favourite as Galway West goes to the
+    polls") tells where the story stands. Not an opinion, gallery, video, live page or
+    explainer."""
+    reports = [i for i, article in enumerate(articles) if _is_report(article)]
+    if not reports:
+        return None
+    first = min(a.published for a in articles)
+    newest = max(reports, key=lambda i: articles[i].published)
+    if (articles[newest].published - first).total_seconds() < _LATER_HOURS * 3600:
+        return None
+    return newest
+
+
+def _is_report(article: Article) -> bool:
+    """Whether ``article`` reports its event: not an opinion, a gallery, a live page, a
+    video, a programme or an explainer."""
+    return not (
+        is_opinion(article)
+        or is_gallery(article)
+        or is_live_page(article.title, article.url)
+        or is_video(article)
+        or _HEARD.match(article.title)
+        or is_explainer_title(article.title)
+    )
 
 
 # The final count of a vote, as titles tell it: "Final results show ...", "Election

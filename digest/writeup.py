@@ -41,6 +41,7 @@ from digest.models import (
     TopicSection,
 )
 from digest.select import Selection
+from digest.stages import newest_report
 from digest.summarize import summarize_story
 from digest.text import (
     content_words,
@@ -225,21 +226,30 @@ def write_briefs(
     or the sentence is not used: "..., Fine said on X." under "Democrats slam US
     lawmaker" does not say who Fine is.
 
-    The headline is the story's best title, and the article linked (and whose lead is
-    the sentence) is the one that title is from: a line whose headline is another
+    The headline is the story's newest report's title, when that report came out hours
+    after the first (an outlet's later report of its own story tells where it stands),
+    else its best title; the article linked (and whose lead is the sentence) is the one
+    that title is from: a line whose headline is another
     page's would send the reader somewhere else. Where the headline was built from the
     text, the first article (the one the story's id comes from) is linked, at the
     address a redirect took its page to (``moved``), if one did.
     """
     briefs = []
     for story in stories:
-        headline = make_headline(story, cases=cases)
-        article = next(
-            (a for a in story.articles if is_title_of(headline, a.title)),
-            story.articles[0],
-        )
-        if article is story.articles[0] and len(story.articles) > 1:
+        newest = newest_report(story.articles)
+        if newest is not None:
+            # An outlet's later report of its own story tells where it stands: the
+            # result, not the polling day's preview.
+            article = story.articles[newest]
             headline = make_headline(Story(story.id, (article,)), cases=cases)
+        else:
+            headline = make_headline(story, cases=cases)
+            article = next(
+                (a for a in story.articles if is_title_of(headline, a.title)),
+                story.articles[0],
+            )
+            if article is story.articles[0] and len(story.articles) > 1:
+                headline = make_headline(Story(story.id, (article,)), cases=cases)
         known = known_names | frozenset(content_words(headline))
         sentence = end_sentence(
             _lead_sentence(

@@ -146,6 +146,11 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
             "The review is out. The post Our review appeared first on Gadget Blog.",
             "The review is out.",
         ),
+        # A courtesy title before a name goes; "an honourable member" stays.
+        ("Hon. Haimbe held talks in Beijing.", "Haimbe held talks in Beijing."),
+        ("The Rt. Hon. Ann Lee spoke first.", "Ann Lee spoke first."),
+        ("Hon'ble Minister Rai visited Chennai.", "Minister Rai visited Chennai."),
+        ("She was a Hon. member of the club.", None),
     ],
 )
 def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None) -> None:

@@ -275,6 +275,12 @@ def test_a_bills_passing_an_elections_outcome_and_a_rescue_told_plainly_are_turn
     ]
     won = _report("Herald", "Hichilema wins Zambia presidential election", 2)
     assert latest_turn([*vote, won]) == {2}
+    polls = [
+        _report("Courier", "Lee favourite as North Isle by-election polls open", 0),
+        _report("Tribune", "North Isle by-election count under way", 1),
+    ]
+    elected = _report("Herald", "Lee elected in North Isle by-election", 2)
+    assert latest_turn([*polls, elected]) == {2}
     mine = [
         _report("Courier", "Twelve miners trapped after tunnel caves in", 0),
         _report("Tribune", "Rescuers drill towards twelve trapped miners", 1),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import timedelta
 from pathlib import Path
 
 from digest.config import Config, parse_config
@@ -269,6 +270,32 @@ def test_a_briefs_headline_link_and_sentence_are_one_articles() -> None:
     blurb = dataclasses.replace(second, title="Watch: the quay")
     [brief] = write_briefs([Story(StoryId("s-b"), (first, blurb))])
     assert brief.url == first.url and brief.headline.lower() == first.title.lower()
+
+
+def test_an_outlets_later_report_of_its_own_story_gives_the_line() -> None:
+    # The polling day's preview, then the result a day later: the line tells the result,
+    # though the preview's title would head the two.
+    preview = _article(
+        "https://wire.example/polls",
+        "Wire",
+        "Harbour Party's Ann Lee favourite as North Isle goes to the polls",
+        "Voters in North Isle go to the polls today in a by-election that will test the "
+        "Government's standing a year after the general election.",
+    )
+    result = _article(
+        "https://wire.example/result",
+        "Wire",
+        "Ann Lee elected in North Isle as Harbour Party holds off Green Party",
+        "Harbour Party's Ann Lee has been elected to parliament in the North Isle "
+        "by-election, beating the Green Party's Jo Hart on the fourth count.",
+        hours=26,
+    )
+    [brief] = write_briefs([Story(StoryId("s-a"), (preview, result))])
+    assert brief.url == result.url and brief.headline.startswith("Ann Lee elected")
+    # Two hours apart, one day's news: the best title heads it.
+    same_day = dataclasses.replace(result, published=preview.published + timedelta(hours=2))
+    [brief] = write_briefs([Story(StoryId("s-a"), (preview, same_day))])
+    assert brief.url == preview.url
 
 
 def test_a_name_in_the_news_all_over_the_window_needs_no_introduction(tmp_path: Path) -> None:
