@@ -168,7 +168,12 @@ _AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till)\s+$"
 # fares effective Monday". Told after whatever past tense agreed it, the day is ahead;
 # "a strike starting Monday paralysed the city" has its past tense after the day.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-_STARTING = re.compile(r"\b(?:starting|beginning|effective)(?:\s+(?:on|from))?\s+$")
+# (A stoppage "from" its day is one called to start then: "have called a 48-hour walkout
+# from Thursday".)
+_STARTING = re.compile(
+    r"\b(?:(?:starting|beginning|effective)(?:\s+(?:on|from))?|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:strike|walkout|stoppage|shutdown|blockade|lockout)s?\s+from)\s+$"
+)
 _PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:[a-z]+ly\s+)?$")
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
 _ANY_DAY = re.compile(r"\b(?:a|every|each|any|one|same|following|previous)\s$", re.IGNORECASE)
@@ -193,7 +198,9 @@ _PAST_VERB = re.compile(
 _PASSIVE_BEFORE = re.compile(
     r"\b(?:is|are|be|been|being|remains?|stays?|gets?|becomes?|a|an|the|its|his|her|their|"
     r"our|as)\s+"
-    r"(?:[a-z]+ly\s+)?$",
+    r"(?:[a-z]+ly\s+)?$"
+    # "with more dates threatened": a participle after "with" and its noun describes.
+    r"|\bwith\s+(?:[a-z]+\s+){1,3}$",
     re.IGNORECASE,
 )
 # A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday",

@@ -147,6 +147,20 @@ def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
         "The armies agreed to a truce, starting Monday (30 November), but it collapsed on "
         "Tuesday (1 December)."
     )
+    # A stoppage called "from" its day: the day it is to start (a participle after "with
+    # ... dates" describes, it tells no past); told in the past after its day, a
+    # stoppage gone by.
+    assert annotate_dates(
+        "Unions have called a 48-hour walkout from Friday, with more dates threatened over "
+        "the holidays.",
+        wednesday,
+    ) == (
+        "Unions have called a 48-hour walkout from Friday (4 December), with more dates "
+        "threatened over the holidays."
+    )
+    assert annotate_dates("The walkout from Monday disrupted trains.", thursday) == (
+        "The walkout from Monday (30 November) disrupted trains."
+    )
     # "As planned" is how the strike ends, not a past tense.
     assert annotate_dates(
         "The union leader said the strike would end as planned at 4 a.m. on Friday.", thursday
