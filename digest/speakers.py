@@ -326,7 +326,12 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
         ) and re.match(r"(?:an?|the)\s", parts[1]):
             break  # "study co-author Xing Xu, a paleontologist": a name and its role
         place = _INTRO_ENDS_IN_A_PLACE.search(parts[0])
+        by_someone = _BY_SOMEONE.search(parts[0])
         parts = parts[1:]
+        # "In a statement issued by the embassy's press secretary, Dickson Mwale,
+        # Haimbe": the name after the intro is the one who issued it, not the speaker.
+        if by_someone and len(parts) > 1 and _NAME_ONLY.fullmatch(parts[0]):
+            parts = parts[1:]
         # "Speaking ... in Ichigaya, Tokyo, Rutte": the intro's place goes on into the
         # next part ("Tokyo"); a name's own role ("Rutte, the NATO chief") does not.
         if (
@@ -368,6 +373,11 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     who = _OF_TOPIC.sub(lambda m: m.group(0) if m.group(1) in _ROLE_WORDS else m.group(1), who)
     who = who.strip(" ,")
     return who[:1].upper() + who[1:] if capitalise else who
+
+
+# An intro ending on who did something: "In a statement issued by its press secretary".
+_NAME_ONLY = re.compile(r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
+_BY_SOMEONE = re.compile(r"\b(?:issued|signed|released|read|quoted|cited|posted)\s+by\s+[^,]+$")
 
 
 def _is_agent(who: str) -> bool:

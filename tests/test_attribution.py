@@ -214,6 +214,13 @@ FORMS = [
         "the office would open soon.",
     ),
     (
+        # The name after an intro of who issued something is theirs, not the speaker's.
+        "In a statement issued by the embassy's press secretary, Mr. Ian Mole, Haimbe said "
+        "the railway would cut the cost of moving copper.",
+        "Haimbe",
+        "the railway would cut the cost of moving copper.",
+    ),
+    (
         "China's foreign ministry said NATO was exporting bloc confrontation to Asia after "
         "the alliance's secretary general said in Tokyo that allies should open an office.",
         "China's foreign ministry",
