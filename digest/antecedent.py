@@ -620,6 +620,10 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
     unless a fronted clause named them ("After Lind won, he ..."); a possessive may
     refer back into the clause ("Lind left most of her estate to ..., her will shows").
     """
+    if pronoun == "its":
+        # "NATO will open an office in Tokyo, its first in Asia": the main clause's
+        # subject, before the comma; after a fronted phrase, no one yet.
+        return not _FRONTED.match(text) and bool(before.strip())
     if pronoun not in _PERSONAL:
         return False
     if _FRONTED.match(text):

@@ -160,6 +160,8 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "Even friends of the skipper said they had seen the radio switched off.",
         # "Nor" goes on from a denial told before.
         "Nor did the harbour board say when the north quay would reopen.",
+        # "its" after a fronted phrase: whose?
+        "In Setúbal, its new office will open next year.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -253,6 +255,9 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "At first light the coastguard found the ferry adrift.",
         "Even as the talks went on, the ferry line cut its night crossings.",
         "Even more passengers took the night ferry in March.",
+        # "its" after a main clause is that clause's subject's.
+        "The ferry line will open an office in Setúbal next year, its first abroad, the "
+        "harbour master said on Monday.",
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:
