@@ -783,7 +783,7 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
             )
         ),
         json_body=_json_ld_body(article),
-        kind=_page_kind(article, meta),
+        kind=_page_kind(article, meta) or _kicker_kind(tree),
     )
 
 
@@ -816,6 +816,29 @@ def _page_kind(article: dict[str, Any], meta: dict[str, str]) -> str:
     if meta.get("article:opinion", "").strip().lower() == "true":
         return "opinion"
     return ""
+
+
+def _kicker_kind(tree: HtmlElement) -> str:
+    """ "opinion" or "analysis" when the label above the headline says so (HuffPost's
+    "OPINION" kicker on a page whose JSON-LD files it under Politics): an element
+    classed as a kicker, label or eyebrow before the page's first <h1>, not in a menu."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element.tag == "h1":
+            break
+        classes = (element.get("class") or "").lower()
+        if not _KICKER_CLASS.search(classes) or element.xpath(
+            "ancestor::nav or ancestor::ul or ancestor::ol or ancestor::footer"
+        ):
+            continue
+        label = " ".join(element.text_content().split())
+        if _OPINION_SECTION.match(label):
+            return "analysis" if label.lower() == "analysis" else "opinion"
+    return ""
+
+
+_KICKER_CLASS = re.compile(r"\b(?:kicker|eyebrow|overline|rubric|label|flag)\b")
 
 
 def _json_ld_body(article: dict[str, Any]) -> tuple[str, ...]:

@@ -255,6 +255,24 @@ def test_a_page_that_says_it_argues_is_told_from_a_report(head: str, kind: str) 
     assert article.kind == kind
 
 
+@pytest.mark.parametrize(
+    ("kicker", "kind"),
+    [
+        ('<div class="top-header"><span class="label">OPINION</span></div>', "opinion"),
+        ('<p class="article-kicker">Analysis</p>', "analysis"),
+        ('<div class="top-header"><span class="label">Politics</span></div>', ""),
+        # A menu's "Opinion" (the page's nav has one too) is no label of the page.
+        ('<ul class="labels"><li class="label">Opinion</li></ul>', ""),
+    ],
+)
+def test_a_kicker_above_the_headline_says_a_page_argues(kicker: str, kind: str) -> None:
+    page = widget_page().replace("<h1>", f"{kicker}<h1>", 1)
+    article = extract_article(page, "https://gazette.example/entry/park-plan_n_123")
+
+    assert article is not None
+    assert article.kind == kind
+
+
 def test_a_date_shown_only_to_readers_dates_the_page() -> None:
     # No JSON-LD, meta tag, <time> or dated path: the byline's date, as a theme marks it.
     byline = '<div class="jeg_meta_date"><a>December 2, 2026</a></div>'
