@@ -124,6 +124,16 @@ _ONE_OF_THEM = re.compile(
 # sentence names next ("the same deal for farmers that Canada got", "the same way as"),
 # nor "the same day", "at the same time", "are not the same thing": only "the same",
 # "the same thing" or "the same way" at the end of a clause or before an adverbial.
+# How someone spoke, with what they said in the next sentence: "Greenland's premier,
+# Jens-Frederik Nielsen, was more pointed.", "The minister went further."
+_ONLY_HOW_SAID = re.compile(
+    r"^[^.;:]{3,90}?\s(?:(?:was|were)\s+(?:even\s+|far\s+|much\s+)?(?:more|less)\s+"
+    r"(?:pointed|blunt|direct|forthright|cautious|measured|explicit|scathing|critical|emphatic|"
+    r"candid|conciliatory|guarded|optimistic|pessimistic|combative|circumspect)"
+    r"|(?:was|were)\s+blunter|went\s+(?:even\s+|much\s+)?further|put\s+it\s+(?:more\s+)?"
+    r"(?:bluntly|plainly|simply|starkly|differently)|struck\s+a\s+(?:more\s+)?[a-z]+\s+tone)"
+    r"(?:\s+(?:still|on\s+\w+|in\s+\w+))?[.!]?$"
+)
 _SAME_AS_BEFORE = re.compile(
     r"^[^,;:]*?\b(?:do|does|did|doing|done|say|says|said|feel|feels|felt|think|thinks|"
     r"thought|try|tries|tried|trying|wonder|wondering|wondered|want|wants|wanted|expect|"
@@ -514,6 +524,7 @@ def needs_antecedent(text: str) -> str:
         or _ONE_OF_THEM.match(text)
         or _COUNT_ALONE.match(text)
         or _SAME_AS_BEFORE.search(text)
+        or _ONLY_HOW_SAID.match(text)
         or (_VOTE_WITHOUT_MOTION.search(text) and not _VOTE_ON.search(text))
     ):
         return "sentence"

@@ -1608,7 +1608,12 @@ _THIS_ROUND = re.compile(r"\b(?:ended|concluded|wrapped up|held|met|agreed|close
 def is_reaction(text: str) -> bool:
     """Whether ``text`` opens on a reaction to a thing ("China condemned the sanctions
     ..."), not the thing or a body's vote on it."""
-    if _WARNING_REACTION.match(text) or _CALL_REACTION.match(text) or _NAMED_REACTION.match(text):
+    if (
+        _WARNING_REACTION.match(text)
+        or _CALL_REACTION.match(text)
+        or _NAMED_REACTION.match(text)
+        or _RUSHED_REACTION.match(text)
+    ):
         return True
     lodged = _PROTEST_LODGED.match(text)
     if lodged and countries_named(lodged["subject"]):
@@ -1625,6 +1630,17 @@ _NAMED_REACTION = re.compile(
     r"^[^,;:]{3,80},\s+[^,;:]{3,60},\s+(?:(?:has|have|on\s+\w+)\s+)?(?:(?:strongly|sharply|"
     r"firmly|warmly)\s+)?(?:welcom|condemn|criticis|criticiz|prais|hail|denounc|deplor)\w*\s+"
     r"(?:the|this|its|their)\s"
+)
+
+
+# Many reacting at once: "Democrats lined up on Wednesday to denounce a Republican
+# stopgap ...", "Allies rushed to welcome the deal".
+_RUSHED_REACTION = re.compile(
+    rf"^(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,3}}(?:['’]s(?:\s+[a-z]+){{1,2}})?"
+    rf"\s+(?:(?:on\s+{WEEKDAY_PATTERN}|"
+    r"yesterday|today)\s+)?(?:lined\s+up|queued\s+up|rushed|hurried|(?:was|were)\s+quick)\s+"
+    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?to\s+(?:welcom|condemn|criticis|criticiz|prais|hail|"
+    r"denounc|deplor|slam|attack)\w*\b"
 )
 
 

@@ -162,6 +162,10 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "Nor did the harbour board say when the north quay would reopen.",
         # "its" after a fronted phrase: whose?
         "In Setúbal, its new office will open next year.",
+        # How someone spoke, what they said left to the next sentence.
+        "The island's mayor, Ines Duarte, was more pointed.",
+        "The harbour master went further.",
+        "Ferry union leader Ana Lind struck a more conciliatory tone.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
@@ -255,6 +259,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         "At first light the coastguard found the ferry adrift.",
         "Even as the talks went on, the ferry line cut its night crossings.",
         "Even more passengers took the night ferry in March.",
+        "The harbour master went further than ever before in criticising the plan.",
         # "its" after a main clause is that clause's subject's.
         "The ferry line will open an office in Setúbal next year, its first abroad, the "
         "harbour master said on Monday.",
@@ -1135,6 +1140,10 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Ostland's Foreign Minister, Ana Lind, has welcomed the agreement signed in Vell.", True),
         # Yesterday's condemnation, of a thing named with its kind.
         ("Ostland yesterday condemned a cyberdefense arrangement between Norland and Vell.", True),
+        # Many reacting at once; not a queue for something else.
+        ("Opposition MPs lined up on Wednesday to denounce a budget that passed by 4 votes.", True),
+        ("Vell's allies rushed to welcome the border deal.", True),
+        ("Voters lined up on Wednesday to cast their ballots in Vell.", False),
     ],
 )
 def test_a_reaction_lede_is_a_reaction_to_a_thing(lede: str, reaction: bool) -> None:
