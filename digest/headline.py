@@ -108,7 +108,16 @@ _ATTRIBUTED_END = re.compile(
     r",\s(?!(?:and|but|or|as|while|which|who|that)\b)[^,]{2,60}\s(?:says|said|say)$"
 )
 # "aimed at averting": a preposition then a gerund with no object.
-_GERUND_END = re.compile(r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+\w+ing\W*$")
+# ("... two-thirds of spending", "... cut in funding": nouns, the title whole.)
+_GERUND_END = re.compile(
+    r"\b(?:at|of|for|by|to|in|on|about|from|without)\s+(?!(?:spending|funding|building|"
+    r"housing|training|meeting|bombing|shooting|ceiling|warning|ruling|hearing|fighting|"
+    r"shelling|flooding|clothing|lending|borrowing|pricing|planning|policing|voting|polling|"
+    r"financing|shipping|mining|fishing|farming|gaming|banking|nursing|schooling|"
+    r"sentencing|testing|screening|rationing|looting|rioting|wedding|morning|evening|"
+    r"landing|offering|uprising|wellbeing|being|nothing|something|anything|everything)\W*$)"
+    r"\w+ing\W*$"
+)
 _MIN_WORDS, _MAX_WORDS = 3, 16
 _SCANNED_SENTENCES = 40  # captions sit near the top of a page
 _TOP_CHARS = 8_000  # about _SCANNED_SENTENCES sentences of news prose

@@ -848,6 +848,19 @@ def test_a_title_without_a_verb_that_shares_no_word_with_the_lead_is_not_the_hea
     assert make_headline(story, creative, lead_article=0) == "Auditioning to Beat Trump"
 
 
+def test_a_title_ending_on_a_noun_in_ing_is_whole() -> None:
+    text = (
+        "The island's parliament adopted the 2027 budget on Thursday, with 57 members "
+        "voting in favour.\n\nDefence takes two-thirds of the total."
+    )
+    title = "Parliament adopts 2027 budget with defence taking two-thirds of spending"
+    assert _one(title, text) == title
+    # A preposition and a gerund with no object: a title cut short.
+    assert _one("Talks in the capital aimed at averting", text) != (
+        "Talks in the capital aimed at averting"
+    )
+
+
 def test_a_title_that_is_the_opening_quotation_cut_short_is_no_headline() -> None:
     text = (
         "“Walter was just a straight up, caring guy,” a neighbour said on Sunday outside "
