@@ -106,8 +106,12 @@ _DATELINE = re.compile(
         [ ]*(?:[-–—:]{{1,2}}[ ]*)?(?=[A-Z"“])                     # zone never taken alone
       | [A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]                # New York, NY -
         (?:[A-Z]{{2}}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)[ ]+[-–—]{{1,2}}[ ]+(?=[A-Z])  # Ore. -
-      | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
-        [ ]*[-–—]{{1,2}}[ ]+                                    # Dec 17 -
+      | (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?     # Tuesday,
+        (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
+           (?:st|nd|rd|th)?(?:,?[ ]\d{{4}})?                       # Dec 17 / December 1, 2026
+         |\d{{1,2}}(?:st|nd|rd|th)?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|
+           Dec)[a-z]*\.?[ ]\d{{4}})                                # 1 December 2026
+        [ ]*[-–—]{{1,2}}[ ]+(?=[A-Z"“])                         # - (not "May 5 - 7")
     )""",
     re.VERBOSE,
 )

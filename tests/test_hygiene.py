@@ -86,6 +86,10 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
             "A ticket frenzy gripped the state.",
         ),
         ("Chicago, Nov. 30, 2018 was the coldest day of the year.", None),
+        # A page's date line with no place: "December 1, 2026 - ...".
+        ("December 1, 2026 - The two leaders signed a deal.", "The two leaders signed a deal."),
+        ("Tuesday, 1 December 2026 – The talks went well.", "The talks went well."),
+        ("May 5 - 7 were the days of the harbour fair.", None),
         # A country of three words; a city with its state's abbreviation.
         (
             "DUBAI, United Arab Emirates — The airline ordered 30 jets.",
