@@ -21,7 +21,7 @@ from digest.places import DEMONYMS, PLACES
 from digest.softnews import denies_deaths, is_gallery, is_opinion, is_video, opening, tells_deaths
 from digest.text import content_words, is_live_page
 
-__all__ = ["latest_turn", "newest_report"]
+__all__ = ["count_in_progress", "latest_turn", "newest_report"]
 
 # Verbs that change the state of the thing a story is about, as titles write them, by
 # the kind of turn they tell: "resigns", "quits" and "steps down" are one turn told
@@ -171,6 +171,39 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
         return frozenset()
     day = max(days[i] for i in turns)
     return frozenset(i for i in turns if days[i] == day)
+
+
+def count_in_progress(one: str, other: str) -> bool:
+    """Whether ``one`` tells a count still going on ("Whitfield leads with 41 per cent of
+    the vote to 39 per cent") of someone ``other`` tells the result of ("Whitfield took
+    41.2 per cent of the vote"): a poll's or a live page's figure the result overtook."""
+    if not (_LEADING.search(one) and _RESULT.search(other)):
+        return False
+    return bool(_names(one) & _names(other))
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words of ``text`` that are no sentence's opening word ("Whitfield",
+    not "The")."""
+    return set(_CAPITALISED.findall(text)) - _OPENERS
+
+
+_OPENERS = frozenset(
+    {"The", "This", "That", "These", "Those", "But", "And", "According", "After", "Before"}
+    | {"When", "While", "With", "For", "From", "His", "Her", "Their", "Its", "They", "She"}
+)
+
+
+_SHARE = r"\d{1,2}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent)"
+_LEADING = re.compile(
+    r"\b(?:leads|is\s+leading|was\s+leading|led|is\s+ahead|was\s+ahead)\s+(?:with\s+"
+    rf"(?:about\s+|around\s+|nearly\s+)?{_SHARE}|the\s+(?:count|race|tally)\b)"
+)
+_RESULT = re.compile(
+    r"\b(?:took|won|wins|received|secured|got|garnered|polled|captured)\s+"
+    rf"(?:about\s+|around\s+|nearly\s+|almost\s+)?{_SHARE}"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def newest_report(articles: Sequence[Article]) -> int | None:

@@ -82,7 +82,7 @@ from digest.softnews import (
     people_counted,
     tells_deaths,
 )
-from digest.stages import latest_turn
+from digest.stages import count_in_progress, latest_turn
 from digest.text import (
     MONTH_PATTERN,
     MONTHS,
@@ -295,7 +295,12 @@ def _write_up(
     updated = superseded_counts(scored, articles)
     # Someone's words another report quotes, printed bare (a newsletter's pull quote):
     # told as a fact, they would be nobody's. Left out as a superseded count is.
-    superseded = frozenset(updated) | _quoted_elsewhere(scored) | _deaths_denied(scored, articles)
+    superseded = (
+        frozenset(updated)
+        | _quoted_elsewhere(scored)
+        | _deaths_denied(scored, articles)
+        | _counts_overtaken(scored)
+    )
     if superseded:
         scores = scored.scores.copy()
         scores[list(superseded)] = float(scores.min()) - 1.0
@@ -491,6 +496,19 @@ _EXCERPT_SHORTER = 3
 
 # The newest toll's lede scores above the best: its report's best lede.
 _NEWEST_TOLL_LIFT = 0.05
+
+
+def _counts_overtaken(scored: ScoredSentences) -> frozenset[int]:
+    """Sentences telling a count still going on ("Whitfield leads with 41 per cent", a
+    live page's) whose result another sentence tells ("Whitfield took 41.2 per cent")."""
+    texts = [c.text for c in scored.candidates]
+    shares = [j for j, text in enumerate(texts) if "cent" in text or "%" in text]
+    return frozenset(
+        i
+        for i, text in enumerate(texts)
+        if ("le" in text or "ahead" in text)
+        and any(count_in_progress(text, texts[j]) for j in shares if j != i)
+    )
 
 
 def _briefly_of_now(

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from digest.models import Article, ArticleId, Story, StoryId
-from digest.stages import latest_turn
+from digest.stages import count_in_progress, latest_turn
 from digest.summarize import summarize_story
 
 MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
@@ -397,3 +397,31 @@ def test_a_first_death_after_a_report_of_none_is_the_latest_turn() -> None:
     assert latest_turn(_quake("One dead after northern coast quake", deathless=False)) == set()
     assert latest_turn(_quake("No one killed as aftershocks rattle northern coast")) == set()
     assert latest_turn(_quake("Villagers say two died in quake, officials deny it")) == set()
+
+
+def test_a_count_still_going_on_gives_way_to_its_result() -> None:
+    leads = "Lee leads with 41 per cent of the vote to 39 per cent for the Greens' Jo Hart."
+    took = "Harbour Party candidate Ann Lee took 41.2 per cent of the vote, the count showed."
+    assert count_in_progress(leads, took)
+    assert count_in_progress("Ann Lee leads the count in North Isle.", took)
+    assert not count_in_progress(took, leads)
+    # Another candidate's lead, or no result to overtake it: still news.
+    assert not count_in_progress("Hart leads with 39 per cent.", took)
+    assert not count_in_progress(leads, "Ann Lee thanked voters in North Isle.")
+    result = _report(
+        "Courier",
+        "Harbour Party wins North Isle by-election",
+        1,
+        "The Harbour Party has won the North Isle by-election, taking a seat it had never "
+        f"held since 1988. {took}",
+    )
+    # A live page's count, as it stood hours before the result.
+    live = _report(
+        "Tribune",
+        "North Isle by-election: live results",
+        0.9,
+        "Ann Lee of the Harbour Party leads the count in North Isle, the electoral office "
+        f"said. {leads} Turnout was 52 per cent.",
+    )
+    summary = summarize_story(Story(id=StoryId("vote"), articles=[result, live]))
+    assert not any(" leads " in s.text for s in summary.briefly), summary.briefly
