@@ -294,9 +294,21 @@ def continue_stories(
     left_out: list[LeftOut] = []
     carried = {a.id for a in articles if a.id not in window_ids}
     candidates = {a.id for a in articles if a.id in window_ids and story_id_for(a.url) not in keep}
-    clustered, roundups = set_aside_roundups(
-        cluster_stories(articles, carried=carried, memo=memo), candidates
-    )
+    # A roundup set aside may have joined two events' reports that nothing else joins
+    # (a brief's items on a state visit and on relief sent abroad): the rest is
+    # clustered again without it, until no page is set aside.
+    remaining = list(articles)
+    set_aside: list[Rejected] = []
+    while True:
+        clustered, found = set_aside_roundups(
+            cluster_stories(remaining, carried=carried, memo=memo), candidates
+        )
+        if not found:
+            break
+        set_aside.extend(found)
+        gone = {r.article.id for r in found}
+        remaining = [a for a in remaining if a.id not in gone]
+    roundups = tuple(set_aside)
     for story in clustered:
         old = [sent_by_article[a.id] for a in story.articles if a.id in sent_by_article]
         fresh = tuple(

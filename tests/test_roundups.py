@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Sequence
 
 from digest.cluster import cluster_stories
@@ -346,3 +347,36 @@ def test_a_live_page_does_not_bridge_two_events_and_keeps_only_its_own_entries()
     # The live page keeps its Knesset entry; the rate cut's entries (the second one
     # naming no bank) go with the rate cut's story.
     assert _text_in_stories(stories, "a10") == SHEKEL_LIVE[0]
+
+
+def test_a_roundup_set_aside_leaves_apart_what_only_it_joined() -> None:
+    # A week of our own (tests/fixtures/brief_week.json): a Morning Brief gives an item
+    # each to a state visit, a cyclone, NATO's chief in Seoul and relief sent to Sri
+    # Lanka. Clustered with it, the relief report joined the brief and the brief the
+    # state visit; without it, nothing joins the relief report to the visit.
+    from datetime import datetime
+    from pathlib import Path
+
+    from digest.continuity import continue_stories
+    from digest.models import ArticleId
+
+    rows = json.loads((Path(__file__).parent / "fixtures" / "brief_week.json").read_text())
+    articles = [
+        Article(
+            id=ArticleId(row["url"]),
+            url=row["url"],
+            outlet=row["outlet"],
+            feed_url=f"https://{row['url'].split('/')[2]}/feed",
+            title=row["title"],
+            published=datetime.fromisoformat(row["published"]),
+            text=row["text"],
+        )
+        for row in rows
+    ]
+    stories, _, rejected = continue_stories(articles, {a.id for a in articles}, [])
+    assert [r.article.title[:13] for r in rejected] == ["Morning Brief"]
+    relief = next(a for a in articles if "Relief Ship" in a.title)
+    [with_relief] = [s for s in stories if relief in s.articles]
+    assert with_relief.articles == (relief,)
+    visit = [s for s in stories if any("Bhutan PM" in a.title for a in s.articles)]
+    assert len(visit) == 1 and len(visit[0].articles) == 3
