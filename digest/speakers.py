@@ -348,6 +348,15 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
             )
         ):
             parts = parts[1:]
+    # "Chengalpattu and Tiruvallur will stay shut on Tuesday as well, the district
+    # collectors": a clause before the comma is the claim's end, not who speaks.
+    clauses = [
+        n
+        for n, part in enumerate(parts[:-1])
+        if _CLAUSE_PART.search(part) and not _RELATIVE_PART.match(part)
+    ]
+    if clauses:
+        parts = parts[clauses[-1] + 1 :]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)
     # "on Thursday (Dec. 3)": the outlet's own date of the day goes with the day.
@@ -375,6 +384,12 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     return who[:1].upper() + who[1:] if capitalise else who
 
 
+# A finite verb: "will stay shut", "were killed", "has been closed".
+_CLAUSE_PART = re.compile(
+    r"\b(?:will|would|shall|can|could|must|may|might)\s+(?:not\s+)?(?:be\s+|have\s+)?[a-z]{3,}"
+    r"|\b(?:is|are|was|were|has|have|had)\s+(?:not\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en)\b"
+)
+_RELATIVE_PART = re.compile(r"^(?:who|which|that|whose)\b")
 # An intro ending on who did something: "In a statement issued by its press secretary".
 _NAME_ONLY = re.compile(r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
 _BY_SOMEONE = re.compile(r"\b(?:issued|signed|released|read|quoted|cited|posted)\s+by\s+[^,]+$")

@@ -214,6 +214,13 @@ FORMS = [
         "the office would open soon.",
     ),
     (
+        # A list in the claim, then a clause before the comma: the claim's end.
+        "Schools in Ardell, Vell, Norby and Tarn will stay shut on Tuesday as well, the "
+        "district collectors said.",
+        "The district collectors",
+        "Schools in Ardell, Vell, Norby and Tarn will stay shut on Tuesday as well.",
+    ),
+    (
         # The name after an intro of who issued something is theirs, not the speaker's.
         "In a statement issued by the embassy's press secretary, Mr. Ian Mole, Haimbe said "
         "the railway would cut the cost of moving copper.",
