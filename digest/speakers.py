@@ -539,6 +539,15 @@ def _portfolio_of_two(first: list[str], last: list[str]) -> bool:
     )
 
 
+# Two fields of one office before its title and one name: "Revenue and Disaster
+# Management Minister K Selvaraj" (not "Anna Lee and Minister Jo Hart").
+_FIELDS_BEFORE_TITLE = re.compile(
+    r"^(?:[A-Z][\w'’\-]*\s){1,3}and\s(?:[A-Z][\w'’\-]*\s){1,3}(?:Minister|Secretary|Commissioner|"
+    r"Director|Spokesperson|Spokesman|Spokeswoman|Chief|Adviser|Advisor)\s"
+    r"(?:[A-Z][\w.'’\-]*\s){0,2}[A-Z][\w'’\-]+$"
+)
+
+
 def _and_in_portfolio(name: str) -> bool:
     """Whether the "and" of ``name`` joins two fields of one office or body, not two
     speakers: "Myanmar's Department of Meteorology and Hydrology", "The Director of
@@ -612,6 +621,7 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
         and not _ONE_BODY.search(name)
         and not _ONE_NAMED_BODY.search(name)
         and not _and_in_portfolio(name)
+        and not _FIELDS_BEFORE_TITLE.match(name)
     ):
         return True
     head_phrase = re.split(r"\s(?:of|for|at|from|with|in|on|to)\s", name)[0].split()

@@ -2026,6 +2026,8 @@ def test_one_person_with_two_titles_says() -> None:
         "Norland's Minister of Water Resources and Irrigation Tomas Varga",
         # Ireland's deputy prime minister's title.
         "Tánaiste and Minister for Finance Ana Lind",
+        # Two fields before the title ("Revenue and Disaster Management Minister").
+        "Revenue and Harbour Management Minister T Varga",
     ):
         assert not is_plural_speaker(one), one
     # A body's or an office's two fields.
@@ -2043,6 +2045,7 @@ def test_one_person_with_two_titles_says() -> None:
     ):
         assert is_plural_speaker(two), two
     assert is_plural_speaker("The mayor and Governor Ann Holt")
+    assert is_plural_speaker("Ana Lind and Minister Tomas Varga")
     assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
     assert is_plural_speaker("Minister of Health Ann Smith and Bob Jones")
     assert is_plural_speaker("Minister of Health Ann Smith and Mary Jane Jones")
