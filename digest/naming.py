@@ -1168,6 +1168,21 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
             )
             if of_a_body and of_a_body["title"] in _PERSON_TITLES:
                 full = f"{of_a_body[0].strip()} {full}"
+            # "International Relations and Cooperation Minister Ronald Lamola": the run of
+            # capitals starts after the "and" of the office's two fields. Not another
+            # person's name and title before it ("Prime Minister Ana Lind and Foreign
+            # Minister ..."), nor a name alone ("Lind and Foreign Minister ...").
+            fields = _FIELDS_AND.search(sentence, 0, match.start(1))
+            first = full.split()[0]
+            if (
+                fields
+                and first not in _PERSON_TITLES
+                and any(word.rstrip(".") in _PERSON_TITLES for word in full.split()[1:-1])
+                and not any(w in _PERSON_TITLES for w in fields["fields"].split())
+                and _FIELD_WORD.fullmatch(fields["fields"].split()[-1])
+                and not speaks(fields["fields"].split()[-1], context)
+            ):
+                full = f"{fields[0]}{full}"
             # A family name first, its given name after: "Foreign Minister Wang Yi" is no
             # "Foreign Minister Wang", however often the article writes "Wang" alone.
             given_after = _GIVEN_NAME_AFTER.match(sentence, match.end(1))
@@ -1399,6 +1414,14 @@ _ROLE_SET_BEFORE = re.compile(
 )
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss)\.?\s")
 _BODY_PLURALS = frozenset({"Ministers", "Deputies", "Representatives", "Commons", "Lords"})
+# A portfolio's field ("Relations", "Revenue"), not a name ("Ana Lind and Foreign Minister").
+_FIELD_WORD = re.compile(
+    r"[A-Z][a-z]+(?:tion|tions|ment|ments|ance|ence|ity|ics|ure|ism|ries|ry|ties)"
+    r"|Foreign|Home|Defence|Defense|Health|Finance|Trade|Energy|Revenue|Disaster|Justice|"
+    r"Interior|Labour|Labor|Transport|Tourism|Sports?|Youth|Water|Mines|Works|Housing|"
+    r"Lands|Affairs|Planning|Commerce|Industry|Welfare|Security|Fisheries|Forests?"
+)
+_FIELDS_AND = re.compile(r"(?<![\w'’])(?P<fields>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\sand\s$")
 _TITLE_CHAIN = re.compile(r"\b(?P<title>[A-Z][a-z]+)(?:\s+(?:of|the|[A-Z][\w'’\-]*)){1,5}\s+of\s+$")
 # (One or two words: "Wang Yi", "Kim Jong Un".)
 _GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?)(?![\w'’.\-])")

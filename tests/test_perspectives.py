@@ -155,6 +155,29 @@ def test_a_title_of_a_bodys_plural_is_taken_whole() -> None:
     assert [p.who for _, p in found] == ["Chairman of the Cabinet of Ministers Ana Sousa"]
 
 
+def test_an_office_of_two_fields_is_taken_whole() -> None:
+    documents = [
+        [
+            "International Relations and Cooperation Minister Ana Sousa urged both sides to "
+            "accept the truce on Friday.",
+            "Sousa said the port city could not wait for the generals.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == [
+        "International Relations and Cooperation Minister Ana Sousa"
+    ]
+    # A name before the "and" is another person's.
+    documents = [
+        [
+            "Ana Sousa and Harbour Minister Tomas Varga met on Friday, officials said.",
+            "Varga said the port city could not wait for the generals.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Harbour Minister Tomas Varga"]
+
+
 def test_a_title_and_surname_is_named_in_full_when_the_article_gives_that_title() -> None:
     documents = [
         [
