@@ -393,7 +393,7 @@ def _write_up(
     )
     used |= {index for index, _ in perspectives}
     claims = [set(content_words(p.says)) for _, p in perspectives]
-    notes = _select_notes(scored, used, claims, options.max_notes, superseded)
+    notes = _select_notes(scored, used, claims, options.max_notes, superseded, headline)
     notes = below_told_toll(scored, articles, briefly, notes)
     conflicts = figure_conflicts(scored, briefly, notes, [a.outlet for a in articles])
     notes = [i for i in notes if i not in conflicts.drop]
@@ -792,11 +792,15 @@ def _select_notes(
     claims: list[set[str]],
     limit: int,
     superseded: frozenset[int] = frozenset(),
+    headline: str = "",
 ) -> list[int]:
     """Background sentences: no lede, no statement, nothing shown above, no count a
-    later report updated, best first."""
+    later report updated, best first. The ``headline``'s figures are shown above too:
+    a note giving them ("Stalin wrote to Modi seeking ₹2,500 crore" under "... Stalin
+    seeks ₹2,500 crore") is the week's news again."""
     shown = list(used)
     shown_numbers = {n for i in used for n in _NUMBER.findall(scored.candidates[i].text)}
+    shown_numbers |= set(_NUMBER.findall(headline))
     ranked = sorted(
         (
             i

@@ -20,7 +20,7 @@ from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate
 from digest.figures import same_figure
 from digest.models import Article
 from digest.places import countries_named
-from digest.softnews import dead_counted, opening, people_counted
+from digest.softnews import dead_counted, is_opinion, opening, people_counted
 from digest.text import MONTH_WRITTEN_PATTERN, WEEKDAY_PATTERN, content_words, word_count
 
 __all__ = [
@@ -142,6 +142,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
             counts.setdefault(kind, {})[i] = count
     superseded: dict[int, str] = {}
     corrects = [_corrects_toll(a) for a in articles]
+    opinions = [is_opinion(a) for a in articles]
 
     def text_of(index: int) -> str:
         return scored.candidates[index].text
@@ -164,8 +165,10 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and articles[scored.candidates[j].doc].published > written
                 and _one_subject(scored, i, j)
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
-                # updates the count but does not tell the event (see newest_toll).
+                # updates the count but does not tell the event (see newest_toll); nor
+                # does a column's, which no Briefly leads with.
                 and not is_reaction(scored.candidates[j].text)
+                and not opinions[scored.candidates[j].doc]
                 for j, other in found.items()
             ):
                 superseded.setdefault(i, kind)

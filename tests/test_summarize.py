@@ -3733,3 +3733,20 @@ def test_no_deaths_told_on_day_one_gives_way_to_a_later_death() -> None:
     ]  # fmt: skip
     summary = summarize_story(Story(StoryId("s"), tuple(articles)))
     assert "no immediate reports of deaths" not in summary.briefly_text
+
+
+def test_a_note_giving_the_headlines_figure_is_the_weeks_news_again() -> None:
+    from digest.summarize import _select_notes
+
+    text = (
+        "The death toll from floods in the Norby district rose to nine on Tuesday, the "
+        "disaster agency said. Nearly 3,000 people are now in 40 relief camps across the "
+        "district, the agency said. Rivers in the district burst their banks for a third "
+        "day. Mayor Ana Lind wrote to Prime Minister Tomas Varga seeking interim relief of "
+        "2,500 crowns from the national disaster fund for the flooded district."
+    )
+    scored = score_sentences([text], frozenset(), titles=["Norby flood toll rises to 9"])
+    shown = {0, 1, 2}
+    assert _select_notes(scored, shown, [], 3) == [3]
+    headline = "Norby flood toll rises to 9; mayor seeks 2,500 crowns from state"
+    assert _select_notes(scored, shown, [], 3, headline=headline) == []

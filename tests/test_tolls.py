@@ -304,3 +304,24 @@ def test_a_report_correcting_the_toll_down_leads_with_its_count() -> None:
     assert summary.headline == "Ardel landslide death toll revised to 12; 3 still missing"
     assert "The toll now stands at 12" in summary.briefly_text
     assert "killing 14" not in summary.briefly_text
+
+
+def test_a_columns_later_toll_supersedes_no_reports() -> None:
+    report = "Floods in the Norby district have killed nine people, the disaster agency said."
+    later = "The floods, which have killed at least 12 people, show the cost of building on floodplains."
+    assert _superseded(report, later) == [report]
+    # The same sentence in a column (an address under /opinion/): no Briefly leads with
+    # it, and the report's toll stays the story's.
+    import dataclasses
+
+    articles = [
+        _article("a", "A", "First report", report, 0),
+        dataclasses.replace(
+            _article("b", "B", "Norby must stop building on floodplains", later, 50),
+            url="https://b.example/opinion/norby-floodplains",
+        ),
+    ]
+    scored = score_sentences(
+        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+    )
+    assert superseded_counts(scored, articles) == {}
