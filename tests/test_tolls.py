@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from digest.briefly import score_sentences
@@ -308,12 +310,13 @@ def test_a_report_correcting_the_toll_down_leads_with_its_count() -> None:
 
 def test_a_columns_later_toll_supersedes_no_reports() -> None:
     report = "Floods in the Norby district have killed nine people, the disaster agency said."
-    later = "The floods, which have killed at least 12 people, show the cost of building on floodplains."
+    later = (
+        "The floods, which have killed at least 12 people, show the cost of building on "
+        "floodplains."
+    )
     assert _superseded(report, later) == [report]
     # The same sentence in a column (an address under /opinion/): no Briefly leads with
     # it, and the report's toll stays the story's.
-    import dataclasses
-
     articles = [
         _article("a", "A", "First report", report, 0),
         dataclasses.replace(
