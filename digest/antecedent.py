@@ -486,10 +486,12 @@ _SOMEONES_ACT = re.compile(
 )
 
 # A reaction to an act the sentence names only as "the X": "Union leader Robert
-# Tumuhimbise dismissed the threat.", "..., who rejected the move as illegal". The act is
-# one a sentence before told; "rejected the threat of sanctions" names its own.
+# Tumuhimbise dismissed the threat.", "Critics rejected the move as illegal". The act is
+# one a sentence before told; "rejected the threat of sanctions" names its own, and so
+# does a sentence whose main clause told it ("The council voted to double the fares,
+# after a debate in which the mayor defended the plan").
 _REACTED_TO = re.compile(
-    r"\b(?:dismissed|rejected|welcomed|condemned|criticised|criticized|slammed|denounced|"
+    r"^[^,;:]{0,90}?\b(?:dismissed|rejected|welcomed|condemned|criticised|criticized|slammed|denounced|"
     r"praised|hailed|defended|brushed\s+aside|shrugged\s+off|downplayed|ridiculed)\s+the\s+"
     r"(?:(?:latest|new|government['’]s|minister['’]s)\s+)?"
     r"(?P<noun>threats?|move|decision|statement|remarks|comments|claims?|announcement|plan|"
@@ -531,7 +533,7 @@ def needs_antecedent(text: str) -> str:
     pointed = points_back(text)
     if pointed:
         return pointed
-    act = _SOMEONES_ACT.match(text) or _REACTED_TO.search(text)
+    act = _SOMEONES_ACT.match(text) or _REACTED_TO.match(text)
     if act:
         return act["noun"]  # "Netanyahu's vow came as ...": the vow was told before
     match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)
