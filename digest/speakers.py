@@ -355,7 +355,9 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
         for n, part in enumerate(parts[:-1])
         if _CLAUSE_PART.search(part) and not _RELATIVE_PART.match(part)
     ]
-    if clauses:
+    # (Not "State Highway 35 is closed ..., and Waka Kotahi NZTA says it is unlikely to
+    # reopen": a second clause, whose "it" is the first one's.)
+    if clauses and not re.match(r"(?:and|but|while)\s", parts[clauses[-1] + 1]):
         parts = parts[clauses[-1] + 1 :]
     who = ", ".join(parts)
     who = _LEADING_TIME.sub("", who)

@@ -610,6 +610,9 @@ def test_a_list_of_days_ending_the_claim_is_not_the_speaker() -> None:
         # The subject far back, a conjunction before the verb: "But" is nobody.
         "After the announcement, the drivers' union lifted its blockade of the ring road, but "
         "said the strike would go on at depots that had not paid wages.",
+        # A second clause's speaker, whose "it" is the first clause's road.
+        "The coast road is closed between Tarn and Wold because of slips, and the roads "
+        "agency says it is unlikely to reopen before Friday.",
     ],
 )
 def test_no_speaker_from_a_clause_an_intro_or_a_document(sentence: str) -> None:
