@@ -548,11 +548,12 @@ def _named(sentence: str, story: Story) -> str:
 # A country's own institutions, which "The new parliament" of a story about one country
 # can only be.
 _INSTITUTION: Final = re.compile(
-    r"The\s+(?P<kind>(?:(?:new|next|incoming|outgoing|interim|caretaker|current)\s+)?"
+    # ("The Senate", "The National Assembly": capitalised as often as not.)
+    r"The\s+(?P<kind>(?i:(?:(?:new|next|incoming|outgoing|interim|caretaker|current)\s+)?"
     r"(?:parliament|government|cabinet|senate|national assembly|central bank|"
     r"army|military|navy|air force|coast guard|opposition|ruling party|"
     r"ruling coalition|(?:election|electoral) commission|supreme court|constitutional court|"
-    r"(?:finance|foreign|defen[cs]e|interior|health) ministry))\b(?!\s+of\b)"
+    r"(?:finance|foreign|defen[cs]e|interior|health) ministry)))\b(?!\s+of\b)"
 )
 # Countries named "the ...": "the Philippines' new parliament".
 _THE_COUNTRY: Final = re.compile(r"United |Netherlands|Philippines|Czech|Gambia|Bahamas|Maldives")

@@ -947,6 +947,10 @@ def test_an_item_opening_on_the_new_parliament_says_whose_as_its_titles_do() -> 
     lead = "Bulgaria's centre-right won the snap election on Sunday."
     [item] = find_events([titled(f"{lead} {line}", "Bulgaria's GERB wins snap vote")], ISSUE)
     assert item.text == "Bulgaria’s new parliament is due to hold its first session."
+    # Capitalised, as "The Senate" mostly is.
+    senate = "Argentina's unions struck on Thursday. The Senate is scheduled to vote on Dec. 10."
+    [item] = find_events([titled(senate, "Argentine unions strike over labour reform")], ISSUE)
+    assert item.text.startswith("Argentina’s Senate is scheduled to vote")
     both = titled(f"{lead} {line}", "GERB wins Bulgarian vote", "Sofia: coalition talks loom")
     [item] = find_events([both], ISSUE)
     assert item.text.startswith("Bulgaria’s new parliament")
