@@ -174,8 +174,15 @@ _PAST_EXPECTATION = re.compile(r"\b(?:was|were|had been)\s+(?:due|expected|sched
 # First person is a quote or an opinion ("I hope it will ... on Monday"), not a calendar.
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|we|We|our|Our|us)\b")
 _ANY_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# (Who was given until the day: "have given SNCF and the government".)
+_GIVEN_UNTIL = re.compile(
+    r"\b(?:has|have|had)\s+(?:now\s+)?(?:given|set)\b(?:\s+[\w'’-]+){1,8}\s*$", re.IGNORECASE
+)
 _FUTURE = re.compile(
-    r"\b(?:will|shall|is due|are due|due to|due on|due in|is expected|are expected|"
+    # A timetable's present: "funding runs out at midnight on Dec. 11", "the mandate
+    # expires on 31 December" (not "ran out", "expired").
+    r"\b(?:runs?\s+out|expires?|lapses?|"
+    r"will|shall|is due|are due|due to|due on|due in|is expected|are expected|"
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"
     r"planned for|is to|are to|to be held|upcoming|would (?:take|come) into|"
@@ -823,6 +830,14 @@ def _speaks_of_future(sentence: str, match: re.Match[str]) -> bool:
     if _PAST_EXPECTATION.search(clause):
         return False
     if _FUTURE.search(near) and not _UNDONE.search(sentence, match.end()):
+        return True
+    # A deadline given: "Rail unions have given the government until Saturday, December
+    # 12 to improve their offer".
+    if (
+        match.group("lead").lower() in ("until", "till")
+        and _GIVEN_UNTIL.search(before)
+        and not _UNDONE.search(sentence, match.end())
+    ):
         return True
     if _DECIDED_TO_HOLD.search(clause) and not _UNDONE.search(sentence, match.end()):
         return True

@@ -254,6 +254,19 @@ CASES = [
         (date(2026, 12, 31), date(2026, 12, 1)),
     ),
     (
+        "a timetable's present: money that runs out",
+        "Government funding runs out at midnight on 11 December.",
+        TUESDAY,
+        (date(2026, 12, 11), date(2026, 12, 1)),
+    ),
+    (
+        "a deadline given",
+        "Rail unions have given the operator and the government until 12 December to "
+        "improve their offer.",
+        TUESDAY,
+        (date(2026, 12, 12), date(2026, 12, 1)),
+    ),
+    (
         "an end ahead",
         "The navy reserved an area south of the cape for research, valid until 18 December.",
         TUESDAY,
@@ -490,6 +503,9 @@ CASES = [
 
 # A sentence that ends on its day is printed without it, after the date.
 PRINTED = {
+    "Government funding runs out at midnight on 11 December.": (
+        "Government funding runs out at midnight."
+    ),
     "Talks between the Setubal dockers and the port are scheduled for next Monday.": (
         "Talks between the Setubal dockers and the port are scheduled."
     ),
