@@ -260,6 +260,13 @@ CASES = [
         (date(2026, 12, 11), date(2026, 12, 1)),
     ),
     (
+        "what a place after the date went through is not the event",
+        "The commission will hold by-elections on 20 December in 12 towns where voting "
+        "last year was cancelled because of fighting.",
+        TUESDAY,
+        (date(2026, 12, 20), date(2026, 12, 1)),
+    ),
+    (
         "a deadline given",
         "Rail unions have given the operator and the government until 12 December to "
         "improve their offer.",
