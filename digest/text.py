@@ -657,7 +657,19 @@ def _content_word(raw: str) -> str:
     word = fold_accents(raw.replace("’", "'").removesuffix("'s").strip(".'-"))
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
-    return "" if word in _STOPWORDS else word
+    return "" if word in _STOPWORDS else _SPELLINGS.get(word, word)
+
+
+# One word as outlets spell it apart: India's "bypoll" is Canada's "byelection" and
+# Britain's "by-election"; "Zelenskyy" (Ukraine's own spelling) is "Zelensky".
+_SPELLINGS = {
+    "bypoll": "by-election",
+    "by-poll": "by-election",
+    "byelection": "by-election",
+    "zelenskyy": "zelensky",
+    "zelenskiy": "zelensky",
+    "kiev": "kyiv",
+}
 
 
 def plain_text(text: str) -> str:

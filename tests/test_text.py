@@ -151,6 +151,10 @@ def test_content_words_of_latin_letters_are_compared_without_accents() -> None:
     )
     # Other scripts keep their marks: they are part of the letters.
     assert content_words("Привет, мир") == ["привет", "мир"]
+    # One word as outlets spell it apart.
+    assert content_words("Zelenskyy backs Kiev bypolls") == content_words(
+        "Zelensky backs Kyiv by-elections"
+    )
 
 
 def test_boilerplate_documents_are_recognised() -> None:
