@@ -186,7 +186,9 @@ _PLURAL_OPENING = re.compile(
     r"Relatives|Neighbours|Neighbors|Survivors|Medics|Staffers|People|Police|Onlookers|"
     r"Observers|Sources|Insiders|Donors|Passengers|Pilots|Crews|Guards|Inspectors|"
     r"Negotiators|Detectives|Deputies|Agents|Troopers|Marshals|Physicians|Surgeons|"
-    r"Families|Forecasters|Spokespeople)$"
+    r"Families|Forecasters|Spokespeople|Appropriators|Mediators|Envoys|Monitors|Auditors|"
+    r"Planners|Strategists|Commanders|Generals|Governors|Mayors|Councillors|"
+    r"Councilors|Unions|Teams|Operators)$"
 )
 # People named by what they do, plural only alone: after a name they are one body's
 # ("Blue Diamond Growers", "Pacific Coast Producers").

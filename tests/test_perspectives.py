@@ -2069,6 +2069,8 @@ def test_one_person_with_two_titles_says() -> None:
         assert is_plural_speaker(two), two
     assert is_plural_speaker("The mayor and Governor Ann Holt")
     assert is_plural_speaker("Ana Lind and Minister Tomas Varga")
+    assert is_plural_speaker("Appropriators in both chambers")
+    assert is_plural_speaker("Mediators in Doha")
     assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
     assert is_plural_speaker("Minister of Health Ann Smith and Bob Jones")
     assert is_plural_speaker("Minister of Health Ann Smith and Mary Jane Jones")
