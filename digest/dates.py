@@ -109,7 +109,8 @@ _PLAN_FOR_THE_DAY = r"\s(?:(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|se
 _PLAN_TO = r"(?:was|were)\s(?:due|expected|scheduled|set|going)\sto"
 # A sentence about the future: "will", "is due to", "is expected to".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
+    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going|likely|unlikely) to|"
+    r"to be held|"
     # "is to take effect", "are to meet": a plan; not "is to blame", "the aim is to".
     r"(?<!\baim )(?<!\bgoal )(?<!\bplan )(?<!\bidea )(?<!\bquestion )(?<!\bhope )"
     r"(?<!\bintention )(?<!\bobjective )(?<!\bpurpose )(?<!\bkey )(?<!\bstep )(?<!\bjob )"

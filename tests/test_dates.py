@@ -161,6 +161,10 @@ def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
     assert annotate_dates("The walkout from Monday disrupted trains.", thursday) == (
         "The walkout from Monday (30 November) disrupted trains."
     )
+    # What is (un)likely is ahead.
+    assert annotate_dates("The road is unlikely to reopen before Friday.", wednesday) == (
+        "The road is unlikely to reopen before Friday (4 December)."
+    )
     # "As planned" is how the strike ends, not a past tense.
     assert annotate_dates(
         "The union leader said the strike would end as planned at 4 a.m. on Friday.", thursday
