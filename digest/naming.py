@@ -30,6 +30,7 @@ from digest.speakers import (
     _PLURAL_OPENING,
     _THING_HEAD,
     _TITLES,
+    FIELD_WORD,
     _is_agent,
     is_plural_speaker,
 )
@@ -1179,7 +1180,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 and first not in _PERSON_TITLES
                 and any(word.rstrip(".") in _PERSON_TITLES for word in full.split()[1:-1])
                 and not any(w in _PERSON_TITLES for w in fields["fields"].split())
-                and _FIELD_WORD.fullmatch(fields["fields"].split()[-1])
+                and FIELD_WORD.fullmatch(fields["fields"].split()[-1])
                 and not speaks(fields["fields"].split()[-1], context)
             ):
                 full = f"{fields[0]}{full}"
@@ -1414,14 +1415,12 @@ _ROLE_SET_BEFORE = re.compile(
 )
 _HONORIFIC = re.compile(r"(?:Mr|Mrs|Ms|Miss)\.?\s")
 _BODY_PLURALS = frozenset({"Ministers", "Deputies", "Representatives", "Commons", "Lords"})
-# A portfolio's field ("Relations", "Revenue"), not a name ("Ana Lind and Foreign Minister").
-_FIELD_WORD = re.compile(
-    r"[A-Z][a-z]+(?:tion|tions|ment|ments|ance|ence|ity|ics|ure|ism|ries|ry|ties)"
-    r"|Foreign|Home|Defence|Defense|Health|Finance|Trade|Energy|Revenue|Disaster|Justice|"
-    r"Interior|Labour|Labor|Transport|Tourism|Sports?|Youth|Water|Mines|Works|Housing|"
-    r"Lands|Affairs|Planning|Commerce|Industry|Welfare|Security|Fisheries|Forests?"
+# The fields of an office opening its sentence or after a lower-case word: not a body's
+# ("The United Nations and ...", "the Department of Economic Affairs and ...").
+_FIELDS_AND = re.compile(
+    r"(?:^|(?<=\s)(?!(?:of|the|for)\s)[a-z]+\s)(?P<fields>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
+    r"\sand\s$"
 )
-_FIELDS_AND = re.compile(r"(?<![\w'’])(?P<fields>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\sand\s$")
 _TITLE_CHAIN = re.compile(r"\b(?P<title>[A-Z][a-z]+)(?:\s+(?:of|the|[A-Z][\w'’\-]*)){1,5}\s+of\s+$")
 # (One or two words: "Wang Yi", "Kim Jong Un".)
 _GIVEN_NAME_AFTER = re.compile(r" ([A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12})?)(?![\w'’.\-])")

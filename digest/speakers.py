@@ -26,6 +26,7 @@ from digest.places import PLACES, countries_named
 from digest.text import MONTH_PATTERN, TITLE_WORDS, WEEKDAY_PATTERN, fold_accents
 
 __all__ = [
+    "FIELD_WORD",
     "is_common_plural",
     "is_group_label",
     "is_plural_speaker",
@@ -543,12 +544,23 @@ def _portfolio_of_two(first: list[str], last: list[str]) -> bool:
     )
 
 
+# A portfolio's field ("Relations", "Revenue"), not a name ("Trump", "Mary") nor a body
+# ("Nations").
+_FIELD_WORD = (
+    r"(?!Nations\b)[A-Z][a-z]+(?:tion|tions|ment|ments|ance|ence|ity|ics|ure|ism|ries)"
+    r"|Foreign|Home|Defence|Defense|Health|Finance|Trade|Energy|Revenue|Disaster|Justice|"
+    r"Interior|Labour|Labor|Transport|Tourism|Sports?|Youth|Water|Mines|Works|Housing|"
+    r"Lands|Affairs|Planning|Commerce|Welfare|Security|Fisheries|Forests?"
+)
+FIELD_WORD = re.compile(_FIELD_WORD)
+"""A word of a portfolio's field, capitalised: "Relations", "Revenue", "Affairs"."""
 # Two fields of one office before its title and one name: "Revenue and Disaster
-# Management Minister K Selvaraj" (not "Anna Lee and Minister Jo Hart").
+# Management Minister K Selvaraj" (not "Anna Lee and Minister Jo Hart", "Trump and
+# Defense Secretary Pete Hegseth").
 _FIELDS_BEFORE_TITLE = re.compile(
-    r"^(?:[A-Z][\w'’\-]*\s){1,3}and\s(?:[A-Z][\w'’\-]*\s){1,3}(?:Minister|Secretary|Commissioner|"
-    r"Director|Spokesperson|Spokesman|Spokeswoman|Chief|Adviser|Advisor)\s"
-    r"(?:[A-Z][\w.'’\-]*\s){0,2}[A-Z][\w'’\-]+$"
+    rf"^(?:[A-Z][\w'’\-]*\s){{0,2}}(?:{_FIELD_WORD})\sand\s(?:[A-Z][\w'’\-]*\s){{1,3}}"
+    r"(?:Minister|Secretary|Commissioner|Director|Spokesperson|Spokesman|Spokeswoman|Chief|"
+    r"Adviser|Advisor)\s(?:[A-Z][\w.'’\-]*\s){0,2}[A-Z][\w'’\-]+$"
 )
 
 

@@ -176,6 +176,15 @@ def test_an_office_of_two_fields_is_taken_whole() -> None:
     ]
     found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
     assert [p.who for _, p in found] == ["Harbour Minister Tomas Varga"]
+    # Nor is a body's name before it ("The United Nations and ...").
+    documents = [
+        [
+            "The United Nations and Foreign Minister Tomas Varga urged a truce on Friday.",
+            "Varga said the port city could not wait for the generals.",
+        ]
+    ]
+    found = find_perspectives([(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents)
+    assert [p.who for _, p in found] == ["Foreign Minister Tomas Varga"]
 
 
 def test_a_title_and_surname_is_named_in_full_when_the_article_gives_that_title() -> None:
@@ -2069,6 +2078,8 @@ def test_one_person_with_two_titles_says() -> None:
         assert is_plural_speaker(two), two
     assert is_plural_speaker("The mayor and Governor Ann Holt")
     assert is_plural_speaker("Ana Lind and Minister Tomas Varga")
+    assert is_plural_speaker("Varga and Defence Secretary Ana Lind")
+    assert is_plural_speaker("Ana Lind and Health Minister Tomas Varga")
     assert is_plural_speaker("Appropriators in both chambers")
     assert is_plural_speaker("Mediators in Doha")
     assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
