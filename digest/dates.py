@@ -172,8 +172,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 # (A stoppage "from" its day is one called to start then: "have called a 48-hour walkout
 # from Thursday".)
 _STARTING = re.compile(
-    r"\b(?:(?:starting|beginning|effective)(?:\s+(?:on|from))?|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:strike|walkout|stoppage|shutdown|blockade|lockout)s?\s+from)\s+$"
+    r"\b(?:(?:starting|beginning|effective)(?:\s+(?:on|from))?|(?:call(?:ed|s)?|announc(?:ed|es)|"
+    r"declar(?:ed|es)|threaten(?:ed|s)|plann(?:ed|ing)|issued|filed)\s+(?:notice\s+(?:of|for)\s+)?"
+    r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:strike|walkout|stoppage|shutdown|blockade|lockout)s?"
+    r"\s+from)\s+$"
 )
 _PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:[a-z]+ly\s+)?$")
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
@@ -200,8 +202,9 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?:is|are|be|been|being|remains?|stays?|gets?|becomes?|a|an|the|its|his|her|their|"
     r"our|as)\s+"
     r"(?:[a-z]+ly\s+)?$"
-    # "with more dates threatened": a participle after "with" and its noun describes.
-    r"|\bwith\s+(?:[a-z]+\s+){1,3}$",
+    # ", with more dates threatened": a participle after "with" and its noun describes
+    # (not "Talks with the unions collapsed").
+    r"|,\s+with\s+(?:[a-z]+\s+){1,3}$",
     re.IGNORECASE,
 )
 # A condition looks ahead: "if he is granted parole on Thursday", "closed until Monday",

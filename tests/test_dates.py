@@ -161,6 +161,16 @@ def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
     assert annotate_dates("The walkout from Monday disrupted trains.", thursday) == (
         "The walkout from Monday (30 November) disrupted trains."
     )
+    # Staged, not called; and "with" inside a clause leaves its verb a past tense.
+    assert annotate_dates(
+        "Drivers have staged a walkout from Monday, with trains cancelled.", thursday
+    ) == ("Drivers have staged a walkout from Monday (30 November), with trains cancelled.")
+    assert annotate_dates(
+        "Talks with the unions collapsed on Monday and a strike will begin on Friday.", thursday
+    ) == (
+        "Talks with the unions collapsed on Monday (30 November) and a strike will begin on "
+        "Friday (4 December)."
+    )
     # What is (un)likely is ahead.
     assert annotate_dates("The road is unlikely to reopen before Friday.", wednesday) == (
         "The road is unlikely to reopen before Friday (4 December)."
