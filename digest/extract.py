@@ -819,23 +819,40 @@ def _page_kind(article: dict[str, Any], meta: dict[str, str]) -> str:
 
 
 def _kicker_kind(tree: HtmlElement) -> str:
-    """ "opinion" or "analysis" when the label above the headline says so (HuffPost's
-    "OPINION" kicker on a page whose JSON-LD files it under Politics): an element
-    classed as a kicker, label or eyebrow before the page's first <h1>, not in a menu."""
-    for element in tree.iter():
-        if not isinstance(element.tag, str):
-            continue
-        if element.tag == "h1":
-            break
-        classes = (element.get("class") or "").lower()
-        if not _KICKER_CLASS.search(classes) or element.xpath(
-            "ancestor::nav or ancestor::ul or ancestor::ol or ancestor::footer"
+    """ "opinion" or "analysis" when the label right above the headline says so
+    (HuffPost's "OPINION" kicker on a page whose JSON-LD files it under Politics): an
+    element classed as a kicker, label or eyebrow, in one of the few elements before the
+    page's first <h1> (or before its parent), among little other text, not in a menu. A
+    page with no <h1> has no kicker to read: a card's label elsewhere is another page's."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None:
+        return ""
+    near = [*h1.itersiblings(preceding=True)][:_KICKER_SIBLINGS]
+    parent = h1.getparent()
+    if parent is not None:
+        near += [*parent.itersiblings(preceding=True)][:_KICKER_SIBLINGS]
+    for block in near:
+        if not isinstance(block.tag, str) or block.xpath(
+            "ancestor-or-self::nav or ancestor-or-self::ul or ancestor-or-self::ol"
         ):
             continue
-        label = " ".join(element.text_content().split())
-        if _OPINION_SECTION.match(label):
-            return "analysis" if label.lower() == "analysis" else "opinion"
+        labels = [
+            element
+            for element in block.iter()
+            if isinstance(element.tag, str)
+            and _KICKER_CLASS.search((element.get("class") or "").lower())
+        ]
+        if len(" ".join(block.text_content().split())) > _KICKER_BLOCK_CHARS or len(labels) > 2:
+            continue  # a menu or a card, not a label
+        for element in labels:
+            label = " ".join(element.text_content().split())
+            if _OPINION_SECTION.match(label):
+                return "analysis" if label.lower() == "analysis" else "opinion"
     return ""
+
+
+_KICKER_SIBLINGS = 3
+_KICKER_BLOCK_CHARS = 100
 
 
 _KICKER_CLASS = re.compile(r"\b(?:kicker|eyebrow|overline|rubric|label|flag)\b")

@@ -273,6 +273,24 @@ def test_a_kicker_above_the_headline_says_a_page_argues(kicker: str, kind: str) 
     assert article.kind == kind
 
 
+def test_a_label_away_from_the_headline_is_another_pages() -> None:
+    card = '<div class="card"><span class="label">Opinion</span><a href="/o">Why parks</a></div>'
+    # A card after the report, on a page with no <h1>.
+    page = widget_page().replace("<h1>", "<h2>", 1).replace("</h1>", "</h2>", 1)
+    article = extract_article(page.replace("</article>", f"{card}</article>"))
+    assert article is not None and article.kind == ""
+    # A menu of labels above the headline.
+    menu = "".join(
+        f'<span class="section-label">{name}</span>'
+        for name in ("News", "Sport", "Business", "Opinion", "Culture", "Travel", "Weather")
+    )
+    page = widget_page().replace(
+        "<h1>", f'<div class="sections">{menu} Lifestyle Podcasts Newsletters Puzzles</div><h1>', 1
+    )
+    article = extract_article(page)
+    assert article is not None and article.kind == ""
+
+
 def test_a_date_shown_only_to_readers_dates_the_page() -> None:
     # No JSON-LD, meta tag, <time> or dated path: the byline's date, as a theme marks it.
     byline = '<div class="jeg_meta_date"><a>December 2, 2026</a></div>'
