@@ -217,8 +217,8 @@ def _roundups(
 
 def _calls_itself_a_briefing(article: Article) -> bool:
     """Whether ``article``'s title or address names it a newsletter or a briefing of the
-    day's news ("Morning Brief: ...", "Playbook: ...", "Five things to know ...",
-    "/newsletters/")."""
+    day's news ("Morning Brief: ...", "Playbook: ...", "/newsletters/"); not "Five things
+    to know about ..." nor a "/briefing/" section, which hold one subject's long reads."""
     return bool(
         _BRIEFING_TITLE.search(article.title) or _BRIEFING_PATH.search(urlsplit(article.url).path)
     )
@@ -228,13 +228,12 @@ _BRIEFING_TITLE = re.compile(
     r"^(?:(?:Your|The|Today['’]s)\s+)?(?:Morning|Evening|Afternoon|Daily|Weekend|Midday|Nightly|"
     r"Week(?:ly)?|World|News)\s+(?:Brief|Briefing|Digest|Wrap|Round-?up|Bulletin|Update)\b"
     r"|^(?:Playbook|Morning\s+Edition|First\s+Edition|Newsletter)\b"
-    r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b"
-    r"|\b(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+things\s+(?:to\s+know|you\s+need\s+to\s+know)\b"
-    r"|\band\s+more\s*$",
+    r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b",
     re.IGNORECASE,
 )
 _BRIEFING_PATH = re.compile(
-    r"/(?:newsletters?|briefings?|morning-brief\w*|playbook|news-in-brief|daily-digest)(?:/|-|$)",
+    r"/(?:newsletters?|morning-brief\w*|evening-brief\w*|playbook|news-in-brief|daily-digest)"
+    r"(?:/|-|$)",
     re.IGNORECASE,
 )
 

@@ -224,10 +224,18 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
         [set_aside] = rejected
         assert set_aside.article == page
         assert all("a9" not in {a.id for a in s.articles} for s in stories)
-    # The same page under a report's title and address is a report.
-    page = _article(9, "Weekly Review", "The Knesset's last day", NEWSLETTER, 75)
-    stories, rejected = _assembled(page)
-    assert rejected == ()
+    # The same page under a report's title and address is a report; so it is under an
+    # explainer's title or in a section of long reads.
+    for title, url in (
+        ("The Knesset's last day", ""),
+        ("Five things to know about Israel's snap election", ""),
+        ("The Knesset's last day", "https://weekly.example/briefing/2026/12/04/knesset"),
+    ):
+        page = _article(9, "Weekly Review", title, NEWSLETTER, 75)
+        if url:
+            page = dataclasses.replace(page, url=url)
+        stories, rejected = _assembled(page)
+        assert rejected == (), title
 
 
 # A live page's entries: two on the Knesset's vote, then one on the loan and a second
