@@ -635,8 +635,9 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
     """
     if pronoun == "its":
         # "NATO will open an office in Tokyo, its first in Asia": the main clause's
-        # subject, before the comma; after a fronted phrase, no one yet.
-        return not _FRONTED.match(text) and bool(before.strip())
+        # subject, before the comma; after a fronted phrase ("Last year, its profits
+        # ..."), a clause with no verb, no one yet.
+        return not _FRONTED.match(text) and bool(_FINITE_BEFORE.search(before))
     if pronoun not in _PERSONAL:
         return False
     if _FRONTED.match(text):
@@ -648,6 +649,10 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
     return bool(before.strip())
 
 
+_FINITE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|may|might|must|did|does|"
+    r"said|says|[a-z]{2,}ed)\b"
+)
 # Letters a name may open with and go on in, accented ones included ("Jónsdóttir",
 # "Đorđević", "Cîțu", "Nguyễn"). Latin Extended-A, -B and Additional hold both cases.
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿ"

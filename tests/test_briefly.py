@@ -160,8 +160,10 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "Even friends of the skipper said they had seen the radio switched off.",
         # "Nor" goes on from a denial told before.
         "Nor did the harbour board say when the north quay would reopen.",
-        # "its" after a fronted phrase: whose?
+        # "its" after a fronted phrase or a clause with no verb: whose?
         "In Setúbal, its new office will open next year.",
+        "Last year, its profits fell by half.",
+        "Separately, its shares fell 5 per cent.",
         # How someone spoke, what they said left to the next sentence.
         "The island's mayor, Ines Duarte, was more pointed.",
         "The harbour master went further.",
