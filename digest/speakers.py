@@ -333,7 +333,14 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
         parts = parts[1:]
         # "In a statement issued by the embassy's press secretary, Dickson Mwale,
         # Haimbe": the name after the intro is the one who issued it, not the speaker.
-        if by_someone and len(parts) > 1 and _NAME_ONLY.fullmatch(parts[0]):
+        # ("In a statement posted by the party, Lind, the party leader, said": the name
+        # and its role are the speaker.)
+        if (
+            by_someone
+            and len(parts) > 1
+            and _NAME_ONLY.fullmatch(parts[0])
+            and _NAME_ONLY.fullmatch(parts[1])
+        ):
             parts = parts[1:]
         # "Speaking ... in Ichigaya, Tokyo, Rutte": the intro's place goes on into the
         # next part ("Tokyo"); a name's own role ("Rutte, the NATO chief") does not.

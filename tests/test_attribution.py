@@ -228,6 +228,13 @@ FORMS = [
         "the railway would cut the cost of moving copper.",
     ),
     (
+        # ... but a name and its role after such an intro are the speaker.
+        "In a statement posted by the party on Facebook, Lind, the party leader, said the "
+        "vote was rigged.",
+        "Lind, the party leader",
+        "the vote was rigged.",
+    ),
+    (
         "China's foreign ministry said NATO was exporting bloc confrontation to Asia after "
         "the alliance's secretary general said in Tokyo that allies should open an office.",
         "China's foreign ministry",
