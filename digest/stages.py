@@ -19,9 +19,9 @@ from digest.dates import local_date
 from digest.models import Article
 from digest.places import DEMONYMS, PLACES
 from digest.softnews import denies_deaths, is_gallery, is_opinion, is_video, opening, tells_deaths
-from digest.text import content_words, is_live_page
+from digest.text import MONTHS, WEEKDAYS, content_words, is_live_page
 
-__all__ = ["count_in_progress", "latest_turn", "newest_report"]
+__all__ = ["counts_in_progress", "latest_turn", "newest_report"]
 
 # Verbs that change the state of the thing a story is about, as titles write them, by
 # the kind of turn they tell: "resigns", "quits" and "steps down" are one turn told
@@ -173,35 +173,59 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     return frozenset(i for i in turns if days[i] == day)
 
 
-def count_in_progress(one: str, other: str) -> bool:
-    """Whether ``one`` tells a count still going on ("Whitfield leads with 41 per cent of
-    the vote to 39 per cent") of someone ``other`` tells the result of ("Whitfield took
-    41.2 per cent of the vote"): a poll's or a live page's figure the result overtook."""
-    if not (_LEADING.search(one) and _RESULT.search(other)):
-        return False
-    return bool(_names(one) & _names(other))
+def counts_in_progress(texts: Sequence[str]) -> frozenset[int]:
+    """The indices of ``texts`` telling a vote's count still going on ("Whitfield leads
+    with 41 per cent of the vote to 39 per cent", "... leads the count") of someone
+    another text gives the result of ("Whitfield took 41.2 per cent of the vote"): a
+    live page's figure the result overtook. The same name (no weekday or month) and,
+    where both give a share, shares within ``_COUNT_MARGIN`` points: a poll of last
+    summer and an election's result are two counts."""
+    results = [
+        (names, float(found["share"].replace(",", ".")))
+        for text in texts
+        if (found := _RESULT.search(text)) and (names := _names(text))
+    ]
+    if not results:
+        return frozenset()
+    overtaken = set()
+    for index, text in enumerate(texts):
+        leading = _LEADING.search(text)
+        if leading is None or _RESULT.search(text):
+            continue
+        names = _names(text)
+        share = float(leading["share"].replace(",", ".")) if leading["share"] else None
+        if any(
+            names & named and (share is None or abs(share - result) <= _COUNT_MARGIN)
+            for named, result in results
+        ):
+            overtaken.add(index)
+    return frozenset(overtaken)
 
 
 def _names(text: str) -> set[str]:
     """Capitalised words of ``text`` that are no sentence's opening word ("Whitfield",
-    not "The")."""
+    not "The"), no weekday and no month."""
     return set(_CAPITALISED.findall(text)) - _OPENERS
 
 
 _OPENERS = frozenset(
     {"The", "This", "That", "These", "Those", "But", "And", "According", "After", "Before"}
     | {"When", "While", "With", "For", "From", "His", "Her", "Their", "Its", "They", "She"}
+    | set(WEEKDAYS)
+    | set(MONTHS)
 )
-
-
-_SHARE = r"\d{1,2}(?:[.,]\d{1,2})?\s*(?:%|per\s*cent|percent)"
+_COUNT_MARGIN = 5.0
+_SHARE = r"(?P<share>\d{1,2}(?:[.,]\d{1,2})?)\s*(?:%|per\s*cent|percent)"
 _LEADING = re.compile(
     r"\b(?:leads|is\s+leading|was\s+leading|led|is\s+ahead|was\s+ahead)\s+(?:with\s+"
-    rf"(?:about\s+|around\s+|nearly\s+)?{_SHARE}|the\s+(?:count|race|tally)\b)"
+    rf"(?:about\s+|around\s+|nearly\s+)?{_SHARE}\s+of\s+(?:the\s+)?(?:vote|votes|ballots)|"
+    r"the\s+(?:count|tally)\b)"
 )
+# A share of the vote won: not "shares got 3% higher".
 _RESULT = re.compile(
-    r"\b(?:took|won|wins|received|secured|got|garnered|polled|captured)\s+"
-    rf"(?:about\s+|around\s+|nearly\s+|almost\s+)?{_SHARE}"
+    r"\b(?:took|won|wins|received|secured|garnered|polled|captured)\s+"
+    rf"(?:about\s+|around\s+|nearly\s+|almost\s+)?{_SHARE}\s+of\s+(?:the\s+)?"
+    r"(?:vote|votes|ballots|valid\s+votes)\b"
 )
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 

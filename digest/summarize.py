@@ -82,7 +82,7 @@ from digest.softnews import (
     people_counted,
     tells_deaths,
 )
-from digest.stages import count_in_progress, latest_turn
+from digest.stages import counts_in_progress, latest_turn
 from digest.text import (
     MONTH_PATTERN,
     MONTHS,
@@ -299,7 +299,7 @@ def _write_up(
         frozenset(updated)
         | _quoted_elsewhere(scored)
         | _deaths_denied(scored, articles)
-        | _counts_overtaken(scored)
+        | counts_in_progress([c.text for c in scored.candidates])
     )
     if superseded:
         scores = scored.scores.copy()
@@ -496,19 +496,6 @@ _EXCERPT_SHORTER = 3
 
 # The newest toll's lede scores above the best: its report's best lede.
 _NEWEST_TOLL_LIFT = 0.05
-
-
-def _counts_overtaken(scored: ScoredSentences) -> frozenset[int]:
-    """Sentences telling a count still going on ("Whitfield leads with 41 per cent", a
-    live page's) whose result another sentence tells ("Whitfield took 41.2 per cent")."""
-    texts = [c.text for c in scored.candidates]
-    shares = [j for j, text in enumerate(texts) if "cent" in text or "%" in text]
-    return frozenset(
-        i
-        for i, text in enumerate(texts)
-        if ("le" in text or "ahead" in text)
-        and any(count_in_progress(text, texts[j]) for j in shares if j != i)
-    )
 
 
 def _briefly_of_now(

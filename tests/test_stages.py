@@ -6,7 +6,7 @@ import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from digest.models import Article, ArticleId, Story, StoryId
-from digest.stages import count_in_progress, latest_turn
+from digest.stages import counts_in_progress, latest_turn
 from digest.summarize import summarize_story
 
 MONDAY = datetime(2026, 11, 30, 9, tzinfo=UTC)
@@ -402,12 +402,30 @@ def test_a_first_death_after_a_report_of_none_is_the_latest_turn() -> None:
 def test_a_count_still_going_on_gives_way_to_its_result() -> None:
     leads = "Lee leads with 41 per cent of the vote to 39 per cent for the Greens' Jo Hart."
     took = "Harbour Party candidate Ann Lee took 41.2 per cent of the vote, the count showed."
-    assert count_in_progress(leads, took)
-    assert count_in_progress("Ann Lee leads the count in North Isle.", took)
-    assert not count_in_progress(took, leads)
-    # Another candidate's lead, or no result to overtake it: still news.
-    assert not count_in_progress("Hart leads with 39 per cent.", took)
-    assert not count_in_progress(leads, "Ann Lee thanked voters in North Isle.")
+    assert counts_in_progress([leads, took]) == {0}
+    assert counts_in_progress(["Ann Lee leads the count in North Isle.", took]) == {0}
+    # Another candidate's lead, no result to overtake it, a poll of another time, a
+    # market's lead, a shared weekday: still news.
+    assert counts_in_progress(["Hart leads with 39 per cent of the vote.", took]) == set()
+    assert counts_in_progress([leads, "Ann Lee thanked voters in North Isle."]) == set()
+    assert (
+        counts_in_progress(
+            [
+                "Harbour Party leads with 31 per cent of the vote in the latest poll.",
+                "Harbour Party won 14 per cent of the vote at the election in July.",
+            ]
+        )
+        == set()
+    )
+    assert (
+        counts_in_progress(
+            [
+                "Lee leads with 41 per cent of the vote on Monday.",
+                "Hart took 38 per cent of the vote on Monday.",
+            ]
+        )
+        == set()
+    )
     result = _report(
         "Courier",
         "Harbour Party wins North Isle by-election",
