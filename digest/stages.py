@@ -45,7 +45,8 @@ _AS_SUBJECT = {
     # Found is not yet freed: "Twelve miners found alive" on day three of five.
     "found": r"found\s+(?:dead|alive)",
     "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted",
-    "won": r"sworn\s+in|(?:re-?)?elected",
+    # ("Mayor Smith, elected in 2019, faces ..." tells an aside, not a turn.)
+    "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)",
 }
 # A participle is passive only with no object after it: "Strike suspended for talks",
 # not "Senate passed the budget" (the Senate did).
@@ -131,7 +132,12 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             told.append((index, kind))
         elif _FINAL_COUNT.search(article.title) and not _SAYING.search(article.title):
             told.append((index, _COUNTED))
-        elif tells_deaths(article.title) and not _SAYING.search(article.title):
+        elif (
+            tells_deaths(article.title)
+            and not _SAYING.search(article.title)
+            # Not another year's dead: "Residents recall 1991 quake that killed 48".
+            and not any(int(year) < article.published.year for year in _YEAR.findall(article.title))
+        ):
             told.append((index, _DIED))
     # A count first told as an exit poll's or a preliminary one: the final count is its
     # turn, whatever words its title shares with the others ("Election Commission
@@ -279,6 +285,7 @@ _PROVISIONAL = re.compile(
     re.IGNORECASE,
 )
 _DIED = "died"
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Where a report says its count is provisional, or that no one died: its title and first
 # sentences.
 _OPENING_CHARS = 600

@@ -281,6 +281,8 @@ def test_a_bills_passing_an_elections_outcome_and_a_rescue_told_plainly_are_turn
     ]
     elected = _report("Herald", "Lee elected in North Isle by-election", 2)
     assert latest_turn([*polls, elected]) == {2}
+    aside = _report("Herald", "Lee, elected in 2019, faces North Isle by-election", 2)
+    assert latest_turn([*polls, aside]) == set()
     mine = [
         _report("Courier", "Twelve miners trapped after tunnel caves in", 0),
         _report("Tribune", "Rescuers drill towards twelve trapped miners", 1),
@@ -397,6 +399,7 @@ def test_a_first_death_after_a_report_of_none_is_the_latest_turn() -> None:
     assert latest_turn(_quake("One dead after northern coast quake", deathless=False)) == set()
     assert latest_turn(_quake("No one killed as aftershocks rattle northern coast")) == set()
     assert latest_turn(_quake("Villagers say two died in quake, officials deny it")) == set()
+    assert latest_turn(_quake("Coast residents recall 1991 quake that killed 48")) == set()
 
 
 def test_a_count_still_going_on_gives_way_to_its_result() -> None:
