@@ -18,7 +18,16 @@ from digest.briefly import is_explainer_title
 from digest.dates import local_date
 from digest.models import Article
 from digest.places import DEMONYMS, PLACES
-from digest.softnews import denies_deaths, is_gallery, is_opinion, is_video, opening, tells_deaths
+from digest.softnews import (
+    dead_counted,
+    denies_deaths,
+    is_gallery,
+    is_opinion,
+    is_video,
+    opening,
+    people_counted,
+    tells_deaths,
+)
 from digest.text import MONTHS, WEEKDAYS, content_words, is_live_page
 
 __all__ = ["counts_in_progress", "latest_turn", "newest_report"]
@@ -237,19 +246,47 @@ _CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}\b")
 
 
 def newest_report(articles: Sequence[Article]) -> int | None:
-    """The index of the newest report of ``articles``, when it came out eight hours or
-    more after the first of them: an outlet's later report of its own story ("Ó
+    """The index of the newest report of ``articles`` that came out eight hours or more
+    after the first of them and whose title tells the story's latest turn or a count an
+    earlier title gave otherwise: an outlet's later report of its own story ("Ó
     Ceallaigh elected in Galway West" after "... favourite as Galway West goes to the
     polls") tells where the story stands. Not an opinion, gallery, video, live page or
     explainer."""
-    reports = [i for i, article in enumerate(articles) if _is_report(article)]
-    if not reports:
+    if not articles:
         return None
     first = min(a.published for a in articles)
-    newest = max(reports, key=lambda i: articles[i].published)
-    if (articles[newest].published - first).total_seconds() < _LATER_HOURS * 3600:
-        return None
-    return newest
+    later = sorted(
+        (
+            i
+            for i, article in enumerate(articles)
+            if _is_report(article)
+            and (article.published - first).total_seconds() >= _LATER_HOURS * 3600
+        ),
+        key=lambda i: articles[i].published,
+        reverse=True,
+    )
+    turns = latest_turn(articles) if later else frozenset()
+    counts = [_title_counts(a.title) for a in articles]
+    # What it tells must move the story on: its turn, or a count an earlier title gave
+    # otherwise ("Badulla landslide toll revised to 9" after "14 killed ..."); not a side
+    # piece of the day after ("Galway West count staff praised for quick tally").
+    for index in later:
+        if index in turns or any(
+            kind in before and before[kind] != count
+            for kind, count in counts[index].items()
+            for other, before in enumerate(counts)
+            if articles[other].published < articles[index].published
+        ):
+            return index
+    return None
+
+
+def _title_counts(title: str) -> dict[str, int]:
+    """The counts of people ``title`` gives, the dead's under "dead"."""
+    counts = dict(people_counted(title))
+    if dead := dead_counted(title, exact=True):
+        counts["dead"] = dead
+    return counts
 
 
 def _is_report(article: Article) -> bool:

@@ -236,7 +236,8 @@ def write_briefs(
     """
     briefs = []
     for story in stories:
-        newest = newest_report(story.articles)
+        # (Not where the editors chose the lead.)
+        newest = None if story.lead_articles else newest_report(story.articles)
         if newest is not None:
             # An outlet's later report of its own story tells where it stands: the
             # result, not the polling day's preview.

@@ -296,6 +296,17 @@ def test_an_outlets_later_report_of_its_own_story_gives_the_line() -> None:
     same_day = dataclasses.replace(result, published=preview.published + timedelta(hours=2))
     [brief] = write_briefs([Story(StoryId("s-a"), (preview, same_day))])
     assert brief.url == preview.url
+    # A side piece of the day after moves nothing on.
+    side = _article(
+        "https://wire.example/staff",
+        "Wire",
+        "North Isle count staff praised for quick tally",
+        "Count staff in North Isle were praised by the returning officer for a quick and "
+        "careful tally of the by-election ballots.",
+        hours=38,
+    )
+    [brief] = write_briefs([Story(StoryId("s-a"), (preview, result, side))])
+    assert brief.url == result.url
 
 
 def test_a_name_in_the_news_all_over_the_window_needs_no_introduction(tmp_path: Path) -> None:
