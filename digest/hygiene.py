@@ -106,14 +106,16 @@ _DATELINE = re.compile(
         [ ]*(?:[-–—:]{{1,2}}[ ]*)?(?=[A-Z"“])                     # zone never taken alone
       | [A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]                # New York, NY -
         (?:[A-Z]{{2}}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)[ ]+[-–—]{{1,2}}[ ]+(?=[A-Z])  # Ore. -
-      | (?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?     # Tuesday,
-        (?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
-           (?:st|nd|rd|th)?(?:,?[ ]\d{{4}})?                       # Dec 17 / December 1, 2026
-         |\d{{1,2}}(?:st|nd|rd|th)?[ ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|
-           Dec)[a-z]*\.?[ ]\d{{4}})                                # 1 December 2026
-        [ ]*[-–—]{{1,2}}[ ]+(?=[A-Z"“])                         # - (not "May 5 - 7")
+      | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
+        [ ]*[-–—]{{1,2}}[ ]+(?=[A-Z"“])                         # Dec 17 - (not "May 5 - 7")
     )""",
     re.VERBOSE,
+)
+_OPENING_DATE_LINE = re.compile(
+    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
+    rf"(?:{_MONTH_NAME}\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTH_NAME}\.?[ ]\d{{4}})"
+    r"[ ]*[-–—|]{1,2}[ ]+(?=[A-Z\"“])"
 )
 # A place in Title Case and a spaced dash opening a page's first sentence: "Addis Abeba
 # – Heads of state ...", "Copenhagen — Denmark announced ...". Only there: elsewhere a
@@ -746,9 +748,12 @@ def clean_sentence(sentence: str) -> str:
 
 # "Hon. Mulambo Haimbe", "Rt Hon. Keir Starmer", India's "Hon'ble Minister".
 # ("The Rt. Hon. Keir Starmer" is Keir Starmer, not "The Keir Starmer".)
+# (Not a court's: "the Hon'ble High Court of Madras" stays whole. "Rt Hon" without stops,
+# as British style writes it; "Hon" alone may be a name.)
 _HONOURABLE = re.compile(
-    r"\b(?:[Tt]he\s+(?=(?:Rt\.?\s+)?Hon\S*\s+[A-Z][\w'’-]+\s+[A-Z]))?(?:Rt\.?\s+)?"
-    r"Hon(?:['’]ble|\.)\s+(?=[A-Z])"
+    r"\b(?:[Tt]he\s+(?=(?:Rt\.?\s+)?Hon\S*\s+[A-Z][\w'’-]+\s+[A-Z]))?"
+    r"(?:Rt\.?\s+Hon\.?|Hon['’]ble|Hon\.)\s+"
+    r"(?=[A-Z])(?!(?:High|Supreme|Apex|District|Sessions|Family)\s+Court|Court|Tribunal|Bench)"
 )
 
 
@@ -867,6 +872,10 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels) and asks:
         raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
     raw = _without_speaker_labels(raw)
+    # A page's date line with a year opens its text only: "December 1, 2026 - ...". Further
+    # on, "March 11, 2011 – A magnitude 9.0 earthquake struck" is a timeline's entry.
+    if raw and (dated := _OPENING_DATE_LINE.match(raw[0])):
+        raw[0] = raw[0][dated.end() :]
     if raw and (opening := _OPENING_DATELINE.match(raw[0])):
         # Not a country (a dateline is a city's), nor "A – B talks".
         place = opening["place"]

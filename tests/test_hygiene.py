@@ -86,10 +86,9 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
             "A ticket frenzy gripped the state.",
         ),
         ("Chicago, Nov. 30, 2018 was the coldest day of the year.", None),
-        # A page's date line with no place: "December 1, 2026 - ...".
-        ("December 1, 2026 - The two leaders signed a deal.", "The two leaders signed a deal."),
-        ("Tuesday, 1 December 2026 – The talks went well.", "The talks went well."),
         ("May 5 - 7 were the days of the harbour fair.", None),
+        # A timeline's entry keeps its date (a page's date line opens its text only).
+        ("March 11, 2011 – A magnitude 9.0 earthquake struck off the coast.", None),
         # A country of three words; a city with its state's abbreviation.
         (
             "DUBAI, United Arab Emirates — The airline ordered 30 jets.",
@@ -155,6 +154,9 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("The Rt. Hon. Ann Lee spoke first.", "Ann Lee spoke first."),
         ("Hon'ble Minister Rai visited Chennai.", "Minister Rai visited Chennai."),
         ("She was a Hon. member of the club.", None),
+        ("The Rt Hon Ann Lee MP spoke first.", "Ann Lee MP spoke first."),
+        ("He appeared before the Hon'ble High Court of Ardell.", None),
+        ("Hon Lai spoke first.", None),
     ],
 )
 def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None) -> None:
@@ -565,6 +567,19 @@ def test_an_embedded_post_is_no_sentence_of_the_report() -> None:
     assert clean_sentences(reported) == [
         "She said in a statement on X that she wanted to spend time with her family."
     ]
+
+
+def test_a_date_line_opening_a_page_goes() -> None:
+    assert clean_sentences("December 1, 2026 - The two leaders signed a deal. It is big.") == [
+        "The two leaders signed a deal.",
+        "It is big.",
+    ]
+    assert clean_sentences("Tuesday, 1 December 2026 – The talks went well.") == [
+        "The talks went well."
+    ]
+    # Further on, a timeline's entry.
+    later = "Quakes are common.\n\nMarch 11, 2011 – A magnitude 9.0 earthquake struck."
+    assert clean_sentences(later)[-1] == "March 11, 2011 – A magnitude 9.0 earthquake struck."
 
 
 @pytest.mark.parametrize(
