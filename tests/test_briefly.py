@@ -1146,6 +1146,8 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         ("Opposition MPs lined up on Wednesday to denounce a budget that passed by 4 votes.", True),
         ("Vell's allies rushed to welcome the border deal.", True),
         ("Voters lined up on Wednesday to cast their ballots in Vell.", False),
+        ("Hundreds lined up to welcome the Pope in Vell.", False),
+        ("Vell's army rushed to attack the rebels' positions.", False),
     ],
 )
 def test_a_reaction_lede_is_a_reaction_to_a_thing(lede: str, reaction: bool) -> None:
