@@ -330,13 +330,15 @@ _HEADLINE_VERBS = frozenset(
 def _phrases(tokens: Sequence[str], names: frozenset[str]) -> dict[str, str]:
     """Two adjacent lower-case content words of a title: "nuclear talk" -> "nuclear talks"."""
     phrases = {}
-    for left, right in itertools.pairwise(tokens):
+    for place, (left, right) in enumerate(itertools.pairwise(tokens)):
         if left[:1].isupper() or right[:1].isupper():
             continue
         a, b = _key(left), _key(right)
-        # Not a verb and its object ("holds talks": what two meetings' titles say), nor a
-        # sum ("500 crore"): neither says what the stories are about.
-        if {a, b} & _HEADLINE_VERBS or any(c.isdigit() for c in a + b):
+        # Not a verb and its object ("holds talks": what two meetings' titles say; "rate
+        # rise" is a thing), nor a sum or its unit ("500 crore", "crore flood" of "₹2,500
+        # crore flood aid"): neither says what the stories are about.
+        after_number = place > 0 and any(c.isdigit() for c in tokens[place - 1])
+        if a in _HEADLINE_VERBS or after_number or any(c.isdigit() for c in a + b):
             continue
         if a and b and len(a) > 2 and len(b) > 2 and a not in names and b not in names:
             if f"{left} {right}".lower() in _COUNTS:

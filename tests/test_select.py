@@ -155,6 +155,13 @@ def test_what_two_titles_say_was_done_is_no_section_of_their_own() -> None:
     ]
     names = [t.name for t in _grouped(meetings, [GREENLAND], max_stories=10)]
     assert all("talks" not in n.lower() and "crore" not in n for n in names), names
+    # A thing named by a noun and a verb's form is a subject: "rate rise".
+    rises = [
+        _story("e", ("Wire", "Ostland braces for rate rise"), ("Post", "Ostland rate rise looms")),
+        _story("f", ("Wire", "Vell shrugs off rate rise"), ("Post", "Vell rate rise priced in")),
+    ]
+    names = [t.name for t in _grouped(rises, [GREENLAND], max_stories=10)]
+    assert "Rate rise" in names, names
 
 
 def test_two_disasters_death_tolls_are_no_section_of_their_own() -> None:
