@@ -127,12 +127,12 @@ _ONE_OF_THEM = re.compile(
 # How someone spoke, with what they said in the next sentence: "Greenland's premier,
 # Jens-Frederik Nielsen, was more pointed.", "The minister went further."
 _ONLY_HOW_SAID = re.compile(
-    r"^[^.;:]{3,90}?\s(?:(?:was|were)\s+(?:even\s+|far\s+|much\s+)?(?:more|less)\s+"
+    r"^[^;:]{3,90}?\s(?:(?:was|were)\s+(?:even\s+|far\s+|much\s+)?(?:more|less)\s+"
     r"(?:pointed|blunt|direct|forthright|cautious|measured|explicit|scathing|critical|emphatic|"
     r"candid|conciliatory|guarded|optimistic|pessimistic|combative|circumspect)"
     r"|(?:was|were)\s+blunter|went\s+(?:even\s+|much\s+)?further|put\s+it\s+(?:more\s+)?"
     r"(?:bluntly|plainly|simply|starkly|differently)|struck\s+a\s+(?:more\s+)?[a-z]+\s+tone)"
-    r"(?:\s+(?:still|on\s+\w+|in\s+\w+))?[.!]?$"
+    r"(?:\s+(?:still|(?:on|in)\s+[A-Za-z][\w’']*(?:\s+[A-Z][\w’']*){0,2}))?[.!]?$"
 )
 _SAME_AS_BEFORE = re.compile(
     r"^[^,;:]*?\b(?:do|does|did|doing|done|say|says|said|feel|feels|felt|think|thinks|"

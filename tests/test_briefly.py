@@ -168,6 +168,8 @@ def test_a_definite_subject_needs_its_noun_met_before(sentence: str, noun: str) 
         "The island's mayor, Ines Duarte, was more pointed.",
         "The harbour master went further.",
         "Ferry union leader Ana Lind struck a more conciliatory tone.",
+        "Mr. Varga was more pointed.",
+        "The mayor put it more bluntly on Harbour Radio.",
     ],
 )
 def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:

@@ -3750,3 +3750,6 @@ def test_a_note_giving_the_headlines_figure_is_the_weeks_news_again() -> None:
     assert _select_notes(scored, shown, [], 3) == [3]
     headline = "Norby flood toll rises to 9; mayor seeks 2,500 crowns from state"
     assert _select_notes(scored, shown, [], 3, headline=headline) == []
+    # A name's or a year's digits are no figure the note repeats.
+    named = "G2500 mayors meet over Norby floods in Budget 2026 talks"
+    assert _select_notes(scored, shown, [], 3, headline=named) == [3]
