@@ -248,13 +248,15 @@ def _bag(text: str) -> frozenset[str]:
     text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
     words = _TOKEN.findall(text)
     return frozenset(
-        _as_place(stem(w).lower()) for w in words if w[0].isalnum() and content_words(w)
+        _as_place(stem(w).lower()) if w[:1].isupper() else stem(w).lower()
+        for w in words
+        if w[0].isalnum() and content_words(w)
     )
 
 
 def _as_place(word: str) -> str:
     """A people's or adjective's stem as its place's: a description's "Russian" is a
-    lead's "Russia's"."""
+    lead's "Russia's". Only for a capitalised word: "polish" is no Pole's."""
     return _PLACE_OF_DEMONYM.get(word, word)
 
 
@@ -589,7 +591,10 @@ def _as_places(words: _Words, places: dict[str, str]) -> _Words:
 
 def _stems_of(head: frozenset[str]) -> frozenset[str]:
     # Heads are tokenised with acronyms in capitals; bags are lower case.
-    return frozenset(_as_place(_plain(word).lower()) for word in head)
+    return frozenset(
+        _as_place(_plain(word).lower()) if word.startswith(_NAME_MARK) else word.lower()
+        for word in head
+    )
 
 
 def _count_phrase(words: list[str], phrase: tuple[str, ...]) -> float:
