@@ -324,9 +324,11 @@ def find_events(
     ``stories``, then the stories' second ones, soonest first; dated events come before
     month-only ones of the same month. ``printed`` maps a story id to the sentences the
     issue prints for it; none of them is repeated here. ``also`` (the stories under Also
-    in the news) give dates too, each rank of theirs after the main stories' next: a
-    one-outlet report's only date ("Copom's next meeting") comes after the main
-    stories' second dates and before their third. See the module docstring for what counts.
+    in the news) give dates too, each rank of theirs after the main stories' next, and
+    soonest first: a one-outlet report's only date ("Copom's next meeting") comes after
+    the main stories' second dates and before their third. A main story's date that only
+    a sentence it prints gives ranks after Also in the news' first dates. See the module
+    docstring for what counts.
     """
     ranked = [
         ((nth + group, group, *rest), item)
@@ -488,8 +490,15 @@ def _events(
     # before "voter rolls would be updated until December 14").
     for item in sorted(items, key=lambda i: not _EVENT_NAMED.search(i.text)):
         nth[item.story_id] = nth.get(item.story_id, -1) + 1
-        when = item.day or item.month if nth[item.story_id] else date.min
-        ranked.append(((nth[item.story_id], item.day is None, when, order[item.story_id]), item))
+        # The main stories' first dates in the issue's order; Also in the news' (a list
+        # of one-outlet reports, ``repeat`` off) soonest first, as a calendar reads.
+        first = not nth[item.story_id] and repeat
+        when = date.min if first else item.day or item.month
+        # A line that repeats a sentence the story prints tells the reader nothing new:
+        # it ranks after Also in the news' first dates.
+        again = (item.story_id, item.month, item.day) in repeated
+        rank = nth[item.story_id] + 2 * again
+        ranked.append(((rank, item.day is None, when, order[item.story_id]), item))
     return ranked
 
 

@@ -788,6 +788,23 @@ def test_a_one_outlet_storys_date_fills_room_the_stories_leave() -> None:
         )
         for what, days in (("council", (14, 15, 16, 17, 18)), ("board", (21, 22, 23, 28, 29)))
     ]
+    # Also in the news' dates soonest first, whatever their order in the list.
+    later = _story("The council will vote on the ferry fares on 29 January.", story_id="s-later")
+    sooner = _story("The port board will meet on 9 December.", story_id="s-sooner")
+    six = [
+        _story(f"The vote is due on {day} December.", story_id=f"s-{day:02d}")
+        for day in (20, 13, 14, 15, 16, 17)
+    ]
+    kept = [i.story_id for i in find_events(six, ISSUE, also=[later, sooner, brief])]
+    assert "s-sooner" in kept and "s-brief" in kept and "s-later" not in kept
+    # A date only a printed sentence gives ranks after them.
+    printed = {StoryId("s-20"): ["The vote is due on 20 December."]}
+    eight = [
+        *six,
+        *(_story(f"The vote is due on {d} December.", story_id=f"s-{d}") for d in (18, 19)),
+    ]
+    kept = [i.story_id for i in find_events(eight, ISSUE, printed, also=[sooner])]
+    assert "s-sooner" in kept and "s-20" not in kept
     items = find_events(crowded, ISSUE, also=[brief])
     assert len(items) == MAX_ITEMS
     assert ("s-brief", date(2026, 12, 11)) in [(i.story_id, i.day) for i in items]
