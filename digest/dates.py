@@ -109,8 +109,7 @@ _PLAN_FOR_THE_DAY = r"\s(?:(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|se
 _PLAN_TO = r"(?:was|were)\s(?:due|expected|scheduled|set|going)\sto"
 # A sentence about the future: "will", "is due to", "is expected to".
 _FUTURE = re.compile(
-    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going|likely|unlikely) to|"
-    r"to be held|"
+    r"\b(?:will|shall|(?:is|are) (?:due|set|expected|scheduled|going) to|to be held|"
     # "is to take effect", "are to meet": a plan; not "is to blame", "the aim is to".
     r"(?<!\baim )(?<!\bgoal )(?<!\bplan )(?<!\bidea )(?<!\bquestion )(?<!\bhope )"
     r"(?<!\bintention )(?<!\bobjective )(?<!\bpurpose )(?<!\bkey )(?<!\bstep )(?<!\bjob )"
@@ -164,7 +163,11 @@ _AFTER_A_DEED = re.compile(
 )
 # A day looked forward to: "ahead of Saturday's election", "a stay-away until Friday"
 # (told in the present or present perfect; "was closed until Saturday" is gone).
-_AHEAD_OF = re.compile(r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till)\s+$")
+_AHEAD_OF = re.compile(
+    r"\b(?:ahead\s+of|in\s+the\s+run-up\s+to|until|till"
+    # "is unlikely to reopen before Friday": what is (un)likely to happen by the day.
+    r"|(?:is|are)\s+(?:un)?likely\s+to\s+[a-z]+(?:\s+[a-z]+)?\s+(?:before|until|by|on))\s+$"
+)
 # When something agreed or announced begins: "a 90-day truce, starting Saturday", "new
 # fares effective Monday". Told after whatever past tense agreed it, the day is ahead;
 # "a strike starting Monday paralysed the city" has its past tense after the day.

@@ -1183,7 +1183,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 and FIELD_WORD.fullmatch(fields["fields"].split()[-1])
                 and not speaks(fields["fields"].split()[-1], context)
             ):
-                full = f"{fields[0]}{full}"
+                full = f"{fields['fields']} and {full}"
             # A family name first, its given name after: "Foreign Minister Wang Yi" is no
             # "Foreign Minister Wang", however often the article writes "Wang" alone.
             given_after = _GIVEN_NAME_AFTER.match(sentence, match.end(1))
@@ -1418,8 +1418,8 @@ _BODY_PLURALS = frozenset({"Ministers", "Deputies", "Representatives", "Commons"
 # The fields of an office opening its sentence or after a lower-case word: not a body's
 # ("The United Nations and ...", "the Department of Economic Affairs and ...").
 _FIELDS_AND = re.compile(
-    r"(?:^|(?<=\s)(?!(?:of|the|for)\s)[a-z]+\s)(?P<fields>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})"
-    r"\sand\s$"
+    r"(?:^|(?<=\s)(?!(?:of|the|for)\s)[a-z]+\s|['’]s\s|,\s)"
+    r"(?P<fields>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\sand\s$"
 )
 _TITLE_CHAIN = re.compile(r"\b(?P<title>[A-Z][a-z]+)(?:\s+(?:of|the|[A-Z][\w'’\-]*)){1,5}\s+of\s+$")
 # (One or two words: "Wang Yi", "Kim Jong Un".)

@@ -339,7 +339,7 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
             by_someone
             and len(parts) > 1
             and _NAME_ONLY.fullmatch(parts[0])
-            and _NAME_ONLY.fullmatch(parts[1])
+            and _NAMED_ONE.fullmatch(parts[1])
         ):
             parts = parts[1:]
         # "Speaking ... in Ichigaya, Tokyo, Rutte": the intro's place goes on into the
@@ -403,6 +403,8 @@ _CLAUSE_PART = re.compile(
 )
 _RELATIVE_PART = re.compile(r"^(?:who|which|that|whose)\b")
 # An intro ending on who did something: "In a statement issued by its press secretary".
+# A name or a body named in capitals ("Haimbe", "the DSS"), not a role ("the party leader").
+_NAMED_ONE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
 _NAME_ONLY = re.compile(r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
 _BY_SOMEONE = re.compile(r"\b(?:issued|signed|released|read|quoted|cited|posted)\s+by\s+[^,]+$")
 
@@ -554,10 +556,12 @@ def _portfolio_of_two(first: list[str], last: list[str]) -> bool:
 # A portfolio's field ("Relations", "Revenue"), not a name ("Trump", "Mary") nor a body
 # ("Nations").
 _FIELD_WORD = (
-    r"(?!Nations\b)[A-Z][a-z]+(?:tion|tions|ment|ments|ance|ence|ity|ics|ure|ism|ries)"
+    r"(?!Nations\b)[A-Z][a-z]+(?:tion|tions|ics)"
     r"|Foreign|Home|Defence|Defense|Health|Finance|Trade|Energy|Revenue|Disaster|Justice|"
     r"Interior|Labour|Labor|Transport|Tourism|Sports?|Youth|Water|Mines|Works|Housing|"
-    r"Lands|Affairs|Planning|Commerce|Welfare|Security|Fisheries|Forests?"
+    r"Lands|Affairs|Planning|Commerce|Welfare|Security|Fisheries|Forests?|Management|"
+    r"Development|Environment|Employment|Government|Infrastructure|Agriculture|Culture|"
+    r"Heritage|Resources|Industry|Industries|Telecommunications|Services"
 )
 FIELD_WORD = re.compile(_FIELD_WORD)
 """A word of a portfolio's field, capitalised: "Relations", "Revenue", "Affairs"."""

@@ -180,8 +180,8 @@ _GIVEN_UNTIL = re.compile(
 )
 _FUTURE = re.compile(
     # A timetable's present: "funding runs out at midnight on Dec. 11", "the mandate
-    # expires on 31 December" (not "ran out", "expired").
-    r"\b(?:runs?\s+out|expires?|lapses?|"
+    # expires on 31 December" (not "ran out", "expired"; not "lapses", a noun as often).
+    r"\b(?:runs?\s+out|expires?|"
     r"will|shall|is due|are due|due to|due on|due in|is expected|are expected|"
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"
@@ -277,7 +277,7 @@ _PUT_OFF = re.compile(
 # A quotation inside a sentence: what it says of a date is someone's words.
 _QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # An event called off, put off or in doubt, or last year's: no date in the diary.
-_PLACE_RELATIVE = re.compile(r"\s(?:where|in\s+which)\s[^;]*$", re.IGNORECASE)
+_PLACE_RELATIVE = re.compile(r"\s(?:where|in\s+which)\s[^,;]*", re.IGNORECASE)
 _CALLED_OFF = re.compile(
     r"\b(?:cancel(?:l?ed|s|ling)?|postpon\w*|called off|call off|scrapp\w*|scrap|"
     r"delay(?:ed|s)?|put off|suspended|will not go ahead|won['’]t go ahead|not go ahead|"
@@ -565,12 +565,11 @@ def _named(sentence: str, story: Story) -> str:
 # A country's own institutions, which "The new parliament" of a story about one country
 # can only be.
 _INSTITUTION: Final = re.compile(
-    # ("The Senate", "The National Assembly": capitalised as often as not.)
-    r"The\s+(?P<kind>(?i:(?:(?:new|next|incoming|outgoing|interim|caretaker|current)\s+)?"
+    r"The\s+(?P<kind>(?:(?:new|next|incoming|outgoing|interim|caretaker|current)\s+)?"
     r"(?:parliament|government|cabinet|senate|national assembly|central bank|"
     r"army|military|navy|air force|coast guard|opposition|ruling party|"
     r"ruling coalition|(?:election|electoral) commission|supreme court|constitutional court|"
-    r"(?:finance|foreign|defen[cs]e|interior|health) ministry)))\b(?!\s+of\b)"
+    r"(?:finance|foreign|defen[cs]e|interior|health) ministry))\b(?!\s+of\b)"
 )
 # Countries named "the ...": "the Philippines' new parliament".
 _THE_COUNTRY: Final = re.compile(r"United |Netherlands|Philippines|Czech|Gambia|Bahamas|Maldives")

@@ -171,9 +171,12 @@ def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
         "Talks with the unions collapsed on Monday (30 November) and a strike will begin on "
         "Friday (4 December)."
     )
-    # What is (un)likely is ahead.
+    # What is (un)likely to happen by the day is ahead; a day told before "likely" is not.
     assert annotate_dates("The road is unlikely to reopen before Friday.", wednesday) == (
         "The road is unlikely to reopen before Friday (4 December)."
+    )
+    assert annotate_dates("Monday's vote is likely to reshape the coalition.", wednesday) == (
+        "Monday's (30 November) vote is likely to reshape the coalition."
     )
     # "As planned" is how the strike ends, not a past tense.
     assert annotate_dates(
