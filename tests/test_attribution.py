@@ -228,6 +228,13 @@ FORMS = [
         "the railway would cut the cost of moving copper.",
     ),
     (
+        # ... and so is a body named after the issuer's name.
+        "In a statement signed by its spokesman, Ana Lind, the Harbour Authority said the "
+        "suspects were arrested.",
+        "The Harbour Authority",
+        "the suspects were arrested.",
+    ),
+    (
         # ... but a name and its role after such an intro are the speaker.
         "In a statement posted by the party on Facebook, Lind, the party leader, said the "
         "vote was rigged.",

@@ -167,6 +167,21 @@ def test_an_office_of_two_fields_is_taken_whole() -> None:
     assert [p.who for _, p in found] == [
         "International Relations and Cooperation Minister Ana Sousa"
     ]
+    # After a lower-case word or a possessive: the office still, not the word.
+    for opening in ("The truce was backed by", "On Friday, Ardell's"):
+        documents = [
+            [
+                f"{opening} International Relations and Cooperation Minister Ana Sousa, who "
+                "spoke to reporters in the port city after the talks.",
+                "Sousa said the port city could not wait for the generals.",
+            ]
+        ]
+        found = find_perspectives(
+            [(documents[0][1], 0)], ARTICLES[:1], limit=3, documents=documents
+        )
+        assert [p.who for _, p in found] == [
+            "International Relations and Cooperation Minister Ana Sousa"
+        ], opening
     # A name before the "and" is another person's.
     documents = [
         [
@@ -2080,6 +2095,7 @@ def test_one_person_with_two_titles_says() -> None:
     assert is_plural_speaker("Ana Lind and Minister Tomas Varga")
     assert is_plural_speaker("Varga and Defence Secretary Ana Lind")
     assert is_plural_speaker("Ana Lind and Health Minister Tomas Varga")
+    assert is_plural_speaker("Ana Spence and Health Secretary Tomas Varga")
     assert is_plural_speaker("Appropriators in both chambers")
     assert is_plural_speaker("Mediators in Doha")
     assert is_plural_speaker("The Minister of Finance and Governor Ann Holt")
