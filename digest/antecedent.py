@@ -634,10 +634,10 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
     refer back into the clause ("Lind left most of her estate to ..., her will shows").
     """
     if pronoun == "its":
-        # "NATO will open an office in Tokyo, its first in Asia": the main clause's
-        # subject, before the comma; after a fronted phrase ("Last year, its profits
-        # ..."), a clause with no verb, no one yet.
-        return not _FRONTED.match(text) and bool(_FINITE_BEFORE.search(before))
+        # "NATO opens an office in Tokyo, its first in Asia": the main clause's subject,
+        # before the comma; after a fronted phrase or a time ("Last year, its profits
+        # ...", "Separately, its shares ..."), no one yet.
+        return not _FRONTED.match(text) and not _TIME_OPENING.match(before.strip())
     if pronoun not in _PERSONAL:
         return False
     if _FRONTED.match(text):
@@ -649,9 +649,10 @@ def _resolved(text: str, before: str, pronoun: str, *, possessive_only: bool = F
     return bool(before.strip())
 
 
-_FINITE_BEFORE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|shall|can|could|may|might|must|did|does|"
-    r"said|says|[a-z]{2,}ed)\b"
+_TIME_OPENING = re.compile(
+    r"^(?:[A-Z][a-z]+ly|Last|Next|This|Earlier|Later|Meanwhile|Today|Yesterday|Now|Then|"
+    r"(?:One|Two|Three|Four|Five|Six|Several|A\s+few|\d+)\s+\w+\s+(?:ago|earlier|later))"
+    r"(?:\s+\w+)?$"
 )
 # Letters a name may open with and go on in, accented ones included ("Jónsdóttir",
 # "Đorđević", "Cîțu", "Nguyễn"). Latin Extended-A, -B and Additional hold both cases.

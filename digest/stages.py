@@ -145,7 +145,9 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             tells_deaths(article.title)
             and not _SAYING.search(article.title)
             # Not another year's dead: "Residents recall 1991 quake that killed 48".
-            and not any(int(year) < article.published.year for year in _YEAR.findall(article.title))
+            and not any(
+                int(year) < article.published.year for year in _YEAR_OF_EVENT.findall(article.title)
+            )
         ):
             told.append((index, _DIED))
     # A count first told as an exit poll's or a preliminary one: the final count is its
@@ -322,7 +324,11 @@ _PROVISIONAL = re.compile(
     re.IGNORECASE,
 )
 _DIED = "died"
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year naming another event ("recall 1991 quake"), not a record's ("strongest since 2012").
+_YEAR_OF_EVENT = re.compile(
+    r"\b((?:19|20)\d\d)(?:['’]s)?\s+(?:[a-z]+\s+)?(?:quake|earthquake|floods?|storm|cyclone|"
+    r"typhoon|hurricane|fire|blast|attack|disaster|tsunami|crash|war|massacre|landslide)"
+)
 # Where a report says its count is provisional, or that no one died: its title and first
 # sentences.
 _OPENING_CHARS = 600

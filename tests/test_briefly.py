@@ -267,6 +267,7 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         # "its" after a main clause is that clause's subject's.
         "The ferry line will open an office in Setúbal next year, its first abroad, the "
         "harbour master said on Monday.",
+        "The ferry line opens an office in Setúbal, its first abroad.",
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:

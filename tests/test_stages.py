@@ -400,6 +400,8 @@ def test_a_first_death_after_a_report_of_none_is_the_latest_turn() -> None:
     assert latest_turn(_quake("No one killed as aftershocks rattle northern coast")) == set()
     assert latest_turn(_quake("Villagers say two died in quake, officials deny it")) == set()
     assert latest_turn(_quake("Coast residents recall 1991 quake that killed 48")) == set()
+    # A record's year is no other event's.
+    assert latest_turn(_quake("One dead after coast quake, strongest since 2012")) == {2}
 
 
 def test_a_count_still_going_on_gives_way_to_its_result() -> None:
