@@ -112,7 +112,8 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _OPENING_DATE_LINE = re.compile(
-    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
+    r"^\s*(?:(?:Updated|Published|Posted)(?:[ ]on)?:?[ ]+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
     rf"(?:{_MONTH_NAME}\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTH_NAME}\.?[ ]\d{{4}})"
     r"[ ]*[-–—|]{1,2}[ ]+(?=[A-Z\"“])"
@@ -872,10 +873,6 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     if len(labels) >= _INTERVIEW_LABELS and {"Q", "A"} <= set(labels) and asks:
         raw = [_INTERVIEW_LABEL.sub("", sentence, count=1) for sentence in raw]
     raw = _without_speaker_labels(raw)
-    # A page's date line with a year opens its text only: "December 1, 2026 - ...". Further
-    # on, "March 11, 2011 – A magnitude 9.0 earthquake struck" is a timeline's entry.
-    if raw and (dated := _OPENING_DATE_LINE.match(raw[0])):
-        raw[0] = raw[0][dated.end() :]
     if raw and (opening := _OPENING_DATELINE.match(raw[0])):
         # Not a country (a dateline is a city's), nor "A – B talks".
         place = opening["place"]
@@ -885,6 +882,11 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     kept = (sentence for index, sentence in enumerate(raw) if index not in listed)
     cleaned = (clean for sentence in kept if (clean := clean_sentence(sentence)))
     sentences = list(itertools.islice(cleaned, limit))
+    # A page's date line with a year opens its text only (after its byline or share
+    # buttons, which went): "December 1, 2026 - ...", "Updated: December 1, 2026 -".
+    # Further on, "March 11, 2011 – A magnitude 9.0 earthquake struck" is a timeline's.
+    if sentences and (dated := _OPENING_DATE_LINE.match(sentences[0])):
+        sentences[0] = sentences[0][dated.end() :]
     if any(_CAPS_OPENING.match(sentence) for sentence in sentences):
         cases = _written_cases(text)
         sentences = [_opening_recased(sentence, cases) for sentence in sentences]

@@ -327,6 +327,17 @@ _HEADLINE_VERBS = frozenset(
 )
 
 
+# A headline verb's past ("Deal reached", "Soldiers killed"): what was done, as in "holds
+# talks"; its base ("rate rise", "election win") may be a thing.
+_PAST_VERBS = frozenset(
+    w
+    for w in _HEADLINE_VERBS
+    if w.endswith("ed")
+    or w in {"held", "met", "won", "lost", "fell", "rose", "sought", "told", "said", "set", "hit"}
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _phrases(tokens: Sequence[str], names: frozenset[str]) -> dict[str, str]:
     """Two adjacent lower-case content words of a title: "nuclear talk" -> "nuclear talks"."""
     phrases = {}
@@ -337,8 +348,14 @@ def _phrases(tokens: Sequence[str], names: frozenset[str]) -> dict[str, str]:
         # Not a verb and its object ("holds talks": what two meetings' titles say; "rate
         # rise" is a thing), nor a sum or its unit ("500 crore", "crore flood" of "₹2,500
         # crore flood aid"): neither says what the stories are about.
-        after_number = place > 0 and any(c.isdigit() for c in tokens[place - 1])
-        if a in _HEADLINE_VERBS or after_number or any(c.isdigit() for c in a + b):
+        before = tokens[place - 1] if place else ""
+        after_number = any(c.isdigit() for c in before) and not _YEAR.fullmatch(before)
+        if (
+            a in _HEADLINE_VERBS
+            or b in _PAST_VERBS
+            or after_number
+            or any(c.isdigit() for c in a + b)
+        ):
             continue
         if a and b and len(a) > 2 and len(b) > 2 and a not in names and b not in names:
             if f"{left} {right}".lower() in _COUNTS:

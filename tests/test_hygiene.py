@@ -577,6 +577,13 @@ def test_a_date_line_opening_a_page_goes() -> None:
     assert clean_sentences("Tuesday, 1 December 2026 – The talks went well.") == [
         "The talks went well."
     ]
+    # After a byline that went, or after "Updated:".
+    assert clean_sentences("By Jane Doe\n\nDecember 1, 2026 - The talks went well.") == [
+        "The talks went well."
+    ]
+    assert clean_sentences("Updated: December 1, 2026 - The talks went well.") == [
+        "The talks went well."
+    ]
     # Further on, a timeline's entry.
     later = "Quakes are common.\n\nMarch 11, 2011 – A magnitude 9.0 earthquake struck."
     assert clean_sentences(later)[-1] == "March 11, 2011 – A magnitude 9.0 earthquake struck."

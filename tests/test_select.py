@@ -162,6 +162,23 @@ def test_what_two_titles_say_was_done_is_no_section_of_their_own() -> None:
     ]
     names = [t.name for t in _grouped(rises, [GREENLAND], max_stories=10)]
     assert "Rate rise" in names, names
+    # ... but a verb's past is what was done ("Deal reached"), and a year is no sum.
+    deals = [
+        _story("g", ("Wire", "Ostland deal reached after talks"), ("Post", "Ostland deal reached")),
+        _story("h", ("Wire", "Vell trade deal reached"), ("Post", "Vell deal reached at last")),
+    ]
+    names = [t.name for t in _grouped(deals, [GREENLAND], max_stories=10)]
+    assert all("reached" not in n for n in names), names
+    budgets = [
+        _story(
+            "i", ("Wire", "Ostland 2027 budget debate opens"), ("Post", "Ostland budget debate")
+        ),
+        _story(
+            "j", ("Wire", "Vell 2027 budget debate stalls"), ("Post", "Vell budget debate ends")
+        ),
+    ]
+    names = [t.name for t in _grouped(budgets, [GREENLAND], max_stories=10)]
+    assert "Budget debate" in names, names
 
 
 def test_two_disasters_death_tolls_are_no_section_of_their_own() -> None:
