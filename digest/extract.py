@@ -827,10 +827,15 @@ def _kicker_kind(tree: HtmlElement) -> str:
     h1 = next(tree.iter("h1"), None)
     if h1 is None:
         return ""
-    near = [*h1.itersiblings(preceding=True)][:_KICKER_SIBLINGS]
+
+    def shown(element: HtmlElement) -> bool:
+        # Not a comment, a <meta>, <link> or <script> between the kicker and the h1.
+        return isinstance(element.tag, str) and element.tag not in _UNSHOWN
+
+    near = [e for e in h1.itersiblings(preceding=True) if shown(e)][:_KICKER_SIBLINGS]
     parent = h1.getparent()
     if parent is not None:
-        near += [*parent.itersiblings(preceding=True)][:_KICKER_SIBLINGS]
+        near += [e for e in parent.itersiblings(preceding=True) if shown(e)][:_KICKER_SIBLINGS]
     for block in near:
         if not isinstance(block.tag, str) or block.xpath(
             "ancestor-or-self::nav or ancestor-or-self::ul or ancestor-or-self::ol"
@@ -852,6 +857,7 @@ def _kicker_kind(tree: HtmlElement) -> str:
 
 
 _KICKER_SIBLINGS = 3
+_UNSHOWN = frozenset({"meta", "link", "script", "style", "noscript", "template"})
 _KICKER_BLOCK_CHARS = 100
 
 

@@ -226,7 +226,11 @@ def _calls_itself_a_briefing(article: Article) -> bool:
 
 _BRIEFING_TITLE = re.compile(
     r"^(?:(?:Your|The|Today['’]s)\s+)?(?:Morning|Evening|Afternoon|Daily|Weekend|Midday|Nightly|"
-    r"Week(?:ly)?|World|News)\s+(?:Brief|Briefing|Digest|Wrap|Round-?up|Bulletin|Update)\b"
+    r"Week(?:ly)?|World|News|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+    r"(?:Brief|Briefing|Digest|Wrap|Round-?up|Bulletin|Update)\b"
+    # "5 things to know before the stock market opens" (not "... to know about" a subject).
+    r"|\b(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+things\s+(?:to\s+know|you\s+need\s+"
+    r"to\s+know)\s+(?:before|today|this\s+(?:morning|week)|now)\b"
     r"|^(?:Playbook|Morning\s+Edition|First\s+Edition|Newsletter)\b"
     r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b",
     re.IGNORECASE,

@@ -221,8 +221,8 @@ def counts_in_progress(texts: Sequence[str]) -> frozenset[int]:
 
 def _names(text: str) -> set[str]:
     """Capitalised words of ``text`` that are no sentence's opening word ("Whitfield",
-    not "The"), no weekday and no month."""
-    return set(_CAPITALISED.findall(text)) - _OPENERS
+    not "The"), no weekday, no month and no place ("Ohio")."""
+    return {w for w in _CAPITALISED.findall(text) if w not in _OPENERS and w not in PLACES}
 
 
 _OPENERS = frozenset(
@@ -273,13 +273,18 @@ def newest_report(articles: Sequence[Article]) -> int | None:
     # otherwise ("Badulla landslide toll revised to 9" after "14 killed ..."); not a side
     # piece of the day after ("Galway West count staff praised for quick tally").
     for index in later:
-        if index in turns or any(
-            kind in before and before[kind] != count
-            for kind, count in counts[index].items()
-            for other, before in enumerate(counts)
-            if articles[other].published < articles[index].published
-        ):
+        if index in turns:
             return index
+        # Against the latest earlier count of each kind: AP's "kills 14" and Reuters'
+        # "15 dead" on day one make no "14 killed" of day two a new count.
+        for kind, count in counts[index].items():
+            told = [
+                (articles[other].published, before[kind])
+                for other, before in enumerate(counts)
+                if kind in before and articles[other].published < articles[index].published
+            ]
+            if told and max(told)[1] != count:
+                return index
     return None
 
 

@@ -261,6 +261,12 @@ def test_a_page_that_says_it_argues_is_told_from_a_report(head: str, kind: str) 
         ('<div class="top-header"><span class="label">OPINION</span></div>', "opinion"),
         ('<p class="article-kicker">Analysis</p>', "analysis"),
         ('<div class="top-header"><span class="label">Politics</span></div>', ""),
+        # Tags a reader does not see between the kicker and the headline.
+        (
+            '<p class="kicker">Opinion</p><meta itemprop="a" content="b"><meta itemprop="c" '
+            'content="d"><link rel="x" href="/y"><!-- ad -->',
+            "opinion",
+        ),
         # A menu's "Opinion" (the page's nav has one too) is no label of the page.
         ('<ul class="labels"><li class="label">Opinion</li></ul>', ""),
     ],

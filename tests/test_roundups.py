@@ -215,6 +215,8 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
     # story, they do not make it a report of the one it opens with.
     for title, url in (
         ("Morning Brief: Knesset dissolves, Kunar quake and more", ""),
+        ("Your Monday Briefing: Israel's Knesset dissolves", ""),
+        ("5 things to know before the stock market opens Monday", ""),
         ("The Knesset's last day", "https://weekly.example/newsletters/playbook/2026/12/04"),
     ):
         page = _article(9, "Weekly Review", title, NEWSLETTER, 75)

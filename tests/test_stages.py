@@ -413,6 +413,9 @@ def test_a_count_still_going_on_gives_way_to_its_result() -> None:
     # market's lead, a shared weekday: still news.
     assert counts_in_progress(["Hart leads with 39 per cent of the vote.", took]) == set()
     assert counts_in_progress([leads, "Ann Lee thanked voters in North Isle."]) == set()
+    # A place both name is no one's count.
+    ohio = ["Lee leads with 45% of the vote in Ohio.", "Hart won 43% of the vote in Ohio."]
+    assert counts_in_progress(ohio) == set()
     assert (
         counts_in_progress(
             [
