@@ -7,6 +7,10 @@ tell the reader a state that no longer holds. The turn is read from the titles: 
 report whose title tells the thing the earlier ones are about doing something that
 changes its state ("Sudan truce collapses ...", "Strike called off", "Rescuers free all
 12 miners", "Parliament passes the mining law").
+
+Two more readings of a story over days: :func:`newest_report`, an outlet's later report
+that moves its own story on (for Also in the news), and :func:`counts_in_progress`, a
+vote's count still going on that its result overtook.
 """
 
 from __future__ import annotations
@@ -194,8 +198,8 @@ def counts_in_progress(texts: Sequence[str]) -> frozenset[int]:
     """The indices of ``texts`` telling a vote's count still going on ("Whitfield leads
     with 41 per cent of the vote to 39 per cent", "... leads the count") of someone
     another text gives the result of ("Whitfield took 41.2 per cent of the vote"): a
-    live page's figure the result overtook. The same name (no weekday or month) and,
-    where both give a share, shares within ``_COUNT_MARGIN`` points: a poll of last
+    live page's figure the result overtook. The same name (no weekday, month or place)
+    and, where both give a share, shares within ``_COUNT_MARGIN`` points: a poll of last
     summer and an election's result are two counts."""
     results = [
         (names, float(found["share"].replace(",", ".")))
