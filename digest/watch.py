@@ -17,7 +17,9 @@ line. A sentence counts only when all of these hold:
   "in", ...) and not a reporting verb ("said on 3 March", "announced on Friday" report
   the past);
 - it speaks of the future: "will", "is due", "expected", "scheduled", "set to",
-  "deadline", "takes effect", "plans to", ...; or reports it a tense back after a verb
+  "deadline", "takes effect", "plans to", a timetable's present ("funding runs out on",
+  "expires on"), a deadline given ("have given the government until"), ...; or reports
+  it a tense back after a verb
   of saying ("told reporters that the board would hold its first meeting on", "warned
   that a surge was expected ... between"), not "would not", "had said" or "said last
   year"; or it names an event right before a day
