@@ -286,7 +286,8 @@ def continue_stories(
 ) -> tuple[tuple[Story, ...], tuple[LeftOut, ...], tuple[Rejected, ...]]:
     """Cluster ``articles``; clusters holding sent articles continue those stories.
     Roundup pages of the window (``digest.roundups``) are set aside, and returned last,
-    unless the editors keep them (``keep``: their story ids, as a set-aside page's).
+    unless the editors keep them (``keep``: their story ids, as a set-aside page's); the
+    rest is clustered again without them.
 
     ``memo`` keeps the sentence vectors clustering reads (see ``digest.embed``)."""
     sent_by_article = {a: s for s in sent for a in s.article_ids}

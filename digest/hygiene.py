@@ -747,10 +747,9 @@ def clean_sentence(sentence: str) -> str:
     return text
 
 
-# "Hon. Mulambo Haimbe", "Rt Hon. Keir Starmer", India's "Hon'ble Minister".
-# ("The Rt. Hon. Keir Starmer" is Keir Starmer, not "The Keir Starmer".)
-# (Not a court's: "the Hon'ble High Court of Madras" stays whole. "Rt Hon" without stops,
-# as British style writes it; "Hon" alone may be a name.)
+# A courtesy title before a name: "Hon. Mulambo Haimbe", "The Rt Hon Keir Starmer" (Keir
+# Starmer, not "The Keir Starmer"), India's "Hon'ble Minister"; not a court's ("the
+# Hon'ble High Court of Madras"), and not "Hon" alone, which may be a name.
 _HONOURABLE = re.compile(
     r"\b(?:[Tt]he\s+(?=(?:Rt\.?\s+)?Hon\S*\s+[A-Z][\w'’-]+\s+[A-Z]))?"
     r"(?:Rt\.?\s+Hon\.?|Hon['’]ble|Hon\.)\s+"
@@ -861,7 +860,8 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     cleaned). "The first sentences" of a page are these: a video page's furniture above
     the report ("Watch the report ...", captions) is not among them. An interview's "Q."
     and "A." go wherever they stand, and so does a page's list of names with their
-    descriptions after a colon."""
+    descriptions after a colon, and a date line opening the first sentence ("December 1,
+    2026 - ")."""
     raw = split_sentences(
         _without_questions(
             _narration(_without_embedded_posts(_without_synopsis(_without_credited(text))))

@@ -31,6 +31,12 @@ roundups (The Economist's and a Euractiv brief) are found and no other page; cou
 paragraphs, the brief was not. Without the rule of more than half the sentences, a live
 page and pages whose player or sign-up box is another story's were taken for roundups.
 
+A page that calls itself a briefing ("Morning Brief: ...", "Playbook: ...", an address
+under "/newsletters/") needs only to tell two stories besides its own: a newsletter's
+asides, ads and gossip tell no story, so most of its sentences may tell none (the
+twenty-fifth and twenty-sixth replica weeks' Playbook and Morning Brief, docs/quality.md,
+"Session 50").
+
 A live page (``digest.text.is_live_page``) in a story keeps only its own story's
 entries: see ``_focused``.
 """
