@@ -402,10 +402,10 @@ _CLAUSE_PART = re.compile(
     r"|\b(?:is|are|was|were|has|have|had)\s+(?:not\s+)?(?:been\s+)?[a-z]{3,}(?:ed|en)\b"
 )
 _RELATIVE_PART = re.compile(r"^(?:who|which|that|whose)\b")
-# An intro ending on who did something: "In a statement issued by its press secretary".
 # A name or a body named in capitals ("Haimbe", "the DSS"), not a role ("the party leader").
 _NAMED_ONE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
 _NAME_ONLY = re.compile(r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
+# An intro ending on who did something: "In a statement issued by its press secretary".
 _BY_SOMEONE = re.compile(r"\b(?:issued|signed|released|read|quoted|cited|posted)\s+by\s+[^,]+$")
 
 
