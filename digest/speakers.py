@@ -403,8 +403,8 @@ _CLAUSE_PART = re.compile(
 )
 _RELATIVE_PART = re.compile(r"^(?:who|which|that|whose)\b")
 # A name or a body named in capitals ("Haimbe", "the DSS"), not a role ("the party leader").
-_NAMED_ONE = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
 _NAME_ONLY = re.compile(r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,3}")
+_NAMED_ONE = re.compile(rf"(?:[Tt]he\s+)?{_NAME_ONLY.pattern}")
 # An intro ending on who did something: "In a statement issued by its press secretary".
 _BY_SOMEONE = re.compile(r"\b(?:issued|signed|released|read|quoted|cited|posted)\s+by\s+[^,]+$")
 

@@ -219,9 +219,7 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
         ("5 things to know before the stock market opens Monday", ""),
         ("The Knesset's last day", "https://weekly.example/newsletters/playbook/2026/12/04"),
     ):
-        page = _article(9, "Weekly Review", title, NEWSLETTER, 75)
-        if url:
-            page = dataclasses.replace(page, url=url)
+        page = _newsletter_page(title, url)
         stories, rejected = _assembled(page)
         [set_aside] = rejected
         assert set_aside.article == page
@@ -233,11 +231,14 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
         ("Five things to know about Israel's snap election", ""),
         ("The Knesset's last day", "https://weekly.example/briefing/2026/12/04/knesset"),
     ):
-        page = _article(9, "Weekly Review", title, NEWSLETTER, 75)
-        if url:
-            page = dataclasses.replace(page, url=url)
-        stories, rejected = _assembled(page)
+        stories, rejected = _assembled(_newsletter_page(title, url))
         assert rejected == (), title
+
+
+def _newsletter_page(title: str, url: str) -> Article:
+    """The newsletter's text under ``title``, at ``url`` if one is given."""
+    page = _article(9, "Weekly Review", title, NEWSLETTER, 75)
+    return dataclasses.replace(page, url=url) if url else page
 
 
 # A live page's entries: two on the Knesset's vote, then one on the loan and a second
