@@ -173,9 +173,9 @@ _AHEAD_OF = re.compile(
 # "a strike starting Monday paralysed the city" has its past tense after the day.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 # (A stoppage "from" its day is one called to start then: "have called a 48-hour walkout
-# from Thursday".)
+# from Thursday", "called for a strike from Thursday".)
 _STARTING = re.compile(
-    r"\b(?:(?:starting|beginning|effective)(?:\s+(?:on|from))?|(?:call(?:ed|s)?|announc(?:ed|es)|"
+    r"\b(?:(?:starting|beginning|effective)(?:\s+(?:on|from))?|(?:call(?:ed|s)?(?:\s+for)?|announc(?:ed|es)|"
     r"declar(?:ed|es)|threaten(?:ed|s)|plann(?:ed|ing)|issued|filed)\s+(?:notice\s+(?:of|for)\s+)?"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:strike|walkout|stoppage|shutdown|blockade|lockout)s?"
     r"\s+from)\s+$"
@@ -1034,7 +1034,7 @@ def _starts_ahead(text: str, start: int) -> bool:
 _AGREED = re.compile(
     r"agreed|announced|said|decided|declared|ordered|approved|confirmed|signed|told|"
     r"voted|unveiled|introduced|published|issued|extended|raised|cut|lowered|imposed|set|"
-    r"lifted|increased|reduced|fined|banned|suspended|renewed"
+    r"lifted|increased|reduced|fined|banned|suspended|renewed|called|threatened|planned|filed"
 )
 _WILL_AFTER = re.compile(r"^\w+(?:\s+\w+)?\s+(?:will|would|is\s+to|are\s+to)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,")

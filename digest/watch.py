@@ -239,6 +239,16 @@ _UNDONE = re.compile(
     r"ruled\s+(?:it\s+)?unconstitutional)\b",
     re.IGNORECASE,
 )
+# English puts the future in the present after "when", "once", "until": "said the
+# council was expected to sign off when allied foreign ministers meet in Brussels on
+# Dec. 9" gives the meeting's day however the sentence reports around it ("met" would be
+# the past, and is no verb of the diary).
+_WHEN_IT_MEETS = re.compile(
+    r"\b(?:when|once|until|as soon as)\s+(?:(?!(?:was|were|had|has|would|could|might)\b)"
+    r"[\w.'’-]+\s+){1,5}?(?:meets?|convenes?|reconvenes?|gathers?|sits?|votes?|"
+    r"go(?:es)? to the polls)(?:\s+(?!(?:was|were|had|has)\b)[\w.'’-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
 _NOT_PLANNED = re.compile(
     # (An agreement to act is a plan: "agreed to meet again at a summit on ...".)
     rf"\b(?!(?:agreed|committed)\s+to\s)(?:{_REPORTING}|say|should|ought|must|could|might|"
@@ -920,7 +930,9 @@ def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
     # Anywhere before it: "said at a summit on 3 December"; "should be held on"; "Her
     # lawyer said ..., in which he called for a boycott of by-elections on December 13"
     # (a line about the lawyer's words, under the by-elections' date).
-    if _NOT_PLANNED.search(before) or _PAST_EXPECTATION.search(before):
+    if (
+        _NOT_PLANNED.search(before) or _PAST_EXPECTATION.search(before)
+    ) and not _WHEN_IT_MEETS.search(before):
         return False
     if _UNDONE.search(sentence, match.end()):
         return False  # "..., a move the governor vetoed"

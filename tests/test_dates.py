@@ -158,6 +158,11 @@ def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
         "Unions have called a 48-hour walkout from Friday (4 December), with more dates "
         "threatened over the holidays."
     )
+    assert annotate_dates(
+        "The teachers' union called for a strike from Friday over unpaid allowances.", wednesday
+    ) == (
+        "The teachers' union called for a strike from Friday (4 December) over unpaid allowances."
+    )
     assert annotate_dates("The walkout from Monday disrupted trains.", thursday) == (
         "The walkout from Monday (30 November) disrupted trains."
     )

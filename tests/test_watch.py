@@ -40,6 +40,27 @@ def _story(*texts: str, published: date = TUESDAY, story_id: str = "s-1", hour: 
 # (what it tests, sentence, publication day, expected (day, month) or None)
 CASES = [
     (
+        "a meeting's day in reported speech, in the present after 'when'",
+        "Diplomats said the council was expected to sign off on the package when allied "
+        "foreign ministers meet in Vell on Nov. 30.",
+        TUESDAY,
+        (date(2026, 11, 30), date(2026, 11, 1)),
+    ),
+    (
+        "the same told as past after 'when'",
+        "Diplomats said the council signed off on the package when allied foreign "
+        "ministers met in Vell on Nov. 16.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a day after 'when' that a modal hedges is not the diary's",
+        "Diplomats said the council would sign off when the ministers could meet in Vell "
+        "on Nov. 30.",
+        TUESDAY,
+        None,
+    ),
+    (
         "a day of next year after a long clause with the future in it",
         "Norland and Vell’s envoys agreed that the land border will be opened for citizens "
         "of other countries and for holders of diplomatic passports as of 15 January 2027.",
@@ -558,6 +579,9 @@ PRINTED = {
     ),
     "The minister told reporters that the board would hold its first meeting on "
     "December 8.": "The minister told reporters that the board would hold its first meeting.",
+    "Diplomats said the council was expected to sign off on the package when allied "
+    "foreign ministers meet in Vell on Nov. 30.": "Diplomats said the council was expected "
+    "to sign off on the package when allied foreign ministers meet in Vell.",
 }
 
 
