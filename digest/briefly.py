@@ -1640,8 +1640,9 @@ _RUSHED_REACTION = re.compile(
     rf"\s+(?:(?:on\s+{WEEKDAY_PATTERN}|"
     r"yesterday|today)\s+)?(?:lined\s+up|queued\s+up|rushed|hurried|(?:was|were)\s+quick)\s+"
     rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?to\s+(?:welcom|condemn|criticis|criticiz|prais|hail|"
-    r"denounc|deplor|slam)\w*\s+(?:the|a|an|its|this|their)\s+(?:[\w-]+\s+){0,3}?"
-    # A thing done, not people ("welcome Pope Leo", "the freed hostages").
+    r"denounc|deplor|slam)\w*\s+(?:(?:the|a|an|its|this|their)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    # A thing done, not people ("welcome Pope Leo", "the freed hostages"); whose, or
+    # none, may stand before it ("the court's decision", "Vell's decision").
     r"(?:decision|move|bill|plan|deal|law|ruling|verdict|agreement|proposal|announcement|"
     r"budget|measure|package|policy|vote|sanctions|pact|accord|treaty|truce|ceasefire)\b"
 )

@@ -1148,6 +1148,9 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
         # Many reacting at once; not a queue for something else.
         ("Opposition MPs lined up on Wednesday to denounce a budget that passed by 4 votes.", True),
         ("Vell's allies rushed to welcome the border deal.", True),
+        ("Opposition MPs rushed to condemn the court's decision.", True),
+        ("Vell's neighbours were quick to hail Norland's ceasefire proposal.", True),
+        ("Fans rushed to welcome the team's coach at the airport.", False),
         ("Voters lined up on Wednesday to cast their ballots in Vell.", False),
         ("Hundreds lined up to welcome the Pope in Vell.", False),
         ("Vell's army rushed to attack the rebels' positions.", False),
