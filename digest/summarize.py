@@ -146,7 +146,8 @@ class SummaryOptions:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_HEADLINE_FIGURE = re.compile(r"(?<![A-Za-z\d])\d+(?:[.,]\d+)*")
+# (Not a name's digits: "G20", "Covid-19", "F-16".)
+_HEADLINE_FIGURE = re.compile(r"(?<![A-Za-z\d])(?<![A-Za-z]-)\d+(?:[.,]\d+)*")
 _YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
 _SAME_AS_CLAIM = 0.6  # share of content words a note may have in common with a claim
 # A Briefly sentence about a day already past in the future tense is ranked last and the
@@ -789,7 +790,7 @@ def _select_notes(
     seeks ₹2,500 crore") is the week's news again."""
     shown = list(used)
     shown_numbers = {n for i in used for n in _NUMBER.findall(scored.candidates[i].text)}
-    # (A figure, not a name's or a year's: "G20", "Budget 2026".)
+    # (A figure, not a name's or a year's: "G20", "Covid-19", "Budget 2026".)
     shown_numbers |= {n for n in _HEADLINE_FIGURE.findall(headline) if not _YEAR_ALONE.fullmatch(n)}
     ranked = sorted(
         (

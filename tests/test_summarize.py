@@ -3753,3 +3753,10 @@ def test_a_note_giving_the_headlines_figure_is_the_weeks_news_again() -> None:
     # A name's or a year's digits are no figure the note repeats.
     named = "G2500 mayors meet over Norby floods in Budget 2026 talks"
     assert _select_notes(scored, shown, [], 3, headline=named) == [3]
+
+
+def test_a_names_digits_are_no_headline_figure() -> None:
+    from digest.summarize import _HEADLINE_FIGURE
+
+    headline = "Covid-19 cases rise to 40 in Norby as F-16 jets fly 2,500 km"
+    assert _HEADLINE_FIGURE.findall(headline) == ["40", "2,500"]
