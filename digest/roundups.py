@@ -238,7 +238,11 @@ _BRIEFING_TITLE = re.compile(
     r"|\b(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+things\s+(?:to\s+know|you\s+need\s+"
     r"to\s+know)\s+(?:before|today|this\s+(?:morning|week)|now)\b"
     r"|^(?:Playbook|Morning\s+Edition|First\s+Edition|Newsletter)\b"
-    r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b",
+    r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b"
+    # A region's or a desk's edition before a colon: "The Caribbean Briefing: ...",
+    # "Gulf Morning: ...", "Asia Morning Brief: ...".
+    r"|^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:Brief|Briefing|Briefs|Digest|Wrap|Round-?up|"
+    r"Bulletin|Morning|Evening)\s*:",
     re.IGNORECASE,
 )
 _BRIEFING_PATH = re.compile(

@@ -217,6 +217,8 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
         ("Morning Brief: Knesset dissolves, Kunar quake and more", ""),
         ("Your Monday Briefing: Israel's Knesset dissolves", ""),
         ("5 things to know before the stock market opens Monday", ""),
+        ("The Island Briefing: Knesset dissolves, quake in Kunar", ""),
+        ("Gulf Morning: Knesset dissolves; Kunar quake toll rises", ""),
         ("The Knesset's last day", "https://weekly.example/newsletters/playbook/2026/12/04"),
     ):
         page = _newsletter_page(title, url)
@@ -229,6 +231,8 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
     for title, url in (
         ("The Knesset's last day", ""),
         ("Five things to know about Israel's snap election", ""),
+        ("Gulf Morning Markets Slide as the Knesset Dissolves", ""),
+        ("Election Brief", ""),
         ("The Knesset's last day", "https://weekly.example/briefing/2026/12/04/knesset"),
     ):
         stories, rejected = _assembled(_newsletter_page(title, url))
