@@ -560,7 +560,9 @@ def annotate_dates(
         monday = day - timedelta(days=day.weekday())
         if "next" in word:
             monday += timedelta(days=7)
-        elif "last" in word:
+        elif "last" in word and not (day.weekday() == 6 and word.endswith("week")):
+            # (On a Sunday, "last week" is the week that ends that day: a Sunday paper's
+            # "last week's floods" are Tuesday's.)
             monday -= timedelta(days=7)
         elif (
             word.endswith("weekend") and day.weekday() < 5 and _tense(text, match.start()) == "past"
@@ -984,8 +986,11 @@ def _tense(text: str, start: int) -> str | None:
         _AHEAD_OF.search(clause)
         and future < 0
         and not _WAS.search(clause)
+        # (A decision's past tense sets the end ahead: "the government suspended
+        # classes until Monday".)
         and not any(
             not _PERFECT.search(clause, max(0, end - 60), m.start())
+            and not _AGREED.fullmatch(m.group(0))
             for end, m in _past_verbs(clause)
         )
     ):
@@ -1034,7 +1039,8 @@ def _starts_ahead(text: str, start: int) -> bool:
 _AGREED = re.compile(
     r"agreed|announced|said|decided|declared|ordered|approved|confirmed|signed|told|"
     r"voted|unveiled|introduced|published|issued|extended|raised|cut|lowered|imposed|set|"
-    r"lifted|increased|reduced|fined|banned|suspended|renewed|called|threatened|planned|filed"
+    r"lifted|increased|reduced|fined|banned|suspended|renewed|called|threatened|planned|filed|"
+    r"adjourned|postponed|deferred"
 )
 _WILL_AFTER = re.compile(r"^\w+(?:\s+\w+)?\s+(?:will|would|is\s+to|are\s+to)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,")

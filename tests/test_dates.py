@@ -359,6 +359,14 @@ def test_a_weekend_gets_its_own_dates_and_a_past_this_weekend_is_the_one_gone() 
     assert annotate_dates("The regatta attracted crowds this weekend.", sunday) == (
         "The regatta attracted crowds this weekend (31 October–1 November)."
     )
+    # A Sunday's "last week" is the week ending that day; a Saturday's, the one before.
+    assert annotate_dates("Last week's floods cut the coast road.", sunday) == (
+        "Last week's (week of 26 October) floods cut the coast road."
+    )
+    saturday = datetime(2026, 10, 31, 9, 0, tzinfo=UTC)
+    assert annotate_dates("Last week's floods cut the coast road.", saturday) == (
+        "Last week's (week of 19 October) floods cut the coast road."
+    )
     # The brackets come off again, giving the source's words.
     text = "The regatta attracted crowds this weekend."
     assert strip_date_annotations(annotate_dates(text, sunday)) == text
@@ -782,6 +790,24 @@ def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:
     own = "The deal (Geneva, 4 December) will be signed."
     assert strip_date_annotations(own) == own
     assert stale_day(own, date(2026, 12, 7)) is None
+
+
+def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
+    thursday = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
+    assert (
+        annotate_dates(
+            "The government suspended classes and non-essential work until Monday.", thursday
+        )
+        == "The government suspended classes and non-essential work until Monday (7 December)."
+    )
+    assert annotate_dates("The court adjourned the hearing until Monday.", thursday) == (
+        "The court adjourned the hearing until Monday (7 December)."
+    )
+    for text in (
+        "Protesters blocked the road until Saturday",
+        "The road was closed until Saturday",
+    ):
+        assert annotate_dates(f"{text}.", thursday) == f"{text} (28 November)."
 
 
 def test_a_day_a_plan_or_a_wait_looks_ahead_to_is_to_come() -> None:
