@@ -331,6 +331,13 @@ def _attribute(sentence: str) -> Statement | None:
             continue
         who = recognise_speaker(raw)
         says = (groups.get("says") or "").strip()
+        inner = (
+            _ATTRIBUTIONS[_BEFORE_VERB_FORM].match(says) if number == _AFTER_CLAIM_FORM else None
+        )
+        if inner and inner["that"]:
+            # "He added that the summit would discuss Gaza, Sudan, and ... Central Asian
+            # states.": the claim has its speaker and verb already; "states" is a noun.
+            continue
         if number == _AFTER_CLAIM_FORM and groups.get("who2") and recognise_speaker(says):
             # "Chen Yuhan, an expert at a Shanghai university, said the extension gives
             # ...": a speaker and their role before "said", not a claim; the form after

@@ -560,6 +560,10 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         "The mayor said the port was a lost cause, the state news agency reported.",
         # A place, not a speaker: "At Aer Lingus" is where the change is.
         "At Aer Lingus says it is changing the way passengers board its planes.",
+        # The claim has its speaker and verb already ("He added that"): the list that
+        # ends it ends on a noun ("... and Central Asian states"), no verb of saying.
+        "He added that the summit would also discuss the situation in Gaza, Sudan, and "
+        "relations with Iran, as well as its dialogues with ASEAN and Central Asian states.",
     ],
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:

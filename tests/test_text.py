@@ -676,6 +676,10 @@ def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
         "Engr. Musa Bello spoke first.",
         "Assoc. Prof. Ann Lee agreed.",
     ]
+    assert split_sentences("The road was cut, said the manager, Eng. Ali Juma. It rained.") == [
+        "The road was cut, said the manager, Eng. Ali Juma.",
+        "It rained.",
+    ]
     # "Hon.": the sentence was cut at "... First Secretary Mr. Dickson Mwale, Hon."
     assert split_sentences(
         "In a statement issued by its press secretary, Hon. Mulambo Haimbe said the talks "
