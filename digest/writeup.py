@@ -34,6 +34,7 @@ from digest.models import (
     LeftOut,
     LeftOutReason,
     Problem,
+    Source,
     Stage,
     Story,
     StorySummary,
@@ -167,11 +168,17 @@ def _linked(summary: StorySummary, gone: frozenset[str], moved: Mapping[str, str
     A page that answered "not found" at build time is not linked: its feed item still
     told the story, but a reader who follows the link finds nothing. Its source goes
     when another stays; a voice keeps its outlet's name without the link. A page a
-    redirect moved (a feed's tracking link) is linked at its own address."""
+    redirect moved (a feed's tracking link) is linked at its own address, and an AMP
+    copy at its page's, once."""
     if not gone and not moved:
         return summary
     sources = tuple(s for s in summary.sources if s.url not in gone) or summary.sources
     sources = tuple(dataclasses.replace(s, url=moved.get(s.url, s.url)) for s in sources)
+    # An outlet's AMP copy and its page, both in its feed, are one source at one address.
+    once: dict[str, Source] = {}
+    for source in sources:
+        once.setdefault(source.url, source)
+    sources = tuple(once.values())
     voices = tuple(
         dataclasses.replace(
             p, source_url="" if p.source_url in gone else moved.get(p.source_url, p.source_url)

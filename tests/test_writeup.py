@@ -489,6 +489,17 @@ def test_a_page_gone_at_build_time_is_not_linked_while_another_source_stays(
         *(s.source_url for s in summary.briefly),
     }
 
+    # An AMP copy in the feed beside its page is one source, at the page's address.
+    amp = _article("https://wire.example/amp/ferry", "Wire", "Council buys a second ferry", text)
+    both = dataclasses.replace(
+        selection,
+        topics=(TopicStories("Elsewhere", False, (Story(StoryId("s-ferry"), (live, amp)),)),),
+        gone=frozenset(),
+        moved={"https://wire.example/amp/ferry": "https://wire.example/ferry"},
+    )
+    [summary] = write_stories(config, both, previous_sentences=frozenset()).sections[0].stories
+    assert [s.url for s in summary.sources] == ["https://wire.example/ferry"]
+
     [brief] = write_briefs(
         [Story(StoryId("s-a"), (live,))],
         moved={"https://wire.example/ferry": "https://wire.example/news/ferry"},
