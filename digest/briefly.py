@@ -296,7 +296,9 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our",
 _NOT_NEWS = re.compile(
     r"https?://|www\.|@\s?[A-Za-z_]\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
     r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|"
-    r"\bhotline\b|\bcall\s+\d|"
+    # A helpline to call, not a hotline two governments set up.
+    r"\bhotline\s+(?:on|at|number)\b|\b(?:call|contact|ring|phone)\s+(?:the\s+|a\s+|our\s+)?"
+    r"(?:[\w-]+\s+){0,3}hotline\b|\bcall\s+\d|"
     # A publisher's disclaimer: "The views expressed ... do not necessarily reflect ...".
     r"\b(?:views|opinions)\b[^.]{0,80}\bnot necessarily (?:reflect|represent)",
     re.I,

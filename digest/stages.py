@@ -46,7 +46,11 @@ __all__ = ["counts_in_progress", "latest_turn", "newest_report"]
 # Subject verbs: intransitive, or a participle told in the passive.
 _AS_SUBJECT = {
     "ended": r"collaps(?:es|ed)|breaks?\s+down|broke\s+down|falls?\s+apart|fell\s+apart|"
-    r"ends|ended|expire[sd]|lapsed|fail(?:s|ed)|lifted",
+    r"ends|ended|expire[sd]|lapsed|fail(?:s|ed)|lifted|"
+    # A plural subject's ("talks end", "Brasília talks collapse"); not a noun ("an end
+    # to", "calls for end to war", "no end in sight").
+    r"(?<!\ban\s)(?<!\bthe\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bno\s)(?<!\bits\s)"
+    r"(?:end|collapse)(?!\s+(?:to|of|in)\b)",
     # "Press law passes": a bill's own turn.
     "passed": r"passes|passed|approved|adopted|ratified|signed|agreed",
     "stopped": r"halted|suspended|scrapped|called\s+off|cancell?ed|postponed|overturned|"
@@ -57,7 +61,8 @@ _AS_SUBJECT = {
     "freed": r"freed|rescued|(?:pulled|brought)\s+out",
     # Found is not yet freed: "Twelve miners found alive" on day three of five.
     "found": r"found\s+(?:dead|alive)",
-    "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted",
+    "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted|censured|impeached|"
+    r"sacked",
     # ("Mayor Smith, elected in 2019, faces ..." tells an aside, not a turn.)
     "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)",
 }
@@ -73,7 +78,8 @@ _AS_OBJECT = {
     r"strikes?\s+down|vetoes",
     "passed": r"passe[sd]|approve[sd]?|adopt(?:s|ed)?|ratif(?:y|ies|ied)|sign(?:s|ed)",
     "freed": r"frees?|rescues",
-    "left": r"ousts?",
+    # ("Congress censures interior minister" after "... admits censure motion".)
+    "left": r"ousts?|censures|censured|impeach(?:es|ed)|sacks|sacked",
     # An election's outcome: "Hichilema wins Zambia presidential election".
     "won": r"wins|won|concedes?|conceded",
 }
@@ -415,7 +421,8 @@ def _before(main: str, at: int) -> list[str]:
     subject and its verb dropped); [] when someone says it or the turn is ahead."""
     if _SAYING.search(main[:at]):
         return []
-    before = _WORD.findall(main[:at].lower())
+    # Where it stood is no part of the subject: "Black Sea talks in Istanbul end ...".
+    before = _WORD.findall(_WHERE_BEFORE_VERB.sub("", main[:at]).lower())
     if before and before[-1] in _AHEAD:
         return []
     while before and before[-1] in _BETWEEN:
@@ -423,5 +430,6 @@ def _before(main: str, at: int) -> list[str]:
     return before
 
 
+_WHERE_BEFORE_VERB = re.compile(r"(?<=\w)\s+(?:[Ii]n|[Aa]t)\s+(?:[A-Z][\w’'-]*\s*){1,3}$")
 # Someone's words in the title: "Militia chief: 'river truce has failed'".
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)|:\s*[“\"'‘].*$")

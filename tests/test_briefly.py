@@ -365,6 +365,8 @@ def test_a_briefly_that_can_only_lean_is_printed_and_flagged_for_the_editors() -
         "The views expressed in this column do not necessarily reflect those of the Courier.",
         # A list's call to play: the game's blurb.
         "Play with twenty different ferries like a tug, a trawler and a liner.",
+        "Worried families can call the harbour hotline on 0800 555 010 around the clock.",
+        "Call the free crisis hotline if you or someone you know needs help today.",
         # An interview's introduction: what the page asks, not what happened.
         "Harbour Post asked Ana Lind, a former port judge who now advises the council, what "
         "the ruling means.",
@@ -377,6 +379,12 @@ def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
 
 def test_play_that_resumed_is_news() -> None:
     sentence = "Play resumed at the harbour cup after a two-hour rain delay on Sunday."
+    assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
+    # A hotline two governments agreed to set up is the news.
+    sentence = (
+        "Norland and Vell agreed on Saturday to set up a hotline for reporting incidents "
+        "involving merchant ships in the Black Sea."
+    )
     assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
     # A question put without an introduction is someone's act: news.
     for sentence in (

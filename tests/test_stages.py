@@ -283,6 +283,21 @@ def test_a_bills_passing_an_elections_outcome_and_a_rescue_told_plainly_are_turn
     assert latest_turn([*polls, elected]) == {2}
     aside = _report("Herald", "Lee, elected in 2019, faces North Isle by-election", 2)
     assert latest_turn([*polls, aside]) == set()
+    # The talks' place between them and their verb.
+    talks = [_report("Courier", "Norland hosts Vell-Sudland talks on Black Sea shipping", 0)]
+    ended = _report("Tribune", "Black Sea talks in Port Vell end with shipping hotline deal", 1)
+    assert latest_turn([*talks, ended]) == {1}
+    collapse = _report("Tribune", "Black Sea talks collapse as Vell walks out", 1)
+    assert latest_turn([*talks, collapse]) == {1}
+    calls = _report("Tribune", "Calls grow for end to Black Sea talks deadlock", 1)
+    assert latest_turn([*talks, calls]) == set()
+    # A minister censured after the motion against them was admitted; the noun is none.
+    motion = [_report("Courier", "Congress admits censure motion against interior minister", 0)]
+    censured = _report("Courier", "Congress censures interior minister Lara", 3)
+    assert latest_turn([*motion, censured]) == {1}
+    assert latest_turn([*motion, _report("Courier", "Interior minister censured", 3)]) == {1}
+    debate = _report("Courier", "Censure motion against interior minister debated", 3)
+    assert latest_turn([*motion, debate]) == set()
     mine = [
         _report("Courier", "Twelve miners trapped after tunnel caves in", 0),
         _report("Tribune", "Rescuers drill towards twelve trapped miners", 1),
