@@ -356,7 +356,16 @@ def make_headline(
         # Times's "Iran Holds Exercises in Strait of Hormuz"), one sharing far fewer
         # words with the lead than another is passed over (``_telling``).
         telling = _telling(good, lead)
-        return normalise_headline(_most_informative(telling, titles, lead), texts, cases)
+        chosen = _most_informative(telling, titles, lead)
+        # Nor is a story headed by a title a day or more older than the report its
+        # Briefly leads with, when that report's own title tells the lead too: "EU envoys
+        # back loan, Belgium still wants guarantees" is stale over a lead telling
+        # Belgium's objection lifted two days on.
+        if own and lead_article is not None and _fresher(story, titles, chosen, lead_article):
+            fresher = [t for t in telling if own.endswith(t)]
+            if fresher and not is_reaction(fresher[0]):
+                return normalise_headline(fresher[0], texts, cases)
+        return normalise_headline(chosen, texts, cases)
     clean = [c for text in texts for c in clean_sentences(text)]
     # The first statement: a page's leftovers ("what we know", "Photo Advertisement")
     # start in lower case or have no verb.
@@ -1119,6 +1128,19 @@ def _names_someone(title: str, names: set[str]) -> bool:
     )
     first = words[0].strip(".,:;'’\"“”") if words else ""
     return later or first in names or bool(countries_named(title))
+
+
+def _fresher(story: Story, titles: Sequence[str], chosen: str, index: int) -> bool:
+    """Whether article ``index`` of ``story`` (a report: no column or live page) came
+    out ``_STAGE_HOURS`` or more after every article whose title (of ``titles``, one per
+    article) is ``chosen``."""
+    article, own = story.articles[index], titles[index]
+    if own.endswith(chosen) or is_opinion(article) or is_live_page(own):
+        return False
+    older = [a.published for a, t in zip(story.articles, titles, strict=True) if t.endswith(chosen)]
+    return bool(older) and all(
+        (article.published - t).total_seconds() >= _STAGE_HOURS * 3600 for t in older
+    )
 
 
 def _latest_by(story: Story, index: int, hours: float) -> bool:

@@ -76,6 +76,7 @@ from digest.naming import introduce_names, name_once
 from digest.perspectives import find_perspectives
 from digest.softnews import (
     NUMBER_WORDS,
+    dead_counted,
     denies_deaths,
     is_gallery,
     is_opinion,
@@ -86,6 +87,7 @@ from digest.stages import counts_in_progress, latest_turn
 from digest.text import (
     MONTH_PATTERN,
     MONTHS,
+    WEEKDAY_PATTERN,
     content_words,
     end_sentence,
     end_teaser,
@@ -995,6 +997,16 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
                 scored.events[index] & scored.events[other]
             ):
                 return True
+    # The same dead, in figures or words ("Seven soldiers were killed and 15 wounded when
+    # ...", "Seven Colombian soldiers were killed and fifteen wounded in an assault ..."):
+    # the attack told again.
+    dead = dead_counted(scored.candidates[index].text, exact=True)
+    if dead and any(
+        dead_counted(scored.candidates[other].text, exact=True) == dead
+        and (not scored.events or scored.events[index] & scored.events[other])
+        for other in shown
+    ):
+        return True
     # The same day ahead and what happens on it ("The final decision is expected at the
     # European Council on December 17-18." and "Leaders ... will meet in Brussels on 17
     # and 18 December to take the final decision.").
@@ -1008,10 +1020,35 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
         for i in shown
     ):
         return True
+    # The same weekday and the same figure ("The Dewan Rakyat on Thursday passed an
+    # amendment limiting a prime minister's time in office to 10 years", "Malaysia's
+    # lower house on Thursday voted to cap a prime minister's time in office at 10
+    # years"): the day's deed told again.
+    weekdays, numbers = _weekdays_named(text), _figures(text)
+    if (
+        weekdays
+        and numbers
+        and any(
+            weekdays & _weekdays_named(told := scored.candidates[i].text)
+            and numbers & _figures(told)
+            and len((_plain_words(text) & _plain_words(told)) - scored.titles) >= _SAME_DAY_WORDS
+            for i in shown
+        )
+    ):
+        return True
     vectors = sentence_vectors([scored.candidates[i].text for i in (index, *shown)])
     if vectors is None:
         return False
     return bool((vectors[1:] @ vectors[0] >= _SAME_MEANING).any())
+
+
+def _weekdays_named(text: str) -> set[str]:
+    return {w.lower() for w in _WEEKDAY_NAMED.findall(text)}
+
+
+def _figures(text: str) -> set[str]:
+    """The figures of ``text`` but years."""
+    return {n for n in _NUMBER.findall(text) if not _YEAR.fullmatch(n)}
 
 
 def _days_named(text: str) -> set[tuple[int, int]]:
@@ -1036,6 +1073,7 @@ _DAYS_OF_A_MONTH = re.compile(
 )
 # Words two sentences naming the same day share, besides the day, to tell one thing.
 _SAME_DAY_WORDS = 2
+_WEEKDAY_NAMED = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
 
 
 def _event_figures(text: str) -> set[str]:

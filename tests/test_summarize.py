@@ -2530,6 +2530,29 @@ def test_a_sentence_with_the_leads_figure_and_event_tells_it_again() -> None:
     index = {c.text: i for i, c in enumerate(scored.candidates)}
     assert not _says_again(scored, index[ecb], [index[fed]])
     assert not _says_again(scored, index[law], [index[budget]])
+    # The same dead, once in figures and once in words: the attack told again; another
+    # toll is another fact.
+    raid = "Seven soldiers were killed and 15 wounded when rebels attacked a base in Vell."
+    told = "Seven Norland soldiers were killed and fifteen wounded in an assault with drones."
+    later = "Three more soldiers were killed in an attack on a convoy near Vell on Friday."
+    scored = score_sentences([raid, told, later], frozenset())
+    index = {c.text: i for i, c in enumerate(scored.candidates)}
+    assert _says_again(scored, index[told], [index[raid]])
+    assert not _says_again(scored, index[later], [index[raid]])
+    # The same weekday and figure, and the same deed: told again; another day's, not.
+    passed = (
+        "The Storting on Thursday passed an amendment limiting a prime minister's time in "
+        "office to 10 years, by 151 votes to 48."
+    )
+    capped = (
+        "Norland's parliament on Thursday voted to cap a prime minister's time in office "
+        "at 10 years, keeping a promise made before the election."
+    )
+    signed = "The king signed the amendment on Friday, capping a prime minister's time at 10 years."
+    scored = score_sentences([passed, capped, signed], frozenset(), titles=["Storting caps terms"])
+    index = {c.text: i for i, c in enumerate(scored.candidates)}
+    assert _says_again(scored, index[capped], [index[passed]])
+    assert not _says_again(scored, index[signed], [index[passed]])
 
 
 def test_a_lede_telling_a_first_reading_does_not_lead_beside_the_final_vote() -> None:
@@ -3760,3 +3783,31 @@ def test_a_names_digits_are_no_headline_figure() -> None:
 
     headline = "Covid-19 cases rise to 40 in Norby as F-16 jets fly 2,500 km"
     assert _HEADLINE_FIGURE.findall(headline) == ["40", "2,500"]
+
+
+def test_a_title_a_day_older_than_the_leads_report_gives_way_to_its_title() -> None:
+    envoys = "EU envoys back reparations loan for Vell, Norland still wants guarantees"
+    lifted = "Norland lifts objection to reparations loan for Vell"
+    lead = (
+        "Norland on Friday dropped its objection to the EU reparations loan for Vell, after "
+        "the other member states agreed to share the legal risks, diplomats said."
+    )
+    story = Story(
+        StoryId("s"),
+        (
+            _article("a", "Harbour Post", envoys, "EU envoys backed the loan on Wednesday.", 0),
+            _article("b", "Ridge Times", envoys, "EU envoys backed the loan on Wednesday.", 1),
+            _article("c", "Island Times", lifted, lead, 50),
+            _article("d", "Vell Daily", "Moscow threatens seizures over loan", "Moscow said.", 70),
+        ),
+    )
+    assert make_headline(story, lead, lead_article=2) == lifted
+    # Within a day of the title's report, the titles' consensus heads it.
+    close = Story(
+        StoryId("s"),
+        (
+            *story.articles[:2],
+            dataclasses.replace(story.articles[2], published=T0 + timedelta(hours=12)),
+        ),
+    )
+    assert make_headline(close, lead, lead_article=2) != lifted
