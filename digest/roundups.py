@@ -35,7 +35,8 @@ A page that calls itself a briefing ("Morning Brief: ...", "Playbook: ...", an a
 under "/newsletters/") needs only to tell two stories besides its own: a newsletter's
 asides, ads and gossip tell no story, so most of its sentences may tell none (the
 twenty-fifth and twenty-sixth replica weeks' Playbook and Morning Brief, docs/quality.md,
-"Session 50").
+"Session 50"). Its items may be stories one outlet tells, as a regional briefing's
+small islands' news is ("The Caribbean Briefing: ...", the twenty-seventh week).
 
 A live page (``digest.text.is_live_page``) in a story keeps only its own story's
 entries: see ``_focused``.
@@ -84,11 +85,16 @@ def set_aside_roundups(
     their reason. A story left with no article is gone; its order is kept. A live page
     among ``candidates`` keeps only its own story's entries (``_focused``)."""
     week = _Week.of(stories)
-    covered = _roundups(week, stories, candidates)
     # A live page's entries on an event one outlet told (often its own paper's report)
-    # are that event's news too: every story shows what its event's words are there.
+    # are that event's news too: every story shows what its event's words are there. So
+    # are a briefing's items: "The Caribbean Briefing" gives a line each to the small
+    # islands' news, which one paper each tells.
     live = any(is_live_page(a.title, a.url) for s in stories for a in s.articles)
-    every = _Week.of(stories, least_outlets=1) if live else week
+    briefs = any(
+        _calls_itself_a_briefing(a) for s in stories for a in s.articles if a.id in candidates
+    )
+    every = _Week.of(stories, least_outlets=1) if live or briefs else week
+    covered = _roundups(week, every, stories, candidates)
     kept: list[Story] = []
     rejected: list[Rejected] = []
     for story in stories:
@@ -183,14 +189,17 @@ class _Week:
 
 
 def _roundups(
-    week: _Week, stories: Sequence[Story], candidates: Collection[ArticleId]
+    told: _Week, every: _Week, stories: Sequence[Story], candidates: Collection[ArticleId]
 ) -> dict[ArticleId, int]:
-    """Each roundup page among ``candidates``, with the number of stories it tells."""
+    """Each roundup page among ``candidates``, with the number of stories it tells: of
+    ``told``'s (two outlets or more), or for a page that calls itself a briefing, of
+    ``every``'s (one outlet or more)."""
     found: dict[ArticleId, int] = {}
     for each in stories:
         for article in each.articles:
             if article.id not in candidates:
                 continue
+            week = every if _calls_itself_a_briefing(article) else told
             sentences = [
                 sentence
                 for paragraph in _PARAGRAPH.split(article.text or "")
@@ -239,6 +248,9 @@ _BRIEFING_TITLE = re.compile(
     r"to\s+know)\s+(?:before|today|this\s+(?:morning|week)|now)\b"
     r"|^(?:Playbook|Morning\s+Edition|First\s+Edition|Newsletter)\b"
     r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b"
+    # "The Week in Africa: ...", "The Day in Asia: ..." (before a colon: a section's
+    # page may be titled "The week in Africa" with one subject of its own).
+    r"|^(?:The\s+)?(?:Week|Day|Weekend)\s+in\s+(?:[A-Z][\w’'-]+\s*){1,2}:"
     # A region's or a desk's edition before a colon: "The Caribbean Briefing: ...",
     # "Gulf Morning: ...", "Asia Morning Brief: ...".
     r"|^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:Brief|Briefing|Briefs|Digest|Wrap|Round-?up|"

@@ -219,6 +219,7 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
         ("5 things to know before the stock market opens Monday", ""),
         ("The Island Briefing: Knesset dissolves, quake in Kunar", ""),
         ("Gulf Morning: Knesset dissolves; Kunar quake toll rises", ""),
+        ("The Week in Asia: Knesset dissolves, a quake in Kunar", ""),
         ("The Knesset's last day", "https://weekly.example/newsletters/playbook/2026/12/04"),
     ):
         page = _newsletter_page(title, url)
@@ -395,3 +396,43 @@ def test_a_roundup_set_aside_leaves_apart_what_only_it_joined() -> None:
     assert with_relief.articles == (relief,)
     visit = [s for s in stories if any("Bhutan PM" in a.title for a in s.articles)]
     assert len(visit) == 1 and len(visit[0].articles) == 3
+
+
+def test_a_briefing_of_stories_one_outlet_each_tells_is_a_roundup() -> None:
+    # A regional briefing gives a line each to the islands' news, which one paper each
+    # tells: those count among the stories it tells, as the Knesset's two reports do.
+    strike = (
+        "Dockworkers at Port Vell walked off the job on Tuesday over unpaid overtime, "
+        "leaving 14 container ships waiting offshore.",
+        "The dockworkers' union said the strike would continue until the port authority "
+        "paid arrears of 3.2 million dollars.",
+    )
+    swap = (
+        "Norland completed a debt-for-climate swap on Wednesday, refinancing 250 million "
+        "dollars of commercial debt with a loan guaranteed by two development banks.",
+        "The finance ministry said the savings would fund sea walls along the south coast.",
+    )
+    briefing = (
+        "Israel's Knesset voted to dissolve itself after ultra-Orthodox parties deserted "
+        "Netanyahu's coalition over conscription, with an election set for 23 March.",
+        "Dockworkers at Port Vell stayed off the job over unpaid overtime, with 14 container "
+        "ships still waiting offshore on Thursday.",
+        "Norland refinanced 250 million dollars of commercial debt in a debt-for-climate "
+        "swap guaranteed by two development banks.",
+        "Sign up to receive this briefing in your inbox every weekday morning, free of charge.",
+    )
+    week = [
+        _article(5, "Harbour Post", "Knesset votes to dissolve, election in March", KNESSET, 55),
+        _article(6, "Ridge Times", "Israel heads to early election", KNESSET_2, 57),
+        _article(7, "Vell Daily", "Port Vell dockworkers strike over overtime", strike, 50),
+        _article(8, "Norland Herald", "Norland seals debt-for-climate swap", swap, 52),
+    ]
+    for title, expected in (
+        ("The Island Briefing: Knesset dissolves, dock strike, debt swap", 1),
+        ("Knesset dissolves, dock strike, debt swap", 0),
+    ):
+        page = _article(9, "Vell Daily", title, briefing, 70)
+        _, rejected = set_aside_roundups(
+            cluster_stories([*week, page]), {a.id for a in [*week, page]}
+        )
+        assert len(rejected) == expected, title
