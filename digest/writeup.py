@@ -42,6 +42,7 @@ from digest.models import (
     TopicSection,
 )
 from digest.select import Selection
+from digest.softnews import is_opinion
 from digest.stages import newest_report
 from digest.summarize import summarize_story
 from digest.text import (
@@ -251,12 +252,15 @@ def write_briefs(
             article = story.articles[newest]
             headline = make_headline(Story(story.id, (article,)), cases=cases)
         else:
-            headline = make_headline(story, cases=cases)
+            # A report's title and lead, not a column's on it ("Editorial: The Atlantic is
+            # no longer a border" beside the ministers' signing it argues about).
+            reports = tuple(a for a in story.articles if not is_opinion(a)) or story.articles
+            headline = make_headline(dataclasses.replace(story, articles=reports), cases=cases)
             article = next(
-                (a for a in story.articles if is_title_of(headline, a.title)),
-                story.articles[0],
+                (a for a in reports if is_title_of(headline, a.title)),
+                reports[0],
             )
-            if article is story.articles[0] and len(story.articles) > 1:
+            if article is reports[0] and len(reports) > 1:
                 headline = make_headline(Story(story.id, (article,)), cases=cases)
         known = known_names | frozenset(content_words(headline))
         sentence = end_sentence(

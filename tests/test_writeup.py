@@ -270,6 +270,15 @@ def test_a_briefs_headline_link_and_sentence_are_one_articles() -> None:
     blurb = dataclasses.replace(second, title="Watch: the quay")
     [brief] = write_briefs([Story(StoryId("s-b"), (first, blurb))])
     assert brief.url == first.url and brief.headline.lower() == first.title.lower()
+    # A column on the report is not the line, however good its title.
+    column = _article(
+        "https://wire.example/opinion/editorial-the-sea-is-no-longer-a-border",
+        "Wire",
+        "Editorial: The sea is no longer a border for the harbour towns",
+        "Great projects have too often died of grand declarations without follow-up.",
+    )
+    [brief] = write_briefs([Story(StoryId("s-c"), (first, column))])
+    assert brief.url == first.url and brief.headline.lower() == first.title.lower()
 
 
 def test_an_outlets_later_report_of_its_own_story_gives_the_line() -> None:
