@@ -24,8 +24,9 @@ One step, in this order:
    is the number the email prints.
 
 A story from one outlet that no standing topic took is not a main story: up to
-``also_in_the_news`` of them (reports before fragments, the hard news before soft and
-the world's news before local news, most articles, a report of ten or more dead, then
+``also_in_the_news`` of them (no soft news, with ``soft_news_last``; reports before
+fragments, the hard news before quiet items and the world's news before local news,
+most articles, a report of ten or more dead, then
 newest first, one per outlet before any outlet's second) are listed in one line
 each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
 returned as a :class:`~digest.models.LeftOut` with its specific reason and its
@@ -151,8 +152,14 @@ def select_stories(
     chosen, cut = ranked[:limit], ranked[limit:]
     chosen = sorted(_discovered(chosen), key=lambda p: _print_rank(p, choice, soft))
     chosen = [_soft_noted(p, choice, soft) for p in chosen]
-    # Pages that are no report are set aside first: they take no outlet's turn.
-    unreported = {story.id: why for story in briefs if (why := _not_a_report(story, gone))}
+    # Pages that are no report are set aside first: they take no outlet's turn. So is
+    # soft news: a foreign desk's "Also in the news" lists no squad named for a futsal
+    # championship (the editors may keep one).
+    unreported = {
+        story.id: why
+        for story in briefs
+        if (why := _not_a_report(story, gone) or _soft_brief(story, soft, choice))
+    }
     listed = _brief_order([story for story in briefs if story.id not in unreported], soft)
     withheld = [story for story in briefs if story.id in unreported]
     briefs = [b.story for b in listed]
@@ -382,6 +389,14 @@ def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
     if len(_FIGURE_REFERENCE.findall(article.text)) >= _PAPER_REFERENCES:
         return "a research paper's text (it cites its own figures and tables)"
     return ""
+
+
+def _soft_brief(story: Story, soft: Callable[[Story], str], choice: EditorsChoice) -> str:
+    """Why a one-outlet item of sport, entertainment or an obituary is not listed, or ""
+    (not when the editors pinned it)."""
+    if story.id in choice.pinned or not (kind := soft(story)):
+        return ""
+    return f"{kind} (soft news)"
 
 
 def _in_own_words(story: Story) -> bool:

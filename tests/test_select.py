@@ -709,6 +709,18 @@ def test_also_in_the_news_lists_the_hard_news_before_soft_and_quiet_items() -> N
     assert [s.id for s in selection.briefs] == ["s-market", "s-raid", "s-gala"]
     (left,) = selection.left_out
     assert left.story_id == "s-derby"
+    # With room to spare, sport is still no item of a foreign desk's list; a
+    # newsletter that ranks soft news like any says so.
+    selection = select_stories(items, NO_EDITS, [], max_stories=5, also_in_the_news=8)
+    assert [s.id for s in selection.briefs] == ["s-market", "s-raid", "s-gala"]
+    (left,) = selection.left_out
+    assert left.detail == (
+        "one outlet only (Post); sport (soft news), so not listed as news in Also in the news"
+    )
+    selection = select_stories(
+        items, NO_EDITS, [], max_stories=5, also_in_the_news=8, soft_news_last=False
+    )
+    assert "s-derby" in [s.id for s in selection.briefs]
 
 
 def test_also_in_the_news_lists_the_worlds_news_before_local_news() -> None:
