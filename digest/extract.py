@@ -586,7 +586,34 @@ def _clean_paragraphs(paragraphs: list[str], titles: tuple[str, ...]) -> list[st
     """Drop the headline, teaser links and trailing calls to action; keep the story."""
     kept = _drop_leading_title(paragraphs, titles)
     kept = _drop_widgets(kept)
-    return _without_trailers(_drop_media_blurbs(kept))
+    return _plain_openings(_without_trailers(_drop_media_blurbs(kept)))
+
+
+def _plain_openings(paragraphs: list[str]) -> list[str]:
+    """Paragraphs whose first word a house style sets in capitals ("LEADER of the
+    Opposition Matthew Wale has demanded ...", "THE government says ...") with it
+    written as the text writes it elsewhere ("Leader"); an acronym ("SADC leaders",
+    "NATO said"), which the text never writes otherwise, stays."""
+    written = {
+        word
+        for paragraph in paragraphs
+        for word in _WORD_IN_TEXT.findall(paragraph)
+        if not word.isupper()
+    }
+    plain = []
+    for paragraph in paragraphs:
+        found = _CAPS_OPENING.match(paragraph)
+        if found:
+            word = found[1]
+            form = next((f for f in (word.capitalize(), word.lower()) if f in written), "")
+            if form:
+                paragraph = word.capitalize() + paragraph[len(word) :]
+        plain.append(paragraph)
+    return plain
+
+
+_CAPS_OPENING = re.compile(r"^([A-Z]{2,})(?=\s+[A-Za-z][a-z])")
+_WORD_IN_TEXT = re.compile(r"\b[A-Za-z]+\b")
 
 
 def _without_trailers(paragraphs: list[str]) -> list[str]:

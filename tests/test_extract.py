@@ -1030,3 +1030,17 @@ def test_the_pages_headline_is_read_decoded_and_never_a_slug() -> None:
     )
     again = extract_article(slugged.encode(), "https://example.org/news/ring-road-blocked")
     assert again is not None and again.title == "Workers block road"
+
+
+def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None:
+    story = (
+        "LEADER of the Opposition Matthew Wale has demanded that the Prime Minister table "
+        "the policing agreement when Parliament resumes sitting on Tuesday.",
+        "NATO said on Monday that it had no plans to open an office in the islands, and "
+        "the Leader of the Opposition welcomed the statement.",
+        "SADC leaders meeting in Gaborone approved the monitors' mandate on Friday.",
+    )
+    article = extract_article(widget_page(body=paragraphs_html(story)))
+    assert article is not None
+    # "Leader" is the text's own word; "NATO" and "SADC" it writes no other way.
+    assert article.paragraphs == (f"Leader{story[0][6:]}", *story[1:])
