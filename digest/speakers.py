@@ -561,17 +561,19 @@ _FIELD_WORD = (
     r"Interior|Labour|Labor|Transport|Tourism|Sports?|Youth|Water|Mines|Works|Housing|"
     r"Lands|Affairs|Planning|Commerce|Welfare|Security|Fisheries|Forests?|Management|"
     r"Development|Environment|Employment|Government|Infrastructure|Agriculture|Culture|"
-    r"Heritage|Resources|Industry|Industries|Telecommunications|Services"
+    r"Heritage|Resources|Industry|Industries|Telecommunications|Services|Law|Legal|Reform"
 )
 FIELD_WORD = re.compile(_FIELD_WORD)
 """A word of a portfolio's field, capitalised: "Relations", "Revenue", "Affairs"."""
 # Two fields of one office before its title and one name: "Revenue and Disaster
 # Management Minister K Selvaraj" (not "Anna Lee and Minister Jo Hart", "Trump and
 # Defense Secretary Pete Hegseth").
+# (Or in lower case, as some papers write a portfolio: "Law and institutional reform
+# minister Azalina Othman Said".)
 _FIELDS_BEFORE_TITLE = re.compile(
-    rf"^(?:[A-Z][\w'’\-]*\s){{0,2}}(?:{_FIELD_WORD})\sand\s(?:[A-Z][\w'’\-]*\s){{1,3}}"
-    r"(?:Minister|Secretary|Commissioner|Director|Spokesperson|Spokesman|Spokeswoman|Chief|"
-    r"Adviser|Advisor)\s(?:[A-Z][\w.'’\-]*\s){0,2}[A-Z][\w'’\-]+$"
+    rf"^(?:[A-Z][\w'’\-]*\s){{0,2}}(?:{_FIELD_WORD})\sand\s(?:[A-Za-z][\w'’\-]*\s){{1,3}}"
+    r"(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|[Dd]irector|[Ss]pokesperson|[Ss]pokesman|"
+    r"[Ss]pokeswoman|[Cc]hief|[Aa]dviser|[Aa]dvisor)\s(?:[A-Z][\w.'’\-]*\s){0,2}[A-Z][\w'’\-]+$"
 )
 
 

@@ -2075,6 +2075,7 @@ def test_one_person_with_two_titles_says() -> None:
         "Tánaiste and Minister for Finance Ana Lind",
         # Two fields before the title ("Revenue and Disaster Management Minister").
         "Revenue and Harbour Management Minister T Varga",
+        "Law and institutional reform minister Ana Lind Said",  # a paper's lower case
     ):
         assert not is_plural_speaker(one), one
     # A body's or an office's two fields.
@@ -2095,6 +2096,7 @@ def test_one_person_with_two_titles_says() -> None:
     assert is_plural_speaker("Ana Lind and Minister Tomas Varga")
     assert is_plural_speaker("Varga and Defence Secretary Ana Lind")
     assert is_plural_speaker("Ana Lind and Health Minister Tomas Varga")
+    assert is_plural_speaker("Ana Lind and health minister Tomas Varga")
     assert is_plural_speaker("Ana Spence and Health Secretary Tomas Varga")
     assert is_plural_speaker("Appropriators in both chambers")
     assert is_plural_speaker("Mediators in Doha")
