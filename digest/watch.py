@@ -83,6 +83,10 @@ _OPENING_CHARS: Final = 600
 _MAX_SENTENCE_CHARS: Final = 300
 # "It is unclear whether ...", "It is expected that ...": no thing for "it" to stand
 # for. ("It is set to come into force", "It is due to be signed": the law, the deal.)
+_ON_IT = re.compile(
+    r"\b(?:on|about|over|against|for|with)\s+(?:it|them)\b(?:\s+(?:on|by|in|at|before)\s+"
+    r"[^,;.]{1,30})?\s*[.!]?$"
+)
 _EXPLETIVE_IT = re.compile(
     r"^It(?: is|['’]s| was| remains| seems)\s+(?:not\s+)?(?:(?:unclear|clear|expected|likely|"
     r"possible|unlikely|uncertain|planned|hoped|understood|thought|believed)\s+(?:that|whether|"
@@ -706,6 +710,10 @@ def _sentences(text: str) -> Iterable[str]:
             # begin on Thursday" and "And Nintendo, too, will ..." lean on the sentence
             # before. "It is unclear whether ..." is no pronoun.
             if needs_antecedent(sentence) == "sentence" and not _EXPLETIVE_IT.match(sentence):
+                continue
+            # Nor "The Danish parliament is set to vote on it on December 17": what "it"
+            # is, the sentence before said.
+            if _ON_IT.search(sentence):
                 continue
             yield sentence
 

@@ -467,6 +467,13 @@ CASES = [
     ),
     # Printed alone, a line must not lean on the sentence before it.
     ("a pronoun's event", "Their deployment will begin on Thursday.", FRIDAY, None),
+    ("what 'it' is", "The Norland parliament is set to vote on it on December 17.", FRIDAY, None),
+    (
+        "what the vote is on, named",
+        "The Norland parliament is set to vote on the harbour bill on December 17.",
+        FRIDAY,
+        (date(2026, 12, 17), date(2026, 12, 1)),
+    ),
     ("a connective's event", "And the union, too, will march on 1 December.", TUESDAY, None),
     ("a thing's it", "It is set to come into force on 1 December.", TUESDAY, None),
     (
@@ -579,6 +586,8 @@ PRINTED = {
     ),
     "The minister told reporters that the board would hold its first meeting on "
     "December 8.": "The minister told reporters that the board would hold its first meeting.",
+    "The Norland parliament is set to vote on the harbour bill on December 17.": "The "
+    "Norland parliament is set to vote on the harbour bill.",
     "Diplomats said the council was expected to sign off on the package when allied "
     "foreign ministers meet in Vell on Nov. 30.": "Diplomats said the council was expected "
     "to sign off on the package when allied foreign ministers meet in Vell.",
