@@ -26,7 +26,8 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    clusters is the dot product of their summed vectors divided by both sizes, so it is
    exact without a similarity matrix; it is discounted when the clusters' reports are
    more than a day apart (or, nearer, the days their events happened: a later report of
-   "Tuesday's earthquake" is counted from Tuesday too, ``_EVENT_DAY``), and more slowly
+   "Tuesday's earthquake" is counted from Tuesday too, ``_EVENT_DAY``, and one "three
+   days after the attack" from three days before it, ``_DAYS_AFTER``), and more slowly
    for whole articles whose words alone pass (one event told over days,
    ``digest.linkage.Wording``). Each round
    merges mutual best pairs above the mean threshold of their members (average linkage
@@ -300,6 +301,14 @@ _EVENT_DATE = re.compile(
     rf"(?:[\w.\-]+\s+){{0,2}}?{_EVENTS}"
 )
 _TOLD_DAYS = 3
+# The same owner counted back from the report: "three days after the attack", "a day
+# after the earthquake" (not "ahead of", nor a span: "for three days after the storm").
+_DAYS_AFTER = re.compile(
+    r"(?<!\bfor )\b(?P<count>a|an|one|two|three|\d)\s+days?\s+after\s+(?:the|an?)\s+"
+    rf"(?:[\w.\-]+\s+){{0,2}}?{_EVENTS}",
+    re.IGNORECASE,
+)
+_COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _WEEKDAYS_APART: BoolArray = np.array(
     [[min(abs(i - j), 7 - abs(i - j)) >= 2 for j in range(7)] for i in range(7)]
 )
@@ -496,6 +505,7 @@ def cluster_texts(
         back = np.maximum(
             _days_back(events, [p.weekday() for p in published]), _dates_back(texts, published)
         )
+        back = np.maximum(back, _spans_back(texts))
         told = hours - 24.0 * back
     agreement = None
     if names:
@@ -714,6 +724,20 @@ def _dates_back(texts: Sequence[str], published: Sequence[datetime]) -> FloatArr
             except ValueError:
                 continue
             days = (when.date() - day).days
+            if 1 <= days <= _TOLD_DAYS:
+                back[i] = max(back[i], days)
+    return back
+
+
+def _spans_back(texts: Sequence[str]) -> FloatArray:
+    """Per text, the most days back (1 to ``_TOLD_DAYS``) its lead counts to an event it
+    follows ("raising tension three days after the attack that killed seven soldiers",
+    "a day after the earthquake"), else 0."""
+    back = np.zeros(len(texts))
+    for i, text in enumerate(texts):
+        for found in _DAYS_AFTER.finditer(text):
+            count = found["count"].lower()
+            days = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 0)
             if 1 <= days <= _TOLD_DAYS:
                 back[i] = max(back[i], days)
     return back

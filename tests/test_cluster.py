@@ -478,6 +478,42 @@ def test_a_report_days_later_that_names_the_events_day_joins_its_first_report(
     assert labels[2] not in labels[:2]
 
 
+@pytest.mark.parametrize(
+    ("after", "stories"),
+    [
+        ("two days after the", 2),  # counted back to the quake's day: one event
+        ("three days after the", 2),
+        ("six days after the", 3),  # too far back to count: the discount holds
+        ("for two days after the", 3),  # a span, not the day of the event
+    ],
+)
+def test_a_report_that_counts_the_days_since_its_event_joins_its_first_report(
+    after: str, stories: int
+) -> None:
+    tuesday = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
+    first = (
+        "Strong quake strikes Sagaing region. A magnitude 6.4 earthquake struck the Sagaing "
+        "region of Myanmar early on Tuesday, killing at least 12 people and injuring dozens "
+        "in Shwebo, where a monastery and two schools collapsed, local rescue groups said."
+    )
+    later = (
+        "Junta restricts aid to quake-hit townships as toll climbs to 41. The military "
+        "regime began requiring permits for aid convoys heading to Shwebo and Kanbalu, "
+        f"{after} earthquake in Myanmar's Sagaing region, as the toll rose to at least 41, "
+        "rescue groups said."
+    )
+    floods = (
+        "Floods cut roads in Kachin state. Heavy rain on Monday cut the main road between "
+        "Myitkyina and Bhamo, and hundreds of families moved to monasteries, officials said."
+    )
+    labels = cluster_texts(
+        [first, later, floods],
+        published=[tuesday, tuesday + timedelta(hours=58), tuesday],
+    )
+    assert len(set(labels)) == stories
+    assert labels[2] not in labels[:2]
+
+
 def test_a_game_won_on_a_day_a_later_report_mentions_is_no_event_it_follows_up() -> None:
     # The cup preview mentions Saturday's win in passing: no report of that game.
     saturday = datetime(2026, 11, 28, 18, 0, tzinfo=UTC)
