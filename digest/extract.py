@@ -592,27 +592,31 @@ def _clean_paragraphs(paragraphs: list[str], titles: tuple[str, ...]) -> list[st
 def _plain_openings(paragraphs: list[str]) -> list[str]:
     """Paragraphs whose first word a house style sets in capitals ("LEADER of the
     Opposition Matthew Wale has demanded ...", "THE government says ...") with it
-    written as the text writes it elsewhere ("Leader"); an acronym ("SADC leaders",
-    "NATO said"), which the text never writes otherwise, stays."""
-    written = {
-        word
-        for paragraph in paragraphs
-        for word in _WORD_IN_TEXT.findall(paragraph)
-        if not word.isupper()
-    }
+    written as a word: when the text writes it so elsewhere ("Leader") or a small word
+    follows it. An acronym ("SADC leaders", "NATO said"), which the text writes in
+    capitals inside its sentences or never otherwise, stays."""
+    words = [_WORD_IN_TEXT.findall(paragraph) for paragraph in paragraphs]
+    written = {word for found in words for word in found if not word.isupper()}
+    # An acronym the text writes inside its sentences too ("NATO has said ... Ministers
+    # told NATO").
+    acronyms = {word for found in words for word in found[1:] if word.isupper()}
     plain = []
     for paragraph in paragraphs:
         found = _CAPS_OPENING.match(paragraph)
-        if found:
+        if found and found[1] not in acronyms:
             word = found[1]
-            form = next((f for f in (word.capitalize(), word.lower()) if f in written), "")
-            if form:
+            if word.capitalize() in written or word.lower() in written or found["small"]:
                 paragraph = word.capitalize() + paragraph[len(word) :]
         plain.append(paragraph)
     return plain
 
 
-_CAPS_OPENING = re.compile(r"^([A-Z]{2,})(?=\s+[A-Za-z][a-z])")
+# (A small word after it says the capitals are the style's: "LEADER of the", "THE
+# government has"; an acronym is followed by its verb, "SADC leaders", "NATO said".)
+_CAPS_OPENING = re.compile(
+    r"^([A-Z]{2,})(?=\s+(?P<small>(?:of|the|a|an|and|to|in|for|on|has|have|is|was|will)\s)?"
+    r"[A-Za-z][a-z])"
+)
 _WORD_IN_TEXT = re.compile(r"\b[A-Za-z]+\b")
 
 

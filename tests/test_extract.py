@@ -1044,3 +1044,13 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
     assert article is not None
     # "Leader" is the text's own word; "NATO" and "SADC" it writes no other way.
     assert article.paragraphs == (f"Leader{story[0][6:]}", *story[1:])
+    # A small word after it is the style's sign; an acronym the text writes inside its
+    # sentences stays, whatever follows it.
+    story = (
+        "PRIME Minister Ana Lind has called a snap election, the prime minister's office said.",
+        "NATO has offered to send observers, and Lind told NATO envoys she welcomed it.",
+        "THE opposition said it would boycott the vote unless the roll was checked.",
+    )
+    article = extract_article(widget_page(body=paragraphs_html(story)))
+    assert article is not None
+    assert article.paragraphs == (f"Prime{story[0][5:]}", story[1], f"The{story[2][3:]}")
