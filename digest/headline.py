@@ -318,6 +318,9 @@ def make_headline(
         if questions and len(questions) == len([t for t in titles if t]):
             good = questions  # the story is a question: every outlet asks it
     if good:
+        # A live page's title is its running label ("Arequipa earthquake LIVE: death toll
+        # rises to 19"), not a headline, while a report's title is there.
+        good = [t for t in good if not is_live_page(t)] or good
         # A title with another toll than the Briefly's ("Death toll ... rises to 47"
         # over "... killed at least 61") would contradict the Briefly under it.
         good = _counting_as(good, told or lead) or good

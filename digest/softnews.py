@@ -205,8 +205,15 @@ _DEATHS = re.compile(
     # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
     rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"
     rf"(?:(?:confirmed|reported)\s+)?(?:killed|dead|who\s+died))\b(?!\s+(?:or|and)\s)"
-    rf"[^.]{{0,100}}?\b(?:rose|risen|climbed|"
+    # (A magnitude's point is no stop: "killed by the magnitude 6.9 earthquake that
+    # struck ... rose to eleven".)
+    rf"(?:[^.]|(?<=\d)\.(?=\d)){{0,160}}?\b(?:rose|risen|climbed|"
     rf"increased|jumped|reached|hit)\s+(?:to\s+)?(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
+    # A toll something brings to its count: "raises the number of dead to 19", "brings
+    # the death toll to 31", "takes the toll to 12".
+    rf"|\b(?:raises?|raised|raising|brings?|brought|bringing|takes?|took|taking|pushe[sd]|"
+    rf"lifts?|lifted)\s+the\s+(?:number\s+of\s+(?:dead|deaths|fatalities|people\s+killed)|"
+    rf"(?:death\s+)?toll)\s+to\s+(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
     # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74",
     # "Cyclone Ditwah toll rises to 123". Not a toll "on farms" or "to the economy".
     rf"|(?:\bdeath\s+toll\b|\b(?:quake|earthquake|flood|flooding|storm|typhoon|cyclone|"

@@ -313,11 +313,17 @@ def _write_up(
         # issue opens with, not a day-one lede's "killing dozens"; or, corrected down,
         # the correction's ("The toll now stands at 12, not 14 as reported earlier").
         newest = newest_toll(scored, updated, articles)
+        candidates = scored.candidates
         if newest is not None:
             scores[newest] = float(scores.max()) + _NEWEST_TOLL_LIFT
             # Its report gives the lead, unless the editors chose whose it is.
-            lead_docs = lead_docs or frozenset({scored.candidates[newest].doc})
-        scored = replace(scored, scores=scores)
+            lead_docs = lead_docs or frozenset({candidates[newest].doc})
+            # A live page's newest entry is its lede, below the page's standing lines.
+            if candidates[newest].position >= LEDE_POSITIONS:
+                candidates = tuple(
+                    replace(c, position=0) if i == newest else c for i, c in enumerate(candidates)
+                )
+        scored = replace(scored, scores=scores, candidates=candidates)
 
     def stale_of(index: int) -> date | None:
         candidate = scored.candidates[index]

@@ -15,13 +15,20 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
+from datetime import datetime, timedelta
 
 from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate, is_reaction
 from digest.figures import same_figure
 from digest.models import Article
 from digest.places import countries_named
 from digest.softnews import dead_counted, is_opinion, opening, people_counted
-from digest.text import MONTH_WRITTEN_PATTERN, WEEKDAY_PATTERN, content_words, word_count
+from digest.text import (
+    MONTH_WRITTEN_PATTERN,
+    WEEKDAY_PATTERN,
+    content_words,
+    is_live_page,
+    word_count,
+)
 
 __all__ = [
     "below_told_toll",
@@ -150,9 +157,10 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
     def revised_down(index: int) -> bool:
         return bool(_REVISED_DOWN.search(text_of(index))) or corrects[scored.candidates[index].doc]
 
+    as_of = _as_of(articles)
     for kind, found in counts.items():
         for i, count in found.items():
-            written = articles[scored.candidates[i].doc].published
+            written = as_of[scored.candidates[i].doc]
             if any(
                 (
                     other > count or (other < count and revised_down(j))
@@ -162,7 +170,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and other <= count * _TOLL_JUMP
                 and count <= other * _TOLL_JUMP
                 and not _rounded(count, other)
-                and articles[scored.candidates[j].doc].published > written
+                and as_of[scored.candidates[j].doc] > written
                 and _one_subject(scored, i, j)
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
                 # updates the count but does not tell the event (see newest_toll); nor
@@ -179,14 +187,14 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         old = {found[i] for i, k in superseded.items() if k == kind and i in found}
         for i, count in found.items():
             text = scored.candidates[i].text
-            written = articles[scored.candidates[i].doc].published
+            written = as_of[scored.candidates[i].doc]
             if (
                 count in old
                 and word_count(text) <= _SHORT_COUNT_WORDS
                 and not countries_named(text)
                 and not {m.group(1) for m in _PLACE.finditer(text)} - _NOT_PLACES
                 and any(
-                    other != count and articles[scored.candidates[j].doc].published > written
+                    other != count and as_of[scored.candidates[j].doc] > written
                     for j, other in found.items()
                 )
             ):
@@ -230,6 +238,20 @@ def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int
             if said & olds and not _MOVED_FROM.search(earlier.text) and _one_subject(scored, i, j):
                 older.add(i)
     return older
+
+
+def _as_of(articles: Sequence[Article]) -> list[datetime]:
+    """When each article's counts were told: its publication, or for a live page, the
+    story's latest (its entries run on after it opened: "Toll rises to 19" at the top
+    of a page opened before a report of 11)."""
+    latest = max((a.published for a in articles), default=None)
+    return [
+        latest + _LIVE_AFTER if latest is not None and is_live_page(a.title, a.url) else a.published
+        for a in articles
+    ]
+
+
+_LIVE_AFTER = timedelta(minutes=1)
 
 
 def _told_before(
@@ -492,7 +514,7 @@ def newest_toll(
         i
         for i, candidate in enumerate(scored.candidates)
         if i not in superseded
-        and candidate.position < LEDE_POSITIONS
+        and _at_a_lede(candidate.position, candidate.doc, articles)
         and is_briefly_candidate(candidate)
         and not is_reaction(candidate.text)
         and not other_count(candidate.text)
@@ -522,6 +544,22 @@ def newest_toll(
     return None
 
 
+def _at_a_lede(position: int, doc: int, articles: Sequence[Article]) -> bool:
+    """Whether a sentence at ``position`` of article ``doc`` is where its report tells
+    the news: a lede, or a live page's newest entry, below the page's standing line
+    and the entry's heading ("This page is updated continuously.", "Toll rises to
+    19.", then "Indeci's latest bulletin raises the number of dead to 19 ...")."""
+    if position < LEDE_POSITIONS:
+        return True
+    article = articles[doc] if doc < len(articles) else None
+    return (
+        article is not None
+        and is_live_page(article.title, article.url)
+        and position < _LIVE_LEDE_POSITIONS
+    )
+
+
+_LIVE_LEDE_POSITIONS = 4
 # Counts that rise as a disaster's reports come in, the dead first. (The missing are
 # found, so their count falls: the newest is not the highest.)
 _RISING = ("dead", "injured", "displaced", "affected")
@@ -552,8 +590,9 @@ def below_told_toll(
     Briefly, where two tolls of two days read as one that moved: "27 ... in Agam and
     Padang Pariaman" under "31 in West Sumatra", not "five in the Philippines" under
     "seven in Vietnam")."""
+    as_of = _as_of(articles)
     told_tolls = [
-        (toll, articles[scored.candidates[j].doc].published, text)
+        (toll, as_of[scored.candidates[j].doc], text)
         for j in briefly
         if not other_count(text := scored.candidates[j].text)
         and (toll := dead_counted(text, exact=True))
@@ -569,7 +608,7 @@ def below_told_toll(
                 # A count of a few beside the toll (two soldiers whose boat capsized) is
                 # another group's, not the toll's older figure.
                 and (not anywhere or told <= toll * _TOLL_JUMP)
-                and on > articles[scored.candidates[i].doc].published
+                and on > as_of[scored.candidates[i].doc]
                 and not (
                     _in_another_country(note, lead)
                     if anywhere

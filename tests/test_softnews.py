@@ -284,6 +284,16 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
     assert dead_counted(told, exact=True) == 23
     assert dead_counted("The number of confirmed deaths rose to 35.", exact=True) == 35
+    far = (
+        "The number of people killed by the magnitude 6.9 earthquake that struck the "
+        "southern region of Vell early on Thursday rose to eleven, the agency said."
+    )
+    assert dead_counted(far, exact=True) == 11
+    # Something bringing the toll to its count, whatever other figure the sentence has.
+    raised = "The bulletin raises the number of dead to 19 after two bodies were recovered."
+    assert dead_counted(raised, exact=True) == 19
+    assert dead_counted("Three more bodies bring the death toll to 31.", exact=True) == 31
+    assert dead_counted("The accord takes the total to 12 countries.", exact=True) == 0
     confirmed = "Officials say 27 people have been confirmed dead and eight are missing."
     assert dead_counted(confirmed, exact=True) == 27
     assert dead_counted("At least a dozen people were killed.") == 12

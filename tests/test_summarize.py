@@ -3811,3 +3811,39 @@ def test_a_title_a_day_older_than_the_leads_report_gives_way_to_its_title() -> N
         ),
     )
     assert make_headline(close, lead, lead_article=2) != lifted
+
+
+def test_a_live_pages_newest_toll_is_told_after_every_report_and_heads_nothing() -> None:
+    # The live page opened on the quake's morning; its top entry's toll came after the
+    # day-two report's. Its title is its running label, no headline.
+    live = _article(
+        "live",
+        "Island Times",
+        "Vell earthquake LIVE: death toll rises to 19, new aftershock",
+        "This page is updated continuously.\n\nToll rises to 19.\n\nVell's civil defence "
+        "agency raises the number of dead to 19 in its latest bulletin after rescuers "
+        "recovered two bodies from a collapsed house.\n\nIndeci updates: 14 dead, 160 "
+        "injured.",
+        0,
+    )
+    report = _article(
+        "report",
+        "Harbour Post",
+        "Norland flies aid to quake-hit Vell",
+        "A Norland air force plane landed in Vell on Friday with 12 tonnes of tents and "
+        "water, a day after a magnitude 6.9 earthquake in southern Vell that left at least "
+        "14 people dead. Rescue teams reached the coastal villages by helicopter.",
+        30,
+    )
+    first = _article(
+        "first",
+        "Island Times",
+        "Magnitude 6.9 earthquake hits Vell: six dead",
+        "A magnitude 6.9 earthquake struck southern Vell before dawn on Thursday, killing "
+        "at least six people and damaging hundreds of homes, the civil defence agency said.",
+        2,
+    )
+    summary = summarize_story(Story(StoryId("quake"), (live, first, report)))
+    assert "to 19" in summary.briefly_text
+    assert "six people" not in summary.briefly_text
+    assert "LIVE" not in summary.headline
