@@ -483,7 +483,11 @@ _VERB_NEXT = re.compile(
 
 
 def _is_headlinese(text: str) -> bool:
-    """Whether ``text`` is two headlines run together (see _HEADLINESE_OPENING)."""
+    """Whether ``text`` is two headlines run together (see _HEADLINESE_OPENING), or a
+    deck's two lines ("Two victims were counted twice, officials say; search for five
+    missing continues")."""
+    if _DECK_TAIL.search(text):
+        return True
     first, comma, rest = text.partition(", ")
     if (
         not comma
@@ -508,6 +512,14 @@ def _is_headlinese(text: str) -> bool:
     )
 
 
+# A deck's second line after a semicolon: a bare noun, no article, then its present
+# tense ("; search for five missing continues", "; talks resume"), as titles write.
+_DECK_TAIL = re.compile(
+    r";\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|it|they|he|she|we|"
+    r"there|some|no|many|most|all|both|each|every|one|two|three)\b)[a-z][a-z-]+"
+    r"(?:\s+[\w'’-]+){0,6}\s+(?:continues|continue|resumes|resume|grows|mounts|looms|"
+    r"begins|widens|deepens|goes\s+on)\.$"
+)
 # A paper's pointer to its figures ("... thick and linear barbs (Fig. 4c).") marks a
 # journal's text, which reads as a methods section, not as news.
 # A reading of the news that commentators give ("... shows that the alliance, having

@@ -377,6 +377,18 @@ def test_a_call_to_action_or_a_disclaimer_is_not_news(sentence: str) -> None:
     assert not is_briefly_candidate(candidate)
 
 
+def test_a_decks_two_lines_are_no_lede_and_a_sentence_with_its_article_is() -> None:
+    deck = (
+        "Two victims were recorded in both Vell and Norby, officials say; search for five "
+        "missing continues."
+    )
+    assert not is_briefly_candidate(Candidate(deck, 0, 3, word_count(deck)))
+    told = "Two victims were counted twice; the search for five missing people continues."
+    assert is_briefly_candidate(Candidate(told, 0, 3, word_count(told)))
+    eased = "Prices rose in November; inflation in the euro zone continues to ease."
+    assert is_briefly_candidate(Candidate(eased, 0, 3, word_count(eased)))
+
+
 def test_play_that_resumed_is_news() -> None:
     sentence = "Play resumed at the harbour cup after a two-hour rain delay on Sunday."
     assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))
