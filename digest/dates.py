@@ -134,8 +134,9 @@ _WHAT_HAPPENED = re.compile(
 # its past ("would have"), and the future as it stood then, in the day's clause: a day
 # after the statement's when the sentence dates it, else near the report (see
 # ``annotate_dates``).
+# (And "should", an expectation reported: "said the rain should ease on Friday".)
 _WOULD = re.compile(
-    rf"\bwould\b(?!(?: \w+)? have\b)|\b{_PLAN_TO}\b|\b(?:was|were){_PLAN_FOR_THE_DAY}"
+    rf"\b(?:would|should)\b(?!(?: \w+)? have\b)|\b{_PLAN_TO}\b|\b(?:was|were){_PLAN_FOR_THE_DAY}"
 )
 # A present tense of a plan or a timetable before its day, as news tells the week ahead:
 # "Kjellberg travels to Seoul on Thursday", "the deal provides for the reopening of the

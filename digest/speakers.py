@@ -621,6 +621,11 @@ _ONE_BODY = re.compile(
 _ONE_NAMED_BODY = re.compile(
     r"\sand(?:\s[A-Z][\w'’\-]*){0,3}\s(?:" + "|".join(sorted(_BODY_HEADS)) + r")$"
 )
+_AND_IN_A_NAME = re.compile(
+    r"\b(?:Bosnia and Herzegovina|Trinidad and Tobago|Antigua and Barbuda|"
+    r"(?:Saint|St\.?) Kitts and Nevis|(?:Saint|St\.?) Vincent and the Grenadines|"
+    r"São Tomé and Príncipe|Sao Tome and Principe|Turks and Caicos|Heard and McDonald)\b"
+)
 # Names in a list: "Russia, Kazakhstan and Turkey", each of one to three capitalised words.
 _LIST_ITEM = r"[A-Z][\w'’.\-]*(?:\s[A-Z][\w'’.\-]*){0,2}"
 _LISTED_NAMES = re.compile(rf"^{_LIST_ITEM}(?:,\s{_LIST_ITEM})+,?\sand\s{_LIST_ITEM}$")
@@ -635,6 +640,9 @@ def is_plural_speaker(who: str, raw: str = "") -> bool:
     base = _clean_speaker(raw, capitalise=False) if raw else ""
     if base[:1].islower():
         who = base
+    # A country's name that holds "and" is one place: "Bosnia and Herzegovina's Foreign
+    # Minister".
+    who = _AND_IN_A_NAME.sub(lambda found: found[0].replace(" and ", "-"), who)
     if _PLURAL_LEAD.match(who):
         return True
     if (

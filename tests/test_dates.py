@@ -792,6 +792,19 @@ def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:
     assert stale_day(own, date(2026, 12, 7)) is None
 
 
+def test_an_expectation_reported_with_should_looks_ahead() -> None:
+    thursday = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
+    said = "The weather office said the rain should ease on Friday, but warned of landslides."
+    assert annotate_dates(said, thursday) == (
+        "The weather office said the rain should ease on Friday (4 December), but warned of "
+        "landslides."
+    )
+    gone = "Officials said the roads should have reopened on Monday."
+    assert annotate_dates(gone, thursday) == (
+        "Officials said the roads should have reopened on Monday (30 November)."
+    )
+
+
 def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
     thursday = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
     assert (

@@ -2076,6 +2076,9 @@ def test_one_person_with_two_titles_says() -> None:
         # Two fields before the title ("Revenue and Disaster Management Minister").
         "Revenue and Harbour Management Minister T Varga",
         "Law and institutional reform minister Ana Lind Said",  # a paper's lower case
+        # A country's name with "and" in it.
+        "Bosnia and Herzegovina's Minister of Foreign Affairs Ana Lind",
+        "Trinidad and Tobago's Prime Minister Ana Lind",
     ):
         assert not is_plural_speaker(one), one
     # A body's or an office's two fields.
@@ -2097,6 +2100,7 @@ def test_one_person_with_two_titles_says() -> None:
     assert is_plural_speaker("Varga and Defence Secretary Ana Lind")
     assert is_plural_speaker("Ana Lind and Health Minister Tomas Varga")
     assert is_plural_speaker("Ana Lind and health minister Tomas Varga")
+    assert is_plural_speaker("Bosnia and Herzegovina's minister and Ana Lind")
     assert is_plural_speaker("Ana Spence and Health Secretary Tomas Varga")
     assert is_plural_speaker("Appropriators in both chambers")
     assert is_plural_speaker("Mediators in Doha")
