@@ -149,6 +149,7 @@ _PERSON_TITLES = _TITLES | {
     *("Trooper", "Coach", "Principal", "Rev", "Pastor", "Rabbi", "Imam", "Lord", "Lady"),
     *("Sir", "Dame", "Chairwoman", "Deputy", "Assistant"),
     *("Commodore", "Admiral", "Colonel", "Lieutenant", "Brigadier", "Sergeant", "Captain"),
+    *("Representative", "Envoy"),
 }
 # A role written in lower case before a name, after what it belongs to ("CNN
 # contributor", "U.S. Forest Service volunteer", "and Trump supporter"): the head is one

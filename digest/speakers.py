@@ -514,6 +514,7 @@ def _one_described(name: str) -> bool:
 _TITLE_ENDS = TITLE_WORDS | {
     *("State", "Prince", "Adviser", "Advisor", "Envoy", "Chancellor", "Premier"),
     *("Commissioner", "Governor", "Treasurer", "Ambassador", "Chairman", "Chair"),
+    "Representative",  # the EU's "High Representative for Foreign Affairs and ..."
     # Ireland's deputy and prime ministers: "Tánaiste and Minister for Finance Simon Harris".
     *("Tánaiste", "Tanaiste", "Taoiseach"),
 }
@@ -585,8 +586,10 @@ def _and_in_portfolio(name: str) -> bool:
     a field's word (not "The Department of Justice and Google")."""
     if name.count(" and ") > 1:
         return False  # "The Department of Homeland Security and Immigration and Customs ..."
-    found = _PORTFOLIO_AND.search(name)
-    return found is not None and bool(_FIELD.fullmatch(found.group("field")))
+    return any(
+        (found := pattern.search(name)) is not None and bool(_FIELD.fullmatch(found["field"]))
+        for pattern in (_PORTFOLIO_AND, _PORTFOLIO_AND_HELD)
+    )
 
 
 # What a body's name ends on or opens with, so that its "and" joins no two speakers:
@@ -603,6 +606,12 @@ _PORTFOLIO_AND = re.compile(
     + "|".join(sorted(_BODY_HEADS | {w for w in _TITLE_ENDS if w[:1].isupper()}))
     + r")\s(?:of|for)\s(?:the\s)?[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*)*\sand"
     r"(?:\s[A-Z][\w'’\-]*)*?\s(?P<field>[A-Z][\w'’\-]*)(?=$|,|\s(?:in|at|of|for)\s)"
+)
+# The same office with its holder's name after it: "High Representative for Foreign
+# Affairs and Security Policy Kaja Kallas".
+_PORTFOLIO_AND_HELD = re.compile(
+    _PORTFOLIO_AND.pattern.removesuffix(r"(?=$|,|\s(?:in|at|of|for)\s)")
+    + r"\s(?:[A-Z][\w'’\-]*\s){0,2}[A-Z][\w'’\-]+$"
 )
 # A field an office or body is "of": "Hydrology", "Public Relations", "Social Welfare".
 _FIELD = re.compile(

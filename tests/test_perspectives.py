@@ -693,6 +693,19 @@ def _named(documents: list[list[str]], sentence: int) -> list[str]:
     return [p.who for _, p in found]
 
 
+def test_an_office_for_two_fields_names_its_holder_whole() -> None:
+    documents = [
+        [
+            "The agenda was signed by EU High Representative for Foreign Affairs and Security "
+            "Policy Ana Lindqvist and the foreign minister of Vell.",
+            "Lindqvist said the bloc would stand by Vell in the years ahead.",
+        ]
+    ]
+    assert _named(documents, 1) == [
+        "EU High Representative for Foreign Affairs and Security Policy Ana Lindqvist"
+    ]
+
+
 def test_the_president_is_never_named_after_a_phrase_that_merely_ends_in_president() -> None:
     documents = [
         [
@@ -2079,6 +2092,8 @@ def test_one_person_with_two_titles_says() -> None:
         # A country's name with "and" in it.
         "Bosnia and Herzegovina's Minister of Foreign Affairs Ana Lind",
         "Trinidad and Tobago's Prime Minister Ana Lind",
+        # An office for two fields, then its holder.
+        "EU High Representative for Foreign Affairs and Security Policy Ana Lind",
     ):
         assert not is_plural_speaker(one), one
     # A body's or an office's two fields.
