@@ -77,7 +77,7 @@ _DATELINE = re.compile(
                 (?:,?[ ]\d{{4}})?                                # , 2026
              |,[ ]\d{{1,2}}(?:st|nd|rd|th)?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?  # , 2 Dec
                 (?:,?[ ]\d{{4}})?)?
-           (?:[ ]?\([A-Za-z0-9 .&'’]{{2,40}}\))?              # (Reuters) / (Skyline 7)
+           (?:[ ]?\([A-Za-z0-9 .&'’\-]{{2,40}}\))?            # (Reuters) / (Asia-Plus)
            (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*(?:[–—]|--)[ ]*(?=[A-Z"“]))
       | (?:{_MONTH_NAME}\.?[ ]\d{{1,2}}[ ]*                       # Dec 17 (Reuters) -
          |[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}              # Salahuddin, Libya
@@ -240,6 +240,16 @@ _MONTH = (
 )
 _NAME = r"[A-Z][\w'’.\-]+(?:[ ][A-Z][\w'’.\-]+){0,3}"
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        # A live page's standing lines: "This page is updated continuously.", "All times
+        # are Tashkent time (GMT+5).", "Refresh for the latest."
+        "live page notice",
+        re.compile(
+            r"^\s*(?:This (?:page|blog|story|live blog) (?:is|will be) (?:being )?(?:updated|"
+            r"refreshed)\b|(?:All )?[Tt]imes (?:are|shown are|are in) [A-Z][\w ]{0,30}?\b"
+            r"(?:time|GMT|UTC)\b|Refresh (?:the page )?for (?:the )?latest\b)"
+        ),
+    ),
     (
         "player chrome",
         re.compile(

@@ -110,6 +110,11 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("BOGOTÁ, Colombia — The toll rose to 31.", "The toll rose to 31."),
         ("SÃO PAULO — Rates held on Wednesday.", "Rates held on Wednesday."),
         ("ÉVORA (Reuters) - A fire broke out.", "A fire broke out."),
+        # An agency's name with a hyphen in it.
+        (
+            "DUSHANBE, December 3 (Asia-Plus) — Two days on, talks began.",
+            "Two days on, talks began.",
+        ),
         # A record's or a bill's versions are no correction notes.
         ("The original version appeared on the band's 1979 album.", None),
         ("A previous version has been vetoed twice by the president.", None),
@@ -170,6 +175,10 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("Full Screen Autoplay Close Skip Ad × The moment a lion is shot.", "player chrome"),
         ("CLOSE Animal advocacy group files a complaint.", "player chrome"),
         ("Rating is available when the video has been rented.", "player chrome"),
+        # A live page's standing lines.
+        ("This page is updated continuously.", "live page notice"),
+        ("All times are Tashkent time (GMT+5).", "live page notice"),
+        ("Times are Peru time (GMT-5).", "live page notice"),
         # A news video's page: a call to watch, the clip's caption.
         ("Watch the report from Dana Ruiz on Channel 4 News at 6 p.m. Monday.", "player"),
         ("Watch the full interview below.", "player chrome"),
