@@ -320,7 +320,8 @@ def make_headline(
     if good:
         # A live page's title is its running label ("Arequipa earthquake LIVE: death toll
         # rises to 19"), not a headline, while a report's title is there.
-        good = [t for t in good if not is_live_page(t)] or good
+        live = {titles[i] for i, a in enumerate(story.articles) if is_live_page(a.title, a.url)}
+        good = [t for t in good if t not in live] or good
         # A title with another toll than the Briefly's ("Death toll ... rises to 47"
         # over "... killed at least 61") would contradict the Briefly under it.
         good = _counting_as(good, told or lead) or good
