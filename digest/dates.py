@@ -79,6 +79,10 @@ _DAY = re.compile(
     rf"\b(?P<before>(?:last|next|this|on|late|early)\s)?(?P<day>{'|'.join(WEEKDAYS)})"
     rf"(?P<part>{_PART_OF_DAY})(?:['’]s)?(?![\w'’])"
 )
+_AFTER_A_DAY = re.compile(
+    rf"\b(?P<day>{'|'.join(WEEKDAYS)})\s+(?:and|or|to|through|until|till|-|–)\s+$"
+)
+_PAIR_CHARS = 20
 _RELATIVE_DAY = re.compile(
     rf"(?<!USA\s)\b(?P<word>yesterday|today|tonight|tomorrow|this (?:morning|afternoon|evening)|"
     rf"last night)(?P<part>{_PART_OF_DAY})(?:['’]s)?(?![\w'’])",
@@ -494,6 +498,16 @@ def annotate_dates(
     def _date_of(match: re.Match[str]) -> date:
         before = (match.group("before") or "").strip()
         weekday = WEEKDAYS.index(match.group("day"))
+        # The second day of a pair or a span is the first one's next: "expected to reach
+        # the coast on Tuesday and Wednesday" (not a past Wednesday beside a Tuesday
+        # ahead), "from Monday to Thursday".
+        pair = _AFTER_A_DAY.search(text, max(0, match.start() - _PAIR_CHARS), match.start())
+        first = next(
+            (m for m in _DAY.finditer(text) if pair and m.start("day") == pair.start("day")),
+            None,
+        )
+        if first is not None and not before:
+            return _weekday_date(date_of(first), weekday, "", True, date.max)
         future = _looks_ahead(text, match.start())
         if before not in ("last", "next", "this") and _tense(text, match.start()) == "would":
             # Reported speech's "would" tells of a day after the statement's, when the

@@ -805,6 +805,21 @@ def test_an_expectation_reported_with_should_looks_ahead() -> None:
     )
 
 
+def test_the_second_day_of_a_pair_follows_the_first() -> None:
+    saturday = datetime(2026, 12, 5, 15, 0, tzinfo=UTC)
+    ahead = "The weather office said a cold front was expected on Tuesday and Wednesday."
+    assert annotate_dates(ahead, saturday) == (
+        "The weather office said a cold front was expected on Tuesday (8 December) and "
+        "Wednesday (9 December)."
+    )
+    assert annotate_dates("Rain fell on Tuesday and Wednesday.", saturday) == (
+        "Rain fell on Tuesday (1 December) and Wednesday (2 December)."
+    )
+    assert annotate_dates("Talks ran from Monday to Thursday.", saturday) == (
+        "Talks ran from Monday (30 November) to Thursday (3 December)."
+    )
+
+
 def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
     thursday = datetime(2026, 12, 3, 15, 0, tzinfo=UTC)
     assert (
