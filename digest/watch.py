@@ -56,6 +56,7 @@ from digest.hygiene import clean_sentences
 from digest.models import Article, Brief, Story, StoryId, TopicSection, WatchItem
 from digest.naming import name_in_full
 from digest.places import countries_named
+from digest.softnews import is_opinion
 from digest.text import (
     MONTHS,
     WEEKDAY_PATTERN,
@@ -441,7 +442,10 @@ def _events(
     for story in stories:
         already = [lower_words(text) for text in (printed or {}).get(story.id, ())]
         undone = _undone_events(story, issue_date)
-        for article in story.articles:
+        # A column's dates are its argument's ("When Mirzoyan ... announced that the
+        # crossing would open on January 15, it was tempting to see a breakthrough"):
+        # the reports give the diary.
+        for article in [a for a in story.articles if not is_opinion(a)] or story.articles:
             # The day the outlet wrote it on, as the Briefly dates its days.
             published = local_date(article.published, article.utc_offset)
             # The weekdays that may be the day of writing itself: "will meet on Friday"

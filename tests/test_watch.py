@@ -1145,3 +1145,15 @@ def test_a_weekday_a_deadline_ends_on_stays_in_the_items_text() -> None:
         [mention] = _mentions(sentence, FRIDAY, ISSUE)
         article = _story(sentence, published=FRIDAY).articles[0]
         assert _dated_text(sentence, article, mention).endswith(kept)
+
+
+def test_a_columns_dates_are_its_arguments_while_the_story_has_a_report() -> None:
+    story = _story(
+        "Norland and Vell agreed on Friday to open the border crossing for diplomats.",
+        "The crossing will open on January 15, and it is tempting to see a breakthrough.",
+    )
+    report, column = story.articles
+    column = dataclasses.replace(column, url="https://outlet1.example.com/opinion/crossing")
+    assert find_events([Story(story.id, (report, column))], ISSUE) == ()
+    # A column alone on its story still gives its dates.
+    assert find_events([Story(story.id, (column,))], ISSUE) != ()
