@@ -59,7 +59,8 @@ _SOFT_WORDS = {
         r"snowboard\w*|slalom|bobsle\w*|ski jump\w*|goalkeeper\w*|striker\w*|"
         r"quarterback\w*|coach\w*|jockey\w*|boxing|sprinter\w*|touchdown\w*|free agent\w*|"
         r"rookie\w*|innings?|wide receiver\w*|pitcher\w*|home run\w*|grand final\w*|"
-        r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*"
+        r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*|derby|derbies|futsal|"
+        r"stadium|warm-up match\w*|test match\w*|friendlies"
     ),
     "entertainment": (
         r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
@@ -80,7 +81,7 @@ _SOFT = {
 # (basketball's scores are missed).
 _SCORE = re.compile(
     r"\b\d[-–]\d (?i:win|victory|draw|defeat|loss)\b"
-    r"|\b(?i:beat(?:s|ing)?) [A-Z][\w'’.-]+ \d[-–]\d\b"
+    r"|\b(?i:beat(?:s|ing)?|defeat(?:s|ed|ing)?) (?:[A-Z][\w'’.-]+ ){1,2}\d[-–:]\d\b"
     # Not a vote's count: "beat Labour 3-2 in Thursday's council by-elections".
     r"(?![^.]{0,60}\b(?i:votes?|ballots?|elections?|by-elections?|polls?|seats)\b)"
 )

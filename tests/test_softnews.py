@@ -40,6 +40,12 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ("Lyon beat Nantes", "A 3-1 win at home lifts them to second place.", "sport"),
         ("Davis Cup: hosts keep the title", "Valli won the deciding rubber.", "sport"),
         ("Italy keep the title", "Italy won on Sunday, beating Spain 2-1 in Bologna.", "sport"),
+        (
+            "City beat United in the derby",
+            "City defeated their rivals United 2:0 at home.",
+            "sport",
+        ),
+        ("Red Force edge Pride", "Red Force won a warm-up match by 14 runs on Friday.", "sport"),
         ("Party gains in regional vote", "It beat Labour 3-2 in seats won.", ""),
         ("Museum burgled", "Thieves broke in and took a gold cup from 1820.", ""),
         ("Thieves Steal Gold Cup From Dresden Museum", "Police are looking for two men.", ""),
@@ -84,6 +90,8 @@ def test_sport_entertainment_and_obituaries_are_soft(title: str, teaser: str, ki
         ("Pensions become a political football", "Both parties blame each other."),
         ("President awards the Medal of Honor to a medic", "She served two tours."),
         ("Senate passes the budget in a 51-49 victory", "One senator switched."),
+        ("Police arrest 12 after clashes outside the stadium", "Fans threw stones."),
+        ("Opposition defeats the government 72-24 in a motion", "MPs voted late."),
         # An age of 17 is a death reported, and 10 a.m. a time: no obituary.
         ("Teenager died at 17 in police custody", "His family wants answers."),
         ("Hostage dies at 10 a.m. after the strike", "Talks were under way."),
