@@ -334,7 +334,7 @@ def _attribute(sentence: str) -> Statement | None:
         inner = (
             _ATTRIBUTIONS[_BEFORE_VERB_FORM].match(says) if number == _AFTER_CLAIM_FORM else None
         )
-        if inner and inner["that"]:
+        if inner and inner["that"] and inner["who"] in _PRONOUNS:
             # "He added that the summit would discuss Gaza, Sudan, and ... Central Asian
             # states.": the claim has its speaker and verb already; "states" is a noun.
             continue
@@ -416,6 +416,7 @@ def _attribute(sentence: str) -> Statement | None:
     return None
 
 
+_PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 # (Not in a clause of the speaker's own: "a tailor in Lagos who said she ...".)
 _SAYING_IN_WHO = re.compile(r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\b(?:said|says|told|tells)\b")
 _SAYING_IN_A_CLAUSE = re.compile(

@@ -297,8 +297,9 @@ _NOT_NEWS = re.compile(
     r"https?://|www\.|@\s?[A-Za-z_]\w|\bclick\b|\bsubscribe\b|\bcookies?\b|"
     r"\b1-8\d\d\b|\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b|\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|"
     # A helpline to call, not a hotline two governments set up.
-    r"\bhotline\s+(?:on|at|number)\b|\b(?:call|contact|ring|phone)\s+(?:the\s+|a\s+|our\s+)?"
-    r"(?:[\w-]+\s+){0,3}hotline\b|\bcall\s+\d|"
+    r"\bhotline\s+(?:(?:on|number)\s+)?[\d(+]|^(?:Please\s+)?(?:Call|Contact|Ring|Phone)\s"
+    r"[^.]{0,40}\bhotline\b|\b(?:can|should|may|must|urged\s+to|asked\s+to)\s+(?:call|contact|"
+    r"ring|phone)\s[^.]{0,40}\bhotline\b|\bcall\s+\d|"
     # A publisher's disclaimer: "The views expressed ... do not necessarily reflect ...".
     r"\b(?:views|opinions)\b[^.]{0,80}\bnot necessarily (?:reflect|represent)",
     re.I,
@@ -512,10 +513,13 @@ def _is_headlinese(text: str) -> bool:
     )
 
 
-# A deck's second line after a semicolon: a bare noun, no article, then its present
-# tense ("; search for five missing continues", "; talks resume"), as titles write.
+# A deck's second line after its attribution and a semicolon: a bare noun, no article,
+# then its present tense (", officials say; search for five missing continues").
 _DECK_TAIL = re.compile(
-    r";\s+(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|it|they|he|she|we|"
+    # (After a deck's attribution in the present: ", officials say;". A report's lede
+    # says "said": "... died in the floods; rescue work continues" is news.)
+    r",\s+(?:[a-z]+\s+){0,2}says?;\s+"
+    r"(?!(?:the|a|an|this|that|these|those|its|their|his|her|our|it|they|he|she|we|"
     r"there|some|no|many|most|all|both|each|every|one|two|three)\b)[a-z][a-z-]+"
     r"(?:\s+[\w'’-]+){0,6}\s+(?:continues|continue|resumes|resume|grows|mounts|looms|"
     r"begins|widens|deepens|goes\s+on)\.$"
@@ -1654,7 +1658,8 @@ _RUSHED_REACTION = re.compile(
     rf"\s+(?:(?:on\s+{WEEKDAY_PATTERN}|"
     r"yesterday|today)\s+)?(?:lined\s+up|queued\s+up|rushed|hurried|(?:was|were)\s+quick)\s+"
     rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?to\s+(?:welcom|condemn|criticis|criticiz|prais|hail|"
-    r"denounc|deplor|slam)\w*\s+(?:(?:the|a|an|its|this|their)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"denounc|deplor|slam)\w*\s+(?:(?:the|a|an|its|this|their)\s+|[A-Z][\w-]*['’]s\s+)"
+    r"(?:[\w’'-]+\s+){0,3}?"
     # A thing done, not people ("welcome Pope Leo", "the freed hostages"); whose, or
     # none, may stand before it ("the court's decision", "Vell's decision").
     r"(?:decision|move|bill|plan|deal|law|ruling|verdict|agreement|proposal|announcement|"

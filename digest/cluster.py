@@ -309,6 +309,10 @@ _DAYS_AFTER = re.compile(
     re.IGNORECASE,
 )
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_PLANNED_AFTER = re.compile(
+    r"\b(?:due|expected|scheduled|set|planned|will|would|to\s+be|ends?|closes?)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _WEEKDAYS_APART: BoolArray = np.array(
     [[min(abs(i - j), 7 - abs(i - j)) >= 2 for j in range(7)] for i in range(7)]
 )
@@ -736,6 +740,8 @@ def _spans_back(texts: Sequence[str]) -> FloatArray:
     back = np.zeros(len(texts))
     for i, text in enumerate(texts):
         for found in _DAYS_AFTER.finditer(text):
+            if _PLANNED_AFTER.search(text, max(0, found.start() - 40), found.start()):
+                continue  # "Results are due three days after the election": a plan
             count = found["count"].lower()
             days = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 0)
             if 1 <= days <= _TOLD_DAYS:

@@ -138,9 +138,8 @@ _WHAT_HAPPENED = re.compile(
 # its past ("would have"), and the future as it stood then, in the day's clause: a day
 # after the statement's when the sentence dates it, else near the report (see
 # ``annotate_dates``).
-# (And "should", an expectation reported: "said the rain should ease on Friday".)
 _WOULD = re.compile(
-    rf"\b(?:would|should)\b(?!(?: \w+)? have\b)|\b{_PLAN_TO}\b|\b(?:was|were){_PLAN_FOR_THE_DAY}"
+    rf"\bwould\b(?!(?: \w+)? have\b)|\b{_PLAN_TO}\b|\b(?:was|were){_PLAN_FOR_THE_DAY}"
 )
 # A present tense of a plan or a timetable before its day, as news tells the week ahead:
 # "Kjellberg travels to Seoul on Thursday", "the deal provides for the reopening of the
@@ -184,6 +183,11 @@ _STARTING = re.compile(
     r"declar(?:ed|es)|threaten(?:ed|s)|plann(?:ed|ing)|issued|filed)\s+(?:notice\s+(?:of|for)\s+)?"
     r"(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:strike|walkout|stoppage|shutdown|blockade|lockout)s?"
     r"\s+from)\s+$"
+)
+# A day or week a decision is dated to, in its clause: "on Friday", "last week".
+_DATED_DECISION = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)})\b|\b(?i:last|this)\s+week\b|\b(?i:yesterday)\b|"
+    rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b|\b(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}\b"
 )
 _PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:[a-z]+ly\s+)?$")
 # "flying on a Sunday", "every Monday", "the same Friday": not the week's day.
@@ -575,9 +579,7 @@ def annotate_dates(
         monday = day - timedelta(days=day.weekday())
         if "next" in word:
             monday += timedelta(days=7)
-        elif "last" in word and not (day.weekday() == 6 and word.endswith("week")):
-            # (On a Sunday, "last week" is the week that ends that day: a Sunday paper's
-            # "last week's floods" are Tuesday's.)
+        elif "last" in word:
             monday -= timedelta(days=7)
         elif (
             word.endswith("weekend") and day.weekday() < 5 and _tense(text, match.start()) == "past"
@@ -997,15 +999,20 @@ def _tense(text: str, start: int) -> str | None:
     condition = max((m.end() for m in _IF.finditer(clause)), default=-1)
     if condition > max(future, past) and not _WAS.search(clause, condition):
         return "future"
+    # A decision's past tense sets the end ahead ("the government suspended classes until
+    # Monday"), unless the sentence dates the decision ("on Friday adjourned the trial
+    # until Monday", "Last week the judge ...") or tells the end as past after it ("...,
+    # when the defendant pleaded not guilty").
+    sentence_end = _SENTENCE_END.search(text, start)
+    told_after = text[start : sentence_end.start() if sentence_end else len(text)]
+    decided = not _DATED_DECISION.search(clause) and not _past_tenses(told_after)
     if (
         _AHEAD_OF.search(clause)
         and future < 0
         and not _WAS.search(clause)
-        # (A decision's past tense sets the end ahead: "the government suspended
-        # classes until Monday".)
         and not any(
             not _PERFECT.search(clause, max(0, end - 60), m.start())
-            and not _AGREED.fullmatch(m.group(0))
+            and not (decided and _AGREED.fullmatch(m.group(0)))
             for end, m in _past_verbs(clause)
         )
     ):

@@ -592,9 +592,10 @@ def _clean_paragraphs(paragraphs: list[str], titles: tuple[str, ...]) -> list[st
 def _plain_openings(paragraphs: list[str]) -> list[str]:
     """Paragraphs whose first word a house style sets in capitals ("LEADER of the
     Opposition Matthew Wale has demanded ...", "THE government says ...") with it
-    written as a word: when the text writes it so elsewhere ("Leader") or a small word
-    follows it. An acronym ("SADC leaders", "NATO said"), which the text writes in
-    capitals inside its sentences or never otherwise, stays."""
+    written as a word: an article, or a word of four letters or more that the text writes
+    so elsewhere ("Leader"). An acronym ("SADC leaders", "NATO said", "WHO officials"),
+    which the text writes in capitals inside its sentences or never otherwise, or which
+    is short, stays."""
     words = [_WORD_IN_TEXT.findall(paragraph) for paragraph in paragraphs]
     written = {word for found in words for word in found if not word.isupper()}
     # An acronym the text writes inside its sentences too ("NATO has said ... Ministers
@@ -603,20 +604,24 @@ def _plain_openings(paragraphs: list[str]) -> list[str]:
     plain = []
     for paragraph in paragraphs:
         found = _CAPS_OPENING.match(paragraph)
-        if found and found[1] not in acronyms:
-            word = found[1]
-            if word.capitalize() in written or word.lower() in written or found["small"]:
-                paragraph = word.capitalize() + paragraph[len(word) :]
+        word = found[1] if found else ""
+        # A short one is an acronym ("WHO officials", "US and Chinese negotiators", "PM
+        # Modi") unless it is an article: "THE government has ...".
+        if (
+            found
+            and word not in acronyms
+            and (
+                word in _CAPS_ARTICLES
+                or (len(word) >= 4 and (word.capitalize() in written or word.lower() in written))
+            )
+        ):
+            paragraph = word.capitalize() + paragraph[len(word) :]
         plain.append(paragraph)
     return plain
 
 
-# (A small word after it says the capitals are the style's: "LEADER of the", "THE
-# government has"; an acronym is followed by its verb, "SADC leaders", "NATO said".)
-_CAPS_OPENING = re.compile(
-    r"^([A-Z]{2,})(?=\s+(?P<small>(?:of|the|a|an|and|to|in|for|on|has|have|is|was|will)\s)?"
-    r"[A-Za-z][a-z])"
-)
+_CAPS_OPENING = re.compile(r"^([A-Z]{2,})(?=\s+[A-Za-z][a-z])")
+_CAPS_ARTICLES = frozenset({"THE", "AN"})
 _WORD_IN_TEXT = re.compile(r"\b[A-Za-z]+\b")
 
 

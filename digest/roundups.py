@@ -64,6 +64,10 @@ _TELLING_WORDS = 12
 _CLAIM = 0.45
 _CLAIM_LEAD = 1.5
 _ROUNDUP_STORIES = 3
+# A briefing's items may be stories one outlet tells, as a regional briefing's small
+# islands' news is ("The Caribbean Briefing"); then it must tell three besides its own:
+# an analysis of one event recalls two others in passing.
+_BRIEF_ONE_OUTLET_OTHERS = 3
 # An entry of a live page whose heading tells no story is its story's with this share
 # of its words' weight in that story's words, the most of any story's (see _focused).
 _ENTRY_SHARE = 0.1
@@ -86,15 +90,10 @@ def set_aside_roundups(
     among ``candidates`` keeps only its own story's entries (``_focused``)."""
     week = _Week.of(stories)
     # A live page's entries on an event one outlet told (often its own paper's report)
-    # are that event's news too: every story shows what its event's words are there. So
-    # are a briefing's items: "The Caribbean Briefing" gives a line each to the small
-    # islands' news, which one paper each tells.
+    # are that event's news too: every story shows what its event's words are there.
     live = any(is_live_page(a.title, a.url) for s in stories for a in s.articles)
-    briefs = any(
-        _calls_itself_a_briefing(a) for s in stories for a in s.articles if a.id in candidates
-    )
-    every = _Week.of(stories, least_outlets=1) if live or briefs else week
-    covered = _roundups(week, every, stories, candidates)
+    every = _Week.of(stories, least_outlets=1) if live else week
+    covered = _roundups(week, stories, candidates)
     kept: list[Story] = []
     rejected: list[Rejected] = []
     for story in stories:
@@ -189,17 +188,16 @@ class _Week:
 
 
 def _roundups(
-    told: _Week, every: _Week, stories: Sequence[Story], candidates: Collection[ArticleId]
+    week: _Week, stories: Sequence[Story], candidates: Collection[ArticleId]
 ) -> dict[ArticleId, int]:
     """Each roundup page among ``candidates``, with the number of stories it tells: of
-    ``told``'s (two outlets or more), or for a page that calls itself a briefing, of
-    ``every``'s (one outlet or more)."""
+    ``week``'s (two outlets or more), or for a page that calls itself a briefing, one-
+    outlet stories too (``_briefing_tells``)."""
     found: dict[ArticleId, int] = {}
     for each in stories:
         for article in each.articles:
             if article.id not in candidates:
                 continue
-            week = every if _calls_itself_a_briefing(article) else told
             sentences = [
                 sentence
                 for paragraph in _PARAGRAPH.split(article.text or "")
@@ -207,6 +205,11 @@ def _roundups(
                 if len(sentence.split()) >= _TELLING_WORDS
             ]
             if len(sentences) < _ROUNDUP_STORIES:
+                continue
+            if _calls_itself_a_briefing(article) and (
+                count := _briefing_tells(stories, each, article, sentences)
+            ):
+                found[article.id] = count
                 continue
             own = week.own_story.get(article.id)
             tells = Counter(
@@ -230,6 +233,22 @@ def _roundups(
     return found
 
 
+def _briefing_tells(
+    stories: Sequence[Story], own: Story, page: Article, sentences: list[str]
+) -> int:
+    """How many stories a page that calls itself a briefing tells, one-outlet stories
+    among them, when it tells its own and ``_BRIEF_ONE_OUTLET_OTHERS`` more; else 0.
+
+    Its own story's other reports are stories of their own here: a briefing's line on a
+    one-outlet event may have drawn that event's report into its cluster."""
+    apart = [s for s in stories if s is not own] + [
+        Story(id=story_id_for(a.url), articles=(a,)) for a in own.articles if a.id != page.id
+    ]
+    week = _Week.of(apart, least_outlets=1)
+    told = {story for sentence in sentences if (story := week.tells(sentence, page)) is not None}
+    return len(told) if len(told) > _BRIEF_ONE_OUTLET_OTHERS else 0
+
+
 def _calls_itself_a_briefing(article: Article) -> bool:
     """Whether ``article``'s title or address names it a newsletter or a briefing of the
     day's news ("Morning Brief: ...", "Playbook: ...", "/newsletters/"); not "Five things
@@ -249,12 +268,16 @@ _BRIEFING_TITLE = re.compile(
     r"|^(?:Playbook|Morning\s+Edition|First\s+Edition|Newsletter)\b"
     r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b"
     # "The Week in Africa: ...", "The Day in Asia: ..." (before a colon: a section's
-    # page may be titled "The week in Africa" with one subject of its own).
-    r"|^(?:The\s+)?(?:Week|Day|Weekend)\s+in\s+(?:[A-Z][\w’'-]+\s*){1,2}:"
-    # A region's or a desk's edition before a colon: "The Caribbean Briefing: ...",
-    # "Gulf Morning: ...", "Asia Morning Brief: ...".
-    r"|^(?:The\s+)?(?:[A-Z][\w’'-]+\s+){1,2}(?:Brief|Briefing|Briefs|Digest|Wrap|Round-?up|"
-    r"Bulletin|Morning|Evening)\s*:",
+    # page may be titled "The week in Africa" with one subject of its own; not "Day in
+    # court:").
+    r"|^(?:The\s+)?(?:Week|Day|Weekend)\s+in\s+(?-i:(?:[A-Z][\w’'-]+\s*){1,2}):"
+    # A region's edition before a colon: "The Caribbean Briefing: ...", "Gulf Morning:
+    # ...", "Asia Morning Brief: ..." (capitals as written; not a subject's: "Policy
+    # Brief:", "Legal brief:", "Election Bulletin:", "Ukraine war briefing:").
+    r"|^(?:The\s+)?(?-i:(?!(?:Policy|Legal|Amicus|Election|Research|Data|Fact|Issue|Court|"
+    r"Press|Media|War|Trade|Tech|Health|Climate|Business|Market|Markets|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][\w’'-]+\s+(?:[A-Z][\w’'-]+\s+)?"
+    r"(?:Brief|Briefing|Digest|Wrap|Round-?up|Morning|Evening))\s*:",
     re.IGNORECASE,
 )
 _BRIEFING_PATH = re.compile(

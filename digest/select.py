@@ -392,9 +392,10 @@ def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
 
 
 def _soft_brief(story: Story, soft: Callable[[Story], str], choice: EditorsChoice) -> str:
-    """Why a one-outlet item of sport, entertainment or an obituary is not listed, or ""
-    (not when the editors pinned it)."""
-    if story.id in choice.pinned or not (kind := soft(story)):
+    """Why a one-outlet item of sport or entertainment is not listed, or "" (not when the
+    editors pinned it)."""
+    # (An obituary is a life the news may be about: a former president's death.)
+    if story.id in choice.pinned or (kind := soft(story)) not in ("sport", "entertainment"):
         return ""
     return f"{kind} (soft news)"
 

@@ -586,9 +586,16 @@ def _and_in_portfolio(name: str) -> bool:
     a field's word (not "The Department of Justice and Google")."""
     if name.count(" and ") > 1:
         return False  # "The Department of Homeland Security and Immigration and Customs ..."
-    return any(
-        (found := pattern.search(name)) is not None and bool(_FIELD.fullmatch(found["field"]))
-        for pattern in (_PORTFOLIO_AND, _PORTFOLIO_AND_HELD)
+    found = _PORTFOLIO_AND.search(name)
+    if found is not None and _FIELD.fullmatch(found["field"]):
+        return True
+    # With its holder after it, both sides of the "and" are fields: not "Secretary of
+    # State Marco Rubio and Defense Secretary Pete Hegseth".
+    held = _PORTFOLIO_AND_HELD.search(name)
+    return (
+        held is not None
+        and bool(_FIELD.fullmatch(held["field"]))
+        and bool(_FIELD.fullmatch(held[0].split(" and ")[0].split()[-1]))
     )
 
 

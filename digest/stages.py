@@ -49,8 +49,10 @@ _AS_SUBJECT = {
     r"ends|ended|expire[sd]|lapsed|fail(?:s|ed)|lifted|"
     # A plural subject's ("talks end", "Brasília talks collapse"); not a noun ("an end
     # to", "calls for end to war", "no end in sight").
+    # A verb only where a title's verb stands: at its end or before how ("Black Sea talks
+    # end with hotline deal"); not a noun's ("Risk of ceasefire collapse rises").
     r"(?<!\ban\s)(?<!\bthe\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bno\s)(?<!\bits\s)"
-    r"(?:end|collapse)(?!\s+(?:to|of|in)\b)",
+    r"(?:end|collapse)(?=\s*$|\s*[,:;]|\s+(?:as|with|after|without|over|amid|in\s+(?!sight)))",
     # "Press law passes": a bill's own turn.
     "passed": r"passes|passed|approved|adopted|ratified|signed|agreed",
     "stopped": r"halted|suspended|scrapped|called\s+off|cancell?ed|postponed|overturned|"
@@ -61,8 +63,9 @@ _AS_SUBJECT = {
     "freed": r"freed|rescued|(?:pulled|brought)\s+out",
     # Found is not yet freed: "Twelve miners found alive" on day three of five.
     "found": r"found\s+(?:dead|alive)",
-    "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted|censured|impeached|"
-    r"sacked",
+    # (Not an aside: "Lara, sacked in March, launches new party".)
+    "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted|"
+    r"(?<!,\s)(?:censured|impeached|sacked)",
     # ("Mayor Smith, elected in 2019, faces ..." tells an aside, not a turn.)
     "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)",
 }

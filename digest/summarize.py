@@ -88,6 +88,7 @@ from digest.text import (
     MONTH_PATTERN,
     MONTHS,
     WEEKDAY_PATTERN,
+    WEEKDAYS,
     content_words,
     end_sentence,
     end_teaser,
@@ -1006,17 +1007,23 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
     # The same dead, in figures or words ("Seven soldiers were killed and 15 wounded when
     # ...", "Seven Colombian soldiers were killed and fifteen wounded in an assault ..."):
     # the attack told again.
-    dead = dead_counted(scored.candidates[index].text, exact=True)
+    text = scored.candidates[index].text
+    dead = dead_counted(text, exact=True)
     if dead and any(
-        dead_counted(scored.candidates[other].text, exact=True) == dead
+        dead_counted(told := scored.candidates[other].text, exact=True) == dead
         and (not scored.events or scored.events[index] & scored.events[other])
+        # Of the same people too (the same wounded, or words): not "Three Israeli soldiers
+        # were killed ..." after "Three people were killed in strikes on Gaza".
+        and (
+            _same_hurt(text, told)
+            or len(_shared_words(text, told) - scored.titles - _COUNTING) >= _SAME_DAY_WORDS
+        )
         for other in shown
     ):
         return True
     # The same day ahead and what happens on it ("The final decision is expected at the
     # European Council on December 17-18." and "Leaders ... will meet in Brussels on 17
     # and 18 December to take the final decision.").
-    text = scored.candidates[index].text
     days = _days_named(text)
     # (Words of the titles are the story's, which any two of its sentences share: "the
     # bill" of a vote and of a strike called for the same day.)
@@ -1037,7 +1044,7 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
         and any(
             weekdays & _weekdays_named(told := scored.candidates[i].text)
             and numbers & _figures(told)
-            and len((_plain_words(text) & _plain_words(told)) - scored.titles) >= _SAME_DAY_WORDS
+            and len(_shared_words(text, told) - scored.titles - _COUNTING) >= _SAME_DEED_WORDS
             for i in shown
         )
     ):
@@ -1046,6 +1053,17 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
     if vectors is None:
         return False
     return bool((vectors[1:] @ vectors[0] >= _SAME_MEANING).any())
+
+
+def _same_hurt(text: str, other: str) -> bool:
+    """Whether both sentences count the same injured (in figures or words)."""
+    hurt = people_counted(text).get("injured")
+    return bool(hurt) and hurt == people_counted(other).get("injured")
+
+
+def _shared_words(text: str, other: str) -> set[str]:
+    """The plain words two sentences share, but the days of the week."""
+    return (_plain_words(text) & _plain_words(other)) - _WEEKDAY_WORDS
 
 
 def _weekdays_named(text: str) -> set[str]:
@@ -1080,6 +1098,18 @@ _DAYS_OF_A_MONTH = re.compile(
 # Words two sentences naming the same day share, besides the day, to tell one thing.
 _SAME_DAY_WORDS = 2
 _WEEKDAY_NAMED = re.compile(rf"\b({WEEKDAY_PATTERN})\b")
+_WEEKDAY_WORDS = frozenset(content_words(" ".join(WEEKDAYS)))
+# What counts and what is counted: no sign of one deed ("killed", "percent", "votes").
+_COUNTING = frozenset(
+    content_words(
+        "killed dead died deaths wounded injured people percent per cent year years vote "
+        "votes seat seats million billion one two three four five six seven eight nine ten "
+        "eleven twelve dozen dozens hundreds thousands"
+    )
+)
+# Words besides the weekday, the figure and what is counted that tell one deed again
+# ("prime", "minister", "time", "office").
+_SAME_DEED_WORDS = 3
 
 
 def _event_figures(text: str) -> set[str]:

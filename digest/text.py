@@ -98,12 +98,12 @@ _NAME_WORD = re.compile(r"\w(?:[\w'’.\-]*\w)?")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")
 _LINE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # Titles before a name that syntok sometimes takes for a sentence end ("Rep. Gianforte",
-# Nigerian papers' "Engr. Musa Bello", Tanzanian papers' "Eng. Joseph Mollel", Zambian
-# papers' "Hon. Mulambo Haimbe"; not "Barr.", a surname that ends sentences too), and
-# the abbreviations before a number ("No. 10", "Figs. 1-5").
+# Nigerian papers' "Engr. Musa Bello", Zambian papers' "Hon. Mulambo Haimbe"; not "Barr."
+# nor "Eng." ("Lim Guan Eng."), names that end sentences too), and the abbreviations
+# before a number ("No. 10", "Figs. 1-5").
 _TITLE_ABBREVIATION = re.compile(
     r"\b(?:Rep|Reps|Sen|Sens|Gov|Dr|Mr|Mrs|Ms|Prof|Gen|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|"
-    r"Atty|Supt|Insp|Det|Gov|Pres|Assoc|Engr|Eng|Amb|Cdr|Brig|Cpl|No|Nos|Vol|Fig|Figs|Hon|Rt|"
+    r"Atty|Supt|Insp|Det|Gov|Pres|Assoc|Engr|Amb|Cdr|Brig|Cpl|No|Nos|Vol|Fig|Figs|Hon|Rt|"
     r"Msgr|"
     # A Dutch navy ship's prefix: "Zr.Ms. Vlaardingen", "Hr.Ms. Tromp".
     r"Zr|Hr)\.$"

@@ -387,6 +387,9 @@ def test_a_decks_two_lines_are_no_lede_and_a_sentence_with_its_article_is() -> N
     assert is_briefly_candidate(Candidate(told, 0, 3, word_count(told)))
     eased = "Prices rose in November; inflation in the euro zone continues to ease."
     assert is_briefly_candidate(Candidate(eased, 0, 3, word_count(eased)))
+    # A lede's own second clause, with no deck's "say;" before it.
+    truce = "The two sides signed a truce on Monday; fighting in the east continues."
+    assert is_briefly_candidate(Candidate(truce, 0, 3, word_count(truce)))
 
 
 def test_play_that_resumed_is_news() -> None:

@@ -1054,3 +1054,15 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
     article = extract_article(widget_page(body=paragraphs_html(story)))
     assert article is not None
     assert article.paragraphs == (f"Prime{story[0][5:]}", story[1], f"The{story[2][3:]}")
+    # A short acronym stays, whatever words the text writes alike.
+    story = (
+        "WHO officials, who arrived in the district on Monday with two planeloads of "
+        "vaccines, said the outbreak was contained and schools could reopen next week.",
+        "US and Chinese negotiators met us at the hotel on the harbour front, the "
+        "delegation said, and agreed to resume talks on tariffs and port fees.",
+        "PM Modi said at 6 pm that talks with both delegations would resume on Friday "
+        "and that he expected a joint statement before the weekend.",
+    )
+    article = extract_article(widget_page(body=paragraphs_html(story)))
+    assert article is not None
+    assert article.paragraphs == story

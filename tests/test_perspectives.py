@@ -2116,6 +2116,8 @@ def test_one_person_with_two_titles_says() -> None:
     assert is_plural_speaker("Ana Lind and Health Minister Tomas Varga")
     assert is_plural_speaker("Ana Lind and health minister Tomas Varga")
     assert is_plural_speaker("Bosnia and Herzegovina's minister and Ana Lind")
+    assert is_plural_speaker("Secretary of State Ana Lind and Defense Secretary Tomas Varga")
+    assert is_plural_speaker("Minister of Foreign Affairs Ana Lind and Defence Minister Jo Hart")
     assert is_plural_speaker("Ana Spence and Health Secretary Tomas Varga")
     assert is_plural_speaker("Appropriators in both chambers")
     assert is_plural_speaker("Mediators in Doha")

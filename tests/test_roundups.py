@@ -412,6 +412,14 @@ def test_a_briefing_of_stories_one_outlet_each_tells_is_a_roundup() -> None:
         "dollars of commercial debt with a loan guaranteed by two development banks.",
         "The finance ministry said the savings would fund sea walls along the south coast.",
     )
+    ferry = (
+        "The Ostland ferry Marisol ran aground off Cape Dell on Wednesday with 212 "
+        "passengers aboard, all of whom were taken off by lifeboats before nightfall.",
+        "The coast guard said the ferry's hull was breached and an oil boom had been laid "
+        "around the wreck to protect the seal colony on the cape's northern shore.",
+        "Captain Ivo Marsh, who has sailed the route for eleven years, told investigators "
+        "that a steering fault had left the vessel drifting onto the reef.",
+    )
     briefing = (
         "Israel's Knesset voted to dissolve itself after ultra-Orthodox parties deserted "
         "Netanyahu's coalition over conscription, with an election set for 23 March.",
@@ -419,6 +427,8 @@ def test_a_briefing_of_stories_one_outlet_each_tells_is_a_roundup() -> None:
         "ships still waiting offshore on Thursday.",
         "Norland refinanced 250 million dollars of commercial debt in a debt-for-climate "
         "swap guaranteed by two development banks.",
+        "The Ostland ferry Marisol ran aground off Cape Dell with 212 passengers, all of "
+        "whom lifeboats took off before nightfall.",
         "Sign up to receive this briefing in your inbox every weekday morning, free of charge.",
     )
     week = [
@@ -426,12 +436,16 @@ def test_a_briefing_of_stories_one_outlet_each_tells_is_a_roundup() -> None:
         _article(6, "Ridge Times", "Israel heads to early election", KNESSET_2, 57),
         _article(7, "Vell Daily", "Port Vell dockworkers strike over overtime", strike, 50),
         _article(8, "Norland Herald", "Norland seals debt-for-climate swap", swap, 52),
+        _article(10, "Ostland Star", "Ferry runs aground off Cape Dell", ferry, 51),
     ]
-    for title, expected in (
-        ("The Island Briefing: Knesset dissolves, dock strike, debt swap", 1),
-        ("Knesset dissolves, dock strike, debt swap", 0),
+    # (Two one-outlet stories recalled in passing are an analysis's background: three
+    # make a briefing.)
+    for title, lines, expected in (
+        ("The Island Briefing: Knesset dissolves, dock strike, debt swap", briefing, 1),
+        ("Knesset dissolves, dock strike, debt swap", briefing, 0),
+        ("The Island Briefing: Knesset dissolves", briefing[:3] + briefing[4:], 0),
     ):
-        page = _article(9, "Vell Daily", title, briefing, 70)
+        page = _article(9, "Vell Daily", title, lines, 70)
         _, rejected = set_aside_roundups(
             cluster_stories([*week, page]), {a.id for a in [*week, page]}
         )

@@ -291,6 +291,13 @@ def test_a_bills_passing_an_elections_outcome_and_a_rescue_told_plainly_are_turn
     assert latest_turn([*talks, collapse]) == {1}
     calls = _report("Tribune", "Calls grow for end to Black Sea talks deadlock", 1)
     assert latest_turn([*talks, calls]) == set()
+    # Nouns and asides: no turn.
+    for title in (
+        "Risk of Black Sea talks collapse rises",
+        "Black Sea talks end date set for Friday",
+        "Vell, sacked from the talks in March, launches a shipping line",
+    ):
+        assert latest_turn([*talks, _report("Tribune", title, 1)]) == set(), title
     # A minister censured after the motion against them was admitted; the noun is none.
     motion = [_report("Courier", "Congress admits censure motion against interior minister", 0)]
     censured = _report("Courier", "Congress censures interior minister Lara", 3)

@@ -2539,6 +2539,12 @@ def test_a_sentence_with_the_leads_figure_and_event_tells_it_again() -> None:
     index = {c.text: i for i, c in enumerate(scored.candidates)}
     assert _says_again(scored, index[told], [index[raid]])
     assert not _says_again(scored, index[later], [index[raid]])
+    # The same toll of other people is another fact.
+    strikes = "Three people were killed in strikes on the Vell coast on Tuesday, medics said."
+    bomb = "Three Norland soldiers were killed by a roadside bomb near Port Vell on Tuesday."
+    scored = score_sentences([strikes, bomb], frozenset())
+    index = {c.text: i for i, c in enumerate(scored.candidates)}
+    assert not _says_again(scored, index[bomb], [index[strikes]])
     # The same weekday and figure, and the same deed: told again; another day's, not.
     passed = (
         "The Storting on Thursday passed an amendment limiting a prime minister's time in "
@@ -2553,6 +2559,12 @@ def test_a_sentence_with_the_leads_figure_and_event_tells_it_again() -> None:
     index = {c.text: i for i, c in enumerate(scored.candidates)}
     assert _says_again(scored, index[capped], [index[passed]])
     assert not _says_again(scored, index[signed], [index[passed]])
+    # The same day and figure of two deeds: the bank's rate, the ministry's inflation.
+    rate = "On Thursday the central bank raised its key rate by a full point to 10 percent."
+    prices = "On Thursday the finance ministry said inflation had reached 10 percent."
+    scored = score_sentences([rate, prices], frozenset())
+    index = {c.text: i for i, c in enumerate(scored.candidates)}
+    assert not _says_again(scored, index[prices], [index[rate]])
 
 
 def test_a_lede_telling_a_first_reading_does_not_lead_beside_the_final_vote() -> None:

@@ -676,8 +676,9 @@ def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
         "Engr. Musa Bello spoke first.",
         "Assoc. Prof. Ann Lee agreed.",
     ]
-    assert split_sentences("The road was cut, said the manager, Eng. Ali Juma. It rained.") == [
-        "The road was cut, said the manager, Eng. Ali Juma.",
+    # "Eng." ends a name as often as it opens one: "Lim Guan Eng." ends its sentence.
+    assert split_sentences("The charges were political, said Lim Guan Eng. It rained.") == [
+        "The charges were political, said Lim Guan Eng.",
         "It rained.",
     ]
     # "Hon.": the sentence was cut at "... First Secretary Mr. Dickson Mwale, Hon."

@@ -54,6 +54,19 @@ CASES = [
         None,
     ),
     (
+        "'meets' its demands is no meeting",
+        "The union said the strike could end once the government meets its demands by Nov. 30.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "what 'it' is, named in the sentence's first clause",
+        "The government sent the harbour bill to parliament on Monday, and lawmakers will "
+        "vote on it on December 17.",
+        FRIDAY,
+        (date(2026, 12, 17), date(2026, 12, 1)),
+    ),
+    (
         "a day after 'when' that a modal hedges is not the diary's",
         "Diplomats said the council would sign off when the ministers could meet in Vell "
         "on Nov. 30.",
@@ -586,6 +599,9 @@ PRINTED = {
     ),
     "The minister told reporters that the board would hold its first meeting on "
     "December 8.": "The minister told reporters that the board would hold its first meeting.",
+    "The government sent the harbour bill to parliament on Monday, and lawmakers will "
+    "vote on it on December 17.": "The government sent the harbour bill to parliament on "
+    "Monday (16 November), and lawmakers will vote on it.",
     "The Norland parliament is set to vote on the harbour bill on December 17.": "The "
     "Norland parliament is set to vote on the harbour bill.",
     "Diplomats said the council was expected to sign off on the package when allied "
