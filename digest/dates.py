@@ -185,6 +185,7 @@ _STARTING = re.compile(
     r"\s+from)\s+$"
 )
 # A day or week a decision is dated to, in its clause: "on Friday", "last week".
+# (A weekday dates it too, and the end is that day's next: ``_decided_on``.)
 _DATED_DECISION = re.compile(
     rf"\b(?:{'|'.join(WEEKDAYS)})\b|\b(?i:last|this)\s+week\b|\b(?i:yesterday)\b|"
     rf"\b\d{{1,2}}\s+(?:{'|'.join(MONTHS)})\b|\b(?:{'|'.join(MONTHS)})\.?\s+\d{{1,2}}\b"
@@ -512,6 +513,11 @@ def annotate_dates(
         )
         if first is not None and not before:
             return _weekday_date(date_of(first), weekday, "", True, date.max)
+        # The end a dated decision set: "A judge on Monday adjourned the trial until
+        # Thursday" is the Thursday after that Monday, whenever the report came out.
+        decided_on = _decided_on(text, match)
+        if decided_on is not None:
+            return _weekday_date(date_of(decided_on), weekday, "", True, date.max)
         future = _looks_ahead(text, match.start())
         if before not in ("last", "next", "this") and _tense(text, match.start()) == "would":
             # Reported speech's "would" tells of a day after the statement's, when the
@@ -858,6 +864,25 @@ class _Days:
         return self.matches[index - 1] if index else None
 
 
+def _decided_on(text: str, day: re.Match[str]) -> re.Match[str] | None:
+    """The weekday earlier in ``day``'s sentence on which a decision set ``day`` as its
+    end ("on Monday adjourned the trial until Thursday"); None if there is none."""
+    before = text[: day.start()]
+    if not _UNTIL_END.search(before):
+        return None
+    start = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    earlier = [m for m in _DAY.finditer(text, start, day.start()) if m.end() <= day.start()]
+    if not earlier:
+        return None
+    between = text[earlier[-1].end() : day.start()]
+    return (
+        earlier[-1] if any(_AGREED.fullmatch(m.group(0)) for _, m in _past_verbs(between)) else None
+    )
+
+
+_UNTIL_END = re.compile(r"\b(?:until|till)\s+$")
+
+
 def _set_in_motion_on(text: str, start: int, days: _Days) -> re.Match[str] | None:
     """The earlier weekday of the clause on which an order or agreement was made that,
     through its infinitive, governs the day at ``start``: "On Thursday, Morsi ordered
@@ -1005,7 +1030,10 @@ def _tense(text: str, start: int) -> str | None:
     # when the defendant pleaded not guilty").
     sentence_end = _SENTENCE_END.search(text, start)
     told_after = text[start : sentence_end.start() if sentence_end else len(text)]
-    decided = not _DATED_DECISION.search(clause) and not _past_tenses(told_after)
+    # (What a later clause tells: not the decision's own reason, "... until Monday after
+    # the defence asked for more time".)
+    later = told_after.partition(",")[2]
+    decided = not _DATED_DECISION.search(clause) and not _past_tenses(later)
     if (
         _AHEAD_OF.search(clause)
         and future < 0

@@ -593,9 +593,9 @@ def _plain_openings(paragraphs: list[str]) -> list[str]:
     """Paragraphs whose first word a house style sets in capitals ("LEADER of the
     Opposition Matthew Wale has demanded ...", "THE government says ...") with it
     written as a word: an article, or a word of four letters or more that the text writes
-    so elsewhere ("Leader"). An acronym ("SADC leaders", "NATO said", "WHO officials"),
-    which the text writes in capitals inside its sentences or never otherwise, or which
-    is short, stays."""
+    capitalised elsewhere ("Leader"; not "CARE International" beside "health care"). An
+    acronym ("SADC leaders", "NATO said", "WHO officials"), which the text writes in
+    capitals inside its sentences or never otherwise, or which is short, stays."""
     words = [_WORD_IN_TEXT.findall(paragraph) for paragraph in paragraphs]
     written = {word for found in words for word in found if not word.isupper()}
     # An acronym the text writes inside its sentences too ("NATO has said ... Ministers
@@ -610,10 +610,7 @@ def _plain_openings(paragraphs: list[str]) -> list[str]:
         if (
             found
             and word not in acronyms
-            and (
-                word in _CAPS_ARTICLES
-                or (len(word) >= 4 and (word.capitalize() in written or word.lower() in written))
-            )
+            and (word in _CAPS_ARTICLES or (len(word) >= 4 and word.capitalize() in written))
         ):
             paragraph = word.capitalize() + paragraph[len(word) :]
         plain.append(paragraph)

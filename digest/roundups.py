@@ -270,7 +270,8 @@ _BRIEFING_TITLE = re.compile(
     # "The Week in Africa: ...", "The Day in Asia: ..." (before a colon: a section's
     # page may be titled "The week in Africa" with one subject of its own; not "Day in
     # court:").
-    r"|^(?:The\s+)?(?:Week|Day|Weekend)\s+in\s+(?-i:(?:[A-Z][\w’'-]+\s*){1,2}):"
+    r"|^(?:The\s+)?(?:Week|Day|Weekend)\s+in\s+(?-i:(?!(?:Court|Review|Pictures|Photos)\b)"
+    r"(?:[A-Z][\w’'-]+\s*){1,2}):"
     # A region's edition before a colon: "The Caribbean Briefing: ...", "Gulf Morning:
     # ...", "Asia Morning Brief: ..." (capitals as written; not a subject's: "Policy
     # Brief:", "Legal brief:", "Election Bulletin:", "Ukraine war briefing:").

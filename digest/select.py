@@ -392,10 +392,11 @@ def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
 
 
 def _soft_brief(story: Story, soft: Callable[[Story], str], choice: EditorsChoice) -> str:
-    """Why a one-outlet item of sport or entertainment is not listed, or "" (not when the
-    editors pinned it)."""
-    # (An obituary is a life the news may be about: a former president's death.)
-    if story.id in choice.pinned or (kind := soft(story)) not in ("sport", "entertainment"):
+    """Why a one-outlet item of sport, entertainment or an obituary of no public figure
+    is not listed, or "" (not when the editors pinned it)."""
+    kind = soft(story)
+    # (An obituary of someone the world's news is about stays: a former president's.)
+    if story.id in choice.pinned or not kind or (kind == "obituary" and world_news(story)):
         return ""
     return f"{kind} (soft news)"
 

@@ -210,11 +210,12 @@ _DEATHS = re.compile(
     # struck ... rose to eleven".)
     rf"(?:[^.]|(?<=\d)\.(?=\d)){{0,160}}?\b(?:rose|risen|climbed|"
     rf"increased|jumped|reached|hit)\s+(?:to\s+)?(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
-    # A toll something brings to its count: "raises the number of dead to 19", "brings
-    # the death toll to 31" (not a road's toll: "raises the toll to 2.5 euros").
-    rf"|\b(?:raises?|raised|raising|brings?|brought|bringing|takes?|took|taking|pushe[sd]|"
+    # A toll something brings to its count: "raises the number of dead to 19", "taking
+    # the toll to 19" (not a road's toll: "raises the toll to 2.5 euros per vehicle").
+    rf"|\b(?:raises?|raised|raising|brings?|brought|bringing|takes?|took|taking|push(?:es|ed)?|"
     rf"lifts?|lifted)\s+the\s+(?:number\s+of\s+(?:dead|deaths|fatalities|people\s+killed)|"
-    rf"death\s+toll)\s+to\s+(?:more\s+than\s+|at\s+least\s+)?{_COUNT}(?![.,]\d)"
+    rf"(?:death\s+)?toll)\s+to\s+(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
+    rf"(?![.,]\d)(?!\s*(?:euros?|dollars?|cents?|pounds?|rupees?|per\b|%|percent))"
     # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74",
     # "Cyclone Ditwah toll rises to 123". Not a toll "on farms" or "to the economy".
     rf"|(?:\bdeath\s+toll\b|\b(?:quake|earthquake|flood|flooding|storm|typhoon|cyclone|"

@@ -422,7 +422,7 @@ def _tells_turn(title: str, core: set[str]) -> str:
 def _before(main: str, at: int) -> list[str]:
     """The words of ``main`` before ``at`` up to the verb's subject (the words between a
     subject and its verb dropped); [] when someone says it or the turn is ahead."""
-    if _SAYING.search(main[:at]):
+    if _SAYING.search(main[:at]) or _AVERTED.search(main[:at]):
         return []
     # Where it stood is no part of the subject: "Black Sea talks in Istanbul end ...".
     before = _WORD.findall(_WHERE_BEFORE_VERB.sub("", main[:at]).lower())
@@ -433,6 +433,12 @@ def _before(main: str, at: int) -> list[str]:
     return before
 
 
+# A turn someone works to stop, or fears: "Qatar races to prevent Gaza truce collapse".
+_AVERTED = re.compile(
+    r"\b(?:prevent|prevents|avert|averts|avoid|avoids|stave\s+off|save|saves|fears?\s+of|"
+    r"risk\s+of|threat\s+of|brink\s+of|verge\s+of)\b",
+    re.IGNORECASE,
+)
 _WHERE_BEFORE_VERB = re.compile(r"(?<=\w)\s+(?:[Ii]n|[Aa]t)\s+(?:[A-Z][\w’'-]*\s*){1,3}$")
 # Someone's words in the title: "Militia chief: 'river truce has failed'".
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)|(?<!\w)'[^']*'(?!\w)|:\s*[“\"'‘].*$")

@@ -1008,7 +1008,7 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
     # ...", "Seven Colombian soldiers were killed and fifteen wounded in an assault ..."):
     # the attack told again.
     text = scored.candidates[index].text
-    dead = dead_counted(text, exact=True)
+    dead = 0 if _SEPARATE.match(text) else dead_counted(text, exact=True)
     if dead and any(
         dead_counted(told := scored.candidates[other].text, exact=True) == dead
         and (not scored.events or scored.events[index] & scored.events[other])
@@ -1053,6 +1053,12 @@ def _says_again(scored: ScoredSentences, index: int, shown: list[int]) -> bool:
     if vectors is None:
         return False
     return bool((vectors[1:] @ vectors[0] >= _SAME_MEANING).any())
+
+
+# Another incident, as a report tells it: "Separately, ...", "In a separate incident, ...".
+_SEPARATE = re.compile(
+    r"^(?:Separately|Elsewhere|Meanwhile|In\s+(?:a\s+)?(?:separate|another|an\s+unrelated)\s+\w+)\b"
+)
 
 
 def _same_hurt(text: str, other: str) -> bool:

@@ -88,9 +88,6 @@ _ON_IT = re.compile(
     r"\b(?:on|about|over|against|for|with)\s+(?:it|them)\b(?:\s+(?:on|by|in|at|before)\s+"
     r"[^,;.]{1,30})?\s*[.!]?$"
 )
-# (A sentence that names what "it" is first: "The government sent the bill to parliament
-# on Monday, and lawmakers will vote on it on December 17.")
-_SECOND_CLAUSE = re.compile(r",\s|\s(?:and|but|which|that)\s")
 _EXPLETIVE_IT = re.compile(
     r"^It(?: is|['’]s| was| remains| seems)\s+(?:not\s+)?(?:(?:unclear|clear|expected|likely|"
     r"possible|unlikely|uncertain|planned|hoped|understood|thought|believed)\s+(?:that|whether|"
@@ -721,7 +718,7 @@ def _sentences(text: str) -> Iterable[str]:
                 continue
             # Nor "The Danish parliament is set to vote on it on December 17": what "it"
             # is, the sentence before said.
-            if _ON_IT.search(sentence) and not _SECOND_CLAUSE.search(sentence):
+            if _ON_IT.search(sentence):
                 continue
             yield sentence
 

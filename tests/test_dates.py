@@ -821,6 +821,16 @@ def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
         "The court on Monday (30 November) adjourned the trial until Wednesday (2 December), "
         "when he pleaded guilty."
     )
+    # A weekday dating the decision: the end is that day's next, whenever the report.
+    sunday = datetime(2026, 11, 29, 15, 0, tzinfo=UTC)
+    assert annotate_dates("On Friday the court adjourned the case until Monday.", sunday) == (
+        "On Friday (27 November) the court adjourned the case until Monday (30 November)."
+    )
+    reason = "The court adjourned the hearing until Monday after the defence asked for time."
+    assert annotate_dates(reason, thursday) == (
+        "The court adjourned the hearing until Monday (7 December) after the defence asked "
+        "for time."
+    )
     told = "The army suspended operations until Tuesday, and fighting resumed on Tuesday."
     assert annotate_dates(told, thursday) == (
         "The army suspended operations until Tuesday (1 December), and fighting resumed on "

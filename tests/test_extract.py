@@ -1047,7 +1047,7 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
     # A small word after it is the style's sign; an acronym the text writes inside its
     # sentences stays, whatever follows it.
     story = (
-        "PRIME Minister Ana Lind has called a snap election, the prime minister's office said.",
+        "PRIME Minister Ana Lind has called a snap election, the Prime Minister's office said.",
         "NATO has offered to send observers, and Lind told NATO envoys she welcomed it.",
         "THE opposition said it would boycott the vote unless the roll was checked.",
     )
@@ -1062,6 +1062,8 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
         "delegation said, and agreed to resume talks on tariffs and port fees.",
         "PM Modi said at 6 pm that talks with both delegations would resume on Friday "
         "and that he expected a joint statement before the weekend.",
+        "CARE International said health care workers had reached the district on Friday "
+        "with two lorries of supplies.",
     )
     article = extract_article(widget_page(body=paragraphs_html(story)))
     assert article is not None

@@ -721,6 +721,13 @@ def test_also_in_the_news_lists_the_hard_news_before_soft_and_quiet_items() -> N
         items, NO_EDITS, [], max_stories=5, also_in_the_news=8, soft_news_last=False
     )
     assert "s-derby" in [s.id for s in selection.briefs]
+    # An obituary of someone the world's news is about stays; a singer's does not.
+    deaths = [
+        _story("lungu", ("Wire", "Former Zambian president Edgar Lungu dies aged 68"), hours=3),
+        _story("singer", ("Post", "Soul singer Ann Holt dies aged 82"), hours=2),
+    ]
+    selection = select_stories(deaths, NO_EDITS, [], max_stories=5, also_in_the_news=8)
+    assert [s.id for s in selection.briefs] == ["s-lungu"]
 
 
 def test_also_in_the_news_lists_the_worlds_news_before_local_news() -> None:

@@ -302,6 +302,8 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted(raised, exact=True) == 19
     assert dead_counted("Three more bodies bring the death toll to 31.", exact=True) == 31
     assert dead_counted("The accord takes the total to 12 countries.", exact=True) == 0
+    assert dead_counted("Two more bodies were found, taking the toll to 19.", exact=True) == 19
+    assert dead_counted("The move raises the toll to 2.5 euros per car.", exact=True) == 0
     confirmed = "Officials say 27 people have been confirmed dead and eight are missing."
     assert dead_counted(confirmed, exact=True) == 27
     assert dead_counted("At least a dozen people were killed.") == 12

@@ -2539,6 +2539,11 @@ def test_a_sentence_with_the_leads_figure_and_event_tells_it_again() -> None:
     index = {c.text: i for i, c in enumerate(scored.candidates)}
     assert _says_again(scored, index[told], [index[raid]])
     assert not _says_again(scored, index[later], [index[raid]])
+    # Another incident, told as one.
+    other = "Separately, seven soldiers were killed and 15 wounded in an ambush near Norby."
+    scored = score_sentences([raid, other], frozenset())
+    index = {c.text: i for i, c in enumerate(scored.candidates)}
+    assert not _says_again(scored, index[other], [index[raid]])
     # The same toll of other people is another fact.
     strikes = "Three people were killed in strikes on the Vell coast on Tuesday, medics said."
     bomb = "Three Norland soldiers were killed by a roadside bomb near Port Vell on Tuesday."

@@ -60,11 +60,10 @@ CASES = [
         None,
     ),
     (
-        "what 'it' is, named in the sentence's first clause",
-        "The government sent the harbour bill to parliament on Monday, and lawmakers will "
-        "vote on it on December 17.",
+        "'it' after a clause: not listed (what it is, only a reader of the page knows)",
+        "Despite the protests, parliament will vote on it on December 17.",
         FRIDAY,
-        (date(2026, 12, 17), date(2026, 12, 1)),
+        None,
     ),
     (
         "a day after 'when' that a modal hedges is not the diary's",
@@ -599,9 +598,6 @@ PRINTED = {
     ),
     "The minister told reporters that the board would hold its first meeting on "
     "December 8.": "The minister told reporters that the board would hold its first meeting.",
-    "The government sent the harbour bill to parliament on Monday, and lawmakers will "
-    "vote on it on December 17.": "The government sent the harbour bill to parliament on "
-    "Monday (16 November), and lawmakers will vote on it.",
     "The Norland parliament is set to vote on the harbour bill on December 17.": "The "
     "Norland parliament is set to vote on the harbour bill.",
     "Diplomats said the council was expected to sign off on the package when allied "
