@@ -24,11 +24,11 @@ One step, in this order:
    is the number the email prints.
 
 A story from one outlet that no standing topic took is not a main story: up to
-``also_in_the_news`` of them (no sport or entertainment, with ``soft_news_last``;
-reports before fragments, the hard news before quiet items and the world's news before
-local news, most articles, a report of ten or more dead, then newest first, one per
-outlet before any outlet's second) are listed in one line
-each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
+``also_in_the_news`` of them (no sport, entertainment or obituary of no public figure,
+with ``soft_news_last``; reports before fragments, the hard news before quiet items and
+the world's news before local news, most articles, a report of ten or more dead, then
+newest first, one per outlet before any outlet's second) are listed in one line each
+under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
 returned as a :class:`~digest.models.LeftOut` with its specific reason and its
 articles, for ``digest why``, the preview and the run summary.
 """
