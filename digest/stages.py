@@ -47,10 +47,9 @@ __all__ = ["counts_in_progress", "latest_turn", "newest_report"]
 _AS_SUBJECT = {
     "ended": r"collaps(?:es|ed)|breaks?\s+down|broke\s+down|falls?\s+apart|fell\s+apart|"
     r"ends|ended|expire[sd]|lapsed|fail(?:s|ed)|lifted|"
-    # A plural subject's ("talks end", "Brasília talks collapse"); not a noun ("an end
-    # to", "calls for end to war", "no end in sight").
-    # A verb only where a title's verb stands: at its end or before how ("Black Sea talks
-    # end with hotline deal"); not a noun's ("Risk of ceasefire collapse rises").
+    # A plural subject's, where a title's verb stands: at its end or before how ("Brasília
+    # talks collapse as ...", "Black Sea talks end with hotline deal"); not a noun ("an
+    # end to", "calls for end to war", "Risk of ceasefire collapse rises").
     r"(?<!\ban\s)(?<!\bthe\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bno\s)(?<!\bits\s)"
     r"(?:end|collapse)(?=\s*$|\s*[,:;]|\s+(?:as|with|after|without|over|amid|in\s+(?!sight)))",
     # "Press law passes": a bill's own turn.
@@ -435,7 +434,7 @@ def _before(main: str, at: int) -> list[str]:
 
 # A turn someone works to stop, or fears: "Qatar races to prevent Gaza truce collapse".
 _AVERTED = re.compile(
-    r"\b(?:prevent|prevents|avert|averts|avoid|avoids|stave\s+off|save|saves|fears?\s+of|"
+    r"\b(?:prevent|prevents|avert|averts|avoid|avoids|stave\s+off|fears?\s+of|"
     r"risk\s+of|threat\s+of|brink\s+of|verge\s+of)\b",
     re.IGNORECASE,
 )
