@@ -213,8 +213,8 @@ class NewsletterConfig(_Model):
     )
     soft_news_last: bool = Field(
         True,
-        description="Print sport, entertainment and obituaries after the hard news and "
-        "cut them first (the editors' pins and order still decide); false: rank them "
+        description="Print sport, entertainment, lifestyle and obituaries after the hard news "
+        "and cut them first (the editors' pins and order still decide); false: rank them "
         "like any story.",
     )
     templates: str | None = Field(

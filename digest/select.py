@@ -8,9 +8,9 @@ One step, in this order:
    moves;
 3. ranking, in three tiers: the stories the editors asked for (pinned or split out),
    then the standing topics' stories, then the rest; within a tier the hard news
-   before soft news (sport, entertainment, obituaries: ``digest.softnews``), then by
-   importance (outlets, articles, the world's news before local news, the latest
-   article, match strength). A standing topic is what the
+   before soft news (sport, entertainment, lifestyle, obituaries: ``digest.softnews``),
+   then by importance (outlets, articles, the world's news before local news, the
+   latest article, match strength). A standing topic is what the
    editors asked to follow, so its stories are never cut to make room for a story of a
    discovered section or "Elsewhere";
 4. the cap (``newsletter.max_stories``) on that ranking. The chosen stories then print
@@ -24,11 +24,11 @@ One step, in this order:
    is the number the email prints.
 
 A story from one outlet that no standing topic took is not a main story: up to
-``also_in_the_news`` of them (no sport, entertainment or obituary of no public figure,
-with ``soft_news_last``; reports before fragments, the hard news before quiet items and
-the world's news before local news, most articles, a report of ten or more dead, then
-newest first, one per outlet before any outlet's second) are listed in one line each
-under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
+``also_in_the_news`` of them (no sport, entertainment, lifestyle or obituary of no
+public figure, with ``soft_news_last``; reports before fragments, the hard news before
+quiet items and the world's news before local news, most articles, a report of ten or
+more dead, then newest first, one per outlet before any outlet's second) are listed in
+one line each under "Also in the news" (``Selection.briefs``). Every candidate not chosen is
 returned as a :class:`~digest.models.LeftOut` with its specific reason and its
 articles, for ``digest why``, the preview and the run summary.
 """
@@ -392,8 +392,8 @@ def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
 
 
 def _soft_brief(story: Story, soft: Callable[[Story], str], choice: EditorsChoice) -> str:
-    """Why a one-outlet item of sport, entertainment or an obituary of no public figure
-    is not listed, or "" (not when the editors pinned it)."""
+    """Why a one-outlet item of sport, entertainment, lifestyle or an obituary of no
+    public figure is not listed, or "" (not when the editors pinned it)."""
     kind = soft(story)
     # (An obituary of someone the world's news is about stays: a former president's.)
     if story.id in choice.pinned or not kind or (kind == "obituary" and world_news(story)):

@@ -1,4 +1,5 @@
-"""Soft news: sport, entertainment and obituaries, told from the hard news by their words.
+"""Soft news: sport, entertainment, lifestyle and obituaries, told from the hard news by
+their words.
 
 A foreign-affairs issue ranks stories by how many outlets carried them, and a week of
 the Winter Olympics gives a hockey semifinal as many outlets as a round of peace talks.
@@ -70,6 +71,12 @@ _SOFT_WORDS = {
         r"musician\w*|world tour\w*|"
         r"music video\w*|movie\w*|sequel\w*|premiere\w*|"
         r"dancing with the stars|talk show\w*|tv series"
+    ),
+    # A city's leisure pages: where to eat, what to do over the holidays.
+    "lifestyle": (
+        r"recipes|hotpot|brunch\w*|foodies?|street food|food zones?|christmas markets?|"
+        r"christmas lights|christmas decorations|festivities|light installation\w*|"
+        r"mulled wine|ice rinks?|things to do|where to eat|gift guide\w*|travel guide\w*"
     ),
 }
 _SOFT = {
@@ -327,7 +334,8 @@ _OPENING_CHARACTERS = 300
 
 
 def soft_news(story: Story) -> str:
-    """What makes ``story`` soft news ("sport", "entertainment", "obituary"), or "".
+    """What makes ``story`` soft news ("sport", "entertainment", "lifestyle", "obituary"),
+    or "".
 
     Soft when more than half of its articles' titles and openings speak of it, and
     fewer than one in ``_HARD_SHARE`` tells of the hard news (see module): in a story

@@ -46,6 +46,8 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
             "sport",
         ),
         ("Red Force edge Pride", "Red Force won a warm-up match by 14 runs on Friday.", "sport"),
+        ("Six hotpot spots worth the queue", "Diners crowd around bubbling broth.", "lifestyle"),
+        ("Christmas markets light up the coast", "Crafts, mulled wine, an ice rink.", "lifestyle"),
         ("Party gains in regional vote", "It beat Labour 3-2 in seats won.", ""),
         ("Museum burgled", "Thieves broke in and took a gold cup from 1820.", ""),
         ("Thieves Steal Gold Cup From Dresden Museum", "Police are looking for two men.", ""),
@@ -91,6 +93,7 @@ def test_sport_entertainment_and_obituaries_are_soft(title: str, teaser: str, ki
         ("President awards the Medal of Honor to a medic", "She served two tours."),
         ("Senate passes the budget in a 51-49 victory", "One senator switched."),
         ("Police arrest 12 after clashes outside the stadium", "Fans threw stones."),
+        ("Five killed in attack on Christmas market", "A car drove into the crowd."),
         ("Opposition defeats the government 72-24 in a motion", "MPs voted late."),
         # An age of 17 is a death reported, and 10 a.m. a time: no obituary.
         ("Teenager died at 17 in police custody", "His family wants answers."),
