@@ -135,8 +135,8 @@ def select_stories(
     """Choose at most ``max_stories`` of ``candidates`` and group them (see module doc).
 
     ``examples`` are stories the editors filed under a topic in earlier issues. With
-    ``soft_news_last`` false (``newsletter.soft_news_last``), sport, entertainment and
-    obituaries rank like any story. ``gone`` are article URLs whose page answered "not
+    ``soft_news_last`` false (``newsletter.soft_news_last``), sport, entertainment,
+    lifestyle and obituaries rank like any story. ``gone`` are article URLs whose page answered "not
     found" or "gone" at build time: a one-outlet item whose every link is one is not
     listed in Also in the news, where the link is all a reader gets. ``told`` are the
     ids of stories sent before with nothing new: editorial entries for them are quiet.
@@ -312,8 +312,8 @@ def _print_rank(
     placement: Placement, choice: EditorsChoice, soft: Callable[[Story], str]
 ) -> tuple[bool, bool, int, int, bool, bool, float, float, str]:
     """The order the chosen stories print in: what the editors pinned, then the
-    biggest news, soft news (sport, entertainment, obituaries) after all the hard news
-    however many outlets carried it. A standing topic keeps its stories in the issue
+    biggest news, soft news (sport, entertainment, lifestyle, obituaries) after all the
+    hard news however many outlets carried it. A standing topic keeps its stories in the issue
     (``_rank`` decides the cap) but does not put a one-outlet item above a story six
     outlets carried; between stories of equal coverage it comes first, then the world's
     news before local news."""
@@ -337,7 +337,7 @@ def _print_rank(
 def _brief_marks(story: Story, soft: Callable[[Story], str]) -> tuple[str, ...]:
     """What counts against a one-outlet item in "Also in the news", each in words: a
     page without a news headline among its titles, with less than
-    ``_BRIEF_REPORT_WORDS`` words of text, of sport, entertainment or an obituary,
+    ``_BRIEF_REPORT_WORDS`` words of text, soft news (an obituary of a public figure),
     telling of no hard news, or naming no country, people or international body."""
     words = max(word_count(a.text or a.summary) for a in story.articles)
     marks = (

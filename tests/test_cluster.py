@@ -454,26 +454,13 @@ def test_a_near_pass_whose_leads_name_days_apart_stays_apart(strike_day: str, st
 def test_a_report_days_later_that_names_the_events_day_joins_its_first_report(
     named: str, stories: int
 ) -> None:
-    tuesday = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
-    first = (
-        "Strong quake strikes Sagaing region. A magnitude 6.4 earthquake struck the Sagaing "
-        "region of Myanmar early on Tuesday, killing at least 12 people and injuring dozens "
-        "in Shwebo, where a monastery and two schools collapsed, local rescue groups said."
-    )
     later = (
         "Junta restricts aid to quake-hit townships as toll climbs to 41. The death toll "
         f"from {named} earthquake in Myanmar's Sagaing region has risen to at least 41, "
         "rescue groups said, as the military regime began requiring permits for aid convoys "
         "heading to Shwebo and Kanbalu."
     )
-    floods = (
-        "Floods cut roads in Kachin state. Heavy rain on Monday cut the main road between "
-        "Myitkyina and Bhamo, and hundreds of families moved to monasteries, officials said."
-    )
-    labels = cluster_texts(
-        [first, later, floods],
-        published=[tuesday, tuesday + timedelta(hours=58), tuesday],
-    )
+    labels = _quake_week(later)
     assert len(set(labels)) == stories
     assert labels[2] not in labels[:2]
 
@@ -490,28 +477,34 @@ def test_a_report_days_later_that_names_the_events_day_joins_its_first_report(
 def test_a_report_that_counts_the_days_since_its_event_joins_its_first_report(
     after: str, stories: int
 ) -> None:
-    tuesday = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
-    first = (
-        "Strong quake strikes Sagaing region. A magnitude 6.4 earthquake struck the Sagaing "
-        "region of Myanmar early on Tuesday, killing at least 12 people and injuring dozens "
-        "in Shwebo, where a monastery and two schools collapsed, local rescue groups said."
-    )
     later = (
         "Junta restricts aid to quake-hit townships as toll climbs to 41. The military "
         "regime began requiring permits for aid convoys heading to Shwebo and Kanbalu, "
         f"{after} earthquake in Myanmar's Sagaing region, as the toll rose to at least 41, "
         "rescue groups said."
     )
+    labels = _quake_week(later)
+    assert len(set(labels)) == stories
+    assert labels[2] not in labels[:2]
+
+
+def _quake_week(later: str) -> list[int]:
+    """Cluster labels of a quake's first report, ``later`` (its report 58 hours on) and
+    another event's report of the first day."""
+    tuesday = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
+    first = (
+        "Strong quake strikes Sagaing region. A magnitude 6.4 earthquake struck the Sagaing "
+        "region of Myanmar early on Tuesday, killing at least 12 people and injuring dozens "
+        "in Shwebo, where a monastery and two schools collapsed, local rescue groups said."
+    )
     floods = (
         "Floods cut roads in Kachin state. Heavy rain on Monday cut the main road between "
         "Myitkyina and Bhamo, and hundreds of families moved to monasteries, officials said."
     )
-    labels = cluster_texts(
+    return cluster_texts(
         [first, later, floods],
         published=[tuesday, tuesday + timedelta(hours=58), tuesday],
     )
-    assert len(set(labels)) == stories
-    assert labels[2] not in labels[:2]
 
 
 def test_a_game_won_on_a_day_a_later_report_mentions_is_no_event_it_follows_up() -> None:
