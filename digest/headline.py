@@ -541,7 +541,13 @@ def headline_from_sentence(sentence: str, texts: Sequence[str] = ()) -> str:
         # headline; then the same without an aside after its subject, or a longer
         # clause, rather than a phrase with no verb; then a cut before "of"; then a
         # noun phrase.
-        cut = _best_cut(text, (CLAUSE_BOUNDARY, PREPOSITION_BOUNDARY), verb=True)
+        cut = _best_cut(text, (CLAUSE_BOUNDARY,), verb=True)
+        if cut is None:
+            # A whole clause of up to 16 words keeps the phrase a preposition's cut
+            # would lose ("... to strengthen its military presence | in the Arctic,").
+            cut = _best_cut(text, (CLAUSE_BOUNDARY,), verb=True, longest=_MAX_WORDS)
+        if cut is None:
+            cut = _best_cut(text, (PREPOSITION_BOUNDARY,), verb=True)
         aside = _aside(text)
         if cut is not None and aside and cut < aside.start("rest"):
             # A cut inside the aside ("Ana Ruiz, who became famous for a filibuster")

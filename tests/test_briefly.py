@@ -392,6 +392,20 @@ def test_a_decks_two_lines_are_no_lede_and_a_sentence_with_its_article_is() -> N
     assert is_briefly_candidate(Candidate(truce, 0, 3, word_count(truce)))
 
 
+def test_a_deck_in_the_headlines_present_is_no_lede() -> None:
+    deck = "Jens Moller doubles down as Vell summons the Norland ambassador."
+    assert not is_briefly_candidate(Candidate(deck, 1, 3, word_count(deck)))
+    # The same turn told as a report tells it, in the past, is.
+    told = "Vell summoned the Norland ambassador on Friday as Jens Moller doubled down."
+    assert is_briefly_candidate(Candidate(told, 1, 3, word_count(told)))
+    # A present with a pronoun, and a present with a past beside it, are a report's.
+    for sentence in (
+        "She keeps time on the drum and nods to patrons as she plays.",
+        "Vell remains under curfew as the army said it had retaken the port.",
+    ):
+        assert is_briefly_candidate(Candidate(sentence, 1, 3, word_count(sentence)))
+
+
 def test_play_that_resumed_is_news() -> None:
     sentence = "Play resumed at the harbour cup after a two-hour rain delay on Sunday."
     assert is_briefly_candidate(Candidate(sentence, 0, 3, word_count(sentence)))

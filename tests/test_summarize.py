@@ -1049,12 +1049,21 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
         )
         == "A delegation of Irish fishermen met the commissioner last Tuesday"
     )
-    # Not inside "as ... as".
+    # Not inside "as ... as" (the clause, 17 words, is too long to keep whole).
     built = headline_from_sentence(
         "The computer network at the Cork depot was penetrated by hackers as far back as "
-        "July, the company said."
+        "last July, the company said."
     )
     assert built == "The computer network at the Cork depot was penetrated by hackers"
+    # A whole clause of up to 16 words is kept rather than cut before its last phrase.
+    built = headline_from_sentence(
+        "Vell has unveiled a new multi-billion package to strengthen its military presence "
+        "in the Arctic, as tension with Norland over the islands shows no sign of cooling."
+    )
+    assert built == (
+        "Vell has unveiled a new multi-billion package to strengthen its military presence "
+        "in the Arctic"
+    )
     # Before "and" and a second verb: not after "tens of".
     assert (
         headline_from_sentence(
