@@ -63,6 +63,9 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    else in common; a template quoted on two outlets' pages has nothing else in common.
    A named storm ("Typhoon Pilandok") in two clusters' leads joins them alike: its toll,
    told over several days, is one event however far the time discount puts its reports.
+   Its reports in three or more clusters (the landfall, the toll days later, a
+   neighbour's aid) are gathered into the largest, each that passes the floor with it
+   and names no other storm (``join_gathered``).
    So does a disaster or an abduction at a place of its own, named in two clusters'
    titles ("Landslide buries dozens in Hpakant", "Toll rises to 31 in Hpakant mine
    landslide"), when the pair passes its bar before the time discount.
@@ -132,6 +135,7 @@ from digest.linkage import (
     average_linkage,
     heaviest_terms,
     join_exclusive,
+    join_gathered,
     neighbours,
     normalise,
 )
@@ -303,14 +307,20 @@ _EVENT_DATE = re.compile(
 _TOLD_DAYS = 3
 # The same owner counted back from the report: "three days after the attack", "a day
 # after the earthquake" (not "ahead of", nor a span: "for three days after the storm").
+# Or as a clause: "three days after the Estlink 2 power cable between Finland and
+# Estonia was cut".
 _DAYS_AFTER = re.compile(
     r"(?<!\bfor )\b(?P<count>a|an|one|two|three|\d)\s+days?\s+after\s+(?:the|an?)\s+"
-    rf"(?:[\w.\-]+\s+){{0,2}}?{_EVENTS}",
+    rf"(?:(?:[\w.\-]+\s+){{0,2}}?{_EVENTS}|"
+    r"(?:[\w.\-]+\s+){1,8}?(?:was|were)\s+(?:[a-z]+ly\s+)?"
+    r"(?:[a-z]+(?:ed|en)|cut|hit|shot|struck|sunk|held|lost|won)\b)",
     re.IGNORECASE,
 )
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+# (Within its clause: "ordered the crew to be held in custody, three days after ..."
+# is no plan.)
 _PLANNED_AFTER = re.compile(
-    r"\b(?:due|expected|scheduled|set|planned|will|would|to\s+be|ends?|closes?)\b[^.;]*$",
+    r"\b(?:due|expected|scheduled|set|planned|will|would|to\s+be|ends?|closes?)\b[^.;,]*$",
     re.IGNORECASE,
 )
 _WEEKDAYS_APART: BoolArray = np.array(
@@ -372,7 +382,8 @@ _NAMED_STORM = re.compile(
 # that is often something else ("Trump blasts", "North Korea fires", "shares crash"): a
 # singular noun of those.
 _INCIDENT = re.compile(
-    r"\b(?:(?:land|mud)slides?|(?:earth)?quakes?|floods?|flooding|(?:wild|bush)fires?|fire|"
+    r"\b(?:(?:land|mud)slides?|(?:earth)?quakes?|floods?|flooding|under\s?water|submerged|"
+    r"inundated|(?:wild|bush)fires?|fire|"
     r"blaze|explosions?|blast|collapses?|crash|derail(?:s|ed|ment)?|eruptions?|avalanches?|"
     r"stampedes?|capsiz(?:e|es|ed)|shipwrecks?|kidnap(?:s|ped|ping|pings)?|"
     r"abduct(?:s|ed|ion|ions)?)\b",
@@ -381,7 +392,11 @@ _INCIDENT = re.compile(
 _INCIDENT_KIND = {
     **dict.fromkeys(("landslide", "landslides", "mudslide", "mudslides"), "slide"),
     **dict.fromkeys(("quake", "quakes", "earthquake", "earthquakes"), "quake"),
-    **dict.fromkeys(("floods", "flooding"), "flood"),
+    # "In pictures: Beledweyne under water" shows the floods "Shabelle floods displace
+    # 85,000 in Beledweyne" reports.
+    **dict.fromkeys(
+        ("floods", "flooding", "under water", "underwater", "submerged", "inundated"), "flood"
+    ),
     **dict.fromkeys(("wildfire", "wildfires", "bushfire", "bushfires", "blaze"), "fire"),
     **dict.fromkeys(("explosions", "blast"), "explosion"),
     "collapses": "collapse",
@@ -586,6 +601,7 @@ def cluster_texts(
     labels = join_exclusive(labels, smoothed, runs, _QUOTE_FLOOR, hours, old, told=told)
     storms = [_storm_marks(text) for text in texts]
     labels = join_exclusive(labels, smoothed, storms, _QUOTE_FLOOR, hours, old, told=told)
+    labels = join_gathered(labels, smoothed, storms, _QUOTE_FLOOR, hours, old, told=told)
     if titles is not None and names:
         incidents = [_incident_marks(title, names) for title in titles]
         # Not discounted by time: a toll told on day one and day four is one event.
@@ -601,7 +617,7 @@ def _incident_marks(title: str, names: frozenset[str]) -> IntArray:
     that is no country: two landslides in one country in one week are two events, and
     nothing short of a place of its own says one is the other."""
     kinds = {
-        _INCIDENT_KIND.get(m.group(0).lower(), m.group(0).lower())
+        _INCIDENT_KIND.get(" ".join(m.group(0).lower().split()), m.group(0).lower())
         for m in _INCIDENT.finditer(title)
     }
     if not kinds:
@@ -813,6 +829,12 @@ def cluster_stories(
     texts, tails, whole = _texts_without_boilerplate(ordered)
     meaning = sentence_vectors(texts, memo=memo)
     body_meaning = _body_vectors(tails, memo)
+    live = [i for i, a in enumerate(ordered) if is_live_page(a.title, a.url)]
+    # A live page's entries run over days, and its date is its first entry's or its
+    # last's: like a story already told, it keeps no clock and no days to hold it apart
+    # from the reports of its event (its lead is the newest entry, "arrived in Doha on
+    # Friday", of a fight that began on Tuesday).
+    timeless = {ordered[i].id for i in live} | set(carried)
 
     def cluster(kept: Sequence[int]) -> list[int]:
         return cluster_texts(
@@ -820,7 +842,7 @@ def cluster_stories(
             titles=[ordered[i].title for i in kept],
             published=[ordered[i].published for i in kept],
             tails=[tails[i] for i in kept],
-            carried=[ordered[i].id in carried for i in kept] if carried else None,
+            carried=[ordered[i].id in timeless for i in kept] if timeless else None,
             quoted=[whole[i] for i in kept],
             meaning=None if meaning is None else meaning[list(kept)],
             body_meaning=None if body_meaning is None else body_meaning[list(kept)],
@@ -828,7 +850,6 @@ def cluster_stories(
         )
 
     labels = cluster(range(len(ordered)))
-    live = [i for i, a in enumerate(ordered) if is_live_page(a.title, a.url)]
     if live:
         labels = _unbridged(labels, live, cluster)
     groups: dict[int, list[Article]] = {}

@@ -6,7 +6,8 @@ heaviest terms (so only rows sharing a distinctive word are compared: linear wor
 ``Agreement`` (a second, independent similarity) carry a near miss over the bar and a
 ``Conflict`` (marks that cannot belong to one event) hold back a near pass;
 ``join_exclusive`` then joins two clusters that alone share a mark (a quotation) and are
-not far apart. ``digest.cluster`` decides what the vectors and thresholds are; this
+not far apart, and ``join_gathered`` the clusters that share a mark naming one thing (a
+named storm), however many. ``digest.cluster`` decides what the vectors and thresholds are; this
 module knows nothing of articles.
 """
 
@@ -26,6 +27,7 @@ __all__ = [
     "average_linkage",
     "heaviest_terms",
     "join_exclusive",
+    "join_gathered",
     "neighbours",
     "normalise",
     "row_dots",
@@ -443,6 +445,66 @@ def join_exclusive(
     alone = (partners[left] == 1) & (partners[right] == 1)
     roots = np.arange(count)
     roots[right[alone]] = left[alone]
+    joined: IntArray = roots[labels]
+    return joined
+
+
+def join_gathered(
+    labels: IntArray,
+    vectors: sp.csr_matrix,
+    marks: Sequence[IntArray],
+    floor: float,
+    hours: FloatArray | None = None,
+    carried: BoolArray | None = None,
+    told: FloatArray | None = None,
+) -> IntArray:
+    """``labels`` after gathering the clusters that hold a mark three or more hold: each
+    that holds no other mark joins the mark's largest such holder when their mean
+    pairwise cosine, discounted by time as in ``join_exclusive``, is at least ``floor``.
+
+    For marks that name one thing, as a named storm does: its reports can fall into
+    three clusters (the landfall, the toll days later, a neighbour's aid), none of which
+    ``join_exclusive`` joins, since a mark three clusters hold is common ground there. A
+    cluster naming two storms could bridge them, so it stays where it is.
+    """
+    rows = np.repeat(np.arange(len(marks)), [len(m) for m in marks])
+    if not len(rows):
+        return labels
+    ids = np.concatenate(marks).astype(np.int64)
+    held = np.unique(np.stack([ids, labels[rows]]), axis=1)  # (mark, cluster), each once
+    count = int(labels.max()) + 1
+    kinds = np.bincount(held[1], minlength=count)
+    single = kinds[held[1]] == 1
+    mark_ids, counts = np.unique(held[0], return_counts=True)
+    crowded = np.isin(held[0], mark_ids[counts >= 3]) & single
+    if crowded.sum() < 2:
+        return labels
+    member = sp.csr_matrix(
+        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(count, len(labels))
+    )
+    sizes = np.asarray(member.sum(axis=1)).ravel()
+    left_parts, right_parts = [], []
+    for mark in np.unique(held[0][crowded]):
+        holders = held[1][crowded & (held[0] == mark)]
+        if len(holders) < 2:
+            continue
+        # The largest holder (the lowest label among equals) gathers the others.
+        target = holders[np.lexsort((holders, -sizes[holders]))[0]]
+        others = holders[holders != target]
+        left_parts.append(np.full(len(others), target))
+        right_parts.append(others)
+    if not left_parts:
+        return labels
+    left, right = np.concatenate(left_parts), np.concatenate(right_parts)
+    sums = sp.csr_matrix(member @ vectors)
+    score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
+    if hours is not None:
+        old = np.zeros(len(labels), dtype=bool) if carried is None else carried
+        times = (member @ _clocks(len(labels), hours, told, old).T).T
+        score = score * _time_discount(_gaps(times, left, right))
+    roots = np.arange(count)
+    passing = score >= floor
+    roots[right[passing]] = left[passing]
     joined: IntArray = roots[labels]
     return joined
 

@@ -488,6 +488,34 @@ def test_a_report_that_counts_the_days_since_its_event_joins_its_first_report(
     assert labels[2] not in labels[:2]
 
 
+@pytest.mark.parametrize(
+    ("after", "stories"),
+    [
+        # Its event told as a clause, after an order "to be" carried out: counted back.
+        (
+            "ordered them to be held at checkpoints, two days after the Sagaing region of "
+            "Myanmar was struck",
+            2,
+        ),
+        ("two days after the Sagaing region of Myanmar was hit", 2),
+        # A plan within its clause ("expected ... two days after"): not counted back.
+        ("expected them to reach it two days after the Sagaing region of Myanmar was struck", 3),
+        ("eight days after the Sagaing region of Myanmar was struck", 3),  # too far back
+    ],
+)
+def test_a_report_that_counts_back_to_its_event_told_as_a_clause_joins_it(
+    after: str, stories: int
+) -> None:
+    later = (
+        "Junta restricts aid to quake-hit townships as toll climbs to 41. The military "
+        "regime began requiring permits for aid convoys heading to Shwebo and Kanbalu and "
+        f"{after} by the earthquake, as the toll rose to at least 41, rescue groups said."
+    )
+    labels = _quake_week(later)
+    assert len(set(labels)) == stories
+    assert labels[2] not in labels[:2]
+
+
 def _quake_week(later: str) -> list[int]:
     """Cluster labels of a quake's first report, ``later`` (its report 58 hours on) and
     another event's report of the first day."""
@@ -886,6 +914,86 @@ def test_a_named_storms_reports_days_apart_are_one_story() -> None:
         assert len(cluster_module._storm_marks(text)) == 1, text
 
 
+TYPHOON_AID = _article(
+    "https://d.example/marisol-aid",
+    "Harbour Herald",
+    "Ostland donates one million dollars for island relief",
+    "Ostland will give one million dollars to relief efforts on the eastern islands after "
+    "Typhoon Marisol left dozens dead, its foreign ministry said, and a navy ship loaded "
+    "with tents, water purifiers and generators sailed from the capital's port.",
+    hours=100,
+)
+
+
+def test_a_named_storms_reports_in_three_clusters_are_gathered_into_one() -> None:
+    # Landfall, the toll three days on and a neighbour's aid four days on: three
+    # clusters hold the storm's name, and none names another storm.
+    found = _by_urls(
+        cluster_stories([TYPHOON_DAY_ONE, TYPHOON_DAY_THREE, TYPHOON_AID, OTHER_CYCLONE])
+    )
+    assert found == {
+        frozenset({TYPHOON_DAY_ONE.url, TYPHOON_DAY_THREE.url, TYPHOON_AID.url}),
+        frozenset({OTHER_CYCLONE.url}),
+    }
+    # A report naming two storms could bridge them: the gathering leaves it out (the
+    # other storm's one report, which it alone shares a name with, may still join it).
+    both = dataclasses.replace(
+        TYPHOON_AID,
+        text=TYPHOON_AID.text.replace("Typhoon Marisol", "Typhoon Marisol and Cyclone Tamsin"),
+    )
+    found = _by_urls(cluster_stories([TYPHOON_DAY_ONE, TYPHOON_DAY_THREE, both, OTHER_CYCLONE]))
+    assert frozenset({TYPHOON_DAY_ONE.url, TYPHOON_DAY_THREE.url}) in found
+
+
+CLASH_DAY_ONE = _article(
+    "https://a.example/kessel-border-fire",
+    "Frontier Daily",
+    "Heavy fire along Kessel border after night of strikes",
+    "At least 12 people, including five soldiers, were killed as Vellish and Ostish forces "
+    "traded artillery fire along the Kessel frontier through the night, officials said on "
+    "Tuesday. Villagers in the Kessel valley fled towards the district town as shells fell "
+    "on two border posts and a market.",
+)
+CLASH_DAY_TWO = _article(
+    "https://b.example/kessel-toll",
+    "Capital Wire",
+    "Toll in Vell-Ostland border fighting rises to 19 as mediators offer talks",
+    "The number of people killed in two days of fighting between Vellish and Ostish forces "
+    "along the Kessel frontier has climbed to 19, officials on both sides said on "
+    "Wednesday, as mediators offered to host talks. Border crossings stayed shut and "
+    "hundreds of lorries queued on the highway.",
+    hours=28,
+)
+CLASH_LIVE = _article(
+    "https://c.example/live/kessel-border-clashes",
+    "Valley Radio",
+    "LIVE: Vell-Ostland border clashes – latest updates",
+    "Delegations arrive for talks\n\nAn Ostish delegation arrived in the capital of the "
+    "mediators on Friday for talks on the Kessel border fighting.\n\nToll reaches 19\n\n"
+    "Officials on both sides said 19 people had been killed in the fighting between Vellish "
+    "and Ostish forces along the Kessel frontier, and the border crossings stayed shut.\n\n"
+    "Shelling through the night\n\nArtillery fire was exchanged along the Kessel frontier "
+    "through the night, hitting two border posts and a market in the valley.",
+    hours=100,
+)
+
+
+def test_a_live_page_joins_its_events_reports_whatever_its_date_and_newest_day() -> None:
+    # Its date is its newest entry's (or its first's), four days after the first
+    # report, and its lead names Friday, the newest entry's day, while the reports name
+    # Tuesday and Wednesday: neither holds it apart from the reports of its event.
+    found = _by_urls(cluster_stories([CLASH_DAY_ONE, CLASH_DAY_TWO, CLASH_LIVE]))
+    assert found == {frozenset({CLASH_DAY_ONE.url, CLASH_DAY_TWO.url, CLASH_LIVE.url})}
+    # The same page as an article of that Friday is held apart.
+    page = dataclasses.replace(
+        CLASH_LIVE,
+        url="https://c.example/news/ostish-delegation-arrives",
+        title="Ostish delegation arrives for Kessel talks",
+    )
+    found = _by_urls(cluster_stories([CLASH_DAY_ONE, CLASH_DAY_TWO, page]))
+    assert frozenset({page.url}) in found
+
+
 LANDSLIDE_DAY_ONE = _article(
     "https://a.example/sakhant-landslide",
     "Valley Times",
@@ -929,6 +1037,11 @@ def test_a_disasters_reports_days_apart_in_one_place_are_one_story() -> None:
     assert set(marks("Landslide buries dozens of miners in Sakhant", names)) == set(
         marks("Sakhant Mudslide Toll Rises to 31", names)
     )
+    # A town under water is the floods there.
+    assert set(marks("In pictures: Sakhant under water", names)) == set(
+        marks("Floods displace 85,000 in Sakhant", names)
+    )
+    assert len(marks("Sakhant's streets submerged after the dam burst", names)) == 1
     # A country (or half of one's name), a verb that is seldom a disaster, or no
     # incident at all: no mark.
     names |= {"sri", "lanka", "lankan", "zealand", "new", "us", "indiana"}

@@ -22,6 +22,7 @@ from digest.linkage import (
     average_linkage,
     heaviest_terms,
     join_exclusive,
+    join_gathered,
     neighbours,
     normalise,
 )
@@ -453,6 +454,42 @@ def test_a_mark_three_clusters_hold_and_a_cluster_with_two_partners_join_nothing
     apart = normalise(sp.csr_matrix(np.eye(5)))
     unlike = join_exclusive(labels, apart, _marks([], [], [], [8], [8]), 0.5)
     assert len(set(unlike.tolist())) == 5
+
+
+def test_a_mark_three_clusters_hold_alone_gathers_them_into_the_largest() -> None:
+    vectors = normalise(sp.csr_matrix(np.ones((7, 3))))  # every cosine is 1
+    labels = np.array([0, 0, 1, 2, 3, 4, 5])
+    # Mark 7: clusters 0 (two rows), 1 and 2, each holding it alone: gathered into 0.
+    # Mark 8: cluster 3 holds it with mark 9 (it names two), cluster 4 alone: two
+    # holders, which join_exclusive decides. Mark 9: cluster 3 and 5.
+    marks = _marks([7], [7], [7], [7], [8, 9], [8], [9])
+    joined = join_gathered(labels, vectors, marks, 0.5)
+    assert _partition(joined) == [
+        frozenset({0, 1, 2, 3}),
+        frozenset({4}),
+        frozenset({5}),
+        frozenset({6}),
+    ]
+    # A holder that also names another mark three clusters hold is left out.
+    marks = _marks([7], [7], [7], [7, 9], [9], [9], [])
+    joined = join_gathered(labels, vectors, marks, 0.5)
+    assert _partition(joined) == [
+        frozenset({0, 1, 2}),
+        frozenset({3}),
+        frozenset({4, 5}),
+        frozenset({6}),
+    ]
+    # Below the floor nothing gathers; far apart in time, the discount holds them.
+    apart = normalise(sp.csr_matrix(np.eye(7)))
+    assert len(set(join_gathered(labels, apart, marks, 0.5).tolist())) == 6
+    hours = np.array([0.0, 0.0, 0.0, 0.0, 500.0, 0.0, 0.0])
+    late = join_gathered(labels, vectors, _marks([7], [7], [7], [7], [7], [], []), 0.5, hours)
+    assert _partition(late) == [
+        frozenset({0, 1, 2, 3}),
+        frozenset({4}),
+        frozenset({5}),
+        frozenset({6}),
+    ]
 
 
 def test_best_partner_is_the_highest_score_and_ties_go_to_the_lower_id() -> None:
