@@ -71,7 +71,7 @@ _DATELINE = re.compile(
     rf"""^\s*(?:
         (?=[{_CAPS}][{_CAPS}.'’\-]{{2}}|[{_CAPS}]{{2}}[ ][{_CAPS}]{{2}})  # HÀ NỘI
         [{_CAPS}][{_CAPS}.'’\-]+                        # KYIV / BOGOTÁ / ĐÀ NẴNG
-           (?:[ /][{_CAPS}][{_CAPS}.'’\-]+){{0,3}}          # NEW YORK / ST. LOUIS
+           (?:(?:[ ]?/[ ]?|[ ])[{_CAPS}][{_CAPS}.'’\-]+){{0,3}}  # NEW YORK / DILLING / KADUGLI
            (?:,[ ][A-Z][A-Za-z.]*(?:[ ][A-Z][A-Za-z.]*){{0,2}})?  # , United Arab Emirates
            (?:,?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?[ ]\d{{1,2}}  # , June 3 / , DEC 1
                 (?:,?[ ]\d{{4}})?                                # , 2026
@@ -874,7 +874,11 @@ def clean_sentences(text: str, limit: int | None = None) -> list[str]:
     2026 - ")."""
     raw = split_sentences(
         _without_questions(
-            _narration(_without_embedded_posts(_without_synopsis(_without_credited(text))))
+            _narration(
+                _without_embedded_posts(
+                    _without_synopsis(_without_timeline(_without_credited(text)))
+                )
+            )
         )
     )
     labelled = [(m[1], s) for s in raw if (m := _INTERVIEW_LABEL.match(s))]
@@ -975,6 +979,30 @@ def _without_synopsis(text: str) -> str:
     return text
 
 
+def _without_timeline(text: str) -> str:
+    """``text`` without a timeline box: a heading that is only its label ("Timeline: how
+    the crisis unfolded", "Key dates") and the run of ``_TIMELINE_ENTRIES`` bullets or
+    more after it, dates and what happened on each told in the headline's present
+    ("County assembly votes 40-16 to impeach the governor."). Its lines retell the
+    story's past out of the report's order; read as the report's sentences, one led a
+    Briefly on the Senate's vote."""
+    paragraphs = text.split("\n\n")
+    for index, paragraph in enumerate(paragraphs):
+        if not _TIMELINE.match(paragraph):
+            continue
+        end = index + 1
+        while end < len(paragraphs) and _BULLET.match(paragraphs[end]):
+            end += 1
+        if end - index - 1 >= _TIMELINE_ENTRIES:
+            return "\n\n".join(paragraphs[:index] + paragraphs[end:])
+    return text
+
+
+_TIMELINE = re.compile(
+    r"^\s*(?:Timeline|Chronology|Key dates|Key events|How (?:it|the \w+) unfolded)\b[^.!?\n]*$",
+    re.IGNORECASE,
+)
+_TIMELINE_ENTRIES = 3
 _SYNOPSIS = re.compile(r"^\s*(?:Synopsis|Summary|In brief|In short|TL;?DR)\W*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[-–•*·]\s")
 # Where a summary box stands (among a page's first paragraphs), how many paragraphs of

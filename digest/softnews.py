@@ -223,6 +223,22 @@ _DEATHS = re.compile(
     rf"lifts?|lifted)\s+the\s+(?:number\s+of\s+(?:dead|deaths|fatalities|people\s+killed)|"
     rf"(?:death\s+)?toll)\s+to\s+(?:more\s+than\s+|at\s+least\s+)?{_COUNT}"
     rf"(?![.,]\d)(?!\s*(?:euros?|dollars?|cents?|pounds?|rupees?|per\b|%|percent))"
+    # A count someone puts the toll at: "community leaders put the number of those
+    # killed at 31".
+    rf"|\b(?:put|puts|putting|placed|places|placing)\s+the\s+number\s+of\s+(?:deaths|"
+    rf"fatalities|dead|(?:people|those)\s+(?:killed|dead|who\s+died))\s+at\s+"
+    rf"(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
+    rf"(?![\d.,]*\s*(?:%|per\s*cent|percent|million|billion|euros?|dollars?|pounds?|rupees?|[$€£]))"
+    rf"(?![^.;,]{{0,60}}\b{_SPAN})"
+    # An attack's toll by the attack: "Toll from Gwada-Kasuwa raid hits 31", "toll in
+    # the market shelling rises to 26".
+    rf"|\btoll\s+(?:from|in|of)\s+(?:the\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
+    rf"(?:[\w’'-]+\s+){{0,3}}?(?:attack|raid|bombing|shelling|shooting|massacre|ambush|"
+    rf"clashes|fighting|strikes?|air\s?strikes?)\s+(?:(?:rises|rose|climbs|climbed|jumps|"
+    rf"jumped|increases|increased)\s+to|hits|hit|reaches|reached|tops|topped|passes|passed)\s+"
+    rf"(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
+    rf"(?![\d.,]*\s*(?:%|per\s*cent|percent|million|billion|euros?|dollars?|pounds?|rupees?|[$€£]))"
+    rf"(?![^.;,]{{0,60}}\b{_SPAN})"
     # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74",
     # "Cyclone Ditwah toll rises to 123". Not a toll "on farms" or "to the economy".
     rf"|(?:\bdeath\s+toll\b|\b(?:quake|earthquake|flood|flooding|storm|typhoon|cyclone|"

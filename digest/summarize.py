@@ -930,6 +930,9 @@ def _select_perspectives(
         and int(i) not in superseded
         and not any(is_redundant(scored, int(i), j) for j in briefly)
         and not recounted(int(i))
+        # A page's line with no stop is a heading ("Army says it repelled attack on
+        # eastern front", a live page's entry), not a statement to quote.
+        and not scored.candidates[int(i)].unended
     ]
     sentences = [(scored.candidates[i].text, scored.candidates[i].doc) for i in order]
     articles = [(a.url, a.outlet) for a in story.articles]

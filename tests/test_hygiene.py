@@ -106,6 +106,7 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ),
         ("OSLO/BERGEN, South Korea Officials met.", "Officials met."),
         ("OSLO/BERGEN (Reuters) - Talks resumed on Monday.", "Talks resumed on Monday."),
+        ("DILLING / KADUGLI – The toll rose to 26.", "The toll rose to 26."),
         # A place written with its accents, in capitals.
         ("BOGOTÁ, Colombia — The toll rose to 31.", "The toll rose to 31."),
         ("SÃO PAULO — Rates held on Wednesday.", "Rates held on Wednesday."),
@@ -665,6 +666,24 @@ def test_a_caption_closing_on_an_agencys_credit_goes_whole() -> None:
     # A sentence naming an agency's photo in its own words stays.
     told = "The agency's AFP Photo desk filed the pictures on Monday."
     assert clean_sentences(f"{told}\n\n{report}") == [told, report]
+
+
+def test_a_timeline_box_inside_a_report_goes() -> None:
+    report = "The Senate removed the governor on Thursday.\n\nHer deputy will be sworn in."
+    after = "Her lawyer said she would go to court."
+    timeline = (
+        "Timeline: how the crisis unfolded\n\n- November 19\n\n"
+        "- County assembly votes 40-16 to impeach the governor.\n\n- December 3\n\n"
+        "- Senators uphold all three charges; governor removed."
+    )
+    assert clean_sentences(f"{report}\n\n{timeline}\n\n{after}") == clean_sentences(
+        f"{report}\n\n{after}"
+    )
+    # A report's sentence about a timeline, or a label over one or two lines, stays.
+    told = "Timeline of the talks was agreed on Monday."
+    assert told in clean_sentences(f"{report}\n\n{told}\n\n- Ministers meet in March.")
+    short = "Key dates\n\n- The vote is on December 9."
+    assert "The vote is on December 9." in " ".join(clean_sentences(f"{report}\n\n{short}"))
 
 
 def test_a_summary_box_above_the_report_goes_and_a_page_of_it_alone_stays() -> None:

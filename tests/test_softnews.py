@@ -307,6 +307,15 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The accord takes the total to 12 countries.", exact=True) == 0
     assert dead_counted("Two more bodies were found, taking the toll to 19.", exact=True) == 19
     assert dead_counted("The move raises the toll to 2.5 euros per car.", exact=True) == 0
+    # A count someone puts the toll at, and an attack's toll by the attack.
+    put = "Mourners gathered as community leaders put the number of those killed at 31."
+    assert dead_counted(put, exact=True) == 31
+    assert dead_counted("Toll From Ardell Village Raid Hits 31", exact=True) == 31
+    assert dead_counted("The toll in Tuesday's market shelling rises to 26.", exact=True) == 26
+    # Not a sum of money, nor a total over a span.
+    assert dead_counted("The toll from the strike rises to 3 million dollars.", exact=True) == 0
+    decade = "Analysts put the number of dead at 40,000 over the past decade."
+    assert dead_counted(decade, exact=True) == 0
     confirmed = "Officials say 27 people have been confirmed dead and eight are missing."
     assert dead_counted(confirmed, exact=True) == 27
     assert dead_counted("At least a dozen people were killed.") == 12

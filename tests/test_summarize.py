@@ -445,6 +445,38 @@ def test_a_source_title_in_a_teasers_words_is_kept(story: Story) -> None:
     assert [s.title for s in summary.sources if s.outlet == "Harbour Notes"] == [""]
 
 
+def test_a_live_pages_entry_heading_is_no_voice() -> None:
+    # Each entry under a heading with no stop; a heading can read as "X says ...".
+    report = _article(
+        "report",
+        "Nuuk Post",
+        "Survey ship leaves Greenland waters",
+        "An unmarked survey ship left Greenland's waters on Sunday after two days off Nuuk. "
+        "The vessel had no flag and did not answer calls from the coastguard, according to "
+        "port records.\n\nIt was last seen heading south towards the Labrador Sea.",
+        0,
+    )
+    live = _article(
+        "live",
+        "Harbour Radio",
+        "Greenland survey ship: latest updates",
+        "Police say they questioned the crew of the survey ship at sea\n\n"
+        "A patrol vessel followed the ship for two days before it left Greenland's waters "
+        "on Sunday, and an aircraft photographed it on Saturday.\n\n"
+        "Union wants quotas kept out of talks\n\n"
+        "The island's catch quotas must not become a bargaining chip in any talks with "
+        "Washington, union chairman Aqqaluk Berthelsen said.",
+        5,
+    )
+    summary = summarize_story(
+        Story(StoryId("s"), (report, live)), options=SummaryOptions(max_perspectives=8)
+    )
+    claims = [p.says for p in summary.perspectives]
+    assert not any("questioned the crew" in c for c in claims), claims
+    # The entry's own statement is a voice.
+    assert any(c.startswith("the island’s catch quotas") for c in claims), claims
+
+
 def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
     """Cleaning takes "EDITORIAL:" off a title as a label; the line still says whose
     view the link is. A title that already says it is left alone."""
