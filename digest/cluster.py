@@ -253,6 +253,14 @@ _NAME_AGREEMENT = 0.45
 # line's worth, and the feed-text week then split a report from its event's story.
 _NAMES_MARGIN = 0.03
 _NAMES_MIN = 3
+# The parties a title opens on, two or more, before its verb ("Rutte, Lee agree to
+# deepen defence cooperation", "Pakistan, Afghanistan Sign Truce In Doha", "Ethiopia
+# and Somalia sign ..."), as one mark (step 6 too): a leader's two meetings in one week
+# (with NATO's chief on Thursday, with Japan's prime minister on Friday, both at the
+# presidential office) are worded alike, and a railway deal the same two countries sign
+# days after their truce is another event. Whole articles only, as the names' marks.
+_PARTIES_MARGIN = 0.03
+_PARTY_TOKEN = re.compile(r"[^\s,&]+|,|&")
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
 # _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
 # one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
@@ -579,6 +587,9 @@ def cluster_texts(
             marked &= ~old
         named = sp.csr_matrix(sp.diags(marked.astype(np.float64)) @ agreement.vectors)
         kinds.append((named, None, _NAMES_MARGIN * longness))
+    if titles is not None and whole is not None and names:
+        sides = np.array(whole, dtype=bool) if old is None else np.array(whole, dtype=bool) & ~old
+        kinds.append((_party_marks(titles, names, sides), None, _PARTIES_MARGIN * longness))
     for marks, apart, margin in kinds:
         if (marks != 0).sum() > 0:
             conflicts.append(
@@ -607,6 +618,47 @@ def cluster_texts(
         # Not discounted by time: a toll told on day one and day four is one event.
         labels = join_exclusive(labels, linked, incidents, _QUOTE_FLOOR, bars=thresholds)
     return _first_seen_order(labels)
+
+
+def _party_marks(titles: Sequence[str], names: frozenset[str], marked: BoolArray) -> sp.csr_matrix:
+    """One row per title, one column per set of parties a ``marked`` title opens on
+    (``_title_parties``), 1.0 where it does."""
+    kinds: dict[frozenset[str], int] = {}
+    rows, cols = [], []
+    for i, title in enumerate(titles):
+        parties = _title_parties(title, names) if marked[i] else frozenset()
+        if parties:
+            rows.append(i)
+            cols.append(kinds.setdefault(parties, len(kinds)))
+    return sp.csr_matrix(
+        (np.ones(len(rows)), (rows, cols)), shape=(len(titles), max(1, len(kinds)))
+    )
+
+
+def _title_parties(title: str, names: frozenset[str]) -> frozenset[str]:
+    """The two or more parties ``title`` opens on, each a run of the window's proper
+    names (``names``), joined by commas, "and" or "&", before a word that is none (its
+    verb: "Rutte, Lee agree ..."); empty if it opens otherwise."""
+    parties: list[str] = []
+    current: list[str] = []
+    for token in _PARTY_TOKEN.findall(title):
+        if token in (",", "&") or token.lower() == "and":
+            if not current:
+                return frozenset()
+            parties.append(" ".join(current))
+            current = []
+            continue
+        words = content_words(token)
+        if token[:1].isupper() and words and all(w in names for w in words):
+            current.extend(words)
+            continue
+        if not current:
+            return frozenset()  # a separator, then no name: "Ukraine, and ..."
+        parties.append(" ".join(current))
+        break
+    else:
+        return frozenset()  # all names: no verb
+    return frozenset(parties) if len(parties) >= 2 else frozenset()
 
 
 def _incident_marks(title: str, names: frozenset[str]) -> IntArray:

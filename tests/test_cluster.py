@@ -994,6 +994,83 @@ def test_a_live_page_joins_its_events_reports_whatever_its_date_and_newest_day()
     assert frozenset({page.url}) in found
 
 
+# One president's two meetings at his office in one week, with the alliance's chief
+# (and the chief's factory visit the next day) and with a neighbour's prime minister.
+MOLLER_KAAN = _article(
+    "https://a.example/moller-kaan",
+    "Harbour Herald",
+    "Moller, Kaan agree to deepen defence industry cooperation",
+    "President Kaan Jin-ho and alliance chief Erik Moller agreed on Thursday to expand "
+    "defence industrial cooperation between Ostland and the alliance, as Ostland seeks a "
+    "bigger role in rearmament. The two met for about 70 minutes at the presidential "
+    "office in Sorin, according to Kaan's spokesperson. Kaan said Ostland was ready to "
+    "share its production capacity with partners, and Moller praised its shipyards. "
+    "Moller arrived in Sorin from Tokyo, where he met Prime Minister Sato Emi earlier in "
+    "the week.",
+)
+MOLLER_FACTORY = _article(
+    "https://b.example/moller-factory",
+    "Ostland Daily",
+    "Alliance chief in Tanju: can Ostland become the arsenal?",
+    "Alliance chief Erik Moller wrapped up his Asian tour on Friday on the factory floor "
+    "of a tank maker in Tanju, where he invited Ostland to join the alliance's joint "
+    "purchasing of air defence systems. The invitation goes further than the framework "
+    "agreed at the presidential office a day earlier with President Kaan Jin-ho. Moller "
+    "said Ostland's factories could deliver faster than any in Europe.",
+    hours=24,
+)
+KAAN_SATO = _article(
+    "https://a.example/kaan-sato",
+    "Harbour Herald",
+    "Kaan, Sato pledge future-oriented ties, expand youth exchange",
+    "President Kaan Jin-ho and Prime Minister Sato Emi agreed on Friday to expand "
+    "economic security cooperation between Ostland and Norland, as Ostland seeks a bigger "
+    "role in regional supply chains. The two met for about 90 minutes at the presidential "
+    "office in Sorin, according to Kaan's spokesperson. The leaders also agreed to double "
+    "working holiday visas and to open a dialogue on chips, though they left disputes "
+    "over history aside. Kaan said Ostland was ready to share its production capacity "
+    "with partners, and Sato praised its shipyards. Sato arrived in Sorin from Tokyo, "
+    "where she met alliance chief Erik Moller earlier in the week.",
+    hours=54,
+)
+SATO_KAAN = _article(
+    "https://c.example/sato-kaan",
+    "Island Times",
+    "Sato, Kaan agree to launch supply chain dialogue at Sorin summit",
+    "SORIN - Prime Minister Sato Emi and President Kaan Jin-ho agreed on Friday to launch "
+    "a dialogue on securing supply chains for semiconductors and critical minerals, as the "
+    "two neighbours sought to build on a thaw in relations despite friction over history. "
+    "At the summit, the leaders also agreed to double working holiday visas.",
+    hours=54,
+)
+
+
+def test_a_leaders_two_meetings_whose_titles_name_other_parties_stay_apart() -> None:
+    # The same outlet's two reports are worded alike and pass their bar by a little;
+    # their titles open on two different pairs of parties.
+    week = [MOLLER_KAAN, MOLLER_FACTORY, KAAN_SATO, SATO_KAAN]
+    assert _by_urls(cluster_stories(week)) == {
+        frozenset({MOLLER_KAAN.url, MOLLER_FACTORY.url}),
+        frozenset({KAAN_SATO.url, SATO_KAAN.url}),
+    }
+    names = frozenset({"kaan", "sato", "moller", "ostland", "norland", "vell", "sorin"})
+    parties = cluster_module._title_parties
+    assert parties(KAAN_SATO.title, names) == parties(SATO_KAAN.title, names)
+    assert parties(MOLLER_KAAN.title, names) == frozenset({"moller", "kaan"})
+    assert parties("Ostland and Norland sign accord", names) == frozenset({"ostland", "norland"})
+    assert parties("Vell, Ostland & Norland Sign Rail Deal", names) == frozenset(
+        {"vell", "ostland", "norland"}
+    )
+    # One party, a verb first, a name cut by a word that is none, or no verb: no mark.
+    for title in (
+        "Kaan meets Sato in Sorin",
+        "Leaders of Ostland, Norland meet",
+        "Ostland, DR Vell agree timetable",
+        "Ostland, Norland",
+    ):
+        assert parties(title, names) == frozenset(), title
+
+
 LANDSLIDE_DAY_ONE = _article(
     "https://a.example/sakhant-landslide",
     "Valley Times",
