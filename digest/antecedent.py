@@ -191,6 +191,7 @@ _NAMED_CLAUSE = re.compile(
     r"\s+(?:[A-Z][\w'’.\-]*\s+){1,4}[a-z]"
 )
 _NAME_BEFORE = re.compile(r"^\S+\s.*?\b[A-Z][a-z]")  # a capitalised word after the first
+_STANDING_BODIES = frozenset({"government", "military", "army", "police", "opposition", "navy"})
 _PERSONAL = frozenset({"he", "she", "his", "her", "him", "they", "them", "their"})
 _SINGULAR = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = frozenset({"his", "her", "their"})
@@ -203,11 +204,13 @@ _POSSESSIVE = frozenset({"his", "her", "their"})
 # hours after Rutte met ...", "The move drew ...".
 _ACT_CAME = re.compile(
     r"^The\s+(?P<noun>statement|move|decision|announcement|remarks?|comments?|warning|"
-    r"threat|offer|visit|speech|call)\s+(?:came|drew|sparked|prompted|followed)\b"
+    r"threat|offer|visit|speech|call)(?:\s+(?:by|from|of)\s+[^,.;]{1,80}?)?\s+"
+    r"(?:came|drew|sparked|prompted|followed)\b"
 )
 _DEFINITE_SUBJECT = re.compile(
     r"^The\s+(?:(?:latest|new|recent|proposed|planned|alleged|embattled|beleaguered|"
-    r"troubled|controversial|disputed|unnamed|aforementioned)\s+)?"
+    r"troubled|controversial|disputed|unnamed|aforementioned|revised|updated|earlier|"
+    r"previous|original|same)\s+)?"
     r"(?P<noun>(?!(?:authorities|polls|odds|stakes|markets|elections)\b)[a-z][\w\-]+)"
     r"(?:['’]s\s|,|\s+(?:is|was|are|were|has|had|have|will|would|can|could|may|might|must|"
     r"should|did|does|do|also|then|now|still|itself|themselves|currently|already|recently|"
@@ -267,7 +270,7 @@ _NOT_A_NOUN = (
     r"(?:the|a|an|it|he|she|they|we|you|i|his|her|their|its|our|is|was|would|will|has|had)"
 )
 _GENERIC_THOSE = (
-    r"(?:who|whom|whose|that|which|of|with|in|at|on|not|for|from|familiar|responsible|close|"
+    r"(?:who|whom|whose|that|which|where|of|with|in|at|on|not|for|from|familiar|responsible|close|"
     r"involved|affected|\w+ing|\w+ed)"
 )
 _DEMONSTRATIVE = re.compile(
@@ -539,6 +542,10 @@ def needs_antecedent(text: str) -> str:
     match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
+    if match and match.group("noun") in _STANDING_BODIES and _NAME_BEFORE.match(text):
+        # "The government has revised the death toll from Cyclone Arnab ...": a body
+        # every country has, in a sentence that names what it is about.
+        return ""
     return match.group("noun") if match else ""
 
 

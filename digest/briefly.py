@@ -343,6 +343,16 @@ _PROTEST_LODGED = re.compile(
     r"filed|files|registered|made)\s+an?\s+(?:formal\s+|strong\s+|diplomatic\s+|stern\s+)?"
     r"protest\b"
 )
+# "China warned on Wednesday that NATO was “exporting bloc confrontation” to the
+# Indo-Pacific after the alliance's secretary general said in Tokyo ...": a country's
+# warning or charge told as its answer to what someone did.
+_WARNED_AFTER = re.compile(
+    r"^(?P<subject>(?:The\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})(?:['’]s\s+[a-z]+"
+    rf"(?:\s+[a-z]+)?)?\s+(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:warned|accused|charged)\s+"
+    rf"(?:on\s+{WEEKDAY_PATTERN}\s+)?(?:that\s+)?[^.;]{{0,200}}?\s(?:after|following)\s+"
+    r"(?:the\s+|a\s+|an\s+)?[^.;]{0,80}?\b(?:said|says|announced|called|proposed|signed|"
+    r"agreed|voted|met|visited|offered|suggested)\b"
+)
 _REACTION_LEDE = re.compile(
     # "In a statement on Thursday, ..."
     rf"^(?:In\s+a\s+statement(?:\s+on\s+{WEEKDAY_PATTERN})?,\s+)?"
@@ -1113,9 +1123,10 @@ def _quotes_someone(text: str) -> bool:
 
 # A phrase of a statement quoted inside the report of it: a few words after "warned
 # that" or "said that" in the sentence's own voice.
-_QUOTED_PHRASE_WORDS = 4
+_QUOTED_PHRASE_WORDS = 6
 _REPORTS_THAT = re.compile(
-    r"\b(?:said|says|warned|warns|argued|insisted|claimed|stressed|declared)\b"
+    r"\b(?:said|says|saying|stating|stated|warned|warns|warning|argued|arguing|insisted|"
+    r"insisting|claimed|claiming|stressed|stressing|declared|declaring)\b"
     r"(?:\s+[\w’'-]+){0,4}\s+that\s"
 )
 
@@ -1455,10 +1466,13 @@ def select_briefly(
     Sentences in ``history`` (what happened in years before: Also worth noting's) do
     not follow the lead."""
     one_report = len(scored.documents) == 1
+    # A lede may quote a few words of the statement it reports ("India on Friday
+    # declined to join ..., saying that it was “not in the business of blocs”"): it is
+    # the report. Deeper in, a quote is a voice's.
     pool = [
         i
         for i, c in enumerate(scored.candidates)
-        if is_briefly_candidate(c, quoted_phrase=one_report)
+        if is_briefly_candidate(c, quoted_phrase=one_report or c.position < LEDE_POSITIONS)
     ]
     # A speaker's statement tells the news in the speaker's words: another outlet's
     # report of it first, when there is one.
@@ -1662,7 +1676,7 @@ def is_reaction(text: str) -> bool:
         or _RUSHED_REACTION.match(text)
     ):
         return True
-    lodged = _PROTEST_LODGED.match(text)
+    lodged = _PROTEST_LODGED.match(text) or _WARNED_AFTER.match(text)
     if lodged and countries_named(lodged["subject"]):
         return True
     # A vote the reaction answers ("..., a day after the parliament voted to join") is

@@ -55,7 +55,7 @@ import re
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Final
 
-from digest.text import MONTHS, WEEKDAYS, month_number
+from digest.text import MONTH_WRITTEN_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
 __all__ = [
     "annotate_dates",
@@ -824,19 +824,38 @@ def stale_future(text: str, issue_date: date) -> bool:
 
 def stale_day(text: str, issue_date: date) -> date | None:
     """The first day before ``issue_date`` that ``text`` speaks of in the future tense
-    (see :func:`stale_future`), or None."""
-    for match in _ANNOTATION.finditer(text):
-        month = MONTHS.index(match.group("month")) + 1
+    (see :func:`stale_future`), or None: a weekday's annotation ("Friday (4 December)")
+    or a date as written ("on Friday, December 4", "on Dec. 4")."""
+    found = [
+        (m.start(), MONTHS.index(m.group("month")) + 1, m.group("day"))
+        for m in _ANNOTATION.finditer(text)
+    ]
+    found += [
+        (m.start(), month_number(m.group("month") or m.group("month2")), m["day"] or m["day2"])
+        for m in _WRITTEN_DAY.finditer(text)
+        # Not inside brackets: an annotation, or the text's own dateline ("The deal
+        # (Geneva, 4 December) will be signed") that dates the report, not the deed.
+        if text.rfind("(", 0, m.start()) <= text.rfind(")", 0, m.start())
+    ]
+    for at, month, day in sorted(found):
         year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
         try:
-            meant = date(year, month, int(match.group("day")))
+            meant = date(year, month, int(day))
         except ValueError:
             continue
-        phrase = _PHRASE_END.search(text[: match.start()])
-        start = phrase.start() if phrase else match.start()
+        phrase = _PHRASE_END.search(text[:at])
+        start = phrase.start() if phrase else at
         if meant < issue_date and _looks_ahead(text, start):
             return meant
     return None
+
+
+# A date as written, not in a year of its own ("on December 4", "on 4 Dec.", after its
+# weekday: "on Friday, December 4"; not "December 4, 2019").
+_WRITTEN_DAY = re.compile(
+    rf"(?:\b(?:{WEEKDAY_PATTERN}),?\s)?\b(?:(?P<month>{MONTH_WRITTEN_PATTERN})\s?(?P<day>\d{{1,2}})"
+    rf"|(?P<day2>\d{{1,2}})\s(?P<month2>{MONTH_WRITTEN_PATTERN}))(?!\d)(?!,?\s(?:19|20)\d\d)"
+)
 
 
 def _day_in_a_name(text: str, match: re.Match[str]) -> bool:

@@ -112,6 +112,8 @@ _SHIP_PREFIX = re.compile(r"\b(Zr|Hr)\. Ms\.")
 # A month's abbreviation before its day ("on Dec. 17-18."), which the segmenter may end
 # a sentence at; before anything else it may end one ("fallen 20% since Jan. Analysts").
 _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
+# So is a currency's before its amount ("increased by Rs. 15 billion", "Kshs. 2,000").
+_CURRENCY_ABBREVIATION = re.compile(r"\b(?:Rs|Rp|Tk|Kshs|Ksh|Shs|Dhs|Dh)\.$")
 # A name written in capitals with a stop inside it ("the ID. SPACE VIZZION concept"): the
 # piece before ends on a short capitals token and a stop, the next opens with two words
 # in capitals and then goes on in lower case, as prose does. Capitals with no lower case
@@ -315,7 +317,7 @@ def _split_sentences(text: str) -> tuple[str, ...]:
                 reopened = sentences.pop()
             pending.append(piece)
             dated = (
-                _MONTH_ABBREVIATION.search(piece)
+                (_MONTH_ABBREVIATION.search(piece) or _CURRENCY_ABBREVIATION.search(piece))
                 and place + 1 < len(pieces)
                 and pieces[place + 1][:1].isdigit()
             )

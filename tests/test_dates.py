@@ -755,6 +755,24 @@ def test_an_outlets_own_bracketed_date_reads_in_the_issues_style() -> None:
     )
 
 
+def test_a_date_as_written_in_the_future_tense_before_the_issue_is_stale() -> None:
+    issue = date(2026, 12, 7)
+    preview = (
+        "Vell's 2027 budget goes to a third-reading vote in parliament on Friday, December 4, "
+        "with the ruling party's majority making passage near certain."
+    )
+    assert stale_day(preview, issue) == date(2026, 12, 4)
+    assert stale_day("The ministers will meet on Dec. 4 in Ostby.", issue) == date(2026, 12, 4)
+    assert stale_day("The ministers will meet on 4 December in Ostby.", issue) == date(2026, 12, 4)
+    # Told in the past, ahead of the issue, or in a year of its own: not stale.
+    for text in (
+        "The ministers met on December 4 in Ostby.",
+        "The ministers will meet on December 9 in Ostby.",
+        "The accord will take effect on December 4, 2019.",
+    ):
+        assert stale_day(text, issue) is None, text
+
+
 def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:
     published = datetime(2026, 12, 5, 2, 0, tzinfo=UTC)  # 15:00 on 5 December in Auckland
     told = annotate_dates(

@@ -445,6 +445,35 @@ def test_a_source_title_in_a_teasers_words_is_kept(story: Story) -> None:
     assert [s.title for s in summary.sources if s.outlet == "Harbour Notes"] == [""]
 
 
+def test_a_lede_that_quotes_a_phrase_of_the_statement_it_reports_leads() -> None:
+    said = _article(
+        "said",
+        "Vell Times",
+        "Vell says it will not join river council",
+        "Vell on Friday declined to join the new river council of the Norland basin states, "
+        "saying that it was “not in the business of blocs”.\n\n"
+        "The statement by foreign ministry spokesperson Ana Lind came a day after the "
+        "basin's ministers, meeting in Ostby, agreed to set up the council.\n\n"
+        "The council's first meeting is planned for February in Ostby, according to a "
+        "statement.",
+        0,
+    )
+    stated = _article(
+        "stated",
+        "Basin Post",
+        "Vell stays out of basin council",
+        "Vell said on Friday it would not take part in the river council, stating that it "
+        "did not see itself as part of “any bloc arrangement”.\n\n"
+        "“Our engagement with our neighbours is guided by our own interests,” Lind told "
+        "reporters in the capital.\n\nNorland's foreign minister said the door would stay "
+        "open to Vell.",
+        2,
+    )
+    summary = summarize_story(Story(StoryId("s"), (said, stated)))
+    assert summary.briefly[0].text.startswith("Vell on Friday")
+    assert "declined to join" in summary.briefly[0].text
+
+
 def test_a_live_pages_entry_heading_is_no_voice() -> None:
     # Each entry under a heading with no stop; a heading can read as "X says ...".
     report = _article(

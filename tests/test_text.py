@@ -280,6 +280,11 @@ def test_a_name_in_capitals_with_a_stop_inside_is_not_split() -> None:
         "Ferry fares have risen 20% since Jan.",
         "Captains expect more.",
     ]
+    # A currency's abbreviation before its amount.
+    assert split_sentences("The grant was increased by Rs. 15 billion, he said. It is paid.") == [
+        "The grant was increased by Rs. 15 billion, he said.",
+        "It is paid.",
+    ]
 
 
 def test_a_quoted_question_and_who_asked_it_are_one_sentence() -> None:
