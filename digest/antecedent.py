@@ -192,6 +192,8 @@ _NAMED_CLAUSE = re.compile(
 )
 _NAME_BEFORE = re.compile(r"^\S+\s.*?\b[A-Z][a-z]")  # a capitalised word after the first
 _STANDING_BODIES = frozenset({"government", "military", "army", "police", "opposition", "navy"})
+# A name after the first word, not a month's or a day's ("in the year to March").
+_NAMED_LATER = re.compile(rf"(?<=\s)(?!(?:{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)})\b)[A-Z][a-z]")
 _PERSONAL = frozenset({"he", "she", "his", "her", "him", "they", "them", "their"})
 _SINGULAR = frozenset({"he", "she", "his", "her", "him"})
 _POSSESSIVE = frozenset({"his", "her", "their"})
@@ -542,7 +544,13 @@ def needs_antecedent(text: str) -> str:
     match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
-    if match and match.group("noun") in _STANDING_BODIES and _NAME_BEFORE.match(text):
+    # (In its main clause: "The government will appeal, Justice Minister Ana Ruiz said"
+    # names the speaker, not the government.)
+    if (
+        match
+        and match.group("noun") in _STANDING_BODIES
+        and _NAMED_LATER.search(text.split(",", 1)[0])
+    ):
         # "The government has revised the death toll from Cyclone Arnab ...": a body
         # every country has, in a sentence that names what it is about.
         return ""

@@ -38,6 +38,14 @@ from digest.text import (
 __all__ = ["Statement", "attribute_sentence", "join_list_items"]
 
 _MIN_CLAIM_WORDS = 4
+# A word that makes "states" a noun after it: "Arab states", "member states", "the
+# Gulf states", "island states", "frontline states".
+_STATES_NOUN = re.compile(
+    r"\b(?:Arab|Gulf|Baltic|Nordic|Balkan|Caribbean|Pacific|African|Asian|European|Western|"
+    r"Muslim|Islamic|Arabian|Sahel|member|island|coastal|frontline|front-line|neighbouring|"
+    r"neighboring|nuclear|small|other|several|many|some|both|all|these|those|rich|poor|"
+    r"donor|EU|NATO|G7|G20|Opec|OPEC|Brics|BRICS|Asean|ASEAN)\s*$"
+)
 
 _VERBS = (
     r"said|says|say|told|tells|argued|argues|argue|warned|warns|warn|claimed|claims|claim|"
@@ -316,6 +324,15 @@ def _attribute(sentence: str) -> Statement | None:
             continue
         groups = match.groupdict()
         raw = groups.get("who") or groups.get("who1") or groups.get("who2") or ""
+        named = next((g for g in ("who", "who1", "who2") if groups.get(g)), None)
+        if (
+            named
+            and _STATES_NOUN.search(raw)
+            and sentence[match.end(named) :].lstrip().startswith("states")
+        ):
+            # "The Arab states that committed large sums have shown leadership": the
+            # states are the subject, not a speaker's verb.
+            continue
         if re.search(r"\bwho$", raw.strip()):
             # "Bauer and Fattal, who say they were hiking ..., are at the center of ...":
             # the report sits in a relative clause and the sentence goes on past it.
@@ -397,10 +414,18 @@ def _attribute(sentence: str) -> Statement | None:
                 if listener is None:
                     continue
                 says = says[listener.end() :]
-            if number == _BEFORE_VERB_FORM and not (
-                groups.get("that")
-                or listener
-                or (_CLAUSE_START.match(says) and _CORE_VERB.search(match.group(0)))
+            if (
+                number == _BEFORE_VERB_FORM
+                and not (
+                    groups.get("that")
+                    or listener
+                    # The speaker's own verb, not one inside the claim: "Denmark announced
+                    # a new package ..., as Greenland's premier said ..." is no saying.
+                    or (
+                        _CLAUSE_START.match(says)
+                        and _CORE_VERB.search(sentence[match.end("who") : match.start("says")])
+                    )
+                )
             ):
                 continue
             if number == _AFTER_CLAIM_FORM:

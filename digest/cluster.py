@@ -261,6 +261,11 @@ _NAMES_MIN = 3
 # days after their truce is another event. Whole articles only, as the names' marks.
 _PARTIES_MARGIN = 0.03
 _PARTY_TOKEN = re.compile(r"[^\s,&]+|,|&")
+_COMPOUND_COUNTRY = re.compile(
+    r"\b(?:Trinidad and Tobago|Bosnia and Herzegovina|Antigua and Barbuda|Saint Kitts and Nevis|"
+    r"St\.? Kitts and Nevis|Saint Vincent and the Grenadines|St\.? Vincent and the Grenadines|"
+    r"S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos|Heard and McDonald)\b"
+)
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
 # _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
 # one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
@@ -321,14 +326,20 @@ _DAYS_AFTER = re.compile(
     r"(?<!\bfor )\b(?P<count>a|an|one|two|three|\d)\s+days?\s+after\s+(?:the|an?)\s+"
     rf"(?:(?:[\w.\-]+\s+){{0,2}}?{_EVENTS}|"
     r"(?:[\w.\-]+\s+){1,8}?(?:was|were)\s+(?:[a-z]+ly\s+)?"
+    r"(?!(?:expected|scheduled|forecast|due|set|planned|supposed|meant|predicted)\b)"
     r"(?:[a-z]+(?:ed|en)|cut|hit|shot|struck|sunk|held|lost|won)\b)",
     re.IGNORECASE,
 )
 _COUNT_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
-# (Within its clause: "ordered the crew to be held in custody, three days after ..."
-# is no plan.)
+# (Not an order carried out: "ordered the crew to be held in custody, three days after
+# ..." is no plan.)
 _PLANNED_AFTER = re.compile(
-    r"\b(?:due|expected|scheduled|set|planned|will|would|to\s+be|ends?|closes?)\b[^.;,]*$",
+    r"\b(?:due|expected|scheduled|set|planned|will|would|(?P<to_be>to\s+be)|ends?|closes?)\b"
+    r"[^.;]*$",
+    re.IGNORECASE,
+)
+_ORDERED = re.compile(
+    r"\b(?:ordered|ordering|told|asked|allowed|required|forced|sentenced|remanded)\b",
     re.IGNORECASE,
 )
 _WEEKDAYS_APART: BoolArray = np.array(
@@ -390,8 +401,8 @@ _NAMED_STORM = re.compile(
 # that is often something else ("Trump blasts", "North Korea fires", "shares crash"): a
 # singular noun of those.
 _INCIDENT = re.compile(
-    r"\b(?:(?:land|mud)slides?|(?:earth)?quakes?|floods?|flooding|under\s?water|submerged|"
-    r"inundated|(?:wild|bush)fires?|fire|"
+    r"\b(?:(?:land|mud)slides?|(?:earth)?quakes?|floods?|flooding|under\s+water|"
+    r"(?:wild|bush)fires?|fire|"
     r"blaze|explosions?|blast|collapses?|crash|derail(?:s|ed|ment)?|eruptions?|avalanches?|"
     r"stampedes?|capsiz(?:e|es|ed)|shipwrecks?|kidnap(?:s|ped|ping|pings)?|"
     r"abduct(?:s|ed|ion|ions)?)\b",
@@ -401,10 +412,9 @@ _INCIDENT_KIND = {
     **dict.fromkeys(("landslide", "landslides", "mudslide", "mudslides"), "slide"),
     **dict.fromkeys(("quake", "quakes", "earthquake", "earthquakes"), "quake"),
     # "In pictures: Beledweyne under water" shows the floods "Shabelle floods displace
-    # 85,000 in Beledweyne" reports.
-    **dict.fromkeys(
-        ("floods", "flooding", "under water", "underwater", "submerged", "inundated"), "flood"
-    ),
+    # 85,000 in Beledweyne" reports (not an "underwater cable", a "submerged" submarine,
+    # hospitals "inundated" with patients).
+    **dict.fromkeys(("floods", "flooding", "under water"), "flood"),
     **dict.fromkeys(("wildfire", "wildfires", "bushfire", "bushfires", "blaze"), "fire"),
     **dict.fromkeys(("explosions", "blast"), "explosion"),
     "collapses": "collapse",
@@ -483,6 +493,7 @@ def cluster_texts(
     meaning: FloatArray | None = None,
     body_meaning: FloatArray | None = None,
     whole: Sequence[bool] | None = None,
+    running: Sequence[bool] | None = None,
 ) -> list[int]:
     """One cluster label per text: 0..k-1, numbered in order of first appearance.
 
@@ -496,7 +507,11 @@ def cluster_texts(
     ``body_meaning`` (same shape; a zero row for a text without a body to read) is
     added to it per text, and a text with a body has its sentence bar raised (step 9).
     ``whole`` (same length) says which texts are whole articles, not a feed's teaser:
-    those that share no name are held apart (step 6).
+    those that share no name are held apart (step 6). ``running`` (same length) marks
+    live pages: their entries run over days, so their words may go back
+    ``_TOLD_DAYS`` like a report's of "Tuesday's earthquake", and their weekdays (the
+    newest entry's, "arrived in Doha on Friday", of a fight that began on Tuesday) hold
+    nothing apart.
     The result depends only on the input, in order.
     """
     for name, values in (
@@ -508,6 +523,7 @@ def cluster_texts(
         ("meaning", meaning),
         ("body_meaning", body_meaning),
         ("whole", whole),
+        ("running", running),
     ):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"got {len(values)} {name} for {len(texts)} texts")
@@ -526,6 +542,10 @@ def cluster_texts(
     hours = told = None
     old = None if carried is None else np.array(carried, dtype=bool)
     weekdays = _weekday_marks(texts, old)
+    spanning = (
+        np.zeros(len(texts), dtype=bool) if running is None else np.array(running, dtype=bool)
+    )
+    weekdays[spanning] = 0.0
     if published is not None:
         hours = np.array([p.timestamp() / 3600.0 for p in published], dtype=np.float64)
         events = _event_day_marks(texts, weekdays)
@@ -533,6 +553,7 @@ def cluster_texts(
             _days_back(events, [p.weekday() for p in published]), _dates_back(texts, published)
         )
         back = np.maximum(back, _spans_back(texts))
+        back[spanning] = _TOLD_DAYS
         told = hours - 24.0 * back
     agreement = None
     if names:
@@ -612,7 +633,9 @@ def cluster_texts(
     labels = join_exclusive(labels, smoothed, runs, _QUOTE_FLOOR, hours, old, told=told)
     storms = [_storm_marks(text) for text in texts]
     labels = join_exclusive(labels, smoothed, storms, _QUOTE_FLOOR, hours, old, told=told)
-    labels = join_gathered(labels, smoothed, storms, _QUOTE_FLOOR, hours, old, told=told)
+    # Gathering many clusters asks more of the name: one the bodies write as a name.
+    named_storms = [_storm_marks(text, names) for text in texts]
+    labels = join_gathered(labels, smoothed, named_storms, _QUOTE_FLOOR, hours, old, told=told)
     if titles is not None and names:
         incidents = [_incident_marks(title, names) for title in titles]
         # Not discounted by time: a toll told on day one and day four is one event.
@@ -641,6 +664,9 @@ def _title_parties(title: str, names: frozenset[str]) -> frozenset[str]:
     verb: "Rutte, Lee agree ..."); empty if it opens otherwise."""
     parties: list[str] = []
     current: list[str] = []
+    # A country named with "and" ("Trinidad and Tobago", "Bosnia and Herzegovina") is one
+    # party.
+    title = _COMPOUND_COUNTRY.sub(lambda m: m.group(0).replace(" and ", " "), title)
     for token in _PARTY_TOKEN.findall(title):
         if token in (",", "&") or token.lower() == "and":
             if not current:
@@ -700,10 +726,12 @@ def _incident_marks(title: str, names: frozenset[str]) -> IntArray:
     )
 
 
-def _storm_marks(text: str) -> IntArray:
+def _storm_marks(text: str, proper: frozenset[str] | None = None) -> IntArray:
     """The named storms ``text`` (a lead) tells of, hashed: "Typhoon Pilandok" on day
     one and "Pilandok toll climbs to 41" three days on are one storm, however far apart
-    the time discount puts their reports (step 7, as a shared quotation)."""
+    the time discount puts their reports (step 7, as a shared quotation). With
+    ``proper`` (the window's proper names, lower-cased), only names it holds: a Title
+    Case title's verb ("Storm Hits Midwest") is no storm's name."""
     names = {
         m["name"]
         for m in _NAMED_STORM.finditer(text)
@@ -711,6 +739,7 @@ def _storm_marks(text: str) -> IntArray:
             _STORM_AS_A_TIME.search(text, max(0, m.start() - _TIME_WORDS_CHARS), m.start())
             and _STORM_AHEAD.match(text, m.end())
         )
+        and (proper is None or set(content_words(m["name"])) <= proper)
     }
     return np.array(sorted(hash(("storm", n)) for n in names), dtype=np.int64)
 
@@ -808,7 +837,10 @@ def _spans_back(texts: Sequence[str]) -> FloatArray:
     back = np.zeros(len(texts))
     for i, text in enumerate(texts):
         for found in _DAYS_AFTER.finditer(text):
-            if _PLANNED_AFTER.search(text, max(0, found.start() - 40), found.start()):
+            plan = _PLANNED_AFTER.search(text, max(0, found.start() - 40), found.start())
+            if plan and not (
+                plan["to_be"] and _ORDERED.search(text, max(0, plan.start() - 80), plan.start())
+            ):
                 continue  # "Results are due three days after the election": a plan
             count = found["count"].lower()
             days = int(count) if count.isdigit() else _COUNT_WORDS.get(count, 0)
@@ -882,11 +914,7 @@ def cluster_stories(
     meaning = sentence_vectors(texts, memo=memo)
     body_meaning = _body_vectors(tails, memo)
     live = [i for i, a in enumerate(ordered) if is_live_page(a.title, a.url)]
-    # A live page's entries run over days, and its date is its first entry's or its
-    # last's: like a story already told, it keeps no clock and no days to hold it apart
-    # from the reports of its event (its lead is the newest entry, "arrived in Doha on
-    # Friday", of a fight that began on Tuesday).
-    timeless = {ordered[i].id for i in live} | set(carried)
+    running = set(live)
 
     def cluster(kept: Sequence[int]) -> list[int]:
         return cluster_texts(
@@ -894,7 +922,8 @@ def cluster_stories(
             titles=[ordered[i].title for i in kept],
             published=[ordered[i].published for i in kept],
             tails=[tails[i] for i in kept],
-            carried=[ordered[i].id in timeless for i in kept] if timeless else None,
+            carried=[ordered[i].id in carried for i in kept] if carried else None,
+            running=[i in running for i in kept] if running else None,
             quoted=[whole[i] for i in kept],
             meaning=None if meaning is None else meaning[list(kept)],
             body_meaning=None if body_meaning is None else body_meaning[list(kept)],

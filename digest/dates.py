@@ -827,27 +827,53 @@ def stale_day(text: str, issue_date: date) -> date | None:
     (see :func:`stale_future`), or None: a weekday's annotation ("Friday (4 December)")
     or a date as written ("on Friday, December 4", "on Dec. 4")."""
     found = [
-        (m.start(), MONTHS.index(m.group("month")) + 1, m.group("day"))
+        (m.start(), MONTHS.index(m.group("month")) + 1, m.group("day"), False)
         for m in _ANNOTATION.finditer(text)
     ]
     found += [
-        (m.start(), month_number(m.group("month") or m.group("month2")), m["day"] or m["day2"])
+        (m.start(), month_number(m["month"] or m["month2"]), m["day"] or m["day2"], True)
         for m in _WRITTEN_DAY.finditer(text)
         # Not inside brackets: an annotation, or the text's own dateline ("The deal
         # (Geneva, 4 December) will be signed") that dates the report, not the deed.
         if text.rfind("(", 0, m.start()) <= text.rfind(")", 0, m.start())
     ]
-    for at, month, day in sorted(found):
+    for at, month, day, written in sorted(found):
         year = issue_date.year - (1 if month > issue_date.month + 6 else 0)
         try:
             meant = date(year, month, int(day))
         except ValueError:
+            continue
+        if written:
+            # A date as written is the window's only when it falls in the days the
+            # issue's reports came out ("will take effect on January 1" in December is
+            # next year's), and its own clause looks ahead to it ("goes to a vote on
+            # Friday, December 4"; not "fans who bought tickets on December 1 will ...",
+            # "after a first reading on Dec. 3").
+            if not 0 < (issue_date - meant).days <= _WRITTEN_STALE_DAYS:
+                continue
+            clause = _CLAUSE_BEFORE.split(text[max(0, at - _CLAUSE_CHARS) : at])[-1]
+            ahead = _WRITTEN_AHEAD.search(clause)
+            if ahead and not _PAST_AFTER.search(clause, ahead.end()):
+                return meant
             continue
         phrase = _PHRASE_END.search(text[:at])
         start = phrase.start() if phrase else at
         if meant < issue_date and _looks_ahead(text, start):
             return meant
     return None
+
+
+_WRITTEN_STALE_DAYS = 14
+_CLAUSE_CHARS = 100
+_CLAUSE_BEFORE = re.compile(
+    r"[,;:()—–]|\b(?:after|following|since|when|who|which|that|before|once|while)\b"
+)
+_WRITTEN_AHEAD = re.compile(
+    r"\b(?:will|shall)\b|\b(?:is|are)\s+(?:\w+\s+){0,2}?(?:due|expected|scheduled|set|to)\b"
+    r"|\b(?:goes|go)\s+to\b|\b(?:meets|opens|begins|starts|holds|hosts|votes)\b",
+    re.IGNORECASE,
+)
+_PAST_AFTER = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|met|held|began)\b")
 
 
 # A date as written, not in a year of its own ("on December 4", "on 4 Dec.", after its

@@ -618,7 +618,13 @@ def _plain_openings(paragraphs: list[str]) -> list[str]:
 
 
 _CAPS_OPENING = re.compile(r"^([A-Z]{2,})(?=\s+[A-Za-z][a-z])")
-_CAPS_ARTICLES = frozenset({"THE", "AN"})
+# Articles and function words no acronym is spelt as ("WITH the harmattan season
+# setting in, ...", "AFTER weeks of talks, ...").
+_CAPS_ARTICLES = frozenset(
+    {"THE", "AN", "WITH", "FOR", "FROM", "AFTER", "BEFORE", "WHEN", "WHILE", "SINCE", "DESPITE"}
+    | {"AMID", "DURING", "FOLLOWING", "THIS", "THAT", "THESE", "THOSE", "THERE", "THEY"}
+    | {"ALTHOUGH", "MANY", "SOME", "MORE", "MOST", "THREE", "FOUR", "FIVE", "SEVERAL"}
+)
 _WORD_IN_TEXT = re.compile(r"\b[A-Za-z]+\b")
 
 

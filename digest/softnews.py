@@ -79,6 +79,15 @@ _SOFT_WORDS = {
         r"mulled wine|ice rinks?|things to do|where to eat|gift guide\w*|travel guide\w*"
     ),
 }
+# A service page's title: "How to keep your home cool without running the generator
+# all night", "Ten Christmas bakes to try this year" (not "How the vote was won", nor
+# "Five killed as ...": a count of the dead is the hard news's, told apart after).
+_SERVICE_TITLE = re.compile(
+    r"^(?:how\s+to|\d+\s+ways\s+to|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:to\s+(?:try|make|cook|bake|visit|see|watch|read|buy|eat)|"
+    r"tips|ideas|recipes))\b",
+    re.IGNORECASE,
+)
 _SOFT = {
     kind: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
     for kind, words in _SOFT_WORDS.items()
@@ -227,18 +236,23 @@ _DEATHS = re.compile(
     # killed at 31".
     rf"|\b(?:put|puts|putting|placed|places|placing)\s+the\s+number\s+of\s+(?:deaths|"
     rf"fatalities|dead|(?:people|those)\s+(?:killed|dead|who\s+died))\s+at\s+"
-    rf"(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
-    rf"(?![\d.,]*\s*(?:%|per\s*cent|percent|million|billion|euros?|dollars?|pounds?|rupees?|[$€£]))"
+    rf"(?:(?:more\s+than|at\s+least|nearly|around|about|some|over|almost)\s+)?{_COUNT}"
+    rf"(?![\d.,]*\s*(?:%|per\b|percent|million|billion|euros?|dollars?|pounds?|rupees?|[$€£]))"
     rf"(?![^.;,]{{0,60}}\b{_SPAN})"
     # An attack's toll by the attack: "Toll from Gwada-Kasuwa raid hits 31", "toll in
     # the market shelling rises to 26".
     rf"|\btoll\s+(?:from|in|of)\s+(?:the\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
+    rf"(?!(?:cyber|rail|labour|labor|general|hunger|teachers['’]?|doctors['’]?|workers['’]?)\s)"
     rf"(?:[\w’'-]+\s+){{0,3}}?(?:attack|raid|bombing|shelling|shooting|massacre|ambush|"
     rf"clashes|fighting|strikes?|air\s?strikes?)\s+(?:(?:rises|rose|climbs|climbed|jumps|"
     rf"jumped|increases|increased)\s+to|hits|hit|reaches|reached|tops|topped|passes|passed)\s+"
-    rf"(?:more\s+than\s+|at\s+least\s+|nearly\s+)?{_COUNT}"
-    rf"(?![\d.,]*\s*(?:%|per\s*cent|percent|million|billion|euros?|dollars?|pounds?|rupees?|[$€£]))"
+    rf"(?:(?:more\s+than|at\s+least|nearly|around|about|over|almost)\s+)?{_COUNT}"
+    rf"(?![\d.,]*\s*(?:%|per\b|percent|million|billion|euros?|dollars?|pounds?|rupees?|[$€£]))"
     rf"(?![^.;,]{{0,60}}\b{_SPAN})"
+    # The count ends the clause or names people: not "hits 400 companies", "reached 40
+    # cancelled trains".
+    rf"(?=[\d.,]*\s*(?:$|[.,;:!?)]|(?:people|persons|dead|deaths|lives|civilians|soldiers|"
+    rf"children|villagers|residents|victims|as|in|on|after|amid|with|and|but)\b))"
     # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74",
     # "Cyclone Ditwah toll rises to 123". Not a toll "on farms" or "to the economy".
     rf"|(?:\bdeath\s+toll\b|\b(?:quake|earthquake|flood|flooding|storm|typhoon|cyclone|"
@@ -564,6 +578,8 @@ def _openings(article: Article) -> tuple[str, str]:
 def _kind(texts: Sequence[str]) -> str:
     if _OBITUARY.search(texts[0]):
         return "obituary"
+    if _SERVICE_TITLE.match(texts[0]):
+        return "lifestyle"
     for kind, pattern in _SOFT.items():
         if any(pattern.search(text) for text in texts):
             return kind

@@ -32,7 +32,14 @@ from digest.softnews import (
     people_counted,
     tells_deaths,
 )
-from digest.text import MONTHS, WEEKDAYS, content_words, is_live_page
+from digest.text import (
+    MONTH_WRITTEN_PATTERN,
+    MONTHS,
+    WEEKDAY_PATTERN,
+    WEEKDAYS,
+    content_words,
+    is_live_page,
+)
 
 __all__ = ["counts_in_progress", "latest_turn", "newest_report"]
 
@@ -66,7 +73,10 @@ _AS_SUBJECT = {
     "left": r"resign(?:s|ed)|quits?|steps\s+down|stepped\s+down|ousted|"
     r"(?<!,\s)(?:censured|impeached|sacked)",
     # ("Mayor Smith, elected in 2019, faces ..." tells an aside, not a turn.)
-    "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)",
+    "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)|"
+    # A government's or a leader's vote of confidence: "Bolojan government survives
+    # censure vote".
+    r"survives|survived",
 }
 # A participle is passive only with no object after it: "Strike suspended for talks",
 # not "Senate passed the budget" (the Senate did).
@@ -153,6 +163,8 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             told.append((index, kind))
         elif _FINAL_COUNT.search(article.title) and not _SAYING.search(article.title):
             told.append((index, _COUNTED))
+        elif _ULTIMATUM.search(article.title) and not _SAYING.search(article.title):
+            told.append((index, _WARNED))
         elif (
             tells_deaths(article.title)
             and not _SAYING.search(article.title)
@@ -182,10 +194,14 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             days[index] == min(days)
             or (article.published - first).total_seconds() < _LATER_HOURS * 3600
             or not (
-                _tells_turn(article.title, cores[index] & named_before)
-                if kind not in (_COUNTED, _DIED)
-                else any(
-                    day < days[index] for day in (provisional if kind == _COUNTED else deathless)
+                kind == _WARNED
+                or (
+                    _tells_turn(article.title, cores[index] & named_before)
+                    if kind not in (_COUNTED, _DIED)
+                    else any(
+                        day < days[index]
+                        for day in (provisional if kind == _COUNTED else deathless)
+                    )
                 )
             )
         ):
@@ -325,6 +341,22 @@ def _is_report(article: Article) -> bool:
 # Commission Confirms 70.9% Backing ...", "Official count: ...". "Confirms" alone
 # confirms anything ("Minister confirms resignation"): a result or a share with it.
 _COUNTED = "counted"
+# An ultimatum, the newest turn of a story it answers: "Greenland gives US until Friday
+# to explain alleged influence campaign", "US gives Mexico two weeks to curb Asian steel
+# or face full tariffs", "Tiraspol threatens to cut off power to right bank from Friday".
+# The story's thing need not be its words: the reports were clustered as one event.
+_WARNED = "warned"
+_ULTIMATUM = re.compile(
+    rf"\b(?:gives?|gave|sets?|issues?|issued)\s+[^,;:]{{1,40}}?\s+(?:until|till)\s+"
+    rf"(?:{WEEKDAY_PATTERN}|{MONTH_WRITTEN_PATTERN}\s*\d{{1,2}}|\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN}|"
+    rf"(?:the\s+)?end\s+of|midnight|noon)\b[^,;:]{{0,30}}?\bto\b"
+    r"|\b(?:gives?|gave)\s+[^,;:]{1,30}?\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)\s+to\b"
+    r"|\b(?:gives?|gave|sets?)\s+[^,;:]{1,40}?\bdeadline\s+(?:to|for)\b"
+    r"|\bultimatum\b"
+    r"|\bthreat(?:ens?|ened)\s+to\s+(?:cut|halt|suspend|strike|walk|quit|withdraw|block|"
+    r"shut|stop|expel|sanction)\b",
+    re.IGNORECASE,
+)
 _FINAL_COUNT = re.compile(
     r"\b(?:final|official|certified|definitive)\s+(?:(?:election|vote|referendum)\s+)?"
     r"(?:results?|count|tally|figures)\b"
@@ -386,6 +418,27 @@ _SAME_THING = {
 }
 
 
+# A deal the sides reach, whatever its name: "Erbil and Baghdad reach agreement to
+# release Kurdistan Region salaries" after "talks on November salaries stall". The deal
+# is no word of the other titles; the thing it settles is, anywhere in the title.
+_DEAL = re.compile(
+    r"\b(?:reach(?:es|ed)?|strikes?|struck|seals?|sealed|clinch(?:es|ed)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+)?(?:agreement|deal|accord|pact|compromise)\b"
+    r"|\b(?:agreement|deal|accord|pact|compromise)\s+(?:is\s+|was\s+)?(?:reached|struck|sealed|"
+    r"clinched)\b",
+    re.IGNORECASE,
+)
+
+
+# ... not one ahead, or missed: "Sides fail to reach agreement", "No deal reached".
+_DEAL_AHEAD = re.compile(
+    r"\b(?:to|will|would|could|may|might|set|seek|seeks|hope|hopes|aim|aims|no|without|"
+    r"fail|fails|failed)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_AGREED = "agreed"
+
+
 def _tells_turn(title: str, core: set[str]) -> str:
     """The kind of the turn verb of ``title``'s main clause whose subject or object is a
     ``core`` word, told as a fact (not what someone says, nor in quotation marks); ""
@@ -415,6 +468,15 @@ def _tells_turn(title: str, core: set[str]) -> str:
                 break
             if _things(word) & core:
                 return str(found.lastgroup)
+    deal = _DEAL.search(main)
+    if (
+        deal
+        and _things(title) & core
+        and not _SAYING.search(main[: deal.start()])
+        and not _AVERTED.search(main[: deal.start()])
+        and not _DEAL_AHEAD.search(main[: deal.start()])
+    ):
+        return _AGREED
     return ""
 
 

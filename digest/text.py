@@ -113,7 +113,7 @@ _SHIP_PREFIX = re.compile(r"\b(Zr|Hr)\. Ms\.")
 # a sentence at; before anything else it may end one ("fallen 20% since Jan. Analysts").
 _MONTH_ABBREVIATION = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$")
 # So is a currency's before its amount ("increased by Rs. 15 billion", "Kshs. 2,000").
-_CURRENCY_ABBREVIATION = re.compile(r"\b(?:Rs|Rp|Tk|Kshs|Ksh|Shs|Dhs|Dh)\.$")
+_CURRENCY_ABBREVIATION = re.compile(r"\b(?:Rs|Rp|Tk|Kshs|Ksh|Shs|Tsh|Ush|Sh|Dhs|Dh)\.$")
 # A name written in capitals with a stop inside it ("the ID. SPACE VIZZION concept"): the
 # piece before ends on a short capitals token and a stop, the next opens with two words
 # in capitals and then goes on in lower case, as prose does. Capitals with no lower case

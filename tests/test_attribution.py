@@ -564,6 +564,12 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         # ends it ends on a noun ("... and Central Asian states"), no verb of saying.
         "He added that the summit would also discuss the situation in Gaza, Sudan, and "
         "relations with Iran, as well as its dialogues with ASEAN and Central Asian states.",
+        # "announced" with a thing as its object; the "said" is the clause's after it.
+        "Vell on Wednesday announced a new 2-billion-crown package to strengthen its navy, "
+        "as Ostland's premier said the islands belong to islanders.",
+        # "states" is the subject's noun: the Arab states, the member states.
+        "The Arab states that committed large sums have shown leadership.",
+        "The member states that backed the plan will meet in Ostby on Monday.",
     ],
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:

@@ -769,8 +769,16 @@ def test_a_date_as_written_in_the_future_tense_before_the_issue_is_stale() -> No
         "The ministers met on December 4 in Ostby.",
         "The ministers will meet on December 9 in Ostby.",
         "The accord will take effect on December 4, 2019.",
+        # Another clause's day, past, beside the future.
+        "Parliament will vote on the budget on Dec. 10, after a first reading on Dec. 3.",
+        "Fans who bought tickets on December 1 will get refunds.",
+        "The airport will stay shut until at least Dec. 10, after the storm hit on Dec. 6.",
     ):
         assert stale_day(text, issue) is None, text
+    # A date as written in a year to come: next January, next December.
+    assert stale_day("The new law will take effect on January 1.", issue) is None
+    assert stale_day("Elections will be held on Feb. 12.", date(2026, 11, 20)) is None
+    assert stale_day("The trial will open on Dec. 1.", date(2026, 2, 5)) is None
 
 
 def test_a_date_inside_the_texts_own_brackets_follows_a_comma() -> None:

@@ -1054,6 +1054,18 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
     article = extract_article(widget_page(body=paragraphs_html(story)))
     assert article is not None
     assert article.paragraphs == (f"Prime{story[0][5:]}", story[1], f"The{story[2][3:]}")
+    # A function word no acronym is spelt as, whether or not the text writes it elsewhere.
+    story = (
+        "WITH the dry season setting in, many households in the capital are dealing with "
+        "hot nights and rising power bills.",
+        "AFTER weeks of talks, the unions and the ministry agreed a new timetable on Friday "
+        "for the repair of the grid's oldest substations.",
+        "The power company said the first substations would be repaired before the rains, "
+        "and that households could expect fewer cuts from the end of the month.",
+    )
+    article = extract_article(widget_page(body=paragraphs_html(story)))
+    assert article is not None
+    assert article.paragraphs == (f"With{story[0][4:]}", f"After{story[1][5:]}", story[2])
     # A short acronym stays, whatever words the text writes alike.
     story = (
         "WHO officials, who arrived in the district on Monday with two planeloads of "

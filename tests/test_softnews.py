@@ -48,6 +48,14 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ("Red Force edge Pride", "Red Force won a warm-up match by 14 runs on Friday.", "sport"),
         ("Six hotpot spots worth the queue", "Diners crowd around bubbling broth.", "lifestyle"),
         ("Christmas markets light up the coast", "Crafts, mulled wine, an ice rink.", "lifestyle"),
+        # A service page's title.
+        (
+            "How to keep your home cool without running the generator all night",
+            "A few cheap changes make homes more comfortable.",
+            "lifestyle",
+        ),
+        ("Ten Christmas bakes to try this year", "From stollen to mince pies.", "lifestyle"),
+        ("How the vote was won", "The party's canvassers knocked on every door.", ""),
         ("Party gains in regional vote", "It beat Labour 3-2 in seats won.", ""),
         ("Museum burgled", "Thieves broke in and took a gold cup from 1820.", ""),
         ("Thieves Steal Gold Cup From Dresden Museum", "Police are looking for two men.", ""),
@@ -316,6 +324,16 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The toll from the strike rises to 3 million dollars.", exact=True) == 0
     decade = "Analysts put the number of dead at 40,000 over the past decade."
     assert dead_counted(decade, exact=True) == 0
+    around = "Activists put the number of those killed at around 40."
+    assert dead_counted(around, exact=True) == 40
+    # Not a count of things, nor a rate, nor a labour strike's or a cyber attack's toll.
+    for text in (
+        "Toll from cyber attack hits 400 companies",
+        "The toll from the rail strikes reached 40 cancelled trains.",
+        "The human toll from the fighting reached 1,200 displaced families.",
+        "Police put the number of people killed at 5 per 100,000 residents.",
+    ):
+        assert dead_counted(text, exact=True) == 0, text
     confirmed = "Officials say 27 people have been confirmed dead and eight are missing."
     assert dead_counted(confirmed, exact=True) == 27
     assert dead_counted("At least a dozen people were killed.") == 12

@@ -339,6 +339,52 @@ FINAL = (
 )
 
 
+def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() -> None:
+    stalled = [
+        _report("Courier", "Harbour delegation in Ostby as talks on ferry wages stall", 0),
+        _report("Tribune", "Ferry wage talks drag on in Ostby", 0.5),
+    ]
+    for title in (
+        "Ostby and Vell reach agreement to release ferry wages",
+        "Unions and owners strike deal to end ferry wage standoff",
+        "Ferry wage deal reached after four days of talks",
+    ):
+        assert latest_turn([*stalled, _report("Herald", title, 3)]) == {2}, title
+    # A deal missed, ahead, said, or about something else is none.
+    for title in (
+        "Sides fail to reach agreement on ferry wages",
+        "No deal reached on ferry wages",
+        "Owners say deal on ferry wages is close",
+        "Vell and Sudland reach agreement on fishing quotas",
+    ):
+        assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
+    motion = [
+        _report("Courier", "Opposition files no-confidence motion against Lind government", 0),
+        _report("Tribune", "Lind government faces confidence vote on Friday", 1),
+    ]
+    survived = _report("Herald", "Lind government survives confidence vote", 4)
+    assert latest_turn([*motion, survived]) == {2}
+
+
+def test_an_ultimatum_days_later_is_the_latest_turn() -> None:
+    row = [
+        _report("Courier", "Norland demands answers over Vell survey of its voters", 0),
+        _report("Tribune", "Norland minister says trust in Vell at lowest point", 2),
+    ]
+    for title in (
+        "Norland gives Vell until Friday to explain survey",
+        "Norland gives Vell two weeks to explain survey or face sanctions",
+        "Norland threatens to suspend joint committee over Vell survey",
+        "Norland sets Vell a year-end deadline to explain survey",
+    ):
+        assert latest_turn([*row, _report("Herald", title, 4)]) == {2}, title
+    # Said, or on the story's first day: none.
+    said = _report("Herald", "Minister says Norland may give Vell until Friday to explain", 4)
+    assert latest_turn([*row, said]) == set()
+    first = _report("Herald", "Norland gives Vell until Friday to explain survey", 0.1)
+    assert latest_turn([*row[:1], first]) == set()
+
+
 def _vote(final_title: str, *, provisional: bool = True) -> list[Article]:
     first = EXIT_POLL if provisional else EXIT_POLL.replace(", an exit poll", ", a survey")
     title = "Islanders back single-chamber parliament with 72.6%, exit poll shows"

@@ -1125,6 +1125,12 @@ def test_a_headline_cut_from_a_sentence_ends_on_a_whole_clause() -> None:
         "Vell has unveiled a new multi-billion package to strengthen its military presence "
         "in the Arctic"
     )
+    # Its weekday goes, after a figure too.
+    built = headline_from_sentence(
+        "The central bank kept its benchmark interest rate unchanged at 4 percent on "
+        "Thursday, as inflation stayed high."
+    )
+    assert built == "The central bank kept its benchmark interest rate unchanged at 4%"
     # Before "and" and a second verb: not after "tens of".
     assert (
         headline_from_sentence(
@@ -3898,6 +3904,25 @@ def test_a_title_a_day_older_than_the_leads_report_gives_way_to_its_title() -> N
         ),
     )
     assert make_headline(close, lead, lead_article=2) != lifted
+    # The next day, half a day or more on, a title telling the lead in more words than
+    # the consensus's: the next stage. One telling it in no more is a wire's next copy.
+    dropped = "Norland drops its objection to EU reparations loan for Vell"
+    next_day = Story(
+        StoryId("s"),
+        (
+            *story.articles[:2],
+            dataclasses.replace(
+                story.articles[2], title=dropped, published=T0 + timedelta(hours=20)
+            ),
+        ),
+    )
+    assert next_day.articles[2].published.date() > T0.date()
+    assert make_headline(next_day, lead, lead_article=2) == dropped
+    same = Story(
+        StoryId("s"),
+        (*next_day.articles[:2], dataclasses.replace(next_day.articles[2], title=lifted)),
+    )
+    assert make_headline(same, lead, lead_article=2) != lifted
 
 
 def test_a_live_pages_newest_toll_is_told_after_every_report_and_heads_nothing() -> None:

@@ -280,6 +280,10 @@ def test_a_name_in_capitals_with_a_stop_inside_is_not_split() -> None:
         "Ferry fares have risen 20% since Jan.",
         "Captains expect more.",
     ]
+    assert split_sentences("The fine is Tsh. 500,000 for each boat. It was paid.") == [
+        "The fine is Tsh. 500,000 for each boat.",
+        "It was paid.",
+    ]
     # A currency's abbreviation before its amount.
     assert split_sentences("The grant was increased by Rs. 15 billion, he said. It is paid.") == [
         "The grant was increased by Rs. 15 billion, he said.",
