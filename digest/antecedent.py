@@ -191,6 +191,9 @@ _NAMED_CLAUSE = re.compile(
     r"\s+(?:[A-Z][\w'’.\-]*\s+){1,4}[a-z]"
 )
 _NAME_BEFORE = re.compile(r"^\S+\s.*?\b[A-Z][a-z]")  # a capitalised word after the first
+_CLOSING_ATTRIBUTION = re.compile(
+    r",\s+[^,]{0,80}?\b(?:said|says|reported|reports|told|added|announced)\b[^,]*$"
+)
 _STANDING_BODIES = frozenset({"government", "military", "army", "police", "opposition", "navy"})
 # A name after the first word, not a month's or a day's ("in the year to March").
 _NAMED_LATER = re.compile(rf"(?<=\s)(?!(?:{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)})\b)[A-Z][a-z]")
@@ -544,12 +547,12 @@ def needs_antecedent(text: str) -> str:
     match = _DEFINITE_SUBJECT.match(text) or _PLURAL_SUBJECT.match(text) or _ACT_CAME.match(text)
     if match and _NAMED_APPOSITIVE.match(text):
         return ""  # "The diplomat, Bill White, met ...": the sentence names him itself
-    # (In its main clause: "The government will appeal, Justice Minister Ana Ruiz said"
-    # names the speaker, not the government.)
+    # (Not in a closing attribution: "The government will appeal, Justice Minister Ana
+    # Ruiz said" names the speaker, not the government.)
     if (
         match
         and match.group("noun") in _STANDING_BODIES
-        and _NAMED_LATER.search(text.split(",", 1)[0])
+        and _NAMED_LATER.search(_CLOSING_ATTRIBUTION.sub("", text))
     ):
         # "The government has revised the death toll from Cyclone Arnab ...": a body
         # every country has, in a sentence that names what it is about.

@@ -44,7 +44,10 @@ _STATES_NOUN = re.compile(
     r"\b(?:Arab|Gulf|Baltic|Nordic|Balkan|Caribbean|Pacific|African|Asian|European|Western|"
     r"Muslim|Islamic|Arabian|Sahel|member|island|coastal|frontline|front-line|neighbouring|"
     r"neighboring|nuclear|small|other|several|many|some|both|all|these|those|rich|poor|"
-    r"donor|EU|NATO|G7|G20|Opec|OPEC|Brics|BRICS|Asean|ASEAN)\s*$"
+    r"donor|EU|NATO|G7|G20|Opec|OPEC|Brics|BRICS|Asean|ASEAN|swing|republican-led|"
+    r"democratic-led|republican|democratic|southern|northern|eastern|western|twenty|fifty|"
+    r"\d+|several|few|most|those|affected|participating|signatory|sovereign|independent)\s*$",
+    re.IGNORECASE,
 )
 
 _VERBS = (

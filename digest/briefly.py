@@ -353,8 +353,8 @@ _WARNED_AFTER = re.compile(
     # What the other did, in the "after" clause's own verb: not the sentence's closing
     # attribution ("..., officials said."), nor the event itself ("after a bombing
     # killed 12").
-    r"(?:the\s+|a\s+|an\s+)?[^.;,]{0,80}?\b(?:(?:said|says)\s+(?:in|on|at|that)\b|announced|"
-    r"called\s+for|proposed|signed|agreed|voted|visited|offered|suggested)\b"
+    r"(?:the\s+|a\s+|an\s+)?[^.;,]{0,80}?\b(?:said|says|announced|called|proposed|signed|"
+    r"agreed|voted|visited|offered|suggested)\b(?!\s*[.!?]?$)"
 )
 _REACTION_LEDE = re.compile(
     # "In a statement on Thursday, ..."
@@ -539,7 +539,7 @@ def _is_headlinese(text: str) -> bool:
 _PRESENT_DECK = re.compile(
     r"^[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*(?:\s+[a-z][\w’'.-]*)?\s+"
     r"(?!(?:says|is|has|was)\b)[a-z]{3,}s(?<!ss)(?<!us)(?<!is)\b[^,;:]*\s+as\s+"
-    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*|(?!(?:the|a|an|it|its|their|his|her|they|he|she|"
+    r"(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*(?:\s+[a-z]+)?|(?!(?:the|a|an|it|its|their|his|her|they|he|she|"
     r"we|of|part|well|much|many|long|soon|far|such)\b)[a-z]+)\s+[a-z]{3,}s(?<!ss)(?<!us)\b"
 )
 # A day or a time says it is a report (a preview: "Chile votes in a runoff on Sunday as
@@ -1150,7 +1150,10 @@ def _quotes_someone(text: str) -> bool:
 _QUOTED_PHRASE_WORDS = 6
 _ANOTHER_CLAUSE = re.compile(
     r",\s+(?:and|but|while|as)\b|;|\b(?:after|when|because|before|as)\s+(?:a|an|the|his|her|their)\s"
-    r"|\b(?:heard|described|called|told|said|says|saw|wrote|chanted|shouted)\b"
+    # (Not the speaker's own aside: "the attackers, whom he described as cowards,".)
+    r"|(?<!\bwhom\s)(?<!\bwhich\s)(?<!\bwhom\she\s)(?<!\bwhom\sshe\s)(?<!\bwhich\she\s)"
+    r"(?<!\bwhich\sshe\s)(?<!\bwhom\sthey\s)(?<!\bwhich\sthey\s)"
+    r"\b(?:heard|described|called|told|said|says|saw|wrote|chanted|shouted)\b"
 )
 _REPORTS_THAT = re.compile(
     r"\b(?:said|says|saying|stating|stated|warned|warns|warning|argued|arguing|insisted|"

@@ -262,7 +262,8 @@ _NAMES_MIN = 3
 _PARTIES_MARGIN = 0.03
 _PARTY_TOKEN = re.compile(r"[^\s,&]+|,|&")
 _COMPOUND_COUNTRY = re.compile(
-    r"\b(?:Trinidad and Tobago|Bosnia and Herzegovina|Antigua and Barbuda|Saint Kitts and Nevis|"
+    r"\b(?:Trinidad (?:and|&) Tobago|Bosnia (?:and|&) Herzegovina|Antigua (?:and|&) Barbuda|"
+    r"Saint Kitts and Nevis|"
     r"St\.? Kitts and Nevis|Saint Vincent and the Grenadines|St\.? Vincent and the Grenadines|"
     r"S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos|Heard and McDonald)\b"
 )
@@ -666,7 +667,9 @@ def _title_parties(title: str, names: frozenset[str]) -> frozenset[str]:
     current: list[str] = []
     # A country named with "and" ("Trinidad and Tobago", "Bosnia and Herzegovina") is one
     # party.
-    title = _COMPOUND_COUNTRY.sub(lambda m: m.group(0).replace(" and ", " "), title)
+    title = _COMPOUND_COUNTRY.sub(
+        lambda m: m.group(0).replace(" and ", " ").replace(" & ", " "), title
+    )
     for token in _PARTY_TOKEN.findall(title):
         if token in (",", "&") or token.lower() == "and":
             if not current:

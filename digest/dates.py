@@ -869,11 +869,16 @@ _CLAUSE_BEFORE = re.compile(
     r"[,;:()—–]|\b(?:after|following|since|when|who|which|that|before|once|while)\b"
 )
 _WRITTEN_AHEAD = re.compile(
-    r"\b(?:will|shall)\b|\b(?:is|are)\s+(?:\w+\s+){0,2}?(?:due|expected|scheduled|set|to)\b"
-    r"|\b(?:goes|go)\s+to\b|\b(?:meets|opens|begins|starts|holds|hosts|votes)\b",
+    r"\b(?:will|shall)\b|\b(?:is|are)\s+(?:due|expected|scheduled|set)\s+to\s+(?!(?:a|an|the)\b)"
+    r"|\b(?:goes|go)\s+to\s+(?:a|the)\s+(?:[\w-]+\s+){0,2}vote\b|\b(?:meets|holds|hosts|votes)\b",
     re.IGNORECASE,
 )
-_PAST_AFTER = re.compile(r"\b(?:[a-z]{3,}ed|was|were|had|did|said|met|held|began)\b")
+# ... and the day is the verb's, not an event's a noun names ("will appear in court over
+# the shooting on December 2", "victims of the floods on 1 December").
+_PAST_AFTER = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)\b(?:[a-z]{3,}ed|was|were|had|did|said|met|held|began)\b"
+    r"|\b(?:over|of|for|about|against|into|behind|to|by|from)\s+(?:the|a|an|its|their|his|her)\s"
+)
 
 
 # A date as written, not in a year of its own ("on December 4", "on 4 Dec.", after its

@@ -624,6 +624,7 @@ _CAPS_ARTICLES = frozenset(
     {"THE", "AN", "WITH", "FOR", "FROM", "AFTER", "BEFORE", "WHEN", "WHILE", "SINCE", "DESPITE"}
     | {"AMID", "DURING", "FOLLOWING", "THIS", "THAT", "THESE", "THOSE", "THERE", "THEY"}
     | {"ALTHOUGH", "MANY", "SOME", "MORE", "MOST", "THREE", "FOUR", "FIVE", "SEVERAL"}
+    | {"ON", "IN", "AS", "TWO", "OVER", "SIX", "SEVEN", "EIGHT", "NINE", "TEN", "TWELVE"}
 )
 _WORD_IN_TEXT = re.compile(r"\b[A-Za-z]+\b")
 

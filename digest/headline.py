@@ -35,7 +35,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from digest.briefly import is_explainer_title, is_reaction, needs_antecedent
-from digest.dates import local_date
 from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Article, Story
@@ -366,7 +365,7 @@ def make_headline(
         # Briefly leads with, when that report's own title tells the lead too: "EU envoys
         # back loan, Belgium still wants guarantees" is stale over a lead telling
         # Belgium's objection lifted two days on.
-        if own and lead_article is not None and _fresher(story, titles, chosen, lead_article, lead):
+        if own and lead_article is not None and _fresher(story, titles, chosen, lead_article):
             fresher = [t for t in telling if own.endswith(t)]
             if fresher and not is_reaction(fresher[0]):
                 return normalise_headline(fresher[0], texts, cases)
@@ -1141,27 +1140,16 @@ def _names_someone(title: str, names: set[str]) -> bool:
     return later or first in names or bool(countries_named(title))
 
 
-def _fresher(story: Story, titles: Sequence[str], chosen: str, index: int, lead: str = "") -> bool:
+def _fresher(story: Story, titles: Sequence[str], chosen: str, index: int) -> bool:
     """Whether article ``index`` of ``story`` (a report: no column or live page) came
     out ``_STAGE_HOURS`` or more after every article whose title (of ``titles``, one per
-    article) is ``chosen``; or the next day on the outlets' clocks, half a day on, with
-    a title that tells ``lead`` (the Briefly's) in more words than ``chosen`` does: the
-    conference opened one morning, its pledges were told the next ("Donors pledge $11.2
-    billion ..." over "Egypt opens Cairo conference ..."), where a wire told again the
-    next morning in Asia tells the same."""
+    article) is ``chosen``."""
     article, own = story.articles[index], titles[index]
     if own.endswith(chosen) or is_opinion(article) or is_live_page(own):
         return False
-    older = [a for a, t in zip(story.articles, titles, strict=True) if t.endswith(chosen)]
-    day = local_date(article.published, article.utc_offset)
-    told = set(content_words(lead))
-    closer = len(told & set(content_words(own))) > len(told & set(content_words(chosen)))
+    older = [a.published for a, t in zip(story.articles, titles, strict=True) if t.endswith(chosen)]
     return bool(older) and all(
-        (gap := (article.published - a.published).total_seconds()) >= _STAGE_HOURS * 3600
-        or (
-            closer and gap >= _NEXT_DAY_HOURS * 3600 and day > local_date(a.published, a.utc_offset)
-        )
-        for a in older
+        (article.published - t).total_seconds() >= _STAGE_HOURS * 3600 for t in older
     )
 
 
@@ -1176,7 +1164,6 @@ def _latest_by(story: Story, index: int, hours: float) -> bool:
 # How much later than every other report a stage's report is (a day: a wire's copies
 # come within hours of each other, a story's next stage the day after or later).
 _STAGE_HOURS = 24.0
-_NEXT_DAY_HOURS = 12.0
 
 
 def _telling(titles: list[str], lead: str) -> list[str]:

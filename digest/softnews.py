@@ -82,10 +82,13 @@ _SOFT_WORDS = {
 # A service page's title: "How to keep your home cool without running the generator
 # all night", "Ten Christmas bakes to try this year" (not "How the vote was won", nor
 # "Five killed as ...": a count of the dead is the hard news's, told apart after).
+# (Not "How to vote in Saturday's referendum", "Three things to watch in the runoff":
+# a home's and a table's verbs only.)
 _SERVICE_TITLE = re.compile(
-    r"^(?:how\s+to|\d+\s+ways\s+to|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:to\s+(?:try|make|cook|bake|visit|see|watch|read|buy|eat)|"
-    r"tips|ideas|recipes))\b",
+    r"^(?:how\s+to\s+(?:keep|make|cook|bake|save|spend|enjoy|celebrate|stay\s+(?:cool|warm)|"
+    r"dress|decorate|host|choose|pick|plan\s+your|beat\s+the\s+(?:heat|cold))|\d+\s+ways\s+to\s+"
+    r"(?:save|keep|cook|enjoy|stay)|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:to\s+(?:try|make|cook|bake|buy|eat)|tips|recipes))\b",
     re.IGNORECASE,
 )
 _SOFT = {
@@ -242,17 +245,17 @@ _DEATHS = re.compile(
     # An attack's toll by the attack: "Toll from Gwada-Kasuwa raid hits 31", "toll in
     # the market shelling rises to 26".
     rf"|\btoll\s+(?:from|in|of)\s+(?:the\s+|last\s+\w+['’]s\s+|\w+['’]s\s+)?"
-    rf"(?!(?:cyber|rail|labour|labor|general|hunger|teachers['’]?|doctors['’]?|workers['’]?)\s)"
-    rf"(?:[\w’'-]+\s+){{0,3}}?(?:attack|raid|bombing|shelling|shooting|massacre|ambush|"
+    rf"(?:(?!(?:cyber|rail|labour|labor|general|hunger|teachers['’]?|doctors['’]?|workers['’]?)\s)"
+    rf"[\w’'-]+\s+){{0,3}}?(?:attacks?|raids?|bombings?|shelling|shootings?|massacre|ambush|"
     rf"clashes|fighting|strikes?|air\s?strikes?)\s+(?:(?:rises|rose|climbs|climbed|jumps|"
     rf"jumped|increases|increased)\s+to|hits|hit|reaches|reached|tops|topped|passes|passed)\s+"
     rf"(?:(?:more\s+than|at\s+least|nearly|around|about|over|almost)\s+)?{_COUNT}"
     rf"(?![\d.,]*\s*(?:%|per\b|percent|million|billion|euros?|dollars?|pounds?|rupees?|[$€£]))"
     rf"(?![^.;,]{{0,60}}\b{_SPAN})"
-    # The count ends the clause or names people: not "hits 400 companies", "reached 40
-    # cancelled trains".
-    rf"(?=[\d.,]*\s*(?:$|[.,;:!?)]|(?:people|persons|dead|deaths|lives|civilians|soldiers|"
-    rf"children|villagers|residents|victims|as|in|on|after|amid|with|and|but)\b))"
+    # Not a count of things: "hits 400 companies", "reached 40 cancelled trains".
+    rf"(?![\d.,]*\s+(?:[a-z]+\s+)?(?:companies|firms|businesses|trains|flights|families|homes|"
+    rf"houses|buildings|schools|hospitals|vehicles|cars|trucks|shops|jobs|points|computers|"
+    rf"systems|accounts|sites|websites|servers|cases|claims)\b)"
     # "Death toll", and a disaster's toll by its name: "Sulawesi quake toll climbs to 74",
     # "Cyclone Ditwah toll rises to 123". Not a toll "on farms" or "to the economy".
     rf"|(?:\bdeath\s+toll\b|\b(?:quake|earthquake|flood|flooding|storm|typhoon|cyclone|"

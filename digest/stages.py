@@ -76,7 +76,8 @@ _AS_SUBJECT = {
     "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)|"
     # A government's or a leader's vote of confidence: "Bolojan government survives
     # censure vote".
-    r"survives|survived",
+    r"(?:survives|survived)(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:vote|motion|ballot|"
+    r"challenge|impeachment)\b)",
 }
 # A participle is passive only with no object after it: "Strike suspended for talks",
 # not "Senate passed the budget" (the Senate did).
@@ -125,6 +126,7 @@ _SAYING = re.compile(
 _BETWEEN = frozenset(
     {"is", "was", "are", "were", "has", "have", "had", "been", "be", "being", "now"}
     | {"finally", "officially", "formally", "effectively", "largely", "partly", "quickly"}
+    | {"narrowly", "comfortably", "easily"}
 )
 # A preposition ends the object: "resumes after quake" is no turn of the quake.
 _PREPOSITIONS = frozenset(
@@ -163,7 +165,17 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             told.append((index, kind))
         elif _FINAL_COUNT.search(article.title) and not _SAYING.search(article.title):
             told.append((index, _COUNTED))
-        elif _ULTIMATUM.search(article.title) and not _SAYING.search(article.title):
+        elif (
+            (ultimatum := _ULTIMATUM.search(article.title))
+            and not _SAYING.search(article.title)
+            # Given by one of the story's parties, named in another title ("Greenland
+            # gives US until Friday ..." after "Greenland's foreign minister says ..."):
+            # not a court's or a mayor's order on the side of the story.
+            and _things(article.title[: ultimatum.start()])
+            & set().union(*(_things(a.title) for i, a in enumerate(articles) if i != index))
+            # Nor a disaster's: its deaths are its news, an order to aid agencies no turn.
+            and not any(tells_deaths(a.title) for a in articles)
+        ):
             told.append((index, _WARNED))
         elif (
             tells_deaths(article.title)
@@ -212,6 +224,13 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
         last = max(earlier, key=lambda e: articles[e[0]].published, default=None)
         if last is None or last[1] != kind:
             turns.append(index)
+    # A deal or an ultimatum is the latest turn only on the story's last day of reports:
+    # a deal since voted down, an ultimatum since answered, are told by the reports after
+    # them in words no rule here reads ("Teachers vote down pay deal").
+    final_day = max(days[i] for i, a in enumerate(articles) if _is_report(a)) if turns else None
+    turns = [
+        i for i in turns if dict(told).get(i) not in (_AGREED, _WARNED) or days[i] == final_day
+    ]
     if not turns:
         return frozenset()
     day = max(days[i] for i in turns)
@@ -352,7 +371,6 @@ _ULTIMATUM = re.compile(
     rf"(?:the\s+)?end\s+of|midnight|noon)\b[^,;:]{{0,30}}?\bto\b"
     r"|\b(?:gives?|gave)\s+[^,;:]{1,30}?\s+(?:\w+\s+)?(?:hours?|days?|weeks?|months?)\s+to\b"
     r"|\b(?:gives?|gave|sets?)\s+[^,;:]{1,40}?\bdeadline\s+(?:to|for)\b"
-    r"|\bultimatum\b"
     r"|\bthreat(?:ens?|ened)\s+to\s+(?:cut|halt|suspend|strike|walk|quit|withdraw|block|"
     r"shut|stop|expel|sanction)\b",
     re.IGNORECASE,
@@ -422,10 +440,13 @@ _SAME_THING = {
 # release Kurdistan Region salaries" after "talks on November salaries stall". The deal
 # is no word of the other titles; the thing it settles is, anywhere in the title.
 _DEAL = re.compile(
-    r"\b(?:reach(?:es|ed)?|strikes?|struck|seals?|sealed|clinch(?:es|ed)?)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+)?(?:agreement|deal|accord|pact|compromise)\b"
-    r"|\b(?:agreement|deal|accord|pact|compromise)\s+(?:is\s+|was\s+)?(?:reached|struck|sealed|"
-    r"clinched)\b",
+    # "reach a tentative pay deal", "seal Gaza ceasefire deal"; "strike a deal", "struck
+    # deal" with no word between but an article (not "strikes threaten deal").
+    r"\b(?:reach(?:es|ed)?|seals?|sealed|clinch(?:es|ed)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?!(?:to|on|over|with)\b)[\w-]+\s+){0,2}?(?:agreement|deal|accord|pact)\b"
+    r"|\b(?:strike|strikes|struck)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord|pact)\b"
+    r"|\b(?:agreement|deal|accord|pact)\s+(?:is\s+|was\s+)?(?:reached|struck|sealed|"
+    r"clinched)\b(?!\s+down)",
     re.IGNORECASE,
 )
 

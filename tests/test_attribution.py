@@ -570,6 +570,7 @@ def test_a_bulleted_list_of_claims_after_critics_say_is_one_grouped_statement() 
         # "states" is the subject's noun: the Arab states, the member states.
         "The Arab states that committed large sums have shown leadership.",
         "The member states that backed the plan will meet in Ostby on Monday.",
+        "Other states that host Norland's bases have stayed silent on the strikes.",
     ],
 )
 def test_no_speaker_that_is_not_a_person_or_organisation(sentence: str) -> None:

@@ -93,6 +93,7 @@ def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(
         ("The government has set aside 9.9 trillion yen in the year to March.", "government"),
         ("The government will appeal, Justice Minister Ana Ruiz said.", "government"),
         ("The government has not commented, Reuters reported.", "government"),
+        ("The government, led by Prime Minister Ana Lind, approved a budget on Friday.", ""),
         ("The company itself had 1,200 staff on the islands in June.", "company"),
         ("The band currently sits third in the regatta's fan vote.", "band"),
         # "The authorities" are there all along, whatever the verb's form.
@@ -410,6 +411,7 @@ def test_a_deck_in_the_headlines_present_is_no_lede() -> None:
     for deck in (
         "Jens Moller doubles down as Vell summons the Norland ambassador.",
         "Treasury chief doubles down as opposition walks out.",
+        "Moller doubles down as Vell envoy heads to Ostby.",
     ):
         assert not is_briefly_candidate(Candidate(deck, 1, 3, word_count(deck))), deck
     # The same turn told as a report tells it, in the past, is.
@@ -460,8 +462,11 @@ def test_a_one_report_storys_lede_may_quote_a_few_of_the_words_it_reports() -> N
     # Without leave (a sentence below the ledes of a story many reports tell), the quote
     # is a voice's.
     assert not is_briefly_candidate(lede)
-    # A participle reports the phrase too, of up to six words.
+    # A participle reports the phrase too, of up to six words, and the speaker's own
+    # aside before it is no other clause.
     for words in (
+        "Vell's president said that the attackers, whom he described as cowards, would face "
+        "“the full force of the law”.",
         "Vell on Friday declined to join the river council, saying that it was “not in the "
         "business of blocs”.",
         "Vell said it would not take part, stating that it did not see itself as part of "
@@ -1200,6 +1205,12 @@ def test_an_explainer_or_tracker_title_is_told_from_a_report(title: str, explain
             True,
         ),
         ("Officials warned on Tuesday that the river could burst after rain fell.", False),
+        (
+            "Russia warned on Tuesday that it would respond after Finland said it would host "
+            "NATO troops.",
+            True,
+        ),
+        ("China warned Japan after Takaichi said Tokyo could intervene over Taiwan.", True),
         # The event itself, with its attribution after: no reaction.
         (
             "Pakistan accused Afghanistan of harbouring militants after a suicide bombing "

@@ -773,6 +773,11 @@ def test_a_date_as_written_in_the_future_tense_before_the_issue_is_stale() -> No
         "Parliament will vote on the budget on Dec. 10, after a first reading on Dec. 3.",
         "Fans who bought tickets on December 1 will get refunds.",
         "The airport will stay shut until at least Dec. 10, after the storm hit on Dec. 6.",
+        # An event a noun names, on its day: not the verb's.
+        "Two men will appear in court over the shooting on December 2 in Ostby.",
+        "The government will compensate victims of the floods on 1 December.",
+        "The delay is due to a strike on December 2 at the port.",
+        "The suspect is linked to a robbery on December 1 in Ostby.",
     ):
         assert stale_day(text, issue) is None, text
     # A date as written in a year to come: next January, next December.

@@ -56,6 +56,8 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ),
         ("Ten Christmas bakes to try this year", "From stollen to mince pies.", "lifestyle"),
         ("How the vote was won", "The party's canvassers knocked on every door.", ""),
+        ("Three things to watch in Vell's runoff", "The polls open at seven.", ""),
+        ("How to vote in Saturday's referendum", "Bring a photo ID to the booth.", ""),
         ("Party gains in regional vote", "It beat Labour 3-2 in seats won.", ""),
         ("Museum burgled", "Thieves broke in and took a gold cup from 1820.", ""),
         ("Thieves Steal Gold Cup From Dresden Museum", "Police are looking for two men.", ""),

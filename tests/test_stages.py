@@ -362,8 +362,14 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
         _report("Courier", "Opposition files no-confidence motion against Lind government", 0),
         _report("Tribune", "Lind government faces confidence vote on Friday", 1),
     ]
-    survived = _report("Herald", "Lind government survives confidence vote", 4)
+    survived = _report("Herald", "Lind government narrowly survives confidence vote", 4)
     assert latest_turn([*motion, survived]) == {2}
+    # A deal since voted down: the deal no longer leads, nor do strikes "threatening" it.
+    deal = _report("Herald", "Ostby and Vell reach agreement to release ferry wages", 3)
+    down = _report("Wire", "Ferry crews vote down wage deal", 5)
+    assert latest_turn([*stalled, deal, down]) == set()
+    for title in ("Ferry wage strikes threaten deal", "Ferry wage pact struck down by court"):
+        assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
 
 
 def test_an_ultimatum_days_later_is_the_latest_turn() -> None:
@@ -383,6 +389,19 @@ def test_an_ultimatum_days_later_is_the_latest_turn() -> None:
     assert latest_turn([*row, said]) == set()
     first = _report("Herald", "Norland gives Vell until Friday to explain survey", 0.1)
     assert latest_turn([*row[:1], first]) == set()
+    # Given by someone the story's other titles never name, or in a disaster's story, or a
+    # day before the story's last reports: none.
+    court = _report("Herald", "Court gives prosecutors until Friday to file charges", 4)
+    assert latest_turn([*row, court]) == set()
+    storm = [
+        _report("Courier", "Cyclone Belna makes landfall in Norland", 0),
+        _report("Tribune", "Cyclone Belna kills 12 in Norland", 1),
+    ]
+    aid = _report("Herald", "Norland gives aid agencies until Friday to register convoys", 3)
+    assert latest_turn([*storm, aid]) == set()
+    answered = _report("Wire", "Vell rejects Norland's demand over survey", 5)
+    given = _report("Herald", "Norland gives Vell until Friday to explain survey", 4)
+    assert latest_turn([*row, given, answered]) == set()
 
 
 def _vote(final_title: str, *, provisional: bool = True) -> list[Article]:

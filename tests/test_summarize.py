@@ -3904,25 +3904,6 @@ def test_a_title_a_day_older_than_the_leads_report_gives_way_to_its_title() -> N
         ),
     )
     assert make_headline(close, lead, lead_article=2) != lifted
-    # The next day, half a day or more on, a title telling the lead in more words than
-    # the consensus's: the next stage. One telling it in no more is a wire's next copy.
-    dropped = "Norland drops its objection to EU reparations loan for Vell"
-    next_day = Story(
-        StoryId("s"),
-        (
-            *story.articles[:2],
-            dataclasses.replace(
-                story.articles[2], title=dropped, published=T0 + timedelta(hours=20)
-            ),
-        ),
-    )
-    assert next_day.articles[2].published.date() > T0.date()
-    assert make_headline(next_day, lead, lead_article=2) == dropped
-    same = Story(
-        StoryId("s"),
-        (*next_day.articles[:2], dataclasses.replace(next_day.articles[2], title=lifted)),
-    )
-    assert make_headline(same, lead, lead_article=2) != lifted
 
 
 def test_a_live_pages_newest_toll_is_told_after_every_report_and_heads_nothing() -> None:
