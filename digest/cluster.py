@@ -53,7 +53,10 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    (``digest.places.countries_named``): two events of one kind in two countries. Two
    clusters of whole articles (``whole``) that pass by less than ``_NAMES_MARGIN`` stay
    apart when they share no proper name at all: a home paper names no country, but two
-   parliaments' budgets do not share a minister, a party or a town.
+   parliaments' budgets do not share a minister, a party or a town. So do two whose
+   titles open on different sets of parties (``_PARTIES_MARGIN``: "Rutte, Lee agree
+   ..." and "Lee, Takaichi pledge ...", one president's two meetings). A live page
+   (``running``) names no weekday here: its lead is its newest entry.
 7. **A shared quotation joins.** Two outlets that report one event in their own words
    often print the same words of the people in it. Two clusters join when both hold a
    run of ``_QUOTE_WORDS`` words inside quotation marks that no other cluster holds and

@@ -7,8 +7,8 @@ heaviest terms (so only rows sharing a distinctive word are compared: linear wor
 ``Conflict`` (marks that cannot belong to one event) hold back a near pass;
 ``join_exclusive`` then joins two clusters that alone share a mark (a quotation) and are
 not far apart, and ``join_gathered`` the clusters that share a mark naming one thing (a
-named storm), however many. ``digest.cluster`` decides what the vectors and thresholds are; this
-module knows nothing of articles.
+named storm), however many. ``digest.cluster`` decides what the vectors and thresholds
+are; this module knows nothing of articles.
 """
 
 from __future__ import annotations
