@@ -413,11 +413,9 @@ def join_exclusive(
     marks with two others (a roundup quoting several stories) joins none of them, so
     joins never chain.
     """
-    rows = np.repeat(np.arange(len(marks)), [len(m) for m in marks])
-    if not len(rows):
+    held = _held_marks(labels, marks)
+    if held is None:
         return labels
-    ids = np.concatenate(marks).astype(np.int64)
-    held = np.unique(np.stack([ids, labels[rows]]), axis=1)  # (mark, cluster), each once
     mark_ids, counts = np.unique(held[0], return_counts=True)
     two = np.isin(held[0], mark_ids[counts == 2])
     pairs = held[1][two].reshape(-1, 2)  # sorted by mark, then cluster: one row per mark
@@ -426,16 +424,7 @@ def join_exclusive(
     count = int(labels.max()) + 1
     keys = np.unique(pairs[:, 0] * count + pairs[:, 1])
     left, right = keys // count, keys % count
-    member = sp.csr_matrix(
-        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(count, len(labels))
-    )
-    sums = sp.csr_matrix(member @ vectors)
-    sizes = np.asarray(member.sum(axis=1)).ravel()
-    score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
-    if hours is not None:
-        old = np.zeros(len(labels), dtype=bool) if carried is None else carried
-        times = (member @ _clocks(len(labels), hours, told, old).T).T
-        score = score * _time_discount(_gaps(times, left, right))
+    member, sizes, score = _pair_scores(labels, vectors, left, right, hours, carried, told)
     passing = score >= floor
     if bars is not None:
         bar_sums = member @ np.asarray(bars, dtype=np.float64)
@@ -467,11 +456,9 @@ def join_gathered(
     ``join_exclusive`` joins, since a mark three clusters hold is common ground there. A
     cluster naming two storms could bridge them, so it stays where it is.
     """
-    rows = np.repeat(np.arange(len(marks)), [len(m) for m in marks])
-    if not len(rows):
+    held = _held_marks(labels, marks)
+    if held is None:
         return labels
-    ids = np.concatenate(marks).astype(np.int64)
-    held = np.unique(np.stack([ids, labels[rows]]), axis=1)  # (mark, cluster), each once
     count = int(labels.max()) + 1
     kinds = np.bincount(held[1], minlength=count)
     single = kinds[held[1]] == 1
@@ -479,10 +466,7 @@ def join_gathered(
     crowded = np.isin(held[0], mark_ids[counts >= 3]) & single
     if crowded.sum() < 2:
         return labels
-    member = sp.csr_matrix(
-        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(count, len(labels))
-    )
-    sizes = np.asarray(member.sum(axis=1)).ravel()
+    sizes = np.bincount(labels, minlength=count).astype(np.float64)
     left_parts, right_parts = [], []
     for mark in np.unique(held[0][crowded]):
         holders = held[1][crowded & (held[0] == mark)]
@@ -496,17 +480,48 @@ def join_gathered(
     if not left_parts:
         return labels
     left, right = np.concatenate(left_parts), np.concatenate(right_parts)
-    sums = sp.csr_matrix(member @ vectors)
-    score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
-    if hours is not None:
-        old = np.zeros(len(labels), dtype=bool) if carried is None else carried
-        times = (member @ _clocks(len(labels), hours, told, old).T).T
-        score = score * _time_discount(_gaps(times, left, right))
+    _, _, score = _pair_scores(labels, vectors, left, right, hours, carried, told)
     roots = np.arange(count)
     passing = score >= floor
     roots[right[passing]] = left[passing]
     joined: IntArray = roots[labels]
     return joined
+
+
+def _held_marks(labels: IntArray, marks: Sequence[IntArray]) -> IntArray | None:
+    """Each (mark, cluster) pair ``marks`` give the clusters of ``labels``, once: a
+    2 x n array sorted by mark, then cluster; None when no row has a mark."""
+    rows = np.repeat(np.arange(len(marks)), [len(m) for m in marks])
+    if not len(rows):
+        return None
+    ids = np.concatenate(marks).astype(np.int64)
+    held: IntArray = np.unique(np.stack([ids, labels[rows]]), axis=1)
+    return held
+
+
+def _pair_scores(
+    labels: IntArray,
+    vectors: sp.csr_matrix,
+    left: IntArray,
+    right: IntArray,
+    hours: FloatArray | None,
+    carried: BoolArray | None,
+    told: FloatArray | None,
+) -> tuple[sp.csr_matrix, FloatArray, FloatArray]:
+    """The clusters' membership (clusters x rows), their sizes, and each pair's mean
+    cosine, discounted by the time between them as in ``average_linkage``."""
+    count = int(labels.max()) + 1
+    member = sp.csr_matrix(
+        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(count, len(labels))
+    )
+    sums = sp.csr_matrix(member @ vectors)
+    sizes = np.asarray(member.sum(axis=1)).ravel()
+    score = row_dots(sums, left, right) / (sizes[left] * sizes[right])
+    if hours is not None:
+        old = np.zeros(len(labels), dtype=bool) if carried is None else carried
+        times = (member @ _clocks(len(labels), hours, told, old).T).T
+        score = score * _time_discount(_gaps(times, left, right))
+    return member, sizes, score
 
 
 def _score_pairs(
