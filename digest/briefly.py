@@ -1653,6 +1653,17 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     )
     if _NEXT_ROUND.search(text) and not _THIS_ROUND.search(text) and any(told_elsewhere):
         value *= 1 - _FEATURE_PENALTY
+    # The step ahead, after its report's lede told what happened ("The formal decision is
+    # now expected from the finance ministers on 9 December."): what comes next comes
+    # second. Like a reaction, it gains the agreement of other ledes that name the step
+    # ahead, so it loses as much.
+    told_before = (
+        not _NEXT_STEP.match(scored.candidates[i].text)
+        for i in ledes.get(candidate.doc, ())
+        if scored.candidates[i].position < candidate.position
+    )
+    if _NEXT_STEP.match(text) and any(told_before):
+        value *= 1 - _REACTION_PENALTY
     return value
 
 
@@ -1691,6 +1702,14 @@ def _home_angle(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
 
 _NEXT_ROUND = re.compile(
     r"\b[Nn]ext (?:round|meeting|session|sitting)\b[^.;]*\b(?:will|would|is to|are to|is due)\b"
+)
+# A sentence whose main verb is what comes next: "The formal decision is now expected
+# from ...", "The measure will take effect on ...".
+_NEXT_STEP = re.compile(
+    # (No verb before it: "Leaders agreed that the bloc will ..." told what happened.)
+    r"(?:(?!\b(?:that|said|says|told|who|which|after|when|because|\w+ed)\b)[^,;:]){0,80}?"
+    r"\b(?:(?:is|are)\s+(?:now\s+|still\s+)?(?:expected|due|set|scheduled)\s"
+    r"|will\s+(?:now\s+|then\s+)?\w)"
 )
 # ... unless the lede tells this round too ("ended two days of talks without setting a
 # date for the next round, which ... would be held in January").

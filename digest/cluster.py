@@ -55,8 +55,12 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    apart when they share no proper name at all: a home paper names no country, but two
    parliaments' budgets do not share a minister, a party or a town. So do two whose
    titles open on different sets of parties (``_PARTIES_MARGIN``: "Rutte, Lee agree
-   ..." and "Lee, Takaichi pledge ...", one president's two meetings). A live page
-   (``running``) names no weekday here: its lead is its newest entry.
+   ..." and "Lee, Takaichi pledge ...", one president's two meetings), and two whose
+   titles tell different kinds of act (``_ACTS``: a court's ruling, a confidence vote,
+   a law passed, an election), by the same margin. A live page (``running``) names no
+   weekday here: its lead is its newest entry. A home paper's lead that names no
+   country ("THE government has gazetted the Bill ...") is in the country its outlet's
+   other reports name (``_home_countries``).
 7. **A shared quotation joins.** Two outlets that report one event in their own words
    often print the same words of the people in it. Two clusters join when both hold a
    run of ``_QUOTE_WORDS`` words inside quotation marks that no other cluster holds and
@@ -270,6 +274,30 @@ _COMPOUND_COUNTRY = re.compile(
     r"St\.? Kitts and Nevis|Saint Vincent and the Grenadines|St\.? Vincent and the Grenadines|"
     r"S[aã]o Tom[eé] and Pr[ií]ncipe|Turks and Caicos|Heard and McDonald)\b"
 )
+# What kind of act a title tells, as a mark of its own (step 6 too): a court's ruling
+# and a government's confidence vote in one country, one week, told by one outlet with
+# one prime minister and one word ("pension") in both, are two events; so is an
+# election's vote beside either. A title of two kinds ("Court rules on impeachment")
+# shares with each. Whole articles only, by the parties' margin. Two replica weeks'
+# court rulings then part from their countries' confidence vote and budget vote, and
+# no other week of the twelve, bench week or dev set moves.
+_ACTS = {
+    "court": re.compile(r"\b(?:court|tribunals?|judges?|verdicts?)\b", re.IGNORECASE),
+    "confidence": re.compile(
+        r"\b(?:censure|no[- ]confidence|confidence\s+(?:vote|motion)|impeach\w*|topple|oust|"
+        r"survives?|motions?\s+(?:against|of)|motions?\s+to\s+(?:remove|dismiss|unseat))\b",
+        re.IGNORECASE,
+    ),
+    # A law, a budget or a treaty a parliament passes or ratifies.
+    "law": re.compile(
+        r"\b(?:ratif\w+|bills?|laws?|legislation|budgets?|amendments?|treaty|treaties)\b",
+        re.IGNORECASE,
+    ),
+    "election": re.compile(
+        r"\b(?:elections?|by-?elections?|run-?offs?|polls|ballots?|voters|referendums?)\b",
+        re.IGNORECASE,
+    ),
+}
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
 # _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
 # one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
@@ -374,6 +402,11 @@ _COUNTRY_MARGIN = 0.04
 # from 0.05 on. 0.1 is well inside that region and short of a veto: one event's
 # reactions from two capitals that never name each other are rare, not impossible.
 _COUNTRY_MARGIN_LONG = 0.1
+# An outlet's home country, for its reports whose leads name none (``_home_countries``):
+# a home paper writes "the government" and "Parliament" of its own. The country named
+# in two of every three of its articles in the window that name any, from two.
+_HOME_MIN = 2
+_HOME_SHARE = 2 / 3
 # Quotations two reports print word for word (step 7): a run of _QUOTE_WORDS words
 # inside quotation marks that the reports of exactly two clusters hold joins them when
 # their mean cosine (time-discounted) is at least _QUOTE_FLOOR. Chosen over the nine
@@ -498,6 +531,7 @@ def cluster_texts(
     body_meaning: FloatArray | None = None,
     whole: Sequence[bool] | None = None,
     running: Sequence[bool] | None = None,
+    homes: Sequence[str | None] | None = None,
 ) -> list[int]:
     """One cluster label per text: 0..k-1, numbered in order of first appearance.
 
@@ -515,7 +549,8 @@ def cluster_texts(
     live pages: their entries run over days, so their words may go back
     ``_TOLD_DAYS`` like a report's of "Tuesday's earthquake", and their weekdays (the
     newest entry's, "arrived in Doha on Friday", of a fight that began on Tuesday) hold
-    nothing apart.
+    nothing apart. ``homes`` (same length) is the country each text's outlet writes
+    from (``_home_countries``), taken as the place of a lead that names none (step 6).
     The result depends only on the input, in order.
     """
     for name, values in (
@@ -528,6 +563,7 @@ def cluster_texts(
         ("body_meaning", body_meaning),
         ("whole", whole),
         ("running", running),
+        ("homes", homes),
     ):
         if values is not None and len(values) != len(texts):
             raise ValueError(f"got {len(values)} {name} for {len(texts)} texts")
@@ -599,7 +635,7 @@ def cluster_texts(
     kinds: list[tuple[FloatArray | sp.csr_matrix, BoolArray | None, FloatArray]] = [
         (weekdays, _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness),
         (
-            *_country_marks(texts, quoted, tails, old),
+            *_country_marks(texts, quoted, tails, old, homes),
             _COUNTRY_MARGIN + (_COUNTRY_MARGIN_LONG - _COUNTRY_MARGIN) * longness,
         ),
     ]
@@ -614,7 +650,9 @@ def cluster_texts(
         kinds.append((named, None, _NAMES_MARGIN * longness))
     if titles is not None and whole is not None and names:
         sides = np.array(whole, dtype=bool) if old is None else np.array(whole, dtype=bool) & ~old
-        kinds.append((_party_marks(titles, names, sides), None, _PARTIES_MARGIN * longness))
+        parties = lambda title: [p] if (p := _title_parties(title, names)) else []  # noqa: E731
+        kinds.append((_title_marks(titles, sides, parties), None, _PARTIES_MARGIN * longness))
+        kinds.append((_title_marks(titles, sides, _title_acts), None, _PARTIES_MARGIN * longness))
     for marks, apart, margin in kinds:
         if (marks != 0).sum() > 0:
             conflicts.append(
@@ -647,19 +685,25 @@ def cluster_texts(
     return _first_seen_order(labels)
 
 
-def _party_marks(titles: Sequence[str], names: frozenset[str], marked: BoolArray) -> sp.csr_matrix:
-    """One row per title, one column per set of parties a ``marked`` title opens on
-    (``_title_parties``), 1.0 where it does."""
-    kinds: dict[frozenset[str], int] = {}
+def _title_marks(
+    titles: Sequence[str], marked: BoolArray, keys: Callable[[str], Collection[object]]
+) -> sp.csr_matrix:
+    """One row per title, one column per key a ``marked`` title has (``keys``: the set
+    of parties it opens on, the kinds of act it tells), 1.0 where it has it."""
+    columns: dict[object, int] = {}
     rows, cols = [], []
     for i, title in enumerate(titles):
-        parties = _title_parties(title, names) if marked[i] else frozenset()
-        if parties:
+        for key in keys(title) if marked[i] else ():
             rows.append(i)
-            cols.append(kinds.setdefault(parties, len(kinds)))
+            cols.append(columns.setdefault(key, len(columns)))
     return sp.csr_matrix(
-        (np.ones(len(rows)), (rows, cols)), shape=(len(titles), max(1, len(kinds)))
+        (np.ones(len(rows)), (rows, cols)), shape=(len(titles), max(1, len(columns)))
     )
+
+
+def _title_acts(title: str) -> list[str]:
+    """The kinds of act ``title`` tells (``_ACTS``)."""
+    return [kind for kind, pattern in _ACTS.items() if pattern.search(title)]
 
 
 def _title_parties(title: str, names: frozenset[str]) -> frozenset[str]:
@@ -860,9 +904,12 @@ def _country_marks(
     wholes: Sequence[str],
     tails: Sequence[str] | None,
     carried: BoolArray | None,
+    homes: Sequence[str | None] | None = None,
 ) -> tuple[FloatArray, BoolArray]:
     """One row per text, one column per country (1.0 where it is named), and which two
     countries' columns are apart (all but a country and itself or its neighbour).
+    A lead that names no country is taken to be in its outlet's home country
+    (``homes``), where the outlet has one.
 
     A text whose lead names a country carries every country its whole text names: one
     event told from its two sides ("Russian strikes ..., Moscow said" and "strikes on
@@ -873,7 +920,11 @@ def _country_marks(
     are reports of stories already sent, as for the days."""
     named = []
     for i, (text, whole) in enumerate(zip(texts, wholes, strict=True)):
-        lead = frozenset() if carried is not None and carried[i] else countries_named(text)
+        sent = carried is not None and bool(carried[i])
+        lead = frozenset() if sent else countries_named(text)
+        home = None if homes is None or sent else homes[i]
+        if not lead and home:
+            lead = frozenset({home})
         bodied = (tails is not None and word_count(tails[i]) >= _BODY_MEANING_MIN_WORDS) or (
             len(content_words(text)) >= _LONG_WORDS
         )
@@ -921,6 +972,7 @@ def cluster_stories(
     body_meaning = _body_vectors(tails, memo)
     live = [i for i, a in enumerate(ordered) if is_live_page(a.title, a.url)]
     running = set(live)
+    homes = _home_countries(ordered, whole)
 
     def cluster(kept: Sequence[int]) -> list[int]:
         return cluster_texts(
@@ -934,6 +986,7 @@ def cluster_stories(
             meaning=None if meaning is None else meaning[list(kept)],
             body_meaning=None if body_meaning is None else body_meaning[list(kept)],
             whole=[ordered[i].text_origin != TextOrigin.FEED_SUMMARY for i in kept],
+            homes=[homes[i] for i in kept],
         )
 
     labels = cluster(range(len(ordered)))
@@ -949,6 +1002,31 @@ def cluster_stories(
         stories.append(Story(id=story_id, articles=tuple(members)))
     logger.info("clustered %d articles into %d stories", len(ordered), len(stories))
     return tuple(stories)
+
+
+def _home_countries(articles: Sequence[Article], texts: Sequence[str]) -> list[str | None]:
+    """Per article, the country its outlet writes from, or None: the one country named
+    in the whole ``texts`` of at least ``_HOME_SHARE`` of the outlet's articles that
+    name any, when ``_HOME_MIN`` or more do. A home paper's report ("THE government has
+    gazetted the Bill ...", "Parliament adopted the finance bill ...") names no country;
+    its other reports do."""
+    by_outlet: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        by_outlet.setdefault(article.outlet or article.feed_url, []).append(i)
+    homes: list[str | None] = [None] * len(articles)
+    for members in by_outlet.values():
+        named = [countries_named(texts[i]) for i in members]
+        naming = sum(1 for countries in named if countries)
+        if naming < _HOME_MIN:
+            continue
+        ranked = Counter(country for countries in named for country in countries).most_common(2)
+        if ranked[0][1] < _HOME_SHARE * naming:
+            continue
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            continue  # two countries as often: a paper of both, or of neither
+        for i in members:
+            homes[i] = ranked[0][0]
+    return homes
 
 
 def _unbridged(

@@ -75,9 +75,9 @@ _AS_SUBJECT = {
     # ("Mayor Smith, elected in 2019, faces ..." tells an aside, not a turn.)
     "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)|"
     # A government's or a leader's vote of confidence: "Bolojan government survives
-    # censure vote".
+    # censure vote", "Government Survives Opposition Bid to Topple It".
     r"(?:survives|survived)(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:vote|motion|ballot|"
-    r"challenge|impeachment)\b)",
+    r"challenge|impeachment|bid)\b)",
 }
 # A participle is passive only with no object after it: "Strike suspended for talks",
 # not "Senate passed the budget" (the Senate did).
@@ -110,6 +110,7 @@ _OBJECT_TURN = _verbs_of(_AS_OBJECT)
 _AFTER_PASSIVE = re.compile(r"\s*(?:$|[,:;.!—–-]|(?:alive|again|early|late|today|\w+ly)\b)")
 # A turn ahead is no turn yet: "India to resume visas", "Talks will begin Monday".
 _AHEAD = frozenset({"to", "will", "would", "could", "may", "might", "should", "must", "set"})
+_NOT = frozenset({"not", "never", "no", "won't", "don't", "doesn't", "didn't", "cannot", "can't"})
 # Where a title's main clause ends: what follows is a circumstance ("O'Leary demands
 # ... as French strike ends" is O'Leary's demand).
 _SUBORDINATE = re.compile(
@@ -433,6 +434,10 @@ _SAME_THING = {
     "tremor": "quake",
     "poll": "vote",
     "referendum": "vote",
+    # "files no-confidence motion against Bolojan cabinet", then "Bolojan government
+    # survives censure vote".
+    "motion": "vote",
+    "cabinet": "government",
 }
 
 
@@ -458,6 +463,10 @@ _DEAL_AHEAD = re.compile(
     re.IGNORECASE,
 )
 _AGREED = "agreed"
+_AGREE = re.compile(r"\bagree[sd]?(?:\s+(?:on|to|upon))?\s+", re.IGNORECASE)
+# The words after "agree on" where its thing stands: "guarantees for reparations loan".
+_AGREED_WORDS = 5
+_CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
 
 
 def _tells_turn(title: str, core: set[str]) -> str:
@@ -489,6 +498,12 @@ def _tells_turn(title: str, core: set[str]) -> str:
                 break
             if _things(word) & core:
                 return str(found.lastgroup)
+    for found in _AGREE.finditer(main):
+        # "EU envoys agree on guarantees for reparations loan", "EU agrees reparations
+        # loan": the thing agreed on, or what it is for, within a few words.
+        after = _WORD.findall(_CLAUSE_END.split(main[found.end() :], maxsplit=1)[0].lower())
+        if _before(main, found.start()) and _things(" ".join(after[:_AGREED_WORDS])) & core:
+            return _AGREED
     deal = _DEAL.search(main)
     if (
         deal
@@ -512,6 +527,8 @@ def _before(main: str, at: int) -> list[str]:
         return []
     while before and before[-1] in _BETWEEN:
         before.pop()
+    if before and before[-1].replace("’", "'") in _NOT:
+        return []  # "Belgium does not agree to the loan"
     return before
 
 

@@ -1108,6 +1108,169 @@ def test_a_leaders_two_meetings_whose_titles_name_other_parties_stay_apart() -> 
         assert parties(title, names) == frozenset(), title
 
 
+# One outlet's two reports from one country in one week, with one prime minister and one
+# word ("pension") in both: a court's ruling on judges' pensions, the government's
+# confidence vote over its pension package; a second outlet reports the vote.
+COURT_PENSIONS = _article(
+    "https://a.example/court-pensions",
+    "Vell Insider",
+    "Vell's constitutional court upholds judges' pension reform",
+    "Vell's Constitutional Court on Thursday upheld the government's reform of judges' pensions, "
+    "rejecting a challenge by the Supreme Court by six votes to three. The reform, backed by "
+    "Prime Minister Lind Harald, raises the retirement age of judges to 65 and caps their "
+    "pensions at 70% of their last salary. Lind called the ruling a victory for fairness, while "
+    "the judges' association said it would appeal to European courts. The opposition Party of "
+    "Renewal, which has filed a motion against Lind's cabinet over its pension and tax package, "
+    "said the ruling changed nothing.",
+    hours=0,
+)
+CENSURE_VOTE = _article(
+    "https://a.example/censure",
+    "Vell Insider",
+    "Lind government survives censure vote over pension package",
+    "Vell's government survived a censure motion in parliament on Friday, as only 196 lawmakers "
+    "backed the opposition's bid to topple Prime Minister Lind Harald over his pension and tax "
+    "package, short of the 233 needed. Lind said the vote was a mandate to pursue the pension "
+    "reform. The opposition Party of Renewal, which walked out of the chamber, said it would "
+    "challenge the package at the Constitutional Court. Finance Minister Ostrov Dan said the "
+    "savings would reach 1.2 billion lei next year.",
+    hours=22,
+)
+CENSURE_WIRE = _article(
+    "https://b.example/vell-government",
+    "Balkan Wire",
+    "Vell's government sees off opposition bid to topple it",
+    "Prime Minister Lind Harald's coalition held on in parliament on Friday when a censure motion "
+    "by the Party of Renewal fell 37 votes short of the 233 needed. Coalition lawmakers abstained, "
+    "and the opposition walked out before the count.",
+    hours=24,
+)
+
+
+def test_a_courts_ruling_and_a_confidence_vote_in_one_country_stay_apart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    week = [COURT_PENSIONS, CENSURE_VOTE, CENSURE_WIRE]
+    assert _by_urls(cluster_stories(week)) == {
+        frozenset({COURT_PENSIONS.url}),
+        frozenset({CENSURE_VOTE.url, CENSURE_WIRE.url}),
+    }
+    acts = cluster_module._title_acts
+    assert acts(COURT_PENSIONS.title) == ["court"]
+    assert acts(CENSURE_VOTE.title) == ["confidence"]
+    assert acts("Opposition files motion against Lind cabinet") == ["confidence"]
+    assert acts("Parliament ratifies defence treaty with Norland") == ["law"]
+    assert acts("Court rules snap election unconstitutional") == ["court", "election"]
+    # A verb that looks like a kind is none: "Lind courts investors", "sets in motion".
+    assert acts("Lind courts investors in Vell") == []
+    assert acts("Lind sets pension overhaul in motion") == []
+    # The kinds of act their titles tell are what hold them apart: a near pass.
+    monkeypatch.setattr(cluster_module, "_ACTS", {})
+    assert len(cluster_stories(week)) == 1
+
+
+# Two home papers, each writing from its own country, and each one's report on a bill to
+# amend its constitution that names no country: one passed in Zambia, one given an
+# ultimatum in Zimbabwe, worded alike.
+LUSAKA_OTHER = _article(
+    "https://lusaka.example/maize",
+    "Lusaka Star",
+    "Maize prices fall as harvest arrives early",
+    "Maize prices in Zambia fell by a fifth in November as the harvest in the southern "
+    "province came early, the Zambia National Farmers Union said on Monday. Millers said "
+    "bread would be cheaper by January.",
+    hours=-30,
+)
+LUSAKA_BILL = _article(
+    "https://lusaka.example/bill",
+    "Lusaka Star",
+    "Parliament passes constitution amendment bill after stormy debate",
+    "THE National Assembly has passed the constitution amendment bill by 105 votes to 48 "
+    "after a stormy third reading, with opposition MPs walking out before the division. "
+    "The bill extends the term of local councils to seven years and creates a second "
+    "chamber. The justice minister said the amendment would be sent to the President for "
+    "assent next week, while the opposition said it would challenge the bill in court. "
+    "Church leaders had asked members to delay the vote until a national dialogue was held, "
+    "and a coalition of civic groups had gathered outside the chamber since the morning. "
+    "Police kept the two sides apart. The speaker ruled that the debate had been long "
+    "enough and called the division shortly after eight in the evening. Two ruling party "
+    "members voted against the bill, and the whip said they would be asked to explain "
+    "themselves to the party's disciplinary committee. The amendment also raises the "
+    "number of constituencies from 156 to 180 before the next general election.",
+    hours=0,
+)
+HARARE_OTHER = _article(
+    "https://harare.example/fuel",
+    "Harare Post",
+    "Fuel queues return to Harare forecourts",
+    "Long fuel queues returned to forecourts across Zimbabwe on Tuesday as the energy "
+    "regulator said a shipment had been delayed at Beira. Motorists in Harare waited for "
+    "hours.",
+    hours=-20,
+)
+HARARE_BILL = _article(
+    "https://harare.example/bill",
+    "Harare Post",
+    "War veterans give government until Friday to withdraw amendment bill",
+    "THE war veterans association has given the government until Friday to withdraw the "
+    "constitution amendment bill, which would extend the President's term to seven years, "
+    "or face protests in every province. The bill was gazetted last month and goes to the "
+    "National Assembly for its second reading next week. The justice minister said the "
+    "amendment would not be withdrawn. The association's chairman told a press conference "
+    "that members had fought for a constitution that limits the President to two terms, and "
+    "that they would not stand by while it was changed without a referendum. He said "
+    "members in all ten provinces had been told to prepare for marches on Monday if the "
+    "government did not answer. Lawyers for the opposition have written to the speaker "
+    "asking for public hearings on the bill in every province, as the law requires for "
+    "changes to the term of office.",
+    hours=10,
+)
+LUSAKA_COPPER = _article(
+    "https://lusaka.example/copper",
+    "Lusaka Star",
+    "Copper output climbs to a ten-year high",
+    "Copper output in Zambia rose to its highest in ten years in November, the mines "
+    "ministry said on Wednesday, as two reopened mines in Chingola reached full production.",
+    hours=-50,
+)
+HARARE_TOBACCO = _article(
+    "https://harare.example/tobacco",
+    "Harare Post",
+    "Tobacco farmers plant early after first rains",
+    "Tobacco farmers across Zimbabwe planted early this season after the first rains fell "
+    "in mid-November, the tobacco board said, and growers in Mashonaland expect a bigger "
+    "crop.",
+    hours=-40,
+)
+
+
+def test_a_home_papers_reports_are_in_its_country_where_their_leads_name_none(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    week = [LUSAKA_OTHER, LUSAKA_COPPER, LUSAKA_BILL, HARARE_OTHER, HARARE_TOBACCO, HARARE_BILL]
+    found = _by_urls(cluster_stories(week))
+    assert frozenset({LUSAKA_BILL.url}) in found
+    assert frozenset({HARARE_BILL.url}) in found
+    ordered = sorted(week, key=lambda a: (a.published, a.url))
+    homes = cluster_module._home_countries(ordered, [a.text for a in ordered])
+    assert dict(zip([a.url for a in ordered], homes, strict=True)) == {
+        **{a.url: "Zambia" for a in (LUSAKA_OTHER, LUSAKA_COPPER, LUSAKA_BILL)},
+        **{a.url: "Zimbabwe" for a in (HARARE_OTHER, HARARE_TOBACCO, HARARE_BILL)},
+    }
+    # One article naming a country, or two naming two, make no home.
+    assert cluster_module._home_countries([LUSAKA_OTHER, LUSAKA_BILL], ["in Zambia", ""]) == [
+        None,
+        None,
+    ]
+    other = dataclasses.replace(HARARE_OTHER, outlet="Lusaka Star")
+    assert cluster_module._home_countries(
+        [LUSAKA_OTHER, other], [LUSAKA_OTHER.text, other.text]
+    ) == [None, None]
+    # Without the homes the two bills are one story: the marks are what part them.
+    monkeypatch.setattr(cluster_module, "_HOME_MIN", 99)
+    assert frozenset({LUSAKA_BILL.url, HARARE_BILL.url}) in _by_urls(cluster_stories(week))
+
+
 LANDSLIDE_DAY_ONE = _article(
     "https://a.example/sakhant-landslide",
     "Valley Times",

@@ -364,11 +364,33 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
     ]
     survived = _report("Herald", "Lind government narrowly survives confidence vote", 4)
     assert latest_turn([*motion, survived]) == {2}
+    # The motion and the cabinet, named another way the day it fails.
+    filed = _report("Courier", "Opposition files no-confidence motion against Lind cabinet", 0)
+    for title in (
+        "Lind government survives censure vote as only 196 MPs back the motion",
+        "Vell Government Survives Opposition Bid to Topple It",
+    ):
+        assert latest_turn([filed, _report("Herald", title, 4)]) == {1}, title
     # A deal since voted down: the deal no longer leads, nor do strikes "threatening" it.
     deal = _report("Herald", "Ostby and Vell reach agreement to release ferry wages", 3)
     down = _report("Wire", "Ferry crews vote down wage deal", 5)
     assert latest_turn([*stalled, deal, down]) == set()
     for title in ("Ferry wage strikes threaten deal", "Ferry wage pact struck down by court"):
+        assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
+    # Agreeing on the thing, or on a part of it within a few words, is a deal; not when
+    # it is ahead, refused or about something else.
+    for title in (
+        "Envoys agree on guarantees for ferry wage fund, Vell lifts veto",
+        "Ostby agrees ferry wage package",
+    ):
+        assert latest_turn([*stalled, _report("Herald", title, 3)]) == {2}, title
+    for title in (
+        "Envoys fail to agree on ferry wages",
+        "Owners set to agree on ferry wages",
+        "Vell does not agree to ferry wage plan",
+        "Vell won't agree to ferry wage plan",
+        "Envoys agree on fishing quotas, ferry wages next",
+    ):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
 
 

@@ -2958,6 +2958,56 @@ Swiss diplomats said the two sides had agreed to meet again.
     assert not summary.briefly[0].text.startswith("Ana Varga")
 
 
+def test_the_step_ahead_comes_after_the_lede_of_its_report() -> None:
+    # The newest report tells the deal, then the decision expected next; the older
+    # reports name that decision too, so its sentence agrees with their ledes.
+    agreed = """\
+Envoys of the member states reached an agreement late on Friday on the guarantees for the \
+ferry fund, after which Vell withdrew its objections.
+
+The formal decision is now expected from the finance ministers on 9 December.
+
+Each country will guarantee a share of the fund in proportion to its income.
+"""
+    poland = """\
+Ostland is ready to guarantee its share of the planned ferry fund, its finance minister \
+said on Thursday, adding that the finance ministers were expected to take the formal \
+decision on 9 December.
+
+Vell has blocked the fund for weeks.
+"""
+    hungary = """\
+Norland will not take part in the ferry fund, its foreign minister said on Wednesday, \
+before the finance ministers meet to decide on it on 9 December.
+
+The fund would be guaranteed by the member states.
+"""
+    story = Story(
+        StoryId("fund"),
+        (
+            _article("h", "Norland Daily", "Norland will not join ferry fund", hungary, 0),
+            _article(
+                "p",
+                "Ostland Post",
+                "Ostland ready to guarantee its share of ferry fund",
+                poland,
+                24,
+            ),
+            _article(
+                "u",
+                "Wire",
+                "Envoys agree on guarantees for ferry fund, Vell lifts veto",
+                agreed,
+                48,
+            ),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert summary.briefly[0].text.startswith("Envoys of the member states reached")
+
+
 STORM_MONDAY = """\
 Typhoon Mara tore across the north of the island of Luzon on Monday, killing at least 12 \
 people and flattening houses in the hill towns of Benguet, the disaster agency said.
