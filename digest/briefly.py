@@ -690,6 +690,10 @@ _PERSON_DOING = re.compile(
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
+    # A video's or a gallery's line: "Footage filmed by residents in Neiafu shows shelves
+    # toppling ...". The pictures of the event, not the event told.
+    r"|^(?:(?:Dramatic|Amateur|Drone|Mobile[- ]phone|New|Social media)\s+)?(?:Video|Footage|"
+    r"Images|Pictures|Photos|Photographs|Clips?)\b[^.]{0,80}?\b(?:shows?|showed|captured?)\b"
 )
 
 
@@ -1186,7 +1190,33 @@ def _leans_on(scored: ScoredSentences, index: int) -> str:
     if candidate.text not in sentences:
         return ""
     at = sentences.index(candidate.text)
+    # An explainer's answer without a verb of its own ("Who will monitor it?" "A team of
+    # ASEAN observers led by Malaysia, with officers from Indonesia.") needs its question.
+    if at and sentences[at - 1].rstrip().endswith("?") and not _has_finite_verb(candidate.text):
+        return "question"
     return introduced_before(candidate.text, sentences[:at], scored.titles)
+
+
+def _has_finite_verb(text: str) -> bool:
+    """Whether ``text`` has an auxiliary or a verb in the past tense (not a participle
+    before "by": "observers led by Malaysia"); a present in -s is not told from a
+    plural, so a sentence with one only counts as none."""
+    if _AUXILIARY.search(text):
+        return True
+    tokens = re.findall(r"[A-Za-z'’]+", text)
+    return any(
+        ((word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST)
+        and (place == 0 or tokens[place - 1].lower() not in _DETERMINERS)
+        and (place + 1 == len(tokens) or tokens[place + 1].lower() != "by")
+        for place, word in enumerate(tokens)
+    )
+
+
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|"
+    r"do|does|did|isn't|aren't|wasn't|weren't|won't|can't)\b",
+    re.IGNORECASE,
+)
 
 
 def opens_on_a_scene(text: str, known: frozenset[str] | None = None) -> bool:

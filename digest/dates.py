@@ -176,6 +176,11 @@ _AHEAD_OF = re.compile(
 # fares effective Monday". Told after whatever past tense agreed it, the day is ahead;
 # "a strike starting Monday paralysed the city" has its past tense after the day.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_EVENT_FOR = re.compile(
+    r"\b(?:protests?|strikes?|walkouts?|stoppages?|rall(?:y|ies)|march(?:es)?|"
+    r"demonstrations?|votes?|ballots?|meetings?|talks|hearings?|sessions?|summit|debate|"
+    r"sitting)\s+for\s+$"
+)
 # (A stoppage "from" its day is one called to start then: "have called a 48-hour walkout
 # from Thursday", "called for a strike from Thursday".)
 _STARTING = re.compile(
@@ -1045,6 +1050,13 @@ def _tense(text: str, start: int) -> str | None:
     """
     clause = _CLAUSE_BREAK.split(text[:start])[-1]
     if _STARTING.search(clause) and _starts_ahead(text, start):
+        return "future"
+    # An event called or set for the day ("called a national day of protest for
+    # Tuesday", "set the vote for Friday") is ahead, unless the sentence then tells it
+    # as past ("The strike called for Tuesday paralysed the ports").
+    if _EVENT_FOR.search(clause) and not _past_tenses(
+        _SENTENCE_END.split(text[start:], maxsplit=1)[0]
+    ):
         return "future"
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)
     # A present plan's own day, not a past event's after it: a day's possessive ("faces

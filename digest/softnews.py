@@ -80,7 +80,8 @@ _SOFT_WORDS = {
     ),
 }
 # A service page's title: "How to keep your home cool without running the generator
-# all night", "Ten Christmas bakes to try this year" (not "How the vote was won", nor
+# all night", "Ten Christmas bakes to try this year", "Where to find the city's best
+# noodles" (not "How the vote was won", nor
 # "Five killed as ...": a count of the dead is the hard news's, told apart after).
 # (Not "How to vote in Saturday's referendum", "Three things to watch in the runoff":
 # a home's and a table's verbs only.)
@@ -88,7 +89,9 @@ _SERVICE_TITLE = re.compile(
     r"^(?:how\s+to\s+(?:keep|make|cook|bake|save|spend|enjoy|celebrate|stay\s+(?:cool|warm)|"
     r"dress|decorate|host|choose|pick|plan\s+your|beat\s+the\s+(?:heat|cold))|\d+\s+ways\s+to\s+"
     r"(?:save|keep|cook|enjoy|stay)|(?:three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:to\s+(?:try|make|cook|bake|buy|eat)|tips|recipes))\b",
+    r"(?:[\w-]+\s+){0,2}(?:to\s+(?:try|make|cook|bake|buy|eat)|tips|recipes)|"
+    # "Where to find Hanoi's best winter bun cha" (not "Where to find shelter ...").
+    r"where\s+to\s+(?:find|eat|buy|get|try|drink|shop\s+for)\s+(?:[\w'’-]+\s+){0,3}best)\b",
     re.IGNORECASE,
 )
 _SOFT = {
@@ -157,6 +160,15 @@ _COUNT_WORDS = {
     "thirty": 30, "forty": 40, "fifty": 50, "dozen": 12, "dozens": 24, "scores": 40,
     "hundred": 100, "hundreds": 200, "thousands": 2000,
 }  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70}
+_TENS |= {"eighty": 80, "ninety": 90}
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+# "Twenty-seven people are now confirmed dead", "Forty-two killed".
+_COUNT_WORDS |= _TENS | {
+    f"{tens}-{unit}": value + place
+    for tens, value in _TENS.items()
+    for place, unit in enumerate(_UNITS, start=1)
+}
 # Counts in words that say how many: "nine people are missing" is a count as "9" is;
 # "dozens" is not. ("One" is left out: "no one was hurt".)
 _SMALL_WORDS = {

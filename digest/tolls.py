@@ -158,9 +158,19 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         return bool(_REVISED_DOWN.search(text_of(index))) or corrects[scored.candidates[index].doc]
 
     as_of = _as_of(articles)
+    live = frozenset(d for d, a in enumerate(articles) if is_live_page(a.title, a.url))
+
+    def told_later(j: int, i: int, risen: bool) -> bool:
+        """Whether candidate ``j``'s count was told after candidate ``i``'s. A live
+        page's counts are its newest (``_as_of``), but a toll on it below a report's
+        published after the page opened is an entry from before that report: tolls
+        rise, and the page's older entries run on below its newest."""
+        doc = scored.candidates[i].doc
+        written = articles[doc].published if risen and doc in live else as_of[doc]
+        return as_of[scored.candidates[j].doc] > written
+
     for kind, found in counts.items():
         for i, count in found.items():
-            written = as_of[scored.candidates[i].doc]
             if any(
                 (
                     other > count or (other < count and revised_down(j))
@@ -170,8 +180,8 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and other <= count * _TOLL_JUMP
                 and count <= other * _TOLL_JUMP
                 and not _rounded(count, other)
-                and as_of[scored.candidates[j].doc] > written
-                and _one_subject(scored, i, j)
+                and told_later(j, i, kind == "dead" and other > count)
+                and _one_subject(scored, i, j, live)
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
                 # updates the count but does not tell the event (see newest_toll); nor
                 # does a column's, which no Briefly leads with.
@@ -273,10 +283,12 @@ def _told_before(
         yield i
 
 
-def _one_subject(scored: ScoredSentences, i: int, j: int) -> bool:
+def _one_subject(
+    scored: ScoredSentences, i: int, j: int, live: frozenset[int] = frozenset()
+) -> bool:
     """Whether candidates ``i`` and ``j`` share enough words, counts aside, to tell one
-    subject (``_context``)."""
-    return len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j)
+    subject (``_context``; ``live``: the documents that are live pages)."""
+    return len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j, live)
 
 
 def _moved_dates(scored: ScoredSentences, articles: Sequence[Article]) -> set[int]:
@@ -446,14 +458,15 @@ def _rounded(one: int, two: int) -> bool:
 _ROUNDED_FROM = 100
 
 
-def _context(scored: ScoredSentences, i: int, j: int) -> int:
+def _context(scored: ScoredSentences, i: int, j: int, live: frozenset[int] = frozenset()) -> int:
     """Content words two counting sentences must share to count one thing: one when
     both open their reports (two outlets' ledes count the story's event, in their own
     words: "At least five people have died ... by monsoon floods" and "bringing the death
     toll from the east coast floods to seven") and name no two different countries (a
     typhoon's dead in the Philippines, then in Vietnam), else ``_TOLL_CONTEXT``."""
     one, two = scored.candidates[i], scored.candidates[j]
-    if max(one.position, two.position) >= LEDE_POSITIONS:
+    # A live page's entries each open on their news, however far down the page.
+    if max(0 if c.doc in live else c.position for c in (one, two)) >= LEDE_POSITIONS:
         return _TOLL_CONTEXT
     places = countries_named(one.text), countries_named(two.text)
     apart = bool(places[0] and places[1] and not places[0] & places[1])

@@ -367,6 +367,11 @@ def test_each_reporting_form_gives_speaker_and_clean_claim(
         ("The company said the chief executive had been paid too much.", "The company", "says"),
         ("But onlookers said she still managed to cause a stir at the gala.", "Onlookers", "say"),
         (
+            "Volunteers said they were treating the injured in a clinic nearby.",
+            "Volunteers",
+            "say",
+        ),
+        (
             "Senate Democrats said they would reject any changes to the health law.",
             "Senate Democrats",
             "say",

@@ -289,6 +289,25 @@ def test_look_alikes_that_stand_alone(sentence: str) -> None:
     assert needs_antecedent(sentence) == ""
 
 
+def test_an_explainers_answer_without_a_verb_leans_on_its_question() -> None:
+    text = (
+        "A truce between Ostland and Norland took effect at midnight on Friday.\n\n"
+        "What triggered the fighting?\n\n"
+        "Clashes broke out on Monday near the Tarsk temple, which both countries claim.\n\n"
+        "Who will monitor it?\n\n"
+        "A team of regional observers led by Vell, with officers from Sudland.\n\n"
+        "What comes next?\n\n"
+        "The border committee will meet on December 22."
+    )
+    scored = score_sentences([text], frozenset())
+    by_text = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
+
+    assert leans_on(scored, by_text["A"]) == "question"
+    # An answer with a verb of its own stands alone.
+    assert leans_on(scored, by_text["Clashes"]) == ""
+    assert leans_on(scored, by_text["The"]) == ""
+
+
 def test_a_definite_noun_the_article_introduced_just_before_leans_on_it() -> None:
     text = (
         "A storm closed the harbour at Setúbal for two days last week. "

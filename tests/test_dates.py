@@ -106,6 +106,25 @@ def test_a_passive_in_a_condition_looks_ahead() -> None:
     )
 
 
+def test_an_event_called_for_a_day_is_ahead() -> None:
+    saturday = datetime(2026, 12, 12, 8, 0, tzinfo=UTC)
+    assert annotate_dates(
+        "The union said the vote was “a betrayal” and called a national day of protest for "
+        "Tuesday.",
+        saturday,
+    ) == (
+        "The union said the vote was “a betrayal” and called a national day of protest for "
+        "Tuesday (15 December)."
+    )
+    assert annotate_dates("The speaker set the vote for Friday.", saturday) == (
+        "The speaker set the vote for Friday (18 December)."
+    )
+    # Told as past after the day, it is gone.
+    assert annotate_dates("The rally for Tuesday attracted 5,000 people.", saturday) == (
+        "The rally for Tuesday (8 December) attracted 5,000 people."
+    )
+
+
 def test_what_starts_on_a_day_and_what_goes_as_planned_look_ahead() -> None:
     wednesday = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
     thursday = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)

@@ -55,6 +55,8 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
             "lifestyle",
         ),
         ("Ten Christmas bakes to try this year", "From stollen to mince pies.", "lifestyle"),
+        ("Where to find Ostby's best winter noodles", "The broth is on by six.", "lifestyle"),
+        ("Where to find shelter as the storm nears", "Schools open as shelters.", ""),
         ("How the vote was won", "The party's canvassers knocked on every door.", ""),
         ("Three things to watch in Vell's runoff", "The polls open at seven.", ""),
         ("How to vote in Saturday's referendum", "Bring a photo ID to the booth.", ""),
@@ -302,6 +304,9 @@ def test_an_opinion_piece_is_told_by_its_address_or_title(
 
 def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() -> None:
     assert dead_counted("The death toll has risen to nine, the service said.", exact=True) == 9
+    # Tens and units joined by a hyphen, as a lede writes them.
+    assert dead_counted("Twenty-seven people are now confirmed dead.", exact=True) == 27
+    assert dead_counted("Forty-two people were killed in the attack.", exact=True) == 42
     told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
     assert dead_counted(told, exact=True) == 23
     assert dead_counted("The number of confirmed deaths rose to 35.", exact=True) == 35

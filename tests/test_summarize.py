@@ -3008,6 +3008,42 @@ The fund would be guaranteed by the member states.
     assert summary.briefly[0].text.startswith("Envoys of the member states reached")
 
 
+def test_a_videos_line_does_not_lead_where_a_report_tells_the_event() -> None:
+    video = """\
+Footage filmed by residents of Port Vell shows shelves toppling after a magnitude 7.3 \
+earthquake struck off the northern islands on Thursday night, killing three people in \
+Port Vell and damaging hundreds of homes.
+
+The clip was shared widely on social media.
+"""
+    wire = """\
+A powerful earthquake struck off the northern islands late on Thursday, killing three \
+people in Port Vell and damaging hundreds of homes, officials said on Friday.
+
+The disaster office said 340 homes were damaged.
+"""
+    aid = """\
+An air force transport plane carrying emergency supplies landed in Port Vell on Saturday, \
+two days after the magnitude 7.3 earthquake killed three people in the northern islands.
+
+The plane carried tents and water purification units.
+"""
+    story = Story(
+        StoryId("quake"),
+        (
+            _article("w", "Wire", "Strong quake kills three in northern islands", wire, 20),
+            _article(
+                "v", "Island TV", "WATCH: Shelves collapse as quake hits Port Vell", video, 21
+            ),
+            _article("a", "Island Radio", "Aid plane lands in quake-hit Port Vell", aid, 44),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert summary.briefly[0].text.startswith("A powerful earthquake struck")
+
+
 STORM_MONDAY = """\
 Typhoon Mara tore across the north of the island of Luzon on Monday, killing at least 12 \
 people and flattening houses in the hill towns of Benguet, the disaster agency said.

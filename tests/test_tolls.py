@@ -328,3 +328,39 @@ def test_a_columns_later_toll_supersedes_no_reports() -> None:
         [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
     )
     assert superseded_counts(scored, articles) == {}
+
+
+def test_a_live_pages_older_toll_below_a_later_reports_is_superseded() -> None:
+    # The live page opened on Friday evening; its entries from before a Saturday report
+    # give lower tolls, far down the page.
+    live = _article(
+        "live",
+        "Radio",
+        "Live updates: Vell floods death toll rises to 37",
+        "Death toll rises to 37\n\n"
+        "The interior ministry said 37 people had died in the floods.\n\n"
+        "Toll climbs in Tarsk\n\n"
+        "Local authorities in Tarsk province raised the death toll to 29.\n\n"
+        "Rescuers reach the valley\n\n"
+        "Army trucks reached villages cut off by the water.\n\n"
+        "First reports\n\n"
+        "At least 11 people were killed when flash floods swept through Tarsk province "
+        "overnight, local authorities said.",
+        30,
+    )
+    report = _article(
+        "report",
+        "Wire",
+        "Vell flood toll rises to 42",
+        "Forty-two people have been killed in the floods that struck Tarsk province on "
+        "Wednesday night, the interior ministry said on Saturday.",
+        45,
+    )
+    articles = [live, report]
+    scored = score_sentences(
+        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+    )
+    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    assert "Local authorities in Tarsk province raised the death toll to 29." in old
+    assert any(text.startswith("At least 11 people") for text in old)
+    assert not any(text.startswith("Forty-two") for text in old)
