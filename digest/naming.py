@@ -1091,6 +1091,9 @@ _PARTICLE_TAIL = r"(?:\s(?:da|de|dos|das|van|von|der|del|della|di|bin|ibn)\s[A-Z
 _GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+(?![\w'’\-]))?"
 
 
+_CAPITAL_PARTICLE = re.compile(r"(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Abu)-[A-Z]")
+
+
 def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = False) -> str:
     """The first full mention of a person in the article, with the role it gives; with
     ``qualifier_only``, only names that end with ``surname`` ("Los Angeles Police").
@@ -1109,6 +1112,9 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     given to the other.
     """
     name = re.escape(surname)
+    if _CAPITAL_PARTICLE.match(surname):
+        # "Al-Haddad said ...", capitalised to open its sentence: "Mohammed al-Haddad".
+        name = f"[{surname[0]}{surname[0].lower()}]{re.escape(surname[1:])}"
     after = ""
     if not qualifier_only and " " not in surname and not _mostly_alone(name, context):
         # Not "Flight 8501", nor "Apple CEO Tim" of "Apple CEO Tim Cook": a name ends

@@ -448,9 +448,13 @@ def _is_agent(who: str) -> bool:
         return False
     if _BARE_TITLE.match(head):
         return False  # "Democratic Sen": the name was cut off
-    if head[0].isupper():
-        return not _NOT_AGENT.match(head)
+    if head[0].isupper() or _LOWER_PARTICLE.match(head):
+        return not _NOT_AGENT.match(head)  # "Mohammed al-Haddad"
     return bool(_AGENT_HEAD.match(head)) and not _THING_HEAD.match(head)
+
+
+# An Arabic surname's article, written in lower case inside a name: "al-Haddad".
+_LOWER_PARTICLE = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|abu)-[A-Z]")
 
 
 def is_speaker(who: str) -> bool:
@@ -628,6 +632,8 @@ _FIELD = re.compile(
     r"|Affairs|Relations|Resources|Security|Defen[cs]e|Trade|Energy|Justice|Health|Finance"
     r"|Labou?r|Tourism|Culture|Sports?|Youth|Water|Irrigation|Fisheries|Mines|Transport"
     r"|Education|Environment|Planning|Housing|Research|Information|Communications?"
+    r"|Oil|Gas|Petroleum|Power|Electricity|Mining|Minerals|Science|Commerce|Works|Interior"
+    r"|Heritage|Antiquities|Livestock|Railways?|Ports|Shipping|Telecoms?"
 )
 # Two words at least after the "and": "The Department of Justice and Google" are two.
 _ONE_BODY = re.compile(

@@ -107,6 +107,12 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("OSLO/BERGEN, South Korea Officials met.", "Officials met."),
         ("OSLO/BERGEN (Reuters) - Talks resumed on Monday.", "Talks resumed on Monday."),
         ("DILLING / KADUGLI – The toll rose to 26.", "The toll rose to 26."),
+        # An outlet's own credit before a slash; not two places joined by one.
+        (
+            "Harbour News/ The ministry said the tables were ready.",
+            "The ministry said the tables were ready.",
+        ),
+        ("Kyiv/Moscow talks resumed on Friday.", "Kyiv/Moscow talks resumed on Friday."),
         # A place written with its accents, in capitals.
         ("BOGOTÁ, Colombia — The toll rose to 31.", "The toll rose to 31."),
         ("SÃO PAULO — Rates held on Wednesday.", "Rates held on Wednesday."),

@@ -729,6 +729,17 @@ def test_a_title_and_surname_is_completed_with_a_middle_initial_and_the_role() -
     assert _named(documents, 2) == ["Paula K Weir, a partner at the law firm Bell & Rowe"]
 
 
+def test_an_arabic_surname_capitalised_to_open_a_sentence_is_named_in_full() -> None:
+    context = [
+        "The chief of staff, Lt. Gen. Yusuf al-Harrani, said units had begun withdrawing.",
+        "Al-Harrani said a joint committee would report within ten days.",
+    ]
+    assert name_in_full("Al-Harrani", context, "Outlet A") == "Lt. Gen. Yusuf al-Harrani"
+    # A body whose name opens so stays as written.
+    paper = ["Al-Sabah reported the talks.", "Al-Sabah said the talks had ended."]
+    assert name_in_full("Al-Sabah", paper, "Outlet A") == "Al-Sabah"
+
+
 def test_a_long_role_ends_at_its_last_and_and_a_clause_is_no_role() -> None:
     from digest.naming import name_in_full
 
@@ -2084,6 +2095,7 @@ def test_one_person_with_two_titles_says() -> None:
         "UAE Deputy Prime Minister and Foreign Minister Sheikh Ana bin Lind",
         # One office's two portfolios, then its holder.
         "Norland's Minister of Water Resources and Irrigation Tomas Varga",
+        "The Vell government's Minister of Oil and Gas",
         # Ireland's deputy prime minister's title.
         "Tánaiste and Minister for Finance Ana Lind",
         # Two fields before the title ("Revenue and Disaster Management Minister").
