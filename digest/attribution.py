@@ -114,8 +114,12 @@ _ATTRIBUTIONS = (
         rf"^[\"“](?P<says>[^\"“”]{{12,}}?)[,.?!]?[\"”],?\s+(?:(?:{_SAID_BY})\s+(?P<who1>{_WHO})"
         rf"|(?P<who2>{_WHO})\s+{_AUX}(?:{_VERBS})){_TOLD}{_PLACE}{_TIME}[.,]"
     ),
-    # According to Jane Doe, claim.
-    re.compile(rf"^According\s+to\s+(?P<who>{_WHO}),\s+(?P<says>[a-zA-Z\"“].{{12,}})$"),
+    # According to Jane Doe, claim. (According to the Ministry of Development, Industry,
+    # Trade and Services, claim: a body's fields listed in its name.)
+    re.compile(
+        rf"^According\s+to\s+(?P<who>{_WHO}(?:(?:,\s+[A-Z][a-z]+)+,?\s+and\s+[A-Z][a-z]+(?=,))?),"
+        rf"\s+(?P<says>[a-zA-Z0-9\"“].{{12,}})$"
+    ),
     # Claim, according to Jane Doe.
     re.compile(r"^(?P<says>.{20,}?),\s+according\s+to\s+(?P<who>[^,]{3,80}(?:,[^,]{3,60})?)\.$"),
     # Claim, Jane Doe said (on Monday).  /  Claim, said Jane Doe, a farmer.

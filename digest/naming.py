@@ -1239,6 +1239,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 _RELATIVE_CLAUSE.search(role)
                 or _CLAUSE_AFTER_A_NAME.match(role)
                 or _names_another(role)
+                or _AN_OCCASION.match(role)
             ):
                 role = ""
             if not role:
@@ -1437,6 +1438,17 @@ _ANOTHER_PERSON = re.compile(
     r"\b(?:premier|leader|minister|president|chief|secretary|spokes(?:man|woman|person)|"
     r"ambassador|governor|mayor|chair(?:man|woman)?|director|envoy|commander|counterpart|"
     r"king|queen|prince|senator|general)\s+(?:[A-Z][\w'’\-.]*\s+){0,3}[A-Z][\w'’\-]+$"
+)
+
+
+# An apposition telling an occasion, not who someone is: "Mette Frederiksen, the first
+# visit to Greenland by a Canadian head of government" (the sentence's event, after the
+# last name of a list).
+_AN_OCCASION = re.compile(
+    r",\s(?:a|an|the)\s(?:(?:first|second|third|last|latest|final|only|rare|historic|"
+    r"surprise|brief|two-day|three-day|official|state)\s)*(?:visit|trip|tour|time|day|week|"
+    r"meeting|event|occasion|move|step|decision|ceremony|summit|signing)s?\b",
+    re.IGNORECASE,
 )
 
 

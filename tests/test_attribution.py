@@ -125,6 +125,13 @@ FORMS = [
         "A White House spokesperson",
         "the offer was the most generous ever made.",
     ),
+    # A body's fields listed in its name.
+    (
+        "According to Vell's Ministry of Development, Industry, Trade and Services, exports "
+        "to the Gulf reached $3.2 billion last year.",
+        "Vell's Ministry of Development, Industry, Trade and Services",
+        "exports to the Gulf reached $3.2 billion last year.",
+    ),
     (
         "The station and crew aboard were never in any danger, according to NASA.",
         "NASA",

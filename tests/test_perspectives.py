@@ -740,6 +740,19 @@ def test_an_arabic_surname_capitalised_to_open_a_sentence_is_named_in_full() -> 
     assert name_in_full("Al-Sabah", paper, "Outlet A") == "Al-Sabah"
 
 
+def test_an_occasion_after_a_name_is_no_role() -> None:
+    context = [
+        "Nielsen spoke after signing the accord with Vell's Prime Minister Tomas Varga and "
+        "Ostland's counterpart Ana Lind, the first visit to Nuuk by a Vell head of "
+        "government in office.",
+        "Lind said the agreement was not aimed at anyone.",
+    ]
+    assert name_in_full("Lind", context, "Outlet A") == "Ana Lind"
+    # A person's description with "first" stays.
+    first = ["Ana Lind, the first woman to lead the party, said the vote was close."]
+    assert name_in_full("Lind", first, "Outlet A") == "Ana Lind, the first woman to lead the party"
+
+
 def test_a_long_role_ends_at_its_last_and_and_a_clause_is_no_role() -> None:
     from digest.naming import name_in_full
 
