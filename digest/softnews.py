@@ -291,15 +291,16 @@ _DEATHS = re.compile(
     rf"displaced|homeless|evacuated|missing|euros?|dollars?|pounds?|rupees?|[$€£]|"
     rf"for\s+(?:cars?|vehicles?|trucks?|lorries|motorists|drivers)\b))"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
-    # out". Not "eight more bodies", a day's find, nor bodies handed over or received
+    # out", "we have counted seventeen bodies". Not "eight more bodies", a day's find, nor bodies handed over or received
     # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.
-    rf"|\b(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed|located)\s+"
+    rf"|\b(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed|located|"
+    rf"counted)\s+"
     rf"(?:the\s+|a\s+total\s+of\s+)?"
     rf"(?:(?:at\s+least|more\s+than|over|nearly|some|about|around)\s+)?(?<!more\s){_COUNT}"
     rf"\s+bodies\b"
     rf"|(?<![\d.,])(?<!more\s)(?!\d+\.\d){_COUNT}\s+bodies\s+(?:(?:have|had)\s+)?"
     rf"(?:(?:so\s+far|now|already|since)\s+)?(?:(?:been|were|was)\s+)?"
-    rf"(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed|located)\b",
+    rf"(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed|located|counted)\b",
     re.IGNORECASE,
 )
 

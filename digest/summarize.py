@@ -400,8 +400,12 @@ def _write_up(
             else:
                 briefly = [i for i in briefly if i not in behind]
     used = set(briefly)
+    # A voice counting fewer dead than the Briefly's newer toll ("We have counted
+    # seventeen bodies so far" under 51) is as old as a note that does.
+    everyone = list(range(len(scored.candidates)))
+    counted_before = frozenset(everyone) - set(below_told_toll(scored, articles, briefly, everyone))
     perspectives = _select_perspectives(
-        scored, briefly, story, options.max_perspectives, superseded
+        scored, briefly, story, options.max_perspectives, superseded | counted_before
     )
     used |= {index for index, _ in perspectives}
     claims = [set(content_words(p.says)) for _, p in perspectives]

@@ -3044,6 +3044,48 @@ The plane carried tents and water purification units.
     assert summary.briefly[0].text.startswith("A powerful earthquake struck")
 
 
+def test_a_voice_counting_fewer_dead_than_the_newer_toll_is_left_out() -> None:
+    first = """\
+At least 17 people were killed when drones struck a camp for displaced families in Tarsk \
+on Monday, local officials said.
+
+“We have counted seventeen bodies so far and the number may rise,” said Dr. Ana Lind, \
+a surgeon.
+
+The camp shelters about 20,000 people who fled fighting in the hills.
+"""
+    later = """\
+The attack on the Tarsk camp killed 51 people, including 19 children, the provincial \
+government said on Thursday in a consolidated toll.
+
+Governor Tomas Varga said the government would not return to the talks while bodies were \
+still being counted.
+
+Aid agencies said the camp's clinic had run out of dressings.
+"""
+    third = """\
+Ostland condemned the drone attack on the Tarsk camp on Tuesday and called for a return to \
+the talks.
+
+Foreign Minister Ola Berg said Ostland was ready to host the two sides.
+
+“Nobody wins a war on the displaced,” Berg told reporters in the capital.
+"""
+    story = Story(
+        StoryId("camp"),
+        (
+            _article("a", "Camp News", "Drone strike on Tarsk camp kills 17", first, 0),
+            _article("c", "Ostland Post", "Ostland condemns Tarsk camp attack", third, 30),
+            _article("b", "Wire", "Tarsk camp toll reaches 51", later, 72),
+        ),
+    )
+
+    summary = summarize_story(story)
+
+    assert summary.briefly[0].text.startswith("The attack on the Tarsk camp killed 51")
+    assert not any("seventeen" in p.says for p in summary.perspectives)
+
+
 STORM_MONDAY = """\
 Typhoon Mara tore across the north of the island of Luzon on Monday, killing at least 12 \
 people and flattening houses in the hill towns of Benguet, the disaster agency said.
