@@ -291,8 +291,9 @@ _DEATHS = re.compile(
     rf"displaced|homeless|evacuated|missing|euros?|dollars?|pounds?|rupees?|[$€£]|"
     rf"for\s+(?:cars?|vehicles?|trucks?|lorries|motorists|drivers)\b))"
     # The bodies found so far: "recovered 31 bodies", "at least nine bodies were pulled
-    # out", "we have counted seventeen bodies". Not "eight more bodies", a day's find, nor bodies handed over or received
-    # ("returned 15 bodies of Palestinians"), nor bodies of water or of regulators.
+    # out", "we have counted seventeen bodies". Not "eight more bodies", a day's find,
+    # nor bodies handed over or received ("returned 15 bodies of Palestinians"), nor
+    # bodies of water or of regulators.
     rf"|\b(?:recovered|retrieved|found|pulled|dug\s+out|unearthed|exhumed|located|"
     rf"counted)\s+"
     rf"(?:the\s+|a\s+total\s+of\s+)?"
