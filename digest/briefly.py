@@ -690,10 +690,13 @@ _PERSON_DOING = re.compile(
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
-    # A video's or a gallery's line: "Footage filmed by residents in Neiafu shows shelves
-    # toppling ...". The pictures of the event, not the event told.
-    r"|^(?:(?:Dramatic|Amateur|Drone|Mobile[- ]phone|New|Social media)\s+)?(?:Video|Footage|"
-    r"Images|Pictures|Photos|Photographs|Clips?)\b[^.]{0,80}?\b(?:shows?|showed|captured?)\b"
+)
+# A video's or a gallery's line: "Footage filmed by residents in Neiafu shows shelves
+# toppling ...". The pictures of the event, where other reports tell the event.
+_PICTURES_LINE = re.compile(
+    r"^(?:(?:dramatic|amateur|drone|mobile[- ]phone|new|social media)\s+)?(?:video|footage|"
+    r"images|pictures|photos|photographs|clips?)\b[^.]{0,80}?\b(?:shows?|showed)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1198,9 +1201,9 @@ def _leans_on(scored: ScoredSentences, index: int) -> str:
 
 
 def _has_finite_verb(text: str) -> bool:
-    """Whether ``text`` has an auxiliary or a verb in the past tense (not a participle
-    before "by": "observers led by Malaysia"); a present in -s is not told from a
-    plural, so a sentence with one only counts as none."""
+    """Whether ``text`` has an auxiliary, a common verb in the present or a verb in the
+    past tense (not a participle before "by": "observers led by Malaysia"). Any other
+    present is not told from a plural noun, so a sentence with one only counts as none."""
     if _AUXILIARY.search(text):
         return True
     tokens = re.findall(r"[A-Za-z'’]+", text)
@@ -1214,7 +1217,13 @@ def _has_finite_verb(text: str) -> bool:
 
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|"
-    r"do|does|did|isn't|aren't|wasn't|weren't|won't|can't)\b",
+    r"do|does|did|isn't|aren't|wasn't|weren't|won't|can't)\b|['’](?:s|re|ll|ve|d)\b"
+    # A present tense a plural is no form of: "commanders meet on Tuesday", "Malaysia
+    # leads a team".
+    r"|\b(?:meets?|leads?|includes?|remains?|says?|takes?|makes?|goes|heads?|holds?|faces?|"
+    r"plans?|wants?|needs?|runs?|costs?|applies|apply|begins?|starts?|ends?|opens?|closes?|"
+    r"sits?|stands?|covers?|requires?|allows?|means?|depends?|stays?|continues?|becomes?|"
+    r"gets?|keeps?|lies|lie|seems?|knows?|thinks?|expects?|hopes?|fears?)\b",
     re.IGNORECASE,
 )
 
@@ -1644,7 +1653,11 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
         value += _LEDE_AGREEMENT * sum(agreement) / len(agreement)
     # An explainer's teaser frames an angle ("... is raising concerns in neighbouring
     # Jordan"); a report of the same event says what happened.
-    if _FEATURE_OPENING.match(text) or candidate.doc in scored.explainers:
+    if (
+        _FEATURE_OPENING.match(text)
+        or candidate.doc in scored.explainers
+        or (others and _PICTURES_LINE.match(text))
+    ):
         value *= 1 - _FEATURE_PENALTY
     elif _WHEN.search(text):
         value *= 1 + _WHEN_BONUS
@@ -1687,10 +1700,11 @@ def _lead_value(scored: ScoredSentences, index: int, ledes: dict[int, list[int]]
     # now expected from the finance ministers on 9 December."): what comes next comes
     # second. Like a reaction, it gains the agreement of other ledes that name the step
     # ahead, so it loses as much.
+    # (A lede that told what happened: a sentence, not a deck line, in the past.)
     told_before = (
-        not _NEXT_STEP.match(scored.candidates[i].text)
+        not _NEXT_STEP.match(scored.candidates[i].text) and _tells_past(scored.candidates[i].text)
         for i in ledes.get(candidate.doc, ())
-        if scored.candidates[i].position < candidate.position
+        if scored.candidates[i].position < candidate.position and not scored.candidates[i].unended
     )
     if _NEXT_STEP.match(text) and any(told_before):
         value *= 1 - _REACTION_PENALTY
@@ -1737,9 +1751,12 @@ _NEXT_ROUND = re.compile(
 # from ...", "The measure will take effect on ...".
 _NEXT_STEP = re.compile(
     # (No verb before it: "Leaders agreed that the bloc will ..." told what happened.)
-    r"(?:(?!\b(?:that|said|says|told|who|which|after|when|because|\w+ed)\b)[^,;:]){0,80}?"
+    r"(?:(?!\b(?:that|say|said|says|told|tell|warn|warns|vow|vows|who|which|after|when|"
+    r"because|\w+ed)\b)[^,;:]){0,80}?"
     r"\b(?:(?:is|are)\s+(?:now\s+|still\s+)?(?:expected|due|set|scheduled)\s"
     r"|will\s+(?:now\s+|then\s+)?\w)"
+    # A count expected to move is no step: "The death toll is expected to rise".
+    r"(?!\w*\s+(?:to\s+)?(?:rise|climb|increase|grow|be\s+(?:dead|killed|higher)))"
 )
 # ... unless the lede tells this round too ("ended two days of talks without setting a
 # date for the next round, which ... would be held in January").

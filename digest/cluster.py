@@ -121,6 +121,7 @@ Topic grouping lives in ``digest.topics``; story ids in ``digest.ids``.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -276,28 +277,40 @@ _COMPOUND_COUNTRY = re.compile(
 )
 # What kind of act a title tells, as a mark of its own (step 6 too): a court's ruling
 # and a government's confidence vote in one country, one week, told by one outlet with
-# one prime minister and one word ("pension") in both, are two events; so is an
-# election's vote beside either. A title of two kinds ("Court rules on impeachment")
-# shares with each. Whole articles only, by the parties' margin. Two replica weeks'
-# court rulings then part from their countries' confidence vote and budget vote, and
-# no other week of the twelve, bench week or dev set moves.
+# one prime minister and one word ("pension") in both, are two events; so are a budget
+# passed and a court's order on salaries. A title of two kinds ("Court strikes down
+# pension law") shares with each, and a court's ruling fits an election's news (a court
+# annuls a vote, the election is rerun: one event). Whole articles only, by the
+# parties' margin. Words a title uses otherwise are left out: "Bill Gates", "to court
+# investors", "food court", "martial law", "survives five days under rubble". Two
+# replica weeks' court rulings then part from their countries' confidence vote and
+# budget vote, and no other week of the twelve, bench week or dev set moves.
 _ACTS = {
-    "court": re.compile(r"\b(?:court|tribunals?|judges?|verdicts?)\b", re.IGNORECASE),
+    "court": re.compile(
+        r"(?<!\bto\s)(?<![Ff]ood\s)(?<![Rr]oyal\s)\b(?i:court|tribunals?|judges?|verdicts?)\b"
+    ),
     "confidence": re.compile(
-        r"\b(?:censure|no[- ]confidence|confidence\s+(?:vote|motion)|impeach\w*|topple|oust|"
-        r"survives?|motions?\s+(?:against|of)|motions?\s+to\s+(?:remove|dismiss|unseat))\b",
+        r"\b(?:censure|no[- ]confidence|confidence\s+(?:vote|motion)|impeach\w*|"
+        r"motions?\s+(?:against|of|to\s+(?:remove|dismiss|unseat))|"
+        r"bid\s+to\s+(?:topple|oust|unseat|remove)|"
+        r"(?:topples?|toppled|ousts?|ousted)\s+(?:the\s+)?(?:\w+\s+)?(?:government|cabinet|"
+        r"prime\s+minister|premier|president|PM|speaker)|"
+        r"survives?\s+(?:\w+\s+){0,2}(?:votes?|motion|ballot))\b",
         re.IGNORECASE,
     ),
-    # A law, a budget or a treaty a parliament passes or ratifies.
+    # A law, a budget or a treaty a parliament passes or ratifies ("Bill 7", "Finance
+    # Bill", "the bill"; not "Bill Gates").
     "law": re.compile(
-        r"\b(?:ratif\w+|bills?|laws?|legislation|budgets?|amendments?|treaty|treaties)\b",
-        re.IGNORECASE,
+        r"\b(?i:ratif\w+|(?<!martial\s)laws?|legislation|budgets?|amendments?|treat(?:y|ies))\b"
+        r"|\bbills?\b|\b[A-Z][\w'’-]*\s+Bills?\b|\bBill\s+(?:No\.?\s*)?\d"
     ),
     "election": re.compile(
         r"\b(?:elections?|by-?elections?|run-?offs?|polls|ballots?|voters|referendums?)\b",
         re.IGNORECASE,
     ),
 }
+# Kinds of act that fit together (see _ACTS).
+_ACTS_TOGETHER = frozenset({frozenset({"court", "election"})})
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
 # _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
 # one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
@@ -404,9 +417,12 @@ _COUNTRY_MARGIN = 0.04
 _COUNTRY_MARGIN_LONG = 0.1
 # An outlet's home country, for its reports whose leads name none (``_home_countries``):
 # a home paper writes "the government" and "Parliament" of its own. The country named
-# in two of every three of its articles in the window that name any, from two.
+# in two of every three of its articles in the window, from two that name one.
 _HOME_MIN = 2
 _HOME_SHARE = 2 / 3
+# How much of each text the vote reads: a paper names its country early if at all, and
+# reading whole texts cost about 3 ms per 6,000 characters (30 s over 10,000 articles).
+_HOME_CHARS = 2000
 # Quotations two reports print word for word (step 7): a run of _QUOTE_WORDS words
 # inside quotation marks that the reports of exactly two clusters hold joins them when
 # their mean cosine (time-discounted) is at least _QUOTE_FLOOR. Chosen over the nine
@@ -652,7 +668,7 @@ def cluster_texts(
         sides = np.array(whole, dtype=bool) if old is None else np.array(whole, dtype=bool) & ~old
         parties = lambda title: [p] if (p := _title_parties(title, names)) else []  # noqa: E731
         kinds.append((_title_marks(titles, sides, parties), None, _PARTIES_MARGIN * longness))
-        kinds.append((_title_marks(titles, sides, _title_acts), None, _PARTIES_MARGIN * longness))
+        kinds.append((*_act_marks(titles, sides), _PARTIES_MARGIN * longness))
     for marks, apart, margin in kinds:
         if (marks != 0).sum() > 0:
             conflicts.append(
@@ -704,6 +720,23 @@ def _title_marks(
 def _title_acts(title: str) -> list[str]:
     """The kinds of act ``title`` tells (``_ACTS``)."""
     return [kind for kind, pattern in _ACTS.items() if pattern.search(title)]
+
+
+def _act_marks(titles: Sequence[str], marked: BoolArray) -> tuple[FloatArray, BoolArray]:
+    """One row per title, one column per kind of act (``_ACTS``), 1.0 where a ``marked``
+    title tells it, and which two kinds are apart (all but a kind and itself or one it
+    fits, ``_ACTS_TOGETHER``)."""
+    kinds = list(_ACTS)
+    marks = np.zeros((len(titles), len(kinds)))
+    for i, title in enumerate(titles):
+        if marked[i]:
+            for kind in _title_acts(title):
+                marks[i, kinds.index(kind)] = 1.0
+    apart = np.array(
+        [[a != b and frozenset({a, b}) not in _ACTS_TOGETHER for b in kinds] for a in kinds],
+        dtype=bool,
+    )
+    return marks, apart
 
 
 def _title_parties(title: str, names: frozenset[str]) -> frozenset[str]:
@@ -923,14 +956,17 @@ def _country_marks(
         sent = carried is not None and bool(carried[i])
         lead = frozenset() if sent else countries_named(text)
         home = None if homes is None or sent else homes[i]
-        if not lead and home:
+        # Only a report that names no other country than its outlet's is at home: a
+        # wire's report on the European Central Bank names Germany and France, not the
+        # United States its other reports name.
+        if not lead and home and _countries_in(whole) <= {home}:
             lead = frozenset({home})
         bodied = (tails is not None and word_count(tails[i]) >= _BODY_MEANING_MIN_WORDS) or (
             len(content_words(text)) >= _LONG_WORDS
         )
         if lead and not bodied and len(lead) < 2:
             lead = frozenset()
-        named.append(lead | countries_named(whole) if lead else lead)
+        named.append(lead | _countries_in(whole) if lead else lead)
     columns = sorted(set().union(*named))
     where = {country: j for j, country in enumerate(columns)}
     marks = np.zeros((len(texts), len(columns)))
@@ -1004,10 +1040,16 @@ def cluster_stories(
     return tuple(stories)
 
 
+@functools.lru_cache(maxsize=4096)
+def _countries_in(text: str) -> frozenset[str]:
+    """``countries_named`` of a whole text, once: the homes and the marks both ask."""
+    return countries_named(text)
+
+
 def _home_countries(articles: Sequence[Article], texts: Sequence[str]) -> list[str | None]:
     """Per article, the country its outlet writes from, or None: the one country named
-    in the whole ``texts`` of at least ``_HOME_SHARE`` of the outlet's articles that
-    name any, when ``_HOME_MIN`` or more do. A home paper's report ("THE government has
+    in the whole ``texts`` of at least ``_HOME_SHARE`` of the outlet's articles, when
+    ``_HOME_MIN`` or more name a country. A home paper's report ("THE government has
     gazetted the Bill ...", "Parliament adopted the finance bill ...") names no country;
     its other reports do."""
     by_outlet: dict[str, list[int]] = {}
@@ -1015,12 +1057,14 @@ def _home_countries(articles: Sequence[Article], texts: Sequence[str]) -> list[s
         by_outlet.setdefault(article.outlet or article.feed_url, []).append(i)
     homes: list[str | None] = [None] * len(articles)
     for members in by_outlet.values():
-        named = [countries_named(texts[i]) for i in members]
+        named = [countries_named(texts[i][:_HOME_CHARS]) for i in members]
         naming = sum(1 for countries in named if countries)
         if naming < _HOME_MIN:
             continue
         ranked = Counter(country for countries in named for country in countries).most_common(2)
-        if ranked[0][1] < _HOME_SHARE * naming:
+        # Of all its articles: a wire naming the United States in three of its five
+        # reports (and other countries in the rest) writes from nowhere in particular.
+        if ranked[0][1] < _HOME_SHARE * len(members):
             continue
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
             continue  # two countries as often: a paper of both, or of neither

@@ -177,9 +177,13 @@ _AHEAD_OF = re.compile(
 # "a strike starting Monday paralysed the city" has its past tense after the day.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
 _EVENT_FOR = re.compile(
-    r"\b(?:protests?|strikes?|walkouts?|stoppages?|rall(?:y|ies)|march(?:es)?|"
-    r"demonstrations?|votes?|ballots?|meetings?|talks|hearings?|sessions?|summit|debate|"
-    r"sitting)\s+for\s+$"
+    # "called a national day of protest for", "set the vote for"
+    r"\b(?:called|calls|set|sets|scheduled|slated|planned|announced|fixed|organi[sz]ed|"
+    r"convened|summoned|declared)\b[^,.;]{0,60}?\b(?:protests?|strikes?|walkouts?|"
+    r"stoppages?|rall(?:y|ies)|march(?:es)?|demonstrations?|votes?|ballots?|meetings?|talks|"
+    r"hearings?|sessions?|summit|debate|sitting)\s+for\s+$"
+    # "a vote scheduled for"
+    r"|\b(?:set|scheduled|slated|planned|fixed)\s+for\s+$"
 )
 # (A stoppage "from" its day is one called to start then: "have called a 48-hour walkout
 # from Thursday", "called for a strike from Thursday".)
@@ -1054,8 +1058,10 @@ def _tense(text: str, start: int) -> str | None:
     # An event called or set for the day ("called a national day of protest for
     # Tuesday", "set the vote for Friday") is ahead, unless the sentence then tells it
     # as past ("The strike called for Tuesday paralysed the ports").
-    if _EVENT_FOR.search(clause) and not _past_tenses(
-        _SENTENCE_END.split(text[start:], maxsplit=1)[0]
+    if (
+        _EVENT_FOR.search(clause)
+        and not _POSSESSIVE_DAY.match(text, start)
+        and not _past_tenses(_SENTENCE_END.split(text[start:], maxsplit=1)[0])
     ):
         return "future"
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)

@@ -165,9 +165,10 @@ _TENS |= {"eighty": 80, "ninety": 90}
 _UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 # "Twenty-seven people are now confirmed dead", "Forty-two killed".
 _COUNT_WORDS |= _TENS | {
-    f"{tens}-{unit}": value + place
+    f"{tens}{joint}{unit}": value + place
     for tens, value in _TENS.items()
     for place, unit in enumerate(_UNITS, start=1)
+    for joint in ("-", " ", "\u2011")  # "twenty-seven", "twenty seven", a no-break hyphen
 }
 # Counts in words that say how many: "nine people are missing" is a count as "9" is;
 # "dozens" is not. ("One" is left out: "no one was hurt".)
@@ -194,7 +195,8 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
         + r"(?:"
         + "|".join(_SMALL_WORDS)
         + r")\s+hundred(?!\s+(?:thousand|million|billion|and)\b)|"
-        + "|".join(words)
+        # The longest first: "twenty seven" before "twenty".
+        + "|".join(sorted(words, key=len, reverse=True))
         # Whole or not at all: not "1" of "1,200", nor "three" of "three hundred".
         + r")(?![\w-])(?!,\d)(?!\s+(?:hundred|thousand)\b)"
         r"(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"

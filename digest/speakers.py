@@ -189,9 +189,7 @@ _PLURAL_OPENING = re.compile(
     r"Negotiators|Detectives|Deputies|Agents|Troopers|Marshals|Physicians|Surgeons|"
     r"Families|Forecasters|Spokespeople|Appropriators|Mediators|Envoys|Monitors|Auditors|"
     r"Planners|Strategists|Commanders|Generals|Governors|Mayors|Councillors|"
-    r"Councilors|Unions|Teams|Operators|Volunteers|Helpers|Aid\s+workers|Humanitarians|"
-    r"Journalists|Reporters|Correspondents|Elders|Clerics|"
-    r"Bishops|Priests|Imams|Monks|Chiefs|Pastors)$"
+    r"Councilors|Unions|Teams|Operators|Volunteers|Helpers|Correspondents)$"
 )
 # People named by what they do, plural only alone: after a name they are one body's
 # ("Blue Diamond Growers", "Pacific Coast Producers").

@@ -77,7 +77,8 @@ _AS_SUBJECT = {
     # A government's or a leader's vote of confidence: "Bolojan government survives
     # censure vote", "Government Survives Opposition Bid to Topple It".
     r"(?:survives|survived)(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:vote|motion|ballot|"
-    r"challenge|impeachment|bid)\b)",
+    r"challenge|impeachment|(?:opposition|ouster|impeachment|censure)\s+bid)\b"
+    r"|\s+(?:\w+\s+){0,2}?bid\s+to\s+(?:topple|oust|unseat|remove|impeach|bring\s+down)\b)",
 }
 # A participle is passive only with no object after it: "Strike suspended for talks",
 # not "Senate passed the budget" (the Senate did).
@@ -110,7 +111,10 @@ _OBJECT_TURN = _verbs_of(_AS_OBJECT)
 _AFTER_PASSIVE = re.compile(r"\s*(?:$|[,:;.!—–-]|(?:alive|again|early|late|today|\w+ly)\b)")
 # A turn ahead is no turn yet: "India to resume visas", "Talks will begin Monday".
 _AHEAD = frozenset({"to", "will", "would", "could", "may", "might", "should", "must", "set"})
-_NOT = frozenset({"not", "never", "no", "won't", "don't", "doesn't", "didn't", "cannot", "can't"})
+_NOT = frozenset(
+    {"not", "never", "no", "won't", "don't", "doesn't", "didn't", "cannot", "can't"}
+    | {"haven't", "hasn't", "hadn't", "isn't", "aren't", "wasn't", "weren't", "wouldn't"}
+)
 # Where a title's main clause ends: what follows is a circumstance ("O'Leary demands
 # ... as French strike ends" is O'Leary's demand).
 _SUBORDINATE = re.compile(
@@ -127,7 +131,7 @@ _SAYING = re.compile(
 _BETWEEN = frozenset(
     {"is", "was", "are", "were", "has", "have", "had", "been", "be", "being", "now"}
     | {"finally", "officially", "formally", "effectively", "largely", "partly", "quickly"}
-    | {"narrowly", "comfortably", "easily"}
+    | {"narrowly", "comfortably", "easily", "yet", "still"}
 )
 # A preposition ends the object: "resumes after quake" is no turn of the quake.
 _PREPOSITIONS = frozenset(
@@ -464,6 +468,19 @@ _DEAL_AHEAD = re.compile(
 )
 _AGREED = "agreed"
 _AGREE = re.compile(r"\bagree[sd]?(?:\s+(?:on|to|upon))?\s+", re.IGNORECASE)
+# Who agree in a view, not on a deal.
+_VIEWERS = frozenset(
+    {"analysts", "economists", "experts", "observers", "critics", "commentators"}
+    | {"scientists", "most", "many", "few", "nobody", "one", "all", "both", "voters"}
+)
+# A step agreed to be put off or talked over: no deal yet.
+_PUT_OFF = re.compile(
+    r"(?:delay|postpone|defer|discuss|disagree|continue|consider|study|review|revisit|"
+    r"keep|return|resume\s+talks|talk|meet)\b",
+    re.IGNORECASE,
+)
+# A name right before a bare "agreed": "EU agreed", "Belgium agreed".
+_NAME_BEFORE = re.compile(r"\b[A-Z][\w’'-]*\s+$")
 # The words after "agree on" where its thing stands: "guarantees for reparations loan".
 _AGREED_WORDS = 5
 _CLAUSE_END = re.compile(r"[,;:]|\s[-–—]\s")
@@ -500,9 +517,20 @@ def _tells_turn(title: str, core: set[str]) -> str:
                 return str(found.lastgroup)
     for found in _AGREE.finditer(main):
         # "EU envoys agree on guarantees for reparations loan", "EU agrees reparations
-        # loan": the thing agreed on, or what it is for, within a few words.
+        # loan": the thing agreed on, or what it is for, within a few words. Not
+        # someone's view ("Analysts agree the truce is unlikely to last"), a step put
+        # off ("agree to delay decision on ..."), nor a thing agreed before ("violates
+        # agreed truce": a bare "agreed" after a name only, "EU agreed loan").
+        before = _before(main, found.start())
         after = _WORD.findall(_CLAUSE_END.split(main[found.end() :], maxsplit=1)[0].lower())
-        if _before(main, found.start()) and _things(" ".join(after[:_AGREED_WORDS])) & core:
+        bare_past = found.group().rstrip().lower() == "agreed"
+        if (
+            before
+            and before[-1] not in _VIEWERS
+            and not _PUT_OFF.match(main, found.end())
+            and not (bare_past and not _NAME_BEFORE.search(main[: found.start()]))
+            and _things(" ".join(after[:_AGREED_WORDS])) & core
+        ):
             return _AGREED
     deal = _DEAL.search(main)
     if (

@@ -166,7 +166,10 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         published after the page opened is an entry from before that report: tolls
         rise, and the page's older entries run on below its newest."""
         doc = scored.candidates[i].doc
-        written = articles[doc].published if risen and doc in live else as_of[doc]
+        # (An entry revising the toll down is the page's newest word, whatever came
+        # before it.)
+        back = risen and doc in live and not revised_down(i)
+        written = articles[doc].published if back else as_of[doc]
         return as_of[scored.candidates[j].doc] > written
 
     for kind, found in counts.items():
@@ -465,8 +468,11 @@ def _context(scored: ScoredSentences, i: int, j: int, live: frozenset[int] = fro
     toll from the east coast floods to seven") and name no two different countries (a
     typhoon's dead in the Philippines, then in Vietnam), else ``_TOLL_CONTEXT``."""
     one, two = scored.candidates[i], scored.candidates[j]
-    # A live page's entries each open on their news, however far down the page.
-    if max(0 if c.doc in live else c.position for c in (one, two)) >= LEDE_POSITIONS:
+    # A live page's entries each open on their news, however far down the page; a war's
+    # page runs entries on strikes in several towns, each its own count.
+    if max(0 if c.doc in live else c.position for c in (one, two)) >= LEDE_POSITIONS or (
+        (one.doc in live or two.doc in live) and _elsewhere(one.text, two.text)
+    ):
         return _TOLL_CONTEXT
     places = countries_named(one.text), countries_named(two.text)
     apart = bool(places[0] and places[1] and not places[0] & places[1])

@@ -297,7 +297,9 @@ def test_an_explainers_answer_without_a_verb_leans_on_its_question() -> None:
         "Who will monitor it?\n\n"
         "A team of regional observers led by Vell, with officers from Sudland.\n\n"
         "What comes next?\n\n"
-        "The border committee will meet on December 22."
+        "The border committee will meet on December 22.\n\n"
+        "Who leads the talks?\n\n"
+        "Vell leads them, with envoys from Sudland."
     )
     scored = score_sentences([text], frozenset())
     by_text = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
@@ -306,6 +308,8 @@ def test_an_explainers_answer_without_a_verb_leans_on_its_question() -> None:
     # An answer with a verb of its own stands alone.
     assert leans_on(scored, by_text["Clashes"]) == ""
     assert leans_on(scored, by_text["The"]) == ""
+    # ... in the present tense too.
+    assert leans_on(scored, by_text["Vell"]) == ""
 
 
 def test_a_definite_noun_the_article_introduced_just_before_leans_on_it() -> None:

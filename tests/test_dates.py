@@ -119,9 +119,18 @@ def test_an_event_called_for_a_day_is_ahead() -> None:
     assert annotate_dates("The speaker set the vote for Friday.", saturday) == (
         "The speaker set the vote for Friday (18 December)."
     )
-    # Told as past after the day, it is gone.
+    assert annotate_dates("A vote scheduled for Friday will decide the budget.", saturday) == (
+        "A vote scheduled for Friday (18 December) will decide the budget."
+    )
+    # Told as past after the day, or not set by anyone, or a day's own: it is gone.
     assert annotate_dates("The rally for Tuesday attracted 5,000 people.", saturday) == (
         "The rally for Tuesday (8 December) attracted 5,000 people."
+    )
+    assert annotate_dates("The protest for Tuesday drew thousands.", saturday) == (
+        "The protest for Tuesday (8 December) drew thousands."
+    )
+    assert annotate_dates("Thousands joined a march for Tuesday's victims.", saturday) == (
+        "Thousands joined a march for Tuesday's (8 December) victims."
     )
 
 

@@ -371,6 +371,9 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
         "Vell Government Survives Opposition Bid to Topple It",
     ):
         assert latest_turn([filed, _report("Herald", title, 4)]) == {1}, title
+    # An attempt on a leader's life is no vote survived.
+    attempt = _report("Herald", "Lind survives assassination bid", 4)
+    assert latest_turn([filed, attempt]) == set()
     # A deal since voted down: the deal no longer leads, nor do strikes "threatening" it.
     deal = _report("Herald", "Ostby and Vell reach agreement to release ferry wages", 3)
     down = _report("Wire", "Ferry crews vote down wage deal", 5)
@@ -390,6 +393,12 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
         "Vell does not agree to ferry wage plan",
         "Vell won't agree to ferry wage plan",
         "Envoys agree on fishing quotas, ferry wages next",
+        # A view, a step put off, a deal agreed before, or not yet.
+        "Analysts agree ferry wage deal unlikely to last",
+        "Owners agree to delay decision on ferry wages",
+        "Strikers defy agreed ferry wage deal",
+        "Envoys still haven't agreed on ferry wages",
+        "Envoys have not yet agreed on ferry wages",
     ):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
 

@@ -364,3 +364,36 @@ def test_a_live_pages_older_toll_below_a_later_reports_is_superseded() -> None:
     assert "Local authorities in Tarsk province raised the death toll to 29." in old
     assert any(text.startswith("At least 11 people") for text in old)
     assert not any(text.startswith("Forty-two") for text in old)
+
+
+def test_a_live_pages_revision_down_and_another_towns_toll_stand() -> None:
+    revised = _article(
+        "live",
+        "Radio",
+        "Live updates: Vell floods",
+        "Toll revised\n\n"
+        "The interior ministry revised the death toll down to 35 after two victims were "
+        "counted twice.\n\n"
+        "Market hit in Dorrin\n\n"
+        "Five people were killed when a shell hit the market in Dorrin, officials said.",
+        30,
+    )
+    report = _article(
+        "report",
+        "Wire",
+        "Vell flood toll rises to 37",
+        "At least 37 people have been killed in the floods in Tarsk province, the interior "
+        "ministry said on Saturday.\n\n"
+        "At least 14 people were killed in the shelling of Kessel on Friday, officials said.",
+        45,
+    )
+    articles = [revised, report]
+    scored = score_sentences(
+        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+    )
+    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    # The page's revision down is its newest word; the Dorrin market's five are not
+    # Kessel's fourteen.
+    assert not any("revised the death toll down to 35" in text for text in old)
+    assert not any(text.startswith("Five people were killed") for text in old)
+    assert any(text.startswith("At least 37 people") for text in old)
