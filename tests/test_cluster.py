@@ -1161,9 +1161,23 @@ def test_a_courts_ruling_and_a_confidence_vote_in_one_country_stay_apart(
     assert acts("Opposition files motion against Lind cabinet") == ["confidence"]
     assert acts("Parliament ratifies defence treaty with Norland") == ["law"]
     assert acts("Court rules snap election unconstitutional") == ["court", "election"]
-    # A verb that looks like a kind is none: "Lind courts investors", "sets in motion".
-    assert acts("Lind courts investors in Vell") == []
-    assert acts("Lind sets pension overhaul in motion") == []
+    # Words that look like a kind and are none.
+    for title in (
+        "Lind courts investors in Vell",
+        "Lind sets pension overhaul in motion",
+        "Bill Gates meets Lind",
+        "Lind to court Gulf investors",
+        "Food court collapse kills 12",
+        "Vell declares martial law",
+        "Girl survives five days under rubble",
+    ):
+        assert acts(title) == [], title
+    assert acts("Vell Parliament Passes Budget Bill") == ["law"]
+    # A court's ruling fits an election's news (a vote annulled, the election rerun).
+    _, apart = cluster_module._act_marks(["Top court annuls Vell vote"], np.array([True]))
+    kinds = list(cluster_module._ACTS)
+    assert not apart[kinds.index("court"), kinds.index("election")]
+    assert apart[kinds.index("court"), kinds.index("confidence")]
     # The kinds of act their titles tell are what hold them apart: a near pass.
     monkeypatch.setattr(cluster_module, "_ACTS", {})
     assert len(cluster_stories(week)) == 1
