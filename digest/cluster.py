@@ -309,6 +309,7 @@ _ACTS = {
         re.IGNORECASE,
     ),
 }
+_CONFIDENCE = _ACTS["confidence"]
 # Kinds of act that fit together (see _ACTS).
 _ACTS_TOGETHER = frozenset({frozenset({"court", "election"})})
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
@@ -771,16 +772,21 @@ def _title_parties(title: str, names: frozenset[str]) -> frozenset[str]:
 
 
 def _incident_marks(title: str, names: frozenset[str]) -> IntArray:
-    """A disaster or an abduction and where it struck, as ``title`` names them, hashed:
-    "Landslide buries dozens in Hpakant" on day one and "Death toll rises to 23 in
-    Hpakant jade mine landslide" on day four are one event, however far the time
-    discount puts them (step 7). The place is a proper name of the window (``names``)
-    that is no country: two landslides in one country in one week are two events, and
-    nothing short of a place of its own says one is the other."""
+    """A disaster or an abduction and where it struck, or a vote of confidence and whom
+    it names, as ``title`` names them, hashed: "Landslide buries dozens in Hpakant" on
+    day one and "Death toll rises to 23 in Hpakant jade mine landslide" on day four are
+    one event, however far the time discount puts them (step 7). The place is a proper
+    name of the window (``names``) that is no country: two landslides in one country in
+    one week are two events, and nothing short of a place of its own says one is the
+    other."""
     kinds = {
         _INCIDENT_KIND.get(" ".join(m.group(0).lower().split()), m.group(0).lower())
         for m in _INCIDENT.finditer(title)
     }
+    # A vote of confidence and whom it is against: "Natthaphong opens censure attack on
+    # Anutin" on the debate's first day, "Anutin survives with 286 votes" on its last.
+    if _CONFIDENCE.search(title):
+        kinds.add("confidence")
     if not kinds:
         return _NO_RUNS
     # "Sri Lanka's Badulla": neither half of a country's name is a place of its own.

@@ -1313,6 +1313,52 @@ OTHER_LANDSLIDE = _article(
 )
 
 
+# A censure debate's first day and its vote three days on, one outlet's two reports.
+CENSURE_DEBATE = _article(
+    "https://a.example/censure-debate",
+    "Harbour Post",
+    "Berg opens censure attack on Lind over border handling",
+    "Opposition leader Ola Berg opened a three-day censure debate against Prime Minister "
+    "Tomas Lind in the House on Tuesday, accusing the government of leaving villages along "
+    "the border exposed to shelling and of hiding the terms of its talks with Vell. Berg's "
+    "party has 143 seats and needs the votes of at least two coalition partners to unseat "
+    "the prime minister. Lind told the House the government had kept the border calm.",
+    hours=0,
+)
+CENSURE_RESULT = _article(
+    "https://a.example/censure-result",
+    "Harbour Post",
+    "Lind survives with 286 votes as coalition holds firm",
+    "Prime Minister Tomas Lind comfortably survived a no-confidence vote in the House on "
+    "Friday, with 286 MPs voting to keep him in office after a three-day censure debate "
+    "dominated by the border with Vell. The opposition motion led by Ola Berg received 190 "
+    "votes. Lind said the vote showed the coalition was stable.",
+    hours=76,
+)
+AMNESTY_RULING = _article(
+    "https://c.example/court",
+    "Island Times",
+    "Court clears amnesty law for protesters",
+    "The constitutional court ruled on Wednesday that a law granting amnesty for protest "
+    "offences is constitutional, a decision that could see charges dropped against 1,400 "
+    "people. Prime Minister Tomas Lind welcomed the ruling.",
+    hours=30,
+)
+
+
+def test_a_confidence_votes_first_day_and_result_are_one_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    week = [CENSURE_DEBATE, CENSURE_RESULT, AMNESTY_RULING]
+    assert _by_urls(cluster_stories(week)) == {
+        frozenset({CENSURE_DEBATE.url, CENSURE_RESULT.url}),
+        frozenset({AMNESTY_RULING.url}),
+    }
+    # The vote and whom it names, in both titles, join them across the days.
+    monkeypatch.setattr(cluster_module, "_CONFIDENCE", re.compile("(?!)"))
+    assert frozenset({CENSURE_DEBATE.url}) in _by_urls(cluster_stories(week))
+
+
 def test_a_disasters_reports_days_apart_in_one_place_are_one_story() -> None:
     # Four days on, the time discount alone would part the toll from the first report;
     # the landslide and its place, in both titles, join them. Another landslide in the
