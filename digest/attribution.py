@@ -104,6 +104,8 @@ _TOLD = (
     r"[A-Z][\w.'’\-]+(?:\s+(?:[A-Z][\w.'’\-]+|\d+)){0,3}|"
     r"him|her|them|us))?"
 )
+# A field in a body's name: "Infrastructure", "Climate Change".
+_FIELD_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 _ATTRIBUTIONS = (
     # "Claim," said Jane Doe, a farmer.  /  "Claim," Jane Doe said on Monday.
     re.compile(
@@ -117,7 +119,7 @@ _ATTRIBUTIONS = (
     # According to Jane Doe, claim. (According to the Ministry of Development, Industry,
     # Trade and Services, claim: a body's fields listed in its name.)
     re.compile(
-        rf"^According\s+to\s+(?P<who>{_WHO}(?:(?:,\s+[A-Z][a-z]+)+,?\s+and\s+[A-Z][a-z]+(?=,))?),"
+        rf"^According\s+to\s+(?P<who>{_WHO}(?:(?:,\s+{_FIELD_WORDS})+,?\s+and\s+{_FIELD_WORDS}(?=,))?),"
         rf"\s+(?P<says>[a-zA-Z0-9\"“].{{12,}})$"
     ),
     # Claim, according to Jane Doe.

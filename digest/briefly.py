@@ -1195,7 +1195,12 @@ def _leans_on(scored: ScoredSentences, index: int) -> str:
     at = sentences.index(candidate.text)
     # An explainer's answer without a verb of its own ("Who will monitor it?" "A team of
     # ASEAN observers led by Malaysia, with officers from Indonesia.") needs its question.
-    if at and sentences[at - 1].rstrip().endswith("?") and not _has_finite_verb(candidate.text):
+    if (
+        at
+        and sentences[at - 1].rstrip().endswith("?")
+        and _NOUN_PHRASE_OPENING.match(candidate.text)
+        and not _has_finite_verb(candidate.text)
+    ):
         return "question"
     return introduced_before(candidate.text, sentences[:at], scored.titles)
 
@@ -1215,6 +1220,11 @@ def _has_finite_verb(text: str) -> bool:
     )
 
 
+# An answer that opens on a noun phrase ("A team of observers led by ...", "About 60,000
+# people."): one with a subject of its own ("Negotiators resume work ...") is a sentence.
+_NOUN_PHRASE_OPENING = re.compile(
+    r"^(?:A|An|The|About|Around|Some|Up to|More than|Only|Just|Nearly|Almost|\d)\b"
+)
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|"
     r"do|does|did|isn't|aren't|wasn't|weren't|won't|can't)\b|['’](?:s|re|ll|ve|d)\b"
@@ -1756,7 +1766,8 @@ _NEXT_STEP = re.compile(
     r"\b(?:(?:is|are)\s+(?:now\s+|still\s+)?(?:expected|due|set|scheduled)\s"
     r"|will\s+(?:now\s+|then\s+)?\w)"
     # A count expected to move is no step: "The death toll is expected to rise".
-    r"(?!\w*\s+(?:to\s+)?(?:rise|climb|increase|grow|be\s+(?:dead|killed|higher)))"
+    r"(?!\w*\s+(?:[a-z]+ly\s+)*(?:to\s+)?(?:rise|climb|increase|grow|mount|top|exceed|"
+    r"surpass|reach|be\s+(?:dead|killed|higher)))"
 )
 # ... unless the lede tells this round too ("ended two days of talks without setting a
 # date for the next round, which ... would be held in January").

@@ -279,15 +279,26 @@ _COMPOUND_COUNTRY = re.compile(
 # and a government's confidence vote in one country, one week, told by one outlet with
 # one prime minister and one word ("pension") in both, are two events; so are a budget
 # passed and a court's order on salaries. A title of two kinds ("Court strikes down
-# pension law") shares with each, and a court's ruling fits an election's news (a court
-# annuls a vote, the election is rerun: one event). Whole articles only, by the
-# parties' margin. Words a title uses otherwise are left out: "Bill Gates", "to court
-# investors", "food court", "martial law", "survives five days under rubble". Two
-# replica weeks' court rulings then part from their countries' confidence vote and
-# budget vote, and no other week of the twelve, bench week or dev set moves.
+# pension law") shares with each. Whole articles only, by the parties' margin. Words a
+# title uses otherwise are left out: "Bill Gates", "President Bill Clinton", "to court
+# investors", "startups court ...", "food court", "martial law", "mother-in-law", "law
+# enforcement", "budget airline", "survives five days under rubble". Two replica weeks'
+# court rulings then part from their countries' confidence vote and budget vote, and no
+# other week of the twelve, bench week or dev set moves.
+_COURTS = (
+    r"supreme|high|top|constitutional|federal|appeals?|district|criminal|military|"
+    r"international|family|magistrates?|crown|administrative|electoral|the|a"
+)
+_RULES = (
+    r"rules?|ruled|orders?|ordered|upholds?|upheld|rejects?|rejected|strikes|struck|blocks?|"
+    r"blocked|halts?|halted|backs?|backed|convicts?|convicted|acquits?|acquitted|sentences?|"
+    r"sentenced|jails?|jailed|clears?|cleared|annuls?|annulled|overturns?|overturned|"
+    r"dismisses|dismissed|hears?|heard|bars?|barred|suspends?|suspended|throws|threw"
+)
 _ACTS = {
     "court": re.compile(
-        r"(?<!\bto\s)(?<![Ff]ood\s)(?<![Rr]oyal\s)\b(?i:court|tribunals?|judges?|verdicts?)\b"
+        rf"\b(?i:(?:{_COURTS})\s+court)\b|\bCourt\s+(?:of\b|[a-z])|\b(?i:court)\s+(?:{_RULES})\b"
+        r"|\b(?i:tribunals?|verdicts?)\b|\b(?i:judges?)\s+(?:" + _RULES + r")\b"
     ),
     "confidence": re.compile(
         r"\b(?:censure|no[- ]confidence|confidence\s+(?:vote|motion)|impeach\w*|"
@@ -298,11 +309,14 @@ _ACTS = {
         r"survives?\s+(?:\w+\s+){0,2}(?:votes?|motion|ballot))\b",
         re.IGNORECASE,
     ),
-    # A law, a budget or a treaty a parliament passes or ratifies ("Bill 7", "Finance
-    # Bill", "the bill"; not "Bill Gates").
+    # A law, a budget or a treaty a parliament passes or ratifies ("Bill 7", "the
+    # bill", "Finance Bill" at a title's end or before its verb in lower case).
     "law": re.compile(
-        r"\b(?i:ratif\w+|(?<!martial\s)laws?|legislation|budgets?|amendments?|treat(?:y|ies))\b"
-        r"|\bbills?\b|\b[A-Z][\w'’-]*\s+Bills?\b|\bBill\s+(?:No\.?\s*)?\d"
+        r"\b(?i:ratif\w+|legislation|amendments?|treat(?:y|ies))\b"
+        r"|(?<![-\w])(?i:laws?)\b(?![-\w]|\s+(?i:enforcement|firms?|schools?|students?))"
+        r"(?<!(?i:martial) law)(?<!(?i:martial) laws)"
+        r"|(?<![-\w])(?i:budgets?)\b(?!-|\s+(?i:airlines?|carriers?|hotels?|films?|travel))"
+        r"|\bbills?\b|\bBills?(?=\s*$|[,:;.!?]|\s+[a-z]|\s+(?:No\.?\s*)?\d)"
     ),
     "election": re.compile(
         r"\b(?:elections?|by-?elections?|run-?offs?|polls|ballots?|voters|referendums?)\b",
@@ -310,8 +324,10 @@ _ACTS = {
     ),
 }
 _CONFIDENCE = _ACTS["confidence"]
-# Kinds of act that fit together (see _ACTS).
-_ACTS_TOGETHER = frozenset({frozenset({"court", "election"})})
+# Kinds of act that are apart (see _ACTS): a court's ruling, and a parliament's vote on
+# the government or on a law. The rest fit together: a leader ousted and the election
+# called, a court annulling a vote and the election rerun, are each one event.
+_ACTS_APART = frozenset({frozenset({"court", "confidence"}), frozenset({"court", "law"})})
 # Weekdays named in leads (step 6), for full articles only (the margin fades with
 # _longness). In bench/e2e.py's pages week (seed 1), 87 of the 297 pairs of reports of
 # one event both name a weekday in their leads and 3 conflict; of the 82 pairs of
@@ -652,10 +668,14 @@ def cluster_texts(
     kinds: list[tuple[FloatArray | sp.csr_matrix, BoolArray | None, FloatArray]] = [
         (weekdays, _WEEKDAYS_APART, _WEEKDAY_MARGIN * longness),
         (
-            *_country_marks(texts, quoted, tails, old, homes),
+            *_country_marks(texts, quoted, tails, old),
             _COUNTRY_MARGIN + (_COUNTRY_MARGIN_LONG - _COUNTRY_MARGIN) * longness,
         ),
     ]
+    if homes is not None:
+        kinds.append(
+            (*_home_marks(texts, quoted, tails, old, homes), _COUNTRY_MARGIN_LONG * longness)
+        )
     if agreement is not None and whole is not None:
         marked = np.array(whole, dtype=bool)
         # A text naming one or two names says too little: "Zelenskyy" and "Zelensky",
@@ -725,8 +745,7 @@ def _title_acts(title: str) -> list[str]:
 
 def _act_marks(titles: Sequence[str], marked: BoolArray) -> tuple[FloatArray, BoolArray]:
     """One row per title, one column per kind of act (``_ACTS``), 1.0 where a ``marked``
-    title tells it, and which two kinds are apart (all but a kind and itself or one it
-    fits, ``_ACTS_TOGETHER``)."""
+    title tells it, and which two kinds are apart (``_ACTS_APART``)."""
     kinds = list(_ACTS)
     marks = np.zeros((len(titles), len(kinds)))
     for i, title in enumerate(titles):
@@ -734,7 +753,7 @@ def _act_marks(titles: Sequence[str], marked: BoolArray) -> tuple[FloatArray, Bo
             for kind in _title_acts(title):
                 marks[i, kinds.index(kind)] = 1.0
     apart = np.array(
-        [[a != b and frozenset({a, b}) not in _ACTS_TOGETHER for b in kinds] for a in kinds],
+        [[frozenset({a, b}) in _ACTS_APART for b in kinds] for a in kinds],
         dtype=bool,
     )
     return marks, apart
@@ -943,12 +962,9 @@ def _country_marks(
     wholes: Sequence[str],
     tails: Sequence[str] | None,
     carried: BoolArray | None,
-    homes: Sequence[str | None] | None = None,
 ) -> tuple[FloatArray, BoolArray]:
     """One row per text, one column per country (1.0 where it is named), and which two
     countries' columns are apart (all but a country and itself or its neighbour).
-    A lead that names no country is taken to be in its outlet's home country
-    (``homes``), where the outlet has one.
 
     A text whose lead names a country carries every country its whole text names: one
     event told from its two sides ("Russian strikes ..., Moscow said" and "strikes on
@@ -959,18 +975,8 @@ def _country_marks(
     are reports of stories already sent, as for the days."""
     named = []
     for i, (text, whole) in enumerate(zip(texts, wholes, strict=True)):
-        sent = carried is not None and bool(carried[i])
-        lead = frozenset() if sent else countries_named(text)
-        home = None if homes is None or sent else homes[i]
-        # Only a report that names no other country than its outlet's is at home: a
-        # wire's report on the European Central Bank names Germany and France, not the
-        # United States its other reports name.
-        if not lead and home and _countries_in(whole) <= {home}:
-            lead = frozenset({home})
-        bodied = (tails is not None and word_count(tails[i]) >= _BODY_MEANING_MIN_WORDS) or (
-            len(content_words(text)) >= _LONG_WORDS
-        )
-        if lead and not bodied and len(lead) < 2:
+        lead = frozenset() if carried is not None and carried[i] else countries_named(text)
+        if lead and not _bodied(text, tails, i) and len(lead) < 2:
             lead = frozenset()
         named.append(lead | _countries_in(whole) if lead else lead)
     columns = sorted(set().union(*named))
@@ -983,6 +989,46 @@ def _country_marks(
         [[a != b and frozenset({a, b}) not in NEIGHBOURS for b in columns] for a in columns],
         dtype=bool,
     ).reshape(len(columns), len(columns))
+    return marks, apart
+
+
+def _bodied(text: str, tails: Sequence[str] | None, i: int) -> bool:
+    """Whether text ``i`` has a body to name its places in (a page, not a feed item): a
+    tail, or a lead long enough."""
+    return (tails is not None and word_count(tails[i]) >= _BODY_MEANING_MIN_WORDS) or (
+        len(content_words(text)) >= _LONG_WORDS
+    )
+
+
+def _home_marks(
+    texts: Sequence[str],
+    wholes: Sequence[str],
+    tails: Sequence[str] | None,
+    carried: BoolArray | None,
+    homes: Sequence[str | None],
+) -> tuple[FloatArray, BoolArray]:
+    """One row per text, one column per home country (``_home_countries``): 1.0 for a
+    page whose whole text names no country but its outlet's home, and which two columns
+    are apart. Two home papers' reports of their own news ("THE government has
+    gazetted the Bill ...", in Harare and in Lusaka) are apart; a home paper's report of
+    a world event that names no country is set against no report that names countries
+    (those are the country marks'), only against another home's."""
+    named: list[str | None] = []
+    for i, (text, whole) in enumerate(zip(texts, wholes, strict=True)):
+        home = homes[i]
+        at_home = (
+            home is not None
+            and not (carried is not None and carried[i])
+            and _bodied(text, tails, i)
+            and _countries_in(whole) <= {home}
+        )
+        named.append(home if at_home else None)
+    columns = sorted({home for home in named if home})
+    marks = np.zeros((len(texts), max(1, len(columns))))
+    for i, home in enumerate(named):
+        if home:
+            marks[i, columns.index(home)] = 1.0
+    apart = ~np.eye(max(1, len(columns)), dtype=bool)
     return marks, apart
 
 

@@ -176,6 +176,15 @@ _AHEAD_OF = re.compile(
 # fares effective Monday". Told after whatever past tense agreed it, the day is ahead;
 # "a strike starting Monday paralysed the city" has its past tense after the day.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+# Past tenses _PAST_VERB leaves out, where a day's event is told after it ("Talks
+# scheduled for Thursday broke up ...", "a rally for Sunday that drew 20,000 people").
+_IRREGULAR_PAST = re.compile(
+    r"\b(?:broke|heard|drew|ran|hit|brought|became|got|cost|shut|kept|stood|drove|grew|knew|"
+    r"paid|put|sold|spent|thought|threw|fought|fled|bought|caught|felt|meant|tore|bore|"
+    r"burst|dealt|flew|froze|hid|lay|let|lit|rode|rang|sank|shook|shot|spread|stole|stuck|"
+    r"swore|swung|wept|wound|saw|sent|went|came|took|gave|made|met|held|left|won|lost|"
+    r"began|ended|rose|fell|struck|spoke|wrote|said|told|found|led)\b"
+)
 _EVENT_FOR = re.compile(
     # "called a national day of protest for", "set the vote for"
     r"\b(?:called|calls|set|sets|scheduled|slated|planned|announced|fixed|organi[sz]ed|"
@@ -1061,7 +1070,8 @@ def _tense(text: str, start: int) -> str | None:
     if (
         _EVENT_FOR.search(clause)
         and not _POSSESSIVE_DAY.match(text, start)
-        and not _past_tenses(_SENTENCE_END.split(text[start:], maxsplit=1)[0])
+        and not _past_tenses(told := _SENTENCE_END.split(text[start:], maxsplit=1)[0])
+        and not _IRREGULAR_PAST.search(told)
     ):
         return "future"
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)

@@ -108,7 +108,8 @@ _DATELINE = re.compile(
         (?:[A-Z]{{2}}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)[ ]+[-–—]{{1,2}}[ ]+(?=[A-Z])  # Ore. -
       | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}
         [ ]*[-–—]{{1,2}}[ ]+(?=[A-Z"“])                         # Dec 17 - (not "May 5 - 7")
-      | (?:[A-Z][\w'’.]*[ ]){{0,3}}[A-Z][\w'’.]*/[ ]+(?=[A-Z"“])  # Shafaq News/ (its own credit)
+      | (?:[A-Z][\w'’.]*[ ]){{0,3}}(?:News|Agency|Press|TV|Radio|Online|Times|Post|Wire|
+         Network|Service)/[ ]+(?=[A-Z"“])                      # Shafaq News/ (its own credit)
     )""",
     re.VERBOSE,
 )

@@ -1261,7 +1261,7 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
                 full = full.split(maxsplit=1)[1]
             if _LEADING_TIME.match(full + " ") or not _is_agent(full):
                 continue
-            if full == surname:
+            if full.lower() == surname.lower():  # "al-Shabaab" of "Al-Shabaab said"
                 if role and not qualifier_only:
                     alone.append(full + role)
                 continue
@@ -1271,7 +1271,9 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
     names = [re.split(r",\s|\s(?:from|at|of|with)\s", named)[0] for named, _ in found]
     given = [
         # Initials with or without stops are one given name ("O.J." and "OJ").
-        name[: -len(surname)].split()[-1].replace(".", "") if name.endswith(f" {surname}") else ""
+        name[: -len(surname)].split()[-1].replace(".", "")
+        if name.lower().endswith(f" {surname.lower()}")  # "Ammar al-Hakim" of "Al-Hakim"
+        else ""
         for name in names
     ]
     people = Counter(
@@ -1323,7 +1325,9 @@ def _a_given_name(word: str, surname: str, context: Sequence[str]) -> bool:
     if word.lower() in _NEVER_NAMES | _PREPOSITIONS or _OPENING_CLAUSE.match(word + " "):
         return False
     text = " ".join(context).replace(".", "")
-    with_surname = len(re.findall(rf"\b{re.escape(word)}\s{re.escape(surname)}\b", text))
+    with_surname = len(
+        re.findall(rf"\b{re.escape(word)}\s{re.escape(surname)}\b", text, flags=re.IGNORECASE)
+    )
     return with_surname * 2 >= len(re.findall(rf"\b{re.escape(word)}\b", text))
 
 
@@ -1447,8 +1451,8 @@ _ANOTHER_PERSON = re.compile(
 _AN_OCCASION = re.compile(
     r",\s(?:a|an|the)\s(?:(?:first|second|third|last|latest|final|only|rare|historic|"
     r"surprise|brief|two-day|three-day|official|state)\s)*(?:visit|trip|tour|time|day|week|"
-    r"meeting|event|occasion|move|step|decision|ceremony|summit|signing)s?\b",
-    re.IGNORECASE,
+    r"meeting|event|occasion|move|step|decision|ceremony|summit|signing)s?"
+    r"\s(?:to|of|by|for|since|in|at|on|after|before)\b"
 )
 
 

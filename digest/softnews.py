@@ -187,7 +187,8 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
     """A count of people, in figures or ``words``, captured (in group ``group`` if
     named)."""
     return (
-        r"(?<![\w.,/-])("
+        # Not the tens of "three hundred and forty-two": a count of its own.
+        r"(?<![\w.,/-])(?<!hundred\s)(?<!hundred\sand\s)(?<!thousand\s)(?<!thousand\sand\s)("
         + (f"?P<{group}>" if group else "")
         + r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+million)?|"
         # "Three hundred people": a count of hundreds as exact as "300" (not "three
@@ -199,6 +200,8 @@ def _count_pattern(group: str = "", words: Iterable[str] = _ALL_WORDS) -> str:
         + "|".join(sorted(words, key=len, reverse=True))
         # Whole or not at all: not "1" of "1,200", nor "three" of "three hundred".
         + r")(?![\w-])(?!,\d)(?!\s+(?:hundred|thousand)\b)"
+        # A part of a count, not one: "Nineteen of the dead were children".
+        r"(?!\s+of\s+(?:the|those|them)\b)"
         r"(?!\s+(?:years?|months?|weeks?|days?|hours?|per\s*cent|percent|"
         r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|billion|bn|trillion|dollars?|"
         r"euros?|pounds?|yuan|yen|rupees?|francs?)\b)"

@@ -189,7 +189,7 @@ _PLURAL_OPENING = re.compile(
     r"Negotiators|Detectives|Deputies|Agents|Troopers|Marshals|Physicians|Surgeons|"
     r"Families|Forecasters|Spokespeople|Appropriators|Mediators|Envoys|Monitors|Auditors|"
     r"Planners|Strategists|Commanders|Generals|Governors|Mayors|Councillors|"
-    r"Councilors|Unions|Teams|Operators|Volunteers|Helpers|Correspondents)$"
+    r"Councilors|Unions|Teams|Operators|Volunteers)$"
 )
 # People named by what they do, plural only alone: after a name they are one body's
 # ("Blue Diamond Growers", "Pacific Coast Producers").
@@ -311,6 +311,9 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     who = " ".join(raw.split()).strip(" ,").removesuffix(".")
     if _ENDS_IN_ABBREVIATION.search(who):
         who += "."  # the sentence's stop was also the name's: "the U.K.", "Acme Inc."
+    if _BODY_OF_FIELDS.fullmatch(who):
+        # "the Ministry of Land, Infrastructure, Transport and Tourism": one body.
+        return who[:1].upper() + who[1:] if capitalise else who
     parts = who.split(", ")
     # "the Provisional Electoral Council, known by its French initials CEP": the name's
     # gloss, not the speaker.
@@ -396,6 +399,14 @@ def _clean_speaker(raw: str, *, capitalise: bool = True) -> str:
     return who[:1].upper() + who[1:] if capitalise else who
 
 
+# A body named by its fields: "the Ministry of Development, Industry, Trade and
+# Services", "Vell's Ministry of Environment, Forest and Climate Change".
+_FIELD_NAME = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
+_BODY_OF_FIELDS = re.compile(
+    r"(?:the\s+|[A-Z][\w’'.-]*(?:['’]s)?\s+)?(?:Ministry|Department|Office|Bureau|Agency|"
+    r"Commission|Council|Institute|Centre|Center|Secretariat)\s+(?:of|for)\s+"
+    rf"{_FIELD_NAME}(?:,\s+{_FIELD_NAME})+,?\s+and\s+{_FIELD_NAME}"
+)
 # A finite verb: "will stay shut", "were killed", "has been closed".
 _CLAUSE_PART = re.compile(
     r"\b(?:will|would|shall|can|could|must|may|might)\s+(?:not\s+)?(?:be\s+|have\s+)?[a-z]{3,}"

@@ -472,11 +472,18 @@ _AGREE = re.compile(r"\bagree[sd]?(?:\s+(?:on|to|upon))?\s+", re.IGNORECASE)
 _VIEWERS = frozenset(
     {"analysts", "economists", "experts", "observers", "critics", "commentators"}
     | {"scientists", "most", "many", "few", "nobody", "one", "all", "both", "voters"}
+    | {"investors", "historians", "scholars", "pundits", "markets"}
+)
+# A clause's verb after "agree": what they agree is so.
+_VIEW_VERBS = frozenset(
+    {"is", "are", "was", "were", "will", "would", "must", "should", "can", "could"}
+    | {"may", "might", "needs", "need", "has", "have", "remains", "looks", "seems"}
 )
 # A step agreed to be put off or talked over: no deal yet.
 _PUT_OFF = re.compile(
     r"(?:delay|postpone|defer|discuss|disagree|continue|consider|study|review|revisit|"
-    r"keep|return|resume\s+talks|talk|meet)\b",
+    r"keep|return|resume\s+talks|talks?|meet|push\s+back|put\s+off|hold\s+(?:further\s+)?"
+    r"talks|seek|examine|weigh|look\s+at|explore|work\s+on)\b",
     re.IGNORECASE,
 )
 # A name right before a bare "agreed": "EU agreed", "Belgium agreed".
@@ -528,7 +535,12 @@ def _tells_turn(title: str, core: set[str]) -> str:
             before
             and before[-1] not in _VIEWERS
             and not _PUT_OFF.match(main, found.end())
-            and not (bare_past and not _NAME_BEFORE.search(main[: found.start()]))
+            # "agree that ...", "agree truce is fragile": a view, a clause after it.
+            and not (after[:1] == ["that"] or _VIEW_VERBS & set(after[: _AGREED_WORDS + 2]))
+            and not (
+                bare_past
+                and (not _NAME_BEFORE.search(main[: found.start()]) or _is_title_case(main))
+            )
             and _things(" ".join(after[:_AGREED_WORDS])) & core
         ):
             return _AGREED
@@ -542,6 +554,13 @@ def _tells_turn(title: str, core: set[str]) -> str:
     ):
         return _AGREED
     return ""
+
+
+def _is_title_case(title: str) -> bool:
+    """Whether ``title`` capitalises its words (a house style), so that a capital says
+    nothing of a name: most of its words of four letters or more open with one."""
+    long_words = [w for w in _WORD.findall(title) if len(w) >= 4]
+    return bool(long_words) and sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words)
 
 
 def _before(main: str, at: int) -> list[str]:

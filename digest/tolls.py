@@ -21,7 +21,7 @@ from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate
 from digest.figures import same_figure
 from digest.models import Article
 from digest.places import countries_named
-from digest.softnews import dead_counted, is_opinion, opening, people_counted
+from digest.softnews import dead_counted, is_opinion, opening, people_counted, tells_deaths
 from digest.text import (
     MONTH_WRITTEN_PATTERN,
     WEEKDAY_PATTERN,
@@ -159,16 +159,20 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
 
     as_of = _as_of(articles)
     live = frozenset(d for d, a in enumerate(articles) if is_live_page(a.title, a.url))
+    # A live page whose title counts its one event's dead ("Live updates: ... floods
+    # death toll rises to 37"), not a war's page of many strikes.
+    tolled = frozenset(d for d in live if tells_deaths(articles[d].title))
 
     def told_later(j: int, i: int, risen: bool) -> bool:
         """Whether candidate ``j``'s count was told after candidate ``i``'s. A live
-        page's counts are its newest (``_as_of``), but a toll on it below a report's
-        published after the page opened is an entry from before that report: tolls
-        rise, and the page's older entries run on below its newest."""
+        page's counts are its newest (``_as_of``), but on a page counting one event's
+        dead, a toll below a report's published after the page opened is an entry
+        from before that report: tolls rise, and the page's older entries run on below
+        its newest."""
         doc = scored.candidates[i].doc
         # (An entry revising the toll down is the page's newest word, whatever came
         # before it.)
-        back = risen and doc in live and not revised_down(i)
+        back = risen and doc in tolled and not revised_down(i)
         written = articles[doc].published if back else as_of[doc]
         return as_of[scored.candidates[j].doc] > written
 
@@ -184,7 +188,7 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and count <= other * _TOLL_JUMP
                 and not _rounded(count, other)
                 and told_later(j, i, kind == "dead" and other > count)
-                and _one_subject(scored, i, j, live)
+                and _one_subject(scored, i, j, tolled)
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
                 # updates the count but does not tell the event (see newest_toll); nor
                 # does a column's, which no Briefly leads with.
@@ -290,7 +294,7 @@ def _one_subject(
     scored: ScoredSentences, i: int, j: int, live: frozenset[int] = frozenset()
 ) -> bool:
     """Whether candidates ``i`` and ``j`` share enough words, counts aside, to tell one
-    subject (``_context``; ``live``: the documents that are live pages)."""
+    subject (``_context``; ``live``: the live pages on one event's dead)."""
     return len((scored.bags[i] & scored.bags[j]) - _COUNTED) >= _context(scored, i, j, live)
 
 
@@ -468,11 +472,10 @@ def _context(scored: ScoredSentences, i: int, j: int, live: frozenset[int] = fro
     toll from the east coast floods to seven") and name no two different countries (a
     typhoon's dead in the Philippines, then in Vietnam), else ``_TOLL_CONTEXT``."""
     one, two = scored.candidates[i], scored.candidates[j]
-    # A live page's entries each open on their news, however far down the page; a war's
-    # page runs entries on strikes in several towns, each its own count.
-    if max(0 if c.doc in live else c.position for c in (one, two)) >= LEDE_POSITIONS or (
-        (one.doc in live or two.doc in live) and _elsewhere(one.text, two.text)
-    ):
+    # The entries of a live page on one event's dead each open on their news, however
+    # far down the page (a war's page runs entries on strikes in several towns, each its
+    # own count: ``live`` holds only pages whose titles count the dead).
+    if max(0 if c.doc in live else c.position for c in (one, two)) >= LEDE_POSITIONS:
         return _TOLL_CONTEXT
     places = countries_named(one.text), countries_named(two.text)
     apart = bool(places[0] and places[1] and not places[0] & places[1])

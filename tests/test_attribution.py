@@ -133,6 +133,12 @@ FORMS = [
         "exports to the Gulf reached $3.2 billion last year.",
     ),
     (
+        "According to the Ministry of Land, Infrastructure, Transport and Tourism, exports "
+        "to the Gulf reached $3.2 billion last year.",
+        "The Ministry of Land, Infrastructure, Transport and Tourism",
+        "exports to the Gulf reached $3.2 billion last year.",
+    ),
+    (
         "The station and crew aboard were never in any danger, according to NASA.",
         "NASA",
         "the station and crew aboard were never in any danger.",

@@ -129,6 +129,9 @@ def test_an_event_called_for_a_day_is_ahead() -> None:
     assert annotate_dates("The protest for Tuesday drew thousands.", saturday) == (
         "The protest for Tuesday (8 December) drew thousands."
     )
+    assert annotate_dates("Talks scheduled for Thursday broke up in anger.", saturday) == (
+        "Talks scheduled for Thursday (10 December) broke up in anger."
+    )
     assert annotate_dates("Thousands joined a march for Tuesday's victims.", saturday) == (
         "Thousands joined a march for Tuesday's (8 December) victims."
     )

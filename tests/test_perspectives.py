@@ -738,6 +738,16 @@ def test_an_arabic_surname_capitalised_to_open_a_sentence_is_named_in_full() -> 
     # A body whose name opens so stays as written.
     paper = ["Al-Sabah reported the talks.", "Al-Sabah said the talks had ended."]
     assert name_in_full("Al-Sabah", paper, "Outlet A") == "Al-Sabah"
+    # Written in lower case inside the article, a group's name keeps its capital.
+    group = ["Fighters of al-Harrah attacked the base.", "Al-Harrah said it carried it out."]
+    assert name_in_full("Al-Harrah", group, "Outlet A") == "Al-Harrah"
+    # Two people of that surname: no one, rather than one's words given to the other.
+    two = [
+        "Ammar al-Harrani, head of the Hikma movement, met the envoy.",
+        "Yusuf al-Harrani, the UN envoy, arrived later.",
+        "Al-Harrani said the talks went well.",
+    ]
+    assert name_in_full("Al-Harrani", two, "Outlet A") == ""
 
 
 def test_an_occasion_after_a_name_is_no_role() -> None:

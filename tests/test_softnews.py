@@ -308,6 +308,9 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("Twenty-seven people are now confirmed dead.", exact=True) == 27
     assert dead_counted("Forty-two people were killed in the attack.", exact=True) == 42
     assert dead_counted("Sixty seven people died in the fire.", exact=True) == 67
+    # Not the tens of a count in hundreds, nor a part of the dead.
+    assert dead_counted("Three hundred and forty-two people died.", exact=True) == 0
+    assert dead_counted("Nineteen of the dead were children, she said.", exact=True) == 0
     assert dead_counted("“We have counted seventeen bodies so far,” she said.", exact=True) == 17
     told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
     assert dead_counted(told, exact=True) == 23

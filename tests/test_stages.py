@@ -399,6 +399,10 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
         "Strikers defy agreed ferry wage deal",
         "Envoys still haven't agreed on ferry wages",
         "Envoys have not yet agreed on ferry wages",
+        "Mediators agree ferry wage deal is fragile",
+        "Owners and crews agree that ferry wages must rise",
+        "Crews Cross Agreed Ferry Wage Line",
+        "Owners agree to hold further talks on ferry wages",
     ):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
 

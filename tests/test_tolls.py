@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from digest.briefly import score_sentences
+from digest.models import Article
 from digest.tolls import superseded_counts
 from tests.test_summarize import _article
 
@@ -366,18 +367,7 @@ def test_a_live_pages_older_toll_below_a_later_reports_is_superseded() -> None:
     assert not any(text.startswith("Forty-two") for text in old)
 
 
-def test_a_live_pages_revision_down_and_another_towns_toll_stand() -> None:
-    revised = _article(
-        "live",
-        "Radio",
-        "Live updates: Vell floods",
-        "Toll revised\n\n"
-        "The interior ministry revised the death toll down to 35 after two victims were "
-        "counted twice.\n\n"
-        "Market hit in Dorrin\n\n"
-        "Five people were killed when a shell hit the market in Dorrin, officials said.",
-        30,
-    )
+def test_a_live_pages_revision_down_and_a_war_pages_other_town_stand() -> None:
     report = _article(
         "report",
         "Wire",
@@ -387,13 +377,36 @@ def test_a_live_pages_revision_down_and_another_towns_toll_stand() -> None:
         "At least 14 people were killed in the shelling of Kessel on Friday, officials said.",
         45,
     )
-    articles = [revised, report]
-    scored = score_sentences(
-        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+
+    def old_counts(live: Article) -> set[str]:
+        articles = [live, report]
+        scored = score_sentences(
+            [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+        )
+        return {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+
+    # A page on the floods' dead: its revision down is its newest word.
+    revised = _article(
+        "live",
+        "Radio",
+        "Live updates: Vell floods death toll revised to 35",
+        "Toll revised\n\n"
+        "The interior ministry revised the death toll down to 35 after two victims were "
+        "counted twice.\n\n"
+        "Rescuers reach the valley\n\n"
+        "Army trucks reached villages cut off by the water.",
+        30,
     )
-    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
-    # The page's revision down is its newest word; the Dorrin market's five are not
-    # Kessel's fourteen.
+    old = old_counts(revised)
     assert not any("revised the death toll down to 35" in text for text in old)
-    assert not any(text.startswith("Five people were killed") for text in old)
     assert any(text.startswith("At least 37 people") for text in old)
+    # A war's page: the Dorrin market's five are not Kessel's fourteen.
+    war = _article(
+        "live",
+        "Radio",
+        "Live updates: war in Vell",
+        "Market hit in Dorrin\n\n"
+        "Five people were killed when a shell hit the market in Dorrin, officials said.",
+        30,
+    )
+    assert not any(text.startswith("Five people were killed") for text in old_counts(war))
