@@ -75,7 +75,9 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    and names no other storm (``join_gathered``).
    So does a disaster or an abduction at a place of its own, named in two clusters'
    titles ("Landslide buries dozens in Hpakant", "Toll rises to 31 in Hpakant mine
-   landslide"), when the pair passes its bar before the time discount.
+   landslide"), or a vote of confidence and whom it names ("... opens censure attack
+   on Anutin", "Anutin survives with 286 votes"), when the pair passes its bar before
+   the time discount.
 
 8. **What the reports say, beside their words.** Two outlets' reports of one event are
    often worded apart ("Quake shakes Tokyo", "Tremor rattles Japanese capital"), and
