@@ -76,7 +76,7 @@ _AS_SUBJECT = {
     "won": r"sworn\s+in|(?<!,\s)(?:re-?)?elected(?!\s+(?:in\s+)?(?:19|20)\d\d)|"
     # A government's or a leader's vote of confidence: "Bolojan government survives
     # censure vote", "Government Survives Opposition Bid to Topple It".
-    r"(?:survives|survived)(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:vote|motion|ballot|"
+    r"(?:survives|survived)(?=\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:votes?|motion|ballot|"
     r"challenge|impeachment|(?:opposition|ouster|impeachment|censure)\s+bid)\b"
     r"|\s+(?:\w+\s+){0,2}?bid\s+to\s+(?:topple|oust|unseat|remove|impeach|bring\s+down)\b)",
 }
@@ -118,6 +118,8 @@ _NOT = frozenset(
 # Where a title's main clause ends: what follows is a circumstance ("O'Leary demands
 # ... as French strike ends" is O'Leary's demand).
 _SUBORDINATE = re.compile(
+    # (Not the count a vote survived with: "Anutin survives with 286 votes".)
+    r"(?<!\bsurvives)(?<!\bsurvived)"
     r"\s(?:as|after|while|amid|when|following|despite|before|with|once|until|since)\s",
     re.IGNORECASE,
 )

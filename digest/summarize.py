@@ -380,6 +380,7 @@ def _write_up(
     # on. The rest of the Briefly is chosen again without them.
     if briefly:
         lead = briefly[0]
+        at_turn = scored.candidates[lead].doc in turn
         rest = [i for i in range(len(scored.candidates)) if i != lead]
         kept = set(below_told_toll(scored, articles, [lead], rest, exact=False, anywhere=True))
         behind = frozenset(
@@ -387,7 +388,12 @@ def _write_up(
             for i in rest
             if i not in kept
             or (
-                _STILL.search(scored.candidates[i].text)
+                (
+                    _STILL.search(scored.candidates[i].text)
+                    # What was pending before the turn the lead tells: "The People's
+                    # Party is seeking a no-confidence vote against ..." under its result.
+                    or (at_turn and _PENDING.search(scored.candidates[i].text))
+                )
                 and (written_on(lead) - written_on(i)).days >= _STALE_STATE_DAYS
             )
         )
@@ -586,6 +592,10 @@ _STILL = re.compile(
     r"blocked|suspended|in\s+(?:place|force|effect)|on\s+(?:alert|high\s+alert)|under\s+water)\b"
 )
 _STALE_STATE_DAYS = 2
+_PENDING = re.compile(
+    r"\b(?:is|are)\s+(?:still\s+)?(?:seeking|pushing\s+for|calling\s+for|demanding|"
+    r"threatening|planning|preparing|expected\s+to|set\s+to|due\s+to|scheduled\s+to)\b"
+)
 
 
 def _tells_history(text: str, year: int) -> bool:

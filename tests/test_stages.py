@@ -369,6 +369,7 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
     for title in (
         "Lind government survives censure vote as only 196 MPs back the motion",
         "Vell Government Survives Opposition Bid to Topple It",
+        "Lind survives with 286 votes as coalition holds firm",
     ):
         assert latest_turn([filed, _report("Herald", title, 4)]) == {1}, title
     # An attempt on a leader's life is no vote survived.

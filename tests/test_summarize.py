@@ -3086,6 +3086,53 @@ Foreign Minister Ola Berg said Ostland was ready to host the two sides.
     assert not any("seventeen" in p.says for p in summary.perspectives)
 
 
+def test_what_was_pending_before_the_turn_leaves_the_briefly() -> None:
+    debate = """\
+Opposition leader Ola Berg opened a three-day censure debate against Prime Minister Tomas \
+Lind in the House on Tuesday, accusing the government of leaving border villages exposed.
+
+The opposition is seeking a no-confidence vote against Lind and five ministers, including \
+the defence and foreign ministers.
+
+Berg's party holds 143 seats.
+"""
+    result = """\
+Prime Minister Tomas Lind comfortably survived a no-confidence vote in the House on Friday, \
+with 286 MPs voting to keep him in office after a three-day censure debate.
+
+The opposition motion received 190 votes, while 11 MPs abstained.
+
+Lind said the vote showed the coalition was stable.
+"""
+    wire = """\
+Prime Minister Tomas Lind survived a no-confidence vote on Friday, as his coalition held \
+together after three days of debate over the border.
+
+The five ministers named in the motion also survived.
+"""
+    story = Story(
+        StoryId("censure"),
+        (
+            _article(
+                "a", "Harbour Post", "Berg opens censure attack on Lind over border", debate, 0
+            ),
+            _article(
+                "b",
+                "Harbour Post",
+                "Lind survives with 286 votes as coalition holds firm",
+                result,
+                76,
+            ),
+            _article("c", "Wire", "Lind survives no-confidence vote", wire, 80),
+        ),
+    )
+
+    briefly = [b.text for b in summarize_story(story).briefly]
+
+    assert "survived a no-confidence vote" in briefly[0]
+    assert not any("is seeking" in text for text in briefly)
+
+
 STORM_MONDAY = """\
 Typhoon Mara tore across the north of the island of Luzon on Monday, killing at least 12 \
 people and flattening houses in the hill towns of Benguet, the disaster agency said.
