@@ -918,11 +918,22 @@ def _phrase_case(words: list[str], place: int, core: str, texts: Sequence[str]) 
                 word = written[-1] if first else written[0]
                 if word[:1].islower():
                     lower += 1
-                elif word[:1].isupper() and (written[0] if first else written[-1])[:1].isupper():
+                elif (
+                    word[:1].isupper()
+                    and (written[0] if first else written[-1])[:1].isupper()
+                    # Not inside a longer name: "Pacific Tsunami Warning Center" says
+                    # nothing of "Tsunami Warning".
+                    and not _CAPITAL_BEFORE.search(text, 0, match.start())
+                    and not _CAPITAL_AFTER.match(text, match.end())
+                ):
                     upper += 1
     if lower == upper:
         return None
     return lower > upper
+
+
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’-]*\s$")
+_CAPITAL_AFTER = re.compile(r"\s[A-Z]")
 
 
 def _lower_forms(word: str) -> set[str]:

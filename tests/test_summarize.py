@@ -768,6 +768,21 @@ def test_a_title_cases_unseen_verbs_and_compounds_follow_its_words_in_lower_case
         assert _one(title, text) == title
 
 
+def test_a_pair_inside_a_longer_name_is_no_evidence_for_its_capitals() -> None:
+    # "Tsunami Warning" is written with capitals only inside "Pacific Tsunami Warning
+    # Center"; on its own the text writes "tsunami warning".
+    title = "Strong Quake Kills Three in Tonga, Tsunami Warning Lifted"
+    text = (
+        "A strong quake struck off Tonga on Thursday. The Pacific Tsunami Warning Center "
+        "lifted its tsunami warning two hours later."
+    )
+    story = Story(StoryId("s"), (_article("a", "A", title, text, 0),))
+    week = word_cases(["Officials said the quake kills three in Tonga."])
+    assert make_headline(story, cases=week) == (
+        "Strong quake kills three in Tonga, tsunami warning lifted"
+    )
+
+
 def test_a_title_case_title_is_recased_on_the_evidence_of_the_whole_week() -> None:
     """A teaser that never shows "presses" or "disarmament" keeps the Title Case; the
     week's other articles writing them (or "press") mid-sentence allow sentence case,
