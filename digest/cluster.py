@@ -58,9 +58,9 @@ Clustering (``cluster_texts``) in nine steps, all near-linear in the number of t
    ..." and "Lee, Takaichi pledge ...", one president's two meetings), and two whose
    titles tell different kinds of act (``_ACTS``: a court's ruling, a confidence vote,
    a law passed, an election), by the same margin. A live page (``running``) names no
-   weekday here: its lead is its newest entry. A home paper's lead that names no
-   country ("THE government has gazetted the Bill ...") is in the country its outlet's
-   other reports name (``_home_countries``).
+   weekday here: its lead is its newest entry. Two home papers' reports that name no
+   country but their outlets' homes ("THE government has gazetted the Bill ...", in
+   Harare and in Lusaka; ``_home_countries``) are held apart as two countries' are.
 7. **A shared quotation joins.** Two outlets that report one event in their own words
    often print the same words of the people in it. Two clusters join when both hold a
    run of ``_QUOTE_WORDS`` words inside quotation marks that no other cluster holds and
@@ -585,7 +585,8 @@ def cluster_texts(
     ``_TOLD_DAYS`` like a report's of "Tuesday's earthquake", and their weekdays (the
     newest entry's, "arrived in Doha on Friday", of a fight that began on Tuesday) hold
     nothing apart. ``homes`` (same length) is the country each text's outlet writes
-    from (``_home_countries``), taken as the place of a lead that names none (step 6).
+    from (``_home_countries``): two whole texts naming no country but their outlets'
+    different homes are held apart (step 6).
     The result depends only on the input, in order.
     """
     for name, values in (
