@@ -279,13 +279,15 @@ def _is_dated_caption(text: str) -> bool:
     )
 
 
-def _tells_past(text: str) -> bool:
+def _tells_past(text: str, *, passive_by: bool = True) -> bool:
     """Whether a verb in ``text`` is in the past tense: a past form not after a
-    determiner ("searched the rubble", not "past a damaged house")."""
+    determiner ("searched the rubble", not "past a damaged house"); without
+    ``passive_by``, not a participle before "by" either ("observers led by Malaysia")."""
     tokens = re.findall(r"[A-Za-z'’]+", text)
     return any(
         ((word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST)
         and (place == 0 or tokens[place - 1].lower() not in _DETERMINERS)
+        and (passive_by or place + 1 == len(tokens) or tokens[place + 1].lower() != "by")
         for place, word in enumerate(tokens)
     )
 
@@ -1209,15 +1211,7 @@ def _has_finite_verb(text: str) -> bool:
     """Whether ``text`` has an auxiliary, a common verb in the present or a verb in the
     past tense (not a participle before "by": "observers led by Malaysia"). Any other
     present is not told from a plural noun, so a sentence with one only counts as none."""
-    if _AUXILIARY.search(text):
-        return True
-    tokens = re.findall(r"[A-Za-z'’]+", text)
-    return any(
-        ((word.endswith("ed") and len(word) >= 5) or word in _IRREGULAR_PAST)
-        and (place == 0 or tokens[place - 1].lower() not in _DETERMINERS)
-        and (place + 1 == len(tokens) or tokens[place + 1].lower() != "by")
-        for place, word in enumerate(tokens)
-    )
+    return bool(_AUXILIARY.search(text)) or _tells_past(text, passive_by=False)
 
 
 # An answer that opens on a noun phrase ("A team of observers led by ...", "About 60,000
