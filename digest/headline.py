@@ -431,7 +431,7 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
     counts: Counter[str] = Counter()
     for text in texts:
         for sentence in clean_sentences(text, limit=_PLACE_SENTENCES):
-            counts.update(countries_named(sentence))
+            counts.update(countries_named(_VENUE.sub(" ", sentence)))
     ranked = counts.most_common(2)
     if not ranked:
         return headline
@@ -453,6 +453,15 @@ _PLACE_SENTENCES = 20
 _PLACE_MENTIONS = 2
 _PLACE_LEAD = 2
 _HALVES = frozenset({"Korea", "Congo"})
+# A meeting's place is no place of the story: "three days of talks in Lusaka", "signed
+# a two-week truce in Doha", "the Geneva talks" (the river provinces' truce is not
+# Zambia's).
+_VENUE = re.compile(
+    r"\b(?:(?:talks|summit|meeting|conference|negotiations|mediation|signed|agreed|met|"
+    r"hosted|brokered)\b(?:\s+[\w'’-]+){0,4}?\s+in\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+|"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+(?:talks|summit|peace\s+process|"
+    r"declaration|accord)\b)"
+)
 
 
 def has_news_title(story: Story) -> bool:

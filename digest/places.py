@@ -321,6 +321,35 @@ _COUNTRY_NAMES = {
         "Somalia": "Mogadishu",
     }.items()
 }
+# The other capitals, as a dateline gives them ("TUNIS, Dec. 10 (TAP) - Parliament adopted
+# the finance bill ..."): a national agency's report of its own news names its country by
+# nothing else. Left out: capitals that are as often a person or another place ("Sofia",
+# "Victoria", "Kingston", "Santiago", "Georgetown", "Nassau", "Male", "Wellington"),
+# those of a country the lists above leave out ("Amman", "N'Djamena"), and "Brazzaville"
+# (the other Congo's).
+_CAPITALS_ALONE = """Tunisia: Tunis; Morocco: Rabat; Algeria: Algiers; Oman: Muscat;
+Bahrain: Manama; Yemen: Sanaa, Sana'a; Zambia: Lusaka; Zimbabwe: Harare; Malawi: Lilongwe;
+Angola: Luanda; Namibia: Windhoek; Botswana: Gaborone; Mozambique: Maputo;
+Tanzania: Dodoma, Dar es Salaam; Uganda: Kampala; Rwanda: Kigali; Ghana: Accra;
+Senegal: Dakar; Mali: Bamako; Niger: Niamey; Burkina Faso: Ouagadougou; Guinea: Conakry;
+Sierra Leone: Freetown; Liberia: Monrovia; Togo: Lomé, Lome; Benin: Cotonou, Porto-Novo;
+Cameroon: Yaoundé, Yaounde; Gabon: Libreville; Mauritania: Nouakchott; Gambia: Banjul;
+Madagascar: Antananarivo; Eritrea: Asmara; Lesotho: Maseru; Eswatini: Mbabane;
+Peru: Lima; Ecuador: Quito; Bolivia: La Paz; Uruguay: Montevideo;
+Paraguay: Asunción, Asuncion; Nicaragua: Managua; Honduras: Tegucigalpa;
+Guatemala: Guatemala City; Haiti: Port-au-Prince; Dominican Republic: Santo Domingo;
+El Salvador: San Salvador; Romania: Bucharest; Moldova: Chisinau, Chișinău;
+Lithuania: Vilnius; Latvia: Riga; Estonia: Tallinn; Iceland: Reykjavik, Reykjavík;
+Malta: Valletta; Cyprus: Nicosia; Albania: Tirana; Montenegro: Podgorica; Croatia: Zagreb;
+Slovenia: Ljubljana; Slovakia: Bratislava; Switzerland: Bern; Uzbekistan: Tashkent;
+Kazakhstan: Astana; Kyrgyzstan: Bishkek; Tajikistan: Dushanbe; Turkmenistan: Ashgabat;
+Mongolia: Ulaanbaatar; Cambodia: Phnom Penh; Laos: Vientiane;
+Myanmar: Naypyitaw, Naypyidaw, Yangon; Malaysia: Kuala Lumpur; Bhutan: Thimphu;
+Papua New Guinea: Port Moresby; Fiji: Suva; Samoa: Apia; Tonga: Nuku'alofa""".split(";")  # noqa: SIM905
+for entry in _CAPITALS_ALONE:
+    country, capitals = entry.split(":")
+    for capital in capitals.split(","):
+        _COUNTRY_NAMES.setdefault(country.strip(), []).append(capital.strip())
 # Continents: where countries are, no country of their own.
 CONTINENTS = frozenset({"Africa", "America", "Asia", "Europe"})
 # Sub-national places and regions of the lists above that are no one country.
@@ -360,6 +389,9 @@ def _country_forms() -> dict[str, str]:
     for country, names in _COUNTRY_NAMES.items():
         for name in names:
             forms[" ".join(name.split())] = country
+            # A dateline sets its city in capitals ("TUNIS, Dec. 10 (TAP) -").
+            if len(name) > 3 and not name.isupper():
+                forms[" ".join(name.upper().split())] = country
     for name in (
         "Georgia",
         "Georgians",

@@ -98,6 +98,14 @@ def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
         ("The Australian Open final and Real Madrid's win", set()),
         ("Piracy in the Gulf of Guinea and the Indian Ocean", set()),
         ("A US$2 billion Spanish-language deal", set()),
+        # A national agency's dateline is its country's only name in its own news.
+        ("TUNIS, Dec. 10 (TAP) - Parliament adopted the finance bill", {"Tunisia"}),
+        ("NUKU'ALOFA (AFP) - A strong quake struck", {"Tonga"}),
+        ("LUSAKA, Dec 9 - THE government has gazetted the Bill", {"Zambia"}),
+        ("Envoys met in Lima and Quito", {"Peru", "Ecuador"}),
+        ("Talks in Port Moresby and Sana'a", {"Papua New Guinea", "Yemen"}),
+        # Capitals that are as often a person or another place are no country.
+        ("Sofia and Victoria met in Kingston", set()),
     ],
 )
 def test_the_countries_a_text_names(text: str, countries: set[str]) -> None:

@@ -3947,6 +3947,15 @@ def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
     ]
     cec = "CEC announces final results of national referendum"
     assert placed_headline(cec, "", votes) == f"Nepal: {cec}"
+    # A meeting's place is no place of the story; the capital where it happens is.
+    truce = [
+        "The river militias signed a truce in Lusaka on Monday after three days of talks in "
+        "Lusaka. The Lusaka talks had been brokered in Lusaka by the regional bloc."
+    ]
+    collapse = "River truce collapses as shelling kills nine"
+    assert placed_headline(collapse, "", truce) == collapse
+    at_home = ["Police in Harare arrested 40 traders. Vendors in Harare vowed to return."]
+    assert placed_headline(collapse, "", at_home) == f"Zimbabwe: {collapse}"
 
 
 def test_a_day_ahead_told_twice_is_told_once() -> None:
