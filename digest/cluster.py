@@ -742,8 +742,20 @@ def _title_marks(
 
 
 def _title_acts(title: str) -> list[str]:
-    """The kinds of act ``title`` tells (``_ACTS``)."""
-    return [kind for kind, pattern in _ACTS.items() if pattern.search(title)]
+    """The kinds of act ``title`` tells (``_ACTS``). Of two kinds that are apart, the one
+    it names first is its act and the other its object: "Constitutional Court strikes
+    down parts of revenue-sharing law" is a ruling, "Parliament passes law to curb the
+    constitutional court" a law."""
+    found = {
+        kind: match.start() for kind, pattern in _ACTS.items() if (match := pattern.search(title))
+    }
+    return [
+        kind
+        for kind, at in found.items()
+        if not any(
+            frozenset({kind, other}) in _ACTS_APART and start < at for other, start in found.items()
+        )
+    ]
 
 
 def _act_marks(titles: Sequence[str], marked: BoolArray) -> tuple[FloatArray, BoolArray]:
