@@ -101,7 +101,14 @@ from digest.text import (
     spelled_out_titles,
     split_sentences,
 )
-from digest.tolls import below_told_toll, counts_again, newest_toll, other_count, superseded_counts
+from digest.tolls import (
+    below_told_toll,
+    counts_again,
+    elsewhere_on_live,
+    newest_toll,
+    other_count,
+    superseded_counts,
+)
 
 __all__ = ["SummaryOptions", "summarize_story"]
 
@@ -306,6 +313,7 @@ def _write_up(
         | _quoted_elsewhere(scored)
         | _deaths_denied(scored, articles)
         | counts_in_progress([c.text for c in scored.candidates])
+        | elsewhere_on_live(scored, articles)
     )
     if superseded:
         scores = scored.scores.copy()

@@ -33,6 +33,7 @@ from digest.text import (
 __all__ = [
     "below_told_toll",
     "counts_again",
+    "elsewhere_on_live",
     "newest_toll",
     "other_count",
     "superseded_counts",
@@ -121,6 +122,15 @@ def _corrects_toll(article: Article) -> bool:
     return bool(_REVISED_DOWN.search(opening(article, _CORRECTION_CHARS)))
 
 
+def _corrects(article: Article, sentence: str) -> bool:
+    """Whether ``sentence`` of ``article`` gives a toll corrected down: any of a report
+    correcting it, only one saying so of a live page (whose other entries count other
+    strikes: "Drone strike on Sumy kills four" under "Dnipro toll revised to 31")."""
+    if is_live_page(article.title, article.url):
+        return bool(_REVISED_DOWN.search(sentence))
+    return _corrects_toll(article)
+
+
 # Words any two counts share ("people were killed", "at least ... wounded"): no sign
 # that they count one thing. ("The death toll" is: it is the count of the whole event.)
 _COUNTED = frozenset(
@@ -154,11 +164,14 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
     def text_of(index: int) -> str:
         return scored.candidates[index].text
 
-    def revised_down(index: int) -> bool:
-        return bool(_REVISED_DOWN.search(text_of(index))) or corrects[scored.candidates[index].doc]
-
     as_of = _as_of(articles)
     live = frozenset(d for d, a in enumerate(articles) if is_live_page(a.title, a.url))
+
+    def revised_down(index: int) -> bool:
+        # A live page's entry correcting one toll corrects no other entry's count.
+        doc = scored.candidates[index].doc
+        return bool(_REVISED_DOWN.search(text_of(index))) or (corrects[doc] and doc not in live)
+
     # A live page whose title counts its one event's dead ("Live updates: ... floods
     # death toll rises to 37"), not a war's page of many strikes.
     tolled = frozenset(d for d in live if tells_deaths(articles[d].title))
@@ -174,7 +187,16 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         # before it.)
         back = risen and doc in tolled and not revised_down(i)
         written = articles[doc].published if back else as_of[doc]
-        return as_of[scored.candidates[j].doc] > written
+        # Nor does a live page's higher count undo a report's revision down: it is an
+        # entry from before it ("Death toll in Dnipro rises to 38" below the page's own
+        # "Dnipro toll revised to 31").
+        later = scored.candidates[j].doc
+        # On one live page, the entry above is the newer.
+        if later == doc and doc in live:
+            return scored.candidates[j].position < scored.candidates[i].position
+        if risen and later in live and later != doc and revised_down(i):
+            return articles[later].published > written
+        return as_of[later] > written
 
     for kind, found in counts.items():
         for i, count in found.items():
@@ -189,6 +211,10 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 and not _rounded(count, other)
                 and told_later(j, i, kind == "dead" and other > count)
                 and _one_subject(scored, i, j, tolled)
+                and not (
+                    {scored.candidates[k].doc for k in (i, j)} & (live - tolled)
+                    and _elsewhere(text_of(i), text_of(j))
+                )
                 # A reaction's figure ("Egypt condemned the attack, which killed 47")
                 # updates the count but does not tell the event (see newest_toll); nor
                 # does a column's, which no Briefly leads with.
@@ -214,6 +240,17 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                     other != count and as_of[scored.candidates[j].doc] > written
                     for j, other in found.items()
                 )
+            ):
+                superseded.setdefault(i, kind)
+        # On a live page, an entry's count told again in its body ("Death toll in Dnipro
+        # rises to 38", then "Regional head Oleksandr Hanzha says 38 people are now
+        # confirmed dead") is the entry's, as old.
+        for i, count in found.items():
+            doc = scored.candidates[i].doc
+            if doc in live and any(
+                found.get(k) == count and scored.candidates[k].doc == doc
+                for k, was in superseded.items()
+                if was == kind
             ):
                 superseded.setdefault(i, kind)
     for i in _moved_from(scored, articles):
@@ -507,6 +544,36 @@ def _elsewhere(one: str, two: str) -> bool:
     return bool(places[0] and places[1] and not places[0] & places[1])
 
 
+def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
+    """The sentences of a live page on many events (its title counts no one's dead)
+    that name a place no other report of the story names: a war's page runs entries on
+    strikes in several towns ("Russian Shahed drones hit ... in Sumy overnight" on the
+    page of the Dnipro strike's story), each another event."""
+    live = {
+        d
+        for d, a in enumerate(articles)
+        if is_live_page(a.title, a.url) and not tells_deaths(a.title)
+    }
+    if not live or len(live) == len(articles):
+        return frozenset()
+    others = " ".join(
+        f"{a.title} {a.text or a.summary}" for d, a in enumerate(articles) if d not in live
+    )
+    elsewhere = set()
+    for i, candidate in enumerate(scored.candidates):
+        if candidate.doc not in live:
+            continue
+        places = {m.group(1) for m in _TOWN.finditer(candidate.text)} - _NOT_PLACES
+        if places and not any(re.search(rf"\b{re.escape(p)}\b", others) for p in places):
+            elsewhere.add(i)
+    return frozenset(elsewhere)
+
+
+# A town or a region an entry is in ("in Sumy", "near Gwoza"): not "of" or "at", which
+# name a body as often ("the Ministry of National Defence", "at Reuters").
+_TOWN = re.compile(r"\b(?:in|off|near|outside)\s+(?:the\s+)?([A-Z][a-z][\w'’\-]*)")
+
+
 # Where a count's people were among the event's places: "most of them in Donggala".
 _BREAKDOWN = re.compile(r",?\s*\b(?:(?:most|many|all|some) of them|mostly|including)\b.*$")
 # A place as a count's sentence names it: "in Benguet", "off Samar", "island of Luzon".
@@ -559,7 +626,7 @@ def newest_toll(
             and raised
             and ledes[i] < raised
             and scored.candidates[i].doc < len(articles)
-            and _corrects_toll(articles[scored.candidates[i].doc])
+            and _corrects(articles[scored.candidates[i].doc], scored.candidates[i].text)
         ]
         if corrected:
             return max(corrected, key=lambda i: (articles[scored.candidates[i].doc].published, -i))

@@ -7,8 +7,9 @@ import dataclasses
 import pytest
 
 from digest.briefly import score_sentences
-from digest.models import Article
-from digest.tolls import superseded_counts
+from digest.models import Article, Story, StoryId
+from digest.summarize import summarize_story
+from digest.tolls import elsewhere_on_live, superseded_counts
 from tests.test_summarize import _article
 
 
@@ -410,3 +411,57 @@ def test_a_live_pages_revision_down_and_a_war_pages_other_town_stand() -> None:
         30,
     )
     assert not any(text.startswith("Five people were killed") for text in old_counts(war))
+
+
+def test_a_war_pages_newest_entry_on_another_town_neither_leads_nor_corrects() -> None:
+    # The Dnipro-like case: a war's live page opens on a strike in another town, and
+    # further down carries the one story's revision down and its older, higher count.
+    live = _article(
+        "live",
+        "Post",
+        "War latest: Tarsk strike, rescue work and attacks - live updates",
+        "Drone strike on Dorrin kills four\n\n"
+        "Drones hit a residential street in Dorrin overnight, killing four people, the city "
+        "administration said.\n\n"
+        "Tarsk toll revised to 31\n\n"
+        "The regional administration has lowered the death toll from the missile strike to "
+        "31, from 38, after seven victims were registered twice.\n\n"
+        "Death toll in Tarsk rises to 38\n\n"
+        "Regional head Anton Vell says 38 people are now confirmed dead, among them five "
+        "children.",
+        0,
+    )
+    first = _article(
+        "first",
+        "Wire",
+        "Missile strike on Tarsk apartment block kills 38",
+        "Thirty-eight people were killed when a missile hit an apartment block in Tarsk on "
+        "Tuesday, the regional administration said.",
+        30,
+    )
+    lowered = _article(
+        "lowered",
+        "Post",
+        "Tarsk strike toll lowered to 31 after double counting",
+        "Authorities in Tarsk lowered the death toll from Tuesday's missile strike on an "
+        "apartment block to 31 from 38, saying seven victims had been counted twice.",
+        80,
+    )
+    articles = [live, first, lowered]
+    scored = score_sentences(
+        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
+    )
+    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    # The revision stands: the page's higher entry is from before it, and the other
+    # town's four correct nothing.
+    assert not any(text.startswith("Authorities in Tarsk lowered") for text in old)
+    assert any(text.startswith("Regional head Anton Vell says 38") for text in old)
+    assert any(text.startswith("Thirty-eight people") for text in old)
+    # The other town's entry is no sentence of the story.
+    away = {scored.candidates[i].text for i in elsewhere_on_live(scored, articles)}
+    assert any(text.startswith("Drones hit a residential street in Dorrin") for text in away)
+    assert not any("Tarsk" in text for text in away)
+    summary = summarize_story(Story(StoryId("s"), tuple(articles)))
+    assert summary.briefly_text.startswith("Authorities in Tarsk lowered the death toll")
+    assert "Dorrin" not in summary.briefly_text
+    assert "31" in summary.headline
