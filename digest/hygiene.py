@@ -1005,7 +1005,11 @@ _TIMELINE = re.compile(
     re.IGNORECASE,
 )
 _TIMELINE_ENTRIES = 3
-_SYNOPSIS = re.compile(r"^\s*(?:Synopsis|Summary|In brief|In short|TL;?DR)\W*$", re.IGNORECASE)
+_SYNOPSIS = re.compile(
+    r"^\s*(?:Synopsis|Summary|In brief|In short|TL;?DR|Key (?:points|takeaways|facts)|"
+    r"(?:Story )?highlights|(?:Story )?at a glance)\W*$",
+    re.IGNORECASE,
+)
 _BULLET = re.compile(r"^\s*[-–•*·]\s")
 # Where a summary box stands (among a page's first paragraphs), how many paragraphs of
 # report it needs after it, and how much of its words the report must tell again: a box
