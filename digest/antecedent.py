@@ -774,9 +774,15 @@ def _unintroduced(
         return ""
     # From a word's start only: from every capital of a dotted run ("A.A.A. ...") the
     # search took quadratic time.
-    full = re.compile(
-        rf"(?<![\w’'.-])[{_UPPER}][\w’'.-]*+\s+(?:[{_UPPER}]\.\s+)?{re.escape(name)}\b"
+    # A particle opening a sentence is capitalised, and in the middle of a name not
+    # ("Al-Muraikhi announced ..." after "Khalid bin Saad al-Muraikhi").
+    particle = _NAME_PARTICLE.match(name)
+    written = (
+        rf"(?i:{re.escape(particle[1])}){re.escape(name[particle.end(1) :])}"
+        if particle
+        else re.escape(name)
     )
+    full = re.compile(rf"(?<![\w’'.-])[{_UPPER}][\w’'.-]*+\s+(?:[{_UPPER}]\.\s+)?{written}\b")
 
     def in_full(sentence: str, not_given: frozenset[str]) -> bool:
         firsts = (m.group().split()[0] for m in full.finditer(sentence))
@@ -806,6 +812,8 @@ def _unintroduced(
     return stem[0] if named_in_full else ""
 
 
+# An Arabic surname's particle, joined by a hyphen: "al-", "el-".
+_NAME_PARTICLE = re.compile(r"^(Al|El|Ul|Ad|As|Ash|At|Az)-(?=[A-Z])")
 # A name used on its own as a subject in the texts of this many of an issue's stories is
 # in the news all over it ("Trump said", "Obama's"): its bearer needs no introduction.
 _KNOWN_IN_STORIES = 3

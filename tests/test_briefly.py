@@ -1052,6 +1052,16 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     assert leans_on(accented, found["Jónsdóttir"]) != ""
     assert leans_on(accented, found["The"]) != ""
     assert leans_on(accented, found["Cîțu"]) != ""
+    # A particle capitalised to open the sentence is the name's in lower case inside it.
+    particle = score_sentences(
+        [
+            "The accord will hold, Harbour Minister Khalid bin Saad al-Muraikhi said on "
+            "Friday. Al-Muraikhi announced it after nine hours of talks at the quay."
+        ],
+        frozenset(),
+    )
+    opens = {c.text.split()[0]: i for i, c in enumerate(particle.candidates)}
+    assert leans_on(particle, opens["Al-Muraikhi"]) == "al-muraikhi"
 
 
 @pytest.mark.parametrize(
