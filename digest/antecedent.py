@@ -789,8 +789,10 @@ def _unintroduced(
         return any(
             first != name
             and first.rstrip(".") not in not_given
-            # "The Clorox Company", "When Kim ...": a function word is no given name.
+            # "The Clorox Company", "When Kim ...": a function word is no given name;
+            # nor is a possessive ("Somalia's al-Shabaab militants").
             and bool(content_words(first))
+            and not first.endswith(("'s", "’s"))
             for first in firsts
         )
 

@@ -326,6 +326,12 @@ _ACTS = {
     ),
 }
 _CONFIDENCE = _ACTS["confidence"]
+# A court acting in a title: "Court strikes down", "Constitutional Court Rules", "...
+# upheld by Constitutional Court".
+_RULING = re.compile(
+    rf"\b(?i:court)\s+(?i:{_RULES})\b"
+    rf"|\b(?i:{_RULES})\s+(?:down\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}(?i:court)\b"
+)
 # Kinds of act that are apart (see _ACTS): a court's ruling, and a parliament's vote on
 # the government or on a law. The rest fit together: a leader ousted and the election
 # called, a court annulling a vote and the election rerun, are each one event.
@@ -742,20 +748,14 @@ def _title_marks(
 
 
 def _title_acts(title: str) -> list[str]:
-    """The kinds of act ``title`` tells (``_ACTS``). Of two kinds that are apart, the one
-    it names first is its act and the other its object: "Constitutional Court strikes
-    down parts of revenue-sharing law" is a ruling, "Parliament passes law to curb the
-    constitutional court" a law."""
-    found = {
-        kind: match.start() for kind, pattern in _ACTS.items() if (match := pattern.search(title))
-    }
-    return [
-        kind
-        for kind, at in found.items()
-        if not any(
-            frozenset({kind, other}) in _ACTS_APART and start < at for other, start in found.items()
-        )
-    ]
+    """The kinds of act ``title`` tells (``_ACTS``). A court's ruling told as such
+    ("Constitutional Court strikes down parts of revenue-sharing law", "Yoon impeachment
+    upheld by Constitutional Court") is a ruling, whatever it rules on; otherwise every
+    kind the title names ("Parliament passes law to curb the constitutional court")."""
+    kinds = [kind for kind, pattern in _ACTS.items() if pattern.search(title)]
+    if "court" in kinds and _RULING.search(title):
+        return [k for k in kinds if frozenset({"court", k}) not in _ACTS_APART]
+    return kinds
 
 
 def _act_marks(titles: Sequence[str], marked: BoolArray) -> tuple[FloatArray, BoolArray]:

@@ -38,7 +38,7 @@ from digest.briefly import is_explainer_title, is_reaction, needs_antecedent
 from digest.figures import same_figure
 from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Article, Story
-from digest.places import PLACES, countries_named
+from digest.places import PLACES, countries_named, is_a_city
 from digest.softnews import (
     dead_counted,
     denies_deaths,
@@ -431,7 +431,7 @@ def placed_headline(headline: str, told: str, texts: Sequence[str]) -> str:
     counts: Counter[str] = Counter()
     for text in texts:
         for sentence in clean_sentences(text, limit=_PLACE_SENTENCES):
-            counts.update(countries_named(_VENUE.sub(" ", sentence)))
+            counts.update(countries_named(_VENUE.sub(_unless_a_city, sentence)))
     ranked = counts.most_common(2)
     if not ranked:
         return headline
@@ -455,13 +455,18 @@ _PLACE_LEAD = 2
 _HALVES = frozenset({"Korea", "Congo"})
 # A meeting's place is no place of the story: "three days of talks in Lusaka", "signed
 # a two-week truce in Doha", "the Geneva talks" (the river provinces' truce is not
-# Zambia's).
+# Zambia's). A city only: "talks on ending the war in Ukraine" are Ukraine's.
 _VENUE = re.compile(
-    r"\b(?:(?:talks|summit|meeting|conference|negotiations|mediation|signed|agreed|met|"
-    r"hosted|brokered)\b(?:\s+[\w'’-]+){0,4}?\s+in\s+(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+|"
-    r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\s+(?:talks|summit|peace\s+process|"
-    r"declaration|accord)\b)"
+    r"\b(?:talks|summit|meeting|conference|negotiations|mediation|signed|hosted|brokered)\b"
+    r"(?:\s+[\w'’-]+){0,4}?\s+in\s+(?P<at>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    r"|(?P<before>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:talks|summit|peace\s+process)\b"
 )
+
+
+def _unless_a_city(venue: re.Match[str]) -> str:
+    """A meeting's place (``_VENUE``) gone when it is a city, kept otherwise."""
+    place = venue["at"] or venue["before"]
+    return " " if is_a_city(place) else venue.group(0)
 
 
 def has_news_title(story: Story) -> bool:

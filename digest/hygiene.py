@@ -964,8 +964,13 @@ def _without_synopsis(text: str) -> str:
     and so does one whose "box" is its dateline's lead (the box's own text lost)."""
     paragraphs = text.split("\n\n")
     for index, paragraph in enumerate(paragraphs[:_BOX_OPENING]):
-        if not _SYNOPSIS.match(paragraph):
+        label = _SYNOPSIS.match(paragraph)
+        if not label:
             continue
+        # Key points are a list: a label alone above the report (a box that did not
+        # load) leaves the lede where it is.
+        if label["points"] and not _BULLET.match("".join(paragraphs[index + 1 : index + 2])):
+            return text
         end = index + 2
         if paragraphs[index + 1 : index + 2] and _BULLET.match(paragraphs[index + 1]):
             while end < len(paragraphs) and _BULLET.match(paragraphs[end]):
@@ -1006,8 +1011,8 @@ _TIMELINE = re.compile(
 )
 _TIMELINE_ENTRIES = 3
 _SYNOPSIS = re.compile(
-    r"^\s*(?:Synopsis|Summary|In brief|In short|TL;?DR|Key (?:points|takeaways|facts)|"
-    r"(?:Story )?highlights|(?:Story )?at a glance)\W*$",
+    r"^\s*(?:Synopsis|Summary|In brief|In short|TL;?DR|(?P<points>Key (?:points|takeaways|"
+    r"facts)|(?:Story )?highlights|(?:Story )?at a glance))\W*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*[-–•*·]\s")

@@ -34,6 +34,7 @@ __all__ = [
     "SHARED_SHORT_NAMES",
     "SPELLED_OUT",
     "countries_named",
+    "is_a_city",
     "names_the_world",
 ]
 
@@ -324,18 +325,19 @@ _COUNTRY_NAMES = {
 # The other capitals, as a dateline gives them ("TUNIS, Dec. 10 (TAP) - Parliament adopted
 # the finance bill ..."): a national agency's report of its own news names its country by
 # nothing else. Left out: capitals that are as often a person or another place ("Sofia",
-# "Victoria", "Kingston", "Santiago", "Georgetown", "Nassau", "Male", "Wellington"),
+# "Victoria", "Kingston", "Santiago", "Georgetown", "Nassau", "Male", "Wellington", and
+# the surnames "Lima" and "Muscat", Malta's former prime minister's),
 # those of a country the lists above leave out ("Amman", "N'Djamena"), and "Brazzaville"
 # (the other Congo's).
-_CAPITALS_ALONE = """Tunisia: Tunis; Morocco: Rabat; Algeria: Algiers; Oman: Muscat;
-Bahrain: Manama; Yemen: Sanaa, Sana'a; Zambia: Lusaka; Zimbabwe: Harare; Malawi: Lilongwe;
+_CAPITALS_ALONE = """Tunisia: Tunis; Morocco: Rabat; Algeria: Algiers; Bahrain: Manama;
+Yemen: Sanaa, Sana'a; Zambia: Lusaka; Zimbabwe: Harare; Malawi: Lilongwe;
 Angola: Luanda; Namibia: Windhoek; Botswana: Gaborone; Mozambique: Maputo;
 Tanzania: Dodoma, Dar es Salaam; Uganda: Kampala; Rwanda: Kigali; Ghana: Accra;
 Senegal: Dakar; Mali: Bamako; Niger: Niamey; Burkina Faso: Ouagadougou; Guinea: Conakry;
 Sierra Leone: Freetown; Liberia: Monrovia; Togo: Lomé, Lome; Benin: Cotonou, Porto-Novo;
 Cameroon: Yaoundé, Yaounde; Gabon: Libreville; Mauritania: Nouakchott; Gambia: Banjul;
 Madagascar: Antananarivo; Eritrea: Asmara; Lesotho: Maseru; Eswatini: Mbabane;
-Peru: Lima; Ecuador: Quito; Bolivia: La Paz; Uruguay: Montevideo;
+Ecuador: Quito; Bolivia: La Paz; Uruguay: Montevideo;
 Paraguay: Asunción, Asuncion; Nicaragua: Managua; Honduras: Tegucigalpa;
 Guatemala: Guatemala City; Haiti: Port-au-Prince; Dominican Republic: Santo Domingo;
 El Salvador: San Salvador; Romania: Bucharest; Moldova: Chisinau, Chișinău;
@@ -350,6 +352,14 @@ for entry in _CAPITALS_ALONE:
     country, capitals = entry.split(":")
     for capital in capitals.split(","):
         _COUNTRY_NAMES.setdefault(country.strip(), []).append(capital.strip())
+# The cities a dateline gives, in capitals too.
+_DATELINE_CITIES = frozenset(
+    " ".join(name.split())
+    for name in (
+        *_CAPITALS,
+        *(capital for entry in _CAPITALS_ALONE for capital in entry.split(":")[1].split(",")),
+    )
+) - {""}
 # Continents: where countries are, no country of their own.
 CONTINENTS = frozenset({"Africa", "America", "Asia", "Europe"})
 # Sub-national places and regions of the lists above that are no one country.
@@ -389,8 +399,9 @@ def _country_forms() -> dict[str, str]:
     for country, names in _COUNTRY_NAMES.items():
         for name in names:
             forms[" ".join(name.split())] = country
-            # A dateline sets its city in capitals ("TUNIS, Dec. 10 (TAP) -").
-            if len(name) > 3 and not name.isupper():
+            # A dateline sets its city in capitals ("TUNIS, Dec. 10 (TAP) -"); not a
+            # country's adjective ("GEORGIAN BAY COTTAGE FIRE").
+            if name in _DATELINE_CITIES:
                 forms[" ".join(name.upper().split())] = country
     for name in (
         "Georgia",
@@ -418,8 +429,18 @@ _COUNTRY_FORMS = _country_forms()
 # "Gulf of Guinea", "Niger Delta"), a language ("Spanish-language"), a currency ("US$").
 _INSIDE_A_NAME = r"(?<!\bReal )(?<!\bGulf of )(?<!\bFighting )(?<!\bNew )"
 _NOT_THE_COUNTRY = (
-    r"(?![ -](?:Statute|Conventions?|Agreement|Accords?|Protocol|Open|Ocean|Sea|Delta|"
+    r"(?![ -](?:Statute|Conventions?|Agreement|Accords?|Protocol|Amendment|Manual|Group|Open|"
+    r"Ocean|Sea|Delta|"
     r"Saint-Germain|language|speaking)\b|\$)"
+)
+# A town of a US state or a Canadian province named like a capital, as a dateline or a
+# line gives it: "ATHENS, Ga. (AP) -", "Paris, Texas", "London, Ontario".
+_A_TOWN_OF_A_STATE = (
+    r"(?!,?\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
+    r"Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|"
+    r"Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.|,\s+(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah|"
+    r"California|Illinois|Indiana|Kentucky|Virginia|New York|Ontario|Quebec|Alberta|"
+    r"Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Baja California(?: Sur)?)\b)"
 )
 _COUNTRY = re.compile(
     r"(?<![\w.])"
@@ -433,7 +454,17 @@ _COUNTRY = re.compile(
     + r")(?!\w|-American)"
     + _MASTHEAD
     + _NOT_THE_COUNTRY
+    + _A_TOWN_OF_A_STATE
 )
+
+
+def is_a_city(name: str) -> bool:
+    """Whether ``name`` is a capital or a city of the lists above ("Lusaka", "Geneva",
+    "Doha"), not a country or a people."""
+    return " ".join(name.split()) in _DATELINE_CITIES | _CITIES_NAMED
+
+
+_CITIES_NAMED = frozenset(" ".join(n.split()) for n in _CITIES) - {""}
 
 
 def countries_named(text: str) -> frozenset[str]:

@@ -195,7 +195,14 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         if later == doc and doc in live:
             return scored.candidates[j].position < scored.candidates[i].position
         if risen and later in live and later != doc and revised_down(i):
-            return articles[later].published > written
+            # Below the page's own entry revising the toll down, an entry is older than
+            # the revision; above it, or on a page with none, as new as the page.
+            pos = scored.candidates[j].position
+            if any(
+                c.doc == later and c.position < pos and _REVISED_DOWN.search(c.text)
+                for c in scored.candidates
+            ):
+                return False
         return as_of[later] > written
 
     for kind, found in counts.items():
@@ -552,7 +559,7 @@ def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> f
     live = {
         d
         for d, a in enumerate(articles)
-        if is_live_page(a.title, a.url) and not tells_deaths(a.title)
+        if is_live_page(a.title, a.url) and _WAR_PAGE.search(a.title)
     }
     if not live or len(live) == len(articles):
         return frozenset()
@@ -564,14 +571,22 @@ def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> f
         if candidate.doc not in live:
             continue
         places = {m.group(1) for m in _TOWN.finditer(candidate.text)} - _NOT_PLACES
-        if places and not any(re.search(rf"\b{re.escape(p)}\b", others) for p in places):
+        # Named anywhere else in any case: "in Parliament" is the other reports'
+        # "parliament".
+        if places and not any(
+            re.search(rf"\b{re.escape(p)}\b", others, re.IGNORECASE) for p in places
+        ):
             elsewhere.add(i)
     return frozenset(elsewhere)
 
 
 # A town or a region an entry is in ("in Sumy", "near Gwoza"): not "of" or "at", which
 # name a body as often ("the Ministry of National Defence", "at Reuters").
-_TOWN = re.compile(r"\b(?:in|off|near|outside)\s+(?:the\s+)?([A-Z][a-z][\w'’\-]*)")
+_TOWN = re.compile(r"\b(?:[Ii]n|off|near|outside)\s+(?:the\s+)?([A-Z][a-z][\w\-]*)")
+# A live page on a war, whose entries tell strikes in several towns: "Ukraine War Latest:
+# ...", "Sudan war live: ...". A page on one earthquake or one fire runs entries on its
+# other towns, which are its own.
+_WAR_PAGE = re.compile(r"\b(?:wars?|conflict|fighting|offensive|invasion)\b", re.IGNORECASE)
 
 
 # Where a count's people were among the event's places: "most of them in Donggala".

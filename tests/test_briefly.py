@@ -1062,6 +1062,16 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     )
     opens = {c.text.split()[0]: i for i, c in enumerate(particle.candidates)}
     assert leans_on(particle, opens["Al-Muraikhi"]) == "al-muraikhi"
+    # A group's name after a possessive is no person named in full.
+    group = score_sentences(
+        [
+            "Somalia's al-Shabaab militants attacked the port on Friday. Al-Shabaab said it "
+            "had targeted the harbour office."
+        ],
+        frozenset(),
+    )
+    found = {c.text.split()[0]: i for i, c in enumerate(group.candidates)}
+    assert leans_on(group, found["Al-Shabaab"]) == ""
 
 
 @pytest.mark.parametrize(

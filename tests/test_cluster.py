@@ -1173,9 +1173,14 @@ def test_a_courts_ruling_and_a_confidence_vote_in_one_country_stay_apart(
     ):
         assert acts(title) == [], title
     assert acts("Vell Parliament Passes Budget Bill") == ["law"]
-    # Of a court and a law, the one named first acts and the other is its object.
+    # A court's ruling told as such is a ruling, whatever it rules on; a title that only
+    # names a court keeps every kind.
     assert acts("Constitutional Court strikes down parts of Vell's revenue law") == ["court"]
-    assert acts("Parliament passes law to curb the constitutional court") == ["law"]
+    assert acts("Revenue law struck down by Constitutional Court") == ["court"]
+    assert acts("Budget law unconstitutional, Constitutional Court rules") == ["court"]
+    assert acts("Lind impeachment upheld by Constitutional Court") == ["court"]
+    assert acts("Supreme Court reform bill passes final vote") == ["court", "law"]
+    assert acts("Parliament passes law to curb the constitutional court") == ["court", "law"]
     # A court's ruling fits an election's news (a vote annulled, the election rerun).
     _, apart = cluster_module._act_marks(["Top court annuls Vell vote"], np.array([True]))
     kinds = list(cluster_module._ACTS)

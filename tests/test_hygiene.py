@@ -715,6 +715,8 @@ def test_a_summary_box_above_the_report_goes_and_a_page_of_it_alone_stays() -> N
     # A "Key points" box is one too: the lede is the report's first sentence.
     assert clean_sentences(f"Key points\n\n{bullets}\n\n{told}") == clean_sentences(told)
     assert clean_sentences(f"Key takeaways:\n\n{bullets}\n\n{told}") == clean_sentences(told)
+    # ... but a label alone above the report (its box not loaded) takes no lede with it.
+    assert clean_sentences(f"Highlights\n\n{told}") == clean_sentences(told)
     lead = "KYIV, Nov 30 (Reuters) - Russia launched a drone attack on Kyiv overnight."
     kept = clean_sentences(f"Summary\n\n{lead}\n\n{told}")
     assert kept[0] == "Russia launched a drone attack on Kyiv overnight."

@@ -102,10 +102,19 @@ def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
         ("TUNIS, Dec. 10 (TAP) - Parliament adopted the finance bill", {"Tunisia"}),
         ("NUKU'ALOFA (AFP) - A strong quake struck", {"Tonga"}),
         ("LUSAKA, Dec 9 - THE government has gazetted the Bill", {"Zambia"}),
-        ("Envoys met in Lima and Quito", {"Peru", "Ecuador"}),
+        ("Envoys met in Rabat and Quito", {"Morocco", "Ecuador"}),
         ("Talks in Port Moresby and Sana'a", {"Papua New Guinea", "Yemen"}),
         # Capitals that are as often a person or another place are no country.
         ("Sofia and Victoria met in Kingston", set()),
+        # ... and so are surnames ("Geddel Vieira Lima", Malta's Joseph Muscat), a US
+        # town's dateline, a treaty's or a group's name, and a country's adjective in
+        # capitals.
+        ("Joseph Muscat denied it, Vieira Lima said", set()),
+        ("ATHENS, Ga. (AP) - A man was sentenced", set()),
+        ("Paris, Texas, and Odessa, Texas", set()),
+        ("The Kigali Amendment and the Lima Group", set()),
+        ("GEORGIAN BAY COTTAGE FIRE", set()),
+        ("Tbilisi, Georgia", {"Georgia"}),
     ],
 )
 def test_the_countries_a_text_names(text: str, countries: set[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import timedelta
 
 import pytest
 
@@ -465,3 +466,58 @@ def test_a_war_pages_newest_entry_on_another_town_neither_leads_nor_corrects() -
     assert summary.briefly_text.startswith("Authorities in Tarsk lowered the death toll")
     assert "Dorrin" not in summary.briefly_text
     assert "31" in summary.headline
+
+
+def test_a_live_page_on_one_event_keeps_its_towns_and_a_later_entry_raises_a_revision() -> None:
+    report = _article(
+        "report",
+        "Wire",
+        "Quake toll in Vell rises to 1,644",
+        "The death toll from the earthquake that struck Tarsk on Friday rose to 1,644, the "
+        "interior ministry said.",
+        30,
+    )
+    # A page on one quake: its entry on another town is the quake's own news.
+    quake = _article(
+        "live",
+        "Radio",
+        "Vell earthquake: rescuers search rubble - live updates",
+        "Rescuers reach Dorrin\n\n"
+        "Rescuers in Dorrin pulled more bodies from the rubble, and the death toll from the "
+        "quake rose to 1,700, officials said.",
+        40,
+    )
+    articles = [report, quake]
+    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
+    assert elsewhere_on_live(scored, articles) == frozenset()
+    # A war page's entry in the story's town, told with a possessive, is the story's.
+    war = dataclasses.replace(
+        quake,
+        title="Vell war live: Tarsk strike and rescue work",
+        text="More bodies found\n\nRescuers in Tarsk's Novy district pulled three more bodies "
+        "from the rubble, officials said.",
+    )
+    articles = [report, war]
+    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
+    assert elsewhere_on_live(scored, articles) == frozenset()
+    # A war page's entry above the report's revision down, raising the toll again, is
+    # newer than the revision.
+    lowered = _article(
+        "lowered",
+        "Post",
+        "Tarsk strike toll lowered to 31",
+        "Authorities in Tarsk lowered the death toll from the missile strike to 31 from 38, "
+        "saying seven victims had been counted twice.",
+        30,
+    )
+    raised = dataclasses.replace(
+        war,
+        # The page opened before the revision.
+        published=lowered.published - timedelta(hours=20),
+        text="Two more bodies found in Tarsk\n\nRescuers found two more bodies in Tarsk, "
+        "bringing the death toll from the missile strike to 33, officials said.",
+    )
+    articles = [lowered, raised]
+    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
+    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    assert any(text.startswith("Authorities in Tarsk lowered") for text in old)
