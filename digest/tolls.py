@@ -195,11 +195,18 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         if later == doc and doc in live:
             return scored.candidates[j].position < scored.candidates[i].position
         if risen and later in live and later != doc and revised_down(i):
-            # Below the page's own entry revising the toll down, an entry is older than
-            # the revision; above it, or on a page with none, as new as the page.
+            # The figure a revision moved from ("to 31 from 38") is older than it, and
+            # so is an entry below the page's own entry giving the revised figure;
+            # another entry is as new as the page.
+            revised = dead_counted(text_of(i), exact=True)
+            entry = dead_counted(text_of(j), exact=True)
+            moved_from = {int(n.replace(",", "")) for n in _FROM_COUNT.findall(text_of(i))}
             pos = scored.candidates[j].position
-            if any(
-                c.doc == later and c.position < pos and _REVISED_DOWN.search(c.text)
+            if entry in moved_from or any(
+                c.doc == later
+                and c.position < pos
+                and _REVISED_DOWN.search(c.text)
+                and dead_counted(c.text, exact=True) == revised
                 for c in scored.candidates
             ):
                 return False
@@ -552,15 +559,12 @@ def _elsewhere(one: str, two: str) -> bool:
 
 
 def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> frozenset[int]:
-    """The sentences of a live page on many events (its title counts no one's dead)
-    that name a place no other report of the story names: a war's page runs entries on
-    strikes in several towns ("Russian Shahed drones hit ... in Sumy overnight" on the
-    page of the Dnipro strike's story), each another event."""
-    live = {
-        d
-        for d, a in enumerate(articles)
-        if is_live_page(a.title, a.url) and _WAR_PAGE.search(a.title)
-    }
+    """The sentences of a live page that tell an incident of their own (a count of
+    people, not the story's toll) in a place no other report of the story names: a
+    war's page runs entries on strikes in several towns ("Russian Shahed drones hit ...
+    in Sumy overnight, killing four people" on the page of the Dnipro strike's story),
+    each another event."""
+    live = {d for d, a in enumerate(articles) if is_live_page(a.title, a.url)}
     if not live or len(live) == len(articles):
         return frozenset()
     others = " ".join(
@@ -570,7 +574,13 @@ def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> f
     for i, candidate in enumerate(scored.candidates):
         if candidate.doc not in live:
             continue
-        places = {m.group(1) for m in _TOWN.finditer(candidate.text)} - _NOT_PLACES
+        # An incident of its own: its own count of people, not the story's toll.
+        text = candidate.text
+        if _RUNNING_COUNT.search(text) or not (
+            dead_counted(text, exact=False) or people_counted(text)
+        ):
+            continue
+        places = {m.group(1) for m in _TOWN.finditer(text)} - _NOT_PLACES
         # Named anywhere else in any case: "in Parliament" is the other reports'
         # "parliament".
         if places and not any(
@@ -580,13 +590,18 @@ def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> f
     return frozenset(elsewhere)
 
 
+# The count a revision moved from: "to 31 from 38".
+_FROM_COUNT = re.compile(r"\bfrom\s+(?:about\s+|around\s+|some\s+)?(\d[\d,]*)\b(?![,.]\d)")
 # A town or a region an entry is in ("in Sumy", "near Gwoza"): not "of" or "at", which
 # name a body as often ("the Ministry of National Defence", "at Reuters").
 _TOWN = re.compile(r"\b(?:[Ii]n|off|near|outside)\s+(?:the\s+)?([A-Z][a-z][\w\-]*)")
-# A live page on a war, whose entries tell strikes in several towns: "Ukraine War Latest:
-# ...", "Sudan war live: ...". A page on one earthquake or one fire runs entries on its
-# other towns, which are its own.
-_WAR_PAGE = re.compile(r"\b(?:wars?|conflict|fighting|offensive|invasion)\b", re.IGNORECASE)
+# The story's running count, which a live page's entry on another of its towns gives
+# ("the death toll from the quake rose to 1,700", "Indeci's latest bulletin raises the
+# number of dead to 19"), unlike another incident's own count ("killing four people").
+_RUNNING_COUNT = re.compile(
+    r"\b(?:toll|total|tally|number\s+of|count|(?:rais|ris|ros|climb)\w*\s+(?:\w+\s+){0,5}?to)\b",
+    re.IGNORECASE,
+)
 
 
 # Where a count's people were among the event's places: "most of them in Donggala".

@@ -521,3 +521,72 @@ def test_a_live_page_on_one_event_keeps_its_towns_and_a_later_entry_raises_a_rev
     scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
     old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
     assert any(text.startswith("Authorities in Tarsk lowered") for text in old)
+
+
+def test_a_revision_down_stands_over_the_figure_it_moved_from_on_a_live_page() -> None:
+    lowered = _article(
+        "lowered",
+        "Post",
+        "Tarsk strike toll lowered to 31",
+        "Authorities in Tarsk lowered the death toll from the missile strike to 31 from 38, "
+        "saying seven victims had been counted twice.",
+        30,
+    )
+
+    def old_counts(live: Article) -> set[str]:
+        articles = [lowered, live]
+        scored = score_sentences(
+            [a.text for a in articles], frozenset(), [a.title for a in articles]
+        )
+        return {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+
+    # The page's 38 is the figure the report moved from, whatever the page's age.
+    page = _article(
+        "live",
+        "Radio",
+        "Vell-Ostra live: Tarsk strike latest",
+        "Toll rises\n\nRegional head Anton Vell says 38 people are now confirmed dead in Tarsk "
+        "after the missile strike.",
+        0,
+    )
+    assert not any(text.startswith("Authorities in Tarsk lowered") for text in old_counts(page))
+    # Another town's revision on the page says nothing of the Tarsk entry below it.
+    other = dataclasses.replace(
+        page,
+        text="Dorrin toll lowered\n\nOfficials in Dorrin lowered the death toll from Sunday's "
+        "shelling to four from six.\n\nTwo more bodies\n\nRescuers found two more bodies in "
+        "Tarsk, bringing the death toll from the missile strike to 33, officials said.",
+    )
+    assert any(text.startswith("Authorities in Tarsk lowered") for text in old_counts(other))
+
+
+def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> None:
+    report = _article(
+        "report",
+        "Wire",
+        "Missile strike on Tarsk kills 38",
+        "Thirty-eight people were killed when a missile hit an apartment block in Tarsk.",
+        10,
+    )
+    page = _article(
+        "live",
+        "Radio",
+        "Vell-Ostra live: Tarsk strike latest and attacks overnight",
+        "Dorrin hit\n\nDrones hit a residential street in Dorrin overnight, killing four "
+        "people, officials said.",
+        20,
+    )
+    articles = [report, page]
+    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
+    away = {scored.candidates[i].text for i in elsewhere_on_live(scored, articles)}
+    assert any(text.startswith("Drones hit a residential street in Dorrin") for text in away)
+    # A fire's page: its other town's toll is the fire's own.
+    fire = dataclasses.replace(
+        page,
+        title="Corvan wildfire live: crews fighting flames as winds pick up",
+        text="Pellam evacuated\n\nEveryone in Pellam was told to leave as the death toll from "
+        "the fire rose to 14.",
+    )
+    articles = [report, fire]
+    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
+    assert elsewhere_on_live(scored, articles) == frozenset()
