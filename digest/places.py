@@ -433,14 +433,13 @@ _NOT_THE_COUNTRY = (
     r"Ocean|Sea|Delta|"
     r"Saint-Germain|language|speaking)\b|\$)"
 )
-# A town of a US state or a Canadian province named like a capital, as a dateline or a
-# line gives it: "ATHENS, Ga. (AP) -", "Paris, Texas", "London, Ontario".
+# A US town named like a capital, as an AP dateline gives it: "ATHENS, Ga. (AP) -",
+# "MOSCOW, Idaho" (the states it writes out), not a list ("Mexico, Texas and ...").
 _A_TOWN_OF_A_STATE = (
     r"(?!,?\s+(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|"
     r"Minn|Miss|Mo|Mont|Neb|Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|"
-    r"Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.|,\s+(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah|"
-    r"California|Illinois|Indiana|Kentucky|Virginia|New York|Ontario|Quebec|Alberta|"
-    r"Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Baja California(?: Sur)?)\b)"
+    r"Tenn|Vt|Va|Wash|W\.Va|Wis|Wyo)\.|,\s+(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah)"
+    r"\b(?!\s+and\b))"
 )
 _COUNTRY = re.compile(
     r"(?<![\w.])"

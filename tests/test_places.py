@@ -115,6 +115,9 @@ def test_the_topics_gazetteer_gives_each_place_its_people() -> None:
         ("The Kigali Amendment and the Lima Group", set()),
         ("GEORGIAN BAY COTTAGE FIRE", set()),
         ("Tbilisi, Georgia", {"Georgia"}),
+        # A list goes on after a state: "Paris, New York and Dubai".
+        ("Offices in Paris, New York and Dubai", {"France", "United Arab Emirates"}),
+        ("Flooding in Mexico, Texas and Louisiana", {"Mexico"}),
     ],
 )
 def test_the_countries_a_text_names(text: str, countries: set[str]) -> None:
