@@ -330,7 +330,7 @@ _CONFIDENCE = _ACTS["confidence"]
 # upheld by Constitutional Court".
 _RULING = re.compile(
     rf"\b(?i:court)\s+(?i:{_RULES})\b"
-    rf"|\b(?i:{_RULES})\s+(?:down\s+)?by\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}(?i:court)\b"
+    rf"|(?P<by>\b(?i:{_RULES})\s+(?:down\s+)?by\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}(?i:court))\b"
 )
 # Kinds of act that are apart (see _ACTS): a court's ruling, and a parliament's vote on
 # the government or on a law. The rest fit together: a leader ousted and the election
@@ -752,10 +752,23 @@ def _title_acts(title: str) -> list[str]:
     ("Constitutional Court strikes down parts of revenue-sharing law", "Yoon impeachment
     upheld by Constitutional Court") is a ruling, whatever it rules on; otherwise every
     kind the title names ("Parliament passes law to curb the constitutional court")."""
-    kinds = [kind for kind, pattern in _ACTS.items() if pattern.search(title)]
-    if "court" in kinds and _RULING.search(title):
-        return [k for k in kinds if frozenset({"court", k}) not in _ACTS_APART]
-    return kinds
+    found = {
+        kind: match.start() for kind, pattern in _ACTS.items() if (match := pattern.search(title))
+    }
+    ruling = _RULING.search(title)
+    # The court acts in the title's main clause: before any other act ("Court strikes
+    # down ... law"), or as the agent of its passive ("... upheld by Constitutional Court");
+    # not "Government loses confidence vote days after top court strikes down budget".
+    if (
+        "court" in found
+        and ruling
+        and (
+            ruling["by"]
+            or all(at > ruling.start() for kind, at in found.items() if kind != "court")
+        )
+    ):
+        return [k for k in found if frozenset({"court", k}) not in _ACTS_APART]
+    return list(found)
 
 
 def _act_marks(titles: Sequence[str], marked: BoolArray) -> tuple[FloatArray, BoolArray]:

@@ -457,8 +457,8 @@ _HALVES = frozenset({"Korea", "Congo"})
 # a two-week truce in Doha", "the Geneva talks" (the river provinces' truce is not
 # Zambia's). A city only: "talks on ending the war in Ukraine" are Ukraine's.
 _VENUE = re.compile(
-    r"\b(?:talks|summit|meeting|conference|negotiations|mediation|signed|hosted|brokered)\b"
-    r"(?:\s+[\w'’-]+){0,4}?\s+in\s+(?P<at>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    r"\b(?:(?i:talks|summit|meeting|conference|negotiations|mediation|signed|hosted|brokered)"
+    r"(?:\s+[\w'’-]+){0,4}?|met(?:\s+again)?)\s+in\s+(?P<at>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
     r"|(?P<before>(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)\s+(?:talks|summit|peace\s+process)\b"
 )
 

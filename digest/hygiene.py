@@ -1015,7 +1015,7 @@ _SYNOPSIS = re.compile(
     r"facts)|(?:Story )?highlights|(?:Story )?at a glance))\W*$",
     re.IGNORECASE,
 )
-_BULLET = re.compile(r"^\s*[-–•*·]\s")
+_BULLET = re.compile(r"^\s*(?:[-–•*·▪●◦‣■□➤►]|\d{1,2}[.)])\s")
 # Where a summary box stands (among a page's first paragraphs), how many paragraphs of
 # report it needs after it, and how much of its words the report must tell again: a box
 # paraphrases, so half ("dropped its opposition" is "ended its objection" below; The

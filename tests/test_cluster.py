@@ -1177,7 +1177,14 @@ def test_a_courts_ruling_and_a_confidence_vote_in_one_country_stay_apart(
     # names a court keeps every kind.
     assert acts("Constitutional Court strikes down parts of Vell's revenue law") == ["court"]
     assert acts("Revenue law struck down by Constitutional Court") == ["court"]
-    assert acts("Budget law unconstitutional, Constitutional Court rules") == ["court"]
+    assert acts("Budget law unconstitutional, Constitutional Court rules") == ["court", "law"]
+    # A court acting in a clause after the title's own act is no ruling of the title.
+    assert acts("Government loses confidence vote days after top court strikes down budget") == [
+        "court",
+        "confidence",
+        "law",
+    ]
+    assert acts("Parliament passes budget as court rules on pension reform") == ["court", "law"]
     assert acts("Lind impeachment upheld by Constitutional Court") == ["court"]
     assert acts("Supreme Court reform bill passes final vote") == ["court", "law"]
     assert acts("Parliament passes law to curb the constitutional court") == ["court", "law"]

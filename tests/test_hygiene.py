@@ -717,6 +717,8 @@ def test_a_summary_box_above_the_report_goes_and_a_page_of_it_alone_stays() -> N
     assert clean_sentences(f"Key takeaways:\n\n{bullets}\n\n{told}") == clean_sentences(told)
     # ... but a label alone above the report (its box not loaded) takes no lede with it.
     assert clean_sentences(f"Highlights\n\n{told}") == clean_sentences(told)
+    numbered = "1. Three people were killed.\n\n2. Power was cut to 200,000 homes."
+    assert clean_sentences(f"Key points\n\n{numbered}\n\n{told}") == clean_sentences(told)
     lead = "KYIV, Nov 30 (Reuters) - Russia launched a drone attack on Kyiv overnight."
     kept = clean_sentences(f"Summary\n\n{lead}\n\n{told}")
     assert kept[0] == "Russia launched a drone attack on Kyiv overnight."
