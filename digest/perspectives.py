@@ -202,9 +202,20 @@ def _not_current(sentence: str, says: str) -> bool:
     overtaken = _SUPERSEDED.search(frame) or _SAID_BEFORE.search(plain[:start])
     return bool(
         _ANOTHER_TIME.search(frame)
-        or (overtaken and not _THIS_WEEK.search(frame))
+        # A plan told in the past perfect is overtaken whatever day it was made ("On
+        # Tuesday, party leader Olivier Faure had said the Socialists would 'decide at
+        # the last minute'", in the report of Thursday's vote).
+        or (overtaken and (not _THIS_WEEK.search(frame) or _A_PLAN.match(claim)))
         or _DENIED_AFTER.search(after)
     )
+
+
+# A claim that tells a plan: "the Socialists would decide ...", "it was going to ...".
+_A_PLAN = re.compile(
+    r"^(?:[\w'’,-]+\s+){0,5}?(?:would|was\s+going\s+to|were\s+going\s+to|planned\s+to|"
+    r"intended\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 # A toll of another time ("methane explosions killed at least 12 miners in the same

@@ -516,6 +516,14 @@ def _tells_turn(title: str, core: set[str]) -> str:
         before = _before(main, found.start())
         if before and _things(before[-1]) & core:
             return kind
+        # A vote survived is the vote's turn too: "Lind government survives censure vote"
+        # after "opposition files censure motions".
+        if (
+            before
+            and found.group().lower().startswith("surviv")
+            and _things(" ".join(_WORD.findall(main[found.end() :].lower())[:_OBJECT_WORDS])) & core
+        ):
+            return kind
     for found in _OBJECT_TURN.finditer(main):
         if not _before(main, found.start()):
             continue

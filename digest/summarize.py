@@ -400,7 +400,13 @@ def _write_up(
                     _STILL.search(scored.candidates[i].text)
                     # What was pending before the turn the lead tells: "The People's
                     # Party is seeking a no-confidence vote against ..." under its result.
-                    or (at_turn and _PENDING.search(scored.candidates[i].text))
+                    or (
+                        at_turn
+                        and (
+                            _PENDING.search(scored.candidates[i].text)
+                            or _UNDECIDED.search(scored.candidates[i].text)
+                        )
+                    )
                 )
                 and (written_on(lead) - written_on(i)).days >= _STALE_STATE_DAYS
             )
@@ -418,12 +424,29 @@ def _write_up(
     # seventeen bodies so far" under 51) is as old as a note that does.
     everyone = list(range(len(scored.candidates)))
     counted_before = frozenset(everyone) - set(below_told_toll(scored, articles, briefly, everyone))
+    # Under the turn or the decision the Briefly leads with, what was undecided days
+    # before it ("Faure says his party had not made up its mind", "whose 69 deputies
+    # could tip the balance") is neither a voice nor a note: the vote has decided it.
+    decided = bool(briefly) and (
+        scored.candidates[briefly[0]].doc in turn
+        or bool(_DECIDED.search(scored.candidates[briefly[0]].text))
+    )
+    undecided = frozenset(
+        i
+        for i in everyone
+        if decided
+        and (
+            _UNDECIDED.search(scored.candidates[i].text)
+            or _PENDING.search(scored.candidates[i].text)
+        )
+        and (written_on(briefly[0]) - written_on(i)).days >= _STALE_STATE_DAYS
+    )
     perspectives = _select_perspectives(
-        scored, briefly, story, options.max_perspectives, superseded | counted_before
+        scored, briefly, story, options.max_perspectives, superseded | counted_before | undecided
     )
     used |= {index for index, _ in perspectives}
     claims = [set(content_words(p.says)) for _, p in perspectives]
-    notes = _select_notes(scored, used, claims, options.max_notes, superseded, headline)
+    notes = _select_notes(scored, used, claims, options.max_notes, superseded | undecided, headline)
     notes = below_told_toll(scored, articles, briefly, notes)
     conflicts = figure_conflicts(scored, briefly, notes, [a.outlet for a in articles])
     notes = [i for i in notes if i not in conflicts.drop]
@@ -600,6 +623,20 @@ _STILL = re.compile(
     r"blocked|suspended|in\s+(?:place|force|effect)|on\s+(?:alert|high\s+alert)|under\s+water)\b"
 )
 _STALE_STATE_DAYS = 2
+# Who had not decided before a vote, and who would ("The fate of the government rests
+# with the Socialist Party, whose 69 deputies could tip the balance").
+_UNDECIDED = re.compile(
+    r"\b(?:(?:not|never)\s+(?:yet\s+)?made\s+up\s+(?:its|their|his|her)\s+minds?|undecided|"
+    r"(?:has|have)\s+yet\s+to\s+decide|(?:could|would|might|may)\s+(?:tip|swing)\s+the\s+"
+    r"(?:balance|vote|outcome)|(?:would|will)\s+decide|(?:fate|outcome)\s+of\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}?(?:rests?|hangs?|depends?)\s+(?:with|on)|kingmakers?)\b",
+    re.IGNORECASE,
+)
+# A lead telling a decision taken: a vote won or lost, a bill passed, a motion defeated.
+_DECIDED = re.compile(
+    r"\b(?:survived|survives|passed|adopted|approved|rejected|defeated|toppled|ousted|"
+    r"(?:won|lost)\s+(?:a|the|its|his|her|their)\s+(?:\w+\s+){0,2}votes?)\b"
+)
 _PENDING = re.compile(
     r"\b(?:is|are)\s+(?:still\s+)?(?:seeking|pushing\s+for|calling\s+for|demanding|"
     r"threatening|planning|preparing|expected\s+to|set\s+to|due\s+to|scheduled\s+to)\b"

@@ -3954,6 +3954,13 @@ def test_a_headline_naming_no_country_gets_the_one_its_story_is_in() -> None:
     ]
     collapse = "River truce collapses as shelling kills nine"
     assert placed_headline(collapse, "", truce) == collapse
+    met = [
+        "The militias met in Lusaka on Monday. Talks in Lusaka went on. They met again in Lusaka."
+    ]
+    assert placed_headline(collapse, "", met) == collapse
+    # A country after "talks" is the story's: "talks on ending the war in Sudan".
+    war = ["Talks on ending the war in Sudan stalled. The truce in Sudan collapsed on Friday."]
+    assert placed_headline(collapse, "", war) == f"Sudan: {collapse}"
     at_home = ["Police in Harare arrested 40 traders. Vendors in Harare vowed to return."]
     assert placed_headline(collapse, "", at_home) == f"Zimbabwe: {collapse}"
 
@@ -4139,3 +4146,34 @@ def test_a_live_pages_newest_toll_is_told_after_every_report_and_heads_nothing()
     assert "to 19" in summary.briefly_text
     assert "six people" not in summary.briefly_text
     assert "LIVE" not in summary.headline
+
+
+def test_what_was_undecided_before_a_vote_is_no_voice_or_note_under_its_result() -> None:
+    before = _article(
+        "before",
+        "Vell Daily",
+        "Lind forces budget through, opposition files censure motions",
+        "Prime Minister Lind Harald forced the 2027 budget through parliament without a vote "
+        "on Monday, and the opposition filed two censure motions against his government. "
+        "The fate of the government rests with the Farmers' Party, whose 41 deputies could "
+        "tip the balance. Farmers' Party leader Ostrov Dan said his party had not made up its "
+        "mind. The motions will be debated on Thursday.",
+        0,
+    )
+    after = _article(
+        "after",
+        "Vell Wire",
+        "Lind government survives censure vote by 12 votes",
+        "The government of Prime Minister Lind Harald survived a censure vote in parliament on "
+        "Thursday evening, when the main motion received 139 votes, 12 short of the majority "
+        "needed. On Monday, Ostrov Dan had said the Farmers' Party would \"decide at the last "
+        'minute" and would judge the prime minister on his pension offer. The opposition '
+        "said it would take the budget to the constitutional court, which has a month to rule.",
+        75,
+    )
+    summary = summarize_story(Story(StoryId("s"), (before, after)))
+    printed = " ".join(_printed(summary))
+    assert summary.briefly_text.startswith("The government of Prime Minister Lind Harald survived")
+    assert "tip the balance" not in printed
+    assert "made up its mind" not in printed
+    assert "last minute" not in printed
