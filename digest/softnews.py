@@ -235,7 +235,9 @@ _DEATHS = re.compile(
     rf"\b(?:has|have)\s+(?:now\s+)?killed(?:\s+(?:at\s+least|more\s+than|over|nearly|"
     rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
-    rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+)?"
+    # ("had been confirmed dead", as reported speech gives the toll; not "had died".)
+    rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+"
+    rf"|had\s+been\s+(?=(?:confirmed|reported|found)\s))?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"
     rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
     # "The number of people killed ... rose to 23": a count that rises (one that falls,

@@ -267,6 +267,17 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 if was == kind
             ):
                 superseded.setdefault(i, kind)
+    # A toll revised down from a figure ("to 31 from 38"): every earlier count of that
+    # many dead is the old toll, in whatever words ("Authorities say 38 people had been
+    # confirmed dead").
+    tolls = counts.get("dead", {})
+    for j in tolls:
+        if not _REVISED_DOWN.search(text_of(j)):
+            continue
+        moved = {int(n.replace(",", "")) for n in _FROM_COUNT.findall(text_of(j))}
+        for i in _told_before(scored, articles, j):
+            if tolls.get(i) in moved and tolls[i] > tolls[j]:
+                superseded.setdefault(i, "dead")
     for i in _moved_from(scored, articles):
         superseded.setdefault(i, "count")
     for i in _moved_dates(scored, articles):

@@ -306,6 +306,10 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("The death toll has risen to nine, the service said.", exact=True) == 9
     # Tens and units joined by a hyphen, as a lede writes them.
     assert dead_counted("Twenty-seven people are now confirmed dead.", exact=True) == 27
+    # Reported speech gives the toll in the past perfect; an earlier disaster's is none.
+    reported = "Authorities said that 38 people had been confirmed dead and nine were missing."
+    assert dead_counted(reported, exact=True) == 38
+    assert dead_counted("The 2015 quake had killed 9,000 people.", exact=True) == 0
     assert dead_counted("Forty-two people were killed in the attack.", exact=True) == 42
     assert dead_counted("Sixty seven people died in the fire.", exact=True) == 67
     # Not the tens of a count in hundreds, nor a part of the dead.

@@ -590,3 +590,30 @@ def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> Non
     articles = [report, fire]
     scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
     assert elsewhere_on_live(scored, articles) == frozenset()
+
+
+def test_a_toll_revised_down_from_a_figure_supersedes_that_figure_in_any_words() -> None:
+    earlier = _article(
+        "earlier",
+        "Daily",
+        "Rescuers race against cold as landslide toll reaches 38",
+        "Rescuers worked through the night in Tarsk.\n\n"
+        "Excavators cleared the county road by noon.\n\n"
+        "Volunteers brought tents and blankets to the school.\n\n"
+        "The headquarters said on Wednesday that 38 people had been confirmed dead and nine "
+        "were missing.",
+        10,
+    )
+    lowered = _article(
+        "lowered",
+        "Wire",
+        "Landslide toll revised down to 31",
+        "Authorities in Vell on Friday lowered the death toll from Monday's landslide in "
+        "Tarsk to 31 from 38, saying seven victims had been counted twice.",
+        60,
+    )
+    articles = [earlier, lowered]
+    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
+    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    assert any("38 people had been confirmed dead" in text for text in old)
+    assert not any(text.startswith("Authorities in Vell on Friday lowered") for text in old)
