@@ -266,6 +266,12 @@ _BRIEFING_TITLE = re.compile(
     r"|\b(?:\d+|three|four|five|six|seven|eight|nine|ten)\s+things\s+(?:to\s+know|you\s+need\s+"
     r"to\s+know)\s+(?:before|today|this\s+(?:morning|week)|now)\b"
     r"|^(?:Playbook|Morning\s+Edition|First\s+Edition|Newsletter)\b"
+    # A week's list, behind or ahead: "The Real Russia. This week: A swap in Abu Dhabi,
+    # Belgium backs down, and ...", "The week ahead: UN debate on Dnipro, EU loan vote,
+    # ...", "Week ahead in world news" (not "Week ahead for Lai" alone: a list's commas).
+    r"|(?:^|[.:!?]\s+)This\s+week\s*:\s*[^,:]+,[^,:]+,?\s+and\s"
+    r"|^(?:The\s+)?(?:Week|Days?)\s+ahead\b(?:\s+in\s+[\w\s]+)?\s*:\s*[^,:]+,\s*[^,:]+,"
+    r"|^(?:The\s+)?Week\s+ahead\s+in\s+(?:world\s+)?news\b"
     r"|^(?:The\s+)?(?:News|World)\s+in\s+(?:Brief|Briefs|Short)\b"
     # "The Week in Africa: ...", "The Day in Asia: ..." (before a colon: a section's
     # page may be titled "The week in Africa" with one subject of its own; not "Day in

@@ -221,6 +221,9 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
         ("Gulf Morning: Knesset dissolves; Kunar quake toll rises", ""),
         ("The Week in Asia: Knesset dissolves, a quake in Kunar", ""),
         ("The Knesset's last day", "https://weekly.example/newsletters/playbook/2026/12/04"),
+        # A week's list, behind or ahead.
+        ("The Real Israel. This week: Knesset dissolves, a Kunar quake, and more", ""),
+        ("The week ahead: Knesset vote, Kunar appeal, EU loan", ""),
     ):
         page = _newsletter_page(title, url)
         stories, rejected = _assembled(page)
@@ -234,6 +237,8 @@ def test_a_page_that_calls_itself_a_briefing_is_a_roundup_of_two_other_stories()
         ("Five things to know about Israel's snap election", ""),
         ("Gulf Morning Markets Slide as the Knesset Dissolves", ""),
         ("Election Brief", ""),
+        ("This week: the Knesset dissolves", ""),
+        ("The week ahead for the Knesset", ""),
         ("The Knesset's last day", "https://weekly.example/briefing/2026/12/04/knesset"),
     ):
         stories, rejected = _assembled(_newsletter_page(title, url))
