@@ -246,7 +246,10 @@ def _briefing_tells(
     ]
     week = _Week.of(apart, least_outlets=1)
     told = {story for sentence in sentences if (story := week.tells(sentence, page)) is not None}
-    return len(told) if len(told) > _BRIEF_ONE_OUTLET_OTHERS else 0
+    # A page that is its story alone (a week-ahead page no report joined) has no own
+    # story to tell besides the others.
+    needed = _BRIEF_ONE_OUTLET_OTHERS + (1 if len(own.articles) > 1 else 0)
+    return len(told) if len(told) >= needed else 0
 
 
 def _calls_itself_a_briefing(article: Article) -> bool:

@@ -6,8 +6,9 @@ import dataclasses
 import json
 from collections.abc import Sequence
 
+from digest import roundups as roundups_module
 from digest.cluster import cluster_stories
-from digest.models import Article, Story
+from digest.models import Article, Story, StoryId
 from digest.roundups import set_aside_roundups
 from digest.screen import Rejected
 from tests.test_screen import _article as screened_article
@@ -455,3 +456,26 @@ def test_a_briefing_of_stories_one_outlet_each_tells_is_a_roundup() -> None:
             cluster_stories([*week, page]), {a.id for a in [*week, page]}
         )
         assert len(rejected) == expected, title
+
+
+def test_a_week_ahead_page_alone_telling_three_stories_is_a_roundup() -> None:
+    # A week-ahead page no report joined is its story alone: three others make it a
+    # roundup. Joined to one of them, it must tell three besides that one.
+    ahead = (
+        "Rescuers will dig through the rubble in the remote Kunar valleys, where the "
+        "earthquake's death toll has risen to 1,124.",
+        "EU finance ministers are expected to sign off the reparations loan for Ukraine "
+        "backed by frozen Russian assets held at Euroclear in Belgium.",
+        "The Bank of Korea will publish the minutes of the meeting at which it cut its rate "
+        "to 2.25% as exports slowed.",
+    )
+    page = _article(9, "Weekly Review", "The week ahead: Kunar, the loan, Korea's rates", ahead, 75)
+    assert roundups_module._calls_itself_a_briefing(page)
+    stories = list(cluster_stories(_week()))
+    alone = Story(id=StoryId("ahead"), articles=(page,))
+    sentences = list(ahead)
+    assert roundups_module._briefing_tells([*stories, alone], alone, page, sentences) == 3
+    loan = next(s for s in stories if "a3" in {a.id for a in s.articles})
+    joined = dataclasses.replace(loan, articles=(*loan.articles, page))
+    others = [s for s in stories if s is not loan]
+    assert roundups_module._briefing_tells([*others, joined], joined, page, sentences) == 0
