@@ -427,9 +427,11 @@ def _write_up(
     # Under the turn or the decision the Briefly leads with, what was undecided days
     # before it ("Faure says his party had not made up its mind", "whose 69 deputies
     # could tip the balance") is neither a voice nor a note: the vote has decided it.
-    decided = bool(briefly) and (
-        scored.candidates[briefly[0]].doc in turn
-        or bool(_DECIDED.search(scored.candidates[briefly[0]].text))
+    # (What was pending, "is expected to ...", only under a turn the stages read: a lead
+    # that merely says "approved" may tell another step than the one pending.)
+    turned = bool(briefly) and scored.candidates[briefly[0]].doc in turn
+    decided = turned or (
+        bool(briefly) and bool(_DECIDED.search(scored.candidates[briefly[0]].text))
     )
     undecided = frozenset(
         i
@@ -437,7 +439,7 @@ def _write_up(
         if decided
         and (
             _UNDECIDED.search(scored.candidates[i].text)
-            or _PENDING.search(scored.candidates[i].text)
+            or (turned and _PENDING.search(scored.candidates[i].text))
         )
         and (written_on(briefly[0]) - written_on(i)).days >= _STALE_STATE_DAYS
     )

@@ -187,17 +187,16 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         # before it.)
         back = risen and doc in tolled and not revised_down(i)
         written = articles[doc].published if back else as_of[doc]
-        # Nor does a live page's higher count undo a report's revision down: it is an
-        # entry from before it ("Death toll in Dnipro rises to 38" below the page's own
-        # "Dnipro toll revised to 31").
         later = scored.candidates[j].doc
         # On one live page, the entry above is the newer.
         if later == doc and doc in live:
             return scored.candidates[j].position < scored.candidates[i].position
         if risen and later in live and later != doc and revised_down(i):
-            # The figure a revision moved from ("to 31 from 38") is older than it, and
-            # so is an entry below the page's own entry giving the revised figure;
-            # another entry is as new as the page.
+            # A live page's higher count does not undo a report's revision down when it
+            # is the figure the revision moved from ("to 31 from 38"), or an entry below
+            # the page's own entry giving the revised figure ("Death toll in Dnipro
+            # rises to 38" below "Dnipro toll revised to 31"); another entry is as new
+            # as the page.
             revised = dead_counted(text_of(i), exact=True)
             entry = dead_counted(text_of(j), exact=True)
             moved_from = {int(n.replace(",", "")) for n in _FROM_COUNT.findall(text_of(i))}
