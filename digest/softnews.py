@@ -235,7 +235,8 @@ _DEATHS = re.compile(
     rf"\b(?:has|have)\s+(?:now\s+)?killed(?:\s+(?:at\s+least|more\s+than|over|nearly|"
     rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
-    # ("had been confirmed dead", as reported speech gives the toll; not "had died".)
+    # ("had been confirmed dead", as reported speech gives the toll; not "had been
+    # killed", which may be an earlier disaster's.)
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+"
     rf"|had\s+been\s+(?=(?:confirmed|reported|found)\s))?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"
