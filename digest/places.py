@@ -460,10 +460,10 @@ _COUNTRY = re.compile(
 def is_a_city(name: str) -> bool:
     """Whether ``name`` is a capital or a city of the lists above ("Lusaka", "Geneva",
     "Doha"), not a country or a people."""
-    return " ".join(name.split()) in _DATELINE_CITIES | _CITIES_NAMED
+    return " ".join(name.split()) in _ANY_CITY
 
 
-_CITIES_NAMED = frozenset(" ".join(n.split()) for n in _CITIES) - {""}
+_ANY_CITY = _DATELINE_CITIES | {" ".join(n.split()) for n in _CITIES} - {""}
 
 
 def countries_named(text: str) -> frozenset[str]:

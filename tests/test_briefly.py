@@ -1052,26 +1052,25 @@ def test_a_bare_surname_needs_the_full_name_before_it() -> None:
     assert leans_on(accented, found["Jónsdóttir"]) != ""
     assert leans_on(accented, found["The"]) != ""
     assert leans_on(accented, found["Cîțu"]) != ""
+
+    def leaning(text: str, opening: str) -> str:
+        scored = score_sentences([text], frozenset())
+        return leans_on(
+            scored, next(i for i, c in enumerate(scored.candidates) if c.text.startswith(opening))
+        )
+
     # A particle capitalised to open the sentence is the name's in lower case inside it.
-    particle = score_sentences(
-        [
-            "The accord will hold, Harbour Minister Khalid bin Saad al-Muraikhi said on "
-            "Friday. Al-Muraikhi announced it after nine hours of talks at the quay."
-        ],
-        frozenset(),
+    said = (
+        "The accord will hold, Harbour Minister Khalid bin Saad al-Muraikhi said on Friday. "
+        "Al-Muraikhi announced it after nine hours of talks at the quay."
     )
-    opens = {c.text.split()[0]: i for i, c in enumerate(particle.candidates)}
-    assert leans_on(particle, opens["Al-Muraikhi"]) == "al-muraikhi"
+    assert leaning(said, "Al-Muraikhi") == "al-muraikhi"
     # A group's name after a possessive is no person named in full.
-    group = score_sentences(
-        [
-            "Somalia's al-Shabaab militants attacked the port on Friday. Al-Shabaab said it "
-            "had targeted the harbour office."
-        ],
-        frozenset(),
+    group = (
+        "Somalia's al-Shabaab militants attacked the port on Friday. Al-Shabaab said it had "
+        "targeted the harbour office."
     )
-    found = {c.text.split()[0]: i for i, c in enumerate(group.candidates)}
-    assert leans_on(group, found["Al-Shabaab"]) == ""
+    assert leaning(group, "Al-Shabaab") == ""
 
 
 @pytest.mark.parametrize(

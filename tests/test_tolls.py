@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from digest.briefly import score_sentences
+from digest.briefly import ScoredSentences, score_sentences
 from digest.models import Article, Story, StoryId
 from digest.summarize import summarize_story
 from digest.tolls import elsewhere_on_live, superseded_counts
@@ -414,6 +414,22 @@ def test_a_live_pages_revision_down_and_a_war_pages_other_town_stand() -> None:
     assert not any(text.startswith("Five people were killed") for text in old_counts(war))
 
 
+def _scored(articles: list[Article]) -> ScoredSentences:
+    return score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
+
+
+def _old(articles: list[Article]) -> set[str]:
+    """The sentences of ``articles`` whose counts a later one supersedes."""
+    scored = _scored(articles)
+    return {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+
+
+def _away(articles: list[Article]) -> set[str]:
+    """The sentences of ``articles``' live pages that tell an incident elsewhere."""
+    scored = _scored(articles)
+    return {scored.candidates[i].text for i in elsewhere_on_live(scored, articles)}
+
+
 def test_a_war_pages_newest_entry_on_another_town_neither_leads_nor_corrects() -> None:
     # The Dnipro-like case: a war's live page opens on a strike in another town, and
     # further down carries the one story's revision down and its older, higher count.
@@ -449,17 +465,14 @@ def test_a_war_pages_newest_entry_on_another_town_neither_leads_nor_corrects() -
         80,
     )
     articles = [live, first, lowered]
-    scored = score_sentences(
-        [a.text for a in articles], frozenset(), titles=[a.title for a in articles]
-    )
-    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    old = _old(articles)
     # The revision stands: the page's higher entry is from before it, and the other
     # town's four correct nothing.
     assert not any(text.startswith("Authorities in Tarsk lowered") for text in old)
     assert any(text.startswith("Regional head Anton Vell says 38") for text in old)
     assert any(text.startswith("Thirty-eight people") for text in old)
     # The other town's entry is no sentence of the story.
-    away = {scored.candidates[i].text for i in elsewhere_on_live(scored, articles)}
+    away = _away(articles)
     assert any(text.startswith("Drones hit a residential street in Dorrin") for text in away)
     assert not any("Tarsk" in text for text in away)
     summary = summarize_story(Story(StoryId("s"), tuple(articles)))
@@ -488,8 +501,7 @@ def test_a_live_page_on_one_event_keeps_its_towns_and_a_later_entry_raises_a_rev
         40,
     )
     articles = [report, quake]
-    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
-    assert elsewhere_on_live(scored, articles) == frozenset()
+    assert _away(articles) == set()
     # A war page's entry in the story's town, told with a possessive, is the story's.
     war = dataclasses.replace(
         quake,
@@ -498,8 +510,7 @@ def test_a_live_page_on_one_event_keeps_its_towns_and_a_later_entry_raises_a_rev
         "from the rubble, officials said.",
     )
     articles = [report, war]
-    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
-    assert elsewhere_on_live(scored, articles) == frozenset()
+    assert _away(articles) == set()
     # A war page's entry above the report's revision down, raising the toll again, is
     # newer than the revision.
     lowered = _article(
@@ -518,8 +529,7 @@ def test_a_live_page_on_one_event_keeps_its_towns_and_a_later_entry_raises_a_rev
         "bringing the death toll from the missile strike to 33, officials said.",
     )
     articles = [lowered, raised]
-    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
-    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    old = _old(articles)
     assert any(text.startswith("Authorities in Tarsk lowered") for text in old)
 
 
@@ -533,13 +543,6 @@ def test_a_revision_down_stands_over_the_figure_it_moved_from_on_a_live_page() -
         30,
     )
 
-    def old_counts(live: Article) -> set[str]:
-        articles = [lowered, live]
-        scored = score_sentences(
-            [a.text for a in articles], frozenset(), [a.title for a in articles]
-        )
-        return {scored.candidates[i].text for i in superseded_counts(scored, articles)}
-
     # The page's 38 is the figure the report moved from, whatever the page's age.
     page = _article(
         "live",
@@ -549,7 +552,9 @@ def test_a_revision_down_stands_over_the_figure_it_moved_from_on_a_live_page() -
         "after the missile strike.",
         0,
     )
-    assert not any(text.startswith("Authorities in Tarsk lowered") for text in old_counts(page))
+    assert not any(
+        text.startswith("Authorities in Tarsk lowered") for text in _old([lowered, page])
+    )
     # Another town's revision on the page says nothing of the Tarsk entry below it.
     other = dataclasses.replace(
         page,
@@ -557,7 +562,7 @@ def test_a_revision_down_stands_over_the_figure_it_moved_from_on_a_live_page() -
         "shelling to four from six.\n\nTwo more bodies\n\nRescuers found two more bodies in "
         "Tarsk, bringing the death toll from the missile strike to 33, officials said.",
     )
-    assert any(text.startswith("Authorities in Tarsk lowered") for text in old_counts(other))
+    assert any(text.startswith("Authorities in Tarsk lowered") for text in _old([lowered, other]))
 
 
 def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> None:
@@ -577,8 +582,7 @@ def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> Non
         20,
     )
     articles = [report, page]
-    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
-    away = {scored.candidates[i].text for i in elsewhere_on_live(scored, articles)}
+    away = _away(articles)
     assert any(text.startswith("Drones hit a residential street in Dorrin") for text in away)
     # A fire's page: its other town's toll is the fire's own.
     fire = dataclasses.replace(
@@ -588,8 +592,7 @@ def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> Non
         "the fire rose to 14.",
     )
     articles = [report, fire]
-    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
-    assert elsewhere_on_live(scored, articles) == frozenset()
+    assert _away(articles) == set()
 
 
 def test_a_toll_revised_down_from_a_figure_supersedes_that_figure_in_any_words() -> None:
@@ -613,7 +616,6 @@ def test_a_toll_revised_down_from_a_figure_supersedes_that_figure_in_any_words()
         60,
     )
     articles = [earlier, lowered]
-    scored = score_sentences([a.text for a in articles], frozenset(), [a.title for a in articles])
-    old = {scored.candidates[i].text for i in superseded_counts(scored, articles)}
+    old = _old(articles)
     assert any("38 people had been confirmed dead" in text for text in old)
     assert not any(text.startswith("Authorities in Vell on Friday lowered") for text in old)
