@@ -634,9 +634,14 @@ def cluster_texts(
         back = np.maximum(
             _days_back(events, [p.weekday() for p in published]), _dates_back(texts, published)
         )
-        back = np.maximum(back, _spans_back(texts))
+        spans = _spans_back(texts)
+        back = np.maximum(back, spans)
         back[spanning] = _TOLD_DAYS
         told = hours - 24.0 * back
+        # A lead counting back to the event it follows ("Two days after the attack on
+        # Mafa, authorities lowered the toll ..., the commissioner said late on
+        # Thursday") names the days of its own news, not the event's.
+        weekdays[spans > 0] = 0.0
     agreement = None
     if names:
         mentions = _name_vectors(words, title_words, tail_words, names)

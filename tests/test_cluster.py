@@ -530,6 +530,57 @@ def test_a_plan_days_after_an_event_is_not_counted_back_and_an_order_carried_out
     assert cluster_module._spans_back([ordered])[0] == 3
 
 
+def test_a_follow_up_counting_back_to_its_event_is_not_held_apart_by_its_own_day() -> None:
+    # The revision's "late on Thursday" is its own news's day, not Monday's attack's.
+    raid = _article(
+        "https://a.example/mafa",
+        "Reporters",
+        "Insurgents kill 38 in Borno town raid",
+        "Fighters in gun trucks and on motorcycles attacked the army base in Mafa late on "
+        "Monday and then moved into the town, killing 38 people, including nine soldiers, "
+        "residents said.\n\nThey burned the main market and several houses before "
+        "withdrawing towards the forest at dawn. The Islamic State group claimed the raid "
+        "through its Amaq agency.\n\nGovernor Babagana Zulum visited the town and promised "
+        "help to families who lost their homes. Thousands of residents fled to Maiduguri, "
+        "the state capital, aid workers said.",
+    )
+    explainer = _article(
+        "https://b.example/what-we-know",
+        "Angle",
+        "What we know about the Mafa attack",
+        "Late on Monday, insurgents attacked Mafa, a town in Borno State, overran the army "
+        "base and set the market on fire. Here is what we know so far.\n\nWhat happened? "
+        "Residents say 38 people were killed, nine of them soldiers, and the Islamic State "
+        "group claimed the raid.\n\nWho is helping? Thousands of residents fled to "
+        "Maiduguri, and aid workers are sending food and tents to the families who stayed "
+        "behind.",
+        6,
+    )
+    revision = _article(
+        "https://b.example/toll-lowered",
+        "Angle",
+        "Borno lowers Mafa death toll to 31 after double counting",
+        "Two days after the attack on Mafa, Borno State authorities lowered the death toll "
+        "to 31 from 38, saying some victims had been counted twice by community leaders and "
+        "by the hospital in Maiduguri.\n\nThe information commissioner told journalists "
+        "late on Thursday that a verification exercise had established that 23 civilians "
+        "and eight soldiers were killed.\n\nGovernor Babagana Zulum has promised to "
+        "rebuild the market and the houses that were burned.",
+        74,
+    )
+    floods = _article(
+        "https://c.example/floods",
+        "Times",
+        "Floods cut roads in Kachin state",
+        "Heavy rain on Monday cut the main road between Myitkyina and Bhamo, and hundreds "
+        "of families moved to monasteries, officials said.\n\nThe weather office warned "
+        "of more rain.",
+        2,
+    )
+    stories = cluster_stories([raid, explainer, revision, floods])
+    assert sorted(len(story.articles) for story in stories) == [1, 3]
+
+
 def _quake_week(later: str) -> list[int]:
     """Cluster labels of a quake's first report, ``later`` (its report 58 hours on) and
     another event's report of the first day."""
