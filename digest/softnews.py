@@ -236,11 +236,13 @@ _DEATHS = re.compile(
     rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     # ("had been confirmed dead", as reported speech gives the toll; not "had been
-    # killed", which may be an earlier disaster's.)
+    # killed", which may be an earlier disaster's. The buried are dead; those "buried
+    # under the rubble" may be alive.)
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+"
     rf"|had\s+been\s+(?=(?:confirmed|reported|found)\s))?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"
-    rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
+    rf"(?:killed|dead|deaths|died|killings|buried\b(?!\s+(?:alive|under|beneath|in\s+(?:the\s+)?"
+    rf"(?:rubble|mud|debris|snow|sand))\b))\b(?!\s+since\b)"
     # "The number of people killed ... rose to 23": a count that rises (one that falls,
     # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
     rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"

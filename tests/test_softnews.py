@@ -318,6 +318,11 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("“We have counted seventeen bodies so far,” she said.", exact=True) == 17
     told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
     assert dead_counted(told, exact=True) == 23
+    # The buried are the dead; those buried under the rubble may be alive.
+    buried = "The governor, visiting Tarsk, says 38 people have been buried, 29 of them civilians."
+    assert dead_counted(buried, exact=True) == 38
+    assert dead_counted("At least 20 people were buried under the rubble.", exact=True) == 0
+    assert dead_counted("Ten miners were buried alive when the shaft fell in.") == 0
     assert dead_counted("The number of confirmed deaths rose to 35.", exact=True) == 35
     far = (
         "The number of people killed by the magnitude 6.9 earthquake that struck the "
