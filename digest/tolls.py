@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import datetime, timedelta
 
 from digest.briefly import LEDE_POSITIONS, ScoredSentences, is_briefly_candidate, is_reaction
@@ -597,7 +597,39 @@ def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> f
             re.search(rf"\b{re.escape(p)}\b", others, re.IGNORECASE) for p in places
         ):
             elsewhere.add(i)
-    return frozenset(elsewhere)
+    return frozenset(elsewhere | _same_entry(scored, articles, elsewhere))
+
+
+def _same_entry(
+    scored: ScoredSentences, articles: Sequence[Article], sentences: Collection[int]
+) -> set[int]:
+    """The other sentences of the live-page entries (paragraphs) holding ``sentences``:
+    an entry on another town's strike goes whole, its spokesman's "the strike was not
+    linked to the Mafa attack" with its count."""
+    entries: set[int] = set()
+    for i in sentences:
+        doc = scored.candidates[i].doc
+        paragraphs = [p for p in (articles[doc].text or "").split("\n\n") if p.strip()]
+        if len(paragraphs) < 2:
+            continue  # a page of one paragraph has no entries to tell apart
+        held = [p for p in paragraphs if _first_words(scored.candidates[i].text) in p]
+        if len(held) != 1:
+            continue
+        entries.update(
+            j
+            for j, other in enumerate(scored.candidates)
+            if other.doc == doc and j != i and _first_words(other.text) in held[0]
+        )
+    return entries
+
+
+def _first_words(sentence: str) -> str:
+    """A sentence's first words as its page writes them (a clean sentence may lose its
+    ending's quotation or stop)."""
+    return sentence[:_OPENING_CHARS].rstrip()
+
+
+_OPENING_CHARS = 40
 
 
 # The count a revision moved from: "to 31 from 38".

@@ -595,6 +595,34 @@ def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> Non
     assert _away(articles) == set()
 
 
+def test_a_live_pages_entry_on_an_incident_elsewhere_goes_whole() -> None:
+    report = _article(
+        "report",
+        "Wire",
+        "Missile strike on Tarsk kills 38",
+        "Thirty-eight people were killed when a missile hit an apartment block in Tarsk.",
+        10,
+    )
+    page = _article(
+        "live",
+        "Radio",
+        "Tarsk attack: latest updates",
+        "Air force strikes camp\n\nThe air force says a strike destroyed a camp near "
+        "Dorrin, killing 12 fighters. Its spokesman said the strike was not linked to the "
+        "Tarsk attack.\n\nGovernor visits\n\nThe governor visited Tarsk and said the "
+        "town would be rebuilt.",
+        20,
+    )
+    away = _away([report, page])
+    # The entry's spokesman goes with its count; the next entry stays.
+    assert any(text.startswith("Its spokesman said the strike") for text in away)
+    assert not any("governor" in text for text in away)
+    # On a page of one paragraph there are no entries to tell apart.
+    flat = dataclasses.replace(page, text=page.text.replace("\n\n", " "))
+    away = _away([report, flat])
+    assert not any(text.startswith("Its spokesman") for text in away)
+
+
 def test_a_toll_revised_down_from_a_figure_supersedes_that_figure_in_any_words() -> None:
     earlier = _article(
         "earlier",
