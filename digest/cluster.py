@@ -270,6 +270,32 @@ _NAMES_MIN = 3
 # presidential office) are worded alike, and a railway deal the same two countries sign
 # days after their truce is another event. Whole articles only, as the names' marks.
 _PARTIES_MARGIN = 0.03
+# What a title says was signed ("PH, NATO sign maritime security framework", "PH,
+# France ink visiting forces pact"), its words as a mark (step 6 too): an agreement is
+# signed once, so two signings that share no word of what was signed are two events,
+# however alike their places, parties and days (a trade pact on Monday and a border
+# corridor deal on Tuesday, by the same leaders). Worded differently by two outlets,
+# one signing shares a word ("trade pact", "Gulf trade deal"); one that names no more
+# than its kind ("sign deal") or only generic words ("landmark accord") has no mark.
+_SIGNED_MARGIN = 0.1
+_AGREEMENT = r"(?:pacts?|deals?|accords?|agreements?|frameworks?|treat(?:y|ies)|memorand\w+|MoUs?)"
+_SIGNING = re.compile(
+    r"\b(?:signs?|signed|signing|inks?|inked|seals?|sealed|clinch(?:es|ed)?|strikes?|struck)"
+    rf"\s+(?:(?P<what>(?:[^\s,:;]+\s+){{1,5}}?){_AGREEMENT}\b"
+    # "sign deal to finish Atlantic-Pacific road corridor", "... on visiting forces"
+    rf"|(?:an?\s+|the\s+)?{_AGREEMENT}\s+(?:to|on|for|over)\s+(?P<after>(?:[^\s,:;]+\s*){{1,5}}))"
+    rf"|(?P<before>(?:[^\s,:;]+\s+){{1,4}}?){_AGREEMENT}\s+(?:(?:is|was|has\s+been)\s+)?"
+    r"(?:signed|sealed|inked)\b",
+    re.IGNORECASE,
+)
+# Words that say what any agreement is, not which one.
+_GENERIC_SIGNED = frozenset(
+    {"landmark", "historic", "new", "major", "key", "first", "final", "formal", "initial",
+     "long", "awaited", "long-awaited", "big", "broad", "wide", "wide-ranging", "sweeping",
+     "bilateral", "joint", "several", "two", "three", "multiple", "fresh", "another",
+     "billion", "million", "bn", "trillion", "deal", "worth", "ambitious", "controversial",
+     "draft", "interim", "preliminary"}
+)  # fmt: skip
 _PARTY_TOKEN = re.compile(r"[^\s,&]+|,|&")
 _COMPOUND_COUNTRY = re.compile(
     r"\b(?:Trinidad (?:and|&) Tobago|Bosnia (?:and|&) Herzegovina|Antigua (?:and|&) Barbuda|"
@@ -704,6 +730,9 @@ def cluster_texts(
         parties = lambda title: [p] if (p := _title_parties(title, names)) else []  # noqa: E731
         kinds.append((_title_marks(titles, sides, parties), None, _PARTIES_MARGIN * longness))
         kinds.append((*_act_marks(titles, sides), _PARTIES_MARGIN * longness))
+    if titles is not None and whole is not None:
+        sides = np.array(whole, dtype=bool) if old is None else np.array(whole, dtype=bool) & ~old
+        kinds.append((_title_marks(titles, sides, _signed), None, _SIGNED_MARGIN * longness))
     for marks, apart, margin in kinds:
         if (marks != 0).sum() > 0:
             conflicts.append(
@@ -750,6 +779,25 @@ def _title_marks(
     return sp.csr_matrix(
         (np.ones(len(rows)), (rows, cols)), shape=(len(titles), max(1, len(columns)))
     )
+
+
+def _signed(title: str) -> frozenset[str]:
+    """The words of what ``title`` says was signed (``_SIGNING``), lower-cased and
+    without a plural's s, less the generic ones; empty if it tells no signing."""
+    found = _SIGNING.search(title)
+    if not found:
+        return frozenset()
+    words = set()
+    for word in content_words(found["what"] or found["after"] or found["before"] or ""):
+        word = word.lower().replace("defense", "defence")
+        if word in _GENERIC_SIGNED or not word[:1].isalpha():
+            continue
+        words.add(
+            word[:-1]
+            if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us"))
+            else word
+        )
+    return frozenset(words)
 
 
 def _title_acts(title: str) -> list[str]:

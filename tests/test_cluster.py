@@ -1159,6 +1159,75 @@ def test_a_leaders_two_meetings_whose_titles_name_other_parties_stay_apart() -> 
         assert parties(title, names) == frozenset(), title
 
 
+# One country's two signings a day apart, in one capital, told by the same two outlets:
+# a maritime framework with the alliance, then a visiting forces pact with Ostland.
+ALLIANCE_FRAMEWORK = [
+    _article(
+        "https://a.example/alliance-framework",
+        "Vell Daily",
+        "Vell, alliance sign maritime security framework as secretary general visits",
+        "Vell and the Northern Alliance signed a maritime security framework in Sorin on "
+        "Monday during a visit by the alliance's secretary general, Mark Ruden. The framework "
+        "sets up joint patrols, shared radar data and training for Vell's coast guard, "
+        "President Ferdinand Markus said at the palace. Ruden said the alliance would open a "
+        "liaison office in Sorin next year. Defence Secretary Gilberto Teo said the accord "
+        "covered no basing of troops.",
+        0,
+    ),
+    _article(
+        "https://b.example/alliance-framework",
+        "Sorin Star",
+        "Markus, alliance chief Ruden seal maritime security framework",
+        "President Ferdinand Markus and alliance secretary general Mark Ruden sealed a "
+        "maritime security framework at the palace in Sorin on Monday, with joint patrols, "
+        "radar data sharing and coast guard training. Defence Secretary Gilberto Teo said "
+        "the framework did not allow foreign bases, and Ruden said a liaison office would "
+        "open in Sorin next year.",
+        3,
+    ),
+]
+OSTLAND_FORCES = [
+    _article(
+        "https://a.example/ostland-forces",
+        "Vell Daily",
+        "Vell, Ostland sign visiting forces pact a day after alliance deal",
+        "Vell and Ostland signed a visiting forces agreement in Sorin on Tuesday, a day after "
+        "Vell's framework with the Northern Alliance, allowing Ostland's troops to train in "
+        "Vell. Defence Secretary Gilberto Teo and Ostland's armed forces minister Claire "
+        "Vautrin signed the pact at the palace in the presence of President Ferdinand Markus. "
+        "The agreement must be ratified by Vell's senate, Teo said.",
+        24,
+    ),
+    _article(
+        "https://b.example/ostland-forces",
+        "Sorin Star",
+        "Vell, Ostland ink visiting forces pact",
+        "Vell and Ostland inked a visiting forces agreement in Sorin on Tuesday that lets "
+        "Ostland's troops train in Vell and Vell's troops in Ostland. Armed forces minister "
+        "Claire Vautrin signed for Ostland and Defence Secretary Gilberto Teo for Vell, as "
+        "President Ferdinand Markus looked on. The senate must ratify the pact, Teo said.",
+        27,
+    ),
+]
+
+
+def test_two_signings_that_share_no_word_of_what_was_signed_stay_apart() -> None:
+    stories = cluster_stories([*ALLIANCE_FRAMEWORK, *OSTLAND_FORCES])
+    assert _by_urls(stories) == {
+        frozenset(a.url for a in ALLIANCE_FRAMEWORK),
+        frozenset(a.url for a in OSTLAND_FORCES),
+    }
+    signed = cluster_module._signed
+    assert signed(ALLIANCE_FRAMEWORK[0].title) == signed(ALLIANCE_FRAMEWORK[1].title)
+    assert signed(OSTLAND_FORCES[1].title) == frozenset({"visiting", "force"})
+    assert signed("Leaders sign deal to finish Atlantic-Pacific road corridor") >= {"corridor"}
+    assert signed("Mercosur-UAE trade deal signed in Montevideo") >= {"trade"}
+    # One signing worded by two outlets shares a word; generic words mark nothing.
+    assert signed("Mercosur signs trade pact with UAE") & signed("Mercosur seals Gulf trade deal")
+    for title in ("Ostland and Norland sign landmark deal", "Kenya strikes deal with IMF"):
+        assert signed(title) == frozenset(), title
+
+
 # One outlet's two reports from one country in one week, with one prime minister and one
 # word ("pension") in both: a court's ruling on judges' pensions, the government's
 # confidence vote over its pension package; a second outlet reports the vote.
