@@ -60,7 +60,11 @@ _AS_SUBJECT = {
     r"(?<!\ban\s)(?<!\bthe\s)(?<!\bto\s)(?<!\bfor\s)(?<!\bno\s)(?<!\bits\s)"
     r"(?:end|collapse)(?=\s*$|\s*[,:;]|\s+(?:as|with|after|without|over|amid|in\s+(?!sight)))",
     # "Press law passes": a bill's own turn.
-    "passed": r"passes|passed|approved|adopted|ratified|signed|agreed",
+    "passed": r"passes|passed|approved|adopted|ratified|signed|agreed|"
+    # "Online Safety amendments clear Parliament 141–52", "Budget clears Senate".
+    r"clear(?:s|ed)?\s+(?:the\s+)?(?:parliament|senate|house|congress|(?:national\s+)?assembly|"
+    r"(?:lower|upper)\s+house|legislature|lawmakers|majlis|duma|knesset|bundestag|"
+    r"final\s+(?:vote|hurdle|reading))",
     "stopped": r"halted|suspended|scrapped|called\s+off|cancell?ed|postponed|overturned|"
     r"struck\s+down|rejected|vetoed",
     # Not "begins to fray": what it begins is another thing.
@@ -505,16 +509,18 @@ def _tells_turn(title: str, core: set[str]) -> str:
     for found in _SUBJECT_TURN.finditer(main):
         kind = str(found.lastgroup)
         # ("Press bill passes Senate": the present tense has its object.)
+        verb = found.group().lower()
         if (
             kind in _PARTICIPLES
-            and not found.group().lower().endswith("s")
+            and not verb.endswith("s")
+            and not verb.startswith("clear ")  # "amendments clear Parliament": a plural's
             and not _AFTER_PASSIVE.match(main, found.end())
         ):
             after = _WORD.findall(main[found.end() :].lower())[:1]
             if after and after[0] not in _PREPOSITIONS:
                 continue
         before = _before(main, found.start())
-        if before and _things(before[-1]) & core:
+        if before and _things(" ".join(_subject(before, kind))) & core:
             return kind
         # A vote survived is the vote's turn too: "Lind government survives censure vote"
         # after "opposition files censure motions".
@@ -571,6 +577,23 @@ def _is_title_case(title: str) -> bool:
     nothing of a name: most of its words of four letters or more open with one."""
     long_words = [w for w in _WORD.findall(title) if len(w) >= 4]
     return bool(long_words) and sum(w[0].isupper() for w in long_words) > 0.6 * len(long_words)
+
+
+def _subject(before: list[str], kind: str) -> list[str]:
+    """The verb's subject in the words ``before`` it: the last word, or a bill passed
+    named with its head ("Online Safety (Amendment) Bill passed", whose core words are
+    its name's). (A pact struck down is not the turn of talks that never reached one.)"""
+    if kind != "passed" or before[-1] not in _NAMED_HEADS:
+        return before[-1:]
+    return before[-1 - _NAME_WORDS :]
+
+
+# Heads of a thing a story names ("the Online Safety (Amendment) Bill"), and how many
+# words of its name before them are read.
+_NAMED_HEADS = frozenset(
+    {"bill", "bills", "law", "act", "budget", "treaty", "deal", "accord", "pact", "motion"}
+)
+_NAME_WORDS = 3
 
 
 def _before(main: str, at: int) -> list[str]:

@@ -575,3 +575,17 @@ def test_a_count_still_going_on_gives_way_to_its_result() -> None:
     )
     summary = summarize_story(Story(id=StoryId("vote"), articles=[result, live]))
     assert not any(" leads " in s.text for s in summary.briefly), summary.briefly
+
+
+def test_a_bill_passed_under_its_name_or_clearing_parliament_is_the_turn() -> None:
+    debate = _report(
+        "Courier", "Opposition to vote against Media Safety amendments as debate opens", 0
+    )
+    for title in (
+        "Media Safety (Amendment) Bill passed with 141 votes",
+        "Media Safety amendments clear Parliament 141–52",
+    ):
+        assert latest_turn([debate, _report("Herald", title, 3)]) == {1}, title
+    # Someone else's bill passed, or the bill clearing a committee's hurdle ahead, is none.
+    for title in ("Fisheries Bill passed with 120 votes", "Media Safety amendments to clear House"):
+        assert latest_turn([debate, _report("Herald", title, 3)]) == set(), title
