@@ -50,7 +50,7 @@ _STATES_NOUN = re.compile(
     re.IGNORECASE,
 )
 
-_VERBS = (
+_VERB_WORDS = (
     r"said|says|say|told|tells|argued|argues|argue|warned|warns|warn|claimed|claims|claim|"
     r"insisted|insists|insist|stated|states|added|adds|noted|notes|contended|contends|"
     r"maintained|maintains|maintain|believes|believe|wrote|writes|explained|explains|"
@@ -58,9 +58,19 @@ _VERBS = (
     r"countered|counters|stressed|stresses|cautioned|cautions|declared|declares|"
     r"announced|announces|confirmed|confirms|estimated|estimates|reported|reports"
 )
+# A verb's object, not a saying verb: "Yapa rejected claims that the bill ...", "denied
+# reports that ..." deny what the claims say.
+_AS_NOUN = "".join(
+    rf"(?<!\b{verb}\s)"
+    for verb in (
+        "rejected", "rejects", "dismissed", "dismisses", "denied", "denies", "refuted",
+        "refutes", "disputed", "disputes", "rebutted", "rebuts", "questioned", "questions",
+    )
+)  # fmt: skip
+_VERBS = rf"{_AS_NOUN}(?:{_VERB_WORDS})"
 # Verbs that may come before their speaker ("..., said Jane Doe"); in "..., told the
 # Hollywood Reporter" the name after the verb is who was told.
-_SAID_BY = "|".join(v for v in _VERBS.split("|") if v not in {"told", "tells"})
+_SAID_BY = "|".join(v for v in _VERB_WORDS.split("|") if v not in {"told", "tells"})
 _AUX = r"(?:(?:has|had|have|also|later|previously|earlier|then|publicly|repeatedly)\s+)*"
 _WHO = r"(?:[A-Z]|the\s|an?\s|its\s|their\s|some\s|many\s|most\s)[^\"“”;:]{1,160}?"
 # The same, running to the end of the sentence: "said Jane Doe, a farmer in the Limousin."
@@ -355,6 +365,10 @@ def _attribute(sentence: str) -> Statement | None:
             # obtained the guarantees it wanted from other member states": "states" is
             # no verb when the "speaker" before it says something itself.
             continue
+        if both := _DID_AND_SAID.match(raw.strip()):
+            # "President Mohamed Muizzu thanked voters in a televised address and said
+            # ...": the speaker is the first verb's subject.
+            raw = both["subject"]
         who = recognise_speaker(raw)
         says = (groups.get("says") or "").strip()
         inner = (
@@ -451,6 +465,8 @@ def _attribute(sentence: str) -> Statement | None:
 
 
 _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
+# A name, a verb of its own in the past, and "and" before the saying verb.
+_DID_AND_SAID = re.compile(r"^(?P<subject>[^,;]*?[A-Z][\w'’.-]*)\s+[a-z]{3,}ed\b[^;]*\s+and$")
 # (Not in a clause of the speaker's own: "a tailor in Lagos who said she ...".)
 _SAYING_IN_WHO = re.compile(r"(?<!\bwho\s)(?<!\bwhich\s)(?<!\bthat\s)\b(?:said|says|told|tells)\b")
 _SAYING_IN_A_CLAUSE = re.compile(

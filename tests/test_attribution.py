@@ -949,3 +949,27 @@ def test_a_sites_quote_label_names_the_speaker() -> None:
     (said,) = attribute_sentence('Quote from Marek: "The money will work for our defence."')
     assert said.who == "Marek"
     assert "work for our defence" in said.says
+
+
+def test_a_speaker_who_did_something_and_said_is_the_first_verbs_subject() -> None:
+    [statement] = attribute_sentence(
+        "President Mara Lind thanked voters in a televised address on Sunday morning and "
+        "said the change would bring stability to the islands."
+    )
+    assert statement.who == "President Mara Lind"
+    assert not statement.is_plural
+    assert statement.says == "the change would bring stability to the islands."
+
+
+def test_claims_a_speaker_rejects_are_no_saying_verb() -> None:
+    # "rejected claims that ...": the minister denies it; no voice says the opposite.
+    for sentence in (
+        "Winding up the debate, Minister of Public Security Tomas Vell rejected claims that "
+        "the bill would be used against journalists.",
+        "The ministry denied reports that troops had crossed the border on Friday.",
+    ):
+        assert all("says" not in s.who for s in attribute_sentence(sentence)), sentence
+        assert not any(
+            s.says.startswith(("the bill would", "troops had"))
+            for s in attribute_sentence(sentence)
+        ), sentence
