@@ -168,6 +168,11 @@ _SECTION_LABEL = re.compile(
     r"(?:[-– ][A-Z]+)*|LD[-– ][A-Z]+|News[ ](?:Focus|Analysis)|Yonhap[ ](?:Interview|"
     r"Feature))\)[ ]+(?=\S)"
     r"|(?:UPDATE[ ]\d+|REFILE|CORRECTED|RPT|WRAPUP(?:[ ]\d+)?)-(?=[A-Z])"
+    # A feed's section before its title: "[Nation] ...", "World | ..." (a table's row of
+    # "|"-separated cells has more than one).
+    r"|\[[A-Z][\w&/' -]{1,24}\][ ]+(?=\S)"
+    # (Not a promo's "READ | ...", furniture whole.)
+    r"|[A-Z][a-z][\w&/'-]*(?:[ ][A-Z&][\w&/'-]*){0,2}[ ]\|[ ]+(?=[^|]*$)"
     # "Update, 21 April:", "Updated at 3:15 p.m. ET:": a note of when, with a figure.
     r"|(?:Updated?|UPDATED?)(?:,|[ ]+(?:at|on))?[ ]*\(?(?=[^:]{0,30}\d)"
     r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|[ ,:/.\-])+?\)?:[ ]+(?=[A-Z\"“]))",

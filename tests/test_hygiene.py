@@ -40,6 +40,14 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("(News Focus) Why the pact matters to Seoul", "Why the pact matters to Seoul"),
         ("UPDATE 2-Bank of Korea cuts rates", "Bank of Korea cuts rates"),
         ("REFILE-Bank of Korea cuts rates", "Bank of Korea cuts rates"),
+        # A feed's section before a title; a table's row of cells stays.
+        (
+            "[Nation] PBBM, NATO chief seal maritime framework",
+            "PBBM, NATO chief seal maritime framework",
+        ),
+        ("World | Denmark summons US envoy", "Denmark summons US envoy"),
+        ("Asia Pacific | Vell signs pact", "Vell signs pact"),
+        ("The plan [for Gaza] stalls on Monday.", "The plan [for Gaza] stalls on Monday."),
         ("(UN) peacekeepers left the town on Monday.", None),
         ("PRE-OWNED car sales rose 4% in May.", None),
         # A correction's date.
