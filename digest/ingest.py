@@ -39,7 +39,7 @@ from digest.models import (
     TextOrigin,
 )
 from digest.store import PendingPage, Store, new_claimer
-from digest.text import is_slug, remove_unsafe_characters
+from digest.text import in_another_language, is_slug, remove_unsafe_characters
 
 logger = logging.getLogger(__name__)
 
@@ -509,9 +509,12 @@ def _store_page(
         page_published=page_date,
         page_utc_offset=extracted.utc_offset,
         page_kind=extracted.kind,
-        # A feed that titles its item with the address's slug ("nato-asia-partners-meet")
-        # gives no headline to print; the page's own is one.
-        title=remove_unsafe_characters(extracted.title) if is_slug(article.title) else "",
+        # A feed that titles its item with the address's slug ("nato-asia-partners-meet"),
+        # or in another language than its English page, gives no headline to print; the
+        # page's own is one.
+        title=remove_unsafe_characters(extracted.title)
+        if is_slug(article.title) or in_another_language(article.title, extracted.title)
+        else "",
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ __all__ = [
     "end_teaser",
     "ends_a_sentence",
     "fold_accents",
+    "in_another_language",
     "inside_quotations",
     "is_live_page",
     "is_slug",
@@ -892,6 +894,52 @@ def is_slug(title: str) -> bool:
 
 
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+){2,}(?:\.html?)?", re.IGNORECASE)
+
+
+def in_another_language(title: str, english: str) -> bool:
+    """Whether ``title`` is written in another language than ``english``, a title in
+    English: a feed that titles its items in Spanish, French or Filipino over English
+    pages ("Declaraciones conjuntas al cierre del ciclo de diálogo Colombia-ELN"), or in
+    another script. By their small words: two or more of another language's and none
+    of English's, where the English title has one."""
+
+    def small(text: str, words: frozenset[str]) -> int:
+        return sum(1 for word in re.findall(r"[^\W\d_]+", text.lower()) if word in words)
+
+    if not small(english, _ENGLISH_SMALL_WORDS):
+        return False
+    # Another script: a Dari or an Arabic title over an English page.
+    if title.strip() and not re.search(r"[A-Za-z]", title):
+        return True
+    if small(title, _ENGLISH_SMALL_WORDS):
+        return False
+    # Not a name's particle ("De la Cruz", "Lula da Silva"): in lower case, before a word
+    # in lower case.
+    words = re.findall(r"[^\W\d_]+", title)
+    foreign = sum(
+        1
+        for word, after in itertools.pairwise(words)
+        if word in _FOREIGN_SMALL_WORDS and after.islower()
+    )
+    return foreign >= 2 or (foreign == 1 and len(words) >= _SHORT_TITLE_WORDS)
+
+
+# A title this long with one small word of another language and none of English's is
+# in that language ("Sunog sa barko sa Basilan: 42 patay, 9 nawawala").
+_SHORT_TITLE_WORDS = 6
+# Small words of English, and of the other languages outlets' feeds use over English
+# pages (Spanish, Portuguese, French, Italian, Filipino), none of them English words.
+_ENGLISH_SMALL_WORDS = frozenset(
+    {"the", "of", "and", "to", "in", "on", "for", "with", "at", "after", "as", "from", "by",
+     "over", "is", "are", "was", "its", "their", "into", "says", "amid"}
+)  # fmt: skip
+_FOREIGN_SMALL_WORDS = frozenset(
+    {"el", "los", "las", "del", "y", "con", "para", "por", "una", "que", "en", "al", "se",
+     "sobre", "tras", "ante", "entre", "da", "do", "dos", "das", "em", "na", "no", "nos",
+     "pelo", "pela", "um", "uma", "le", "les", "des", "du", "et", "au", "aux", "avec",
+     "pour", "sur", "dans", "une", "il", "della", "di", "per", "sa", "ng", "mga", "ang",
+     "si", "ni", "kay", "de", "la"}
+)  # fmt: skip
 
 
 def month_number(written: str) -> int:

@@ -139,7 +139,11 @@ def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
         f"<guid>{base}/news/{slug}/</guid>"
         f"<pubDate>{format_datetime(NOW - timedelta(hours=10 + n))}</pubDate></item>"
         for n, (slug, title) in enumerate(
-            [("ring-road-blocked", "ring-road-blocked"), ("ferry-aground", "Ferry aground")]
+            [
+                ("ring-road-blocked", "ring-road-blocked"),
+                ("ferry-aground", "Ferry aground"),
+                ("ferry-strike", "Huelga de los ferris en las islas de Ardel"),
+            ]
         )
     )
     httpserver.expect_request("/feed.xml").respond_with_data(
@@ -158,6 +162,11 @@ def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
     httpserver.expect_request("/news/ferry-aground/").respond_with_data(
         _page("Ferry runs aground off the Ardel islands", OTHER), content_type="text/html"
     )
+    # A feed's headline in another language than its English page gives way to the page's.
+    httpserver.expect_request("/news/ferry-strike/").respond_with_data(
+        _page("Ferry crews strike over pay in the Ardel islands", (*SECOND, *THIRD)),
+        content_type="text/html",
+    )
     titles = {a.url: a.title for a in _fetched(httpserver, tmp_path)}
 
     assert titles == {
@@ -165,4 +174,5 @@ def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
             "Garment workers block Ardel ring road over unpaid wages"
         ),
         f"{base}/news/ferry-aground/": "Ferry aground",
+        f"{base}/news/ferry-strike/": "Ferry crews strike over pay in the Ardel islands",
     }

@@ -9,6 +9,7 @@ from digest.text import (
     content_words,
     end_sentence,
     end_teaser,
+    in_another_language,
     inside_quotations,
     is_live_page,
     pair_quotes,
@@ -772,3 +773,19 @@ def test_one_outlets_names() -> None:
 )
 def test_a_leaders_short_title_is_spelled_out(text: str, spelled: str) -> None:
     assert spelled_out_titles(text) == spelled
+
+
+def test_a_title_in_another_language_than_its_english_page_is_told() -> None:
+    english = "Ferry crews strike over pay in the Ardel islands"
+    for title in (
+        "Huelga de los ferris en las islas de Ardel",
+        "Grève des ferries dans les îles d'Ardel",
+        "Welga ng mga tripulante sa Ardel",
+        "اعتصاب کارکنان کشتی",
+    ):
+        assert in_another_language(title, english), title
+    # A name from another language in an English title is no other language.
+    for title in ("Ferry strike: De la Cruz meets crews", "Lula da Silva visits Ardel"):
+        assert not in_another_language(title, english), title
+    # Nor is anything told against a page title that is not English.
+    assert not in_another_language("Huelga de los ferris en Ardel", "Huelga en Ardel")
