@@ -254,7 +254,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"^\s*(?:This (?:page|blog|story|live blog) (?:is|will be) (?:being )?(?:updated|"
             r"refreshed)\b|(?:All )?[Tt]imes (?:are|shown are|are in) [A-Z][\w ]{0,30}?\b"
-            r"(?:time|GMT|UTC)\b|Refresh (?:the page )?for (?:the )?latest\b)"
+            r"(?:time|GMT|UTC)\b|Refresh (?:the page )?for (?:the )?latest\b"
+            # "Newest updates appear first.", "Latest posts are at the top.", "LIVE".
+            r"|(?:The )?(?:[Nn]ewest|[Ll]atest|[Mm]ost recent) (?:updates|posts|entries) "
+            r"(?:appear|are|come) (?:first|at the top)\b|(?:LIVE|Live)(?: UPDATES| [Uu]pdates)?"
+            r"\W*$|Follow this page for (?:the latest|updates|more)\b)"
         ),
     ),
     (

@@ -109,6 +109,8 @@ _TITLE_ABBREVIATION = re.compile(
     r"Msgr|"
     # A Dutch navy ship's prefix: "Zr.Ms. Vlaardingen", "Hr.Ms. Tromp".
     r"Zr|Hr)\.$"
+    # A retired officer's mark after the rank: "Maj. Gen. (Retd.) Lalith Wanasinghe".
+    r"|\((?i:retd|rtd)\.\)$"
 )
 _SHIP_PREFIX = re.compile(r"\b(Zr|Hr)\. Ms\.")
 # A month's abbreviation before its day ("on Dec. 17-18."), which the segmenter may end

@@ -194,6 +194,9 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
         ("This page is updated continuously.", "live page notice"),
         ("All times are Tashkent time (GMT+5).", "live page notice"),
         ("Times are Peru time (GMT-5).", "live page notice"),
+        ("Newest updates appear first.", "live page notice"),
+        ("LIVE", "live page notice"),
+        ("Follow this page for updates.", "live page notice"),
         # A news video's page: a call to watch, the clip's caption.
         ("Watch the report from Dana Ruiz on Channel 4 News at 6 p.m. Monday.", "player"),
         ("Watch the full interview below.", "player chrome"),

@@ -682,6 +682,10 @@ def test_a_live_page_is_known_by_its_title_or_its_path(title: str, url: str, liv
 
 
 def test_a_title_abbreviated_before_a_name_ends_no_sentence() -> None:
+    assert split_sentences("Nine are missing. Maj. Gen. (Retd.) Lal Wan apologised.") == [
+        "Nine are missing.",
+        "Maj. Gen. (Retd.) Lal Wan apologised.",
+    ]
     assert split_sentences("Engr. Musa Bello spoke first. Assoc. Prof. Ann Lee agreed.") == [
         "Engr. Musa Bello spoke first.",
         "Assoc. Prof. Ann Lee agreed.",
