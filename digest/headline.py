@@ -88,7 +88,7 @@ _TITLE_PREFIX = re.compile(
     r"^(?:BREAKING|Breaking|UPDATE|Update|UPDATED|LIVE|Live|WATCH|Watch|VIDEO|Video|"
     r"EXCLUSIVE|Exclusive|SCOOP|Scoop|Opinion|OPINION|Analysis|ANALYSIS|Explainer|PHOTOS|"
     r"Photos|(?i:in pic(?:ture)?s))"
-    r"(?:\s+news)?\s*[:|\-–—]\s*"
+    r"(?:\s+news|\s+(?i:updates|blog))?\s*[:|\-–—]\s*"
 )
 _CLICKBAIT = re.compile(
     r"you won't believe|here's (?:what|why|how)|this is (?:what|why)|what (?:we|you) know|"
@@ -321,6 +321,19 @@ def make_headline(
         # A live page's title is its running label ("Arequipa earthquake LIVE: death toll
         # rises to 19"), not a headline, while a report's title is there.
         live = {titles[i] for i, a in enumerate(story.articles) if is_live_page(a.title, a.url)}
+        # Unless the lead is its newest entry's toll and the title, its label cut off,
+        # gives it: "LIVE UPDATES: Cyclone Arnab death toll revised to 38" over a report
+        # of India's aid (not "Vell earthquake LIVE: death toll rises to 19").
+        dead = dead_counted(told or lead, exact=True)
+        if (
+            dead
+            and lead_article is not None
+            and titles[lead_article] in live
+            and not is_live_page(titles[lead_article])
+        ):
+            own_toll = dead_counted(titles[lead_article], exact=True)
+            if own_toll and same_figure(own_toll, dead):
+                live.discard(titles[lead_article])
         good = [t for t in good if t not in live] or good
         # A title with another toll than the Briefly's ("Death toll ... rises to 47"
         # over "... killed at least 61") would contradict the Briefly under it.

@@ -4148,6 +4148,34 @@ def test_a_live_pages_newest_toll_is_told_after_every_report_and_heads_nothing()
     assert "LIVE" not in summary.headline
 
 
+def test_a_live_pages_revised_toll_under_its_standing_lines_leads_and_titles_the_story() -> None:
+    # Four standing lines above the newest entry; its title, its label cut off, gives
+    # the revised toll, and a report of aid tells none.
+    live = _article(
+        "live",
+        "Island Times",
+        "LIVE UPDATES: Cyclone Tarsk death toll revised to 38",
+        "Latest updates on Cyclone Tarsk, which made landfall near Ostby on Monday night. "
+        "Newest updates appear first. Emergency hotline: 117.\n\nLIVE\n\nDeath toll revised "
+        "down to 38\n\nThe disaster centre has revised the death toll from Cyclone Tarsk to "
+        "38, down from the 41 announced this morning, after it found that three deaths had "
+        "been recorded twice. Nine people remain missing.\n\nToll rises to 41\n\nThe "
+        "centre said 41 people have died and 11 are missing.",
+        30,
+    )
+    aid = _article(
+        "aid",
+        "Harbour Post",
+        "Norland readies aid package for cyclone-hit Vell, say officials",
+        "Norland is preparing an aid package for Vell after Cyclone Tarsk crossed the coast "
+        "near Ostby, officials said. At least 19 people have died, the disaster centre said.",
+        10,
+    )
+    summary = summarize_story(Story(StoryId("cyclone"), (live, aid)))
+    assert summary.briefly_text.startswith("The disaster centre has revised the death toll")
+    assert summary.headline == "Cyclone Tarsk death toll revised to 38"
+
+
 def test_what_was_undecided_before_a_vote_is_no_voice_or_note_under_its_result() -> None:
     before = _article(
         "before",
