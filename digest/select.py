@@ -56,7 +56,14 @@ from digest.models import (
     TopicStories,
 )
 from digest.sections import ELSEWHERE, discover_sections
-from digest.softnews import death_toll, hard_news, is_opinion, soft_news, world_news
+from digest.softnews import (
+    death_toll,
+    hard_news,
+    is_opinion,
+    opinion_kind,
+    soft_news,
+    world_news,
+)
 from digest.text import MONTHS, inside_quotations, quotes_balance, word_count
 from digest.topics import Placement, TopicExample, match_topics
 from digest.urls import url_date
@@ -199,6 +206,14 @@ def select_stories(
                 _title(story),
                 _article_ids(story),
             )
+            if len(story.outlets) < 2
+            else LeftOut(
+                story.id,
+                LeftOutReason.SET_ASIDE,
+                f"{unreported[story.id]}, so not printed as news",
+                _title(story),
+                _article_ids(story),
+            )
             for story in withheld
         ),
     ]
@@ -242,9 +257,10 @@ def _placed(
     for placement in filed:
         story = placement.story
         asked = story.id in choice.requested or story.id in choice.moves
-        if len(story.outlets) < 2 and not asked and not story.has_text:
+        if not asked and ((len(story.outlets) < 2 and not story.has_text) or _views_only(story)):
             # A feed item with a title only (its page unread): nothing to write a story
-            # from, but its headline and link still belong in "Also in the news".
+            # from, but its headline and link still belong in "Also in the news". Views
+            # alone (a column and a fact check) report nothing: set aside there.
             briefs.append(story)
             continue
         earlier = before[placement.story.id].why
@@ -255,7 +271,7 @@ def _placed(
         )
     for story in rest:
         asked = story.id in choice.requested or story.id in choice.moves
-        if len(story.outlets) >= 2 or asked:
+        if (len(story.outlets) >= 2 and not _views_only(story)) or asked:
             placements.append(Placement(story, _UNFILED, False, 0.0))
         else:
             briefs.append(story)
@@ -363,6 +379,12 @@ def _brief_rank(story: Story, marks: int) -> tuple[int, int, bool, float, str]:
     )
 
 
+def _views_only(story: Story) -> bool:
+    """Whether every page of ``story`` is an outlet's view or someone's words whole
+    (``digest.softnews.opinion_kind``): a column and a fact check tell no news."""
+    return all(is_opinion(a) for a in story.articles)
+
+
 def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
     """Why a one-outlet page is not a report to list as news, or "": a page that is gone
     (``gone``), someone's own words, an opinion piece, a research paper's text, or an
@@ -372,8 +394,13 @@ def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
         return "its page answered not found at build time (a reader's link would fail)"
     if _in_own_words(story):
         return "written in someone's own words (the first or second person)"
-    if all(is_opinion(a) for a in story.articles):
-        return "an opinion piece (its address or title says so), not a report"
+    if _views_only(story):
+        kinds = list(dict.fromkeys(opinion_kind(a) for a in story.articles))
+        if len(story.articles) > 1:
+            return f"views only ({', '.join(kinds)}: their addresses or titles say so), no report"
+        kind = "an opinion piece" if kinds[0] == "opinion" else f"a {kinds[0]}"
+        kind = kind.replace("a analysis", "an analysis")
+        return f"{kind} (its address or title says so), not a report"
     article = story.articles[0]
     filed = [url_date(a.url) for a in story.articles]
     if all(

@@ -40,6 +40,7 @@ __all__ = [
     "is_opinion",
     "is_video",
     "opening",
+    "opinion_kind",
     "people_counted",
     "soft_news",
     "tells_deaths",
@@ -378,6 +379,18 @@ _OPINION_PATH = re.compile(
     r"letters)(?:/|$)",
     re.IGNORECASE,
 )
+_ANALYSIS_TITLE = re.compile(
+    r"\s*(?:News\s+)?Analysis\s*[:|–—]"
+    # A title, or its last sentence, asking why: an explainer argues its answer.
+    r"|(?:[^.?!]+[.?!]\s+)?Why\s+(?!not\b)\S",
+    re.IGNORECASE,
+)
+_TRANSCRIPT_TITLE = re.compile(
+    r"\s*(?:(?:Full|Read(?: the)?(?: full)?)\s+)?(?:Transcript|Text)\s*(?:[:|–—]|\s+of\b)",
+    re.IGNORECASE,
+)
+_FACT_CHECK_TITLE = re.compile(r"\s*Fact[- ]?check(?:ed|ing)?\s*[:|–—]", re.IGNORECASE)
+_FACT_CHECK_PATH = re.compile(r"/(?:fact-?checks?|fact-?checking|verifica)(?:/|$)", re.IGNORECASE)
 _OPINION_TITLE = re.compile(
     r"^\s*(?:Opinion|Editorial|Op-?Ed|Comment|Column|Letters?|(?:News\s+)?Analysis)\s*[:|–—]",
     re.IGNORECASE,
@@ -504,14 +517,32 @@ _DEATHS_TOLD = re.compile(
 
 
 def is_opinion(article: Article) -> bool:
-    """Whether ``article`` is an outlet's opinion or analysis, not its report: its page
-    says so (``Article.page_kind``), its address files it under opinion ("/opinion/",
-    "/voices/", "/commentisfree/", "/editorial/") or its title says so ("Opinion: ...",
-    "Editorial | ...")."""
-    path = urlsplit(article.url).path
-    return bool(
-        article.page_kind or _OPINION_PATH.search(path) or _OPINION_TITLE.match(article.title)
-    )
+    """Whether ``article`` is an outlet's opinion or analysis, not its report
+    (``opinion_kind``)."""
+    return bool(opinion_kind(article))
+
+
+def opinion_kind(article: Article) -> str:
+    """ "opinion", "analysis", "transcript" or "fact check" when ``article`` is one, not
+    a report: its page says so (``Article.page_kind``), its address files it under
+    opinion ("/opinion/", "/voices/", "/commentisfree/", "/editorial/") or fact checks,
+    or its title says so ("Opinion: ...", "Editorial | ...", "Transcript: ...", "Fact
+    check: ...", "Analysis: ...", or asks why: "Russia's frozen billions are about to
+    fund Ukraine. Why India's banks are watching nervously"); else ""."""
+    if article.page_kind:
+        return article.page_kind
+    if _ANALYSIS_TITLE.match(article.title):
+        return "analysis"
+    # Someone's words whole, or a check of someone's claim: no report of the news.
+    if _TRANSCRIPT_TITLE.match(article.title):
+        return "transcript"
+    if _FACT_CHECK_TITLE.match(article.title) or _FACT_CHECK_PATH.search(
+        urlsplit(article.url).path
+    ):
+        return "fact check"
+    if _OPINION_PATH.search(urlsplit(article.url).path) or _OPINION_TITLE.match(article.title):
+        return "opinion"
+    return ""
 
 
 def is_video(article: Article) -> bool:

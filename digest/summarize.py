@@ -80,6 +80,7 @@ from digest.softnews import (
     denies_deaths,
     is_gallery,
     is_opinion,
+    opinion_kind,
     people_counted,
     tells_deaths,
 )
@@ -1241,7 +1242,6 @@ def _take_starters(scored: ScoredSentences, used: set[int], limit: int) -> list[
     return ranked[:limit]
 
 
-_ANALYSIS_LABEL = re.compile(r"\s*(?:News\s+)?Analysis\s*[:|–—]", re.IGNORECASE)
 _SAYS_OPINION = re.compile(r"(?:Opinion|Editorial|Comment|Analysis|Column)\b", re.IGNORECASE)
 
 
@@ -1262,10 +1262,7 @@ def _sources(story: Story) -> tuple[Source, ...]:
             # Cleaning takes "EDITORIAL:" off as a label; the reader should still see
             # that this link is the outlet's view, not its report. After the title: in
             # front, "Opinion:" is a label again (`digest check` flags it).
-            kind = article.page_kind or (
-                "analysis" if _ANALYSIS_LABEL.match(article.title) else "opinion"
-            )
-            title = f"{title} ({kind})"
+            title = f"{title} ({opinion_kind(article)})"
         # A copy of another source's report says whose it is.
         credited = republished_from(article.text)
         if (

@@ -904,3 +904,26 @@ def test_a_piece_republished_under_its_first_outlets_credit_is_that_outlets_repo
             "The Times",
             "NZ Herald",
         )
+
+
+def test_a_story_of_views_only_is_no_main_story_and_says_why(tmp_path: Path) -> None:
+    # A column and a fact check on one event, from two outlets: no report of the news.
+    column = _article(
+        "https://paper.example/opinion/can-the-truce-hold", "Paper", "Can the truce hold?", "x"
+    )
+    check = _article(
+        "https://eye.example/news/fact-check-army-chief-video",
+        "Eye",
+        "Fact check: Did the army chief reject the truce in a video?",
+        "y",
+        2,
+    )
+    views = Story(StoryId("s-views"), (column, check))
+    selection = select_stories([views], NO_EDITS, [], max_stories=5, also_in_the_news=5)
+    assert selection.stories == () and selection.briefs == ()
+    [left] = selection.left_out
+    assert left.story_id == "s-views"
+    assert left.detail.startswith("views only (opinion, fact check")
+    # Asked for by the editors, it comes in.
+    pinned = _select(tmp_path, "stories:\n  s-views: {pin: true}\n", [views], 5)
+    assert [s.id for s in pinned.stories] == ["s-views"]

@@ -290,6 +290,12 @@ def test_people_counted_reads_the_counts_a_disaster_updates(
         ("https://paper.example/2026/12/04/world/harbour", "Editorial | The rate cut", True),
         ("https://paper.example/2026/12/04/world/harbour", "Analysis | Why allies hedge", True),
         ("https://paper.example/2026/12/04/world/harbour", "Analysts see rate cut", False),
+        # An explainer asking why, a transcript, a fact check.
+        ("https://paper.example/prime/harbour/1", "Ferries are back. Why fares rose", True),
+        ("https://paper.example/2026/12/04/world/harbour", "Transcript: Lind, Ruden talks", True),
+        ("https://paper.example/newsbreak/fact-check/no-release", "Court ordered none", True),
+        ("https://paper.example/2026/12/04/world/harbour", "Fact check: Did Lind say so?", True),
+        ("https://paper.example/2026/12/04/world/harbour", "Text messages show plot", False),
         # A report, whatever words its address or title holds.
         ("https://paper.example/world/opinion-poll-shows-lead", "Poll shows lead", False),
         ("https://paper.example/news/comments-by-minister", "Minister's comments", False),
