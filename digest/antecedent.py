@@ -599,7 +599,18 @@ def points_back(text: str) -> str:
     stem = content_words(noun) if noun else []
     if stem and stem[0] in content_words(text[: demonstrative.start()]):
         return ""
+    relative = _IN_A_RELATIVE.search(text[: demonstrative.start()])
+    if stem and relative and len(text[: relative.start()].split()) >= _TOLD_BEFORE_WORDS:
+        # "... clearing the last objection from Belgium, which holds most of those
+        # assets": a clause about a thing a long sentence named points within it (not
+        # "The government, which rejected those demands, ...").
+        return ""
     return stem[0] if stem else "sentence"
+
+
+# A relative clause the demonstrative stands in, after this many of its sentence's words.
+_IN_A_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*$")
+_TOLD_BEFORE_WORDS = 12
 
 
 def introduced_before(text: str, before: Sequence[str], titles: frozenset[str]) -> str:

@@ -56,7 +56,8 @@ __all__ = [
 _WIRE = (
     r"(?:CNN|AP|AFP|Reuters|BBC|UPI|dpa|DPA|Bloomberg|XINHUA|Xinhua|CNSNews\.com|NBC|CBS|ABC|"
     r"Associated[ ]Press|ANSA|EFE|PTI|IANS|Kyodo|Yonhap|TASS|Interfax|CNA|CN|Bernama|VNA|"
-    r"KUNA|WAM|Anadolu)"
+    r"KUNA|WAM|Anadolu|Prensa[ ]Latina|Telam|ANI|IRNA|MENA|Sputnik|Lusa|PAP|MTI|Ukrinform|"
+    r"TAP|QNA|SPA|SUNA|Saba|Antara|PNA|KCNA|NAN|Agerpres|BTA|CTK|Notimex|Andina)"
 )
 _CAPS_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}"
 _MONTH_NAME = (
@@ -118,6 +119,8 @@ _OPENING_DATE_LINE = re.compile(
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ ])?"
     rf"(?:{_MONTH_NAME}\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTH_NAME}\.?[ ]\d{{4}})"
+    # The place in capitals after the date: "December 26, 2026 (AL-KHUWEI) – ".
+    r"(?:[ ]?\([A-Z][A-Z .'’\-]{2,30}\))?"
     r"[ ]*[-–—|]{1,2}[ ]+(?=[A-Z\"“])"
 )
 # A place in Title Case and a spaced dash opening a page's first sentence: "Addis Abeba

@@ -49,6 +49,13 @@ from digest.text import word_count
         ("The harbour board said it would appeal that decision.", "decision"),
         ("The board only hears a few of the appeals that are.", ""),
         ("Harbour fees are all that remains of the old port.", ""),
+        # In a relative clause late in a long sentence, about a thing it named.
+        (
+            "Ferry owners agreed on Monday night on a pay deal for the crews of the island "
+            "routes, clearing the last objection from Ostby, which runs most of those ferries.",
+            "",
+        ),
+        ("The board, which rejected those demands, will meet the crews.", "demand"),
     ],
 )
 def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(

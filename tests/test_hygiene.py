@@ -25,6 +25,8 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("CNN reported the vote — and the senators' anger.", None),
         ("CAIRO—Protesters filled the square.", "Protesters filled the square."),
         ("NEW YORK - Stocks fell on Monday.", "Stocks fell on Monday."),
+        # An agency's credit with the place and day before it, and a date with the place.
+        ("Ostby, Dec 24 (Prensa Latina) Vell signed the pact.", "Vell signed the pact."),
         ("GAZA/JERUSALEM Israel's cabinet met late.", "Israel's cabinet met late."),
         # Capitals past Latin-1, and a place of two short words.
         ("HÀ NỘI — Rain flooded 22,000 houses.", "Rain flooded 22,000 houses."),
@@ -906,3 +908,8 @@ def test_a_ledes_opening_in_capitals_is_put_in_sentence_case(sentence: str, clea
         "the harbour. Staff of UNICEF and the WFP stayed in port and signed."
     )
     assert clean_sentences(f"{sentence} {rest}")[0] == cleaned
+
+
+def test_a_date_with_its_place_in_capitals_opening_a_page_goes() -> None:
+    text = "December 26, 2026 (AL-KHUWEI) – The army and the rebels swapped 312 prisoners."
+    assert clean_sentences(text) == ["The army and the rebels swapped 312 prisoners."]
