@@ -1091,6 +1091,7 @@ _PARTICLE_TAIL = r"(?:\s(?:da|de|dos|das|van|von|der|del|della|di|bin|ibn)\s[A-Z
 _GIVEN_AFTER = r"(?:\s[A-Z][a-z]+-[a-z]+(?![\w'’\-]))?"
 
 
+_INNER_PARTICLE = r"(?:al|el|bin|bint|ibn|abu|de|da|dos|das|del|van|von|der|di|du)"
 _CAPITAL_PARTICLE = re.compile(r"(?:Al|El|Ad|Ar|As|Ash|At|Az|An|Abu)-[A-Z]")
 
 
@@ -1128,7 +1129,10 @@ def _full_name(surname: str, context: Sequence[str], *, qualifier_only: bool = F
         for match in re.finditer(
             # A name's word is 30 characters at most: unbounded, a run like "A-A-A-..."
             # was scanned to its end from each capital, quadratic in its length.
-            rf"(?<![\w'’])((?:[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}{name}{_GIVEN_AFTER}{_PARTICLE_TAIL}"
+            # A particle inside it stays ("Izz al-Din Hassan al-Safi", "Thani bin Ahmed
+            # Al Zeyoudi"): a name is not cut after one ("Din Hassan al-Safi").
+            rf"(?<![\w'’\-])((?:(?:{_INNER_PARTICLE}[-\s])?[A-Z][\w'’.\-]{{0,30}}\s){{1,6}}"
+            rf"{name}{_GIVEN_AFTER}{_PARTICLE_TAIL}"
             rf"{after}|{name}{_GIVEN_AFTER})(?!\w)"
             rf"(?:(?P<role>,\s(?:a|an|the)\s[^,.;:\"“”]{{3,70}}(?=,|\s(?:said|says|told)\b|\.?$))"
             rf"|{_BARE_ROLE})?",

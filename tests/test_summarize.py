@@ -307,6 +307,31 @@ def test_a_person_the_write_up_names_first_by_surname_is_named_in_full_there() -
     _assert_traceable(summary, story)
 
 
+def test_a_name_with_a_particle_inside_is_named_whole() -> None:
+    tribune = (
+        "The army and the rebels signed a 90-day truce in Ostby on Friday, ending three "
+        "weeks of talks, officials said. Rebel negotiator Dr. Izz al-Din Hassan al-Safi "
+        "said his delegation had approved the final draft on Thursday night. Al-Safi said "
+        "the rebels would open the roads to the south within hours of the truce."
+    )
+    wire = (
+        "Sudland's army and the rebel forces signed a three-month truce in Ostby on Friday "
+        "after talks mediated by Vell, the mediators said in a statement. Aid convoys are "
+        "expected to move next week."
+    )
+    story = Story(
+        id=StoryId("truce"),
+        articles=(
+            _article("tribune", "Ostby Tribune", "Truce signed in Ostby", tribune, 0),
+            _article("wire", "Vell Wire", "Sudland sides sign three-month truce", wire, 1),
+        ),
+    )
+    summary = summarize_story(story)
+    printed = [*(s.text for s in summary.briefly), *(p.who for p in summary.perspectives)]
+    named = [text for text in printed if "al-Safi" in text]
+    assert named and all("Izz al-Din Hassan al-Safi" in text for text in named), printed
+
+
 def test_a_claim_names_a_person_in_full_after_its_speaker_who_is_left_as_named() -> None:
     from digest.summarize import _names_introduced
 
