@@ -1217,7 +1217,10 @@ def _has_finite_verb(text: str) -> bool:
 # An answer that opens on a noun phrase ("A team of observers led by ...", "About 60,000
 # people."): one with a subject of its own ("Negotiators resume work ...") is a sentence.
 _NOUN_PHRASE_OPENING = re.compile(
-    r"^(?:A|An|The|About|Around|Some|Up to|More than|Only|Just|Nearly|Almost|\d)\b"
+    r"^(?:A|An|The|About|Around|Some|Up to|More than|Only|Just|Nearly|Almost|\d"
+    # A count in words: "Six, according to the police."
+    r"|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Twenty|Thirty|Forty|"
+    r"Fifty|Dozens|Hundreds|Thousands|Several|None|Most)\b"
 )
 _AUXILIARY = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|"

@@ -306,12 +306,15 @@ def test_an_explainers_answer_without_a_verb_leans_on_its_question() -> None:
         "What comes next?\n\n"
         "The border committee will meet on December 22.\n\n"
         "Who leads the talks?\n\n"
-        "Vell leads them, with envoys from Sudland."
+        "Vell leads them, with envoys from Sudland.\n\n"
+        "How many prisoners are still at large?\n\n"
+        "Six, according to the border police on Thursday."
     )
     scored = score_sentences([text], frozenset())
     by_text = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
 
     assert leans_on(scored, by_text["A"]) == "question"
+    assert leans_on(scored, by_text["Six,"]) == "question"
     # An answer with a verb of its own stands alone.
     assert leans_on(scored, by_text["Clashes"]) == ""
     assert leans_on(scored, by_text["The"]) == ""
