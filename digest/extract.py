@@ -617,7 +617,7 @@ def _plain_openings(paragraphs: list[str]) -> list[str]:
     return plain
 
 
-_CAPS_OPENING = re.compile(r"^([A-Z]{2,})(?=\s+[A-Za-z][a-z])")
+_CAPS_OPENING = re.compile(r"^([A-Z]{2,})(?=\s+(?:[A-Za-z][a-z]|\d+(?:st|nd|rd|th)\b))")
 # Articles and function words no acronym is spelt as ("WITH the harmattan season
 # setting in, ...", "AFTER weeks of talks, ...").
 _CAPS_ARTICLES = frozenset(

@@ -1066,6 +1066,16 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
     article = extract_article(widget_page(body=paragraphs_html(story)))
     assert article is not None
     assert article.paragraphs == (f"With{story[0][4:]}", f"After{story[1][5:]}", story[2])
+    # Before an ordinal too: "THE 26th round of talks ...".
+    story = (
+        "THE 26th round of boundary talks between Vell and Ostland opened in the capital "
+        "yesterday, with both sides agreeing to continue work on the three-step roadmap.",
+        "The Vell delegation is led by the foreign minister, and Ostland's by a deputy "
+        "foreign minister, the ministry said in a statement after the first session.",
+    )
+    article = extract_article(widget_page(body=paragraphs_html(story)))
+    assert article is not None
+    assert article.paragraphs[0] == f"The{story[0][3:]}"
     # A short acronym stays, whatever words the text writes alike.
     story = (
         "WHO officials, who arrived in the district on Monday with two planeloads of "
