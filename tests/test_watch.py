@@ -293,6 +293,12 @@ CASES = [
         (date(2026, 12, 11), date(2026, 12, 1)),
     ),
     (
+        "what had run out by a day is past",
+        "A nurse told reporters that the hospital had run out of anaesthetics by Tuesday night.",
+        FRIDAY,
+        None,
+    ),
+    (
         "a place's aside does not hide the event put off",
         "The by-election on 12 December in Tarn, where violence erupted last week, has been "
         "postponed.",
