@@ -230,9 +230,12 @@ _DEATHS = re.compile(
     # (The disaster as the subject, an aside between commas allowed: "The floods, the
     # worst in decades, have killed 40"; not one listed in a war's ("marked by air
     # strikes and explosions").)
-    rf"|(?<!\d,\s)(?<!by\s)(?<!and\s)\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|"
+    rf"|(?<!\d,\s)(?<!by\s)(?<!and\s)(?<!air\s)(?<!drone\s)(?<!missile\s)\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|"
     rf"mudslides?|quakes?|earthquakes?|storms?|typhoons?|cyclones?|hurricanes?|wildfires?|"
-    rf"blasts?|explosions?|avalanches?|heatwaves?)\b(?:(?!{_SPAN})[^.;]){{0,100}}?"
+    rf"blasts?|explosions?|avalanches?|heatwaves?|"
+    # One attack's toll in the perfect ("A drone attack on the market has killed at
+    # least 37"), not attacks' over a war ("Russian attacks have killed 12,000").
+    rf"(?:drone\s+|missile\s+|air\s?)?(?:attack|strike)|bombing)\b(?:(?!{_SPAN})[^.;]){{0,100}}?"
     rf"\b(?:has|have)\s+(?:now\s+)?killed(?:\s+(?:at\s+least|more\s+than|over|nearly|"
     rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
@@ -472,7 +475,12 @@ def dead_counted(text: str, *, exact: bool = False) -> int:
     """The largest number of dead ``text`` reports ("kills at least 28", "11 killed",
     "death toll rises to 40"), or 0; with ``exact``, of those that say how many, in
     figures or words ("risen to nine", not "dozens dead")."""
-    written = (next(group for group in m.groups() if group) for m in _DEATHS.finditer(text))
+    written = (
+        next(group for group in m.groups() if group)
+        for m in _DEATHS.finditer(text)
+        # A range's end is no exact count: "Between 40 and 50 people were killed".
+        if not (exact and _RANGE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+    )
     return max(
         (
             _count(w)
@@ -484,6 +492,10 @@ def dead_counted(text: str, *, exact: bool = False) -> int:
         ),
         default=0,
     )
+
+
+# The start of a range just before a count: "between 40 and ", "40 to ".
+_RANGE_BEFORE = re.compile(r"\b(?:between\s+[\w-]+\s+and|\d+\s+to)\s+$", re.IGNORECASE)
 
 
 def denies_deaths(text: str) -> bool:

@@ -324,6 +324,14 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted("“We have counted seventeen bodies so far,” she said.", exact=True) == 17
     told = "The number of people killed in a landslide in Ardell rose to 23 on Thursday."
     assert dead_counted(told, exact=True) == 23
+    # A range's end is no exact count.
+    assert dead_counted("Between 40 and 50 people were killed, medics said.", exact=True) == 0
+    assert dead_counted("Between 40 and 50 people were killed, medics said.") == 50
+    # One attack's toll in the perfect; not a war's, nor attacks' over a war.
+    attack = "A drone attack on the market in Tarsk has killed at least 37 people."
+    assert dead_counted(attack, exact=True) == 37
+    assert dead_counted("The war, marked by air strikes, has killed 150,000 people.") == 0
+    assert dead_counted("Ostland's attacks have killed 12,000 civilians in the war.") == 0
     # The buried are the dead; those buried under the rubble may be alive.
     buried = "The governor, visiting Tarsk, says 38 people have been buried, 29 of them civilians."
     assert dead_counted(buried, exact=True) == 38
