@@ -185,12 +185,17 @@ _IRREGULAR_PAST = re.compile(
     r"swore|swung|wept|wound|saw|sent|went|came|took|gave|made|met|held|left|won|lost|"
     r"began|ended|rose|fell|struck|spoke|wrote|said|told|found|led)\b"
 )
+# A second verb of the one who called it: "... for Wednesday and threatened ...".
+_CALLERS_NEXT = re.compile(r"\s+and\s+(?=[a-z]+ed\b)")
 _EVENT_FOR = re.compile(
     # "called a national day of protest for", "set the vote for"
     r"\b(?:called|calls|set|sets|scheduled|slated|planned|announced|fixed|organi[sz]ed|"
     r"convened|summoned|declared)\b[^,.;]{0,60}?\b(?:protests?|strikes?|walkouts?|"
     r"stoppages?|rall(?:y|ies)|march(?:es)?|demonstrations?|votes?|ballots?|meetings?|talks|"
-    r"hearings?|sessions?|summit|debate|sitting)\s+for\s+$"
+    r"hearings?|sessions?|summit|debate|sitting)"
+    # Where: "called a march to Congress for".
+    r"(?:\s+(?:to|in|on|at|outside|against)\s+(?:the\s+)?[A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)?"
+    r"\s+for\s+$"
     # "a vote scheduled for"
     r"|\b(?:set|scheduled|slated|planned|fixed)\s+for\s+$"
 )
@@ -1067,10 +1072,14 @@ def _tense(text: str, start: int) -> str | None:
     # An event called or set for the day ("called a national day of protest for
     # Tuesday", "set the vote for Friday") is ahead, unless the sentence then tells it
     # as past ("The strike called for Tuesday paralysed the ports").
+    # (Not a verb after "and", whose subject is who called it: "called a march to
+    # Congress for Wednesday and threatened a general strike".)
     if (
         _EVENT_FOR.search(clause)
         and not _POSSESSIVE_DAY.match(text, start)
-        and not _past_tenses(told := _SENTENCE_END.split(text[start:], maxsplit=1)[0])
+        and not _past_tenses(
+            told := _CALLERS_NEXT.split(_SENTENCE_END.split(text[start:], maxsplit=1)[0])[0]
+        )
         and not _IRREGULAR_PAST.search(told)
     ):
         return "future"

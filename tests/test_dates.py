@@ -116,6 +116,11 @@ def test_an_event_called_for_a_day_is_ahead() -> None:
         "The union said the vote was “a betrayal” and called a national day of protest for "
         "Tuesday (15 December)."
     )
+    # With where it goes between.
+    called = "The union called a march to Parliament for Tuesday and threatened a strike."
+    assert annotate_dates(called, saturday) == (
+        "The union called a march to Parliament for Tuesday (15 December) and threatened a strike."
+    )
     assert annotate_dates("The speaker set the vote for Friday.", saturday) == (
         "The speaker set the vote for Friday (18 December)."
     )
