@@ -512,7 +512,9 @@ def _news_titles(story: Story, texts: Sequence[str]) -> tuple[list[str], list[st
             good.append(tail)
     # A clip's or a gallery's title names what it shows ("Cars swept away as floodwaters
     # tear through Durban"); a report's says what happened.
-    shown = {titles[i] for i, a in enumerate(story.articles) if _shows(a)}
+    # So does a view's (a column argues, a transcript names its occasion: "Transcript:
+    # NIEBC chairman's press conference on Banadir results").
+    shown = {titles[i] for i, a in enumerate(story.articles) if _shows(a) or is_opinion(a)}
     if any(t not in shown for t in good):
         good = [t for t in good if t not in shown]
     # "Anwar: Sarawak's chip parks on the table ...": a speaker's words under their

@@ -3383,6 +3383,25 @@ def test_a_clips_title_heads_no_story_a_report_tells() -> None:
     assert "swept away" in make_headline(Story(StoryId("clip"), (clip,)), clip.text)
 
 
+def test_a_transcripts_title_heads_no_story_a_report_tells() -> None:
+    from digest.headline import make_headline
+
+    lead = (
+        "The ruling party won 33 of the 57 seats on the Ostby council, the electoral "
+        "commission said on Sunday, as the opposition alleged vote-buying."
+    )
+    transcript = _article(
+        "transcript",
+        "Post",
+        "Transcript: Electoral commission on ruling party's 33 of the 57 Ostby council seats",
+        "Chairman: Good evening. The commission has counted all ballots in Ostby.",
+        10,
+    )
+    report = _article("paper", "Post", "Ruling party sweeps Ostby council vote", lead, 9)
+    story = Story(StoryId("vote"), (report, transcript))
+    assert make_headline(story, lead) == "Ruling party sweeps Ostby council vote"
+
+
 def test_an_editorial_joined_to_a_story_does_not_tell_its_news() -> None:
     report = """\
 The central bank of Norland cut its key interest rate by a quarter point to 5% on \
