@@ -255,14 +255,24 @@ def counts_in_progress(texts: Sequence[str]) -> frozenset[int]:
     live page's figure the result overtook. The same name (no weekday, month or place)
     and, where both give a share, shares within ``_COUNT_MARGIN`` points: a poll of last
     summer and an election's result are two counts."""
+    overtaken = set()
+    # Where a text tells the count done ("the final provisional results", "With all 508
+    # ballot boxes counted"), one telling it under way ("41% of ballots have been
+    # counted", "Counting is finished in 14 of the 17 districts") is a live page's
+    # older entry.
+    if any(_COUNT_DONE.search(text) for text in texts):
+        overtaken |= {
+            i
+            for i, text in enumerate(texts)
+            if _COUNT_UNDER_WAY.search(text) and not _COUNT_DONE.search(text)
+        }
     results = [
         (names, float(found["share"].replace(",", ".")))
         for text in texts
         if (found := _RESULT.search(text)) and (names := _names(text))
     ]
     if not results:
-        return frozenset()
-    overtaken = set()
+        return frozenset(overtaken)
     for index, text in enumerate(texts):
         leading = _LEADING.search(text)
         if leading is None or _RESULT.search(text):
@@ -275,6 +285,28 @@ def counts_in_progress(texts: Sequence[str]) -> frozenset[int]:
         ):
             overtaken.add(index)
     return frozenset(overtaken)
+
+
+# What a vote's count runs over, and the count told done or under way.
+_BALLOTS = (
+    r"(?:ballots?|votes|ballot\s+boxes|polling\s+(?:stations|centres|centers)|precincts|"
+    r"districts|constituencies)"
+)
+_COUNT_DONE = re.compile(
+    rf"\bfinal\s+(?:provisional\s+|official\s+)?(?:results?|count|tally)\b"
+    rf"|\b(?:all|every)\s+(?:[\d,]+\s+|the\s+)?{_BALLOTS}\s+(?:have\s+been\s+|were\s+)?"
+    r"(?:counted|reporting|declared)\b"
+    r"|\bcounting\s+(?:is|was|has\s+been)\s+(?:complete|completed|over)\b",
+    re.IGNORECASE,
+)
+_COUNT_UNDER_WAY = re.compile(
+    rf"\b\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+)?{_BALLOTS}\s+"
+    r"(?:have\s+been\s+|had\s+been\s+|were\s+|are\s+)?(?:counted|tallied|processed|reporting)\b"
+    rf"|\bcounting\s+(?:is|was|has\s+been)\s+(?:finished|complete|completed|over)\s+in\s+"
+    rf"\d+\s+of\b|\bcounting\s+(?:has\s+)?(?:begun|began|started|starts|continues|"
+    r"is\s+under\s*way)\b",
+    re.IGNORECASE,
+)
 
 
 def _names(text: str) -> set[str]:

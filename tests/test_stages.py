@@ -589,3 +589,16 @@ def test_a_bill_passed_under_its_name_or_clearing_parliament_is_the_turn() -> No
     # Someone else's bill passed, or the bill clearing a committee's hurdle ahead, is none.
     for title in ("Fisheries Bill passed with 120 votes", "Media Safety amendments to clear House"):
         assert latest_turn([debate, _report("Herald", title, 3)]) == set(), title
+
+
+def test_a_counts_progress_is_overtaken_where_the_count_is_done() -> None:
+    texts = [
+        "The commission has announced the final provisional results for the 57-seat council.",
+        "The commission says 41% of ballots have been counted.",
+        "Counting is finished in 14 of the 17 districts.",
+        "Counting has begun in the 523 polling centres.",
+        "Turnout was 47.3% of the 918,000 registered voters.",
+    ]
+    assert counts_in_progress(texts) == {1, 2, 3}
+    # Under way with no count done, it is the news.
+    assert counts_in_progress(texts[1:]) == set()
