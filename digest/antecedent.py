@@ -600,10 +600,16 @@ def points_back(text: str) -> str:
     if stem and stem[0] in content_words(text[: demonstrative.start()]):
         return ""
     relative = _IN_A_RELATIVE.search(text[: demonstrative.start()])
-    if stem and relative and len(text[: relative.start()].split()) >= _TOLD_BEFORE_WORDS:
+    if (
+        stem
+        and relative
+        and len(text[: relative.start()].split()) >= _TOLD_BEFORE_WORDS
+        and _PARTITIVE.search(text[: demonstrative.start()])
+    ):
         # "... clearing the last objection from Belgium, which holds most of those
-        # assets": a clause about a thing a long sentence named points within it (not
-        # "The government, which rejected those demands, ...").
+        # assets": a share of a thing a long sentence named, in a clause about it (not
+        # "The government, which rejected those demands, ...", nor "..., which critics
+        # say will let these abuses continue").
         return ""
     return stem[0] if stem else "sentence"
 
@@ -611,6 +617,7 @@ def points_back(text: str) -> str:
 # A relative clause the demonstrative stands in, after this many of its sentence's words.
 _IN_A_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*$")
 _TOLD_BEFORE_WORDS = 12
+_PARTITIVE = re.compile(r"\b(?:most|much|some|all|many|part|half|none|one|each)\s+of\s+$")
 
 
 def introduced_before(text: str, before: Sequence[str], titles: frozenset[str]) -> str:

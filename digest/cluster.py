@@ -288,12 +288,20 @@ _SIGNING = re.compile(
     r"(?:signed|sealed|inked)\b",
     re.IGNORECASE,
 )
+# Words that end what was signed and start a circumstance.
+_NOT_SIGNED = re.compile(
+    r"\b(?:despite|after|before|amid|as|over|in|at|with|without|against|since|while)\b",
+    re.IGNORECASE,
+)
+# The signers before the verb: "PH, NATO", "US and Ukraine", after a kicker ("DFA: ").
+_SIGNERS = re.compile(r",|\band\b|&")
+_KICKER = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:[^:]{1,30}:\s+)?")
 # Words that say what any agreement is, not which one.
 _GENERIC_SIGNED = frozenset(
     {"landmark", "historic", "new", "major", "key", "first", "final", "formal", "initial",
      "long", "awaited", "long-awaited", "big", "broad", "wide", "wide-ranging", "sweeping",
      "bilateral", "joint", "several", "two", "three", "multiple", "fresh", "another",
-     "billion", "million", "bn", "trillion", "deal", "worth", "ambitious", "controversial",
+     "billion", "million", "bn", "trillion", "worth", "ambitious", "controversial",
      "draft", "interim", "preliminary"}
 )  # fmt: skip
 _PARTY_TOKEN = re.compile(r"[^\s,&]+|,|&")
@@ -783,12 +791,26 @@ def _title_marks(
 
 def _signed(title: str) -> frozenset[str]:
     """The words of what ``title`` says was signed (``_SIGNING``), lower-cased and
-    without a plural's s, less the generic ones; empty if it tells no signing."""
+    without a plural's s, less the generic ones, and the parties that signed it, as one
+    mark; empty if it tells no signing.
+
+    Two signings conflict only when they share neither: one signing the outlets name
+    two ways has its parties ("US and Ukraine sign minerals deal", "Ukraine, US sign
+    economic partnership agreement"), and two of a country's signings its partners
+    ("PH, NATO sign ...", "PH, France ink ...")."""
     found = _SIGNING.search(title)
     if not found:
         return frozenset()
+    what = found["what"] or found["after"] or found["before"] or ""
+    if _NOT_SIGNED.search(what):
+        return frozenset()  # "Israel strikes Gaza despite ceasefire deal": no signing
     words = set()
-    for word in content_words(found["what"] or found["after"] or found["before"] or ""):
+    if found["what"] is not None or found["after"] is not None:
+        signers = _SIGNERS.split(_KICKER.sub("", title[: found.start()]))
+        parties = sorted(" ".join(content_words(p)) for p in signers if content_words(p))
+        if parties:
+            words.add("parties: " + " | ".join(parties))
+    for word in content_words(what):
         word = word.lower().replace("defense", "defence")
         if word in _GENERIC_SIGNED or not word[:1].isalpha():
             continue
@@ -797,7 +819,8 @@ def _signed(title: str) -> frozenset[str]:
             if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us"))
             else word
         )
-    return frozenset(words)
+    # Parties alone ("Ostland and Norland sign landmark deal") say no more than one did.
+    return frozenset(words) if any(not w.startswith("parties: ") for w in words) else frozenset()
 
 
 def _title_acts(title: str) -> list[str]:

@@ -56,8 +56,9 @@ __all__ = [
 _WIRE = (
     r"(?:CNN|AP|AFP|Reuters|BBC|UPI|dpa|DPA|Bloomberg|XINHUA|Xinhua|CNSNews\.com|NBC|CBS|ABC|"
     r"Associated[ ]Press|ANSA|EFE|PTI|IANS|Kyodo|Yonhap|TASS|Interfax|CNA|CN|Bernama|VNA|"
-    r"KUNA|WAM|Anadolu|Prensa[ ]Latina|Telam|ANI|IRNA|MENA|Sputnik|Lusa|PAP|MTI|Ukrinform|"
-    r"TAP|QNA|SPA|SUNA|Saba|Antara|PNA|KCNA|NAN|Agerpres|BTA|CTK|Notimex|Andina)"
+    # (Not the agencies whose initials name parties and bodies as often: PAP, PNA, TAP.)
+    r"KUNA|WAM|Anadolu|Prensa[ ]Latina|Telam|IRNA|Sputnik|Lusa|Ukrinform|Saba|Antara|KCNA|"
+    r"Agerpres|Notimex|Andina)"
 )
 _CAPS_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}"
 _MONTH_NAME = (
@@ -173,9 +174,12 @@ _SECTION_LABEL = re.compile(
     r"|(?:UPDATE[ ]\d+|REFILE|CORRECTED|RPT|WRAPUP(?:[ ]\d+)?)-(?=[A-Z])"
     # A feed's section before its title: "[Nation] ...", "World | ..." (a table's row of
     # "|"-separated cells has more than one).
-    r"|\[[A-Z][\w&/' -]{1,24}\][ ]+(?=\S)"
-    # (Not a promo's "READ | ...", furniture whole.)
-    r"|[A-Z][a-z][\w&/'-]*(?:[ ][A-Z&][\w&/'-]*){0,2}[ ]\|[ ]+(?=[^|]*$)"
+    # (Not an editor's bracket opening a quote: "[The ceasefire] is holding".)
+    r"|\[(?!(?:The|A|An|This|That|These|Those|It|He|She|They|We)\b)[A-Z][\w&/' -]{1,24}\]"
+    r"[ ]+(?=[A-Z\"“‘'])"
+    # (Not a promo's "READ | ...", furniture whole; nor a title before its site's name,
+    # "Gaza Ceasefire Holds | AP News": the section is the shorter side.)
+    r"|[A-Z][a-z][\w&/'-]*(?:[ ][A-Z&][\w&/'-]*){0,2}[ ]\|[ ]+(?=(?:[^|\s]+[ ]+){3}[^|]*$)"
     # "Update, 21 April:", "Updated at 3:15 p.m. ET:": a note of when, with a figure.
     r"|(?:Updated?|UPDATED?)(?:,|[ ]+(?:at|on))?[ ]*\(?(?=[^:]{0,30}\d)"
     r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|[ ,:/.\-])+?\)?:[ ]+(?=[A-Z\"“]))",

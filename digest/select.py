@@ -398,8 +398,9 @@ def _not_a_report(story: Story, gone: Collection[str] = frozenset()) -> str:
         kinds = list(dict.fromkeys(opinion_kind(a) for a in story.articles))
         if len(story.articles) > 1:
             return f"views only ({', '.join(kinds)}: their addresses or titles say so), no report"
-        kind = "an opinion piece" if kinds[0] == "opinion" else f"a {kinds[0]}"
-        kind = kind.replace("a analysis", "an analysis")
+        kind = {"opinion": "an opinion piece", "analysis": "an analysis"}.get(
+            kinds[0], f"a {kinds[0]}"
+        )
         return f"{kind} (its address or title says so), not a report"
     article = story.articles[0]
     filed = [url_date(a.url) for a in story.articles]

@@ -230,23 +230,30 @@ _DEATHS = re.compile(
     # (The disaster as the subject, an aside between commas allowed: "The floods, the
     # worst in decades, have killed 40"; not one listed in a war's ("marked by air
     # strikes and explosions").)
-    rf"|(?<!\d,\s)(?<!by\s)(?<!and\s)(?<!air\s)(?<!drone\s)(?<!missile\s)\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|"
+    rf"|(?<!\d,\s)(?<!by\s)(?<!and\s)\b(?:floods?|flooding|(?:heavy\s+)?rains?|landslides?|"
     rf"mudslides?|quakes?|earthquakes?|storms?|typhoons?|cyclones?|hurricanes?|wildfires?|"
-    rf"blasts?|explosions?|avalanches?|heatwaves?|"
-    # One attack's toll in the perfect ("A drone attack on the market has killed at
-    # least 37"), not attacks' over a war ("Russian attacks have killed 12,000").
-    rf"(?:drone\s+|missile\s+|air\s?)?(?:attack|strike)|bombing)\b(?:(?!{_SPAN})[^.;]){{0,100}}?"
+    rf"blasts?|explosions?|avalanches?|heatwaves?)\b(?:(?!{_SPAN})[^.;]){{0,100}}?"
     rf"\b(?:has|have)\s+(?:now\s+)?killed(?:\s+(?:at\s+least|more\s+than|over|nearly|"
+    rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
+    # One attack's toll in the perfect, the attack its subject with no aside: "A drone
+    # attack on the market in Tarsk has killed at least 37". Not a war's ("Russia's
+    # full-scale attack on Ukraine has killed", "Since the Oct. 7 attack, Israel's
+    # offensive has killed"), nor attacks' over one.
+    rf"|(?<!\bsince\s)(?<!\bSince\s)\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"(?:attack|strike|bombing)\s+(?:(?:on|in|at|near)\s+[^.;,]{{1,80}}?\s+)?"
+    rf"(?:has|have)\s+(?:now\s+)?killed(?:\s+(?:at\s+least|more\s+than|over|nearly|"
     rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     # ("had been confirmed dead", as reported speech gives the toll; not "had been
-    # killed", which may be an earlier disaster's. The buried are dead; those "buried
-    # under the rubble" may be alive.)
+    # killed", which may be an earlier disaster's.)
     rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+"
     rf"|had\s+been\s+(?=(?:confirmed|reported|found)\s))?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"
-    rf"(?:killed|dead|deaths|died|killings|buried\b(?!\s+(?:alive|under|beneath|in\s+(?:the\s+)?"
-    rf"(?:rubble|mud|debris|snow|sand))\b))\b(?!\s+since\b)"
+    rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"
+    # The dead buried: "38 people have been buried" (not homes, nor those a landslide
+    # buried, who may be alive).
+    rf"|(?<![\d.,]){_COUNT}\s+(?:people|bodies|victims)\s+(?:have\s+been|had\s+been|were)\s+"
+    rf"buried\b(?!\s+(?:alive|under|beneath|by|in)\b)"
     # "The number of people killed ... rose to 23": a count that rises (one that falls,
     # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
     rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"
@@ -382,20 +389,18 @@ _OPINION_PATH = re.compile(
     r"letters)(?:/|$)",
     re.IGNORECASE,
 )
-_ANALYSIS_TITLE = re.compile(
-    r"\s*(?:News\s+)?Analysis\s*[:|–—]"
-    # A title, or its last sentence, asking why: an explainer argues its answer.
-    r"|(?:[^.?!]+[.?!]\s+)?Why\s+(?!not\b)\S",
-    re.IGNORECASE,
-)
+_ANALYSIS_TITLE = re.compile(r"\s*(?:News\s+)?Analysis\s*[:|–—]", re.IGNORECASE)
+# A title, or its last sentence, asking why: an explainer argues its answer (not "Why
+# did they shoot him? Family demands answers ...", a report of someone asking).
+_WHY_TITLE = re.compile(r"(?:^|[.?!:]\s+)Why\s+(?!not\b)[^.?!]*\??\s*$")
+# A label, not a report of one ("Transcript of call shows ...").
 _TRANSCRIPT_TITLE = re.compile(
-    r"\s*(?:(?:Full|Read(?: the)?(?: full)?)\s+)?(?:Transcript|Text)\s*(?:[:|–—]|\s+of\b)",
-    re.IGNORECASE,
+    r"\s*(?:(?:Full|Read(?: the)?(?: full)?)\s+)?(?:Transcript|Text)\s*[:|–—]", re.IGNORECASE
 )
 _FACT_CHECK_TITLE = re.compile(r"\s*Fact[- ]?check(?:ed|ing)?\s*[:|–—]", re.IGNORECASE)
 _FACT_CHECK_PATH = re.compile(r"/(?:fact-?checks?|fact-?checking|verifica)(?:/|$)", re.IGNORECASE)
 _OPINION_TITLE = re.compile(
-    r"^\s*(?:Opinion|Editorial|Op-?Ed|Comment|Column|Letters?|(?:News\s+)?Analysis)\s*[:|–—]",
+    r"^\s*(?:Opinion|Editorial|Op-?Ed|Comment|Column|Letters?)\s*[:|–—]",
     re.IGNORECASE,
 )
 
@@ -543,7 +548,7 @@ def opinion_kind(article: Article) -> str:
     fund Ukraine. Why India's banks are watching nervously"); else ""."""
     if article.page_kind:
         return article.page_kind
-    if _ANALYSIS_TITLE.match(article.title):
+    if _ANALYSIS_TITLE.match(article.title) or _WHY_TITLE.search(article.title):
         return "analysis"
     # Someone's words whole, or a check of someone's claim: no report of the news.
     if _TRANSCRIPT_TITLE.match(article.title):

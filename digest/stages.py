@@ -612,9 +612,10 @@ def _is_title_case(title: str) -> bool:
 
 
 def _subject(before: list[str], kind: str) -> list[str]:
-    """The verb's subject in the words ``before`` it: the last word, or a bill passed
-    named with its head ("Online Safety (Amendment) Bill passed", whose core words are
-    its name's). (A pact struck down is not the turn of talks that never reached one.)"""
+    """The verb's subject in the words ``before`` it: the last word, or, for a bill
+    passed, its name with its head ("Online Safety (Amendment) Bill passed", whose
+    story's core words are its name's). Only a passing: a pact "struck down" is its
+    head's turn alone, not that of talks on its subject that never reached one."""
     if kind != "passed" or before[-1] not in _NAMED_HEADS:
         return before[-1:]
     return before[-1 - _NAME_WORDS :]
@@ -623,7 +624,7 @@ def _subject(before: list[str], kind: str) -> list[str]:
 # Heads of a thing a story names ("the Online Safety (Amendment) Bill"), and how many
 # words of its name before them are read.
 _NAMED_HEADS = frozenset(
-    {"bill", "bills", "law", "act", "budget", "treaty", "deal", "accord", "pact", "motion"}
+    {"bill", "bills", "law", "act", "budget", "treaty", "deal", "accord", "pact"}
 )
 _NAME_WORDS = 3
 

@@ -937,9 +937,9 @@ _ENGLISH_SMALL_WORDS = frozenset(
 )  # fmt: skip
 _FOREIGN_SMALL_WORDS = frozenset(
     {"el", "los", "las", "del", "y", "con", "para", "por", "una", "que", "en", "al", "se",
-     "sobre", "tras", "ante", "entre", "da", "do", "dos", "das", "em", "na", "no", "nos",
+     "sobre", "tras", "ante", "entre", "da", "dos", "das", "em", "na", "nos",
      "pelo", "pela", "um", "uma", "le", "les", "des", "du", "et", "au", "aux", "avec",
-     "pour", "sur", "dans", "une", "il", "della", "di", "per", "sa", "ng", "mga", "ang",
+     "pour", "sur", "dans", "une", "il", "della", "di", "sa", "ng", "mga", "ang",
      "si", "ni", "kay", "de", "la"}
 )  # fmt: skip
 

@@ -597,16 +597,19 @@ def elsewhere_on_live(scored: ScoredSentences, articles: Sequence[Article]) -> f
             re.search(rf"\b{re.escape(p)}\b", others, re.IGNORECASE) for p in places
         ):
             elsewhere.add(i)
-    return frozenset(elsewhere | _same_entry(scored, articles, elsewhere))
+    return frozenset(elsewhere | _rest_of_entry(scored, articles, elsewhere, others))
 
 
-def _same_entry(
-    scored: ScoredSentences, articles: Sequence[Article], sentences: Collection[int]
+def _rest_of_entry(
+    scored: ScoredSentences, articles: Sequence[Article], sentences: Collection[int], others: str
 ) -> set[int]:
-    """The other sentences of the live-page entries (paragraphs) holding ``sentences``:
-    an entry on another town's strike goes whole, its spokesman's "the strike was not
-    linked to the Mafa attack" with its count."""
-    entries: set[int] = set()
+    """The sentences after each of ``sentences`` in its live-page entry (its paragraph):
+    an entry on another town's strike goes with its spokesman's "the strike was not
+    linked to the Mafa attack". Up to a sentence set in a place the story's other
+    reports name: a day's summary goes on to the story's own town ("In Tarsk, the
+    toll was lowered to 31 ..."). A sentence matched to no paragraph, or to two, by
+    its first words (a clean sentence is written otherwise) takes none with it."""
+    rest: set[int] = set()
     for i in sentences:
         doc = scored.candidates[i].doc
         paragraphs = [p for p in (articles[doc].text or "").split("\n\n") if p.strip()]
@@ -615,12 +618,20 @@ def _same_entry(
         held = [p for p in paragraphs if _first_words(scored.candidates[i].text) in p]
         if len(held) != 1:
             continue
-        entries.update(
-            j
-            for j, other in enumerate(scored.candidates)
-            if other.doc == doc and j != i and _first_words(other.text) in held[0]
+        after = sorted(
+            (c.position, j)
+            for j, c in enumerate(scored.candidates)
+            if c.doc == doc and c.position > scored.candidates[i].position
         )
-    return entries
+        for _, j in after:
+            text = scored.candidates[j].text
+            if _first_words(text) not in held[0]:
+                break
+            places = {m.group(1) for m in _TOWN.finditer(text)} - _NOT_PLACES
+            if any(re.search(rf"\b{re.escape(p)}\b", others, re.IGNORECASE) for p in places):
+                break
+            rest.add(j)
+    return rest
 
 
 def _first_words(sentence: str) -> str:

@@ -967,6 +967,8 @@ def test_claims_a_speaker_rejects_are_no_saying_verb() -> None:
         "Winding up the debate, Minister of Public Security Tomas Vell rejected claims that "
         "the bill would be used against journalists.",
         "The ministry denied reports that troops had crossed the border on Friday.",
+        "Minister Tomas Vell rejected the claims that the bill would be used against journalists.",
+        "The ministry denied media reports that troops had crossed the border on Friday.",
     ):
         assert all("says" not in s.who for s in attribute_sentence(sentence)), sentence
         assert not any(

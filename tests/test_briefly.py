@@ -56,6 +56,11 @@ from digest.text import word_count
             "",
         ),
         ("The board, which rejected those demands, will meet the crews.", "demand"),
+        (
+            "Lawmakers in the lower house voted late on Wednesday to extend the state of "
+            "emergency for another three months, which critics say will let these abuses go on.",
+            "abuse",
+        ),
     ],
 )
 def test_a_demonstrative_points_at_a_noun_the_reader_must_have_met(

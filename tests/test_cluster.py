@@ -1218,8 +1218,13 @@ def test_two_signings_that_share_no_word_of_what_was_signed_stay_apart() -> None
         frozenset(a.url for a in OSTLAND_FORCES),
     }
     signed = cluster_module._signed
-    assert signed(ALLIANCE_FRAMEWORK[0].title) == signed(ALLIANCE_FRAMEWORK[1].title)
-    assert signed(OSTLAND_FORCES[1].title) == frozenset({"visiting", "force"})
+    assert signed(ALLIANCE_FRAMEWORK[0].title) & signed(ALLIANCE_FRAMEWORK[1].title)
+    assert signed(OSTLAND_FORCES[1].title) == {"visiting", "force", "parties: ostland | vell"}
+    # One signing the outlets name two ways has its parties.
+    assert signed("Vell and Ostland sign minerals deal") & signed(
+        "Ostland, Vell sign economic partnership agreement"
+    )
+    assert signed("Ostland strikes Vell despite ceasefire deal") == frozenset()
     assert signed("Leaders sign deal to finish Atlantic-Pacific road corridor") >= {"corridor"}
     assert signed("Mercosur-UAE trade deal signed in Montevideo") >= {"trade"}
     # One signing worded by two outlets shares a word; generic words mark nothing.

@@ -121,6 +121,11 @@ def test_an_event_called_for_a_day_is_ahead() -> None:
     assert annotate_dates(called, saturday) == (
         "The union called a march to Parliament for Tuesday (15 December) and threatened a strike."
     )
+    organised = "The march scheduled for Tuesday and organised by the union drew 20,000 people."
+    assert annotate_dates(organised, saturday) == (
+        "The march scheduled for Tuesday (8 December) and organised by the union drew "
+        "20,000 people."
+    )
     assert annotate_dates("The speaker set the vote for Friday.", saturday) == (
         "The speaker set the vote for Friday (18 December)."
     )

@@ -48,8 +48,17 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
             "PBBM, NATO chief seal maritime framework",
         ),
         ("World | Denmark summons US envoy", "Denmark summons US envoy"),
-        ("Asia Pacific | Vell signs pact", "Vell signs pact"),
+        ("Asia Pacific | Vell signs pact with Ostland", "Vell signs pact with Ostland"),
+        ("Harbour Strike Ends | Vell News", "Harbour Strike Ends | Vell News"),
         ("The plan [for Gaza] stalls on Monday.", "The plan [for Gaza] stalls on Monday."),
+        (
+            "[The ceasefire] is holding, the envoy said.",
+            "[The ceasefire] is holding, the envoy said.",
+        ),
+        (
+            "The People's Action Party (PAP) MP said so.",
+            "The People's Action Party (PAP) MP said so.",
+        ),
         ("(UN) peacekeepers left the town on Monday.", None),
         ("PRE-OWNED car sales rose 4% in May.", None),
         # A correction's date.

@@ -296,6 +296,17 @@ def test_people_counted_reads_the_counts_a_disaster_updates(
         ("https://paper.example/newsbreak/fact-check/no-release", "Court ordered none", True),
         ("https://paper.example/2026/12/04/world/harbour", "Fact check: Did Lind say so?", True),
         ("https://paper.example/2026/12/04/world/harbour", "Text messages show plot", False),
+        (
+            "https://paper.example/world/harbour",
+            "Transcript of call shows pressure on envoy",
+            False,
+        ),
+        (
+            "https://paper.example/world/harbour",
+            "Why did they shoot him? Family demands answers",
+            False,
+        ),
+        ("https://paper.example/world/harbour", "U.S. strikes Ostland. Why now?", True),
         # A report, whatever words its address or title holds.
         ("https://paper.example/world/opinion-poll-shows-lead", "Poll shows lead", False),
         ("https://paper.example/news/comments-by-minister", "Minister's comments", False),
@@ -332,11 +343,16 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     assert dead_counted(attack, exact=True) == 37
     assert dead_counted("The war, marked by air strikes, has killed 150,000 people.") == 0
     assert dead_counted("Ostland's attacks have killed 12,000 civilians in the war.") == 0
+    war = "Since the Oct. 7 attack, Ostland's offensive in Vell has killed more than 68,000 people."
+    assert dead_counted(war) == 0
+    assert dead_counted("Ostland's full-scale attack on Vell has killed 12,000 civilians.") == 0
     # The buried are the dead; those buried under the rubble may be alive.
     buried = "The governor, visiting Tarsk, says 38 people have been buried, 29 of them civilians."
     assert dead_counted(buried, exact=True) == 38
     assert dead_counted("At least 20 people were buried under the rubble.", exact=True) == 0
     assert dead_counted("Ten miners were buried alive when the shaft fell in.") == 0
+    assert dead_counted("At least 30 homes were buried by the landslide.") == 0
+    assert dead_counted("Hundreds remain buried after a landslide hit the village.") == 0
     assert dead_counted("The number of confirmed deaths rose to 35.", exact=True) == 35
     far = (
         "The number of people killed by the magnitude 6.9 earthquake that struck the "

@@ -617,6 +617,16 @@ def test_a_live_pages_entry_on_an_incident_elsewhere_goes_whole() -> None:
     # The entry's spokesman goes with its count; the next entry stays.
     assert any(text.startswith("Its spokesman said the strike") for text in away)
     assert not any("governor" in text for text in away)
+    # A day's summary goes on to the story's own town: that and what follows stay.
+    summary = dataclasses.replace(
+        page,
+        text="Summary of the day\n\nDrones hit a street in Dorrin overnight, killing four "
+        "people. In Tarsk, officials lowered the death toll to 31. The president will visit "
+        "the city on Friday.\n\nMore later\n\nRescue work goes on.",
+    )
+    away = _away([report, summary])
+    assert any(text.startswith("Drones hit a street in Dorrin") for text in away)
+    assert not any(text.startswith(("In Tarsk", "The president")) for text in away)
     # On a page of one paragraph there are no entries to tell apart.
     flat = dataclasses.replace(page, text=page.text.replace("\n\n", " "))
     away = _away([report, flat])
