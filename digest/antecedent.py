@@ -617,7 +617,10 @@ def points_back(text: str) -> str:
 # A relative clause the demonstrative stands in, after this many of its sentence's words.
 _IN_A_RELATIVE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*$")
 _TOLD_BEFORE_WORDS = 12
-_PARTITIVE = re.compile(r"\b(?:most|much|some|all|many|part|half|none|one|each)\s+of\s+$")
+_PARTITIVE = re.compile(
+    r"\b(?:most|much|some|all|many|part|half|none|one|each|bulk|majority|share|thirds?|"
+    r"quarters?|per\s*cent|percent)\s+of\s+$"
+)
 
 
 def introduced_before(text: str, before: Sequence[str], titles: frozenset[str]) -> str:

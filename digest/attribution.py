@@ -356,7 +356,11 @@ def _attribute(sentence: str) -> Statement | None:
             # obtained the guarantees it wanted from other member states": "states" is
             # no verb when the "speaker" before it says something itself.
             continue
-        if _DENIED.search(raw.strip()):
+        if (
+            named
+            and _DENIED.search(raw.strip())
+            and _AS_A_NOUN.match(sentence[match.end(named) :].lstrip())
+        ):
             # "Yapa rejected (the) claims that the bill ...", "The ministry denied media
             # reports that ...": "claims" and "reports" are what is denied, no saying.
             continue
@@ -463,8 +467,10 @@ _PRONOUNS = frozenset({"He", "She", "They", "It", "We", "I"})
 # A denial's verb and up to three words of its object before "claims" or "reports".
 _DENIED = re.compile(
     r"\b(?:rejected|rejects|dismissed|dismisses|denied|denies|refuted|refutes|disputed|"
-    r"disputes|rebutted|rebuts|questioned|questions)(?:\s+[\w'’-]+){0,3}$"
+    r"disputes|rebutted|rebuts|questioned|questions)(?:\s+[\w'’-]+){0,5}$"
 )
+# The saying verbs that are nouns after a denial: "rejected the claims that".
+_AS_A_NOUN = re.compile(r"(?:claims?|reports?|estimates?|notes?|states|suggestions?)\b")
 # A name, a verb of its own in the past, and "and" before the saying verb.
 _DID_AND_SAID = re.compile(r"^(?P<subject>[^,;]*?[A-Z][\w'’.-]*)\s+[a-z]{3,}ed\b[^;]*\s+and$")
 # (Not in a clause of the speaker's own: "a tailor in Lagos who said she ...".)

@@ -186,8 +186,11 @@ _IRREGULAR_PAST = re.compile(
     r"began|ended|rose|fell|struck|spoke|wrote|said|told|found|led)\b"
 )
 # A second verb of the one who called it: "... for Wednesday and threatened ...".
-# (Not a passive's: "scheduled for Sunday and monitored by EU observers passed off".)
-_CALLERS_NEXT = re.compile(r"\s+and\s+(?=[a-z]+ed\b(?!\s+by\b))")
+# With an object, as the caller's verb has (not a passive's: "scheduled for Sunday and
+# monitored by EU observers passed off", "and billed as the largest in years drew").
+_CALLERS_NEXT = re.compile(
+    r"\s+and\s+(?=[a-z]+ed\s+(?:a|an|the|to|that|its|his|her|their|it|them|new|further)\b)"
+)
 _EVENT_FOR = re.compile(
     # "called a national day of protest for", "set the vote for"
     r"\b(?:called|calls|set|sets|scheduled|slated|planned|announced|fixed|organi[sz]ed|"

@@ -179,7 +179,7 @@ _SECTION_LABEL = re.compile(
     r"[ ]+(?=[A-Z\"“‘'])"
     # (Not a promo's "READ | ...", furniture whole; nor a title before its site's name,
     # "Gaza Ceasefire Holds | AP News": the section is the shorter side.)
-    r"|[A-Z][a-z][\w&/'-]*(?:[ ][A-Z&][\w&/'-]*){0,2}[ ]\|[ ]+(?=(?:[^|\s]+[ ]+){3}[^|]*$)"
+    r"|[A-Z][a-z][\w&/'-]*(?:[ ][A-Z&][\w&/'-]*)?[ ]\|[ ]+(?=(?:[^|\s]+[ ]+){2}[^|]*$)"
     # "Update, 21 April:", "Updated at 3:15 p.m. ET:": a note of when, with a figure.
     r"|(?:Updated?|UPDATED?)(?:,|[ ]+(?:at|on))?[ ]*\(?(?=[^:]{0,30}\d)"
     r"(?:\d{1,4}|[A-Z][a-z]{2,8}\.?|[ap]\.?m\.?|[A-Z]{2,4}|[ ,:/.\-])+?\)?:[ ]+(?=[A-Z\"“]))",

@@ -239,8 +239,8 @@ _DEATHS = re.compile(
     # attack on the market in Tarsk has killed at least 37". Not a war's ("Russia's
     # full-scale attack on Ukraine has killed", "Since the Oct. 7 attack, Israel's
     # offensive has killed"), nor attacks' over one.
-    rf"|(?<!\bsince\s)(?<!\bSince\s)\b(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){{0,2}}?"
-    rf"(?:attack|strike|bombing)\s+(?:(?:on|in|at|near)\s+[^.;,]{{1,80}}?\s+)?"
+    rf"|(?:^|(?<=[.;!?]\s))(?:An?|The)\s+(?:[\w'’-]+\s+){{0,3}}?"
+    rf"(?:attack|strike|bombing)\s+(?:(?:on|in|at|near|of)\s+[^.;,]{{1,80}}?\s+)?"
     rf"(?:has|have)\s+(?:now\s+)?killed(?:\s+(?:at\s+least|more\s+than|over|nearly|"
     rf"almost|some|about|around))?\s+{_COUNT}(?![^.;,]{{0,60}}\b{_SPAN})"
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
@@ -253,7 +253,7 @@ _DEATHS = re.compile(
     # The dead buried: "38 people have been buried" (not homes, nor those a landslide
     # buried, who may be alive).
     rf"|(?<![\d.,]){_COUNT}\s+(?:people|bodies|victims)\s+(?:have\s+been|had\s+been|were)\s+"
-    rf"buried\b(?!\s+(?:alive|under|beneath|by|in)\b)"
+    rf"buried\b(?!\s+(?:alive|under|beneath|by|in\s+(?:the\s+)?(?:rubble|mud|debris|snow|sand))\b)"
     # "The number of people killed ... rose to 23": a count that rises (one that falls,
     # "fell from 1,200 to 980 last year", is a statistic), of the dead alone.
     rf"|\bnumber\s+of\s+(?:confirmed\s+)?(?:deaths|fatalities|dead|(?:people\s+|those\s+)?"
@@ -392,10 +392,12 @@ _OPINION_PATH = re.compile(
 _ANALYSIS_TITLE = re.compile(r"\s*(?:News\s+)?Analysis\s*[:|–—]", re.IGNORECASE)
 # A title, or its last sentence, asking why: an explainer argues its answer (not "Why
 # did they shoot him? Family demands answers ...", a report of someone asking).
-_WHY_TITLE = re.compile(r"(?:^|[.?!:]\s+)Why\s+(?!not\b)[^.?!]*\??\s*$")
+_WHY_TITLE = re.compile(r"(?:^|[.?!]\s+)Why\s+(?!not\b)[^.?!]*\??\s*$")
 # A label, not a report of one ("Transcript of call shows ...").
 _TRANSCRIPT_TITLE = re.compile(
-    r"\s*(?:(?:Full|Read(?: the)?(?: full)?)\s+)?(?:Transcript|Text)\s*[:|–—]", re.IGNORECASE
+    r"\s*(?:(?:Full|Read(?: the)?(?: full)?)\s+)?(?:Transcript|Text)\s*[:|–—]"
+    r"|\s*(?:Full|Read(?: the)?(?: full)?)\s+(?:transcript|text)\s+of\b",
+    re.IGNORECASE,
 )
 _FACT_CHECK_TITLE = re.compile(r"\s*Fact[- ]?check(?:ed|ing)?\s*[:|–—]", re.IGNORECASE)
 _FACT_CHECK_PATH = re.compile(r"/(?:fact-?checks?|fact-?checking|verifica)(?:/|$)", re.IGNORECASE)
@@ -483,8 +485,14 @@ def dead_counted(text: str, *, exact: bool = False) -> int:
     written = (
         next(group for group in m.groups() if group)
         for m in _DEATHS.finditer(text)
-        # A range's end is no exact count: "Between 40 and 50 people were killed".
-        if not (exact and _RANGE_BEFORE.search(text, max(0, m.start() - 30), m.start()))
+        # A range is no exact count: "Between 40 and 50 people were killed", "40 to 50".
+        if not (
+            exact
+            and (
+                _RANGE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+                or _RANGE_AFTER.match(text, _count_end(m))
+            )
+        )
     )
     return max(
         (
@@ -499,8 +507,18 @@ def dead_counted(text: str, *, exact: bool = False) -> int:
     )
 
 
-# The start of a range just before a count: "between 40 and ", "40 to ".
+# The start of a range just before a count ("between 40 and ", "40 to "), or its end
+# after one ("40 and 50 killed").
 _RANGE_BEFORE = re.compile(r"\b(?:between\s+[\w-]+\s+and|\d+\s+to)\s+$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(
+    r"\s*(?:and|to|or|-|–)\s*\d[\d,]*\s+(?:people\s+)?(?:(?:were|are|have\s+been)\s+)?"
+    r"(?:killed|dead|died)\b"
+)
+
+
+def _count_end(found: re.Match[str]) -> int:
+    """Where the count a ``_DEATHS`` match read ends."""
+    return next(found.end(i) for i, group in enumerate(found.groups(), 1) if group)
 
 
 def denies_deaths(text: str) -> bool:

@@ -260,7 +260,7 @@ def counts_in_progress(texts: Sequence[str]) -> frozenset[int]:
     # ballot boxes counted"), one telling it under way ("41% of ballots have been
     # counted", "Counting is finished in 14 of the 17 districts") is a live page's
     # older entry.
-    if any(_COUNT_DONE.search(text) for text in texts):
+    if any(_COUNT_DONE.search(text) and not _COUNT_AHEAD.search(text) for text in texts):
         overtaken |= {
             i
             for i, text in enumerate(texts)
@@ -297,6 +297,13 @@ _COUNT_DONE = re.compile(
     rf"|\b(?:all|every)\s+(?:[\d,]+\s+|the\s+)?{_BALLOTS}\s+(?:have\s+been\s+|were\s+)?"
     r"(?:counted|reporting|declared)\b"
     r"|\bcounting\s+(?:is|was|has\s+been)\s+(?:complete|completed|over)\b",
+    re.IGNORECASE,
+)
+# The count done told ahead: "Final results are expected on Thursday", "once all
+# ballots have been counted", "has until Friday to publish the final results".
+_COUNT_AHEAD = re.compile(
+    r"\b(?:expected|will|due|until|once|awaited|not\s+yet|to\s+(?:be\s+)?(?:publish|announc|"
+    r"releas|declar|certif)\w*)\b",
     re.IGNORECASE,
 )
 _COUNT_UNDER_WAY = re.compile(

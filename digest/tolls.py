@@ -606,9 +606,10 @@ def _rest_of_entry(
     """The sentences after each of ``sentences`` in its live-page entry (its paragraph):
     an entry on another town's strike goes with its spokesman's "the strike was not
     linked to the Mafa attack". Up to a sentence set in a place the story's other
-    reports name: a day's summary goes on to the story's own town ("In Tarsk, the
-    toll was lowered to 31 ..."). A sentence matched to no paragraph, or to two, by
-    its first words (a clean sentence is written otherwise) takes none with it."""
+    reports name, or one giving a running toll: a day's summary goes on to the story's
+    own town ("In Tarsk, the toll was lowered to 31 ..."). A sentence matched to no
+    paragraph, or to two, by its first words (a clean sentence is written otherwise)
+    takes none with it."""
     rest: set[int] = set()
     for i in sentences:
         doc = scored.candidates[i].doc
@@ -628,8 +629,10 @@ def _rest_of_entry(
             if _first_words(text) not in held[0]:
                 break
             places = {m.group(1) for m in _TOWN.finditer(text)} - _NOT_PLACES
-            if any(re.search(rf"\b{re.escape(p)}\b", others, re.IGNORECASE) for p in places):
-                break
+            if _RUNNING_COUNT.search(text) or any(
+                re.search(rf"\b{re.escape(p)}\b", others, re.IGNORECASE) for p in places
+            ):
+                break  # the story's own town, or its running toll
             rest.add(j)
     return rest
 

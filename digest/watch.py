@@ -189,7 +189,7 @@ _FUTURE = re.compile(
     # A timetable's present: "funding runs out at midnight on Dec. 11", "the mandate
     # expires on 31 December" (not "ran out", "had run out", "expired"; not "lapses", a
     # noun as often).
-    r"\b(?:(?<!had\s)(?<!has\s)(?<!have\s)(?<!already\s)(?<!but\s)(?<!just\s)runs?\s+out|expires?|"
+    r"\b(?:(?<!had\s)(?<!has\s)(?<!have\s)(?<!already\s)(?<!but\s)(?<!just\s)(?<!nearly\s)(?<!largely\s)(?<!also\s)(?<!almost\s)(?<!virtually\s)runs?\s+out|expires?|"
     r"will|shall|is due|are due|due to|due on|due in|is expected|are expected|"
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"

@@ -975,3 +975,8 @@ def test_claims_a_speaker_rejects_are_no_saying_verb() -> None:
             s.says.startswith(("the bill would", "troops had"))
             for s in attribute_sentence(sentence)
         ), sentence
+    # A denial of a thing, then a saying: the speaker's.
+    [statement] = attribute_sentence(
+        "Foreign Minister Ana Lind rejected the proposal and said Vell would not negotiate."
+    )
+    assert statement.who == "Foreign Minister Ana Lind"

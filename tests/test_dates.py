@@ -126,6 +126,8 @@ def test_an_event_called_for_a_day_is_ahead() -> None:
         "The march scheduled for Tuesday (8 December) and organised by the union drew "
         "20,000 people."
     )
+    billed = "The rally scheduled for Thursday and billed as the largest in years drew 50,000."
+    assert "(10 December)" in annotate_dates(billed, saturday)
     assert annotate_dates("The speaker set the vote for Friday.", saturday) == (
         "The speaker set the vote for Friday (18 December)."
     )

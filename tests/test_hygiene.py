@@ -50,6 +50,7 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("World | Denmark summons US envoy", "Denmark summons US envoy"),
         ("Asia Pacific | Vell signs pact with Ostland", "Vell signs pact with Ostland"),
         ("Harbour Strike Ends | Vell News", "Harbour Strike Ends | Vell News"),
+        ("World | Ostland strikes Vell", "Ostland strikes Vell"),
         ("The plan [for Gaza] stalls on Monday.", "The plan [for Gaza] stalls on Monday."),
         (
             "[The ceasefire] is holding, the envoy said.",

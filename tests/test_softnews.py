@@ -307,6 +307,8 @@ def test_people_counted_reads_the_counts_a_disaster_updates(
             False,
         ),
         ("https://paper.example/world/harbour", "U.S. strikes Ostland. Why now?", True),
+        ("https://paper.example/world/harbour", "Mother asks: Why did police shoot my son?", False),
+        ("https://paper.example/world/harbour", "Full transcript of Lind's interview", True),
         # A report, whatever words its address or title holds.
         ("https://paper.example/world/opinion-poll-shows-lead", "Poll shows lead", False),
         ("https://paper.example/news/comments-by-minister", "Minister's comments", False),
@@ -346,6 +348,9 @@ def test_an_exact_toll_may_be_written_in_words_and_a_vague_one_is_not_exact() ->
     war = "Since the Oct. 7 attack, Ostland's offensive in Vell has killed more than 68,000 people."
     assert dead_counted(war) == 0
     assert dead_counted("Ostland's full-scale attack on Vell has killed 12,000 civilians.") == 0
+    assert dead_counted("A massive Ostland missile attack on Tarsk has killed at least 8.") == 8
+    assert dead_counted("Between 40 and 50 killed in market attack", exact=True) == 0
+    assert dead_counted("The attack killed 12 and 30 people were injured.", exact=True) == 12
     # The buried are the dead; those buried under the rubble may be alive.
     buried = "The governor, visiting Tarsk, says 38 people have been buried, 29 of them civilians."
     assert dead_counted(buried, exact=True) == 38

@@ -602,3 +602,9 @@ def test_a_counts_progress_is_overtaken_where_the_count_is_done() -> None:
     assert counts_in_progress(texts) == {1, 2, 3}
     # Under way with no count done, it is the news.
     assert counts_in_progress(texts[1:]) == set()
+    # Nor where the count done is still ahead.
+    ahead = [
+        "With 41% of ballots counted, Lind leads with 52%.",
+        "Final results are expected on Thursday.",
+    ]
+    assert counts_in_progress(ahead) == set()
