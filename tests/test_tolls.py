@@ -565,14 +565,18 @@ def test_a_revision_down_stands_over_the_figure_it_moved_from_on_a_live_page() -
     assert any(text.startswith("Authorities in Tarsk lowered") for text in _old([lowered, other]))
 
 
+# The story's own report, beside a live page that runs entries on other towns.
+TARSK_REPORT = _article(
+    "report",
+    "Wire",
+    "Missile strike on Tarsk kills 38",
+    "Thirty-eight people were killed when a missile hit an apartment block in Tarsk.",
+    10,
+)
+
+
 def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> None:
-    report = _article(
-        "report",
-        "Wire",
-        "Missile strike on Tarsk kills 38",
-        "Thirty-eight people were killed when a missile hit an apartment block in Tarsk.",
-        10,
-    )
+    report = TARSK_REPORT
     page = _article(
         "live",
         "Radio",
@@ -596,13 +600,7 @@ def test_a_live_pages_incident_elsewhere_is_left_out_whatever_its_title() -> Non
 
 
 def test_a_live_pages_entry_on_an_incident_elsewhere_goes_whole() -> None:
-    report = _article(
-        "report",
-        "Wire",
-        "Missile strike on Tarsk kills 38",
-        "Thirty-eight people were killed when a missile hit an apartment block in Tarsk.",
-        10,
-    )
+    report = TARSK_REPORT
     page = _article(
         "live",
         "Radio",
