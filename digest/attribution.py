@@ -327,7 +327,11 @@ def attribute_sentence(sentence: str) -> tuple[Statement, ...]:
 def _attribute(sentence: str) -> Statement | None:
     sentence = _SINGLE_QUOTED.sub(r"“\g<quote>\g<stop>”", sentence, count=1)
     # "..., regional governor Ihor Marchuk said": a role in lower case before the name.
-    sentence = _LOWER_ROLE.sub(lambda m: f", {m['role'].title()} {m['rest']}", sentence, count=1)
+    sentence = _LOWER_ROLE.sub(
+        lambda m: f",{m['mark']} {m['role'].title()} {m['rest']}",
+        sentence,
+        count=1,
+    )
     for number, pattern in enumerate(_ATTRIBUTIONS):
         match = pattern.match(sentence)
         if not match:
@@ -511,7 +515,8 @@ _VERB = re.compile(
 )
 _PHRASE = re.compile(r"(?:A|An)\s+\w+\s+(?:that|which|who|lasting|of)\b")
 _LOWER_ROLE = re.compile(
-    r",\s(?:(?:a|an|the)\s)?(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
+    # (After a quotation's comma too: '...,” government spokesperson Hana Welde said'.)
+    r",(?P<mark>[”\"]?)\s(?:(?:a|an|the)\s)?(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
     r"minister|secretary|chief|director|commander|president|chairman|chairwoman|official|"
     r"head|prosecutor|judge|lawyer|ambassador|envoy))\s(?P<rest>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)"
     r"{1,2}\s(?:said|says|told|added)\b[^,;]*$)"

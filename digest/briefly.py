@@ -1140,10 +1140,12 @@ def _quotes_someone(text: str) -> bool:
     if not spans:
         return False
     [first, *more] = spans
-    # The last "said that" before the quote.
+    # The last "said that" before the quote; or the report's own object named in the
+    # speaker's few words right before it ("denied the report on Thursday, calling it
+    # “fabricated and malicious”").
     reported = max(
         _REPORTS_THAT.finditer(text, 0, first.start()), key=lambda m: m.start(), default=None
-    )
+    ) or _CALLING_IT.search(text, 0, first.start())
     return bool(
         more
         or word_count(first.group(0)) > _QUOTED_PHRASE_WORDS
@@ -1168,6 +1170,15 @@ _REPORTS_THAT = re.compile(
     r"\b(?:said|says|saying|stating|stated|warned|warns|warning|argued|arguing|insisted|"
     r"insisting|claimed|claiming|stressed|stressing|declared|declaring)\b"
     r"(?:\s+[\w’'-]+){0,4}\s+that\s"
+)
+
+# "..., calling it", "dismissing the claims as": a participle whose object is what the
+# sentence reports, characterised in the speaker's words that follow.
+_CALLING_IT = re.compile(
+    r",\s+(?:calling|describing|branding|dismissing|labell?ing|terming)\s+"
+    r"(?:it|them|this|the\s+(?:[\w’'-]+\s+){0,2}?(?:report|reports|claims?|allegations?|"
+    r"accusations?|story|move|decision|ruling|plan|proposal|attack|remarks?|statement))"
+    r"(?:\s+as)?\s*$"
 )
 
 

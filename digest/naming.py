@@ -1634,6 +1634,18 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
     unnamed = ("minister", "ministry", "spokesman", "spokeswoman", "official", "group")
     if head in unnamed:
         return ""
+    # "The diplomat" the article met as "A French diplomat said ...": so, when it met
+    # one only; a bullet read alone does not know which diplomat "the" is.
+    met = {
+        m.group(1)
+        for sentence in context
+        for m in re.finditer(
+            rf"(?:^|(?<=[.;:]\s))(An?\s(?:[\w\-]+\s){{0,3}}?{re.escape(head)})\b(?!\s[A-Z])",
+            sentence,
+        )
+    }
+    if len(met) == 1:
+        return met.pop()
     # "The actor" where the article names someone so ("actor Anthony Rapp") may be that
     # one or another (the actor speaking was Jon Bernthal): unnamed rather than the
     # wrong person, as a reader would take it.

@@ -436,7 +436,7 @@ def find_perspectives(
             continue
         context = documents[doc] if doc < len(documents) else ()
         outlet = articles[doc][1] if doc < len(articles) else ""
-        for statement in attribute_sentence(text):
+        for statement in attribute_sentence(_whole_quote(text, context)):
             if _OPEN_QUOTE.match(statement.says) and word_count(statement.says) < _MIN_QUOTE_WORDS:
                 continue  # "I heard the screaming.": a quote too short to say anything
             if _RUNS_ON.match(statement.says):
@@ -504,6 +504,31 @@ def find_perspectives(
             outlets.add(doc)
     chosen = _group_by_stance(chosen, found)
     return [(f.index, _perspective(f.statement, articles[sentences[f.index][1]])) for f in chosen]
+
+
+# A quotation of several sentences is cut by the splitter; its speaker is named after
+# the last. This many sentences before that one may belong to it.
+_QUOTE_RUN = 3
+_ENDS_QUOTE = re.compile(r"^[^“”\"]+[,.!?]?[”\"][^“”\"]*$")
+_OPENS_QUOTE = re.compile(r"^[“\"][^“”\"]+$")
+
+
+def _whole_quote(text: str, context: Sequence[str]) -> str:
+    """``text`` with the sentences before it of the quotation it closes ("There is no
+    such proposal. The government respects the judiciary,” the spokesperson said.":
+    the first sentence too), when they are within ``_QUOTE_RUN`` and ``_MAX_WORDS``;
+    else ``text``. The speaker's words in full, not a half that reads as the writer's."""
+    if not _ENDS_QUOTE.match(text) or text not in context:
+        return text
+    at = context.index(text)
+    for back in range(at - 1, max(at - 1 - _QUOTE_RUN, -1), -1):
+        sentence = context[back]
+        if _OPENS_QUOTE.match(sentence):
+            whole = " ".join((*context[back:at], text))
+            return whole if word_count(whole) <= _MAX_WORDS else text
+        if any(mark in sentence for mark in '“”"'):
+            return text
+    return text
 
 
 def _passer_by(statement: Statement, documents: Sequence[Sequence[str]]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.attribution import attribute_sentence, join_list_items
+from digest.attribution import Statement, attribute_sentence, join_list_items
 
 FORMS = [
     # (sentence, speaker, claim)
@@ -980,3 +980,19 @@ def test_claims_a_speaker_rejects_are_no_saying_verb() -> None:
         "Foreign Minister Ana Lind rejected the proposal and said Vell would not negotiate."
     )
     assert statement.who == "Foreign Minister Ana Lind"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We will not back down on the port deal,” government spokesperson Hana Welde said.",
+        "“We will not back down on the port deal,” government spokesperson Hana Welde told "
+        "reporters in Ardell.",
+    ],
+)
+def test_a_role_in_lower_case_after_a_quotation_names_its_speaker(sentence: str) -> None:
+    assert attribute_sentence(sentence) == (
+        Statement(
+            "Government Spokesperson Hana Welde", "“We will not back down on the port deal.”"
+        ),
+    )

@@ -1476,3 +1476,37 @@ def test_someone_weighing_what_to_do_about_the_event_answers_it(lede: str, answe
     from digest.briefly import _answers_event
 
     assert _answers_event(lede) is answers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "news"),
+    [
+        (
+            "The Ardell presidency on Thursday denied a report that the cabinet planned to "
+            "enlarge the high court, calling the report “fabricated and malicious.”",
+            True,
+        ),
+        (
+            "The port authority on Monday rejected the union's claims about night shifts, "
+            "dismissing them as “a campaign of half-truths.”",
+            True,
+        ),
+        # Someone else's words after the report's own clause: a voice, not the report.
+        (
+            "The presidency denied the report on Thursday, and a lawyer for the judges "
+            "called it “a warning shot at the whole bench.”",
+            False,
+        ),
+        # The words characterise no object the sentence reports: a quote of its own.
+        (
+            "The minister left the chamber on Thursday, calling “for calm on every side "
+            "of this house.”",
+            False,
+        ),
+    ],
+)
+def test_a_denial_that_names_what_it_denies_in_the_speakers_words_is_a_report(
+    sentence: str, news: bool
+) -> None:
+    candidate = Candidate(sentence, 0, 0, word_count(sentence))
+    assert is_briefly_candidate(candidate, quoted_phrase=True) is news

@@ -2349,3 +2349,38 @@ def test_a_passer_by_one_report_quotes_speaks_after_the_people_of_the_story() ->
     documents[1].append("Koro, a teacher, said she had waited two hours.")
     found = find_perspectives(sentences, articles, limit=2, documents=documents)
     assert found[0][1].who.startswith("Sela Koro")
+
+
+def test_a_quotation_of_two_sentences_is_quoted_whole_by_its_speaker() -> None:
+    opener = "“There is no such proposal, no such discussion and no such plan."
+    closer = (
+        "The cabinet respects the independence of the courts,” presidential spokesperson "
+        "Hana Welde told reporters in Ardell."
+    )
+    lede = "The presidency on Thursday denied a report that it would enlarge the court."
+    documents = [[lede, opener, closer, "The report cited unnamed officials."]]
+    articles = [("https://a.example/1", "Island Times")]
+
+    found = find_perspectives([(closer, 0)], articles, limit=2, documents=documents)
+
+    assert [(p.who, p.says) for _, p in found] == [
+        (
+            "Presidential Spokesperson Hana Welde",
+            "“There is no such proposal, no such discussion and no such plan. The cabinet "
+            "respects the independence of the courts.”",
+        )
+    ]
+    # Another quotation between them: the sentences are not one quotation.
+    broken = [[lede, opener, "“We will see,” one judge said.", closer]]
+    assert find_perspectives([(closer, 0)], articles, limit=2, documents=broken) == []
+
+
+def test_the_role_a_quote_names_is_the_one_the_article_met_with_an_article() -> None:
+    met = [
+        "Paris vetoed the idea in 2023.",
+        "A French diplomat said on Wednesday that nothing had changed in the treaty.",
+    ]
+    assert name_in_full("The diplomat", met, "Island Times") == "A French diplomat"
+    # Two of them: which one spoke is not known.
+    two = [*met, "A German diplomat said Berlin backed the office."]
+    assert name_in_full("The diplomat", two, "Island Times") == "The diplomat"
