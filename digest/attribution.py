@@ -332,6 +332,9 @@ def _attribute(sentence: str) -> Statement | None:
         sentence,
         count=1,
     )
+    sentence = _SAID_LOWER_ROLE.sub(
+        lambda m: f",{m['mark']} {m['verb']} {m['role'].title()} {m['rest']}", sentence, count=1
+    )
     for number, pattern in enumerate(_ATTRIBUTIONS):
         match = pattern.match(sentence)
         if not match:
@@ -368,6 +371,13 @@ def _attribute(sentence: str) -> Statement | None:
             # "Yapa rejected (the) claims that the bill ...", "The ministry denied media
             # reports that ...": "claims" and "reports" are what is denied, no saying.
             continue
+        if (
+            named == "who1"
+            and (where := _CIRCUMSTANCE.search(raw))
+            and not _BODY_IN_PLACE.search(raw, 0, where.end())
+        ):
+            # '..., said Hana Welde at a briefing': where they said it, not who they are.
+            raw = raw[: where.start("cut")]
         if both := _DID_AND_SAID.match(raw.strip()):
             # "President Mohamed Muizzu thanked voters in a televised address and said
             # ...": the speaker is the first verb's subject.
@@ -514,12 +524,31 @@ _VERB = re.compile(
     r"[a-z]{3,}(?<!hundr)(?<!need)(?<!speed)(?<!seed)ed)\b"
 )
 _PHRASE = re.compile(r"(?:A|An)\s+\w+\s+(?:that|which|who|lasting|of)\b")
+_LOWER_ROLE_WORDS = (
+    r"(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
+    r"minister|secretary|chief|director|commander|president|chairman|chairwoman|official|"
+    r"head|prosecutor|judge|lawyer|ambassador|envoy))"
+)
 _LOWER_ROLE = re.compile(
     # (After a quotation's comma too: '...,” government spokesperson Hana Welde said'.)
-    r",(?P<mark>[”\"]?)\s(?:(?:a|an|the)\s)?(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
-    r"minister|secretary|chief|director|commander|president|chairman|chairwoman|official|"
-    r"head|prosecutor|judge|lawyer|ambassador|envoy))\s(?P<rest>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)"
-    r"{1,2}\s(?:said|says|told|added)\b[^,;]*$)"
+    rf",(?P<mark>[”\"]?)\s(?:(?:a|an|the)\s)?{_LOWER_ROLE_WORDS}\s(?P<rest>[A-Z][\w'’-]+"
+    r"(?:\s[A-Z][\w'’-]+){1,2}\s(?:said|says|told|added)\b[^,;]*$)"
+)
+# Where a name said it, after the name: "said Hana Welde at a briefing", "said the
+# Foreign Ministry in a statement" (not "the UN envoy in Sudan": a role's post).
+_CIRCUMSTANCE = re.compile(
+    r"(?<=[A-Z][a-z’'])[a-z’'-]*(?P<cut>\s(?:at|in|on|during|after|before|while|outside)\s"
+    r"(?:a|an|the|his|her|their|its|[A-Z])[^,]*)$"
+)
+# (A body is named by its seat: "the Health Ministry in Gaza", "the Embassy in Kyiv".)
+_BODY_IN_PLACE = re.compile(
+    r"\b(?:Ministry|Office|Embassy|Authority|Authorities|Council|Command|Mission|Department|"
+    r"Agency|Committee|Court|Police)\s(?:in|at)\s[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)*\.?$"
+)
+# "..., said foreign ministry spokesperson Hana Welde (at a briefing)."
+_SAID_LOWER_ROLE = re.compile(
+    rf",(?P<mark>[”\"]?)\s(?P<verb>said|says|added)\s(?:(?:a|an|the)\s)?{_LOWER_ROLE_WORDS}"
+    r"\s(?P<rest>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2}(?:[\s.][^,;“”\"]*)?$)"
 )
 _SECOND_REPORT = re.compile(
     r",(?P<mark>[”\"]?)\s+(?:adding|saying|noting|arguing|insisting)\b"

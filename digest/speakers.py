@@ -249,6 +249,11 @@ _PASSIVE_BY = re.compile(
 _VERB_WITH_OBJECT = re.compile(
     r"\b(?!(?:for|of|at|from|with|in|on|to|by|and|or)\s)[a-z]+\s+(?:his|her|their|its|my|our)\s"
 )
+# A verb and a count after it: "The strikes killed 12 people" is a clause, not a speaker
+# (a name of people counted is written "12 residents", with no verb before it).
+_VERB_WITH_COUNT = re.compile(
+    r"\b[a-z]{3,}ed\s+(?:(?:at\s+least|more\s+than|about|nearly|some|over)\s+)?\d"
+)
 # "Indonesia's Meteorology, Climatology and Geophysics Agency": a comma inside a name.
 _IN_A_NAME_LIST = re.compile(r"^[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)*\s(?:and|&)\s[A-Z]")
 # A name, then "of" and a lower-case word that is no determiner: the topic, not the name.
@@ -446,7 +451,11 @@ def _is_agent(who: str) -> bool:
             )
         ):
             return False
-    if _NOT_IN_SPEAKER.search(name) or _VERB_WITH_OBJECT.search(name):
+    if (
+        _NOT_IN_SPEAKER.search(name)
+        or _VERB_WITH_OBJECT.search(name)
+        or _VERB_WITH_COUNT.search(name)
+    ):
         return False
     if re.fullmatch(r"[A-Z][\w\-]+,\s[a-z]+", who):
         return False  # "Alexandria, Virginia, police said": the place's end, then a bare noun

@@ -996,3 +996,35 @@ def test_a_role_in_lower_case_after_a_quotation_names_its_speaker(sentence: str)
             "Government Spokesperson Hana Welde", "“We will not back down on the port deal.”"
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "“We will not reopen the crossing before the vote,” said foreign ministry "
+            "spokesperson Hana Welde.",
+            "Foreign Ministry Spokesperson Hana Welde",
+        ),
+        # Where she said it is not who she is.
+        (
+            "“We will not reopen the crossing before the vote,” said Hana Welde at a briefing.",
+            "Hana Welde",
+        ),
+        # A body is named by its seat.
+        (
+            "“We will not reopen the crossing before the vote,” said the Interior Ministry "
+            "in Ardell.",
+            "The Interior Ministry in Ardell",
+        ),
+    ],
+)
+def test_who_said_a_quotation_is_named_without_where_they_said_it(sentence: str, who: str) -> None:
+    [statement] = attribute_sentence(sentence)
+    assert statement.who == who
+
+
+def test_a_clause_counting_the_dead_is_the_claim_not_its_speaker() -> None:
+    assert attribute_sentence("The strikes killed 12 people, said Hana Welde.") == (
+        Statement("Hana Welde", "the strikes killed 12 people."),
+    )
