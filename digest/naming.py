@@ -899,6 +899,9 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
             who = f"{name}, {described['role']}" if name else who
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
+    elif re.fullmatch(r"The\s+[A-Z][a-z]+\s[a-z]+", who):
+        # "The Israeli official" the article met as "A senior Israeli official".
+        who = _met_as_one(who.split(maxsplit=1)[1], context) or who
     elif re.fullmatch(r"The\s+[A-Z][a-z]+", who):
         who = _qualified_body(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+\s[A-Z][a-z]+", who):
@@ -1634,24 +1637,25 @@ def _resolve_role(who: str, context: Sequence[str]) -> str:
     unnamed = ("minister", "ministry", "spokesman", "spokeswoman", "official", "group")
     if head in unnamed:
         return ""
-    # "The diplomat" the article met as "A French diplomat said ...": so, when it met
-    # one only; a bullet read alone does not know which diplomat "the" is.
-    met = {
-        m.group(1)
-        for sentence in context
-        for m in re.finditer(
-            rf"(?:^|(?<=[.;:]\s))(An?\s(?:[\w\-]+\s){{0,3}}?{re.escape(head)})\b(?!\s[A-Z])",
-            sentence,
-        )
-    }
-    if len(met) == 1:
-        return met.pop()
+    if met := _met_as_one(role, context):
+        return met
     # "The actor" where the article names someone so ("actor Anthony Rapp") may be that
     # one or another (the actor speaking was Jon Bernthal): unnamed rather than the
     # wrong person, as a reader would take it.
     if speaker_kind(who) == "person" and _described_as(head, context):
         return ""
     return who
+
+
+def _met_as_one(role: str, context: Sequence[str]) -> str:
+    """ "A French diplomat" for the role "diplomat" (or "Israeli official" for "An
+    Israeli official") when the article opens a sentence so once and no other way: a
+    bullet read alone does not know which diplomat "the" is; "" otherwise."""
+    words = role.split()
+    before = r"(?:[\w\-]+\s){0,3}?" if len(words) == 1 else r"(?:[a-z][\w\-]*\s){0,2}?"
+    pattern = re.compile(rf"(?:^|(?<=[.;:]\s))(An?\s{before}{re.escape(role)})\b(?!\s[A-Z])")
+    met = {m.group(1) for sentence in context for m in pattern.finditer(sentence)}
+    return met.pop() if len(met) == 1 else ""
 
 
 def _described_as(head: str, context: Sequence[str]) -> set[str]:
@@ -1761,7 +1765,12 @@ _COUNTRY_NAMES = "|".join(
 )  # fmt: skip
 _NATIONAL_TITLES = frozenset({"President", "Minister", "Chancellor", "Premier", "King", "Queen"})
 # One capitalised word right before a title: its portfolio ("Foreign", "Health").
-_PORTFOLIO_BEFORE = re.compile(r"(?:^|[\s(])([A-Z][a-z]{3,})\s$")
+# One word, or two whose second is a portfolio's ("External Affairs Minister", "Public
+# Security Minister"; not "Sri Lankan Foreign Minister").
+_PORTFOLIO_BEFORE = re.compile(
+    r"(?:^|[\s(])((?:[A-Z][a-z]{3,}\s(?=(?:Affairs|Security|Works|Administration)\s$))?"
+    r"[A-Z][a-z]{3,})\s$"
+)
 _NOT_PORTFOLIOS = frozenset(
     {"The", "This", "That", "Then", "When", "While", "After", "Before", "Former", "Acting"}
     | {"Yesterday", "Today", "Tonight", "Earlier", "Also", "However", "Meanwhile", "Instead"}

@@ -2381,6 +2381,32 @@ def test_the_role_a_quote_names_is_the_one_the_article_met_with_an_article() -> 
         "A French diplomat said on Wednesday that nothing had changed in the treaty.",
     ]
     assert name_in_full("The diplomat", met, "Island Times") == "A French diplomat"
+    israeli = ["A senior Israeli official said the deadline stood.", "Talks went on."]
+    assert name_in_full("The Israeli official", israeli, "X") == "A senior Israeli official"
     # Two of them: which one spoke is not known.
     two = [*met, "A German diplomat said Berlin backed the office."]
     assert name_in_full("The diplomat", two, "Island Times") == "The diplomat"
+
+
+@pytest.mark.parametrize(
+    ("context", "holder"),
+    [
+        (
+            "External Affairs Minister Ravi Anand said on Tuesday that aid would follow.",
+            "External Affairs Minister Ravi Anand",
+        ),
+        (
+            "Public Security Minister Tomas Ardo replied to the opposition on Thursday.",
+            "Public Security Minister Tomas Ardo",
+        ),
+        # A nationality before the portfolio is no part of it.
+        (
+            "Ardellian Foreign Minister Tomas Ardo replied to the opposition on Thursday.",
+            "Foreign Minister Tomas Ardo",
+        ),
+    ],
+)
+def test_the_minister_is_named_with_a_portfolio_of_two_words(context: str, holder: str) -> None:
+    assert name_in_full("The minister", [context, "Aid will follow, the minister said."], "X") == (
+        holder
+    )
