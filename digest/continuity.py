@@ -211,6 +211,7 @@ _KINDS = {
         "pages whose text is found on unrelated pages",
     ),
     "short": ("too little text to say what happened",) * 2,
+    "corrections": ("list of corrections", "lists of corrections"),
     "roundup": ("roundup of several stories", "roundups of several stories"),
 }
 

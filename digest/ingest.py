@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +40,12 @@ from digest.models import (
     TextOrigin,
 )
 from digest.store import PendingPage, Store, new_claimer
-from digest.text import in_another_language, is_slug, remove_unsafe_characters
+from digest.text import (
+    in_another_language,
+    is_slug,
+    reads_as_english,
+    remove_unsafe_characters,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -469,6 +475,11 @@ def _save_page(
             # the feed's text stands in for it.
             logger.exception("%s: extraction failed", article.url)
             failure = f"extraction failed ({type(exc).__name__}: {exc})"
+    if extracted is not None and _in_another_language(extracted, article):
+        # A German agency's page under an English feed title: its sentences cannot be
+        # printed in an English issue; the feed's English text can.
+        failure = f"the page is in another language ({extracted.language or 'not English'})"
+        extracted = None
     if extracted is not None:
         _store_page(store, article, result, extracted, now=now)
         return extracted
@@ -485,6 +496,17 @@ def _save_page(
     )
     logger.info("%s: %s; used the feed's text instead", article.url, reason)
     return None
+
+
+def _in_another_language(extracted: ExtractedText, article: Article) -> bool:
+    """Whether the page is not in English while its feed item is: by the feed's text,
+    or by its title when the text is too short to say."""
+    if reads_as_english(extracted.text) is not False:
+        return False
+    feed = reads_as_english(article.text or article.summary)
+    if feed is None:
+        feed = bool(re.search(r"\b(?:the|of|and|to|in|on|for|with|after|over)\b", article.title))
+    return feed
 
 
 def _store_page(

@@ -67,6 +67,21 @@ _NOTICE = re.compile(
     r"Tweet with a location|Add a location to your Tweets",
     re.IGNORECASE,
 )
+# An outlet's corrections page by its title: "Corrections and clarifications",
+# "Corrections & Clarifications, January 3", "Corrections: week of 28 December".
+_CORRECTIONS = re.compile(
+    r"^\s*(?:Corrections?|Clarifications?)(?:\s+(?:and|&)\s+(?:corrections?|clarifications?))?"
+    r"\s*(?:$|[,:|–—-]\s*(?:(?:for\s+|week\s+of\s+)?\S+\s*){0,4}$)",
+    re.IGNORECASE,
+)
+# A year told in its stories: "2026 in review: the ten stories that shaped ...", "The
+# year in review", "Ten stories that defined 2026" (not "Court to review 2026 vote").
+_YEAR_IN_REVIEW = re.compile(
+    r"^(?:(?:The\s+)?Year|\d{4})\s+in\s+review\b"
+    r"|\b(?:\d+|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:stories|events|moments)\s+"
+    r"that\s+(?:shaped|defined|marked|changed)\b",
+    re.IGNORECASE,
+)
 # An embedded social post's signature: "— Jane Doe (@janedoe) November 23, 2026".
 _POST_SIGNATURE = re.compile(
     r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?:January|February|March|April|May|June|July|"
@@ -118,6 +133,16 @@ def screen_articles(articles: Sequence[Article]) -> Screened:
                 teaser_used += 1
         if _NOTICE.search(article.title):
             problem = "notice"  # the page says what it is: not an article
+        elif _CORRECTIONS.match(article.title):
+            # An outlet's list of corrections to earlier reports: each line a number or a
+            # name of another story, no event of its own.
+            rejected.append(Rejected(article, _REASONS["corrections"], "corrections"))
+            continue
+        elif _YEAR_IN_REVIEW.search(article.title):
+            # A paragraph for each of a year's events, a few of them this week's: none
+            # is its news (the briefings of digest.roundups tell the week's).
+            rejected.append(Rejected(article, _REASONS["year"], "roundup"))
+            continue
         if problem and not _says_something(article.title, furniture, notices):
             reason = _REASONS[problem].format(words=word_count(text))
             rejected.append(Rejected(article, reason, problem))
@@ -128,6 +153,8 @@ def screen_articles(articles: Sequence[Article]) -> Screened:
 
 _REASONS = {
     "notice": "not an article: a crawl, error or paywall page",
+    "corrections": "not a report: the outlet's list of corrections to earlier articles",
+    "year": "not a report: a review of the year's stories",
     "furniture": "no article text: the page repeats text found on unrelated pages",
     "short": "too little text to say what happened ({words} words)",
 }

@@ -176,3 +176,50 @@ def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
         f"{base}/news/ferry-aground/": "Ferry aground",
         f"{base}/news/ferry-strike/": "Ferry crews strike over pay in the Ardel islands",
     }
+
+
+GERMAN = (
+    "Die Regierung in Ardel hat am Mittwoch ein neues Paket für die Inseln angekündigt, "
+    "das nach Angaben des Ministeriums rund zwei Milliarden Kronen umfassen soll.",
+    "Mit dem Geld sollen Häfen, Straßen und Schulen auf den Inseln erneuert werden, sagte "
+    "die Ministerin vor Journalisten, und die ersten Aufträge sollen im März vergeben werden.",
+)
+
+
+def test_a_page_in_another_language_than_its_english_feed_item_gives_way_to_the_feeds_text(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    teaser = (
+        "Ardel's government announced a package of about two billion crowns for the "
+        "islands on Wednesday, to renew their ports, roads and schools."
+    )
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}/news/{slug}/</link>"
+        f"<guid>{base}/news/{slug}/</guid><description>{description}</description>"
+        f"<pubDate>{format_datetime(NOW - timedelta(hours=10 + n))}</pubDate></item>"
+        for n, (slug, title, description) in enumerate(
+            [
+                ("islands-package", "Ardel unveils two-billion package for the islands", teaser),
+                ("ferry-aground", "Ferry runs aground off the Ardel islands", ""),
+            ]
+        )
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
+        f"<link>{base}/</link><description>x</description>{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+    httpserver.expect_request("/news/islands-package/").respond_with_data(
+        _page("Ardel kündigt Milliardenpaket für die Inseln an", GERMAN),
+        content_type="text/html",
+    )
+    httpserver.expect_request("/news/ferry-aground/").respond_with_data(
+        _page("Ferry runs aground off the Ardel islands", OTHER), content_type="text/html"
+    )
+
+    texts = _texts(httpserver, tmp_path)
+
+    assert texts["islands-package"] == teaser
+    # An English page is read as ever.
+    assert texts["ferry-aground"].split("\n\n") == list(OTHER)

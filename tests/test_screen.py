@@ -221,3 +221,27 @@ def test_a_page_that_is_only_an_embedded_post_titled_with_its_words_is_set_aside
 
     assert [a.id for a in screened.kept] == [report.id]
     assert [r.kind for r in screened.rejected] == ["short"]
+
+
+def test_a_corrections_page_and_a_year_in_review_are_set_aside_with_their_reasons() -> None:
+    body = (
+        "An earlier version of our report on the Ardell floods misstated the toll. Eleven "
+        "people died, not twelve. A report on the port strike gave the wrong date for the "
+        "vote, which is on 12 January. The minister's name was misspelt in a caption."
+    )
+    review = (
+        "In January the ferry strike closed Ardell's harbour for a month. In May voters "
+        "returned the coalition to power. In December floods in the south killed eleven "
+        "people and displaced thousands more from the river towns."
+    )
+    pages = [
+        _article(1, "Harbour Daily", "Corrections and clarifications", body),
+        _article(2, "Harbour Daily", "2026 in review: the ten stories that shaped Ardell", review),
+        _article(3, "Harbour Daily", "Corrections officers strike over pay in Ardell", review),
+    ]
+    screened = screen_articles(pages)
+    assert [a.id for a in screened.kept] == [pages[2].id]
+    assert [(r.kind, r.reason) for r in screened.rejected] == [
+        ("corrections", "not a report: the outlet's list of corrections to earlier articles"),
+        ("roundup", "not a report: a review of the year's stories"),
+    ]
