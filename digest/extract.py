@@ -141,6 +141,7 @@ def extract_article(
         language=metadata.language,
         published=metadata.published,
         utc_offset=metadata.utc_offset,
+        modified=metadata.modified,
         kind=metadata.kind,
         canonical=_amp_canonical(tree, url),
         next_page=next_page,
@@ -740,6 +741,7 @@ class _Metadata:
     json_body: tuple[str, ...] = ()  # the paragraphs of JSON-LD's articleBody, if free
     kind: str = ""  # "opinion" or "analysis" when the page says it is one (_page_kind)
     headline: str = ""  # the first headline it states, without the site's name
+    modified: datetime | None = None  # when the page says it was last changed
 
 
 # <meta> names publishers put the first publication time under, most specific first.
@@ -824,6 +826,7 @@ def _read_metadata(tree: HtmlElement, url: str) -> _Metadata:
         ),
         json_body=_json_ld_body(article),
         kind=_page_kind(article, meta) or _kicker_kind(tree),
+        modified=_modified(article, meta),
     )
 
 
@@ -993,6 +996,21 @@ def _shown_date(tree: HtmlElement) -> date | None:
             return date(int(year), number, int(day))
         except ValueError:
             continue
+    return None
+
+
+def _modified(article: dict[str, Any], meta: dict[str, str]) -> datetime | None:
+    """When the page says it was last changed: JSON-LD's ``dateModified``, else the
+    <meta> tags publishers use for it."""
+    stated = article.get("dateModified")
+    for value in (
+        stated if isinstance(stated, str) else "",
+        meta.get("article:modified_time", ""),
+        meta.get("og:updated_time", ""),
+    ):
+        found = _page_date(value)
+        if found is not None:
+            return found[0]
     return None
 
 

@@ -530,6 +530,10 @@ def _store_page(
         final_url=extracted.canonical or result.final_url,
         page_published=page_date,
         page_utc_offset=extracted.utc_offset,
+        # Not a time still ahead: a wrong zone or clock, as for the first date.
+        page_modified=extracted.modified
+        if extracted.modified is not None and extracted.modified <= max(now, _wall_clock())
+        else None,
         page_kind=extracted.kind,
         # A feed that titles its item with the address's slug ("nato-asia-partners-meet"),
         # or in another language than its English page, gives no headline to print; the

@@ -178,6 +178,7 @@ class ExtractedText:
     ``text`` holds paragraphs separated by a blank line; it is plain text.
     ``published`` is when the page says it was first published (timezone-aware), if
     it says so; ``utc_offset`` the minutes east of UTC it wrote that time in, if not UTC.
+    ``modified`` is when the page says it was last changed, if it says so.
     ``kind`` is "opinion" or "analysis" when the page says it is one, else "".
     ``canonical`` is the article's own address when the page is an AMP copy of it on the
     same site ("/lite/"), else "".
@@ -192,6 +193,7 @@ class ExtractedText:
     utc_offset: int | None = None
     kind: str = ""
     canonical: str = ""
+    modified: datetime | None = None
     next_page: str = ""
     title: str = ""
 

@@ -223,3 +223,50 @@ def test_a_page_in_another_language_than_its_english_feed_item_gives_way_to_the_
     assert texts["islands-package"] == teaser
     # An English page is read as ever.
     assert texts["ferry-aground"].split("\n\n") == list(OTHER)
+
+
+def test_a_page_rewritten_in_place_is_dated_by_its_last_change(
+    httpserver: HTTPServer, tmp_path: Path
+) -> None:
+    base = httpserver.url_for("").rstrip("/")
+    first = NOW - timedelta(days=3)
+    items = "".join(
+        f"<item><title>{title}</title><link>{base}/news/{slug}/</link>"
+        f"<guid>{base}/news/{slug}/</guid>"
+        f"<pubDate>{format_datetime(first)}</pubDate></item>"
+        for slug, title in [
+            ("ring-road-blocked", "Garment workers block Ardel ring road"),
+            ("ferry-aground", "Ferry runs aground off the Ardel islands"),
+        ]
+    )
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
+        f"<link>{base}/</link><description>x</description>{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+
+    def dated(modified: datetime) -> str:
+        return (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            f'"datePublished": "{first.isoformat()}", "dateModified": "{modified.isoformat()}"}}'
+            "</script>"
+        )
+
+    changed = NOW - timedelta(days=1)
+    httpserver.expect_request("/news/ring-road-blocked/").respond_with_data(
+        _page("Garment workers block Ardel ring road", (*FIRST, *SECOND), head=dated(changed)),
+        content_type="text/html",
+    )
+    # A change dated ahead of the run is a wrong clock: the feed's date stands.
+    httpserver.expect_request("/news/ferry-aground/").respond_with_data(
+        _page(
+            "Ferry runs aground off the Ardel islands", OTHER, head=dated(NOW + timedelta(days=2))
+        ),
+        content_type="text/html",
+    )
+
+    published = {
+        a.url.rstrip("/").rsplit("/", 1)[-1]: a.published for a in _fetched(httpserver, tmp_path)
+    }
+
+    assert published == {"ring-road-blocked": changed, "ferry-aground": first}

@@ -52,6 +52,9 @@ def worker_state(claimer: str, started: datetime) -> str:
 
 # Process start times are read in clock ticks since boot: allow for their rounding.
 _CLOCK_SLACK = timedelta(seconds=5)
+# How long after its date a page's last change still dates its text: a report rewritten
+# over the days of its event, not an archive page touched a year on.
+_UPDATED_WITHIN = timedelta(days=7)
 
 
 def _process_start(pid: int) -> datetime | None:
@@ -253,6 +256,7 @@ class ArticleQueries(StoreBase):
         page_published: datetime | None = None,
         page_utc_offset: int | None = None,
         page_kind: str = "",
+        page_modified: datetime | None = None,
         retry: bool = False,
         title: str = "",
     ) -> None:
@@ -273,6 +277,11 @@ class ArticleQueries(StoreBase):
         2026 19:00:00 GMT" is its Friday's paper, as the page's "+08:00" says). A feed
         date in none that reads as the page's own local time is that time, and the
         page's date replaces it.
+
+        ``page_modified`` (when the page says it was last changed) becomes the article's
+        date when it is later than its date by up to ``_UPDATED_WITHIN``: a report
+        rewritten in place ("raised the toll to 23 on Friday", updated on Friday) tells
+        its days from the update. An old article updated today stays old.
         """
         articles, pages = schema.articles, schema.article_pages
         with self._begin() as connection:
@@ -306,6 +315,18 @@ class ArticleQueries(StoreBase):
                         update(articles)
                         .where(articles.c.id == article_id)
                         .values(published=page_published.astimezone(UTC))
+                    )
+            if page_modified is not None:
+                row = connection.execute(
+                    select(articles.c.published).where(articles.c.id == article_id)
+                ).first()
+                dated = None if row is None else _utc(row.published)
+                changed = page_modified.astimezone(UTC)
+                if dated is not None and dated < changed <= dated + _UPDATED_WITHIN:
+                    connection.execute(
+                        update(articles)
+                        .where(articles.c.id == article_id)
+                        .values(published=changed)
                     )
             if page_utc_offset is not None:
                 connection.execute(
