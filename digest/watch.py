@@ -78,6 +78,8 @@ HORIZON_DAYS: Final = 300
 # ahead, and six filled with the main stories' soonest, leaving out a one-outlet
 # story's state funeral and a ministry's public hearing.
 MAX_ITEMS: Final = 8
+# The days until the next weekly issue: their dates come first (find_events).
+_NEXT_ISSUE_DAYS: Final = 7
 # How much of an article names the story's actors: its opening.
 _OPENING_CHARS: Final = 600
 # A longer "sentence" is usually several run together by the page; not worth printing.
@@ -339,7 +341,8 @@ def find_events(
 ) -> tuple[WatchItem, ...]:
     """Events ahead that the articles of ``stories`` put on a date, soonest first.
 
-    At most :data:`MAX_ITEMS`, chosen each story's soonest first in the order of
+    At most :data:`MAX_ITEMS`, chosen the coming week's days first (until the next
+    issue), then each story's soonest first in the order of
     ``stories``, then the stories' second ones, soonest first; dated events come before
     month-only ones of the same month. ``printed`` maps a story id to the sentences the
     issue prints for it; none of them is repeated here. ``also`` (the stories under Also
@@ -354,7 +357,11 @@ def find_events(
         for group, (some, repeat) in enumerate(((stories, True), (also, False)))
         for (nth, *rest), item in _events(some, issue_date, printed, repeat=repeat)
     ]
-    ranked.sort(key=lambda pair: pair[0])
+    # The week until the next issue first, whatever story gives it: a reader plans that
+    # week from this list, and a deadline on Friday matters more than a hearing in
+    # March of a story ranked above it.
+    week = issue_date + timedelta(days=_NEXT_ISSUE_DAYS)
+    ranked.sort(key=lambda pair: (pair[1].day is None or pair[1].day > week, pair[0]))
     items = [item for _, item in ranked[:MAX_ITEMS]]
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     return tuple(items)

@@ -1175,3 +1175,23 @@ def test_a_columns_dates_are_its_arguments_while_the_story_has_a_report() -> Non
     assert find_events([Story(story.id, (report, column))], ISSUE) == ()
     # A column alone on its story still gives its dates.
     assert find_events([Story(story.id, (column,))], ISSUE) != ()
+
+
+def test_the_week_until_the_next_issue_comes_first_whatever_story_gives_it() -> None:
+    stories = [
+        _story(f"The {name} board will meet on {day} December.", story_id=f"s-{name}")
+        for name, day in zip(
+            ("port", "rail", "bus", "ferry", "tram", "road", "air", "canal"),
+            (7, 8, 9, 10, 11, 14, 15, 16),
+            strict=True,
+        )
+    ]
+    # The last story's deadline falls before the next issue: the cap does not cut it.
+    deadline = _story(
+        "The union has given the ministry until Friday, 27 November, to answer.",
+        story_id="s-deadline",
+    )
+    items = find_events([*stories, deadline], ISSUE)
+    assert len(items) == MAX_ITEMS
+    assert items[0].story_id == "s-deadline" and items[0].day == date(2026, 11, 27)
+    assert all(i.story_id != "s-canal" for i in items)
