@@ -537,10 +537,30 @@ def _store_page(
         page_kind=extracted.kind,
         # A feed that titles its item with the address's slug ("nato-asia-partners-meet"),
         # or in another language than its English page, gives no headline to print; the
-        # page's own is one.
+        # page's own is one. So is the headline of a page rewritten since the feed listed
+        # it: "EU envoys resume talks ..." became "EU envoys agree guarantees ...".
         title=remove_unsafe_characters(extracted.title)
-        if is_slug(article.title) or in_another_language(article.title, extracted.title)
+        if is_slug(article.title)
+        or in_another_language(article.title, extracted.title)
+        or _rewritten_since(article, extracted)
         else "",
+    )
+
+
+# How long after the feed's date a page's change must come to be a rewrite, not the
+# minutes of edits after publishing.
+_REWRITTEN_AFTER = timedelta(hours=3)
+
+
+def _rewritten_since(article: Article, extracted: ExtractedText) -> bool:
+    """Whether the page says it changed well after the feed dated the item, under a
+    headline of its own."""
+    return bool(
+        extracted.title
+        and extracted.modified is not None
+        and extracted.modified - article.published >= _REWRITTEN_AFTER
+        and " ".join(extracted.title.split()).casefold()
+        != " ".join(article.title.split()).casefold()
     )
 
 

@@ -499,6 +499,11 @@ _DEAL = re.compile(
     r"\b(?:reach(?:es|ed)?|seals?|sealed|clinch(?:es|ed)?)\s+(?:an?\s+|the\s+)?"
     r"(?:(?!(?:to|on|over|with)\b)[\w-]+\s+){0,2}?(?:agreement|deal|accord|pact)\b"
     r"|\b(?:strike|strikes|struck)\s+(?:an?\s+|the\s+)?(?:agreement|deal|accord|pact)\b"
+    # "Vell and Norland sign trade agreement", "ink border protocol" (not "sign letter
+    # urging deal", "sign petition against pact").
+    r"|\b(?:sign|signs|signed|ink|inks|inked)\s+(?:an?\s+|the\s+)?(?:(?!(?:to|on|over|with|"
+    r"for|against|letter|petition|petitions|letters)\b)(?![\w-]+ing\b)[\w-]+\s+){0,3}?"
+    r"(?:agreement|deal|accord|pact|treaty|protocol)\b"
     r"|\b(?:agreement|deal|accord|pact)\s+(?:is\s+|was\s+)?(?:reached|struck|sealed|"
     r"clinched)\b(?!\s+down)",
     re.IGNORECASE,

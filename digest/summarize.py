@@ -411,6 +411,12 @@ def _write_up(
                 )
                 and (written_on(lead) - written_on(i)).days >= _STALE_STATE_DAYS
             )
+            # The talks' state before the deal the lead tells (see ``dealt`` below).
+            or (
+                (at_turn or _DEAL_DONE.search(scored.candidates[lead].text))
+                and _NOT_YET.search(scored.candidates[i].text)
+                and written_on(i) < written_on(lead)
+            )
         )
         if behind & set(briefly):
             seen, again = _briefly_of_now(
@@ -443,6 +449,19 @@ def _write_up(
             or (turned and _PENDING.search(scored.candidates[i].text))
         )
         and (written_on(briefly[0]) - written_on(i)).days >= _STALE_STATE_DAYS
+    )
+    # Under a deal the lead tells, the talks' state before it ("We are still far apart",
+    # "There is no deal in sight", "urged partners to close the deal") from an earlier
+    # day is history: the voices and notes are the deal's.
+    dealt = bool(briefly) and (
+        turned or bool(_DEAL_DONE.search(scored.candidates[briefly[0]].text))
+    )
+    undecided |= frozenset(
+        i
+        for i in everyone
+        if dealt
+        and _NOT_YET.search(scored.candidates[i].text)
+        and written_on(i) < written_on(briefly[0])
     )
     perspectives = _select_perspectives(
         scored, briefly, story, options.max_perspectives, superseded | counted_before | undecided
@@ -639,6 +658,25 @@ _UNDECIDED = re.compile(
 _DECIDED = re.compile(
     r"\b(?:survived|survives|passed|adopted|approved|rejected|defeated|toppled|ousted|"
     r"(?:won|lost)\s+(?:a|the|its|his|her|their)\s+(?:\w+\s+){0,2}votes?)\b"
+)
+# A lead telling a deal done, and the talks' state before one.
+_DEAL_DONE = re.compile(
+    r"\b(?:agreed|signed|sealed|clinched|struck|reached|concluded|inked|lifted|dropped)\b"
+    r"(?:\s+\w+){0,6}?\s+(?:deal|agreement|accord|pact|treaty|protocol|guarantees?|"
+    r"compromise|veto)\b|\b(?:deal|agreement|accord)\s+(?:was|has\s+been)\s+"
+    r"(?:reached|signed|agreed|sealed|struck)\b",
+    re.IGNORECASE,
+)
+_NOT_YET = re.compile(
+    r"\b(?:(?:still|remain|remained|remains|are|were|is|was)\s+(?:\w+\s+)?(?:far|some\s+"
+    r"distance|a\s+long\s+way)\s+apart|no\s+(?:deal|agreement|accord|breakthrough)\s+"
+    r"(?:is\s+|was\s+)?(?:yet\s+|in\s+sight)|not\s+there\s+yet|(?:talks|negotiations)\s+"
+    r"(?:have\s+|had\s+)?(?:stalled|stall|collapsed|broke\s+down)|deadlock(?:ed)?|"
+    r"(?:urged|urges|pressed|presses|called\s+on|calls\s+on)\s+(?:\w+\s+){1,3}?to\s+"
+    r"(?:close|clinch|seal|finish|conclude|reach|strike)\s+(?:the|a|an)\s+(?:deal|agreement|"
+    r"accord)|working\s+(?:day\s+and\s+night|around\s+the\s+clock)|before\s+(?:a|any)\s+"
+    r"(?:deal|agreement)\s+(?:is|can\s+be)\b)",
+    re.IGNORECASE,
 )
 _PENDING = re.compile(
     r"\b(?:is|are)\s+(?:still\s+)?(?:seeking|pushing\s+for|calling\s+for|demanding|"

@@ -254,7 +254,8 @@ def test_a_page_rewritten_in_place_is_dated_by_its_last_change(
 
     changed = NOW - timedelta(days=1)
     httpserver.expect_request("/news/ring-road-blocked/").respond_with_data(
-        _page("Garment workers block Ardel ring road", (*FIRST, *SECOND), head=dated(changed)),
+        # Rewritten since the feed listed it, under a headline of its own: the newer.
+        _page("Garment workers leave Ardel ring road", (*FIRST, *SECOND), head=dated(changed)),
         content_type="text/html",
     )
     # A change dated ahead of the run is a wrong clock: the feed's date stands.
@@ -265,8 +266,13 @@ def test_a_page_rewritten_in_place_is_dated_by_its_last_change(
         content_type="text/html",
     )
 
-    published = {
-        a.url.rstrip("/").rsplit("/", 1)[-1]: a.published for a in _fetched(httpserver, tmp_path)
-    }
+    fetched = {a.url.rstrip("/").rsplit("/", 1)[-1]: a for a in _fetched(httpserver, tmp_path)}
 
-    assert published == {"ring-road-blocked": changed, "ferry-aground": first}
+    assert {slug: a.published for slug, a in fetched.items()} == {
+        "ring-road-blocked": changed,
+        "ferry-aground": first,
+    }
+    assert {slug: a.title for slug, a in fetched.items()} == {
+        "ring-road-blocked": "Garment workers leave Ardel ring road",
+        "ferry-aground": "Ferry runs aground off the Ardel islands",
+    }

@@ -348,6 +348,8 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
         "Ostby and Vell reach agreement to release ferry wages",
         "Unions and owners strike deal to end ferry wage standoff",
         "Ferry wage deal reached after four days of talks",
+        "Ostby and Vell sign ferry wage agreement",
+        "Unions, owners ink ferry wage pact in Ostby",
     ):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == {2}, title
     # A deal missed, ahead, said, or about something else is none.
@@ -356,6 +358,8 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
         "No deal reached on ferry wages",
         "Owners say deal on ferry wages is close",
         "Vell and Sudland reach agreement on fishing quotas",
+        "Ostby and Vell to sign ferry wage agreement",
+        "Ferry crews sign letter urging wage deal",
     ):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
     motion = [

@@ -4249,3 +4249,33 @@ def test_what_was_undecided_before_a_vote_is_no_voice_or_note_under_its_result()
     assert "tip the balance" not in printed
     assert "made up its mind" not in printed
     assert "last minute" not in printed
+
+
+def test_the_talks_state_before_a_deal_is_no_voice_or_note_under_the_deal() -> None:
+    before = _article(
+        "before",
+        "Vell Daily",
+        "Vell and Norland trade talks stall over steel quotas",
+        "Trade negotiators from Vell and Norland broke off a third round of talks in Ardell on "
+        "Monday without agreeing on steel quotas, officials said. “We are still far apart on "
+        "steel, and there is no deal in sight before the new year,” Trade Minister Ostrov Dan "
+        "told reporters. Norland's farm lobby urged both governments to close the deal before "
+        "the spring planting season. Steel makes up a fifth of Vell's exports to Norland.",
+        0,
+    )
+    after = _article(
+        "after",
+        "Vell Wire",
+        "Vell and Norland sign trade agreement in Ardell",
+        "Vell and Norland signed a free-trade agreement in Ardell on Wednesday that removes "
+        "tariffs on 98 per cent of goods, ending two years of talks. “This is the best deal "
+        "our farmers have ever had,” Trade Minister Ostrov Dan said after the signing. "
+        "Norland's parliament is expected to ratify the agreement in March, and the "
+        "steel quotas will be phased out over five years, the two governments said.",
+        50,
+    )
+    summary = summarize_story(Story(StoryId("s"), (before, after)))
+    printed = " ".join(_printed(summary))
+    assert summary.briefly_text.startswith("Vell and Norland signed a free-trade agreement")
+    assert "far apart" not in printed
+    assert "close the deal" not in printed
