@@ -227,6 +227,14 @@ class Article:
     language: str = ""
     utc_offset: int | None = None  # as FeedEntry.utc_offset: the outlet's clock, if known
     page_kind: str = ""  # "opinion" or "analysis" when its page says so (ExtractedText.kind)
+    # When its page says it last changed the text (within a week of ``published``).
+    updated: datetime | None = None
+
+    @property
+    def written(self) -> datetime:
+        """When the text was written as it reads: its last change, else its date. Its
+        days ("on Friday") are told from this."""
+        return self.updated or self.published
 
 
 class StoryStatus(StrEnum):

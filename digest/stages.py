@@ -156,7 +156,7 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
     that thing the turn verb's subject or object, and of another kind than the turn an
     earlier title told last (the strike suspended, then resumed). A report eight hours
     or more after the first, and no opinion, gallery, video, live page or explainer."""
-    days = [local_date(a.published, a.utc_offset) for a in articles]
+    days = [local_date(a.written, a.utc_offset) for a in articles]
     if not days:
         return frozenset()
     first = min(a.published for a in articles)

@@ -340,7 +340,7 @@ def _write_up(
         article = articles[candidate.doc]
         if issue_date is None:
             return None
-        dated = annotate_dates(candidate.text, article.published, article.utc_offset)
+        dated = annotate_dates(candidate.text, article.written, article.utc_offset)
         return stale_day(dated, issue_date)
 
     def written_on(index: int) -> date:
@@ -479,7 +479,7 @@ def _write_up(
     def sentence(index: int) -> Sentence:
         candidate = scored.candidates[index]
         article = articles[candidate.doc]
-        text = end_sentence(annotate_dates(candidate.text, article.published, article.utc_offset))
+        text = end_sentence(annotate_dates(candidate.text, article.written, article.utc_offset))
         text = spelled_out_titles(text)
         if sourced[candidate.doc] and candidate.position < LEDE_POSITIONS:
             text = _attributed(text, sourced[candidate.doc])
@@ -1245,7 +1245,7 @@ _DAY_OF_MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS)})\b")
 
 def _day_of(article: Article) -> date:
     """The day ``article`` was written, on its outlet's clock."""
-    return local_date(article.published, article.utc_offset)
+    return local_date(article.written, article.utc_offset)
 
 
 def _page_read(article: Article) -> bool:
@@ -1260,7 +1260,7 @@ def _dated_perspective(perspective: Perspective, story: Story) -> Perspective:
         return perspective
     return Perspective(
         spelled_out_titles(perspective.who),
-        spelled_out_titles(annotate_dates(perspective.says, article.published, article.utc_offset)),
+        spelled_out_titles(annotate_dates(perspective.says, article.written, article.utc_offset)),
         perspective.source_url,
         perspective.outlet,
         perspective.verb,

@@ -375,7 +375,7 @@ def _undone_events(story: Story, issue_date: date) -> list[tuple[datetime, str, 
     an earlier report gave that event is gone."""
     undone = []
     for article in story.articles:
-        published = local_date(article.published, article.utc_offset)
+        published = local_date(article.written, article.utc_offset)
         # Every sentence: "The third summit ... has been postponed" is no line to print
         # alone, but it says the summit is off.
         for sentence in clean_sentences(article.text):
@@ -456,12 +456,12 @@ def _events(
         # the reports give the diary.
         for article in [a for a in story.articles if not is_opinion(a)] or story.articles:
             # The day the outlet wrote it on, as the Briefly dates its days.
-            published = local_date(article.published, article.utc_offset)
+            published = local_date(article.written, article.utc_offset)
             # The weekdays that may be the day of writing itself: "will meet on Friday"
             # written on a Friday is that day, in wire style, or a week on. With no zone
             # from the feed and a stamp before 10:00 UTC, the day before may be it too.
             today = {published.weekday()}
-            if unsure_of_the_day(article.published, article.utc_offset):
+            if unsure_of_the_day(article.written, article.utc_offset):
                 today.add((published - timedelta(days=1)).weekday())
             for sentence in _sentences(article.text):
                 mentions = _mentions(sentence, published, issue_date, frozenset(today))
@@ -671,7 +671,7 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
         )
         shorter = told.sub("", sentence, count=1)
         if shorter != sentence:
-            text = annotate_dates(shorter, article.published, article.utc_offset, reword=False)
+            text = annotate_dates(shorter, article.written, article.utc_offset, reword=False)
             return curl_quotes(text)
     # "Mediation talks are scheduled for next Monday.": the item's date says when.
     ending = _WEEKDAY_ENDING.search(sentence) if mention.weekday else None
@@ -685,7 +685,7 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
     ):
         sentence = sentence[: ending.start()] + sentence[ending.end() :]
         mention = dataclasses.replace(mention, weekday_at=-1)
-    text = annotate_dates(sentence, article.published, article.utc_offset, reword=False)
+    text = annotate_dates(sentence, article.written, article.utc_offset, reword=False)
     if mention.day is not None:
         own = f"{mention.day.day} {MONTHS[mention.day.month - 1]}"
         # Set inside the sentence's own brackets, the date follows a comma instead.

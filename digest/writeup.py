@@ -306,7 +306,7 @@ def write_briefs(
                 # "on Sunday" gets the date it means, as in a story's Briefly.
                 sentence=pair_quotes(
                     spelled_out_titles(
-                        annotate_dates(sentence, article.published, article.utc_offset)
+                        annotate_dates(sentence, article.written, article.utc_offset)
                     )
                 )
                 if sentence

@@ -225,7 +225,7 @@ def test_a_page_in_another_language_than_its_english_feed_item_gives_way_to_the_
     assert texts["ferry-aground"].split("\n\n") == list(OTHER)
 
 
-def test_a_page_rewritten_in_place_is_dated_by_its_last_change(
+def test_a_page_rewritten_in_place_is_written_as_of_its_last_change(
     httpserver: HTTPServer, tmp_path: Path
 ) -> None:
     base = httpserver.url_for("").rstrip("/")
@@ -268,9 +268,10 @@ def test_a_page_rewritten_in_place_is_dated_by_its_last_change(
 
     fetched = {a.url.rstrip("/").rsplit("/", 1)[-1]: a for a in _fetched(httpserver, tmp_path)}
 
-    assert {slug: a.published for slug, a in fetched.items()} == {
-        "ring-road-blocked": changed,
-        "ferry-aground": first,
+    # Its text is as of the change; its date stays the feed's.
+    assert {slug: (a.published, a.written) for slug, a in fetched.items()} == {
+        "ring-road-blocked": (first, changed),
+        "ferry-aground": (first, first),
     }
     assert {slug: a.title for slug, a in fetched.items()} == {
         "ring-road-blocked": "Garment workers leave Ardel ring road",

@@ -278,10 +278,12 @@ class ArticleQueries(StoreBase):
         date in none that reads as the page's own local time is that time, and the
         page's date replaces it.
 
-        ``page_modified`` (when the page says it was last changed) becomes the article's
-        date when it is later than its date by up to ``_UPDATED_WITHIN``: a report
-        rewritten in place ("raised the toll to 23 on Friday", updated on Friday) tells
-        its days from the update. An old article updated today stays old.
+        ``page_modified`` (when the page says it was last changed) is kept as when its
+        text was written (``Article.updated``) when it is later than its date by up to
+        ``_UPDATED_WITHIN``: a report rewritten in place ("raised the toll to 23 on
+        Friday", updated on Friday) tells its days from the update. Its date stays: an
+        old article updated today is old, and a report corrected two days on is still
+        the day's report for clustering.
         """
         articles, pages = schema.articles, schema.article_pages
         with self._begin() as connection:
@@ -324,9 +326,7 @@ class ArticleQueries(StoreBase):
                 changed = page_modified.astimezone(UTC)
                 if dated is not None and dated < changed <= dated + _UPDATED_WITHIN:
                     connection.execute(
-                        update(articles)
-                        .where(articles.c.id == article_id)
-                        .values(published=changed)
+                        update(articles).where(articles.c.id == article_id).values(updated=changed)
                     )
             if page_utc_offset is not None:
                 connection.execute(
@@ -482,4 +482,5 @@ def _article(row: Any) -> Article:
         utc_offset=row.utc_offset,
         language=row.language or "",
         page_kind=row.page_kind or "",
+        updated=_utc(row.updated),
     )
