@@ -449,6 +449,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"[^.]{0,30}\.?$)|"
             r"\bThis (?:article|story|report) (?:has been|was) (?:last )?(?:updated|corrected|"
             r"amended)|"
+            # A change note without its subject: "Updated on January 1 with the comments of
+            # the Prime Minister.", "Updated to include the minister's reply."
+            r"^\s*(?:Updated|UPDATED|Amended|Corrected)(?:\s+(?:on|at)\s+[^.;]{1,30}?)?\s+"
+            r"(?:with|to\s+(?:include|add|reflect|correct))\b|"
             # A wire service's machine-translation notice ("... fact-checked by an
             # external editorial team ... automatic translation tools such as DeepL").
             r"\bfact-checked by an external editorial team\b|"

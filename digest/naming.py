@@ -897,6 +897,15 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         if not _KIN.search(described["role"]):
             name = _one_bearer(described["surname"], described["role"], context)
             who = f"{name}, {described['role']}" if name else who
+    elif leader := _LEADER.fullmatch(who):
+        # "The head of state said", "the Mozambican statesman": the article's president
+        # (or prime minister), when it names one only.
+        who = (
+            _titled_person(
+                _LEADER_TITLES[" ".join(leader["role"].lower().split())], context, sole=True
+            )
+            or who
+        )
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+\s[a-z]+", who):
@@ -918,6 +927,19 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         who = _who_clause(who, said_as, context)
     return who
 
+
+# A leader named by the office's kind: the article's holder of the title.
+_LEADER = re.compile(
+    r"The\s+(?:[A-Z][a-z]+\s+)?(?P<role>head\s+of\s+state|head\s+of\s+government|statesman|"
+    r"stateswoman)",
+    re.IGNORECASE,
+)
+_LEADER_TITLES = {
+    "head of state": "president",
+    "statesman": "president",
+    "stateswoman": "president",
+    "head of government": "prime minister",
+}
 
 _COMPASS = frozenset(
     {"North", "South", "East", "West", "Central", "New", "Upper", "Lower", "Greater", "Mainland"}

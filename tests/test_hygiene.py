@@ -923,3 +923,15 @@ def test_a_ledes_opening_in_capitals_is_put_in_sentence_case(sentence: str, clea
 def test_a_date_with_its_place_in_capitals_opening_a_page_goes() -> None:
     text = "December 26, 2026 (AL-KHUWEI) – The army and the rebels swapped 312 prisoners."
     assert clean_sentences(text) == ["The army and the rebels swapped 312 prisoners."]
+
+
+def test_a_change_note_without_its_subject_is_no_sentence_of_the_report() -> None:
+    text = (
+        "The ministers signed the accord on Tuesday in Ardell. Updated on January 1 with the "
+        "comments of the prime minister. UPDATED to include the opposition's reply. Updated "
+        "figures show exports rose 8 percent in 2026."
+    )
+    assert clean_sentences(text) == [
+        "The ministers signed the accord on Tuesday in Ardell.",
+        "Updated figures show exports rose 8 percent in 2026.",
+    ]

@@ -2410,3 +2410,15 @@ def test_the_minister_is_named_with_a_portfolio_of_two_words(context: str, holde
     assert name_in_full("The minister", [context, "Aid will follow, the minister said."], "X") == (
         holder
     )
+
+
+@pytest.mark.parametrize("who", ["The head of state", "The Head of State", "The Vellish statesman"])
+def test_the_head_of_state_is_the_president_the_article_names(who: str) -> None:
+    context = [
+        "Vellish President Ana Ruiz said the accord was historic.",
+        "“This is a victory for patience,” the head of state said.",
+    ]
+    assert name_in_full(who, context, "X") == "Vellish President Ana Ruiz"
+    # Two presidents: which one spoke is not known.
+    two = [*context, "Ostlandish President Ivo Marin said he was satisfied."]
+    assert name_in_full(who, two, "X") == who
