@@ -62,7 +62,8 @@ _SOFT_WORDS = {
         r"quarterback\w*|coach\w*|jockey\w*|boxing|sprinter\w*|touchdown\w*|free agent\w*|"
         r"rookie\w*|innings?|wide receiver\w*|pitcher\w*|home run\w*|grand final\w*|"
         r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*|derby|derbies|futsal|"
-        r"stadium|warm-up match\w*|test match\w*|friendlies"
+        r"stadium|warm-up match\w*|test match\w*|friendlies|wickets?|odis?|t20\w*|"
+        r"one-day series|test series|winger\w*|midfielder\w*|transfer window\w*"
     ),
     "entertainment": (
         r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
@@ -425,7 +426,7 @@ def soft_news(story: Story) -> str:
     hard = 0
     for article in story.articles:
         texts = (article.title, *_openings(article))
-        kind = _kind(texts)
+        kind = _kind(texts) or _section_kind(article.url)
         if kind != "obituary" and any(_tells_hard_news(text) for text in texts):
             hard += 1
         elif kind:
@@ -434,6 +435,21 @@ def soft_news(story: Story) -> str:
     if 2 * len(kinds) <= count or hard * _HARD_SHARE >= count:
         return ""
     return max(sorted(set(kinds)), key=kinds.count)  # a tie: the first by name
+
+
+# An outlet's section in the address: "/sport/cricket/...", "/food/...".
+_SECTIONS = {
+    "sport": re.compile(
+        r"/(?:sports?|football|soccer|cricket|rugby|tennis|golf|motorsports?|athletics)(?:/|$)"
+    ),
+    "lifestyle": re.compile(r"/(?:lifestyles?|food|recipes|travel|fashion)(?:/|$)"),
+}
+
+
+def _section_kind(url: str) -> str:
+    """The soft kind of the section an outlet files ``url`` under, or ""."""
+    path = urlsplit(url).path.lower()
+    return next((kind for kind, section in _SECTIONS.items() if section.search(path)), "")
 
 
 def hard_news(story: Story) -> bool:

@@ -493,3 +493,24 @@ def test_deaths_told_and_denied(title: str, tells: bool, denies: bool) -> None:
     from digest.softnews import denies_deaths, tells_deaths
 
     assert (tells_deaths(title), denies_deaths(title)) == (tells, denies)
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://herald.example/sport/cricket/hosts-level-series/B8NW.html", "sport"),
+        ("https://press.example/en/sports/2026/12/31/club-signs-winger.html", "sport"),
+        ("https://post.example/food/chef-opens-second-bistro-in-ardell.html", "lifestyle"),
+        # A section of the news is no soft one ("/sportswashing/" is no section).
+        ("https://herald.example/world/ardell-ferry-strike-ends.html", ""),
+        ("https://herald.example/opinion/sportswashing-in-the-gulf.html", ""),
+    ],
+)
+def test_an_outlets_sport_or_food_section_makes_a_one_outlet_item_soft(url: str, kind: str) -> None:
+    item = _article(
+        url,
+        "Herald",
+        "Hosts level the series in Ardell",
+        "The hosts levelled the series on Saturday, chasing down 287 with nine balls to spare.",
+    )
+    assert soft_news(Story(StoryId("s"), (item,))) == kind
