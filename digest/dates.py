@@ -376,6 +376,10 @@ _SUBJECT_OF = re.compile(
     r"could|might|may|should|can)\b"
 )
 _MODAL = re.compile(r"\b(?:would|could|may|might|will|shall|to)\b")
+# An occasion still to come before its day: "at its next meeting on", "the next session".
+_NEXT_OCCASION = re.compile(
+    r"\bnext\s+(?:\w+\s+)?(?:meeting|session|sitting|round|hearing|summit|cabinet)\b[^,;.]*$"
+)
 # The earliest local hour of a part of the day, and a clock time beside a weekday.
 _PART_HOURS = {"afternoon": 12, "evening": 17, "night": 18}
 _CLOCK = r"(?<![\d.:])(?P<hour>\d{1,2})(?:[:.]\d\d)?\s?(?P<half>[ap])\.?m\.?"
@@ -557,6 +561,10 @@ def annotate_dates(
                 return _weekday_date(said, weekday, "", True, latest)
             ahead = _weekday_date(day, weekday, "", True, latest)
             back = _weekday_date(day, weekday, "", False, latest)
+            # "would declare an emergency at its next meeting on Thursday": the next one
+            # after the report, however near the last Thursday was.
+            if _NEXT_OCCASION.search(text, max(0, match.start() - 40), match.start()):
+                return ahead
             return ahead if ahead - day < day - back else back
         if before not in ("last", "next", "this"):
             anchor = _set_in_motion_on(text, match.start(), days)

@@ -242,6 +242,16 @@ def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_stat
     assert annotate_dates(
         "The union said its members would walk out on Tuesday, and thousands did.", wednesday
     ) == ("The union said its members would walk out on Tuesday (1 December), and thousands did.")
+    # An occasion still to come: the next one after the report, however near the last.
+    saturday = datetime(2026, 12, 5, 9, 0, tzinfo=UTC)
+    assert annotate_dates(
+        "The government said the cabinet would declare an emergency at its next meeting on "
+        "Thursday.",
+        saturday,
+    ) == (
+        "The government said the cabinet would declare an emergency at its next meeting on "
+        "Thursday (10 December)."
+    )
     # After the day the sentence says it was said on.
     assert annotate_dates("He said on Tuesday that he would resign on Friday.", wednesday) == (
         "He said on Tuesday (1 December) that he would resign on Friday (4 December)."
