@@ -1173,13 +1173,16 @@ _SPEAKER_LABEL = re.compile(
 # The words are the poster's, with no "said" to tell the reader whose; the report
 # around them says what matters in them. (Extraction keeps them: a benchmark's reader
 # counts an embed as part of the page.)
+# (Or the handle alone: "— @NaleraqParty, January 1, 2027".)
 _POST_SIGNATURE = re.compile(
-    r"[—–-]{1,2}[ ]?[^\n()—–]{1,80}\(@\w{1,30}\)[ ]?(?:on )?" + _MONTH + r"[ ]\d{1,2},[ ]\d{4}\s*$"
+    r"[—–-]{1,2}[ ]?(?:[^\n()—–]{1,80}\(@\w{1,30}\)|@\w{1,30},?)[ ]?(?:on )?"
+    + _MONTH
+    + r"[ ]\d{1,2},[ ]\d{4}\s*$"
 )
 
 
 def _without_embedded_posts(text: str) -> str:
-    if "(@" not in text:
+    if "@" not in text:
         return text
     # By line: a page's paragraphs are a blank line apart, a corpus's one newline.
     lines = text.split("\n")

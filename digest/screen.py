@@ -84,7 +84,7 @@ _YEAR_IN_REVIEW = re.compile(
 )
 # An embedded social post's signature: "— Jane Doe (@janedoe) November 23, 2026".
 _POST_SIGNATURE = re.compile(
-    r"[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s*(?:January|February|March|April|May|June|July|"
+    r"[—–-]\s*(?:[^()\n]{1,60}\(@\w{1,30}\)|@\w{1,30},?)\s*(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
 )
 # Sentences that are about the page, not the news, and so do not count towards

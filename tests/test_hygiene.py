@@ -598,6 +598,15 @@ def test_an_embedded_post_is_no_sentence_of_the_report() -> None:
         "Rescuers reached the valley.\nStrong quake near Osh.\n— Quake Watch (@QW) December 2, 2026"
     )
     assert clean_sentences(single) == ["Rescuers reached the valley."]
+    # Signed with the handle alone.
+    handle = (
+        "The party was less impressed.\n\nShips and radars for the island. Who asked us?\n\n"
+        "— @IslandParty, January 1, 2027\n\nThe Liberals backed the package."
+    )
+    assert clean_sentences(handle) == [
+        "The party was less impressed.",
+        "The Liberals backed the package.",
+    ]
     # A line that reports the post is the report's own.
     reported = (
         "She said in a statement on X that she wanted to spend time with her family.\n\n"
