@@ -319,12 +319,15 @@ def _moved_from(scored: ScoredSentences, articles: Sequence[Article]) -> set[int
 
 
 def _as_of(articles: Sequence[Article]) -> list[datetime]:
-    """When each article's counts were told: its publication, or for a live page, the
-    story's latest (its entries run on after it opened: "Toll rises to 19" at the top
-    of a page opened before a report of 11)."""
+    """When each article's counts were told: its publication, or for a live page, its
+    last change when the page states one, else the story's latest (its entries run on
+    after it opened: "Toll rises to 19" at the top of a page opened before a report of
+    11; a page last changed on Tuesday night tells Tuesday's counts under Thursday's)."""
     latest = max((a.published for a in articles), default=None)
     return [
-        latest + _LIVE_AFTER if latest is not None and is_live_page(a.title, a.url) else a.published
+        (a.updated or latest + _LIVE_AFTER)
+        if latest is not None and is_live_page(a.title, a.url)
+        else a.published
         for a in articles
     ]
 

@@ -655,3 +655,31 @@ def test_a_toll_revised_down_from_a_figure_supersedes_that_figure_in_any_words()
     old = _old(articles)
     assert any("38 people had been confirmed dead" in text for text in old)
     assert not any(text.startswith("Authorities in Vell on Friday lowered") for text in old)
+
+
+def test_a_live_page_last_changed_before_a_later_report_tells_its_counts_as_of_then() -> None:
+    # Opened and last changed on Tuesday: its "two people found dead" is Tuesday's count,
+    # under Thursday's toll of eleven, however near the quake it is told.
+    live = _article(
+        "live",
+        "Island Mail",
+        "LIVE: Strong earthquake hits Tarsk",
+        "The fire service says two people have been found dead in a house that collapsed "
+        "near Ostby.\n\n"
+        "A strong earthquake of magnitude 6.4 struck off Tarsk at 04:12 local time, the "
+        "seismology institute said.",
+        0,
+    )
+    live = dataclasses.replace(live, updated=live.published + timedelta(hours=17))
+    report = _article(
+        "report",
+        "Wire",
+        "Tarsk earthquake death toll rises to eleven",
+        "Eleven people were killed by the earthquake that struck Tarsk early on Tuesday, the "
+        "authorities said on Thursday, as rescue teams ended their search of the last "
+        "collapsed buildings in Ostby.",
+        50,
+    )
+    summary = summarize_story(Story(StoryId("quake"), (live, report)))
+    assert summary.briefly_text.startswith("Eleven people were killed")
+    assert "two people have been found dead" not in summary.briefly_text
