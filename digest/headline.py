@@ -40,6 +40,7 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
 from digest.models import Article, Story
 from digest.places import PLACES, countries_named, is_a_city
 from digest.softnews import (
+    NUMBER_WORDS,
     dead_counted,
     denies_deaths,
     is_gallery,
@@ -1439,6 +1440,8 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
                 and _lower_forms(core) & lowered
             )
             or core.lower() in _SMALL_WORDS
+            # A number in words ("Toll Rises to Eleven"): a count, never a name.
+            or core.lower() in NUMBER_WORDS
         ):
             decided.append(True)
         elif window is not None and core in window.capitalised:

@@ -776,6 +776,11 @@ def test_a_title_cases_unseen_verbs_and_compounds_follow_its_words_in_lower_case
     )
     title = "Junta Restricts Aid to Quake-Hit Townships as Toll Climbs to 41"
     assert _one(title, text) == "Junta restricts aid to quake-hit townships as toll climbs to 41"
+    # A count in words the text writes only opening a sentence ("Eleven people ...").
+    eleven = f"Eleven people were killed. {text}"
+    assert _one("Townships Toll Climbs to Eleven as Junta Restricts Aid", eleven) == (
+        "Townships toll climbs to eleven as junta restricts aid"
+    )
     # A hyphened word lowered keeps its parts alike: "visa-free", not "visa-Free".
     visa = "The commission proposed suspending visa-free travel for all citizens of the state."
     assert _one("Commission Proposes Suspending Visa-Free Travel for All Citizens", visa) == (
