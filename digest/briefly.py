@@ -41,7 +41,12 @@ import numpy.typing as npt
 
 from digest.antecedent import introduced_before, needs_antecedent, unintroduced_surname
 from digest.attribution import join_list_items
-from digest.hygiene import clean_sentence, clean_sentences, is_boilerplate_document
+from digest.hygiene import (
+    clean_sentence,
+    clean_sentences,
+    framing_sentences,
+    is_boilerplate_document,
+)
 from digest.places import PLACES, countries_named
 from digest.softnews import dead_counted
 from digest.text import (
@@ -888,6 +893,10 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
         position = 0
         sentences = join_list_items(clean_sentences(text))
         documents.append(tuple(sentences))
+        # The outlet's framing above the agency copy it carries reads after the agency's
+        # lede: that lede tells what happened (``framing_sentences``).
+        framing = framing_sentences(text) if len(sentences) > 1 else 0
+        moved = len(sentences) - framing
         unended = _unended_lines(text)
         voices = voiced_sentences(sentences)
         # A transcript's words under its speakers' labels are the speakers'.
@@ -897,13 +906,16 @@ def _candidates(texts: Sequence[str]) -> tuple[list[Candidate], tuple[tuple[str,
                 v or _in_speech(sentence, spoken)
                 for sentence, v in zip(sentences, voices, strict=True)
             ]
-        for sentence, voiced in zip(sentences, voices, strict=True):
+        for number, (sentence, voiced) in enumerate(zip(sentences, voices, strict=True)):
             key = " ".join(content_words(sentence))
             if not key or key in seen:
                 continue
             seen.add(key)
+            place = position
+            if framing and 0 < framing < len(sentences):
+                place = number - framing if number >= framing else moved + number
             out.append(
-                Candidate(sentence, doc, position, word_count(sentence), voiced, key in unended)
+                Candidate(sentence, doc, place, word_count(sentence), voiced, key in unended)
             )
             position += 1
     return out, tuple(documents)

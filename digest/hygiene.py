@@ -41,6 +41,7 @@ __all__ = [
     "clean_sentence",
     "clean_sentences",
     "clean_title",
+    "framing_sentences",
     "furniture_kind",
     "is_boilerplate_document",
 ]
@@ -1298,6 +1299,26 @@ def _kind(text: str) -> str:
         if pattern.search(text) and not (kind == _PROMO and word_count(text) > _PROMO_WORDS):
             return kind
     return ""
+
+
+def framing_sentences(text: str) -> int:
+    """How many clean sentences an outlet set above the agency copy it carries: the
+    sentences of the paragraphs before one that opens on a wire's dateline ("ABU DHABI,
+    Jan 2 (Reuters) - Australia and ... signed ..."), within the first
+    ``_FRAMING_PARAGRAPHS``; 0 when no such paragraph follows the first. The dateline's
+    sentence is what happened; the outlet's paragraph above it is its framing
+    ("Australia has been trying to land a trade agreement since 2022, ...")."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
+    for index, paragraph in enumerate(paragraphs[1:_FRAMING_PARAGRAPHS], start=1):
+        if _WIRE_DATELINE.match(paragraph):
+            return len(clean_sentences("\n\n".join(paragraphs[:index])))
+    return 0
+
+
+_FRAMING_PARAGRAPHS = 4
+_WIRE_DATELINE = re.compile(
+    rf"^\s*[{_CAPS}][{_CAPS} .'’/\-]{{2,40}}(?:,[^()\n]{{1,40}})?[ ]*\({_WIRE}\)[ ]*[-–—]"
+)
 
 
 def is_boilerplate_document(text: str) -> bool:

@@ -23,6 +23,7 @@ from digest.briefly import (
     score_sentences,
     select_briefly,
 )
+from digest.hygiene import framing_sentences
 from digest.models import Article, ArticleId, Story, StoryId
 from digest.summarize import summarize_story
 from digest.text import word_count
@@ -1510,3 +1511,25 @@ def test_a_denial_that_names_what_it_denies_in_the_speakers_words_is_a_report(
 ) -> None:
     candidate = Candidate(sentence, 0, 0, word_count(sentence))
     assert is_briefly_candidate(candidate, quoted_phrase=True) is news
+
+
+def test_an_outlets_framing_above_the_agency_copy_it_carries_is_no_lede() -> None:
+    framed = (
+        "Vell has been trying to land a trade agreement with Norland since talks were "
+        "launched in 2022, and as recently as Tuesday its trade minister said the two sides "
+        "were still some distance apart.\n\n"
+        "ARDELL, Jan 2 (Reuters) - Vell and Norland signed a free-trade agreement on "
+        "Saturday that will remove tariffs on almost all goods, the two governments said.\n\n"
+        "The agreement was signed in Ardell by the two trade ministers after talks that ran "
+        "through the night."
+    )
+    scored = score_sentences([framed], frozenset())
+    positions = {c.text[:20]: c.position for c in scored.candidates}
+    assert positions == {
+        "Vell and Norland sig": 0,
+        "The agreement was si": 1,
+        "Vell has been trying": 2,
+    }
+    assert framing_sentences(framed) == 1
+    # A dateline opening the page frames nothing.
+    assert framing_sentences(framed.split("\n\n", 1)[1]) == 0
