@@ -76,8 +76,10 @@ HORIZON_DAYS: Final = 300
 # A short list: the section is a calendar, not a second issue. Eight: in the replica
 # weeks of real outlets' news (sessions 42-44) the stories put ten to fifteen dates
 # ahead, and six filled with the main stories' soonest, leaving out a one-outlet
-# story's state funeral and a ministry's public hearing.
-MAX_ITEMS: Final = 8
+# story's state funeral and a ministry's public hearing. Ten since the coming week's
+# days come first (session 56): with eight, a week of deadlines pushed out the main
+# stories' hearings and summits of the next month.
+MAX_ITEMS: Final = 10
 # The days until the next weekly issue: their dates come first (find_events).
 _NEXT_ISSUE_DAYS: Final = 7
 # How much of an article names the story's actors: its opening.
