@@ -64,7 +64,9 @@ _AS_SUBJECT = {
     # "Online Safety amendments clear Parliament 141–52", "Budget clears Senate".
     r"clear(?:s|ed)?\s+(?:the\s+)?(?:parliament|senate|house|congress|(?:national\s+)?assembly|"
     r"(?:lower|upper)\s+house|legislature|lawmakers|majlis|duma|knesset|bundestag|"
-    r"final\s+(?:vote|hurdle|reading))",
+    r"final\s+(?:vote|hurdle|reading))|"
+    # "Term extension bill sails through second reading".
+    r"(?:sails?|sailed|breezes?|breezed)\s+through",
     "stopped": r"halted|suspended|scrapped|called\s+off|cancell?ed|postponed|overturned|"
     r"struck\s+down|rejected|vetoed",
     # Not "begins to fray": what it begins is another thing.
@@ -557,7 +559,9 @@ def _tells_turn(title: str, core: set[str]) -> str:
         if (
             kind in _PARTICIPLES
             and not verb.endswith("s")
-            and not verb.startswith("clear ")  # "amendments clear Parliament": a plural's
+            # "amendments clear Parliament", "bill sails through ...": a verb with its own
+            # object, not a participle.
+            and not verb.startswith(("clear ", "sail", "breez"))
             and not _AFTER_PASSIVE.match(main, found.end())
         ):
             after = _WORD.findall(main[found.end() :].lower())[:1]

@@ -588,6 +588,7 @@ def test_a_bill_passed_under_its_name_or_clearing_parliament_is_the_turn() -> No
     for title in (
         "Media Safety (Amendment) Bill passed with 141 votes",
         "Media Safety amendments clear Parliament 141–52",
+        "Media Safety amendments sail through second reading",
     ):
         assert latest_turn([debate, _report("Herald", title, 3)]) == {1}, title
     # Someone else's bill passed, or the bill clearing a committee's hurdle ahead, is none.
