@@ -694,6 +694,8 @@ _PERSON_DOING = re.compile(
     r"|(?:still\s)?(?:keeps|lives|wakes|walks|remembers|recalls|spends|sleeps|cooks|tends|"
     r"counts|carries|pours|scrolls|clutches|stares|gazes))\b"
 )
+# How many sentences past the ledes a feature's news may come.
+_NUT_GRAF = 2
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -1632,6 +1634,16 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
         i for i in shortlist if scored.candidates[i].words <= budget and not leans_on(scored, i)
     ]
     ledes = [i for i in fitting if scored.candidates[i].position < LEDE_POSITIONS]
+    # A feature's scene ("At the Kasumbalesa border post on Saturday, the queue of trucks
+    # ...") with no lede of another kind beside it: its news comes a paragraph or two on
+    # ("The Zambian government plans to impose a 5 percent export duty ..."), and stands
+    # as a lede beside it.
+    if ledes and all(_FEATURE_OPENING.match(scored.candidates[i].text) for i in ledes):
+        ledes += [
+            i
+            for i in fitting
+            if LEDE_POSITIONS <= scored.candidates[i].position < LEDE_POSITIONS + _NUT_GRAF
+        ]
     if not ledes:
         return fitting[:1]
     every_lede: dict[int, list[int]] = {}

@@ -1533,3 +1533,16 @@ def test_an_outlets_framing_above_the_agency_copy_it_carries_is_no_lede() -> Non
     assert framing_sentences(framed) == 1
     # A dateline opening the page frames nothing.
     assert framing_sentences(framed.split("\n\n", 1)[1]) == 0
+
+
+def test_a_features_scene_gives_way_to_its_news_a_paragraph_on() -> None:
+    text = (
+        "At the Ostby border post on Saturday, the queue of lorries loaded with copper ore "
+        "stretched for miles along the highway. That trade is about to become dearer. The "
+        "Vellish government plans to impose a 5 percent export duty on unprocessed copper "
+        "from April 1, according to a Treasury document seen by the Ardell Monitor. The "
+        "document says the duty is meant to push miners to refine more ore at home."
+    )
+    scored = score_sentences([text], frozenset())
+    lead = select_briefly(scored, 40)[0]
+    assert scored.candidates[lead].text.startswith("The Vellish government plans")
