@@ -80,7 +80,8 @@ _TIME = (
     rf"|{WEEKDAY_PATTERN}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|again"
     # "during a visit to Budapest", "during a Fox News interview": up to what ends it, a
     # comma, a stop or the "that" of the claim (else "News interview that ..." is claim).
-    r"|during\s+(?:an?|the|his|her|their|its)\s+[\w\-’' ]{3,40}?"
+    # ("said after the signing", "following the meeting".)
+    r"|(?:during|after|following)\s+(?:an?|the|his|her|their|its)\s+[\w\-’' ]{3,40}?"
     r"(?:\s+(?:to|in|at)\s+(?:the\s)?[A-Z][\w\-]+(?:\s[A-Z][\w\-]+){0,2})?"
     # A "that" with a verb after it is the circumstance's own ("a meeting that included
     # Xi"); an aside after a comma ("during his visit, the first since ...") is no end.
@@ -526,7 +527,9 @@ _VERB = re.compile(
 _PHRASE = re.compile(r"(?:A|An)\s+\w+\s+(?:that|which|who|lasting|of)\b")
 _LOWER_ROLE_WORDS = (
     r"(?P<role>(?:[a-z]+\s){0,2}(?:governor|mayor|spokesman|spokeswoman|spokesperson|"
-    r"minister|secretary|chief|director|commander|president|chairman|chairwoman|official|"
+    r"minister|secretary|chief|director|commander|president|chairman|chairwoman|"
+    # ("the official Xinhua News Agency" is no official's name.)
+    r"(?<=[a-z]\s)official|"
     r"head|prosecutor|judge|lawyer|ambassador|envoy))"
 )
 _LOWER_ROLE = re.compile(
@@ -537,8 +540,11 @@ _LOWER_ROLE = re.compile(
 # Where a name said it, after the name: "said Hana Welde at a briefing", "said the
 # Foreign Ministry in a statement" (not "the UN envoy in Sudan": a role's post).
 _CIRCUMSTANCE = re.compile(
-    r"(?<=[A-Z][a-z’'])[a-z’'-]*(?P<cut>\s(?:at|in|on|during|after|before|while|outside)\s"
-    r"(?:a|an|the|his|her|their|its|[A-Z])[^,]*)$"
+    r"(?<=[A-Z][a-z’'])[a-z’'-]*(?P<cut>\s(?:at|in|during|on|after|before|while)\s+"
+    r"(?:(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:briefing|news\s+conference|"
+    r"press\s+conference|conference|statement|interview|speech|address|rally|ceremony|"
+    r"meeting|session|post|message|video|broadcast|debate|hearing|summit|visit)s?\b"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^,]*)$"
 )
 # (A body is named by its seat: "the Health Ministry in Gaza", "the Embassy in Kyiv".)
 _BODY_IN_PLACE = re.compile(

@@ -1157,9 +1157,13 @@ def _quotes_someone(text: str) -> bool:
     # The last "said that" before the quote; or the report's own object named in the
     # speaker's few words right before it ("denied the report on Thursday, calling it
     # “fabricated and malicious”").
-    reported = max(
-        _REPORTS_THAT.finditer(text, 0, first.start()), key=lambda m: m.start(), default=None
-    ) or _CALLING_IT.search(text, 0, first.start())
+    calling = _CALLING_IT.search(text, 0, first.start())
+    if calling is not None and _ANOTHER_CLAUSE.search(text, 0, calling.start()):
+        calling = None  # "..., and the opposition leader welcomed it, calling it “...”"
+    reported = (
+        max(_REPORTS_THAT.finditer(text, 0, first.start()), key=lambda m: m.start(), default=None)
+        or calling
+    )
     return bool(
         more
         or word_count(first.group(0)) > _QUOTED_PHRASE_WORDS
@@ -1638,11 +1642,16 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
     # ...") with no lede of another kind beside it: its news comes a paragraph or two on
     # ("The Zambian government plans to impose a 5 percent export duty ..."), and stands
     # as a lede beside it.
-    if ledes and all(_FEATURE_OPENING.match(scored.candidates[i].text) for i in ledes):
+    if ledes and all(
+        _FEATURE_OPENING.match(text := scored.candidates[i].text) and not dead_counted(text)
+        for i in ledes
+    ):
         ledes += [
             i
             for i in fitting
             if LEDE_POSITIONS <= scored.candidates[i].position < LEDE_POSITIONS + _NUT_GRAF
+            # (Not a year's background: "In 2022, a siege ... killed 21".)
+            and not re.search(r"\b(?:19|20)\d\d\b", scored.candidates[i].text)
         ]
     if not ledes:
         return fitting[:1]

@@ -563,7 +563,9 @@ def annotate_dates(
             back = _weekday_date(day, weekday, "", False, latest)
             # "would declare an emergency at its next meeting on Thursday": the next one
             # after the report, however near the last Thursday was.
-            if _NEXT_OCCASION.search(text, max(0, match.start() - 40), match.start()):
+            if _NEXT_OCCASION.search(
+                text, max(0, match.start() - 40), match.start()
+            ) and not re.search(r"\bhad\s+\w+", text[: match.start()]):
                 return ahead
             return ahead if ahead - day < day - back else back
         if before not in ("last", "next", "this"):

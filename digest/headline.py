@@ -1440,8 +1440,9 @@ def _sentence_case(text: str, texts: Sequence[str], window: WordCases | None = N
                 and _lower_forms(core) & lowered
             )
             or core.lower() in _SMALL_WORDS
-            # A number in words ("Toll Rises to Eleven"): a count, never a name.
-            or core.lower() in NUMBER_WORDS
+            # A number in words after a small word ("Toll Rises to Eleven"): a count, not
+            # a name's ("Formula One", "Channel Four").
+            or (core.lower() in NUMBER_WORDS and before.lower() in _SMALL_WORDS)
         ):
             decided.append(True)
         elif window is not None and core in window.capitalised:

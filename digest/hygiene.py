@@ -452,8 +452,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"amended)|"
             # A change note without its subject: "Updated on January 1 with the comments of
             # the Prime Minister.", "Updated to include the minister's reply."
-            r"^\s*(?:Updated|UPDATED|Amended|Corrected)(?:\s+(?:on|at)\s+[^.;]{1,30}?)?\s+"
-            r"(?:with|to\s+(?:include|add|reflect|correct))\b|"
+            r"^\s*(?:Updated|UPDATED|Amended|Corrected)(?:\s+(?:on|at)\s+[^.;,]{1,30}?)?\s+"
+            r"(?:with|to\s+(?:include|add|reflect|correct))\b(?![^,]*,)|"
             # A wire service's machine-translation notice ("... fact-checked by an
             # external editorial team ... automatic translation tools such as DeepL").
             r"\bfact-checked by an external editorial team\b|"
@@ -1311,8 +1311,19 @@ def framing_sentences(text: str) -> int:
     paragraphs = [p for p in re.split(r"\n\s*\n", text) if p.strip()]
     for index, paragraph in enumerate(paragraphs[1:_FRAMING_PARAGRAPHS], start=1):
         if _WIRE_DATELINE.match(paragraph):
-            return len(clean_sentences("\n\n".join(paragraphs[:index])))
+            framing = "\n\n".join(paragraphs[:index])
+            # Background ("has been trying ... since 2022"), not the outlet's own news
+            # ("At least 30 people were killed ...") above another matter's wire copy.
+            if not _BACKGROUND.search(framing):
+                return 0
+            return len(clean_sentences(framing))
     return 0
+
+
+_BACKGROUND = re.compile(
+    r"\b(?:has|have|had)\s+(?:long\s+)?been\b|\bsince\s+(?:19|20)\d\d\b|\bfor\s+(?:years|"
+    r"months|decades)\b"
+)
 
 
 _FRAMING_PARAGRAPHS = 4

@@ -899,13 +899,10 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
             who = f"{name}, {described['role']}" if name else who
     elif leader := _LEADER.fullmatch(who):
         # "The head of state said", "the Mozambican statesman": the article's president
-        # (or prime minister), when it names one only.
-        who = (
-            _titled_person(
-                _LEADER_TITLES[" ".join(leader["role"].lower().split())], context, sole=True
-            )
-            or who
-        )
+        # (or prime minister), when it names one only and no monarch.
+        role = " ".join(leader["role"].lower().split())
+        if not any(_MONARCH.search(sentence) for sentence in context):
+            who = _titled_person(_LEADER_TITLES[role], context, sole=True) or who
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+\s[a-z]+", who):
@@ -929,11 +926,13 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
 
 
 # A leader named by the office's kind: the article's holder of the title.
+# (A nationality before it, not "former", "late" or "veteran": another person.)
 _LEADER = re.compile(
-    r"The\s+(?:[A-Z][a-z]+\s+)?(?P<role>head\s+of\s+state|head\s+of\s+government|statesman|"
-    r"stateswoman)",
-    re.IGNORECASE,
+    r"[Tt]he\s+(?:(?!Former\b|Late\b|Veteran\b|Elder\b|Then\b)[A-Z][a-z]+\s+)?"
+    r"(?P<role>[Hh]ead\s+of\s+[Ss]tate|[Hh]ead\s+of\s+[Gg]overnment|[Ss]tates(?:man|woman))"
 )
+# A monarch in the article: "the head of state" may be the king, not the president.
+_MONARCH = re.compile(r"\b(?:King|Queen|Emperor|Emir|Sultan|Grand Duke|Prince)\s+[A-Z]")
 _LEADER_TITLES = {
     "head of state": "president",
     "statesman": "president",
@@ -1674,8 +1673,14 @@ def _met_as_one(role: str, context: Sequence[str]) -> str:
     Israeli official") when the article opens a sentence so once and no other way: a
     bullet read alone does not know which diplomat "the" is; "" otherwise."""
     words = role.split()
-    before = r"(?:[\w\-]+\s){0,3}?" if len(words) == 1 else r"(?:[a-z][\w\-]*\s){0,2}?"
-    pattern = re.compile(rf"(?:^|(?<=[.;:]\s))(An?\s{before}{re.escape(role)})\b(?!\s[A-Z])")
+    # Its qualifiers only ("A senior French diplomat"), not another noun's phrase ("A
+    # car carrying the diplomat", "A lawyer for the witness"), and the role the subject.
+    qualifier = r"(?!(?:of|for|to|the|with|and|by|from|near|at|in|on)\b)(?![\w\-]+ing\b)[\w\-]+\s"
+    before = rf"(?:{qualifier}){{0,3}}?" if len(words) == 1 else rf"(?:{qualifier}){{0,2}}?"
+    pattern = re.compile(
+        rf"(?:^|(?<=[.;:]\s))(An?\s{before}{re.escape(role)})\b(?=,|\s+(?:who|said|says|"
+        r"told|added|warned|argued|insisted|speaking|familiar|close)\b)"
+    )
     met = {m.group(1) for sentence in context for m in pattern.finditer(sentence)}
     return met.pop() if len(met) == 1 else ""
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 
 from digest.antecedent import opens_on_an_ordinal, points_back, unintroduced_surname
 from digest.attribution import Statement, attribute_sentence
@@ -418,6 +419,8 @@ def find_perspectives(
     limit: int,
     documents: Sequence[Sequence[str]] = (),
     known: frozenset[str] = frozenset(),
+    unjoinable: frozenset[str] = frozenset(),
+    written: Sequence[datetime] = (),
 ) -> list[tuple[int, Perspective]]:
     """Up to ``limit`` perspectives from ``sentences``, in the order they should be shown.
 
@@ -427,6 +430,10 @@ def find_perspectives(
     ("Lefèvre" -> "Arnaud Lefèvre, a cattle farmer") and to resolve "the minister";
     ``known`` are content words the reader has met above the voices (the headline, the
     Briefly): a surname there needs no introduction in a voice.
+    ``written`` (when each article was written) picks a speaker's newest words where
+    reports of two days quote them: the minister after the signing, not before it.
+    ``unjoinable`` are sentences the caller left out (overtaken, stale): a quotation
+    running over several sentences is not completed with them (``_whole_quote``).
     Each result is ``(position in sentences, Perspective)``. One statement per speaker;
     the first pass takes one per outlet so the voices come from several sources.
     """
@@ -436,7 +443,7 @@ def find_perspectives(
             continue
         context = documents[doc] if doc < len(documents) else ()
         outlet = articles[doc][1] if doc < len(articles) else ""
-        for statement in attribute_sentence(_whole_quote(text, context)):
+        for statement in attribute_sentence(_whole_quote(text, context, unjoinable)):
             if _OPEN_QUOTE.match(statement.says) and word_count(statement.says) < _MIN_QUOTE_WORDS:
                 continue  # "I heard the screaming.": a quote too short to say anything
             if _RUNS_ON.match(statement.says):
@@ -488,6 +495,21 @@ def find_perspectives(
     # no other article names.
     found.sort(key=lambda f: _passer_by(f.statement, documents))
     speaker_of = _speakers(found, sentences, documents)
+    # Each speaker's words from the newest report that quotes them first, when reports of
+    # two days do; the speaker keeps the place of their best-ranked words.
+    if written:
+        places: dict[int, list[int]] = {}
+        for number in range(len(found)):
+            places.setdefault(speaker_of[number], []).append(number)
+        order = [
+            number
+            for numbers in places.values()
+            for number in sorted(
+                numbers, key=lambda n: -_day(written, sentences[found[n].index][1]).toordinal()
+            )
+        ]
+        found = [found[n] for n in order]
+        speaker_of = [speaker_of[n] for n in order]
     chosen: list[_Found] = []
     speakers: set[int] = set()
     for one_per_outlet in (True, False):
@@ -513,7 +535,7 @@ _ENDS_QUOTE = re.compile(r"^[^“”\"]+[,.!?]?[”\"][^“”\"]*$")
 _OPENS_QUOTE = re.compile(r"^[“\"][^“”\"]+$")
 
 
-def _whole_quote(text: str, context: Sequence[str]) -> str:
+def _whole_quote(text: str, context: Sequence[str], unjoinable: frozenset[str]) -> str:
     """``text`` with the sentences before it of the quotation it closes ("There is no
     such proposal. The government respects the judiciary,” the spokesperson said.":
     the first sentence too), when they are within ``_QUOTE_RUN`` and ``_MAX_WORDS``;
@@ -524,11 +546,18 @@ def _whole_quote(text: str, context: Sequence[str]) -> str:
     for back in range(at - 1, max(at - 1 - _QUOTE_RUN, -1), -1):
         sentence = context[back]
         if _OPENS_QUOTE.match(sentence):
+            if any(part in unjoinable for part in context[back:at]):
+                return text  # "“There is no deal in sight. ...”" under the deal
             whole = " ".join((*context[back:at], text))
             return whole if word_count(whole) <= _MAX_WORDS else text
         if any(mark in sentence for mark in '“”"'):
             return text
     return text
+
+
+def _day(written: Sequence[datetime], doc: int) -> date:
+    """The day article ``doc`` was written (the earliest when unknown)."""
+    return written[doc].date() if doc < len(written) else date.min
 
 
 def _passer_by(statement: Statement, documents: Sequence[Sequence[str]]) -> bool:

@@ -69,17 +69,19 @@ _NOTICE = re.compile(
 )
 # An outlet's corrections page by its title: "Corrections and clarifications",
 # "Corrections & Clarifications, January 3", "Corrections: week of 28 December".
+# (Not "Clarification: PM did not resign": a report's label.)
 _CORRECTIONS = re.compile(
     r"^\s*(?:Corrections?|Clarifications?)(?:\s+(?:and|&)\s+(?:corrections?|clarifications?))?"
-    r"\s*(?:$|[,:|–—-]\s*(?:(?:for\s+|week\s+of\s+)?\S+\s*){0,4}$)",
+    r"\s*(?:$|\|.*$|[,:–—-]\s*(?:for\s+|week\s+of\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
+    r"Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[^:]{0,30}$)",
     re.IGNORECASE,
 )
 # A year told in its stories: "2026 in review: the ten stories that shaped ...", "The
 # year in review", "Ten stories that defined 2026" (not "Court to review 2026 vote").
 _YEAR_IN_REVIEW = re.compile(
     r"^(?:(?:The\s+)?Year|\d{4})\s+in\s+review\b"
-    r"|\b(?:\d+|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:stories|events|moments)\s+"
-    r"that\s+(?:shaped|defined|marked|changed)\b",
+    r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:stories|"
+    r"events|moments)\s+that\s+(?:shaped|defined|marked|changed)\b(?=.*\b(?:year|20\d\d)\b)",
     re.IGNORECASE,
 )
 # An embedded social post's signature: "— Jane Doe (@janedoe) November 23, 2026".

@@ -62,8 +62,8 @@ _SOFT_WORDS = {
         r"quarterback\w*|coach\w*|jockey\w*|boxing|sprinter\w*|touchdown\w*|free agent\w*|"
         r"rookie\w*|innings?|wide receiver\w*|pitcher\w*|home run\w*|grand final\w*|"
         r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*|derby|derbies|futsal|"
-        r"stadium|warm-up match\w*|test match\w*|friendlies|wickets?|odis?|t20\w*|"
-        r"one-day series|test series|winger\w*|midfielder\w*|transfer window\w*"
+        r"stadium|warm-up match\w*|test match\w*|friendlies|wickets|t20\w*|"
+        r"one-day (?:series|international)|test series|midfielder\w*|transfer window\w*"
     ),
     "entertainment": (
         r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
@@ -437,12 +437,13 @@ def soft_news(story: Story) -> str:
     return max(sorted(set(kinds)), key=kinds.count)  # a tie: the first by name
 
 
-# An outlet's section in the address: "/sport/cricket/...", "/food/...".
+# An outlet's section in the address: "/sport/cricket/...", "/recipes/...". (Not
+# "/travel/" or "/food/": an airport's closure and a food recall are filed there.)
 _SECTIONS = {
     "sport": re.compile(
         r"/(?:sports?|football|soccer|cricket|rugby|tennis|golf|motorsports?|athletics)(?:/|$)"
     ),
-    "lifestyle": re.compile(r"/(?:lifestyles?|food|recipes|travel|fashion)(?:/|$)"),
+    "lifestyle": re.compile(r"/(?:recipes|fashion)(?:/|$)"),
 }
 
 

@@ -252,7 +252,9 @@ _VERB_WITH_OBJECT = re.compile(
 # A verb and a count after it: "The strikes killed 12 people" is a clause, not a speaker
 # (a name of people counted is written "12 residents", with no verb before it).
 _VERB_WITH_COUNT = re.compile(
-    r"\b[a-z]{3,}ed\s+(?:(?:at\s+least|more\s+than|about|nearly|some|over)\s+)?\d"
+    r"\b[a-z]{3,}ed\s+(?:(?:at\s+least|more\s+than|about|nearly|some|over)\s+)?\d[\d,.]*"
+    # (Not an ordinal: "the Russian-backed 2nd Army Corps".)
+    r"(?![\d,.]|st\b|nd\b|rd\b|th\b)"
 )
 # "Indonesia's Meteorology, Climatology and Geophysics Agency": a comma inside a name.
 _IN_A_NAME_LIST = re.compile(r"^[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)*\s(?:and|&)\s[A-Z]")

@@ -413,7 +413,7 @@ def _write_up(
             )
             # The talks' state before the deal the lead tells (see ``dealt`` below).
             or (
-                (at_turn or _DEAL_DONE.search(scored.candidates[lead].text))
+                (at_turn or _tells_deal_done(scored.candidates[lead].text))
                 and _NOT_YET.search(scored.candidates[i].text)
                 and written_on(i) < written_on(lead)
             )
@@ -453,9 +453,7 @@ def _write_up(
     # Under a deal the lead tells, the talks' state before it ("We are still far apart",
     # "There is no deal in sight", "urged partners to close the deal") from an earlier
     # day is history: the voices and notes are the deal's.
-    dealt = bool(briefly) and (
-        turned or bool(_DEAL_DONE.search(scored.candidates[briefly[0]].text))
-    )
+    dealt = bool(briefly) and (turned or _tells_deal_done(scored.candidates[briefly[0]].text))
     undecided |= frozenset(
         i
         for i in everyone
@@ -464,7 +462,12 @@ def _write_up(
         and written_on(i) < written_on(briefly[0])
     )
     perspectives = _select_perspectives(
-        scored, briefly, story, options.max_perspectives, superseded | counted_before | undecided
+        scored,
+        briefly,
+        story,
+        options.max_perspectives,
+        superseded | counted_before | undecided,
+        newest_words=dealt,
     )
     used |= {index for index, _ in perspectives}
     claims = [set(content_words(p.says)) for _, p in perspectives]
@@ -662,11 +665,32 @@ _DECIDED = re.compile(
 # A lead telling a deal done, and the talks' state before one.
 _DEAL_DONE = re.compile(
     r"\b(?:agreed|signed|sealed|clinched|struck|reached|concluded|inked|lifted|dropped)\b"
-    r"(?:\s+\w+){0,6}?\s+(?:deal|agreement|accord|pact|treaty|protocol|guarantees?|"
+    r"(?:\s+(?!against\b|petition|letter)[\w’'-]+){0,8}?\s+(?:deal|agreement|accord|pact|"
+    r"treaty|protocol|guarantees?|"
     r"compromise|veto)\b|\b(?:deal|agreement|accord)\s+(?:was|has\s+been)\s+"
     r"(?:reached|signed|agreed|sealed|struck)\b",
     re.IGNORECASE,
 )
+# A deal not done: "without having reached a deal", "have not yet signed the accord",
+# "signed a petition against the agreement".
+_DEAL_NOT_DONE = re.compile(
+    r"\b(?:without|not|never|no|yet\s+to|failed\s+to|fail\s+to|against|before)\b"
+    r"(?:\s+[\w’'-]+){0,3}\s*$",
+    re.IGNORECASE,
+)
+
+
+def _tells_deal_done(text: str) -> bool:
+    """Whether ``text`` tells a deal done (``_DEAL_DONE``), not one missed or ahead."""
+    return any(
+        not _DEAL_NOT_DONE.search(text, 0, found.start())
+        and not re.search(
+            r"\b(?:without|no)\s+(?:an?\s+)?(?:deal|agreement|accord)\b", text[found.start() :]
+        )
+        for found in _DEAL_DONE.finditer(text)
+    )
+
+
 _NOT_YET = re.compile(
     r"\b(?:(?:still|remain|remained|remains|are|were|is|was)\s+(?:\w+\s+)?(?:far|some\s+"
     r"distance|a\s+long\s+way)\s+apart|no\s+(?:deal|agreement|accord|breakthrough)\s+"
@@ -1006,6 +1030,8 @@ def _select_perspectives(
     story: Story,
     limit: int,
     superseded: frozenset[int] = frozenset(),
+    *,
+    newest_words: bool = False,
 ) -> list[tuple[int, Perspective]]:
     """Perspectives among the sentences not in Briefly nor repeating it, nor giving a
     count a later report updated ("the agency says nine people are missing" on Monday,
@@ -1038,7 +1064,14 @@ def _select_perspectives(
     articles = [(a.url, a.outlet) for a in story.articles]
     known = scored.titles.union(*(scored.bags[i] for i in briefly))
     found = find_perspectives(
-        sentences, articles, limit=limit, documents=scored.documents, known=known
+        sentences,
+        articles,
+        limit=limit,
+        documents=scored.documents,
+        known=known,
+        unjoinable=frozenset(scored.candidates[i].text for i in superseded),
+        # Under a deal the lead tells, each speaker's words after it first.
+        written=[a.written for a in story.articles] if newest_words else (),
     )
     return [(order[position], perspective) for position, perspective in found]
 

@@ -927,7 +927,7 @@ def in_another_language(title: str, english: str) -> bool:
     return foreign >= 2 or (foreign == 1 and len(words) >= _SHORT_TITLE_WORDS)
 
 
-def reads_as_english(text: str) -> bool | None:
+def reads_as_english(text: str, share: float = 0.15) -> bool | None:
     """Whether ``text`` is English prose, by the share of its words that are English's
     commonest ("the", "of", "said"): 0.29 to 0.34 in English reports, 0.03 to 0.06 in
     German, Danish, French and Portuguese ones (the replica weeks' pages in those
@@ -935,13 +935,12 @@ def reads_as_english(text: str) -> bool | None:
     words = re.findall(r"[^\W\d_]+", text.lower())[:_LANGUAGE_WORDS]
     if len(words) < _LANGUAGE_MIN_WORDS:
         return None
-    return sum(word in _ENGLISH_COMMON for word in words) >= _ENGLISH_SHARE * len(words)
+    return sum(word in _ENGLISH_COMMON for word in words) >= share * len(words)
 
 
-# How many words tell a text's language, at least and at most; the share of English's
-# commonest words between the two languages' ranges, well clear of both.
+# How many words tell a text's language, at least and at most. The share of English's
+# commonest words (``share``) is between the two languages' ranges, well clear of both.
 _LANGUAGE_MIN_WORDS, _LANGUAGE_WORDS = 20, 400
-_ENGLISH_SHARE = 0.15
 _ENGLISH_COMMON = frozenset(
     {"the", "of", "and", "to", "a", "in", "is", "was", "for", "on", "that", "with", "as",
      "by", "it", "at", "from", "said", "has", "have", "be", "are", "were", "will", "his",

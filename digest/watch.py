@@ -362,8 +362,17 @@ def find_events(
     # The week until the next issue first, whatever story gives it: a reader plans that
     # week from this list, and a deadline on Friday matters more than a hearing in
     # March of a story ranked above it.
+    # Each story's first such day only: one story's many deadlines do not push out
+    # another's only date.
     week = issue_date + timedelta(days=_NEXT_ISSUE_DAYS)
-    ranked.sort(key=lambda pair: (pair[1].day is None or pair[1].day > week, pair[0]))
+    ranked.sort(key=lambda pair: pair[0])
+    soon: set[StoryId] = set()
+    first_soon: set[int] = set()
+    for place, (_, item) in enumerate(ranked):
+        if item.day is not None and item.day <= week and item.story_id not in soon:
+            soon.add(item.story_id)
+            first_soon.add(place)
+    ranked = [pair for _, pair in sorted(enumerate(ranked), key=lambda p: p[0] not in first_soon)]
     items = [item for _, item in ranked[:MAX_ITEMS]]
     items.sort(key=lambda i: (i.month, i.day is None, i.day or i.month, i.story_id))
     return tuple(items)

@@ -1028,3 +1028,28 @@ def test_a_clause_counting_the_dead_is_the_claim_not_its_speaker() -> None:
     assert attribute_sentence("The strikes killed 12 people, said Hana Welde.") == (
         Statement("Hana Welde", "the strikes killed 12 people."),
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        (
+            "“The talks will go on into the spring,” said the Council on Foreign Relations.",
+            "The Council on Foreign Relations",
+        ),
+        (
+            "“The talks will go on into the spring,” said the Chief of Staff at the White House.",
+            "The Chief of Staff at the White House",
+        ),
+    ],
+)
+def test_a_name_or_post_with_a_preposition_is_kept_whole(sentence: str, who: str) -> None:
+    [statement] = attribute_sentence(sentence)
+    assert statement.who == who
+
+
+def test_an_ordinal_unit_is_a_speaker_not_a_count() -> None:
+    [statement] = attribute_sentence(
+        "The town was taken on Monday, the Russian-backed 2nd Army Corps said."
+    )
+    assert statement.who == "The Russian-backed 2nd Army Corps"

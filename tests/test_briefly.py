@@ -1531,8 +1531,15 @@ def test_an_outlets_framing_above_the_agency_copy_it_carries_is_no_lede() -> Non
         "Vell has been trying": 2,
     }
     assert framing_sentences(framed) == 1
-    # A dateline opening the page frames nothing.
+    # A dateline opening the page frames nothing; nor is the outlet's own news above
+    # another matter's wire copy its framing.
     assert framing_sentences(framed.split("\n\n", 1)[1]) == 0
+    own = (
+        "At least 30 people were killed when a bus fell into a ravine near Ostby on "
+        "Sunday, police said.\n\n"
+        "ARDELL, Jan 2 (Reuters) - Norland's central bank held its main rate on Sunday."
+    )
+    assert framing_sentences(own) == 0
 
 
 def test_a_features_scene_gives_way_to_its_news_a_paragraph_on() -> None:

@@ -252,6 +252,14 @@ def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_stat
         "The government said the cabinet would declare an emergency at its next meeting on "
         "Thursday (10 December)."
     )
+    # ... not one the sentence tells as done.
+    assert annotate_dates(
+        "The bank had signalled it would cut rates at its next meeting on Thursday, and it did.",
+        saturday,
+    ) == (
+        "The bank had signalled it would cut rates at its next meeting on Thursday (3 "
+        "December), and it did."
+    )
     # After the day the sentence says it was said on.
     assert annotate_dates("He said on Tuesday that he would resign on Friday.", wednesday) == (
         "He said on Tuesday (1 December) that he would resign on Friday (4 December)."

@@ -944,3 +944,8 @@ def test_a_change_note_without_its_subject_is_no_sentence_of_the_report() -> Non
         "The ministers signed the accord on Tuesday in Ardell.",
         "Updated figures show exports rose 8 percent in 2026.",
     ]
+
+
+def test_a_lede_opening_on_its_update_is_kept() -> None:
+    text = "Updated with the latest figures, the death toll from the Ardell floods rose to 41."
+    assert clean_sentences(text) == [text]

@@ -2422,3 +2422,15 @@ def test_the_head_of_state_is_the_president_the_article_names(who: str) -> None:
     # Two presidents: which one spoke is not known.
     two = [*context, "Ostlandish President Ivo Marin said he was satisfied."]
     assert name_in_full(who, two, "X") == who
+
+
+def test_another_person_or_another_nouns_phrase_is_no_role_met() -> None:
+    context = ["Vellish President Ana Ruiz said the accord was historic."]
+    # A predecessor, or a monarch beside the president, is someone else.
+    assert name_in_full("The former head of state", context, "X") == "The former head of state"
+    assert name_in_full("The veteran statesman", context, "X") == "The veteran statesman"
+    king = [*context, "King Harald welcomed the president at the palace."]
+    assert name_in_full("The head of state", king, "X") == "The head of state"
+    # "A car carrying the diplomat" met no diplomat.
+    car = ["A car carrying the diplomat was stopped at the border.", "Talks went on."]
+    assert name_in_full("The diplomat", car, "X") == "The diplomat"

@@ -245,3 +245,15 @@ def test_a_corrections_page_and_a_year_in_review_are_set_aside_with_their_reason
         ("corrections", "not a report: the outlet's list of corrections to earlier articles"),
         ("roundup", "not a report: a review of the year's stories"),
     ]
+
+
+def test_a_report_labelled_clarification_or_its_moments_is_kept() -> None:
+    text = (
+        "The prime minister of Ardell did not resign on Monday, his office said, denying a "
+        "report by a local broadcaster that he had handed his letter to the president."
+    )
+    pages = [
+        _article(1, "Harbour Daily", "Clarification: PM did not resign, his office says", text),
+        _article(2, "Harbour Daily", "Five moments that defined the presidential debate", text),
+    ]
+    assert [a.id for a in screen_articles(pages).kept] == [p.id for p in pages]

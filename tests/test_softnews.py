@@ -500,13 +500,18 @@ def test_deaths_told_and_denied(title: str, tells: bool, denies: bool) -> None:
     [
         ("https://herald.example/sport/cricket/hosts-level-series/B8NW.html", "sport"),
         ("https://press.example/en/sports/2026/12/31/club-signs-winger.html", "sport"),
-        ("https://post.example/food/chef-opens-second-bistro-in-ardell.html", "lifestyle"),
+        ("https://post.example/recipes/ten-winter-stews-to-try-this-week.html", "lifestyle"),
+        # A food or travel section files recalls and closures too.
+        ("https://post.example/food/baby-formula-recalled-across-ardell.html", ""),
+        ("https://post.example/travel/ardell-airport-closes-after-eruption.html", ""),
         # A section of the news is no soft one ("/sportswashing/" is no section).
         ("https://herald.example/world/ardell-ferry-strike-ends.html", ""),
         ("https://herald.example/opinion/sportswashing-in-the-gulf.html", ""),
     ],
 )
-def test_an_outlets_sport_or_food_section_makes_a_one_outlet_item_soft(url: str, kind: str) -> None:
+def test_an_outlets_sport_or_recipes_section_makes_a_one_outlet_item_soft(
+    url: str, kind: str
+) -> None:
     item = _article(
         url,
         "Herald",

@@ -781,6 +781,8 @@ def test_a_title_cases_unseen_verbs_and_compounds_follow_its_words_in_lower_case
     assert _one("Townships Toll Climbs to Eleven as Junta Restricts Aid", eleven) == (
         "Townships toll climbs to eleven as junta restricts aid"
     )
+    # A number in a name stays: "Formula One".
+    assert _one("Formula One Boss Quits", text).startswith("Formula One")
     # A hyphened word lowered keeps its parts alike: "visa-free", not "visa-Free".
     visa = "The commission proposed suspending visa-free travel for all citizens of the state."
     assert _one("Commission Proposes Suspending Visa-Free Travel for All Citizens", visa) == (
@@ -4263,8 +4265,8 @@ def test_the_talks_state_before_a_deal_is_no_voice_or_note_under_the_deal() -> N
         "Vell and Norland trade talks stall over steel quotas",
         "Trade negotiators from Vell and Norland broke off a third round of talks in Ardell on "
         "Monday without agreeing on steel quotas, officials said. “We are still far apart on "
-        "steel, and there is no deal in sight before the new year,” Trade Minister Ostrov Dan "
-        "told reporters. Norland's farm lobby urged both governments to close the deal before "
+        "steel, and there is no deal in sight before the new year. Our farmers deserve better "
+        "than a rushed text,” Trade Minister Ostrov Dan told reporters. Norland's farm lobby urged both governments to close the deal before "
         "the spring planting season. Steel makes up a fifth of Vell's exports to Norland.",
         0,
     )
@@ -4284,3 +4286,23 @@ def test_the_talks_state_before_a_deal_is_no_voice_or_note_under_the_deal() -> N
     assert summary.briefly_text.startswith("Vell and Norland signed a free-trade agreement")
     assert "far apart" not in printed
     assert "close the deal" not in printed
+    # The minister's words after the signing, not before it.
+    assert [p.says for p in summary.perspectives if p.who.endswith("Ostrov Dan")] == [
+        "“This is the best deal our farmers have ever had.”"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "done"),
+    [
+        ("Vell and Norland signed a free-trade agreement in Ardell on Wednesday.", True),
+        ("Envoys agreed late on Wednesday on a system of guarantees for the loan.", True),
+        ("The round ended on Wednesday without having reached a deal.", False),
+        ("Ministers have not yet reached an agreement on the loan.", False),
+        ("Farmers signed a petition against the agreement on Wednesday.", False),
+    ],
+)
+def test_a_deal_done_is_told_apart_from_one_missed(lead: str, done: bool) -> None:
+    from digest.summarize import _tells_deal_done
+
+    assert _tells_deal_done(lead) is done

@@ -798,3 +798,25 @@ def test_a_title_in_another_language_than_its_english_page_is_told() -> None:
         assert not in_another_language(title, english), title
     # Nor is anything told against a page title that is not English.
     assert not in_another_language("Huelga de los ferris en Ardel", "Huelga en Ardel")
+
+
+def test_english_prose_is_told_from_another_language_by_its_commonest_words() -> None:
+    from digest.text import reads_as_english
+
+    english = (
+        "The government of Ardell said on Monday that it would reopen the border crossing "
+        "with Norland to freight from January 12, after talks with the haulage union."
+    )
+    german = (
+        "Die Regierung in Ardell hat am Montag angekündigt, den Grenzübergang nach Norland "
+        "ab dem 12. Januar wieder für den Güterverkehr zu öffnen, nach Gesprächen mit der "
+        "Gewerkschaft."
+    )
+    names = "Victims: Ana Ruiz, 34; Ivo Marin, 51; Sela Koro, 28; Tomas Ardo, 60; Lena Marsh, 44."
+    assert reads_as_english(english) is True
+    assert reads_as_english(german) is False
+    assert reads_as_english("Too short to say.") is None
+    # A list of names reads as little prose: plainly another language only below a
+    # lower share.
+    assert reads_as_english(names * 3) is False
+    assert reads_as_english(german, share=0.08) is False

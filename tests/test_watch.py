@@ -1195,3 +1195,23 @@ def test_the_week_until_the_next_issue_comes_first_whatever_story_gives_it() -> 
     assert len(items) == MAX_ITEMS
     assert items[0].story_id == "s-deadline" and items[0].day == date(2026, 11, 27)
     assert all(i.story_id != "s-canal" for i in items)
+
+
+def test_one_storys_many_days_this_week_do_not_push_out_another_storys_only_date() -> None:
+    busy = _story(
+        *(
+            f"The {name} board will meet on {day} November."
+            for name, day in zip(
+                ("port", "rail", "bus", "ferry", "tram", "road", "air", "canal", "dock", "lock"),
+                (24, 24, 25, 25, 26, 26, 27, 27, 28, 28),
+                strict=True,
+            )
+        ),
+        story_id="s-busy",
+    )
+    others = [
+        _story(f"The {name} vote is due on {day} December.", story_id=f"s-{name}")
+        for name, day in (("budget", 3), ("election", 6))
+    ]
+    kept = {i.story_id for i in find_events([busy, *others], ISSUE)}
+    assert {"s-busy", "s-budget", "s-election"} <= kept
