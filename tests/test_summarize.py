@@ -4266,8 +4266,9 @@ def test_the_talks_state_before_a_deal_is_no_voice_or_note_under_the_deal() -> N
         "Trade negotiators from Vell and Norland broke off a third round of talks in Ardell on "
         "Monday without agreeing on steel quotas, officials said. “We are still far apart on "
         "steel, and there is no deal in sight before the new year. Our farmers deserve better "
-        "than a rushed text,” Trade Minister Ostrov Dan told reporters. Norland's farm lobby urged both governments to close the deal before "
-        "the spring planting season. Steel makes up a fifth of Vell's exports to Norland.",
+        "than a rushed text,” Trade Minister Ostrov Dan told reporters. Norland's farm lobby "
+        "urged both governments to close the deal before the spring planting season. Steel "
+        "makes up a fifth of Vell's exports to Norland.",
         0,
     )
     after = _article(
