@@ -540,11 +540,16 @@ _LOWER_ROLE = re.compile(
 # Where a name said it, after the name: "said Hana Welde at a briefing", "said the
 # Foreign Ministry in a statement" (not "the UN envoy in Sudan": a role's post).
 _CIRCUMSTANCE = re.compile(
-    r"(?<=[A-Z][a-z’'])[a-z’'-]*(?P<cut>\s(?:at|in|during|on|after|before|while)\s+"
+    r"(?<=[A-Z][a-z’'])[a-z’'-]*(?P<cut>\s(?:at|in|during|on|after|before|while|outside)\s+"
     r"(?:(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:briefing|news\s+conference|"
     r"press\s+conference|conference|statement|interview|speech|address|rally|ceremony|"
     r"meeting|session|post|message|video|broadcast|debate|hearing|summit|visit)s?\b"
-    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[^,]*)$"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    # "on Telegram", "on state television", "on December 3", "in Geneva".
+    r"|(?:Telegram|X|Twitter|Facebook|Instagram|social\s+media|(?:state\s+)?(?:television|"
+    r"radio|TV))\b|(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+\d|(?<=\sin\s)[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\.?$"
+    r"|(?<=\soutside\s)(?:the\s+)?[a-z]+)[^,]*)$"
 )
 # (A body is named by its seat: "the Health Ministry in Gaza", "the Embassy in Kyiv".)
 _BODY_IN_PLACE = re.compile(

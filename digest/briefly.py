@@ -694,8 +694,13 @@ _PERSON_DOING = re.compile(
     r"|(?:still\s)?(?:keeps|lives|wakes|walks|remembers|recalls|spends|sleeps|cooks|tends|"
     r"counts|carries|pours|scrolls|clutches|stares|gazes))\b"
 )
-# How many sentences past the ledes a feature's news may come.
+# How many sentences past the ledes a feature's news may come, and what marks one of
+# them as background ("In 2022, a siege ...", "Last year a similar storm ...").
 _NUT_GRAF = 2
+_EARLIER_TIME = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:[Ll]ast|[Pp]revious)\s+(?:year|month|decade|winter|summer)\b|"
+    r"\b[Pp]reviously\b|\bsimilar\b"
+)
 _FEATURE_OPENING = re.compile(
     r"^(?:When|As|While|After|Before|Although|Though|If|Imagine|Picture|For|It was|It is|"
     r"There (?:is|was|are|were)|In the|On a|At the|Once|Long before|Years? ago|Ever since)\b"
@@ -1651,7 +1656,7 @@ def _choose_leads(scored: ScoredSentences, shortlist: list[int], budget: int) ->
             for i in fitting
             if LEDE_POSITIONS <= scored.candidates[i].position < LEDE_POSITIONS + _NUT_GRAF
             # (Not a year's background: "In 2022, a siege ... killed 21".)
-            and not re.search(r"\b(?:19|20)\d\d\b", scored.candidates[i].text)
+            and not _EARLIER_TIME.search(scored.candidates[i].text)
         ]
     if not ledes:
         return fitting[:1]

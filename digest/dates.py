@@ -565,7 +565,9 @@ def annotate_dates(
             # after the report, however near the last Thursday was.
             if _NEXT_OCCASION.search(
                 text, max(0, match.start() - 40), match.start()
-            ) and not re.search(r"\bhad\s+\w+", text[: match.start()]):
+            ) and not re.search(
+                r"\bhad\s+\w+[^,;]*$", text[max(0, match.start() - 80) : match.start()]
+            ):
                 return ahead
             return ahead if ahead - day < day - back else back
         if before not in ("last", "next", "this"):

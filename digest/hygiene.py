@@ -1321,8 +1321,8 @@ def framing_sentences(text: str) -> int:
 
 
 _BACKGROUND = re.compile(
-    r"\b(?:has|have|had)\s+(?:long\s+)?been\b|\bsince\s+(?:19|20)\d\d\b|\bfor\s+(?:years|"
-    r"months|decades)\b"
+    r"\b(?:has|have|had)\s+(?:long\s+)?been\s+[a-z]+ing\b|\bsince\s+(?:19|20)\d\d\b|"
+    r"\bfor\s+(?:years|months|decades)\b"
 )
 
 

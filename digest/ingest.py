@@ -42,6 +42,7 @@ from digest.models import (
 from digest.store import PendingPage, Store, new_claimer
 from digest.text import (
     in_another_language,
+    is_live_page,
     is_slug,
     reads_as_english,
     remove_unsafe_characters,
@@ -529,6 +530,17 @@ def _store_page(
         # A page cannot have come out after it was read: its zone is wrong (a local
         # time written without one) or its clock is. The poll time is closer.
         page_date = None
+    # Not a change still ahead: a wrong zone or clock, as for the first date.
+    modified = extracted.modified
+    if modified is not None and modified > max(now, _wall_clock()):
+        modified = None
+    rewritten = _rewritten_since(article, extracted.title, modified)
+    # Nor one the page does not tell of: a touch-up's stamp dates no text ("on Friday"
+    # stays the Friday before the report), while "UPDATED 14:32 GMT with ...", a new
+    # headline or a live page's entries do.
+    told = (
+        rewritten or is_live_page(article.title, article.url) or _UPDATE_TOLD.search(extracted.text)
+    )
     store.save_extraction(
         article.id,
         text=remove_unsafe_characters(extracted.text),
@@ -541,10 +553,7 @@ def _store_page(
         final_url=extracted.canonical or result.final_url,
         page_published=page_date,
         page_utc_offset=extracted.utc_offset,
-        # Not a time still ahead: a wrong zone or clock, as for the first date.
-        page_modified=extracted.modified
-        if extracted.modified is not None and extracted.modified <= max(now, _wall_clock())
-        else None,
+        page_modified=modified if told else None,
         page_kind=extracted.kind,
         # A feed that titles its item with the address's slug ("nato-asia-partners-meet"),
         # or in another language than its English page, gives no headline to print; the
@@ -553,7 +562,7 @@ def _store_page(
         title=remove_unsafe_characters(extracted.title)
         if is_slug(article.title)
         or in_another_language(article.title, extracted.title)
-        or _rewritten_since(article, extracted)
+        or rewritten
         else "",
     )
 
@@ -563,16 +572,20 @@ def _store_page(
 _REWRITTEN_AFTER = timedelta(hours=3)
 
 
-def _rewritten_since(article: Article, extracted: ExtractedText) -> bool:
+def _rewritten_since(article: Article, headline: str, modified: datetime | None) -> bool:
     """Whether the page says it changed well after the feed dated the item, under a
     headline of its own."""
     return bool(
-        extracted.title
-        and extracted.modified is not None
-        and extracted.modified - article.published >= _REWRITTEN_AFTER
-        and " ".join(extracted.title.split()).casefold()
-        != " ".join(article.title.split()).casefold()
+        headline
+        and modified is not None
+        and modified - article.published >= _REWRITTEN_AFTER
+        and " ".join(headline.split()).casefold() != " ".join(article.title.split()).casefold()
     )
+
+
+# A page telling of its update: "UPDATED 14:32 GMT with ...", "This article was updated
+# on January 1 with ...", "Update, Dec. 20: ...".
+_UPDATE_TOLD = re.compile(r"\b(?:UPDATED?|[Uu]pdated|Update,)")
 
 
 def moved_pages(store: Store, start: datetime, end: datetime) -> dict[str, str]:

@@ -901,8 +901,15 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
         # "The head of state said", "the Mozambican statesman": the article's president
         # (or prime minister), when it names one only and no monarch.
         role = " ".join(leader["role"].lower().split())
-        if not any(_MONARCH.search(sentence) for sentence in context):
-            who = _titled_person(_LEADER_TITLES[role], context, sole=True) or who
+        holder = (
+            ""
+            if any(_MONARCH.search(sentence) for sentence in context)
+            else _titled_person(_LEADER_TITLES[role], context, sole=True)
+        )
+        # "The Japanese head of state" is no French president.
+        nationality = (leader["nation"] or "").strip()
+        if holder and (not nationality or nationality in holder):
+            who = holder
     elif re.fullmatch(r"The\s+[a-z][a-z ]{2,40}", who):
         who = _resolve_role(who, context)
     elif re.fullmatch(r"The\s+[A-Z][a-z]+\s[a-z]+", who):
@@ -928,11 +935,13 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
 # A leader named by the office's kind: the article's holder of the title.
 # (A nationality before it, not "former", "late" or "veteran": another person.)
 _LEADER = re.compile(
-    r"[Tt]he\s+(?:(?!Former\b|Late\b|Veteran\b|Elder\b|Then\b)[A-Z][a-z]+\s+)?"
+    r"[Tt]he\s+(?P<nation>(?!Former\b|Late\b|Veteran\b|Elder\b|Then\b|Head\b)[A-Z][a-z]+\s+)?"
     r"(?P<role>[Hh]ead\s+of\s+[Ss]tate|[Hh]ead\s+of\s+[Gg]overnment|[Ss]tates(?:man|woman))"
 )
 # A monarch in the article: "the head of state" may be the king, not the president.
-_MONARCH = re.compile(r"\b(?:King|Queen|Emperor|Emir|Sultan|Grand Duke|Prince)\s+[A-Z]")
+_MONARCH = re.compile(
+    r"\b(?:[Kk]ing|[Qq]ueen|[Ee]mperor|[Mm]onarch|Emir|Sultan|Grand Duke|Prince)\b"
+)
 _LEADER_TITLES = {
     "head of state": "president",
     "statesman": "president",
@@ -1675,7 +1684,10 @@ def _met_as_one(role: str, context: Sequence[str]) -> str:
     words = role.split()
     # Its qualifiers only ("A senior French diplomat"), not another noun's phrase ("A
     # car carrying the diplomat", "A lawyer for the witness"), and the role the subject.
-    qualifier = r"(?!(?:of|for|to|the|with|and|by|from|near|at|in|on)\b)(?![\w\-]+ing\b)[\w\-]+\s"
+    qualifier = (
+        r"(?!(?:of|for|to|the|with|and|by|from|near|at|in|on|second|third|fourth|another|"
+        r"other|one|two|three|first|last|new)\b)(?![\w\-]+ing\b)[\w\-]+\s"
+    )
     before = rf"(?:{qualifier}){{0,3}}?" if len(words) == 1 else rf"(?:{qualifier}){{0,2}}?"
     pattern = re.compile(
         rf"(?:^|(?<=[.;:]\s))(An?\s{before}{re.escape(role)})\b(?=,|\s+(?:who|said|says|"

@@ -72,8 +72,10 @@ _NOTICE = re.compile(
 # (Not "Clarification: PM did not resign": a report's label.)
 _CORRECTIONS = re.compile(
     r"^\s*(?:Corrections?|Clarifications?)(?:\s+(?:and|&)\s+(?:corrections?|clarifications?))?"
-    r"\s*(?:$|\|.*$|[,:–—-]\s*(?:for\s+|week\s+of\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|"
-    r"Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)[^:]{0,30}$)",
+    r"\s*(?:$|\|.*$|[,:–—-]\s*(?:for\s+|week\s+of\s+)?(?:\d|(?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
+    r"Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"[^:]{0,30}$)",
     re.IGNORECASE,
 )
 # A year told in its stories: "2026 in review: the ten stories that shaped ...", "The
@@ -81,7 +83,8 @@ _CORRECTIONS = re.compile(
 _YEAR_IN_REVIEW = re.compile(
     r"^(?:(?:The\s+)?Year|\d{4})\s+in\s+review\b"
     r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)\s+(?:stories|"
-    r"events|moments)\s+that\s+(?:shaped|defined|marked|changed)\b(?=.*\b(?:year|20\d\d)\b)",
+    r"events|moments)\s+that\s+(?:shaped|defined|marked|changed)\s+(?:the\s+)?(?:year|20\d\d)\b"
+    r"(?!\s+(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 # An embedded social post's signature: "— Jane Doe (@janedoe) November 23, 2026".

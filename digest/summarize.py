@@ -415,7 +415,7 @@ def _write_up(
             or (
                 (at_turn or _tells_deal_done(scored.candidates[lead].text))
                 and _NOT_YET.search(scored.candidates[i].text)
-                and written_on(i) < written_on(lead)
+                and _written(articles, scored, i) < _written(articles, scored, lead)
             )
         )
         if behind & set(briefly):
@@ -459,7 +459,7 @@ def _write_up(
         for i in everyone
         if dealt
         and _NOT_YET.search(scored.candidates[i].text)
-        and written_on(i) < written_on(briefly[0])
+        and _written(articles, scored, i) < _written(articles, scored, briefly[0])
     )
     perspectives = _select_perspectives(
         scored,
@@ -665,7 +665,8 @@ _DECIDED = re.compile(
 # A lead telling a deal done, and the talks' state before one.
 _DEAL_DONE = re.compile(
     r"\b(?:agreed|signed|sealed|clinched|struck|reached|concluded|inked|lifted|dropped)\b"
-    r"(?:\s+(?!against\b|petition|letter)[\w’'-]+){0,8}?\s+(?:deal|agreement|accord|pact|"
+    r"(?:\s+(?!against\b|petition|letter|to\b|talk|negotiat|keep\b)[\w’'-]+){0,8}?\s+"
+    r"(?:deal|agreement|accord|pact|"
     r"treaty|protocol|guarantees?|"
     r"compromise|veto)\b|\b(?:deal|agreement|accord)\s+(?:was|has\s+been)\s+"
     r"(?:reached|signed|agreed|sealed|struck)\b",
@@ -674,10 +675,16 @@ _DEAL_DONE = re.compile(
 # A deal not done: "without having reached a deal", "have not yet signed the accord",
 # "signed a petition against the agreement".
 _DEAL_NOT_DONE = re.compile(
-    r"\b(?:without|not|never|no|yet\s+to|failed\s+to|fail\s+to|against|before)\b"
-    r"(?:\s+[\w’'-]+){0,3}\s*$",
+    r"\b(?:without|not|never|no|neither|nor|yet\s+to|failed\s+to|fail\s+to|against|hopes?|"
+    r"hoped|expects?|expected|aims?|seeks?|plans?|wants?)\b(?:\s+[\w’'-]+){0,3}\s*$",
     re.IGNORECASE,
 )
+
+
+def _written(articles: Sequence[Article], scored: ScoredSentences, index: int) -> datetime:
+    """When candidate ``index``'s article was written (a talks' state told on the morning
+    of a deal signed that evening is before it)."""
+    return articles[scored.candidates[index].doc].written
 
 
 def _tells_deal_done(text: str) -> bool:

@@ -1540,6 +1540,8 @@ def test_an_outlets_framing_above_the_agency_copy_it_carries_is_no_lede() -> Non
         "ARDELL, Jan 2 (Reuters) - Norland's central bank held its main rate on Sunday."
     )
     assert framing_sentences(own) == 0
+    perfect = own.replace("were killed", "have been killed")
+    assert framing_sentences(perfect) == 0
 
 
 def test_a_features_scene_gives_way_to_its_news_a_paragraph_on() -> None:

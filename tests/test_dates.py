@@ -260,6 +260,12 @@ def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_stat
         "The bank had signalled it would cut rates at its next meeting on Thursday (3 "
         "December), and it did."
     )
+    # A "had" in another clause tells nothing of this one.
+    assert annotate_dates(
+        "The council, which had postponed the vote, said it would decide at its next "
+        "session on Thursday.",
+        saturday,
+    ).endswith("session on Thursday (10 December).")
     # After the day the sentence says it was said on.
     assert annotate_dates("He said on Tuesday that he would resign on Friday.", wednesday) == (
         "He said on Tuesday (1 December) that he would resign on Friday (4 December)."

@@ -237,6 +237,7 @@ def test_a_page_rewritten_in_place_is_written_as_of_its_last_change(
         for slug, title in [
             ("ring-road-blocked", "Garment workers block Ardel ring road"),
             ("ferry-aground", "Ferry runs aground off the Ardel islands"),
+            ("ferry-strike", "Ferry crews strike over pay"),
         ]
     )
     httpserver.expect_request("/feed.xml").respond_with_data(
@@ -266,14 +267,22 @@ def test_a_page_rewritten_in_place_is_written_as_of_its_last_change(
         content_type="text/html",
     )
 
+    # A stamp the page tells nothing of (no note, the same headline): a touch-up.
+    httpserver.expect_request("/news/ferry-strike/").respond_with_data(
+        _page("Ferry crews strike over pay", (*SECOND, *THIRD), head=dated(changed)),
+        content_type="text/html",
+    )
+
     fetched = {a.url.rstrip("/").rsplit("/", 1)[-1]: a for a in _fetched(httpserver, tmp_path)}
 
     # Its text is as of the change; its date stays the feed's.
     assert {slug: (a.published, a.written) for slug, a in fetched.items()} == {
         "ring-road-blocked": (first, changed),
         "ferry-aground": (first, first),
+        "ferry-strike": (first, first),
     }
     assert {slug: a.title for slug, a in fetched.items()} == {
         "ring-road-blocked": "Garment workers leave Ardel ring road",
         "ferry-aground": "Ferry runs aground off the Ardel islands",
+        "ferry-strike": "Ferry crews strike over pay",
     }

@@ -2431,6 +2431,12 @@ def test_another_person_or_another_nouns_phrase_is_no_role_met() -> None:
     assert name_in_full("The veteran statesman", context, "X") == "The veteran statesman"
     king = [*context, "King Harald welcomed the president at the palace."]
     assert name_in_full("The head of state", king, "X") == "The head of state"
+    # A president of another nation, and a second witness, are not "the" one.
+    assert name_in_full("The Japanese head of state", context, "X") == (
+        "The Japanese head of state"
+    )
+    witness = ["A second witness said the ferry left late.", "Talks went on."]
+    assert name_in_full("The witness", witness, "X") == "The witness"
     # "A car carrying the diplomat" met no diplomat.
     car = ["A car carrying the diplomat was stopped at the border.", "Talks went on."]
     assert name_in_full("The diplomat", car, "X") == "The diplomat"

@@ -255,5 +255,7 @@ def test_a_report_labelled_clarification_or_its_moments_is_kept() -> None:
     pages = [
         _article(1, "Harbour Daily", "Clarification: PM did not resign, his office says", text),
         _article(2, "Harbour Daily", "Five moments that defined the presidential debate", text),
+        _article(3, "Harbour Daily", "Corrections: Mayor of Ostby resigns over ferry deal", text),
+        _article(4, "Harbour Daily", "Five moments that defined the 2026 World Cup final", text),
     ]
     assert [a.id for a in screen_articles(pages).kept] == [p.id for p in pages]

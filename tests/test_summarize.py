@@ -4301,6 +4301,9 @@ def test_the_talks_state_before_a_deal_is_no_voice_or_note_under_the_deal() -> N
         ("The round ended on Wednesday without having reached a deal.", False),
         ("Ministers have not yet reached an agreement on the loan.", False),
         ("Farmers signed a petition against the agreement on Wednesday.", False),
+        ("The sides agreed to keep talking about a deal next month.", False),
+        ("Neither side has signed the agreement yet.", False),
+        ("Ministers hope to have agreed the accord by Friday.", False),
     ],
 )
 def test_a_deal_done_is_told_apart_from_one_missed(lead: str, done: bool) -> None:
