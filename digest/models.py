@@ -227,7 +227,7 @@ class Article:
     language: str = ""
     utc_offset: int | None = None  # as FeedEntry.utc_offset: the outlet's clock, if known
     page_kind: str = ""  # "opinion" or "analysis" when its page says so (ExtractedText.kind)
-    # When its page says it last changed the text (within three days of ``published``).
+    # When its page says it last changed the text (within a week of ``published``).
     updated: datetime | None = None
 
     @property

@@ -53,9 +53,10 @@ def worker_state(claimer: str, started: datetime) -> str:
 # Process start times are read in clock ticks since boot: allow for their rounding.
 _CLOCK_SLACK = timedelta(seconds=5)
 # How long after its date a page's last change still dates its text: a report rewritten
-# over the days of its event (two days in the replica weeks' updated pages), not a
-# report touched up days on, whose "Friday" is still the Friday before it came out.
-_UPDATED_WITHIN = timedelta(days=3)
+# over the days of its event (two to three and a half days in the replica weeks' updated
+# pages), not an archive page touched a year on. (ingest keeps only a change the page
+# tells of: a touch-up's stamp is no rewrite.)
+_UPDATED_WITHIN = timedelta(days=7)
 
 
 def _process_start(pid: int) -> datetime | None:

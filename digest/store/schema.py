@@ -98,7 +98,7 @@ articles = Table(
     Column("feed_dated", Boolean),
     # What the page says it is: "opinion", "analysis"; NULL or "": a report (0007).
     Column("page_kind", String(20)),
-    # When the page says it last changed its text, within three days of its date (0008).
+    # When the page says it last changed its text, within a week of its date (0008).
     Column("updated", DateTime(timezone=True)),
     Index("ix_articles_published", "published"),
     Index("ix_articles_extracted", "extracted_at"),
