@@ -602,7 +602,11 @@ def _clean_claim(says: str) -> str | None:
         cut = _cut_before_speaker(claim)
         if cut is None:
             return None
-        claim = cut
+        # A "speaker" inside the quotation the claim quotes ("“in the small hours, after
+        # everybody had said everything ...”") is the quoted words', not another speaker:
+        # cut there, the quotation would never close.
+        if quotes_balance(cut) or not quotes_balance(claim):
+            claim = cut
     claim = claim.rstrip(" ,;:")
     # "But Delhi is not doomed ..., Prakash said": the connective links to the sentence
     # before; what Prakash said is the rest, unless that leans on it too ("And that's").

@@ -1053,3 +1053,14 @@ def test_an_ordinal_unit_is_a_speaker_not_a_count() -> None:
         "The town was taken on Monday, the Russian-backed 2nd Army Corps said."
     )
     assert statement.who == "The Russian-backed 2nd Army Corps"
+
+
+def test_a_speaker_inside_the_quoted_words_does_not_cut_the_quotation() -> None:
+    [statement] = attribute_sentence(
+        "The chief mediator, Ana Ruiz, said on Saturday that the breakthrough came “in the "
+        "small hours, after everybody had said everything they needed to say.”"
+    )
+    assert statement.says == (
+        "the breakthrough came “in the small hours, after everybody had said everything they "
+        "needed to say.”"
+    )
