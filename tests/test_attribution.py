@@ -1011,6 +1011,19 @@ def test_a_role_in_lower_case_after_a_quotation_names_its_speaker(sentence: str)
             "“We will not reopen the crossing before the vote,” said Hana Welde at a briefing.",
             "Hana Welde",
         ),
+        (
+            "“We will not reopen the crossing before the vote,” said Hana Welde on Telegram.",
+            "Hana Welde",
+        ),
+        (
+            "“We will not reopen the crossing before the vote,” said Hana Welde in Geneva.",
+            "Hana Welde",
+        ),
+        (
+            "“We will not reopen the crossing before the vote,” said Hana Welde outside the "
+            "courthouse.",
+            "Hana Welde",
+        ),
         # A body is named by its seat.
         (
             "“We will not reopen the crossing before the vote,” said the Interior Ministry "
