@@ -414,8 +414,7 @@ def _write_up(
             # The talks' state before the deal the lead tells (see ``dealt`` below).
             or (
                 (at_turn or _tells_deal_done(scored.candidates[lead].text))
-                and _NOT_YET.search(scored.candidates[i].text)
-                and _written(articles, scored, i) < _written(articles, scored, lead)
+                and _talks_before(articles, scored, i, lead)
             )
         )
         if behind & set(briefly):
@@ -451,15 +450,11 @@ def _write_up(
         and (written_on(briefly[0]) - written_on(i)).days >= _STALE_STATE_DAYS
     )
     # Under a deal the lead tells, the talks' state before it ("We are still far apart",
-    # "There is no deal in sight", "urged partners to close the deal") from an earlier
-    # day is history: the voices and notes are the deal's.
+    # "There is no deal in sight", "urged partners to close the deal") told before it is
+    # history: the voices and notes are the deal's.
     dealt = bool(briefly) and (turned or _tells_deal_done(scored.candidates[briefly[0]].text))
     undecided |= frozenset(
-        i
-        for i in everyone
-        if dealt
-        and _NOT_YET.search(scored.candidates[i].text)
-        and _written(articles, scored, i) < _written(articles, scored, briefly[0])
+        i for i in everyone if dealt and _talks_before(articles, scored, i, briefly[0])
     )
     perspectives = _select_perspectives(
         scored,
@@ -681,10 +676,14 @@ _DEAL_NOT_DONE = re.compile(
 )
 
 
-def _written(articles: Sequence[Article], scored: ScoredSentences, index: int) -> datetime:
-    """When candidate ``index``'s article was written (a talks' state told on the morning
-    of a deal signed that evening is before it)."""
-    return articles[scored.candidates[index].doc].written
+def _talks_before(
+    articles: Sequence[Article], scored: ScoredSentences, index: int, lead: int
+) -> bool:
+    """Whether candidate ``index`` tells the talks' state (``_NOT_YET``) in a report
+    written before the lead's: by the hour, as a state told on the morning of a deal
+    signed that evening is before it."""
+    written = [articles[scored.candidates[i].doc].written for i in (index, lead)]
+    return bool(_NOT_YET.search(scored.candidates[index].text)) and written[0] < written[1]
 
 
 def _tells_deal_done(text: str) -> bool:

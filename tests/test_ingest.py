@@ -63,6 +63,16 @@ def _feed(base: str, slugs: list[str]) -> str:
     )
 
 
+def _serve_feed(httpserver: HTTPServer, items: str) -> None:
+    """Serve an RSS feed of ``items`` (``<item>`` elements) at /feed.xml."""
+    base = httpserver.url_for("").rstrip("/")
+    httpserver.expect_request("/feed.xml").respond_with_data(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
+        f"<link>{base}/</link><description>x</description>{items}</channel></rss>",
+        content_type="application/rss+xml",
+    )
+
+
 def _fetched(httpserver: HTTPServer, tmp_path: Path) -> list[Article]:
     """The window's articles after one poll of the test site's feed into a new store."""
     config = write_config(
@@ -146,11 +156,7 @@ def test_a_feed_item_titled_with_its_slug_takes_the_pages_headline(
             ]
         )
     )
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
-        f"<link>{base}/</link><description>x</description>{items}</channel></rss>",
-        content_type="application/rss+xml",
-    )
+    _serve_feed(httpserver, items)
     road = _page("Garment workers block Ardel ring road over unpaid wages", FIRST).replace(
         "<title>Garment workers block Ardel ring road over unpaid wages</title>",
         "<title>Garment workers block Ardel ring road over unpaid wages | Ardel Post</title>",
@@ -205,11 +211,7 @@ def test_a_page_in_another_language_than_its_english_feed_item_gives_way_to_the_
             ]
         )
     )
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
-        f"<link>{base}/</link><description>x</description>{items}</channel></rss>",
-        content_type="application/rss+xml",
-    )
+    _serve_feed(httpserver, items)
     httpserver.expect_request("/news/islands-package/").respond_with_data(
         _page("Ardel kündigt Milliardenpaket für die Inseln an", GERMAN),
         content_type="text/html",
@@ -240,11 +242,7 @@ def test_a_page_rewritten_in_place_is_written_as_of_its_last_change(
             ("ferry-strike", "Ferry crews strike over pay"),
         ]
     )
-    httpserver.expect_request("/feed.xml").respond_with_data(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Ardel Post</title>'
-        f"<link>{base}/</link><description>x</description>{items}</channel></rss>",
-        content_type="application/rss+xml",
-    )
+    _serve_feed(httpserver, items)
 
     def dated(modified: datetime) -> str:
         return (
