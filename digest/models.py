@@ -12,7 +12,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import NewType
 
-from digest.text import TITLE_WORDS, republished_from, same_outlet
+from digest.text import TITLE_WORDS, repeated_copies, republished_from, same_outlet
 from digest.urls import redact_secrets
 
 __all__ = [
@@ -259,13 +259,20 @@ class Story:
     @property
     def outlets(self) -> tuple[str, ...]:
         """The outlets that reported it: a piece another outlet republished under its
-        credit ("This article first appeared in The Times") is the first outlet's."""
+        credit ("This article first appeared in The Times") is the first outlet's, and
+        so is the same wire copy carried word for word by a later one."""
         names = {article.outlet for article in self.articles}
+        copies = (
+            repeated_copies(tuple((a.outlet, a.text) for a in self.articles))
+            if len(names) > 1
+            else ()
+        )
         seen: dict[str, None] = {}
-        for article in self.articles:
+        for n, article in enumerate(self.articles):
             credited = republished_from(article.text) if len(names) > 1 else ""
-            if credited and any(
-                same_outlet(credited, name) for name in names if name != article.outlet
+            if (n < len(copies) and copies[n] is not None) or (
+                credited
+                and any(same_outlet(credited, name) for name in names if name != article.outlet)
             ):
                 continue
             seen.setdefault(article.outlet, None)

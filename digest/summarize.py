@@ -97,6 +97,7 @@ from digest.text import (
     lower_words,
     month_number,
     pair_quotes,
+    repeated_copies,
     republished_from,
     same_outlet,
     spelled_out_titles,
@@ -1328,6 +1329,12 @@ def _sources(story: Story) -> tuple[Source, ...]:
     seen: set[str] = set()
     sources = []
     outlets = {a.outlet for a in story.articles}
+    copies = repeated_copies(tuple((a.outlet, a.text) for a in story.articles))
+    copied_from = {
+        article.url: story.articles[earlier].outlet
+        for article, earlier in zip(story.articles, copies, strict=True)
+        if earlier is not None
+    }
     for article in sorted(story.articles, key=lambda a: (a.outlet.lower(), a.published)):
         if article.url in seen:
             continue
@@ -1348,6 +1355,9 @@ def _sources(story: Story) -> tuple[Source, ...]:
             and any(same_outlet(credited, o) for o in outlets if o != article.outlet)
         ):
             title = f"{title} (from {credited})"
+        elif title and article.url in copied_from:
+            # Wire copy another outlet carried too: one report, as the count says.
+            title = f"{title} (the same report as {copied_from[article.url]})"
         # Dated as the outlet dated it: its "on Tuesday" counts from that day.
         published = on_outlets_clock(article.published, article.utc_offset)
         sources.append(Source(article.outlet, title, article.url, published))

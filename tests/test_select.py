@@ -906,6 +906,61 @@ def test_a_piece_republished_under_its_first_outlets_credit_is_that_outlets_repo
         )
 
 
+def test_one_wire_copy_carried_by_two_outlets_is_one_report() -> None:
+    wire = (
+        "The Pacific Islands Forum will hold an emergency meeting in Suva on Friday after "
+        "a cyclone tore through the northern atolls of Tuvalu and Kiribati, the forum's "
+        "secretariat said on Wednesday. At least nine people were killed and some 4,000 "
+        "left without shelter, officials said, as relief flights from Australia and New "
+        "Zealand began landing at Funafuti. “The scale of what we are seeing is beyond "
+        "anything these islands have faced in a generation,” Secretary General Mele "
+        "Tavita told reporters in Suva. The storm, named Kaveni, weakened to a tropical "
+        "depression on Thursday as it moved south towards open water, forecasters said. "
+        "Aid agencies warned that drinking water on the smaller islands would run short "
+        "within days unless desalination units arrived."
+    )
+    first = _article("https://gazette.example/pacific", "Gazette", "Forum to meet on cyclone", wire)
+    # The second outlet carries it under its own headline, dateline and byline, and adds
+    # a paragraph of its own at the end.
+    carried = _article(
+        "https://islands.example/news/kaveni",
+        "Islands Daily",
+        "Cyclone kills nine in Tuvalu and Kiribati",
+        f"SUVA (AFP) — {wire}\n\nIslands Daily has asked the government for comment on "
+        "its own relief plans.",
+        3,
+    )
+    story = Story(id=StoryId("s-cyclone"), articles=(first, carried))
+    assert story.outlets == ("Gazette",)
+    from digest.summarize import summarize_story
+
+    titles = [s.title for s in summarize_story(story).sources]
+    assert "Cyclone kills nine in Tuvalu and Kiribati (the same report as Gazette)" in titles
+    selection = select_stories([story], NO_EDITS, [], max_stories=5, also_in_the_news=2)
+    assert [s.id for s in selection.briefs] == ["s-cyclone"] and not selection.stories
+    # A report of the outlet's own that quotes the same secretary general is a second one.
+    own = _article(
+        "https://post.example/world/kaveni",
+        "Post",
+        "Pacific leaders called to Suva",
+        "Leaders of the Pacific Islands Forum were called to Suva for Friday as the toll "
+        "from Cyclone Kaveni in Tuvalu and Kiribati reached nine. “The scale of what we "
+        "are seeing is beyond anything these islands have faced in a generation,” Mele "
+        "Tavita said. New Zealand pledged NZ$5 million and sent a navy ship carrying water "
+        "and tarpaulins, while Fiji offered engineers to repair the runway at Funafuti, "
+        "which was flooded for two days. Kiribati's president declared a state of "
+        "emergency on the outer islands of the Gilbert group and asked for help in "
+        "restoring radio links, cut since the storm passed late on Monday night.",
+        5,
+    )
+    both = Story(id=StoryId("s-3"), articles=(first, carried, own))
+    assert both.outlets == ("Gazette", "Post")
+    assert not any("same report" in s.title for s in summarize_story(both).sources[2:])
+    # A teaser too short to tell counts its outlet.
+    teaser = _article("https://brief.example/k", "Brief", "Cyclone", wire[:300], 4)
+    assert Story(id=StoryId("s-4"), articles=(first, teaser)).outlets == ("Gazette", "Brief")
+
+
 def test_a_story_of_views_only_is_no_main_story_and_says_why(tmp_path: Path) -> None:
     # A column and a fact check on one event, from two outlets: no report of the news.
     column = _article(

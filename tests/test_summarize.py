@@ -436,6 +436,15 @@ def test_sources_are_one_per_url_in_outlet_then_time_order(story: Story) -> None
     ]
 
 
+# A piece of an outlet's own on the story, for tests about its source line (the wire's
+# text word for word would be the wire's report, labelled as such).
+OWN = (
+    "The envoy's remarks in Copenhagen drew a sharp reply from Nuuk, where the premier "
+    "said the island's future was for its people to decide and called the offer a "
+    "distraction from talks on fishing rights."
+)
+
+
 def test_source_titles_print_in_the_headlines_quotation_marks(story: Story) -> None:
     """One outlet's title of straight marks beside a headline of curly ones reads as two
     styles in one story."""
@@ -443,7 +452,7 @@ def test_source_titles_print_in_the_headlines_quotation_marks(story: Story) -> N
         "quoted",
         "Harbour Radio",
         "Denmark's envoy says island 'not for sale', calls offer \"absurd\"",
-        WIRE,
+        OWN,
         4,
     )
     summary = summarize_story(Story(StoryId("s"), (*story.articles, quoted)))
@@ -458,7 +467,7 @@ def test_a_source_title_in_a_teasers_words_is_kept(story: Story) -> None:
         "teased",
         "Harbour Review",
         "Norland wants to buy the island. Here’s why Denmark is nervous",
-        WIRE,
+        OWN,
         4,
     )
     summary = summarize_story(Story(StoryId("s"), (*story.articles, teased)))
@@ -534,9 +543,9 @@ def test_a_live_pages_entry_heading_is_no_voice() -> None:
 def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
     """Cleaning takes "EDITORIAL:" off a title as a label; the line still says whose
     view the link is. A title that already says it is left alone."""
-    leader = _article("leader", "Harbour Radio", "EDITORIAL: A deal, not a gift", WIRE, 6)
+    leader = _article("leader", "Harbour Radio", "EDITORIAL: A deal, not a gift", OWN, 6)
     column = dataclasses.replace(
-        _article("column", "Ridge Times", "Opinion: Nuuk holds the cards", WIRE, 7),
+        _article("column", "Ridge Times", "Opinion: Nuuk holds the cards", OWN, 7),
         url="https://column.example/opinion/nuuk",
     )
     summary = summarize_story(Story(StoryId("s"), (*story.articles, leader, column)))
@@ -551,7 +560,7 @@ def test_an_outlets_view_says_so_in_its_source_line(story: Story) -> None:
     )
     # A page that says it is an analysis, under an address and title like a report's.
     analysis = dataclasses.replace(
-        _article("analysis", "Coast Review", "Arctic pacts are more paper than power", WIRE, 8),
+        _article("analysis", "Coast Review", "Arctic pacts are more paper than power", OWN, 8),
         page_kind="analysis",
     )
     summary = summarize_story(Story(StoryId("s"), (*story.articles, analysis)))
