@@ -88,6 +88,15 @@ _SUPERLATIVE = re.compile(
 # "have died", "has been killed": a running total, whatever else the sentence ranks.
 _RUNNING = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:died|killed)\b")
 _TOLL_JUMP = 10
+# One unnamed person's death, told as an increment: "A 74-year-old man has died in
+# hospital", "Another victim was found dead", "One more person died overnight".
+_ONE_DEATH = re.compile(
+    r"^(?:(?:Another|A|An)\s+(?:(?:\d+-year-old|elderly|young|second|third|fourth|fifth|"
+    r"further|injured|seriously\s+injured)\s+)*(?:man|woman|person|child|boy|girl|victim|"
+    r"resident|pensioner|patient|teenager|baby|infant)|One\s+more\s+(?:person|victim))\b"
+    r"[^.;]{0,60}?\b(?:has\s+died|had\s+died|died|succumbed|(?:was|has\s+been|had\s+been)\s+"
+    r"(?:found|confirmed)\s+dead)\b"
+)
 # A count's sentence this short tells little besides the count: no subject to compare.
 _SHORT_COUNT_WORDS = 12
 # A later toll lower than an earlier one is the newer only where it says it corrects it
@@ -236,6 +245,22 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
                 for j, other in found.items()
             ):
                 superseded.setdefault(i, kind)
+    # One more death told on its own ("A 74-year-old man has died in hospital") before a
+    # report's toll is one of that toll's dead: printed after the toll, it reads as one
+    # more on top of it. (A person the report names or describes by role, "A journalist
+    # was killed", is news of its own.)
+    for i, candidate in enumerate(scored.candidates):
+        if i in superseded or not _ONE_DEATH.search(candidate.text):
+            continue
+        if any(
+            other > 1
+            and told_later(j, i, True)
+            and not _in_another_country(candidate.text, text_of(j))
+            and not is_reaction(text_of(j))
+            and not opinions[scored.candidates[j].doc]
+            for j, other in counts.get("dead", {}).items()
+        ):
+            superseded[i] = "dead"
     # The same count in a sentence too short to show its subject ("At least 12 people
     # were treated for injuries, officials said."), written before a later report's
     # other count, is the same old count; not one that names a place of its own.

@@ -369,6 +369,30 @@ def test_a_live_pages_older_toll_below_a_later_reports_is_superseded() -> None:
     assert not any(text.startswith("Forty-two") for text in old)
 
 
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # One more death told on its own, before a later report's toll: within it.
+        ("A 74-year-old man has died in hospital in Harlen, the regional broadcaster said.",
+         True),
+        ("Another victim was found dead under a collapsed house near the harbour.", True),
+        ("One more person died overnight of injuries suffered in the quake.", True),
+        # A person told by role is news of its own; and a death abroad is another's.
+        ("A journalist was killed when a wall fell on him in Harlen.", False),
+        ("A man has died in hospital in Peru after a quake there on Monday, officials said.",
+         False),
+    ],
+)  # fmt: skip
+def test_one_more_death_told_before_a_later_toll_is_within_it(first: str, expected: bool) -> None:
+    later = (
+        "Eleven people were killed by the earthquake that struck Harlen province in Greece "
+        "on Tuesday, the civil protection agency said on Thursday."
+    )
+    assert (first in _superseded(first, later)) is expected
+    # Told after the toll, it is news the toll does not hold.
+    assert first not in _superseded(later, first)
+
+
 def test_a_live_pages_revision_down_and_a_war_pages_other_town_stand() -> None:
     report = _article(
         "report",
