@@ -391,6 +391,9 @@ def _write_up(
     if briefly:
         lead = briefly[0]
         at_turn = scored.candidates[lead].doc in turn
+        # A lead telling the vote's result decides what was undecided before it, as the
+        # voices' and notes' ``decided`` below.
+        lead_decides = at_turn or bool(_DECIDED.search(scored.candidates[lead].text))
         rest = [i for i in range(len(scored.candidates)) if i != lead]
         kept = set(below_told_toll(scored, articles, [lead], rest, exact=False, anywhere=True))
         behind = frozenset(
@@ -402,13 +405,8 @@ def _write_up(
                     _STILL.search(scored.candidates[i].text)
                     # What was pending before the turn the lead tells: "The People's
                     # Party is seeking a no-confidence vote against ..." under its result.
-                    or (
-                        at_turn
-                        and (
-                            _PENDING.search(scored.candidates[i].text)
-                            or _UNDECIDED.search(scored.candidates[i].text)
-                        )
-                    )
+                    or (at_turn and _PENDING.search(scored.candidates[i].text))
+                    or (lead_decides and _UNDECIDED.search(scored.candidates[i].text))
                 )
                 and (written_on(lead) - written_on(i)).days >= _STALE_STATE_DAYS
             )
@@ -649,8 +647,13 @@ _STALE_STATE_DAYS = 2
 _UNDECIDED = re.compile(
     r"\b(?:(?:not|never)\s+(?:yet\s+)?made\s+up\s+(?:its|their|his|her)\s+minds?|undecided|"
     r"(?:has|have)\s+yet\s+to\s+decide|(?:could|would|might|may)\s+(?:tip|swing)\s+the\s+"
-    r"(?:balance|vote|outcome)|(?:would|will)\s+decide|(?:fate|outcome)\s+of\s+(?:the\s+)?"
-    r"(?:\w+\s+){0,3}?(?:rests?|hangs?|depends?)\s+(?:with|on)|kingmakers?)\b",
+    r"(?:balance|vote|outcome)|(?:would|will)\s+decide|(?:fate|outcome|result)\s+"
+    r"(?:of\s+(?:the\s+)?(?:\w+\s+){0,3}?)?(?:(?:would|will|could|might|may)\s+)?"
+    r"(?:rests?|hangs?|depends?|depend|rest|hang)\s+(?:with|on)|kingmakers?"
+    # A count that would carry the vote if it held: "enough to carry the motion if all
+    # of them turn up", "short of the 26 votes needed to topple him".
+    r"|enough\s+(?:votes\s+)?to\s+(?:carry|pass|defeat|topple|oust|block|sink|win)\s+"
+    r"(?:\w+\s+){0,3}?(?:motion|bill|vote|amendment|law|budget|government)\b[^.]*?\bif\b)\b",
     re.IGNORECASE,
 )
 # A lead telling a decision taken: a vote won or lost, a bill passed, a motion defeated.

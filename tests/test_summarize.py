@@ -4267,6 +4267,34 @@ def test_what_was_undecided_before_a_vote_is_no_voice_or_note_under_its_result()
     assert "last minute" not in printed
 
 
+def test_a_forecast_of_the_votes_outcome_is_no_briefly_voice_or_note_under_its_result() -> None:
+    before = _article(
+        "before",
+        "Ridge Radio",
+        "Harland faces confidence test after nine MPs defect",
+        "Prime Minister Tomas Harland will face a motion of no confidence on Thursday after "
+        "nine government MPs crossed the floor over a mining royalties dispute. Opposition "
+        "leader Ana Sorell claimed the opposition now had 31 members in the 60-seat "
+        "parliament, enough to carry the motion if all of them turn up. Analyst Mira Kell "
+        "said the outcome would depend on how many defectors the government could win back "
+        "before the vote.",
+        0,
+    )
+    after = _article(
+        "after",
+        "Coast Wire",
+        "Harland survives no-confidence vote",
+        "Prime Minister Tomas Harland has survived a motion of no confidence in parliament, "
+        "ending a week of uncertainty that began when nine government MPs defected.",
+        72,
+    )
+    summary = summarize_story(Story(StoryId("s"), (before, after)))
+    printed = " ".join(_printed(summary))
+    assert summary.briefly_text.startswith("Prime Minister Tomas Harland has survived")
+    assert "would depend on" not in printed
+    assert "enough to carry the motion" not in printed
+
+
 def test_the_talks_state_before_a_deal_is_no_voice_or_note_under_the_deal() -> None:
     before = _article(
         "before",
