@@ -327,7 +327,11 @@ def _split_sentences(text: str) -> tuple[str, ...]:
                 and place + 1 < len(pieces)
                 and pieces[place + 1][:1].isdigit()
             )
-            if _TERMINAL.search(piece) and not _TITLE_ABBREVIATION.search(piece) and not dated:
+            if (
+                _TERMINAL.search(piece)
+                and (not _TITLE_ABBREVIATION.search(piece) or _answers(piece, pieces[place + 1 :]))
+                and not dated
+            ):
                 sentences.append(_joined(reopened, pending))
                 reopened, pending = "", []
         if reopened or " ".join(pending).strip():
@@ -350,8 +354,22 @@ def _pieces(paragraph: str) -> list[str]:
     for tokens in (s for para in segmenter.analyze(paragraph) for s in para):
         if tokens:
             last = tokens[-1]
-            pieces.extend(_unglued(paragraph[tokens[0].offset : last.offset + len(last.value)]))
+            piece = paragraph[tokens[0].offset : last.offset + len(last.value)]
+            # An explainer's answer ("Was there a tsunami? No. The warning centre said
+            # ..."): syntok reads "No." as the number's abbreviation ("No. 10").
+            if answer := _ANSWER.match(piece):
+                pieces.append(answer.group(1))
+                piece = piece[answer.end() :]
+            pieces.extend(_unglued(piece))
     return pieces
+
+
+_ANSWER = re.compile(r"((?:No|Yes)\.)\s+(?=[A-Z][a-z])")
+
+
+def _answers(piece: str, after: list[str]) -> bool:
+    """Whether ``piece`` is an explainer's answer, "No." or "Yes.", before a sentence."""
+    return piece in ("No.", "Yes.") and bool(after) and bool(re.match(r"[A-Z][a-z]", after[0]))
 
 
 def _unglued(piece: str) -> list[str]:

@@ -35,6 +35,23 @@ def test_abbreviations_initials_and_quotes_do_not_split() -> None:
     ]
 
 
+def test_an_explainers_answer_is_no_numbers_abbreviation() -> None:
+    text = (
+        "Was there a tsunami? No. The warning centre said the threat had passed. "
+        "Signal No. 4 remains raised, and the No. 10 spokesman said so. Will aid come? Yes. "
+        "Flights land on Sunday."
+    )
+    assert split_sentences(text) == [
+        "Was there a tsunami?",
+        "No.",
+        "The warning centre said the threat had passed.",
+        "Signal No. 4 remains raised, and the No. 10 spokesman said so.",
+        "Will aid come?",
+        "Yes.",
+        "Flights land on Sunday.",
+    ]
+
+
 def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital() -> None:
     # A page whose paragraphs lost the space between them ("<p>...</p><p>...</p>").
     text = (
