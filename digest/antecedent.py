@@ -85,6 +85,10 @@ _DANGLING_START = re.compile(
     r"The (?:second|third|fourth|fifth|other|latter) (?!time\b|half\b|quarter\b|round\b)"
     r"(?=[a-z]))\b(?![-‐])"  # "The two-day summit", "Then-President Obama", "So-called"
 )
+_STYLE_OF_ADDRESS = re.compile(
+    r"(?:His|Her|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Majesty|Majesties|"
+    r"Highness|Highnesses|Holiness|Excellency|Excellencies|Eminence|Beatitude|Grace)\s+"
+)
 # "In June 2022 the two countries ended ...", "Foreign ministers of the three countries
 # met ...": which ones, the sentence before said (unless this one names them first).
 _THE_FEW = re.compile(
@@ -516,6 +520,11 @@ def needs_antecedent(text: str) -> str:
     """What ``text`` leans on from an earlier sentence: "" (nothing), "sentence" (a
     pronoun or connective: only the sentence before it will do) or the noun of its
     definite subject ("initiative" for "The initiative, agreed ...")."""
+    # "His Majesty King Abdullah ...": a style of address, no pronoun; the sentence leans
+    # on what follows it ("King Abdullah ...").
+    if styled := _STYLE_OF_ADDRESS.match(text):
+        rest = text[styled.end() :]
+        text = rest[:1].upper() + rest[1:]
     if (
         _DANGLING_START.match(text)
         or _few_unnamed(text)

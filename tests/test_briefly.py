@@ -296,6 +296,10 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
         # "those where" is the sentence's own: the districts it named.
         "Two deaths were counted by the districts where the victims lived and by those "
         "where they died.",
+        # A style of address is no pronoun.
+        "His Majesty King Aldo and President Ines Duarte signed the ferry accord in "
+        "Setúbal on Saturday.",
+        "Her Excellency Ambassador Ines Duarte opened the harbour office on Monday.",
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:
