@@ -741,6 +741,9 @@ def speaker_key(who: str) -> str:
     description ("Denmark's prime minister") is its own key."""
     text = re.split(r",\s(?:like|including|such as)\s", who)[0]
     for segment in (_name_part(who), text):
+        # "Nasser al-Majali" and "Nasser Al Majali" are one man: the article is no part
+        # of the surname the outlets agree on.
+        segment = _ARTICLE_PREFIX.sub("", segment)
         runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
         runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
         if runs:
@@ -752,6 +755,9 @@ def speaker_key(who: str) -> str:
     if re.fullmatch(r"[A-Z][\w'’\-]+", text.strip()):
         return _surname_key(text.strip())  # a surname alone: "Zelenskyy"
     return _description_key(text)
+
+
+_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|Al|El)[-‐]\s*(?=[A-Z])|\b(?:Al|El)\s+(?=[A-Z][a-z])")
 
 
 def _surname_key(surname: str) -> str:

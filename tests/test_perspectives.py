@@ -1234,6 +1234,10 @@ def test_a_name_after_its_roles_body_is_the_speakers() -> None:
     assert not same_speaker("Volodymyr Zelensky", "Volodymyr Zelenko")
     # A name's "of" still ends it: Jane Doe of the university is Jane Doe.
     assert same_speaker("Jane Doe of Eastvale University", "Jane Doe")
+    # An Arabic surname's article, however an outlet writes it.
+    assert same_speaker("Jordanian Foreign Minister Nasser al-Majali", "Minister Nasser Al Majali")
+    assert same_speaker("Ziad Al-Rawashdeh", "Energy Minister Ziad al-Rawashdeh")
+    assert not same_speaker("Nasser al-Majali", "Nasser al-Rawashdeh")
 
 
 def test_two_countries_ministries_are_two_speakers_and_one_spelt_two_ways_is_one() -> None:
