@@ -108,7 +108,11 @@ _SAID_ON = re.compile(
 )
 # A plan told right before its day: "are expected on Sunday", "was set for Monday" (after
 # "is"/"are" a future, after "was"/"were" the future as it stood then).
-_PLAN_FOR_THE_DAY = r"\s(?:(?:due|expected|scheduled|slated)(?:\s(?:on|for))?|set\sfor)\s*$"
+_PLAN_FOR_THE_DAY = (
+    r"\s(?:(?:due|expected|scheduled|slated)(?:\s(?:back\s)?(?:in|at)\s[A-Z][\w'’-]+"
+    # "was expected in Amman on Tuesday", "was due back in Kyiv on Friday"
+    r"(?:\s[A-Z][\w'’-]+)?)?(?:\s(?:on|for))?|set\sfor)\s*$"
+)
 # "was due to brief Netanyahu on Friday", "were expected to meet on Monday".
 _PLAN_TO = r"(?:was|were)\s(?:due|expected|scheduled|set|going)\sto"
 # A sentence about the future: "will", "is due to", "is expected to".
@@ -1193,7 +1197,7 @@ _AGREED = re.compile(
     r"agreed|announced|said|decided|declared|ordered|approved|confirmed|signed|told|"
     r"voted|unveiled|introduced|published|issued|extended|raised|cut|lowered|imposed|set|"
     r"lifted|increased|reduced|fined|banned|suspended|renewed|called|threatened|planned|filed|"
-    r"adjourned|postponed|deferred"
+    r"adjourned|postponed|deferred|gave|granted|allowed|offered"
 )
 _WILL_AFTER = re.compile(r"^\w+(?:\s+\w+)?\s+(?:will|would|is\s+to|are\s+to)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who)\b[^,]*,")

@@ -283,6 +283,10 @@ def test_reported_speechs_would_tells_of_a_day_near_the_report_or_after_the_stat
         )
         == "An official said the envoy was due to brief the cabinet on Friday (4 December)."
     )
+    # Expected somewhere on a day: reported speech's future, near the report.
+    saturday = datetime(2026, 12, 5, 20, 0, tzinfo=UTC)
+    expected = "He told reporters that the energy minister was expected in Amman on Tuesday"
+    assert annotate_dates(f"{expected}.", saturday) == f"{expected} (8 December)."
     assert (
         annotate_dates(
             "The minister was due to land on Tuesday but the flight was cancelled.",
@@ -928,6 +932,17 @@ def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
     assert annotate_dates(reason, thursday) == (
         "The court adjourned the hearing until Monday (7 December) after the defence asked "
         "for time."
+    )
+    # An ultimatum: the time it gave ends ahead, dated or not.
+    saturday = datetime(2026, 12, 5, 20, 0, tzinfo=UTC)
+    assert annotate_dates(
+        "The ministry on Saturday gave the rebels until Friday to hand over the dam.", saturday
+    ) == (
+        "The ministry on Saturday (5 December) gave the rebels until Friday (11 December) to "
+        "hand over the dam."
+    )
+    assert annotate_dates("The union gave the government until Friday.", saturday) == (
+        "The union gave the government until Friday (11 December)."
     )
     told = "The army suspended operations until Tuesday, and fighting resumed on Tuesday."
     assert annotate_dates(told, thursday) == (
