@@ -178,6 +178,8 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             told.append((index, kind))
         elif _FINAL_COUNT.search(article.title) and not _SAYING.search(article.title):
             told.append((index, _COUNTED))
+        elif _DENIAL.search(article.title):
+            told.append((index, _DENIED))
         elif (
             (ultimatum := _ULTIMATUM.search(article.title))
             and not _SAYING.search(article.title)
@@ -220,6 +222,10 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             or (article.published - first).total_seconds() < _LATER_HOURS * 3600
             or not (
                 kind == _WARNED
+                # A denial of what an earlier title told ("PCM denies reports that
+                # premier Villarán has resigned" after "... Villarán submits
+                # resignation, sources say"): the same person or thing named before.
+                or (kind == _DENIED and bool(cores[index] & named_before))
                 or (
                     _tells_turn(article.title, cores[index] & named_before)
                     if kind not in (_COUNTED, _DIED)
@@ -443,6 +449,20 @@ _PROVISIONAL = re.compile(
     re.IGNORECASE,
 )
 _DIED = "died"
+# A report's claim denied: "PCM denies reports that premier Villarán has resigned",
+# "Tonga denies deputy PM has quit", "Deputy PM has not resigned, office says".
+_DENIED = "denied"
+_DENIAL = re.compile(
+    r"\b(?:denies|denied|rejects|rejected|dismisses|dismissed|refutes|refuted|quashes|"
+    r"quashed)\s+(?:(?:the|media|news|press|earlier|social\s+media)\s+)*(?:reports?|claims?|"
+    r"rumou?rs?|speculation)\b"
+    r"|\b(?:denies|denied)\s+(?:that\s+)?(?:[\w'’.-]+\s+){1,4}?(?:has|had|have|is|was)\s+"
+    r"(?:not\s+)?(?:resigned|quit|died|dead|stepped\s+down|been\s+(?:arrested|sacked|fired|"
+    r"detained|killed|dismissed))\b"
+    r"|\b(?:has|had)\s+not\s+(?:resigned|quit|stepped\s+down|died)\b"
+    r"|\b(?:did|does)\s+not\s+(?:resign|quit|step\s+down)\b",
+    re.IGNORECASE,
+)
 # A year naming another event ("recall 1991 quake"), not a record's ("strongest since 2012").
 _YEAR_OF_EVENT = re.compile(
     r"\b((?:19|20)\d\d)(?:['’]s)?\s+(?:[a-z]+\s+)?(?:quake|earthquake|floods?|storm|cyclone|"

@@ -444,6 +444,38 @@ def test_an_ultimatum_days_later_is_the_latest_turn() -> None:
     assert latest_turn([*row, given, answered]) == set()
 
 
+def test_a_denial_of_an_earlier_titles_claim_is_the_latest_turn() -> None:
+    claim = _report("Courier", "Exclusive: Prime Minister Holt submits resignation, sources say", 0)
+    for title in (
+        "Cabinet office denies reports that premier Holt has resigned",
+        "Norland denies Holt has quit as prime minister",
+        "Prime Minister Holt has not resigned, office says",
+    ):
+        assert latest_turn([claim, _report("Herald", title, 1)]) == {1}, title
+    # A denial of something else, or the same day's: none.
+    other = _report("Herald", "Army denies reports of shelling near Ardel", 1)
+    assert latest_turn([claim, other]) == set()
+    early = _report("Herald", "Office denies reports that Holt has resigned", 0.1)
+    assert latest_turn([claim, early]) == set()
+    # The story then leads with the denial.
+    denied = _report(
+        "Herald",
+        "Cabinet office denies reports that premier Holt has resigned",
+        1,
+        "The cabinet office on Tuesday denied reports that Prime Minister Ann Holt had "
+        "submitted her resignation, calling them false. Holt was in Ardel on Tuesday "
+        "to visit flood shelters.",
+    )
+    told = dataclasses.replace(
+        claim,
+        text="Prime Minister Ann Holt has submitted her resignation to the president, two "
+        "government sources told the Courier on Monday, after weeks of dispute over the "
+        "flood response.",
+    )
+    summary = summarize_story(Story(StoryId("s"), (told, denied)))
+    assert summary.briefly_text.startswith("The cabinet office on Tuesday")
+
+
 def _vote(final_title: str, *, provisional: bool = True) -> list[Article]:
     first = EXIT_POLL if provisional else EXIT_POLL.replace(", an exit poll", ", a survey")
     title = "Islanders back single-chamber parliament with 72.6%, exit poll shows"
