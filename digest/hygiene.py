@@ -59,7 +59,7 @@ _WIRE = (
     r"Associated[ ]Press|ANSA|EFE|PTI|IANS|Kyodo|Yonhap|TASS|Interfax|CNA|CN|Bernama|VNA|"
     # (Not the agencies whose initials name parties and bodies as often: PAP, PNA, TAP.)
     r"KUNA|WAM|Anadolu|Prensa[ ]Latina|Telam|IRNA|Sputnik|Lusa|Ukrinform|Saba|Antara|KCNA|"
-    r"Agerpres|Notimex|Andina)"
+    r"Agerpres|Notimex|Andina|ANDINA|WAFA|MENA|PETRA|Petra|QNA|BSS|ANI)"
 )
 _CAPS_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}"
 _MONTH_NAME = (
@@ -80,6 +80,7 @@ _DATELINE = re.compile(
                 (?:,?[ ]\d{{4}})?                                # , 2026
              |,[ ]\d{{1,2}}(?:st|nd|rd|th)?[ ](?:[A-Z][a-z]{{2,8}}|{_CAPS_MONTH})\.?  # , 2 Dec
                 (?:,?[ ]\d{{4}})?)?
+           (?:,[ ][A-Z]{{2,8}}(?=[ ]*[-–—]))?                  # , WAFA –
            (?:[ ]?\([A-Za-z0-9 .&'’\-]{{2,40}}\))?            # (Reuters) / (Asia-Plus)
            (?:[ ]*(?:[-–—]{{1,2}}|:)[ ]+|[ ]*(?:[–—]|--)[ ]*(?=[A-Z"“]))
       | (?:{_MONTH_NAME}\.?[ ]\d{{1,2}}[ ]*                       # Dec 17 (Reuters) -
@@ -89,7 +90,7 @@ _DATELINE = re.compile(
         [ ]*[-–—]{{1,2}}[ ]*(?=\S)
       | (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}         # Washington
            (?:,[ ]{_MONTH_NAME}\.?[ ]\d{{1,2}})?[ ]*)?              # Taipei, Nov. 29
-        \({_WIRE}[A-Za-z .]*\)[ ]*(?:\.?[-–—]{{1,2}}|:)?[ ]*    # (CNN) / (EFE).-
+        \({_WIRE}[A-Za-z .]*\)[ ]*(?:\.?[-–—]{{1,2}}|:|\.(?=[ ]*$))?[ ]*  # (CNN) / (EFE).-
         (?=[A-Z0-9"“‘']|$)                            # the sentence starts: not "(VNA) reported"
       | (?!(?:At|In|On|For|From|With|By|The|An?|And|But|Of|As|To)\b)
         (?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){{0,3}}[ ]?)?     # CNN's pages set the

@@ -137,6 +137,9 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("BOGOTÁ, Colombia — The toll rose to 31.", "The toll rose to 31."),
         ("SÃO PAULO — Rates held on Wednesday.", "Rates held on Wednesday."),
         ("ÉVORA (Reuters) - A fire broke out.", "A fire broke out."),
+        # A national agency's, with the date's year and the agency after it.
+        ("RAMALLAH, January 9, 2027, WAFA – The office denied it.", "The office denied it."),
+        ("GAZA, AP – The ministry said so.", "The ministry said so."),
         # An agency's name with a hyphen in it.
         (
             "DUSHANBE, December 3 (Asia-Plus) — Two days on, talks began.",
@@ -396,6 +399,8 @@ def test_starts_and_ends_that_are_furniture_are_cut(raw: str, clean: str | None)
             "teaser",
         ),
         ("The Courier's Jane Roe reports from Lusaka on the night's events", "player chrome"),
+        # A dateline set as a line of its own.
+        ("Lima, Jan. 7 (ANDINA).", "dateline"),
     ],
 )
 def test_furniture_sentences_are_dropped_and_named(raw: str, kind: str) -> None:
