@@ -119,6 +119,7 @@ def extract_article(
         return None
     metadata = _read_metadata(tree, url)
     next_page = _next_page(tree, url)  # before the pager goes with the page's furniture
+    update_shown = _shows_update(tree)  # before its line goes with the furniture
     _drop_inline_cards(tree)
     _unwrap_layout_tables(tree)
     _drop_labelled_boxes(tree)
@@ -146,7 +147,32 @@ def extract_article(
         canonical=_amp_canonical(tree, url),
         next_page=next_page,
         title=metadata.headline,
+        update_shown=update_shown,
     )
+
+
+def _shows_update(tree: HtmlElement) -> bool:
+    """Whether the page shows the reader it was updated ("Updated: January 10, 2027",
+    "Editor's note: This story has been updated to reflect ..."), anywhere outside its
+    scripts: a byline's stamp or a note above the body, which extraction leaves out."""
+    body = tree.find(".//body")
+    if body is None:
+        return False
+    for element in body.iter():
+        if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
+            continue
+        for text in (element.text, element.tail):
+            if text and _UPDATE_SHOWN.search(text):
+                return True
+    return False
+
+
+# (Not a site's notice: "We have updated our privacy policy".)
+_UPDATE_SHOWN = re.compile(
+    r"\b(?:Updated|UPDATED|Last\s+updated)\b\s*:?\s*(?:on\s+|at\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|"
+    r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
+    r"|\b(?:story|article|report|page)\s+(?:has\s+been|was)\s+updated\b"
+)
 
 
 def _amp_canonical(tree: HtmlElement, url: str) -> str:

@@ -536,10 +536,14 @@ def _store_page(
         modified = None
     rewritten = _rewritten_since(article, extracted.title, modified)
     # Nor one the page does not tell of: a touch-up's stamp dates no text ("on Friday"
-    # stays the Friday before the report), while "UPDATED 14:32 GMT with ...", a new
-    # headline or a live page's entries do.
+    # stays the Friday before the report), while "UPDATED 14:32 GMT with ...", a stamp
+    # or an editor's note the reader sees ("Updated: January 10"), a new headline or a
+    # live page's entries do.
     told = (
-        rewritten or is_live_page(article.title, article.url) or _UPDATE_TOLD.search(extracted.text)
+        rewritten
+        or is_live_page(article.title, article.url)
+        or extracted.update_shown
+        or _UPDATE_TOLD.search(extracted.text)
     )
     store.save_extraction(
         article.id,

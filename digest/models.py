@@ -185,6 +185,8 @@ class ExtractedText:
     ``next_page`` is the address of the article's next page when the page is one of
     several ("Page 1 of 2"), else "".
     ``title`` is the page's own headline, without the site's name ("" if it states none).
+    ``update_shown`` is whether the page shows the reader it was updated ("Updated:
+    January 10", "This story has been updated to ..."), in its body or not.
     """
 
     text: str
@@ -196,6 +198,7 @@ class ExtractedText:
     modified: datetime | None = None
     next_page: str = ""
     title: str = ""
+    update_shown: bool = False
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

@@ -1090,3 +1090,24 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
     article = extract_article(widget_page(body=paragraphs_html(story)))
     assert article is not None
     assert article.paragraphs == story
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("<p class='updated'>Updated: January 10, 2027, 9:15 a.m.</p>", True),
+        ("<span>Last updated 10 Jan 2027</span>", True),
+        ("<p><em>Editor's note: This story has been updated to add a vote.</em></p>", True),
+        # A site's notice, or the word in a headline, is no update of the report.
+        ("<div class='cookie'>We have updated our privacy policy.</div>", False),
+        ("<p>Get updates from the harbour in your inbox.</p>", False),
+    ],
+)
+def test_a_page_shows_its_update_above_or_beside_the_body(line: str, shown: bool) -> None:
+    body = "".join(f"<p>{p}</p>" for p in STORY)
+    html = (
+        f"<html><head><title>Park</title></head><body>{line}<article>{body}</article></body></html>"
+    )
+    extracted = extract_article(html, "https://paper.example/news/fares")
+    assert extracted is not None
+    assert extracted.update_shown is shown

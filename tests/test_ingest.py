@@ -240,6 +240,7 @@ def test_a_page_rewritten_in_place_is_written_as_of_its_last_change(
             ("ring-road-blocked", "Garment workers block Ardel ring road"),
             ("ferry-aground", "Ferry runs aground off the Ardel islands"),
             ("ferry-strike", "Ferry crews strike over pay"),
+            ("ferry-fares", "Ferry fares to rise in March"),
         ]
     )
     _serve_feed(httpserver, items)
@@ -271,6 +272,15 @@ def test_a_page_rewritten_in_place_is_written_as_of_its_last_change(
         content_type="text/html",
     )
 
+    # A stamp the reader sees above the body ("Updated: ..."), under the same headline:
+    # its text is as of then.
+    shown = _page("Ferry fares to rise in March", (*SECOND, *THIRD), head=dated(changed)).replace(
+        "<body>", f"<body><p class='updated'>Updated: {changed:%B %d, %Y}</p>"
+    )
+    httpserver.expect_request("/news/ferry-fares/").respond_with_data(
+        shown, content_type="text/html"
+    )
+
     fetched = {a.url.rstrip("/").rsplit("/", 1)[-1]: a for a in _fetched(httpserver, tmp_path)}
 
     # Its text is as of the change; its date stays the feed's.
@@ -278,9 +288,11 @@ def test_a_page_rewritten_in_place_is_written_as_of_its_last_change(
         "ring-road-blocked": (first, changed),
         "ferry-aground": (first, first),
         "ferry-strike": (first, first),
+        "ferry-fares": (first, changed),
     }
     assert {slug: a.title for slug, a in fetched.items()} == {
         "ring-road-blocked": "Garment workers leave Ardel ring road",
         "ferry-aground": "Ferry runs aground off the Ardel islands",
         "ferry-strike": "Ferry crews strike over pay",
+        "ferry-fares": "Ferry fares to rise in March",
     }
