@@ -63,7 +63,9 @@ _SOFT_WORDS = {
         r"rookie\w*|innings?|wide receiver\w*|pitcher\w*|home run\w*|grand final\w*|"
         r"ski team\w*|ski racer\w*|racing driver\w*|title fight\w*|derby|derbies|futsal|"
         r"stadium|warm-up match\w*|test match\w*|friendlies|wickets|t20\w*|"
-        r"one-day (?:series|international)|test series|midfielder\w*|transfer window\w*"
+        r"one-day (?:series|international)|test series|midfielder\w*|transfer window\w*|"
+        r"netball\w*|rugby sevens|\d+s coach\w*|wild-card weekend|"
+        r"(?:pacific|commonwealth|asian|african|mediterranean|sea|pan american) games"
     ),
     "entertainment": (
         r"box office|box-office|album\w*|oscars?|academy awards?|grammys?|emmys?|"
@@ -78,7 +80,8 @@ _SOFT_WORDS = {
     "lifestyle": (
         r"recipes|hotpot|brunch\w*|foodies?|street food|food zones?|christmas markets?|"
         r"christmas lights|christmas decorations|festivities|light installation\w*|"
-        r"mulled wine|ice rinks?|things to do|where to eat|gift guide\w*|travel guide\w*"
+        r"mulled wine|ice rinks?|things to do|where to eat|gift guide\w*|travel guide\w*|"
+        r"carnival\w*|pre-carnival|samba schools?|blocos?"
     ),
 }
 # A service page's title: "How to keep your home cool without running the generator
@@ -124,7 +127,9 @@ _OBITUARY = re.compile(
 # Words of the hard news: a story that tells of any of these is news whatever its
 # setting.
 _HARD = re.compile(
-    r"(?<![\w-])(?:kill\w*|attack\w*|terror\w*|bomb\w*|shooting\w*|gunm[ae]n|(?<!star )wars?|"
+    # (Not a team's "attack": "strengthen its attack", "the fourth-ranked rushing attack".)
+    r"(?<![\w-])(?:kill\w*|(?<!\bits )(?<!\btheir )(?<!\brushing )(?<!\bpassing )attack\w*|"
+    r"terror\w*|bomb\w*|shooting\w*|gunm[ae]n|(?<!star )wars?|"
     r"troops?|military|missile\w*|nuclear|sanction\w*|coups?|protest\w*|crackdown\w*|"
     r"arrest\w*|charged?|charges|indict\w*|court\w*|trial|convict\w*|hostage\w*|"
     r"refugee\w*|invasion|invade\w*|cease-?fire\w*|election\w*|boycott\w*|banned|barred|"
@@ -441,9 +446,11 @@ def soft_news(story: Story) -> str:
 # "/travel/" or "/food/": an airport's closure and a food recall are filed there.)
 _SECTIONS = {
     "sport": re.compile(
-        r"/(?:sports?|football|soccer|cricket|rugby|tennis|golf|motorsports?|athletics)(?:/|$)"
+        r"/(?:sports?|football|soccer|cricket|rugby|tennis|golf|motorsports?|athletics|nfl|nba|"
+        r"mlb|nhl|basketball|baseball|hockey|netball)(?:/|$)"
     ),
-    "lifestyle": re.compile(r"/(?:recipes|fashion)(?:/|$)"),
+    # A city's leisure section: "/lifestyle/", "/rio-life/".
+    "lifestyle": re.compile(r"/(?:recipes|fashion|lifestyle|life|[a-z]+-life)(?:/|$)"),
 }
 
 

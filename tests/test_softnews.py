@@ -80,6 +80,15 @@ def _story(*titles_and_teasers: tuple[str, str]) -> Story:
         ("club clinch champion league place", "late winner seal knock stage spot", "sport"),
         ("Piet Vos, stage actor, dies aged 89", "", "obituary"),
         ("Bram, the Embassy's Cat for 15 Years, Dies", "He died on Sunday.", "obituary"),
+        # A team's "attack" is its forwards.
+        (
+            "Ardel club signs striker",
+            "The club signed a striker to strengthen its attack before the cup.",
+            "sport",
+        ),
+        ("Vell netball squad begins training", "Twenty players were picked.", "sport"),
+        ("Vell 7s coach names squad", "The squad of 14 flies out on Friday.", "sport"),
+        ("Street parties unveil record pre-carnival calendar", "Blocos will parade.", "lifestyle"),
     ],
 )
 def test_sport_entertainment_and_obituaries_are_soft(title: str, teaser: str, kind: str) -> None:
@@ -110,6 +119,8 @@ def test_sport_entertainment_and_obituaries_are_soft(title: str, teaser: str, ki
         # An age of 17 is a death reported, and 10 a.m. a time: no obituary.
         ("Teenager died at 17 in police custody", "His family wants answers."),
         ("Hostage dies at 10 a.m. after the strike", "Talks were under way."),
+        ("Rebels claim their attack on the army base", "Twelve soldiers were killed."),
+        ("Stabbing at the city carnival", "A man was arrested."),
     ],
 )
 def test_hard_news_and_news_in_a_soft_setting_are_not_soft(title: str, teaser: str) -> None:
@@ -501,6 +512,8 @@ def test_deaths_told_and_denied(title: str, tells: bool, denies: bool) -> None:
         ("https://herald.example/sport/cricket/hosts-level-series/B8NW.html", "sport"),
         ("https://press.example/en/sports/2026/12/31/club-signs-winger.html", "sport"),
         ("https://post.example/recipes/ten-winter-stews-to-try-this-week.html", "lifestyle"),
+        ("https://times.example/rio-life/hosts-level-the-series.html", "lifestyle"),
+        ("https://hill.example/sports/nfl/5130001-hosts-level-the-series.html", "sport"),
         # A food or travel section files recalls and closures too.
         ("https://post.example/food/baby-formula-recalled-across-ardell.html", ""),
         ("https://post.example/travel/ardell-airport-closes-after-eruption.html", ""),
