@@ -183,10 +183,11 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
         elif (
             (ultimatum := _ULTIMATUM.search(article.title))
             and not _SAYING.search(article.title)
-            # Given by one of the story's parties, named in another title ("Greenland
-            # gives US until Friday ..." after "Greenland's foreign minister says ..."):
-            # not a court's or a mayor's order on the side of the story.
-            and _things(article.title[: ultimatum.start()])
+            # Given by or to one of the story's parties, named in another title
+            # ("Greenland gives US until Friday ..." after "Greenland's foreign minister
+            # says ...", "Syria gives SDF ten days ..." after "Damascus and SDF resume
+            # talks"): not a court's or a mayor's order on the side of the story.
+            and (_things(article.title[: ultimatum.end()]) - _ULTIMATUM_WORDS)
             & set().union(*(_things(a.title) for i, a in enumerate(articles) if i != index))
             # Nor a disaster's: its deaths are its news, an order to aid agencies no turn.
             and not any(tells_deaths(a.title) for a in articles)
@@ -432,6 +433,14 @@ _ULTIMATUM = re.compile(
     r"|\bthreat(?:ens?|ened)\s+to\s+(?:cut|halt|suspend|strike|walk|quit|withdraw|block|"
     r"shut|stop|expel|sanction)\b",
     re.IGNORECASE,
+)
+# The ultimatum's own words, which name no party.
+_ULTIMATUM_WORDS = frozenset(
+    content_words(
+        "gives give gave sets set issues issued until till end midnight noon deadline hours "
+        "days weeks months threatens threatened one two three five seven ten fourteen "
+        + " ".join((*WEEKDAYS, *MONTHS))
+    )
 )
 _FINAL_COUNT = re.compile(
     r"\b(?:final|official|certified|definitive)\s+(?:(?:election|vote|referendum)\s+)?"

@@ -433,6 +433,17 @@ def test_an_ultimatum_days_later_is_the_latest_turn() -> None:
     # day before the story's last reports: none.
     court = _report("Herald", "Court gives prosecutors until Friday to file charges", 4)
     assert latest_turn([*row, court]) == set()
+    # Given to one of the story's parties by a capital the other titles name otherwise.
+    talks = [
+        _report("Courier", "Ardel and the Vell Front resume integration talks", 0),
+        _report("Tribune", "Defence ministry reports progress with Vell Front", 1),
+    ]
+    given = _report("Herald", "Norland gives Vell Front ten days to hand over the dam", 3)
+    assert latest_turn([*talks, given]) == {2}
+    # The ultimatum's own words ("until Friday") name no party.
+    friday = _report("Tribune", "Talks on Friday end without a deal on the dam", 1)
+    ordered = _report("Herald", "Court gives prosecutors until Friday to file charges", 3)
+    assert latest_turn([talks[0], friday, ordered]) == set()
     storm = [
         _report("Courier", "Cyclone Belna makes landfall in Norland", 0),
         _report("Tribune", "Cyclone Belna kills 12 in Norland", 1),
