@@ -481,6 +481,9 @@ _CONTEXT_SENTENCES = 3
 # trying to take pictures from the hotel scaffolding"): dropping such a sentence lost
 # the one that introduced the story's people.
 _OPENING_WORDS = 4
+_FRONTED_PHRASE = re.compile(
+    r"(?:In|On|At|After|Before|During|Following|Speaking|Asked|Later|Earlier)\b[^,;:.]{0,60},\s"
+)
 _TOKEN = re.compile(r"[\w'’\-]+")
 
 
@@ -643,11 +646,20 @@ def introduced_before(text: str, before: Sequence[str], titles: frozenset[str]) 
         tokens = [t.lower() for t in _TOKEN.findall(sentence)]
         for place, token in enumerate(tokens):
             ahead = tokens[max(0, place - _INTRODUCED_WITHIN) : place]
-            last = max((n for n, t in enumerate(ahead) if t in _INDEFINITE), default=None)
+            # An indefinite, or a name's possessive: "Syria's defence ministry" ... "the
+            # ministry" is met as one the reader was told whose.
+            last = max(
+                (n for n, t in enumerate(ahead) if t in _INDEFINITE or t.endswith(("'s", "’s"))),
+                default=None,
+            )
             if last is not None and not _DETERMINERS.intersection(ahead[last:]):
                 introduced.update(content_words(token))
-    for match in _DEFINITE.finditer(text):
-        if len(text[: match.start()].split()) > _OPENING_WORDS:
+    # The opening is the subject's, after a phrase put before it ("In a statement read
+    # on state television, the ministry said ...").
+    fronted = _FRONTED_PHRASE.match(text)
+    opening = fronted.end() if fronted else 0
+    for match in _DEFINITE.finditer(text, opening):
+        if len(text[opening : match.start()].split()) > _OPENING_WORDS:
             break  # "... pictures from the hotel scaffolding": a detail, not the subject
         if not _HEAD_ENDS.match(text[match.end() :]):
             continue

@@ -332,6 +332,22 @@ def test_an_explainers_answer_without_a_verb_leans_on_its_question() -> None:
     assert leans_on(scored, by_text["Vell"]) == ""
 
 
+def test_a_body_a_possessive_introduced_leans_on_it_after_a_fronted_phrase() -> None:
+    text = (
+        "Vell's defence ministry on Saturday gave the rebels ten days to hand over the dam. "
+        "In a statement read on state television, the ministry said the rebels must leave. "
+        "The rebels rejected what they called the language of ultimatums on Sunday."
+    )
+    scored = score_sentences([text], frozenset())
+    by_text = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
+    # Which ministry, the sentence before said: a reader of this one alone has not met it.
+    assert leans_on(scored, by_text["In"]) == "ministry"
+    assert leans_on(scored, by_text["Vell's"]) == ""
+    # A headline that names the ministry introduces it.
+    titled = score_sentences([text], frozenset(), ["Vell ministry gives rebels ten days"])
+    assert leans_on(titled, by_text["In"]) == ""
+
+
 def test_a_definite_noun_the_article_introduced_just_before_leans_on_it() -> None:
     text = (
         "A storm closed the harbour at Setúbal for two days last week. "
