@@ -95,7 +95,31 @@ _PARTICIPLES = frozenset({"stopped", "passed", "freed", "found"})
 _AS_OBJECT = {
     "ended": r"ends|lifts?",
     "stopped": r"halts|suspends?|scraps?|calls?\s+off|cancels?|postpones?|overturns?|"
-    r"strikes?\s+down|vetoes",
+    r"strikes?\s+down|vetoes|"
+    # A chamber's or a vote's against the thing ("Chamber rejects constitutional
+    # accusation", "Ferry crews vote down wage deal"); another's "rejects" is a reaction.
+    r"(?:"
+    + "|".join(
+        rf"(?<=\b{body}\s)"
+        for body in (
+            "chamber",
+            "parliament",
+            "senate",
+            "house",
+            "congress",
+            "assembly",
+            "lawmakers",
+            "legislators",
+            "deputies",
+            "mps",
+            "voters",
+            "members",
+            "majlis",
+            "duma",
+            "knesset",
+        )
+    )
+    + r")(?:rejects|defeats|throws\s+out|threw\s+out)|votes?\s+down|voted\s+down",
     "passed": r"passe[sd]|approve[sd]?|adopt(?:s|ed)?|ratif(?:y|ies|ied)|sign(?:s|ed)",
     "freed": r"frees?|rescues",
     # ("Congress censures interior minister" after "... admits censure motion".)

@@ -379,10 +379,15 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
     # An attempt on a leader's life is no vote survived.
     attempt = _report("Herald", "Lind survives assassination bid", 4)
     assert latest_turn([filed, attempt]) == set()
-    # A deal since voted down: the deal no longer leads, nor do strikes "threatening" it.
+    # A deal since voted down: the vote leads, and a chamber's rejection is one too (not
+    # another's "rejects", a reaction); nor do strikes "threatening" it.
     deal = _report("Herald", "Ostby and Vell reach agreement to release ferry wages", 3)
     down = _report("Wire", "Ferry crews vote down wage deal", 5)
-    assert latest_turn([*stalled, deal, down]) == set()
+    assert latest_turn([*stalled, deal, down]) == {3}
+    rejected = _report("Wire", "Parliament rejects ferry wage deal", 5)
+    assert latest_turn([*stalled, deal, rejected]) == {3}
+    reacted = _report("Wire", "Union rejects ferry wage deal", 5)
+    assert latest_turn([*stalled, deal, reacted]) == set()
     for title in ("Ferry wage strikes threaten deal", "Ferry wage pact struck down by court"):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
     # Agreeing on the thing, or on a part of it within a few words, is a deal; not when
