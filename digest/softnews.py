@@ -252,7 +252,11 @@ _DEATHS = re.compile(
     # A decimal is a magnitude, not people: "a 6.3 earthquake killed at least 1,124".
     # ("had been confirmed dead", as reported speech gives the toll; not "had been
     # killed", which may be an earlier disaster's.)
-    rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?\s+(?:(?:were|are|have\s+been|have|has)\s+"
+    # (An aside of who they were between: "42 people, including 11 children, were
+    # killed".)
+    rf"|(?<![\d.,])(?!\d+\.\d){_COUNT}(?:\s+[\w.]+){{0,2}}?"
+    rf"(?:,\s+(?:including|among\s+them|most\s+of\s+them|many\s+of\s+them)\s+[^,.;]{{1,50}},)?"
+    rf"\s+(?:(?:were|are|have\s+been|have|has)\s+"
     rf"|had\s+been\s+(?=(?:confirmed|reported|found)\s))?"
     rf"(?:(?:now|so\s+far|already)\s+)?(?:(?:confirmed|reported|found)\s+)?"
     rf"(?:killed|dead|deaths|died|killings)\b(?!\s+since\b)"

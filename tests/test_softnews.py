@@ -216,6 +216,9 @@ def test_hard_news_is_any_report_telling_of_it() -> None:
         ("A journalist killed 20 years ago is remembered", 0),
         ("The 9/11 deaths, remembered", 0),
         ("The war has killed more than 2,000 people since 2023", 0),
+        # Who they were, between commas.
+        ("Forty-two people, including 11 children, were killed in the strike", 42),
+        ("Nine people, among them two police officers, died in the crash", 9),
         # A disaster's toll in the perfect is its toll; a running total is not.
         ("Floods and landslides have killed at least 14 people in the centre", 14),
         ("Floods have killed 300 people in the province since 2020", 0),
