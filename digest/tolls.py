@@ -88,6 +88,13 @@ _SUPERLATIVE = re.compile(
 # "have died", "has been killed": a running total, whatever else the sentence ranks.
 _RUNNING = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:died|killed)\b")
 _TOLL_JUMP = 10
+# One disaster, as a live page's title names it.
+_DISASTER = re.compile(
+    r"\b(?:floods?|flooding|flash\s+floods|earthquakes?|quakes?|landslides?|mudslides?|storms?|"
+    r"typhoons?|cyclones?|hurricanes?|wildfires?|bushfires?|avalanches?|eruptions?|tsunamis?|"
+    r"heatwaves?)\b",
+    re.IGNORECASE,
+)
 # One unnamed person's death, told as an increment: "A 74-year-old man has died in
 # hospital", "Another victim was found dead", "One more person died overnight".
 _ONE_DEATH = re.compile(
@@ -182,8 +189,11 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
         return bool(_REVISED_DOWN.search(text_of(index))) or (corrects[doc] and doc not in live)
 
     # A live page whose title counts its one event's dead ("Live updates: ... floods
-    # death toll rises to 37"), not a war's page of many strikes.
-    tolled = frozenset(d for d in live if tells_deaths(articles[d].title))
+    # death toll rises to 37") or names its one disaster ("LIVE: Flash floods in the
+    # south"), not a war's page of many strikes.
+    tolled = frozenset(
+        d for d in live if tells_deaths(articles[d].title) or _DISASTER.search(articles[d].title)
+    )
 
     def told_later(j: int, i: int, risen: bool) -> bool:
         """Whether candidate ``j``'s count was told after candidate ``i``'s. A live

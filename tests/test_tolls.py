@@ -393,6 +393,24 @@ def test_one_more_death_told_before_a_later_toll_is_within_it(first: str, expect
     assert first not in _superseded(later, first)
 
 
+def test_a_disasters_live_page_without_a_count_in_its_title_supersedes_its_older_entries() -> None:
+    live = _article(
+        "live",
+        "Radio",
+        "LIVE: Flash floods in the south — latest updates",
+        "Civil Defence confirms the recovery of two more bodies in Harlen, raising the death "
+        "toll to 12.\n\n"
+        "The Education Ministry says classes will stay suspended until next week.\n\n"
+        "The death toll rises to 10, according to the Public Security Directorate.\n\n"
+        "Civil Defence says seven people have died after flash floods swept through Harlen.",
+        30,
+    )
+    scored = score_sentences([live.text], frozenset(), titles=[live.title])
+    old = {scored.candidates[i].text for i in superseded_counts(scored, [live])}
+    assert "The death toll rises to 10, according to the Public Security Directorate." in old
+    assert not any("toll to 12" in text for text in old)
+
+
 def test_a_live_pages_revision_down_and_a_war_pages_other_town_stand() -> None:
     report = _article(
         "report",
