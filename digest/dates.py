@@ -532,7 +532,12 @@ def annotate_dates(
     def date_of(match: re.Match[str]) -> date:
         # Each day once: an anchor is an earlier day, dated before the later ones.
         if match.start() not in dated:
-            dated[match.start()] = _date_of(match)
+            found = _date_of(match)
+            # "a week on Monday": the Monday after the next one.
+            if _A_WEEK_ON.search(text, 0, match.start()):
+                found = _weekday_date(day, WEEKDAYS.index(match.group("day")), "", True, latest)
+                found += timedelta(days=7)
+            dated[match.start()] = found
         return dated[match.start()]
 
     def _date_of(match: re.Match[str]) -> date:
@@ -974,6 +979,7 @@ def _decided_on(text: str, day: re.Match[str]) -> re.Match[str] | None:
 
 
 _UNTIL_END = re.compile(r"\b(?:until|till)\s+$")
+_A_WEEK_ON = re.compile(r"\ba\s+week\s+(?:on\s+)?$", re.IGNORECASE)
 
 
 def _set_in_motion_on(text: str, start: int, days: _Days) -> re.Match[str] | None:

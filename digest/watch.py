@@ -115,7 +115,7 @@ _YEAR = r"(?:,?\s+(?P<{name}>20\d\d))?"
 # matched with their capital only, so "march" and "may" the verbs never count.
 _LEAD = (
     r"\b(?P<lead>(?i:on|from|by|until|till|before|after|in|starting|beginning|through|"
-    r"for|next|this|between|as\s+of|"
+    r"for|next|this|between|as\s+of|within|"
     # A day moved to: "has been moved to December 18" (not "from 10 to 18 December").
     r"(?:(?<=moved\s)|(?<=postponed\s)|(?<=rescheduled\s)|(?<=delayed\s)|(?<=deferred\s)|"
     r"(?<=forward\s)|(?<=back\s))to))\s+"
@@ -144,10 +144,18 @@ _DATE = re.compile(
     + r")|(?:"
     # "on the 15th": this month's, or the next month's once it has passed.
     + r"the\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)"
-    + r"(?=\s*(?:[.,;:!?)]|$|\s(?:at|in|when|and|as|after|before|with|or|unless|if)\b))"
+    + r"(?=\s*(?:[.,;:!?)]|$|\s(?:at|in|when|and|as|after|before|with|or|unless|if|to|for)\b))"
+    + r")|(?:"
+    # "until 15/1": a day and a month in figures, the day first where it cannot be a
+    # month (an American "1/15" the other way round).
+    + r"(?P<day6>\d{1,2})/(?P<month6>\d{1,2})(?![/\d])"
+    + r")|(?:"
+    # "within ten days": from the report's day.
+    + r"(?P<span_n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    + r"fourteen|fifteen|twenty|thirty)\s+(?P<span_unit>days|weeks)"
     + r")|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    # "on Thursday", "next Tuesday"; "next month"
-    + r"|(?P<next_month>month))\b"
+    # "on Thursday", "next Tuesday"; "next month"; "by the end of the month"
+    + r"|(?P<this_month>(?:the|this)\s+month)|(?P<next_month>month))\b"
 )
 # Words after which a date reports the past: "said on 3 March", "voted on Tuesday".
 _REPORTING = (
@@ -198,6 +206,8 @@ _FUTURE = re.compile(
     r"expected to|is scheduled|are scheduled|scheduled (?:for|to)|is set to|are set to|"
     r"set for|deadline|takes? effect|comes? into force|plans? to|(?:is|are) planned|"
     r"planned for|is to|are to|to be held|upcoming|would (?:take|come) into|"
+    # An obligation with its deadline: "must withdraw within ten days".
+    r"(?<!who )must(?! have\b)|has to|have to|"
     # A navtex or a visa "valid until 18 December": an end ahead (not "were valid").
     r"(?<!was )(?<!were )valid(?=\s*$))\b",
     re.IGNORECASE,
@@ -691,8 +701,9 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
         and ending["weekday"] == mention.weekday
         and ending.start() >= mention.weekday_at - len(", for next ")
         # (A deadline's or a span's word before it keeps it: "by Sunday", "until next
-        # Thursday".)
+        # Thursday"; so does "a week on Monday", which the date alone does not say.)
         and not {w.lower() for w in sentence[: ending.start()].split()[-1:]} & _SPAN_WORDS
+        and not _A_WEEK_ON.search(sentence, 0, ending.start() + 1)
     ):
         sentence = sentence[: ending.start()] + sentence[ending.end() :]
         mention = dataclasses.replace(mention, weekday_at=-1)
@@ -810,6 +821,7 @@ def _mentions(
             weekday
             and _WEEKDAYS.index(weekday.lower()) in spoken
             and match.group("lead").lower() != "next"
+            and not _A_WEEK_ON.search(sentence, 0, match.start())
         ):
             continue  # that very day, already past, or a week on: no telling
         mention = _resolve(match, said_on if weekday else published)
@@ -849,7 +861,12 @@ def _mentions(
         spans = re.match(r"\s*(?:[-–]|and\b|to\b)\s*\d", sentence[match.end() :]) or re.search(
             r"\d\s*(?:[-–]|and\b|to\b)\s*\d", match.group(0)
         )
-        if mention.day is not None and match.group("lead").lower() == "on" and not spans:
+        if (
+            mention.day is not None
+            and match.group("lead").lower() == "on"
+            and not spans
+            and not _A_WEEK_ON.search(sentence, 0, match.start())
+        ):
             mention = dataclasses.replace(mention, said=match.group(0))
         # A month alone counts only from the next month on: "in November" read on 23
         # November may well be over.
@@ -977,6 +994,29 @@ def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
     return _EVENT_NOUN.search(clause) is not None or _SCHEDULE.search(clause) is not None
 
 
+_SPAN_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+}
+# A span from the report longer than this is no day to plan for ("within 90 days").
+_SPAN_AHEAD = timedelta(days=31)
+_A_WEEK_ON = re.compile(r"\ba\s+week\s+$", re.IGNORECASE)
+
+
 def _resolve(match: re.Match[str], published: date) -> _Mention | None:
     """The date a match names, its year inferred from ``published`` when not written."""
     groups = match.groupdict()
@@ -986,6 +1026,26 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
             return None
         month = _add_months(published.replace(day=1), 1)
         return _Mention(month, None)
+    if groups["this_month"]:
+        # "by the end of the month": the month's last day, a deadline.
+        if lead not in ("by", "before", "until", "till") or "end of" not in match.group(0):
+            return None
+        month = published.replace(day=1)
+        return _Mention(month, _add_months(month, 1) - timedelta(days=1))
+    if groups["span_n"]:
+        # (Not "within 14 days of the declaration": a span from another day.)
+        if lead != "within" or re.match(r"\s+(?:of|after|from)\b", match.string[match.end() :]):
+            return None
+        count = _SPAN_NUMBERS.get(groups["span_n"].lower()) or int(groups["span_n"])
+        day = published + timedelta(days=count * (7 if groups["span_unit"] == "weeks" else 1))
+        return _Mention(day.replace(day=1), day) if day - published <= _SPAN_AHEAD else None
+    if groups["day6"]:
+        day_number, month_number_ = int(groups["day6"]), int(groups["month6"])
+        if day_number <= 12 < month_number_:
+            day_number, month_number_ = month_number_, day_number  # "1/15"
+        if day_number <= 12 or month_number_ > 12 or lead not in ("on", "by", "until", "till"):
+            return None  # "5/1" may be either; "3/4 of" is no day
+        return _dated(month_number_, str(day_number), None, published)
     if groups["weekday"]:
         if lead not in ("on", "next", "this", "by", "until", "before", "from", "for"):
             return None
@@ -993,6 +1053,8 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         # a week on; "next Monday" is read the same way, the commoner sense).
         target = _WEEKDAYS.index(groups["weekday"].lower())
         day = published + timedelta(days=(target - published.weekday() - 1) % 7 + 1)
+        if _A_WEEK_ON.search(match.string, 0, match.start()):
+            day += timedelta(days=7)  # "a week on Monday": the Monday after next
         return _Mention(day.replace(day=1), day)
     if groups["day4"]:
         return _dated(int(groups["month4"]), groups["day4"], groups["year4"], published)

@@ -933,6 +933,10 @@ def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
         "The court adjourned the hearing until Monday (7 December) after the defence asked "
         "for time."
     )
+    # "a week on Monday" is the Monday after next.
+    assert annotate_dates("The Senate votes on the override a week on Monday.", thursday) == (
+        "The Senate votes on the override a week on Monday (14 December)."
+    )
     # An ultimatum: the time it gave ends ahead, dated or not.
     saturday = datetime(2026, 12, 5, 20, 0, tzinfo=UTC)
     assert annotate_dates(

@@ -548,6 +548,43 @@ CASES = [
         None,
     ),
     ("reported, never", "The firm said it would never again meet on December 8.", TUESDAY, None),
+    (
+        "an obligation within days of the report",
+        "The ministry said the rebels must withdraw from the dam within ten days.",
+        TUESDAY,
+        (date(2026, 11, 27), date(2026, 11, 1)),
+    ),
+    (
+        "within days of another day",
+        "Parliament must meet within 14 days of the declaration of the results.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "the end of the month",
+        "The government must publish an election calendar before the end of the month.",
+        TUESDAY,
+        (date(2026, 11, 30), date(2026, 11, 1)),
+    ),
+    (
+        "a day and a month in figures",
+        "The council will vote on the harbour budget on 28/11.",
+        TUESDAY,
+        (date(2026, 11, 28), date(2026, 11, 1)),
+    ),
+    ("figures either way round", "The council will vote on 6/12.", TUESDAY, None),
+    (
+        "a week on Monday",
+        "The Senate will vote on the override a week on Monday.",
+        TUESDAY,
+        (date(2026, 11, 30), date(2026, 11, 1)),
+    ),
+    (
+        "the ordinal day before an infinitive",
+        "The committee will meet again on the 26th to review the plan.",
+        TUESDAY,
+        (date(2026, 11, 26), date(2026, 11, 1)),
+    ),
     ("beyond the horizon", "The treaty takes effect on 1 January 2029.", TUESDAY, None),
     ("not a date", "The summit will open on 31 February.", TUESDAY, None),
     ("this month alone", "A decision is expected in November.", TUESDAY, None),
@@ -592,6 +629,9 @@ PRINTED = {
         "The new duties are due to take effect."
     ),
     "The next rate decision is due on 3 February.": "The next rate decision is due.",
+    "The council will vote on the harbour budget on 28/11.": (
+        "The council will vote on the harbour budget."
+    ),
     "The parliament voted 23-8 on Thursday to hold a referendum on independence on "
     "April 6, 2027.": (
         "The parliament voted 23-8 on Thursday (12 November) to hold a referendum on independence."
