@@ -709,7 +709,11 @@ _NOT_YET = re.compile(
     r"(?:urged|urges|pressed|presses|called\s+on|calls\s+on)\s+(?:\w+\s+){1,3}?to\s+"
     r"(?:close|clinch|seal|finish|conclude|reach|strike)\s+(?:the|a|an)\s+(?:deal|agreement|"
     r"accord)|working\s+(?:day\s+and\s+night|around\s+the\s+clock)|before\s+(?:a|any)\s+"
-    r"(?:deal|agreement)\s+(?:is|can\s+be)\b)",
+    r"(?:deal|agreement)\s+(?:is|can\s+be)\b"
+    # The signing still ahead: "the accord that Jordan, Egypt and Syria are expected to
+    # sign in Aqaba on Saturday".
+    r"|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|poised)\s+to\s+(?:sign|seal|clinch|"
+    r"conclude|finalise|finalize)\b)",
     re.IGNORECASE,
 )
 _PENDING = re.compile(

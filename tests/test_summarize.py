@@ -4347,3 +4347,22 @@ def test_a_deal_done_is_told_apart_from_one_missed(lead: str, done: bool) -> Non
     from digest.summarize import _tells_deal_done
 
     assert _tells_deal_done(lead) is done
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before_deal"),
+    [
+        ("The text of the accord that the two countries are expected to sign was complete.", True),
+        ("Officials said the leaders were due to sign the pact in Aqaba.", True),
+        ("We are still far apart on steel.", True),
+        # What the deal is expected to do once signed is the deal's news.
+        ("Parliament is expected to ratify the agreement in March.", False),
+        ("The leaders signed the pact in Aqaba on Saturday.", False),
+    ],
+)
+def test_a_signing_still_ahead_is_the_talks_state_before_a_deal(
+    sentence: str, before_deal: bool
+) -> None:
+    from digest.summarize import _NOT_YET
+
+    assert bool(_NOT_YET.search(sentence)) is before_deal
