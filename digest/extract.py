@@ -639,12 +639,13 @@ def _plain_openings(paragraphs: list[str]) -> list[str]:
             and word not in acronyms
             and (word in _CAPS_ARTICLES or (len(word) >= 4 and word.capitalize() in written))
         ):
-            paragraph = word.capitalize() + paragraph[len(word) :]
+            # ("GREENLAND'S foreign minister": its possessive too.)
+            paragraph = word.capitalize() + found[2].lower() + paragraph[found.end(2) :]
         plain.append(paragraph)
     return plain
 
 
-_CAPS_OPENING = re.compile(r"^([A-Z]{2,})(?=\s+(?:[A-Za-z][a-z]|\d+(?:st|nd|rd|th)\b))")
+_CAPS_OPENING = re.compile(r"^([A-Z]{2,})(['’]S|)(?=\s+(?:[A-Za-z][a-z]|\d+(?:st|nd|rd|th|s)\b))")
 # Articles and function words no acronym is spelt as ("WITH the harmattan season
 # setting in, ...", "AFTER weeks of talks, ...").
 _CAPS_ARTICLES = frozenset(

@@ -1076,6 +1076,16 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
     article = extract_article(widget_page(body=paragraphs_html(story)))
     assert article is not None
     assert article.paragraphs[0] == f"The{story[0][3:]}"
+    # A name's possessive, and a name before a team's number ("VELL 7s").
+    story = (
+        "OSTLAND'S foreign minister has told Vell that his country's islands will not be "
+        "bought, sold or traded, at a meeting with the Vell cabinet on Thursday.",
+        "VELL 7s coach Ana Lind named a squad of fourteen for the Perth leg of the series, "
+        "and Ostland named its squad a day later for the same tournament.",
+    )
+    article = extract_article(widget_page(body=paragraphs_html(story)))
+    assert article is not None
+    assert article.paragraphs == (f"Ostland's{story[0][9:]}", f"Vell{story[1][4:]}")
     # A short acronym stays, whatever words the text writes alike.
     story = (
         "WHO officials, who arrived in the district on Monday with two planeloads of "
