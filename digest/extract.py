@@ -123,6 +123,7 @@ def extract_article(
     _drop_inline_cards(tree)
     _unwrap_layout_tables(tree)
     _drop_labelled_boxes(tree)
+    _drop_interview_questions(tree, url, metadata.headline)
     _unwrap_links_in_sentences(tree)
     paragraphs = _extract_paragraphs(tree, url)
     paragraphs = _add_continued_body(tree, paragraphs)
@@ -355,6 +356,37 @@ _BOX_HEADING = XPath("//h2|//h3|//h4|//h5")
 # A box holds less than this share of the page's paragraph text: a heading so labelled
 # over most of the text is the page's own (an explainer's "Latest news" section).
 _BOX_MAX_SHARE = 0.4
+
+
+def _drop_interview_questions(tree: HtmlElement, url: str, headline: str) -> None:
+    """Remove an interview's questions: paragraphs set in bold whole that end on a
+    question ("FP: The senators said they came to listen. Do you believe them?"). They
+    are the interviewer's, not news and no one's voice; the answers are the
+    interviewee's. Only on a page that says it is an interview (its address or headline,
+    or questions labelled "Q:", "FP:"), and with two questions or more: an explainer's
+    bold questions head its answers, which lean on them."""
+    questions = [
+        p
+        for p in tree.iter("p")
+        if len(p) == 1
+        and p[0].tag in ("strong", "b")
+        and not (p.text or "").strip()
+        and not (p[0].tail or "").strip()
+        and " ".join(p.text_content().split()).endswith("?")
+    ]
+    if len(questions) < _INTERVIEW_QUESTIONS:
+        return
+    labelled = all(_QUESTION_LABEL.match(p.text_content().strip()) for p in questions)
+    if not (labelled or _INTERVIEW.search(url) or _INTERVIEW.search(headline)):
+        return
+    for paragraph in questions:
+        paragraph.drop_tree()
+
+
+_INTERVIEW_QUESTIONS = 2
+_INTERVIEW = re.compile(r"\binterview|\bq\s*(?:&|and|-)\s*a\b", re.IGNORECASE)
+# An interviewer's label: "Q:", "FP:", "Foreign Policy:".
+_QUESTION_LABEL = re.compile(r"(?:Q|[A-Z]{2,5}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s?:\s")
 
 
 def _drop_labelled_boxes(tree: HtmlElement) -> None:

@@ -1121,3 +1121,43 @@ def test_a_page_shows_its_update_above_or_beside_the_body(line: str, shown: bool
     extracted = extract_article(html, "https://paper.example/news/fares")
     assert extracted is not None
     assert extracted.update_shown is shown
+
+
+def _interview_page(questions: tuple[str, ...], headline: str) -> str:
+    answers = (
+        "We were consulted, and more closely than in the past. The package was shaped by "
+        "what our own hunters and fishermen see on the ice every winter.",
+        "It is a start. For many years the north was where everyone planned and nobody "
+        "spent, and now the ships and the radar are finally being paid for.",
+        "On fisheries and on minerals we already decide for ourselves, within the self-rule "
+        "act, and we will keep doing so whatever the capitals say.",
+    )
+    body = "".join(
+        f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in zip(questions, answers, strict=True)
+    )
+    return (
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        f"<p>Vell's foreign minister spoke to the Courier by video on Thursday.</p>{body}"
+        "</article></body></html>"
+    )
+
+
+def test_an_interviews_questions_are_the_interviewers_and_left_out() -> None:
+    questions = (
+        "Q: The ministry says the package was written with you. Was it?",
+        "Q: Is the money enough?",
+        "Q: Would you negotiate without the capital?",
+    )
+    article = extract_article(_interview_page(questions, "Vell's minister on the north"))
+    assert article is not None
+    assert not any("?" in paragraph for paragraph in article.paragraphs)
+    assert any(p.startswith("It is a start.") for p in article.paragraphs)
+    # Unlabelled, on a page its headline calls an interview: left out too.
+    plain = tuple(q.removeprefix("Q: ") for q in questions)
+    article = extract_article(_interview_page(plain, "Interview: Vell's minister on the north"))
+    assert article is not None
+    assert not any("?" in paragraph for paragraph in article.paragraphs)
+    # An explainer's bold questions head its answers: kept.
+    article = extract_article(_interview_page(plain, "What we know about the north package"))
+    assert article is not None
+    assert sum("?" in paragraph for paragraph in article.paragraphs) == 3
