@@ -38,6 +38,7 @@ printing.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -654,20 +655,44 @@ def introduced_before(text: str, before: Sequence[str], titles: frozenset[str]) 
             )
             if last is not None and not _DETERMINERS.intersection(ahead[last:]):
                 introduced.update(content_words(token))
+        # A body named in full: "the Department of Disaster Prevention and Mitigation"
+        # ... ", the department said".
+        for name in _BODY_NAME.finditer(sentence):
+            introduced.update(content_words(name["body"]))
     # The opening is the subject's, after a phrase put before it ("In a statement read
     # on state television, the ministry said ...").
     fronted = _FRONTED_PHRASE.match(text)
     opening = fronted.end() if fronted else 0
-    for match in _DEFINITE.finditer(text, opening):
-        if len(text[opening : match.start()].split()) > _OPENING_WORDS:
-            break  # "... pictures from the hotel scaffolding": a detail, not the subject
-        if not _HEAD_ENDS.match(text[match.end() :]):
-            continue
+    definites = [
+        match
+        for match in itertools.takewhile(
+            lambda m: len(text[opening : m.start()].split()) <= _OPENING_WORDS,
+            _DEFINITE.finditer(text, opening),
+        )
+        if _HEAD_ENDS.match(text[match.end() :])
+    ]
+    # And a closing attribution's: "..., the department said."
+    if said := _SAID_BY_THE.search(text):
+        definites.append(said)
+    for match in definites:
         stem = content_words(match["noun"])
         earlier = set(content_words(text[: match.start()]))
         if len(stem) == 1 and stem[0] in introduced and stem[0] not in earlier | titles:
             return stem[0]
     return ""
+
+
+# A body's name in Title Case with its head noun first: "Department of Disaster
+# Prevention", "Ministry of Foreign Affairs", "Agency for ...".
+_BODY_NAME = re.compile(
+    r"\b(?P<body>Department|Ministry|Agency|Office|Authority|Council|Commission|Directorate|"
+    r"Committee|Service|Bureau)\s+(?:of|for)\s+[A-Z]"
+)
+_SAID_BY_THE = re.compile(
+    r",\s+the\s+(?P<noun>department|ministry|agency|office|authority|council|commission|"
+    r"directorate|committee|service|bureau)\s+(?:said|says|added|reported|announced|told)\b"
+    r"[^,;]*$"
+)
 
 
 def _pronoun_dangles(text: str) -> bool:

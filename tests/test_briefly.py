@@ -348,6 +348,18 @@ def test_a_body_a_possessive_introduced_leans_on_it_after_a_fronted_phrase() -> 
     assert leans_on(titled, by_text["In"]) == ""
 
 
+def test_a_closing_attribution_to_a_body_named_just_before_leans_on_it() -> None:
+    text = (
+        "The Department of Disaster Prevention and Mitigation said seven people had died in "
+        "the floods in the south. Nearly 6,000 people are staying in shelters, the "
+        "department said. Rain is forecast to ease from Friday across the three provinces."
+    )
+    scored = score_sentences([text], frozenset())
+    by_text = {c.text.split()[0]: i for i, c in enumerate(scored.candidates)}
+    assert leans_on(scored, by_text["Nearly"]) == "department"
+    assert leans_on(scored, by_text["Rain"]) == ""
+
+
 def test_a_definite_noun_the_article_introduced_just_before_leans_on_it() -> None:
     text = (
         "A storm closed the harbour at Setúbal for two days last week. "
