@@ -979,6 +979,11 @@ def _decided_on(text: str, day: re.Match[str]) -> re.Match[str] | None:
 
 
 _UNTIL_END = re.compile(r"\b(?:until|till)\s+$")
+_DIRECTED_TO = re.compile(
+    r"\b(?:invited|asked|urged|ordered|instructed|summoned|called\s+on|told)\s+[^.;:]{1,60}?"
+    r"\bto\s+(?:meet|attend|join|visit|discuss|hold|sign|appear|testify|return|come|travel|"
+    r"negotiate|resume|vote|present|submit|report)\b[^.;:]{0,60}$"
+)
 _A_WEEK_ON = re.compile(r"\ba\s+week\s+(?:on\s+)?$", re.IGNORECASE)
 
 
@@ -1107,6 +1112,13 @@ def _tense(text: str, start: int) -> str | None:
             told := _CALLERS_NEXT.split(_SENTENCE_END.split(text[start:], maxsplit=1)[0])[0]
         )
         and not _IRREGULAR_PAST.search(told)
+    ):
+        return "future"
+    # Someone invited or told to do something on the day ("invited the union leaders to
+    # meet him in La Paz on Monday", "urged both sides to sign on Friday"): the doing
+    # is ahead of the inviting.
+    if _DIRECTED_TO.search(clause) and not _past_tenses(
+        _SENTENCE_END.split(text[start:], maxsplit=1)[0]
     ):
         return "future"
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)

@@ -933,6 +933,18 @@ def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
         "The court adjourned the hearing until Monday (7 December) after the defence asked "
         "for time."
     )
+    # Someone invited or urged to do something on a day: the day is ahead of it, unless
+    # the sentence tells it done.
+    assert annotate_dates(
+        "The minister invited the union leaders to meet him in the capital on Monday.", thursday
+    ) == (
+        "The minister invited the union leaders to meet him in the capital on Monday (7 December)."
+    )
+    assert annotate_dates(
+        "Officials told residents to return home on Tuesday after the water receded.", thursday
+    ) == (
+        "Officials told residents to return home on Tuesday (1 December) after the water receded."
+    )
     # "a week on Monday" is the Monday after next.
     assert annotate_dates("The Senate votes on the override a week on Monday.", thursday) == (
         "The Senate votes on the override a week on Monday (14 December)."
