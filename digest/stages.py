@@ -213,6 +213,11 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             # talks"): not a court's or a mayor's order on the side of the story.
             and (_things(article.title[: ultimatum.end()]) - _ULTIMATUM_WORDS)
             & set().union(*(_things(a.title) for i, a in enumerate(articles) if i != index))
+            and not (
+                _ORDER_GIVER.search(article.title[: ultimatum.start()])
+                and not _things(article.title[: ultimatum.start()])
+                & set().union(*(_things(a.title) for i, a in enumerate(articles) if i != index))
+            )
             # Nor a disaster's: its deaths are its news, an order to aid agencies no turn.
             and not any(tells_deaths(a.title) for a in articles)
         ):
@@ -458,6 +463,17 @@ _ULTIMATUM = re.compile(
     r"shut|stop|expel|sanction)\b",
     re.IGNORECASE,
 )
+# What a chamber votes on, as the thing a rejection turns.
+_VOTED_ON = frozenset(
+    {"motion", "bill", "law", "accusation", "impeachment", "censure", "amendment", "treaty"}
+    | {"deal", "agreement", "accord", "nomination", "resolution", "referendum", "budget"}
+)
+# Who gives orders on the side of a story: a court's or a mayor's deadline is no turn
+# of it, unless the giver is one of the story's parties.
+_ORDER_GIVER = re.compile(
+    r"\b(?:court|judge|tribunal|mayor|council|police|prosecutors?|regulator|commission)\b",
+    re.IGNORECASE,
+)
 # The ultimatum's own words, which name no party.
 _ULTIMATUM_WORDS = frozenset(
     content_words(
@@ -485,10 +501,14 @@ _DIED = "died"
 # A report's claim denied: "PCM denies reports that premier Villarán has resigned",
 # "Tonga denies deputy PM has quit", "Deputy PM has not resigned, office says".
 _DENIED = "denied"
+# Only a claim of a person's turn is undone so: a party denying an attack or a massacre
+# ("Russia denies claims it struck Kyiv hospital") gives its line, no turn of the story.
 _DENIAL = re.compile(
     r"\b(?:denies|denied|rejects|rejected|dismisses|dismissed|refutes|refuted|quashes|"
     r"quashed)\s+(?:(?:the|media|news|press|earlier|social\s+media)\s+)*(?:reports?|claims?|"
-    r"rumou?rs?|speculation)\b"
+    r"rumou?rs?|speculation)\s+(?:that|of|about)\b[^:;]{0,60}?\b(?:resign\w*|quit|quitting|"
+    r"stepp\w+\s+down|step\s+down|died|death|dead|arrest\w*|sack\w*|fired|dismiss\w*|"
+    r"detain\w*|ousted|removal)\b"
     r"|\b(?:denies|denied)\s+(?:that\s+)?(?:[\w'’.-]+\s+){1,4}?(?:has|had|have|is|was)\s+"
     r"(?:not\s+)?(?:resigned|quit|died|dead|stepped\s+down|been\s+(?:arrested|sacked|fired|"
     r"detained|killed|dismissed))\b"
@@ -634,10 +654,17 @@ def _tells_turn(title: str, core: set[str]) -> str:
     for found in _OBJECT_TURN.finditer(main):
         if not _before(main, found.start()):
             continue
-        for word in _WORD.findall(main[found.end() :].lower())[:_OBJECT_WORDS]:
+        # A chamber's "rejects" turns a motion or a bill, not whatever it names: "House
+        # rejects Lind's budget" in the story of Lind's impeachment is another vote.
+        rejected = found.group().lower().startswith(("reject", "defeat", "throw", "threw"))
+        words = _WORD.findall(main[found.end() :].lower())[:_OBJECT_WORDS]
+        if rejected and not _VOTED_ON & set(words):
+            continue
+        for word in words:
             if word in _PREPOSITIONS:
                 break
-            if _things(word) & core:
+            # (Whose budget is no part of it: "Holt's budget".)
+            if _things(word) & core and not (rejected and word.endswith(("'s", "’s"))):
                 return str(found.lastgroup)
     for found in _AGREE.finditer(main):
         # "EU envoys agree on guarantees for reparations loan", "EU agrees reparations

@@ -388,6 +388,15 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
     assert latest_turn([*stalled, deal, rejected]) == {3}
     reacted = _report("Wire", "Union rejects ferry wage deal", 5)
     assert latest_turn([*stalled, deal, reacted]) == set()
+    # A chamber's rejection of another thing the story's person brought is another vote.
+    motion = [
+        _report("Courier", "Opposition files impeachment motion against Holt", 0),
+        _report("Tribune", "Holt impeachment motion heads to a vote", 1),
+    ]
+    budget = _report("Wire", "Parliament rejects Holt's budget", 3)
+    assert latest_turn([*motion, budget]) == set()
+    voted = _report("Wire", "Parliament rejects impeachment motion against Holt", 3)
+    assert latest_turn([*motion, voted]) == {2}
     for title in ("Ferry wage strikes threaten deal", "Ferry wage pact struck down by court"):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
     # Agreeing on the thing, or on a part of it within a few words, is a deal; not when
@@ -445,6 +454,9 @@ def test_an_ultimatum_days_later_is_the_latest_turn() -> None:
     ]
     given = _report("Herald", "Norland gives Vell Front ten days to hand over the dam", 3)
     assert latest_turn([*talks, given]) == {2}
+    # A court's order to a party is on the side of the story.
+    ordered = _report("Herald", "Court gives Vell Front until Friday to file its papers", 3)
+    assert latest_turn([*talks, ordered]) == set()
     # The ultimatum's own words ("until Friday") name no party.
     friday = _report("Tribune", "Talks on Friday end without a deal on the dam", 1)
     ordered = _report("Herald", "Court gives prosecutors until Friday to file charges", 3)
@@ -468,9 +480,16 @@ def test_a_denial_of_an_earlier_titles_claim_is_the_latest_turn() -> None:
         "Prime Minister Holt has not resigned, office says",
     ):
         assert latest_turn([claim, _report("Herald", title, 1)]) == {1}, title
-    # A denial of something else, or the same day's: none.
+    # A denial of something else, or the same day's: none. Nor a party's denial of an
+    # attack, which is its line, not a turn of the story.
     other = _report("Herald", "Army denies reports of shelling near Ardel", 1)
     assert latest_turn([claim, other]) == set()
+    strike = _report("Courier", "Missile hits Ardel children's hospital, killing 12", 0)
+    for title in (
+        "Norland denies claims it struck Ardel children's hospital",
+        "Norland rejects reports of Ardel hospital strike",
+    ):
+        assert latest_turn([strike, _report("Herald", title, 2)]) == set(), title
     early = _report("Herald", "Office denies reports that Holt has resigned", 0.1)
     assert latest_turn([claim, early]) == set()
     # The story then leads with the denial.
