@@ -533,8 +533,8 @@ def annotate_dates(
         # Each day once: an anchor is an earlier day, dated before the later ones.
         if match.start() not in dated:
             found = _date_of(match)
-            # "a week on Monday": the Monday after the next one.
-            if _A_WEEK_ON.search(text, 0, match.start()):
+            # "a week on Monday": the Monday after the next one, of a day still ahead.
+            if _A_WEEK_ON.search(text, 0, match.start()) and _tense(text, match.start()) != "past":
                 found = _weekday_date(day, WEEKDAYS.index(match.group("day")), "", True, latest)
                 found += timedelta(days=7)
             dated[match.start()] = found
@@ -984,7 +984,11 @@ _DIRECTED_TO = re.compile(
     r"\bto\s+(?:meet|attend|join|visit|discuss|hold|sign|appear|testify|return|come|travel|"
     r"negotiate|resume|vote|present|submit|report)\b[^.;:]{0,60}$"
 )
-_A_WEEK_ON = re.compile(r"\ba\s+week\s+(?:on\s+)?$", re.IGNORECASE)
+# (Not "closed for a week on Monday", "once a week on Monday": a span, a habit.)
+_A_WEEK_ON = re.compile(
+    r"(?<!\bfor\s)(?<!\bonce\s)(?<!\bevery\s)(?<!\btwice\s)\ba\s+week\s+(?:on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _set_in_motion_on(text: str, start: int, days: _Days) -> re.Match[str] | None:

@@ -58,6 +58,7 @@ from digest.naming import name_in_full
 from digest.places import countries_named
 from digest.softnews import is_opinion
 from digest.text import (
+    MONTH_WRITTEN_PATTERN,
     MONTHS,
     WEEKDAY_PATTERN,
     WEEKDAYS,
@@ -144,7 +145,9 @@ _DATE = re.compile(
     + r")|(?:"
     # "on the 15th": this month's, or the next month's once it has passed.
     + r"the\s+(?P<day5>\d{1,2})(?:st|nd|rd|th)"
-    + r"(?=\s*(?:[.,;:!?)]|$|\s(?:at|in|when|and|as|after|before|with|or|unless|if|to|for)\b))"
+    # (Not "from the 12th to the 15th century": a span of centuries.)
+    + r"(?=\s*(?:[.,;:!?)]|$|\s(?:at|in|when|and|as|after|before|with|or|unless|if|for)\b"
+    + r"|\sto\s(?!the\b)))"
     + r")|(?:"
     # "until 15/1": a day and a month in figures, the day first where it cannot be a
     # month (an American "1/15" the other way round).
@@ -1014,7 +1017,14 @@ _SPAN_NUMBERS = {
 }
 # A span from the report longer than this is no day to plan for ("within 90 days").
 _SPAN_AHEAD = timedelta(days=31)
-_A_WEEK_ON = re.compile(r"\ba\s+week\s+$", re.IGNORECASE)
+_NAMES_A_DAY = re.compile(
+    rf"\b(?:{WEEKDAY_PATTERN}|yesterday|\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN}|"
+    rf"{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}})\b",
+    re.IGNORECASE,
+)
+_A_WEEK_ON = re.compile(
+    r"(?<!\bfor\s)(?<!\bonce\s)(?<!\bevery\s)(?<!\btwice\s)\ba\s+week\s+$", re.IGNORECASE
+)
 
 
 def _resolve(match: re.Match[str], published: date) -> _Mention | None:
@@ -1027,14 +1037,24 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         month = _add_months(published.replace(day=1), 1)
         return _Mention(month, None)
     if groups["this_month"]:
-        # "by the end of the month": the month's last day, a deadline.
-        if lead not in ("by", "before", "until", "till") or "end of" not in match.group(0):
+        # "by the end of the month": the month's last day, a deadline (not "the end of
+        # the month of Ramadan").
+        if (
+            lead not in ("by", "before", "until", "till")
+            or "end of" not in match.group(0)
+            or re.match(r"\s+of\b", match.string[match.end() :])
+        ):
             return None
         month = published.replace(day=1)
         return _Mention(month, _add_months(month, 1) - timedelta(days=1))
     if groups["span_n"]:
-        # (Not "within 14 days of the declaration": a span from another day.)
-        if lead != "within" or re.match(r"\s+(?:of|after|from)\b", match.string[match.end() :]):
+        # (Not "within 14 days of the declaration": a span from another day; nor one
+        # after a day the sentence names, which it may count from.)
+        if (
+            lead != "within"
+            or re.match(r"\s+(?:of|after|from)\b", match.string[match.end() :])
+            or _NAMES_A_DAY.search(match.string, 0, match.start())
+        ):
             return None
         count = _SPAN_NUMBERS.get(groups["span_n"].lower()) or int(groups["span_n"])
         day = published + timedelta(days=count * (7 if groups["span_unit"] == "weeks" else 1))

@@ -945,10 +945,16 @@ def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
     ) == (
         "Officials told residents to return home on Tuesday (1 December) after the water receded."
     )
-    # "a week on Monday" is the Monday after next.
+    # "a week on Monday" is the Monday after next; not a span's "for a week", a habit's
+    # "once a week", nor a day told as past.
     assert annotate_dates("The Senate votes on the override a week on Monday.", thursday) == (
         "The Senate votes on the override a week on Monday (14 December)."
     )
+    for text in (
+        "Schools closed for a week on Monday because of the storm.",
+        "It was a week on Monday that the rebels entered the city.",
+    ):
+        assert "(30 November)" in annotate_dates(text, thursday), text
     # An ultimatum: the time it gave ends ahead, dated or not.
     saturday = datetime(2026, 12, 5, 20, 0, tzinfo=UTC)
     assert annotate_dates(

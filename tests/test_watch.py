@@ -580,6 +580,30 @@ CASES = [
         (date(2026, 11, 30), date(2026, 11, 1)),
     ),
     (
+        "a span of centuries",
+        "The treaty will restore monasteries built from the 12th to the 15th century.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "within days of a day the sentence names",
+        "On 2 November the court ruled the rebels must withdraw within 30 days.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "the end of a month named otherwise",
+        "The ceasefire must hold until the end of the month of Ramadan.",
+        TUESDAY,
+        None,
+    ),
+    (
+        "a span from a day, not a day a week on",
+        "The Senate will break for a week on Wednesday.",
+        FRIDAY,
+        (date(2026, 11, 25), date(2026, 11, 1)),
+    ),
+    (
         "the ordinal day before an infinitive",
         "The committee will meet again on the 26th to review the plan.",
         TUESDAY,
@@ -629,6 +653,7 @@ PRINTED = {
         "The new duties are due to take effect."
     ),
     "The next rate decision is due on 3 February.": "The next rate decision is due.",
+    "The Senate will break for a week on Wednesday.": "The Senate will break for a week.",
     "The council will vote on the harbour budget on 28/11.": (
         "The council will vote on the harbour budget."
     ),
