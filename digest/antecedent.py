@@ -89,6 +89,8 @@ _DANGLING_START = re.compile(
 _STYLE_OF_ADDRESS = re.compile(
     r"(?:His|Her|Their|Your)\s+(?:Royal\s+|Imperial\s+|Serene\s+)?(?:Majesty|Majesties|"
     r"Highness|Highnesses|Holiness|Excellency|Excellencies|Eminence|Beatitude|Grace)\s+"
+    # (The name or title it styles: not "His Majesty said ...", which leans on one.)
+    r"(?=(?:the\s+)?[A-Z])"
 )
 # "In June 2022 the two countries ended ...", "Foreign ministers of the three countries
 # met ...": which ones, the sentence before said (unless this one names them first).

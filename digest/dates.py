@@ -136,7 +136,8 @@ _BUT = re.compile(r"\s(?:but|before|only)\s")
 # What happened instead, told first after it: "was turned away", "the flight was
 # cancelled" (not "officials said he would be late": a report, not the event).
 _WHAT_HAPPENED = re.compile(
-    r"(?:(?:the|a|an|its|his|her|their)\s+[\w\-]+\s+)?(?:was|were|had|did|[a-z]+ed)\b"
+    r"(?:(?:the|a|an|its|his|her|their)\s+[\w\-]+\s+|(?:it|he|she|they)\s+)?(?:never\s+)?"
+    r"(?:was|were|had|did|[a-z]+ed)\b"
 )
 # Reported speech's future ("fishermen said they would hold a protest on Thursday"), not
 # its past ("would have"), and the future as it stood then, in the day's clause: a day
@@ -235,7 +236,7 @@ _NAMED_DAY = re.compile(
 # A past tense right before a day: "said on Tuesday", "met late Monday".
 _PAST_VERB = re.compile(
     r"\b(?:said|told|met|held|made|took|gave|went|came|left|won|lost|began|wrote|spoke|saw|"
-    r"sent|found|led|rose|fell|struck|[a-z]{3,}ed)\b"
+    r"sent|found|led|rose|fell|struck|had|gone|[a-z]{3,}ed)\b"
 )
 # A participle after a present "is", "be", "been" (an adverb between) is passive, not a
 # past tense: "if he is granted parole on Thursday", "is expected to be formally charged";

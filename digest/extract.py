@@ -163,9 +163,26 @@ def _shows_update(tree: HtmlElement) -> bool:
         if not isinstance(element.tag, str) or element.tag in _NOT_TEXT:
             continue
         for text in (element.text, element.tail):
-            if text and _UPDATE_SHOWN.search(text):
+            if text and _UPDATE_SHOWN.search(text) and not _aside(element):
                 return True
     return False
+
+
+def _aside(element: HtmlElement) -> bool:
+    """Whether ``element`` sits in the page's furniture: a sidebar's "Updated 2 hours
+    ago" is another story's, a cookie notice's "Last updated" the notice's."""
+    for node in (element, *element.iterancestors()):
+        if node.tag in ("aside", "nav", "footer"):
+            return True
+        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
+        if _FURNITURE_MARKS.search(marks):
+            return True
+    return False
+
+
+_FURNITURE_MARKS = re.compile(
+    r"cookie|consent|sidebar|related|most-?read|popular|trending|widget|newsletter|footer|promo"
+)
 
 
 # (Not a site's notice: "We have updated our privacy policy".)

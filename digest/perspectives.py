@@ -668,7 +668,10 @@ def _without_also(says: str) -> str:
 # "is also providing", "also pledged": the "also" and its space, after a word no pair
 # ("not only ... but also", "and also") puts before it.
 # "the strike also killed two children": without the "also", the two read as the toll.
-_HARMED = re.compile(r"\b(?:killed|killing|wounded|injured|dead|died|hurt|missing)\b")
+_HARMED = re.compile(
+    r"\b(?:killed|killing|wounded|injured|dead|died|hurt|missing|arrested|detained|displaced|"
+    r"evacuated|affected)\b"
+)
 _ADDING_ALSO = re.compile(r"(?<=\s)(?<!\bbut\s)(?<!\band\s)(?<!\bonly\s)also\s(?=[a-z])")
 
 

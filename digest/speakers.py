@@ -743,7 +743,7 @@ def speaker_key(who: str) -> str:
     for segment in (_name_part(who), text):
         # "Nasser al-Majali" and "Nasser Al Majali" are one man: the article is no part
         # of the surname the outlets agree on.
-        segment = _ARTICLE_PREFIX.sub("", segment)
+        segment = _ARTICLE_PREFIX.sub(_after_a_name, segment)
         runs = re.findall(r"(?:[A-Z][\w.'’\-]+\s)+[A-Z][\w.'’\-]+", segment)
         runs = [r for r in runs if not re.match(r"(?:A|An|The)\s", r) or len(r.split()) > 2]
         if runs:
@@ -758,6 +758,13 @@ def speaker_key(who: str) -> str:
 
 
 _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|Al|El)[-‐]\s*(?=[A-Z])|\b(?:Al|El)\s+(?=[A-Z][a-z])")
+
+
+def _after_a_name(found: re.Match[str]) -> str:
+    """The article dropped after a first name ("Nasser Al Majali"), kept where it opens
+    the name ("Al Gore", "vice-president Al Gore")."""
+    before = found.string[: found.start()].split()
+    return "" if before and re.fullmatch(r"[A-Z][a-z'’-]+", before[-1]) else found.group()
 
 
 def _surname_key(surname: str) -> str:

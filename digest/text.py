@@ -364,12 +364,15 @@ def _pieces(paragraph: str) -> list[str]:
     return pieces
 
 
-_ANSWER = re.compile(r"((?:No|Yes)\.)\s+(?=[A-Z][a-z])")
+# (Not a rank: "No. Two in the party".)
+_ANSWER = re.compile(
+    r"((?:No|Yes)\.)\s+(?=[A-Z][a-z])(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b)"
+)
 
 
 def _answers(piece: str, after: list[str]) -> bool:
     """Whether ``piece`` is an explainer's answer, "No." or "Yes.", before a sentence."""
-    return piece in ("No.", "Yes.") and bool(after) and bool(re.match(r"[A-Z][a-z]", after[0]))
+    return piece in ("No.", "Yes.") and bool(after) and bool(_ANSWER.match(f"{piece} {after[0]}"))
 
 
 def _unglued(piece: str) -> list[str]:
@@ -1077,7 +1080,9 @@ def repeated_copies(texts: tuple[tuple[str, str], ...]) -> tuple[int | None, ...
                     if runs
                     and (other := _word_runs(earlier))
                     and not same_outlet(outlet, earlier_outlet)
-                    and len(runs & other) >= _COPY_SHARE * min(len(runs), len(other))
+                    # Of the longer text too: a live page quoting an agency's story in
+                    # full among its entries is not that story's copy.
+                    and len(runs & other) >= _COPY_SHARE * max(len(runs), len(other))
                 ),
                 None,
             )

@@ -89,12 +89,25 @@ _SUPERLATIVE = re.compile(
 _RUNNING = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:died|killed)\b")
 _TOLL_JUMP = 10
 # One disaster, as a live page's title names it.
+# (A war's page names its strikes; "Political storm" is no weather.)
+_WAR = re.compile(
+    r"\b(?:war|strikes?|attacks?|offensive|fighting|shelling|bombardment|invasion|missiles?|"
+    r"drones?|airstrikes?|ceasefire|truce)\b",
+    re.IGNORECASE,
+)
 _DISASTER = re.compile(
-    r"\b(?:floods?|flooding|flash\s+floods|earthquakes?|quakes?|landslides?|mudslides?|storms?|"
+    r"(?<!political )(?<!Political )\b(?:floods?|flooding|flash\s+floods|earthquakes?|quakes?|"
+    r"landslides?|mudslides?|storms?|"
     r"typhoons?|cyclones?|hurricanes?|wildfires?|bushfires?|avalanches?|eruptions?|tsunamis?|"
     r"heatwaves?)\b",
     re.IGNORECASE,
 )
+_OWN_DEATH = re.compile(
+    r"\b(?:custody|separate|another\s+(?:attack|strike|incident|shooting)|shot\s+(?:dead\s+)?by|"
+    r"police|suicide|killed\s+himself|killed\s+herself|unrelated)\b",
+    re.IGNORECASE,
+)
+_IN_HOSPITAL = re.compile(r"\bin\s+hospital\b|\bof\s+(?:his|her|their)\s+(?:injuries|wounds)\b")
 # One unnamed person's death, told as an increment: "A 74-year-old man has died in
 # hospital", "Another victim was found dead", "One more person died overnight".
 _ONE_DEATH = re.compile(
@@ -192,7 +205,10 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
     # death toll rises to 37") or names its one disaster ("LIVE: Flash floods in the
     # south"), not a war's page of many strikes.
     tolled = frozenset(
-        d for d in live if tells_deaths(articles[d].title) or _DISASTER.search(articles[d].title)
+        d
+        for d in live
+        if tells_deaths(articles[d].title)
+        or (_DISASTER.search(articles[d].title) and not _WAR.search(articles[d].title))
     )
 
     def told_later(j: int, i: int, risen: bool) -> bool:
@@ -262,10 +278,14 @@ def superseded_counts(scored: ScoredSentences, articles: Sequence[Article]) -> d
     for i, candidate in enumerate(scored.candidates):
         if i in superseded or not _ONE_DEATH.search(candidate.text):
             continue
+        if _OWN_DEATH.search(candidate.text):
+            continue  # "died in police custody", "a separate attack": a death of its own
         if any(
             other > 1
             and told_later(j, i, True)
             and not _in_another_country(candidate.text, text_of(j))
+            # A death in hospital is the toll's injured; one elsewhere is another's.
+            and (_IN_HOSPITAL.search(candidate.text) or not _elsewhere(candidate.text, text_of(j)))
             and not is_reaction(text_of(j))
             and not opinions[scored.candidates[j].doc]
             for j, other in counts.get("dead", {}).items()

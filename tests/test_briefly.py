@@ -303,6 +303,8 @@ def test_a_sentence_that_leans_on_the_one_before(sentence: str) -> None:
     ],
 )
 def test_look_alikes_that_stand_alone(sentence: str) -> None:
+    # (A style of address with no name after it leans on one: "His Majesty said ...".)
+    assert needs_antecedent("His Majesty said the ferry accord was historic.") == "sentence"
     assert needs_antecedent(sentence) == ""
 
 

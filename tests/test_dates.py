@@ -945,6 +945,14 @@ def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
     ) == (
         "Officials told residents to return home on Tuesday (1 December) after the water receded."
     )
+    # An ultimatum or a plan the sentence tells as over by now.
+    saturday = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)
+    for text in (
+        "The army gave residents until Friday to leave, and most had gone by then.",
+        "The ship was expected in the port on Tuesday, but it never arrived.",
+    ):
+        assert "(11 December)" not in annotate_dates(text, saturday), text
+        assert "(8 December)" not in annotate_dates(text, saturday), text
     # "a week on Monday" is the Monday after next; not a span's "for a week", a habit's
     # "once a week", nor a day told as past.
     assert annotate_dates("The Senate votes on the override a week on Monday.", thursday) == (

@@ -1111,6 +1111,9 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
         # A site's notice, or the word in a headline, is no update of the report.
         ("<div class='cookie'>We have updated our privacy policy.</div>", False),
         ("<p>Get updates from the harbour in your inbox.</p>", False),
+        # Another story's stamp in a sidebar, a notice's date.
+        ("<aside><p>Ferry strike ends · Updated 2 hours ago</p></aside>", False),
+        ("<div class='cookie-notice'><p>Last updated 12 May 2025</p></div>", False),
     ],
 )
 def test_a_page_shows_its_update_above_or_beside_the_body(line: str, shown: bool) -> None:

@@ -1238,6 +1238,9 @@ def test_a_name_after_its_roles_body_is_the_speakers() -> None:
     assert same_speaker("Jordanian Foreign Minister Nasser al-Majali", "Minister Nasser Al Majali")
     assert same_speaker("Ziad Al-Rawashdeh", "Energy Minister Ziad al-Rawashdeh")
     assert not same_speaker("Nasser al-Majali", "Nasser al-Rawashdeh")
+    # A first name "Al" is the name's own.
+    assert same_speaker("Al Gore", "former vice-president Al Gore")
+    assert same_speaker("Al Gore", "Mr Gore")
 
 
 def test_two_countries_ministries_are_two_speakers_and_one_spelt_two_ways_is_one() -> None:
@@ -2461,6 +2464,8 @@ def test_another_person_or_another_nouns_phrase_is_no_role_met() -> None:
          "“We are also sending engineers to the airport.”"),
         ("Ann Holt said the strike also killed two children in the market.",
          "the strike also killed two children in the market."),
+        ("Ann Holt said 300 people were also arrested in the capital.",
+         "300 people were also arrested in the capital."),
     ],
 )  # fmt: skip
 def test_a_voice_drops_the_also_that_added_it_to_an_unseen_sentence(

@@ -956,6 +956,18 @@ def test_one_wire_copy_carried_by_two_outlets_is_one_report() -> None:
     both = Story(id=StoryId("s-3"), articles=(first, carried, own))
     assert both.outlets == ("Gazette", "Post")
     assert not any("same report" in s.title for s in summarize_story(both).sources[2:])
+    # A live page quoting the copy in full among many entries of its own is no copy of
+    # it, nor the copy of the page.
+    entries = " ".join(
+        f"Update {n}: relief flight {n} landed at Funafuti with water, tents and medicine "
+        f"for the families of the outer atolls, officials from the aid agency {n} said."
+        for n in range(1, 16)
+    )
+    live = _article(
+        "https://live.example/kaveni", "Live Wire", "Live: Cyclone Kaveni", f"{entries} {wire}", -2
+    )
+    copied = Story(id=StoryId("s-5"), articles=(live, first))
+    assert copied.outlets == ("Live Wire", "Gazette")
     # A teaser too short to tell counts its outlet.
     teaser = _article("https://brief.example/k", "Brief", "Cyclone", wire[:300], 4)
     assert Story(id=StoryId("s-4"), articles=(first, teaser)).outlets == ("Gazette", "Brief")

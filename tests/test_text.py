@@ -50,6 +50,11 @@ def test_an_explainers_answer_is_no_numbers_abbreviation() -> None:
         "Yes.",
         "Flights land on Sunday.",
     ]
+    # A rank is no answer.
+    assert split_sentences("She is the party's No. Two. No. Two candidates ran.") == [
+        "She is the party's No. Two.",
+        "No. Two candidates ran.",
+    ]
 
 
 def test_paragraphs_a_page_ran_together_are_split_where_a_stop_meets_a_capital() -> None:

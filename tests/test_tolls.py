@@ -381,6 +381,9 @@ def test_a_live_pages_older_toll_below_a_later_reports_is_superseded() -> None:
         ("A journalist was killed when a wall fell on him in Harlen.", False),
         ("A man has died in hospital in Peru after a quake there on Monday, officials said.",
          False),
+        # A death of its own: in custody, elsewhere in the country.
+        ("A man who was detained at a checkpoint died in police custody in Harlen.", False),
+        ("A woman was found dead in Ostby after a separate landslide.", False),
     ],
 )  # fmt: skip
 def test_one_more_death_told_before_a_later_toll_is_within_it(first: str, expected: bool) -> None:
