@@ -107,6 +107,11 @@ _TOLD = (
     r"him|her|them|us))?"
 )
 # A field in a body's name: "Infrastructure", "Climate Change".
+# A person's name set after their role: "Nasser al-Majali", "María López de la Cruz".
+_APPOSITIVE_NAME = (
+    r"[A-Z][\w'’.\-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|dos|del|la|van|von|der)[-\s])?"
+    r"[A-Z][\w'’.\-]+){1,3}"
+)
 _FIELD_WORDS = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+)?"
 _ATTRIBUTIONS = (
     # "Claim," said Jane Doe, a farmer.  /  "Claim," Jane Doe said on Monday.
@@ -121,7 +126,10 @@ _ATTRIBUTIONS = (
     # According to Jane Doe, claim. (According to the Ministry of Development, Industry,
     # Trade and Services, claim: a body's fields listed in its name.)
     re.compile(
-        rf"^According\s+to\s+(?P<who>{_WHO}(?:(?:,\s+{_FIELD_WORDS})+,?\s+and\s+{_FIELD_WORDS}(?=,))?),"
+        rf"^According\s+to\s+(?P<who>{_WHO}(?:(?:,\s+{_FIELD_WORDS})+,?\s+and\s+{_FIELD_WORDS}(?=,))?"
+        # A role and the name after it: "According to Jordan's foreign minister, Nasser
+        # al-Majali, a compromise emerged" (not "police, John Smith, 45, was arrested").
+        rf"(?:(?<=[a-z]),\s+{_APPOSITIVE_NAME}(?=,\s+(?!\d|(?:was|were|is|are|had|has)\b)))?),"
         rf"\s+(?P<says>[a-zA-Z0-9\"“].{{12,}})$"
     ),
     # Claim, according to Jane Doe.

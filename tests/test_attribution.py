@@ -125,6 +125,13 @@ FORMS = [
         "A White House spokesperson",
         "the offer was the most generous ever made.",
     ),
+    # A role and the name after it.
+    (
+        "According to Vell's foreign minister, Nasser al-Majali, a compromise emerged "
+        "overnight on the gas price.",
+        "Vell's foreign minister, Nasser al-Majali",
+        "a compromise emerged overnight on the gas price.",
+    ),
     # A body's fields listed in its name.
     (
         "According to Vell's Ministry of Development, Industry, Trade and Services, exports "
