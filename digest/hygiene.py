@@ -62,6 +62,9 @@ _WIRE = (
     r"Agerpres|Notimex|Andina|ANDINA|WAFA|MENA|PETRA|Petra|QNA|BSS|ANI)"
 )
 _CAPS_MONTH = r"(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)[A-Z]{0,6}"
+# A national agency's initials after its dateline's place ("Damascus, SANA –"); not a US
+# state's two letters ("New York, NY -", told apart below).
+_AGENCY_CAPS = r"(?:[A-Z]{3,6}|AP|AA)"
 _MONTH_NAME = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -108,6 +111,8 @@ _DATELINE = re.compile(
       | \d{{1,2}}:\d\d(?:[ ]?[AaPp]\.?[Mm]\b\.?)?+               # 12:55 A.M. (a live
         (?:[ ](?:ET|EST|EDT|GMT|BST|CET|UTC|PT|PST|PDT)\b)?+      # blog's entry), its
         [ ]*(?:[-–—:]{{1,2}}[ ]*)?(?=[A-Z"“])                     # zone never taken alone
+      | [A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]{_AGENCY_CAPS}    # Damascus, SANA –
+        [ ]*[-–—]{{1,2}}[ ]+(?=[A-Z"“])
       | [A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]                # New York, NY -
         (?:[A-Z]{{2}}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{{1,4}}\.)[ ]+[-–—]{{1,2}}[ ]+(?=[A-Z])  # Ore. -
       | (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?[ ]\d{{1,2}}

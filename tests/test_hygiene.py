@@ -140,6 +140,9 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         # A national agency's, with the date's year and the agency after it.
         ("RAMALLAH, January 9, 2027, WAFA – The office denied it.", "The office denied it."),
         ("GAZA, AP – The ministry said so.", "The ministry said so."),
+        ("Damascus, SANA – The ministry said so.", "The ministry said so."),
+        # A US state's letters are kept apart from an agency's.
+        ("New York, NY - The mayor said so.", "The mayor said so."),
         # An agency's name with a hyphen in it.
         (
             "DUSHANBE, December 3 (Asia-Plus) — Two days on, talks began.",
