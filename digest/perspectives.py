@@ -470,7 +470,6 @@ def find_perspectives(
             who = _whose_ministry(who, doc, documents) or who
             if who:
                 says = _fronted(_common_opening(statement.says, [s for s in context if s != text]))
-                says = _without_also(says)
                 # Named anew ("Police" -> "Police Chief Jane Doe"): its number is the new name's.
                 plural = statement.is_plural if who == statement.who else is_plural_speaker(who)
                 if not _pronoun_fits(says, who, plural=plural, said_as=statement.who):
@@ -652,27 +651,6 @@ def _body_named_as(
         for sentence in context
         for run in re.findall(rf"\b{re.escape(first)}\b(?:\s[A-Z][\w&.\-]*)*", sentence)
     )
-
-
-def _without_also(says: str) -> str:
-    """``says`` without the "also" that added it to a sentence before ("says New Zealand
-    is also providing NZ$3 million" after a paragraph on its aircraft): the bullet stands
-    alone, with no first thing it adds to. Not in the speaker's quoted words, nor a
-    pair's "but also"."""
-    found = _ADDING_ALSO.search(says)
-    if not found or re.search(r"[\"“‘]", says[: found.start()]) or _HARMED.search(says):
-        return says
-    return says[: found.start()] + says[found.end() :]
-
-
-# "is also providing", "also pledged": the "also" and its space, after a word no pair
-# ("not only ... but also", "and also") puts before it.
-# "the strike also killed two children": without the "also", the two read as the toll.
-_HARMED = re.compile(
-    r"\b(?:killed|killing|wounded|injured|dead|died|hurt|missing|arrested|detained|displaced|"
-    r"evacuated|affected)\b"
-)
-_ADDING_ALSO = re.compile(r"(?<=\s)(?<!\bbut\s)(?<!\band\s)(?<!\bonly\s)also\s(?=[a-z])")
 
 
 def _fronted(says: str) -> str:

@@ -2447,29 +2447,3 @@ def test_another_person_or_another_nouns_phrase_is_no_role_met() -> None:
     # "A car carrying the diplomat" met no diplomat.
     car = ["A car carrying the diplomat was stopped at the border.", "Talks went on."]
     assert name_in_full("The diplomat", car, "X") == "The diplomat"
-
-
-@pytest.mark.parametrize(
-    ("sentence", "says"),
-    [
-        # The "also" added it to a paragraph the bullet does not show.
-        ("Foreign Minister Ann Holt said Norland was also sending NZ$3 million in aid.",
-         "Norland was sending NZ$3 million in aid."),
-        ("Ann Holt said the navy would also send a ship with water and tarpaulins.",
-         "the navy would send a ship with water and tarpaulins."),
-        # A pair's "but also", the speaker's own words, and a toll stay as written.
-        ("Ann Holt said the aid was not only late but also too small for the islands.",
-         "the aid was not only late but also too small for the islands."),
-        ("Ann Holt said: “We are also sending engineers to the airport.”",
-         "“We are also sending engineers to the airport.”"),
-        ("Ann Holt said the strike also killed two children in the market.",
-         "the strike also killed two children in the market."),
-        ("Ann Holt said 300 people were also arrested in the capital.",
-         "300 people were also arrested in the capital."),
-    ],
-)  # fmt: skip
-def test_a_voice_drops_the_also_that_added_it_to_an_unseen_sentence(
-    sentence: str, says: str
-) -> None:
-    [(_, voice)] = find_perspectives([(sentence, 0)], ARTICLES, limit=2)
-    assert voice.says == says
