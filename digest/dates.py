@@ -980,10 +980,12 @@ def _decided_on(text: str, day: re.Match[str]) -> re.Match[str] | None:
 
 
 _UNTIL_END = re.compile(r"\b(?:until|till)\s+$")
+# (The day in the infinitive's own clause: no comma, and no past tense between them,
+# as in "told residents to return north, a day after the truce began on Sunday".)
 _DIRECTED_TO = re.compile(
-    r"\b(?:invited|asked|urged|ordered|instructed|summoned|called\s+on|told)\s+[^.;:]{1,60}?"
+    r"\b(?:invited|asked|urged|ordered|instructed|summoned|called\s+on|told)\s+[^.;:,]{1,60}?"
     r"\bto\s+(?:meet|attend|join|visit|discuss|hold|sign|appear|testify|return|come|travel|"
-    r"negotiate|resume|vote|present|submit|report)\b[^.;:]{0,60}$"
+    r"negotiate|resume|vote|present|submit|report)\b(?P<rest>[^.;:,]{0,60})$"
 )
 # (Not "closed for a week on Monday", "once a week on Monday": a span, a habit.)
 _A_WEEK_ON = re.compile(
@@ -1122,8 +1124,11 @@ def _tense(text: str, start: int) -> str | None:
     # Someone invited or told to do something on the day ("invited the union leaders to
     # meet him in La Paz on Monday", "urged both sides to sign on Friday"): the doing
     # is ahead of the inviting.
-    if _DIRECTED_TO.search(clause) and not _past_tenses(
-        _SENTENCE_END.split(text[start:], maxsplit=1)[0]
+    directed = _DIRECTED_TO.search(clause)
+    if (
+        directed
+        and not _past_tenses(directed["rest"])
+        and not _past_tenses(_SENTENCE_END.split(text[start:], maxsplit=1)[0])
     ):
         return "future"
     future = max((m.end() for m in _FUTURE.finditer(clause)), default=-1)

@@ -189,7 +189,7 @@ _FURNITURE_MARKS = re.compile(
 _UPDATE_SHOWN = re.compile(
     r"\b(?:Updated|UPDATED|Last\s+updated)\b\s*:?\s*(?:on\s+|at\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|"
     r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)"
-    r"|\b(?:story|article|report|page)\s+(?:has\s+been|was)\s+updated\b"
+    r"|\b(?i:this|the)\s+(?:story|article|page)\s+(?:has\s+been|was)\s+updated\b"
 )
 
 
@@ -401,7 +401,13 @@ def _drop_interview_questions(tree: HtmlElement, url: str, headline: str) -> Non
 
 
 _INTERVIEW_QUESTIONS = 2
-_INTERVIEW = re.compile(r"\binterview|\bq\s*(?:&|and|-)\s*a\b", re.IGNORECASE)
+# A page that is an interview, not one about an interview ("Explainer: What the
+# minister's TV interview means"): its headline opens so or names whom, or its address
+# files it under interviews.
+_INTERVIEW = re.compile(
+    r"^(?:interview|q\s*&\s*a|q\s+and\s+a)\b|\binterview\s+with\b|/interviews?/|/interview-",
+    re.IGNORECASE,
+)
 # An interviewer's label: "Q:", "FP:", "Foreign Policy:".
 _QUESTION_LABEL = re.compile(r"(?:Q|[A-Z]{2,5}|[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2})\s?:\s")
 

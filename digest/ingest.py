@@ -589,7 +589,12 @@ def _rewritten_since(article: Article, headline: str, modified: datetime | None)
 
 # A page telling of its update: "UPDATED 14:32 GMT with ...", "This article was updated
 # on January 1 with ...", "Update, Dec. 20: ...".
-_UPDATE_TOLD = re.compile(r"\b(?:UPDATED?|[Uu]pdated|Update,)")
+# (Not a report's own news: "the UN's report was updated on Thursday".)
+_UPDATE_TOLD = re.compile(
+    r"^\s*(?:UPDATED?|Updated|Update\b)|\bUPDATED?\b"
+    r"|\b(?i:this|the)\s+(?:story|article|page)\s+(?:has\s+been|was)\s+updated\b",
+    re.MULTILINE,
+)
 
 
 def moved_pages(store: Store, start: datetime, end: datetime) -> dict[str, str]:

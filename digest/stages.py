@@ -211,7 +211,7 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
             # ("Greenland gives US until Friday ..." after "Greenland's foreign minister
             # says ...", "Syria gives SDF ten days ..." after "Damascus and SDF resume
             # talks"): not a court's or a mayor's order on the side of the story.
-            and (_things(article.title[: ultimatum.end()]) - _ULTIMATUM_WORDS)
+            and (_things(article.title[: ultimatum.end()]) - _ULTIMATUM_WORDS - _PLACE_WORDS)
             & set().union(*(_things(a.title) for i, a in enumerate(articles) if i != index))
             and not (
                 _ORDER_GIVER.search(article.title[: ultimatum.start()])
@@ -255,7 +255,17 @@ def latest_turn(articles: Sequence[Article]) -> frozenset[int]:
                 # A denial of what an earlier title told ("PCM denies reports that
                 # premier Villarán has resigned" after "... Villarán submits
                 # resignation, sources say"): the same person or thing named before.
-                or (kind == _DENIED and bool(cores[index] & named_before))
+                or (
+                    kind == _DENIED
+                    and bool(cores[index] & named_before)
+                    # ... which an earlier title told: "has not resigned" denies nothing
+                    # no one reported.
+                    and any(
+                        _CLAIMED.search(articles[i].title)
+                        for i, d in enumerate(days)
+                        if d < days[index]
+                    )
+                )
                 or (
                     _tells_turn(article.title, cores[index] & named_before)
                     if kind not in (_COUNTED, _DIED)
@@ -471,7 +481,8 @@ _VOTED_ON = frozenset(
 # Who gives orders on the side of a story: a court's or a mayor's deadline is no turn
 # of it, unless the giver is one of the story's parties.
 _ORDER_GIVER = re.compile(
-    r"\b(?:court|judge|tribunal|mayor|council|police|prosecutors?|regulator|commission)\b",
+    r"\b(?:court|judge|tribunal|mayor|council|police|prosecutors?|regulator|commission|"
+    r"central\s+bank|bank)\b",
     re.IGNORECASE,
 )
 # The ultimatum's own words, which name no party.
@@ -501,14 +512,18 @@ _DIED = "died"
 # A report's claim denied: "PCM denies reports that premier Villarán has resigned",
 # "Tonga denies deputy PM has quit", "Deputy PM has not resigned, office says".
 _DENIED = "denied"
+_CLAIMED = re.compile(
+    r"\b(?:resign\w*|quits?|stepp\w+\s+down|steps?\s+down|sacked|fired|dismissed|ousted|"
+    r"died|dies|dead|arrested|detained)\b",
+    re.IGNORECASE,
+)
 # Only a claim of a person's turn is undone so: a party denying an attack or a massacre
 # ("Russia denies claims it struck Kyiv hospital") gives its line, no turn of the story.
 _DENIAL = re.compile(
     r"\b(?:denies|denied|rejects|rejected|dismisses|dismissed|refutes|refuted|quashes|"
     r"quashed)\s+(?:(?:the|media|news|press|earlier|social\s+media)\s+)*(?:reports?|claims?|"
     r"rumou?rs?|speculation)\s+(?:that|of|about)\b[^:;]{0,60}?\b(?:resign\w*|quit|quitting|"
-    r"stepp\w+\s+down|step\s+down|died|death|dead|arrest\w*|sack\w*|fired|dismiss\w*|"
-    r"detain\w*|ousted|removal)\b"
+    r"stepp\w+\s+down|step\s+down|sack\w*|fired|dismiss\w*|ousted|removal)\b"
     r"|\b(?:denies|denied)\s+(?:that\s+)?(?:[\w'’.-]+\s+){1,4}?(?:has|had|have|is|was)\s+"
     r"(?:not\s+)?(?:resigned|quit|died|dead|stepped\s+down|been\s+(?:arrested|sacked|fired|"
     r"detained|killed|dismissed))\b"
@@ -658,7 +673,13 @@ def _tells_turn(title: str, core: set[str]) -> str:
         # rejects Lind's budget" in the story of Lind's impeachment is another vote.
         rejected = found.group().lower().startswith(("reject", "defeat", "throw", "threw"))
         words = _WORD.findall(main[found.end() :].lower())[:_OBJECT_WORDS]
-        if rejected and not _VOTED_ON & set(words):
+        # (Nor a procedural vote on the way: "rejects motion to adjourn ...", "rejects
+        # opposition amendment to ...".)
+        if rejected and (
+            not _VOTED_ON & set(words)
+            or "to" in words[:3]
+            or {"amendment", "request", "bid", "proposal"} & set(words)
+        ):
             continue
         for word in words:
             if word in _PREPOSITIONS:

@@ -406,7 +406,10 @@ def _write_up(
                     # What was pending before the turn the lead tells: "The People's
                     # Party is seeking a no-confidence vote against ..." under its result.
                     or (at_turn and _PENDING.search(scored.candidates[i].text))
-                    or (lead_decides and _UNDECIDED.search(scored.candidates[i].text))
+                    or (at_turn and _UNDECIDED.search(scored.candidates[i].text))
+                    # A forecast of the vote's outcome, under any lead telling a result:
+                    # "the outcome would depend on ...", "enough to carry the motion if".
+                    or (lead_decides and _FORECAST.search(scored.candidates[i].text))
                 )
                 and (written_on(lead) - written_on(i)).days >= _STALE_STATE_DAYS
             )
@@ -650,10 +653,17 @@ _UNDECIDED = re.compile(
     r"(?:balance|vote|outcome)|(?:would|will)\s+decide|(?:fate|outcome|result)\s+"
     r"(?:of\s+(?:the\s+)?(?:\w+\s+){0,3}?)?(?:(?:would|will|could|might|may)\s+)?"
     r"(?:rests?|hangs?|depends?|depend|rest|hang)\s+(?:with|on)|kingmakers?"
-    # A count that would carry the vote if it held: "enough to carry the motion if all
-    # of them turn up", "short of the 26 votes needed to topple him".
     r"|enough\s+(?:votes\s+)?to\s+(?:carry|pass|defeat|topple|oust|block|sink|win)\s+"
     r"(?:\w+\s+){0,3}?(?:motion|bill|vote|amendment|law|budget|government)\b[^.]*?\bif\b)\b",
+    re.IGNORECASE,
+)
+# A forecast of a vote's outcome: "the outcome would depend on how many defectors ...",
+# a count "enough to carry the motion if all of them turn up".
+_FORECAST = re.compile(
+    r"\b(?:outcome|result)\s+(?:of\s+(?:the\s+)?(?:\w+\s+){0,3}?)?(?:(?:would|will|could|might|"
+    r"may)\s+)?(?:depends?|depend)\s+on\b"
+    r"|\benough\s+(?:votes\s+)?to\s+(?:carry|pass|defeat|topple|oust|block|sink|win)\s+"
+    r"(?:\w+\s+){0,3}?(?:motion|bill|vote|amendment|law|budget|government)\b[^.]*?\bif\b",
     re.IGNORECASE,
 )
 # A lead telling a decision taken: a vote won or lost, a bill passed, a motion defeated.

@@ -102,9 +102,13 @@ _DISASTER = re.compile(
     r"heatwaves?)\b",
     re.IGNORECASE,
 )
+# A death with a cause of its own told: in custody, in another attack, "after shelling
+# hit the village", "after a drone hit a car".
 _OWN_DEATH = re.compile(
     r"\b(?:custody|separate|another\s+(?:attack|strike|incident|shooting)|shot\s+(?:dead\s+)?by|"
-    r"police|suicide|killed\s+himself|killed\s+herself|unrelated)\b",
+    r"police|suicide|killed\s+himself|killed\s+herself|unrelated)\b"
+    r"|\b(?:after|when|as)\b[^.;]{0,40}\b(?:shelling|drones?|strikes?|attacks?|shot|missiles?|"
+    r"bombs?|gunmen|shooting)\b",
     re.IGNORECASE,
 )
 _IN_HOSPITAL = re.compile(r"\bin\s+hospital\b|\bof\s+(?:his|her|their)\s+(?:injuries|wounds)\b")

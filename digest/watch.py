@@ -1017,9 +1017,11 @@ _SPAN_NUMBERS = {
 }
 # A span from the report longer than this is no day to plan for ("within 90 days").
 _SPAN_AHEAD = timedelta(days=31)
+# A day or a week the sentence names, which a span "within" it may count from ("must
+# surrender within seven days, the army said on Friday").
 _NAMES_A_DAY = re.compile(
-    rf"\b(?:{WEEKDAY_PATTERN}|yesterday|\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN}|"
-    rf"{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}})\b",
+    rf"\b(?:{WEEKDAY_PATTERN}|yesterday|last\s+week|earlier\s+this\s+week|"
+    rf"\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}})\b",
     re.IGNORECASE,
 )
 _A_WEEK_ON = re.compile(
@@ -1053,7 +1055,7 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         if (
             lead != "within"
             or re.match(r"\s+(?:of|after|from)\b", match.string[match.end() :])
-            or _NAMES_A_DAY.search(match.string, 0, match.start())
+            or _NAMES_A_DAY.search(match.string)
         ):
             return None
         count = _SPAN_NUMBERS.get(groups["span_n"].lower()) or int(groups["span_n"])
@@ -1063,8 +1065,13 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         day_number, month_number_ = int(groups["day6"]), int(groups["month6"])
         if day_number <= 12 < month_number_:
             day_number, month_number_ = month_number_, day_number  # "1/15"
-        if day_number <= 12 or month_number_ > 12 or lead not in ("on", "by", "until", "till"):
-            return None  # "5/1" may be either; "3/4 of" is no day
+        if (
+            day_number <= 12
+            or month_number_ > 12
+            or lead not in ("on", "by", "until", "till")
+            or (day_number, month_number_) == (24, 7)
+        ):
+            return None  # "5/1" may be either; "3/4 of" is no day; "24/7" all the time
         return _dated(month_number_, str(day_number), None, published)
     if groups["weekday"]:
         if lead not in ("on", "next", "this", "by", "until", "before", "from", "for"):

@@ -940,6 +940,10 @@ def test_a_decisions_end_is_ahead_and_a_deeds_is_past() -> None:
     ) == (
         "The minister invited the union leaders to meet him in the capital on Monday (7 December)."
     )
+    assert "(7 December)" not in annotate_dates(
+        "The army told residents to return north, a day after the truce began on Monday.",
+        thursday,
+    )
     assert annotate_dates(
         "Officials told residents to return home on Tuesday after the water receded.", thursday
     ) == (

@@ -1111,6 +1111,7 @@ def test_a_first_word_set_in_capitals_is_written_as_the_text_writes_it() -> None
         # A site's notice, or the word in a headline, is no update of the report.
         ("<div class='cookie'>We have updated our privacy policy.</div>", False),
         ("<p>Get updates from the harbour in your inbox.</p>", False),
+        ("<p>The agency's report was updated on Thursday with new figures.</p>", False),
         # Another story's stamp in a sidebar, a notice's date.
         ("<aside><p>Ferry strike ends · Updated 2 hours ago</p></aside>", False),
         ("<div class='cookie-notice'><p>Last updated 12 May 2025</p></div>", False),
@@ -1160,7 +1161,12 @@ def test_an_interviews_questions_are_the_interviewers_and_left_out() -> None:
     article = extract_article(_interview_page(plain, "Interview: Vell's minister on the north"))
     assert article is not None
     assert not any("?" in paragraph for paragraph in article.paragraphs)
-    # An explainer's bold questions head its answers: kept.
-    article = extract_article(_interview_page(plain, "What we know about the north package"))
-    assert article is not None
-    assert sum("?" in paragraph for paragraph in article.paragraphs) == 3
+    # An explainer's bold questions head its answers: kept, also where it is about an
+    # interview.
+    for headline in (
+        "What we know about the north package",
+        "Explainer: What the minister's TV interview means for the north",
+    ):
+        article = extract_article(_interview_page(plain, headline))
+        assert article is not None
+        assert sum("?" in paragraph for paragraph in article.paragraphs) == 3

@@ -397,6 +397,11 @@ def test_a_deal_the_sides_reach_and_a_government_surviving_a_vote_are_turns() ->
     assert latest_turn([*motion, budget]) == set()
     voted = _report("Wire", "Parliament rejects impeachment motion against Holt", 3)
     assert latest_turn([*motion, voted]) == {2}
+    for title in (
+        "Parliament rejects motion to adjourn Holt impeachment debate",
+        "Parliament rejects opposition amendment to Holt impeachment motion",
+    ):
+        assert latest_turn([*motion, _report("Wire", title, 3)]) == set(), title
     for title in ("Ferry wage strikes threaten deal", "Ferry wage pact struck down by court"):
         assert latest_turn([*stalled, _report("Herald", title, 3)]) == set(), title
     # Agreeing on the thing, or on a part of it within a few words, is a deal; not when
@@ -457,6 +462,9 @@ def test_an_ultimatum_days_later_is_the_latest_turn() -> None:
     # A court's order to a party is on the side of the story.
     ordered = _report("Herald", "Court gives Vell Front until Friday to file its papers", 3)
     assert latest_turn([*talks, ordered]) == set()
+    # Nor a bank's order that shares only a place with the story.
+    banks = _report("Herald", "Central bank gives Ardel lenders until Friday to report", 3)
+    assert latest_turn([*talks, banks]) == set()
     # The ultimatum's own words ("until Friday") name no party.
     friday = _report("Tribune", "Talks on Friday end without a deal on the dam", 1)
     ordered = _report("Herald", "Court gives prosecutors until Friday to file charges", 3)
@@ -488,10 +496,15 @@ def test_a_denial_of_an_earlier_titles_claim_is_the_latest_turn() -> None:
     for title in (
         "Norland denies claims it struck Ardel children's hospital",
         "Norland rejects reports of Ardel hospital strike",
+        "Army denies reports of dead civilians at Ardel hospital",
     ):
         assert latest_turn([strike, _report("Herald", title, 2)]) == set(), title
     early = _report("Herald", "Office denies reports that Holt has resigned", 0.1)
     assert latest_turn([claim, early]) == set()
+    # "has not resigned" denies nothing no earlier title claimed.
+    pressed = _report("Courier", "Holt faces pressure over flood response", 0)
+    stays = _report("Herald", "Holt has not resigned despite pressure, office says", 1)
+    assert latest_turn([pressed, stays]) == set()
     # The story then leads with the denial.
     denied = _report(
         "Herald",

@@ -4295,6 +4295,28 @@ def test_a_forecast_of_the_votes_outcome_is_no_briefly_voice_or_note_under_its_r
     assert "enough to carry the motion" not in printed
 
 
+def test_a_vote_still_ahead_is_no_forecast_of_an_earlier_result() -> None:
+    before = _article(
+        "before",
+        "Ridge Radio",
+        "Vell referendum set for December",
+        "Vell will hold a referendum on the new constitution on 17 December. Voters will "
+        "decide whether to replace the 1980 charter, which the opposition has called a "
+        "relic of military rule.",
+        0,
+    )
+    after = _article(
+        "after",
+        "Coast Wire",
+        "Left-wing parties reject draft constitution",
+        "Vell's left-wing parties on Wednesday rejected the draft constitution that goes to "
+        "a referendum on 17 December, saying it kept too many of the old charter's powers.",
+        72,
+    )
+    summary = summarize_story(Story(StoryId("s"), (before, after)))
+    assert "Voters will decide" in " ".join(_printed(summary))
+
+
 def test_the_talks_state_before_a_deal_is_no_voice_or_note_under_the_deal() -> None:
     before = _article(
         "before",

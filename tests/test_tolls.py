@@ -384,6 +384,7 @@ def test_a_live_pages_older_toll_below_a_later_reports_is_superseded() -> None:
         # A death of its own: in custody, elsewhere in the country.
         ("A man who was detained at a checkpoint died in police custody in Harlen.", False),
         ("A woman was found dead in Ostby after a separate landslide.", False),
+        ("A man died in hospital in Ostby after shelling hit his village.", False),
     ],
 )  # fmt: skip
 def test_one_more_death_told_before_a_later_toll_is_within_it(first: str, expected: bool) -> None:

@@ -592,6 +592,13 @@ CASES = [
         None,
     ),
     (
+        "within days of the day it was said",
+        "The rebels must surrender within seven days, the army said on Friday.",
+        TUESDAY,
+        None,
+    ),
+    ("all the time", "The border will be monitored on 24/7 basis.", TUESDAY, None),
+    (
         "the end of a month named otherwise",
         "The ceasefire must hold until the end of the month of Ramadan.",
         TUESDAY,
