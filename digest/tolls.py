@@ -91,7 +91,8 @@ _TOLL_JUMP = 10
 # One disaster, as a live page's title names it.
 # (A war's page names its strikes; "Political storm" is no weather.)
 _WAR = re.compile(
-    r"\b(?:war|strikes?|attacks?|offensive|fighting|shelling|bombardment|invasion|missiles?|"
+    r"\b(?:war|(?<!quake\s)(?<!earthquake\s)(?<!storm\s)strikes?|attacks?|offensive|fighting|"
+    r"shelling|bombardment|invasion|missiles?|"
     r"drones?|airstrikes?|ceasefire|truce)\b",
     re.IGNORECASE,
 )

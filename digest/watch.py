@@ -153,9 +153,9 @@ _DATE = re.compile(
     # month (an American "1/15" the other way round).
     + r"(?P<day6>\d{1,2})/(?P<month6>\d{1,2})(?![/\d])"
     + r")|(?:"
-    # "within ten days": from the report's day.
-    + r"(?P<span_n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    + r"fourteen|fifteen|twenty|thirty)\s+(?P<span_unit>days|weeks)"
+    # "within ten days", "within the next ten days", "within a week": from the report's day.
+    + r"(?:the\s+next\s+)?(?P<span_n>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|"
+    + r"eleven|twelve|fourteen|fifteen|twenty|thirty)\s+(?P<span_unit>days?|weeks?)"
     + r")|(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     # "on Thursday", "next Tuesday"; "next month"; "by the end of the month"
     + r"|(?P<this_month>(?:the|this)\s+month)|(?P<next_month>month))\b"
@@ -998,6 +998,7 @@ def _names_an_event(sentence: str, match: re.Match[str]) -> bool:
 
 
 _SPAN_NUMBERS = {
+    "a": 1,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -1059,7 +1060,8 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         ):
             return None
         count = _SPAN_NUMBERS.get(groups["span_n"].lower()) or int(groups["span_n"])
-        day = published + timedelta(days=count * (7 if groups["span_unit"] == "weeks" else 1))
+        weeks = groups["span_unit"].startswith("week")
+        day = published + timedelta(days=count * (7 if weeks else 1))
         return _Mention(day.replace(day=1), day) if day - published <= _SPAN_AHEAD else None
     if groups["day6"]:
         day_number, month_number_ = int(groups["day6"]), int(groups["month6"])

@@ -409,10 +409,12 @@ def test_a_disasters_live_page_without_a_count_in_its_title_supersedes_its_older
         "Civil Defence says seven people have died after flash floods swept through Harlen.",
         30,
     )
-    scored = score_sentences([live.text], frozenset(), titles=[live.title])
-    old = {scored.candidates[i].text for i in superseded_counts(scored, [live])}
-    assert "The death toll rises to 10, according to the Public Security Directorate." in old
-    assert not any("toll to 12" in text for text in old)
+    for title in (live.title, "LIVE: Earthquake strikes the south — latest updates"):
+        page = dataclasses.replace(live, title=title)
+        scored = score_sentences([page.text], frozenset(), titles=[page.title])
+        old = {scored.candidates[i].text for i in superseded_counts(scored, [page])}
+        assert "The death toll rises to 10, according to the Public Security Directorate." in old
+        assert not any("toll to 12" in text for text in old)
 
 
 def test_a_live_pages_revision_down_and_a_war_pages_other_town_stand() -> None:

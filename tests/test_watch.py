@@ -599,6 +599,12 @@ CASES = [
     ),
     ("all the time", "The border will be monitored on 24/7 basis.", TUESDAY, None),
     (
+        "within the next days and within a week",
+        "The rebels must hand over the dam within a week.",
+        TUESDAY,
+        (date(2026, 11, 24), date(2026, 11, 1)),
+    ),
+    (
         "the end of a month named otherwise",
         "The ceasefire must hold until the end of the month of Ramadan.",
         TUESDAY,
