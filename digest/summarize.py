@@ -645,18 +645,6 @@ _STILL = re.compile(
     r"blocked|suspended|in\s+(?:place|force|effect)|on\s+(?:alert|high\s+alert)|under\s+water)\b"
 )
 _STALE_STATE_DAYS = 2
-# Who had not decided before a vote, and who would ("The fate of the government rests
-# with the Socialist Party, whose 69 deputies could tip the balance").
-_UNDECIDED = re.compile(
-    r"\b(?:(?:not|never)\s+(?:yet\s+)?made\s+up\s+(?:its|their|his|her)\s+minds?|undecided|"
-    r"(?:has|have)\s+yet\s+to\s+decide|(?:could|would|might|may)\s+(?:tip|swing)\s+the\s+"
-    r"(?:balance|vote|outcome)|(?:would|will)\s+decide|(?:fate|outcome|result)\s+"
-    r"(?:of\s+(?:the\s+)?(?:\w+\s+){0,3}?)?(?:(?:would|will|could|might|may)\s+)?"
-    r"(?:rests?|hangs?|depends?|depend|rest|hang)\s+(?:with|on)|kingmakers?"
-    r"|enough\s+(?:votes\s+)?to\s+(?:carry|pass|defeat|topple|oust|block|sink|win)\s+"
-    r"(?:\w+\s+){0,3}?(?:motion|bill|vote|amendment|law|budget|government)\b[^.]*?\bif\b)\b",
-    re.IGNORECASE,
-)
 # A forecast of a vote's outcome: "the outcome would depend on how many defectors ...",
 # a count "enough to carry the motion if all of them turn up".
 _FORECAST = re.compile(
@@ -664,6 +652,16 @@ _FORECAST = re.compile(
     r"may)\s+)?(?:depends?|depend)\s+on\b"
     r"|\benough\s+(?:votes\s+)?to\s+(?:carry|pass|defeat|topple|oust|block|sink|win)\s+"
     r"(?:\w+\s+){0,3}?(?:motion|bill|vote|amendment|law|budget|government)\b[^.]*?\bif\b",
+    re.IGNORECASE,
+)
+# Who had not decided before a vote, and who would ("The fate of the government rests
+# with the Socialist Party, whose 69 deputies could tip the balance"), and forecasts.
+_UNDECIDED = re.compile(
+    r"\b(?:(?:not|never)\s+(?:yet\s+)?made\s+up\s+(?:its|their|his|her)\s+minds?|undecided|"
+    r"(?:has|have)\s+yet\s+to\s+decide|(?:could|would|might|may)\s+(?:tip|swing)\s+the\s+"
+    r"(?:balance|vote|outcome)|(?:would|will)\s+decide|(?:fate|outcome)\s+of\s+(?:the\s+)?"
+    r"(?:\w+\s+){0,3}?(?:rests?|hangs?|depends?)\s+(?:with|on)|kingmakers?)\b"
+    + f"|{_FORECAST.pattern}",
     re.IGNORECASE,
 )
 # A lead telling a decision taken: a vote won or lost, a bill passed, a motion defeated.
