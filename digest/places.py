@@ -28,6 +28,7 @@ import re
 
 __all__ = [
     "CONTINENTS",
+    "COUNTRIES_OF",
     "DEMONYMS",
     "NEIGHBOURS",
     "PLACES",
@@ -362,6 +363,17 @@ _DATELINE_CITIES = frozenset(
 ) - {""}
 # Continents: where countries are, no country of their own.
 CONTINENTS = frozenset({"Africa", "America", "Asia", "Europe"})
+# The countries a topic named for a continent holds ("NATO in Asia": NATO with the
+# Philippines is that topic). Asia as a foreign desk's Indo-Pacific: East, Southeast
+# and South Asia; not the Middle East, Central Asia or Afghanistan, filed apart.
+COUNTRIES_OF = {
+    "Asia": frozenset(
+        {"Japan", "Korea", "South Korea", "North Korea", "China", "Taiwan", "Mongolia"}
+        | {"Philippines", "Vietnam", "Thailand", "Cambodia", "Laos", "Myanmar", "Malaysia"}
+        | {"Singapore", "Indonesia", "Brunei", "Timor-Leste", "India", "Pakistan"}
+        | {"Bangladesh", "Sri Lanka", "Nepal", "Bhutan", "Maldives"}
+    ),
+}
 # Sub-national places and regions of the lists above that are no one country.
 _NO_COUNTRY = CONTINENTS | {"Kashmir", "Kurdistan", "England", "Jordan", "Chad"}
 # The names of :data:`_COUNTRIES` that are regions or peoples across borders, and its

@@ -54,7 +54,7 @@ from dataclasses import dataclass
 
 from digest.config import TopicConfig
 from digest.models import Article, Story
-from digest.places import CONTINENTS
+from digest.places import CONTINENTS, COUNTRIES_OF
 from digest.places import DEMONYMS as _DEMONYMS
 from digest.places import SHARED_SHORT_NAMES as _SHARED_SHORT_NAMES
 from digest.places import SPELLED_OUT as _SPELLED_OUT
@@ -386,6 +386,7 @@ def _evidence(
         named = _phrase(topic.name, name=True)
         if tuple(map(_plain, named)) not in known:
             phrases.append((f'the name "{topic.name}"', named))
+        phrases += _in_a_continent(topic.name)
         bags = []
         if topic.description:
             bags.append(("its description", _bag(topic.description), _DESCRIPTION_SHARE))
@@ -403,6 +404,20 @@ def _evidence(
             )
         )
     return result
+
+
+def _in_a_continent(name: str) -> list[tuple[str, tuple[str, ...]]]:
+    """For a topic named for one thing in a continent ("NATO in Asia"), the thing with
+    each country of the continent, as phrases ("NATO" with "Philippines"): the thing in
+    one of its countries is the topic, where either alone is broader news."""
+    parts = [side for side in _IN.split(name) if side]
+    if len(parts) != 2 or parts[1] not in COUNTRIES_OF:
+        return []
+    thing = parts[0]
+    return [
+        (f'"{thing}" with {country}', _phrase(f"{thing} {country}"))
+        for country in sorted(COUNTRIES_OF[parts[1]])
+    ]
 
 
 def _forms(keyword: str) -> tuple[str, ...]:

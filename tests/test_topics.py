@@ -224,6 +224,26 @@ def test_one_side_of_a_topic_named_x_in_y_files_nothing_alone() -> None:
     )
     assert _topic_of(europe, topic) == ""
     assert _topic_of(tokyo, topic) == "NATO in Asia"
+    # The thing with a country of the continent is the topic, in no keyword's words.
+    manila = _story(
+        _article(
+            "manila",
+            "NATO deputy chief signs partnership programme in Manila",
+            "NATO and the Philippines signed a partnership programme on Tuesday covering "
+            "cyber defence and maritime awareness, the alliance's deputy chief said.",
+        )
+    )
+    assert _topic_of(manila, topic) == "NATO in Asia"
+    # A country of another continent, or of the Middle East, is not.
+    ankara = _story(
+        _article(
+            "ankara",
+            "NATO and Turkey agree on air defence exercise",
+            "NATO and Turkey agreed on Tuesday to hold an air defence exercise near Konya "
+            "in the spring, the alliance's deputy chief said.",
+        )
+    )
+    assert _topic_of(ankara, topic) == ""
     # The alliance spelt out, as an outlet may write it: one body, two names.
     spelt = TopicConfig(
         name="Atlantic pact", keywords=("North Atlantic Treaty Organization",), description=""
