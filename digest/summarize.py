@@ -721,7 +721,12 @@ _NOT_YET = re.compile(
     # The signing still ahead: "the accord that Jordan, Egypt and Syria are expected to
     # sign in Aqaba on Saturday".
     r"|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|poised)\s+to\s+(?:sign|seal|clinch|"
-    r"conclude|finalise|finalize)\b)",
+    r"conclude|finalise|finalize)\b"
+    # Talks told as still going: "the talks were “constructive and continuing”", "the
+    # remaining points are technical".
+    r"|(?:talks|negotiations)\s+(?:were|are|remain|remained)\s+[“\"]?(?:\w+\s+){0,2}?"
+    r"(?:constructive|continuing|ongoing|under\s+way|progressing)"
+    r"|(?:remaining|outstanding)\s+(?:points|issues|differences|gaps)\s+(?:are|were)\b)",
     re.IGNORECASE,
 )
 _PENDING = re.compile(

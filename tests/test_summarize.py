@@ -4377,6 +4377,8 @@ def test_a_deal_done_is_told_apart_from_one_missed(lead: str, done: bool) -> Non
         ("The text of the accord that the two countries are expected to sign was complete.", True),
         ("Officials said the leaders were due to sign the pact in Aqaba.", True),
         ("We are still far apart on steel.", True),
+        ("The spokesman said the talks were “constructive and continuing”.", True),
+        ("He said the remaining points are technical.", True),
         # What the deal is expected to do once signed is the deal's news.
         ("Parliament is expected to ratify the agreement in March.", False),
         ("The leaders signed the pact in Aqaba on Saturday.", False),
