@@ -828,6 +828,24 @@ def _called_alone(surname: str, context: tuple[str, ...], printed: str) -> bool:
     return False
 
 
+_BODY_ALONE = re.compile(
+    r"The\s+(Ministry|Department|Agency|Office|Authority|Commission|Directorate|Council)"
+)
+
+
+def _body_named(noun: str, context: Sequence[str]) -> str:
+    """The one body of that kind the article names in full ("The Ministry of Defense"),
+    or "" when it names none or several."""
+    names = {
+        " ".join(found.split())
+        for found in re.findall(
+            rf"\b{noun}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+)*",
+            " ".join(context),
+        )
+    }
+    return f"The {names.pop()}" if len(names) == 1 else ""
+
+
 def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     """``who`` named as the article ``context`` names them; "" if they stay unnamed.
 
@@ -837,6 +855,10 @@ def name_in_full(who: str, context: Sequence[str], outlet: str) -> str:
     Donald Trump" when he is the one (or by far the most) it gives that title.
     """
     said_as = who
+    if (body := _BODY_ALONE.fullmatch(who)) and (named := _body_named(body[1], context)):
+        # "The Ministry", a home paper's capital for the one it named: "the Ministry of
+        # Defense said ..." earlier.
+        return named
     if re.match(r"^Our\s+(?:correspondent|reporter|editor)", who):
         who = f"{outlet}'s {who.split(maxsplit=1)[1]}" if outlet else ""
     elif re.fullmatch(r"(?:Dr|Mr|Mrs|Ms|Prof)\.?", who):

@@ -2238,6 +2238,19 @@ def test_the_minister_is_named_with_the_portfolio_the_article_gives() -> None:
     assert name_in_full("The minister", dated, "Outlet A") == "Minister Ann Holt"
 
 
+def test_a_body_a_home_paper_capitalises_is_the_one_it_named_in_full() -> None:
+    from digest.naming import name_in_full
+
+    context = [
+        "The Ministry of Defense said progress had been made in the talks.",
+        "The Ministry said the two sides agreed on joint committees.",
+    ]
+    assert name_in_full("The Ministry", context, "Outlet A") == "The Ministry of Defense"
+    # Two ministries named: which one, the sentence does not say.
+    both = ["The Ministry of Defense and the Ministry of Finance met on Monday.", *context[1:]]
+    assert name_in_full("The Ministry", both, "Outlet A") == "The Ministry"
+
+
 def test_an_ambassador_to_a_country_is_named_with_the_post_as_the_role() -> None:
     from digest.naming import name_in_full
 
