@@ -747,7 +747,7 @@ def clean_sentence(sentence: str) -> str:
        TDW)", ".SPX"). A figure with a sign after a capitalised word and a comma ("the
        UK, +2%") would be cut too; prose writes "up 2%". A courtesy "Hon." before a name
        ("Hon. Mulambo Haimbe", "the Rt. Hon. ...") anywhere: news names a minister by
-       office.
+       office. A video transcript's time mark ("[01:30]") anywhere.
     5. The whole sentence goes when it is furniture of a kind :func:`furniture_kind`
        names: player chrome, a photo caption or credit, a call to action, a teaser, a
        correction notice, a byline or wire credit, a tweet embed, a promo or newsletter
@@ -781,11 +781,14 @@ def clean_sentence(sentence: str) -> str:
     text = _TICKER.sub("", text)
     text = _NATIVE_SCRIPT.sub(r"\g<name>", text)
     text = _HONOURABLE.sub("", text)
+    text = _TIMESTAMP.sub("", text).strip()
     if not _WORD.search(text) or _BROKEN.search(text) or _kind(text) or _LABEL_ONLY.match(text):
         return ""
     return text
 
 
+# A video transcript's time mark, anywhere: "[01:30] The price tag is ₱2.4 billion".
+_TIMESTAMP = re.compile(r"\[\d{1,2}:\d{2}(?::\d{2})?\]\s*")
 # A courtesy title before a name: "Hon. Mulambo Haimbe", "The Rt Hon Keir Starmer" (Keir
 # Starmer, not "The Keir Starmer"), India's "Hon'ble Minister"; not a court's ("the
 # Hon'ble High Court of Madras"), and not "Hon" alone, which may be a name.

@@ -141,6 +141,11 @@ from digest.hygiene import clean_sentence, clean_sentences, furniture_kind
         ("RAMALLAH, January 9, 2027, WAFA – The office denied it.", "The office denied it."),
         ("GAZA, AP – The ministry said so.", "The ministry said so."),
         ("Damascus, SANA – The ministry said so.", "The ministry said so."),
+        # A transcript's time marks.
+        (
+            "[00:12] The minister said the price was ₱2.4 billion. [01:30] Talks go on.",
+            "The minister said the price was ₱2.4 billion. Talks go on.",
+        ),
         # A US state's letters are kept apart from an agency's.
         ("New York, NY - The mayor said so.", "The mayor said so."),
         # An agency's name with a hyphen in it.
