@@ -828,6 +828,8 @@ def _called_alone(surname: str, context: tuple[str, ...], printed: str) -> bool:
     return False
 
 
+# (A role after the body's name is no part of it: "Ministry of Foreign Affairs Spokesman".)
+_ROLE_WORDS = r"(?:Spokesman|Spokeswoman|Spokesperson|Minister|Secretary|Director|Head|Chief)"
 _BODY_ALONE = re.compile(
     r"The\s+(Ministry|Department|Agency|Office|Authority|Commission|Directorate|Council)"
 )
@@ -839,7 +841,8 @@ def _body_named(noun: str, context: Sequence[str]) -> str:
     names = {
         " ".join(found.split())
         for found in re.findall(
-            rf"\b{noun}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+(?:and\s+)?[A-Z][\w'’-]+)*",
+            rf"\b{noun}\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]+"
+            rf"(?:\s+(?:and\s+)?(?!{_ROLE_WORDS}\b)[A-Z][\w'’-]+){{0,3}}",
             " ".join(context),
         )
     }

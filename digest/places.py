@@ -365,10 +365,12 @@ _DATELINE_CITIES = frozenset(
 CONTINENTS = frozenset({"Africa", "America", "Asia", "Europe"})
 # The countries a topic named for a continent holds ("NATO in Asia": NATO with the
 # Philippines is that topic). Asia as a foreign desk's Indo-Pacific: East, Southeast
-# and South Asia; not the Middle East, Central Asia or Afghanistan, filed apart.
+# and South Asia; not the Middle East, Central Asia or Afghanistan, filed apart. Nor
+# China or North Korea: beside a body of elsewhere they are as often its other news
+# ("NATO says China is the main enabler of Russia's war").
 COUNTRIES_OF = {
     "Asia": frozenset(
-        {"Japan", "Korea", "South Korea", "North Korea", "China", "Taiwan", "Mongolia"}
+        {"Japan", "South Korea", "Taiwan", "Mongolia"}
         | {"Philippines", "Vietnam", "Thailand", "Cambodia", "Laos", "Myanmar", "Malaysia"}
         | {"Singapore", "Indonesia", "Brunei", "Timor-Leste", "India", "Pakistan"}
         | {"Bangladesh", "Sri Lanka", "Nepal", "Bhutan", "Maldives"}

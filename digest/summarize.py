@@ -727,9 +727,9 @@ _NOT_YET = re.compile(
     r"|(?:talks|negotiations)\s+(?:were|are|remain|remained)\s+[“\"]?(?:\w+\s+){0,2}?"
     r"(?:constructive|continuing|ongoing|under\s+way|progressing)"
     r"|(?:remaining|outstanding)\s+(?:points|issues|differences|gaps)\s+(?:are|were)\b"
-    # A side's offer or objection in the talks: "Jordan has proposed a transit fee of 11
-    # cents, which the Syrian delegation considers too high".
-    r"|\b(?:has|have)\s+proposed\b|\bconsiders?\s+(?:\w+\s+){0,2}?too\s+(?:high|low|much|little)\b)",
+    # A side's objection in the talks: "a transit fee of 11 cents, which the Syrian
+    # delegation considers too high".
+    r"|\bconsiders?\s+(?:\w+\s+){0,2}?too\s+(?:high|low|much|little)\b)",
     re.IGNORECASE,
 )
 _PENDING = re.compile(

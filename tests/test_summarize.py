@@ -4379,7 +4379,8 @@ def test_a_deal_done_is_told_apart_from_one_missed(lead: str, done: bool) -> Non
         ("We are still far apart on steel.", True),
         ("The spokesman said the talks were “constructive and continuing”.", True),
         ("He said the remaining points are technical.", True),
-        ("Vell has proposed a transit fee that Norland considers too high.", True),
+        ("Vell wants a transit fee that Norland considers too high.", True),
+        ("The Commission has proposed lending Vell up to €140 billion.", False),
         # What the deal is expected to do once signed is the deal's news.
         ("Parliament is expected to ratify the agreement in March.", False),
         ("The leaders signed the pact in Aqaba on Saturday.", False),
