@@ -765,7 +765,10 @@ def newest_toll(
             (_counted(scored, i, k, exact=False) for i, k in superseded.items() if k == kind),
             default=0,
         )
-        best = max(ledes, key=lambda i: (ledes[i], -i))
+        # Of two ledes giving the toll, a report's before a live page's entry ("Civil
+        # Defence confirms the recovery of two more bodies, raising the toll to 12"):
+        # the report tells the event the entry adds to.
+        best = max(ledes, key=lambda i: (ledes[i], not _on_live_page(scored, i, articles), -i))
         if raised and ledes[best] > raised:
             return best
         corrected = [
@@ -780,6 +783,11 @@ def newest_toll(
         if corrected:
             return max(corrected, key=lambda i: (articles[scored.candidates[i].doc].published, -i))
     return None
+
+
+def _on_live_page(scored: ScoredSentences, index: int, articles: Sequence[Article]) -> bool:
+    doc = scored.candidates[index].doc
+    return doc < len(articles) and is_live_page(articles[doc].title, articles[doc].url)
 
 
 def _at_a_lede(position: int, doc: int, articles: Sequence[Article]) -> bool:

@@ -417,6 +417,30 @@ def test_a_disasters_live_page_without_a_count_in_its_title_supersedes_its_older
         assert not any("toll to 12" in text for text in old)
 
 
+def test_a_reports_lede_leads_over_a_live_entry_giving_the_same_toll() -> None:
+    live = _article(
+        "live",
+        "Radio",
+        "LIVE: Flash floods in the south — latest updates",
+        "Civil Defence confirms the recovery of two more bodies in Harlen, raising the death "
+        "toll to 12.\n\n"
+        "The death toll rises to 10, according to the Public Security Directorate.\n\n"
+        "Civil Defence says seven people have died after flash floods swept through Harlen.",
+        20,
+    )
+    report = _article(
+        "report",
+        "Wire",
+        "Twelve dead as flash floods sweep the south",
+        "Twelve people were killed and one remains missing after flash floods swept through "
+        "the south, civil defence officials said on Thursday, a day after torrents tore "
+        "through the town of Harlen.",
+        30,
+    )
+    summary = summarize_story(Story(StoryId("floods"), (live, report)))
+    assert summary.briefly_text.startswith("Twelve people were killed")
+
+
 def test_a_live_pages_revision_down_and_a_war_pages_other_town_stand() -> None:
     report = _article(
         "report",
