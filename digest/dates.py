@@ -58,6 +58,7 @@ from typing import Final
 from digest.text import MONTH_WRITTEN_PATTERN, MONTHS, WEEKDAY_PATTERN, WEEKDAYS, month_number
 
 __all__ = [
+    "a_week_on",
     "annotate_dates",
     "local_date",
     "names_a_day",
@@ -535,7 +536,7 @@ def annotate_dates(
         if match.start() not in dated:
             found = _date_of(match)
             # "a week on Monday": the Monday after the next one, of a day still ahead.
-            if _A_WEEK_ON.search(text, 0, match.start()) and _tense(text, match.start()) != "past":
+            if a_week_on(text, match.start()) and _tense(text, match.start()) != "past":
                 found = _weekday_date(day, WEEKDAYS.index(match.group("day")), "", True, latest)
                 found += timedelta(days=7)
             dated[match.start()] = found
@@ -987,6 +988,14 @@ _DIRECTED_TO = re.compile(
     r"\bto\s+(?:meet|attend|join|visit|discuss|hold|sign|appear|testify|return|come|travel|"
     r"negotiate|resume|vote|present|submit|report)\b(?P<rest>[^.;:,]{0,60})$"
 )
+
+
+def a_week_on(text: str, end: int) -> bool:
+    """Whether ``text`` says "a week on" just before ``end`` ("vote a week on Monday": the
+    Monday after next)."""
+    return _A_WEEK_ON.search(text, 0, end) is not None
+
+
 # (Not "closed for a week on Monday", "once a week on Monday": a span, a habit.)
 _A_WEEK_ON = re.compile(
     r"(?<!\bfor\s)(?<!\bonce\s)(?<!\bevery\s)(?<!\btwice\s)\ba\s+week\s+(?:on\s+)?$",

@@ -51,7 +51,14 @@ from difflib import SequenceMatcher
 from typing import Final
 
 from digest.briefly import needs_antecedent
-from digest.dates import annotate_dates, local_date, spoken_on, unsure_of_the_day
+from digest.dates import (
+    a_week_on,
+    annotate_dates,
+    local_date,
+    names_a_day,
+    spoken_on,
+    unsure_of_the_day,
+)
 from digest.hygiene import clean_sentences
 from digest.models import Article, Brief, Story, StoryId, TopicSection, WatchItem
 from digest.naming import name_in_full
@@ -706,7 +713,7 @@ def _dated_text(sentence: str, article: Article, mention: _Mention) -> str:
         # (A deadline's or a span's word before it keeps it: "by Sunday", "until next
         # Thursday"; so does "a week on Monday", which the date alone does not say.)
         and not {w.lower() for w in sentence[: ending.start()].split()[-1:]} & _SPAN_WORDS
-        and not _A_WEEK_ON.search(sentence, 0, ending.start() + 1)
+        and not a_week_on(sentence, ending.start() + 1)
     ):
         sentence = sentence[: ending.start()] + sentence[ending.end() :]
         mention = dataclasses.replace(mention, weekday_at=-1)
@@ -824,7 +831,7 @@ def _mentions(
             weekday
             and _WEEKDAYS.index(weekday.lower()) in spoken
             and match.group("lead").lower() != "next"
-            and not _A_WEEK_ON.search(sentence, 0, match.start())
+            and not a_week_on(sentence, match.start())
         ):
             continue  # that very day, already past, or a week on: no telling
         mention = _resolve(match, said_on if weekday else published)
@@ -868,7 +875,7 @@ def _mentions(
             mention.day is not None
             and match.group("lead").lower() == "on"
             and not spans
-            and not _A_WEEK_ON.search(sentence, 0, match.start())
+            and not a_week_on(sentence, match.start())
         ):
             mention = dataclasses.replace(mention, said=match.group(0))
         # A month alone counts only from the next month on: "in November" read on 23
@@ -1018,15 +1025,11 @@ _SPAN_NUMBERS = {
 }
 # A span from the report longer than this is no day to plan for ("within 90 days").
 _SPAN_AHEAD = timedelta(days=31)
-# A day or a week the sentence names, which a span "within" it may count from ("must
-# surrender within seven days, the army said on Friday").
-_NAMES_A_DAY = re.compile(
-    rf"\b(?:{WEEKDAY_PATTERN}|yesterday|last\s+week|earlier\s+this\s+week|"
-    rf"\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}})\b",
-    re.IGNORECASE,
-)
-_A_WEEK_ON = re.compile(
-    r"(?<!\bfor\s)(?<!\bonce\s)(?<!\bevery\s)(?<!\btwice\s)\ba\s+week\s+$", re.IGNORECASE
+# A day of a month the sentence names, which a span "within" it may count from, as from
+# a weekday or "last week" (``names_a_day``): "On 2 November the court ruled ... within
+# 30 days".
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{MONTH_WRITTEN_PATTERN}|{MONTH_WRITTEN_PATTERN}\s+\d{{1,2}})\b"
 )
 
 
@@ -1056,7 +1059,8 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         if (
             lead != "within"
             or re.match(r"\s+(?:of|after|from)\b", match.string[match.end() :])
-            or _NAMES_A_DAY.search(match.string)
+            or names_a_day(match.string)
+            or _DAY_OF_MONTH.search(match.string)
         ):
             return None
         count = _SPAN_NUMBERS.get(groups["span_n"].lower()) or int(groups["span_n"])
@@ -1082,7 +1086,7 @@ def _resolve(match: re.Match[str], published: date) -> _Mention | None:
         # a week on; "next Monday" is read the same way, the commoner sense).
         target = _WEEKDAYS.index(groups["weekday"].lower())
         day = published + timedelta(days=(target - published.weekday() - 1) % 7 + 1)
-        if _A_WEEK_ON.search(match.string, 0, match.start()):
+        if a_week_on(match.string, match.start()):
             day += timedelta(days=7)  # "a week on Monday": the Monday after next
         return _Mention(day.replace(day=1), day)
     if groups["day4"]:
